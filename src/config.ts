@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    message: "must be a PostgreSQL connection URL such as postgresql://user@host:5432/copydesk",
+  })
+  .refine((value) => URL.canParse(value), { message: "is not a valid URL" });
+
+const environmentSchema = z.object({
+  PORT: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535 (0 picks a free port)")
+    .max(65535, "must be between 0 and 65535 (0 picks a free port)")
+    .default(4000),
+  HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
+  DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
+  DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { message: "must be development, production or test" })
+    .default("development"),
+});
+
+/** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly kind: "embedded"; readonly dataDir: string }
+  | { readonly kind: "server"; readonly url: string };
+
+/** Every setting copydesk reads from the environment, validated and resolved. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseTarget;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly nodeEnv: "development" | "production" | "test";
+}
+
+/** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads and validates all settings once. Unknown variables are ignored; a bad value throws a
+ * ConfigError naming each variable and what it must be.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`),
+    );
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    database: values.DATABASE_URL
+      ? { kind: "server", url: values.DATABASE_URL }
+      : { kind: "embedded", dataDir: path.resolve(cwd, values.DATA_DIR) },
+    logLevel: values.LOG_LEVEL,
+    nodeEnv: values.NODE_ENV,
+  };
+}
