@@ -27,7 +27,12 @@ const needsDatabase = command[0] === "migrate" || command[0] === "db";
 const needsShadow = command[0] === "migrate" && (command[1] === "dev" || command[1] === "diff");
 
 async function datasource(): Promise<{ url: string; shadowDatabaseUrl?: string } | undefined> {
-  if (config.database.kind === "server") return { url: config.database.url };
+  if (config.database.kind === "server") {
+    // SHADOW_DATABASE_URL: optional; without it the engine creates (and drops) a shadow database
+    // next to DATABASE_URL's for `migrate dev` and `migrate diff --from-migrations`.
+    const shadow = process.env.SHADOW_DATABASE_URL;
+    return { url: config.database.url, ...(shadow ? { shadowDatabaseUrl: shadow } : {}) };
+  }
   if (!needsDatabase) return undefined;
   const main = await startEmbeddedPostgres({ dataDir: config.database.dataDir, keepProcessAlive: false });
   const shadow = needsShadow ? await startEmbeddedPostgres({ keepProcessAlive: false }) : undefined;

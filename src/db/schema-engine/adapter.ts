@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
+  ColumnTypeEnum,
   DriverAdapterError,
   type SqlDriverAdapter,
+  type SqlQuery,
+  type SqlResultSet,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
@@ -19,36 +22,61 @@ interface FieldLike {
 interface ResultLike {
   fields?: FieldLike[];
 }
+interface QueryConfigLike {
+  text?: unknown;
+}
 
-function relabelCharColumns<T>(result: T): T {
+/**
+ * Which result columns of a query (by its SQL text) were PostgreSQL "char". The same SQL always
+ * yields the same column types, so this is a deterministic cache, not request state.
+ */
+const charColumnsBySql = new Map<string, number[]>();
+
+function relabelCharColumns<T>(sql: string | undefined, result: T): T {
   const results: unknown[] = Array.isArray(result) ? result : [result];
   for (const item of results) {
-    for (const field of (item as ResultLike | undefined)?.fields ?? []) {
-      if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
-      else if (field.dataTypeID === CHAR_ARRAY_OID) field.dataTypeID = TEXT_ARRAY_OID;
-    }
+    const charColumns: number[] = [];
+    ((item as ResultLike | undefined)?.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID === CHAR_OID) {
+        field.dataTypeID = TEXT_OID;
+        charColumns.push(index);
+      } else if (field.dataTypeID === CHAR_ARRAY_OID) field.dataTypeID = TEXT_ARRAY_OID;
+    });
+    if (sql !== undefined && charColumns.length > 0) charColumnsBySql.set(sql, charColumns);
   }
   return result;
+}
+
+/** Reports "char" columns as the engine's Character type (adapter-pg has no mapping for them). */
+function restoreCharacterColumns(query: SqlQuery, result: SqlResultSet): SqlResultSet {
+  const charColumns = charColumnsBySql.get(query.sql);
+  if (!charColumns) return result;
+  const columnTypes = [...result.columnTypes];
+  for (const index of charColumns) columnTypes[index] = ColumnTypeEnum.Character;
+  return { ...result, columnTypes };
 }
 
 type QueryFunction = (...args: unknown[]) => unknown;
 
 /**
- * The schema engine's introspection selects catalog columns of type "char" (pg_class.relkind
- * and friends). `pg` already returns them as one-letter strings; we only relabel their type so
- * that @prisma/adapter-pg reads them as text instead of failing.
+ * The schema engine's introspection selects catalog columns of type "char" (pg_class.relkind,
+ * pg_constraint.contype). `pg` already returns them as one-letter strings; we relabel them as
+ * text so @prisma/adapter-pg reads them instead of failing, and remember which they were so
+ * the engine still receives them as Character values.
  */
 function readCharColumnsAsText(client: pg.PoolClient): void {
   const original = client.query.bind(client) as QueryFunction;
   const patched: QueryFunction = (...args) => {
+    const first = args[0];
+    const sql = typeof first === "string" ? first : typeof (first as QueryConfigLike)?.text === "string" ? ((first as QueryConfigLike).text as string) : undefined;
     const callback = args.at(-1);
     if (typeof callback === "function") {
       args[args.length - 1] = (error: unknown, result: unknown) =>
-        (callback as (error: unknown, result: unknown) => void)(error, error ? result : relabelCharColumns(result));
+        (callback as (error: unknown, result: unknown) => void)(error, error ? result : relabelCharColumns(sql, result));
       return original(...args);
     }
     const outcome = original(...args);
-    return outcome instanceof Promise ? outcome.then(relabelCharColumns) : outcome;
+    return outcome instanceof Promise ? outcome.then((result) => relabelCharColumns(sql, result)) : outcome;
   };
   (client as unknown as { query: QueryFunction }).query = patched;
 }
@@ -82,7 +110,11 @@ async function connectScriptSafe(url: string, onDispose?: () => Promise<void>): 
   const pool = createPool(url);
   const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
   const dispose = adapter.dispose.bind(adapter);
+  const queryRaw = adapter.queryRaw.bind(adapter);
   return Object.assign(adapter, {
+    async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+      return restoreCharacterColumns(query, await queryRaw(query));
+    },
     async executeScript(script: string): Promise<void> {
       try {
         await pool.query(script);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import pg from "pg";
 import type { DiagnoseMigrationHistoryInput, DiffParams, SchemaEngine } from "@prisma/schema-engine-wasm";
-import { openWasmSchemaEngine, wasmSchemaEngineVersion } from "./wasm-engine.js";
+import { openWasmSchemaEngine, takePanicMessage, wasmSchemaEngineVersion } from "./wasm-engine.js";
 
 /**
  * A stand-in for Prisma's native `schema-engine` binary, for machines that cannot download it.
@@ -69,7 +69,8 @@ function logLine(level: "INFO" | "ERROR", message: string, extra: Record<string,
 /** Turns whatever the WASM engine threw into the error data the Prisma CLI knows how to print. */
 function toEngineError(error: unknown): EngineErrorData {
   if (error instanceof WebAssembly.RuntimeError) {
-    return { is_panic: true, message: `The WebAssembly schema engine panicked: ${error.message}` };
+    const panic = takePanicMessage();
+    return { is_panic: true, message: `The WebAssembly schema engine panicked: ${panic ?? error.message}` };
   }
   const raw = error instanceof Error ? error.message : String(error);
   try {
@@ -240,6 +241,27 @@ async function serveRpc(args: Arguments): Promise<number> {
     },
   };
 
+  const pendingIds = new Set<number>();
+  const failRequest = (id: number, data: EngineErrorData): void => {
+    send({
+      jsonrpc: "2.0",
+      id,
+      error: {
+        code: 4466,
+        message: "An error happened. Check the data field for details.",
+        data: data.is_panic ? { ...data, error: { message: data.message } } : data,
+      },
+    });
+  };
+  // A Rust panic can surface as an uncaught trap from a promise callback inside the engine:
+  // answer every open request with it, then exit 101 like the native engine does on a panic.
+  process.on("uncaughtException", (error) => {
+    const data = toEngineError(error);
+    logLine("ERROR", data.message);
+    for (const id of pendingIds) failRequest(id, { ...data, is_panic: true });
+    process.stdout.write("", () => process.exit(101));
+  });
+
   const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   const inFlight = new Set<Promise<void>>();
   for await (const line of input) {
@@ -251,6 +273,7 @@ async function serveRpc(args: Arguments): Promise<number> {
       continue;
     }
     const handler = methods[request.method];
+    pendingIds.add(request.id);
     const task = (async () => {
       if (!handler) {
         send({ jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
@@ -262,15 +285,9 @@ async function serveRpc(args: Arguments): Promise<number> {
       } catch (error) {
         const data = toEngineError(error);
         logLine("ERROR", data.message, data.error_code ? { error_code: data.error_code } : {});
-        send({
-          jsonrpc: "2.0",
-          id: request.id,
-          error: {
-            code: 4466,
-            message: "An error happened. Check the data field for details.",
-            data: data.is_panic ? { ...data, error: { message: data.message } } : data,
-          },
-        });
+        failRequest(request.id, data);
+      } finally {
+        pendingIds.delete(request.id);
       }
     })();
     inFlight.add(task);

@@ -18,12 +18,28 @@ interface WasmBindings {
 
 let bindings: Promise<WasmBindings> | undefined;
 
+/** The message of the engine's last Rust panic (the WASM module reports it through a global). */
+let lastPanicMessage: string | undefined;
+
+/** Takes (and clears) the message of the last Rust panic inside the engine, if any. */
+export function takePanicMessage(): string | undefined {
+  const message = lastPanicMessage;
+  lastPanicMessage = undefined;
+  return message;
+}
+
 /**
  * Loads @prisma/schema-engine-wasm once per process. Node 20 cannot import .wasm as an ES
  * module, so we instantiate it by hand and hand the package's JS glue to it as its import.
  */
 function loadBindings(): Promise<WasmBindings> {
   bindings ??= (async () => {
+    // Rust panics call global.PRISMA_WASM_PANIC_REGISTRY.set_message() before trapping.
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+      set_message: (message: string) => {
+        lastPanicMessage = message;
+      },
+    };
     const require = createRequire(import.meta.url);
     const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
     const glue = (await import(pathToFileURL(path.join(packageDir, "schema_engine_bg.js")).href)) as WasmBindings;

@@ -1,0 +1,30 @@
+import type { PrismaClient } from "../db/index.js";
+import type { Viewer } from "../modules/auth/viewer.js";
+import { createArticleLoaders } from "../modules/articles/loaders.js";
+import { createPeopleLoaders } from "../modules/people/loaders.js";
+import { createQuoteLoaders } from "../modules/quotes/loaders.js";
+
+/** The per-request DataLoaders of every module (built per request, never shared). */
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Builds a fresh set of DataLoaders for one request. */
+export function createLoaders(prisma: PrismaClient, viewer: Viewer) {
+  return {
+    ...createArticleLoaders(prisma, viewer),
+    ...createQuoteLoaders(prisma, viewer),
+    ...createPeopleLoaders(prisma),
+  };
+}
+
+/** What every resolver receives: the database, who is asking, the loaders and the request id. */
+export interface GraphQLContext {
+  readonly prisma: PrismaClient;
+  readonly viewer: Viewer;
+  readonly loaders: Loaders;
+  readonly requestId: string;
+}
+
+/** Creates the context of one request. */
+export function createContext(prisma: PrismaClient, viewer: Viewer, requestId: string): GraphQLContext {
+  return { prisma, viewer, loaders: createLoaders(prisma, viewer), requestId };
+}

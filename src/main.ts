@@ -1,0 +1,73 @@
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { openDatabase, type Database } from "./db/index.js";
+import { seedExampleStory } from "./seed/example-story.js";
+import { buildServer } from "./server.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function banner(config: Config, database: Database, address: string): string {
+  const url = `${address}/graphql`;
+  const where = database.kind === "embedded" && config.database.kind === "embedded"
+    ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
+    : "PostgreSQL server from DATABASE_URL";
+  return [
+    "",
+    `copydesk is serving GraphQL at ${url}`,
+    `  database: ${where}`,
+    `  health:   ${address}/healthz   readiness: ${address}/readyz`,
+    "",
+    "Try it:",
+    `  curl -s ${url} -H 'content-type: application/json' \\`,
+    `    -d '{"query":"{ article(slug: \\"basra-consulate-2018\\") { displayTitle quotes { text speaker { name } } } }"}'`,
+    "",
+    "Stop with Ctrl+C.",
+    "",
+  ].join("\n");
+}
+
+/** Starts copydesk: settings, database (migrated), example story (outside production), HTTP server, signal handling. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  if (config.nodeEnv !== "production") await seedExampleStory(database.prisma);
+  const app = await buildServer({ config, database });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: draining requests");
+    const forced = setTimeout(() => {
+      app.log.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, "error during shutdown");
+      process.exit(1);
+    }
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+
+  try {
+    const address = await app.listen({ port: config.port, host: config.host });
+    process.stdout.write(banner(config, database, address));
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`copydesk could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

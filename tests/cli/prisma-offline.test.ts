@@ -1,0 +1,86 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
+
+/**
+ * The Prisma CLI on a machine that cannot download Prisma's native schema engine: the project's
+ * prisma.config.ts must route it to the WebAssembly engine (COPYDESK_SCHEMA_ENGINE=wasm forces
+ * that route even where a native engine happens to be installed).
+ */
+async function prisma(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { PRISMA_SCHEMA_ENGINE_BINARY: _ignored, ...inherited } = process.env;
+  try {
+    const { stdout, stderr } = await run(process.execPath, [prismaCli, ...args], {
+      cwd: root,
+      env: { ...inherited, COPYDESK_SCHEMA_ENGINE: "wasm", PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+describe("the Prisma CLI works offline through the WebAssembly schema engine", () => {
+  let db: TestDatabase;
+  let shadow: EmbeddedPostgres | undefined;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    if (db.kind === "embedded") shadow = await startEmbeddedPostgres();
+    env = { DATABASE_URL: db.url, ...(shadow ? { SHADOW_DATABASE_URL: shadow.url } : {}) };
+  });
+  afterAll(async () => {
+    await db.close();
+    await shadow?.stop();
+  });
+
+  it("prisma --version", async () => {
+    const result = await prisma(["--version"], env);
+    expect(result.stderr).not.toMatch(/binaries\.prisma\.sh|ENOTFOUND/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/prisma\s+: 7\./);
+  });
+
+  it("prisma migrate status reports the migrated database as up to date", async () => {
+    const result = await prisma(["migrate", "status"], env);
+    expect(result.stdout).toContain("Database schema is up to date!");
+    expect(result.code).toBe(0);
+  });
+
+  it("prisma migrate deploy has nothing left to apply", async () => {
+    const result = await prisma(["migrate", "deploy"], env);
+    expect(result.stdout).toMatch(/No pending migrations to apply/);
+    expect(result.code).toBe(0);
+  });
+
+  it("prisma migrate diff finds no drift between the migrations and schema.prisma", async () => {
+    const result = await prisma(
+      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--script", "--exit-code"],
+      env,
+    );
+    expect(result.stdout).toContain("This is an empty migration.");
+    expect(result.code).toBe(0);
+  });
+
+  it("prisma migrate diff prints the SQL of a schema change", async () => {
+    const result = await prisma(["migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script"], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('CREATE TABLE "Article"');
+  });
+
+  it("answers an engine panic as an error with a non-zero exit, not a silent success", async () => {
+    const result = await prisma(["migrate", "status"], { ...env, FORCE_PANIC_SCHEMA_ENGINE: "1" });
+    expect(result.code).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/panicked/);
+  });
+});

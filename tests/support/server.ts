@@ -1,0 +1,40 @@
+import type { FastifyInstance } from "fastify";
+import { loadConfig } from "../../src/config.js";
+import type { Database } from "../../src/db/index.js";
+import { buildServer } from "../../src/server.js";
+
+/** A real copydesk HTTP server on a free port of 127.0.0.1, over the given database. */
+export interface TestServer {
+  readonly app: FastifyInstance;
+  /** http://127.0.0.1:PORT */
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server the way main.ts does, on port 0, with logging off. */
+export async function startTestServer(database: Database, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
+  const app = await buildServer({ config, database });
+  const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { app, baseUrl, close: () => app.close() };
+}
+
+/** The JSON body of a GraphQL response. */
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs a GraphQL operation to /graphql and returns the status and parsed body. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}

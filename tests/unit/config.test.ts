@@ -1,0 +1,32 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+describe("loadConfig", () => {
+  it("defaults to port 4000 on 127.0.0.1 with the embedded database in ./data", () => {
+    const config = loadConfig({}, "/srv/copydesk");
+    expect(config).toEqual({
+      port: 4000,
+      host: "127.0.0.1",
+      database: { kind: "embedded", dataDir: path.resolve("/srv/copydesk", "data") },
+      logLevel: "info",
+      nodeEnv: "development",
+    });
+  });
+
+  it("uses DATABASE_URL when set and ignores DATA_DIR", () => {
+    const config = loadConfig({ DATABASE_URL: "postgresql://u@db:5432/copydesk", DATA_DIR: "/x" });
+    expect(config.database).toEqual({ kind: "server", url: "postgresql://u@db:5432/copydesk" });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://u@db/x" }, "DATABASE_URL"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ NODE_ENV: "staging" }, "NODE_ENV"],
+  ])("rejects %o with a message naming %s", (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Each test file gets a fresh database (tests/support/database.ts): an in-memory PGlite loaded
+ * from a migrated template, or with DATABASE_URL a new database on that server cloned from a
+ * migrated template. The template is made once per run in tests/support/global-setup.ts.
+ */
+export default defineConfig({
+  resolve: {
+    // Node loads graphql's CommonJS build for @graphql-tools and Apollo; make Vite use the same
+    // one so that there is a single graphql module (its instanceof checks demand it).
+    alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ["default"],
+  },
+});
