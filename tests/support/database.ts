@@ -62,6 +62,24 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+const OBJECT_IN_USE = "55006";
+
+/**
+ * CREATE DATABASE ... TEMPLATE fails while another session is connected to the template, which
+ * happens when two test files clone it at the same moment: retry a few times.
+ */
+async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== OBJECT_IN_USE || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
+    }
+  }
+}
+
 /**
  * A migrated database for one test file: PGlite loaded from the run's migrated template, or with
  * DATABASE_URL a database cloned from the run's template on that server (dropped on close).
@@ -71,7 +89,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const templateDatabase = inject("templateDatabase");
   if (serverUrl && templateDatabase) {
     const name = `copydesk_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+    await cloneTemplate(serverUrl, templateDatabase, name);
     return wrap(withDatabase(serverUrl, name), "server", () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
   const templateDump = inject("templateDump");
