@@ -191,7 +191,7 @@ async function serveRpc(args: Arguments): Promise<number> {
       send({ jsonrpc: "2.0", id, method: "print", params: { content } });
     });
 
-  /** `migrate dev` asks devDiagnostic first; warming it also primes the migrations' schema. */
+  /** Each JSON-RPC method of the native engine, delegated to the WebAssembly engine. */
   const methods: Record<string, (params: never) => Promise<unknown>> = {
     getDatabaseVersion: async () => (await engine()).version(),
     ensureConnectionValidity: async (params: never) => (await engine()).ensureConnectionValidity(params),
