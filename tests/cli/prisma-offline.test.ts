@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../support/database.js";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -82,5 +82,18 @@ describe("the Prisma CLI works offline through the WebAssembly schema engine", (
     const result = await prisma(["migrate", "status"], { ...env, FORCE_PANIC_SCHEMA_ENGINE: "1" });
     expect(result.code).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toMatch(/panicked/);
+  });
+
+  it("prisma migrate dev applies pending migrations to an empty database and finds it in sync", async () => {
+    const empty = await createEmptyDatabase();
+    try {
+      const result = await prisma(["migrate", "dev", "--name", "should_not_be_created"], { ...env, DATABASE_URL: empty.url });
+      expect(result.stdout).toContain("Your database is now in sync with your schema.");
+      expect(result.code).toBe(0);
+      const status = await prisma(["migrate", "status"], { ...env, DATABASE_URL: empty.url });
+      expect(status.stdout).toContain("Database schema is up to date!");
+    } finally {
+      await empty.drop();
+    }
   });
 });

@@ -154,7 +154,12 @@ export class SchemaEngineAdapterFactory implements SqlMigrationAwareDriverAdapte
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    if (this.shadowDatabaseUrl) return connectScriptSafe(this.shadowDatabaseUrl);
+    if (this.shadowDatabaseUrl) {
+      // A given shadow database is reused across commands: empty it first, as the native engine does.
+      const shadow = await connectScriptSafe(this.shadowDatabaseUrl);
+      await shadow.executeScript('DROP SCHEMA IF EXISTS "public" CASCADE; CREATE SCHEMA "public";');
+      return shadow;
+    }
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     const admin = new pg.Client({ connectionString: this.url });
     await admin.connect();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import readline from "node:readline";
 import pg from "pg";
-import type { DiagnoseMigrationHistoryInput, DiffParams, SchemaEngine } from "@prisma/schema-engine-wasm";
+import type { DiagnoseMigrationHistoryInput, DiffParams, EvaluateDataLossInput, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { openWasmSchemaEngine, takePanicMessage, wasmSchemaEngineVersion } from "./wasm-engine.js";
 
 /**
@@ -217,7 +217,14 @@ async function serveRpc(args: Arguments): Promise<number> {
         };
       }
     },
-    evaluateDataLoss: async (params: never) => (await engine()).evaluateDataLoss(params),
+    evaluateDataLoss: async (params: EvaluateDataLossInput) => {
+      // The WASM engine only reaches the shadow database through the adapter factory while it
+      // computes the migrations' schema in devDiagnostic; warm that first, or evaluateDataLoss
+      // after applying pending migrations fails with "shadow DB must be provided".
+      const wasm = await engine();
+      await wasm.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
+      return wasm.evaluateDataLoss(params);
+    },
     introspect: async (params: never) => (await engine()).introspect(params),
     introspectSql: async (params: never) => (await engine()).introspectSql(params),
     markMigrationApplied: async (params: never) => (await engine()).markMigrationApplied(params),
