@@ -31,6 +31,16 @@ export interface OpenDatabaseOptions {
   readonly maxConnections?: number;
 }
 
+/** True when the database behind a Prisma client answers a trivial query. */
+export async function pingDatabase(prisma: PrismaClient): Promise<boolean> {
+  try {
+    await prisma.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Thrown when the embedded data directory belongs to another running copydesk server. */
 export class DataDirInUseError extends Error {
   constructor(dataDir: string) {
@@ -65,14 +75,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       url,
       kind: target.kind,
       appliedMigrations,
-      async ping() {
-        try {
-          await prisma.$queryRaw`SELECT 1`;
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      ping: () => pingDatabase(prisma),
       async close() {
         await prisma.$disconnect();
         await embedded?.stop();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../src/db/client.js";
 import { startEmbeddedPostgres } from "../../src/db/embedded.js";
-import { openDatabase } from "../../src/db/index.js";
+import { openDatabase, pingDatabase } from "../../src/db/index.js";
 import { startTestServer } from "../support/server.js";
 
 describe("/readyz follows the database", () => {
@@ -32,7 +32,7 @@ describe("/readyz follows the database", () => {
       url: "postgresql://postgres@127.0.0.1:1/nowhere",
       kind: "server" as const,
       appliedMigrations: [],
-      ping: async () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+      ping: () => pingDatabase(prisma),
       close: () => prisma.$disconnect(),
     };
     const server = await startTestServer(database);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import type { Database } from "../../src/db/index.js";
+import { pingDatabase, type Database } from "../../src/db/index.js";
 import { createPrismaClient } from "../../src/db/client.js";
 import { startEmbeddedPostgres } from "../../src/db/embedded.js";
 
@@ -25,14 +25,7 @@ function wrap(url: string, kind: TestDatabase["kind"], release: () => Promise<vo
     url,
     kind,
     appliedMigrations: [],
-    async ping() {
-      try {
-        await prisma.$queryRaw`SELECT 1`;
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => pingDatabase(prisma),
     async close() {
       await prisma.$disconnect();
       await release();
