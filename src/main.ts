@@ -1,15 +1,16 @@
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { openDatabase, type Database } from "./db/index.js";
+import { openDatabase } from "./db/index.js";
 import { seedExampleStory } from "./seed/example-story.js";
 import { buildServer } from "./server.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-function banner(config: Config, database: Database, address: string): string {
+function banner(config: Config, address: string): string {
   const url = `${address}/graphql`;
-  const where = database.kind === "embedded" && config.database.kind === "embedded"
-    ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
-    : "PostgreSQL server from DATABASE_URL";
+  const where =
+    config.database.kind === "embedded"
+      ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
+      : "PostgreSQL server from DATABASE_URL";
   return [
     "",
     `copydesk is serving GraphQL at ${url}`,
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
 
   try {
     const address = await app.listen({ port: config.port, host: config.host });
-    process.stdout.write(banner(config, database, address));
+    process.stdout.write(banner(config, address));
   } catch (error) {
     await database.close();
     throw error;

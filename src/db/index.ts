@@ -32,7 +32,7 @@ export interface OpenDatabaseOptions {
 }
 
 /** True when the database behind a Prisma client answers a trivial query. */
-export async function pingDatabase(prisma: PrismaClient): Promise<boolean> {
+async function pingDatabase(prisma: PrismaClient): Promise<boolean> {
   try {
     await prisma.$queryRaw`SELECT 1`;
     return true;

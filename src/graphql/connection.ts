@@ -37,15 +37,15 @@ const cursorKeys = z.array(z.union([z.string().max(200), z.number(), z.null()]))
 
 /** Decodes a cursor made by {@link encodeCursor}; anything else is BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, argument = "after"): (string | number | null)[] {
-  const invalid = () => badUserInput(`${argument} is not a cursor this list gave out.`, argument);
-  if (cursor.length > 1000) throw invalid();
+  let decoded: unknown;
   try {
-    const parsed = cursorKeys.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    if (!parsed.success) throw invalid();
-    return parsed.data;
+    decoded = cursor.length <= 1000 ? JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) : undefined;
   } catch {
-    throw invalid();
+    decoded = undefined;
   }
+  const parsed = cursorKeys.safeParse(decoded);
+  if (!parsed.success) throw badUserInput(`${argument} is not a cursor this list gave out.`, argument);
+  return parsed.data;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "../../src/db/client.js";
 import { startEmbeddedPostgres } from "../../src/db/embedded.js";
-import { openDatabase, pingDatabase } from "../../src/db/index.js";
+import { openDatabase } from "../../src/db/index.js";
 import { startTestServer } from "../support/server.js";
 
 describe("/readyz follows the database", () => {
@@ -26,15 +25,7 @@ describe("/readyz follows the database", () => {
   });
 
   it("is 503 when the configured server cannot be reached at all", async () => {
-    const prisma = createPrismaClient("postgresql://postgres@127.0.0.1:1/nowhere");
-    const database = {
-      prisma,
-      url: "postgresql://postgres@127.0.0.1:1/nowhere",
-      kind: "server" as const,
-      appliedMigrations: [],
-      ping: () => pingDatabase(prisma),
-      close: () => prisma.$disconnect(),
-    };
+    const database = await openDatabase({ kind: "server", url: "postgresql://postgres@127.0.0.1:1/nowhere" }, { migrate: false });
     const server = await startTestServer(database);
     try {
       expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(503);

@@ -1,33 +1,34 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import pg from "pg";
 import { inject } from "vitest";
-import { pingDatabase, type Database } from "../../src/db/index.js";
-import { createPrismaClient } from "../../src/db/client.js";
 import { startEmbeddedPostgres } from "../../src/db/embedded.js";
+import { openDatabase, type Database } from "../../src/db/index.js";
+import { quoteIdentifier, withConnection, withDatabaseName } from "../../src/db/postgres-server.js";
 
 /** A database of a test file's own, already migrated, with a Prisma client on it. */
-export interface TestDatabase extends Database {
-  /** "embedded" (in-memory PGlite) or "server" (a new database on DATABASE_URL's server). */
-  readonly kind: "embedded" | "server";
+export type TestDatabase = Database;
+
+/** Runs one statement on the test server's maintenance connection. */
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  await withConnection(serverUrl, (admin) => admin.query(sql));
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+/** A database name of this run (global-setup drops whatever matches on teardown). */
+function testDatabaseName(): string {
+  return `copydesk_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
 }
 
-function wrap(url: string, kind: TestDatabase["kind"], release: () => Promise<void>): TestDatabase {
-  const prisma = createPrismaClient(url, { maxConnections: 5 });
+/**
+ * Opens Prisma on an already migrated URL with the same code the server uses; closing it also
+ * releases the database (stops the PGlite or drops the server database).
+ */
+async function open(url: string, kind: Database["kind"], release: () => Promise<void>): Promise<TestDatabase> {
+  const database = await openDatabase({ kind: "server", url }, { migrate: false, maxConnections: 5 });
   return {
-    prisma,
-    url,
+    ...database,
     kind,
-    appliedMigrations: [],
-    ping: () => pingDatabase(prisma),
     async close() {
-      await prisma.$disconnect();
+      await database.close();
       await release();
     },
   };
@@ -37,22 +38,15 @@ function wrap(url: string, kind: TestDatabase["kind"], release: () => Promise<vo
 export async function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = inject("serverUrl");
   if (serverUrl) {
-    const name = `copydesk_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    return { url: withDatabase(serverUrl, name), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    const name = testDatabaseName();
+    await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
+    return {
+      url: withDatabaseName(serverUrl, name),
+      drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+    };
   }
   const embedded = await startEmbeddedPostgres();
   return { url: embedded.url, drop: () => embedded.stop() };
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 const OBJECT_IN_USE = "55006";
@@ -64,7 +58,7 @@ const OBJECT_IN_USE = "55006";
 async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(template)}`);
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== OBJECT_IN_USE || attempt >= 50) throw error;
@@ -81,12 +75,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject("serverUrl");
   const templateDatabase = inject("templateDatabase");
   if (serverUrl && templateDatabase) {
-    const name = `copydesk_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
+    const name = testDatabaseName();
     await cloneTemplate(serverUrl, templateDatabase, name);
-    return wrap(withDatabase(serverUrl, name), "server", () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    return open(withDatabaseName(serverUrl, name), "server", () =>
+      adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+    );
   }
   const templateDump = inject("templateDump");
   if (!templateDump) throw new Error("global-setup did not provide a template database");
   const embedded = await startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(templateDump)]) });
-  return wrap(embedded.url, "embedded", () => embedded.stop());
+  return open(embedded.url, "embedded", () => embedded.stop());
 }

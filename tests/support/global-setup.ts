@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../src/db/embedded.js";
 import { applyMigrations } from "../../src/db/migrate.js";
+import { quoteIdentifier, withConnection, withDatabaseName } from "../../src/db/postgres-server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,41 +17,27 @@ declare module "vitest" {
   }
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
 /** Migrates one template database per test run; every test file then copies it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.DATABASE_URL || null;
   if (serverUrl) {
     const templateDatabase = `copydesk_template_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${templateDatabase}`);
-    } finally {
-      await admin.end();
-    }
-    await applyMigrations(withDatabase(serverUrl, templateDatabase));
+    await withConnection(serverUrl, async (admin) => {
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(templateDatabase)} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${quoteIdentifier(templateDatabase)}`);
+    });
+    await applyMigrations(withDatabaseName(serverUrl, templateDatabase));
     project.provide("templateDump", null);
     project.provide("templateDatabase", templateDatabase);
     project.provide("serverUrl", serverUrl);
     return async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      try {
+      await withConnection(serverUrl, async (cleanup) => {
         const leftovers = await cleanup.query<{ datname: string }>(
           "SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2",
           [`copydesk_test_${process.pid}_%`, templateDatabase],
         );
-        for (const { datname } of leftovers.rows) await cleanup.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-      } finally {
-        await cleanup.end();
-      }
+        for (const { datname } of leftovers.rows) await cleanup.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
+      });
     };
   }
   const embedded = await startEmbeddedPostgres();

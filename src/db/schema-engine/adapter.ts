@@ -9,6 +9,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { quoteIdentifier, withConnection, withDatabaseName } from "../postgres-server.js";
 
 /** PostgreSQL's internal single-byte "char" type and its array; adapter-pg refuses to read them. */
 const CHAR_OID = 18;
@@ -129,12 +130,6 @@ async function connectScriptSafe(url: string, onDispose?: () => Promise<void>): 
   });
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${encodeURIComponent(database)}`;
-  return parsed.toString();
-}
-
 /**
  * The driver adapter the WebAssembly schema engine runs on: PostgreSQL through `pg`, with a
  * shadow database taken from `shadowDatabaseUrl` or, failing that, created beside the main one
@@ -161,21 +156,9 @@ export class SchemaEngineAdapterFactory implements SqlMigrationAwareDriverAdapte
       return shadow;
     }
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
-    const admin = new pg.Client({ connectionString: this.url });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE "${database}"`);
-    } finally {
-      await admin.end();
-    }
-    return connectScriptSafe(withDatabase(this.url, database), async () => {
-      const dropper = new pg.Client({ connectionString: this.url });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
+    await withConnection(this.url, (admin) => admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`));
+    return connectScriptSafe(withDatabaseName(this.url, database), async () => {
+      await withConnection(this.url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`));
     });
   }
 }

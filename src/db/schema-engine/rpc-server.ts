@@ -2,6 +2,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import pg from "pg";
 import type { DiagnoseMigrationHistoryInput, DiffParams, EvaluateDataLossInput, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { databaseName, quoteIdentifier, withConnection, withDatabaseName } from "../postgres-server.js";
 import { openWasmSchemaEngine, takePanicMessage, wasmSchemaEngineVersion } from "./wasm-engine.js";
 
 /**
@@ -88,41 +89,26 @@ function isMissingMigrationsTable(error: EngineErrorData): boolean {
   return error.error_code === "P1014" || /_prisma_migrations.*does not exist/.test(error.message);
 }
 
-/** Opens a plain connection to the maintenance database of the server a URL points at. */
-async function withMaintenanceConnection<T>(url: string, work: (client: pg.Client, database: string) => Promise<T>): Promise<T> {
-  const target = new URL(url);
-  const database = decodeURIComponent(target.pathname.replace(/^\//, "")) || "postgres";
-  const maintenance = new URL(url);
-  maintenance.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    return await work(client, database);
-  } finally {
-    await client.end();
-  }
+/** Runs work on the maintenance database ("postgres") of the server a URL points at. */
+function onMaintenanceDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withConnection(withDatabaseName(url, "postgres"), work);
 }
 
 async function databaseExists(url: string): Promise<boolean> {
-  return withMaintenanceConnection(url, async (client, database) => {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    return (found.rowCount ?? 0) > 0;
-  });
+  const found = await onMaintenanceDatabase(url, (client) =>
+    client.query("SELECT 1 FROM pg_database WHERE datname = $1", [databaseName(url)]),
+  );
+  return (found.rowCount ?? 0) > 0;
 }
 
 async function createDatabase(url: string): Promise<string> {
-  return withMaintenanceConnection(url, async (client, database) => {
-    const quoted = `"${database.replaceAll('"', '""')}"`;
-    await client.query(`CREATE DATABASE ${quoted}`);
-    return database;
-  });
+  const database = databaseName(url);
+  await onMaintenanceDatabase(url, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(database)}`));
+  return database;
 }
 
 async function dropDatabase(url: string): Promise<void> {
-  await withMaintenanceConnection(url, async (client, database) => {
-    const quoted = `"${database.replaceAll('"', '""')}"`;
-    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-  });
+  await onMaintenanceDatabase(url, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName(url))} WITH (FORCE)`));
 }
 
 /** The one-shot `schema-engine cli <command>` form; exits 0 or prints an error log line and exits 1. */
@@ -139,7 +125,7 @@ async function runOneShot(command: string, datasource: Datasource | undefined): 
   try {
     if (command === "can-connect-to-database") {
       if (!(await databaseExists(datasource.url))) {
-        logLine("ERROR", `Database \`${new URL(datasource.url).pathname.slice(1)}\` does not exist`, { error_code: "P1003" });
+        logLine("ERROR", `Database \`${databaseName(datasource.url)}\` does not exist`, { error_code: "P1003" });
         return 1;
       }
       return 0;
