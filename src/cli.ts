@@ -1,32 +1,95 @@
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
+import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/corpus.js";
 import { seedExampleStory } from "./seed/example-story.js";
 
-const USAGE = `Usage: node dist/cli.js <command>
+const USAGE = `Usage: node dist/cli.js <command> [options]
 
 Commands:
-  migrate   apply pending migrations (what npm start does first)
-  seed      load the example story unless it is already there
+  migrate           apply pending migrations (what npm start does first)
+  seed              load the example story unless it is already there
+  generate-corpus   generate a deterministic corpus for tests and benchmarks (once per database)
+      --articles N      articles (default 2000); the counts below scale with it
+      --people N        people, about 15% unnamed sources (default articles / 10)
+      --quotes N        quotes (default articles x 5)
+      --incidents N     incidents (default articles / 2)
+      --annotations N   annotations (default articles x 2.5)
+      --seed S          seed (default 1): the same seed gives the same corpus, ids included
 
-Both use the database npm start would use: DATABASE_URL, or the embedded one in DATA_DIR
+All use the database npm start would use: DATABASE_URL, or the embedded one in DATA_DIR
 (connecting to a running copydesk on that directory if there is one).
 `;
 
+const CORPUS_COUNTS = ["articles", "people", "quotes", "incidents", "annotations"] as const;
+
+/** Thrown for a bad command line: USAGE is printed with it. */
+class UsageError extends Error {}
+
+/** Parses generate-corpus's options (--name value or --name=value). */
+function parseCorpusOptions(args: readonly string[]): CorpusOptions {
+  const options: { -readonly [K in keyof CorpusOptions]: CorpusOptions[K] } = {};
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new UsageError(`generate-corpus: unexpected argument ${JSON.stringify(arg)}`);
+    const name = match[1] as string;
+    const value = match[2] ?? args[++i];
+    if (value === undefined) throw new UsageError(`generate-corpus: --${name} needs a value`);
+    if (name === "seed") {
+      // A number stays a number, so --seed 7 and the API's { seed: 7 } give the same corpus.
+      options.seed = /^-?\d+$/.test(value) ? Number(value) : value;
+    } else if ((CORPUS_COUNTS as readonly string[]).includes(name)) {
+      if (!/^\d+$/.test(value)) throw new UsageError(`generate-corpus: --${name} must be a whole number, not ${JSON.stringify(value)}`);
+      options[name as (typeof CORPUS_COUNTS)[number]] = Number(value);
+    } else {
+      throw new UsageError(`generate-corpus: unknown option --${name}`);
+    }
+  }
+  return options;
+}
+
 /** The copydesk command line: database chores that honour DATA_DIR and DATABASE_URL like the server. */
 async function run(argv: readonly string[]): Promise<number> {
-  const [command] = argv;
-  if (command !== "migrate" && command !== "seed") {
+  const [command, ...args] = argv;
+  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus") {
     process.stderr.write(USAGE);
     return command === undefined || command === "help" || command === "--help" ? 0 : 2;
+  }
+  let corpusOptions: CorpusOptions = {};
+  try {
+    if (command === "generate-corpus") corpusOptions = parseCorpusOptions(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}`);
+    return 2;
   }
   const database = await openDatabase(loadConfig().database, { allowBorrowed: true });
   try {
     if (command === "migrate") {
       const applied = database.appliedMigrations;
       process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "The database is up to date.\n");
-    } else {
+    } else if (command === "seed") {
       const result = await seedExampleStory(database.prisma);
       process.stdout.write(result.created ? "Loaded the example story basra-consulate-2018.\n" : "The example story is already loaded.\n");
+    } else {
+      // Progress on a terminal only, so that scripts get the one summary line and nothing else.
+      const onProgress = process.stderr.isTTY
+        ? (p: CorpusProgress) => process.stderr.write(`\rGenerating the corpus: ${p.articlesWritten}/${p.articles} articles`)
+        : undefined;
+      const summary = await generateCorpus(database.prisma, { ...corpusOptions, onProgress });
+      if (onProgress) process.stderr.write("\n");
+      const c = summary.counts;
+      const { reused } = summary;
+      process.stdout.write(
+        `Generated the corpus (seed ${JSON.stringify(summary.seed)}) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ` +
+          `${c.articles} articles, ${c.articleRevisions} revisions, ${c.quotes} quotes, ${c.quoteLinks} quote links, ` +
+          `${c.people} people, ${c.personAliases} aliases, ${c.personRoles} roles, ${c.organizations} organizations, ` +
+          `${c.places} places, ${c.incidents} incidents, ${c.incidentMentions} incident mentions, ` +
+          `${c.entityMentions} entity mentions, ${c.annotations} annotations, ${c.corrections} corrections, ` +
+          `${c.claimReviews} claim reviews, ${c.auditEvents} audit events, ${c.users} users` +
+          (reused.organizations + reused.places > 0 ? ` (reused ${reused.organizations} organizations and ${reused.places} places already there)` : "") +
+          ".\n",
+      );
     }
     return 0;
   } finally {
