@@ -19,7 +19,7 @@ function banner(config: Config, address: string): string {
     "",
     "Try it:",
     `  curl -s ${url} -H 'content-type: application/json' \\`,
-    `    -d '{"query":"{ article(slug: \\"basra-consulate-2018\\") { displayTitle quotes { text speaker { name } } } }"}'`,
+    `    -d '{"query":"{ article(slug: \\"basra-consulate-2018\\") { displayTitle quotes { edges { node { text speaker { name } } } } } }"}'`,
     "",
     "Stop with Ctrl+C.",
     "",

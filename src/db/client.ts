@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { recordStatement } from "./statements.js";
 
 export { Prisma, PrismaClient } from "../generated/prisma/client.js";
 
@@ -9,8 +10,14 @@ export interface PrismaClientOptions {
   readonly maxConnections?: number;
 }
 
-/** The only place a PrismaClient is constructed: Prisma 7 with the `pg` driver adapter. */
+/**
+ * The only place a PrismaClient is constructed: Prisma 7 with the `pg` driver adapter. Every
+ * statement is reported to {@link recordStatement}, which is how tests and benchmarks count the
+ * SQL statements of a request.
+ */
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => recordStatement(event.query));
+  return client;
 }

@@ -1,13 +1,32 @@
 import { badUserInput } from "./errors.js";
 
 /** The object types that have global ids. */
-export type NodeType = "Article" | "Quote" | "Person";
+export const NODE_TYPES = [
+  "Article",
+  "ArticleRevision",
+  "Correction",
+  "Quote",
+  "Person",
+  "Organization",
+  "Place",
+  "Incident",
+  "Annotation",
+  "ClaimReview",
+  "User",
+  "AuditEvent",
+] as const;
 
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(["Article", "Quote", "Person"]);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** One of {@link NODE_TYPES}. */
+export type NodeType = (typeof NODE_TYPES)[number];
 
-/** Encodes a global (Relay) id: base64url of "Type:uuid". */
-export function toGlobalId(type: NodeType, id: string): string {
+const KNOWN_TYPES: ReadonlySet<string> = new Set(NODE_TYPES);
+/** A UUID as PostgreSQL prints it (lowercase). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Audit events are numbered by a sequence; every other record has a UUID. */
+const SEQUENCE = /^[1-9]\d{0,18}$/;
+
+/** Encodes a global (Relay) id: base64url of "Type:id". */
+export function toGlobalId(type: NodeType, id: string | bigint): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
 }
 
@@ -16,9 +35,11 @@ export function parseGlobalId(globalId: string): { type: NodeType; id: string } 
   if (globalId.length > 200) return null;
   const decoded = Buffer.from(globalId, "base64url").toString("utf8");
   const separator = decoded.indexOf(":");
+  if (separator < 0) return null;
   const type = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator < 0 || !NODE_TYPES.has(type) || !UUID.test(id)) return null;
+  if (!KNOWN_TYPES.has(type)) return null;
+  if (!(type === "AuditEvent" ? SEQUENCE : UUID_PATTERN).test(id)) return null;
   return { type: type as NodeType, id };
 }
 
@@ -27,4 +48,9 @@ export function expectGlobalId(globalId: string, type: NodeType, argument: strin
   const parsed = parseGlobalId(globalId);
   if (!parsed || parsed.type !== type) throw badUserInput(`${argument} is not a valid ${type} id.`, argument);
   return parsed.id;
+}
+
+/** {@link expectGlobalId} for an optional argument: undefined when it is absent. */
+export function optionalGlobalId(globalId: string | null | undefined, type: NodeType, argument: string): string | undefined {
+  return globalId === null || globalId === undefined ? undefined : expectGlobalId(globalId, type, argument);
 }

@@ -1,26 +1,49 @@
 import type { Resolvers, ResolversInterfaceTypes } from "../generated/graphql.js";
 import type { GraphQLContext } from "./context.js";
+import { badUserInput } from "./errors.js";
 import { parseGlobalId, type NodeType } from "./ids.js";
+import { MAX_PAGE_SIZE } from "./connection.js";
+import { resolveTaggedType, typed } from "./typed.js";
 
-type NodeValue = ResolversInterfaceTypes<Record<string, never>>["Node"] & { __typename?: NodeType };
+/** Any row a Node field can resolve to (the Prisma model of each node type). */
+type NodeRow = ResolversInterfaceTypes<Record<string, unknown>>["Node"];
 
-async function loadNode(globalId: string, { loaders }: GraphQLContext): Promise<NodeValue | null> {
-  const parsed = parseGlobalId(globalId);
-  if (!parsed) return null;
-  const row = await {
-    Article: () => loaders.articleById.load(parsed.id),
-    Quote: () => loaders.quoteById.load(parsed.id),
-    Person: () => loaders.personById.load(parsed.id),
-  }[parsed.type]();
-  return row ? { ...row, __typename: parsed.type } : null;
+/** The by-id loader of each node type (each applies its own visibility rule). */
+function loaderFor(type: NodeType, { loaders }: GraphQLContext): (id: string) => Promise<NodeRow | null> {
+  const byType: Record<NodeType, (id: string) => Promise<NodeRow | null>> = {
+    Article: (id) => loaders.articleById.load(id),
+    ArticleRevision: (id) => loaders.articleRevisionById.load(id),
+    Correction: (id) => loaders.correctionById.load(id),
+    Quote: (id) => loaders.quoteById.load(id),
+    Person: (id) => loaders.personById.load(id),
+    Organization: (id) => loaders.organizationById.load(id),
+    Place: (id) => loaders.placeById.load(id),
+    Incident: (id) => loaders.incidentById.load(id),
+    Annotation: (id) => loaders.annotationById.load(id),
+    ClaimReview: (id) => loaders.claimReviewById.load(id),
+    User: (id) => loaders.userById.load(id),
+    AuditEvent: (id) => loaders.auditEventById.load(id),
+  };
+  return byType[type];
 }
 
-/** `node(id:)` and the Node interface: global ids resolved through the same loaders (and visibility rules) as every other field. */
+async function loadNode(globalId: string, context: GraphQLContext): Promise<NodeRow | null> {
+  const parsed = parseGlobalId(globalId);
+  if (!parsed) return null;
+  const row = await loaderFor(parsed.type, context)(parsed.id);
+  return row ? typed(parsed.type, row) : null;
+}
+
+/** `node(id:)`, `nodes(ids:)` and the Node interface: global ids resolved through the same loaders (and visibility rules) as every other field. */
 export const nodeResolvers: Resolvers = {
   Query: {
     node: (_parent, { id }, context) => loadNode(id, context),
+    nodes: (_parent, { ids }, context) => {
+      if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids takes at most ${MAX_PAGE_SIZE} ids (got ${ids.length}).`, "ids");
+      return Promise.all(ids.map((id) => loadNode(id, context)));
+    },
   },
   Node: {
-    __resolveType: (value) => (value as NodeValue).__typename ?? null,
+    __resolveType: (value) => resolveTaggedType<NodeType>(value),
   },
 };

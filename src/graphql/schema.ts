@@ -3,35 +3,59 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
-import { DateResolver, DateTimeResolver } from "graphql-scalars";
+import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Resolvers } from "../generated/graphql.js";
+import { annotationResolvers } from "../modules/annotations/resolvers.js";
 import { articleResolvers } from "../modules/articles/resolvers.js";
+import { auditResolvers } from "../modules/audit/resolvers.js";
+import { applyRoleDirective } from "../modules/auth/directive.js";
+import { authResolvers } from "../modules/auth/resolvers.js";
+import { dashboardResolvers } from "../modules/dashboard/resolvers.js";
+import { incidentResolvers } from "../modules/incidents/resolvers.js";
 import { peopleResolvers } from "../modules/people/resolvers.js";
+import { placeResolvers } from "../modules/places/resolvers.js";
 import { quoteResolvers } from "../modules/quotes/resolvers.js";
+import { searchResolvers } from "../modules/search/resolvers.js";
 import { nodeResolvers } from "./node.js";
-
-/** The SDL files, relative to src/, in the order they are printed. */
-const SDL_FILES = [
-  "graphql/base.graphql",
-  "modules/articles/schema.graphql",
-  "modules/quotes/schema.graphql",
-  "modules/people/schema.graphql",
-] as const;
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
 const SOURCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src");
 
-/** Reads the schema-first SDL of every module. */
-export function loadTypeDefs(): string[] {
-  return SDL_FILES.map((file) => fs.readFileSync(path.join(SOURCE_DIR, file), "utf8"));
+/** The SDL files, relative to src/: the shared base, then every module's schema.graphql. */
+function sdlFiles(): string[] {
+  const modules = fs
+    .readdirSync(path.join(SOURCE_DIR, "modules"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SOURCE_DIR, "modules", entry.name, "schema.graphql")))
+    .map((entry) => `modules/${entry.name}/schema.graphql`)
+    .sort();
+  return ["graphql/base.graphql", ...modules];
 }
 
-const scalarResolvers: Resolvers = { DateTime: DateTimeResolver, Date: DateResolver };
+/** Reads the schema-first SDL of every module. */
+export function loadTypeDefs(): string[] {
+  return sdlFiles().map((file) => fs.readFileSync(path.join(SOURCE_DIR, file), "utf8"));
+}
 
-/** Builds the executable schema: every module's SDL with its resolvers. */
+const scalarResolvers: Resolvers = { DateTime: DateTimeResolver, Date: DateResolver, JSON: JSONResolver };
+
+/** Builds the executable schema: every module's SDL with its resolvers, and the role directive enforced. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, nodeResolvers, articleResolvers, quoteResolvers, peopleResolvers],
+    resolvers: [
+      scalarResolvers,
+      nodeResolvers,
+      authResolvers,
+      articleResolvers,
+      quoteResolvers,
+      peopleResolvers,
+      placeResolvers,
+      incidentResolvers,
+      annotationResolvers,
+      auditResolvers,
+      searchResolvers,
+      dashboardResolvers,
+    ],
   });
+  return applyRoleDirective(schema);
 }

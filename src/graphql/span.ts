@@ -6,3 +6,26 @@ export interface TextSpanValue {
   readonly prefix: string;
   readonly suffix: string;
 }
+
+/** Characters of context kept before and after a span (TextQuoteSelector prefix/suffix). */
+export const SPAN_CONTEXT_CHARS = 32;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * The span start..end of `body` with its exact text and up to 32 characters of context either
+ * side, never cutting a surrogate pair in half (an emoji at the edge of the context).
+ */
+export function spanOf(body: string, start: number, end: number): TextSpanValue {
+  let prefixStart = Math.max(0, start - SPAN_CONTEXT_CHARS);
+  if (prefixStart > 0 && isLowSurrogate(body.charCodeAt(prefixStart))) prefixStart += 1;
+  let suffixEnd = Math.min(body.length, end + SPAN_CONTEXT_CHARS);
+  if (suffixEnd < body.length && isHighSurrogate(body.charCodeAt(suffixEnd - 1))) suffixEnd -= 1;
+  return { start, end, exact: body.slice(start, end), prefix: body.slice(prefixStart, start), suffix: body.slice(end, suffixEnd) };
+}

@@ -4,6 +4,7 @@ import path, { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db/index.js";
+import { spanOf, type TextSpanValue } from "../graphql/span.js";
 
 // The example story: seeds/basra-consulate-2018.txt (the body, stored byte for byte) and
 // seeds/basra-consulate-2018.gold.json (its answer key). The answer key says what the story
@@ -21,8 +22,6 @@ const BODY_FILE = `${SLUG}.txt`;
 const GOLD_FILE = `${SLUG}.gold.json`;
 const REVISION_REASON = "Example story loaded by the seed";
 const DEFAULT_SEEDS_DIR = path.resolve(dirname(fileURLToPath(import.meta.url)), "../../seeds");
-/** Characters of context kept before and after a span (TextQuoteSelector prefix/suffix). */
-const CONTEXT_CHARS = 32;
 const TRANSACTION_TIMEOUT_MS = 30_000;
 
 // ---------------------------------------------------------------- the answer key
@@ -210,42 +209,13 @@ const QUOTE_LINK_NOTE = "Same statement, published as a press statement and as a
 
 // ---------------------------------------------------------------- spans
 
-interface Span {
-  readonly start: number;
-  readonly end: number;
-  readonly exact: string;
-  readonly prefix: string;
-  readonly suffix: string;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** The span start..end of body with up to CONTEXT_CHARS of context each side (never half a surrogate pair). */
-function spanAt(body: string, start: number, end: number): Span {
-  let prefixStart = Math.max(0, start - CONTEXT_CHARS);
-  if (prefixStart > 0 && isLowSurrogate(body.charCodeAt(prefixStart))) prefixStart += 1;
-  let suffixEnd = Math.min(body.length, end + CONTEXT_CHARS);
-  if (suffixEnd < body.length && isHighSurrogate(body.charCodeAt(suffixEnd - 1))) suffixEnd -= 1;
-  return {
-    start,
-    end,
-    exact: body.slice(start, end),
-    prefix: body.slice(prefixStart, start),
-    suffix: body.slice(end, suffixEnd),
-  };
-}
+type Span = TextSpanValue;
 
 /** The first occurrence of text in body; throws when there is none. */
 function locate(body: string, text: string, what: string): Span {
   const start = body.indexOf(text);
   if (start < 0) throw new Error(`Seed ${SLUG}: ${what} not found in the article body: ${JSON.stringify(text)}`);
-  return spanAt(body, start, start + text.length);
+  return spanOf(body, start, start + text.length);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -268,7 +238,7 @@ function occurrences(body: string, term: string): Span[] {
       const end = at + variant.length;
       if (boundedStart && isWordChar(body[at - 1])) continue;
       if (boundedEnd && isWordChar(body[end])) continue;
-      spans.push(spanAt(body, at, end));
+      spans.push(spanOf(body, at, end));
     }
   }
   return spans;

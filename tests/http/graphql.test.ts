@@ -11,7 +11,7 @@ interface ArticleResult {
     displayTitle: string;
     publishedAt: string;
     status: string;
-    quotes: { text: string; kind: string; span: { start: number; end: number; exact: string }; speaker: { name: string; kind: string } | null }[];
+    quotes: { edges: { node: { text: string; kind: string; span: { start: number; end: number; exact: string }; speaker: { name: string; kind: string } | null } }[] };
   } | null;
 }
 
@@ -33,7 +33,7 @@ describe("GraphQL over real HTTP on the seeded story", () => {
     const { status, body } = await postGraphQL<ArticleResult>(
       server.baseUrl,
       `{ article(slug: "basra-consulate-2018") { id slug headline displayTitle publishedAt status
-          quotes { text kind span { start end exact } speaker { name kind } } } }`,
+          quotes { edges { node { text kind span { start end exact } speaker { name kind } } } } } }`,
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -43,19 +43,20 @@ describe("GraphQL over real HTTP on the seeded story", () => {
     expect(article.displayTitle).toMatch(/^The U\.S\. State Department made a shocking announcement Friday/);
     expect(article.publishedAt).toBe("2018-09-28T00:00:00.000Z");
     expect(article.status).toBe("PUBLISHED");
-    expect(article.quotes).toHaveLength(11);
-    const starts = article.quotes.map((quote) => quote.span.start);
+    const quotes = article.quotes.edges.map((edge) => edge.node);
+    expect(quotes).toHaveLength(11);
+    const starts = quotes.map((quote) => quote.span.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
-    const speakers = new Set(article.quotes.map((quote) => quote.speaker?.name));
+    const speakers = new Set(quotes.map((quote) => quote.speaker?.name));
     expect(speakers).toEqual(new Set(["Heather Nauert", "Mike Pompeo", "Sarah Sanders", "a senior administration official"]));
-    const bottomLine = article.quotes.find((quote) => quote.text.startsWith("Bottom line"));
+    const bottomLine = quotes.find((quote) => quote.text.startsWith("Bottom line"));
     expect(bottomLine?.speaker).toEqual({ name: "a senior administration official", kind: "ANONYMOUS" });
   });
 
   it("bounds nested lists with `first`", async () => {
-    const { body } = await postGraphQL<ArticleResult>(server.baseUrl, `{ article(slug: "basra-consulate-2018") { quotes(first: 3) { text } } }`);
-    expect(body.data!.article!.quotes).toHaveLength(3);
-    const tooMany = await postGraphQL(server.baseUrl, `{ article(slug: "basra-consulate-2018") { quotes(first: 101) { text } } }`);
+    const { body } = await postGraphQL<ArticleResult>(server.baseUrl, `{ article(slug: "basra-consulate-2018") { quotes(first: 3) { edges { node { text } } } } }`);
+    expect(body.data!.article!.quotes.edges).toHaveLength(3);
+    const tooMany = await postGraphQL(server.baseUrl, `{ article(slug: "basra-consulate-2018") { quotes(first: 101) { totalCount } } }`);
     expect(tooMany.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 

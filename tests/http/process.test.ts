@@ -43,8 +43,8 @@ function exitCode(child: ChildProcess): Promise<number | null> {
   return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
-const storyQuery = `{ articles(first: 100) { totalCount edges { node { slug quotes(first: 100) { text } } } } }`;
-type Story = { articles: { totalCount: number; edges: { node: { slug: string; quotes: { text: string }[] } }[] } };
+const storyQuery = `{ articles(first: 100) { totalCount edges { node { slug quotes(first: 100) { edges { node { text } } } } } } }`;
+type Story = { articles: { totalCount: number; edges: { node: { slug: string; quotes: { edges: { node: { text: string } }[] } } }[] } };
 
 describe.skipIf(!fs.existsSync(entry))("npm start on the embedded database", () => {
   const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-a-")), fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-b-"))];
@@ -65,7 +65,7 @@ describe.skipIf(!fs.existsSync(entry))("npm start on the embedded database", () 
     for (const instance of [a, b]) {
       const { body } = await postGraphQL<Story>(instance.baseUrl, storyQuery);
       expect(body.data!.articles.totalCount).toBe(1);
-      expect(body.data!.articles.edges[0]!.node.quotes).toHaveLength(11);
+      expect(body.data!.articles.edges[0]!.node.quotes.edges).toHaveLength(11);
     }
 
     // A third process on A's directory must not open the same files.

@@ -1,21 +1,59 @@
 import type { Resolvers } from "../../generated/graphql.js";
-import { pageSize } from "../../graphql/connection.js";
 import { toGlobalId } from "../../graphql/ids.js";
+import { spanOf } from "../../graphql/span.js";
+import { resolveTaggedType, typed } from "../../graphql/typed.js";
 import { displayTitle, findArticle, listArticles } from "./service.js";
 
-/** Resolvers of the articles module: parse arguments, call the service, map the result. */
+/** Resolvers of the articles module: parse arguments, call the service or a loader, map the result. */
 export const articleResolvers: Resolvers = {
   Query: {
     article: (_parent, args, { prisma, viewer }) => findArticle(prisma, viewer, args),
-    articles: (_parent, args, { prisma, viewer }) => listArticles(prisma, viewer, args),
+    articles: async (_parent, args, { prisma, viewer, loaders }) => {
+      const page = await listArticles(prisma, viewer, args);
+      for (const { node } of page.edges) loaders.articleById.prime(node.id, node);
+      return page;
+    },
   },
   Article: {
     id: (article) => toGlobalId("Article", article.id),
     displayTitle: (article) => displayTitle(article),
-    quotes: async (article, args, { loaders }) =>
-      (await loaders.quotesByArticle.load(article.id)).slice(0, pageSize(args.first, 50)),
+    quotes: (article, args, { loaders }) => loaders.quotesOfArticle.load(article.id, args),
+    revisions: (article, args, { loaders }) => loaders.revisionsOfArticle.load(article.id, args),
+    corrections: (article, args, { loaders }) => loaders.correctionsOfArticle.load(article.id, args),
+    mentions: (article, args, { loaders }) => loaders.mentionsOfArticle(args.entityType).load(article.id, args),
   },
-  ArticleConnection: {
-    totalCount: (page) => page.totalCount(),
+  ArticleRevision: {
+    id: (revision) => toGlobalId("ArticleRevision", revision.id),
+    createdBy: (revision, _args, { loaders }) => (revision.createdById ? loaders.userById.load(revision.createdById) : null),
+  },
+  Correction: {
+    id: (correction) => toGlobalId("Correction", correction.id),
+    span: async (correction, _args, { loaders }) => {
+      if (correction.start === null || correction.end === null) return null;
+      const article = await loaders.articleById.load(correction.articleId);
+      return article ? spanOf(article.body, correction.start, correction.end) : null;
+    },
+    quote: (correction, _args, { loaders }) => (correction.quoteId ? loaders.quoteById.load(correction.quoteId) : null),
+    createdBy: (correction, _args, { loaders }) => (correction.createdById ? loaders.userById.load(correction.createdById) : null),
+  },
+  EntityMention: {
+    span: (mention) => mention,
+    entity: async (mention, _args, { loaders }) => {
+      // visibleEntityMentions only lets through mentions whose entity is visible.
+      if (mention.personId) {
+        const person = await loaders.personById.load(mention.personId);
+        if (person) return typed("Person", person);
+      } else if (mention.organizationId) {
+        const organization = await loaders.organizationById.load(mention.organizationId);
+        if (organization) return typed("Organization", organization);
+      } else if (mention.placeId) {
+        const place = await loaders.placeById.load(mention.placeId);
+        if (place) return typed("Place", place);
+      }
+      throw new Error(`Entity mention ${mention.id} names no visible ${mention.entityType.toLowerCase()}.`);
+    },
+  },
+  MentionedEntity: {
+    __resolveType: (value) => resolveTaggedType<"Person" | "Organization" | "Place">(value),
   },
 };

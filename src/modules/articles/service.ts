@@ -1,10 +1,15 @@
-import type { PrismaClient } from "../../db/index.js";
+import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { Article } from "../../generated/prisma/client.js";
-import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage } from "../../graphql/connection.js";
+import type { ArticleFilter, ArticleOrder } from "../../generated/graphql.js";
+import type { ConnectionPage, PageArgs } from "../../graphql/connection.js";
 import { badUserInput } from "../../graphql/errors.js";
-import { expectGlobalId } from "../../graphql/ids.js";
+import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
 import type { Viewer } from "../auth/viewer.js";
-import { visibleArticles } from "./visibility.js";
+import { visibleIncidents } from "../incidents/visibility.js";
+import { visibleQuotes } from "../quotes/visibility.js";
+import { matchingArticleIds } from "../search/service.js";
+import { articleKeyset } from "./keysets.js";
+import { visibleArticles, visibleEntityMentions } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 const DISPLAY_TITLE_LIMIT = 120;
@@ -22,50 +27,62 @@ export async function findArticle(
   return prisma.article.findFirst({ where: { ...where, ...visibleArticles(viewer) } });
 }
 
-type ArticleCursor = [publishedAt: string | null, id: string];
-
-function articleCursor(article: Article): string {
-  return encodeCursor([article.publishedAt?.toISOString() ?? null, article.id] satisfies ArticleCursor);
+/** Checks that a range's start is not after its end; BAD_USER_INPUT naming the start otherwise. */
+export function checkRange(from: Date | null | undefined, to: Date | null | undefined, argument: string): void {
+  if (from && to && from.getTime() > to.getTime()) throw badUserInput(`${argument} must not be after its end.`, argument);
 }
 
-function parseArticleCursor(cursor: string): ArticleCursor {
-  const [publishedAt, id] = decodeCursor(cursor);
-  const validDate = publishedAt === null || (typeof publishedAt === "string" && !Number.isNaN(Date.parse(publishedAt)));
-  if (!validDate || typeof id !== "string") throw badUserInput("after is not a cursor this list gave out.", "after");
-  return [publishedAt, id];
+/** Turns the `articles(filter:)` argument into Prisma conditions (ids and ranges validated). */
+async function articleFilterWhere(prisma: PrismaClient, viewer: Viewer, filter: ArticleFilter): Promise<Prisma.ArticleWhereInput[]> {
+  const conditions: Prisma.ArticleWhereInput[] = [];
+  if (filter.status) conditions.push({ status: { in: filter.status } });
+  if (filter.outlet !== undefined && filter.outlet !== null) conditions.push({ outlet: filter.outlet });
+  checkRange(filter.publishedFrom, filter.publishedTo, "filter.publishedFrom");
+  if (filter.publishedFrom) conditions.push({ publishedAt: { gte: filter.publishedFrom } });
+  if (filter.publishedTo) conditions.push({ publishedAt: { lt: filter.publishedTo } });
+  const personId = optionalGlobalId(filter.personId, "Person", "filter.personId");
+  if (personId) {
+    conditions.push({
+      OR: [
+        { quotes: { some: { speakerId: personId, ...visibleQuotes(viewer) } } },
+        { entityMentions: { some: { personId, ...visibleEntityMentions(viewer) } } },
+      ],
+    });
+  }
+  const placeId = optionalGlobalId(filter.placeId, "Place", "filter.placeId");
+  if (placeId) {
+    conditions.push({
+      OR: [
+        { entityMentions: { some: { placeId, ...visibleEntityMentions(viewer) } } },
+        { incidentMentions: { some: { incident: { placeId, ...visibleIncidents(viewer) } } } },
+      ],
+    });
+  }
+  if (filter.incidentType) {
+    conditions.push({ incidentMentions: { some: { incident: { type: filter.incidentType, ...visibleIncidents(viewer) } } } });
+  }
+  if (filter.search !== undefined && filter.search !== null) {
+    conditions.push({ id: { in: await matchingArticleIds(prisma, viewer, filter.search, "filter.search") } });
+  }
+  return conditions;
 }
 
 /**
- * Lists visible articles newest first: publication date descending (undated last), then id
- * descending. Keyset pagination, so pages stay stable when articles are added.
+ * Lists visible articles, filtered, newest first unless `orderBy` says otherwise. Keyset
+ * pagination, so pages stay stable when articles are added.
  */
 export async function listArticles(
   prisma: PrismaClient,
   viewer: Viewer,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs & { filter?: ArticleFilter | null; orderBy?: ArticleOrder | null },
 ): Promise<ConnectionPage<Article>> {
-  const size = pageSize(args.first, DEFAULT_PAGE_SIZE);
-  const visible = visibleArticles(viewer);
-  let after = {};
-  if (args.after) {
-    const [publishedAt, id] = parseArticleCursor(args.after);
-    after =
-      publishedAt === null
-        ? { publishedAt: null, id: { lt: id } }
-        : {
-            OR: [
-              { publishedAt: { lt: new Date(publishedAt) } },
-              { publishedAt: new Date(publishedAt), id: { lt: id } },
-              { publishedAt: null },
-            ],
-          };
-  }
-  const rows = await prisma.article.findMany({
-    where: { AND: [visible, after] },
-    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    take: size + 1,
-  });
-  return toConnectionPage(rows, size, articleCursor, Boolean(args.after), () => prisma.article.count({ where: visible }));
+  const keyset = articleKeyset(args.orderBy?.field, args.orderBy?.direction);
+  const window = keyset.window(args, DEFAULT_PAGE_SIZE);
+  const where: Prisma.ArticleWhereInput = {
+    AND: [visibleArticles(viewer), ...(args.filter ? await articleFilterWhere(prisma, viewer, args.filter) : [])],
+  };
+  const rows = await prisma.article.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take });
+  return keyset.page(rows, window, () => prisma.article.count({ where }));
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { Prisma } from "../../db/index.js";
+import { Prisma } from "../../db/index.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
-import { hasRole, type Viewer } from "../auth/viewer.js";
+import { hasRole, visibleReviewStatuses, type Viewer } from "../auth/viewer.js";
+import { visiblePeople } from "../people/visibility.js";
 
 /** Statuses anyone may read; drafts and articles in review need REPORTER or above. */
 export const PUBLIC_ARTICLE_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "CORRECTED", "RETRACTED"];
@@ -10,4 +11,35 @@ export function visibleArticles(viewer: Viewer): Prisma.ArticleWhereInput {
   return hasRole(viewer, "REPORTER")
     ? { deletedAt: null }
     : { deletedAt: null, status: { in: [...PUBLIC_ARTICLE_STATUSES] } };
+}
+
+/**
+ * The same rule as {@link visibleArticles} for raw SQL (full-text search), over the "Article" row
+ * aliased `alias`. tests/api/visibility.test.ts checks that both agree for every role.
+ */
+export function visibleArticlesSql(viewer: Viewer, alias: string): Prisma.Sql {
+  const table = Prisma.raw(`"${alias}"`);
+  return hasRole(viewer, "REPORTER")
+    ? Prisma.sql`${table}."deletedAt" IS NULL`
+    : Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."status"::text IN (${Prisma.join([...PUBLIC_ARTICLE_STATUSES])})`;
+}
+
+/**
+ * Which mentions of people, organizations and places a viewer may see: a visible review status,
+ * in a visible article, naming a visible person (organizations and places have no visibility rule).
+ */
+export function visibleEntityMentions(viewer: Viewer): Prisma.EntityMentionWhereInput {
+  return {
+    reviewStatus: { in: visibleReviewStatuses(viewer) },
+    article: visibleArticles(viewer),
+    OR: [{ personId: null }, { person: visiblePeople(viewer) }],
+  };
+}
+
+/**
+ * The columns of an Article row aliased `alias`, for raw SQL that must return rows shaped like
+ * Prisma's (every scalar field; the tsvector is not one).
+ */
+export function articleColumnsSql(alias: string): Prisma.Sql {
+  return Prisma.raw(Object.values(Prisma.ArticleScalarFieldEnum).map((field) => `"${alias}"."${field}"`).join(", "));
 }

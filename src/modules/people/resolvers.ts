@@ -1,10 +1,38 @@
 import type { Resolvers } from "../../generated/graphql.js";
-import { toGlobalId } from "../../graphql/ids.js";
+import { expectGlobalId, toGlobalId } from "../../graphql/ids.js";
+import { listOrganizations, listPeople, resolvePerson } from "./service.js";
 
-/** Resolvers of the people module. */
+/** Resolvers of the people module: people, unnamed sources and organizations. */
 export const peopleResolvers: Resolvers = {
+  Query: {
+    person: (_parent, { id }, { loaders }) => resolvePerson(loaders, expectGlobalId(id, "Person", "id")),
+    people: async (_parent, args, { prisma, viewer, loaders }) => {
+      const page = await listPeople(prisma, viewer, args);
+      for (const { node } of page.edges) loaders.personById.prime(node.id, node);
+      return page;
+    },
+    organization: (_parent, { id }, { loaders }) => loaders.organizationById.load(expectGlobalId(id, "Organization", "id")),
+    organizations: async (_parent, args, { prisma, loaders }) => {
+      const page = await listOrganizations(prisma, args);
+      for (const { node } of page.edges) loaders.organizationById.prime(node.id, node);
+      return page;
+    },
+  },
   Person: {
     id: (person) => toGlobalId("Person", person.id),
-    aliases: (person, _args, { loaders }) => loaders.aliasesByPerson.load(person.id),
+    aliases: async (person, _args, { loaders }) => (await loaders.aliasesByPerson.load(person.id)).map((row) => row.alias),
+    organization: (person, _args, { loaders }) => (person.organizationId ? loaders.organizationById.load(person.organizationId) : null),
+    roles: (person, _args, { loaders }) => loaders.rolesByPerson.load(person.id),
+    mergedInto: (person, _args, { loaders }) => (person.mergedIntoId ? resolvePerson(loaders, person.mergedIntoId) : null),
+    quoteCount: (person, _args, { loaders }) => loaders.quoteCountOfPerson.load(person.id),
+    quotes: (person, args, { loaders }) => loaders.quotesOfPerson.load(person.id, args),
+    articles: (person, args, { loaders }) => loaders.articlesOfPerson.load(person.id, args),
+  },
+  PersonRole: {
+    organization: (role, _args, { loaders }) => (role.organizationId ? loaders.organizationById.load(role.organizationId) : null),
+  },
+  Organization: {
+    id: (organization) => toGlobalId("Organization", organization.id),
+    people: (organization, args, { loaders }) => loaders.peopleOfOrganization.load(organization.id, args),
   },
 };

@@ -1,32 +1,74 @@
-import DataLoader from "dataloader";
 import type { PrismaClient } from "../../db/index.js";
 import type { Quote } from "../../generated/prisma/client.js";
+import { byIdLoader, childrenLoader, RelationConnectionLoader } from "../../graphql/loaders.js";
 import type { Viewer } from "../auth/viewer.js";
-import { visibleArticles } from "../articles/visibility.js";
+import { quoteKeyset, readingOrderKeyset } from "./keysets.js";
 import { visibleQuotes } from "./visibility.js";
 
-/** Per-request loaders for quotes: by id (only inside visible articles), and all quotes of a batch of articles in one query, in reading order. */
+/** A quote linked to another as the same statement, seen from the other one. */
+export interface LinkedQuoteValue {
+  readonly quote: Quote;
+  readonly note: string | null;
+}
+
+/** Per-request loaders of the quotes module, visibility applied: by id, per article, per speaker and the links between quotes. */
 export function createQuoteLoaders(prisma: PrismaClient, viewer: Viewer) {
+  const visible = visibleQuotes(viewer);
+  const newestFirst = quoteKeyset("CREATED_AT", "DESC");
   return {
-    quoteById: new DataLoader<string, Quote | null>(async (ids) => {
-      const rows = await prisma.quote.findMany({
-        where: { id: { in: [...ids] }, ...visibleQuotes(viewer), article: visibleArticles(viewer) },
-      });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+    quoteById: byIdLoader((ids) => prisma.quote.findMany({ where: { id: { in: ids }, ...visible } })),
+    quotesOfArticle: new RelationConnectionLoader({
+      keyset: readingOrderKeyset,
+      defaultSize: 50,
+      fetchPages: async (articleIds, window) => {
+        const rows = await prisma.article.findMany({
+          relationLoadStrategy: "join",
+          where: { id: { in: articleIds } },
+          select: { id: true, quotes: { where: { AND: [visible, window.where] }, orderBy: window.orderBy, take: window.take } },
+        });
+        return new Map(rows.map((row) => [row.id, row.quotes]));
+      },
+      fetchCounts: async (articleIds) => {
+        const rows = await prisma.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, _count: { select: { quotes: { where: visible } } } } });
+        return new Map(rows.map((row) => [row.id, row._count.quotes]));
+      },
     }),
-    quotesByArticle: new DataLoader<string, Quote[]>(async (articleIds) => {
-      const rows = await prisma.quote.findMany({
-        where: { articleId: { in: [...articleIds] }, ...visibleQuotes(viewer) },
-        orderBy: [{ articleId: "asc" }, { start: "asc" }, { id: "asc" }],
-      });
-      const byArticle = new Map<string, Quote[]>();
-      for (const row of rows) {
-        const list = byArticle.get(row.articleId) ?? [];
-        list.push(row);
-        byArticle.set(row.articleId, list);
-      }
-      return articleIds.map((id) => byArticle.get(id) ?? []);
+    quotesOfPerson: new RelationConnectionLoader({
+      keyset: newestFirst,
+      defaultSize: 20,
+      fetchPages: async (personIds, window) => {
+        const rows = await prisma.person.findMany({
+          relationLoadStrategy: "join",
+          where: { id: { in: personIds } },
+          select: { id: true, quotes: { where: { AND: [visible, window.where] }, orderBy: window.orderBy, take: window.take } },
+        });
+        return new Map(rows.map((row) => [row.id, row.quotes]));
+      },
+      fetchCounts: async (personIds) => {
+        const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, _count: { select: { quotes: { where: visible } } } } });
+        return new Map(rows.map((row) => [row.id, row._count.quotes]));
+      },
     }),
+    /** Both directions of the same-statement links of each quote (a quote has a handful at most). */
+    linkedQuotes: childrenLoader(
+      async (quoteIds): Promise<{ quoteId: string; link: LinkedQuoteValue }[]> => {
+        const links = await prisma.quoteLink.findMany({
+          where: {
+            OR: [
+              { fromQuoteId: { in: quoteIds }, toQuote: visible },
+              { toQuoteId: { in: quoteIds }, fromQuote: visible },
+            ],
+          },
+          include: { fromQuote: true, toQuote: true },
+          orderBy: [{ createdAt: "asc" }, { fromQuoteId: "asc" }, { toQuoteId: "asc" }],
+        });
+        const asked = new Set(quoteIds);
+        return links.flatMap((link) => [
+          ...(asked.has(link.fromQuoteId) ? [{ quoteId: link.fromQuoteId, link: { quote: link.toQuote, note: link.note } }] : []),
+          ...(asked.has(link.toQuoteId) ? [{ quoteId: link.toQuoteId, link: { quote: link.fromQuote, note: link.note } }] : []),
+        ]);
+      },
+      (row) => row.quoteId,
+    ),
   };
 }

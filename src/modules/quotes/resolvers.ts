@@ -2,18 +2,27 @@ import { GraphQLError } from "graphql";
 import type { Resolvers } from "../../generated/graphql.js";
 import { ErrorCode } from "../../graphql/errors.js";
 import { toGlobalId } from "../../graphql/ids.js";
+import { listQuotes } from "./service.js";
 
 /** Resolvers of the quotes module. */
 export const quoteResolvers: Resolvers = {
+  Query: {
+    quotes: async (_parent, args, { prisma, viewer, loaders }) => {
+      const page = await listQuotes(prisma, viewer, args);
+      for (const { node } of page.edges) loaders.quoteById.prime(node.id, node);
+      return page;
+    },
+  },
   Quote: {
     id: (quote) => toGlobalId("Quote", quote.id),
     span: (quote) => ({ start: quote.start, end: quote.end, exact: quote.text, prefix: quote.prefix, suffix: quote.suffix }),
     article: async (quote, _args, { loaders }) => {
       const article = await loaders.articleById.load(quote.articleId);
-      // A quote is only reachable through a visible article, so this means a broken invariant.
+      // Quotes are only visible inside visible articles, so this means a broken invariant.
       if (!article) throw new GraphQLError("The quote's article is not available.", { extensions: { code: ErrorCode.NOT_FOUND } });
       return article;
     },
     speaker: (quote, _args, { loaders }) => (quote.speakerId ? loaders.personById.load(quote.speakerId) : null),
+    linkedQuotes: async (quote, _args, { loaders }) => (await loaders.linkedQuotes.load(quote.id)).map((row) => row.link),
   },
 };

@@ -1,0 +1,53 @@
+import type { Resolvers } from "../../generated/graphql.js";
+import { toGlobalId } from "../../graphql/ids.js";
+import { resolveTaggedType } from "../../graphql/typed.js";
+import {
+  annotationArticle,
+  annotationAuthor,
+  annotationSelector,
+  annotationTarget,
+  claimReviewArticle,
+  claimReviewer,
+  listAnnotations,
+  type AnnotationTargetValue,
+} from "./service.js";
+
+/** Resolvers of the annotations module: annotations, their threads and targets, and fact-checks. */
+export const annotationResolvers: Resolvers = {
+  Query: {
+    annotations: (_parent, args, { prisma, viewer, loaders }) => listAnnotations(prisma, viewer, args, loaders.annotationById),
+  },
+  Annotation: {
+    id: (annotation) => toGlobalId("Annotation", annotation.id),
+    target: (annotation, _args, { loaders }) => annotationTarget(annotation, loaders),
+    article: (annotation, _args, { loaders }) => annotationArticle(annotation, loaders),
+    selector: (annotation) => annotationSelector(annotation),
+    author: (annotation, _args, { loaders }) => annotationAuthor(annotation, loaders),
+    resolvedBy: (annotation, _args, { loaders }) => (annotation.resolvedById ? loaders.userById.load(annotation.resolvedById) : null),
+    parent: (annotation, _args, { loaders }) => (annotation.parentId ? loaders.annotationById.load(annotation.parentId) : null),
+    replies: (annotation, args, { loaders }) => loaders.repliesOfAnnotation.load(annotation.id, args),
+  },
+  AnnotationTarget: {
+    __resolveType: (value) => resolveTaggedType<AnnotationTargetValue["__typename"]>(value),
+  },
+  AnnotationConnection: {
+    totalCount: (page) => page.totalCount(),
+  },
+  ClaimReview: {
+    id: (review) => toGlobalId("ClaimReview", review.id),
+    article: (review, _args, { loaders }) => claimReviewArticle(review, loaders),
+    quote: (review, _args, { loaders }) => (review.quoteId ? loaders.quoteById.load(review.quoteId) : null),
+    reviewer: (review, _args, { loaders }) => claimReviewer(review, loaders),
+  },
+  ClaimReviewConnection: {
+    totalCount: (page) => page.totalCount(),
+  },
+  Article: {
+    annotations: (article, args, { loaders }) => loaders.annotationsOfArticle(args.filter).load(article.id, args),
+    claimReviews: (article, args, { loaders }) => loaders.claimReviewsOfArticle.load(article.id, args),
+  },
+  Quote: {
+    annotations: (quote, args, { loaders }) => loaders.annotationsOfQuote.load(quote.id, args),
+    claimReviews: (quote, args, { loaders }) => loaders.claimReviewsOfQuote.load(quote.id, args),
+  },
+};

@@ -1,0 +1,15 @@
+import type { Prisma } from "../../db/index.js";
+import type { Organization, Person } from "../../generated/prisma/client.js";
+import { Keyset } from "../../graphql/connection.js";
+
+/** People by name, then id. */
+export const personNameKeyset = new Keyset<Person, Prisma.PersonWhereInput, Prisma.PersonOrderByWithRelationInput>("people:name:asc", [
+  { field: "name", direction: "asc", type: "string", value: (person) => person.name },
+  { field: "id", direction: "asc", type: "uuid", value: (person) => person.id },
+]);
+
+/** Organizations by name (unique). */
+export const organizationNameKeyset = new Keyset<Organization, Prisma.OrganizationWhereInput, Prisma.OrganizationOrderByWithRelationInput>(
+  "organizations:name:asc",
+  [{ field: "name", direction: "asc", type: "string", value: (organization) => organization.name }],
+);

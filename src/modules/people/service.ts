@@ -1,0 +1,73 @@
+import type { Prisma, PrismaClient } from "../../db/index.js";
+import type { Organization, Person } from "../../generated/prisma/client.js";
+import type { OrganizationFilter, PersonFilter } from "../../generated/graphql.js";
+import type { ConnectionPage, PageArgs } from "../../graphql/connection.js";
+import { badUserInput } from "../../graphql/errors.js";
+import { optionalGlobalId } from "../../graphql/ids.js";
+import type { Loaders } from "../../graphql/context.js";
+import type { Viewer } from "../auth/viewer.js";
+import { organizationNameKeyset, personNameKeyset } from "./keysets.js";
+import { listedPeople } from "./visibility.js";
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_NAME_SEARCH_LENGTH = 200;
+/** Merges are flattened by the merge mutation; a few hops of tolerance guard against a cycle. */
+const MAX_MERGE_HOPS = 5;
+
+/** Checks a name search: at most 200 characters and no NUL; blank means no condition. */
+export function nameSearch(text: string | null | undefined, argument: string): string | undefined {
+  if (text === null || text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_NAME_SEARCH_LENGTH) throw badUserInput(`${argument} is longer than ${MAX_NAME_SEARCH_LENGTH} characters.`, argument);
+  if (trimmed.includes("\u0000")) throw badUserInput(`${argument} must not contain NUL characters.`, argument);
+  return trimmed || undefined;
+}
+
+/** A person by id; a merged person answers with the person it was merged into. */
+export async function resolvePerson(loaders: Loaders, id: string): Promise<Person | null> {
+  let person = await loaders.personById.load(id);
+  for (let hop = 0; person?.mergedIntoId && hop < MAX_MERGE_HOPS; hop += 1) {
+    person = await loaders.personById.load(person.mergedIntoId);
+  }
+  return person;
+}
+
+/** Lists people and unnamed sources by name, merged records left out (keyset pagination). */
+export async function listPeople(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  args: PageArgs & { filter?: PersonFilter | null },
+): Promise<ConnectionPage<Person>> {
+  const window = personNameKeyset.window(args, DEFAULT_PAGE_SIZE);
+  const conditions: Prisma.PersonWhereInput[] = [listedPeople(viewer)];
+  const search = nameSearch(args.filter?.search, "filter.search");
+  if (search) {
+    conditions.push({
+      OR: [
+        { name: { contains: search, mode: "insensitive" } },
+        { description: { contains: search, mode: "insensitive" } },
+        { aliases: { some: { alias: { contains: search, mode: "insensitive" } } } },
+      ],
+    });
+  }
+  const organizationId = optionalGlobalId(args.filter?.organizationId, "Organization", "filter.organizationId");
+  if (organizationId) conditions.push({ OR: [{ organizationId }, { roles: { some: { organizationId } } }] });
+  if (args.filter?.kind) conditions.push({ kind: args.filter.kind });
+  const where: Prisma.PersonWhereInput = { AND: conditions };
+  const rows = await prisma.person.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take });
+  return personNameKeyset.page(rows, window, () => prisma.person.count({ where }));
+}
+
+/** Lists organizations by name (keyset pagination). */
+export async function listOrganizations(
+  prisma: PrismaClient,
+  args: PageArgs & { filter?: OrganizationFilter | null },
+): Promise<ConnectionPage<Organization>> {
+  const window = organizationNameKeyset.window(args, DEFAULT_PAGE_SIZE);
+  const search = nameSearch(args.filter?.search, "filter.search");
+  const where: Prisma.OrganizationWhereInput = search
+    ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { aliases: { has: search } }] }
+    : {};
+  const rows = await prisma.organization.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take });
+  return organizationNameKeyset.page(rows, window, () => prisma.organization.count({ where }));
+}

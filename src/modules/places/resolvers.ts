@@ -1,0 +1,21 @@
+import type { Resolvers } from "../../generated/graphql.js";
+import { toGlobalId } from "../../graphql/ids.js";
+import { findPlace, listPlaces } from "./service.js";
+
+/** Resolvers of the places module: parse arguments, call the service or a loader, map the row. */
+export const placeResolvers: Resolvers = {
+  Query: {
+    place: (_parent, { id }, { loaders }) => findPlace(loaders, id),
+    places: (_parent, args, { prisma, loaders }) => listPlaces(prisma, loaders, args),
+  },
+  Place: {
+    id: (place) => toGlobalId("Place", place.id),
+    // Half a coordinate pair is no position on a map.
+    coordinates: (place) =>
+      place.latitude !== null && place.longitude !== null ? { latitude: place.latitude, longitude: place.longitude } : null,
+    incidents: (place, args, { loaders }) => loaders.incidentsOfPlace.load(place.id, args),
+  },
+  PlaceConnection: {
+    totalCount: (page) => page.totalCount(),
+  },
+};

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "../../src/db/index.js";
+import type { Role } from "../../src/generated/prisma/enums.js";
+import { visibleArticles, visibleArticlesSql } from "../../src/modules/articles/visibility.js";
+import { visibleIncidents, visibleIncidentsSql } from "../../src/modules/incidents/visibility.js";
+import { listedPeople, listedPeopleSql } from "../../src/modules/people/visibility.js";
+import { visibleQuotes, visibleQuotesSql } from "../../src/modules/quotes/visibility.js";
+import { seedExampleStory } from "../../src/seed/example-story.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+// Full-text search and a few LATERAL queries are raw SQL, so each visibility rule exists twice:
+// as a Prisma `where` and as SQL. This test pins that both select the same rows for every role,
+// on data that exercises every branch (drafts, deleted rows, pending and rejected suggestions,
+// merged records).
+
+const ROLES: readonly Role[] = ["VIEWER", "REPORTER", "EDITOR", "ADMIN"];
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedExampleStory(db.prisma);
+  const statuses = ["DRAFT", "IN_REVIEW", "PUBLISHED", "CORRECTED", "RETRACTED"] as const;
+  for (const [index, status] of statuses.entries()) {
+    for (const deleted of [false, true]) {
+      const body = `Visibility case ${index} ${deleted ? "deleted" : "kept"}: officials said the port reopened.`;
+      const article = await db.prisma.article.create({
+        data: { slug: `visibility-${index}-${deleted}`, body, bodyHash: createHash("sha256").update(body).digest("hex"), status, deletedAt: deleted ? new Date() : null },
+      });
+      for (const reviewStatus of ["ACCEPTED", "PENDING", "REJECTED"] as const) {
+        await db.prisma.quote.create({
+          data: { articleId: article.id, text: "the port reopened", start: body.indexOf("the port"), end: body.indexOf("the port") + 17, kind: "INDIRECT", reviewStatus, origin: "MACHINE" },
+        });
+      }
+    }
+  }
+  const target = await db.prisma.person.findFirstOrThrow({ where: { name: "Mike Pompeo" } });
+  await db.prisma.person.create({ data: { name: "Pompeo", mergedIntoId: target.id } });
+  await db.prisma.person.create({ data: { name: "Suggested official", reviewStatus: "PENDING", origin: "MACHINE" } });
+  await db.prisma.person.create({ data: { name: "Rejected official", reviewStatus: "REJECTED", origin: "MACHINE" } });
+  await db.prisma.person.create({ data: { name: "Deleted official", deletedAt: new Date() } });
+  const incident = await db.prisma.incident.findFirstOrThrow();
+  await db.prisma.incident.create({ data: { type: "attack", summary: "duplicate", mergedIntoId: incident.id } });
+  await db.prisma.incident.create({ data: { type: "protest", summary: "suggested", reviewStatus: "PENDING", origin: "MACHINE" } });
+  await db.prisma.incident.create({ data: { type: "riot", summary: "rejected", reviewStatus: "REJECTED", origin: "MACHINE" } });
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+async function sqlIds(query: Prisma.Sql): Promise<string[]> {
+  const rows = await db.prisma.$queryRaw<{ id: string }[]>(query);
+  return rows.map((row) => row.id).sort();
+}
+
+describe.each(ROLES)("the SQL and Prisma visibility rules agree for a %s", (role) => {
+  const viewer = { role, userId: null, tokenId: null };
+
+  it("on articles", async () => {
+    const prismaIds = (await db.prisma.article.findMany({ where: visibleArticles(viewer), select: { id: true } })).map((row) => row.id).sort();
+    expect(await sqlIds(Prisma.sql`SELECT a."id"::text AS id FROM "Article" a WHERE ${visibleArticlesSql(viewer, "a")}`)).toEqual(prismaIds);
+    expect(prismaIds.length).toBe(role === "VIEWER" ? 4 : 6);
+  });
+
+  it("on quotes", async () => {
+    const prismaIds = (await db.prisma.quote.findMany({ where: visibleQuotes(viewer), select: { id: true } })).map((row) => row.id).sort();
+    const sql = Prisma.sql`SELECT q."id"::text AS id FROM "Quote" q JOIN "Article" a ON a."id" = q."articleId" WHERE ${visibleQuotesSql(viewer, "q", "a")}`;
+    expect(await sqlIds(sql)).toEqual(prismaIds);
+    expect(prismaIds.length).toBe(role === "VIEWER" ? 11 + 3 : 11 + 5 * 2);
+  });
+
+  it("on people and incidents", async () => {
+    const people = (await db.prisma.person.findMany({ where: listedPeople(viewer), select: { id: true } })).map((row) => row.id).sort();
+    expect(await sqlIds(Prisma.sql`SELECT p."id"::text AS id FROM "Person" p WHERE ${listedPeopleSql(viewer, "p")}`)).toEqual(people);
+    expect(people.length).toBe(role === "VIEWER" ? 4 : 5);
+    const incidents = (await db.prisma.incident.findMany({ where: visibleIncidents(viewer), select: { id: true } })).map((row) => row.id).sort();
+    expect(await sqlIds(Prisma.sql`SELECT i."id"::text AS id FROM "Incident" i WHERE ${visibleIncidentsSql(viewer, "i")}`)).toEqual(incidents);
+    expect(incidents.length).toBe(role === "VIEWER" ? 6 : 7);
+  });
+});
