@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           AnnotationConnection: "../graphql/connection.js#ConnectionPage<AnnotationModel>",
           ClaimReviewConnection: "../graphql/connection.js#ConnectionPage<ClaimReviewModel>",
           AuditEventConnection: "../graphql/connection.js#ConnectionPage<AuditEventModel>",
+          ApiToken: "../modules/auth/mutations.js#ApiTokenWithUser",
+          ApiTokenConnection: "../graphql/connection.js#ConnectionPage<ApiTokenWithUserModel>",
           SearchHitConnection: "../modules/search/service.js#SearchPage",
           SearchHit: "../modules/search/service.js#SearchHitValue",
           LinkedQuote: "../modules/quotes/loaders.js#LinkedQuoteValue",

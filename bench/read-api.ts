@@ -1,7 +1,7 @@
 /**
  * Read API latency on the generated corpus: starts copydesk's real HTTP server on a fresh
  * database (a new database on the DATABASE_URL server, else an in-memory embedded PGlite),
- * loads the example story and the generated corpus, then sends each workload sequentially
+ * loads the example story and the generated corpus (which ends with ANALYZE), then sends each workload sequentially
  * from one client and records p50/p95/p99 latency and the SQL statements per request.
  *
  *   npm run bench:read                          # embedded PGlite
@@ -18,7 +18,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { execute, parse } from "graphql";
 import { loadConfig } from "../src/config.js";
-import { startEmbeddedPostgres } from "../src/db/embedded.js";
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../src/db/embedded.js";
 import { openDatabase } from "../src/db/index.js";
 import { quoteIdentifier, withConnection, withDatabaseName } from "../src/db/postgres-server.js";
 import { countStatements } from "../src/db/statements.js";
@@ -48,7 +48,7 @@ const WORKLOADS: Record<string, string> = {
     incidents { edges { node { type place { name } } } } } } } }`,
   "incidents by type and year, 50": `{ incidents(filter: { type: [attack, armed_clash], from: "2018-01-01", to: "2018-12-31" }, first: 50) {
     totalCount edges { node { type date fatalities { min max } place { name } } } } }`,
-  "search, 20 hits": `{ search(query: "minister said", first: 20) { edges { node { rank snippet item { __typename } } } } }`,
+  "search, 20 hits": `{ search(query: "dangerous escalation", first: 20) { edges { node { rank snippet item { __typename } } } } }`,
   "quotes unverified this year with speakers, 50": `{ quotes(filter: { verification: [UNVERIFIED], from: "2018-01-01T00:00:00Z", to: "2019-01-01T00:00:00Z" }, first: 50) {
     totalCount edges { node { text speaker { name kind } article { slug } } } } }`,
 };
@@ -75,7 +75,7 @@ async function openBenchDatabase(): Promise<{ url: string; kind: "embedded" | "p
 
 async function main(): Promise<void> {
   const target = await openBenchDatabase();
-  const database = await openDatabase({ kind: "server", url: target.url });
+  const database = await openDatabase({ kind: "server", url: target.url }, { maxConnections: target.kind === "embedded" ? EMBEDDED_POOL_SIZE : 10 });
   try {
     await seedExampleStory(database.prisma);
     const generationStart = performance.now();

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
+import { parseTokenCommand, runTokenCommand, TOKEN_USAGE, TokenUsageError, type TokenCommand } from "./modules/auth/token-command.js";
 import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/corpus.js";
 import { seedExampleStory } from "./seed/example-story.js";
 
@@ -15,6 +16,7 @@ Commands:
       --incidents N     incidents (default articles / 2)
       --annotations N   annotations (default articles x 2.5)
       --seed S          seed (default 1): the same seed gives the same corpus, ids included
+${TOKEN_USAGE}
 
 All use the database npm start would use: DATABASE_URL, or the embedded one in DATA_DIR
 (connecting to a running copydesk on that directory if there is one).
@@ -51,21 +53,25 @@ function parseCorpusOptions(args: readonly string[]): CorpusOptions {
 /** The copydesk command line: database chores that honour DATA_DIR and DATABASE_URL like the server. */
 async function run(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus") {
+  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token") {
     process.stderr.write(USAGE);
     return command === undefined || command === "help" || command === "--help" ? 0 : 2;
   }
   let corpusOptions: CorpusOptions = {};
+  let tokenCommand: TokenCommand | undefined;
   try {
     if (command === "generate-corpus") corpusOptions = parseCorpusOptions(args);
+    if (command === "token") tokenCommand = parseTokenCommand(args);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof TokenUsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}`);
     return 2;
   }
   const database = await openDatabase(loadConfig().database, { allowBorrowed: true });
   try {
-    if (command === "migrate") {
+    if (tokenCommand) {
+      return await runTokenCommand(database.prisma, tokenCommand, (line) => process.stdout.write(`${line}\n`));
+    } else if (command === "migrate") {
       const applied = database.appliedMigrations;
       process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "The database is up to date.\n");
     } else if (command === "seed") {

@@ -37,6 +37,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database: DatabaseTarget;
+  /** DATA_DIR, resolved: the embedded database lives here, and the development editor token file. */
+  readonly dataDir: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly nodeEnv: "development" | "production" | "test";
 }
@@ -61,12 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     );
   }
   const values = parsed.data;
+  const dataDir = path.resolve(cwd, values.DATA_DIR);
   return {
     port: values.PORT,
     host: values.HOST,
     database: values.DATABASE_URL
       ? { kind: "server", url: values.DATABASE_URL }
-      : { kind: "embedded", dataDir: path.resolve(cwd, values.DATA_DIR) },
+      : { kind: "embedded", dataDir },
+    dataDir,
     logLevel: values.LOG_LEVEL,
     nodeEnv: values.NODE_ENV,
   };

@@ -1,11 +1,12 @@
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { openDatabase } from "./db/index.js";
+import { ensureDevelopmentToken } from "./modules/auth/development-token.js";
 import { seedExampleStory } from "./seed/example-story.js";
 import { buildServer } from "./server.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-function banner(config: Config, address: string): string {
+function banner(config: Config, address: string, editorToken: string | null): string {
   const url = `${address}/graphql`;
   const where =
     config.database.kind === "embedded"
@@ -20,17 +21,26 @@ function banner(config: Config, address: string): string {
     "Try it:",
     `  curl -s ${url} -H 'content-type: application/json' \\`,
     `    -d '{"query":"{ article(slug: \\"basra-consulate-2018\\") { displayTitle quotes { edges { node { text speaker { name } } } } } }"}'`,
+    ...(editorToken
+      ? [
+          "",
+          "Development editor token (kept in DATA_DIR/development-token; refused in production):",
+          `  -H 'authorization: Bearer ${editorToken}'`,
+        ]
+      : []),
     "",
     "Stop with Ctrl+C.",
     "",
   ].join("\n");
 }
 
-/** Starts copydesk: settings, database (migrated), example story (outside production), HTTP server, signal handling. */
+/** Starts copydesk: settings, database (migrated), example story and editor token (outside production), HTTP server, signal handling. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.database);
-  if (config.nodeEnv !== "production") await seedExampleStory(database.prisma);
+  const development = config.nodeEnv !== "production";
+  if (development) await seedExampleStory(database.prisma);
+  const editorToken = development ? await ensureDevelopmentToken(database.prisma, config.dataDir) : null;
   const app = await buildServer({ config, database });
 
   let stopping = false;
@@ -57,7 +67,7 @@ async function main(): Promise<void> {
 
   try {
     const address = await app.listen({ port: config.port, host: config.host });
-    process.stdout.write(banner(config, address));
+    process.stdout.write(banner(config, address, editorToken));
   } catch (error) {
     await database.close();
     throw error;

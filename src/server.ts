@@ -8,7 +8,7 @@ import type { Database } from "./db/index.js";
 import { createContext, type GraphQLContext } from "./graphql/context.js";
 import { ErrorCode } from "./graphql/errors.js";
 import { buildSchema } from "./graphql/schema.js";
-import { ANONYMOUS_VIEWER } from "./modules/auth/viewer.js";
+import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
 
 /** What the HTTP server needs: settings and an open database. */
 export interface ServerDependencies {
@@ -92,7 +92,15 @@ export async function buildServer({ config, database }: ServerDependencies): Pro
 
   await app.register(fastifyApollo<GraphQLContext>(apollo), {
     path: "/graphql",
-    context: async (request) => createContext(database.prisma, ANONYMOUS_VIEWER, request.id),
+    context: async (request) => {
+      try {
+        const viewer = await authenticate(database.prisma, request.headers.authorization, { production: config.nodeEnv === "production" });
+        return createContext(database.prisma, viewer, request.id);
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+      }
+    },
   });
 
   app.get("/healthz", async () => ({ status: "ok" }));

@@ -17,7 +17,13 @@ export interface PrismaClientOptions {
  */
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({
+    adapter,
+    log: [{ emit: "event", level: "query" }],
+    // Waiting for a pooled connection is normal under load (the embedded database has one), so
+    // a transaction may wait longer than Prisma's 2 s default before it starts.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
   client.$on("query", (event) => recordStatement(event.query));
   return client;
 }

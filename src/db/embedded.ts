@@ -41,6 +41,17 @@ const PGLITE_SUBDIR = "pglite";
 /** The socket server multiplexes connections over one PGlite session, keeping transactions whole. */
 const MAX_CONNECTIONS = 32;
 
+/**
+ * Connections a client pool may open to the embedded server: one. pglite-socket multiplexes
+ * its connections over a single PGlite session message by message, keeping only transactions
+ * whole, so two pooled connections can interleave the Parse/Bind/Execute of their unnamed
+ * statements around another connection's transaction, and a query then runs with another's
+ * statement ("bind message supplies 4 parameters, but prepared statement requires 3") or
+ * returns its rows. PGlite runs one statement at a time anyway, so one connection costs no
+ * throughput; requests queue in the pool instead.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -1,7 +1,7 @@
 import type { DatabaseTarget } from "../config.js";
 import type { PrismaClient } from "./client.js";
 import { createPrismaClient } from "./client.js";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded.js";
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded.js";
 import { applyMigrations } from "./migrate.js";
 
 export { Prisma, PrismaClient } from "./client.js";
@@ -28,6 +28,7 @@ export interface OpenDatabaseOptions {
    * (CLI tools) or refuse (the server, which must own its data directory). Default: refuse.
    */
   readonly allowBorrowed?: boolean;
+  /** Largest pool for a PostgreSQL server (the embedded database always gets one connection, see EMBEDDED_POOL_SIZE). */
   readonly maxConnections?: number;
 }
 
@@ -69,7 +70,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   }
   try {
     const appliedMigrations = options.migrate === false ? [] : await applyMigrations(url);
-    const prisma = createPrismaClient(url, { maxConnections: options.maxConnections });
+    const maxConnections = target.kind === "embedded" ? EMBEDDED_POOL_SIZE : options.maxConnections;
+    const prisma = createPrismaClient(url, { maxConnections });
     return {
       prisma,
       url,

@@ -15,6 +15,8 @@ function loaderFor(type: NodeType, { loaders }: GraphQLContext): (id: string) =>
     ArticleRevision: (id) => loaders.articleRevisionById.load(id),
     Correction: (id) => loaders.correctionById.load(id),
     Quote: (id) => loaders.quoteById.load(id),
+    // Relay's contract: node(id) answers the object with that id. A merged person or incident is
+    // itself (its mergedInto says where it went); person(id) and incident(id) follow the merge.
     Person: (id) => loaders.personById.load(id),
     Organization: (id) => loaders.organizationById.load(id),
     Place: (id) => loaders.placeById.load(id),

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/index.js";
@@ -8,24 +7,12 @@ import { buildSchema } from "../../src/graphql/schema.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { executeAs, type ExecutedOperation } from "../support/graphql.js";
+import { bodyHash, errorCodes, operationsOn, pageThrough, type ExecutedOperation, type Page } from "../support/graphql.js";
 
 // The seed has no users, annotations or fact-checks: this file makes a desk's worth of them on
 // the example story (a thread on "killed at least 25", notes on a quote, an orphan, deleted
 // notes, notes on an incident and a person, notes on a draft and on a deleted article) plus a
 // few extra articles with threads for the statement-count checks.
-
-interface Page<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount?: number;
-}
-
-interface GraphQLErrorShape {
-  message: string;
-  path?: readonly (string | number)[];
-  extensions?: Record<string, unknown>;
-}
 
 const SPAN = "killed at least 25";
 const BASE_TIME = Date.parse("2024-03-01T09:00:00.000Z");
@@ -63,20 +50,7 @@ function gid(name: string): string {
   return toGlobalId("Annotation", id);
 }
 
-async function run<T>(role: Role, query: string, variables: Record<string, unknown> = {}) {
-  return executeAs<T>(db, role, query, variables);
-}
-
-/** Runs an operation that must succeed and returns its data. */
-async function ok<T>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await run<T>(role, query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
-
-function errorCodes(errors: readonly GraphQLErrorShape[] | undefined): string[] {
-  return (errors ?? []).map((error) => String(error.extensions?.["code"]));
-}
+const { run, runOk } = operationsOn(() => db);
 
 interface NoteSpec {
   name: string;
@@ -103,7 +77,7 @@ async function createArticle(slug: string, status: "PUBLISHED" | "DRAFT", delete
     data: {
       slug,
       body: text,
-      bodyHash: createHash("sha256").update(text).digest("hex"),
+      bodyHash: bodyHash(text),
       status,
       publishedAt: status === "PUBLISHED" ? new Date("2018-09-29T00:00:00Z") : null,
       deletedAt: deleted ? new Date() : null,
@@ -287,25 +261,11 @@ const QUEUE = `query Queue($filter: AnnotationFilter, $first: Int, $after: Strin
 }`;
 
 /** Pages through the review queue with `first` and returns the ids in order and the total count. */
-async function pageThrough(filter: Record<string, unknown> | null, first: number): Promise<{ ids: string[]; totalCount: number; pages: number }> {
-  const ids: string[] = [];
-  let after: string | null = null;
-  let totalCount = -1;
-  let pages = 0;
-  for (;;) {
-    const data: { annotations: Page<{ id: string }> } = await ok(
-      "REPORTER",
-      QUEUE,
-      { filter, first, after },
-    );
-    pages += 1;
-    totalCount = data.annotations.totalCount ?? -1;
-    ids.push(...data.annotations.edges.map((edge) => edge.node.id));
-    if (!data.annotations.pageInfo.hasNextPage) break;
-    after = data.annotations.pageInfo.endCursor;
-    expect(pages).toBeLessThan(100);
-  }
-  return { ids, totalCount, pages };
+async function pageQueue(filter: Record<string, unknown> | null, first: number): Promise<{ ids: string[]; totalCount: number; pages: number }> {
+  const { nodes, totalCount, pages } = await pageThrough(
+    async (after) => (await runOk<{ annotations: Page<{ id: string }> }>("REPORTER", QUEUE, { filter, first, after })).annotations,
+  );
+  return { ids: nodes.map((node) => node.id), totalCount: totalCount ?? -1, pages };
 }
 
 function expectedIds(predicate: (name: string) => boolean): string[] {
@@ -316,7 +276,7 @@ describe("the review queue (Query.annotations)", () => {
   it("pages through every visible annotation oldest first, without duplicates or gaps", async () => {
     const all = expectedIds(() => true);
     for (const first of [1, 3, 7, 100]) {
-      const { ids, totalCount, pages } = await pageThrough(null, first);
+      const { ids, totalCount, pages } = await pageQueue(null, first);
       expect(ids).toEqual(all);
       expect(new Set(ids).size).toBe(ids.length);
       expect(totalCount).toBe(all.length);
@@ -325,49 +285,49 @@ describe("the review queue (Query.annotations)", () => {
   });
 
   it("never lists deleted annotations or notes on a deleted article", async () => {
-    const { ids } = await pageThrough(null, 100);
+    const { ids } = await pageQueue(null, 100);
     for (const name of ["deletedReply", "deletedNote", "deletedArticleNote"]) expect(ids).not.toContain(gid(name));
   });
 
   it("filters by status", async () => {
-    expect((await pageThrough({ status: "RESOLVED" }, 2)).ids).toEqual([gid("quoteNote")]);
-    const open = await pageThrough({ status: "OPEN" }, 4);
+    expect((await pageQueue({ status: "RESOLVED" }, 2)).ids).toEqual([gid("quoteNote")]);
+    const open = await pageQueue({ status: "OPEN" }, 4);
     expect(open.ids).toEqual(expectedIds((name) => name !== "quoteNote"));
     expect(open.totalCount).toBe(open.ids.length);
   });
 
   it("filters by a list of motivations", async () => {
-    const { ids } = await pageThrough({ motivation: ["questioning", "assessing", "linking"] }, 2);
+    const { ids } = await pageQueue({ motivation: ["questioning", "assessing", "linking"] }, 2);
     expect(ids).toEqual([gid("thread"), gid("quoteNote"), gid("personNote")]);
-    expect((await pageThrough({ motivation: [] }, 2)).ids).toEqual([]);
+    expect((await pageQueue({ motivation: [] }, 2)).ids).toEqual([]);
   });
 
   it("filters by author", async () => {
-    const { ids } = await pageThrough({ authorId: toGlobalId("User", users.admin) }, 5);
+    const { ids } = await pageQueue({ authorId: toGlobalId("User", users.admin) }, 5);
     expect(ids).toEqual(expectedIds((name) => name === "personNote" || /-reply-/.test(name)));
-    expect((await pageThrough({ authorId: toGlobalId("User", users.departed) }, 5)).ids).toEqual([gid("reply2")]);
+    expect((await pageQueue({ authorId: toGlobalId("User", users.departed) }, 5)).ids).toEqual([gid("reply2")]);
   });
 
   it("filters by article, including notes that only name a quote of it", async () => {
-    const { ids } = await pageThrough({ articleId: toGlobalId("Article", articleId) }, 2);
+    const { ids } = await pageQueue({ articleId: toGlobalId("Article", articleId) }, 2);
     expect(ids).toEqual([gid("thread"), gid("reply1"), gid("quoteNote"), gid("reply2"), gid("quoteOnlyNote"), gid("orphan")]);
-    expect((await pageThrough({ articleId: toGlobalId("Article", draftArticleId) }, 2)).ids).toEqual([gid("draftNote")]);
-    expect((await pageThrough({ articleId: toGlobalId("Article", deletedArticleId) }, 2)).ids).toEqual([]);
+    expect((await pageQueue({ articleId: toGlobalId("Article", draftArticleId) }, 2)).ids).toEqual([gid("draftNote")]);
+    expect((await pageQueue({ articleId: toGlobalId("Article", deletedArticleId) }, 2)).ids).toEqual([]);
   });
 
   it("filters by anchor state (the orphan queue)", async () => {
-    expect((await pageThrough({ anchorState: "ORPHANED" }, 2)).ids).toEqual([gid("orphan")]);
+    expect((await pageQueue({ anchorState: "ORPHANED" }, 2)).ids).toEqual([gid("orphan")]);
   });
 
   it("filters thread starters and replies", async () => {
-    const starters = await pageThrough({ topLevel: true }, 3);
-    const replies = await pageThrough({ topLevel: false }, 3);
+    const starters = await pageQueue({ topLevel: true }, 3);
+    const replies = await pageQueue({ topLevel: false }, 3);
     expect(replies.ids).toEqual(expectedIds((name) => name.startsWith("reply") || /-reply-/.test(name)));
     expect(starters.ids).toEqual(expectedIds((name) => !name.startsWith("reply") && !/-reply-/.test(name)));
   });
 
   it("combines filters and keeps them across pages", async () => {
-    const { ids, totalCount } = await pageThrough({ articleId: toGlobalId("Article", articleId), status: "OPEN", topLevel: true }, 1);
+    const { ids, totalCount } = await pageQueue({ articleId: toGlobalId("Article", articleId), status: "OPEN", topLevel: true }, 1);
     expect(ids).toEqual([gid("thread"), gid("quoteOnlyNote"), gid("orphan")]);
     expect(totalCount).toBe(3);
   });
@@ -445,7 +405,7 @@ interface NoteResult {
 
 describe("annotations as records", () => {
   it("shows a thread: the starter with its span, its replies oldest first and their parent", async () => {
-    const { node } = await ok<NoteResult>("REPORTER", NOTE, { id: gid("thread") });
+    const { node } = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("thread") });
     expect(node).toMatchObject({
       id: gid("thread"),
       targetType: "ARTICLE",
@@ -471,43 +431,43 @@ describe("annotations as records", () => {
   });
 
   it("pages through replies with cursors", async () => {
-    const first = await ok<NoteResult>("REPORTER", NOTE, { id: gid("thread"), first: 1 });
+    const first = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("thread"), first: 1 });
     expect(first.node?.replies.edges.map((edge) => edge.node.id)).toEqual([gid("reply1")]);
     expect(first.node?.replies.pageInfo.hasNextPage).toBe(true);
-    const second = await ok<NoteResult>("REPORTER", NOTE, { id: gid("thread"), first: 1, after: first.node?.replies.pageInfo.endCursor });
+    const second = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("thread"), first: 1, after: first.node?.replies.pageInfo.endCursor });
     expect(second.node?.replies.edges.map((edge) => edge.node.id)).toEqual([gid("reply2")]);
     expect(second.node?.replies.pageInfo.hasNextPage).toBe(false);
   });
 
   it("shows a reply's parent", async () => {
-    const { node } = await ok<NoteResult>("REPORTER", NOTE, { id: gid("reply2") });
+    const { node } = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("reply2") });
     expect(node?.parent).toEqual({ id: gid("thread"), body: "Which count is this? Reuters says 24." });
     expect(node?.selector).toBeNull();
     expect(node?.replies.edges).toEqual([]);
   });
 
   it("resolves targets of each type", async () => {
-    const quote = await ok<NoteResult>("REPORTER", NOTE, { id: gid("quoteNote") });
+    const quote = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("quoteNote") });
     expect(quote.node?.target).toMatchObject({ __typename: "Quote" });
     expect(quote.node?.target?.text).toMatch(/^Bottom line/);
     expect(quote.node?.selector?.exact).toBe(quote.node?.target?.text);
     expect(quote.node).toMatchObject({ status: "RESOLVED", resolvedBy: { name: "Ada Admin" } });
     expect(new Date(String(quote.node?.resolvedAt)).toISOString()).toBe("2024-03-02T10:00:00.000Z");
 
-    const quoteOnly = await ok<NoteResult>("REPORTER", NOTE, { id: gid("quoteOnlyNote") });
+    const quoteOnly = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("quoteOnlyNote") });
     expect(quoteOnly.node?.target?.__typename).toBe("Quote");
     expect(quoteOnly.node?.article).toEqual({ slug: "basra-consulate-2018" });
 
-    const incident = await ok<NoteResult>("REPORTER", NOTE, { id: gid("incidentNote") });
+    const incident = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("incidentNote") });
     expect(incident.node?.target).toEqual({ __typename: "Incident", summary: "Attack on an Iranian military parade" });
     expect(incident.node?.article).toBeNull();
 
-    const person = await ok<NoteResult>("REPORTER", NOTE, { id: gid("personNote") });
+    const person = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("personNote") });
     expect(person.node?.target).toEqual({ __typename: "Person", name: "Mike Pompeo" });
   });
 
   it("keeps an orphaned note with the text it lost and no selector", async () => {
-    const { node } = await ok<NoteResult>("REPORTER", NOTE, { id: gid("orphan") });
+    const { node } = await runOk<NoteResult>("REPORTER", NOTE, { id: gid("orphan") });
     expect(node).toMatchObject({ anchorState: "ORPHANED", previousExact: "killed at least 30", selector: null });
   });
 
@@ -517,7 +477,7 @@ describe("annotations as records", () => {
     });
     await db.prisma.incident.update({ where: { id: incidentId }, data: { deletedAt: new Date() } });
     try {
-      const { node } = await ok<NoteResult>("REPORTER", NOTE, { id: toGlobalId("Annotation", note.id) });
+      const { node } = await runOk<NoteResult>("REPORTER", NOTE, { id: toGlobalId("Annotation", note.id) });
       expect(node?.target).toBeNull();
     } finally {
       await db.prisma.incident.update({ where: { id: incidentId }, data: { deletedAt: null } });
@@ -527,7 +487,7 @@ describe("annotations as records", () => {
 
   it("answers null for deleted annotations and notes on a deleted article", async () => {
     for (const name of ["deletedNote", "deletedReply", "deletedArticleNote"]) {
-      const result = await ok<NoteResult>("EDITOR", NOTE, { id: gid(name) });
+      const result = await runOk<NoteResult>("EDITOR", NOTE, { id: gid(name) });
       expect(result.node).toBeNull();
     }
   });
@@ -539,15 +499,16 @@ describe("annotations as records", () => {
     expect(result.statements).toHaveLength(0);
   });
 
-  it("shows users by id with only their name and role, never their e-mail", async () => {
-    const data = await ok<{ node: { id: string; name: string; role: string } }>(
+  it("shows users by id with only their name and role (and to admins when disabled), never their e-mail", async () => {
+    const data = await runOk<{ node: { id: string; name: string; role: string } }>(
       "VIEWER",
       `query($id: ID!) { node(id: $id) { ... on User { id name role } } }`,
       { id: toGlobalId("User", users.departed) },
     );
     expect(data.node).toEqual({ id: toGlobalId("User", users.departed), name: "Dana Departed", role: "REPORTER" });
     const userType = buildSchema().getType("User");
-    expect(isObjectType(userType) && Object.keys(userType.getFields()).sort()).toEqual(["id", "name", "role"]);
+    // disabledAt is guarded by @requiresRole(role: ADMIN); no field exposes the e-mail.
+    expect(isObjectType(userType) && Object.keys(userType.getFields()).sort()).toEqual(["disabledAt", "id", "name", "role"]);
   });
 });
 
@@ -571,7 +532,7 @@ interface ArticleNotesResult {
 
 describe("annotations and fact-checks of articles and quotes", () => {
   it("lists an article's annotations oldest first, filtered, and its quotes' annotations", async () => {
-    const data = await ok<ArticleNotesResult>("REPORTER", ARTICLE_NOTES, { slug: "basra-consulate-2018" });
+    const data = await runOk<ArticleNotesResult>("REPORTER", ARTICLE_NOTES, { slug: "basra-consulate-2018" });
     const article = data.article!;
     // Notes naming the article and notes naming only one of its quotes, merged oldest first.
     expect(article.annotations?.edges.map((edge) => edge.node.id)).toEqual([
@@ -589,7 +550,7 @@ describe("annotations and fact-checks of articles and quotes", () => {
     const first = article.quotes.edges.find((edge) => edge.node.id === toGlobalId("Quote", otherQuoteId))!.node;
     expect(first.annotations?.edges.map((edge) => edge.node.id)).toEqual([gid("quoteOnlyNote")]);
 
-    const filtered = await ok<ArticleNotesResult>("REPORTER", ARTICLE_NOTES, { slug: "basra-consulate-2018", filter: { topLevel: true, status: "OPEN" } });
+    const filtered = await runOk<ArticleNotesResult>("REPORTER", ARTICLE_NOTES, { slug: "basra-consulate-2018", filter: { topLevel: true, status: "OPEN" } });
     expect(filtered.article?.annotations?.edges.map((edge) => edge.node.id)).toEqual([gid("thread"), gid("quoteOnlyNote"), gid("orphan")]);
     expect(filtered.article?.annotations?.totalCount).toBe(3);
   });
@@ -599,15 +560,11 @@ describe("annotations and fact-checks of articles and quotes", () => {
       annotations(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
     const expected = [gid("thread"), gid("reply1"), gid("quoteNote"), gid("reply2"), gid("quoteOnlyNote"), gid("orphan")];
     for (const first of [1, 2, 4]) {
-      const ids: string[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const data: { article: { annotations: Page<{ id: string }> } } = await ok("REPORTER", query, { slug: "basra-consulate-2018", first, after });
-        ids.push(...data.article.annotations.edges.map((edge) => edge.node.id));
-        if (!data.article.annotations.pageInfo.hasNextPage) break;
-        after = data.article.annotations.pageInfo.endCursor;
-      }
-      expect(ids).toEqual(expected);
+      const { nodes } = await pageThrough(
+        async (after) =>
+          (await runOk<{ article: { annotations: Page<{ id: string }> } }>("REPORTER", query, { slug: "basra-consulate-2018", first, after })).article.annotations,
+      );
+      expect(nodes.map((node) => node.id)).toEqual(expected);
     }
   });
 
@@ -615,7 +572,7 @@ describe("annotations and fact-checks of articles and quotes", () => {
     const query = `query($slug: String!) { article(slug: $slug) {
       claimReviews { edges { node { id claim } } totalCount }
       quotes { edges { node { id claimReviews { edges { node { id rating } } } } } } } }`;
-    const data = await ok<ArticleNotesResult>("VIEWER", query, { slug: "basra-consulate-2018" });
+    const data = await runOk<ArticleNotesResult>("VIEWER", query, { slug: "basra-consulate-2018" });
     const article = data.article!;
     expect(article.claimReviews.edges.map((edge) => edge.node.id)).toEqual([
       toGlobalId("ClaimReview", claimReviews.get("span")!),
@@ -629,7 +586,7 @@ describe("annotations and fact-checks of articles and quotes", () => {
   it("shows a fact-check with its article, quote, span and reviewer to anyone who sees the article", async () => {
     const query = `query($id: ID!) { node(id: $id) { ... on ClaimReview { id claim rating explanation evidenceUrls start end createdAt
       article { slug } quote { text } reviewer { name role } } } }`;
-    const data = await ok<{ node: Record<string, unknown> | null }>("VIEWER", query, { id: toGlobalId("ClaimReview", claimReviews.get("span")!) });
+    const data = await runOk<{ node: Record<string, unknown> | null }>("VIEWER", query, { id: toGlobalId("ClaimReview", claimReviews.get("span")!) });
     const { start, end } = span(SPAN);
     expect(data.node).toMatchObject({
       claim: "The parade attack killed at least 25 people.",
@@ -641,18 +598,18 @@ describe("annotations and fact-checks of articles and quotes", () => {
       quote: null,
       reviewer: { name: "Ed Editor", role: "EDITOR" },
     });
-    const onQuote = await ok<{ node: { quote: { text: string } | null; reviewer: { name: string } } }>("VIEWER", query, {
+    const onQuote = await runOk<{ node: { quote: { text: string } | null; reviewer: { name: string } } }>("VIEWER", query, {
       id: toGlobalId("ClaimReview", claimReviews.get("quote")!),
     });
     expect(onQuote.node.quote?.text).toMatch(/^Bottom line/);
     expect(onQuote.node.reviewer.name).toBe("Dana Departed");
-    const gone = await ok<{ node: unknown }>("EDITOR", query, { id: toGlobalId("ClaimReview", claimReviews.get("deletedArticle")!) });
+    const gone = await runOk<{ node: unknown }>("EDITOR", query, { id: toGlobalId("ClaimReview", claimReviews.get("deletedArticle")!) });
     expect(gone.node).toBeNull();
   });
 
   it("refuses a VIEWER the article's annotations with FORBIDDEN and still returns the rest of the article", async () => {
     const result = await run<ArticleNotesResult>("VIEWER", ARTICLE_NOTES, { slug: "basra-consulate-2018" });
-    const forbidden = (result.errors ?? []) as readonly GraphQLErrorShape[];
+    const forbidden = result.errors ?? [];
     expect(new Set(errorCodes(forbidden))).toEqual(new Set(["FORBIDDEN"]));
     expect(forbidden.map((error) => error.path?.join("."))).toContain("article.annotations");
     expect(forbidden.some((error) => /^article\.quotes\.edges\.\d+\.node\.annotations$/.test(error.path?.join(".") ?? ""))).toBe(true);
@@ -665,7 +622,7 @@ describe("annotations and fact-checks of articles and quotes", () => {
   });
 
   it("a REPORTER sees a draft's annotations", async () => {
-    const data = await ok<ArticleNotesResult>("REPORTER", ARTICLE_NOTES, { slug: "draft-basra-follow-up" });
+    const data = await runOk<ArticleNotesResult>("REPORTER", ARTICLE_NOTES, { slug: "draft-basra-follow-up" });
     expect(data.article?.annotations?.edges.map((edge) => edge.node.id)).toEqual([gid("draftNote")]);
   });
 });
@@ -716,7 +673,7 @@ describe("statement counts", () => {
 
 describe("on a generated corpus of 200 articles", () => {
   let corpus: TestDatabase;
-  const runOn = <T>(role: Role, query: string, variables: Record<string, unknown> = {}) => executeAs<T>(corpus, role, query, variables);
+  const onCorpus = operationsOn(() => corpus);
 
   beforeAll(async () => {
     corpus = await createTestDatabase();
@@ -730,18 +687,11 @@ describe("on a generated corpus of 200 articles", () => {
   it("pages through the whole review queue oldest first, without duplicates or gaps", async () => {
     const query = `query($first: Int!, $after: String) { annotations(first: $first, after: $after) {
       edges { node { id createdAt } } pageInfo { hasNextPage endCursor } totalCount } }`;
-    const seen: { id: string; createdAt: string }[] = [];
-    let after: string | null = null;
-    let totalCount = 0;
-    for (;;) {
-      const result: ExecutedOperation<{ annotations: Page<{ id: string; createdAt: string }> }> = await runOn("REPORTER", query, { first: 100, after });
-      expect(result.errors).toBeUndefined();
-      const page: Page<{ id: string; createdAt: string }> = result.data!.annotations;
-      totalCount = page.totalCount ?? 0;
-      seen.push(...page.edges.map((edge) => edge.node));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const paged = await pageThrough(
+      async (after) => (await onCorpus.runOk<{ annotations: Page<{ id: string; createdAt: string }> }>("REPORTER", query, { first: 100, after })).annotations,
+    );
+    const seen = paged.nodes;
+    const totalCount = paged.totalCount ?? 0;
     expect(totalCount).toBeGreaterThan(300);
     expect(seen).toHaveLength(totalCount);
     expect(new Set(seen.map((node) => node.id)).size).toBe(totalCount);
@@ -759,13 +709,13 @@ describe("on a generated corpus of 200 articles", () => {
     const reviews = `query($articles: Int!, $first: Int!) { articles(first: $articles) { edges { node { slug
       claimReviews(first: $first) { edges { node { rating reviewer { name } quote { text } } } totalCount } } } } }`;
     for (const query of [annotations, reviews]) {
-      const small = await runOn<NestedResult>("REPORTER", query, { articles: 100, first: 1 });
-      const large = await runOn<NestedResult>("REPORTER", query, { articles: 100, first: 50 });
+      const small = await onCorpus.run<NestedResult>("REPORTER", query, { articles: 100, first: 1 });
+      const large = await onCorpus.run<NestedResult>("REPORTER", query, { articles: 100, first: 50 });
       expect(small.errors).toBeUndefined();
       expect(large.errors).toBeUndefined();
       expect(large.statements.length).toBe(small.statements.length);
     }
-    const result = await runOn<NestedResult>("REPORTER", annotations, { articles: 100, first: 50 });
+    const result = await onCorpus.run<NestedResult>("REPORTER", annotations, { articles: 100, first: 50 });
     const notes = result.data!.articles.edges.reduce((sum, edge) => sum + (edge.node.annotations?.edges.length ?? 0), 0);
     expect(notes).toBeGreaterThan(100);
     // articles, annotation pages, their count, authors, quote targets, incident targets, person targets, replies, reply counts.

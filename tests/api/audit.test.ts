@@ -1,22 +1,14 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/index.js";
-import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { executeAs, type ExecutedOperation } from "../support/graphql.js";
+import { bodyHash, errorCodes, operationsOn, pageThrough, type Page } from "../support/graphql.js";
 
 // The seed records no audit events: this file writes a history for the example story, one of
 // its quotes, a person, an incident and an annotation, plus a few extra stories with histories
 // of their own for the statement-count checks.
-
-interface Page<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount?: number;
-}
 
 interface EventNode {
   id: string;
@@ -31,11 +23,6 @@ interface EventNode {
   createdAt: string;
 }
 
-interface GraphQLErrorShape {
-  path?: readonly (string | number)[];
-  extensions?: Record<string, unknown>;
-}
-
 let db: TestDatabase;
 let articleId: string;
 let quoteId: string;
@@ -47,19 +34,7 @@ const users = { reporter: "", editor: "", admin: "" };
 const events: { id: bigint; action: string; targetType: string; targetId: string; actorId: string | null; createdAt: Date }[] = [];
 const extraArticleIds: string[] = [];
 
-async function run<T>(role: Role, query: string, variables: Record<string, unknown> = {}) {
-  return executeAs<T>(db, role, query, variables);
-}
-
-async function ok<T>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await run<T>(role, query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
-
-function codes(errors: readonly GraphQLErrorShape[] | undefined): string[] {
-  return (errors ?? []).map((error) => String(error.extensions?.["code"]));
-}
+const { run, runOk } = operationsOn(() => db);
 
 async function record(data: Omit<Prisma.AuditEventUncheckedCreateInput, "id">): Promise<void> {
   const row = await db.prisma.auditEvent.create({ data });
@@ -119,7 +94,7 @@ beforeAll(async () => {
     const text = `Body of extra story ${index}.`;
     const id = (
       await db.prisma.article.create({
-        data: { slug: `audit-extra-${index}`, body: text, bodyHash: createHash("sha256").update(text).digest("hex"), status: "PUBLISHED", publishedAt: new Date("2018-09-29T00:00:00Z") },
+        data: { slug: `audit-extra-${index}`, body: text, bodyHash: bodyHash(text), status: "PUBLISHED", publishedAt: new Date("2018-09-29T00:00:00Z") },
       })
     ).id;
     extraArticleIds.push(id);
@@ -143,26 +118,19 @@ const LOG = `query Log($filter: AuditEventFilter, $first: Int, $after: String) {
   }
 }`;
 
-async function pageThrough(filter: Record<string, unknown> | null, first: number): Promise<{ ids: string[]; totalCount: number; nodes: EventNode[] }> {
-  const nodes: EventNode[] = [];
-  let after: string | null = null;
-  let totalCount = -1;
-  for (let pages = 1; ; pages += 1) {
-    const data: { auditEvents: Page<EventNode> } = await ok("REPORTER", LOG, { filter, first, after });
-    totalCount = data.auditEvents.totalCount ?? -1;
-    nodes.push(...data.auditEvents.edges.map((edge) => edge.node));
-    if (!data.auditEvents.pageInfo.hasNextPage) break;
-    after = data.auditEvents.pageInfo.endCursor;
-    expect(pages).toBeLessThan(100);
-  }
-  return { ids: nodes.map((node) => node.id), totalCount, nodes };
+/** Pages through the audit log with `first` and returns the events in order and the total count. */
+async function pageLog(filter: Record<string, unknown> | null, first: number): Promise<{ ids: string[]; totalCount: number; nodes: EventNode[] }> {
+  const { nodes, totalCount } = await pageThrough(
+    async (after) => (await runOk<{ auditEvents: Page<EventNode> }>("REPORTER", LOG, { filter, first, after })).auditEvents,
+  );
+  return { ids: nodes.map((node) => node.id), totalCount: totalCount ?? -1, nodes };
 }
 
 describe("the audit log (Query.auditEvents)", () => {
   it("pages through every event newest first, without duplicates or gaps", async () => {
     const all = newestFirst(() => true);
     for (const first of [1, 4, 100]) {
-      const { ids, totalCount, nodes } = await pageThrough(null, first);
+      const { ids, totalCount, nodes } = await pageLog(null, first);
       expect(ids).toEqual(all);
       expect(totalCount).toBe(all.length);
       const sequences = nodes.map((node) => BigInt(node.sequence));
@@ -171,7 +139,7 @@ describe("the audit log (Query.auditEvents)", () => {
   });
 
   it("shows an event: sequence, target as a global id, actor, snapshots and request id", async () => {
-    const { nodes } = await pageThrough({ action: "article.update", actorId: toGlobalId("User", users.editor), targetType: "Article" }, 10);
+    const { nodes } = await pageLog({ action: "article.update", actorId: toGlobalId("User", users.editor), targetType: "Article" }, 10);
     const update = nodes.find((node) => node.requestId === "req-2");
     const stored = events.find((event) => event.action === "article.update" && event.actorId === users.editor && event.targetId === articleId)!;
     expect(update).toEqual({
@@ -186,27 +154,27 @@ describe("the audit log (Query.auditEvents)", () => {
       requestId: "req-2",
       createdAt: "2024-02-02T12:00:00.000Z",
     });
-    const { nodes: created } = await pageThrough({ action: "article.create" }, 10);
+    const { nodes: created } = await pageLog({ action: "article.create" }, 10);
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ actor: null, before: null, after: { status: "DRAFT" } });
   });
 
   it("filters by the global id of the target", async () => {
-    const { ids, totalCount } = await pageThrough({ targetId: toGlobalId("Article", articleId) }, 2);
+    const { ids, totalCount } = await pageLog({ targetId: toGlobalId("Article", articleId) }, 2);
     expect(ids).toEqual(newestFirst((event) => event.targetType === "Article" && event.targetId === articleId));
     expect(ids).toHaveLength(4);
     expect(totalCount).toBe(4);
-    expect((await pageThrough({ targetId: toGlobalId("Quote", quoteId) }, 5)).ids).toEqual(
+    expect((await pageLog({ targetId: toGlobalId("Quote", quoteId) }, 5)).ids).toEqual(
       newestFirst((event) => event.targetType === "Quote"),
     );
   });
 
   it("filters by actor, action and target type", async () => {
-    expect((await pageThrough({ actorId: toGlobalId("User", users.admin) }, 1)).ids).toEqual(newestFirst((event) => event.actorId === users.admin));
-    expect((await pageThrough({ action: "quote.verify" }, 1)).ids).toEqual(newestFirst((event) => event.action === "quote.verify"));
-    const tokens = await pageThrough({ targetType: "ApiToken" }, 5);
+    expect((await pageLog({ actorId: toGlobalId("User", users.admin) }, 1)).ids).toEqual(newestFirst((event) => event.actorId === users.admin));
+    expect((await pageLog({ action: "quote.verify" }, 1)).ids).toEqual(newestFirst((event) => event.action === "quote.verify"));
+    const tokens = await pageLog({ targetType: "ApiToken" }, 5);
     expect(tokens.nodes.map((node) => node.targetId)).toEqual(["tok_0001"]);
-    expect((await pageThrough({ targetType: "Article", action: "article.update", actorId: toGlobalId("User", users.reporter) }, 3)).ids).toEqual(
+    expect((await pageLog({ targetType: "Article", action: "article.update", actorId: toGlobalId("User", users.reporter) }, 3)).ids).toEqual(
       newestFirst((event) => event.targetType === "Article" && event.action === "article.update" && event.actorId === users.reporter),
     );
   });
@@ -214,10 +182,10 @@ describe("the audit log (Query.auditEvents)", () => {
   it("filters by a time range: from inclusive, to exclusive", async () => {
     const from = "2024-02-03T12:00:00.000Z";
     const to = "2024-02-07T12:00:00.000Z";
-    const { ids } = await pageThrough({ from, to }, 2);
+    const { ids } = await pageLog({ from, to }, 2);
     expect(ids).toEqual(newestFirst((event) => event.createdAt >= new Date(from) && event.createdAt < new Date(to)));
     expect(ids).toHaveLength(4);
-    expect((await pageThrough({ from: to, to }, 2)).ids).toEqual([]);
+    expect((await pageLog({ from: to, to }, 2)).ids).toEqual([]);
   });
 
   it("answers BAD_USER_INPUT for an inverted range, malformed ids and bad paging", async () => {
@@ -233,7 +201,7 @@ describe("the audit log (Query.auditEvents)", () => {
     ];
     for (const [variables, argument] of cases) {
       const result = await run("REPORTER", LOG, variables);
-      expect(codes(result.errors)).toEqual(["BAD_USER_INPUT"]);
+      expect(errorCodes(result.errors)).toEqual(["BAD_USER_INPUT"]);
       expect(result.errors?.[0]?.extensions?.["argument"]).toBe(argument);
       expect(result.statements).toHaveLength(0);
     }
@@ -241,7 +209,7 @@ describe("the audit log (Query.auditEvents)", () => {
 
   it("refuses a VIEWER with FORBIDDEN", async () => {
     const result = await run<{ auditEvents: unknown }>("VIEWER", LOG);
-    expect(codes(result.errors)).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(result.errors)).toEqual(["FORBIDDEN"]);
     expect(result.data?.auditEvents).toBeNull();
     expect(result.statements).toHaveLength(0);
   });
@@ -249,13 +217,13 @@ describe("the audit log (Query.auditEvents)", () => {
   it("resolves an event by global id for a REPORTER and answers null to a VIEWER", async () => {
     const query = `query($id: ID!) { node(id: $id) { ... on AuditEvent { ${EVENT_FIELDS} } } }`;
     const event = events[2]!;
-    const reporter = await ok<{ node: EventNode | null }>("REPORTER", query, { id: eventGid(event.id) });
+    const reporter = await runOk<{ node: EventNode | null }>("REPORTER", query, { id: eventGid(event.id) });
     expect(reporter.node).toMatchObject({ sequence: event.id.toString(), action: "quote.update", targetId: toGlobalId("Quote", quoteId) });
     const viewer = await run<{ node: EventNode | null }>("VIEWER", query, { id: eventGid(event.id) });
     expect(viewer.errors).toBeUndefined();
     expect(viewer.data?.node).toBeNull();
     expect(viewer.statements).toHaveLength(0);
-    const unknown = await ok<{ node: EventNode | null }>("REPORTER", query, { id: eventGid(999_999n) });
+    const unknown = await runOk<{ node: EventNode | null }>("REPORTER", query, { id: eventGid(999_999n) });
     expect(unknown.node).toBeNull();
   });
 });
@@ -280,7 +248,7 @@ interface HistoryResult {
 
 describe("history of records", () => {
   it("lists an article's changes newest first and pages through them", async () => {
-    const data = await ok<HistoryResult>("REPORTER", HISTORY, { slug: "basra-consulate-2018" });
+    const data = await runOk<HistoryResult>("REPORTER", HISTORY, { slug: "basra-consulate-2018" });
     const history = data.article!.history!;
     expect(history.edges.map((edge) => edge.node.action)).toEqual(["article.update", "article.publish", "article.update", "article.create"]);
     expect(history.edges.map((edge) => edge.node.actor?.name ?? null)).toEqual(["Rita Reporter", "Ed Editor", "Ed Editor", null]);
@@ -297,21 +265,16 @@ describe("history of records", () => {
       createdAt: "2024-02-10T12:00:00.000Z",
     });
 
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: HistoryResult = await ok("REPORTER", HISTORY, { slug: "basra-consulate-2018", first: 3, after });
-      seen.push(...page.article!.history!.edges.map((edge) => edge.node.sequence));
-      if (!page.article!.history!.pageInfo.hasNextPage) break;
-      after = page.article!.history!.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(history.edges.map((edge) => edge.node.sequence));
+    const { nodes } = await pageThrough(
+      async (after) => (await runOk<HistoryResult>("REPORTER", HISTORY, { slug: "basra-consulate-2018", first: 3, after })).article!.history!,
+    );
+    expect(nodes.map((node) => node.sequence)).toEqual(history.edges.map((edge) => edge.node.sequence));
   });
 
   it("refuses a VIEWER the history with FORBIDDEN and still returns the article", async () => {
     const result = await run<HistoryResult>("VIEWER", HISTORY, { slug: "basra-consulate-2018" });
-    expect(codes(result.errors)).toEqual(["FORBIDDEN"]);
-    expect((result.errors?.[0] as GraphQLErrorShape | undefined)?.path).toEqual(["article", "history"]);
+    expect(errorCodes(result.errors)).toEqual(["FORBIDDEN"]);
+    expect(result.errors?.[0]?.path).toEqual(["article", "history"]);
     expect(result.data?.article).toMatchObject({ slug: "basra-consulate-2018", history: null });
   });
 
@@ -329,11 +292,11 @@ describe("history of records", () => {
       [toGlobalId("Annotation", annotationId), ["annotation.create"]],
     ];
     for (const [id, actions] of cases) {
-      const data = await ok<{ node: { history: Page<{ action: string; targetId: string }> } }>("REPORTER", query, { id });
+      const data = await runOk<{ node: { history: Page<{ action: string; targetId: string }> } }>("REPORTER", query, { id });
       expect(data.node.history.edges.map((edge) => edge.node)).toEqual(actions.map((action) => ({ action, targetId: id })));
     }
     const viewer = await run<{ node: { history: unknown } | null }>("VIEWER", query, { id: toGlobalId("Quote", quoteId) });
-    expect(codes(viewer.errors)).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(viewer.errors)).toEqual(["FORBIDDEN"]);
     expect(viewer.data?.node).toEqual({ history: null });
   });
 
@@ -344,7 +307,7 @@ describe("history of records", () => {
       [{ after: "x" }, "after"],
     ] as const) {
       const result = await run<HistoryResult>("REPORTER", HISTORY, { slug: "basra-consulate-2018", ...variables });
-      expect(codes(result.errors)).toEqual(["BAD_USER_INPUT"]);
+      expect(errorCodes(result.errors)).toEqual(["BAD_USER_INPUT"]);
       expect(result.errors?.[0]?.extensions?.["argument"]).toBe(argument);
       expect(result.data?.article?.slug).toBe("basra-consulate-2018");
     }
@@ -394,7 +357,7 @@ describe("statement counts", () => {
 
 describe("on a generated corpus of 200 articles", () => {
   let corpus: TestDatabase;
-  const runOn = <T>(role: Role, query: string, variables: Record<string, unknown> = {}) => executeAs<T>(corpus, role, query, variables);
+  const onCorpus = operationsOn(() => corpus);
 
   beforeAll(async () => {
     corpus = await createTestDatabase();
@@ -406,18 +369,11 @@ describe("on a generated corpus of 200 articles", () => {
   });
 
   it("pages through the whole audit log newest first, without duplicates or gaps", async () => {
-    const sequences: bigint[] = [];
-    let after: string | null = null;
-    let totalCount = 0;
-    for (;;) {
-      const result: ExecutedOperation<{ auditEvents: Page<EventNode> }> = await runOn("REPORTER", LOG, { first: 100, after });
-      expect(result.errors).toBeUndefined();
-      const page: Page<EventNode> = result.data!.auditEvents;
-      totalCount = page.totalCount ?? 0;
-      sequences.push(...page.edges.map((edge) => BigInt(edge.node.sequence)));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const paged = await pageThrough(
+      async (after) => (await onCorpus.runOk<{ auditEvents: Page<EventNode> }>("REPORTER", LOG, { first: 100, after })).auditEvents,
+    );
+    const sequences = paged.nodes.map((node) => BigInt(node.sequence));
+    const totalCount = paged.totalCount ?? 0;
     expect(totalCount).toBe(await corpus.prisma.auditEvent.count());
     expect(totalCount).toBeGreaterThan(200);
     expect(sequences).toHaveLength(totalCount);
@@ -427,8 +383,8 @@ describe("on a generated corpus of 200 articles", () => {
   it("answers nested histories of 100 articles with the same statements for any page size", async () => {
     const query = `query($first: Int!) { articles(first: 100) { edges { node { id
       history(first: $first) { edges { node { sequence action actor { name } } } totalCount } } } } }`;
-    const small = await runOn<{ articles: { edges: { node: { id: string; history: Page<{ sequence: string }> } }[] } }>("REPORTER", query, { first: 1 });
-    const large = await runOn<{ articles: { edges: { node: { id: string; history: Page<{ sequence: string }> } }[] } }>("REPORTER", query, { first: 50 });
+    const small = await onCorpus.run<{ articles: { edges: { node: { id: string; history: Page<{ sequence: string }> } }[] } }>("REPORTER", query, { first: 1 });
+    const large = await onCorpus.run<{ articles: { edges: { node: { id: string; history: Page<{ sequence: string }> } }[] } }>("REPORTER", query, { first: 50 });
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.statements.length).toBe(small.statements.length);

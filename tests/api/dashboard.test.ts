@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Incident, Place } from "../../src/generated/prisma/client.js";
 import { AnnotationMotivation, AnnotationStatus, VerificationStatus, type PersonKind, type Role } from "../../src/generated/prisma/enums.js";
@@ -6,7 +5,7 @@ import { toGlobalId } from "../../src/graphql/ids.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { executeAs } from "../support/graphql.js";
+import { bodyHash, operationsOn } from "../support/graphql.js";
 
 // The dashboard aggregates on the example story plus rows made here that each rule must count
 // or leave out (drafts, deleted and rejected records, pending suggestions, merged incidents,
@@ -17,30 +16,11 @@ let seedArticleId: string;
 let laterArticleId: string;
 let places: Map<string, Place>;
 
-function hash(body: string): string {
-  return createHash("sha256").update(body).digest("hex");
-}
-
 function day(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-async function run<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}) {
-  return executeAs<T>(db, role, query, variables);
-}
-
-async function runOk<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await run<T>(role, query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
-
-async function errorCode(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  const result = await run(role, query, variables);
-  expect(result.errors).toHaveLength(1);
-  expect(result.errors?.[0]?.message).not.toMatch(/SELECT|relation|syntax/i);
-  return result.errors?.[0]?.extensions?.["code"];
-}
+const { run, runOk, errorCode } = operationsOn(() => db);
 
 const PUBLIC = ["PUBLISHED", "CORRECTED", "RETRACTED"];
 
@@ -138,7 +118,7 @@ beforeAll(async () => {
   const ghost = await db.prisma.person.create({ data: { name: "Deleted Person", deletedAt: new Date() } });
 
   const article = async (slug: string, data: { status: "PUBLISHED" | "DRAFT"; publishedAt: Date | null; deletedAt?: Date }) =>
-    (await db.prisma.article.create({ data: { slug, body: `Body of ${slug}.`, bodyHash: hash(slug), ...data } })).id;
+    (await db.prisma.article.create({ data: { slug, body: `Body of ${slug}.`, bodyHash: bodyHash(slug), ...data } })).id;
   laterArticleId = await article("later", { status: "PUBLISHED", publishedAt: day("2019-03-10") });
   const draftId = await article("draft", { status: "DRAFT", publishedAt: null });
   const deletedId = await article("deleted", { status: "PUBLISHED", publishedAt: day("2018-09-29"), deletedAt: new Date() });
@@ -507,6 +487,7 @@ describe("quoteVerificationCounts", () => {
 
 describe("on a generated corpus", () => {
   let corpus: TestDatabase;
+  const onCorpus = operationsOn(() => corpus);
 
   beforeAll(async () => {
     corpus = await createTestDatabase();
@@ -523,31 +504,22 @@ describe("on a generated corpus", () => {
     const dated = listed.filter((row) => incidentDay(row) !== null);
     const days = dated.map((row) => incidentDay(row)!.toISOString().slice(0, 10)).sort();
     const filter = { dates: { from: days[0], to: days.at(-1) } };
-    const months = await executeAs<{ incidentsByMonth: (Sums & { month: string })[] }>(
-      corpus,
+    const months = await onCorpus.runOk<{ incidentsByMonth: (Sums & { month: string })[] }>(
       "VIEWER",
       `query($filter: IncidentStatsFilter!) { incidentsByMonth(filter: $filter) { month incidents fatalitiesMin fatalitiesMax injuriesMin } }`,
       { filter },
     );
-    expect(months.errors).toBeUndefined();
-    expect(months.data!.incidentsByMonth.reduce(add2, ZERO)).toEqual(dated.reduce(add, ZERO));
-    const places = await executeAs<{ incidentsByPlace: Sums[] }>(
-      corpus,
-      "VIEWER",
-      `{ incidentsByPlace(first: 100) { incidents fatalitiesMin fatalitiesMax injuriesMin } }`,
-    );
-    expect(places.errors).toBeUndefined();
+    expect(months.incidentsByMonth.reduce(add2, ZERO)).toEqual(dated.reduce(add, ZERO));
+    const places = await onCorpus.runOk<{ incidentsByPlace: Sums[] }>("VIEWER", `{ incidentsByPlace(first: 100) { incidents fatalitiesMin fatalitiesMax injuriesMin } }`);
     const placeCount = new Set(listed.map((row) => row.placeId)).size;
-    if (placeCount <= 100) expect(places.data!.incidentsByPlace.reduce(add2, ZERO)).toEqual(listed.reduce(add, ZERO));
+    if (placeCount <= 100) expect(places.incidentsByPlace.reduce(add2, ZERO)).toEqual(listed.reduce(add, ZERO));
   });
 
   it("ranks the most quoted speakers like the rows say", async () => {
-    const result = await executeAs<{ quoteCountsBySpeaker: { quotes: number; person: { id: string } }[] }>(
-      corpus,
+    const result = await onCorpus.runOk<{ quoteCountsBySpeaker: { quotes: number; person: { id: string } }[] }>(
       "VIEWER",
       `{ quoteCountsBySpeaker(first: 10) { quotes person { id } } }`,
     );
-    expect(result.errors).toBeUndefined();
     const quotes = await corpus.prisma.quote.findMany({ include: { article: true, speaker: true } });
     const counts = new Map<string, number>();
     for (const quote of quotes) {
@@ -556,6 +528,6 @@ describe("on a generated corpus", () => {
       counts.set(quote.speaker.id, (counts.get(quote.speaker.id) ?? 0) + 1);
     }
     const want = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 10);
-    expect(result.data!.quoteCountsBySpeaker.map((row) => [row.person.id, row.quotes])).toEqual(want.map(([id, n]) => [toGlobalId("Person", id), n]));
+    expect(result.quoteCountsBySpeaker.map((row) => [row.person.id, row.quotes])).toEqual(want.map(([id, n]) => [toGlobalId("Person", id), n]));
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Incident, Place } from "../../src/generated/prisma/client.js";
 import type { IncidentType, Role } from "../../src/generated/prisma/enums.js";
@@ -6,7 +5,7 @@ import { toGlobalId } from "../../src/graphql/ids.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { executeAs } from "../support/graphql.js";
+import { bodyHash, operationsOn, pageThrough, type Page } from "../support/graphql.js";
 
 // The incidents read API on the example story plus incidents made here: many dated, undated and
 // range-dated ones for filters and paging, and pending, rejected, deleted and merged ones for
@@ -20,15 +19,6 @@ const CLASH = "Clashes between protesters and police in Basra";
 const ROCKETS = "Rocket attacks struck the U.S. consulate in Basra";
 const EMBASSY = "Attack against the American embassy compound in Baghdad";
 
-interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-interface Page<T> {
-  edges: Edge<T>[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
-  totalCount?: number;
-}
 interface IncidentNode {
   id: string;
   summary: string;
@@ -42,31 +32,11 @@ const made = new Map<string, Incident>();
 let draftArticleId: string;
 let otherArticleId: string;
 
-function hash(body: string): string {
-  return createHash("sha256").update(body).digest("hex");
-}
-
 function day(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-async function run<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}) {
-  return executeAs<T>(db, role, query, variables);
-}
-
-async function runOk<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await run<T>(role, query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
-
-async function errorCode(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  const result = await run(role, query, variables);
-  expect(result.errors).toHaveLength(1);
-  // Never SQL text in a message.
-  expect(result.errors?.[0]?.message).not.toMatch(/SELECT|relation|syntax|uuid/i);
-  return result.errors?.[0]?.extensions?.["code"];
-}
+const { run, runOk, errorCode } = operationsOn(() => db);
 
 const LIST = `query($filter: IncidentFilter, $orderBy: IncidentOrder, $first: Int, $after: String) {
   incidents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -77,17 +47,9 @@ async function listPage(role: Role, variables: Record<string, unknown>): Promise
 }
 
 /** Follows `after` cursors with small pages until the list ends; returns every node in order. */
-async function pageThrough(role: Role, variables: Record<string, unknown>, first = 3): Promise<IncidentNode[]> {
-  const nodes: IncidentNode[] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 200; guard += 1) {
-    const page = await listPage(role, { ...variables, first, after });
-    expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-    nodes.push(...page.edges.map((edge) => edge.node));
-    if (!page.pageInfo.hasNextPage) return nodes;
-    after = page.pageInfo.endCursor;
-  }
-  throw new Error("paging did not end");
+async function listAll(role: Role, variables: Record<string, unknown>, first = 3): Promise<IncidentNode[]> {
+  const paged = await pageThrough((after) => listPage(role, { ...variables, first, after }), { maxPages: 200, expectHasPreviousPage: true });
+  return paged.nodes;
 }
 
 async function summaries(role: Role, filter: Record<string, unknown>): Promise<string[]> {
@@ -194,11 +156,11 @@ beforeAll(async () => {
   const body = "Another story about the region. Another story about the region.";
   otherArticleId = (
     await db.prisma.article.create({
-      data: { slug: "other-story", body, bodyHash: hash(body), status: "PUBLISHED", publishedAt: day("2018-11-02") },
+      data: { slug: "other-story", body, bodyHash: bodyHash(body), status: "PUBLISHED", publishedAt: day("2018-11-02") },
     })
   ).id;
   draftArticleId = (
-    await db.prisma.article.create({ data: { slug: "draft-story", body, bodyHash: hash(`${body}draft`), status: "DRAFT", publishedAt: null } })
+    await db.prisma.article.create({ data: { slug: "draft-story", body, bodyHash: bodyHash(`${body}draft`), status: "DRAFT", publishedAt: null } })
   ).id;
 
   // 24 dated, undated and range-dated incidents across three places and none; pairs share a
@@ -250,7 +212,7 @@ beforeAll(async () => {
       data: {
         slug: `filler-${index}`,
         body: fillerBody,
-        bodyHash: hash(fillerBody),
+        bodyHash: bodyHash(fillerBody),
         status: "PUBLISHED",
         publishedAt: day(`2018-10-${String(index + 1).padStart(2, "0")}`),
         quotes: { create: { text: "We will respond,", start: 17, end: 33, kind: "DIRECT", speakerId: pompeo.id } },
@@ -432,7 +394,7 @@ describe("incidents(orderBy:) and paging", () => {
       for (const direction of ["ASC", "DESC"]) {
         const orderBy = { field, direction };
         const unpaged = (await listPage("REPORTER", { orderBy, first: 100 })).edges.map((edge) => edge.node.id);
-        const paged = (await pageThrough("REPORTER", { orderBy })).map((node) => node.id);
+        const paged = (await listAll("REPORTER", { orderBy })).map((node) => node.id);
         const want = sortRows(rows, field, direction).map((row) => toGlobalId("Incident", row.id));
         expect({ orderBy, paged }).toEqual({ orderBy, paged: want });
         expect({ orderBy, unpaged }).toEqual({ orderBy, unpaged: want });
@@ -443,7 +405,7 @@ describe("incidents(orderBy:) and paging", () => {
 
   it("defaults to newest first and pages a filtered list too", async () => {
     const rows = (await allRows()).filter((row) => listedFor("VIEWER", row) && row.type === "attack");
-    const paged = await pageThrough("VIEWER", { filter: { type: ["attack"] } }, 2);
+    const paged = await listAll("VIEWER", { filter: { type: ["attack"] } }, 2);
     expect(paged.map((node) => node.id)).toEqual(sortRows(rows, "DATE", "DESC").map((row) => toGlobalId("Incident", row.id)));
   });
 
@@ -620,6 +582,7 @@ describe("statement counts", () => {
 
 describe("on a generated corpus", () => {
   let corpus: TestDatabase;
+  const onCorpus = operationsOn(() => corpus);
 
   beforeAll(async () => {
     corpus = await createTestDatabase();
@@ -632,24 +595,15 @@ describe("on a generated corpus", () => {
   });
 
   async function corpusPage(role: Role, variables: Record<string, unknown>) {
-    const result = await executeAs<{ incidents: Page<IncidentNode> }>(corpus, role, LIST, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!.incidents;
+    return (await onCorpus.runOk<{ incidents: Page<IncidentNode> }>(role, LIST, variables)).incidents;
   }
 
   it("pages through every listed incident once, in date order, for viewers and reporters", async () => {
     const rows = await corpus.prisma.incident.findMany({ include: { place: true } });
     for (const role of ["VIEWER", "REPORTER"] as const) {
       const want = sortRows(rows.filter((row) => listedFor(role, row)), "DATE", "DESC").map((row) => toGlobalId("Incident", row.id));
-      const got: string[] = [];
-      let after: string | null = null;
-      for (let guard = 0; guard < 100; guard += 1) {
-        const page = await corpusPage(role, { first: 40, after });
-        got.push(...page.edges.map((edge) => edge.node.id));
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
-      }
-      expect(got).toEqual(want);
+      const { nodes } = await pageThrough((after) => corpusPage(role, { first: 40, after }));
+      expect(nodes.map((node) => node.id)).toEqual(want);
       expect((await corpusPage(role, { first: 1 })).totalCount).toBe(want.length);
     }
     // The corpus has pending, rejected and merged incidents, so the two lists differ.
@@ -674,8 +628,8 @@ describe("on a generated corpus", () => {
     const query = `query($first: Int) { articles(first: $first) { edges { node {
       quotes(first: 5) { edges { node { text speaker { name } } } }
       incidents { edges { node { type place { name } } } } } } } }`;
-    const small = await executeAs(corpus, "VIEWER", query, { first: 5 });
-    const large = await executeAs(corpus, "VIEWER", query, { first: 50 });
+    const small = await onCorpus.run("VIEWER", query, { first: 5 });
+    const large = await onCorpus.run("VIEWER", query, { first: 50 });
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.statements).toHaveLength(small.statements.length);
@@ -684,8 +638,8 @@ describe("on a generated corpus", () => {
 
   it("keeps places { incidents { place articles } } constant across page sizes", async () => {
     const query = `query($first: Int) { places(first: $first) { edges { node { name incidents(first: 5) { totalCount edges { node { place { name } articles(first: 2) { edges { node { slug } } } } } } } } } }`;
-    const small = await executeAs(corpus, "VIEWER", query, { first: 5 });
-    const large = await executeAs(corpus, "VIEWER", query, { first: 100 });
+    const small = await onCorpus.run("VIEWER", query, { first: 5 });
+    const large = await onCorpus.run("VIEWER", query, { first: 100 });
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.statements).toHaveLength(small.statements.length);

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Place } from "../../src/generated/prisma/client.js";
-import type { PlaceKind, Role } from "../../src/generated/prisma/enums.js";
+import type { PlaceKind } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { executeAs } from "../support/graphql.js";
+import { operationsOn, pageThrough, type Page } from "../support/graphql.js";
 
 // The places read API on the example story's six places plus places made here: same names in
 // two countries (for the id tie-break), LIKE wildcards in names, half-known coordinates.
 
-interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-interface Page<T> {
-  edges: Edge<T>[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
-  totalCount?: number;
-}
 interface PlaceNode {
   id: string;
   name: string;
@@ -25,22 +16,7 @@ interface PlaceNode {
 
 let db: TestDatabase;
 
-async function run<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}) {
-  return executeAs<T>(db, role, query, variables);
-}
-
-async function runOk<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await run<T>(role, query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
-
-async function errorCode(query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  const result = await run("VIEWER", query, variables);
-  expect(result.errors).toHaveLength(1);
-  expect(result.errors?.[0]?.message).not.toMatch(/SELECT|relation|syntax/i);
-  return result.errors?.[0]?.extensions?.["code"];
-}
+const { run, runOk, errorCode } = operationsOn(() => db);
 
 const LIST = `query($filter: PlaceFilter, $first: Int, $after: String) {
   places(filter: $filter, first: $first, after: $after) {
@@ -50,17 +26,10 @@ async function listPage(variables: Record<string, unknown>): Promise<Page<PlaceN
   return (await runOk<{ places: Page<PlaceNode> }>("VIEWER", LIST, variables)).places;
 }
 
-async function pageThrough(variables: Record<string, unknown>, first = 2): Promise<PlaceNode[]> {
-  const nodes: PlaceNode[] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 100; guard += 1) {
-    const page = await listPage({ ...variables, first, after });
-    expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-    nodes.push(...page.edges.map((edge) => edge.node));
-    if (!page.pageInfo.hasNextPage) return nodes;
-    after = page.pageInfo.endCursor;
-  }
-  throw new Error("paging did not end");
+/** Every place the list gives, `first` at a time, checking `hasPreviousPage` on each page. */
+async function listAll(variables: Record<string, unknown>, first = 2): Promise<PlaceNode[]> {
+  const paged = await pageThrough((after) => listPage({ ...variables, first, after }), { expectHasPreviousPage: true });
+  return paged.nodes;
 }
 
 /** The places a filter should list, by name then id, computed here from the rows. */
@@ -164,8 +133,8 @@ describe("place(id)", () => {
   it("answers null for an unknown id and BAD_USER_INPUT for a malformed or mistyped one", async () => {
     const query = `query($id: ID!) { place(id: $id) { name } }`;
     expect((await runOk<{ place: null }>("VIEWER", query, { id: toGlobalId("Place", "00000000-0000-7000-8000-000000000000") })).place).toBeNull();
-    expect(await errorCode(query, { id: "nope" })).toBe("BAD_USER_INPUT");
-    expect(await errorCode(query, { id: toGlobalId("Incident", "00000000-0000-7000-8000-000000000000") })).toBe("BAD_USER_INPUT");
+    expect(await errorCode("VIEWER", query, { id: "nope" })).toBe("BAD_USER_INPUT");
+    expect(await errorCode("VIEWER", query, { id: toGlobalId("Incident", "00000000-0000-7000-8000-000000000000") })).toBe("BAD_USER_INPUT");
   });
 });
 
@@ -175,7 +144,7 @@ describe("places(filter:)", () => {
     const unpaged = await listPage({ first: 100 });
     expect(unpaged.totalCount).toBe(all.length);
     expect(unpaged.edges.map((edge) => edge.node.id)).toEqual(all);
-    const paged = await pageThrough({});
+    const paged = await listAll({});
     expect(paged.map((node) => node.id)).toEqual(all);
     const names = paged.map((node) => node.name);
     // The two Springfields come one after the other, in id order.
@@ -218,7 +187,7 @@ describe("places(filter:)", () => {
 
   it("pages a filtered list with cursors", async () => {
     const want = await expected({ countryCode: "IQ" });
-    const paged = await pageThrough({ filter: { countryCode: "IQ" } }, 1);
+    const paged = await listAll({ filter: { countryCode: "IQ" } }, 1);
     expect(paged.map((node) => node.id)).toEqual(want);
   });
 
@@ -234,7 +203,7 @@ describe("places(filter:)", () => {
       { first: 0 },
       { first: 101 },
     ]) {
-      expect({ variables, code: await errorCode(LIST, variables) }).toEqual({ variables, code: "BAD_USER_INPUT" });
+      expect({ variables, code: await errorCode("VIEWER", LIST, variables) }).toEqual({ variables, code: "BAD_USER_INPUT" });
     }
   });
 });

@@ -1,56 +1,19 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { executeAs } from "../support/graphql.js";
+import { bodyHash, operationsOn, pageThrough, type Edge, type Page } from "../support/graphql.js";
 
 // The read API of articles, quotes, people, organizations, search and node(s) on the example
 // story plus a few articles made here: drafts, deleted and undated ones, for visibility and paging.
 
 const SLUG = "basra-consulate-2018";
 
-interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-interface Page<T> {
-  edges: Edge<T>[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
-  totalCount?: number;
-}
-
 let db: TestDatabase;
 let seedArticleId: string;
 
-function hash(body: string): string {
-  return createHash("sha256").update(body).digest("hex");
-}
-
-async function run<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}) {
-  const result = await executeAs<T>(db, role, query, variables);
-  return result;
-}
-
-async function runOk<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await run<T>(role, query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
-
-/** Follows `after` cursors until the list ends; returns every node in order. */
-async function pageThrough<T>(role: Role, query: string, pick: (data: Record<string, unknown>) => Page<T>, variables: Record<string, unknown> = {}): Promise<T[]> {
-  const nodes: T[] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 100; guard += 1) {
-    const page: Page<T> = pick(await runOk(role, query, { ...variables, after }));
-    nodes.push(...page.edges.map((edge) => edge.node));
-    if (!page.pageInfo.hasNextPage) return nodes;
-    after = page.pageInfo.endCursor;
-  }
-  throw new Error("paging did not end");
-}
+const { run, runOk, errorCode } = operationsOn(() => db);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -64,7 +27,7 @@ beforeAll(async () => {
         slug: `extra-${index}`,
         headline: `Extra ${index}`,
         body,
-        bodyHash: hash(body),
+        bodyHash: bodyHash(body),
         outlet: index % 2 === 0 ? "Wire" : "Daily",
         status: index === 5 ? "DRAFT" : index === 6 ? "IN_REVIEW" : "PUBLISHED",
         deletedAt: index === 7 ? new Date() : null,
@@ -101,12 +64,10 @@ describe("articles", () => {
       { field: "CREATED_AT", direction: "ASC" },
       { field: "UPDATED_AT", direction: "DESC" },
     ]) {
-      const nodes = await pageThrough<{ slug: string; publishedAt: string | null }>(
-        "VIEWER",
-        `query($after: String, $orderBy: ArticleOrder) { articles(first: 4, after: $after, orderBy: $orderBy) {
-          edges { cursor node { slug publishedAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
-        (data) => data["articles"] as Page<{ slug: string; publishedAt: string | null }>,
-        { orderBy },
+      const query = `query($after: String, $orderBy: ArticleOrder) { articles(first: 4, after: $after, orderBy: $orderBy) {
+          edges { cursor node { slug publishedAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
+      const { nodes } = await pageThrough(
+        async (after) => (await runOk<{ articles: Page<{ slug: string; publishedAt: string | null }> }>("VIEWER", query, { orderBy, after })).articles,
       );
       expect(nodes.map((node) => node.slug).sort()).toEqual(all.map((article) => article.slug).sort());
       const dated = nodes.filter((node) => node.publishedAt !== null).map((node) => node.publishedAt as string);
@@ -124,7 +85,7 @@ describe("articles", () => {
     const first = await runOk<{ articles: Page<{ slug: string }> & { pageInfo: { endCursor: string } } }>("VIEWER", query);
     const second = await runOk<{ articles: Page<{ slug: string }> }>("VIEWER", query, { after: first.articles.pageInfo.endCursor });
     const body = "A newer story inserted between two page loads.";
-    await db.prisma.article.create({ data: { slug: "inserted-newest", body, bodyHash: hash(body), status: "PUBLISHED", publishedAt: new Date(Date.UTC(2030, 0, 1)) } });
+    await db.prisma.article.create({ data: { slug: "inserted-newest", body, bodyHash: bodyHash(body), status: "PUBLISHED", publishedAt: new Date(Date.UTC(2030, 0, 1)) } });
     try {
       const again = await runOk<{ articles: Page<{ slug: string }> }>("VIEWER", query, { after: first.articles.pageInfo.endCursor });
       expect(again.articles.edges.map((edge) => edge.node.slug)).toEqual(second.articles.edges.map((edge) => edge.node.slug));
@@ -294,11 +255,8 @@ describe("search", () => {
 
   it("pages through hits with cursors and restricts to types", async () => {
     const all = await runOk<{ search: Page<{ item: { id: string } }> }>("VIEWER", `{ search(query: "Basra", first: 100) { edges { node { item { ... on Node { id } } } } } }`);
-    const paged = await pageThrough<{ item: { id: string } }>(
-      "VIEWER",
-      `query($after: String) { search(query: "Basra", first: 2, after: $after) { edges { cursor node { item { ... on Node { id } } } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
-      (data) => data["search"] as Page<{ item: { id: string } }>,
-    );
+    const query = `query($after: String) { search(query: "Basra", first: 2, after: $after) { edges { cursor node { item { ... on Node { id } } } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
+    const { nodes: paged } = await pageThrough(async (after) => (await runOk<{ search: Page<{ item: { id: string } }> }>("VIEWER", query, { after })).search);
     expect(paged.map((hit) => hit.item.id)).toEqual(all.search.edges.map((edge) => edge.node.item.id));
     const quotesOnly = await runOk<{ search: Page<{ item: { __typename: string } }> }>("VIEWER", `{ search(query: "respond", types: [QUOTE]) { edges { node { item { __typename } } } } }`);
     expect(quotesOnly.search.edges.length).toBeGreaterThan(0);
@@ -327,14 +285,6 @@ describe("nodes", () => {
 });
 
 describe("bad input", () => {
-  const codeOf = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await run("VIEWER", query, variables);
-    expect(result.errors?.length).toBeGreaterThan(0);
-    const error = result.errors![0]!;
-    expect(error.message).not.toMatch(/prisma|SELECT|relation|column|\bsql\b/i);
-    return error.extensions?.["code"];
-  };
-
   it.each([
     ["first: 0", `{ articles(first: 0) { totalCount } }`],
     ["first: -1", `{ quotes(first: -1) { totalCount } }`],
@@ -372,7 +322,7 @@ describe("bad input", () => {
       text = `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
       variables = { ids: Array.from({ length: 101 }, () => toGlobalId("Article", seedArticleId)) };
     }
-    expect(await codeOf(text, variables)).toBe("BAD_USER_INPUT");
+    expect(await errorCode("VIEWER", text, variables)).toBe("BAD_USER_INPUT");
   });
 
   it.each([

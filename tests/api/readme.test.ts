@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { executeAs } from "../support/graphql.js";
+import { operationsOn } from "../support/graphql.js";
 
 // Every GraphQL block of the README's "First queries" section runs against the example story, so
 // the README cannot go stale: no errors, and every root field answers something.
@@ -24,6 +24,7 @@ function nameOf(block: string): string {
 
 describe("the README's first queries", () => {
   let db: TestDatabase;
+  const { run, runOk } = operationsOn(() => db);
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedExampleStory(db.prisma);
@@ -37,9 +38,8 @@ describe("the README's first queries", () => {
   });
 
   it.each(blocks.map((block) => [nameOf(block), block] as const))("%s answers on the example story", async (_name, block) => {
-    const result = await executeAs<Record<string, unknown>>(db, roleOf(block), block);
-    expect(result.errors).toBeUndefined();
-    for (const [field, value] of Object.entries(result.data ?? {})) {
+    const data = await runOk(roleOf(block), block);
+    for (const [field, value] of Object.entries(data ?? {})) {
       expect(value, field).not.toBeNull();
       if (Array.isArray(value)) expect(value.length, field).toBeGreaterThan(0);
     }
@@ -47,7 +47,7 @@ describe("the README's first queries", () => {
 
   it("the dashboard query sends 5 SQL statements", async () => {
     const block = blocks.find((candidate) => nameOf(candidate) === "Dashboard");
-    const result = await executeAs(db, "VIEWER", block ?? "");
+    const result = await run("VIEWER", block ?? "");
     expect(result.statements).toHaveLength(5);
   });
 });

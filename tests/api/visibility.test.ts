@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/db/index.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
@@ -8,6 +7,7 @@ import { listedPeople, listedPeopleSql } from "../../src/modules/people/visibili
 import { visibleQuotes, visibleQuotesSql } from "../../src/modules/quotes/visibility.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { bodyHash } from "../support/graphql.js";
 
 // Full-text search and a few LATERAL queries are raw SQL, so each visibility rule exists twice:
 // as a Prisma `where` and as SQL. This test pins that both select the same rows for every role,
@@ -26,7 +26,7 @@ beforeAll(async () => {
     for (const deleted of [false, true]) {
       const body = `Visibility case ${index} ${deleted ? "deleted" : "kept"}: officials said the port reopened.`;
       const article = await db.prisma.article.create({
-        data: { slug: `visibility-${index}-${deleted}`, body, bodyHash: createHash("sha256").update(body).digest("hex"), status, deletedAt: deleted ? new Date() : null },
+        data: { slug: `visibility-${index}-${deleted}`, body, bodyHash: bodyHash(body), status, deletedAt: deleted ? new Date() : null },
       });
       for (const reviewStatus of ["ACCEPTED", "PENDING", "REJECTED"] as const) {
         await db.prisma.quote.create({

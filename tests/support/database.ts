@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { inject } from "vitest";
-import { startEmbeddedPostgres } from "../../src/db/embedded.js";
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../../src/db/embedded.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { quoteIdentifier, withConnection, withDatabaseName } from "../../src/db/postgres-server.js";
 
@@ -23,7 +23,7 @@ function testDatabaseName(): string {
  * releases the database (stops the PGlite or drops the server database).
  */
 async function open(url: string, kind: Database["kind"], release: () => Promise<void>): Promise<TestDatabase> {
-  const database = await openDatabase({ kind: "server", url }, { migrate: false, maxConnections: 5 });
+  const database = await openDatabase({ kind: "server", url }, { migrate: false, maxConnections: kind === "embedded" ? EMBEDDED_POOL_SIZE : 5 });
   return {
     ...database,
     kind,

@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
 import { execute, parse, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { expect } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import type { Database } from "../../src/db/index.js";
 import { countStatements } from "../../src/db/statements.js";
 import { createContext } from "../../src/graphql/context.js";
 import { buildSchema } from "../../src/graphql/schema.js";
+import type { TestDatabase } from "./database.js";
 
 let schema: GraphQLSchema | undefined;
 
@@ -33,4 +36,114 @@ export async function executeAs<T = Record<string, unknown>>(
   // Through JSON, as a client would see it (dates become ISO strings).
   const data = result.data === undefined ? undefined : (JSON.parse(JSON.stringify(result.data)) as T | null);
   return { data, errors: result.errors, statements };
+}
+
+/** One edge of a Relay connection as a client reads it. */
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/**
+ * One page of a Relay connection as a client reads it. `hasPreviousPage` and `totalCount` are
+ * there only when the query selects them.
+ */
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage?: boolean; endCursor: string | null };
+  totalCount?: number;
+}
+
+/** Variables of an operation. */
+type Variables = Record<string, unknown>;
+
+/** Text that must never reach a client in an error message: SQL, Prisma and driver wording. */
+const LEAKED_SQL = /prisma|SELECT|relation|column|syntax|uuid|\bsql\b/i;
+
+/** The operations of {@link operationsOn}, bound to one test database. */
+export interface Operations {
+  /** Runs an operation as a viewer of `role` and returns everything {@link executeAs} does. */
+  run<T = Record<string, unknown>>(role: Role, query: string, variables?: Variables): Promise<ExecutedOperation<T>>;
+  /** Runs an operation that must succeed (no errors at all) and returns its data. */
+  runOk<T = Record<string, unknown>>(role: Role, query: string, variables?: Variables): Promise<T>;
+  /**
+   * Runs an operation that must fail with exactly one error whose message has no SQL or Prisma
+   * text in it, and returns that error's `extensions.code`.
+   */
+  errorCode(role: Role, query: string, variables?: Variables): Promise<unknown>;
+}
+
+/**
+ * {@link executeAs} and its usual assertions, on the database `database()` returns when an
+ * operation runs (so it can be called before a `beforeAll` has opened that database).
+ */
+export function operationsOn(database: () => TestDatabase): Operations {
+  const run = <T = Record<string, unknown>>(role: Role, query: string, variables: Variables = {}) =>
+    executeAs<T>(database(), role, query, variables);
+  return {
+    run,
+    async runOk<T = Record<string, unknown>>(role: Role, query: string, variables: Variables = {}): Promise<T> {
+      const result = await run<T>(role, query, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data as T;
+    },
+    async errorCode(role: Role, query: string, variables: Variables = {}): Promise<unknown> {
+      const result = await run(role, query, variables);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.message).not.toMatch(LEAKED_SQL);
+      return result.errors?.[0]?.extensions?.["code"];
+    },
+  };
+}
+
+/** The `extensions.code` of every error of a result, in order (none: an empty list). */
+export function errorCodes(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): string[] {
+  return (errors ?? []).map((error) => String(error.extensions?.["code"]));
+}
+
+/** The sha256 of an article body as lowercase hex, as `Article.bodyHash` stores it. */
+export function bodyHash(body: string): string {
+  return createHash("sha256").update(body).digest("hex");
+}
+
+/** What {@link pageThrough} read. */
+export interface PagedThrough<T> {
+  /** Every node of every page, in the order the pages gave them. */
+  readonly nodes: T[];
+  /** How many pages it took. */
+  readonly pages: number;
+  /** The `totalCount` of the last page (undefined when the query does not select it). */
+  readonly totalCount: number | undefined;
+}
+
+/** Options of {@link pageThrough}. */
+export interface PageThroughOptions {
+  /** Fail if the list has not ended after this many pages (default 100). */
+  readonly maxPages?: number;
+  /**
+   * Also expect every page's `hasPreviousPage` to be true exactly when an `after` cursor was
+   * passed (the query must select it).
+   */
+  readonly expectHasPreviousPage?: boolean;
+}
+
+/**
+ * Follows `endCursor` from page to page until `hasNextPage` is false. `fetchPage` gets the
+ * cursor to pass as `after` (null for the first page) and returns the connection it read, after
+ * any checks of its own. Throws if the list has not ended after `maxPages` pages.
+ */
+export async function pageThrough<T>(
+  fetchPage: (after: string | null) => Promise<Page<T>>,
+  { maxPages = 100, expectHasPreviousPage = false }: PageThroughOptions = {},
+): Promise<PagedThrough<T>> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (let pages = 1; pages <= maxPages; pages += 1) {
+    const page = await fetchPage(after);
+    if (expectHasPreviousPage) expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+    nodes.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) return { nodes, pages, totalCount: page.totalCount };
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error(`paging did not end after ${maxPages} pages`);
 }

@@ -9,14 +9,16 @@ describe("loadConfig", () => {
       port: 4000,
       host: "127.0.0.1",
       database: { kind: "embedded", dataDir: path.resolve("/srv/copydesk", "data") },
+      dataDir: path.resolve("/srv/copydesk", "data"),
       logLevel: "info",
       nodeEnv: "development",
     });
   });
 
-  it("uses DATABASE_URL when set and ignores DATA_DIR", () => {
+  it("uses DATABASE_URL when set, keeping DATA_DIR for local files only", () => {
     const config = loadConfig({ DATABASE_URL: "postgresql://u@db:5432/copydesk", DATA_DIR: "/x" });
     expect(config.database).toEqual({ kind: "server", url: "postgresql://u@db:5432/copydesk" });
+    expect(config.dataDir).toBe("/x");
   });
 
   it.each([

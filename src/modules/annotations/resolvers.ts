@@ -1,6 +1,16 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import { toGlobalId } from "../../graphql/ids.js";
+import { mutationPayload } from "../../graphql/mutations.js";
 import { resolveTaggedType } from "../../graphql/typed.js";
+import {
+  createAnnotation,
+  createClaimReview,
+  deleteAnnotation,
+  reopenAnnotation,
+  replyToAnnotation,
+  resolveAnnotation,
+  updateAnnotation,
+} from "./mutations.js";
 import {
   annotationArticle,
   annotationAuthor,
@@ -12,10 +22,19 @@ import {
   type AnnotationTargetValue,
 } from "./service.js";
 
-/** Resolvers of the annotations module: annotations, their threads and targets, and fact-checks. */
+/** Resolvers of the annotations module: annotations, their threads and targets, fact-checks, and the mutations of both. */
 export const annotationResolvers: Resolvers = {
   Query: {
     annotations: (_parent, args, { prisma, viewer, loaders }) => listAnnotations(prisma, viewer, args, loaders.annotationById),
+  },
+  Mutation: {
+    createAnnotation: (_parent, { input }, context) => mutationPayload("annotation", () => createAnnotation(context, input)),
+    replyToAnnotation: (_parent, { input }, context) => mutationPayload("annotation", () => replyToAnnotation(context, input)),
+    updateAnnotation: (_parent, { input }, context) => mutationPayload("annotation", () => updateAnnotation(context, input)),
+    resolveAnnotation: (_parent, { input }, context) => mutationPayload("annotation", () => resolveAnnotation(context, input)),
+    reopenAnnotation: (_parent, { input }, context) => mutationPayload("annotation", () => reopenAnnotation(context, input)),
+    deleteAnnotation: (_parent, { input }, context) => mutationPayload("deletedAnnotationId", () => deleteAnnotation(context, input)),
+    createClaimReview: (_parent, { input }, context) => mutationPayload("claimReview", () => createClaimReview(context, input)),
   },
   Annotation: {
     id: (annotation) => toGlobalId("Annotation", annotation.id),

@@ -2,6 +2,8 @@ import type { Resolvers } from "../../generated/graphql.js";
 import { toGlobalId } from "../../graphql/ids.js";
 import { spanOf } from "../../graphql/span.js";
 import { resolveTaggedType, typed } from "../../graphql/typed.js";
+import { mutationPayload } from "../../graphql/mutations.js";
+import { createArticle, deleteArticle, issueCorrection, publishArticle, restoreArticle, retractArticle, submitForReview, updateArticle } from "./mutations.js";
 import { displayTitle, findArticle, listArticles } from "./service.js";
 
 /** Resolvers of the articles module: parse arguments, call the service or a loader, map the result. */
@@ -12,6 +14,19 @@ export const articleResolvers: Resolvers = {
       const page = await listArticles(prisma, viewer, args);
       for (const { node } of page.edges) loaders.articleById.prime(node.id, node);
       return page;
+    },
+  },
+  Mutation: {
+    createArticle: (_parent, { input }, context) => mutationPayload("article", () => createArticle(context, input)),
+    updateArticle: (_parent, { input }, context) => mutationPayload("article", () => updateArticle(context, input)),
+    submitForReview: (_parent, { input }, context) => mutationPayload("article", () => submitForReview(context, input)),
+    publishArticle: (_parent, { input }, context) => mutationPayload("article", () => publishArticle(context, input)),
+    retractArticle: (_parent, { input }, context) => mutationPayload("article", () => retractArticle(context, input)),
+    deleteArticle: (_parent, { input }, context) => mutationPayload("article", () => deleteArticle(context, input)),
+    restoreArticle: (_parent, { input }, context) => mutationPayload("article", () => restoreArticle(context, input)),
+    issueCorrection: async (_parent, { input }, context) => {
+      const payload = await mutationPayload("result", () => issueCorrection(context, input));
+      return { correction: payload.result?.correction ?? null, article: payload.result?.article ?? null, errors: payload.errors };
     },
   },
   Article: {

@@ -2,6 +2,8 @@ import { GraphQLError } from "graphql";
 import type { Resolvers } from "../../generated/graphql.js";
 import { ErrorCode } from "../../graphql/errors.js";
 import { toGlobalId } from "../../graphql/ids.js";
+import { mutationPayload } from "../../graphql/mutations.js";
+import { createIncident, linkIncidentToArticle, mergeIncidents, updateIncident } from "./mutations.js";
 import { dayRange, findIncident, listIncidents } from "./service.js";
 
 /** A relation that must exist (the parent is only reachable through it) came back empty. */
@@ -14,6 +16,18 @@ export const incidentResolvers: Resolvers = {
   Query: {
     incident: (_parent, { id }, { loaders }) => findIncident(loaders, id),
     incidents: (_parent, args, { prisma, viewer, loaders }) => listIncidents(prisma, viewer, loaders, args),
+  },
+  Mutation: {
+    createIncident: (_parent, { input }, context) => mutationPayload("incident", () => createIncident(context, input)),
+    updateIncident: (_parent, { input }, context) => mutationPayload("incident", () => updateIncident(context, input)),
+    linkIncidentToArticle: async (_parent, { input }, context) => {
+      const payload = await mutationPayload("result", () => linkIncidentToArticle(context, input));
+      return { mention: payload.result?.mention ?? null, incident: payload.result?.incident ?? null, errors: payload.errors };
+    },
+    mergeIncidents: async (_parent, { input }, context) => {
+      const payload = await mutationPayload("result", () => mergeIncidents(context, input));
+      return { incident: payload.result?.incident ?? null, source: payload.result?.source ?? null, errors: payload.errors };
+    },
   },
   Incident: {
     id: (incident) => toGlobalId("Incident", incident.id),

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { IncidentFilter, IncidentOrder } from "../../generated/graphql.js";
 import type { Incident } from "../../generated/prisma/client.js";
 import type { ConnectionPage, PageArgs } from "../../graphql/connection.js";
+import { followMerges } from "../../graphql/merges.js";
 import type { Loaders } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
@@ -12,7 +13,6 @@ import { visibleIncidents } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 /** Merges are followed this many hops at most, so a corrupt cycle cannot loop forever. */
-const MAX_MERGE_HOPS = 10;
 
 /** Checks that a day range is not inverted: `from` after `to` is BAD_USER_INPUT naming `argument`. */
 export function checkDayRange(from: Date | null | undefined, to: Date | null | undefined, argument: string): void {
@@ -71,14 +71,8 @@ export function incidentWhere(viewer: Viewer, filter: IncidentFilter | null | un
  * One incident by global id; null when it does not exist or is not visible. A merged
  * incident's id answers with the incident it was merged into (following chains of merges).
  */
-export async function findIncident(loaders: Loaders, globalId: string): Promise<Incident | null> {
-  let incident = await loaders.incidentById.load(expectGlobalId(globalId, "Incident", "id"));
-  const seen = new Set<string>();
-  while (incident?.mergedIntoId && !seen.has(incident.id) && seen.size < MAX_MERGE_HOPS) {
-    seen.add(incident.id);
-    incident = await loaders.incidentById.load(incident.mergedIntoId);
-  }
-  return incident;
+export function findIncident(loaders: Loaders, globalId: string): Promise<Incident | null> {
+  return followMerges((id) => loaders.incidentById.load(id), expectGlobalId(globalId, "Incident", "id"));
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import { expectGlobalId, toGlobalId } from "../../graphql/ids.js";
+import { mutationPayload } from "../../graphql/mutations.js";
+import { addAlias, addRole, createPerson, mergePeople, updatePerson } from "./mutations.js";
 import { listOrganizations, listPeople, resolvePerson } from "./service.js";
 
 /** Resolvers of the people module: people, unnamed sources and organizations. */
@@ -17,6 +19,13 @@ export const peopleResolvers: Resolvers = {
       for (const { node } of page.edges) loaders.organizationById.prime(node.id, node);
       return page;
     },
+  },
+  Mutation: {
+    createPerson: (_parent, { input }, context) => mutationPayload("person", () => createPerson(context, input)),
+    updatePerson: (_parent, { input }, context) => mutationPayload("person", () => updatePerson(context, input)),
+    addAlias: (_parent, { input }, context) => mutationPayload("person", () => addAlias(context, input)),
+    addRole: (_parent, { input }, context) => mutationPayload("person", () => addRole(context, input)),
+    mergePeople: (_parent, { input }, context) => mutationPayload("person", () => mergePeople(context, input)),
   },
   Person: {
     id: (person) => toGlobalId("Person", person.id),

@@ -4,6 +4,7 @@ import type { OrganizationFilter, PersonFilter } from "../../generated/graphql.j
 import type { ConnectionPage, PageArgs } from "../../graphql/connection.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { optionalGlobalId } from "../../graphql/ids.js";
+import { followMerges } from "../../graphql/merges.js";
 import type { Loaders } from "../../graphql/context.js";
 import type { Viewer } from "../auth/viewer.js";
 import { organizationNameKeyset, personNameKeyset } from "./keysets.js";
@@ -11,8 +12,6 @@ import { listedPeople } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_NAME_SEARCH_LENGTH = 200;
-/** Merges are flattened by the merge mutation; a few hops of tolerance guard against a cycle. */
-const MAX_MERGE_HOPS = 5;
 
 /** Checks a name search: at most 200 characters and no NUL; blank means no condition. */
 export function nameSearch(text: string | null | undefined, argument: string): string | undefined {
@@ -24,12 +23,8 @@ export function nameSearch(text: string | null | undefined, argument: string): s
 }
 
 /** A person by id; a merged person answers with the person it was merged into. */
-export async function resolvePerson(loaders: Loaders, id: string): Promise<Person | null> {
-  let person = await loaders.personById.load(id);
-  for (let hop = 0; person?.mergedIntoId && hop < MAX_MERGE_HOPS; hop += 1) {
-    person = await loaders.personById.load(person.mergedIntoId);
-  }
-  return person;
+export function resolvePerson(loaders: Loaders, id: string): Promise<Person | null> {
+  return followMerges((personId) => loaders.personById.load(personId), id);
 }
 
 /** Lists people and unnamed sources by name, merged records left out (keyset pagination). */

@@ -2,6 +2,8 @@ import { GraphQLError } from "graphql";
 import type { Resolvers } from "../../generated/graphql.js";
 import { ErrorCode } from "../../graphql/errors.js";
 import { toGlobalId } from "../../graphql/ids.js";
+import { mutationPayload } from "../../graphql/mutations.js";
+import { acceptQuote, attributeQuote, createQuote, linkQuotes, rejectQuote, setQuoteVerification, updateQuote } from "./mutations.js";
 import { listQuotes } from "./service.js";
 
 /** Resolvers of the quotes module. */
@@ -12,6 +14,15 @@ export const quoteResolvers: Resolvers = {
       for (const { node } of page.edges) loaders.quoteById.prime(node.id, node);
       return page;
     },
+  },
+  Mutation: {
+    createQuote: (_parent, { input }, context) => mutationPayload("quote", () => createQuote(context, input)),
+    updateQuote: (_parent, { input }, context) => mutationPayload("quote", () => updateQuote(context, input)),
+    attributeQuote: (_parent, { input }, context) => mutationPayload("quote", () => attributeQuote(context, input)),
+    setQuoteVerification: (_parent, { input }, context) => mutationPayload("quote", () => setQuoteVerification(context, input)),
+    linkQuotes: (_parent, { input }, context) => mutationPayload("quote", () => linkQuotes(context, input)),
+    acceptQuote: (_parent, { input }, context) => mutationPayload("quote", () => acceptQuote(context, input)),
+    rejectQuote: (_parent, { input }, context) => mutationPayload("quote", () => rejectQuote(context, input)),
   },
   Quote: {
     id: (quote) => toGlobalId("Quote", quote.id),

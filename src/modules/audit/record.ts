@@ -1,0 +1,47 @@
+import type { Prisma } from "../../db/index.js";
+import type { AuditEvent } from "../../generated/prisma/client.js";
+import type { NodeType } from "../../graphql/ids.js";
+import type { Viewer } from "../auth/viewer.js";
+
+/** Who made a change and in which request: what every audit event records besides the change. */
+export interface AuditActor {
+  readonly viewer: Viewer;
+  readonly requestId: string;
+}
+
+/** One change to record: `module.verb`, the record changed, and its state before and after. */
+export interface AuditChange {
+  readonly action: string;
+  readonly targetType: NodeType;
+  readonly targetId: string;
+  readonly before: object | null;
+  readonly after: object | null;
+}
+
+/** A record as JSON: dates as ISO strings, big integers as decimal strings, full-text vectors left out. */
+function snapshot(record: object | null): Prisma.InputJsonValue | undefined {
+  if (record === null) return undefined;
+  return JSON.parse(JSON.stringify(record, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))) as Prisma.InputJsonValue;
+}
+
+/**
+ * Writes the audit event of a successful mutation. Called with the mutation's transaction
+ * client, so the event and the change commit or roll back together: a failed mutation leaves no
+ * event, and an event that cannot be written undoes the change.
+ */
+export function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<AuditEvent> {
+  const before = snapshot(change.before);
+  const after = snapshot(change.after);
+  return tx.auditEvent.create({
+    data: {
+      actorId: actor.viewer.userId,
+      tokenId: actor.viewer.tokenId,
+      action: change.action,
+      targetType: change.targetType,
+      targetId: change.targetId,
+      ...(before === undefined ? {} : { before }),
+      ...(after === undefined ? {} : { after }),
+      requestId: actor.requestId,
+    },
+  });
+}
