@@ -11,6 +11,8 @@ const postgresUrl = z
   })
   .refine((value) => URL.canParse(value), { message: "is not a valid URL" });
 
+const positiveCount = z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more");
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ message: "must be a number" })
@@ -25,6 +27,9 @@ const environmentSchema = z.object({
   NODE_ENV: z
     .enum(["development", "production", "test"], { message: "must be development, production or test" })
     .default("development"),
+  RATE_LIMIT_PER_TOKEN: positiveCount.default(600),
+  RATE_LIMIT_PER_IP: positiveCount.default(1200),
+  RATE_LIMIT_WINDOW_SECONDS: positiveCount.default(60),
 });
 
 /** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
@@ -41,6 +46,8 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly nodeEnv: "development" | "production" | "test";
+  /** How many mutations and expensive queries one token, and one client IP, may send per window. */
+  readonly rateLimit: { readonly perToken: number; readonly perIp: number; readonly windowSeconds: number };
 }
 
 /** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
@@ -73,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir,
     logLevel: values.LOG_LEVEL,
     nodeEnv: values.NODE_ENV,
+    rateLimit: { perToken: values.RATE_LIMIT_PER_TOKEN, perIp: values.RATE_LIMIT_PER_IP, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
   };
 }

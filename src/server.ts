@@ -1,12 +1,18 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { ApolloServer } from "@apollo/server";
-import fastifyApollo from "@as-integrations/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import { performance } from "node:perf_hooks";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { fastifyApolloHandler } from "@as-integrations/fastify";
+import fastifyRateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
+import { countStatements } from "./db/statements.js";
 import { createContext, type GraphQLContext } from "./graphql/context.js";
 import { ErrorCode } from "./graphql/errors.js";
+import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
 
@@ -14,6 +20,16 @@ import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
 export interface ServerDependencies {
   readonly config: Config;
   readonly database: Database;
+  /** Where the JSON log lines go (stdout when left out); tests read them from here. */
+  readonly logStream?: DestinationStream;
+}
+
+/** What the request log line says about one GraphQL request, filled in as the request goes. */
+interface GraphQLRequestTrace {
+  operationName: string | null;
+  operationType: string | null;
+  tokenId: string | null;
+  cost: number | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -26,9 +42,11 @@ const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.FORBIDDEN,
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.DATABASE_UNAVAILABLE,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.REQUEST_TOO_LARGE,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
@@ -50,37 +68,134 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   });
 }
 
+/** The GraphQL error shape for requests refused before GraphQL runs. */
+function errorBody(message: string, code: string, requestId: string): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ message, extensions: { code, requestId } }] };
+}
+
+/** RATE_LIMITED with the time to wait, in the body and as HTTP 429 Retry-After. */
+function rateLimited(retryAfterSeconds: number): GraphQLError {
+  const seconds = Math.max(1, retryAfterSeconds);
+  return new GraphQLError(`Too many requests: try again in ${seconds} seconds.`, {
+    extensions: {
+      code: ErrorCode.RATE_LIMITED,
+      retryAfterSeconds: seconds,
+      http: { status: 429, headers: new HeaderMap([["retry-after", String(seconds)]]) },
+    },
+  });
+}
+
+/** The `query` of a GraphQL request (POST body or GET parameters), when it is a string. */
+function documentOf(payload: unknown): string | null {
+  if (typeof payload !== "object" || payload === null || !("query" in payload)) return null;
+  return typeof payload.query === "string" ? payload.query : null;
+}
+
+/** The operationName a request asked for, for the log line of a request that never resolved one. */
+function requestedOperationName(body: unknown): string | null {
+  if (typeof body !== "object" || body === null || !("operationName" in body)) return null;
+  return typeof body.operationName === "string" ? body.operationName.slice(0, 100) : null;
+}
+
+/** The fastify request being answered and its log line, for the Apollo hooks that run inside it. */
+interface RequestScope {
+  readonly request: FastifyRequest;
+  readonly trace: GraphQLRequestTrace;
+}
+
+// Apollo hooks and formatError see a copy of the GraphQL context, not the fastify request: the
+// /graphql route opens this scope around each request so they can find it (and its id).
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
 /**
  * Builds the HTTP server: GraphQL (Apollo Server on fastify) at /graphql, /healthz (the process
  * is up) and /readyz (the database answers). Fastify because its hooks give request ids, pino
  * logging and an orderly close, and it carries the graphql-ws WebSocket server on the same port.
  */
-export async function buildServer({ config, database }: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer({ config, database, logStream }: ServerDependencies): Promise<FastifyInstance> {
+  const production = config.nodeEnv === "production";
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: logStream ? { level: config.logLevel, stream: logStream } : { level: config.logLevel },
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     requestIdHeader: false,
-    bodyLimit: 1_048_576 * 2,
+    bodyLimit: BODY_LIMIT_BYTES,
   });
 
+  // Fastify answers bodies it cannot read (malformed or empty JSON, too large, a content type
+  // other than JSON) before Apollo sees them; give them the GraphQL error shape and a typed code.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, "unexpected error while handling a request");
+      return reply.code(500).send(errorBody("Internal server error. Quote the request id when you report it.", ErrorCode.INTERNAL_SERVER_ERROR, request.id));
+    }
+    const code = status === 413 ? ErrorCode.REQUEST_TOO_LARGE : ErrorCode.BAD_REQUEST;
+    return reply.code(status).send(errorBody(error.message, code, request.id));
+  });
+
+  // Rate limits on mutations and expensive queries, one per token and one per client address,
+  // both applied in the Apollo plugin below once the operation is known (fastify's own hook runs
+  // before the body is read, when a query cannot be told from a mutation).
+  await app.register(fastifyRateLimit, { global: false });
+  const timeWindow = config.rateLimit.windowSeconds * 1000;
+  const perToken = app.createRateLimit({
+    max: config.rateLimit.perToken,
+    timeWindow,
+    keyGenerator: (request) => `token:${requestScope.getStore()?.trace.tokenId ?? request.ip}`,
+  });
+  const perIp = app.createRateLimit({ max: config.rateLimit.perIp, timeWindow, keyGenerator: (request) => `ip:${request.ip}` });
+
+  const schema = buildSchema();
+  const limits = queryLimits();
+
+  const guard: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request: graphQLRequest, contextValue }) {
+          if (!operation) return;
+          const entry = requestScope.getStore();
+          const cost = operationCost(schema, document, graphQLRequest.variables ?? {});
+          if (entry) {
+            entry.trace.operationName = operation.name?.value ?? null;
+            entry.trace.operationType = operation.operation;
+            entry.trace.cost = cost;
+          }
+          if (!entry || (operation.operation !== "mutation" && cost < EXPENSIVE_QUERY_COST)) return;
+          for (const limiter of contextValue.viewer.tokenId ? [perToken, perIp] : [perIp]) {
+            const limit = await limiter(entry.request);
+            if (!limit.isAllowed && limit.isExceeded) throw rateLimited(limit.ttlInSeconds);
+          }
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: buildSchema(),
-    introspection: config.nodeEnv !== "production",
+    schema,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    logger: app.log,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [guard],
     // main.ts owns signals: fastify.close() drains in-flight requests, then stops Apollo (onClose).
     stopOnTerminationSignals: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
       if (EXPOSED_CODES.has(code)) return formatted;
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-      app.log.error({ err: original, path: formatted.path }, "unexpected error while executing a GraphQL operation");
+      const requestId = requestScope.getStore()?.request.id;
+      app.log.error({ err: original, path: formatted.path, reqId: requestId }, "unexpected error while executing a GraphQL operation");
       return {
         message: "Internal server error. Quote the request id when you report it.",
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
       };
     },
   });
@@ -90,16 +205,50 @@ export async function buildServer({ config, database }: ServerDependencies): Pro
     reply.header("x-request-id", request.id);
   });
 
-  await app.register(fastifyApollo<GraphQLContext>(apollo), {
-    path: "/graphql",
+  const handler = fastifyApolloHandler<GraphQLContext>(apollo, {
     context: async (request) => {
       try {
-        const viewer = await authenticate(database.prisma, request.headers.authorization, { production: config.nodeEnv === "production" });
+        const viewer = await authenticate(database.prisma, request.headers.authorization, { production });
+        const scope = requestScope.getStore();
+        if (scope) scope.trace.tokenId = viewer.tokenId;
         return createContext(database.prisma, viewer, request.id);
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
         throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
       }
+    },
+  });
+  app.route<{ Reply: string }>({
+    method: ["GET", "POST", "OPTIONS"],
+    url: "/graphql",
+    handler: async function graphql(request, reply) {
+      const trace: GraphQLRequestTrace = { operationName: null, operationType: null, tokenId: null, cost: null };
+      const started = performance.now();
+      const payload = request.method === "GET" ? request.query : request.body;
+      const document = documentOf(payload);
+      if (document !== null && document.length > MAX_DOCUMENT_LENGTH) {
+        // Refused before Apollo parses it: a document of comments or blanks has few tokens but
+        // still costs reading; no legitimate client sends one this long.
+        void reply.code(400).header("content-type", "application/json; charset=utf-8");
+        request.log.info({ documentLength: document.length, statusCode: 400, sqlStatements: 0 }, "graphql request refused: document too long");
+        return JSON.stringify(errorBody(`The GraphQL document is longer than ${MAX_DOCUMENT_LENGTH} characters.`, ErrorCode.BAD_REQUEST, request.id));
+      }
+      // One scope per request: every SQL statement Prisma sends for it (authentication, loaders,
+      // mutations) is counted here and reported on the request's log line.
+      const { result, statements } = await requestScope.run({ request, trace }, () => countStatements(async () => handler.call(this, request, reply)));
+      request.log.info(
+        {
+          operationName: trace.operationName ?? requestedOperationName(payload),
+          operationType: trace.operationType,
+          tokenId: trace.tokenId,
+          cost: trace.cost,
+          statusCode: reply.statusCode,
+          durationMs: Math.round((performance.now() - started) * 100) / 100,
+          sqlStatements: statements.length,
+        },
+        "graphql request",
+      );
+      return result;
     },
   });
 

@@ -11,6 +11,12 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** Too many mutations or expensive queries; `extensions.retryAfterSeconds` says when to retry. */
+  RATE_LIMITED: "RATE_LIMITED",
+  /** The HTTP request itself is unusable: malformed or empty JSON, a content type other than JSON. */
+  BAD_REQUEST: "BAD_REQUEST",
+  /** The HTTP request body is over the size limit (HTTP 413). */
+  REQUEST_TOO_LARGE: "REQUEST_TOO_LARGE",
 } as const;
 
 /** One of {@link ErrorCode}. */

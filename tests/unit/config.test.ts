@@ -12,6 +12,7 @@ describe("loadConfig", () => {
       dataDir: path.resolve("/srv/copydesk", "data"),
       logLevel: "info",
       nodeEnv: "development",
+      rateLimit: { perToken: 600, perIp: 1200, windowSeconds: 60 },
     });
   });
 
@@ -27,6 +28,9 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "mysql://u@db/x" }, "DATABASE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ RATE_LIMIT_PER_TOKEN: "0" }, "RATE_LIMIT_PER_TOKEN"],
+    [{ RATE_LIMIT_PER_IP: "many" }, "RATE_LIMIT_PER_IP"],
+    [{ RATE_LIMIT_WINDOW_SECONDS: "1.5" }, "RATE_LIMIT_WINDOW_SECONDS"],
   ])("rejects %o with a message naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
