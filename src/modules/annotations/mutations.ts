@@ -4,6 +4,7 @@ import type {
   AnnotationStateInput,
   CreateAnnotationInput,
   CreateClaimReviewInput,
+  ReanchorAnnotationInput,
   ReplyToAnnotationInput,
   UpdateAnnotationInput,
 } from "../../generated/graphql.js";
@@ -452,5 +453,66 @@ export async function createClaimReview(context: GraphQLContext, input: CreateCl
     });
     await recordAudit(tx, context, { action: "claimReview.create", targetType: "ClaimReview", targetId: created.id, before: null, after: created });
     return created;
+  });
+}
+
+// ------------------------------------------------------------------------------ placing by hand (issue 6)
+
+const reanchorAnnotationSchema = z.object({
+  id: globalIdOf("Annotation"),
+  expectedVersion: expectedVersionSchema,
+  selector: selectorSchema,
+});
+
+/**
+ * reanchorAnnotation: an editor places an annotation (from the orphan queue, or a FUZZY one) on
+ * a span of its article's current body. The selector is checked as for a new annotation (inside
+ * the quote's span for a note on a quote); the annotation becomes ANCHORED on the current
+ * revision, its version goes up, and one audit event records the state change. EDITOR+.
+ */
+export async function reanchorAnnotation(context: GraphQLContext, input: ReanchorAnnotationInput): Promise<Annotation> {
+  requireRole(context.viewer, "EDITOR", "place annotations by hand");
+  const data = parseInput(reanchorAnnotationSchema, input);
+  const scope = annotationScope(context.viewer);
+  return context.prisma.$transaction(async (tx) => {
+    const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
+    if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
+    if (!before.articleId || before.start === null || before.exact === null) {
+      throw fail("INVALID_INPUT", "This annotation is not on a span of an article (a reply, or a note on a whole record): it has nothing to place.", "input.id");
+    }
+    // Under the share lock a concurrent body edit waits for us (and then re-anchors what we place).
+    const article = await lockArticle(tx, context.viewer, before.articleId);
+    if (!article) throw fail("NOT_FOUND", "The annotation's article does not exist or is not visible to you.", "input.id");
+    let within: { start: number; end: number } | undefined;
+    if (before.quoteId) {
+      const quote = await tx.quote.findFirst({ where: { AND: [{ id: before.quoteId }, visibleQuotes(context.viewer)] } });
+      if (!quote) throw fail("NOT_FOUND", "The annotation's quote does not exist or is not visible to you.", "input.id");
+      if (quote.anchorState === "ORPHANED") {
+        throw fail("INVALID_SELECTOR", "The annotation's quote is itself orphaned: place the quote first.", "input.selector");
+      }
+      within = { start: quote.start, end: quote.end };
+    }
+    const span = resolveSelector(article.body, data.selector, "input.selector", within);
+    const { count } = await tx.annotation.updateMany({
+      where: { id: data.id, version: data.expectedVersion, deletedAt: null },
+      data: {
+        ...selectorColumns(span, article),
+        // The words it was on before, when the editor moved it to other words.
+        previousExact: span.exact === before.exact ? before.previousExact : before.exact,
+        anchorState: "ANCHORED",
+        anchorScore: null,
+        version: { increment: 1 },
+      },
+    });
+    assertUpdated(count, await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] }, select: { version: true } }), "annotation", data.expectedVersion);
+    const after = await tx.annotation.findUniqueOrThrow({ where: { id: data.id } });
+    await recordAudit(tx, context, {
+      action: "annotation.reanchor",
+      targetType: "Annotation",
+      targetId: after.id,
+      before,
+      after: { ...after, changes: [{ type: "Annotation", id: after.id, from: before.anchorState, to: "ANCHORED", score: null }] },
+    });
+    return after;
   });
 }

@@ -6,6 +6,7 @@ import {
   createAnnotation,
   createClaimReview,
   deleteAnnotation,
+  reanchorAnnotation,
   reopenAnnotation,
   replyToAnnotation,
   resolveAnnotation,
@@ -35,6 +36,7 @@ export const annotationResolvers: Resolvers = {
     reopenAnnotation: (_parent, { input }, context) => mutationPayload("annotation", () => reopenAnnotation(context, input)),
     deleteAnnotation: (_parent, { input }, context) => mutationPayload("deletedAnnotationId", () => deleteAnnotation(context, input)),
     createClaimReview: (_parent, { input }, context) => mutationPayload("claimReview", () => createClaimReview(context, input)),
+    reanchorAnnotation: (_parent, { input }, context) => mutationPayload("annotation", () => reanchorAnnotation(context, input)),
   },
   Annotation: {
     id: (annotation) => toGlobalId("Annotation", annotation.id),

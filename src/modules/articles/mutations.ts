@@ -14,7 +14,7 @@ import type { GraphQLContext } from "../../graphql/context.js";
 import { assertUpdated, fail, inputId, optionalInputId, parseInput, requireRole, resolveSelector } from "../../graphql/mutations.js";
 import { recordAudit } from "../audit/record.js";
 import { hasRole, type Viewer } from "../auth/viewer.js";
-import { reanchorArticle, type ReanchorSummary } from "./reanchor.js";
+import { reanchorArticle, type ReanchorResult } from "./reanchor.js";
 import { visibleArticles } from "./visibility.js";
 
 // Article mutations: authorize -> validate -> one transaction (conditional update on the version)
@@ -163,14 +163,23 @@ export async function updateArticle(context: GraphQLContext, input: UpdateArticl
       changes.revisionNumber = before.revisionNumber + 1;
     }
     const after = await updateVersioned(tx, id, data.expectedVersion, changes);
-    let reanchored: ReanchorSummary | null = null;
+    let reanchored: ReanchorResult | null = null;
     if (bodyChanged) {
       await tx.articleRevision.create({
         data: { articleId: id, number: after.revisionNumber, headline: after.headline, body: after.body, reason: data.reason ?? null, createdById: context.viewer.userId },
       });
-      reanchored = await reanchorArticle(tx, id, after.body, after.revisionNumber);
+      reanchored = await reanchorArticle(tx, id, before.body, after.body, after.revisionNumber);
     }
-    await recordAudit(tx, context, { action: "article.update", targetType: "Article", targetId: id, before, after: reanchored ? { ...after, reanchored } : after });
+    // One event for the whole edit: every anchor state change it caused is listed in
+    // after.reanchored.changes, and where every span was on the replaced revision in
+    // before.anchors (Article.revision(n).spans reads it back).
+    await recordAudit(tx, context, {
+      action: "article.update",
+      targetType: "Article",
+      targetId: id,
+      before: reanchored ? { ...before, anchors: reanchored.anchorsBefore } : before,
+      after: reanchored ? { ...after, reanchored: reanchored.summary } : after,
+    });
     return after;
   });
 }

@@ -4,6 +4,7 @@ import { spanOf } from "../../graphql/span.js";
 import { resolveTaggedType, typed } from "../../graphql/typed.js";
 import { mutationPayload } from "../../graphql/mutations.js";
 import { createArticle, deleteArticle, issueCorrection, publishArticle, restoreArticle, retractArticle, submitForReview, updateArticle } from "./mutations.js";
+import { diffHunks, revisionSpans } from "./reanchor.js";
 import { displayTitle, findArticle, listArticles } from "./service.js";
 
 /** Resolvers of the articles module: parse arguments, call the service or a loader, map the result. */
@@ -36,9 +37,17 @@ export const articleResolvers: Resolvers = {
     revisions: (article, args, { loaders }) => loaders.revisionsOfArticle.load(article.id, args),
     corrections: (article, args, { loaders }) => loaders.correctionsOfArticle.load(article.id, args),
     mentions: (article, args, { loaders }) => loaders.mentionsOfArticle(args.entityType).load(article.id, args),
+    revision: (article, { number }, { prisma }) => prisma.articleRevision.findUnique({ where: { articleId_number: { articleId: article.id, number } } }),
+    diff: async (article, { from, to }, { prisma }) => {
+      const revisions = await prisma.articleRevision.findMany({ where: { articleId: article.id, number: { in: [from, to] } }, select: { number: true, body: true } });
+      const older = revisions.find((revision) => revision.number === from);
+      const newer = revisions.find((revision) => revision.number === to);
+      return older && newer ? diffHunks(older.body, newer.body) : null;
+    },
   },
   ArticleRevision: {
     id: (revision) => toGlobalId("ArticleRevision", revision.id),
+    spans: (revision, _args, { prisma }) => revisionSpans(prisma, revision),
     createdBy: (revision, _args, { loaders }) => (revision.createdById ? loaders.userById.load(revision.createdById) : null),
   },
   Correction: {
