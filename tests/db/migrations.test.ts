@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR } from "../../src/db/migrate.js";
 import { createEmptyDatabase } from "../support/database.js";
 
@@ -75,4 +75,27 @@ describe("migrations from an empty database", () => {
     );
     expect(updated.rows[0]!.matches).toBe(true);
   });
+});
+
+// PostgreSQL servers only: PGlite serves every connection from one session, where advisory
+// locks are re-entrant, so nothing can hold the lock against the engine there.
+describe.skipIf(!inject("serverUrl"))("migrating while another migrator holds Prisma's lock", () => {
+  it("waits for the lock instead of failing after the engine's 10 s", async () => {
+    const database = await createEmptyDatabase();
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      // The key Prisma's schema engine locks on (server-wide, whatever the database).
+      await holder.query("SELECT pg_advisory_lock(72707369)");
+      const release = setTimeout(() => void holder.query("SELECT pg_advisory_unlock(72707369)"), 12_000);
+      const started = Date.now();
+      const applied = await applyMigrations(database.url);
+      clearTimeout(release);
+      expect(applied).toEqual(migrationNames);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(11_000);
+    } finally {
+      await holder.end();
+      await database.drop();
+    }
+  }, 60_000);
 });
