@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_TOKEN: positiveCount.default(600),
   RATE_LIMIT_PER_IP: positiveCount.default(1200),
   RATE_LIMIT_WINDOW_SECONDS: positiveCount.default(60),
+  MAX_CONCURRENT_REQUESTS: positiveCount.default(64),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(1000),
 });
 
 /** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
@@ -48,6 +50,11 @@ export interface Config {
   readonly nodeEnv: "development" | "production" | "test";
   /** How many mutations and expensive queries one token, and one client IP, may send per window. */
   readonly rateLimit: { readonly perToken: number; readonly perIp: number; readonly windowSeconds: number };
+  /**
+   * Overload bounds: GraphQL requests in flight at once, and the event-loop delay (ms, 0 = off)
+   * past which new requests are refused; beyond either, HTTP 503 with Retry-After.
+   */
+  readonly overload: { readonly maxConcurrentRequests: number; readonly maxEventLoopDelayMs: number };
 }
 
 /** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
@@ -81,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: values.LOG_LEVEL,
     nodeEnv: values.NODE_ENV,
     rateLimit: { perToken: values.RATE_LIMIT_PER_TOKEN, perIp: values.RATE_LIMIT_PER_IP, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
+    overload: { maxConcurrentRequests: values.MAX_CONCURRENT_REQUESTS, maxEventLoopDelayMs: values.MAX_EVENT_LOOP_DELAY_MS },
   };
 }

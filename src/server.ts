@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyUnderPressure from "@fastify/under-pressure";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { DestinationStream } from "pino";
@@ -11,7 +12,8 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
 import { countStatements } from "./db/statements.js";
 import { createContext, type GraphQLContext } from "./graphql/context.js";
-import { ErrorCode } from "./graphql/errors.js";
+import { classifyDatabaseError } from "./db/faults.js";
+import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
 import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
@@ -34,6 +36,8 @@ interface GraphQLRequestTrace {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const READINESS_TIMEOUT_MS = 2000;
+/** What an overloaded server asks clients to wait before retrying (HTTP Retry-After, seconds). */
+const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
 /** Error codes whose message is meant for the client; anything else is masked. */
 const EXPOSED_CODES: ReadonlySet<string> = new Set([
@@ -42,9 +46,12 @@ const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.FORBIDDEN,
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.DATABASE_UNAVAILABLE,
+  ErrorCode.DATABASE_TIMEOUT,
+  ErrorCode.TRANSACTION_CONFLICT,
   ErrorCode.RATE_LIMITED,
   ErrorCode.BAD_REQUEST,
   ErrorCode.REQUEST_TOO_LARGE,
+  ErrorCode.OVERLOADED,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
@@ -83,6 +90,18 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
       http: { status: 429, headers: new HeaderMap([["retry-after", String(seconds)]]) },
     },
   });
+}
+
+/** The 503 body of a request refused because the server is at one of its overload bounds. */
+function overloaded(requestId: string): { errors: GraphQLFormattedError[] } {
+  return {
+    errors: [
+      {
+        message: `The server is busy: try again in ${OVERLOAD_RETRY_AFTER_SECONDS} second.`,
+        extensions: { code: ErrorCode.OVERLOADED, retryable: true, retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS, requestId },
+      },
+    ],
+  };
 }
 
 /** The `query` of a GraphQL request (POST body or GET parameters), when it is a string. */
@@ -135,6 +154,22 @@ export async function buildServer({ config, database, logStream }: ServerDepende
     const code = status === 413 ? ErrorCode.REQUEST_TOO_LARGE : ErrorCode.BAD_REQUEST;
     return reply.code(status).send(errorBody(error.message, code, request.id));
   });
+
+  // Overload, part one: when the event loop lags (CPU-bound work piling up), refuse new GraphQL
+  // requests at once with 503 rather than queue them; health and readiness still answer.
+  if (config.overload.maxEventLoopDelayMs > 0) {
+    await app.register(fastifyUnderPressure, {
+      maxEventLoopDelay: config.overload.maxEventLoopDelayMs,
+      pressureHandler: (request, reply, type, value) => {
+        if (!request.url.startsWith("/graphql")) return;
+        request.log.warn({ pressure: type, value, statusCode: 503 }, "graphql request refused: server under pressure");
+        void reply
+          .code(503)
+          .header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS))
+          .send(overloaded(request.id));
+      },
+    });
+  }
 
   // Rate limits on mutations and expensive queries, one per token and one per client address,
   // both applied in the Apollo plugin below once the operation is known (fastify's own hook runs
@@ -191,6 +226,19 @@ export async function buildServer({ config, database, logStream }: ServerDepende
       if (EXPOSED_CODES.has(code)) return formatted;
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
       const requestId = requestScope.getStore()?.request.id;
+      // Database faults (lost connection, server restart, timeout, exhausted conflict retries)
+      // are the client's business: they get a typed code and whether to retry, still without
+      // the driver's message (it can name tables or carry SQL); the log line has the error.
+      const fault = classifyDatabaseError(original);
+      if (fault) {
+        const { message, code: faultCode, retryable } = databaseFaultError(fault);
+        app.log.warn({ err: original, path: formatted.path, reqId: requestId, fault }, "database fault while executing a GraphQL operation");
+        return {
+          message,
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions: { code: faultCode, retryable, ...(requestId ? { requestId } : {}) },
+        };
+      }
       app.log.error({ err: original, path: formatted.path, reqId: requestId }, "unexpected error while executing a GraphQL operation");
       return {
         message: "Internal server error. Quote the request id when you report it.",
@@ -201,8 +249,17 @@ export async function buildServer({ config, database, logStream }: ServerDepende
   });
   await apollo.start();
 
+  // Shutdown: fastify.close() stops accepting connections and waits for the open ones, but a
+  // keep-alive connection stays open after its in-flight request is answered (until fastify's
+  // 72 s keep-alive timeout), which held the drain past main.ts's grace period. Every response
+  // sent once closing has begun therefore asks the client to close its connection.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (closing) reply.header("connection", "close");
   });
 
   const handler = fastifyApolloHandler<GraphQLContext>(apollo, {
@@ -213,42 +270,66 @@ export async function buildServer({ config, database, logStream }: ServerDepende
         if (scope) scope.trace.tokenId = viewer.tokenId;
         return createContext(database.prisma, viewer, request.id);
       } catch (error) {
+        const fault = classifyDatabaseError(error);
+        if (fault) {
+          // The token lookup could not reach the database: the whole request is unavailable
+          // (HTTP 503), not unauthenticated.
+          const { message, code, retryable } = databaseFaultError(fault);
+          throw new GraphQLError(message, {
+            originalError: error instanceof Error ? error : undefined,
+            extensions: { code, retryable, http: { status: 503, headers: new HeaderMap([["retry-after", "1"]]) } },
+          });
+        }
         if (!(error instanceof AuthenticationError)) throw error;
         throw new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
       }
     },
   });
+  // Overload, part two: a bound on GraphQL requests in flight. One more is refused at once (503
+  // with Retry-After), never queued: a queue would only hand the client a timeout later while
+  // holding its memory now.
+  let inFlight = 0;
   app.route<{ Reply: string }>({
     method: ["GET", "POST", "OPTIONS"],
     url: "/graphql",
     handler: async function graphql(request, reply) {
-      const trace: GraphQLRequestTrace = { operationName: null, operationType: null, tokenId: null, cost: null };
-      const started = performance.now();
-      const payload = request.method === "GET" ? request.query : request.body;
-      const document = documentOf(payload);
-      if (document !== null && document.length > MAX_DOCUMENT_LENGTH) {
-        // Refused before Apollo parses it: a document of comments or blanks has few tokens but
-        // still costs reading; no legitimate client sends one this long.
-        void reply.code(400).header("content-type", "application/json; charset=utf-8");
-        request.log.info({ documentLength: document.length, statusCode: 400, sqlStatements: 0 }, "graphql request refused: document too long");
-        return JSON.stringify(errorBody(`The GraphQL document is longer than ${MAX_DOCUMENT_LENGTH} characters.`, ErrorCode.BAD_REQUEST, request.id));
+      if (inFlight >= config.overload.maxConcurrentRequests) {
+        void reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).header("content-type", "application/json; charset=utf-8");
+        request.log.warn({ inFlight, statusCode: 503, sqlStatements: 0 }, "graphql request refused: too many requests in flight");
+        return JSON.stringify(overloaded(request.id));
       }
-      // One scope per request: every SQL statement Prisma sends for it (authentication, loaders,
-      // mutations) is counted here and reported on the request's log line.
-      const { result, statements } = await requestScope.run({ request, trace }, () => countStatements(async () => handler.call(this, request, reply)));
-      request.log.info(
-        {
-          operationName: trace.operationName ?? requestedOperationName(payload),
-          operationType: trace.operationType,
-          tokenId: trace.tokenId,
-          cost: trace.cost,
-          statusCode: reply.statusCode,
-          durationMs: Math.round((performance.now() - started) * 100) / 100,
-          sqlStatements: statements.length,
-        },
-        "graphql request",
-      );
-      return result;
+      inFlight += 1;
+      try {
+        const trace: GraphQLRequestTrace = { operationName: null, operationType: null, tokenId: null, cost: null };
+        const started = performance.now();
+        const payload = request.method === "GET" ? request.query : request.body;
+        const document = documentOf(payload);
+        if (document !== null && document.length > MAX_DOCUMENT_LENGTH) {
+          // Refused before Apollo parses it: a document of comments or blanks has few tokens but
+          // still costs reading; no legitimate client sends one this long.
+          void reply.code(400).header("content-type", "application/json; charset=utf-8");
+          request.log.info({ documentLength: document.length, statusCode: 400, sqlStatements: 0 }, "graphql request refused: document too long");
+          return JSON.stringify(errorBody(`The GraphQL document is longer than ${MAX_DOCUMENT_LENGTH} characters.`, ErrorCode.BAD_REQUEST, request.id));
+        }
+        // One scope per request: every SQL statement Prisma sends for it (authentication, loaders,
+        // mutations) is counted here and reported on the request's log line.
+        const { result, statements } = await requestScope.run({ request, trace }, () => countStatements(async () => handler.call(this, request, reply)));
+        request.log.info(
+          {
+            operationName: trace.operationName ?? requestedOperationName(payload),
+            operationType: trace.operationType,
+            tokenId: trace.tokenId,
+            cost: trace.cost,
+            statusCode: reply.statusCode,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            sqlStatements: statements.length,
+          },
+          "graphql request",
+        );
+        return result;
+      } finally {
+        inFlight -= 1;
+      }
     },
   });
 

@@ -8,7 +8,16 @@ export { Prisma, PrismaClient } from "../generated/prisma/client.js";
 export interface PrismaClientOptions {
   /** Largest number of pooled connections. */
   readonly maxConnections?: number;
+  /**
+   * PostgreSQL `statement_timeout` of every pooled connection, in milliseconds (default
+   * {@link STATEMENT_TIMEOUT_MS}; 0 turns it off). The embedded database (PGlite) accepts the
+   * setting but does not enforce it.
+   */
+  readonly statementTimeoutMs?: number;
 }
+
+/** Longest a single statement may run before PostgreSQL cancels it (SQLSTATE 57014). */
+export const STATEMENT_TIMEOUT_MS = 15_000;
 
 /**
  * The only place a PrismaClient is constructed: Prisma 7 with the `pg` driver adapter. Every
@@ -16,7 +25,11 @@ export interface PrismaClientOptions {
  * SQL statements of a request.
  */
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
+  const statementTimeout = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
+  // Sent as a startup parameter, so it holds on every connection the pool opens, including the
+  // ones that replace connections the server dropped. No request can hold a connection (and a
+  // slot of the pool) longer than this, whatever the query.
+  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10, options: `-c statement_timeout=${statementTimeout}` });
   const client = new PrismaClient({
     adapter,
     log: [{ emit: "event", level: "query" }],

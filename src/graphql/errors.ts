@@ -9,8 +9,24 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
   UNAUTHENTICATED: "UNAUTHENTICATED",
+  /**
+   * The database connection was lost or refused, or the server is restarting; nothing was
+   * committed. `extensions.retryable` is true: send the same request again after a moment.
+   */
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
+  /** A statement or transaction ran past its timeout and was rolled back; `extensions.retryable` is false. */
+  DATABASE_TIMEOUT: "DATABASE_TIMEOUT",
+  /**
+   * A transaction kept colliding with others (serialization failure or deadlock) after its
+   * bounded retries; nothing was committed and `extensions.retryable` is true.
+   */
+  TRANSACTION_CONFLICT: "TRANSACTION_CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /**
+   * The server is at its bound of concurrent requests or its event loop lags (HTTP 503 with
+   * Retry-After); the request did not run and `extensions.retryable` is true.
+   */
+  OVERLOADED: "OVERLOADED",
   /** Too many mutations or expensive queries; `extensions.retryAfterSeconds` says when to retry. */
   RATE_LIMITED: "RATE_LIMITED",
   /** The HTTP request itself is unusable: malformed or empty JSON, a content type other than JSON. */
@@ -27,4 +43,19 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) },
   });
+}
+
+/**
+ * The client-facing error of a database fault (see src/db/faults.ts): a typed code, a message
+ * without SQL or internals, and whether sending the request again may succeed.
+ */
+export function databaseFaultError(fault: "unavailable" | "timeout" | "conflict"): { message: string; code: ErrorCode; retryable: boolean } {
+  switch (fault) {
+    case "unavailable":
+      return { message: "The database is unavailable; nothing was changed. Retry in a moment.", code: ErrorCode.DATABASE_UNAVAILABLE, retryable: true };
+    case "timeout":
+      return { message: "The database took too long to answer and the operation was cancelled; nothing was changed.", code: ErrorCode.DATABASE_TIMEOUT, retryable: false };
+    case "conflict":
+      return { message: "The operation kept colliding with concurrent changes; nothing was changed. Retry it.", code: ErrorCode.TRANSACTION_CONFLICT, retryable: true };
+  }
 }

@@ -13,6 +13,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       nodeEnv: "development",
       rateLimit: { perToken: 600, perIp: 1200, windowSeconds: 60 },
+      overload: { maxConcurrentRequests: 64, maxEventLoopDelayMs: 1000 },
     });
   });
 
@@ -20,6 +21,10 @@ describe("loadConfig", () => {
     const config = loadConfig({ DATABASE_URL: "postgresql://u@db:5432/copydesk", DATA_DIR: "/x" });
     expect(config.database).toEqual({ kind: "server", url: "postgresql://u@db:5432/copydesk" });
     expect(config.dataDir).toBe("/x");
+  });
+
+  it("reads the overload bounds, 0 turning the event-loop check off", () => {
+    expect(loadConfig({ MAX_CONCURRENT_REQUESTS: "2", MAX_EVENT_LOOP_DELAY_MS: "0" }).overload).toEqual({ maxConcurrentRequests: 2, maxEventLoopDelayMs: 0 });
   });
 
   it.each([
@@ -31,6 +36,8 @@ describe("loadConfig", () => {
     [{ RATE_LIMIT_PER_TOKEN: "0" }, "RATE_LIMIT_PER_TOKEN"],
     [{ RATE_LIMIT_PER_IP: "many" }, "RATE_LIMIT_PER_IP"],
     [{ RATE_LIMIT_WINDOW_SECONDS: "1.5" }, "RATE_LIMIT_WINDOW_SECONDS"],
+    [{ MAX_CONCURRENT_REQUESTS: "0" }, "MAX_CONCURRENT_REQUESTS"],
+    [{ MAX_EVENT_LOOP_DELAY_MS: "-1" }, "MAX_EVENT_LOOP_DELAY_MS"],
   ])("rejects %o with a message naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
 import type {
   AnnotationStateInput,
   CreateAnnotationInput,
@@ -274,7 +275,7 @@ export async function createAnnotation(context: GraphQLContext, input: CreateAnn
   if ((data.target.incidentId != null || data.target.personId != null) && data.selector != null) {
     throw fail("INVALID_INPUT", "Notes on an incident or a person are about the whole record: leave the selector out.", "input.selector");
   }
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const anchor = await anchorTarget(tx, context.viewer, data.target, data.selector);
     const created = await tx.annotation.create({ data: { ...anchor, motivation: data.motivation, body, tags, authorId } });
     await recordAudit(tx, context, { action: "annotation.create", targetType: "Annotation", targetId: created.id, before: null, after: created });
@@ -293,7 +294,7 @@ export async function replyToAnnotation(context: GraphQLContext, input: ReplyToA
   const motivation = data.motivation ?? "commenting";
   checkNote(motivation, data.body, []);
   const scope = annotationScope(context.viewer);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const parent = await lockAnnotation(tx, scope, data.parentId);
     const root = parent?.parentId ? await lockAnnotation(tx, scope, parent.parentId) : parent;
     if (!root) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.parentId");
@@ -324,7 +325,7 @@ export async function updateAnnotation(context: GraphQLContext, input: UpdateAnn
     throw fail("INVALID_INPUT", "Nothing to change: give at least one of body, tags and motivation.", "input");
   }
   const scope = annotationScope(context.viewer);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
     if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
     requireAuthorOrEditor(context.viewer, before, "change");
@@ -351,7 +352,7 @@ async function setStatus(context: GraphQLContext, input: AnnotationStateInput, t
   const data = parseInput(annotationStateSchema, input);
   const userId = actorId(context.viewer);
   const scope = annotationScope(context.viewer);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
     if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
     if (before.parentId) throw fail("CONFLICT", "Replies are not resolved or reopened on their own: use the thread's first annotation.", "input.id");
@@ -392,7 +393,7 @@ export async function deleteAnnotation(context: GraphQLContext, input: Annotatio
   requireRole(context.viewer, "REPORTER", "delete annotations");
   const data = parseInput(annotationStateSchema, input);
   const scope = annotationScope(context.viewer);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
     if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
     requireAuthorOrEditor(context.viewer, before, "delete");
@@ -435,7 +436,7 @@ export async function createClaimReview(context: GraphQLContext, input: CreateCl
   if (data.articleId != null && data.selector == null) throw fail("INVALID_INPUT", "A claim in an article needs a selector.", "input.selector");
   const reviewerId = actorId(context.viewer);
   const { quoteId, articleId, selector } = data;
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     let claim: Pick<Prisma.ClaimReviewUncheckedCreateInput, "articleId" | "quoteId" | "claim" | "start" | "end">;
     if (quoteId != null) {
       const quote = await tx.quote.findFirst({ where: { AND: [{ id: quoteId }, visibleQuotes(context.viewer)] } });
@@ -474,7 +475,7 @@ export async function reanchorAnnotation(context: GraphQLContext, input: Reancho
   requireRole(context.viewer, "EDITOR", "place annotations by hand");
   const data = parseInput(reanchorAnnotationSchema, input);
   const scope = annotationScope(context.viewer);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
     if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
     if (!before.articleId || before.start === null || before.exact === null) {

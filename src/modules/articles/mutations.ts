@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
 import type { Article, Correction } from "../../generated/prisma/client.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import type {
@@ -114,7 +115,7 @@ async function updateVersioned(
 export async function createArticle(context: GraphQLContext, input: CreateArticleInput): Promise<Article> {
   requireRole(context.viewer, "REPORTER", "create articles");
   const data = parseInput(createSchema, input);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     if (await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
       throw fail("CONFLICT", `An article with the slug ${data.slug} exists already (perhaps deleted); choose another.`, "input.slug");
     }
@@ -148,7 +149,7 @@ export async function updateArticle(context: GraphQLContext, input: UpdateArticl
   requireRole(context.viewer, "REPORTER", "edit articles");
   const data = parseInput(updateSchema, input);
   const id = inputId(data.id, "Article", "input.id");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await articleToChange(tx, context.viewer, id, "input.id");
     if (!mayEdit(context.viewer, before)) throw fail("FORBIDDEN", `Reporters may edit drafts and articles in review; this one is ${before.status}. Ask an editor.`, "input.id");
     const changes: Prisma.ArticleUpdateManyMutationInput = {};
@@ -205,7 +206,7 @@ const TRANSITIONS = {
 async function transition(context: GraphQLContext, input: ArticleStateInput, rule: Transition): Promise<Article> {
   const data = parseInput(stateSchema, input);
   const id = inputId(data.id, "Article", "input.id");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await articleToChange(tx, context.viewer, id, "input.id");
     if (!rule.from.includes(before.status)) {
       throw fail("CONFLICT", `Only ${rule.from.join(" or ")} articles can be ${rule.verb === "publish" ? "published" : "submitted for review"}; this one is ${before.status}.`, "input.id");
@@ -233,7 +234,7 @@ export async function retractArticle(context: GraphQLContext, input: RetractArti
   requireRole(context.viewer, "EDITOR", "retract articles");
   const data = parseInput(retractSchema, input);
   const id = inputId(data.id, "Article", "input.id");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await articleToChange(tx, context.viewer, id, "input.id");
     if (!PUBLIC.includes(before.status)) throw fail("CONFLICT", `Only published or corrected articles can be retracted; this one is ${before.status}.`, "input.id");
     const after = await updateVersioned(tx, id, data.expectedVersion, { status: "RETRACTED", retractionReason: data.reason });
@@ -247,7 +248,7 @@ export async function deleteArticle(context: GraphQLContext, input: ArticleState
   requireRole(context.viewer, "EDITOR", "delete articles");
   const data = parseInput(stateSchema, input);
   const id = inputId(data.id, "Article", "input.id");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await articleToChange(tx, context.viewer, id, "input.id");
     const after = await updateVersioned(tx, id, data.expectedVersion, { deletedAt: new Date() });
     await recordAudit(tx, context, { action: "article.delete", targetType: "Article", targetId: id, before, after });
@@ -260,7 +261,7 @@ export async function restoreArticle(context: GraphQLContext, input: ArticleStat
   requireRole(context.viewer, "EDITOR", "restore articles");
   const data = parseInput(stateSchema, input);
   const id = inputId(data.id, "Article", "input.id");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await articleToChange(tx, context.viewer, id, "input.id", true);
     const after = await updateVersioned(tx, id, data.expectedVersion, { deletedAt: null });
     await recordAudit(tx, context, { action: "article.restore", targetType: "Article", targetId: id, before, after });
@@ -277,7 +278,7 @@ export async function issueCorrection(context: GraphQLContext, input: IssueCorre
   const data = parseInput(correctionSchema, input);
   const articleId = inputId(data.articleId, "Article", "input.articleId");
   const quoteId = optionalInputId(data.quoteId, "Quote", "input.quoteId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await articleToChange(tx, context.viewer, articleId, "input.articleId");
     if (!PUBLIC.includes(before.status)) throw fail("CONFLICT", `Only published articles take corrections; this one is ${before.status}.`, "input.articleId");
     const span = data.span ? resolveSelector(before.body, data.span, "input.span") : null;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
 import type { ApiToken, User } from "../../generated/prisma/client.js";
 import type { CreateApiTokenInput, CreateUserInput, DisableUserInput, RevokeApiTokenInput, SetUserRoleInput } from "../../generated/graphql.js";
 import { Keyset, type ConnectionPage, type PageArgs } from "../../graphql/connection.js";
@@ -60,7 +61,7 @@ export async function createUser(context: GraphQLContext, input: CreateUserInput
   const data = parseInput(createUserSchema, input);
   const taken = () => fail("CONFLICT", `A user named ${JSON.stringify(data.name)} exists already.`, "input.name");
   try {
-    return await context.prisma.$transaction(async (tx) => {
+    return await inTransaction(context.prisma, async (tx) => {
       if (await tx.user.findUnique({ where: { name: data.name }, select: { id: true } })) throw taken();
       const user = await tx.user.create({ data: { name: data.name, role: data.role } });
       await recordAudit(tx, context, { action: "user.create", targetType: "User", targetId: user.id, before: null, after: userSnapshot(user) });
@@ -77,7 +78,7 @@ export async function createUser(context: GraphQLContext, input: CreateUserInput
 export async function setUserRole(context: GraphQLContext, input: SetUserRoleInput): Promise<User> {
   requireRole(context.viewer, "ADMIN", "change roles");
   const data = parseInput(setRoleSchema, input);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await userToChange(tx, data.userId);
     notYourself(context, before, "change the role of");
     if (before.role === data.role) throw fail("CONFLICT", `The user is ${data.role} already.`, "input.role");
@@ -91,7 +92,7 @@ export async function setUserRole(context: GraphQLContext, input: SetUserRoleInp
 export async function disableUser(context: GraphQLContext, input: DisableUserInput): Promise<User> {
   requireRole(context.viewer, "ADMIN", "disable users");
   const data = parseInput(disableSchema, input);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await userToChange(tx, data.userId);
     notYourself(context, before, "disable");
     // Conditional on "still active", so two admins disabling at once record one event.
@@ -118,7 +119,7 @@ export async function createApiToken(context: GraphQLContext, input: CreateApiTo
   requireRole(context.viewer, "ADMIN", "create tokens");
   const data = parseInput(createTokenSchema, input);
   if (data.expiresAt && data.expiresAt.getTime() <= Date.now()) throw fail("INVALID_INPUT", "must be in the future", "input.expiresAt");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const user = await userToChange(tx, data.userId);
     if (user.disabledAt) throw fail("CONFLICT", "The user is disabled; a token of theirs would not work.", "input.userId");
     const { token, record } = await issueTokenInTransaction(tx, user.id, data.name, data.expiresAt ?? null);
@@ -131,7 +132,7 @@ export async function createApiToken(context: GraphQLContext, input: CreateApiTo
 export async function revokeApiToken(context: GraphQLContext, input: RevokeApiTokenInput): Promise<ApiTokenWithUser> {
   requireRole(context.viewer, "ADMIN", "revoke tokens");
   const { id } = parseInput(revokeSchema, input);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await tx.apiToken.findUnique({ where: { id } });
     if (!before) throw fail("NOT_FOUND", "There is no token with this id.", "input.id");
     // Conditional on "not revoked yet": of two concurrent revocations only one changes the row.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
 import type { Incident, IncidentMention } from "../../generated/prisma/client.js";
 import type { CreateIncidentInput, LinkIncidentToArticleInput, MergeIncidentsInput, UpdateIncidentInput } from "../../generated/graphql.js";
 import type { GraphQLContext } from "../../graphql/context.js";
@@ -111,7 +112,7 @@ export async function createIncident(context: GraphQLContext, input: CreateIncid
     dateLatest: data.dateLatest ?? null,
   };
   checkDates(dates);
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     await checkPlace(tx, placeId);
     const incident = await tx.incident.create({
       data: {
@@ -145,7 +146,7 @@ export async function updateIncident(context: GraphQLContext, input: UpdateIncid
   const data = parseInput(updateSchema, input);
   const id = inputId(data.id, "Incident", "input.id");
   const placeId = optionalInputId(data.placeId, "Place", "input.placeId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await incidentToChange(tx, context.viewer, id, "input.id");
     const changes: Prisma.IncidentUncheckedUpdateManyInput = {};
     // Required columns ignore an explicit null (there is nothing to clear them to).
@@ -203,7 +204,7 @@ export async function linkIncidentToArticle(context: GraphQLContext, input: Link
   const articleId = inputId(data.articleId, "Article", "input.articleId");
   const duplicate = () => fail("CONFLICT", "This span of the article is already linked to the incident.", "input.selector");
   try {
-    return await context.prisma.$transaction(async (tx) => {
+    return await inTransaction(context.prisma, async (tx) => {
       const incident = await incidentToChange(tx, context.viewer, incidentId, "input.incidentId");
       const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) } });
       if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
@@ -279,7 +280,7 @@ export async function mergeIncidents(context: GraphQLContext, input: MergeIncide
   const sourceId = inputId(data.sourceId, "Incident", "input.sourceId");
   const targetId = inputId(data.targetId, "Incident", "input.targetId");
   if (sourceId === targetId) throw fail("CONFLICT", "An incident cannot be merged into itself.", "input.targetId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const sourceBefore = await incidentToChange(tx, context.viewer, sourceId, "input.sourceId");
     const targetBefore = await incidentToChange(tx, context.viewer, targetId, "input.targetId");
 

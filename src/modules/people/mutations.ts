@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
 import type { Person, PersonRole } from "../../generated/prisma/client.js";
 import type { AliasKind } from "../../generated/prisma/enums.js";
 import type { AddAliasInput, AddRoleInput, CreatePersonInput, MergePeopleInput, UpdatePersonInput } from "../../generated/graphql.js";
@@ -128,7 +129,7 @@ export async function createPerson(context: GraphQLContext, input: CreatePersonI
   requireRole(context.viewer, "EDITOR", "create people");
   const data = parseInput(createSchema, input);
   const organizationId = optionalInputId(data.organizationId, "Organization", "input.organizationId") ?? null;
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     await requireOrganization(tx, organizationId, "input.organizationId");
     const kind = data.kind ?? "NAMED";
     const person = await tx.person.create({
@@ -153,7 +154,7 @@ export async function updatePerson(context: GraphQLContext, input: UpdatePersonI
   const data = parseInput(updateSchema, input);
   const id = inputId(data.id, "Person", "input.id");
   const organizationId = optionalInputId(data.organizationId, "Organization", "input.organizationId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await personToChange(tx, context.viewer, id, "input.id");
     await requireOrganization(tx, organizationId, "input.organizationId");
     const changes: Prisma.PersonUncheckedUpdateManyInput = {};
@@ -174,7 +175,7 @@ export async function addAlias(context: GraphQLContext, input: AddAliasInput): P
   const data = parseInput(aliasSchema, input);
   const id = inputId(data.personId, "Person", "input.personId");
   const fields = { id: "input.personId", version: "input.expectedVersion" };
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await personToChange(tx, context.viewer, id, "input.personId");
     const aliases = await aliasesOf(tx, id);
     // The conditional update comes first: it serializes concurrent additions on the person row.
@@ -201,7 +202,7 @@ export async function addRole(context: GraphQLContext, input: AddRoleInput): Pro
   const id = inputId(data.personId, "Person", "input.personId");
   const organizationId = optionalInputId(data.organizationId, "Organization", "input.organizationId") ?? null;
   const fields = { id: "input.personId", version: "input.expectedVersion" };
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const before = await personToChange(tx, context.viewer, id, "input.personId");
     await requireOrganization(tx, organizationId, "input.organizationId");
     const after = await updateVersioned(tx, id, data.expectedVersion, {}, "person", fields);
@@ -235,7 +236,7 @@ export async function mergePeople(context: GraphQLContext, input: MergePeopleInp
   const sourceId = inputId(data.sourceId, "Person", "input.sourceId");
   const targetId = inputId(data.targetId, "Person", "input.targetId");
   if (sourceId === targetId) throw fail("CONFLICT", "A person cannot be merged into themselves.", "input.targetId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     // Lock both rows in id order: two merges of the same pair (either way round) wait for each
     // other instead of deadlocking, and the second one then sees the first one's result.
     const [first, second] = [sourceId, targetId].sort();

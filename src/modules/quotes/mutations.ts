@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
 import type { Article, Person, Quote, QuoteLink } from "../../generated/prisma/client.js";
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
 import type {
@@ -196,7 +197,7 @@ export async function createQuote(context: GraphQLContext, input: CreateQuoteInp
   const data = parseInput(createSchema, input);
   const articleId = inputId(data.articleId, "Article", "input.articleId");
   const speakerId = optionalInputId(data.speakerId, "Person", "input.speakerId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) } });
     if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
     if (!hasRole(context.viewer, "EDITOR") && !REPORTER_CREATE_STATUSES.includes(article.status)) {
@@ -239,7 +240,7 @@ export async function updateQuote(context: GraphQLContext, input: UpdateQuoteInp
   const data = parseInput(updateSchema, input);
   const id = inputId(data.id, "Quote", "input.id");
   const editor = hasRole(context.viewer, "EDITOR");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const { article, ...before } = await quoteToChange(tx, context.viewer, id, "input.id");
     if (!editor && !REPORTER_UPDATE_STATUSES.includes(article.status)) {
       throw fail("FORBIDDEN", `Reporters may edit quotes in drafts; this article is ${article.status}. Ask an editor.`, "input.id");
@@ -276,7 +277,7 @@ export async function attributeQuote(context: GraphQLContext, input: AttributeQu
   const id = inputId(data.quoteId, "Quote", "input.quoteId");
   const speakerId = optionalInputId(data.speakerId, "Person", "input.speakerId");
   const organizationId = optionalInputId(data.unnamedSource?.organizationId, "Organization", "input.unnamedSource.organizationId") ?? null;
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const { article: _article, ...before } = await quoteToChange(tx, context.viewer, id, "input.quoteId");
     const speaker = speakerId
       ? await resolveSpeaker(tx, context.viewer, speakerId, "input.speakerId")
@@ -304,7 +305,7 @@ export async function setQuoteVerification(context: GraphQLContext, input: SetQu
   requireRole(context.viewer, "EDITOR", "verify quotes");
   const data = parseInput(verificationSchema, input);
   const id = inputId(data.quoteId, "Quote", "input.quoteId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const { article: _article, ...before } = await quoteToChange(tx, context.viewer, id, "input.quoteId");
     const after = await updateVersioned(tx, id, data.expectedVersion, {
       verification: data.status,
@@ -327,7 +328,7 @@ export async function linkQuotes(context: GraphQLContext, input: LinkQuotesInput
   const fromId = inputId(data.fromQuoteId, "Quote", "input.fromQuoteId");
   const toId = inputId(data.toQuoteId, "Quote", "input.toQuoteId");
   if (fromId === toId) throw fail("CONFLICT", "A quote cannot be linked to itself.", "input.toQuoteId");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const [first, second] = [fromId, toId].sort();
     await tx.$queryRaw`SELECT "id" FROM "Quote" WHERE "id" IN (${first}::uuid, ${second}::uuid) ORDER BY "id" FOR UPDATE`;
     const { article: _fromArticle, ...from } = await quoteToChange(tx, context.viewer, fromId, "input.fromQuoteId");
@@ -347,7 +348,7 @@ async function review(context: GraphQLContext, input: ReviewQuoteInput, decision
   requireRole(context.viewer, "EDITOR", "review machine suggestions");
   const data = parseInput(reviewSchema, input);
   const id = inputId(data.id, "Quote", "input.id");
-  return context.prisma.$transaction(async (tx) => {
+  return inTransaction(context.prisma, async (tx) => {
     const { article: _article, ...before } = await quoteToChange(tx, context.viewer, id, "input.id");
     if (before.reviewStatus !== "PENDING") throw fail("CONFLICT", `Only pending suggestions can be reviewed; this quote is ${before.reviewStatus}.`, "input.id");
     const after = await updateVersioned(tx, id, data.expectedVersion, { reviewStatus: decision }, { reviewStatus: "PENDING" });
