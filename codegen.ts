@@ -50,6 +50,8 @@ const config: CodegenConfig = {
           SearchHitConnection: "../modules/search/service.js#SearchPage",
           SearchHit: "../modules/search/service.js#SearchHitValue",
           LinkedQuote: "../modules/quotes/loaders.js#LinkedQuoteValue",
+          LinkedQuoteConnection: "../graphql/connection.js#ConnectionPage<LinkedQuoteValueModel>",
+          PersonRoleConnection: "../graphql/connection.js#ConnectionPage<PersonRoleModel>",
           SpeakerQuoteCount: "../modules/dashboard/service.js#SpeakerQuoteCountValue",
           IncidentPlaceBucket: "../modules/dashboard/service.js#IncidentPlaceBucketValue",
           TextSpan: "../graphql/span.js#TextSpanValue",

@@ -28,7 +28,7 @@ interface PersonShape {
   aliases: string[];
   wikidataId: string | null;
   organization: { name: string } | null;
-  roles: { title: string; organization: { name: string } | null; startDate: string | null; endDate: string | null }[];
+  roles: { edges: { node: { title: string; organization: { name: string } | null; startDate: string | null; endDate: string | null } }[] };
   mergedInto: { id: string } | null;
   origin: string;
   reviewStatus: string;
@@ -41,7 +41,7 @@ interface PersonPayload {
   errors: MutationErrorShape[];
 }
 
-const PERSON = `id name kind description aliases wikidataId organization { name } roles { title organization { name } startDate endDate }
+const PERSON = `id name kind description aliases wikidataId organization { name } roles(first: 100) { edges { node { title organization { name } startDate endDate } } }
   mergedInto { id } origin reviewStatus version quoteCount`;
 const PAYLOAD = `person { ${PERSON} } errors { code field message currentVersion }`;
 const mutation = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${PAYLOAD} } }`;
@@ -219,7 +219,7 @@ describe("updatePerson, addAlias and addRole", () => {
       startDate: "2018-03-13",
       endDate: "2018-10-10",
     }, "person.addRole");
-    expect(person.roles).toContainEqual({ title: "Acting Under Secretary for Public Diplomacy", organization: { name: "U.S. Department of State" }, startDate: "2018-03-13", endDate: "2018-10-10" });
+    expect(person.roles.edges.map((edge) => edge.node)).toContainEqual({ title: "Acting Under Secretary for Public Diplomacy", organization: { name: "U.S. Department of State" }, startDate: "2018-03-13", endDate: "2018-10-10" });
     const current = await version(nauert);
     await refuse("EDITOR", ADD_ROLE, { personId: gid.person(nauert), expectedVersion: current, title: "Ambassador", startDate: "2019-01-02", endDate: "2019-01-01" }, "INVALID_INPUT", "input.endDate");
     await refuse("EDITOR", ADD_ROLE, { personId: gid.person(nauert), expectedVersion: current, title: "" }, "INVALID_INPUT", "input.title");
@@ -306,7 +306,7 @@ describe("mergePeople", () => {
     expect(merged).toMatchObject({ id: gid.person(pompeo), name: "Mike Pompeo", version: targetVersion + 1, quoteCount: pompeoQuotes, mergedInto: null });
     // Oldest first: the seed's two (added together, so alphabetically), then the moved one.
     expect(merged.aliases).toEqual(["@SecPompeo", "Pompeo", "@SecPompeo2"]);
-    expect(merged.roles.map((role) => role.title)).toEqual(["Secretary of State", "Director of the CIA"]);
+    expect(merged.roles.edges.map((edge) => edge.node.title)).toEqual(["Secretary of State", "Director of the CIA"]);
 
     // Nothing points at the duplicate any more.
     const { prisma } = db;

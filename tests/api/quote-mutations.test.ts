@@ -38,7 +38,7 @@ interface QuoteShape {
   origin: string;
   reviewStatus: string;
   version: number;
-  linkedQuotes: { quote: { id: string }; note: string | null }[];
+  linkedQuotes: { edges: { node: { quote: { id: string }; note: string | null } }[] };
 }
 
 interface QuotePayload {
@@ -49,7 +49,7 @@ interface QuotePayload {
 const PAYLOAD = `quote {
   id text kind span { start end exact prefix suffix } speaker { id name kind } speakerDescription reportingVerb medium
   sourceUrl sourceHandle sourceDate verification verificationNote evidenceUrls origin reviewStatus version
-  linkedQuotes { quote { id } note }
+  linkedQuotes(first: 100) { edges { node { quote { id } note } } }
 } errors { code field message currentVersion }`;
 
 const mutation = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${PAYLOAD} } }`;
@@ -424,8 +424,8 @@ describe("linkQuotes", () => {
   });
 
   it("answers CONFLICT for Nauert's tweet and statement, which the seed links already, in either direction", async () => {
-    const statement = await executeAsViewer<{ node: { linkedQuotes: { quote: { id: string } }[] } }>(db, viewers.VIEWER, `query($id: ID!) { node(id: $id) { ... on Quote { linkedQuotes { quote { id } } } } }`, { id: gid.quote(quotes.statement) });
-    expect(statement.data?.node.linkedQuotes.map((link) => link.quote.id)).toEqual([gid.quote(quotes.tweet)]);
+    const statement = await executeAsViewer<{ node: { linkedQuotes: { edges: { node: { quote: { id: string } } }[] } } }>(db, viewers.VIEWER, `query($id: ID!) { node(id: $id) { ... on Quote { linkedQuotes(first: 100) { edges { node { quote { id } } } } } } }`, { id: gid.quote(quotes.statement) });
+    expect(statement.data?.node.linkedQuotes.edges.map((edge) => edge.node.quote.id)).toEqual([gid.quote(quotes.tweet)]);
     await refuse("EDITOR", LINK, { fromQuoteId: gid.quote(quotes.statement), toQuoteId: gid.quote(quotes.tweet), note: "Same statement" }, "CONFLICT", "input.toQuoteId");
     await refuse("EDITOR", LINK, { fromQuoteId: gid.quote(quotes.tweet), toQuoteId: gid.quote(quotes.statement) }, "CONFLICT", "input.toQuoteId");
   });
@@ -440,9 +440,9 @@ describe("linkQuotes", () => {
   it("links two quotes as the same statement, visible from both sides", async () => {
     const quote = await succeed("EDITOR", LINK, { fromQuoteId: gid.quote(quotes.swiftly), toQuoteId: gid.quote(quotes.decisively), note: "Same promise, two speakers' wording" }, "quote.link");
     expect(quote.id).toBe(gid.quote(quotes.swiftly));
-    expect(quote.linkedQuotes).toEqual([{ quote: { id: gid.quote(quotes.decisively) }, note: "Same promise, two speakers' wording" }]);
-    const other = await executeAsViewer<{ node: QuoteShape }>(db, viewers.VIEWER, `query($id: ID!) { node(id: $id) { ... on Quote { linkedQuotes { quote { id } note } } } }`, { id: gid.quote(quotes.decisively) });
-    expect(other.data?.node.linkedQuotes).toEqual([{ quote: { id: gid.quote(quotes.swiftly) }, note: "Same promise, two speakers' wording" }]);
+    expect(quote.linkedQuotes.edges.map((edge) => edge.node)).toEqual([{ quote: { id: gid.quote(quotes.decisively) }, note: "Same promise, two speakers' wording" }]);
+    const other = await executeAsViewer<{ node: QuoteShape }>(db, viewers.VIEWER, `query($id: ID!) { node(id: $id) { ... on Quote { linkedQuotes(first: 100) { edges { node { quote { id } note } } } } } }`, { id: gid.quote(quotes.decisively) });
+    expect(other.data?.node.linkedQuotes.edges.map((edge) => edge.node)).toEqual([{ quote: { id: gid.quote(quotes.swiftly) }, note: "Same promise, two speakers' wording" }]);
     await refuse("EDITOR", LINK, { fromQuoteId: gid.quote(quotes.decisively), toQuoteId: gid.quote(quotes.swiftly) }, "CONFLICT", "input.toQuoteId");
   });
 });

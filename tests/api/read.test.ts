@@ -182,19 +182,20 @@ describe("quotes, people and organizations", () => {
   });
 
   it("reads a quote's speaker, article and the statement it is linked to", async () => {
-    const data = await runOk<{ quotes: Page<{ medium: string; linkedQuotes: { quote: { medium: string } }[]; article: { slug: string } }> }>(
+    const data = await runOk<{ quotes: Page<{ medium: string; linkedQuotes: { totalCount: number; edges: { node: { quote: { medium: string } } }[] }; article: { slug: string } }> }>(
       "VIEWER",
-      `{ quotes(filter: { medium: [TWEET] }) { edges { node { medium article { slug } linkedQuotes { note quote { medium speaker { name } } } } } } }`,
+      `{ quotes(filter: { medium: [TWEET] }) { edges { node { medium article { slug } linkedQuotes { totalCount edges { node { note quote { medium speaker { name } } } } } } } } }`,
     );
     const tweet = data.quotes.edges[0]!.node;
     expect(tweet.article.slug).toBe(SLUG);
-    expect(tweet.linkedQuotes.map((link) => link.quote.medium)).toEqual(["STATEMENT"]);
+    expect(tweet.linkedQuotes.edges.map((edge) => edge.node.quote.medium)).toEqual(["STATEMENT"]);
+    expect(tweet.linkedQuotes.totalCount).toBe(1);
   });
 
   it("finds people by alias, kind and organization, with quotes, articles, roles and counts", async () => {
-    const data = await runOk<{ people: Page<{ name: string; quoteCount: number; articles: { totalCount: number; edges: Edge<{ slug: string }>[] }; quotes: { totalCount: number }; roles: { title: string }[] }> }>(
+    const data = await runOk<{ people: Page<{ name: string; quoteCount: number; articles: { totalCount: number; edges: Edge<{ slug: string }>[] }; quotes: { totalCount: number }; roles: { totalCount: number; edges: Edge<{ title: string }>[] } }> }>(
       "VIEWER",
-      `{ people(filter: { search: "secpompeo" }) { edges { node { name quoteCount roles { title startDate organization { name } }
+      `{ people(filter: { search: "secpompeo" }) { edges { node { name quoteCount roles { totalCount edges { node { title startDate organization { name } } } }
         quotes(first: 1) { totalCount } articles { totalCount edges { node { slug } } } } } } }`,
     );
     expect(data.people.edges.map((edge) => edge.node.name)).toEqual(["Mike Pompeo"]);
@@ -203,6 +204,8 @@ describe("quotes, people and organizations", () => {
     expect(pompeo.quotes.totalCount).toBe(1);
     expect(pompeo.articles.edges.map((edge) => edge.node.slug)).toEqual([SLUG]);
     expect(pompeo.articles.totalCount).toBe(1);
+    expect(pompeo.roles.edges.map((edge) => edge.node.title)).toContain("Secretary of State");
+    expect(pompeo.roles.totalCount).toBe(pompeo.roles.edges.length);
     const anonymous = await runOk<{ people: Page<{ name: string; kind: string; organization: { name: string } | null }> }>(
       "VIEWER",
       `{ people(filter: { kind: ANONYMOUS }) { edges { node { name kind organization { name } } } } }`,

@@ -14,7 +14,7 @@ import { AnnotationMotivation, ClaimRating, type AnnotationStatus } from "../../
 import type { GraphQLContext } from "../../graphql/context.js";
 import { parseGlobalId, toGlobalId, type NodeType } from "../../graphql/ids.js";
 import { actorId, assertUpdated, fail, parseInput, requireRole, resolveSelector } from "../../graphql/mutations.js";
-import { spanOf, type TextSpanValue } from "../../graphql/span.js";
+import type { TextSpanValue } from "../../graphql/span.js";
 import { visibleArticles } from "../articles/visibility.js";
 import { recordAudit } from "../audit/record.js";
 import { hasRole, type Viewer } from "../auth/viewer.js";

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/index.js";
-import type { Organization, Person } from "../../generated/prisma/client.js";
+import type { Organization, Person, PersonRole } from "../../generated/prisma/client.js";
 import { Keyset } from "../../graphql/connection.js";
 
 /** People by name, then id. */
@@ -13,3 +13,9 @@ export const organizationNameKeyset = new Keyset<Organization, Prisma.Organizati
   "organizations:name:asc",
   [{ field: "name", direction: "asc", type: "string", value: (organization) => organization.name }],
 );
+
+/** A person's roles, most recent first, undated ones last. */
+export const personRoleKeyset = new Keyset<PersonRole, Prisma.PersonRoleWhereInput, Prisma.PersonRoleOrderByWithRelationInput>("roles:start:desc", [
+  { field: "startDate", direction: "desc", type: "date", nullable: true, value: (role) => role.startDate },
+  { field: "id", direction: "desc", type: "uuid", value: (role) => role.id },
+]);

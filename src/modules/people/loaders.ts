@@ -1,12 +1,12 @@
 import { Prisma, type PrismaClient } from "../../db/index.js";
-import type { Article, PersonRole } from "../../generated/prisma/client.js";
+import type { Article } from "../../generated/prisma/client.js";
 import type { KeysetWindow } from "../../graphql/connection.js";
 import { byIdLoader, childrenLoader, countLoader, RelationConnectionLoader } from "../../graphql/loaders.js";
 import { visibleReviewStatuses, type Viewer } from "../auth/viewer.js";
 import { articleKeyset } from "../articles/keysets.js";
 import { articleColumnsSql, visibleArticlesSql } from "../articles/visibility.js";
 import { visibleQuotes, visibleQuotesSql } from "../quotes/visibility.js";
-import { personNameKeyset } from "./keysets.js";
+import { personNameKeyset, personRoleKeyset } from "./keysets.js";
 import { listedPeople, visiblePeople } from "./visibility.js";
 
 /** Newest first, the articles ordering a person's articles use (cursors interchangeable with `articles`). */
@@ -47,14 +47,22 @@ export function createPeopleLoaders(prisma: PrismaClient, viewer: Viewer) {
         }),
       (row) => row.personId,
     ),
-    rolesByPerson: childrenLoader<PersonRole>(
-      (personIds) =>
-        prisma.personRole.findMany({
-          where: { personId: { in: personIds } },
-          orderBy: [{ startDate: { sort: "desc", nulls: "last" } }, { id: "asc" }],
-        }),
-      (row) => row.personId,
-    ),
+    rolesOfPerson: new RelationConnectionLoader({
+      keyset: personRoleKeyset,
+      defaultSize: 20,
+      fetchPages: async (personIds, window) => {
+        const rows = await prisma.person.findMany({
+          relationLoadStrategy: "join",
+          where: { id: { in: personIds } },
+          select: { id: true, roles: { where: window.where, orderBy: window.orderBy, take: window.take } },
+        });
+        return new Map(rows.map((row) => [row.id, row.roles]));
+      },
+      fetchCounts: async (personIds) => {
+        const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, _count: { select: { roles: true } } } });
+        return new Map(rows.map((row) => [row.id, row._count.roles]));
+      },
+    }),
     quoteCountOfPerson: countLoader(async (personIds) => {
       const rows = await prisma.person.findMany({
         where: { id: { in: personIds } },

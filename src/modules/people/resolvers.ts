@@ -31,7 +31,7 @@ export const peopleResolvers: Resolvers = {
     id: (person) => toGlobalId("Person", person.id),
     aliases: async (person, _args, { loaders }) => (await loaders.aliasesByPerson.load(person.id)).map((row) => row.alias),
     organization: (person, _args, { loaders }) => (person.organizationId ? loaders.organizationById.load(person.organizationId) : null),
-    roles: (person, _args, { loaders }) => loaders.rolesByPerson.load(person.id),
+    roles: (person, args, { loaders }) => loaders.rolesOfPerson.load(person.id, args),
     mergedInto: (person, _args, { loaders }) => (person.mergedIntoId ? resolvePerson(loaders, person.mergedIntoId) : null),
     quoteCount: (person, _args, { loaders }) => loaders.quoteCountOfPerson.load(person.id),
     quotes: (person, args, { loaders }) => loaders.quotesOfPerson.load(person.id, args),

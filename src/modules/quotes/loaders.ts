@@ -9,6 +9,8 @@ import { visibleQuotes } from "./visibility.js";
 export interface LinkedQuoteValue {
   readonly quote: Quote;
   readonly note: string | null;
+  /** When the link was made: with the quote id, the position in `linkedQuotes`. */
+  readonly linkedAt: Date;
 }
 
 /** Per-request loaders of the quotes module, visibility applied: by id, per article, per speaker and the links between quotes. */
@@ -64,8 +66,8 @@ export function createQuoteLoaders(prisma: PrismaClient, viewer: Viewer) {
         });
         const asked = new Set(quoteIds);
         return links.flatMap((link) => [
-          ...(asked.has(link.fromQuoteId) ? [{ quoteId: link.fromQuoteId, link: { quote: link.toQuote, note: link.note } }] : []),
-          ...(asked.has(link.toQuoteId) ? [{ quoteId: link.toQuoteId, link: { quote: link.fromQuote, note: link.note } }] : []),
+          ...(asked.has(link.fromQuoteId) ? [{ quoteId: link.fromQuoteId, link: { quote: link.toQuote, note: link.note, linkedAt: link.createdAt } }] : []),
+          ...(asked.has(link.toQuoteId) ? [{ quoteId: link.toQuoteId, link: { quote: link.fromQuote, note: link.note, linkedAt: link.createdAt } }] : []),
         ]);
       },
       (row) => row.quoteId,

@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import type { Resolvers } from "../../generated/graphql.js";
 import { ErrorCode } from "../../graphql/errors.js";
 import { toGlobalId } from "../../graphql/ids.js";
+import { linkedQuotesPage } from "./keysets.js";
 import { mutationPayload } from "../../graphql/mutations.js";
 import { acceptQuote, attributeQuote, createQuote, linkQuotes, rejectQuote, setQuoteVerification, updateQuote } from "./mutations.js";
 import { listQuotes } from "./service.js";
@@ -34,6 +35,7 @@ export const quoteResolvers: Resolvers = {
       return article;
     },
     speaker: (quote, _args, { loaders }) => (quote.speakerId ? loaders.personById.load(quote.speakerId) : null),
-    linkedQuotes: async (quote, _args, { loaders }) => (await loaders.linkedQuotes.load(quote.id)).map((row) => row.link),
+    linkedQuotes: async (quote, args, { loaders }) =>
+      linkedQuotesPage((await loaders.linkedQuotes.load(quote.id)).map((row) => row.link), args),
   },
 };
