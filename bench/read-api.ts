@@ -18,9 +18,6 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { execute, parse } from "graphql";
 import { loadConfig } from "../src/config.js";
-import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../src/db/embedded.js";
-import { openDatabase } from "../src/db/index.js";
-import { quoteIdentifier, withConnection, withDatabaseName } from "../src/db/postgres-server.js";
 import { countStatements } from "../src/db/statements.js";
 import { createContext } from "../src/graphql/context.js";
 import { buildSchema } from "../src/graphql/schema.js";
@@ -28,6 +25,7 @@ import { ANONYMOUS_VIEWER } from "../src/modules/auth/viewer.js";
 import { generateCorpus } from "../src/seed/corpus.js";
 import { seedExampleStory } from "../src/seed/example-story.js";
 import { buildServer } from "../src/server.js";
+import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({
   options: {
@@ -53,29 +51,11 @@ const WORKLOADS: Record<string, string> = {
     totalCount edges { node { text speaker { name kind } article { slug } } } } }`,
 };
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return Number((sorted[index] ?? 0).toFixed(2));
-}
 
-async function openBenchDatabase(): Promise<{ url: string; kind: "embedded" | "postgres"; release: () => Promise<void> }> {
-  const serverUrl = process.env["DATABASE_URL"];
-  if (serverUrl) {
-    const name = `copydesk_bench_${process.pid}`;
-    await withConnection(serverUrl, (admin) => admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
-    return {
-      url: withDatabaseName(serverUrl, name),
-      kind: "postgres",
-      release: () => withConnection(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
-    };
-  }
-  const embedded = await startEmbeddedPostgres();
-  return { url: embedded.url, kind: "embedded", release: () => embedded.stop() };
-}
 
 async function main(): Promise<void> {
-  const target = await openBenchDatabase();
-  const database = await openDatabase({ kind: "server", url: target.url }, { maxConnections: target.kind === "embedded" ? EMBEDDED_POOL_SIZE : 10 });
+  const target = await openBenchDatabase("read");
+  const { database } = target;
   try {
     await seedExampleStory(database.prisma);
     const generationStart = performance.now();
@@ -126,7 +106,6 @@ async function main(): Promise<void> {
     console.log(`corpus ${JSON.stringify(corpus.counts)} generated in ${report.generationSeconds} s on ${target.kind}`);
     console.table(results);
   } finally {
-    await database.close();
     await target.release();
   }
 }

@@ -16,12 +16,10 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../src/db/embedded.js";
-import { openDatabase } from "../src/db/index.js";
-import { quoteIdentifier, withConnection, withDatabaseName } from "../src/db/postgres-server.js";
 import { countStatements } from "../src/db/statements.js";
 import { spanOf } from "../src/graphql/span.js";
 import { reanchorArticle, type ReanchorSummary } from "../src/modules/articles/reanchor.js";
+import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({
   options: {
@@ -75,32 +73,14 @@ function editBody(body: string): string {
   return paragraphs.join("\n");
 }
 
-async function openBenchDatabase(): Promise<{ url: string; kind: "embedded" | "postgres"; release: () => Promise<void> }> {
-  const serverUrl = process.env["DATABASE_URL"];
-  if (serverUrl) {
-    const name = `copydesk_bench_reanchor_${process.pid}`;
-    await withConnection(serverUrl, (admin) => admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
-    return {
-      url: withDatabaseName(serverUrl, name),
-      kind: "postgres",
-      release: () => withConnection(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
-    };
-  }
-  const embedded = await startEmbeddedPostgres();
-  return { url: embedded.url, kind: "embedded", release: () => embedded.stop() };
-}
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return Number((sorted[index] ?? 0).toFixed(2));
-}
 
 /** Thrown to roll a timed run back. */
 class Rollback extends Error {}
 
 async function main(): Promise<void> {
-  const target = await openBenchDatabase();
-  const database = await openDatabase({ kind: "server", url: target.url }, { maxConnections: target.kind === "embedded" ? EMBEDDED_POOL_SIZE : 10 });
+  const target = await openBenchDatabase("reanchor");
+  const { database } = target;
   try {
     const prisma = database.prisma;
     const body = buildBody(wordCount);
@@ -167,7 +147,6 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(outDir, `reanchor-${target.kind}.json`), `${JSON.stringify(report, null, 2)}\n`);
     console.log(JSON.stringify(report, null, 2));
   } finally {
-    await database.close();
     await target.release();
   }
 }
