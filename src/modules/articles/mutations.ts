@@ -17,6 +17,7 @@ import { recordAudit } from "../audit/record.js";
 import { hasRole, type Viewer } from "../auth/viewer.js";
 import { reanchorArticle, type ReanchorResult } from "./reanchor.js";
 import { visibleArticles } from "./visibility.js";
+import { expectedVersion as version, httpUrl, optionalText } from "../../graphql/input-rules.js";
 
 // Article mutations: authorize -> validate -> one transaction (conditional update on the version)
 // -> one audit event -> the article as it is now. Expected failures are MutationFailures thrown
@@ -29,12 +30,6 @@ const UNPUBLISHED: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW"];
 /** Statuses a correction or a retraction applies to. */
 const PUBLIC: readonly ArticleStatus[] = ["PUBLISHED", "CORRECTED"];
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "must be an http or https URL");
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
 const body = z
   .string()
   .min(1, "must not be empty")
@@ -42,7 +37,6 @@ const body = z
   .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
   .refine((value) => value.trim().length > 0, "must not be blank");
 const language = z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as en or pt-BR");
-const version = z.number().int().min(1, "must be a version you read (1 or more)");
 
 const articleFields = {
   headline: optionalText(300),

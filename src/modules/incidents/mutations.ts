@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Viewer } from "../auth/viewer.js";
 import { visibleArticles } from "../articles/visibility.js";
 import { resolvableIncidents } from "./visibility.js";
+import { expectedVersion as version } from "../../graphql/input-rules.js";
 
 // Incident mutations: authorize -> validate (zod, then the rules that need the stored record) ->
 // one transaction with conditional updates on the version -> one audit event -> the result.
@@ -27,7 +28,6 @@ const countRange = z
   });
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const summary = text(1000).min(1, "must not be empty");
-const version = z.number().int().min(1, "must be a version you read (1 or more)");
 const day = z.date().nullish();
 
 const incidentFields = {

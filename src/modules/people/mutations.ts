@@ -9,14 +9,13 @@ import { fail, inputId, optionalInputId, parseInput, requireRole } from "../../g
 import { recordAudit } from "../audit/record.js";
 import { visibleReviewStatuses, type Viewer } from "../auth/viewer.js";
 import { visiblePeople } from "./visibility.js";
+import { expectedVersion as version, optionalText } from "../../graphql/input-rules.js";
 
 // People mutations: authorize -> validate -> one transaction (conditional update on the version)
 // -> one audit event -> the person as they are now. Expected failures are MutationFailures thrown
 // inside the transaction, so nothing they touched is kept. All of them are editorial: EDITOR.
 
-const version = z.number().int().min(1, "must be a version you read (1 or more)");
 const name = z.string().trim().min(1, "must not be empty").max(300, "must be at most 300 characters");
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
 const wikidataId = z.string().trim().regex(/^Q[1-9]\d{0,11}$/, "must be a Wikidata item id: Q followed by digits (Q123)");
 const personKind = z.enum(["NAMED", "ANONYMOUS"]);
 /** A field that may be left out but not cleared (the column is required). */

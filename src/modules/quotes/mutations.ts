@@ -20,6 +20,7 @@ import { hasRole, type Viewer } from "../auth/viewer.js";
 import { visibleArticles } from "../articles/visibility.js";
 import { visiblePeople } from "../people/visibility.js";
 import { visibleQuotes } from "./visibility.js";
+import { expectedVersion as version, httpUrl, optionalText } from "../../graphql/input-rules.js";
 
 // Quote mutations: authorize -> validate -> one transaction (conditional update on the version)
 // -> one audit event -> the quote as it is now. Expected failures are MutationFailures thrown
@@ -34,13 +35,6 @@ const MAX_QUOTE_LENGTH = 20_000;
 /** Statuses that assert something about the quote, so they must say on what grounds. */
 const ASSERTING_STATUSES: readonly string[] = ["VERIFIED", "DISPUTED", "MISATTRIBUTED"];
 
-const version = z.number().int().min(1, "must be a version you read (1 or more)");
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000, "must be at most 2000 characters")
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "must be an http or https URL");
 const selector = z.object({
   start: z.number().int("must be a whole number"),
   end: z.number().int("must be a whole number"),
