@@ -7,18 +7,10 @@ import type { Viewer } from "../../src/modules/auth/viewer.js";
 import { mergePeople } from "../../src/modules/people/mutations.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { errorCodes } from "../support/graphql.js";
-import { createViewer, executeAsViewer } from "../support/viewers.js";
+import { createViewer, executeAsViewer, mutationChecks } from "../support/viewers.js";
 
 // People mutations through the GraphQL layer as each role, on the example story: every success
 // writes exactly one audit event (a merge too), every refusal changes nothing.
-
-interface MutationErrorShape {
-  code: string;
-  field: string | null;
-  message: string;
-  currentVersion: number | null;
-}
 
 interface PersonShape {
   id: string;
@@ -34,11 +26,6 @@ interface PersonShape {
   reviewStatus: string;
   version: number;
   quoteCount: number;
-}
-
-interface PersonPayload {
-  person: PersonShape | null;
-  errors: MutationErrorShape[];
 }
 
 const PERSON = `id name kind description aliases wikidataId organization { name } roles(first: 100) { edges { node { title organization { name } startDate endDate } } }
@@ -97,45 +84,8 @@ async function stored(): Promise<string> {
   return JSON.stringify(state);
 }
 
-async function mutate(role: Role, query: string, input: Record<string, unknown>): Promise<PersonPayload> {
-  const result = await executeAsViewer<Record<string, PersonPayload>>(db, viewers[role], query, { input });
-  expect(result.errors).toBeUndefined();
-  const payload = Object.values(result.data ?? {})[0];
-  if (!payload) throw new Error("no payload");
-  return payload;
-}
+const { succeed, refuse, forbidden } = mutationChecks<PersonShape>({ database: () => db, viewers, resultKey: "person", targetType: "Person", stored });
 
-/** Runs a mutation that must succeed, checking it wrote exactly one audit event with `action`. */
-async function succeed(role: Role, query: string, input: Record<string, unknown>, action: string): Promise<PersonShape> {
-  const events = await db.prisma.auditEvent.count();
-  const payload = await mutate(role, query, input);
-  expect(payload.errors).toEqual([]);
-  expect(await db.prisma.auditEvent.count()).toBe(events + 1);
-  const event = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-  expect(event).toMatchObject({ action, targetType: "Person", actorId: viewers[role].userId, requestId: "test-request" });
-  return payload.person as PersonShape;
-}
-
-/** Runs a mutation that must fail with a payload error `code` (on `field`), and checks that nothing changed. */
-async function refuse(role: Role, query: string, input: Record<string, unknown>, code: string, field?: string | null): Promise<MutationErrorShape> {
-  const before = await stored();
-  const payload = await mutate(role, query, input);
-  expect(payload.person).toBeNull();
-  expect(payload.errors.map((error) => error.code)).toContain(code);
-  const error = payload.errors.find((candidate) => candidate.code === code) as MutationErrorShape;
-  if (field !== undefined) expect(error.field).toBe(field);
-  expect(await stored()).toBe(before);
-  return error;
-}
-
-/** Runs a mutation the role directive must stop (top-level FORBIDDEN), and checks that nothing changed. */
-async function forbidden(role: Role, query: string, input: Record<string, unknown>): Promise<void> {
-  const before = await stored();
-  const result = await executeAsViewer(db, viewers[role], query, { input });
-  expect(errorCodes(result.errors)).toEqual(["FORBIDDEN"]);
-  expect(result.data).toBeNull();
-  expect(await stored()).toBe(before);
-}
 
 async function version(personId: string): Promise<number> {
   return (await db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).version;

@@ -7,18 +7,11 @@ import type { Viewer } from "../../src/modules/auth/viewer.js";
 import { attributeQuote, linkQuotes } from "../../src/modules/quotes/mutations.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { bodyHash, errorCodes } from "../support/graphql.js";
-import { createViewer, executeAsViewer } from "../support/viewers.js";
+import { bodyHash } from "../support/graphql.js";
+import { createViewer, executeAsViewer, mutationChecks } from "../support/viewers.js";
 
 // Quote mutations through the GraphQL layer as each role, on the example story and a draft of
 // our own: every success writes exactly one audit event, every refusal changes nothing.
-
-interface MutationErrorShape {
-  code: string;
-  field: string | null;
-  message: string;
-  currentVersion: number | null;
-}
 
 interface QuoteShape {
   id: string;
@@ -39,11 +32,6 @@ interface QuoteShape {
   reviewStatus: string;
   version: number;
   linkedQuotes: { edges: { node: { quote: { id: string }; note: string | null } }[] };
-}
-
-interface QuotePayload {
-  quote: QuoteShape | null;
-  errors: MutationErrorShape[];
 }
 
 const PAYLOAD = `quote {
@@ -122,46 +110,8 @@ async function stored(): Promise<string> {
 }
 
 /** Runs a mutation as `role` and returns its payload (the mutation must not fail as a whole). */
-async function mutate(role: Role, query: string, input: Record<string, unknown>): Promise<QuotePayload> {
-  const result = await executeAsViewer<Record<string, QuotePayload>>(db, viewers[role], query, { input });
-  expect(result.errors).toBeUndefined();
-  const payload = Object.values(result.data ?? {})[0];
-  if (!payload) throw new Error("no payload");
-  return payload;
-}
+const { succeed, refuse, forbidden } = mutationChecks<QuoteShape>({ database: () => db, viewers, resultKey: "quote", targetType: "Quote", stored });
 
-/** Runs a mutation that must succeed, checking it wrote exactly one audit event with `action`. */
-async function succeed(role: Role, query: string, input: Record<string, unknown>, action: string): Promise<QuoteShape> {
-  const events = await db.prisma.auditEvent.count();
-  const payload = await mutate(role, query, input);
-  expect(payload.errors).toEqual([]);
-  expect(payload.quote).not.toBeNull();
-  expect(await db.prisma.auditEvent.count()).toBe(events + 1);
-  const event = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-  expect(event).toMatchObject({ action, targetType: "Quote", actorId: viewers[role].userId, requestId: "test-request" });
-  return payload.quote as QuoteShape;
-}
-
-/** Runs a mutation that must fail with one payload error, and checks that nothing changed. */
-async function refuse(role: Role, query: string, input: Record<string, unknown>, code: string, field?: string | null): Promise<MutationErrorShape> {
-  const before = await stored();
-  const payload = await mutate(role, query, input);
-  expect(payload.quote).toBeNull();
-  expect(payload.errors.map((error) => error.code)).toContain(code);
-  const error = payload.errors.find((candidate) => candidate.code === code) as MutationErrorShape;
-  if (field !== undefined) expect(error.field).toBe(field);
-  expect(await stored()).toBe(before);
-  return error;
-}
-
-/** Runs a mutation the role directive must stop (top-level FORBIDDEN), and checks that nothing changed. */
-async function forbidden(role: Role, query: string, input: Record<string, unknown>): Promise<void> {
-  const before = await stored();
-  const result = await executeAsViewer(db, viewers[role], query, { input });
-  expect(errorCodes(result.errors)).toEqual(["FORBIDDEN"]);
-  expect(result.data).toBeNull();
-  expect(await stored()).toBe(before);
-}
 
 async function version(quoteId: string): Promise<number> {
   return (await db.prisma.quote.findUniqueOrThrow({ where: { id: quoteId } })).version;

@@ -28,7 +28,6 @@ type Payload = { article: StoredArticle | null; errors: { code: string; field: s
 let db: TestDatabase;
 let server: LoggedServer;
 let reporter: string;
-let editor: string;
 let viewer: string;
 let publishedId: string;
 let draftId: string;
@@ -37,7 +36,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedExampleStory(db.prisma);
   server = await startLoggedServer(db);
-  [reporter, editor, viewer] = await Promise.all([tokenFor(db, "REPORTER"), tokenFor(db, "EDITOR"), tokenFor(db, "VIEWER")]);
+  [reporter, viewer] = await Promise.all([tokenFor(db, "REPORTER"), tokenFor(db, "VIEWER")]);
   const published = await db.prisma.article.findFirstOrThrow({ where: { status: "PUBLISHED" } });
   publishedId = toGlobalId("Article", published.id);
   const draft = await db.prisma.article.create({ data: { slug: "embargoed-draft", body: "Embargoed until Monday.", bodyHash: "embargo", status: "DRAFT" } });
