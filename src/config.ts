@@ -32,6 +32,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveCount.default(60),
   MAX_CONCURRENT_REQUESTS: positiveCount.default(64),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(1000),
+  REQUEST_TIMEOUT_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(30_000),
 });
 
 /** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
@@ -52,9 +53,10 @@ export interface Config {
   readonly rateLimit: { readonly perToken: number; readonly perIp: number; readonly windowSeconds: number };
   /**
    * Overload bounds: GraphQL requests in flight at once, and the event-loop delay (ms, 0 = off)
-   * past which new requests are refused; beyond either, HTTP 503 with Retry-After.
+   * past which new requests are refused; beyond either, HTTP 503 with Retry-After. A request
+   * still unanswered after requestTimeoutMs (0 = off) is answered HTTP 503 REQUEST_TIMEOUT.
    */
-  readonly overload: { readonly maxConcurrentRequests: number; readonly maxEventLoopDelayMs: number };
+  readonly overload: { readonly maxConcurrentRequests: number; readonly maxEventLoopDelayMs: number; readonly requestTimeoutMs: number };
 }
 
 /** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
@@ -88,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: values.LOG_LEVEL,
     nodeEnv: values.NODE_ENV,
     rateLimit: { perToken: values.RATE_LIMIT_PER_TOKEN, perIp: values.RATE_LIMIT_PER_IP, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
-    overload: { maxConcurrentRequests: values.MAX_CONCURRENT_REQUESTS, maxEventLoopDelayMs: values.MAX_EVENT_LOOP_DELAY_MS },
+    overload: {
+      maxConcurrentRequests: values.MAX_CONCURRENT_REQUESTS,
+      maxEventLoopDelayMs: values.MAX_EVENT_LOOP_DELAY_MS,
+      requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
+    },
   };
 }

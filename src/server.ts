@@ -52,6 +52,7 @@ const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.BAD_REQUEST,
   ErrorCode.REQUEST_TOO_LARGE,
   ErrorCode.OVERLOADED,
+  ErrorCode.REQUEST_TIMEOUT,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
@@ -102,6 +103,38 @@ function overloaded(requestId: string): { errors: GraphQLFormattedError[] } {
       },
     ],
   };
+}
+
+/** The 503 body of a request that outlived the per-request time limit (its work may go on). */
+function timedOut(requestId: string, limitMs: number): { errors: GraphQLFormattedError[] } {
+  return {
+    errors: [
+      {
+        message:
+          `The request took longer than ${limitMs} ms and its answer was abandoned. A mutation may still have been applied: ` +
+          "read the record before retrying, or retry with the same idempotency key.",
+        extensions: { code: ErrorCode.REQUEST_TIMEOUT, retryable: true, requestId },
+      },
+    ],
+  };
+}
+
+/** Settles with the promise's value, or with `onTimeout()` when `ms` pass first (0 = never). */
+function raceTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
+  if (ms <= 0) return promise;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(onTimeout()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The `query` of a GraphQL request (POST body or GET parameters), when it is a string. */
@@ -299,6 +332,7 @@ export async function buildServer({ config, database, logStream }: ServerDepende
         return JSON.stringify(overloaded(request.id));
       }
       inFlight += 1;
+      let work: Promise<unknown> = Promise.resolve();
       try {
         const trace: GraphQLRequestTrace = { operationName: null, operationType: null, tokenId: null, cost: null };
         const started = performance.now();
@@ -313,7 +347,21 @@ export async function buildServer({ config, database, logStream }: ServerDepende
         }
         // One scope per request: every SQL statement Prisma sends for it (authentication, loaders,
         // mutations) is counted here and reported on the request's log line.
-        const { result, statements } = await requestScope.run({ request, trace }, () => countStatements(async () => handler.call(this, request, reply)));
+        const running = requestScope.run({ request, trace }, () => countStatements(async () => handler.call(this, request, reply)));
+        work = running;
+        // Per-request time limit. Apollo cannot cancel an execution, so the work goes on (each
+        // statement stays bounded by statement_timeout, each transaction by its timeout) and keeps
+        // its place under the in-flight bound until it ends; only the answer is given up.
+        const outcome = await raceTimeout<Awaited<typeof running> | null>(running, config.overload.requestTimeoutMs, () => null);
+        if (outcome === null) {
+          void reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).header("content-type", "application/json; charset=utf-8");
+          request.log.warn(
+            { operationName: trace.operationName ?? requestedOperationName(payload), operationType: trace.operationType, statusCode: 503, timeoutMs: config.overload.requestTimeoutMs },
+            "graphql request timed out: answer abandoned",
+          );
+          return JSON.stringify(timedOut(request.id, config.overload.requestTimeoutMs));
+        }
+        const { result, statements } = outcome;
         request.log.info(
           {
             operationName: trace.operationName ?? requestedOperationName(payload),
@@ -328,7 +376,10 @@ export async function buildServer({ config, database, logStream }: ServerDepende
         );
         return result;
       } finally {
-        inFlight -= 1;
+        // Released when the work ends, which is later than the answer after a timeout.
+        void work.finally(() => {
+          inFlight -= 1;
+        }).catch(() => undefined);
       }
     },
   });

@@ -33,6 +33,12 @@ export const ErrorCode = {
   BAD_REQUEST: "BAD_REQUEST",
   /** The HTTP request body is over the size limit (HTTP 413). */
   REQUEST_TOO_LARGE: "REQUEST_TOO_LARGE",
+  /**
+   * The request ran longer than the server's per-request time limit (HTTP 503). The answer was
+   * abandoned, not the work: a mutation may still have been applied, so read before retrying
+   * (or retry with the same idempotency key where the mutation takes one).
+   */
+  REQUEST_TIMEOUT: "REQUEST_TIMEOUT",
 } as const;
 
 /** One of {@link ErrorCode}. */

@@ -71,4 +71,83 @@ describe("overload: a bound on concurrent GraphQL requests", () => {
     expect(after.body.data?.createArticle?.article?.slug).toBe("after-the-load");
     expect(server.logs.filter((line) => line["msg"] === "graphql request refused: too many requests in flight")).toHaveLength(refused.length);
   }, 30_000);
+
+  it("answers 503 REQUEST_TIMEOUT past the per-request limit, while the abandoned work still counts against the bound", async () => {
+    const limited = await startLoggedServer(db, { REQUEST_TIMEOUT_MS: "300", MAX_CONCURRENT_REQUESTS: "1" });
+    try {
+      const started = Date.now();
+      const slow = await post<CreatePayload>(limited.baseUrl, CREATE, { input: { slug: "slow-timeout", body: "Takes a second." } }, { token: editor });
+      const elapsed = Date.now() - started;
+      expect(slow.status).toBe(503);
+      // PGlite runs in this process and pg_sleep blocks its thread, timers included, so only a
+      // server database shows the answer coming before the work ends.
+      if (db.kind === "server") expect(elapsed).toBeLessThan(900);
+      expect(slow.body.errors?.[0]?.extensions).toMatchObject({ code: "REQUEST_TIMEOUT", retryable: true, requestId: slow.requestId });
+      expect(slow.body.errors?.[0]?.message).toMatch(/may still have been applied/);
+
+      // The abandoned insert is still running: it holds the only slot, so the next request is refused.
+      const meanwhile = await post(limited.baseUrl, `{ articles(first: 1) { totalCount } }`, {}, { token: editor });
+      expect(meanwhile.status).toBe(503);
+      expect(meanwhile.body.errors?.[0]?.extensions?.["code"]).toBe("OVERLOADED");
+
+      // The work was not cancelled: once it ends the article exists (with its audit event) and the slot is free.
+      for (let waited = 0; waited < 5000 && (await db.prisma.article.count({ where: { slug: "slow-timeout" } })) === 0; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await db.prisma.article.count({ where: { slug: "slow-timeout" } })).toBe(1);
+      let after = await post(limited.baseUrl, `{ articles(first: 1) { totalCount } }`, {}, { token: editor });
+      for (let tries = 0; after.status !== 200 && tries < 20; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        after = await post(limited.baseUrl, `{ articles(first: 1) { totalCount } }`, {}, { token: editor });
+      }
+      expect(after.status).toBe(200);
+      expect(limited.logs.some((line) => line["msg"] === "graphql request timed out: answer abandoned" && line["reqId"] === slow.requestId)).toBe(true);
+    } finally {
+      await limited.close();
+    }
+  }, 30_000);
+});
+
+describe("overload: the event-loop bound", () => {
+  let db: TestDatabase;
+  let server: LoggedServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // 400 ms: well under the 1.5 s block below, well over the pauses a busy test machine makes.
+    server = await startLoggedServer(db, { MAX_EVENT_LOOP_DELAY_MS: "400" });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  it("refuses GraphQL with 503 OVERLOADED right after the event loop was blocked, keeps /healthz up, and recovers", { retry: 1, timeout: 30_000 }, async () => {
+    const query = `{ articles(first: 1) { totalCount } }`;
+    expect((await post(server.baseUrl, query)).status).toBe(200);
+    // The server runs in this process: block its event loop for 1.5 s, as CPU-bound work would.
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      // busy
+    }
+    // Let the pressure check's next sample see the delay (it samples once a second).
+    let refused = await post(server.baseUrl, query);
+    for (let tries = 0; refused.status !== 503 && tries < 20; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      refused = await post(server.baseUrl, query);
+    }
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "OVERLOADED", retryable: true });
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+    expect(server.logs.some((line) => line["msg"] === "graphql request refused: server under pressure")).toBe(true);
+
+    // Nothing blocks any more: within a few samples the server answers again.
+    let recovered = await post(server.baseUrl, query);
+    for (let tries = 0; recovered.status !== 200 && tries < 60; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      recovered = await post(server.baseUrl, query);
+    }
+    expect(recovered.status).toBe(200);
+  });
 });

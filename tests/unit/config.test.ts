@@ -13,7 +13,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       nodeEnv: "development",
       rateLimit: { perToken: 600, perIp: 1200, windowSeconds: 60 },
-      overload: { maxConcurrentRequests: 64, maxEventLoopDelayMs: 1000 },
+      overload: { maxConcurrentRequests: 64, maxEventLoopDelayMs: 1000, requestTimeoutMs: 30_000 },
     });
   });
 
@@ -23,8 +23,12 @@ describe("loadConfig", () => {
     expect(config.dataDir).toBe("/x");
   });
 
-  it("reads the overload bounds, 0 turning the event-loop check off", () => {
-    expect(loadConfig({ MAX_CONCURRENT_REQUESTS: "2", MAX_EVENT_LOOP_DELAY_MS: "0" }).overload).toEqual({ maxConcurrentRequests: 2, maxEventLoopDelayMs: 0 });
+  it("reads the overload bounds, 0 turning the event-loop check and the request timeout off", () => {
+    expect(loadConfig({ MAX_CONCURRENT_REQUESTS: "2", MAX_EVENT_LOOP_DELAY_MS: "0", REQUEST_TIMEOUT_MS: "0" }).overload).toEqual({
+      maxConcurrentRequests: 2,
+      maxEventLoopDelayMs: 0,
+      requestTimeoutMs: 0,
+    });
   });
 
   it.each([
@@ -38,6 +42,7 @@ describe("loadConfig", () => {
     [{ RATE_LIMIT_WINDOW_SECONDS: "1.5" }, "RATE_LIMIT_WINDOW_SECONDS"],
     [{ MAX_CONCURRENT_REQUESTS: "0" }, "MAX_CONCURRENT_REQUESTS"],
     [{ MAX_EVENT_LOOP_DELAY_MS: "-1" }, "MAX_EVENT_LOOP_DELAY_MS"],
+    [{ REQUEST_TIMEOUT_MS: "soon" }, "REQUEST_TIMEOUT_MS"],
   ])("rejects %o with a message naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
