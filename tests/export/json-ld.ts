@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import jsonld from "jsonld";
-import type { JsonLdDocument } from "jsonld";
+import type { ContextDefinition, JsonLdDocument } from "jsonld";
 import { expect } from "vitest";
 
 // JSON-LD processing of the exports without the network: schema.org's context comes from the
@@ -37,7 +37,9 @@ export async function expand(document: unknown): Promise<Record<string, unknown>
 
 /** Compacts an expanded document back with schema.org's context. */
 export async function compactWithSchemaOrg(expanded: unknown): Promise<Record<string, unknown>> {
-  return (await jsonld.compact(expanded as JsonLdDocument, "https://schema.org", options as jsonld.Options.Compact)) as Record<string, unknown>;
+  // jsonld takes a context URL here too; @types/jsonld only declares the object form.
+  const context = "https://schema.org" as unknown as ContextDefinition;
+  return (await jsonld.compact(expanded as JsonLdDocument, context, options as jsonld.Options.Compact)) as unknown as Record<string, unknown>;
 }
 
 /** Every property IRI and @type of an expanded document, recursively. */
