@@ -86,8 +86,8 @@ function mentionNode(mention: ArticleJsonLdMention): JsonLdNode {
 export function articleJsonLd({ article, quotes, mentions }: ArticleJsonLdInput): JsonLdNode & { readonly "@context": string } {
   const authors = bylineAuthors(article.byline);
   const publisher = article.outlet ? namedOrganization(article.outlet) : undefined;
-  const seen = new Set<string>();
-  const distinct = mentions.filter((mention) => !seen.has(`${mention.kind}:${mention.id}`) && seen.add(`${mention.kind}:${mention.id}`));
+  // An article names a place or a person many times; the document lists each once.
+  const distinct = [...new Map(mentions.map((mention) => [`${mention.kind}:${mention.id}`, mention])).values()];
   return {
     "@context": SCHEMA_ORG_CONTEXT,
     ...node({
