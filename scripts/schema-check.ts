@@ -1,5 +1,5 @@
-// npm run schema:check: compares the committed schema.graphql with the main branch's copy
-// (@graphql-inspector/core) and fails on a breaking change nobody documented. A breaking change
+// npm run schema:check: compares the committed schema.graphql with the main branch's copy at the
+// point this branch left it (@graphql-inspector/core) and fails on a breaking change nobody documented. A breaking change
 // is documented when CHANGELOG.md's "## Unreleased" section names its path (`Article.dek`), or
 // when the HEAD commit message has a "BREAKING CHANGE:" footer that names it.
 //
@@ -139,13 +139,28 @@ function parseOptions(args: readonly string[]): Options {
   return options;
 }
 
+/**
+ * The commit of `ref` to compare with: where HEAD left it (the merge base), so that changes
+ * made on main after the branch started are not taken for this branch's removals; the tip of
+ * `ref` when git finds no merge base (a shallow clone).
+ */
+async function baseCommit(ref: string): Promise<{ commit: string; name: string }> {
+  try {
+    const commit = (await run("git", ["merge-base", "HEAD", ref], { cwd: root })).stdout.trim();
+    return { commit, name: `${ref}'s schema.graphql where this branch left it (${commit.slice(0, 10)})` };
+  } catch {
+    return { commit: ref, name: `${ref}'s schema.graphql` };
+  }
+}
+
 /** The base schema from a file or from the first git ref that has schema.graphql; null when there is none. */
 async function readBase(options: Options): Promise<{ sdl: string; name: string } | null> {
   if (options.base) return { sdl: fs.readFileSync(options.base, "utf8"), name: options.base };
   for (const ref of options.baseRef ? [options.baseRef] : DEFAULT_BASE_REFS) {
     try {
-      const { stdout } = await run("git", ["show", `${ref}:schema.graphql`], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-      return { sdl: stdout, name: `${ref}:schema.graphql` };
+      const { commit, name } = await baseCommit(ref);
+      const { stdout } = await run("git", ["show", `${commit}:schema.graphql`], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+      return { sdl: stdout, name };
     } catch {
       // Not a git checkout, no such ref, or no schema.graphql there: try the next one.
     }
