@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
 import { parseTokenCommand, runTokenCommand, TOKEN_USAGE, TokenUsageError, type TokenCommand } from "./modules/auth/token-command.js";
+import { EXPORT_USAGE, ExportUsageError, parseExportCommand, runExportCommand, type ExportCommand } from "./export/command.js";
 import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/corpus.js";
 import { seedExampleStory } from "./seed/example-story.js";
 
@@ -17,6 +18,7 @@ Commands:
       --annotations N   annotations (default articles x 2.5)
       --seed S          seed (default 1): the same seed gives the same corpus, ids included
 ${TOKEN_USAGE}
+${EXPORT_USAGE}
 
 All use the database npm start would use: DATABASE_URL, or the embedded one in DATA_DIR
 (connecting to a running copydesk on that directory if there is one).
@@ -53,17 +55,19 @@ function parseCorpusOptions(args: readonly string[]): CorpusOptions {
 /** The copydesk command line: database chores that honour DATA_DIR and DATABASE_URL like the server. */
 async function run(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token") {
+  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token" && command !== "export") {
     process.stderr.write(USAGE);
     return command === undefined || command === "help" || command === "--help" ? 0 : 2;
   }
   let corpusOptions: CorpusOptions = {};
   let tokenCommand: TokenCommand | undefined;
+  let exportCommand: ExportCommand | undefined;
   try {
     if (command === "generate-corpus") corpusOptions = parseCorpusOptions(args);
     if (command === "token") tokenCommand = parseTokenCommand(args);
+    if (command === "export") exportCommand = parseExportCommand(args);
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof TokenUsageError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof TokenUsageError) && !(error instanceof ExportUsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}`);
     return 2;
   }
@@ -71,6 +75,8 @@ async function run(argv: readonly string[]): Promise<number> {
   try {
     if (tokenCommand) {
       return await runTokenCommand(database.prisma, tokenCommand, (line) => process.stdout.write(`${line}\n`));
+    } else if (exportCommand) {
+      return await runExportCommand(database.prisma, exportCommand, process.stdout, (line) => process.stdout.write(`${line}\n`));
     } else if (command === "migrate") {
       const applied = database.appliedMigrations;
       process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "The database is up to date.\n");

@@ -1,6 +1,7 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import { toGlobalId } from "../../graphql/ids.js";
 import { mutationPayload } from "../../graphql/mutations.js";
+import { loadClaimReviewJsonLd } from "./claim-review-json-ld.js";
 import { resolveTaggedType } from "../../graphql/typed.js";
 import {
   createAnnotation,
@@ -59,6 +60,7 @@ export const annotationResolvers: Resolvers = {
     article: (review, _args, { loaders }) => claimReviewArticle(review, loaders),
     quote: (review, _args, { loaders }) => (review.quoteId ? loaders.quoteById.load(review.quoteId) : null),
     reviewer: (review, _args, { loaders }) => claimReviewer(review, loaders),
+    jsonLd: (review, _args, { loaders }) => loadClaimReviewJsonLd(review, loaders),
   },
   ClaimReviewConnection: {
     totalCount: (page) => page.totalCount(),

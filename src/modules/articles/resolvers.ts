@@ -4,6 +4,7 @@ import { spanOf } from "../../graphql/span.js";
 import { resolveTaggedType, typed } from "../../graphql/typed.js";
 import { mutationPayload } from "../../graphql/mutations.js";
 import { createArticle, deleteArticle, issueCorrection, publishArticle, restoreArticle, retractArticle, submitForReview, updateArticle } from "./mutations.js";
+import { loadArticleJsonLd } from "./json-ld.js";
 import { diffHunks, revisionSpans } from "./reanchor.js";
 import { displayTitle, findArticle, listArticles } from "./service.js";
 
@@ -37,6 +38,7 @@ export const articleResolvers: Resolvers = {
     revisions: (article, args, { loaders }) => loaders.revisionsOfArticle.load(article.id, args),
     corrections: (article, args, { loaders }) => loaders.correctionsOfArticle.load(article.id, args),
     mentions: (article, args, { loaders }) => loaders.mentionsOfArticle(args.entityType).load(article.id, args),
+    jsonLd: (article, _args, { loaders }) => loadArticleJsonLd(article, loaders),
     revision: (article, { number }, { prisma }) => prisma.articleRevision.findUnique({ where: { articleId_number: { articleId: article.id, number } } }),
     diff: async (article, { from, to }, { prisma }) => {
       const revisions = await prisma.articleRevision.findMany({ where: { articleId: article.id, number: { in: [from, to] } }, select: { number: true, body: true } });

@@ -1,0 +1,67 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, describe, expect, it } from "vitest";
+import { ACLED_COLUMNS } from "../../src/export/acled.js";
+
+// `npm run export -- ...` (node dist/cli.js export ...) on a fresh embedded DATA_DIR with the
+// example story, spawned asynchronously like tests/cli/token.test.ts (never on DATABASE_URL).
+
+const root = path.resolve(import.meta.dirname, "../..");
+const cli = path.join(root, "dist", "cli.js");
+
+interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI on `dataDir` and collects its output and exit code. */
+function copydesk(dataDir: string, args: string[]): Promise<CliResult> {
+  const { DATABASE_URL: _server, ...inherited } = process.env;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: root, env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe.skipIf(!fs.existsSync(cli))("the export command", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-export-"));
+
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("exports the example story's incidents as CSV to a file and every entity as JSON Lines to stdout", async () => {
+    expect((await copydesk(dataDir, ["seed"])).code).toBe(0);
+
+    const file = path.join(dataDir, "incidents.csv");
+    const written = await copydesk(dataDir, ["export", "incidents", "--format", "csv", "--out", file]);
+    expect(written).toMatchObject({ code: 0, stderr: "" });
+    const rows = parse(fs.readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(written.stdout.trim()).toBe(`Exported ${rows.length} incidents to ${file}.`);
+    expect(Object.keys(rows[0] ?? {})).toEqual([...ACLED_COLUMNS]);
+    expect(rows.find((row) => row["event_date"] === "2018-09-28")).toMatchObject({ event_type: "Strategic developments", location: "Basra", time_precision: "1" });
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+
+    // To stdout, nothing but the lines.
+    const all = await copydesk(dataDir, ["export", "all", "--format", "jsonl"]);
+    expect(all).toMatchObject({ code: 0, stderr: "" });
+    const types = new Set(all.stdout.trimEnd().split("\n").map((line) => (JSON.parse(line) as { type: string }).type));
+    expect([...types]).toEqual(expect.arrayContaining(["Article", "Quote", "Person", "Place", "Incident", "EntityMention"]));
+  }, 240_000);
+
+  it("refuses a bad command line with exit code 2 and the usage, touching nothing", async () => {
+    const result = await copydesk(dataDir, ["export", "all", "--format", "csv", "--out", path.join(dataDir, "nope.csv")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^export all: --format must be jsonl, not "csv"/);
+    expect(result.stderr).toContain("export incidents --format csv|jsonl");
+    expect(fs.existsSync(path.join(dataDir, "nope.csv"))).toBe(false);
+  }, 60_000);
+});
