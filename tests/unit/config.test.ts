@@ -14,6 +14,7 @@ describe("loadConfig", () => {
       nodeEnv: "development",
       rateLimit: { perToken: 600, perIp: 1200, windowSeconds: 60 },
       overload: { maxConcurrentRequests: 64, maxEventLoopDelayMs: 1000 },
+      playground: "graphiql",
     });
   });
 
@@ -27,7 +28,16 @@ describe("loadConfig", () => {
     expect(loadConfig({ MAX_CONCURRENT_REQUESTS: "2", MAX_EVENT_LOOP_DELAY_MS: "0" }).overload).toEqual({ maxConcurrentRequests: 2, maxEventLoopDelayMs: 0 });
   });
 
+  it("serves GraphiQL outside production and no playground in production, unless PLAYGROUND says otherwise", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).playground).toBe("graphiql");
+    expect(loadConfig({ NODE_ENV: "production" }).playground).toBe("off");
+    expect(loadConfig({ NODE_ENV: "production", PLAYGROUND: "graphiql" }).playground).toBe("graphiql");
+    expect(loadConfig({ PLAYGROUND: "apollo" }).playground).toBe("apollo");
+    expect(loadConfig({ PLAYGROUND: "off" }).playground).toBe("off");
+  });
+
   it.each([
+    [{ PLAYGROUND: "sandbox" }, "PLAYGROUND"],
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://u@db/x" }, "DATABASE_URL"],

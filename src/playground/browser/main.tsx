@@ -1,0 +1,46 @@
+import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { GraphiQL } from "graphiql";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { ExamplesMenu } from "./examples-menu.tsx";
+import { TokenHelp } from "./token-help.tsx";
+import "graphiql/style.css";
+import "./playground.css";
+
+// The self-hosted playground: GraphiQL talking to this server's /graphql, the README's example
+// queries as its first tabs and in an "Examples" toolbar menu, the header editor open for a bearer
+// token. Everything it loads comes from this server (the page's Content-Security-Policy allows
+// nothing else), so it works with no network beyond localhost.
+
+const fetcher = createGraphiQLFetcher({ url: new URL("/graphql", window.location.href).href });
+
+const root = document.getElementById("playground");
+if (!root) throw new Error("The playground page has no #playground element");
+
+createRoot(root).render(
+  <StrictMode>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultTabs={COPYDESK_EXAMPLES.map((example) => ({ query: example.query }))}
+      // No token is ever prefilled: the bundle is public. The footer says where one comes from.
+      defaultHeaders=""
+      shouldPersistHeaders={false}
+      defaultEditorToolsVisibility="headers"
+    >
+      <GraphiQL.Logo>copydesk</GraphiQL.Logo>
+      <GraphiQL.Toolbar>
+        {({ prettify, merge, copy }) => (
+          <>
+            <ExamplesMenu examples={COPYDESK_EXAMPLES} />
+            {prettify}
+            {merge}
+            {copy}
+          </>
+        )}
+      </GraphiQL.Toolbar>
+      <GraphiQL.Footer>
+        <TokenHelp />
+      </GraphiQL.Footer>
+    </GraphiQL>
+  </StrictMode>,
+);
