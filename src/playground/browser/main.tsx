@@ -2,6 +2,7 @@ import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import type { PlaygroundExample } from "../example.ts";
 import { ExamplesMenu } from "./examples-menu.tsx";
 import { TokenHelp } from "./token-help.tsx";
 import "graphiql/style.css";
@@ -11,6 +12,9 @@ import "./playground.css";
 // queries as its first tabs and in an "Examples" toolbar menu, the header editor open for a bearer
 // token. Everything it loads comes from this server (the page's Content-Security-Policy allows
 // nothing else), so it works with no network beyond localhost.
+
+/** The README's example queries: esbuild replaces this name with their JSON (scripts/build-playground.ts). */
+declare const COPYDESK_EXAMPLES: readonly PlaygroundExample[];
 
 const fetcher = createGraphiQLFetcher({ url: new URL("/graphql", window.location.href).href });
 
