@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 import { projectExamples } from "../src/playground/examples.js";
-import { PLAYGROUND_ASSETS_PREFIX, PLAYGROUND_STATIC_DIR } from "../src/playground/paths.js";
+import { CSP_NONCE_PLACEHOLDER, PLAYGROUND_ASSETS_PREFIX, PLAYGROUND_STATIC_DIR } from "../src/playground/build-output.js";
 
 // Builds the self-hosted GraphiQL playground (step of `npm run build`): esbuild bundles
 // src/playground/browser with GraphiQL, React and the README's example queries into one script
@@ -19,6 +19,7 @@ function page(script: string, stylesheet: string): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>copydesk playground</title>
+    <meta name="csp-nonce" content="${CSP_NONCE_PLACEHOLDER}" />
     <link rel="icon" href="data:," />
     <link rel="stylesheet" href="${PLAYGROUND_ASSETS_PREFIX}${stylesheet}" />
     <script type="module" src="${PLAYGROUND_ASSETS_PREFIX}${script}"></script>

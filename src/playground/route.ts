@@ -1,29 +1,33 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import Negotiator from "negotiator";
 import type { PlaygroundMode } from "../config.js";
-import { PLAYGROUND_ASSETS_PREFIX, PLAYGROUND_STATIC_DIR } from "./paths.js";
+import { CSP_NONCE_PLACEHOLDER, PLAYGROUND_ASSETS_PREFIX, PLAYGROUND_STATIC_DIR } from "./build-output.js";
 
 /**
  * The playground page's Content-Security-Policy: everything from this server and nothing else.
- * GraphiQL 4 (CodeMirror 5, React) needs no eval, no inline script and no worker; its fonts and
- * icons are data: URLs inside its stylesheet; 'unsafe-inline' styles are for the style attributes
- * and <style> elements its editors, tooltips and dialogs create at run time (CSP cannot tell
- * those from injected ones, and a stylesheet cannot run code).
+ * GraphiQL 4 (CodeMirror 5, React) needs no eval, no inline script and no worker; styles it sets
+ * from script go through the CSSOM, which CSP allows; its fonts and icons are data: URLs inside
+ * its stylesheet. Its modal dialogs and menus inject one <style> element (react-remove-scroll's
+ * scroll lock): that element carries the response's nonce, so style-src needs no 'unsafe-inline'.
+ * tests/browser/playground.test.ts fails on any violation.
  */
-export const PLAYGROUND_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function playgroundCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 /** The response types a GraphQL GET may ask for, as Apollo Server lists them; text/html last. */
 const GRAPHQL_MEDIA_TYPES = [
@@ -48,7 +52,7 @@ export function prefersHtml(request: FastifyRequest): boolean {
 
 /** The served playground: answers a request with its page (GET /playground, and browsers at /graphql). */
 export interface PlaygroundPage {
-  /** Sets the page's headers on the reply and returns its HTML. */
+  /** Sets the page's headers on the reply (a fresh CSP nonce each time) and returns its HTML. */
   send(reply: FastifyReply): string;
 }
 
@@ -68,7 +72,8 @@ export async function registerPlayground(app: FastifyInstance, mode: PlaygroundM
     );
     return null;
   }
-  const html = fs.readFileSync(indexFile, "utf8");
+  const template = fs.readFileSync(indexFile, "utf8");
+  if (!template.includes(CSP_NONCE_PLACEHOLDER)) throw new Error(`${indexFile} has no CSP nonce placeholder: rebuild the playground (npm run build)`);
   await app.register(fastifyStatic, {
     root: path.join(PLAYGROUND_STATIC_DIR, "assets"),
     prefix: PLAYGROUND_ASSETS_PREFIX,
@@ -81,13 +86,14 @@ export async function registerPlayground(app: FastifyInstance, mode: PlaygroundM
   });
   const page: PlaygroundPage = {
     send(reply) {
+      const nonce = randomBytes(16).toString("base64");
       void reply
         .type("text/html; charset=utf-8")
         .header("cache-control", "no-cache")
-        .header("content-security-policy", PLAYGROUND_CSP)
+        .header("content-security-policy", playgroundCsp(nonce))
         .header("x-content-type-options", "nosniff")
         .header("referrer-policy", "no-referrer");
-      return html;
+      return template.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
     },
   };
   app.get("/playground", async (_request, reply) => page.send(reply));

@@ -156,6 +156,11 @@ describe.skipIf(!haveChromium && !required)("the playground in Chromium", () => 
     await page.locator(".graphiql-execute-button").click();
     await expect.poll(() => resultPanel(page).innerText(), { timeout: 15_000 }).toContain('"annotationQueueCounts"');
     expect(await resultPanel(page).innerText()).not.toContain("FORBIDDEN");
+
+    // GraphiQL's modal dialogs inject a <style> element: with the page's nonce, the CSP allows it.
+    await page.getByRole("button", { name: "Open settings dialog" }).click();
+    await page.getByRole("dialog").waitFor();
+    await page.keyboard.press("Escape");
     await page.close();
   });
 

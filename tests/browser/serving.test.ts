@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAYGROUND_STATIC_DIR } from "../../src/playground/paths.js";
-import { PLAYGROUND_CSP } from "../../src/playground/route.js";
+import { CSP_NONCE_PLACEHOLDER, PLAYGROUND_STATIC_DIR } from "../../src/playground/build-output.js";
+import { playgroundCsp } from "../../src/playground/route.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { postGraphQL, startTestServer, type TestServer } from "../support/server.js";
 
@@ -47,22 +47,30 @@ describe("the playground page (PLAYGROUND=graphiql, the default outside producti
     const response = await get(baseUrl, pathname, { accept: BROWSER_ACCEPT });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(response.headers.get("content-security-policy")).toBe(PLAYGROUND_CSP);
     expect(response.headers.get("cache-control")).toBe("no-cache");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const html = await response.text();
     expect(html).toContain('<div id="playground">');
+    // The CSP's style nonce is fresh for each response and is the one the page hands to GraphiQL.
+    const nonce = /<meta name="csp-nonce" content="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(html).not.toContain(CSP_NONCE_PLACEHOLDER);
+    expect(response.headers.get("content-security-policy")).toBe(playgroundCsp(nonce));
+    const again = await (await get(baseUrl, pathname, { accept: BROWSER_ACCEPT })).text();
+    expect(again).not.toContain(nonce);
     // Everything the page loads is on this server.
     const urls = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
     expect(urls.length).toBeGreaterThanOrEqual(2);
     for (const url of urls) expect(url).toMatch(/^(\/playground\/assets\/[\w.-]+|data:,)$/);
   });
 
-  it("allows only this server in its Content-Security-Policy", () => {
-    expect(PLAYGROUND_CSP).toContain("default-src 'none'");
-    expect(PLAYGROUND_CSP).toContain("script-src 'self';");
-    expect(PLAYGROUND_CSP).toContain("connect-src 'self'");
-    expect(PLAYGROUND_CSP).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+  it("allows only this server in its Content-Security-Policy, and inline styles only with the nonce", () => {
+    const csp = playgroundCsp("bm9uY2U=");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("style-src 'self' 'nonce-bm9uY2U=';");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
   it("serves its script and stylesheet with their types, cached for a year", async () => {

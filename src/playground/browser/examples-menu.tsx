@@ -37,9 +37,7 @@ export function ExamplesMenu({ examples }: { readonly examples: readonly Playgro
   };
 
   return (
-    // Not modal: a modal menu locks page scrolling with an injected <style> element, which the
-    // page's Content-Security-Policy (style-src 'self') refuses.
-    <ToolbarMenu button={<ExamplesIcon />} label="Examples from the README" modal={false}>
+    <ToolbarMenu button={<ExamplesIcon />} label="Examples from the README">
       {examples.map((example) => (
         <ToolbarMenu.Item key={example.name} onSelect={() => open(example)} title={example.description} data-example={example.name}>
           {example.name}

@@ -1,4 +1,5 @@
 import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { setNonce } from "get-nonce";
 import { GraphiQL } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -15,6 +16,10 @@ import "./playground.css";
 
 /** The README's example queries: esbuild replaces this name with their JSON (scripts/build-playground.ts). */
 declare const COPYDESK_EXAMPLES: readonly PlaygroundExample[];
+
+// GraphiQL's dialogs inject a <style> element; it must carry the nonce the page's CSP allows.
+const nonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute("content");
+if (nonce) setNonce(nonce);
 
 const fetcher = createGraphiQLFetcher({ url: new URL("/graphql", window.location.href).href });
 
