@@ -164,11 +164,15 @@ export async function buildServer({ config, database, logStream }: ServerDepende
 
   // Overload, part one: when the event loop lags (CPU-bound work piling up), refuse new GraphQL
   // requests at once with 503 rather than queue them; health and readiness still answer.
+  // under-pressure's hook goes on to the route after its handler has sent the 503 (the reply is
+  // not ended while the async onSend hook runs), so the /graphql route skips requests it refused.
+  const refusedUnderPressure = new WeakSet<FastifyRequest>();
   if (config.overload.maxEventLoopDelayMs > 0) {
     await app.register(fastifyUnderPressure, {
       maxEventLoopDelay: config.overload.maxEventLoopDelayMs,
       pressureHandler: (request, reply, type, value) => {
         if (!request.url.startsWith("/graphql")) return;
+        refusedUnderPressure.add(request);
         request.log.warn({ pressure: type, value, statusCode: 503 }, "graphql request refused: server under pressure");
         void reply
           .code(503)
@@ -312,6 +316,7 @@ export async function buildServer({ config, database, logStream }: ServerDepende
     method: ["GET", "POST", "OPTIONS"],
     url: "/graphql",
     handler: async function graphql(request, reply) {
+      if (refusedUnderPressure.has(request)) return reply;
       if (playgroundAtGraphQL && prefersHtml(request)) return playgroundAtGraphQL.send(reply);
       if (inFlight >= config.overload.maxConcurrentRequests) {
         void reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).header("content-type", "application/json; charset=utf-8");

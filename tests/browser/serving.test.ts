@@ -107,6 +107,29 @@ describe("the playground page (PLAYGROUND=graphiql, the default outside producti
   });
 });
 
+describe("the page under overload", () => {
+  it("is refused like GraphQL when the event loop lags: 503 OVERLOADED as JSON, not half a page", async () => {
+    const { baseUrl } = await server({ MAX_EVENT_LOOP_DELAY_MS: "1" });
+    // Block this process's event loop (the server's) until under-pressure's next sample sees it.
+    let refused: Response | undefined;
+    for (let attempt = 0; attempt < 10 && !refused; attempt += 1) {
+      const until = Date.now() + 300;
+      while (Date.now() < until) {
+        // busy: the point is to lag the event loop
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const response = await get(baseUrl, "/graphql", { accept: BROWSER_ACCEPT });
+      if (response.status === 503) refused = response;
+      else await response.arrayBuffer();
+    }
+    expect(refused, "the server never felt the lag").toBeDefined();
+    expect(refused!.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(refused!.headers.get("content-security-policy")).toBeNull();
+    const body = (await refused!.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe("OVERLOADED");
+  });
+});
+
 describe("the PLAYGROUND setting", () => {
   it("off: no page anywhere, and a browser at /graphql gets GraphQL's answer (no Apollo page either)", async () => {
     const { baseUrl } = await server({ PLAYGROUND: "off" });
