@@ -58,7 +58,8 @@ export interface PlaygroundPage {
 
 /**
  * Serves the playground built by scripts/build-playground.ts (unless `mode` is `off`): the page at
- * GET /playground, never cached so a new build is picked up at once, and its hashed assets under
+ * GET /playground (read once here; never cached by browsers, so a restart after a rebuild shows the
+ * new one at once), and its hashed assets under
  * /playground/assets/, cached for a year. Returns the page for the /graphql route, or null when
  * there is none; a server started without a build logs why and answers /playground with 404.
  */
