@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const PLAYGROUND_MODES = ["graphiql", "apollo", "off"] as const;
 
 const postgresUrl = z
   .string()
@@ -31,6 +32,10 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_IP: positiveCount.default(1200),
   RATE_LIMIT_WINDOW_SECONDS: positiveCount.default(60),
   MAX_CONCURRENT_REQUESTS: positiveCount.default(64),
+  PLAYGROUND: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(PLAYGROUND_MODES, { message: `must be one of ${PLAYGROUND_MODES.join(", ")}` }).optional(),
+  ),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(1000),
   REQUEST_TIMEOUT_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(30_000),
 });
@@ -39,6 +44,13 @@ const environmentSchema = z.object({
 export type DatabaseTarget =
   | { readonly kind: "embedded"; readonly dataDir: string }
   | { readonly kind: "server"; readonly url: string };
+
+/**
+ * What a browser opening /graphql gets: `graphiql`, the self-hosted GraphiQL (also at /playground;
+ * nothing loaded from elsewhere); `apollo`, Apollo Server's landing page (which loads Apollo
+ * Sandbox from Apollo's CDN, so only when online; GraphiQL stays at /playground); `off`, neither.
+ */
+export type PlaygroundMode = (typeof PLAYGROUND_MODES)[number];
 
 /** Every setting copydesk reads from the environment, validated and resolved. */
 export interface Config {
@@ -57,6 +69,8 @@ export interface Config {
    * still unanswered after requestTimeoutMs (0 = off) is answered HTTP 503 REQUEST_TIMEOUT.
    */
   readonly overload: { readonly maxConcurrentRequests: number; readonly maxEventLoopDelayMs: number; readonly requestTimeoutMs: number };
+  /** PLAYGROUND: `graphiql` by default, `off` by default in production (where introspection is off too). */
+  readonly playground: PlaygroundMode;
 }
 
 /** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
@@ -95,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       maxEventLoopDelayMs: values.MAX_EVENT_LOOP_DELAY_MS,
       requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
     },
+    playground: values.PLAYGROUND ?? (values.NODE_ENV === "production" ? "off" : "graphiql"),
   };
 }

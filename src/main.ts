@@ -17,6 +17,7 @@ function banner(config: Config, address: string, editorToken: string | null): st
     `copydesk is serving GraphQL at ${url}`,
     `  database: ${where}`,
     `  health:   ${address}/healthz   readiness: ${address}/readyz`,
+    ...(config.playground === "off" ? [] : [`  playground: ${address}/${config.playground === "graphiql" ? "graphql" : "playground"} in a browser`]),
     "",
     "Try it:",
     `  curl -s ${url} -H 'content-type: application/json' \\`,

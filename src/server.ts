@@ -2,6 +2,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from "@apollo/server/plugin/landingPage/default";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyUnderPressure from "@fastify/under-pressure";
@@ -17,6 +22,7 @@ import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
 import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
+import { prefersHtml, registerPlayground } from "./playground/route.js";
 
 /** What the HTTP server needs: settings and an open database. */
 export interface ServerDependencies {
@@ -161,7 +167,8 @@ const requestScope = new AsyncLocalStorage<RequestScope>();
 
 /**
  * Builds the HTTP server: GraphQL (Apollo Server on fastify) at /graphql, /healthz (the process
- * is up) and /readyz (the database answers). Fastify because its hooks give request ids, pino
+ * is up), /readyz (the database answers) and the GraphiQL playground (/playground, and /graphql
+ * for browsers). Fastify because its hooks give request ids, pino
  * logging and an orderly close, and it carries the graphql-ws WebSocket server on the same port.
  */
 export async function buildServer({ config, database, logStream }: ServerDependencies): Promise<FastifyInstance> {
@@ -190,11 +197,15 @@ export async function buildServer({ config, database, logStream }: ServerDepende
 
   // Overload, part one: when the event loop lags (CPU-bound work piling up), refuse new GraphQL
   // requests at once with 503 rather than queue them; health and readiness still answer.
+  // under-pressure's hook goes on to the route after its handler has sent the 503 (the reply is
+  // not ended while the async onSend hook runs), so the /graphql route skips requests it refused.
+  const refusedUnderPressure = new WeakSet<FastifyRequest>();
   if (config.overload.maxEventLoopDelayMs > 0) {
     await app.register(fastifyUnderPressure, {
       maxEventLoopDelay: config.overload.maxEventLoopDelayMs,
       pressureHandler: (request, reply, type, value) => {
         if (!request.url.startsWith("/graphql")) return;
+        refusedUnderPressure.add(request);
         request.log.warn({ pressure: type, value, statusCode: 503 }, "graphql request refused: server under pressure");
         void reply
           .code(503)
@@ -218,6 +229,18 @@ export async function buildServer({ config, database, logStream }: ServerDepende
 
   const schema = buildSchema();
   const limits = queryLimits();
+
+  // The playground (src/playground): with PLAYGROUND=graphiql a browser at /graphql gets the
+  // self-hosted GraphiQL, so Apollo's own landing page (which loads Apollo Sandbox from Apollo's
+  // CDN) is turned off; PLAYGROUND=apollo keeps Apollo's page at /graphql and GraphiQL at /playground.
+  const playground = await registerPlayground(app, config.playground);
+  const playgroundAtGraphQL = config.playground === "graphiql" ? playground : null;
+  const landingPage =
+    config.playground !== "apollo"
+      ? ApolloServerPluginLandingPageDisabled()
+      : production
+        ? ApolloServerPluginLandingPageProductionDefault()
+        : ApolloServerPluginLandingPageLocalDefault();
 
   const guard: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
@@ -251,7 +274,7 @@ export async function buildServer({ config, database, logStream }: ServerDepende
     logger: app.log,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [guard],
+    plugins: [guard, landingPage],
     // main.ts owns signals: fastify.close() drains in-flight requests, then stops Apollo (onClose).
     stopOnTerminationSignals: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -326,6 +349,8 @@ export async function buildServer({ config, database, logStream }: ServerDepende
     method: ["GET", "POST", "OPTIONS"],
     url: "/graphql",
     handler: async function graphql(request, reply) {
+      if (refusedUnderPressure.has(request)) return reply;
+      if (playgroundAtGraphQL && prefersHtml(request)) return playgroundAtGraphQL.send(reply);
       if (inFlight >= config.overload.maxConcurrentRequests) {
         void reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).header("content-type", "application/json; charset=utf-8");
         request.log.warn({ inFlight, statusCode: 503, sqlStatements: 0 }, "graphql request refused: too many requests in flight");

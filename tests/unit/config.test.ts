@@ -14,6 +14,7 @@ describe("loadConfig", () => {
       nodeEnv: "development",
       rateLimit: { perToken: 600, perIp: 1200, windowSeconds: 60 },
       overload: { maxConcurrentRequests: 64, maxEventLoopDelayMs: 1000, requestTimeoutMs: 30_000 },
+      playground: "graphiql",
     });
   });
 
@@ -31,7 +32,16 @@ describe("loadConfig", () => {
     });
   });
 
+  it("serves GraphiQL outside production and no playground in production, unless PLAYGROUND says otherwise", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).playground).toBe("graphiql");
+    expect(loadConfig({ NODE_ENV: "production" }).playground).toBe("off");
+    expect(loadConfig({ NODE_ENV: "production", PLAYGROUND: "graphiql" }).playground).toBe("graphiql");
+    expect(loadConfig({ PLAYGROUND: "apollo" }).playground).toBe("apollo");
+    expect(loadConfig({ PLAYGROUND: "off" }).playground).toBe("off");
+  });
+
   it.each([
+    [{ PLAYGROUND: "sandbox" }, "PLAYGROUND"],
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://u@db/x" }, "DATABASE_URL"],
