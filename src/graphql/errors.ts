@@ -33,6 +33,11 @@ export const ErrorCode = {
   BAD_REQUEST: "BAD_REQUEST",
   /** The HTTP request body is over the size limit (HTTP 413). */
   REQUEST_TOO_LARGE: "REQUEST_TOO_LARGE",
+  /**
+   * A subscription's `lastEventId` is too far behind: more audit-log entries followed it than
+   * one replay sends. Read the current state again and subscribe without `lastEventId`.
+   */
+  REPLAY_LIMIT_EXCEEDED: "REPLAY_LIMIT_EXCEEDED",
 } as const;
 
 /** One of {@link ErrorCode}. */
