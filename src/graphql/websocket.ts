@@ -1,5 +1,8 @@
 import type { Server } from "node:http";
+import { createHash } from "node:crypto";
 import {
+  createSourceEventStream,
+  execute,
   getOperationAST,
   GraphQLError,
   parse,
@@ -7,6 +10,7 @@ import {
   validate,
   type DocumentNode,
   type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from "graphql";
@@ -15,9 +19,9 @@ import { WebSocketServer } from "ws";
 import type { PrismaClient } from "../db/index.js";
 import { authenticate, AuthenticationError } from "../modules/auth/tokens.js";
 import type { Viewer } from "../modules/auth/viewer.js";
-import type { LiveHub } from "../pubsub/hub.js";
+import type { LiveHub, SharedDelivery } from "../pubsub/hub.js";
 import type { PubSubLog } from "../pubsub/pubsub.js";
-import { createSubscriptionContext } from "./context.js";
+import { createSubscriptionContext, type GraphQLContext } from "./context.js";
 import { ErrorCode } from "./errors.js";
 import { MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./limits.js";
 
@@ -94,6 +98,61 @@ function checkedDocument(schema: GraphQLSchema, query: string, operationName: st
   return document;
 }
 
+function isSharedDelivery(value: unknown): value is SharedDelivery {
+  return typeof value === "object" && value !== null && "shareKey" in value;
+}
+
+/**
+ * The results of a subscription's events, executed with `run`, ending with the source (and
+ * ending the source when the client unsubscribes).
+ */
+class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
+  private readonly source: AsyncIterator<unknown>;
+
+  constructor(
+    source: AsyncIterable<unknown>,
+    private readonly run: (payload: unknown) => Promise<ExecutionResult>,
+  ) {
+    this.source = source[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
+    const step = await this.source.next();
+    if (step.done) return { done: true, value: undefined };
+    return { done: false, value: await this.run(step.value) };
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult, undefined>> {
+    await this.source.return?.();
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/**
+ * graphql-js's `subscribe`, except that an event's selection is executed once per instance for
+ * every subscriber with the same role, document and variables, and the result is shared: 500
+ * editors watching one article cost one execution per event, not 500. Sound because what a
+ * viewer may read depends on the role alone (the visibility rules take the role; LiveHub.shared
+ * relies on the same), and payload types have no field about the viewer themselves.
+ */
+async function sharedSubscribe(hub: LiveHub, args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source;
+  const context = args.contextValue as GraphQLContext;
+  const signature = createHash("sha256")
+    .update(JSON.stringify([context.viewer.role, args.operationName ?? null, args.variableValues ?? {}]))
+    .update(args.document.loc?.source.body ?? JSON.stringify(args.document))
+    .digest("base64url");
+  const executeOne = async (payload: unknown): Promise<ExecutionResult> => execute({ ...args, rootValue: payload });
+  return new ExecutedStream(source, (payload) =>
+    isSharedDelivery(payload) && payload.shareKey !== null ? hub.shared(`${payload.shareKey}:result:${signature}`, () => executeOne(payload)) : executeOne(payload),
+  );
+}
+
 /**
  * graphql-ws on fastify's HTTP server, path /graphql: the same schema as Apollo, the same bearer
  * tokens (sent as `connectionParams.authorization`, checked once when the connection opens; a
@@ -109,6 +168,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       isProd: production,
+      subscribe: (args) => sharedSubscribe(hub, args),
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.["authorization"];
         if (header !== undefined && typeof header !== "string") return false;

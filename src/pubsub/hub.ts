@@ -6,6 +6,15 @@ export const SUBSCRIPTION_QUEUE_CAPACITY = 1000;
 /** Most results kept by {@link LiveHub.shared}: enough for the events of the last few seconds. */
 const SHARED_RESULTS = 4096;
 
+/**
+ * A value a subscription yields for one event. `shareKey` (the event's sequence) lets the
+ * WebSocket layer execute the selection once for every subscriber of the same role, document and
+ * variables; null (a failed payload) means execute it for this subscriber alone.
+ */
+export interface SharedDelivery {
+  readonly shareKey: string | null;
+}
+
 /** Publishes committed events; what recordAudit needs (GraphQLContext.live is one). */
 export interface LivePublisher {
   /** Hands events to the pub/sub; never throws (a failure is logged, replay covers it). */

@@ -13,6 +13,8 @@ export const MAX_NOTIFY_BYTES = 7999;
 /** Waits between attempts to get the LISTEN connection back: doubling from 250 ms up to 5 s. */
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5000;
+/** How long one attempt to open the LISTEN connection may take. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 const liveEventSchema = z.object({
   sequence: z.string().regex(SEQUENCE_PATTERN),
@@ -56,21 +58,38 @@ export class PostgresPubSub implements PubSub {
   // Notifications are handled one after the other, so an event sent by reference (read back
   // from the database) is not overtaken by the inline ones that follow it.
   private delivery: Promise<void> = Promise.resolve();
+  // NOTIFYs go out one after the other on the one connection (pg queues concurrent queries on a
+  // client but deprecates it), which also keeps an instance's events in commit order.
+  private sending: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly url: string,
     private readonly options: PostgresPubSubOptions,
   ) {}
 
-  /** Opens the LISTEN connection; fails when the server cannot be reached. */
+  /**
+   * Opens the LISTEN connection. When the server cannot be reached the pub/sub is returned
+   * anyway and keeps retrying: live updates wait for the database, they do not stop the API
+   * from starting (its /readyz tells the load balancer about the database).
+   */
   static async connect(url: string, options: PostgresPubSubOptions): Promise<PostgresPubSub> {
     const pubsub = new PostgresPubSub(url, options);
-    await pubsub.open();
+    try {
+      await pubsub.open();
+    } catch (error) {
+      options.log.warn({ err: error }, "live updates: could not open the LISTEN connection; retrying");
+      pubsub.scheduleReconnect();
+    }
     return pubsub;
   }
 
+  /** True while the LISTEN connection is up (events are heard and can be published). */
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
   private async open(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     client.on("notification", (message) => {
       if (message.channel !== LIVE_CHANNEL || message.payload === undefined) return;
       const payload = message.payload;
@@ -81,12 +100,16 @@ export class PostgresPubSub implements PubSub {
       this.lost(client);
     });
     client.on("end", () => this.lost(client));
-    await client.connect();
     try {
+      await client.connect();
       await client.query(`LISTEN ${LIVE_CHANNEL}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
+    }
+    if (this.closing) {
+      await client.end();
+      return;
     }
     this.client = client;
     this.reconnectDelay = RECONNECT_MIN_MS;
@@ -128,10 +151,14 @@ export class PostgresPubSub implements PubSub {
   }
 
   /** NOTIFYs each event (by reference when it is too large); fails while the connection is down. */
-  async publish(events: readonly LiveEvent[]): Promise<void> {
-    const client = this.client;
-    if (!client) throw new Error("The live-update connection to PostgreSQL is down.");
-    for (const event of events) await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, notifyPayload(event)]);
+  publish(events: readonly LiveEvent[]): Promise<void> {
+    const sent = this.sending.then(async () => {
+      const client = this.client;
+      if (!client) throw new Error("The live-update connection to PostgreSQL is down.");
+      for (const event of events) await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, notifyPayload(event)]);
+    });
+    this.sending = sent.catch(() => undefined);
+    return sent;
   }
 
   /** Adds a listener; returns the function that removes it. */

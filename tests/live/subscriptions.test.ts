@@ -247,4 +247,23 @@ describe("who may subscribe", () => {
     viewerFeed.close();
     editorFeed.close();
   });
+
+  it("shares an event's execution only between subscribers of the same role: a field above the VIEWER's role stays refused", async () => {
+    const query = `subscription($id: ID!) { articleChanged(id: $id) { action article { status history(first: 1) { totalCount } } } }`;
+    type WithHistory = { articleChanged: { action: string; article: { status: string; history: { totalCount: number } | null } | null } };
+    const editorFeed = await subscribed<WithHistory>(b, editor, query, { id: published });
+    const viewerFeed = await subscribed<WithHistory>(b, viewer, query, { id: published });
+    const current = await db.prisma.article.findFirstOrThrow({ where: { slug: "live-published" } });
+    await post(a.baseUrl, editor, `mutation($input: RetractArticleInput!) { retractArticle(input: $input) { errors { code } } }`, {
+      input: { id: published, expectedVersion: current.version, reason: "Sourcing could not be confirmed." },
+    });
+    const seenByEditor = (await editorFeed.data()).articleChanged;
+    expect(seenByEditor.action).toBe("article.retract");
+    expect(seenByEditor.article?.history?.totalCount).toBeGreaterThan(0);
+    const seenByViewer = await viewerFeed.take();
+    expect(seenByViewer.kind).toBe("next");
+    if (seenByViewer.kind !== "next") return;
+    expect(seenByViewer.result.data?.articleChanged.article).toEqual({ status: "RETRACTED", history: null });
+    expect(seenByViewer.result.errors?.[0]?.extensions?.["code"]).toBe("FORBIDDEN");
+  });
 });

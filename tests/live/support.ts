@@ -7,7 +7,7 @@ import type { GraphQLResponse } from "../support/server.js";
 
 /** What a subscription can send: a result, an error (refused operation or closed socket), or the end. */
 export type Message<T> =
-  | { readonly kind: "next"; readonly result: FormattedExecutionResult<T>; readonly receivedAt: number }
+  | { readonly kind: "next"; readonly result: FormattedExecutionResult<T, unknown>; readonly receivedAt: number }
   | { readonly kind: "error"; readonly error: unknown }
   | { readonly kind: "complete" };
 

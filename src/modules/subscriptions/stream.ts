@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { badUserInput, ErrorCode } from "../../graphql/errors.js";
 import { readLiveEvents, SEQUENCE_PATTERN, type LiveEvent } from "../../pubsub/event.js";
-import type { EventQueue, LiveHub } from "../../pubsub/hub.js";
+import type { EventQueue, LiveHub, SharedDelivery } from "../../pubsub/hub.js";
 
 /** Most audit-log entries one `lastEventId` replay reads; beyond, REPLAY_LIMIT_EXCEEDED. */
 export const REPLAY_LIMIT = 1000;
@@ -12,7 +12,7 @@ export const REPLAY_LIMIT = 1000;
  * `resolve` unwraps them, so a failure (the database away for a moment) is an error on that one
  * event and the subscription goes on, instead of ending the client's whole connection.
  */
-export type Delivery<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+export type Delivery<T> = SharedDelivery & ({ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown });
 
 /** What a subscription field listens for and how it turns an event into its payload. */
 export interface LiveSubscription<T> {
@@ -87,10 +87,10 @@ class LiveStream<T> implements AsyncIterableIterator<Delivery<T>> {
           continue;
         }
         this.delivering = finished;
-        return { done: false, value: { ok: true, value } };
+        return { done: false, value: { ok: true, value, shareKey: event.sequence } };
       } catch (error) {
         this.delivering = finished;
-        return { done: false, value: { ok: false, error } };
+        return { done: false, value: { ok: false, error, shareKey: null } };
       }
     }
   }
