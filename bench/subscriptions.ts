@@ -11,8 +11,9 @@
  * The server runs in this process; the 500 clients and the driver run in a child process (this
  * file again, with --clients), so the server's memory and event loop are its own. Delivery
  * latency is measured by the clients from the moment the driver sent the mutation (the body
- * carries the send time) to the moment each subscriber received the event: it includes the
- * mutation itself. Memory per connection is the growth of the server's RSS and heap from before
+ * carries the send time) to the moment each subscriber received the event, so it includes the
+ * mutation itself and any queue of mutations; `deliveryAfterCommitMs` starts instead from the
+ * mutation's HTTP answer (sent after its commit), which isolates the fan-out. Memory per connection is the growth of the server's RSS and heap from before
  * the connections opened to when all subscriptions are open, after a GC, divided by N.
  * Results go to bench/results/subscriptions-<embedded|postgres>.json.
  */
@@ -57,6 +58,9 @@ interface ClientPlan {
 /** What the client process reports back. */
 interface ClientReport {
   readonly deliveryMs: number[];
+  /** Per delivery, from the mutation's HTTP answer (after its commit) to receipt; 0 when it came first. */
+  readonly afterCommitMs: number[];
+  readonly mutationSeconds: number;
   readonly mutationMs: number[];
   readonly mutationsSent: number;
   readonly mutationsFailed: number;
@@ -96,6 +100,8 @@ function nextMessage(child: NodeJS.Process | import("node:child_process").ChildP
 async function runClients(): Promise<void> {
   const { plan } = (await nextMessage(process, "plan")) as Extract<Message, { type: "plan" }>;
   const deliveryMs: number[] = [];
+  // Receipt times by send time (the body carries it), matched with the mutation's answer later.
+  const receipts: { sentAt: number; receivedAt: number }[] = [];
   let received = 0;
   const clients: Client[] = [];
   const connectStarted = performance.now();
@@ -110,7 +116,11 @@ async function runClients(): Promise<void> {
           next: (result) => {
             const body = result.data?.annotationEvents.annotation?.body ?? "";
             const sentAt = Number(body.split(" ")[1]);
-            if (Number.isFinite(sentAt)) deliveryMs.push(performance.timeOrigin + performance.now() - sentAt);
+            const receivedAt = performance.timeOrigin + performance.now();
+            if (Number.isFinite(sentAt)) {
+              deliveryMs.push(receivedAt - sentAt);
+              receipts.push({ sentAt, receivedAt });
+            }
             received += 1;
           },
           error: (error) => console.error("subscription error", error),
@@ -124,6 +134,7 @@ async function runClients(): Promise<void> {
   await nextMessage(process, "go");
 
   const mutationMs: number[] = [];
+  const answeredAt = new Map<number, number>();
   let mutationsSent = 0;
   let mutationsFailed = 0;
   const inFlight: Promise<void>[] = [];
@@ -145,7 +156,9 @@ async function runClients(): Promise<void> {
         .then(async (response) => {
           const json = (await response.json()) as { data?: { createAnnotation?: { annotation: unknown } } };
           if (!json.data?.createAnnotation?.annotation) mutationsFailed += 1;
-          mutationMs.push(performance.timeOrigin + performance.now() - sentAt);
+          const answered = performance.timeOrigin + performance.now();
+          answeredAt.set(sentAt, answered);
+          mutationMs.push(answered - sentAt);
         })
         .catch(() => {
           mutationsFailed += 1;
@@ -153,11 +166,13 @@ async function runClients(): Promise<void> {
     );
   }
   await Promise.all(inFlight);
+  const mutationSeconds = (performance.now() - start) / 1000;
   // Subscriptions and mutations go round the articles alike: each mutation reaches N / articles.
   const expectedDeliveries = Math.round(((mutationsSent - mutationsFailed) * plan.subscriptions) / plan.articleIds.length);
   const settleUntil = performance.now() + SETTLE_MS;
   while (received < expectedDeliveries && performance.now() < settleUntil) await new Promise((resolve) => setTimeout(resolve, 50));
-  await send({ type: "report", report: { deliveryMs, mutationMs, mutationsSent, mutationsFailed, expectedDeliveries, received, connectSeconds } });
+  const afterCommitMs = receipts.map(({ sentAt, receivedAt }) => Math.max(0, receivedAt - (answeredAt.get(sentAt) ?? receivedAt)));
+  await send({ type: "report", report: { deliveryMs, afterCommitMs, mutationSeconds, mutationMs, mutationsSent, mutationsFailed, expectedDeliveries, received, connectSeconds } });
   await Promise.all(clients.map((client) => client.dispose()));
   process.disconnect();
 }
@@ -238,6 +253,7 @@ async function runServer(): Promise<void> {
 
     const delivery = [...report.deliveryMs].sort((x, y) => x - y);
     const mutation = [...report.mutationMs].sort((x, y) => x - y);
+    const afterCommit = [...report.afterCommitMs].sort((x, y) => x - y);
     const results = {
       date: new Date().toISOString(),
       database: target.kind,
@@ -247,9 +263,16 @@ async function runServer(): Promise<void> {
       setup: `${subscriptions} subscriptions (one per WebSocket connection, ${subscriberTokens.length} REPORTER tokens) to annotationEvents of ${articles} article(s); createAnnotation at ${rate}/s for ${seconds} s from one HTTP client, round the same articles (each mutation reaches ${Math.round(subscriptions / articles)} subscribers); clients in a child process`,
       loadAverage: os.loadavg().map((value) => round(value, 1)),
       connectSeconds: round(report.connectSeconds),
-      mutations: { sent: report.mutationsSent, failed: report.mutationsFailed, p50Ms: percentile(mutation, 0.5), p99Ms: percentile(mutation, 0.99) },
+      mutations: {
+        sent: report.mutationsSent,
+        failed: report.mutationsFailed,
+        answeredPerSecond: round(report.mutationsSent / report.mutationSeconds, 1),
+        p50Ms: percentile(mutation, 0.5),
+        p99Ms: percentile(mutation, 0.99),
+      },
       deliveries: { expected: report.expectedDeliveries, received: report.received, perSecond: round(report.received / seconds, 0) },
       deliveryLatencyMs: { p50: percentile(delivery, 0.5), p90: percentile(delivery, 0.9), p99: percentile(delivery, 0.99), max: percentile(delivery, 1) },
+      deliveryAfterCommitMs: { p50: percentile(afterCommit, 0.5), p90: percentile(afterCommit, 0.9), p99: percentile(afterCommit, 0.99), max: percentile(afterCommit, 1) },
       memory: {
         beforeConnectionsRssMb: round(before.rssMb, 1),
         withSubscriptionsRssMb: round(open.rssMb, 1),

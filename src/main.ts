@@ -17,6 +17,7 @@ function banner(config: Config, address: string, editorToken: string | null): st
     `copydesk is serving GraphQL at ${url}`,
     `  database: ${where}`,
     `  health:   ${address}/healthz   readiness: ${address}/readyz`,
+    `  live:     ${url.replace(/^http/, "ws")} (graphql-ws subscriptions, same token in connectionParams.authorization)`,
     "",
     "Try it:",
     `  curl -s ${url} -H 'content-type: application/json' \\`,

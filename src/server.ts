@@ -260,7 +260,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
       message: "Internal server error. Quote the request id when you report it.",
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
-  };
+    };
   };
 
   const apollo = new ApolloServer<GraphQLContext>({

@@ -74,8 +74,13 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 }
 
 /** Parses and validates a subscribe message with the same limits as an HTTP request; errors instead of a document. */
-function checkedDocument(schema: GraphQLSchema, query: string, operationName: string | null | undefined, variables: Record<string, unknown>): DocumentNode | readonly GraphQLError[] {
-  const limits = queryLimits();
+function checkedDocument(
+  schema: GraphQLSchema,
+  limits: ReturnType<typeof queryLimits>,
+  query: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): DocumentNode | readonly GraphQLError[] {
   if (query.length > MAX_DOCUMENT_LENGTH) return [refusal(`The GraphQL document is longer than ${MAX_DOCUMENT_LENGTH} characters.`, ErrorCode.BAD_REQUEST)];
   let document: DocumentNode;
   try {
@@ -164,7 +169,9 @@ async function sharedSubscribe(hub: LiveHub, args: ExecutionArgs): Promise<Async
 export function attachSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { schema, prisma, hub, production, log } = options;
   const wss = new WebSocketServer({ server: options.server, path: "/graphql", maxPayload: MAX_MESSAGE_BYTES });
-  let connections = 0;
+  const limits = queryLimits();
+  // Numbers connections for the ids in error messages and logs (ws-<connection>-<subscription>).
+  let lastConnectionId = 0;
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       isProd: production,
@@ -179,8 +186,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           log.info({ reason: error.message }, "websocket connection refused: bad token");
           return false;
         }
-        connections += 1;
-        ctx.extra.connectionId = connections;
+        lastConnectionId += 1;
+        ctx.extra.connectionId = lastConnectionId;
         return true;
       },
       onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
@@ -190,7 +197,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           return [refusal(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, ErrorCode.BAD_REQUEST)];
         }
         const variables = payload.variables ?? {};
-        const document = checkedDocument(schema, payload.query, payload.operationName, variables);
+        const document = checkedDocument(schema, limits, payload.query, payload.operationName, variables);
         if (!("kind" in document)) return document;
         return {
           schema,

@@ -225,6 +225,12 @@ describe("who may subscribe", () => {
     expect(b.app.live.subscriptions()).toBe(0);
   });
 
+  it("answers a subscription sent over HTTP with BAD_REQUEST pointing to the WebSocket", async () => {
+    const response = await post<{ reviewQueueChanged: unknown }>(b.baseUrl, editor, `subscription { reviewQueueChanged { sequence } }`);
+    expect(response.errors?.[0]?.extensions?.["code"]).toBe("BAD_REQUEST");
+    expect(response.errors?.[0]?.message).toMatch(/WebSocket/);
+  });
+
   it("refuses queries and mutations over WebSocket (they go over HTTP) and documents over the limits", async () => {
     expect(await refusedCode(editor, `{ articles(first: 1) { edges { node { id } } } }`, {})).toBe("BAD_REQUEST");
     expect(await refusedCode(editor, `subscription { ${"a: reviewQueueChanged { sequence } ".repeat(1)}${Array.from({ length: 25 }, (_, i) => `x${i}: __typename`).join(" ")} }`, {})).toBe(

@@ -1,15 +1,14 @@
 import type { Resolvers } from "../../generated/graphql.js";
-import { renewLoaders } from "../../graphql/context.js";
+import { renewLoaders, type GraphQLContext } from "../../graphql/context.js";
 import { toGlobalId } from "../../graphql/ids.js";
 import { annotationEvents, articleChanged, auditEventFeed, reviewQueueChanged, suggestionsCreated } from "./service.js";
 import { unwrap, type Delivery } from "./stream.js";
-import type { GraphQLContext } from "../../graphql/context.js";
 
 /**
  * Each event of a subscription starts here: fresh loaders for the subscriber (its context lives
  * as long as the subscription), then the payload, or this event's error.
  */
-function resolveDelivery<T>(delivery: Delivery<T>, _args: unknown, context: GraphQLContext): T {
+function resolveDelivery<T>(delivery: Delivery<T> | undefined, _args: unknown, context: GraphQLContext): T {
   renewLoaders(context);
   return unwrap(delivery);
 }

@@ -138,8 +138,15 @@ export async function openLiveStream<T>(
   }
 }
 
-/** A delivery's payload, or its error thrown for this one event (the subscription's `resolve`). */
-export function unwrap<T>(delivery: Delivery<T>): T {
+/**
+ * A delivery's payload, or its error thrown for this one event (the subscription's `resolve`).
+ * No delivery means the operation was executed as a query, as Apollo does with a subscription
+ * sent over HTTP: BAD_REQUEST, pointing to the WebSocket.
+ */
+export function unwrap<T>(delivery: Delivery<T> | undefined): T {
+  if (delivery === undefined) {
+    throw new GraphQLError("Subscriptions run over WebSocket (graphql-ws) at /graphql, not over HTTP.", { extensions: { code: ErrorCode.BAD_REQUEST } });
+  }
   if (delivery.ok) return delivery.value;
   throw delivery.error;
 }
