@@ -30,7 +30,6 @@ import WebSocket from "ws";
 import { loadConfig } from "../src/config.js";
 import { toGlobalId } from "../src/graphql/ids.js";
 import { issueToken } from "../src/modules/auth/tokens.js";
-import { InProcessPubSub } from "../src/pubsub/index.js";
 import { buildServer } from "../src/server.js";
 import { openBenchDatabase, percentile } from "./support.js";
 
@@ -202,10 +201,10 @@ async function runServer(): Promise<void> {
   const articles = Number(options.articles);
   const target = await openBenchDatabase("subscriptions");
   const { database } = target;
-  // openBenchDatabase reaches the embedded PGlite through its socket like a server: the pub/sub
-  // must still be the in-process one that copydesk uses for the embedded database.
-  const pubsub = target.kind === "embedded" ? new InProcessPubSub() : undefined;
+  // The configuration decides the pub/sub: DATABASE_URL (LISTEN/NOTIFY) for the server,
+  // in-process for the embedded database, as `npm start` would.
   const config = loadConfig({
+    ...(target.kind === "postgres" ? { DATABASE_URL: database.url } : {}),
     PORT: "0",
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
@@ -214,7 +213,7 @@ async function runServer(): Promise<void> {
     MAX_EVENT_LOOP_DELAY_MS: "0",
     MAX_CONCURRENT_REQUESTS: "1000",
   });
-  const app = await buildServer({ config, database, ...(pubsub ? { pubsub } : {}) });
+  const app = await buildServer({ config, database });
   try {
     const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
     const editor = await issueToken(database.prisma, { userName: "bench-editor", role: "EDITOR", tokenName: "bench" });
@@ -286,7 +285,6 @@ async function runServer(): Promise<void> {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\nWritten to ${path.relative(process.cwd(), file)}\n`);
   } finally {
     await app.close();
-    await pubsub?.close();
     await target.release();
   }
 }

@@ -44,9 +44,9 @@ export interface ServerDependencies {
   /** Where the JSON log lines go (stdout when left out); tests read them from here. */
   readonly logStream?: DestinationStream;
   /**
-   * The pub/sub of live updates. Left out, the server opens its own for the database (LISTEN/NOTIFY
-   * on a server, in-process on the embedded one) and closes it with itself; tests pass one to run
-   * two instances in one process over an embedded database.
+   * The pub/sub of live updates. Left out, the server opens its own for the configured database
+   * (LISTEN/NOTIFY with DATABASE_URL, in-process on the embedded one) and closes it with itself;
+   * tests pass one to run two instances in one process over an embedded database.
    */
   readonly pubsub?: PubSub;
 }
@@ -282,7 +282,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   await apollo.start();
 
   // Live updates: every instance publishes its committed audit events and hears everyone's.
-  const pubsub = givenPubSub ?? (await createPubSub(database, app.log));
+  const pubsub = givenPubSub ?? (await createPubSub(config.database, database, app.log));
   const hub = new LiveHub(pubsub, app.log);
   const subscriptions = attachSubscriptionServer({
     server: app.server,

@@ -66,8 +66,9 @@ beforeAll(async () => {
   // One process, one embedded database: the instances share the in-process pub/sub, as the
   // threads of one server would. On a PostgreSQL server each instance LISTENs on its own.
   sharedPubSub = db.kind === "embedded" ? new InProcessPubSub() : undefined;
-  a = await startTestServer(db, {}, sharedPubSub);
-  b = await startTestServer(db, {}, sharedPubSub);
+  const env = db.kind === "embedded" ? {} : { DATABASE_URL: db.url };
+  a = await startTestServer(db, env, sharedPubSub);
+  b = await startTestServer(db, env, sharedPubSub);
   [editor, reporter, viewer, admin] = await Promise.all([tokenFor(db, "EDITOR"), tokenFor(db, "REPORTER"), tokenFor(db, "VIEWER"), tokenFor(db, "ADMIN")]);
   published = await article("live-published", "PUBLISHED");
   draft = await article("live-draft", "DRAFT");
@@ -159,7 +160,7 @@ describe("live updates across two instances", () => {
       { articleId: published },
     );
     // Ingest runs as a worker: its own pub/sub on the same database (the shared one in-process).
-    const workerPubSub = sharedPubSub ?? (await createPubSub(db, { warn: () => undefined, error: () => undefined }));
+    const workerPubSub = sharedPubSub ?? (await createPubSub({ kind: "server", url: db.url }, db, { warn: () => undefined, error: () => undefined }));
     const worker = new LiveHub(workerPubSub, { warn: () => undefined, error: () => undefined });
     try {
       const articleRow = await db.prisma.article.findFirstOrThrow({ where: { slug: "live-published" } });
