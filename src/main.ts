@@ -18,6 +18,7 @@ function banner(config: Config, address: string, editorToken: string | null): st
     `  database: ${where}`,
     `  health:   ${address}/healthz   readiness: ${address}/readyz`,
     ...(config.playground === "off" ? [] : [`  playground: ${address}/${config.playground === "graphiql" ? "graphql" : "playground"} in a browser`]),
+    `  live:     ${url.replace(/^http/, "ws")} (graphql-ws subscriptions, same token in connectionParams.authorization)`,
     "",
     "Try it:",
     `  curl -s ${url} -H 'content-type: application/json' \\`,

@@ -21,8 +21,27 @@ import { classifyDatabaseError } from "./db/faults.js";
 import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
 import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
+import { attachSubscriptionServer } from "./graphql/websocket.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
 import { prefersHtml, registerPlayground } from "./playground/route.js";
+import { createPubSub, LiveHub, type PubSub } from "./pubsub/index.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** This instance's live updates, for operators and tests: which pub/sub, and what is open now. */
+    readonly live: LiveStatus;
+  }
+}
+
+/** What an instance's live updates look like right now. */
+export interface LiveStatus {
+  /** in-process (embedded database) or postgres (LISTEN/NOTIFY). */
+  readonly pubsub: PubSub["kind"];
+  /** Open WebSocket connections. */
+  connections(): number;
+  /** Open subscriptions. */
+  subscriptions(): number;
+}
 
 /** What the HTTP server needs: settings and an open database. */
 export interface ServerDependencies {
@@ -30,6 +49,12 @@ export interface ServerDependencies {
   readonly database: Database;
   /** Where the JSON log lines go (stdout when left out); tests read them from here. */
   readonly logStream?: DestinationStream;
+  /**
+   * The pub/sub of live updates. Left out, the server opens its own for the configured database
+   * (LISTEN/NOTIFY with DATABASE_URL, in-process on the embedded one) and closes it with itself;
+   * tests pass one to run two instances in one process over an embedded database.
+   */
+  readonly pubsub?: PubSub;
 }
 
 /** What the request log line says about one GraphQL request, filled in as the request goes. */
@@ -42,6 +67,8 @@ interface GraphQLRequestTrace {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const READINESS_TIMEOUT_MS = 2000;
+/** At shutdown, how long live events already being delivered get before WebSockets close. */
+const SUBSCRIPTION_DRAIN_MS = 2000;
 /** What an overloaded server asks clients to wait before retrying (HTTP Retry-After, seconds). */
 const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
@@ -59,6 +86,7 @@ const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.REQUEST_TOO_LARGE,
   ErrorCode.OVERLOADED,
   ErrorCode.REQUEST_TIMEOUT,
+  ErrorCode.REPLAY_LIMIT_EXCEEDED,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
@@ -171,7 +199,7 @@ const requestScope = new AsyncLocalStorage<RequestScope>();
  * for browsers). Fastify because its hooks give request ids, pino
  * logging and an orderly close, and it carries the graphql-ws WebSocket server on the same port.
  */
-export async function buildServer({ config, database, logStream }: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer({ config, database, logStream, pubsub: givenPubSub }: ServerDependencies): Promise<FastifyInstance> {
   const production = config.nodeEnv === "production";
   const app = Fastify({
     logger: logStream ? { level: config.logLevel, stream: logStream } : { level: config.logLevel },
@@ -264,6 +292,33 @@ export async function buildServer({ config, database, logStream }: ServerDepende
     },
   };
 
+  // One masking of errors for HTTP responses and WebSocket messages: codes meant for the client
+  // pass, database faults get their typed code, anything else is logged and masked.
+  const maskError = (formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    if (EXPOSED_CODES.has(code)) return formatted;
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // Database faults (lost connection, server restart, timeout, exhausted conflict retries)
+    // are the client's business: they get a typed code and whether to retry, still without
+    // the driver's message (it can name tables or carry SQL); the log line has the error.
+    const fault = classifyDatabaseError(original);
+    if (fault) {
+      const { message, code: faultCode, retryable } = databaseFaultError(fault);
+      app.log.warn({ err: original, path: formatted.path, reqId: requestId, fault }, "database fault while executing a GraphQL operation");
+      return {
+        message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: faultCode, retryable, ...(requestId ? { requestId } : {}) },
+      };
+    }
+    app.log.error({ err: original, path: formatted.path, reqId: requestId }, "unexpected error while executing a GraphQL operation");
+    return {
+      message: "Internal server error. Quote the request id when you report it.",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+    };
+  };
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,
@@ -277,41 +332,37 @@ export async function buildServer({ config, database, logStream }: ServerDepende
     plugins: [guard, landingPage],
     // main.ts owns signals: fastify.close() drains in-flight requests, then stops Apollo (onClose).
     stopOnTerminationSignals: false,
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-      if (EXPOSED_CODES.has(code)) return formatted;
-      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-      const requestId = requestScope.getStore()?.request.id;
-      // Database faults (lost connection, server restart, timeout, exhausted conflict retries)
-      // are the client's business: they get a typed code and whether to retry, still without
-      // the driver's message (it can name tables or carry SQL); the log line has the error.
-      const fault = classifyDatabaseError(original);
-      if (fault) {
-        const { message, code: faultCode, retryable } = databaseFaultError(fault);
-        app.log.warn({ err: original, path: formatted.path, reqId: requestId, fault }, "database fault while executing a GraphQL operation");
-        return {
-          message,
-          ...(formatted.path ? { path: formatted.path } : {}),
-          extensions: { code: faultCode, retryable, ...(requestId ? { requestId } : {}) },
-        };
-      }
-      app.log.error({ err: original, path: formatted.path, reqId: requestId }, "unexpected error while executing a GraphQL operation");
-      return {
-        message: "Internal server error. Quote the request id when you report it.",
-        ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
-      };
-    },
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+      maskError(formatted, error, requestScope.getStore()?.request.id),
   });
   await apollo.start();
+
+  // Live updates: every instance publishes its committed audit events and hears everyone's.
+  const pubsub = givenPubSub ?? (await createPubSub(config.database, database, app.log));
+  const hub = new LiveHub(pubsub, app.log);
+  const subscriptions = attachSubscriptionServer({
+    server: app.server,
+    schema,
+    prisma: database.prisma,
+    hub,
+    production,
+    log: app.log,
+    formatError: (error, requestId) => maskError(error.toJSON(), error, requestId),
+  });
+  const live: LiveStatus = { pubsub: pubsub.kind, connections: () => subscriptions.connections(), subscriptions: () => hub.subscriptions };
+  app.decorate("live", live);
 
   // Shutdown: fastify.close() stops accepting connections and waits for the open ones, but a
   // keep-alive connection stays open after its in-flight request is answered (until fastify's
   // 72 s keep-alive timeout), which held the drain past main.ts's grace period. Every response
   // sent once closing has begun therefore asks the client to close its connection.
+  // WebSockets are not requests fastify waits for: once /readyz is red (the load balancer stops
+  // sending new clients), events already being delivered are sent and every socket is closed
+  // with 1001, so its client reconnects elsewhere and resumes with lastEventId.
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;
+    await subscriptions.close(SUBSCRIPTION_DRAIN_MS);
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -324,7 +375,7 @@ export async function buildServer({ config, database, logStream }: ServerDepende
         const viewer = await authenticate(database.prisma, request.headers.authorization, { production });
         const scope = requestScope.getStore();
         if (scope) scope.trace.tokenId = viewer.tokenId;
-        return createContext(database.prisma, viewer, request.id);
+        return createContext(database.prisma, viewer, request.id, hub);
       } catch (error) {
         const fault = classifyDatabaseError(error);
         if (fault) {
@@ -411,12 +462,15 @@ export async function buildServer({ config, database, logStream }: ServerDepende
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
+    if (closing) return reply.code(503).send({ status: "shutting down", database: "unknown" });
     const ready = await withTimeout(database.ping(), READINESS_TIMEOUT_MS, false);
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", database: ready ? "up" : "down" });
   });
 
   app.addHook("onClose", async () => {
     await apollo.stop();
+    hub.close();
+    if (!givenPubSub) await pubsub.close();
   });
   return app;
 }

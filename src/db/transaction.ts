@@ -19,12 +19,31 @@ function backoffMs(attempt: number): number {
   return base + Math.random() * base * 2;
 }
 
+// Work to run once a transaction has committed, per transaction client. A WeakMap keyed by the
+// client of one attempt: a retried attempt gets a fresh client, so the hooks of an attempt that
+// rolled back are dropped with it and never run.
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Registers `hook` to run after the transaction of `tx` commits (never when it rolls back). For
+ * effects outside the database that must not be seen before the change is, such as publishing
+ * live events. Throws for a client not opened by {@link inTransaction}, rather than run the hook
+ * at a moment when the change may still roll back. A hook must not throw: it runs after the
+ * commit, when the caller's answer is already decided.
+ */
+export function afterCommit(tx: Prisma.TransactionClient, hook: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) throw new Error("afterCommit needs a transaction client opened by inTransaction.");
+  hooks.push(hook);
+}
+
 /**
  * Runs `work` in one interactive Prisma transaction (with the client's maxWait and timeout), and
  * runs it again, a bounded number of times, when PostgreSQL rolled it back for a serialization
  * failure (40001) or a deadlock (40P01): both mean "nothing happened, try again", and the whole
  * transaction is repeated, so `work` must not have effects outside `tx`. Any other error, and
- * the last conflict, is thrown as is (formatError then reports it as a retryable error).
+ * the last conflict, is thrown as is (formatError then reports it as a retryable error). Hooks
+ * registered with {@link afterCommit} run once the attempt that succeeded has committed.
  */
 export async function inTransaction<T>(
   prisma: PrismaClient,
@@ -34,7 +53,13 @@ export async function inTransaction<T>(
   const attempts = options.attempts ?? TRANSACTION_ATTEMPTS;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await prisma.$transaction(work);
+      const hooks: (() => void)[] = [];
+      const result = await prisma.$transaction(async (tx) => {
+        commitHooks.set(tx, hooks);
+        return work(tx);
+      });
+      for (const hook of hooks) hook();
+      return result;
     } catch (error) {
       if (attempt >= attempts || classifyDatabaseError(error) !== "conflict") throw error;
       options.onRetry?.(attempt, error);

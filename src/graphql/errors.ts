@@ -39,6 +39,11 @@ export const ErrorCode = {
    * (or retry with the same idempotency key where the mutation takes one).
    */
   REQUEST_TIMEOUT: "REQUEST_TIMEOUT",
+  /**
+   * A subscription's `lastEventId` is too far behind: more audit-log entries followed it than
+   * one replay sends. Read the current state again and subscribe without `lastEventId`.
+   */
+  REPLAY_LIMIT_EXCEEDED: "REPLAY_LIMIT_EXCEEDED",
 } as const;
 
 /** One of {@link ErrorCode}. */

@@ -16,6 +16,7 @@ import { peopleResolvers } from "../modules/people/resolvers.js";
 import { placeResolvers } from "../modules/places/resolvers.js";
 import { quoteResolvers } from "../modules/quotes/resolvers.js";
 import { searchResolvers } from "../modules/search/resolvers.js";
+import { subscriptionResolvers } from "../modules/subscriptions/resolvers.js";
 import { nodeResolvers } from "./node.js";
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
@@ -55,6 +56,7 @@ export function buildSchema(): GraphQLSchema {
       auditResolvers,
       searchResolvers,
       dashboardResolvers,
+      subscriptionResolvers,
     ],
   });
   return applyRoleDirective(schema);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/index.js";
+import type { PubSub } from "../../src/pubsub/index.js";
 import { buildServer } from "../../src/server.js";
 
 /** A real copydesk HTTP server on a free port of 127.0.0.1, over the given database. */
@@ -11,10 +12,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the HTTP server the way main.ts does, on port 0, with logging off. */
-export async function startTestServer(database: Database, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+/**
+ * Starts the HTTP server the way main.ts does, on port 0, with logging off. `pubsub` shares one
+ * in-process pub/sub between several servers (instances) over one embedded database.
+ */
+export async function startTestServer(database: Database, env: NodeJS.ProcessEnv = {}, pubsub?: PubSub): Promise<TestServer> {
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
-  const app = await buildServer({ config, database });
+  const app = await buildServer({ config, database, ...(pubsub ? { pubsub } : {}) });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, baseUrl, close: () => app.close() };
 }

@@ -1,12 +1,17 @@
 import type { Prisma } from "../../db/index.js";
+import { afterCommit } from "../../db/transaction.js";
 import type { AuditEvent } from "../../generated/prisma/client.js";
 import type { NodeType } from "../../graphql/ids.js";
+import { liveEventOf } from "../../pubsub/event.js";
+import type { LivePublisher } from "../../pubsub/hub.js";
 import type { Viewer } from "../auth/viewer.js";
 
 /** Who made a change and in which request: what every audit event records besides the change. */
 export interface AuditActor {
   readonly viewer: Viewer;
   readonly requestId: string;
+  /** Where the event goes once the transaction commits (live updates); none for the seed and tests. */
+  readonly live?: LivePublisher | null;
 }
 
 /** One change to record: `module.verb`, the record changed, and its state before and after. */
@@ -28,11 +33,14 @@ function snapshot(record: object | null): Prisma.InputJsonValue | undefined {
  * Writes the audit event of a successful mutation. Called with the mutation's transaction
  * client, so the event and the change commit or roll back together: a failed mutation leaves no
  * event, and an event that cannot be written undoes the change.
+ *
+ * This is also the one place live updates start: with a publisher in `actor`, the event is
+ * published after the transaction commits (never for a rolled-back or retried attempt).
  */
-export function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<AuditEvent> {
+export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<AuditEvent> {
   const before = snapshot(change.before);
   const after = snapshot(change.after);
-  return tx.auditEvent.create({
+  const event = await tx.auditEvent.create({
     data: {
       actorId: actor.viewer.userId,
       tokenId: actor.viewer.tokenId,
@@ -44,4 +52,10 @@ export function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, cha
       requestId: actor.requestId,
     },
   });
+  const live = actor.live;
+  if (live) {
+    const published = liveEventOf(event);
+    afterCommit(tx, () => live.publish([published]));
+  }
+  return event;
 }

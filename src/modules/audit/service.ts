@@ -26,7 +26,7 @@ export function auditTargetId(event: Pick<AuditEvent, "targetType" | "targetId">
 }
 
 /** Turns an `AuditEventFilter` into Prisma conditions (ids and the time range validated). */
-function auditFilterWhere(filter: AuditEventFilter | null | undefined): Prisma.AuditEventWhereInput {
+export function auditFilterWhere(filter: AuditEventFilter | null | undefined): Prisma.AuditEventWhereInput {
   if (!filter) return {};
   const conditions: Prisma.AuditEventWhereInput[] = [];
   const actorId = optionalGlobalId(filter.actorId, "User", "filter.actorId");
