@@ -6,6 +6,7 @@
  *
  *   DATABASE_URL=postgresql://... POOL_SIZE=10 node --import tsx bench/baselines/l1.ts
  *
+ * or in-process with {@link startL1} (tests/bench/baselines.test.ts).
  * Prints one JSON line `{"listening":"http://127.0.0.1:PORT"}` on stdout once it accepts requests.
  * Routes: GET /q1?slug= · GET /q2?first=&quotes= · GET /q3?types=&from=&to=&first=&after= ·
  * GET /q4?query=&first= · POST /m1 {id, expectedVersion, byline} · GET /stats (requests and SQL
@@ -13,6 +14,7 @@
  */
 import { createHash } from "node:crypto";
 import http from "node:http";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 
 // Calendar dates stay strings (as copydesk's Date scalar prints them) and timestamps without a
@@ -44,12 +46,15 @@ class HttpError extends Error {
   }
 }
 
-const pool = new pg.Pool({ connectionString: process.env["DATABASE_URL"], max: Number(process.env["POOL_SIZE"] ?? 10) });
-const counters = { requests: 0, statements: 0 };
+/** The baseline's database pool and its counters (requests answered, SQL statements sent). */
+interface L1State {
+  readonly pool: pg.Pool;
+  readonly counters: { requests: number; statements: number };
+}
 
 /** Runs a named (prepared once per connection) statement and counts it. */
-async function query<Row extends pg.QueryResultRow>(client: pg.Pool | pg.PoolClient, name: string, text: string, values: unknown[]): Promise<Row[]> {
-  counters.statements += 1;
+async function query<Row extends pg.QueryResultRow>(state: L1State, client: pg.Pool | pg.PoolClient, name: string, text: string, values: unknown[]): Promise<Row[]> {
+  state.counters.statements += 1;
   const result = await client.query<Row>({ name, text, values });
   return result.rows;
 }
@@ -69,13 +74,13 @@ function displayTitle(headline: string | null, body: string): string {
 }
 
 /** The token lookup copydesk makes on every authenticated request (lastUsedAt is left alone: copydesk writes it once a minute). */
-async function authenticate(header: string | undefined): Promise<Viewer> {
+async function authenticate(state: L1State, header: string | undefined): Promise<Viewer> {
   if (!header) return { role: "VIEWER", userId: null, tokenId: null };
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   if (!token || !TOKEN_SHAPE.test(token)) throw new HttpError(401, "bad token");
   const hash = createHash("sha256").update(token, "utf8").digest("hex");
   const [row] = await query<{ id: string; userId: string; role: Role; revokedAt: Date | null; expiresAt: Date | null; disabledAt: Date | null }>(
-    pool,
+    state, state.pool,
     "auth",
     `SELECT t."id", t."userId", u."role"::text AS "role", t."revokedAt", t."expiresAt", u."disabledAt"
        FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."secretHash" = $1`,
@@ -86,9 +91,9 @@ async function authenticate(header: string | undefined): Promise<Viewer> {
 }
 
 /** Q1: one article by slug, scalars only. */
-async function q1(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q1(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
   const [row] = await query<{ id: string; slug: string; headline: string | null; body: string; publishedAt: Date | null; status: string }>(
-    pool,
+    state, state.pool,
     "q1",
     `SELECT "id", "slug", "headline", "body", "publishedAt", "status"::text AS "status" FROM "Article"
       WHERE "slug" = $1 AND "deletedAt" IS NULL AND "status" = ANY($2::"ArticleStatus"[])`,
@@ -102,12 +107,12 @@ async function q1(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
 }
 
 /** Q2: the dashboard: newest articles, each with its first quotes (and speakers) and its incidents (and places). Three statements. */
-async function q2(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q2(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
   const first = Number(params.get("first") ?? 20);
   const quotesPerArticle = Number(params.get("quotes") ?? 5);
   const reviews = reviewStatuses(viewer);
   const articles = await query<{ id: string; slug: string; headline: string | null; body: string }>(
-    pool,
+    state, state.pool,
     "q2-articles",
     `SELECT "id", "slug", "headline", "body" FROM "Article" WHERE "deletedAt" IS NULL AND "status" = ANY($1::"ArticleStatus"[])
       ORDER BY "publishedAt" DESC NULLS LAST, "id" DESC LIMIT $2`,
@@ -116,7 +121,7 @@ async function q2(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
   const ids = articles.map((article) => article.id);
   const [quotes, incidents] = await Promise.all([
     query<{ articleId: string; text: string; speakerId: string | null; speakerName: string | null }>(
-      pool,
+      state, state.pool,
       "q2-quotes",
       `SELECT q."articleId", q."text", p."id" AS "speakerId", p."name" AS "speakerName"
          FROM unnest($1::uuid[]) AS a("id")
@@ -127,7 +132,7 @@ async function q2(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
       [ids, reviews, quotesPerArticle],
     ),
     query<{ articleId: string; id: string; type: string; placeId: string | null; placeName: string | null }>(
-      pool,
+      state, state.pool,
       "q2-incidents",
       `SELECT m."articleId", i."id", i."type"::text AS "type", pl."id" AS "placeId", pl."name" AS "placeName"
          FROM "IncidentMention" m JOIN "Incident" i ON i."id" = m."incidentId" LEFT JOIN "Place" pl ON pl."id" = i."placeId"
@@ -196,7 +201,7 @@ function incidentsAfter(values: (string | number | null)[], index: number): { sq
 }
 
 /** Q3: incidents of some types in a date range, newest first, one page (after a cursor or not) with the total. One statement. */
-async function q3(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q3(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
   const first = Number(params.get("first") ?? 20);
   const after = params.get("after");
   const base = [reviewStatuses(viewer), (params.get("types") ?? "").split(","), params.get("from"), params.get("to")];
@@ -210,23 +215,27 @@ async function q3(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
     if (decoded.k !== INCIDENT_ORDERING || decoded.v.length !== 3) throw new HttpError(400, "bad cursor");
     keyset = incidentsAfter(decoded.v, 6);
   }
-  const rows = await query<{ id: string; type: string; date: string | null; dateEarliest: string | null; fatalitiesMin: number | null; fatalitiesMax: number | null; placeId: string | null; placeName: string | null; total: string }>(
-    pool,
+  // The count rides along with the page in one statement; the LEFT JOIN keeps it when the page is empty.
+  const found = await query<{ id: string | null; type: string; date: string | null; dateEarliest: string | null; fatalitiesMin: number | null; fatalitiesMax: number | null; placeId: string | null; placeName: string | null; total: string }>(
+    state, state.pool,
     `q3-${keyset.shape}`,
     `WITH listed AS (SELECT i.* FROM "Incident" i WHERE ${filter})
-     SELECT i."id", i."type"::text AS "type", i."date", i."dateEarliest", i."fatalitiesMin", i."fatalitiesMax", pl."id" AS "placeId", pl."name" AS "placeName",
-            (SELECT count(*) FROM listed) AS "total"
-       FROM listed i LEFT JOIN "Place" pl ON pl."id" = i."placeId"
-      WHERE ${keyset.sql}
-      ORDER BY i."date" DESC NULLS LAST, i."dateEarliest" DESC NULLS LAST, i."id" DESC LIMIT $5`,
+     SELECT c."total", p.* FROM (SELECT count(*) AS "total" FROM listed) c
+     LEFT JOIN LATERAL (
+       SELECT i."id", i."type"::text AS "type", i."date", i."dateEarliest", i."fatalitiesMin", i."fatalitiesMax", pl."id" AS "placeId", pl."name" AS "placeName"
+         FROM listed i LEFT JOIN "Place" pl ON pl."id" = i."placeId"
+        WHERE ${keyset.sql}
+        ORDER BY i."date" DESC NULLS LAST, i."dateEarliest" DESC NULLS LAST, i."id" DESC LIMIT $5) p ON TRUE
+     ORDER BY p."date" DESC NULLS LAST, p."dateEarliest" DESC NULLS LAST, p."id" DESC`,
     [...base, first + 1, ...keyset.params],
   );
+  const rows = found.filter((row): row is typeof row & { id: string } => row.id !== null);
   const page = rows.slice(0, first);
   const last = page.at(-1);
   const dateCursor = (value: string | null) => (value === null ? null : `${value}T00:00:00.000Z`);
   return {
     incidents: {
-      totalCount: Number(rows[0]?.total ?? 0),
+      totalCount: Number(found[0]?.total ?? 0),
       edges: page.map((row) => ({
         node: { type: row.type, date: row.date, fatalities: { min: row.fatalitiesMin, max: row.fatalitiesMax }, place: row.placeId ? { name: row.placeName } : null },
       })),
@@ -276,9 +285,9 @@ const SEARCH_SQL = `
   ORDER BY page.rank DESC, page.type, page.id`;
 
 /** Q4: full-text search over articles, quotes, people and incidents, best first, with snippets. One statement. */
-async function q4(viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q4(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
   const first = Number(params.get("first") ?? 20);
-  const rows = await query<{ type: string; rank: number; snippet: string | null }>(pool, "q4", SEARCH_SQL, [
+  const rows = await query<{ type: string; rank: number; snippet: string | null }>(state, state.pool, "q4", SEARCH_SQL, [
     (params.get("query") ?? "").trim(),
     articleStatuses(viewer),
     reviewStatuses(viewer),
@@ -299,15 +308,16 @@ const ARTICLE_COLUMNS = `"id", "slug", "headline", "dek", "byline", "outlet", "u
  * M1: updateArticle's byline with optimistic concurrency and its audit event (the whole row
  * before and after, like copydesk's), in one transaction: BEGIN, SELECT, UPDATE, INSERT, COMMIT.
  */
-async function m1(viewer: Viewer, body: string, requestId: string): Promise<unknown> {
+async function m1(state: L1State, viewer: Viewer, body: string, requestId: string): Promise<unknown> {
   const input = JSON.parse(body) as { id: string; expectedVersion: number; byline: string };
   if (RANK[viewer.role] < RANK.REPORTER) throw new HttpError(403, "forbidden");
   const id = Buffer.from(input.id, "base64url").toString("utf8").replace(/^Article:/, "");
-  const client = await pool.connect();
+  const client = await state.pool.connect();
   try {
-    counters.statements += 1;
+    state.counters.statements += 1;
     await client.query("BEGIN");
     const [before] = await query<Record<string, unknown> & { status: string }>(
+      state,
       client,
       "m1-before",
       `SELECT ${ARTICLE_COLUMNS} FROM "Article" WHERE "id" = $1 AND "deletedAt" IS NULL AND "status" = ANY($2::"ArticleStatus"[])`,
@@ -316,33 +326,35 @@ async function m1(viewer: Viewer, body: string, requestId: string): Promise<unkn
     // The benchmark asks copydesk for `errors { code }` only.
     const failure = (code: string) => ({ updateArticle: { article: null, errors: [{ code }] } });
     if (!before) {
-      counters.statements += 1;
+      state.counters.statements += 1;
       await client.query("ROLLBACK");
       return failure("NOT_FOUND");
     }
     if (RANK[viewer.role] < RANK.EDITOR && !["DRAFT", "IN_REVIEW"].includes(before.status)) {
-      counters.statements += 1;
+      state.counters.statements += 1;
       await client.query("ROLLBACK");
       return failure("FORBIDDEN");
     }
     const [after] = await query<Record<string, unknown> & { version: number; byline: string | null }>(
+      state,
       client,
       "m1-update",
       `UPDATE "Article" SET "byline" = $3, "version" = "version" + 1, "updatedAt" = now() WHERE "id" = $1 AND "version" = $2 RETURNING ${ARTICLE_COLUMNS}`,
       [id, input.expectedVersion, input.byline],
     );
     if (!after) {
-      counters.statements += 1;
+      state.counters.statements += 1;
       await client.query("ROLLBACK");
       return failure("VERSION_CONFLICT");
     }
     await query(
+      state,
       client,
       "m1-audit",
       `INSERT INTO "AuditEvent" ("actorId", "tokenId", "action", "targetType", "targetId", "before", "after", "requestId") VALUES ($1, $2, 'article.update', 'Article', $3, $4, $5, $6)`,
       [viewer.userId, viewer.tokenId, id, JSON.stringify(before), JSON.stringify(after), requestId],
     );
-    counters.statements += 1;
+    state.counters.statements += 1;
     await client.query("COMMIT");
     return { updateArticle: { article: { id: globalId("Article", id), version: after.version, byline: after.byline }, errors: [] } };
   } catch (error) {
@@ -363,53 +375,72 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   });
 }
 
-let requestNumber = 0;
-const server = http.createServer((request, response) => {
-  const url = new URL(request.url ?? "/", "http://l1");
-  const send = (status: number, value: unknown) => {
-    const bytes = JSON.stringify(value);
-    response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(bytes) });
-    response.end(bytes);
-  };
-  if (url.pathname === "/stats") return send(200, counters);
-  void (async () => {
-    try {
-      const viewer = await authenticate(request.headers.authorization);
-      let answer: unknown;
-      switch (url.pathname) {
-        case "/q1":
-          answer = await q1(viewer, url.searchParams);
-          break;
-        case "/q2":
-          answer = await q2(viewer, url.searchParams);
-          break;
-        case "/q3":
-          answer = await q3(viewer, url.searchParams);
-          break;
-        case "/q4":
-          answer = await q4(viewer, url.searchParams);
-          break;
-        case "/m1":
-          answer = await m1(viewer, await readBody(request), `l1-${(requestNumber += 1)}`);
-          break;
-        default:
-          throw new HttpError(404, "no such route");
-      }
-      counters.requests += 1;
-      send(200, answer);
-    } catch (error) {
-      counters.requests += 1;
-      send(error instanceof HttpError ? error.status : 500, { error: error instanceof Error ? error.message : String(error) });
-    }
-  })();
-});
+/** A running L1 server: its URL and how to stop it (and close its pool). */
+export interface L1Server {
+  readonly url: string;
+  close(): Promise<void>;
+}
 
-server.keepAliveTimeout = 72_000;
-server.listen(0, "127.0.0.1", () => {
+/** Starts L1 on a free port of 127.0.0.1, reading `databaseUrl` through a pool of `poolSize`. */
+export async function startL1(databaseUrl: string, poolSize: number): Promise<L1Server> {
+  const state: L1State = { pool: new pg.Pool({ connectionString: databaseUrl, max: poolSize }), counters: { requests: 0, statements: 0 } };
+  let requestNumber = 0;
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://l1");
+    const send = (status: number, value: unknown) => {
+      const bytes = JSON.stringify(value);
+      response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(bytes) });
+      response.end(bytes);
+    };
+    if (url.pathname === "/stats") return send(200, state.counters);
+    void (async () => {
+      try {
+        const viewer = await authenticate(state, request.headers.authorization);
+        let answer: unknown;
+        switch (url.pathname) {
+          case "/q1":
+            answer = await q1(state, viewer, url.searchParams);
+            break;
+          case "/q2":
+            answer = await q2(state, viewer, url.searchParams);
+            break;
+          case "/q3":
+            answer = await q3(state, viewer, url.searchParams);
+            break;
+          case "/q4":
+            answer = await q4(state, viewer, url.searchParams);
+            break;
+          case "/m1":
+            answer = await m1(state, viewer, await readBody(request), `l1-${(requestNumber += 1)}`);
+            break;
+          default:
+            throw new HttpError(404, "no such route");
+        }
+        state.counters.requests += 1;
+        send(200, answer);
+      } catch (error) {
+        state.counters.requests += 1;
+        send(error instanceof HttpError ? error.status : 500, { error: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+  });
+  server.keepAliveTimeout = 72_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
-  if (address && typeof address === "object") process.stdout.write(`${JSON.stringify({ listening: `http://127.0.0.1:${address.port}` })}\n`);
-});
-process.once("SIGTERM", () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+  if (!address || typeof address !== "object") throw new Error("L1 is not listening on a TCP port");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await state.pool.end();
+    },
+  };
+}
+
+// Run as a script (the harness's child process): serve until SIGTERM.
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  const l1 = await startL1(process.env["DATABASE_URL"] ?? "", Number(process.env["POOL_SIZE"] ?? 10));
+  process.stdout.write(`${JSON.stringify({ listening: l1.url })}\n`);
+  process.once("SIGTERM", () => void l1.close().then(() => process.exit(0)));
+}

@@ -5,7 +5,7 @@
  */
 import autocannon from "autocannon";
 import { percentile } from "../support.js";
-import { residentMiB } from "./processes.js";
+import { cpuMs, residentMiB } from "./processes.js";
 import type { ArticleLease, Operation, TargetName, TokenKind } from "./workloads.js";
 
 /** Bearer tokens by kind (created with the project's token command). */
@@ -21,8 +21,12 @@ export interface LoadResult {
   readonly timeouts: number;
   /** Answers of M1 that were not a success (VERSION_CONFLICT and such): each one is a harness bug. */
   readonly failedEdits: number;
+  /** The first failed edit's status and answer, to tell why. */
+  readonly firstFailedEdit: string | null;
   readonly statuses: Readonly<Record<string, number>>;
   readonly peakRssMiB: number;
+  /** The server's CPU time (user + system) per response, in ms. */
+  readonly serverCpuMsPerRequest: number;
 }
 
 /** Options of one series. */
@@ -78,6 +82,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let failedEdits = 0;
+  let firstFailedEdit: string | null = null;
   // Articles not being edited right now. An edit takes one, names the version the last edit of
   // it returned, and gives it back with the new version, so edits never conflict. (autocannon
   // resets a connection's context whenever its cycle starts over, so a connection cannot keep
@@ -106,17 +111,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (!lease) return;
         context.lease = undefined;
         const version = status === 200 ? editedVersion(options.target, body) : null;
-        if (version === null) failedEdits += 1;
-        else {
-          lease.version = version;
-          lease.edits += 1;
+        if (version === null) {
+          // Its version is unknown now: the article is left out for the rest of the series.
+          failedEdits += 1;
+          firstFailedEdit ??= `${status} ${body.slice(0, 300)}`;
+          return;
         }
+        lease.version = version;
+        lease.edits += 1;
         free.push(lease);
       },
     } as autocannon.Request;
   });
 
   let peakRssMiB = residentMiB(options.serverPid);
+  const cpuBefore = cpuMs(options.serverPid);
   const sampler = setInterval(() => {
     peakRssMiB = Math.max(peakRssMiB, residentMiB(options.serverPid));
   }, 200);
@@ -131,6 +140,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         statuses[String(statusCode)] = (statuses[String(statusCode)] ?? 0) + 1;
       });
     });
+    const serverCpuMsPerRequest = Math.round(((cpuMs(options.serverPid) - cpuBefore) / Math.max(1, latencies.length)) * 100) / 100;
     latencies.sort((a, b) => a - b);
     return {
       requests: latencies.length,
@@ -140,8 +150,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       errors: result.errors,
       timeouts: result.timeouts,
       failedEdits,
+      firstFailedEdit,
       statuses,
       peakRssMiB,
+      serverCpuMsPerRequest,
     };
   } finally {
     clearInterval(sampler);

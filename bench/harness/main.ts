@@ -5,8 +5,10 @@
  *   npm run bench                       # full: 3 runs x 10 s per series (~13 min)
  *   npm run bench -- --quick            # a 2-minute check of the harness itself
  *   npm run bench -- --search-100k      # adds search p95 over 100,000 generated articles (+5 min)
+ *   npm run bench -- --search-articles 20000 --only none   # the same on fewer articles, alone
  *   npm run bench -- --profile          # copydesk runs with --cpu-prof; a summary goes to results
- *   npm run bench -- --only postgres    # or embedded
+ *   npm run bench -- --only postgres    # or embedded, or none (with --search-100k: search alone)
+ *   npm run bench -- --workloads Q1,Q2  # only these workloads (see bench/harness/workloads.ts)
  *
  * Settings: BENCH_DURATION_S (10), BENCH_RUNS (3), BENCH_CONNECTIONS (10), BENCH_WARMUP_S (2),
  * BENCH_SERVER_URL (postgresql://postgres@127.0.0.1:5432/postgres: where databases are created).
@@ -16,15 +18,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isDeepStrictEqual, parseArgs } from "node:util";
-import { runLoad, requestFor, type LoadResult, type Tokens } from "./load.js";
+import { parseArgs } from "node:util";
+import { compareEdit, compareRead, dataOf, findFixture, refreshVersions, sendOnce } from "./answers.js";
+import { runLoad, type LoadResult } from "./load.js";
 import { MEASUREMENTS } from "./measurements.js";
 import { copydeskBanner, listeningLine, pinSelf, startServer, type ServerProcess } from "./processes.js";
 import { summarizeProfiles } from "./profile.js";
 import { renderReadme, type BenchResults, type DatabaseReport, type TargetSummary } from "./report.js";
 import { RequestLog } from "./request-log.js";
-import { prepareTarget, type BenchTarget } from "./setup.js";
-import { operations, q2Operation, workloads, type ArticleLease, type Fixture, type Operation, type TargetName, type Workload } from "./workloads.js";
+import { prepareTarget } from "./setup.js";
+import { operations, q2Operation, workloads, type ArticleLease, type TargetName, type Workload } from "./workloads.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const RESULTS = path.join(ROOT, "bench/results");
@@ -37,6 +40,9 @@ const { values: flags } = parseArgs({
     "search-100k": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     only: { type: "string" },
+    workloads: { type: "string" },
+    "copydesk-env": { type: "string", multiple: true },
+    "search-articles": { type: "string" },
     articles: { type: "string" },
   },
 });
@@ -57,7 +63,18 @@ const settings = {
   serverUrl: process.env["BENCH_SERVER_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres",
   postgresArticles: flags.articles ? Number(flags.articles) : 2000,
   embeddedArticles: quick ? 200 : 500,
+  /** Articles of the search-at-scale corpus (--search-100k; --search-articles N to measure generation on fewer). */
+  searchArticles: flags["search-articles"] ? Number(flags["search-articles"]) : 100_000,
 };
+
+/** `--copydesk-env KEY=VALUE` (repeatable): settings to try on copydesk, such as LOG_LEVEL=warn or NODE_OPTIONS=--max-semi-space-size=64. */
+const extraCopydeskEnv: Record<string, string> = Object.fromEntries(
+  (flags["copydesk-env"] ?? []).map((pair) => {
+    const at = pair.indexOf("=");
+    if (at < 1) throw new Error(`--copydesk-env wants KEY=VALUE (got ${pair})`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }),
+);
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -69,78 +86,6 @@ function median(values: readonly number[]): number {
 function quantile(values: readonly number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? 0;
-}
-
-/** Sends one request of an operation to a target and returns its status and text. */
-async function sendOnce(url: string, target: TargetName, operation: Operation, tokens: Tokens, lease: ArticleLease | null = null): Promise<{ status: number; text: string }> {
-  const shape = requestFor(target, operation, lease);
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (operation.token !== "none") headers["authorization"] = `Bearer ${tokens[operation.token]}`;
-  const response = await fetch(`${url}${shape.path}`, { method: shape.method, headers, ...(shape.body === undefined ? {} : { body: shape.body }) });
-  return { status: response.status, text: await response.text() };
-}
-
-/** copydesk's `data` of a successful answer; throws with the errors otherwise. */
-function dataOf(name: string, answer: { status: number; text: string }): unknown {
-  const parsed = JSON.parse(answer.text) as { data?: unknown; errors?: unknown };
-  if (answer.status !== 200 || parsed.errors) throw new Error(`${name}: copydesk answered ${answer.status} ${answer.text.slice(0, 500)}`);
-  return parsed.data;
-}
-
-/** The first path at which two JSON values differ, for a readable failure. */
-function firstDifference(a: unknown, b: unknown, at = "$"): string | null {
-  if (isDeepStrictEqual(a, b)) return null;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return `${at}: copydesk ${JSON.stringify(a)?.slice(0, 200)} vs L1 ${JSON.stringify(b)?.slice(0, 200)}`;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) {
-    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
-    if (found) return found;
-  }
-  return `${at}: differs`;
-}
-
-/** Asks copydesk a GraphQL question with a token and returns `data`. */
-async function askCopydesk(copydesk: ServerProcess, query: string, variables: Record<string, unknown>, token: string): Promise<unknown> {
-  const response = await fetch(`${copydesk.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return dataOf("fixture", { status: response.status, text: await response.text() });
-}
-
-const OLDEST_ARTICLES = `query Oldest($first: Int) { articles(first: $first, filter: { status: [PUBLISHED] }, orderBy: { field: PUBLISHED_AT, direction: ASC }) { edges { node { id version } } } }`;
-type OldestArticles = { articles: { edges: { node: { id: string; version: number } }[] } };
-
-/** Finds the data the workloads use: the example story, M1's articles (oldest first, away from Q2's page), Q3's second page. */
-async function findFixture(copydesk: ServerProcess, tokens: Tokens): Promise<Fixture> {
-  const oldest = (await askCopydesk(copydesk, OLDEST_ARTICLES, { first: Math.min(100, settings.connections * 2) }, tokens.editor)) as OldestArticles;
-  const q3 = { types: ["attack", "armed_clash"], from: "2017-01-01", to: "2018-12-31", first: 20 };
-  const page1 = (await askCopydesk(
-    copydesk,
-    `query Page($filter: IncidentFilter, $first: Int) { incidents(filter: $filter, first: $first) { pageInfo { hasNextPage endCursor } } }`,
-    { filter: { type: q3.types, from: q3.from, to: q3.to }, first: q3.first },
-    tokens.viewer,
-  )) as { incidents: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-  if (!page1.incidents.pageInfo.hasNextPage || !page1.incidents.pageInfo.endCursor) throw new Error("Q3's filter has no second page on this corpus");
-  const editable = oldest.articles.edges.map(({ node }) => ({ id: node.id, version: node.version, edits: 0 }));
-  if (editable.length < settings.connections) throw new Error(`only ${editable.length} published articles to edit for ${settings.connections} connections`);
-  return {
-    slug: "basra-consulate-2018",
-    q3: { ...q3, page2Cursor: page1.incidents.pageInfo.endCursor },
-    searchText: "dangerous escalation",
-    editable,
-  };
-}
-
-/**
- * Reads the current version of every article M1 edits: a series ends with edits in flight whose
- * answers autocannon never reports, so the versions the harness holds can be behind.
- */
-async function refreshVersions(copydesk: ServerProcess, tokens: Tokens, leases: readonly ArticleLease[]): Promise<void> {
-  const oldest = (await askCopydesk(copydesk, OLDEST_ARTICLES, { first: leases.length }, tokens.editor)) as OldestArticles;
-  const versions = new Map(oldest.articles.edges.map(({ node }) => [node.id, node.version]));
-  for (const lease of leases) lease.version = versions.get(lease.id) ?? lease.version;
 }
 
 /** Benchmarks one database kind end to end. */
@@ -162,6 +107,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
       // The limits are for abusive clients; the benchmark is one client that means to be fast.
       RATE_LIMIT_PER_TOKEN: "1000000000",
       RATE_LIMIT_PER_IP: "1000000000",
+      ...extraCopydeskEnv,
     };
     if (!("DATABASE_URL" in target.env)) delete copydeskEnv["DATABASE_URL"];
     const copydesk = await startServer({
@@ -192,9 +138,11 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
     servers.push(l1);
     const l1Stats = async () => (await (await fetch(`${l1.url}/stats`)).json()) as { requests: number; statements: number };
 
-    const fixture = await findFixture(copydesk, target.tokens);
+    const fixture = await findFixture(copydesk.url, target.tokens, articles, runSettings.connections);
     const op = operations(fixture);
-    const list = workloads(fixture);
+    const chosen = flags.workloads?.split(",").map((id) => id.trim().toUpperCase());
+    const list = workloads(fixture).filter((workload) => !chosen || chosen.includes(workload.id));
+    if (list.length === 0) throw new Error(`--workloads names none of ${workloads(fixture).map((workload) => workload.id).join(", ")}`);
 
     // Same answer from copydesk and L1 before anything is timed.
     console.log("   checking that copydesk and L1 give the same JSON");
@@ -202,30 +150,14 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
     const l0Bodies: Record<string, string> = {};
     for (const [key, operation] of Object.entries({ Q1: op.Q1, Q2: op.Q2, Q3p1: op.Q3p1, Q3p2: op.Q3p2, Q4: op.Q4 })) {
       log.mark();
-      const answer = await sendOnce(copydesk.url, "copydesk", operation, target.tokens);
-      const statements = log.read().statements;
-      const fromL1 = await sendOnce(l1.url, "L1", operation, target.tokens);
-      const difference = firstDifference(dataOf(key, answer), JSON.parse(fromL1.text));
-      if (difference) throw new Error(`${operation.name}: copydesk and L1 disagree at ${difference}`);
-      correctness[key] = { bytes: Buffer.byteLength(answer.text), copydeskStatements: statements, equalToL1: true };
-      l0Bodies[`/${key}`] = answer.text;
+      const text = await compareRead(copydesk.url, l1.url, operation, target.tokens);
+      correctness[key] = { bytes: Buffer.byteLength(text), copydeskStatements: log.read().statements, equalToL1: true };
+      l0Bodies[`/${key}`] = text;
     }
     {
-      const lease = fixture.editable[0] as ArticleLease;
       log.mark();
-      const first = await sendOnce(copydesk.url, "copydesk", op.M1, target.tokens, lease);
-      const statements = log.read().statements;
-      const edited = dataOf("M1", first) as { updateArticle: { article: { id: string; version: number; byline: string } | null; errors: unknown[] } };
-      if (!edited.updateArticle.article || edited.updateArticle.article.version !== lease.version + 1) throw new Error(`M1: copydesk answered ${first.text}`);
-      lease.version += 1;
-      const second = await sendOnce(l1.url, "L1", op.M1, target.tokens, lease);
-      const fromL1 = JSON.parse(second.text) as typeof edited;
-      if (!fromL1.updateArticle.article || fromL1.updateArticle.article.version !== lease.version + 1) throw new Error(`M1: L1 answered ${second.text}`);
-      lease.version += 1;
-      // Both made the same edit one version apart: equal once the version is set aside.
-      const difference = firstDifference({ ...edited.updateArticle, article: { ...edited.updateArticle.article, version: 0 } }, { ...fromL1.updateArticle, article: { ...fromL1.updateArticle.article, version: 0 } });
-      if (difference) throw new Error(`M1: copydesk and L1 disagree at ${difference}`);
-      correctness["M1"] = { bytes: Buffer.byteLength(first.text), copydeskStatements: statements, equalToL1: true };
+      const text = await compareEdit(copydesk.url, l1.url, op.M1, target.tokens, fixture.editable[0] as ArticleLease);
+      correctness["M1"] = { bytes: Buffer.byteLength(text), copydeskStatements: log.read().statements, equalToL1: true };
     }
     {
       log.mark();
@@ -254,10 +186,10 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
     });
     servers.push(l0);
     const serverOf: Record<TargetName, ServerProcess> = { copydesk, L1: l1, L0: l0 };
-    const l0PathOf = (workload: Workload) => (workload.id === "Q3" ? "/Q3p1" : `/${workload.id}`);
+    const l0PathOf = (workload: Workload) => `/${workload.id}`;
 
     const series = async (workload: Workload, targetName: TargetName, seconds: number) => {
-      if (workload.cycle.some((operation) => operation.write)) await refreshVersions(copydesk, target.tokens, fixture.editable);
+      if (workload.cycle.some((operation) => operation.write)) await refreshVersions(copydesk.url, target.tokens, fixture.editable);
       return runLoad({
         url: serverOf[targetName].url,
         target: targetName,
@@ -288,11 +220,11 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
           let maxStatements: number | null = null;
           let serverMs: readonly number[] = [];
           if (targetName === "copydesk") {
+            // No request lines at all means request logging is off (LOG_LEVEL above info): unknown.
             const summary = log.read();
-            statements = summary.requests ? Math.round((summary.statements / summary.requests) * 100) / 100 : 0;
-            maxStatements = summary.maxStatements;
+            statements = summary.requests ? Math.round((summary.statements / summary.requests) * 100) / 100 : null;
+            maxStatements = summary.requests ? summary.maxStatements : null;
             serverMs = summary.serverMs;
-            if (summary.requests < load.requests) problems.push(`log has ${summary.requests} request lines for ${load.requests} responses`);
           } else if (before) {
             const after = await l1Stats();
             statements = Math.round(((after.statements - before.statements) / Math.max(1, after.requests - before.requests)) * 100) / 100;
@@ -300,11 +232,11 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
           const unexpected = Object.entries(load.statuses).filter(([status]) => Number(status) !== workload.expectStatus);
           if (unexpected.length) problems.push(`statuses ${JSON.stringify(load.statuses)}, expected ${workload.expectStatus}`);
           if (load.errors || load.timeouts) problems.push(`${load.errors} errors, ${load.timeouts} timeouts`);
-          if (load.failedEdits) problems.push(`${load.failedEdits} edits failed`);
+          if (load.failedEdits) problems.push(`${load.failedEdits} edits failed, the first: ${load.firstFailedEdit}`);
           const key = `${workload.id}/${targetName}`;
           samples.set(key, [...(samples.get(key) ?? []), { load, statements, maxStatements, serverMs, problems }]);
           console.log(
-            `     ${key.padEnd(14)} ${String(load.requestsPerSecond).padStart(6)} req/s  p50 ${load.latencyMs.p50} ms  p99 ${load.latencyMs.p99} ms` +
+            `     ${key.padEnd(14)} ${String(load.requestsPerSecond).padStart(6)} req/s  p50 ${load.latencyMs.p50} ms  p99 ${load.latencyMs.p99} ms  ${load.serverCpuMsPerRequest} CPU ms/req` +
               (statements === null ? "" : `  ${statements} SQL/req`) +
               (problems.length ? `  PROBLEMS: ${problems.join("; ")}` : ""),
           );
@@ -333,12 +265,14 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
           maxStatementsPerRequest: targetName === "copydesk" ? Math.max(...runs.map((sample) => sample.maxStatements ?? 0)) : null,
           serverMs: serverMs.length ? { p50: quantile(serverMs, 0.5), p99: quantile(serverMs, 0.99) } : null,
           peakRssMiB: peak,
+          cpuMsPerRequest: median(runs.map((sample) => sample.load.serverCpuMsPerRequest)),
           problems: runs.flatMap((sample) => sample.problems),
           runs: runs.map((sample) => sample.load),
         };
       }
       const mine = targets.copydesk;
       const ratioToL1 = mine && targets.L1 ? Math.round((mine.requestsPerSecond / Math.max(1, targets.L1.requestsPerSecond)) * 100) / 100 : null;
+      const cpuRatioToL1 = mine && targets.L1 && mine.cpuMsPerRequest > 0 ? Math.round((targets.L1.cpuMsPerRequest / mine.cpuMsPerRequest) * 100) / 100 : null;
       const checks = workload.targetChecks.map((check) => {
         const value =
           check.metric === "ratioToL1"
@@ -351,7 +285,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
         const pass = value !== null && (check.min === undefined || value >= check.min) && (check.max === undefined || value <= check.max);
         return { label: check.label, value, pass };
       });
-      report[workload.id] = { title: workload.title, targets, ratioToL1, checks };
+      report[workload.id] = { title: workload.title, targets, ratioToL1, cpuRatioToL1, checks };
     }
 
     // Other measurements run with the servers stopped, so they have core 1 to themselves.
@@ -383,8 +317,8 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
 /** Search latency over 100,000 generated articles on PostgreSQL (copydesk only, 1 and 10 connections). */
 async function searchAtScale(): Promise<Record<string, unknown>> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-bench-search-"));
-  console.log("\n== postgres: search over 100,000 articles (generating the corpus takes minutes)");
-  const target = await prepareTarget({ kind: "postgres", serverUrl: settings.serverUrl, articles: 100_000, root: ROOT, label: `search_${Date.now()}` });
+  console.log(`\n== postgres: search over ${settings.searchArticles} articles (generating the corpus takes minutes)`);
+  const target = await prepareTarget({ kind: "postgres", serverUrl: settings.serverUrl, articles: settings.searchArticles, root: ROOT, label: `search_${Date.now()}` });
   console.log(`   ${target.corpus.summary} (${target.corpus.seconds} s)`);
   try {
     const copydesk = await startServer({
@@ -404,7 +338,7 @@ async function searchAtScale(): Promise<Record<string, unknown>> {
         await load(settings.warmupSeconds);
         results[`${connections} connection${connections > 1 ? "s" : ""}`] = await load(settings.durationSeconds);
       }
-      return { articles: 100_000, generationSeconds: target.corpus.seconds, query: "dangerous escalation", results };
+      return { articles: settings.searchArticles, generationSeconds: target.corpus.seconds, query: "dangerous escalation", results };
     } finally {
       await copydesk.stop();
     }
@@ -421,7 +355,7 @@ async function main(): Promise<void> {
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAverageAtStart: os.loadavg().map((value) => Math.round(value * 100) / 100) };
   console.log(`copydesk benchmark: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, load average ${machine.loadAverageAtStart.join(" ")}`);
   const kinds = flags.only ? [flags.only] : ["postgres", "embedded"];
-  for (const kind of kinds) if (kind !== "postgres" && kind !== "embedded") throw new Error(`--only must be postgres or embedded (got ${kind})`);
+  for (const kind of kinds) if (!["postgres", "embedded", "none"].includes(kind)) throw new Error(`--only must be postgres, embedded or none (got ${kind})`);
   const databases: DatabaseReport[] = [];
   if (kinds.includes("postgres")) {
     databases.push(await benchDatabase("postgres", { durationSeconds: settings.durationSeconds, runs: settings.runs, connections: settings.connections, warmupSeconds: settings.warmupSeconds }, settings.postgresArticles));
@@ -432,7 +366,7 @@ async function main(): Promise<void> {
       await benchDatabase("embedded", { durationSeconds: Math.max(1, Math.ceil(settings.durationSeconds / 2)), runs: 1, connections: settings.connections, warmupSeconds: settings.warmupSeconds }, settings.embeddedArticles),
     );
   }
-  const search100k = flags["search-100k"] ? await searchAtScale() : null;
+  const search100k = flags["search-100k"] || flags["search-articles"] ? await searchAtScale() : null;
   const results: BenchResults = {
     date: new Date().toISOString(),
     mode: quick ? "quick" : "full",

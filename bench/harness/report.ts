@@ -16,6 +16,8 @@ export interface TargetSummary {
   /** copydesk's own p50/p99 duration from its request log, without the client's and the network's share. */
   readonly serverMs: { readonly p50: number; readonly p99: number } | null;
   readonly peakRssMiB: number;
+  /** Median over runs of the server's CPU ms per request (steadier than req/s on a shared machine). */
+  readonly cpuMsPerRequest: number;
   readonly problems: readonly string[];
   readonly runs: readonly LoadResult[];
 }
@@ -26,6 +28,8 @@ export interface WorkloadReport {
   readonly targets: Partial<Record<TargetName, TargetSummary>>;
   /** copydesk req/s divided by L1 req/s (medians). */
   readonly ratioToL1: number | null;
+  /** L1's CPU ms per request divided by copydesk's: the req/s ratio a CPU-bound server core would reach. */
+  readonly cpuRatioToL1: number | null;
   readonly checks: readonly { readonly label: string; readonly value: number | null; readonly pass: boolean }[];
 }
 
@@ -75,8 +79,8 @@ export function renderTables(results: BenchResults, file: string): string {
     lines.push(
       `#### ${database.database === "postgres" ? "PostgreSQL server" : "Embedded PGlite"}: ${database.corpus.articles} articles; ${s.connections} connections, ${s.runs} run(s) of ${s.durationSeconds} s (median), ${s.warmupSeconds} s warm-up discarded`,
       "",
-      "| workload | copydesk req/s | L1 req/s | L0 req/s | copydesk/L1 | p50 ms | p99 ms | L1 p99 ms | SQL/req (copydesk · L1) | server p99 ms | targets |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
+      "| workload | copydesk req/s | L1 req/s | L0 req/s | copydesk/L1 req/s | CPU ms/req (copydesk · L1) | copydesk/L1 by CPU | p50 ms | p99 ms | L1 p99 ms | SQL/req (copydesk · L1) | server p99 ms | targets |",
+      "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|",
     );
     for (const [id, workload] of Object.entries(database.workloads)) {
       const mine = workload.targets.copydesk;
