@@ -52,7 +52,7 @@ type OldestArticles = { articles: { edges: { node: { id: string; version: number
 
 /** Finds the data the workloads use: the example story, M1's articles (oldest first, away from Q2's page), Q3's second page. */
 export async function findFixture(copydeskUrl: string, tokens: Tokens, articles: number, connections: number): Promise<Fixture> {
-  const oldest = (await askCopydesk(copydeskUrl, OLDEST_ARTICLES, { first: Math.min(100, connections * 2) }, tokens.editor)) as OldestArticles;
+  const oldest = (await askCopydesk(copydeskUrl, OLDEST_ARTICLES, { first: Math.min(100, connections * 5) }, tokens.editor)) as OldestArticles;
   // Pages of 20 on the full corpus (about 80 matching incidents); the small embedded corpus has a tenth of that.
   const q3 = { types: ["attack", "armed_clash"], from: "2017-01-01", to: "2018-12-31", first: articles >= 1000 ? 20 : 5 };
   const page1 = (await askCopydesk(
@@ -116,4 +116,10 @@ export async function compareEdit(copydeskUrl: string, l1Url: string, operation:
   );
   if (difference) throw new Error(`${operation.name}: copydesk and L1 disagree at ${difference}`);
   return first.text;
+}
+
+/** Reads one article's current version from copydesk (after an edit of it failed under load). */
+export async function refreshVersion(copydeskUrl: string, tokens: Tokens, lease: ArticleLease): Promise<void> {
+  const answer = (await askCopydesk(copydeskUrl, `query Version($id: ID!) { article(id: $id) { version } }`, { id: lease.id }, tokens.editor)) as { article: { version: number } | null };
+  if (answer.article) lease.version = answer.article.version;
 }

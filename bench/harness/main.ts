@@ -2,7 +2,7 @@
  * `npm run bench`: copydesk under load next to two baselines, on the generated corpus, on a real
  * PostgreSQL server and (smaller) on the embedded database. See bench/README.md for the method.
  *
- *   npm run bench                       # full: 3 runs x 10 s per series (~13 min)
+ *   npm run bench                       # full: 3 runs x 8 s per series (12 to 16 min)
  *   npm run bench -- --quick            # a 2-minute check of the harness itself
  *   npm run bench -- --search-100k      # adds search p95 over 100,000 generated articles (+5 min)
  *   npm run bench -- --search-articles 20000 --only none   # the same on fewer articles, alone
@@ -10,7 +10,7 @@
  *   npm run bench -- --only postgres    # or embedded, or none (with --search-100k: search alone)
  *   npm run bench -- --workloads Q1,Q2  # only these workloads (see bench/harness/workloads.ts)
  *
- * Settings: BENCH_DURATION_S (10), BENCH_RUNS (3), BENCH_CONNECTIONS (10), BENCH_WARMUP_S (2),
+ * Settings: BENCH_DURATION_S (8), BENCH_RUNS (3), BENCH_CONNECTIONS (10), BENCH_WARMUP_S (2),
  * BENCH_SERVER_URL (postgresql://postgres@127.0.0.1:5432/postgres: where databases are created).
  * The harness pins itself (and autocannon) to core 0 and every server to core 1.
  */
@@ -19,10 +19,10 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { compareEdit, compareRead, dataOf, findFixture, refreshVersions, sendOnce } from "./answers.js";
+import { compareEdit, compareRead, dataOf, findFixture, refreshVersion, refreshVersions, sendOnce } from "./answers.js";
 import { runLoad, type LoadResult } from "./load.js";
 import { MEASUREMENTS } from "./measurements.js";
-import { copydeskBanner, listeningLine, pinSelf, startServer, type ServerProcess } from "./processes.js";
+import { copydeskBanner, listeningLine, pinSelf, startServer, waitUntilIdle, type ServerProcess } from "./processes.js";
 import { summarizeProfiles } from "./profile.js";
 import { renderReadme, type BenchResults, type DatabaseReport, type TargetSummary } from "./report.js";
 import { RequestLog } from "./request-log.js";
@@ -56,7 +56,7 @@ function setting(name: string, fallback: number): number {
 
 const quick = flags.quick;
 const settings = {
-  durationSeconds: setting("BENCH_DURATION_S", quick ? 2 : 10),
+  durationSeconds: setting("BENCH_DURATION_S", quick ? 2 : 8),
   runs: setting("BENCH_RUNS", quick ? 1 : 3),
   connections: setting("BENCH_CONNECTIONS", 10),
   warmupSeconds: setting("BENCH_WARMUP_S", quick ? 1 : 2),
@@ -190,7 +190,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
 
     const series = async (workload: Workload, targetName: TargetName, seconds: number) => {
       if (workload.cycle.some((operation) => operation.write)) await refreshVersions(copydesk.url, target.tokens, fixture.editable);
-      return runLoad({
+      const result = await runLoad({
         url: serverOf[targetName].url,
         target: targetName,
         cycle: workload.cycle,
@@ -200,7 +200,12 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
         connections: runSettings.connections,
         durationSeconds: seconds,
         serverPid: serverOf[targetName].pid,
+        // On the embedded database L1's queries run in copydesk's process: count both there.
+        cpuPids: kind === "embedded" && targetName === "L1" ? [l1.pid, copydesk.pid] : [serverOf[targetName].pid],
+        recoverLease: (lease) => refreshVersion(copydesk.url, target.tokens, lease),
       });
+      await waitUntilIdle(servers.map((server) => server.pid));
+      return result;
     };
 
     console.log(`   warm-up: ${runSettings.warmupSeconds} s per workload and target (discarded)`);
@@ -334,7 +339,18 @@ async function searchAtScale(): Promise<Record<string, unknown>> {
       const results: Record<string, LoadResult> = {};
       for (const connections of [1, settings.connections]) {
         const load = (seconds: number) =>
-          runLoad({ url: copydesk.url, target: "copydesk", cycle: [search], tokens: target.tokens, leases: [], connections, durationSeconds: seconds, serverPid: copydesk.pid });
+          runLoad({
+            url: copydesk.url,
+            target: "copydesk",
+            cycle: [search],
+            tokens: target.tokens,
+            leases: [],
+            connections,
+            durationSeconds: seconds,
+            serverPid: copydesk.pid,
+            cpuPids: [copydesk.pid],
+            recoverLease: async () => undefined,
+          });
         await load(settings.warmupSeconds);
         results[`${connections} connection${connections > 1 ? "s" : ""}`] = await load(settings.durationSeconds);
       }

@@ -22,6 +22,16 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+// Servers still running: killed when the harness exits, even after an uncaught error, so that a
+// crashed run leaves no server behind on core 1.
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => process.exit(130));
+}
+
 /** Resident set size of a process in MiB, from /proc (0 once it is gone). */
 export function residentMiB(pid: number): number {
   try {
@@ -51,6 +61,23 @@ export function cpuMs(pid: number): number {
   }
 }
 
+/**
+ * Waits until none of `pids` uses CPU any more (under 2% of a core over 250 ms), at most
+ * `timeoutMs`: a series ends with requests the server is still working through (autocannon
+ * drops their connections, the server finishes them), which must not run into the next series.
+ */
+export async function waitUntilIdle(pids: readonly number[], timeoutMs = 15_000): Promise<void> {
+  const total = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const deadline = Date.now() + timeoutMs;
+  let before = total();
+  while (Date.now() < deadline) {
+    await sleep(250);
+    const now = total();
+    if (now - before <= 5) return;
+    before = now;
+  }
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -75,6 +102,8 @@ export async function startServer(options: {
   const child = spawn(program as string, args, { env: options.env, stdio: ["ignore", fd, fd] });
   fs.closeSync(fd);
   const pid = child.pid;
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   if (pid === undefined) throw new Error(`${options.name}: could not start ${options.command.join(" ")}`);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let url: string | null = null;
