@@ -24,7 +24,7 @@ import { runLoad, type LoadResult } from "./load.js";
 import { MEASUREMENTS } from "./measurements.js";
 import { copydeskBanner, listeningLine, pinSelf, startServer, waitUntilIdle, type ServerProcess } from "./processes.js";
 import { summarizeProfiles } from "./profile.js";
-import { renderReadme, type BenchResults, type DatabaseReport, type TargetSummary } from "./report.js";
+import { evaluateChecks, renderReadme, singleRequestStatements, type BenchResults, type DatabaseReport, type TargetSummary } from "./report.js";
 import { RequestLog } from "./request-log.js";
 import { prepareTarget } from "./setup.js";
 import { operations, q2Operation, workloads, type ArticleLease, type TargetName, type Workload } from "./workloads.js";
@@ -278,18 +278,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
       const mine = targets.copydesk;
       const ratioToL1 = mine && targets.L1 ? Math.round((mine.requestsPerSecond / Math.max(1, targets.L1.requestsPerSecond)) * 100) / 100 : null;
       const cpuRatioToL1 = mine && targets.L1 && mine.cpuMsPerRequest > 0 ? Math.round((targets.L1.cpuMsPerRequest / mine.cpuMsPerRequest) * 100) / 100 : null;
-      const checks = workload.targetChecks.map((check) => {
-        const value =
-          check.metric === "ratioToL1"
-            ? ratioToL1
-            : check.metric === "p99Ms"
-              ? (mine?.latencyMs.p99 ?? null)
-              : check.metric === "serverP99Ms"
-                ? (mine?.serverMs?.p99 ?? null)
-                : (mine?.maxStatementsPerRequest ?? null);
-        const pass = value !== null && (check.min === undefined || value >= check.min) && (check.max === undefined || value <= check.max);
-        return { label: check.label, value, pass };
-      });
+      const checks = evaluateChecks(workload.targetChecks, { targets, ratioToL1 }, singleRequestStatements({ correctness, q2StatementsByPageSize }, workload.id));
       report[workload.id] = { title: workload.title, targets, ratioToL1, cpuRatioToL1, checks };
     }
 
