@@ -1,0 +1,172 @@
+/**
+ * The load generator: autocannon, run in the harness process (pinned to core 0), sending a
+ * workload's cycle of operations from every connection to one target, recording each response's
+ * latency (autocannon's histogram has no p95) and the server's resident memory meanwhile.
+ */
+import autocannon from "autocannon";
+import { percentile } from "../support.js";
+import { cpuMs, residentMiB } from "./processes.js";
+import type { ArticleLease, Operation, TargetName, TokenKind } from "./workloads.js";
+
+/** Bearer tokens by kind (created with the project's token command). */
+export type Tokens = Readonly<Record<Exclude<TokenKind, "none">, string>>;
+
+/** What one timed series measured. */
+export interface LoadResult {
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly max: number };
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  /** Answers of M1 that were not a success (VERSION_CONFLICT and such): each one is a harness bug. */
+  readonly failedEdits: number;
+  /** The first failed edit's status and answer, to tell why. */
+  readonly firstFailedEdit: string | null;
+  readonly statuses: Readonly<Record<string, number>>;
+  readonly peakRssMiB: number;
+  /** The CPU time (user + system) of `cpuPids` per response, in ms. */
+  readonly serverCpuMsPerRequest: number;
+}
+
+/** Options of one series. */
+export interface LoadOptions {
+  readonly url: string;
+  readonly target: TargetName;
+  readonly cycle: readonly Operation[];
+  readonly tokens: Tokens;
+  /** M1's articles, with their current versions (at least one per connection). */
+  readonly leases: readonly ArticleLease[];
+  /** For L0: the path that serves this workload's bytes. */
+  readonly l0Path?: string;
+  readonly connections: number;
+  readonly durationSeconds: number;
+  /** The server to sample VmRSS of. */
+  readonly serverPid: number;
+  /** Every process whose CPU time counts for this target (the server, plus the embedded database's host when that is another process). */
+  readonly cpuPids: readonly number[];
+  /** Finds the current version of an article whose edit failed, so it can be edited again. */
+  readonly recoverLease: (lease: ArticleLease) => Promise<void>;
+}
+
+function headersFor(token: TokenKind, tokens: Tokens): Record<string, string> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token !== "none") headers["authorization"] = `Bearer ${tokens[token]}`;
+  return headers;
+}
+
+/** The version in an M1 answer (copydesk's `data` or L1's body), or null when the edit failed. */
+function editedVersion(target: TargetName, body: string): number | null {
+  try {
+    const parsed = JSON.parse(body) as { data?: { updateArticle?: Edit }; updateArticle?: Edit };
+    const edit = target === "copydesk" ? parsed.data?.updateArticle : parsed.updateArticle;
+    return edit && edit.errors.length === 0 && edit.article ? edit.article.version : null;
+  } catch {
+    return null;
+  }
+}
+interface Edit {
+  readonly article: { readonly version: number } | null;
+  readonly errors: readonly unknown[];
+}
+
+/** The HTTP request of an operation for a target (its lease for edits). */
+export function requestFor(target: TargetName, operation: Operation, lease: ArticleLease | null, l0Path?: string): { method: "GET" | "POST"; path: string; body?: string } {
+  if (target === "L0") return { method: "GET", path: l0Path ?? "/" };
+  if (target === "L1") {
+    const shape = operation.l1(lease);
+    if (!shape) throw new Error(`${operation.name} has no L1 counterpart`);
+    return shape;
+  }
+  return { method: "POST", path: "/graphql", body: JSON.stringify(operation.graphql(lease)) };
+}
+
+/** Sends the cycle from `connections` connections for `durationSeconds` and measures. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let failedEdits = 0;
+  let firstFailedEdit: string | null = null;
+  // Articles not being edited right now. An edit takes one, names the version the last edit of
+  // it returned, and gives it back with the new version, so edits never conflict. (autocannon
+  // resets a connection's context whenever its cycle starts over, so a connection cannot keep
+  // an article of its own; between a request's setup and its response the context holds.)
+  const free = [...options.leases];
+  const requests: autocannon.Request[] = options.cycle.map((operation) => {
+    const headers = headersFor(options.target === "L0" ? "none" : operation.token, options.tokens);
+    if (!operation.write || options.target === "L0") {
+      // Reads are the same bytes every time: built once, no per-request work in the generator.
+      const shape = requestFor(options.target, operation, null, options.l0Path);
+      return { method: shape.method, path: shape.path, headers, ...(shape.body === undefined ? {} : { body: shape.body }) };
+    }
+    return {
+      method: "POST",
+      path: "/",
+      headers,
+      setupRequest: (request: autocannon.Request, context: { lease?: ArticleLease }) => {
+        // There are five articles per connection; should every one be out (edits failing and
+        // their versions being looked up), an edit of a random one is sent and fails as it should.
+        const lease = free.pop() ?? options.leases[Math.floor(Math.random() * options.leases.length)];
+        if (!lease) throw new Error("no article to edit");
+        context.lease = lease;
+        const shape = requestFor(options.target, operation, lease);
+        return { ...request, method: shape.method, path: shape.path, body: shape.body ?? "" };
+      },
+      onResponse: (status: number, body: string, context: { lease?: ArticleLease }) => {
+        const lease = context.lease;
+        if (!lease) return;
+        context.lease = undefined;
+        const version = status === 200 ? editedVersion(options.target, body) : null;
+        if (version === null) {
+          // Its version is unknown now: the article comes back once copydesk has told it.
+          failedEdits += 1;
+          firstFailedEdit ??= `${status} ${body.slice(0, 300)}`;
+          void options.recoverLease(lease).then(
+            () => free.push(lease),
+            () => undefined,
+          );
+          return;
+        }
+        lease.version = version;
+        lease.edits += 1;
+        free.push(lease);
+      },
+    } as autocannon.Request;
+  });
+
+  let peakRssMiB = residentMiB(options.serverPid);
+  const cpuOf = () => options.cpuPids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const cpuBefore = cpuOf();
+  const sampler = setInterval(() => {
+    peakRssMiB = Math.max(peakRssMiB, residentMiB(options.serverPid));
+  }, 200);
+  try {
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        { url: options.url, connections: options.connections, duration: options.durationSeconds, requests, timeout: 10 },
+        (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+      );
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+        latencies.push(responseTime);
+        statuses[String(statusCode)] = (statuses[String(statusCode)] ?? 0) + 1;
+      });
+    });
+    const serverCpuMsPerRequest = Math.round(((cpuOf() - cpuBefore) / Math.max(1, latencies.length)) * 100) / 100;
+    latencies.sort((a, b) => a - b);
+    return {
+      requests: latencies.length,
+      requestsPerSecond: Math.round(latencies.length / options.durationSeconds),
+      latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), max: percentile(latencies, 1) },
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      failedEdits,
+      firstFailedEdit,
+      statuses,
+      peakRssMiB,
+      serverCpuMsPerRequest,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
