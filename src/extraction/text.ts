@@ -2,6 +2,18 @@ import winkNLP, { type Document, type ItemEntity, type ItemSentence } from "wink
 import model from "wink-eng-lite-web-model";
 import type { TextRange } from "./types.js";
 
+// Library choice, measured with `npx tsx bench/extract-nlp-choice.ts` on
+// seeds/basra-consulate-2018.txt (2026-11-28, 2 shared cores):
+//   wink-nlp + wink-eng-lite-web-model: 1.7 ms/story, token values + preceding spaces rebuild
+//     every line exactly, 27 sentences. Errors: ".@SecPompeo" split into "." and "@SecPompeo";
+//     "pic.twitter.com/QsAw2Ie4ns" split into three. (It also splits multi-sentence quotes at
+//     their inner full stops, which is right for sentences; quotes are found on characters.)
+//   compromise: 21 ms/story (12x slower), term pre/text/post rebuild every line exactly,
+//     22 sentences, no splitting errors on URLs or ".@", but keeps a multi-sentence quotation as
+//     one sentence, and it has no POS tags in the Universal set the passes use.
+// Kept wink: both wink errors are boundaries with no whitespace after them, which the merge
+// below repairs generally (a real sentence boundary is followed by a space or a line break).
+//
 // The one place that turns text into paragraphs, sentences and tokens with character offsets.
 // wink-nlp does the sentence and token boundaries; we only map its token indexes back to
 // UTF-16 offsets of the original text (wink keeps every token's original value and the spaces
@@ -73,12 +85,28 @@ export function analyzeText(text: string): AnalyzedText {
     paragraphs.push({ start: base, end: base + line.length });
     const doc = nlp.readDoc(line);
     const tokens = tokensOf(doc, text, base);
+    let previous: Sentence | null = null;
     doc.sentences().each((sentence: ItemSentence) => {
       const [first, last] = sentence.out(its.span) as unknown as [number, number];
       const sentenceTokens = tokens.slice(first, last + 1);
       const start = sentenceTokens[0]?.start ?? base;
       const end = sentenceTokens[sentenceTokens.length - 1]?.end ?? start;
-      sentences.push({ start, end, text: text.slice(start, end), tokens: sentenceTokens, paragraph });
+      if (previous && previous.end === start) {
+        // No whitespace between two "sentences" means wink split inside a token-like run
+        // (".@handle", "pic.twitter.com/x", "U.S.-led"): join them back into one sentence.
+        const merged: Sentence = {
+          start: previous.start,
+          end,
+          text: text.slice(previous.start, end),
+          tokens: [...previous.tokens, ...sentenceTokens],
+          paragraph,
+        };
+        sentences[sentences.length - 1] = merged;
+        previous = merged;
+        return;
+      }
+      previous = { start, end, text: text.slice(start, end), tokens: sentenceTokens, paragraph };
+      sentences.push(previous);
     });
     doc.entities().each((entity: ItemEntity) => {
       const [first, last] = entity.out(its.span) as unknown as [number, number];
