@@ -5,6 +5,7 @@ import { extractArticle } from "./extraction/index.js";
 import { parseTokenCommand, runTokenCommand, TOKEN_USAGE, TokenUsageError, type TokenCommand } from "./modules/auth/token-command.js";
 import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/corpus.js";
 import { seedExampleStory } from "./seed/example-story.js";
+import { INGEST_USAGE, IngestUsageError, parseIngestCommand, runIngestCommand, summaryLine, type IngestCommand } from "./ingest/command.js";
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
       --seed S          seed (default 1): the same seed gives the same corpus, ids included
   extract FILE      print what extraction finds in a text file, as JSON (no database)
       --published YYYY-MM-DD   publication day, for relative dates ("Friday", "last week")
+${INGEST_USAGE}
 ${TOKEN_USAGE}
 
 All use the database npm start would use: DATABASE_URL, or the embedded one in DATA_DIR
@@ -92,17 +94,19 @@ async function run(argv: readonly string[]): Promise<number> {
       return 2;
     }
   }
-  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token") {
+  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token" && command !== "ingest") {
     process.stderr.write(USAGE);
     return command === undefined || command === "help" || command === "--help" ? 0 : 2;
   }
   let corpusOptions: CorpusOptions = {};
   let tokenCommand: TokenCommand | undefined;
+  let ingestCommand: IngestCommand | undefined;
   try {
     if (command === "generate-corpus") corpusOptions = parseCorpusOptions(args);
     if (command === "token") tokenCommand = parseTokenCommand(args);
+    if (command === "ingest") ingestCommand = parseIngestCommand(args);
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof TokenUsageError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof TokenUsageError) && !(error instanceof IngestUsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}`);
     return 2;
   }
@@ -110,6 +114,11 @@ async function run(argv: readonly string[]): Promise<number> {
   try {
     if (tokenCommand) {
       return await runTokenCommand(database.prisma, tokenCommand, (line) => process.stdout.write(`${line}\n`));
+    } else if (ingestCommand) {
+      const summary = await runIngestCommand(database.prisma, ingestCommand, ingestCommand.progress || process.stderr.isTTY === true);
+      for (const failure of summary.failures) process.stderr.write(`${failure.file}: ${failure.reason}\n`);
+      process.stdout.write(`${summaryLine(summary)}\n`);
+      return summary.failures.length > 0 ? 1 : 0;
     } else if (command === "migrate") {
       const applied = database.appliedMigrations;
       process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "The database is up to date.\n");

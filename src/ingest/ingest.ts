@@ -183,6 +183,8 @@ export async function ingestArticle(prisma: PrismaClient, actor: AuditActor, raw
   }
   const bodyHash = sha256(input.text);
   const before = await existingArticle(prisma, input, bodyHash);
+  // The same text again and no key to remember: nothing to write, so no transaction either.
+  if (before?.bodyHash === bodyHash && !scopedKey) return { article: before, outcome: "UNCHANGED", counts: NO_SUGGESTIONS, replayed: false };
   const extraction =
     before?.bodyHash === bodyHash ? null : (options.extract ?? extractArticle)(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null });
 
