@@ -1,8 +1,140 @@
-import type { AnalyzedText } from "../text.js";
-import type { ExtractionOptions, SpeechExtraction } from "../types.js";
+import type { AnalyzedText, Token } from "../text.js";
+import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
+import { CONFIDENCE } from "./attribution.js";
+import { findBriefingTurns } from "./briefing.js";
+import { Cast, round } from "./cast.js";
+import { attributeQuote } from "./direct.js";
+import { findIndirectSpeech, recordStatements } from "./indirect.js";
+import { findOrganizations } from "./organizations.js";
+import { findPeople, findPersonMentions } from "./people.js";
+import { findQuoteSpans } from "./quotes.js";
+import { findSocialPosts } from "./social-posts.js";
+import { type Walk, datelineEnd } from "./walk.js";
+
+// The speech pass, in the order a reader meets things: people with titles and organizations
+// first (they are named before they are referred to), then one front-to-back reading that
+// attributes quotes, records statements and reads reported speech sentence by sentence, so
+// every "the official" or "she" resolves against what came before it.
+
+const within = (outer: TextRange) => (inner: TextRange): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
 /** Quotes, speakers, people, unnamed sources and organizations of an analyzed text. */
-export function extractSpeech(_analyzed: AnalyzedText, _options: ExtractionOptions): SpeechExtraction {
-  // SCAFFOLD (replaced by the speech pass during this session): nothing found yet.
-  return { quotes: [], people: [], anonymousSources: [], organizations: [], mentions: [] };
+export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOptions): SpeechExtraction {
+  const { text } = analyzed;
+  const cast = new Cast(text);
+  const posts = findSocialPosts(analyzed);
+  const turns = findBriefingTurns(analyzed);
+  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line)];
+  const isSpecial = (range: TextRange): boolean => special.some((outer) => within(outer)(range));
+
+  findPeople(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
+  findOrganizations(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
+  for (const post of posts) {
+    const person = cast.personNamed(post.name) ?? cast.addPerson(post.name, null, 0.9);
+    cast.addAlias(person, post.handle);
+  }
+  findPersonMentions(analyzed, cast);
+
+  const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
+  const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
+  const tokensByParagraph = new Map<number, Token[]>();
+  for (const sentence of analyzed.sentences) {
+    const list = tokensByParagraph.get(sentence.paragraph) ?? [];
+    list.push(...sentence.tokens);
+    tokensByParagraph.set(sentence.paragraph, list);
+  }
+  const tokensOf = (paragraph: number): readonly Token[] => tokensByParagraph.get(paragraph) ?? [];
+  const paragraphAt = (offset: number): number => analyzed.paragraphs.findIndex((paragraph) => offset >= paragraph.start && offset <= paragraph.end);
+
+  analyzed.paragraphs.forEach((paragraph, index) => {
+    const post = posts.find((candidate) => within(candidate.lines)(paragraph));
+    if (post) {
+      if (post.quote.start === paragraph.start) quotePost(walk, post);
+      walk.previous = null;
+      return;
+    }
+    const turn = turns.find((candidate) => candidate.line.start === paragraph.start);
+    let insideSpeaker = null;
+    let floorOffset = index === firstStoryParagraph(analyzed) ? datelineEnd(text, paragraph) : paragraph.start;
+    if (turn) {
+      if (turn.isQuestion) return;
+      insideSpeaker = quoteTurn(walk, turn);
+      floorOffset = turn.quote.start;
+    }
+    for (const sentence of analyzed.sentences) {
+      if (sentence.paragraph !== index) continue;
+      const floor = sentence.tokens.findIndex((token) => token.start >= floorOffset);
+      if (floor < 0) continue;
+      const options = { floor, paragraph: index, insideSpeaker };
+      recordStatements(walk, sentence, options);
+      for (const span of spans) {
+        if (span.open < sentence.start || span.open >= sentence.end) continue;
+        attributeQuote(walk, span, { open: index, close: paragraphAt(span.end) }, tokensOf);
+      }
+      findIndirectSpeech(walk, sentence, options);
+    }
+  });
+
+  // People named only as speakers were added during the reading: find their other mentions too.
+  findPersonMentions(analyzed, cast);
+  for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
+  const { people, anonymousSources, mentions } = cast.result();
+  const quotes = [...walk.quotes].sort((a, b) => a.start - b.start);
+  return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
+}
+
+/** The first paragraph that is the story (the one a dateline starts), after a headline line. */
+function firstStoryParagraph(analyzed: AnalyzedText): number {
+  const { text, paragraphs } = analyzed;
+  const index = paragraphs.findIndex((paragraph) => datelineEnd(text, paragraph) > paragraph.start);
+  return index < 0 ? 0 : index;
+}
+
+/** The quote of an embedded social post, credited to the person in its credit line. */
+function quotePost(walk: Walk, post: ReturnType<typeof findSocialPosts>[number]): void {
+  const person = walk.cast.personNamed(post.name);
+  if (!person) return;
+  walk.cast.mentionPerson(person, post.nameRange, 0.95);
+  walk.cast.mentionPerson(person, post.handleRange, 0.95);
+  const quote: ExtractedQuote = {
+    start: post.quote.start,
+    end: post.quote.end,
+    text: walk.text.slice(post.quote.start, post.quote.end),
+    speaker: person.name,
+    speakerDescription: person.titles[0] ?? null,
+    kind: "direct",
+    medium: "tweet",
+    reportingVerb: null,
+    handle: post.handle,
+    ...(post.date ? { date: post.date } : {}),
+    attribution: post.credit,
+    confidence: 0.95,
+  };
+  walk.quotes.push(quote);
+}
+
+/** A speaker's turn in a briefing transcript: a direct quote of them, medium briefing. */
+function quoteTurn(walk: Walk, turn: ReturnType<typeof findBriefingTurns>[number]): ReturnType<Walk["cast"]["addPerson"]> | null {
+  if (!turn.surname) return null;
+  const { cast } = walk;
+  const person = cast.personBySurname(turn.surname) ?? cast.addPerson(turn.surname, null, CONFIDENCE.explicit);
+  person.gender ??= turn.gender;
+  cast.addAlias(person, turn.surname);
+  const labelStart = turn.line.start + turn.label.toLowerCase().lastIndexOf(turn.surname.toLowerCase());
+  cast.mentionPerson(person, { start: labelStart, end: labelStart + turn.surname.length }, 0.95);
+  const quote: ExtractedQuote = {
+    start: turn.quote.start,
+    end: turn.quote.end,
+    text: walk.text.slice(turn.quote.start, turn.quote.end),
+    speaker: person.name,
+    speakerDescription: person.titles[0] ?? null,
+    kind: "direct",
+    medium: "briefing",
+    reportingVerb: null,
+    attribution: { start: turn.line.start, end: turn.line.start + turn.label.length },
+    confidence: round(0.95),
+  };
+  walk.quotes.push(quote);
+  walk.previous = null;
+  return person;
 }

@@ -1,0 +1,173 @@
+import type { Sentence, Token } from "../text.js";
+import type { ExtractedQuote } from "../types.js";
+import type { PersonEntry } from "./cast.js";
+import { type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
+import { isReportingVerb } from "./direct.js";
+import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
+import { type Phrase, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Walk, isQuoted } from "./walk.js";
+
+// Reported speech with a clear attribution: "X said (that) CLAUSE", "CLAUSE, X told Y",
+// "CLAUSE, according to X", "According to X, CLAUSE". The reported clause must be a clause
+// (it has a verb and does not start with one, which rules out "which the official said was
+// caused by Iran"), and a first-person "I said" inside someone's own words is not reported.
+
+const CLAUSE_STARTS = new Set(["DET", "PROPN", "NOUN", "NUM", "PRON", "ADJ", "ADV"]);
+// "told" needs "that" or a fronted clause: what follows it directly is the listener.
+const TELL = /^(tell|tells|told|telling)$/;
+const FIRST_PERSON = /^(i|we|you|it|they)$/i;
+
+/** Where the reported clause after a verb or "that" ends: the sentence's end, ";", a dash, a quotation mark, or ", and <verb>". */
+function clauseEnd(tokens: readonly Token[], start: number): number {
+  for (let index = start; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (/^[;—–“”"]$/.test(token.text)) return index;
+    if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
+      const next = tokens[index + 2];
+      if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
+    }
+  }
+  let end = tokens.length;
+  while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
+  return end;
+}
+
+/** Whether tokens[from..to) read as a clause of their own. */
+function isClause(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  if (!first || to - from < 3 || first.pos === "VERB" || first.pos === "AUX" || /^[“"]$/.test(first.text)) return false;
+  return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
+}
+
+/** Options for reading one sentence. */
+export interface SentenceOptions {
+  /** Index of the first token of the story proper (after a dateline or a transcript label). */
+  readonly floor: number;
+  /** Index of the paragraph the sentence is in. */
+  readonly paragraph: number;
+  /** When the sentence is someone's own words (a briefing turn): "he" is not them. */
+  readonly insideSpeaker: PersonEntry | null;
+}
+
+/** Records who issued each statement the sentence mentions ("Sarah Sanders released an official statement"). */
+export function recordStatements(walk: Walk, sentence: Sentence, options: SentenceOptions): void {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, index) => {
+    if (index < options.floor || token.pos !== "NOUN" || !STATEMENT_NOUNS.has(key(token)) || isQuoted(walk, token)) return;
+    const preposition = tokens[index + 1];
+    const context = { text: walk.text, cast: walk.cast, insideSpeaker: options.insideSpeaker };
+    let author: Resolved | null = null;
+    if (preposition && /^(from|by)$/i.test(preposition.text)) {
+      author = resolvePhrase(nounPhraseAfter(walk.text, tokens, index + 2, tokens.length), token.start, context);
+    } else {
+      // The subject of the verb nearest before the noun: "Sarah Sanders released an official statement".
+      let verb = index - 1;
+      while (verb >= options.floor && !((tokens[verb] as Token).pos === "VERB" && !isQuoted(walk, tokens[verb] as Token))) verb -= 1;
+      const subject = verb >= options.floor ? nounPhraseBefore(walk.text, tokens, verb, options.floor) : null;
+      if (subject && !subject.tokens.some((word) => STATEMENT_NOUNS.has(key(word)))) author = resolvePhrase(subject, subject.start, context);
+    }
+    if (author) recordStatement(author, token.start, walk.cast);
+  });
+}
+
+/** Finds the indirect quotes of one sentence and records them. */
+export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: SentenceOptions): void {
+  const tokens = sentence.tokens;
+  const context = { text: walk.text, cast: walk.cast, insideSpeaker: options.insideSpeaker };
+  const quotedOut = (token: Token): boolean => isQuoted(walk, token);
+  let lastInSentence: Resolved | null = null;
+  tokens.forEach((token, index) => {
+    if (index < options.floor || isQuoted(walk, token)) return;
+    const word = key(token);
+    if (word === "according" && key(tokens[index + 1] ?? token) === "to") {
+      const source = nounPhraseAfter(walk.text, tokens, index + 2, tokens.length);
+      if (!source) return;
+      const sourceEnd = tokens.findIndex((candidate) => candidate.start >= source.end);
+      let from = -1;
+      let to = -1;
+      if (index === options.floor && tokens[sourceEnd]?.text === ",") {
+        from = sourceEnd + 1;
+        to = clauseEnd(tokens, from);
+      } else if (tokens[index - 1]?.text === ",") {
+        from = options.floor;
+        to = index - 1;
+      }
+      const resolved = resolvePhrase(source, source.start, context);
+      if (resolved && from >= 0 && isClause(tokens, from, to)) {
+        emit(walk, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
+        lastInSentence = resolved;
+      }
+      return;
+    }
+    if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
+    const gerund = /ing$/.test(word);
+    let subject: Phrase | null = gerund ? null : nounPhraseBefore(walk.text, tokens, index, options.floor);
+    let resolved: Resolved | null = null;
+    if (subject && subject.tokens.length === 1 && FIRST_PERSON.test(subject.text)) return;
+    if (subject) resolved = resolvePhrase(appositiveHead(walk, tokens, subject, options.floor) ?? subject, subject.start, context);
+    else if (gerund || key(tokens[index - 1] ?? token) === "and") {
+      resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
+    }
+    let from = -1;
+    let to = -1;
+    const that = tokens.findIndex((candidate, at) => at > index && at <= index + 12 && key(candidate) === "that");
+    const between = that > 0 ? tokens.slice(index + 1, that) : [];
+    const next = tokens[index + 1];
+    if (that > 0 && !between.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text))) {
+      from = that + 1;
+      to = clauseEnd(tokens, from);
+    } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && next !== undefined && CLAUSE_STARTS.has(next.pos) && !isQuoted(walk, next)) {
+      from = index + 1;
+      to = clauseEnd(tokens, from);
+    } else {
+      // "CLAUSE, a senior official told The Wall Street Journal on Friday." / "CLAUSE, said X."
+      const rest = tokens.slice(index + 1);
+      const restIsAdverbial = !rest.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || key(candidate) === "that" || isQuoted(walk, candidate));
+      const subjectStart = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : index;
+      const comma = subjectStart - 1;
+      if (restIsAdverbial && comma >= options.floor && tokens[comma]?.text === ",") {
+        from = options.floor;
+        to = comma;
+        if (!subject) {
+          subject = nounPhraseAfter(walk.text, tokens, index + 1, tokens.length);
+          resolved = resolvePhrase(subject, token.start, context);
+        }
+      }
+    }
+    if (!resolved || from < 0 || !isClause(tokens, from, to)) return;
+    const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
+    const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
+    emit(walk, tokens, from, to, resolved, word, attribution, cues);
+    lastInSentence = resolved;
+  });
+}
+
+/** "John Smith, a spokesman for the ministry, said": the subject is the name before the appositive. */
+function appositiveHead(walk: Walk, tokens: readonly Token[], subject: Phrase, floor: number): Phrase | null {
+  const first = subject.tokens[0];
+  if (!first || !/^(a|an|the)$/i.test(first.text)) return null;
+  const comma = tokens.findIndex((token) => token.end <= subject.start && tokens[tokens.indexOf(token) + 1]?.start === first.start);
+  if (comma < 0 || tokens[comma]?.text !== ",") return null;
+  const name = nounPhraseBefore(walk.text, tokens, comma, floor);
+  const run = name ? nameRuns(name.tokens).pop() : undefined;
+  return name && run && run[1] === name.tokens.length ? name : null;
+}
+
+/** Records one indirect quote. */
+function emit(walk: Walk, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
+  const clause = phraseOf(walk.text, tokens, from, to);
+  if (!clause) return;
+  const quote: ExtractedQuote = {
+    start: clause.start,
+    end: clause.end,
+    text: clause.text,
+    speaker: speakerName(resolved),
+    speakerDescription: speakerDescription(resolved),
+    kind: "indirect",
+    medium: resolved.viaStatement ? "statement" : mediumOf(cues) ?? "other",
+    reportingVerb: verb,
+    attribution,
+    confidence: Math.round(resolved.confidence * 0.9 * 100) / 100,
+  };
+  walk.quotes.push(quote);
+}

@@ -1,0 +1,159 @@
+import type { Token } from "../text.js";
+import type { TextRange } from "../types.js";
+import { NOT_NAME_WORDS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
+
+// Small readings of token sequences that several rules share: which tokens can be part of a
+// name, where the noun phrase before a verb starts. They look only at wink's tags, the letters
+// of the tokens and the closed word lists, so they behave the same on any story.
+
+/** A slice of tokens and the text range it covers. */
+export interface Phrase extends TextRange {
+  readonly tokens: readonly Token[];
+  readonly text: string;
+}
+
+/** The phrase made of tokens[from..to) of a text, or null when empty. */
+export function phraseOf(text: string, tokens: readonly Token[], from: number, to: number): Phrase | null {
+  if (to <= from) return null;
+  const slice = tokens.slice(from, to);
+  const first = slice[0];
+  const last = slice[slice.length - 1];
+  if (!first || !last) return null;
+  return { start: first.start, end: last.end, tokens: slice, text: text.slice(first.start, last.end) };
+}
+
+/** Whether the token starts with a capital letter. */
+export function isCapitalized(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+/** Lower case for list look-ups, with curly apostrophes made straight. */
+export function key(token: Token): string {
+  return token.text.toLowerCase().replace(/’/g, "'");
+}
+
+/**
+ * Whether a token can be part of a person's name: capitalized letters (an initial "J." too),
+ * not an all-capitals word (acronyms, transcript labels), and not a word the lists say belongs
+ * to titles, organizations, places or the calendar.
+ */
+export function isNameToken(token: Token): boolean {
+  const word = token.text;
+  if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (word.length > 2 && word === word.toUpperCase()) return false;
+  const lower = key(token);
+  return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !/(?:ian|ean|ese|ish)$/.test(lower);
+}
+
+/** Whether a token is a role word ("spokesperson", "Minister") that makes a phrase a title. */
+export function isRoleWord(token: Token): boolean {
+  return ROLE_NOUNS.has(key(token));
+}
+
+/** Whether two neighbouring tokens are parts of one hyphenated word ("state-run", "Iranian-linked"). */
+export function glued(left: Token, right: Token): boolean {
+  return left.end === right.start && (/^[-–]$/.test(left.text) || /^[-–]$/.test(right.text));
+}
+
+/** Runs of 2 to 4 name tokens in a token list: [from, to) index pairs. */
+export function nameRuns(tokens: readonly Token[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index];
+    if (!token || !isNameToken(token)) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    for (;;) {
+      const next = tokens[end];
+      const previous = tokens[end - 1];
+      if (!next || !previous || !isNameToken(next) || next.start - previous.end !== 1) break;
+      end += 1;
+    }
+    const last = tokens[end - 1];
+    // A name needs a given name and a surname, and does not end in an initial.
+    if (end - index >= 2 && end - index <= 4 && last && !last.text.endsWith(".")) runs.push([index, end]);
+    index = end;
+  }
+  return runs;
+}
+
+const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
+
+/**
+ * The noun phrase that ends right before tokens[end] (the subject of a verb), going left no
+ * further than `floor`. It takes determiners, adjectives, nouns, names, numbers, possessive "'s",
+ * hyphen-glued words and "of/from/for/in/at" between two nouns ("Turkey’s Ministry of
+ * Transport", "the EU delegation in Kampala"); a lone personal pronoun is a phrase too.
+ */
+export function nounPhraseBefore(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
+  let index = end - 1;
+  // "The official also said": adverbs between subject and verb are not part of the subject.
+  while (index >= floor && tokens[index]?.pos === "ADV") index -= 1;
+  const stop = index + 1;
+  const only = tokens[index];
+  if (only && only.pos === "PRON" && /^(he|she|they|i|we|you|it)$/i.test(only.text)) {
+    return phraseOf(text, tokens, index, stop);
+  }
+  let from = stop;
+  while (index >= floor) {
+    const token = tokens[index];
+    if (!token) break;
+    const right = tokens[index + 1];
+    const leftToken = tokens[index - 1];
+    const isGlued = (right !== undefined && index + 1 < stop && glued(token, right)) || (leftToken !== undefined && index > floor && glued(leftToken, token));
+    // "shipping agents": a gerund that modifies the noun after it.
+    const modifier = token.pos === "VERB" && /ing$/.test(token.text) && right !== undefined && index + 1 < stop && right.pos === "NOUN";
+    const lower = key(token);
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower))) {
+      from = index;
+      index -= 1;
+      continue;
+    }
+    const left = tokens[index - 1];
+    if (CONNECTORS.has(lower) && index > floor && left && (left.pos === "NOUN" || left.pos === "PROPN") && from < stop) {
+      from = index;
+      index -= 1;
+      continue;
+    }
+    break;
+  }
+  // The phrase starts at a word that can start a noun phrase, not at a connector.
+  while (from < stop && CONNECTORS.has(key(tokens[from] as Token))) from += 1;
+  return phraseOf(text, tokens, from, stop);
+}
+
+/**
+ * The noun phrase that starts at tokens[start] (the speaker after an inverted "said"), up to a
+ * comma, a full stop, a verb or a preposition that starts an adverbial ("at the time").
+ */
+export function nounPhraseAfter(text: string, tokens: readonly Token[], start: number, limit: number): Phrase | null {
+  let index = start;
+  while (index < limit) {
+    const token = tokens[index];
+    if (!token) break;
+    const left = tokens[index - 1];
+    const isGlued = left !== undefined && index > start && glued(left, token);
+    const lower = key(token);
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || lower === "'s") {
+      index += 1;
+      continue;
+    }
+    const right = tokens[index + 1];
+    if (CONNECTORS.has(lower) && index > start && right && (NOUN_PHRASE_TAGS.has(right.pos))) {
+      index += 1;
+      continue;
+    }
+    break;
+  }
+  return phraseOf(text, tokens, start, index);
+}
+
+/** Whether a phrase's head (last word) is a noun or name. */
+export function endsInNoun(phrase: Phrase): boolean {
+  const last = phrase.tokens[phrase.tokens.length - 1];
+  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN");
+}
