@@ -56,7 +56,7 @@ interface Draft {
 }
 
 const NONE: CountRange = { min: null, max: null };
-const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between"]);
+const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through"]);
 const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
