@@ -4,7 +4,7 @@ import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
 import { MEDIUM_CUES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS } from "./lexicon.js";
 import { organizationInPhrase } from "./organizations.js";
 import { registerPerson } from "./people.js";
-import { type Phrase, endsInNoun, isCapitalized, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Phrase, endsInNoun, headOf, isCapitalized, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // Who said it: turns the words that name a speaker ("the official", "she", "State Department
 // spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
@@ -76,7 +76,7 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
-  const head = key(tokens[tokens.length - 1] as Token);
+  const head = key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
   if (definite) {
     const earlier = referenceBack(trimmed, head, position, context);

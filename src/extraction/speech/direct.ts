@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
 import { CONFIDENCE, type Resolved, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
 import { REPORTING_VERBS } from "./lexicon.js";
-import { key, nounPhraseAfter, nounPhraseBefore } from "./phrases.js";
+import { key, nounPhraseAfter, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
 import { type Walk, isQuoted } from "./walk.js";
 
@@ -47,14 +47,14 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   if (verb === 0) {
     subject = nounPhraseAfter(walk.text, tokens, 1, tokens.length);
   } else {
-    subject = nounPhraseBefore(walk.text, tokens, verb, 0);
+    subject = subjectBefore(walk.text, tokens, verb, 0);
     // The words between the quote and the verb must all be the subject (not ", which he said").
     if (!subject || subject.start !== (tokens[0] as Token).start) return null;
   }
   if (!subject) return null;
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
   if (!resolved) return null;
-  walk.usedVerbs.add(verbToken.start);
+  if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const last = tokens[tokens.length - 1] as Token;
   return {
     resolved,
@@ -84,11 +84,12 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     }
   }
   if (verb < 0) return null;
-  // The verb must introduce this quote: only its objects or a "that" may stand between.
-  if (tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
+  // A direct quote's verb introduces it: only its objects or a "that" may stand between. A
+  // partial quote can sit inside the reported clause ("said he was “deeply disappointed”").
+  if (span.kind === "direct" && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
-  const subject = nounPhraseBefore(walk.text, tokens, verb, 0);
+  const subject = subjectBefore(walk.text, tokens, verb, 0);
   let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) : null;
   if (!resolved && !subject) {
     const previous = walk.previous;
@@ -100,7 +101,8 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     }
   }
   if (!resolved) return null;
-  walk.usedVerbs.add(verbToken.start);
+  // A partial quote shares its verb with the reported clause around it, which is read too.
+  if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const range = subject ? { start: subject.start, end: verbToken.end } : { start: verbToken.start, end: verbToken.end };
   return { resolved, verb: key(verbToken), range, cues };
 }
@@ -138,7 +140,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   if (found) {
     confidence = found.resolved.confidence;
     medium = found.resolved.viaStatement ? "statement" : mediumOf(found.cues);
-  } else if (continues && previous) {
+  } else if (continues && previous && span.kind === "direct") {
     found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
     confidence = CONFIDENCE.continuation;
     medium = previous.medium;

@@ -3,8 +3,8 @@ import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
 import { type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
-import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
-import { type Phrase, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
+import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, isQuoted } from "./walk.js";
 
 // Reported speech with a clear attribution: "X said (that) CLAUSE", "CLAUSE, X told Y",
@@ -17,11 +17,18 @@ const CLAUSE_STARTS = new Set(["DET", "PROPN", "NOUN", "NUM", "PRON", "ADJ", "AD
 const TELL = /^(tell|tells|told|telling)$/;
 const FIRST_PERSON = /^(i|we|you|it|they)$/i;
 
-/** Where the reported clause after a verb or "that" ends: the sentence's end, ";", a dash, a quotation mark, or ", and <verb>". */
-function clauseEnd(tokens: readonly Token[], start: number): number {
+/**
+ * Where the reported clause after a verb or "that" ends: the sentence's end, ";", ":", a dash,
+ * a direct quotation (a partial one inside the clause stays in it), ", and <verb>", ", adding"
+ * or ", according to".
+ */
+function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number {
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
-    if (/^[;—–“”"]$/.test(token.text)) return index;
+    if (/^[;:—–]$/.test(token.text)) return index;
+    if (/^[“"]$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
+    const next = tokens[index + 1];
+    if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
       if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
@@ -35,7 +42,7 @@ function clauseEnd(tokens: readonly Token[], start: number): number {
 /** Whether tokens[from..to) read as a clause of their own. */
 function isClause(tokens: readonly Token[], from: number, to: number): boolean {
   const first = tokens[from];
-  if (!first || to - from < 3 || first.pos === "VERB" || first.pos === "AUX" || /^[“"]$/.test(first.text)) return false;
+  if (!first || to - from < 2 || first.pos === "VERB" || first.pos === "AUX" || /^[“"]$/.test(first.text)) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
 }
 
@@ -80,18 +87,22 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     if (index < options.floor || isQuoted(walk, token)) return;
     const word = key(token);
     if (word === "according" && key(tokens[index + 1] ?? token) === "to") {
-      const source = nounPhraseAfter(walk.text, tokens, index + 2, tokens.length);
-      if (!source) return;
-      const sourceEnd = tokens.findIndex((candidate) => candidate.start >= source.end);
+      // "According to X, CLAUSE." names the source up to the comma; "CLAUSE, according to X."
+      // up to the end of the sentence.
       let from = -1;
       let to = -1;
-      if (index === options.floor && tokens[sourceEnd]?.text === ",") {
+      let sourceEnd = -1;
+      if (index === options.floor) {
+        sourceEnd = tokens.findIndex((candidate, at) => at > index + 1 && candidate.text === ",");
         from = sourceEnd + 1;
-        to = clauseEnd(tokens, from);
+        to = sourceEnd > 0 ? clauseEnd(walk, tokens, from) : -1;
       } else if (tokens[index - 1]?.text === ",") {
+        sourceEnd = clauseEnd(walk, tokens, index + 2);
         from = options.floor;
         to = index - 1;
       }
+      const source = sourceEnd > index + 2 ? phraseOf(walk.text, tokens, index + 2, sourceEnd) : null;
+      if (!source || sourceEnd - index > 16) return;
       const resolved = resolvePhrase(source, source.start, context);
       if (resolved && from >= 0 && isClause(tokens, from, to)) {
         emit(walk, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
@@ -101,10 +112,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     }
     if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
     const gerund = /ing$/.test(word);
-    let subject: Phrase | null = gerund ? null : nounPhraseBefore(walk.text, tokens, index, options.floor);
+    let subject: Phrase | null = gerund ? null : subjectBefore(walk.text, tokens, index, options.floor);
     let resolved: Resolved | null = null;
     if (subject && subject.tokens.length === 1 && FIRST_PERSON.test(subject.text)) return;
-    if (subject) resolved = resolvePhrase(appositiveHead(walk, tokens, subject, options.floor) ?? subject, subject.start, context);
+    if (subject) resolved = resolvePhrase(subject, subject.start, context);
     else if (gerund || key(tokens[index - 1] ?? token) === "and") {
       resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
     }
@@ -115,10 +126,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const next = tokens[index + 1];
     if (that > 0 && !between.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text))) {
       from = that + 1;
-      to = clauseEnd(tokens, from);
+      to = clauseEnd(walk, tokens, from);
     } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && next !== undefined && CLAUSE_STARTS.has(next.pos) && !isQuoted(walk, next)) {
       from = index + 1;
-      to = clauseEnd(tokens, from);
+      to = clauseEnd(walk, tokens, from);
     } else {
       // "CLAUSE, a senior official told The Wall Street Journal on Friday." / "CLAUSE, said X."
       const rest = tokens.slice(index + 1);
@@ -140,17 +151,6 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, tokens, from, to, resolved, word, attribution, cues);
     lastInSentence = resolved;
   });
-}
-
-/** "John Smith, a spokesman for the ministry, said": the subject is the name before the appositive. */
-function appositiveHead(walk: Walk, tokens: readonly Token[], subject: Phrase, floor: number): Phrase | null {
-  const first = subject.tokens[0];
-  if (!first || !/^(a|an|the)$/i.test(first.text)) return null;
-  const comma = tokens.findIndex((token) => token.end <= subject.start && tokens[tokens.indexOf(token) + 1]?.start === first.start);
-  if (comma < 0 || tokens[comma]?.text !== ",") return null;
-  const name = nounPhraseBefore(walk.text, tokens, comma, floor);
-  const run = name ? nameRuns(name.tokens).pop() : undefined;
-  return name && run && run[1] === name.tokens.length ? name : null;
 }
 
 /** Records one indirect quote. */

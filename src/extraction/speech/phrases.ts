@@ -157,3 +157,34 @@ export function endsInNoun(phrase: Phrase): boolean {
   const last = phrase.tokens[phrase.tokens.length - 1];
   return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN");
 }
+
+/**
+ * The subject of the verb at tokens[verb]: the noun phrase right before it, or, when an
+ * appositive stands between ("John Smith, a spokesman for the ministry, said"), the name before
+ * the appositive.
+ */
+export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
+  const appositive = nounPhraseBefore(text, tokens, end - 1, floor);
+  const first = appositive?.tokens[0];
+  if (!appositive || !first || !/^(a|an|the)$/i.test(first.text)) return null;
+  const comma = tokens.indexOf(first) - 1;
+  if (tokens[comma]?.text !== ",") return null;
+  const name = nounPhraseBefore(text, tokens, comma, floor);
+  const run = name ? nameRuns(name.tokens).pop() : undefined;
+  return name && run && run[1] === name.tokens.length ? name : null;
+}
+
+const POST_MODIFIERS = new Set(["of", "from", "with", "in", "at", "for", "on", "familiar", "who", "close", "involved", "briefed", ","]);
+
+/** The head noun of a phrase: the last noun before a post-modifier ("people" of "two people familiar with the matter"). */
+export function headOf(phrase: Phrase): Token | undefined {
+  let head: Token | undefined;
+  for (const token of phrase.tokens) {
+    if (head && POST_MODIFIERS.has(key(token))) break;
+    if (token.pos === "NOUN" || token.pos === "PROPN") head = token;
+  }
+  return head ?? phrase.tokens[phrase.tokens.length - 1];
+}
