@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuoteMedium } from "../types.js";
 import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
 import { MEDIUM_CUES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS } from "./lexicon.js";
-import { organizationInPhrase } from "./organizations.js";
+import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, endsInNoun, headOf, isCapitalized, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
@@ -83,8 +83,16 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     if (earlier) return earlier;
   }
   if (SOURCE_HEADS.has(head) && !tokens.some((token, index) => index > 0 && isCapitalized(token) && ORG_HEADS.has(key(token)))) {
-    const organization = organizationInPhrase(context.text, tokens);
-    const source = context.cast.addSource(lowerFirst(trimmed.text, definite), head, organization, CONFIDENCE.explicit);
+    // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
+    // not part of who they are.
+    const headAt = tokens.indexOf(headOf(trimmed) as Token);
+    const cut = tokens.findIndex((token, index) => index > headAt && /^(in|at|on|near|inside)$/i.test(token.text));
+    const described = cut > 0 ? (phraseOf(context.text, tokens, 0, cut) ?? trimmed) : trimmed;
+    const body = tokens.findIndex((token, index) => index < headAt && BODY_HEADS.has(key(token)) && !isCapitalized(token));
+    const organization =
+      organizationInPhrase(context.text, tokens) ??
+      (body >= 0 ? context.text.slice((tokens[/^(a|an|the)$/i.test(first.text) ? 1 : 0] as Token).start, (tokens[body] as Token).end) : null);
+    const source = context.cast.addSource(lowerFirst(described.text, definite), head, organization, CONFIDENCE.explicit);
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
@@ -93,6 +101,12 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   if (endsInNoun(trimmed) && looksLikeBody && tokens.length <= 8) {
     const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start };
     context.cast.groups.push(group);
+    // A speaking body the capitalized-name rule could not see ("the interior ministry said").
+    if (organization === null && BODY_HEADS.has(head)) {
+      const name = trimmed.text.replace(/^(the|a|an)\s+/i, "");
+      context.cast.addOrganization(name);
+      context.cast.mention(trimmed, "organization", name, CONFIDENCE.reference);
+    }
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   return null;

@@ -118,6 +118,11 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
   return resolved ? { resolved: { ...resolved, confidence: CONFIDENCE.sentenceSubject }, verb: null, range: subject, cues: "" } : null;
 }
 
+/** Whether nothing but words of one sentence stands between two offsets (no full stop). */
+function sameSentence(text: string, from: number, to: number): boolean {
+  return from <= to && !/[.!?]["”’]?\s/.test(text.slice(from, to));
+}
+
 /** Attributes one quoted passage and records it; null for scare quotes and titles (unattributed partial quotes). */
 export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readonly open: number; readonly close: number }, tokensOf: (paragraph: number) => readonly Token[]): ExtractedQuote | null {
   const text = walk.text.slice(span.start, span.end);
@@ -140,7 +145,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   if (found) {
     confidence = found.resolved.confidence;
     medium = found.resolved.viaStatement ? "statement" : mediumOf(found.cues);
-  } else if (continues && previous && span.kind === "direct") {
+  } else if (continues && previous && (span.kind === "direct" || sameSentence(walk.text, previous.end, span.open))) {
     found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
     confidence = CONFIDENCE.continuation;
     medium = previous.medium;

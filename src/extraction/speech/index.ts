@@ -24,7 +24,9 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const cast = new Cast(text);
   const posts = findSocialPosts(analyzed);
   const turns = findBriefingTurns(analyzed);
-  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line)];
+  // Headline and byline lines restate the story; its speech is read from the body.
+  const storyStart = analyzed.paragraphs[firstStoryParagraph(analyzed)]?.start ?? 0;
+  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), { start: 0, end: storyStart }];
   const isSpecial = (range: TextRange): boolean => special.some((outer) => within(outer)(range));
 
   findPeople(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
@@ -47,6 +49,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const paragraphAt = (offset: number): number => analyzed.paragraphs.findIndex((paragraph) => offset >= paragraph.start && offset <= paragraph.end);
 
   analyzed.paragraphs.forEach((paragraph, index) => {
+    if (paragraph.end <= storyStart) return;
     const post = posts.find((candidate) => within(candidate.lines)(paragraph));
     if (post) {
       if (post.quote.start === paragraph.start) quotePost(walk, post);
@@ -83,11 +86,17 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
 }
 
-/** The first paragraph that is the story (the one a dateline starts), after a headline line. */
+/**
+ * The first paragraph of the story proper: the one a dateline starts, else the second when the
+ * first is a headline (a line with no closing punctuation), else the first.
+ */
 function firstStoryParagraph(analyzed: AnalyzedText): number {
   const { text, paragraphs } = analyzed;
-  const index = paragraphs.findIndex((paragraph) => datelineEnd(text, paragraph) > paragraph.start);
-  return index < 0 ? 0 : index;
+  const dateline = paragraphs.findIndex((paragraph, index) => index < 4 && datelineEnd(text, paragraph) > paragraph.start);
+  if (dateline >= 0) return dateline;
+  const first = paragraphs[0];
+  const headline = first !== undefined && paragraphs.length > 1 && !/[.!?"”’:)]\s*$/.test(text.slice(first.start, first.end)) && !/:\s/.test(text.slice(first.start, first.end));
+  return headline ? 1 : 0;
 }
 
 /** The quote of an embedded social post, credited to the person in its credit line. */

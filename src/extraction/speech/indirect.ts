@@ -39,10 +39,15 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   return end;
 }
 
-/** Whether tokens[from..to) read as a clause of their own. */
-function isClause(tokens: readonly Token[], from: number, to: number): boolean {
+/**
+ * Whether tokens[from..to) read as a clause of their own. A clause after the verb must not start
+ * with a verb ("which the official said was caused by Iran" reports no clause); one before the
+ * attribution can ("Suspected fighters stormed ..., officials said").
+ */
+function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
   const first = tokens[from];
-  if (!first || to - from < 2 || first.pos === "VERB" || first.pos === "AUX" || /^[“"]$/.test(first.text)) return false;
+  if (!first || to - from < 2 || /^[“"]$/.test(first.text)) return false;
+  if (!fronted && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
 }
 
@@ -104,7 +109,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const source = sourceEnd > index + 2 ? phraseOf(walk.text, tokens, index + 2, sourceEnd) : null;
       if (!source || sourceEnd - index > 16) return;
       const resolved = resolvePhrase(source, source.start, context);
-      if (resolved && from >= 0 && isClause(tokens, from, to)) {
+      if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
         emit(walk, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
         lastInSentence = resolved;
       }
@@ -124,7 +129,11 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const that = tokens.findIndex((candidate, at) => at > index && at <= index + 12 && key(candidate) === "that");
     const between = that > 0 ? tokens.slice(index + 1, that) : [];
     const next = tokens[index + 1];
-    if (that > 0 && !between.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text))) {
+    // Between the verb and "that" only its objects and adverbials, and participles of the
+    // medium ("in a statement carried by state media that ...").
+    const finite = (candidate: Token, at: number): boolean =>
+      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text);
+    if (that > 0 && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
     } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && next !== undefined && CLAUSE_STARTS.has(next.pos) && !isQuoted(walk, next)) {
@@ -132,7 +141,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       to = clauseEnd(walk, tokens, from);
     } else {
       // "CLAUSE, a senior official told The Wall Street Journal on Friday." / "CLAUSE, said X."
-      const rest = tokens.slice(index + 1);
+      // Up to the next comma: ", medics said, as fighting intensified" keeps its subordinate clause.
+      const restEnd = tokens.findIndex((candidate, at) => at > index && candidate.text === ",");
+      const rest = tokens.slice(index + 1, restEnd < 0 ? tokens.length : restEnd);
       const restIsAdverbial = !rest.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || key(candidate) === "that" || isQuoted(walk, candidate));
       const subjectStart = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : index;
       const comma = subjectStart - 1;
@@ -145,7 +156,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         }
       }
     }
-    if (!resolved || from < 0 || !isClause(tokens, from, to)) return;
+    if (!resolved || from < 0 || !isClause(tokens, from, to, from === options.floor)) return;
     const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
     const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
     emit(walk, tokens, from, to, resolved, word, attribution, cues);

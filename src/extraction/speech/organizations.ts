@@ -16,7 +16,7 @@ export interface OrganizationSpan extends TextRange {
 }
 
 const LOWER_CASE_HEADS = new Set(["agency", "gang", "cartel", "newspaper", "broadcaster", "militia"]);
-const NATIONAL_BODIES = new Set(["government", "authorities", "forces", "military", "army", "police", "ministry"]);
+const NATIONAL_BODIES = new Set(["government", "forces", "military", "army", "police", "ministry"]);
 const PLACE_HEADS = new Set(["embassy", "consulate", "mission"]);
 const CONNECTORS = new Set(["of", "for", "and", "&"]);
 
@@ -90,7 +90,7 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
       let end = head + 1;
       const next = tokens[end];
       const headWord = key(tokens[head] as Token);
-      if (next && end < to && key(next) === "of") end = to;
+      if (next && end < to && (key(next) === "of" || key(next) === "for")) end = to;
       else if (PLACE_HEADS.has(headWord) && next && end < to && next.pos === "PROPN") end += 1;
       else if (PLACE_HEADS.has(headWord) && end === runTo && key(next ?? (tokens[0] as Token)) === "in" && tokens[end + 1] && isCapitalized(tokens[end + 1] as Token)) end += 2;
       add(from, end);
@@ -110,6 +110,18 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     }
   }
   tokens.forEach((token, index) => {
+    // "Saudi-led coalition", "Iranian-backed militias": a hyphenated leader and a body.
+    const led = tokens[index + 2];
+    const body = tokens[index + 3];
+    if (isCapitalized(token) && tokens[index + 1]?.text === "-" && led && /^(led|backed|run|allied)$/.test(key(led)) && body && body.pos === "NOUN" && !isCapitalized(body) && /^(coalition|forces|militias?|government|alliance|group)$/.test(key(body))) add(index, index + 4);
+    // "the provincial government of Sindh": a lower-case body of a named place.
+    if (BODY_HEADS.has(key(token)) && !isCapitalized(token) && key(tokens[index + 1] ?? token) === "of" && tokens[index + 2] && isCapitalized(tokens[index + 2] as Token)) {
+      let from = index;
+      while (from > 0 && (tokens[from - 1] as Token).pos === "ADJ") from -= 1;
+      let to = index + 3;
+      while (tokens[to] && isCapitalized(tokens[to] as Token) && (tokens[to] as Token).start - (tokens[to - 1] as Token).end === 1) to += 1;
+      add(from, to);
+    }
     const before = tokens[index - 1];
     if (isAcronym(token) && before && ORG_NOUNS.has(key(before)) && !isCapitalized(before)) add(index, index + 1);
     // "Iranian government", "Sudanese security forces": a nationality and a state body, the
@@ -124,6 +136,12 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
   });
   return spans;
 }
+
+/** Lower-case heads that make a phrase an organization by itself ("the interior ministry", "Fire service"). */
+export const BODY_HEADS = new Set([
+  "ministry", "department", "agency", "service", "commission", "council", "delegation", "office", "committee",
+  "association", "government", "police", "army", "embassy", "consulate", "bureau", "court", "parliament",
+]);
 
 /** The first organization a phrase names, canonical, or null. */
 export function organizationInPhrase(text: string, tokens: readonly Token[]): string | null {

@@ -2,8 +2,8 @@ import type { AnalyzedText, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { GENDERED_WORDS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
-import { organizationInPhrase } from "./organizations.js";
-import { glued, isCapitalized, isRoleWord, key, nameRuns, phraseOf } from "./phrases.js";
+import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
+import { glued, isCapitalized, isRoleWord, key, nameRuns, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // People are names the story gives a role: a title before the name ("Secretary of State Mike
 // Pompeo", "Fire service spokeswoman Eleni Vasilakou") or an appositive after it ("Giorgos
@@ -49,6 +49,16 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
   return { titles: [phrase.text], range: phrase };
 }
 
+/** A title before the name and a comma: "The United Nations envoy for Yemen, Lars Eklund, said". */
+function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: number, nameEnd: number): FoundTitle | null {
+  if (tokens[nameStart - 1]?.text !== "," || tokens[nameEnd]?.text !== ",") return null;
+  const phrase = nounPhraseBefore(text, tokens, nameStart - 1, 0);
+  if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  const from = /^(the|a|an)$/i.test((phrase.tokens[0] as Token).text) ? 1 : 0;
+  const title = phraseOf(text, tokens, tokens.indexOf(phrase.tokens[from] as Token), tokens.indexOf(phrase.tokens[phrase.tokens.length - 1] as Token) + 1);
+  return title ? { titles: [title.text], range: title } : null;
+}
+
 /** The appositive after a name: ", a retired schoolteacher," gives "retired schoolteacher". */
 function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): FoundTitle | null {
   if (tokens[nameEnd]?.text !== ",") return null;
@@ -57,19 +67,32 @@ function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): Fo
   let index = nameEnd + 2;
   while (index < tokens.length && index < nameEnd + 12) {
     const token = tokens[index] as Token;
-    if (token.pos === "PUNCT" && token.text !== "-") break;
-    if (token.pos === "AUX") return null;
+    // The appositive ends at punctuation or where a relative clause starts ("a farmer who lost ...").
+    if ((token.pos === "PUNCT" && token.text !== "-") || /^(who|whose|which|that|whom)$/i.test(token.text)) break;
+    if (token.pos === "AUX" || token.pos === "VERB" && !/(ed|ing)$/.test(token.text)) return null;
     index += 1;
   }
-  const phrase = phraseOf(text, tokens, nameEnd + 2, index);
-  if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  let from = nameEnd + 2;
+  // An age is not part of the title: "a 38-year-old fisherman" -> "fisherman".
+  while (from < index && /^(\d+|-|year|years|old)$/i.test((tokens[from] as Token).text)) from += 1;
+  const phrase = phraseOf(text, tokens, from, index);
+  // Any noun describes the person here ("a retired schoolteacher", "a fisherman"): the article
+  // and the commas around it make it an appositive, not a role list.
+  const last = phrase?.tokens[phrase.tokens.length - 1];
+  if (!phrase || !phrase.tokens.some((token) => token.pos === "NOUN") || (last && last.pos !== "NOUN" && !isRoleWord(last) && !/^(of|for)$/.test(key(phrase.tokens[phrase.tokens.length - 2] ?? last)) && last.pos !== "PROPN")) return null;
   return { titles: [phrase.text], range: { start: article.start, end: phrase.end } };
 }
 
-/** The organization a title names ("State Department spokesperson") or implies ("Secretary of State"). */
+/**
+ * The organization a title names ("State Department spokesperson"), implies ("Secretary of
+ * State"), or describes before the role ("Fire service spokeswoman" -> "Fire service").
+ */
 export function organizationOfTitle(text: string, tokens: readonly Token[]): string | null {
   const named = organizationInPhrase(text, tokens);
   if (named) return named;
+  const role = tokens.findIndex(isRoleWord);
+  const body = tokens[role - 1];
+  if (role > 0 && body && BODY_HEADS.has(key(body))) return text.slice((tokens[0] as Token).start, body.end);
   const title = tokens.map((token) => token.text).join(" ");
   return TITLE_ORGANIZATIONS.find((entry) => entry.title.test(title))?.organization ?? null;
 }
@@ -100,7 +123,7 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
     if (skip(sentence)) continue;
     const tokens = sentence.tokens;
     for (const [from, to] of nameRuns(tokens)) {
-      const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to);
+      const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
       if (!found) continue;
       const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
       const titleTokens = tokens.filter((token) => token.start >= found.range.start && token.end <= found.range.end);

@@ -114,7 +114,9 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
       continue;
     }
     const left = tokens[index - 1];
-    if (CONNECTORS.has(lower) && index > floor && left && (left.pos === "NOUN" || left.pos === "PROPN") && from < stop) {
+    // "medics and residents": "and" between two nouns joins one subject.
+    const joins = CONNECTORS.has(lower) || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
+    if (joins && index > floor && left && (left.pos === "NOUN" || left.pos === "PROPN") && from < stop) {
       from = index;
       index -= 1;
       continue;
@@ -169,7 +171,11 @@ export function subjectBefore(text: string, tokens: readonly Token[], verb: numb
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
   const appositive = nounPhraseBefore(text, tokens, end - 1, floor);
   const first = appositive?.tokens[0];
-  if (!appositive || !first || !/^(a|an|the)$/i.test(first.text)) return null;
+  if (!appositive || !first) return null;
+  // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
+  const nameInside = nameRuns(appositive.tokens).pop();
+  if (nameInside && nameInside[0] === 0 && nameInside[1] === appositive.tokens.length) return appositive;
+  if (!/^(a|an|the)$/i.test(first.text)) return null;
   const comma = tokens.indexOf(first) - 1;
   if (tokens[comma]?.text !== ",") return null;
   const name = nounPhraseBefore(text, tokens, comma, floor);
