@@ -89,6 +89,15 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "over the past week", "in the last month": the span up to publication
+    pattern: /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(week|month)\b/gi,
+    resolve: (m, published) => {
+      const back = (m[1] ?? "").toLowerCase() === "week" ? 7 : 30;
+      const start = published - back * DAY;
+      return { date: iso(start), precision: back === 7 ? "week" : "month", earliest: iso(start), latest: iso(published) };
+    },
+  },
+  {
     // "in January", "last January": the most recent such month on or before publication
     pattern: new RegExp(`\\b(?:in|last|since|early|late|mid-?)\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d)(?:\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => {

@@ -54,6 +54,9 @@ const demonymPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...demonymOf.keys()]
 // too small for the gazetteer that the story itself says are places.
 const localityPattern =
   /\b(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state)\s+of\s+((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+)?)/gu;
+// "Borno state", "Helmand province": a capitalised name before a lower-case kind of region.
+const namedRegionPattern = /(?<![\p{L}-])((?:(?:al|el|ad|an|as|ar|ash)-)?[A-Z][\p{L}-]+)\s+(?:state|province|district|region|county|governorate|prefecture)\b/gu;
+const NOT_A_NAME = new Set(["The", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Each", "Every", "Another", "Northern", "Southern", "Eastern", "Western", "Central", "Federal", "Capital", "Home", "Same", "Neighbouring", "Neighboring"]);
 const possessiveLocalityPattern = /(?:'s|’s)\s+([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)\s+(?:neighbou?rhood|district|suburb|province|region)\b/gu;
 
 /** The gazetteer entry for a canonical name or any spelling of it (the most populous if several). */
@@ -96,9 +99,10 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
     const country = countryOfDemonym(match[0]);
     if (country) found.push({ start: from + match.index, end: from + match.index + match[0].length, text: match[0], name: country.name, kind: "country", countryCode: country.countryCode, demonym: true });
   }
-  for (const pattern of [localityPattern, possessiveLocalityPattern]) {
+  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern]) {
     for (const match of slice.matchAll(pattern)) {
       const name = match[1] ?? "";
+      if (pattern === namedRegionPattern && (match.index === 0 || NOT_A_NAME.has(name))) continue; // sentence-initial capitals and "The state" name nothing
       const start = from + match.index + match[0].indexOf(name);
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already
       if (bySpelling.has(name)) continue;
@@ -106,6 +110,20 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end).filter((m, i, all) => !all.slice(0, i).some((o) => o.start <= m.start && o.end >= m.end));
+}
+
+/** Later bare mentions of localities the story introduced ("the village of Saravali" ... "Saravali"). */
+export function findKnownLocalities(text: string, names: readonly string[], from: number, to: number, taken: readonly TextRange[]): PlaceMatch[] {
+  if (!names.length) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort(longestFirst).map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const found: PlaceMatch[] = [];
+  for (const m of text.slice(from, to).matchAll(pattern)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    found.push({ start, end, text: m[0], name: m[0], kind: "locality", countryCode: null, demonym: false });
+  }
+  return found;
 }
 
 /** The gazetteer entry of a dateline word ("KARACHI" -> Karachi), which is printed in capitals. */

@@ -34,6 +34,8 @@ interface Mention extends TextRange {
   readonly type: ExtractedIncidentType;
   readonly sentence: Sentence;
   readonly clause: TextRange;
+  /** Where the mention's paragraph starts. */
+  readonly paragraphStart: number;
   readonly anaphoric: boolean;
   readonly diplomatic: boolean;
   place: PlacedMention | null;
@@ -53,10 +55,13 @@ interface Draft {
   attributedTo: string | null;
   blamedBy: string | null;
   diplomatic: boolean;
+  /** Whether the place came from a mention's own words rather than the story's thread. */
+  ownPlace: boolean;
 }
 
 const NONE: CountRange = { min: null, max: null };
-const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through"]);
+const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
+const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
@@ -79,7 +84,7 @@ export function clausesOf(sentence: Sentence): TextRange[] {
     const previous = sentence.tokens[i - 1];
     if (token.text === ";" || token.text === "—") cuts.push(token.end);
     else if (previous?.text === "," && (lower === "and" || lower === "but")) cuts.push(previous.start);
-    else if (SUBORDINATORS.has(lower) && (token.pos === "SCONJ" || lower === "which" || lower === "where" || lower === "when")) cuts.push(token.start);
+    else if (SUBORDINATORS.has(lower) && (token.pos === "SCONJ" || previous?.text === "," || lower === "which" || lower === "where" || lower === "when")) cuts.push(token.start);
   });
   const ranges: TextRange[] = [];
   let start = sentence.start;
@@ -100,7 +105,21 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
     if (LOCATIVE.has(lower)) return true;
     if (lower === "of") {
       const head = before[i - 1];
-      return head !== undefined && PLACE_NOUNS.test(head.text);
+      if (head === undefined || !PLACE_NOUNS.test(head.text)) return false;
+      // "the town of Chibok" names a place; what governs it says whether it is where things
+      // happened ("in the town of") or where people went ("fled to the town of").
+      for (let j = i - 2; j >= 0 && j >= i - 6; j--) {
+        const word = (before[j] as Token).text.toLowerCase();
+        if (DESTINATION.has(word)) return false;
+        if (word === "and" || word === "or") {
+          // "fled to Maiduguri and the nearby town of Chibok": as located as what it is coordinated with.
+          const coordinated = others.find((o) => o.end <= (before[j] as Token).start && o.end >= (before[j] as Token).start - 2);
+          return coordinated === undefined || isLocative(sentence, coordinated, others);
+        }
+        if (LOCATIVE.has(word)) return true;
+        if (!["DET", "ADJ", "NOUN", "PROPN"].includes((before[j] as Token).pos)) break;
+      }
+      return true;
     }
     if ((lower === "and" || lower === "or" || lower === ",") && others.some((o) => o.end <= token.start && o.end >= token.start - 2)) {
       // "in Rawalpindi and Peshawar": a place coordinated with a located place is located too.
@@ -158,20 +177,32 @@ function casualtiesIn(text: string, sentence: Sentence): { at: number; fatalitie
   return out;
 }
 
-const ATTRIBUTED = /\b(?:caused|carried out|claimed|launched|fired|staged|orchestrated|perpetrated|conducted|ordered) by ((?:the\s+)?[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|of))*)/u;
+const NAME = "(?:the\\s+)?[A-Z][\\p{L}.'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\p{L}.'’-]*)*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
+const ATTRIBUTED = new RegExp(`\\b(?:caused|carried out|claimed|launched|fired|staged|orchestrated|perpetrated|conducted|ordered) by (${NAME})`, "u");
+// "Air strikes by the Saudi-led coalition", "an attack by Houthi forces"
+const BY_ACTOR = new RegExp(`\\b(?:attacks?|strikes?|air ?strikes?|shelling|bombings?|raids?|assaults?|fire) by (${NAME})`, "u");
 const CLAIMED = /((?:[A-Z][\p{L}.'’-]*\s+)*[A-Z][\p{L}.'’-]*)\s+(?:has\s+|have\s+|had\s+)?claimed responsibility\b/u;
-const BLAMED = /((?:[A-Z][\p{L}.'’-]*\s+)*[A-Z][\p{L}.'’-]*)\s+(?:has\s+|have\s+|had\s+)?blamed\s+((?:the\s+)?[A-Z][\p{L}.'’-]*(?:\s+(?:and|the|[A-Z][\p{L}.'’-]*))*?)\s+(?:for|over)\b/u;
+const BLAMED = /\b(?:has\s+|have\s+|had\s+)?blamed\s+/u;
 
-/** Who the sentence says caused the incident ("which the official said was caused by Iran" -> Iran). */
-function attributionIn(sentence: string): string | null {
-  const by = ATTRIBUTED.exec(sentence)?.[1] ?? CLAIMED.exec(sentence)?.[1];
-  return by ? by.replace(/\s+(?:of|and)$/, "").replace(/[.,]$/, "") : null;
+/** Who the sentence says caused the incident ("which the official said was caused by Iran" -> Iran), and where it says so. */
+function attributionIn(sentence: string): { name: string; at: number } | null {
+  const m = ATTRIBUTED.exec(sentence) ?? BY_ACTOR.exec(sentence) ?? CLAIMED.exec(sentence);
+  const by = m?.[1];
+  return m && by ? { name: by.replace(/^the\s+/i, "").replace(/[.,]$/, ""), at: m.index } : null;
 }
 
-/** Who blames whom, as the story puts it ("Iran has blamed the U.S. and Israel for" -> "Iran blamed the U.S. and Israel"). */
+/**
+ * Who blames whom, as the story puts it ("Iran has blamed the U.S. and Israel for the attack"
+ * -> "Iran blamed the U.S. and Israel"): the words of the clause before "blamed" and the
+ * blamed party after it, up to "for", "over" or the end of the clause.
+ */
 function blameIn(sentence: string): string | null {
   const m = BLAMED.exec(sentence);
-  return m ? `${m[1]} blamed ${m[2]}` : null;
+  if (!m) return null;
+  const subject = sentence.slice(0, m.index).split(/[.,;:“”"]/).pop()?.trim().split(/\s+/).slice(-6).join(" ") ?? "";
+  const object = sentence.slice(m.index + m[0].length).split(/\s+(?:for|over)\s+|[,;:](?:\s|$)|(?<!\b[A-Z])\.(?:\s|$)/)[0]?.trim().split(/\s+/).slice(0, 10).join(" ") ?? "";
+  if (!subject || !object || !/^[A-Z]/.test(subject)) return null;
+  return `${subject} blamed ${object}`;
 }
 
 const PRECISION_RANK: Record<ExtractedDatePrecision, number> = { day: 3, week: 2, month: 1, unknown: 0 };
@@ -249,12 +280,14 @@ export function extractIncidents(
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       const anaphoric = anaphoricAt(sentence.tokens, hit, text);
       const inClause = sentencePlaces.filter((p) => p.start >= clause.start && p.end <= clause.end && !p.demonym);
-      const located = inClause.filter((p) => p.locative || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
+      const located = inClause.filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several cities reported as the places of one trigger ("attacks ... in Basra and ... in Baghdad") are several incidents.
       const cities = located.filter((p) => p.kind === "city");
       const distinct = [...new Map(cities.map((c) => [c.name, c])).values()];
+      // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
-        [...list].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? null;
+        [...list].sort((a, b) => Number(a.kind === "country") - Number(b.kind === "country") || distance(a, hit) - distance(b, hit))[0] ?? null;
       const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)));
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
@@ -266,7 +299,7 @@ export function extractIncidents(
       const ownPlaces = distinct.length > 1 ? distinct : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
-        sentenceMentions.push({ ...hit, sentence, clause, anaphoric, diplomatic, place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -285,12 +318,21 @@ export function extractIncidents(
         previous.injuries = mergeRanges(previous.injuries, count.injuries);
       }
     }
-    const attributedTo = attributionIn(sentence.text);
+    const attribution = attributionIn(sentence.text);
     const blamedBy = blameIn(sentence.text);
+    // The cause goes to the violent mention nearest the words that name it; the blame to every incident of the sentence.
+    const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
+    const causeOf = attribution ? [...violent].sort((a, b) => Math.abs(a.start - sentence.start - attribution.at) - Math.abs(b.start - sentence.start - attribution.at))[0] : undefined;
     for (const mention of sentenceMentions) {
       const draft = place(mention, drafts, dateline, places);
-      if (attributedTo && VIOLENT.includes(draft.type) && draft.attributedTo === null) draft.attributedTo = attributedTo;
+      if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
       if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
+    }
+    if (!sentenceMentions.length && blamedBy) {
+      // "Local officials blamed ISWAP": with no incident word of its own, the blame is for the
+      // incident the paragraph is about.
+      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph === sentence.paragraph));
+      if (previous && previous.blamedBy === null) previous.blamedBy = blamedBy;
     }
   });
 
@@ -340,7 +382,10 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // A dated mention follows the last incident of a compatible known date (else the dateline);
     // an undated one follows the last incident reported.
     const recentFirst = byRecency(drafts).filter((d) => d.place);
-    const recent = mention.date ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? dateline) : (recentFirst[0]?.place ?? dateline);
+    const paragraphPlace = [...places].reverse().find((p) => p.end <= mention.start && !p.demonym && p.start >= mention.paragraphStart);
+    const recent = mention.date
+      ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? dateline)
+      : (recentFirst[0]?.place ?? paragraphPlace ?? dateline);
     mention.place = recent ?? [...places].reverse().find((p) => p.end <= mention.start && !p.demonym) ?? null;
   }
   const compatible = byRecency(drafts).find(
@@ -360,6 +405,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     attributedTo: null,
     blamedBy: null,
     diplomatic: mention.diplomatic,
+    ownPlace: mention.ownPlace,
   };
   drafts.push(draft);
   return draft;
@@ -374,7 +420,11 @@ function byRecency(drafts: readonly Draft[]): Draft[] {
 function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.mentions.push(mention);
   draft.type = strongerType(draft.type, mention.type);
-  if (takePlace) draft.place = morePrecise(draft.place, mention.place);
+  if (takePlace && mention.ownPlace && !draft.ownPlace) {
+    // A place the words give beats one borrowed from the story's thread or dateline.
+    draft.place = mention.place;
+    draft.ownPlace = true;
+  } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
   draft.date = betterDate(draft.date, mention.date);
   draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
   draft.injuries = mergeRanges(draft.injuries, mention.injuries);

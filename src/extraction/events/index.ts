@@ -1,6 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { EventsExtraction, ExtractedMention, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
-import { findPlaces, placeOfDateline } from "./gazetteer.js";
+import { findKnownLocalities, findPlaces, placeOfDateline, type PlaceMatch } from "./gazetteer.js";
 import { extractIncidents, isLocative, type PlacedMention } from "./incidents.js";
 
 // The events pass: places (gazetteer names, demonyms, localities and the dateline) and the
@@ -31,9 +31,14 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
   const { text } = analyzed;
   const people = speech.mentions.filter((m) => m.type === "person");
   const dateline = findDateline(analyzed);
+  const notAPerson = (p: PlaceMatch): boolean => !people.some((person) => person.start < p.end && p.start < person.end);
+  const bySentence = analyzed.sentences.map((sentence) => findPlaces(text, sentence.start, sentence.end).filter(notAPerson));
+  // A locality the story introduced ("the village of Saravali") is a place wherever it is named again.
+  const localities = [...new Set(bySentence.flat().filter((p) => p.kind === "locality").map((p) => p.name))];
   const places: PlacedMention[] = [];
   analyzed.sentences.forEach((sentence, index) => {
-    const found = findPlaces(text, sentence.start, sentence.end).filter((p) => !people.some((person) => person.start < p.end && p.start < person.end));
+    const first = bySentence[index] ?? [];
+    const found = [...first, ...findKnownLocalities(text, localities, sentence.start, sentence.end, first).filter(notAPerson)].sort((a, b) => a.start - b.start);
     for (const place of found) {
       places.push({ ...place, locative: !place.demonym && isLocative(sentence, place, found), sentence: index });
     }

@@ -15,8 +15,10 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|suicide bomb(?:ing|er)s?)\b/gi,
+      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|stormed(?!\s+(?:out|off|to victory))|suicide bomb(?:ing|er)s?)\b/gi,
   },
+  // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
+  { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
   {
     type: "protest",
@@ -29,7 +31,10 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "armed_clash",
     pattern: /\b(?:clash(?:es|ed)?|gunfights?|firefights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
-  { type: "evacuation", pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled their homes)\b/gi },
+  {
+    type: "evacuation",
+    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced)\b/gi,
+  },
   {
     type: "closure",
     pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention)\b)|shut(?:s|ting)?(?: down)?|suspended operations|sealed off)\b/gi,

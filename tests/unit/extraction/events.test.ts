@@ -38,6 +38,7 @@ describe("dates resolved against the publication day", () => {
   it("counts back from publication for 'ago', keeping 'just over' on or before the day", () => {
     expect(onlyDate("Just over two weeks ago, rockets struck.", "Just over two weeks ago")).toMatchObject({ precision: "week", date: "2018-09-10", latest: "2018-09-14" });
     expect(onlyDate("The fire broke out three days ago.", "three days ago")).toMatchObject({ date: "2018-09-25", precision: "day" });
+    expect(onlyDate("Thousands fled over the past week.", "over the past week")).toMatchObject({ precision: "week", earliest: "2018-09-21", latest: "2018-09-28" });
   });
 
   it("reads calendar dates, taking last year's when a date without a year would be after publication", () => {
@@ -120,6 +121,14 @@ describe("places", () => {
     ]);
   });
 
+  it("reads named regions and finds a locality again wherever the story names it", () => {
+    const text = "Fighters stormed a village in Nigeria's northeastern Borno state on Monday.\nBorno has been at the center of an insurgency.";
+    const result = events(text, "2022-02-16");
+    expect(result.places).toEqual(["Nigeria", "Borno"]);
+    expect(result.mentions.filter((m) => m.name === "Borno").map((m) => m.start)).toEqual([text.indexOf("Borno"), text.lastIndexOf("Borno")]);
+    expect(result.incidents.map((i) => [i.type, i.place])).toEqual([["attack", "Borno"]]);
+  });
+
   it("lists places once, in order, with the dateline, and not a country used as a modifier", () => {
     const text = "KAMPALA, June 27 (Reuters) - Police at the U.S. Embassy watched protesters march in Kampala and Mbale, Uganda.";
     const result = events(text, "2024-06-27");
@@ -188,6 +197,23 @@ describe("incidents", () => {
     ]);
     expect(incidents[1]).toMatchObject({ fatalities: { min: 13, max: null }, injuries: { min: 200, max: null } });
     expect(incidents[2]).toMatchObject({ attributedTo: "Iran", datePrecision: "week", dateLatest: "2018-09-14" });
+  });
+
+  it("takes a place people fled to as a destination, not the place of the event", () => {
+    const text = "Gunmen attacked Maiduguri on Monday.\nHundreds of residents have since fled to Kano and the nearby town of Chibok.";
+    const places = events(text, "2022-02-16").incidents.map((i) => [i.type, i.place]);
+    expect(places).toEqual([
+      ["attack", "Maiduguri"],
+      ["evacuation", "Maiduguri"],
+    ]);
+  });
+
+  it("gives a blame with no incident word of its own to the paragraph's incident, and reads 'strikes by' as the cause", () => {
+    const text = "Air strikes by the Saudi-led coalition killed at least 14 people in Hodeidah on Sunday. Local officials blamed Islamic State West Africa Province (ISWAP), which denied it.";
+    const [strike] = events(text, "2021-11-08").incidents;
+    expect(strike).toMatchObject({ type: "attack", place: "Hodeidah", attributedTo: "Saudi-led coalition", blamedBy: "Local officials blamed Islamic State West Africa Province (ISWAP)" });
+    const hit = events("The strikes hit a fuel station in Hodeidah. Another 23 people were wounded, the official said.", "2021-11-08").incidents;
+    expect(hit.map((i) => [i.type, i.injuries])).toEqual([["attack", { min: 23, max: 23 }]]);
   });
 
   it("keeps protests at one place on dates weeks apart as two incidents", () => {
