@@ -224,8 +224,9 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   const best = candidates[0];
   if (!best) return null;
   const rival = candidates[1];
-  // A rival of unknown gender mentioned after the best candidate's first mention makes "he" ambiguous.
-  const sure = best.person.gender === gender || !rival || rival.last < (best.person.mentions[0] ?? 0);
+  // Another person who fits, named shortly before, makes the pronoun ambiguous, unless only the
+  // best candidate is known to have the pronoun's gender.
+  const sure = !rival || best.last - rival.last > 300 || (best.person.gender === gender && rival.person.gender === null);
   best.person.gender ??= gender;
   const confidence = sure ? CONFIDENCE.pronoun : CONFIDENCE.ambiguousPronoun;
   return { person: best.person, source: null, group: null, confidence, viaStatement: false };

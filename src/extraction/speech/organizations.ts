@@ -22,7 +22,8 @@ const CONNECTORS = new Set(["of", "for", "and", "&"]);
 
 /** The canonical name of an organization as written ("State Department" -> "U.S. Department of State"). */
 export function canonicalOrganization(name: string): string {
-  const bare = name.replace(/^the\s+/i, "").trim();
+  // A lower-case "the" is grammar; a capital one inside a sentence is part of the name.
+  const bare = name.replace(/^the\s+/, "").trim();
   return ORGANIZATION_ALIASES.get(bare.toLowerCase()) ?? bare;
 }
 
