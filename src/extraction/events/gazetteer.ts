@@ -46,9 +46,35 @@ for (const place of places) {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const longestFirst = (a: string, b: string): number => b.length - a.length;
-// One alternation, longest spelling first so "Port Sudan" wins over "Sudan"; case-sensitive on
-// purpose: place names are capitalised, and lower-case "nice" or "mobile" are not places.
-const namePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...bySpelling.keys()].sort(longestFirst).map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+// Spellings by their first run of letters ("Port Sudan" under "Port", "U.S." under "U"),
+// longest first so "Port Sudan" wins over a shorter spelling at the same place. A scan for
+// capitalised words then tries only the few spellings that can start there: one alternation
+// of all ~5,000 spellings cost milliseconds per story. Case-sensitive on purpose: place names
+// are capitalised, and lower-case "nice" or "mobile" are not places.
+const leadingRun = (s: string): string => /^[\p{L}\p{N}]+/u.exec(s)?.[0] ?? s;
+const byLeadingRun = new Map<string, string[]>();
+for (const spelling of bySpelling.keys()) {
+  const key = leadingRun(spelling);
+  const list = byLeadingRun.get(key) ?? [];
+  list.push(spelling);
+  byLeadingRun.set(key, list);
+}
+for (const list of byLeadingRun.values()) list.sort(longestFirst);
+const wordStart = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Gazetteer spellings in text[from, to), longest at each place. */
+function findSpellings(text: string, from: number, to: number): { start: number; end: number; text: string }[] {
+  const found: { start: number; end: number; text: string }[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(wordStart)) {
+    const start = from + m.index;
+    if (found.length && (found[found.length - 1] as { end: number }).end > start) continue;
+    const spelling = byLeadingRun.get(m[0])?.find((s) => text.startsWith(s, start) && start + s.length <= to && !isWordChar(text[start + s.length]));
+    if (spelling) found.push({ start, end: start + spelling.length, text: spelling });
+  }
+  return found;
+}
 const demonymPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...demonymOf.keys()].sort(longestFirst).map(escape).join("|")})(?:s)?(?![\\p{L}\\p{N}])`, "gu");
 // "the village of Saravali", "the seaside town of Mati", "Karachi's Lyari neighborhood": places
 // too small for the gazetteer that the story itself says are places.
@@ -86,8 +112,7 @@ export function placeWithin(inner: PlaceMatch | { name: string; kind: string; co
  */
 export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch[] {
   const slice = text.slice(from, to);
-  const raw: { start: number; end: number; text: string }[] = [];
-  for (const match of slice.matchAll(namePattern)) raw.push({ start: from + match.index, end: from + match.index + match[0].length, text: match[0] });
+  const raw = findSpellings(text, from, to);
   const countriesNamed = new Set<string>();
   for (const hit of raw) for (const candidate of bySpelling.get(hit.text) ?? []) if (candidate.kind === "country") countriesNamed.add(candidate.countryCode);
   const found: PlaceMatch[] = [];

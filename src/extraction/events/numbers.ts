@@ -12,10 +12,19 @@ export function numberValue(words: string): number | null {
   if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(text)) return Number(text.replace(/,/g, ""));
   if (text === "a" || text === "an" || text === "one") return 1;
   if (text === "a dozen" || text === "dozen") return 12;
+  const known = parsedWords.get(text);
+  if (known !== undefined) return known;
+  // compromise costs milliseconds per call and stories reuse a handful of number words, so each
+  // distinct phrase is parsed once (bounded: the cache is cleared if it ever grows past 2,000).
   const parsed = nlp(text).numbers().get() as unknown[];
   const first = parsed[0];
-  return typeof first === "number" && Number.isFinite(first) ? first : null;
+  const value = typeof first === "number" && Number.isFinite(first) ? first : null;
+  if (parsedWords.size >= 2000) parsedWords.clear();
+  parsedWords.set(text, value);
+  return value;
 }
+
+const parsedWords = new Map<string, number | null>();
 
 /** A count in the text and the range it stands for. */
 export interface QuantityMention extends TextRange {
