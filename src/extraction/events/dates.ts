@@ -98,6 +98,14 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "over the weekend", "last weekend": the Saturday and Sunday on or before publication
+    pattern: /\b(?:over|at|during|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b/gi,
+    resolve: (_m, published) => {
+      const saturday = published - ((new Date(published).getUTCDay() + 1) % 7) * DAY;
+      return { date: iso(saturday), precision: "week", earliest: iso(saturday), latest: iso(saturday + DAY) };
+    },
+  },
+  {
     // "in January", "last January": the most recent such month on or before publication
     pattern: new RegExp(`\\b(?:in|last|since|early|late|mid-?)\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d)(?:\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => {

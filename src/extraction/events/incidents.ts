@@ -65,6 +65,8 @@ const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
+// "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened.
+const NOT_WHEN = /\b(?:said|say|says|told|announced|reported|added|confirmed|since)\s+(?:on\s+)?$/i;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
@@ -260,6 +262,7 @@ export function extractIncidents(
     const sentencePlaces = places.filter((p) => p.sentence === sentenceIndex);
     const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
     const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
+    const dropped: TextRange[] = [];
     for (const rule of TRIGGERS) {
       rule.pattern.lastIndex = 0;
       for (const m of sentence.text.matchAll(rule.pattern)) {
@@ -268,7 +271,10 @@ export function extractIncidents(
         if (!outside({ start, end }) || hits.some((h) => h.start < end && start < h.end)) continue;
         const before = text.slice(Math.max(sentence.start, start - 60), start);
         const after = text.slice(end, Math.min(sentence.end, end + 40));
-        if (NOT_AN_EVENT_BEFORE.test(before)) continue;
+        if (NOT_AN_EVENT_BEFORE.test(before)) {
+          dropped.push({ start, end });
+          continue;
+        }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
         if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
         hits.push({ type: rule.type, start, end });
@@ -279,7 +285,10 @@ export function extractIncidents(
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       const anaphoric = anaphoricAt(sentence.tokens, hit, text);
-      const inClause = sentencePlaces.filter((p) => p.start >= clause.start && p.end <= clause.end && !p.demonym);
+      // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
+      const inClause = sentencePlaces.filter(
+        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
+      );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       const located = inClause.filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several cities reported as the places of one trigger ("attacks ... in Basra and ... in Baghdad") are several incidents.
@@ -288,12 +297,12 @@ export function extractIncidents(
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => Number(a.kind === "country") - Number(b.kind === "country") || distance(a, hit) - distance(b, hit))[0] ?? null;
-      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)));
+      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start)));
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
         const home = clauses.find((c) => d.start >= c.start && d.start < c.end);
-        return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start));
+        return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start));
       });
       const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? null;
       const ownPlaces = distinct.length > 1 ? distinct : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces)].filter((p): p is PlacedMention => p !== null);
@@ -382,7 +391,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // A dated mention follows the last incident of a compatible known date (else the dateline);
     // an undated one follows the last incident reported.
     const recentFirst = byRecency(drafts).filter((d) => d.place);
-    const paragraphPlace = [...places].reverse().find((p) => p.end <= mention.start && !p.demonym && p.start >= mention.paragraphStart);
+    // Countries named in the paragraph are as often actors ("Poland expels") as places: only a city or locality counts.
+    const paragraphPlace = [...places].reverse().find((p) => p.end <= mention.start && !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
     const recent = mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? dateline)
       : (recentFirst[0]?.place ?? paragraphPlace ?? dateline);

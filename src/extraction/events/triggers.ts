@@ -15,14 +15,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|stormed(?!\s+(?:out|off|to victory))|suicide bomb(?:ing|er)s?)\b/gi,
+      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?)\b/giu,
   },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
   {
     type: "protest",
-    pattern: /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrations?|demonstrators|rall(?:y|ies)|sit-ins?|marchers|tear gas)\b/gi,
+    pattern: /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
   // Lower-case only: "March 3" is a date, "marched on parliament" is a protest.
   { type: "protest", pattern: /\b(?:march(?:es|ed|ing)?)\b/g },
@@ -46,16 +46,17 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "diplomatic_action",
     pattern:
-      /\b(?:expel(?:s|led|ling)?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata)\b/gi,
+      /\b(?:expel(?:s|led|ling)?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata|ordered (?:[\p{L}-]+\s+){0,3}(?:diplomats?|ambassadors?|envoys?) to leave)\b/giu,
   },
   {
     type: "other",
-    pattern: /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|landslides?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?)\b/gi,
+    pattern:
+      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|landslides?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
   },
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
-export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|threatened to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;

@@ -39,6 +39,7 @@ describe("dates resolved against the publication day", () => {
     expect(onlyDate("Just over two weeks ago, rockets struck.", "Just over two weeks ago")).toMatchObject({ precision: "week", date: "2018-09-10", latest: "2018-09-14" });
     expect(onlyDate("The fire broke out three days ago.", "three days ago")).toMatchObject({ date: "2018-09-25", precision: "day" });
     expect(onlyDate("Thousands fled over the past week.", "over the past week")).toMatchObject({ precision: "week", earliest: "2018-09-21", latest: "2018-09-28" });
+    expect(onlyDate("They clashed over the weekend.", "over the weekend", "2023-10-31")).toMatchObject({ precision: "week", earliest: "2023-10-28", latest: "2023-10-29" });
   });
 
   it("reads calendar dates, taking last year's when a date without a year would be after publication", () => {
@@ -214,6 +215,20 @@ describe("incidents", () => {
     expect(strike).toMatchObject({ type: "attack", place: "Hodeidah", attributedTo: "Saudi-led coalition", blamedBy: "Local officials blamed Islamic State West Africa Province (ISWAP)" });
     const hit = events("The strikes hit a fuel station in Hodeidah. Another 23 people were wounded, the official said.", "2021-11-08").incidents;
     expect(hit.map((i) => [i.type, i.injuries])).toEqual([["attack", { min: 23, max: 23 }]]);
+  });
+
+  it("dates an incident by when it happened, not by when someone said so or since when", () => {
+    const text = "At least 11 people were killed when opposition supporters clashed with police in Dhaka over the weekend, officials said on Tuesday.";
+    expect(events(text, "2023-10-31").incidents.map((i) => [i.type, i.date, i.datePrecision])).toEqual([["armed_clash", "2023-10-28", "week"]]);
+    const since = events("More than 700 party members have been arrested in Dhaka since Saturday.", "2023-10-31").incidents;
+    expect(since.map((i) => [i.type, i.date])).toEqual([["arrest", null]]);
+  });
+
+  it("does not report planned attacks, and reads expulsions and destructive fires", () => {
+    const text = "Poland ordered a Russian diplomat to leave on Friday, two days after police arrested nine people suspected of planning arson attacks on shopping centers in Warsaw and Wroclaw.";
+    expect(events(text, "2024-05-17").incidents.map((i) => i.type)).toEqual(["diplomatic_action", "arrest"]);
+    const fire = events("Investigators examined a fire that destroyed a shopping center in Warsaw last month.", "2024-05-17").incidents;
+    expect(fire.map((i) => [i.type, i.place, i.date, i.datePrecision])).toEqual([["other", "Warsaw", "2024-04-01", "month"]]);
   });
 
   it("keeps protests at one place on dates weeks apart as two incidents", () => {
