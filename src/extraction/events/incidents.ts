@@ -57,6 +57,8 @@ interface Draft {
   diplomatic: boolean;
   /** Whether the place came from a mention's own words rather than the story's thread. */
   ownPlace: boolean;
+  /** Where its latest mention starts (the story's thread follows the latest incident). */
+  lastAt: number;
 }
 
 const NONE: CountRange = { min: null, max: null };
@@ -257,9 +259,12 @@ export function extractIncidents(
   const drafts: Draft[] = [];
   const outside = (range: TextRange): boolean => !skipRanges.some((s) => range.start < s.end && s.start < range.end);
 
+  const placesBySentence = new Map<number, PlacedMention[]>();
+  for (const p of places) placesBySentence.set(p.sentence, [...(placesBySentence.get(p.sentence) ?? []), p]);
+
   analyzed.sentences.forEach((sentence, sentenceIndex) => {
     const clauses = clausesOf(sentence);
-    const sentencePlaces = places.filter((p) => p.sentence === sentenceIndex);
+    const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
     const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
     const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
     const dropped: TextRange[] = [];
@@ -392,11 +397,11 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // an undated one follows the last incident reported.
     const recentFirst = byRecency(drafts).filter((d) => d.place);
     // Countries named in the paragraph are as often actors ("Poland expels") as places: only a city or locality counts.
-    const paragraphPlace = [...places].reverse().find((p) => p.end <= mention.start && !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
+    const paragraphPlace = lastBefore(places, mention.start, (p) => !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
     const recent = mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? dateline)
       : (recentFirst[0]?.place ?? paragraphPlace ?? dateline);
-    mention.place = recent ?? [...places].reverse().find((p) => p.end <= mention.start && !p.demonym) ?? null;
+    mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym) ?? null;
   }
   const compatible = byRecency(drafts).find(
     (d) =>
@@ -416,19 +421,29 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     blamedBy: null,
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
+    lastAt: mention.start,
   };
   drafts.push(draft);
   return draft;
 }
 
+/** The last place (places are in text order) that ends before `at` and passes `test`. */
+function lastBefore(places: readonly PlacedMention[], at: number, test: (p: PlacedMention) => boolean): PlacedMention | undefined {
+  for (let i = places.length - 1; i >= 0; i--) {
+    const p = places[i] as PlacedMention;
+    if (p.end <= at && test(p)) return p;
+  }
+  return undefined;
+}
+
 /** Incidents, the most recently reported first. */
 function byRecency(drafts: readonly Draft[]): Draft[] {
-  const last = (d: Draft): number => Math.max(...d.mentions.map((m) => m.start));
-  return [...drafts].sort((a, b) => last(b) - last(a));
+  return [...drafts].sort((a, b) => b.lastAt - a.lastAt);
 }
 
 function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.mentions.push(mention);
+  draft.lastAt = Math.max(draft.lastAt, mention.start);
   draft.type = strongerType(draft.type, mention.type);
   if (takePlace && mention.ownPlace && !draft.ownPlace) {
     // A place the words give beats one borrowed from the story's thread or dateline.
