@@ -82,16 +82,18 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const earlier = referenceBack(trimmed, head, position, context);
     if (earlier) return earlier;
   }
-  if (SOURCE_HEADS.has(head) && !tokens.some((token, index) => index > 0 && isCapitalized(token) && ORG_HEADS.has(key(token)))) {
+  if (SOURCE_HEADS.has(head)) {
     // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
     // not part of who they are.
     const headAt = tokens.indexOf(headOf(trimmed) as Token);
     const cut = tokens.findIndex((token, index) => index > headAt && /^(in|at|on|near|inside)$/i.test(token.text));
     const described = cut > 0 ? (phraseOf(context.text, tokens, 0, cut) ?? trimmed) : trimmed;
-    const body = tokens.findIndex((token, index) => index < headAt && BODY_HEADS.has(key(token)) && !isCapitalized(token));
+    const lead = /^(a|an|the)$/i.test(first.text) ? 1 : 0;
+    // "a health ministry official" belongs to the health ministry; "a police officer" names no body.
+    const body = tokens.findIndex((token, index) => index > lead && index < headAt && BODY_HEADS.has(key(token)) && !isCapitalized(token));
     const organization =
       organizationInPhrase(context.text, tokens) ??
-      (body >= 0 ? context.text.slice((tokens[/^(a|an|the)$/i.test(first.text) ? 1 : 0] as Token).start, (tokens[body] as Token).end) : null);
+      (body >= 0 ? context.text.slice((tokens[lead] as Token).start, (tokens[body] as Token).end) : null);
     const source = context.cast.addSource(lowerFirst(described.text, definite), head, organization, CONFIDENCE.explicit);
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
@@ -224,9 +226,10 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   const best = candidates[0];
   if (!best) return null;
   const rival = candidates[1];
-  // Another person who fits, named shortly before, makes the pronoun ambiguous, unless only the
-  // best candidate is known to have the pronoun's gender.
-  const sure = !rival || best.last - rival.last > 300 || (best.person.gender === gender && rival.person.gender === null);
+  // Another person who fits, named in the same paragraph, makes the pronoun ambiguous, unless
+  // only the best candidate is known to have the pronoun's gender.
+  const sure =
+    !rival || context.text.slice(rival.last, best.last).includes("\n") || (best.person.gender === gender && rival.person.gender === null);
   best.person.gender ??= gender;
   const confidence = sure ? CONFIDENCE.pronoun : CONFIDENCE.ambiguousPronoun;
   return { person: best.person, source: null, group: null, confidence, viaStatement: false };

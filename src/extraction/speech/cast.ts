@@ -46,6 +46,8 @@ export class Cast {
   readonly sources: SourceEntry[] = [];
   readonly groups: GroupSpeaker[] = [];
   readonly statements: StatementEntry[] = [];
+  /** Acronyms the story defines for organizations ("BNP" -> "Bangladesh Nationalist Party"). */
+  readonly organizationAcronyms = new Map<string, string>();
   private readonly organizationNames: string[] = [];
   private readonly mentionList: ExtractedMention[] = [];
   private readonly mentionKeys = new Set<string>();
@@ -147,9 +149,9 @@ export class Cast {
   }
 }
 
-/** The last word of a name ("Pompeo" of "Mike Pompeo"). */
+/** The last word of a name ("Pompeo" of "Mike Pompeo", "Marcos" of "Ferdinand Marcos Jr."). */
 export function surnameOf(name: string): string {
-  const parts = name.split(/\s+/);
+  const parts = name.split(/\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
   return parts[parts.length - 1] ?? name;
 }
 

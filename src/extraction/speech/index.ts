@@ -29,8 +29,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), { start: 0, end: storyStart }];
   const isSpecial = (range: TextRange): boolean => special.some((outer) => within(outer)(range));
 
-  findPeople(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
   findOrganizations(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
+  findPeople(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
   for (const post of posts) {
     const person = cast.personNamed(post.name) ?? cast.addPerson(post.name, null, 0.9);
     cast.addAlias(person, post.handle);

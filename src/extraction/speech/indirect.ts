@@ -1,7 +1,7 @@
 import type { Sentence, Token } from "../text.js";
 import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
-import { type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
+import { CONFIDENCE, type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
@@ -41,14 +41,20 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
 
 /**
  * Whether tokens[from..to) read as a clause of their own. A clause after the verb must not start
- * with a verb ("which the official said was caused by Iran" reports no clause); one before the
- * attribution can ("Suspected fighters stormed ..., officials said").
+ * with a verb ("said was" is no report) unless a relative pronoun stands for its subject ("who
+ * they said had set fire"); one before the attribution can ("Suspected fighters stormed ...,
+ * officials said").
  */
 function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
   const first = tokens[from];
   if (!first || to - from < 2 || /^[“"]$/.test(first.text)) return false;
   if (!fronted && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
+}
+
+/** "said at least 30 people ...", "said about 200 ...": a clause that opens with a quantity. */
+function startsWithQuantity(tokens: readonly Token[], at: number): boolean {
+  return [tokens[at + 1], tokens[at + 2]].some((token) => token?.pos === "NUM");
 }
 
 /** Options for reading one sentence. */
@@ -119,13 +125,23 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const gerund = /ing$/.test(word);
     let subject: Phrase | null = gerund ? null : subjectBefore(walk.text, tokens, index, options.floor);
     let resolved: Resolved | null = null;
-    if (subject && subject.tokens.length === 1 && FIRST_PERSON.test(subject.text)) return;
-    if (subject) resolved = resolvePhrase(subject, subject.start, context);
+    const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
+    if (pronoun === "they") {
+      // "Police fired tear gas at protesters who they said had set fire to buses": "they" is the
+      // sentence's subject when that is a body of people, else the last speaking group.
+      const main = mainSubject(walk.text, tokens, options.floor, quotedOut);
+      const group = main && main.start < (subject as Phrase).start && main.text.toLowerCase() !== "they" ? resolvePhrase(main, main.start, context) : null;
+      const last = walk.cast.groups.filter((entry) => entry.start < token.start).pop();
+      resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
+      if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
+    } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
+    else if (subject) resolved = resolvePhrase(subject, subject.start, context);
     else if (gerund || key(tokens[index - 1] ?? token) === "and") {
       resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
     }
     let from = -1;
     let to = -1;
+    let fronted = false;
     const that = tokens.findIndex((candidate, at) => at > index && at <= index + 12 && key(candidate) === "that");
     const between = that > 0 ? tokens.slice(index + 1, that) : [];
     const next = tokens[index + 1];
@@ -133,12 +149,18 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // medium ("in a statement carried by state media that ...").
     const finite = (candidate: Token, at: number): boolean =>
       (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text);
+    const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
     if (that > 0 && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && next !== undefined && CLAUSE_STARTS.has(next.pos) && !isQuoted(walk, next)) {
+    } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && next !== undefined && (CLAUSE_STARTS.has(next.pos) || startsWithQuantity(tokens, index + 1)) && !isQuoted(walk, next)) {
       from = index + 1;
       to = clauseEnd(walk, tokens, from);
+    } else if (relative && /^(who|which|that)$/i.test(relative.text) && next && (next.pos === "AUX" || next.pos === "VERB")) {
+      // "protesters who they said had set fire to buses": what the relative clause reports.
+      from = index + 1;
+      to = clauseEnd(walk, tokens, from);
+      fronted = true;
     } else {
       // "CLAUSE, a senior official told The Wall Street Journal on Friday." / "CLAUSE, said X."
       // Up to the next comma: ", medics said, as fighting intensified" keeps its subordinate clause.
@@ -156,7 +178,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         }
       }
     }
-    if (!resolved || from < 0 || !isClause(tokens, from, to, from === options.floor)) return;
+    if (!resolved || from < 0 || !isClause(tokens, from, to, fronted || from === options.floor)) return;
     const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
     const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
     emit(walk, tokens, from, to, resolved, word, attribution, cues);

@@ -18,7 +18,9 @@ export interface OrganizationSpan extends TextRange {
 const LOWER_CASE_HEADS = new Set(["agency", "gang", "cartel", "newspaper", "broadcaster", "militia"]);
 const NATIONAL_BODIES = new Set(["government", "forces", "military", "army", "police", "ministry"]);
 const PLACE_HEADS = new Set(["embassy", "consulate", "mission"]);
-const CONNECTORS = new Set(["of", "for", "and", "&"]);
+const CONNECTORS = new Set(["of", "for", "and", "&", "o", "de", "da", "di", "del", "al", "el", "la", "le", "van", "von", "bin", "ibn"]);
+// Lower-case nouns that introduce an organization's proper name ("rights group Ain o Salish Kendra").
+const NAMING_NOUNS = new Set(["group", "party", "organization", "organisation", "movement", "charity", "network", "company", "firm", "newspaper", "broadcaster", "agency", "watchdog", "union", "militia", "coalition"]);
 
 /** The canonical name of an organization as written ("State Department" -> "U.S. Department of State"). */
 export function canonicalOrganization(name: string): string {
@@ -77,6 +79,7 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     let from = runFrom;
     // A capital "The" at the start of a sentence is grammar; inside one it is part of the name.
     if (from === 0 && key(tokens[from] as Token) === "the") from += 1;
+    if (/^(A|An)$/.test((tokens[from] as Token).text)) from += 1;
     // Titles inside the run end the organization: "White House | Press Secretary Sarah Sanders".
     let to = runTo;
     const role = tokens.slice(from, runTo).findIndex((token) => isRoleWord(token));
@@ -95,6 +98,11 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
       else if (PLACE_HEADS.has(headWord) && next && end < to && next.pos === "PROPN") end += 1;
       else if (PLACE_HEADS.has(headWord) && end === runTo && key(next ?? (tokens[0] as Token)) === "in" && tokens[end + 1] && isCapitalized(tokens[end + 1] as Token)) end += 2;
       add(from, end);
+      continue;
+    }
+    const namer = tokens[runFrom - 1];
+    if (namer && !isCapitalized(namer) && NAMING_NOUNS.has(key(namer)) && to - from >= 1 && !tokens.slice(from, to).some((token) => isRoleWord(token))) {
+      add(from, to);
       continue;
     }
     const after = tokens[runTo];
@@ -149,15 +157,25 @@ export function organizationInPhrase(text: string, tokens: readonly Token[]): st
   return organizationSpans(text, tokens)[0]?.name ?? null;
 }
 
-/** Finds the organizations of the text, adding names and mentions to the cast. */
+/**
+ * Finds the organizations of the text, adding names and mentions to the cast. An acronym the
+ * story defines ("Bangladesh Nationalist Party (BNP)") becomes another name of the organization.
+ */
 export function findOrganizations(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
   const { text } = analyzed;
   for (const sentence of analyzed.sentences) {
     // All-capital lines are transcript headers and labels ("DEPARTMENT PRESS BRIEFING").
     if (skip(sentence) || !/\p{Ll}/u.test(sentence.text)) continue;
     for (const span of organizationSpans(text, sentence.tokens)) {
-      cast.addOrganization(span.name);
-      cast.mention(span, "organization", span.name, 0.7);
+      const defined = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(span.end, span.end + 12));
+      if (defined?.[1]) cast.organizationAcronyms.set(defined[1], span.name);
+      const name = cast.organizationAcronyms.get(span.name) ?? span.name;
+      cast.addOrganization(name);
+      cast.mention(span, "organization", name, 0.7);
+    }
+    for (const token of sentence.tokens) {
+      const name = cast.organizationAcronyms.get(token.text);
+      if (name && !/^\(/.test(text.slice(token.start - 1, token.start))) cast.mention(token, "organization", name, 0.7);
     }
   }
 }

@@ -26,7 +26,7 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
     const token = tokens[index] as Token;
     const right = tokens[index + 1];
     const isGlued = right !== undefined && glued(token, right);
-    if (TITLE_TAGS.has(token.pos) || isGlued || (key(token) === "of" && from < nameStart && index > 0)) {
+    if (TITLE_TAGS.has(token.pos) || isGlued || (isCapitalized(token) && token.pos !== "PUNCT" && !/^(A|An|The)$/.test(token.text)) || (key(token) === "of" && from < nameStart && index > 0)) {
       from = index;
       index -= 1;
       continue;
@@ -54,7 +54,8 @@ function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: num
   if (tokens[nameStart - 1]?.text !== "," || tokens[nameEnd]?.text !== ",") return null;
   const phrase = nounPhraseBefore(text, tokens, nameStart - 1, 0);
   if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
-  const from = /^(the|a|an)$/i.test((phrase.tokens[0] as Token).text) ? 1 : 0;
+  // "The United Nations envoy", "Its spokesman": the determiner is not part of the title.
+  const from = /^(the|a|an|its|his|her|their)$/i.test((phrase.tokens[0] as Token).text) ? 1 : 0;
   const title = phraseOf(text, tokens, tokens.indexOf(phrase.tokens[from] as Token), tokens.indexOf(phrase.tokens[phrase.tokens.length - 1] as Token) + 1);
   return title ? { titles: [title.text], range: title } : null;
 }
@@ -87,12 +88,15 @@ function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): Fo
  * The organization a title names ("State Department spokesperson"), implies ("Secretary of
  * State"), or describes before the role ("Fire service spokeswoman" -> "Fire service").
  */
-export function organizationOfTitle(text: string, tokens: readonly Token[]): string | null {
+export function organizationOfTitle(text: string, tokens: readonly Token[], acronyms: ReadonlyMap<string, string> = new Map()): string | null {
+  const defined = tokens.map((token) => acronyms.get(token.text)).find((name) => name !== undefined);
+  if (defined) return defined;
   const named = organizationInPhrase(text, tokens);
-  if (named) return named;
+  if (named) return acronyms.get(named) ?? named;
   const role = tokens.findIndex(isRoleWord);
   const body = tokens[role - 1];
-  if (role > 0 && body && BODY_HEADS.has(key(body))) return text.slice((tokens[0] as Token).start, body.end);
+  // "Fire service spokeswoman": a described body; a bare "Police" names none in particular.
+  if (role > 1 && body && BODY_HEADS.has(key(body))) return text.slice((tokens[0] as Token).start, body.end);
   const title = tokens.map((token) => token.text).join(" ");
   return TITLE_ORGANIZATIONS.find((entry) => entry.title.test(title))?.organization ?? null;
 }
@@ -110,7 +114,7 @@ export function genderOfTitle(title: string): "male" | "female" | null {
 export function registerPerson(cast: Cast, name: string, title: string | null, titleTokens: readonly Token[], text: string, confidence: number): PersonEntry {
   const person = cast.addPerson(name, title, confidence);
   if (title) {
-    person.organization ??= organizationOfTitle(text, titleTokens);
+    person.organization ??= organizationOfTitle(text, titleTokens, cast.organizationAcronyms);
     person.gender ??= genderOfTitle(title);
   }
   return person;
@@ -122,7 +126,8 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
   for (const sentence of analyzed.sentences) {
     if (skip(sentence)) continue;
     const tokens = sentence.tokens;
-    for (const [from, to] of nameRuns(tokens)) {
+    for (const run of nameRuns(tokens, true)) {
+      const [from, to] = run;
       const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
       if (!found) continue;
       const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);

@@ -55,8 +55,14 @@ export function glued(left: Token, right: Token): boolean {
   return left.end === right.start && (/^[-–]$/.test(left.text) || /^[-–]$/.test(right.text));
 }
 
-/** Runs of 2 to 4 name tokens in a token list: [from, to) index pairs. */
-export function nameRuns(tokens: readonly Token[]): [number, number][] {
+// Honorifics that are also used as given names ("Prime Minister Sheikh Hasina").
+const NAME_HONORIFICS = new Set(["sheikh", "sheik", "emir", "prince", "princess", "ayatollah", "imam", "mullah"]);
+
+/**
+ * Runs of 2 to 4 name tokens in a token list: [from, to) index pairs. With `honorifics`, a single
+ * name after one of the honorifics that double as names, itself after a title, takes it in.
+ */
+export function nameRuns(tokens: readonly Token[], honorifics = false): [number, number][] {
   const runs: [number, number][] = [];
   let index = 0;
   while (index < tokens.length) {
@@ -72,9 +78,19 @@ export function nameRuns(tokens: readonly Token[]): [number, number][] {
       if (!next || !previous || !isNameToken(next) || next.start - previous.end !== 1) break;
       end += 1;
     }
+    // A generational suffix belongs to the name ("Ferdinand Marcos Jr.").
+    const suffix = tokens[end];
+    const beforeSuffix = tokens[end - 1] as Token;
+    if (suffix && /^(Jr\.?|Sr\.?|II|III|IV)$/.test(suffix.text) && suffix.start - beforeSuffix.end <= 1 && end - index >= 2) end += 1;
+    const honorific = tokens[index - 1];
+    if (honorifics && end - index === 1 && honorific && NAME_HONORIFICS.has(key(honorific)) && index >= 2 && isRoleWord(tokens[index - 2] as Token)) {
+      runs.push([index - 1, end]);
+      index = end;
+      continue;
+    }
     const last = tokens[end - 1];
     // A name needs a given name and a surname, and does not end in an initial.
-    if (end - index >= 2 && end - index <= 4 && last && !last.text.endsWith(".")) runs.push([index, end]);
+    if (end - index >= 2 && end - index <= 5 && last && (!last.text.endsWith(".") || /^[JS]r\.$/.test(last.text))) runs.push([index, end]);
     index = end;
   }
   return runs;
@@ -169,9 +185,19 @@ export function subjectBefore(text: string, tokens: readonly Token[], verb: numb
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
+  // "Richard Gordon, who visited the area on Sunday, said": the subject is before the relative clause.
+  for (let comma = end - 2; comma >= floor && comma >= end - 16; comma -= 1) {
+    if (tokens[comma]?.text !== ",") continue;
+    if (/^(who|which)$/i.test(tokens[comma + 1]?.text ?? "")) return nounPhraseBefore(text, tokens, comma, floor);
+    break;
+  }
   const appositive = nounPhraseBefore(text, tokens, end - 1, floor);
   const first = appositive?.tokens[0];
   if (!appositive || !first) return null;
+  // "Maria Santos, 52, told": an age between commas.
+  if (appositive.tokens.length === 1 && first.pos === "NUM" && tokens[tokens.indexOf(first) - 1]?.text === ",") {
+    return nounPhraseBefore(text, tokens, tokens.indexOf(first) - 1, floor);
+  }
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
   const nameInside = nameRuns(appositive.tokens).pop();
   if (nameInside && nameInside[0] === 0 && nameInside[1] === appositive.tokens.length) return appositive;

@@ -172,9 +172,11 @@ describe("reported speech", () => {
     ]);
   });
 
-  it("does not read a relative clause or the writer's own words as reported speech", () => {
-    const text = "Rockets struck the consulate, which the official said was caused by Iran.\nThe minister declared a state of emergency.";
-    expect(extractArticle(text).quotes).toEqual([]);
+  it("reads what a relative clause reports, and not a reporting verb with no clause", () => {
+    const text = "Police fired tear gas at protesters who they said had set fire to buses.\nThe minister declared a state of emergency.\nOfficials said nothing.";
+    const result = extractArticle(text);
+    expect(result.quotes).toEqual([expect.objectContaining({ kind: "indirect", text: "had set fire to buses", speaker: null, speakerDescription: "Police" })]);
+    expect(result.quotes[0]?.confidence).toBeLessThan(0.5);
   });
 });
 
