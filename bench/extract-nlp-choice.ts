@@ -64,3 +64,24 @@ for (const name of ["wink", "compromise"] as const) {
   console.log(`\n== ${name}: ${r.sentences.length} sentences, tokens exact: ${r.tokensExact}, ${r.msPerStory.toFixed(2)} ms/story`);
   r.sentences.forEach((s, i) => console.log(`${String(i).padStart(2)} | ${s}`));
 }
+
+// The chosen stack end to end: wink analysis plus the speech pass, on every story with an
+// answer key (the seed and seeds/stories/*), so the cost of the rules is visible next to the
+// cost of the library.
+const { analyzeText } = await import("../src/extraction/text.js");
+const { extractSpeech } = await import("../src/extraction/speech/index.js");
+const { extractArticle } = await import("../src/extraction/index.js");
+const { readdirSync } = await import("node:fs");
+const stories = [
+  readFileSync("seeds/basra-consulate-2018.txt", "utf8"),
+  ...readdirSync("seeds/stories")
+    .filter((name) => name.endsWith(".txt"))
+    .map((name) => readFileSync(`seeds/stories/${name}`, "utf8")),
+];
+const rounds = 20;
+const analysed = stories.map((story) => analyzeText(story));
+const perStory = (run: () => void): number => timePerStory(run, rounds) / stories.length;
+const analysis = perStory(() => stories.forEach((story) => analyzeText(story)));
+const speech = perStory(() => analysed.forEach((analyzedStory) => extractSpeech(analyzedStory, {})));
+const whole = perStory(() => stories.forEach((story) => extractArticle(story, {})));
+console.log(`\n== ${stories.length} stories: analyzeText ${analysis.toFixed(2)} ms/story, extractSpeech ${speech.toFixed(2)} ms/story, extractArticle ${whole.toFixed(2)} ms/story (${Math.round(1000 / whole)} stories/s)`);

@@ -145,6 +145,7 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
  */
 export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
   const { text } = analyzed;
+  const bySurname = new Map<string, { person: PersonEntry; fullNames: TextRange[] }>();
   for (const person of cast.people) {
     const fullNames: TextRange[] = [];
     const pattern = new RegExp(`(?<![\\p{L}])${escape(person.name)}(?![\\p{L}])`, "gu");
@@ -154,14 +155,16 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
       cast.mentionPerson(person, range, 0.9);
     }
     const surname = surnameOf(person.name);
-    if (cast.personBySurname(surname) !== person) continue;
-    for (const sentence of analyzed.sentences) {
-      for (const token of sentence.tokens) {
-        if (token.text !== surname && token.text.replace(/[’']s$/, "") !== surname) continue;
-        if (fullNames.some((range) => token.start >= range.start && token.end <= range.end)) continue;
-        cast.mentionPerson(person, { start: token.start, end: token.start + surname.length }, 0.8);
-        cast.addAlias(person, surname);
-      }
+    if (cast.personBySurname(surname) === person) bySurname.set(surname, { person, fullNames });
+  }
+  // One pass over the tokens for every surname ("Pompeo", "Pompeo's").
+  for (const sentence of analyzed.sentences) {
+    for (const token of sentence.tokens) {
+      const surname = token.text.replace(/[’']s$/, "");
+      const entry = bySurname.get(surname);
+      if (!entry || entry.fullNames.some((range) => token.start >= range.start && token.end <= range.end)) continue;
+      cast.mentionPerson(entry.person, { start: token.start, end: token.start + surname.length }, 0.8);
+      cast.addAlias(entry.person, surname);
     }
   }
   for (const entity of analyzed.entities) {
