@@ -24,7 +24,8 @@ export interface GazetteerPlace {
 export interface PlaceMatch extends TextRange {
   readonly text: string;
   readonly name: string;
-  readonly kind: "country" | "city" | "locality";
+  /** A region is a state, province or district the story names ("Borno state"); a locality a smaller place ("the village of Pemi"). */
+  readonly kind: "country" | "city" | "region" | "locality";
   readonly countryCode: string | null;
   /** True when the words name the country through its adjective ("Iranian"), not its name. */
   readonly demonym: boolean;
@@ -131,22 +132,23 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const start = from + match.index + match[0].indexOf(name);
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already
       if (bySpelling.has(name)) continue;
-      found.push({ start, end: start + name.length, text: name, name, kind: "locality", countryCode: null, demonym: false });
+      const region = pattern === namedRegionPattern || /^(?:state|province|district|region|county)\b/i.test(match[0]);
+      found.push({ start, end: start + name.length, text: name, name, kind: region ? "region" : "locality", countryCode: null, demonym: false });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end).filter((m, i, all) => !all.slice(0, i).some((o) => o.start <= m.start && o.end >= m.end));
 }
 
 /** Later bare mentions of localities the story introduced ("the village of Saravali" ... "Saravali"). */
-export function findKnownLocalities(text: string, names: readonly string[], from: number, to: number, taken: readonly TextRange[]): PlaceMatch[] {
-  if (!names.length) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort(longestFirst).map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+export function findKnownLocalities(text: string, names: ReadonlyMap<string, "region" | "locality">, from: number, to: number, taken: readonly TextRange[]): PlaceMatch[] {
+  if (!names.size) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names.keys()].sort(longestFirst).map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
   const found: PlaceMatch[] = [];
   for (const m of text.slice(from, to).matchAll(pattern)) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
-    found.push({ start, end, text: m[0], name: m[0], kind: "locality", countryCode: null, demonym: false });
+    found.push({ start, end, text: m[0], name: m[0], kind: names.get(m[0]) ?? "locality", countryCode: null, demonym: false });
   }
   return found;
 }

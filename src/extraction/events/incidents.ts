@@ -67,8 +67,9 @@ const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
-// "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened.
-const NOT_WHEN = /\b(?:said|say|says|told|announced|reported|added|confirmed|since)\s+(?:on\s+)?$/i;
+// "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
+// "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
+const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
@@ -212,7 +213,7 @@ function blameIn(sentence: string): string | null {
 const PRECISION_RANK: Record<ExtractedDatePrecision, number> = { day: 3, week: 2, month: 1, unknown: 0 };
 // A gazetteer city and a locality rank alike: the first one reported stays (it can be geocoded
 // or it is the one the story leads with); either beats a country.
-const PLACE_RANK = { locality: 2, city: 2, country: 1 } as const;
+const PLACE_RANK = { locality: 2, city: 2, region: 1.5, country: 1 } as const;
 
 /** The more precise of two dates for one incident. */
 function betterDate(a: DateMention | null, b: DateMention | null): DateMention | null {
@@ -224,7 +225,7 @@ function betterDate(a: DateMention | null, b: DateMention | null): DateMention |
 function placesCompatible(a: PlacedMention | null, b: PlacedMention | null): boolean {
   if (!a || !b) return true;
   // A locality the gazetteer does not know may lie in any city or country the story names.
-  if (a.kind === "locality" || b.kind === "locality") return a.kind !== b.kind || a.name === b.name;
+  if (a.kind === "locality" || b.kind === "locality" || a.kind === "region" || b.kind === "region") return a.kind !== b.kind || a.name === b.name;
   return placeWithin(a, b) || placeWithin(b, a);
 }
 
@@ -301,7 +302,7 @@ export function extractIncidents(
       const distinct = [...new Map(cities.map((c) => [c.name, c])).values()];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
-        [...list].sort((a, b) => Number(a.kind === "country") - Number(b.kind === "country") || distance(a, hit) - distance(b, hit))[0] ?? null;
+        [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
       const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start)));
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
@@ -310,23 +311,33 @@ export function extractIncidents(
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start));
       });
       const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? null;
-      const ownPlaces = distinct.length > 1 ? distinct : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces)].filter((p): p is PlacedMention => p !== null);
+      // As with dates, a clause without a place borrows one from a clause that reports no incident
+      // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
+      const borrowedPlaces = sentencePlaces.filter((p) => {
+        const home = clauses.find((c) => p.start >= c.start && p.start < c.end);
+        return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end);
+      });
+      const ownPlaces =
+        distinct.length > 1
+          ? distinct
+          : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
-    // incident reported earlier in the same paragraph ("Two firefighters were treated for burns").
+    // violent incident reported in this paragraph or the one before ("Two firefighters were
+    // treated for burns"; "63 people were detained and 11 police officers were injured").
     for (const count of casualtiesIn(text, sentence)) {
       const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
-      const target = [...(violent.length ? violent : sentenceMentions)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at))[0];
+      const target = [...violent].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at))[0];
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
         continue;
       }
-      const previous = drafts.filter((d) => d.mentions.some((m) => m.sentence.paragraph === sentence.paragraph)).at(-1);
+      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
       if (previous) {
         previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
         previous.injuries = mergeRanges(previous.injuries, count.injuries);

@@ -34,7 +34,7 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
   const notAPerson = (p: PlaceMatch): boolean => !people.some((person) => person.start < p.end && p.start < person.end);
   const bySentence = analyzed.sentences.map((sentence) => findPlaces(text, sentence.start, sentence.end).filter(notAPerson));
   // A locality the story introduced ("the village of Saravali") is a place wherever it is named again.
-  const localities = [...new Set(bySentence.flat().filter((p) => p.kind === "locality").map((p) => p.name))];
+  const localities = new Map(bySentence.flat().flatMap((p) => (p.kind === "locality" || p.kind === "region" ? [[p.name, p.kind] as const] : [])));
   const places: PlacedMention[] = [];
   analyzed.sentences.forEach((sentence, index) => {
     const first = bySentence[index] ?? [];
@@ -67,7 +67,7 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
     text: p.text,
     start: p.start,
     end: p.end,
-    confidence: p.kind === "locality" ? 0.6 : p.kind === "city" && !p.locative ? 0.75 : 0.9,
+    confidence: p.kind === "locality" || p.kind === "region" ? 0.6 : p.kind === "city" && !p.locative ? 0.75 : 0.9,
   }));
   return { places: names, incidents, mentions };
 }

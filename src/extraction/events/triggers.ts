@@ -26,14 +26,15 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   // Lower-case only: "March 3" is a date, "marched on parliament" is a protest.
   { type: "protest", pattern: /\b(?:march(?:es|ed|ing)?)\b/g },
-  { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b/gi },
+  // "riot police", "riot gear": the police, not a riot.
+  { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
   {
     type: "armed_clash",
     pattern: /\b(?:clash(?:es|ed)?|gunfights?|firefights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
   {
     type: "evacuation",
-    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced)\b/gi,
+    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
   },
   {
     type: "closure",
@@ -51,7 +52,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "other",
     pattern:
-      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|landslides?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
+      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
   },
 ];
 
@@ -90,6 +91,7 @@ export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:have|has|had|
 /** Words after a count that report injuries. */
 export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
-export const FATALITY_BEFORE = /(?:\bkill(?:ed|ing|s)?|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:rose |climbed |reached |stood |has risen )?(?:to |at |of )?)\s*$/iu;
+export const FATALITY_BEFORE =
+  /(?:\bkill(?:ed|ing|s)?|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
 export const INJURY_BEFORE = /(?:\binjur(?:ed|ing)|\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)\s+$/iu;

@@ -231,6 +231,21 @@ describe("incidents", () => {
     expect(fire.map((i) => [i.type, i.place, i.date, i.datePrecision])).toEqual([["other", "Warsaw", "2024-04-01", "month"]]);
   });
 
+  it("reads 'riot police' as police, a toll's date as the count's, and 'until Friday' as no date", () => {
+    const text = "Riot police used tear gas late Tuesday to break up a protest outside parliament in Tbilisi.";
+    expect(events(text, "2024-05-01").incidents.map((i) => [i.type, i.place, i.date])).toEqual([["protest", "Tbilisi", "2024-04-30"]]);
+    const toll = "The death toll from landslides in the state of Kerala rose to 41 on Wednesday.\nRescue teams searched villages east of Kozhikode, where mudslides buried homes on Monday.";
+    expect(events(toll, "2022-10-12").incidents.map((i) => [i.type, i.place, i.date, i.fatalities])).toEqual([["other", "Kozhikode", "2022-10-10", { min: 41, max: 41 }]]);
+    const closed = events("Authorities closed all schools in Kozhikode until Friday.", "2022-10-12").incidents;
+    expect(closed.map((i) => [i.type, i.place, i.date])).toEqual([["closure", "Kozhikode", null]]);
+  });
+
+  it("reads a month with its year, and people moved to relief camps as an evacuation", () => {
+    expect(onlyDate("Protests in March 2023 forced a retreat.", "in March 2023", "2024-05-01")).toMatchObject({ date: "2023-03-01", precision: "month" });
+    const moved = events("More than 4,000 people in Kozhikode had been moved to 52 relief camps.", "2022-10-12").incidents;
+    expect(moved.map((i) => [i.type, i.place])).toEqual([["evacuation", "Kozhikode"]]);
+  });
+
   it("keeps protests at one place on dates weeks apart as two incidents", () => {
     const text = "Traders protested in Lahore on Tuesday. A similar protest in Lahore two weeks ago ended peacefully.";
     expect(events(text, "2022-08-09").incidents.map((i) => [i.type, i.place, i.date, i.datePrecision])).toEqual([
