@@ -104,7 +104,7 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start };
     context.cast.groups.push(group);
     // A speaking body the capitalized-name rule could not see ("the interior ministry said").
-    if (organization === null && BODY_HEADS.has(head)) {
+    if (organization === null && BODY_HEADS.has(head) && tokens.filter((token) => token.pos !== "DET").length >= 2) {
       const name = trimmed.text.replace(/^(the|a|an)\s+/i, "");
       context.cast.addOrganization(name);
       context.cast.mention(trimmed, "organization", name, CONFIDENCE.reference);
@@ -224,7 +224,12 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
   const best = candidates[0];
-  if (!best) return null;
+  if (!best) {
+    // No named person yet: a speaker described by a single role ("the caretaker prime
+    // minister said ... “We will rebuild,” she said").
+    const described = context.cast.groups.filter((group) => group.start < position && ROLE_NOUNS.has(group.head) && !group.head.endsWith("s")).pop();
+    return described ? { person: null, source: null, group: described, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
+  }
   const rival = candidates[1];
   // Another person who fits, named in the same paragraph, makes the pronoun ambiguous, unless
   // only the best candidate is known to have the pronoun's gender.

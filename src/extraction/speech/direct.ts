@@ -89,7 +89,8 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   if (span.kind === "direct" && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
-  const subject = subjectBefore(walk.text, tokens, verb, 0);
+  // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
+  const subject = verb === 0 ? nounPhraseAfter(walk.text, tokens, 1, tokens.length) : subjectBefore(walk.text, tokens, verb, 0);
   let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) : null;
   if (!resolved && !subject) {
     const previous = walk.previous;
@@ -118,9 +119,16 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
   return resolved ? { resolved: { ...resolved, confidence: CONFIDENCE.sentenceSubject }, verb: null, range: subject, cues: "" } : null;
 }
 
+const ABBREVIATIONS = /\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|Maj|Capt|Adm|Sen|Rep|Gov|Jr|Sr|Prof|Rev|No|U\.S|U\.N|U\.K)\./g;
+
+/** The text between two offsets with the full stops of abbreviations ("Dr.", "U.S.") taken out. */
+function between(text: string, from: number, to: number): string {
+  return text.slice(from, to).replace(ABBREVIATIONS, "");
+}
+
 /** Whether nothing but words of one sentence stands between two offsets (no full stop). */
 function sameSentence(text: string, from: number, to: number): boolean {
-  return from <= to && !/[.!?]["”’]?\s/.test(text.slice(from, to));
+  return from <= to && !/[.!?]["”’]?\s/.test(between(text, from, to));
 }
 
 /** Attributes one quoted passage and records it; null for scare quotes and titles (unattributed partial quotes). */
@@ -155,13 +163,16 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = found ? found.resolved.confidence : CONFIDENCE.none;
   }
   const resolved = found?.resolved ?? null;
+  // “We will,” she said, “never surrender.”: the second part of a quote split by its
+  // attribution is as direct as the first.
+  const split = span.kind === "partial" && previous !== null && previous.paragraph === paragraphs.open && /^[”"]?\s*,?[^.!?“”"]*,\s*$/.test(between(walk.text, previous.end, span.open)) && walk.quotes.at(-1)?.kind === "direct";
   const quote: ExtractedQuote = {
     start: span.start,
     end: span.end,
     text,
     speaker: speakerName(resolved),
     speakerDescription: speakerDescription(resolved),
-    kind: span.kind,
+    kind: split ? "direct" : span.kind,
     medium: medium ?? "other",
     reportingVerb: found?.verb ?? null,
     attribution: found?.range ? { start: found.range.start, end: found.range.end } : null,

@@ -57,6 +57,20 @@ function startsWithQuantity(tokens: readonly Token[], at: number): boolean {
   return [tokens[at + 1], tokens[at + 2]].some((token) => token?.pos === "NUM");
 }
 
+const WHEN = /^(on|late|early|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$/i;
+
+/**
+ * Where a clause reported without "that" starts after the verb, past a time adverbial ("said
+ * on Monday the country ..."), or -1 when what follows is not a clause.
+ */
+function bareClauseStart(tokens: readonly Token[], at: number): number {
+  let start = at;
+  while (start < tokens.length && start < at + 4 && WHEN.test((tokens[start] as Token).text)) start += 1;
+  const first = tokens[start];
+  if (!first) return -1;
+  return CLAUSE_STARTS.has(first.pos) || startsWithQuantity(tokens, start) ? start : -1;
+}
+
 /** Options for reading one sentence. */
 export interface SentenceOptions {
   /** Index of the first token of the story proper (after a dateline or a transcript label). */
@@ -153,8 +167,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     if (that > 0 && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && next !== undefined && (CLAUSE_STARTS.has(next.pos) || startsWithQuantity(tokens, index + 1)) && !isQuoted(walk, next)) {
-      from = index + 1;
+    } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && bareClauseStart(tokens, index + 1) > 0 && !isQuoted(walk, tokens[bareClauseStart(tokens, index + 1)] as Token)) {
+      from = bareClauseStart(tokens, index + 1);
       to = clauseEnd(walk, tokens, from);
     } else if (relative && /^(who|which|that)$/i.test(relative.text) && next && (next.pos === "AUX" || next.pos === "VERB")) {
       // "protesters who they said had set fire to buses": what the relative clause reports.

@@ -64,8 +64,11 @@ function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: num
 function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): FoundTitle | null {
   if (tokens[nameEnd]?.text !== ",") return null;
   const article = tokens[nameEnd + 1];
-  if (!article || !/^(a|an|the)$/i.test(article.text)) return null;
-  let index = nameEnd + 2;
+  if (!article) return null;
+  // "a retired schoolteacher", "the mayor", or a bare role: "director of the Beirut hospital".
+  const bare = !/^(a|an|the)$/i.test(article.text);
+  if (bare && !(isRoleWord(article) && !isCapitalized(article))) return null;
+  let index = bare ? nameEnd + 1 : nameEnd + 2;
   while (index < tokens.length && index < nameEnd + 12) {
     const token = tokens[index] as Token;
     // The appositive ends at punctuation or where a relative clause starts ("a farmer who lost ...").
@@ -73,7 +76,7 @@ function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): Fo
     if (token.pos === "AUX" || token.pos === "VERB" && !/(ed|ing)$/.test(token.text)) return null;
     index += 1;
   }
-  let from = nameEnd + 2;
+  let from = bare ? nameEnd + 1 : nameEnd + 2;
   // An age is not part of the title: "a 38-year-old fisherman" -> "fisherman".
   while (from < index && /^(\d+|-|year|years|old)$/i.test((tokens[from] as Token).text)) from += 1;
   const phrase = phraseOf(text, tokens, from, index);

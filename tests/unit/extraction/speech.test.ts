@@ -90,6 +90,16 @@ describe("direct quotes", () => {
     expect(result.people[0]).toMatchObject({ name: "Ali Hamoud", titles: ["fisherman"] });
   });
 
+  it("keeps both halves of a quote split by its attribution direct, and reads a bare role appositive", () => {
+    const text = "“We will rebuild,” said Dr. Amal Haddad, director of the Beirut hospital, “but not alone.”";
+    const result = extractArticle(text);
+    expect(result.quotes.map((quote) => [quote.text, quote.kind, quote.speaker])).toEqual([
+      ["We will rebuild,", "direct", "Amal Haddad"],
+      ["but not alone.", "direct", "Amal Haddad"],
+    ]);
+    expect(result.people[0]?.titles).toEqual(["director of the Beirut hospital"]);
+  });
+
   it("marks quotes inside a sentence as partial, attributes them to the sentence's speaker, and drops scare quotes", () => {
     const text = "Mayor John Smith called the plan “a disaster for the city” on Monday. The so-called “peace plan” was rejected.";
     const result = extractArticle(text);
@@ -156,7 +166,7 @@ describe("reported speech", () => {
   it("reads “X said (that) ...”, “..., X told Y” and “according to X” in both places", () => {
     const text = [
       "KAMPALA, June 27 (Reuters) - Police arrested dozens of marchers on Thursday, a police spokesman told reporters.",
-      "Opposition leader Grace Namubiru said officers had beaten marchers, and added that she would march again.",
+      "Opposition leader Grace Namubiru said on Monday officers had beaten marchers, and added that she would march again.",
       "According to witnesses, the police used tear gas.",
       "The march was peaceful, according to the Uganda Human Rights Commission.",
     ].join("\n");
