@@ -29,6 +29,8 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (/^[“"]$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
     const next = tokens[index + 1];
     if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
+    // ", and a hospital official said ...": a new attribution ends the clause.
+    if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
       if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
@@ -60,10 +62,37 @@ function startsWithQuantity(tokens: readonly Token[], at: number): boolean {
 const WHEN = /^(on|late|early|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$/i;
 
 /**
+ * Where the listener after "told" ends: a pronoun ("him"), a name ("Reuters", "The Associated
+ * Press"), a plural noun ("reporters") or a determiner and nouns ("a news conference"), then an
+ * optional place or manner ("in Quito", "by telephone"). -1 when none is there.
+ */
+function listenerEnd(tokens: readonly Token[], at: number): number {
+  const first = tokens[at];
+  if (!first) return -1;
+  let end = at;
+  if (first.pos === "PRON" && /^(me|him|her|us|them)$/i.test(first.text)) end = at + 1;
+  else if (first.pos === "PROPN" || (first.text === "The" && tokens[at + 1]?.pos === "PROPN")) {
+    end = at + 1;
+    while (tokens[end]?.pos === "PROPN") end += 1;
+  } else if (first.pos === "NOUN") end = at + 1;
+  else if (first.pos === "DET") {
+    end = at + 1;
+    while (tokens[end]?.pos === "ADJ") end += 1;
+    if (tokens[end]?.pos !== "NOUN") return -1;
+    while (tokens[end]?.pos === "NOUN") end += 1;
+  } else return -1;
+  const preposition = tokens[end];
+  const object = tokens[end + 1];
+  if (preposition && /^(in|at|by|from)$/i.test(preposition.text) && object && (object.pos === "PROPN" || object.pos === "NOUN")) end += 2;
+  return end;
+}
+
+/**
  * Where a clause reported without "that" starts after the verb, past a time adverbial ("said
  * on Monday the country ..."), or -1 when what follows is not a clause.
  */
 function bareClauseStart(tokens: readonly Token[], at: number): number {
+  if (at < 0) return -1;
   let start = at;
   while (start < tokens.length && start < at + 4 && WHEN.test((tokens[start] as Token).text)) start += 1;
   const first = tokens[start];
@@ -167,10 +196,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     if (that > 0 && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && bareClauseStart(tokens, index + 1) > 0 && !isQuoted(walk, tokens[bareClauseStart(tokens, index + 1)] as Token)) {
-      from = bareClauseStart(tokens, index + 1);
+    } else if (BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
+      from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
       to = clauseEnd(walk, tokens, from);
-    } else if (relative && /^(who|which|that)$/i.test(relative.text) && next && (next.pos === "AUX" || next.pos === "VERB")) {
+    } else if (relative && /^(who|which|that)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
       // "protesters who they said had set fire to buses": what the relative clause reports.
       from = index + 1;
       to = clauseEnd(walk, tokens, from);

@@ -97,7 +97,9 @@ export const SOURCE_HEADS = words(`
   medics doctor doctors worker workers employee employees member members lawmaker lawmakers
   investigator investigators relative relatives survivor survivors villager villagers
   eyewitness eyewitnesses rescuer rescuers negotiator negotiators staffer staffers colleague
-  colleagues friend friends neighbor neighbors neighbour neighbours authorities`);
+  colleagues friend friends neighbor neighbors neighbour neighbours authorities critics critic
+  supporters opponents protesters demonstrators prosecutors lawyers organizers organisers
+  families parents students teachers farmers traders`);
 
 /** Nouns naming a written or broadcast statement: "the statement said" speaks for its author. */
 export const STATEMENT_NOUNS = words(`statement statements release communique communiqué letter post tweet message notice`);

@@ -124,6 +124,8 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
     // "shipping agents": a gerund that modifies the noun after it.
     const modifier = token.pos === "VERB" && /ing$/.test(token.text) && right !== undefined && index + 1 < stop && right.pos === "NOUN";
     const lower = key(token);
+    // "a bill that critics say ...": after a noun, "that" starts a relative clause.
+    if (lower === "that" && leftToken && (leftToken.pos === "NOUN" || leftToken.pos === "PROPN") && index < stop - 1) break;
     if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower))) {
       from = index;
       index -= 1;
@@ -185,28 +187,29 @@ export function subjectBefore(text: string, tokens: readonly Token[], verb: numb
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
-  // "Richard Gordon, who visited the area on Sunday, said": the subject is before the relative clause.
-  for (let comma = end - 2; comma >= floor && comma >= end - 16; comma -= 1) {
-    if (tokens[comma]?.text !== ",") continue;
-    if (/^(who|which)$/i.test(tokens[comma + 1]?.text ?? "")) return nounPhraseBefore(text, tokens, comma, floor);
-    break;
-  }
-  const appositive = nounPhraseBefore(text, tokens, end - 1, floor);
-  const first = appositive?.tokens[0];
-  if (!appositive || !first) return null;
-  // "Maria Santos, 52, told": an age between commas.
-  if (appositive.tokens.length === 1 && first.pos === "NUM" && tokens[tokens.indexOf(first) - 1]?.text === ",") {
-    return nounPhraseBefore(text, tokens, tokens.indexOf(first) - 1, floor);
-  }
+  // The words between the comma before the verb and the comma before that one.
+  let comma = end - 2;
+  while (comma >= floor && comma >= end - 22 && tokens[comma]?.text !== ",") comma -= 1;
+  if (comma < floor || tokens[comma]?.text !== ",") return null;
+  const inside = phraseOf(text, tokens, comma + 1, end - 1);
+  const first = inside?.tokens[0];
+  if (!inside || !first) return null;
+  const nameBefore = (): Phrase | null => {
+    const name = nounPhraseBefore(text, tokens, comma, floor);
+    const run = name ? nameRuns(name.tokens).pop() : undefined;
+    return name && run && run[1] === name.tokens.length ? name : null;
+  };
+  // "Richard Gordon, who visited the area on Sunday, said".
+  if (/^(who|which)$/i.test(first.text)) return nounPhraseBefore(text, tokens, comma, floor);
+  // "Maria Santos, 52, told".
+  if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
-  const nameInside = nameRuns(appositive.tokens).pop();
-  if (nameInside && nameInside[0] === 0 && nameInside[1] === appositive.tokens.length) return appositive;
-  if (!/^(a|an|the)$/i.test(first.text)) return null;
-  const comma = tokens.indexOf(first) - 1;
-  if (tokens[comma]?.text !== ",") return null;
-  const name = nounPhraseBefore(text, tokens, comma, floor);
-  const run = name ? nameRuns(name.tokens).pop() : undefined;
-  return name && run && run[1] === name.tokens.length ? name : null;
+  const nameInside = nameRuns(inside.tokens).pop();
+  if (nameInside && nameInside[0] === 0 && nameInside[1] === inside.tokens.length) return inside;
+  // "John Smith, a spokesman for the ministry, said" / "Levan Kapanadze, a 24-year-old student
+  // who joined the protest, said" / "Amal Haddad, director of the hospital, said".
+  if (/^(a|an|the)$/i.test(first.text) || isRoleWord(first)) return nameBefore();
+  return null;
 }
 
 const POST_MODIFIERS = new Set(["of", "from", "with", "in", "at", "for", "on", "familiar", "who", "close", "involved", "briefed", ","]);
