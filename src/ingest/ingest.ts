@@ -30,6 +30,8 @@ export interface IngestInput {
   readonly url?: string | null;
   readonly outlet?: string | null;
   readonly publishedAt?: Date | null;
+  /** The new article's slug (lowercase words and hyphens); default from the headline or the first words. Ignored for a revision. */
+  readonly slug?: string | null;
 }
 
 /** What ingest did with the text: a new article, a new revision of the article at the same URL, or nothing (the text is there already). */
@@ -83,6 +85,7 @@ const inputSchema = z.object({
   url: httpUrl.nullish(),
   outlet: optionalText(200),
   publishedAt: z.date().nullish(),
+  slug: z.string().trim().min(3, "must be at least 3 characters").max(120, "must be at most 120 characters").regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens").nullish(),
 });
 
 const keySchema = z.string().trim().min(1, "must not be empty").max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`);
@@ -136,7 +139,7 @@ async function uniqueSlug(tx: Prisma.TransactionClient, base: string, bodyHash: 
 
 /** The fingerprint of a request, so a repeated key can tell "the same request again" from "another request". */
 function requestHash(input: Parsed): string {
-  return sha256(JSON.stringify([input.text, input.headline ?? null, input.url ?? null, input.outlet ?? null, input.publishedAt?.toISOString() ?? null]));
+  return sha256(JSON.stringify([input.text, input.headline ?? null, input.url ?? null, input.outlet ?? null, input.publishedAt?.toISOString() ?? null, input.slug ?? null]));
 }
 
 /** The live article this text belongs to: the one at its URL, else one with the same body. */
@@ -249,9 +252,12 @@ async function ingestInTransaction(
 }
 
 async function create(tx: Prisma.TransactionClient, actor: AuditActor, input: Parsed, bodyHash: string, extraction: Extraction): Promise<{ article: Article; counts: SuggestionCounts }> {
+  if (input.slug && (await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
+    throw fail("CONFLICT", `An article with the slug ${input.slug} exists already (perhaps deleted); choose another.`, "input.slug");
+  }
   const article = await tx.article.create({
     data: {
-      slug: await uniqueSlug(tx, slugFrom(input.headline, input.text), bodyHash),
+      slug: input.slug ?? (await uniqueSlug(tx, slugFrom(input.headline, input.text), bodyHash)),
       headline: input.headline ?? null,
       outlet: input.outlet ?? null,
       url: input.url ?? null,

@@ -105,27 +105,48 @@ function spanHolds(body: string, item: { readonly start: number; readonly end: n
 /** A person found for an extracted name: its id, or REJECTED when an editor rejected that person and no live one exists. */
 type Resolution = { readonly id: string } | "REJECTED" | null;
 
-/**
- * The live named person an extracted person is: same name or a NAME/HANDLE alias equal to the
- * name or to one of its handles, case-insensitively; a merged record answers with its target.
- * Surnames alone never match across stories ("Sanders" is many people).
- */
-async function resolvePerson(tx: Tx, person: ExtractedPerson): Promise<Resolution> {
-  const handles = person.aliases.filter((alias) => alias.startsWith("@"));
-  const names = [person.name, ...handles];
-  const candidates = await tx.person.findMany({
+/** A named person as resolution reads it. */
+interface PersonCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly reviewStatus: string;
+  readonly mergedIntoId: string | null;
+  readonly aliases: ReadonlyArray<{ readonly alias: string; readonly kind: AliasKind }>;
+}
+
+/** The names an extracted person may already be known by: the full name and its handles (surnames alone never match across stories: "Sanders" is many people). */
+function identifyingNames(person: ExtractedPerson): string[] {
+  return [person.name, ...person.aliases.filter((alias) => alias.startsWith("@"))];
+}
+
+/** Every live-or-rejected named person any of `people` may be, in one read. */
+async function personCandidates(tx: Tx, people: readonly ExtractedPerson[]): Promise<PersonCandidate[]> {
+  const names = [...new Set(people.flatMap(identifyingNames))];
+  if (names.length === 0) return [];
+  return tx.person.findMany({
     where: {
       kind: "NAMED",
       deletedAt: null,
       OR: [
-        { name: { equals: person.name, mode: "insensitive" } },
-        ...names.map((name) => ({ aliases: { some: { alias: { equals: name, mode: "insensitive" as const }, kind: { in: ["NAME", "HANDLE"] as AliasKind[] } } } })),
+        ...people.map((person) => ({ name: { equals: person.name, mode: "insensitive" as const } })),
+        { aliases: { some: { alias: { in: names }, kind: { in: ["NAME", "HANDLE"] as AliasKind[] } } } },
       ],
     },
-    select: { id: true, reviewStatus: true, mergedIntoId: true },
+    select: { id: true, name: true, reviewStatus: true, mergedIntoId: true, aliases: { select: { alias: true, kind: true } } },
     orderBy: { id: "asc" },
   });
-  return pickLive(tx, candidates);
+}
+
+/**
+ * The live named person an extracted person is: same name, or a NAME/HANDLE alias equal to the
+ * name or one of its handles, case-insensitively; a merged record answers with its target.
+ */
+function resolvePerson(tx: Tx, person: ExtractedPerson, candidates: readonly PersonCandidate[]): Promise<Resolution> {
+  const keys = new Set(identifyingNames(person).map(foldText));
+  const matching = candidates.filter(
+    (candidate) => keys.has(foldText(candidate.name)) || candidate.aliases.some((alias) => (alias.kind === "NAME" || alias.kind === "HANDLE") && keys.has(foldText(alias.alias))),
+  );
+  return pickLive(tx, matching);
 }
 
 /** Of several matching records, the first live one (following merges), else REJECTED when some were rejected, else null. */
@@ -151,28 +172,54 @@ function rank(status: string): number {
   return status === "ACCEPTED" ? 0 : status === "PENDING" ? 1 : 2;
 }
 
-/** The organization with this name or alias, else a new one (origin MACHINE). */
-async function resolveOrganization(tx: Tx, name: string, counts: Mutable<SuggestionCounts>): Promise<string> {
-  const existing = await tx.organization.findFirst({
-    where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { aliases: { has: name } }] },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  if (existing) return existing.id;
-  counts.organizations += 1;
-  return (await tx.organization.create({ data: { name, aliases: [], origin: "MACHINE" }, select: { id: true } })).id;
+/** A record found by name: its name and other names. */
+interface Named {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
 }
 
-/** The place with this name or alias (Basrah is Basra when Basra lists it), else a new one (origin MACHINE). */
-async function resolvePlace(tx: Tx, name: string, counts: Mutable<SuggestionCounts>): Promise<string> {
-  const existing = await tx.place.findFirst({
-    where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { aliases: { has: name } }] },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  if (existing) return existing.id;
-  counts.places += 1;
-  return (await tx.place.create({ data: { name, aliases: [], kind: "OTHER", origin: "MACHINE" }, select: { id: true } })).id;
+/** The first record whose name (case-insensitively) or one of whose aliases is `name`. */
+function byName<Row extends Named>(rows: readonly Row[], name: string): Row | undefined {
+  const key = foldText(name);
+  return rows.find((row) => foldText(row.name) === key) ?? rows.find((row) => row.aliases.includes(name));
+}
+
+/** Conditions matching any of `names` by name (case-insensitively) or alias. */
+function nameConditions(names: readonly string[]) {
+  return names.flatMap((name) => [{ name: { equals: name, mode: "insensitive" as const } }, { aliases: { has: name } }]);
+}
+
+/** Organizations by name or alias, new ones created (origin MACHINE): one read and one write for them all. */
+async function resolveOrganizations(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  if (names.length === 0) return;
+  const found = await tx.organization.findMany({ where: { OR: nameConditions(names) }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } });
+  const missing: string[] = [];
+  for (const name of names) {
+    const row = byName(found, name);
+    if (row) directory.organizations.set(foldText(name), row.id);
+    else missing.push(name);
+  }
+  if (missing.length === 0) return;
+  const created = await tx.organization.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], origin: "MACHINE" as const })), select: { id: true, name: true } });
+  for (const row of created) directory.organizations.set(foldText(row.name), row.id);
+  counts.organizations += created.length;
+}
+
+/** Places by name or alias (Basrah is Basra when Basra lists it), new ones created (origin MACHINE): one read and one write. */
+async function resolvePlaces(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  if (names.length === 0) return;
+  const found = await tx.place.findMany({ where: { OR: nameConditions(names) }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } });
+  const missing: string[] = [];
+  for (const name of names) {
+    const row = byName(found, name);
+    if (row) directory.places.set(foldText(name), row.id);
+    else missing.push(name);
+  }
+  if (missing.length === 0) return;
+  const created = await tx.place.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], kind: "OTHER" as const, origin: "MACHINE" as const })), select: { id: true, name: true } });
+  for (const row of created) directory.places.set(foldText(row.name), row.id);
+  counts.places += created.length;
 }
 
 /** Ids of the extraction's organizations and places by canonical name (folded). */
@@ -185,10 +232,11 @@ interface Directory {
 
 /** Named people: resolved to existing records, or created PENDING with their aliases and roles. */
 async function storePeople(tx: Tx, people: readonly ExtractedPerson[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const candidates = await personCandidates(tx, people);
   for (const person of people) {
     const key = foldText(person.name);
     if (directory.people.has(key)) continue;
-    const found = await resolvePerson(tx, person);
+    const found = await resolvePerson(tx, person, candidates);
     if (found) {
       directory.people.set(key, found);
       if (found === "REJECTED") counts.skipped += 1;
@@ -323,23 +371,39 @@ function window(incident: ExtractedIncident): { earliest: Date; latest: Date } |
   return { earliest: earliest ?? (latest as Date), latest: latest ?? (earliest as Date) };
 }
 
+/** The last day of the week or month that starts on `first`. */
+function periodEnd(first: Date, precision: "week" | "month"): Date {
+  return precision === "week" ? new Date(first.getTime() + 6 * DAY_MS) : new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+}
+
 /**
- * The incident an extracted one is: the record with its fingerprint (possibly rejected), else a
- * live one of the same type in the same place whose date range overlaps (an undated story is
- * compared with the week before its publication).
+ * An incident's date columns: `date` only when the day is known (Incident.date's rule), else the
+ * range, from the extraction's earliest and latest days or from the week or month it names.
  */
-async function matchIncident(
-  tx: Tx,
-  incident: ExtractedIncident,
-  placeId: string | null,
-  fingerprint: string,
-  publishedAt: Date | null,
-): Promise<{ id: string; reviewStatus: string } | null> {
-  const same = await tx.incident.findUnique({ where: { fingerprint }, select: { id: true, reviewStatus: true, mergedIntoId: true, deletedAt: true } });
-  if (same && !same.deletedAt) return same.mergedIntoId ? { id: same.mergedIntoId, reviewStatus: "PENDING" } : same;
-  if (!placeId) return null;
+function storedDates(incident: ExtractedIncident): Pick<Prisma.IncidentCreateInput, "date" | "datePrecision" | "dateEarliest" | "dateLatest"> {
+  const first = day(incident.date);
+  const precision = incident.datePrecision;
+  if (precision === "day" || precision === "unknown") {
+    return { date: precision === "day" ? first : null, datePrecision: DATE_PRECISIONS[precision], dateEarliest: day(incident.dateEarliest), dateLatest: day(incident.dateLatest) };
+  }
+  const earliest = day(incident.dateEarliest) ?? first;
+  const latest = day(incident.dateLatest) ?? (first ? periodEnd(first, precision) : null);
+  return { date: null, datePrecision: DATE_PRECISIONS[precision], dateEarliest: earliest, dateLatest: latest };
+}
+
+/** An incident record as matching reads it. */
+interface IncidentMatch {
+  readonly id: string;
+  readonly reviewStatus: string;
+}
+
+/**
+ * A live incident of the same type in the same place whose date range overlaps the extracted
+ * one's (an undated story is compared with the week before its publication).
+ */
+function matchByWindow(tx: Tx, incident: ExtractedIncident, placeId: string | null, publishedAt: Date | null): Promise<IncidentMatch | null> {
   const range = window(incident) ?? (publishedAt ? { earliest: new Date(publishedAt.getTime() - UNDATED_WINDOW_DAYS * DAY_MS), latest: publishedAt } : null);
-  if (!range) return null;
+  if (!placeId || !range) return Promise.resolve(null);
   return tx.incident.findFirst({
     where: {
       type: incident.type,
@@ -357,32 +421,38 @@ async function matchIncident(
   });
 }
 
-/** Incidents: matched to an existing record (a mention suggestion on it) or created PENDING with its fingerprint, plus the reporting span. */
+/**
+ * Incidents: the record with the same fingerprint (a rejected one means "not again"), else one
+ * matched by type, place and date window (a mention suggestion on it), else a new PENDING incident
+ * with its fingerprint; plus the span that reports it.
+ */
 async function storeIncidents(tx: Tx, article: StoredArticle, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
-  for (const incident of extraction.incidents) {
+  if (extraction.incidents.length === 0) return;
+  const fingerprints = extraction.incidents.map(incidentFingerprint);
+  const byFingerprint = new Map(
+    (await tx.incident.findMany({ where: { fingerprint: { in: fingerprints }, deletedAt: null }, select: { id: true, reviewStatus: true, mergedIntoId: true, fingerprint: true } })).map((row) => [
+      row.fingerprint,
+      row.mergedIntoId ? { id: row.mergedIntoId, reviewStatus: "PENDING" } : row,
+    ]),
+  );
+  // Incidents this article reports already (an earlier revision): nothing new to say about them.
+  const reported = new Set((await tx.incidentMention.findMany({ where: { articleId: article.id }, select: { incidentId: true } })).map((row) => row.incidentId));
+  const mentions: Prisma.IncidentMentionCreateManyInput[] = [];
+  for (const [index, incident] of extraction.incidents.entries()) {
     const placeId = incident.place ? (directory.places.get(foldText(incident.place)) ?? null) : null;
-    const fingerprint = incidentFingerprint(incident);
-    const matched = await matchIncident(tx, incident, placeId, fingerprint, article.publishedAt);
-    if (matched?.reviewStatus === "REJECTED") {
+    const fingerprint = fingerprints[index] as string;
+    const matched = byFingerprint.get(fingerprint) ?? (await matchByWindow(tx, incident, placeId, article.publishedAt));
+    if (matched?.reviewStatus === "REJECTED" || (matched && reported.has(matched.id))) {
       counts.skipped += 1;
       continue;
     }
     let incidentId = matched?.id;
-    if (incidentId) {
-      // A span of this article for this incident exists already (this story, an earlier revision): nothing new to say.
-      if (await tx.incidentMention.findFirst({ where: { incidentId, articleId: article.id }, select: { id: true } })) {
-        counts.skipped += 1;
-        continue;
-      }
-    } else {
+    if (!incidentId) {
       const created = await tx.incident.create({
         data: {
           type: incident.type,
           summary: incident.summary,
-          date: day(incident.date),
-          datePrecision: DATE_PRECISIONS[incident.datePrecision],
-          dateEarliest: day(incident.dateEarliest),
-          dateLatest: day(incident.dateLatest),
+          ...storedDates(incident),
           placeId,
           fatalitiesMin: incident.fatalities.min,
           fatalitiesMax: incident.fatalities.max,
@@ -399,27 +469,28 @@ async function storeIncidents(tx: Tx, article: StoredArticle, extraction: Extrac
       });
       counts.incidents += 1;
       incidentId = created.id;
+      byFingerprint.set(fingerprint, { id: incidentId, reviewStatus: "PENDING" });
     }
+    reported.add(incidentId);
     const text = article.body.slice(incident.start, incident.end);
-    if (!spanHolds(article.body, { start: incident.start, end: incident.end, text }) || text.trim() === "") continue;
+    if (text.trim() === "" || !spanHolds(article.body, { start: incident.start, end: incident.end, text })) continue;
     const span = spanOf(article.body, incident.start, incident.end);
-    await tx.incidentMention.create({
-      data: {
-        incidentId,
-        articleId: article.id,
-        start: span.start,
-        end: span.end,
-        exact: span.exact,
-        prefix: span.prefix,
-        suffix: span.suffix,
-        anchoredRevision: article.revisionNumber,
-        origin: "MACHINE",
-        confidence: clamp(incident.confidence),
-        reviewStatus: "PENDING",
-      },
+    mentions.push({
+      incidentId,
+      articleId: article.id,
+      start: span.start,
+      end: span.end,
+      exact: span.exact,
+      prefix: span.prefix,
+      suffix: span.suffix,
+      anchoredRevision: article.revisionNumber,
+      origin: "MACHINE",
+      confidence: clamp(incident.confidence),
+      reviewStatus: "PENDING",
     });
-    counts.incidentMentions += 1;
   }
+  if (mentions.length > 0) await tx.incidentMention.createMany({ data: mentions });
+  counts.incidentMentions += mentions.length;
 }
 
 /** The person, organization or place a mention names, or null when it names nothing stored (a rejected person). */
@@ -480,6 +551,16 @@ async function storeMentions(tx: Tx, article: StoredArticle, extraction: Extract
   counts.entityMentions += rows.length;
 }
 
+/** Names without blanks and without two spellings that fold to the same key (the first one wins). */
+function uniqueNames(names: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const key = foldText(name);
+    if (key && !seen.has(key)) seen.set(key, name.trim());
+  }
+  return [...seen.values()];
+}
+
 /**
  * Stores an extraction of `article`'s current body as suggestions, resolving people,
  * organizations, places and incidents to existing records first. Call inside the transaction
@@ -493,15 +574,9 @@ export async function storeSuggestions(tx: Tx, article: StoredArticle, extractio
     ...extraction.people.flatMap((person) => (person.organization ? [person.organization] : [])),
     ...extraction.anonymousSources.flatMap((source) => (source.organization ? [source.organization] : [])),
   ]);
-  for (const name of organizationNames) {
-    const key = foldText(name);
-    if (key && !directory.organizations.has(key)) directory.organizations.set(key, await resolveOrganization(tx, name, counts));
-  }
+  await resolveOrganizations(tx, uniqueNames(organizationNames), directory, counts);
   const placeNames = new Set([...extraction.places, ...extraction.incidents.flatMap((incident) => (incident.place ? [incident.place] : []))]);
-  for (const name of placeNames) {
-    const key = foldText(name);
-    if (key && !directory.places.has(key)) directory.places.set(key, await resolvePlace(tx, name, counts));
-  }
+  await resolvePlaces(tx, uniqueNames(placeNames), directory, counts);
   await storePeople(tx, extraction.people, directory, counts);
   await storeSources(tx, article.id, extraction.anonymousSources, directory, counts);
   await storeQuotes(tx, article, extraction, directory, counts);
