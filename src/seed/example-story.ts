@@ -97,8 +97,9 @@ function day(iso: string): Date {
 
 /** Coordinates, kinds and other spellings of the story's places. */
 async function describePlaces(tx: Tx): Promise<void> {
+  const places = await tx.place.findMany({ where: { name: { in: Object.keys(PLACES) } }, orderBy: { id: "asc" } });
   for (const [name, facts] of Object.entries(PLACES)) {
-    const place = await tx.place.findFirst({ where: { name }, orderBy: { id: "asc" } });
+    const place = places.find((candidate) => candidate.name === name);
     if (!place) continue;
     const aliases = [...place.aliases, ...facts.aliases.filter((alias) => !place.aliases.includes(alias))];
     await tx.place.update({
