@@ -1,14 +1,14 @@
 import type { AnalyzedText, Token } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
-import { findBriefingTurns } from "./briefing.js";
-import { Cast, round } from "./cast.js";
+import { type BriefingTurn, findBriefingTurns } from "./briefing.js";
+import { Cast, type PersonEntry } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
 import { findPeople, findPersonMentions } from "./people.js";
 import { findQuoteSpans } from "./quotes.js";
-import { findSocialPosts } from "./social-posts.js";
+import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type Walk, datelineEnd } from "./walk.js";
 
 // The speech pass, in the order a reader meets things: people with titles and organizations
@@ -57,7 +57,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
       return;
     }
     const turn = turns.find((candidate) => candidate.line.start === paragraph.start);
-    let insideSpeaker = null;
+    let insideSpeaker: PersonEntry | null = null;
     let floorOffset = index === firstStoryParagraph(analyzed) ? datelineEnd(text, paragraph) : paragraph.start;
     if (turn) {
       if (turn.isQuestion) return;
@@ -100,7 +100,7 @@ function firstStoryParagraph(analyzed: AnalyzedText): number {
 }
 
 /** The quote of an embedded social post, credited to the person in its credit line. */
-function quotePost(walk: Walk, post: ReturnType<typeof findSocialPosts>[number]): void {
+function quotePost(walk: Walk, post: SocialPost): void {
   const person = walk.cast.personNamed(post.name);
   if (!person) return;
   walk.cast.mentionPerson(person, post.nameRange, 0.95);
@@ -123,7 +123,7 @@ function quotePost(walk: Walk, post: ReturnType<typeof findSocialPosts>[number])
 }
 
 /** A speaker's turn in a briefing transcript: a direct quote of them, medium briefing. */
-function quoteTurn(walk: Walk, turn: ReturnType<typeof findBriefingTurns>[number]): ReturnType<Walk["cast"]["addPerson"]> | null {
+function quoteTurn(walk: Walk, turn: BriefingTurn): PersonEntry | null {
   if (!turn.surname) return null;
   const { cast } = walk;
   const person = cast.personBySurname(turn.surname) ?? cast.addPerson(turn.surname, null, CONFIDENCE.explicit);
@@ -141,7 +141,7 @@ function quoteTurn(walk: Walk, turn: ReturnType<typeof findBriefingTurns>[number
     medium: "briefing",
     reportingVerb: null,
     attribution: { start: turn.line.start, end: turn.line.start + turn.label.length },
-    confidence: round(0.95),
+    confidence: 0.95,
   };
   walk.quotes.push(quote);
   walk.previous = null;
