@@ -1,9 +1,12 @@
+import { readFile } from "node:fs/promises";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
+import { extractArticle } from "./extraction/index.js";
 import { parseTokenCommand, runTokenCommand, TOKEN_USAGE, TokenUsageError, type TokenCommand } from "./modules/auth/token-command.js";
 import { EXPORT_USAGE, ExportUsageError, parseExportCommand, runExportCommand, type ExportCommand } from "./export/command.js";
 import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/corpus.js";
 import { seedExampleStory } from "./seed/example-story.js";
+import { INGEST_USAGE, IngestUsageError, parseIngestCommand, runIngestCommand, summaryLine, type IngestCommand } from "./ingest/command.js";
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 
@@ -17,6 +20,9 @@ Commands:
       --incidents N     incidents (default articles / 2)
       --annotations N   annotations (default articles x 2.5)
       --seed S          seed (default 1): the same seed gives the same corpus, ids included
+  extract FILE      print what extraction finds in a text file, as JSON (no database)
+      --published YYYY-MM-DD   publication day, for relative dates ("Friday", "last week")
+${INGEST_USAGE}
 ${TOKEN_USAGE}
 ${EXPORT_USAGE}
 
@@ -52,22 +58,59 @@ function parseCorpusOptions(args: readonly string[]): CorpusOptions {
   return options;
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `extract FILE [--published YYYY-MM-DD]`: runs the extraction pipeline on one file and prints its JSON. */
+async function runExtract(args: readonly string[]): Promise<number> {
+  let file: string | undefined;
+  let publishedAt: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    const published = /^--published(?:=(.*))?$/.exec(arg);
+    if (published) {
+      publishedAt = published[1] ?? args[++i];
+      if (publishedAt === undefined || !ISO_DAY.test(publishedAt)) throw new UsageError(`extract: --published needs a YYYY-MM-DD date, not ${JSON.stringify(publishedAt ?? "")}`);
+    } else if (arg.startsWith("--")) {
+      throw new UsageError(`extract: unknown option ${arg}`);
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      throw new UsageError(`extract: one file at a time (got ${JSON.stringify(file)} and ${JSON.stringify(arg)})`);
+    }
+  }
+  if (file === undefined) throw new UsageError("extract: name the text file to extract from");
+  const text = await readFile(file, "utf8");
+  process.stdout.write(`${JSON.stringify(extractArticle(text, { publishedAt: publishedAt ?? null }), null, 1)}\n`);
+  return 0;
+}
+
 /** The copydesk command line: database chores that honour DATA_DIR and DATABASE_URL like the server. */
 async function run(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token" && command !== "export") {
+  if (command === "extract") {
+    try {
+      return await runExtract(args);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token" && command !== "ingest" && command !== "export") {
     process.stderr.write(USAGE);
     return command === undefined || command === "help" || command === "--help" ? 0 : 2;
   }
   let corpusOptions: CorpusOptions = {};
   let tokenCommand: TokenCommand | undefined;
   let exportCommand: ExportCommand | undefined;
+  let ingestCommand: IngestCommand | undefined;
   try {
     if (command === "generate-corpus") corpusOptions = parseCorpusOptions(args);
     if (command === "token") tokenCommand = parseTokenCommand(args);
     if (command === "export") exportCommand = parseExportCommand(args);
+    if (command === "ingest") ingestCommand = parseIngestCommand(args);
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof TokenUsageError) && !(error instanceof ExportUsageError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof TokenUsageError) && !(error instanceof ExportUsageError) && !(error instanceof IngestUsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}`);
     return 2;
   }
@@ -77,6 +120,11 @@ async function run(argv: readonly string[]): Promise<number> {
       return await runTokenCommand(database.prisma, tokenCommand, (line) => process.stdout.write(`${line}\n`));
     } else if (exportCommand) {
       return await runExportCommand(database.prisma, exportCommand, process.stdout, (line) => process.stdout.write(`${line}\n`));
+    } else if (ingestCommand) {
+      const summary = await runIngestCommand(database.prisma, ingestCommand, ingestCommand.progress || process.stderr.isTTY === true);
+      for (const failure of summary.failures) process.stderr.write(`${failure.file}: ${failure.reason}\n`);
+      process.stdout.write(`${summaryLine(summary)}\n`);
+      return summary.failures.length > 0 ? 1 : 0;
     } else if (command === "migrate") {
       const applied = database.appliedMigrations;
       process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "The database is up to date.\n");

@@ -12,6 +12,7 @@ import { applyRoleDirective } from "../modules/auth/directive.js";
 import { authResolvers } from "../modules/auth/resolvers.js";
 import { dashboardResolvers } from "../modules/dashboard/resolvers.js";
 import { incidentResolvers } from "../modules/incidents/resolvers.js";
+import { ingestResolvers } from "../modules/ingest/resolvers.js";
 import { peopleResolvers } from "../modules/people/resolvers.js";
 import { placeResolvers } from "../modules/places/resolvers.js";
 import { quoteResolvers } from "../modules/quotes/resolvers.js";
@@ -57,6 +58,7 @@ export function buildSchema(): GraphQLSchema {
       searchResolvers,
       dashboardResolvers,
       subscriptionResolvers,
+      ingestResolvers,
     ],
   });
   return applyRoleDirective(schema);

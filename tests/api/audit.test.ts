@@ -57,6 +57,9 @@ const newestFirst = (predicate: (event: (typeof events)[number]) => boolean) =>
 beforeAll(async () => {
   db = await createTestDatabase();
   ({ articleId } = await seedExampleStory(db.prisma));
+  // This file checks the log over the events it records itself; the seed's own events (its
+  // ingest, acceptance and publication, checked in tests/db/seed.test.ts) are taken out first.
+  await db.prisma.auditEvent.deleteMany();
   users.reporter = (await db.prisma.user.create({ data: { name: "Rita Reporter", role: "REPORTER" } })).id;
   users.editor = (await db.prisma.user.create({ data: { name: "Ed Editor", role: "EDITOR", email: "ed@desk.example" } })).id;
   users.admin = (await db.prisma.user.create({ data: { name: "Ada Admin", role: "ADMIN" } })).id;

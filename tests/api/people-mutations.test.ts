@@ -129,13 +129,15 @@ describe("updatePerson, addAlias and addRole", () => {
   });
 
   it("updates a person, clearing a field with null", async () => {
-    const updated = await succeed("EDITOR", UPDATE, { id: gid.person(nauert), expectedVersion: await version(nauert), wikidataId: "Q28946513", description: "Spokesperson of the State Department" }, "person.update");
-    expect(updated).toMatchObject({ name: "Heather Nauert", wikidataId: "Q28946513", description: "Spokesperson of the State Department", version: 2 });
-    const cleared = await succeed("EDITOR", UPDATE, { id: gid.person(nauert), expectedVersion: 2, description: null }, "person.update");
-    expect(cleared).toMatchObject({ description: null, wikidataId: "Q28946513", version: 3 });
+    // The seed's people are accepted suggestions: accepting them was their first change.
+    const start = await version(nauert);
+    const updated = await succeed("EDITOR", UPDATE, { id: gid.person(nauert), expectedVersion: start, wikidataId: "Q28946513", description: "Spokesperson of the State Department" }, "person.update");
+    expect(updated).toMatchObject({ name: "Heather Nauert", wikidataId: "Q28946513", description: "Spokesperson of the State Department", version: start + 1 });
+    const cleared = await succeed("EDITOR", UPDATE, { id: gid.person(nauert), expectedVersion: start + 1, description: null }, "person.update");
+    expect(cleared).toMatchObject({ description: null, wikidataId: "Q28946513", version: start + 2 });
     const event = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(event.before).toMatchObject({ description: "Spokesperson of the State Department", version: 2 });
-    expect(event.after).toMatchObject({ description: null, version: 3 });
+    expect(event.before).toMatchObject({ description: "Spokesperson of the State Department", version: start + 1 });
+    expect(event.after).toMatchObject({ description: null, version: start + 2 });
   });
 
   it("answers VERSION_CONFLICT with the current version, INVALID_INPUT and NOT_FOUND naming the field", async () => {

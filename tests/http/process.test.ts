@@ -65,7 +65,8 @@ describe.skipIf(!fs.existsSync(entry))("npm start on the embedded database", () 
     for (const instance of [a, b]) {
       const { body } = await postGraphQL<Story>(instance.baseUrl, storyQuery);
       expect(body.data!.articles.totalCount).toBe(1);
-      expect(body.data!.articles.edges[0]!.node.quotes.edges).toHaveLength(11);
+      // The seed ingests the story: the answer key's 11 quotes and whatever else extraction finds.
+      expect(body.data!.articles.edges[0]!.node.quotes.edges.length).toBeGreaterThanOrEqual(11);
     }
 
     // A third process on A's directory must not open the same files.

@@ -1,0 +1,178 @@
+import type { ExtractedDatePrecision, TextRange } from "../types.js";
+import { numberValue } from "./numbers.js";
+
+// Dates as news copy writes them, resolved against the publication day. Wire stories speak of
+// the past: a bare weekday ("on Tuesday") is the most recent such day on or before publication,
+// which is the opposite of what general-purpose date parsers assume (compromise-dates reads
+// "Tuesday" as the next one), so these few rules are ours. Weeks run Monday to Sunday.
+
+/** A date expression found in text and what it resolves to. */
+export interface DateMention extends TextRange {
+  readonly text: string;
+  /** The day, or the first day of the week or month; null when only a year is known. */
+  readonly date: string | null;
+  readonly precision: ExtractedDatePrecision;
+  readonly earliest: string;
+  readonly latest: string;
+}
+
+const DAY = 86_400_000;
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_ABBREVIATIONS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+
+const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const parseDay = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+/** Monday of the week that holds `ms`. */
+const weekStart = (ms: number): number => ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY;
+const monthIndex = (word: string): number | undefined => {
+  const lower = word.toLowerCase().replace(/\.$/, "");
+  const full = MONTHS.indexOf(lower);
+  return full >= 0 ? full : MONTH_ABBREVIATIONS[lower];
+};
+
+const dayMention = (ms: number): Pick<DateMention, "date" | "precision" | "earliest" | "latest"> => ({ date: iso(ms), precision: "day", earliest: iso(ms), latest: iso(ms) });
+const weekMention = (ms: number): Pick<DateMention, "date" | "precision" | "earliest" | "latest"> => {
+  const start = weekStart(ms);
+  return { date: iso(start), precision: "week", earliest: iso(start), latest: iso(start + 6 * DAY) };
+};
+const monthMention = (year: number, month: number): Pick<DateMention, "date" | "precision" | "earliest" | "latest"> => ({
+  date: iso(Date.UTC(year, month, 1)),
+  precision: "month",
+  earliest: iso(Date.UTC(year, month, 1)),
+  latest: iso(Date.UTC(year, month + 1, 0)),
+});
+
+const MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+const COUNT_WORDS = "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several";
+// One pattern per shape, tried in order; an earlier shape wins where two overlap.
+const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpExecArray, published: number) => ReturnType<typeof dayMention> | null }[] = [
+  {
+    // "on March 3", "March 3, 2024", "Sept. 28"
+    pattern: new RegExp(`\\b(${MONTH_WORDS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "g"),
+    resolve: (m, published) => fullDate(published, m[1] ?? "", Number(m[2]), m[3]),
+  },
+  {
+    // "3 March 2024"
+    pattern: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_WORDS})\\b(?:\\s+(\\d{4}))?`, "g"),
+    resolve: (m, published) => fullDate(published, m[2] ?? "", Number(m[1]), m[3]),
+  },
+  {
+    // "just over two weeks ago", "three days ago", "a month ago"
+    pattern: new RegExp(`\\b(?:(just|a little|slightly)\\s+)?(?:(over|more than|nearly|almost|about|some|around)\\s+)?(${COUNT_WORDS})\\s+(day|week|month|year)s?\\s+ago\\b`, "gi"),
+    resolve: (m, published) => {
+      const count = numberValue(m[3] ?? "");
+      if (count === null) return null;
+      const unit = (m[4] ?? "").toLowerCase();
+      if (unit === "day") return count <= 3 && !m[2] ? dayMention(published - count * DAY) : weekMention(published - count * DAY);
+      if (unit === "week") {
+        const back = published - count * 7 * DAY;
+        // "just over two weeks ago" is on or before that day; the week it falls in is all we know.
+        const mention = weekMention(back);
+        return m[2] && /over|more/i.test(m[2]) ? { ...mention, latest: iso(back) } : mention;
+      }
+      if (unit === "month") {
+        const d = new Date(published);
+        return monthMention(d.getUTCFullYear(), d.getUTCMonth() - count);
+      }
+      return null;
+    },
+  },
+  {
+    // "last week", "this week", "last month", "earlier this month"
+    pattern: /\b(last|this|earlier this|late last|early last)\s+(week|month)\b/gi,
+    resolve: (m, published) => {
+      const back = /last/i.test(m[1] ?? "");
+      if ((m[2] ?? "").toLowerCase() === "week") return weekMention(back ? published - 7 * DAY : published);
+      const d = new Date(published);
+      return monthMention(d.getUTCFullYear(), d.getUTCMonth() - (back ? 1 : 0));
+    },
+  },
+  {
+    // "over the past week", "in the last month": the span up to publication
+    pattern: /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(week|month)\b/gi,
+    resolve: (m, published) => {
+      const back = (m[1] ?? "").toLowerCase() === "week" ? 7 : 30;
+      const start = published - back * DAY;
+      return { date: iso(start), precision: back === 7 ? "week" : "month", earliest: iso(start), latest: iso(published) };
+    },
+  },
+  {
+    // "over the weekend", "last weekend": the Saturday and Sunday on or before publication
+    pattern: /\b(?:over|at|during|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b/gi,
+    resolve: (_m, published) => {
+      const saturday = published - ((new Date(published).getUTCDay() + 1) % 7) * DAY;
+      return { date: iso(saturday), precision: "week", earliest: iso(saturday), latest: iso(saturday + DAY) };
+    },
+  },
+  {
+    // "in January", "last January": the most recent such month on or before publication
+    pattern: new RegExp(`\\b(?:in|last|since|early|late|mid-?)\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
+    resolve: (m, published) => {
+      const month = monthIndex(m[1] ?? "") ?? 0;
+      const d = new Date(published);
+      const year = m[2] ? Number(m[2]) : month <= d.getUTCMonth() ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+      return monthMention(year, month);
+    },
+  },
+  {
+    // "(late) on Monday (night)", "last Friday", "Monday's protest"
+    pattern: /\b(?:(last|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+    resolve: (m, published) => {
+      if ((m[1] ?? "").toLowerCase() === "next") return null;
+      const want = WEEKDAYS.indexOf((m[2] ?? "").toLowerCase());
+      let back = (new Date(published).getUTCDay() - want + 7) % 7;
+      if (back === 0 && (m[1] ?? "").toLowerCase() === "last") back = 7;
+      return dayMention(published - back * DAY);
+    },
+  },
+  {
+    pattern: /\b(today|tonight|this morning|this afternoon|this evening|yesterday|last night)\b/gi,
+    resolve: (m, published) => dayMention(/yesterday|last night/i.test(m[1] ?? "") ? published - DAY : published),
+  },
+  {
+    // A year alone ("in 2018", "the 2020 explosion"): no precision the contract can name, but
+    // the range still tells an editor which year it was.
+    pattern: /\b(?<!since )(?:in\s+)?((?:19|20)\d{2})\b/g,
+    resolve: (m) => ({ date: null, precision: "unknown", earliest: `${m[1]}-01-01`, latest: `${m[1]}-12-31` }),
+  },
+];
+
+function fullDate(published: number, monthWord: string, day: number, yearText: string | undefined): ReturnType<typeof dayMention> | null {
+  const month = monthIndex(monthWord);
+  if (month === undefined || day < 1 || day > 31) return null;
+  const publishedDate = new Date(published);
+  let year = yearText ? Number(yearText) : publishedDate.getUTCFullYear();
+  // Without a year, a date later than publication is last year's ("on Dec. 30" in a January story).
+  if (!yearText && Date.UTC(year, month, day) > published + DAY) year -= 1;
+  return dayMention(Date.UTC(year, month, day));
+}
+
+/**
+ * Date expressions in text[from, to), resolved against `publishedAt` (YYYY-MM-DD). Without a
+ * publication day only absolute dates with a year resolve.
+ */
+export function findDates(text: string, publishedAt: string | null | undefined, from = 0, to = text.length): DateMention[] {
+  const published = publishedAt ? parseDay(publishedAt) : Number.NaN;
+  const slice = text.slice(from, to);
+  const found: DateMention[] = [];
+  for (const shape of SHAPES) {
+    shape.pattern.lastIndex = 0;
+    for (let m = shape.pattern.exec(slice); m; m = shape.pattern.exec(slice)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      const relative = shape !== SHAPES[0] && shape !== SHAPES[1] && shape !== SHAPES[SHAPES.length - 1];
+      if (Number.isNaN(published) && (relative || !/\d{4}/.test(m[0]))) continue;
+      const resolved = shape.resolve(m, Number.isNaN(published) ? 0 : published);
+      if (resolved) found.push({ start, end, text: m[0], ...resolved });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether two resolved dates can be the same event: ranges that overlap or lie within a day. */
+export function datesCompatible(a: Pick<DateMention, "earliest" | "latest"> | null, b: Pick<DateMention, "earliest" | "latest"> | null): boolean {
+  if (!a || !b) return true;
+  return parseDay(a.earliest) <= parseDay(b.latest) + DAY && parseDay(b.earliest) <= parseDay(a.latest) + DAY;
+}

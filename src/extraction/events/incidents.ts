@@ -1,0 +1,469 @@
+import type { AnalyzedText, Sentence, Token } from "../text.js";
+import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIncidentType, TextRange } from "../types.js";
+import { datesCompatible, findDates, type DateMention } from "./dates.js";
+import { placeWithin, type PlaceMatch } from "./gazetteer.js";
+import { findQuantities } from "./numbers.js";
+import {
+  ANAPHORIC_DETERMINERS,
+  DIPLOMATIC_POST,
+  FATALITY_AFTER,
+  FATALITY_BEFORE,
+  FIGHTING_FIRE_AFTER,
+  INJURY_AFTER,
+  INJURY_BEFORE,
+  NOT_AN_EVENT_BEFORE,
+  TRIGGERS,
+  sameFamily,
+  strongerType,
+} from "./triggers.js";
+
+// Incidents: every trigger word that reports an event becomes a mention with its own place,
+// date and casualty counts where its clause gives them; mentions of one event (the same type
+// or family at a compatible place and time, or "the attack" referring back) merge into one
+// incident. Places a clause does not give come from the story's thread: the last incident
+// reported at a compatible time, then the dateline.
+
+/** Where a place sits in the story, as the events pass found it. */
+export interface PlacedMention extends PlaceMatch {
+  /** Whether a locative word introduces it ("in Basra", "the port of Mersin", "outside Kampala"). */
+  readonly locative: boolean;
+  readonly sentence: number;
+}
+
+interface Mention extends TextRange {
+  readonly type: ExtractedIncidentType;
+  readonly sentence: Sentence;
+  readonly clause: TextRange;
+  /** Where the mention's paragraph starts. */
+  readonly paragraphStart: number;
+  readonly anaphoric: boolean;
+  readonly diplomatic: boolean;
+  place: PlacedMention | null;
+  readonly ownPlace: boolean;
+  readonly date: DateMention | null;
+  fatalities: CountRange;
+  injuries: CountRange;
+}
+
+interface Draft {
+  type: ExtractedIncidentType;
+  mentions: Mention[];
+  place: PlacedMention | null;
+  date: DateMention | null;
+  fatalities: CountRange;
+  injuries: CountRange;
+  attributedTo: string | null;
+  blamedBy: string | null;
+  diplomatic: boolean;
+  /** Whether the place came from a mention's own words rather than the story's thread. */
+  ownPlace: boolean;
+  /** Where its latest mention starts (the story's thread follows the latest incident). */
+  lastAt: number;
+}
+
+const NONE: CountRange = { min: null, max: null };
+const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
+const DESTINATION = new Set(["to", "toward", "towards", "for"]);
+const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
+const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
+const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
+// "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
+// "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
+const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
+
+/** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
+export function mergeRanges(a: CountRange, b: CountRange): CountRange {
+  const min = a.min === null ? b.min : b.min === null ? a.min : Math.max(a.min, b.min);
+  let max = a.max === null ? b.max : b.max === null ? a.max : Math.min(a.max, b.max);
+  if (min !== null && max !== null && max < min) max = null;
+  return { min, max };
+}
+
+/** Clause boundaries of a sentence: semicolons, ", and"/", but", and subordinating words. */
+export function clausesOf(sentence: Sentence): TextRange[] {
+  const cuts: number[] = [];
+  sentence.tokens.forEach((token, i) => {
+    if (i === 0) return;
+    const lower = token.text.toLowerCase();
+    const previous = sentence.tokens[i - 1];
+    if (token.text === ";" || token.text === "—") cuts.push(token.end);
+    else if (previous?.text === "," && (lower === "and" || lower === "but")) cuts.push(previous.start);
+    else if (SUBORDINATORS.has(lower) && (token.pos === "SCONJ" || previous?.text === "," || lower === "which" || lower === "where" || lower === "when")) cuts.push(token.start);
+  });
+  const ranges: TextRange[] = [];
+  let start = sentence.start;
+  for (const cut of cuts) {
+    if (cut > start) ranges.push({ start, end: cut });
+    start = cut;
+  }
+  ranges.push({ start, end: sentence.end });
+  return ranges;
+}
+
+/** Whether a place mention is introduced as a location: a locative preposition before it, through its modifiers. */
+export function isLocative(sentence: Sentence, place: PlaceMatch, others: readonly PlaceMatch[]): boolean {
+  const before = sentence.tokens.filter((t) => t.end <= place.start);
+  for (let i = before.length - 1, steps = 0; i >= 0 && steps < 7; i--, steps++) {
+    const token = before[i] as Token;
+    const lower = token.text.toLowerCase();
+    if (LOCATIVE.has(lower)) return true;
+    if (lower === "of") {
+      const head = before[i - 1];
+      if (head === undefined || !PLACE_NOUNS.test(head.text)) return false;
+      // "the town of Chibok" names a place; what governs it says whether it is where things
+      // happened ("in the town of") or where people went ("fled to the town of").
+      for (let j = i - 2; j >= 0 && j >= i - 6; j--) {
+        const word = (before[j] as Token).text.toLowerCase();
+        if (DESTINATION.has(word)) return false;
+        if (word === "and" || word === "or") {
+          // "fled to Maiduguri and the nearby town of Chibok": as located as what it is coordinated with.
+          const coordinated = others.find((o) => o.end <= (before[j] as Token).start && o.end >= (before[j] as Token).start - 2);
+          return coordinated === undefined || isLocative(sentence, coordinated, others);
+        }
+        if (LOCATIVE.has(word)) return true;
+        if (!["DET", "ADJ", "NOUN", "PROPN"].includes((before[j] as Token).pos)) break;
+      }
+      return true;
+    }
+    if ((lower === "and" || lower === "or" || lower === ",") && others.some((o) => o.end <= token.start && o.end >= token.start - 2)) {
+      // "in Rawalpindi and Peshawar": a place coordinated with a located place is located too.
+      const previous = others.find((o) => o.end <= token.start && o.end >= token.start - 2);
+      return previous !== undefined && isLocative(sentence, previous, others);
+    }
+    if (["DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"].includes(token.pos) || token.text === "-" || token.text === "'s" || token.text === "’s") continue;
+    return false;
+  }
+  return false;
+}
+
+/** Whether the trigger at `index` of `tokens` is a noun phrase that points back ("the attack", "these attacks"). */
+function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string): boolean {
+  const index = tokens.findIndex((t) => t.start >= trigger.start);
+  if (index < 0) return false;
+  const head = tokens[index] as Token;
+  if (head.pos === "VERB" || /(?:ed|ing)$/i.test(text.slice(trigger.start, trigger.end))) return false;
+  for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
+    const token = tokens[i] as Token;
+    const lower = token.text.toLowerCase();
+    if (ANAPHORIC_DETERMINERS.has(lower)) return true;
+    if (["ADJ", "NOUN", "PROPN"].includes(token.pos) && !/^\d{4}$/.test(token.text)) continue;
+    return false;
+  }
+  return false;
+}
+
+/** A country adjective in the trigger's noun phrase ("Iranian military parade attack" -> Iran). */
+function demonymInPhrase(tokens: readonly Token[], trigger: TextRange, places: readonly PlacedMention[]): PlacedMention | null {
+  const index = tokens.findIndex((t) => t.start >= trigger.start);
+  for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
+    const token = tokens[i] as Token;
+    const hit = places.find((p) => p.demonym && p.start <= token.start && p.end >= token.end);
+    if (hit) return hit;
+    if (!["ADJ", "NOUN", "PROPN"].includes(token.pos)) return null;
+  }
+  return null;
+}
+
+/** The casualty counts a sentence gives, each with the offset of its number. */
+function casualtiesIn(text: string, sentence: Sentence): { at: number; fatalities: CountRange; injuries: CountRange }[] {
+  const out: { at: number; fatalities: CountRange; injuries: CountRange }[] = [];
+  for (const quantity of findQuantities(text, sentence.start, sentence.end)) {
+    const before = text.slice(sentence.start, quantity.start);
+    const after = text.slice(quantity.end, sentence.end);
+    // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
+    const nextCount = after.search(/\b(?:\d|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten)\b/i);
+    const own = nextCount > 0 ? after.slice(0, nextCount) : after;
+    if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, fatalities: quantity.range, injuries: NONE });
+    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, fatalities: NONE, injuries: quantity.range });
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, fatalities: quantity.range, injuries: NONE });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, fatalities: NONE, injuries: quantity.range });
+  }
+  return out;
+}
+
+const NAME = "(?:the\\s+)?[A-Z][\\p{L}.'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\p{L}.'’-]*)*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
+const ATTRIBUTED = new RegExp(`\\b(?:caused|carried out|claimed|launched|fired|staged|orchestrated|perpetrated|conducted|ordered) by (${NAME})`, "u");
+// "Air strikes by the Saudi-led coalition", "an attack by Houthi forces"
+const BY_ACTOR = new RegExp(`\\b(?:attacks?|strikes?|air ?strikes?|shelling|bombings?|raids?|assaults?|fire) by (${NAME})`, "u");
+const CLAIMED = /((?:[A-Z][\p{L}.'’-]*\s+)*[A-Z][\p{L}.'’-]*)\s+(?:has\s+|have\s+|had\s+)?claimed responsibility\b/u;
+const BLAMED = /\b(?:has\s+|have\s+|had\s+)?blamed\s+/u;
+
+/** Who the sentence says caused the incident ("which the official said was caused by Iran" -> Iran), and where it says so. */
+function attributionIn(sentence: string): { name: string; at: number } | null {
+  const m = ATTRIBUTED.exec(sentence) ?? BY_ACTOR.exec(sentence) ?? CLAIMED.exec(sentence);
+  const by = m?.[1];
+  return m && by ? { name: by.replace(/^the\s+/i, "").replace(/[.,]$/, ""), at: m.index } : null;
+}
+
+/**
+ * Who blames whom, as the story puts it ("Iran has blamed the U.S. and Israel for the attack"
+ * -> "Iran blamed the U.S. and Israel"): the words of the clause before "blamed" and the
+ * blamed party after it, up to "for", "over" or the end of the clause.
+ */
+function blameIn(sentence: string): string | null {
+  const m = BLAMED.exec(sentence);
+  if (!m) return null;
+  const subject = sentence.slice(0, m.index).split(/[.,;:“”"]/).pop()?.trim().split(/\s+/).slice(-6).join(" ") ?? "";
+  const object = sentence.slice(m.index + m[0].length).split(/\s+(?:for|over)\s+|[,;:](?:\s|$)|(?<!\b[A-Z])\.(?:\s|$)/)[0]?.trim().split(/\s+/).slice(0, 10).join(" ") ?? "";
+  if (!subject || !object || !/^[A-Z]/.test(subject)) return null;
+  return `${subject} blamed ${object}`;
+}
+
+const PRECISION_RANK: Record<ExtractedDatePrecision, number> = { day: 3, week: 2, month: 1, unknown: 0 };
+// A gazetteer city and a locality rank alike: the first one reported stays (it can be geocoded
+// or it is the one the story leads with); either beats a country.
+const PLACE_RANK = { locality: 2, city: 2, region: 1.5, country: 1 } as const;
+
+/** The more precise of two dates for one incident. */
+function betterDate(a: DateMention | null, b: DateMention | null): DateMention | null {
+  if (!a) return b;
+  if (!b) return a;
+  return PRECISION_RANK[b.precision] > PRECISION_RANK[a.precision] ? b : a;
+}
+
+function placesCompatible(a: PlacedMention | null, b: PlacedMention | null): boolean {
+  if (!a || !b) return true;
+  // A locality the gazetteer does not know may lie in any city or country the story names.
+  if (a.kind === "locality" || b.kind === "locality" || a.kind === "region" || b.kind === "region") return a.kind !== b.kind || a.name === b.name;
+  return placeWithin(a, b) || placeWithin(b, a);
+}
+
+function morePrecise(a: PlacedMention | null, b: PlacedMention | null): PlacedMention | null {
+  if (!a) return b;
+  if (!b) return a;
+  return PLACE_RANK[b.kind] > PLACE_RANK[a.kind] ? b : a;
+}
+
+/** A short summary: the reporting clause, without its leading conjunction, at most ~140 characters. */
+function summaryOf(text: string, clause: TextRange): string {
+  const words = text
+    .slice(clause.start, clause.end)
+    .replace(/[“”"]/g, "")
+    .replace(/^[\s,;:–—-]*(?:and|but|as|when|while|after|which|where)?\s*/i, "")
+    .replace(/[\s,;:.]+$/, "")
+    .replace(/\s+/g, " ");
+  if (words.length <= 140) return words;
+  const cut = words.slice(0, 140);
+  return `${cut.slice(0, cut.lastIndexOf(" "))} …`;
+}
+
+/** Incidents of an analyzed text, given the places already found in it and the dateline place. */
+export function extractIncidents(
+  analyzed: AnalyzedText,
+  publishedAt: string | null | undefined,
+  places: readonly PlacedMention[],
+  dateline: PlacedMention | null,
+  skipRanges: readonly TextRange[],
+): ExtractedIncident[] {
+  const { text } = analyzed;
+  const drafts: Draft[] = [];
+  const outside = (range: TextRange): boolean => !skipRanges.some((s) => range.start < s.end && s.start < range.end);
+
+  const placesBySentence = new Map<number, PlacedMention[]>();
+  for (const p of places) placesBySentence.set(p.sentence, [...(placesBySentence.get(p.sentence) ?? []), p]);
+
+  analyzed.sentences.forEach((sentence, sentenceIndex) => {
+    const clauses = clausesOf(sentence);
+    const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
+    const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
+    const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
+    const dropped: TextRange[] = [];
+    for (const rule of TRIGGERS) {
+      rule.pattern.lastIndex = 0;
+      for (const m of sentence.text.matchAll(rule.pattern)) {
+        const start = sentence.start + m.index;
+        const end = start + m[0].length;
+        if (!outside({ start, end }) || hits.some((h) => h.start < end && start < h.end)) continue;
+        const before = text.slice(Math.max(sentence.start, start - 60), start);
+        const after = text.slice(end, Math.min(sentence.end, end + 40));
+        if (NOT_AN_EVENT_BEFORE.test(before)) {
+          dropped.push({ start, end });
+          continue;
+        }
+        if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
+        hits.push({ type: rule.type, start, end });
+      }
+    }
+    hits.sort((a, b) => a.start - b.start);
+    const sentenceMentions: Mention[] = [];
+    for (const hit of hits) {
+      const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
+      const anaphoric = anaphoricAt(sentence.tokens, hit, text);
+      // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
+      const inClause = sentencePlaces.filter(
+        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
+      );
+      // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
+      const located = inClause.filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // Several cities reported as the places of one trigger ("attacks ... in Basra and ... in Baghdad") are several incidents.
+      const cities = located.filter((p) => p.kind === "city");
+      const distinct = [...new Map(cities.map((c) => [c.name, c])).values()];
+      // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
+      const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
+        [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
+      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start)));
+      // A clause without a date borrows one from a clause of the sentence that reports no incident
+      // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
+      const borrowed = dates.filter((d) => {
+        const home = clauses.find((c) => d.start >= c.start && d.start < c.end);
+        return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start));
+      });
+      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? null;
+      // As with dates, a clause without a place borrows one from a clause that reports no incident
+      // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
+      const borrowedPlaces = sentencePlaces.filter((p) => {
+        const home = clauses.find((c) => p.start >= c.start && p.start < c.end);
+        return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end);
+      });
+      const ownPlaces =
+        distinct.length > 1
+          ? distinct
+          : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
+      const diplomatic = DIPLOMATIC_POST.test(sentence.text);
+      for (const place of ownPlaces.length ? ownPlaces : [null]) {
+        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+      }
+    }
+    // Casualty counts go to the nearest violent mention in the sentence, else to the last
+    // violent incident reported in this paragraph or the one before ("Two firefighters were
+    // treated for burns"; "63 people were detained and 11 police officers were injured").
+    for (const count of casualtiesIn(text, sentence)) {
+      const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
+      const target = [...violent].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at))[0];
+      if (target) {
+        target.fatalities = mergeRanges(target.fatalities, count.fatalities);
+        target.injuries = mergeRanges(target.injuries, count.injuries);
+        continue;
+      }
+      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+      if (previous) {
+        previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
+        previous.injuries = mergeRanges(previous.injuries, count.injuries);
+      }
+    }
+    const attribution = attributionIn(sentence.text);
+    const blamedBy = blameIn(sentence.text);
+    // The cause goes to the violent mention nearest the words that name it; the blame to every incident of the sentence.
+    const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
+    const causeOf = attribution ? [...violent].sort((a, b) => Math.abs(a.start - sentence.start - attribution.at) - Math.abs(b.start - sentence.start - attribution.at))[0] : undefined;
+    for (const mention of sentenceMentions) {
+      const draft = place(mention, drafts, dateline, places);
+      if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
+      if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
+    }
+    if (!sentenceMentions.length && blamedBy) {
+      // "Local officials blamed ISWAP": with no incident word of its own, the blame is for the
+      // incident the paragraph is about.
+      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph === sentence.paragraph));
+      if (previous && previous.blamedBy === null) previous.blamedBy = blamedBy;
+    }
+  });
+
+  return drafts.map((draft) => {
+    const first = draft.mentions.find((m) => !m.anaphoric) ?? (draft.mentions[0] as Mention);
+    const own = draft.mentions.filter((m) => m.ownPlace).length;
+    const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
+    return {
+      start: first.sentence.start,
+      end: first.sentence.end,
+      type: draft.type,
+      summary: summaryOf(text, first.clause),
+      place: draft.place?.name ?? null,
+      date: draft.date?.date ?? null,
+      datePrecision: draft.date?.precision ?? "unknown",
+      dateEarliest: draft.date?.earliest ?? null,
+      dateLatest: draft.date?.latest ?? null,
+      fatalities: draft.fatalities,
+      injuries: draft.injuries,
+      attributedTo: draft.attributedTo,
+      blamedBy: draft.blamedBy,
+      confidence: Math.round(confidence * 100) / 100,
+    };
+  });
+}
+
+function distance(a: TextRange, b: TextRange): number {
+  // Places and dates after the trigger are usually its own ("attacks struck the consulate in Basra"); before, less so.
+  return a.start >= b.end ? a.start - b.end : (b.start - a.end) * 1.5;
+}
+
+/** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
+function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, places: readonly PlacedMention[]): Draft {
+  if (mention.anaphoric && !mention.ownPlace) {
+    const recentFirst = byRecency(drafts);
+    // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
+    // antecedent, so with none of its own type it is the last violent incident reported.
+    const target =
+      recentFirst.find((d) => d.type === mention.type) ??
+      recentFirst.find((d) => sameFamily(d.type, mention.type)) ??
+      (VIOLENT.includes(mention.type) ? recentFirst.find((d) => VIOLENT.includes(d.type)) : undefined);
+    if (target) return absorb(target, mention, false);
+  }
+  if (!mention.place) {
+    // The story's thread: the last incident reported at a compatible time, then the dateline,
+    // then the last place named before the mention.
+    // A dated mention follows the last incident of a compatible known date (else the dateline);
+    // an undated one follows the last incident reported.
+    const recentFirst = byRecency(drafts).filter((d) => d.place);
+    // Countries named in the paragraph are as often actors ("Poland expels") as places: only a city or locality counts.
+    const paragraphPlace = lastBefore(places, mention.start, (p) => !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
+    const recent = mention.date
+      ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? dateline)
+      : (recentFirst[0]?.place ?? paragraphPlace ?? dateline);
+    mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym) ?? null;
+  }
+  const compatible = byRecency(drafts).find(
+    (d) =>
+      (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
+      placesCompatible(d.place, mention.place) &&
+      datesCompatible(d.date, mention.date),
+  );
+  if (compatible) return absorb(compatible, mention, true);
+  const draft: Draft = {
+    type: mention.type,
+    mentions: [mention],
+    place: mention.place,
+    date: mention.date,
+    fatalities: mention.fatalities,
+    injuries: mention.injuries,
+    attributedTo: null,
+    blamedBy: null,
+    diplomatic: mention.diplomatic,
+    ownPlace: mention.ownPlace,
+    lastAt: mention.start,
+  };
+  drafts.push(draft);
+  return draft;
+}
+
+/** The last place (places are in text order) that ends before `at` and passes `test`. */
+function lastBefore(places: readonly PlacedMention[], at: number, test: (p: PlacedMention) => boolean): PlacedMention | undefined {
+  for (let i = places.length - 1; i >= 0; i--) {
+    const p = places[i] as PlacedMention;
+    if (p.end <= at && test(p)) return p;
+  }
+  return undefined;
+}
+
+/** Incidents, the most recently reported first. */
+function byRecency(drafts: readonly Draft[]): Draft[] {
+  return [...drafts].sort((a, b) => b.lastAt - a.lastAt);
+}
+
+function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
+  draft.mentions.push(mention);
+  draft.lastAt = Math.max(draft.lastAt, mention.start);
+  draft.type = strongerType(draft.type, mention.type);
+  if (takePlace && mention.ownPlace && !draft.ownPlace) {
+    // A place the words give beats one borrowed from the story's thread or dateline.
+    draft.place = mention.place;
+    draft.ownPlace = true;
+  } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
+  draft.date = betterDate(draft.date, mention.date);
+  draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
+  draft.injuries = mergeRanges(draft.injuries, mention.injuries);
+  draft.diplomatic ||= mention.diplomatic;
+  return draft;
+}

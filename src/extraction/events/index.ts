@@ -1,0 +1,73 @@
+import type { AnalyzedText } from "../text.js";
+import type { EventsExtraction, ExtractedMention, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
+import { findKnownLocalities, findPlaces, placeOfDateline, type PlaceMatch } from "./gazetteer.js";
+import { extractIncidents, isLocative, type PlacedMention } from "./incidents.js";
+
+// The events pass: places (gazetteer names, demonyms, localities and the dateline) and the
+// incidents the story reports, with their places, dates and casualty counts.
+
+/** A wire dateline opening a paragraph: "KAMPALA, June 27 (Reuters) - ", "MERSIN, Turkey (Dec 20) – ". */
+const DATELINE = /^([A-Z][A-Z.'’ -]{2,}?)(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*)?(?:,?\s+\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?\s*(?:\([^)]*\))?\s*[-–—]\s+/u;
+
+/** The dateline of the story (within its first three paragraphs), with the place it names. */
+export function findDateline(analyzed: AnalyzedText): { range: TextRange; place: PlacedMention | null } | null {
+  for (const paragraph of analyzed.paragraphs.slice(0, 3)) {
+    const m = DATELINE.exec(analyzed.text.slice(paragraph.start, paragraph.end));
+    if (!m) continue;
+    const word = (m[1] ?? "").trim();
+    const found = placeOfDateline(word);
+    const start = paragraph.start;
+    const sentence = analyzed.sentences.findIndex((s) => s.end > start);
+    const place: PlacedMention | null = found
+      ? { start, end: start + word.length, text: word, name: found.name, kind: found.kind, countryCode: found.countryCode, demonym: false, locative: true, sentence }
+      : null;
+    return { range: { start, end: start + m[0].length }, place };
+  }
+  return null;
+}
+
+/** Places and incidents of an analyzed text (the speech pass's result helps attribute them). */
+export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions, speech: SpeechExtraction): EventsExtraction {
+  const { text } = analyzed;
+  const people = speech.mentions.filter((m) => m.type === "person");
+  const dateline = findDateline(analyzed);
+  const notAPerson = (p: PlaceMatch): boolean => !people.some((person) => person.start < p.end && p.start < person.end);
+  const bySentence = analyzed.sentences.map((sentence) => findPlaces(text, sentence.start, sentence.end).filter(notAPerson));
+  // A locality the story introduced ("the village of Saravali") is a place wherever it is named again.
+  const localities = new Map(bySentence.flat().flatMap((p) => (p.kind === "locality" || p.kind === "region" ? [[p.name, p.kind] as const] : [])));
+  const places: PlacedMention[] = [];
+  analyzed.sentences.forEach((sentence, index) => {
+    const first = bySentence[index] ?? [];
+    const found = [...first, ...findKnownLocalities(text, localities, sentence.start, sentence.end, first).filter(notAPerson)].sort((a, b) => a.start - b.start);
+    for (const place of found) {
+      places.push({ ...place, locative: !place.demonym && isLocative(sentence, place, found), sentence: index });
+    }
+  });
+  // A country name used as a modifier ("at the U.S. Embassy", "Uganda Human Rights Commission")
+  // names an institution, not a place the story is about or where something happened.
+  const asModifier = (p: PlacedMention): boolean => {
+    if (p.kind !== "country" || p.demonym) return false;
+    const next = analyzed.sentences[p.sentence]?.tokens.find((t) => t.start >= p.end);
+    return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^['’]s$/.test(next.text);
+  };
+  const named = places.filter((p) => !p.demonym && !asModifier(p));
+  const incidents = extractIncidents(analyzed, options.publishedAt, places.filter((p) => p.demonym || !asModifier(p)), dateline?.place ?? null, dateline ? [dateline.range] : []);
+
+  const names: string[] = [];
+  const add = (name: string | null): void => {
+    if (name && !names.includes(name)) names.push(name);
+  };
+  const inOrder = [...(dateline?.place ? [dateline.place] : []), ...named].sort((a, b) => a.start - b.start);
+  inOrder.forEach((p) => add(p.name));
+  incidents.forEach((incident) => add(incident.place));
+
+  const mentions: ExtractedMention[] = inOrder.map((p) => ({
+    type: "place",
+    name: p.name,
+    text: p.text,
+    start: p.start,
+    end: p.end,
+    confidence: p.kind === "locality" || p.kind === "region" ? 0.6 : p.kind === "city" && !p.locative ? 0.75 : 0.9,
+  }));
+  return { places: names, incidents, mentions };
+}

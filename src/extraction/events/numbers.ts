@@ -1,0 +1,89 @@
+import nlp from "compromise";
+import type { CountRange, TextRange } from "../types.js";
+
+// Counts as news copy writes them ("at least 25", "more than a dozen", "nearly 20", "dozens",
+// "hundreds more"). compromise reads the number words ("forty-one", "1,200"); the qualifiers
+// and the vague plurals follow ACLED's conservative reading, as DESIGN.md asks: "dozens" is
+// at least 12, "hundreds" at least 200 (two hundreds), and "more than N" is at least N + 1.
+
+/** The value of a number written in digits or words ("25", "seven", "forty-one", "a dozen"), or null. */
+export function numberValue(words: string): number | null {
+  const text = words.trim().toLowerCase();
+  if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(text)) return Number(text.replace(/,/g, ""));
+  if (text === "a" || text === "an" || text === "one") return 1;
+  if (text === "a dozen" || text === "dozen") return 12;
+  const known = parsedWords.get(text);
+  if (known !== undefined) return known;
+  // compromise costs milliseconds per call and stories reuse a handful of number words, so each
+  // distinct phrase is parsed once (bounded: the cache is cleared if it ever grows past 2,000).
+  const parsed = nlp(text).numbers().get() as unknown[];
+  const first = parsed[0];
+  const value = typeof first === "number" && Number.isFinite(first) ? first : null;
+  if (parsedWords.size >= 2000) parsedWords.clear();
+  parsedWords.set(text, value);
+  return value;
+}
+
+const parsedWords = new Map<string, number | null>();
+
+/** A count in the text and the range it stands for. */
+export interface QuantityMention extends TextRange {
+  readonly text: string;
+  readonly range: CountRange;
+}
+
+const NUMBER_WORD =
+  "\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
+const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
+const VAGUE = "dozens|scores|hundreds|thousands|tens of thousands";
+const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
+const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 40, hundreds: 200, thousands: 2000, "tens of thousands": 20000 };
+
+/** The range a qualifier and a value stand for ("more than" 12 -> at least 13). */
+export function rangeOf(qualifier: string | undefined, value: number, vague: boolean): CountRange {
+  if (vague) return { min: value, max: null };
+  switch ((qualifier ?? "").toLowerCase()) {
+    case "at least":
+      return { min: value, max: null };
+    case "more than":
+    case "over":
+      return { min: value + 1, max: null };
+    case "nearly":
+    case "almost":
+    case "up to":
+    case "as many as":
+    case "at most":
+      return { min: null, max: value };
+    case "fewer than":
+    case "less than":
+      return { min: null, max: value - 1 };
+    case "about":
+    case "around":
+    case "roughly":
+    case "some":
+    case "approximately":
+    case "an estimated":
+      // An estimate is neither a floor nor a ceiling; ACLED records the stated number.
+      return { min: value, max: value };
+    default:
+      return { min: value, max: value };
+  }
+}
+
+/** Every count in text[from, to) with its range; years and clock times are not counts. */
+export function findQuantities(text: string, from = 0, to = text.length): QuantityMention[] {
+  const slice = text.slice(from, to);
+  const found: QuantityMention[] = [];
+  for (const m of slice.matchAll(QUANTITY)) {
+    const [whole, qualifier, vague, digits] = m;
+    const after = slice.slice(m.index + whole.length, m.index + whole.length + 12);
+    if (digits && /^\d{4}$/.test(digits) && /^(19|20)/.test(digits)) continue; // a year
+    if (/^\s*(?:p\.m\.|a\.m\.|percent|%|years?\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|kilomet|miles?\b|meters?\b|tons?\b|votes?\b)/i.test(after)) continue;
+    if (/^[:.]\d/.test(after)) continue; // 2:41, 1.1
+    const value = vague ? (VAGUE_MIN[vague.toLowerCase()] ?? null) : numberValue(digits ?? "");
+    if (value === null) continue;
+    const start = from + m.index;
+    found.push({ start, end: start + whole.length, text: whole, range: rangeOf(qualifier, value, Boolean(vague)) });
+  }
+  return found;
+}

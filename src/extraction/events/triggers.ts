@@ -1,0 +1,97 @@
+import type { ExtractedIncidentType } from "../types.js";
+
+// The words that report an incident of each type (DESIGN.md's list, after ACLED's event
+// types). Each pattern is matched against a sentence; the exclusions below drop the senses of
+// the same words that are not events ("close to", "fought the blaze", "any attack").
+
+/** One way of reporting an incident of a type. */
+export interface TriggerRule {
+  readonly type: ExtractedIncidentType;
+  readonly pattern: RegExp;
+}
+
+/** Trigger words and phrases, by incident type. */
+export const TRIGGERS: readonly TriggerRule[] = [
+  {
+    type: "attack",
+    pattern:
+      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?)\b/giu,
+  },
+  // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
+  { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
+  { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
+  {
+    type: "protest",
+    pattern: /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
+  },
+  // Lower-case only: "March 3" is a date, "marched on parliament" is a protest.
+  { type: "protest", pattern: /\b(?:march(?:es|ed|ing)?)\b/g },
+  // "riot police", "riot gear": the police, not a riot.
+  { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
+  {
+    type: "armed_clash",
+    pattern: /\b(?:clash(?:es|ed)?|gunfights?|firefights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
+  },
+  {
+    type: "evacuation",
+    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
+  },
+  {
+    type: "closure",
+    pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention)\b)|shut(?:s|ting)?(?: down)?|suspended operations|sealed off)\b/gi,
+  },
+  {
+    type: "arrest",
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up)\b/gi,
+  },
+  {
+    type: "diplomatic_action",
+    pattern:
+      /\b(?:expel(?:s|led|ling)?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata|ordered (?:[\p{L}-]+\s+){0,3}(?:diplomats?|ambassadors?|envoys?) to leave)\b/giu,
+  },
+  {
+    type: "other",
+    pattern:
+      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
+  },
+];
+
+/** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
+export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+
+/** After "fought", "fighting", "battling": fire, not people. */
+export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
+
+/** Determiners that make a noun trigger refer back to an incident already reported ("the attack"). */
+export const ANAPHORIC_DETERMINERS = new Set(["the", "this", "these", "that", "those", "its", "their", "such"]);
+
+/** Types that can be one incident when reported at one place and time. */
+export function sameFamily(a: ExtractedIncidentType, b: ExtractedIncidentType): boolean {
+  if (a === b) return true;
+  const family = (t: ExtractedIncidentType): string =>
+    t === "riot" || t === "armed_clash" ? "fighting" : t === "attack" || t === "explosion" ? "violence" : t === "closure" || t === "evacuation" ? "departure" : t;
+  return family(a) === family(b);
+}
+
+/** Which type a merged incident keeps: the more specific or more severe report. */
+export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType): ExtractedIncidentType {
+  const rank: ExtractedIncidentType[] = ["riot", "explosion", "attack", "armed_clash", "evacuation", "closure"];
+  const ra = rank.indexOf(a);
+  const rb = rank.indexOf(b);
+  if (ra === -1) return b;
+  if (rb === -1) return a;
+  return ra <= rb ? a : b;
+}
+
+/** The diplomatic posts whose closure and evacuation are one event (an "ordered departure"). */
+export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|mission|diplomats)\b/i;
+
+/** Words that report deaths and injuries around a count. */
+export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain)\b/iu;
+/** Words after a count that report injuries. */
+export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
+/** A verb right before a count that makes it a death toll ("killing at least 25"). */
+export const FATALITY_BEFORE =
+  /(?:\bkill(?:ed|ing|s)?|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
+/** A verb right before a count that makes it an injury count ("injuring 41"). */
+export const INJURY_BEFORE = /(?:\binjur(?:ed|ing)|\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)\s+$/iu;

@@ -1,0 +1,265 @@
+import type { Token } from "../text.js";
+import type { ExtractedQuoteMedium } from "../types.js";
+import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
+import { MEDIUM_CUES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS } from "./lexicon.js";
+import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
+import { registerPerson } from "./people.js";
+import { type Phrase, endsInNoun, headOf, isCapitalized, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+
+// Who said it: turns the words that name a speaker ("the official", "she", "State Department
+// spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
+// the cast. Each way of referring has its own confidence, in the order the issue asks for:
+// a name or a new description (explicit) > a definite reference back ("the official") >
+// continuation of the previous quote > a pronoun.
+
+/** Confidences of the attribution rules (explicit > reference > continuation > pronoun). */
+export const CONFIDENCE = {
+  explicit: 0.9,
+  reference: 0.8,
+  statement: 0.8,
+  continuation: 0.75,
+  pronoun: 0.7,
+  ambiguousPronoun: 0.45,
+  sentenceSubject: 0.6,
+  none: 0.3,
+} as const;
+
+/** A speaker resolved to the cast: a person, an unnamed source, or a speaking organization/group. */
+export interface Resolved {
+  readonly person: PersonEntry | null;
+  readonly source: SourceEntry | null;
+  readonly group: GroupSpeaker | null;
+  readonly confidence: number;
+  /** True when the words were a statement's ("the statement said"): the medium is "statement". */
+  readonly viaStatement: boolean;
+}
+
+/** The canonical name of a resolved named speaker, or null. */
+export function speakerName(resolved: Resolved | null): string | null {
+  return resolved?.person?.name ?? null;
+}
+
+/** How the story describes the speaker: a person's first title, or the source's or group's words. */
+export function speakerDescription(resolved: Resolved | null): string | null {
+  if (!resolved) return null;
+  if (resolved.person) return resolved.person.titles[0] ?? null;
+  return resolved.source?.description ?? resolved.group?.description ?? null;
+}
+
+/** The medium the attribution's words name ("in a statement", "told a news conference"), or null. */
+export function mediumOf(words: string): ExtractedQuoteMedium | null {
+  return MEDIUM_CUES.find((cue) => cue.pattern.test(words))?.medium ?? null;
+}
+
+/** What resolution needs besides the phrase: the text, the cast, and whom to leave out. */
+export interface ResolveContext {
+  readonly text: string;
+  readonly cast: Cast;
+  /** The speaker whose own words contain the phrase: "he" inside their quote is someone else. */
+  readonly insideSpeaker?: PersonEntry | null;
+}
+
+/** Resolves the words that name a speaker, as read at `position`; null when they name nobody. */
+export function resolvePhrase(phrase: Phrase | null, position: number, context: ResolveContext): Resolved | null {
+  if (!phrase) return null;
+  let from = 0;
+  while (from < phrase.tokens.length && ["CCONJ", "ADV", "PUNCT"].includes((phrase.tokens[from] as Token).pos)) from += 1;
+  const trimmed = phraseOf(context.text, phrase.tokens, from, phrase.tokens.length);
+  if (!trimmed) return null;
+  const tokens = trimmed.tokens;
+  const first = tokens[0] as Token;
+  if (tokens.length === 1 && first.pos === "PRON") return resolvePronoun(first, position, context);
+
+  const statementAt = tokens.findIndex((token) => STATEMENT_NOUNS.has(key(token)) && token.pos === "NOUN");
+  if (statementAt >= 0) return resolveStatement(trimmed, statementAt, position, context);
+
+  const person = personIn(trimmed, context);
+  if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+
+  const head = key(headOf(trimmed) as Token);
+  const definite = /^(the|that|this)$/i.test(first.text);
+  if (definite) {
+    const earlier = referenceBack(trimmed, head, position, context);
+    if (earlier) return earlier;
+  }
+  if (SOURCE_HEADS.has(head)) {
+    // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
+    // not part of who they are.
+    const headAt = tokens.indexOf(headOf(trimmed) as Token);
+    const cut = tokens.findIndex((token, index) => index > headAt && /^(in|at|on|near|inside)$/i.test(token.text));
+    const described = cut > 0 ? (phraseOf(context.text, tokens, 0, cut) ?? trimmed) : trimmed;
+    const lead = /^(a|an|the)$/i.test(first.text) ? 1 : 0;
+    // "a health ministry official" belongs to the health ministry; "a police officer" names no body.
+    const body = tokens.findIndex((token, index) => index > lead && index < headAt && BODY_HEADS.has(key(token)) && !isCapitalized(token));
+    const organization =
+      organizationInPhrase(context.text, tokens) ??
+      (body >= 0 ? context.text.slice((tokens[lead] as Token).start, (tokens[body] as Token).end) : null);
+    const source = context.cast.addSource(lowerFirst(described.text, definite), head, organization, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
+  const organization = organizationInPhrase(context.text, tokens);
+  const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN");
+  if (endsInNoun(trimmed) && looksLikeBody && tokens.length <= 8) {
+    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start };
+    context.cast.groups.push(group);
+    // A speaking body the capitalized-name rule could not see ("the interior ministry said").
+    if (organization === null && BODY_HEADS.has(head) && tokens.filter((token) => token.pos !== "DET").length >= 2) {
+      const name = trimmed.text.replace(/^(the|a|an)\s+/i, "");
+      context.cast.addOrganization(name);
+      context.cast.mention(trimmed, "organization", name, CONFIDENCE.reference);
+    }
+    return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
+  return null;
+}
+
+/** "the statement said", "a statement from the agency", "An official statement from X said". */
+function resolveStatement(phrase: Phrase, at: number, position: number, context: ResolveContext): Resolved | null {
+  const tokens = phrase.tokens;
+  const preposition = tokens[at + 1];
+  if (preposition && /^(from|by|of)$/i.test(preposition.text)) {
+    const author = resolvePhrase(phraseOf(context.text, tokens, at + 2, tokens.length), position, context);
+    if (!author) return null;
+    recordStatement(author, phrase.start, context.cast);
+    return { ...author, viaStatement: true };
+  }
+  if (!/^(the|that|this|its|his|her|their)$/i.test((tokens[0] as Token).text)) return null;
+  const statement = [...context.cast.statements].reverse().find((entry) => entry.start < position);
+  if (!statement) return null;
+  if ("person" in statement.author) {
+    context.cast.mentionPerson(statement.author.person, phrase, CONFIDENCE.statement);
+    return { person: statement.author.person, source: null, group: null, confidence: CONFIDENCE.statement, viaStatement: true };
+  }
+  return { person: null, source: null, group: statement.author.group, confidence: CONFIDENCE.statement, viaStatement: true };
+}
+
+/** Remembers who issued a statement, so that "the statement said" can speak for them later. */
+export function recordStatement(author: Resolved, start: number, cast: Cast): void {
+  if (author.person) cast.statements.push({ start, author: { person: author.person } });
+  else if (author.group) cast.statements.push({ start, author: { group: author.group } });
+}
+
+/** A person the phrase names: a known full name, a known surname, or a new name with a title. */
+function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
+  const { cast, text } = context;
+  const lower = phrase.text.toLowerCase();
+  const known = cast.people
+    .map((person) => ({ person, at: lower.lastIndexOf(person.name.toLowerCase()) }))
+    .filter((entry) => entry.at >= 0)
+    .sort((a, b) => b.at - a.at)[0];
+  if (known) {
+    const start = phrase.start + known.at;
+    cast.mentionPerson(known.person, { start, end: start + known.person.name.length }, CONFIDENCE.explicit);
+    return known.person;
+  }
+  const runs = nameRuns(phrase.tokens);
+  const run = runs[runs.length - 1];
+  // A new name must be the phrase's head: "the Uganda Human Rights Commission" names no person.
+  if (run && run[1] === phrase.tokens.length && organizationInPhrase(text, phrase.tokens) === null) {
+    const [from, to] = run;
+    const nameStart = (phrase.tokens[from] as Token).start;
+    const name = text.slice(nameStart, (phrase.tokens[to - 1] as Token).end);
+    const titleTokens = phrase.tokens.slice(0, from).filter((token) => token.pos !== "DET");
+    const hasTitle = titleTokens.some(isRoleWord);
+    const title = hasTitle && titleTokens.length > 0 ? text.slice((titleTokens[0] as Token).start, (titleTokens[titleTokens.length - 1] as Token).end) : null;
+    const person = registerPerson(cast, name, title, titleTokens, text, CONFIDENCE.reference);
+    cast.mentionPerson(person, { start: nameStart, end: nameStart + name.length }, CONFIDENCE.reference);
+    return person;
+  }
+  for (const token of phrase.tokens) {
+    if (!isCapitalized(token)) continue;
+    const person = cast.personBySurname(token.text.replace(/[’']s$/, ""));
+    if (person) {
+      cast.mentionPerson(person, token, CONFIDENCE.explicit);
+      cast.addAlias(person, token.text.replace(/[’']s$/, ""));
+      return person;
+    }
+  }
+  return null;
+}
+
+/**
+ * "the official", "the spokeswoman", "the agency": the most recent unnamed source with that head
+ * noun, else the most recently named person whose title has it, else the most recent speaking
+ * organization whose words have it.
+ */
+function referenceBack(phrase: Phrase, head: string, position: number, context: ResolveContext): Resolved | null {
+  const { cast } = context;
+  const singular = head.replace(/s$/, "");
+  const source = [...cast.sources]
+    .filter((entry) => (entry.head === head || entry.head.replace(/s$/, "") === singular) && (entry.mentions[0] ?? Infinity) < position)
+    .pop();
+  if (source) {
+    const alias = lowerFirst(phrase.text, true);
+    if (alias.toLowerCase() !== source.description.toLowerCase() && !source.aliases.includes(alias)) source.aliases.push(alias);
+    cast.mentionSource(source, phrase, CONFIDENCE.reference);
+    return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  const person = cast.people
+    .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head)))
+    .map((entry) => ({ entry, last: lastMentionBefore(entry, position) }))
+    .filter((candidate) => candidate.last >= 0)
+    .sort((a, b) => b.last - a.last)[0];
+  if (person) {
+    cast.mentionPerson(person.entry, phrase, CONFIDENCE.reference);
+    return { person: person.entry, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  const group = [...cast.groups].filter((entry) => entry.start < position && entry.description.toLowerCase().split(/\s+/).includes(head)).pop();
+  if (group) return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  return null;
+}
+
+/**
+ * "he said", "she added": the most recently mentioned person whose known gender fits (unknown
+ * fits too), never the person whose own words these are. Confident only when no other person
+ * who fits was mentioned in between.
+ */
+function resolvePronoun(pronoun: Token, position: number, context: ResolveContext): Resolved | null {
+  const gender = SUBJECT_PRONOUNS.get(pronoun.text.toLowerCase());
+  if (gender === undefined || gender === null) return null;
+  const candidates = context.cast.people
+    .filter((person) => person !== context.insideSpeaker && (person.gender === null || person.gender === gender))
+    .map((person) => ({ person, last: lastMentionBefore(person, position) }))
+    .filter((candidate) => candidate.last >= 0)
+    .sort((a, b) => b.last - a.last);
+  const best = candidates[0];
+  if (!best) {
+    // No named person yet: a speaker described by a single role ("the caretaker prime
+    // minister said ... “We will rebuild,” she said").
+    const described = context.cast.groups.filter((group) => group.start < position && ROLE_NOUNS.has(group.head) && !group.head.endsWith("s")).pop();
+    return described ? { person: null, source: null, group: described, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
+  }
+  const rival = candidates[1];
+  // Another person who fits, named in the same paragraph, makes the pronoun ambiguous, unless
+  // only the best candidate is known to have the pronoun's gender.
+  const sure =
+    !rival || context.text.slice(rival.last, best.last).includes("\n") || (best.person.gender === gender && rival.person.gender === null);
+  best.person.gender ??= gender;
+  const confidence = sure ? CONFIDENCE.pronoun : CONFIDENCE.ambiguousPronoun;
+  return { person: best.person, source: null, group: null, confidence, viaStatement: false };
+}
+
+/** Offset of a person's last mention before a position, or -1. */
+function lastMentionBefore(person: PersonEntry, position: number): number {
+  let last = -1;
+  for (const at of person.mentions) if (at < position) last = at;
+  return last;
+}
+
+/** "The official" -> "the official" for descriptions and aliases; names keep their capitals. */
+function lowerFirst(text: string, definiteOrIndefinite: boolean): string {
+  return definiteOrIndefinite || /^(A|An|The)\s/.test(text) ? text.replace(/^(A|An|The)(?=\s)/, (word) => word.toLowerCase()) : text;
+}
+
+/** The subject of the first verb of a token list (its main clause), from `floor` on. */
+export function mainSubject(text: string, tokens: readonly Token[], floor: number, isQuoted: (token: Token) => boolean): Phrase | null {
+  const verb = tokens.findIndex((token, index) => index >= floor && !isQuoted(token) && (token.pos === "VERB" || token.pos === "AUX"));
+  if (verb < 0) return null;
+  return nounPhraseBefore(text, tokens, verb, floor);
+}
+
+/** The noun phrase after "according to" or an inverted "said". */
+export function phraseAfter(text: string, tokens: readonly Token[], start: number): Phrase | null {
+  return nounPhraseAfter(text, tokens, start, tokens.length);
+}

@@ -1,0 +1,161 @@
+import type { ExtractedAnonymousSource, ExtractedMention, ExtractedPerson, TextRange } from "../types.js";
+
+// The cast of one story: every person, unnamed source and organization the speech pass finds,
+// with every place it is named. The passes add to it in text order, and resolution ("Pompeo",
+// "the official", "she") only looks at what was named before the position being resolved, as a
+// reader would.
+
+/** A person as the passes build it up. */
+export interface PersonEntry {
+  readonly name: string;
+  readonly titles: string[];
+  organization: string | null;
+  readonly aliases: string[];
+  gender: "male" | "female" | null;
+  /** Offsets of every mention, in text order. */
+  readonly mentions: number[];
+  confidence: number;
+}
+
+/** An unnamed source ("a senior administration official") and the head noun later references use. */
+export interface SourceEntry {
+  readonly description: string;
+  readonly head: string;
+  readonly organization: string | null;
+  readonly aliases: string[];
+  readonly mentions: number[];
+  confidence: number;
+}
+
+/** An organization or group that speaks ("the interior ministry said"): its words as written. */
+export interface GroupSpeaker {
+  readonly description: string;
+  readonly head: string;
+  readonly start: number;
+}
+
+/** Who wrote a statement the story mentions, so "the statement said" can speak for them. */
+export interface StatementEntry {
+  readonly start: number;
+  readonly author: { readonly person: PersonEntry } | { readonly group: GroupSpeaker };
+}
+
+/** Registry of the story's people, sources, organizations and mentions. */
+export class Cast {
+  readonly people: PersonEntry[] = [];
+  readonly sources: SourceEntry[] = [];
+  readonly groups: GroupSpeaker[] = [];
+  readonly statements: StatementEntry[] = [];
+  /** Acronyms the story defines for organizations ("BNP" -> "Bangladesh Nationalist Party"). */
+  readonly organizationAcronyms = new Map<string, string>();
+  private readonly organizationNames: string[] = [];
+  private readonly mentionList: ExtractedMention[] = [];
+  private readonly mentionKeys = new Set<string>();
+
+  constructor(private readonly text: string) {}
+
+  /** Adds a person, or merges a new title into the person already known by that name. */
+  addPerson(name: string, title: string | null, confidence: number): PersonEntry {
+    const existing = this.personNamed(name);
+    if (existing) {
+      if (title && !existing.titles.some((known) => known.toLowerCase() === title.toLowerCase())) existing.titles.push(title);
+      existing.confidence = Math.max(existing.confidence, confidence);
+      return existing;
+    }
+    const person: PersonEntry = { name, titles: title ? [title] : [], organization: null, aliases: [], gender: null, mentions: [], confidence };
+    this.people.push(person);
+    return person;
+  }
+
+  /** The person with exactly this full name (case-insensitive), if any. */
+  personNamed(name: string): PersonEntry | undefined {
+    const key = name.toLowerCase();
+    return this.people.find((person) => person.name.toLowerCase() === key);
+  }
+
+  /** The person whose surname (last word of the name) this is, when exactly one person has it. */
+  personBySurname(surname: string): PersonEntry | undefined {
+    const key = surname.toLowerCase();
+    const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /** Records an alias once ("Pompeo", "@SecPompeo"); the full name itself is not an alias. */
+  addAlias(person: PersonEntry, alias: string): void {
+    if (alias.toLowerCase() === person.name.toLowerCase()) return;
+    if (!person.aliases.some((known) => known.toLowerCase() === alias.toLowerCase())) person.aliases.push(alias);
+  }
+
+  /** Adds an unnamed source, or returns the one already described the same way. */
+  addSource(description: string, head: string, organization: string | null, confidence: number): SourceEntry {
+    const existing = this.sources.find((source) => source.description.toLowerCase() === description.toLowerCase());
+    if (existing) return existing;
+    const source: SourceEntry = { description, head, organization, aliases: [], mentions: [], confidence };
+    this.sources.push(source);
+    return source;
+  }
+
+  /** Records an organization's canonical name once. */
+  addOrganization(name: string): void {
+    if (!this.organizationNames.some((known) => known.toLowerCase() === name.toLowerCase())) this.organizationNames.push(name);
+  }
+
+  /** Canonical organization names in order of first mention. */
+  get organizations(): readonly string[] {
+    return this.organizationNames;
+  }
+
+  /** Records where a person, source or organization is named (once per span and type). */
+  mention(range: TextRange, type: ExtractedMention["type"], name: string, confidence: number): void {
+    const key = `${range.start}:${range.end}:${type}`;
+    if (this.mentionKeys.has(key)) return;
+    this.mentionKeys.add(key);
+    this.mentionList.push({ start: range.start, end: range.end, type, name, text: this.text.slice(range.start, range.end), confidence });
+  }
+
+  /** Records a person mention and keeps their mention offsets in order for pronoun resolution. */
+  mentionPerson(person: PersonEntry, range: TextRange, confidence: number): void {
+    this.mention(range, "person", person.name, confidence);
+    if (!person.mentions.includes(range.start)) {
+      person.mentions.push(range.start);
+      person.mentions.sort((a, b) => a - b);
+    }
+  }
+
+  /** Records a mention of an unnamed source. */
+  mentionSource(source: SourceEntry, range: TextRange, confidence: number): void {
+    this.mention(range, "anonymous", source.description, confidence);
+    if (!source.mentions.includes(range.start)) source.mentions.push(range.start);
+  }
+
+  /** People, sources and mentions in the contract's shape. */
+  result(): { people: ExtractedPerson[]; anonymousSources: ExtractedAnonymousSource[]; mentions: ExtractedMention[] } {
+    return {
+      people: this.people.map((person) => ({
+        name: person.name,
+        titles: [...person.titles],
+        organization: person.organization,
+        aliases: [...person.aliases],
+        confidence: round(person.confidence),
+      })),
+      anonymousSources: this.sources.map((source) => ({
+        description: source.description,
+        organization: source.organization,
+        aliases: [...source.aliases],
+        confidence: round(source.confidence),
+      })),
+      mentions: [...this.mentionList].sort((a, b) => a.start - b.start || a.end - b.end),
+    };
+  }
+}
+
+/** The last word of a name ("Pompeo" of "Mike Pompeo", "Marcos" of "Ferdinand Marcos Jr."). */
+export function surnameOf(name: string): string {
+  const parts = name.split(/\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
+  return parts[parts.length - 1] ?? name;
+}
+
+/** Rounds a confidence to two decimals so the JSON stays readable. */
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,184 @@
+import type { Token } from "../text.js";
+import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
+import { CONFIDENCE, type Resolved, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
+import { REPORTING_VERBS } from "./lexicon.js";
+import { key, nounPhraseAfter, subjectBefore } from "./phrases.js";
+import type { QuoteSpan } from "./quotes.js";
+import { type Walk, isQuoted } from "./walk.js";
+
+// Attribution of a passage in quotation marks. The speaker is named right after the closing
+// mark (",” the official said" / ",” said Giorgos Papadakis"), or before the opening one
+// ("Heather Nauert said, “"); a quote with neither, right after another quote, continues it.
+
+const QUOTE_MARKS = /^["“”„]$/;
+const END_OF_CLAUSE = /^[.!?;]$/;
+
+/** An attribution found next to a quote. */
+interface Found {
+  readonly resolved: Resolved;
+  readonly verb: string | null;
+  readonly range: TextRange | null;
+  readonly cues: string;
+}
+
+/** Whether a token is a reporting verb used as a verb (not "the report", "a post"). */
+export function isReportingVerb(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (!token || !REPORTING_VERBS.has(key(token))) return false;
+  const before = tokens[index - 1];
+  if (before && (before.pos === "DET" || key(before) === "to")) return false;
+  return token.pos === "VERB" || (token.pos === "NOUN" && /ing$/.test(key(token)));
+}
+
+/** ",” the official said." / ",” said Giorgos Papadakis, a retired schoolteacher." */
+function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Found | null {
+  const after = span.close === null ? span.end : span.close + 1;
+  const tokens: Token[] = [];
+  for (const token of paragraph) {
+    if (token.start < after) continue;
+    if (tokens.length === 0 && token.text === ",") continue;
+    if (END_OF_CLAUSE.test(token.text) || QUOTE_MARKS.test(token.text)) break;
+    tokens.push(token);
+  }
+  const verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
+  if (verb < 0 || tokens.slice(0, verb).some((token) => token.pos === "VERB")) return null;
+  const verbToken = tokens[verb] as Token;
+  let subject;
+  if (verb === 0) {
+    subject = nounPhraseAfter(walk.text, tokens, 1, tokens.length);
+  } else {
+    subject = subjectBefore(walk.text, tokens, verb, 0);
+    // The words between the quote and the verb must all be the subject (not ", which he said").
+    if (!subject || subject.start !== (tokens[0] as Token).start) return null;
+  }
+  if (!subject) return null;
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
+  if (!resolved) return null;
+  if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
+  const last = tokens[tokens.length - 1] as Token;
+  return {
+    resolved,
+    verb: key(verbToken),
+    range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
+    cues: walk.text.slice((tokens[0] as Token).start, last.end),
+  };
+}
+
+/** "Heather Nauert said, “" / "The statement read:" / ", adding that “" (then the earlier speaker). */
+function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragraphIndex: number): Found | null {
+  const before = paragraph.filter((token) => token.end <= span.open);
+  let from = before.length;
+  while (from > 0) {
+    const token = before[from - 1] as Token;
+    if (END_OF_CLAUSE.test(token.text) || QUOTE_MARKS.test(token.text)) break;
+    from -= 1;
+  }
+  const tokens = before.slice(from);
+  const last = tokens[tokens.length - 1];
+  if (!last) return null;
+  let verb = -1;
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    if (isReportingVerb(tokens, index)) {
+      verb = index;
+      break;
+    }
+  }
+  if (verb < 0) return null;
+  // A direct quote's verb introduces it: only its objects or a "that" may stand between. A
+  // partial quote can sit inside the reported clause ("said he was “deeply disappointed”").
+  if (span.kind === "direct" && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
+  const verbToken = tokens[verb] as Token;
+  const cues = walk.text.slice((tokens[0] as Token).start, last.end);
+  // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
+  const subject = verb === 0 ? nounPhraseAfter(walk.text, tokens, 1, tokens.length) : subjectBefore(walk.text, tokens, verb, 0);
+  let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) : null;
+  if (!resolved && !subject) {
+    const previous = walk.previous;
+    const leftOfVerb = tokens[verb - 1];
+    if (previous && previous.paragraph === paragraphIndex && (/ing$/.test(key(verbToken)) || leftOfVerb?.text === "," || key(leftOfVerb ?? verbToken) === "and")) {
+      resolved = previous.resolved ? { ...previous.resolved, confidence: CONFIDENCE.continuation } : null;
+    } else {
+      resolved = resolvePhrase(mainSubject(walk.text, tokens, 0, () => false), verbToken.start, { text: walk.text, cast: walk.cast });
+    }
+  }
+  if (!resolved) return null;
+  // A partial quote shares its verb with the reported clause around it, which is read too.
+  if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
+  const range = subject ? { start: subject.start, end: verbToken.end } : { start: verbToken.start, end: verbToken.end };
+  return { resolved, verb: key(verbToken), range, cues };
+}
+
+/** The subject of the sentence a partial quote sits in ("Smith called the plan “a disaster”"). */
+function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Found | null {
+  let from = paragraph.findIndex((token) => token.start >= span.open);
+  while (from > 0 && !END_OF_CLAUSE.test((paragraph[from - 1] as Token).text)) from -= 1;
+  const tokens = paragraph.slice(Math.max(0, from));
+  const subject = mainSubject(walk.text, tokens, 0, (token) => isQuoted(walk, token));
+  if (!subject || subject.start > span.open) return null;
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
+  return resolved ? { resolved: { ...resolved, confidence: CONFIDENCE.sentenceSubject }, verb: null, range: subject, cues: "" } : null;
+}
+
+const ABBREVIATIONS = /\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|Maj|Capt|Adm|Sen|Rep|Gov|Jr|Sr|Prof|Rev|No|U\.S|U\.N|U\.K)\./g;
+
+/** The text between two offsets with the full stops of abbreviations ("Dr.", "U.S.") taken out. */
+function between(text: string, from: number, to: number): string {
+  return text.slice(from, to).replace(ABBREVIATIONS, "");
+}
+
+/** Whether nothing but words of one sentence stands between two offsets (no full stop). */
+function sameSentence(text: string, from: number, to: number): boolean {
+  return from <= to && !/[.!?]["”’]?\s/.test(between(text, from, to));
+}
+
+/** Attributes one quoted passage and records it; null for scare quotes and titles (unattributed partial quotes). */
+export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readonly open: number; readonly close: number }, tokensOf: (paragraph: number) => readonly Token[]): ExtractedQuote | null {
+  const text = walk.text.slice(span.start, span.end);
+  const wordCount = text.split(/\s+/).filter(Boolean).length;
+  if (span.kind === "partial" && wordCount < 2) return null;
+  const closeTokens = tokensOf(paragraphs.close);
+  const openTokens = tokensOf(paragraphs.open);
+  const startsParagraph = openTokens[0] !== undefined && openTokens[0].start === span.open;
+  // "The statement read:" on its own line introduces the quote that opens the next paragraph.
+  const previousParagraph = tokensOf(paragraphs.open - 1);
+  const introducedAbove = startsParagraph && previousParagraph[previousParagraph.length - 1]?.text === ":";
+  let found =
+    trailer(walk, span, closeTokens) ??
+    lead(walk, span, openTokens, paragraphs.open) ??
+    (introducedAbove ? lead(walk, span, previousParagraph, paragraphs.open - 1) : null);
+  let medium: ExtractedQuoteMedium | null = null;
+  let confidence: number;
+  const previous = walk.previous;
+  const continues = previous !== null && (previous.paragraph === paragraphs.open || (previous.paragraph === paragraphs.open - 1 && startsParagraph));
+  if (found) {
+    confidence = found.resolved.confidence;
+    medium = found.resolved.viaStatement ? "statement" : mediumOf(found.cues);
+  } else if (continues && previous && (span.kind === "direct" || sameSentence(walk.text, previous.end, span.open))) {
+    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
+    confidence = CONFIDENCE.continuation;
+    medium = previous.medium;
+  } else {
+    found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : null;
+    if (!found && span.kind === "partial") return null;
+    confidence = found ? found.resolved.confidence : CONFIDENCE.none;
+  }
+  const resolved = found?.resolved ?? null;
+  // “We will,” she said, “never surrender.”: the second part of a quote split by its
+  // attribution is as direct as the first.
+  const split = span.kind === "partial" && previous !== null && previous.paragraph === paragraphs.open && /^[”"]?\s*,?[^.!?“”"]*,\s*$/.test(between(walk.text, previous.end, span.open)) && walk.quotes.at(-1)?.kind === "direct";
+  const quote: ExtractedQuote = {
+    start: span.start,
+    end: span.end,
+    text,
+    speaker: speakerName(resolved),
+    speakerDescription: speakerDescription(resolved),
+    kind: split ? "direct" : span.kind,
+    medium: medium ?? "other",
+    reportingVerb: found?.verb ?? null,
+    attribution: found?.range ? { start: found.range.start, end: found.range.end } : null,
+    confidence: Math.round(confidence * 100) / 100,
+  };
+  walk.previous = { resolved, paragraph: paragraphs.close, end: span.end, medium: quote.medium };
+  walk.quotes.push(quote);
+  return quote;
+}

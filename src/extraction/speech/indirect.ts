@@ -1,0 +1,249 @@
+import type { Sentence, Token } from "../text.js";
+import type { ExtractedQuote } from "../types.js";
+import type { PersonEntry } from "./cast.js";
+import { CONFIDENCE, type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
+import { isReportingVerb } from "./direct.js";
+import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
+import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
+import { type Walk, isQuoted } from "./walk.js";
+
+// Reported speech with a clear attribution: "X said (that) CLAUSE", "CLAUSE, X told Y",
+// "CLAUSE, according to X", "According to X, CLAUSE". The reported clause must be a clause
+// (it has a verb and does not start with one, which rules out "which the official said was
+// caused by Iran"), and a first-person "I said" inside someone's own words is not reported.
+
+const CLAUSE_STARTS = new Set(["DET", "PROPN", "NOUN", "NUM", "PRON", "ADJ", "ADV"]);
+// "told" needs "that" or a fronted clause: what follows it directly is the listener.
+const TELL = /^(tell|tells|told|telling)$/;
+const FIRST_PERSON = /^(i|we|you|it|they)$/i;
+
+/**
+ * Where the reported clause after a verb or "that" ends: the sentence's end, ";", ":", a dash,
+ * a direct quotation (a partial one inside the clause stays in it), ", and <verb>", ", adding"
+ * or ", according to".
+ */
+function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number {
+  for (let index = start; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (/^[;:—–]$/.test(token.text)) return index;
+    if (/^[“"]$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
+    const next = tokens[index + 1];
+    if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
+    // ", and a hospital official said ...": a new attribution ends the clause.
+    if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
+    if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
+      const next = tokens[index + 2];
+      if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
+    }
+  }
+  let end = tokens.length;
+  while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
+  return end;
+}
+
+/**
+ * Whether tokens[from..to) read as a clause of their own. A clause after the verb must not start
+ * with a verb ("said was" is no report) unless a relative pronoun stands for its subject ("who
+ * they said had set fire"); one before the attribution can ("Suspected fighters stormed ...,
+ * officials said").
+ */
+function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
+  const first = tokens[from];
+  if (!first || to - from < 2 || /^[“"]$/.test(first.text)) return false;
+  if (!fronted && (first.pos === "VERB" || first.pos === "AUX")) return false;
+  return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
+}
+
+/** "said at least 30 people ...", "said about 200 ...": a clause that opens with a quantity. */
+function startsWithQuantity(tokens: readonly Token[], at: number): boolean {
+  return [tokens[at + 1], tokens[at + 2]].some((token) => token?.pos === "NUM");
+}
+
+const WHEN = /^(on|late|early|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$/i;
+
+/**
+ * Where the listener after "told" ends: a pronoun ("him"), a name ("Reuters", "The Associated
+ * Press"), a plural noun ("reporters") or a determiner and nouns ("a news conference"), then an
+ * optional place or manner ("in Quito", "by telephone"). -1 when none is there.
+ */
+function listenerEnd(tokens: readonly Token[], at: number): number {
+  const first = tokens[at];
+  if (!first) return -1;
+  let end = at;
+  if (first.pos === "PRON" && /^(me|him|her|us|them)$/i.test(first.text)) end = at + 1;
+  else if (first.pos === "PROPN" || (first.text === "The" && tokens[at + 1]?.pos === "PROPN")) {
+    end = at + 1;
+    while (tokens[end]?.pos === "PROPN") end += 1;
+  } else if (first.pos === "NOUN") end = at + 1;
+  else if (first.pos === "DET") {
+    end = at + 1;
+    while (tokens[end]?.pos === "ADJ") end += 1;
+    if (tokens[end]?.pos !== "NOUN") return -1;
+    while (tokens[end]?.pos === "NOUN") end += 1;
+  } else return -1;
+  const preposition = tokens[end];
+  const object = tokens[end + 1];
+  if (preposition && /^(in|at|by|from)$/i.test(preposition.text) && object && (object.pos === "PROPN" || object.pos === "NOUN")) end += 2;
+  return end;
+}
+
+/**
+ * Where a clause reported without "that" starts after the verb, past a time adverbial ("said
+ * on Monday the country ..."), or -1 when what follows is not a clause.
+ */
+function bareClauseStart(tokens: readonly Token[], at: number): number {
+  if (at < 0) return -1;
+  let start = at;
+  while (start < tokens.length && start < at + 4 && WHEN.test((tokens[start] as Token).text)) start += 1;
+  const first = tokens[start];
+  if (!first) return -1;
+  return CLAUSE_STARTS.has(first.pos) || startsWithQuantity(tokens, start) ? start : -1;
+}
+
+/** Options for reading one sentence. */
+export interface SentenceOptions {
+  /** Index of the first token of the story proper (after a dateline or a transcript label). */
+  readonly floor: number;
+  /** Index of the paragraph the sentence is in. */
+  readonly paragraph: number;
+  /** When the sentence is someone's own words (a briefing turn): "he" is not them. */
+  readonly insideSpeaker: PersonEntry | null;
+}
+
+/** Records who issued each statement the sentence mentions ("Sarah Sanders released an official statement"). */
+export function recordStatements(walk: Walk, sentence: Sentence, options: SentenceOptions): void {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, index) => {
+    if (index < options.floor || token.pos !== "NOUN" || !STATEMENT_NOUNS.has(key(token)) || isQuoted(walk, token)) return;
+    const preposition = tokens[index + 1];
+    const context = { text: walk.text, cast: walk.cast, insideSpeaker: options.insideSpeaker };
+    let author: Resolved | null = null;
+    if (preposition && /^(from|by)$/i.test(preposition.text)) {
+      author = resolvePhrase(nounPhraseAfter(walk.text, tokens, index + 2, tokens.length), token.start, context);
+    } else {
+      // The subject of the verb nearest before the noun: "Sarah Sanders released an official statement".
+      let verb = index - 1;
+      while (verb >= options.floor && !((tokens[verb] as Token).pos === "VERB" && !isQuoted(walk, tokens[verb] as Token))) verb -= 1;
+      const subject = verb >= options.floor ? nounPhraseBefore(walk.text, tokens, verb, options.floor) : null;
+      if (subject && !subject.tokens.some((word) => STATEMENT_NOUNS.has(key(word)))) author = resolvePhrase(subject, subject.start, context);
+    }
+    if (author) recordStatement(author, token.start, walk.cast);
+  });
+}
+
+/** Finds the indirect quotes of one sentence and records them. */
+export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: SentenceOptions): void {
+  const tokens = sentence.tokens;
+  const context = { text: walk.text, cast: walk.cast, insideSpeaker: options.insideSpeaker };
+  const quotedOut = (token: Token): boolean => isQuoted(walk, token);
+  let lastInSentence: Resolved | null = null;
+  tokens.forEach((token, index) => {
+    if (index < options.floor || isQuoted(walk, token)) return;
+    const word = key(token);
+    if (word === "according" && key(tokens[index + 1] ?? token) === "to") {
+      // "According to X, CLAUSE." names the source up to the comma; "CLAUSE, according to X."
+      // up to the end of the sentence.
+      let from = -1;
+      let to = -1;
+      let sourceEnd = -1;
+      if (index === options.floor) {
+        sourceEnd = tokens.findIndex((candidate, at) => at > index + 1 && candidate.text === ",");
+        from = sourceEnd + 1;
+        to = sourceEnd > 0 ? clauseEnd(walk, tokens, from) : -1;
+      } else if (tokens[index - 1]?.text === ",") {
+        sourceEnd = clauseEnd(walk, tokens, index + 2);
+        from = options.floor;
+        to = index - 1;
+      }
+      const source = sourceEnd > index + 2 ? phraseOf(walk.text, tokens, index + 2, sourceEnd) : null;
+      if (!source || sourceEnd - index > 16) return;
+      const resolved = resolvePhrase(source, source.start, context);
+      if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
+        emit(walk, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
+        lastInSentence = resolved;
+      }
+      return;
+    }
+    if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
+    const gerund = /ing$/.test(word);
+    let subject: Phrase | null = gerund ? null : subjectBefore(walk.text, tokens, index, options.floor);
+    let resolved: Resolved | null = null;
+    const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
+    if (pronoun === "they") {
+      // "Police fired tear gas at protesters who they said had set fire to buses": "they" is the
+      // sentence's subject when that is a body of people, else the last speaking group.
+      const main = mainSubject(walk.text, tokens, options.floor, quotedOut);
+      const group = main && main.start < (subject as Phrase).start && main.text.toLowerCase() !== "they" ? resolvePhrase(main, main.start, context) : null;
+      const last = walk.cast.groups.filter((entry) => entry.start < token.start).pop();
+      resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
+      if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
+    } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
+    else if (subject) resolved = resolvePhrase(subject, subject.start, context);
+    else if (gerund || key(tokens[index - 1] ?? token) === "and") {
+      resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
+    }
+    let from = -1;
+    let to = -1;
+    let fronted = false;
+    const that = tokens.findIndex((candidate, at) => at > index && at <= index + 12 && key(candidate) === "that");
+    const between = that > 0 ? tokens.slice(index + 1, that) : [];
+    const next = tokens[index + 1];
+    // Between the verb and "that" only its objects and adverbials, and participles of the
+    // medium ("in a statement carried by state media that ...").
+    const finite = (candidate: Token, at: number): boolean =>
+      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text);
+    const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
+    if (that > 0 && !between.some(finite)) {
+      from = that + 1;
+      to = clauseEnd(walk, tokens, from);
+    } else if (BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
+      from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
+      to = clauseEnd(walk, tokens, from);
+    } else if (relative && /^(who|which|that)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
+      // "protesters who they said had set fire to buses": what the relative clause reports.
+      from = index + 1;
+      to = clauseEnd(walk, tokens, from);
+      fronted = true;
+    } else {
+      // "CLAUSE, a senior official told The Wall Street Journal on Friday." / "CLAUSE, said X."
+      // Up to the next comma: ", medics said, as fighting intensified" keeps its subordinate clause.
+      const restEnd = tokens.findIndex((candidate, at) => at > index && candidate.text === ",");
+      const rest = tokens.slice(index + 1, restEnd < 0 ? tokens.length : restEnd);
+      const restIsAdverbial = !rest.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || key(candidate) === "that" || isQuoted(walk, candidate));
+      const subjectStart = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : index;
+      const comma = subjectStart - 1;
+      if (restIsAdverbial && comma >= options.floor && tokens[comma]?.text === ",") {
+        from = options.floor;
+        to = comma;
+        if (!subject) {
+          subject = nounPhraseAfter(walk.text, tokens, index + 1, tokens.length);
+          resolved = resolvePhrase(subject, token.start, context);
+        }
+      }
+    }
+    if (!resolved || from < 0 || !isClause(tokens, from, to, fronted || from === options.floor)) return;
+    const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
+    const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
+    emit(walk, tokens, from, to, resolved, word, attribution, cues);
+    lastInSentence = resolved;
+  });
+}
+
+/** Records one indirect quote. */
+function emit(walk: Walk, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
+  const clause = phraseOf(walk.text, tokens, from, to);
+  if (!clause) return;
+  const quote: ExtractedQuote = {
+    start: clause.start,
+    end: clause.end,
+    text: clause.text,
+    speaker: speakerName(resolved),
+    speakerDescription: speakerDescription(resolved),
+    kind: "indirect",
+    medium: resolved.viaStatement ? "statement" : mediumOf(cues) ?? "other",
+    reportingVerb: verb,
+    attribution,
+    confidence: Math.round(resolved.confidence * 0.9 * 100) / 100,
+  };
+  walk.quotes.push(quote);
+}

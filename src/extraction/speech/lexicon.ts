@@ -1,0 +1,156 @@
+// Closed word lists the speech rules read. They describe English news style in general (how
+// reporters attribute, which words make a title or an organization), never one story: a word
+// belongs here only when it means the same thing in any wire story.
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+/** Inflected forms of verbs that attribute speech ("said", "told", "warned"), lower case. */
+export const REPORTING_VERBS = words(`
+  say says said saying tell tells told telling add adds added adding state states stated
+  warn warns warned warning write writes wrote writing tweet tweets tweeted tweeting post posted
+  explain explains explained note notes noted claim claims claimed insist insists insisted
+  argue argues argued assert asserts asserted declare declares declared announce announces
+  announced reiterate reiterates reiterated acknowledge acknowledges acknowledged admit admits
+  admitted confirm confirms confirmed deny denies denied ask asks asked reply replies replied
+  answer answered recall recalled suggest suggests suggested predict predicted promise promised
+  vow vows vowed urge urges urged report reports reported stress stresses stressed emphasize
+  emphasized emphasised remark remarked testify testified conclude concluded continue continued
+  allege alleged contend contended maintain maintained read reads`);
+
+/**
+ * Reporting verbs that take their reported clause without "that" ("X said the port ...").
+ * The others need an explicit "that" before indirect speech is read, because "X confirmed the
+ * arrests" reports a fact, not words.
+ */
+export const BARE_CLAUSE_VERBS = words(`say says said tell tells told add adds added`);
+
+/** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
+export const QUOTE_ONLY_VERBS = words(`continue continued read reads ask asks asked`);
+
+/**
+ * Words that make up titles and ranks ("Secretary of State", "Press Secretary", "Colonel").
+ * A capitalized word in this list is part of a title, never of a person's name.
+ */
+export const TITLE_WORDS = words(`
+  secretary minister president vice prime press spokesperson spokesman spokeswoman director
+  chief general gen. col. colonel lt. lieutenant sgt. sergeant maj. major capt. captain adm.
+  admiral cmdr. commander senator sen. rep. representative gov. governor mayor ambassador deputy
+  assistant under attorney chairman chairwoman chair chairperson commissioner judge justice king
+  queen prince princess pope dr. mr. mrs. ms. miss prof. professor foreign defense defence
+  interior health finance treasury commerce homeland security national adviser advisor senior
+  executive ceo leader speaker majority minority supreme sheikh ayatollah lord sir dame rev.
+  bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
+  special acting former first lady head coach lawmaker legislator mp congressman congresswoman
+  consul counselor counsellor undersecretary state protection civil public information`);
+
+/** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
+export const ROLE_NOUNS = words(`
+  secretary minister president spokesperson spokesman spokeswoman director chief general colonel
+  lieutenant sergeant major captain admiral commander senator representative governor mayor
+  ambassador deputy assistant attorney chairman chairwoman chair chairperson commissioner judge
+  justice king queen prince princess pope professor adviser advisor executive ceo leader speaker
+  officer inspector superintendent sheriff detective premier chancellor envoy head coach lawmaker
+  legislator mp congressman congresswoman consul official diplomat analyst expert researcher
+  lawyer founder manager president-elect candidate activist organizer resident witness doctor
+  teacher schoolteacher farmer owner student worker engineer economist scientist journalist
+  reporter editor correspondent priest imam rabbi pastor nurse surgeon physician mother father
+  survivor victim member chairman spokesperson`);
+
+/** Head nouns of organizations, capitalized in names ("Department", "Embassy", "Force"). */
+export const ORG_HEADS = words(`
+  department ministry embassy consulate force forces council journal house agency agencies
+  commission association union nations party army navy police court university bank times post
+  news guard corps committee organization organisation institute office service authority front
+  movement group company corp. corporation inc. ltd. co. federation parliament assembly senate
+  congress government administration bureau board centre center foundation fund league alliance
+  network press tribune herald telegraph guardian daily gazette reuters brigade brigades battalion
+  regiment militia directorate secretariat cabinet mission delegation coalition club`);
+
+/** Lower-case nouns that head an organization phrase in running text ("the interior ministry"). */
+export const ORG_NOUNS = words(`
+  ministry department agency embassy consulate government police army military authorities
+  service commission council delegation office committee association union party court bureau
+  administration company firm group network agency newspaper broadcaster station regime forces
+  militia opposition coalition parliament spokesperson's`);
+
+/** Capitalized words that are never part of a person's name (places, calendar, structure). */
+export const NOT_NAME_WORDS = words(`
+  united states kingdom nations union america american north south east west northern southern
+  eastern western central new old great saint st. san santa los las el la le de del port road
+  street avenue square river sea ocean lake mountains mountain city province county district
+  region island islands bay gulf coast valley park bridge airport station republic empire
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept.
+  oct. nov. dec. today yesterday tomorrow the a an and or of for in on at by to with from
+  i we you he she they it this that these those his her their our my your its
+  reuters ap afp bbc cnn twitter facebook instagram youtube god christmas easter ramadan eid
+  question answer q a moderator operator briefing`);
+
+/**
+ * Head nouns of unnamed sources: "a senior administration official", "witnesses", "shipping
+ * agents". A phrase ending in one of these, with no name in it, is an anonymous source.
+ */
+export const SOURCE_HEADS = words(`
+  official officials source sources diplomat diplomats aide aides witness witnesses resident
+  residents agent agents analyst analysts officer officers person people insider insiders
+  spokesman spokeswoman spokesperson expert experts observer observers activist activists medic
+  medics doctor doctors worker workers employee employees member members lawmaker lawmakers
+  investigator investigators relative relatives survivor survivors villager villagers
+  eyewitness eyewitnesses rescuer rescuers negotiator negotiators staffer staffers colleague
+  colleagues friend friends neighbor neighbors neighbour neighbours authorities critics critic
+  supporters opponents protesters demonstrators prosecutors lawyers organizers organisers
+  families parents students teachers farmers traders`);
+
+/** Nouns naming a written or broadcast statement: "the statement said" speaks for its author. */
+export const STATEMENT_NOUNS = words(`statement statements release communique communiqué letter post tweet message notice`);
+
+/** Words of the attribution that tell the medium ("in a statement", "a news conference"). */
+export const MEDIUM_CUES: readonly { readonly pattern: RegExp; readonly medium: "statement" | "tweet" | "briefing" | "interview" }[] = [
+  { pattern: /\b(statement|communiqu[eé]|press release|written)\b/i, medium: "statement" },
+  { pattern: /\b(tweet(ed)?|on twitter|on x\b|posted)\b/i, medium: "tweet" },
+  { pattern: /\b(news conference|press conference|briefing|press briefing|told reporters)\b/i, medium: "briefing" },
+  { pattern: /\b(interview|by telephone|by phone)\b/i, medium: "interview" },
+];
+
+/** Personal pronouns that can be the subject of a reporting verb, with the gender they imply. */
+export const SUBJECT_PRONOUNS: ReadonlyMap<string, "male" | "female" | null> = new Map([
+  ["he", "male"],
+  ["she", "female"],
+]);
+
+/** Title words that tell a person's gender (used only to check pronouns). */
+export const GENDERED_WORDS: ReadonlyMap<string, "male" | "female"> = new Map([
+  ["mr.", "male"], ["mr", "male"], ["spokesman", "male"], ["chairman", "male"], ["congressman", "male"],
+  ["king", "male"], ["prince", "male"], ["sir", "male"], ["lord", "male"], ["father", "male"],
+  ["ms.", "female"], ["ms", "female"], ["mrs.", "female"], ["mrs", "female"], ["miss", "female"],
+  ["spokeswoman", "female"], ["chairwoman", "female"], ["congresswoman", "female"], ["queen", "female"],
+  ["princess", "female"], ["dame", "female"], ["lady", "female"], ["mother", "female"],
+]);
+
+/**
+ * Organizations that wire copy names several ways: one canonical name for each, so "State
+ * Department" and "U.S. Department of State" are one organization. Keys are lower case.
+ */
+export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["state department", "U.S. Department of State"],
+  ["u.s. state department", "U.S. Department of State"],
+  ["us state department", "U.S. Department of State"],
+  ["department of state", "U.S. Department of State"],
+  ["u.s. department of state", "U.S. Department of State"],
+  ["defense department", "U.S. Department of Defense"],
+  ["pentagon", "U.S. Department of Defense"],
+  ["eu", "European Union"],
+  ["un", "United Nations"],
+  ["u.n.", "United Nations"],
+]);
+
+/** Titles whose holder belongs to an organization the title itself does not name. */
+export const TITLE_ORGANIZATIONS: readonly { readonly title: RegExp; readonly organization: string }[] = [
+  { title: /\bsecretary of state\b/i, organization: "U.S. Department of State" },
+  { title: /\bwhite house\b/i, organization: "White House" },
+];
+
+/** Organizations named by one word or an acronym, which the capitalized-run rule cannot see. */
+export const KNOWN_ORGANIZATIONS = words(`
+  Pentagon Kremlin Reuters AP AFP NATO Hamas Hezbollah Taliban UNICEF UNHCR OPEC
+  Interpol Europol Anadolu`);

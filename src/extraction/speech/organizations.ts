@@ -1,0 +1,181 @@
+import type { AnalyzedText, Token } from "../text.js";
+import type { TextRange } from "../types.js";
+import type { Cast } from "./cast.js";
+import { KNOWN_ORGANIZATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { isCapitalized, isRoleWord, key } from "./phrases.js";
+
+// Organizations are found by their shape, not from a list of names: a run of capitalized words
+// that ends in an organization head ("Quds Force", "U.S. Embassy Baghdad", "Ministry of
+// Transport"), a name before a lower-case head ("Los Lobos gang", "Anadolu news agency"), an
+// acronym after one ("the prisons agency SNAI"), a nationality before "government" or "security
+// forces". A short table only joins the spellings of the same body ("State Department").
+
+/** An organization named in the text, with its canonical name. */
+export interface OrganizationSpan extends TextRange {
+  readonly name: string;
+}
+
+const LOWER_CASE_HEADS = new Set(["agency", "gang", "cartel", "newspaper", "broadcaster", "militia"]);
+const NATIONAL_BODIES = new Set(["government", "forces", "military", "army", "police", "ministry"]);
+const PLACE_HEADS = new Set(["embassy", "consulate", "mission"]);
+const CONNECTORS = new Set(["of", "for", "and", "&", "o", "de", "da", "di", "del", "al", "el", "la", "le", "van", "von", "bin", "ibn"]);
+// Lower-case nouns that introduce an organization's proper name ("rights group Ain o Salish Kendra").
+const NAMING_NOUNS = new Set(["group", "party", "organization", "organisation", "movement", "charity", "network", "company", "firm", "newspaper", "broadcaster", "agency", "watchdog", "union", "militia", "coalition"]);
+
+/** The canonical name of an organization as written ("State Department" -> "U.S. Department of State"). */
+export function canonicalOrganization(name: string): string {
+  // A lower-case "the" is grammar; a capital one inside a sentence is part of the name.
+  const bare = name.replace(/^the\s+/, "").trim();
+  return ORGANIZATION_ALIASES.get(bare.toLowerCase()) ?? bare;
+}
+
+/** Whether the token is an acronym ("SNAI", "EU"). */
+function isAcronym(token: Token): boolean {
+  return /^\p{Lu}{2,6}$/u.test(token.text);
+}
+
+/** Runs of capitalized tokens (with "of", "for", "and" inside) as [from, to) index pairs. */
+function capitalizedRuns(tokens: readonly Token[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    if (!isCapitalized(tokens[index] as Token)) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    for (;;) {
+      const next = tokens[end];
+      const previous = tokens[end - 1] as Token;
+      if (!next || next.start - previous.end !== 1) break;
+      if (isCapitalized(next)) {
+        end += 1;
+        continue;
+      }
+      const after = tokens[end + 1];
+      if (CONNECTORS.has(key(next)) && after && isCapitalized(after) && after.start - next.end === 1) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push([index, end]);
+    index = end;
+  }
+  return runs;
+}
+
+/** Organizations named in a token list (a sentence, or the words of a title). */
+export function organizationSpans(text: string, tokens: readonly Token[]): OrganizationSpan[] {
+  const spans: OrganizationSpan[] = [];
+  const add = (from: number, to: number, name?: string): void => {
+    const first = tokens[from];
+    const last = tokens[to - 1];
+    if (!first || !last || to <= from) return;
+    const written = text.slice(first.start, last.end);
+    spans.push({ start: first.start, end: last.end, name: name ?? canonicalOrganization(written) });
+  };
+  for (const [runFrom, runTo] of capitalizedRuns(tokens)) {
+    let from = runFrom;
+    // A capital "The" at the start of a sentence is grammar; inside one it is part of the name.
+    if (from === 0 && key(tokens[from] as Token) === "the") from += 1;
+    if (/^(A|An)$/.test((tokens[from] as Token).text)) from += 1;
+    // Titles inside the run end the organization: "White House | Press Secretary Sarah Sanders".
+    let to = runTo;
+    const role = tokens.slice(from, runTo).findIndex((token) => isRoleWord(token));
+    if (role >= 0) {
+      to = from + role;
+      while (to > from && TITLE_WORDS.has(key(tokens[to - 1] as Token))) to -= 1;
+    }
+    let head = -1;
+    for (let i = from; i < to; i += 1) if (ORG_HEADS.has(key(tokens[i] as Token))) head = i;
+    const distinctive = tokens.slice(from, to).some((token) => !ORG_HEADS.has(key(token)) && !CONNECTORS.has(key(token)));
+    if (head >= 0 && distinctive) {
+      let end = head + 1;
+      const next = tokens[end];
+      const headWord = key(tokens[head] as Token);
+      if (next && end < to && (key(next) === "of" || key(next) === "for")) end = to;
+      else if (PLACE_HEADS.has(headWord) && next && end < to && next.pos === "PROPN") end += 1;
+      else if (PLACE_HEADS.has(headWord) && end === runTo && key(next ?? (tokens[0] as Token)) === "in" && tokens[end + 1] && isCapitalized(tokens[end + 1] as Token)) end += 2;
+      add(from, end);
+      continue;
+    }
+    const namer = tokens[runFrom - 1];
+    if (namer && !isCapitalized(namer) && NAMING_NOUNS.has(key(namer)) && to - from >= 1 && !tokens.slice(from, to).some((token) => isRoleWord(token))) {
+      add(from, to);
+      continue;
+    }
+    const after = tokens[runTo];
+    const afterNext = tokens[runTo + 1];
+    const lowerHead = after && key(after) === "news" && afterNext ? afterNext : after;
+    if (lowerHead && LOWER_CASE_HEADS.has(key(lowerHead)) && to === runTo && from < to) {
+      add(from, to);
+      continue;
+    }
+    for (let i = from; i < to; i += 1) {
+      const token = tokens[i] as Token;
+      const alias = ORGANIZATION_ALIASES.get(key(token));
+      if (KNOWN_ORGANIZATIONS.has(token.text) || (alias && isAcronym(token))) add(i, i + 1, alias ?? token.text);
+    }
+  }
+  tokens.forEach((token, index) => {
+    // "Saudi-led coalition", "Iranian-backed militias": a hyphenated leader and a body.
+    const led = tokens[index + 2];
+    const body = tokens[index + 3];
+    if (isCapitalized(token) && tokens[index + 1]?.text === "-" && led && /^(led|backed|run|allied)$/.test(key(led)) && body && body.pos === "NOUN" && !isCapitalized(body) && /^(coalition|forces|militias?|government|alliance|group)$/.test(key(body))) add(index, index + 4);
+    // "the provincial government of Sindh": a lower-case body of a named place.
+    if (BODY_HEADS.has(key(token)) && !isCapitalized(token) && key(tokens[index + 1] ?? token) === "of" && tokens[index + 2] && isCapitalized(tokens[index + 2] as Token)) {
+      let from = index;
+      while (from > 0 && (tokens[from - 1] as Token).pos === "ADJ") from -= 1;
+      let to = index + 3;
+      while (tokens[to] && isCapitalized(tokens[to] as Token) && (tokens[to] as Token).start - (tokens[to - 1] as Token).end === 1) to += 1;
+      add(from, to);
+    }
+    const before = tokens[index - 1];
+    if (isAcronym(token) && before && ORG_NOUNS.has(key(before)) && !isCapitalized(before)) add(index, index + 1);
+    // "Iranian government", "Sudanese security forces": a nationality and a state body, the
+    // body being the head (not "Iranian military parade").
+    if (/^\p{Lu}\p{Ll}+(?:ian|ean|an|ese|ish|i)$/u.test(token.text)) {
+      let end = index + 1;
+      if (key(tokens[end] ?? token) === "security") end += 1;
+      const body = tokens[end];
+      const following = tokens[end + 1];
+      if (body && NATIONAL_BODIES.has(key(body)) && !isCapitalized(body) && !(following && (following.pos === "NOUN" || following.pos === "PROPN"))) add(index, end + 1);
+    }
+  });
+  return spans;
+}
+
+/** Lower-case heads that make a phrase an organization by itself ("the interior ministry", "Fire service"). */
+export const BODY_HEADS = new Set([
+  "ministry", "department", "agency", "service", "commission", "council", "delegation", "office", "committee",
+  "association", "government", "police", "army", "embassy", "consulate", "bureau", "court", "parliament",
+]);
+
+/** The first organization a phrase names, canonical, or null. */
+export function organizationInPhrase(text: string, tokens: readonly Token[]): string | null {
+  return organizationSpans(text, tokens)[0]?.name ?? null;
+}
+
+/**
+ * Finds the organizations of the text, adding names and mentions to the cast. An acronym the
+ * story defines ("Bangladesh Nationalist Party (BNP)") becomes another name of the organization.
+ */
+export function findOrganizations(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
+  const { text } = analyzed;
+  for (const sentence of analyzed.sentences) {
+    // All-capital lines are transcript headers and labels ("DEPARTMENT PRESS BRIEFING").
+    if (skip(sentence) || !/\p{Ll}/u.test(sentence.text)) continue;
+    for (const span of organizationSpans(text, sentence.tokens)) {
+      const defined = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(span.end, span.end + 12));
+      if (defined?.[1]) cast.organizationAcronyms.set(defined[1], span.name);
+      const name = cast.organizationAcronyms.get(span.name) ?? span.name;
+      cast.addOrganization(name);
+      cast.mention(span, "organization", name, 0.7);
+    }
+    for (const token of sentence.tokens) {
+      const name = cast.organizationAcronyms.get(token.text);
+      if (name && !/^\(/.test(text.slice(token.start - 1, token.start))) cast.mention(token, "organization", name, 0.7);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import type { AnalyzedText, Token } from "../text.js";
+import type { TextRange } from "../types.js";
+import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
+import { GENDERED_WORDS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
+import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
+import { glued, isCapitalized, isRoleWord, key, nameRuns, nounPhraseBefore, phraseOf } from "./phrases.js";
+
+// People are names the story gives a role: a title before the name ("Secretary of State Mike
+// Pompeo", "Fire service spokeswoman Eleni Vasilakou") or an appositive after it ("Giorgos
+// Papadakis, a retired schoolteacher"). Other capitalized pairs ("United States", "Kampala
+// Central") are left alone here; a bare name becomes a person when it speaks (attribution.ts).
+
+const TITLE_TAGS = new Set(["NOUN", "PROPN", "ADJ"]);
+
+/** A title found before or after a name, with where it is. */
+interface FoundTitle {
+  readonly titles: string[];
+  readonly range: TextRange;
+}
+
+/** The title words right before a name: nouns, names and adjectives, "of" inside ("Secretary of State"). */
+function titleBefore(text: string, tokens: readonly Token[], nameStart: number): FoundTitle | null {
+  let from = nameStart;
+  let index = nameStart - 1;
+  while (index >= 0) {
+    const token = tokens[index] as Token;
+    const right = tokens[index + 1];
+    const isGlued = right !== undefined && glued(token, right);
+    if (TITLE_TAGS.has(token.pos) || isGlued || (isCapitalized(token) && token.pos !== "PUNCT" && !/^(A|An|The)$/.test(token.text)) || (key(token) === "of" && from < nameStart && index > 0)) {
+      from = index;
+      index -= 1;
+      continue;
+    }
+    break;
+  }
+  while (from < nameStart && key(tokens[from] as Token) === "of") from += 1;
+  const phrase = phraseOf(text, tokens, from, nameStart);
+  if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  // "Guayas police commander Colonel": a lower-case role followed by a capitalized rank is two
+  // titles, the office and the rank.
+  const split = phrase.tokens.findIndex(
+    (token, i) => i > 0 && isCapitalized(token) && TITLE_WORDS.has(key(token)) && !isCapitalized(phrase.tokens[i - 1] as Token) && isRoleWord(phrase.tokens[i - 1] as Token),
+  );
+  if (split > 0) {
+    const office = phrase.tokens[split - 1] as Token;
+    const rank = phrase.tokens[split] as Token;
+    return { titles: [text.slice(phrase.start, office.end), text.slice(rank.start, phrase.end)], range: phrase };
+  }
+  return { titles: [phrase.text], range: phrase };
+}
+
+/** A title before the name and a comma: "The United Nations envoy for Yemen, Lars Eklund, said". */
+function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: number, nameEnd: number): FoundTitle | null {
+  if (tokens[nameStart - 1]?.text !== "," || tokens[nameEnd]?.text !== ",") return null;
+  const phrase = nounPhraseBefore(text, tokens, nameStart - 1, 0);
+  if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  // "The United Nations envoy", "Its spokesman": the determiner is not part of the title.
+  const from = /^(the|a|an|its|his|her|their)$/i.test((phrase.tokens[0] as Token).text) ? 1 : 0;
+  const title = phraseOf(text, tokens, tokens.indexOf(phrase.tokens[from] as Token), tokens.indexOf(phrase.tokens[phrase.tokens.length - 1] as Token) + 1);
+  return title ? { titles: [title.text], range: title } : null;
+}
+
+/** The appositive after a name: ", a retired schoolteacher," gives "retired schoolteacher". */
+function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): FoundTitle | null {
+  if (tokens[nameEnd]?.text !== ",") return null;
+  const article = tokens[nameEnd + 1];
+  if (!article) return null;
+  // "a retired schoolteacher", "the mayor", or a bare role: "director of the Beirut hospital".
+  const bare = !/^(a|an|the)$/i.test(article.text);
+  if (bare && !(isRoleWord(article) && !isCapitalized(article))) return null;
+  let index = bare ? nameEnd + 1 : nameEnd + 2;
+  while (index < tokens.length && index < nameEnd + 12) {
+    const token = tokens[index] as Token;
+    // The appositive ends at punctuation or where a relative clause starts ("a farmer who lost ...").
+    if ((token.pos === "PUNCT" && token.text !== "-") || /^(who|whose|which|that|whom)$/i.test(token.text)) break;
+    if (token.pos === "AUX" || token.pos === "VERB" && !/(ed|ing)$/.test(token.text)) return null;
+    index += 1;
+  }
+  let from = bare ? nameEnd + 1 : nameEnd + 2;
+  // An age is not part of the title: "a 38-year-old fisherman" -> "fisherman".
+  while (from < index && /^(\d+|-|year|years|old)$/i.test((tokens[from] as Token).text)) from += 1;
+  const phrase = phraseOf(text, tokens, from, index);
+  // Any noun describes the person here ("a retired schoolteacher", "a fisherman"): the article
+  // and the commas around it make it an appositive, not a role list.
+  const last = phrase?.tokens[phrase.tokens.length - 1];
+  if (!phrase || !phrase.tokens.some((token) => token.pos === "NOUN") || (last && last.pos !== "NOUN" && !isRoleWord(last) && !/^(of|for)$/.test(key(phrase.tokens[phrase.tokens.length - 2] ?? last)) && last.pos !== "PROPN")) return null;
+  return { titles: [phrase.text], range: { start: article.start, end: phrase.end } };
+}
+
+/**
+ * The organization a title names ("State Department spokesperson"), implies ("Secretary of
+ * State"), or describes before the role ("Fire service spokeswoman" -> "Fire service").
+ */
+export function organizationOfTitle(text: string, tokens: readonly Token[], acronyms: ReadonlyMap<string, string> = new Map()): string | null {
+  const defined = tokens.map((token) => acronyms.get(token.text)).find((name) => name !== undefined);
+  if (defined) return defined;
+  const named = organizationInPhrase(text, tokens);
+  if (named) return acronyms.get(named) ?? named;
+  const role = tokens.findIndex(isRoleWord);
+  const body = tokens[role - 1];
+  // "Fire service spokeswoman": a described body; a bare "Police" names none in particular.
+  if (role > 1 && body && BODY_HEADS.has(key(body))) return text.slice((tokens[0] as Token).start, body.end);
+  const title = tokens.map((token) => token.text).join(" ");
+  return TITLE_ORGANIZATIONS.find((entry) => entry.title.test(title))?.organization ?? null;
+}
+
+/** The gender a title states ("spokeswoman", "Mr."), for checking pronouns later. */
+export function genderOfTitle(title: string): "male" | "female" | null {
+  for (const word of title.toLowerCase().split(/\s+/)) {
+    const gender = GENDERED_WORDS.get(word);
+    if (gender) return gender;
+  }
+  return null;
+}
+
+/** Registers a person with a title, setting organization and gender from the title when known. */
+export function registerPerson(cast: Cast, name: string, title: string | null, titleTokens: readonly Token[], text: string, confidence: number): PersonEntry {
+  const person = cast.addPerson(name, title, confidence);
+  if (title) {
+    person.organization ??= organizationOfTitle(text, titleTokens, cast.organizationAcronyms);
+    person.gender ??= genderOfTitle(title);
+  }
+  return person;
+}
+
+/** Finds every titled or appositive-described person in the text and adds them to the cast. */
+export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
+  const { text } = analyzed;
+  for (const sentence of analyzed.sentences) {
+    if (skip(sentence)) continue;
+    const tokens = sentence.tokens;
+    for (const run of nameRuns(tokens, true)) {
+      const [from, to] = run;
+      const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
+      if (!found) continue;
+      const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+      const titleTokens = tokens.filter((token) => token.start >= found.range.start && token.end <= found.range.end);
+      let person: PersonEntry | null = null;
+      for (const title of found.titles) person = registerPerson(cast, name, title, titleTokens, text, 0.9);
+      if (person) cast.mentionPerson(person, { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end }, 0.9);
+    }
+  }
+}
+
+/**
+ * Records every later mention of the known people: the full name, the surname alone ("Pompeo")
+ * and social handles that contain the surname ("@SecPompeo"). Surnames and handles become aliases.
+ */
+export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
+  const { text } = analyzed;
+  const bySurname = new Map<string, { person: PersonEntry; fullNames: TextRange[] }>();
+  for (const person of cast.people) {
+    const fullNames: TextRange[] = [];
+    const pattern = new RegExp(`(?<![\\p{L}])${escape(person.name)}(?![\\p{L}])`, "gu");
+    for (const match of text.matchAll(pattern)) {
+      const range = { start: match.index, end: match.index + match[0].length };
+      fullNames.push(range);
+      cast.mentionPerson(person, range, 0.9);
+    }
+    const surname = surnameOf(person.name);
+    if (cast.personBySurname(surname) === person) bySurname.set(surname, { person, fullNames });
+  }
+  // One pass over the tokens for every surname ("Pompeo", "Pompeo's").
+  for (const sentence of analyzed.sentences) {
+    for (const token of sentence.tokens) {
+      const surname = token.text.replace(/[’']s$/, "");
+      const entry = bySurname.get(surname);
+      if (!entry || entry.fullNames.some((range) => token.start >= range.start && token.end <= range.end)) continue;
+      cast.mentionPerson(entry.person, { start: token.start, end: token.start + surname.length }, 0.8);
+      cast.addAlias(entry.person, surname);
+    }
+  }
+  for (const entity of analyzed.entities) {
+    if (entity.type !== "MENTION") continue;
+    const handle = entity.text.toLowerCase();
+    const owners = cast.people.filter((person) => {
+      if (person.aliases.some((alias) => alias.toLowerCase() === handle)) return true;
+      const surname = surnameOf(person.name).toLowerCase();
+      return surname.length >= 4 && handle.includes(surname);
+    });
+    const owner = owners.length === 1 ? owners[0] : undefined;
+    if (!owner) continue;
+    cast.addAlias(owner, entity.text);
+    cast.mentionPerson(owner, entity, 0.8);
+  }
+}
+
+/** Escapes a string for use inside a regular expression. */
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

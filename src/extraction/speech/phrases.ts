@@ -1,0 +1,225 @@
+import type { Token } from "../text.js";
+import type { TextRange } from "../types.js";
+import { NOT_NAME_WORDS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
+
+// Small readings of token sequences that several rules share: which tokens can be part of a
+// name, where the noun phrase before a verb starts. They look only at wink's tags, the letters
+// of the tokens and the closed word lists, so they behave the same on any story.
+
+/** A slice of tokens and the text range it covers. */
+export interface Phrase extends TextRange {
+  readonly tokens: readonly Token[];
+  readonly text: string;
+}
+
+/** The phrase made of tokens[from..to) of a text, or null when empty. */
+export function phraseOf(text: string, tokens: readonly Token[], from: number, to: number): Phrase | null {
+  if (to <= from) return null;
+  const slice = tokens.slice(from, to);
+  const first = slice[0];
+  const last = slice[slice.length - 1];
+  if (!first || !last) return null;
+  return { start: first.start, end: last.end, tokens: slice, text: text.slice(first.start, last.end) };
+}
+
+/** Whether the token starts with a capital letter. */
+export function isCapitalized(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+/** Lower case for list look-ups, with curly apostrophes made straight. */
+export function key(token: Token): string {
+  return token.text.toLowerCase().replace(/’/g, "'");
+}
+
+/**
+ * Whether a token can be part of a person's name: capitalized letters (an initial "J." too),
+ * not an all-capitals word (acronyms, transcript labels), and not a word the lists say belongs
+ * to titles, organizations, places or the calendar.
+ */
+export function isNameToken(token: Token): boolean {
+  const word = token.text;
+  if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (word.length > 2 && word === word.toUpperCase()) return false;
+  const lower = key(token);
+  return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !/(?:ian|ean|ese|ish)$/.test(lower);
+}
+
+/** Whether a token is a role word ("spokesperson", "Minister") that makes a phrase a title. */
+export function isRoleWord(token: Token): boolean {
+  return ROLE_NOUNS.has(key(token));
+}
+
+/** Whether two neighbouring tokens are parts of one hyphenated word ("state-run", "Iranian-linked"). */
+export function glued(left: Token, right: Token): boolean {
+  return left.end === right.start && (/^[-–]$/.test(left.text) || /^[-–]$/.test(right.text));
+}
+
+// Honorifics that are also used as given names ("Prime Minister Sheikh Hasina").
+const NAME_HONORIFICS = new Set(["sheikh", "sheik", "emir", "prince", "princess", "ayatollah", "imam", "mullah"]);
+
+/**
+ * Runs of 2 to 4 name tokens in a token list: [from, to) index pairs. With `honorifics`, a single
+ * name after one of the honorifics that double as names, itself after a title, takes it in.
+ */
+export function nameRuns(tokens: readonly Token[], honorifics = false): [number, number][] {
+  const runs: [number, number][] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index];
+    if (!token || !isNameToken(token)) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    for (;;) {
+      const next = tokens[end];
+      const previous = tokens[end - 1];
+      if (!next || !previous || !isNameToken(next) || next.start - previous.end !== 1) break;
+      end += 1;
+    }
+    // A generational suffix belongs to the name ("Ferdinand Marcos Jr.").
+    const suffix = tokens[end];
+    const beforeSuffix = tokens[end - 1] as Token;
+    if (suffix && /^(Jr\.?|Sr\.?|II|III|IV)$/.test(suffix.text) && suffix.start - beforeSuffix.end <= 1 && end - index >= 2) end += 1;
+    const honorific = tokens[index - 1];
+    if (honorifics && end - index === 1 && honorific && NAME_HONORIFICS.has(key(honorific)) && index >= 2 && isRoleWord(tokens[index - 2] as Token)) {
+      runs.push([index - 1, end]);
+      index = end;
+      continue;
+    }
+    const last = tokens[end - 1];
+    // A name needs a given name and a surname, and does not end in an initial.
+    if (end - index >= 2 && end - index <= 5 && last && (!last.text.endsWith(".") || /^[JS]r\.$/.test(last.text))) runs.push([index, end]);
+    index = end;
+  }
+  return runs;
+}
+
+const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
+
+/**
+ * The noun phrase that ends right before tokens[end] (the subject of a verb), going left no
+ * further than `floor`. It takes determiners, adjectives, nouns, names, numbers, possessive "'s",
+ * hyphen-glued words and "of/from/for/in/at" between two nouns ("Turkey’s Ministry of
+ * Transport", "the EU delegation in Kampala"); a lone personal pronoun is a phrase too.
+ */
+export function nounPhraseBefore(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
+  let index = end - 1;
+  // "The official also said": adverbs between subject and verb are not part of the subject.
+  while (index >= floor && tokens[index]?.pos === "ADV") index -= 1;
+  const stop = index + 1;
+  const only = tokens[index];
+  if (only && only.pos === "PRON" && /^(he|she|they|i|we|you|it)$/i.test(only.text)) {
+    return phraseOf(text, tokens, index, stop);
+  }
+  let from = stop;
+  while (index >= floor) {
+    const token = tokens[index];
+    if (!token) break;
+    const right = tokens[index + 1];
+    const leftToken = tokens[index - 1];
+    const isGlued = (right !== undefined && index + 1 < stop && glued(token, right)) || (leftToken !== undefined && index > floor && glued(leftToken, token));
+    // "shipping agents": a gerund that modifies the noun after it.
+    const modifier = token.pos === "VERB" && /ing$/.test(token.text) && right !== undefined && index + 1 < stop && right.pos === "NOUN";
+    const lower = key(token);
+    // "a bill that critics say ...": after a noun, "that" starts a relative clause.
+    if (lower === "that" && leftToken && (leftToken.pos === "NOUN" || leftToken.pos === "PROPN") && index < stop - 1) break;
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower))) {
+      from = index;
+      index -= 1;
+      continue;
+    }
+    const left = tokens[index - 1];
+    // "medics and residents": "and" between two nouns joins one subject.
+    const joins = CONNECTORS.has(lower) || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
+    if (joins && index > floor && left && (left.pos === "NOUN" || left.pos === "PROPN") && from < stop) {
+      from = index;
+      index -= 1;
+      continue;
+    }
+    break;
+  }
+  // The phrase starts at a word that can start a noun phrase, not at a connector.
+  while (from < stop && CONNECTORS.has(key(tokens[from] as Token))) from += 1;
+  return phraseOf(text, tokens, from, stop);
+}
+
+/**
+ * The noun phrase that starts at tokens[start] (the speaker after an inverted "said"), up to a
+ * comma, a full stop, a verb or a preposition that starts an adverbial ("at the time").
+ */
+export function nounPhraseAfter(text: string, tokens: readonly Token[], start: number, limit: number): Phrase | null {
+  let index = start;
+  while (index < limit) {
+    const token = tokens[index];
+    if (!token) break;
+    const left = tokens[index - 1];
+    const isGlued = left !== undefined && index > start && glued(left, token);
+    const lower = key(token);
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || lower === "'s") {
+      index += 1;
+      continue;
+    }
+    const right = tokens[index + 1];
+    if (CONNECTORS.has(lower) && index > start && right && (NOUN_PHRASE_TAGS.has(right.pos))) {
+      index += 1;
+      continue;
+    }
+    break;
+  }
+  return phraseOf(text, tokens, start, index);
+}
+
+/** Whether a phrase's head (last word) is a noun or name. */
+export function endsInNoun(phrase: Phrase): boolean {
+  const last = phrase.tokens[phrase.tokens.length - 1];
+  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN");
+}
+
+/**
+ * The subject of the verb at tokens[verb]: the noun phrase right before it, or, when an
+ * appositive stands between ("John Smith, a spokesman for the ministry, said"), the name before
+ * the appositive.
+ */
+export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
+  // The words between the comma before the verb and the comma before that one.
+  let comma = end - 2;
+  while (comma >= floor && comma >= end - 22 && tokens[comma]?.text !== ",") comma -= 1;
+  if (comma < floor || tokens[comma]?.text !== ",") return null;
+  const inside = phraseOf(text, tokens, comma + 1, end - 1);
+  const first = inside?.tokens[0];
+  if (!inside || !first) return null;
+  const nameBefore = (): Phrase | null => {
+    const name = nounPhraseBefore(text, tokens, comma, floor);
+    const run = name ? nameRuns(name.tokens).pop() : undefined;
+    return name && run && run[1] === name.tokens.length ? name : null;
+  };
+  // "Richard Gordon, who visited the area on Sunday, said".
+  if (/^(who|which)$/i.test(first.text)) return nounPhraseBefore(text, tokens, comma, floor);
+  // "Maria Santos, 52, told".
+  if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
+  // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
+  const nameInside = nameRuns(inside.tokens).pop();
+  if (nameInside && nameInside[0] === 0 && nameInside[1] === inside.tokens.length) return inside;
+  // "John Smith, a spokesman for the ministry, said" / "Levan Kapanadze, a 24-year-old student
+  // who joined the protest, said" / "Amal Haddad, director of the hospital, said".
+  if (/^(a|an|the)$/i.test(first.text) || isRoleWord(first)) return nameBefore();
+  return null;
+}
+
+const POST_MODIFIERS = new Set(["of", "from", "with", "in", "at", "for", "on", "familiar", "who", "close", "involved", "briefed", ","]);
+
+/** The head noun of a phrase: the last noun before a post-modifier ("people" of "two people familiar with the matter"). */
+export function headOf(phrase: Phrase): Token | undefined {
+  let head: Token | undefined;
+  for (const token of phrase.tokens) {
+    if (head && POST_MODIFIERS.has(key(token))) break;
+    if (token.pos === "NOUN" || token.pos === "PROPN") head = token;
+  }
+  return head ?? phrase.tokens[phrase.tokens.length - 1];
+}

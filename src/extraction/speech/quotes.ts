@@ -1,0 +1,84 @@
+import type { TextRange } from "../types.js";
+
+// Quotation marks, read on characters rather than on sentences (a quote can hold several
+// sentences, and run over paragraphs). Curly and straight double quotes both work; single
+// quotes inside a double-quoted passage are a quote within the quote and stay part of it, and
+// so do straight double quotes inside curly ones. A quote that runs over paragraphs follows the
+// print convention: each paragraph opens with a mark, only the last one closes.
+
+/** A passage in quotation marks. */
+export interface QuoteSpan extends TextRange {
+  /** Offset of the opening mark. */
+  readonly open: number;
+  /** Offset of the closing mark, or null when the paragraph ended first. */
+  readonly close: number | null;
+  /** "direct" when the quote stands as its own sentence or clause, "partial" inside a sentence. */
+  readonly kind: "direct" | "partial";
+}
+
+const CLOSING: Readonly<Record<string, string>> = { "“": "”", '"': '"', "„": "“" };
+
+/** Finds every double-quoted passage outside the skipped ranges, in text order. */
+export function findQuoteSpans(text: string, paragraphs: readonly TextRange[], skip: (range: TextRange) => boolean): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open: { mark: string; at: number } | null = null;
+  const emit = (at: number, endOfText: number, close: number | null): void => {
+    let start = at + 1;
+    let end = endOfText;
+    while (start < end && /\s/.test(text[start] ?? "")) start += 1;
+    while (end > start && /\s/.test(text[end - 1] ?? "")) end -= 1;
+    if (end > start) spans.push({ start, end, open: at, close, kind: kindOf(text, at, start) });
+  };
+  paragraphs.forEach((paragraph, index) => {
+    if (skip(paragraph)) {
+      open = null;
+      return;
+    }
+    let position = paragraph.start;
+    // A quote carried over from the last paragraph: this paragraph's opening mark is not new.
+    if (open !== null) position = firstNonSpace(text, paragraph) + 1;
+    for (; position < paragraph.end; position += 1) {
+      const char = text[position] ?? "";
+      const current: { mark: string; at: number } | null = open;
+      if (current) {
+        if (char === CLOSING[current.mark]) {
+          emit(current.at, position, position);
+          open = null;
+        }
+      } else if (char in CLOSING) {
+        open = { mark: char, at: position };
+      }
+    }
+    const pending: { mark: string; at: number } | null = open;
+    if (pending) {
+      const next = paragraphs[index + 1];
+      const continues = next !== undefined && !skip(next) && text[firstNonSpace(text, next)] === pending.mark;
+      if (!continues) {
+        emit(pending.at, paragraph.end, null);
+        open = null;
+      }
+    }
+  });
+  return spans;
+}
+
+/** Offset of the first non-space character of a paragraph. */
+function firstNonSpace(text: string, paragraph: TextRange): number {
+  let at = paragraph.start;
+  while (at < paragraph.end && /\s/.test(text[at] ?? "")) at += 1;
+  return at;
+}
+
+/**
+ * A quote is direct when it opens a sentence or follows the attribution's comma or colon and
+ * starts with a capital ("He said, “We will ...”"); otherwise it is part of a sentence
+ * ("called it “a disaster”", "adding that “the right ...”").
+ */
+function kindOf(text: string, openAt: number, innerStart: number): "direct" | "partial" {
+  let before = openAt - 1;
+  while (before >= 0 && (text[before] === " " || text[before] === "\t")) before -= 1;
+  const previous = before < 0 ? "\n" : text[before] ?? "\n";
+  const opensClause = /[\n,:;.!?—–-]/.test(previous);
+  const capital = /[\p{Lu}\p{N}'‘…]/u.test(text[innerStart] ?? "");
+  return opensClause && capital ? "direct" : "partial";
+}

@@ -1,0 +1,39 @@
+import type { Token } from "../text.js";
+import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
+import type { Resolved } from "./attribution.js";
+import type { Cast } from "./cast.js";
+import type { QuoteSpan } from "./quotes.js";
+
+// The state of one reading of the story, front to back: what has been quoted so far, which
+// reporting verbs a quote already used, and the last speaker (for continuation quotes).
+
+/** The last quote's speaker, where it was and its medium: what a continuation inherits. */
+export interface PreviousQuote {
+  readonly resolved: Resolved | null;
+  readonly paragraph: number;
+  readonly end: number;
+  readonly medium: ExtractedQuoteMedium;
+}
+
+/** Shared state of the speech pass while it reads the story in order. */
+export interface Walk {
+  readonly text: string;
+  readonly cast: Cast;
+  readonly quotes: ExtractedQuote[];
+  readonly spans: readonly QuoteSpan[];
+  /** Offsets of reporting verbs already used by a direct quote's attribution. */
+  readonly usedVerbs: Set<number>;
+  previous: PreviousQuote | null;
+}
+
+/** Whether a token lies inside quotation marks (its words are the quote's, not the story's). */
+export function isQuoted(walk: Walk, token: Token | TextRange): boolean {
+  return walk.spans.some((span) => token.start >= span.open && token.start < (span.close ?? span.end) + 1);
+}
+
+/** The dateline at the start of a wire story's first paragraph ("KAMPALA, June 27 (Reuters) - "): where the story proper starts. */
+export function datelineEnd(text: string, paragraph: TextRange): number {
+  const line = text.slice(paragraph.start, paragraph.end);
+  const match = /^\p{Lu}[\p{Lu} .'’-]+(?:,[^\n–—]*?)?(?:\s*\([^)]*\))?\s+[–—-]{1,2}\s+/u.exec(line);
+  return match ? paragraph.start + match[0].length : paragraph.start;
+}

@@ -1,0 +1,125 @@
+import winkNLP, { type Document, type ItemEntity, type ItemSentence } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { TextRange } from "./types.js";
+
+// Library choice, measured with `npx tsx bench/extract-nlp-choice.ts` on
+// seeds/basra-consulate-2018.txt (2026-11-28, 2 shared cores):
+//   wink-nlp + wink-eng-lite-web-model: 1.7 ms/story, token values + preceding spaces rebuild
+//     every line exactly, 27 sentences. Errors: ".@SecPompeo" split into "." and "@SecPompeo";
+//     "pic.twitter.com/QsAw2Ie4ns" split into three. (It also splits multi-sentence quotes at
+//     their inner full stops, which is right for sentences; quotes are found on characters.)
+//   compromise: 21 ms/story (12x slower), term pre/text/post rebuild every line exactly,
+//     22 sentences, no splitting errors on URLs or ".@", but keeps a multi-sentence quotation as
+//     one sentence, and it has no POS tags in the Universal set the passes use.
+// Kept wink: both wink errors are boundaries with no whitespace after them, which the merge
+// below repairs generally (a real sentence boundary is followed by a space or a line break).
+//
+// The one place that turns text into paragraphs, sentences and tokens with character offsets.
+// wink-nlp does the sentence and token boundaries; we only map its token indexes back to
+// UTF-16 offsets of the original text (wink keeps every token's original value and the spaces
+// before it, so the offsets reconstruct the text exactly) and treat line breaks as paragraph
+// boundaries, which wink does not.
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+/** A token with its offsets and wink's part-of-speech tag (Universal POS: NOUN, PROPN, VERB ...). */
+export interface Token extends TextRange {
+  readonly text: string;
+  readonly pos: string;
+}
+
+/** A sentence: its offsets and its tokens. */
+export interface Sentence extends TextRange {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  /** Index of the paragraph (line) the sentence is in. */
+  readonly paragraph: number;
+}
+
+/** A named-entity span wink's model recognises (DATE, CARDINAL, MENTION, HASHTAG, ...). */
+export interface RecognisedEntity extends TextRange {
+  readonly text: string;
+  readonly type: string;
+}
+
+/** The text, split once and shared by every extraction pass. */
+export interface AnalyzedText {
+  readonly text: string;
+  /** Non-empty lines of the text, with their offsets. */
+  readonly paragraphs: readonly TextRange[];
+  readonly sentences: readonly Sentence[];
+  readonly entities: readonly RecognisedEntity[];
+}
+
+/** Token offsets of one wink document whose text starts at `base` in the full text. */
+function tokensOf(doc: Document, text: string, base: number): Token[] {
+  const values = doc.tokens().out(its.value);
+  const spaces = doc.tokens().out(its.precedingSpaces);
+  const tags = doc.tokens().out(its.pos);
+  const tokens: Token[] = [];
+  let offset = base;
+  values.forEach((value, index) => {
+    offset += (spaces[index] ?? "").length;
+    const start = text.indexOf(value, offset);
+    // wink keeps original values, so indexOf finds the token where the spaces say it is; the
+    // guard keeps offsets monotonic should a future model normalise a token.
+    const at = start === -1 ? offset : start;
+    tokens.push({ start: at, end: at + value.length, text: value, pos: tags[index] ?? "X" });
+    offset = at + value.length;
+  });
+  return tokens;
+}
+
+/** Splits the text into paragraphs (lines), sentences and tokens, and finds wink's entities. */
+export function analyzeText(text: string): AnalyzedText {
+  const paragraphs: TextRange[] = [];
+  const sentences: Sentence[] = [];
+  const entities: RecognisedEntity[] = [];
+  const linePattern = /[^\r\n]+/g;
+  for (let match = linePattern.exec(text); match; match = linePattern.exec(text)) {
+    const line = match[0];
+    if (line.trim() === "") continue;
+    const base = match.index;
+    const paragraph = paragraphs.length;
+    paragraphs.push({ start: base, end: base + line.length });
+    const doc = nlp.readDoc(line);
+    const tokens = tokensOf(doc, text, base);
+    let previous: Sentence | null = null;
+    doc.sentences().each((sentence: ItemSentence) => {
+      const [first, last] = sentence.out(its.span) as unknown as [number, number];
+      const sentenceTokens = tokens.slice(first, last + 1);
+      const start = sentenceTokens[0]?.start ?? base;
+      const end = sentenceTokens[sentenceTokens.length - 1]?.end ?? start;
+      if (previous && previous.end === start) {
+        // No whitespace between two "sentences" means wink split inside a token-like run
+        // (".@handle", "pic.twitter.com/x", "U.S.-led"): join them back into one sentence.
+        const merged: Sentence = {
+          start: previous.start,
+          end,
+          text: text.slice(previous.start, end),
+          tokens: [...previous.tokens, ...sentenceTokens],
+          paragraph,
+        };
+        sentences[sentences.length - 1] = merged;
+        previous = merged;
+        return;
+      }
+      previous = { start, end, text: text.slice(start, end), tokens: sentenceTokens, paragraph };
+      sentences.push(previous);
+    });
+    doc.entities().each((entity: ItemEntity) => {
+      const [first, last] = entity.out(its.span) as unknown as [number, number];
+      const start = tokens[first]?.start;
+      const end = tokens[last]?.end;
+      if (start === undefined || end === undefined) return;
+      entities.push({ start, end, text: text.slice(start, end), type: String(entity.out(its.type)) });
+    });
+  }
+  return { text, paragraphs, sentences, entities };
+}
+
+/** The tokens of a sentence that fall inside a range. */
+export function tokensWithin(sentence: Sentence, range: TextRange): readonly Token[] {
+  return sentence.tokens.filter((token) => token.start >= range.start && token.end <= range.end);
+}

@@ -1,0 +1,289 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { extractArticle, type Extraction, type ExtractedQuote } from "../../../src/extraction/index.js";
+
+// The speech pass rule by rule: each case is a short text and what must come out of it, with
+// offsets checked against the text. Then a property over generated stories (every quote and
+// mention is exactly the text at its offsets) and the answer keys in seeds/, scored with the
+// shared scorer.
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const run = promisify(execFile);
+
+function quoteOf(result: Extraction, words: string): ExtractedQuote {
+  const quote = result.quotes.find((candidate) => candidate.text.includes(words));
+  if (!quote) throw new Error(`no quote with: ${words}\n${JSON.stringify(result.quotes, null, 1)}`);
+  return quote;
+}
+
+function expectExactOffsets(text: string, result: Extraction): void {
+  for (const item of [...result.quotes, ...result.mentions]) {
+    expect(item.start).toBeLessThan(item.end);
+    expect(text.slice(item.start, item.end)).toBe(item.text);
+  }
+  for (const quote of result.quotes) {
+    if (quote.attribution) expect(quote.attribution.end).toBeLessThanOrEqual(text.length);
+  }
+}
+
+describe("direct quotes", () => {
+  it("takes the speaker named after the quote, with the exact words inside the marks", () => {
+    const text = "“We will respond,” the minister said.\n“Bottom line, we are ready,” said Jane Doe, a spokeswoman for the Interior Ministry.";
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    const ready = quoteOf(result, "Bottom line");
+    expect(ready).toMatchObject({ text: "Bottom line, we are ready,", kind: "direct", speaker: "Jane Doe", reportingVerb: "said" });
+    expect(text.slice(ready.start, ready.end)).toBe("Bottom line, we are ready,");
+    expect(text.slice(ready.attribution?.start, ready.attribution?.end)).toContain("Jane Doe");
+    expect(result.people.find((person) => person.name === "Jane Doe")).toMatchObject({ titles: ["spokeswoman for the Interior Ministry"], organization: "Interior Ministry" });
+  });
+
+  it("takes the speaker named before the quote and reads the statement as the medium", () => {
+    const text = "An official statement from State Department spokesperson Heather Nauert said, “We remain committed to Iraq.”";
+    const result = extractArticle(text);
+    expect(quoteOf(result, "We remain")).toMatchObject({
+      text: "We remain committed to Iraq.",
+      speaker: "Heather Nauert",
+      speakerDescription: "State Department spokesperson",
+      medium: "statement",
+      kind: "direct",
+    });
+    expect(result.people[0]).toMatchObject({ name: "Heather Nauert", organization: "U.S. Department of State" });
+  });
+
+  it("gives a quoted sentence with no attribution of its own to the previous speaker, less confidently", () => {
+    const text = "Civil Protection Minister Nikos Mavridis spoke on Tuesday. “Nobody should risk their life,” he said. “Property can be rebuilt.”";
+    const result = extractArticle(text);
+    const first = quoteOf(result, "Nobody should");
+    const second = quoteOf(result, "Property can");
+    expect(first.speaker).toBe("Nikos Mavridis");
+    expect(second).toMatchObject({ speaker: "Nikos Mavridis", reportingVerb: null, attribution: null });
+    expect(second.confidence).toBeLessThan(quoteOf(extractArticle("“Nobody should risk their life,” Nikos Mavridis said."), "Nobody").confidence);
+  });
+
+  it("reads a quote over several paragraphs (each opens, only the last closes) as one quote of the speaker introduced above", () => {
+    const text = "Mersin Governor Kemal Arslan said in a written statement on Tuesday that nobody was hurt. The statement read:\n“The fire began in a warehouse.\n“Prosecutors have opened an investigation.\n“I ask our citizens to stay calm.”\nThe port remained closed.";
+    const result = extractArticle(text);
+    const quote = quoteOf(result, "The fire began");
+    expect(quote.text).toBe("The fire began in a warehouse.\n“Prosecutors have opened an investigation.\n“I ask our citizens to stay calm.");
+    expect(quote).toMatchObject({ speaker: "Kemal Arslan", medium: "statement", kind: "direct" });
+    expect(result.quotes.filter((candidate) => candidate.kind !== "indirect")).toHaveLength(1);
+  });
+
+  it("keeps quotes inside quotes (single, or straight inside curly) as part of the outer quote", () => {
+    const text = "“The minister told us, ‘Every citizen may assemble,’ and then he said \"no\" to our march,” Grace Namubiru said.";
+    const result = extractArticle(text);
+    const direct = result.quotes.filter((quote) => quote.kind !== "indirect");
+    expect(direct).toHaveLength(1);
+    expect(direct[0]).toMatchObject({ text: "The minister told us, ‘Every citizen may assemble,’ and then he said \"no\" to our march,", speaker: "Grace Namubiru" });
+  });
+
+  it("reads straight double quotes like curly ones", () => {
+    const text = "\"We heard the planes,\" said Ali Hamoud, a 38-year-old fisherman whose brother was killed.";
+    const result = extractArticle(text);
+    expect(quoteOf(result, "We heard")).toMatchObject({ text: "We heard the planes,", speaker: "Ali Hamoud" });
+    expect(result.people[0]).toMatchObject({ name: "Ali Hamoud", titles: ["fisherman"] });
+  });
+
+  it("keeps both halves of a quote split by its attribution direct, and reads a bare role appositive", () => {
+    const text = "“We will rebuild,” said Dr. Amal Haddad, director of the Beirut hospital, “but not alone.”";
+    const result = extractArticle(text);
+    expect(result.quotes.map((quote) => [quote.text, quote.kind, quote.speaker])).toEqual([
+      ["We will rebuild,", "direct", "Amal Haddad"],
+      ["but not alone.", "direct", "Amal Haddad"],
+    ]);
+    expect(result.people[0]?.titles).toEqual(["director of the Beirut hospital"]);
+  });
+
+  it("marks quotes inside a sentence as partial, attributes them to the sentence's speaker, and drops scare quotes", () => {
+    const text = "Mayor John Smith called the plan “a disaster for the city” on Monday. The so-called “peace plan” was rejected.";
+    const result = extractArticle(text);
+    expect(quoteOf(result, "a disaster")).toMatchObject({ kind: "partial", speaker: "John Smith" });
+    expect(result.quotes.some((quote) => quote.text.includes("peace plan"))).toBe(false);
+  });
+});
+
+describe("speakers", () => {
+  it("resolves a senior official and later “the official” to one unnamed source", () => {
+    const text = "The consulate will close, a senior administration official told The Wall Street Journal on Friday.\nThe official said threats had increased.\n“We will respond,” the official said.";
+    const result = extractArticle(text);
+    expect(result.anonymousSources).toEqual([expect.objectContaining({ description: "a senior administration official", aliases: ["the official"] })]);
+    for (const quote of result.quotes) expect(quote).toMatchObject({ speaker: null, speakerDescription: "a senior administration official" });
+    expect(result.quotes.map((quote) => quote.kind).sort()).toEqual(["direct", "indirect", "indirect"]);
+    expect(result.organizations).toContain("The Wall Street Journal");
+    const mentions = result.mentions.filter((mention) => mention.type === "anonymous");
+    expect(mentions.map((mention) => mention.text)).toEqual(["a senior administration official", "The official", "the official"]);
+  });
+
+  it("gives “the statement said” to the author of the latest statement", () => {
+    const text = "An official statement from spokesperson Heather Nauert said, “We are leaving.”\nLater, White House Press Secretary Sarah Sanders released an official statement.\n“Iran did not act,” the statement said.";
+    const result = extractArticle(text);
+    expect(quoteOf(result, "Iran did not act")).toMatchObject({ speaker: "Sarah Sanders", medium: "statement", speakerDescription: "White House Press Secretary" });
+    expect(result.people.find((person) => person.name === "Sarah Sanders")?.organization).toBe("White House");
+  });
+
+  it("resolves surnames and handles to the person first named in full", () => {
+    const text = "Secretary of State Mike Pompeo closed the consulate.\nPompeo warned Iran that threats would not be tolerated.\n.@SecPompeo has placed the consulate on ordered departure.";
+    const result = extractArticle(text);
+    expect(result.people).toEqual([expect.objectContaining({ name: "Mike Pompeo", titles: ["Secretary of State"], organization: "U.S. Department of State", aliases: ["Pompeo", "@SecPompeo"] })]);
+    expect(quoteOf(result, "threats would not")).toMatchObject({ kind: "indirect", speaker: "Mike Pompeo", text: "threats would not be tolerated" });
+    const personMentions = result.mentions.filter((mention) => mention.type === "person").map((mention) => mention.text);
+    expect(personMentions).toEqual(["Mike Pompeo", "Pompeo", "@SecPompeo"]);
+  });
+
+  it("resolves “he” and “she” to the latest person who fits, and never to the speaker of the words it is in", () => {
+    const text = "Fire service spokeswoman Eleni Vasilakou and Police spokesman Patrick Onyango spoke.\n“We are doing everything we can,” she said.\n“We are ready,” he said.";
+    const result = extractArticle(text);
+    expect(quoteOf(result, "everything we can")).toMatchObject({ speaker: "Eleni Vasilakou" });
+    expect(quoteOf(result, "We are ready")).toMatchObject({ speaker: "Patrick Onyango" });
+    expect(quoteOf(result, "We are ready").confidence).toBeLessThan(quoteOf(result, "everything").confidence + 0.01);
+  });
+
+  it("lowers the confidence of a pronoun when another person of unknown gender came in between", () => {
+    const text = "Interior Minister Ali Hassan met Governor Sam Reid.\n“It went well,” he said.";
+    const sure = extractArticle("Interior Minister Ali Hassan arrived.\n“It went well,” he said.");
+    const unsure = extractArticle(text);
+    expect(quoteOf(unsure, "It went well").speaker).toBe("Sam Reid");
+    expect(quoteOf(unsure, "It went well").confidence).toBeLessThan(quoteOf(sure, "It went well").confidence);
+  });
+
+  it("attributes speech to organizations and groups by their words, with no person", () => {
+    const text = "Two firefighters were treated for burns, officials said.\nTurkey’s Ministry of Transport said the port would reopen on Thursday.\nThe violence continued, according to the national prisons agency SNAI.";
+    const result = extractArticle(text);
+    expect(quoteOf(result, "Two firefighters")).toMatchObject({ kind: "indirect", speaker: null, speakerDescription: "officials", text: "Two firefighters were treated for burns" });
+    expect(quoteOf(result, "the port would reopen")).toMatchObject({ speaker: null, speakerDescription: "Turkey’s Ministry of Transport" });
+    expect(quoteOf(result, "The violence continued")).toMatchObject({ speakerDescription: "the national prisons agency SNAI", reportingVerb: "according to" });
+    expect(result.organizations).toEqual(expect.arrayContaining(["Ministry of Transport", "SNAI"]));
+  });
+});
+
+describe("reported speech", () => {
+  it("reads “X said (that) ...”, “..., X told Y” and “according to X” in both places", () => {
+    const text = [
+      "KAMPALA, June 27 (Reuters) - Police arrested dozens of marchers on Thursday, a police spokesman told reporters.",
+      "Opposition leader Grace Namubiru said on Monday officers had beaten marchers, and added that she would march again.",
+      "According to witnesses, the police used tear gas.",
+      "The march was peaceful, according to the Uganda Human Rights Commission.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    const indirect = result.quotes.filter((quote) => quote.kind === "indirect").map((quote) => [quote.text, quote.speaker ?? quote.speakerDescription]);
+    expect(indirect).toEqual([
+      ["Police arrested dozens of marchers on Thursday", "a police spokesman"],
+      ["officers had beaten marchers", "Grace Namubiru"],
+      ["she would march again", "Grace Namubiru"],
+      ["the police used tear gas", "witnesses"],
+      ["The march was peaceful", "the Uganda Human Rights Commission"],
+    ]);
+  });
+
+  it("reads what a relative clause reports, and not a reporting verb with no clause", () => {
+    const text = "Police fired tear gas at protesters who they said had set fire to buses.\nThe minister declared a state of emergency.\nOfficials said nothing.";
+    const result = extractArticle(text);
+    expect(result.quotes).toEqual([expect.objectContaining({ kind: "indirect", text: "had set fire to buses", speaker: null, speakerDescription: "Police" })]);
+    expect(result.quotes[0]?.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe("social posts and briefings", () => {
+  it("makes the text above a credit line a tweet of that person, with the handle as alias and the date", () => {
+    const text = "State Department spokesperson Heather Nauert spoke.\n.@SecPompeo has placed U.S. Consulate Basrah on ordered departure. pic.twitter.com/QsAw2Ie4ns\n— Heather Nauert (@statedeptspox) September 28, 2018";
+    const result = extractArticle(text);
+    const tweet = quoteOf(result, "ordered departure");
+    expect(tweet).toMatchObject({
+      text: ".@SecPompeo has placed U.S. Consulate Basrah on ordered departure.",
+      medium: "tweet",
+      handle: "@statedeptspox",
+      date: "2018-09-28",
+      speaker: "Heather Nauert",
+      speakerDescription: "State Department spokesperson",
+    });
+    expect(result.people[0]?.aliases).toContain("@statedeptspox");
+    expect(result.organizations).toContain("U.S. Consulate Basrah");
+  });
+
+  it("quotes each answer of a briefing transcript, not the questions", () => {
+    const text = "Deputy Spokesperson Daniel Halvorsen\nMR. HALVORSEN: Good afternoon. We suspended operations.\nQUESTION: Are you pulling people out?\nMR. HALVORSEN: Yes. Foreign Minister Hassan Abdelrahim met the ambassador. He told the ambassador that the government would protect missions.";
+    const result = extractArticle(text);
+    const briefing = result.quotes.filter((quote) => quote.medium === "briefing");
+    expect(briefing.map((quote) => quote.text)).toEqual(["Good afternoon. We suspended operations.", "Yes. Foreign Minister Hassan Abdelrahim met the ambassador. He told the ambassador that the government would protect missions."]);
+    expect(briefing.every((quote) => quote.speaker === "Daniel Halvorsen" && quote.speakerDescription === "Deputy Spokesperson")).toBe(true);
+    expect(result.quotes.find((quote) => quote.kind === "indirect")).toMatchObject({ text: "the government would protect missions", speaker: "Hassan Abdelrahim" });
+    expect(result.people.find((person) => person.name === "Daniel Halvorsen")?.aliases).toEqual(["Halvorsen"]);
+  });
+});
+
+describe("organizations", () => {
+  it("finds named organizations by their shape and joins spellings of one body", () => {
+    const text = "The U.S. State Department closed U.S. Embassy Baghdad. The Iranian government, the Quds Force and the Sudanese Foreign Ministry said nothing. Rescue workers from the Edhi Foundation helped, and the Saudi-led coalition denied it.";
+    const result = extractArticle(text);
+    expect(result.organizations).toEqual(
+      expect.arrayContaining(["U.S. Department of State", "U.S. Embassy Baghdad", "Iranian government", "Quds Force", "Sudanese Foreign Ministry", "Edhi Foundation", "Saudi-led coalition"]),
+    );
+    expect(result.organizations).not.toContain("Iranian military");
+  });
+});
+
+describe("offsets (property)", () => {
+  const speakers = ["the official said", "said Jane Doe, a spokeswoman", "he said", "Mayor John Smith said", "witnesses said"];
+  const quotes = ["We will respond", "It’s over, ‘really’ over", "Nobody was hurt. We stayed", "The “plan” failed"];
+  const sentence = fc.oneof(
+    fc.tuple(fc.constantFrom(...quotes), fc.constantFrom(...speakers)).map(([quote, speaker]) => `“${quote},” ${speaker}.`),
+    fc.tuple(fc.constantFrom(...speakers), fc.constantFrom(...quotes)).map(([speaker, quote]) => `${speaker.replace(/^\w/, (c) => c.toUpperCase())}, "${quote}."`),
+    fc.constantFrom("The port was closed, officials said.", "According to witnesses, 12 people died.", "Rain fell on Kampala.", "A senior official said the talks failed."),
+  );
+  const story = fc.array(fc.array(sentence, { minLength: 1, maxLength: 3 }).map((sentences) => sentences.join(" ")), { minLength: 1, maxLength: 6 }).map((paragraphs) => paragraphs.join("\n"));
+
+  it("every quote and mention is exactly the text at its offsets", () => {
+    fc.assert(
+      fc.property(story, (text) => {
+        const result = extractArticle(text);
+        expectExactOffsets(text, result);
+        for (const quote of result.quotes) expect(quote.confidence).toBeGreaterThan(0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("answer keys", () => {
+  const keys = [
+    { gold: "seeds/basra-consulate-2018.gold.json", text: "seeds/basra-consulate-2018.txt" },
+    ...fs
+      .readdirSync(path.join(root, "seeds/stories"))
+      .filter((file) => file.endsWith(".gold.json"))
+      .map((file) => ({ gold: `seeds/stories/${file}`, text: `seeds/stories/${file.replace(/\.gold\.json$/, ".txt")}` })),
+  ];
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "speech-"));
+
+  async function score(gold: string, text: string): Promise<{ directQuotes: { precision: number; recall: number; gold: number }; speakerAccuracy: number; people: { f1: number }; indirectQuoteRecall: number }> {
+    const answer = JSON.parse(fs.readFileSync(path.join(root, gold), "utf8")) as { article: { publishedAt: string | null; headline: string | null } };
+    const extracted = extractArticle(fs.readFileSync(path.join(root, text), "utf8"), answer.article);
+    const out = path.join(directory, `${path.basename(text)}.json`);
+    fs.writeFileSync(out, JSON.stringify(extracted));
+    const { stdout } = await run(process.execPath, [path.join(root, "scripts/score-extraction.mjs"), path.join(root, gold), out, "--json"]);
+    return JSON.parse(stdout);
+  }
+
+  it("meets the issue's bar on the example story: direct quotes P = R = 1, speakers >= 0.9, people F1 = 1", async () => {
+    const result = await score("seeds/basra-consulate-2018.gold.json", "seeds/basra-consulate-2018.txt");
+    expect(result.directQuotes).toMatchObject({ precision: 1, recall: 1 });
+    expect(result.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(result.people.f1).toBe(1);
+    expect(result.indirectQuoteRecall).toBe(1);
+  });
+
+  it.each(keys.slice(1))("scores at the same bar on $text", async ({ gold, text }) => {
+    const result = await score(gold, text);
+    expect(result.directQuotes).toMatchObject({ precision: 1, recall: 1 });
+    expect(result.people.f1).toBe(1);
+    // The scorer's speaker accuracy is 0 when a story has no quotes at all.
+    const hasQuotes = (JSON.parse(fs.readFileSync(path.join(root, gold), "utf8")) as { quotes: unknown[] }).quotes.length > 0;
+    if (hasQuotes) expect(result.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
