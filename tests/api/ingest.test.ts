@@ -215,16 +215,19 @@ describe("ingestArticle", () => {
     expect(await stored()).toBe(before);
   });
 
-  it("stores a reporter's story as a DRAFT with its first revision, a slug from the headline and one audit event", async () => {
+  it("stores a reporter's story as a DRAFT with its first revision, a slug from the headline and its audit events", async () => {
     const events = await db.prisma.auditEvent.count();
     const payload = await ingest("REPORTER", { text, headline: "Council votes to fix roads", url: "https://news.example/council", publishedAt: "2024-05-07T00:00:00Z" }, "first-key");
     expect(payload.errors).toEqual([]);
     expect(payload).toMatchObject({ outcome: "CREATED", replayed: false, article: { status: "DRAFT", body: text, slug: "council-votes-to-fix-roads", revisionNumber: 1 } });
     articleId = Buffer.from(payload.article?.id as string, "base64url").toString("utf8").replace("Article:", "");
     expect(await db.prisma.articleRevision.count({ where: { article: { slug: "council-votes-to-fix-roads" } } })).toBe(1);
-    expect(await db.prisma.auditEvent.count()).toBe(events + 1);
-    const event = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ action: "article.ingest", targetType: "Article", actorId: viewers.REPORTER.userId, requestId: "test-request" });
+    // suggestions.created (what live updates publish, listing the suggestions as they are stored),
+    // then article.ingest with the counts.
+    const recorded = await db.prisma.auditEvent.findMany({ orderBy: { id: "asc" }, skip: events });
+    expect(recorded.map((event) => event.action)).toEqual(["suggestions.created", "article.ingest"]);
+    expect(recorded[0]).toMatchObject({ targetType: "Article", targetId: articleId, actorId: viewers.REPORTER.userId });
+    expect(recorded[1]).toMatchObject({ action: "article.ingest", targetType: "Article", actorId: viewers.REPORTER.userId, requestId: "test-request" });
   });
 
   it("answers a repeated idempotency key with the first answer and does no new work", async () => {

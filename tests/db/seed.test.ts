@@ -68,6 +68,7 @@ describe("the example story seed", () => {
     expect(await db.prisma.place.findFirst({ where: { name: "Basra" } })).toMatchObject({ aliases: ["Basrah"], countryCode: "IQ", latitude: 30.5085 });
     const events = await db.prisma.auditEvent.findMany({ orderBy: { id: "asc" }, include: { actor: true } });
     expect(events.map((event) => [event.action, event.actor?.name])).toEqual([
+      ["suggestions.created", "seed-editor"],
       ["article.ingest", "seed-editor"],
       ["article.acceptSuggestions", "seed-editor"],
       ["article.publish", "seed-editor"],
