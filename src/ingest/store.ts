@@ -64,6 +64,23 @@ export function reviewableCount(counts: SuggestionCounts): number {
   return counts.quotes + counts.people + counts.unnamedSources + counts.incidents + counts.incidentMentions + counts.entityMentions;
 }
 
+/** The columns every machine-suggested span shares: where it is (both selectors), in which revision, and its review state. */
+function pendingSpan(article: StoredArticle, item: { readonly start: number; readonly end: number; readonly confidence: number }) {
+  const span = spanOf(article.body, item.start, item.end);
+  return {
+    articleId: article.id,
+    start: span.start,
+    end: span.end,
+    exact: span.exact,
+    prefix: span.prefix,
+    suffix: span.suffix,
+    anchoredRevision: article.revisionNumber,
+    origin: "MACHINE" as const,
+    confidence: clamp(item.confidence),
+    reviewStatus: "PENDING" as const,
+  };
+}
+
 type Tx = Prisma.TransactionClient;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -474,20 +491,7 @@ async function storeIncidents(tx: Tx, article: StoredArticle, extraction: Extrac
     reported.add(incidentId);
     const text = article.body.slice(incident.start, incident.end);
     if (text.trim() === "" || !spanHolds(article.body, { start: incident.start, end: incident.end, text })) continue;
-    const span = spanOf(article.body, incident.start, incident.end);
-    mentions.push({
-      incidentId,
-      articleId: article.id,
-      start: span.start,
-      end: span.end,
-      exact: span.exact,
-      prefix: span.prefix,
-      suffix: span.suffix,
-      anchoredRevision: article.revisionNumber,
-      origin: "MACHINE",
-      confidence: clamp(incident.confidence),
-      reviewStatus: "PENDING",
-    });
+    mentions.push({ incidentId, ...pendingSpan(article, incident) });
   }
   if (mentions.length > 0) await tx.incidentMention.createMany({ data: mentions });
   counts.incidentMentions += mentions.length;
@@ -532,20 +536,7 @@ async function storeMentions(tx: Tx, article: StoredArticle, extraction: Extract
       continue;
     }
     known.add(key);
-    const span = spanOf(article.body, mention.start, mention.end);
-    rows.push({
-      articleId: article.id,
-      ...target,
-      start: span.start,
-      end: span.end,
-      exact: span.exact,
-      prefix: span.prefix,
-      suffix: span.suffix,
-      anchoredRevision: article.revisionNumber,
-      origin: "MACHINE",
-      confidence: clamp(mention.confidence),
-      reviewStatus: "PENDING",
-    });
+    rows.push({ ...target, ...pendingSpan(article, mention) });
   }
   if (rows.length > 0) await tx.entityMention.createMany({ data: rows });
   counts.entityMentions += rows.length;

@@ -1,38 +1,18 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/db/index.js";
+import { CLI_PATH as cli, runCli, type CliResult } from "../support/cli.js";
 
 // `npm run ingest -- FILE...` (node dist/cli.js ingest ...) against a fresh embedded DATA_DIR,
 // spawned asynchronously like the token command's test: summary line, per-file failures with the
 // exit code, the progress bar, and a second run of the same files changing nothing.
 
-const root = path.resolve(import.meta.dirname, "../..");
-const cli = path.join(root, "dist", "cli.js");
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built CLI's ingest command on `dataDir` (never on the test run's DATABASE_URL). */
+/** Runs the built CLI's ingest command on `dataDir`. */
 function ingest(dataDir: string, args: string[]): Promise<CliResult> {
-  const { DATABASE_URL: _server, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, "ingest", ...args],
-      { cwd: root, env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" }, timeout: 180_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return runCli(dataDir, ["ingest", ...args], { timeoutMs: 180_000 });
 }
 
 const SUMMARY = /^Ingested (\d+) file\(s\) in [\d.]+ s \([\d.]+ stories\/s\): (\d+) new article\(s\), (\d+) revision\(s\), (\d+) unchanged, (\d+) suggestion\(s\), (\d+) failed\.$/;

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,35 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { authenticate, AuthenticationError } from "../../src/modules/auth/tokens.js";
+import { CLI_PATH as cli, runCli, type CliResult } from "../support/cli.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 // `npm run token -- create|list|revoke` (node dist/cli.js token ...) against a fresh embedded
 // DATA_DIR, spawned asynchronously: a synchronous spawn would block this process while its own
 // PGlite (opened below, which the CLI then borrows) has to answer the CLI's queries.
 
-const root = path.resolve(import.meta.dirname, "../..");
-const cli = path.join(root, "dist", "cli.js");
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built CLI on `dataDir` (never on the test run's DATABASE_URL) and collects its output and exit code. */
+/** Runs the built CLI's token command on `dataDir`. */
 function token(dataDir: string, args: string[]): Promise<CliResult> {
-  const { DATABASE_URL: _server, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, "token", ...args],
-      { cwd: root, env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" }, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return runCli(dataDir, ["token", ...args]);
 }
 
 function lastLine(text: string): string {

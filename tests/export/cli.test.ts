@@ -1,34 +1,17 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { ACLED_COLUMNS } from "../../src/export/acled.js";
+import { CLI_PATH as cli, runCli, type CliResult } from "../support/cli.js";
 
 // `npm run export -- ...` (node dist/cli.js export ...) on a fresh embedded DATA_DIR with the
 // example story, spawned asynchronously like tests/cli/token.test.ts (never on DATABASE_URL).
 
-const root = path.resolve(import.meta.dirname, "../..");
-const cli = path.join(root, "dist", "cli.js");
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built CLI on `dataDir` and collects its output and exit code. */
+/** Runs the built CLI on `dataDir`. */
 function copydesk(dataDir: string, args: string[]): Promise<CliResult> {
-  const { DATABASE_URL: _server, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      { cwd: root, env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
+  return runCli(dataDir, args);
 }
 
 describe.skipIf(!fs.existsSync(cli))("the export command", () => {
