@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   ),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(1000),
   REQUEST_TIMEOUT_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(30_000),
+  TRUSTED_DOCUMENTS_FILE: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
 });
 
 /** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
@@ -71,6 +72,8 @@ export interface Config {
   readonly overload: { readonly maxConcurrentRequests: number; readonly maxEventLoopDelayMs: number; readonly requestTimeoutMs: number };
   /** PLAYGROUND: `graphiql` by default, `off` by default in production (where introspection is off too). */
   readonly playground: PlaygroundMode;
+  /** TRUSTED_DOCUMENTS_FILE, resolved: when set, only the operations listed there run (trusted-documents mode). */
+  readonly trustedDocumentsFile: string | null;
 }
 
 /** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
@@ -110,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
     },
     playground: values.PLAYGROUND ?? (values.NODE_ENV === "production" ? "off" : "graphiql"),
+    trustedDocumentsFile: values.TRUSTED_DOCUMENTS_FILE ? path.resolve(cwd, values.TRUSTED_DOCUMENTS_FILE) : null,
   };
 }

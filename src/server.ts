@@ -21,6 +21,7 @@ import { classifyDatabaseError } from "./db/faults.js";
 import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
 import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
+import { applyTrustedDocument, loadTrustedDocuments } from "./graphql/trusted-documents.js";
 import { attachSubscriptionServer } from "./graphql/websocket.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
 import { prefersHtml, registerPlayground } from "./playground/route.js";
@@ -87,6 +88,7 @@ const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.OVERLOADED,
   ErrorCode.REQUEST_TIMEOUT,
   ErrorCode.REPLAY_LIMIT_EXCEEDED,
+  ErrorCode.TRUSTED_DOCUMENT_REQUIRED,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
@@ -257,6 +259,9 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
 
   const schema = buildSchema();
   const limits = queryLimits();
+  // Trusted-documents mode: only the operations of TRUSTED_DOCUMENTS_FILE run, over HTTP and WebSocket.
+  const trusted = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : null;
+  if (trusted) app.log.info({ file: config.trustedDocumentsFile, documents: trusted.size }, "trusted-documents mode: only listed operations run");
 
   // The playground (src/playground): with PLAYGROUND=graphiql a browser at /graphql gets the
   // self-hosted GraphiQL, so Apollo's own landing page (which loads Apollo Sandbox from Apollo's
@@ -348,6 +353,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     production,
     log: app.log,
     formatError: (error, requestId) => maskError(error.toJSON(), error, requestId),
+    trusted,
   });
   const live: LiveStatus = { pubsub: pubsub.kind, connections: () => subscriptions.connections(), subscriptions: () => hub.subscriptions };
   app.decorate("live", live);
@@ -413,6 +419,18 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
         const trace: GraphQLRequestTrace = { operationName: null, operationType: null, tokenId: null, cost: null };
         const started = performance.now();
         const payload = request.method === "GET" ? request.query : request.body;
+        const untrusted = trusted ? applyTrustedDocument(trusted, payload) : null;
+        if (untrusted) {
+          void reply.code(400).header("content-type", "application/json; charset=utf-8");
+          request.log.info({ statusCode: 400, sqlStatements: 0, code: untrusted.code }, "graphql request refused: not a trusted document");
+          return JSON.stringify(errorBody(untrusted.message, untrusted.code, request.id));
+        }
+        if (trusted && request.method === "GET") {
+          // Apollo's fastify integration reads a GET request's parameters from the URL, not from
+          // request.query: write the rewritten parameters back into it.
+          const parameters = Object.entries(payload as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+          request.raw.url = `/graphql?${new URLSearchParams(parameters).toString()}`;
+        }
         const document = documentOf(payload);
         if (document !== null && document.length > MAX_DOCUMENT_LENGTH) {
           // Refused before Apollo parses it: a document of comments or blanks has few tokens but

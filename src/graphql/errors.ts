@@ -44,6 +44,11 @@ export const ErrorCode = {
    * one replay sends. Read the current state again and subscribe without `lastEventId`.
    */
   REPLAY_LIMIT_EXCEEDED: "REPLAY_LIMIT_EXCEEDED",
+  /**
+   * The server runs in trusted-documents mode (TRUSTED_DOCUMENTS_FILE) and the request sent a
+   * document that is not on its list (HTTP 400): send the id of a registered operation instead.
+   */
+  TRUSTED_DOCUMENT_REQUIRED: "TRUSTED_DOCUMENT_REQUIRED",
 } as const;
 
 /** One of {@link ErrorCode}. */

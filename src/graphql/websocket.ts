@@ -24,6 +24,7 @@ import type { PubSubLog } from "../pubsub/pubsub.js";
 import { createSubscriptionContext, type GraphQLContext } from "./context.js";
 import { ErrorCode } from "./errors.js";
 import { MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./limits.js";
+import type { TrustedDocuments } from "./trusted-documents.js";
 
 /** Most subscriptions one WebSocket connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
@@ -43,6 +44,8 @@ export interface SubscriptionServerOptions {
   readonly log: PubSubLog & { info(details: object, message: string): void };
   /** The same masking of unexpected errors as HTTP responses get. */
   readonly formatError: (error: GraphQLError, requestId: string) => GraphQLFormattedError;
+  /** Trusted-documents mode: only these documents may be subscribed to; null runs any. */
+  readonly trusted: TrustedDocuments | null;
 }
 
 /** The running WebSocket endpoint. */
@@ -197,7 +200,9 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           return [refusal(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, ErrorCode.BAD_REQUEST)];
         }
         const variables = payload.variables ?? {};
-        const document = checkedDocument(schema, limits, payload.query, payload.operationName, variables);
+        const resolved = options.trusted ? options.trusted.resolve(payload) : { query: payload.query };
+        if ("refusal" in resolved) return [refusal(resolved.refusal.message, resolved.refusal.code)];
+        const document = checkedDocument(schema, limits, resolved.query, payload.operationName, variables);
         if (!("kind" in document)) return document;
         return {
           schema,

@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       rateLimit: { perToken: 600, perIp: 1200, windowSeconds: 60 },
       overload: { maxConcurrentRequests: 64, maxEventLoopDelayMs: 1000, requestTimeoutMs: 30_000 },
       playground: "graphiql",
+      trustedDocumentsFile: null,
     });
   });
 
