@@ -7,6 +7,8 @@
  * the database), end exclusive.
  */
 
+import type { IncidentType } from "../generated/prisma/enums.js";
+
 /** A half-open character range [start, end) of the extracted text. */
 export interface TextRange {
   readonly start: number;
@@ -75,18 +77,8 @@ export interface ExtractedMention extends TextRange {
   readonly confidence: number;
 }
 
-/** Incident types (DESIGN.md; the IncidentType enum of the database). */
-export type ExtractedIncidentType =
-  | "attack"
-  | "explosion"
-  | "protest"
-  | "riot"
-  | "armed_clash"
-  | "evacuation"
-  | "closure"
-  | "arrest"
-  | "diplomatic_action"
-  | "other";
+/** Incident types (DESIGN.md): the IncidentType enum of the database, one list for both. */
+export type ExtractedIncidentType = IncidentType;
 
 /** How exactly an incident's date is known. */
 export type ExtractedDatePrecision = "day" | "week" | "month" | "unknown";

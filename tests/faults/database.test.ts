@@ -5,7 +5,7 @@ import type { Database } from "../../src/db/index.js";
 import { databaseName, withConnection } from "../../src/db/postgres-server.js";
 import { inTransaction } from "../../src/db/transaction.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { fingerprint, post, startLoggedServer, tokenFor, type LoggedServer } from "../security/support.js";
+import { fingerprint, post, slowArticleInserts, startLoggedServer, tokenFor, type LoggedServer } from "../security/support.js";
 
 const CREATE = `mutation Create($input: CreateArticleInput!) { createArticle(input: $input) { article { slug } errors { code field } } }`;
 const ARTICLES = `{ articles(first: 5) { totalCount } }`;
@@ -142,17 +142,8 @@ describe.skipIf(!serverUrl)("database faults on a PostgreSQL server", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     name = databaseName(db.url);
-    // A test-only trigger that makes inserting an article whose slug starts with "slow-" take
-    // 3 seconds: a request that is surely in flight when the test pulls the plug.
-    await db.prisma.$executeRawUnsafe(`
-      CREATE FUNCTION copydesk_test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.slug LIKE 'slow-%' THEN PERFORM pg_sleep(3); END IF;
-        RETURN NEW;
-      END $$`);
-    await db.prisma.$executeRawUnsafe(
-      `CREATE TRIGGER copydesk_test_slow_insert BEFORE INSERT ON "Article" FOR EACH ROW EXECUTE FUNCTION copydesk_test_slow_insert()`,
-    );
+    // Inserting a "slow-" article takes 3 seconds: surely in flight when the test pulls the plug.
+    await slowArticleInserts(db, 3);
     editor = await tokenFor(db, "EDITOR");
     server = await startLoggedServer(db);
   });

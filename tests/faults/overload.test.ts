@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { post, startLoggedServer, tokenFor, type LoggedServer, type RawResponse } from "../security/support.js";
+import { post, slowArticleInserts, startLoggedServer, tokenFor, type LoggedServer, type RawResponse } from "../security/support.js";
 
 const CREATE = `mutation Create($input: CreateArticleInput!) { createArticle(input: $input) { article { id slug } errors { code field } } }`;
 type CreatePayload = { createArticle: { article: { id: string; slug: string } | null; errors: { code: string }[] } | null };
@@ -12,17 +12,9 @@ describe("overload: a bound on concurrent GraphQL requests", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    // A test-only trigger: inserting an article whose slug starts with "slow-" takes a second, so
-    // the admitted requests are still in flight when the others arrive.
-    await db.prisma.$executeRawUnsafe(`
-      CREATE FUNCTION copydesk_test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.slug LIKE 'slow-%' THEN PERFORM pg_sleep(1); END IF;
-        RETURN NEW;
-      END $$`);
-    await db.prisma.$executeRawUnsafe(
-      `CREATE TRIGGER copydesk_test_slow_insert BEFORE INSERT ON "Article" FOR EACH ROW EXECUTE FUNCTION copydesk_test_slow_insert()`,
-    );
+    // Inserting a "slow-" article takes a second, so the admitted requests are still in flight
+    // when the others arrive.
+    await slowArticleInserts(db, 1);
     editor = await tokenFor(db, "EDITOR");
     server = await startLoggedServer(db, { MAX_CONCURRENT_REQUESTS: "2" });
   });

@@ -66,6 +66,22 @@ export function post<T = Record<string, unknown>>(
   });
 }
 
+/**
+ * A test-only trigger: inserting an article whose slug starts with "slow-" takes `seconds` in
+ * the database, so a request is surely in flight while the test overloads or faults the server.
+ */
+export async function slowArticleInserts(database: TestDatabase, seconds: number): Promise<void> {
+  await database.prisma.$executeRawUnsafe(`
+    CREATE FUNCTION copydesk_test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.slug LIKE 'slow-%' THEN PERFORM pg_sleep(${Number(seconds)}); END IF;
+      RETURN NEW;
+    END $$`);
+  await database.prisma.$executeRawUnsafe(
+    `CREATE TRIGGER copydesk_test_slow_insert BEFORE INSERT ON "Article" FOR EACH ROW EXECUTE FUNCTION copydesk_test_slow_insert()`,
+  );
+}
+
 /** A bearer token of a new user of `role`. */
 export async function tokenFor(database: TestDatabase, role: Role, name = `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
   return (await issueToken(database.prisma, { userName: name, role, tokenName: `${name}'s token` })).token;
