@@ -10,7 +10,7 @@ import {
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyUnderPressure from "@fastify/under-pressure";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
@@ -402,17 +402,28 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   // with Retry-After), never queued: a queue would only hand the client a timeout later while
   // holding its memory now.
   let inFlight = 0;
+  const refusedWhenFull = (request: FastifyRequest, reply: FastifyReply): string | null => {
+    if (inFlight < config.overload.maxConcurrentRequests) return null;
+    void reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).header("content-type", "application/json; charset=utf-8");
+    request.log.warn({ inFlight, statusCode: 503, sqlStatements: 0 }, "graphql request refused: too many requests in flight");
+    return JSON.stringify(overloaded(request.id));
+  };
+  // Checked first before the body is read, so that a refusal costs neither reading nor parsing
+  // it (under a storm of retries that ignore Retry-After, refusals are most of the work), and
+  // again in the handler, since requests admitted meanwhile may have filled the bound.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.routeOptions.url !== "/graphql" || refusedUnderPressure.has(request) || reply.sent || (playgroundAtGraphQL && prefersHtml(request))) return;
+    const refusal = refusedWhenFull(request, reply);
+    if (refusal !== null) return reply.send(refusal);
+  });
   app.route<{ Reply: string }>({
     method: ["GET", "POST", "OPTIONS"],
     url: "/graphql",
     handler: async function graphql(request, reply) {
       if (refusedUnderPressure.has(request)) return reply;
       if (playgroundAtGraphQL && prefersHtml(request)) return playgroundAtGraphQL.send(reply);
-      if (inFlight >= config.overload.maxConcurrentRequests) {
-        void reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).header("content-type", "application/json; charset=utf-8");
-        request.log.warn({ inFlight, statusCode: 503, sqlStatements: 0 }, "graphql request refused: too many requests in flight");
-        return JSON.stringify(overloaded(request.id));
-      }
+      const refusal = refusedWhenFull(request, reply);
+      if (refusal !== null) return refusal;
       inFlight += 1;
       let work: Promise<unknown> = Promise.resolve();
       try {
