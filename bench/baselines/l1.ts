@@ -258,16 +258,13 @@ const SEARCH_SQL = `
        WHERE q."searchVector" @@ websearch_to_tsquery('english', $1) AND q."deletedAt" IS NULL AND q."reviewStatus"::text = ANY($3::text[])
          AND a."deletedAt" IS NULL AND a."status"::text = ANY($2::text[])
       UNION ALL
-      SELECT 'PERSON', p."id"::text, ts_rank(d.doc, websearch_to_tsquery('english', $1))::float8
-        FROM "Person" p CROSS JOIN LATERAL (SELECT to_tsvector('english', p."name" || ' ' || coalesce(p."description", '') || ' ' ||
-               coalesce((SELECT string_agg(pa."alias", ' ') FROM "PersonAlias" pa WHERE pa."personId" = p."id"), '')) AS doc) d
-       WHERE d.doc @@ websearch_to_tsquery('english', $1) AND p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL AND p."reviewStatus"::text = ANY($3::text[])
+      SELECT 'PERSON', p."id"::text, ts_rank(p."searchVector", websearch_to_tsquery('english', $1))::float8
+        FROM "Person" p
+       WHERE p."searchVector" @@ websearch_to_tsquery('english', $1) AND p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL AND p."reviewStatus"::text = ANY($3::text[])
       UNION ALL
-      SELECT 'INCIDENT', i."id"::text, ts_rank(d.doc, websearch_to_tsquery('english', $1))::float8
-        FROM "Incident" i LEFT JOIN "Place" pl ON pl."id" = i."placeId"
-        CROSS JOIN LATERAL (SELECT to_tsvector('english', i."summary" || ' ' || coalesce(i."subType", '') || ' ' || coalesce(i."attributedTo", '') || ' ' ||
-               coalesce(i."blamedBy", '') || ' ' || coalesce(pl."name", '')) AS doc) d
-       WHERE d.doc @@ websearch_to_tsquery('english', $1) AND i."deletedAt" IS NULL AND i."mergedIntoId" IS NULL AND i."reviewStatus"::text = ANY($3::text[])
+      SELECT 'INCIDENT', i."id"::text, ts_rank(i."searchVector", websearch_to_tsquery('english', $1))::float8
+        FROM "Incident" i
+       WHERE i."searchVector" @@ websearch_to_tsquery('english', $1) AND i."deletedAt" IS NULL AND i."mergedIntoId" IS NULL AND i."reviewStatus"::text = ANY($3::text[])
     ) h ORDER BY h.rank DESC, h.type, h.id LIMIT $4
   )
   SELECT page.type, page.rank,

@@ -12,7 +12,7 @@ import { visibleQuotesSql } from "../quotes/visibility.js";
 const MAX_QUERY_LENGTH = 500;
 const DEFAULT_PAGE_SIZE = 20;
 const ALL_TYPES: readonly SearchType[] = ["ARTICLE", "QUOTE", "PERSON", "INCIDENT"];
-/** Text search configuration of the stored vectors (see the migration's triggers). */
+/** Text search configuration of the stored vectors (see the migrations' triggers). */
 const CONFIG = "english";
 // ts_headline marks matches with these control characters; the snippet is then HTML-escaped and
 // they become <b></b>, so stored text can never inject markup into a dashboard.
@@ -62,13 +62,6 @@ export async function matchingQuoteIds(prisma: PrismaClient, viewer: Viewer, tex
   return rows.map((row) => row.id);
 }
 
-// People and incidents have no stored vector: their text is short and there are far fewer of
-// them than articles, so the vector is computed at query time.
-const PERSON_DOCUMENT = Prisma.sql`to_tsvector(${CONFIG}::regconfig, p."name" || ' ' || coalesce(p."description", '') || ' ' ||
-  coalesce((SELECT string_agg(pa."alias", ' ') FROM "PersonAlias" pa WHERE pa."personId" = p."id"), ''))`;
-const INCIDENT_DOCUMENT = Prisma.sql`to_tsvector(${CONFIG}::regconfig, i."summary" || ' ' || coalesce(i."subType", '') || ' ' ||
-  coalesce(i."attributedTo", '') || ' ' || coalesce(i."blamedBy", '') || ' ' || coalesce(pl."name", ''))`;
-
 /** One SELECT of (type, id, rank) per searched type, all matching `query` and visible to the viewer. */
 function hitSelects(viewer: Viewer, types: readonly SearchType[], query: Prisma.Sql): Prisma.Sql[] {
   const selects: Record<SearchType, Prisma.Sql> = {
@@ -77,11 +70,10 @@ function hitSelects(viewer: Viewer, types: readonly SearchType[], query: Prisma.
     QUOTE: Prisma.sql`SELECT 'QUOTE' AS type, q."id"::text AS id, ts_rank(q."searchVector", ${query})::float8 AS rank
       FROM "Quote" q JOIN "Article" a ON a."id" = q."articleId"
       WHERE q."searchVector" @@ ${query} AND ${visibleQuotesSql(viewer, "q", "a")}`,
-    PERSON: Prisma.sql`SELECT 'PERSON' AS type, p."id"::text AS id, ts_rank(${PERSON_DOCUMENT}, ${query})::float8 AS rank
-      FROM "Person" p WHERE ${PERSON_DOCUMENT} @@ ${query} AND ${listedPeopleSql(viewer, "p")}`,
-    INCIDENT: Prisma.sql`SELECT 'INCIDENT' AS type, i."id"::text AS id, ts_rank(${INCIDENT_DOCUMENT}, ${query})::float8 AS rank
-      FROM "Incident" i LEFT JOIN "Place" pl ON pl."id" = i."placeId"
-      WHERE ${INCIDENT_DOCUMENT} @@ ${query} AND ${visibleIncidentsSql(viewer, "i")}`,
+    PERSON: Prisma.sql`SELECT 'PERSON' AS type, p."id"::text AS id, ts_rank(p."searchVector", ${query})::float8 AS rank
+      FROM "Person" p WHERE p."searchVector" @@ ${query} AND ${listedPeopleSql(viewer, "p")}`,
+    INCIDENT: Prisma.sql`SELECT 'INCIDENT' AS type, i."id"::text AS id, ts_rank(i."searchVector", ${query})::float8 AS rank
+      FROM "Incident" i WHERE i."searchVector" @@ ${query} AND ${visibleIncidentsSql(viewer, "i")}`,
   };
   return types.map((type) => selects[type]);
 }
