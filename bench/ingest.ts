@@ -7,6 +7,7 @@
  *   npm run bench:ingest                          # embedded PGlite
  *   DATABASE_URL=postgresql://... npm run bench:ingest
  *   npm run bench:ingest -- --stories 1000 --seed 1
+ *   npm run bench:ingest -- --stories 300 --out /tmp/ingest.json   # elsewhere than the committed results
  *
  * Results go to bench/results/ingest-<embedded|postgres>.json.
  */
@@ -22,6 +23,8 @@ import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({
   options: {
+    /** Where to write the results (default: bench/results/<name>-<database>.json, the committed full run). */
+    out: { type: "string" },
     stories: { type: "string", default: "1000" },
     seed: { type: "string", default: "1" },
   },
@@ -130,7 +133,7 @@ async function main(): Promise<void> {
       machine: { cpus: os.cpus().length, node: process.version },
       measuredAt: new Date().toISOString(),
     };
-    const file = path.resolve(import.meta.dirname, "results", `ingest-${bench.kind}.json`);
+    const file = options.out ? path.resolve(options.out) : path.resolve(import.meta.dirname, "results", `ingest-${bench.kind}.json`);
     fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(
       `Extraction: ${result.extraction.storiesPerSecond} stories/s (${storyCount} in ${result.extraction.seconds} s, ${quotes} quotes). ` +

@@ -35,6 +35,8 @@ import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({
   options: {
+    /** Where to write the results (default: bench/results/<name>-<database>.json, the committed full run). */
+    out: { type: "string" },
     subscriptions: { type: "string", default: "500" },
     rate: { type: "string", default: "50" },
     seconds: { type: "string", default: "20" },
@@ -280,7 +282,7 @@ async function runServer(): Promise<void> {
         heapPerConnectionKb: round(((open.heapUsedMb - before.heapUsedMb) * 1024) / subscriptions, 1),
       },
     };
-    const file = path.resolve(import.meta.dirname, "results", `subscriptions-${target.kind}${articles > 1 ? `-${articles}-articles` : ""}.json`);
+    const file = options.out ? path.resolve(options.out) : path.resolve(import.meta.dirname, "results", `subscriptions-${target.kind}${articles > 1 ? `-${articles}-articles` : ""}.json`);
     fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\nWritten to ${path.relative(process.cwd(), file)}\n`);
   } finally {

@@ -24,7 +24,7 @@ import { runLoad, type LoadResult } from "./load.js";
 import { MEASUREMENTS } from "./measurements.js";
 import { copydeskBanner, listeningLine, pinSelf, startServer, waitUntilIdle, type ServerProcess } from "./processes.js";
 import { summarizeProfiles } from "./profile.js";
-import { evaluateChecks, renderReadme, singleRequestStatements, type BenchResults, type DatabaseReport, type TargetSummary } from "./report.js";
+import { evaluateChecks, renderReadme, singleRequestStatements, type BenchResults, type DatabaseReport, type SearchAtScale, type TargetSummary } from "./report.js";
 import { RequestLog } from "./request-log.js";
 import { prepareTarget } from "./setup.js";
 import { operations, q2Operation, workloads, type ArticleLease, type TargetName, type Workload } from "./workloads.js";
@@ -309,7 +309,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
 }
 
 /** Search latency over 100,000 generated articles on PostgreSQL (copydesk only, 1 and 10 connections). */
-async function searchAtScale(): Promise<Record<string, unknown>> {
+async function searchAtScale(): Promise<SearchAtScale> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-bench-search-"));
   console.log(`\n== postgres: search over ${settings.searchArticles} articles (generating the corpus takes minutes)`);
   const target = await prepareTarget({ kind: "postgres", serverUrl: settings.serverUrl, articles: settings.searchArticles, root: ROOT, label: `search_${Date.now()}` });
@@ -326,6 +326,7 @@ async function searchAtScale(): Promise<Record<string, unknown>> {
     try {
       const search = operations({ slug: "", q3: { types: [], from: "", to: "", first: 1, page2Cursor: "" }, searchText: "dangerous escalation", editable: [] }).Q4;
       const results: Record<string, LoadResult> = {};
+      const measuredAt = new Date().toISOString();
       for (const connections of [1, settings.connections]) {
         const load = (seconds: number) =>
           runLoad({
@@ -343,7 +344,7 @@ async function searchAtScale(): Promise<Record<string, unknown>> {
         await load(settings.warmupSeconds);
         results[`${connections} connection${connections > 1 ? "s" : ""}`] = await load(settings.durationSeconds);
       }
-      return { articles: settings.searchArticles, generationSeconds: target.corpus.seconds, query: "dangerous escalation", results };
+      return { measuredAt, articles: settings.searchArticles, generationSeconds: target.corpus.seconds, query: "dangerous escalation", results };
     } finally {
       await copydesk.stop();
     }
@@ -372,21 +373,25 @@ async function main(): Promise<void> {
     );
   }
   const search100k = flags["search-100k"] || flags["search-articles"] ? await searchAtScale() : null;
-  const results: BenchResults = {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, quick ? "bench-quick.json" : "bench-latest.json");
+  // A run of one part keeps the other from the previous results: `--only none --search-100k`
+  // replaces only the search paragraph, a run without --search-100k keeps the last one (dated).
+  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults) : null;
+  const fresh: BenchResults = {
     date: new Date().toISOString(),
     mode: quick ? "quick" : "full",
     machine: { ...machine, loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 100) / 100) },
     pinning: { loadGenerator: LOAD_CORE, servers: SERVER_CORE, postgres: "not pinned (system service)" },
     elapsedSeconds: Math.round((Date.now() - started) / 1000),
     databases,
-    search100k,
+    search100k: search100k ?? previous?.search100k ?? null,
   };
-  fs.mkdirSync(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, quick ? "bench-quick.json" : "bench-latest.json");
+  const results: BenchResults = databases.length === 0 && previous ? { ...previous, search100k: fresh.search100k } : fresh;
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   const readme = path.join(ROOT, "bench/README.md");
   fs.writeFileSync(readme, renderReadme(fs.readFileSync(readme, "utf8"), results, path.relative(path.dirname(readme), file)));
-  console.log(`\nDone in ${results.elapsedSeconds} s: ${path.relative(ROOT, file)} and the table in bench/README.md.`);
+  console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s: ${path.relative(ROOT, file)} and the table in bench/README.md.`);
 }
 
 main().catch((error: unknown) => {
