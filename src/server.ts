@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -23,6 +23,7 @@ import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationC
 import { buildSchema } from "./graphql/schema.js";
 import { applyTrustedDocument, loadTrustedDocuments } from "./graphql/trusted-documents.js";
 import { attachSubscriptionServer } from "./graphql/websocket.js";
+import { TokenCache } from "./modules/auth/token-cache.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
 import { prefersHtml, registerPlayground } from "./playground/route.js";
 import { createPubSub, LiveHub, type PubSub } from "./pubsub/index.js";
@@ -334,7 +335,11 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     logger: app.log,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [guard, landingPage],
+    // Apollo's cache-control plugin, on by default, computes a cache policy for every field of
+    // every response; copydesk declares no @cacheControl hints (answers depend on the viewer's
+    // role), so it only cost time: disabled, the nested dashboard query (Q2) used about 10% less
+    // CPU (bench/README.md).
+    plugins: [guard, landingPage, ApolloServerPluginCacheControlDisabled()],
     // main.ts owns signals: fastify.close() drains in-flight requests, then stops Apollo (onClose).
     stopOnTerminationSignals: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
@@ -345,6 +350,14 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   // Live updates: every instance publishes its committed audit events and hears everyone's.
   const pubsub = givenPubSub ?? (await createPubSub(config.database, database, app.log));
   const hub = new LiveHub(pubsub, app.log);
+  // Live tokens looked up in the last TOKEN_CACHE_TTL_MS are reused; any audited change of a
+  // user or their tokens (revoke, role, disable), on any instance, empties the cache.
+  const tokenCache = config.tokenCacheTtlMs > 0 ? new TokenCache(config.tokenCacheTtlMs) : null;
+  if (tokenCache) {
+    hub.observe((event) => {
+      if (event.targetType === "User") tokenCache.clear();
+    });
+  }
   const subscriptions = attachSubscriptionServer({
     server: app.server,
     schema,
@@ -378,7 +391,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   const handler = fastifyApolloHandler<GraphQLContext>(apollo, {
     context: async (request) => {
       try {
-        const viewer = await authenticate(database.prisma, request.headers.authorization, { production });
+        const viewer = await authenticate(database.prisma, request.headers.authorization, { production, cache: tokenCache });
         const scope = requestScope.getStore();
         if (scope) scope.trace.tokenId = viewer.tokenId;
         return createContext(database.prisma, viewer, request.id, hub);

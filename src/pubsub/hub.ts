@@ -84,6 +84,7 @@ export class EventQueue {
 export class LiveHub implements LivePublisher {
   private readonly queues = new Map<EventQueue, (event: LiveEvent) => boolean>();
   private readonly results = new Map<string, Promise<unknown>>();
+  private readonly observers = new Set<(event: LiveEvent) => void>();
   private readonly unsubscribe: () => void;
   private paused = false;
   private busy = 0;
@@ -101,9 +102,30 @@ export class LiveHub implements LivePublisher {
     return this.queues.size;
   }
 
+  /**
+   * Calls `listener` with every event this instance publishes, as it publishes it, and with every
+   * event it hears from the pub/sub (its own again among them): at least once, soon after the
+   * commit, for caches that must forget what a change made stale. Returns the way to stop.
+   */
+  observe(listener: (event: LiveEvent) => void): () => void {
+    this.observers.add(listener);
+    return () => this.observers.delete(listener);
+  }
+
+  private notifyObservers(event: LiveEvent): void {
+    for (const observer of this.observers) {
+      try {
+        observer(event);
+      } catch (error) {
+        this.log.error({ err: error, sequence: event.sequence }, "live updates: an observer failed");
+      }
+    }
+  }
+
   /** Hands events to the pub/sub; a failure is logged, not thrown (the change is committed already). */
   publish(events: readonly LiveEvent[]): void {
     if (events.length === 0) return;
+    for (const event of events) this.notifyObservers(event);
     this.pubsub.publish(events).catch((error: unknown) => {
       this.log.error({ err: error, sequences: events.map((event) => event.sequence) }, "live updates: could not publish committed events");
     });
@@ -120,6 +142,7 @@ export class LiveHub implements LivePublisher {
   }
 
   private dispatch(event: LiveEvent): void {
+    this.notifyObservers(event);
     if (this.paused) return;
     for (const [queue, filter] of this.queues) {
       try {

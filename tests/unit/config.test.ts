@@ -16,7 +16,15 @@ describe("loadConfig", () => {
       overload: { maxConcurrentRequests: 64, maxEventLoopDelayMs: 1000, requestTimeoutMs: 30_000 },
       playground: "graphiql",
       trustedDocumentsFile: null,
+      tokenCacheTtlMs: 5000,
     });
+  });
+
+  it("reads the token cache's time to live: 0 turns it off, more than a minute is refused", () => {
+    expect(loadConfig({ TOKEN_CACHE_TTL_MS: "0" }).tokenCacheTtlMs).toBe(0);
+    expect(loadConfig({ TOKEN_CACHE_TTL_MS: "60000" }).tokenCacheTtlMs).toBe(60_000);
+    expect(() => loadConfig({ TOKEN_CACHE_TTL_MS: "60001" })).toThrow(/TOKEN_CACHE_TTL_MS/);
+    expect(() => loadConfig({ TOKEN_CACHE_TTL_MS: "soon" })).toThrow(/TOKEN_CACHE_TTL_MS/);
   });
 
   it("uses DATABASE_URL when set, keeping DATA_DIR for local files only", () => {

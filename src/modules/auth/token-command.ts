@@ -83,6 +83,7 @@ export async function runTokenCommand(prisma: PrismaClient, command: TokenComman
         return 1;
       }
       out(`Revoked token ${revoked.id} (${revoked.prefix}…).`);
+      out("A running copydesk that used it in the last TOKEN_CACHE_TTL_MS (5 s by default) accepts it until then; revokeApiToken through the API takes effect at once.");
       return 0;
     }
   }

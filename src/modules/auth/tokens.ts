@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { ApiToken, User } from "../../generated/prisma/client.js";
 import type { Role } from "../../generated/prisma/enums.js";
+import type { TokenCache } from "./token-cache.js";
 import { ANONYMOUS_VIEWER, type Viewer } from "./viewer.js";
 
 /** Every token starts with this, so a leaked one is recognisable by secret scanners. */
@@ -112,6 +113,8 @@ export interface AuthenticateOptions {
   /** In production the development seed token is refused. */
   readonly production: boolean;
   readonly now?: Date;
+  /** Recently looked-up live tokens (the server's); without it every call reads the database. */
+  readonly cache?: TokenCache | null;
 }
 
 /**
@@ -126,7 +129,10 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
   const token = match[1] as string;
   if (!TOKEN_SHAPE.test(token)) throw new AuthenticationError("The bearer token is not a copydesk token.");
   const hash = hashToken(token);
-  const record = await prisma.apiToken.findUnique({ where: { secretHash: hash }, include: { user: true } });
+  const cache = options.cache ?? null;
+  const generation = cache?.generation ?? 0;
+  const cached = cache?.get(hash);
+  const record = cached ?? (await prisma.apiToken.findUnique({ where: { secretHash: hash }, include: { user: true } }));
   // The lookup is by hash; comparing again in constant time keeps timing from telling anything.
   if (!record || !timingSafeEqual(Buffer.from(record.secretHash, "hex"), Buffer.from(hash, "hex"))) {
     throw new AuthenticationError("The bearer token is not valid.");
@@ -138,8 +144,12 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
   if (options.production && record.name === DEVELOPMENT_TOKEN_NAME) {
     throw new AuthenticationError("The development token is refused in production. Create a token with `npm run token -- create`.");
   }
+  let live = record;
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
+    live = { ...record, lastUsedAt: now };
   }
+  // Only live tokens are kept, and only once every check above passed.
+  if (cache && (!cached || live !== record)) cache.set(hash, live, generation);
   return { role: record.user.role, userId: record.user.id, tokenId: record.id };
 }

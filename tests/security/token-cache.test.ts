@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "../../src/graphql/ids.js";
+import { issueToken } from "../../src/modules/auth/tokens.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { post, requestLine, startLoggedServer, tokenFor, type LoggedServer } from "./support.js";
+
+// The server reuses a live token it looked up within TOKEN_CACHE_TTL_MS instead of reading it
+// for every request. What must not change: a token revoked, a user disabled or a role changed
+// through the API takes effect on the very next request; an expiry takes effect on the second;
+// a change made outside the API (SQL, the token CLI) takes effect within the time to live.
+
+const QUERY = `{ articles(first: 1) { totalCount } }`;
+const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { slug } errors { code } } }`;
+
+let db: TestDatabase;
+let server: LoggedServer;
+let admin: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  admin = await tokenFor(db, "ADMIN");
+  server = await startLoggedServer(db, { TOKEN_CACHE_TTL_MS: "60000" });
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+async function issued(role: "VIEWER" | "EDITOR", expiresAt: Date | null = null) {
+  const name = `cached-${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`;
+  return issueToken(db.prisma, { userName: name, role, tokenName: `${name}'s token`, expiresAt });
+}
+
+async function statementsOf(token: string): Promise<number> {
+  const response = await post(server.baseUrl, QUERY, {}, { token });
+  expect(response.status).toBe(200);
+  return Number(requestLine(server, response.requestId)?.["sqlStatements"]);
+}
+
+async function adminMutation(query: string, input: Record<string, unknown>): Promise<void> {
+  const response = await post<Record<string, { errors: unknown[] }>>(server.baseUrl, query, { input }, { token: admin });
+  expect(response.status).toBe(200);
+  expect(Object.values(response.body.data ?? {})[0]?.errors).toEqual([]);
+}
+
+describe("the token cache", () => {
+  it("spares the token lookup once a token was seen", async () => {
+    const { token } = await issued("VIEWER");
+    const first = await statementsOf(token);
+    const second = await statementsOf(token);
+    // The first request reads the token (and records lastUsedAt); the next ones read only the articles.
+    expect(first).toBeGreaterThanOrEqual(3);
+    expect(second).toBe(2);
+    expect(await statementsOf(token)).toBe(2);
+  });
+
+  it("refuses a token revoked through the API on the next request", async () => {
+    const { token, record } = await issued("VIEWER");
+    await statementsOf(token);
+    await adminMutation(`mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { errors { code } } }`, { id: record.id });
+    const after = await post(server.baseUrl, QUERY, {}, { token });
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.message).toMatch(/revoked/);
+  });
+
+  it("refuses the tokens of a user disabled through the API on the next request", async () => {
+    const { token, user } = await issued("VIEWER");
+    await statementsOf(token);
+    await adminMutation(`mutation($input: DisableUserInput!) { disableUser(input: $input) { errors { code } } }`, { userId: toGlobalId("User", user.id) });
+    expect((await post(server.baseUrl, QUERY, {}, { token })).status).toBe(401);
+  });
+
+  it("applies a role changed through the API on the next request", async () => {
+    const { token, user } = await issued("EDITOR");
+    const allowed = await post<{ createArticle: { errors: unknown[] } }>(server.baseUrl, CREATE, { input: { slug: "cache-before", body: "Before." } }, { token });
+    expect(allowed.body.data?.createArticle.errors).toEqual([]);
+    await adminMutation(`mutation($input: SetUserRoleInput!) { setUserRole(input: $input) { errors { code } } }`, { userId: toGlobalId("User", user.id), role: "VIEWER" });
+    const refused = await post(server.baseUrl, CREATE, { input: { slug: "cache-after", body: "After." } }, { token });
+    expect(refused.body.errors?.[0]?.extensions?.["code"]).toBe("FORBIDDEN");
+    expect(await db.prisma.article.count({ where: { slug: "cache-after" } })).toBe(0);
+  });
+
+  it("refuses a cached token from the second it expires", async () => {
+    const { token } = await issued("VIEWER", new Date(Date.now() + 1500));
+    expect(await statementsOf(token)).toBeGreaterThanOrEqual(3);
+    expect(await statementsOf(token)).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const expired = await post(server.baseUrl, QUERY, {}, { token });
+    expect(expired.status).toBe(401);
+    expect(expired.body.errors?.[0]?.message).toMatch(/expired/);
+  });
+
+  it("takes a revocation made outside the API within its time to live", async () => {
+    const short = await startLoggedServer(db, { TOKEN_CACHE_TTL_MS: "400" });
+    try {
+      const { token, record } = await issued("VIEWER");
+      expect((await post(short.baseUrl, QUERY, {}, { token })).status).toBe(200);
+      await db.prisma.apiToken.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
+      const started = Date.now();
+      let status = (await post(short.baseUrl, QUERY, {}, { token })).status;
+      while (status === 200 && Date.now() - started < 3000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = (await post(short.baseUrl, QUERY, {}, { token })).status;
+      }
+      expect(status).toBe(401);
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it("is off with TOKEN_CACHE_TTL_MS=0: every request reads the token", async () => {
+    const uncached = await startLoggedServer(db, { TOKEN_CACHE_TTL_MS: "0" });
+    try {
+      const { token, record } = await issued("VIEWER");
+      expect((await post(uncached.baseUrl, QUERY, {}, { token })).status).toBe(200);
+      await db.prisma.apiToken.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
+      expect((await post(uncached.baseUrl, QUERY, {}, { token })).status).toBe(401);
+    } finally {
+      await uncached.close();
+    }
+  });
+});
