@@ -106,10 +106,16 @@ describe("Authorization: Bearer over HTTP", () => {
     await expectRefused(server.baseUrl, `Bearer cdk_${"A".repeat(43)}`, /not valid/);
   });
 
-  it("refuses a revoked token with 401", async () => {
+  it("refuses a revoked token with 401, from the request after revokeApiToken", async () => {
     const { token, record } = await newToken("revoked one");
     expect((await post(server.baseUrl, `Bearer ${token}`)).status).toBe(200);
-    await db.prisma.apiToken.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
+    const admin = await issueToken(db.prisma, { userName: "auth admin", role: "ADMIN", tokenName: "admin's token" });
+    const revoke = await post<{ revokeApiToken: { errors: unknown[] } }>(
+      server.baseUrl,
+      `Bearer ${admin.token}`,
+      `mutation { revokeApiToken(input: { id: "${record.id}" }) { errors { code } } }`,
+    );
+    expect(revoke.body.data?.revokeApiToken.errors).toEqual([]);
     await expectRefused(server.baseUrl, `Bearer ${token}`, /revoked/);
   });
 
