@@ -73,21 +73,33 @@ function displayTitle(headline: string | null, body: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1))}…`;
 }
 
-/** The token lookup copydesk makes on every authenticated request (lastUsedAt is left alone: copydesk writes it once a minute). */
+type TokenRow = { id: string; userId: string; role: Role; revokedAt: Date | null; expiresAt: Date | null; disabledAt: Date | null };
+/** Looked-up tokens kept for copydesk's default TOKEN_CACHE_TTL_MS, as copydesk does (the checks run on every request). */
+const TOKEN_CACHE_TTL_MS = 5000;
+const tokenCache = new Map<string, { row: TokenRow; until: number }>();
+
+/** The token lookup copydesk makes, cached the same way (lastUsedAt is left alone: copydesk writes it once a minute). */
 async function authenticate(state: L1State, header: string | undefined): Promise<Viewer> {
   if (!header) return { role: "VIEWER", userId: null, tokenId: null };
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   if (!token || !TOKEN_SHAPE.test(token)) throw new HttpError(401, "bad token");
   const hash = createHash("sha256").update(token, "utf8").digest("hex");
-  const [row] = await query<{ id: string; userId: string; role: Role; revokedAt: Date | null; expiresAt: Date | null; disabledAt: Date | null }>(
+  const cached = tokenCache.get(hash);
+  const row = cached && cached.until > Date.now() ? cached.row : await lookUpToken(state, hash);
+  if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= new Date())) throw new HttpError(401, "token refused");
+  if (row !== cached?.row) tokenCache.set(hash, { row, until: Date.now() + TOKEN_CACHE_TTL_MS });
+  return { role: row.role, userId: row.userId, tokenId: row.id };
+}
+
+async function lookUpToken(state: L1State, hash: string): Promise<TokenRow | undefined> {
+  const [row] = await query<TokenRow>(
     state, state.pool,
     "auth",
     `SELECT t."id", t."userId", u."role"::text AS "role", t."revokedAt", t."expiresAt", u."disabledAt"
        FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."secretHash" = $1`,
     [hash],
   );
-  if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= new Date())) throw new HttpError(401, "token refused");
-  return { role: row.role, userId: row.userId, tokenId: row.id };
+  return row;
 }
 
 /** Q1: one article by slug, scalars only. */
