@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# A/B of two builds or two sets of node flags on one workload: the servers take turns on core 1
+# (autocannon on core 0), and each turn prints req/s and the server's CPU ms per request.
+#
+#   DATABASE_URL=postgresql://.../copydesk_x TOKEN=cdk_... bench/ab.sh bench/ab/q2.json DIST_A DIST_B [ROUNDS]
+#   FLAGS_B=--max-semi-space-size=64 ... bench/ab.sh bench/ab/q2.json dist dist
+#
+# DIST_A/DIST_B are copies of dist/ inside the repository (cp -r dist dist-a after each build), so
+# that they find node_modules. The database: `node dist/cli.js seed && node dist/cli.js
+# generate-corpus` on DATABASE_URL, the token from `node dist/cli.js token create --role viewer`.
+set -euo pipefail
+file="$1"; dist_a="$2"; dist_b="$3"; rounds="${4:-2}"
+: "${DATABASE_URL:?set DATABASE_URL to the corpus database}"; : "${TOKEN:?set TOKEN to a viewer token}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+port="${AB_PORT:-4555}"
+autocannon="$root/node_modules/.bin/autocannon"
+load() {  # seconds [json]
+  taskset -c 0 "$autocannon" -c 10 -d "$1" ${2:+-j} -m POST -H "content-type=application/json" -H "authorization=Bearer $TOKEN" -i "$file" "http://127.0.0.1:$port/graphql" 2>/dev/null
+}
+for round in $(seq 1 "$rounds"); do
+  for side in A B; do
+    if [ "$side" = A ]; then dist="$dist_a"; flags="${FLAGS_A:-}"; else dist="$dist_b"; flags="${FLAGS_B:-}"; fi
+    (cd "$root" && NODE_ENV=production RATE_LIMIT_PER_TOKEN=1000000000 RATE_LIMIT_PER_IP=1000000000 HOST=127.0.0.1 PORT="$port" \
+      taskset -c 1 node $flags "$dist/main.js" >/dev/null 2>&1) &
+    server=$!
+    for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+    pid="$(pgrep -P "$server" -f main.js || echo "$server")"
+    load 5 >/dev/null
+    before="$(awk '{print $14+$15}' "/proc/$pid/stat")"
+    requests="$(load 6 json | node -e 'const r=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(r.requests.total)')"
+    after="$(awk '{print $14+$15}' "/proc/$pid/stat")"
+    awk -v s="$side" -v d="$dist $flags" -v n="$requests" -v a="$after" -v b="$before" \
+      'BEGIN{printf "round %d %s (%s): %.0f req/s, %.2f ms server CPU per request\n", '"$round"', s, d, n/6, (a-b)*10/n}'
+    kill "$server" 2>/dev/null; pkill -f "$dist/main.js" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+  done
+done
