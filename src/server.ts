@@ -337,8 +337,8 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     parseOptions: limits.parseOptions,
     // Apollo's cache-control plugin, on by default, computes a cache policy for every field of
     // every response; copydesk declares no @cacheControl hints (answers depend on the viewer's
-    // role), so it only cost time: disabled, the nested dashboard query (Q2) used about 10% less
-    // CPU (bench/README.md).
+    // role), so it only cost time: disabled, the nested dashboard query (Q2) served 89-96
+    // instead of 74-80 req/s in an A/B run (bench/README.md).
     plugins: [guard, landingPage, ApolloServerPluginCacheControlDisabled()],
     // main.ts owns signals: fastify.close() drains in-flight requests, then stops Apollo (onClose).
     stopOnTerminationSignals: false,

@@ -144,12 +144,9 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
   if (options.production && record.name === DEVELOPMENT_TOKEN_NAME) {
     throw new AuthenticationError("The development token is refused in production. Create a token with `npm run token -- create`.");
   }
-  let live = record;
-  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await prisma.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
-    live = { ...record, lastUsedAt: now };
-  }
-  // Only live tokens are kept, and only once every check above passed.
-  if (cache && (!cached || live !== record)) cache.set(hash, live, generation);
+  const stale = !record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS;
+  if (stale) await prisma.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
+  // Only tokens that passed every check above are kept: read just now, or with lastUsedAt just written.
+  if (cache && (!cached || stale)) cache.set(hash, stale ? { ...record, lastUsedAt: now } : record, generation);
   return { role: record.user.role, userId: record.user.id, tokenId: record.id };
 }
