@@ -207,36 +207,55 @@ function nameConditions(names: readonly string[]) {
   return names.flatMap((name) => [{ name: { equals: name, mode: "insensitive" as const } }, { aliases: { has: name } }]);
 }
 
-/** Organizations by name or alias, new ones created (origin MACHINE): one read and one write for them all. */
-async function resolveOrganizations(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
-  if (names.length === 0) return;
-  const found = await tx.organization.findMany({ where: { OR: nameConditions(names) }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } });
-  const missing: string[] = [];
-  for (const name of names) {
-    const row = byName(found, name);
-    if (row) directory.organizations.set(foldText(name), row.id);
-    else missing.push(name);
-  }
-  if (missing.length === 0) return;
-  const created = await tx.organization.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], origin: "MACHINE" as const })), select: { id: true, name: true } });
-  for (const row of created) directory.organizations.set(foldText(row.name), row.id);
-  counts.organizations += created.length;
+/** How one kind of named record (organizations, places) is read by name and created. */
+interface NamedKind {
+  find(conditions: ReturnType<typeof nameConditions>): Promise<(Named & { id: string })[]>;
+  create(names: readonly string[]): Promise<{ id: string; name: string }[]>;
 }
 
-/** Places by name or alias (Basrah is Basra when Basra lists it), new ones created (origin MACHINE): one read and one write. */
-async function resolvePlaces(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
-  if (names.length === 0) return;
-  const found = await tx.place.findMany({ where: { OR: nameConditions(names) }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } });
+/**
+ * Resolves `names` to ids in `ids` (by folded name): existing records by name or alias (Basrah
+ * is Basra when Basra lists it), the rest created (origin MACHINE). One read and one write for
+ * them all; returns how many were created.
+ */
+async function resolveNamed(kind: NamedKind, names: readonly string[], ids: Map<string, string>): Promise<number> {
+  if (names.length === 0) return 0;
+  const found = await kind.find(nameConditions(names));
   const missing: string[] = [];
   for (const name of names) {
     const row = byName(found, name);
-    if (row) directory.places.set(foldText(name), row.id);
+    if (row) ids.set(foldText(name), row.id);
     else missing.push(name);
   }
-  if (missing.length === 0) return;
-  const created = await tx.place.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], kind: "OTHER" as const, origin: "MACHINE" as const })), select: { id: true, name: true } });
-  for (const row of created) directory.places.set(foldText(row.name), row.id);
-  counts.places += created.length;
+  if (missing.length === 0) return 0;
+  const created = await kind.create(missing);
+  for (const row of created) ids.set(foldText(row.name), row.id);
+  return created.length;
+}
+
+/** Organizations by name or alias, new ones created (origin MACHINE). */
+async function resolveOrganizations(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  counts.organizations += await resolveNamed(
+    {
+      find: (conditions) => tx.organization.findMany({ where: { OR: conditions }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } }),
+      create: (missing) => tx.organization.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], origin: "MACHINE" as const })), select: { id: true, name: true } }),
+    },
+    names,
+    directory.organizations,
+  );
+}
+
+/** Places by name or alias, new ones created (origin MACHINE, kind OTHER). */
+async function resolvePlaces(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  counts.places += await resolveNamed(
+    {
+      find: (conditions) => tx.place.findMany({ where: { OR: conditions }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } }),
+      create: (missing) =>
+        tx.place.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], kind: "OTHER" as const, origin: "MACHINE" as const })), select: { id: true, name: true } }),
+    },
+    names,
+    directory.places,
+  );
 }
 
 /** Ids of the extraction's organizations and places by canonical name (folded). */

@@ -169,7 +169,7 @@ const GENERATOR = path.join(import.meta.dirname, "load-generator.ts");
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Runs the load generator in a child process (its own event loop and core) and returns its report. */
-function generateLoad(plan: LoadPlan): Promise<LoadReport> {
+function runLoadGenerator(plan: LoadPlan): Promise<LoadReport> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ["--import", "tsx", GENERATOR, JSON.stringify(plan)], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`load generator failed: ${error.message}\n${stderr}`));
@@ -203,16 +203,16 @@ describe("overload: twice the server's capacity from a load generator", () => {
   it("keeps serving at capacity, refuses the excess at once with 503, and stores exactly what it acknowledged", { timeout: 180_000 }, async () => {
     const auditBefore = await db.prisma.auditEvent.count();
     const plan = { url: server.baseUrl, token: editor };
-    await generateLoad({ ...plan, connections: bound, durationSeconds: LOAD_SECONDS.warmUp, slugPrefix: "load-warm-" });
+    await runLoadGenerator({ ...plan, connections: bound, durationSeconds: LOAD_SECONDS.warmUp, slugPrefix: "load-warm-" });
     // Capacity: as many connections as the bound admits, each sending as fast as it is answered.
-    const capacity = await generateLoad({ ...plan, connections: bound, durationSeconds: LOAD_SECONDS.capacity, slugPrefix: "load-capacity-" });
+    const capacity = await runLoadGenerator({ ...plan, connections: bound, durationSeconds: LOAD_SECONDS.capacity, slugPrefix: "load-capacity-" });
     const capacityRate = (capacity.byStatus["200"]?.count ?? 0) / LOAD_SECONDS.capacity;
     expect(capacityRate).toBeGreaterThan(0);
 
     // Twice the clients the bound admits, each sending its next request as soon as it is answered,
     // refusals included (a client that ignores Retry-After): twice the capacity, offered. (A
     // fixed rate would not do: autocannon sends each second's quota in a burst at its start.)
-    const overload = await generateLoad({ ...plan, connections: bound * 2, durationSeconds: LOAD_SECONDS.overload, slugPrefix: "load-over-" });
+    const overload = await runLoadGenerator({ ...plan, connections: bound * 2, durationSeconds: LOAD_SECONDS.overload, slugPrefix: "load-over-" });
     const servedRate = (overload.byStatus["200"]?.count ?? 0) / LOAD_SECONDS.overload;
     const summary = {
       mode: FULL_LOAD ? "full" : "reduced",

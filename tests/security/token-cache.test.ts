@@ -31,6 +31,16 @@ async function issued(role: "VIEWER" | "EDITOR", expiresAt: Date | null = null) 
   return issueToken(db.prisma, { userName: name, role, tokenName: `${name}'s token`, expiresAt });
 }
 
+/** Runs `check` against a second server on the same database with other settings, then closes it. */
+async function withServer(env: NodeJS.ProcessEnv, check: (other: LoggedServer) => Promise<void>): Promise<void> {
+  const other = await startLoggedServer(db, env);
+  try {
+    await check(other);
+  } finally {
+    await other.close();
+  }
+}
+
 async function statementsOf(token: string): Promise<number> {
   const response = await post(server.baseUrl, QUERY, {}, { token });
   expect(response.status).toBe(200);
@@ -91,8 +101,7 @@ describe("the token cache", () => {
   });
 
   it("takes a revocation made outside the API within its time to live", async () => {
-    const short = await startLoggedServer(db, { TOKEN_CACHE_TTL_MS: "400" });
-    try {
+    await withServer({ TOKEN_CACHE_TTL_MS: "400" }, async (short) => {
       const { token, record } = await issued("VIEWER");
       expect((await post(short.baseUrl, QUERY, {}, { token })).status).toBe(200);
       await db.prisma.apiToken.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
@@ -104,20 +113,15 @@ describe("the token cache", () => {
       }
       expect(status).toBe(401);
       expect(Date.now() - started).toBeLessThan(1500);
-    } finally {
-      await short.close();
-    }
+    });
   });
 
   it("is off with TOKEN_CACHE_TTL_MS=0: every request reads the token", async () => {
-    const uncached = await startLoggedServer(db, { TOKEN_CACHE_TTL_MS: "0" });
-    try {
+    await withServer({ TOKEN_CACHE_TTL_MS: "0" }, async (uncached) => {
       const { token, record } = await issued("VIEWER");
       expect((await post(uncached.baseUrl, QUERY, {}, { token })).status).toBe(200);
       await db.prisma.apiToken.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
       expect((await post(uncached.baseUrl, QUERY, {}, { token })).status).toBe(401);
-    } finally {
-      await uncached.close();
-    }
+    });
   });
 });
