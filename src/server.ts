@@ -425,7 +425,9 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   // it (under a storm of retries that ignore Retry-After, refusals are most of the work), and
   // again in the handler, since requests admitted meanwhile may have filled the bound.
   app.addHook("onRequest", async (request, reply) => {
-    if (request.routeOptions.url !== "/graphql" || refusedUnderPressure.has(request) || reply.sent || (playgroundAtGraphQL && prefersHtml(request))) return;
+    // Cheapest test first: below the bound (nearly always) nothing else is looked at.
+    if (inFlight < config.overload.maxConcurrentRequests || request.routeOptions.url !== "/graphql") return;
+    if (refusedUnderPressure.has(request) || reply.sent || (playgroundAtGraphQL && prefersHtml(request))) return;
     const refusal = refusedWhenFull(request, reply);
     if (refusal !== null) return reply.send(refusal);
   });
