@@ -40,6 +40,7 @@ const environmentSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(30_000),
   TRUSTED_DOCUMENTS_FILE: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   TOKEN_CACHE_TTL_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(60_000, "must be at most 60000 (a minute)").default(5000),
+  JIT_COMPILE_AFTER: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(2),
 });
 
 /** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
@@ -77,6 +78,8 @@ export interface Config {
   readonly trustedDocumentsFile: string | null;
   /** TOKEN_CACHE_TTL_MS: how long a looked-up live token is reused without reading it again (0 = every request reads it). */
   readonly tokenCacheTtlMs: number;
+  /** JIT_COMPILE_AFTER: a query operation runs compiled (graphql-jit) from this use on; 0 = always graphql-js (src/graphql/jit.ts). */
+  readonly jitCompileAfter: number;
 }
 
 /** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
@@ -118,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     playground: values.PLAYGROUND ?? (values.NODE_ENV === "production" ? "off" : "graphiql"),
     trustedDocumentsFile: values.TRUSTED_DOCUMENTS_FILE ? path.resolve(cwd, values.TRUSTED_DOCUMENTS_FILE) : null,
     tokenCacheTtlMs: values.TOKEN_CACHE_TTL_MS,
+    jitCompileAfter: values.JIT_COMPILE_AFTER,
   };
 }

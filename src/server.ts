@@ -19,6 +19,7 @@ import { countStatements } from "./db/statements.js";
 import { createContext, type GraphQLContext } from "./graphql/context.js";
 import { classifyDatabaseError } from "./db/faults.js";
 import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
+import { jitExecutionPlugin } from "./graphql/jit.js";
 import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
 import { applyTrustedDocument, loadTrustedDocuments } from "./graphql/trusted-documents.js";
@@ -65,6 +66,8 @@ interface GraphQLRequestTrace {
   operationType: string | null;
   tokenId: string | null;
   cost: number | null;
+  /** True when a compiled query (graphql-jit, src/graphql/jit.ts) gave the answer. */
+  compiled: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -339,7 +342,19 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     // every response; copydesk declares no @cacheControl hints (answers depend on the viewer's
     // role), so it only cost time: disabled, the nested dashboard query (Q2) served 89-96
     // instead of 74-80 req/s in an A/B run (bench/README.md).
-    plugins: [guard, landingPage, ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      guard,
+      landingPage,
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.jitCompileAfter > 0
+        ? [
+            jitExecutionPlugin(schema, config.jitCompileAfter, () => {
+              const entry = requestScope.getStore();
+              if (entry) entry.trace.compiled = true;
+            }),
+          ]
+        : []),
+    ],
     // main.ts owns signals: fastify.close() drains in-flight requests, then stops Apollo (onClose).
     stopOnTerminationSignals: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
@@ -442,7 +457,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
       inFlight += 1;
       let work: Promise<unknown> = Promise.resolve();
       try {
-        const trace: GraphQLRequestTrace = { operationName: null, operationType: null, tokenId: null, cost: null };
+        const trace: GraphQLRequestTrace = { operationName: null, operationType: null, tokenId: null, cost: null, compiled: false };
         const started = performance.now();
         const payload = request.method === "GET" ? request.query : request.body;
         const untrusted = trusted ? applyTrustedDocument(trusted, payload) : null;
@@ -488,6 +503,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
             operationType: trace.operationType,
             tokenId: trace.tokenId,
             cost: trace.cost,
+            compiled: trace.compiled,
             statusCode: reply.statusCode,
             durationMs: Math.round((performance.now() - started) * 100) / 100,
             sqlStatements: statements.length,

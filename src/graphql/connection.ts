@@ -1,3 +1,5 @@
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
 import { z } from "zod";
 import { badUserInput } from "./errors.js";
 import { UUID_PATTERN } from "./ids.js";
@@ -15,6 +17,22 @@ export interface ConnectionPage<T> {
     readonly endCursor: string | null;
   };
   readonly totalCount: () => Promise<number>;
+}
+
+/** A connection's count: a page's thunk, run now that the field is selected, or a count already made. */
+const resolveTotalCount: GraphQLFieldResolver<{ readonly totalCount: number | (() => Promise<number>) }, unknown> = (page) =>
+  typeof page.totalCount === "function" ? page.totalCount() : page.totalCount;
+
+/**
+ * Gives every connection type's `totalCount` the resolver that runs its page's count thunk, in
+ * this one place. graphql-js's default resolver calls a function-valued property by itself;
+ * graphql-jit (src/graphql/jit.ts) reads the property as it is, so the call must be a resolver.
+ */
+export function resolveTotalCounts(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) =>
+      fieldName === "totalCount" && typeName.endsWith("Connection") && !field.resolve ? { ...field, resolve: resolveTotalCount } : field,
+  });
 }
 
 /** The paging arguments every connection field takes. */

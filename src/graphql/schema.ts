@@ -18,6 +18,7 @@ import { placeResolvers } from "../modules/places/resolvers.js";
 import { quoteResolvers } from "../modules/quotes/resolvers.js";
 import { searchResolvers } from "../modules/search/resolvers.js";
 import { subscriptionResolvers } from "../modules/subscriptions/resolvers.js";
+import { resolveTotalCounts } from "./connection.js";
 import { nodeResolvers } from "./node.js";
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
@@ -40,7 +41,7 @@ export function loadTypeDefs(): string[] {
 
 const scalarResolvers: Resolvers = { DateTime: DateTimeResolver, Date: DateResolver, JSON: JSONResolver };
 
-/** Builds the executable schema: every module's SDL with its resolvers, and the role directive enforced. */
+/** Builds the executable schema: every module's SDL with its resolvers, connection counts, and the role directive enforced. */
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
@@ -61,5 +62,5 @@ export function buildSchema(): GraphQLSchema {
       ingestResolvers,
     ],
   });
-  return applyRoleDirective(schema);
+  return applyRoleDirective(resolveTotalCounts(schema));
 }

@@ -26,7 +26,7 @@ export async function startLoggedServer(database: TestDatabase, env: NodeJS.Proc
       done();
     },
   });
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "info", NODE_ENV: "test", ...env });
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "info", NODE_ENV: "test", JIT_COMPILE_AFTER: "1", ...env });
   const app = await buildServer({ config, database, logStream });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, baseUrl, logs, close: () => app.close() };

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { execute, parse, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { execute, getOperationAST, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { expect } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import type { Database } from "../../src/db/index.js";
 import { countStatements } from "../../src/db/statements.js";
-import { createContext } from "../../src/graphql/context.js";
+import { createContext, type GraphQLContext } from "../../src/graphql/context.js";
+import { compileOperation } from "../../src/graphql/jit.js";
 import { buildSchema } from "../../src/graphql/schema.js";
 import type { TestDatabase } from "./database.js";
 
@@ -29,13 +30,35 @@ export async function executeAs<T = Record<string, unknown>>(
 ): Promise<ExecutedOperation<T>> {
   schema ??= buildSchema();
   const executable = schema;
-  const contextValue = createContext(database.prisma, { role, userId: null, tokenId: null }, "test");
+  const viewer = { role, userId: null, tokenId: null };
+  const document = parse(query);
   const { result, statements } = await countStatements(async () =>
-    execute({ schema: executable, document: parse(query), variableValues: variables, contextValue }),
+    execute({ schema: executable, document, variableValues: variables, contextValue: createContext(database.prisma, viewer, "test") }),
   );
   // Through JSON, as a client would see it (dates become ISO strings).
   const data = result.data === undefined ? undefined : (JSON.parse(JSON.stringify(result.data)) as T | null);
+  if (!result.errors?.length && getOperationAST(document)?.operation === "query") {
+    await expectSameCompiledAnswer(executable, document, variables, createContext(database.prisma, viewer, "test"), data);
+  }
   return { data, errors: result.errors, statements };
+}
+
+/**
+ * Every successful query of the suite is also run compiled (graphql-jit, as the server runs a
+ * repeated query: src/graphql/jit.ts) on fresh loaders, and must give the same answer.
+ */
+async function expectSameCompiledAnswer(
+  executable: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  contextValue: GraphQLContext,
+  expected: unknown,
+): Promise<void> {
+  const plan = compileOperation(executable, document, undefined);
+  if (plan === "uncompilable") throw new Error("graphql-jit could not compile a query graphql-js answered");
+  const compiled = await plan.query(undefined, contextValue, variables);
+  expect(compiled.errors?.map((error) => `${error.path?.join(".") ?? ""}: ${error.message}`), "errors of the compiled query").toBeUndefined();
+  expect(JSON.parse(JSON.stringify(compiled.data)), "the compiled query's answer differs from graphql-js's").toEqual(expected);
 }
 
 /** One edge of a Relay connection as a client reads it. */

@@ -14,10 +14,11 @@ export interface TestServer {
 
 /**
  * Starts the HTTP server the way main.ts does, on port 0, with logging off. `pubsub` shares one
- * in-process pub/sub between several servers (instances) over one embedded database.
+ * in-process pub/sub between several servers (instances) over one embedded database. Queries run
+ * compiled from their first use (JIT_COMPILE_AFTER=1), so every HTTP test also tests that path.
  */
 export async function startTestServer(database: Database, env: NodeJS.ProcessEnv = {}, pubsub?: PubSub): Promise<TestServer> {
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "test", JIT_COMPILE_AFTER: "1", ...env });
   const app = await buildServer({ config, database, ...(pubsub ? { pubsub } : {}) });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, baseUrl, close: () => app.close() };

@@ -17,7 +17,15 @@ describe("loadConfig", () => {
       playground: "graphiql",
       trustedDocumentsFile: null,
       tokenCacheTtlMs: 5000,
+      jitCompileAfter: 2,
     });
+  });
+
+  it("reads when queries start running compiled: 0 turns it off, a fraction or a negative is refused", () => {
+    expect(loadConfig({ JIT_COMPILE_AFTER: "0" }).jitCompileAfter).toBe(0);
+    expect(loadConfig({ JIT_COMPILE_AFTER: "1" }).jitCompileAfter).toBe(1);
+    expect(() => loadConfig({ JIT_COMPILE_AFTER: "1.5" })).toThrow(/JIT_COMPILE_AFTER/);
+    expect(() => loadConfig({ JIT_COMPILE_AFTER: "-1" })).toThrow(/JIT_COMPILE_AFTER/);
   });
 
   it("reads the token cache's time to live: 0 turns it off, more than a minute is refused", () => {

@@ -52,18 +52,12 @@ export const annotationResolvers: Resolvers = {
   AnnotationTarget: {
     __resolveType: (value) => resolveTaggedType<AnnotationTargetValue["__typename"]>(value),
   },
-  AnnotationConnection: {
-    totalCount: (page) => page.totalCount(),
-  },
   ClaimReview: {
     id: (review) => toGlobalId("ClaimReview", review.id),
     article: (review, _args, { loaders }) => claimReviewArticle(review, loaders),
     quote: (review, _args, { loaders }) => (review.quoteId ? loaders.quoteById.load(review.quoteId) : null),
     reviewer: (review, _args, { loaders }) => claimReviewer(review, loaders),
     jsonLd: (review, _args, { loaders }) => loadClaimReviewJsonLd(review, loaders),
-  },
-  ClaimReviewConnection: {
-    totalCount: (page) => page.totalCount(),
   },
   Article: {
     annotations: (article, args, { loaders }) => loaders.annotationsOfArticle(args.filter).load(article.id, args),

@@ -13,9 +13,6 @@ export const auditResolvers: Resolvers = {
     targetId: (event) => auditTargetId(event),
     actor: (event, _args, { loaders }) => (event.actorId ? loaders.userById.load(event.actorId) : null),
   },
-  AuditEventConnection: {
-    totalCount: (page) => page.totalCount(),
-  },
   Article: {
     history: (article, args, { loaders }) => loaders.historyOf("Article").load(article.id, args),
   },

@@ -57,10 +57,4 @@ export const incidentResolvers: Resolvers = {
   Article: {
     incidents: (article, args, { loaders }) => loaders.incidentsOfArticle.load(article.id, args),
   },
-  IncidentConnection: {
-    totalCount: (page) => page.totalCount(),
-  },
-  IncidentMentionConnection: {
-    totalCount: (page) => page.totalCount(),
-  },
 };

@@ -15,7 +15,4 @@ export const placeResolvers: Resolvers = {
       place.latitude !== null && place.longitude !== null ? { latitude: place.latitude, longitude: place.longitude } : null,
     incidents: (place, args, { loaders }) => loaders.incidentsOfPlace.load(place.id, args),
   },
-  PlaceConnection: {
-    totalCount: (page) => page.totalCount(),
-  },
 };
