@@ -17,7 +17,7 @@ const config: CodegenConfig = {
         contextType: "../graphql/context.js#GraphQLContext",
         mapperTypeSuffix: "Model",
         mappers: {
-          Article: "./prisma/client.js#Article",
+          Article: "../modules/articles/record.js#ArticleRecord",
           ArticleRevision: "./prisma/client.js#ArticleRevision",
           Correction: "./prisma/client.js#Correction",
           Quote: "./prisma/client.js#Quote",
@@ -32,7 +32,7 @@ const config: CodegenConfig = {
           ClaimReview: "./prisma/client.js#ClaimReview",
           User: "./prisma/client.js#User",
           AuditEvent: "./prisma/client.js#AuditEvent",
-          ArticleConnection: "../graphql/connection.js#ConnectionPage<ArticleModel>",
+          ArticleConnection: "../graphql/connection.js#ConnectionPage<ArticleRecordModel>",
           ArticleRevisionConnection: "../graphql/connection.js#ConnectionPage<ArticleRevisionModel>",
           CorrectionConnection: "../graphql/connection.js#ConnectionPage<CorrectionModel>",
           QuoteConnection: "../graphql/connection.js#ConnectionPage<QuoteModel>",

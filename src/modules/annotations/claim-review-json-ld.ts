@@ -3,6 +3,7 @@ import type { Article, ClaimReview, Quote, User } from "../../generated/prisma/c
 import type { Loaders } from "../../graphql/context.js";
 import { factCheckProblems } from "../../export/google-fact-check.js";
 import { bylineAuthors, isoDay, namedOrganization, node, personNode, SCHEMA_ORG_CONTEXT, type AgentNode, type JsonLdNode, type PersonFacts } from "../../export/schema-org.js";
+import { bodyOf } from "../articles/record.js";
 import { displayTitle } from "../articles/service.js";
 
 /** Where a rating sits on the 1 (false) to 5 (true) scale, and the words Google shows for it. */
@@ -121,6 +122,6 @@ export async function loadClaimReviewJsonLd(review: ClaimReview, loaders: Loader
     review.quoteId ? loaders.quoteById.load(review.quoteId) : null,
   ]);
   if (!article || !reviewer) return null;
-  const speaker = quote?.speakerId ? await loaders.personById.load(quote.speakerId) : null;
-  return publishableClaimReviewJsonLd({ review, article, reviewer, quote, speaker });
+  const [speaker, body] = await Promise.all([quote?.speakerId ? loaders.personById.load(quote.speakerId) : null, bodyOf(article, loaders)]);
+  return publishableClaimReviewJsonLd({ review, article: { ...article, body }, reviewer, quote, speaker });
 }

@@ -2,7 +2,8 @@ import type DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import type { PrismaClient } from "../../db/index.js";
 import type { AnnotationFilter } from "../../generated/graphql.js";
-import type { Annotation, Article, ClaimReview, Incident, Person, Quote, User } from "../../generated/prisma/client.js";
+import type { Annotation, ClaimReview, Incident, Person, Quote, User } from "../../generated/prisma/client.js";
+import type { ArticleRecord } from "../articles/record.js";
 import type { ConnectionPage, PageArgs } from "../../graphql/connection.js";
 import type { Loaders } from "../../graphql/context.js";
 import { ErrorCode } from "../../graphql/errors.js";
@@ -17,7 +18,7 @@ const DEFAULT_PAGE_SIZE = 20;
 
 /** What `Annotation.target` resolves to: the record, tagged with its GraphQL type. */
 export type AnnotationTargetValue =
-  | Typed<Article, "Article">
+  | Typed<ArticleRecord, "Article">
   | Typed<Quote, "Quote">
   | Typed<Incident, "Incident">
   | Typed<Person, "Person">;
@@ -69,7 +70,7 @@ export async function annotationTarget(annotation: Annotation, loaders: Loaders)
  * The article the annotated span is in: the annotation's own article, or for a note that only
  * names its quote, the quote's article. Null for incident and person notes.
  */
-export async function annotationArticle(annotation: Annotation, loaders: Loaders): Promise<Article | null> {
+export async function annotationArticle(annotation: Annotation, loaders: Loaders): Promise<ArticleRecord | null> {
   if (annotation.articleId) return loaders.articleById.load(annotation.articleId);
   if (!annotation.quoteId) return null;
   const quote = await loaders.quoteById.load(annotation.quoteId);
@@ -98,7 +99,7 @@ export async function annotationAuthor(annotation: Annotation, loaders: Loaders)
 }
 
 /** The article a fact-check is in (visible whenever the fact-check is). */
-export async function claimReviewArticle(review: ClaimReview, loaders: Loaders): Promise<Article> {
+export async function claimReviewArticle(review: ClaimReview, loaders: Loaders): Promise<ArticleRecord> {
   return required(await loaders.articleById.load(review.articleId), "fact-check's article");
 }
 

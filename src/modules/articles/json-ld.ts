@@ -18,6 +18,7 @@ import {
   type PersonFacts,
   type PlaceFacts,
 } from "../../export/schema-org.js";
+import { bodyOf, type ArticleRecord } from "./record.js";
 import { displayTitle } from "./service.js";
 
 /** The article fields the NewsArticle document is made of. */
@@ -120,8 +121,9 @@ export function articleJsonLd({ article, quotes, mentions }: ArticleJsonLdInput)
  * Reads what {@link articleJsonLd} needs through the request's loaders (visibility applied by
  * them), so the documents of many articles in one response cost the same few statements.
  */
-export async function loadArticleJsonLd(article: Article, loaders: Loaders): Promise<ReturnType<typeof articleJsonLd>> {
-  const [quoteRows, mentionRows, incidentRows] = await Promise.all([
+export async function loadArticleJsonLd(article: ArticleRecord, loaders: Loaders): Promise<ReturnType<typeof articleJsonLd>> {
+  const [body, quoteRows, mentionRows, incidentRows] = await Promise.all([
+    bodyOf(article, loaders),
     everyRow((args) => loaders.quotesOfArticle.load(article.id, args)),
     everyRow((args) => loaders.mentionsOfArticle(null).load(article.id, args)),
     everyRow((args) => loaders.incidentsOfArticle.load(article.id, args)),
@@ -153,5 +155,5 @@ export async function loadArticleJsonLd(article: Article, loaders: Loaders): Pro
     ),
   ]);
   const named = mentions.filter((mention): mention is ArticleJsonLdMention => mention !== null);
-  return articleJsonLd({ article, quotes, mentions: [...named, ...incidents] });
+  return articleJsonLd({ article: { ...article, body }, quotes, mentions: [...named, ...incidents] });
 }

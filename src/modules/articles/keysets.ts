@@ -1,15 +1,16 @@
 import type { Prisma } from "../../db/index.js";
-import type { Article, ArticleRevision, Correction, EntityMention } from "../../generated/prisma/client.js";
+import type { ArticleRevision, Correction, EntityMention } from "../../generated/prisma/client.js";
+import type { ArticleRecord } from "./record.js";
 import type { ArticleOrderField, OrderDirection } from "../../generated/graphql.js";
 import { Keyset } from "../../graphql/connection.js";
 
 /** A keyset over articles. */
-export type ArticleKeyset = Keyset<Article, Prisma.ArticleWhereInput, Prisma.ArticleOrderByWithRelationInput>;
+export type ArticleKeyset = Keyset<ArticleRecord, Prisma.ArticleWhereInput, Prisma.ArticleOrderByWithRelationInput>;
 
 /** The orderings `articles(orderBy:)` offers, each ending on the id so positions are unique. */
 export function articleKeyset(field: ArticleOrderField = "PUBLISHED_AT", direction: OrderDirection = "DESC"): ArticleKeyset {
   const sort = direction === "ASC" ? "asc" : "desc";
-  const id = { field: "id", direction: sort, type: "uuid", value: (article: Article) => article.id } as const;
+  const id = { field: "id", direction: sort, type: "uuid", value: (article: ArticleRecord) => article.id } as const;
   switch (field) {
     case "PUBLISHED_AT":
       return new Keyset(`articles:published:${sort}`, [

@@ -3,6 +3,7 @@ import type { EntityType } from "../../generated/prisma/enums.js";
 import { byIdLoader, RelationConnectionLoader } from "../../graphql/loaders.js";
 import type { Viewer } from "../auth/viewer.js";
 import { correctionKeyset, mentionKeyset, revisionKeyset } from "./keysets.js";
+import { WITHOUT_BODY } from "./record.js";
 import { visibleArticles, visibleEntityMentions } from "./visibility.js";
 
 /** Per-request loaders of the articles module: articles and their revisions, corrections and mentions, visibility applied. */
@@ -32,7 +33,9 @@ export function createArticleLoaders(prisma: PrismaClient, viewer: Viewer) {
     });
   }
   return {
-    articleById: byIdLoader((ids) => prisma.article.findMany({ where: { id: { in: ids }, ...visible } })),
+    articleById: byIdLoader((ids) => prisma.article.findMany({ where: { id: { in: ids }, ...visible }, omit: WITHOUT_BODY })),
+    /** Bodies of articles the request has already read (visibility was applied then): see bodyOf. */
+    articleBodyById: byIdLoader((ids) => prisma.article.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } })),
     articleRevisionById: byIdLoader((ids) => prisma.articleRevision.findMany({ where: { id: { in: ids }, article: visible } })),
     correctionById: byIdLoader((ids) => prisma.correction.findMany({ where: { id: { in: ids }, article: visible } })),
     revisionsOfArticle: new RelationConnectionLoader({

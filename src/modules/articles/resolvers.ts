@@ -6,7 +6,8 @@ import { mutationPayload } from "../../graphql/mutations.js";
 import { createArticle, deleteArticle, issueCorrection, publishArticle, restoreArticle, retractArticle, submitForReview, updateArticle } from "./mutations.js";
 import { loadArticleJsonLd } from "./json-ld.js";
 import { diffHunks, revisionSpans } from "./reanchor.js";
-import { displayTitle, findArticle, listArticles } from "./service.js";
+import { bodyOf } from "./record.js";
+import { displayTitleOf, findArticle, listArticles } from "./service.js";
 
 /** Resolvers of the articles module: parse arguments, call the service or a loader, map the result. */
 export const articleResolvers: Resolvers = {
@@ -33,7 +34,8 @@ export const articleResolvers: Resolvers = {
   },
   Article: {
     id: (article) => toGlobalId("Article", article.id),
-    displayTitle: (article) => displayTitle(article),
+    displayTitle: (article, _args, { loaders }) => displayTitleOf(article, loaders),
+    body: (article, _args, { loaders }) => bodyOf(article, loaders),
     quotes: (article, args, { loaders }) => loaders.quotesOfArticle.load(article.id, args),
     revisions: (article, args, { loaders }) => loaders.revisionsOfArticle.load(article.id, args),
     corrections: (article, args, { loaders }) => loaders.correctionsOfArticle.load(article.id, args),
@@ -57,7 +59,7 @@ export const articleResolvers: Resolvers = {
     span: async (correction, _args, { loaders }) => {
       if (correction.start === null || correction.end === null) return null;
       const article = await loaders.articleById.load(correction.articleId);
-      return article ? spanOf(article.body, correction.start, correction.end) : null;
+      return article ? spanOf(await bodyOf(article, loaders), correction.start, correction.end) : null;
     },
     quote: (correction, _args, { loaders }) => (correction.quoteId ? loaders.quoteById.load(correction.quoteId) : null),
     createdBy: (correction, _args, { loaders }) => (correction.createdById ? loaders.userById.load(correction.createdById) : null),

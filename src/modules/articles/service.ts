@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { Article } from "../../generated/prisma/client.js";
 import type { ArticleFilter, ArticleOrder } from "../../generated/graphql.js";
 import type { ConnectionPage, PageArgs } from "../../graphql/connection.js";
+import type { Loaders } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
 import type { Viewer } from "../auth/viewer.js";
@@ -9,6 +10,7 @@ import { visibleIncidents } from "../incidents/visibility.js";
 import { visibleQuotes } from "../quotes/visibility.js";
 import { matchingArticleIds } from "../search/service.js";
 import { articleKeyset } from "./keysets.js";
+import { bodyOf, WITHOUT_BODY, type ArticleRecord } from "./record.js";
 import { visibleArticles, visibleEntityMentions } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -19,12 +21,12 @@ export async function findArticle(
   prisma: PrismaClient,
   viewer: Viewer,
   args: { slug?: string | null; id?: string | null },
-): Promise<Article | null> {
+): Promise<ArticleRecord | null> {
   const hasSlug = args.slug !== undefined && args.slug !== null;
   const hasId = args.id !== undefined && args.id !== null;
   if (hasSlug === hasId) throw badUserInput("Give exactly one of slug or id.", hasSlug ? "id" : "slug");
   const where = hasSlug ? { slug: args.slug as string } : { id: expectGlobalId(args.id as string, "Article", "id") };
-  return prisma.article.findFirst({ where: { ...where, ...visibleArticles(viewer) } });
+  return prisma.article.findFirst({ where: { ...where, ...visibleArticles(viewer) }, omit: WITHOUT_BODY });
 }
 
 /** Checks that a range's start is not after its end; BAD_USER_INPUT naming the start otherwise. */
@@ -75,13 +77,13 @@ export async function listArticles(
   prisma: PrismaClient,
   viewer: Viewer,
   args: PageArgs & { filter?: ArticleFilter | null; orderBy?: ArticleOrder | null },
-): Promise<ConnectionPage<Article>> {
+): Promise<ConnectionPage<ArticleRecord>> {
   const keyset = articleKeyset(args.orderBy?.field, args.orderBy?.direction);
   const window = keyset.window(args, DEFAULT_PAGE_SIZE);
   const where: Prisma.ArticleWhereInput = {
     AND: [visibleArticles(viewer), ...(args.filter ? await articleFilterWhere(prisma, viewer, args.filter) : [])],
   };
-  const rows = await prisma.article.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take });
+  const rows = await prisma.article.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take, omit: WITHOUT_BODY });
   return keyset.page(rows, window, () => prisma.article.count({ where }));
 }
 
@@ -91,8 +93,20 @@ export async function listArticles(
  * such as "U.S." is unreliable, so we do not cut at the first full stop.
  */
 export function displayTitle(article: Pick<Article, "headline" | "body">): string {
-  if (article.headline?.trim()) return article.headline.trim();
-  const opening = (article.body.trim().split("\n", 1)[0] ?? "").replace(/\s+/g, " ");
+  return headlineTitle(article) ?? openingTitle(article.body);
+}
+
+/** {@link displayTitle} of an article read for the API: its body is loaded only for a story without a headline. */
+export async function displayTitleOf(article: ArticleRecord, loaders: Loaders): Promise<string> {
+  return headlineTitle(article) ?? openingTitle(await bodyOf(article, loaders));
+}
+
+function headlineTitle(article: Pick<Article, "headline">): string | null {
+  return article.headline?.trim() || null;
+}
+
+function openingTitle(body: string): string {
+  const opening = (body.trim().split("\n", 1)[0] ?? "").replace(/\s+/g, " ");
   if (opening.length <= DISPLAY_TITLE_LIMIT) return opening;
   const cut = opening.slice(0, DISPLAY_TITLE_LIMIT - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1))}…`;

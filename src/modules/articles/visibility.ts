@@ -2,6 +2,7 @@ import { Prisma } from "../../db/index.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import { hasRole, visibleReviewStatuses, type Viewer } from "../auth/viewer.js";
 import { visiblePeople } from "../people/visibility.js";
+import { WITHOUT_BODY } from "./record.js";
 
 /** Statuses anyone may read; drafts and articles in review need REPORTER or above. */
 export const PUBLIC_ARTICLE_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "CORRECTED", "RETRACTED"];
@@ -37,9 +38,11 @@ export function visibleEntityMentions(viewer: Viewer): Prisma.EntityMentionWhere
 }
 
 /**
- * The columns of an Article row aliased `alias`, for raw SQL that must return rows shaped like
- * Prisma's (every scalar field; the tsvector is not one).
+ * The columns of an article read for the API (an ArticleRecord: every scalar field but the body;
+ * the tsvector is not one either) aliased `alias`, for raw SQL that must return rows shaped like
+ * Prisma's.
  */
-export function articleColumnsSql(alias: string): Prisma.Sql {
-  return Prisma.raw(Object.values(Prisma.ArticleScalarFieldEnum).map((field) => `"${alias}"."${field}"`).join(", "));
+export function articleRecordColumnsSql(alias: string): Prisma.Sql {
+  const columns = Object.values(Prisma.ArticleScalarFieldEnum).filter((field) => !(field in WITHOUT_BODY));
+  return Prisma.raw(columns.map((field) => `"${alias}"."${field}"`).join(", "));
 }

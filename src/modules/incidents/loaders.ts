@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../db/index.js";
-import type { Article, Incident } from "../../generated/prisma/client.js";
+import type { Incident } from "../../generated/prisma/client.js";
+import { WITHOUT_BODY, type ArticleRecord } from "../articles/record.js";
 import { byIdLoader, RelationConnectionLoader } from "../../graphql/loaders.js";
 import type { Viewer } from "../auth/viewer.js";
 import { articleKeyset } from "../articles/keysets.js";
@@ -101,11 +102,11 @@ export function createIncidentLoaders(prisma: PrismaClient, viewer: Viewer) {
             mentions: {
               where: { AND: [mentionRule, { article: { is: window.where } }] },
               orderBy: window.orderBy.map((order) => ({ article: order })),
-              select: { article: true },
+              select: { article: { omit: WITHOUT_BODY } },
             },
           },
         });
-        return new Map(rows.map((row) => [row.id, distinctWindow<Article>(row.mentions.map((mention) => mention.article), window.take)]));
+        return new Map(rows.map((row) => [row.id, distinctWindow<ArticleRecord>(row.mentions.map((mention) => mention.article), window.take)]));
       },
       fetchCounts: async (incidentIds) => {
         const rows = await prisma.incidentMention.findMany({

@@ -1,10 +1,10 @@
 import { Prisma, type PrismaClient } from "../../db/index.js";
-import type { Article } from "../../generated/prisma/client.js";
+import type { ArticleRecord } from "../articles/record.js";
 import type { KeysetWindow } from "../../graphql/connection.js";
 import { byIdLoader, childrenLoader, countLoader, RelationConnectionLoader } from "../../graphql/loaders.js";
 import { visibleReviewStatuses, type Viewer } from "../auth/viewer.js";
 import { articleKeyset } from "../articles/keysets.js";
-import { articleColumnsSql, visibleArticlesSql } from "../articles/visibility.js";
+import { articleRecordColumnsSql, visibleArticlesSql } from "../articles/visibility.js";
 import { visibleQuotes, visibleQuotesSql } from "../quotes/visibility.js";
 import { personNameKeyset, personRoleKeyset } from "./keysets.js";
 import { listedPeople, visiblePeople } from "./visibility.js";
@@ -98,16 +98,16 @@ export function createPeopleLoaders(prisma: PrismaClient, viewer: Viewer) {
           keyset: personArticlesKeyset,
           defaultSize: 20,
           fetchPages: async (personIds, window) => {
-            const rows = await prisma.$queryRaw<(Article & { personId: string })[]>`
+            const rows = await prisma.$queryRaw<(ArticleRecord & { personId: string })[]>`
               SELECT p."id"::text AS "personId", x.*
               FROM "Person" p CROSS JOIN LATERAL (
-                SELECT ${articleColumnsSql("a")} FROM "Article" a
+                SELECT ${articleRecordColumnsSql("a")} FROM "Article" a
                 WHERE ${visibleArticlesSql(viewer, "a")} AND ${quotesOrMentions(viewer)} AND ${afterArticleSql(window)}
                 ORDER BY a."publishedAt" DESC NULLS LAST, a."id" DESC LIMIT ${window.take}
               ) x
               WHERE p."id" = ANY(${personIds}::uuid[])
               ORDER BY p."id", x."publishedAt" DESC NULLS LAST, x."id" DESC`;
-            const pages = new Map<string, Article[]>();
+            const pages = new Map<string, ArticleRecord[]>();
             for (const { personId, ...article } of rows) pages.set(personId, [...(pages.get(personId) ?? []), article]);
             return pages;
           },

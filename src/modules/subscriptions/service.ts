@@ -1,7 +1,8 @@
 import { GraphQLError } from "graphql";
 import type { Prisma } from "../../db/index.js";
 import type { AnnotationEventKind, AnnotationQueueCount, AuditEventFilter } from "../../generated/graphql.js";
-import type { Annotation, Article, AuditEvent, Quote } from "../../generated/prisma/client.js";
+import type { Annotation, AuditEvent, Quote } from "../../generated/prisma/client.js";
+import { WITHOUT_BODY, type ArticleRecord } from "../articles/record.js";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { ErrorCode } from "../../graphql/errors.js";
 import { expectGlobalId } from "../../graphql/ids.js";
@@ -31,13 +32,13 @@ export interface AnnotationEventValue {
 /** An article change as `ArticleChange` resolves it. */
 export interface ArticleChangeValue {
   readonly event: LiveEvent;
-  readonly article: Article | null;
+  readonly article: ArticleRecord | null;
 }
 
 /** A batch of suggestions as `SuggestionsCreated` resolves it. */
 export interface SuggestionsCreatedValue {
   readonly event: LiveEvent;
-  readonly article: Article | null;
+  readonly article: ArticleRecord | null;
   readonly quotes: readonly Quote[];
   readonly counts: SuggestionCounts;
 }
@@ -65,7 +66,7 @@ function changesReviewQueue(action: string): boolean {
 }
 
 /** The article of a subscription, as the viewer sees it now; NOT_FOUND when it is missing or not visible. */
-async function visibleArticle(context: GraphQLContext, globalId: string, argument: string): Promise<Article> {
+async function visibleArticle(context: GraphQLContext, globalId: string, argument: string): Promise<ArticleRecord> {
   const id = expectGlobalId(globalId, "Article", argument);
   const article = await context.loaders.articleById.load(id);
   if (!article) throw new GraphQLError("The article does not exist or is not visible to you.", { extensions: { code: ErrorCode.NOT_FOUND, argument } });
@@ -77,9 +78,9 @@ function requireSubscriptionRole(viewer: Viewer, role: "REPORTER" | "ADMIN"): vo
 }
 
 /** An article as `viewer` may see it now, loaded once per event and role. */
-function articleNow(context: GraphQLContext, event: LiveEvent, articleId: string): Promise<Article | null> {
+function articleNow(context: GraphQLContext, event: LiveEvent, articleId: string): Promise<ArticleRecord | null> {
   return liveHub(context).shared(`${event.sequence}:article:${articleId}:${context.viewer.role}`, () =>
-    context.prisma.article.findFirst({ where: { AND: [{ id: articleId }, visibleArticles(context.viewer)] } }),
+    context.prisma.article.findFirst({ where: { AND: [{ id: articleId }, visibleArticles(context.viewer)] }, omit: WITHOUT_BODY }),
   );
 }
 

@@ -1,0 +1,23 @@
+import type { Article } from "../../generated/prisma/client.js";
+import type { Loaders } from "../../graphql/context.js";
+
+/**
+ * An article as the GraphQL API reads it: every column, the body only when the row already has
+ * it. A body can hold 500,000 characters and a dashboard listing 20 articles shows none of them,
+ * so reads for the API leave it in the database ({@link WITHOUT_BODY}); a field that needs it
+ * (`body`, `displayTitle` of a story without a headline, a correction's span, JSON-LD) gets it
+ * through {@link bodyOf}. A mutation's payload carries the body it wrote and uses it as it is.
+ */
+export type ArticleRecord = Omit<Article, "body"> & { readonly body?: string };
+
+/** The Prisma `omit` of every read of articles for the API. */
+export const WITHOUT_BODY = { body: true } as const;
+
+/** The article's body: the row's own, or loaded with the other bodies this request needs (one statement). */
+export async function bodyOf(article: ArticleRecord, loaders: Loaders): Promise<string> {
+  if (article.body !== undefined) return article.body;
+  const row = await loaders.articleBodyById.load(article.id);
+  // Articles are only ever soft-deleted, so a row the request has read still has its body.
+  if (!row) throw new Error(`Article ${article.id} vanished while its body was being read`);
+  return row.body;
+}
