@@ -166,6 +166,16 @@ describe("the statement budget of the nested dashboard query", () => {
     expect(small.statements.length - bodyReads.length).toBeLessThanOrEqual(6);
   });
 
+  it("reads one article by slug whole: its display title from the body (no headline) in one statement", async () => {
+    const one = await run<{ article: { displayTitle: string; body: string } }>("VIEWER", `query($slug: String!) { article(slug: $slug) { displayTitle body } }`, { slug: SLUG });
+    expect(one.errors).toBeUndefined();
+    expect(one.statements).toHaveLength(1);
+    const stored = await db.prisma.article.findUniqueOrThrow({ where: { slug: SLUG } });
+    expect(stored.headline).toBeNull();
+    expect(one.data?.article.body).toBe(stored.body);
+    expect(stored.body.startsWith(one.data?.article.displayTitle.replace(/…$/, "") ?? "")).toBe(true);
+  });
+
   it("reads no body for a list that does not show one, and all shown bodies in one statement", async () => {
     const titled = `query($first: Int) { articles(first: $first, filter: { status: [PUBLISHED, CORRECTED, RETRACTED] }) { edges { node { slug headline } } } }`;
     const withoutBody = await run("VIEWER", titled, { first: 50 });

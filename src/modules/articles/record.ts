@@ -4,9 +4,11 @@ import type { Loaders } from "../../graphql/context.js";
 /**
  * An article as the GraphQL API reads it: every column, the body only when the row already has
  * it. A body can hold 500,000 characters and a dashboard listing 20 articles shows none of them,
- * so reads for the API leave it in the database ({@link WITHOUT_BODY}); a field that needs it
- * (`body`, `displayTitle` of a story without a headline, a correction's span, JSON-LD) gets it
- * through {@link bodyOf}. A mutation's payload carries the body it wrote and uses it as it is.
+ * so lists and batched lookups leave it in the database ({@link WITHOUT_BODY}); a field that
+ * needs it (`body`, `displayTitle` of a story without a headline, a correction's span, JSON-LD)
+ * gets it through {@link bodyOf}. Rows that carry their body use it as it is: a single article
+ * looked up by slug or id (one row, so no second statement), a subscription's article (read
+ * once for all subscribers), a mutation's payload.
  */
 export type ArticleRecord = Omit<Article, "body"> & { readonly body?: string };
 

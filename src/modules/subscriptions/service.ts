@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import type { Prisma } from "../../db/index.js";
 import type { AnnotationEventKind, AnnotationQueueCount, AuditEventFilter } from "../../generated/graphql.js";
 import type { Annotation, AuditEvent, Quote } from "../../generated/prisma/client.js";
-import { WITHOUT_BODY, type ArticleRecord } from "../articles/record.js";
+import type { ArticleRecord } from "../articles/record.js";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { ErrorCode } from "../../graphql/errors.js";
 import { expectGlobalId } from "../../graphql/ids.js";
@@ -80,7 +80,7 @@ function requireSubscriptionRole(viewer: Viewer, role: "REPORTER" | "ADMIN"): vo
 /** An article as `viewer` may see it now, loaded once per event and role. */
 function articleNow(context: GraphQLContext, event: LiveEvent, articleId: string): Promise<ArticleRecord | null> {
   return liveHub(context).shared(`${event.sequence}:article:${articleId}:${context.viewer.role}`, () =>
-    context.prisma.article.findFirst({ where: { AND: [{ id: articleId }, visibleArticles(context.viewer)] }, omit: WITHOUT_BODY }),
+    context.prisma.article.findFirst({ where: { AND: [{ id: articleId }, visibleArticles(context.viewer)] } }),
   );
 }
 
