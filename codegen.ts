@@ -58,6 +58,8 @@ const config: CodegenConfig = {
           AnnotationEvent: "../modules/subscriptions/service.js#AnnotationEventValue",
           ArticleChange: "../modules/subscriptions/service.js#ArticleChangeValue",
           SuggestionsCreated: "../modules/subscriptions/service.js#SuggestionsCreatedValue",
+          Suggestion: "../modules/ingest/suggestions.js#SuggestionValue",
+          SuggestionConnection: "../graphql/connection.js#ConnectionPage<SuggestionValueModel>",
           ReviewQueueChange: "../modules/subscriptions/service.js#ReviewQueueChangeValue",
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

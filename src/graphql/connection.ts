@@ -19,9 +19,8 @@ export interface ConnectionPage<T> {
   readonly totalCount: () => Promise<number>;
 }
 
-/** A connection's count: a page's thunk, run now that the field is selected, or a count already made. */
-const resolveTotalCount: GraphQLFieldResolver<{ readonly totalCount: number | (() => Promise<number>) }, unknown> = (page) =>
-  typeof page.totalCount === "function" ? page.totalCount() : page.totalCount;
+/** A connection's count: the page's thunk, run now that the field is selected. */
+const resolveTotalCount: GraphQLFieldResolver<Pick<ConnectionPage<unknown>, "totalCount">, unknown> = (page) => page.totalCount();
 
 /**
  * Gives every connection type's `totalCount` the resolver that runs its page's count thunk, in

@@ -7,10 +7,7 @@ import { listSuggestions } from "./service.js";
 /** Resolvers of the ingest module: ingestArticle, the review queue and the review mutations. */
 export const ingestResolvers: Resolvers = {
   Query: {
-    suggestions: async (_parent, args, { prisma, viewer }) => {
-      const page = await listSuggestions(prisma, viewer, args);
-      return { edges: [...page.edges], pageInfo: page.pageInfo, totalCount: await page.totalCount() };
-    },
+    suggestions: (_parent, args, { prisma, viewer }) => listSuggestions(prisma, viewer, args),
   },
   Mutation: {
     ingestArticle: async (_parent, { input, idempotencyKey }, context) => {
