@@ -53,6 +53,7 @@ const config: CodegenConfig = {
           LinkedQuoteConnection: "../graphql/connection.js#ConnectionPage<LinkedQuoteValueModel>",
           PersonRoleConnection: "../graphql/connection.js#ConnectionPage<PersonRoleModel>",
           SpeakerQuoteCount: "../modules/dashboard/service.js#SpeakerQuoteCountValue",
+          OrganizationQuoteCount: "../modules/dashboard/service.js#OrganizationQuoteCountValue",
           IncidentPlaceBucket: "../modules/dashboard/service.js#IncidentPlaceBucketValue",
           TextSpan: "../graphql/span.js#TextSpanValue",
           AnnotationEvent: "../modules/subscriptions/service.js#AnnotationEventValue",

@@ -65,6 +65,21 @@ export function organizationNode(organization: OrganizationFacts): AgentNode {
   });
 }
 
+/** Who said a quote, when known and visible: a person (or unnamed source), or an organization speaking itself. */
+export type SpeakerFacts =
+  | { readonly kind: "person"; readonly person: PersonFacts }
+  | { readonly kind: "organization"; readonly organization: OrganizationFacts };
+
+/**
+ * A quote's speaker as schema.org: the person or organization, else how the story describes
+ * them (as a Person: a description names someone, not something), else nothing.
+ */
+export function speakerNode(speaker: SpeakerFacts | null, description: string | null): AgentNode | undefined {
+  if (speaker?.kind === "person") return personNode(speaker.person);
+  if (speaker?.kind === "organization") return organizationNode(speaker.organization);
+  return description ? { "@type": "Person", name: description } : undefined;
+}
+
 /** An organization known by name only (an article's outlet). */
 export function namedOrganization(name: string): AgentNode {
   return { "@type": "Organization", name };

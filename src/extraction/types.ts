@@ -25,8 +25,13 @@ export type ExtractedQuoteMedium = "statement" | "tweet" | "briefing" | "intervi
 export interface ExtractedQuote extends TextRange {
   /** Exactly text.slice(start, end): the words inside the quotation marks, or the reported clause. */
   readonly text: string;
-  /** Canonical name of a named speaker (a key of `people`), or null for an unnamed source or none. */
+  /** Canonical name of a named speaker: a person (a key of `people`) or an organization (one of `organizations`); null for an unnamed source or none. */
   readonly speaker: string | null;
+  /**
+   * Whether `speaker` names a person or an organization ("the State Department said"); null
+   * when there is no named speaker. Absent means a person, as before organizations could speak.
+   */
+  readonly speakerKind?: "person" | "organization" | null;
   /** How the story describes the speaker: a title ("State Department spokesperson") or the unnamed source's description. */
   readonly speakerDescription: string | null;
   readonly kind: ExtractedQuoteKind;

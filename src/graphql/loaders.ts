@@ -86,4 +86,9 @@ export class RelationConnectionLoader<Row, Where, OrderBy> {
     const rows = await loader.load(parentId);
     return this.source.keyset.page(rows, window, () => this.counts.load(parentId));
   }
+
+  /** How many rows `parentId` has in all (batched, and shared with the pages' `totalCount`). */
+  count(parentId: string): Promise<number> {
+    return this.counts.load(parentId);
+  }
 }

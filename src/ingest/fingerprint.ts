@@ -18,17 +18,17 @@ export function foldText(text: string): string {
 }
 
 /**
- * Who a quote is by, for its fingerprint: the named speaker, else the unnamed source's
- * description, else nobody.
+ * Who a quote is by, for its fingerprint: the speaking organization or named person, else the
+ * unnamed source's description, else nobody.
  */
-function speakerKey(quote: Pick<ExtractedQuote, "speaker" | "speakerDescription">): string {
-  if (quote.speaker) return `person:${foldText(quote.speaker)}`;
+function speakerKey(quote: Pick<ExtractedQuote, "speaker" | "speakerKind" | "speakerDescription">): string {
+  if (quote.speaker) return `${quote.speakerKind === "organization" ? "organization" : "person"}:${foldText(quote.speaker)}`;
   if (quote.speakerDescription) return `source:${foldText(quote.speakerDescription)}`;
   return "none";
 }
 
 /** A quote suggestion's fingerprint: kind, normalised words and speaker (not its offsets). */
-export function quoteFingerprint(quote: Pick<ExtractedQuote, "kind" | "text" | "speaker" | "speakerDescription">): string {
+export function quoteFingerprint(quote: Pick<ExtractedQuote, "kind" | "text" | "speaker" | "speakerKind" | "speakerDescription">): string {
   return sha256(["quote", quote.kind, foldText(quote.text), speakerKey(quote)].join("\u0000"));
 }
 

@@ -347,16 +347,29 @@ async function storeSources(
   }
 }
 
-/** The person a quote is by: its named speaker, else the unnamed source its description (or an alias of it) names. */
-function speakerOf(quote: ExtractedQuote, directory: Directory, sources: readonly ExtractedAnonymousSource[]): string | null {
+/** The speaker columns of a quote suggestion: a person (or unnamed source), an organization, or nobody. */
+interface SpeakerColumns {
+  readonly speakerId: string | null;
+  readonly speakerOrganizationId: string | null;
+}
+
+/**
+ * Who a quote is by: the organization it names when an organization speaks, its named speaker,
+ * else the unnamed source its description (or an alias of it) names.
+ */
+function speakerOf(quote: ExtractedQuote, directory: Directory, sources: readonly ExtractedAnonymousSource[]): SpeakerColumns {
+  const nobody: SpeakerColumns = { speakerId: null, speakerOrganizationId: null };
+  if (quote.speaker && quote.speakerKind === "organization") {
+    return { ...nobody, speakerOrganizationId: directory.organizations.get(foldText(quote.speaker)) ?? null };
+  }
   if (quote.speaker) {
     const found = directory.people.get(foldText(quote.speaker));
-    return found && found !== "REJECTED" ? found.id : null;
+    return { ...nobody, speakerId: found && found !== "REJECTED" ? found.id : null };
   }
-  if (!quote.speakerDescription) return null;
+  if (!quote.speakerDescription) return nobody;
   const described = foldText(quote.speakerDescription);
   const source = sources.find((candidate) => foldText(candidate.description) === described || candidate.aliases.some((alias) => foldText(alias) === described));
-  return source ? (directory.sources.get(foldText(source.description)) ?? null) : null;
+  return { ...nobody, speakerId: source ? (directory.sources.get(foldText(source.description)) ?? null) : null };
 }
 
 /** Quote suggestions, one per fingerprint: a fingerprint the article has in any state (rejected included) is not suggested again. */
@@ -383,7 +396,7 @@ async function storeQuotes(tx: Tx, article: StoredArticle, extraction: Extractio
       anchorState: "ANCHORED",
       anchoredRevision: article.revisionNumber,
       kind: QUOTE_KINDS[quote.kind],
-      speakerId: speakerOf(quote, directory, extraction.anonymousSources),
+      ...speakerOf(quote, directory, extraction.anonymousSources),
       speakerDescription: quote.speakerDescription,
       reportingVerb: quote.reportingVerb,
       medium: QUOTE_MEDIA[quote.medium],
@@ -583,6 +596,7 @@ export async function storeSuggestions(tx: Tx, article: StoredArticle, extractio
     ...extraction.organizations,
     ...extraction.people.flatMap((person) => (person.organization ? [person.organization] : [])),
     ...extraction.anonymousSources.flatMap((source) => (source.organization ? [source.organization] : [])),
+    ...extraction.quotes.flatMap((quote) => (quote.speakerKind === "organization" && quote.speaker ? [quote.speaker] : [])),
   ]);
   await resolveOrganizations(tx, uniqueNames(organizationNames), directory, counts);
   const placeNames = new Set([...extraction.places, ...extraction.incidents.flatMap((incident) => (incident.place ? [incident.place] : []))]);

@@ -34,8 +34,9 @@ const basra = { name: "Basra", countryCode: "IQ", admin1: "Basra Governorate", l
 const articleInput: ArticleJsonLdInput = {
   article,
   quotes: [
-    { quote: { text: "We remain strongly committed.", speakerDescription: "State Department spokesperson", sourceUrl: "https://twitter.com/statedeptspox/status/1", sourceDate: new Date("2018-09-28") }, speaker: nauert },
-    { quote: { text: "Bottom line, if we are attacked we'll respond,", speakerDescription: "a senior administration official", sourceUrl: null, sourceDate: null }, speaker: null },
+    { quote: { text: "We remain strongly committed.", kind: "DIRECT", speakerDescription: "State Department spokesperson", sourceUrl: "https://twitter.com/statedeptspox/status/1", sourceDate: new Date("2018-09-28") }, speaker: { kind: "person", person: nauert } },
+    { quote: { text: "Bottom line, if we are attacked we'll respond,", kind: "DIRECT", speakerDescription: "a senior administration official", sourceUrl: null, sourceDate: null }, speaker: null },
+    { quote: { text: "the consulate would close", kind: "INDIRECT", speakerDescription: null, sourceUrl: null, sourceDate: null }, speaker: { kind: "organization", organization: { name: "U.S. Department of State", aliases: ["State Department"], wikidataId: null } } },
   ],
   mentions: [
     { kind: "person", id: "p1", person: nauert },
@@ -60,7 +61,7 @@ function claimInput(overrides: Partial<ClaimReviewJsonLdInput> = {}, rating: Cla
     article,
     reviewer: { name: "Fact Desk" },
     quote: { speakerDescription: "a senior administration official", sourceUrl: "https://statement.example/1", sourceDate: new Date("2018-09-28") },
-    speaker: { name: "Mike Pompeo", kind: "NAMED", description: null, wikidataId: null },
+    speaker: { kind: "person", person: { name: "Mike Pompeo", kind: "NAMED", description: null, wikidataId: null } },
     ...overrides,
   };
 }
@@ -102,6 +103,12 @@ describe("Article.jsonLd as a pure function", () => {
         dateCreated: "2018-09-28",
       },
       { "@type": "Quotation", text: "Bottom line, if we are attacked we'll respond,", spokenByCharacter: { "@type": "Person", name: "a senior administration official" } },
+      // Reported speech is the reporter's words: a Claim of the organization, never a Quotation.
+      {
+        "@type": "Claim",
+        text: "the consulate would close",
+        author: { "@type": "Organization", name: "U.S. Department of State", alternateName: ["State Department"] },
+      },
     ]);
   });
 
@@ -176,6 +183,11 @@ describe("ClaimReview.jsonLd as a pure function", () => {
       TRUE: { "@type": "Rating", ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: "True" },
       UNPROVEN: { "@type": "Rating", alternateName: "Unproven" },
     });
+  });
+
+  it("names an organization that said the checked quote as the claim's author", () => {
+    const document = claimReviewJsonLd(claimInput({ speaker: { kind: "organization", organization: { name: "Ministry of Defence", aliases: [], wikidataId: null } } }));
+    expect(document["itemReviewed"]).toMatchObject({ author: { "@type": "Organization", name: "Ministry of Defence" } });
   });
 
   it("names the speaker's description, or for a span claim the byline, as the claim's author", () => {

@@ -2,7 +2,8 @@ import type { ClaimRating } from "../../generated/prisma/enums.js";
 import type { Article, ClaimReview, Quote, User } from "../../generated/prisma/client.js";
 import type { Loaders } from "../../graphql/context.js";
 import { factCheckProblems } from "../../export/google-fact-check.js";
-import { bylineAuthors, isoDay, namedOrganization, node, personNode, SCHEMA_ORG_CONTEXT, type AgentNode, type JsonLdNode, type PersonFacts } from "../../export/schema-org.js";
+import { bylineAuthors, isoDay, namedOrganization, node, SCHEMA_ORG_CONTEXT, speakerNode, type AgentNode, type JsonLdNode, type SpeakerFacts } from "../../export/schema-org.js";
+import { loadSpeakerFacts } from "../quotes/speaker.js";
 import { bodyOf } from "../articles/record.js";
 import { displayTitle } from "../articles/service.js";
 
@@ -36,8 +37,8 @@ export interface ClaimReviewJsonLdInput {
   readonly reviewer: Pick<User, "name">;
   /** The quote checked (review.quoteId), when the viewer may see it. */
   readonly quote: Pick<Quote, "speakerDescription" | "sourceUrl" | "sourceDate"> | null;
-  /** The quote's speaker, when known and visible. */
-  readonly speaker: PersonFacts | null;
+  /** The quote's speaker (a person or an organization), when known and visible. */
+  readonly speaker: SpeakerFacts | null;
 }
 
 /** A ClaimReview document with its context. */
@@ -51,9 +52,7 @@ function claimAuthor({ review, quote, speaker, article }: ClaimReviewJsonLdInput
   // A checked quote the viewer may not see has no author they may know: never fall back to the byline.
   if (review.quoteId !== null) {
     if (!quote) return undefined;
-    if (speaker) return personNode(speaker);
-    if (quote.speakerDescription) return { "@type": "Person", name: quote.speakerDescription };
-    return undefined;
+    return speakerNode(speaker, quote.speakerDescription);
   }
   return bylineAuthors(article.byline)[0] ?? (article.outlet ? namedOrganization(article.outlet) : undefined);
 }
@@ -122,6 +121,6 @@ export async function loadClaimReviewJsonLd(review: ClaimReview, loaders: Loader
     review.quoteId ? loaders.quoteById.load(review.quoteId) : null,
   ]);
   if (!article || !reviewer) return null;
-  const [speaker, body] = await Promise.all([quote?.speakerId ? loaders.personById.load(quote.speakerId) : null, bodyOf(article, loaders)]);
+  const [speaker, body] = await Promise.all([quote ? loadSpeakerFacts(quote, loaders) : null, bodyOf(article, loaders)]);
   return publishableClaimReviewJsonLd({ review, article: { ...article, body }, reviewer, quote, speaker });
 }

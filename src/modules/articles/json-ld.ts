@@ -11,13 +11,15 @@ import {
   personNode,
   placeNode,
   SCHEMA_ORG_CONTEXT,
-  type AgentNode,
+  speakerNode,
   type IncidentFacts,
   type JsonLdNode,
   type OrganizationFacts,
   type PersonFacts,
   type PlaceFacts,
+  type SpeakerFacts,
 } from "../../export/schema-org.js";
+import { loadSpeakerFacts } from "../quotes/speaker.js";
 import { bodyOf, type ArticleRecord } from "./record.js";
 import { displayTitle } from "./service.js";
 
@@ -29,8 +31,8 @@ export type ArticleJsonLdArticle = Pick<
 
 /** A quote of the article with its speaker, when the speaker is visible. */
 export interface ArticleJsonLdQuote {
-  readonly quote: Pick<Quote, "text" | "speakerDescription" | "sourceUrl" | "sourceDate">;
-  readonly speaker: PersonFacts | null;
+  readonly quote: Pick<Quote, "text" | "kind" | "speakerDescription" | "sourceUrl" | "sourceDate">;
+  readonly speaker: SpeakerFacts | null;
 }
 
 /** Something the article names or reports, already resolved by the loaders. */
@@ -58,10 +60,16 @@ const CREATIVE_WORK_STATUS: Record<Article["status"], string> = {
   RETRACTED: "Retracted",
 };
 
-/** The speaker of a quote: the visible person, else how the story describes them. */
-function speakerNode({ quote, speaker }: ArticleJsonLdQuote): AgentNode | undefined {
-  if (speaker) return personNode(speaker);
-  return quote.speakerDescription ? { "@type": "Person", name: quote.speakerDescription } : undefined;
+/**
+ * One quote as a citation. Words in quotation marks (direct or partial) are a schema.org
+ * Quotation of their speaker; reported speech is the reporter's paraphrase, not words anyone
+ * said verbatim, so it is a Claim authored by the speaker, never a Quotation.
+ */
+function citationNode({ quote, speaker }: ArticleJsonLdQuote): JsonLdNode {
+  const said = speakerNode(speaker, quote.speakerDescription);
+  const original = { isBasedOn: quote.sourceUrl, dateCreated: quote.sourceDate ? isoDay(quote.sourceDate) : undefined };
+  if (quote.kind === "INDIRECT") return node({ "@type": "Claim", text: quote.text, author: said, ...original });
+  return node({ "@type": "Quotation", text: quote.text, spokenByCharacter: said, ...original });
 }
 
 /** One mention as a schema.org node. */
@@ -82,7 +90,8 @@ function mentionNode(mention: ArticleJsonLdMention): JsonLdNode {
  * An article as a schema.org NewsArticle: headline, authors from the byline (or the outlet when
  * there is no byline), the outlet as publisher, dates, the people, organizations, places and
  * incidents it names as `mentions`, and its quotes as `citation` (schema.org Quotation, with
- * the speaker as `spokenByCharacter` and the original statement as `isBasedOn`).
+ * the speaker as `spokenByCharacter` and the original statement as `isBasedOn`; reported speech
+ * as a Claim the speaker is the `author` of).
  */
 export function articleJsonLd({ article, quotes, mentions }: ArticleJsonLdInput): JsonLdNode & { readonly "@context": string } {
   const authors = bylineAuthors(article.byline);
@@ -104,15 +113,7 @@ export function articleJsonLd({ article, quotes, mentions }: ArticleJsonLdInput)
       author: authors.length > 0 ? authors : publisher,
       publisher,
       mentions: distinct.map(mentionNode),
-      citation: quotes.map((quote) =>
-        node({
-          "@type": "Quotation",
-          text: quote.quote.text,
-          spokenByCharacter: speakerNode(quote),
-          isBasedOn: quote.quote.sourceUrl,
-          dateCreated: quote.quote.sourceDate ? isoDay(quote.quote.sourceDate) : undefined,
-        }),
-      ),
+      citation: quotes.map(citationNode),
     }),
   };
 }
@@ -129,7 +130,7 @@ export async function loadArticleJsonLd(article: ArticleRecord, loaders: Loaders
     everyRow((args) => loaders.incidentsOfArticle.load(article.id, args)),
   ]);
   const [quotes, mentions, incidents] = await Promise.all([
-    Promise.all(quoteRows.map(async (quote) => ({ quote, speaker: quote.speakerId ? await loaders.personById.load(quote.speakerId) : null }))),
+    Promise.all(quoteRows.map(async (quote) => ({ quote, speaker: await loadSpeakerFacts(quote, loaders) }))),
     Promise.all(
       mentionRows.map(async (mention): Promise<ArticleJsonLdMention | null> => {
         if (mention.personId) {

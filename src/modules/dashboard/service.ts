@@ -32,6 +32,12 @@ export interface SpeakerQuoteCountValue {
   readonly quotes: number;
 }
 
+/** What an OrganizationQuoteCount resolves from: the organization is loaded through `organizationById`. */
+export interface OrganizationQuoteCountValue {
+  readonly organizationId: string;
+  readonly quotes: number;
+}
+
 /** What an IncidentPlaceBucket resolves from: the place (null for incidents without one) is loaded through `placeById`. */
 export interface IncidentPlaceBucketValue {
   readonly placeId: string | null;
@@ -94,6 +100,24 @@ export async function quoteCountsBySpeaker(
     take: first,
   });
   return groups.flatMap((group) => (group.speakerId ? [{ personId: group.speakerId, quotes: group._count._all }] : []));
+}
+
+/** The organizations that said the most visible quotes themselves in articles published in the range, most first. */
+export async function quoteCountsByOrganization(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  args: { dates?: DateRangeInput | null; first?: number | null },
+): Promise<OrganizationQuoteCountValue[]> {
+  const first = pageSize(args.first, DEFAULT_SPEAKERS);
+  const range = validRange(args.dates, "dates");
+  const groups = await prisma.quote.groupBy({
+    by: ["speakerOrganizationId"],
+    where: { AND: [visibleQuotes(viewer), { speakerOrganizationId: { not: null } }, publishedIn(range)] },
+    _count: { _all: true },
+    orderBy: [{ _count: { speakerOrganizationId: "desc" } }, { speakerOrganizationId: "asc" }],
+    take: first,
+  });
+  return groups.flatMap((group) => (group.speakerOrganizationId ? [{ organizationId: group.speakerOrganizationId, quotes: group._count._all }] : []));
 }
 
 /** An ISO day (YYYY-MM-DD) of a Date scalar, which arrives as UTC midnight. */

@@ -43,5 +43,7 @@ export const peopleResolvers: Resolvers = {
   Organization: {
     id: (organization) => toGlobalId("Organization", organization.id),
     people: (organization, args, { loaders }) => loaders.peopleOfOrganization.load(organization.id, args),
+    quotes: (organization, args, { loaders }) => loaders.quotesOfOrganization.load(organization.id, args),
+    quoteCount: (organization, _args, { loaders }) => loaders.quotesOfOrganization.count(organization.id),
   },
 };

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../db/index.js";
+import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { Quote } from "../../generated/prisma/client.js";
 import { byIdLoader, childrenLoader, RelationConnectionLoader } from "../../graphql/loaders.js";
 import type { Viewer } from "../auth/viewer.js";
@@ -13,10 +13,28 @@ export interface LinkedQuoteValue {
   readonly linkedAt: Date;
 }
 
-/** Per-request loaders of the quotes module, visibility applied: by id, per article, per speaker and the links between quotes. */
+/** Per-request loaders of the quotes module, visibility applied: by id, per article, per speaker (person or organization) and the links between quotes. */
 export function createQuoteLoaders(prisma: PrismaClient, viewer: Viewer) {
   const visible = visibleQuotes(viewer);
   const newestFirst = quoteKeyset("CREATED_AT", "DESC");
+  /**
+   * The quotes each speaker (a person or an organization) said, newest first: `pages` reads the
+   * speakers with their window of quotes (one statement), `counts` their visible quote counts.
+   */
+  function quotesOfSpeakers(
+    pages: (ids: string[], quotes: { where: Prisma.QuoteWhereInput; orderBy: Prisma.QuoteOrderByWithRelationInput[]; take: number }) => Promise<{ id: string; quotes: Quote[] }[]>,
+    counts: (ids: string[], where: Prisma.QuoteWhereInput) => Promise<{ id: string; _count: { quotes: number } }[]>,
+  ) {
+    return new RelationConnectionLoader({
+      keyset: newestFirst,
+      defaultSize: 20,
+      fetchPages: async (speakerIds, window) => {
+        const rows = await pages(speakerIds, { where: { AND: [visible, window.where] }, orderBy: window.orderBy, take: window.take });
+        return new Map(rows.map((row) => [row.id, row.quotes]));
+      },
+      fetchCounts: async (speakerIds) => new Map((await counts(speakerIds, visible)).map((row) => [row.id, row._count.quotes])),
+    });
+  }
   return {
     quoteById: byIdLoader((ids) => prisma.quote.findMany({ where: { id: { in: ids }, ...visible } })),
     quotesOfArticle: new RelationConnectionLoader({
@@ -35,22 +53,14 @@ export function createQuoteLoaders(prisma: PrismaClient, viewer: Viewer) {
         return new Map(rows.map((row) => [row.id, row._count.quotes]));
       },
     }),
-    quotesOfPerson: new RelationConnectionLoader({
-      keyset: newestFirst,
-      defaultSize: 20,
-      fetchPages: async (personIds, window) => {
-        const rows = await prisma.person.findMany({
-          relationLoadStrategy: "join",
-          where: { id: { in: personIds } },
-          select: { id: true, quotes: { where: { AND: [visible, window.where] }, orderBy: window.orderBy, take: window.take } },
-        });
-        return new Map(rows.map((row) => [row.id, row.quotes]));
-      },
-      fetchCounts: async (personIds) => {
-        const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, _count: { select: { quotes: { where: visible } } } } });
-        return new Map(rows.map((row) => [row.id, row._count.quotes]));
-      },
-    }),
+    quotesOfPerson: quotesOfSpeakers(
+      (ids, quotes) => prisma.person.findMany({ relationLoadStrategy: "join", where: { id: { in: ids } }, select: { id: true, quotes } }),
+      (ids, where) => prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, _count: { select: { quotes: { where } } } } }),
+    ),
+    quotesOfOrganization: quotesOfSpeakers(
+      (ids, quotes) => prisma.organization.findMany({ relationLoadStrategy: "join", where: { id: { in: ids } }, select: { id: true, quotes } }),
+      (ids, where) => prisma.organization.findMany({ where: { id: { in: ids } }, select: { id: true, _count: { select: { quotes: { where } } } } }),
+    ),
     /** Both directions of the same-statement links of each quote (a quote has a handful at most). */
     linkedQuotes: childrenLoader(
       async (quoteIds): Promise<{ quoteId: string; link: LinkedQuoteValue }[]> => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
 import { inTransaction } from "../../db/transaction.js";
-import type { Article, Person, Quote, QuoteLink } from "../../generated/prisma/client.js";
+import type { Article, Organization, Person, Quote, QuoteLink } from "../../generated/prisma/client.js";
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
 import type {
   AttributeQuoteInput,
@@ -54,14 +54,21 @@ const detailFields = {
   sourceDate: z.date().nullish(),
 };
 
-const createSchema = z.object({
-  articleId: z.string(),
-  selector,
-  kind,
-  speakerId: z.string().nullish(),
-  medium: medium.nullish(),
-  ...detailFields,
-});
+const createSchema = z
+  .object({
+    articleId: z.string(),
+    selector,
+    kind,
+    speakerId: z.string().nullish(),
+    speakerOrganizationId: z.string().nullish(),
+    medium: medium.nullish(),
+    ...detailFields,
+  })
+  .superRefine((value, context) => {
+    if (value.speakerId && value.speakerOrganizationId) {
+      context.addIssue({ code: "custom", path: ["speakerOrganizationId"], message: "give a person (speakerId) or an organization (speakerOrganizationId) as the speaker, not both" });
+    }
+  });
 
 const updateSchema = z.object({
   id: z.string(),
@@ -83,11 +90,12 @@ const attributeSchema = z
         organizationId: z.string().nullish(),
       })
       .nullish(),
+    organizationId: z.string().nullish(),
   })
   .superRefine((value, context) => {
-    const given = Number(Boolean(value.speakerId)) + Number(Boolean(value.unnamedSource));
+    const given = Number(Boolean(value.speakerId)) + Number(Boolean(value.unnamedSource)) + Number(Boolean(value.organizationId));
     if (given !== 1) {
-      context.addIssue({ code: "custom", path: ["speakerId"], message: "give exactly one of speakerId and unnamedSource" });
+      context.addIssue({ code: "custom", path: ["speakerId"], message: "give exactly one of speakerId, unnamedSource and organizationId" });
     }
   });
 
@@ -169,6 +177,13 @@ export async function resolveSpeaker(tx: Prisma.TransactionClient, viewer: Viewe
   return person;
 }
 
+/** The organization an id designates (organizations are public records); NOT_FOUND otherwise. */
+async function resolveOrganization(tx: Prisma.TransactionClient, id: string, field: string): Promise<Organization> {
+  const organization = await tx.organization.findUnique({ where: { id } });
+  if (!organization) throw fail("NOT_FOUND", "The organization does not exist.", field);
+  return organization;
+}
+
 /** Copies the optional details the client sent (undefined: leave; null: clear). */
 function detailChanges(data: z.output<typeof updateSchema>): Prisma.QuoteUncheckedUpdateManyInput {
   const changes: Prisma.QuoteUncheckedUpdateManyInput = {};
@@ -191,6 +206,7 @@ export async function createQuote(context: GraphQLContext, input: CreateQuoteInp
   const data = parseInput(createSchema, input);
   const articleId = inputId(data.articleId, "Article", "input.articleId");
   const speakerId = optionalInputId(data.speakerId, "Person", "input.speakerId");
+  const speakerOrganizationId = optionalInputId(data.speakerOrganizationId, "Organization", "input.speakerOrganizationId");
   return inTransaction(context.prisma, async (tx) => {
     const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) } });
     if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
@@ -204,12 +220,14 @@ export async function createQuote(context: GraphQLContext, input: CreateQuoteInp
     });
     if (duplicate) throw fail("CONFLICT", "A quote at exactly this span exists already; update it (or accept the suggestion) instead.", "input.selector");
     const speaker = speakerId ? await resolveSpeaker(tx, context.viewer, speakerId, "input.speakerId") : null;
+    const organization = speakerOrganizationId ? await resolveOrganization(tx, speakerOrganizationId, "input.speakerOrganizationId") : null;
     const quote = await tx.quote.create({
       data: {
         articleId,
         ...spanColumns(span, article),
         kind: data.kind,
         speakerId: speaker?.id ?? null,
+        speakerOrganizationId: organization?.id ?? null,
         speakerDescription: data.speakerDescription || null,
         reportingVerb: data.reportingVerb || null,
         medium: data.medium ?? "OTHER",
@@ -251,9 +269,7 @@ export async function updateQuote(context: GraphQLContext, input: UpdateQuoteInp
 
 /** The unnamed source with this description and organization, reused when one exists, else created. */
 async function unnamedSource(tx: Prisma.TransactionClient, viewer: Viewer, description: string, organizationId: string | null): Promise<Person> {
-  if (organizationId && !(await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) {
-    throw fail("NOT_FOUND", "The organization does not exist.", "input.unnamedSource.organizationId");
-  }
+  if (organizationId) await resolveOrganization(tx, organizationId, "input.unnamedSource.organizationId");
   const existing = await tx.person.findFirst({
     where: { kind: "ANONYMOUS", description, organizationId, mergedIntoId: null, ...visiblePeople(viewer) },
     orderBy: { id: "asc" },
@@ -261,37 +277,60 @@ async function unnamedSource(tx: Prisma.TransactionClient, viewer: Viewer, descr
   return existing ?? tx.person.create({ data: { kind: "ANONYMOUS", name: description, description, organizationId, origin: "EDITOR", reviewStatus: "ACCEPTED" } });
 }
 
+/** Who a quote is attributed to, as the audit trail records it. */
+interface SpeakerOfRecord {
+  readonly speakerName: string | null;
+  readonly speakerKind: "NAMED" | "ANONYMOUS" | "ORGANIZATION" | null;
+}
+
 /**
- * Sets who said a quote: a person already in copydesk, or an unnamed source found (or created)
- * by its description and organization. Editors.
+ * Sets who said a quote: a person already in copydesk, an unnamed source found (or created)
+ * by its description and organization, or an organization speaking itself. The other kind of
+ * speaker is cleared. Editors.
  */
 export async function attributeQuote(context: GraphQLContext, input: AttributeQuoteInput): Promise<Quote> {
   requireRole(context.viewer, "EDITOR", "attribute quotes");
   const data = parseInput(attributeSchema, input);
   const id = inputId(data.quoteId, "Quote", "input.quoteId");
   const speakerId = optionalInputId(data.speakerId, "Person", "input.speakerId");
-  const organizationId = optionalInputId(data.unnamedSource?.organizationId, "Organization", "input.unnamedSource.organizationId") ?? null;
+  const unnamedOrganizationId = optionalInputId(data.unnamedSource?.organizationId, "Organization", "input.unnamedSource.organizationId") ?? null;
+  const organizationId = optionalInputId(data.organizationId, "Organization", "input.organizationId");
   return inTransaction(context.prisma, async (tx) => {
     const { article: _article, ...before } = await quoteToChange(tx, context.viewer, id, "input.quoteId");
-    const speaker = speakerId
-      ? await resolveSpeaker(tx, context.viewer, speakerId, "input.speakerId")
-      : await unnamedSource(tx, context.viewer, data.unnamedSource?.description ?? "", organizationId);
-    const after = await updateVersioned(tx, id, data.expectedVersion, { speakerId: speaker.id });
+    let change: Prisma.QuoteUncheckedUpdateManyInput;
+    let speaker: SpeakerOfRecord;
+    if (organizationId) {
+      const organization = await resolveOrganization(tx, organizationId, "input.organizationId");
+      change = { speakerId: null, speakerOrganizationId: organization.id };
+      speaker = { speakerName: organization.name, speakerKind: "ORGANIZATION" };
+    } else {
+      const person = speakerId
+        ? await resolveSpeaker(tx, context.viewer, speakerId, "input.speakerId")
+        : await unnamedSource(tx, context.viewer, data.unnamedSource?.description ?? "", unnamedOrganizationId);
+      change = { speakerId: person.id, speakerOrganizationId: null };
+      speaker = { speakerName: person.name, speakerKind: person.kind };
+    }
+    const after = await updateVersioned(tx, id, data.expectedVersion, change);
     await recordAudit(tx, context, {
       action: "quote.attribute",
       targetType: "Quote",
       targetId: id,
-      before: { ...before, speakerName: await speakerName(tx, before.speakerId) },
-      after: { ...after, speakerName: speaker.name, speakerKind: speaker.kind },
+      before: { ...before, ...(await speakerOfRecord(tx, before)) },
+      after: { ...after, ...speaker },
     });
     return after;
   });
 }
 
-/** The name of a quote's speaker, so the audit trail reads without another lookup. */
-async function speakerName(tx: Prisma.TransactionClient, personId: string | null): Promise<string | null> {
-  if (!personId) return null;
-  return (await tx.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? null;
+/** Who a stored quote is attributed to, so the audit trail reads without another lookup. */
+async function speakerOfRecord(tx: Prisma.TransactionClient, quote: Pick<Quote, "speakerId" | "speakerOrganizationId">): Promise<SpeakerOfRecord> {
+  if (quote.speakerOrganizationId) {
+    const organization = await tx.organization.findUnique({ where: { id: quote.speakerOrganizationId }, select: { name: true } });
+    return { speakerName: organization?.name ?? null, speakerKind: "ORGANIZATION" };
+  }
+  if (!quote.speakerId) return { speakerName: null, speakerKind: null };
+  const person = await tx.person.findUnique({ where: { id: quote.speakerId }, select: { name: true, kind: true } });
+  return { speakerName: person?.name ?? null, speakerKind: person?.kind ?? null };
 }
 
 /** Sets a quote's verification status with its note and evidence (both replaced). Editors. */

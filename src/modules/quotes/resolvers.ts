@@ -35,6 +35,8 @@ export const quoteResolvers: Resolvers = {
       return article;
     },
     speaker: (quote, _args, { loaders }) => (quote.speakerId ? loaders.personById.load(quote.speakerId) : null),
+    speakerOrganization: (quote, _args, { loaders }) =>
+      quote.speakerOrganizationId ? loaders.organizationById.load(quote.speakerOrganizationId) : null,
     linkedQuotes: async (quote, args, { loaders }) =>
       linkedQuotesPage((await loaders.linkedQuotes.load(quote.id)).map((row) => row.link), args),
   },

@@ -18,6 +18,8 @@ async function quoteFilterWhere(prisma: PrismaClient, viewer: Viewer, filter: Qu
   const conditions: Prisma.QuoteWhereInput[] = [];
   const speakerId = optionalGlobalId(filter.speakerId, "Person", "filter.speakerId");
   if (speakerId) conditions.push({ speakerId });
+  const speakerOrganizationId = optionalGlobalId(filter.speakerOrganizationId, "Organization", "filter.speakerOrganizationId");
+  if (speakerOrganizationId) conditions.push({ speakerOrganizationId });
   const articleId = optionalGlobalId(filter.articleId, "Article", "filter.articleId");
   if (articleId) conditions.push({ articleId });
   const placeId = optionalGlobalId(filter.placeId, "Place", "filter.placeId");

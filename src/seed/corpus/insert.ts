@@ -80,7 +80,7 @@ export const TABLES = {
   }),
   quote: spec<Prisma.QuoteCreateManyInput>("Quote", {
     id: "uuid", articleId: "uuid", text: "text", start: "int4", end: "int4", prefix: "text", suffix: "text", anchorState,
-    anchorScore: "float8", anchoredRevision: "int4", kind: { enum: "QuoteKind" }, speakerId: "uuid", speakerDescription: "text",
+    anchorScore: "float8", anchoredRevision: "int4", kind: { enum: "QuoteKind" }, speakerId: "uuid", speakerOrganizationId: "uuid", speakerDescription: "text",
     reportingVerb: "text", medium: { enum: "QuoteMedium" }, sourceUrl: "text", sourceHandle: "text", sourceDate: "date",
     verification: { enum: "VerificationStatus" }, verificationNote: "text", evidenceUrls: "text[]", origin, confidence: "float8",
     reviewStatus, fingerprint: "text", version: "int4", createdAt: "timestamp", updatedAt: "timestamp", deletedAt: "timestamp",
