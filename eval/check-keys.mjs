@@ -96,6 +96,13 @@ function checkKey(dir, goldFile) {
     if (latest && isDay(a.publishedAt) && latest > a.publishedAt) error(where, `date ${latest} is after publication ${a.publishedAt}`);
     checkCount(where, "fatalities", inc.fatalities);
     checkCount(where, "injuries", inc.injuries);
+    // Optional victims-only counts, for a scorer that leaves the attackers' own dead out.
+    for (const k of ["fatalitiesExcludingAttackers", "injuriesExcludingAttackers"]) {
+      if (inc[k] === undefined) continue;
+      checkCount(where, k, inc[k]);
+      const all = inc[k.replace("ExcludingAttackers", "")];
+      if (Number.isInteger(inc[k].min) && Number.isInteger(all?.min) && inc[k].min > all.min) error(where, `${k}.min exceeds the all-inclusive min`);
+    }
     if (!("attributedTo" in inc)) error(where, "attributedTo missing (null when the story names nobody)");
     if (!inc.evidence) error(where, "evidence missing");
     else if (!flat.includes(squash(inc.evidence))) error(where, `evidence is not verbatim in the text: ${JSON.stringify(inc.evidence)}`);
