@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Checks hand-made answer keys (*.gold.json beside their *.txt) before anyone scores against them.
+// Checks the incident and place sections of hand-made answer keys (*.gold.json beside their
+// *.txt) before anyone scores against them. eval/check-keys.mjs (from the speech keys) checks the
+// quotes and people of the same format; run both on a folder that keys both.
 //
-//   node eval/check-keys.mjs DIR [DIR ...]
+//   node eval/check-incident-keys.mjs DIR [DIR ...]
 //
 // A key is only worth its care if it can be trusted mechanically: every evidence sentence must be
 // copied verbatim from the story, every incident's place must be one of the key's places, and the
@@ -20,7 +22,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) {
-  console.error("usage: check-keys.mjs DIR [DIR ...]   (folders holding SLUG.txt and SLUG.gold.json)");
+  console.error("usage: check-incident-keys.mjs DIR [DIR ...]   (folders holding SLUG.txt and SLUG.gold.json)");
   process.exit(2);
 }
 
