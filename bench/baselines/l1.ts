@@ -11,6 +11,11 @@
  * Routes: GET /q1?slug= · GET /q2?first=&quotes= · GET /q3?types=&from=&to=&first=&after= ·
  * GET /q4?query=&first= · POST /m1 {id, expectedVersion, byline} · GET /stats (requests and SQL
  * statements so far, which the harness divides).
+ *
+ * Baseline L2 lives here too, under /l2/: the same answer from ONE statement in which
+ * PostgreSQL builds the whole JSON document, which node:http sends as it comes (no rows, no
+ * objects, no JSON.stringify in JavaScript): the limit a planner that compiles a selection set
+ * into one SQL statement can reach. Route: GET /l2/q2?first=&quotes=.
  */
 import { createHash } from "node:crypto";
 import http from "node:http";
@@ -182,6 +187,56 @@ async function q2(state: L1State, viewer: Viewer, params: URLSearchParams): Prom
       })),
     },
   };
+}
+
+/** An answer PostgreSQL already serialised: sent as it is. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Article.displayTitle in SQL over the article aliased `a`, the same rule as {@link displayTitle}
+ * (the headline trimmed; else the body's first line, whitespace collapsed, cut at the last space
+ * before 120 characters with an ellipsis). The deep-equal check against copydesk guards it.
+ */
+const DISPLAY_TITLE_SQL = `CASE WHEN coalesce(a."headline", '') ~ '\\S' THEN regexp_replace(a."headline", '^\\s+|\\s+$', '', 'g')
+  ELSE (SELECT CASE WHEN length(o) <= ${DISPLAY_TITLE_LIMIT} THEN o
+    ELSE left(c, greatest(CASE WHEN strpos(reverse(c), ' ') = 0 THEN -1 ELSE length(c) - strpos(reverse(c), ' ') END, 1)) || '…' END
+    FROM (SELECT o, left(o, ${DISPLAY_TITLE_LIMIT - 1}) AS c
+      FROM (SELECT regexp_replace(split_part(regexp_replace(a."body", '^\\s+|\\s+$', '', 'g'), E'\\n', 1), '\\s+', ' ', 'g') AS o) opening) cut)
+  END`;
+
+/** Q2 as L2: the dashboard's whole answer built by PostgreSQL in one statement (same visibility and orderings as {@link q2}). */
+async function l2q2(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<JsonText> {
+  const first = Number(params.get("first") ?? 20);
+  const quotesPerArticle = Number(params.get("quotes") ?? 5);
+  const [row] = await query<{ answer: string }>(
+    state, state.pool,
+    "l2-q2",
+    `SELECT json_build_object('articles', json_build_object('edges', coalesce(json_agg(json_build_object('node', json_build_object(
+        'slug', a."slug",
+        'displayTitle', ${DISPLAY_TITLE_SQL},
+        'quotes', json_build_object('edges', (
+          SELECT coalesce(json_agg(json_build_object('node', json_build_object('text', q."text",
+              'speaker', CASE WHEN p."id" IS NULL THEN NULL ELSE json_build_object('name', p."name") END)) ORDER BY q."start", q."id"), '[]'::json)
+            FROM (SELECT * FROM "Quote" q WHERE q."articleId" = a."id" AND q."deletedAt" IS NULL AND q."reviewStatus" = ANY($2::"ReviewStatus"[])
+                  ORDER BY q."start", q."id" LIMIT $3) q
+            LEFT JOIN "Person" p ON p."id" = q."speakerId" AND p."deletedAt" IS NULL AND p."reviewStatus" = ANY($2::"ReviewStatus"[]))),
+        'incidents', json_build_object('edges', (
+          SELECT coalesce(json_agg(json_build_object('node', json_build_object('type', i."type",
+              'place', CASE WHEN pl."id" IS NULL THEN NULL ELSE json_build_object('name', pl."name") END))
+              ORDER BY i."date" DESC NULLS LAST, i."dateEarliest" DESC NULLS LAST, i."id" DESC), '[]'::json)
+            FROM (SELECT i.* FROM "Incident" i
+                  WHERE i."deletedAt" IS NULL AND i."mergedIntoId" IS NULL AND i."reviewStatus" = ANY($2::"ReviewStatus"[])
+                    AND EXISTS (SELECT 1 FROM "IncidentMention" m WHERE m."incidentId" = i."id" AND m."articleId" = a."id" AND m."reviewStatus" = ANY($2::"ReviewStatus"[]))
+                  ORDER BY i."date" DESC NULLS LAST, i."dateEarliest" DESC NULLS LAST, i."id" DESC LIMIT 20) i
+            LEFT JOIN "Place" pl ON pl."id" = i."placeId")))) ORDER BY a."publishedAt" DESC NULLS LAST, a."id" DESC), '[]'::json)))::text AS "answer"
+      FROM (SELECT * FROM "Article" WHERE "deletedAt" IS NULL AND "status" = ANY($1::"ArticleStatus"[])
+            ORDER BY "publishedAt" DESC NULLS LAST, "id" DESC LIMIT $4) a`,
+    [articleStatuses(viewer), reviewStatuses(viewer), quotesPerArticle, first],
+  );
+  if (!row) throw new Error("L2's statement returned no row");
+  return new JsonText(row.answer);
 }
 
 const INCIDENT_ORDERING = "incidents:date:desc";
@@ -397,7 +452,7 @@ export async function startL1(databaseUrl: string, poolSize: number): Promise<L1
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://l1");
     const send = (status: number, value: unknown) => {
-      const bytes = JSON.stringify(value);
+      const bytes = value instanceof JsonText ? value.text : JSON.stringify(value);
       response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(bytes) });
       response.end(bytes);
     };
@@ -412,6 +467,9 @@ export async function startL1(databaseUrl: string, poolSize: number): Promise<L1
             break;
           case "/q2":
             answer = await q2(state, viewer, url.searchParams);
+            break;
+          case "/l2/q2":
+            answer = await l2q2(state, viewer, url.searchParams);
             break;
           case "/q3":
             answer = await q3(state, viewer, url.searchParams);

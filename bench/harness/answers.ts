@@ -84,13 +84,19 @@ export async function refreshVersions(copydeskUrl: string, tokens: Tokens, lease
   for (const lease of leases) lease.version = versions.get(lease.id) ?? lease.version;
 }
 
-/** Sends a read to copydesk and to L1 and throws unless the answers are equal; returns copydesk's response text. */
+/**
+ * Sends a read to copydesk, to L1 and (when the operation has it) to L2, which is served by L1's
+ * process, and throws unless every answer equals copydesk's `data`; returns copydesk's response text.
+ */
 export async function compareRead(copydeskUrl: string, l1Url: string, operation: Operation, tokens: Tokens): Promise<string> {
   const answer = await sendOnce(copydeskUrl, "copydesk", operation, tokens);
-  const fromL1 = await sendOnce(l1Url, "L1", operation, tokens);
-  if (fromL1.status !== 200) throw new Error(`${operation.name}: L1 answered ${fromL1.status} ${fromL1.text.slice(0, 500)}`);
-  const difference = firstDifference(dataOf(operation.name, answer), JSON.parse(fromL1.text));
-  if (difference) throw new Error(`${operation.name}: copydesk and L1 disagree at ${difference}`);
+  const data = dataOf(operation.name, answer);
+  for (const baseline of operation.l2 ? (["L1", "L2"] as const) : (["L1"] as const)) {
+    const fromBaseline = await sendOnce(l1Url, baseline, operation, tokens);
+    if (fromBaseline.status !== 200) throw new Error(`${operation.name}: ${baseline} answered ${fromBaseline.status} ${fromBaseline.text.slice(0, 500)}`);
+    const difference = firstDifference(data, JSON.parse(fromBaseline.text));
+    if (difference) throw new Error(`${operation.name}: copydesk and ${baseline} disagree at ${difference}`);
+  }
   return answer.text;
 }
 

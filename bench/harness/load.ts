@@ -23,6 +23,13 @@ export interface LoadResult {
   readonly failedEdits: number;
   /** The first failed edit's status and answer, to tell why. */
   readonly firstFailedEdit: string | null;
+  /**
+   * copydesk's 200 answers that carry GraphQL `errors` (or are not JSON): each is a failure, not
+   * a served request, so it is left out of `requestsPerSecond`.
+   */
+  readonly graphqlErrors: number;
+  /** The first such answer, to tell why. */
+  readonly firstGraphqlError: string | null;
   readonly statuses: Readonly<Record<string, number>>;
   readonly peakRssMiB: number;
   /** The CPU time (user + system) of `cpuPids` per response, in ms. */
@@ -70,6 +77,16 @@ interface Edit {
   readonly errors: readonly unknown[];
 }
 
+/** Whether a 200 answer of copydesk is a GraphQL failure: `errors` present, or not a JSON object at all. */
+export function carriesGraphqlErrors(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { errors?: readonly unknown[] } | null;
+    return parsed === null || typeof parsed !== "object" || (parsed.errors?.length ?? 0) > 0;
+  } catch {
+    return true;
+  }
+}
+
 /** The HTTP request of an operation for a target (its lease for edits). */
 export function requestFor(target: TargetName, operation: Operation, lease: ArticleLease | null, l0Path?: string): { method: "GET" | "POST"; path: string; body?: string } {
   if (target === "L0") return { method: "GET", path: l0Path ?? "/" };
@@ -77,6 +94,10 @@ export function requestFor(target: TargetName, operation: Operation, lease: Arti
     const shape = operation.l1(lease);
     if (!shape) throw new Error(`${operation.name} has no L1 counterpart`);
     return shape;
+  }
+  if (target === "L2") {
+    if (!operation.l2) throw new Error(`${operation.name} has no L2 counterpart`);
+    return operation.l2(lease);
   }
   return { method: "POST", path: "/graphql", body: JSON.stringify(operation.graphql(lease)) };
 }
@@ -87,6 +108,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const statuses: Record<string, number> = {};
   let failedEdits = 0;
   let firstFailedEdit: string | null = null;
+  let graphqlErrors = 0;
+  let firstGraphqlError: string | null = null;
+  /** Counts a copydesk answer with status 200 and GraphQL errors (refusals with another status are the statuses' business). */
+  const checkAnswer = (status: number, body: string): void => {
+    if (status !== 200 || !carriesGraphqlErrors(body)) return;
+    graphqlErrors += 1;
+    firstGraphqlError ??= body.slice(0, 300);
+  };
   // Articles not being edited right now. An edit takes one, names the version the last edit of
   // it returned, and gives it back with the new version, so edits never conflict. (autocannon
   // resets a connection's context whenever its cycle starts over, so a connection cannot keep
@@ -97,7 +126,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (!operation.write || options.target === "L0") {
       // Reads are the same bytes every time: built once, no per-request work in the generator.
       const shape = requestFor(options.target, operation, null, options.l0Path);
-      return { method: shape.method, path: shape.path, headers, ...(shape.body === undefined ? {} : { body: shape.body }) };
+      const request: autocannon.Request = { method: shape.method, path: shape.path, headers, ...(shape.body === undefined ? {} : { body: shape.body }) };
+      // Only copydesk answers GraphQL; a 200 with `errors` must not pass for a served request.
+      if (options.target === "copydesk") request.onResponse = (status: number, body: string) => checkAnswer(status, body);
+      return request;
     }
     return {
       method: "POST",
@@ -113,6 +145,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         return { ...request, method: shape.method, path: shape.path, body: shape.body ?? "" };
       },
       onResponse: (status: number, body: string, context: { lease?: ArticleLease }) => {
+        if (options.target === "copydesk") checkAnswer(status, body);
         const lease = context.lease;
         if (!lease) return;
         context.lease = undefined;
@@ -155,13 +188,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     latencies.sort((a, b) => a - b);
     return {
       requests: latencies.length,
-      requestsPerSecond: Math.round(latencies.length / options.durationSeconds),
+      requestsPerSecond: Math.round((latencies.length - graphqlErrors) / options.durationSeconds),
       latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), max: percentile(latencies, 1) },
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
       failedEdits,
       firstFailedEdit,
+      graphqlErrors,
+      firstGraphqlError,
       statuses,
       peakRssMiB,
       serverCpuMsPerRequest,

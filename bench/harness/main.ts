@@ -185,7 +185,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
       ready: listeningLine,
     });
     servers.push(l0);
-    const serverOf: Record<TargetName, ServerProcess> = { copydesk, L1: l1, L0: l0 };
+    const serverOf: Record<TargetName, ServerProcess> = { copydesk, L1: l1, L2: l1, L0: l0 };
     const l0PathOf = (workload: Workload) => `/${workload.id}`;
 
     const series = async (workload: Workload, targetName: TargetName, seconds: number) => {
@@ -201,7 +201,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
         durationSeconds: seconds,
         serverPid: serverOf[targetName].pid,
         // On the embedded database L1's queries run in copydesk's process: count both there.
-        cpuPids: kind === "embedded" && targetName === "L1" ? [l1.pid, copydesk.pid] : [serverOf[targetName].pid],
+        cpuPids: kind === "embedded" && (targetName === "L1" || targetName === "L2") ? [l1.pid, copydesk.pid] : [serverOf[targetName].pid],
         recoverLease: (lease) => refreshVersion(copydesk.url, target.tokens, lease),
       });
       await waitUntilIdle(servers.map((server) => server.pid));
@@ -218,7 +218,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
       for (const workload of list) {
         for (const targetName of workload.targets) {
           log.mark();
-          const before = targetName === "L1" ? await l1Stats() : null;
+          const before = targetName === "L1" || targetName === "L2" ? await l1Stats() : null;
           const load = await series(workload, targetName, runSettings.durationSeconds);
           const problems: string[] = [];
           let statements: number | null = null;
@@ -238,6 +238,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
           if (unexpected.length) problems.push(`statuses ${JSON.stringify(load.statuses)}, expected ${workload.expectStatus}`);
           if (load.errors || load.timeouts) problems.push(`${load.errors} errors, ${load.timeouts} timeouts`);
           if (load.failedEdits) problems.push(`${load.failedEdits} edits failed, the first: ${load.firstFailedEdit}`);
+          if (load.graphqlErrors) problems.push(`${load.graphqlErrors} answers with GraphQL errors (not counted as served), the first: ${load.firstGraphqlError}`);
           const key = `${workload.id}/${targetName}`;
           samples.set(key, [...(samples.get(key) ?? []), { load, statements, maxStatements, serverMs, problems }]);
           console.log(
@@ -276,10 +277,13 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
         };
       }
       const mine = targets.copydesk;
-      const ratioToL1 = mine && targets.L1 ? Math.round((mine.requestsPerSecond / Math.max(1, targets.L1.requestsPerSecond)) * 100) / 100 : null;
+      const ratioTo = (baseline: TargetSummary | undefined) =>
+        mine && baseline ? Math.round((mine.requestsPerSecond / Math.max(1, baseline.requestsPerSecond)) * 100) / 100 : null;
+      const ratioToL1 = ratioTo(targets.L1);
+      const ratioToL2 = ratioTo(targets.L2);
       const cpuRatioToL1 = mine && targets.L1 && mine.cpuMsPerRequest > 0 ? Math.round((targets.L1.cpuMsPerRequest / mine.cpuMsPerRequest) * 100) / 100 : null;
-      const checks = evaluateChecks(workload.targetChecks, { targets, ratioToL1 }, singleRequestStatements({ correctness, q2StatementsByPageSize }, workload.id));
-      report[workload.id] = { title: workload.title, targets, ratioToL1, cpuRatioToL1, checks };
+      const checks = evaluateChecks(workload.targetChecks, { targets, ratioToL1, ratioToL2 }, singleRequestStatements({ correctness, q2StatementsByPageSize }, workload.id));
+      report[workload.id] = { title: workload.title, targets, ratioToL1, ratioToL2, cpuRatioToL1, checks };
     }
 
     // Other measurements run with the servers stopped, so they have core 1 to themselves.

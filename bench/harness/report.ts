@@ -28,6 +28,8 @@ export interface WorkloadReport {
   readonly targets: Partial<Record<TargetName, TargetSummary>>;
   /** copydesk req/s divided by L1 req/s (medians). */
   readonly ratioToL1: number | null;
+  /** copydesk req/s divided by L2 req/s (medians), for the workloads L2 serves; absent in older results. */
+  readonly ratioToL2?: number | null;
   /** L1's CPU ms per request divided by copydesk's: the req/s ratio a CPU-bound server core would reach. */
   readonly cpuRatioToL1: number | null;
   readonly checks: readonly { readonly label: string; readonly value: number | null; readonly pass: boolean }[];
@@ -78,13 +80,15 @@ export function singleRequestStatements(database: Pick<DatabaseReport, "correctn
 }
 
 /** The issue's targets of a workload, checked on copydesk's medians. */
-export function evaluateChecks(checks: readonly TargetCheck[], workload: Pick<WorkloadReport, "targets" | "ratioToL1">, statements: number | null): WorkloadReport["checks"] {
+export function evaluateChecks(checks: readonly TargetCheck[], workload: Pick<WorkloadReport, "targets" | "ratioToL1" | "ratioToL2">, statements: number | null): WorkloadReport["checks"] {
   const mine = workload.targets.copydesk;
   return checks.map((check) => {
     const value =
       check.metric === "ratioToL1"
         ? workload.ratioToL1
-        : check.metric === "p99Ms"
+        : check.metric === "ratioToL2"
+          ? (workload.ratioToL2 ?? null)
+          : check.metric === "p99Ms"
           ? (mine?.latencyMs.p99 ?? null)
           : check.metric === "serverP99Ms"
             ? (mine?.serverMs?.p99 ?? null)
@@ -114,17 +118,18 @@ export function renderTables(results: BenchResults, file: string): string {
     lines.push(
       `#### ${database.database === "postgres" ? "PostgreSQL server" : "Embedded PGlite"}: ${database.corpus.articles} articles; ${s.connections} connections, ${s.runs} run(s) of ${s.durationSeconds} s (median), ${s.warmupSeconds} s warm-up discarded`,
       "",
-      "| workload | copydesk req/s | L1 req/s | L0 req/s | copydesk/L1 req/s | CPU ms/req (copydesk · L1) | copydesk/L1 by CPU | p50 ms | p99 ms | L1 p99 ms | SQL/req (copydesk · L1) | server p99 ms | targets |",
-      "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|",
+      "| workload | copydesk req/s | L1 req/s | L2 req/s | L0 req/s | copydesk/L1 req/s | copydesk/L2 req/s | CPU ms/req (copydesk · L1) | copydesk/L1 by CPU | p50 ms | p99 ms | L1 p99 ms | SQL/req (copydesk · L1) | server p99 ms | targets |",
+      "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|",
     );
     for (const [id, workload] of Object.entries(database.workloads)) {
       const mine = workload.targets.copydesk;
       const l1 = workload.targets.L1;
+      const l2 = workload.targets.L2;
       const l0 = workload.targets.L0;
       const checks = workload.checks.map((check) => `${check.pass ? "✅" : "❌"} ${check.label} (${cell(check.value)})`).join("<br>");
       const problems = Object.values(workload.targets).some((target) => target && target.problems.length) ? " ⚠️ see JSON" : "";
       lines.push(
-        `| ${id}: ${workload.title} | ${cell(mine?.requestsPerSecond)} | ${cell(l1?.requestsPerSecond)} | ${cell(l0?.requestsPerSecond)} | ${cell(workload.ratioToL1, "x")} | ` +
+        `| ${id}: ${workload.title} | ${cell(mine?.requestsPerSecond)} | ${cell(l1?.requestsPerSecond)} | ${cell(l2?.requestsPerSecond)} | ${cell(l0?.requestsPerSecond)} | ${cell(workload.ratioToL1, "x")} | ${cell(workload.ratioToL2, "x")} | ` +
           `${cell(mine?.cpuMsPerRequest)} · ${cell(l1?.cpuMsPerRequest)} | ${cell(workload.cpuRatioToL1, "x")} | ` +
           `${cell(mine?.latencyMs.p50)} | ${cell(mine?.latencyMs.p99)} | ${cell(l1?.latencyMs.p99)} | ${cell(mine?.statementsPerRequest)} · ${cell(l1?.statementsPerRequest)} | ${cell(mine?.serverMs?.p99)} | ${checks || "–"}${problems} |`,
       );

@@ -6,8 +6,8 @@
  * subscription fan-out) register in MEASUREMENTS (see bench/harness/measurements.ts).
  */
 
-/** The servers a workload can be sent to. */
-export type TargetName = "copydesk" | "L1" | "L0";
+/** The servers a workload can be sent to (L2 is a route of L1's process, see bench/baselines/l1.ts). */
+export type TargetName = "copydesk" | "L1" | "L2" | "L0";
 
 /** Which bearer token an operation carries. */
 export type TokenKind = "viewer" | "editor" | "none";
@@ -45,6 +45,8 @@ export interface Operation {
   graphql(lease: ArticleLease | null): { query: string; variables?: Record<string, unknown> };
   /** The same request for L1; null when L1 has no counterpart (the malicious query). */
   l1(lease: ArticleLease | null): RequestShape | null;
+  /** The same request for L2 (PostgreSQL builds the answer), when L2 has it. */
+  l2?(lease: ArticleLease | null): RequestShape;
 }
 
 /** A target a workload is measured against, with the answers it must give. */
@@ -63,7 +65,7 @@ export interface Workload {
 /** One of the issue's targets, as a check on a workload's summary. */
 export interface TargetCheck {
   readonly label: string;
-  readonly metric: "ratioToL1" | "p99Ms" | "statementsPerRequest" | "serverP99Ms";
+  readonly metric: "ratioToL1" | "ratioToL2" | "p99Ms" | "statementsPerRequest" | "serverP99Ms";
   readonly max?: number;
   readonly min?: number;
 }
@@ -141,21 +143,22 @@ export function q2Operation(first: number): Operation {
       variables: { first },
     }),
     l1: () => ({ method: "GET", path: `/q2?first=${first}&quotes=5` }),
+    l2: () => ({ method: "GET", path: `/l2/q2?first=${first}&quotes=5` }),
   };
 }
 
-/** The issue's targets per workload (checked on copydesk's medians, see evaluateChecks in report.ts). */
+/**
+ * The read-path issue's targets per workload (checked on copydesk's medians, see evaluateChecks
+ * in report.ts). Q2's ">= 1.0x PostGraphile" needs the peer in the harness, which is not there yet.
+ */
 export const TARGET_CHECKS: Readonly<Record<string, readonly TargetCheck[]>> = {
-  Q1: [
-    { label: ">= 0.6x L1 req/s", metric: "ratioToL1", min: 0.6 },
-    { label: "p99 <= 10 ms", metric: "p99Ms", max: 10 },
-  ],
+  Q1: [{ label: ">= 0.6x L1 req/s", metric: "ratioToL1", min: 0.6 }],
   Q2: [
-    { label: ">= 0.5x L1 req/s", metric: "ratioToL1", min: 0.5 },
-    { label: "<= 6 SQL statements at page sizes 1, 20, 100", metric: "statementsPerRequest", max: 6 },
-    { label: "p99 <= 10 ms", metric: "p99Ms", max: 10 },
+    { label: ">= 0.8x L2 req/s", metric: "ratioToL2", min: 0.8 },
+    { label: "<= 2 SQL statements at page sizes 1, 20, 100", metric: "statementsPerRequest", max: 2 },
+    { label: "p99 <= 50 ms", metric: "p99Ms", max: 50 },
   ],
-  Q3: [{ label: "p99 <= 10 ms", metric: "p99Ms", max: 10 }],
+  Q3: [{ label: "p99 <= 20 ms", metric: "p99Ms", max: 20 }],
   Q4: [],
   M1: [{ label: "p99 <= 25 ms", metric: "p99Ms", max: 25 }],
   MIX: [],
@@ -182,6 +185,7 @@ export function workloads(fixture: Fixture): Workload[] {
       title: "dashboard: articles(first: 20) with quotes(first: 5) + speakers, incidents + places",
       cycle: [op.Q2],
       ...reads,
+      targets: ["copydesk", "L1", "L2", "L0"],
       targetChecks: TARGET_CHECKS["Q2"] ?? [],
     },
     {

@@ -50,6 +50,27 @@ describe("the L1 baseline", () => {
     }
   });
 
+  it("gives copydesk's Q2 answer from L2 in one SQL statement per request, at every page size", async () => {
+    const stats = async () => (await (await fetch(`${l1.url}/stats`)).json()) as { requests: number; statements: number };
+    for (const first of [1, 20, 100]) {
+      const operation = q2Operation(first);
+      const before = await stats();
+      const answer = await sendOnce(l1.url, "L2", operation, tokens);
+      const after = await stats();
+      expect(answer.status).toBe(200);
+      // The token was looked up by compareRead's requests already and is cached: only L2's statement counts.
+      expect(after.statements - before.statements, `first ${first}`).toBe(1);
+      const fromCopydesk = JSON.parse((await sendOnce(copydesk.baseUrl, "copydesk", operation, tokens)).text) as { data: unknown };
+      expect(JSON.parse(answer.text)).toEqual(fromCopydesk.data);
+    }
+  });
+
+  it("fails the comparison when L2's answer differs", async () => {
+    // copydesk is asked for 20 articles, L2 for 19.
+    const mismatched = { ...q2Operation(20), l2: q2Operation(19).l2 };
+    await expect(compareRead(copydesk.baseUrl, l1.url, mismatched, tokens)).rejects.toThrow(/copydesk and L2 disagree at \$\.articles\.edges/);
+  });
+
   it("makes the same edit with the same answer, and refuses a stale version like copydesk", async () => {
     const op = operations(fixture);
     const lease = { ...(fixture.editable[0] as Fixture["editable"][number]) };
