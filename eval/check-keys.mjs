@@ -6,7 +6,9 @@
 //   - every quote's text (direct, partial or the reported clause of an indirect one) occurs
 //     verbatim in the .txt, so a scorer never compares against words the story does not hold;
 //   - kind, medium and speakerKind take only the contract's values; a named speaker is a listed
-//     person or a listed organization, an unnamed one carries a description;
+//     person or a listed organization (keys older than speakerKind: either), an unnamed one
+//     carries a description;
+//   - the text starts with the headline (quotation marks and case aside), when the key gives one;
 //   - every person's name or one of the aliases occurs in the .txt; no name is listed twice.
 //
 //   node eval/check-keys.mjs FOLDER [FOLDER ...]
@@ -21,6 +23,9 @@ const MEDIA = new Set(["statement", "tweet", "briefing", "interview", "other"]);
 const SPEAKER_KINDS = new Set(["person", "organization"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Drops quotation marks of every style and case, so a headline typed without them (or in capitals) still matches. */
+const withoutQuoteMarks = (s) => s.replace(/["\u201C\u201D\u201E\u201F]/g, "").toLowerCase();
+
 /** Checks one key against its text; returns the list of problems found. */
 function checkKey(goldPath) {
   const problems = [];
@@ -33,7 +38,9 @@ function checkKey(goldPath) {
   if (article.file !== `${slug}.txt`) problems.push(`article.file is ${JSON.stringify(article.file)}, expected "${slug}.txt"`);
   if (article.slug !== slug) problems.push(`article.slug is ${JSON.stringify(article.slug)}, expected "${slug}"`);
   if (!DATE.test(article.publishedAt ?? "")) problems.push(`article.publishedAt ${JSON.stringify(article.publishedAt)} is not YYYY-MM-DD`);
-  if (article.headline != null && !text.startsWith(article.headline)) problems.push("the text does not start with the headline");
+  if (article.headline != null && !withoutQuoteMarks(text).startsWith(withoutQuoteMarks(article.headline))) {
+    problems.push("the text does not start with the headline");
+  }
 
   const people = key.people ?? [];
   const personNames = new Set(people.map((p) => p.name));
@@ -55,6 +62,11 @@ function checkKey(goldPath) {
     if (q.speaker == null) {
       if (q.speakerKind != null) problems.push(`${where}: speakerKind without a speaker`);
       if (!q.speakerDescription) problems.push(`${where}: an unnamed speaker needs a speakerDescription`);
+    } else if (q.speakerKind === undefined) {
+      // Keys written before speakerKind existed: the speaker must still be someone the key lists.
+      if (!personNames.has(q.speaker) && !organizations.has(q.speaker)) {
+        problems.push(`${where}: speaker "${q.speaker}" is neither a listed person nor a listed organization`);
+      }
     } else if (!SPEAKER_KINDS.has(q.speakerKind)) {
       problems.push(`${where}: speakerKind ${JSON.stringify(q.speakerKind)}`);
     } else if (q.speakerKind === "person" && !personNames.has(q.speaker)) {
