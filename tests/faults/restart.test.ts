@@ -33,8 +33,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Polls /readyz until it answers `status` (readiness is sampled per request, so this is quick). */
-async function waitForReadiness(baseUrl: string, status: number, timeoutMs = 10_000): Promise<number> {
+/**
+ * Polls /readyz until it answers `status` (readiness is sampled per request, so this is quick);
+ * the time limit only stops a hang, far above what a busy machine needs.
+ */
+async function waitForReadiness(baseUrl: string, status: number, timeoutMs = 60_000): Promise<number> {
   const started = Date.now();
   for (;;) {
     const answer = (await fetch(`${baseUrl}/readyz`)).status;
