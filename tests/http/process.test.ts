@@ -79,6 +79,9 @@ describe.skipIf(!fs.existsSync(entry))("npm start on the embedded database", () 
     intruder.stderr.on("data", (chunk: Buffer) => (intruderOutput += chunk.toString()));
     expect(await exitCode(intruder)).toBe(1);
     expect(intruderOutput).toMatch(/already serving the embedded database/);
+    // The message says what to do; no stack trace under it.
+    expect(intruderOutput.trim().split("\n")).toHaveLength(1);
+    expect(intruderOutput).not.toMatch(/^\s+at /m);
 
     // Write through A's own endpoint, then restart A: the row must survive and the story must not be duplicated.
     const record = JSON.parse(fs.readFileSync(path.join(dirA, "server.json"), "utf8")) as { url: string };
