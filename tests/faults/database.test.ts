@@ -190,7 +190,7 @@ describe.skipIf(!serverUrl)("database faults on a PostgreSQL server", () => {
     const article = await db.prisma.article.findUniqueOrThrow({ where: { slug: "after-termination" } });
     expect(await db.prisma.articleRevision.count({ where: { articleId: article.id } })).toBe(1);
     expect(await db.prisma.auditEvent.count({ where: { targetId: article.id } })).toBe(1);
-  }, 30_000);
+  });
 
   it("recovers when the idle connections are terminated between two requests", async () => {
     await post(server.baseUrl, ARTICLES, {}, { token: editor });
@@ -242,5 +242,5 @@ describe.skipIf(!serverUrl)("database faults on a PostgreSQL server", () => {
     } finally {
       await short.$disconnect();
     }
-  }, 30_000);
+  });
 });

@@ -126,7 +126,7 @@ describe.skipIf(!POSTGRES_BIN)("a PostgreSQL server stops and starts again under
     await pgProgram("initdb", ["-D", clusterDir, "-A", "trust", "-U", "postgres", "--no-sync"]);
     // A private socket directory and port: nothing here touches the machine's own server.
     await pgCtl("-o", `-p ${port} -k ${clusterDir} -c listen_addresses=127.0.0.1 -c fsync=off`, "-l", path.join(clusterDir, "server.log"), "start");
-  }, 60_000);
+  });
   afterAll(async () => {
     await pgCtl("-m", "immediate", "stop").catch(() => undefined);
     fs.rmSync(clusterDir, { recursive: true, force: true });
@@ -147,5 +147,5 @@ describe.skipIf(!POSTGRES_BIN)("a PostgreSQL server stops and starts again under
       await server.close();
       await database.close();
     }
-  }, 60_000);
+  });
 });

@@ -72,7 +72,7 @@ beforeAll(async () => {
   [editor, reporter, viewer, admin] = await Promise.all([tokenFor(db, "EDITOR"), tokenFor(db, "REPORTER"), tokenFor(db, "VIEWER"), tokenFor(db, "ADMIN")]);
   published = await article("live-published", "PUBLISHED");
   draft = await article("live-draft", "DRAFT");
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all(clients.map((live) => live.dispose()));
