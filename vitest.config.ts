@@ -16,8 +16,11 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Bounds against a hung test, not speed requirements: on a busy shared 2-core machine a test
+    // that starts the CLI or the server as a child process (each opening its own embedded
+    // database) took over 30 s, and failed only for that.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     reporters: ["default"],
   },
 });

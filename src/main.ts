@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { openDatabase } from "./db/index.js";
+import { DataDirInUseError, openDatabase } from "./db/index.js";
 import { ensureDevelopmentToken } from "./modules/auth/development-token.js";
 import { seedExampleStory } from "./seed/example-story.js";
 import { buildServer } from "./server.js";
@@ -80,6 +80,11 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
+  }
+  // Errors that already tell the user what to do: their message alone, no stack trace under it.
+  if (error instanceof DataDirInUseError) {
+    process.stderr.write(`copydesk could not start: ${error.message}\n`);
+    process.exit(1);
   }
   process.stderr.write(`copydesk could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

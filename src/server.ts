@@ -27,6 +27,7 @@ import { attachSubscriptionServer } from "./graphql/websocket.js";
 import { TokenCache } from "./modules/auth/token-cache.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
 import { prefersHtml, registerPlayground } from "./playground/route.js";
+import { acceptsOnlyLegacyJson } from "./graphql/http-status.js";
 import { createPubSub, LiveHub, type PubSub } from "./pubsub/index.js";
 
 declare module "fastify" {
@@ -282,6 +283,12 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   const guard: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
       return {
+        // Apollo answers a document that does not parse or validate, or variables that do not
+        // coerce, with 400; to a client that accepts only application/json the GraphQL-over-HTTP
+        // spec asks for 200 (the request itself was well-formed; a malformed one never gets here).
+        async willSendResponse({ request: graphQLRequest, response }) {
+          if (response.http.status === 400 && acceptsOnlyLegacyJson(graphQLRequest.http?.headers.get("accept"))) response.http.status = 200;
+        },
         async didResolveOperation({ document, operation, request: graphQLRequest, contextValue }) {
           if (!operation) return;
           const entry = requestScope.getStore();

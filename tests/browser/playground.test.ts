@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "../../src/modules/auth/tokens.js";
 import { projectExamples } from "../../src/playground/examples.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
@@ -50,15 +50,17 @@ describe.skipIf(!haveChromium && !required)("the playground in Chromium", () => 
   const offsite: string[] = [];
   /** Console errors and uncaught exceptions of the page, CSP violations included. */
   const pageErrors: string[] = [];
+  /** Pages the current test opened (each test must open one for the checks after it to mean anything). */
+  let pagesOpened = 0;
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Chromium is required in CI but missing at ${CHROMIUM}: .ci/run installs Debian's chromium package`);
     db = await createTestDatabase();
     await seedExampleStory(db.prisma);
     reporterToken = (await issueToken(db.prisma, { userName: "playground-reporter", role: "REPORTER", tokenName: "browser test" })).token;
-    // No event-loop overload check (tests/faults covers it): Chromium shares the 2 CI cores, and a
-    // lagging loop would answer the page's requests with 503 instead of what this test is about.
-    server = await startTestServer(db, { MAX_EVENT_LOOP_DELAY_MS: "0" });
+    // No event-loop overload check (TEST_SERVER_BOUNDS; tests/faults covers it): Chromium shares
+    // the 2 CI cores, and a lagging loop would answer the page's requests with 503.
+    server = await startTestServer(db);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     // launch() gives every run a fresh temporary profile: no tabs left over from an earlier run.
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -79,6 +81,7 @@ describe.skipIf(!haveChromium && !required)("the playground in Chromium", () => 
 
   async function openPlayground(pathname: string): Promise<Page> {
     const page = await context.newPage();
+    pagesOpened += 1;
     page.on("console", (message) => {
       if (message.type() === "error") pageErrors.push(message.text());
     });
@@ -145,6 +148,9 @@ describe.skipIf(!haveChromium && !required)("the playground in Chromium", () => 
     await pickExample(page, "ReviewQueue");
 
     // Anonymous first: the review queue is for reporters.
+    const footer = page.locator(".copydesk-token-help");
+    await expect.poll(() => footer.getAttribute("data-token-state")).toBe("none");
+    expect(await footer.innerText()).toContain("No token: you read published articles.");
     await page.locator(".graphiql-execute-button").click();
     await expect.poll(() => resultPanel(page).innerText(), { timeout: 15_000 }).toContain('"FORBIDDEN"');
 
@@ -152,10 +158,15 @@ describe.skipIf(!haveChromium && !required)("the playground in Chromium", () => 
     await page.locator(".copydesk-token-template").click();
     const headers = page.locator(".graphiql-editor-tool .CodeMirror").last();
     await expect.poll(() => headers.innerText()).toContain("cdk_paste-your-token-here");
+    await expect.poll(() => footer.getAttribute("data-token-state")).toBe("placeholder");
     await headers.evaluate((element, token) => {
       const editor = (element as unknown as CodeMirrorElement).CodeMirror;
       editor.setValue(editor.getValue().replace("cdk_paste-your-token-here", token));
     }, reporterToken);
+    // The footer follows the header editor: it no longer says "No token".
+    await expect.poll(() => footer.getAttribute("data-token-state")).toBe("token");
+    expect(await footer.innerText()).toContain("Token set in Headers");
+    expect(await footer.innerText()).not.toContain("No token");
     await page.locator(".graphiql-execute-button").click();
     await expect.poll(() => resultPanel(page).innerText(), { timeout: 15_000 }).toContain('"annotationQueueCounts"');
     expect(await resultPanel(page).innerText()).not.toContain("FORBIDDEN");
@@ -167,9 +178,13 @@ describe.skipIf(!haveChromium && !required)("the playground in Chromium", () => 
     await page.close();
   });
 
-  it("asked nothing of any other host, and broke no Content-Security-Policy rule", () => {
+  // Checked after every test, so that a test run alone checks it too: the page asked nothing of
+  // any other host and broke no Content-Security-Policy rule.
+  afterEach(({ task }) => {
+    expect(pagesOpened, `${task.name}: opened no page`).toBeGreaterThan(0);
     expect(offsite).toEqual([]);
     expect(pageErrors.filter((message) => /Content Security Policy|Refused to/i.test(message))).toEqual([]);
     expect(pageErrors).toEqual([]);
+    pagesOpened = 0;
   });
 });

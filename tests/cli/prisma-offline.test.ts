@@ -20,7 +20,7 @@ async function prisma(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: n
     const { stdout, stderr } = await run(process.execPath, [prismaCli, ...args], {
       cwd: root,
       env: { ...inherited, COPYDESK_SCHEMA_ENGINE: "wasm", PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", ...env },
-      timeout: 60_000,
+      timeout: 150_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -39,6 +39,7 @@ describe.skipIf(!fs.existsSync(cli))("the token command", () => {
     const created = await token(dataDir, ["create", "--role", "editor", "--name", "desk screen"]);
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^Created an editor token for desk screen \(id /m);
     secret = lastLine(created.stdout);
   }, 180_000);
 

@@ -97,5 +97,5 @@ describe.skipIf(!inject("serverUrl"))("migrating while another migrator holds Pr
       await holder.end();
       await database.drop();
     }
-  }, 60_000);
+  });
 });

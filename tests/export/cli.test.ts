@@ -46,5 +46,5 @@ describe.skipIf(!fs.existsSync(cli))("the export command", () => {
     expect(result.stderr).toMatch(/^export all: --format must be jsonl, not "csv"/);
     expect(result.stderr).toContain("export incidents --format csv|jsonl");
     expect(fs.existsSync(path.join(dataDir, "nope.csv"))).toBe(false);
-  }, 60_000);
+  });
 });

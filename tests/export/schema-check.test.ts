@@ -76,7 +76,7 @@ describe("what counts as documentation", () => {
 /** Runs the script as `npm run schema:check` would, with arguments; resolves with its exit code and output. */
 function schemaCheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", path.join(root, "scripts/schema-check.ts"), ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["--import", "tsx", path.join(root, "scripts/schema-check.ts"), ...args], { cwd: root, timeout: 150_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });

@@ -9,12 +9,19 @@
  */
 import autocannon from "autocannon";
 
-/** What to send: from `connections` connections, each sending as soon as it is answered, for `durationSeconds`. */
+/**
+ * What to send: from `connections` connections, each sending as soon as it is answered, for
+ * `durationSeconds`, or until `amount` requests were answered when it is given (a run whose size
+ * does not depend on the machine's speed).
+ */
 export interface LoadPlan {
   readonly url: string;
   readonly token: string;
   readonly connections: number;
   readonly durationSeconds: number;
+  readonly amount?: number;
+  /** Seconds a request may go unanswered before autocannon counts it as a timeout (default 10). */
+  readonly timeoutSeconds?: number;
   /** Every created article's slug starts with it and ends with a running number. */
   readonly slugPrefix: string;
 }
@@ -114,8 +121,9 @@ export async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
         url: plan.url,
         connections: plan.connections,
         duration: plan.durationSeconds,
+        ...(plan.amount !== undefined ? { amount: plan.amount } : {}),
         requests,
-        timeout: 10,
+        timeout: plan.timeoutSeconds ?? 10,
       },
       (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
@@ -134,7 +142,7 @@ export async function generateLoad(plan: LoadPlan): Promise<LoadReport> {
   }
   return {
     requests: answered,
-    requestsPerSecond: Math.round(answered / plan.durationSeconds),
+    requestsPerSecond: Math.round(answered / (plan.amount !== undefined ? Math.max(result.duration, 0.001) : plan.durationSeconds)),
     byStatus,
     errors: result.errors,
     timeouts: result.timeouts,

@@ -33,8 +33,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Polls /readyz until it answers `status` (readiness is sampled per request, so this is quick). */
-async function waitForReadiness(baseUrl: string, status: number, timeoutMs = 10_000): Promise<number> {
+/**
+ * Polls /readyz until it answers `status` (readiness is sampled per request, so this is quick);
+ * the time limit only stops a hang, far above what a busy machine needs.
+ */
+async function waitForReadiness(baseUrl: string, status: number, timeoutMs = 60_000): Promise<number> {
   const started = Date.now();
   for (;;) {
     const answer = (await fetch(`${baseUrl}/readyz`)).status;
@@ -77,7 +80,7 @@ describe("the embedded database stops and starts again under a running server", 
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("reports unavailable while PGlite is down and serves the same data once it is back", { timeout: 90_000 }, async () => {
+  it("reports unavailable while PGlite is down and serves the same data once it is back", async () => {
     const port = await freePort();
     let embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir, port });
     const database: Database = await openDatabase({ kind: "server", url: embedded.url }, { maxConnections: 1 });
@@ -114,7 +117,7 @@ async function pgProgram(program: string, args: readonly string[]): Promise<void
 describe.skipIf(!POSTGRES_BIN)("a PostgreSQL server stops and starts again under a running server", () => {
   let clusterDir: string;
   let port: number;
-  const pgCtl = (...args: string[]) => pgProgram("pg_ctl", ["-D", clusterDir, "-w", "-t", "30", ...args]);
+  const pgCtl = (...args: string[]) => pgProgram("pg_ctl", ["-D", clusterDir, "-w", "-t", "120", ...args]);
 
   beforeAll(async () => {
     clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-pg-cluster-"));
@@ -123,7 +126,7 @@ describe.skipIf(!POSTGRES_BIN)("a PostgreSQL server stops and starts again under
     await pgProgram("initdb", ["-D", clusterDir, "-A", "trust", "-U", "postgres", "--no-sync"]);
     // A private socket directory and port: nothing here touches the machine's own server.
     await pgCtl("-o", `-p ${port} -k ${clusterDir} -c listen_addresses=127.0.0.1 -c fsync=off`, "-l", path.join(clusterDir, "server.log"), "start");
-  }, 60_000);
+  });
   afterAll(async () => {
     await pgCtl("-m", "immediate", "stop").catch(() => undefined);
     fs.rmSync(clusterDir, { recursive: true, force: true });
@@ -144,5 +147,5 @@ describe.skipIf(!POSTGRES_BIN)("a PostgreSQL server stops and starts again under
       await server.close();
       await database.close();
     }
-  }, 60_000);
+  });
 });

@@ -4,19 +4,24 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/index.js";
+import { TEST_SERVER_BOUNDS } from "../support/server.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const entry = path.join(root, "dist", "main.js");
+/** Longest wait for the server's banner before the test gives up. */
+const BANNER_TIMEOUT_MS = 300_000;
 
 const CREATE = `mutation Create($input: CreateArticleInput!) { createArticle(input: $input) { article { id slug } errors { code field } } }`;
 
 /** Starts `npm start`'s entry point on the embedded database in `dataDir` and waits for its banner. */
 function start(dataDir: string): Promise<{ child: ChildProcess; baseUrl: string; output: () => string }> {
   const { DATABASE_URL: _server, ...inherited } = process.env;
-  const child = spawn(process.execPath, [entry], { cwd: root, env: { ...inherited, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: "0", DATA_DIR: dataDir } });
+  const child = spawn(process.execPath, [entry], { cwd: root, env: { ...inherited, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: "0", DATA_DIR: dataDir, ...TEST_SERVER_BOUNDS } });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner within 60 s:\n${output}`)), 60_000);
+    // A bound against hanging only: on a busy shared machine migrating and seeding PGlite took
+    // over a minute.
+    const timer = setTimeout(() => reject(new Error(`no banner within ${BANNER_TIMEOUT_MS / 1000} s:\n${output}`)), BANNER_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/serving GraphQL at (http:\/\/[^\s]+)\/graphql/);
@@ -101,5 +106,5 @@ describe.skipIf(!fs.existsSync(entry))("SIGTERM during in-flight mutations", () 
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 420_000);
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   );
   articleId = toGlobalId("Article", one!.id);
   otherArticleId = toGlobalId("Article", two!.id);
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all(clients.map((live) => live.dispose()));

@@ -37,6 +37,13 @@ export function connect(baseUrl: string, token?: string): LiveClient {
 }
 
 /**
+ * How long a test waits for something it expects before failing: a bound against hanging, far
+ * above what even a busy machine needs, never a speed requirement (the latency of live updates is
+ * measured by `npm run bench:subscriptions`).
+ */
+export const HANG_MS = 20_000;
+
+/**
  * One subscription's messages, kept in order, for tests to take one at a time with a timeout
  * (no sleeps: a test waits for the message it expects, or fails after the timeout).
  */
@@ -61,7 +68,7 @@ export class Feed<T = Record<string, unknown>> {
   }
 
   /** The next message, waiting at most `timeoutMs`. */
-  async take(timeoutMs = 5000): Promise<Message<T>> {
+  async take(timeoutMs = HANG_MS): Promise<Message<T>> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages.length === 0) {
       const left = deadline - Date.now();
@@ -79,12 +86,12 @@ export class Feed<T = Record<string, unknown>> {
   }
 
   /** The data of the next message, which must be a result without errors. */
-  async data(timeoutMs = 5000): Promise<T> {
+  async data(timeoutMs = HANG_MS): Promise<T> {
     return (await this.received(timeoutMs)).data;
   }
 
   /** The data of the next message (a result without errors) and when it arrived (performance.now()). */
-  async received(timeoutMs = 5000): Promise<{ data: T; receivedAt: number }> {
+  async received(timeoutMs = HANG_MS): Promise<{ data: T; receivedAt: number }> {
     const message = await this.take(timeoutMs);
     if (message.kind !== "next") throw new Error(`expected a result, got ${JSON.stringify(message)}`);
     if (message.result.errors) throw new Error(`expected no errors, got ${JSON.stringify(message.result.errors)}`);
@@ -103,7 +110,7 @@ export class Feed<T = Record<string, unknown>> {
 }
 
 /** Waits until `condition` holds, checking every 10 ms, at most `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
+export async function waitFor(condition: () => boolean, timeoutMs = HANG_MS, what = "condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -6,7 +6,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { issueToken } from "../../src/modules/auth/tokens.js";
 import { buildServer } from "../../src/server.js";
 import type { TestDatabase } from "../support/database.js";
-import type { GraphQLResponse } from "../support/server.js";
+import { TEST_SERVER_BOUNDS, type GraphQLResponse } from "../support/server.js";
 
 /** A real copydesk HTTP server whose JSON log lines the test can read. */
 export interface LoggedServer {
@@ -17,7 +17,7 @@ export interface LoggedServer {
   close(): Promise<void>;
 }
 
-/** Starts the server like main.ts does (port 0, info logging into memory) with extra environment. */
+/** Starts the server like main.ts does (port 0, info logging into memory, the test bounds of TEST_SERVER_BOUNDS) with extra environment. */
 export async function startLoggedServer(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Promise<LoggedServer> {
   const logs: Record<string, unknown>[] = [];
   const logStream = new Writable({
@@ -26,7 +26,7 @@ export async function startLoggedServer(database: TestDatabase, env: NodeJS.Proc
       done();
     },
   });
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "info", NODE_ENV: "test", JIT_COMPILE_AFTER: "1", ...env });
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "info", NODE_ENV: "test", JIT_COMPILE_AFTER: "1", ...TEST_SERVER_BOUNDS, ...env });
   const app = await buildServer({ config, database, logStream });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, baseUrl, logs, close: () => app.close() };

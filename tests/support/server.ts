@@ -13,12 +13,21 @@ export interface TestServer {
 }
 
 /**
- * Starts the HTTP server the way main.ts does, on port 0, with logging off. `pubsub` shares one
+ * The overload bounds every test server runs with unless a test sets its own. The event-loop
+ * bound is off: its default (1000 ms) measures the machine, and on a busy shared CI machine (or
+ * while PGlite, which runs in the test's own process, loads a database) it refused ordinary test
+ * requests with 503 OVERLOADED. The tests of the bound itself (tests/faults/overload.test.ts) set
+ * it explicitly. Also used for the servers tests start as child processes (dist/main.js).
+ */
+export const TEST_SERVER_BOUNDS: Readonly<NodeJS.ProcessEnv> = { MAX_EVENT_LOOP_DELAY_MS: "0" };
+
+/**
+ * Starts the HTTP server the way main.ts does, on port 0, with logging off and {@link TEST_SERVER_BOUNDS}. `pubsub` shares one
  * in-process pub/sub between several servers (instances) over one embedded database. Queries run
  * compiled from their first use (JIT_COMPILE_AFTER=1), so every HTTP test also tests that path.
  */
 export async function startTestServer(database: Database, env: NodeJS.ProcessEnv = {}, pubsub?: PubSub): Promise<TestServer> {
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "test", JIT_COMPILE_AFTER: "1", ...env });
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "test", JIT_COMPILE_AFTER: "1", ...TEST_SERVER_BOUNDS, ...env });
   const app = await buildServer({ config, database, ...(pubsub ? { pubsub } : {}) });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, baseUrl, close: () => app.close() };

@@ -55,13 +55,19 @@ export function parseTokenCommand(args: readonly string[]): TokenCommand {
   return { action: "create", role, name, user, expiresInDays };
 }
 
+/** A role as a sentence names it: "a reporter token", "an editor token". */
+export function roleWithArticle(role: Role): string {
+  const word = role.toLowerCase();
+  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
+}
+
 /** Runs a parsed `token` command, writing its report to `out`. Returns the exit code. */
 export async function runTokenCommand(prisma: PrismaClient, command: TokenCommand, out: (line: string) => void): Promise<number> {
   switch (command.action) {
     case "create": {
       const expiresAt = command.expiresInDays === null ? null : new Date(Date.now() + command.expiresInDays * 86_400_000);
       const issued = await issueToken(prisma, { userName: command.user, role: command.role, tokenName: command.name, expiresAt });
-      out(`Created a ${issued.user.role} token for ${issued.user.name} (id ${issued.record.id}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ""}).`);
+      out(`Created ${roleWithArticle(issued.user.role)} token for ${issued.user.name} (id ${issued.record.id}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ""}).`);
       out("It is shown once; send it as `Authorization: Bearer <token>`:");
       out(issued.token);
       return 0;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
 import { inTransaction } from "../../db/transaction.js";
-import type { Article } from "../../generated/prisma/client.js";
+import type { Article, EntityMention, Person } from "../../generated/prisma/client.js";
 import type { AcceptAllAboveInput, AcceptSuggestionInput, IngestArticleInput, RejectSuggestionInput } from "../../generated/graphql.js";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { expectedVersion as version, optionalText } from "../../graphql/input-rules.js";
@@ -97,6 +97,29 @@ async function acceptPendingIncident(tx: Tx, incidentId: string): Promise<Sugges
   return count > 0 ? incidentSuggestion(await tx.incident.findUniqueOrThrow({ where: { id: incidentId } }), 0) : null;
 }
 
+/** Rejects the pending entity mentions of a person being rejected; returns them as they are now. */
+async function rejectPendingMentionsOf(tx: Tx, personId: string): Promise<EntityMention[]> {
+  const mentions = await tx.entityMention.findMany({ where: { personId, reviewStatus: "PENDING" }, select: { id: true } });
+  const ids = mentions.map((row) => row.id);
+  await tx.entityMention.updateMany({ where: { id: { in: ids } }, data: { reviewStatus: "REJECTED" } });
+  return tx.entityMention.findMany({ where: { id: { in: ids } } });
+}
+
+/**
+ * Rejects the pending speaker of a quote just rejected, with their pending mentions, when nothing
+ * else holds them up: no other quote that is not rejected is theirs, and no accepted mention
+ * names them. Returns what was rejected, or null when the speaker stays.
+ */
+async function rejectOrphanedSpeaker(tx: Tx, personId: string): Promise<{ person: Person; mentions: EntityMention[] } | null> {
+  const otherQuotes = await tx.quote.count({ where: { speakerId: personId, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+  const acceptedMentions = await tx.entityMention.count({ where: { personId, reviewStatus: "ACCEPTED" } });
+  if (otherQuotes > 0 || acceptedMentions > 0) return null;
+  const { count } = await tx.person.updateMany({ where: { id: personId, reviewStatus: "PENDING", deletedAt: null }, data: { reviewStatus: "REJECTED", version: { increment: 1 } } });
+  if (count === 0) return null;
+  const mentions = await rejectPendingMentionsOf(tx, personId);
+  return { person: await tx.person.findUniqueOrThrow({ where: { id: personId } }), mentions };
+}
+
 /** Accepts one suggestion and what it carries; returns the audit event's target and both states. */
 async function acceptOne(tx: Tx, context: GraphQLContext, ref: SuggestionRef, expected: number | null | undefined): Promise<ReviewResult & { audit: Parameters<typeof recordAudit>[2] }> {
   const carried = (values: Array<SuggestionValue | null>) => values.filter((value): value is SuggestionValue => value !== null);
@@ -183,24 +206,31 @@ export async function rejectSuggestion(context: GraphQLContext, input: RejectSug
         const { count } = await tx.quote.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
         checkVersioned(count, before, null);
         const after = await tx.quote.findUniqueOrThrow({ where: { id: ref.id } });
-        await recordAudit(tx, context, { action: "quote.reject", targetType: "Quote", targetId: ref.id, before, after: { ...after, reason } });
-        return { suggestion: quoteSuggestion(after), alsoChanged: [] };
+        // A pending speaker that only this quote made (no other live quote is theirs, nothing
+        // accepted names them) goes with it, and so do their pending mentions: otherwise a later
+        // acceptAllAbove would accept "Residents" as a person nobody quoted.
+        const speaker = after.speakerId ? await rejectOrphanedSpeaker(tx, after.speakerId) : null;
+        const alsoChanged = speaker ? [personSuggestion(speaker.person, 0), ...speaker.mentions.map(entityMentionSuggestion)] : [];
+        await recordAudit(tx, context, {
+          action: "quote.reject",
+          targetType: "Quote",
+          targetId: ref.id,
+          before,
+          after: { ...after, reason, ...(speaker ? { rejectedSpeakerId: speaker.person.id, rejectedMentionIds: speaker.mentions.map((row) => row.id) } : {}) },
+        });
+        return { suggestion: quoteSuggestion(after), alsoChanged };
       }
       case "PERSON": {
         const before = await tx.person.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
         if (!before) throw notFound();
         const { count } = await tx.person.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
         checkVersioned(count, before, null);
-        const mentions = await tx.entityMention.findMany({ where: { personId: ref.id, ...pending }, select: { id: true } });
-        await tx.entityMention.updateMany({ where: { id: { in: mentions.map((row) => row.id) } }, data: rejected });
+        const mentions = await rejectPendingMentionsOf(tx, ref.id);
         // Its pending quotes stay to be attributed by hand, no longer pointing at a rejected person.
         const quotes = await tx.quote.findMany({ where: { speakerId: ref.id, ...pending }, select: { id: true } });
         await tx.quote.updateMany({ where: { id: { in: quotes.map((row) => row.id) } }, data: { speakerId: null, version: { increment: 1 } } });
         const after = await tx.person.findUniqueOrThrow({ where: { id: ref.id } });
-        const alsoChanged = [
-          ...(await tx.entityMention.findMany({ where: { id: { in: mentions.map((row) => row.id) } } })).map(entityMentionSuggestion),
-          ...(await tx.quote.findMany({ where: { id: { in: quotes.map((row) => row.id) } } })).map(quoteSuggestion),
-        ];
+        const alsoChanged = [...mentions.map(entityMentionSuggestion), ...(await tx.quote.findMany({ where: { id: { in: quotes.map((row) => row.id) } } })).map(quoteSuggestion)];
         await recordAudit(tx, context, {
           action: "person.reject",
           targetType: "Person",
@@ -269,9 +299,16 @@ export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, 
     const quotes = ids("QUOTE").map((item) => item.quote).filter((row) => row !== null);
     const incidentMentions = ids("INCIDENT_MENTION").map((item) => item.incidentMention).filter((row) => row !== null);
     const entityMentions = ids("ENTITY_MENTION").map((item) => item.entityMention).filter((row) => row !== null);
+    // A pending person suggested as the speaker of a quote the desk rejected is left out (a
+    // rejection made before rejections took such speakers with them), unless a chosen quote or
+    // mention below carries them.
+    const suggestedPeople = ids("PERSON").map((item) => item.person?.id).filter((id): id is string => typeof id === "string");
+    const speakersOfRejected = new Set(
+      (await tx.quote.findMany({ where: { speakerId: { in: suggestedPeople }, reviewStatus: "REJECTED" }, select: { speakerId: true } })).map((row) => row.speakerId),
+    );
     // What the chosen records point at is accepted with them, whatever its own confidence.
     const personIds = new Set([
-      ...ids("PERSON").map((item) => item.person?.id),
+      ...suggestedPeople.filter((id) => !speakersOfRejected.has(id)),
       ...quotes.map((quote) => quote.speakerId),
       ...entityMentions.map((mention) => mention.personId),
     ].filter((id): id is string => typeof id === "string"));
