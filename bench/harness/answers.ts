@@ -1,37 +1,36 @@
 /**
- * Same answers before timing: each operation sent once to copydesk and once to L1, copydesk's
- * `data` deep-equal to L1's body; and the data the workloads refer to, found through copydesk.
+ * Same answers before timing: each operation sent once to copydesk and once to L1 (and to L2 and
+ * the PostGraphile peer when they have it), copydesk's `data` deep-equal to L1's and L2's bodies
+ * and to PostGraphile's `data`; and the data the workloads refer to, found through copydesk.
  * Used by the harness and by tests/bench/baselines.test.ts.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
-import type { Tokens } from "./load.js";
-import { requestFor } from "./load.js";
+import { headersFor, requestFor, tokenFor, type Tokens } from "./load.js";
 import type { ArticleLease, Fixture, Operation, TargetName } from "./workloads.js";
 
 /** Sends one request of an operation to a target and returns its status and text. */
 export async function sendOnce(url: string, target: TargetName, operation: Operation, tokens: Tokens, lease: ArticleLease | null = null): Promise<{ status: number; text: string }> {
   const shape = requestFor(target, operation, lease);
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (operation.token !== "none") headers["authorization"] = `Bearer ${tokens[operation.token]}`;
+  const headers = headersFor(tokenFor(target, operation), tokens);
   const response = await fetch(`${url}${shape.path}`, { method: shape.method, headers, ...(shape.body === undefined ? {} : { body: shape.body }) });
   return { status: response.status, text: await response.text() };
 }
 
-/** copydesk's `data` of a successful answer; throws with the errors otherwise. */
-export function dataOf(name: string, answer: { status: number; text: string }): unknown {
+/** The `data` of a GraphQL server's successful answer (copydesk's unless `server` says); throws with the errors otherwise. */
+export function dataOf(name: string, answer: { status: number; text: string }, server = "copydesk"): unknown {
   const parsed = JSON.parse(answer.text) as { data?: unknown; errors?: unknown };
-  if (answer.status !== 200 || parsed.errors) throw new Error(`${name}: copydesk answered ${answer.status} ${answer.text.slice(0, 500)}`);
+  if (answer.status !== 200 || parsed.errors) throw new Error(`${name}: ${server} answered ${answer.status} ${answer.text.slice(0, 500)}`);
   return parsed.data;
 }
 
-/** The first path at which two JSON values differ, for a readable failure. */
-export function firstDifference(a: unknown, b: unknown, at = "$"): string | null {
+/** The first path at which copydesk's JSON value and a baseline's differ, for a readable failure. */
+export function firstDifference(a: unknown, b: unknown, baseline = "L1", at = "$"): string | null {
   if (isDeepStrictEqual(a, b)) return null;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return `${at}: copydesk ${JSON.stringify(a)?.slice(0, 200)} vs L1 ${JSON.stringify(b)?.slice(0, 200)}`;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return `${at}: copydesk ${JSON.stringify(a)?.slice(0, 200)} vs ${baseline} ${JSON.stringify(b)?.slice(0, 200)}`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
-    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
+    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], baseline, `${at}.${key}`);
     if (found) return found;
   }
   return `${at}: differs`;
@@ -85,17 +84,23 @@ export async function refreshVersions(copydeskUrl: string, tokens: Tokens, lease
 }
 
 /**
- * Sends a read to copydesk, to L1 and (when the operation has it) to L2, which is served by L1's
- * process, and throws unless every answer equals copydesk's `data`; returns copydesk's response text.
+ * Sends a read to copydesk, to L1, to L2 (served by L1's process) when the operation has it, and
+ * to the PostGraphile peer when it runs (`postgraphileUrl`) and the operation has it, and throws
+ * unless every answer equals copydesk's `data`; returns copydesk's response text.
  */
-export async function compareRead(copydeskUrl: string, l1Url: string, operation: Operation, tokens: Tokens): Promise<string> {
+export async function compareRead(copydeskUrl: string, l1Url: string, operation: Operation, tokens: Tokens, postgraphileUrl: string | null = null): Promise<string> {
   const answer = await sendOnce(copydeskUrl, "copydesk", operation, tokens);
   const data = dataOf(operation.name, answer);
   for (const baseline of operation.l2 ? (["L1", "L2"] as const) : (["L1"] as const)) {
     const fromBaseline = await sendOnce(l1Url, baseline, operation, tokens);
     if (fromBaseline.status !== 200) throw new Error(`${operation.name}: ${baseline} answered ${fromBaseline.status} ${fromBaseline.text.slice(0, 500)}`);
-    const difference = firstDifference(data, JSON.parse(fromBaseline.text));
+    const difference = firstDifference(data, JSON.parse(fromBaseline.text), baseline);
     if (difference) throw new Error(`${operation.name}: copydesk and ${baseline} disagree at ${difference}`);
+  }
+  if (postgraphileUrl && operation.postgraphile) {
+    const fromPeer = dataOf(operation.name, await sendOnce(postgraphileUrl, "PostGraphile", operation, tokens), "PostGraphile");
+    const difference = firstDifference(data, fromPeer, "PostGraphile");
+    if (difference) throw new Error(`${operation.name}: copydesk and PostGraphile disagree at ${difference}`);
   }
   return answer.text;
 }

@@ -6,7 +6,7 @@
 import autocannon from "autocannon";
 import { percentile } from "../support.js";
 import { cpuMs, residentMiB } from "./processes.js";
-import type { ArticleLease, Operation, TargetName, TokenKind } from "./workloads.js";
+import { GRAPHQL_TARGETS, type ArticleLease, type Operation, type TargetName, type TokenKind } from "./workloads.js";
 
 /** Bearer tokens by kind (created with the project's token command). */
 export type Tokens = Readonly<Record<Exclude<TokenKind, "none">, string>>;
@@ -24,8 +24,8 @@ export interface LoadResult {
   /** The first failed edit's status and answer, to tell why. */
   readonly firstFailedEdit: string | null;
   /**
-   * copydesk's 200 answers that carry GraphQL `errors` (or are not JSON): each is a failure, not
-   * a served request, so it is left out of `requestsPerSecond`.
+   * 200 answers of a GraphQL target (copydesk, PostGraphile) that carry GraphQL `errors` (or are
+   * not JSON): each is a failure, not a served request, so it is left out of `requestsPerSecond`.
    */
   readonly graphqlErrors: number;
   /** The first such answer, to tell why. */
@@ -56,7 +56,16 @@ export interface LoadOptions {
   readonly recoverLease: (lease: ArticleLease) => Promise<void>;
 }
 
-function headersFor(token: TokenKind, tokens: Tokens): Record<string, string> {
+/**
+ * The token a target gets for an operation: L0 serves fixed bytes, and the PostGraphile peer has no
+ * users (its views apply the anonymous/VIEWER visibility), so both are sent none.
+ */
+export function tokenFor(target: TargetName, operation: Operation): TokenKind {
+  return target === "L0" || target === "PostGraphile" ? "none" : operation.token;
+}
+
+/** The request headers of an operation's token. */
+export function headersFor(token: TokenKind, tokens: Tokens): Record<string, string> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token !== "none") headers["authorization"] = `Bearer ${tokens[token]}`;
   return headers;
@@ -77,7 +86,7 @@ interface Edit {
   readonly errors: readonly unknown[];
 }
 
-/** Whether a 200 answer of copydesk is a GraphQL failure: `errors` present, or not a JSON object at all. */
+/** Whether a 200 answer of a GraphQL target (copydesk, PostGraphile) is a failure: `errors` present, or not a JSON object at all. */
 export function carriesGraphqlErrors(body: string): boolean {
   try {
     const parsed = JSON.parse(body) as { errors?: readonly unknown[] } | null;
@@ -99,6 +108,10 @@ export function requestFor(target: TargetName, operation: Operation, lease: Arti
     if (!operation.l2) throw new Error(`${operation.name} has no L2 counterpart`);
     return operation.l2(lease);
   }
+  if (target === "PostGraphile") {
+    if (!operation.postgraphile) throw new Error(`${operation.name} has no PostGraphile counterpart`);
+    return { method: "POST", path: "/graphql", body: JSON.stringify(operation.postgraphile()) };
+  }
   return { method: "POST", path: "/graphql", body: JSON.stringify(operation.graphql(lease)) };
 }
 
@@ -110,7 +123,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let firstFailedEdit: string | null = null;
   let graphqlErrors = 0;
   let firstGraphqlError: string | null = null;
-  /** Counts a copydesk answer with status 200 and GraphQL errors (refusals with another status are the statuses' business). */
+  /** Counts a GraphQL target's answer with status 200 and GraphQL errors (refusals with another status are the statuses' business). */
   const checkAnswer = (status: number, body: string): void => {
     if (status !== 200 || !carriesGraphqlErrors(body)) return;
     graphqlErrors += 1;
@@ -122,13 +135,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // an article of its own; between a request's setup and its response the context holds.)
   const free = [...options.leases];
   const requests: autocannon.Request[] = options.cycle.map((operation) => {
-    const headers = headersFor(options.target === "L0" ? "none" : operation.token, options.tokens);
+    const headers = headersFor(tokenFor(options.target, operation), options.tokens);
     if (!operation.write || options.target === "L0") {
       // Reads are the same bytes every time: built once, no per-request work in the generator.
       const shape = requestFor(options.target, operation, null, options.l0Path);
       const request: autocannon.Request = { method: shape.method, path: shape.path, headers, ...(shape.body === undefined ? {} : { body: shape.body }) };
-      // Only copydesk answers GraphQL; a 200 with `errors` must not pass for a served request.
-      if (options.target === "copydesk") request.onResponse = (status: number, body: string) => checkAnswer(status, body);
+      // A GraphQL target's 200 with `errors` must not pass for a served request.
+      if (GRAPHQL_TARGETS.has(options.target)) request.onResponse = (status: number, body: string) => checkAnswer(status, body);
       return request;
     }
     return {
@@ -145,7 +158,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         return { ...request, method: shape.method, path: shape.path, body: shape.body ?? "" };
       },
       onResponse: (status: number, body: string, context: { lease?: ArticleLease }) => {
-        if (options.target === "copydesk") checkAnswer(status, body);
+        if (GRAPHQL_TARGETS.has(options.target)) checkAnswer(status, body);
         const lease = context.lease;
         if (!lease) return;
         context.lease = undefined;

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: copydesk under load next to two baselines, on the generated corpus, on a real
+ * `npm run bench`: copydesk under load next to its baselines (and, on the PostgreSQL server, the
+ * PostGraphile peer of bench/peer/, installed on first use), on the generated corpus, on a real
  * PostgreSQL server and (smaller) on the embedded database. See bench/README.md for the method.
  *
  *   npm run bench                       # full: 3 runs x 8 s per series (12 to 16 min)
@@ -22,6 +23,7 @@ import { parseArgs } from "node:util";
 import { compareEdit, compareRead, dataOf, findFixture, refreshVersion, refreshVersions, sendOnce } from "./answers.js";
 import { runLoad, type LoadResult } from "./load.js";
 import { MEASUREMENTS } from "./measurements.js";
+import { createPeerViews, installPeer, peerCommand } from "./peer.js";
 import { copydeskBanner, listeningLine, pinSelf, startServer, waitUntilIdle, type ServerProcess } from "./processes.js";
 import { summarizeProfiles } from "./profile.js";
 import { evaluateChecks, renderReadme, singleRequestStatements, type BenchResults, type DatabaseReport, type SearchAtScale, type TargetSummary } from "./report.js";
@@ -144,13 +146,33 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
     const list = workloads(fixture).filter((workload) => !chosen || chosen.includes(workload.id));
     if (list.length === 0) throw new Error(`--workloads names none of ${workloads(fixture).map((workload) => workload.id).join(", ")}`);
 
-    // Same answer from copydesk and L1 before anything is timed.
-    console.log("   checking that copydesk and L1 give the same JSON");
+    // The PostGraphile peer (bench/peer/) reads the PostgreSQL database through views that apply
+    // the anonymous/VIEWER visibility, with its own Node 22, pinned like the other servers. Not on
+    // the embedded database: that one serves copydesk's process and L1 over a single connection.
+    let postgraphile: ServerProcess | null = null;
+    if (kind === "postgres" && list.some((workload) => workload.targets.includes("PostGraphile"))) {
+      await installPeer();
+      await createPeerViews(databaseUrl);
+      const { NODE_OPTIONS: _notForNode22, ...inherited } = process.env;
+      postgraphile = await startServer({
+        name: "PostGraphile",
+        core: SERVER_CORE,
+        command: peerCommand(),
+        env: { ...inherited, NODE_ENV: "production", GRAPHILE_ENV: "production", DATABASE_URL: databaseUrl, POOL_SIZE: "10" },
+        logFile: path.join(workDir, "postgraphile.log"),
+        ready: listeningLine,
+      });
+      servers.push(postgraphile);
+    }
+    const targetsOf = (workload: Workload): TargetName[] => workload.targets.filter((name) => name !== "PostGraphile" || postgraphile !== null);
+
+    // Same answer from copydesk and L1 (L2 and PostGraphile for Q2) before anything is timed.
+    console.log(`   checking that copydesk, L1, L2${postgraphile ? " and PostGraphile" : ""} give the same JSON`);
     const correctness: DatabaseReport["correctness"] = {};
     const l0Bodies: Record<string, string> = {};
     for (const [key, operation] of Object.entries({ Q1: op.Q1, Q2: op.Q2, Q3p1: op.Q3p1, Q3p2: op.Q3p2, Q4: op.Q4 })) {
       log.mark();
-      const text = await compareRead(copydesk.url, l1.url, operation, target.tokens);
+      const text = await compareRead(copydesk.url, l1.url, operation, target.tokens, postgraphile?.url ?? null);
       correctness[key] = { bytes: Buffer.byteLength(text), copydeskStatements: log.read().statements, equalToL1: true };
       l0Bodies[`/${key}`] = text;
     }
@@ -185,13 +207,18 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
       ready: listeningLine,
     });
     servers.push(l0);
-    const serverOf: Record<TargetName, ServerProcess> = { copydesk, L1: l1, L2: l1, L0: l0 };
+    const servedBy: Partial<Record<TargetName, ServerProcess>> = { copydesk, L1: l1, L2: l1, L0: l0, ...(postgraphile ? { PostGraphile: postgraphile } : {}) };
+    const serverOf = (targetName: TargetName): ServerProcess => {
+      const server = servedBy[targetName];
+      if (!server) throw new Error(`no server runs ${targetName} on the ${kind} database`);
+      return server;
+    };
     const l0PathOf = (workload: Workload) => `/${workload.id}`;
 
     const series = async (workload: Workload, targetName: TargetName, seconds: number) => {
       if (workload.cycle.some((operation) => operation.write)) await refreshVersions(copydesk.url, target.tokens, fixture.editable);
       const result = await runLoad({
-        url: serverOf[targetName].url,
+        url: serverOf(targetName).url,
         target: targetName,
         cycle: workload.cycle,
         tokens: target.tokens,
@@ -199,9 +226,9 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
         l0Path: l0PathOf(workload),
         connections: runSettings.connections,
         durationSeconds: seconds,
-        serverPid: serverOf[targetName].pid,
+        serverPid: serverOf(targetName).pid,
         // On the embedded database L1's queries run in copydesk's process: count both there.
-        cpuPids: kind === "embedded" && (targetName === "L1" || targetName === "L2") ? [l1.pid, copydesk.pid] : [serverOf[targetName].pid],
+        cpuPids: kind === "embedded" && (targetName === "L1" || targetName === "L2") ? [l1.pid, copydesk.pid] : [serverOf(targetName).pid],
         recoverLease: (lease) => refreshVersion(copydesk.url, target.tokens, lease),
       });
       await waitUntilIdle(servers.map((server) => server.pid));
@@ -209,14 +236,14 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
     };
 
     console.log(`   warm-up: ${runSettings.warmupSeconds} s per workload and target (discarded)`);
-    for (const workload of list) for (const targetName of workload.targets) await series(workload, targetName, runSettings.warmupSeconds);
+    for (const workload of list) for (const targetName of targetsOf(workload)) await series(workload, targetName, runSettings.warmupSeconds);
 
     type Sample = { load: LoadResult; statements: number | null; maxStatements: number | null; serverMs: readonly number[]; problems: string[] };
     const samples = new Map<string, Sample[]>();
     for (let run = 1; run <= runSettings.runs; run += 1) {
       console.log(`   run ${run}/${runSettings.runs}`);
       for (const workload of list) {
-        for (const targetName of workload.targets) {
+        for (const targetName of targetsOf(workload)) {
           log.mark();
           const before = targetName === "L1" || targetName === "L2" ? await l1Stats() : null;
           const load = await series(workload, targetName, runSettings.durationSeconds);
@@ -254,7 +281,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
     let peakRss = idleRss;
     for (const workload of list) {
       const targets: Partial<Record<TargetName, TargetSummary>> = {};
-      for (const targetName of workload.targets) {
+      for (const targetName of targetsOf(workload)) {
         const runs = samples.get(`${workload.id}/${targetName}`) ?? [];
         const serverMs = runs.flatMap((sample) => sample.serverMs);
         const statements = runs.map((sample) => sample.statements).filter((value): value is number => value !== null);
@@ -281,9 +308,10 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
         mine && baseline ? Math.round((mine.requestsPerSecond / Math.max(1, baseline.requestsPerSecond)) * 100) / 100 : null;
       const ratioToL1 = ratioTo(targets.L1);
       const ratioToL2 = ratioTo(targets.L2);
+      const ratioToPostGraphile = ratioTo(targets.PostGraphile);
       const cpuRatioToL1 = mine && targets.L1 && mine.cpuMsPerRequest > 0 ? Math.round((targets.L1.cpuMsPerRequest / mine.cpuMsPerRequest) * 100) / 100 : null;
-      const checks = evaluateChecks(workload.targetChecks, { targets, ratioToL1, ratioToL2 }, singleRequestStatements({ correctness, q2StatementsByPageSize }, workload.id));
-      report[workload.id] = { title: workload.title, targets, ratioToL1, ratioToL2, cpuRatioToL1, checks };
+      const checks = evaluateChecks(workload.targetChecks, { targets, ratioToL1, ratioToL2, ratioToPostGraphile }, singleRequestStatements({ correctness, q2StatementsByPageSize }, workload.id));
+      report[workload.id] = { title: workload.title, targets, ratioToL1, ratioToL2, ratioToPostGraphile, cpuRatioToL1, checks };
     }
 
     // Other measurements run with the servers stopped, so they have core 1 to themselves.

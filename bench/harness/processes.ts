@@ -86,19 +86,20 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `command` pinned to `core` (taskset execs it, so the pid is the server's), with stdout
- * and stderr appended to `logFile`, and waits until `ready` finds the listening URL in the log.
+ * Starts `command` pinned to `core` (taskset execs it, so the pid is the server's; null: not
+ * pinned, as tests start servers), with stdout and stderr appended to `logFile`, and waits until
+ * `ready` finds the listening URL in the log.
  */
 export async function startServer(options: {
   readonly name: string;
-  readonly core: number;
+  readonly core: number | null;
   readonly command: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly logFile: string;
   readonly ready: (log: string) => string | null;
 }): Promise<ServerProcess> {
   const fd = fs.openSync(options.logFile, "a");
-  const [program, ...args] = ["taskset", "-c", String(options.core), ...options.command];
+  const [program, ...args] = options.core === null ? options.command : ["taskset", "-c", String(options.core), ...options.command];
   const child = spawn(program as string, args, { env: options.env, stdio: ["ignore", fd, fd] });
   fs.closeSync(fd);
   const pid = child.pid;

@@ -30,6 +30,8 @@ export interface WorkloadReport {
   readonly ratioToL1: number | null;
   /** copydesk req/s divided by L2 req/s (medians), for the workloads L2 serves; absent in older results. */
   readonly ratioToL2?: number | null;
+  /** copydesk req/s divided by the PostGraphile peer's (medians), for the workloads the peer serves; absent in older results. */
+  readonly ratioToPostGraphile?: number | null;
   /** L1's CPU ms per request divided by copydesk's: the req/s ratio a CPU-bound server core would reach. */
   readonly cpuRatioToL1: number | null;
   readonly checks: readonly { readonly label: string; readonly value: number | null; readonly pass: boolean }[];
@@ -80,7 +82,11 @@ export function singleRequestStatements(database: Pick<DatabaseReport, "correctn
 }
 
 /** The issue's targets of a workload, checked on copydesk's medians. */
-export function evaluateChecks(checks: readonly TargetCheck[], workload: Pick<WorkloadReport, "targets" | "ratioToL1" | "ratioToL2">, statements: number | null): WorkloadReport["checks"] {
+export function evaluateChecks(
+  checks: readonly TargetCheck[],
+  workload: Pick<WorkloadReport, "targets" | "ratioToL1" | "ratioToL2" | "ratioToPostGraphile">,
+  statements: number | null,
+): WorkloadReport["checks"] {
   const mine = workload.targets.copydesk;
   return checks.map((check) => {
     const value =
@@ -88,6 +94,8 @@ export function evaluateChecks(checks: readonly TargetCheck[], workload: Pick<Wo
         ? workload.ratioToL1
         : check.metric === "ratioToL2"
           ? (workload.ratioToL2 ?? null)
+          : check.metric === "ratioToPostGraphile"
+          ? (workload.ratioToPostGraphile ?? null)
           : check.metric === "p99Ms"
           ? (mine?.latencyMs.p99 ?? null)
           : check.metric === "serverP99Ms"
@@ -118,18 +126,20 @@ export function renderTables(results: BenchResults, file: string): string {
     lines.push(
       `#### ${database.database === "postgres" ? "PostgreSQL server" : "Embedded PGlite"}: ${database.corpus.articles} articles; ${s.connections} connections, ${s.runs} run(s) of ${s.durationSeconds} s (median), ${s.warmupSeconds} s warm-up discarded`,
       "",
-      "| workload | copydesk req/s | L1 req/s | L2 req/s | L0 req/s | copydesk/L1 req/s | copydesk/L2 req/s | CPU ms/req (copydesk · L1) | copydesk/L1 by CPU | p50 ms | p99 ms | L1 p99 ms | SQL/req (copydesk · L1) | server p99 ms | targets |",
-      "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|",
+      "| workload | copydesk req/s | PostGraphile req/s | L1 req/s | L2 req/s | L0 req/s | copydesk/PostGraphile req/s | copydesk/L1 req/s | copydesk/L2 req/s | CPU ms/req (copydesk · L1) | copydesk/L1 by CPU | p50 ms | p99 ms | L1 p99 ms | SQL/req (copydesk · L1) | server p99 ms | targets |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|",
     );
     for (const [id, workload] of Object.entries(database.workloads)) {
       const mine = workload.targets.copydesk;
       const l1 = workload.targets.L1;
       const l2 = workload.targets.L2;
       const l0 = workload.targets.L0;
+      const peer = workload.targets.PostGraphile;
       const checks = workload.checks.map((check) => `${check.pass ? "✅" : "❌"} ${check.label} (${cell(check.value)})`).join("<br>");
       const problems = Object.values(workload.targets).some((target) => target && target.problems.length) ? " ⚠️ see JSON" : "";
       lines.push(
-        `| ${id}: ${workload.title} | ${cell(mine?.requestsPerSecond)} | ${cell(l1?.requestsPerSecond)} | ${cell(l2?.requestsPerSecond)} | ${cell(l0?.requestsPerSecond)} | ${cell(workload.ratioToL1, "x")} | ${cell(workload.ratioToL2, "x")} | ` +
+        `| ${id}: ${workload.title} | ${cell(mine?.requestsPerSecond)} | ${cell(peer?.requestsPerSecond)} | ${cell(l1?.requestsPerSecond)} | ${cell(l2?.requestsPerSecond)} | ${cell(l0?.requestsPerSecond)} | ` +
+          `${cell(workload.ratioToPostGraphile, "x")} | ${cell(workload.ratioToL1, "x")} | ${cell(workload.ratioToL2, "x")} | ` +
           `${cell(mine?.cpuMsPerRequest)} · ${cell(l1?.cpuMsPerRequest)} | ${cell(workload.cpuRatioToL1, "x")} | ` +
           `${cell(mine?.latencyMs.p50)} | ${cell(mine?.latencyMs.p99)} | ${cell(l1?.latencyMs.p99)} | ${cell(mine?.statementsPerRequest)} · ${cell(l1?.statementsPerRequest)} | ${cell(mine?.serverMs?.p99)} | ${checks || "–"}${problems} |`,
       );
