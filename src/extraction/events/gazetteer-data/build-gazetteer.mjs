@@ -122,6 +122,16 @@ for (const [code, country] of Object.entries(subdivisions)) {
     places.push({ name, aliases: spellings.slice(1), kind: "region", countryCode: code, lat: point ? round(point.lat) : null, lon: point ? round(point.lon) : null, population: weight, admin1: name });
   }
 }
+// A city's admin1 is the name of its region as above: the region of the GeoNames town of the same
+// name in the same country, else city-timezones' own province name.
+const adminOfTown = new Map();
+for (const town of [...towns].sort((a, b) => a.population - b.population)) adminOfTown.set(`${town.country}:${town.name}`, town.adminCode);
+for (const place of places) {
+  if (place.kind !== "city") continue;
+  const admin = [place.name, ...place.aliases].map((n) => adminOfTown.get(`${place.countryCode}:${n}`)).find((code) => code !== undefined);
+  const region = admin === undefined ? undefined : regionName.get(`${place.countryCode}:${admin}`);
+  if (region) place.admin1 = region;
+}
 const KIND_ORDER = { country: 0, region: 1, city: 2 };
 places.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) || a.countryCode.localeCompare(b.countryCode) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]));
 writeFileSync(
