@@ -3,7 +3,10 @@
 // part of the start), times the launch until /readyz answers 200, then reads the process's resident
 // memory (VmRSS) once it has sat idle for IDLE_MS. Prints the median of RUNS runs.
 //
-//   npm run build && npx tsx bench/startup.ts [RUNS]
+//   npm run build && npx tsx bench/startup.ts [RUNS] [MAIN_JS ...]
+//
+// With several MAIN_JS (another checkout's dist/main.js, to compare a change with its base), the
+// runs alternate between them so that both see the same machine load.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,6 +14,7 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 
 const RUNS = Number(process.argv[2] ?? 3);
+const ENTRY_POINTS = process.argv.length > 3 ? process.argv.slice(3) : ["dist/main.js"];
 const IDLE_MS = 3_000;
 const READY_TIMEOUT_MS = 120_000;
 
@@ -27,10 +31,10 @@ function portFrom(output: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-async function oneRun(): Promise<{ readyMs: number; idleMiB: number }> {
+async function oneRun(entryPoint: string): Promise<{ readyMs: number; idleMiB: number }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "copydesk-startup-"));
   const started = performance.now();
-  const child = spawn(process.execPath, ["dist/main.js"], { env: { ...process.env, PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "error", DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [entryPoint], { env: { ...process.env, PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "error", DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -57,7 +61,9 @@ async function oneRun(): Promise<{ readyMs: number; idleMiB: number }> {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const runs: { readyMs: number; idleMiB: number }[] = [];
-for (let i = 0; i < RUNS; i++) runs.push(await oneRun());
-console.log(`runs: ${runs.map((r) => `${r.readyMs.toFixed(0)} ms / ${r.idleMiB.toFixed(1)} MiB`).join(", ")}`);
-console.log(`median start-up to ready: ${median(runs.map((r) => r.readyMs)).toFixed(0)} ms; median idle RSS: ${median(runs.map((r) => r.idleMiB)).toFixed(1)} MiB`);
+const runs = new Map<string, { readyMs: number; idleMiB: number }[]>(ENTRY_POINTS.map((entry) => [entry, []]));
+for (let i = 0; i < RUNS; i++) for (const entry of ENTRY_POINTS) runs.get(entry)?.push(await oneRun(entry));
+for (const [entry, results] of runs) {
+  console.log(`${entry}: runs ${results.map((r) => `${r.readyMs.toFixed(0)} ms / ${r.idleMiB.toFixed(1)} MiB`).join(", ")}`);
+  console.log(`${entry}: median start-up to ready ${median(results.map((r) => r.readyMs)).toFixed(0)} ms; median idle RSS ${median(results.map((r) => r.idleMiB)).toFixed(1)} MiB`);
+}
