@@ -6,6 +6,7 @@ import { parseTokenCommand, runTokenCommand, TOKEN_USAGE, TokenUsageError, type 
 import { EXPORT_USAGE, ExportUsageError, parseExportCommand, runExportCommand, type ExportCommand } from "./export/command.js";
 import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/corpus.js";
 import { seedExampleStory } from "./seed/example-story.js";
+import { geocodeStoredPlaces, geocodeSummaryLine } from "./ingest/geocode-places.js";
 import { INGEST_USAGE, IngestUsageError, parseIngestCommand, runIngestCommand, summaryLine, type IngestCommand } from "./ingest/command.js";
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
@@ -20,6 +21,8 @@ Commands:
       --incidents N     incidents (default articles / 2)
       --annotations N   annotations (default articles x 2.5)
       --seed S          seed (default 1): the same seed gives the same corpus, ids included
+  geocode-places    give the places ingest stored without a position their kind, country and
+                    coordinates from the gazetteer (once, after upgrading; ingest does it since)
   extract FILE      print what extraction finds in a text file, as JSON (no database)
       --published YYYY-MM-DD   publication day, for relative dates ("Friday", "last week")
 ${INGEST_USAGE}
@@ -96,7 +99,7 @@ async function run(argv: readonly string[]): Promise<number> {
       return 2;
     }
   }
-  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token" && command !== "ingest" && command !== "export") {
+  if (command !== "migrate" && command !== "seed" && command !== "generate-corpus" && command !== "token" && command !== "ingest" && command !== "export" && command !== "geocode-places") {
     process.stderr.write(USAGE);
     return command === undefined || command === "help" || command === "--help" ? 0 : 2;
   }
@@ -125,6 +128,8 @@ async function run(argv: readonly string[]): Promise<number> {
       for (const failure of summary.failures) process.stderr.write(`${failure.file}: ${failure.reason}\n`);
       process.stdout.write(`${summaryLine(summary)}\n`);
       return summary.failures.length > 0 ? 1 : 0;
+    } else if (command === "geocode-places") {
+      process.stdout.write(`${geocodeSummaryLine(await geocodeStoredPlaces(database.prisma))}\n`);
     } else if (command === "migrate") {
       const applied = database.appliedMigrations;
       process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "The database is up to date.\n");

@@ -12,7 +12,7 @@ import { recordAudit, type AuditActor } from "../modules/audit/record.js";
 import { recordSuggestionsCreated, type SuggestionBatch } from "../modules/subscriptions/suggestions.js";
 import { hasRole } from "../modules/auth/viewer.js";
 import { sha256 } from "./fingerprint.js";
-import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, type SuggestionCounts } from "./store.js";
+import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, withGeocodes, type GeocodedExtraction, type SuggestionCounts } from "./store.js";
 
 // Ingest: article text in, an article (or a new revision of one) with machine suggestions out,
 // in one transaction. The order of the rules:
@@ -189,8 +189,11 @@ export async function ingestArticle(prisma: PrismaClient, actor: AuditActor, raw
   const before = await existingArticle(prisma, input, bodyHash);
   // The same text again and no key to remember: nothing to write, so no transaction either.
   if (before?.bodyHash === bodyHash && !scopedKey) return { article: before, outcome: "UNCHANGED", counts: NO_SUGGESTIONS, replayed: false };
+  // Geocoding may read the small-town gazetteer the first time: outside the transaction too.
   const extraction =
-    before?.bodyHash === bodyHash ? null : (options.extract ?? extractArticle)(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null });
+    before?.bodyHash === bodyHash
+      ? null
+      : await withGeocodes((options.extract ?? extractArticle)(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null }));
 
   let result: IngestResult;
   try {
@@ -237,7 +240,7 @@ async function pendingSuggestionIds(tx: Prisma.TransactionClient, articleId: str
  * audit event listing them, which live updates publish to `suggestionsCreated(articleId)` once the
  * transaction commits.
  */
-async function suggest(tx: Prisma.TransactionClient, actor: AuditActor, article: Article, extraction: Extraction): Promise<SuggestionCounts> {
+async function suggest(tx: Prisma.TransactionClient, actor: AuditActor, article: Article, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
   const before = await pendingSuggestionIds(tx, article.id);
   const counts = await storeSuggestions(tx, article, extraction);
   if (reviewableCount(counts) === 0) return counts;
@@ -264,7 +267,7 @@ async function ingestInTransaction(
   actor: AuditActor,
   input: Parsed,
   bodyHash: string,
-  extraction: Extraction | null,
+  extraction: GeocodedExtraction | null,
   scopedKey: string | null,
   hash: string,
 ): Promise<IngestResult> {
@@ -296,7 +299,7 @@ async function ingestInTransaction(
   return { article, outcome, counts, replayed: false };
 }
 
-async function create(tx: Prisma.TransactionClient, actor: AuditActor, input: Parsed, bodyHash: string, extraction: Extraction): Promise<{ article: Article; counts: SuggestionCounts }> {
+async function create(tx: Prisma.TransactionClient, actor: AuditActor, input: Parsed, bodyHash: string, extraction: GeocodedExtraction): Promise<{ article: Article; counts: SuggestionCounts }> {
   if (input.slug && (await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
     throw fail("CONFLICT", `An article with the slug ${input.slug} exists already (perhaps deleted); choose another.`, "input.slug");
   }
@@ -324,7 +327,7 @@ async function revise(
   before: Article,
   input: Parsed,
   bodyHash: string,
-  extraction: Extraction,
+  extraction: GeocodedExtraction,
 ): Promise<{ article: Article; counts: SuggestionCounts }> {
   const revisionNumber = before.revisionNumber + 1;
   const { count } = await tx.article.updateMany({

@@ -7,7 +7,9 @@ import type {
   ExtractedQuote,
   Extraction,
 } from "../extraction/types.js";
-import type { AliasKind, DatePrecision, QuoteKind, QuoteMedium } from "../generated/prisma/enums.js";
+import { geocodePlace, type GeocodedPlace } from "../extraction/events/geocode.js";
+import { lookupPlace } from "../extraction/events/gazetteer.js";
+import type { AliasKind, DatePrecision, PlaceKind, QuoteKind, QuoteMedium } from "../generated/prisma/enums.js";
 import { spanOf } from "../graphql/span.js";
 import { foldText, incidentFingerprint, quoteFingerprint } from "./fingerprint.js";
 
@@ -245,17 +247,75 @@ async function resolveOrganizations(tx: Tx, names: readonly string[], directory:
   );
 }
 
-/** Places by name or alias, new ones created (origin MACHINE, kind OTHER). */
-async function resolvePlaces(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
-  counts.places += await resolveNamed(
-    {
-      find: (conditions) => tx.place.findMany({ where: { OR: conditions }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } }),
-      create: (missing) =>
-        tx.place.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], kind: "OTHER" as const, origin: "MACHINE" as const })), select: { id: true, name: true } }),
-    },
-    names,
-    directory.places,
-  );
+/** An extraction with each of its place names geocoded (names no gazetteer knows are absent). */
+export interface GeocodedExtraction extends Extraction {
+  readonly geocodes: ReadonlyMap<string, GeocodedPlace>;
+}
+
+/** The place names of an extraction: its places and its incidents' places. */
+function placeNamesOf(extraction: Extraction): string[] {
+  return uniqueNames([...extraction.places, ...extraction.incidents.flatMap((incident) => (incident.place ? [incident.place] : []))]);
+}
+
+/**
+ * Geocodes every place name of `extraction`, a shared name resolving to the place in a country the
+ * story names; a site's city is geocoded too. Runs before the ingest transaction (it may read the
+ * small-town gazetteer the first time).
+ */
+export async function withGeocodes(extraction: Extraction): Promise<GeocodedExtraction> {
+  const names = placeNamesOf(extraction);
+  const storyCountries = new Set(names.flatMap((name) => (lookupPlace(name)?.kind === "country" ? [lookupPlace(name)?.countryCode ?? ""] : [])));
+  const geocodes = new Map<string, GeocodedPlace>();
+  const pending = [...names];
+  for (let name = pending.shift(); name !== undefined; name = pending.shift()) {
+    if (geocodes.has(name)) continue;
+    const found = await geocodePlace(name, storyCountries);
+    if (!found) continue;
+    geocodes.set(name, found);
+    if (found.parent) pending.push(found.parent);
+  }
+  return { ...extraction, geocodes };
+}
+
+const PLACE_KIND: Record<GeocodedPlace["kind"], PlaceKind> = { country: "COUNTRY", region: "REGION", city: "CITY", site: "SITE" };
+
+/** The columns of a new machine-made place: geocoded when a gazetteer knows it, else kind OTHER without a position. */
+export function geocodedPlaceData(name: string, geocode: GeocodedPlace | undefined, parentId: string | null): Prisma.PlaceCreateManyInput {
+  if (!geocode) return { name, aliases: [], kind: "OTHER", origin: "MACHINE" };
+  return {
+    name,
+    aliases: [],
+    kind: PLACE_KIND[geocode.kind],
+    countryCode: geocode.countryCode,
+    country: geocode.country,
+    admin1: geocode.admin1,
+    latitude: geocode.latitude,
+    longitude: geocode.longitude,
+    geocodeConfidence: geocode.confidence,
+    parentId,
+    origin: "MACHINE",
+  };
+}
+
+/**
+ * Places by name or alias, new ones created (origin MACHINE) with their geocode: kind, country,
+ * region, coordinates and confidence. A site's city is resolved first, and the site points at it.
+ */
+async function resolvePlaces(tx: Tx, extraction: GeocodedExtraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const names = placeNamesOf(extraction);
+  const parents = uniqueNames(names.flatMap((name) => extraction.geocodes.get(name)?.parent ?? []));
+  const find = (conditions: ReturnType<typeof nameConditions>) => tx.place.findMany({ where: { OR: conditions }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } });
+  const create = (missing: readonly string[]) =>
+    tx.place.createManyAndReturn({
+      data: missing.map((name) => {
+        const geocode = extraction.geocodes.get(name);
+        return geocodedPlaceData(name, geocode, geocode?.parent ? (directory.places.get(foldText(geocode.parent)) ?? null) : null);
+      }),
+      select: { id: true, name: true },
+    });
+  // Cities that sites lie in first, so that the sites can point at them.
+  counts.places += await resolveNamed({ find, create }, parents, directory.places);
+  counts.places += await resolveNamed({ find, create }, names.filter((name) => !directory.places.has(foldText(name))), directory.places);
 }
 
 /** Ids of the extraction's organizations and places by canonical name (folded). */
@@ -589,7 +649,7 @@ function uniqueNames(names: Iterable<string>): string[] {
  * organizations, places and incidents to existing records first. Call inside the transaction
  * that wrote the article (or its revision).
  */
-export async function storeSuggestions(tx: Tx, article: StoredArticle, extraction: Extraction): Promise<SuggestionCounts> {
+export async function storeSuggestions(tx: Tx, article: StoredArticle, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
   const counts: Mutable<SuggestionCounts> = { ...NO_SUGGESTIONS };
   const directory: Directory = { organizations: new Map(), places: new Map(), people: new Map(), sources: new Map() };
   const organizationNames = new Set([
@@ -599,8 +659,7 @@ export async function storeSuggestions(tx: Tx, article: StoredArticle, extractio
     ...extraction.quotes.flatMap((quote) => (quote.speakerKind === "organization" && quote.speaker ? [quote.speaker] : [])),
   ]);
   await resolveOrganizations(tx, uniqueNames(organizationNames), directory, counts);
-  const placeNames = new Set([...extraction.places, ...extraction.incidents.flatMap((incident) => (incident.place ? [incident.place] : []))]);
-  await resolvePlaces(tx, uniqueNames(placeNames), directory, counts);
+  await resolvePlaces(tx, extraction, directory, counts);
   await storePeople(tx, extraction.people, directory, counts);
   await storeSources(tx, article.id, extraction.anonymousSources, directory, counts);
   await storeQuotes(tx, article, extraction, directory, counts);

@@ -309,6 +309,8 @@ describe("incidentsByMonth", () => {
     expect(await code({ dates: { from: "2000-01-01", to: "2020-01-02" } })).toBe("BAD_USER_INPUT");
     expect(await code({ dates: { from: "2018-01-01", to: "2018-12-31" }, country: "Iraq" })).toBe("BAD_USER_INPUT");
     expect(await code({ dates: { from: "2018-01-01", to: "2018-12-31" }, placeId: "x" })).toBe("BAD_USER_INPUT");
+    // No month holds an undated incident: asking for them is refused with where to count them.
+    expect(await code({ dates: { from: "2018-01-01", to: "2018-12-31" }, includeUndated: true })).toBe("BAD_USER_INPUT");
     const twenty = await runOk<{ incidentsByMonth: Bucket[] }>("VIEWER", QUERY, { filter: { dates: { from: "2000-01-01", to: "2020-01-01" } } });
     expect(twenty.incidentsByMonth).toHaveLength(241);
     const result = await run("VIEWER", QUERY, { filter: { dates: { from: "2000-01-01", to: "2020-01-01" } } });
@@ -320,6 +322,26 @@ describe("incidentsByPlace", () => {
   const QUERY = `query($filter: IncidentStatsFilter, $first: Int) { incidentsByPlace(filter: $filter, first: $first) {
     place { name } incidents fatalitiesMin fatalitiesMax injuriesMin } }`;
   type Bucket = Sums & { place: { name: string } | null };
+
+  it("counts what incidentsByMonth counts for the same filter, and the undated incidents too when asked", async () => {
+    const MONTHS = `query($filter: IncidentStatsFilter!) { incidentsByMonth(filter: $filter) { incidents fatalitiesMin fatalitiesMax injuriesMin } }`;
+    const total = (buckets: readonly Sums[]) => buckets.map(({ incidents, fatalitiesMin, fatalitiesMax, injuriesMin }) => ({ incidents, fatalitiesMin, fatalitiesMax, injuriesMin })).reduce(add2, ZERO);
+    for (const role of ["VIEWER", "REPORTER"] as const) {
+      for (const filter of [{ dates: { from: "2018-01-01", to: "2018-12-31" } }, { dates: { from: "2018-09-01", to: "2018-09-30" }, country: "IQ" }, { dates: { from: "2018-01-01", to: "2019-12-31" }, type: ["attack"] }]) {
+        const months = await runOk<{ incidentsByMonth: Sums[] }>(role, MONTHS, { filter });
+        const places = await runOk<{ incidentsByPlace: Bucket[] }>(role, QUERY, { filter, first: 100 });
+        expect({ role, filter, sums: total(places.incidentsByPlace) }).toEqual({ role, filter, sums: total(months.incidentsByMonth) });
+      }
+    }
+    const dated = await runOk<{ incidentsByPlace: Bucket[] }>("VIEWER", QUERY, { filter: { dates: { from: "2018-01-01", to: "2018-12-31" } }, first: 100 });
+    const all = await runOk<{ incidentsByPlace: Bucket[] }>("VIEWER", QUERY, { filter: { dates: { from: "2018-01-01", to: "2018-12-31" }, includeUndated: true }, first: 100 });
+    const everything = await runOk<{ incidentsByPlace: Bucket[] }>("VIEWER", QUERY, { first: 100 });
+    expect(total(all.incidentsByPlace).incidents).toBeGreaterThan(total(dated.incidentsByPlace).incidents);
+    const undated = (await countedIncidents("VIEWER", {})).filter((row) => incidentDay(row) === null).length;
+    expect(undated).toBeGreaterThan(0);
+    expect(total(all.incidentsByPlace).incidents).toBe(total(dated.incidentsByPlace).incidents + undated);
+    expect(total(all.incidentsByPlace).incidents).toBeLessThanOrEqual(total(everything.incidentsByPlace).incidents);
+  });
 
   async function expectedPlaces(role: Role, filter: { from?: string; to?: string; type?: string[]; country?: string }, first = 20): Promise<Bucket[]> {
     const buckets = new Map<string | null, Sums>();

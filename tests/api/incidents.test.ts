@@ -371,9 +371,15 @@ describe("incidents(filter:)", () => {
     const late = await summaries("VIEWER", { from: "2018-09-20" });
     expect(late).toEqual(expect.arrayContaining([PARADE, EVACUATION]));
     expect(late).not.toContain(ROCKETS);
-    // Undated incidents never match a date filter.
+    // Undated incidents match a date filter only when asked for, and then whatever the range.
     expect(late).not.toContain(PROTEST);
     expect(late).not.toContain(EMBASSY);
+    const withUndated = await summaries("VIEWER", { from: "2018-09-20", includeUndated: true });
+    expect(withUndated).toEqual(expect.arrayContaining([PARADE, EVACUATION, PROTEST, EMBASSY]));
+    expect(withUndated).not.toContain(ROCKETS);
+    expect(await summaries("VIEWER", { from: "2018-09-15", to: "2018-09-16", includeUndated: true })).toEqual(expect.arrayContaining([PROTEST, EMBASSY]));
+    // Without a range there is nothing to leave out: the flag changes nothing.
+    expect(await summaries("VIEWER", { includeUndated: true })).toEqual(await summaries("VIEWER", {}));
     for (const filter of [
       { from: "2018-09-20" },
       { to: "2018-10-05" },

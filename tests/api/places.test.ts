@@ -90,7 +90,8 @@ describe("place(id)", () => {
       kind: "CITY",
       countryCode: "IQ",
       country: "Iraq",
-      admin1: null,
+      // Ingest geocoded it: its governorate.
+      admin1: "Basra",
       coordinates: { latitude: 30.5085, longitude: 47.7804 },
       geonamesId: null,
     });

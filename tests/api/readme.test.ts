@@ -33,6 +33,26 @@ describe("the README's first queries", () => {
     }
   });
 
+  it("the incidents of 2018 are all 6 of the example story, the 3 undated ones last", async () => {
+    const query = examples.find((example) => example.name === "Incidents2018")?.query ?? "";
+    const data = (await runOk("VIEWER", query)) as { incidents: { totalCount: number; edges: { node: { date: string | null; dateRange: { earliest: string | null } | null } }[] } };
+    expect(data.incidents.totalCount).toBe(6);
+    const dated = data.incidents.edges.map((edge) => edge.node.date !== null || (edge.node.dateRange?.earliest ?? null) !== null);
+    expect(dated).toEqual([true, true, true, false, false, false]);
+  });
+
+  it("the month and place charts of one filter count the same incidents and casualties", async () => {
+    const query = examples.find((example) => example.name === "IncidentCharts")?.query ?? "";
+    type Bucket = { incidents: number; fatalitiesMin: number; fatalitiesMax: number };
+    const data = (await runOk("VIEWER", query)) as { incidentsByMonth: Bucket[]; incidentsByPlace: Bucket[]; everyIncidentByPlace: { incidents: number }[] };
+    const total = (buckets: readonly Bucket[], field: keyof Bucket) => buckets.reduce((sum, bucket) => sum + bucket[field], 0);
+    for (const field of ["incidents", "fatalitiesMin", "fatalitiesMax"] as const) {
+      expect(total(data.incidentsByPlace, field), field).toBe(total(data.incidentsByMonth, field));
+    }
+    expect(total(data.incidentsByMonth, "incidents")).toBe(3);
+    expect(data.everyIncidentByPlace.reduce((sum, bucket) => sum + bucket.incidents, 0)).toBe(6);
+  });
+
   it("the dashboard query sends 6 SQL statements (5, and the body of the story, which has no headline)", async () => {
     const dashboard = examples.find((example) => example.name === "Dashboard");
     const result = await run("VIEWER", dashboard?.query ?? "");

@@ -255,15 +255,22 @@ export function extractIncidents(
   places: readonly PlacedMention[],
   dateline: PlacedMention | null,
   skipRanges: readonly TextRange[],
+  headline: TextRange | null = null,
 ): ExtractedIncident[] {
   const { text } = analyzed;
+  const inHeadline = (range: TextRange): boolean => headline !== null && range.start < headline.end && headline.start < range.end;
   const drafts: Draft[] = [];
   const outside = (range: TextRange): boolean => !skipRanges.some((s) => range.start < s.end && s.start < range.end);
 
   const placesBySentence = new Map<number, PlacedMention[]>();
   for (const p of places) placesBySentence.set(p.sentence, [...(placesBySentence.get(p.sentence) ?? []), p]);
 
-  analyzed.sentences.forEach((sentence, sentenceIndex) => {
+  // The headline is read last: the body's sentences report what it announces, with the place,
+  // date and counts the headline leaves out, and an incident's span is the sentence that reports
+  // it; the headline only adds an incident the body never reports.
+  const order = analyzed.sentences.map((sentence, index) => ({ sentence, index }));
+  const readingOrder = [...order.filter(({ sentence }) => !inHeadline(sentence)), ...order.filter(({ sentence }) => inHeadline(sentence))];
+  readingOrder.forEach(({ sentence, index: sentenceIndex }) => {
     const clauses = clausesOf(sentence);
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
     const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
@@ -361,8 +368,10 @@ export function extractIncidents(
     }
   });
 
-  return drafts.map((draft) => {
-    const first = draft.mentions.find((m) => !m.anaphoric) ?? (draft.mentions[0] as Mention);
+  return drafts
+    .map((draft) => {
+    const reported = [...draft.mentions].sort((a, b) => Number(inHeadline(a.sentence)) - Number(inHeadline(b.sentence)) || a.start - b.start);
+    const first = reported.find((m) => !m.anaphoric) ?? (reported[0] as Mention);
     const own = draft.mentions.filter((m) => m.ownPlace).length;
     const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
     return {
@@ -381,7 +390,8 @@ export function extractIncidents(
       blamedBy: draft.blamedBy,
       confidence: Math.round(confidence * 100) / 100,
     };
-  });
+    })
+    .sort((a, b) => a.start - b.start);
 }
 
 function distance(a: TextRange, b: TextRange): number {

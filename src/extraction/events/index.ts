@@ -26,6 +26,20 @@ export function findDateline(analyzed: AnalyzedText): { range: TextRange; place:
   return null;
 }
 
+/**
+ * The headline at the top of the text, when the text carries one: the first paragraph when it is
+ * the headline the caller gave, or a short first line with no closing punctuation before the body.
+ */
+export function findHeadline(analyzed: AnalyzedText, headline: string | null | undefined): TextRange | null {
+  const [first, second] = analyzed.paragraphs;
+  if (!first || !second) return null;
+  const line = analyzed.text.slice(first.start, first.end).trim();
+  const given = headline?.trim();
+  if (given && line === given) return first;
+  const words = line.split(/\s+/).length;
+  return words <= 16 && !/[.!?:;"”’)]$/.test(line) && !/\n/.test(line) ? first : null;
+}
+
 /** Places and incidents of an analyzed text (the speech pass's result helps attribute them). */
 export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions, speech: SpeechExtraction): EventsExtraction {
   const { text } = analyzed;
@@ -51,7 +65,7 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
     return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^['’]s$/.test(next.text);
   };
   const named = places.filter((p) => !p.demonym && !asModifier(p));
-  const incidents = extractIncidents(analyzed, options.publishedAt, places.filter((p) => p.demonym || !asModifier(p)), dateline?.place ?? null, dateline ? [dateline.range] : []);
+  const incidents = extractIncidents(analyzed, options.publishedAt, places.filter((p) => p.demonym || !asModifier(p)), dateline?.place ?? null, dateline ? [dateline.range] : [], findHeadline(analyzed, options.headline));
 
   const names: string[] = [];
   const add = (name: string | null): void => {

@@ -144,8 +144,12 @@ function incidentStatsConditions(viewer: Viewer, filter: IncidentStatsFilter | n
   }
   const placeId = optionalGlobalId(filter?.placeId, "Place", "filter.placeId");
   if (placeId) conditions.push(Prisma.sql`i."placeId" = ${placeId}::uuid`);
-  if (range.from) conditions.push(Prisma.sql`${INCIDENT_DAY} >= ${isoDay(range.from)}::date`);
-  if (range.to) conditions.push(Prisma.sql`${INCIDENT_DAY} <= ${isoDay(range.to)}::date`);
+  const inRange: Prisma.Sql[] = [];
+  if (range.from) inRange.push(Prisma.sql`${INCIDENT_DAY} >= ${isoDay(range.from)}::date`);
+  if (range.to) inRange.push(Prisma.sql`${INCIDENT_DAY} <= ${isoDay(range.to)}::date`);
+  // The incidents list's rule: an undated incident is outside every range unless asked for.
+  if (inRange.length > 0 && filter?.includeUndated) conditions.push(Prisma.sql`((${Prisma.join(inRange, " AND ")}) OR ${INCIDENT_DAY} IS NULL)`);
+  else conditions.push(...inRange);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -192,6 +196,12 @@ function monthsBetween(from: Date, to: Date): Date[] {
 export async function incidentsByMonth(prisma: PrismaClient, viewer: Viewer, filter: IncidentStatsFilter): Promise<IncidentMonthBucket[]> {
   const range = validRange(filter.dates, "filter.dates");
   if (!range.from || !range.to) throw badUserInput("filter.dates needs both from and to.", "filter.dates");
+  if (filter.includeUndated) {
+    throw badUserInput(
+      "incidentsByMonth has no month for incidents without a date: count them with incidentsByPlace(filter: { includeUndated: true }) or list them with incidents(filter: { includeUndated: true }).",
+      "filter.includeUndated",
+    );
+  }
   const limit = new Date(range.from);
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_MONTH_RANGE_YEARS);
   if (range.to > limit) throw badUserInput(`filter.dates may span at most ${MAX_MONTH_RANGE_YEARS} years.`, "filter.dates");

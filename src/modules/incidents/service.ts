@@ -48,6 +48,9 @@ function overlapsDays(from: Date | null | undefined, to: Date | null | undefined
   return conditions;
 }
 
+/** An incident with no date at all: no day and no range. */
+const UNDATED: Prisma.IncidentWhereInput = { date: null, dateEarliest: null, dateLatest: null };
+
 /** Validates an incident filter and turns it into a Prisma condition (visibility included). */
 export function incidentWhere(viewer: Viewer, filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
   const conditions: Prisma.IncidentWhereInput[] = [visibleIncidents(viewer)];
@@ -59,7 +62,10 @@ export function incidentWhere(viewer: Viewer, filter: IncidentFilter | null | un
     conditions.push({ place: { is: { countryCode: countryCode(filter.country, "filter.country") } } });
   }
   checkDayRange(filter.from, filter.to, "filter");
-  conditions.push(...overlapsDays(filter.from, filter.to));
+  const inRange = overlapsDays(filter.from, filter.to);
+  // An undated incident cannot be placed in or out of a range: the caller chooses to see it.
+  if (inRange.length > 0 && filter.includeUndated) conditions.push({ OR: [{ AND: inRange }, UNDATED] });
+  else conditions.push(...inRange);
   if (filter.minFatalities !== undefined && filter.minFatalities !== null) {
     if (filter.minFatalities < 0) throw badUserInput("filter.minFatalities must not be negative.", "filter.minFatalities");
     conditions.push({ fatalitiesMin: { gte: filter.minFatalities } });

@@ -13,6 +13,7 @@ export const placeResolvers: Resolvers = {
     // Half a coordinate pair is no position on a map.
     coordinates: (place) =>
       place.latitude !== null && place.longitude !== null ? { latitude: place.latitude, longitude: place.longitude } : null,
+    parent: (place, _args, { loaders }) => (place.parentId === null ? null : loaders.placeById.load(place.parentId)),
     incidents: (place, args, { loaders }) => loaders.incidentsOfPlace.load(place.id, args),
   },
 };

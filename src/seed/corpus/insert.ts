@@ -50,7 +50,7 @@ export const TABLES = {
   }),
   place: spec<Prisma.PlaceCreateManyInput>("Place", {
     id: "uuid", name: "text", aliases: "text[]", kind: { enum: "PlaceKind" }, countryCode: "text", country: "text", admin1: "text",
-    latitude: "float8", longitude: "float8", geonamesId: "int4", origin, createdAt: "timestamp", updatedAt: "timestamp",
+    latitude: "float8", longitude: "float8", geonamesId: "int4", geocodeConfidence: "float8", parentId: "uuid", origin, createdAt: "timestamp", updatedAt: "timestamp",
   }),
   person: spec<Prisma.PersonCreateManyInput>("Person", {
     id: "uuid", kind: { enum: "PersonKind" }, name: "text", description: "text", organizationId: "uuid", wikidataId: "text",

