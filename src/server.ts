@@ -20,7 +20,7 @@ import { createContext, type GraphQLContext } from "./graphql/context.js";
 import { classifyDatabaseError } from "./db/faults.js";
 import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
 import { jitExecutionPlugin } from "./graphql/jit.js";
-import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
+import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, MAX_RESPONSE_CHARACTERS, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
 import { applyTrustedDocument, loadTrustedDocuments } from "./graphql/trusted-documents.js";
 import { attachSubscriptionServer } from "./graphql/websocket.js";
@@ -93,6 +93,7 @@ const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.REQUEST_TIMEOUT,
   ErrorCode.REPLAY_LIMIT_EXCEEDED,
   ErrorCode.TRUSTED_DOCUMENT_REQUIRED,
+  ErrorCode.RESPONSE_TOO_LARGE,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
@@ -382,6 +383,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     log: app.log,
     formatError: (error, requestId) => maskError(error.toJSON(), error, requestId),
     trusted,
+    tokenCache,
   });
   const live: LiveStatus = { pubsub: pubsub.kind, connections: () => subscriptions.connections(), subscriptions: () => hub.subscriptions };
   app.decorate("live", live);
@@ -496,7 +498,23 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
           );
           return JSON.stringify(timedOut(request.id, config.overload.requestTimeoutMs));
         }
-        const { result, statements } = outcome;
+        const { statements } = outcome;
+        let result = outcome.result;
+        // Mutations are answered whatever their size: their change is made already.
+        if (typeof result === "string" && result.length > MAX_RESPONSE_CHARACTERS && trace.operationType !== "mutation") {
+          // The cost limit counts values, not their size: a query of long fields can still build
+          // a huge answer. It is not sent (the client and proxies are spared, and so is the
+          // socket's memory); the client is told how to ask for less.
+          request.log.warn({ responseCharacters: result.length, operationName: trace.operationName, operationType: trace.operationType }, "graphql response refused: too large");
+          void reply.code(400);
+          result = JSON.stringify(
+            errorBody(
+              `The answer is longer than ${MAX_RESPONSE_CHARACTERS} characters: ask for fewer items, or leave long fields such as body out of lists.`,
+              ErrorCode.RESPONSE_TOO_LARGE,
+              request.id,
+            ),
+          );
+        }
         request.log.info(
           {
             operationName: trace.operationName ?? requestedOperationName(payload),

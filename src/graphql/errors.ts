@@ -49,6 +49,11 @@ export const ErrorCode = {
    * document that is not on its list (HTTP 400): send the id of a registered operation instead.
    */
   TRUSTED_DOCUMENT_REQUIRED: "TRUSTED_DOCUMENT_REQUIRED",
+  /**
+   * The answer would be longer than the server sends in one response (HTTP 400): ask for fewer
+   * items, or leave the long fields (bodies) out of lists. Queries only; nothing was changed.
+   */
+  RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
 } as const;
 
 /** One of {@link ErrorCode}. */
