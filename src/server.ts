@@ -9,7 +9,6 @@ import {
 } from "@apollo/server/plugin/landingPage/default";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyRateLimit from "@fastify/rate-limit";
-import fastifyUnderPressure from "@fastify/under-pressure";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { DestinationStream } from "pino";
@@ -18,11 +17,13 @@ import type { Database } from "./db/index.js";
 import { countStatements } from "./db/statements.js";
 import { createContext, type GraphQLContext } from "./graphql/context.js";
 import { classifyDatabaseError } from "./db/faults.js";
-import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
+import { EventLoopPressure } from "./event-loop.js";
+import { databaseFaultError, ErrorCode, withoutSuggestions } from "./graphql/errors.js";
 import { jitExecutionPlugin } from "./graphql/jit.js";
+import { nulInputError } from "./graphql/nul-input.js";
 import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, MAX_RESPONSE_CHARACTERS, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
-import { applyTrustedDocument, loadTrustedDocuments } from "./graphql/trusted-documents.js";
+import { applyTrustedDocument, loadTrustedDocuments, persistedHashMismatch } from "./graphql/trusted-documents.js";
 import { attachSubscriptionServer } from "./graphql/websocket.js";
 import { TokenCache } from "./modules/auth/token-cache.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
@@ -231,24 +232,14 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   });
 
   // Overload, part one: when the event loop lags (CPU-bound work piling up), refuse new GraphQL
-  // requests at once with 503 rather than queue them; health and readiness still answer.
-  // under-pressure's hook goes on to the route after its handler has sent the 503 (the reply is
-  // not ended while the async onSend hook runs), so the /graphql route skips requests it refused.
-  const refusedUnderPressure = new WeakSet<FastifyRequest>();
-  if (config.overload.maxEventLoopDelayMs > 0) {
-    await app.register(fastifyUnderPressure, {
-      maxEventLoopDelay: config.overload.maxEventLoopDelayMs,
-      pressureHandler: (request, reply, type, value) => {
-        if (!request.url.startsWith("/graphql")) return;
-        refusedUnderPressure.add(request);
-        request.log.warn({ pressure: type, value, statusCode: 503 }, "graphql request refused: server under pressure");
-        void reply
-          .code(503)
-          .header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS))
-          .send(overloaded(request.id));
-      },
-    });
-  }
+  // requests at once with 503 rather than queue them; health and readiness still answer. The
+  // same signal refuses new WebSocket subscriptions (src/graphql/websocket.ts).
+  const pressure = new EventLoopPressure(config.overload.maxEventLoopDelayMs);
+  app.addHook("onRequest", async (request, reply) => {
+    if (!pressure.underPressure || !request.url.startsWith("/graphql")) return;
+    request.log.warn({ pressure: "eventLoopDelay", value: pressure.delay, statusCode: 503 }, "graphql request refused: server under pressure");
+    return reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).send(overloaded(request.id));
+  });
 
   // Rate limits on mutations and expensive queries, one per token and one per client address,
   // both applied in the Apollo plugin below once the operation is known (fastify's own hook runs
@@ -285,6 +276,8 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
       return {
         async didResolveOperation({ document, operation, request: graphQLRequest, contextValue }) {
           if (!operation) return;
+          const nul = nulInputError(document, graphQLRequest.variables ?? {});
+          if (nul) throw nul;
           const entry = requestScope.getStore();
           const cost = operationCost(schema, document, graphQLRequest.variables ?? {});
           if (entry) {
@@ -306,7 +299,9 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   // pass, database faults get their typed code, anything else is logged and masked.
   const maskError = (formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-    if (EXPOSED_CODES.has(code)) return formatted;
+    // Apollo's hideSchemaDetailsFromClientErrors leaves the suggestions of variable-coercion
+    // errors ("Field "stauts" is not defined ... Did you mean "status"?"): removed here, for all.
+    if (EXPOSED_CODES.has(code)) return production ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted;
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     // Database faults (lost connection, server restart, timeout, exhausted conflict retries)
     // are the client's business: they get a typed code and whether to retry, still without
@@ -444,7 +439,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   app.addHook("onRequest", async (request, reply) => {
     // Cheapest test first: below the bound (nearly always) nothing else is looked at.
     if (inFlight < config.overload.maxConcurrentRequests || request.routeOptions.url !== "/graphql") return;
-    if (refusedUnderPressure.has(request) || reply.sent || (playgroundAtGraphQL && prefersHtml(request))) return;
+    if (reply.sent || (playgroundAtGraphQL && prefersHtml(request))) return;
     const refusal = refusedWhenFull(request, reply);
     if (refusal !== null) return reply.send(refusal);
   });
@@ -452,7 +447,6 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     method: ["GET", "POST", "OPTIONS"],
     url: "/graphql",
     handler: async function graphql(request, reply) {
-      if (refusedUnderPressure.has(request)) return reply;
       if (playgroundAtGraphQL && prefersHtml(request)) return playgroundAtGraphQL.send(reply);
       const refusal = refusedWhenFull(request, reply);
       if (refusal !== null) return refusal;
@@ -473,6 +467,17 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
           // request.query: write the rewritten parameters back into it.
           const parameters = Object.entries(payload as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string");
           request.raw.url = `/graphql?${new URLSearchParams(parameters).toString()}`;
+        }
+        if (typeof payload === "object" && payload !== null && persistedHashMismatch(payload)) {
+          void reply.code(400).header("content-type", "application/json; charset=utf-8");
+          request.log.info({ statusCode: 400, sqlStatements: 0, code: ErrorCode.BAD_REQUEST }, "graphql request refused: persisted query hash does not match the document");
+          return JSON.stringify(
+            errorBody(
+              "extensions.persistedQuery.sha256Hash is not the SHA-256 of query: send the hash of the exact text, or leave persistedQuery out.",
+              ErrorCode.BAD_REQUEST,
+              request.id,
+            ),
+          );
         }
         const document = documentOf(payload);
         if (document !== null && document.length > MAX_DOCUMENT_LENGTH) {
@@ -546,6 +551,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   });
 
   app.addHook("onClose", async () => {
+    pressure.stop();
     await apollo.stop();
     hub.close();
     if (!givenPubSub) await pubsub.close();

@@ -80,3 +80,14 @@ export function databaseFaultError(fault: "unavailable" | "timeout" | "conflict"
       return { message: "The operation kept colliding with concurrent changes; nothing was changed. Retry it.", code: ErrorCode.TRANSACTION_CONFLICT, retryable: true };
   }
 }
+
+/** graphql-js's suggestion sentences ("Did you mean "status"?", "Did you mean "DRAFT" or "DRAFTED"?"). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * A message without graphql-js's "Did you mean ...?" suggestions: in production they would tell
+ * a client without introspection the names of fields, arguments and enum values.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, "");
+}

@@ -24,8 +24,9 @@ import type { Viewer } from "../modules/auth/viewer.js";
 import type { LiveHub, SharedDelivery } from "../pubsub/hub.js";
 import type { PubSubLog } from "../pubsub/pubsub.js";
 import { createSubscriptionContext, type GraphQLContext } from "./context.js";
-import { ErrorCode } from "./errors.js";
+import { ErrorCode, withoutSuggestions } from "./errors.js";
 import { MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./limits.js";
+import { nulInputError } from "./nul-input.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 
 /** Most subscriptions one WebSocket connection may hold at once. */
@@ -178,12 +179,20 @@ function checkedDocument(
   if (operation.operation !== "subscription") {
     return [refusal("Only subscriptions run over WebSocket: send queries and mutations to /graphql over HTTP.", ErrorCode.BAD_REQUEST)];
   }
+  const nul = nulInputError(document, variables);
+  if (nul) return [nul];
   try {
     operationCost(schema, document, variables);
   } catch (error) {
     return [error instanceof GraphQLError ? withCode(error, "GRAPHQL_VALIDATION_FAILED") : refusal("The subscription is too expensive.", "GRAPHQL_VALIDATION_FAILED")];
   }
   return document;
+}
+
+/** The error without graphql-js's "Did you mean ...?" suggestions, which name fields, arguments and enum values. */
+function withoutSchemaHints(error: GraphQLError): GraphQLError {
+  const message = withoutSuggestions(error.message);
+  return message === error.message ? error : new GraphQLError(message, { extensions: error.extensions });
 }
 
 function isSharedDelivery(value: unknown): value is SharedDelivery {
@@ -312,14 +321,17 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         // nothing changed): a socket never starts an operation with rights its token lost.
         const rights = ctx.extra.rights ?? null;
         if (rights && !(await rights.recheck())) return [refusal("The connection's token, user or role changed: reconnect with a valid token.", ErrorCode.FORBIDDEN)];
-        if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        // graphql-ws registers the new subscription's id before calling onSubscribe: it is among these.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [refusal(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, ErrorCode.BAD_REQUEST)];
         }
         const variables = payload.variables ?? {};
         const resolved = options.trusted ? options.trusted.resolve(payload) : { query: payload.query };
         if ("refusal" in resolved) return [refusal(resolved.refusal.message, resolved.refusal.code)];
         const document = checkedDocument(schema, limits, resolved.query, payload.operationName, variables);
-        if (!("kind" in document)) return document;
+        // graphql-ws sends these as they are, without formatError: in production they lose their
+        // "Did you mean" suggestions here, as Apollo's are lost over HTTP.
+        if (!("kind" in document)) return production ? document.map(withoutSchemaHints) : document;
         const contextValue = createSubscriptionContext(prisma, viewer, `ws-${ctx.extra.connectionId ?? 0}-${id}`, hub);
         if (rights) rightsOfContext.set(contextValue, rights);
         return {
