@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Server } from "node:http";
+import type { Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
@@ -9,7 +11,7 @@ import {
 } from "@apollo/server/plugin/landingPage/default";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyRateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
@@ -77,6 +79,43 @@ const READINESS_TIMEOUT_MS = 2000;
 const SUBSCRIPTION_DRAIN_MS = 2000;
 /** What an overloaded server asks clients to wait before retrying (HTTP Retry-After, seconds). */
 const OVERLOAD_RETRY_AFTER_SECONDS = 1;
+
+/** How long an idle keep-alive connection stays open (node's default; fastify's 72 s held slow clients' sockets). */
+const KEEP_ALIVE_TIMEOUT_MS = 5000;
+/** Requests one keep-alive connection may carry before the server closes it. */
+const MAX_REQUESTS_PER_SOCKET = 1000;
+/** The longest a request's headers may take to arrive (within the read timeout). */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** How often node looks for requests past their header or read timeout. */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
+
+/**
+ * Bounds the TCP connections of the HTTP server (WebSockets included, which start as HTTP): at
+ * most `maxPerInstance` open at once (node closes the rest as they arrive) and `maxPerAddress`
+ * from one client address; past either, the new connection is destroyed at once, so a flood of
+ * idle sockets cannot use up the process's file descriptors.
+ */
+function limitConnections(server: Server, bounds: Config["connections"], log: FastifyBaseLogger): void {
+  server.maxConnections = bounds.maxPerInstance;
+  const open = new Map<string, number>();
+  let refused = 0;
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress ?? "unknown";
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > bounds.maxPerAddress) {
+      // One log line per 1000 refusals: a flood must not flood the log too.
+      if (refused++ % 1000 === 0) log.warn({ address, open: count - 1, refused }, "connection refused: too many open connections from one address");
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once("close", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
 
 /** Error codes whose message is meant for the client; anything else is masked. */
 const EXPOSED_CODES: ReadonlySet<string> = new Set([
@@ -217,7 +256,16 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     },
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Slow clients: a request's headers and body must arrive within the read timeout (node
+    // checks every second here instead of every 30 s, so a trickling client is cut near the
+    // bound), an idle keep-alive connection is closed after 5 s, and one connection carries at
+    // most 1000 requests. Without these a body trickled at 1 byte per 20 s stayed open 420 s+.
+    requestTimeout: config.connections.readTimeoutMs,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    maxRequestsPerSocket: MAX_REQUESTS_PER_SOCKET,
+    http: { connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.connections.readTimeoutMs) },
   });
+  limitConnections(app.server, config.connections, app.log);
 
   // Fastify answers bodies it cannot read (malformed or empty JSON, too large, a content type
   // other than JSON) before Apollo sees them; give them the GraphQL error shape and a typed code.
@@ -379,6 +427,22 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     formatError: (error, requestId) => maskError(error.toJSON(), error, requestId),
     trusted,
     tokenCache,
+    bounds: config.connections,
+    pressure,
+    countExpensive: async (address, tokenId) => {
+      // @fastify/rate-limit's limiters take a request but read only its address (through the key
+      // generators above) and its route's rate-limit settings (none here): a WebSocket
+      // operation passes those two, so a replay counts in the very buckets HTTP requests do.
+      const scoped = { ip: address, routeOptions: { config: {} } } as unknown as FastifyRequest;
+      const trace: GraphQLRequestTrace = { operationName: null, operationType: "subscription", tokenId, cost: null, compiled: false };
+      return requestScope.run({ request: scoped, trace }, async () => {
+        for (const limiter of tokenId ? [perToken, perIp] : [perIp]) {
+          const limit = await limiter(scoped);
+          if (!limit.isAllowed && limit.isExceeded) return Math.max(1, limit.ttlInSeconds);
+        }
+        return null;
+      });
+    },
   });
   const live: LiveStatus = { pubsub: pubsub.kind, connections: () => subscriptions.connections(), subscriptions: () => hub.subscriptions };
   app.decorate("live", live);

@@ -5,9 +5,11 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  Kind,
   parse,
   specifiedRules,
   validate,
+  visit,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -37,6 +39,8 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 const CLOSE_HANDSHAKE_MS = 1000;
 /** graphql-ws's close code for a connection whose rights are gone (token revoked or expired, user disabled, role changed). */
 export const CLOSE_FORBIDDEN = 4403;
+/** How long a new socket gets to send connection_init before it is closed (4408): graphql-ws's default, stated. */
+const CONNECTION_INIT_TIMEOUT_MS = 3000;
 /** Close code when the rights could not be checked again (database away): "try again later", the client reconnects and resumes. */
 const CLOSE_TRY_AGAIN_LATER = 1013;
 
@@ -55,6 +59,15 @@ export interface SubscriptionServerOptions {
   readonly trusted: TrustedDocuments | null;
   /** The server's token cache (emptied by the same live events), so a re-check usually reads nothing. */
   readonly tokenCache: TokenCache | null;
+  /** Open WebSockets allowed per instance and per client address; past either, the upgrade is answered 503. */
+  readonly bounds: { readonly maxWebSockets: number; readonly maxWebSocketsPerAddress: number };
+  /** The HTTP overload signal: while it holds, new subscriptions are refused (OVERLOADED). */
+  readonly pressure: { readonly underPressure: boolean };
+  /**
+   * Counts one expensive operation (a replay) against the rate limits of the client address and
+   * token, as HTTP counts a mutation; the seconds to wait when over a limit, else null.
+   */
+  readonly countExpensive: (address: string, tokenId: string | null) => Promise<number | null>;
 }
 
 /** The running WebSocket endpoint. */
@@ -142,6 +155,8 @@ class ConnectionRights {
 /** What graphql-ws keeps per connection besides the socket: the viewer its token authenticated. */
 interface ConnectionState extends Record<PropertyKey, unknown> {
   viewer: Viewer;
+  /** The client's address, for the rate limits a replay counts against. */
+  address: string;
   connectionId: number;
   /** Set for connections opened with a token; anonymous ones have no rights to lose. */
   rights: ConnectionRights | null;
@@ -193,6 +208,19 @@ function checkedDocument(
 function withoutSchemaHints(error: GraphQLError): GraphQLError {
   const message = withoutSuggestions(error.message);
   return message === error.message ? error : new GraphQLError(message, { extensions: error.extensions });
+}
+
+/** True when the operation asks for a replay: a `lastEventId` argument with a value (literal or variable). */
+function asksReplay(document: DocumentNode, variables: Readonly<Record<string, unknown>>): boolean {
+  let replay = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== "lastEventId") return;
+      if (node.value.kind === Kind.VARIABLE) replay ||= variables[node.value.name.value] != null;
+      else if (node.value.kind !== Kind.NULL) replay = true;
+    },
+  });
+  return replay;
 }
 
 function isSharedDelivery(value: unknown): value is SharedDelivery {
@@ -271,7 +299,31 @@ async function sharedSubscribe(
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { schema, prisma, hub, production, log } = options;
-  const wss = new WebSocketServer({ server: options.server, path: "/graphql", maxPayload: MAX_MESSAGE_BYTES });
+  // Open sockets per client address; a flood from one address is refused at the upgrade (503),
+  // before graphql-ws allocates anything for it.
+  const perAddress = new Map<string, number>();
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: "/graphql",
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: (info, accept) => {
+      const address = info.req.socket.remoteAddress ?? "unknown";
+      if (wss.clients.size >= options.bounds.maxWebSockets || (perAddress.get(address) ?? 0) >= options.bounds.maxWebSocketsPerAddress) {
+        accept(false, 503, "Too many WebSocket connections: retry later", { "retry-after": "1" });
+        return;
+      }
+      accept(true);
+    },
+  });
+  wss.on("connection", (socket, request) => {
+    const address = request.socket.remoteAddress ?? "unknown";
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    socket.once("close", () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+  });
   const limits = queryLimits();
   // Numbers connections for the ids in error messages and logs (ws-<connection>-<subscription>).
   let lastConnectionId = 0;
@@ -293,6 +345,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       isProd: production,
+      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       subscribe: (args) => sharedSubscribe(hub, args, admittedFor(args.contextValue)),
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.["authorization"];
@@ -307,6 +360,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           return false;
         }
         if (ctx.extra.rights) authenticated.add(ctx.extra.rights);
+        ctx.extra.address = ctx.extra.request.socket.remoteAddress ?? "unknown";
         lastConnectionId += 1;
         ctx.extra.connectionId = lastConnectionId;
         return true;
@@ -317,6 +371,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
       onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const viewer = ctx.extra.viewer;
         if (!viewer) return [refusal("The connection is not initialised.", ErrorCode.UNAUTHENTICATED)];
+        // The same overload signal as HTTP: a lagging event loop takes no new subscriptions.
+        if (options.pressure.underPressure) {
+          return [new GraphQLError("The server is busy: subscribe again in 1 second.", { extensions: { code: ErrorCode.OVERLOADED, retryable: true, retryAfterSeconds: 1 } })];
+        }
         // Every operation start checks the token, user and role again (from the token cache when
         // nothing changed): a socket never starts an operation with rights its token lost.
         const rights = ctx.extra.rights ?? null;
@@ -332,6 +390,14 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         // graphql-ws sends these as they are, without formatError: in production they lose their
         // "Did you mean" suggestions here, as Apollo's are lost over HTTP.
         if (!("kind" in document)) return production ? document.map(withoutSchemaHints) : document;
+        // A replay reads up to REPLAY_LIMIT audit entries: it counts against the rate limits like
+        // an expensive query over HTTP, so 100 replaying subscriptions x 500 sockets cannot be free.
+        if (asksReplay(document, variables)) {
+          const wait = await options.countExpensive(ctx.extra.address ?? "unknown", viewer.tokenId);
+          if (wait !== null) {
+            return [new GraphQLError(`Too many replays: try again in ${wait} seconds.`, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: wait } })];
+          }
+        }
         const contextValue = createSubscriptionContext(prisma, viewer, `ws-${ctx.extra.connectionId ?? 0}-${id}`, hub);
         if (rights) rightsOfContext.set(contextValue, rights);
         return {
