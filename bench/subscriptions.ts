@@ -214,6 +214,10 @@ async function runServer(): Promise<void> {
     RATE_LIMIT_PER_IP: "1000000",
     MAX_EVENT_LOOP_DELAY_MS: "0",
     MAX_CONCURRENT_REQUESTS: "1000",
+    // Every bench subscriber connects from 127.0.0.1: lift the per-address bounds meant for floods.
+    MAX_CONNECTIONS_PER_ADDRESS: "100000",
+    MAX_WEBSOCKETS: "100000",
+    MAX_WEBSOCKETS_PER_ADDRESS: "100000",
   });
   const app = await buildServer({ config, database });
   try {

@@ -41,6 +41,11 @@ const environmentSchema = z.object({
   TRUSTED_DOCUMENTS_FILE: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   TOKEN_CACHE_TTL_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(60_000, "must be at most 60000 (a minute)").default(5000),
   JIT_COMPILE_AFTER: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(2),
+  REQUEST_READ_TIMEOUT_MS: positiveCount.default(30_000),
+  MAX_CONNECTIONS: positiveCount.default(10_000),
+  MAX_CONNECTIONS_PER_ADDRESS: positiveCount.default(256),
+  MAX_WEBSOCKETS: positiveCount.default(5000),
+  MAX_WEBSOCKETS_PER_ADDRESS: positiveCount.default(100),
 });
 
 /** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
@@ -80,6 +85,19 @@ export interface Config {
   readonly tokenCacheTtlMs: number;
   /** JIT_COMPILE_AFTER: a query operation runs compiled (graphql-jit) from this use on; 0 = always graphql-js (src/graphql/jit.ts). */
   readonly jitCompileAfter: number;
+  /**
+   * Bounds on connections, against slow and flooding clients: the time a request's headers and
+   * body may take to arrive (REQUEST_READ_TIMEOUT_MS; headers get at most 10 s of it), open TCP
+   * connections per instance and per client address, and open WebSockets per instance and per
+   * client address. Past a connection bound the new connection is closed at once.
+   */
+  readonly connections: {
+    readonly readTimeoutMs: number;
+    readonly maxPerInstance: number;
+    readonly maxPerAddress: number;
+    readonly maxWebSockets: number;
+    readonly maxWebSocketsPerAddress: number;
+  };
 }
 
 /** Thrown when an environment variable has a value copydesk cannot use; the message names it. */
@@ -122,5 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     trustedDocumentsFile: values.TRUSTED_DOCUMENTS_FILE ? path.resolve(cwd, values.TRUSTED_DOCUMENTS_FILE) : null,
     tokenCacheTtlMs: values.TOKEN_CACHE_TTL_MS,
     jitCompileAfter: values.JIT_COMPILE_AFTER,
+    connections: {
+      readTimeoutMs: values.REQUEST_READ_TIMEOUT_MS,
+      maxPerInstance: values.MAX_CONNECTIONS,
+      maxPerAddress: values.MAX_CONNECTIONS_PER_ADDRESS,
+      maxWebSockets: values.MAX_WEBSOCKETS,
+      maxWebSocketsPerAddress: values.MAX_WEBSOCKETS_PER_ADDRESS,
+    },
   };
 }

@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Server } from "node:http";
+import type { Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
@@ -9,8 +11,7 @@ import {
 } from "@apollo/server/plugin/landingPage/default";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyRateLimit from "@fastify/rate-limit";
-import fastifyUnderPressure from "@fastify/under-pressure";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
@@ -18,11 +19,13 @@ import type { Database } from "./db/index.js";
 import { countStatements } from "./db/statements.js";
 import { createContext, type GraphQLContext } from "./graphql/context.js";
 import { classifyDatabaseError } from "./db/faults.js";
-import { databaseFaultError, ErrorCode } from "./graphql/errors.js";
+import { EventLoopPressure } from "./event-loop.js";
+import { databaseFaultError, ErrorCode, withoutSuggestions } from "./graphql/errors.js";
 import { jitExecutionPlugin } from "./graphql/jit.js";
-import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./graphql/limits.js";
+import { nulInputError } from "./graphql/nul-input.js";
+import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, MAX_RESPONSE_CHARACTERS, operationCost, queryLimits } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
-import { applyTrustedDocument, loadTrustedDocuments } from "./graphql/trusted-documents.js";
+import { applyTrustedDocument, loadTrustedDocuments, persistedHashMismatch } from "./graphql/trusted-documents.js";
 import { attachSubscriptionServer } from "./graphql/websocket.js";
 import { TokenCache } from "./modules/auth/token-cache.js";
 import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
@@ -78,6 +81,43 @@ const SUBSCRIPTION_DRAIN_MS = 2000;
 /** What an overloaded server asks clients to wait before retrying (HTTP Retry-After, seconds). */
 const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
+/** How long an idle keep-alive connection stays open (node's default; fastify's 72 s held slow clients' sockets). */
+const KEEP_ALIVE_TIMEOUT_MS = 5000;
+/** Requests one keep-alive connection may carry before the server closes it. */
+const MAX_REQUESTS_PER_SOCKET = 1000;
+/** The longest a request's headers may take to arrive (within the read timeout). */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** How often node looks for requests past their header or read timeout. */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
+
+/**
+ * Bounds the TCP connections of the HTTP server (WebSockets included, which start as HTTP): at
+ * most `maxPerInstance` open at once (node closes the rest as they arrive) and `maxPerAddress`
+ * from one client address; past either, the new connection is destroyed at once, so a flood of
+ * idle sockets cannot use up the process's file descriptors.
+ */
+function limitConnections(server: Server, bounds: Config["connections"], log: FastifyBaseLogger): void {
+  server.maxConnections = bounds.maxPerInstance;
+  const open = new Map<string, number>();
+  let refused = 0;
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress ?? "unknown";
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > bounds.maxPerAddress) {
+      // One log line per 1000 refusals: a flood must not flood the log too.
+      if (refused++ % 1000 === 0) log.warn({ address, open: count - 1, refused }, "connection refused: too many open connections from one address");
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once("close", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
 /** Error codes whose message is meant for the client; anything else is masked. */
 const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.BAD_USER_INPUT,
@@ -94,6 +134,7 @@ const EXPOSED_CODES: ReadonlySet<string> = new Set([
   ErrorCode.REQUEST_TIMEOUT,
   ErrorCode.REPLAY_LIMIT_EXCEEDED,
   ErrorCode.TRUSTED_DOCUMENT_REQUIRED,
+  ErrorCode.RESPONSE_TOO_LARGE,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
@@ -216,7 +257,16 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     },
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Slow clients: a request's headers and body must arrive within the read timeout (node
+    // checks every second here instead of every 30 s, so a trickling client is cut near the
+    // bound), an idle keep-alive connection is closed after 5 s, and one connection carries at
+    // most 1000 requests. Without these a body trickled at 1 byte per 20 s stayed open 420 s+.
+    requestTimeout: config.connections.readTimeoutMs,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    maxRequestsPerSocket: MAX_REQUESTS_PER_SOCKET,
+    http: { connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.connections.readTimeoutMs) },
   });
+  limitConnections(app.server, config.connections, app.log);
 
   // Fastify answers bodies it cannot read (malformed or empty JSON, too large, a content type
   // other than JSON) before Apollo sees them; give them the GraphQL error shape and a typed code.
@@ -231,24 +281,14 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   });
 
   // Overload, part one: when the event loop lags (CPU-bound work piling up), refuse new GraphQL
-  // requests at once with 503 rather than queue them; health and readiness still answer.
-  // under-pressure's hook goes on to the route after its handler has sent the 503 (the reply is
-  // not ended while the async onSend hook runs), so the /graphql route skips requests it refused.
-  const refusedUnderPressure = new WeakSet<FastifyRequest>();
-  if (config.overload.maxEventLoopDelayMs > 0) {
-    await app.register(fastifyUnderPressure, {
-      maxEventLoopDelay: config.overload.maxEventLoopDelayMs,
-      pressureHandler: (request, reply, type, value) => {
-        if (!request.url.startsWith("/graphql")) return;
-        refusedUnderPressure.add(request);
-        request.log.warn({ pressure: type, value, statusCode: 503 }, "graphql request refused: server under pressure");
-        void reply
-          .code(503)
-          .header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS))
-          .send(overloaded(request.id));
-      },
-    });
-  }
+  // requests at once with 503 rather than queue them; health and readiness still answer. The
+  // same signal refuses new WebSocket subscriptions (src/graphql/websocket.ts).
+  const pressure = new EventLoopPressure(config.overload.maxEventLoopDelayMs);
+  app.addHook("onRequest", async (request, reply) => {
+    if (!pressure.underPressure || !request.url.startsWith("/graphql")) return;
+    request.log.warn({ pressure: "eventLoopDelay", value: pressure.delay, statusCode: 503 }, "graphql request refused: server under pressure");
+    return reply.code(503).header("retry-after", String(OVERLOAD_RETRY_AFTER_SECONDS)).send(overloaded(request.id));
+  });
 
   // Rate limits on mutations and expensive queries, one per token and one per client address,
   // both applied in the Apollo plugin below once the operation is known (fastify's own hook runs
@@ -291,6 +331,8 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
         },
         async didResolveOperation({ document, operation, request: graphQLRequest, contextValue }) {
           if (!operation) return;
+          const nul = nulInputError(document, graphQLRequest.variables ?? {});
+          if (nul) throw nul;
           const entry = requestScope.getStore();
           const cost = operationCost(schema, document, graphQLRequest.variables ?? {});
           if (entry) {
@@ -312,7 +354,9 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   // pass, database faults get their typed code, anything else is logged and masked.
   const maskError = (formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-    if (EXPOSED_CODES.has(code)) return formatted;
+    // Apollo's hideSchemaDetailsFromClientErrors leaves the suggestions of variable-coercion
+    // errors ("Field "stauts" is not defined ... Did you mean "status"?"): removed here, for all.
+    if (EXPOSED_CODES.has(code)) return production ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted;
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     // Database faults (lost connection, server restart, timeout, exhausted conflict retries)
     // are the client's business: they get a typed code and whether to retry, still without
@@ -389,6 +433,23 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     log: app.log,
     formatError: (error, requestId) => maskError(error.toJSON(), error, requestId),
     trusted,
+    tokenCache,
+    bounds: config.connections,
+    pressure,
+    countExpensive: async (address, tokenId) => {
+      // @fastify/rate-limit's limiters take a request but read only its address (through the key
+      // generators above) and its route's rate-limit settings (none here): a WebSocket
+      // operation passes those two, so a replay counts in the very buckets HTTP requests do.
+      const scoped = { ip: address, routeOptions: { config: {} } } as unknown as FastifyRequest;
+      const trace: GraphQLRequestTrace = { operationName: null, operationType: "subscription", tokenId, cost: null, compiled: false };
+      return requestScope.run({ request: scoped, trace }, async () => {
+        for (const limiter of tokenId ? [perToken, perIp] : [perIp]) {
+          const limit = await limiter(scoped);
+          if (!limit.isAllowed && limit.isExceeded) return Math.max(1, limit.ttlInSeconds);
+        }
+        return null;
+      });
+    },
   });
   const live: LiveStatus = { pubsub: pubsub.kind, connections: () => subscriptions.connections(), subscriptions: () => hub.subscriptions };
   app.decorate("live", live);
@@ -449,7 +510,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   app.addHook("onRequest", async (request, reply) => {
     // Cheapest test first: below the bound (nearly always) nothing else is looked at.
     if (inFlight < config.overload.maxConcurrentRequests || request.routeOptions.url !== "/graphql") return;
-    if (refusedUnderPressure.has(request) || reply.sent || (playgroundAtGraphQL && prefersHtml(request))) return;
+    if (reply.sent || (playgroundAtGraphQL && prefersHtml(request))) return;
     const refusal = refusedWhenFull(request, reply);
     if (refusal !== null) return reply.send(refusal);
   });
@@ -457,7 +518,6 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
     method: ["GET", "POST", "OPTIONS"],
     url: "/graphql",
     handler: async function graphql(request, reply) {
-      if (refusedUnderPressure.has(request)) return reply;
       if (playgroundAtGraphQL && prefersHtml(request)) return playgroundAtGraphQL.send(reply);
       const refusal = refusedWhenFull(request, reply);
       if (refusal !== null) return refusal;
@@ -478,6 +538,17 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
           // request.query: write the rewritten parameters back into it.
           const parameters = Object.entries(payload as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string");
           request.raw.url = `/graphql?${new URLSearchParams(parameters).toString()}`;
+        }
+        if (typeof payload === "object" && payload !== null && persistedHashMismatch(payload)) {
+          void reply.code(400).header("content-type", "application/json; charset=utf-8");
+          request.log.info({ statusCode: 400, sqlStatements: 0, code: ErrorCode.BAD_REQUEST }, "graphql request refused: persisted query hash does not match the document");
+          return JSON.stringify(
+            errorBody(
+              "extensions.persistedQuery.sha256Hash is not the SHA-256 of query: send the hash of the exact text, or leave persistedQuery out.",
+              ErrorCode.BAD_REQUEST,
+              request.id,
+            ),
+          );
         }
         const document = documentOf(payload);
         if (document !== null && document.length > MAX_DOCUMENT_LENGTH) {
@@ -503,7 +574,23 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
           );
           return JSON.stringify(timedOut(request.id, config.overload.requestTimeoutMs));
         }
-        const { result, statements } = outcome;
+        const { statements } = outcome;
+        let result = outcome.result;
+        // Mutations are answered whatever their size: their change is made already.
+        if (typeof result === "string" && result.length > MAX_RESPONSE_CHARACTERS && trace.operationType !== "mutation") {
+          // The cost limit counts values, not their size: a query of long fields can still build
+          // a huge answer. It is not sent (the client and proxies are spared, and so is the
+          // socket's memory); the client is told how to ask for less.
+          request.log.warn({ responseCharacters: result.length, operationName: trace.operationName, operationType: trace.operationType }, "graphql response refused: too large");
+          void reply.code(400);
+          result = JSON.stringify(
+            errorBody(
+              `The answer is longer than ${MAX_RESPONSE_CHARACTERS} characters: ask for fewer items, or leave long fields such as body out of lists.`,
+              ErrorCode.RESPONSE_TOO_LARGE,
+              request.id,
+            ),
+          );
+        }
         request.log.info(
           {
             operationName: trace.operationName ?? requestedOperationName(payload),
@@ -535,6 +622,7 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   });
 
   app.addHook("onClose", async () => {
+    pressure.stop();
     await apollo.stop();
     hub.close();
     if (!givenPubSub) await pubsub.close();

@@ -49,6 +49,11 @@ export const ErrorCode = {
    * document that is not on its list (HTTP 400): send the id of a registered operation instead.
    */
   TRUSTED_DOCUMENT_REQUIRED: "TRUSTED_DOCUMENT_REQUIRED",
+  /**
+   * The answer would be longer than the server sends in one response (HTTP 400): ask for fewer
+   * items, or leave the long fields (bodies) out of lists. Queries only; nothing was changed.
+   */
+  RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
 } as const;
 
 /** One of {@link ErrorCode}. */
@@ -74,4 +79,15 @@ export function databaseFaultError(fault: "unavailable" | "timeout" | "conflict"
     case "conflict":
       return { message: "The operation kept colliding with concurrent changes; nothing was changed. Retry it.", code: ErrorCode.TRANSACTION_CONFLICT, retryable: true };
   }
+}
+
+/** graphql-js's suggestion sentences ("Did you mean "status"?", "Did you mean "DRAFT" or "DRAFTED"?"). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * A message without graphql-js's "Did you mean ...?" suggestions: in production they would tell
+ * a client without introspection the names of fields, arguments and enum values.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, "");
 }

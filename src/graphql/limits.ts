@@ -1,7 +1,9 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import {
+  getNullableType,
   GraphQLError,
+  isListType,
   Kind,
   TypeInfo,
   validate,
@@ -52,16 +54,36 @@ export const MAX_DOCUMENT_LENGTH = 50_000;
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 /** `first` assumed when a list field is asked without one: the largest default page (connection loaders use 20 or 50). */
 const DEFAULT_PAGE = 50;
+/**
+ * Longest GraphQL response body, in characters, answered by HTTP. A second line behind the cost
+ * limit, which counts values, not their size: 100 ids of one article asking for its body would
+ * cost little and weigh 150 MB. The largest legitimate answer is a few article bodies (1.5 MB of
+ * UTF-8 each at most) or a page of 100 records; past the bound the client is told to ask for less.
+ */
+export const MAX_RESPONSE_CHARACTERS = 16 * 1024 * 1024;
 
 /** Answers a request refused by a limit: typed, HTTP 400, nothing executed. */
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
 }
 
+/** How many items a list argument's value holds: a literal list or a variable's array by length, a single value (coerced to a list of one) as 1. */
+function listLength(value: ValueNode, variables: Readonly<Record<string, unknown>>): number {
+  if (value.kind === Kind.LIST) return value.values.length;
+  if (value.kind === Kind.VARIABLE) {
+    const given = variables[value.name.value];
+    return Array.isArray(given) ? given.length : 1;
+  }
+  return 1;
+}
+
 /**
- * Copy of the document in which every `first` is a literal: a variable carries the request's
- * value and a list field asked without `first` gets its default page, because the cost rule only
- * multiplies by literal `first` and would otherwise let `first: $n` nest 100 x 100 x 100 for free.
+ * Copy of the document in which every list field carries a literal `first`, the only argument the
+ * cost rule multiplies by: a variable `first` carries the request's value, a connection asked
+ * without `first` gets its default page (else `first: $n` would nest 100 x 100 x 100 for free),
+ * and a list field whose length is the length of a list argument (`nodes(ids:)`) gets that
+ * length (else 100 ids of a costly selection would cost one of them). Aliases are separate fields,
+ * so each is counted.
  */
 function withLiteralFirst(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>): DocumentNode {
   const typeInfo = new TypeInfo(schema);
@@ -70,7 +92,17 @@ function withLiteralFirst(schema: GraphQLSchema, document: DocumentNode, variabl
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
-        if (!typeInfo.getFieldDef()?.args.some((argument) => argument.name === "first")) return undefined;
+        const definition = typeInfo.getFieldDef();
+        if (!definition) return undefined;
+        if (!definition.args.some((argument) => argument.name === "first")) {
+          if (!isListType(getNullableType(definition.type))) return undefined;
+          // A list without paging: as long as its longest list argument (nodes(ids:) answers one item per id).
+          const listArguments = new Set(definition.args.filter((argument) => isListType(getNullableType(argument.type))).map((argument) => argument.name));
+          const count = Math.max(1, ...(node.arguments ?? []).filter((argument) => listArguments.has(argument.name.value)).map((argument) => listLength(argument.value, variables)));
+          if (count === 1) return undefined;
+          const first: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "first" }, value: literal(count) };
+          return { ...node, arguments: [...(node.arguments ?? []), first] };
+        }
         const given = node.arguments?.find((argument) => argument.name.value === "first");
         if (given?.value.kind === Kind.INT) return undefined;
         // A list asked only for its totalCount loads no page: leave it at the rule's factor 1.
@@ -109,7 +141,7 @@ function armorCost(schema: GraphQLSchema, document: DocumentNode, variables: Rea
  * values are the key; the entry goes with the document when Apollo drops it.
  */
 interface DocumentCosts {
-  /** The variables used as a `first` argument anywhere in the document. */
+  /** The variables used as an argument's whole value anywhere in the document (`first: $n`, `ids: $ids`). */
   readonly firstVariables: readonly string[];
   readonly costs: Map<string, number | null>;
 }
@@ -125,7 +157,7 @@ function costsOf(schema: GraphQLSchema, document: DocumentNode): DocumentCosts {
     const firstVariables = new Set<string>();
     visit(document, {
       Argument(node) {
-        if (node.name.value === "first" && node.value.kind === Kind.VARIABLE) firstVariables.add(node.value.name.value);
+        if (node.value.kind === Kind.VARIABLE) firstVariables.add(node.value.name.value);
       },
     });
     entry = { firstVariables: [...firstVariables], costs: new Map() };
@@ -137,11 +169,12 @@ function costsOf(schema: GraphQLSchema, document: DocumentNode): DocumentCosts {
 /** The Armor cost of the operation with the request's variables; above MAX_COST throws. */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>): number {
   const { firstVariables, costs } = costsOf(schema, document);
-  // The same reading of a variable as withLiteralFirst: an integer counts, anything else is the default page.
+  // What withLiteralFirst reads of a variable: an integer (a `first`), a list's length; anything else counts alike.
   const key = firstVariables
     .map((name) => {
       const value = variables[name];
-      return typeof value === "number" && Number.isInteger(value) ? String(value) : "default";
+      if (typeof value === "number" && Number.isInteger(value)) return String(value);
+      return Array.isArray(value) ? `[${value.length}]` : "-";
     })
     .join(",");
   let cost = costs.get(key);

@@ -3,7 +3,7 @@ import type { MutationErrorCode } from "../generated/graphql.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { hasRole, type Viewer } from "../modules/auth/viewer.js";
 import { parseGlobalId, type NodeType } from "./ids.js";
-import { spanOf, type TextSpanValue } from "./span.js";
+import { spanOf, splitsSurrogatePair, type TextSpanValue } from "./span.js";
 
 /** One reason a mutation changed nothing, as the payload's `errors` carry it. */
 export interface MutationErrorValue {
@@ -114,6 +114,24 @@ export interface SelectorBounds {
 }
 
 /**
+ * The span start..end of `body`, refused (INVALID_INPUT on the offset at fault) when either end
+ * falls inside a surrogate pair: its text would hold half a character, which PostgreSQL cannot
+ * store, and which would then fail every later edit of the article that re-anchors the span.
+ */
+function wholeCharacters(body: string, start: number, end: number, field: string): TextSpanValue {
+  for (const [name, offset] of [["start", start], ["end", end]] as const) {
+    if (splitsSurrogatePair(body, offset)) {
+      throw fail(
+        "INVALID_INPUT",
+        `${field}.${name} (${offset}) falls inside a character (between the two UTF-16 code units of a surrogate pair, such as an emoji); move it by one.`,
+        `${field}.${name}`,
+      );
+    }
+  }
+  return spanOf(body, start, end);
+}
+
+/**
  * Checks a selector against an article's current body and returns the span it designates, with
  * both W3C selectors filled in. Offsets must be whole, start >= 0 and end > start
  * (INVALID_INPUT). The offsets are used when `exact` is absent (they must then lie in the body)
@@ -133,7 +151,7 @@ export function resolveSelector(body: string, selector: SelectorValue, field: st
   if (exact === null && end > body.length) {
     throw fail("INVALID_INPUT", `${field}.end is past the end of the article body (${body.length} UTF-16 code units).`, `${field}.end`);
   }
-  if (start >= lower && end <= upper && (exact === null || body.slice(start, end) === exact)) return spanOf(body, start, end);
+  if (start >= lower && end <= upper && (exact === null || body.slice(start, end) === exact)) return wholeCharacters(body, start, end, field);
   const where = within ? ` inside ${lower}..${upper}` : "";
   if (exact === null || exact.length === 0) {
     throw fail("INVALID_SELECTOR", `${field} must lie${where || " inside the body"}.`, `${field}.exact`);
@@ -146,7 +164,7 @@ export function resolveSelector(body: string, selector: SelectorValue, field: st
   }
   if (candidates.length === 1) {
     const at = candidates[0] as number;
-    return spanOf(body, at, at + exact.length);
+    return wholeCharacters(body, at, at + exact.length, field);
   }
   throw fail(
     "INVALID_SELECTOR",

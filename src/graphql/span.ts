@@ -19,6 +19,20 @@ function isLowSurrogate(code: number): boolean {
 }
 
 /**
+ * True when `offset` falls between the two halves of a UTF-16 surrogate pair (inside one astral
+ * character such as an emoji): a span may not start or end there, since its text would hold half
+ * a character, which UTF-8 (PostgreSQL text and jsonb) cannot store.
+ */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+/** The smallest range around start..end of `text` whose ends fall on whole characters (never inside a surrogate pair). */
+export function onCodePoints(text: string, start: number, end: number): { start: number; end: number } {
+  return { start: splitsSurrogatePair(text, start) ? start - 1 : start, end: splitsSurrogatePair(text, end) ? end + 1 : end };
+}
+
+/**
  * The span start..end of `body` with its exact text and up to 32 characters of context either
  * side, never cutting a surrogate pair in half (an emoji at the edge of the context).
  */

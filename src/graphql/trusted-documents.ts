@@ -60,6 +60,26 @@ function namedHash(request: DocumentReference): string | null {
   return typeof persisted.sha256Hash === "string" ? persisted.sha256Hash : null;
 }
 
+/**
+ * True when a request sends both a document and `extensions.persistedQuery.sha256Hash` (Apollo's
+ * automatic persisted queries, on any server) and the hash is not the document's. Checked before
+ * Apollo, which otherwise answers such a request with an uncoded error that reads as an internal one.
+ */
+export function persistedHashMismatch(request: DocumentReference): boolean {
+  if (typeof request.query !== "string") return false;
+  // A GET request carries its extensions as a JSON string.
+  let extensions = request.extensions;
+  if (typeof extensions === "string") {
+    try {
+      extensions = JSON.parse(extensions) as unknown;
+    } catch {
+      return false;
+    }
+  }
+  const hash = namedHash({ extensions });
+  return hash !== null && hash !== sha256(request.query);
+}
+
 /** The documents of a manifest by the SHA-256 of their text; every listed id must be that hash. */
 function documentsOf(manifest: unknown, file: string): Map<string, string> {
   const entries: [string, string][] = [];

@@ -5,9 +5,11 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  Kind,
   parse,
   specifiedRules,
   validate,
+  visit,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -15,15 +17,18 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import { classifyDatabaseError } from "../db/faults.js";
 import type { PrismaClient } from "../db/index.js";
-import { authenticate, AuthenticationError } from "../modules/auth/tokens.js";
+import type { TokenCache } from "../modules/auth/token-cache.js";
+import { authenticateGrant, AuthenticationError } from "../modules/auth/tokens.js";
 import type { Viewer } from "../modules/auth/viewer.js";
 import type { LiveHub, SharedDelivery } from "../pubsub/hub.js";
 import type { PubSubLog } from "../pubsub/pubsub.js";
 import { createSubscriptionContext, type GraphQLContext } from "./context.js";
-import { ErrorCode } from "./errors.js";
+import { ErrorCode, withoutSuggestions } from "./errors.js";
 import { MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./limits.js";
+import { nulInputError } from "./nul-input.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 
 /** Most subscriptions one WebSocket connection may hold at once. */
@@ -32,6 +37,12 @@ export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
 const MAX_MESSAGE_BYTES = 256 * 1024;
 /** How long a client gets to answer the 1001 close frame before its socket is cut at shutdown. */
 const CLOSE_HANDSHAKE_MS = 1000;
+/** graphql-ws's close code for a connection whose rights are gone (token revoked or expired, user disabled, role changed). */
+export const CLOSE_FORBIDDEN = 4403;
+/** How long a new socket gets to send connection_init before it is closed (4408): graphql-ws's default, stated. */
+const CONNECTION_INIT_TIMEOUT_MS = 3000;
+/** Close code when the rights could not be checked again (database away): "try again later", the client reconnects and resumes. */
+const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** What the WebSocket endpoint needs from the server that carries it. */
 export interface SubscriptionServerOptions {
@@ -46,6 +57,17 @@ export interface SubscriptionServerOptions {
   readonly formatError: (error: GraphQLError, requestId: string) => GraphQLFormattedError;
   /** Trusted-documents mode: only these documents may be subscribed to; null runs any. */
   readonly trusted: TrustedDocuments | null;
+  /** The server's token cache (emptied by the same live events), so a re-check usually reads nothing. */
+  readonly tokenCache: TokenCache | null;
+  /** Open WebSockets allowed per instance and per client address; past either, the upgrade is answered 503. */
+  readonly bounds: { readonly maxWebSockets: number; readonly maxWebSocketsPerAddress: number };
+  /** The HTTP overload signal: while it holds, new subscriptions are refused (OVERLOADED). */
+  readonly pressure: { readonly underPressure: boolean };
+  /**
+   * Counts one expensive operation (a replay) against the rate limits of the client address and
+   * token, as HTTP counts a mutation; the seconds to wait when over a limit, else null.
+   */
+  readonly countExpensive: (address: string, tokenId: string | null) => Promise<number | null>;
 }
 
 /** The running WebSocket endpoint. */
@@ -60,10 +82,84 @@ export interface SubscriptionServer {
   close(timeoutMs: number): Promise<void>;
 }
 
+/**
+ * The rights one authenticated connection holds, checked again whenever they may have changed: at
+ * every operation start, and when a live event says its user (or one of their tokens) changed.
+ * Events wait for the check in progress before they are delivered, so a socket never carries an
+ * event past the moment its user lost the right to it.
+ */
+class ConnectionRights {
+  /** The last check, or the one in progress: true while the connection keeps its rights. */
+  private check: Promise<boolean> = Promise.resolve(true);
+  private revoked = false;
+
+  constructor(
+    /** The Authorization value the connection was opened with. */
+    private readonly header: string,
+    readonly viewer: Viewer,
+    private expiresAt: Date | null,
+    private readonly socket: WebSocket,
+    private readonly reauthenticate: (header: string) => Promise<{ viewer: Viewer; expiresAt: Date | null }>,
+    private readonly log: PubSubLog,
+  ) {}
+
+  /** Checks the token, user and role again (after any check already under way); false once the connection was closed for it. */
+  recheck(): Promise<boolean> {
+    this.check = this.check.then((held) => (held ? this.verify() : false));
+    return this.check;
+  }
+
+  /** Whether the connection still holds its rights now: waits for a check under way, and honours the token's expiry to the instant. */
+  async admitted(): Promise<boolean> {
+    const held = await this.check;
+    if (!held) return false;
+    if (this.expiresAt && this.expiresAt.getTime() <= Date.now()) return this.revoke("the bearer token has expired");
+    return true;
+  }
+
+  private async verify(): Promise<boolean> {
+    if (this.revoked) return false;
+    try {
+      const now = await this.reauthenticate(this.header);
+      const same = now.viewer.userId === this.viewer.userId && now.viewer.tokenId === this.viewer.tokenId && now.viewer.role === this.viewer.role;
+      if (!same) return this.revoke(`the user's role is now ${now.viewer.role}, not ${this.viewer.role}`);
+      this.expiresAt = now.expiresAt;
+      return true;
+    } catch (error) {
+      if (error instanceof AuthenticationError) return this.revoke(error.message);
+      // The rights could not be read (database away): fail closed, the client reconnects and
+      // resumes with lastEventId once the database answers.
+      this.log.warn({ err: error, fault: classifyDatabaseError(error), tokenId: this.viewer.tokenId }, "websocket connection closed: its rights could not be checked again");
+      this.revoked = true;
+      this.socket.close(CLOSE_TRY_AGAIN_LATER, "Could not check the connection's token: reconnect");
+      return false;
+    }
+  }
+
+  private revoke(reason: string): false {
+    if (!this.revoked) {
+      this.revoked = true;
+      this.log.warn({ tokenId: this.viewer.tokenId, userId: this.viewer.userId, reason }, "websocket connection closed: its rights changed");
+      // The reason the client reads is generic, like HTTP's 401: close frames reach whoever holds the socket.
+      this.socket.close(CLOSE_FORBIDDEN, "Forbidden: the token, its user or their role changed; reconnect with a valid token");
+    }
+    return false;
+  }
+
+  /** The user whose changes this connection must hear about. */
+  get userId(): string | null {
+    return this.viewer.userId;
+  }
+}
+
 /** What graphql-ws keeps per connection besides the socket: the viewer its token authenticated. */
 interface ConnectionState extends Record<PropertyKey, unknown> {
   viewer: Viewer;
+  /** The client's address, for the rate limits a replay counts against. */
+  address: string;
   connectionId: number;
+  /** Set for connections opened with a token; anonymous ones have no rights to lose. */
+  rights: ConnectionRights | null;
 }
 
 function refusal(message: string, code: string): GraphQLError {
@@ -98,12 +194,33 @@ function checkedDocument(
   if (operation.operation !== "subscription") {
     return [refusal("Only subscriptions run over WebSocket: send queries and mutations to /graphql over HTTP.", ErrorCode.BAD_REQUEST)];
   }
+  const nul = nulInputError(document, variables);
+  if (nul) return [nul];
   try {
     operationCost(schema, document, variables);
   } catch (error) {
     return [error instanceof GraphQLError ? withCode(error, "GRAPHQL_VALIDATION_FAILED") : refusal("The subscription is too expensive.", "GRAPHQL_VALIDATION_FAILED")];
   }
   return document;
+}
+
+/** The error without graphql-js's "Did you mean ...?" suggestions, which name fields, arguments and enum values. */
+function withoutSchemaHints(error: GraphQLError): GraphQLError {
+  const message = withoutSuggestions(error.message);
+  return message === error.message ? error : new GraphQLError(message, { extensions: error.extensions });
+}
+
+/** True when the operation asks for a replay: a `lastEventId` argument with a value (literal or variable). */
+function asksReplay(document: DocumentNode, variables: Readonly<Record<string, unknown>>): boolean {
+  let replay = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== "lastEventId") return;
+      if (node.value.kind === Kind.VARIABLE) replay ||= variables[node.value.name.value] != null;
+      else if (node.value.kind !== Kind.NULL) replay = true;
+    },
+  });
+  return replay;
 }
 
 function isSharedDelivery(value: unknown): value is SharedDelivery {
@@ -120,6 +237,7 @@ class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
   constructor(
     source: AsyncIterable<unknown>,
     private readonly run: (payload: unknown) => Promise<ExecutionResult>,
+    private readonly admitted: () => Promise<boolean>,
   ) {
     this.source = source[Symbol.asyncIterator]();
   }
@@ -127,6 +245,9 @@ class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
   async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
     const step = await this.source.next();
     if (step.done) return { done: true, value: undefined };
+    // Every event is checked against the connection's rights as they are now, not as they were
+    // when the subscription started: a revoked or lowered connection gets nothing more.
+    if (!(await this.admitted())) return this.return();
     return { done: false, value: await this.run(step.value) };
   }
 
@@ -147,7 +268,11 @@ class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
  * viewer may read depends on the role alone (the visibility rules take the role; LiveHub.shared
  * relies on the same), and payload types have no field about the viewer themselves.
  */
-async function sharedSubscribe(hub: LiveHub, args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+async function sharedSubscribe(
+  hub: LiveHub,
+  args: ExecutionArgs,
+  admitted: () => Promise<boolean>,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const context = args.contextValue as GraphQLContext;
@@ -156,8 +281,11 @@ async function sharedSubscribe(hub: LiveHub, args: ExecutionArgs): Promise<Async
     .update(args.document.loc?.source.body ?? JSON.stringify(args.document))
     .digest("base64url");
   const executeOne = async (payload: unknown): Promise<ExecutionResult> => execute({ ...args, rootValue: payload });
-  return new ExecutedStream(source, (payload) =>
-    isSharedDelivery(payload) && payload.shareKey !== null ? hub.shared(`${payload.shareKey}:result:${signature}`, () => executeOne(payload)) : executeOne(payload),
+  return new ExecutedStream(
+    source,
+    (payload) =>
+      isSharedDelivery(payload) && payload.shareKey !== null ? hub.shared(`${payload.shareKey}:result:${signature}`, () => executeOne(payload)) : executeOne(payload),
+    admitted,
   );
 }
 
@@ -171,45 +299,113 @@ async function sharedSubscribe(hub: LiveHub, args: ExecutionArgs): Promise<Async
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { schema, prisma, hub, production, log } = options;
-  const wss = new WebSocketServer({ server: options.server, path: "/graphql", maxPayload: MAX_MESSAGE_BYTES });
+  // Open sockets per client address; a flood from one address is refused at the upgrade (503),
+  // before graphql-ws allocates anything for it.
+  const perAddress = new Map<string, number>();
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: "/graphql",
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: (info, accept) => {
+      const address = info.req.socket.remoteAddress ?? "unknown";
+      if (wss.clients.size >= options.bounds.maxWebSockets || (perAddress.get(address) ?? 0) >= options.bounds.maxWebSocketsPerAddress) {
+        accept(false, 503, "Too many WebSocket connections: retry later", { "retry-after": "1" });
+        return;
+      }
+      accept(true);
+    },
+  });
+  wss.on("connection", (socket, request) => {
+    const address = request.socket.remoteAddress ?? "unknown";
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    socket.once("close", () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+  });
   const limits = queryLimits();
   // Numbers connections for the ids in error messages and logs (ws-<connection>-<subscription>).
   let lastConnectionId = 0;
+  const reauthenticate = (header: string) => authenticateGrant(prisma, header, { production, cache: options.tokenCache });
+  // The rights of every authenticated connection, and of each subscription's context (graphql-ws
+  // hands `subscribe` the execution arguments only).
+  const authenticated = new Set<ConnectionRights>();
+  const rightsOfContext = new WeakMap<object, ConnectionRights>();
+  // The live event of any audited change of a user or their tokens (the one that empties the
+  // token cache) makes that user's connections check their rights again before their next event.
+  const stopObserving = hub.observe((event) => {
+    if (event.targetType !== "User") return;
+    for (const rights of authenticated) if (rights.userId === event.targetId) void rights.recheck();
+  });
+  const admittedFor = (context: unknown): (() => Promise<boolean>) => {
+    const rights = typeof context === "object" && context !== null ? rightsOfContext.get(context) : undefined;
+    return rights ? () => rights.admitted() : () => Promise.resolve(true);
+  };
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       isProd: production,
-      subscribe: (args) => sharedSubscribe(hub, args),
+      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
+      subscribe: (args) => sharedSubscribe(hub, args, admittedFor(args.contextValue)),
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.["authorization"];
         if (header !== undefined && typeof header !== "string") return false;
         try {
-          ctx.extra.viewer = await authenticate(prisma, header, { production });
+          const grant = await reauthenticate(header ?? "");
+          ctx.extra.viewer = grant.viewer;
+          ctx.extra.rights = header ? new ConnectionRights(header, grant.viewer, grant.expiresAt, ctx.extra.socket, reauthenticate, log) : null;
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
           log.info({ reason: error.message }, "websocket connection refused: bad token");
           return false;
         }
+        if (ctx.extra.rights) authenticated.add(ctx.extra.rights);
+        ctx.extra.address = ctx.extra.request.socket.remoteAddress ?? "unknown";
         lastConnectionId += 1;
         ctx.extra.connectionId = lastConnectionId;
         return true;
       },
-      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onClose: (ctx) => {
+        if (ctx.extra.rights) authenticated.delete(ctx.extra.rights);
+      },
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const viewer = ctx.extra.viewer;
         if (!viewer) return [refusal("The connection is not initialised.", ErrorCode.UNAUTHENTICATED)];
-        if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        // The same overload signal as HTTP: a lagging event loop takes no new subscriptions.
+        if (options.pressure.underPressure) {
+          return [new GraphQLError("The server is busy: subscribe again in 1 second.", { extensions: { code: ErrorCode.OVERLOADED, retryable: true, retryAfterSeconds: 1 } })];
+        }
+        // Every operation start checks the token, user and role again (from the token cache when
+        // nothing changed): a socket never starts an operation with rights its token lost.
+        const rights = ctx.extra.rights ?? null;
+        if (rights && !(await rights.recheck())) return [refusal("The connection's token, user or role changed: reconnect with a valid token.", ErrorCode.FORBIDDEN)];
+        // graphql-ws registers the new subscription's id before calling onSubscribe: it is among these.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [refusal(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, ErrorCode.BAD_REQUEST)];
         }
         const variables = payload.variables ?? {};
         const resolved = options.trusted ? options.trusted.resolve(payload) : { query: payload.query };
         if ("refusal" in resolved) return [refusal(resolved.refusal.message, resolved.refusal.code)];
         const document = checkedDocument(schema, limits, resolved.query, payload.operationName, variables);
-        if (!("kind" in document)) return document;
+        // graphql-ws sends these as they are, without formatError: in production they lose their
+        // "Did you mean" suggestions here, as Apollo's are lost over HTTP.
+        if (!("kind" in document)) return production ? document.map(withoutSchemaHints) : document;
+        // A replay reads up to REPLAY_LIMIT audit entries: it counts against the rate limits like
+        // an expensive query over HTTP, so 100 replaying subscriptions x 500 sockets cannot be free.
+        if (asksReplay(document, variables)) {
+          const wait = await options.countExpensive(ctx.extra.address ?? "unknown", viewer.tokenId);
+          if (wait !== null) {
+            return [new GraphQLError(`Too many replays: try again in ${wait} seconds.`, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: wait } })];
+          }
+        }
+        const contextValue = createSubscriptionContext(prisma, viewer, `ws-${ctx.extra.connectionId ?? 0}-${id}`, hub);
+        if (rights) rightsOfContext.set(contextValue, rights);
         return {
           schema,
           document,
           operationName: payload.operationName ?? null,
           variableValues: variables,
-          contextValue: createSubscriptionContext(prisma, viewer, `ws-${ctx.extra.connectionId ?? 0}-${id}`, hub),
+          contextValue,
         };
       },
       onNext: (ctx, id, _payload, _args, result) => {
@@ -224,6 +420,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
   return {
     connections: () => wss.clients.size,
     async close(timeoutMs) {
+      stopObserving();
       await hub.drain(timeoutMs);
       const closed = disposable.dispose();
       // A client that never answers the close frame must not hold the shutdown up.

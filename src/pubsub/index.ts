@@ -1,6 +1,6 @@
 import type { DatabaseTarget } from "../config.js";
 import type { Database } from "../db/index.js";
-import { readLiveEvent } from "./event.js";
+import { readLiveEvent, readLiveEvents } from "./event.js";
 import { InProcessPubSub } from "./in-process.js";
 import { PostgresPubSub } from "./postgres.js";
 import type { PubSub, PubSubLog } from "./pubsub.js";
@@ -20,5 +20,9 @@ export type { LiveEventListener, PubSub, PubSubLog } from "./pubsub.js";
  */
 export async function createPubSub(target: DatabaseTarget, database: Database, log: PubSubLog): Promise<PubSub> {
   if (target.kind === "embedded") return new InProcessPubSub();
-  return PostgresPubSub.connect(target.url, { load: (sequence) => readLiveEvent(database.prisma, sequence), log });
+  return PostgresPubSub.connect(target.url, {
+    load: (sequence) => readLiveEvent(database.prisma, sequence),
+    since: (afterSequence, limit) => readLiveEvents(database.prisma, afterSequence, limit),
+    log,
+  });
 }

@@ -15,6 +15,15 @@ const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5000;
 /** How long one attempt to open the LISTEN connection may take. */
 const CONNECT_TIMEOUT_MS = 5000;
+/** Sequences of delivered events remembered, so one heard twice (replayed, then re-sent) is delivered once. */
+const REMEMBERED_SEQUENCES = 10_000;
+/**
+ * After a reconnect the replay starts this many sequences before the highest one delivered: a
+ * transaction that took its sequence earlier may have committed during the outage.
+ */
+const REPLAY_OVERLAP = 100n;
+/** Most audit-log entries one reconnect replays. */
+const RECONNECT_REPLAY_LIMIT = 10_000;
 
 const liveEventSchema = z.object({
   sequence: z.string().regex(SEQUENCE_PATTERN),
@@ -37,6 +46,8 @@ export function notifyPayload(event: LiveEvent): string {
 export interface PostgresPubSubOptions {
   /** Reads an event sent by reference from the audit log (null when it is not there). */
   readonly load: (sequence: string) => Promise<LiveEvent | null>;
+  /** Reads the events committed after a sequence from the audit log, oldest first (the replay after a reconnect). */
+  readonly since: (afterSequence: bigint, limit: number) => Promise<LiveEvent[]>;
   readonly log: PubSubLog;
 }
 
@@ -61,6 +72,13 @@ export class PostgresPubSub implements PubSub {
   // NOTIFYs go out one after the other on the one connection (pg queues concurrent queries on a
   // client but deprecates it), which also keeps an instance's events in commit order.
   private sending: Promise<void> = Promise.resolve();
+  // Exactly-once delivery across reconnects: the sequences delivered lately (insertion order,
+  // oldest dropped first), the highest delivered, and this instance's events that could not be
+  // NOTIFYed while the connection was down (sent again once it is back, for the other instances).
+  private readonly delivered = new Set<string>();
+  private highest = 0n;
+  private everConnected = false;
+  private unsent: LiveEvent[] = [];
 
   private constructor(
     private readonly url: string,
@@ -113,6 +131,39 @@ export class PostgresPubSub implements PubSub {
     }
     this.client = client;
     this.reconnectDelay = RECONNECT_MIN_MS;
+    if (this.everConnected) this.delivery = this.delivery.then(() => this.catchUp());
+    this.everConnected = true;
+  }
+
+  /**
+   * After a reconnect: delivers, in order, what was committed while the connection was down
+   * (read from the audit log; events already delivered are skipped), then NOTIFYs again this
+   * instance's events that could not be sent, so the other instances hear them too.
+   */
+  private async catchUp(): Promise<void> {
+    const after = this.highest > REPLAY_OVERLAP ? this.highest - REPLAY_OVERLAP : 0n;
+    try {
+      const missed = await this.options.since(after, RECONNECT_REPLAY_LIMIT);
+      for (const event of missed) this.deliver(event);
+      this.options.log.warn({ afterSequence: after.toString(), replayed: missed.length }, "live updates: LISTEN reconnected; replayed the events committed meanwhile");
+    } catch (error) {
+      this.options.log.error({ err: error }, "live updates: could not replay the events committed while LISTEN was down");
+    }
+    const unsent = this.unsent.splice(0);
+    if (unsent.length > 0) await this.publish(unsent).catch(() => undefined);
+  }
+
+  /** Hands an event to the listeners unless it was delivered already. */
+  private deliver(event: LiveEvent): void {
+    if (this.delivered.has(event.sequence)) return;
+    this.delivered.add(event.sequence);
+    if (this.delivered.size > REMEMBERED_SEQUENCES) {
+      const oldest = this.delivered.values().next();
+      if (!oldest.done) this.delivered.delete(oldest.value);
+    }
+    const sequence = BigInt(event.sequence);
+    if (sequence > this.highest) this.highest = sequence;
+    for (const listener of this.listeners) listener(event);
   }
 
   private lost(client: pg.Client): void {
@@ -147,15 +198,27 @@ export class PostgresPubSub implements PubSub {
       return;
     }
     if (!event) return;
-    for (const listener of this.listeners) listener(event);
+    this.deliver(event);
   }
 
   /** NOTIFYs each event (by reference when it is too large); fails while the connection is down. */
   publish(events: readonly LiveEvent[]): Promise<void> {
     const sent = this.sending.then(async () => {
       const client = this.client;
-      if (!client) throw new Error("The live-update connection to PostgreSQL is down.");
-      for (const event of events) await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, notifyPayload(event)]);
+      if (!client) {
+        // Sent again after the reconnect (catchUp); this instance replays them from the audit log.
+        this.unsent.push(...events);
+        throw new Error("The live-update connection to PostgreSQL is down.");
+      }
+      for (const [index, event] of events.entries()) {
+        try {
+          await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, notifyPayload(event)]);
+        } catch (error) {
+          // The connection died while sending: what is left goes again after the reconnect.
+          this.unsent.push(...events.slice(index));
+          throw error;
+        }
+      }
     });
     this.sending = sent.catch(() => undefined);
     return sent;

@@ -3,7 +3,7 @@ import { inject } from "vitest";
 import { afterCommit, inTransaction } from "../../src/db/transaction.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { REPLAY_LIMIT } from "../../src/modules/subscriptions/stream.js";
-import { MAX_NOTIFY_BYTES, notifyPayload, PostgresPubSub, readLiveEvent, type LiveEvent } from "../../src/pubsub/index.js";
+import { MAX_NOTIFY_BYTES, notifyPayload, PostgresPubSub, readLiveEvent, readLiveEvents, type LiveEvent } from "../../src/pubsub/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { annotate, connect, Feed, tokenFor, waitFor, type LiveClient } from "./support.js";
@@ -143,8 +143,9 @@ describe.skipIf(!inject("serverUrl"))("LISTEN/NOTIFY payloads over 8000 bytes", 
     expect(Buffer.byteLength(JSON.stringify(event), "utf8")).toBeGreaterThan(MAX_NOTIFY_BYTES);
 
     const load = (sequence: string) => readLiveEvent(db.prisma, sequence);
-    const publisher = await PostgresPubSub.connect(db.url, { load, log: quiet });
-    const receiver = await PostgresPubSub.connect(db.url, { load, log: quiet });
+    const since = (afterSequence: bigint, limit: number) => readLiveEvents(db.prisma, afterSequence, limit);
+    const publisher = await PostgresPubSub.connect(db.url, { load, since, log: quiet });
+    const receiver = await PostgresPubSub.connect(db.url, { load, since, log: quiet });
     try {
       const heard = new Promise<LiveEvent>((resolve) => receiver.subscribe(resolve));
       await publisher.publish([event!]);

@@ -98,6 +98,11 @@ export class Feed<T = Record<string, unknown>> {
     return { data: message.result.data as T, receivedAt: message.receivedAt };
   }
 
+  /** Takes every message already received, without waiting. */
+  drain(): Message<T>[] {
+    return this.messages.splice(0);
+  }
+
   /** Messages already received and not taken. */
   get pending(): number {
     return this.messages.length;

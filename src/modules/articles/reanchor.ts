@@ -5,7 +5,7 @@ import type { AnchorState, VerificationStatus } from "../../generated/prisma/enu
 import type { RevisionSpan } from "../../generated/graphql.js";
 import type { ArticleRevision } from "../../generated/prisma/client.js";
 import { toGlobalId } from "../../graphql/ids.js";
-import { spanOf } from "../../graphql/span.js";
+import { onCodePoints, spanOf } from "../../graphql/span.js";
 
 // Keeping span-bound records (quotes, entity and incident mentions, annotations) on the text when
 // an article's body changes (issue 6). Each span goes through the issue's four steps:
@@ -225,7 +225,10 @@ export type Placement =
   | { readonly state: "ORPHANED" };
 
 function placed(change: BodyChange, state: "ANCHORED" | "FUZZY", start: number, end: number, score: number, textChanged: boolean): Placement {
-  const span = spanOf(change.newBody, start, end);
+  // A match never keeps half a character: a span stored before offsets were checked (or a fuzzy
+  // match) may end inside a surrogate pair, and its text could then not be stored.
+  const whole = onCodePoints(change.newBody, start, end);
+  const span = spanOf(change.newBody, whole.start, whole.end);
   return { state, ...span, score, textChanged };
 }
 

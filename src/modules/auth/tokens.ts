@@ -123,7 +123,21 @@ export interface AuthenticateOptions {
  * a disabled user) is an {@link AuthenticationError}, never a silent downgrade to anonymous.
  */
 export async function authenticate(prisma: PrismaClient, header: string | undefined, options: AuthenticateOptions): Promise<Viewer> {
-  if (header === undefined || header === "") return ANONYMOUS_VIEWER;
+  return (await authenticateGrant(prisma, header, options)).viewer;
+}
+
+/** What a checked Authorization header grants: the viewer, and until when (the token's expiry; null when it never expires). */
+export interface Grant {
+  readonly viewer: Viewer;
+  readonly expiresAt: Date | null;
+}
+
+/**
+ * {@link authenticate} with the token's expiry as well, for a holder of the grant that outlives
+ * one request (a WebSocket connection), which must stop using it at that instant.
+ */
+export async function authenticateGrant(prisma: PrismaClient, header: string | undefined, options: AuthenticateOptions): Promise<Grant> {
+  if (header === undefined || header === "") return { viewer: ANONYMOUS_VIEWER, expiresAt: null };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new AuthenticationError("The Authorization header must be `Bearer <token>`.");
   const token = match[1] as string;
@@ -148,5 +162,5 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
   if (stale) await prisma.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   // Only tokens that passed every check above are kept: read just now, or with lastUsedAt just written.
   if (cache && (!cached || stale)) cache.set(hash, stale ? { ...record, lastUsedAt: now } : record, generation);
-  return { role: record.user.role, userId: record.user.id, tokenId: record.id };
+  return { viewer: { role: record.user.role, userId: record.user.id, tokenId: record.id }, expiresAt: record.expiresAt };
 }
