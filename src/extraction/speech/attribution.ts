@@ -1,8 +1,8 @@
 import type { Token } from "../text.js";
-import type { ExtractedQuoteMedium } from "../types.js";
+import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
 import { MEDIUM_CUES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS } from "./lexicon.js";
-import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
+import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, endsInNoun, headOf, isCapitalized, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
@@ -34,9 +34,29 @@ export interface Resolved {
   readonly viaStatement: boolean;
 }
 
-/** The canonical name of a resolved named speaker, or null. */
-export function speakerName(resolved: Resolved | null): string | null {
-  return resolved?.person?.name ?? null;
+/**
+ * The `speaker` and `speakerKind` of a quote by the resolved speaker: a person's canonical name,
+ * or a speaking organization's; an unnamed source or group (witnesses, protesters) names nobody.
+ */
+export function speakerOf(resolved: Resolved | null): Pick<ExtractedQuote, "speaker" | "speakerKind"> {
+  if (resolved?.person) return { speaker: resolved.person.name, speakerKind: "person" };
+  if (resolved?.group?.organization) return { speaker: resolved.group.organization, speakerKind: "organization" };
+  return { speaker: null, speakerKind: null };
+}
+
+/**
+ * The name of a speaking body the capitalized-name rule could not see: "the interior ministry"
+ * (a lower-case body head after another word), "the Pentagon" or "Hamas" (proper nouns only).
+ */
+function bodyName(phrase: Phrase): string | null {
+  const words = phrase.tokens.filter((token) => token.pos !== "DET");
+  const head = key(headOf(phrase) as Token);
+  const name = phrase.text.replace(/^(the|a|an)\s+/i, "");
+  if (BODY_HEADS.has(head) && words.length >= 2) return name;
+  // A lone "Police" or "Army" opening a sentence is capitalized by position, not a name.
+  if (words.length === 1 && (BODY_HEADS.has(head) || ORG_NOUNS.has(head) || ORG_HEADS.has(head))) return null;
+  if (words.length > 0 && words.every((token) => token.pos === "PROPN" && isCapitalized(token)) && !ROLE_NOUNS.has(head)) return canonicalOrganization(name);
+  return null;
 }
 
 /** How the story describes the speaker: a person's first title, or the source's or group's words. */
@@ -101,14 +121,15 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const organization = organizationInPhrase(context.text, tokens);
   const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN");
   if (endsInNoun(trimmed) && looksLikeBody && tokens.length <= 8) {
-    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start };
+    // "the EU delegation in Kampala": a body of the organization named before its head is that body.
+    const modifier = organizationSpans(context.text, tokens)[0];
+    const headToken = headOf(trimmed) as Token;
+    const bodyOfOrganization = modifier !== undefined && headToken.start >= modifier.end && BODY_HEADS.has(head);
+    const named = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
+    if (named !== null) context.cast.addOrganization(named);
+    if (named !== null && organization === null) context.cast.mention(trimmed, "organization", named, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: named };
     context.cast.groups.push(group);
-    // A speaking body the capitalized-name rule could not see ("the interior ministry said").
-    if (organization === null && BODY_HEADS.has(head) && tokens.filter((token) => token.pos !== "DET").length >= 2) {
-      const name = trimmed.text.replace(/^(the|a|an)\s+/i, "");
-      context.cast.addOrganization(name);
-      context.cast.mention(trimmed, "organization", name, CONFIDENCE.reference);
-    }
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   return null;
@@ -205,7 +226,18 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
     cast.mentionPerson(person.entry, phrase, CONFIDENCE.reference);
     return { person: person.entry, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
   }
-  const group = [...cast.groups].filter((entry) => entry.start < position && entry.description.toLowerCase().split(/\s+/).includes(head)).pop();
+  const groups = [...cast.groups].filter((entry) => entry.start < position && entry.description.toLowerCase().split(/\s+/).includes(head));
+  const namedGroup = groups.filter((entry) => entry.organization !== null).pop();
+  if (namedGroup) return { person: null, source: null, group: namedGroup, confidence: CONFIDENCE.reference, viaStatement: false };
+  // "the coalition", "the army": the latest organization named before whose name has that head.
+  const organization = ORG_NOUNS.has(head) || ORG_HEADS.has(head) || BODY_HEADS.has(head) ? cast.organizationWithWordBefore(singular, position) : null;
+  if (organization) {
+    cast.mention(phrase, "organization", organization, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization };
+    cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  const group = groups.pop();
   if (group) return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
   return null;
 }

@@ -32,6 +32,8 @@ export interface GroupSpeaker {
   readonly description: string;
   readonly head: string;
   readonly start: number;
+  /** The organization's canonical name when the words name one (one of the cast's organizations); null for a group ("witnesses"). */
+  readonly organization: string | null;
 }
 
 /** Who wrote a statement the story mentions, so "the statement said" can speak for them. */
@@ -103,6 +105,17 @@ export class Cast {
   /** Canonical organization names in order of first mention. */
   get organizations(): readonly string[] {
     return this.organizationNames;
+  }
+
+  /** The organization named last before `position` whose name has the word ("coalition" -> "Saudi-led coalition"), or null. */
+  organizationWithWordBefore(word: string, position: number): string | null {
+    const wanted = word.toLowerCase();
+    const named = this.mentionList
+      .filter((mention) => mention.type === "organization" && mention.start < position)
+      .filter((mention) => mention.name.toLowerCase().split(/[\s-]+/).some((part) => part === wanted || part === `${wanted}s`))
+      .sort((a, b) => a.start - b.start)
+      .pop();
+    return named?.name ?? null;
   }
 
   /** Records where a person, source or organization is named (once per span and type). */
