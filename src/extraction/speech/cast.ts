@@ -48,6 +48,8 @@ export class Cast {
   readonly sources: SourceEntry[] = [];
   readonly groups: GroupSpeaker[] = [];
   readonly statements: StatementEntry[] = [];
+  /** The story's quoted passages: a name said inside a quote is not who a later "he" is. */
+  quoted: readonly TextRange[] = [];
   /** Acronyms the story defines for organizations ("BNP" -> "Bangladesh Nationalist Party"). */
   readonly organizationAcronyms = new Map<string, string>();
   private readonly organizationNames: string[] = [];
@@ -80,6 +82,19 @@ export class Cast {
     const key = surname.toLowerCase();
     const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
     return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /**
+   * The person a surname names at `position`: the only one with it, else the one of its bearers
+   * mentioned last before the position ("Clinton" after "Bill Clinton" was just named).
+   */
+  personBySurnameBefore(surname: string, position: number): PersonEntry | undefined {
+    const key = surname.toLowerCase();
+    const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+    if (matches.length <= 1) return matches[0];
+    const lastBefore = (person: PersonEntry): number => person.mentions.filter((at) => at < position).pop() ?? -1;
+    const ranked = matches.map((person) => ({ person, last: lastBefore(person) })).sort((a, b) => b.last - a.last);
+    return (ranked[0]?.last ?? -1) >= 0 ? ranked[0]?.person : undefined;
   }
 
   /** Records an alias once ("Pompeo", "@SecPompeo"); the full name itself is not an alias. */
@@ -116,6 +131,11 @@ export class Cast {
       .sort((a, b) => a.start - b.start)
       .pop();
     return named?.name ?? null;
+  }
+
+  /** Whether an offset lies inside a quoted passage. */
+  isQuoted(offset: number): boolean {
+    return this.quoted.some((range) => offset >= range.start && offset < range.end);
   }
 
   /** Records where a person, source or organization is named (once per span and type). */

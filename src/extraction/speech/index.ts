@@ -38,6 +38,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   findPersonMentions(analyzed, cast);
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
+  cast.quoted = spans;
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {
