@@ -16,6 +16,9 @@
 /** The sections of an answer key that can be scored on their own. */
 export const KEY_SECTIONS = ["quotes", "people", "places", "organizations", "incidents"] as const;
 
+/** Sections a key may list in `keyed` that no figure reads (unnamed sources are scored through the quotes' speakers). */
+const UNSCORED_SECTIONS: readonly string[] = ["anonymousSources"];
+
 /** One section of an answer key. */
 export type KeySection = (typeof KEY_SECTIONS)[number];
 
@@ -177,9 +180,9 @@ const isDirect = (quote: ScoredQuote): boolean => String(quote.kind ?? "direct")
 /** The sections a key covers: its `keyed` list, or all of them. */
 export function keyedSections(key: ScoredDocument): ReadonlySet<KeySection> {
   if (!key.keyed) return new Set(KEY_SECTIONS);
-  const unknown = key.keyed.filter((section) => !(KEY_SECTIONS as readonly string[]).includes(section));
-  if (unknown.length > 0) throw new Error(`answer key: keyed lists unknown sections ${unknown.join(", ")}; use ${KEY_SECTIONS.join(", ")}`);
-  return new Set(key.keyed as readonly KeySection[]);
+  const unknown = key.keyed.filter((section) => !(KEY_SECTIONS as readonly string[]).includes(section) && !UNSCORED_SECTIONS.includes(section));
+  if (unknown.length > 0) throw new Error(`answer key: keyed lists unknown sections ${unknown.join(", ")}; use ${[...KEY_SECTIONS, ...UNSCORED_SECTIONS].join(", ")}`);
+  return new Set(key.keyed.filter((section): section is KeySection => (KEY_SECTIONS as readonly string[]).includes(section)));
 }
 
 /** Scores `predicted` against the answer key `key`. */
