@@ -204,12 +204,14 @@ describe("social posts and briefings", () => {
     expect(result.organizations).toContain("U.S. Consulate Basrah");
   });
 
-  it("quotes each answer of a briefing transcript, not the questions", () => {
+  it("quotes each answer of a briefing transcript as the spokesperson's, and each question as a reporter's", () => {
     const text = "Deputy Spokesperson Daniel Halvorsen\nMR. HALVORSEN: Good afternoon. We suspended operations.\nQUESTION: Are you pulling people out?\nMR. HALVORSEN: Yes. Foreign Minister Hassan Abdelrahim met the ambassador. He told the ambassador that the government would protect missions.";
     const result = extractArticle(text);
     const briefing = result.quotes.filter((quote) => quote.medium === "briefing");
-    expect(briefing.map((quote) => quote.text)).toEqual(["Good afternoon. We suspended operations.", "Yes. Foreign Minister Hassan Abdelrahim met the ambassador. He told the ambassador that the government would protect missions."]);
-    expect(briefing.every((quote) => quote.speaker === "Daniel Halvorsen" && quote.speakerDescription === "Deputy Spokesperson")).toBe(true);
+    expect(briefing.map((quote) => quote.text)).toEqual(["Good afternoon. We suspended operations.", "Are you pulling people out?", "Yes. Foreign Minister Hassan Abdelrahim met the ambassador. He told the ambassador that the government would protect missions."]);
+    const answers = briefing.filter((quote) => quote.text !== "Are you pulling people out?");
+    expect(answers.every((quote) => quote.speaker === "Daniel Halvorsen" && quote.speakerDescription === "Deputy Spokesperson")).toBe(true);
+    expect(briefing[1]).toMatchObject({ speaker: null, speakerKind: null, speakerDescription: "a reporter" });
     expect(result.quotes.find((quote) => quote.kind === "indirect")).toMatchObject({ text: "the government would protect missions", speaker: "Hassan Abdelrahim" });
     expect(result.people.find((person) => person.name === "Daniel Halvorsen")?.aliases).toEqual(["Halvorsen"]);
   });
@@ -277,5 +279,85 @@ describe("answer keys", () => {
     // The scorer's speaker accuracy is 0 when a story has no quotes at all.
     const hasQuotes = (JSON.parse(fs.readFileSync(path.join(root, gold), "utf8")) as { quotes: unknown[] }).quotes.length > 0;
     if (hasQuotes) expect(result.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("the issue's classes on sentences written for these tests", () => {
+  it("gives an organization's words to the organization, and a bare institution noun to an unnamed group", () => {
+    const text = [
+      "The Ministry of Fisheries said in a statement that the quota would be cut.",
+      "The Harbor Workers Union said the cut would cost jobs.",
+      "Police said two boats had been seized.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "quota would be cut")).toMatchObject({ speaker: "Ministry of Fisheries", speakerKind: "organization", medium: "statement" });
+    expect(quoteOf(result, "cost jobs")).toMatchObject({ speaker: "Harbor Workers Union", speakerKind: "organization" });
+    expect(quoteOf(result, "two boats")).toMatchObject({ speaker: null, speakerKind: null, speakerDescription: "Police" });
+    for (const quote of result.quotes) if (quote.speakerKind === "organization") expect(result.organizations).toContain(quote.speaker);
+  });
+
+  it("resolves a lone surname with an honorific, a surname known from a full name, and he/she past names said inside quotes", () => {
+    const text = [
+      "Senator Alma Ridgeway spoke first. “We owe Mr. Castellan an answer,” Ridgeway said.",
+      "“The bill is dead,” Mr. Okafor told reporters on Tuesday.",
+      "“I will keep fighting for it,” he said.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "We owe")).toMatchObject({ speaker: "Alma Ridgeway", speakerKind: "person" });
+    expect(quoteOf(result, "The bill is dead")).toMatchObject({ speaker: "Okafor", speakerKind: "person" });
+    expect(quoteOf(result, "keep fighting")).toMatchObject({ speaker: "Okafor" });
+    expect(result.people.map((person) => person.name)).toEqual(expect.arrayContaining(["Alma Ridgeway", "Okafor"]));
+  });
+
+  it("keeps a name after an organization in a title: the organization names the person's employer", () => {
+    const text = "“Nothing has changed,” said FAA spokeswoman Dana Whitcombe on Monday.";
+    expect(quoteOf(extractArticle(text), "Nothing has changed")).toMatchObject({ speaker: "Dana Whitcombe" });
+  });
+
+  it("reads a transcript turn over its paragraphs, each its own quote, and gives unnamed labels their description", () => {
+    const text = [
+      "Press Briefing by Spokesperson Lena Marsh",
+      "MS. MARSH: Good morning. Two things at the top.",
+      "First, the convoy reached the border overnight.",
+      "Second, the talks resume on Friday.",
+      "QUESTION: Will the talks be in Geneva?",
+      "And who leads them?",
+      "SENIOR STATE DEPARTMENT OFFICIAL: They will be in Geneva.",
+      "(Laughter.)",
+      "MS. MARSH: Thanks, everybody.",
+    ].join("\n\n");
+    const result = extractArticle(text);
+    const byText = new Map(result.quotes.map((quote) => [quote.text, quote]));
+    for (const answer of ["Good morning. Two things at the top.", "First, the convoy reached the border overnight.", "Second, the talks resume on Friday.", "Thanks, everybody."])
+      expect(byText.get(answer)).toMatchObject({ speaker: "Lena Marsh", kind: "direct", medium: "briefing" });
+    for (const question of ["Will the talks be in Geneva?", "And who leads them?"]) expect(byText.get(question)).toMatchObject({ speaker: null, speakerDescription: "a reporter" });
+    expect(byText.get("They will be in Geneva.")).toMatchObject({ speaker: null, speakerDescription: "the senior state department official" });
+    expect(result.quotes.some((quote) => quote.text.includes("Laughter"))).toBe(false);
+  });
+
+  it("reads one speaker's remarks under a single label as a transcript", () => {
+    const text = "Remarks on the Harbor Project\n\nMR. DELACROIX: Good afternoon.\n\nThe harbor will reopen in May.";
+    const result = extractArticle(text);
+    expect(result.quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["Good afternoon.", "Delacroix"],
+      ["The harbor will reopen in May.", "Delacroix"],
+    ]);
+  });
+
+  it("makes every body paragraph of a statement document a quote of its author, medium statement", () => {
+    const text = [
+      "Flooding in the Northern Provinces",
+      "Priya Anand, Department Spokesperson",
+      "March 3, 2025",
+      "We are saddened by the loss of life in the northern provinces.",
+      "Our embassy stands ready to help, and Minister Tomas Reyes said relief flights would begin on Monday.",
+    ].join("\n\n");
+    const result = extractArticle(text);
+    const statements = result.quotes.filter((quote) => quote.medium === "statement");
+    expect(statements.map((quote) => quote.speaker)).toEqual(["Priya Anand", "Priya Anand"]);
+    expect(statements[0]?.text).toBe("We are saddened by the loss of life in the northern provinces.");
+    expect(result.quotes.find((quote) => quote.kind === "indirect")).toMatchObject({ text: "relief flights would begin on Monday", speaker: "Tomas Reyes" });
+    const attributed = extractArticle("Harbor Statement\n\nThe following statement is attributable to Press Secretary Ines Ortega:\n\nThe harbor is safe to use again.");
+    expect(quoteOf(attributed, "harbor is safe")).toMatchObject({ speaker: "Ines Ortega", medium: "statement" });
   });
 });
