@@ -246,7 +246,12 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   if (organizationInPhrase(context.text, phrase.tokens) !== null) return null;
   // A capital at the start of a sentence proves nothing ("Prosecutors said"): the word must be
   // capitalized mid-sentence somewhere in the story too, or follow a title.
-  if (before.length === 0 && startsSentence(context.text, last.start) && !capitalizedMidSentence(context.text, last.text)) return null;
+  if (before.length === 0 && startsSentence(context.text, last.start)) {
+    const cache = context.cast.capitalizedMidSentence;
+    const known = cache.get(last.text) ?? capitalizedMidSentence(context.text, last.text);
+    cache.set(last.text, known);
+    if (!known) return null;
+  }
   const title = before.length > 0 && before.some(isRoleWord) ? context.text.slice((before[0] as Token).start, (before[before.length - 1] as Token).end) : null;
   const person = registerPerson(context.cast, last.text, title, before, context.text, CONFIDENCE.reference);
   const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));

@@ -133,10 +133,22 @@ export class Cast {
     return named?.name ?? null;
   }
 
-  /** Whether an offset lies inside a quoted passage. */
+  /** Whether an offset lies inside a quoted passage (binary search: the passages are in text order and do not overlap). */
   isQuoted(offset: number): boolean {
-    return this.quoted.some((range) => offset >= range.start && offset < range.end);
+    let low = 0;
+    let high = this.quoted.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const range = this.quoted[middle] as TextRange;
+      if (offset < range.start) high = middle - 1;
+      else if (offset >= range.end) low = middle + 1;
+      else return true;
+    }
+    return false;
   }
+
+  /** Answers of `capitalizedMidSentence` already computed for this text, by word. */
+  readonly capitalizedMidSentence = new Map<string, boolean>();
 
   /** Records where a person, source or organization is named (once per span and type). */
   mention(range: TextRange, type: ExtractedMention["type"], name: string, confidence: number): void {
