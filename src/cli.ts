@@ -8,6 +8,7 @@ import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/
 import { seedExampleStory } from "./seed/example-story.js";
 import { geocodeStoredPlaces, geocodeSummaryLine } from "./ingest/geocode-places.js";
 import { INGEST_USAGE, IngestUsageError, parseIngestCommand, runIngestCommand, summaryLine, type IngestCommand } from "./ingest/command.js";
+import { MAX_BODY_LENGTH } from "./ingest/ingest.js";
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 
@@ -83,6 +84,10 @@ async function runExtract(args: readonly string[]): Promise<number> {
   }
   if (file === undefined) throw new UsageError("extract: name the text file to extract from");
   const text = await readFile(file, "utf8");
+  // The same limits as ingest: extraction of a huge or binary file would run for minutes and say nothing useful.
+  if (text.length > MAX_BODY_LENGTH) throw new UsageError(`extract: ${file} has ${text.length} characters; an article may have at most ${MAX_BODY_LENGTH} (split it into stories)`);
+  if (text.includes("\u0000")) throw new UsageError(`extract: ${file} contains NUL bytes: it looks like a binary file, not text`);
+  if (text.trim() === "") throw new UsageError(`extract: ${file} is empty: there is nothing to extract`);
   process.stdout.write(`${JSON.stringify(extractArticle(text, { publishedAt: publishedAt ?? null }), null, 1)}\n`);
   return 0;
 }

@@ -7,8 +7,6 @@
  * the database), end exclusive.
  */
 
-import type { IncidentType } from "../generated/prisma/enums.js";
-
 /** A half-open character range [start, end) of the extracted text. */
 export interface TextRange {
   readonly start: number;
@@ -21,17 +19,24 @@ export type ExtractedQuoteKind = "direct" | "partial" | "indirect";
 /** Where a quote was first said or published. */
 export type ExtractedQuoteMedium = "statement" | "tweet" | "briefing" | "interview" | "other";
 
+/**
+ * What a quote's `speaker` names: a person (one of `people`) or an organization that speaks as a
+ * body ("the State Department said"; one of `organizations`).
+ */
+export type ExtractedSpeakerKind = "person" | "organization";
+
 /** One quote: its exact text at start..end, who said it and how. */
 export interface ExtractedQuote extends TextRange {
   /** Exactly text.slice(start, end): the words inside the quotation marks, or the reported clause. */
   readonly text: string;
-  /** Canonical name of a named speaker: a person (a key of `people`) or an organization (one of `organizations`); null for an unnamed source or none. */
-  readonly speaker: string | null;
   /**
-   * Whether `speaker` names a person or an organization ("the State Department said"); null
-   * when there is no named speaker. Absent means a person, as before organizations could speak.
+   * Who said it, by canonical name: a person's (the `name` of one of `people`) or an
+   * organization's (one of `organizations`), as `speakerKind` says; null for an unnamed source
+   * (then `speakerDescription` says who: "a senior official", "witnesses") or when nobody is named.
    */
-  readonly speakerKind?: "person" | "organization" | null;
+  readonly speaker: string | null;
+  /** "person" or "organization" when `speaker` is set; null exactly when `speaker` is null. */
+  readonly speakerKind: ExtractedSpeakerKind | null;
   /** How the story describes the speaker: a title ("State Department spokesperson") or the unnamed source's description. */
   readonly speakerDescription: string | null;
   readonly kind: ExtractedQuoteKind;
@@ -82,8 +87,26 @@ export interface ExtractedMention extends TextRange {
   readonly confidence: number;
 }
 
-/** Incident types (DESIGN.md): the IncidentType enum of the database, one list for both. */
-export type ExtractedIncidentType = IncidentType;
+/**
+ * Incident types (DESIGN.md). Extraction stays free of the database, so the list is declared
+ * here; tests/unit/extraction/incident-types.test.ts checks, at compile time and at run time,
+ * that it is exactly the IncidentType enum of the database.
+ */
+export const EXTRACTED_INCIDENT_TYPES = [
+  "attack",
+  "explosion",
+  "protest",
+  "riot",
+  "armed_clash",
+  "evacuation",
+  "closure",
+  "arrest",
+  "diplomatic_action",
+  "other",
+] as const;
+
+/** One incident type (one of EXTRACTED_INCIDENT_TYPES). */
+export type ExtractedIncidentType = (typeof EXTRACTED_INCIDENT_TYPES)[number];
 
 /** How exactly an incident's date is known. */
 export type ExtractedDatePrecision = "day" | "week" | "month" | "unknown";

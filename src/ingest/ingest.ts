@@ -68,7 +68,8 @@ export interface IngestOptions {
   readonly extract?: (text: string, options: ExtractionOptions) => Extraction;
 }
 
-const MAX_BODY_LENGTH = 500_000;
+/** The longest article text ingest and `extract` accept, in characters. */
+export const MAX_BODY_LENGTH = 500_000;
 const MAX_KEY_LENGTH = 200;
 const OPERATION = "ingestArticle";
 /** Statuses a reporter may still change (the same rule as updateArticle). */

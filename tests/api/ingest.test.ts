@@ -118,7 +118,7 @@ function at(text: string, exact: string, from = 0): { start: number; end: number
 }
 
 function quote(text: string, exact: string, fields: Partial<ExtractedQuote> = {}): ExtractedQuote {
-  return { ...at(text, exact), speaker: null, speakerDescription: null, kind: "direct", medium: "other", reportingVerb: "said", attribution: null, confidence: 0.9, ...fields };
+  return { ...at(text, exact), speaker: null, speakerKind: fields.speaker ? "person" : null, speakerDescription: null, kind: "direct", medium: "other", reportingVerb: "said", attribution: null, confidence: 0.9, ...fields };
 }
 
 function incident(text: string, exact: string, fields: Partial<ExtractedIncident> & Pick<ExtractedIncident, "type" | "summary">): ExtractedIncident {

@@ -1,10 +1,11 @@
 import type { Token } from "../text.js";
-import type { ExtractedQuoteMedium } from "../types.js";
+import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
-import { MEDIUM_CUES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS } from "./lexicon.js";
-import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
+import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
+import { KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS } from "./lexicon.js";
+import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
-import { type Phrase, endsInNoun, headOf, isCapitalized, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Phrase, endsInNoun, headOf, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // Who said it: turns the words that name a speaker ("the official", "she", "State Department
 // spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
@@ -34,9 +35,29 @@ export interface Resolved {
   readonly viaStatement: boolean;
 }
 
-/** The canonical name of a resolved named speaker, or null. */
-export function speakerName(resolved: Resolved | null): string | null {
-  return resolved?.person?.name ?? null;
+/**
+ * The `speaker` and `speakerKind` of a quote by the resolved speaker: a person's canonical name,
+ * or a speaking organization's; an unnamed source or group (witnesses, protesters) names nobody.
+ */
+export function speakerOf(resolved: Resolved | null): Pick<ExtractedQuote, "speaker" | "speakerKind"> {
+  if (resolved?.person) return { speaker: resolved.person.name, speakerKind: "person" };
+  if (resolved?.group?.organization) return { speaker: resolved.group.organization, speakerKind: "organization" };
+  return { speaker: null, speakerKind: null };
+}
+
+/**
+ * The name of a speaking body the capitalized-name rule could not see: "the interior ministry"
+ * (a lower-case body head after another word), "the Pentagon" or "Hamas" (proper nouns only).
+ */
+function bodyName(phrase: Phrase): string | null {
+  const words = phrase.tokens.filter((token) => token.pos !== "DET");
+  const head = key(headOf(phrase) as Token);
+  const name = phrase.text.replace(/^(the|a|an)\s+/i, "");
+  if (BODY_HEADS.has(head) && words.length >= 2) return name;
+  // A lone "Police" or "Army" opening a sentence is capitalized by position, not a name.
+  if (words.length === 1 && (BODY_HEADS.has(head) || ORG_NOUNS.has(head) || ORG_HEADS.has(head))) return null;
+  if (words.length > 0 && words.every((token) => token.pos === "PROPN" && isCapitalized(token)) && !ROLE_NOUNS.has(head)) return canonicalOrganization(name);
+  return null;
 }
 
 /** How the story describes the speaker: a person's first title, or the source's or group's words. */
@@ -101,14 +122,15 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const organization = organizationInPhrase(context.text, tokens);
   const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN");
   if (endsInNoun(trimmed) && looksLikeBody && tokens.length <= 8) {
-    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start };
+    // "the EU delegation in Kampala": a body of the organization named before its head is that body.
+    const modifier = organizationSpans(context.text, tokens)[0];
+    const headToken = headOf(trimmed) as Token;
+    const bodyOfOrganization = modifier !== undefined && headToken.start >= modifier.end && BODY_HEADS.has(head);
+    const named = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
+    if (named !== null) context.cast.addOrganization(named);
+    if (named !== null && organization === null) context.cast.mention(trimmed, "organization", named, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: named };
     context.cast.groups.push(group);
-    // A speaking body the capitalized-name rule could not see ("the interior ministry said").
-    if (organization === null && BODY_HEADS.has(head) && tokens.filter((token) => token.pos !== "DET").length >= 2) {
-      const name = trimmed.text.replace(/^(the|a|an)\s+/i, "");
-      context.cast.addOrganization(name);
-      context.cast.mention(trimmed, "organization", name, CONFIDENCE.reference);
-    }
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   return null;
@@ -155,8 +177,10 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
   }
   const runs = nameRuns(phrase.tokens);
   const run = runs[runs.length - 1];
-  // A new name must be the phrase's head: "the Uganda Human Rights Commission" names no person.
-  if (run && run[1] === phrase.tokens.length && organizationInPhrase(text, phrase.tokens) === null) {
+  // A new name must be the phrase's head: "the Uganda Human Rights Commission" names no person,
+  // "RNC spokesman Sean Spicer" does (the organization is in the title before the name).
+  const nameStartsAt = run ? (phrase.tokens[run[0]] as Token).start : 0;
+  if (run && run[1] === phrase.tokens.length && !organizationSpans(text, phrase.tokens).some((span) => span.end > nameStartsAt)) {
     const [from, to] = run;
     const nameStart = (phrase.tokens[from] as Token).start;
     const name = text.slice(nameStart, (phrase.tokens[to - 1] as Token).end);
@@ -169,14 +193,71 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
   }
   for (const token of phrase.tokens) {
     if (!isCapitalized(token)) continue;
-    const person = cast.personBySurname(token.text.replace(/[’']s$/, ""));
+    const person = cast.personBySurnameBefore(token.text.replace(/[’']s$/, ""), phrase.start);
     if (person) {
       cast.mentionPerson(person, token, CONFIDENCE.explicit);
       cast.addAlias(person, token.text.replace(/[’']s$/, ""));
       return person;
     }
   }
-  return null;
+  return loneSurname(phrase, context);
+}
+
+/**
+ * A place that speaks by metonymy ("Moscow said", "Israel warned"): a country, a capital or a
+ * large city; a small town that shares a surname ("Warren", "Jackson") does not count.
+ */
+function speaksForAPlace(word: string): boolean {
+  const place = lookupPlace(word);
+  return place !== undefined && (place.kind === "country" || place.capital === true || (place.population ?? 0) >= 1_000_000);
+}
+
+/** Whether only punctuation, quotation marks or a line break come between the last sentence end and the offset. */
+function startsSentence(text: string, offset: number): boolean {
+  return /(^|[.!?:]\s*|\n)["“”'‘’\s(]*$/u.test(text.slice(Math.max(0, offset - 12), offset));
+}
+
+/** Whether the word appears capitalized after a lower-case word or a comma somewhere in the text. */
+function capitalizedMidSentence(text: string, word: string): boolean {
+  return new RegExp(`[\\p{Ll},;]\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u").test(text);
+}
+
+const HONORIFIC_GENDER: ReadonlyMap<string, "male" | "female"> = new Map([
+  ["mr.", "male"],
+  ["mr", "male"],
+  ["mrs.", "female"],
+  ["mrs", "female"],
+  ["ms.", "female"],
+  ["ms", "female"],
+]);
+
+/**
+ * "Trump said", "Mr. Clyburn said", "Sen. Sanders told reporters": a lone surname (after titles
+ * or an honorific) names a person the story expects its reader to know, unless it is an
+ * acronym, a known organization or a place ("Moscow said" is a government speaking).
+ */
+function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | null {
+  const tokens = phrase.tokens.filter((token) => token.pos !== "DET");
+  const last = tokens[tokens.length - 1];
+  if (!last || last.pos !== "PROPN" || !isNameToken(last) || last.text.endsWith(".")) return null;
+  const before = tokens.slice(0, -1);
+  if (!before.every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
+  if (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text)) return null;
+  if (organizationInPhrase(context.text, phrase.tokens) !== null) return null;
+  // A capital at the start of a sentence proves nothing ("Prosecutors said"): the word must be
+  // capitalized mid-sentence somewhere in the story too, or follow a title.
+  if (before.length === 0 && startsSentence(context.text, last.start)) {
+    const cache = context.cast.capitalizedMidSentence;
+    const known = cache.get(last.text) ?? capitalizedMidSentence(context.text, last.text);
+    cache.set(last.text, known);
+    if (!known) return null;
+  }
+  const title = before.length > 0 && before.some(isRoleWord) ? context.text.slice((before[0] as Token).start, (before[before.length - 1] as Token).end) : null;
+  const person = registerPerson(context.cast, last.text, title, before, context.text, CONFIDENCE.reference);
+  const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
+  if (honorific) person.gender ??= HONORIFIC_GENDER.get(key(honorific)) ?? null;
+  context.cast.mentionPerson(person, last, CONFIDENCE.reference);
+  return person;
 }
 
 /**
@@ -205,7 +286,18 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
     cast.mentionPerson(person.entry, phrase, CONFIDENCE.reference);
     return { person: person.entry, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
   }
-  const group = [...cast.groups].filter((entry) => entry.start < position && entry.description.toLowerCase().split(/\s+/).includes(head)).pop();
+  const groups = [...cast.groups].filter((entry) => entry.start < position && entry.description.toLowerCase().split(/\s+/).includes(head));
+  const namedGroup = groups.filter((entry) => entry.organization !== null).pop();
+  if (namedGroup) return { person: null, source: null, group: namedGroup, confidence: CONFIDENCE.reference, viaStatement: false };
+  // "the coalition", "the army": the latest organization named before whose name has that head.
+  const organization = ORG_NOUNS.has(head) || ORG_HEADS.has(head) || BODY_HEADS.has(head) ? cast.organizationWithWordBefore(singular, position) : null;
+  if (organization) {
+    cast.mention(phrase, "organization", organization, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization };
+    cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  const group = groups.pop();
   if (group) return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
   return null;
 }
@@ -220,7 +312,7 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   if (gender === undefined || gender === null) return null;
   const candidates = context.cast.people
     .filter((person) => person !== context.insideSpeaker && (person.gender === null || person.gender === gender))
-    .map((person) => ({ person, last: lastMentionBefore(person, position) }))
+    .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
   const best = candidates[0];
@@ -240,10 +332,10 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   return { person: best.person, source: null, group: null, confidence, viaStatement: false };
 }
 
-/** Offset of a person's last mention before a position, or -1. */
-function lastMentionBefore(person: PersonEntry, position: number): number {
+/** Offset of a person's last mention before a position (leaving out the mentions `skip` names), or -1. */
+function lastMentionBefore(person: PersonEntry, position: number, skip: (offset: number) => boolean = () => false): number {
   let last = -1;
-  for (const at of person.mentions) if (at < position) last = at;
+  for (const at of person.mentions) if (at < position && !skip(at)) last = at;
   return last;
 }
 

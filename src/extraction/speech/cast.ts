@@ -32,6 +32,8 @@ export interface GroupSpeaker {
   readonly description: string;
   readonly head: string;
   readonly start: number;
+  /** The organization's canonical name when the words name one (one of the cast's organizations); null for a group ("witnesses"). */
+  readonly organization: string | null;
 }
 
 /** Who wrote a statement the story mentions, so "the statement said" can speak for them. */
@@ -46,6 +48,8 @@ export class Cast {
   readonly sources: SourceEntry[] = [];
   readonly groups: GroupSpeaker[] = [];
   readonly statements: StatementEntry[] = [];
+  /** The story's quoted passages: a name said inside a quote is not who a later "he" is. */
+  quoted: readonly TextRange[] = [];
   /** Acronyms the story defines for organizations ("BNP" -> "Bangladesh Nationalist Party"). */
   readonly organizationAcronyms = new Map<string, string>();
   private readonly organizationNames: string[] = [];
@@ -80,6 +84,19 @@ export class Cast {
     return matches.length === 1 ? matches[0] : undefined;
   }
 
+  /**
+   * The person a surname names at `position`: the only one with it, else the one of its bearers
+   * mentioned last before the position ("Clinton" after "Bill Clinton" was just named).
+   */
+  personBySurnameBefore(surname: string, position: number): PersonEntry | undefined {
+    const key = surname.toLowerCase();
+    const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+    if (matches.length <= 1) return matches[0];
+    const lastBefore = (person: PersonEntry): number => person.mentions.filter((at) => at < position).pop() ?? -1;
+    const ranked = matches.map((person) => ({ person, last: lastBefore(person) })).sort((a, b) => b.last - a.last);
+    return (ranked[0]?.last ?? -1) >= 0 ? ranked[0]?.person : undefined;
+  }
+
   /** Records an alias once ("Pompeo", "@SecPompeo"); the full name itself is not an alias. */
   addAlias(person: PersonEntry, alias: string): void {
     if (alias.toLowerCase() === person.name.toLowerCase()) return;
@@ -104,6 +121,34 @@ export class Cast {
   get organizations(): readonly string[] {
     return this.organizationNames;
   }
+
+  /** The organization named last before `position` whose name has the word ("coalition" -> "Saudi-led coalition"), or null. */
+  organizationWithWordBefore(word: string, position: number): string | null {
+    const wanted = word.toLowerCase();
+    const named = this.mentionList
+      .filter((mention) => mention.type === "organization" && mention.start < position)
+      .filter((mention) => mention.name.toLowerCase().split(/[\s-]+/).some((part) => part === wanted || part === `${wanted}s`))
+      .sort((a, b) => a.start - b.start)
+      .pop();
+    return named?.name ?? null;
+  }
+
+  /** Whether an offset lies inside a quoted passage (binary search: the passages are in text order and do not overlap). */
+  isQuoted(offset: number): boolean {
+    let low = 0;
+    let high = this.quoted.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const range = this.quoted[middle] as TextRange;
+      if (offset < range.start) high = middle - 1;
+      else if (offset >= range.end) low = middle + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  /** Answers of `capitalizedMidSentence` already computed for this text, by word. */
+  readonly capitalizedMidSentence = new Map<string, boolean>();
 
   /** Records where a person, source or organization is named (once per span and type). */
   mention(range: TextRange, type: ExtractedMention["type"], name: string, confidence: number): void {

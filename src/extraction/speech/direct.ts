@@ -1,6 +1,6 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
-import { CONFIDENCE, type Resolved, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
+import { CONFIDENCE, type Resolved, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { REPORTING_VERBS } from "./lexicon.js";
 import { key, nounPhraseAfter, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
@@ -170,7 +170,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     start: span.start,
     end: span.end,
     text,
-    speaker: speakerName(resolved),
+    ...speakerOf(resolved),
     speakerDescription: speakerDescription(resolved),
     kind: split ? "direct" : span.kind,
     medium: medium ?? "other",

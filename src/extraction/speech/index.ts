@@ -6,9 +6,11 @@ import { Cast, type PersonEntry } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
-import { findPeople, findPersonMentions } from "./people.js";
+import { findPeople, findPersonMentions, registerPerson } from "./people.js";
+import { nameRuns } from "./phrases.js";
 import { findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
+import { type StatementDocument, findStatementDocument } from "./statement-document.js";
 import { type Walk, datelineEnd } from "./walk.js";
 
 // The speech pass, in the order a reader meets things: people with titles and organizations
@@ -24,9 +26,10 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const cast = new Cast(text);
   const posts = findSocialPosts(analyzed);
   const turns = findBriefingTurns(analyzed);
+  const statement = turns.length === 0 ? findStatementDocument(analyzed) : null;
   // Headline and byline lines restate the story; its speech is read from the body.
   const storyStart = analyzed.paragraphs[firstStoryParagraph(analyzed)]?.start ?? 0;
-  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), { start: 0, end: storyStart }];
+  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), ...(statement?.paragraphs ?? []), { start: 0, end: storyStart }];
   const isSpecial = (range: TextRange): boolean => special.some((outer) => within(outer)(range));
 
   findOrganizations(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
@@ -36,8 +39,10 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     cast.addAlias(person, post.handle);
   }
   findPersonMentions(analyzed, cast);
+  const author = statement ? authorOf(cast, analyzed, statement) : null;
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
+  cast.quoted = spans;
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {
@@ -59,9 +64,15 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     const turn = turns.find((candidate) => candidate.line.start === paragraph.start);
     let insideSpeaker: PersonEntry | null = null;
     let floorOffset = index === firstStoryParagraph(analyzed) ? datelineEnd(text, paragraph) : paragraph.start;
+    const statementParagraph = author ? statement?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end) : undefined;
+    if (author && statement && statementParagraph) {
+      quoteStatementParagraph(walk, author, statement, statementParagraph);
+      insideSpeaker = author;
+    }
     if (turn) {
-      if (turn.isQuestion) return;
       insideSpeaker = quoteTurn(walk, turn);
+      // A reporter's question is theirs alone: nothing in it is attributed to anyone else.
+      if (turn.isQuestion) return;
       floorOffset = turn.quote.start;
     }
     for (const sentence of analyzed.sentences) {
@@ -110,6 +121,7 @@ function quotePost(walk: Walk, post: SocialPost): void {
     end: post.quote.end,
     text: walk.text.slice(post.quote.start, post.quote.end),
     speaker: person.name,
+    speakerKind: "person",
     speakerDescription: person.titles[0] ?? null,
     kind: "direct",
     medium: "tweet",
@@ -122,28 +134,77 @@ function quotePost(walk: Walk, post: SocialPost): void {
   walk.quotes.push(quote);
 }
 
-/** A speaker's turn in a briefing transcript: a direct quote of them, medium briefing. */
+/**
+ * One paragraph of a transcript turn: a direct quote (medium briefing) of the named speaker of
+ * the label, or of the unnamed source it describes ("a reporter", "the moderator"). Returns the
+ * named speaker, whose own words cannot be what a "he" inside them refers to.
+ */
 function quoteTurn(walk: Walk, turn: BriefingTurn): PersonEntry | null {
-  if (!turn.surname) return null;
   const { cast } = walk;
-  const person = cast.personBySurname(turn.surname) ?? cast.addPerson(turn.surname, null, CONFIDENCE.explicit);
-  person.gender ??= turn.gender;
-  cast.addAlias(person, turn.surname);
-  const labelStart = turn.line.start + turn.label.toLowerCase().lastIndexOf(turn.surname.toLowerCase());
-  cast.mentionPerson(person, { start: labelStart, end: labelStart + turn.surname.length }, 0.95);
+  let person: PersonEntry | null = null;
+  let description: string | null;
+  if (turn.speaker.kind === "named") {
+    const { surname, gender } = turn.speaker;
+    person = cast.personBySurnameBefore(surname, turn.line.start) ?? cast.addPerson(surname, null, CONFIDENCE.explicit);
+    person.gender ??= gender;
+    cast.addAlias(person, surname);
+    const labelStart = turn.labelLine.start + turn.label.toLowerCase().lastIndexOf(surname.toLowerCase());
+    cast.mentionPerson(person, { start: labelStart, end: labelStart + surname.length }, 0.95);
+    description = person.titles[0] ?? null;
+  } else {
+    const source = cast.addSource(turn.speaker.description, turn.speaker.description.split(" ").pop() ?? "", null, CONFIDENCE.explicit);
+    cast.mentionSource(source, { start: turn.labelLine.start, end: turn.labelLine.start + turn.label.length }, 0.95);
+    description = source.description;
+  }
   const quote: ExtractedQuote = {
     start: turn.quote.start,
     end: turn.quote.end,
     text: walk.text.slice(turn.quote.start, turn.quote.end),
-    speaker: person.name,
-    speakerDescription: person.titles[0] ?? null,
+    speaker: person?.name ?? null,
+    speakerKind: person ? "person" : null,
+    speakerDescription: description,
     kind: "direct",
     medium: "briefing",
     reportingVerb: null,
-    attribution: { start: turn.line.start, end: turn.line.start + turn.label.length },
+    attribution: { start: turn.labelLine.start, end: turn.labelLine.start + turn.label.length },
     confidence: 0.95,
   };
   walk.quotes.push(quote);
   walk.previous = null;
   return person;
+}
+
+/** The person a statement document's author line names: someone already known, else the name in it. */
+function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocument): PersonEntry | null {
+  const { text } = analyzed;
+  const words = text.slice(statement.author.start, statement.author.end);
+  const known = cast.people.filter((person) => words.includes(person.name)).sort((a, b) => b.name.length - a.name.length)[0];
+  if (known) return known;
+  const tokens = analyzed.sentences.flatMap((sentence) => sentence.tokens).filter((token) => token.start >= statement.author.start && token.end <= statement.author.end);
+  const run = nameRuns(tokens).pop();
+  if (!run) return null;
+  const [from, to] = run;
+  const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+  const titleTokens = tokens.slice(0, from);
+  const title = titleTokens.length > 0 ? text.slice((titleTokens[0] as Token).start, (titleTokens[titleTokens.length - 1] as Token).end) : null;
+  return registerPerson(cast, name, title, titleTokens, text, CONFIDENCE.explicit);
+}
+
+/** One paragraph of a statement document: a direct quote of its author, medium statement. */
+function quoteStatementParagraph(walk: Walk, author: PersonEntry, statement: StatementDocument, paragraph: TextRange): void {
+  walk.cast.mentionPerson(author, { start: statement.author.end - author.name.length, end: statement.author.end }, 0.9);
+  walk.quotes.push({
+    start: paragraph.start,
+    end: paragraph.end,
+    text: walk.text.slice(paragraph.start, paragraph.end),
+    speaker: author.name,
+    speakerKind: "person",
+    speakerDescription: author.titles[0] ?? null,
+    kind: "direct",
+    medium: "statement",
+    reportingVerb: null,
+    attribution: statement.author,
+    confidence: 0.9,
+  });
+  walk.previous = null;
 }

@@ -1,7 +1,7 @@
 import type { Sentence, Token } from "../text.js";
 import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
-import { CONFIDENCE, type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerName } from "./attribution.js";
+import { CONFIDENCE, type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
@@ -237,7 +237,7 @@ function emit(walk: Walk, tokens: readonly Token[], from: number, to: number, re
     start: clause.start,
     end: clause.end,
     text: clause.text,
-    speaker: speakerName(resolved),
+    ...speakerOf(resolved),
     speakerDescription: speakerDescription(resolved),
     kind: "indirect",
     medium: resolved.viaStatement ? "statement" : mediumOf(cues) ?? "other",

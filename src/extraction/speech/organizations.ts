@@ -79,7 +79,9 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     let from = runFrom;
     // A capital "The" at the start of a sentence is grammar; inside one it is part of the name.
     if (from === 0 && key(tokens[from] as Token) === "the") from += 1;
-    if (/^(A|An)$/.test((tokens[from] as Token).text)) from += 1;
+    if (from < runTo && /^(A|An)$/.test((tokens[from] as Token).text)) from += 1;
+    // A run that was only "The" or "A" names nothing.
+    if (from >= runTo) continue;
     // Titles inside the run end the organization: "White House | Press Secretary Sarah Sanders".
     let to = runTo;
     const role = tokens.slice(from, runTo).findIndex((token) => isRoleWord(token));
