@@ -21,20 +21,24 @@ const report = () => {
   settled += 1;
   if (settled === count) process.stdout.write(`${JSON.stringify({ opened, refused })}\n`);
 };
+/** Counts one socket once, as opened or refused, whichever of its events comes first. */
+const settleOnce = () => {
+  let done = false;
+  return (ok: boolean) => {
+    if (done) return;
+    done = true;
+    if (ok) opened += 1;
+    else refused += 1;
+    report();
+  };
+};
 
 const sockets: unknown[] = [];
 if (mode === "slow") {
   for (let index = 0; index < count; index += 1) {
     const socket = net.connect({ host: "127.0.0.1", port, localAddress: sourceOf(index) });
     sockets.push(socket);
-    let done = false;
-    const settle = (ok: boolean) => {
-      if (done) return;
-      done = true;
-      if (ok) opened += 1;
-      else refused += 1;
-      report();
-    };
+    const settle = settleOnce();
     socket.on("connect", () => {
       socket.write("POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
       const trickle = setInterval(() => socket.write(" "), 20_000);
@@ -49,14 +53,7 @@ if (mode === "slow") {
   for (let index = 0; index < count; index += 1) {
     const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws", { localAddress: sourceOf(index) });
     sockets.push(socket);
-    let done = false;
-    const settle = (ok: boolean) => {
-      if (done) return;
-      done = true;
-      if (ok) opened += 1;
-      else refused += 1;
-      report();
-    };
+    const settle = settleOnce();
     socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: {} })));
     socket.on("message", (data: Buffer) => {
       const message = JSON.parse(data.toString()) as { type: string };

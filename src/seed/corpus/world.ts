@@ -5,6 +5,7 @@ import { ANONYMOUS_DESCRIPTIONS, fill, GRIEVANCES, TARGETS, type SpeakerCategory
 import type { CorpusPlan } from "./plan.js";
 import type { Random } from "./random.js";
 import { capitalize } from "./text.js";
+import { EXTRACTED_INCIDENT_TYPES } from "../../extraction/types.js";
 import {
   COUNTRIES,
   FAMILY_NAMES,
@@ -46,19 +47,8 @@ export type Origin = "MACHINE" | "EDITOR";
 /** ReviewStatus of the data model. */
 export type ReviewStatus = "PENDING" | "ACCEPTED" | "REJECTED";
 
-/** Every IncidentType, so that even a small corpus uses each one. */
-export const INCIDENT_TYPES: readonly IncidentType[] = [
-  "attack",
-  "explosion",
-  "protest",
-  "riot",
-  "armed_clash",
-  "evacuation",
-  "closure",
-  "arrest",
-  "diplomatic_action",
-  "other",
-];
+/** Every IncidentType, so that even a small corpus uses each one (the one list extraction declares). */
+export const INCIDENT_TYPES: readonly IncidentType[] = EXTRACTED_INCIDENT_TYPES;
 
 /** The corpus's users, one per role. Their names mark a database as holding a corpus. */
 export const CORPUS_USERS: ReadonlyArray<readonly [name: string, role: Role]> = [
