@@ -18,6 +18,7 @@ describe("loadConfig", () => {
       trustedDocumentsFile: null,
       tokenCacheTtlMs: 5000,
       jitCompileAfter: 2,
+      connections: { readTimeoutMs: 30_000, maxPerInstance: 10_000, maxPerAddress: 256, maxWebSockets: 5000, maxWebSocketsPerAddress: 100 },
     });
   });
 

@@ -292,6 +292,9 @@ export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, 
   const data = parseInput(acceptAllSchema, input);
   const articleId = inputId(data.articleId, "Article", "input.articleId");
   return inTransaction(context.prisma, async (tx) => {
+    // Bulk acceptances of one article take turns (the article row's lock, held to commit): a
+    // second one then reads what the first left pending, not the same list again.
+    await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${articleId}::uuid FOR UPDATE`;
     const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) } });
     if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
     const chosen = await articleSuggestions(tx, articleId, { statuses: ["PENDING"], minConfidence: data.confidence > 0 ? data.confidence : null });
@@ -315,29 +318,25 @@ export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, 
     const incidentIds = new Set([...ids("INCIDENT").map((item) => item.incident?.id), ...incidentMentions.map((mention) => mention.incidentId)].filter((id): id is string => typeof id === "string"));
     const accepted = { reviewStatus: "ACCEPTED" as const };
     const pending = { reviewStatus: "PENDING" as const };
-    // One after the other: statements of one interactive transaction share its connection.
-    const counts = [
-      await tx.quote.updateMany({ where: { id: { in: quotes.map((row) => row.id) }, ...pending }, data: { ...accepted, version: { increment: 1 } } }),
-      await tx.person.updateMany({ where: { id: { in: [...personIds] }, ...pending }, data: { ...accepted, version: { increment: 1 } } }),
-      await tx.incident.updateMany({ where: { id: { in: [...incidentIds] }, ...pending }, data: { ...accepted, version: { increment: 1 } } }),
-      await tx.incidentMention.updateMany({ where: { id: { in: incidentMentions.map((row) => row.id) }, ...pending }, data: accepted }),
-      await tx.entityMention.updateMany({ where: { id: { in: entityMentions.map((row) => row.id) }, ...pending }, data: accepted }),
-    ];
-    const acceptedCount = counts.reduce((sum, { count }) => sum + count, 0);
+    // One after the other: statements of one interactive transaction share its connection. Each
+    // returns the ids it really changed (a single acceptSuggestion may have got there first), and
+    // the audit event lists those, never what was merely chosen.
+    const changed = { select: { id: true } } as const;
+    const idsOf = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
+    const acceptedIds = {
+      quoteIds: idsOf(await tx.quote.updateManyAndReturn({ where: { id: { in: quotes.map((row) => row.id) }, ...pending }, data: { ...accepted, version: { increment: 1 } }, ...changed })),
+      personIds: idsOf(await tx.person.updateManyAndReturn({ where: { id: { in: [...personIds] }, ...pending }, data: { ...accepted, version: { increment: 1 } }, ...changed })),
+      incidentIds: idsOf(await tx.incident.updateManyAndReturn({ where: { id: { in: [...incidentIds] }, ...pending }, data: { ...accepted, version: { increment: 1 } }, ...changed })),
+      incidentMentionIds: idsOf(await tx.incidentMention.updateManyAndReturn({ where: { id: { in: incidentMentions.map((row) => row.id) }, ...pending }, data: accepted, ...changed })),
+      entityMentionIds: idsOf(await tx.entityMention.updateManyAndReturn({ where: { id: { in: entityMentions.map((row) => row.id) }, ...pending }, data: accepted, ...changed })),
+    };
+    const acceptedCount = Object.values(acceptedIds).reduce((sum, list) => sum + list.length, 0);
     await recordAudit(tx, context, {
       action: "article.acceptSuggestions",
       targetType: "Article",
       targetId: articleId,
       before: null,
-      after: {
-        confidence: data.confidence,
-        acceptedCount,
-        quoteIds: quotes.map((row) => row.id),
-        personIds: [...personIds],
-        incidentIds: [...incidentIds],
-        incidentMentionIds: incidentMentions.map((row) => row.id),
-        entityMentionIds: entityMentions.map((row) => row.id),
-      },
+      after: { confidence: data.confidence, acceptedCount, ...acceptedIds },
     });
     return { article, acceptedCount };
   });
