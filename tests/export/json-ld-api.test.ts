@@ -136,10 +136,13 @@ describe("the statement budget of the exports", () => {
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.data?.articles.edges).toHaveLength(13);
-    expect(large.statements.length).toBe(small.statements.length);
     // The page, its quotes, mentions, incidents and fact-checks, then people, organizations,
     // places, fact-checkers and checked quotes by id, and the bodies (lists leave them out; the
-    // documents' headline of a story without one is its first line): one statement each.
-    expect(small.statements.length).toBeLessThanOrEqual(11);
+    // documents' headline of a story without one is its first line): one statement each, 11.
+    // Organizations are read for speakers and for mentions; on a server with several connections
+    // one article's rows can come back a batch later, and its organizations then cost a second
+    // statement: 12 at most, whatever the page size (no statement per article).
+    for (const answer of [small, large]) expect(answer.statements.length).toBeGreaterThanOrEqual(11);
+    for (const answer of [small, large]) expect(answer.statements.length).toBeLessThanOrEqual(12);
   });
 });

@@ -26,11 +26,20 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** Terminates this server's LISTEN connection (and waits until PostgreSQL has ended it). */
+/**
+ * Terminates this server's LISTEN connection once it is there: after an earlier termination the
+ * server reconnects after a back-off, so the connection is waited for (bounded against hangs
+ * only), never assumed.
+ */
 async function terminateListen(): Promise<void> {
-  const terminated = await db.prisma.$queryRawUnsafe<{ pid: number }[]>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND (query ILIKE 'LISTEN copydesk_events%' OR query ILIKE 'SELECT pg_notify%') AND pid <> pg_backend_pid()`,
-  );
+  const listening = () =>
+    db.prisma.$queryRawUnsafe<{ pid: number }[]>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND (query ILIKE 'LISTEN copydesk_events%' OR query ILIKE 'SELECT pg_notify%') AND pid <> pg_backend_pid()`,
+    );
+  let terminated = await listening();
+  for (const hangBound = Date.now() + 60_000; terminated.length === 0 && Date.now() < hangBound; terminated = await listening()) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   expect(terminated.length).toBeGreaterThan(0);
   for (const { pid } of terminated) await db.prisma.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
 }
