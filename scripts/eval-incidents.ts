@@ -18,6 +18,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { extractArticle } from "../src/extraction/index.js";
 import type { ExtractedIncident } from "../src/extraction/types.js";
+import { matchPairs } from "../src/evaluation/score-extraction.js";
 
 interface KeyCount {
   readonly min: number | null;
@@ -105,26 +106,15 @@ function scoreStory(folder: string, slug: string, tally: Tally): Tally {
   if (keyed.has("incidents")) {
     const gold = key.incidents ?? [];
     const predicted = extraction.incidents;
-    const candidates: [number, number, number][] = [];
-    gold.forEach((g, i) => {
-      const evidence = evidenceRange(text, g.evidence);
-      predicted.forEach((p, j) => {
-        if (g.type !== p.type) return;
-        const overlaps = evidence !== null && p.start < evidence.end && evidence.start < p.end;
-        const place = samePlace(g.place, p.place) || samePlace(g.placeWithin, p.place);
-        if (overlaps || place) candidates.push([(overlaps ? 2 : 0) + (place ? 1 : 0), i, j]);
-      });
-    });
-    candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-    const usedGold = new Set<number>();
-    const usedPredicted = new Set<number>();
-    const pairs: [KeyIncident, ExtractedIncident][] = [];
-    for (const [, i, j] of candidates) {
-      if (usedGold.has(i) || usedPredicted.has(j)) continue;
-      usedGold.add(i);
-      usedPredicted.add(j);
-      pairs.push([gold[i] as KeyIncident, predicted[j] as ExtractedIncident]);
-    }
+    const evidences = gold.map((g) => evidenceRange(text, g.evidence));
+    // A pair needs the same type; its span overlapping the key's evidence counts more than its place.
+    const matched = matchPairs(gold.map((g, i) => ({ g, evidence: evidences[i] ?? null })), predicted, ({ g, evidence }, p) => {
+      if (g.type !== p.type) return 0;
+      const overlaps = evidence !== null && p.start < evidence.end && evidence.start < p.end;
+      const place = samePlace(g.place, p.place) || samePlace(g.placeWithin, p.place);
+      return (overlaps ? 2 : 0) + (place ? 1 : 0);
+    }, 1);
+    const pairs = matched.map(([i, j]) => [gold[i], predicted[j]] as [KeyIncident, ExtractedIncident]);
     story.goldIncidents = gold.length;
     story.predictedIncidents = predicted.length;
     story.matched = pairs.length;

@@ -128,7 +128,7 @@ export function wordOverlapF1(a: string, b: string): number {
 }
 
 /** One-to-one matching, best score first, of pairs scoring at least `threshold`: [goldIndex, predictedIndex]. */
-function matchPairs<G, P>(gold: readonly G[], predicted: readonly P[], score: (g: G, p: P) => number, threshold: number): [number, number][] {
+export function matchPairs<G, P>(gold: readonly G[], predicted: readonly P[], score: (g: G, p: P) => number, threshold: number): [number, number][] {
   const candidates: [number, number, number][] = [];
   gold.forEach((g, i) =>
     predicted.forEach((p, j) => {
