@@ -17,8 +17,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { extractArticle } from "../src/extraction/index.js";
-import { ingestArticle } from "../src/ingest/ingest.js";
-import { reviewableCount } from "../src/ingest/store.js";
+import { ingestArticle } from "../src/domain/ingest/ingest.js";
+import { reviewableCount } from "../src/domain/ingest/store.js";
 import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({

@@ -21,7 +21,7 @@ import { loadConfig } from "../src/config.js";
 import { countStatements } from "../src/db/statements.js";
 import { createContext } from "../src/graphql/context.js";
 import { buildSchema } from "../src/graphql/schema.js";
-import { ANONYMOUS_VIEWER } from "../src/modules/auth/viewer.js";
+import { ANONYMOUS_VIEWER } from "../src/core/actor.js";
 import { generateCorpus } from "../src/seed/corpus.js";
 import { seedExampleStory } from "../src/seed/example-story.js";
 import { buildServer } from "../src/server.js";

@@ -17,8 +17,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { countStatements } from "../src/db/statements.js";
-import { spanOf } from "../src/graphql/span.js";
-import { reanchorArticle, type ReanchorSummary } from "../src/modules/articles/reanchor.js";
+import { spanOf } from "../src/core/span.js";
+import { reanchorArticle, type ReanchorSummary } from "../src/domain/articles/reanchor.js";
 import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({

@@ -29,7 +29,7 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { loadConfig } from "../src/config.js";
 import { toGlobalId } from "../src/graphql/ids.js";
-import { issueToken } from "../src/modules/auth/tokens.js";
+import { issueToken } from "../src/domain/auth/tokens.js";
 import { buildServer } from "../src/server.js";
 import { openBenchDatabase, percentile } from "./support.js";
 

@@ -2,13 +2,13 @@ import { readFile } from "node:fs/promises";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
 import { extractArticle } from "./extraction/index.js";
-import { parseTokenCommand, runTokenCommand, TOKEN_USAGE, TokenUsageError, type TokenCommand } from "./modules/auth/token-command.js";
+import { parseTokenCommand, runTokenCommand, TOKEN_USAGE, TokenUsageError, type TokenCommand } from "./domain/auth/token-command.js";
 import { EXPORT_USAGE, ExportUsageError, parseExportCommand, runExportCommand, type ExportCommand } from "./export/command.js";
 import { generateCorpus, type CorpusOptions, type CorpusProgress } from "./seed/corpus.js";
 import { seedExampleStory } from "./seed/example-story.js";
-import { geocodeStoredPlaces, geocodeSummaryLine } from "./ingest/geocode-places.js";
-import { INGEST_USAGE, IngestUsageError, parseIngestCommand, runIngestCommand, summaryLine, type IngestCommand } from "./ingest/command.js";
-import { MAX_BODY_LENGTH } from "./ingest/ingest.js";
+import { geocodeStoredPlaces, geocodeSummaryLine } from "./domain/ingest/geocode-places.js";
+import { INGEST_USAGE, IngestUsageError, parseIngestCommand, runIngestCommand, summaryLine, type IngestCommand } from "./domain/ingest/command.js";
+import { MAX_BODY_LENGTH } from "./domain/ingest/ingest.js";
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 

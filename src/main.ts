@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { DataDirInUseError, openDatabase } from "./db/index.js";
-import { ensureDevelopmentToken } from "./modules/auth/development-token.js";
+import { ensureDevelopmentToken } from "./domain/auth/development-token.js";
 import { seedExampleStory } from "./seed/example-story.js";
 import { buildServer } from "./server.js";
 

@@ -27,8 +27,8 @@ import { BODY_LIMIT_BYTES, EXPENSIVE_QUERY_COST, MAX_DOCUMENT_LENGTH, MAX_RESPON
 import { buildSchema } from "./graphql/schema.js";
 import { applyTrustedDocument, loadTrustedDocuments, persistedHashMismatch } from "./graphql/trusted-documents.js";
 import { attachSubscriptionServer } from "./graphql/websocket.js";
-import { TokenCache } from "./modules/auth/token-cache.js";
-import { authenticate, AuthenticationError } from "./modules/auth/tokens.js";
+import { TokenCache } from "./domain/auth/token-cache.js";
+import { authenticate, AuthenticationError } from "./domain/auth/tokens.js";
 import { prefersHtml, registerPlayground } from "./playground/route.js";
 import { acceptsOnlyLegacyJson } from "./graphql/http-status.js";
 import { createPubSub, LiveHub, type PubSub } from "./pubsub/index.js";

@@ -34,7 +34,7 @@ const ALL_STATUSES = ["DRAFT", "IN_REVIEW", ...PUBLIC_STATUSES];
 const TOKEN_SHAPE = /^cdk_[A-Za-z0-9_-]{43}$/;
 const DISPLAY_TITLE_LIMIT = 120;
 
-/** Who is asking (the same rules as src/modules/auth): role, user and token. */
+/** Who is asking (the same rules as src/domain/auth): role, user and token. */
 interface Viewer {
   readonly role: Role;
   readonly userId: string | null;
@@ -69,7 +69,7 @@ const reviewStatuses = (viewer: Viewer) => (RANK[viewer.role] >= RANK.REPORTER ?
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
 const cursor = (ordering: string, values: (string | number | null)[]) => Buffer.from(JSON.stringify({ k: ordering, v: values }), "utf8").toString("base64url");
 
-/** Article.displayTitle, as src/modules/articles/service.ts computes it (the deep-equal check guards the copy). */
+/** Article.displayTitle, as src/domain/articles/service.ts computes it (the deep-equal check guards the copy). */
 function displayTitle(headline: string | null, body: string): string {
   if (headline?.trim()) return headline.trim();
   const opening = (body.trim().split("\n", 1)[0] ?? "").replace(/\s+/g, " ");
@@ -313,7 +313,7 @@ async function q3(state: L1State, viewer: Viewer, params: URLSearchParams): Prom
 
 const HEADLINE_OPTIONS = `StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const TYPENAMES: Record<string, string> = { ARTICLE: "Article", QUOTE: "Quote", PERSON: "Person", INCIDENT: "Incident" };
-// The same ranking and snippets as src/modules/search/service.ts, written once as a prepared statement.
+// The same ranking and snippets as src/domain/search/service.ts, written once as a prepared statement.
 const SEARCH_SQL = `
   WITH page AS (
     SELECT h.type, h.id, h.rank FROM (

@@ -1,5 +1,5 @@
 -- The benchmark's peer reads copydesk's database through these views, which apply copydesk's
--- visibility for an anonymous caller or a VIEWER token (src/modules/*/visibility.ts), so that
+-- visibility for an anonymous caller or a VIEWER token (src/domain/*/visibility.ts), so that
 -- PostGraphile answers the same question copydesk answers. The harness runs this file on the
 -- benchmark database before anything is timed (bench/harness/peer.ts); running it again
 -- replaces the schema.
@@ -18,7 +18,7 @@ CREATE VIEW bench_peer.articles AS
    WHERE a."deletedAt" IS NULL AND a."status" IN ('PUBLISHED', 'CORRECTED', 'RETRACTED');
 COMMENT ON VIEW bench_peer.articles IS E'@primaryKey id';
 
--- Article.displayTitle as src/modules/articles/service.ts computes it: the headline trimmed; else
+-- Article.displayTitle as src/domain/articles/service.ts computes it: the headline trimmed; else
 -- the body's first line, whitespace collapsed, cut at the last space before 120 characters and
 -- ended with an ellipsis. PostgreSQL's \s is JavaScript's \s for the corpus's text; the same-answer
 -- check before timing compares the result with copydesk's. A computed column: field displayTitle.

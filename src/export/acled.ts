@@ -1,8 +1,8 @@
 import type { PrismaClient } from "../db/index.js";
 import type { Incident, Place } from "../generated/prisma/client.js";
 import type { DatePrecision, IncidentType } from "../generated/prisma/enums.js";
-import { ANONYMOUS_VIEWER } from "../modules/auth/viewer.js";
-import { visibleIncidentMentions, visibleIncidents } from "../modules/incidents/visibility.js";
+import { ANONYMOUS_VIEWER } from "../core/actor.js";
+import { visibleIncidentMentions, visibleIncidents } from "../domain/incidents/visibility.js";
 import { isoDay } from "./schema-org.js";
 
 // Incidents as an ACLED-style event table (Armed Conflict Location & Event Data: one row per

@@ -1,14 +1,14 @@
 import type { PrismaClient } from "../db/index.js";
-import { createAnnotationLoaders } from "../modules/annotations/loaders.js";
-import { createArticleLoaders } from "../modules/articles/loaders.js";
-import { createAuditLoaders } from "../modules/audit/loaders.js";
-import { createAuthLoaders } from "../modules/auth/loaders.js";
-import type { Viewer } from "../modules/auth/viewer.js";
+import { createAnnotationLoaders } from "../domain/annotations/loaders.js";
+import { createArticleLoaders } from "../domain/articles/loaders.js";
+import { createAuditLoaders } from "../domain/audit/loaders.js";
+import { createAuthLoaders } from "../domain/auth/loaders.js";
+import type { Viewer } from "../core/actor.js";
 import type { LiveHub } from "../pubsub/hub.js";
-import { createIncidentLoaders } from "../modules/incidents/loaders.js";
-import { createPeopleLoaders } from "../modules/people/loaders.js";
-import { createPlaceLoaders } from "../modules/places/loaders.js";
-import { createQuoteLoaders } from "../modules/quotes/loaders.js";
+import { createIncidentLoaders } from "../domain/incidents/loaders.js";
+import { createPeopleLoaders } from "../domain/people/loaders.js";
+import { createPlaceLoaders } from "../domain/places/loaders.js";
+import { createQuoteLoaders } from "../domain/quotes/loaders.js";
 
 /** Each module's loader factory: a module's loaders are built together, when a resolver first needs one. */
 const LOADER_MODULES = [

@@ -2,8 +2,8 @@ import type { Resolvers, ResolversInterfaceTypes } from "../generated/graphql.js
 import type { GraphQLContext } from "./context.js";
 import { badUserInput } from "./errors.js";
 import { parseGlobalId, type NodeType } from "./ids.js";
-import { MAX_PAGE_SIZE } from "./connection.js";
-import { resolveTaggedType, typed } from "./typed.js";
+import { MAX_PAGE_SIZE } from "../core/paging.js";
+import { resolveTaggedType, typed } from "../core/typed.js";
 
 /** Any row a Node field can resolve to (the Prisma model of each node type). */
 type NodeRow = ResolversInterfaceTypes<Record<string, unknown>>["Node"];

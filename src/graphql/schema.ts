@@ -5,20 +5,20 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Resolvers } from "../generated/graphql.js";
-import { annotationResolvers } from "../modules/annotations/resolvers.js";
-import { articleResolvers } from "../modules/articles/resolvers.js";
-import { auditResolvers } from "../modules/audit/resolvers.js";
-import { applyRoleDirective } from "../modules/auth/directive.js";
-import { authResolvers } from "../modules/auth/resolvers.js";
-import { dashboardResolvers } from "../modules/dashboard/resolvers.js";
-import { incidentResolvers } from "../modules/incidents/resolvers.js";
-import { ingestResolvers } from "../modules/ingest/resolvers.js";
-import { peopleResolvers } from "../modules/people/resolvers.js";
-import { placeResolvers } from "../modules/places/resolvers.js";
-import { quoteResolvers } from "../modules/quotes/resolvers.js";
-import { searchResolvers } from "../modules/search/resolvers.js";
-import { subscriptionResolvers } from "../modules/subscriptions/resolvers.js";
-import { resolveTotalCounts } from "./connection.js";
+import { annotationResolvers } from "./modules/annotations/resolvers.js";
+import { articleResolvers } from "./modules/articles/resolvers.js";
+import { auditResolvers } from "./modules/audit/resolvers.js";
+import { applyRoleDirective } from "./policy.js";
+import { authResolvers } from "./modules/auth/resolvers.js";
+import { dashboardResolvers } from "./modules/dashboard/resolvers.js";
+import { incidentResolvers } from "./modules/incidents/resolvers.js";
+import { ingestResolvers } from "./modules/ingest/resolvers.js";
+import { peopleResolvers } from "./modules/people/resolvers.js";
+import { placeResolvers } from "./modules/places/resolvers.js";
+import { quoteResolvers } from "./modules/quotes/resolvers.js";
+import { searchResolvers } from "./modules/search/resolvers.js";
+import { subscriptionResolvers } from "./modules/subscriptions/resolvers.js";
+import { resolveTotalCounts } from "../core/paging.js";
 import { nodeResolvers } from "./node.js";
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
@@ -27,9 +27,9 @@ const SOURCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 /** The SDL files, relative to src/: the shared base, then every module's schema.graphql. */
 function sdlFiles(): string[] {
   const modules = fs
-    .readdirSync(path.join(SOURCE_DIR, "modules"), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SOURCE_DIR, "modules", entry.name, "schema.graphql")))
-    .map((entry) => `modules/${entry.name}/schema.graphql`)
+    .readdirSync(path.join(SOURCE_DIR, "graphql", "modules"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SOURCE_DIR, "graphql", "modules", entry.name, "schema.graphql")))
+    .map((entry) => `graphql/modules/${entry.name}/schema.graphql`)
     .sort();
   return ["graphql/base.graphql", ...modules];
 }

@@ -5,9 +5,9 @@ import type { Prisma, PrismaClient } from "../db/index.js";
 import { inTransaction } from "../db/transaction.js";
 import type { PlaceKind } from "../generated/prisma/enums.js";
 import { toGlobalId } from "../graphql/ids.js";
-import { ingestArticle } from "../ingest/ingest.js";
-import { recordAudit, type AuditActor } from "../modules/audit/record.js";
-import { acceptAllAbove } from "../modules/ingest/mutations.js";
+import { ingestArticle } from "../domain/ingest/ingest.js";
+import { recordAudit, type AuditActor } from "../domain/audit/record.js";
+import { acceptAllAbove } from "../domain/ingest/mutations.js";
 
 // The example story, seeds/basra-consulate-2018.txt, loaded the way a newsroom would load it: the
 // text goes in through ingest (the body stored byte for byte, what extraction finds stored as

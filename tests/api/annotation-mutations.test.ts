@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Quote } from "../../src/generated/prisma/client.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import type { Viewer } from "../../src/modules/auth/viewer.js";
+import type { Viewer } from "../../src/core/actor.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { executeAs, errorCodes } from "../support/graphql.js";

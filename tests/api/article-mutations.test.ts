@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "../../src/modules/auth/viewer.js";
+import type { Viewer } from "../../src/core/actor.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";

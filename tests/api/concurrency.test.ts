@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { createTestDatabase } from "../support/database.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { ingestArticle } from "../../src/ingest/ingest.js";
+import { ingestArticle } from "../../src/domain/ingest/ingest.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";
 
 // Regression: pglite-socket multiplexes its connections message by message, so with a pool of

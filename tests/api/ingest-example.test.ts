@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
-import type { Viewer } from "../../src/modules/auth/viewer.js";
+import type { Viewer } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Extraction, ExtractedQuote } from "../../src/extraction/types.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { ingestArticle } from "../../src/ingest/ingest.js";
-import { ANONYMOUS_VIEWER as ANONYMOUS, type Viewer } from "../../src/modules/auth/viewer.js";
+import { ingestArticle } from "../../src/domain/ingest/ingest.js";
+import { ANONYMOUS_VIEWER as ANONYMOUS, type Viewer } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer, mutationChecks } from "../support/viewers.js";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { spanOf } from "../../src/graphql/span.js";
-import type { AnchorChange, ReanchorSummary } from "../../src/modules/articles/reanchor.js";
-import type { Viewer } from "../../src/modules/auth/viewer.js";
+import { spanOf } from "../../src/core/span.js";
+import type { AnchorChange, ReanchorSummary } from "../../src/domain/articles/reanchor.js";
+import type { Viewer } from "../../src/core/actor.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import type { Viewer } from "../../src/modules/auth/viewer.js";
+import type { Viewer } from "../../src/core/actor.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";

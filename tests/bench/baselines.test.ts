@@ -4,7 +4,7 @@ import { compareEdit, compareRead, findFixture, sendOnce } from "../../bench/har
 import type { Tokens } from "../../bench/harness/load.js";
 import { operations, q2Operation, type Fixture } from "../../bench/harness/workloads.js";
 import { EMBEDDED_POOL_SIZE } from "../../src/db/embedded.js";
-import { issueToken, revokeToken } from "../../src/modules/auth/tokens.js";
+import { issueToken, revokeToken } from "../../src/domain/auth/tokens.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";

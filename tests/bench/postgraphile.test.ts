@@ -8,7 +8,7 @@ import type { Tokens } from "../../bench/harness/load.js";
 import { createPeerViews, peerCommand, peerInstalled } from "../../bench/harness/peer.js";
 import { listeningLine, startServer, type ServerProcess } from "../../bench/harness/processes.js";
 import { q2Operation } from "../../bench/harness/workloads.js";
-import { issueToken } from "../../src/modules/auth/tokens.js";
+import { issueToken } from "../../src/domain/auth/tokens.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";

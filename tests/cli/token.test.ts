@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
-import { authenticate, AuthenticationError } from "../../src/modules/auth/tokens.js";
+import { authenticate, AuthenticationError } from "../../src/domain/auth/tokens.js";
 import { CLI_PATH as cli, runCli, type CliResult } from "../support/cli.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/db/transaction.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { recordSuggestionsCreated } from "../../src/modules/subscriptions/suggestions.js";
+import { recordSuggestionsCreated } from "../../src/domain/subscriptions/suggestions.js";
 import { createPubSub, InProcessPubSub, LiveHub, type PubSub } from "../../src/pubsub/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { startTestServer, type TestServer } from "../support/server.js";

@@ -2,7 +2,7 @@ import { createClient, type Client, type FormattedExecutionResult } from "graphq
 import WebSocket from "ws";
 import type { Database } from "../../src/db/index.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
-import { issueToken } from "../../src/modules/auth/tokens.js";
+import { issueToken } from "../../src/domain/auth/tokens.js";
 import type { GraphQLResponse } from "../support/server.js";
 
 /** What a subscription can send: a result, an error (refused operation or closed socket), or the end. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { issueToken } from "../../src/modules/auth/tokens.js";
+import { issueToken } from "../../src/domain/auth/tokens.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { fingerprint, post, requestLine, send, startLoggedServer, tokenFor, type LoggedServer, type RawResponse } from "./support.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { issueToken } from "../../src/modules/auth/tokens.js";
+import { issueToken } from "../../src/domain/auth/tokens.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { annotate, connect, Feed, waitFor, type LiveClient } from "../live/support.js";
 import { post, startLoggedServer, tokenFor, type LoggedServer } from "./support.js";

@@ -7,7 +7,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { createContext } from "../../src/graphql/context.js";
 import { buildSchema } from "../../src/graphql/schema.js";
 import { errorCodes } from "./graphql.js";
-import type { Viewer } from "../../src/modules/auth/viewer.js";
+import type { Viewer } from "../../src/core/actor.js";
 
 let schema: GraphQLSchema | undefined;
 

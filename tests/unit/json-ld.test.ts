@@ -6,8 +6,8 @@ import {
   claimReviewJsonLd,
   publishableClaimReviewJsonLd,
   type ClaimReviewJsonLdInput,
-} from "../../src/modules/annotations/claim-review-json-ld.js";
-import { articleJsonLd, type ArticleJsonLdInput } from "../../src/modules/articles/json-ld.js";
+} from "../../src/domain/annotations/claim-review-json-ld.js";
+import { articleJsonLd, type ArticleJsonLdInput } from "../../src/domain/articles/json-ld.js";
 import type { ClaimRating } from "../../src/generated/prisma/enums.js";
 import { expand, roundTrip } from "../export/json-ld.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../src/db/index.js";
 import { createLoaders } from "../../src/graphql/context.js";
-import { ANONYMOUS_VIEWER, type Viewer } from "../../src/modules/auth/viewer.js";
+import { ANONYMOUS_VIEWER, type Viewer } from "../../src/core/actor.js";
 
 // Loaders are built per request, on first use (src/graphql/context.ts): the lazy form must keep
 // them per request (a DataLoader caches what it loaded, with the request's visibility) and stable

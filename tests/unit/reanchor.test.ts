@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { spanOf } from "../../src/graphql/span.js";
-import { BodyChange, diffHunks, normalize, placeSpan, type StoredSpan } from "../../src/modules/articles/reanchor.js";
+import { spanOf } from "../../src/core/span.js";
+import { BodyChange, diffHunks, normalize, placeSpan, type StoredSpan } from "../../src/domain/articles/reanchor.js";
 
 // The re-anchoring algorithm on its own, on the seed story's body: the four steps, typography,
 // and a property test with random edits away from every span.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TokenCache, type TokenWithUser } from "../../src/modules/auth/token-cache.js";
+import { TokenCache, type TokenWithUser } from "../../src/domain/auth/token-cache.js";
 import { LiveHub } from "../../src/pubsub/hub.js";
 import { InProcessPubSub } from "../../src/pubsub/in-process.js";
 import type { LiveEvent } from "../../src/pubsub/index.js";

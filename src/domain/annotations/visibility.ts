@@ -1,0 +1,27 @@
+import type { Prisma } from "../../db/index.js";
+import { hasRole, type Viewer } from "../../core/actor.js";
+import { visibleArticles } from "../articles/visibility.js";
+
+/**
+ * The one rule for which annotations a viewer may see, or null when they may see none:
+ * annotations are desk notes for REPORTER and above; soft-deleted ones are never shown, and
+ * neither are notes on an article (directly, or through the quote they are attached to) the
+ * viewer may not see. Notes whose incident or person target went away stay listed (the target
+ * answers null), so the thread is not lost with it.
+ */
+export function visibleAnnotations(viewer: Viewer): Prisma.AnnotationWhereInput | null {
+  if (!hasRole(viewer, "REPORTER")) return null;
+  const articles = visibleArticles(viewer);
+  return {
+    deletedAt: null,
+    AND: [
+      { OR: [{ articleId: null }, { article: { is: articles } }] },
+      { OR: [{ quoteId: null }, { quote: { is: { article: { is: articles } } } }] },
+    ],
+  };
+}
+
+/** The one rule for fact-checks: they are published work, visible whenever their article is. */
+export function visibleClaimReviews(viewer: Viewer): Prisma.ClaimReviewWhereInput {
+  return { article: { is: visibleArticles(viewer) } };
+}

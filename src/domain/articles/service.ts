@@ -1,0 +1,114 @@
+import type { Prisma, PrismaClient } from "../../db/index.js";
+import type { Article } from "../../generated/prisma/client.js";
+import type { ArticleFilter, ArticleOrder } from "../../generated/graphql.js";
+import type { ConnectionPage, PageArgs } from "../../core/paging.js";
+import type { Loaders } from "../../graphql/context.js";
+import { badUserInput } from "../../graphql/errors.js";
+import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
+import type { Viewer } from "../../core/actor.js";
+import { visibleIncidents } from "../incidents/visibility.js";
+import { visibleQuotes } from "../quotes/visibility.js";
+import { matchingArticleIds } from "../search/service.js";
+import { articleKeyset } from "./keysets.js";
+import { bodyOf, WITHOUT_BODY, type ArticleRecord } from "./record.js";
+import { visibleArticles, visibleEntityMentions } from "./visibility.js";
+
+const DEFAULT_PAGE_SIZE = 20;
+const DISPLAY_TITLE_LIMIT = 120;
+
+/** Finds one article by slug or global id (exactly one of them); null when absent or not visible. */
+export async function findArticle(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  args: { slug?: string | null; id?: string | null },
+): Promise<ArticleRecord | null> {
+  const hasSlug = args.slug !== undefined && args.slug !== null;
+  const hasId = args.id !== undefined && args.id !== null;
+  if (hasSlug === hasId) throw badUserInput("Give exactly one of slug or id.", hasSlug ? "id" : "slug");
+  const where = hasSlug ? { slug: args.slug as string } : { id: expectGlobalId(args.id as string, "Article", "id") };
+  // One row: read whole, so its display title or body never costs a second statement.
+  return prisma.article.findFirst({ where: { ...where, ...visibleArticles(viewer) } });
+}
+
+/** Checks that a range's start is not after its end; BAD_USER_INPUT naming the start otherwise. */
+export function checkRange(from: Date | null | undefined, to: Date | null | undefined, argument: string): void {
+  if (from && to && from.getTime() > to.getTime()) throw badUserInput(`${argument} must not be after its end.`, argument);
+}
+
+/** Turns the `articles(filter:)` argument into Prisma conditions (ids and ranges validated). */
+async function articleFilterWhere(prisma: PrismaClient, viewer: Viewer, filter: ArticleFilter): Promise<Prisma.ArticleWhereInput[]> {
+  const conditions: Prisma.ArticleWhereInput[] = [];
+  if (filter.status) conditions.push({ status: { in: filter.status } });
+  if (filter.outlet !== undefined && filter.outlet !== null) conditions.push({ outlet: filter.outlet });
+  checkRange(filter.publishedFrom, filter.publishedTo, "filter.publishedFrom");
+  if (filter.publishedFrom) conditions.push({ publishedAt: { gte: filter.publishedFrom } });
+  if (filter.publishedTo) conditions.push({ publishedAt: { lt: filter.publishedTo } });
+  const personId = optionalGlobalId(filter.personId, "Person", "filter.personId");
+  if (personId) {
+    conditions.push({
+      OR: [
+        { quotes: { some: { speakerId: personId, ...visibleQuotes(viewer) } } },
+        { entityMentions: { some: { personId, ...visibleEntityMentions(viewer) } } },
+      ],
+    });
+  }
+  const placeId = optionalGlobalId(filter.placeId, "Place", "filter.placeId");
+  if (placeId) {
+    conditions.push({
+      OR: [
+        { entityMentions: { some: { placeId, ...visibleEntityMentions(viewer) } } },
+        { incidentMentions: { some: { incident: { placeId, ...visibleIncidents(viewer) } } } },
+      ],
+    });
+  }
+  if (filter.incidentType) {
+    conditions.push({ incidentMentions: { some: { incident: { type: filter.incidentType, ...visibleIncidents(viewer) } } } });
+  }
+  if (filter.search !== undefined && filter.search !== null) {
+    conditions.push({ id: { in: await matchingArticleIds(prisma, viewer, filter.search, "filter.search") } });
+  }
+  return conditions;
+}
+
+/**
+ * Lists visible articles, filtered, newest first unless `orderBy` says otherwise. Keyset
+ * pagination, so pages stay stable when articles are added.
+ */
+export async function listArticles(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  args: PageArgs & { filter?: ArticleFilter | null; orderBy?: ArticleOrder | null },
+): Promise<ConnectionPage<ArticleRecord>> {
+  const keyset = articleKeyset(args.orderBy?.field, args.orderBy?.direction);
+  const window = keyset.window(args, DEFAULT_PAGE_SIZE);
+  const where: Prisma.ArticleWhereInput = {
+    AND: [visibleArticles(viewer), ...(args.filter ? await articleFilterWhere(prisma, viewer, args.filter) : [])],
+  };
+  const rows = await prisma.article.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take, omit: WITHOUT_BODY });
+  return keyset.page(rows, window, () => prisma.article.count({ where }));
+}
+
+/**
+ * The headline, or for a story without one its opening paragraph (usually the first sentence of
+ * a wire story), cut at a word boundary to 120 characters. Sentence splitting on abbreviations
+ * such as "U.S." is unreliable, so we do not cut at the first full stop.
+ */
+export function displayTitle(article: Pick<Article, "headline" | "body">): string {
+  return headlineTitle(article) ?? openingTitle(article.body);
+}
+
+/** {@link displayTitle} of an article read for the API: its body is loaded only for a story without a headline. */
+export async function displayTitleOf(article: ArticleRecord, loaders: Loaders): Promise<string> {
+  return headlineTitle(article) ?? openingTitle(await bodyOf(article, loaders));
+}
+
+function headlineTitle(article: Pick<Article, "headline">): string | null {
+  return article.headline?.trim() || null;
+}
+
+function openingTitle(body: string): string {
+  const opening = (body.trim().split("\n", 1)[0] ?? "").replace(/\s+/g, " ");
+  if (opening.length <= DISPLAY_TITLE_LIMIT) return opening;
+  const cut = opening.slice(0, DISPLAY_TITLE_LIMIT - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1))}…`;
+}

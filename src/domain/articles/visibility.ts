@@ -1,0 +1,48 @@
+import { Prisma } from "../../db/index.js";
+import type { ArticleStatus } from "../../generated/prisma/enums.js";
+import { hasRole, visibleReviewStatuses, type Viewer } from "../../core/actor.js";
+import { visiblePeople } from "../people/visibility.js";
+import { WITHOUT_BODY } from "./record.js";
+
+/** Statuses anyone may read; drafts and articles in review need REPORTER or above. */
+export const PUBLIC_ARTICLE_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "CORRECTED", "RETRACTED"];
+
+/** The one rule for which articles a viewer may see: never deleted ones, drafts only from REPORTER up. */
+export function visibleArticles(viewer: Viewer): Prisma.ArticleWhereInput {
+  return hasRole(viewer, "REPORTER")
+    ? { deletedAt: null }
+    : { deletedAt: null, status: { in: [...PUBLIC_ARTICLE_STATUSES] } };
+}
+
+/**
+ * The same rule as {@link visibleArticles} for raw SQL (full-text search), over the "Article" row
+ * aliased `alias`. tests/api/visibility.test.ts checks that both agree for every role.
+ */
+export function visibleArticlesSql(viewer: Viewer, alias: string): Prisma.Sql {
+  const table = Prisma.raw(`"${alias}"`);
+  return hasRole(viewer, "REPORTER")
+    ? Prisma.sql`${table}."deletedAt" IS NULL`
+    : Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."status"::text IN (${Prisma.join([...PUBLIC_ARTICLE_STATUSES])})`;
+}
+
+/**
+ * Which mentions of people, organizations and places a viewer may see: a visible review status,
+ * in a visible article, naming a visible person (organizations and places have no visibility rule).
+ */
+export function visibleEntityMentions(viewer: Viewer): Prisma.EntityMentionWhereInput {
+  return {
+    reviewStatus: { in: visibleReviewStatuses(viewer) },
+    article: visibleArticles(viewer),
+    OR: [{ personId: null }, { person: visiblePeople(viewer) }],
+  };
+}
+
+/**
+ * The columns of an article read for the API (an ArticleRecord: every scalar field but the body;
+ * the tsvector is not one either) aliased `alias`, for raw SQL that must return rows shaped like
+ * Prisma's.
+ */
+export function articleRecordColumnsSql(alias: string): Prisma.Sql {
+  const columns = Object.values(Prisma.ArticleScalarFieldEnum).filter((field) => !(field in WITHOUT_BODY));
+  return Prisma.raw(columns.map((field) => `"${alias}"."${field}"`).join(", "));
+}

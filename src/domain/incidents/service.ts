@@ -1,0 +1,111 @@
+import type { Prisma, PrismaClient } from "../../db/index.js";
+import type { IncidentFilter, IncidentOrder } from "../../generated/graphql.js";
+import type { Incident } from "../../generated/prisma/client.js";
+import type { ConnectionPage, PageArgs } from "../../core/paging.js";
+import { followMerges } from "../../core/merges.js";
+import type { Loaders } from "../../graphql/context.js";
+import { badUserInput } from "../../graphql/errors.js";
+import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
+import type { Viewer } from "../../core/actor.js";
+import { countryCode } from "../places/service.js";
+import { incidentKeyset } from "./keysets.js";
+import { visibleIncidents } from "./visibility.js";
+
+const DEFAULT_PAGE_SIZE = 20;
+/** Merges are followed this many hops at most, so a corrupt cycle cannot loop forever. */
+
+/** Checks that a day range is not inverted: `from` after `to` is BAD_USER_INPUT naming `argument`. */
+export function checkDayRange(from: Date | null | undefined, to: Date | null | undefined, argument: string): void {
+  if (from && to && from.getTime() > to.getTime()) throw badUserInput(`${argument}: from must not be after to.`, argument);
+}
+
+/**
+ * The condition "the incident can have happened within [from, to]": its range of possible days
+ * [earliest, latest] overlaps [from, to], where earliest is coalesce(dateEarliest, date,
+ * dateLatest) and latest coalesce(dateLatest, date, dateEarliest) (a range known on one side
+ * only collapses to that day). Incidents without any date never match.
+ */
+function overlapsDays(from: Date | null | undefined, to: Date | null | undefined): Prisma.IncidentWhereInput[] {
+  const conditions: Prisma.IncidentWhereInput[] = [];
+  if (to) {
+    conditions.push({
+      OR: [
+        { dateEarliest: { lte: to } },
+        { dateEarliest: null, date: { lte: to } },
+        { dateEarliest: null, date: null, dateLatest: { lte: to } },
+      ],
+    });
+  }
+  if (from) {
+    conditions.push({
+      OR: [
+        { dateLatest: { gte: from } },
+        { dateLatest: null, date: { gte: from } },
+        { dateLatest: null, date: null, dateEarliest: { gte: from } },
+      ],
+    });
+  }
+  return conditions;
+}
+
+/** An incident with no date at all: no day and no range. */
+const UNDATED: Prisma.IncidentWhereInput = { date: null, dateEarliest: null, dateLatest: null };
+
+/** Validates an incident filter and turns it into a Prisma condition (visibility included). */
+export function incidentWhere(viewer: Viewer, filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
+  const conditions: Prisma.IncidentWhereInput[] = [visibleIncidents(viewer)];
+  if (!filter) return { AND: conditions };
+  if (filter.type) conditions.push({ type: { in: filter.type } });
+  const placeId = optionalGlobalId(filter.placeId, "Place", "filter.placeId");
+  if (placeId) conditions.push({ placeId });
+  if (filter.country !== undefined && filter.country !== null) {
+    conditions.push({ place: { is: { countryCode: countryCode(filter.country, "filter.country") } } });
+  }
+  checkDayRange(filter.from, filter.to, "filter");
+  const inRange = overlapsDays(filter.from, filter.to);
+  // An undated incident cannot be placed in or out of a range: the caller chooses to see it.
+  if (inRange.length > 0 && filter.includeUndated) conditions.push({ OR: [{ AND: inRange }, UNDATED] });
+  else conditions.push(...inRange);
+  if (filter.minFatalities !== undefined && filter.minFatalities !== null) {
+    if (filter.minFatalities < 0) throw badUserInput("filter.minFatalities must not be negative.", "filter.minFatalities");
+    conditions.push({ fatalitiesMin: { gte: filter.minFatalities } });
+  }
+  return { AND: conditions };
+}
+
+/**
+ * One incident by global id; null when it does not exist or is not visible. A merged
+ * incident's id answers with the incident it was merged into (following chains of merges).
+ */
+export function findIncident(loaders: Loaders, globalId: string): Promise<Incident | null> {
+  return followMerges((id) => loaders.incidentById.load(id), expectGlobalId(globalId, "Incident", "id"));
+}
+
+/**
+ * Lists visible, unmerged incidents matching the filter in the chosen order (newest first by
+ * default), by keyset pages; primes `incidentById` with the rows.
+ */
+export async function listIncidents(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  loaders: Loaders,
+  args: PageArgs & { filter?: IncidentFilter | null; orderBy?: IncidentOrder | null },
+): Promise<ConnectionPage<Incident>> {
+  const where = incidentWhere(viewer, args.filter);
+  const keyset = incidentKeyset(args.orderBy?.field, args.orderBy?.direction);
+  const window = keyset.window(args, DEFAULT_PAGE_SIZE);
+  const rows = await prisma.incident.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take });
+  for (const row of rows) loaders.incidentById.prime(row.id, row);
+  return keyset.page(rows, window, () => prisma.incident.count({ where }));
+}
+
+/**
+ * The days an incident can have happened on, as the date filter reads them: earliest is
+ * coalesce(dateEarliest, date, dateLatest), latest coalesce(dateLatest, date, dateEarliest).
+ */
+export function dayRange(incident: Pick<Incident, "date" | "dateEarliest" | "dateLatest">): { earliest: Date | null; latest: Date | null } {
+  return {
+    earliest: incident.dateEarliest ?? incident.date ?? incident.dateLatest,
+    latest: incident.dateLatest ?? incident.date ?? incident.dateEarliest,
+  };
+}

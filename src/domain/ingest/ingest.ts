@@ -1,0 +1,363 @@
+import { z } from "zod";
+import { Prisma, type PrismaClient } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
+import { extractArticle } from "../../extraction/index.js";
+import type { Extraction, ExtractionOptions } from "../../extraction/types.js";
+import type { Article } from "../../generated/prisma/client.js";
+import type { ArticleStatus } from "../../generated/prisma/enums.js";
+import { httpUrl, optionalText } from "../../core/input-rules.js";
+import { fail, parseInput } from "../../core/failure.js";
+import { reanchorArticle } from "../articles/reanchor.js";
+import { recordAudit, type AuditActor } from "../audit/record.js";
+import { recordSuggestionsCreated, type SuggestionBatch } from "../subscriptions/suggestions.js";
+import { hasRole } from "../../core/actor.js";
+import { sha256 } from "./fingerprint.js";
+import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, withGeocodes, type GeocodedExtraction, type SuggestionCounts } from "./store.js";
+
+// Ingest: article text in, an article (or a new revision of one) with machine suggestions out,
+// in one transaction. The order of the rules:
+//   1. a repeated idempotency key replays the first answer (the same request) or is CONFLICT
+//      (another request under the same key), before any other work;
+//   2. the same text as a live article (found by URL, else by body hash) changes nothing;
+//   3. the extraction runs outside the transaction (it is CPU work and needs no database);
+//   4. the transaction takes an advisory lock on the story (its URL, else its hash), reads again,
+//      and creates the article or appends a revision (re-anchoring every span, as updateArticle
+//      does), stores the suggestions and one audit event, and remembers the idempotency key.
+
+/** What a client sends to ingest a story. */
+export interface IngestInput {
+  readonly text: string;
+  readonly headline?: string | null;
+  readonly url?: string | null;
+  readonly outlet?: string | null;
+  readonly publishedAt?: Date | null;
+  /** The new article's slug (lowercase words and hyphens); default from the headline or the first words. Ignored for a revision. */
+  readonly slug?: string | null;
+}
+
+/** What ingest did with the text: a new article, a new revision of the article at the same URL, or nothing (the text is there already). */
+export type IngestOutcome = "CREATED" | "REVISED" | "UNCHANGED";
+
+/** What the `suggestions.created` live-update event carries (see {@link IngestOptions.afterCommit}). */
+export interface SuggestionsCreatedEvent {
+  readonly articleId: string;
+  readonly revisionNumber: number;
+  readonly outcome: Exclude<IngestOutcome, "UNCHANGED">;
+  readonly counts: SuggestionCounts;
+}
+
+/** The answer of one ingest. */
+export interface IngestResult {
+  readonly article: Article;
+  readonly outcome: IngestOutcome;
+  readonly counts: SuggestionCounts;
+  /** True when this is the remembered answer to an earlier request with the same idempotency key. */
+  readonly replayed: boolean;
+}
+
+/** Options of {@link ingestArticle}. */
+export interface IngestOptions {
+  /** The client's idempotency key (at most 200 characters); keys are scoped to the user. */
+  readonly idempotencyKey?: string | null;
+  /**
+   * Runs after the transaction committed, when suggestions were created. THE PLACE for the
+   * live-update publish hook ("suggestions.created"): pass the pub/sub's publish here.
+   */
+  readonly afterCommit?: (event: SuggestionsCreatedEvent) => void | Promise<void>;
+  /** The extraction to use (tests and benchmarks); default {@link extractArticle}. */
+  readonly extract?: (text: string, options: ExtractionOptions) => Extraction;
+}
+
+/** The longest article text ingest and `extract` accept, in characters. */
+export const MAX_BODY_LENGTH = 500_000;
+const MAX_KEY_LENGTH = 200;
+const OPERATION = "ingestArticle";
+/** Statuses a reporter may still change (the same rule as updateArticle). */
+const UNPUBLISHED: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW"];
+const SLUG_WORDS = 8;
+const SLUG_MAX = 80;
+
+const inputSchema = z.object({
+  text: z
+    .string()
+    .max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
+    .refine((value) => value.trim().length > 0, "must not be blank"),
+  headline: optionalText(300),
+  url: httpUrl.nullish(),
+  outlet: optionalText(200),
+  publishedAt: z.date().nullish(),
+  slug: z.string().trim().min(3, "must be at least 3 characters").max(120, "must be at most 120 characters").regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens").nullish(),
+});
+
+const keySchema = z.string().trim().min(1, "must not be empty").max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`);
+
+/** The remembered answer (IdempotencyKey.result). */
+const rememberedSchema = z.object({
+  outcome: z.enum(["CREATED", "REVISED", "UNCHANGED"]),
+  counts: z.object({
+    quotes: z.number(),
+    people: z.number(),
+    unnamedSources: z.number(),
+    organizations: z.number(),
+    places: z.number(),
+    incidents: z.number(),
+    incidentMentions: z.number(),
+    entityMentions: z.number(),
+    skipped: z.number(),
+  }),
+});
+
+type Parsed = z.output<typeof inputSchema>;
+
+/** A URL-safe slug from the headline, else the first words of the text ("state-department-orders-..."). */
+export function slugFrom(headline: string | null | undefined, text: string): string {
+  const source = headline?.trim() || text;
+  const words = source
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’']/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, SLUG_WORDS);
+  let slug = "";
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > SLUG_MAX) break;
+    slug = next;
+  }
+  return slug.length >= 3 ? slug : `story-${slug || "untitled"}`.replace(/-$/, "");
+}
+
+/** A slug no article has: the base, else the base with the body hash's first characters, else numbered. */
+async function uniqueSlug(tx: Prisma.TransactionClient, base: string, bodyHash: string): Promise<string> {
+  const taken = new Set((await tx.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
+  if (!taken.has(base)) return base;
+  const hashed = `${base}-${bodyHash.slice(0, 8)}`;
+  if (!taken.has(hashed)) return hashed;
+  for (let n = 2; ; n += 1) if (!taken.has(`${hashed}-${n}`)) return `${hashed}-${n}`;
+}
+
+/** The fingerprint of a request, so a repeated key can tell "the same request again" from "another request". */
+function requestHash(input: Parsed): string {
+  return sha256(JSON.stringify([input.text, input.headline ?? null, input.url ?? null, input.outlet ?? null, input.publishedAt?.toISOString() ?? null, input.slug ?? null]));
+}
+
+/** The live article this text belongs to: the one at its URL, else one with the same body. */
+function existingArticle(db: Prisma.TransactionClient | PrismaClient, input: Parsed, bodyHash: string): Promise<Article | null> {
+  if (input.url) return db.article.findFirst({ where: { url: input.url, deletedAt: null }, orderBy: { createdAt: "asc" } }).then((byUrl) => byUrl ?? db.article.findFirst({ where: { bodyHash, deletedAt: null }, orderBy: { createdAt: "asc" } }));
+  return db.article.findFirst({ where: { bodyHash, deletedAt: null }, orderBy: { createdAt: "asc" } });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** The remembered answer under `key`, or null; CONFLICT when the key was used for another request. */
+async function replay(prisma: PrismaClient, key: string, hash: string): Promise<IngestResult | null> {
+  const row = await prisma.idempotencyKey.findUnique({ where: { key } });
+  if (!row) return null;
+  if (row.operation !== OPERATION || row.requestHash !== hash) {
+    throw fail("CONFLICT", "This idempotency key was used for a different request; send a new key for a new request.", "idempotencyKey");
+  }
+  const remembered = rememberedSchema.parse(row.result);
+  const article = await prisma.article.findUnique({ where: { id: row.resultId } });
+  if (!article) throw fail("NOT_FOUND", "The article this idempotency key created no longer exists.", "idempotencyKey");
+  return { article, outcome: remembered.outcome, counts: remembered.counts, replayed: true };
+}
+
+/** The day of a Date as YYYY-MM-DD, for the extraction's relative dates. */
+function isoDay(date: Date | null | undefined): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+/**
+ * Ingests one story's text: stores it as a DRAFT article (or a new revision of the article at the
+ * same URL) with the extraction's quotes, people, places and incidents as PENDING suggestions.
+ * The caller checks the role (REPORTER and above); a reporter may not revise a public article.
+ */
+export async function ingestArticle(prisma: PrismaClient, actor: AuditActor, rawInput: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  const input = parseInput(inputSchema, rawInput);
+  const key = options.idempotencyKey === undefined || options.idempotencyKey === null ? null : parseKey(options.idempotencyKey);
+  const scopedKey = key === null ? null : `${actor.viewer.userId ?? "anonymous"}:${key}`;
+  const hash = requestHash(input);
+  if (scopedKey) {
+    const remembered = await replay(prisma, scopedKey, hash);
+    if (remembered) return remembered;
+  }
+  const bodyHash = sha256(input.text);
+  const before = await existingArticle(prisma, input, bodyHash);
+  // The same text again and no key to remember: nothing to write, so no transaction either.
+  if (before?.bodyHash === bodyHash && !scopedKey) return { article: before, outcome: "UNCHANGED", counts: NO_SUGGESTIONS, replayed: false };
+  // Geocoding may read the small-town gazetteer the first time: outside the transaction too.
+  const extraction =
+    before?.bodyHash === bodyHash
+      ? null
+      : await withGeocodes((options.extract ?? extractArticle)(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null }));
+
+  let result: IngestResult;
+  try {
+    result = await inTransaction(prisma, (tx) => ingestInTransaction(tx, actor, input, bodyHash, extraction, scopedKey, hash));
+  } catch (error) {
+    // The same key sent twice at once: the other request committed first; answer as it did.
+    if (scopedKey && isUniqueViolation(error)) {
+      const remembered = await replay(prisma, scopedKey, hash);
+      if (remembered) return remembered;
+    }
+    throw error;
+  }
+  if (result.outcome !== "UNCHANGED" && options.afterCommit) {
+    await options.afterCommit({ articleId: result.article.id, revisionNumber: result.article.revisionNumber, outcome: result.outcome, counts: result.counts });
+  }
+  return result;
+}
+
+type PendingIds = Omit<SuggestionBatch, "articleId">;
+
+/**
+ * Ids of the article's pending machine suggestions: its quotes, its entity and incident mentions,
+ * and the people and incidents those mentions and quotes point at. Taken before and after storing,
+ * the difference is what this ingest suggested (createMany does not return ids).
+ */
+async function pendingSuggestionIds(tx: Prisma.TransactionClient, articleId: string): Promise<PendingIds> {
+  const rows = await tx.$queryRaw<{ kind: string; id: string }[]>`
+    SELECT 'quote' AS kind, q.id::text AS id FROM "Quote" q WHERE q."articleId" = ${articleId}::uuid AND q."reviewStatus" = 'PENDING' AND q.origin = 'MACHINE'
+    UNION ALL SELECT 'mention', m.id::text FROM "EntityMention" m WHERE m."articleId" = ${articleId}::uuid AND m."reviewStatus" = 'PENDING' AND m.origin = 'MACHINE'
+    UNION ALL SELECT 'mention', m.id::text FROM "IncidentMention" m WHERE m."articleId" = ${articleId}::uuid AND m."reviewStatus" = 'PENDING' AND m.origin = 'MACHINE'
+    UNION ALL SELECT DISTINCT 'person', p.id::text FROM "Person" p
+      WHERE p."reviewStatus" = 'PENDING' AND p.origin = 'MACHINE' AND (
+        EXISTS (SELECT 1 FROM "EntityMention" m WHERE m."personId" = p.id AND m."articleId" = ${articleId}::uuid)
+        OR EXISTS (SELECT 1 FROM "Quote" q WHERE q."speakerId" = p.id AND q."articleId" = ${articleId}::uuid))
+    UNION ALL SELECT DISTINCT 'incident', i.id::text FROM "Incident" i
+      WHERE i."reviewStatus" = 'PENDING' AND i.origin = 'MACHINE'
+        AND EXISTS (SELECT 1 FROM "IncidentMention" m WHERE m."incidentId" = i.id AND m."articleId" = ${articleId}::uuid)`;
+  const of = (kind: string) => rows.filter((row) => row.kind === kind).map((row) => row.id);
+  return { quoteIds: of("quote"), personIds: of("person"), incidentIds: of("incident"), mentionIds: of("mention") };
+}
+
+/**
+ * Stores the extraction's suggestions and, when there are any, records one `suggestions.created`
+ * audit event listing them, which live updates publish to `suggestionsCreated(articleId)` once the
+ * transaction commits.
+ */
+async function suggest(tx: Prisma.TransactionClient, actor: AuditActor, article: Article, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
+  const before = await pendingSuggestionIds(tx, article.id);
+  const counts = await storeSuggestions(tx, article, extraction);
+  if (reviewableCount(counts) === 0) return counts;
+  const after = await pendingSuggestionIds(tx, article.id);
+  const added = (key: keyof PendingIds) => after[key].filter((id) => !before[key].includes(id));
+  await recordSuggestionsCreated(tx, actor, {
+    articleId: article.id,
+    quoteIds: added("quoteIds"),
+    personIds: added("personIds"),
+    incidentIds: added("incidentIds"),
+    mentionIds: added("mentionIds"),
+  });
+  return counts;
+}
+
+function parseKey(key: string): string {
+  const parsed = keySchema.safeParse(key);
+  if (!parsed.success) throw fail("INVALID_INPUT", `idempotencyKey ${parsed.error.issues[0]?.message ?? "is not valid"}.`, "idempotencyKey");
+  return parsed.data;
+}
+
+async function ingestInTransaction(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  input: Parsed,
+  bodyHash: string,
+  extraction: GeocodedExtraction | null,
+  scopedKey: string | null,
+  hash: string,
+): Promise<IngestResult> {
+  // Two ingests of one story wait for each other here, so neither creates a second article.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ingest:${input.url ?? bodyHash}`}))`;
+  const before = await existingArticle(tx, input, bodyHash);
+  let outcome: IngestOutcome;
+  let article: Article;
+  let counts: SuggestionCounts = NO_SUGGESTIONS;
+  if (before && before.bodyHash === bodyHash) {
+    outcome = "UNCHANGED";
+    article = before;
+  } else if (!extraction) {
+    // The text was there when we looked before the transaction and has changed since: run again.
+    throw fail("CONFLICT", "The article changed while this text was being ingested; send the request again.", "input.text");
+  } else if (before) {
+    outcome = "REVISED";
+    if (!hasRole(actor.viewer, "EDITOR") && !UNPUBLISHED.includes(before.status)) {
+      throw fail("FORBIDDEN", `Reporters may revise drafts and articles in review; the article at this URL is ${before.status}. Ask an editor.`, "input.url");
+    }
+    ({ article, counts } = await revise(tx, actor, before, input, bodyHash, extraction));
+  } else {
+    outcome = "CREATED";
+    ({ article, counts } = await create(tx, actor, input, bodyHash, extraction));
+  }
+  if (scopedKey) {
+    await tx.idempotencyKey.create({ data: { key: scopedKey, operation: OPERATION, requestHash: hash, resultId: article.id, result: { outcome, counts: { ...counts } } } });
+  }
+  return { article, outcome, counts, replayed: false };
+}
+
+async function create(tx: Prisma.TransactionClient, actor: AuditActor, input: Parsed, bodyHash: string, extraction: GeocodedExtraction): Promise<{ article: Article; counts: SuggestionCounts }> {
+  if (input.slug && (await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
+    throw fail("CONFLICT", `An article with the slug ${input.slug} exists already (perhaps deleted); choose another.`, "input.slug");
+  }
+  const article = await tx.article.create({
+    data: {
+      slug: input.slug ?? (await uniqueSlug(tx, slugFrom(input.headline, input.text), bodyHash)),
+      headline: input.headline ?? null,
+      outlet: input.outlet ?? null,
+      url: input.url ?? null,
+      publishedAt: input.publishedAt ?? null,
+      body: input.text,
+      bodyHash,
+      status: "DRAFT",
+      revisions: { create: { number: 1, headline: input.headline ?? null, body: input.text, reason: "Ingested", createdById: actor.viewer.userId } },
+    },
+  });
+  const counts = await suggest(tx, actor, article, extraction);
+  await recordAudit(tx, actor, { action: "article.ingest", targetType: "Article", targetId: article.id, before: null, after: { ...article, ingest: { outcome: "CREATED", suggestions: counts, total: reviewableCount(counts) } } });
+  return { article, counts };
+}
+
+async function revise(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  before: Article,
+  input: Parsed,
+  bodyHash: string,
+  extraction: GeocodedExtraction,
+): Promise<{ article: Article; counts: SuggestionCounts }> {
+  const revisionNumber = before.revisionNumber + 1;
+  const { count } = await tx.article.updateMany({
+    where: { id: before.id, version: before.version },
+    data: {
+      body: input.text,
+      bodyHash,
+      revisionNumber,
+      version: { increment: 1 },
+      ...(input.headline ? { headline: input.headline } : {}),
+      ...(input.outlet ? { outlet: input.outlet } : {}),
+      ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
+    },
+  });
+  if (count === 0) throw fail("CONFLICT", "The article changed while this text was being ingested; send the request again.", "input.text");
+  const article = await tx.article.findUniqueOrThrow({ where: { id: before.id } });
+  await tx.articleRevision.create({
+    data: { articleId: article.id, number: revisionNumber, headline: article.headline, body: article.body, reason: "Ingested a changed text", createdById: actor.viewer.userId },
+  });
+  const reanchored = await reanchorArticle(tx, article.id, before.body, article.body, revisionNumber);
+  const counts = await suggest(tx, actor, article, extraction);
+  // An article.update event like updateArticle's (Article.revision(n).spans reads before.anchors
+  // of that action back), with what ingest added.
+  await recordAudit(tx, actor, {
+    action: "article.update",
+    targetType: "Article",
+    targetId: article.id,
+    before: { ...before, anchors: reanchored.anchorsBefore },
+    after: { ...article, reanchored: reanchored.summary, ingest: { outcome: "REVISED", suggestions: counts, total: reviewableCount(counts) } },
+  });
+  return { article, counts };
+}

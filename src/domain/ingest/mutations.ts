@@ -1,0 +1,343 @@
+import { z } from "zod";
+import type { Prisma } from "../../db/index.js";
+import { inTransaction } from "../../db/transaction.js";
+import type { Article, EntityMention, Person } from "../../generated/prisma/client.js";
+import type { AcceptAllAboveInput, AcceptSuggestionInput, IngestArticleInput, RejectSuggestionInput } from "../../generated/graphql.js";
+import type { GraphQLContext } from "../../graphql/context.js";
+import { expectedVersion as version, optionalText } from "../../core/input-rules.js";
+import { fail, inputId, parseInput, requireRole } from "../../core/failure.js";
+import { ingestArticle, type IngestOptions, type IngestResult } from "./ingest.js";
+import { recordAudit, type AuditActor } from "../audit/record.js";
+import { visibleArticles } from "../articles/visibility.js";
+import {
+  articleSuggestions,
+  entityMentionSuggestion,
+  incidentMentionSuggestion,
+  incidentSuggestion,
+  parseSuggestionId,
+  personSuggestion,
+  quoteSuggestion,
+  type SuggestionRef,
+  type SuggestionValue,
+} from "./suggestions.js";
+
+// Ingest and review of machine suggestions: authorize -> validate -> one transaction -> one audit
+// event -> the records as they are now. Expected failures are MutationFailures thrown inside the
+// transaction, so nothing they touched is kept.
+
+const acceptSchema = z.object({ id: z.string(), expectedVersion: version.nullish() });
+const rejectSchema = z.object({ id: z.string(), reason: optionalText(2000) });
+const acceptAllSchema = z.object({ articleId: z.string(), confidence: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1") });
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * ingestArticle (REPORTER and above). `options.afterCommit` is where the live-update publish of
+ * "suggestions.created" plugs in (see IngestOptions).
+ */
+export function ingest(context: GraphQLContext, input: IngestArticleInput, idempotencyKey: string, options: Omit<IngestOptions, "idempotencyKey"> = {}): Promise<IngestResult> {
+  requireRole(context.viewer, "REPORTER", "ingest articles");
+  return ingestArticle(context.prisma, context, input, { ...options, idempotencyKey });
+}
+
+/** What one review decision changed: the suggestion itself and what it carried along. */
+export interface ReviewResult {
+  readonly suggestion: SuggestionValue;
+  readonly alsoChanged: SuggestionValue[];
+}
+
+/** A suggestion id from input: INVALID_INPUT when it is not one. */
+function suggestionRef(id: string): SuggestionRef {
+  const ref = parseSuggestionId(id);
+  if (!ref) throw fail("INVALID_INPUT", "input.id is not a suggestion id (a Quote, Person or Incident id, or a mention's suggestion id).", "input.id");
+  return ref;
+}
+
+const notFound = () => fail("NOT_FOUND", "The suggestion does not exist or is not visible to you.", "input.id");
+
+function notPending(status: string) {
+  return fail("CONFLICT", `Only pending suggestions can be reviewed; this one is ${status}.`, "input.id");
+}
+
+/** A conditional UPDATE's outcome for records with a version: VERSION_CONFLICT with the version now, or CONFLICT when someone reviewed it meanwhile. */
+function checkVersioned(count: number, current: { version: number; reviewStatus: string } | null, expected: number | null | undefined): void {
+  if (count > 0) return;
+  if (!current) throw notFound();
+  if (expected !== null && expected !== undefined && current.version !== expected) {
+    throw fail("VERSION_CONFLICT", `The suggestion is at version ${current.version}, not ${expected}: someone changed it since you read it. Read it again and retry.`, "input.expectedVersion", current.version);
+  }
+  throw notPending(current.reviewStatus);
+}
+
+/** Guard on the version when the client sent one. */
+function versionGuard(expected: number | null | undefined): { version?: number } {
+  return expected === null || expected === undefined ? {} : { version: expected };
+}
+
+/** Mentions have no version: sending one is a mistake worth saying. */
+function noVersion(expected: number | null | undefined): void {
+  if (expected !== null && expected !== undefined) throw fail("INVALID_INPUT", "Mentions have no version; leave input.expectedVersion out.", "input.expectedVersion");
+}
+
+/** The article a suggestion belongs to must be visible to the reviewer. */
+async function assertArticleVisible(tx: Tx, context: GraphQLContext, articleId: string): Promise<void> {
+  if (!(await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) }, select: { id: true } }))) throw notFound();
+}
+
+/** Accepts a pending person (a speaker or a mentioned person carried by another acceptance); null when it was not pending. */
+async function acceptPendingPerson(tx: Tx, personId: string | null): Promise<SuggestionValue | null> {
+  if (!personId) return null;
+  const { count } = await tx.person.updateMany({ where: { id: personId, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
+  return count > 0 ? personSuggestion(await tx.person.findUniqueOrThrow({ where: { id: personId } }), 0) : null;
+}
+
+/** Accepts a pending incident carried by the acceptance of one of its mentions. */
+async function acceptPendingIncident(tx: Tx, incidentId: string): Promise<SuggestionValue | null> {
+  const { count } = await tx.incident.updateMany({ where: { id: incidentId, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
+  return count > 0 ? incidentSuggestion(await tx.incident.findUniqueOrThrow({ where: { id: incidentId } }), 0) : null;
+}
+
+/** Rejects the pending entity mentions of a person being rejected; returns them as they are now. */
+async function rejectPendingMentionsOf(tx: Tx, personId: string): Promise<EntityMention[]> {
+  const mentions = await tx.entityMention.findMany({ where: { personId, reviewStatus: "PENDING" }, select: { id: true } });
+  const ids = mentions.map((row) => row.id);
+  await tx.entityMention.updateMany({ where: { id: { in: ids } }, data: { reviewStatus: "REJECTED" } });
+  return tx.entityMention.findMany({ where: { id: { in: ids } } });
+}
+
+/**
+ * Rejects the pending speaker of a quote just rejected, with their pending mentions, when nothing
+ * else holds them up: no other quote that is not rejected is theirs, and no accepted mention
+ * names them. Returns what was rejected, or null when the speaker stays.
+ */
+async function rejectOrphanedSpeaker(tx: Tx, personId: string): Promise<{ person: Person; mentions: EntityMention[] } | null> {
+  const otherQuotes = await tx.quote.count({ where: { speakerId: personId, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+  const acceptedMentions = await tx.entityMention.count({ where: { personId, reviewStatus: "ACCEPTED" } });
+  if (otherQuotes > 0 || acceptedMentions > 0) return null;
+  const { count } = await tx.person.updateMany({ where: { id: personId, reviewStatus: "PENDING", deletedAt: null }, data: { reviewStatus: "REJECTED", version: { increment: 1 } } });
+  if (count === 0) return null;
+  const mentions = await rejectPendingMentionsOf(tx, personId);
+  return { person: await tx.person.findUniqueOrThrow({ where: { id: personId } }), mentions };
+}
+
+/** Accepts one suggestion and what it carries; returns the audit event's target and both states. */
+async function acceptOne(tx: Tx, context: GraphQLContext, ref: SuggestionRef, expected: number | null | undefined): Promise<ReviewResult & { audit: Parameters<typeof recordAudit>[2] }> {
+  const carried = (values: Array<SuggestionValue | null>) => values.filter((value): value is SuggestionValue => value !== null);
+  switch (ref.kind) {
+    case "QUOTE": {
+      const before = await tx.quote.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+      if (!before) throw notFound();
+      await assertArticleVisible(tx, context, before.articleId);
+      const { count } = await tx.quote.updateMany({ where: { id: ref.id, reviewStatus: "PENDING", ...versionGuard(expected) }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
+      checkVersioned(count, before, expected);
+      const after = await tx.quote.findUniqueOrThrow({ where: { id: ref.id } });
+      const alsoChanged = carried([await acceptPendingPerson(tx, after.speakerId)]);
+      return { suggestion: quoteSuggestion(after), alsoChanged, audit: { action: "quote.accept", targetType: "Quote", targetId: ref.id, before, after: { ...after, alsoAccepted: alsoChanged.map(({ kind, id }) => ({ kind, id })) } } };
+    }
+    case "PERSON": {
+      const before = await tx.person.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+      if (!before) throw notFound();
+      const { count } = await tx.person.updateMany({ where: { id: ref.id, reviewStatus: "PENDING", ...versionGuard(expected) }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
+      checkVersioned(count, before, expected);
+      const after = await tx.person.findUniqueOrThrow({ where: { id: ref.id } });
+      return { suggestion: personSuggestion(after, 0), alsoChanged: [], audit: { action: "person.accept", targetType: "Person", targetId: ref.id, before, after } };
+    }
+    case "INCIDENT": {
+      const before = await tx.incident.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+      if (!before) throw notFound();
+      const { count } = await tx.incident.updateMany({ where: { id: ref.id, reviewStatus: "PENDING", ...versionGuard(expected) }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
+      checkVersioned(count, before, expected);
+      const after = await tx.incident.findUniqueOrThrow({ where: { id: ref.id } });
+      return { suggestion: incidentSuggestion(after, 0), alsoChanged: [], audit: { action: "incident.accept", targetType: "Incident", targetId: ref.id, before, after } };
+    }
+    case "INCIDENT_MENTION": {
+      noVersion(expected);
+      const before = await tx.incidentMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
+      if (!before) throw notFound();
+      await assertArticleVisible(tx, context, before.articleId);
+      const { count } = await tx.incidentMention.updateMany({ where: { id: ref.id, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED" } });
+      if (count === 0) throw notPending(before.reviewStatus);
+      const after = await tx.incidentMention.findUniqueOrThrow({ where: { id: ref.id } });
+      const alsoChanged = carried([await acceptPendingIncident(tx, after.incidentId)]);
+      // Mentions are not Nodes: the event is on the incident the span reports.
+      return { suggestion: incidentMentionSuggestion(after), alsoChanged, audit: { action: "incidentMention.accept", targetType: "Incident", targetId: after.incidentId, before, after: { ...after, alsoAccepted: alsoChanged.map(({ kind, id }) => ({ kind, id })) } } };
+    }
+    case "ENTITY_MENTION": {
+      noVersion(expected);
+      const before = await tx.entityMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
+      if (!before) throw notFound();
+      await assertArticleVisible(tx, context, before.articleId);
+      const { count } = await tx.entityMention.updateMany({ where: { id: ref.id, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED" } });
+      if (count === 0) throw notPending(before.reviewStatus);
+      const after = await tx.entityMention.findUniqueOrThrow({ where: { id: ref.id } });
+      const alsoChanged = carried([await acceptPendingPerson(tx, after.personId)]);
+      // Mentions are not Nodes: the event is on the article the span is in.
+      return { suggestion: entityMentionSuggestion(after), alsoChanged, audit: { action: "entityMention.accept", targetType: "Article", targetId: after.articleId, before, after: { ...after, alsoAccepted: alsoChanged.map(({ kind, id }) => ({ kind, id })) } } };
+    }
+  }
+}
+
+/** Accepts one pending suggestion, with the pending speaker or incident it points at (EDITOR and above). */
+export async function acceptSuggestion(context: GraphQLContext, input: AcceptSuggestionInput): Promise<ReviewResult> {
+  requireRole(context.viewer, "EDITOR", "review machine suggestions");
+  const data = parseInput(acceptSchema, input);
+  const ref = suggestionRef(data.id);
+  return inTransaction(context.prisma, async (tx) => {
+    const { audit, ...result } = await acceptOne(tx, context, ref, data.expectedVersion);
+    await recordAudit(tx, context, audit);
+    return result;
+  });
+}
+
+/** Rejects one pending suggestion and what depends on it only (EDITOR and above). */
+export async function rejectSuggestion(context: GraphQLContext, input: RejectSuggestionInput): Promise<ReviewResult> {
+  requireRole(context.viewer, "EDITOR", "review machine suggestions");
+  const data = parseInput(rejectSchema, input);
+  const ref = suggestionRef(data.id);
+  const reason = data.reason || null;
+  return inTransaction(context.prisma, async (tx) => {
+    const pending = { reviewStatus: "PENDING" as const };
+    const rejected = { reviewStatus: "REJECTED" as const };
+    switch (ref.kind) {
+      case "QUOTE": {
+        const before = await tx.quote.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+        if (!before) throw notFound();
+        await assertArticleVisible(tx, context, before.articleId);
+        const { count } = await tx.quote.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
+        checkVersioned(count, before, null);
+        const after = await tx.quote.findUniqueOrThrow({ where: { id: ref.id } });
+        // A pending speaker that only this quote made (no other live quote is theirs, nothing
+        // accepted names them) goes with it, and so do their pending mentions: otherwise a later
+        // acceptAllAbove would accept "Residents" as a person nobody quoted.
+        const speaker = after.speakerId ? await rejectOrphanedSpeaker(tx, after.speakerId) : null;
+        const alsoChanged = speaker ? [personSuggestion(speaker.person, 0), ...speaker.mentions.map(entityMentionSuggestion)] : [];
+        await recordAudit(tx, context, {
+          action: "quote.reject",
+          targetType: "Quote",
+          targetId: ref.id,
+          before,
+          after: { ...after, reason, ...(speaker ? { rejectedSpeakerId: speaker.person.id, rejectedMentionIds: speaker.mentions.map((row) => row.id) } : {}) },
+        });
+        return { suggestion: quoteSuggestion(after), alsoChanged };
+      }
+      case "PERSON": {
+        const before = await tx.person.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+        if (!before) throw notFound();
+        const { count } = await tx.person.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
+        checkVersioned(count, before, null);
+        const mentions = await rejectPendingMentionsOf(tx, ref.id);
+        // Its pending quotes stay to be attributed by hand, no longer pointing at a rejected person.
+        const quotes = await tx.quote.findMany({ where: { speakerId: ref.id, ...pending }, select: { id: true } });
+        await tx.quote.updateMany({ where: { id: { in: quotes.map((row) => row.id) } }, data: { speakerId: null, version: { increment: 1 } } });
+        const after = await tx.person.findUniqueOrThrow({ where: { id: ref.id } });
+        const alsoChanged = [...mentions.map(entityMentionSuggestion), ...(await tx.quote.findMany({ where: { id: { in: quotes.map((row) => row.id) } } })).map(quoteSuggestion)];
+        await recordAudit(tx, context, {
+          action: "person.reject",
+          targetType: "Person",
+          targetId: ref.id,
+          before,
+          after: { ...after, reason, rejectedMentionIds: mentions.map((row) => row.id), detachedQuoteIds: quotes.map((row) => row.id) },
+        });
+        return { suggestion: personSuggestion(after, 0), alsoChanged };
+      }
+      case "INCIDENT": {
+        const before = await tx.incident.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
+        if (!before) throw notFound();
+        const { count } = await tx.incident.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
+        checkVersioned(count, before, null);
+        const mentions = await tx.incidentMention.findMany({ where: { incidentId: ref.id, ...pending }, select: { id: true } });
+        await tx.incidentMention.updateMany({ where: { id: { in: mentions.map((row) => row.id) } }, data: rejected });
+        const after = await tx.incident.findUniqueOrThrow({ where: { id: ref.id } });
+        await recordAudit(tx, context, { action: "incident.reject", targetType: "Incident", targetId: ref.id, before, after: { ...after, reason, rejectedMentionIds: mentions.map((row) => row.id) } });
+        const alsoChanged = (await tx.incidentMention.findMany({ where: { id: { in: mentions.map((row) => row.id) } } })).map(incidentMentionSuggestion);
+        return { suggestion: incidentSuggestion(after, 0), alsoChanged };
+      }
+      case "INCIDENT_MENTION": {
+        const before = await tx.incidentMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
+        if (!before) throw notFound();
+        await assertArticleVisible(tx, context, before.articleId);
+        const { count } = await tx.incidentMention.updateMany({ where: { id: ref.id, ...pending }, data: rejected });
+        if (count === 0) throw notPending(before.reviewStatus);
+        const after = await tx.incidentMention.findUniqueOrThrow({ where: { id: ref.id } });
+        await recordAudit(tx, context, { action: "incidentMention.reject", targetType: "Incident", targetId: after.incidentId, before, after: { ...after, reason } });
+        return { suggestion: incidentMentionSuggestion(after), alsoChanged: [] };
+      }
+      case "ENTITY_MENTION": {
+        const before = await tx.entityMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
+        if (!before) throw notFound();
+        await assertArticleVisible(tx, context, before.articleId);
+        const { count } = await tx.entityMention.updateMany({ where: { id: ref.id, ...pending }, data: rejected });
+        if (count === 0) throw notPending(before.reviewStatus);
+        const after = await tx.entityMention.findUniqueOrThrow({ where: { id: ref.id } });
+        await recordAudit(tx, context, { action: "entityMention.reject", targetType: "Article", targetId: after.articleId, before, after: { ...after, reason } });
+        return { suggestion: entityMentionSuggestion(after), alsoChanged: [] };
+      }
+    }
+  });
+}
+
+/** The result of {@link acceptAllAbove}. */
+export interface AcceptAllResult {
+  readonly article: Article;
+  readonly acceptedCount: number;
+}
+
+/**
+ * Accepts every pending suggestion of an article with confidence >= the threshold, and the
+ * pending speakers, mentioned people and incidents they point at; one audit event on the article
+ * lists them (EDITOR and above).
+ */
+export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, "prisma">, input: AcceptAllAboveInput): Promise<AcceptAllResult> {
+  requireRole(context.viewer, "EDITOR", "review machine suggestions");
+  const data = parseInput(acceptAllSchema, input);
+  const articleId = inputId(data.articleId, "Article", "input.articleId");
+  return inTransaction(context.prisma, async (tx) => {
+    // Bulk acceptances of one article take turns (the article row's lock, held to commit): a
+    // second one then reads what the first left pending, not the same list again.
+    await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${articleId}::uuid FOR UPDATE`;
+    const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) } });
+    if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
+    const chosen = await articleSuggestions(tx, articleId, { statuses: ["PENDING"], minConfidence: data.confidence > 0 ? data.confidence : null });
+    const ids = (kind: SuggestionValue["kind"]) => chosen.filter((item) => item.kind === kind);
+    const quotes = ids("QUOTE").map((item) => item.quote).filter((row) => row !== null);
+    const incidentMentions = ids("INCIDENT_MENTION").map((item) => item.incidentMention).filter((row) => row !== null);
+    const entityMentions = ids("ENTITY_MENTION").map((item) => item.entityMention).filter((row) => row !== null);
+    // A pending person suggested as the speaker of a quote the desk rejected is left out (a
+    // rejection made before rejections took such speakers with them), unless a chosen quote or
+    // mention below carries them.
+    const suggestedPeople = ids("PERSON").map((item) => item.person?.id).filter((id): id is string => typeof id === "string");
+    const speakersOfRejected = new Set(
+      (await tx.quote.findMany({ where: { speakerId: { in: suggestedPeople }, reviewStatus: "REJECTED" }, select: { speakerId: true } })).map((row) => row.speakerId),
+    );
+    // What the chosen records point at is accepted with them, whatever its own confidence.
+    const personIds = new Set([
+      ...suggestedPeople.filter((id) => !speakersOfRejected.has(id)),
+      ...quotes.map((quote) => quote.speakerId),
+      ...entityMentions.map((mention) => mention.personId),
+    ].filter((id): id is string => typeof id === "string"));
+    const incidentIds = new Set([...ids("INCIDENT").map((item) => item.incident?.id), ...incidentMentions.map((mention) => mention.incidentId)].filter((id): id is string => typeof id === "string"));
+    const accepted = { reviewStatus: "ACCEPTED" as const };
+    const pending = { reviewStatus: "PENDING" as const };
+    // One after the other: statements of one interactive transaction share its connection. Each
+    // returns the ids it really changed (a single acceptSuggestion may have got there first), and
+    // the audit event lists those, never what was merely chosen.
+    const changed = { select: { id: true } } as const;
+    const idsOf = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
+    const acceptedIds = {
+      quoteIds: idsOf(await tx.quote.updateManyAndReturn({ where: { id: { in: quotes.map((row) => row.id) }, ...pending }, data: { ...accepted, version: { increment: 1 } }, ...changed })),
+      personIds: idsOf(await tx.person.updateManyAndReturn({ where: { id: { in: [...personIds] }, ...pending }, data: { ...accepted, version: { increment: 1 } }, ...changed })),
+      incidentIds: idsOf(await tx.incident.updateManyAndReturn({ where: { id: { in: [...incidentIds] }, ...pending }, data: { ...accepted, version: { increment: 1 } }, ...changed })),
+      incidentMentionIds: idsOf(await tx.incidentMention.updateManyAndReturn({ where: { id: { in: incidentMentions.map((row) => row.id) }, ...pending }, data: accepted, ...changed })),
+      entityMentionIds: idsOf(await tx.entityMention.updateManyAndReturn({ where: { id: { in: entityMentions.map((row) => row.id) }, ...pending }, data: accepted, ...changed })),
+    };
+    const acceptedCount = Object.values(acceptedIds).reduce((sum, list) => sum + list.length, 0);
+    await recordAudit(tx, context, {
+      action: "article.acceptSuggestions",
+      targetType: "Article",
+      targetId: articleId,
+      before: null,
+      after: { confidence: data.confidence, acceptedCount, ...acceptedIds },
+    });
+    return { article, acceptedCount };
+  });
+}

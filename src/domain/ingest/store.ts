@@ -1,0 +1,669 @@
+import type { Prisma } from "../../db/index.js";
+import type {
+  ExtractedAnonymousSource,
+  ExtractedIncident,
+  ExtractedMention,
+  ExtractedPerson,
+  ExtractedQuote,
+  Extraction,
+} from "../../extraction/types.js";
+import { geocodePlace, type GeocodedPlace } from "../../extraction/events/geocode.js";
+import { lookupPlace } from "../../extraction/events/gazetteer.js";
+import type { AliasKind, DatePrecision, PlaceKind, QuoteKind, QuoteMedium } from "../../generated/prisma/enums.js";
+import { spanOf } from "../../core/span.js";
+import { foldText, incidentFingerprint, quoteFingerprint } from "./fingerprint.js";
+
+// Storing one extraction as suggestions (origin MACHINE, reviewStatus PENDING, a confidence),
+// linked to what copydesk knows already: a person, organization, place or incident that exists is
+// reused, never duplicated, and a suggestion an editor rejected before is not made again. Runs
+// inside the ingest transaction, after the article (or its new revision) is written and every
+// older span was re-anchored, so the rules below can compare with what the article already has.
+
+/** The article the suggestions belong to, as written by the ingest transaction. */
+export interface StoredArticle {
+  readonly id: string;
+  readonly body: string;
+  readonly revisionNumber: number;
+  readonly publishedAt: Date | null;
+}
+
+/** How many suggestions (and new linked records) one ingest made, and how many it left out. */
+export interface SuggestionCounts {
+  readonly quotes: number;
+  /** New named people (PENDING); people resolved to an existing record are not counted. */
+  readonly people: number;
+  /** New unnamed sources (PENDING). */
+  readonly unnamedSources: number;
+  /** New organizations (origin MACHINE; organizations carry no review status). */
+  readonly organizations: number;
+  /** New places (origin MACHINE; places carry no review status). */
+  readonly places: number;
+  /** New incidents (PENDING). */
+  readonly incidents: number;
+  /** Spans reporting an incident, new or existing (PENDING). */
+  readonly incidentMentions: number;
+  /** Spans naming a person, organization or place (PENDING). */
+  readonly entityMentions: number;
+  /** Extracted items not stored: rejected before, already in the article, or with a span that does not match the text. */
+  readonly skipped: number;
+}
+
+/** A {@link SuggestionCounts} with nothing in it. */
+export const NO_SUGGESTIONS: SuggestionCounts = {
+  quotes: 0,
+  people: 0,
+  unnamedSources: 0,
+  organizations: 0,
+  places: 0,
+  incidents: 0,
+  incidentMentions: 0,
+  entityMentions: 0,
+  skipped: 0,
+};
+
+/** Suggestions an editor reviews (everything but organizations and places, which have no review status). */
+export function reviewableCount(counts: SuggestionCounts): number {
+  return counts.quotes + counts.people + counts.unnamedSources + counts.incidents + counts.incidentMentions + counts.entityMentions;
+}
+
+/** The columns every machine-suggested span shares: where it is (both selectors), in which revision, and its review state. */
+function pendingSpan(article: StoredArticle, item: { readonly start: number; readonly end: number; readonly confidence: number }) {
+  const span = spanOf(article.body, item.start, item.end);
+  return {
+    articleId: article.id,
+    start: span.start,
+    end: span.end,
+    exact: span.exact,
+    prefix: span.prefix,
+    suffix: span.suffix,
+    anchoredRevision: article.revisionNumber,
+    origin: "MACHINE" as const,
+    confidence: clamp(item.confidence),
+    reviewStatus: "PENDING" as const,
+  };
+}
+
+type Tx = Prisma.TransactionClient;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const QUOTE_KINDS: Readonly<Record<ExtractedQuote["kind"], QuoteKind>> = { direct: "DIRECT", partial: "PARTIAL", indirect: "INDIRECT" };
+const QUOTE_MEDIA: Readonly<Record<ExtractedQuote["medium"], QuoteMedium>> = {
+  statement: "STATEMENT",
+  tweet: "TWEET",
+  briefing: "BRIEFING",
+  interview: "INTERVIEW",
+  other: "OTHER",
+};
+const DATE_PRECISIONS: Readonly<Record<ExtractedIncident["datePrecision"], DatePrecision>> = { day: "DAY", week: "WEEK", month: "MONTH", unknown: "UNKNOWN" };
+/** An undated incident is compared with incidents of the week before the story (stories report recent events). */
+const UNDATED_WINDOW_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** A YYYY-MM-DD day as a Date at midnight UTC (the @db.Date columns). */
+function day(iso: string | null | undefined): Date | null {
+  return iso ? new Date(`${iso}T00:00:00Z`) : null;
+}
+
+/** A confidence in [0, 1] whatever the extraction returned. */
+function clamp(confidence: number): number {
+  return Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
+}
+
+/** How an alias of a named person is used: a social handle, the surname, or another name. */
+function aliasKind(name: string, alias: string): AliasKind {
+  if (alias.startsWith("@")) return "HANDLE";
+  const words = name.trim().split(/\s+/);
+  return words.length > 1 && foldText(alias) === foldText(words[words.length - 1] ?? "") ? "SURNAME" : "NAME";
+}
+
+/** True when the extracted span is exactly the text at its offsets (anything else is not stored). */
+function spanHolds(body: string, item: { readonly start: number; readonly end: number; readonly text: string }): boolean {
+  return Number.isInteger(item.start) && Number.isInteger(item.end) && item.start >= 0 && item.end > item.start && item.end <= body.length && body.slice(item.start, item.end) === item.text;
+}
+
+/** A person found for an extracted name: its id, or REJECTED when an editor rejected that person and no live one exists. */
+type Resolution = { readonly id: string } | "REJECTED" | null;
+
+/** A named person as resolution reads it. */
+interface PersonCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly reviewStatus: string;
+  readonly mergedIntoId: string | null;
+  readonly aliases: ReadonlyArray<{ readonly alias: string; readonly kind: AliasKind }>;
+}
+
+/** The names an extracted person may already be known by: the full name and its handles (surnames alone never match across stories: "Sanders" is many people). */
+function identifyingNames(person: ExtractedPerson): string[] {
+  return [person.name, ...person.aliases.filter((alias) => alias.startsWith("@"))];
+}
+
+/** Every live-or-rejected named person any of `people` may be, in one read. */
+async function personCandidates(tx: Tx, people: readonly ExtractedPerson[]): Promise<PersonCandidate[]> {
+  const names = [...new Set(people.flatMap(identifyingNames))];
+  if (names.length === 0) return [];
+  return tx.person.findMany({
+    where: {
+      kind: "NAMED",
+      deletedAt: null,
+      OR: [
+        ...people.map((person) => ({ name: { equals: person.name, mode: "insensitive" as const } })),
+        { aliases: { some: { alias: { in: names }, kind: { in: ["NAME", "HANDLE"] as AliasKind[] } } } },
+      ],
+    },
+    select: { id: true, name: true, reviewStatus: true, mergedIntoId: true, aliases: { select: { alias: true, kind: true } } },
+    orderBy: { id: "asc" },
+  });
+}
+
+/**
+ * The live named person an extracted person is: same name, or a NAME/HANDLE alias equal to the
+ * name or one of its handles, case-insensitively; a merged record answers with its target.
+ */
+function resolvePerson(tx: Tx, person: ExtractedPerson, candidates: readonly PersonCandidate[]): Promise<Resolution> {
+  const keys = new Set(identifyingNames(person).map(foldText));
+  const matching = candidates.filter(
+    (candidate) => keys.has(foldText(candidate.name)) || candidate.aliases.some((alias) => (alias.kind === "NAME" || alias.kind === "HANDLE") && keys.has(foldText(alias.alias))),
+  );
+  return pickLive(tx, matching);
+}
+
+/** Of several matching records, the first live one (following merges), else REJECTED when some were rejected, else null. */
+async function pickLive(tx: Tx, candidates: ReadonlyArray<{ id: string; reviewStatus: string; mergedIntoId: string | null }>): Promise<Resolution> {
+  const ranked = [...candidates].sort((a, b) => rank(a.reviewStatus) - rank(b.reviewStatus));
+  for (const candidate of ranked) {
+    if (candidate.reviewStatus === "REJECTED") continue;
+    let id = candidate.id;
+    let mergedInto = candidate.mergedIntoId;
+    for (let hops = 0; mergedInto && hops < 10; hops += 1) {
+      const next = await tx.person.findUnique({ where: { id: mergedInto }, select: { id: true, mergedIntoId: true, deletedAt: true } });
+      if (!next || next.deletedAt) break;
+      id = next.id;
+      mergedInto = next.mergedIntoId;
+    }
+    return { id };
+  }
+  return candidates.length > 0 ? "REJECTED" : null;
+}
+
+/** Accepted records are preferred to pending ones, rejected ones come last. */
+function rank(status: string): number {
+  return status === "ACCEPTED" ? 0 : status === "PENDING" ? 1 : 2;
+}
+
+/** A record found by name: its name and other names. */
+interface Named {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+/** The first record whose name (case-insensitively) or one of whose aliases is `name`. */
+function byName<Row extends Named>(rows: readonly Row[], name: string): Row | undefined {
+  const key = foldText(name);
+  return rows.find((row) => foldText(row.name) === key) ?? rows.find((row) => row.aliases.includes(name));
+}
+
+/** Conditions matching any of `names` by name (case-insensitively) or alias. */
+function nameConditions(names: readonly string[]) {
+  return names.flatMap((name) => [{ name: { equals: name, mode: "insensitive" as const } }, { aliases: { has: name } }]);
+}
+
+/** How one kind of named record (organizations, places) is read by name and created. */
+interface NamedKind {
+  find(conditions: ReturnType<typeof nameConditions>): Promise<(Named & { id: string })[]>;
+  create(names: readonly string[]): Promise<{ id: string; name: string }[]>;
+}
+
+/**
+ * Resolves `names` to ids in `ids` (by folded name): existing records by name or alias (Basrah
+ * is Basra when Basra lists it), the rest created (origin MACHINE). One read and one write for
+ * them all; returns how many were created.
+ */
+async function resolveNamed(kind: NamedKind, names: readonly string[], ids: Map<string, string>): Promise<number> {
+  if (names.length === 0) return 0;
+  const found = await kind.find(nameConditions(names));
+  const missing: string[] = [];
+  for (const name of names) {
+    const row = byName(found, name);
+    if (row) ids.set(foldText(name), row.id);
+    else missing.push(name);
+  }
+  if (missing.length === 0) return 0;
+  const created = await kind.create(missing);
+  for (const row of created) ids.set(foldText(row.name), row.id);
+  return created.length;
+}
+
+/** Organizations by name or alias, new ones created (origin MACHINE). */
+async function resolveOrganizations(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  counts.organizations += await resolveNamed(
+    {
+      find: (conditions) => tx.organization.findMany({ where: { OR: conditions }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } }),
+      create: (missing) => tx.organization.createManyAndReturn({ data: missing.map((name) => ({ name, aliases: [], origin: "MACHINE" as const })), select: { id: true, name: true } }),
+    },
+    names,
+    directory.organizations,
+  );
+}
+
+/** An extraction with each of its place names geocoded (names no gazetteer knows are absent). */
+export interface GeocodedExtraction extends Extraction {
+  readonly geocodes: ReadonlyMap<string, GeocodedPlace>;
+}
+
+/** The place names of an extraction: its places and its incidents' places. */
+function placeNamesOf(extraction: Extraction): string[] {
+  return uniqueNames([...extraction.places, ...extraction.incidents.flatMap((incident) => (incident.place ? [incident.place] : []))]);
+}
+
+/**
+ * Geocodes every place name of `extraction`, a shared name resolving to the place in a country the
+ * story names; a site's city is geocoded too. Runs before the ingest transaction (it may read the
+ * small-town gazetteer the first time).
+ */
+export async function withGeocodes(extraction: Extraction): Promise<GeocodedExtraction> {
+  const names = placeNamesOf(extraction);
+  const storyCountries = new Set(names.flatMap((name) => (lookupPlace(name)?.kind === "country" ? [lookupPlace(name)?.countryCode ?? ""] : [])));
+  const geocodes = new Map<string, GeocodedPlace>();
+  const pending = [...names];
+  for (let name = pending.shift(); name !== undefined; name = pending.shift()) {
+    if (geocodes.has(name)) continue;
+    const found = await geocodePlace(name, storyCountries);
+    if (!found) continue;
+    geocodes.set(name, found);
+    if (found.parent) pending.push(found.parent);
+  }
+  return { ...extraction, geocodes };
+}
+
+const PLACE_KIND: Record<GeocodedPlace["kind"], PlaceKind> = { country: "COUNTRY", region: "REGION", city: "CITY", site: "SITE" };
+
+/** The columns of a new machine-made place: geocoded when a gazetteer knows it, else kind OTHER without a position. */
+export function geocodedPlaceData(name: string, geocode: GeocodedPlace | undefined, parentId: string | null): Prisma.PlaceCreateManyInput {
+  if (!geocode) return { name, aliases: [], kind: "OTHER", origin: "MACHINE" };
+  return {
+    name,
+    aliases: [],
+    kind: PLACE_KIND[geocode.kind],
+    countryCode: geocode.countryCode,
+    country: geocode.country,
+    admin1: geocode.admin1,
+    latitude: geocode.latitude,
+    longitude: geocode.longitude,
+    geocodeConfidence: geocode.confidence,
+    parentId,
+    origin: "MACHINE",
+  };
+}
+
+/**
+ * Places by name or alias, new ones created (origin MACHINE) with their geocode: kind, country,
+ * region, coordinates and confidence. A site's city is resolved first, and the site points at it.
+ */
+async function resolvePlaces(tx: Tx, extraction: GeocodedExtraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const names = placeNamesOf(extraction);
+  const parents = uniqueNames(names.flatMap((name) => extraction.geocodes.get(name)?.parent ?? []));
+  const find = (conditions: ReturnType<typeof nameConditions>) => tx.place.findMany({ where: { OR: conditions }, select: { id: true, name: true, aliases: true }, orderBy: { id: "asc" } });
+  const create = (missing: readonly string[]) =>
+    tx.place.createManyAndReturn({
+      data: missing.map((name) => {
+        const geocode = extraction.geocodes.get(name);
+        return geocodedPlaceData(name, geocode, geocode?.parent ? (directory.places.get(foldText(geocode.parent)) ?? null) : null);
+      }),
+      select: { id: true, name: true },
+    });
+  // Cities that sites lie in first, so that the sites can point at them.
+  counts.places += await resolveNamed({ find, create }, parents, directory.places);
+  counts.places += await resolveNamed({ find, create }, names.filter((name) => !directory.places.has(foldText(name))), directory.places);
+}
+
+/** Ids of the extraction's organizations and places by canonical name (folded). */
+interface Directory {
+  readonly organizations: Map<string, string>;
+  readonly places: Map<string, string>;
+  readonly people: Map<string, Resolution>;
+  readonly sources: Map<string, string>;
+}
+
+/** Named people: resolved to existing records, or created PENDING with their aliases and roles. */
+async function storePeople(tx: Tx, people: readonly ExtractedPerson[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const candidates = await personCandidates(tx, people);
+  for (const person of people) {
+    const key = foldText(person.name);
+    if (directory.people.has(key)) continue;
+    const found = await resolvePerson(tx, person, candidates);
+    if (found) {
+      directory.people.set(key, found);
+      if (found === "REJECTED") counts.skipped += 1;
+      continue;
+    }
+    const organizationId = person.organization ? (directory.organizations.get(foldText(person.organization)) ?? null) : null;
+    const aliases = [...new Set(person.aliases.filter((alias) => alias.trim() && foldText(alias) !== key))];
+    const titles = [...new Set(person.titles.filter((title) => title.trim()))];
+    const created = await tx.person.create({
+      data: {
+        kind: "NAMED",
+        name: person.name,
+        organizationId,
+        origin: "MACHINE",
+        confidence: clamp(person.confidence),
+        reviewStatus: "PENDING",
+        aliases: { create: aliases.map((alias) => ({ alias, kind: aliasKind(person.name, alias) })) },
+        roles: { create: titles.map((title) => ({ title, organizationId })) },
+      },
+      select: { id: true },
+    });
+    counts.people += 1;
+    directory.people.set(key, { id: created.id });
+  }
+}
+
+/**
+ * Unnamed sources belong to their story: one is reused only when this article already has it
+ * (a revision of the same story), otherwise created PENDING with the phrases that refer to it.
+ */
+async function storeSources(
+  tx: Tx,
+  articleId: string,
+  sources: readonly ExtractedAnonymousSource[],
+  directory: Directory,
+  counts: Mutable<SuggestionCounts>,
+): Promise<void> {
+  for (const source of sources) {
+    const key = foldText(source.description);
+    if (directory.sources.has(key)) continue;
+    const existing = await tx.person.findFirst({
+      where: {
+        kind: "ANONYMOUS",
+        deletedAt: null,
+        description: { equals: source.description, mode: "insensitive" },
+        OR: [{ quotes: { some: { articleId } } }, { mentions: { some: { articleId } } }],
+      },
+      select: { id: true, reviewStatus: true },
+    });
+    if (existing) {
+      if (existing.reviewStatus === "REJECTED") counts.skipped += 1;
+      else directory.sources.set(key, existing.id);
+      continue;
+    }
+    const organizationId = source.organization ? (directory.organizations.get(foldText(source.organization)) ?? null) : null;
+    const aliases = [...new Set(source.aliases.filter((alias) => alias.trim() && foldText(alias) !== key))];
+    const created = await tx.person.create({
+      data: {
+        kind: "ANONYMOUS",
+        name: source.description,
+        description: source.description,
+        organizationId,
+        origin: "MACHINE",
+        confidence: clamp(source.confidence),
+        reviewStatus: "PENDING",
+        aliases: { create: aliases.map((alias) => ({ alias, kind: "DESCRIPTION" as const })) },
+      },
+      select: { id: true },
+    });
+    counts.unnamedSources += 1;
+    directory.sources.set(key, created.id);
+  }
+}
+
+/** The speaker columns of a quote suggestion: a person (or unnamed source), an organization, or nobody. */
+interface SpeakerColumns {
+  readonly speakerId: string | null;
+  readonly speakerOrganizationId: string | null;
+}
+
+/**
+ * Who a quote is by: the organization it names when an organization speaks, its named speaker,
+ * else the unnamed source its description (or an alias of it) names.
+ */
+function speakerOf(quote: ExtractedQuote, directory: Directory, sources: readonly ExtractedAnonymousSource[]): SpeakerColumns {
+  const nobody: SpeakerColumns = { speakerId: null, speakerOrganizationId: null };
+  if (quote.speaker && quote.speakerKind === "organization") {
+    return { ...nobody, speakerOrganizationId: directory.organizations.get(foldText(quote.speaker)) ?? null };
+  }
+  if (quote.speaker) {
+    const found = directory.people.get(foldText(quote.speaker));
+    return { ...nobody, speakerId: found && found !== "REJECTED" ? found.id : null };
+  }
+  if (!quote.speakerDescription) return nobody;
+  const described = foldText(quote.speakerDescription);
+  const source = sources.find((candidate) => foldText(candidate.description) === described || candidate.aliases.some((alias) => foldText(alias) === described));
+  return { ...nobody, speakerId: source ? (directory.sources.get(foldText(source.description)) ?? null) : null };
+}
+
+/** Quote suggestions, one per fingerprint: a fingerprint the article has in any state (rejected included) is not suggested again. */
+async function storeQuotes(tx: Tx, article: StoredArticle, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const known = new Set(
+    (await tx.quote.findMany({ where: { articleId: article.id, fingerprint: { not: null } }, select: { fingerprint: true } })).map((row) => row.fingerprint),
+  );
+  const rows: Prisma.QuoteCreateManyInput[] = [];
+  for (const quote of extraction.quotes) {
+    const fingerprint = quoteFingerprint(quote);
+    if (known.has(fingerprint) || !spanHolds(article.body, quote)) {
+      counts.skipped += 1;
+      continue;
+    }
+    known.add(fingerprint);
+    const span = spanOf(article.body, quote.start, quote.end);
+    rows.push({
+      articleId: article.id,
+      text: span.exact,
+      start: span.start,
+      end: span.end,
+      prefix: span.prefix,
+      suffix: span.suffix,
+      anchorState: "ANCHORED",
+      anchoredRevision: article.revisionNumber,
+      kind: QUOTE_KINDS[quote.kind],
+      ...speakerOf(quote, directory, extraction.anonymousSources),
+      speakerDescription: quote.speakerDescription,
+      reportingVerb: quote.reportingVerb,
+      medium: QUOTE_MEDIA[quote.medium],
+      sourceHandle: quote.handle ?? null,
+      sourceDate: day(quote.date),
+      origin: "MACHINE",
+      confidence: clamp(quote.confidence),
+      reviewStatus: "PENDING",
+      fingerprint,
+    });
+  }
+  if (rows.length > 0) await tx.quote.createMany({ data: rows });
+  counts.quotes += rows.length;
+}
+
+/** Earliest and latest day an incident can be, or null when the story gives no date. */
+function window(incident: ExtractedIncident): { earliest: Date; latest: Date } | null {
+  const earliest = day(incident.dateEarliest ?? incident.date);
+  const latest = day(incident.dateLatest ?? incident.date);
+  if (!earliest && !latest) return null;
+  return { earliest: earliest ?? (latest as Date), latest: latest ?? (earliest as Date) };
+}
+
+/** The last day of the week or month that starts on `first`. */
+function periodEnd(first: Date, precision: "week" | "month"): Date {
+  return precision === "week" ? new Date(first.getTime() + 6 * DAY_MS) : new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+}
+
+/**
+ * An incident's date columns: `date` only when the day is known (Incident.date's rule), else the
+ * range, from the extraction's earliest and latest days or from the week or month it names.
+ */
+function storedDates(incident: ExtractedIncident): Pick<Prisma.IncidentCreateInput, "date" | "datePrecision" | "dateEarliest" | "dateLatest"> {
+  const first = day(incident.date);
+  const precision = incident.datePrecision;
+  if (precision === "day" || precision === "unknown") {
+    return { date: precision === "day" ? first : null, datePrecision: DATE_PRECISIONS[precision], dateEarliest: day(incident.dateEarliest), dateLatest: day(incident.dateLatest) };
+  }
+  const earliest = day(incident.dateEarliest) ?? first;
+  const latest = day(incident.dateLatest) ?? (first ? periodEnd(first, precision) : null);
+  return { date: null, datePrecision: DATE_PRECISIONS[precision], dateEarliest: earliest, dateLatest: latest };
+}
+
+/** An incident record as matching reads it. */
+interface IncidentMatch {
+  readonly id: string;
+  readonly reviewStatus: string;
+}
+
+/**
+ * A live incident of the same type in the same place whose date range overlaps the extracted
+ * one's (an undated story is compared with the week before its publication).
+ */
+function matchByWindow(tx: Tx, incident: ExtractedIncident, placeId: string | null, publishedAt: Date | null): Promise<IncidentMatch | null> {
+  const range = window(incident) ?? (publishedAt ? { earliest: new Date(publishedAt.getTime() - UNDATED_WINDOW_DAYS * DAY_MS), latest: publishedAt } : null);
+  if (!placeId || !range) return Promise.resolve(null);
+  return tx.incident.findFirst({
+    where: {
+      type: incident.type,
+      placeId,
+      deletedAt: null,
+      mergedIntoId: null,
+      reviewStatus: { not: "REJECTED" },
+      AND: [
+        { OR: [{ dateEarliest: { lte: range.latest } }, { dateEarliest: null, date: { lte: range.latest } }] },
+        { OR: [{ dateLatest: { gte: range.earliest } }, { dateLatest: null, date: { gte: range.earliest } }] },
+      ],
+    },
+    select: { id: true, reviewStatus: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+/**
+ * Incidents: the record with the same fingerprint (a rejected one means "not again"), else one
+ * matched by type, place and date window (a mention suggestion on it), else a new PENDING incident
+ * with its fingerprint; plus the span that reports it.
+ */
+async function storeIncidents(tx: Tx, article: StoredArticle, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  if (extraction.incidents.length === 0) return;
+  const fingerprints = extraction.incidents.map(incidentFingerprint);
+  const byFingerprint = new Map(
+    (await tx.incident.findMany({ where: { fingerprint: { in: fingerprints }, deletedAt: null }, select: { id: true, reviewStatus: true, mergedIntoId: true, fingerprint: true } })).map((row) => [
+      row.fingerprint,
+      row.mergedIntoId ? { id: row.mergedIntoId, reviewStatus: "PENDING" } : row,
+    ]),
+  );
+  // Incidents this article reports already (an earlier revision): nothing new to say about them.
+  const reported = new Set((await tx.incidentMention.findMany({ where: { articleId: article.id }, select: { incidentId: true } })).map((row) => row.incidentId));
+  const mentions: Prisma.IncidentMentionCreateManyInput[] = [];
+  for (const [index, incident] of extraction.incidents.entries()) {
+    const placeId = incident.place ? (directory.places.get(foldText(incident.place)) ?? null) : null;
+    const fingerprint = fingerprints[index] as string;
+    const matched = byFingerprint.get(fingerprint) ?? (await matchByWindow(tx, incident, placeId, article.publishedAt));
+    if (matched?.reviewStatus === "REJECTED" || (matched && reported.has(matched.id))) {
+      counts.skipped += 1;
+      continue;
+    }
+    let incidentId = matched?.id;
+    if (!incidentId) {
+      const created = await tx.incident.create({
+        data: {
+          type: incident.type,
+          summary: incident.summary,
+          ...storedDates(incident),
+          placeId,
+          fatalitiesMin: incident.fatalities.min,
+          fatalitiesMax: incident.fatalities.max,
+          injuriesMin: incident.injuries.min,
+          injuriesMax: incident.injuries.max,
+          attributedTo: incident.attributedTo,
+          blamedBy: incident.blamedBy,
+          origin: "MACHINE",
+          confidence: clamp(incident.confidence),
+          reviewStatus: "PENDING",
+          fingerprint,
+        },
+        select: { id: true },
+      });
+      counts.incidents += 1;
+      incidentId = created.id;
+      byFingerprint.set(fingerprint, { id: incidentId, reviewStatus: "PENDING" });
+    }
+    reported.add(incidentId);
+    const text = article.body.slice(incident.start, incident.end);
+    if (text.trim() === "" || !spanHolds(article.body, { start: incident.start, end: incident.end, text })) continue;
+    mentions.push({ incidentId, ...pendingSpan(article, incident) });
+  }
+  if (mentions.length > 0) await tx.incidentMention.createMany({ data: mentions });
+  counts.incidentMentions += mentions.length;
+}
+
+/** The person, organization or place a mention names, or null when it names nothing stored (a rejected person). */
+function mentionTarget(mention: ExtractedMention, directory: Directory): Pick<Prisma.EntityMentionCreateManyInput, "entityType" | "personId" | "organizationId" | "placeId"> | null {
+  const key = foldText(mention.name);
+  switch (mention.type) {
+    case "person": {
+      const found = directory.people.get(key);
+      return found && found !== "REJECTED" ? { entityType: "PERSON", personId: found.id } : null;
+    }
+    case "anonymous": {
+      const id = directory.sources.get(key);
+      return id ? { entityType: "PERSON", personId: id } : null;
+    }
+    case "organization": {
+      const id = directory.organizations.get(key);
+      return id ? { entityType: "ORGANIZATION", organizationId: id } : null;
+    }
+    case "place": {
+      const id = directory.places.get(key);
+      return id ? { entityType: "PLACE", placeId: id } : null;
+    }
+  }
+}
+
+/** Entity mentions: PENDING, except where the article has a mention of the same thing at the same span (in any state). */
+async function storeMentions(tx: Tx, article: StoredArticle, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const existing = await tx.entityMention.findMany({
+    where: { articleId: article.id },
+    select: { start: true, end: true, personId: true, organizationId: true, placeId: true },
+  });
+  const known = new Set(existing.map((row) => `${row.start}:${row.end}:${row.personId ?? row.organizationId ?? row.placeId}`));
+  const rows: Prisma.EntityMentionCreateManyInput[] = [];
+  for (const mention of extraction.mentions) {
+    const target = mentionTarget(mention, directory);
+    const key = target ? `${mention.start}:${mention.end}:${target.personId ?? target.organizationId ?? target.placeId}` : "";
+    if (!target || known.has(key) || !spanHolds(article.body, mention)) {
+      counts.skipped += 1;
+      continue;
+    }
+    known.add(key);
+    rows.push({ ...target, ...pendingSpan(article, mention) });
+  }
+  if (rows.length > 0) await tx.entityMention.createMany({ data: rows });
+  counts.entityMentions += rows.length;
+}
+
+/** Names without blanks and without two spellings that fold to the same key (the first one wins). */
+function uniqueNames(names: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const key = foldText(name);
+    if (key && !seen.has(key)) seen.set(key, name.trim());
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Stores an extraction of `article`'s current body as suggestions, resolving people,
+ * organizations, places and incidents to existing records first. Call inside the transaction
+ * that wrote the article (or its revision).
+ */
+export async function storeSuggestions(tx: Tx, article: StoredArticle, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
+  const counts: Mutable<SuggestionCounts> = { ...NO_SUGGESTIONS };
+  const directory: Directory = { organizations: new Map(), places: new Map(), people: new Map(), sources: new Map() };
+  const organizationNames = new Set([
+    ...extraction.organizations,
+    ...extraction.people.flatMap((person) => (person.organization ? [person.organization] : [])),
+    ...extraction.anonymousSources.flatMap((source) => (source.organization ? [source.organization] : [])),
+    ...extraction.quotes.flatMap((quote) => (quote.speakerKind === "organization" && quote.speaker ? [quote.speaker] : [])),
+  ]);
+  await resolveOrganizations(tx, uniqueNames(organizationNames), directory, counts);
+  await resolvePlaces(tx, extraction, directory, counts);
+  await storePeople(tx, extraction.people, directory, counts);
+  await storeSources(tx, article.id, extraction.anonymousSources, directory, counts);
+  await storeQuotes(tx, article, extraction, directory, counts);
+  await storeIncidents(tx, article, extraction, directory, counts);
+  await storeMentions(tx, article, extraction, directory, counts);
+  return counts;
+}

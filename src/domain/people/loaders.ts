@@ -1,0 +1,123 @@
+import { Prisma, type PrismaClient } from "../../db/index.js";
+import type { ArticleRecord } from "../articles/record.js";
+import type { KeysetWindow } from "../../core/paging.js";
+import { byIdLoader, childrenLoader, countLoader, RelationConnectionLoader } from "../../core/loaders.js";
+import { visibleReviewStatuses, type Viewer } from "../../core/actor.js";
+import { articleKeyset } from "../articles/keysets.js";
+import { articleRecordColumnsSql, visibleArticlesSql } from "../articles/visibility.js";
+import { visibleQuotes, visibleQuotesSql } from "../quotes/visibility.js";
+import { personNameKeyset, personRoleKeyset } from "./keysets.js";
+import { listedPeople, visiblePeople } from "./visibility.js";
+
+/** Newest first, the articles ordering a person's articles use (cursors interchangeable with `articles`). */
+const personArticlesKeyset = articleKeyset("PUBLISHED_AT", "DESC");
+
+/**
+ * SQL condition "article `a` quotes or mentions the person in column p.id", with the same
+ * visibility rules as everywhere else.
+ */
+function quotesOrMentions(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`(
+    EXISTS (SELECT 1 FROM "Quote" q WHERE q."articleId" = a."id" AND q."speakerId" = p."id" AND ${visibleQuotesSql(viewer, "q", "a")})
+    OR EXISTS (SELECT 1 FROM "EntityMention" m WHERE m."articleId" = a."id" AND m."personId" = p."id"
+      AND m."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))})))`;
+}
+
+/** The keyset condition "after the cursor" of {@link personArticlesKeyset} in SQL (publishedAt desc nulls last, id desc). */
+function afterArticleSql(window: KeysetWindow<Prisma.ArticleWhereInput, unknown>): Prisma.Sql {
+  if (!window.after) return Prisma.sql`TRUE`;
+  const [publishedAt, id] = personArticlesKeyset.decode(window.after);
+  if (publishedAt === null) return Prisma.sql`(a."publishedAt" IS NULL AND a."id" < ${id}::uuid)`;
+  return Prisma.sql`(a."publishedAt" < ${publishedAt} OR (a."publishedAt" = ${publishedAt} AND a."id" < ${id}::uuid) OR a."publishedAt" IS NULL)`;
+}
+
+/** Per-request loaders of the people module: people, their aliases, roles, quote counts and articles, and organizations. */
+export function createPeopleLoaders(prisma: PrismaClient, viewer: Viewer) {
+  const visible = visiblePeople(viewer);
+  const quoteVisible = visibleQuotes(viewer);
+  return {
+    personById: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids }, ...visible } })),
+    organizationById: byIdLoader((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
+    aliasesByPerson: childrenLoader(
+      (personIds) =>
+        prisma.personAlias.findMany({
+          where: { personId: { in: personIds } },
+          orderBy: [{ personId: "asc" }, { createdAt: "asc" }, { alias: "asc" }],
+          select: { personId: true, alias: true },
+        }),
+      (row) => row.personId,
+    ),
+    rolesOfPerson: new RelationConnectionLoader({
+      keyset: personRoleKeyset,
+      defaultSize: 20,
+      fetchPages: async (personIds, window) => {
+        const rows = await prisma.person.findMany({
+          relationLoadStrategy: "join",
+          where: { id: { in: personIds } },
+          select: { id: true, roles: { where: window.where, orderBy: window.orderBy, take: window.take } },
+        });
+        return new Map(rows.map((row) => [row.id, row.roles]));
+      },
+      fetchCounts: async (personIds) => {
+        const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, _count: { select: { roles: true } } } });
+        return new Map(rows.map((row) => [row.id, row._count.roles]));
+      },
+    }),
+    quoteCountOfPerson: countLoader(async (personIds) => {
+      const rows = await prisma.person.findMany({
+        where: { id: { in: personIds } },
+        select: { id: true, _count: { select: { quotes: { where: quoteVisible } } } },
+      });
+      return new Map(rows.map((row) => [row.id, row._count.quotes]));
+    }),
+    peopleOfOrganization: new RelationConnectionLoader({
+      keyset: personNameKeyset,
+      defaultSize: 20,
+      fetchPages: async (organizationIds, window) => {
+        const rows = await prisma.organization.findMany({
+          relationLoadStrategy: "join",
+          where: { id: { in: organizationIds } },
+          select: { id: true, people: { where: { AND: [listedPeople(viewer), window.where] }, orderBy: window.orderBy, take: window.take } },
+        });
+        return new Map(rows.map((row) => [row.id, row.people]));
+      },
+      fetchCounts: async (organizationIds) => {
+        const rows = await prisma.organization.findMany({
+          where: { id: { in: organizationIds } },
+          select: { id: true, _count: { select: { people: { where: listedPeople(viewer) } } } },
+        });
+        return new Map(rows.map((row) => [row.id, row._count.people]));
+      },
+    }),
+    /**
+     * Articles that quote or mention each person. There is no Prisma relation from a person to
+     * articles, so one LATERAL query reads the page of articles of every person in the batch
+     * (LIMIT per person in SQL): one statement per batch of people.
+     */
+    articlesOfPerson: new RelationConnectionLoader({
+          keyset: personArticlesKeyset,
+          defaultSize: 20,
+          fetchPages: async (personIds, window) => {
+            const rows = await prisma.$queryRaw<(ArticleRecord & { personId: string })[]>`
+              SELECT p."id"::text AS "personId", x.*
+              FROM "Person" p CROSS JOIN LATERAL (
+                SELECT ${articleRecordColumnsSql("a")} FROM "Article" a
+                WHERE ${visibleArticlesSql(viewer, "a")} AND ${quotesOrMentions(viewer)} AND ${afterArticleSql(window)}
+                ORDER BY a."publishedAt" DESC NULLS LAST, a."id" DESC LIMIT ${window.take}
+              ) x
+              WHERE p."id" = ANY(${personIds}::uuid[])
+              ORDER BY p."id", x."publishedAt" DESC NULLS LAST, x."id" DESC`;
+            const pages = new Map<string, ArticleRecord[]>();
+            for (const { personId, ...article } of rows) pages.set(personId, [...(pages.get(personId) ?? []), article]);
+            return pages;
+          },
+          fetchCounts: async (personIds) => {
+            const rows = await prisma.$queryRaw<{ personId: string; total: number }[]>`
+              SELECT p."id"::text AS "personId",
+                (SELECT count(*)::int FROM "Article" a WHERE ${visibleArticlesSql(viewer, "a")} AND ${quotesOrMentions(viewer)}) AS total
+              FROM "Person" p WHERE p."id" = ANY(${personIds}::uuid[])`;
+            return new Map(rows.map((row) => [row.personId, row.total]));
+          },
+    }),
+  };
+}

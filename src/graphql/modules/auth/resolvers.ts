@@ -1,0 +1,27 @@
+import type { Resolvers } from "../../../generated/graphql.js";
+import { toGlobalId } from "../../ids.js";
+import { mutationPayload } from "../../../core/failure.js";
+import { createApiToken, createUser, disableUser, listApiTokens, revokeApiToken, setUserRole } from "../../../domain/auth/mutations.js";
+
+/**
+ * Resolvers of the auth module: a User shows its global id, name and role (the row's e-mail
+ * never); admins manage users and tokens.
+ */
+export const authResolvers: Resolvers = {
+  Query: {
+    apiTokens: (_parent, args, { prisma, viewer }) => listApiTokens(prisma, viewer, args),
+  },
+  Mutation: {
+    createUser: (_parent, { input }, context) => mutationPayload("user", () => createUser(context, input)),
+    setUserRole: (_parent, { input }, context) => mutationPayload("user", () => setUserRole(context, input)),
+    disableUser: (_parent, { input }, context) => mutationPayload("user", () => disableUser(context, input)),
+    createApiToken: async (_parent, { input }, context) => {
+      const payload = await mutationPayload("result", () => createApiToken(context, input));
+      return { token: payload.result?.token ?? null, apiToken: payload.result?.apiToken ?? null, errors: payload.errors };
+    },
+    revokeApiToken: (_parent, { input }, context) => mutationPayload("apiToken", () => revokeApiToken(context, input)),
+  },
+  User: {
+    id: (user) => toGlobalId("User", user.id),
+  },
+};
