@@ -21,7 +21,7 @@ import { loadConfig } from "../src/config.js";
 import { countStatements } from "../src/db/statements.js";
 import { createContext } from "../src/graphql/context.js";
 import { buildSchema } from "../src/graphql/schema.js";
-import { ANONYMOUS_VIEWER } from "../src/core/actor.js";
+import { ANONYMOUS_ACTOR } from "../src/core/actor.js";
 import { generateCorpus } from "../src/seed/corpus.js";
 import { seedExampleStory } from "../src/seed/example-story.js";
 import { buildServer } from "../src/server.js";
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     try {
       for (const [name, query] of Object.entries(WORKLOADS)) {
         const { result, statements } = await countStatements(async () =>
-          execute({ schema, document: parse(query), contextValue: createContext(database.prisma, ANONYMOUS_VIEWER, "bench") }),
+          execute({ schema, document: parse(query), contextValue: createContext(database.prisma, ANONYMOUS_ACTOR, "bench") }),
         );
         if (result.errors) throw new Error(`${name}: ${result.errors.map((error) => error.message).join("; ")}`);
         const body = JSON.stringify({ query });

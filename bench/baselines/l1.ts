@@ -35,7 +35,7 @@ const TOKEN_SHAPE = /^cdk_[A-Za-z0-9_-]{43}$/;
 const DISPLAY_TITLE_LIMIT = 120;
 
 /** Who is asking (the same rules as src/domain/auth): role, user and token. */
-interface Viewer {
+interface Actor {
   readonly role: Role;
   readonly userId: string | null;
   readonly tokenId: string | null;
@@ -64,8 +64,8 @@ async function query<Row extends pg.QueryResultRow>(state: L1State, client: pg.P
   return result.rows;
 }
 
-const articleStatuses = (viewer: Viewer) => (RANK[viewer.role] >= RANK.REPORTER ? ALL_STATUSES : PUBLIC_STATUSES);
-const reviewStatuses = (viewer: Viewer) => (RANK[viewer.role] >= RANK.REPORTER ? ["ACCEPTED", "PENDING"] : ["ACCEPTED"]);
+const articleStatuses = (viewer: Actor) => (RANK[viewer.role] >= RANK.REPORTER ? ALL_STATUSES : PUBLIC_STATUSES);
+const reviewStatuses = (viewer: Actor) => (RANK[viewer.role] >= RANK.REPORTER ? ["ACCEPTED", "PENDING"] : ["ACCEPTED"]);
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
 const cursor = (ordering: string, values: (string | number | null)[]) => Buffer.from(JSON.stringify({ k: ordering, v: values }), "utf8").toString("base64url");
 
@@ -84,7 +84,7 @@ const TOKEN_CACHE_TTL_MS = 5000;
 const tokenCache = new Map<string, { row: TokenRow; until: number }>();
 
 /** The token lookup copydesk makes, cached the same way (lastUsedAt is left alone: copydesk writes it once a minute). */
-async function authenticate(state: L1State, header: string | undefined): Promise<Viewer> {
+async function authenticate(state: L1State, header: string | undefined): Promise<Actor> {
   if (!header) return { role: "VIEWER", userId: null, tokenId: null };
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   if (!token || !TOKEN_SHAPE.test(token)) throw new HttpError(401, "bad token");
@@ -108,7 +108,7 @@ async function lookUpToken(state: L1State, hash: string): Promise<TokenRow | und
 }
 
 /** Q1: one article by slug, scalars only. */
-async function q1(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q1(state: L1State, viewer: Actor, params: URLSearchParams): Promise<unknown> {
   const [row] = await query<{ id: string; slug: string; headline: string | null; body: string; publishedAt: Date | null; status: string }>(
     state, state.pool,
     "q1",
@@ -124,7 +124,7 @@ async function q1(state: L1State, viewer: Viewer, params: URLSearchParams): Prom
 }
 
 /** Q2: the dashboard: newest articles, each with its first quotes (and speakers) and its incidents (and places). Three statements. */
-async function q2(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q2(state: L1State, viewer: Actor, params: URLSearchParams): Promise<unknown> {
   const first = Number(params.get("first") ?? 20);
   const quotesPerArticle = Number(params.get("quotes") ?? 5);
   const reviews = reviewStatuses(viewer);
@@ -207,7 +207,7 @@ const DISPLAY_TITLE_SQL = `CASE WHEN coalesce(a."headline", '') ~ '\\S' THEN reg
   END`;
 
 /** Q2 as L2: the dashboard's whole answer built by PostgreSQL in one statement (same visibility and orderings as {@link q2}). */
-async function l2q2(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<JsonText> {
+async function l2q2(state: L1State, viewer: Actor, params: URLSearchParams): Promise<JsonText> {
   const first = Number(params.get("first") ?? 20);
   const quotesPerArticle = Number(params.get("quotes") ?? 5);
   const [row] = await query<{ answer: string }>(
@@ -268,7 +268,7 @@ function incidentsAfter(values: (string | number | null)[], index: number): { sq
 }
 
 /** Q3: incidents of some types in a date range, newest first, one page (after a cursor or not) with the total. One statement. */
-async function q3(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q3(state: L1State, viewer: Actor, params: URLSearchParams): Promise<unknown> {
   const first = Number(params.get("first") ?? 20);
   const after = params.get("after");
   const base = [reviewStatuses(viewer), (params.get("types") ?? "").split(","), params.get("from"), params.get("to")];
@@ -349,7 +349,7 @@ const SEARCH_SQL = `
   ORDER BY page.rank DESC, page.type, page.id`;
 
 /** Q4: full-text search over articles, quotes, people and incidents, best first, with snippets. One statement. */
-async function q4(state: L1State, viewer: Viewer, params: URLSearchParams): Promise<unknown> {
+async function q4(state: L1State, viewer: Actor, params: URLSearchParams): Promise<unknown> {
   const first = Number(params.get("first") ?? 20);
   const rows = await query<{ type: string; rank: number; snippet: string | null }>(state, state.pool, "q4", SEARCH_SQL, [
     (params.get("query") ?? "").trim(),
@@ -372,7 +372,7 @@ const ARTICLE_COLUMNS = `"id", "slug", "headline", "dek", "byline", "outlet", "u
  * M1: updateArticle's byline with optimistic concurrency and its audit event (the whole row
  * before and after, like copydesk's), in one transaction: BEGIN, SELECT, UPDATE, INSERT, COMMIT.
  */
-async function m1(state: L1State, viewer: Viewer, body: string, requestId: string): Promise<unknown> {
+async function m1(state: L1State, viewer: Actor, body: string, requestId: string): Promise<unknown> {
   const input = JSON.parse(body) as { id: string; expectedVersion: number; byline: string };
   if (RANK[viewer.role] < RANK.REPORTER) throw new HttpError(403, "forbidden");
   const id = Buffer.from(input.id, "base64url").toString("utf8").replace(/^Article:/, "");

@@ -1,13 +1,11 @@
-import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
 import { z } from "zod";
-import { badUserInput } from "../graphql/errors.js";
-import { UUID_PATTERN } from "../graphql/ids.js";
+import { invalidArgument } from "./failure.js";
+import { UUID_PATTERN } from "./records.js";
 
 /** Largest page any list returns. */
 export const MAX_PAGE_SIZE = 100;
 
-/** A page of a connection as resolvers build it; `totalCount` runs only if the field is selected. */
+/** A page of a list (a Relay connection in the API); `totalCount` runs only if someone asks for it. */
 export interface ConnectionPage<T> {
   readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: T }>;
   readonly pageInfo: {
@@ -17,21 +15,6 @@ export interface ConnectionPage<T> {
     readonly endCursor: string | null;
   };
   readonly totalCount: () => Promise<number>;
-}
-
-/** A connection's count: the page's thunk, run now that the field is selected. */
-const resolveTotalCount: GraphQLFieldResolver<Pick<ConnectionPage<unknown>, "totalCount">, unknown> = (page) => page.totalCount();
-
-/**
- * Gives every connection type's `totalCount` the resolver that runs its page's count thunk, in
- * this one place. graphql-js's default resolver calls a function-valued property by itself;
- * graphql-jit (src/graphql/jit.ts) reads the property as it is, so the call must be a resolver.
- */
-export function resolveTotalCounts(schema: GraphQLSchema): GraphQLSchema {
-  return mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) =>
-      fieldName === "totalCount" && typeName.endsWith("Connection") && !field.resolve ? { ...field, resolve: resolveTotalCount } : field,
-  });
 }
 
 /** The paging arguments every connection field takes. */
@@ -44,7 +27,7 @@ export interface PageArgs {
 export function pageSize(first: number | null | undefined, fallback: number, argument = "first"): number {
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw badUserInput(`${argument} must be between 1 and ${MAX_PAGE_SIZE} (got ${value}).`, argument);
+    throw invalidArgument(`${argument} must be between 1 and ${MAX_PAGE_SIZE} (got ${value}).`, argument);
   }
   return value;
 }
@@ -76,7 +59,7 @@ export function decodeCursor(cursor: string, ordering: string, argument = "after
   }
   const parsed = cursorPayload.safeParse(decoded);
   if (!parsed.success || parsed.data.k !== ordering) {
-    throw badUserInput(`${argument} is not a cursor this list gave out for this ordering.`, argument);
+    throw invalidArgument(`${argument} is not a cursor this list gave out for this ordering.`, argument);
   }
   return parsed.data.v;
 }
@@ -142,7 +125,7 @@ export class Keyset<Row, Where, OrderBy> {
   /** The sort key values a cursor of this ordering carries, typed for SQL (BAD_USER_INPUT otherwise). */
   decode(cursor: string, argument = "after"): (Date | number | string | bigint | null)[] {
     const raw = decodeCursor(cursor, this.name, argument);
-    if (raw.length !== this.keys.length) throw badUserInput(`${argument} is not a cursor this list gave out.`, argument);
+    if (raw.length !== this.keys.length) throw invalidArgument(`${argument} is not a cursor this list gave out.`, argument);
     return this.keys.map((key, index) => parseCursorValue(key, raw[index] ?? null, argument));
   }
 
@@ -181,7 +164,7 @@ export class Keyset<Row, Where, OrderBy> {
 }
 
 function parseCursorValue<Row>(key: SortKey<Row>, value: CursorValue, argument: string): SqlValue | null {
-  const invalid = () => badUserInput(`${argument} is not a cursor this list gave out.`, argument);
+  const invalid = () => invalidArgument(`${argument} is not a cursor this list gave out.`, argument);
   if (value === null) {
     if (!key.nullable) throw invalid();
     return null;

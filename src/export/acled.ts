@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db/index.js";
 import type { Incident, Place } from "../generated/prisma/client.js";
 import type { DatePrecision, IncidentType } from "../generated/prisma/enums.js";
-import { ANONYMOUS_VIEWER } from "../core/actor.js";
+import { ANONYMOUS_ACTOR } from "../core/actor.js";
 import { visibleIncidentMentions, visibleIncidents } from "../domain/incidents/visibility.js";
 import { isoDay } from "./schema-org.js";
 
@@ -97,8 +97,8 @@ export const DEFAULT_BATCH_SIZE = 500;
  * articles.
  */
 export async function* acledRows(prisma: PrismaClient, batchSize = DEFAULT_BATCH_SIZE): AsyncGenerator<AcledRow> {
-  const listed = visibleIncidents(ANONYMOUS_VIEWER);
-  const reporting = visibleIncidentMentions(ANONYMOUS_VIEWER);
+  const listed = visibleIncidents(ANONYMOUS_ACTOR);
+  const reporting = visibleIncidentMentions(ANONYMOUS_ACTOR);
   let after: string | undefined;
   for (;;) {
     const batch = await prisma.incident.findMany({

@@ -1,41 +1,24 @@
 import type { PrismaClient } from "../db/index.js";
-import { createAnnotationLoaders } from "../domain/annotations/loaders.js";
-import { createArticleLoaders } from "../domain/articles/loaders.js";
-import { createAuditLoaders } from "../domain/audit/loaders.js";
-import { createAuthLoaders } from "../domain/auth/loaders.js";
-import type { Viewer } from "../core/actor.js";
+import type { Actor } from "../core/actor.js";
+import type { Session } from "../core/session.js";
 import type { LiveHub } from "../pubsub/hub.js";
-import { createIncidentLoaders } from "../domain/incidents/loaders.js";
-import { createPeopleLoaders } from "../domain/people/loaders.js";
-import { createPlaceLoaders } from "../domain/places/loaders.js";
-import { createQuoteLoaders } from "../domain/quotes/loaders.js";
+import type { LoaderFactory } from "./module.js";
+import { MODULES } from "./registry.js";
 
-/** Each module's loader factory: a module's loaders are built together, when a resolver first needs one. */
-const LOADER_MODULES = [
-  createAuthLoaders,
-  createArticleLoaders,
-  createQuoteLoaders,
-  createPeopleLoaders,
-  createPlaceLoaders,
-  createIncidentLoaders,
-  createAnnotationLoaders,
-  createAuditLoaders,
-] as const;
+type Registered = (typeof MODULES)[number];
+type LoadersOf<Module> = Module extends { readonly loaders: (...args: never[]) => infer Built } ? Built : Record<never, never>;
+type Intersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (value: infer Both) => void ? Both : never;
 
-/** The per-request DataLoaders of every module (built per request, never shared). */
-export type Loaders = ReturnType<typeof createAuthLoaders> &
-  ReturnType<typeof createArticleLoaders> &
-  ReturnType<typeof createQuoteLoaders> &
-  ReturnType<typeof createPeopleLoaders> &
-  ReturnType<typeof createPlaceLoaders> &
-  ReturnType<typeof createIncidentLoaders> &
-  ReturnType<typeof createAnnotationLoaders> &
-  ReturnType<typeof createAuditLoaders>;
+/** The per-request DataLoaders of every registered module (built per request, never shared). */
+export type Loaders = Intersection<LoadersOf<Registered>>;
+
+/** Each registered module's loader factory: a module's loaders are built together, when a resolver first needs one. */
+const LOADER_MODULES: readonly LoaderFactory[] = MODULES.flatMap((module): LoaderFactory[] => ("loaders" in module ? [module.loaders] : []));
 
 /** What a request's loaders object holds besides the getters of its prototype. */
 interface LoaderState {
   readonly prisma: PrismaClient;
-  readonly viewer: Viewer;
+  readonly viewer: Actor;
   /** Each module's loaders once built, by index in LOADER_MODULES. */
   readonly built: (Record<string, unknown> | undefined)[];
 }
@@ -47,7 +30,7 @@ type LazyLoaders = { readonly [state]: LoaderState };
 // loaders of every module for each request was 4% of the CPU of a one-article read.
 let loaderPrototype: object | null = null;
 
-function prototypeFor(prisma: PrismaClient, viewer: Viewer): object {
+function prototypeFor(prisma: PrismaClient, viewer: Actor): object {
   if (loaderPrototype) return loaderPrototype;
   const prototype: PropertyDescriptorMap = {};
   LOADER_MODULES.forEach((create, index) => {
@@ -68,25 +51,25 @@ function prototypeFor(prisma: PrismaClient, viewer: Viewer): object {
 }
 
 /** A fresh set of DataLoaders for one request; each module's loaders are built on first use. */
-export function createLoaders(prisma: PrismaClient, viewer: Viewer): Loaders {
+export function createLoaders(prisma: PrismaClient, viewer: Actor): Loaders {
   const lazy: LazyLoaders = Object.create(prototypeFor(prisma, viewer), {
     [state]: { value: { prisma, viewer, built: [] } satisfies LoaderState },
   }) as LazyLoaders;
   return lazy as unknown as Loaders;
 }
 
-/** What every resolver receives: the database, who is asking, the loaders and the request id. */
-export interface GraphQLContext {
-  readonly prisma: PrismaClient;
-  readonly viewer: Viewer;
+/**
+ * What every resolver receives: a domain {@link Session} (database, who is asking, request id,
+ * live updates) and the request's loaders.
+ */
+export interface GraphQLContext extends Session {
   readonly loaders: Loaders;
-  readonly requestId: string;
   /** This instance's live updates: mutations publish through it, subscriptions listen; null when off (tests, CLI). */
   readonly live: LiveHub | null;
 }
 
 /** Creates the context of one request. */
-export function createContext(prisma: PrismaClient, viewer: Viewer, requestId: string, live: LiveHub | null = null): GraphQLContext {
+export function createContext(prisma: PrismaClient, viewer: Actor, requestId: string, live: LiveHub | null = null): GraphQLContext {
   return { prisma, viewer, loaders: createLoaders(prisma, viewer), requestId, live };
 }
 
@@ -97,7 +80,7 @@ const renewals = new WeakMap<GraphQLContext, () => void>();
  * The context of one subscription. It lives as long as the subscription, but DataLoaders cache
  * for their whole life, so each event must be resolved with fresh ones: {@link renewLoaders}.
  */
-export function createSubscriptionContext(prisma: PrismaClient, viewer: Viewer, requestId: string, live: LiveHub): GraphQLContext {
+export function createSubscriptionContext(prisma: PrismaClient, viewer: Actor, requestId: string, live: LiveHub): GraphQLContext {
   // Built on first use after each renewal: most payloads never touch a loader, and building
   // every module's loaders for each of 500 subscribers on every event is measurable.
   let loaders: Loaders | null = null;

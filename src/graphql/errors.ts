@@ -1,4 +1,6 @@
-import { GraphQLError } from "graphql";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { InvalidArgument } from "../core/failure.js";
 
 /**
  * Every error code copydesk puts in `extensions.code`, in one place. Expected failures of
@@ -90,4 +92,38 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
  */
 export function withoutSuggestions(message: string): string {
   return message.replace(SUGGESTION, "");
+}
+
+/** The GraphQL error of a read the domain refused for its arguments ({@link InvalidArgument}): BAD_USER_INPUT naming the argument. */
+function argumentError(error: unknown): unknown {
+  return error instanceof InvalidArgument ? badUserInput(error.message, error.argument ?? undefined) : error;
+}
+
+function withArgumentErrors<Fn extends (...args: never[]) => unknown>(resolve: Fn): Fn {
+  return ((...args: Parameters<Fn>) => {
+    try {
+      const result = resolve(...args);
+      return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(argumentError(error))) : result;
+    } catch (error) {
+      throw argumentError(error);
+    }
+  }) as Fn;
+}
+
+/**
+ * Answers the domain's {@link InvalidArgument} as BAD_USER_INPUT, in this one place. Only fields
+ * that take arguments can be asked something the domain refuses, so only their resolvers (and
+ * subscribe functions) are wrapped; every other field runs as written.
+ */
+export function mapArgumentErrors(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field) => {
+      if (!field.args || Object.keys(field.args).length === 0) return field;
+      return {
+        ...field,
+        ...(field.resolve ? { resolve: withArgumentErrors(field.resolve) } : {}),
+        ...(field.subscribe ? { subscribe: withArgumentErrors(field.subscribe) } : {}),
+      };
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import type { Resolvers, ResolversInterfaceTypes } from "../generated/graphql.js";
 import type { GraphQLContext } from "./context.js";
 import { badUserInput } from "./errors.js";
-import { parseGlobalId, type NodeType } from "./ids.js";
+import { parseGlobalId, type RecordType } from "./ids.js";
 import { MAX_PAGE_SIZE } from "../core/paging.js";
 import { resolveTaggedType, typed } from "../core/typed.js";
 
@@ -9,8 +9,8 @@ import { resolveTaggedType, typed } from "../core/typed.js";
 type NodeRow = ResolversInterfaceTypes<Record<string, unknown>>["Node"];
 
 /** The by-id loader of each node type (each applies its own visibility rule). */
-function loaderFor(type: NodeType, { loaders }: GraphQLContext): (id: string) => Promise<NodeRow | null> {
-  const byType: Record<NodeType, (id: string) => Promise<NodeRow | null>> = {
+function loaderFor(type: RecordType, { loaders }: GraphQLContext): (id: string) => Promise<NodeRow | null> {
+  const byType: Record<RecordType, (id: string) => Promise<NodeRow | null>> = {
     Article: (id) => loaders.articleById.load(id),
     ArticleRevision: (id) => loaders.articleRevisionById.load(id),
     Correction: (id) => loaders.correctionById.load(id),
@@ -46,6 +46,6 @@ export const nodeResolvers: Resolvers = {
     },
   },
   Node: {
-    __resolveType: (value) => resolveTaggedType<NodeType>(value),
+    __resolveType: (value) => resolveTaggedType<RecordType>(value),
   },
 };

@@ -5,33 +5,18 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Resolvers } from "../generated/graphql.js";
-import { annotationResolvers } from "./modules/annotations/resolvers.js";
-import { articleResolvers } from "./modules/articles/resolvers.js";
-import { auditResolvers } from "./modules/audit/resolvers.js";
-import { applyRoleDirective } from "./policy.js";
-import { authResolvers } from "./modules/auth/resolvers.js";
-import { dashboardResolvers } from "./modules/dashboard/resolvers.js";
-import { incidentResolvers } from "./modules/incidents/resolvers.js";
-import { ingestResolvers } from "./modules/ingest/resolvers.js";
-import { peopleResolvers } from "./modules/people/resolvers.js";
-import { placeResolvers } from "./modules/places/resolvers.js";
-import { quoteResolvers } from "./modules/quotes/resolvers.js";
-import { searchResolvers } from "./modules/search/resolvers.js";
-import { subscriptionResolvers } from "./modules/subscriptions/resolvers.js";
-import { resolveTotalCounts } from "../core/paging.js";
+import { resolveTotalCounts } from "./connection.js";
 import { nodeResolvers } from "./node.js";
+import { mapArgumentErrors } from "./errors.js";
+import { applyGuards, type Guards } from "./policy.js";
+import { MODULES } from "./registry.js";
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
 const SOURCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src");
 
-/** The SDL files, relative to src/: the shared base, then every module's schema.graphql. */
+/** The SDL files, relative to src/: the shared base, then every registered module's schema.graphql. */
 function sdlFiles(): string[] {
-  const modules = fs
-    .readdirSync(path.join(SOURCE_DIR, "graphql", "modules"), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SOURCE_DIR, "graphql", "modules", entry.name, "schema.graphql")))
-    .map((entry) => `graphql/modules/${entry.name}/schema.graphql`)
-    .sort();
-  return ["graphql/base.graphql", ...modules];
+  return ["graphql/base.graphql", ...MODULES.map((module) => `graphql/modules/${module.name}/schema.graphql`)];
 }
 
 /** Reads the schema-first SDL of every module. */
@@ -41,26 +26,27 @@ export function loadTypeDefs(): string[] {
 
 const scalarResolvers: Resolvers = { DateTime: DateTimeResolver, Date: DateResolver, JSON: JSONResolver };
 
-/** Builds the executable schema: every module's SDL with its resolvers, connection counts, and the role directive enforced. */
+/** Every module's guards, in one map; two modules guarding the same coordinate is a mistake caught here. */
+function allGuards(): Guards {
+  const guards: Record<string, Guards[string]> = {};
+  for (const module of MODULES) {
+    const moduleGuards: Guards = module.guards;
+    for (const [coordinate, action] of Object.entries(moduleGuards)) {
+      if (coordinate in guards) throw new Error(`Two modules guard ${coordinate}.`);
+      guards[coordinate] = action;
+    }
+  }
+  return guards;
+}
+
+/**
+ * Builds the executable schema: every registered module's SDL with its resolvers, connection
+ * counts, the domain's argument errors as BAD_USER_INPUT, and every module's guards enforced.
+ */
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [
-      scalarResolvers,
-      nodeResolvers,
-      authResolvers,
-      articleResolvers,
-      quoteResolvers,
-      peopleResolvers,
-      placeResolvers,
-      incidentResolvers,
-      annotationResolvers,
-      auditResolvers,
-      searchResolvers,
-      dashboardResolvers,
-      subscriptionResolvers,
-      ingestResolvers,
-    ],
+    resolvers: [scalarResolvers, nodeResolvers, ...MODULES.map((module) => module.resolvers)],
   });
-  return applyRoleDirective(resolveTotalCounts(schema));
+  return applyGuards(mapArgumentErrors(resolveTotalCounts(schema)), allGuards());
 }

@@ -22,7 +22,7 @@ import { classifyDatabaseError } from "../db/faults.js";
 import type { PrismaClient } from "../db/index.js";
 import type { TokenCache } from "../domain/auth/token-cache.js";
 import { authenticateGrant, AuthenticationError } from "../domain/auth/tokens.js";
-import type { Viewer } from "../core/actor.js";
+import type { Actor } from "../core/actor.js";
 import type { LiveHub, SharedDelivery } from "../pubsub/hub.js";
 import type { PubSubLog } from "../pubsub/pubsub.js";
 import { createSubscriptionContext, type GraphQLContext } from "./context.js";
@@ -96,10 +96,10 @@ class ConnectionRights {
   constructor(
     /** The Authorization value the connection was opened with. */
     private readonly header: string,
-    readonly viewer: Viewer,
+    readonly viewer: Actor,
     private expiresAt: Date | null,
     private readonly socket: WebSocket,
-    private readonly reauthenticate: (header: string) => Promise<{ viewer: Viewer; expiresAt: Date | null }>,
+    private readonly reauthenticate: (header: string) => Promise<{ viewer: Actor; expiresAt: Date | null }>,
     private readonly log: PubSubLog,
   ) {}
 
@@ -154,7 +154,7 @@ class ConnectionRights {
 
 /** What graphql-ws keeps per connection besides the socket: the viewer its token authenticated. */
 interface ConnectionState extends Record<PropertyKey, unknown> {
-  viewer: Viewer;
+  viewer: Actor;
   /** The client's address, for the rate limits a replay counts against. */
   address: string;
   connectionId: number;

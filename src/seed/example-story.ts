@@ -6,7 +6,7 @@ import { inTransaction } from "../db/transaction.js";
 import type { PlaceKind } from "../generated/prisma/enums.js";
 import { toGlobalId } from "../graphql/ids.js";
 import { ingestArticle } from "../domain/ingest/ingest.js";
-import { recordAudit, type AuditActor } from "../domain/audit/record.js";
+import { recordAudit, type AuditActor } from "../core/audit.js";
 import { acceptAllAbove } from "../domain/ingest/mutations.js";
 
 // The example story, seeds/basra-consulate-2018.txt, loaded the way a newsroom would load it: the

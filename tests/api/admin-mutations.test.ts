@@ -5,7 +5,7 @@ import { toGlobalId } from "../../src/graphql/ids.js";
 import { mutationPayload } from "../../src/core/failure.js";
 import { createUser } from "../../src/domain/auth/mutations.js";
 import { authenticate, AuthenticationError, hashToken } from "../../src/domain/auth/tokens.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { errorCodes } from "../support/graphql.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";
@@ -18,7 +18,7 @@ const ROLES: readonly Role[] = ["VIEWER", "REPORTER", "EDITOR", "ADMIN"];
 const NO_USER = toGlobalId("User", "00000000-0000-7000-8000-000000000000");
 
 let db: TestDatabase;
-const viewers = {} as Record<Role, Viewer>;
+const viewers = {} as Record<Role, Actor>;
 
 interface MutationError {
   code: string;

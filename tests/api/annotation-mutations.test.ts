@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Quote } from "../../src/generated/prisma/client.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { executeAs, errorCodes } from "../support/graphql.js";
@@ -94,10 +94,10 @@ let revisionNumber: number;
 let bottomLine: Quote;
 let incidentGid: string;
 let personGid: string;
-let viewer: Viewer;
-let reporter: Viewer;
-let otherReporter: Viewer;
-let editor: Viewer;
+let viewer: Actor;
+let reporter: Actor;
+let otherReporter: Actor;
+let editor: Actor;
 
 /** A selector on the n-th (0-based) occurrence of `text` in the seeded body, with both selectors. */
 function selectorOf(text: string, occurrence = 0) {
@@ -123,7 +123,7 @@ async function counts() {
   return { annotations, claimReviews, auditEvents };
 }
 
-async function mutate<T>(as: Viewer, name: keyof typeof MUTATIONS, input: Record<string, unknown>): Promise<T> {
+async function mutate<T>(as: Actor, name: keyof typeof MUTATIONS, input: Record<string, unknown>): Promise<T> {
   const { query, key } = MUTATIONS[name]!;
   const result = await executeAsViewer<Record<string, T>>(db, as, query, { input });
   expect(result.errors).toBeUndefined();
@@ -131,7 +131,7 @@ async function mutate<T>(as: Viewer, name: keyof typeof MUTATIONS, input: Record
 }
 
 /** Runs a mutation that must succeed and write exactly one row-level audit event; returns its payload. */
-async function succeeds<T extends { errors: MutationErrorShape[] }>(as: Viewer, name: keyof typeof MUTATIONS, input: Record<string, unknown>): Promise<T> {
+async function succeeds<T extends { errors: MutationErrorShape[] }>(as: Actor, name: keyof typeof MUTATIONS, input: Record<string, unknown>): Promise<T> {
   const before = await counts();
   const payload = await mutate<T>(as, name, input);
   expect(payload.errors).toEqual([]);
@@ -141,7 +141,7 @@ async function succeeds<T extends { errors: MutationErrorShape[] }>(as: Viewer, 
 
 /** Runs a mutation that must fail with one error of `code` (on `field`, when given) and change nothing; returns the error. */
 async function failsWith(
-  as: Viewer,
+  as: Actor,
   name: keyof typeof MUTATIONS,
   input: Record<string, unknown>,
   code: string,
@@ -159,7 +159,7 @@ async function failsWith(
   return error;
 }
 
-async function createNote(as: Viewer, input: Record<string, unknown>): Promise<AnnotationShape> {
+async function createNote(as: Actor, input: Record<string, unknown>): Promise<AnnotationShape> {
   return (await succeeds<AnnotationResult>(as, "createAnnotation", input)).annotation!;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -31,9 +31,9 @@ type Payload = { article: ArticleShape | null; errors: MutationErrorShape[] };
 const ARTICLE_FIELDS = "article { id slug status version revisionNumber body headline publishedAt retractionReason } errors { code field message currentVersion }";
 
 let db: TestDatabase;
-let viewer: Viewer;
-let reporter: Viewer;
-let editor: Viewer;
+let viewer: Actor;
+let reporter: Actor;
+let editor: Actor;
 let seedArticleId: string;
 
 beforeAll(async () => {
@@ -48,7 +48,7 @@ afterAll(async () => {
   await db.close();
 });
 
-async function mutate(as: Viewer, name: string, inputType: string, input: Record<string, unknown>, fields = ARTICLE_FIELDS) {
+async function mutate(as: Actor, name: string, inputType: string, input: Record<string, unknown>, fields = ARTICLE_FIELDS) {
   const result = await executeAsViewer<Record<string, Payload>>(db, as, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} } }`, { input });
   return { payload: result.data?.[name] ?? null, errors: result.errors };
 }
@@ -61,7 +61,7 @@ async function snapshot(id: string) {
   return db.prisma.article.findUniqueOrThrow({ where: { id }, include: { revisions: true, corrections: true } });
 }
 
-async function newDraft(slug: string, as: Viewer = reporter): Promise<ArticleShape> {
+async function newDraft(slug: string, as: Actor = reporter): Promise<ArticleShape> {
   const { payload } = await mutate(as, "createArticle", "CreateArticleInput", { slug, headline: "Port reopens", body: "The port of Umm Qasr reopened on Monday, officials said." });
   expect(payload?.errors).toEqual([]);
   return payload!.article!;
@@ -241,7 +241,7 @@ describe("the article lifecycle", () => {
   it("goes from draft to review, published, corrected, retracted, deleted and restored, one audit event each", async () => {
     const draft = await newDraft("lifecycle-story");
     const start = await auditCount();
-    const step = async (as: Viewer, name: string, inputType: string, input: Record<string, unknown>) => {
+    const step = async (as: Actor, name: string, inputType: string, input: Record<string, unknown>) => {
       const { payload, errors } = await mutate(as, name, inputType, input);
       expect(errors).toBeUndefined();
       expect(payload?.errors).toEqual([]);

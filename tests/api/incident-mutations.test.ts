@@ -5,7 +5,7 @@ import { createContext } from "../../src/graphql/context.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { mutationPayload } from "../../src/core/failure.js";
 import { createIncident } from "../../src/domain/incidents/mutations.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { errorCodes } from "../support/graphql.js";
@@ -19,7 +19,7 @@ const SLUG = "basra-consulate-2018";
 const ROLES: readonly Role[] = ["VIEWER", "REPORTER", "EDITOR", "ADMIN"];
 
 let db: TestDatabase;
-const viewers = {} as Record<Role, Viewer>;
+const viewers = {} as Record<Role, Actor>;
 let article: Article;
 
 interface MutationError {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";
 
@@ -32,7 +32,7 @@ const SECOND =
   "Rocket attacks struck the U.S. consulate in Basra on Sept. 11, officials said. Nobody was hurt.";
 
 let db: TestDatabase;
-const viewers = {} as Record<Role, Viewer>;
+const viewers = {} as Record<Role, Actor>;
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -3,7 +3,7 @@ import type { Extraction, ExtractedIncident, ExtractedQuote } from "../../src/ex
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { ingestArticle } from "../../src/domain/ingest/ingest.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { errorCodes } from "../support/graphql.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";
@@ -59,7 +59,7 @@ interface ReviewPayload {
 }
 
 let db: TestDatabase;
-const viewers = {} as Record<Role, Viewer>;
+const viewers = {} as Record<Role, Actor>;
 let keyCounter = 0;
 const freshKey = () => `key-${(keyCounter += 1)}`;
 

@@ -3,7 +3,7 @@ import type { Extraction, ExtractedQuote } from "../../src/extraction/types.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { ingestArticle } from "../../src/domain/ingest/ingest.js";
-import { ANONYMOUS_VIEWER as ANONYMOUS, type Viewer } from "../../src/core/actor.js";
+import { ANONYMOUS_ACTOR as ANONYMOUS, type Actor } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer, mutationChecks } from "../support/viewers.js";
 
@@ -62,7 +62,7 @@ const MISSING_UUID = "0190a0a0-0000-7000-8000-000000000000";
 let db: TestDatabase;
 let articleId: string;
 let ministryId: string;
-const viewers = {} as Record<Role, Viewer>;
+const viewers = {} as Record<Role, Actor>;
 
 /** Everything these mutations could touch, to prove a refusal changed nothing. */
 async function stored(): Promise<string> {
@@ -83,7 +83,7 @@ async function quoteOf(opening: string) {
 }
 
 /** Runs a query as `viewer` and returns its data (it must not fail). */
-async function read<T>(viewer: Viewer, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function read<T>(viewer: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const result = await executeAsViewer<T>(db, viewer, query, variables);
   expect(result.errors).toBeUndefined();
   return result.data as T;

@@ -3,7 +3,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { createContext } from "../../src/graphql/context.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { MutationFailure } from "../../src/core/failure.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { mergePeople } from "../../src/domain/people/mutations.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -43,7 +43,7 @@ const MISSING_UUID = "0190a0a0-0000-7000-8000-000000000000";
 
 let db: TestDatabase;
 let articleId: string;
-const viewers = {} as Record<Role, Viewer>;
+const viewers = {} as Record<Role, Actor>;
 let pompeo: string;
 let nauert: string;
 let stateDepartment: string;

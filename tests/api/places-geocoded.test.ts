@@ -5,7 +5,7 @@ import { writeExport } from "../../src/export/command.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { geocodeStoredPlaces } from "../../src/domain/ingest/geocode-places.js";
 import { ingestArticle } from "../../src/domain/ingest/ingest.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { acceptAllAbove } from "../../src/domain/ingest/mutations.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -25,7 +25,7 @@ const STORY = [
 ].join("\n");
 
 let db: TestDatabase;
-let editor: Viewer;
+let editor: Actor;
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/graphql/ids.js";
 import { spanOf } from "../../src/core/span.js";
 import type { AnchorChange, ReanchorSummary } from "../../src/domain/articles/reanchor.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";
@@ -20,9 +20,9 @@ interface MutationErrorShape {
 }
 
 let db: TestDatabase;
-let viewer: Viewer;
-let reporter: Viewer;
-let editor: Viewer;
+let viewer: Actor;
+let reporter: Actor;
+let editor: Actor;
 let seedArticleId: string;
 let copies = 0;
 
@@ -87,7 +87,7 @@ async function spansOf(articleId: string) {
 }
 
 /** Saves a new body as an editor; returns the payload errors, the audit events written and the reanchored summary. */
-async function editBody(articleId: string, body: string, as: Viewer = editor) {
+async function editBody(articleId: string, body: string, as: Actor = editor) {
   const { version } = await db.prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
   const auditBefore = await db.prisma.auditEvent.count();
   const result = await executeAsViewer<{ updateArticle: { article: { revisionNumber: number } | null; errors: MutationErrorShape[] } }>(

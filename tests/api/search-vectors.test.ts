@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 import { generateCorpus } from "../../src/seed/corpus.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer } from "../support/viewers.js";
@@ -11,7 +11,7 @@ import { createViewer, executeAsViewer } from "../support/viewers.js";
 // sub-type, attribution, blame and place name. Each change below must show in `search` at once.
 
 let db: TestDatabase;
-const viewers = {} as Record<Role, Viewer>;
+const viewers = {} as Record<Role, Actor>;
 
 async function run<T>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const result = await executeAsViewer<T>(db, viewers[role], query, variables);

@@ -7,12 +7,12 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { createContext } from "../../src/graphql/context.js";
 import { buildSchema } from "../../src/graphql/schema.js";
 import { errorCodes } from "./graphql.js";
-import type { Viewer } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 
 let schema: GraphQLSchema | undefined;
 
 /** Creates a user of `role` (a unique name) and returns the viewer a request with its token would have. */
-export async function createViewer(database: Database, role: Role, name = `${role.toLowerCase()}-${randomBytes(4).toString("hex")}`): Promise<Viewer> {
+export async function createViewer(database: Database, role: Role, name = `${role.toLowerCase()}-${randomBytes(4).toString("hex")}`): Promise<Actor> {
   const user = await database.prisma.user.create({ data: { name, role } });
   return { role, userId: user.id, tokenId: null };
 }
@@ -27,7 +27,7 @@ export interface ViewerOperation<T> {
 /** Runs an operation (query or mutation) through the real schema as `viewer`, with request id `test-request`. */
 export async function executeAsViewer<T = Record<string, unknown>>(
   database: Database,
-  viewer: Viewer,
+  viewer: Actor,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<ViewerOperation<T>> {
@@ -50,7 +50,7 @@ export interface MutationErrorShape {
 /** What {@link mutationChecks} needs to know about one module's mutations. */
 export interface MutationCheckOptions {
   readonly database: () => Database;
-  readonly viewers: Readonly<Record<Role, Viewer>>;
+  readonly viewers: Readonly<Record<Role, Actor>>;
   /** The payload field that holds the record ("quote", "person"). */
   readonly resultKey: string;
   /** The audit targetType of the module's records. */

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { AnnotationFilter } from "../../generated/graphql.js";
 import type { Annotation } from "../../generated/prisma/client.js";
 import { byIdLoader, RelationConnectionLoader, type RelationSource } from "../../core/loaders.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { annotationFilterWhere } from "./filter.js";
 import { annotationKeyset, claimReviewKeyset } from "./keysets.js";
 import { visibleAnnotations, visibleClaimReviews } from "./visibility.js";
@@ -35,7 +35,7 @@ const NO_ANNOTATIONS: AnnotationSource = {
  * fact-checks). Each nested page is one statement for the whole batch of parents, limited per
  * parent in SQL by Prisma's join strategy (a LATERAL subquery with LIMIT).
  */
-export function createAnnotationLoaders(prisma: PrismaClient, viewer: Viewer) {
+export function createAnnotationLoaders(prisma: PrismaClient, viewer: Actor) {
   const visible = visibleAnnotations(viewer);
   const visibleReviews = visibleClaimReviews(viewer);
   const articleAnnotationLoaders = new Map<string, RelationConnectionLoader<Annotation, AnnotationWhere, AnnotationOrderBy>>();

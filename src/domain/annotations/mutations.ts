@@ -16,8 +16,8 @@ import { parseGlobalId, toGlobalId, type NodeType } from "../../graphql/ids.js";
 import { actorId, assertUpdated, fail, parseInput, requireRole, resolveSelector } from "../../core/failure.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { visibleArticles } from "../articles/visibility.js";
-import { recordAudit } from "../audit/record.js";
-import { hasRole, type Viewer } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import { hasRole, type Actor } from "../../core/actor.js";
 import { resolvableIncidents } from "../incidents/visibility.js";
 import { visiblePeople } from "../people/visibility.js";
 import { visibleQuotes } from "../quotes/visibility.js";
@@ -175,14 +175,14 @@ function checkNote(motivation: AnnotationMotivation, body: string, tags: readonl
 }
 
 /** The visible-annotation rule for a viewer who passed `requireRole(REPORTER)`. */
-function annotationScope(viewer: Viewer): Prisma.AnnotationWhereInput {
+function annotationScope(viewer: Actor): Prisma.AnnotationWhereInput {
   const visible = visibleAnnotations(viewer);
   if (!visible) throw fail("FORBIDDEN", "Only reporters and above may work with annotations.");
   return visible;
 }
 
 /** Authors change and delete their own annotations; editors and above anyone's. */
-function requireAuthorOrEditor(viewer: Viewer, annotation: Annotation, what: string): void {
+function requireAuthorOrEditor(viewer: Actor, annotation: Annotation, what: string): void {
   if (annotation.authorId === viewer.userId || hasRole(viewer, "EDITOR")) return;
   throw fail("FORBIDDEN", `Only its author or an editor may ${what} this annotation.`, "input.id");
 }
@@ -193,7 +193,7 @@ function requireAuthorOrEditor(viewer: Viewer, annotation: Annotation, what: str
  * ends: an edit of the body waits for us (and then re-anchors what we wrote), or, if it came
  * first, we read the body it committed. Null when the article is missing or not visible.
  */
-async function lockArticle(tx: Prisma.TransactionClient, viewer: Viewer, articleId: string): Promise<Article | null> {
+async function lockArticle(tx: Prisma.TransactionClient, viewer: Actor, articleId: string): Promise<Article | null> {
   await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${articleId}::uuid FOR SHARE`;
   return tx.article.findFirst({ where: { AND: [{ id: articleId }, visibleArticles(viewer)] } });
 }
@@ -218,7 +218,7 @@ function selectorColumns(span: TextSpanValue, article: Article): Partial<Anchor>
 /** Finds the target of a new annotation as the viewer sees it and anchors the selector on it. */
 async function anchorTarget(
   tx: Prisma.TransactionClient,
-  viewer: Viewer,
+  viewer: Actor,
   target: z.output<typeof createAnnotationSchema>["target"],
   selector: Selector | null | undefined,
 ): Promise<Anchor> {

@@ -9,7 +9,7 @@ import type { Loaders } from "../../graphql/context.js";
 import { ErrorCode } from "../../graphql/errors.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { typed, type Typed } from "../../core/typed.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { annotationFilterWhere } from "./filter.js";
 import { annotationKeyset } from "./keysets.js";
 import { visibleAnnotations } from "./visibility.js";
@@ -29,7 +29,7 @@ export type AnnotationTargetValue =
  */
 export async function listAnnotations(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: PageArgs & { filter?: AnnotationFilter | null },
   annotationById: DataLoader<string, Annotation | null>,
 ): Promise<ConnectionPage<Annotation>> {

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/index.js";
-import { hasRole, type Viewer } from "../../core/actor.js";
+import { hasRole, type Actor } from "../../core/actor.js";
 import { visibleArticles } from "../articles/visibility.js";
 
 /**
@@ -9,7 +9,7 @@ import { visibleArticles } from "../articles/visibility.js";
  * viewer may not see. Notes whose incident or person target went away stay listed (the target
  * answers null), so the thread is not lost with it.
  */
-export function visibleAnnotations(viewer: Viewer): Prisma.AnnotationWhereInput | null {
+export function visibleAnnotations(viewer: Actor): Prisma.AnnotationWhereInput | null {
   if (!hasRole(viewer, "REPORTER")) return null;
   const articles = visibleArticles(viewer);
   return {
@@ -22,6 +22,6 @@ export function visibleAnnotations(viewer: Viewer): Prisma.AnnotationWhereInput 
 }
 
 /** The one rule for fact-checks: they are published work, visible whenever their article is. */
-export function visibleClaimReviews(viewer: Viewer): Prisma.ClaimReviewWhereInput {
+export function visibleClaimReviews(viewer: Actor): Prisma.ClaimReviewWhereInput {
   return { article: { is: visibleArticles(viewer) } };
 }

@@ -1,13 +1,13 @@
 import type { PrismaClient } from "../../db/index.js";
 import type { EntityType } from "../../generated/prisma/enums.js";
 import { byIdLoader, RelationConnectionLoader } from "../../core/loaders.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { correctionKeyset, mentionKeyset, revisionKeyset } from "./keysets.js";
 import { WITHOUT_BODY } from "./record.js";
 import { visibleArticles, visibleEntityMentions } from "./visibility.js";
 
 /** Per-request loaders of the articles module: articles and their revisions, corrections and mentions, visibility applied. */
-export function createArticleLoaders(prisma: PrismaClient, viewer: Viewer) {
+export function createArticleLoaders(prisma: PrismaClient, viewer: Actor) {
   const visible = visibleArticles(viewer);
   const mentionLoaders = new Map<EntityType | "ALL", ReturnType<typeof mentionsLoader>>();
   function mentionsLoader(entityType: EntityType | undefined) {

@@ -5,7 +5,7 @@ import type { ConnectionPage, PageArgs } from "../../core/paging.js";
 import type { Loaders } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { visibleIncidents } from "../incidents/visibility.js";
 import { visibleQuotes } from "../quotes/visibility.js";
 import { matchingArticleIds } from "../search/service.js";
@@ -19,7 +19,7 @@ const DISPLAY_TITLE_LIMIT = 120;
 /** Finds one article by slug or global id (exactly one of them); null when absent or not visible. */
 export async function findArticle(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: { slug?: string | null; id?: string | null },
 ): Promise<ArticleRecord | null> {
   const hasSlug = args.slug !== undefined && args.slug !== null;
@@ -36,7 +36,7 @@ export function checkRange(from: Date | null | undefined, to: Date | null | unde
 }
 
 /** Turns the `articles(filter:)` argument into Prisma conditions (ids and ranges validated). */
-async function articleFilterWhere(prisma: PrismaClient, viewer: Viewer, filter: ArticleFilter): Promise<Prisma.ArticleWhereInput[]> {
+async function articleFilterWhere(prisma: PrismaClient, viewer: Actor, filter: ArticleFilter): Promise<Prisma.ArticleWhereInput[]> {
   const conditions: Prisma.ArticleWhereInput[] = [];
   if (filter.status) conditions.push({ status: { in: filter.status } });
   if (filter.outlet !== undefined && filter.outlet !== null) conditions.push({ outlet: filter.outlet });
@@ -76,7 +76,7 @@ async function articleFilterWhere(prisma: PrismaClient, viewer: Viewer, filter: 
  */
 export async function listArticles(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: PageArgs & { filter?: ArticleFilter | null; orderBy?: ArticleOrder | null },
 ): Promise<ConnectionPage<ArticleRecord>> {
   const keyset = articleKeyset(args.orderBy?.field, args.orderBy?.direction);

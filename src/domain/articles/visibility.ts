@@ -1,15 +1,24 @@
 import { Prisma } from "../../db/index.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
-import { hasRole, visibleReviewStatuses, type Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
+import { may, visibleReviewStatuses } from "../../core/policy.js";
 import { visiblePeople } from "../people/visibility.js";
 import { WITHOUT_BODY } from "./record.js";
 
 /** Statuses anyone may read; drafts and articles in review need REPORTER or above. */
 export const PUBLIC_ARTICLE_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "CORRECTED", "RETRACTED"];
 
+/** Statuses of an article not public yet, which a reporter may still change. */
+export const UNPUBLISHED_STATUSES: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW"];
+
+/** Whether the actor may change this article (and its quotes): any visible one for editors, only unpublished ones for reporters. */
+export function mayChangeArticle(actor: Actor, article: { readonly status: ArticleStatus }): boolean {
+  return may(actor, "article.updatePublic") || UNPUBLISHED_STATUSES.includes(article.status);
+}
+
 /** The one rule for which articles a viewer may see: never deleted ones, drafts only from REPORTER up. */
-export function visibleArticles(viewer: Viewer): Prisma.ArticleWhereInput {
-  return hasRole(viewer, "REPORTER")
+export function visibleArticles(viewer: Actor): Prisma.ArticleWhereInput {
+  return may(viewer, "article.readUnpublished")
     ? { deletedAt: null }
     : { deletedAt: null, status: { in: [...PUBLIC_ARTICLE_STATUSES] } };
 }
@@ -18,9 +27,9 @@ export function visibleArticles(viewer: Viewer): Prisma.ArticleWhereInput {
  * The same rule as {@link visibleArticles} for raw SQL (full-text search), over the "Article" row
  * aliased `alias`. tests/api/visibility.test.ts checks that both agree for every role.
  */
-export function visibleArticlesSql(viewer: Viewer, alias: string): Prisma.Sql {
+export function visibleArticlesSql(viewer: Actor, alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
-  return hasRole(viewer, "REPORTER")
+  return may(viewer, "article.readUnpublished")
     ? Prisma.sql`${table}."deletedAt" IS NULL`
     : Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."status"::text IN (${Prisma.join([...PUBLIC_ARTICLE_STATUSES])})`;
 }
@@ -29,7 +38,7 @@ export function visibleArticlesSql(viewer: Viewer, alias: string): Prisma.Sql {
  * Which mentions of people, organizations and places a viewer may see: a visible review status,
  * in a visible article, naming a visible person (organizations and places have no visibility rule).
  */
-export function visibleEntityMentions(viewer: Viewer): Prisma.EntityMentionWhereInput {
+export function visibleEntityMentions(viewer: Actor): Prisma.EntityMentionWhereInput {
   return {
     reviewStatus: { in: visibleReviewStatuses(viewer) },
     article: visibleArticles(viewer),

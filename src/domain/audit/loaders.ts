@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { AuditEvent } from "../../generated/prisma/client.js";
 import type { ConnectionPage, PageArgs } from "../../core/paging.js";
 import { batchOptions, countLoader } from "../../core/loaders.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { auditEventKeyset, cursorSequence } from "./keysets.js";
 import { mayReadAuditLog } from "./service.js";
 
@@ -92,7 +92,7 @@ class HistoryLoader {
  * Per-request loaders of the audit module: events by sequence number (null below REPORTER, so
  * `node(id)` answers null to a VIEWER) and the `history` of each record type.
  */
-export function createAuditLoaders(prisma: PrismaClient, viewer: Viewer) {
+export function createAuditLoaders(prisma: PrismaClient, viewer: Actor) {
   const enabled = mayReadAuditLog(viewer);
   const histories = new Map<HistoryTargetType, HistoryLoader>();
   return {

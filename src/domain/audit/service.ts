@@ -5,7 +5,7 @@ import type { AuditEvent } from "../../generated/prisma/client.js";
 import type { ConnectionPage, PageArgs } from "../../core/paging.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { NODE_TYPES, optionalGlobalId, parseGlobalId, toGlobalId, type NodeType } from "../../graphql/ids.js";
-import { hasRole, type Viewer } from "../../core/actor.js";
+import { hasRole, type Actor } from "../../core/actor.js";
 import { auditEventKeyset } from "./keysets.js";
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -16,7 +16,7 @@ function isNodeType(type: string): type is NodeType {
 }
 
 /** The audit log is for REPORTER and above (the schema refuses the fields below; this keeps services safe on their own). */
-export function mayReadAuditLog(viewer: Viewer): boolean {
+export function mayReadAuditLog(viewer: Actor): boolean {
   return hasRole(viewer, "REPORTER");
 }
 
@@ -52,7 +52,7 @@ export function auditFilterWhere(filter: AuditEventFilter | null | undefined): P
  */
 export async function listAuditEvents(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: PageArgs & { filter?: AuditEventFilter | null },
   auditEventById: DataLoader<string, AuditEvent | null>,
 ): Promise<ConnectionPage<AuditEvent>> {

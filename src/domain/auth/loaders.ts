@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/index.js";
 import { byIdLoader } from "../../core/loaders.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 
 /**
  * Per-request loaders of the auth module. Users are readable by every viewer (as authors,
@@ -8,7 +8,7 @@ import type { Viewer } from "../../core/actor.js";
  * account is closed. The row carries the e-mail address, but the User type only exposes the id,
  * name and role, so nothing else reaches a client.
  */
-export function createAuthLoaders(prisma: PrismaClient, _viewer: Viewer) {
+export function createAuthLoaders(prisma: PrismaClient, _viewer: Actor) {
   return {
     userById: byIdLoader((ids) => prisma.user.findMany({ where: { id: { in: ids } } })),
   };

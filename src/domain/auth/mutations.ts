@@ -7,10 +7,10 @@ import { Keyset, type ConnectionPage, type PageArgs } from "../../core/paging.js
 import type { GraphQLContext } from "../../graphql/context.js";
 import { UUID_PATTERN } from "../../graphql/ids.js";
 import { fail, inputId, parseInput, requireRole } from "../../core/failure.js";
-import { recordAudit } from "../audit/record.js";
+import { recordAudit } from "../../core/audit.js";
 import { forbidden } from "../../graphql/policy.js";
 import { issueTokenInTransaction } from "./tokens.js";
-import { hasRole, type Viewer } from "../../core/actor.js";
+import { hasRole, type Actor } from "../../core/actor.js";
 
 // ADMIN mutations on users and tokens: authorize -> validate -> one transaction -> one audit event.
 // Audit snapshots are built here field by field: a user's e-mail and a token's hash never go in.
@@ -157,7 +157,7 @@ const apiTokenKeyset = new Keyset<ApiTokenWithUser, Prisma.ApiTokenWhereInput, P
 ]);
 
 /** Every token, newest first, by keyset pages (ADMIN only). */
-export async function listApiTokens(prisma: PrismaClient, viewer: Viewer, args: PageArgs): Promise<ConnectionPage<ApiTokenWithUser>> {
+export async function listApiTokens(prisma: PrismaClient, viewer: Actor, args: PageArgs): Promise<ConnectionPage<ApiTokenWithUser>> {
   // The directive is the gate; this is the second line, as for mutations.
   if (!hasRole(viewer, "ADMIN")) throw forbidden("ADMIN");
   const window = apiTokenKeyset.window(args, DEFAULT_PAGE_SIZE);

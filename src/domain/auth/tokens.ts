@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { ApiToken, User } from "../../generated/prisma/client.js";
 import type { Role } from "../../generated/prisma/enums.js";
 import type { TokenCache } from "./token-cache.js";
-import { ANONYMOUS_VIEWER, type Viewer } from "../../core/actor.js";
+import { ANONYMOUS_ACTOR, type Actor } from "../../core/actor.js";
 
 /** Every token starts with this, so a leaked one is recognisable by secret scanners. */
 const TOKEN_PREFIX = "cdk_";
@@ -122,13 +122,13 @@ export interface AuthenticateOptions {
  * `Bearer <token>` of a live token is its user; anything else (garbled, unknown, revoked, expired,
  * a disabled user) is an {@link AuthenticationError}, never a silent downgrade to anonymous.
  */
-export async function authenticate(prisma: PrismaClient, header: string | undefined, options: AuthenticateOptions): Promise<Viewer> {
+export async function authenticate(prisma: PrismaClient, header: string | undefined, options: AuthenticateOptions): Promise<Actor> {
   return (await authenticateGrant(prisma, header, options)).viewer;
 }
 
 /** What a checked Authorization header grants: the viewer, and until when (the token's expiry; null when it never expires). */
 export interface Grant {
-  readonly viewer: Viewer;
+  readonly viewer: Actor;
   readonly expiresAt: Date | null;
 }
 
@@ -137,7 +137,7 @@ export interface Grant {
  * one request (a WebSocket connection), which must stop using it at that instant.
  */
 export async function authenticateGrant(prisma: PrismaClient, header: string | undefined, options: AuthenticateOptions): Promise<Grant> {
-  if (header === undefined || header === "") return { viewer: ANONYMOUS_VIEWER, expiresAt: null };
+  if (header === undefined || header === "") return { viewer: ANONYMOUS_ACTOR, expiresAt: null };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new AuthenticationError("The Authorization header must be `Bearer <token>`.");
   const token = match[1] as string;

@@ -12,7 +12,7 @@ import { AnnotationMotivation, AnnotationStatus, VerificationStatus } from "../.
 import { pageSize } from "../../core/paging.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { optionalGlobalId } from "../../graphql/ids.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { visibleAnnotations } from "../annotations/visibility.js";
 import { checkDayRange } from "../incidents/service.js";
 import { visibleIncidentsSql } from "../incidents/visibility.js";
@@ -81,7 +81,7 @@ function publishedIn(range: DayRange): Prisma.QuoteWhereInput {
  */
 export async function quoteCountsBySpeaker(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: { dates?: DateRangeInput | null; kind?: PersonKind | null; first?: number | null },
 ): Promise<SpeakerQuoteCountValue[]> {
   const first = pageSize(args.first, DEFAULT_SPEAKERS);
@@ -105,7 +105,7 @@ export async function quoteCountsBySpeaker(
 /** The organizations that said the most visible quotes themselves in articles published in the range, most first. */
 export async function quoteCountsByOrganization(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: { dates?: DateRangeInput | null; first?: number | null },
 ): Promise<OrganizationQuoteCountValue[]> {
   const first = pageSize(args.first, DEFAULT_SPEAKERS);
@@ -134,7 +134,7 @@ const INCIDENT_DAY = Prisma.sql`coalesce(i."date", i."dateEarliest", i."dateLate
  * when its day ({@link INCIDENT_DAY}) lies in it, so every incident lands in exactly one month
  * and the month and place charts of one filter add up to the same totals.
  */
-function incidentStatsConditions(viewer: Viewer, filter: IncidentStatsFilter | null | undefined, range: DayRange): Prisma.Sql {
+function incidentStatsConditions(viewer: Actor, filter: IncidentStatsFilter | null | undefined, range: DayRange): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleIncidentsSql(viewer, "i")];
   if (filter?.type) {
     conditions.push(filter.type.length > 0 ? Prisma.sql`i."type"::text IN (${Prisma.join(filter.type)})` : Prisma.sql`FALSE`);
@@ -193,7 +193,7 @@ function monthsBetween(from: Date, to: Date): Date[] {
  * Incidents and casualty sums per month of the required range, oldest first, months without
  * incidents included as zeros: one grouped statement, the empty months filled in here.
  */
-export async function incidentsByMonth(prisma: PrismaClient, viewer: Viewer, filter: IncidentStatsFilter): Promise<IncidentMonthBucket[]> {
+export async function incidentsByMonth(prisma: PrismaClient, viewer: Actor, filter: IncidentStatsFilter): Promise<IncidentMonthBucket[]> {
   const range = validRange(filter.dates, "filter.dates");
   if (!range.from || !range.to) throw badUserInput("filter.dates needs both from and to.", "filter.dates");
   if (filter.includeUndated) {
@@ -221,7 +221,7 @@ export async function incidentsByMonth(prisma: PrismaClient, viewer: Viewer, fil
  */
 export async function incidentsByPlace(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   filter: IncidentStatsFilter | null | undefined,
   first: number | null | undefined,
 ): Promise<IncidentPlaceBucketValue[]> {
@@ -244,7 +244,7 @@ export async function incidentsByPlace(
  */
 export async function annotationQueueCounts(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   articleGlobalId: string | null | undefined,
 ): Promise<AnnotationQueueCount[] | null> {
   const visible = visibleAnnotations(viewer);
@@ -264,7 +264,7 @@ export async function annotationQueueCounts(
 /** Visible quotes per verification status (every status, zeros included), optionally of one article, speaker or publication range. */
 export async function quoteVerificationCounts(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   filter: QuoteStatsFilter | null | undefined,
 ): Promise<VerificationCount[]> {
   const articleId = optionalGlobalId(filter?.articleId, "Article", "filter.articleId");

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db/index.js";
 import type { Incident } from "../../generated/prisma/client.js";
 import { WITHOUT_BODY, type ArticleRecord } from "../articles/record.js";
 import { byIdLoader, RelationConnectionLoader } from "../../core/loaders.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { articleKeyset } from "../articles/keysets.js";
 import { incidentMentionKeyset, newestIncidentsKeyset } from "./keysets.js";
 import { resolvableIncidents, visibleIncidentMentions, visibleIncidents } from "./visibility.js";
@@ -43,7 +43,7 @@ function distinctCounts<Row>(rows: readonly Row[], keyOf: (row: Row) => string, 
  * nested connections (an incident's articles and mentions, an article's incidents), each one
  * statement per batch of parents.
  */
-export function createIncidentLoaders(prisma: PrismaClient, viewer: Viewer) {
+export function createIncidentLoaders(prisma: PrismaClient, viewer: Actor) {
   const listed = visibleIncidents(viewer);
   const mentionRule = visibleIncidentMentions(viewer);
 

@@ -5,11 +5,11 @@ import type { Incident, IncidentMention } from "../../generated/prisma/client.js
 import type { CreateIncidentInput, LinkIncidentToArticleInput, MergeIncidentsInput, UpdateIncidentInput } from "../../generated/graphql.js";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { assertUpdated, fail, inputId, MutationFailure, optionalInputId, parseInput, requireRole, resolveSelector, type MutationErrorValue } from "../../core/failure.js";
-import { recordAudit } from "../audit/record.js";
-import type { Viewer } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import type { Actor } from "../../core/actor.js";
 import { visibleArticles } from "../articles/visibility.js";
 import { resolvableIncidents } from "./visibility.js";
-import { expectedVersion as version } from "../../core/input-rules.js";
+import { expectedVersion as version } from "../../core/input.js";
 
 // Incident mutations: authorize -> validate (zod, then the rules that need the stored record) ->
 // one transaction with conditional updates on the version -> one audit event -> the result.
@@ -93,7 +93,7 @@ async function checkPlace(tx: Prisma.TransactionClient, placeId: string | undefi
  * Reads an incident to change inside the transaction: NOT_FOUND when the viewer may not see it,
  * CONFLICT when it was merged away (changes belong on the incident it was merged into).
  */
-async function incidentToChange(tx: Prisma.TransactionClient, viewer: Viewer, id: string, field: string): Promise<Incident> {
+async function incidentToChange(tx: Prisma.TransactionClient, viewer: Actor, id: string, field: string): Promise<Incident> {
   const incident = await tx.incident.findFirst({ where: { id, ...resolvableIncidents(viewer) } });
   if (!incident) throw fail("NOT_FOUND", "The incident does not exist or is not visible to you.", field);
   if (incident.mergedIntoId) throw fail("CONFLICT", "The incident was merged into another one; change that one instead.", field);

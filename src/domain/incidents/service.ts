@@ -6,7 +6,7 @@ import { followMerges } from "../../core/merges.js";
 import type { Loaders } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { countryCode } from "../places/service.js";
 import { incidentKeyset } from "./keysets.js";
 import { visibleIncidents } from "./visibility.js";
@@ -52,7 +52,7 @@ function overlapsDays(from: Date | null | undefined, to: Date | null | undefined
 const UNDATED: Prisma.IncidentWhereInput = { date: null, dateEarliest: null, dateLatest: null };
 
 /** Validates an incident filter and turns it into a Prisma condition (visibility included). */
-export function incidentWhere(viewer: Viewer, filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
+export function incidentWhere(viewer: Actor, filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
   const conditions: Prisma.IncidentWhereInput[] = [visibleIncidents(viewer)];
   if (!filter) return { AND: conditions };
   if (filter.type) conditions.push({ type: { in: filter.type } });
@@ -87,7 +87,7 @@ export function findIncident(loaders: Loaders, globalId: string): Promise<Incide
  */
 export async function listIncidents(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   loaders: Loaders,
   args: PageArgs & { filter?: IncidentFilter | null; orderBy?: IncidentOrder | null },
 ): Promise<ConnectionPage<Incident>> {

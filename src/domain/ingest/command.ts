@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
 import type { PrismaClient } from "../../db/index.js";
 import { MutationFailure } from "../../core/failure.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { ingestArticle, type IngestOutcome } from "./ingest.js";
 import { reviewableCount } from "./store.js";
 
@@ -97,7 +97,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** The command line acts as an administrator without a user (its audit events have no actor). */
-const CLI_VIEWER: Viewer = { role: "ADMIN", userId: null, tokenId: null };
+const CLI_VIEWER: Actor = { role: "ADMIN", userId: null, tokenId: null };
 
 /** Runs the ingest command; `progress` draws a bar on stderr (a terminal, or --progress). Never throws for a bad file. */
 export async function runIngestCommand(prisma: PrismaClient, command: IngestCommand, progress: boolean): Promise<IngestSummary> {

@@ -4,10 +4,10 @@ import { inTransaction } from "../../db/transaction.js";
 import type { Article, EntityMention, Person } from "../../generated/prisma/client.js";
 import type { AcceptAllAboveInput, AcceptSuggestionInput, IngestArticleInput, RejectSuggestionInput } from "../../generated/graphql.js";
 import type { GraphQLContext } from "../../graphql/context.js";
-import { expectedVersion as version, optionalText } from "../../core/input-rules.js";
+import { expectedVersion as version, optionalText } from "../../core/input.js";
 import { fail, inputId, parseInput, requireRole } from "../../core/failure.js";
 import { ingestArticle, type IngestOptions, type IngestResult } from "./ingest.js";
-import { recordAudit, type AuditActor } from "../audit/record.js";
+import { recordAudit, type AuditActor } from "../../core/audit.js";
 import { visibleArticles } from "../articles/visibility.js";
 import {
   articleSuggestions,

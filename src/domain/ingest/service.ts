@@ -5,7 +5,8 @@ import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type Connection
 import { badUserInput } from "../../graphql/errors.js";
 import { expectGlobalId } from "../../graphql/ids.js";
 import { visibleArticles } from "../articles/visibility.js";
-import { visibleReviewStatuses, type Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
+import { visibleReviewStatuses } from "../../core/policy.js";
 import { articleSuggestions, sortKey, type SuggestionValue } from "./suggestions.js";
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -30,7 +31,7 @@ function after(a: [number, number, string], b: readonly unknown[]): boolean {
  * An article has at most a few hundred suggestions, so the page is cut from the whole sorted list;
  * the cursor is the sort key, so a page boundary stays put when suggestions are reviewed.
  */
-export async function listSuggestions(prisma: PrismaClient, viewer: Viewer, args: SuggestionListArgs): Promise<ConnectionPage<SuggestionValue>> {
+export async function listSuggestions(prisma: PrismaClient, viewer: Actor, args: SuggestionListArgs): Promise<ConnectionPage<SuggestionValue>> {
   const size = pageSize(args.first, DEFAULT_PAGE_SIZE);
   const articleId = expectGlobalId(args.articleId, "Article", "articleId");
   const status = args.status ?? "PENDING";

@@ -2,7 +2,8 @@ import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { ArticleRecord } from "../articles/record.js";
 import type { KeysetWindow } from "../../core/paging.js";
 import { byIdLoader, childrenLoader, countLoader, RelationConnectionLoader } from "../../core/loaders.js";
-import { visibleReviewStatuses, type Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
+import { visibleReviewStatuses } from "../../core/policy.js";
 import { articleKeyset } from "../articles/keysets.js";
 import { articleRecordColumnsSql, visibleArticlesSql } from "../articles/visibility.js";
 import { visibleQuotes, visibleQuotesSql } from "../quotes/visibility.js";
@@ -16,7 +17,7 @@ const personArticlesKeyset = articleKeyset("PUBLISHED_AT", "DESC");
  * SQL condition "article `a` quotes or mentions the person in column p.id", with the same
  * visibility rules as everywhere else.
  */
-function quotesOrMentions(viewer: Viewer): Prisma.Sql {
+function quotesOrMentions(viewer: Actor): Prisma.Sql {
   return Prisma.sql`(
     EXISTS (SELECT 1 FROM "Quote" q WHERE q."articleId" = a."id" AND q."speakerId" = p."id" AND ${visibleQuotesSql(viewer, "q", "a")})
     OR EXISTS (SELECT 1 FROM "EntityMention" m WHERE m."articleId" = a."id" AND m."personId" = p."id"
@@ -32,7 +33,7 @@ function afterArticleSql(window: KeysetWindow<Prisma.ArticleWhereInput, unknown>
 }
 
 /** Per-request loaders of the people module: people, their aliases, roles, quote counts and articles, and organizations. */
-export function createPeopleLoaders(prisma: PrismaClient, viewer: Viewer) {
+export function createPeopleLoaders(prisma: PrismaClient, viewer: Actor) {
   const visible = visiblePeople(viewer);
   const quoteVisible = visibleQuotes(viewer);
   return {

@@ -6,10 +6,11 @@ import type { AliasKind } from "../../generated/prisma/enums.js";
 import type { AddAliasInput, AddRoleInput, CreatePersonInput, MergePeopleInput, UpdatePersonInput } from "../../generated/graphql.js";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { fail, inputId, optionalInputId, parseInput, requireRole } from "../../core/failure.js";
-import { recordAudit } from "../audit/record.js";
-import { visibleReviewStatuses, type Viewer } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import type { Actor } from "../../core/actor.js";
+import { visibleReviewStatuses } from "../../core/policy.js";
 import { visiblePeople } from "./visibility.js";
-import { expectedVersion as version, optionalText } from "../../core/input-rules.js";
+import { expectedVersion as version, optionalText } from "../../core/input.js";
 
 // People mutations: authorize -> validate -> one transaction (conditional update on the version)
 // -> one audit event -> the person as they are now. Expected failures are MutationFailures thrown
@@ -76,7 +77,7 @@ async function requireOrganization(tx: Prisma.TransactionClient, id: string | nu
 }
 
 /** The person to change, read inside the transaction: NOT_FOUND when invisible, CONFLICT when merged away. */
-async function personToChange(tx: Prisma.TransactionClient, viewer: Viewer, id: string, field: string): Promise<Person> {
+async function personToChange(tx: Prisma.TransactionClient, viewer: Actor, id: string, field: string): Promise<Person> {
   const person = await tx.person.findFirst({ where: { id, ...visiblePeople(viewer) } });
   if (!person) throw fail("NOT_FOUND", "The person does not exist or is not visible to you.", field);
   if (person.mergedIntoId) throw fail("CONFLICT", "This person was merged into another; change that one instead.", field);

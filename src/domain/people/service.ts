@@ -6,7 +6,7 @@ import { badUserInput } from "../../graphql/errors.js";
 import { optionalGlobalId } from "../../graphql/ids.js";
 import { followMerges } from "../../core/merges.js";
 import type { Loaders } from "../../graphql/context.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { organizationNameKeyset, personNameKeyset } from "./keysets.js";
 import { listedPeople } from "./visibility.js";
 
@@ -30,7 +30,7 @@ export function resolvePerson(loaders: Loaders, id: string): Promise<Person | nu
 /** Lists people and unnamed sources by name, merged records left out (keyset pagination). */
 export async function listPeople(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: PageArgs & { filter?: PersonFilter | null },
 ): Promise<ConnectionPage<Person>> {
   const window = personNameKeyset.window(args, DEFAULT_PAGE_SIZE);

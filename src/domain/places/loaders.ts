@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/index.js";
 import type { Place } from "../../generated/prisma/client.js";
 import { byIdLoader, RelationConnectionLoader } from "../../core/loaders.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { newestIncidentsKeyset } from "../incidents/keysets.js";
 import { visibleIncidents } from "../incidents/visibility.js";
 
@@ -9,7 +9,7 @@ import { visibleIncidents } from "../incidents/visibility.js";
  * Per-request loaders of the places module: places by id (places have no visibility rule of
  * their own) and each place's incidents, newest first, one statement per batch of places.
  */
-export function createPlaceLoaders(prisma: PrismaClient, viewer: Viewer) {
+export function createPlaceLoaders(prisma: PrismaClient, viewer: Actor) {
   const listed = visibleIncidents(viewer);
   return {
     /** A place by id (node(id), Incident.place, EntityMention.entity). */

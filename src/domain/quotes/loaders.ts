@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { Quote } from "../../generated/prisma/client.js";
 import { byIdLoader, childrenLoader, RelationConnectionLoader } from "../../core/loaders.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { quoteKeyset, readingOrderKeyset } from "./keysets.js";
 import { visibleQuotes } from "./visibility.js";
 
@@ -14,7 +14,7 @@ export interface LinkedQuoteValue {
 }
 
 /** Per-request loaders of the quotes module, visibility applied: by id, per article, per speaker (person or organization) and the links between quotes. */
-export function createQuoteLoaders(prisma: PrismaClient, viewer: Viewer) {
+export function createQuoteLoaders(prisma: PrismaClient, viewer: Actor) {
   const visible = visibleQuotes(viewer);
   const newestFirst = quoteKeyset("CREATED_AT", "DESC");
   /**

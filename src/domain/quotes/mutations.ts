@@ -15,12 +15,12 @@ import { followMerges } from "../../core/merges.js";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { assertUpdated, fail, inputId, optionalInputId, parseInput, requireRole, resolveSelector } from "../../core/failure.js";
 import type { TextSpanValue } from "../../core/span.js";
-import { recordAudit } from "../audit/record.js";
-import { hasRole, type Viewer } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import { hasRole, type Actor } from "../../core/actor.js";
 import { visibleArticles } from "../articles/visibility.js";
 import { visiblePeople } from "../people/visibility.js";
 import { visibleQuotes } from "./visibility.js";
-import { expectedVersion as version, httpUrl, optionalText } from "../../core/input-rules.js";
+import { expectedVersion as version, httpUrl, optionalText } from "../../core/input.js";
 
 // Quote mutations: authorize -> validate -> one transaction (conditional update on the version)
 // -> one audit event -> the quote as it is now. Expected failures are MutationFailures thrown
@@ -120,7 +120,7 @@ const reviewSchema = z.object({ id: z.string(), expectedVersion: version });
 type QuoteInArticle = Quote & { article: Article };
 
 /** The quote to change, read inside the transaction; NOT_FOUND when the viewer may not see it. */
-async function quoteToChange(tx: Prisma.TransactionClient, viewer: Viewer, id: string, field: string): Promise<QuoteInArticle> {
+async function quoteToChange(tx: Prisma.TransactionClient, viewer: Actor, id: string, field: string): Promise<QuoteInArticle> {
   const quote = await tx.quote.findFirst({ where: { id, ...visibleQuotes(viewer) }, include: { article: true } });
   if (!quote) throw fail("NOT_FOUND", "The quote does not exist or is not visible to you.", field);
   return quote;
@@ -171,7 +171,7 @@ function spanColumns(span: TextSpanValue, article: Article) {
  * The person a speaker id designates: visible to the viewer, and for a merged person the one it
  * was merged into (the read API answers a merged id with its target, so writes do the same).
  */
-export async function resolveSpeaker(tx: Prisma.TransactionClient, viewer: Viewer, id: string, field: string): Promise<Person> {
+export async function resolveSpeaker(tx: Prisma.TransactionClient, viewer: Actor, id: string, field: string): Promise<Person> {
   const person = await followMerges((personId) => tx.person.findFirst({ where: { id: personId, ...visiblePeople(viewer) } }), id);
   if (!person || person.mergedIntoId) throw fail("NOT_FOUND", "The person does not exist or is not visible to you.", field);
   return person;
@@ -268,7 +268,7 @@ export async function updateQuote(context: GraphQLContext, input: UpdateQuoteInp
 }
 
 /** The unnamed source with this description and organization, reused when one exists, else created. */
-async function unnamedSource(tx: Prisma.TransactionClient, viewer: Viewer, description: string, organizationId: string | null): Promise<Person> {
+async function unnamedSource(tx: Prisma.TransactionClient, viewer: Actor, description: string, organizationId: string | null): Promise<Person> {
   if (organizationId) await resolveOrganization(tx, organizationId, "input.unnamedSource.organizationId");
   const existing = await tx.person.findFirst({
     where: { kind: "ANONYMOUS", description, organizationId, mergedIntoId: null, ...visiblePeople(viewer) },

@@ -5,7 +5,7 @@ import type { ConnectionPage, PageArgs } from "../../core/paging.js";
 import { optionalGlobalId } from "../../graphql/ids.js";
 import { checkRange } from "../articles/service.js";
 import { visibleEntityMentions } from "../articles/visibility.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { visibleIncidents } from "../incidents/visibility.js";
 import { matchingQuoteIds } from "../search/service.js";
 import { quoteKeyset } from "./keysets.js";
@@ -14,7 +14,7 @@ import { visibleQuotes } from "./visibility.js";
 const DEFAULT_PAGE_SIZE = 20;
 
 /** Turns the `quotes(filter:)` argument into Prisma conditions (ids and ranges validated). */
-async function quoteFilterWhere(prisma: PrismaClient, viewer: Viewer, filter: QuoteFilter): Promise<Prisma.QuoteWhereInput[]> {
+async function quoteFilterWhere(prisma: PrismaClient, viewer: Actor, filter: QuoteFilter): Promise<Prisma.QuoteWhereInput[]> {
   const conditions: Prisma.QuoteWhereInput[] = [];
   const speakerId = optionalGlobalId(filter.speakerId, "Person", "filter.speakerId");
   if (speakerId) conditions.push({ speakerId });
@@ -48,7 +48,7 @@ async function quoteFilterWhere(prisma: PrismaClient, viewer: Viewer, filter: Qu
 /** Lists visible quotes, filtered, newest first unless `orderBy` says otherwise (keyset pagination). */
 export async function listQuotes(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: PageArgs & { filter?: QuoteFilter | null; orderBy?: QuoteOrder | null },
 ): Promise<ConnectionPage<Quote>> {
   const keyset = quoteKeyset(args.orderBy?.field, args.orderBy?.direction);

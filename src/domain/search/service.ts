@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { SearchType } from "../../generated/graphql.js";
 import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
 import { badUserInput } from "../../graphql/errors.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { visibleArticlesSql } from "../articles/visibility.js";
 import { visibleIncidentsSql } from "../incidents/visibility.js";
 import { listedPeopleSql } from "../people/visibility.js";
@@ -45,7 +45,7 @@ function tsQuery(text: string): Prisma.Sql {
 }
 
 /** Ids of the visible articles whose headline, dek or body match `text` (for `articles(filter: {search})`). */
-export async function matchingArticleIds(prisma: PrismaClient, viewer: Viewer, text: string, argument: string): Promise<string[]> {
+export async function matchingArticleIds(prisma: PrismaClient, viewer: Actor, text: string, argument: string): Promise<string[]> {
   const query = tsQuery(validateSearchText(text, argument));
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT a."id"::text AS id FROM "Article" a
@@ -54,7 +54,7 @@ export async function matchingArticleIds(prisma: PrismaClient, viewer: Viewer, t
 }
 
 /** Ids of the visible quotes whose text or speaker description match `text` (for `quotes(filter: {search})`). */
-export async function matchingQuoteIds(prisma: PrismaClient, viewer: Viewer, text: string, argument: string): Promise<string[]> {
+export async function matchingQuoteIds(prisma: PrismaClient, viewer: Actor, text: string, argument: string): Promise<string[]> {
   const query = tsQuery(validateSearchText(text, argument));
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT q."id"::text AS id FROM "Quote" q JOIN "Article" a ON a."id" = q."articleId"
@@ -63,7 +63,7 @@ export async function matchingQuoteIds(prisma: PrismaClient, viewer: Viewer, tex
 }
 
 /** One SELECT of (type, id, rank) per searched type, all matching `query` and visible to the viewer. */
-function hitSelects(viewer: Viewer, types: readonly SearchType[], query: Prisma.Sql): Prisma.Sql[] {
+function hitSelects(viewer: Actor, types: readonly SearchType[], query: Prisma.Sql): Prisma.Sql[] {
   const selects: Record<SearchType, Prisma.Sql> = {
     ARTICLE: Prisma.sql`SELECT 'ARTICLE' AS type, a."id"::text AS id, ts_rank(a."searchVector", ${query})::float8 AS rank
       FROM "Article" a WHERE a."searchVector" @@ ${query} AND ${visibleArticlesSql(viewer, "a")}`,
@@ -108,7 +108,7 @@ export function snippetHtml(marked: string): string {
  */
 export async function search(
   prisma: PrismaClient,
-  viewer: Viewer,
+  viewer: Actor,
   args: PageArgs & { query: string; types?: readonly SearchType[] | null },
 ): Promise<SearchPage> {
   const size = pageSize(args.first, DEFAULT_PAGE_SIZE);

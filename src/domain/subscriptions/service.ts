@@ -11,7 +11,7 @@ import { visibleAnnotations } from "../annotations/visibility.js";
 import { visibleArticles } from "../articles/visibility.js";
 import { auditFilterWhere } from "../audit/service.js";
 import { forbidden } from "../../graphql/policy.js";
-import { hasRole, type Viewer } from "../../core/actor.js";
+import { hasRole, type Actor } from "../../core/actor.js";
 import { annotationQueueCounts } from "../dashboard/service.js";
 import { visibleQuotes } from "../quotes/visibility.js";
 import { liveHub, openLiveStream, type Delivery } from "./stream.js";
@@ -73,7 +73,7 @@ async function visibleArticle(context: GraphQLContext, globalId: string, argumen
   return article;
 }
 
-function requireSubscriptionRole(viewer: Viewer, role: "REPORTER" | "ADMIN"): void {
+function requireSubscriptionRole(viewer: Actor, role: "REPORTER" | "ADMIN"): void {
   if (!hasRole(viewer, role)) throw forbidden(role);
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
 import type { AuditEvent } from "../../generated/prisma/client.js";
-import { recordAudit, type AuditActor } from "../audit/record.js";
+import { recordAudit, type AuditActor } from "../../core/audit.js";
 
 /** The audit action of a batch of machine suggestions; `suggestionsCreated` listens for it. */
 export const SUGGESTIONS_CREATED = "suggestions.created";

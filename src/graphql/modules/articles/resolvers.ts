@@ -3,7 +3,7 @@ import { toGlobalId } from "../../ids.js";
 import { spanOf } from "../../../core/span.js";
 import { resolveTaggedType, typed } from "../../../core/typed.js";
 import { mutationPayload } from "../../../core/failure.js";
-import { createArticle, deleteArticle, issueCorrection, publishArticle, restoreArticle, retractArticle, submitForReview, updateArticle } from "../../../domain/articles/mutations.js";
+import { createArticle, deleteArticle, issueCorrection, publishArticle, restoreArticle, retractArticle, submitForReview, updateArticle } from "../../../domain/articles/commands.js";
 import { loadArticleJsonLd } from "../../../domain/articles/json-ld.js";
 import { diffHunks, revisionSpans } from "../../../domain/articles/reanchor.js";
 import { bodyOf } from "../../../domain/articles/record.js";

@@ -1,14 +1,14 @@
-import type { Prisma } from "../../db/index.js";
-import { afterCommit } from "../../db/transaction.js";
-import type { AuditEvent } from "../../generated/prisma/client.js";
-import type { NodeType } from "../../graphql/ids.js";
-import { liveEventOf } from "../../pubsub/event.js";
-import type { LivePublisher } from "../../pubsub/hub.js";
-import type { Viewer } from "../../core/actor.js";
+import type { Prisma } from "../db/index.js";
+import { afterCommit } from "../db/transaction.js";
+import type { AuditEvent } from "../generated/prisma/client.js";
+import type { RecordType } from "./records.js";
+import { liveEventOf } from "../pubsub/event.js";
+import type { LivePublisher } from "../pubsub/hub.js";
+import type { Actor } from "./actor.js";
 
 /** Who made a change and in which request: what every audit event records besides the change. */
 export interface AuditActor {
-  readonly viewer: Viewer;
+  readonly viewer: Actor;
   readonly requestId: string;
   /** Where the event goes once the transaction commits (live updates); none for the seed and tests. */
   readonly live?: LivePublisher | null;
@@ -17,7 +17,7 @@ export interface AuditActor {
 /** One change to record: `module.verb`, the record changed, and its state before and after. */
 export interface AuditChange {
   readonly action: string;
-  readonly targetType: NodeType;
+  readonly targetType: RecordType;
   readonly targetId: string;
   readonly before: object | null;
   readonly after: object | null;

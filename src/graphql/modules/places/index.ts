@@ -1,0 +1,11 @@
+import type { GraphQLModule } from "../../module.js";
+import { createPlaceLoaders } from "../../../domain/places/loaders.js";
+import { placeResolvers } from "./resolvers.js";
+
+/** The places module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
+export const placesModule = {
+  name: "places",
+  resolvers: placeResolvers,
+  guards: {},
+  loaders: createPlaceLoaders,
+} satisfies GraphQLModule;
