@@ -17,6 +17,9 @@ export interface ConnectionPage<T> {
   readonly totalCount: () => Promise<number>;
 }
 
+/** Which way a list is sorted (the API's OrderDirection). */
+export type SortDirection = "ASC" | "DESC";
+
 /** The paging arguments every connection field takes. */
 export interface PageArgs {
   readonly first?: number | null;

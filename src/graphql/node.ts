@@ -1,7 +1,8 @@
 import type { Resolvers, ResolversInterfaceTypes } from "../generated/graphql.js";
 import type { GraphQLContext } from "./context.js";
 import { badUserInput } from "./errors.js";
-import { parseGlobalId, type RecordType } from "./ids.js";
+import { parseGlobalId } from "./ids.js";
+import type { RecordType } from "../core/records.js";
 import { MAX_PAGE_SIZE } from "../core/paging.js";
 import { resolveTaggedType, typed } from "../core/typed.js";
 

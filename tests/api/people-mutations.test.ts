@@ -223,7 +223,7 @@ describe("mergePeople", () => {
     await forbidden("REPORTER", MERGE, input);
     const before = await stored();
     await expect(mergePeople(createContext(db.prisma, viewers.REPORTER, "direct-call"), input)).rejects.toSatisfy(
-      (error) => error instanceof MutationFailure && error.errors[0]?.code === "FORBIDDEN",
+      (error) => error instanceof MutationFailure && error.reasons[0]?.code === "FORBIDDEN",
     );
     expect(await stored()).toBe(before);
   });

@@ -260,7 +260,7 @@ describe("attributeQuote and setQuoteVerification", () => {
     await forbidden("REPORTER", VERIFY, { quoteId: gid.quote(quotes.decisively), expectedVersion: 1, status: "VERIFIED", note: "Checked." });
     const before = await stored();
     const context = createContext(db.prisma, viewers.REPORTER, "direct-call");
-    await expect(attributeQuote(context, input)).rejects.toSatisfy((error) => error instanceof MutationFailure && error.errors[0]?.code === "FORBIDDEN");
+    await expect(attributeQuote(context, input)).rejects.toSatisfy((error) => error instanceof MutationFailure && error.reasons[0]?.code === "FORBIDDEN");
     expect(await stored()).toBe(before);
   });
 

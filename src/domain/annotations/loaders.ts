@@ -198,3 +198,6 @@ export function createAnnotationLoaders(prisma: PrismaClient, viewer: Actor) {
     }),
   };
 }
+
+/** The loaders of the annotations module, as domain functions that batch through them name them. */
+export type AnnotationLoaders = ReturnType<typeof createAnnotationLoaders>;

@@ -12,7 +12,8 @@ import type {
 import type { Annotation, Article, ClaimReview } from "../../generated/prisma/client.js";
 import { AnnotationMotivation, ClaimRating, type AnnotationStatus } from "../../generated/prisma/enums.js";
 import type { GraphQLContext } from "../../graphql/context.js";
-import { parseGlobalId, toGlobalId, type NodeType } from "../../graphql/ids.js";
+import { parseGlobalId, toGlobalId } from "../../graphql/ids.js";
+import type { RecordType } from "../../core/records.js";
 import { actorId, assertUpdated, fail, parseInput, requireRole, resolveSelector } from "../../core/failure.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { visibleArticles } from "../articles/visibility.js";
@@ -45,7 +46,7 @@ const SELECTOR_CONTEXT_MAX = 1_000;
 // ------------------------------------------------------------------------------ input schemas
 
 /** A global id of one type, decoded to the raw id; a malformed or wrong-type id is an issue on its own field. */
-function globalIdOf(type: NodeType) {
+function globalIdOf(type: RecordType) {
   return z.string().transform((value, ctx) => {
     const parsed = parseGlobalId(value);
     if (!parsed || parsed.type !== type) {

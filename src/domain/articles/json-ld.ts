@@ -1,5 +1,4 @@
 import type { Article, Quote } from "../../generated/prisma/client.js";
-import type { Loaders } from "../../graphql/context.js";
 import {
   bylineAuthors,
   everyRow,
@@ -19,7 +18,12 @@ import {
   type PlaceFacts,
   type SpeakerFacts,
 } from "../../export/schema-org.js";
+import type { IncidentLoaders } from "../incidents/loaders.js";
+import type { PeopleLoaders } from "../people/loaders.js";
+import type { PlaceLoaders } from "../places/loaders.js";
+import type { QuoteLoaders } from "../quotes/loaders.js";
 import { loadSpeakerFacts } from "../quotes/speaker.js";
+import type { ArticleLoaders } from "./loaders.js";
 import { bodyOf, type ArticleRecord } from "./record.js";
 import { displayTitle } from "./service.js";
 
@@ -122,7 +126,10 @@ export function articleJsonLd({ article, quotes, mentions }: ArticleJsonLdInput)
  * Reads what {@link articleJsonLd} needs through the request's loaders (visibility applied by
  * them), so the documents of many articles in one response cost the same few statements.
  */
-export async function loadArticleJsonLd(article: ArticleRecord, loaders: Loaders): Promise<ReturnType<typeof articleJsonLd>> {
+export async function loadArticleJsonLd(
+  article: ArticleRecord,
+  loaders: ArticleLoaders & QuoteLoaders & PeopleLoaders & PlaceLoaders & IncidentLoaders,
+): Promise<ReturnType<typeof articleJsonLd>> {
   const [body, quoteRows, mentionRows, incidentRows] = await Promise.all([
     bodyOf(article, loaders),
     everyRow((args) => loaders.quotesOfArticle.load(article.id, args)),

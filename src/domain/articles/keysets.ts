@@ -1,14 +1,16 @@
 import type { Prisma } from "../../db/index.js";
 import type { ArticleRevision, Correction, EntityMention } from "../../generated/prisma/client.js";
 import type { ArticleRecord } from "./record.js";
-import type { ArticleOrderField, OrderDirection } from "../../generated/graphql.js";
-import { Keyset } from "../../core/paging.js";
+import { Keyset, type SortDirection } from "../../core/paging.js";
 
 /** A keyset over articles. */
 export type ArticleKeyset = Keyset<ArticleRecord, Prisma.ArticleWhereInput, Prisma.ArticleOrderByWithRelationInput>;
 
+/** What articles can be sorted by. */
+export type ArticleOrderField = "PUBLISHED_AT" | "UPDATED_AT" | "CREATED_AT";
+
 /** The orderings `articles(orderBy:)` offers, each ending on the id so positions are unique. */
-export function articleKeyset(field: ArticleOrderField = "PUBLISHED_AT", direction: OrderDirection = "DESC"): ArticleKeyset {
+export function articleKeyset(field: ArticleOrderField = "PUBLISHED_AT", direction: SortDirection = "DESC"): ArticleKeyset {
   const sort = direction === "ASC" ? "asc" : "desc";
   const id = { field: "id", direction: sort, type: "uuid", value: (article: ArticleRecord) => article.id } as const;
   switch (field) {

@@ -83,3 +83,6 @@ export function createArticleLoaders(prisma: PrismaClient, viewer: Actor) {
   };
 }
 
+
+/** The loaders of the articles module, as domain functions that batch through them name them. */
+export type ArticleLoaders = ReturnType<typeof createArticleLoaders>;

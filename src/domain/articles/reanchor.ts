@@ -2,10 +2,8 @@ import { z } from "zod";
 import { cleanupSemantic, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, makeDiff, match, xIndex, type Diff } from "@sanity/diff-match-patch";
 import { Prisma } from "../../db/index.js";
 import type { AnchorState, VerificationStatus } from "../../generated/prisma/enums.js";
-import type { RevisionSpan } from "../../generated/graphql.js";
 import type { ArticleRevision } from "../../generated/prisma/client.js";
-import { toGlobalId } from "../../graphql/ids.js";
-import { onCodePoints, spanOf } from "../../core/span.js";
+import { onCodePoints, spanOf, type TextSpanValue } from "../../core/span.js";
 
 // Keeping span-bound records (quotes, entity and incident mentions, annotations) on the text when
 // an article's body changes (issue 6). Each span goes through the issue's four steps:
@@ -673,7 +671,7 @@ export function diffHunks(from: string, to: string): DiffHunkValue[] {
 
 // ------------------------------------------------------------------------------ spans of a revision
 
-const RECORD_TYPES = { Quote: "QUOTE", EntityMention: "ENTITY_MENTION", IncidentMention: "INCIDENT_MENTION", Annotation: "ANNOTATION" } as const;
+const SPAN_RECORD_TYPES = { Quote: "QUOTE", EntityMention: "ENTITY_MENTION", IncidentMention: "INCIDENT_MENTION", Annotation: "ANNOTATION" } as const;
 
 /** before.anchors of an article.update audit event, checked (the audit log is JSON we wrote, but old events lack it). */
 const anchorsSchema = z.object({
@@ -688,6 +686,15 @@ const anchorsSchema = z.object({
     }),
   ),
 });
+
+/** Where one record's span was on a revision: quotes and annotations name their record; mentions have no id of their own. */
+export interface RevisionSpan {
+  readonly recordType: (typeof SPAN_RECORD_TYPES)[keyof typeof SPAN_RECORD_TYPES];
+  readonly record: { readonly type: "Quote" | "Annotation"; readonly id: string } | null;
+  readonly anchorState: AnchorState;
+  readonly span: TextSpanValue | null;
+  readonly exact: string;
+}
 
 /**
  * The spans of a revision as they were: for the current revision the records as they are; for
@@ -714,8 +721,8 @@ export async function revisionSpans(prisma: Prisma.TransactionClient, revision: 
     const inBody = anchor.state !== "ORPHANED" && anchor.start >= 0 && anchor.end > anchor.start && anchor.end <= revision.body.length;
     const span = inBody ? spanOf(revision.body, anchor.start, anchor.end) : null;
     return {
-      recordType: RECORD_TYPES[anchor.type],
-      recordId: anchor.type === "Quote" || anchor.type === "Annotation" ? toGlobalId(anchor.type, anchor.id) : null,
+      recordType: SPAN_RECORD_TYPES[anchor.type],
+      record: anchor.type === "Quote" || anchor.type === "Annotation" ? { type: anchor.type, id: anchor.id } : null,
       anchorState: anchor.state,
       span,
       exact: span?.exact ?? anchor.exact ?? "",

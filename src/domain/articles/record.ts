@@ -1,8 +1,8 @@
 import type { Article } from "../../generated/prisma/client.js";
-import type { Loaders } from "../../graphql/context.js";
+import type { ArticleLoaders } from "./loaders.js";
 
 /**
- * An article as the GraphQL API reads it: every column, the body only when the row already has
+ * An article as the API reads it: every column, the body only when the row already has
  * it. A body can hold 500,000 characters and a dashboard listing 20 articles shows none of them,
  * so lists and batched lookups leave it in the database ({@link WITHOUT_BODY}); a field that
  * needs it (`body`, `displayTitle` of a story without a headline, a correction's span, JSON-LD)
@@ -16,7 +16,7 @@ export type ArticleRecord = Omit<Article, "body"> & { readonly body?: string };
 export const WITHOUT_BODY = { body: true } as const;
 
 /** The article's body: the row's own, or loaded with the other bodies this request needs (one statement). */
-export async function bodyOf(article: ArticleRecord, loaders: Loaders): Promise<string> {
+export async function bodyOf(article: ArticleRecord, loaders: Pick<ArticleLoaders, "articleBodyById">): Promise<string> {
   if (article.body !== undefined) return article.body;
   const row = await loaders.articleBodyById.load(article.id);
   // Articles are only ever soft-deleted, so a row the request has read still has its body.

@@ -1,22 +1,42 @@
 import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { Article } from "../../generated/prisma/client.js";
-import type { ArticleFilter, ArticleOrder } from "../../generated/graphql.js";
-import type { ConnectionPage, PageArgs } from "../../core/paging.js";
-import type { Loaders } from "../../graphql/context.js";
-import { badUserInput } from "../../graphql/errors.js";
-import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
+import type { ArticleStatus, IncidentType } from "../../generated/prisma/enums.js";
+import { invalidArgument } from "../../core/failure.js";
+import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.js";
 import type { Actor } from "../../core/actor.js";
 import { visibleIncidents } from "../incidents/visibility.js";
 import { visibleQuotes } from "../quotes/visibility.js";
 import { matchingArticleIds } from "../search/service.js";
-import { articleKeyset } from "./keysets.js";
+import { articleKeyset, type ArticleOrderField } from "./keysets.js";
+import type { ArticleLoaders } from "./loaders.js";
 import { bodyOf, WITHOUT_BODY, type ArticleRecord } from "./record.js";
 import { visibleArticles, visibleEntityMentions } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
+
+/** Which articles to list (every condition must hold); ids are record ids. */
+export interface ArticleFilter {
+  readonly status?: readonly ArticleStatus[] | null;
+  readonly outlet?: string | null;
+  readonly publishedFrom?: Date | null;
+  readonly publishedTo?: Date | null;
+  /** Articles quoting or mentioning this person. */
+  readonly personId?: string | null;
+  /** Articles mentioning this place or reporting an incident there. */
+  readonly placeId?: string | null;
+  readonly incidentType?: IncidentType | null;
+  /** Full-text search (see search/service.ts). */
+  readonly search?: string | null;
+}
+
+/** How to sort articles. */
+export interface ArticleOrder {
+  readonly field: ArticleOrderField;
+  readonly direction: SortDirection;
+}
 const DISPLAY_TITLE_LIMIT = 120;
 
-/** Finds one article by slug or global id (exactly one of them); null when absent or not visible. */
+/** Finds one article by slug or id (exactly one of them); null when absent or not visible. */
 export async function findArticle(
   prisma: PrismaClient,
   viewer: Actor,
@@ -24,26 +44,26 @@ export async function findArticle(
 ): Promise<ArticleRecord | null> {
   const hasSlug = args.slug !== undefined && args.slug !== null;
   const hasId = args.id !== undefined && args.id !== null;
-  if (hasSlug === hasId) throw badUserInput("Give exactly one of slug or id.", hasSlug ? "id" : "slug");
-  const where = hasSlug ? { slug: args.slug as string } : { id: expectGlobalId(args.id as string, "Article", "id") };
+  if (hasSlug === hasId) throw invalidArgument("Give exactly one of slug or id.", hasSlug ? "id" : "slug");
+  const where = hasSlug ? { slug: args.slug as string } : { id: args.id as string };
   // One row: read whole, so its display title or body never costs a second statement.
   return prisma.article.findFirst({ where: { ...where, ...visibleArticles(viewer) } });
 }
 
 /** Checks that a range's start is not after its end; BAD_USER_INPUT naming the start otherwise. */
 export function checkRange(from: Date | null | undefined, to: Date | null | undefined, argument: string): void {
-  if (from && to && from.getTime() > to.getTime()) throw badUserInput(`${argument} must not be after its end.`, argument);
+  if (from && to && from.getTime() > to.getTime()) throw invalidArgument(`${argument} must not be after its end.`, argument);
 }
 
 /** Turns the `articles(filter:)` argument into Prisma conditions (ids and ranges validated). */
 async function articleFilterWhere(prisma: PrismaClient, viewer: Actor, filter: ArticleFilter): Promise<Prisma.ArticleWhereInput[]> {
   const conditions: Prisma.ArticleWhereInput[] = [];
-  if (filter.status) conditions.push({ status: { in: filter.status } });
+  if (filter.status) conditions.push({ status: { in: [...filter.status] } });
   if (filter.outlet !== undefined && filter.outlet !== null) conditions.push({ outlet: filter.outlet });
   checkRange(filter.publishedFrom, filter.publishedTo, "filter.publishedFrom");
   if (filter.publishedFrom) conditions.push({ publishedAt: { gte: filter.publishedFrom } });
   if (filter.publishedTo) conditions.push({ publishedAt: { lt: filter.publishedTo } });
-  const personId = optionalGlobalId(filter.personId, "Person", "filter.personId");
+  const personId = filter.personId;
   if (personId) {
     conditions.push({
       OR: [
@@ -52,7 +72,7 @@ async function articleFilterWhere(prisma: PrismaClient, viewer: Actor, filter: A
       ],
     });
   }
-  const placeId = optionalGlobalId(filter.placeId, "Place", "filter.placeId");
+  const placeId = filter.placeId;
   if (placeId) {
     conditions.push({
       OR: [
@@ -98,7 +118,7 @@ export function displayTitle(article: Pick<Article, "headline" | "body">): strin
 }
 
 /** {@link displayTitle} of an article read for the API: its body is loaded only for a story without a headline. */
-export async function displayTitleOf(article: ArticleRecord, loaders: Loaders): Promise<string> {
+export async function displayTitleOf(article: ArticleRecord, loaders: ArticleLoaders): Promise<string> {
   return headlineTitle(article) ?? openingTitle(await bodyOf(article, loaders));
 }
 

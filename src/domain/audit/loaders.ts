@@ -114,3 +114,6 @@ export function createAuditLoaders(prisma: PrismaClient, viewer: Actor) {
     },
   };
 }
+
+/** The loaders of the audit module, as domain functions that batch through them name them. */
+export type AuditLoaders = ReturnType<typeof createAuditLoaders>;

@@ -4,16 +4,12 @@ import type { AuditEventFilter } from "../../generated/graphql.js";
 import type { AuditEvent } from "../../generated/prisma/client.js";
 import type { ConnectionPage, PageArgs } from "../../core/paging.js";
 import { badUserInput } from "../../graphql/errors.js";
-import { NODE_TYPES, optionalGlobalId, parseGlobalId, toGlobalId, type NodeType } from "../../graphql/ids.js";
+import { optionalGlobalId, parseGlobalId, toGlobalId } from "../../graphql/ids.js";
+import { isRecordType } from "../../core/records.js";
 import { hasRole, type Actor } from "../../core/actor.js";
 import { auditEventKeyset } from "./keysets.js";
 
 const DEFAULT_PAGE_SIZE = 20;
-const NODE_TYPE_NAMES: ReadonlySet<string> = new Set(NODE_TYPES);
-
-function isNodeType(type: string): type is NodeType {
-  return NODE_TYPE_NAMES.has(type);
-}
 
 /** The audit log is for REPORTER and above (the schema refuses the fields below; this keeps services safe on their own). */
 export function mayReadAuditLog(viewer: Actor): boolean {
@@ -22,7 +18,7 @@ export function mayReadAuditLog(viewer: Actor): boolean {
 
 /** An event's target as a client sees it: the global id when the target type has global ids, else the stored id. */
 export function auditTargetId(event: Pick<AuditEvent, "targetType" | "targetId">): string {
-  return isNodeType(event.targetType) ? toGlobalId(event.targetType, event.targetId) : event.targetId;
+  return isRecordType(event.targetType) ? toGlobalId(event.targetType, event.targetId) : event.targetId;
 }
 
 /** Turns an `AuditEventFilter` into Prisma conditions (ids and the time range validated). */

@@ -13,3 +13,6 @@ export function createAuthLoaders(prisma: PrismaClient, _viewer: Actor) {
     userById: byIdLoader((ids) => prisma.user.findMany({ where: { id: { in: ids } } })),
   };
 }
+
+/** The loaders of the auth module, as domain functions that batch through them name them. */
+export type AuthLoaders = ReturnType<typeof createAuthLoaders>;

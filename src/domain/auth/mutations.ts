@@ -5,7 +5,7 @@ import type { ApiToken, User } from "../../generated/prisma/client.js";
 import type { CreateApiTokenInput, CreateUserInput, DisableUserInput, RevokeApiTokenInput, SetUserRoleInput } from "../../generated/graphql.js";
 import { Keyset, type ConnectionPage, type PageArgs } from "../../core/paging.js";
 import type { GraphQLContext } from "../../graphql/context.js";
-import { UUID_PATTERN } from "../../graphql/ids.js";
+import { UUID_PATTERN } from "../../core/records.js";
 import { fail, inputId, parseInput, requireRole } from "../../core/failure.js";
 import { recordAudit } from "../../core/audit.js";
 import { forbidden } from "../../graphql/policy.js";

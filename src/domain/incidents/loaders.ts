@@ -139,3 +139,6 @@ export function createIncidentLoaders(prisma: PrismaClient, viewer: Actor) {
     }),
   };
 }
+
+/** The loaders of the incidents module, as domain functions that batch through them name them. */
+export type IncidentLoaders = ReturnType<typeof createIncidentLoaders>;

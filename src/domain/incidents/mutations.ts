@@ -257,7 +257,7 @@ async function updateIfAt(tx: Prisma.TransactionClient, id: string, expectedVers
     assertUpdated(count, await tx.incident.findUnique({ where: { id }, select: { version: true } }), "incident", expectedVersion);
   } catch (error) {
     if (!(error instanceof MutationFailure)) throw error;
-    throw new MutationFailure(error.errors.map((problem) => ({ ...problem, field })));
+    throw new MutationFailure(error.reasons.map((problem) => ({ ...problem, field })));
   }
 }
 

@@ -91,7 +91,7 @@ export function summaryLine(summary: IngestSummary): string {
 
 /** Why a file failed, in one line. */
 function reasonOf(error: unknown): string {
-  if (error instanceof MutationFailure) return error.errors.map((item) => (item.field ? `${item.field}: ${item.message}` : item.message)).join(" ");
+  if (error instanceof MutationFailure) return error.reasons.map((item) => (item.field ? `${item.field}: ${item.message}` : item.message)).join(" ");
   if (error instanceof Error) return error.message.split("\n").filter(Boolean).at(-1) ?? error.name;
   return String(error);
 }

@@ -2,7 +2,8 @@ import type { Prisma } from "../../db/index.js";
 import type { EntityMention, Incident, IncidentMention, Person, Quote } from "../../generated/prisma/client.js";
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
 import type { SuggestionKind } from "../../generated/graphql.js";
-import { parseGlobalId, toGlobalId, UUID_PATTERN } from "../../graphql/ids.js";
+import { parseGlobalId, toGlobalId } from "../../graphql/ids.js";
+import { UUID_PATTERN } from "../../core/records.js";
 import type { TextSpanValue } from "../../core/span.js";
 
 // One view over the five kinds of machine suggestion an article can have: quotes, people (named

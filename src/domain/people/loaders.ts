@@ -122,3 +122,6 @@ export function createPeopleLoaders(prisma: PrismaClient, viewer: Actor) {
     }),
   };
 }
+
+/** The loaders of the people module, as domain functions that batch through them name them. */
+export type PeopleLoaders = ReturnType<typeof createPeopleLoaders>;

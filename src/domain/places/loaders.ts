@@ -37,3 +37,6 @@ export function createPlaceLoaders(prisma: PrismaClient, viewer: Actor) {
     }),
   };
 }
+
+/** The loaders of the places module, as domain functions that batch through them name them. */
+export type PlaceLoaders = ReturnType<typeof createPlaceLoaders>;

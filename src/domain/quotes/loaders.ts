@@ -84,3 +84,6 @@ export function createQuoteLoaders(prisma: PrismaClient, viewer: Actor) {
     ),
   };
 }
+
+/** The loaders of the quotes module, as domain functions that batch through them name them. */
+export type QuoteLoaders = ReturnType<typeof createQuoteLoaders>;

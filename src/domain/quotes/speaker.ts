@@ -1,5 +1,5 @@
 import type { Quote } from "../../generated/prisma/client.js";
-import type { Loaders } from "../../graphql/context.js";
+import type { PeopleLoaders } from "../people/loaders.js";
 import type { SpeakerFacts } from "../../export/schema-org.js";
 
 /**
@@ -7,7 +7,7 @@ import type { SpeakerFacts } from "../../export/schema-org.js";
  * organization when an organization speaks, else its person or unnamed source; null when it is
  * not attributed or the viewer may not see the person.
  */
-export async function loadSpeakerFacts(quote: Pick<Quote, "speakerId" | "speakerOrganizationId">, loaders: Loaders): Promise<SpeakerFacts | null> {
+export async function loadSpeakerFacts(quote: Pick<Quote, "speakerId" | "speakerOrganizationId">, loaders: PeopleLoaders): Promise<SpeakerFacts | null> {
   if (quote.speakerOrganizationId) {
     const organization = await loaders.organizationById.load(quote.speakerOrganizationId);
     return organization && { kind: "organization", organization };

@@ -1,4 +1,14 @@
 import type { GraphQLModule } from "../../module.js";
+import {
+  createArticle,
+  deleteArticle,
+  issueCorrection,
+  publishArticle,
+  restoreArticle,
+  retractArticle,
+  submitForReview,
+  updateArticle,
+} from "../../../domain/articles/commands.js";
 import { createArticleLoaders } from "../../../domain/articles/loaders.js";
 import { articleResolvers } from "./resolvers.js";
 
@@ -9,14 +19,14 @@ export const articlesModule = {
   guards: {
     "Article.revisions": "article.readUnpublished",
     "ArticleRevision": "article.readUnpublished",
-    "Mutation.createArticle": "article.create",
-    "Mutation.updateArticle": "article.update",
-    "Mutation.submitForReview": "article.submit",
-    "Mutation.publishArticle": "article.publish",
-    "Mutation.issueCorrection": "article.correct",
-    "Mutation.retractArticle": "article.retract",
-    "Mutation.deleteArticle": "article.delete",
-    "Mutation.restoreArticle": "article.restore",
+    "Mutation.createArticle": createArticle.action,
+    "Mutation.updateArticle": updateArticle.action,
+    "Mutation.submitForReview": submitForReview.action,
+    "Mutation.publishArticle": publishArticle.action,
+    "Mutation.issueCorrection": issueCorrection.action,
+    "Mutation.retractArticle": retractArticle.action,
+    "Mutation.deleteArticle": deleteArticle.action,
+    "Mutation.restoreArticle": restoreArticle.action,
     "Article.revision": "article.readUnpublished",
     "Article.diff": "article.readUnpublished",
   },

@@ -1,34 +1,67 @@
-import type { Resolvers } from "../../../generated/graphql.js";
-import { toGlobalId } from "../../ids.js";
+import type { ArticleFilter as ArticleFilterArgument, Resolvers } from "../../../generated/graphql.js";
 import { spanOf } from "../../../core/span.js";
 import { resolveTaggedType, typed } from "../../../core/typed.js";
-import { mutationPayload } from "../../../core/failure.js";
-import { createArticle, deleteArticle, issueCorrection, publishArticle, restoreArticle, retractArticle, submitForReview, updateArticle } from "../../../domain/articles/commands.js";
+import {
+  createArticle,
+  deleteArticle,
+  issueCorrection,
+  publishArticle,
+  restoreArticle,
+  retractArticle,
+  submitForReview,
+  updateArticle,
+} from "../../../domain/articles/commands.js";
 import { loadArticleJsonLd } from "../../../domain/articles/json-ld.js";
 import { diffHunks, revisionSpans } from "../../../domain/articles/reanchor.js";
 import { bodyOf } from "../../../domain/articles/record.js";
-import { displayTitleOf, findArticle, listArticles } from "../../../domain/articles/service.js";
+import { displayTitleOf, findArticle, listArticles, type ArticleFilter } from "../../../domain/articles/service.js";
+import { expectGlobalId, optionalGlobalId, toGlobalId } from "../../ids.js";
+import { inputId, mutationPayload, optionalInputId } from "../../payload.js";
 
-/** Resolvers of the articles module: parse arguments, call the service or a loader, map the result. */
+/** The `articles(filter:)` argument with its global ids decoded (BAD_USER_INPUT naming a bad one). */
+export function articleFilterOf(filter: ArticleFilterArgument | null | undefined): ArticleFilter | undefined {
+  if (!filter) return undefined;
+  return {
+    ...filter,
+    personId: optionalGlobalId(filter.personId, "Person", "filter.personId"),
+    placeId: optionalGlobalId(filter.placeId, "Place", "filter.placeId"),
+  };
+}
+
+/** Resolvers of the articles module: decode global ids, call the domain, map the result. */
 export const articleResolvers: Resolvers = {
   Query: {
-    article: (_parent, args, { prisma, viewer }) => findArticle(prisma, viewer, args),
+    // The id is decoded only when it is the one argument given: with both, the domain says to give one.
+    article: (_parent, { slug, id }, { prisma, viewer }) =>
+      findArticle(prisma, viewer, { slug, id: id === undefined || id === null || (slug !== undefined && slug !== null) ? id : expectGlobalId(id, "Article", "id") }),
     articles: async (_parent, args, { prisma, viewer, loaders }) => {
-      const page = await listArticles(prisma, viewer, args);
+      const page = await listArticles(prisma, viewer, { ...args, filter: articleFilterOf(args.filter) });
       for (const { node } of page.edges) loaders.articleById.prime(node.id, node);
       return page;
     },
   },
   Mutation: {
     createArticle: (_parent, { input }, context) => mutationPayload("article", () => createArticle(context, input)),
-    updateArticle: (_parent, { input }, context) => mutationPayload("article", () => updateArticle(context, input)),
-    submitForReview: (_parent, { input }, context) => mutationPayload("article", () => submitForReview(context, input)),
-    publishArticle: (_parent, { input }, context) => mutationPayload("article", () => publishArticle(context, input)),
-    retractArticle: (_parent, { input }, context) => mutationPayload("article", () => retractArticle(context, input)),
-    deleteArticle: (_parent, { input }, context) => mutationPayload("article", () => deleteArticle(context, input)),
-    restoreArticle: (_parent, { input }, context) => mutationPayload("article", () => restoreArticle(context, input)),
+    updateArticle: (_parent, { input }, context) =>
+      mutationPayload("article", () => updateArticle(context, { ...input, id: inputId(input.id, "Article", "input.id") })),
+    submitForReview: (_parent, { input }, context) =>
+      mutationPayload("article", () => submitForReview(context, { ...input, id: inputId(input.id, "Article", "input.id") })),
+    publishArticle: (_parent, { input }, context) =>
+      mutationPayload("article", () => publishArticle(context, { ...input, id: inputId(input.id, "Article", "input.id") })),
+    retractArticle: (_parent, { input }, context) =>
+      mutationPayload("article", () => retractArticle(context, { ...input, id: inputId(input.id, "Article", "input.id") })),
+    deleteArticle: (_parent, { input }, context) =>
+      mutationPayload("article", () => deleteArticle(context, { ...input, id: inputId(input.id, "Article", "input.id") })),
+    restoreArticle: (_parent, { input }, context) =>
+      mutationPayload("article", () => restoreArticle(context, { ...input, id: inputId(input.id, "Article", "input.id") })),
     issueCorrection: async (_parent, { input }, context) => {
-      const payload = await mutationPayload("result", () => issueCorrection(context, input));
+      const payload = await mutationPayload("result", () =>
+        issueCorrection(context, {
+          ...input,
+          articleId: inputId(input.articleId, "Article", "input.articleId"),
+          quoteId: optionalInputId(input.quoteId, "Quote", "input.quoteId"),
+        }),
+      );
       return { correction: payload.result?.correction ?? null, article: payload.result?.article ?? null, errors: payload.errors };
     },
   },
@@ -51,7 +84,8 @@ export const articleResolvers: Resolvers = {
   },
   ArticleRevision: {
     id: (revision) => toGlobalId("ArticleRevision", revision.id),
-    spans: (revision, _args, { prisma }) => revisionSpans(prisma, revision),
+    spans: async (revision, _args, { prisma }) =>
+      (await revisionSpans(prisma, revision))?.map(({ record, ...span }) => ({ ...span, recordId: record ? toGlobalId(record.type, record.id) : null })) ?? null,
     createdBy: (revision, _args, { loaders }) => (revision.createdById ? loaders.userById.load(revision.createdById) : null),
   },
   Correction: {
