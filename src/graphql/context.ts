@@ -12,14 +12,20 @@ type Intersection<Union> = (Union extends unknown ? (value: Union) => void : nev
 /** The per-request DataLoaders of every registered module (built per request, never shared). */
 export type Loaders = Intersection<LoadersOf<Registered>>;
 
-/** Each registered module's loader factory: a module's loaders are built together, when a resolver first needs one. */
-const LOADER_MODULES: readonly LoaderFactory[] = MODULES.flatMap((module): LoaderFactory[] => ("loaders" in module ? [module.loaders] : []));
+/**
+ * Each registered module's loader factory: a module's loaders are built together, when a resolver
+ * first needs one. Read when the first request starts, not when this file loads: the registry's
+ * modules import this file (for their context type), so MODULES is not there yet at load time.
+ */
+function loaderModules(): readonly LoaderFactory[] {
+  return MODULES.flatMap((module): LoaderFactory[] => ("loaders" in module ? [module.loaders] : []));
+}
 
 /** What a request's loaders object holds besides the getters of its prototype. */
 interface LoaderState {
   readonly prisma: PrismaClient;
   readonly viewer: Actor;
-  /** Each module's loaders once built, by index in LOADER_MODULES. */
+  /** Each module's loaders once built, by index in loaderModules(). */
   readonly built: (Record<string, unknown> | undefined)[];
 }
 const state = Symbol("loader state");
@@ -33,7 +39,7 @@ let loaderPrototype: object | null = null;
 function prototypeFor(prisma: PrismaClient, viewer: Actor): object {
   if (loaderPrototype) return loaderPrototype;
   const prototype: PropertyDescriptorMap = {};
-  LOADER_MODULES.forEach((create, index) => {
+  loaderModules().forEach((create, index) => {
     for (const name of Object.keys(create(prisma, viewer))) {
       if (name in prototype) throw new Error(`Two loader modules name a loader ${name}`);
       prototype[name] = {
