@@ -45,7 +45,7 @@ const config: CodegenConfig = {
           AnnotationConnection: "../core/paging.js#ConnectionPage<AnnotationModel>",
           ClaimReviewConnection: "../core/paging.js#ConnectionPage<ClaimReviewModel>",
           AuditEventConnection: "../core/paging.js#ConnectionPage<AuditEventModel>",
-          ApiToken: "../domain/auth/mutations.js#ApiTokenWithUser",
+          ApiToken: "../domain/auth/service.js#ApiTokenWithUser",
           ApiTokenConnection: "../core/paging.js#ConnectionPage<ApiTokenWithUserModel>",
           SearchHitConnection: "../domain/search/service.js#SearchPage",
           SearchHit: "../domain/search/service.js#SearchHitValue",

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { afterCommit, inTransaction } from "../../src/db/transaction.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { REPLAY_LIMIT } from "../../src/domain/subscriptions/stream.js";
+import { REPLAY_LIMIT } from "../../src/graphql/modules/subscriptions/stream.js";
 import { MAX_NOTIFY_BYTES, notifyPayload, PostgresPubSub, readLiveEvent, readLiveEvents, type LiveEvent } from "../../src/pubsub/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { startTestServer, type TestServer } from "../support/server.js";

@@ -1,24 +1,16 @@
 import { Prisma, type PrismaClient } from "../../db/index.js";
-import type {
-  AnnotationQueueCount,
-  DateRangeInput,
-  IncidentMonthBucket,
-  IncidentStatsFilter,
-  PersonKind,
-  QuoteStatsFilter,
-  VerificationCount,
-} from "../../generated/graphql.js";
-import { AnnotationMotivation, AnnotationStatus, VerificationStatus } from "../../generated/prisma/enums.js";
-import { pageSize } from "../../core/paging.js";
-import { badUserInput } from "../../graphql/errors.js";
-import { optionalGlobalId } from "../../graphql/ids.js";
+import { AnnotationMotivation, AnnotationStatus, VerificationStatus, type IncidentType, type PersonKind } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
+import { invalidArgument } from "../../core/failure.js";
+import { pageSize } from "../../core/paging.js";
 import { visibleAnnotations } from "../annotations/visibility.js";
 import { checkDayRange } from "../incidents/service.js";
 import { visibleIncidentsSql } from "../incidents/visibility.js";
 import { visiblePeople } from "../people/visibility.js";
 import { countryCode } from "../places/service.js";
 import { visibleQuotes } from "../quotes/visibility.js";
+
+// Dashboard aggregates. Ids are plain record ids: the GraphQL adapter decodes global ids first.
 
 const DEFAULT_SPEAKERS = 10;
 const DEFAULT_PLACES = 20;
@@ -47,13 +39,60 @@ export interface IncidentPlaceBucketValue {
   readonly injuriesMin: number;
 }
 
+/** A range of days as asked: both ends optional, the last day included. */
+export interface DayRangeArgs {
+  readonly from?: Date | null;
+  readonly to?: Date | null;
+}
+
+/** Which incidents the incident charts count. */
+export interface IncidentStatsFilter {
+  readonly type?: readonly IncidentType[] | null;
+  /** ISO 3166-1 alpha-2. */
+  readonly country?: string | null;
+  /** A place's record id. */
+  readonly placeId?: string | null;
+  readonly dates?: DayRangeArgs | null;
+  /** With `dates`: also count incidents with no date at all. */
+  readonly includeUndated?: boolean | null;
+}
+
+/** Which quotes the verification chart counts; ids are record ids. */
+export interface QuoteStatsFilter {
+  readonly articleId?: string | null;
+  readonly speakerId?: string | null;
+  readonly dates?: DayRangeArgs | null;
+}
+
+/** Incidents and casualty sums of one month (its first day, UTC). */
+export interface IncidentMonthBucket {
+  readonly month: Date;
+  readonly incidents: number;
+  readonly fatalitiesMin: number;
+  readonly fatalitiesMax: number;
+  readonly injuriesMin: number;
+}
+
+/** Top-level annotations of one status and motivation. */
+export interface AnnotationQueueCount {
+  readonly status: AnnotationStatus;
+  readonly motivation: AnnotationMotivation;
+  readonly count: number;
+}
+
+/** Visible quotes of one verification status. */
+export interface VerificationCount {
+  readonly status: VerificationStatus;
+  readonly count: number;
+}
+
 /** A validated day range: both ends optional, `from` not after `to`. */
 interface DayRange {
   readonly from: Date | null;
   readonly to: Date | null;
 }
 
-function validRange(range: DateRangeInput | null | undefined, argument: string): DayRange {
+function validRange(range: DayRangeArgs | null | undefined, argument: string): DayRange {
   const from = range?.from ?? null;
   const to = range?.to ?? null;
   checkDayRange(from, to, argument);
@@ -82,7 +121,7 @@ function publishedIn(range: DayRange): Prisma.QuoteWhereInput {
 export async function quoteCountsBySpeaker(
   prisma: PrismaClient,
   viewer: Actor,
-  args: { dates?: DateRangeInput | null; kind?: PersonKind | null; first?: number | null },
+  args: { readonly dates?: DayRangeArgs | null; readonly kind?: PersonKind | null; readonly first?: number | null },
 ): Promise<SpeakerQuoteCountValue[]> {
   const first = pageSize(args.first, DEFAULT_SPEAKERS);
   const range = validRange(args.dates, "dates");
@@ -106,7 +145,7 @@ export async function quoteCountsBySpeaker(
 export async function quoteCountsByOrganization(
   prisma: PrismaClient,
   viewer: Actor,
-  args: { dates?: DateRangeInput | null; first?: number | null },
+  args: { readonly dates?: DayRangeArgs | null; readonly first?: number | null },
 ): Promise<OrganizationQuoteCountValue[]> {
   const first = pageSize(args.first, DEFAULT_SPEAKERS);
   const range = validRange(args.dates, "dates");
@@ -142,7 +181,7 @@ function incidentStatsConditions(viewer: Actor, filter: IncidentStatsFilter | nu
   if (filter?.country !== undefined && filter.country !== null) {
     conditions.push(Prisma.sql`pl."countryCode" = ${countryCode(filter.country, "filter.country")}`);
   }
-  const placeId = optionalGlobalId(filter?.placeId, "Place", "filter.placeId");
+  const placeId = filter?.placeId;
   if (placeId) conditions.push(Prisma.sql`i."placeId" = ${placeId}::uuid`);
   const inRange: Prisma.Sql[] = [];
   if (range.from) inRange.push(Prisma.sql`${INCIDENT_DAY} >= ${isoDay(range.from)}::date`);
@@ -195,16 +234,16 @@ function monthsBetween(from: Date, to: Date): Date[] {
  */
 export async function incidentsByMonth(prisma: PrismaClient, viewer: Actor, filter: IncidentStatsFilter): Promise<IncidentMonthBucket[]> {
   const range = validRange(filter.dates, "filter.dates");
-  if (!range.from || !range.to) throw badUserInput("filter.dates needs both from and to.", "filter.dates");
+  if (!range.from || !range.to) throw invalidArgument("filter.dates needs both from and to.", "filter.dates");
   if (filter.includeUndated) {
-    throw badUserInput(
+    throw invalidArgument(
       "incidentsByMonth has no month for incidents without a date: count them with incidentsByPlace(filter: { includeUndated: true }) or list them with incidents(filter: { includeUndated: true }).",
       "filter.includeUndated",
     );
   }
   const limit = new Date(range.from);
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_MONTH_RANGE_YEARS);
-  if (range.to > limit) throw badUserInput(`filter.dates may span at most ${MAX_MONTH_RANGE_YEARS} years.`, "filter.dates");
+  if (range.to > limit) throw invalidArgument(`filter.dates may span at most ${MAX_MONTH_RANGE_YEARS} years.`, "filter.dates");
 
   const rows = await prisma.$queryRaw<(SumsRow & { month: string })[]>`
     SELECT to_char(date_trunc('month', ${INCIDENT_DAY}::timestamp), 'YYYY-MM') AS "month", ${SUMS}
@@ -245,11 +284,10 @@ export async function incidentsByPlace(
 export async function annotationQueueCounts(
   prisma: PrismaClient,
   viewer: Actor,
-  articleGlobalId: string | null | undefined,
+  articleId: string | null | undefined,
 ): Promise<AnnotationQueueCount[] | null> {
   const visible = visibleAnnotations(viewer);
   if (!visible) return null;
-  const articleId = optionalGlobalId(articleGlobalId, "Article", "articleId");
   const groups = await prisma.annotation.groupBy({
     by: ["status", "motivation"],
     where: { AND: [visible, { parentId: null }, articleId ? { articleId } : {}] },
@@ -267,8 +305,8 @@ export async function quoteVerificationCounts(
   viewer: Actor,
   filter: QuoteStatsFilter | null | undefined,
 ): Promise<VerificationCount[]> {
-  const articleId = optionalGlobalId(filter?.articleId, "Article", "filter.articleId");
-  const speakerId = optionalGlobalId(filter?.speakerId, "Person", "filter.speakerId");
+  const articleId = filter?.articleId;
+  const speakerId = filter?.speakerId;
   const range = validRange(filter?.dates, "filter.dates");
   const groups = await prisma.quote.groupBy({
     by: ["verification"],

@@ -1,4 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
+import { createApiToken, createUser, disableUser, revokeApiToken, setUserRole } from "../../../domain/auth/commands.js";
 import { createAuthLoaders } from "../../../domain/auth/loaders.js";
 import { authResolvers } from "./resolvers.js";
 
@@ -10,11 +11,11 @@ export const authModule = {
     "User.disabledAt": "user.readAccount",
     "ApiToken": "token.read",
     "Query.apiTokens": "token.read",
-    "Mutation.createUser": "user.create",
-    "Mutation.setUserRole": "user.setRole",
-    "Mutation.disableUser": "user.disable",
-    "Mutation.createApiToken": "token.create",
-    "Mutation.revokeApiToken": "token.revoke",
+    "Mutation.createUser": createUser.action,
+    "Mutation.setUserRole": setUserRole.action,
+    "Mutation.disableUser": disableUser.action,
+    "Mutation.createApiToken": createApiToken.action,
+    "Mutation.revokeApiToken": revokeApiToken.action,
   },
   loaders: createAuthLoaders,
 } satisfies GraphQLModule;

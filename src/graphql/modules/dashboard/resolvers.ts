@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
-import type { Resolvers } from "../../../generated/graphql.js";
+import type { IncidentStatsFilter as IncidentStatsFilterArgument, QuoteStatsFilter as QuoteStatsFilterArgument, Resolvers } from "../../../generated/graphql.js";
 import { ErrorCode } from "../../errors.js";
+import { optionalGlobalId } from "../../ids.js";
 import {
   annotationQueueCounts,
   incidentsByMonth,
@@ -8,17 +9,35 @@ import {
   quoteCountsByOrganization,
   quoteCountsBySpeaker,
   quoteVerificationCounts,
+  type IncidentStatsFilter,
+  type QuoteStatsFilter,
 } from "../../../domain/dashboard/service.js";
+
+/** An incident stats filter with its place id decoded (BAD_USER_INPUT naming a bad one). */
+function incidentStatsFilterOf(filter: IncidentStatsFilterArgument): IncidentStatsFilter {
+  return { ...filter, placeId: optionalGlobalId(filter.placeId, "Place", "filter.placeId") };
+}
+
+/** A quote stats filter with its ids decoded (BAD_USER_INPUT naming a bad one). */
+function quoteStatsFilterOf(filter: QuoteStatsFilterArgument | null | undefined): QuoteStatsFilter | undefined {
+  if (!filter) return undefined;
+  return {
+    ...filter,
+    articleId: optionalGlobalId(filter.articleId, "Article", "filter.articleId"),
+    speakerId: optionalGlobalId(filter.speakerId, "Person", "filter.speakerId"),
+  };
+}
 
 /** Resolvers of the dashboard aggregates: parse arguments, call the service, load the entities through the loaders. */
 export const dashboardResolvers: Resolvers = {
   Query: {
     quoteCountsBySpeaker: (_parent, args, { prisma, viewer }) => quoteCountsBySpeaker(prisma, viewer, args),
     quoteCountsByOrganization: (_parent, args, { prisma, viewer }) => quoteCountsByOrganization(prisma, viewer, args),
-    incidentsByMonth: (_parent, { filter }, { prisma, viewer }) => incidentsByMonth(prisma, viewer, filter),
-    incidentsByPlace: (_parent, { filter, first }, { prisma, viewer }) => incidentsByPlace(prisma, viewer, filter, first),
-    annotationQueueCounts: (_parent, { articleId }, { prisma, viewer }) => annotationQueueCounts(prisma, viewer, articleId),
-    quoteVerificationCounts: (_parent, { filter }, { prisma, viewer }) => quoteVerificationCounts(prisma, viewer, filter),
+    incidentsByMonth: (_parent, { filter }, { prisma, viewer }) => incidentsByMonth(prisma, viewer, incidentStatsFilterOf(filter)),
+    incidentsByPlace: (_parent, { filter, first }, { prisma, viewer }) => incidentsByPlace(prisma, viewer, filter ? incidentStatsFilterOf(filter) : undefined, first),
+    annotationQueueCounts: (_parent, { articleId }, { prisma, viewer }) =>
+      annotationQueueCounts(prisma, viewer, optionalGlobalId(articleId, "Article", "articleId")),
+    quoteVerificationCounts: (_parent, { filter }, { prisma, viewer }) => quoteVerificationCounts(prisma, viewer, quoteStatsFilterOf(filter)),
   },
   SpeakerQuoteCount: {
     person: async ({ personId }, _args, { loaders }) => {

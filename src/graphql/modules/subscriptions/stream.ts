@@ -1,8 +1,12 @@
 import { GraphQLError } from "graphql";
-import type { GraphQLContext } from "../../graphql/context.js";
-import { badUserInput, ErrorCode } from "../../graphql/errors.js";
-import { readLiveEvents, SEQUENCE_PATTERN, type LiveEvent } from "../../pubsub/event.js";
-import type { EventQueue, LiveHub, SharedDelivery } from "../../pubsub/hub.js";
+import type { LiveResults, LiveSubscription } from "../../../domain/subscriptions/service.js";
+import { readLiveEvents, SEQUENCE_PATTERN, type LiveEvent } from "../../../pubsub/event.js";
+import type { EventQueue, LiveHub, SharedDelivery } from "../../../pubsub/hub.js";
+import type { GraphQLContext } from "../../context.js";
+import { badUserInput, ErrorCode } from "../../errors.js";
+
+// The live stream of a subscription over graphql-ws: replay after `lastEventId`, then live
+// events, each turned into its payload by the domain's LiveSubscription.
 
 /** Most audit-log entries one `lastEventId` replay reads; beyond, REPLAY_LIMIT_EXCEEDED. */
 export const REPLAY_LIMIT = 1000;
@@ -14,18 +18,15 @@ export const REPLAY_LIMIT = 1000;
  */
 export type Delivery<T> = SharedDelivery & ({ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown });
 
-/** What a subscription field listens for and how it turns an event into its payload. */
-export interface LiveSubscription<T> {
-  /** Cheap, synchronous: run for every event of the instance. */
-  readonly filter: (event: LiveEvent) => boolean;
-  /** The payload as the subscriber may see it, or null to send nothing for this event. */
-  readonly payload: (event: LiveEvent) => Promise<T | null>;
-}
-
 /** The live hub of a context, or an error for a context without one (a plain HTTP request). */
 export function liveHub(context: GraphQLContext): LiveHub {
   if (context.live) return context.live;
   throw new GraphQLError("Subscriptions run over WebSocket (graphql-ws) at /graphql.", { extensions: { code: ErrorCode.BAD_REQUEST } });
+}
+
+/** The shared results of a context's live hub, looked up when a payload first needs them (the hub's absence is an error then, as before). */
+export function liveResults(context: GraphQLContext): LiveResults {
+  return { shared: (key, load) => liveHub(context).shared(key, load) };
 }
 
 /** `lastEventId` as a sequence number; BAD_USER_INPUT when it is not one. */
