@@ -21,7 +21,8 @@ import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, withGeocodes, type G
 export { MAX_BODY_LENGTH } from "../articles/body.js";
 
 // Ingest: article text in, an article (or a new revision of one) with machine suggestions out,
-// in one transaction. `ingestArticle` is the one command GraphQL, the CLI and the seed call. The order of the rules:
+// in one transaction: `ingestArticle`, the one command GraphQL, the CLI and the seed call. The
+// order of the rules:
 //   1. a repeated idempotency key replays the first answer (the same request) or is CONFLICT
 //      (another request under the same key), before any other work;
 //   2. the same text as a live article (found by URL, else by body hash) changes nothing;
@@ -161,10 +162,10 @@ export function ingestArticleWith(extract: Extractor): Command<IngestArticleComm
  */
 export const ingestArticle = ingestArticleWith(extractArticle);
 
-async function ingest(session: Session, command: IngestArticleCommand, extract: Extractor): Promise<IngestResult> {
+async function ingest(session: Session, request: IngestArticleCommand, extract: Extractor): Promise<IngestResult> {
   const { prisma } = session;
-  const input = parseInput(inputSchema, command);
-  const key = command.idempotencyKey === undefined || command.idempotencyKey === null ? null : parseKey(command.idempotencyKey);
+  const input = parseInput(inputSchema, request);
+  const key = request.idempotencyKey === undefined || request.idempotencyKey === null ? null : parseKey(request.idempotencyKey);
   const scopedKey = key === null ? null : `${session.viewer.userId ?? "anonymous"}:${key}`;
   const hash = requestHash(input);
   if (scopedKey) {
