@@ -106,10 +106,10 @@ async function main(): Promise<void> {
   let suggestions = 0;
   const ingestStarted = performance.now();
   try {
-    const actor = { viewer: { role: "ADMIN" as const, userId: null, tokenId: null }, requestId: "bench-ingest" };
+    const session = { prisma: bench.database.prisma, viewer: { role: "ADMIN" as const, userId: null, tokenId: null }, requestId: "bench-ingest", live: null };
     for (const item of stories) {
       const started = performance.now();
-      const result = await ingestArticle(bench.database.prisma, actor, { text: item.text, publishedAt: new Date(`${item.publishedAt}T00:00:00Z`) });
+      const result = await ingestArticle(session, { text: item.text, publishedAt: new Date(`${item.publishedAt}T00:00:00Z`) });
       latencies.push(performance.now() - started);
       suggestions += reviewableCount(result.counts);
     }

@@ -4,10 +4,9 @@ import { fileURLToPath } from "node:url";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import { inTransaction } from "../db/transaction.js";
 import type { PlaceKind } from "../generated/prisma/enums.js";
-import { toGlobalId } from "../graphql/ids.js";
 import { ingestArticle } from "../domain/ingest/ingest.js";
 import { recordAudit, type AuditActor } from "../core/audit.js";
-import { acceptAllAbove } from "../domain/ingest/mutations.js";
+import { acceptAllAbove } from "../domain/ingest/commands.js";
 
 // The example story, seeds/basra-consulate-2018.txt, loaded the way a newsroom would load it: the
 // text goes in through ingest (the body stored byte for byte, what extraction finds stored as
@@ -181,14 +180,14 @@ export async function seedExampleStory(prisma: PrismaClient, seedsDir: string = 
   let created = false;
   if (!articleId) {
     const body = await readFile(path.join(seedsDir, BODY_FILE), "utf8");
-    const result = await ingestArticle(prisma, actor, { text: body, publishedAt: PUBLISHED_AT, slug: SLUG });
+    const result = await ingestArticle({ ...actor, prisma, live: null }, { text: body, publishedAt: PUBLISHED_AT, slug: SLUG });
     articleId = result.article.id;
     created = result.outcome === "CREATED";
   }
   const pending = await prisma.quote.count({ where: { articleId, reviewStatus: "PENDING" } });
   const pendingMentions = await prisma.entityMention.count({ where: { articleId, reviewStatus: "PENDING" } });
   const pendingIncidents = await prisma.incidentMention.count({ where: { articleId, reviewStatus: "PENDING" } });
-  if (pending + pendingMentions + pendingIncidents > 0) await acceptAllAbove({ ...actor, prisma }, { articleId: toGlobalId("Article", articleId), confidence: 0 });
+  if (pending + pendingMentions + pendingIncidents > 0) await acceptAllAbove({ ...actor, prisma, live: null }, { articleId, confidence: 0 });
   const id = articleId;
   await inTransaction(prisma, async (tx) => {
     await publish(tx, actor, id);

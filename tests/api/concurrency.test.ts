@@ -45,7 +45,7 @@ const STORY = [
 it("gives concurrent acceptAllAbove calls on one article each suggestion once: no two audit events list the same record", async () => {
   const db = await createTestDatabase();
   const editor = await createViewer(db, "EDITOR");
-  const { article } = await ingestArticle(db.prisma, { viewer: editor, requestId: "test-request" }, { text: STORY, slug: "harbor-bridge" });
+  const { article } = await ingestArticle({ prisma: db.prisma, viewer: editor, requestId: "test-request", live: null }, { text: STORY, slug: "harbor-bridge" });
   const pendingBefore = await db.prisma.quote.count({ where: { articleId: article.id, reviewStatus: "PENDING" } });
   expect(pendingBefore).toBeGreaterThan(0);
   const input = { articleId: toGlobalId("Article", article.id), confidence: 0 };

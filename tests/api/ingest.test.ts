@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Extraction, ExtractedIncident, ExtractedQuote } from "../../src/extraction/types.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { ingestArticle } from "../../src/domain/ingest/ingest.js";
+import { ingestArticleWith } from "../../src/domain/ingest/ingest.js";
 import type { Actor } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { errorCodes } from "../support/graphql.js";
@@ -199,7 +199,7 @@ function extractionB(text: string): Extraction {
 
 /** Ingests through the core with a hand-written extraction, as `role`. */
 function ingestWith(role: Role, text: string, extract: (text: string) => Extraction, input: Record<string, unknown> = {}) {
-  return ingestArticle(db.prisma, { viewer: viewers[role], requestId: "test-request" }, { text, ...input }, { extract: (body) => extract(body) });
+  return ingestArticleWith((body) => extract(body))({ prisma: db.prisma, viewer: viewers[role], requestId: "test-request", live: null }, { text, ...input });
 }
 
 // ------------------------------------------------------------------ the mutation

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Extraction, ExtractedQuote } from "../../src/extraction/types.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { ingestArticle } from "../../src/domain/ingest/ingest.js";
+import { ingestArticleWith } from "../../src/domain/ingest/ingest.js";
 import { ANONYMOUS_ACTOR as ANONYMOUS, type Actor } from "../../src/core/actor.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer, mutationChecks } from "../support/viewers.js";
@@ -92,11 +92,9 @@ async function read<T>(viewer: Actor, query: string, variables: Record<string, u
 beforeAll(async () => {
   db = await createTestDatabase();
   for (const role of ["VIEWER", "REPORTER", "EDITOR", "ADMIN"] as const) viewers[role] = await createViewer(db, role);
-  const result = await ingestArticle(
-    db.prisma,
-    { viewer: viewers.EDITOR, requestId: "test-request" },
+  const result = await ingestArticleWith(() => EXTRACTION)(
+    { prisma: db.prisma, viewer: viewers.EDITOR, requestId: "test-request", live: null },
     { text: STORY, slug: "port-strike", publishedAt: new Date("2024-03-05T00:00:00Z") },
-    { extract: () => EXTRACTION },
   );
   articleId = result.article.id;
   ministryId = (await db.prisma.organization.findUniqueOrThrow({ where: { name: "Foreign Ministry" } })).id;

@@ -2,11 +2,10 @@ import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeExport } from "../../src/export/command.js";
-import { toGlobalId } from "../../src/graphql/ids.js";
 import { geocodeStoredPlaces } from "../../src/domain/ingest/geocode-places.js";
 import { ingestArticle } from "../../src/domain/ingest/ingest.js";
 import type { Actor } from "../../src/core/actor.js";
-import { acceptAllAbove } from "../../src/domain/ingest/mutations.js";
+import { acceptAllAbove } from "../../src/domain/ingest/commands.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer } from "../support/viewers.js";
@@ -31,9 +30,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   editor = await createViewer(db, "EDITOR");
   await seedExampleStory(db.prisma);
-  const actor = { viewer: editor, requestId: "test-request" };
-  const { article } = await ingestArticle(db.prisma, actor, { text: STORY, publishedAt: new Date("2020-08-13T00:00:00Z"), slug: "port-town-attack" });
-  await acceptAllAbove({ ...actor, prisma: db.prisma }, { articleId: toGlobalId("Article", article.id), confidence: 0 });
+  const session = { prisma: db.prisma, viewer: editor, requestId: "test-request", live: null };
+  const { article } = await ingestArticle(session, { text: STORY, publishedAt: new Date("2020-08-13T00:00:00Z"), slug: "port-town-attack" });
+  await acceptAllAbove(session, { articleId: article.id, confidence: 0 });
   await db.prisma.article.update({ where: { id: article.id }, data: { status: "PUBLISHED", publishedAt: new Date("2020-08-13T00:00:00Z") } });
 });
 

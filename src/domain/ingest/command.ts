@@ -111,7 +111,7 @@ export async function runIngestCommand(prisma: PrismaClient, command: IngestComm
   for (const file of command.files) {
     try {
       const text = await readFile(file, "utf8");
-      const result = await ingestArticle(prisma, { viewer: CLI_VIEWER, requestId }, { text, outlet: command.outlet, publishedAt: command.publishedAt, url: command.url });
+      const result = await ingestArticle({ prisma, viewer: CLI_VIEWER, requestId, live: null }, { text, outlet: command.outlet, publishedAt: command.publishedAt, url: command.url });
       outcomes[result.outcome] += 1;
       suggestions += reviewableCount(result.counts);
     } catch (error) {

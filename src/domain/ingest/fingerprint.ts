@@ -7,7 +7,7 @@ import { normalText } from "../articles/reanchor.js";
 // with what does (other words, another speaker), so that a suggestion an editor rejected is
 // recognised when the same story is ingested again and not suggested a second time.
 
-/** SHA-256 of a UTF-8 text, hex: article body hashes and fingerprints. */
+/** SHA-256 of a UTF-8 text, hex: fingerprints and ingest request hashes (an article body's hash is articles/body.ts bodyHashOf). */
 export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }

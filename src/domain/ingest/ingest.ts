@@ -4,18 +4,25 @@ import { inTransaction } from "../../db/transaction.js";
 import { extractArticle } from "../../extraction/index.js";
 import type { Extraction, ExtractionOptions } from "../../extraction/types.js";
 import type { Article } from "../../generated/prisma/client.js";
-import type { ArticleStatus } from "../../generated/prisma/enums.js";
-import { httpUrl, optionalText } from "../../core/input.js";
-import { fail, parseInput } from "../../core/failure.js";
+import { command, type Command } from "../../core/command.js";
+import { recordAudit } from "../../core/audit.js";
+import { fail } from "../../core/failure.js";
+import { httpUrl, optionalText, parseInput } from "../../core/input.js";
+import type { Session } from "../../core/session.js";
+import { articleBody, bodyHashOf } from "../articles/body.js";
+import { articles } from "../articles/commands.js";
 import { reanchorArticle } from "../articles/reanchor.js";
-import { recordAudit, type AuditActor } from "../../core/audit.js";
+import { mayChangeArticle } from "../articles/visibility.js";
 import { recordSuggestionsCreated, type SuggestionBatch } from "../subscriptions/suggestions.js";
-import { hasRole } from "../../core/actor.js";
 import { sha256 } from "./fingerprint.js";
 import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, withGeocodes, type GeocodedExtraction, type SuggestionCounts } from "./store.js";
 
+// The one longest-body rule (articles/body.ts); src/cli.ts's `extract` reads it from here.
+export { MAX_BODY_LENGTH } from "../articles/body.js";
+
 // Ingest: article text in, an article (or a new revision of one) with machine suggestions out,
-// in one transaction. The order of the rules:
+// in one transaction: `ingestArticle`, the one command GraphQL, the CLI and the seed call. The
+// order of the rules:
 //   1. a repeated idempotency key replays the first answer (the same request) or is CONFLICT
 //      (another request under the same key), before any other work;
 //   2. the same text as a live article (found by URL, else by body hash) changes nothing;
@@ -24,27 +31,8 @@ import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, withGeocodes, type G
 //      and creates the article or appends a revision (re-anchoring every span, as updateArticle
 //      does), stores the suggestions and one audit event, and remembers the idempotency key.
 
-/** What a client sends to ingest a story. */
-export interface IngestInput {
-  readonly text: string;
-  readonly headline?: string | null;
-  readonly url?: string | null;
-  readonly outlet?: string | null;
-  readonly publishedAt?: Date | null;
-  /** The new article's slug (lowercase words and hyphens); default from the headline or the first words. Ignored for a revision. */
-  readonly slug?: string | null;
-}
-
 /** What ingest did with the text: a new article, a new revision of the article at the same URL, or nothing (the text is there already). */
 export type IngestOutcome = "CREATED" | "REVISED" | "UNCHANGED";
-
-/** What the `suggestions.created` live-update event carries (see {@link IngestOptions.afterCommit}). */
-export interface SuggestionsCreatedEvent {
-  readonly articleId: string;
-  readonly revisionNumber: number;
-  readonly outcome: Exclude<IngestOutcome, "UNCHANGED">;
-  readonly counts: SuggestionCounts;
-}
 
 /** The answer of one ingest. */
 export interface IngestResult {
@@ -55,34 +43,16 @@ export interface IngestResult {
   readonly replayed: boolean;
 }
 
-/** Options of {@link ingestArticle}. */
-export interface IngestOptions {
-  /** The client's idempotency key (at most 200 characters); keys are scoped to the user. */
-  readonly idempotencyKey?: string | null;
-  /**
-   * Runs after the transaction committed, when suggestions were created. THE PLACE for the
-   * live-update publish hook ("suggestions.created"): pass the pub/sub's publish here.
-   */
-  readonly afterCommit?: (event: SuggestionsCreatedEvent) => void | Promise<void>;
-  /** The extraction to use (tests and benchmarks); default {@link extractArticle}. */
-  readonly extract?: (text: string, options: ExtractionOptions) => Extraction;
-}
+/** The extraction ingest runs on a text ({@link extractArticle}; tests and benchmarks pass their own to {@link ingestArticleWith}). */
+export type Extractor = (text: string, options: ExtractionOptions) => Extraction;
 
-/** The longest article text ingest and `extract` accept, in characters. */
-export const MAX_BODY_LENGTH = 500_000;
 const MAX_KEY_LENGTH = 200;
 const OPERATION = "ingestArticle";
-/** Statuses a reporter may still change (the same rule as updateArticle). */
-const UNPUBLISHED: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW"];
 const SLUG_WORDS = 8;
 const SLUG_MAX = 80;
 
 const inputSchema = z.object({
-  text: z
-    .string()
-    .max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`)
-    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
-    .refine((value) => value.trim().length > 0, "must not be blank"),
+  text: articleBody,
   headline: optionalText(300),
   url: httpUrl.nullish(),
   outlet: optionalText(200),
@@ -109,6 +79,13 @@ const rememberedSchema = z.object({
 });
 
 type Parsed = z.output<typeof inputSchema>;
+
+/**
+ * Input of {@link ingestArticle}: the story (`slug` is the new article's slug, lowercase words and
+ * hyphens, default from the headline or the first words; ignored for a revision) and the client's
+ * idempotency key (at most 200 characters, scoped to the user).
+ */
+export type IngestArticleCommand = z.input<typeof inputSchema> & { readonly idempotencyKey?: string | null };
 
 /** A URL-safe slug from the headline, else the first words of the text ("state-department-orders-..."). */
 export function slugFrom(headline: string | null | undefined, text: string): string {
@@ -172,21 +149,30 @@ function isoDay(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
+/** Ingest with the given extraction (tests and benchmarks); {@link ingestArticle} is ingest with {@link extractArticle}. */
+export function ingestArticleWith(extract: Extractor): Command<IngestArticleCommand, IngestResult> {
+  return command("article.ingest", (session, input: IngestArticleCommand) => ingest(session, input, extract));
+}
+
 /**
  * Ingests one story's text: stores it as a DRAFT article (or a new revision of the article at the
  * same URL) with the extraction's quotes, people, places and incidents as PENDING suggestions.
- * The caller checks the role (REPORTER and above); a reporter may not revise a public article.
+ * A reporter may not revise a public article (mayChangeArticle). Live updates of the new
+ * suggestions go out through the session's publisher once the transaction commits (suggest()).
  */
-export async function ingestArticle(prisma: PrismaClient, actor: AuditActor, rawInput: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
-  const input = parseInput(inputSchema, rawInput);
-  const key = options.idempotencyKey === undefined || options.idempotencyKey === null ? null : parseKey(options.idempotencyKey);
-  const scopedKey = key === null ? null : `${actor.viewer.userId ?? "anonymous"}:${key}`;
+export const ingestArticle = ingestArticleWith(extractArticle);
+
+async function ingest(session: Session, request: IngestArticleCommand, extract: Extractor): Promise<IngestResult> {
+  const { prisma } = session;
+  const input = parseInput(inputSchema, request);
+  const key = request.idempotencyKey === undefined || request.idempotencyKey === null ? null : parseKey(request.idempotencyKey);
+  const scopedKey = key === null ? null : `${session.viewer.userId ?? "anonymous"}:${key}`;
   const hash = requestHash(input);
   if (scopedKey) {
     const remembered = await replay(prisma, scopedKey, hash);
     if (remembered) return remembered;
   }
-  const bodyHash = sha256(input.text);
+  const bodyHash = bodyHashOf(input.text);
   const before = await existingArticle(prisma, input, bodyHash);
   // The same text again and no key to remember: nothing to write, so no transaction either.
   if (before?.bodyHash === bodyHash && !scopedKey) return { article: before, outcome: "UNCHANGED", counts: NO_SUGGESTIONS, replayed: false };
@@ -194,11 +180,10 @@ export async function ingestArticle(prisma: PrismaClient, actor: AuditActor, raw
   const extraction =
     before?.bodyHash === bodyHash
       ? null
-      : await withGeocodes((options.extract ?? extractArticle)(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null }));
+      : await withGeocodes(extract(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null }));
 
-  let result: IngestResult;
   try {
-    result = await inTransaction(prisma, (tx) => ingestInTransaction(tx, actor, input, bodyHash, extraction, scopedKey, hash));
+    return await inTransaction(prisma, (tx) => ingestInTransaction(tx, session, input, bodyHash, extraction, scopedKey, hash));
   } catch (error) {
     // The same key sent twice at once: the other request committed first; answer as it did.
     if (scopedKey && isUniqueViolation(error)) {
@@ -207,10 +192,6 @@ export async function ingestArticle(prisma: PrismaClient, actor: AuditActor, raw
     }
     throw error;
   }
-  if (result.outcome !== "UNCHANGED" && options.afterCommit) {
-    await options.afterCommit({ articleId: result.article.id, revisionNumber: result.article.revisionNumber, outcome: result.outcome, counts: result.counts });
-  }
-  return result;
 }
 
 type PendingIds = Omit<SuggestionBatch, "articleId">;
@@ -241,13 +222,13 @@ async function pendingSuggestionIds(tx: Prisma.TransactionClient, articleId: str
  * audit event listing them, which live updates publish to `suggestionsCreated(articleId)` once the
  * transaction commits.
  */
-async function suggest(tx: Prisma.TransactionClient, actor: AuditActor, article: Article, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
+async function suggest(tx: Prisma.TransactionClient, session: Session, article: Article, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
   const before = await pendingSuggestionIds(tx, article.id);
   const counts = await storeSuggestions(tx, article, extraction);
   if (reviewableCount(counts) === 0) return counts;
   const after = await pendingSuggestionIds(tx, article.id);
   const added = (key: keyof PendingIds) => after[key].filter((id) => !before[key].includes(id));
-  await recordSuggestionsCreated(tx, actor, {
+  await recordSuggestionsCreated(tx, session, {
     articleId: article.id,
     quoteIds: added("quoteIds"),
     personIds: added("personIds"),
@@ -265,7 +246,7 @@ function parseKey(key: string): string {
 
 async function ingestInTransaction(
   tx: Prisma.TransactionClient,
-  actor: AuditActor,
+  session: Session,
   input: Parsed,
   bodyHash: string,
   extraction: GeocodedExtraction | null,
@@ -286,13 +267,13 @@ async function ingestInTransaction(
     throw fail("CONFLICT", "The article changed while this text was being ingested; send the request again.", "input.text");
   } else if (before) {
     outcome = "REVISED";
-    if (!hasRole(actor.viewer, "EDITOR") && !UNPUBLISHED.includes(before.status)) {
+    if (!mayChangeArticle(session.viewer, before)) {
       throw fail("FORBIDDEN", `Reporters may revise drafts and articles in review; the article at this URL is ${before.status}. Ask an editor.`, "input.url");
     }
-    ({ article, counts } = await revise(tx, actor, before, input, bodyHash, extraction));
+    ({ article, counts } = await revise(tx, session, before, input, bodyHash, extraction));
   } else {
     outcome = "CREATED";
-    ({ article, counts } = await create(tx, actor, input, bodyHash, extraction));
+    ({ article, counts } = await create(tx, session, input, bodyHash, extraction));
   }
   if (scopedKey) {
     await tx.idempotencyKey.create({ data: { key: scopedKey, operation: OPERATION, requestHash: hash, resultId: article.id, result: { outcome, counts: { ...counts } } } });
@@ -300,7 +281,7 @@ async function ingestInTransaction(
   return { article, outcome, counts, replayed: false };
 }
 
-async function create(tx: Prisma.TransactionClient, actor: AuditActor, input: Parsed, bodyHash: string, extraction: GeocodedExtraction): Promise<{ article: Article; counts: SuggestionCounts }> {
+async function create(tx: Prisma.TransactionClient, session: Session, input: Parsed, bodyHash: string, extraction: GeocodedExtraction): Promise<{ article: Article; counts: SuggestionCounts }> {
   if (input.slug && (await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
     throw fail("CONFLICT", `An article with the slug ${input.slug} exists already (perhaps deleted); choose another.`, "input.slug");
   }
@@ -314,45 +295,43 @@ async function create(tx: Prisma.TransactionClient, actor: AuditActor, input: Pa
       body: input.text,
       bodyHash,
       status: "DRAFT",
-      revisions: { create: { number: 1, headline: input.headline ?? null, body: input.text, reason: "Ingested", createdById: actor.viewer.userId } },
+      revisions: { create: { number: 1, headline: input.headline ?? null, body: input.text, reason: "Ingested", createdById: session.viewer.userId } },
     },
   });
-  const counts = await suggest(tx, actor, article, extraction);
-  await recordAudit(tx, actor, { action: "article.ingest", targetType: "Article", targetId: article.id, before: null, after: { ...article, ingest: { outcome: "CREATED", suggestions: counts, total: reviewableCount(counts) } } });
+  const counts = await suggest(tx, session, article, extraction);
+  await recordAudit(tx, session, { action: "article.ingest", targetType: "Article", targetId: article.id, before: null, after: { ...article, ingest: { outcome: "CREATED", suggestions: counts, total: reviewableCount(counts) } } });
   return { article, counts };
 }
 
 async function revise(
   tx: Prisma.TransactionClient,
-  actor: AuditActor,
+  session: Session,
   before: Article,
   input: Parsed,
   bodyHash: string,
   extraction: GeocodedExtraction,
 ): Promise<{ article: Article; counts: SuggestionCounts }> {
   const revisionNumber = before.revisionNumber + 1;
-  const { count } = await tx.article.updateMany({
-    where: { id: before.id, version: before.version },
-    data: {
-      body: input.text,
-      bodyHash,
-      revisionNumber,
-      version: { increment: 1 },
-      ...(input.headline ? { headline: input.headline } : {}),
-      ...(input.outlet ? { outlet: input.outlet } : {}),
-      ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
-    },
+  // The article's own conditional update (articles.updateAt), with ingest's own answer when it
+  // moved on meanwhile: the client sent a text, not a version, so it is to send the text again.
+  const count = await articles.updateAt(tx, before.id, before.version, {
+    body: input.text,
+    bodyHash,
+    revisionNumber,
+    ...(input.headline ? { headline: input.headline } : {}),
+    ...(input.outlet ? { outlet: input.outlet } : {}),
+    ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
   });
   if (count === 0) throw fail("CONFLICT", "The article changed while this text was being ingested; send the request again.", "input.text");
-  const article = await tx.article.findUniqueOrThrow({ where: { id: before.id } });
+  const article = await articles.reread(tx, before.id);
   await tx.articleRevision.create({
-    data: { articleId: article.id, number: revisionNumber, headline: article.headline, body: article.body, reason: "Ingested a changed text", createdById: actor.viewer.userId },
+    data: { articleId: article.id, number: revisionNumber, headline: article.headline, body: article.body, reason: "Ingested a changed text", createdById: session.viewer.userId },
   });
   const reanchored = await reanchorArticle(tx, article.id, before.body, article.body, revisionNumber);
-  const counts = await suggest(tx, actor, article, extraction);
+  const counts = await suggest(tx, session, article, extraction);
   // An article.update event like updateArticle's (Article.revision(n).spans reads before.anchors
   // of that action back), with what ingest added.
-  await recordAudit(tx, actor, {
+  await recordAudit(tx, session, {
     action: "article.update",
     targetType: "Article",
     targetId: article.id,

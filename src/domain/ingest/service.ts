@@ -1,18 +1,16 @@
 import type { PrismaClient } from "../../db/index.js";
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
-import type { SuggestionKind } from "../../generated/graphql.js";
-import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
-import { badUserInput } from "../../graphql/errors.js";
-import { expectGlobalId } from "../../graphql/ids.js";
-import { visibleArticles } from "../articles/visibility.js";
 import type { Actor } from "../../core/actor.js";
+import { invalidArgument } from "../../core/failure.js";
+import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
-import { articleSuggestions, sortKey, type SuggestionValue } from "./suggestions.js";
+import { visibleArticles } from "../articles/visibility.js";
+import { articleSuggestions, sortKey, type SuggestionKind, type SuggestionValue } from "./suggestions.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 const ORDERING = "suggestions";
 
-/** Arguments of `suggestions(articleId:, ...)`. */
+/** Arguments of `suggestions(articleId:, ...)`; `articleId` is the article's record id. */
 export interface SuggestionListArgs extends PageArgs {
   readonly articleId: string;
   readonly status?: ReviewStatus | null;
@@ -33,10 +31,10 @@ function after(a: [number, number, string], b: readonly unknown[]): boolean {
  */
 export async function listSuggestions(prisma: PrismaClient, viewer: Actor, args: SuggestionListArgs): Promise<ConnectionPage<SuggestionValue>> {
   const size = pageSize(args.first, DEFAULT_PAGE_SIZE);
-  const articleId = expectGlobalId(args.articleId, "Article", "articleId");
+  const articleId = args.articleId;
   const status = args.status ?? "PENDING";
   if (args.minConfidence !== null && args.minConfidence !== undefined && !(args.minConfidence >= 0 && args.minConfidence <= 1)) {
-    throw badUserInput("minConfidence must be between 0 and 1.", "minConfidence");
+    throw invalidArgument("minConfidence must be between 0 and 1.", "minConfidence");
   }
   const cursor = args.after ? decodeCursor(args.after, ORDERING) : null;
   const article = await prisma.article.findFirst({ where: { id: articleId, ...visibleArticles(viewer) }, select: { id: true } });

@@ -1,17 +1,20 @@
 import type { Prisma } from "../../db/index.js";
 import type { EntityMention, Incident, IncidentMention, Person, Quote } from "../../generated/prisma/client.js";
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
-import type { SuggestionKind } from "../../generated/graphql.js";
-import { parseGlobalId, toGlobalId } from "../../graphql/ids.js";
-import { UUID_PATTERN } from "../../core/records.js";
 import type { TextSpanValue } from "../../core/span.js";
 
 // One view over the five kinds of machine suggestion an article can have: quotes, people (named
 // and unnamed), incidents, and the spans naming an entity or reporting an incident. The review
-// queue lists them, the review mutations change them; both go through the helpers here.
+// queue lists them, the review commands change them; both go through the helpers here. A
+// suggestion is named by its kind and its record's id; the API's suggestion ids (global ids) are
+// the GraphQL adapter's (src/graphql/modules/ingest/suggestion-ids.ts).
 
-/** A suggestion as the API returns it: the record under its kind's field, and what every kind has. */
+/** What kind of record a suggestion is. */
+export type SuggestionKind = "QUOTE" | "PERSON" | "INCIDENT" | "INCIDENT_MENTION" | "ENTITY_MENTION";
+
+/** A suggestion: the record under its kind's field, and what every kind has. */
 export interface SuggestionValue {
+  /** The record's id (a quote's, a person's, ... a mention's). */
   readonly id: string;
   readonly kind: SuggestionKind;
   readonly confidence: number | null;
@@ -28,76 +31,43 @@ export interface SuggestionValue {
   readonly position: number;
 }
 
-/** The table a suggestion id points into, with the row's id. */
+/** Which suggestion: its kind (the table) and the row's id. */
 export interface SuggestionRef {
   readonly kind: SuggestionKind;
   readonly id: string;
 }
 
-/** Mentions are not Nodes: their suggestion ids use the same encoding (base64url of "Type:uuid") with these type names. */
-const MENTION_TYPES = { IncidentMention: "INCIDENT_MENTION", EntityMention: "ENTITY_MENTION" } as const satisfies Record<string, SuggestionKind>;
 /** Order of kinds at the same position: the record before its mentions. */
 const KIND_RANK: Readonly<Record<SuggestionKind, number>> = { PERSON: 0, INCIDENT: 1, QUOTE: 2, INCIDENT_MENTION: 3, ENTITY_MENTION: 4 };
-
-/** The id of a suggestion: a Node id for quotes, people and incidents, a mention id for mentions. */
-export function suggestionId(ref: SuggestionRef): string {
-  switch (ref.kind) {
-    case "QUOTE":
-      return toGlobalId("Quote", ref.id);
-    case "PERSON":
-      return toGlobalId("Person", ref.id);
-    case "INCIDENT":
-      return toGlobalId("Incident", ref.id);
-    case "INCIDENT_MENTION":
-      return Buffer.from(`IncidentMention:${ref.id}`, "utf8").toString("base64url");
-    case "ENTITY_MENTION":
-      return Buffer.from(`EntityMention:${ref.id}`, "utf8").toString("base64url");
-  }
-}
-
-/** Decodes a suggestion id; null when it is not one (or names a record that is never a suggestion). */
-export function parseSuggestionId(globalId: string): SuggestionRef | null {
-  if (globalId.length > 200) return null;
-  const node = parseGlobalId(globalId);
-  if (node?.type === "Quote") return { kind: "QUOTE", id: node.id };
-  if (node?.type === "Person") return { kind: "PERSON", id: node.id };
-  if (node?.type === "Incident") return { kind: "INCIDENT", id: node.id };
-  const decoded = Buffer.from(globalId, "base64url").toString("utf8");
-  const separator = decoded.indexOf(":");
-  const type = decoded.slice(0, separator);
-  const id = decoded.slice(separator + 1);
-  if (separator < 0 || !(type in MENTION_TYPES) || !UUID_PATTERN.test(id)) return null;
-  return { kind: MENTION_TYPES[type as keyof typeof MENTION_TYPES], id };
-}
 
 const NO_RECORD = { quote: null, person: null, incident: null, incidentMention: null, entityMention: null } as const;
 
 /** A quote as a suggestion. */
 export function quoteSuggestion(quote: Quote): SuggestionValue {
   const span = { start: quote.start, end: quote.end, exact: quote.text, prefix: quote.prefix, suffix: quote.suffix };
-  return { ...NO_RECORD, id: suggestionId({ kind: "QUOTE", id: quote.id }), kind: "QUOTE", confidence: quote.confidence, reviewStatus: quote.reviewStatus, label: quote.text, span, version: quote.version, quote, position: quote.start };
+  return { ...NO_RECORD, id: quote.id, kind: "QUOTE", confidence: quote.confidence, reviewStatus: quote.reviewStatus, label: quote.text, span, version: quote.version, quote, position: quote.start };
 }
 
 /** A person or unnamed source as a suggestion, placed where the article first has them. */
 export function personSuggestion(person: Person, position: number): SuggestionValue {
-  return { ...NO_RECORD, id: suggestionId({ kind: "PERSON", id: person.id }), kind: "PERSON", confidence: person.confidence, reviewStatus: person.reviewStatus, label: person.name, span: null, version: person.version, person, position };
+  return { ...NO_RECORD, id: person.id, kind: "PERSON", confidence: person.confidence, reviewStatus: person.reviewStatus, label: person.name, span: null, version: person.version, person, position };
 }
 
 /** An incident as a suggestion, placed where the article first reports it. */
 export function incidentSuggestion(incident: Incident, position: number): SuggestionValue {
-  return { ...NO_RECORD, id: suggestionId({ kind: "INCIDENT", id: incident.id }), kind: "INCIDENT", confidence: incident.confidence, reviewStatus: incident.reviewStatus, label: incident.summary, span: null, version: incident.version, incident, position };
+  return { ...NO_RECORD, id: incident.id, kind: "INCIDENT", confidence: incident.confidence, reviewStatus: incident.reviewStatus, label: incident.summary, span: null, version: incident.version, incident, position };
 }
 
 /** A span reporting an incident as a suggestion. */
 export function incidentMentionSuggestion(mention: IncidentMention): SuggestionValue {
   const span = { start: mention.start, end: mention.end, exact: mention.exact, prefix: mention.prefix, suffix: mention.suffix };
-  return { ...NO_RECORD, id: suggestionId({ kind: "INCIDENT_MENTION", id: mention.id }), kind: "INCIDENT_MENTION", confidence: mention.confidence, reviewStatus: mention.reviewStatus, label: mention.exact, span, version: null, incidentMention: mention, position: mention.start };
+  return { ...NO_RECORD, id: mention.id, kind: "INCIDENT_MENTION", confidence: mention.confidence, reviewStatus: mention.reviewStatus, label: mention.exact, span, version: null, incidentMention: mention, position: mention.start };
 }
 
 /** A span naming an entity as a suggestion. */
 export function entityMentionSuggestion(mention: EntityMention): SuggestionValue {
   const span = { start: mention.start, end: mention.end, exact: mention.exact, prefix: mention.prefix, suffix: mention.suffix };
-  return { ...NO_RECORD, id: suggestionId({ kind: "ENTITY_MENTION", id: mention.id }), kind: "ENTITY_MENTION", confidence: mention.confidence, reviewStatus: mention.reviewStatus, label: mention.exact, span, version: null, entityMention: mention, position: mention.start };
+  return { ...NO_RECORD, id: mention.id, kind: "ENTITY_MENTION", confidence: mention.confidence, reviewStatus: mention.reviewStatus, label: mention.exact, span, version: null, entityMention: mention, position: mention.start };
 }
 
 /** Which of an article's suggestions to read. */

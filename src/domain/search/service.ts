@@ -1,12 +1,14 @@
 import { Prisma, type PrismaClient } from "../../db/index.js";
-import type { SearchType } from "../../generated/graphql.js";
-import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
-import { badUserInput } from "../../graphql/errors.js";
 import type { Actor } from "../../core/actor.js";
+import { invalidArgument } from "../../core/failure.js";
+import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
 import { visibleArticlesSql } from "../articles/visibility.js";
 import { visibleIncidentsSql } from "../incidents/visibility.js";
 import { listedPeopleSql } from "../people/visibility.js";
 import { visibleQuotesSql } from "../quotes/visibility.js";
+
+/** What search looks in. */
+export type SearchType = "ARTICLE" | "QUOTE" | "PERSON" | "INCIDENT";
 
 /** Longest search text accepted; longer text is a mistake or an attack, not a query. */
 const MAX_QUERY_LENGTH = 500;
@@ -20,7 +22,7 @@ const MATCH_START = "\u0002";
 const MATCH_END = "\u0003";
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-/** A search hit as the resolvers receive it: the item is loaded through the by-id loaders. */
+/** A search hit: the kind and record id of the item (the GraphQL adapter loads it), its rank and snippet. */
 export interface SearchHitValue {
   readonly type: SearchType;
   readonly id: string;
@@ -34,9 +36,9 @@ export type SearchPage = ConnectionPage<SearchHitValue>;
 /** Checks search text: non-empty, at most 500 characters, no NUL (PostgreSQL text cannot hold it). */
 export function validateSearchText(text: string, argument: string): string {
   const trimmed = text.trim();
-  if (!trimmed) throw badUserInput(`${argument} must contain at least one word.`, argument);
-  if (trimmed.length > MAX_QUERY_LENGTH) throw badUserInput(`${argument} is longer than ${MAX_QUERY_LENGTH} characters.`, argument);
-  if (trimmed.includes("\u0000")) throw badUserInput(`${argument} must not contain NUL characters.`, argument);
+  if (!trimmed) throw invalidArgument(`${argument} must contain at least one word.`, argument);
+  if (trimmed.length > MAX_QUERY_LENGTH) throw invalidArgument(`${argument} is longer than ${MAX_QUERY_LENGTH} characters.`, argument);
+  if (trimmed.includes("\u0000")) throw invalidArgument(`${argument} must not contain NUL characters.`, argument);
   return trimmed;
 }
 
@@ -85,7 +87,7 @@ type HitCursor = { rank: number; type: string; id: string };
 function parseHitCursor(cursor: string): HitCursor {
   const [rank, type, id] = decodeCursor(cursor, CURSOR_ORDERING);
   if (typeof rank !== "number" || typeof type !== "string" || typeof id !== "string" || !ALL_TYPES.includes(type as SearchType)) {
-    throw badUserInput("after is not a cursor this list gave out.", "after");
+    throw invalidArgument("after is not a cursor this list gave out.", "after");
   }
   return { rank, type, id };
 }
@@ -101,19 +103,21 @@ export function snippetHtml(marked: string): string {
     .replaceAll(MATCH_END, "</b>");
 }
 
+/** Arguments of {@link search}. */
+export interface SearchArgs extends PageArgs {
+  readonly query: string;
+  readonly types?: readonly SearchType[] | null;
+}
+
 /**
  * Full-text search across articles, quotes, people and incidents: one statement ranks the hits
  * of every type together (ts_rank, best first, then type and id so equal ranks have a stable
  * order for keyset cursors) and computes snippets (ts_headline) for the page's hits only.
  */
-export async function search(
-  prisma: PrismaClient,
-  viewer: Actor,
-  args: PageArgs & { query: string; types?: readonly SearchType[] | null },
-): Promise<SearchPage> {
+export async function search(prisma: PrismaClient, viewer: Actor, args: SearchArgs): Promise<SearchPage> {
   const size = pageSize(args.first, DEFAULT_PAGE_SIZE);
   const text = validateSearchText(args.query, "query");
-  if (args.types && args.types.length === 0) throw badUserInput("types must name at least one type, or be left out to search all.", "types");
+  if (args.types && args.types.length === 0) throw invalidArgument("types must name at least one type, or be left out to search all.", "types");
   const types = [...new Set(args.types ?? ALL_TYPES)];
   const cursor = args.after ? parseHitCursor(args.after) : null;
   const query = tsQuery(text);

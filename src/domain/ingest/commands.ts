@@ -2,55 +2,55 @@ import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
 import { inTransaction } from "../../db/transaction.js";
 import type { Article, EntityMention, Person } from "../../generated/prisma/client.js";
-import type { AcceptAllAboveInput, AcceptSuggestionInput, IngestArticleInput, RejectSuggestionInput } from "../../generated/graphql.js";
-import type { GraphQLContext } from "../../graphql/context.js";
-import { expectedVersion as version, optionalText } from "../../core/input.js";
-import { fail, inputId, parseInput, requireRole } from "../../core/failure.js";
-import { ingestArticle, type IngestOptions, type IngestResult } from "./ingest.js";
-import { recordAudit, type AuditActor } from "../../core/audit.js";
+import { recordAudit, type AuditChange } from "../../core/audit.js";
+import { command } from "../../core/command.js";
+import { fail } from "../../core/failure.js";
+import { expectedVersion as version, optionalText, parseInput } from "../../core/input.js";
+import type { Session } from "../../core/session.js";
 import { visibleArticles } from "../articles/visibility.js";
 import {
   articleSuggestions,
   entityMentionSuggestion,
   incidentMentionSuggestion,
   incidentSuggestion,
-  parseSuggestionId,
   personSuggestion,
   quoteSuggestion,
+  type SuggestionKind,
   type SuggestionRef,
   type SuggestionValue,
 } from "./suggestions.js";
 
-// Ingest and review of machine suggestions: authorize -> validate -> one transaction -> one audit
-// event -> the records as they are now. Expected failures are MutationFailures thrown inside the
-// transaction, so nothing they touched is kept.
+// Review of machine suggestions (ingest itself is ingestArticle in ./ingest.js): the policy
+// authorizes (command, "suggestion.review"), zod validates, then one transaction, one audit event,
+// and the records as they are now. Expected failures are DomainFailures thrown inside the
+// transaction, so nothing they touched is kept. Suggestions are named by kind and record id; the
+// GraphQL adapter decodes the API's suggestion ids before calling.
+//
+// A review is a change of review state, not of fields: its conditional UPDATE is on
+// `reviewStatus = PENDING` (and on the version only when the client sent one), and a row someone
+// reviewed meanwhile is CONFLICT ("Only pending suggestions ..."), a stale version
+// VERSION_CONFLICT on "the suggestion". The change ritual (core/change.ts) updates on the version
+// alone with the record's own noun, so the per-row reviews below keep their own conditional
+// updates (checkVersioned) to keep those answers.
 
-const acceptSchema = z.object({ id: z.string(), expectedVersion: version.nullish() });
-const rejectSchema = z.object({ id: z.string(), reason: optionalText(2000) });
+const kind = z.enum(["QUOTE", "PERSON", "INCIDENT", "INCIDENT_MENTION", "ENTITY_MENTION"] satisfies SuggestionKind[]);
+const acceptSchema = z.object({ kind, id: z.string(), expectedVersion: version.nullish() });
+const rejectSchema = z.object({ kind, id: z.string(), reason: optionalText(2000) });
 const acceptAllSchema = z.object({ articleId: z.string(), confidence: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1") });
 
-type Tx = Prisma.TransactionClient;
+/** Input of {@link acceptSuggestion}: which suggestion (kind and record id) and, for quotes, people and incidents, the version read. */
+export type AcceptSuggestionCommand = z.input<typeof acceptSchema>;
+/** Input of {@link rejectSuggestion}: which suggestion and why. */
+export type RejectSuggestionCommand = z.input<typeof rejectSchema>;
+/** Input of {@link acceptAllAbove}: `articleId` is the article's record id. */
+export type AcceptAllAboveCommand = z.input<typeof acceptAllSchema>;
 
-/**
- * ingestArticle (REPORTER and above). `options.afterCommit` is where the live-update publish of
- * "suggestions.created" plugs in (see IngestOptions).
- */
-export function ingest(context: GraphQLContext, input: IngestArticleInput, idempotencyKey: string, options: Omit<IngestOptions, "idempotencyKey"> = {}): Promise<IngestResult> {
-  requireRole(context.viewer, "REPORTER", "ingest articles");
-  return ingestArticle(context.prisma, context, input, { ...options, idempotencyKey });
-}
+type Tx = Prisma.TransactionClient;
 
 /** What one review decision changed: the suggestion itself and what it carried along. */
 export interface ReviewResult {
   readonly suggestion: SuggestionValue;
   readonly alsoChanged: SuggestionValue[];
-}
-
-/** A suggestion id from input: INVALID_INPUT when it is not one. */
-function suggestionRef(id: string): SuggestionRef {
-  const ref = parseSuggestionId(id);
-  if (!ref) throw fail("INVALID_INPUT", "input.id is not a suggestion id (a Quote, Person or Incident id, or a mention's suggestion id).", "input.id");
-  return ref;
 }
 
 const notFound = () => fail("NOT_FOUND", "The suggestion does not exist or is not visible to you.", "input.id");
@@ -80,9 +80,14 @@ function noVersion(expected: number | null | undefined): void {
 }
 
 /** The article a suggestion belongs to must be visible to the reviewer. */
-async function assertArticleVisible(tx: Tx, context: GraphQLContext, articleId: string): Promise<void> {
-  if (!(await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) }, select: { id: true } }))) throw notFound();
+async function assertArticleVisible(tx: Tx, session: Session, articleId: string): Promise<void> {
+  if (!(await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(session.viewer) }, select: { id: true } }))) throw notFound();
 }
+
+// The records a review carries along (a quote's pending speaker, a mention's pending incident, a
+// rejected person's mentions and quotes) change only if still PENDING and never fail the review:
+// conditional updates on the review state, not the versioned change ritual (which refuses a row
+// that moved on).
 
 /** Accepts a pending person (a speaker or a mentioned person carried by another acceptance); null when it was not pending. */
 async function acceptPendingPerson(tx: Tx, personId: string | null): Promise<SuggestionValue | null> {
@@ -121,13 +126,13 @@ async function rejectOrphanedSpeaker(tx: Tx, personId: string): Promise<{ person
 }
 
 /** Accepts one suggestion and what it carries; returns the audit event's target and both states. */
-async function acceptOne(tx: Tx, context: GraphQLContext, ref: SuggestionRef, expected: number | null | undefined): Promise<ReviewResult & { audit: Parameters<typeof recordAudit>[2] }> {
+async function acceptOne(tx: Tx, session: Session, ref: SuggestionRef, expected: number | null | undefined): Promise<ReviewResult & { audit: AuditChange }> {
   const carried = (values: Array<SuggestionValue | null>) => values.filter((value): value is SuggestionValue => value !== null);
   switch (ref.kind) {
     case "QUOTE": {
       const before = await tx.quote.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
       if (!before) throw notFound();
-      await assertArticleVisible(tx, context, before.articleId);
+      await assertArticleVisible(tx, session, before.articleId);
       const { count } = await tx.quote.updateMany({ where: { id: ref.id, reviewStatus: "PENDING", ...versionGuard(expected) }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
       checkVersioned(count, before, expected);
       const after = await tx.quote.findUniqueOrThrow({ where: { id: ref.id } });
@@ -154,7 +159,7 @@ async function acceptOne(tx: Tx, context: GraphQLContext, ref: SuggestionRef, ex
       noVersion(expected);
       const before = await tx.incidentMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
       if (!before) throw notFound();
-      await assertArticleVisible(tx, context, before.articleId);
+      await assertArticleVisible(tx, session, before.articleId);
       const { count } = await tx.incidentMention.updateMany({ where: { id: ref.id, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED" } });
       if (count === 0) throw notPending(before.reviewStatus);
       const after = await tx.incidentMention.findUniqueOrThrow({ where: { id: ref.id } });
@@ -166,7 +171,7 @@ async function acceptOne(tx: Tx, context: GraphQLContext, ref: SuggestionRef, ex
       noVersion(expected);
       const before = await tx.entityMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
       if (!before) throw notFound();
-      await assertArticleVisible(tx, context, before.articleId);
+      await assertArticleVisible(tx, session, before.articleId);
       const { count } = await tx.entityMention.updateMany({ where: { id: ref.id, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED" } });
       if (count === 0) throw notPending(before.reviewStatus);
       const after = await tx.entityMention.findUniqueOrThrow({ where: { id: ref.id } });
@@ -177,32 +182,29 @@ async function acceptOne(tx: Tx, context: GraphQLContext, ref: SuggestionRef, ex
   }
 }
 
-/** Accepts one pending suggestion, with the pending speaker or incident it points at (EDITOR and above). */
-export async function acceptSuggestion(context: GraphQLContext, input: AcceptSuggestionInput): Promise<ReviewResult> {
-  requireRole(context.viewer, "EDITOR", "review machine suggestions");
+/** Accepts one pending suggestion, with the pending speaker or incident it points at. */
+export const acceptSuggestion = command("suggestion.review", async (session, input: AcceptSuggestionCommand): Promise<ReviewResult> => {
   const data = parseInput(acceptSchema, input);
-  const ref = suggestionRef(data.id);
-  return inTransaction(context.prisma, async (tx) => {
-    const { audit, ...result } = await acceptOne(tx, context, ref, data.expectedVersion);
-    await recordAudit(tx, context, audit);
+  return inTransaction(session.prisma, async (tx) => {
+    const { audit, ...result } = await acceptOne(tx, session, data, data.expectedVersion);
+    await recordAudit(tx, session, audit);
     return result;
   });
-}
+});
 
-/** Rejects one pending suggestion and what depends on it only (EDITOR and above). */
-export async function rejectSuggestion(context: GraphQLContext, input: RejectSuggestionInput): Promise<ReviewResult> {
-  requireRole(context.viewer, "EDITOR", "review machine suggestions");
+/** Rejects one pending suggestion and what depends on it only. */
+export const rejectSuggestion = command("suggestion.review", async (session, input: RejectSuggestionCommand): Promise<ReviewResult> => {
   const data = parseInput(rejectSchema, input);
-  const ref = suggestionRef(data.id);
+  const ref = { kind: data.kind, id: data.id };
   const reason = data.reason || null;
-  return inTransaction(context.prisma, async (tx) => {
+  return inTransaction(session.prisma, async (tx) => {
     const pending = { reviewStatus: "PENDING" as const };
     const rejected = { reviewStatus: "REJECTED" as const };
     switch (ref.kind) {
       case "QUOTE": {
         const before = await tx.quote.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
         if (!before) throw notFound();
-        await assertArticleVisible(tx, context, before.articleId);
+        await assertArticleVisible(tx, session, before.articleId);
         const { count } = await tx.quote.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
         checkVersioned(count, before, null);
         const after = await tx.quote.findUniqueOrThrow({ where: { id: ref.id } });
@@ -211,7 +213,7 @@ export async function rejectSuggestion(context: GraphQLContext, input: RejectSug
         // acceptAllAbove would accept "Residents" as a person nobody quoted.
         const speaker = after.speakerId ? await rejectOrphanedSpeaker(tx, after.speakerId) : null;
         const alsoChanged = speaker ? [personSuggestion(speaker.person, 0), ...speaker.mentions.map(entityMentionSuggestion)] : [];
-        await recordAudit(tx, context, {
+        await recordAudit(tx, session, {
           action: "quote.reject",
           targetType: "Quote",
           targetId: ref.id,
@@ -231,7 +233,7 @@ export async function rejectSuggestion(context: GraphQLContext, input: RejectSug
         await tx.quote.updateMany({ where: { id: { in: quotes.map((row) => row.id) } }, data: { speakerId: null, version: { increment: 1 } } });
         const after = await tx.person.findUniqueOrThrow({ where: { id: ref.id } });
         const alsoChanged = [...mentions.map(entityMentionSuggestion), ...(await tx.quote.findMany({ where: { id: { in: quotes.map((row) => row.id) } } })).map(quoteSuggestion)];
-        await recordAudit(tx, context, {
+        await recordAudit(tx, session, {
           action: "person.reject",
           targetType: "Person",
           targetId: ref.id,
@@ -248,33 +250,33 @@ export async function rejectSuggestion(context: GraphQLContext, input: RejectSug
         const mentions = await tx.incidentMention.findMany({ where: { incidentId: ref.id, ...pending }, select: { id: true } });
         await tx.incidentMention.updateMany({ where: { id: { in: mentions.map((row) => row.id) } }, data: rejected });
         const after = await tx.incident.findUniqueOrThrow({ where: { id: ref.id } });
-        await recordAudit(tx, context, { action: "incident.reject", targetType: "Incident", targetId: ref.id, before, after: { ...after, reason, rejectedMentionIds: mentions.map((row) => row.id) } });
+        await recordAudit(tx, session, { action: "incident.reject", targetType: "Incident", targetId: ref.id, before, after: { ...after, reason, rejectedMentionIds: mentions.map((row) => row.id) } });
         const alsoChanged = (await tx.incidentMention.findMany({ where: { id: { in: mentions.map((row) => row.id) } } })).map(incidentMentionSuggestion);
         return { suggestion: incidentSuggestion(after, 0), alsoChanged };
       }
       case "INCIDENT_MENTION": {
         const before = await tx.incidentMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
         if (!before) throw notFound();
-        await assertArticleVisible(tx, context, before.articleId);
+        await assertArticleVisible(tx, session, before.articleId);
         const { count } = await tx.incidentMention.updateMany({ where: { id: ref.id, ...pending }, data: rejected });
         if (count === 0) throw notPending(before.reviewStatus);
         const after = await tx.incidentMention.findUniqueOrThrow({ where: { id: ref.id } });
-        await recordAudit(tx, context, { action: "incidentMention.reject", targetType: "Incident", targetId: after.incidentId, before, after: { ...after, reason } });
+        await recordAudit(tx, session, { action: "incidentMention.reject", targetType: "Incident", targetId: after.incidentId, before, after: { ...after, reason } });
         return { suggestion: incidentMentionSuggestion(after), alsoChanged: [] };
       }
       case "ENTITY_MENTION": {
         const before = await tx.entityMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
         if (!before) throw notFound();
-        await assertArticleVisible(tx, context, before.articleId);
+        await assertArticleVisible(tx, session, before.articleId);
         const { count } = await tx.entityMention.updateMany({ where: { id: ref.id, ...pending }, data: rejected });
         if (count === 0) throw notPending(before.reviewStatus);
         const after = await tx.entityMention.findUniqueOrThrow({ where: { id: ref.id } });
-        await recordAudit(tx, context, { action: "entityMention.reject", targetType: "Article", targetId: after.articleId, before, after: { ...after, reason } });
+        await recordAudit(tx, session, { action: "entityMention.reject", targetType: "Article", targetId: after.articleId, before, after: { ...after, reason } });
         return { suggestion: entityMentionSuggestion(after), alsoChanged: [] };
       }
     }
   });
-}
+});
 
 /** The result of {@link acceptAllAbove}. */
 export interface AcceptAllResult {
@@ -285,17 +287,16 @@ export interface AcceptAllResult {
 /**
  * Accepts every pending suggestion of an article with confidence >= the threshold, and the
  * pending speakers, mentioned people and incidents they point at; one audit event on the article
- * lists them (EDITOR and above).
+ * lists them.
  */
-export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, "prisma">, input: AcceptAllAboveInput): Promise<AcceptAllResult> {
-  requireRole(context.viewer, "EDITOR", "review machine suggestions");
+export const acceptAllAbove = command("suggestion.review", async (session, input: AcceptAllAboveCommand): Promise<AcceptAllResult> => {
   const data = parseInput(acceptAllSchema, input);
-  const articleId = inputId(data.articleId, "Article", "input.articleId");
-  return inTransaction(context.prisma, async (tx) => {
+  const articleId = data.articleId;
+  return inTransaction(session.prisma, async (tx) => {
     // Bulk acceptances of one article take turns (the article row's lock, held to commit): a
     // second one then reads what the first left pending, not the same list again.
     await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${articleId}::uuid FOR UPDATE`;
-    const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) } });
+    const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(session.viewer) } });
     if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
     const chosen = await articleSuggestions(tx, articleId, { statuses: ["PENDING"], minConfidence: data.confidence > 0 ? data.confidence : null });
     const ids = (kind: SuggestionValue["kind"]) => chosen.filter((item) => item.kind === kind);
@@ -318,6 +319,10 @@ export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, 
     const incidentIds = new Set([...ids("INCIDENT").map((item) => item.incident?.id), ...incidentMentions.map((mention) => mention.incidentId)].filter((id): id is string => typeof id === "string"));
     const accepted = { reviewStatus: "ACCEPTED" as const };
     const pending = { reviewStatus: "PENDING" as const };
+    // Set-based on purpose, not the per-row change ritual: each statement accepts whatever of the
+    // chosen rows is still PENDING (bumping the versions of those with one), so a row someone
+    // reviewed meanwhile is simply left out instead of failing the whole batch, in one statement
+    // per table rather than a round trip per row.
     // One after the other: statements of one interactive transaction share its connection. Each
     // returns the ids it really changed (a single acceptSuggestion may have got there first), and
     // the audit event lists those, never what was merely chosen.
@@ -331,7 +336,7 @@ export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, 
       entityMentionIds: idsOf(await tx.entityMention.updateManyAndReturn({ where: { id: { in: entityMentions.map((row) => row.id) }, ...pending }, data: accepted, ...changed })),
     };
     const acceptedCount = Object.values(acceptedIds).reduce((sum, list) => sum + list.length, 0);
-    await recordAudit(tx, context, {
+    await recordAudit(tx, session, {
       action: "article.acceptSuggestions",
       targetType: "Article",
       targetId: articleId,
@@ -340,4 +345,4 @@ export async function acceptAllAbove(context: AuditActor & Pick<GraphQLContext, 
     });
     return { article, acceptedCount };
   });
-}
+});
