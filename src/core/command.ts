@@ -9,7 +9,7 @@ export type Command<Input, Result> = ((session: Session, input: Input) => Promis
  * otherwise), so every command is authorized the same way and by the one policy table.
  */
 export function command<Input, Result>(action: Action, run: (session: Session, input: Input) => Promise<Result>): Command<Input, Result> {
-  const authorized = (session: Session, input: Input): Promise<Result> => {
+  const authorized = async (session: Session, input: Input): Promise<Result> => {
     authorize(session.viewer, action);
     return run(session, input);
   };
