@@ -1,8 +1,11 @@
 import type { ClaimRating } from "../../generated/prisma/enums.js";
 import type { Article, ClaimReview, Quote, User } from "../../generated/prisma/client.js";
-import type { Loaders } from "../../graphql/context.js";
 import { factCheckProblems } from "../../export/google-fact-check.js";
 import { bylineAuthors, isoDay, namedOrganization, node, SCHEMA_ORG_CONTEXT, speakerNode, type AgentNode, type JsonLdNode, type SpeakerFacts } from "../../export/schema-org.js";
+import type { ArticleLoaders } from "../articles/loaders.js";
+import type { AuthLoaders } from "../auth/loaders.js";
+import type { PeopleLoaders } from "../people/loaders.js";
+import type { QuoteLoaders } from "../quotes/loaders.js";
 import { loadSpeakerFacts } from "../quotes/speaker.js";
 import { bodyOf } from "../articles/record.js";
 import { displayTitle } from "../articles/service.js";
@@ -114,7 +117,10 @@ export function publishableClaimReviewJsonLd(input: ClaimReviewJsonLdInput): Cla
 }
 
 /** Reads what the document needs through the request's loaders (visibility applied by them). */
-export async function loadClaimReviewJsonLd(review: ClaimReview, loaders: Loaders): Promise<ClaimReviewDocument | null> {
+export async function loadClaimReviewJsonLd(
+  review: ClaimReview,
+  loaders: ArticleLoaders & AuthLoaders & QuoteLoaders & PeopleLoaders,
+): Promise<ClaimReviewDocument | null> {
   const [article, reviewer, quote] = await Promise.all([
     loaders.articleById.load(review.articleId),
     loaders.userById.load(review.reviewerId),

@@ -1,22 +1,32 @@
 import type { Prisma } from "../../db/index.js";
-import type { AnnotationFilter } from "../../generated/graphql.js";
-import { optionalGlobalId } from "../../graphql/ids.js";
+import type { AnchorState, AnnotationMotivation, AnnotationStatus } from "../../generated/prisma/enums.js";
 
-/** An `AnnotationFilter` turned into Prisma conditions, with a key that tells equal filters apart. */
+/** Which annotations to list (every condition must hold); ids are record ids. */
+export interface AnnotationFilter {
+  readonly status?: AnnotationStatus | null;
+  /** One of these motivations; an empty list matches none. */
+  readonly motivation?: readonly AnnotationMotivation[] | null;
+  /** By this user. */
+  readonly authorId?: string | null;
+  /** On this article or its quotes. */
+  readonly articleId?: string | null;
+  /** In this anchor state (ORPHANED is the orphan queue). */
+  readonly anchorState?: AnchorState | null;
+  /** Only thread starters (true) or only replies (false). */
+  readonly topLevel?: boolean | null;
+}
+
+/** An {@link AnnotationFilter} turned into Prisma conditions, with a key that tells equal filters apart. */
 export interface AnnotationFilterWhere {
   readonly where: Prisma.AnnotationWhereInput;
   /** Equal for filters that select the same annotations (one nested-connection loader per key). */
   readonly key: string;
 }
 
-/**
- * Turns an `AnnotationFilter` into Prisma conditions; every condition must hold. Ids are
- * validated here, so a malformed or wrong-type id is BAD_USER_INPUT naming `filter.<field>`.
- */
+/** Turns an {@link AnnotationFilter} into Prisma conditions; every condition must hold. */
 export function annotationFilterWhere(filter: AnnotationFilter | null | undefined): AnnotationFilterWhere {
   if (!filter) return { where: {}, key: "" };
-  const authorId = optionalGlobalId(filter.authorId, "User", "filter.authorId");
-  const articleId = optionalGlobalId(filter.articleId, "Article", "filter.articleId");
+  const { authorId, articleId } = filter;
   const conditions: Prisma.AnnotationWhereInput[] = [];
   if (filter.status) conditions.push({ status: filter.status });
   // An empty list asks for annotations with one of no motivations: none, as the docs say.

@@ -1,9 +1,8 @@
 import type { Prisma, PrismaClient } from "../../db/index.js";
-import type { AnnotationFilter } from "../../generated/graphql.js";
 import type { Annotation } from "../../generated/prisma/client.js";
 import { byIdLoader, RelationConnectionLoader, type RelationSource } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
-import { annotationFilterWhere } from "./filter.js";
+import { annotationFilterWhere, type AnnotationFilter } from "./filter.js";
 import { annotationKeyset, claimReviewKeyset } from "./keysets.js";
 import { visibleAnnotations, visibleClaimReviews } from "./visibility.js";
 
@@ -121,7 +120,7 @@ export function createAnnotationLoaders(prisma: PrismaClient, viewer: Actor) {
     ),
     /**
      * Annotations of articles, oldest first, one loader per distinct filter (a loader batches
-     * parents asking with the same filter). Validates the filter: BAD_USER_INPUT for bad ids.
+     * parents asking with the same filter).
      */
     annotationsOfArticle(filter: AnnotationFilter | null | undefined) {
       const { where, key } = annotationFilterWhere(filter);

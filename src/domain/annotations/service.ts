@@ -1,16 +1,16 @@
 import type DataLoader from "dataloader";
-import { GraphQLError } from "graphql";
 import type { PrismaClient } from "../../db/index.js";
-import type { AnnotationFilter } from "../../generated/graphql.js";
-import type { Annotation, ClaimReview, Incident, Person, Quote, User } from "../../generated/prisma/client.js";
+import type { Annotation, Incident, Person, Quote } from "../../generated/prisma/client.js";
 import type { ArticleRecord } from "../articles/record.js";
+import type { ArticleLoaders } from "../articles/loaders.js";
+import type { IncidentLoaders } from "../incidents/loaders.js";
+import type { PeopleLoaders } from "../people/loaders.js";
+import type { QuoteLoaders } from "../quotes/loaders.js";
 import type { ConnectionPage, PageArgs } from "../../core/paging.js";
-import type { Loaders } from "../../graphql/context.js";
-import { ErrorCode } from "../../graphql/errors.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { typed, type Typed } from "../../core/typed.js";
 import type { Actor } from "../../core/actor.js";
-import { annotationFilterWhere } from "./filter.js";
+import { annotationFilterWhere, type AnnotationFilter } from "./filter.js";
 import { annotationKeyset } from "./keysets.js";
 import { visibleAnnotations } from "./visibility.js";
 
@@ -45,7 +45,10 @@ export async function listAnnotations(
 }
 
 /** The record an annotation is attached to, through the visibility rules of its module; null when not visible. */
-export async function annotationTarget(annotation: Annotation, loaders: Loaders): Promise<AnnotationTargetValue | null> {
+export async function annotationTarget(
+  annotation: Annotation,
+  loaders: Pick<ArticleLoaders, "articleById"> & Pick<QuoteLoaders, "quoteById"> & Pick<IncidentLoaders, "incidentById"> & Pick<PeopleLoaders, "personById">,
+): Promise<AnnotationTargetValue | null> {
   switch (annotation.targetType) {
     case "ARTICLE": {
       const article = annotation.articleId ? await loaders.articleById.load(annotation.articleId) : null;
@@ -70,7 +73,10 @@ export async function annotationTarget(annotation: Annotation, loaders: Loaders)
  * The article the annotated span is in: the annotation's own article, or for a note that only
  * names its quote, the quote's article. Null for incident and person notes.
  */
-export async function annotationArticle(annotation: Annotation, loaders: Loaders): Promise<ArticleRecord | null> {
+export async function annotationArticle(
+  annotation: Annotation,
+  loaders: Pick<ArticleLoaders, "articleById"> & Pick<QuoteLoaders, "quoteById">,
+): Promise<ArticleRecord | null> {
   if (annotation.articleId) return loaders.articleById.load(annotation.articleId);
   if (!annotation.quoteId) return null;
   const quote = await loaders.quoteById.load(annotation.quoteId);
@@ -82,28 +88,4 @@ export function annotationSelector(annotation: Annotation): TextSpanValue | null
   const { start, end, exact } = annotation;
   if (start === null || end === null || exact === null) return null;
   return { start, end, exact, prefix: annotation.prefix ?? "", suffix: annotation.suffix ?? "" };
-}
-
-/**
- * A record a non-null field needs (an author, a reviewer, a fact-check's article). The foreign
- * keys and visibility rules guarantee it, so its absence is a broken invariant, not user error.
- */
-export function required<T>(value: T | null, what: string): T {
-  if (value === null) throw new GraphQLError(`The ${what} is not available.`, { extensions: { code: ErrorCode.NOT_FOUND } });
-  return value;
-}
-
-/** The user who wrote an annotation (disabled users included). */
-export async function annotationAuthor(annotation: Annotation, loaders: Loaders): Promise<User> {
-  return required(await loaders.userById.load(annotation.authorId), "annotation's author");
-}
-
-/** The article a fact-check is in (visible whenever the fact-check is). */
-export async function claimReviewArticle(review: ClaimReview, loaders: Loaders): Promise<ArticleRecord> {
-  return required(await loaders.articleById.load(review.articleId), "fact-check's article");
-}
-
-/** The fact-checker. */
-export async function claimReviewer(review: ClaimReview, loaders: Loaders): Promise<User> {
-  return required(await loaders.userById.load(review.reviewerId), "fact-check's reviewer");
 }

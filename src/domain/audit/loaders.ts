@@ -4,8 +4,8 @@ import type { AuditEvent } from "../../generated/prisma/client.js";
 import type { ConnectionPage, PageArgs } from "../../core/paging.js";
 import { batchOptions, countLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
+import { may } from "../../core/policy.js";
 import { auditEventKeyset, cursorSequence } from "./keysets.js";
-import { mayReadAuditLog } from "./service.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 const SEQUENCE = /^[1-9]\d{0,18}$/;
@@ -89,11 +89,11 @@ class HistoryLoader {
 }
 
 /**
- * Per-request loaders of the audit module: events by sequence number (null below REPORTER, so
- * `node(id)` answers null to a VIEWER) and the `history` of each record type.
+ * Per-request loaders of the audit module: events by sequence number (null to those who may not
+ * read the log, so `node(id)` answers null to a VIEWER) and the `history` of each record type.
  */
 export function createAuditLoaders(prisma: PrismaClient, viewer: Actor) {
-  const enabled = mayReadAuditLog(viewer);
+  const enabled = may(viewer, "audit.read");
   const histories = new Map<HistoryTargetType, HistoryLoader>();
   return {
     /** An audit event by its sequence number as a decimal string. */

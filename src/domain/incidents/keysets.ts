@@ -1,7 +1,9 @@
 import type { Prisma } from "../../db/index.js";
 import type { Incident, IncidentMention } from "../../generated/prisma/client.js";
-import type { IncidentOrderField, OrderDirection } from "../../generated/graphql.js";
-import { Keyset } from "../../core/paging.js";
+import { Keyset, type SortDirection } from "../../core/paging.js";
+
+/** What incidents can be sorted by. */
+export type IncidentOrderField = "DATE" | "FATALITIES" | "CREATED_AT";
 
 /** A keyset over incidents. */
 export type IncidentKeyset = Keyset<Incident, Prisma.IncidentWhereInput, Prisma.IncidentOrderByWithRelationInput>;
@@ -14,7 +16,7 @@ export type IncidentKeyset = Keyset<Incident, Prisma.IncidentWhereInput, Prisma.
  * week") has no `date`, so it comes after the dated ones (undated last, as the SDL says), but
  * among those the ones with a known range come in date order before the wholly undated ones.
  */
-export function incidentKeyset(field: IncidentOrderField = "DATE", direction: OrderDirection = "DESC"): IncidentKeyset {
+export function incidentKeyset(field: IncidentOrderField = "DATE", direction: SortDirection = "DESC"): IncidentKeyset {
   const sort = direction === "ASC" ? "asc" : "desc";
   const id = { field: "id", direction: sort, type: "uuid", value: (incident: Incident) => incident.id } as const;
   switch (field) {

@@ -1,22 +1,42 @@
 import type { Prisma, PrismaClient } from "../../db/index.js";
-import type { IncidentFilter, IncidentOrder } from "../../generated/graphql.js";
 import type { Incident } from "../../generated/prisma/client.js";
-import type { ConnectionPage, PageArgs } from "../../core/paging.js";
-import { followMerges } from "../../core/merges.js";
-import type { Loaders } from "../../graphql/context.js";
-import { badUserInput } from "../../graphql/errors.js";
-import { expectGlobalId, optionalGlobalId } from "../../graphql/ids.js";
+import type { IncidentType } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
+import { invalidArgument } from "../../core/failure.js";
+import { followMerges } from "../../core/merges.js";
+import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.js";
 import { countryCode } from "../places/service.js";
-import { incidentKeyset } from "./keysets.js";
+import { incidentKeyset, type IncidentOrderField } from "./keysets.js";
+import type { IncidentLoaders } from "./loaders.js";
 import { visibleIncidents } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
-/** Merges are followed this many hops at most, so a corrupt cycle cannot loop forever. */
 
-/** Checks that a day range is not inverted: `from` after `to` is BAD_USER_INPUT naming `argument`. */
+/** Which incidents to list (every condition must hold); ids are record ids. Merged incidents are never listed. */
+export interface IncidentFilter {
+  readonly type?: readonly IncidentType[] | null;
+  readonly placeId?: string | null;
+  /** ISO 3166-1 alpha-2 (validated here). */
+  readonly country?: string | null;
+  /** Incidents that can have happened on or after this day. */
+  readonly from?: Date | null;
+  /** Incidents that can have happened on or before this day. */
+  readonly to?: Date | null;
+  /** With `from` or `to`: also incidents with no date at all. */
+  readonly includeUndated?: boolean | null;
+  /** At least this many people killed (by the lower bound). */
+  readonly minFatalities?: number | null;
+}
+
+/** How to sort incidents. */
+export interface IncidentOrder {
+  readonly field: IncidentOrderField;
+  readonly direction: SortDirection;
+}
+
+/** Checks that a day range is not inverted: `from` after `to` is an invalid argument naming `argument`. */
 export function checkDayRange(from: Date | null | undefined, to: Date | null | undefined, argument: string): void {
-  if (from && to && from.getTime() > to.getTime()) throw badUserInput(`${argument}: from must not be after to.`, argument);
+  if (from && to && from.getTime() > to.getTime()) throw invalidArgument(`${argument}: from must not be after to.`, argument);
 }
 
 /**
@@ -55,9 +75,8 @@ const UNDATED: Prisma.IncidentWhereInput = { date: null, dateEarliest: null, dat
 export function incidentWhere(viewer: Actor, filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
   const conditions: Prisma.IncidentWhereInput[] = [visibleIncidents(viewer)];
   if (!filter) return { AND: conditions };
-  if (filter.type) conditions.push({ type: { in: filter.type } });
-  const placeId = optionalGlobalId(filter.placeId, "Place", "filter.placeId");
-  if (placeId) conditions.push({ placeId });
+  if (filter.type) conditions.push({ type: { in: [...filter.type] } });
+  if (filter.placeId) conditions.push({ placeId: filter.placeId });
   if (filter.country !== undefined && filter.country !== null) {
     conditions.push({ place: { is: { countryCode: countryCode(filter.country, "filter.country") } } });
   }
@@ -67,18 +86,18 @@ export function incidentWhere(viewer: Actor, filter: IncidentFilter | null | und
   if (inRange.length > 0 && filter.includeUndated) conditions.push({ OR: [{ AND: inRange }, UNDATED] });
   else conditions.push(...inRange);
   if (filter.minFatalities !== undefined && filter.minFatalities !== null) {
-    if (filter.minFatalities < 0) throw badUserInput("filter.minFatalities must not be negative.", "filter.minFatalities");
+    if (filter.minFatalities < 0) throw invalidArgument("filter.minFatalities must not be negative.", "filter.minFatalities");
     conditions.push({ fatalitiesMin: { gte: filter.minFatalities } });
   }
   return { AND: conditions };
 }
 
 /**
- * One incident by global id; null when it does not exist or is not visible. A merged
- * incident's id answers with the incident it was merged into (following chains of merges).
+ * One incident by id; null when it does not exist or is not visible. A merged incident's id
+ * answers with the incident it was merged into (following chains of merges).
  */
-export function findIncident(loaders: Loaders, globalId: string): Promise<Incident | null> {
-  return followMerges((id) => loaders.incidentById.load(id), expectGlobalId(globalId, "Incident", "id"));
+export function findIncident(loaders: Pick<IncidentLoaders, "incidentById">, id: string): Promise<Incident | null> {
+  return followMerges((incidentId) => loaders.incidentById.load(incidentId), id);
 }
 
 /**
@@ -88,7 +107,7 @@ export function findIncident(loaders: Loaders, globalId: string): Promise<Incide
 export async function listIncidents(
   prisma: PrismaClient,
   viewer: Actor,
-  loaders: Loaders,
+  loaders: Pick<IncidentLoaders, "incidentById">,
   args: PageArgs & { filter?: IncidentFilter | null; orderBy?: IncidentOrder | null },
 ): Promise<ConnectionPage<Incident>> {
   const where = incidentWhere(viewer, args.filter);

@@ -1,4 +1,14 @@
 import type { GraphQLModule } from "../../module.js";
+import {
+  createAnnotation,
+  createClaimReview,
+  deleteAnnotation,
+  reanchorAnnotation,
+  reopenAnnotation,
+  replyToAnnotation,
+  resolveAnnotation,
+  updateAnnotation,
+} from "../../../domain/annotations/commands.js";
 import { createAnnotationLoaders } from "../../../domain/annotations/loaders.js";
 import { annotationResolvers } from "./resolvers.js";
 
@@ -11,14 +21,14 @@ export const annotationsModule = {
     "Article.annotations": "annotation.read",
     "Quote.annotations": "annotation.read",
     "Query.annotations": "annotation.read",
-    "Mutation.createAnnotation": "annotation.create",
-    "Mutation.replyToAnnotation": "annotation.reply",
-    "Mutation.updateAnnotation": "annotation.update",
-    "Mutation.resolveAnnotation": "annotation.resolve",
-    "Mutation.reopenAnnotation": "annotation.reopen",
-    "Mutation.deleteAnnotation": "annotation.delete",
-    "Mutation.createClaimReview": "claimReview.create",
-    "Mutation.reanchorAnnotation": "annotation.reanchor",
+    "Mutation.createAnnotation": createAnnotation.action,
+    "Mutation.replyToAnnotation": replyToAnnotation.action,
+    "Mutation.updateAnnotation": updateAnnotation.action,
+    "Mutation.resolveAnnotation": resolveAnnotation.action,
+    "Mutation.reopenAnnotation": reopenAnnotation.action,
+    "Mutation.deleteAnnotation": deleteAnnotation.action,
+    "Mutation.createClaimReview": createClaimReview.action,
+    "Mutation.reanchorAnnotation": reanchorAnnotation.action,
   },
   loaders: createAnnotationLoaders,
 } satisfies GraphQLModule;

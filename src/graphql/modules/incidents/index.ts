@@ -1,4 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
+import { createIncident, linkIncidentToArticle, mergeIncidents, updateIncident } from "../../../domain/incidents/commands.js";
 import { createIncidentLoaders } from "../../../domain/incidents/loaders.js";
 import { incidentResolvers } from "./resolvers.js";
 
@@ -7,10 +8,10 @@ export const incidentsModule = {
   name: "incidents",
   resolvers: incidentResolvers,
   guards: {
-    "Mutation.createIncident": "incident.create",
-    "Mutation.updateIncident": "incident.update",
-    "Mutation.linkIncidentToArticle": "incident.link",
-    "Mutation.mergeIncidents": "incident.merge",
+    "Mutation.createIncident": createIncident.action,
+    "Mutation.updateIncident": updateIncident.action,
+    "Mutation.linkIncidentToArticle": linkIncidentToArticle.action,
+    "Mutation.mergeIncidents": mergeIncidents.action,
   },
   loaders: createIncidentLoaders,
 } satisfies GraphQLModule;

@@ -1,31 +1,58 @@
 import { GraphQLError } from "graphql";
-import type { Resolvers } from "../../../generated/graphql.js";
+import type { IncidentFilter as IncidentFilterArgument, Resolvers } from "../../../generated/graphql.js";
+import { createIncident, linkIncidentToArticle, mergeIncidents, updateIncident } from "../../../domain/incidents/commands.js";
+import { dayRange, findIncident, listIncidents, type IncidentFilter } from "../../../domain/incidents/service.js";
 import { ErrorCode } from "../../errors.js";
-import { toGlobalId } from "../../ids.js";
-import { mutationPayload } from "../../../core/failure.js";
-import { createIncident, linkIncidentToArticle, mergeIncidents, updateIncident } from "../../../domain/incidents/mutations.js";
-import { dayRange, findIncident, listIncidents } from "../../../domain/incidents/service.js";
+import { expectGlobalId, optionalGlobalId, toGlobalId } from "../../ids.js";
+import { inputId, mutationPayload, optionalInputId } from "../../payload.js";
 
 /** A relation that must exist (the parent is only reachable through it) came back empty. */
 function missing(what: string): GraphQLError {
   return new GraphQLError(`The ${what} is not available.`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
 
-/** Resolvers of the incidents module: parse arguments, call the service or a loader, map the row. */
+/** The `incidents(filter:)` argument with its global ids decoded (BAD_USER_INPUT naming a bad one). */
+function incidentFilterOf(filter: IncidentFilterArgument | null | undefined): IncidentFilter | undefined {
+  if (!filter) return undefined;
+  return { ...filter, placeId: optionalGlobalId(filter.placeId, "Place", "filter.placeId") };
+}
+
+/** Resolvers of the incidents module: decode global ids, call the domain, map the result. */
 export const incidentResolvers: Resolvers = {
   Query: {
-    incident: (_parent, { id }, { loaders }) => findIncident(loaders, id),
-    incidents: (_parent, args, { prisma, viewer, loaders }) => listIncidents(prisma, viewer, loaders, args),
+    incident: (_parent, { id }, { loaders }) => findIncident(loaders, expectGlobalId(id, "Incident", "id")),
+    incidents: (_parent, args, { prisma, viewer, loaders }) => listIncidents(prisma, viewer, loaders, { ...args, filter: incidentFilterOf(args.filter) }),
   },
   Mutation: {
-    createIncident: (_parent, { input }, context) => mutationPayload("incident", () => createIncident(context, input)),
-    updateIncident: (_parent, { input }, context) => mutationPayload("incident", () => updateIncident(context, input)),
+    createIncident: (_parent, { input }, context) =>
+      mutationPayload("incident", () => createIncident(context, { ...input, placeId: optionalInputId(input.placeId, "Place", "input.placeId") })),
+    updateIncident: (_parent, { input }, context) =>
+      mutationPayload("incident", () =>
+        updateIncident(context, {
+          ...input,
+          id: inputId(input.id, "Incident", "input.id"),
+          // null clears the place: kept as null (optionalInputId would make it "left out").
+          placeId: input.placeId === null ? null : optionalInputId(input.placeId, "Place", "input.placeId"),
+        }),
+      ),
     linkIncidentToArticle: async (_parent, { input }, context) => {
-      const payload = await mutationPayload("result", () => linkIncidentToArticle(context, input));
+      const payload = await mutationPayload("result", () =>
+        linkIncidentToArticle(context, {
+          ...input,
+          incidentId: inputId(input.incidentId, "Incident", "input.incidentId"),
+          articleId: inputId(input.articleId, "Article", "input.articleId"),
+        }),
+      );
       return { mention: payload.result?.mention ?? null, incident: payload.result?.incident ?? null, errors: payload.errors };
     },
     mergeIncidents: async (_parent, { input }, context) => {
-      const payload = await mutationPayload("result", () => mergeIncidents(context, input));
+      const payload = await mutationPayload("result", () =>
+        mergeIncidents(context, {
+          ...input,
+          sourceId: inputId(input.sourceId, "Incident", "input.sourceId"),
+          targetId: inputId(input.targetId, "Incident", "input.targetId"),
+        }),
+      );
       return { incident: payload.result?.incident ?? null, source: payload.result?.source ?? null, errors: payload.errors };
     },
   },

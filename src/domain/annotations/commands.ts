@@ -1,28 +1,27 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
 import { inTransaction } from "../../db/transaction.js";
-import type {
-  AnnotationStateInput,
-  CreateAnnotationInput,
-  CreateClaimReviewInput,
-  ReanchorAnnotationInput,
-  ReplyToAnnotationInput,
-  UpdateAnnotationInput,
-} from "../../generated/graphql.js";
 import type { Annotation, Article, ClaimReview } from "../../generated/prisma/client.js";
 import { AnnotationMotivation, ClaimRating, type AnnotationStatus } from "../../generated/prisma/enums.js";
-import type { GraphQLContext } from "../../graphql/context.js";
-import { parseGlobalId, toGlobalId } from "../../graphql/ids.js";
-import type { RecordType } from "../../core/records.js";
-import { actorId, assertUpdated, fail, parseInput, requireRole, resolveSelector } from "../../core/failure.js";
+import { requireUser, type Actor } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import { updateVersioned, type VersionedTable } from "../../core/change.js";
+import { command } from "../../core/command.js";
+import { fail } from "../../core/failure.js";
+import { parseInput } from "../../core/input.js";
+import { may, ruleOf } from "../../core/policy.js";
+import { resolveSelector } from "../../core/selector.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { visibleArticles } from "../articles/visibility.js";
-import { recordAudit } from "../../core/audit.js";
-import { hasRole, type Actor } from "../../core/actor.js";
 import { resolvableIncidents } from "../incidents/visibility.js";
 import { visiblePeople } from "../people/visibility.js";
 import { visibleQuotes } from "../quotes/visibility.js";
 import { visibleAnnotations } from "./visibility.js";
+
+// Annotation and fact-check commands: the policy authorizes (command), zod validates, and changes
+// of an annotation go through the change ritual's steps on the `annotations` table (read the
+// visible row, update it on its version, one audit event). Ids are plain record ids: the GraphQL
+// adapter decodes global ids before calling.
 
 // ------------------------------------------------------------------------------ limits
 
@@ -45,18 +44,10 @@ const SELECTOR_CONTEXT_MAX = 1_000;
 
 // ------------------------------------------------------------------------------ input schemas
 
-/** A global id of one type, decoded to the raw id; a malformed or wrong-type id is an issue on its own field. */
-function globalIdOf(type: RecordType) {
-  return z.string().transform((value, ctx) => {
-    const parsed = parseGlobalId(value);
-    if (!parsed || parsed.type !== type) {
-      ctx.addIssue({ code: "custom", message: `Not a valid ${type} id.` });
-      return z.NEVER;
-    }
-    return parsed.id;
-  });
-}
+/** A record id (the adapter decoded it from a global id). */
+const recordId = z.string();
 
+/** This module's own wording of core's `expectedVersion` rule (kept: the API's messages do not change). */
 const expectedVersionSchema = z.number().int().min(1, "Versions start at 1.");
 
 const motivationSchema = z.enum(AnnotationMotivation);
@@ -95,10 +86,10 @@ type Selector = z.output<typeof selectorSchema>;
 const createAnnotationSchema = z.object({
   target: z
     .object({
-      articleId: globalIdOf("Article").nullish(),
-      quoteId: globalIdOf("Quote").nullish(),
-      incidentId: globalIdOf("Incident").nullish(),
-      personId: globalIdOf("Person").nullish(),
+      articleId: recordId.nullish(),
+      quoteId: recordId.nullish(),
+      incidentId: recordId.nullish(),
+      personId: recordId.nullish(),
     })
     .refine((target) => [target.articleId, target.quoteId, target.incidentId, target.personId].filter((id) => id != null).length === 1, {
       message: "Give exactly one of articleId, quoteId, incidentId and personId.",
@@ -110,13 +101,13 @@ const createAnnotationSchema = z.object({
 });
 
 const replySchema = z.object({
-  parentId: globalIdOf("Annotation"),
+  parentId: recordId,
   body: bodySchema,
   motivation: motivationSchema.nullish(),
 });
 
 const updateAnnotationSchema = z.object({
-  id: globalIdOf("Annotation"),
+  id: recordId,
   expectedVersion: expectedVersionSchema,
   body: bodySchema.nullish(),
   tags: tagsSchema.nullish(),
@@ -124,8 +115,14 @@ const updateAnnotationSchema = z.object({
 });
 
 const annotationStateSchema = z.object({
-  id: globalIdOf("Annotation"),
+  id: recordId,
   expectedVersion: expectedVersionSchema,
+});
+
+const reanchorAnnotationSchema = z.object({
+  id: recordId,
+  expectedVersion: expectedVersionSchema,
+  selector: selectorSchema,
 });
 
 /** An absolute http or https URL. */
@@ -143,8 +140,8 @@ const evidenceUrlSchema = z
   );
 
 const createClaimReviewSchema = z.object({
-  quoteId: globalIdOf("Quote").nullish(),
-  articleId: globalIdOf("Article").nullish(),
+  quoteId: recordId.nullish(),
+  articleId: recordId.nullish(),
   selector: selectorSchema.nullish(),
   rating: z.enum(ClaimRating),
   explanation: z
@@ -175,19 +172,46 @@ function checkNote(motivation: AnnotationMotivation, body: string, tags: readonl
   throw fail("INVALID_INPUT", `A ${motivation} annotation needs a body (only highlighting and tagging ones may have none).`, "input.body");
 }
 
-/** The visible-annotation rule for a viewer who passed `requireRole(REPORTER)`. */
+/** The visible-annotation rule of an actor the command authorized; FORBIDDEN for one who may not read annotations. */
 function annotationScope(viewer: Actor): Prisma.AnnotationWhereInput {
   const visible = visibleAnnotations(viewer);
-  if (!visible) throw fail("FORBIDDEN", "Only reporters and above may work with annotations.");
+  if (!visible) throw fail("FORBIDDEN", `Only ${ruleOf("annotation.read").role.toLowerCase()}s and above may work with annotations.`);
   return visible;
 }
 
-/** Authors change and delete their own annotations; editors and above anyone's. */
-function requireAuthorOrEditor(viewer: Actor, annotation: Annotation, what: string): void {
-  if (annotation.authorId === viewer.userId || hasRole(viewer, "EDITOR")) return;
+/** Authors change and delete their own annotations; those who may moderate (annotation.moderate), anyone's. */
+function checkAuthorOrModerator(viewer: Actor, annotation: Annotation, what: string): void {
+  if (annotation.authorId === viewer.userId || may(viewer, "annotation.moderate")) return;
   throw fail("FORBIDDEN", `Only its author or an editor may ${what} this annotation.`, "input.id");
 }
 
+/** What an annotation's NOT_FOUND says: soft-deleted ones count as gone. */
+const GONE = "The annotation does not exist, was deleted, or is not visible to you.";
+
+/**
+ * Annotations as the change ritual reads and updates them: visible ones, never soft-deleted ones.
+ * `versionOf` sees past the article rule of `find`, which only a concurrent change of the
+ * article could make differ between the read and the update.
+ */
+export const annotations: VersionedTable<Annotation, Prisma.AnnotationUncheckedUpdateManyInput> = {
+  type: "Annotation",
+  noun: "annotation",
+  find: (tx, actor, id) => tx.annotation.findFirst({ where: { AND: [{ id }, annotationScope(actor)] } }),
+  updateAt: async (tx, id, expected, data) =>
+    (await tx.annotation.updateMany({ where: { id, version: expected, deletedAt: null }, data: { ...data, version: { increment: 1 } } })).count,
+  versionOf: async (tx, id) => (await tx.annotation.findFirst({ where: { id, deletedAt: null }, select: { version: true } }))?.version ?? null,
+  reread: (tx, id) => tx.annotation.findUniqueOrThrow({ where: { id } }),
+};
+
+/**
+ * The annotation a command changes, as the actor may see it; NOT_FOUND in this module's words
+ * otherwise (core's findToChange words it without "was deleted"; the API keeps its message).
+ */
+async function annotationToChange(tx: Prisma.TransactionClient, viewer: Actor, id: string): Promise<Annotation> {
+  const annotation = await annotations.find(tx, viewer, id);
+  if (!annotation) throw fail("NOT_FOUND", GONE, "input.id");
+  return annotation;
+}
 
 /**
  * Reads a visible article for a span, holding a share lock on its row until the transaction
@@ -261,13 +285,25 @@ async function anchorTarget(
   return { targetType: "PERSON", personId: person.id };
 }
 
-// ------------------------------------------------------------------------------ mutations
+// ------------------------------------------------------------------------------ commands
 
-/** createAnnotation: a note on a span of an article, a quote (or a span of it), an incident or a person. REPORTER+. */
-export async function createAnnotation(context: GraphQLContext, input: CreateAnnotationInput): Promise<Annotation> {
-  requireRole(context.viewer, "REPORTER", "annotate");
+/** Input of {@link createAnnotation}: the target's ids are record ids. */
+export type CreateAnnotationCommand = z.input<typeof createAnnotationSchema>;
+/** Input of {@link replyToAnnotation}: `parentId` is a record id. */
+export type ReplyToAnnotationCommand = z.input<typeof replySchema>;
+/** Input of {@link updateAnnotation}: `id` is a record id. */
+export type UpdateAnnotationCommand = z.input<typeof updateAnnotationSchema>;
+/** Input of the commands that take an annotation at a version (resolve, reopen, delete). */
+export type AnnotationStateCommand = z.input<typeof annotationStateSchema>;
+/** Input of {@link createClaimReview}: `quoteId` and `articleId` are record ids. */
+export type CreateClaimReviewCommand = z.input<typeof createClaimReviewSchema>;
+/** Input of {@link reanchorAnnotation}: `id` is a record id. */
+export type ReanchorAnnotationCommand = z.input<typeof reanchorAnnotationSchema>;
+
+/** A note on a span of an article, a quote (or a span of it), an incident or a person. */
+export const createAnnotation = command("annotation.create", async (session, input: CreateAnnotationCommand): Promise<Annotation> => {
   const data = parseInput(createAnnotationSchema, input);
-  const authorId = actorId(context.viewer);
+  const authorId = requireUser(session.viewer);
   const body = data.body ?? "";
   const tags = data.tags ?? [];
   checkNote(data.motivation, body, tags);
@@ -276,29 +312,28 @@ export async function createAnnotation(context: GraphQLContext, input: CreateAnn
   if ((data.target.incidentId != null || data.target.personId != null) && data.selector != null) {
     throw fail("INVALID_INPUT", "Notes on an incident or a person are about the whole record: leave the selector out.", "input.selector");
   }
-  return inTransaction(context.prisma, async (tx) => {
-    const anchor = await anchorTarget(tx, context.viewer, data.target, data.selector);
+  return inTransaction(session.prisma, async (tx) => {
+    const anchor = await anchorTarget(tx, session.viewer, data.target, data.selector);
     const created = await tx.annotation.create({ data: { ...anchor, motivation: data.motivation, body, tags, authorId } });
-    await recordAudit(tx, context, { action: "annotation.create", targetType: "Annotation", targetId: created.id, before: null, after: created });
+    await recordAudit(tx, session, { action: "annotation.create", targetType: "Annotation", targetId: created.id, before: null, after: created });
     return created;
   });
-}
+});
 
 /**
- * replyToAnnotation: a reply in the thread of the annotation replied to, with the thread's
- * target. Threads are one level deep: a reply to a reply joins the thread's first annotation.
+ * A reply in the thread of the annotation replied to, with the thread's target. Threads are one
+ * level deep: a reply to a reply joins the thread's first annotation.
  */
-export async function replyToAnnotation(context: GraphQLContext, input: ReplyToAnnotationInput): Promise<Annotation> {
-  requireRole(context.viewer, "REPORTER", "reply to annotations");
+export const replyToAnnotation = command("annotation.reply", async (session, input: ReplyToAnnotationCommand): Promise<Annotation> => {
   const data = parseInput(replySchema, input);
-  const authorId = actorId(context.viewer);
+  const authorId = requireUser(session.viewer);
   const motivation = data.motivation ?? "commenting";
   checkNote(motivation, data.body, []);
-  const scope = annotationScope(context.viewer);
-  return inTransaction(context.prisma, async (tx) => {
+  const scope = annotationScope(session.viewer);
+  return inTransaction(session.prisma, async (tx) => {
     const parent = await lockAnnotation(tx, scope, data.parentId);
     const root = parent?.parentId ? await lockAnnotation(tx, scope, parent.parentId) : parent;
-    if (!root) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.parentId");
+    if (!root) throw fail("NOT_FOUND", GONE, "input.parentId");
     const reply = await tx.annotation.create({
       data: {
         targetType: root.targetType,
@@ -313,138 +348,118 @@ export async function replyToAnnotation(context: GraphQLContext, input: ReplyToA
         authorId,
       },
     });
-    await recordAudit(tx, context, { action: "annotation.reply", targetType: "Annotation", targetId: reply.id, before: null, after: reply });
+    await recordAudit(tx, session, { action: "annotation.reply", targetType: "Annotation", targetId: reply.id, before: null, after: reply });
     return reply;
   });
-}
+});
 
-/** updateAnnotation: new body, tags or motivation, at the version the client read. The author, or EDITOR+. */
-export async function updateAnnotation(context: GraphQLContext, input: UpdateAnnotationInput): Promise<Annotation> {
-  requireRole(context.viewer, "REPORTER", "change annotations");
+/** New body, tags or motivation, at the version the client read. Its author, or one who may moderate. */
+export const updateAnnotation = command("annotation.update", async (session, input: UpdateAnnotationCommand): Promise<Annotation> => {
   const data = parseInput(updateAnnotationSchema, input);
   if (data.body == null && data.tags == null && data.motivation == null) {
     throw fail("INVALID_INPUT", "Nothing to change: give at least one of body, tags and motivation.", "input");
   }
-  const scope = annotationScope(context.viewer);
-  return inTransaction(context.prisma, async (tx) => {
-    const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
-    if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
-    requireAuthorOrEditor(context.viewer, before, "change");
+  return inTransaction(session.prisma, async (tx) => {
+    const before = await annotationToChange(tx, session.viewer, data.id);
+    checkAuthorOrModerator(session.viewer, before, "change");
     const changes = { body: data.body ?? before.body, tags: data.tags ?? before.tags, motivation: data.motivation ?? before.motivation };
     checkNote(changes.motivation, changes.body, changes.tags);
-    const { count } = await tx.annotation.updateMany({
-      where: { id: data.id, version: data.expectedVersion, deletedAt: null },
-      data: { ...changes, version: { increment: 1 } },
-    });
-    assertUpdated(count, await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] }, select: { version: true } }), "annotation", data.expectedVersion);
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: data.id } });
-    await recordAudit(tx, context, { action: "annotation.update", targetType: "Annotation", targetId: after.id, before, after });
+    const after = await updateVersioned(tx, annotations, data.id, data.expectedVersion, changes);
+    await recordAudit(tx, session, { action: "annotation.update", targetType: "Annotation", targetId: after.id, before, after });
     return after;
   });
-}
+});
 
 /**
  * Moves a thread between OPEN and RESOLVED. Only a thread's first annotation has a status that
- * means anything, so replies are refused. Any REPORTER+ may do it: the queue is the desk's.
+ * means anything, so replies are refused. Anyone who may resolve (or reopen) may do it: the queue
+ * is the desk's.
  */
-async function setStatus(context: GraphQLContext, input: AnnotationStateInput, to: AnnotationStatus): Promise<Annotation> {
+function statusChange(action: "annotation.resolve" | "annotation.reopen", to: AnnotationStatus) {
   const resolving = to === "RESOLVED";
-  requireRole(context.viewer, "REPORTER", resolving ? "resolve annotations" : "reopen annotations");
-  const data = parseInput(annotationStateSchema, input);
-  const userId = actorId(context.viewer);
-  const scope = annotationScope(context.viewer);
-  return inTransaction(context.prisma, async (tx) => {
-    const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
-    if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
-    if (before.parentId) throw fail("CONFLICT", "Replies are not resolved or reopened on their own: use the thread's first annotation.", "input.id");
-    const { count } = await tx.annotation.updateMany({
-      where: { id: data.id, version: data.expectedVersion, deletedAt: null, status: resolving ? "OPEN" : "RESOLVED" },
-      data: resolving
-        ? { status: "RESOLVED", resolvedById: userId, resolvedAt: new Date(), version: { increment: 1 } }
-        : { status: "OPEN", resolvedById: null, resolvedAt: null, version: { increment: 1 } },
+  return command(action, async (session, input: AnnotationStateCommand): Promise<Annotation> => {
+    const data = parseInput(annotationStateSchema, input);
+    const userId = requireUser(session.viewer);
+    return inTransaction(session.prisma, async (tx) => {
+      const before = await annotationToChange(tx, session.viewer, data.id);
+      if (before.parentId) throw fail("CONFLICT", "Replies are not resolved or reopened on their own: use the thread's first annotation.", "input.id");
+      // At the version read but already in the state asked for: CONFLICT. At another version the
+      // update below answers VERSION_CONFLICT, whatever the state.
+      if (before.status === to && before.version === data.expectedVersion) {
+        throw fail("CONFLICT", resolving ? "The annotation is already resolved." : "The annotation is open, not resolved.", "input.id");
+      }
+      const after = await updateVersioned(
+        tx,
+        annotations,
+        data.id,
+        data.expectedVersion,
+        resolving ? { status: "RESOLVED", resolvedById: userId, resolvedAt: new Date() } : { status: "OPEN", resolvedById: null, resolvedAt: null },
+      );
+      await recordAudit(tx, session, { action, targetType: "Annotation", targetId: after.id, before, after });
+      return after;
     });
-    if (count === 0) {
-      const current = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] }, select: { version: true } });
-      // Gone or moved on: NOT_FOUND or VERSION_CONFLICT. At the version read, it is in the wrong state.
-      if (!current || current.version !== data.expectedVersion) assertUpdated(0, current, "annotation", data.expectedVersion);
-      throw fail("CONFLICT", resolving ? "The annotation is already resolved." : "The annotation is open, not resolved.", "input.id");
-    }
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: data.id } });
-    await recordAudit(tx, context, { action: resolving ? "annotation.resolve" : "annotation.reopen", targetType: "Annotation", targetId: after.id, before, after });
-    return after;
   });
 }
 
-/** resolveAnnotation: marks an open thread dealt with, recording who and when. REPORTER+. */
-export function resolveAnnotation(context: GraphQLContext, input: AnnotationStateInput): Promise<Annotation> {
-  return setStatus(context, input, "RESOLVED");
-}
+/** Marks an open thread dealt with, recording who and when. */
+export const resolveAnnotation = statusChange("annotation.resolve", "RESOLVED");
 
-/** reopenAnnotation: opens a resolved thread again (clears who resolved it and when). REPORTER+. */
-export function reopenAnnotation(context: GraphQLContext, input: AnnotationStateInput): Promise<Annotation> {
-  return setStatus(context, input, "OPEN");
-}
+/** Opens a resolved thread again (clears who resolved it and when). */
+export const reopenAnnotation = statusChange("annotation.reopen", "OPEN");
 
 /**
- * deleteAnnotation: soft delete (deletedAt), and for a thread's first annotation its replies too,
- * so no reply is left hanging without its thread. One audit event lists the replies deleted with
- * it. The author, or EDITOR+. Returns the deleted annotation's global id.
+ * Soft delete (deletedAt), and for a thread's first annotation its replies too, so no reply is
+ * left hanging without its thread. One audit event lists the replies deleted with it. Its author,
+ * or one who may moderate. Returns the deleted annotation's id.
  */
-export async function deleteAnnotation(context: GraphQLContext, input: AnnotationStateInput): Promise<string> {
-  requireRole(context.viewer, "REPORTER", "delete annotations");
+export const deleteAnnotation = command("annotation.delete", async (session, input: AnnotationStateCommand): Promise<string> => {
   const data = parseInput(annotationStateSchema, input);
-  const scope = annotationScope(context.viewer);
-  return inTransaction(context.prisma, async (tx) => {
-    const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
-    if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
-    requireAuthorOrEditor(context.viewer, before, "delete");
+  return inTransaction(session.prisma, async (tx) => {
+    const before = await annotationToChange(tx, session.viewer, data.id);
+    checkAuthorOrModerator(session.viewer, before, "delete");
     const deletedAt = new Date();
-    const { count } = await tx.annotation.updateMany({
-      where: { id: data.id, version: data.expectedVersion, deletedAt: null },
-      data: { deletedAt, version: { increment: 1 } },
-    });
-    assertUpdated(count, await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] }, select: { version: true } }), "annotation", data.expectedVersion);
-    // The row lock taken above makes a concurrent reply wait and then find its thread deleted.
+    const after = await updateVersioned(tx, annotations, data.id, data.expectedVersion, { deletedAt });
+    // The row lock taken by the update makes a concurrent reply wait and then find its thread deleted.
     const replies = before.parentId
       ? []
       : await tx.annotation.findMany({ where: { parentId: data.id, deletedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
     if (replies.length > 0) {
+      // A bulk update, not the change ritual: the replies go with their thread whatever their
+      // versions (nobody sent one), each one's version going up so a client holding it sees it changed.
       await tx.annotation.updateMany({ where: { id: { in: replies.map((reply) => reply.id) } }, data: { deletedAt, version: { increment: 1 } } });
     }
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: data.id } });
-    await recordAudit(tx, context, {
+    await recordAudit(tx, session, {
       action: "annotation.delete",
       targetType: "Annotation",
       targetId: after.id,
       before,
       after: { ...after, deletedReplyIds: replies.map((reply) => reply.id) },
     });
-    return toGlobalId("Annotation", after.id);
+    return after.id;
   });
-}
+});
 
 /**
- * createClaimReview: a fact-check of a quote (the claim is its text) or of a span of an
- * article's current body (the claim is the span's exact text). EDITOR+.
+ * A fact-check of a quote (the claim is its text) or of a span of an article's current body (the
+ * claim is the span's exact text).
  */
-export async function createClaimReview(context: GraphQLContext, input: CreateClaimReviewInput): Promise<ClaimReview> {
-  requireRole(context.viewer, "EDITOR", "fact-check claims");
+export const createClaimReview = command("claimReview.create", async (session, input: CreateClaimReviewCommand): Promise<ClaimReview> => {
   const data = parseInput(createClaimReviewSchema, input);
   if (data.quoteId != null && (data.articleId != null || data.selector != null)) {
     throw fail("INVALID_INPUT", "Give either quoteId, or articleId with a selector, not both.", "input.quoteId");
   }
   if (data.quoteId == null && data.articleId == null) throw fail("INVALID_INPUT", "Give quoteId, or articleId with a selector.", "input.quoteId");
   if (data.articleId != null && data.selector == null) throw fail("INVALID_INPUT", "A claim in an article needs a selector.", "input.selector");
-  const reviewerId = actorId(context.viewer);
+  const reviewerId = requireUser(session.viewer);
   const { quoteId, articleId, selector } = data;
-  return inTransaction(context.prisma, async (tx) => {
+  return inTransaction(session.prisma, async (tx) => {
     let claim: Pick<Prisma.ClaimReviewUncheckedCreateInput, "articleId" | "quoteId" | "claim" | "start" | "end">;
     if (quoteId != null) {
-      const quote = await tx.quote.findFirst({ where: { AND: [{ id: quoteId }, visibleQuotes(context.viewer)] } });
+      const quote = await tx.quote.findFirst({ where: { AND: [{ id: quoteId }, visibleQuotes(session.viewer)] } });
       if (!quote) throw fail("NOT_FOUND", "The quote does not exist or is not visible to you.", "input.quoteId");
       claim = { articleId: quote.articleId, quoteId: quote.id, claim: quote.text };
     } else {
-      const article = articleId != null ? await lockArticle(tx, context.viewer, articleId) : null;
+      const article = articleId != null ? await lockArticle(tx, session.viewer, articleId) : null;
       if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
       if (!selector) throw fail("INVALID_INPUT", "A claim in an article needs a selector.", "input.selector");
       const span = resolveSelector(article.body, selector, "input.selector");
@@ -453,41 +468,32 @@ export async function createClaimReview(context: GraphQLContext, input: CreateCl
     const created = await tx.claimReview.create({
       data: { ...claim, rating: data.rating, explanation: data.explanation, evidenceUrls: data.evidenceUrls ?? [], reviewerId },
     });
-    await recordAudit(tx, context, { action: "claimReview.create", targetType: "ClaimReview", targetId: created.id, before: null, after: created });
+    await recordAudit(tx, session, { action: "claimReview.create", targetType: "ClaimReview", targetId: created.id, before: null, after: created });
     return created;
   });
-}
+});
 
 // ------------------------------------------------------------------------------ placing by hand (issue 6)
 
-const reanchorAnnotationSchema = z.object({
-  id: globalIdOf("Annotation"),
-  expectedVersion: expectedVersionSchema,
-  selector: selectorSchema,
-});
-
 /**
- * reanchorAnnotation: an editor places an annotation (from the orphan queue, or a FUZZY one) on
- * a span of its article's current body. The selector is checked as for a new annotation (inside
- * the quote's span for a note on a quote); the annotation becomes ANCHORED on the current
- * revision, its version goes up, and one audit event records the state change. EDITOR+.
+ * An editor places an annotation (from the orphan queue, or a FUZZY one) on a span of its
+ * article's current body. The selector is checked as for a new annotation (inside the quote's
+ * span for a note on a quote); the annotation becomes ANCHORED on the current revision, its
+ * version goes up, and one audit event records the state change.
  */
-export async function reanchorAnnotation(context: GraphQLContext, input: ReanchorAnnotationInput): Promise<Annotation> {
-  requireRole(context.viewer, "EDITOR", "place annotations by hand");
+export const reanchorAnnotation = command("annotation.reanchor", async (session, input: ReanchorAnnotationCommand): Promise<Annotation> => {
   const data = parseInput(reanchorAnnotationSchema, input);
-  const scope = annotationScope(context.viewer);
-  return inTransaction(context.prisma, async (tx) => {
-    const before = await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] } });
-    if (!before) throw fail("NOT_FOUND", "The annotation does not exist, was deleted, or is not visible to you.", "input.id");
+  return inTransaction(session.prisma, async (tx) => {
+    const before = await annotationToChange(tx, session.viewer, data.id);
     if (!before.articleId || before.start === null || before.exact === null) {
       throw fail("INVALID_INPUT", "This annotation is not on a span of an article (a reply, or a note on a whole record): it has nothing to place.", "input.id");
     }
     // Under the share lock a concurrent body edit waits for us (and then re-anchors what we place).
-    const article = await lockArticle(tx, context.viewer, before.articleId);
+    const article = await lockArticle(tx, session.viewer, before.articleId);
     if (!article) throw fail("NOT_FOUND", "The annotation's article does not exist or is not visible to you.", "input.id");
     let within: { start: number; end: number } | undefined;
     if (before.quoteId) {
-      const quote = await tx.quote.findFirst({ where: { AND: [{ id: before.quoteId }, visibleQuotes(context.viewer)] } });
+      const quote = await tx.quote.findFirst({ where: { AND: [{ id: before.quoteId }, visibleQuotes(session.viewer)] } });
       if (!quote) throw fail("NOT_FOUND", "The annotation's quote does not exist or is not visible to you.", "input.id");
       if (quote.anchorState === "ORPHANED") {
         throw fail("INVALID_SELECTOR", "The annotation's quote is itself orphaned: place the quote first.", "input.selector");
@@ -495,20 +501,14 @@ export async function reanchorAnnotation(context: GraphQLContext, input: Reancho
       within = { start: quote.start, end: quote.end };
     }
     const span = resolveSelector(article.body, data.selector, "input.selector", within);
-    const { count } = await tx.annotation.updateMany({
-      where: { id: data.id, version: data.expectedVersion, deletedAt: null },
-      data: {
-        ...selectorColumns(span, article),
-        // The words it was on before, when the editor moved it to other words.
-        previousExact: span.exact === before.exact ? before.previousExact : before.exact,
-        anchorState: "ANCHORED",
-        anchorScore: null,
-        version: { increment: 1 },
-      },
+    const after = await updateVersioned(tx, annotations, data.id, data.expectedVersion, {
+      ...selectorColumns(span, article),
+      // The words it was on before, when the editor moved it to other words.
+      previousExact: span.exact === before.exact ? before.previousExact : before.exact,
+      anchorState: "ANCHORED",
+      anchorScore: null,
     });
-    assertUpdated(count, await tx.annotation.findFirst({ where: { AND: [{ id: data.id }, scope] }, select: { version: true } }), "annotation", data.expectedVersion);
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: data.id } });
-    await recordAudit(tx, context, {
+    await recordAudit(tx, session, {
       action: "annotation.reanchor",
       targetType: "Annotation",
       targetId: after.id,
@@ -517,4 +517,4 @@ export async function reanchorAnnotation(context: GraphQLContext, input: Reancho
     });
     return after;
   });
-}
+});
