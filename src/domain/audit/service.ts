@@ -27,8 +27,3 @@ export async function listAuditEvents(
   for (const row of rows) auditEventById.prime(row.id.toString(), row);
   return auditEventKeyset.page(rows, window, () => prisma.auditEvent.count({ where }));
 }
-
-// TEMPORARY (issue 19 migration): src/domain/subscriptions/service.ts (converted separately)
-// still passes the GraphQL AuditEventFilter, global ids and all. Once it decodes the filter with
-// auditEventFilterOf (src/graphql/modules/audit/filter.ts) and calls auditEventWhere, delete this.
-export { auditFilterWhere } from "../../graphql/modules/audit/filter.js";

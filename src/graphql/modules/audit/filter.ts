@@ -1,6 +1,5 @@
-import type { Prisma } from "../../../db/index.js";
 import type { AuditEventFilter } from "../../../generated/graphql.js";
-import { auditEventWhere, type AuditFilter } from "../../../domain/audit/filter.js";
+import type { AuditFilter } from "../../../domain/audit/filter.js";
 import { badUserInput } from "../../errors.js";
 import { optionalGlobalId, parseGlobalId } from "../../ids.js";
 
@@ -18,12 +17,4 @@ export function auditEventFilterOf(filter: AuditEventFilter | null | undefined):
     target = parsed;
   }
   return { actorId, target, targetType: filter.targetType, action: filter.action, from: filter.from, to: filter.to };
-}
-
-/**
- * TEMPORARY (issue 19 migration): the audit filter as the subscriptions module still passes it
- * (the GraphQL argument), for src/domain/subscriptions/service.ts until it is converted.
- */
-export function auditFilterWhere(filter: AuditEventFilter | null | undefined): Prisma.AuditEventWhereInput {
-  return auditEventWhere(auditEventFilterOf(filter));
 }

@@ -1,7 +1,8 @@
 import { GraphQLError } from "graphql";
 import type { Resolvers } from "../../../generated/graphql.js";
 import type { ArticleRecord } from "../../../domain/articles/record.js";
-import { auditFilterWhere } from "../../../domain/audit/service.js";
+import { auditEventWhere } from "../../../domain/audit/filter.js";
+import { auditEventFilterOf } from "../audit/filter.js";
 import { annotationEvents, articleChanges, auditEventFeed, reviewQueueChanges, suggestionsCreated } from "../../../domain/subscriptions/service.js";
 import { renewLoaders, type GraphQLContext } from "../../context.js";
 import { ErrorCode } from "../../errors.js";
@@ -66,7 +67,7 @@ export const subscriptionResolvers: Resolvers = {
     auditEvents: {
       subscribe: async (_root, args, context) => {
         guard(context, "audit.subscribe");
-        return openLiveStream(context, args.lastEventId, auditEventFeed(context, auditFilterWhere(args.filter)));
+        return openLiveStream(context, args.lastEventId, auditEventFeed(context, auditEventWhere(auditEventFilterOf(args.filter))));
       },
       resolve: resolveDelivery,
     },
