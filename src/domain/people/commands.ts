@@ -255,13 +255,14 @@ interface MergeSide extends PersonNaming {
 const SOURCE: MergeSide = { noun: "source person", idField: "input.sourceId", versionField: "input.expectedSourceVersion" };
 const TARGET: MergeSide = { noun: "target person", idField: "input.targetId", versionField: "input.expectedTargetVersion" };
 
-/** Updates one side of a merge on its version; a VERSION_CONFLICT names that side's version field (a merge has two). */
+/** Updates one side of a merge on its version; its failures name that side's fields (a merge has two ids and two versions). */
 async function updateSide(tx: Prisma.TransactionClient, side: MergeSide, id: string, expected: number, data: PersonUpdate): Promise<Person> {
   try {
     return await updateVersioned(tx, peopleNamed(side), id, expected, data);
   } catch (error) {
     if (!(error instanceof DomainFailure)) throw error;
-    throw new DomainFailure(error.reasons.map((reason) => (reason.code === "VERSION_CONFLICT" ? { ...reason, field: side.versionField } : reason)));
+    const field = { VERSION_CONFLICT: side.versionField, NOT_FOUND: side.idField } as const;
+    throw new DomainFailure(error.reasons.map((reason) => (reason.code === "VERSION_CONFLICT" || reason.code === "NOT_FOUND" ? { ...reason, field: field[reason.code] } : reason)));
   }
 }
 
