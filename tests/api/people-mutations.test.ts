@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { createContext } from "../../src/graphql/context.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { MutationFailure } from "../../src/core/failure.js";
+import { DomainFailure } from "../../src/core/failure.js";
 import type { Actor } from "../../src/core/actor.js";
-import { mergePeople } from "../../src/domain/people/mutations.js";
+import { mergePeople } from "../../src/domain/people/commands.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createViewer, executeAsViewer, mutationChecks } from "../support/viewers.js";
@@ -222,8 +222,11 @@ describe("mergePeople", () => {
     await forbidden("VIEWER", MERGE, input);
     await forbidden("REPORTER", MERGE, input);
     const before = await stored();
-    await expect(mergePeople(createContext(db.prisma, viewers.REPORTER, "direct-call"), input)).rejects.toSatisfy(
-      (error) => error instanceof MutationFailure && error.reasons[0]?.code === "FORBIDDEN",
+    // The domain takes record ids (the adapter decodes global ids); command() refuses before
+    // any work, synchronously, so the call is made inside a promise to see the refusal.
+    const direct = { ...input, sourceId: duplicate, targetId: pompeo };
+    await expect(Promise.resolve().then(() => mergePeople(createContext(db.prisma, viewers.REPORTER, "direct-call"), direct))).rejects.toSatisfy(
+      (error) => error instanceof DomainFailure && error.reasons[0]?.code === "FORBIDDEN",
     );
     expect(await stored()).toBe(before);
   });

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { createContext } from "../../src/graphql/context.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { MutationFailure } from "../../src/core/failure.js";
+import { DomainFailure } from "../../src/core/failure.js";
 import type { Actor } from "../../src/core/actor.js";
-import { attributeQuote, linkQuotes } from "../../src/domain/quotes/mutations.js";
+import { attributeQuote, linkQuotes } from "../../src/domain/quotes/commands.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { bodyHash } from "../support/graphql.js";
@@ -260,7 +260,10 @@ describe("attributeQuote and setQuoteVerification", () => {
     await forbidden("REPORTER", VERIFY, { quoteId: gid.quote(quotes.decisively), expectedVersion: 1, status: "VERIFIED", note: "Checked." });
     const before = await stored();
     const context = createContext(db.prisma, viewers.REPORTER, "direct-call");
-    await expect(attributeQuote(context, input)).rejects.toSatisfy((error) => error instanceof MutationFailure && error.reasons[0]?.code === "FORBIDDEN");
+    // The domain takes record ids (the adapter decodes global ids); command() refuses before
+    // any work, synchronously, so the call is made inside a promise to see the refusal.
+    const direct = { quoteId: quotes.decisively, expectedVersion: 1, speakerId: people.nauert };
+    await expect(Promise.resolve().then(() => attributeQuote(context, direct))).rejects.toSatisfy((error) => error instanceof DomainFailure && error.reasons[0]?.code === "FORBIDDEN");
     expect(await stored()).toBe(before);
   });
 
@@ -369,7 +372,8 @@ describe("linkQuotes", () => {
     await forbidden("VIEWER", LINK, input);
     await forbidden("REPORTER", LINK, input);
     const before = await stored();
-    await expect(linkQuotes(createContext(db.prisma, viewers.REPORTER, "direct-call"), input)).rejects.toBeInstanceOf(MutationFailure);
+    const direct = { fromQuoteId: quotes.swiftly, toQuoteId: quotes.decisively };
+    await expect(Promise.resolve().then(() => linkQuotes(createContext(db.prisma, viewers.REPORTER, "direct-call"), direct))).rejects.toBeInstanceOf(DomainFailure);
     expect(await stored()).toBe(before);
   });
 

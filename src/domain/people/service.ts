@@ -1,29 +1,43 @@
 import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { Organization, Person } from "../../generated/prisma/client.js";
-import type { OrganizationFilter, PersonFilter } from "../../generated/graphql.js";
-import type { ConnectionPage, PageArgs } from "../../core/paging.js";
-import { badUserInput } from "../../graphql/errors.js";
-import { optionalGlobalId } from "../../graphql/ids.js";
-import { followMerges } from "../../core/merges.js";
-import type { Loaders } from "../../graphql/context.js";
+import type { PersonKind } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
+import { invalidArgument } from "../../core/failure.js";
+import { followMerges } from "../../core/merges.js";
+import type { ConnectionPage, PageArgs } from "../../core/paging.js";
+import type { PeopleLoaders } from "./loaders.js";
 import { organizationNameKeyset, personNameKeyset } from "./keysets.js";
 import { listedPeople } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_NAME_SEARCH_LENGTH = 200;
 
+/** Which people to list (every condition must hold); ids are record ids. */
+export interface PersonFilter {
+  /** Name, alias or description contains this text (any case). */
+  readonly search?: string | null;
+  /** People of this organization (by their record or a role). */
+  readonly organizationId?: string | null;
+  readonly kind?: PersonKind | null;
+}
+
+/** Which organizations to list. */
+export interface OrganizationFilter {
+  /** Name contains this text (any case), or an alias is exactly it. */
+  readonly search?: string | null;
+}
+
 /** Checks a name search: at most 200 characters and no NUL; blank means no condition. */
 export function nameSearch(text: string | null | undefined, argument: string): string | undefined {
   if (text === null || text === undefined) return undefined;
   const trimmed = text.trim();
-  if (trimmed.length > MAX_NAME_SEARCH_LENGTH) throw badUserInput(`${argument} is longer than ${MAX_NAME_SEARCH_LENGTH} characters.`, argument);
-  if (trimmed.includes("\u0000")) throw badUserInput(`${argument} must not contain NUL characters.`, argument);
+  if (trimmed.length > MAX_NAME_SEARCH_LENGTH) throw invalidArgument(`${argument} is longer than ${MAX_NAME_SEARCH_LENGTH} characters.`, argument);
+  if (trimmed.includes("\u0000")) throw invalidArgument(`${argument} must not contain NUL characters.`, argument);
   return trimmed || undefined;
 }
 
 /** A person by id; a merged person answers with the person it was merged into. */
-export function resolvePerson(loaders: Loaders, id: string): Promise<Person | null> {
+export function resolvePerson(loaders: PeopleLoaders, id: string): Promise<Person | null> {
   return followMerges((personId) => loaders.personById.load(personId), id);
 }
 
@@ -45,7 +59,7 @@ export async function listPeople(
       ],
     });
   }
-  const organizationId = optionalGlobalId(args.filter?.organizationId, "Organization", "filter.organizationId");
+  const organizationId = args.filter?.organizationId;
   if (organizationId) conditions.push({ OR: [{ organizationId }, { roles: { some: { organizationId } } }] });
   if (args.filter?.kind) conditions.push({ kind: args.filter.kind });
   const where: Prisma.PersonWhereInput = { AND: conditions };

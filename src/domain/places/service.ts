@@ -1,15 +1,23 @@
 import { Prisma, type PrismaClient } from "../../db/index.js";
-import type { PlaceFilter } from "../../generated/graphql.js";
 import type { Place } from "../../generated/prisma/client.js";
+import type { PlaceKind } from "../../generated/prisma/enums.js";
+import { invalidArgument } from "../../core/failure.js";
 import { Keyset, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
-import type { Loaders } from "../../graphql/context.js";
-import { badUserInput } from "../../graphql/errors.js";
-import { expectGlobalId } from "../../graphql/ids.js";
+import type { PlaceLoaders } from "./loaders.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 /** Longest search text accepted: place names are short, longer text is a mistake or an attack. */
 const MAX_SEARCH_LENGTH = 200;
 const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+
+/** Which places to list (every condition must hold). */
+export interface PlaceFilter {
+  /** Name or alias contains this text (any case). */
+  readonly search?: string | null;
+  /** ISO 3166-1 alpha-2, any case. */
+  readonly countryCode?: string | null;
+  readonly kind?: PlaceKind | null;
+}
 
 /** Places by name, then id: the order of `places`. Only its cursors are used (the page is chosen in SQL, see {@link listPlaces}). */
 export const placeKeyset = new Keyset<Place, Prisma.PlaceWhereInput, Prisma.PlaceOrderByWithRelationInput>("places:name:asc", [
@@ -17,17 +25,17 @@ export const placeKeyset = new Keyset<Place, Prisma.PlaceWhereInput, Prisma.Plac
   { field: "id", direction: "asc", type: "uuid", value: (place) => place.id },
 ]);
 
-/** Checks an ISO 3166-1 alpha-2 code (two letters, any case) and returns it upper-cased; anything else is BAD_USER_INPUT. */
+/** Checks an ISO 3166-1 alpha-2 code (two letters, any case) and returns it upper-cased; anything else is an invalid argument (BAD_USER_INPUT). */
 export function countryCode(value: string, argument: string): string {
   if (!COUNTRY_CODE.test(value)) {
-    throw badUserInput(`${argument} must be a two-letter ISO 3166-1 country code (got ${JSON.stringify(value.slice(0, 20))}).`, argument);
+    throw invalidArgument(`${argument} must be a two-letter ISO 3166-1 country code (got ${JSON.stringify(value.slice(0, 20))}).`, argument);
   }
   return value.toUpperCase();
 }
 
-/** One place by global id; null when there is none. A malformed id is BAD_USER_INPUT. */
-export function findPlace(loaders: Loaders, globalId: string): Promise<Place | null> {
-  return loaders.placeById.load(expectGlobalId(globalId, "Place", "id"));
+/** One place by id; null when there is none. */
+export function findPlace(loaders: PlaceLoaders, id: string): Promise<Place | null> {
+  return loaders.placeById.load(id);
 }
 
 /** An ILIKE pattern matching `text` anywhere, with the LIKE wildcards in it taken literally. */
@@ -40,8 +48,8 @@ function placeConditions(filter: PlaceFilter | null | undefined): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   const search = filter?.search?.trim();
   if (search) {
-    if (search.length > MAX_SEARCH_LENGTH) throw badUserInput(`filter.search is longer than ${MAX_SEARCH_LENGTH} characters.`, "filter.search");
-    if (search.includes("\u0000")) throw badUserInput("filter.search must not contain NUL characters.", "filter.search");
+    if (search.length > MAX_SEARCH_LENGTH) throw invalidArgument(`filter.search is longer than ${MAX_SEARCH_LENGTH} characters.`, "filter.search");
+    if (search.includes("\u0000")) throw invalidArgument("filter.search must not contain NUL characters.", "filter.search");
     const pattern = containsPattern(search);
     conditions.push(
       Prisma.sql`(p."name" ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(p."aliases") AS alias(value) WHERE alias.value ILIKE ${pattern}))`,
@@ -68,7 +76,7 @@ function afterCursor(cursor: string): Prisma.Sql {
  */
 export async function listPlaces(
   prisma: PrismaClient,
-  loaders: Loaders,
+  loaders: PlaceLoaders,
   args: PageArgs & { filter?: PlaceFilter | null },
 ): Promise<ConnectionPage<Place>> {
   const size = pageSize(args.first, DEFAULT_PAGE_SIZE);

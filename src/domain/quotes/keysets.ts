@@ -1,14 +1,16 @@
 import type { Prisma } from "../../db/index.js";
 import type { Quote } from "../../generated/prisma/client.js";
-import type { OrderDirection, QuoteOrderField } from "../../generated/graphql.js";
-import { Keyset, type ConnectionPage, type PageArgs } from "../../core/paging.js";
+import { Keyset, type ConnectionPage, type PageArgs, type SortDirection } from "../../core/paging.js";
 import type { LinkedQuoteValue } from "./loaders.js";
 
 /** A keyset over quotes. */
 export type QuoteKeyset = Keyset<Quote, Prisma.QuoteWhereInput, Prisma.QuoteOrderByWithRelationInput>;
 
+/** What quotes can be sorted by: when recorded, or where they are (article, then offset). */
+export type QuoteOrderField = "CREATED_AT" | "POSITION";
+
 /** The orderings `quotes(orderBy:)` offers. Ids are UUIDv7, so id order is creation order. */
-export function quoteKeyset(field: QuoteOrderField = "CREATED_AT", direction: OrderDirection = "DESC"): QuoteKeyset {
+export function quoteKeyset(field: QuoteOrderField = "CREATED_AT", direction: SortDirection = "DESC"): QuoteKeyset {
   const sort = direction === "ASC" ? "asc" : "desc";
   if (field === "POSITION") {
     return new Keyset(`quotes:position:${sort}`, [

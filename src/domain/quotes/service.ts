@@ -1,28 +1,48 @@
 import type { Prisma, PrismaClient } from "../../db/index.js";
 import type { Quote } from "../../generated/prisma/client.js";
-import type { QuoteFilter, QuoteOrder } from "../../generated/graphql.js";
-import type { ConnectionPage, PageArgs } from "../../core/paging.js";
-import { optionalGlobalId } from "../../graphql/ids.js";
+import type { QuoteKind, QuoteMedium, VerificationStatus } from "../../generated/prisma/enums.js";
+import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.js";
 import { checkRange } from "../articles/service.js";
 import { visibleEntityMentions } from "../articles/visibility.js";
 import type { Actor } from "../../core/actor.js";
 import { visibleIncidents } from "../incidents/visibility.js";
 import { matchingQuoteIds } from "../search/service.js";
-import { quoteKeyset } from "./keysets.js";
+import { quoteKeyset, type QuoteOrderField } from "./keysets.js";
 import { visibleQuotes } from "./visibility.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 
-/** Turns the `quotes(filter:)` argument into Prisma conditions (ids and ranges validated). */
+/** Which quotes to list (every condition must hold); ids are record ids. */
+export interface QuoteFilter {
+  readonly speakerId?: string | null;
+  readonly speakerOrganizationId?: string | null;
+  readonly articleId?: string | null;
+  /** Quotes in articles mentioning this place or reporting an incident there. */
+  readonly placeId?: string | null;
+  readonly verification?: readonly VerificationStatus[] | null;
+  readonly medium?: readonly QuoteMedium[] | null;
+  readonly kind?: readonly QuoteKind[] | null;
+  /** Quotes in articles published at or after this time ... */
+  readonly from?: Date | null;
+  /** ... and before this one. */
+  readonly to?: Date | null;
+  /** Full-text search (see search/service.ts). */
+  readonly search?: string | null;
+}
+
+/** How to sort quotes. */
+export interface QuoteOrder {
+  readonly field: QuoteOrderField;
+  readonly direction: SortDirection;
+}
+
+/** Turns the `quotes(filter:)` argument into Prisma conditions (the range validated). */
 async function quoteFilterWhere(prisma: PrismaClient, viewer: Actor, filter: QuoteFilter): Promise<Prisma.QuoteWhereInput[]> {
   const conditions: Prisma.QuoteWhereInput[] = [];
-  const speakerId = optionalGlobalId(filter.speakerId, "Person", "filter.speakerId");
-  if (speakerId) conditions.push({ speakerId });
-  const speakerOrganizationId = optionalGlobalId(filter.speakerOrganizationId, "Organization", "filter.speakerOrganizationId");
-  if (speakerOrganizationId) conditions.push({ speakerOrganizationId });
-  const articleId = optionalGlobalId(filter.articleId, "Article", "filter.articleId");
-  if (articleId) conditions.push({ articleId });
-  const placeId = optionalGlobalId(filter.placeId, "Place", "filter.placeId");
+  if (filter.speakerId) conditions.push({ speakerId: filter.speakerId });
+  if (filter.speakerOrganizationId) conditions.push({ speakerOrganizationId: filter.speakerOrganizationId });
+  if (filter.articleId) conditions.push({ articleId: filter.articleId });
+  const placeId = filter.placeId;
   if (placeId) {
     conditions.push({
       article: {
@@ -33,9 +53,9 @@ async function quoteFilterWhere(prisma: PrismaClient, viewer: Actor, filter: Quo
       },
     });
   }
-  if (filter.verification) conditions.push({ verification: { in: filter.verification } });
-  if (filter.medium) conditions.push({ medium: { in: filter.medium } });
-  if (filter.kind) conditions.push({ kind: { in: filter.kind } });
+  if (filter.verification) conditions.push({ verification: { in: [...filter.verification] } });
+  if (filter.medium) conditions.push({ medium: { in: [...filter.medium] } });
+  if (filter.kind) conditions.push({ kind: { in: [...filter.kind] } });
   checkRange(filter.from, filter.to, "filter.from");
   if (filter.from) conditions.push({ article: { publishedAt: { gte: filter.from } } });
   if (filter.to) conditions.push({ article: { publishedAt: { lt: filter.to } } });

@@ -1,6 +1,7 @@
 import { Prisma } from "../../db/index.js";
+import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
-import { visibleReviewStatuses } from "../../core/policy.js";
+import { may, visibleReviewStatuses } from "../../core/policy.js";
 import { visibleArticles, visibleArticlesSql } from "../articles/visibility.js";
 
 /** The one rule for which quotes a viewer may see: not deleted, a visible review status, and in an article the viewer may see. */
@@ -15,4 +16,16 @@ export function visibleQuotes(viewer: Actor): Prisma.QuoteWhereInput {
 export function visibleQuotesSql(viewer: Actor, alias: string, articleAlias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
   return Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))}) AND ${visibleArticlesSql(viewer, articleAlias)}`;
+}
+
+/** Article statuses in which anyone who may edit quotes may edit them (the issue: "REPORTER on a draft"). */
+export const QUOTE_DRAFT_STATUSES: readonly ArticleStatus[] = ["DRAFT"];
+
+/**
+ * Whether the actor may edit the quotes of this article: those who may change public articles
+ * any visible one, everyone else (reporters) only quotes in drafts, stricter than the article
+ * itself (which reporters may still edit in review).
+ */
+export function mayEditQuotesIn(actor: Actor, article: { readonly status: ArticleStatus }): boolean {
+  return may(actor, "article.updatePublic") || QUOTE_DRAFT_STATUSES.includes(article.status);
 }

@@ -1,4 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
+import { addAlias, addRole, createPerson, mergePeople, updatePerson } from "../../../domain/people/commands.js";
 import { createPeopleLoaders } from "../../../domain/people/loaders.js";
 import { peopleResolvers } from "./resolvers.js";
 
@@ -7,11 +8,11 @@ export const peopleModule = {
   name: "people",
   resolvers: peopleResolvers,
   guards: {
-    "Mutation.createPerson": "person.create",
-    "Mutation.updatePerson": "person.update",
-    "Mutation.addAlias": "person.addAlias",
-    "Mutation.addRole": "person.addRole",
-    "Mutation.mergePeople": "person.merge",
+    "Mutation.createPerson": createPerson.action,
+    "Mutation.updatePerson": updatePerson.action,
+    "Mutation.addAlias": addAlias.action,
+    "Mutation.addRole": addRole.action,
+    "Mutation.mergePeople": mergePeople.action,
   },
   loaders: createPeopleLoaders,
 } satisfies GraphQLModule;

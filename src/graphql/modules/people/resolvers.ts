@@ -1,15 +1,22 @@
 import type { Resolvers } from "../../../generated/graphql.js";
-import { expectGlobalId, toGlobalId } from "../../ids.js";
-import { mutationPayload } from "../../../core/failure.js";
-import { addAlias, addRole, createPerson, mergePeople, updatePerson } from "../../../domain/people/mutations.js";
+import type { RecordType } from "../../../core/records.js";
+import { expectGlobalId, optionalGlobalId, toGlobalId } from "../../ids.js";
+import { inputId, mutationPayload, optionalInputId } from "../../payload.js";
+import { addAlias, addRole, createPerson, mergePeople, updatePerson } from "../../../domain/people/commands.js";
 import { listOrganizations, listPeople, resolvePerson } from "../../../domain/people/service.js";
 
-/** Resolvers of the people module: people, unnamed sources and organizations. */
+/** {@link optionalInputId} for an id that null clears: null stays null, absent stays undefined. */
+function clearableInputId(globalId: string | null | undefined, type: RecordType, field: string): string | null | undefined {
+  return globalId === null ? null : optionalInputId(globalId, type, field);
+}
+
+/** Resolvers of the people module (people, unnamed sources and organizations): decode global ids, call the domain, map the result. */
 export const peopleResolvers: Resolvers = {
   Query: {
     person: (_parent, { id }, { loaders }) => resolvePerson(loaders, expectGlobalId(id, "Person", "id")),
     people: async (_parent, args, { prisma, viewer, loaders }) => {
-      const page = await listPeople(prisma, viewer, args);
+      const filter = args.filter && { ...args.filter, organizationId: optionalGlobalId(args.filter.organizationId, "Organization", "filter.organizationId") };
+      const page = await listPeople(prisma, viewer, { ...args, filter });
       for (const { node } of page.edges) loaders.personById.prime(node.id, node);
       return page;
     },
@@ -21,11 +28,34 @@ export const peopleResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createPerson: (_parent, { input }, context) => mutationPayload("person", () => createPerson(context, input)),
-    updatePerson: (_parent, { input }, context) => mutationPayload("person", () => updatePerson(context, input)),
-    addAlias: (_parent, { input }, context) => mutationPayload("person", () => addAlias(context, input)),
-    addRole: (_parent, { input }, context) => mutationPayload("person", () => addRole(context, input)),
-    mergePeople: (_parent, { input }, context) => mutationPayload("person", () => mergePeople(context, input)),
+    createPerson: (_parent, { input }, context) =>
+      mutationPayload("person", () => createPerson(context, { ...input, organizationId: optionalInputId(input.organizationId, "Organization", "input.organizationId") })),
+    updatePerson: (_parent, { input }, context) =>
+      mutationPayload("person", () =>
+        updatePerson(context, {
+          ...input,
+          id: inputId(input.id, "Person", "input.id"),
+          // null removes the person's organization.
+          organizationId: clearableInputId(input.organizationId, "Organization", "input.organizationId"),
+        }),
+      ),
+    addAlias: (_parent, { input }, context) => mutationPayload("person", () => addAlias(context, { ...input, personId: inputId(input.personId, "Person", "input.personId") })),
+    addRole: (_parent, { input }, context) =>
+      mutationPayload("person", () =>
+        addRole(context, {
+          ...input,
+          personId: inputId(input.personId, "Person", "input.personId"),
+          organizationId: optionalInputId(input.organizationId, "Organization", "input.organizationId"),
+        }),
+      ),
+    mergePeople: (_parent, { input }, context) =>
+      mutationPayload("person", () =>
+        mergePeople(context, {
+          ...input,
+          sourceId: inputId(input.sourceId, "Person", "input.sourceId"),
+          targetId: inputId(input.targetId, "Person", "input.targetId"),
+        }),
+      ),
   },
   Person: {
     id: (person) => toGlobalId("Person", person.id),

@@ -1,11 +1,11 @@
 import type { Resolvers } from "../../../generated/graphql.js";
-import { toGlobalId } from "../../ids.js";
+import { expectGlobalId, toGlobalId } from "../../ids.js";
 import { findPlace, listPlaces } from "../../../domain/places/service.js";
 
-/** Resolvers of the places module: parse arguments, call the service or a loader, map the row. */
+/** Resolvers of the places module: decode global ids, call the service or a loader, map the row. */
 export const placeResolvers: Resolvers = {
   Query: {
-    place: (_parent, { id }, { loaders }) => findPlace(loaders, id),
+    place: (_parent, { id }, { loaders }) => findPlace(loaders, expectGlobalId(id, "Place", "id")),
     places: (_parent, args, { prisma, loaders }) => listPlaces(prisma, loaders, args),
   },
   Place: {

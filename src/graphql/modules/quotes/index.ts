@@ -1,4 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
+import { acceptQuote, attributeQuote, createQuote, linkQuotes, rejectQuote, setQuoteVerification, updateQuote } from "../../../domain/quotes/commands.js";
 import { createQuoteLoaders } from "../../../domain/quotes/loaders.js";
 import { quoteResolvers } from "./resolvers.js";
 
@@ -7,13 +8,13 @@ export const quotesModule = {
   name: "quotes",
   resolvers: quoteResolvers,
   guards: {
-    "Mutation.createQuote": "quote.create",
-    "Mutation.updateQuote": "quote.update",
-    "Mutation.attributeQuote": "quote.attribute",
-    "Mutation.setQuoteVerification": "quote.verify",
-    "Mutation.linkQuotes": "quote.link",
-    "Mutation.acceptQuote": "suggestion.review",
-    "Mutation.rejectQuote": "suggestion.review",
+    "Mutation.createQuote": createQuote.action,
+    "Mutation.updateQuote": updateQuote.action,
+    "Mutation.attributeQuote": attributeQuote.action,
+    "Mutation.setQuoteVerification": setQuoteVerification.action,
+    "Mutation.linkQuotes": linkQuotes.action,
+    "Mutation.acceptQuote": acceptQuote.action,
+    "Mutation.rejectQuote": rejectQuote.action,
   },
   loaders: createQuoteLoaders,
 } satisfies GraphQLModule;

@@ -3,33 +3,25 @@ import type { Prisma } from "../../db/index.js";
 import { inTransaction } from "../../db/transaction.js";
 import type { Article, Organization, Person, Quote, QuoteLink } from "../../generated/prisma/client.js";
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
-import type {
-  AttributeQuoteInput,
-  CreateQuoteInput,
-  LinkQuotesInput,
-  ReviewQuoteInput,
-  SetQuoteVerificationInput,
-  UpdateQuoteInput,
-} from "../../generated/graphql.js";
-import { followMerges } from "../../core/merges.js";
-import type { GraphQLContext } from "../../graphql/context.js";
-import { assertUpdated, fail, inputId, optionalInputId, parseInput, requireRole, resolveSelector } from "../../core/failure.js";
-import type { TextSpanValue } from "../../core/span.js";
+import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
-import { hasRole, type Actor } from "../../core/actor.js";
-import { visibleArticles } from "../articles/visibility.js";
+import { changeRecord, findToChange, type VersionedTable } from "../../core/change.js";
+import { command } from "../../core/command.js";
+import { fail } from "../../core/failure.js";
+import { expectedVersion as version, httpUrl, optionalText, parseInput } from "../../core/input.js";
+import { followMerges } from "../../core/merges.js";
+import { may } from "../../core/policy.js";
+import { resolveSelector } from "../../core/selector.js";
+import type { TextSpanValue } from "../../core/span.js";
+import { articles } from "../articles/commands.js";
+import { mayChangeArticle } from "../articles/visibility.js";
 import { visiblePeople } from "../people/visibility.js";
-import { visibleQuotes } from "./visibility.js";
-import { expectedVersion as version, httpUrl, optionalText } from "../../core/input.js";
+import { mayEditQuotesIn, QUOTE_DRAFT_STATUSES, visibleQuotes } from "./visibility.js";
 
-// Quote mutations: authorize -> validate -> one transaction (conditional update on the version)
-// -> one audit event -> the quote as it is now. Expected failures are MutationFailures thrown
-// inside the transaction, so nothing they touched is kept.
+// Quote commands: the policy authorizes (command), zod validates, and the change ritual
+// (changeRecord) reads the visible quote, updates it on its version and writes one audit event.
+// Ids are plain record ids; the GraphQL adapter decodes global ids before calling.
 
-/** Article statuses in which a reporter may record quotes: the article is not public yet. */
-const REPORTER_CREATE_STATUSES: readonly Article["status"][] = ["DRAFT", "IN_REVIEW"];
-/** Article statuses in which a reporter may change quotes (the issue: "REPORTER on a draft"). */
-const REPORTER_UPDATE_STATUSES: readonly Article["status"][] = ["DRAFT"];
 /** Longest quote text we accept; a longer span is a selection mistake, not a quote. */
 const MAX_QUOTE_LENGTH = 20_000;
 /** Statuses that assert something about the quote, so they must say on what grounds. */
@@ -116,33 +108,48 @@ const verificationSchema = z
 const linkSchema = z.object({ fromQuoteId: z.string(), toQuoteId: z.string(), note: optionalText(2000) });
 const reviewSchema = z.object({ id: z.string(), expectedVersion: version });
 
-/** A quote with the article it is in, as the mutations read it. */
-type QuoteInArticle = Quote & { article: Article };
+/** Input of {@link createQuote}: `articleId`, `speakerId` and `speakerOrganizationId` are record ids. */
+export type CreateQuoteCommand = z.input<typeof createSchema>;
+/** Input of {@link updateQuote}: `id` is the quote's id. */
+export type UpdateQuoteCommand = z.input<typeof updateSchema>;
+/** Input of {@link attributeQuote}: every id is a record id. */
+export type AttributeQuoteCommand = z.input<typeof attributeSchema>;
+/** Input of {@link setQuoteVerification}. */
+export type SetQuoteVerificationCommand = z.input<typeof verificationSchema>;
+/** Input of {@link linkQuotes}: both quote ids are record ids. */
+export type LinkQuotesCommand = z.input<typeof linkSchema>;
+/** Input of {@link acceptQuote} and {@link rejectQuote}. */
+export type ReviewQuoteCommand = z.input<typeof reviewSchema>;
 
-/** The quote to change, read inside the transaction; NOT_FOUND when the viewer may not see it. */
-async function quoteToChange(tx: Prisma.TransactionClient, viewer: Actor, id: string, field: string): Promise<QuoteInArticle> {
-  const quote = await tx.quote.findFirst({ where: { id, ...visibleQuotes(viewer) }, include: { article: true } });
-  if (!quote) throw fail("NOT_FOUND", "The quote does not exist or is not visible to you.", field);
-  return quote;
-}
+/** What a quote command sets. */
+type QuoteUpdate = Prisma.QuoteUncheckedUpdateManyInput;
+
+/** Quotes as the change ritual reads and updates them: visible ones only. */
+export const quotes: VersionedTable<Quote, QuoteUpdate> = {
+  type: "Quote",
+  noun: "quote",
+  find: (tx, actor, id) => tx.quote.findFirst({ where: { id, ...visibleQuotes(actor) } }),
+  updateAt: async (tx, id, expected, data) => (await tx.quote.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } })).count,
+  versionOf: async (tx, id) => (await tx.quote.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+  reread: (tx, id) => tx.quote.findUniqueOrThrow({ where: { id } }),
+};
 
 /**
- * Applies `data` to the quote if it is still at `expectedVersion` and still passes `guard` (one
- * conditional UPDATE), bumping the version; VERSION_CONFLICT otherwise. Returns the updated row.
+ * {@link quotes} updated only while the row still meets `still`, the state a check relied on (a
+ * pending suggestion, a reporter's draft). When the version matched but `still` no longer held,
+ * the quote or its article changed state under us: CONFLICT, not a version conflict.
  */
-async function updateVersioned(
-  tx: Prisma.TransactionClient,
-  id: string,
-  expectedVersion: number,
-  data: Prisma.QuoteUncheckedUpdateManyInput,
-  guard: Prisma.QuoteWhereInput = {},
-): Promise<Quote> {
-  const { count } = await tx.quote.updateMany({ where: { ...guard, id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
-  const current = await tx.quote.findUnique({ where: { id }, select: { version: true } });
-  // The version matched but the guard did not: the record's state changed under us.
-  if (count === 0 && current?.version === expectedVersion) throw fail("CONFLICT", "The quote or its article changed state meanwhile; read it again.", "input.id");
-  assertUpdated(count, current, "quote", expectedVersion);
-  return tx.quote.findUniqueOrThrow({ where: { id } });
+function quotesWhile(still: Prisma.QuoteWhereInput): VersionedTable<Quote, QuoteUpdate> {
+  return {
+    ...quotes,
+    updateAt: async (tx, id, expected, data) => {
+      const { count } = await tx.quote.updateMany({ where: { ...still, id, version: expected }, data: { ...data, version: { increment: 1 } } });
+      if (count === 0 && (await quotes.versionOf(tx, id)) === expected) {
+        throw fail("CONFLICT", "The quote or its article changed state meanwhile; read it again.", "input.id");
+      }
+      return count;
+    },
+  };
 }
 
 /** A span's text must be something to quote: not only whitespace, not absurdly long. */
@@ -154,7 +161,7 @@ function quoteSpan(body: string, value: z.output<typeof selector>, field: string
 }
 
 /** The columns of a quote that store its span. */
-function spanColumns(span: TextSpanValue, article: Article) {
+function spanColumns(span: TextSpanValue, article: Pick<Article, "revisionNumber">) {
   return {
     text: span.exact,
     start: span.start,
@@ -201,16 +208,12 @@ function detailChanges(data: z.output<typeof updateSchema>): Prisma.QuoteUncheck
  * Records a quote at a span of an article's current body; its text is the text there (origin
  * EDITOR, accepted). Reporters on drafts and articles in review, editors on any visible article.
  */
-export async function createQuote(context: GraphQLContext, input: CreateQuoteInput): Promise<Quote> {
-  requireRole(context.viewer, "REPORTER", "record quotes");
+export const createQuote = command("quote.create", async (session, input: CreateQuoteCommand): Promise<Quote> => {
   const data = parseInput(createSchema, input);
-  const articleId = inputId(data.articleId, "Article", "input.articleId");
-  const speakerId = optionalInputId(data.speakerId, "Person", "input.speakerId");
-  const speakerOrganizationId = optionalInputId(data.speakerOrganizationId, "Organization", "input.speakerOrganizationId");
-  return inTransaction(context.prisma, async (tx) => {
-    const article = await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(context.viewer) } });
-    if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
-    if (!hasRole(context.viewer, "EDITOR") && !REPORTER_CREATE_STATUSES.includes(article.status)) {
+  const articleId = data.articleId;
+  return inTransaction(session.prisma, async (tx) => {
+    const article = await findToChange(tx, articles, session.viewer, articleId, "input.articleId");
+    if (!mayChangeArticle(session.viewer, article)) {
       throw fail("FORBIDDEN", `Reporters may record quotes in drafts and articles in review; this article is ${article.status}. Ask an editor.`, "input.articleId");
     }
     const span = quoteSpan(article.body, data.selector, "input.selector");
@@ -219,8 +222,8 @@ export async function createQuote(context: GraphQLContext, input: CreateQuoteInp
       select: { id: true },
     });
     if (duplicate) throw fail("CONFLICT", "A quote at exactly this span exists already; update it (or accept the suggestion) instead.", "input.selector");
-    const speaker = speakerId ? await resolveSpeaker(tx, context.viewer, speakerId, "input.speakerId") : null;
-    const organization = speakerOrganizationId ? await resolveOrganization(tx, speakerOrganizationId, "input.speakerOrganizationId") : null;
+    const speaker = data.speakerId ? await resolveSpeaker(tx, session.viewer, data.speakerId, "input.speakerId") : null;
+    const organization = data.speakerOrganizationId ? await resolveOrganization(tx, data.speakerOrganizationId, "input.speakerOrganizationId") : null;
     const quote = await tx.quote.create({
       data: {
         articleId,
@@ -238,34 +241,36 @@ export async function createQuote(context: GraphQLContext, input: CreateQuoteInp
         reviewStatus: "ACCEPTED",
       },
     });
-    await recordAudit(tx, context, { action: "quote.create", targetType: "Quote", targetId: quote.id, before: null, after: quote });
+    await recordAudit(tx, session, { action: "quote.create", targetType: "Quote", targetId: quote.id, before: null, after: quote });
     return quote;
   });
-}
+});
 
 /**
  * Changes a quote's details or moves it to a new span of the current body (its text follows).
  * Editors; reporters only on quotes in drafts.
  */
-export async function updateQuote(context: GraphQLContext, input: UpdateQuoteInput): Promise<Quote> {
-  requireRole(context.viewer, "REPORTER", "edit quotes");
+export const updateQuote = command("quote.update", async (session, input: UpdateQuoteCommand): Promise<Quote> => {
   const data = parseInput(updateSchema, input);
-  const id = inputId(data.id, "Quote", "input.id");
-  const editor = hasRole(context.viewer, "EDITOR");
-  return inTransaction(context.prisma, async (tx) => {
-    const { article, ...before } = await quoteToChange(tx, context.viewer, id, "input.id");
-    if (!editor && !REPORTER_UPDATE_STATUSES.includes(article.status)) {
-      throw fail("FORBIDDEN", `Reporters may edit quotes in drafts; this article is ${article.status}. Ask an editor.`, "input.id");
-    }
-    const changes = detailChanges(data);
-    if (data.selector) Object.assign(changes, spanColumns(quoteSpan(article.body, data.selector, "input.selector"), article));
+  const anyArticle = may(session.viewer, "article.updatePublic");
+  return changeRecord(session, {
+    action: "quote.update",
     // For a reporter the article must still be a draft when the UPDATE runs, not only when read.
-    const guard: Prisma.QuoteWhereInput = editor ? {} : { article: { status: { in: [...REPORTER_UPDATE_STATUSES] } } };
-    const after = await updateVersioned(tx, id, data.expectedVersion, changes, guard);
-    await recordAudit(tx, context, { action: "quote.update", targetType: "Quote", targetId: id, before, after });
-    return after;
+    table: anyArticle ? quotes : quotesWhile({ article: { status: { in: [...QUOTE_DRAFT_STATUSES] } } }),
+    id: data.id,
+    expectedVersion: data.expectedVersion,
+    changes: async (before, tx) => {
+      // Visible quotes are in visible articles.
+      const article = await tx.article.findUniqueOrThrow({ where: { id: before.articleId } });
+      if (!mayEditQuotesIn(session.viewer, article)) {
+        throw fail("FORBIDDEN", `Reporters may edit quotes in drafts; this article is ${article.status}. Ask an editor.`, "input.id");
+      }
+      const changes = detailChanges(data);
+      if (data.selector) Object.assign(changes, spanColumns(quoteSpan(article.body, data.selector, "input.selector"), article));
+      return changes;
+    },
   });
-}
+});
 
 /** The unnamed source with this description and organization, reused when one exists, else created. */
 async function unnamedSource(tx: Prisma.TransactionClient, viewer: Actor, description: string, organizationId: string | null): Promise<Person> {
@@ -288,39 +293,31 @@ interface SpeakerOfRecord {
  * by its description and organization, or an organization speaking itself. The other kind of
  * speaker is cleared. Editors.
  */
-export async function attributeQuote(context: GraphQLContext, input: AttributeQuoteInput): Promise<Quote> {
-  requireRole(context.viewer, "EDITOR", "attribute quotes");
+export const attributeQuote = command("quote.attribute", async (session, input: AttributeQuoteCommand): Promise<Quote> => {
   const data = parseInput(attributeSchema, input);
-  const id = inputId(data.quoteId, "Quote", "input.quoteId");
-  const speakerId = optionalInputId(data.speakerId, "Person", "input.speakerId");
-  const unnamedOrganizationId = optionalInputId(data.unnamedSource?.organizationId, "Organization", "input.unnamedSource.organizationId") ?? null;
-  const organizationId = optionalInputId(data.organizationId, "Organization", "input.organizationId");
-  return inTransaction(context.prisma, async (tx) => {
-    const { article: _article, ...before } = await quoteToChange(tx, context.viewer, id, "input.quoteId");
-    let change: Prisma.QuoteUncheckedUpdateManyInput;
-    let speaker: SpeakerOfRecord;
-    if (organizationId) {
-      const organization = await resolveOrganization(tx, organizationId, "input.organizationId");
-      change = { speakerId: null, speakerOrganizationId: organization.id };
-      speaker = { speakerName: organization.name, speakerKind: "ORGANIZATION" };
-    } else {
-      const person = speakerId
-        ? await resolveSpeaker(tx, context.viewer, speakerId, "input.speakerId")
-        : await unnamedSource(tx, context.viewer, data.unnamedSource?.description ?? "", unnamedOrganizationId);
-      change = { speakerId: person.id, speakerOrganizationId: null };
+  let speaker: SpeakerOfRecord = { speakerName: null, speakerKind: null };
+  return changeRecord(session, {
+    action: "quote.attribute",
+    table: quotes,
+    id: data.quoteId,
+    idField: "input.quoteId",
+    expectedVersion: data.expectedVersion,
+    changes: async (_before, tx): Promise<QuoteUpdate> => {
+      if (data.organizationId) {
+        const organization = await resolveOrganization(tx, data.organizationId, "input.organizationId");
+        speaker = { speakerName: organization.name, speakerKind: "ORGANIZATION" };
+        return { speakerId: null, speakerOrganizationId: organization.id };
+      }
+      const person = data.speakerId
+        ? await resolveSpeaker(tx, session.viewer, data.speakerId, "input.speakerId")
+        : await unnamedSource(tx, session.viewer, data.unnamedSource?.description ?? "", data.unnamedSource?.organizationId ?? null);
       speaker = { speakerName: person.name, speakerKind: person.kind };
-    }
-    const after = await updateVersioned(tx, id, data.expectedVersion, change);
-    await recordAudit(tx, context, {
-      action: "quote.attribute",
-      targetType: "Quote",
-      targetId: id,
-      before: { ...before, ...(await speakerOfRecord(tx, before)) },
-      after: { ...after, ...speaker },
-    });
-    return after;
+      return { speakerId: person.id, speakerOrganizationId: null };
+    },
+    // The audit trail names the speakers, so it reads without another lookup.
+    then: async (tx, before, after) => ({ before: { ...before, ...(await speakerOfRecord(tx, before)) }, after: { ...after, ...speaker } }),
   });
-}
+});
 
 /** Who a stored quote is attributed to, so the audit trail reads without another lookup. */
 async function speakerOfRecord(tx: Prisma.TransactionClient, quote: Pick<Quote, "speakerId" | "speakerOrganizationId">): Promise<SpeakerOfRecord> {
@@ -334,68 +331,65 @@ async function speakerOfRecord(tx: Prisma.TransactionClient, quote: Pick<Quote, 
 }
 
 /** Sets a quote's verification status with its note and evidence (both replaced). Editors. */
-export async function setQuoteVerification(context: GraphQLContext, input: SetQuoteVerificationInput): Promise<Quote> {
-  requireRole(context.viewer, "EDITOR", "verify quotes");
+export const setQuoteVerification = command("quote.verify", async (session, input: SetQuoteVerificationCommand): Promise<Quote> => {
   const data = parseInput(verificationSchema, input);
-  const id = inputId(data.quoteId, "Quote", "input.quoteId");
-  return inTransaction(context.prisma, async (tx) => {
-    const { article: _article, ...before } = await quoteToChange(tx, context.viewer, id, "input.quoteId");
-    const after = await updateVersioned(tx, id, data.expectedVersion, {
-      verification: data.status,
-      verificationNote: data.note || null,
-      evidenceUrls: data.evidenceUrls ?? [],
-    });
-    await recordAudit(tx, context, { action: "quote.verify", targetType: "Quote", targetId: id, before, after });
-    return after;
+  return changeRecord(session, {
+    action: "quote.verify",
+    table: quotes,
+    id: data.quoteId,
+    idField: "input.quoteId",
+    expectedVersion: data.expectedVersion,
+    changes: () => ({ verification: data.status, verificationNote: data.note || null, evidenceUrls: data.evidenceUrls ?? [] }),
   });
-}
+});
 
 /**
  * Links two quotes as the same statement in two media. Both quote rows are locked first (in id
  * order, so two links cannot deadlock), which makes "no link in either direction yet" hold until
  * commit even when two editors link the same pair at once. Editors.
  */
-export async function linkQuotes(context: GraphQLContext, input: LinkQuotesInput): Promise<Quote> {
-  requireRole(context.viewer, "EDITOR", "link quotes");
+export const linkQuotes = command("quote.link", async (session, input: LinkQuotesCommand): Promise<Quote> => {
   const data = parseInput(linkSchema, input);
-  const fromId = inputId(data.fromQuoteId, "Quote", "input.fromQuoteId");
-  const toId = inputId(data.toQuoteId, "Quote", "input.toQuoteId");
+  const fromId = data.fromQuoteId;
+  const toId = data.toQuoteId;
   if (fromId === toId) throw fail("CONFLICT", "A quote cannot be linked to itself.", "input.toQuoteId");
-  return inTransaction(context.prisma, async (tx) => {
+  return inTransaction(session.prisma, async (tx) => {
     const [first, second] = [fromId, toId].sort();
     await tx.$queryRaw`SELECT "id" FROM "Quote" WHERE "id" IN (${first}::uuid, ${second}::uuid) ORDER BY "id" FOR UPDATE`;
-    const { article: _fromArticle, ...from } = await quoteToChange(tx, context.viewer, fromId, "input.fromQuoteId");
-    await quoteToChange(tx, context.viewer, toId, "input.toQuoteId");
+    const from = await findToChange(tx, quotes, session.viewer, fromId, "input.fromQuoteId");
+    await findToChange(tx, quotes, session.viewer, toId, "input.toQuoteId");
     const existing = await tx.quoteLink.findFirst({
       where: { OR: [{ fromQuoteId: fromId, toQuoteId: toId }, { fromQuoteId: toId, toQuoteId: fromId }] },
     });
     if (existing) throw fail("CONFLICT", "These quotes are linked already.", "input.toQuoteId");
     const link: QuoteLink = await tx.quoteLink.create({ data: { fromQuoteId: fromId, toQuoteId: toId, note: data.note || null } });
-    await recordAudit(tx, context, { action: "quote.link", targetType: "Quote", targetId: fromId, before: null, after: link });
+    await recordAudit(tx, session, { action: "quote.link", targetType: "Quote", targetId: fromId, before: null, after: link });
     return from;
   });
-}
+});
+
+/** Only a suggestion still pending when the UPDATE runs is reviewed (two reviewers cannot both decide). */
+const pendingQuotes = quotesWhile({ reviewStatus: "PENDING" });
 
 /** Accepts or rejects a PENDING machine suggestion (CONFLICT for anything already reviewed). */
-async function review(context: GraphQLContext, input: ReviewQuoteInput, decision: ReviewStatus, action: string): Promise<Quote> {
-  requireRole(context.viewer, "EDITOR", "review machine suggestions");
-  const data = parseInput(reviewSchema, input);
-  const id = inputId(data.id, "Quote", "input.id");
-  return inTransaction(context.prisma, async (tx) => {
-    const { article: _article, ...before } = await quoteToChange(tx, context.viewer, id, "input.id");
-    if (before.reviewStatus !== "PENDING") throw fail("CONFLICT", `Only pending suggestions can be reviewed; this quote is ${before.reviewStatus}.`, "input.id");
-    const after = await updateVersioned(tx, id, data.expectedVersion, { reviewStatus: decision }, { reviewStatus: "PENDING" });
-    await recordAudit(tx, context, { action, targetType: "Quote", targetId: id, before, after });
-    return after;
+function review(decision: ReviewStatus, action: "quote.accept" | "quote.reject") {
+  return command("suggestion.review", async (session, input: ReviewQuoteCommand): Promise<Quote> => {
+    const data = parseInput(reviewSchema, input);
+    return changeRecord(session, {
+      action,
+      table: pendingQuotes,
+      id: data.id,
+      expectedVersion: data.expectedVersion,
+      changes: (before) => {
+        if (before.reviewStatus !== "PENDING") throw fail("CONFLICT", `Only pending suggestions can be reviewed; this quote is ${before.reviewStatus}.`, "input.id");
+        return { reviewStatus: decision };
+      },
+    });
   });
 }
 
-/** Accepts a machine-suggested quote (EDITOR and above). */
-export function acceptQuote(context: GraphQLContext, input: ReviewQuoteInput): Promise<Quote> {
-  return review(context, input, "ACCEPTED", "quote.accept");
-}
+/** Accepts a machine-suggested quote (those who may review suggestions: editors and above). */
+export const acceptQuote = review("ACCEPTED", "quote.accept");
 
-/** Rejects a machine-suggested quote; it is kept so it is not suggested again (EDITOR and above). */
-export function rejectQuote(context: GraphQLContext, input: ReviewQuoteInput): Promise<Quote> {
-  return review(context, input, "REJECTED", "quote.reject");
-}
+/** Rejects a machine-suggested quote; it is kept so it is not suggested again. */
+export const rejectQuote = review("REJECTED", "quote.reject");
