@@ -54,23 +54,3 @@ export class InvalidArgument extends Error {
 export function invalidArgument(message: string, argument?: string): InvalidArgument {
   return new InvalidArgument(message, argument ?? null);
 }
-
-// TEMPORARY (issue 19 migration): the old toolkit names, so modules not yet converted still load.
-// Removed once every module is converted; nothing new may use them.
-export { DomainFailure as MutationFailure };
-export type { FailureReason as MutationErrorValue };
-export { parseInput } from "./input.js";
-export { resolveSelector } from "./selector.js";
-export type { SelectorValue, SelectorBounds } from "./selector.js";
-export { requireUser as actorId } from "./actor.js";
-export { inputId, optionalInputId, mutationPayload } from "../graphql/payload.js";
-import { hasRole as legacyHasRole, type Actor as LegacyActor } from "./actor.js";
-import type { Role as LegacyRole } from "../generated/prisma/enums.js";
-export function requireRole(viewer: LegacyActor, role: LegacyRole, what: string): void {
-  if (!legacyHasRole(viewer, role)) throw fail("FORBIDDEN", `Only ${role.toLowerCase()}s and above may ${what}. Send the token of such a user.`);
-}
-export function assertUpdated(count: number, current: { version: number } | null, what: string, expectedVersion: number): void {
-  if (count > 0) return;
-  if (!current) throw fail("NOT_FOUND", `The ${what} does not exist or is not visible to you.`, "input.id");
-  throw fail("VERSION_CONFLICT", `The ${what} is at version ${current.version}, not ${expectedVersion}: someone changed it since you read it. Read it again and retry.`, "input.expectedVersion", current.version);
-}

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
 import type { PrismaClient } from "../../db/index.js";
-import { MutationFailure } from "../../core/failure.js";
+import { DomainFailure } from "../../core/failure.js";
 import type { Actor } from "../../core/actor.js";
 import { ingestArticle, type IngestOutcome } from "./ingest.js";
 import { reviewableCount } from "./store.js";
@@ -91,7 +91,7 @@ export function summaryLine(summary: IngestSummary): string {
 
 /** Why a file failed, in one line. */
 function reasonOf(error: unknown): string {
-  if (error instanceof MutationFailure) return error.reasons.map((item) => (item.field ? `${item.field}: ${item.message}` : item.message)).join(" ");
+  if (error instanceof DomainFailure) return error.reasons.map((item) => (item.field ? `${item.field}: ${item.message}` : item.message)).join(" ");
   if (error instanceof Error) return error.message.split("\n").filter(Boolean).at(-1) ?? error.name;
   return String(error);
 }
