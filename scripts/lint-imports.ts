@@ -73,14 +73,15 @@ export function folderNode(file: string): string | null {
 }
 
 /**
- * File imports left out of the folder graph: the schema assembly imports every module's resolvers
- * to build the schema, and the modules use the adapter's toolkit (ids, errors, context) beside it
- * in src/graphql; that downward composition is the adapter's design, not a layering cycle. Any
- * other src/graphql file importing a module still counts, so a toolkit that depends on a module
- * it serves is reported.
+ * File imports left out of the folder graph: the module registry (registry.ts, read by schema
+ * assembly and the per-request context) and the schema assembly (schema.ts) import each module's
+ * entry (index.ts, or resolvers.ts) to put the API together, while the modules use the adapter's
+ * toolkit (ids, errors, context, module type) beside them in src/graphql. That downward
+ * composition is the adapter's design, not a layering cycle. Any other src/graphql file importing
+ * a module still counts, so a toolkit file that depends on a module it serves is reported.
  */
 export const COMPOSITION_IMPORTS: readonly { readonly from: RegExp; readonly to: RegExp }[] = [
-  { from: /^src\/graphql\/schema\.ts$/, to: /^src\/graphql\/modules\/[^/]+\/resolvers\.ts$/ },
+  { from: /^src\/graphql\/(registry|schema)\.ts$/, to: /^src\/graphql\/modules\/[^/]+\/(index|resolvers)\.ts$/ },
 ];
 
 /** The part of a cruise result the folder check reads (so tests can hand it a small graph). */
