@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/db/index.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
-import { visibleArticles, visibleArticlesSql } from "../../src/domain/articles/visibility.js";
-import { visibleIncidents, visibleIncidentsSql } from "../../src/domain/incidents/visibility.js";
-import { listedPeople, listedPeopleSql } from "../../src/domain/people/visibility.js";
-import { visibleQuotes, visibleQuotesSql } from "../../src/domain/quotes/visibility.js";
+import { visibleArticles, visibleArticlesSql } from "../../src/domain/visibility/articles.js";
+import { visibleIncidents, visibleIncidentsSql } from "../../src/domain/visibility/incidents.js";
+import { listedPeople, listedPeopleSql } from "../../src/domain/visibility/people.js";
+import { visibleQuotes, visibleQuotesSql } from "../../src/domain/visibility/quotes.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { bodyHash } from "../support/graphql.js";

@@ -12,11 +12,11 @@ import { parseInput } from "../../core/input.js";
 import { may, ruleOf } from "../../core/policy.js";
 import { resolveSelector } from "../../core/selector.js";
 import type { TextSpanValue } from "../../core/span.js";
-import { visibleArticles } from "../articles/visibility.js";
-import { resolvableIncidents } from "../incidents/visibility.js";
-import { visiblePeople } from "../people/visibility.js";
-import { visibleQuotes } from "../quotes/visibility.js";
-import { visibleAnnotations } from "./visibility.js";
+import { visibleArticles } from "../visibility/articles.js";
+import { resolvableIncidents } from "../visibility/incidents.js";
+import { visiblePeople } from "../visibility/people.js";
+import { visibleQuotes } from "../visibility/quotes.js";
+import { visibleAnnotations } from "../visibility/annotations.js";
 
 // Annotation and fact-check commands: the policy authorizes (command), zod validates, and changes
 // of an annotation go through the change ritual's steps on the `annotations` table (read the

@@ -4,7 +4,7 @@ import { byIdLoader, RelationConnectionLoader, type RelationSource } from "../..
 import type { Actor } from "../../core/actor.js";
 import { annotationFilterWhere, type AnnotationFilter } from "./filter.js";
 import { annotationKeyset, claimReviewKeyset } from "./keysets.js";
-import { visibleAnnotations, visibleClaimReviews } from "./visibility.js";
+import { visibleAnnotations, visibleClaimReviews } from "../visibility/annotations.js";
 
 type AnnotationWhere = Prisma.AnnotationWhereInput;
 type AnnotationOrderBy = Prisma.AnnotationOrderByWithRelationInput;

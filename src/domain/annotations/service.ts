@@ -12,7 +12,7 @@ import { typed, type Typed } from "../../core/typed.js";
 import type { Actor } from "../../core/actor.js";
 import { annotationFilterWhere, type AnnotationFilter } from "./filter.js";
 import { annotationKeyset } from "./keysets.js";
-import { visibleAnnotations } from "./visibility.js";
+import { visibleAnnotations } from "../visibility/annotations.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 

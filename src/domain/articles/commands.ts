@@ -12,7 +12,7 @@ import { resolveSelector } from "../../core/selector.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { articleBody, bodyHashOf } from "./body.js";
 import { reanchorArticle } from "./reanchor.js";
-import { mayChangeArticle, visibleArticles } from "./visibility.js";
+import { mayChangeArticle, visibleArticles } from "../visibility/articles.js";
 
 // Article commands: the policy authorizes (command), zod validates, and the change ritual
 // (changeRecord) reads the visible row, updates it on its version and writes one audit event.

@@ -1,3 +1,4 @@
+import { Prisma } from "../../db/index.js";
 import type { Article } from "../../generated/prisma/client.js";
 import type { ArticleLoaders } from "./loaders.js";
 
@@ -22,4 +23,14 @@ export async function bodyOf(article: ArticleRecord, loaders: Pick<ArticleLoader
   // Articles are only ever soft-deleted, so a row the request has read still has its body.
   if (!row) throw new Error(`Article ${article.id} vanished while its body was being read`);
   return row.body;
+}
+
+/**
+ * The columns of an article read for the API (an ArticleRecord: every scalar field but the body;
+ * the tsvector is not one either) aliased `alias`, for raw SQL that must return rows shaped like
+ * Prisma's.
+ */
+export function articleRecordColumnsSql(alias: string): Prisma.Sql {
+  const columns = Object.values(Prisma.ArticleScalarFieldEnum).filter((field) => !(field in WITHOUT_BODY));
+  return Prisma.raw(columns.map((field) => `"${alias}"."${field}"`).join(", "));
 }

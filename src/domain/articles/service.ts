@@ -4,13 +4,13 @@ import type { ArticleStatus, IncidentType } from "../../generated/prisma/enums.j
 import { invalidArgument } from "../../core/failure.js";
 import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.js";
 import type { Actor } from "../../core/actor.js";
-import { visibleIncidents } from "../incidents/visibility.js";
-import { visibleQuotes } from "../quotes/visibility.js";
+import { visibleIncidents } from "../visibility/incidents.js";
+import { visibleQuotes } from "../visibility/quotes.js";
 import { matchingArticleIds } from "../search/service.js";
 import { articleKeyset, type ArticleOrderField } from "./keysets.js";
 import type { ArticleLoaders } from "./loaders.js";
 import { bodyOf, WITHOUT_BODY, type ArticleRecord } from "./record.js";
-import { visibleArticles, visibleEntityMentions } from "./visibility.js";
+import { visibleArticles, visibleEntityMentions } from "../visibility/articles.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 

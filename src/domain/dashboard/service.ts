@@ -3,12 +3,12 @@ import { AnnotationMotivation, AnnotationStatus, VerificationStatus, type Incide
 import type { Actor } from "../../core/actor.js";
 import { invalidArgument } from "../../core/failure.js";
 import { pageSize } from "../../core/paging.js";
-import { visibleAnnotations } from "../annotations/visibility.js";
+import { visibleAnnotations } from "../visibility/annotations.js";
 import { checkDayRange } from "../incidents/service.js";
-import { visibleIncidentsSql } from "../incidents/visibility.js";
-import { visiblePeople } from "../people/visibility.js";
+import { visibleIncidentsSql } from "../visibility/incidents.js";
+import { visiblePeople } from "../visibility/people.js";
 import { countryCode } from "../places/service.js";
-import { visibleQuotes } from "../quotes/visibility.js";
+import { visibleQuotes } from "../visibility/quotes.js";
 
 // Dashboard aggregates. Ids are plain record ids: the GraphQL adapter decodes global ids first.
 

@@ -10,8 +10,8 @@ import { command } from "../../core/command.js";
 import { DomainFailure, fail, type FailureReason } from "../../core/failure.js";
 import { expectedVersion as version, parseInput } from "../../core/input.js";
 import { resolveSelector } from "../../core/selector.js";
-import { visibleArticles } from "../articles/visibility.js";
-import { resolvableIncidents } from "./visibility.js";
+import { visibleArticles } from "../visibility/articles.js";
+import { resolvableIncidents } from "../visibility/incidents.js";
 
 // Incident commands: the policy authorizes (command), zod validates, then the rules that need the
 // stored record; changes go through the change ritual on the `incidents` table (conditional

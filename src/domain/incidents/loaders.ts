@@ -5,7 +5,7 @@ import { byIdLoader, RelationConnectionLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
 import { articleKeyset } from "../articles/keysets.js";
 import { incidentMentionKeyset, newestIncidentsKeyset } from "./keysets.js";
-import { resolvableIncidents, visibleIncidentMentions, visibleIncidents } from "./visibility.js";
+import { resolvableIncidents, visibleIncidentMentions, visibleIncidents } from "../visibility/incidents.js";
 
 /** Newest first, the order of an incident's articles. */
 const newestArticlesKeyset = articleKeyset("PUBLISHED_AT", "DESC");
@@ -48,6 +48,27 @@ export function createIncidentLoaders(prisma: PrismaClient, viewer: Actor) {
   const mentionRule = visibleIncidentMentions(viewer);
 
   return {
+    /** A place's visible, unmerged incidents, newest first (per-place LIMIT in SQL). */
+    incidentsOfPlace: new RelationConnectionLoader({
+      keyset: newestIncidentsKeyset,
+      defaultSize: 20,
+      fetchPages: async (placeIds, window) => {
+        const rows = await prisma.place.findMany({
+          relationLoadStrategy: "join",
+          where: { id: { in: placeIds } },
+          select: { id: true, incidents: { where: { AND: [listed, window.where] }, orderBy: window.orderBy, take: window.take } },
+        });
+        return new Map(rows.map((row) => [row.id, row.incidents]));
+      },
+      fetchCounts: async (placeIds) => {
+        const rows = await prisma.place.findMany({
+          where: { id: { in: placeIds } },
+          select: { id: true, _count: { select: { incidents: { where: listed } } } },
+        });
+        return new Map(rows.map((row) => [row.id, row._count.incidents]));
+      },
+    }),
+
     /** An incident by id; merged records resolve too (lists leave them out). */
     incidentById: byIdLoader<Incident>((ids) => prisma.incident.findMany({ where: { id: { in: ids }, ...resolvableIncidents(viewer) } })),
 

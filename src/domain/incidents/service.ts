@@ -8,7 +8,7 @@ import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.
 import { countryCode } from "../places/service.js";
 import { incidentKeyset, type IncidentOrderField } from "./keysets.js";
 import type { IncidentLoaders } from "./loaders.js";
-import { visibleIncidents } from "./visibility.js";
+import { visibleIncidents } from "../visibility/incidents.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 

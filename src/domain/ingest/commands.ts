@@ -7,7 +7,7 @@ import { command } from "../../core/command.js";
 import { fail } from "../../core/failure.js";
 import { expectedVersion as version, optionalText, parseInput } from "../../core/input.js";
 import type { Session } from "../../core/session.js";
-import { visibleArticles } from "../articles/visibility.js";
+import { visibleArticles } from "../visibility/articles.js";
 import {
   articleSuggestions,
   entityMentionSuggestion,

@@ -12,7 +12,7 @@ import type { Session } from "../../core/session.js";
 import { articleBody, bodyHashOf } from "../articles/body.js";
 import { articles } from "../articles/commands.js";
 import { reanchorArticle } from "../articles/reanchor.js";
-import { mayChangeArticle } from "../articles/visibility.js";
+import { mayChangeArticle } from "../visibility/articles.js";
 import { recordSuggestionsCreated, type SuggestionBatch } from "../subscriptions/suggestions.js";
 import { sha256 } from "./fingerprint.js";
 import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, withGeocodes, type GeocodedExtraction, type SuggestionCounts } from "./store.js";

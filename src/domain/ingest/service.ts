@@ -4,7 +4,7 @@ import type { Actor } from "../../core/actor.js";
 import { invalidArgument } from "../../core/failure.js";
 import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
-import { visibleArticles } from "../articles/visibility.js";
+import { visibleArticles } from "../visibility/articles.js";
 import { articleSuggestions, sortKey, type SuggestionKind, type SuggestionValue } from "./suggestions.js";
 
 const DEFAULT_PAGE_SIZE = 20;

@@ -9,7 +9,7 @@ import { command } from "../../core/command.js";
 import { DomainFailure, fail } from "../../core/failure.js";
 import { expectedVersion as version, optionalText, parseInput } from "../../core/input.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
-import { visiblePeople } from "./visibility.js";
+import { visiblePeople } from "../visibility/people.js";
 
 // People commands: the policy authorizes (command), zod validates, and the change ritual
 // (changeRecord) reads the visible person, updates them on their version and writes one audit

@@ -5,10 +5,11 @@ import { byIdLoader, childrenLoader, countLoader, RelationConnectionLoader } fro
 import type { Actor } from "../../core/actor.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
 import { articleKeyset } from "../articles/keysets.js";
-import { articleRecordColumnsSql, visibleArticlesSql } from "../articles/visibility.js";
-import { visibleQuotes, visibleQuotesSql } from "../quotes/visibility.js";
+import { articleRecordColumnsSql } from "../articles/record.js";
+import { visibleArticlesSql } from "../visibility/articles.js";
+import { visibleQuotes, visibleQuotesSql } from "../visibility/quotes.js";
 import { personNameKeyset, personRoleKeyset } from "./keysets.js";
-import { listedPeople, visiblePeople } from "./visibility.js";
+import { listedPeople, visiblePeople } from "../visibility/people.js";
 
 /** Newest first, the articles ordering a person's articles use (cursors interchangeable with `articles`). */
 const personArticlesKeyset = articleKeyset("PUBLISHED_AT", "DESC");

@@ -7,7 +7,7 @@ import { followMerges } from "../../core/merges.js";
 import type { ConnectionPage, PageArgs } from "../../core/paging.js";
 import type { PeopleLoaders } from "./loaders.js";
 import { organizationNameKeyset, personNameKeyset } from "./keysets.js";
-import { listedPeople } from "./visibility.js";
+import { listedPeople } from "../visibility/people.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_NAME_SEARCH_LENGTH = 200;

@@ -14,9 +14,9 @@ import { may } from "../../core/policy.js";
 import { resolveSelector } from "../../core/selector.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { articles } from "../articles/commands.js";
-import { mayChangeArticle } from "../articles/visibility.js";
-import { visiblePeople } from "../people/visibility.js";
-import { mayEditQuotesIn, QUOTE_DRAFT_STATUSES, visibleQuotes } from "./visibility.js";
+import { mayChangeArticle } from "../visibility/articles.js";
+import { visiblePeople } from "../visibility/people.js";
+import { mayEditQuotesIn, QUOTE_DRAFT_STATUSES, visibleQuotes } from "../visibility/quotes.js";
 
 // Quote commands: the policy authorizes (command), zod validates, and the change ritual
 // (changeRecord) reads the visible quote, updates it on its version and writes one audit event.

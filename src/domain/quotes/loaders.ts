@@ -3,7 +3,7 @@ import type { Quote } from "../../generated/prisma/client.js";
 import { byIdLoader, childrenLoader, RelationConnectionLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
 import { quoteKeyset, readingOrderKeyset } from "./keysets.js";
-import { visibleQuotes } from "./visibility.js";
+import { visibleQuotes } from "../visibility/quotes.js";
 
 /** A quote linked to another as the same statement, seen from the other one. */
 export interface LinkedQuoteValue {

@@ -3,12 +3,12 @@ import type { Quote } from "../../generated/prisma/client.js";
 import type { QuoteKind, QuoteMedium, VerificationStatus } from "../../generated/prisma/enums.js";
 import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.js";
 import { checkRange } from "../articles/service.js";
-import { visibleEntityMentions } from "../articles/visibility.js";
+import { visibleEntityMentions } from "../visibility/articles.js";
 import type { Actor } from "../../core/actor.js";
-import { visibleIncidents } from "../incidents/visibility.js";
+import { visibleIncidents } from "../visibility/incidents.js";
 import { matchingQuoteIds } from "../search/service.js";
 import { quoteKeyset, type QuoteOrderField } from "./keysets.js";
-import { visibleQuotes } from "./visibility.js";
+import { visibleQuotes } from "../visibility/quotes.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 

@@ -2,10 +2,10 @@ import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { Actor } from "../../core/actor.js";
 import { invalidArgument } from "../../core/failure.js";
 import { decodeCursor, encodeCursor, pageSize, toConnectionPage, type ConnectionPage, type PageArgs } from "../../core/paging.js";
-import { visibleArticlesSql } from "../articles/visibility.js";
-import { visibleIncidentsSql } from "../incidents/visibility.js";
-import { listedPeopleSql } from "../people/visibility.js";
-import { visibleQuotesSql } from "../quotes/visibility.js";
+import { visibleArticlesSql } from "../visibility/articles.js";
+import { visibleIncidentsSql } from "../visibility/incidents.js";
+import { listedPeopleSql } from "../visibility/people.js";
+import { visibleQuotesSql } from "../visibility/quotes.js";
 
 /** What search looks in. */
 export type SearchType = "ARTICLE" | "QUOTE" | "PERSON" | "INCIDENT";

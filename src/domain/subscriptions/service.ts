@@ -3,11 +3,11 @@ import type { Annotation, AuditEvent, Quote } from "../../generated/prisma/clien
 import type { Session } from "../../core/session.js";
 import type { LiveEvent } from "../../pubsub/event.js";
 import type { LiveHub } from "../../pubsub/hub.js";
-import { visibleAnnotations } from "../annotations/visibility.js";
+import { visibleAnnotations } from "../visibility/annotations.js";
 import type { ArticleRecord } from "../articles/record.js";
-import { visibleArticles } from "../articles/visibility.js";
+import { visibleArticles } from "../visibility/articles.js";
 import { annotationQueueCounts, type AnnotationQueueCount } from "../dashboard/service.js";
-import { visibleQuotes } from "../quotes/visibility.js";
+import { visibleQuotes } from "../visibility/quotes.js";
 import { SUGGESTIONS_CREATED, suggestionsOf, type SuggestionCounts } from "./suggestions.js";
 
 // What the five live feeds listen for and how each turns an event into its payload as its

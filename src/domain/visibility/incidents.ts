@@ -1,7 +1,7 @@
 import { Prisma } from "../../db/index.js";
 import type { Actor } from "../../core/actor.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
-import { visibleArticles } from "../articles/visibility.js";
+import { visibleArticles } from "./articles.js";
 
 /**
  * Incidents a viewer may reach by id: not deleted and a visible review status (REJECTED never,

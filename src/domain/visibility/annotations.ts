@@ -1,7 +1,7 @@
 import type { Prisma } from "../../db/index.js";
 import type { Actor } from "../../core/actor.js";
 import { may } from "../../core/policy.js";
-import { visibleArticles } from "../articles/visibility.js";
+import { visibleArticles } from "./articles.js";
 
 /**
  * The one rule for which annotations a viewer may see, or null when they may see none:

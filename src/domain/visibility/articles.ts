@@ -2,8 +2,7 @@ import { Prisma } from "../../db/index.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
-import { visiblePeople } from "../people/visibility.js";
-import { WITHOUT_BODY } from "./record.js";
+import { visiblePeople } from "./people.js";
 
 /** Statuses anyone may read; drafts and articles in review need REPORTER or above. */
 export const PUBLIC_ARTICLE_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "CORRECTED", "RETRACTED"];
@@ -44,14 +43,4 @@ export function visibleEntityMentions(viewer: Actor): Prisma.EntityMentionWhereI
     article: visibleArticles(viewer),
     OR: [{ personId: null }, { person: visiblePeople(viewer) }],
   };
-}
-
-/**
- * The columns of an article read for the API (an ArticleRecord: every scalar field but the body;
- * the tsvector is not one either) aliased `alias`, for raw SQL that must return rows shaped like
- * Prisma's.
- */
-export function articleRecordColumnsSql(alias: string): Prisma.Sql {
-  const columns = Object.values(Prisma.ArticleScalarFieldEnum).filter((field) => !(field in WITHOUT_BODY));
-  return Prisma.raw(columns.map((field) => `"${alias}"."${field}"`).join(", "));
 }

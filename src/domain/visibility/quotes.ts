@@ -2,7 +2,7 @@ import { Prisma } from "../../db/index.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
-import { visibleArticles, visibleArticlesSql } from "../articles/visibility.js";
+import { visibleArticles, visibleArticlesSql } from "./articles.js";
 
 /** The one rule for which quotes a viewer may see: not deleted, a visible review status, and in an article the viewer may see. */
 export function visibleQuotes(viewer: Actor): Prisma.QuoteWhereInput {
