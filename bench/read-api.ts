@@ -24,7 +24,7 @@ import { buildSchema } from "../src/graphql/schema.js";
 import { ANONYMOUS_ACTOR } from "../src/core/actor.js";
 import { generateCorpus } from "../src/seed/corpus.js";
 import { seedExampleStory } from "../src/seed/example-story.js";
-import { buildServer } from "../src/server.js";
+import { buildServer } from "../src/server/index.js";
 import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({

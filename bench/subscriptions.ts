@@ -30,7 +30,7 @@ import WebSocket from "ws";
 import { loadConfig } from "../src/config.js";
 import { toGlobalId } from "../src/graphql/ids.js";
 import { issueToken } from "../src/domain/auth/tokens.js";
-import { buildServer } from "../src/server.js";
+import { buildServer } from "../src/server/index.js";
 import { openBenchDatabase, percentile } from "./support.js";
 
 const { values: options } = parseArgs({

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { DataDirInUseError, openDatabase } from "./db/index.js";
 import { ensureDevelopmentToken } from "./domain/auth/development-token.js";
 import { seedExampleStory } from "./seed/example-story.js";
-import { buildServer } from "./server.js";
+import { buildServer } from "./server/index.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 

@@ -1,5 +1,5 @@
 /**
- * SQL statements per request, read from copydesk's own request log: src/server.ts writes one
+ * SQL statements per request, read from copydesk's own request log: src/server/graphql-route.ts writes one
  * JSON line per GraphQL request with `sqlStatements` (counted by the Prisma query event, see
  * src/db/statements.ts). The log goes to a file, and the harness reads the lines of each series
  * after it ends, so counting costs the load generator nothing while it runs.

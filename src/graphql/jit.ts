@@ -13,7 +13,7 @@ import type { GraphQLContext } from "./context.js";
 //   makes graphql-js do the work, not the compiler, and the compiled plans are an LRU of
 //   MAX_COMPILED_OPERATIONS: neither the work nor the memory grows with what clients send;
 // - an answer with any error is dropped and the query runs again through graphql-js, so errors
-//   are always graphql-js's and go through Apollo's formatting and masking (src/server.ts). A
+//   are always graphql-js's and go through Apollo's formatting and masking (src/server/errors.ts). A
 //   query is a read: running it twice costs time, never data.
 // - a document that carries graphql-jit's internal markers is never compiled (see below).
 

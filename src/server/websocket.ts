@@ -1,35 +1,21 @@
 import type { Server } from "node:http";
-import { createHash } from "node:crypto";
-import {
-  createSourceEventStream,
-  execute,
-  getOperationAST,
-  GraphQLError,
-  Kind,
-  parse,
-  specifiedRules,
-  validate,
-  visit,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from "graphql";
+import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer, type WebSocket } from "ws";
-import { classifyDatabaseError } from "../db/faults.js";
+import { WebSocketServer } from "ws";
+import type { Actor } from "../core/actor.js";
 import type { PrismaClient } from "../db/index.js";
 import type { TokenCache } from "../domain/auth/token-cache.js";
 import { authenticateGrant, AuthenticationError } from "../domain/auth/tokens.js";
-import type { Actor } from "../core/actor.js";
-import type { LiveHub, SharedDelivery } from "../pubsub/hub.js";
+import { createSubscriptionContext } from "../graphql/context.js";
+import { ErrorCode } from "../graphql/errors.js";
+import { queryLimits } from "../graphql/limits.js";
+import type { TrustedDocuments } from "../graphql/trusted-documents.js";
+import type { LiveHub } from "../pubsub/hub.js";
 import type { PubSubLog } from "../pubsub/pubsub.js";
-import { createSubscriptionContext, type GraphQLContext } from "./context.js";
-import { ErrorCode, withoutSuggestions } from "./errors.js";
-import { MAX_DOCUMENT_LENGTH, operationCost, queryLimits } from "./limits.js";
-import { nulInputError } from "./nul-input.js";
-import type { TrustedDocuments } from "./trusted-documents.js";
+import { ConnectionRights } from "./websocket-rights.js";
+import { asksReplay, checkedDocument, refusal, sharedSubscribe, withoutSchemaHints } from "./websocket-operations.js";
+
+export { CLOSE_FORBIDDEN } from "./websocket-rights.js";
 
 /** Most subscriptions one WebSocket connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
@@ -37,12 +23,8 @@ export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
 const MAX_MESSAGE_BYTES = 256 * 1024;
 /** How long a client gets to answer the 1001 close frame before its socket is cut at shutdown. */
 const CLOSE_HANDSHAKE_MS = 1000;
-/** graphql-ws's close code for a connection whose rights are gone (token revoked or expired, user disabled, role changed). */
-export const CLOSE_FORBIDDEN = 4403;
 /** How long a new socket gets to send connection_init before it is closed (4408): graphql-ws's default, stated. */
 const CONNECTION_INIT_TIMEOUT_MS = 3000;
-/** Close code when the rights could not be checked again (database away): "try again later", the client reconnects and resumes. */
-const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** What the WebSocket endpoint needs from the server that carries it. */
 export interface SubscriptionServerOptions {
@@ -82,76 +64,6 @@ export interface SubscriptionServer {
   close(timeoutMs: number): Promise<void>;
 }
 
-/**
- * The rights one authenticated connection holds, checked again whenever they may have changed: at
- * every operation start, and when a live event says its user (or one of their tokens) changed.
- * Events wait for the check in progress before they are delivered, so a socket never carries an
- * event past the moment its user lost the right to it.
- */
-class ConnectionRights {
-  /** The last check, or the one in progress: true while the connection keeps its rights. */
-  private check: Promise<boolean> = Promise.resolve(true);
-  private revoked = false;
-
-  constructor(
-    /** The Authorization value the connection was opened with. */
-    private readonly header: string,
-    readonly viewer: Actor,
-    private expiresAt: Date | null,
-    private readonly socket: WebSocket,
-    private readonly reauthenticate: (header: string) => Promise<{ viewer: Actor; expiresAt: Date | null }>,
-    private readonly log: PubSubLog,
-  ) {}
-
-  /** Checks the token, user and role again (after any check already under way); false once the connection was closed for it. */
-  recheck(): Promise<boolean> {
-    this.check = this.check.then((held) => (held ? this.verify() : false));
-    return this.check;
-  }
-
-  /** Whether the connection still holds its rights now: waits for a check under way, and honours the token's expiry to the instant. */
-  async admitted(): Promise<boolean> {
-    const held = await this.check;
-    if (!held) return false;
-    if (this.expiresAt && this.expiresAt.getTime() <= Date.now()) return this.revoke("the bearer token has expired");
-    return true;
-  }
-
-  private async verify(): Promise<boolean> {
-    if (this.revoked) return false;
-    try {
-      const now = await this.reauthenticate(this.header);
-      const same = now.viewer.userId === this.viewer.userId && now.viewer.tokenId === this.viewer.tokenId && now.viewer.role === this.viewer.role;
-      if (!same) return this.revoke(`the user's role is now ${now.viewer.role}, not ${this.viewer.role}`);
-      this.expiresAt = now.expiresAt;
-      return true;
-    } catch (error) {
-      if (error instanceof AuthenticationError) return this.revoke(error.message);
-      // The rights could not be read (database away): fail closed, the client reconnects and
-      // resumes with lastEventId once the database answers.
-      this.log.warn({ err: error, fault: classifyDatabaseError(error), tokenId: this.viewer.tokenId }, "websocket connection closed: its rights could not be checked again");
-      this.revoked = true;
-      this.socket.close(CLOSE_TRY_AGAIN_LATER, "Could not check the connection's token: reconnect");
-      return false;
-    }
-  }
-
-  private revoke(reason: string): false {
-    if (!this.revoked) {
-      this.revoked = true;
-      this.log.warn({ tokenId: this.viewer.tokenId, userId: this.viewer.userId, reason }, "websocket connection closed: its rights changed");
-      // The reason the client reads is generic, like HTTP's 401: close frames reach whoever holds the socket.
-      this.socket.close(CLOSE_FORBIDDEN, "Forbidden: the token, its user or their role changed; reconnect with a valid token");
-    }
-    return false;
-  }
-
-  /** The user whose changes this connection must hear about. */
-  get userId(): string | null {
-    return this.viewer.userId;
-  }
-}
-
 /** What graphql-ws keeps per connection besides the socket: the viewer its token authenticated. */
 interface ConnectionState extends Record<PropertyKey, unknown> {
   viewer: Actor;
@@ -160,133 +72,6 @@ interface ConnectionState extends Record<PropertyKey, unknown> {
   connectionId: number;
   /** Set for connections opened with a token; anonymous ones have no rights to lose. */
   rights: ConnectionRights | null;
-}
-
-function refusal(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
-}
-
-/** An error of parsing or validation with the code Apollo gives it over HTTP, when it has none. */
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  if (error.extensions["code"]) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes ?? null, source: error.source ?? null, positions: error.positions ?? null, extensions: { ...error.extensions, code } });
-}
-
-/** Parses and validates a subscribe message with the same limits as an HTTP request; errors instead of a document. */
-function checkedDocument(
-  schema: GraphQLSchema,
-  limits: ReturnType<typeof queryLimits>,
-  query: string,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-): DocumentNode | readonly GraphQLError[] {
-  if (query.length > MAX_DOCUMENT_LENGTH) return [refusal(`The GraphQL document is longer than ${MAX_DOCUMENT_LENGTH} characters.`, ErrorCode.BAD_REQUEST)];
-  let document: DocumentNode;
-  try {
-    document = parse(query, limits.parseOptions);
-  } catch (error) {
-    return [error instanceof GraphQLError ? withCode(error, "GRAPHQL_PARSE_FAILED") : refusal("The GraphQL document could not be parsed.", "GRAPHQL_PARSE_FAILED")];
-  }
-  const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
-  if (errors.length > 0) return errors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED"));
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return [refusal("Name the operation to run (operationName).", ErrorCode.BAD_REQUEST)];
-  if (operation.operation !== "subscription") {
-    return [refusal("Only subscriptions run over WebSocket: send queries and mutations to /graphql over HTTP.", ErrorCode.BAD_REQUEST)];
-  }
-  const nul = nulInputError(document, variables);
-  if (nul) return [nul];
-  try {
-    operationCost(schema, document, variables);
-  } catch (error) {
-    return [error instanceof GraphQLError ? withCode(error, "GRAPHQL_VALIDATION_FAILED") : refusal("The subscription is too expensive.", "GRAPHQL_VALIDATION_FAILED")];
-  }
-  return document;
-}
-
-/** The error without graphql-js's "Did you mean ...?" suggestions, which name fields, arguments and enum values. */
-function withoutSchemaHints(error: GraphQLError): GraphQLError {
-  const message = withoutSuggestions(error.message);
-  return message === error.message ? error : new GraphQLError(message, { extensions: error.extensions });
-}
-
-/** True when the operation asks for a replay: a `lastEventId` argument with a value (literal or variable). */
-function asksReplay(document: DocumentNode, variables: Readonly<Record<string, unknown>>): boolean {
-  let replay = false;
-  visit(document, {
-    Argument(node) {
-      if (node.name.value !== "lastEventId") return;
-      if (node.value.kind === Kind.VARIABLE) replay ||= variables[node.value.name.value] != null;
-      else if (node.value.kind !== Kind.NULL) replay = true;
-    },
-  });
-  return replay;
-}
-
-function isSharedDelivery(value: unknown): value is SharedDelivery {
-  return typeof value === "object" && value !== null && "shareKey" in value;
-}
-
-/**
- * The results of a subscription's events, executed with `run`, ending with the source (and
- * ending the source when the client unsubscribes).
- */
-class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
-  private readonly source: AsyncIterator<unknown>;
-
-  constructor(
-    source: AsyncIterable<unknown>,
-    private readonly run: (payload: unknown) => Promise<ExecutionResult>,
-    private readonly admitted: () => Promise<boolean>,
-  ) {
-    this.source = source[Symbol.asyncIterator]();
-  }
-
-  async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    const step = await this.source.next();
-    if (step.done) return { done: true, value: undefined };
-    // Every event is checked against the connection's rights as they are now, not as they were
-    // when the subscription started: a revoked or lowered connection gets nothing more.
-    if (!(await this.admitted())) return this.return();
-    return { done: false, value: await this.run(step.value) };
-  }
-
-  async return(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    await this.source.return?.();
-    return { done: true, value: undefined };
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-}
-
-/**
- * graphql-js's `subscribe`, except that an event's selection is executed once per instance for
- * every subscriber with the same role, document and variables, and the result is shared: 500
- * editors watching one article cost one execution per event, not 500. Sound because what a
- * viewer may read depends on the role alone (the visibility rules take the role; LiveHub.shared
- * relies on the same), and payload types have no field about the viewer themselves.
- */
-async function sharedSubscribe(
-  hub: LiveHub,
-  args: ExecutionArgs,
-  admitted: () => Promise<boolean>,
-): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-  const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in source)) return source;
-  const context = args.contextValue as GraphQLContext;
-  const signature = createHash("sha256")
-    .update(JSON.stringify([context.viewer.role, args.operationName ?? null, args.variableValues ?? {}]))
-    .update(args.document.loc?.source.body ?? JSON.stringify(args.document))
-    .digest("base64url");
-  const executeOne = async (payload: unknown): Promise<ExecutionResult> => execute({ ...args, rootValue: payload });
-  return new ExecutedStream(
-    source,
-    (payload) =>
-      isSharedDelivery(payload) && payload.shareKey !== null ? hub.shared(`${payload.shareKey}:result:${signature}`, () => executeOne(payload)) : executeOne(payload),
-    admitted,
-  );
 }
 
 /**

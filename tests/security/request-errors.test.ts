@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from "../../src/graphql/websocket.js";
+import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from "../../src/server/websocket.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { connect, Feed, waitFor, type LiveClient } from "../live/support.js";
 import { fingerprint, post, send, startLoggedServer, tokenFor, type LoggedServer } from "./support.js";

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { issueToken } from "../../src/domain/auth/tokens.js";
-import { buildServer } from "../../src/server.js";
+import { buildServer } from "../../src/server/index.js";
 import type { TestDatabase } from "../support/database.js";
 import { TEST_SERVER_BOUNDS, type GraphQLResponse } from "../support/server.js";
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/index.js";
 import type { PubSub } from "../../src/pubsub/index.js";
-import { buildServer } from "../../src/server.js";
+import { buildServer } from "../../src/server/index.js";
 
 /** A real copydesk HTTP server on a free port of 127.0.0.1, over the given database. */
 export interface TestServer {
