@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import { Readable, Transform, type Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify";
+import type { Writable } from "node:stream";
 import type { PrismaClient } from "../db/index.js";
-import { ACLED_COLUMNS, acledRows, DEFAULT_BATCH_SIZE } from "./acled.js";
-import { entityLines } from "./entities.js";
+import { DEFAULT_BATCH_SIZE } from "../export/acled.js";
+import { writeExport, type ExportSelection } from "../export/write.js";
+import { readArgs, UsageError, withDatabase, type Work } from "./command.js";
 
 /** The usage lines of the export command (part of the CLI's usage text). */
 export const EXPORT_USAGE = `  export incidents --format csv|jsonl [--out FILE]
@@ -16,79 +15,31 @@ export const EXPORT_USAGE = `  export incidents --format csv|jsonl [--out FILE]
       --out FILE        write to FILE (replaced only once the export is complete) instead of stdout
       --batch-size N    records read per SQL statement (default ${DEFAULT_BATCH_SIZE})`;
 
-/** Thrown for a bad export command line. */
-export class ExportUsageError extends Error {}
-
 /** A parsed export command. */
-export interface ExportCommand {
-  readonly what: "incidents" | "all";
-  readonly format: "csv" | "jsonl";
+export interface ExportCommand extends ExportSelection {
+  /** The file to write, or null for stdout. */
   readonly out: string | null;
-  readonly batchSize: number;
 }
+
+const OPTIONS = { format: "string", out: "string", "batch-size": "string" } as const;
 
 /** Parses `export <incidents|all> --format csv|jsonl [--out FILE] [--batch-size N]` (--name value or --name=value). */
 export function parseExportCommand(args: readonly string[]): ExportCommand {
   const [what, ...rest] = args;
-  if (what !== "incidents" && what !== "all") throw new ExportUsageError(`export: say what to export, incidents or all (got ${JSON.stringify(what ?? "")})`);
-  let format: string | undefined;
-  let out: string | null = null;
+  if (what !== "incidents" && what !== "all") throw new UsageError(`export: say what to export, incidents or all (got ${JSON.stringify(what ?? "")})`);
+  const { values } = readArgs(rest, OPTIONS, { command: "export", positionals: false, emptyIsMissing: true });
+  const { format, out = null } = values;
   let batchSize = DEFAULT_BATCH_SIZE;
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i] as string;
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new ExportUsageError(`export: unexpected argument ${JSON.stringify(arg)}`);
-    const name = match[1] as string;
-    if (name !== "format" && name !== "out" && name !== "batch-size") throw new ExportUsageError(`export: unknown option --${name}`);
-    const value = match[2] ?? rest[++i];
-    if (value === undefined || value === "") throw new ExportUsageError(`export: --${name} needs a value`);
-    if (name === "format") format = value;
-    else if (name === "out") out = value;
-    else {
-      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000) throw new ExportUsageError(`export: --batch-size must be a whole number from 1 to 10000, not ${JSON.stringify(value)}`);
-      batchSize = Number(value);
-    }
+  const batch = values["batch-size"];
+  if (batch !== undefined) {
+    if (!/^\d+$/.test(batch) || Number(batch) < 1 || Number(batch) > 10_000) throw new UsageError(`export: --batch-size must be a whole number from 1 to 10000, not ${JSON.stringify(batch)}`);
+    batchSize = Number(batch);
   }
   const formats = what === "incidents" ? ["csv", "jsonl"] : ["jsonl"];
   if (format === undefined || !formats.includes(format)) {
-    throw new ExportUsageError(`export ${what}: --format must be ${formats.join(" or ")}${format === undefined ? "" : `, not ${JSON.stringify(format)}`}`);
+    throw new UsageError(`export ${what}: --format must be ${formats.join(" or ")}${format === undefined ? "" : `, not ${JSON.stringify(format)}`}`);
   }
   return { what, format: format as ExportCommand["format"], out, batchSize };
-}
-
-/** One JSON value per line. */
-function jsonLines(): Transform {
-  return new Transform({
-    writableObjectMode: true,
-    transform(record: unknown, _encoding, callback) {
-      callback(null, `${JSON.stringify(record)}\n`);
-    },
-  });
-}
-
-/** Counts the records that pass through. */
-function counter(): Transform & { count: number } {
-  const stream = new Transform({
-    objectMode: true,
-    transform(record: unknown, _encoding, callback) {
-      stream.count += 1;
-      callback(null, record);
-    },
-  }) as Transform & { count: number };
-  stream.count = 0;
-  return stream;
-}
-
-/**
- * Streams the export to `output` (records are read in keyset batches and written as they come,
- * with backpressure, so memory stays flat) and returns how many records it wrote.
- */
-export async function writeExport(prisma: PrismaClient, command: ExportCommand, output: Writable, { end = true } = {}): Promise<number> {
-  const records = Readable.from(command.what === "incidents" ? acledRows(prisma, command.batchSize) : entityLines(prisma, command.batchSize));
-  const count = counter();
-  const serialize = command.format === "csv" ? stringify({ header: true, columns: [...ACLED_COLUMNS] }) : jsonLines();
-  await pipeline(records, count, serialize, output, { end });
-  return count.count;
 }
 
 /**
@@ -111,4 +62,10 @@ export async function runExportCommand(prisma: PrismaClient, command: ExportComm
     fs.rmSync(partial, { force: true });
     throw error;
   }
+}
+
+/** `export incidents|all ...`: to stdout, or to a file with one line saying how many records. */
+export function exportCommand(args: readonly string[]): Work {
+  const command = parseExportCommand(args);
+  return () => withDatabase((database) => runExportCommand(database.prisma, command, process.stdout, (line) => process.stdout.write(`${line}\n`)));
 }

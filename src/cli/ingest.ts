@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
-import type { PrismaClient } from "../../db/index.js";
-import { DomainFailure } from "../../core/failure.js";
-import type { Actor } from "../../core/actor.js";
-import { ingestArticle, type IngestOutcome } from "./ingest.js";
-import { reviewableCount } from "./store.js";
+import type { Actor } from "../core/actor.js";
+import { DomainFailure } from "../core/failure.js";
+import type { PrismaClient } from "../db/index.js";
+import { ingestArticle, type IngestOutcome } from "../domain/ingest/ingest.js";
+import { reviewableCount } from "../domain/ingest/store.js";
+import { readArgs, UsageError, withDatabase, type Work } from "./command.js";
 
 // `npm run ingest -- FILE... [--published YYYY-MM-DD] [--outlet NAME] [--url URL]`: each file is
 // one story, ingested as ingestArticle does it (no idempotency key: the body hash already makes a
@@ -29,44 +30,24 @@ export interface IngestCommand {
   readonly progress: boolean;
 }
 
-/** A bad ingest command line (the CLI prints the usage with it). */
-export class IngestUsageError extends Error {}
-
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const OPTIONS = { published: "string", outlet: "string", url: "string", progress: "boolean" } as const;
 
 /** Parses `ingest` arguments (--name value or --name=value). */
 export function parseIngestCommand(args: readonly string[]): IngestCommand {
-  const files: string[] = [];
-  const options: { published?: string; outlet?: string; url?: string } = {};
-  let progress = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] as string;
-    if (arg === "--progress") {
-      progress = true;
-      continue;
-    }
-    const option = /^--(published|outlet|url)(?:=(.*))?$/.exec(arg);
-    if (option) {
-      const value = option[2] ?? args[++i];
-      if (value === undefined || value === "") throw new IngestUsageError(`ingest: --${option[1]} needs a value`);
-      options[option[1] as "published" | "outlet" | "url"] = value;
-    } else if (arg.startsWith("--")) {
-      throw new IngestUsageError(`ingest: unknown option ${arg}`);
-    } else {
-      files.push(arg);
-    }
+  const { values, positionals: files } = readArgs(args, OPTIONS, { command: "ingest", positionals: true, emptyIsMissing: true });
+  if (files.length === 0) throw new UsageError("ingest: name at least one text file");
+  const { published, outlet, url } = values;
+  if (published !== undefined && (!ISO_DAY.test(published) || Number.isNaN(Date.parse(`${published}T00:00:00Z`)))) {
+    throw new UsageError(`ingest: --published needs a YYYY-MM-DD date, not ${JSON.stringify(published)}`);
   }
-  if (files.length === 0) throw new IngestUsageError("ingest: name at least one text file");
-  if (options.published !== undefined && (!ISO_DAY.test(options.published) || Number.isNaN(Date.parse(`${options.published}T00:00:00Z`)))) {
-    throw new IngestUsageError(`ingest: --published needs a YYYY-MM-DD date, not ${JSON.stringify(options.published)}`);
-  }
-  if (options.url !== undefined && files.length > 1) throw new IngestUsageError("ingest: --url names one story; give one file with it");
+  if (url !== undefined && files.length > 1) throw new UsageError("ingest: --url names one story; give one file with it");
   return {
     files,
-    publishedAt: options.published ? new Date(`${options.published}T00:00:00Z`) : null,
-    outlet: options.outlet ?? null,
-    url: options.url ?? null,
-    progress,
+    publishedAt: published ? new Date(`${published}T00:00:00Z`) : null,
+    outlet: outlet ?? null,
+    url: url ?? null,
+    progress: values.progress === true,
   };
 }
 
@@ -121,4 +102,16 @@ export async function runIngestCommand(prisma: PrismaClient, command: IngestComm
   }
   bar?.stop();
   return { files: command.files.length, outcomes, suggestions, failures, seconds: (performance.now() - started) / 1000 };
+}
+
+/** `ingest FILE...`: the summary line on stdout, one line per failed file on stderr; exit code 1 when any failed. */
+export function ingestCommand(args: readonly string[]): Work {
+  const command = parseIngestCommand(args);
+  return () =>
+    withDatabase(async (database) => {
+      const summary = await runIngestCommand(database.prisma, command, command.progress || process.stderr.isTTY === true);
+      for (const failure of summary.failures) process.stderr.write(`${failure.file}: ${failure.reason}\n`);
+      process.stdout.write(`${summaryLine(summary)}\n`);
+      return summary.failures.length > 0 ? 1 : 0;
+    });
 }

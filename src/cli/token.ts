@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
-import type { PrismaClient } from "../../db/index.js";
-import type { Role } from "../../generated/prisma/enums.js";
-import { issueToken, listTokens, revokeToken } from "./tokens.js";
+import type { PrismaClient } from "../db/index.js";
+import { issueToken, listTokens, revokeToken } from "../domain/auth/tokens.js";
+import type { Role } from "../generated/prisma/enums.js";
+import { UsageError, withDatabase, type Work } from "./command.js";
 
 /** Usage of `node dist/cli.js token` (`npm run token --`). */
 export const TOKEN_USAGE = `  token create --role viewer|reporter|editor|admin --name NAME [--user USER] [--expires-in-days N]
@@ -20,9 +21,6 @@ export type TokenCommand =
   | { readonly action: "list" }
   | { readonly action: "revoke"; readonly target: string };
 
-/** Thrown for a `token` command line that cannot be run; the message says what to fix. */
-export class TokenUsageError extends Error {}
-
 /** Parses the arguments after `token`. */
 export function parseTokenCommand(args: readonly string[]): TokenCommand {
   const [action, ...rest] = args;
@@ -34,22 +32,22 @@ export function parseTokenCommand(args: readonly string[]): TokenCommand {
       options: { role: { type: "string" }, name: { type: "string" }, user: { type: "string" }, "expires-in-days": { type: "string" } },
     });
   } catch (error) {
-    throw new TokenUsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (action === "list" && positionals.length === 0) return { action: "list" };
   if (action === "revoke" && positionals.length === 1) return { action: "revoke", target: positionals[0] as string };
-  if (action !== "create" || positionals.length > 0) throw new TokenUsageError("Say token create, token list or token revoke ID|PREFIX.");
+  if (action !== "create" || positionals.length > 0) throw new UsageError("Say token create, token list or token revoke ID|PREFIX.");
   const role = values.role?.toUpperCase() as Role | undefined;
-  if (!role || !ROLES.includes(role)) throw new TokenUsageError("token create needs --role viewer, reporter, editor or admin.");
+  if (!role || !ROLES.includes(role)) throw new UsageError("token create needs --role viewer, reporter, editor or admin.");
   const name = values.name?.trim();
-  if (!name || name.length > 200) throw new TokenUsageError("token create needs --name (1 to 200 characters): what the token is for, or who holds it.");
+  if (!name || name.length > 200) throw new UsageError("token create needs --name (1 to 200 characters): what the token is for, or who holds it.");
   const user = values.user?.trim() || name;
   let expiresInDays: number | null = null;
   if (values["expires-in-days"] !== undefined) {
     expiresInDays = Number(values["expires-in-days"]);
     if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > MAX_EXPIRY_DAYS) {
-      throw new TokenUsageError(`--expires-in-days must be a whole number from 1 to ${MAX_EXPIRY_DAYS}.`);
+      throw new UsageError(`--expires-in-days must be a whole number from 1 to ${MAX_EXPIRY_DAYS}.`);
     }
   }
   return { action: "create", role, name, user, expiresInDays };
@@ -93,4 +91,10 @@ export async function runTokenCommand(prisma: PrismaClient, command: TokenComman
       return 0;
     }
   }
+}
+
+/** `token create|list|revoke`: its report on stdout. */
+export function tokenCommand(args: readonly string[]): Work {
+  const command = parseTokenCommand(args);
+  return () => withDatabase((database) => runTokenCommand(database.prisma, command, (line) => process.stdout.write(`${line}\n`)));
 }

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeExport } from "../../src/export/command.js";
+import { writeExport } from "../../src/export/write.js";
 import { geocodeStoredPlaces } from "../../src/domain/ingest/geocode-places.js";
 import { ingestArticle } from "../../src/domain/ingest/ingest.js";
 import type { Actor } from "../../src/core/actor.js";
@@ -45,7 +45,7 @@ async function acledRecords(): Promise<Record<string, string>[]> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeExport(db.prisma, { what: "incidents", format: "csv", out: null, batchSize: 500 }, sink);
+  await writeExport(db.prisma, { what: "incidents", format: "csv", batchSize: 500 }, sink);
   return parse(Buffer.concat(chunks).toString("utf8"), { columns: true }) as Record<string, string>[];
 }
 

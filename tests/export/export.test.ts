@@ -3,7 +3,9 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countStatements } from "../../src/db/statements.js";
 import { ACLED_COLUMNS, ACLED_EVENT_TYPES } from "../../src/export/acled.js";
-import { ExportUsageError, parseExportCommand, writeExport, type ExportCommand } from "../../src/export/command.js";
+import { UsageError } from "../../src/cli/command.js";
+import { parseExportCommand } from "../../src/cli/export.js";
+import { writeExport, type ExportSelection } from "../../src/export/write.js";
 import { ENTITY_TYPES } from "../../src/export/entities.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -19,11 +21,11 @@ let trickyId: string;
 let monthId: string;
 
 /** Runs an export into memory and returns its text and the statements it sent. */
-async function exportText(command: Partial<ExportCommand> & Pick<ExportCommand, "what" | "format">): Promise<{ text: string; count: number; statements: string[] }> {
+async function exportText(command: Partial<ExportSelection> & Pick<ExportSelection, "what" | "format">): Promise<{ text: string; count: number; statements: string[] }> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const { result, statements } = await countStatements(() => writeExport(db.prisma, { out: null, batchSize: 500, ...command }, sink));
+  const { result, statements } = await countStatements(() => writeExport(db.prisma, { batchSize: 500, ...command }, sink));
   return { text: Buffer.concat(chunks).toString("utf8"), count: result, statements };
 }
 
@@ -166,7 +168,7 @@ describe("the export command line", () => {
       try {
         parseExportCommand(args);
       } catch (error) {
-        expect(error).toBeInstanceOf(ExportUsageError);
+        expect(error).toBeInstanceOf(UsageError);
         return (error as Error).message;
       }
       throw new Error(`accepted ${args.join(" ")}`);

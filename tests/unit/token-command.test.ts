@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleWithArticle } from "../../src/domain/auth/token-command.js";
+import { roleWithArticle } from "../../src/cli/token.js";
 
 describe("the token command's wording", () => {
   it("names each role with its article, as `token create` prints it", () => {
