@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { Writable } from "node:stream";
 import type { PrismaClient } from "../db/index.js";
-import { DEFAULT_BATCH_SIZE } from "../export/acled.js";
-import { writeExport, type ExportSelection } from "../export/write.js";
+import { DEFAULT_BATCH_SIZE } from "../domain/export/acled.js";
+import { writeExport, type ExportSelection } from "../domain/export/write.js";
 import { readArgs, UsageError, withDatabase, type Work } from "./command.js";
 
 /** The usage lines of the export command (part of the CLI's usage text). */

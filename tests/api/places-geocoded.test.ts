@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeExport } from "../../src/export/write.js";
+import { writeExport } from "../../src/domain/export/write.js";
 import { geocodeStoredPlaces } from "../../src/domain/ingest/geocode-places.js";
 import { ingestArticle } from "../../src/domain/ingest/ingest.js";
 import type { Actor } from "../../src/core/actor.js";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { ACLED_COLUMNS } from "../../src/export/acled.js";
+import { ACLED_COLUMNS } from "../../src/domain/export/acled.js";
 import { CLI_PATH as cli, runCli, type CliResult } from "../support/cli.js";
 
 // `npm run export -- ...` (node dist/cli.js export ...) on a fresh embedded DATA_DIR with the

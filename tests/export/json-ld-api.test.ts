@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { factCheckProblems } from "../../src/export/google-fact-check.js";
+import { factCheckProblems } from "../../src/domain/export/google-fact-check.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { bodyHash, operationsOn, type Page } from "../support/graphql.js";

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { factCheckProblems } from "../../src/export/google-fact-check.js";
-import { bylineAuthors } from "../../src/export/schema-org.js";
+import { factCheckProblems } from "../../src/domain/export/google-fact-check.js";
+import { bylineAuthors } from "../../src/domain/export/schema-org.js";
 import {
   CLAIM_RATING_SCALE,
   claimReviewJsonLd,
   publishableClaimReviewJsonLd,
   type ClaimReviewJsonLdInput,
-} from "../../src/domain/annotations/claim-review-json-ld.js";
-import { articleJsonLd, type ArticleJsonLdInput } from "../../src/domain/articles/json-ld.js";
+} from "../../src/domain/export/claim-review-json-ld.js";
+import { articleJsonLd, type ArticleJsonLdInput } from "../../src/domain/export/article-json-ld.js";
 import type { ClaimRating } from "../../src/generated/prisma/enums.js";
 import { expand, roundTrip } from "../export/json-ld.js";
 

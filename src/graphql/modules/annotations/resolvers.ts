@@ -3,7 +3,7 @@ import type { AnnotationFilter as AnnotationFilterArgument, Resolvers } from "..
 import { DomainFailure, type FailureReason } from "../../../core/failure.js";
 import type { RecordType } from "../../../core/records.js";
 import { resolveTaggedType } from "../../../core/typed.js";
-import { loadClaimReviewJsonLd } from "../../../domain/annotations/claim-review-json-ld.js";
+import { loadClaimReviewJsonLd } from "../../../domain/export/claim-review-json-ld.js";
 import {
   createAnnotation,
   createClaimReview,

@@ -11,7 +11,7 @@ import {
   submitForReview,
   updateArticle,
 } from "../../../domain/articles/commands.js";
-import { loadArticleJsonLd } from "../../../domain/articles/json-ld.js";
+import { loadArticleJsonLd } from "../../../domain/export/article-json-ld.js";
 import { diffHunks, revisionSpans } from "../../../domain/articles/reanchor.js";
 import { bodyOf } from "../../../domain/articles/record.js";
 import { displayTitleOf, findArticle, listArticles, type ArticleFilter } from "../../../domain/articles/service.js";

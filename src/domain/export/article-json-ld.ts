@@ -17,15 +17,15 @@ import {
   type PersonFacts,
   type PlaceFacts,
   type SpeakerFacts,
-} from "../../export/schema-org.js";
+} from "./schema-org.js";
 import type { IncidentLoaders } from "../incidents/loaders.js";
 import type { PeopleLoaders } from "../people/loaders.js";
 import type { PlaceLoaders } from "../places/loaders.js";
 import type { QuoteLoaders } from "../quotes/loaders.js";
-import { loadSpeakerFacts } from "../quotes/speaker.js";
-import type { ArticleLoaders } from "./loaders.js";
-import { bodyOf, type ArticleRecord } from "./record.js";
-import { displayTitle } from "./service.js";
+import { loadSpeakerFacts } from "./speaker.js";
+import type { ArticleLoaders } from "../articles/loaders.js";
+import { bodyOf, type ArticleRecord } from "../articles/record.js";
+import { displayTitle } from "../articles/service.js";
 
 /** The article fields the NewsArticle document is made of. */
 export type ArticleJsonLdArticle = Pick<

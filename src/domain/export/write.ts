@@ -1,7 +1,7 @@
 import { Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
-import type { PrismaClient } from "../db/index.js";
+import type { PrismaClient } from "../../db/index.js";
 import { ACLED_COLUMNS, acledRows } from "./acled.js";
 import { entityLines } from "./entities.js";
 

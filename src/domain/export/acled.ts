@@ -1,8 +1,8 @@
-import type { PrismaClient } from "../db/index.js";
-import type { Incident, Place } from "../generated/prisma/client.js";
-import type { DatePrecision, IncidentType } from "../generated/prisma/enums.js";
-import { ANONYMOUS_ACTOR } from "../core/actor.js";
-import { visibleIncidentMentions, visibleIncidents } from "../domain/visibility/incidents.js";
+import type { PrismaClient } from "../../db/index.js";
+import type { Incident, Place } from "../../generated/prisma/client.js";
+import type { DatePrecision, IncidentType } from "../../generated/prisma/enums.js";
+import { ANONYMOUS_ACTOR } from "../../core/actor.js";
+import { visibleIncidentMentions, visibleIncidents } from "../visibility/incidents.js";
 import { isoDay } from "./schema-org.js";
 
 // Incidents as an ACLED-style event table (Armed Conflict Location & Event Data: one row per

@@ -1,6 +1,6 @@
-import type { Incident, Organization, Person, Place } from "../generated/prisma/client.js";
-import type { ConnectionPage, PageArgs } from "../core/paging.js";
-import { MAX_PAGE_SIZE } from "../core/paging.js";
+import type { Incident, Organization, Person, Place } from "../../generated/prisma/client.js";
+import type { ConnectionPage, PageArgs } from "../../core/paging.js";
+import { MAX_PAGE_SIZE } from "../../core/paging.js";
 
 // schema.org nodes shared by the JSON-LD exports (Article.jsonLd, ClaimReview.jsonLd): one place
 // for how a person, organization, place, incident or byline becomes schema.org.

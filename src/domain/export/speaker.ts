@@ -1,6 +1,6 @@
 import type { Quote } from "../../generated/prisma/client.js";
 import type { PeopleLoaders } from "../people/loaders.js";
-import type { SpeakerFacts } from "../../export/schema-org.js";
+import type { SpeakerFacts } from "./schema-org.js";
 
 /**
  * Who said a quote, read through the request's loaders (visibility applied by them): its

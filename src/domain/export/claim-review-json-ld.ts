@@ -1,12 +1,12 @@
 import type { ClaimRating } from "../../generated/prisma/enums.js";
 import type { Article, ClaimReview, Quote, User } from "../../generated/prisma/client.js";
-import { factCheckProblems } from "../../export/google-fact-check.js";
-import { bylineAuthors, isoDay, namedOrganization, node, SCHEMA_ORG_CONTEXT, speakerNode, type AgentNode, type JsonLdNode, type SpeakerFacts } from "../../export/schema-org.js";
+import { factCheckProblems } from "./google-fact-check.js";
+import { bylineAuthors, isoDay, namedOrganization, node, SCHEMA_ORG_CONTEXT, speakerNode, type AgentNode, type JsonLdNode, type SpeakerFacts } from "./schema-org.js";
 import type { ArticleLoaders } from "../articles/loaders.js";
 import type { AuthLoaders } from "../auth/loaders.js";
 import type { PeopleLoaders } from "../people/loaders.js";
 import type { QuoteLoaders } from "../quotes/loaders.js";
-import { loadSpeakerFacts } from "../quotes/speaker.js";
+import { loadSpeakerFacts } from "./speaker.js";
 import { bodyOf } from "../articles/record.js";
 import { displayTitle } from "../articles/service.js";
 

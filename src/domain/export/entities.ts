@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/index.js";
+import type { PrismaClient } from "../../db/index.js";
 import { DEFAULT_BATCH_SIZE } from "./acled.js";
 
 // Every record of every entity type, for bulk loads into another system: one JSON object per
