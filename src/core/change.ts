@@ -4,7 +4,7 @@ import type { Actor } from "./actor.js";
 import { recordAudit } from "./audit.js";
 import { fail } from "./failure.js";
 import type { RecordType } from "./records.js";
-import type { Session } from "./session.js";
+import type { CommandSession } from "./command.js";
 
 /** A row with optimistic concurrency: every change bumps `version`. */
 export interface VersionedRow {
@@ -21,6 +21,8 @@ export interface VersionedTable<Row extends VersionedRow, Data> {
   readonly type: RecordType;
   /** The record in messages ("The article does not exist ..."). */
   readonly noun: string;
+  /** The NOT_FOUND message when the row is not there for the actor; "The <noun> does not exist or is not visible to you." when left out. */
+  readonly missing?: string;
   /** The row as `actor` may change it, or null when it does not exist or is not visible. */
   find(tx: Prisma.TransactionClient, actor: Actor, id: string): Promise<Row | null>;
   /** `UPDATE ... SET data, version = version + 1 WHERE id = $1 AND version = $2`; the rows updated (0 or 1). */
@@ -31,14 +33,72 @@ export interface VersionedTable<Row extends VersionedRow, Data> {
   reread(tx: Prisma.TransactionClient, id: string): Promise<Row>;
 }
 
+/** The calls of a Prisma model the ritual makes (`tx.article`, `tx.quote`, ...), as a structural type. */
+interface ModelCalls<Row, Where, Data> {
+  findFirst(args: { where: Where }): PromiseLike<Row | null>;
+  findUniqueOrThrow(args: { where: { id: string } }): PromiseLike<Row>;
+  updateMany(args: { where: Where; data: Data }): PromiseLike<{ count: number }>;
+}
+
+/** The NOT_FOUND message of a table's record. */
+function missingMessage(table: Pick<VersionedTable<VersionedRow, unknown>, "noun" | "missing">): string {
+  return table.missing ?? `The ${table.noun} does not exist or is not visible to you.`;
+}
+
+/** What one model states for the ritual: its kind and noun, its Prisma model, and which rows an actor may change. */
+export interface VersionedModel<Row, Where, Data> {
+  readonly type: RecordType;
+  readonly noun: string;
+  readonly missing?: string;
+  readonly model: (tx: Prisma.TransactionClient) => ModelCalls<Row, Where, Data>;
+  /** The rows the actor may change (the visibility rule, or a narrower one). */
+  readonly changeable: (actor: Actor) => Where;
+  /** What a row must still be for an update to apply and for its version to count (not soft-deleted); none when left out. */
+  readonly live?: Where;
+  /**
+   * A state the command's checks relied on (a pending suggestion, a person not merged): the
+   * update applies only while it holds, and when the version matched but it no longer held, the
+   * failure is this CONFLICT rather than a version conflict.
+   */
+  readonly still?: { readonly where: Where; readonly conflict: string; readonly field: string };
+}
+
+/**
+ * The {@link VersionedTable} of a model: found with its rule for the actor, updated with
+ * `version = version + 1` only at the expected version (and while live), re-read after.
+ */
+export function versionedTable<Row extends VersionedRow, Where extends object, Data extends object>(
+  spec: VersionedModel<Row, Where, Data>,
+): VersionedTable<Row, Data> {
+  const live = spec.live ?? ({} as Where);
+  const still = spec.still;
+  const versionOf = async (tx: Prisma.TransactionClient, id: string): Promise<number | null> =>
+    (await spec.model(tx).findFirst({ where: { id, ...live } }))?.version ?? null;
+  return {
+    type: spec.type,
+    noun: spec.noun,
+    ...(spec.missing === undefined ? {} : { missing: spec.missing }),
+    find: (tx, actor, id) => Promise.resolve(spec.model(tx).findFirst({ where: { AND: [{ id }, spec.changeable(actor)] } as Where })),
+    updateAt: async (tx, id, version, data) => {
+      const where = { id, version, ...live, ...(still ? still.where : {}) };
+      const { count } = await spec.model(tx).updateMany({ where, data: { ...data, version: { increment: 1 } } });
+      if (count === 0 && still && (await versionOf(tx, id)) === version) throw fail("CONFLICT", still.conflict, still.field);
+      return count;
+    },
+    versionOf,
+    reread: (tx, id) => Promise.resolve(spec.model(tx).findUniqueOrThrow({ where: { id } })),
+  };
+}
+
 /**
  * The outcome of a conditional update: nothing updated means the record is gone (NOT_FOUND) or
  * moved on (VERSION_CONFLICT with its version now). Checked after the conditional update, never
  * before it, so two writers cannot both win.
  */
-export function assertUpdated(count: number, current: number | null, noun: string, expectedVersion: number, idField = "input.id"): void {
+export function assertUpdated(count: number, current: number | null, table: Pick<VersionedTable<VersionedRow, unknown>, "noun" | "missing">, expectedVersion: number, idField = "input.id"): void {
   if (count > 0) return;
-  if (current === null) throw fail("NOT_FOUND", `The ${noun} does not exist or is not visible to you.`, idField);
+  if (current === null) throw fail("NOT_FOUND", missingMessage(table), idField);
+  const noun = table.noun;
   throw fail(
     "VERSION_CONFLICT",
     `The ${noun} is at version ${current}, not ${expectedVersion}: someone changed it since you read it. Read it again and retry.`,
@@ -56,7 +116,7 @@ export async function updateVersioned<Row extends VersionedRow, Data>(
   data: Data,
 ): Promise<Row> {
   const count = await table.updateAt(tx, id, expectedVersion, data);
-  assertUpdated(count, count > 0 ? null : await table.versionOf(tx, id), table.noun, expectedVersion);
+  assertUpdated(count, count > 0 ? null : await table.versionOf(tx, id), table, expectedVersion);
   return table.reread(tx, id);
 }
 
@@ -69,7 +129,7 @@ export async function findToChange<Row extends VersionedRow, Data>(
   field = "input.id",
 ): Promise<Row> {
   const row = await table.find(tx, actor, id);
-  if (!row) throw fail("NOT_FOUND", `The ${table.noun} does not exist or is not visible to you.`, field);
+  if (!row) throw fail("NOT_FOUND", missingMessage(table), field);
   return row;
 }
 
@@ -79,13 +139,16 @@ export interface ChangeNotes {
   readonly after?: object;
 }
 
-/** One change of one versioned record, as {@link changeRecord} runs it. */
-export interface RecordChange<Row extends VersionedRow, Data, Result> {
-  /** The audit log's name of the change (`article.publish`). */
-  readonly action: string;
-  readonly table: VersionedTable<Row, Data>;
+/** Which record a change is for, and the version the caller read (a command's parsed input has both). */
+export interface ChangeTarget {
   readonly id: string;
   readonly expectedVersion: number;
+}
+
+/** What one change of one versioned record does, as {@link changeRecord} runs it. */
+export interface RecordChange<Row extends VersionedRow, Data, Result> {
+  /** The audit log's name of the change when it is not the command's action (`quote.accept` for a review). */
+  readonly action?: string;
   /** The input field the id came from, for NOT_FOUND (`input.id` when left out). */
   readonly idField?: string;
   /** Checks the change against the row as it is (throwing a DomainFailure to refuse) and says what to set. */
@@ -97,22 +160,44 @@ export interface RecordChange<Row extends VersionedRow, Data, Result> {
 /**
  * The change ritual, written once: in one transaction (retried on serialization failures), read
  * the record as the actor may see it (NOT_FOUND), check and compute the change, update it on its
- * version (VERSION_CONFLICT), do the follow-up work, and write one audit event, which publishes
- * the live event after the commit. Authorization comes before, in {@link command}.
+ * version (VERSION_CONFLICT), do the follow-up work, and write one audit event, named after the
+ * command, which publishes the live event after the commit. Authorization comes before, in
+ * {@link command}.
  */
-export async function changeRecord<Row extends VersionedRow, Data, Result = Row>(session: Session, change: RecordChange<Row, Data, Result>): Promise<Result> {
+export async function changeRecord<Row extends VersionedRow, Data, Result = Row>(
+  session: CommandSession,
+  table: VersionedTable<Row, Data>,
+  target: ChangeTarget,
+  change: RecordChange<Row, Data, Result>,
+): Promise<Result> {
   return inTransaction(session.prisma, async (tx) => {
-    const before = await findToChange(tx, change.table, session.viewer, change.id, change.idField);
+    const before = await findToChange(tx, table, session.viewer, target.id, change.idField);
     const data = await change.changes(before, tx);
-    const after = await updateVersioned(tx, change.table, change.id, change.expectedVersion, data);
+    const after = await updateVersioned(tx, table, target.id, target.expectedVersion, data);
     const notes = change.then ? await change.then(tx, before, after) : {};
     await recordAudit(tx, session, {
-      action: change.action,
-      targetType: change.table.type,
-      targetId: change.id,
+      action: change.action ?? session.action,
+      targetType: table.type,
+      targetId: target.id,
       before: notes.before ?? before,
       after: notes.after ?? after,
     });
     return notes.result ?? (after as unknown as Result);
+  });
+}
+
+/** One new record, as {@link createRecord} writes it. */
+export interface RecordCreation<Row extends { readonly id: string }> {
+  readonly type: RecordType;
+  /** Checks (throwing a DomainFailure to refuse) and inserts the row, in the transaction. */
+  readonly create: (tx: Prisma.TransactionClient) => Promise<Row>;
+}
+
+/** The creation ritual: in one transaction, insert the record and write its audit event (named after the command; before: none). */
+export async function createRecord<Row extends { readonly id: string }>(session: CommandSession, creation: RecordCreation<Row>): Promise<Row> {
+  return inTransaction(session.prisma, async (tx) => {
+    const row = await creation.create(tx);
+    await recordAudit(tx, session, { action: session.action, targetType: creation.type, targetId: row.id, before: null, after: row });
+    return row;
   });
 }

@@ -5,10 +5,9 @@ import type { Annotation, Article, ClaimReview } from "../../generated/prisma/cl
 import { AnnotationMotivation, ClaimRating, type AnnotationStatus } from "../../generated/prisma/enums.js";
 import { requireUser, type Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
-import { updateVersioned, type VersionedTable } from "../../core/change.js";
+import { changeRecord, createRecord, updateVersioned, versionedTable } from "../../core/change.js";
 import { command } from "../../core/command.js";
 import { fail } from "../../core/failure.js";
-import { parseInput } from "../../core/input.js";
 import { may, ruleOf } from "../../core/policy.js";
 import { resolveSelector } from "../../core/selector.js";
 import type { TextSpanValue } from "../../core/span.js";
@@ -193,15 +192,14 @@ const GONE = "The annotation does not exist, was deleted, or is not visible to y
  * `versionOf` sees past the article rule of `find`, which only a concurrent change of the
  * article could make differ between the read and the update.
  */
-export const annotations: VersionedTable<Annotation, Prisma.AnnotationUncheckedUpdateManyInput> = {
+export const annotations = versionedTable<Annotation, Prisma.AnnotationWhereInput, Prisma.AnnotationUncheckedUpdateManyInput>({
   type: "Annotation",
   noun: "annotation",
-  find: (tx, actor, id) => tx.annotation.findFirst({ where: { AND: [{ id }, annotationScope(actor)] } }),
-  updateAt: async (tx, id, expected, data) =>
-    (await tx.annotation.updateMany({ where: { id, version: expected, deletedAt: null }, data: { ...data, version: { increment: 1 } } })).count,
-  versionOf: async (tx, id) => (await tx.annotation.findFirst({ where: { id, deletedAt: null }, select: { version: true } }))?.version ?? null,
-  reread: (tx, id) => tx.annotation.findUniqueOrThrow({ where: { id } }),
-};
+  model: (tx) => tx.annotation,
+  missing: GONE,
+  changeable: annotationScope,
+  live: { deletedAt: null },
+});
 
 /**
  * The annotation a command changes, as the actor may see it; NOT_FOUND in this module's words
@@ -287,22 +285,8 @@ async function anchorTarget(
 
 // ------------------------------------------------------------------------------ commands
 
-/** Input of {@link createAnnotation}: the target's ids are record ids. */
-export type CreateAnnotationCommand = z.input<typeof createAnnotationSchema>;
-/** Input of {@link replyToAnnotation}: `parentId` is a record id. */
-export type ReplyToAnnotationCommand = z.input<typeof replySchema>;
-/** Input of {@link updateAnnotation}: `id` is a record id. */
-export type UpdateAnnotationCommand = z.input<typeof updateAnnotationSchema>;
-/** Input of the commands that take an annotation at a version (resolve, reopen, delete). */
-export type AnnotationStateCommand = z.input<typeof annotationStateSchema>;
-/** Input of {@link createClaimReview}: `quoteId` and `articleId` are record ids. */
-export type CreateClaimReviewCommand = z.input<typeof createClaimReviewSchema>;
-/** Input of {@link reanchorAnnotation}: `id` is a record id. */
-export type ReanchorAnnotationCommand = z.input<typeof reanchorAnnotationSchema>;
-
 /** A note on a span of an article, a quote (or a span of it), an incident or a person. */
-export const createAnnotation = command("annotation.create", async (session, input: CreateAnnotationCommand): Promise<Annotation> => {
-  const data = parseInput(createAnnotationSchema, input);
+export const createAnnotation = command("annotation.create", createAnnotationSchema, async (session, data): Promise<Annotation> => {
   const authorId = requireUser(session.viewer);
   const body = data.body ?? "";
   const tags = data.tags ?? [];
@@ -312,11 +296,12 @@ export const createAnnotation = command("annotation.create", async (session, inp
   if ((data.target.incidentId != null || data.target.personId != null) && data.selector != null) {
     throw fail("INVALID_INPUT", "Notes on an incident or a person are about the whole record: leave the selector out.", "input.selector");
   }
-  return inTransaction(session.prisma, async (tx) => {
-    const anchor = await anchorTarget(tx, session.viewer, data.target, data.selector);
-    const created = await tx.annotation.create({ data: { ...anchor, motivation: data.motivation, body, tags, authorId } });
-    await recordAudit(tx, session, { action: "annotation.create", targetType: "Annotation", targetId: created.id, before: null, after: created });
-    return created;
+  return createRecord(session, {
+    type: "Annotation",
+    create: async (tx) => {
+      const anchor = await anchorTarget(tx, session.viewer, data.target, data.selector);
+      return tx.annotation.create({ data: { ...anchor, motivation: data.motivation, body, tags, authorId } });
+    },
   });
 });
 
@@ -324,49 +309,47 @@ export const createAnnotation = command("annotation.create", async (session, inp
  * A reply in the thread of the annotation replied to, with the thread's target. Threads are one
  * level deep: a reply to a reply joins the thread's first annotation.
  */
-export const replyToAnnotation = command("annotation.reply", async (session, input: ReplyToAnnotationCommand): Promise<Annotation> => {
-  const data = parseInput(replySchema, input);
+export const replyToAnnotation = command("annotation.reply", replySchema, async (session, data): Promise<Annotation> => {
   const authorId = requireUser(session.viewer);
   const motivation = data.motivation ?? "commenting";
   checkNote(motivation, data.body, []);
   const scope = annotationScope(session.viewer);
-  return inTransaction(session.prisma, async (tx) => {
-    const parent = await lockAnnotation(tx, scope, data.parentId);
-    const root = parent?.parentId ? await lockAnnotation(tx, scope, parent.parentId) : parent;
-    if (!root) throw fail("NOT_FOUND", GONE, "input.parentId");
-    const reply = await tx.annotation.create({
-      data: {
-        targetType: root.targetType,
-        articleId: root.articleId,
-        quoteId: root.quoteId,
-        incidentId: root.incidentId,
-        personId: root.personId,
-        parentId: root.id,
-        motivation,
-        body: data.body,
-        tags: [],
-        authorId,
-      },
-    });
-    await recordAudit(tx, session, { action: "annotation.reply", targetType: "Annotation", targetId: reply.id, before: null, after: reply });
-    return reply;
+  return createRecord(session, {
+    type: "Annotation",
+    create: async (tx) => {
+      const parent = await lockAnnotation(tx, scope, data.parentId);
+      const root = parent?.parentId ? await lockAnnotation(tx, scope, parent.parentId) : parent;
+      if (!root) throw fail("NOT_FOUND", GONE, "input.parentId");
+      return tx.annotation.create({
+        data: {
+          targetType: root.targetType,
+          articleId: root.articleId,
+          quoteId: root.quoteId,
+          incidentId: root.incidentId,
+          personId: root.personId,
+          parentId: root.id,
+          motivation,
+          body: data.body,
+          tags: [],
+          authorId,
+        },
+      });
+    },
   });
 });
 
 /** New body, tags or motivation, at the version the client read. Its author, or one who may moderate. */
-export const updateAnnotation = command("annotation.update", async (session, input: UpdateAnnotationCommand): Promise<Annotation> => {
-  const data = parseInput(updateAnnotationSchema, input);
+export const updateAnnotation = command("annotation.update", updateAnnotationSchema, async (session, data): Promise<Annotation> => {
   if (data.body == null && data.tags == null && data.motivation == null) {
     throw fail("INVALID_INPUT", "Nothing to change: give at least one of body, tags and motivation.", "input");
   }
-  return inTransaction(session.prisma, async (tx) => {
-    const before = await annotationToChange(tx, session.viewer, data.id);
-    checkAuthorOrModerator(session.viewer, before, "change");
-    const changes = { body: data.body ?? before.body, tags: data.tags ?? before.tags, motivation: data.motivation ?? before.motivation };
-    checkNote(changes.motivation, changes.body, changes.tags);
-    const after = await updateVersioned(tx, annotations, data.id, data.expectedVersion, changes);
-    await recordAudit(tx, session, { action: "annotation.update", targetType: "Annotation", targetId: after.id, before, after });
-    return after;
+  return changeRecord(session, annotations, data, {
+    changes: (before) => {
+      checkAuthorOrModerator(session.viewer, before, "change");
+      const changes = { body: data.body ?? before.body, tags: data.tags ?? before.tags, motivation: data.motivation ?? before.motivation };
+      checkNote(changes.motivation, changes.body, changes.tags);
+      return changes;
+    },
   });
 });
 
@@ -377,26 +360,18 @@ export const updateAnnotation = command("annotation.update", async (session, inp
  */
 function statusChange(action: "annotation.resolve" | "annotation.reopen", to: AnnotationStatus) {
   const resolving = to === "RESOLVED";
-  return command(action, async (session, input: AnnotationStateCommand): Promise<Annotation> => {
-    const data = parseInput(annotationStateSchema, input);
+  return command(action, annotationStateSchema, async (session, data): Promise<Annotation> => {
     const userId = requireUser(session.viewer);
-    return inTransaction(session.prisma, async (tx) => {
-      const before = await annotationToChange(tx, session.viewer, data.id);
-      if (before.parentId) throw fail("CONFLICT", "Replies are not resolved or reopened on their own: use the thread's first annotation.", "input.id");
-      // At the version read but already in the state asked for: CONFLICT. At another version the
-      // update below answers VERSION_CONFLICT, whatever the state.
-      if (before.status === to && before.version === data.expectedVersion) {
-        throw fail("CONFLICT", resolving ? "The annotation is already resolved." : "The annotation is open, not resolved.", "input.id");
-      }
-      const after = await updateVersioned(
-        tx,
-        annotations,
-        data.id,
-        data.expectedVersion,
-        resolving ? { status: "RESOLVED", resolvedById: userId, resolvedAt: new Date() } : { status: "OPEN", resolvedById: null, resolvedAt: null },
-      );
-      await recordAudit(tx, session, { action, targetType: "Annotation", targetId: after.id, before, after });
-      return after;
+    return changeRecord(session, annotations, data, {
+      changes: (before): Prisma.AnnotationUncheckedUpdateManyInput => {
+        if (before.parentId) throw fail("CONFLICT", "Replies are not resolved or reopened on their own: use the thread's first annotation.", "input.id");
+        // At the version read but already in the state asked for: CONFLICT. At another version the
+        // update answers VERSION_CONFLICT, whatever the state.
+        if (before.status === to && before.version === data.expectedVersion) {
+          throw fail("CONFLICT", resolving ? "The annotation is already resolved." : "The annotation is open, not resolved.", "input.id");
+        }
+        return resolving ? { status: "RESOLVED", resolvedById: userId, resolvedAt: new Date() } : { status: "OPEN", resolvedById: null, resolvedAt: null };
+      },
     });
   });
 }
@@ -412,30 +387,25 @@ export const reopenAnnotation = statusChange("annotation.reopen", "OPEN");
  * left hanging without its thread. One audit event lists the replies deleted with it. Its author,
  * or one who may moderate. Returns the deleted annotation's id.
  */
-export const deleteAnnotation = command("annotation.delete", async (session, input: AnnotationStateCommand): Promise<string> => {
-  const data = parseInput(annotationStateSchema, input);
-  return inTransaction(session.prisma, async (tx) => {
-    const before = await annotationToChange(tx, session.viewer, data.id);
-    checkAuthorOrModerator(session.viewer, before, "delete");
-    const deletedAt = new Date();
-    const after = await updateVersioned(tx, annotations, data.id, data.expectedVersion, { deletedAt });
-    // The row lock taken by the update makes a concurrent reply wait and then find its thread deleted.
-    const replies = before.parentId
-      ? []
-      : await tx.annotation.findMany({ where: { parentId: data.id, deletedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
-    if (replies.length > 0) {
-      // A bulk update, not the change ritual: the replies go with their thread whatever their
-      // versions (nobody sent one), each one's version going up so a client holding it sees it changed.
-      await tx.annotation.updateMany({ where: { id: { in: replies.map((reply) => reply.id) } }, data: { deletedAt, version: { increment: 1 } } });
-    }
-    await recordAudit(tx, session, {
-      action: "annotation.delete",
-      targetType: "Annotation",
-      targetId: after.id,
-      before,
-      after: { ...after, deletedReplyIds: replies.map((reply) => reply.id) },
-    });
-    return after.id;
+export const deleteAnnotation = command("annotation.delete", annotationStateSchema, async (session, data): Promise<string> => {
+  const deletedAt = new Date();
+  return changeRecord(session, annotations, data, {
+    changes: (before) => {
+      checkAuthorOrModerator(session.viewer, before, "delete");
+      return { deletedAt };
+    },
+    then: async (tx, before, after) => {
+      // The row lock taken by the update makes a concurrent reply wait and then find its thread deleted.
+      const replies = before.parentId
+        ? []
+        : await tx.annotation.findMany({ where: { parentId: data.id, deletedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+      if (replies.length > 0) {
+        // A bulk update, not the change ritual: the replies go with their thread whatever their
+        // versions (nobody sent one), each one's version going up so a client holding it sees it changed.
+        await tx.annotation.updateMany({ where: { id: { in: replies.map((reply) => reply.id) } }, data: { deletedAt, version: { increment: 1 } } });
+      }
+      return { after: { ...after, deletedReplyIds: replies.map((reply) => reply.id) }, result: after.id };
+    },
   });
 });
 
@@ -443,8 +413,7 @@ export const deleteAnnotation = command("annotation.delete", async (session, inp
  * A fact-check of a quote (the claim is its text) or of a span of an article's current body (the
  * claim is the span's exact text).
  */
-export const createClaimReview = command("claimReview.create", async (session, input: CreateClaimReviewCommand): Promise<ClaimReview> => {
-  const data = parseInput(createClaimReviewSchema, input);
+export const createClaimReview = command("claimReview.create", createClaimReviewSchema, async (session, data): Promise<ClaimReview> => {
   if (data.quoteId != null && (data.articleId != null || data.selector != null)) {
     throw fail("INVALID_INPUT", "Give either quoteId, or articleId with a selector, not both.", "input.quoteId");
   }
@@ -452,24 +421,25 @@ export const createClaimReview = command("claimReview.create", async (session, i
   if (data.articleId != null && data.selector == null) throw fail("INVALID_INPUT", "A claim in an article needs a selector.", "input.selector");
   const reviewerId = requireUser(session.viewer);
   const { quoteId, articleId, selector } = data;
-  return inTransaction(session.prisma, async (tx) => {
-    let claim: Pick<Prisma.ClaimReviewUncheckedCreateInput, "articleId" | "quoteId" | "claim" | "start" | "end">;
-    if (quoteId != null) {
-      const quote = await tx.quote.findFirst({ where: { AND: [{ id: quoteId }, visibleQuotes(session.viewer)] } });
-      if (!quote) throw fail("NOT_FOUND", "The quote does not exist or is not visible to you.", "input.quoteId");
-      claim = { articleId: quote.articleId, quoteId: quote.id, claim: quote.text };
-    } else {
-      const article = articleId != null ? await lockArticle(tx, session.viewer, articleId) : null;
-      if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
-      if (!selector) throw fail("INVALID_INPUT", "A claim in an article needs a selector.", "input.selector");
-      const span = resolveSelector(article.body, selector, "input.selector");
-      claim = { articleId: article.id, claim: span.exact, start: span.start, end: span.end };
-    }
-    const created = await tx.claimReview.create({
-      data: { ...claim, rating: data.rating, explanation: data.explanation, evidenceUrls: data.evidenceUrls ?? [], reviewerId },
-    });
-    await recordAudit(tx, session, { action: "claimReview.create", targetType: "ClaimReview", targetId: created.id, before: null, after: created });
-    return created;
+  return createRecord(session, {
+    type: "ClaimReview",
+    create: async (tx) => {
+      let claim: Pick<Prisma.ClaimReviewUncheckedCreateInput, "articleId" | "quoteId" | "claim" | "start" | "end">;
+      if (quoteId != null) {
+        const quote = await tx.quote.findFirst({ where: { AND: [{ id: quoteId }, visibleQuotes(session.viewer)] } });
+        if (!quote) throw fail("NOT_FOUND", "The quote does not exist or is not visible to you.", "input.quoteId");
+        claim = { articleId: quote.articleId, quoteId: quote.id, claim: quote.text };
+      } else {
+        const article = articleId != null ? await lockArticle(tx, session.viewer, articleId) : null;
+        if (!article) throw fail("NOT_FOUND", "The article does not exist or is not visible to you.", "input.articleId");
+        if (!selector) throw fail("INVALID_INPUT", "A claim in an article needs a selector.", "input.selector");
+        const span = resolveSelector(article.body, selector, "input.selector");
+        claim = { articleId: article.id, claim: span.exact, start: span.start, end: span.end };
+      }
+      return tx.claimReview.create({
+        data: { ...claim, rating: data.rating, explanation: data.explanation, evidenceUrls: data.evidenceUrls ?? [], reviewerId },
+      });
+    },
   });
 });
 
@@ -481,8 +451,7 @@ export const createClaimReview = command("claimReview.create", async (session, i
  * span for a note on a quote); the annotation becomes ANCHORED on the current revision, its
  * version goes up, and one audit event records the state change.
  */
-export const reanchorAnnotation = command("annotation.reanchor", async (session, input: ReanchorAnnotationCommand): Promise<Annotation> => {
-  const data = parseInput(reanchorAnnotationSchema, input);
+export const reanchorAnnotation = command("annotation.reanchor", reanchorAnnotationSchema, async (session, data): Promise<Annotation> => {
   return inTransaction(session.prisma, async (tx) => {
     const before = await annotationToChange(tx, session.viewer, data.id);
     if (!before.articleId || before.start === null || before.exact === null) {

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
-import { inTransaction } from "../../db/transaction.js";
 import type { Article, Correction } from "../../generated/prisma/client.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
-import { recordAudit } from "../../core/audit.js";
-import { changeRecord, type VersionedTable } from "../../core/change.js";
+import { changeRecord, createRecord, versionedTable } from "../../core/change.js";
 import { command } from "../../core/command.js";
 import { fail } from "../../core/failure.js";
-import { expectedVersion as version, httpUrl, optionalText, parseInput } from "../../core/input.js";
+import { expectedVersion as version, httpUrl, optionalText } from "../../core/input.js";
 import { resolveSelector } from "../../core/selector.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { articleBody, bodyHashOf } from "./body.js";
@@ -65,32 +63,15 @@ const correctionSchema = z.object({
   quoteId: z.string().nullish(),
 });
 
-/** Input of {@link createArticle}. */
-export type CreateArticleCommand = z.input<typeof createSchema>;
-/** Input of {@link updateArticle}: `id` is the article's id. */
-export type UpdateArticleCommand = z.input<typeof updateSchema>;
-/** Input of the status changes (submit, publish, delete, restore). */
-export type ArticleStateCommand = z.input<typeof stateSchema>;
-/** Input of {@link retractArticle}. */
-export type RetractArticleCommand = z.input<typeof retractSchema>;
-/** Input of {@link issueCorrection}: `articleId` and `quoteId` are record ids. */
-export type IssueCorrectionCommand = z.input<typeof correctionSchema>;
-
 /** Articles as the change ritual reads and updates them: visible ones only. */
-export const articles: VersionedTable<Article, Prisma.ArticleUpdateManyMutationInput> = {
-  type: "Article",
-  noun: "article",
-  find: (tx, actor, id) => tx.article.findFirst({ where: { id, ...visibleArticles(actor) } }),
-  updateAt: async (tx, id, expected, data) => (await tx.article.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } })).count,
-  versionOf: async (tx, id) => (await tx.article.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
-  reread: (tx, id) => tx.article.findUniqueOrThrow({ where: { id } }),
-};
+const articleModel = { type: "Article", noun: "article", model: (tx: Prisma.TransactionClient) => tx.article } as const;
+export const articles = versionedTable<Article, Prisma.ArticleWhereInput, Prisma.ArticleUpdateManyMutationInput>({ ...articleModel, changeable: visibleArticles });
 
 /** Soft-deleted articles, the only ones restoreArticle changes. */
-const deletedArticles: VersionedTable<Article, Prisma.ArticleUpdateManyMutationInput> = {
-  ...articles,
-  find: (tx, _actor, id) => tx.article.findFirst({ where: { id, deletedAt: { not: null } } }),
-};
+const deletedArticles = versionedTable<Article, Prisma.ArticleWhereInput, Prisma.ArticleUpdateManyMutationInput>({
+  ...articleModel,
+  changeable: () => ({ deletedAt: { not: null } }),
+});
 
 /** FORBIDDEN unless the actor may change this article (reporters: drafts and articles in review). */
 function checkMayChange(session: { readonly viewer: Parameters<typeof mayChangeArticle>[0] }, article: Article): void {
@@ -100,26 +81,26 @@ function checkMayChange(session: { readonly viewer: Parameters<typeof mayChangeA
 }
 
 /** Creates a DRAFT with its first revision. */
-export const createArticle = command("article.create", async (session, input: CreateArticleCommand): Promise<Article> => {
-  const data = parseInput(createSchema, input);
-  return inTransaction(session.prisma, async (tx) => {
-    if (await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
-      throw fail("CONFLICT", `An article with the slug ${data.slug} exists already (perhaps deleted); choose another.`, "input.slug");
-    }
-    const fields = Object.fromEntries(EDITABLE.map((key) => [key, data[key] ?? null])) as { [K in (typeof EDITABLE)[number]]: NonNullable<(typeof data)[K]> | null };
-    const article = await tx.article.create({
-      data: {
-        slug: data.slug,
-        ...fields,
-        language: data.language ?? "en",
-        body: data.body,
-        bodyHash: bodyHashOf(data.body),
-        status: "DRAFT",
-        revisions: { create: { number: 1, headline: data.headline ?? null, body: data.body, reason: "Created", createdById: session.viewer.userId } },
-      },
-    });
-    await recordAudit(tx, session, { action: "article.create", targetType: "Article", targetId: article.id, before: null, after: article });
-    return article;
+export const createArticle = command("article.create", createSchema, async (session, data): Promise<Article> => {
+  return createRecord(session, {
+    type: "Article",
+    create: async (tx) => {
+      if (await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
+        throw fail("CONFLICT", `An article with the slug ${data.slug} exists already (perhaps deleted); choose another.`, "input.slug");
+      }
+      const fields = Object.fromEntries(EDITABLE.map((key) => [key, data[key] ?? null])) as { [K in (typeof EDITABLE)[number]]: NonNullable<(typeof data)[K]> | null };
+      return tx.article.create({
+        data: {
+          slug: data.slug,
+          ...fields,
+          language: data.language ?? "en",
+          body: data.body,
+          bodyHash: bodyHashOf(data.body),
+          status: "DRAFT",
+          revisions: { create: { number: 1, headline: data.headline ?? null, body: data.body, reason: "Created", createdById: session.viewer.userId } },
+        },
+      });
+    },
   });
 });
 
@@ -128,14 +109,9 @@ export const createArticle = command("article.create", async (session, input: Cr
  * annotation of the article is re-anchored to it in the same transaction. Reporters may change
  * articles that are not public yet; editors any. Fields left out stay; null clears optional ones.
  */
-export const updateArticle = command("article.update", async (session, input: UpdateArticleCommand): Promise<Article> => {
-  const data = parseInput(updateSchema, input);
+export const updateArticle = command("article.update", updateSchema, async (session, data): Promise<Article> => {
   const newBody = data.body ?? null;
-  return changeRecord(session, {
-    action: "article.update",
-    table: articles,
-    id: data.id,
-    expectedVersion: data.expectedVersion,
+  return changeRecord(session, articles, data, {
     changes: (before) => {
       checkMayChange(session, before);
       const changes: Prisma.ArticleUpdateManyMutationInput = {};
@@ -170,13 +146,8 @@ interface Transition {
 }
 
 function transition(action: "article.submit" | "article.publish", rule: Transition) {
-  return command(action, async (session, input: ArticleStateCommand): Promise<Article> => {
-    const data = parseInput(stateSchema, input);
-    return changeRecord(session, {
-      action,
-      table: articles,
-      id: data.id,
-      expectedVersion: data.expectedVersion,
+  return command(action, stateSchema, async (session, data): Promise<Article> => {
+    return changeRecord(session, articles, data, {
       changes: (before) => {
         if (!rule.from.includes(before.status)) throw fail("CONFLICT", `Only ${rule.from.join(" or ")} articles can be ${rule.refusal}; this one is ${before.status}.`, "input.id");
         return rule.data(before);
@@ -196,13 +167,8 @@ export const publishArticle = transition("article.publish", {
 });
 
 /** PUBLISHED or CORRECTED -> RETRACTED with the reason. */
-export const retractArticle = command("article.retract", async (session, input: RetractArticleCommand): Promise<Article> => {
-  const data = parseInput(retractSchema, input);
-  return changeRecord(session, {
-    action: "article.retract",
-    table: articles,
-    id: data.id,
-    expectedVersion: data.expectedVersion,
+export const retractArticle = command("article.retract", retractSchema, async (session, data): Promise<Article> => {
+  return changeRecord(session, articles, data, {
     changes: (before) => {
       if (!PUBLIC.includes(before.status)) throw fail("CONFLICT", `Only published or corrected articles can be retracted; this one is ${before.status}.`, "input.id");
       return { status: "RETRACTED" as const, retractionReason: data.reason };
@@ -211,19 +177,13 @@ export const retractArticle = command("article.retract", async (session, input: 
 });
 
 /** Soft-deletes an article: it leaves every list and lookup until restored. */
-export const deleteArticle = command("article.delete", async (session, input: ArticleStateCommand): Promise<Article> => {
-  const data = parseInput(stateSchema, input);
-  return changeRecord(session, { action: "article.delete", table: articles, id: data.id, expectedVersion: data.expectedVersion, changes: () => ({ deletedAt: new Date() }) });
+export const deleteArticle = command("article.delete", stateSchema, async (session, data): Promise<Article> => {
+  return changeRecord(session, articles, data, { changes: () => ({ deletedAt: new Date() }) });
 });
 
 /** Brings back a soft-deleted article. */
-export const restoreArticle = command("article.restore", async (session, input: ArticleStateCommand): Promise<Article> => {
-  const data = parseInput(stateSchema, input);
-  return changeRecord(session, {
-    action: "article.restore",
-    table: deletedArticles,
-    id: data.id,
-    expectedVersion: data.expectedVersion,
+export const restoreArticle = command("article.restore", stateSchema, async (session, data): Promise<Article> => {
+  return changeRecord(session, deletedArticles, data, {
     changes: () => ({ deletedAt: null }),
   });
 });
@@ -232,16 +192,11 @@ export const restoreArticle = command("article.restore", async (session, input: 
  * Publishes a correction of a published (or already corrected) article, tied to a span of the
  * current body or to one of its quotes, and marks the article CORRECTED.
  */
-export const issueCorrection = command("article.correct", async (session, input: IssueCorrectionCommand): Promise<{ correction: Correction; article: Article }> => {
-  const data = parseInput(correctionSchema, input);
+export const issueCorrection = command("article.correct", correctionSchema, async (session, data): Promise<{ correction: Correction; article: Article }> => {
   const quoteId = data.quoteId ?? null;
   let span: TextSpanValue | null = null;
-  return changeRecord(session, {
-    action: "article.correct",
-    table: articles,
-    id: data.articleId,
+  return changeRecord(session, articles, { id: data.articleId, expectedVersion: data.expectedVersion }, {
     idField: "input.articleId",
-    expectedVersion: data.expectedVersion,
     changes: async (before, tx) => {
       if (!PUBLIC.includes(before.status)) throw fail("CONFLICT", `Only published articles take corrections; this one is ${before.status}.`, "input.articleId");
       span = data.span ? resolveSelector(before.body, data.span, "input.span") : null;

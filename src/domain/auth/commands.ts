@@ -26,14 +26,6 @@ const disableSchema = z.object({ userId: z.string() });
 const createTokenSchema = z.object({ userId: z.string(), name, expiresAt: z.date().nullish() });
 const revokeSchema = z.object({ id: z.string().regex(UUID_PATTERN, "must be a token id as ApiToken.id gives it") });
 
-/** Input of {@link createUser}. */
-export type CreateUserCommand = z.input<typeof createUserSchema>;
-/** Input of {@link setUserRole}: `userId` is the user's record id. */
-export type SetUserRoleCommand = z.input<typeof setRoleSchema>;
-/** Input of {@link disableUser}: `userId` is the user's record id. */
-export type DisableUserCommand = z.input<typeof disableSchema>;
-/** Input of {@link createApiToken}: `userId` is the user's record id. */
-export type CreateApiTokenCommand = z.input<typeof createTokenSchema>;
 /** Input of {@link revokeApiToken}: `id` is the token's id (tokens have no global id). */
 export type RevokeApiTokenCommand = z.input<typeof revokeSchema>;
 
@@ -65,8 +57,7 @@ function notYourself(session: Session, user: User, what: string): void {
 }
 
 /** Creates a user with a role, without a token. */
-export const createUser = command("user.create", async (session, input: CreateUserCommand): Promise<User> => {
-  const data = parseInput(createUserSchema, input);
+export const createUser = command("user.create", createUserSchema, async (session, data): Promise<User> => {
   const taken = () => fail("CONFLICT", `A user named ${JSON.stringify(data.name)} exists already.`, "input.name");
   try {
     return await inTransaction(session.prisma, async (tx) => {
@@ -83,8 +74,7 @@ export const createUser = command("user.create", async (session, input: CreateUs
 });
 
 /** Changes a user's role; it applies to their tokens from the next request, which reads the role afresh. */
-export const setUserRole = command("user.setRole", async (session, input: SetUserRoleCommand): Promise<User> => {
-  const data = parseInput(setRoleSchema, input);
+export const setUserRole = command("user.setRole", setRoleSchema, async (session, data): Promise<User> => {
   return inTransaction(session.prisma, async (tx) => {
     const before = await userToChange(tx, data.userId);
     notYourself(session, before, "change the role of");
@@ -96,8 +86,7 @@ export const setUserRole = command("user.setRole", async (session, input: SetUse
 });
 
 /** Disables a user: authentication refuses their tokens from now on. */
-export const disableUser = command("user.disable", async (session, input: DisableUserCommand): Promise<User> => {
-  const data = parseInput(disableSchema, input);
+export const disableUser = command("user.disable", disableSchema, async (session, data): Promise<User> => {
   return inTransaction(session.prisma, async (tx) => {
     const before = await userToChange(tx, data.userId);
     notYourself(session, before, "disable");
@@ -121,8 +110,7 @@ export interface CreatedApiToken {
  * the database, has only the record without the secret's hash. Token events are recorded on the
  * user the token acts as (tokens have no global id).
  */
-export const createApiToken = command("token.create", async (session, input: CreateApiTokenCommand): Promise<CreatedApiToken> => {
-  const data = parseInput(createTokenSchema, input);
+export const createApiToken = command("token.create", createTokenSchema, async (session, data): Promise<CreatedApiToken> => {
   if (data.expiresAt && data.expiresAt.getTime() <= Date.now()) throw fail("INVALID_INPUT", "must be in the future", "input.expiresAt");
   return inTransaction(session.prisma, async (tx) => {
     const user = await userToChange(tx, data.userId);

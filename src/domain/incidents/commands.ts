@@ -5,7 +5,7 @@ import type { Incident, IncidentMention } from "../../generated/prisma/client.js
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
-import { changeRecord, findToChange, updateVersioned, type VersionedTable } from "../../core/change.js";
+import { changeRecord, createRecord, findToChange, updateVersioned, versionedTable } from "../../core/change.js";
 import { command } from "../../core/command.js";
 import { DomainFailure, fail, type FailureReason } from "../../core/failure.js";
 import { expectedVersion as version, parseInput } from "../../core/input.js";
@@ -67,8 +67,6 @@ const linkSchema = z.object({
 
 const mergeSchema = z.object({ sourceId: z.string(), targetId: z.string(), expectedSourceVersion: version, expectedTargetVersion: version });
 
-/** Input of {@link createIncident}: `placeId` is a place's record id. */
-export type CreateIncidentCommand = z.input<typeof createSchema>;
 /**
  * Input of {@link updateIncident}: `id` and `placeId` are record ids; a null `placeId` clears the
  * place. Any review status may be asked for; PENDING is refused as INVALID_INPUT (an editor decides).
@@ -76,18 +74,14 @@ export type CreateIncidentCommand = z.input<typeof createSchema>;
 export type UpdateIncidentCommand = Omit<z.input<typeof updateSchema>, "reviewStatus"> & { readonly reviewStatus?: ReviewStatus | null };
 /** Input of {@link linkIncidentToArticle}: `incidentId` and `articleId` are record ids. */
 export type LinkIncidentCommand = z.input<typeof linkSchema>;
-/** Input of {@link mergeIncidents}: `sourceId` and `targetId` are record ids. */
-export type MergeIncidentsCommand = z.input<typeof mergeSchema>;
 
 /** Incidents as the change ritual reads and updates them: those the actor may reach by id (merged ones included; see {@link incidentToChange}). */
-export const incidents: VersionedTable<Incident, Prisma.IncidentUncheckedUpdateManyInput> = {
+export const incidents = versionedTable<Incident, Prisma.IncidentWhereInput, Prisma.IncidentUncheckedUpdateManyInput>({
   type: "Incident",
   noun: "incident",
-  find: (tx, actor, id) => tx.incident.findFirst({ where: { id, ...resolvableIncidents(actor) } }),
-  updateAt: async (tx, id, expected, data) => (await tx.incident.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } })).count,
-  versionOf: async (tx, id) => (await tx.incident.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
-  reread: (tx, id) => tx.incident.findUniqueOrThrow({ where: { id } }),
-};
+  model: (tx) => tx.incident,
+  changeable: resolvableIncidents,
+});
 
 /** The fields of an incident that the date rules look at. */
 type DateFacts = Pick<Incident, "date" | "datePrecision" | "dateEarliest" | "dateLatest">;
@@ -131,8 +125,7 @@ async function incidentToChange(tx: Prisma.TransactionClient, viewer: Actor, id:
 }
 
 /** Records an incident (origin EDITOR, ACCEPTED). */
-export const createIncident = command("incident.create", async (session, input: CreateIncidentCommand): Promise<Incident> => {
-  const data = parseInput(createSchema, input);
+export const createIncident = command("incident.create", createSchema, async (session, data): Promise<Incident> => {
   const dates: DateFacts = {
     date: data.date ?? null,
     datePrecision: data.datePrecision ?? (data.date ? "DAY" : "UNKNOWN"),
@@ -140,27 +133,28 @@ export const createIncident = command("incident.create", async (session, input: 
     dateLatest: data.dateLatest ?? null,
   };
   checkDates(dates);
-  return inTransaction(session.prisma, async (tx) => {
-    await checkPlace(tx, data.placeId);
-    const incident = await tx.incident.create({
-      data: {
-        type: data.type,
-        subType: data.subType || null,
-        summary: data.summary,
-        ...dates,
-        fatalitiesMin: data.fatalities?.min ?? null,
-        fatalitiesMax: data.fatalities?.max ?? null,
-        injuriesMin: data.injuries?.min ?? null,
-        injuriesMax: data.injuries?.max ?? null,
-        placeId: data.placeId ?? null,
-        attributedTo: data.attributedTo || null,
-        blamedBy: data.blamedBy || null,
-        origin: "EDITOR",
-        reviewStatus: "ACCEPTED",
-      },
-    });
-    await recordAudit(tx, session, { action: "incident.create", targetType: "Incident", targetId: incident.id, before: null, after: incident });
-    return incident;
+  return createRecord(session, {
+    type: "Incident",
+    create: async (tx) => {
+      await checkPlace(tx, data.placeId);
+      return tx.incident.create({
+        data: {
+          type: data.type,
+          subType: data.subType || null,
+          summary: data.summary,
+          ...dates,
+          fatalitiesMin: data.fatalities?.min ?? null,
+          fatalitiesMax: data.fatalities?.max ?? null,
+          injuriesMin: data.injuries?.min ?? null,
+          injuriesMax: data.injuries?.max ?? null,
+          placeId: data.placeId ?? null,
+          attributedTo: data.attributedTo || null,
+          blamedBy: data.blamedBy || null,
+          origin: "EDITOR",
+          reviewStatus: "ACCEPTED",
+        },
+      });
+    },
   });
 });
 
@@ -170,12 +164,9 @@ export const createIncident = command("incident.create", async (session, input: 
  * conditional update then guarantees nobody changed it in between.
  */
 export const updateIncident = command("incident.update", async (session, input: UpdateIncidentCommand): Promise<Incident> => {
+  // The API's ReviewStatus includes PENDING, which the schema refuses with its own message.
   const data = parseInput(updateSchema, input);
-  return changeRecord(session, {
-    action: "incident.update",
-    table: incidents,
-    id: data.id,
-    expectedVersion: data.expectedVersion,
+  return changeRecord(session, incidents, data, {
     changes: async (before, tx) => {
       checkNotMerged(before, "input.id");
       const changes: Prisma.IncidentUncheckedUpdateManyInput = {};
@@ -301,8 +292,7 @@ export interface MergedIncidents {
  * marked merged into the target (its id then resolves to the target). One audit event, on the
  * target, describes the whole change.
  */
-export const mergeIncidents = command("incident.merge", async (session, input: MergeIncidentsCommand): Promise<MergedIncidents> => {
-  const data = parseInput(mergeSchema, input);
+export const mergeIncidents = command("incident.merge", mergeSchema, async (session, data): Promise<MergedIncidents> => {
   const { sourceId, targetId } = data;
   if (sourceId === targetId) throw fail("CONFLICT", "An incident cannot be merged into itself.", "input.targetId");
   return inTransaction(session.prisma, async (tx) => {

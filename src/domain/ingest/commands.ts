@@ -5,7 +5,7 @@ import type { Article, EntityMention, Person } from "../../generated/prisma/clie
 import { recordAudit, type AuditChange } from "../../core/audit.js";
 import { command } from "../../core/command.js";
 import { fail } from "../../core/failure.js";
-import { expectedVersion as version, optionalText, parseInput } from "../../core/input.js";
+import { expectedVersion as version, optionalText } from "../../core/input.js";
 import type { Session } from "../../core/session.js";
 import { visibleArticles } from "../visibility/articles.js";
 import {
@@ -37,13 +37,6 @@ const kind = z.enum(["QUOTE", "PERSON", "INCIDENT", "INCIDENT_MENTION", "ENTITY_
 const acceptSchema = z.object({ kind, id: z.string(), expectedVersion: version.nullish() });
 const rejectSchema = z.object({ kind, id: z.string(), reason: optionalText(2000) });
 const acceptAllSchema = z.object({ articleId: z.string(), confidence: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1") });
-
-/** Input of {@link acceptSuggestion}: which suggestion (kind and record id) and, for quotes, people and incidents, the version read. */
-export type AcceptSuggestionCommand = z.input<typeof acceptSchema>;
-/** Input of {@link rejectSuggestion}: which suggestion and why. */
-export type RejectSuggestionCommand = z.input<typeof rejectSchema>;
-/** Input of {@link acceptAllAbove}: `articleId` is the article's record id. */
-export type AcceptAllAboveCommand = z.input<typeof acceptAllSchema>;
 
 type Tx = Prisma.TransactionClient;
 
@@ -183,8 +176,7 @@ async function acceptOne(tx: Tx, session: Session, ref: SuggestionRef, expected:
 }
 
 /** Accepts one pending suggestion, with the pending speaker or incident it points at. */
-export const acceptSuggestion = command("suggestion.review", async (session, input: AcceptSuggestionCommand): Promise<ReviewResult> => {
-  const data = parseInput(acceptSchema, input);
+export const acceptSuggestion = command("suggestion.review", acceptSchema, async (session, data): Promise<ReviewResult> => {
   return inTransaction(session.prisma, async (tx) => {
     const { audit, ...result } = await acceptOne(tx, session, data, data.expectedVersion);
     await recordAudit(tx, session, audit);
@@ -193,8 +185,7 @@ export const acceptSuggestion = command("suggestion.review", async (session, inp
 });
 
 /** Rejects one pending suggestion and what depends on it only. */
-export const rejectSuggestion = command("suggestion.review", async (session, input: RejectSuggestionCommand): Promise<ReviewResult> => {
-  const data = parseInput(rejectSchema, input);
+export const rejectSuggestion = command("suggestion.review", rejectSchema, async (session, data): Promise<ReviewResult> => {
   const ref = { kind: data.kind, id: data.id };
   const reason = data.reason || null;
   return inTransaction(session.prisma, async (tx) => {
@@ -289,8 +280,7 @@ export interface AcceptAllResult {
  * pending speakers, mentioned people and incidents they point at; one audit event on the article
  * lists them.
  */
-export const acceptAllAbove = command("suggestion.review", async (session, input: AcceptAllAboveCommand): Promise<AcceptAllResult> => {
-  const data = parseInput(acceptAllSchema, input);
+export const acceptAllAbove = command("suggestion.review", acceptAllSchema, async (session, data): Promise<AcceptAllResult> => {
   const articleId = data.articleId;
   return inTransaction(session.prisma, async (tx) => {
     // Bulk acceptances of one article take turns (the article row's lock, held to commit): a

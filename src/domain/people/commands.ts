@@ -4,10 +4,10 @@ import { inTransaction } from "../../db/transaction.js";
 import type { Person, PersonRole } from "../../generated/prisma/client.js";
 import type { AliasKind } from "../../generated/prisma/enums.js";
 import { recordAudit } from "../../core/audit.js";
-import { changeRecord, findToChange, updateVersioned, type VersionedTable } from "../../core/change.js";
+import { changeRecord, createRecord, findToChange, updateVersioned, versionedTable, type VersionedTable } from "../../core/change.js";
 import { command } from "../../core/command.js";
 import { DomainFailure, fail } from "../../core/failure.js";
-import { expectedVersion as version, optionalText, parseInput } from "../../core/input.js";
+import { expectedVersion as version, optionalText } from "../../core/input.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
 import { visiblePeople } from "../visibility/people.js";
 
@@ -68,17 +68,6 @@ const mergeSchema = z.object({
   expectedTargetVersion: version,
 });
 
-/** Input of {@link createPerson}: `organizationId` is a record id. */
-export type CreatePersonCommand = z.input<typeof createSchema>;
-/** Input of {@link updatePerson}: ids are record ids; a null `organizationId` clears it. */
-export type UpdatePersonCommand = z.input<typeof updateSchema>;
-/** Input of {@link addAlias}. */
-export type AddAliasCommand = z.input<typeof aliasSchema>;
-/** Input of {@link addRole}: ids are record ids. */
-export type AddRoleCommand = z.input<typeof roleSchema>;
-/** Input of {@link mergePeople}: both person ids are record ids. */
-export type MergePeopleCommand = z.input<typeof mergeSchema>;
-
 /** What a person command sets. */
 type PersonUpdate = Prisma.PersonUncheckedUpdateManyInput;
 
@@ -89,35 +78,22 @@ interface PersonNaming {
 }
 
 /**
- * One conditional UPDATE of a live (unmerged, undeleted) person still at `expected`, bumping the
- * version; the rows updated. When the version matched but nothing was updated, the person was
- * merged or deleted meanwhile: CONFLICT, not a version conflict.
+ * People as the change ritual reads and updates them (visible ones), named in failures as
+ * `naming` says; updated only while live (unmerged, undeleted): a person merged or deleted after
+ * it was read is a CONFLICT, not a version conflict.
  */
-async function updateLivePerson(tx: Prisma.TransactionClient, id: string, expected: number, data: PersonUpdate, naming: PersonNaming): Promise<number> {
-  const { count } = await tx.person.updateMany({
-    where: { id, version: expected, mergedIntoId: null, deletedAt: null },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count === 0 && (await people.versionOf(tx, id)) === expected) {
-    throw fail("CONFLICT", `The ${naming.noun} was merged or deleted meanwhile; read it again.`, naming.idField);
-  }
-  return count;
-}
-
-/** People as the change ritual reads and updates them: visible ones, updated only while live. */
-export const people: VersionedTable<Person, PersonUpdate> = {
-  type: "Person",
-  noun: "person",
-  find: (tx, actor, id) => tx.person.findFirst({ where: { id, ...visiblePeople(actor) } }),
-  updateAt: (tx, id, expected, data) => updateLivePerson(tx, id, expected, data, { noun: "person", idField: "input.id" }),
-  versionOf: async (tx, id) => (await tx.person.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
-  reread: (tx, id) => tx.person.findUniqueOrThrow({ where: { id } }),
-};
-
-/** {@link people} as failures name them in another input (`input.personId`, a merge's source or target). */
 function peopleNamed(naming: PersonNaming): VersionedTable<Person, PersonUpdate> {
-  return { ...people, noun: naming.noun, updateAt: (tx, id, expected, data) => updateLivePerson(tx, id, expected, data, naming) };
+  return versionedTable<Person, Prisma.PersonWhereInput, PersonUpdate>({
+    type: "Person",
+    noun: naming.noun,
+    model: (tx) => tx.person,
+    changeable: visiblePeople,
+    still: { where: { mergedIntoId: null, deletedAt: null }, conflict: `The ${naming.noun} was merged or deleted meanwhile; read it again.`, field: naming.idField },
+  });
 }
+
+/** People named by `input.id`. */
+export const people = peopleNamed({ noun: "person", idField: "input.id" });
 
 /** The person of `input.personId` (aliases, roles). */
 const personOfInput = peopleNamed({ noun: "person", idField: "input.personId" });
@@ -141,36 +117,31 @@ async function aliasesOf(tx: Prisma.TransactionClient, personId: string): Promis
 }
 
 /** Creates a person or unnamed source (an unnamed source's description defaults to its name). Editors. */
-export const createPerson = command("person.create", async (session, input: CreatePersonCommand): Promise<Person> => {
-  const data = parseInput(createSchema, input);
+export const createPerson = command("person.create", createSchema, async (session, data): Promise<Person> => {
   const organizationId = data.organizationId ?? null;
-  return inTransaction(session.prisma, async (tx) => {
-    await requireOrganization(tx, organizationId, "input.organizationId");
-    const kind = data.kind ?? "NAMED";
-    const person = await tx.person.create({
-      data: {
-        kind,
-        name: data.name,
-        description: data.description || (kind === "ANONYMOUS" ? data.name : null),
-        organizationId,
-        wikidataId: data.wikidataId ?? null,
-        origin: "EDITOR",
-        reviewStatus: "ACCEPTED",
-      },
-    });
-    await recordAudit(tx, session, { action: "person.create", targetType: "Person", targetId: person.id, before: null, after: person });
-    return person;
+  return createRecord(session, {
+    type: "Person",
+    create: async (tx) => {
+      await requireOrganization(tx, organizationId, "input.organizationId");
+      const kind = data.kind ?? "NAMED";
+      return tx.person.create({
+        data: {
+          kind,
+          name: data.name,
+          description: data.description || (kind === "ANONYMOUS" ? data.name : null),
+          organizationId,
+          wikidataId: data.wikidataId ?? null,
+          origin: "EDITOR",
+          reviewStatus: "ACCEPTED",
+        },
+      });
+    },
   });
 });
 
 /** Changes a person's name, kind, description, organization or Wikidata id. Editors. */
-export const updatePerson = command("person.update", async (session, input: UpdatePersonCommand): Promise<Person> => {
-  const data = parseInput(updateSchema, input);
-  return changeRecord(session, {
-    action: "person.update",
-    table: people,
-    id: data.id,
-    expectedVersion: data.expectedVersion,
+export const updatePerson = command("person.update", updateSchema, async (session, data): Promise<Person> => {
+  return changeRecord(session, people, data, {
     changes: async (before, tx) => {
       checkNotMerged(before, "input.id");
       await requireOrganization(tx, data.organizationId, "input.organizationId");
@@ -186,16 +157,11 @@ export const updatePerson = command("person.update", async (session, input: Upda
 });
 
 /** Adds another name to a person; one they have already (or their name) is CONFLICT. Editors. */
-export const addAlias = command("person.addAlias", async (session, input: AddAliasCommand): Promise<Person> => {
-  const data = parseInput(aliasSchema, input);
+export const addAlias = command("person.addAlias", aliasSchema, async (session, data): Promise<Person> => {
   const kind = data.kind ?? "OTHER";
   let aliases: string[] = [];
-  return changeRecord(session, {
-    action: "person.addAlias",
-    table: personOfInput,
-    id: data.personId,
+  return changeRecord(session, personOfInput, { id: data.personId, expectedVersion: data.expectedVersion }, {
     idField: "input.personId",
-    expectedVersion: data.expectedVersion,
     changes: async (before, tx) => {
       checkNotMerged(before, "input.personId");
       aliases = await aliasesOf(tx, before.id);
@@ -216,15 +182,10 @@ export const addAlias = command("person.addAlias", async (session, input: AddAli
 });
 
 /** Adds a role with its dates to a person (endDate not before startDate). Editors. */
-export const addRole = command("person.addRole", async (session, input: AddRoleCommand): Promise<Person> => {
-  const data = parseInput(roleSchema, input);
+export const addRole = command("person.addRole", roleSchema, async (session, data): Promise<Person> => {
   const organizationId = data.organizationId ?? null;
-  return changeRecord(session, {
-    action: "person.addRole",
-    table: personOfInput,
-    id: data.personId,
+  return changeRecord(session, personOfInput, { id: data.personId, expectedVersion: data.expectedVersion }, {
     idField: "input.personId",
-    expectedVersion: data.expectedVersion,
     changes: async (before, tx) => {
       checkNotMerged(before, "input.personId");
       await requireOrganization(tx, organizationId, "input.organizationId");
@@ -273,8 +234,7 @@ async function updateSide(tx: Prisma.TransactionClient, side: MergeSide, id: str
  * source keeps its row with mergedIntoId set, so its id resolves to the target. Both versions
  * are checked and bumped; one audit event describes the whole change. Editors.
  */
-export const mergePeople = command("person.merge", async (session, input: MergePeopleCommand): Promise<Person> => {
-  const data = parseInput(mergeSchema, input);
+export const mergePeople = command("person.merge", mergeSchema, async (session, data): Promise<Person> => {
   const { sourceId, targetId } = data;
   if (sourceId === targetId) throw fail("CONFLICT", "A person cannot be merged into themselves.", "input.targetId");
   return inTransaction(session.prisma, async (tx) => {

@@ -5,10 +5,10 @@ import type { Article, Organization, Person, Quote, QuoteLink } from "../../gene
 import type { ReviewStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
-import { changeRecord, findToChange, type VersionedTable } from "../../core/change.js";
+import { changeRecord, createRecord, findToChange, versionedTable, type VersionedTable } from "../../core/change.js";
 import { command } from "../../core/command.js";
 import { fail } from "../../core/failure.js";
-import { expectedVersion as version, httpUrl, optionalText, parseInput } from "../../core/input.js";
+import { expectedVersion as version, httpUrl, optionalText } from "../../core/input.js";
 import { followMerges } from "../../core/merges.js";
 import { may } from "../../core/policy.js";
 import { resolveSelector } from "../../core/selector.js";
@@ -108,31 +108,12 @@ const verificationSchema = z
 const linkSchema = z.object({ fromQuoteId: z.string(), toQuoteId: z.string(), note: optionalText(2000) });
 const reviewSchema = z.object({ id: z.string(), expectedVersion: version });
 
-/** Input of {@link createQuote}: `articleId`, `speakerId` and `speakerOrganizationId` are record ids. */
-export type CreateQuoteCommand = z.input<typeof createSchema>;
-/** Input of {@link updateQuote}: `id` is the quote's id. */
-export type UpdateQuoteCommand = z.input<typeof updateSchema>;
-/** Input of {@link attributeQuote}: every id is a record id. */
-export type AttributeQuoteCommand = z.input<typeof attributeSchema>;
-/** Input of {@link setQuoteVerification}. */
-export type SetQuoteVerificationCommand = z.input<typeof verificationSchema>;
-/** Input of {@link linkQuotes}: both quote ids are record ids. */
-export type LinkQuotesCommand = z.input<typeof linkSchema>;
-/** Input of {@link acceptQuote} and {@link rejectQuote}. */
-export type ReviewQuoteCommand = z.input<typeof reviewSchema>;
-
 /** What a quote command sets. */
 type QuoteUpdate = Prisma.QuoteUncheckedUpdateManyInput;
 
 /** Quotes as the change ritual reads and updates them: visible ones only. */
-export const quotes: VersionedTable<Quote, QuoteUpdate> = {
-  type: "Quote",
-  noun: "quote",
-  find: (tx, actor, id) => tx.quote.findFirst({ where: { id, ...visibleQuotes(actor) } }),
-  updateAt: async (tx, id, expected, data) => (await tx.quote.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } })).count,
-  versionOf: async (tx, id) => (await tx.quote.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
-  reread: (tx, id) => tx.quote.findUniqueOrThrow({ where: { id } }),
-};
+const quoteModel = { type: "Quote", noun: "quote", model: (tx: Prisma.TransactionClient) => tx.quote, changeable: visibleQuotes } as const;
+export const quotes = versionedTable<Quote, Prisma.QuoteWhereInput, QuoteUpdate>(quoteModel);
 
 /**
  * {@link quotes} updated only while the row still meets `still`, the state a check relied on (a
@@ -140,16 +121,10 @@ export const quotes: VersionedTable<Quote, QuoteUpdate> = {
  * the quote or its article changed state under us: CONFLICT, not a version conflict.
  */
 function quotesWhile(still: Prisma.QuoteWhereInput): VersionedTable<Quote, QuoteUpdate> {
-  return {
-    ...quotes,
-    updateAt: async (tx, id, expected, data) => {
-      const { count } = await tx.quote.updateMany({ where: { ...still, id, version: expected }, data: { ...data, version: { increment: 1 } } });
-      if (count === 0 && (await quotes.versionOf(tx, id)) === expected) {
-        throw fail("CONFLICT", "The quote or its article changed state meanwhile; read it again.", "input.id");
-      }
-      return count;
-    },
-  };
+  return versionedTable<Quote, Prisma.QuoteWhereInput, QuoteUpdate>({
+    ...quoteModel,
+    still: { where: still, conflict: "The quote or its article changed state meanwhile; read it again.", field: "input.id" },
+  });
 }
 
 /** A span's text must be something to quote: not only whitespace, not absurdly long. */
@@ -208,41 +183,41 @@ function detailChanges(data: z.output<typeof updateSchema>): Prisma.QuoteUncheck
  * Records a quote at a span of an article's current body; its text is the text there (origin
  * EDITOR, accepted). Reporters on drafts and articles in review, editors on any visible article.
  */
-export const createQuote = command("quote.create", async (session, input: CreateQuoteCommand): Promise<Quote> => {
-  const data = parseInput(createSchema, input);
+export const createQuote = command("quote.create", createSchema, async (session, data): Promise<Quote> => {
   const articleId = data.articleId;
-  return inTransaction(session.prisma, async (tx) => {
-    const article = await findToChange(tx, articles, session.viewer, articleId, "input.articleId");
-    if (!mayChangeArticle(session.viewer, article)) {
-      throw fail("FORBIDDEN", `Reporters may record quotes in drafts and articles in review; this article is ${article.status}. Ask an editor.`, "input.articleId");
-    }
-    const span = quoteSpan(article.body, data.selector, "input.selector");
-    const duplicate = await tx.quote.findFirst({
-      where: { articleId, start: span.start, end: span.end, deletedAt: null, reviewStatus: { not: "REJECTED" } },
-      select: { id: true },
-    });
-    if (duplicate) throw fail("CONFLICT", "A quote at exactly this span exists already; update it (or accept the suggestion) instead.", "input.selector");
-    const speaker = data.speakerId ? await resolveSpeaker(tx, session.viewer, data.speakerId, "input.speakerId") : null;
-    const organization = data.speakerOrganizationId ? await resolveOrganization(tx, data.speakerOrganizationId, "input.speakerOrganizationId") : null;
-    const quote = await tx.quote.create({
-      data: {
-        articleId,
-        ...spanColumns(span, article),
-        kind: data.kind,
-        speakerId: speaker?.id ?? null,
-        speakerOrganizationId: organization?.id ?? null,
-        speakerDescription: data.speakerDescription || null,
-        reportingVerb: data.reportingVerb || null,
-        medium: data.medium ?? "OTHER",
-        sourceUrl: data.sourceUrl || null,
-        sourceHandle: data.sourceHandle || null,
-        sourceDate: data.sourceDate ?? null,
-        origin: "EDITOR",
-        reviewStatus: "ACCEPTED",
-      },
-    });
-    await recordAudit(tx, session, { action: "quote.create", targetType: "Quote", targetId: quote.id, before: null, after: quote });
-    return quote;
+  return createRecord(session, {
+    type: "Quote",
+    create: async (tx) => {
+      const article = await findToChange(tx, articles, session.viewer, articleId, "input.articleId");
+      if (!mayChangeArticle(session.viewer, article)) {
+        throw fail("FORBIDDEN", `Reporters may record quotes in drafts and articles in review; this article is ${article.status}. Ask an editor.`, "input.articleId");
+      }
+      const span = quoteSpan(article.body, data.selector, "input.selector");
+      const duplicate = await tx.quote.findFirst({
+        where: { articleId, start: span.start, end: span.end, deletedAt: null, reviewStatus: { not: "REJECTED" } },
+        select: { id: true },
+      });
+      if (duplicate) throw fail("CONFLICT", "A quote at exactly this span exists already; update it (or accept the suggestion) instead.", "input.selector");
+      const speaker = data.speakerId ? await resolveSpeaker(tx, session.viewer, data.speakerId, "input.speakerId") : null;
+      const organization = data.speakerOrganizationId ? await resolveOrganization(tx, data.speakerOrganizationId, "input.speakerOrganizationId") : null;
+      return tx.quote.create({
+        data: {
+          articleId,
+          ...spanColumns(span, article),
+          kind: data.kind,
+          speakerId: speaker?.id ?? null,
+          speakerOrganizationId: organization?.id ?? null,
+          speakerDescription: data.speakerDescription || null,
+          reportingVerb: data.reportingVerb || null,
+          medium: data.medium ?? "OTHER",
+          sourceUrl: data.sourceUrl || null,
+          sourceHandle: data.sourceHandle || null,
+          sourceDate: data.sourceDate ?? null,
+          origin: "EDITOR",
+          reviewStatus: "ACCEPTED",
+        },
+      });
+    },
   });
 });
 
@@ -250,15 +225,11 @@ export const createQuote = command("quote.create", async (session, input: Create
  * Changes a quote's details or moves it to a new span of the current body (its text follows).
  * Editors; reporters only on quotes in drafts.
  */
-export const updateQuote = command("quote.update", async (session, input: UpdateQuoteCommand): Promise<Quote> => {
-  const data = parseInput(updateSchema, input);
+export const updateQuote = command("quote.update", updateSchema, async (session, data): Promise<Quote> => {
   const anyArticle = may(session.viewer, "article.updatePublic");
-  return changeRecord(session, {
-    action: "quote.update",
-    // For a reporter the article must still be a draft when the UPDATE runs, not only when read.
-    table: anyArticle ? quotes : quotesWhile({ article: { status: { in: [...QUOTE_DRAFT_STATUSES] } } }),
-    id: data.id,
-    expectedVersion: data.expectedVersion,
+  // For a reporter the article must still be a draft when the UPDATE runs, not only when read.
+  const table = anyArticle ? quotes : quotesWhile({ article: { status: { in: [...QUOTE_DRAFT_STATUSES] } } });
+  return changeRecord(session, table, data, {
     changes: async (before, tx) => {
       // Visible quotes are in visible articles.
       const article = await tx.article.findUniqueOrThrow({ where: { id: before.articleId } });
@@ -293,15 +264,10 @@ interface SpeakerOfRecord {
  * by its description and organization, or an organization speaking itself. The other kind of
  * speaker is cleared. Editors.
  */
-export const attributeQuote = command("quote.attribute", async (session, input: AttributeQuoteCommand): Promise<Quote> => {
-  const data = parseInput(attributeSchema, input);
+export const attributeQuote = command("quote.attribute", attributeSchema, async (session, data): Promise<Quote> => {
   let speaker: SpeakerOfRecord = { speakerName: null, speakerKind: null };
-  return changeRecord(session, {
-    action: "quote.attribute",
-    table: quotes,
-    id: data.quoteId,
+  return changeRecord(session, quotes, { id: data.quoteId, expectedVersion: data.expectedVersion }, {
     idField: "input.quoteId",
-    expectedVersion: data.expectedVersion,
     changes: async (_before, tx): Promise<QuoteUpdate> => {
       if (data.organizationId) {
         const organization = await resolveOrganization(tx, data.organizationId, "input.organizationId");
@@ -331,14 +297,9 @@ async function speakerOfRecord(tx: Prisma.TransactionClient, quote: Pick<Quote, 
 }
 
 /** Sets a quote's verification status with its note and evidence (both replaced). Editors. */
-export const setQuoteVerification = command("quote.verify", async (session, input: SetQuoteVerificationCommand): Promise<Quote> => {
-  const data = parseInput(verificationSchema, input);
-  return changeRecord(session, {
-    action: "quote.verify",
-    table: quotes,
-    id: data.quoteId,
+export const setQuoteVerification = command("quote.verify", verificationSchema, async (session, data): Promise<Quote> => {
+  return changeRecord(session, quotes, { id: data.quoteId, expectedVersion: data.expectedVersion }, {
     idField: "input.quoteId",
-    expectedVersion: data.expectedVersion,
     changes: () => ({ verification: data.status, verificationNote: data.note || null, evidenceUrls: data.evidenceUrls ?? [] }),
   });
 });
@@ -348,8 +309,7 @@ export const setQuoteVerification = command("quote.verify", async (session, inpu
  * order, so two links cannot deadlock), which makes "no link in either direction yet" hold until
  * commit even when two editors link the same pair at once. Editors.
  */
-export const linkQuotes = command("quote.link", async (session, input: LinkQuotesCommand): Promise<Quote> => {
-  const data = parseInput(linkSchema, input);
+export const linkQuotes = command("quote.link", linkSchema, async (session, data): Promise<Quote> => {
   const fromId = data.fromQuoteId;
   const toId = data.toQuoteId;
   if (fromId === toId) throw fail("CONFLICT", "A quote cannot be linked to itself.", "input.toQuoteId");
@@ -373,13 +333,9 @@ const pendingQuotes = quotesWhile({ reviewStatus: "PENDING" });
 
 /** Accepts or rejects a PENDING machine suggestion (CONFLICT for anything already reviewed). */
 function review(decision: ReviewStatus, action: "quote.accept" | "quote.reject") {
-  return command("suggestion.review", async (session, input: ReviewQuoteCommand): Promise<Quote> => {
-    const data = parseInput(reviewSchema, input);
-    return changeRecord(session, {
+  return command("suggestion.review", reviewSchema, async (session, data): Promise<Quote> => {
+    return changeRecord(session, pendingQuotes, data, {
       action,
-      table: pendingQuotes,
-      id: data.id,
-      expectedVersion: data.expectedVersion,
       changes: (before) => {
         if (before.reviewStatus !== "PENDING") throw fail("CONFLICT", `Only pending suggestions can be reviewed; this quote is ${before.reviewStatus}.`, "input.id");
         return { reviewStatus: decision };
