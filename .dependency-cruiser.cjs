@@ -6,7 +6,7 @@
  *
  * Layers, lowest first: src/extraction (pure) and src/db, src/pubsub (infrastructure); src/core
  * (GraphQL-free kernel); src/domain/<module> (GraphQL-free services); src/graphql (the adapter);
- * src/server (HTTP/WebSocket); entry points (src/main.ts, src/cli*, src/seed, src/export,
+ * src/server (HTTP/WebSocket); entry points (src/main.ts, src/cli*, src/seed,
  * src/evaluation). A rule per layer says what it may not import; core, domain, extraction and
  * graphql list what they MAY import (anything else under src/ is refused), the others what they
  * may not. Type-only imports count (tsPreCompilationDeps): a type from graphql in core ties core
@@ -31,10 +31,10 @@ const GRAPHQL_HTTP_PACKAGES = [
 const PRISMA_PACKAGES = ["(^|/)node_modules/(prisma|@prisma/[^/]+|\\.prisma)/"];
 
 /** The application's entry points: they wire layers together, so no layer may depend on them. */
-const ENTRY_POINTS = ["^src/cli[^/]*(/|$)", "^src/main\\.ts$", "^src/(seed|export|evaluation)/"];
+const ENTRY_POINTS = ["^src/cli[^/]*(/|$)", "^src/main\\.ts$", "^src/(seed|evaluation)/"];
 
-/** src/server/ and, until it is split up, src/server.ts. */
-const SERVER = "^src/server(/|\\.ts$)";
+/** src/server/. */
+const SERVER = "^src/server/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -62,7 +62,7 @@ module.exports = {
         "the seed and the export alike: they may import only src/core, other domain modules, src/db, " +
         "src/pubsub, src/extraction and src/generated/prisma, and no GraphQL/Apollo/fastify package. " +
         "So never src/graphql, src/server, src/generated/graphql.ts nor an entry point (src/cli*, " +
-        "src/seed, src/export, src/evaluation, src/main.ts). Cycles between domain modules are " +
+        "src/seed, src/evaluation, src/main.ts). Cycles between domain modules are " +
         "reported by the folder-cycle check.",
       from: { path: "^src/domain/" },
       to: {
@@ -103,7 +103,7 @@ module.exports = {
       name: "server-not-entry-points",
       severity: "error",
       comment:
-        "src/server (HTTP/WebSocket wiring; src/server.ts until it is split) may import any layer " +
+        "src/server (HTTP/WebSocket wiring) may import any layer " +
         "but not the CLI or the seed: src/main.ts decides whether to seed and hands the server what " +
         "it needs, so starting a server never pulls in the CLI or the seed's corpus code.",
       from: { path: SERVER },
@@ -124,7 +124,7 @@ module.exports = {
       name: "layers-not-entry-points",
       severity: "error",
       comment:
-        "src/main.ts, src/cli.ts, src/cli/, src/seed, src/export and src/evaluation are entry " +
+        "src/main.ts, src/cli.ts, src/cli/, src/seed and src/evaluation are entry " +
         "points that wire the layers together; nothing in src/core, src/domain, src/graphql, " +
         "src/db, src/pubsub or src/extraction may import them (an entry point's code that a " +
         "layer needs belongs in that layer). Overlaps the core/domain/extraction/graphql " +

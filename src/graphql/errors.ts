@@ -1,5 +1,5 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { InvalidArgument } from "../core/failure.js";
 
 /**
@@ -99,15 +99,22 @@ function argumentError(error: unknown): unknown {
   return error instanceof InvalidArgument ? badUserInput(error.message, error.argument ?? undefined) : error;
 }
 
-function withArgumentErrors<Fn extends (...args: never[]) => unknown>(resolve: Fn): Fn {
-  return ((...args: Parameters<Fn>) => {
+/** Rejects with {@link argumentError} of the reason (a named function: one per process, not per call). */
+function rejectWithArgumentError(error: unknown): never {
+  throw argumentError(error);
+}
+
+function withArgumentErrors<Source, Context, Args>(
+  resolve: GraphQLFieldResolver<Source, Context, Args>,
+): GraphQLFieldResolver<Source, Context, Args> {
+  return (source, args, context, info) => {
     try {
-      const result = resolve(...args);
-      return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(argumentError(error))) : result;
+      const result: unknown = resolve(source, args, context, info);
+      return result instanceof Promise ? result.then(undefined, rejectWithArgumentError) : result;
     } catch (error) {
       throw argumentError(error);
     }
-  }) as Fn;
+  };
 }
 
 /**

@@ -44,7 +44,7 @@ describe("lint:imports rules", () => {
       { rule: "extraction-pure", from: "src/extraction/text.ts", to: "src/db/client.ts" },
       { rule: "graphql-adapter-below-server", from: "src/graphql/context.ts", to: "src/server/app.ts" },
       { rule: "infrastructure-below-core", from: "src/pubsub/hub.ts", to: "src/core/actor.ts" },
-      { rule: "layers-not-entry-points", from: "src/pubsub/hub.ts", to: "src/export/feed.ts" },
+      { rule: "layers-not-entry-points", from: "src/pubsub/hub.ts", to: "src/evaluation/feed.ts" },
       { rule: "resolvable-imports", from: "src/extraction/broken.ts", to: "./nowhere.js" },
       { rule: "server-not-entry-points", from: "src/server/app.ts", to: "src/seed/story.ts" },
     ]);
