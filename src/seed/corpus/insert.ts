@@ -9,9 +9,11 @@ import { Prisma, type PrismaClient } from "../../db/index.js";
 //
 // which is about ten times faster. The rows are still Prisma's own CreateManyInput types, so
 // the compiler checks every field name and type against the schema, and each table's column
-// map below is a mapped type over those fields: adding a column to the schema fails the build
-// until the map says how to send it. The SQL text is built only from these constant maps,
-// never from data, so $executeRawUnsafe is safe here.
+// map below is a mapped type over those fields: adding a required column to the schema fails
+// the build until the map says how to send it. An optional column the corpus leaves empty
+// needs no entry (a new nullable field of an article touches nothing here); one it fills must
+// have one, or bulkInsert refuses the rows. The SQL text is built only from these constant
+// maps, never from data, so $executeRawUnsafe is safe here.
 
 /** How a column is sent: a PostgreSQL array element type, or an enum type's name. */
 type SqlType =
@@ -26,13 +28,19 @@ type SqlType =
   | "text[]"
   | { readonly enum: string };
 
-/** A table and how to send each of its CreateManyInput fields. */
+/** The fields a row must carry (no default, not nullable): the map must say how to send each. */
+type RequiredKeys<Row> = { [K in keyof Row]-?: undefined extends Row[K] ? never : K }[keyof Row];
+
+/** How to send each field of a CreateManyInput: every required one, and the optional ones the corpus fills. */
+type ColumnMap<Row> = { readonly [K in RequiredKeys<Row>]: SqlType } & { readonly [K in keyof Row]?: SqlType };
+
+/** A table and how to send its CreateManyInput fields. */
 export interface TableSpec<Row> {
   readonly table: string;
-  readonly columns: { readonly [K in keyof Required<Row>]: SqlType };
+  readonly columns: ColumnMap<Row>;
 }
 
-function spec<Row>(table: string, columns: { readonly [K in keyof Required<Row>]: SqlType }): TableSpec<Row> {
+function spec<Row>(table: string, columns: ColumnMap<Row>): TableSpec<Row> {
   return { table, columns };
 }
 
@@ -173,9 +181,11 @@ export function bulkInsert<Row extends object>(prisma: PrismaClient, table: Tabl
   const first = rows[0];
   if (first === undefined) throw new RangeError(`bulkInsert ${table.table}: no rows`);
   const columns = Object.keys(first) as Array<keyof Row & string>;
-  for (const column of columns) {
-    if (!Object.hasOwn(table.columns, column)) throw new Error(`bulkInsert ${table.table}: no column ${column}`);
-  }
+  const types = columns.map((column) => {
+    const type = (table.columns as Partial<Record<string, SqlType>>)[column];
+    if (type === undefined) throw new Error(`bulkInsert ${table.table}: no column ${column} in its map (src/seed/corpus/insert.ts)`);
+    return type;
+  });
   const values: unknown[][] = columns.map(() => new Array<unknown>(rows.length));
   rows.forEach((row, r) => {
     if (Object.keys(row).length !== columns.length) {
@@ -183,15 +193,13 @@ export function bulkInsert<Row extends object>(prisma: PrismaClient, table: Tabl
     }
     columns.forEach((column, c) => {
       if (!Object.hasOwn(row, column)) throw new Error(`bulkInsert ${table.table}: row ${r} lacks ${column}`);
-      (values[c] as unknown[])[r] = encode(row[column], table.columns[column], `${table.table}.${column}`);
+      (values[c] as unknown[])[r] = encode(row[column], types[c] as SqlType, `${table.table}.${column}`);
     });
   });
   const names = columns.map((column) => quoteIdent(column)).join(", ");
   const aliases = columns.map((_, c) => `c${c}`);
-  const selected = columns.map((column, c) =>
-    table.columns[column] === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(c${c}))` : `c${c}`,
-  );
-  const sources = columns.map((column, c) => `$${c + 1}::${arrayType(table.columns[column])}`);
+  const selected = types.map((type, c) => (type === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(c${c}))` : `c${c}`));
+  const sources = types.map((type, c) => `$${c + 1}::${arrayType(type)}`);
   const sql =
     `INSERT INTO ${quoteIdent(table.table)} (${names}) ` +
     `SELECT ${selected.join(", ")} FROM unnest(${sources.join(", ")}) AS t(${aliases.join(", ")})`;
