@@ -5,7 +5,10 @@ import type { Prisma, PrismaClient } from "../db/index.js";
 import { inTransaction } from "../db/transaction.js";
 import type { PlaceKind } from "../generated/prisma/enums.js";
 import { ingestArticle } from "../domain/ingest/ingest.js";
-import { recordAudit, type AuditActor } from "../core/audit.js";
+import type { AuditActor } from "../core/audit.js";
+import type { Session } from "../core/session.js";
+import { publishArticle } from "../domain/articles/commands.js";
+import { UNPUBLISHED_STATUSES } from "../domain/visibility/articles.js";
 import { acceptAllAbove } from "../domain/ingest/commands.js";
 
 // The example story, seeds/basra-consulate-2018.txt, loaded the way a newsroom would load it: the
@@ -153,12 +156,10 @@ async function summarizeIncidents(tx: Tx, articleId: string): Promise<void> {
   }
 }
 
-/** Publishes the story (it ran on 28 September 2018) with its audit event, unless it is public already. */
-async function publish(tx: Tx, actor: AuditActor, articleId: string): Promise<void> {
-  const before = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
-  if (before.status !== "DRAFT" && before.status !== "IN_REVIEW") return;
-  const after = await tx.article.update({ where: { id: articleId }, data: { status: "PUBLISHED", publishedAt: before.publishedAt ?? PUBLISHED_AT, version: { increment: 1 } } });
-  await recordAudit(tx, actor, { action: "article.publish", targetType: "Article", targetId: articleId, before, after });
+/** Publishes the story (ingest gave it its date, 28 September 2018) as an editor would, unless it is public already. */
+async function publish(session: Session, articleId: string): Promise<void> {
+  const article = await session.prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { status: true, version: true } });
+  if (UNPUBLISHED_STATUSES.includes(article.status)) await publishArticle(session, { id: articleId, expectedVersion: article.version });
 }
 
 /** The seed editor (created once). */
@@ -189,8 +190,8 @@ export async function seedExampleStory(prisma: PrismaClient, seedsDir: string = 
   const pendingIncidents = await prisma.incidentMention.count({ where: { articleId, reviewStatus: "PENDING" } });
   if (pending + pendingMentions + pendingIncidents > 0) await acceptAllAbove({ ...actor, prisma, live: null }, { articleId, confidence: 0 });
   const id = articleId;
+  await publish({ ...actor, prisma, live: null }, id);
   await inTransaction(prisma, async (tx) => {
-    await publish(tx, actor, id);
     await describePlaces(tx);
     await describeOrganizations(tx);
     await describePeople(tx);
