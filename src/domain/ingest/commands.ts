@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
 import { inTransaction } from "../../db/transaction.js";
-import type { Article, EntityMention, Person } from "../../generated/prisma/client.js";
+import type { Article, EntityMention, Incident, IncidentMention, Person, Quote } from "../../generated/prisma/client.js";
 import { recordAudit, type AuditChange } from "../../core/audit.js";
 import { command } from "../../core/command.js";
 import { fail } from "../../core/failure.js";
@@ -52,14 +52,13 @@ function notPending(status: string) {
   return fail("CONFLICT", `Only pending suggestions can be reviewed; this one is ${status}.`, "input.id");
 }
 
-/** A conditional UPDATE's outcome for records with a version: VERSION_CONFLICT with the version now, or CONFLICT when someone reviewed it meanwhile. */
-function checkVersioned(count: number, current: { version: number; reviewStatus: string } | null, expected: number | null | undefined): void {
+/** A conditional UPDATE's outcome for records with a version: VERSION_CONFLICT with the version read, or CONFLICT when someone reviewed it meanwhile. */
+function checkVersioned(count: number, version: number, reviewStatus: string, expected: number | null | undefined): void {
   if (count > 0) return;
-  if (!current) throw notFound();
-  if (expected !== null && expected !== undefined && current.version !== expected) {
-    throw fail("VERSION_CONFLICT", `The suggestion is at version ${current.version}, not ${expected}: someone changed it since you read it. Read it again and retry.`, "input.expectedVersion", current.version);
+  if (expected !== null && expected !== undefined && version !== expected) {
+    throw fail("VERSION_CONFLICT", `The suggestion is at version ${version}, not ${expected}: someone changed it since you read it. Read it again and retry.`, "input.expectedVersion", version);
   }
-  throw notPending(current.reviewStatus);
+  throw notPending(reviewStatus);
 }
 
 /** Guard on the version when the client sent one. */
@@ -76,6 +75,74 @@ function noVersion(expected: number | null | undefined): void {
 async function assertArticleVisible(tx: Tx, session: Session, articleId: string): Promise<void> {
   if (!(await tx.article.findFirst({ where: { id: articleId, ...visibleArticles(session.viewer) }, select: { id: true } }))) throw notFound();
 }
+
+/** The calls of a Prisma model a review makes (`tx.quote`, `tx.entityMention`, ...), as a structural type. */
+interface ReviewCalls<Row, Where, Data> {
+  findFirst(args: { where: Where }): PromiseLike<Row | null>;
+  findUniqueOrThrow(args: { where: { id: string } }): PromiseLike<Row>;
+  updateMany(args: { where: Where; data: Data }): PromiseLike<{ count: number }>;
+}
+
+/** What one kind of suggestion states for the review ritual. */
+interface ReviewableModel<Row, Where, Data> {
+  readonly model: (tx: Tx) => ReviewCalls<Row, Where, Data>;
+  /** What a row must be to be reviewed besides not REJECTED (not soft-deleted); none when left out. */
+  readonly live?: Where;
+  /** The article whose visibility gates the review, for suggestions in an article. */
+  readonly articleOf?: (row: Row) => string;
+  /** The row's version, for kinds that have one (quotes, people, incidents); mentions have none. */
+  readonly version?: (row: Row) => number;
+}
+
+/** A review decision on one suggestion: the row before and after it left PENDING. */
+type Review<Row> = (tx: Tx, session: Session, id: string, status: "ACCEPTED" | "REJECTED", expected: number | null | undefined) => Promise<{ before: Row; after: Row }>;
+
+/**
+ * The review ritual, written once: read the suggestion (NOT_FOUND unless it exists, is not
+ * rejected, and its article is visible), move it from PENDING to the decision with one
+ * conditional UPDATE (on the version too when the client sent one; CONFLICT when someone
+ * reviewed it first), and read it back.
+ */
+function reviewable<Row extends { readonly reviewStatus: string }, Where extends object, Data extends object>(spec: ReviewableModel<Row, Where, Data>): Review<Row> {
+  const live = spec.live ?? ({} as Where);
+  return async (tx, session, id, status, expected) => {
+    if (!spec.version) noVersion(expected);
+    const before = await spec.model(tx).findFirst({ where: { id, ...live, reviewStatus: { not: "REJECTED" } } as Where });
+    if (!before) throw notFound();
+    if (spec.articleOf) await assertArticleVisible(tx, session, spec.articleOf(before));
+    const where = { id, reviewStatus: "PENDING", ...(spec.version ? versionGuard(expected) : {}) } as Where;
+    const data = (spec.version ? { reviewStatus: status, version: { increment: 1 } } : { reviewStatus: status }) as Data;
+    const { count } = await spec.model(tx).updateMany({ where, data });
+    if (spec.version) checkVersioned(count, spec.version(before), before.reviewStatus, expected);
+    else if (count === 0) throw notPending(before.reviewStatus);
+    return { before, after: await spec.model(tx).findUniqueOrThrow({ where: { id } }) };
+  };
+}
+
+const reviewQuote = reviewable<Quote, Prisma.QuoteWhereInput, Prisma.QuoteUncheckedUpdateManyInput>({
+  model: (tx) => tx.quote,
+  live: { deletedAt: null },
+  articleOf: (quote) => quote.articleId,
+  version: (quote) => quote.version,
+});
+const reviewPerson = reviewable<Person, Prisma.PersonWhereInput, Prisma.PersonUncheckedUpdateManyInput>({
+  model: (tx) => tx.person,
+  live: { deletedAt: null },
+  version: (person) => person.version,
+});
+const reviewIncident = reviewable<Incident, Prisma.IncidentWhereInput, Prisma.IncidentUncheckedUpdateManyInput>({
+  model: (tx) => tx.incident,
+  live: { deletedAt: null },
+  version: (incident) => incident.version,
+});
+const reviewIncidentMention = reviewable<IncidentMention, Prisma.IncidentMentionWhereInput, Prisma.IncidentMentionUncheckedUpdateManyInput>({
+  model: (tx) => tx.incidentMention,
+  articleOf: (mention) => mention.articleId,
+});
+const reviewEntityMention = reviewable<EntityMention, Prisma.EntityMentionWhereInput, Prisma.EntityMentionUncheckedUpdateManyInput>({
+  model: (tx) => tx.entityMention,
+  articleOf: (mention) => mention.articleId,
+});
 
 // The records a review carries along (a quote's pending speaker, a mention's pending incident, a
 // rejected person's mentions and quotes) change only if still PENDING and never fail the review:
@@ -123,51 +190,26 @@ async function acceptOne(tx: Tx, session: Session, ref: SuggestionRef, expected:
   const carried = (values: Array<SuggestionValue | null>) => values.filter((value): value is SuggestionValue => value !== null);
   switch (ref.kind) {
     case "QUOTE": {
-      const before = await tx.quote.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
-      if (!before) throw notFound();
-      await assertArticleVisible(tx, session, before.articleId);
-      const { count } = await tx.quote.updateMany({ where: { id: ref.id, reviewStatus: "PENDING", ...versionGuard(expected) }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
-      checkVersioned(count, before, expected);
-      const after = await tx.quote.findUniqueOrThrow({ where: { id: ref.id } });
+      const { before, after } = await reviewQuote(tx, session, ref.id, "ACCEPTED", expected);
       const alsoChanged = carried([await acceptPendingPerson(tx, after.speakerId)]);
       return { suggestion: quoteSuggestion(after), alsoChanged, audit: { action: "quote.accept", targetType: "Quote", targetId: ref.id, before, after: { ...after, alsoAccepted: alsoChanged.map(({ kind, id }) => ({ kind, id })) } } };
     }
     case "PERSON": {
-      const before = await tx.person.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
-      if (!before) throw notFound();
-      const { count } = await tx.person.updateMany({ where: { id: ref.id, reviewStatus: "PENDING", ...versionGuard(expected) }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
-      checkVersioned(count, before, expected);
-      const after = await tx.person.findUniqueOrThrow({ where: { id: ref.id } });
+      const { before, after } = await reviewPerson(tx, session, ref.id, "ACCEPTED", expected);
       return { suggestion: personSuggestion(after, 0), alsoChanged: [], audit: { action: "person.accept", targetType: "Person", targetId: ref.id, before, after } };
     }
     case "INCIDENT": {
-      const before = await tx.incident.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
-      if (!before) throw notFound();
-      const { count } = await tx.incident.updateMany({ where: { id: ref.id, reviewStatus: "PENDING", ...versionGuard(expected) }, data: { reviewStatus: "ACCEPTED", version: { increment: 1 } } });
-      checkVersioned(count, before, expected);
-      const after = await tx.incident.findUniqueOrThrow({ where: { id: ref.id } });
+      const { before, after } = await reviewIncident(tx, session, ref.id, "ACCEPTED", expected);
       return { suggestion: incidentSuggestion(after, 0), alsoChanged: [], audit: { action: "incident.accept", targetType: "Incident", targetId: ref.id, before, after } };
     }
     case "INCIDENT_MENTION": {
-      noVersion(expected);
-      const before = await tx.incidentMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
-      if (!before) throw notFound();
-      await assertArticleVisible(tx, session, before.articleId);
-      const { count } = await tx.incidentMention.updateMany({ where: { id: ref.id, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED" } });
-      if (count === 0) throw notPending(before.reviewStatus);
-      const after = await tx.incidentMention.findUniqueOrThrow({ where: { id: ref.id } });
+      const { before, after } = await reviewIncidentMention(tx, session, ref.id, "ACCEPTED", expected);
       const alsoChanged = carried([await acceptPendingIncident(tx, after.incidentId)]);
       // Mentions are not Nodes: the event is on the incident the span reports.
       return { suggestion: incidentMentionSuggestion(after), alsoChanged, audit: { action: "incidentMention.accept", targetType: "Incident", targetId: after.incidentId, before, after: { ...after, alsoAccepted: alsoChanged.map(({ kind, id }) => ({ kind, id })) } } };
     }
     case "ENTITY_MENTION": {
-      noVersion(expected);
-      const before = await tx.entityMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
-      if (!before) throw notFound();
-      await assertArticleVisible(tx, session, before.articleId);
-      const { count } = await tx.entityMention.updateMany({ where: { id: ref.id, reviewStatus: "PENDING" }, data: { reviewStatus: "ACCEPTED" } });
-      if (count === 0) throw notPending(before.reviewStatus);
-      const after = await tx.entityMention.findUniqueOrThrow({ where: { id: ref.id } });
+      const { before, after } = await reviewEntityMention(tx, session, ref.id, "ACCEPTED", expected);
       const alsoChanged = carried([await acceptPendingPerson(tx, after.personId)]);
       // Mentions are not Nodes: the event is on the article the span is in.
       return { suggestion: entityMentionSuggestion(after), alsoChanged, audit: { action: "entityMention.accept", targetType: "Article", targetId: after.articleId, before, after: { ...after, alsoAccepted: alsoChanged.map(({ kind, id }) => ({ kind, id })) } } };
@@ -193,12 +235,7 @@ export const rejectSuggestion = command("suggestion.review", rejectSchema, async
     const rejected = { reviewStatus: "REJECTED" as const };
     switch (ref.kind) {
       case "QUOTE": {
-        const before = await tx.quote.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
-        if (!before) throw notFound();
-        await assertArticleVisible(tx, session, before.articleId);
-        const { count } = await tx.quote.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
-        checkVersioned(count, before, null);
-        const after = await tx.quote.findUniqueOrThrow({ where: { id: ref.id } });
+        const { before, after } = await reviewQuote(tx, session, ref.id, "REJECTED", null);
         // A pending speaker that only this quote made (no other live quote is theirs, nothing
         // accepted names them) goes with it, and so do their pending mentions: otherwise a later
         // acceptAllAbove would accept "Residents" as a person nobody quoted.
@@ -214,15 +251,11 @@ export const rejectSuggestion = command("suggestion.review", rejectSchema, async
         return { suggestion: quoteSuggestion(after), alsoChanged };
       }
       case "PERSON": {
-        const before = await tx.person.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
-        if (!before) throw notFound();
-        const { count } = await tx.person.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
-        checkVersioned(count, before, null);
+        const { before, after } = await reviewPerson(tx, session, ref.id, "REJECTED", null);
         const mentions = await rejectPendingMentionsOf(tx, ref.id);
         // Its pending quotes stay to be attributed by hand, no longer pointing at a rejected person.
         const quotes = await tx.quote.findMany({ where: { speakerId: ref.id, ...pending }, select: { id: true } });
         await tx.quote.updateMany({ where: { id: { in: quotes.map((row) => row.id) } }, data: { speakerId: null, version: { increment: 1 } } });
-        const after = await tx.person.findUniqueOrThrow({ where: { id: ref.id } });
         const alsoChanged = [...mentions.map(entityMentionSuggestion), ...(await tx.quote.findMany({ where: { id: { in: quotes.map((row) => row.id) } } })).map(quoteSuggestion)];
         await recordAudit(tx, session, {
           action: "person.reject",
@@ -234,34 +267,20 @@ export const rejectSuggestion = command("suggestion.review", rejectSchema, async
         return { suggestion: personSuggestion(after, 0), alsoChanged };
       }
       case "INCIDENT": {
-        const before = await tx.incident.findFirst({ where: { id: ref.id, deletedAt: null, reviewStatus: { not: "REJECTED" } } });
-        if (!before) throw notFound();
-        const { count } = await tx.incident.updateMany({ where: { id: ref.id, ...pending }, data: { ...rejected, version: { increment: 1 } } });
-        checkVersioned(count, before, null);
+        const { before, after } = await reviewIncident(tx, session, ref.id, "REJECTED", null);
         const mentions = await tx.incidentMention.findMany({ where: { incidentId: ref.id, ...pending }, select: { id: true } });
         await tx.incidentMention.updateMany({ where: { id: { in: mentions.map((row) => row.id) } }, data: rejected });
-        const after = await tx.incident.findUniqueOrThrow({ where: { id: ref.id } });
         await recordAudit(tx, session, { action: "incident.reject", targetType: "Incident", targetId: ref.id, before, after: { ...after, reason, rejectedMentionIds: mentions.map((row) => row.id) } });
         const alsoChanged = (await tx.incidentMention.findMany({ where: { id: { in: mentions.map((row) => row.id) } } })).map(incidentMentionSuggestion);
         return { suggestion: incidentSuggestion(after, 0), alsoChanged };
       }
       case "INCIDENT_MENTION": {
-        const before = await tx.incidentMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
-        if (!before) throw notFound();
-        await assertArticleVisible(tx, session, before.articleId);
-        const { count } = await tx.incidentMention.updateMany({ where: { id: ref.id, ...pending }, data: rejected });
-        if (count === 0) throw notPending(before.reviewStatus);
-        const after = await tx.incidentMention.findUniqueOrThrow({ where: { id: ref.id } });
+        const { before, after } = await reviewIncidentMention(tx, session, ref.id, "REJECTED", null);
         await recordAudit(tx, session, { action: "incidentMention.reject", targetType: "Incident", targetId: after.incidentId, before, after: { ...after, reason } });
         return { suggestion: incidentMentionSuggestion(after), alsoChanged: [] };
       }
       case "ENTITY_MENTION": {
-        const before = await tx.entityMention.findFirst({ where: { id: ref.id, reviewStatus: { not: "REJECTED" } } });
-        if (!before) throw notFound();
-        await assertArticleVisible(tx, session, before.articleId);
-        const { count } = await tx.entityMention.updateMany({ where: { id: ref.id, ...pending }, data: rejected });
-        if (count === 0) throw notPending(before.reviewStatus);
-        const after = await tx.entityMention.findUniqueOrThrow({ where: { id: ref.id } });
+        const { before, after } = await reviewEntityMention(tx, session, ref.id, "REJECTED", null);
         await recordAudit(tx, session, { action: "entityMention.reject", targetType: "Article", targetId: after.articleId, before, after: { ...after, reason } });
         return { suggestion: entityMentionSuggestion(after), alsoChanged: [] };
       }
