@@ -1,14 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
-import {
-  createAnnotation,
-  createClaimReview,
-  deleteAnnotation,
-  reanchorAnnotation,
-  reopenAnnotation,
-  replyToAnnotation,
-  resolveAnnotation,
-  updateAnnotation,
-} from "../../../domain/annotations/commands.js";
+import * as commands from "../../../domain/annotations/commands.js";
 import { createAnnotationLoaders } from "../../../domain/annotations/loaders.js";
 import { annotationResolvers } from "./resolvers.js";
 
@@ -21,14 +12,14 @@ export const annotationsModule = {
     "Article.annotations": "annotation.read",
     "Quote.annotations": "annotation.read",
     "Query.annotations": "annotation.read",
-    "Mutation.createAnnotation": createAnnotation.action,
-    "Mutation.replyToAnnotation": replyToAnnotation.action,
-    "Mutation.updateAnnotation": updateAnnotation.action,
-    "Mutation.resolveAnnotation": resolveAnnotation.action,
-    "Mutation.reopenAnnotation": reopenAnnotation.action,
-    "Mutation.deleteAnnotation": deleteAnnotation.action,
-    "Mutation.createClaimReview": createClaimReview.action,
-    "Mutation.reanchorAnnotation": reanchorAnnotation.action,
+    "Mutation.createAnnotation": commands.createAnnotation.action,
+    "Mutation.replyToAnnotation": commands.replyToAnnotation.action,
+    "Mutation.updateAnnotation": commands.updateAnnotation.action,
+    "Mutation.resolveAnnotation": commands.resolveAnnotation.action,
+    "Mutation.reopenAnnotation": commands.reopenAnnotation.action,
+    "Mutation.deleteAnnotation": commands.deleteAnnotation.action,
+    "Mutation.createClaimReview": commands.createClaimReview.action,
+    "Mutation.reanchorAnnotation": commands.reanchorAnnotation.action,
   },
   loaders: createAnnotationLoaders,
 } satisfies GraphQLModule;

@@ -1,14 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
-import {
-  createArticle,
-  deleteArticle,
-  issueCorrection,
-  publishArticle,
-  restoreArticle,
-  retractArticle,
-  submitForReview,
-  updateArticle,
-} from "../../../domain/articles/commands.js";
+import * as commands from "../../../domain/articles/commands.js";
 import { createArticleLoaders } from "../../../domain/articles/loaders.js";
 import { articleResolvers } from "./resolvers.js";
 
@@ -19,14 +10,14 @@ export const articlesModule = {
   guards: {
     "Article.revisions": "article.readUnpublished",
     "ArticleRevision": "article.readUnpublished",
-    "Mutation.createArticle": createArticle.action,
-    "Mutation.updateArticle": updateArticle.action,
-    "Mutation.submitForReview": submitForReview.action,
-    "Mutation.publishArticle": publishArticle.action,
-    "Mutation.issueCorrection": issueCorrection.action,
-    "Mutation.retractArticle": retractArticle.action,
-    "Mutation.deleteArticle": deleteArticle.action,
-    "Mutation.restoreArticle": restoreArticle.action,
+    "Mutation.createArticle": commands.createArticle.action,
+    "Mutation.updateArticle": commands.updateArticle.action,
+    "Mutation.submitForReview": commands.submitForReview.action,
+    "Mutation.publishArticle": commands.publishArticle.action,
+    "Mutation.issueCorrection": commands.issueCorrection.action,
+    "Mutation.retractArticle": commands.retractArticle.action,
+    "Mutation.deleteArticle": commands.deleteArticle.action,
+    "Mutation.restoreArticle": commands.restoreArticle.action,
     "Article.revision": "article.readUnpublished",
     "Article.diff": "article.readUnpublished",
   },

@@ -1,5 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
-import { createApiToken, createUser, disableUser, revokeApiToken, setUserRole } from "../../../domain/auth/commands.js";
+import * as commands from "../../../domain/auth/commands.js";
 import { createAuthLoaders } from "../../../domain/auth/loaders.js";
 import { authResolvers } from "./resolvers.js";
 
@@ -11,11 +11,11 @@ export const authModule = {
     "User.disabledAt": "user.readAccount",
     "ApiToken": "token.read",
     "Query.apiTokens": "token.read",
-    "Mutation.createUser": createUser.action,
-    "Mutation.setUserRole": setUserRole.action,
-    "Mutation.disableUser": disableUser.action,
-    "Mutation.createApiToken": createApiToken.action,
-    "Mutation.revokeApiToken": revokeApiToken.action,
+    "Mutation.createUser": commands.createUser.action,
+    "Mutation.setUserRole": commands.setUserRole.action,
+    "Mutation.disableUser": commands.disableUser.action,
+    "Mutation.createApiToken": commands.createApiToken.action,
+    "Mutation.revokeApiToken": commands.revokeApiToken.action,
   },
   loaders: createAuthLoaders,
 } satisfies GraphQLModule;

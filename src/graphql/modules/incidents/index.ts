@@ -1,5 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
-import { createIncident, linkIncidentToArticle, mergeIncidents, updateIncident } from "../../../domain/incidents/commands.js";
+import * as commands from "../../../domain/incidents/commands.js";
 import { createIncidentLoaders } from "../../../domain/incidents/loaders.js";
 import { incidentResolvers } from "./resolvers.js";
 
@@ -8,10 +8,10 @@ export const incidentsModule = {
   name: "incidents",
   resolvers: incidentResolvers,
   guards: {
-    "Mutation.createIncident": createIncident.action,
-    "Mutation.updateIncident": updateIncident.action,
-    "Mutation.linkIncidentToArticle": linkIncidentToArticle.action,
-    "Mutation.mergeIncidents": mergeIncidents.action,
+    "Mutation.createIncident": commands.createIncident.action,
+    "Mutation.updateIncident": commands.updateIncident.action,
+    "Mutation.linkIncidentToArticle": commands.linkIncidentToArticle.action,
+    "Mutation.mergeIncidents": commands.mergeIncidents.action,
   },
   loaders: createIncidentLoaders,
 } satisfies GraphQLModule;

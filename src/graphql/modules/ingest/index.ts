@@ -1,6 +1,6 @@
 import type { GraphQLModule } from "../../module.js";
-import { acceptAllAbove, acceptSuggestion, rejectSuggestion } from "../../../domain/ingest/commands.js";
-import { ingestArticle } from "../../../domain/ingest/ingest.js";
+import * as commands from "../../../domain/ingest/commands.js";
+import * as ingest from "../../../domain/ingest/ingest.js";
 import { ingestResolvers } from "./resolvers.js";
 
 /** The ingest module of the API: SDL in ./schema.graphql, resolvers, guards. */
@@ -9,9 +9,9 @@ export const ingestModule = {
   resolvers: ingestResolvers,
   guards: {
     "Query.suggestions": "suggestion.read",
-    "Mutation.ingestArticle": ingestArticle.action,
-    "Mutation.acceptSuggestion": acceptSuggestion.action,
-    "Mutation.rejectSuggestion": rejectSuggestion.action,
-    "Mutation.acceptAllAbove": acceptAllAbove.action,
+    "Mutation.ingestArticle": ingest.ingestArticle.action,
+    "Mutation.acceptSuggestion": commands.acceptSuggestion.action,
+    "Mutation.rejectSuggestion": commands.rejectSuggestion.action,
+    "Mutation.acceptAllAbove": commands.acceptAllAbove.action,
   },
 } satisfies GraphQLModule;

@@ -1,5 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
-import { addAlias, addRole, createPerson, mergePeople, updatePerson } from "../../../domain/people/commands.js";
+import * as commands from "../../../domain/people/commands.js";
 import { createPeopleLoaders } from "../../../domain/people/loaders.js";
 import { peopleResolvers } from "./resolvers.js";
 
@@ -8,11 +8,11 @@ export const peopleModule = {
   name: "people",
   resolvers: peopleResolvers,
   guards: {
-    "Mutation.createPerson": createPerson.action,
-    "Mutation.updatePerson": updatePerson.action,
-    "Mutation.addAlias": addAlias.action,
-    "Mutation.addRole": addRole.action,
-    "Mutation.mergePeople": mergePeople.action,
+    "Mutation.createPerson": commands.createPerson.action,
+    "Mutation.updatePerson": commands.updatePerson.action,
+    "Mutation.addAlias": commands.addAlias.action,
+    "Mutation.addRole": commands.addRole.action,
+    "Mutation.mergePeople": commands.mergePeople.action,
   },
   loaders: createPeopleLoaders,
 } satisfies GraphQLModule;

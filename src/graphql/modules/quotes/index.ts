@@ -1,5 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
-import { acceptQuote, attributeQuote, createQuote, linkQuotes, rejectQuote, setQuoteVerification, updateQuote } from "../../../domain/quotes/commands.js";
+import * as commands from "../../../domain/quotes/commands.js";
 import { createQuoteLoaders } from "../../../domain/quotes/loaders.js";
 import { quoteResolvers } from "./resolvers.js";
 
@@ -8,13 +8,13 @@ export const quotesModule = {
   name: "quotes",
   resolvers: quoteResolvers,
   guards: {
-    "Mutation.createQuote": createQuote.action,
-    "Mutation.updateQuote": updateQuote.action,
-    "Mutation.attributeQuote": attributeQuote.action,
-    "Mutation.setQuoteVerification": setQuoteVerification.action,
-    "Mutation.linkQuotes": linkQuotes.action,
-    "Mutation.acceptQuote": acceptQuote.action,
-    "Mutation.rejectQuote": rejectQuote.action,
+    "Mutation.createQuote": commands.createQuote.action,
+    "Mutation.updateQuote": commands.updateQuote.action,
+    "Mutation.attributeQuote": commands.attributeQuote.action,
+    "Mutation.setQuoteVerification": commands.setQuoteVerification.action,
+    "Mutation.linkQuotes": commands.linkQuotes.action,
+    "Mutation.acceptQuote": commands.acceptQuote.action,
+    "Mutation.rejectQuote": commands.rejectQuote.action,
   },
   loaders: createQuoteLoaders,
 } satisfies GraphQLModule;
