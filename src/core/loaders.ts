@@ -71,10 +71,33 @@ export class RelationConnectionLoader<Row, Where, OrderBy> {
     this.counts = countLoader((parentIds) => source.fetchCounts(parentIds));
   }
 
+  /** The keyset and default page size of this relation, for the read planner's SQL. */
+  get keyset(): Keyset<Row, Where, OrderBy> {
+    return this.source.keyset;
+  }
+
+  get defaultSize(): number {
+    return this.source.defaultSize;
+  }
+
   /** The page of `parentId`'s rows for these arguments (BAD_USER_INPUT for bad ones). */
   async load(parentId: string, args: PageArgs): Promise<ConnectionPage<Row>> {
     const window = this.source.keyset.window(args, this.source.defaultSize);
-    const signature = `${window.size}\u0000${args.after ?? ""}`;
+    const rows = await this.pageLoader(window).load(parentId);
+    return this.source.keyset.page(rows, window, () => this.counts.load(parentId));
+  }
+
+  /**
+   * Gives `parentId`'s window of rows for these arguments (up to `first + 1` rows in keyset order,
+   * as {@link RelationSource.fetchPages} returns them), read by the read planner, so {@link load}
+   * answers from them without a statement of its own.
+   */
+  prime(parentId: string, args: PageArgs, rows: readonly Row[]): void {
+    this.pageLoader(this.source.keyset.window(args, this.source.defaultSize)).prime(parentId, rows);
+  }
+
+  private pageLoader(window: KeysetWindow<Where, OrderBy>): DataLoader<string, readonly Row[]> {
+    const signature = `${window.size}\u0000${window.after ?? ""}`;
     let loader = this.pageLoaders.get(signature);
     if (!loader) {
       loader = new DataLoader(async (parentIds) => {
@@ -83,8 +106,7 @@ export class RelationConnectionLoader<Row, Where, OrderBy> {
       }, batchOptions);
       this.pageLoaders.set(signature, loader);
     }
-    const rows = await loader.load(parentId);
-    return this.source.keyset.page(rows, window, () => this.counts.load(parentId));
+    return loader;
   }
 
   /** How many rows `parentId` has in all (batched, and shared with the pages' `totalCount`). */

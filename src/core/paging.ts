@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Prisma } from "../db/index.js";
 import { invalidArgument } from "./failure.js";
 import { UUID_PATTERN } from "./records.js";
 
@@ -146,6 +147,40 @@ export class Keyset<Row, Where, OrderBy> {
     return { OR: alternatives } as Where;
   }
 
+  /**
+   * The same ordering as {@link orderBy} in SQL over the row aliased `alias` (Prisma field names
+   * are the column names: the schema maps none). For the read planner's statements.
+   */
+  orderSql(alias: string): Prisma.Sql {
+    return Prisma.raw(
+      this.keys
+        .map((key) => `"${alias}"."${key.field}" ${key.direction === "asc" ? "ASC" : "DESC"}${key.nullable ? " NULLS LAST" : ""}`)
+        .join(", "),
+    );
+  }
+
+  /**
+   * The same condition as {@link after} in SQL over the row aliased `alias`: TRUE without a
+   * cursor, BAD_USER_INPUT for a cursor of another ordering.
+   */
+  afterSql(cursor: string | null, alias: string, argument = "after"): Prisma.Sql {
+    if (cursor === null) return Prisma.sql`TRUE`;
+    const values = this.decode(cursor, argument);
+    const column = (key: SortKey<Row>) => Prisma.raw(`"${alias}"."${key.field}"`);
+    const alternatives = this.keys.flatMap((key, index) => {
+      const value = values[index] ?? null;
+      if (value === null) return [];
+      const beyond = Prisma.sql`${column(key)} ${Prisma.raw(key.direction === "asc" ? ">" : "<")} ${sqlValue(key, value)}`;
+      const equalBefore = this.keys.slice(0, index).map((previous, j) => {
+        const previousValue = values[j] ?? null;
+        return previousValue === null ? Prisma.sql`${column(previous)} IS NULL` : Prisma.sql`${column(previous)} = ${sqlValue(previous, previousValue)}`;
+      });
+      const condition = key.nullable ? Prisma.sql`(${beyond} OR ${column(key)} IS NULL)` : beyond;
+      return [Prisma.join([...equalBefore, condition], " AND ", "(", ")")];
+    });
+    return alternatives.length === 0 ? Prisma.sql`FALSE` : Prisma.join(alternatives, " OR ", "(", ")");
+  }
+
   /** Validates `first`/`after` and returns what a findMany needs for that page. */
   window(args: PageArgs, defaultSize: number): KeysetWindow<Where, OrderBy> {
     const size = pageSize(args.first, defaultSize);
@@ -190,6 +225,18 @@ function parseCursorValue<Row>(key: SortKey<Row>, value: CursorValue, argument: 
       // Checked here: a forged cursor must be refused as input, not reach PostgreSQL's uuid parser.
       if (typeof value !== "string" || !UUID_PATTERN.test(value)) throw invalid();
       return value;
+  }
+}
+
+/** A cursor value as a bound SQL parameter of its column's type. */
+function sqlValue<Row>(key: SortKey<Row>, value: SqlValue): Prisma.Sql {
+  switch (key.type) {
+    case "uuid":
+      return Prisma.sql`${value}::uuid`;
+    case "bigint":
+      return Prisma.sql`${value}::bigint`;
+    default:
+      return Prisma.sql`${value}`;
   }
 }
 

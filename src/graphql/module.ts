@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/index.js";
 import type { Actor } from "../core/actor.js";
+import type { PlannedRelation } from "../core/plan.js";
 import type { Resolvers } from "../generated/graphql.js";
 import type { Guards } from "./policy.js";
 
@@ -16,4 +17,10 @@ export interface GraphQLModule {
   readonly resolvers: Resolvers;
   readonly guards?: Guards;
   readonly loaders?: LoaderFactory;
+  /**
+   * The fields whose rows the read planner may read for a whole response at once
+   * (src/graphql/planner.ts), by schema coordinate, each with the domain relation that says how.
+   * A relation reads its module's loaders, which the request's loaders include.
+   */
+  readonly relations?: Readonly<Record<string, PlannedRelation<never>>>;
 }

@@ -9,6 +9,7 @@ import { resolveTotalCounts } from "./connection.js";
 import { nodeResolvers } from "./node.js";
 import { mapArgumentErrors } from "./errors.js";
 import { applyGuards, type Guards } from "./policy.js";
+import { applyReadPlanner, type Relations } from "./planner.js";
 import { MODULES } from "./registry.js";
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
@@ -39,14 +40,37 @@ function allGuards(): Guards {
   return guards;
 }
 
+/** Every module's planned relations, in one map; two modules planning the same coordinate is a mistake caught here. */
+function allRelations(): Relations {
+  const relations: Record<string, Relations[string]> = {};
+  for (const module of MODULES) {
+    if (!("relations" in module)) continue;
+    for (const [coordinate, relation] of Object.entries(module.relations)) {
+      if (coordinate in relations) throw new Error(`Two modules plan ${coordinate}.`);
+      // A module's relation reads its own module's loaders, which every request's Loaders include.
+      relations[coordinate] = relation as Relations[string];
+    }
+  }
+  return relations;
+}
+
+/** Options of {@link buildSchema}. */
+export interface SchemaOptions {
+  /** Read planned relations for a whole response in one statement (src/graphql/planner.ts); default on. */
+  readonly readPlanner?: boolean;
+}
+
 /**
  * Builds the executable schema: every registered module's SDL with its resolvers, connection
- * counts, the domain's argument errors as BAD_USER_INPUT, and every module's guards enforced.
+ * counts, the domain's argument errors as BAD_USER_INPUT, every module's guards enforced, and
+ * the read planner.
  */
-export function buildSchema(): GraphQLSchema {
+export function buildSchema(options: SchemaOptions = {}): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [scalarResolvers, nodeResolvers, ...MODULES.map((module) => module.resolvers)],
   });
-  return applyGuards(mapArgumentErrors(resolveTotalCounts(schema)), allGuards());
+  const guards = allGuards();
+  const guarded = applyGuards(mapArgumentErrors(resolveTotalCounts(schema)), guards);
+  return options.readPlanner === false ? guarded : applyReadPlanner(guarded, allRelations(), guards);
 }

@@ -10,6 +10,8 @@ import { buildSchema } from "../../src/graphql/schema.js";
 import type { TestDatabase } from "./database.js";
 
 let schema: GraphQLSchema | undefined;
+/** The same schema without the read planner: every read also runs on it and must answer the same. */
+let unplannedSchema: GraphQLSchema | undefined;
 
 /** The result of an operation run by {@link executeAs}, with the SQL statements it sent. */
 export interface ExecutedOperation<T> {
@@ -37,10 +39,29 @@ export async function executeAs<T = Record<string, unknown>>(
   );
   // Through JSON, as a client would see it (dates become ISO strings).
   const data = result.data === undefined ? undefined : (JSON.parse(JSON.stringify(result.data)) as T | null);
-  if (!result.errors?.length && getOperationAST(document)?.operation === "query") {
-    await expectSameCompiledAnswer(executable, document, variables, createContext(database.prisma, viewer, "test"), data);
+  if (getOperationAST(document)?.operation === "query") {
+    unplannedSchema ??= buildSchema({ readPlanner: false });
+    await expectSameUnplannedAnswer(unplannedSchema, document, variables, createContext(database.prisma, viewer, "test"), result);
+    if (!result.errors?.length) await expectSameCompiledAnswer(executable, document, variables, createContext(database.prisma, viewer, "test"), data);
   }
   return { data, errors: result.errors, statements };
+}
+
+/**
+ * Every query of the suite is also run without the read planner (src/graphql/planner.ts), on
+ * fresh loaders, and must give the same JSON, errors (message, path, code) included.
+ */
+async function expectSameUnplannedAnswer(
+  unplanned: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  contextValue: GraphQLContext,
+  planned: ExecutionResult,
+): Promise<void> {
+  const result = await execute({ schema: unplanned, document, variableValues: variables, contextValue });
+  const visible = (answer: ExecutionResult) =>
+    JSON.stringify({ data: answer.data, errors: answer.errors?.map((error) => ({ message: error.message, path: error.path, code: error.extensions["code"] })) });
+  expect(visible(planned), "the read planner's answer differs from the resolvers' own").toBe(visible(result));
 }
 
 /**

@@ -4,7 +4,8 @@ import { byIdLoader, RelationConnectionLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
 import { correctionKeyset, mentionKeyset, revisionKeyset } from "./keysets.js";
 import { WITHOUT_BODY } from "./record.js";
-import { visibleArticles, visibleEntityMentions } from "../visibility/articles.js";
+import type { PlannedReference } from "../../core/plan.js";
+import { visibleArticles, visibleArticlesSql, visibleEntityMentions } from "../visibility/articles.js";
 
 /** Per-request loaders of the articles module: articles and their revisions, corrections and mentions, visibility applied. */
 export function createArticleLoaders(prisma: PrismaClient, viewer: Actor) {
@@ -86,3 +87,15 @@ export function createArticleLoaders(prisma: PrismaClient, viewer: Actor) {
 
 /** The loaders of the articles module, as domain functions that batch through them name them. */
 export type ArticleLoaders = ReturnType<typeof createArticleLoaders>;
+
+/** An article through a foreign key of the parent (a quote's article), for the read planner: primes `articleById`, without its body. */
+export function articleReference(foreignKey: string): PlannedReference<ArticleLoaders> {
+  return {
+    kind: "reference",
+    model: "Article",
+    omit: Object.keys(WITHOUT_BODY),
+    foreignKey,
+    visible: visibleArticlesSql,
+    byId: (loaders) => loaders.articleById,
+  };
+}

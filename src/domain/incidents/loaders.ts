@@ -1,11 +1,12 @@
-import type { PrismaClient } from "../../db/index.js";
+import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { Incident } from "../../generated/prisma/client.js";
 import { WITHOUT_BODY, type ArticleRecord } from "../articles/record.js";
 import { byIdLoader, RelationConnectionLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
 import { articleKeyset } from "../articles/keysets.js";
 import { incidentMentionKeyset, newestIncidentsKeyset } from "./keysets.js";
-import { resolvableIncidents, visibleIncidentMentions, visibleIncidents } from "../visibility/incidents.js";
+import type { PlannedConnection } from "../../core/plan.js";
+import { resolvableIncidents, visibleIncidentMentions, visibleIncidentMentionsSql, visibleIncidents, visibleIncidentsSql } from "../visibility/incidents.js";
 
 /** Newest first, the order of an incident's articles. */
 const newestArticlesKeyset = articleKeyset("PUBLISHED_AT", "DESC");
@@ -163,3 +164,20 @@ export function createIncidentLoaders(prisma: PrismaClient, viewer: Actor) {
 
 /** The loaders of the incidents module, as domain functions that batch through them name them. */
 export type IncidentLoaders = ReturnType<typeof createIncidentLoaders>;
+
+/**
+ * The incidents an article reports, for the read planner: the rows `incidentsOfArticle` pages
+ * (listed incidents with at least one visible span in the article), each once.
+ */
+export const incidentsOfArticleRelation: PlannedConnection<IncidentLoaders> = {
+  kind: "connection",
+  model: "Incident",
+  from: (viewer, row, article) => {
+    const incident = Prisma.raw(`"${row}"`);
+    const parent = Prisma.raw(`"${article}"`);
+    return Prisma.sql`FROM "Incident" ${incident} WHERE ${visibleIncidentsSql(viewer, row)} AND EXISTS (
+      SELECT 1 FROM "IncidentMention" m JOIN "Article" ma ON ma."id" = m."articleId"
+      WHERE m."incidentId" = ${incident}."id" AND m."articleId" = ${parent}."id" AND ${visibleIncidentMentionsSql(viewer, "m", "ma")})`;
+  },
+  connection: (loaders) => loaders.incidentsOfArticle,
+};

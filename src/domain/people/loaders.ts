@@ -9,7 +9,8 @@ import { articleRecordColumnsSql } from "../articles/record.js";
 import { visibleArticlesSql } from "../visibility/articles.js";
 import { visibleQuotes, visibleQuotesSql } from "../visibility/quotes.js";
 import { personNameKeyset, personRoleKeyset } from "./keysets.js";
-import { listedPeople, visiblePeople } from "../visibility/people.js";
+import type { PlannedReference } from "../../core/plan.js";
+import { listedPeople, visiblePeople, visiblePeopleSql } from "../visibility/people.js";
 
 /** Newest first, the articles ordering a person's articles use (cursors interchangeable with `articles`). */
 const personArticlesKeyset = articleKeyset("PUBLISHED_AT", "DESC");
@@ -126,3 +127,13 @@ export function createPeopleLoaders(prisma: PrismaClient, viewer: Actor) {
 
 /** The loaders of the people module, as domain functions that batch through them name them. */
 export type PeopleLoaders = ReturnType<typeof createPeopleLoaders>;
+
+/** A person through a foreign key of the parent (a quote's speaker), for the read planner: primes `personById`, visibility applied. */
+export function personReference(foreignKey: string): PlannedReference<PeopleLoaders> {
+  return { kind: "reference", model: "Person", foreignKey, visible: visiblePeopleSql, byId: (loaders) => loaders.personById };
+}
+
+/** An organization through a foreign key of the parent (a person's, a quote's speaking organization), for the read planner. */
+export function organizationReference(foreignKey: string): PlannedReference<PeopleLoaders> {
+  return { kind: "reference", model: "Organization", foreignKey, byId: (loaders) => loaders.organizationById };
+}

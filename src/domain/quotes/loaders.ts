@@ -1,9 +1,10 @@
-import type { Prisma, PrismaClient } from "../../db/index.js";
+import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { Quote } from "../../generated/prisma/client.js";
 import { byIdLoader, childrenLoader, RelationConnectionLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
 import { quoteKeyset, readingOrderKeyset } from "./keysets.js";
-import { visibleQuotes } from "../visibility/quotes.js";
+import type { PlannedConnection } from "../../core/plan.js";
+import { visibleQuotes, visibleQuotesSql } from "../visibility/quotes.js";
 
 /** A quote linked to another as the same statement, seen from the other one. */
 export interface LinkedQuoteValue {
@@ -87,3 +88,12 @@ export function createQuoteLoaders(prisma: PrismaClient, viewer: Actor) {
 
 /** The loaders of the quotes module, as domain functions that batch through them name them. */
 export type QuoteLoaders = ReturnType<typeof createQuoteLoaders>;
+
+/** An article's quotes in reading order, for the read planner: the rows `quotesOfArticle` pages, visibility applied. */
+export const quotesOfArticleRelation: PlannedConnection<QuoteLoaders> = {
+  kind: "connection",
+  model: "Quote",
+  from: (viewer, row, article) =>
+    Prisma.sql`FROM "Quote" ${Prisma.raw(`"${row}"`)} WHERE ${Prisma.raw(`"${row}"."articleId" = "${article}"."id"`)} AND ${visibleQuotesSql(viewer, row, article)}`,
+  connection: (loaders) => loaders.quotesOfArticle,
+};

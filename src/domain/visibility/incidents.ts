@@ -1,7 +1,7 @@
 import { Prisma } from "../../db/index.js";
 import type { Actor } from "../../core/actor.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
-import { visibleArticles } from "./articles.js";
+import { visibleArticles, visibleArticlesSql } from "./articles.js";
 
 /**
  * Incidents a viewer may reach by id: not deleted and a visible review status (REJECTED never,
@@ -29,4 +29,13 @@ export function visibleIncidentsSql(viewer: Actor, alias: string): Prisma.Sql {
  */
 export function visibleIncidentMentions(viewer: Actor): Prisma.IncidentMentionWhereInput {
   return { reviewStatus: { in: visibleReviewStatuses(viewer) }, article: { is: visibleArticles(viewer) } };
+}
+
+/**
+ * The same rule as {@link visibleIncidentMentions} for raw SQL over the "IncidentMention" row
+ * aliased `alias` joined to its "Article" row aliased `articleAlias`.
+ */
+export function visibleIncidentMentionsSql(viewer: Actor, alias: string, articleAlias: string): Prisma.Sql {
+  const table = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`${table}."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))}) AND ${visibleArticlesSql(viewer, articleAlias)}`;
 }

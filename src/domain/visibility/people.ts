@@ -15,6 +15,12 @@ export function listedPeople(viewer: Actor): Prisma.PersonWhereInput {
   return { ...visiblePeople(viewer), mergedIntoId: null };
 }
 
+/** The same rule as {@link visiblePeople} for raw SQL over the "Person" row aliased `alias` (the read planner). */
+export function visiblePeopleSql(viewer: Actor, alias: string): Prisma.Sql {
+  const table = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))})`;
+}
+
 /** The same rule as {@link listedPeople} for raw SQL over the "Person" row aliased `alias`. */
 export function listedPeopleSql(viewer: Actor, alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);

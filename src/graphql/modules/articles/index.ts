@@ -1,6 +1,7 @@
 import type { GraphQLModule } from "../../module.js";
 import * as commands from "../../../domain/articles/commands.js";
 import { createArticleLoaders } from "../../../domain/articles/loaders.js";
+import { quotesOfArticleRelation } from "../../../domain/quotes/loaders.js";
 import { articleResolvers } from "./resolvers.js";
 
 /** The articles module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
@@ -22,4 +23,5 @@ export const articlesModule = {
     "Article.diff": "article.readUnpublished",
   },
   loaders: createArticleLoaders,
+  relations: { "Article.quotes": quotesOfArticleRelation },
 } satisfies GraphQLModule;

@@ -1,6 +1,7 @@
 import type { GraphQLModule } from "../../module.js";
 import * as commands from "../../../domain/incidents/commands.js";
-import { createIncidentLoaders } from "../../../domain/incidents/loaders.js";
+import { createIncidentLoaders, incidentsOfArticleRelation } from "../../../domain/incidents/loaders.js";
+import { placeReference } from "../../../domain/places/loaders.js";
 import { incidentResolvers } from "./resolvers.js";
 
 /** The incidents module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
@@ -14,4 +15,5 @@ export const incidentsModule = {
     "Mutation.mergeIncidents": commands.mergeIncidents.action,
   },
   loaders: createIncidentLoaders,
+  relations: { "Article.incidents": incidentsOfArticleRelation, "Incident.place": placeReference("placeId") },
 } satisfies GraphQLModule;

@@ -1,6 +1,6 @@
 import type { GraphQLModule } from "../../module.js";
 import * as commands from "../../../domain/people/commands.js";
-import { createPeopleLoaders } from "../../../domain/people/loaders.js";
+import { createPeopleLoaders, organizationReference } from "../../../domain/people/loaders.js";
 import { peopleResolvers } from "./resolvers.js";
 
 /** The people module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
@@ -15,4 +15,5 @@ export const peopleModule = {
     "Mutation.mergePeople": commands.mergePeople.action,
   },
   loaders: createPeopleLoaders,
+  relations: { "Person.organization": organizationReference("organizationId") },
 } satisfies GraphQLModule;

@@ -1,5 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
-import { createPlaceLoaders } from "../../../domain/places/loaders.js";
+import { createPlaceLoaders, placeReference } from "../../../domain/places/loaders.js";
 import { placeResolvers } from "./resolvers.js";
 
 /** The places module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
@@ -8,4 +8,5 @@ export const placesModule = {
   resolvers: placeResolvers,
   guards: {},
   loaders: createPlaceLoaders,
+  relations: { "Place.parent": placeReference("parentId") },
 } satisfies GraphQLModule;

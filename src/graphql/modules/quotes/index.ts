@@ -1,6 +1,8 @@
 import type { GraphQLModule } from "../../module.js";
 import * as commands from "../../../domain/quotes/commands.js";
 import { createQuoteLoaders } from "../../../domain/quotes/loaders.js";
+import { organizationReference, personReference } from "../../../domain/people/loaders.js";
+import { articleReference } from "../../../domain/articles/loaders.js";
 import { quoteResolvers } from "./resolvers.js";
 
 /** The quotes module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
@@ -17,4 +19,9 @@ export const quotesModule = {
     "Mutation.rejectQuote": commands.rejectQuote.action,
   },
   loaders: createQuoteLoaders,
+  relations: {
+    "Quote.article": articleReference("articleId"),
+    "Quote.speaker": personReference("speakerId"),
+    "Quote.speakerOrganization": organizationReference("speakerOrganizationId"),
+  },
 } satisfies GraphQLModule;

@@ -1,0 +1,185 @@
+import type DataLoader from "dataloader";
+import { Prisma, type PrismaClient } from "../db/index.js";
+import { rowShape, type ModelName, type RowShape } from "../db/rows.js";
+import type { Actor } from "./actor.js";
+import { InvalidArgument } from "./failure.js";
+import type { KeysetWindow, PageArgs } from "./paging.js";
+
+/**
+ * The read planner's domain half. A read plan says which relations of a set of records a response
+ * needs, to any depth (an article's quotes with their speakers, its incidents with their places);
+ * {@link prefetchPlans} reads all of it for all parents in ONE statement, in which PostgreSQL
+ * builds the nested rows as JSON, and hands each row to the per-request loader that would have
+ * read it. The resolvers then run as they always do and find every row in their loaders, so the
+ * answer is the same by construction, with a fixed number of statements whatever the depth.
+ *
+ * A relation says once, next to its loader, how its rows are found in SQL (with the same
+ * visibility rule as the loader's Prisma `where`, from src/domain/visibility) and which loader
+ * they prime. `L` is the loaders object the relation reads its loader from.
+ */
+export type PlannedRelation<L> = PlannedConnection<L> | PlannedReference<L>;
+
+/** A relation to a page of rows (an article's quotes): a keyset connection of the parent. */
+export interface PlannedConnection<L> {
+  readonly kind: "connection";
+  readonly model: ModelName;
+  /** Columns the loader leaves in the database (an article's body). */
+  readonly omit?: readonly string[];
+  /**
+   * `FROM ... WHERE ...` of the related rows (aliased `row`) of the parent row (aliased `parent`,
+   * a row of the parent's table), visibility applied.
+   */
+  from(viewer: Actor, row: string, parent: string): Prisma.Sql;
+  /** The loader whose pages these are: its keyset orders and pages the rows, and it is primed with them. */
+  connection(loaders: L): PrimableConnection;
+}
+
+/** What the planner uses of a connection's loader (a RelationConnectionLoader of any row type). */
+export interface PrimableConnection {
+  readonly keyset: {
+    window(args: PageArgs, defaultSize: number): KeysetWindow<unknown, unknown>;
+    decode(cursor: string): unknown;
+    orderSql(alias: string): Prisma.Sql;
+    afterSql(cursor: string | null, alias: string): Prisma.Sql;
+  };
+  readonly defaultSize: number;
+  /** Takes rows of the loader's own type: the planner's rows are revived to Prisma's shape (tests/api/read-planner.test.ts compares them). */
+  prime(parentId: string, args: PageArgs, rows: readonly object[]): void;
+}
+
+/** A relation to at most one row through a foreign key of the parent (a quote's speaker). */
+export interface PlannedReference<L> {
+  readonly kind: "reference";
+  readonly model: ModelName;
+  readonly omit?: readonly string[];
+  /** The parent's column that holds the related row's id. */
+  readonly foreignKey: string;
+  /** The visibility rule of the loader, over the row aliased `row`; none when the loader has none. */
+  visible?(viewer: Actor, row: string): Prisma.Sql;
+  /** The by-id loader primed with the row (or with null when the viewer may not see it). */
+  byId(loaders: L): DataLoader<string, unknown>;
+}
+
+/** One relation to read, with its arguments and what to read below it. */
+export interface ReadPlan<L> {
+  readonly relation: PlannedRelation<L>;
+  readonly args: PageArgs;
+  readonly children: readonly ReadPlan<L>[];
+}
+
+/**
+ * A plan node, or null when its arguments are ones the loader refuses (`first: 0`, a cursor of
+ * another list): such a field is left to its resolver, which gives the client the error.
+ */
+export function planNode<L>(relation: PlannedRelation<L>, args: PageArgs, children: readonly ReadPlan<L>[], loaders: L): ReadPlan<L> | null {
+  if (relation.kind === "connection") {
+    const loader = relation.connection(loaders);
+    try {
+      loader.keyset.window(args, loader.defaultSize);
+      if (args.after) loader.keyset.decode(args.after);
+    } catch (error) {
+      if (error instanceof InvalidArgument) return null;
+      throw error;
+    }
+  }
+  return { relation, args, children };
+}
+
+/** What the planner needs of a request: its database, viewer and loaders. */
+export interface PlanSession<L> {
+  readonly prisma: PrismaClient;
+  readonly viewer: Actor;
+  readonly loaders: L;
+}
+
+/** A record the planner can hang rows under: it has an id, and the foreign keys its references use. */
+type ParentRecord = { readonly id: string } & Readonly<Record<string, unknown>>;
+
+/**
+ * Reads every relation of `plans` for all `parents` (rows of `parentModel`) in one statement and
+ * primes the loaders with the rows. `planned` receives every row read, so a caller can tell the
+ * records whose relations are already read.
+ */
+export async function prefetchPlans<L>(
+  session: PlanSession<L>,
+  parentModel: ModelName,
+  parents: readonly ParentRecord[],
+  plans: readonly ReadPlan<L>[],
+  planned: WeakSet<object>,
+): Promise<void> {
+  if (parents.length === 0 || plans.length === 0) return;
+  const aliases = { next: 0 };
+  const children = childrenSql(session, plans, "p", aliases);
+  const statement = Prisma.sql`SELECT COALESCE(json_agg(json_build_array(p."id", ${children})), '[]'::json) AS "planned"
+    FROM ${Prisma.raw(`"${parentModel}"`)} p WHERE p."id" = ANY(${parents.map((parent) => parent.id)}::uuid[])`;
+  const [result] = await session.prisma.$queryRaw<{ planned: [string, unknown[]][] }[]>(statement);
+  const byId = new Map(parents.map((parent) => [parent.id, parent]));
+  for (const [id, values] of result?.planned ?? []) {
+    const parent = byId.get(id);
+    if (parent) absorb(session, plans, parent, values, planned);
+  }
+}
+
+/** `json_build_array` of each plan's rows for the parent row aliased `parent`. */
+function childrenSql<L>(session: PlanSession<L>, plans: readonly ReadPlan<L>[], parent: string, aliases: { next: number }): Prisma.Sql {
+  if (plans.length === 0) return Prisma.sql`json_build_array()`;
+  return Prisma.sql`json_build_array(${Prisma.join(plans.map((plan) => relationSql(session, plan, parent, aliases)))})`;
+}
+
+/**
+ * One relation's rows of the parent row aliased `parent`: a connection as a JSON array of
+ * [row, children] in keyset order, at most `first + 1` of them (the extra one tells the page
+ * whether more follow, as the loader's own statement does); a reference as [row, children] or null.
+ */
+function relationSql<L>(session: PlanSession<L>, plan: ReadPlan<L>, parent: string, aliases: { next: number }): Prisma.Sql {
+  const row = `r${aliases.next++}`;
+  const { relation } = plan;
+  const shape = shapeOf(session, relation);
+  const children = childrenSql(session, plan.children, row, aliases);
+  if (relation.kind === "reference") {
+    const visible = relation.visible?.(session.viewer, row) ?? Prisma.sql`TRUE`;
+    return Prisma.sql`(SELECT json_build_array(${shape.jsonSql(row)}, ${children})
+      FROM ${Prisma.raw(`"${relation.model}" "${row}"`)}
+      WHERE ${Prisma.raw(`"${row}"."id" = "${parent}"."${relation.foreignKey}"`)} AND ${visible})`;
+  }
+  const loader = relation.connection(session.loaders);
+  const window = loader.keyset.window(plan.args, loader.defaultSize);
+  const inner = `${row}i`;
+  const order = loader.keyset.orderSql(inner);
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_array(${shape.jsonSql(row)}, ${children}) ORDER BY ${Prisma.raw(`"${row}"."__n"`)})
+    FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*, row_number() OVER (ORDER BY ${order}) AS "__n"
+      ${relation.from(session.viewer, inner, parent)} AND ${loader.keyset.afterSql(window.after, inner)}
+      ORDER BY ${order} LIMIT ${window.take}) ${Prisma.raw(`"${row}"`)}), '[]'::json)`;
+}
+
+function shapeOf<L>(session: PlanSession<L>, relation: PlannedRelation<L>): RowShape {
+  return rowShape(session.prisma, relation.model, relation.omit);
+}
+
+/** Revives the rows read for one parent and primes the loaders with them, depth first. */
+function absorb<L>(session: PlanSession<L>, plans: readonly ReadPlan<L>[], parent: ParentRecord, values: readonly unknown[], planned: WeakSet<object>): void {
+  plans.forEach((plan, index) => {
+    const { relation } = plan;
+    const shape = shapeOf(session, relation);
+    const value = values[index];
+    const revive = ([json, nested]: [Record<string, unknown>, unknown[]]): ParentRecord => {
+      const row = shape.revive(json) as ParentRecord;
+      planned.add(row);
+      absorb(session, plan.children, row, nested, planned);
+      return row;
+    };
+    if (relation.kind === "reference") {
+      const key = parent[relation.foreignKey];
+      if (typeof key !== "string") return;
+      relation.byId(session.loaders).prime(key, value ? revive(value as [Record<string, unknown>, unknown[]]) : null);
+      return;
+    }
+    const rows = (value as [Record<string, unknown>, unknown[]][]).map(revive);
+    relation.connection(session.loaders).prime(parent.id, plan.args, rows);
+  });
+}
+
+/** A stable text of a plan, so parents asking for the same plan share one statement. */
+export function planSignature<L>(plans: readonly ReadPlan<L>[], names: (relation: PlannedRelation<L>) => string): string {
+  return JSON.stringify(plans.map((plan) => [names(plan.relation), plan.args.first ?? null, plan.args.after ?? null, planSignature(plan.children, names)]));
+}

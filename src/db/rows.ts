@@ -1,0 +1,85 @@
+import { Prisma, type PrismaClient } from "./client.js";
+
+/** A model of the Prisma schema, by name ("Article", "Quote"). */
+export type ModelName = Prisma.ModelName;
+
+/** One column of a model as Prisma's runtime data model describes it. */
+interface RuntimeField {
+  readonly name: string;
+  readonly kind: string;
+  readonly type: string;
+}
+
+/** The part of a generated client that describes its models at run time (not in Prisma's public types). */
+interface WithRuntimeDataModel {
+  readonly _runtimeDataModel?: { readonly models?: Readonly<Record<string, { readonly fields: readonly RuntimeField[] } | undefined>> };
+}
+
+/**
+ * How rows of one model travel through SQL-built JSON and come back shaped as Prisma returns
+ * them: which columns, and how each JSON value becomes the field's value (dates as `Date`, big
+ * integers as `bigint`).
+ */
+export interface RowShape {
+  readonly model: ModelName;
+  /** A `json_build_object(...)` of the row aliased `alias`, with the columns of this shape. */
+  jsonSql(alias: string): Prisma.Sql;
+  /** The row a JSON object made by {@link jsonSql} stands for, as Prisma would have returned it. */
+  revive(json: Record<string, unknown>): Record<string, unknown>;
+}
+
+const shapes = new Map<string, RowShape>();
+
+/**
+ * The row shape of `model`: every scalar and enum column Prisma reads (not `Unsupported` ones such
+ * as the tsvectors), less `omit`. Built from the generated client's runtime data model, so a
+ * column added to the schema is planned and revived without a change here; a column type this
+ * file does not know how to carry stops the read at once instead of returning a wrong value.
+ */
+export function rowShape(prisma: PrismaClient, model: ModelName, omit: readonly string[] = []): RowShape {
+  const key = `${model}\u0000${omit.join(",")}`;
+  const known = shapes.get(key);
+  if (known) return known;
+  const fields = (prisma as unknown as WithRuntimeDataModel)._runtimeDataModel?.models?.[model]?.fields;
+  if (!fields) throw new Error(`The Prisma client describes no model ${model}: has its runtime data model moved in a Prisma upgrade?`);
+  const columns = fields.filter((field) => (field.kind === "scalar" || field.kind === "enum") && !omit.includes(field.name));
+  for (const column of columns) {
+    if (column.kind === "scalar" && !CARRIED_TYPES.has(column.type)) {
+      throw new Error(`${model}.${column.name} is a ${column.type}, which the read planner cannot carry through JSON yet.`);
+    }
+  }
+  const dates = columns.filter((column) => column.type === "DateTime").map((column) => column.name);
+  const bigints = columns.filter((column) => column.type === "BigInt").map((column) => column.name);
+  const shape: RowShape = {
+    model,
+    jsonSql(alias) {
+      // json_build_object takes at most 100 arguments: 50 columns. The widest model has 31.
+      return Prisma.raw(
+        `json_build_object(${columns
+          .map((column) => `'${column.name}', "${alias}"."${column.name}"${column.type === "BigInt" ? "::text" : ""}`)
+          .join(", ")})`,
+      );
+    },
+    revive(json) {
+      for (const name of dates) {
+        const value = json[name];
+        if (typeof value === "string") json[name] = new Date(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
+      }
+      for (const name of bigints) {
+        const value = json[name];
+        if (typeof value === "string") json[name] = BigInt(value);
+      }
+      return json;
+    },
+  };
+  if (columns.length > 50) throw new Error(`${model} has ${columns.length} columns; json_build_object takes 50.`);
+  shapes.set(key, shape);
+  return shape;
+}
+
+/**
+ * Column types whose JSON form PostgreSQL writes as Prisma reads them back: text, numbers and
+ * booleans as they are, `json` as JSON, timestamps and dates in ISO 8601 (UTC, as Prisma stores
+ * them), big integers as text.
+ */
+const CARRIED_TYPES = new Set(["String", "Int", "Float", "Boolean", "Json", "DateTime", "BigInt"]);
