@@ -10,9 +10,21 @@ interface RuntimeField {
   readonly type: string;
 }
 
-/** The part of a generated client that describes its models at run time (not in Prisma's public types). */
+/**
+ * The parts of a generated client that describe its models at run time (not in Prisma's public
+ * types): the fields with their types, and the schema's text, the one place that says which
+ * fields are lists.
+ */
 interface WithRuntimeDataModel {
   readonly _runtimeDataModel?: { readonly models?: Readonly<Record<string, { readonly fields: readonly RuntimeField[] } | undefined>> };
+  readonly _engineConfig?: { readonly inlineSchema?: string };
+}
+
+/** The scalar list fields of `model` (`aliases String[]`), which Prisma reads as [] when the column is NULL. */
+function listFieldsOf(schema: string, model: string): Set<string> {
+  const block = new RegExp(`^model ${model} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema)?.[1];
+  if (block === undefined) throw new Error(`The Prisma client's schema has no model ${model}.`);
+  return new Set([...block.matchAll(/^\s+(\w+)\s+\w+\[\]/gm)].map((match) => match[1] ?? ""));
 }
 
 /**
@@ -40,8 +52,11 @@ export function rowShape(prisma: PrismaClient, model: ModelName, omit: readonly 
   const key = `${model}\u0000${omit.join(",")}`;
   const known = shapes.get(key);
   if (known) return known;
-  const fields = (prisma as unknown as WithRuntimeDataModel)._runtimeDataModel?.models?.[model]?.fields;
-  if (!fields) throw new Error(`The Prisma client describes no model ${model}: has its runtime data model moved in a Prisma upgrade?`);
+  const client = prisma as unknown as WithRuntimeDataModel;
+  const fields = client._runtimeDataModel?.models?.[model]?.fields;
+  const schema = client._engineConfig?.inlineSchema;
+  if (!fields || schema === undefined) throw new Error(`The Prisma client describes no model ${model}: has its runtime data model moved in a Prisma upgrade?`);
+  const lists = listFieldsOf(schema, model);
   const columns = fields.filter((field) => (field.kind === "scalar" || field.kind === "enum") && !omit.includes(field.name));
   for (const column of columns) {
     if (column.kind === "scalar" && !CARRIED_TYPES.has(column.type)) {
@@ -56,7 +71,7 @@ export function rowShape(prisma: PrismaClient, model: ModelName, omit: readonly 
       // json_build_object takes at most 100 arguments: 50 columns. The widest model has 31.
       return Prisma.raw(
         `json_build_object(${columns
-          .map((column) => `'${column.name}', "${alias}"."${column.name}"${column.type === "BigInt" ? "::text" : ""}`)
+          .map((column) => `'${column.name}', ${columnSql(alias, column, lists.has(column.name))}`)
           .join(", ")})`,
       );
     },
@@ -75,6 +90,13 @@ export function rowShape(prisma: PrismaClient, model: ModelName, omit: readonly 
   if (columns.length > 50) throw new Error(`${model} has ${columns.length} columns; json_build_object takes 50.`);
   shapes.set(key, shape);
   return shape;
+}
+
+/** One column's value for json_build_object: big integers as text (JSON numbers lose digits), a NULL list as [] (as Prisma reads it). */
+function columnSql(alias: string, column: RuntimeField, isList: boolean): string {
+  const value = `"${alias}"."${column.name}"`;
+  if (isList) return `COALESCE(${value}, '{}')`;
+  return column.type === "BigInt" ? `${value}::text` : value;
 }
 
 /**

@@ -5,12 +5,14 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  Kind,
   type FieldNode,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionSetNode,
 } from "graphql";
 import { collectSubFields, getArgumentValues, MapperKind, mapSchema } from "@graphql-tools/utils";
 import { Prisma } from "../db/index.js";
@@ -110,9 +112,21 @@ export function applyReadPlanner(schema: GraphQLSchema, relations: Relations, gu
     return plans;
   }
 
+  const plannedFieldNames = new Set(Object.keys(relations).map((coordinate) => coordinate.split(".")[1]));
+  const mentionsPlanned = new WeakMap<FieldNode, boolean>();
+  /** Whether a planned field's name appears anywhere below the field at all (a one-article read has none), remembered per document. */
+  function mayPlan(info: GraphQLResolveInfo, key: FieldNode): boolean {
+    let known = mentionsPlanned.get(key);
+    if (known === undefined) {
+      known = info.fieldNodes.some((node) => selectsAny(node.selectionSet, info, plannedFieldNames, new Set()));
+      mentionsPlanned.set(key, known);
+    }
+    return known;
+  }
+
   function compile(info: GraphQLResolveInfo, target: Target, loaders: Loaders): CompiledSelection | null {
     const key = info.fieldNodes[0];
-    if (!key) return null;
+    if (!key || !mayPlan(info, key)) return null;
     const known = compiledSelections.get(key);
     if (known && known.variables === info.variableValues) return known;
     const type = info.schema.getType(target.typeName);
@@ -207,6 +221,25 @@ function connectionNodes(info: GraphQLResolveInfo, connectionType: GraphQLOutput
     }
   }
   return selected;
+}
+
+/** Whether a selection names any of `names` at any depth, through fragments (each spread once). */
+function selectsAny(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, names: ReadonlySet<string | undefined>, spread: Set<string>): boolean {
+  if (!selectionSet) return false;
+  return selectionSet.selections.some((selection) => {
+    switch (selection.kind) {
+      case Kind.FIELD:
+        return names.has(selection.name.value) || selectsAny(selection.selectionSet, info, names, spread);
+      case Kind.INLINE_FRAGMENT:
+        return selectsAny(selection.selectionSet, info, names, spread);
+      case Kind.FRAGMENT_SPREAD: {
+        const name = selection.name.value;
+        if (spread.has(name)) return false;
+        spread.add(name);
+        return selectsAny(info.fragments[name]?.selectionSet, info, names, spread);
+      }
+    }
+  });
 }
 
 /** The records in a resolver's answer: the record, the list's items or the page's nodes. */

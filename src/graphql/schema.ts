@@ -41,7 +41,7 @@ function allGuards(): Guards {
 }
 
 /** Every module's planned relations, in one map; two modules planning the same coordinate is a mistake caught here. */
-function allRelations(): Relations {
+export function allRelations(): Relations {
   const relations: Record<string, Relations[string]> = {};
   for (const module of MODULES) {
     if (!("relations" in module)) continue;

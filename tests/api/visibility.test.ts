@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/db/index.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { visibleArticles, visibleArticlesSql } from "../../src/domain/visibility/articles.js";
-import { visibleIncidents, visibleIncidentsSql } from "../../src/domain/visibility/incidents.js";
-import { listedPeople, listedPeopleSql } from "../../src/domain/visibility/people.js";
+import { visibleIncidentMentions, visibleIncidentMentionsSql, visibleIncidents, visibleIncidentsSql } from "../../src/domain/visibility/incidents.js";
+import { listedPeople, listedPeopleSql, visiblePeople, visiblePeopleSql } from "../../src/domain/visibility/people.js";
 import { visibleQuotes, visibleQuotesSql } from "../../src/domain/visibility/quotes.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -47,6 +47,12 @@ beforeAll(async () => {
   await db.prisma.incident.create({ data: { type: "attack", summary: "duplicate", mergedIntoId: incident.id } });
   await db.prisma.incident.create({ data: { type: "protest", summary: "suggested", reviewStatus: "PENDING", origin: "MACHINE" } });
   await db.prisma.incident.create({ data: { type: "riot", summary: "rejected", reviewStatus: "REJECTED", origin: "MACHINE" } });
+  // Spans reporting the incident in every case article, in each review status.
+  const cases = await db.prisma.article.findMany({ where: { slug: { startsWith: "visibility-" } }, orderBy: { slug: "asc" } });
+  for (const [index, article] of cases.entries()) {
+    const reviewStatus = (["ACCEPTED", "PENDING", "REJECTED"] as const)[index % 3];
+    await db.prisma.incidentMention.create({ data: { incidentId: incident.id, articleId: article.id, start: 0, end: 10, exact: article.body.slice(0, 10), reviewStatus } });
+  }
 });
 
 afterAll(async () => {
@@ -81,5 +87,18 @@ describe.each(ROLES)("the SQL and Prisma visibility rules agree for a %s", (role
     const incidents = (await db.prisma.incident.findMany({ where: visibleIncidents(viewer), select: { id: true } })).map((row) => row.id).sort();
     expect(await sqlIds(Prisma.sql`SELECT i."id"::text AS id FROM "Incident" i WHERE ${visibleIncidentsSql(viewer, "i")}`)).toEqual(incidents);
     expect(incidents.length).toBe(role === "VIEWER" ? 6 : 7);
+  });
+
+  it("on people by id and on the spans that report incidents (the read planner's rules)", async () => {
+    const people = (await db.prisma.person.findMany({ where: visiblePeople(viewer), select: { id: true } })).map((row) => row.id).sort();
+    expect(await sqlIds(Prisma.sql`SELECT p."id"::text AS id FROM "Person" p WHERE ${visiblePeopleSql(viewer, "p")}`)).toEqual(people);
+    // Merged records stay visible by id: one more than the listed ones.
+    expect(people.length).toBe(role === "VIEWER" ? 5 : 6);
+    const mentions = (await db.prisma.incidentMention.findMany({ where: visibleIncidentMentions(viewer), select: { id: true } })).map((row) => row.id).sort();
+    const sql = Prisma.sql`SELECT m."id"::text AS id FROM "IncidentMention" m JOIN "Article" a ON a."id" = m."articleId" WHERE ${visibleIncidentMentionsSql(viewer, "m", "a")}`;
+    expect(await sqlIds(sql)).toEqual(mentions);
+    const all = await db.prisma.incidentMention.count();
+    // No role sees the spans of deleted articles or rejected suggestions.
+    expect(mentions.length).toBeLessThan(all);
   });
 });

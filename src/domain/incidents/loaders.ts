@@ -181,3 +181,30 @@ export const incidentsOfArticleRelation: PlannedConnection<IncidentLoaders> = {
   },
   connection: (loaders) => loaders.incidentsOfArticle,
 };
+
+/** A place's listed incidents, newest first, for the read planner: the rows `incidentsOfPlace` pages. */
+export const incidentsOfPlaceRelation: PlannedConnection<IncidentLoaders> = {
+  kind: "connection",
+  model: "Incident",
+  from: (viewer, row, place) =>
+    Prisma.sql`FROM "Incident" ${Prisma.raw(`"${row}"`)} WHERE ${Prisma.raw(`"${row}"."placeId" = "${place}"."id"`)} AND ${visibleIncidentsSql(viewer, row)}`,
+  connection: (loaders) => loaders.incidentsOfPlace,
+};
+
+/**
+ * The visible articles that report an incident, newest first, for the read planner: the rows
+ * `articlesOfIncident` pages (an article with at least one visible span of the incident), each
+ * once and without its body.
+ */
+export const articlesOfIncidentRelation: PlannedConnection<IncidentLoaders> = {
+  kind: "connection",
+  model: "Article",
+  omit: Object.keys(WITHOUT_BODY),
+  from: (viewer, row, incident) => {
+    const article = Prisma.raw(`"${row}"`);
+    return Prisma.sql`FROM "Article" ${article} WHERE EXISTS (
+      SELECT 1 FROM "IncidentMention" m
+      WHERE m."articleId" = ${article}."id" AND m."incidentId" = ${Prisma.raw(`"${incident}"`)}."id" AND ${visibleIncidentMentionsSql(viewer, "m", row)})`;
+  },
+  connection: (loaders) => loaders.articlesOfIncident,
+};

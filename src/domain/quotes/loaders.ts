@@ -97,3 +97,21 @@ export const quotesOfArticleRelation: PlannedConnection<QuoteLoaders> = {
     Prisma.sql`FROM "Quote" ${Prisma.raw(`"${row}"`)} WHERE ${Prisma.raw(`"${row}"."articleId" = "${article}"."id"`)} AND ${visibleQuotesSql(viewer, row, article)}`,
   connection: (loaders) => loaders.quotesOfArticle,
 };
+
+/** The visible quotes a speaker said (`speakerColumn` of the quote names the parent), newest first, for the read planner. */
+function quotesOfSpeakerRelation(speakerColumn: "speakerId" | "speakerOrganizationId", connection: PlannedConnection<QuoteLoaders>["connection"]): PlannedConnection<QuoteLoaders> {
+  return {
+    kind: "connection",
+    model: "Quote",
+    from: (viewer, row, speaker) =>
+      Prisma.sql`FROM "Quote" ${Prisma.raw(`"${row}"`)} JOIN "Article" qa ON qa."id" = ${Prisma.raw(`"${row}"`)}."articleId"
+        WHERE ${Prisma.raw(`"${row}"."${speakerColumn}" = "${speaker}"."id"`)} AND ${visibleQuotesSql(viewer, row, "qa")}`,
+    connection,
+  };
+}
+
+/** A person's quotes, for the read planner: the rows `quotesOfPerson` pages. */
+export const quotesOfPersonRelation = quotesOfSpeakerRelation("speakerId", (loaders) => loaders.quotesOfPerson);
+
+/** An organization's own quotes, for the read planner: the rows `quotesOfOrganization` pages. */
+export const quotesOfOrganizationRelation = quotesOfSpeakerRelation("speakerOrganizationId", (loaders) => loaders.quotesOfOrganization);

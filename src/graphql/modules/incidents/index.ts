@@ -1,6 +1,6 @@
 import type { GraphQLModule } from "../../module.js";
 import * as commands from "../../../domain/incidents/commands.js";
-import { createIncidentLoaders, incidentsOfArticleRelation } from "../../../domain/incidents/loaders.js";
+import { articlesOfIncidentRelation, createIncidentLoaders, incidentsOfArticleRelation, incidentsOfPlaceRelation } from "../../../domain/incidents/loaders.js";
 import { placeReference } from "../../../domain/places/loaders.js";
 import { incidentResolvers } from "./resolvers.js";
 
@@ -15,5 +15,10 @@ export const incidentsModule = {
     "Mutation.mergeIncidents": commands.mergeIncidents.action,
   },
   loaders: createIncidentLoaders,
-  relations: { "Article.incidents": incidentsOfArticleRelation, "Incident.place": placeReference("placeId") },
+  relations: {
+    "Article.incidents": incidentsOfArticleRelation,
+    "Incident.articles": articlesOfIncidentRelation,
+    "Incident.place": placeReference("placeId"),
+    "Place.incidents": incidentsOfPlaceRelation,
+  },
 } satisfies GraphQLModule;

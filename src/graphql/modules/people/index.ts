@@ -1,6 +1,7 @@
 import type { GraphQLModule } from "../../module.js";
 import * as commands from "../../../domain/people/commands.js";
 import { createPeopleLoaders, organizationReference } from "../../../domain/people/loaders.js";
+import { quotesOfOrganizationRelation, quotesOfPersonRelation } from "../../../domain/quotes/loaders.js";
 import { peopleResolvers } from "./resolvers.js";
 
 /** The people module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
@@ -15,5 +16,9 @@ export const peopleModule = {
     "Mutation.mergePeople": commands.mergePeople.action,
   },
   loaders: createPeopleLoaders,
-  relations: { "Person.organization": organizationReference("organizationId") },
+  relations: {
+    "Person.organization": organizationReference("organizationId"),
+    "Person.quotes": quotesOfPersonRelation,
+    "Organization.quotes": quotesOfOrganizationRelation,
+  },
 } satisfies GraphQLModule;
