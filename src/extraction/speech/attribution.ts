@@ -317,6 +317,14 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     .sort((a, b) => b.last - a.last);
   const best = candidates[0];
   if (!best) {
+    // No titled or quoted person fits: the latest name the story gave without a title.
+    const bare = context.cast.bareNames.filter((entry) => entry.start < position && !context.cast.isQuoted(entry.start)).pop();
+    if (bare) {
+      const person = context.cast.addPerson(bare.name, null, CONFIDENCE.ambiguousPronoun);
+      person.gender ??= gender;
+      context.cast.mentionPerson(person, { start: bare.start, end: bare.start + bare.name.length }, CONFIDENCE.reference);
+      return { person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+    }
     // No named person yet: a speaker described by a single role ("the caretaker prime
     // minister said ... “We will rebuild,” she said").
     const described = context.cast.groups.filter((group) => group.start < position && ROLE_NOUNS.has(group.head) && !group.head.endsWith("s")).pop();

@@ -6,7 +6,7 @@ import { Cast, type PersonEntry } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
-import { findPeople, findPersonMentions, registerPerson } from "./people.js";
+import { findBareNames, findPeople, findPersonMentions, registerPerson } from "./people.js";
 import { nameRuns } from "./phrases.js";
 import { findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
@@ -43,6 +43,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
+  findBareNames(analyzed, cast, (range) => isSpecial(range) || range.end <= storyStart);
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {

@@ -26,7 +26,7 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (/^[;:—–]$/.test(token.text)) return index;
-    if (/^[“"]$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
+    if (/^([“"]|'')$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
     const next = tokens[index + 1];
     if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
     // ", and a hospital official said ...": a new attribution ends the clause.
@@ -49,7 +49,7 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
  */
 function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
   const first = tokens[from];
-  if (!first || to - from < 2 || /^[“"]$/.test(first.text)) return false;
+  if (!first || to - from < 2 || /^([“"]|'')$/.test(first.text)) return false;
   if (!fronted && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
 }
@@ -191,7 +191,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // Between the verb and "that" only its objects and adverbials, and participles of the
     // medium ("in a statement carried by state media that ...").
     const finite = (candidate: Token, at: number): boolean =>
-      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text);
+      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^([.;“"]|'')$/.test(candidate.text);
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
     if (that > 0 && !between.some(finite)) {
       from = that + 1;

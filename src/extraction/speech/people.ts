@@ -1,8 +1,9 @@
 import type { AnalyzedText, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
-import { GENDERED_WORDS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
-import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
+import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
+import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
+import { lookupPlace } from "../events/gazetteer.js";
 import { glued, isCapitalized, isRoleWord, key, nameRuns, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // People are names the story gives a role: a title before the name ("Secretary of State Mike
@@ -143,6 +144,35 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
 }
 
 /**
+ * Records the names the story gives without a title ("Bernie Sanders", "Josh Bivens") outside
+ * quotation marks: two or three name words the tagger reads as names, not an organization, a
+ * place or someone already in the cast. They become people only when a pronoun needs them.
+ */
+export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
+  const { text } = analyzed;
+  const standsAlone = new Map<string, boolean>();
+  for (const sentence of analyzed.sentences) {
+    if (skip(sentence)) continue;
+    const tokens = sentence.tokens;
+    const organizations = organizationSpans(text, tokens);
+    for (const [from, to] of nameRuns(tokens)) {
+      const first = tokens[from] as Token;
+      const last = tokens[to - 1] as Token;
+      if (to - from > 3 || cast.isQuoted(first.start) || tokens.slice(from, to).some((token) => token.pos !== "PROPN")) continue;
+      if (organizations.some((span) => span.start < last.end && span.end > first.start)) continue;
+      const name = text.slice(first.start, last.end);
+      if (lookupPlace(name) || cast.personNamed(name) || ORG_HEADS.has(key(tokens[to] ?? last))) continue;
+      // A person named in full is later called by the surname alone ("Rob Calabrese" ...
+      // "Calabrese said"); a two-word organization or place ("Goldman Sachs") rarely is.
+      const alone = standsAlone.get(name) ?? surnameStandsAlone(text, name, surnameOf(name));
+      standsAlone.set(name, alone);
+      if (!alone) continue;
+      cast.bareNames.push({ name, start: first.start });
+    }
+  }
+}
+
+/**
  * Records every later mention of the known people: the full name, the surname alone ("Pompeo")
  * and social handles that contain the surname ("@SecPompeo"). Surnames and handles become aliases.
  */
@@ -183,6 +213,13 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
     cast.addAlias(owner, entity.text);
     cast.mentionPerson(owner, entity, 0.8);
   }
+}
+
+/** Whether the surname occurs somewhere in the text other than right after the rest of the name. */
+function surnameStandsAlone(text: string, name: string, surname: string): boolean {
+  const pattern = new RegExp(`(?<![\\p{L}])${escape(surname)}(?![\\p{L}])`, "gu");
+  const full = new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, "gu");
+  return [...text.matchAll(pattern)].length > [...text.matchAll(full)].length;
 }
 
 /** Escapes a string for use inside a regular expression. */

@@ -97,6 +97,19 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
 }
 
 const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+
+/**
+ * A name the tagger read as a verb ("Josh Bivens", "Shook said"): a capitalized name word tagged
+ * VERB that stands next to another name word or right before a verb, after punctuation or a name.
+ */
+function mistaggedName(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
+  const left = tokens[index - 1];
+  const right = tokens[index + 1];
+  if (left && left.pos !== "PUNCT" && left.pos !== "PROPN" && left.pos !== "VERB") return false;
+  return right !== undefined && ((right.pos === "PROPN" && isNameToken(right)) || right.pos === "VERB");
+}
 const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
 
 /**
@@ -126,7 +139,7 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
     const lower = key(token);
     // "a bill that critics say ...": after a noun, "that" starts a relative clause.
     if (lower === "that" && leftToken && (leftToken.pos === "NOUN" || leftToken.pos === "PROPN") && index < stop - 1) break;
-    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower))) {
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower)) || mistaggedName(tokens, index)) {
       from = index;
       index -= 1;
       continue;
@@ -158,7 +171,7 @@ export function nounPhraseAfter(text: string, tokens: readonly Token[], start: n
     const left = tokens[index - 1];
     const isGlued = left !== undefined && index > start && glued(left, token);
     const lower = key(token);
-    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || lower === "'s") {
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || lower === "'s" || mistaggedName(tokens, index)) {
       index += 1;
       continue;
     }
