@@ -107,7 +107,7 @@ function firstStoryParagraph(analyzed: AnalyzedText): number {
   const dateline = paragraphs.findIndex((paragraph, index) => index < 4 && datelineEnd(text, paragraph) > paragraph.start);
   if (dateline >= 0) return dateline;
   const first = paragraphs[0];
-  const headline = first !== undefined && paragraphs.length > 1 && !/[.!?"”’:)]\s*$/.test(text.slice(first.start, first.end)) && !/:\s/.test(text.slice(first.start, first.end));
+  const headline = first !== undefined && paragraphs.length > 1 && !/[.!?"”’':)]\s*$/.test(text.slice(first.start, first.end)) && !/:\s/.test(text.slice(first.start, first.end));
   return headline ? 1 : 0;
 }
 

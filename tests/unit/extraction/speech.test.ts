@@ -361,3 +361,75 @@ describe("the issue's classes on sentences written for these tests", () => {
     expect(quoteOf(attributed, "harbor is safe")).toMatchObject({ speaker: "Ines Ortega", medium: "statement" });
   });
 });
+
+describe("quotation marks and attributions that newsroom copy mixes (issue 17, second pass)", () => {
+  it("reads two apostrophes as a double quotation mark, and a curly quote closed by a straight mark", () => {
+    const text = [
+      "''The bridge will open in May,'' Mayor Olga Brandt said. ''We are ready.''",
+      "“The budget is tight,\" said Pieter Loos, the city treasurer.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "bridge will open")).toMatchObject({ text: "The bridge will open in May,", kind: "direct", speaker: "Olga Brandt" });
+    expect(quoteOf(result, "We are ready")).toMatchObject({ text: "We are ready.", speaker: "Olga Brandt" });
+    expect(quoteOf(result, "budget is tight")).toMatchObject({ text: "The budget is tight,", speaker: "Pieter Loos" });
+  });
+
+  it("keeps a straight pair inside curly marks as a quote within the quote", () => {
+    const result = extractArticle("“They told us \"wait\" for a week,” Lena Ortiz said.");
+    expect(result.quotes.filter((quote) => quote.kind !== "indirect")).toHaveLength(1);
+    expect(quoteOf(result, "wait")).toMatchObject({ text: "They told us \"wait\" for a week,", speaker: "Lena Ortiz" });
+  });
+
+  it("takes the name before an appositive or a relative clause as the speaker after a quote", () => {
+    const text = [
+      "“We will appeal,” Marta Kovac, a lawyer for the growers' association, said on Monday.",
+      "“The vote was close,” Daniel Osei, who chairs the county board and has served since 2019, said.",
+      "“Nobody expected this,” Tran, 41, the owner of a bakery on Main Street, told reporters.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "We will appeal")).toMatchObject({ speaker: "Marta Kovac" });
+    expect(quoteOf(result, "vote was close")).toMatchObject({ speaker: "Daniel Osei" });
+    expect(quoteOf(result, "Nobody expected")).toMatchObject({ speakerKind: "person" });
+    expect(quoteOf(result, "Nobody expected").attribution).not.toBeNull();
+  });
+
+  it("describes a speaker the story never names (“the moderator”, “the 46-year-old”) and refers back to it", () => {
+    const text = ["“Please take your seats,” the moderator said.", "“Thank you all for coming,” the moderator added."].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "take your seats")).toMatchObject({ speaker: null, speakerDescription: "the moderator" });
+    expect(quoteOf(result, "coming")).toMatchObject({ speaker: null, speakerDescription: "the moderator" });
+    expect(result.anonymousSources.map((source) => source.description)).toEqual(["the moderator"]);
+  });
+
+  it("reads verbs of manner as speech verbs and gives a colon-introduced quote to the clause's subject", () => {
+    const text = [
+      "“That is not my problem,” Senator Ruth Adeyemi retorted.",
+      "“Next question,” she joked.",
+      "Governor Hal Pruitt leaned toward the microphone and boomed: “We built this road together.”",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "not my problem")).toMatchObject({ speaker: "Ruth Adeyemi", reportingVerb: "retorted" });
+    expect(quoteOf(result, "Next question")).toMatchObject({ speaker: "Ruth Adeyemi" });
+    expect(quoteOf(result, "built this road")).toMatchObject({ speaker: "Hal Pruitt", kind: "direct" });
+  });
+
+  it("gives “he said” to the latest name given without a title when no titled person fits", () => {
+    const text = [
+      "Rafael Mendes opened his bakery in 1998. Mendes still bakes every morning.",
+      "“The oven is older than my son,” he said.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "oven is older")).toMatchObject({ speaker: "Rafael Mendes", speakerKind: "person" });
+    expect(result.people.map((person) => person.name)).toContain("Rafael Mendes");
+  });
+
+  it("does not take a short title-case passage nobody says for a quote (a show, a slogan), but keeps one a speech verb introduces", () => {
+    const text = ["She appeared on “Good Morning Harbor” and on “The Late Desk.”", "“Vote For Change,” said Irena Holm, the campaign's chair."].join("\n");
+    const result = extractArticle(text);
+    expect(result.quotes.some((quote) => quote.text.includes("Good Morning"))).toBe(false);
+    expect(result.quotes.some((quote) => quote.text.includes("Late Desk"))).toBe(false);
+    expect(quoteOf(result, "Vote For Change")).toMatchObject({ speaker: "Irena Holm" });
+  });
+});
