@@ -347,6 +347,24 @@ function lastMentionBefore(person: PersonEntry, position: number, skip: (offset:
   return last;
 }
 
+const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two|three|four|five|half|almost|nearly|about|more)$/i;
+
+/**
+ * A speaker the cast cannot place but the words describe: ",” the moderator said", ",” said the
+ * 46-year-old", "many speakers at the service said". A determiner or a quantity and a noun (or
+ * an adjective used as one) make an unnamed source.
+ */
+export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
+  const first = subject.tokens[0];
+  const head = headOf(subject);
+  if (!first || !head || subject.tokens.length < 2 || subject.tokens.length > 8 || !(QUANTIFIERS.test(first.text) || first.pos === "NUM")) return null;
+  if (!["NOUN", "ADJ"].includes(head.pos) || subject.tokens.some((token) => token.pos === "PRON")) return null;
+  const description = lowerFirst(subject.text, true);
+  const source = cast.addSource(description, key(head), null, CONFIDENCE.reference);
+  cast.mentionSource(source, subject, CONFIDENCE.reference);
+  return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
 /** "The official" -> "the official" for descriptions and aliases; names keep their capitals. */
 function lowerFirst(text: string, definiteOrIndefinite: boolean): string {
   return definiteOrIndefinite || /^(A|An|The)\s/.test(text) ? text.replace(/^(A|An|The)(?=\s)/, (word) => word.toLowerCase()) : text;

@@ -1,6 +1,6 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
-import { CONFIDENCE, type Resolved, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { REPORTING_VERBS } from "./lexicon.js";
 import { type Phrase, isNameToken, key, nounPhraseAfter, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
@@ -58,7 +58,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   }
   const verbToken = tokens[verb] as Token;
   if (!subject) return null;
-  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk, subject);
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const last = tokens[tokens.length - 1] as Token;
@@ -85,21 +85,6 @@ function apposedSubject(text: string, tokens: readonly Token[]): { verb: number;
     if (tokens[before]?.text === "," && before > comma && isReportingVerb(tokens, index)) return { verb: index, subject: name };
   }
   return null;
-}
-
-/**
- * A speaker the cast cannot place but the words describe: ",” the moderator said", ",” said the
- * 46-year-old". A determiner and a noun (or an adjective used as one) make an unnamed source.
- */
-function describedSpeaker(walk: Walk, subject: Phrase): Resolved | null {
-  const first = subject.tokens[0];
-  const last = subject.tokens[subject.tokens.length - 1];
-  if (!first || !last || subject.tokens.length > 8 || !/^(the|a|an|one|another)$/i.test(first.text)) return null;
-  if (subject.tokens.length < 2 || !["NOUN", "ADJ", "PROPN"].includes(last.pos)) return null;
-  const description = subject.text.replace(/^(The|A|An)(?=\s)/, (word) => word.toLowerCase());
-  const source = walk.cast.addSource(description, key(last), null, CONFIDENCE.reference);
-  walk.cast.mentionSource(source, subject, CONFIDENCE.reference);
-  return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
 }
 
 /** "Heather Nauert said, “" / "The statement read:" / ", adding that “" (then the earlier speaker). */
@@ -139,7 +124,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
       resolved = resolvePhrase(mainSubject(walk.text, tokens, 0, () => false), verbToken.start, { text: walk.text, cast: walk.cast });
     }
   }
-  if (!resolved && subject) resolved = describedSpeaker(walk, subject);
+  if (!resolved && subject) resolved = describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
   // A partial quote shares its verb with the reported clause around it, which is read too.
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);

@@ -1,7 +1,7 @@
 import type { Sentence, Token } from "../text.js";
 import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
-import { CONFIDENCE, type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
@@ -178,7 +178,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
-    else if (subject) resolved = resolvePhrase(subject, subject.start, context);
+    else if (subject) resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
     else if (gerund || key(tokens[index - 1] ?? token) === "and") {
       resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
     }
@@ -217,7 +217,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         to = comma;
         if (!subject) {
           subject = nounPhraseAfter(walk.text, tokens, index + 1, tokens.length);
-          resolved = resolvePhrase(subject, token.start, context);
+          resolved = resolvePhrase(subject, token.start, context) ?? (subject ? describedSpeaker(walk.cast, subject) : null);
         }
       }
     }

@@ -425,6 +425,14 @@ describe("quotation marks and attributions that newsroom copy mixes (issue 17, s
     expect(result.people.map((person) => person.name)).toContain("Rafael Mendes");
   });
 
+  it("reads reported speech of a speaker only described (“the actress said”, “several residents said”)", () => {
+    const text = ["The actress said she would vote early this year.", "Several residents of the valley said the water had risen overnight."].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "vote early")).toMatchObject({ kind: "indirect", speaker: null, speakerDescription: "the actress" });
+    expect(quoteOf(result, "water had risen")).toMatchObject({ kind: "indirect", speaker: null });
+    expect(quoteOf(result, "water had risen").speakerDescription).toMatch(/residents/);
+  });
+
   it("does not take a short title-case passage nobody says for a quote (a show, a slogan), but keeps one a speech verb introduces", () => {
     const text = ["She appeared on “Good Morning Harbor” and on “The Late Desk.”", "“Vote For Change,” said Irena Holm, the campaign's chair."].join("\n");
     const result = extractArticle(text);
