@@ -1,4 +1,4 @@
-import type { AnalyzedText, Token } from "../text.js";
+import type { AnalyzedText, Sentence, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
@@ -150,25 +150,32 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
  */
 export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
   const { text } = analyzed;
-  const standsAlone = new Map<string, boolean>();
-  for (const sentence of analyzed.sentences) {
-    if (skip(sentence)) continue;
+  // How often each capitalized word stands as a token, and how often it ends a name run: a
+  // person named in full is later called by the surname alone ("Rob Calabrese" ... "Calabrese
+  // said"); a two-word organization or place ("Goldman Sachs") rarely is.
+  const asToken = new Map<string, number>();
+  const candidates: { name: string; surname: string; start: number; sentence: number; from: number; to: number }[] = [];
+  analyzed.sentences.forEach((sentence, index) => {
     const tokens = sentence.tokens;
-    const organizations = organizationSpans(text, tokens);
+    for (const token of tokens) if (isCapitalized(token)) asToken.set(token.text, (asToken.get(token.text) ?? 0) + 1);
+    if (skip(sentence)) return;
     for (const [from, to] of nameRuns(tokens)) {
       const first = tokens[from] as Token;
       const last = tokens[to - 1] as Token;
       if (to - from > 3 || cast.isQuoted(first.start) || tokens.slice(from, to).some((token) => token.pos !== "PROPN")) continue;
-      if (organizations.some((span) => span.start < last.end && span.end > first.start)) continue;
-      const name = text.slice(first.start, last.end);
-      if (lookupPlace(name) || cast.personNamed(name) || ORG_HEADS.has(key(tokens[to] ?? last))) continue;
-      // A person named in full is later called by the surname alone ("Rob Calabrese" ...
-      // "Calabrese said"); a two-word organization or place ("Goldman Sachs") rarely is.
-      const alone = standsAlone.get(name) ?? surnameStandsAlone(text, name, surnameOf(name));
-      standsAlone.set(name, alone);
-      if (!alone) continue;
-      cast.bareNames.push({ name, start: first.start });
+      candidates.push({ name: text.slice(first.start, last.end), surname: last.text, start: first.start, sentence: index, from, to });
     }
+  });
+  const endsRun = new Map<string, number>();
+  for (const candidate of candidates) endsRun.set(candidate.surname, (endsRun.get(candidate.surname) ?? 0) + 1);
+  for (const candidate of candidates) {
+    if ((asToken.get(candidate.surname) ?? 0) <= (endsRun.get(candidate.surname) ?? 0)) continue;
+    const tokens = (analyzed.sentences[candidate.sentence] as Sentence).tokens;
+    const first = tokens[candidate.from] as Token;
+    const last = tokens[candidate.to - 1] as Token;
+    if (lookupPlace(candidate.name) || cast.personNamed(candidate.name) || ORG_HEADS.has(key(tokens[candidate.to] ?? last))) continue;
+    if (organizationSpans(text, tokens).some((span) => span.start < last.end && span.end > first.start)) continue;
+    cast.bareNames.push({ name: candidate.name, start: candidate.start });
   }
 }
 
@@ -213,13 +220,6 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
     cast.addAlias(owner, entity.text);
     cast.mentionPerson(owner, entity, 0.8);
   }
-}
-
-/** Whether the surname occurs somewhere in the text other than right after the rest of the name. */
-function surnameStandsAlone(text: string, name: string, surname: string): boolean {
-  const pattern = new RegExp(`(?<![\\p{L}])${escape(surname)}(?![\\p{L}])`, "gu");
-  const full = new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, "gu");
-  return [...text.matchAll(pattern)].length > [...text.matchAll(full)].length;
 }
 
 /** Escapes a string for use inside a regular expression. */
