@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
 import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { REPORTING_VERBS } from "./lexicon.js";
-import { type Phrase, isNameToken, key, nounPhraseAfter, subjectBefore } from "./phrases.js";
+import { type Phrase, isNameToken, key, mistaggedName, nounPhraseAfter, phraseOf, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
 import { type Walk, isQuoted } from "./walk.js";
 
@@ -42,14 +42,14 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   }
   let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
   let subject: Phrase | null = null;
-  if (verb < 0 || tokens.slice(0, verb).some((token) => token.pos === "VERB")) {
+  if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && !mistaggedName(tokens, index))) {
     // ",” Jeff Weaver, the campaign's manager, said" / ",” Cruz, who has proposed ..., said": a
     // name, then an appositive or relative clause between commas, then the verb.
     const apposed = apposedSubject(walk.text, tokens);
     if (!apposed) return null;
     ({ verb, subject } = apposed);
   } else if (verb === 0) {
-    subject = nounPhraseAfter(walk.text, tokens, 1, tokens.length);
+    subject = speakerAfterVerb(walk.text, tokens);
   } else {
     subject = subjectBefore(walk.text, tokens, verb, 0);
     // The words between the quote and the verb must all be the subject (not ", which he said").
@@ -68,6 +68,17 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
     cues: walk.text.slice((tokens[0] as Token).start, last.end),
   };
+}
+
+/**
+ * The speaker after an inverted verb ("said House Speaker Ana Ruiz in a statement"): the noun
+ * phrase after it, without the adverbial that follows a name ("in a statement", "on Tuesday").
+ */
+function speakerAfterVerb(text: string, tokens: readonly Token[]): Phrase | null {
+  const phrase = nounPhraseAfter(text, tokens, 1, tokens.length);
+  if (!phrase) return null;
+  const cut = phrase.tokens.findIndex((token, index) => index > 0 && /^(in|at|on|during|after|before|from)$/i.test(token.text) && isNameToken(phrase.tokens[index - 1] as Token));
+  return cut > 0 ? phraseOf(text, tokens, 1, 1 + cut) : phrase;
 }
 
 /**
@@ -113,7 +124,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
-  const subject = verb === 0 ? nounPhraseAfter(walk.text, tokens, 1, tokens.length) : subjectBefore(walk.text, tokens, verb, 0);
+  const subject = verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
   let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) : null;
   if (!resolved && !subject) {
     const previous = walk.previous;

@@ -102,13 +102,15 @@ const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
  * A name the tagger read as a verb ("Josh Bivens", "Shook said"): a capitalized name word tagged
  * VERB that stands next to another name word or right before a verb, after punctuation or a name.
  */
-function mistaggedName(tokens: readonly Token[], index: number): boolean {
+export function mistaggedName(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
   const left = tokens[index - 1];
   const right = tokens[index + 1];
-  if (left && left.pos !== "PUNCT" && left.pos !== "PROPN" && left.pos !== "VERB") return false;
-  return right !== undefined && ((right.pos === "PROPN" && isNameToken(right)) || right.pos === "VERB");
+  const nextIsName = right !== undefined && right.pos === "PROPN" && isNameToken(right);
+  // "press secretary Josh Earnest": after a title noun only when a surname follows.
+  if (left && left.pos !== "PUNCT" && left.pos !== "PROPN" && left.pos !== "VERB" && !(left.pos === "NOUN" && nextIsName)) return false;
+  return nextIsName || right?.pos === "VERB";
 }
 const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
 
