@@ -110,6 +110,12 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const tokens = before.slice(from);
   const last = tokens[tokens.length - 1];
   if (!last) return null;
+  // "According to the newspaper, “...”": the source between "to" and the comma.
+  if (key(tokens[0] as Token) === "according" && key(tokens[1] ?? last) === "to" && last.text === "," && tokens.length <= 14) {
+    const source = phraseOf(walk.text, tokens, 2, tokens.length - 1);
+    const resolved = source ? (resolvePhrase(source, source.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk.cast, source)) : null;
+    if (source && resolved) return { resolved, verb: "according to", range: { start: (tokens[0] as Token).start, end: source.end }, cues: walk.text.slice((tokens[0] as Token).start, last.end) };
+  }
   let verb = -1;
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
     if (isReportingVerb(tokens, index)) {

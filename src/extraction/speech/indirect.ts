@@ -159,7 +159,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (!source || sourceEnd - index > 16) return;
       const resolved = resolvePhrase(source, source.start, context);
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
-        emit(walk, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
+        emit(walk, options.paragraph, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
         lastInSentence = resolved;
       }
       return;
@@ -224,13 +224,13 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     if (!resolved || from < 0 || !isClause(tokens, from, to, fronted || from === options.floor)) return;
     const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
     const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
-    emit(walk, tokens, from, to, resolved, word, attribution, cues);
+    emit(walk, options.paragraph, tokens, from, to, resolved, word, attribution, cues);
     lastInSentence = resolved;
   });
 }
 
 /** Records one indirect quote. */
-function emit(walk: Walk, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
+function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
   const clause = phraseOf(walk.text, tokens, from, to);
   if (!clause) return;
   const quote: ExtractedQuote = {
@@ -246,4 +246,7 @@ function emit(walk: Walk, tokens: readonly Token[], from: number, to: number, re
     confidence: Math.round(resolved.confidence * 0.9 * 100) / 100,
   };
   walk.quotes.push(quote);
+  // "Carter said that the region mattered. “It is home to half the world,”": a quotation with no
+  // attribution of its own right after reported speech continues that speaker.
+  if (quote.start > (walk.previous?.end ?? -1)) walk.previous = { resolved, paragraph, end: clause.end, medium: quote.medium };
 }

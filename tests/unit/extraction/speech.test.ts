@@ -433,6 +433,25 @@ describe("quotation marks and attributions that newsroom copy mixes (issue 17, s
     expect(quoteOf(result, "water had risen").speakerDescription).toMatch(/residents/);
   });
 
+  it("stops the speaker after an inverted verb before its adverbial, and reads a misturned closing mark", () => {
+    const text = ["“The pier stays closed,” said Port Director Ines Calloway in a statement.", "“It was a long night,“ said Omar Fadel, a volunteer with the rescue team."].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "pier stays closed")).toMatchObject({ speaker: "Ines Calloway", medium: "statement" });
+    expect(quoteOf(result, "long night")).toMatchObject({ text: "It was a long night,", speaker: "Omar Fadel" });
+  });
+
+  it("gives a quotation with no attribution right after reported speech to that speaker, and reads “According to X, “...””", () => {
+    const text = [
+      "Mayor Lucia Ferrante said the levee would hold through the weekend. “We have sandbags on every corner.”",
+      "According to the port authority, “No ship will enter before Monday.”",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "sandbags")).toMatchObject({ kind: "direct", speaker: "Lucia Ferrante" });
+    expect(quoteOf(result, "No ship will enter")).toMatchObject({ kind: "direct", reportingVerb: "according to" });
+    expect(quoteOf(result, "No ship will enter").speakerDescription).toMatch(/port authority/);
+  });
+
   it("does not take a short title-case passage nobody says for a quote (a show, a slogan), but keeps one a speech verb introduces", () => {
     const text = ["She appeared on “Good Morning Harbor” and on “The Late Desk.”", "“Vote For Change,” said Irena Holm, the campaign's chair."].join("\n");
     const result = extractArticle(text);
