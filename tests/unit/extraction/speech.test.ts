@@ -453,10 +453,11 @@ describe("quotation marks and attributions that newsroom copy mixes (issue 17, s
   });
 
   it("does not take a short title-case passage nobody says for a quote (a show, a slogan), but keeps one a speech verb introduces", () => {
-    const text = ["She appeared on “Good Morning Harbor” and on “The Late Desk.”", "“Vote For Change,” said Irena Holm, the campaign's chair."].join("\n");
+    const text = ["She appeared on “Good Morning Harbor” and on “The Late Desk.”", "“Harbor Nights” returns for a third season.", "“Vote For Change,” said Irena Holm, the campaign's chair."].join("\n");
     const result = extractArticle(text);
     expect(result.quotes.some((quote) => quote.text.includes("Good Morning"))).toBe(false);
     expect(result.quotes.some((quote) => quote.text.includes("Late Desk"))).toBe(false);
+    expect(result.quotes.some((quote) => quote.text.includes("Harbor Nights"))).toBe(false);
     expect(quoteOf(result, "Vote For Change")).toMatchObject({ speaker: "Irena Holm" });
   });
 });
