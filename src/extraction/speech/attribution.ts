@@ -242,7 +242,9 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   if (!last || last.pos !== "PROPN" || !isNameToken(last) || last.text.endsWith(".")) return null;
   const before = tokens.slice(0, -1);
   if (!before.every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
-  if (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text)) return null;
+  // "Mr. Guerrero" is a person even where "Guerrero" alone could be a place.
+  const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
+  if (!honorific && (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text))) return null;
   if (organizationInPhrase(context.text, phrase.tokens) !== null) return null;
   // A capital at the start of a sentence proves nothing ("Prosecutors said"): the word must be
   // capitalized mid-sentence somewhere in the story too, or follow a title.
@@ -254,7 +256,6 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   }
   const title = before.length > 0 && before.some(isRoleWord) ? context.text.slice((before[0] as Token).start, (before[before.length - 1] as Token).end) : null;
   const person = registerPerson(context.cast, last.text, title, before, context.text, CONFIDENCE.reference);
-  const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
   if (honorific) person.gender ??= HONORIFIC_GENDER.get(key(honorific)) ?? null;
   context.cast.mentionPerson(person, last, CONFIDENCE.reference);
   return person;

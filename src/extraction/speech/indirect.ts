@@ -193,13 +193,16 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const finite = (candidate: Token, at: number): boolean =>
       (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^([.;“"]|'')$/.test(candidate.text);
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
-    if (that > 0 && !between.some(finite)) {
+    // "CLAUSE, said Robert Egge, ...": no subject before a verb that follows a comma means the
+    // speaker comes after it and the report before it (the last reading below).
+    const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that";
+    if (!inverted && that > 0 && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
+    } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
       to = clauseEnd(walk, tokens, from);
-    } else if (relative && /^(who|which|that)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
+    } else if (!inverted && relative && /^(who|which|that)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
       // "protesters who they said had set fire to buses": what the relative clause reports.
       from = index + 1;
       to = clauseEnd(walk, tokens, from);

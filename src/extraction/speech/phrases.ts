@@ -199,6 +199,31 @@ export function endsInNoun(phrase: Phrase): boolean {
  * the appositive.
  */
 export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  return adjacentSubject(text, tokens, verb, floor) ?? openingName(text, tokens, verb, floor);
+}
+
+/**
+ * "Marley Doe, 21, a junior from Reno, said" / "But Mr. Roe, a Republican who described himself
+ * as ..., said": a name that opens the clause, set off by a comma, when a comma also stands right
+ * before the verb and no more than 40 words lie between.
+ */
+function openingName(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  if (tokens[end - 1]?.text !== ",") return null;
+  let start = floor;
+  while (start < end && (tokens[start]?.pos === "CCONJ" || tokens[start]?.pos === "ADV" || tokens[start]?.text === ",")) start += 1;
+  if (end - start > 40) return null;
+  const name = nounPhraseAfter(text, tokens, start, end);
+  if (!name || tokens[start + name.tokens.length]?.text !== ",") return null;
+  const run = nameRuns(name.tokens).pop();
+  const last = name.tokens[name.tokens.length - 1] as Token;
+  // The phrase must end in a name ("Ms. Lee", "Tad Devine"), not a description.
+  return (run && run[1] === name.tokens.length) || (isNameToken(last) && last.pos === "PROPN") ? name : null;
+}
+
+/** The subject right before the verb, or across one appositive or relative clause between commas. */
+function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);

@@ -452,6 +452,19 @@ describe("quotation marks and attributions that newsroom copy mixes (issue 17, s
     expect(quoteOf(result, "No ship will enter").speakerDescription).toMatch(/port authority/);
   });
 
+  it("reads “CLAUSE, said NAME, APPOSITIVE” and a name opening the clause before several appositives", () => {
+    const text = [
+      "The levy will pass easily, said Corin Vale, director of the Taxpayers Forum, which opposes it.",
+      "Dana Lusk, 34, a nurse from Dayton, said she would vote for the levy.",
+      "But Mr. Tolima, a retired teacher who lives near the school, said he had not decided.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "levy will pass")).toMatchObject({ kind: "indirect", speaker: "Corin Vale" });
+    expect(quoteOf(result, "she would vote")).toMatchObject({ kind: "indirect", speaker: "Dana Lusk" });
+    expect(quoteOf(result, "had not decided")).toMatchObject({ kind: "indirect", speaker: "Tolima", speakerKind: "person" });
+  });
+
   it("does not take a short title-case passage nobody says for a quote (a show, a slogan), but keeps one a speech verb introduces", () => {
     const text = ["She appeared on “Good Morning Harbor” and on “The Late Desk.”", "“Harbor Nights” returns for a third season.", "“Vote For Change,” said Irena Holm, the campaign's chair."].join("\n");
     const result = extractArticle(text);
