@@ -242,7 +242,7 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   if (!last || last.pos !== "PROPN" || !isNameToken(last) || last.text.endsWith(".")) return null;
   const before = tokens.slice(0, -1);
   if (!before.every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
-  // "Mr. Guerrero" is a person even where "Guerrero" alone could be a place.
+  // "Mr. Tolima" is a person even where "Tolima" alone could be a place.
   const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
   if (!honorific && (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text))) return null;
   if (organizationInPhrase(context.text, phrase.tokens) !== null) return null;
@@ -352,7 +352,7 @@ const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two
 
 /**
  * A speaker the cast cannot place but the words describe: ",” the moderator said", ",” said the
- * 46-year-old", "many speakers at the service said". A determiner or a quantity and a noun (or
+ * 52-year-old", "several residents said". A determiner or a quantity and a noun (or
  * an adjective used as one) make an unnamed source.
  */
 export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {

@@ -49,7 +49,7 @@ export class Cast {
   readonly groups: GroupSpeaker[] = [];
   readonly statements: StatementEntry[] = [];
   /**
-   * Names the story gives without a title or a quote ("Bernie Sanders won the primary"), in text
+   * Names the story gives without a title or a quote ("Ana Ruiz won the primary"), in text
    * order: a "he" or "she" with no titled person before it refers to the latest of them.
    */
   readonly bareNames: { readonly name: string; readonly start: number }[] = [];

@@ -43,7 +43,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
   let subject: Phrase | null = null;
   if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && !mistaggedName(tokens, index))) {
-    // ",” Jeff Weaver, the campaign's manager, said" / ",” Cruz, who has proposed ..., said": a
+    // ",” Ana Ruiz, the campaign's manager, said" / ",” Lee, who has proposed ..., said": a
     // name, then an appositive or relative clause between commas, then the verb.
     const apposed = apposedSubject(walk.text, tokens);
     if (!apposed) return null;
@@ -110,7 +110,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const tokens = before.slice(from);
   const last = tokens[tokens.length - 1];
   if (!last) return null;
-  // "According to the newspaper, “...”": the source between "to" and the comma.
+  // "According to the port authority, “...”": the source between "to" and the comma.
   if (key(tokens[0] as Token) === "according" && key(tokens[1] ?? last) === "to" && last.text === "," && tokens.length <= 14) {
     const source = phraseOf(walk.text, tokens, 2, tokens.length - 1);
     const resolved = source ? (resolvePhrase(source, source.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk.cast, source)) : null;
@@ -161,7 +161,7 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
 }
 
 /**
- * "Trump leaned in and boomed: “...”", "Kelly responded pointedly, with a smile: “...”": a direct
+ * "The governor leaned in and boomed: “...”", "Ruiz answered with a smile: “...”": a direct
  * quote that a colon introduces belongs to the subject of the clause before the colon, whatever
  * its verb.
  */

@@ -193,7 +193,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const finite = (candidate: Token, at: number): boolean =>
       (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^([.;“"]|'')$/.test(candidate.text);
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
-    // "CLAUSE, said Robert Egge, ...": no subject before a verb that follows a comma means the
+    // "CLAUSE, said Omar Fadel, ...": no subject before a verb that follows a comma means the
     // speaker comes after it and the report before it (the last reading below).
     const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that";
     if (!inverted && that > 0 && !between.some(finite)) {
@@ -249,7 +249,7 @@ function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: num
     confidence: Math.round(resolved.confidence * 0.9 * 100) / 100,
   };
   walk.quotes.push(quote);
-  // "Carter said that the region mattered. “It is home to half the world,”": a quotation with no
+  // "Ruiz said that the levee would hold. “We have sandbags,”": a quotation with no
   // attribution of its own right after reported speech continues that speaker.
   if (quote.start > (walk.previous?.end ?? -1)) walk.previous = { resolved, paragraph, end: clause.end, medium: quote.medium };
 }

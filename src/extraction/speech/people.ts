@@ -144,15 +144,15 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
 }
 
 /**
- * Records the names the story gives without a title ("Bernie Sanders", "Josh Bivens") outside
+ * Records the names the story gives without a title ("Ana Ruiz", "Omar Fadel") outside
  * quotation marks: two or three name words the tagger reads as names, not an organization, a
  * place or someone already in the cast. They become people only when a pronoun needs them.
  */
 export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
   const { text } = analyzed;
   // How often each capitalized word stands as a token, and how often it ends a name run: a
-  // person named in full is later called by the surname alone ("Rob Calabrese" ... "Calabrese
-  // said"); a two-word organization or place ("Goldman Sachs") rarely is.
+  // person named in full is later called by the surname alone ("Rafael Mendes" ... "Mendes
+  // said"); a two-word organization or place ("Silver Lake") rarely is.
   const asToken = new Map<string, number>();
   const candidates: { name: string; surname: string; start: number; sentence: number; from: number; to: number }[] = [];
   analyzed.sentences.forEach((sentence, index) => {

@@ -99,7 +99,7 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
 const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
 
 /**
- * A name the tagger read as a verb ("Josh Bivens", "Shook said"): a capitalized name word tagged
+ * A name the tagger read as a verb ("Will Hart", "Hope said"): a capitalized name word tagged
  * VERB that stands next to another name word or right before a verb, after punctuation or a name.
  */
 export function mistaggedName(tokens: readonly Token[], index: number): boolean {
@@ -108,7 +108,7 @@ export function mistaggedName(tokens: readonly Token[], index: number): boolean 
   const left = tokens[index - 1];
   const right = tokens[index + 1];
   const nextIsName = right !== undefined && right.pos === "PROPN" && isNameToken(right);
-  // "press secretary Josh Earnest": after a title noun only when a surname follows.
+  // "press secretary Will Hart": after a title noun only when a surname follows.
   if (left && left.pos !== "PUNCT" && left.pos !== "PROPN" && left.pos !== "VERB" && !(left.pos === "NOUN" && nextIsName)) return false;
   return nextIsName || right?.pos === "VERB";
 }
@@ -203,8 +203,8 @@ export function subjectBefore(text: string, tokens: readonly Token[], verb: numb
 }
 
 /**
- * "Marley Doe, 21, a junior from Reno, said" / "But Mr. Roe, a Republican who described himself
- * as ..., said": a name that opens the clause, set off by a comma, when a comma also stands right
+ * "Dana Lusk, 34, a nurse from Dayton, said" / "But Mr. Tolima, a retired teacher who lives
+ * near the school, said": a name that opens the clause, set off by a comma, when a comma also stands right
  * before the verb and no more than 40 words lie between.
  */
 function openingName(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {

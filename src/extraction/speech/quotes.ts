@@ -55,7 +55,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly TextRange[], s
         // A straight mark inside curly ones is a quote within the quote (“he said "no" to it”)
         // unless punctuation ends the words before it, as it does at the end of a quotation.
         const inner = current.mark === "“" && mark === '"' && !/[,.!?…—–-]/.test(text[position - 1] ?? "");
-        // “It is unusual,“ said ...: an opening mark typed where the closing one belongs.
+        // “We are ready,“ said ...: an opening mark typed where the closing one belongs.
         const misturned = mark === "“" && /[,.!?…]/.test(text[position - 1] ?? "") && /\s/.test(text[position + 1] ?? "");
         if (!inner && (misturned || CLOSING[current.mark]?.includes(mark))) {
           emit(current.at, position, position);

@@ -395,7 +395,7 @@ describe("quotation marks and attributions that newsroom copy mixes (issue 17, s
     expect(quoteOf(result, "Nobody expected").attribution).not.toBeNull();
   });
 
-  it("describes a speaker the story never names (“the moderator”, “the 46-year-old”) and refers back to it", () => {
+  it("describes a speaker the story never names (“the moderator”) and refers back to it", () => {
     const text = ["“Please take your seats,” the moderator said.", "“Thank you all for coming,” the moderator added."].join("\n");
     const result = extractArticle(text);
     expect(quoteOf(result, "take your seats")).toMatchObject({ speaker: null, speakerDescription: "the moderator" });
