@@ -88,7 +88,7 @@ export function analyzeText(text: string): AnalyzedText {
     let previous: Sentence | null = null;
     doc.sentences().each((sentence: ItemSentence) => {
       const [first, last] = sentence.out(its.span) as unknown as [number, number];
-      const sentenceTokens = tokens.slice(first, last + 1);
+      const sentenceTokens = joinDoubledApostrophes(tokens.slice(first, last + 1));
       const start = sentenceTokens[0]?.start ?? base;
       const end = sentenceTokens[sentenceTokens.length - 1]?.end ?? start;
       if (previous && previous.end === start) {
@@ -117,6 +117,21 @@ export function analyzeText(text: string): AnalyzedText {
     });
   }
   return { text, paragraphs, sentences, entities };
+}
+
+/**
+ * wink splits two apostrophes ('') into two tokens; some newsroom feeds use the pair as a double
+ * quotation mark, so it is kept as one token, as a curly mark would be.
+ */
+function joinDoubledApostrophes(tokens: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (const token of tokens) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.text === "'" && token.text === "'" && previous.end === token.start) {
+      joined[joined.length - 1] = { start: previous.start, end: token.end, text: "''", pos: "PUNCT" };
+    } else joined.push(token);
+  }
+  return joined;
 }
 
 /** The tokens of a sentence that fall inside a range. */

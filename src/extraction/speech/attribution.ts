@@ -242,7 +242,9 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   if (!last || last.pos !== "PROPN" || !isNameToken(last) || last.text.endsWith(".")) return null;
   const before = tokens.slice(0, -1);
   if (!before.every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
-  if (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text)) return null;
+  // "Mr. Tolima" is a person even where "Tolima" alone could be a place.
+  const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
+  if (!honorific && (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text))) return null;
   if (organizationInPhrase(context.text, phrase.tokens) !== null) return null;
   // A capital at the start of a sentence proves nothing ("Prosecutors said"): the word must be
   // capitalized mid-sentence somewhere in the story too, or follow a title.
@@ -254,7 +256,6 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   }
   const title = before.length > 0 && before.some(isRoleWord) ? context.text.slice((before[0] as Token).start, (before[before.length - 1] as Token).end) : null;
   const person = registerPerson(context.cast, last.text, title, before, context.text, CONFIDENCE.reference);
-  const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
   if (honorific) person.gender ??= HONORIFIC_GENDER.get(key(honorific)) ?? null;
   context.cast.mentionPerson(person, last, CONFIDENCE.reference);
   return person;
@@ -317,6 +318,14 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     .sort((a, b) => b.last - a.last);
   const best = candidates[0];
   if (!best) {
+    // No titled or quoted person fits: the latest name the story gave without a title.
+    const bare = context.cast.bareNames.filter((entry) => entry.start < position && !context.cast.isQuoted(entry.start)).pop();
+    if (bare) {
+      const person = context.cast.addPerson(bare.name, null, CONFIDENCE.ambiguousPronoun);
+      person.gender ??= gender;
+      context.cast.mentionPerson(person, { start: bare.start, end: bare.start + bare.name.length }, CONFIDENCE.reference);
+      return { person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+    }
     // No named person yet: a speaker described by a single role ("the caretaker prime
     // minister said ... “We will rebuild,” she said").
     const described = context.cast.groups.filter((group) => group.start < position && ROLE_NOUNS.has(group.head) && !group.head.endsWith("s")).pop();
@@ -337,6 +346,24 @@ function lastMentionBefore(person: PersonEntry, position: number, skip: (offset:
   let last = -1;
   for (const at of person.mentions) if (at < position && !skip(at)) last = at;
   return last;
+}
+
+const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two|three|four|five|half|almost|nearly|about|more)$/i;
+
+/**
+ * A speaker the cast cannot place but the words describe: ",” the moderator said", ",” said the
+ * 52-year-old", "several residents said". A determiner or a quantity and a noun (or
+ * an adjective used as one) make an unnamed source.
+ */
+export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
+  const first = subject.tokens[0];
+  const head = headOf(subject);
+  if (!first || !head || subject.tokens.length < 2 || subject.tokens.length > 8 || !(QUANTIFIERS.test(first.text) || first.pos === "NUM")) return null;
+  if (!["NOUN", "ADJ"].includes(head.pos) || subject.tokens.some((token) => token.pos === "PRON")) return null;
+  const description = lowerFirst(subject.text, true);
+  const source = cast.addSource(description, key(head), null, CONFIDENCE.reference);
+  cast.mentionSource(source, subject, CONFIDENCE.reference);
+  return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
 }
 
 /** "The official" -> "the official" for descriptions and aliases; names keep their capitals. */

@@ -48,6 +48,11 @@ export class Cast {
   readonly sources: SourceEntry[] = [];
   readonly groups: GroupSpeaker[] = [];
   readonly statements: StatementEntry[] = [];
+  /**
+   * Names the story gives without a title or a quote ("Ana Ruiz won the primary"), in text
+   * order: a "he" or "she" with no titled person before it refers to the latest of them.
+   */
+  readonly bareNames: { readonly name: string; readonly start: number }[] = [];
   /** The story's quoted passages: a name said inside a quote is not who a later "he" is. */
   quoted: readonly TextRange[] = [];
   /** Acronyms the story defines for organizations ("BNP" -> "Bangladesh Nationalist Party"). */

@@ -1,8 +1,8 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
-import { CONFIDENCE, type Resolved, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { REPORTING_VERBS } from "./lexicon.js";
-import { key, nounPhraseAfter, subjectBefore } from "./phrases.js";
+import { type Phrase, isNameToken, key, mistaggedName, nounPhraseAfter, phraseOf, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
 import { type Walk, isQuoted } from "./walk.js";
 
@@ -10,7 +10,7 @@ import { type Walk, isQuoted } from "./walk.js";
 // mark (",” the official said" / ",” said Giorgos Papadakis"), or before the opening one
 // ("Heather Nauert said, “"); a quote with neither, right after another quote, continues it.
 
-const QUOTE_MARKS = /^["“”„]$/;
+const QUOTE_MARKS = /^(["“”„]|'')$/;
 const END_OF_CLAUSE = /^[.!?;]$/;
 
 /** An attribution found next to a quote. */
@@ -40,19 +40,25 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     if (END_OF_CLAUSE.test(token.text) || QUOTE_MARKS.test(token.text)) break;
     tokens.push(token);
   }
-  const verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
-  if (verb < 0 || tokens.slice(0, verb).some((token) => token.pos === "VERB")) return null;
-  const verbToken = tokens[verb] as Token;
-  let subject;
-  if (verb === 0) {
-    subject = nounPhraseAfter(walk.text, tokens, 1, tokens.length);
+  let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
+  let subject: Phrase | null = null;
+  if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && !mistaggedName(tokens, index))) {
+    // ",” Ana Ruiz, the campaign's manager, said" / ",” Lee, who has proposed ..., said": a
+    // name, then an appositive or relative clause between commas, then the verb.
+    const apposed = apposedSubject(walk.text, tokens);
+    if (!apposed) return null;
+    ({ verb, subject } = apposed);
+  } else if (verb === 0) {
+    subject = speakerAfterVerb(walk.text, tokens);
   } else {
     subject = subjectBefore(walk.text, tokens, verb, 0);
     // The words between the quote and the verb must all be the subject (not ", which he said").
-    if (!subject || subject.start !== (tokens[0] as Token).start) return null;
+    if (!subject || subject.start !== (tokens[0] as Token).start) subject = apposedSubject(walk.text, tokens)?.subject ?? null;
+    if (!subject) return null;
   }
+  const verbToken = tokens[verb] as Token;
   if (!subject) return null;
-  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const last = tokens[tokens.length - 1] as Token;
@@ -62,6 +68,34 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
     cues: walk.text.slice((tokens[0] as Token).start, last.end),
   };
+}
+
+/**
+ * The speaker after an inverted verb ("said House Speaker Ana Ruiz in a statement"): the noun
+ * phrase after it, without the adverbial that follows a name ("in a statement", "on Tuesday").
+ */
+function speakerAfterVerb(text: string, tokens: readonly Token[]): Phrase | null {
+  const phrase = nounPhraseAfter(text, tokens, 1, tokens.length);
+  if (!phrase) return null;
+  const cut = phrase.tokens.findIndex((token, index) => index > 0 && /^(in|at|on|during|after|before|from)$/i.test(token.text) && isNameToken(phrase.tokens[index - 1] as Token));
+  return cut > 0 ? phraseOf(text, tokens, 1, 1 + cut) : phrase;
+}
+
+/**
+ * The subject of a trailer whose name comes first and whose verb follows an appositive or a
+ * relative clause set off by commas: the name phrase and the verb's index, or null.
+ */
+function apposedSubject(text: string, tokens: readonly Token[]): { verb: number; subject: Phrase } | null {
+  const name = nounPhraseAfter(text, tokens, 0, tokens.length);
+  if (!name || !name.tokens.some((token) => isNameToken(token) || token.pos === "PRON")) return null;
+  const comma = name.tokens.length;
+  if (tokens[comma]?.text !== ",") return null;
+  for (let index = comma + 2; index < tokens.length && index <= comma + 30; index += 1) {
+    let before = index - 1;
+    while (before > comma && tokens[before]?.pos === "ADV") before -= 1;
+    if (tokens[before]?.text === "," && before > comma && isReportingVerb(tokens, index)) return { verb: index, subject: name };
+  }
+  return null;
 }
 
 /** "Heather Nauert said, “" / "The statement read:" / ", adding that “" (then the earlier speaker). */
@@ -76,6 +110,12 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const tokens = before.slice(from);
   const last = tokens[tokens.length - 1];
   if (!last) return null;
+  // "According to the port authority, “...”": the source between "to" and the comma.
+  if (key(tokens[0] as Token) === "according" && key(tokens[1] ?? last) === "to" && last.text === "," && tokens.length <= 14) {
+    const source = phraseOf(walk.text, tokens, 2, tokens.length - 1);
+    const resolved = source ? (resolvePhrase(source, source.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk.cast, source)) : null;
+    if (source && resolved) return { resolved, verb: "according to", range: { start: (tokens[0] as Token).start, end: source.end }, cues: walk.text.slice((tokens[0] as Token).start, last.end) };
+  }
   let verb = -1;
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
     if (isReportingVerb(tokens, index)) {
@@ -90,7 +130,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
-  const subject = verb === 0 ? nounPhraseAfter(walk.text, tokens, 1, tokens.length) : subjectBefore(walk.text, tokens, verb, 0);
+  const subject = verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
   let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) : null;
   if (!resolved && !subject) {
     const previous = walk.previous;
@@ -101,6 +141,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
       resolved = resolvePhrase(mainSubject(walk.text, tokens, 0, () => false), verbToken.start, { text: walk.text, cast: walk.cast });
     }
   }
+  if (!resolved && subject) resolved = describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
   // A partial quote shares its verb with the reported clause around it, which is read too.
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
@@ -117,6 +158,34 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
   if (!subject || subject.start > span.open) return null;
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
   return resolved ? { resolved: { ...resolved, confidence: CONFIDENCE.sentenceSubject }, verb: null, range: subject, cues: "" } : null;
+}
+
+/**
+ * "The governor leaned in and boomed: “...”", "Ruiz answered with a smile: “...”": a direct
+ * quote that a colon introduces belongs to the subject of the clause before the colon, whatever
+ * its verb.
+ */
+function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], above: boolean): Found | null {
+  const before = above ? [...paragraph] : paragraph.filter((token) => token.end <= span.open);
+  if (before[before.length - 1]?.text !== ":") return null;
+  let from = before.length - 1;
+  while (from > 0 && !END_OF_CLAUSE.test((before[from - 1] as Token).text) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
+  const clause = before.slice(from, -1);
+  const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token));
+  // "I wrote:" in a first-person piece names nobody the reader can be given.
+  if (!subject || /^(i|we|you)$/i.test(subject.text)) return null;
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
+  if (!resolved) return null;
+  return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.sentenceSubject) }, verb: null, range: subject, cues: walk.text.slice(subject.start, (before[before.length - 1] as Token).end) };
+}
+
+const TITLE_SMALL_WORDS = /^(a|an|the|of|and|or|for|to|in|on|at|by|with|from|de|la|le)$/;
+
+/** Whether a passage of at most six words has every word but the small ones capitalized. */
+export function isTitleCase(passage: string): boolean {
+  const words = passage.replace(/[.,!?;:]+$/, "").split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length === 0 || words.length > 6) return false;
+  return words.every((word, index) => /^[\p{Lu}\p{N}'‘#@]/u.test(word) || (index > 0 && TITLE_SMALL_WORDS.test(word)));
 }
 
 const ABBREVIATIONS = /\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|Maj|Capt|Adm|Sen|Rep|Gov|Jr|Sr|Prof|Rev|No|U\.S|U\.N|U\.K)\./g;
@@ -145,7 +214,8 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   let found =
     trailer(walk, span, closeTokens) ??
     lead(walk, span, openTokens, paragraphs.open) ??
-    (introducedAbove ? lead(walk, span, previousParagraph, paragraphs.open - 1) : null);
+    (introducedAbove ? lead(walk, span, previousParagraph, paragraphs.open - 1) : null) ??
+    (span.kind === "direct" ? colonClause(walk, span, introducedAbove ? previousParagraph : openTokens, introducedAbove) : null);
   let medium: ExtractedQuoteMedium | null = null;
   let confidence: number;
   const previous = walk.previous;
@@ -162,6 +232,9 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     if (!found && span.kind === "partial") return null;
     confidence = found ? found.resolved.confidence : CONFIDENCE.none;
   }
+  // “Morning Joe”, “Make America Great Again”: a short title-case passage no speech verb
+  // introduces is the name of a show, book or slogan, not words someone said.
+  if (found?.verb == null && isTitleCase(text)) return null;
   const resolved = found?.resolved ?? null;
   // “We will,” she said, “never surrender.”: the second part of a quote split by its
   // attribution is as direct as the first.

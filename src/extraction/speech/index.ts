@@ -6,7 +6,7 @@ import { Cast, type PersonEntry } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
-import { findPeople, findPersonMentions, registerPerson } from "./people.js";
+import { findBareNames, findPeople, findPersonMentions, registerPerson } from "./people.js";
 import { nameRuns } from "./phrases.js";
 import { findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
@@ -43,6 +43,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
+  findBareNames(analyzed, cast, (range) => isSpecial(range) || range.end <= storyStart);
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {
@@ -106,7 +107,7 @@ function firstStoryParagraph(analyzed: AnalyzedText): number {
   const dateline = paragraphs.findIndex((paragraph, index) => index < 4 && datelineEnd(text, paragraph) > paragraph.start);
   if (dateline >= 0) return dateline;
   const first = paragraphs[0];
-  const headline = first !== undefined && paragraphs.length > 1 && !/[.!?"”’:)]\s*$/.test(text.slice(first.start, first.end)) && !/:\s/.test(text.slice(first.start, first.end));
+  const headline = first !== undefined && paragraphs.length > 1 && !/[.!?"”’':)]\s*$/.test(text.slice(first.start, first.end)) && !/:\s/.test(text.slice(first.start, first.end));
   return headline ? 1 : 0;
 }
 

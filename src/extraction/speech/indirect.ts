@@ -1,7 +1,7 @@
 import type { Sentence, Token } from "../text.js";
 import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
-import { CONFIDENCE, type Resolved, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
@@ -26,7 +26,7 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (/^[;:—–]$/.test(token.text)) return index;
-    if (/^[“"]$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
+    if (/^([“"]|'')$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
     const next = tokens[index + 1];
     if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
     // ", and a hospital official said ...": a new attribution ends the clause.
@@ -49,7 +49,7 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
  */
 function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
   const first = tokens[from];
-  if (!first || to - from < 2 || /^[“"]$/.test(first.text)) return false;
+  if (!first || to - from < 2 || /^([“"]|'')$/.test(first.text)) return false;
   if (!fronted && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
 }
@@ -159,7 +159,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (!source || sourceEnd - index > 16) return;
       const resolved = resolvePhrase(source, source.start, context);
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
-        emit(walk, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
+        emit(walk, options.paragraph, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
         lastInSentence = resolved;
       }
       return;
@@ -178,7 +178,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
-    else if (subject) resolved = resolvePhrase(subject, subject.start, context);
+    else if (subject) resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
     else if (gerund || key(tokens[index - 1] ?? token) === "and") {
       resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
     }
@@ -191,15 +191,18 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // Between the verb and "that" only its objects and adverbials, and participles of the
     // medium ("in a statement carried by state media that ...").
     const finite = (candidate: Token, at: number): boolean =>
-      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^[.;“"]$/.test(candidate.text);
+      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^([.;“"]|'')$/.test(candidate.text);
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
-    if (that > 0 && !between.some(finite)) {
+    // "CLAUSE, said Omar Fadel, ...": no subject before a verb that follows a comma means the
+    // speaker comes after it and the report before it (the last reading below).
+    const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that";
+    if (!inverted && that > 0 && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
+    } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
       to = clauseEnd(walk, tokens, from);
-    } else if (relative && /^(who|which|that)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
+    } else if (!inverted && relative && /^(who|which|that)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
       // "protesters who they said had set fire to buses": what the relative clause reports.
       from = index + 1;
       to = clauseEnd(walk, tokens, from);
@@ -217,20 +220,20 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         to = comma;
         if (!subject) {
           subject = nounPhraseAfter(walk.text, tokens, index + 1, tokens.length);
-          resolved = resolvePhrase(subject, token.start, context);
+          resolved = resolvePhrase(subject, token.start, context) ?? (subject ? describedSpeaker(walk.cast, subject) : null);
         }
       }
     }
     if (!resolved || from < 0 || !isClause(tokens, from, to, fronted || from === options.floor)) return;
     const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
     const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
-    emit(walk, tokens, from, to, resolved, word, attribution, cues);
+    emit(walk, options.paragraph, tokens, from, to, resolved, word, attribution, cues);
     lastInSentence = resolved;
   });
 }
 
 /** Records one indirect quote. */
-function emit(walk: Walk, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
+function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
   const clause = phraseOf(walk.text, tokens, from, to);
   if (!clause) return;
   const quote: ExtractedQuote = {
@@ -246,4 +249,7 @@ function emit(walk: Walk, tokens: readonly Token[], from: number, to: number, re
     confidence: Math.round(resolved.confidence * 0.9 * 100) / 100,
   };
   walk.quotes.push(quote);
+  // "Ruiz said that the levee would hold. “We have sandbags,”": a quotation with no
+  // attribution of its own right after reported speech continues that speaker.
+  if (quote.start > (walk.previous?.end ?? -1)) walk.previous = { resolved, paragraph, end: clause.end, medium: quote.medium };
 }

@@ -15,7 +15,14 @@ export const REPORTING_VERBS = words(`
   answer answered recall recalled suggest suggests suggested predict predicted promise promised
   vow vows vowed urge urges urged report reports reported stress stresses stressed emphasize
   emphasized emphasised remark remarked testify testified conclude concluded continue continued
-  allege alleged contend contended maintain maintained read reads`);
+  allege alleged contend contended maintain maintained read reads
+  respond responds responded retort retorts retorted counter counters countered joke jokes joked
+  quip quips quipped shout shouts shouted yell yells yelled scream screamed exclaim exclaims
+  exclaimed boom boomed bark barked snap snapped observe observes observed muse mused complain
+  complains complained lament lamented boast boasts boasted brag bragged concede concedes conceded
+  interject interjected recount recounted demand demands demanded plead pleaded whisper whispered
+  mutter muttered cry cried chime chimed scoff scoffed proclaim proclaimed concluded concludes
+  texted emailed wonder wondered`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -25,7 +32,10 @@ export const REPORTING_VERBS = words(`
 export const BARE_CLAUSE_VERBS = words(`say says said tell tells told add adds added`);
 
 /** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
-export const QUOTE_ONLY_VERBS = words(`continue continued read reads ask asks asked`);
+export const QUOTE_ONLY_VERBS = words(`
+  continue continued read reads ask asks asked boom boomed bark barked snap snapped cry cried
+  chime chimed wonder wondered scream screamed yell yelled shout shouts shouted whisper whispered
+  mutter muttered quip quips quipped exclaim exclaims exclaimed`);
 
 /**
  * Words that make up titles and ranks ("Secretary of State", "Press Secretary", "Colonel").

@@ -1,8 +1,9 @@
-import type { AnalyzedText, Token } from "../text.js";
+import type { AnalyzedText, Sentence, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
-import { GENDERED_WORDS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
-import { BODY_HEADS, organizationInPhrase } from "./organizations.js";
+import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
+import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
+import { lookupPlace } from "../events/gazetteer.js";
 import { glued, isCapitalized, isRoleWord, key, nameRuns, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // People are names the story gives a role: a title before the name ("Secretary of State Mike
@@ -139,6 +140,42 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
       for (const title of found.titles) person = registerPerson(cast, name, title, titleTokens, text, 0.9);
       if (person) cast.mentionPerson(person, { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end }, 0.9);
     }
+  }
+}
+
+/**
+ * Records the names the story gives without a title ("Ana Ruiz", "Omar Fadel") outside
+ * quotation marks: two or three name words the tagger reads as names, not an organization, a
+ * place or someone already in the cast. They become people only when a pronoun needs them.
+ */
+export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
+  const { text } = analyzed;
+  // How often each capitalized word stands as a token, and how often it ends a name run: a
+  // person named in full is later called by the surname alone ("Rafael Mendes" ... "Mendes
+  // said"); a two-word organization or place ("Silver Lake") rarely is.
+  const asToken = new Map<string, number>();
+  const candidates: { name: string; surname: string; start: number; sentence: number; from: number; to: number }[] = [];
+  analyzed.sentences.forEach((sentence, index) => {
+    const tokens = sentence.tokens;
+    for (const token of tokens) if (isCapitalized(token)) asToken.set(token.text, (asToken.get(token.text) ?? 0) + 1);
+    if (skip(sentence)) return;
+    for (const [from, to] of nameRuns(tokens)) {
+      const first = tokens[from] as Token;
+      const last = tokens[to - 1] as Token;
+      if (to - from > 3 || cast.isQuoted(first.start) || tokens.slice(from, to).some((token) => token.pos !== "PROPN")) continue;
+      candidates.push({ name: text.slice(first.start, last.end), surname: last.text, start: first.start, sentence: index, from, to });
+    }
+  });
+  const endsRun = new Map<string, number>();
+  for (const candidate of candidates) endsRun.set(candidate.surname, (endsRun.get(candidate.surname) ?? 0) + 1);
+  for (const candidate of candidates) {
+    if ((asToken.get(candidate.surname) ?? 0) <= (endsRun.get(candidate.surname) ?? 0)) continue;
+    const tokens = (analyzed.sentences[candidate.sentence] as Sentence).tokens;
+    const first = tokens[candidate.from] as Token;
+    const last = tokens[candidate.to - 1] as Token;
+    if (lookupPlace(candidate.name) || cast.personNamed(candidate.name) || ORG_HEADS.has(key(tokens[candidate.to] ?? last))) continue;
+    if (organizationSpans(text, tokens).some((span) => span.start < last.end && span.end > first.start)) continue;
+    cast.bareNames.push({ name: candidate.name, start: candidate.start });
   }
 }
 

@@ -97,6 +97,21 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
 }
 
 const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+
+/**
+ * A name the tagger read as a verb ("Will Hart", "Hope said"): a capitalized name word tagged
+ * VERB that stands next to another name word or right before a verb, after punctuation or a name.
+ */
+export function mistaggedName(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
+  const left = tokens[index - 1];
+  const right = tokens[index + 1];
+  const nextIsName = right !== undefined && right.pos === "PROPN" && isNameToken(right);
+  // "press secretary Will Hart": after a title noun only when a surname follows.
+  if (left && left.pos !== "PUNCT" && left.pos !== "PROPN" && left.pos !== "VERB" && !(left.pos === "NOUN" && nextIsName)) return false;
+  return nextIsName || right?.pos === "VERB";
+}
 const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
 
 /**
@@ -126,7 +141,7 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
     const lower = key(token);
     // "a bill that critics say ...": after a noun, "that" starts a relative clause.
     if (lower === "that" && leftToken && (leftToken.pos === "NOUN" || leftToken.pos === "PROPN") && index < stop - 1) break;
-    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower))) {
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower)) || mistaggedName(tokens, index)) {
       from = index;
       index -= 1;
       continue;
@@ -158,7 +173,7 @@ export function nounPhraseAfter(text: string, tokens: readonly Token[], start: n
     const left = tokens[index - 1];
     const isGlued = left !== undefined && index > start && glued(left, token);
     const lower = key(token);
-    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || lower === "'s") {
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || lower === "'s" || mistaggedName(tokens, index)) {
       index += 1;
       continue;
     }
@@ -184,6 +199,31 @@ export function endsInNoun(phrase: Phrase): boolean {
  * the appositive.
  */
 export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  return adjacentSubject(text, tokens, verb, floor) ?? openingName(text, tokens, verb, floor);
+}
+
+/**
+ * "Dana Lusk, 34, a nurse from Dayton, said" / "But Mr. Tolima, a retired teacher who lives
+ * near the school, said": a name that opens the clause, set off by a comma, when a comma also stands right
+ * before the verb and no more than 40 words lie between.
+ */
+function openingName(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  if (tokens[end - 1]?.text !== ",") return null;
+  let start = floor;
+  while (start < end && (tokens[start]?.pos === "CCONJ" || tokens[start]?.pos === "ADV" || tokens[start]?.text === ",")) start += 1;
+  if (end - start > 40) return null;
+  const name = nounPhraseAfter(text, tokens, start, end);
+  if (!name || tokens[start + name.tokens.length]?.text !== ",") return null;
+  const run = nameRuns(name.tokens).pop();
+  const last = name.tokens[name.tokens.length - 1] as Token;
+  // The phrase must end in a name ("Ms. Lee", "Tad Devine"), not a description.
+  return (run && run[1] === name.tokens.length) || (isNameToken(last) && last.pos === "PROPN") ? name : null;
+}
+
+/** The subject right before the verb, or across one appositive or relative clause between commas. */
+function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);

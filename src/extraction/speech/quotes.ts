@@ -16,14 +16,24 @@ export interface QuoteSpan extends TextRange {
   readonly kind: "direct" | "partial";
 }
 
-const CLOSING: Readonly<Record<string, string>> = { "“": "”", '"': '"', "„": "“" };
+// The marks that may close each opening mark. Typed and converted text mixes curly and straight
+// marks (“We will," she said), so either closes a double quote; two apostrophes ('') are a
+// double quotation mark in some newsroom feeds and are closed only by two apostrophes.
+const CLOSING: Readonly<Record<string, readonly string[]>> = { "“": ["”", '"'], '"': ['"', "”"], "„": ["“", "”"], "''": ["''"] };
+
+/** The quotation mark at an offset: one of CLOSING's keys or closers, or null. */
+function markAt(text: string, at: number): string | null {
+  const char = text[at] ?? "";
+  if (char === "'") return text[at + 1] === "'" && text[at - 1] !== "'" && text[at + 2] !== "'" ? "''" : null;
+  return /["“”„]/.test(char) ? char : null;
+}
 
 /** Finds every double-quoted passage outside the skipped ranges, in text order. */
 export function findQuoteSpans(text: string, paragraphs: readonly TextRange[], skip: (range: TextRange) => boolean): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open: { mark: string; at: number } | null = null;
   const emit = (at: number, endOfText: number, close: number | null): void => {
-    let start = at + 1;
+    let start = at + (markAt(text, at)?.length ?? 1);
     let end = endOfText;
     while (start < end && /\s/.test(text[start] ?? "")) start += 1;
     while (end > start && /\s/.test(text[end - 1] ?? "")) end -= 1;
@@ -36,23 +46,30 @@ export function findQuoteSpans(text: string, paragraphs: readonly TextRange[], s
     }
     let position = paragraph.start;
     // A quote carried over from the last paragraph: this paragraph's opening mark is not new.
-    if (open !== null) position = firstNonSpace(text, paragraph) + 1;
+    if (open !== null) position = firstNonSpace(text, paragraph) + (markAt(text, firstNonSpace(text, paragraph))?.length ?? 1);
     for (; position < paragraph.end; position += 1) {
-      const char = text[position] ?? "";
+      const mark = markAt(text, position);
+      if (mark === null) continue;
       const current: { mark: string; at: number } | null = open;
       if (current) {
-        if (char === CLOSING[current.mark]) {
+        // A straight mark inside curly ones is a quote within the quote (“he said "no" to it”)
+        // unless punctuation ends the words before it, as it does at the end of a quotation.
+        const inner = current.mark === "“" && mark === '"' && !/[,.!?…—–-]/.test(text[position - 1] ?? "");
+        // “We are ready,“ said ...: an opening mark typed where the closing one belongs.
+        const misturned = mark === "“" && /[,.!?…]/.test(text[position - 1] ?? "") && /\s/.test(text[position + 1] ?? "");
+        if (!inner && (misturned || CLOSING[current.mark]?.includes(mark))) {
           emit(current.at, position, position);
           open = null;
         }
-      } else if (char in CLOSING) {
-        open = { mark: char, at: position };
+      } else if (mark in CLOSING) {
+        open = { mark, at: position };
       }
+      position += mark.length - 1;
     }
     const pending: { mark: string; at: number } | null = open;
     if (pending) {
       const next = paragraphs[index + 1];
-      const continues = next !== undefined && !skip(next) && text[firstNonSpace(text, next)] === pending.mark;
+      const continues = next !== undefined && !skip(next) && markAt(text, firstNonSpace(text, next)) === pending.mark;
       if (!continues) {
         emit(pending.at, paragraph.end, null);
         open = null;

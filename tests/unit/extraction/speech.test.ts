@@ -361,3 +361,116 @@ describe("the issue's classes on sentences written for these tests", () => {
     expect(quoteOf(attributed, "harbor is safe")).toMatchObject({ speaker: "Ines Ortega", medium: "statement" });
   });
 });
+
+describe("quotation marks and attributions that newsroom copy mixes (issue 17, second pass)", () => {
+  it("reads two apostrophes as a double quotation mark, and a curly quote closed by a straight mark", () => {
+    const text = [
+      "''The bridge will open in May,'' Mayor Olga Brandt said. ''We are ready.''",
+      "“The budget is tight,\" said Pieter Loos, the city treasurer.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "bridge will open")).toMatchObject({ text: "The bridge will open in May,", kind: "direct", speaker: "Olga Brandt" });
+    expect(quoteOf(result, "We are ready")).toMatchObject({ text: "We are ready.", speaker: "Olga Brandt" });
+    expect(quoteOf(result, "budget is tight")).toMatchObject({ text: "The budget is tight,", speaker: "Pieter Loos" });
+  });
+
+  it("keeps a straight pair inside curly marks as a quote within the quote", () => {
+    const result = extractArticle("“They told us \"wait\" for a week,” Lena Ortiz said.");
+    expect(result.quotes.filter((quote) => quote.kind !== "indirect")).toHaveLength(1);
+    expect(quoteOf(result, "wait")).toMatchObject({ text: "They told us \"wait\" for a week,", speaker: "Lena Ortiz" });
+  });
+
+  it("takes the name before an appositive or a relative clause as the speaker after a quote", () => {
+    const text = [
+      "“We will appeal,” Marta Kovac, a lawyer for the growers' association, said on Monday.",
+      "“The vote was close,” Daniel Osei, who chairs the county board and has served since 2019, said.",
+      "“Nobody expected this,” Tran, 41, the owner of a bakery on Main Street, told reporters.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "We will appeal")).toMatchObject({ speaker: "Marta Kovac" });
+    expect(quoteOf(result, "vote was close")).toMatchObject({ speaker: "Daniel Osei" });
+    expect(quoteOf(result, "Nobody expected")).toMatchObject({ speakerKind: "person" });
+    expect(quoteOf(result, "Nobody expected").attribution).not.toBeNull();
+  });
+
+  it("describes a speaker the story never names (“the moderator”) and refers back to it", () => {
+    const text = ["“Please take your seats,” the moderator said.", "“Thank you all for coming,” the moderator added."].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "take your seats")).toMatchObject({ speaker: null, speakerDescription: "the moderator" });
+    expect(quoteOf(result, "coming")).toMatchObject({ speaker: null, speakerDescription: "the moderator" });
+    expect(result.anonymousSources.map((source) => source.description)).toEqual(["the moderator"]);
+  });
+
+  it("reads verbs of manner as speech verbs and gives a colon-introduced quote to the clause's subject", () => {
+    const text = [
+      "“That is not my problem,” Senator Ruth Adeyemi retorted.",
+      "“Next question,” she joked.",
+      "Governor Hal Pruitt leaned toward the microphone and boomed: “We built this road together.”",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "not my problem")).toMatchObject({ speaker: "Ruth Adeyemi", reportingVerb: "retorted" });
+    expect(quoteOf(result, "Next question")).toMatchObject({ speaker: "Ruth Adeyemi" });
+    expect(quoteOf(result, "built this road")).toMatchObject({ speaker: "Hal Pruitt", kind: "direct" });
+  });
+
+  it("gives “he said” to the latest name given without a title when no titled person fits", () => {
+    const text = [
+      "Rafael Mendes opened his bakery in 1998. Mendes still bakes every morning.",
+      "“The oven is older than my son,” he said.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "oven is older")).toMatchObject({ speaker: "Rafael Mendes", speakerKind: "person" });
+    expect(result.people.map((person) => person.name)).toContain("Rafael Mendes");
+  });
+
+  it("reads reported speech of a speaker only described (“the actress said”, “several residents said”)", () => {
+    const text = ["The actress said she would vote early this year.", "Several residents of the valley said the water had risen overnight."].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "vote early")).toMatchObject({ kind: "indirect", speaker: null, speakerDescription: "the actress" });
+    expect(quoteOf(result, "water had risen")).toMatchObject({ kind: "indirect", speaker: null });
+    expect(quoteOf(result, "water had risen").speakerDescription).toMatch(/residents/);
+  });
+
+  it("stops the speaker after an inverted verb before its adverbial, and reads a misturned closing mark", () => {
+    const text = ["“The pier stays closed,” said Port Director Ines Calloway in a statement.", "“It was a long night,“ said Omar Fadel, a volunteer with the rescue team."].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "pier stays closed")).toMatchObject({ speaker: "Ines Calloway", medium: "statement" });
+    expect(quoteOf(result, "long night")).toMatchObject({ text: "It was a long night,", speaker: "Omar Fadel" });
+  });
+
+  it("gives a quotation with no attribution right after reported speech to that speaker, and reads “According to X, “...””", () => {
+    const text = [
+      "Mayor Lucia Ferrante said the levee would hold through the weekend. “We have sandbags on every corner.”",
+      "According to the port authority, “No ship will enter before Monday.”",
+    ].join("\n");
+    const result = extractArticle(text);
+    expect(quoteOf(result, "sandbags")).toMatchObject({ kind: "direct", speaker: "Lucia Ferrante" });
+    expect(quoteOf(result, "No ship will enter")).toMatchObject({ kind: "direct", reportingVerb: "according to" });
+    expect(quoteOf(result, "No ship will enter").speakerDescription).toMatch(/port authority/);
+  });
+
+  it("reads “CLAUSE, said NAME, APPOSITIVE” and a name opening the clause before several appositives", () => {
+    const text = [
+      "The levy will pass easily, said Corin Vale, director of the Taxpayers Forum, which opposes it.",
+      "Dana Lusk, 34, a nurse from Dayton, said she would vote for the levy.",
+      "But Mr. Tolima, a retired teacher who lives near the school, said he had not decided.",
+    ].join("\n");
+    const result = extractArticle(text);
+    expectExactOffsets(text, result);
+    expect(quoteOf(result, "levy will pass")).toMatchObject({ kind: "indirect", speaker: "Corin Vale" });
+    expect(quoteOf(result, "she would vote")).toMatchObject({ kind: "indirect", speaker: "Dana Lusk" });
+    expect(quoteOf(result, "had not decided")).toMatchObject({ kind: "indirect", speaker: "Tolima", speakerKind: "person" });
+  });
+
+  it("does not take a short title-case passage nobody says for a quote (a show, a slogan), but keeps one a speech verb introduces", () => {
+    const text = ["She appeared on “Good Morning Harbor” and on “The Late Desk.”", "“Harbor Nights” returns for a third season.", "“Vote For Change,” said Irena Holm, the campaign's chair."].join("\n");
+    const result = extractArticle(text);
+    expect(result.quotes.some((quote) => quote.text.includes("Good Morning"))).toBe(false);
+    expect(result.quotes.some((quote) => quote.text.includes("Late Desk"))).toBe(false);
+    expect(result.quotes.some((quote) => quote.text.includes("Harbor Nights"))).toBe(false);
+    expect(quoteOf(result, "Vote For Change")).toMatchObject({ speaker: "Irena Holm" });
+  });
+});
