@@ -173,6 +173,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   for (const hit of raw) {
     const whole = enclosingName(text, hit, from, to);
     const place = lookupPlace(whole?.text ?? hit.text, countriesNamed);
+    // "Somali", "Afghan": a country's adjective before a region or town of that spelling (Ethiopia's Somali Region).
+    if (place && place.kind !== "country" && !whole && countryOfDemonym(hit.text) && !countriesNamed.has(place.countryCode)) continue;
     if (place) found.push({ ...(whole ?? hit), name: place.name, kind: place.kind, countryCode: place.countryCode, demonym: false });
     else if (whole) found.push({ ...whole, name: whole.text, kind: "locality", countryCode: null, demonym: false });
   }

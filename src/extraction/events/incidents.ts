@@ -38,6 +38,8 @@ interface Mention extends TextRange {
   readonly paragraphStart: number;
   readonly anaphoric: boolean;
   readonly diplomatic: boolean;
+  /** Whether it is in the headline, whose rounded counts yield to the body's. */
+  readonly inHeadline: boolean;
   place: PlacedMention | null;
   readonly ownPlace: boolean;
   readonly date: DateMention | null;
@@ -70,6 +72,8 @@ const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
 const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+// What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
@@ -165,22 +169,48 @@ function demonymInPhrase(tokens: readonly Token[], trigger: TextRange, places: r
   return null;
 }
 
+/** One casualty count of a sentence: where its number is, and whether its cue came before it ("killing 25"). */
+interface CasualtyCount {
+  readonly at: number;
+  readonly cueBefore: boolean;
+  readonly fatalities: CountRange;
+  readonly injuries: CountRange;
+}
+
+/** Adds two counts of different victims ("six soldiers and 19 militants were killed" is 25). */
+export function sumRanges(a: CountRange, b: CountRange): CountRange {
+  return { min: a.min === null || b.min === null ? (a.min ?? b.min) : a.min + b.min, max: a.max === null || b.max === null ? null : a.max + b.max };
+}
+
+// A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
+// "Thousands have been killed in the fighting since 2006") gives no incident's toll.
+const AGGREGATE = /\b(?:a total of|in total|so far this year|this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
+
 /** The casualty counts a sentence gives, each with the offset of its number. */
-function casualtiesIn(text: string, sentence: Sentence): { at: number; fatalities: CountRange; injuries: CountRange }[] {
-  const out: { at: number; fatalities: CountRange; injuries: CountRange }[] = [];
-  for (const quantity of findQuantities(text, sentence.start, sentence.end)) {
+function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
+  if (AGGREGATE.test(sentence.text)) return [];
+  const out: CasualtyCount[] = [];
+  const quantities = findQuantities(text, sentence.start, sentence.end);
+  // A count with no cue of its own joined by "and" to one that has ("six soldiers and 19 militants were killed").
+  let pending: CountRange | null = null;
+  quantities.forEach((quantity, i) => {
     const before = text.slice(sentence.start, quantity.start);
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
-    const nextCount = after.search(/\b(?:\d|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten)\b/i);
-    const own = nextCount > 0 ? after.slice(0, nextCount) : after;
-    if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, fatalities: quantity.range, injuries: NONE });
-    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, fatalities: NONE, injuries: quantity.range });
-    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, fatalities: quantity.range, injuries: NONE });
-    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, fatalities: NONE, injuries: quantity.range });
-  }
+    const next = quantities[i + 1];
+    const own = next ? text.slice(quantity.end, next.start) : after;
+    const range = pending ? sumRanges(pending, quantity.range) : quantity.range;
+    pending = null;
+    if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
+    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
+    else if (next && COORDINATED.test(own)) pending = range;
+  });
   return out;
 }
+
+const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,4}and\s+$/u;
 
 const NAME = "(?:the\\s+)?[A-Z][\\p{L}.'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\p{L}.'’-]*)*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
 const ATTRIBUTED = new RegExp(`\\b(?:caused|carried out|claimed|launched|fired|staged|orchestrated|perpetrated|conducted|ordered) by (${NAME})`, "u");
@@ -262,6 +292,11 @@ export function extractIncidents(
   const drafts: Draft[] = [];
   const outside = (range: TextRange): boolean => !skipRanges.some((s) => range.start < s.end && s.start < range.end);
 
+  // Where the headline says it happened: its first located place, else its first named one.
+  const headlinePlaces = headline ? places.filter((p) => !p.demonym && p.start >= headline.start && p.end <= headline.end) : [];
+  // A headline's country adjective ("Venezuelan Government Detains ...") is the story's country when it names no place.
+  const headlineDemonym = headline ? places.find((p) => p.demonym && p.start >= headline.start && p.end <= headline.end) : undefined;
+  const headlinePlace = headlinePlaces.find((p) => p.locative) ?? headlinePlaces[0] ?? headlineDemonym ?? null;
   const placesBySentence = new Map<number, PlacedMention[]>();
   for (const p of places) placesBySentence.set(p.sentence, [...(placesBySentence.get(p.sentence) ?? []), p]);
 
@@ -294,6 +329,14 @@ export function extractIncidents(
       }
     }
     hits.sort((a, b) => a.start - b.start);
+    // "a suicide bombing at a Shiite demonstration", "opened fire on protesters": the gathering is
+    // the attack's target, not an incident of its own.
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type !== "protest") continue;
+      const attack = hits.find((h) => (h.type === "attack" || h.type === "explosion") && h.end <= hit.start && hit.start - h.end <= 40);
+      if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
+    }
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
@@ -304,9 +347,12 @@ export function extractIncidents(
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       const located = inClause.filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
-      // Several cities reported as the places of one trigger ("attacks ... in Basra and ... in Baghdad") are several incidents.
-      const cities = located.filter((p) => p.kind === "city");
-      const distinct = [...new Map(cities.map((c) => [c.name, c])).values()];
+      // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
+      // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
+      // that holds one of them ("in Lahore, Pakistan") only says where that one is.
+      const leaves = located.filter((p) => !p.demonym && !located.some((o) => o.name !== p.name && placeWithin(o, p)));
+      const kinds = new Set(leaves.map((p) => p.kind));
+      const distinct = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
@@ -330,7 +376,7 @@ export function extractIncidents(
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
-        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -338,14 +384,17 @@ export function extractIncidents(
     // treated for burns"; "63 people were detained and 11 police officers were injured").
     for (const count of casualtiesIn(text, sentence)) {
       const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
-      const target = [...violent].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at))[0];
+      // "a bombing ..., killing at least 30 and sparking riots": a toll whose verb comes first
+      // belongs to the event before it; "30 were killed in a bombing", to the one after it.
+      const side = violent.filter((m) => (count.cueBefore ? m.start < count.at : m.start > count.at));
+      const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at))[0];
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
         continue;
       }
       const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
-      if (previous) {
+      if (previous && !(inHeadline(sentence) && hasCounts(previous))) {
         previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
         previous.injuries = mergeRanges(previous.injuries, count.injuries);
       }
@@ -356,7 +405,7 @@ export function extractIncidents(
     const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
     const causeOf = attribution ? [...violent].sort((a, b) => Math.abs(a.start - sentence.start - attribution.at) - Math.abs(b.start - sentence.start - attribution.at))[0] : undefined;
     for (const mention of sentenceMentions) {
-      const draft = place(mention, drafts, dateline, places);
+      const draft = place(mention, drafts, dateline ?? null, headlinePlace, places);
       if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
       if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
     }
@@ -400,7 +449,7 @@ function distance(a: TextRange, b: TextRange): number {
 }
 
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
-function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, places: readonly PlacedMention[]): Draft {
+function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
   if (mention.anaphoric && !mention.ownPlace) {
     const recentFirst = byRecency(drafts);
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
@@ -419,10 +468,15 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const recentFirst = byRecency(drafts).filter((d) => d.place);
     // Countries named in the paragraph are as often actors ("Poland expels") as places: only a city or locality counts.
     const paragraphPlace = lastBefore(places, mention.start, (p) => !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
+    // The headline's place comes before the dateline's: the dateline says where the story was
+    // written ("Washington"), the headline where it happened.
+    const story = headlinePlace ?? dateline;
     const recent = mention.date
-      ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? dateline)
-      : (recentFirst[0]?.place ?? paragraphPlace ?? dateline);
-    mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym) ?? null;
+      ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
+      : (recentFirst[0]?.place ?? paragraphPlace ?? story);
+    // A country that is not introduced as a location is as often a bystander ("The United States
+    // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
+    mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
   const compatible = byRecency(drafts).find(
     (d) =>
@@ -457,6 +511,10 @@ function lastBefore(places: readonly PlacedMention[], at: number, test: (p: Plac
   return undefined;
 }
 
+function hasCounts(draft: Draft): boolean {
+  return draft.fatalities.min !== null || draft.fatalities.max !== null || draft.injuries.min !== null || draft.injuries.max !== null;
+}
+
 /** Incidents, the most recently reported first. */
 function byRecency(drafts: readonly Draft[]): Draft[] {
   return [...drafts].sort((a, b) => b.lastAt - a.lastAt);
@@ -472,8 +530,11 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     draft.ownPlace = true;
   } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
   draft.date = betterDate(draft.date, mention.date);
-  draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
-  draft.injuries = mergeRanges(draft.injuries, mention.injuries);
+  // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
+  if (!(mention.inHeadline && hasCounts(draft))) {
+    draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
+    draft.injuries = mergeRanges(draft.injuries, mention.injuries);
+  }
   draft.diplomatic ||= mention.diplomatic;
   return draft;
 }
