@@ -174,5 +174,8 @@ export function findDates(text: string, publishedAt: string | null | undefined, 
 /** Whether two resolved dates can be the same event: ranges that overlap or lie within a day. */
 export function datesCompatible(a: Pick<DateMention, "earliest" | "latest"> | null, b: Pick<DateMention, "earliest" | "latest"> | null): boolean {
   if (!a || !b) return true;
-  return parseDay(a.earliest) <= parseDay(b.latest) + DAY && parseDay(b.earliest) <= parseDay(a.latest) + DAY;
+  // Two single days a day apart can be one night's event; a month or week has no such slack
+  // ("last month" in a story of March 2 is not Sunday March 1).
+  const slack = a.earliest === a.latest && b.earliest === b.latest ? DAY : 0;
+  return parseDay(a.earliest) <= parseDay(b.latest) + slack && parseDay(b.earliest) <= parseDay(a.latest) + slack;
 }

@@ -38,6 +38,8 @@ interface Mention extends TextRange {
   readonly paragraphStart: number;
   readonly anaphoric: boolean;
   readonly diplomatic: boolean;
+  /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
+  readonly distinct: boolean;
   /** Whether it is in the headline, whose rounded counts yield to the body's. */
   readonly inHeadline: boolean;
   place: PlacedMention | null;
@@ -72,6 +74,9 @@ const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
 const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+// "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
+const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
@@ -190,7 +195,15 @@ const AGGREGATE = /\b(?:a total of|in total|so far this year|this year|since (?:
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   if (AGGREGATE.test(sentence.text)) return [];
   const out: CasualtyCount[] = [];
-  const quantities = findQuantities(text, sentence.start, sentence.end);
+  // A count that is part of another ("12 people, including at least one child, were wounded";
+  // "21 people, 16 of them from one family, were killed") is no toll of its own.
+  const asides = [...sentence.text.matchAll(SUBSET_PHRASES)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const quantities = findQuantities(text, sentence.start, sentence.end).filter(
+    (q) =>
+      !asides.some((a) => q.start > a.start && q.start < a.end) &&
+      !SUBSET_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start)) &&
+      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)),
+  );
   // A count with no cue of its own joined by "and" to one that has ("six soldiers and 19 militants were killed").
   let pending: CountRange | null = null;
   quantities.forEach((quantity, i) => {
@@ -198,7 +211,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = next ? text.slice(quantity.end, next.start) : after;
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "");
     const range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
@@ -210,6 +223,11 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   return out;
 }
 
+const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
+const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
+// The aside that names a subset, cut out so the count's own words reach its verb.
+const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
+const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,4}and\s+$/u;
 
 const NAME = "(?:the\\s+)?[A-Z][\\p{L}.'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\p{L}.'’-]*)*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
@@ -341,6 +359,7 @@ export function extractIncidents(
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       const anaphoric = anaphoricAt(sentence.tokens, hit, text);
+      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
@@ -352,7 +371,7 @@ export function extractIncidents(
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
       const leaves = located.filter((p) => !p.demonym && !located.some((o) => o.name !== p.name && placeWithin(o, p)));
       const kinds = new Set(leaves.map((p) => p.kind));
-      const distinct = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
+      const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
@@ -371,12 +390,12 @@ export function extractIncidents(
         return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end);
       });
       const ownPlaces =
-        distinct.length > 1
-          ? distinct
+        listed.length > 1
+          ? listed
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
-        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -420,7 +439,9 @@ export function extractIncidents(
   return drafts
     .map((draft) => {
     const reported = [...draft.mentions].sort((a, b) => Number(inHeadline(a.sentence)) - Number(inHeadline(b.sentence)) || a.start - b.start);
-    const first = reported.find((m) => !m.anaphoric) ?? (reported[0] as Mention);
+    // The span is the body sentence that reports it (the first that names it afresh, else the
+    // first at all); the headline only when the body never reports it.
+    const first = reported.find((m) => !m.inHeadline && !m.anaphoric) ?? reported.find((m) => !m.inHeadline) ?? (reported[0] as Mention);
     const own = draft.mentions.filter((m) => m.ownPlace).length;
     const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
     return {
@@ -450,6 +471,13 @@ function distance(a: TextRange, b: TextRange): number {
 
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
 function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
+  if (mention.anaphoric && mention.ownPlace) {
+    // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
+    // reference names the place of the incident it refers to, unless that place rules it out.
+    const target = byRecency(drafts).find((d) => sameFamily(d.type, mention.type) && datesCompatible(d.date, mention.date));
+    if (target && placesCompatible(target.place, mention.place) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
+      return absorb(target, mention, true);
+  }
   if (mention.anaphoric && !mention.ownPlace) {
     const recentFirst = byRecency(drafts);
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
@@ -478,7 +506,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
     mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
-  const compatible = byRecency(drafts).find(
+  const compatible = mention.distinct ? undefined : byRecency(drafts).find(
     (d) =>
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
