@@ -70,7 +70,8 @@ const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "th
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
-const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
+// "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
+const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
 const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
@@ -189,7 +190,7 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
 // "Thousands have been killed in the fighting since 2006") gives no incident's toll.
-const AGGREGATE = /\b(?:a total of|in total|so far this year|this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
+const AGGREGATE = /\b(?:a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
@@ -406,7 +407,9 @@ export function extractIncidents(
       // "a bombing ..., killing at least 30 and sparking riots": a toll whose verb comes first
       // belongs to the event before it; "30 were killed in a bombing", to the one after it.
       const side = violent.filter((m) => (count.cueBefore ? m.start < count.at : m.start > count.at));
-      const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at))[0];
+      // One trigger reported at several places ("attacks in Mali and Niger ... killing four in Mali"): the place named nearest the count.
+      const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
+      const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
@@ -416,6 +419,9 @@ export function extractIncidents(
       if (previous && !(inHeadline(sentence) && hasCounts(previous))) {
         previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
         previous.injuries = mergeRanges(previous.injuries, count.injuries);
+        // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
+        // the report, and its day and a place inside the incident's say more about it.
+        continuation(previous, sentence, sentencePlaces, dates);
       }
     }
     const attribution = attributionIn(sentence.text);
@@ -537,6 +543,13 @@ function lastBefore(places: readonly PlacedMention[], at: number, test: (p: Plac
     if (p.end <= at && test(p)) return p;
   }
   return undefined;
+}
+
+/** Fills an incident's date and refines its place from a sentence that only continues its report. */
+function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly PlacedMention[], dates: readonly DateMention[]): void {
+  if (!draft.date) draft.date = dates.find((d) => !NOT_WHEN.test(sentence.text.slice(Math.max(0, d.start - sentence.start - 20), d.start - sentence.start))) ?? null;
+  const finer = sentencePlaces.find((p) => p.locative && !p.demonym && draft.place !== null && PLACE_RANK[p.kind] > PLACE_RANK[draft.place.kind] && placesCompatible(draft.place, p));
+  if (finer) draft.place = finer;
 }
 
 function hasCounts(draft: Draft): boolean {

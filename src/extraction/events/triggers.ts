@@ -57,7 +57,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
-export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
@@ -75,7 +75,8 @@ export function sameFamily(a: ExtractedIncidentType, b: ExtractedIncidentType): 
 
 /** Which type a merged incident keeps: the more specific or more severe report. */
 export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType): ExtractedIncidentType {
-  const rank: ExtractedIncidentType[] = ["riot", "explosion", "attack", "armed_clash", "evacuation", "closure"];
+  // A blast reported with a bombing is the bombing (an attack); an explosion only when nobody set it off.
+  const rank: ExtractedIncidentType[] = ["riot", "attack", "explosion", "armed_clash", "evacuation", "closure"];
   const ra = rank.indexOf(a);
   const rb = rank.indexOf(b);
   if (ra === -1) return b;
