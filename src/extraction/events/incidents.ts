@@ -231,18 +231,29 @@ const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,4}and\s+$/u;
 
-const NAME = "(?:the\\s+)?[A-Z][\\p{L}.'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\p{L}.'’-]*)*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
+// A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
+const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
+// "an Islamic State-linked group", "al-Qaida-affiliated militants": an actor named by its ties.
+const LINKED = `(?:an?\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})*-(?:linked|affiliated|allied|aligned|backed|inspired)\\s+(?:group|militants|fighters|insurgents|rebels|militia|gunmen|jihadists)`;
+const NAME = "(?:the\\s+)?" + NAME_WORD + "(?:\\s+(?:of\\s+)?" + NAME_WORD + ")*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
 const ATTRIBUTED = new RegExp(`\\b(?:caused|carried out|claimed|launched|fired|staged|orchestrated|perpetrated|conducted|ordered) by (${NAME})`, "u");
 // "Air strikes by the Saudi-led coalition", "an attack by Houthi forces"
 const BY_ACTOR = new RegExp(`\\b(?:attacks?|strikes?|air ?strikes?|shelling|bombings?|raids?|assaults?|fire) by (${NAME})`, "u");
-const CLAIMED = /((?:[A-Z][\p{L}.'’-]*\s+)*[A-Z][\p{L}.'’-]*)\s+(?:has\s+|have\s+|had\s+)?claimed responsibility\b/u;
+const CLAIMED = new RegExp(`(?<![\\p{L}-])(${LINKED}|${NAME_WORD}(?:\\s+${NAME_WORD})*)\\s+(?:has\\s+|have\\s+|had\\s+)?(?:claimed|took|taken|accepted|admitted)\\s+responsibility\\b`, "u");
+// "when Islamist group al-Shabab attacked two bases", "an Islamic State-linked group stormed the town":
+// the named subject of an attack verb is who did it.
+const AGENT = new RegExp(`(?<![\\p{L}-])(${LINKED}|${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\s+(?:militants\\s+|fighters\\s+|insurgents\\s+|rebels\\s+)?(?:has\\s+|have\\s+|had\\s+)?(?:attacked|stormed|ambushed|bombed|raided|shelled|overran|seized|abducted|kidnapped|besieged)\\b`, "u");
+// Sentence-initial capitals that are not names ("Gunmen attacked", "Police stormed").
+const NOT_AN_AGENT = /^(?:The|A|An|Gunmen|Militants|Attackers|Assailants|Insurgents|Rebels|Fighters|Troops|Soldiers|Police|Protesters|Men|Armed|Suspected|Unknown|Unidentified|They|He|She|It|We|Security|Government|Army)\b/;
+const TIES = /-(?:linked|affiliated|allied|aligned|backed|inspired)\s/;
 const BLAMED = /\b(?:has\s+|have\s+|had\s+)?blamed\s+/u;
 
 /** Who the sentence says caused the incident ("which the official said was caused by Iran" -> Iran), and where it says so. */
 function attributionIn(sentence: string): { name: string; at: number } | null {
-  const m = ATTRIBUTED.exec(sentence) ?? BY_ACTOR.exec(sentence) ?? CLAIMED.exec(sentence);
+  const agent = AGENT.exec(sentence);
+  const m = ATTRIBUTED.exec(sentence) ?? BY_ACTOR.exec(sentence) ?? CLAIMED.exec(sentence) ?? (agent && (TIES.test(agent[1] ?? "") || !NOT_AN_AGENT.test(agent[1] ?? "")) ? agent : null);
   const by = m?.[1];
-  return m && by ? { name: by.replace(/^the\s+/i, "").replace(/[.,]$/, ""), at: m.index } : null;
+  return m && by ? { name: by.replace(/^(?:the|an?)\s+/i, "").replace(/[.,]$/, ""), at: m.index } : null;
 }
 
 /**
@@ -434,6 +445,11 @@ export function extractIncidents(
       if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
       if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
     }
+    if (!sentenceMentions.length && attribution) {
+      // "Al-Shabab claimed responsibility." with no incident word: the claim is for the incident just reported.
+      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+      if (previous && previous.attributedTo === null) previous.attributedTo = attribution.name;
+    }
     if (!sentenceMentions.length && blamedBy) {
       // "Local officials blamed ISWAP": with no incident word of its own, the blame is for the
       // incident the paragraph is about.
@@ -453,7 +469,8 @@ export function extractIncidents(
     return {
       start: first.sentence.start,
       end: first.sentence.end,
-      type: draft.type,
+      // A blast someone carried out or claimed is an attack; "explosion" is for one nobody set off.
+      type: draft.type === "explosion" && draft.attributedTo !== null ? "attack" : draft.type,
       summary: summaryOf(text, first.clause),
       place: draft.place?.name ?? null,
       date: draft.date?.date ?? null,
