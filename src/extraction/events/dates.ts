@@ -116,6 +116,15 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "overnight Tuesday", "overnight": that day's night, which may run into the next day.
+    pattern: /\bovernight(?:\s+(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\b/gi,
+    resolve: (m, published) => {
+      const weekday = m[1];
+      const day = weekday ? published - ((new Date(published).getUTCDay() - WEEKDAYS.indexOf(weekday.toLowerCase()) + 7) % 7) * DAY : published - DAY;
+      return { ...dayMention(day), latest: iso(Math.min(day + DAY, published)) };
+    },
+  },
+  {
     // "(late) on Monday (night)", "last Friday", "Monday's protest"
     pattern: /\b(?:(last|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
     resolve: (m, published) => {

@@ -75,6 +75,7 @@ const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expe
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
 const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
@@ -189,8 +190,9 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 }
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
+// "The conflict has killed more than 1,000 people",
 // "Thousands have been killed in the fighting since 2006") gives no incident's toll.
-const AGGREGATE = /\b(?:a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
@@ -340,6 +342,9 @@ export function extractIncidents(
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
     const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
     const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
+    // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
+    // carrying out attacks": a years-long background, no incident of its own.
+    if (BACKGROUND.test(sentence.text)) return;
     const dropped: TextRange[] = [];
     for (const rule of TRIGGERS) {
       rule.pattern.lastIndex = 0;
@@ -461,9 +466,10 @@ export function extractIncidents(
   return drafts
     .map((draft) => {
     const reported = [...draft.mentions].sort((a, b) => Number(inHeadline(a.sentence)) - Number(inHeadline(b.sentence)) || a.start - b.start);
-    // The span is the body sentence that reports it (the first that names it afresh, else the
-    // first at all); the headline only when the body never reports it.
-    const first = reported.find((m) => !m.inHeadline && !m.anaphoric) ?? reported.find((m) => !m.inHeadline) ?? (reported[0] as Mention);
+    // The span is the first body sentence that reports it ("The United States condemns the attack
+    // today in Madaen" is the report, though it says "the attack"); the headline only when the
+    // body never reports it.
+    const first = reported.find((m) => !m.inHeadline) ?? (reported[0] as Mention);
     const own = draft.mentions.filter((m) => m.ownPlace).length;
     const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
     return {
