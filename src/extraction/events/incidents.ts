@@ -503,7 +503,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   if (mention.anaphoric && mention.ownPlace) {
     // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
     // reference names the place of the incident it refers to, unless that place rules it out.
-    const target = byRecency(drafts).find((d) => sameFamily(d.type, mention.type) && datesCompatible(d.date, mention.date));
+    const target = byRecency(drafts).find((d) => (d.type === mention.type || (VIOLENT.includes(d.type) && sameFamily(d.type, mention.type))) && datesCompatible(d.date, mention.date));
     if (target && placesCompatible(target.place, mention.place) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
   }
