@@ -19,6 +19,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
+  // ... or when an armed force carries it out ("conducted a strike in Syria"; workers "launch" a strike).
+  { type: "attack", pattern: /(?<=\b(?:conducted|carried out)\s+(?:a|an|one|two|three|several|[\p{L}-]+ly)?\s*)strikes?\b/giu },
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
   {
     type: "protest",

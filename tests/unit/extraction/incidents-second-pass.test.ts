@@ -93,6 +93,9 @@ describe("several incidents, their kinds and their places", () => {
   it("reads an attack on a gathering as the attack only, and 'opened fire on' as an attack", () => {
     expect(only("A suicide bombing at a crowded rally in Quetta on Friday killed 20 people.").type).toBe("attack");
     expect(only("Soldiers opened fire on protesters in Harare on Monday.").type).toBe("attack");
+    // A strike an armed force conducts is an attack; one workers launch is not.
+    expect(only("Navy jets conducted a strike near Marib on Friday.").type).toBe("attack");
+    expect(events("Dock workers launched a strike in Lagos on Monday.").incidents).toEqual([]);
   });
 
   it("does not report a background of years, a protest called for, or a 'planned' protest as one", () => {
