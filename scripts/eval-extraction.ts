@@ -4,9 +4,13 @@
 // totals of each folder, micro-averaged (counts summed over the stories, then divided).
 // PATH (files or folders) keeps only the keys under it: how a new batch is scored once on
 // first sight. Keys with a `keyed` list are scored on those sections only.
+// Keys whose incidents carry their evidence sentence (eval/first-sight/incidents/) are also scored
+// with issue 18's incident figures (src/evaluation/score-incidents.ts): the "inc18" columns give
+// the same totals as `npx tsx scripts/eval-incidents.ts FOLDER`.
 import fs from "node:fs";
 import path from "node:path";
 import { scoreExtraction, type ExtractionScore, type Prf, type ScoredDocument } from "../src/evaluation/score-extraction.js";
+import { addTally, emptyTally, incidentFigures, keysIncidents, scoreIncidents, type IncidentKey, type IncidentTally } from "../src/evaluation/score-incidents.js";
 import { extractArticle } from "../src/extraction/index.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -40,6 +44,8 @@ interface Row {
   readonly story: string;
   readonly group: string;
   readonly score: ExtractionScore;
+  /** Issue 18's incident counts, for a key whose incidents give their evidence sentences. */
+  readonly incidents18: IncidentTally | null;
 }
 
 /** Sums of one group's counts, as rates. */
@@ -63,6 +69,17 @@ function totals(rows: readonly Row[]): Record<string, string> {
   const orgs = sum((row) => row.score.organizations);
   const places = sum((row) => row.score.places);
   const incidents = sum((row) => row.score.incidents);
+  const scored18 = rows.flatMap((row) => (row.incidents18 ? [row.incidents18] : []));
+  const figures18 = incidentFigures(scored18.reduce(addTally, emptyTally()));
+  const issue18: Record<string, string> = scored18.length
+    ? {
+        "inc18 R": show3(figures18.incidentsRecall),
+        "inc18 P": show3(figures18.incidentsPrecision),
+        "casualties right": show3(figures18.casualtiesRight),
+        "place right": show3(figures18.placeRight),
+        "date right": show3(figures18.dateRight),
+      }
+    : {};
   return {
     stories: String(rows.length),
     "direct P": rate(direct.matched, direct.predicted),
@@ -73,9 +90,11 @@ function totals(rows: readonly Row[]): Record<string, string> {
     "orgs F1": f1(orgs.matched, orgs.gold, orgs.predicted),
     "places F1": f1(places.matched, places.gold, places.predicted),
     "incidents R": rate(incidents.matched, incidents.gold),
+    ...issue18,
   };
 }
 
+const show3 = (value: number | null): string => (value === null ? "-" : value.toFixed(3));
 const show = (value: number | null | undefined): string => (value === null || value === undefined ? "-" : value.toFixed(2));
 
 function main(): void {
@@ -88,12 +107,15 @@ function main(): void {
   for (const keyFile of keys) {
     const textFile = keyFile.replace(/\.gold\.json$/, ".txt");
     if (!fs.existsSync(textFile)) throw new Error(`eval:extraction: ${path.relative(root, keyFile)} has no story beside it (${path.basename(textFile)})`);
-    const key = JSON.parse(fs.readFileSync(keyFile, "utf8")) as ScoredDocument & { article?: { publishedAt?: string | null } };
-    const extraction = extractArticle(fs.readFileSync(textFile, "utf8"), { publishedAt: key.article?.publishedAt ?? null });
+    const key = JSON.parse(fs.readFileSync(keyFile, "utf8")) as ScoredDocument & IncidentKey & { article?: { publishedAt?: string | null; headline?: string | null } };
+    const text = fs.readFileSync(textFile, "utf8");
+    const extraction = extractArticle(text, { publishedAt: key.article?.publishedAt ?? null, headline: key.article?.headline ?? null });
+    const withEvidence = keysIncidents(key) && (key.incidents ?? []).length > 0 && (key.incidents ?? []).every((incident) => typeof incident.evidence === "string");
     rows.push({
       story: path.basename(keyFile, ".gold.json"),
       group: path.relative(root, path.dirname(keyFile)),
       score: scoreExtraction(key, extraction),
+      incidents18: withEvidence ? scoreIncidents(key, text, extraction) : null,
     });
   }
   const header = ["story".padEnd(44), "direct P/R".padEnd(11), "indirR", "spkrs", "people", "orgs ", "places", "inc P/R"].join(" ");

@@ -3,150 +3,16 @@
 //
 //   npx tsx scripts/eval-incidents.ts eval/first-sight/incidents [SLUG_PREFIX...] [--json]
 //
-// An extracted incident matches a key's incident when their types are the same and either the
-// extracted span overlaps the key's evidence sentence or their places are the same (one to one,
-// best first). Then, as DESIGN.md's ACLED conventions and the keys' README define them:
-//   recall, precision   matched over the key's incidents, over the extracted incidents
-//   casualties right    key incidents with a fatality or injury minimum whose match has the same
-//                       minimums (the key's victims-only reading accepted too), over all of them
-//   place right         matched incidents whose place is the key's place or its `placeWithin`
-//   date right          matched incidents with the key's day (day precision), or its range
-//                       (earliest and latest), or, when the key has no date, no date either
-//   places P/R          the story's place names (case and "the" ignored)
-// Only the sections a key lists in `keyed` are scored.
+// The figures are defined in src/evaluation/score-incidents.ts, which `npm run eval:extraction`
+// uses too (its "incidents (issue 18)" lines give the same totals per folder).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { addTally, emptyTally, incidentFigures, scoreIncidents, type IncidentKey } from "../src/evaluation/score-incidents.js";
 import { extractArticle } from "../src/extraction/index.js";
-import type { ExtractedIncident } from "../src/extraction/types.js";
-import { matchPairs } from "../src/evaluation/score-extraction.js";
 
-interface KeyCount {
-  readonly min: number | null;
-  readonly max: number | null;
-}
-interface KeyIncident {
-  readonly type: string;
-  readonly place: string | null;
-  readonly placeWithin?: string | null;
-  readonly date: string | null;
-  readonly datePrecision: string;
-  readonly dateEarliest?: string | null;
-  readonly dateLatest?: string | null;
-  readonly fatalities?: KeyCount;
-  readonly injuries?: KeyCount;
-  readonly fatalitiesExcludingAttackers?: KeyCount;
-  readonly injuriesExcludingAttackers?: KeyCount;
-  readonly evidence: string;
-}
-interface Key {
+interface Key extends IncidentKey {
   readonly article: { readonly file: string; readonly headline?: string | null; readonly publishedAt?: string | null };
-  readonly keyed?: readonly string[];
-  readonly places?: readonly string[];
-  readonly incidents?: readonly KeyIncident[];
 }
-
-/** Tallies of one story or of all of them. */
-interface Tally {
-  goldIncidents: number;
-  predictedIncidents: number;
-  matched: number;
-  withCasualties: number;
-  casualtiesRight: number;
-  withPlace: number;
-  placeRight: number;
-  dated: number;
-  dateRight: number;
-  goldPlaces: number;
-  predictedPlaces: number;
-  placesMatched: number;
-}
-
-const placeKey = (value: string | null | undefined): string =>
-  (value ?? "")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/^the\s+/, "")
-    .replace(/[’']/g, "'")
-    .trim();
-const samePlace = (a: string | null | undefined, b: string | null | undefined): boolean => Boolean(a && b && placeKey(a) === placeKey(b));
-
-/** Where the key's evidence sentence is in the text (whitespace-insensitive), or null. */
-function evidenceRange(text: string, evidence: string): { start: number; end: number } | null {
-  const at = text.indexOf(evidence);
-  if (at >= 0) return { start: at, end: at + evidence.length };
-  const head = evidence.slice(0, 40);
-  const loose = text.indexOf(head);
-  return loose >= 0 ? { start: loose, end: loose + evidence.length } : null;
-}
-
-const minimum = (count: KeyCount | undefined): number | null => count?.min ?? null;
-
-function casualtiesRight(gold: KeyIncident, predicted: ExtractedIncident): boolean {
-  const fatalities = [minimum(gold.fatalities), ...(gold.fatalitiesExcludingAttackers ? [minimum(gold.fatalitiesExcludingAttackers)] : [])];
-  const injuries = [minimum(gold.injuries), ...(gold.injuriesExcludingAttackers ? [minimum(gold.injuriesExcludingAttackers)] : [])];
-  return fatalities.includes(predicted.fatalities.min) && injuries.includes(predicted.injuries.min);
-}
-
-function dateRight(gold: KeyIncident, predicted: ExtractedIncident): boolean {
-  if (gold.date && gold.datePrecision === "day") return predicted.date === gold.date;
-  const earliest = gold.dateEarliest ?? null;
-  const latest = gold.dateLatest ?? null;
-  if (earliest || latest) return (predicted.dateEarliest ?? null) === earliest && (predicted.dateLatest ?? null) === latest;
-  if (gold.date) return predicted.date === gold.date && predicted.datePrecision === gold.datePrecision;
-  return predicted.date === null && predicted.dateEarliest === null && predicted.dateLatest === null;
-}
-
-function scoreStory(folder: string, slug: string, tally: Tally): Tally {
-  const key = JSON.parse(readFileSync(path.join(folder, `${slug}.gold.json`), "utf8")) as Key;
-  const text = readFileSync(path.join(folder, key.article.file), "utf8");
-  const extraction = extractArticle(text, { publishedAt: key.article.publishedAt ?? null, headline: key.article.headline ?? null });
-  const keyed = new Set(key.keyed ?? ["incidents", "places"]);
-  const story: Tally = { goldIncidents: 0, predictedIncidents: 0, matched: 0, withCasualties: 0, casualtiesRight: 0, withPlace: 0, placeRight: 0, dated: 0, dateRight: 0, goldPlaces: 0, predictedPlaces: 0, placesMatched: 0 };
-  if (keyed.has("incidents")) {
-    const gold = key.incidents ?? [];
-    const predicted = extraction.incidents;
-    const evidences = gold.map((g) => evidenceRange(text, g.evidence));
-    // A pair needs the same type; its span overlapping the key's evidence counts more than its place.
-    const matched = matchPairs(gold.map((g, i) => ({ g, evidence: evidences[i] ?? null })), predicted, ({ g, evidence }, p) => {
-      if (g.type !== p.type) return 0;
-      const overlaps = evidence !== null && p.start < evidence.end && evidence.start < p.end;
-      const place = samePlace(g.place, p.place) || samePlace(g.placeWithin, p.place);
-      return (overlaps ? 2 : 0) + (place ? 1 : 0);
-    }, 1);
-    const pairs = matched.map(([i, j]) => [gold[i], predicted[j]] as [KeyIncident, ExtractedIncident]);
-    story.goldIncidents = gold.length;
-    story.predictedIncidents = predicted.length;
-    story.matched = pairs.length;
-    story.withCasualties = gold.filter((g) => minimum(g.fatalities) !== null || minimum(g.injuries) !== null).length;
-    story.casualtiesRight = pairs.filter(([g, p]) => (minimum(g.fatalities) !== null || minimum(g.injuries) !== null) && casualtiesRight(g, p)).length;
-    story.withPlace = pairs.filter(([g]) => g.place).length;
-    story.placeRight = pairs.filter(([g, p]) => g.place && (samePlace(g.place, p.place) || samePlace(g.placeWithin, p.place))).length;
-    story.dated = pairs.length;
-    story.dateRight = pairs.filter(([g, p]) => dateRight(g, p)).length;
-  }
-  if (keyed.has("places")) {
-    const gold = new Set((key.places ?? []).map(placeKey));
-    const predicted = new Set(extraction.places.map(placeKey));
-    story.goldPlaces = gold.size;
-    story.predictedPlaces = predicted.size;
-    story.placesMatched = [...predicted].filter((p) => gold.has(p)).length;
-  }
-  for (const field of Object.keys(tally) as (keyof Tally)[]) tally[field] += story[field];
-  return story;
-}
-
-const ratio = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
-const figures = (t: Tally) => ({
-  incidentsRecall: ratio(t.matched, t.goldIncidents),
-  incidentsPrecision: ratio(t.matched, t.predictedIncidents),
-  casualtiesRight: ratio(t.casualtiesRight, t.withCasualties),
-  placeRight: ratio(t.placeRight, t.withPlace),
-  dateRight: ratio(t.dateRight, t.dated),
-  placesPrecision: ratio(t.placesMatched, t.predictedPlaces),
-  placesRecall: ratio(t.placesMatched, t.goldPlaces),
-  counts: `${t.matched}/${t.goldIncidents} gold, ${t.predictedIncidents} extracted; casualties ${t.casualtiesRight}/${t.withCasualties}; place ${t.placeRight}/${t.withPlace}; date ${t.dateRight}/${t.dated}`,
-});
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -160,12 +26,19 @@ const slugs = readdirSync(folder)
   .map((file) => file.slice(0, -".gold.json".length))
   .filter((slug) => prefixes.length === 0 || prefixes.some((prefix) => slug.startsWith(prefix)))
   .sort();
-const total: Tally = { goldIncidents: 0, predictedIncidents: 0, matched: 0, withCasualties: 0, casualtiesRight: 0, withPlace: 0, placeRight: 0, dated: 0, dateRight: 0, goldPlaces: 0, predictedPlaces: 0, placesMatched: 0 };
-const stories = slugs.map((slug) => ({ slug, ...figures(scoreStory(folder, slug, total)) }));
-if (json) console.log(JSON.stringify({ stories, total: figures(total) }, null, 1));
+const total = emptyTally();
+const stories = slugs.map((slug) => {
+  const key = JSON.parse(readFileSync(path.join(folder, `${slug}.gold.json`), "utf8")) as Key;
+  const text = readFileSync(path.join(folder, key.article.file), "utf8");
+  const extraction = extractArticle(text, { publishedAt: key.article.publishedAt ?? null, headline: key.article.headline ?? null });
+  const story = scoreIncidents(key, text, extraction);
+  addTally(total, story);
+  return { slug, ...incidentFigures(story) };
+});
+if (json) console.log(JSON.stringify({ stories, total: incidentFigures(total) }, null, 1));
 else {
   for (const story of stories) console.log(`${story.slug}: ${story.counts}`);
-  const t = figures(total);
+  const t = incidentFigures(total);
   console.log(
     `\n${slugs.length} stories: incidents R=${t.incidentsRecall} P=${t.incidentsPrecision} | casualties right=${t.casualtiesRight} | place right=${t.placeRight} | date right=${t.dateRight} | places P=${t.placesPrecision} R=${t.placesRecall}\n(${t.counts})`,
   );

@@ -116,6 +116,15 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "overnight Tuesday", "overnight": that day's night, which may run into the next day.
+    pattern: /\bovernight(?:\s+(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\b/gi,
+    resolve: (m, published) => {
+      const weekday = m[1];
+      const day = weekday ? published - ((new Date(published).getUTCDay() - WEEKDAYS.indexOf(weekday.toLowerCase()) + 7) % 7) * DAY : published - DAY;
+      return { ...dayMention(day), latest: iso(Math.min(day + DAY, published)) };
+    },
+  },
+  {
     // "(late) on Monday (night)", "last Friday", "Monday's protest"
     pattern: /\b(?:(last|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
     resolve: (m, published) => {
@@ -174,5 +183,8 @@ export function findDates(text: string, publishedAt: string | null | undefined, 
 /** Whether two resolved dates can be the same event: ranges that overlap or lie within a day. */
 export function datesCompatible(a: Pick<DateMention, "earliest" | "latest"> | null, b: Pick<DateMention, "earliest" | "latest"> | null): boolean {
   if (!a || !b) return true;
-  return parseDay(a.earliest) <= parseDay(b.latest) + DAY && parseDay(b.earliest) <= parseDay(a.latest) + DAY;
+  // Two single days a day apart can be one night's event; a month or week has no such slack
+  // ("last month" in a story of March 2 is not Sunday March 1).
+  const slack = a.earliest === a.latest && b.earliest === b.latest ? DAY : 0;
+  return parseDay(a.earliest) <= parseDay(b.latest) + slack && parseDay(b.earliest) <= parseDay(a.latest) + slack;
 }

@@ -31,6 +31,8 @@ export interface PlaceMatch extends TextRange {
   readonly countryCode: string | null;
   /** True when the words name the country through its adjective ("Iranian"), not its name. */
   readonly demonym: boolean;
+  /** For a site inside a city ("Mogadishu's international airport", "central Kabul"): the city's name. */
+  readonly parent?: string;
 }
 
 const places = (gazetteerData as { places: GazetteerPlace[] }).places;
@@ -93,6 +95,15 @@ const PLACE_NAME_NO_APOSTROPHE = placeName("[A-Z][\\p{L}-]*\\p{L}");
 const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state)\\s+of\\s+(${PLACE_NAME})`, "gu");
 // "Borno state", "Cabo Delgado province": a capitalised name before a lower-case kind of region.
 const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|ash)-)?${PLACE_NAME_NO_APOSTROPHE})\\s+(?:state|province|district|region|county|governorate|prefecture)\\b`, "gu");
+// "Haji Ali village", "Chibok town": a capitalised name before a lower-case kind of settlement.
+const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town)\\b`, "gu");
+// "in Madaen, Iraq": a name the gazetteer does not know, placed in a country by the story.
+const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
+// Sites inside a city: "Mogadishu's international airport", "central Kabul".
+const SITE_AFTER_CITY = /^(?:'s|’s)\s+((?:[a-z][a-z-]+\s+){0,2}(?:airport|seaport|port|harbou?r|market|marketplace|prison|university|stadium|hotel|mall|bazaar|old city|city cent(?:er|re)|outskirts|downtown area|business district))\b/u;
+const SITE_BEFORE_CITY = /\b(central|downtown|(?:north|south)(?:-?(?:east|west))?ern|eastern|western)\s+$/u;
+// "the Somali capital", "the Afghan capital": the country's capital city.
+const CAPITAL_AFTER_DEMONYM = /^\s+capital\b/u;
 // "Karachi's Lyari neighborhood".
 const possessiveLocalityPattern = new RegExp(`(?:'s|’s)\\s+(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:neighbou?rhood|district|suburb|province|region)\\b`, "gu");
 const NOT_A_NAME = new Set(["The", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Each", "Every", "Another", "Northern", "Southern", "Eastern", "Western", "Central", "Federal", "Capital", "Home", "Same", "Neighbouring", "Neighboring"]);
@@ -156,6 +167,7 @@ export function countryOfDemonym(word: string): GazetteerPlace | undefined {
 /** True when `inner` lies in `outer` (a city in its country) or they are the same place. */
 export function placeWithin(inner: PlaceMatch | { name: string; kind: string; countryCode: string | null }, outer: { name: string; kind: string; countryCode: string | null }): boolean {
   if (inner.name === outer.name) return true;
+  if ("parent" in inner && inner.parent === outer.name) return true;
   return outer.kind === "country" && inner.kind !== "country" && inner.countryCode !== null && inner.countryCode === outer.countryCode;
 }
 
@@ -173,14 +185,39 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   for (const hit of raw) {
     const whole = enclosingName(text, hit, from, to);
     const place = lookupPlace(whole?.text ?? hit.text, countriesNamed);
+    // "Somali", "Afghan": a country's adjective before a region or town of that spelling (Ethiopia's Somali Region).
+    if (place && place.kind !== "country" && !whole && countryOfDemonym(hit.text) && !countriesNamed.has(place.countryCode)) continue;
+    if (place?.kind === "city" && !whole) {
+      const site = siteAround(text, hit, place, from, to);
+      if (site) {
+        found.push(site);
+        continue;
+      }
+    }
+    if (place?.kind === "country" && !whole) {
+      const named = NAME_BEFORE_COUNTRY.exec(text.slice(Math.max(from, hit.start - 60), hit.start));
+      const name = withoutLeadingWords(named?.[1] ?? "");
+      if (named && name && !bySpelling.has(name)) {
+        const start = hit.start - named[0].length + named[0].lastIndexOf(name);
+        found.push({ start, end: start + name.length, text: name, name, kind: "locality", countryCode: place.countryCode, demonym: false });
+      }
+    }
     if (place) found.push({ ...(whole ?? hit), name: place.name, kind: place.kind, countryCode: place.countryCode, demonym: false });
     else if (whole) found.push({ ...whole, name: whole.text, kind: "locality", countryCode: null, demonym: false });
   }
   for (const match of slice.matchAll(demonymPattern)) {
     const country = countryOfDemonym(match[0]);
-    if (country) found.push({ start: from + match.index, end: from + match.index + match[0].length, text: match[0], name: country.name, kind: "country", countryCode: country.countryCode, demonym: true });
+    const capital = country && CAPITAL_AFTER_DEMONYM.test(slice.slice(match.index + match[0].length)) ? capitalOf(country.countryCode) : undefined;
+    if (country && capital) {
+      // "the Bangladeshi capital" names both the country (its adjective) and the city ("capital").
+      const start = from + match.index;
+      const end = start + match[0].length;
+      const word = CAPITAL_AFTER_DEMONYM.exec(slice.slice(match.index + match[0].length))?.[0] ?? "";
+      found.push({ start, end, text: match[0], name: country.name, kind: "country", countryCode: country.countryCode, demonym: false });
+      found.push({ start: end + word.length - "capital".length, end: end + word.length, text: "capital", name: capital.name, kind: "city", countryCode: capital.countryCode, demonym: false });
+    } else if (country) found.push({ start: from + match.index, end: from + match.index + match[0].length, text: match[0], name: country.name, kind: "country", countryCode: country.countryCode, demonym: true });
   }
-  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern]) {
+  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern]) {
     for (const match of slice.matchAll(pattern)) {
       const name = withoutLeadingWords(match[1] ?? "");
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
@@ -193,6 +230,22 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end).filter((m, i, all) => !all.slice(0, i).some((o) => o.start <= m.start && o.end >= m.end));
+}
+
+/** The capital city of a country, when the gazetteer marks one. */
+function capitalOf(countryCode: string): GazetteerPlace | undefined {
+  return places.find((p) => p.kind === "city" && p.capital === true && p.countryCode === countryCode);
+}
+
+/** A site named around a city ("Mogadishu's international airport", "central Kabul"), pointing at the city. */
+function siteAround(text: string, hit: TextRange, city: GazetteerPlace, from: number, to: number): PlaceMatch | null {
+  const after = SITE_AFTER_CITY.exec(text.slice(hit.end, Math.min(to, hit.end + 50)));
+  const before = SITE_BEFORE_CITY.exec(text.slice(Math.max(from, hit.start - 20), hit.start));
+  if (!after && !before) return null;
+  const start = before ? hit.start - before[0].length : hit.start;
+  const end = after ? hit.end + after[0].length : hit.end;
+  const words = text.slice(start, end);
+  return { start, end, text: words, name: words, kind: "locality", countryCode: city.countryCode, demonym: false, parent: city.name };
 }
 
 /** Later bare mentions of localities the story introduced ("the village of Saravali" ... "Saravali"). */

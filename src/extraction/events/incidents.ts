@@ -38,6 +38,10 @@ interface Mention extends TextRange {
   readonly paragraphStart: number;
   readonly anaphoric: boolean;
   readonly diplomatic: boolean;
+  /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
+  readonly distinct: boolean;
+  /** Whether it is in the headline, whose rounded counts yield to the body's. */
+  readonly inHeadline: boolean;
   place: PlacedMention | null;
   readonly ownPlace: boolean;
   readonly date: DateMention | null;
@@ -66,10 +70,17 @@ const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "th
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
-const FUTURE = /\b(?:will|would|next|planned|scheduled|expected to|due to)\b/i;
+// "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
+const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
 const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
+// "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
+const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
+// What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
@@ -165,35 +176,86 @@ function demonymInPhrase(tokens: readonly Token[], trigger: TextRange, places: r
   return null;
 }
 
+/** One casualty count of a sentence: where its number is, and whether its cue came before it ("killing 25"). */
+interface CasualtyCount {
+  readonly at: number;
+  readonly cueBefore: boolean;
+  readonly fatalities: CountRange;
+  readonly injuries: CountRange;
+}
+
+/** Adds two counts of different victims ("six soldiers and 19 militants were killed" is 25). */
+export function sumRanges(a: CountRange, b: CountRange): CountRange {
+  return { min: a.min === null || b.min === null ? (a.min ?? b.min) : a.min + b.min, max: a.max === null || b.max === null ? null : a.max + b.max };
+}
+
+// A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
+// "The conflict has killed more than 1,000 people",
+// "Thousands have been killed in the fighting since 2006") gives no incident's toll.
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
+
 /** The casualty counts a sentence gives, each with the offset of its number. */
-function casualtiesIn(text: string, sentence: Sentence): { at: number; fatalities: CountRange; injuries: CountRange }[] {
-  const out: { at: number; fatalities: CountRange; injuries: CountRange }[] = [];
-  for (const quantity of findQuantities(text, sentence.start, sentence.end)) {
+function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
+  if (AGGREGATE.test(sentence.text)) return [];
+  const out: CasualtyCount[] = [];
+  // A count that is part of another ("12 people, including at least one child, were wounded";
+  // "21 people, 16 of them from one family, were killed") is no toll of its own.
+  const asides = [...sentence.text.matchAll(SUBSET_PHRASES)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const quantities = findQuantities(text, sentence.start, sentence.end).filter(
+    (q) =>
+      !asides.some((a) => q.start > a.start && q.start < a.end) &&
+      !SUBSET_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start)) &&
+      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)),
+  );
+  // A count with no cue of its own joined by "and" to one that has ("six soldiers and 19 militants were killed").
+  let pending: CountRange | null = null;
+  quantities.forEach((quantity, i) => {
     const before = text.slice(sentence.start, quantity.start);
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
-    const nextCount = after.search(/\b(?:\d|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten)\b/i);
-    const own = nextCount > 0 ? after.slice(0, nextCount) : after;
-    if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, fatalities: quantity.range, injuries: NONE });
-    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, fatalities: NONE, injuries: quantity.range });
-    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, fatalities: quantity.range, injuries: NONE });
-    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, fatalities: NONE, injuries: quantity.range });
-  }
+    const next = quantities[i + 1];
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "");
+    const range = pending ? sumRanges(pending, quantity.range) : quantity.range;
+    pending = null;
+    if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
+    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
+    else if (next && COORDINATED.test(own)) pending = range;
+  });
   return out;
 }
 
-const NAME = "(?:the\\s+)?[A-Z][\\p{L}.'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\p{L}.'’-]*)*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
+const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
+const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
+// The aside that names a subset, cut out so the count's own words reach its verb.
+const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
+const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
+const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,4}and\s+$/u;
+
+// A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
+const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
+// "an Islamic State-linked group", "al-Qaida-affiliated militants": an actor named by its ties.
+const LINKED = `(?:an?\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})*-(?:linked|affiliated|allied|aligned|backed|inspired)\\s+(?:group|militants|fighters|insurgents|rebels|militia|gunmen|jihadists)`;
+const NAME = "(?:the\\s+)?" + NAME_WORD + "(?:\\s+(?:of\\s+)?" + NAME_WORD + ")*(?:\\s+(?:coalition|forces|militants|troops|army|police|rebels|fighters|gunmen|government|militia|militias|regime))?";
 const ATTRIBUTED = new RegExp(`\\b(?:caused|carried out|claimed|launched|fired|staged|orchestrated|perpetrated|conducted|ordered) by (${NAME})`, "u");
 // "Air strikes by the Saudi-led coalition", "an attack by Houthi forces"
 const BY_ACTOR = new RegExp(`\\b(?:attacks?|strikes?|air ?strikes?|shelling|bombings?|raids?|assaults?|fire) by (${NAME})`, "u");
-const CLAIMED = /((?:[A-Z][\p{L}.'’-]*\s+)*[A-Z][\p{L}.'’-]*)\s+(?:has\s+|have\s+|had\s+)?claimed responsibility\b/u;
+const CLAIMED = new RegExp(`(?<![\\p{L}-])(${LINKED}|${NAME_WORD}(?:\\s+${NAME_WORD})*)\\s+(?:has\\s+|have\\s+|had\\s+)?(?:claimed|took|taken|accepted|admitted)\\s+responsibility\\b`, "u");
+// "when Islamist group al-Shabab attacked two bases", "an Islamic State-linked group stormed the town":
+// the named subject of an attack verb is who did it.
+const AGENT = new RegExp(`(?<![\\p{L}-])(${LINKED}|${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\s+(?:militants\\s+|fighters\\s+|insurgents\\s+|rebels\\s+)?(?:has\\s+|have\\s+|had\\s+)?(?:attacked|stormed|ambushed|bombed|raided|shelled|overran|seized|abducted|kidnapped|besieged)\\b`, "u");
+// Sentence-initial capitals that are not names ("Gunmen attacked", "Police stormed").
+const NOT_AN_AGENT = /^(?:The|A|An|Gunmen|Militants|Attackers|Assailants|Insurgents|Rebels|Fighters|Troops|Soldiers|Police|Protesters|Men|Armed|Suspected|Unknown|Unidentified|They|He|She|It|We|Security|Government|Army)\b/;
+const TIES = /-(?:linked|affiliated|allied|aligned|backed|inspired)\s/;
 const BLAMED = /\b(?:has\s+|have\s+|had\s+)?blamed\s+/u;
 
 /** Who the sentence says caused the incident ("which the official said was caused by Iran" -> Iran), and where it says so. */
 function attributionIn(sentence: string): { name: string; at: number } | null {
-  const m = ATTRIBUTED.exec(sentence) ?? BY_ACTOR.exec(sentence) ?? CLAIMED.exec(sentence);
+  const agent = AGENT.exec(sentence);
+  const m = ATTRIBUTED.exec(sentence) ?? BY_ACTOR.exec(sentence) ?? CLAIMED.exec(sentence) ?? (agent && (TIES.test(agent[1] ?? "") || !NOT_AN_AGENT.test(agent[1] ?? "")) ? agent : null);
   const by = m?.[1];
-  return m && by ? { name: by.replace(/^the\s+/i, "").replace(/[.,]$/, ""), at: m.index } : null;
+  return m && by ? { name: by.replace(/^(?:the|an?)\s+/i, "").replace(/[.,]$/, ""), at: m.index } : null;
 }
 
 /**
@@ -262,6 +324,11 @@ export function extractIncidents(
   const drafts: Draft[] = [];
   const outside = (range: TextRange): boolean => !skipRanges.some((s) => range.start < s.end && s.start < range.end);
 
+  // Where the headline says it happened: its first located place, else its first named one.
+  const headlinePlaces = headline ? places.filter((p) => !p.demonym && p.start >= headline.start && p.end <= headline.end) : [];
+  // A headline's country adjective ("Venezuelan Government Detains ...") is the story's country when it names no place.
+  const headlineDemonym = headline ? places.find((p) => p.demonym && p.start >= headline.start && p.end <= headline.end) : undefined;
+  const headlinePlace = headlinePlaces.find((p) => p.locative) ?? headlinePlaces[0] ?? headlineDemonym ?? null;
   const placesBySentence = new Map<number, PlacedMention[]>();
   for (const p of places) placesBySentence.set(p.sentence, [...(placesBySentence.get(p.sentence) ?? []), p]);
 
@@ -275,6 +342,9 @@ export function extractIncidents(
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
     const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
     const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
+    // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
+    // carrying out attacks": a years-long background, no incident of its own.
+    if (BACKGROUND.test(sentence.text)) return;
     const dropped: TextRange[] = [];
     for (const rule of TRIGGERS) {
       rule.pattern.lastIndex = 0;
@@ -294,19 +364,31 @@ export function extractIncidents(
       }
     }
     hits.sort((a, b) => a.start - b.start);
+    // "a suicide bombing at a Shiite demonstration", "opened fire on protesters": the gathering is
+    // the attack's target, not an incident of its own.
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type !== "protest") continue;
+      const attack = hits.find((h) => (h.type === "attack" || h.type === "explosion") && h.end <= hit.start && hit.start - h.end <= 40);
+      if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
+    }
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       const anaphoric = anaphoricAt(sentence.tokens, hit, text);
+      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       const located = inClause.filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
-      // Several cities reported as the places of one trigger ("attacks ... in Basra and ... in Baghdad") are several incidents.
-      const cities = located.filter((p) => p.kind === "city");
-      const distinct = [...new Map(cities.map((c) => [c.name, c])).values()];
+      // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
+      // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
+      // that holds one of them ("in Lahore, Pakistan") only says where that one is.
+      const leaves = located.filter((p) => !p.demonym && !located.some((o) => o.name !== p.name && placeWithin(o, p)));
+      const kinds = new Set(leaves.map((p) => p.kind));
+      const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
@@ -325,12 +407,12 @@ export function extractIncidents(
         return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end);
       });
       const ownPlaces =
-        distinct.length > 1
-          ? distinct
+        listed.length > 1
+          ? listed
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
-        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -338,16 +420,24 @@ export function extractIncidents(
     // treated for burns"; "63 people were detained and 11 police officers were injured").
     for (const count of casualtiesIn(text, sentence)) {
       const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
-      const target = [...violent].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at))[0];
+      // "a bombing ..., killing at least 30 and sparking riots": a toll whose verb comes first
+      // belongs to the event before it; "30 were killed in a bombing", to the one after it.
+      const side = violent.filter((m) => (count.cueBefore ? m.start < count.at : m.start > count.at));
+      // One trigger reported at several places ("attacks in Mali and Niger ... killing four in Mali"): the place named nearest the count.
+      const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
+      const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
         continue;
       }
       const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
-      if (previous) {
+      if (previous && !(inHeadline(sentence) && hasCounts(previous))) {
         previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
         previous.injuries = mergeRanges(previous.injuries, count.injuries);
+        // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
+        // the report, and its day and a place inside the incident's say more about it.
+        continuation(previous, sentence, sentencePlaces, dates);
       }
     }
     const attribution = attributionIn(sentence.text);
@@ -356,9 +446,14 @@ export function extractIncidents(
     const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
     const causeOf = attribution ? [...violent].sort((a, b) => Math.abs(a.start - sentence.start - attribution.at) - Math.abs(b.start - sentence.start - attribution.at))[0] : undefined;
     for (const mention of sentenceMentions) {
-      const draft = place(mention, drafts, dateline, places);
+      const draft = place(mention, drafts, dateline ?? null, headlinePlace, places);
       if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
       if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
+    }
+    if (!sentenceMentions.length && attribution) {
+      // "Al-Shabab claimed responsibility." with no incident word: the claim is for the incident just reported.
+      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+      if (previous && previous.attributedTo === null) previous.attributedTo = attribution.name;
     }
     if (!sentenceMentions.length && blamedBy) {
       // "Local officials blamed ISWAP": with no incident word of its own, the blame is for the
@@ -371,13 +466,17 @@ export function extractIncidents(
   return drafts
     .map((draft) => {
     const reported = [...draft.mentions].sort((a, b) => Number(inHeadline(a.sentence)) - Number(inHeadline(b.sentence)) || a.start - b.start);
-    const first = reported.find((m) => !m.anaphoric) ?? (reported[0] as Mention);
+    // The span is the first body sentence that reports it ("The United States condemns the attack
+    // today in Madaen" is the report, though it says "the attack"); the headline only when the
+    // body never reports it.
+    const first = reported.find((m) => !m.inHeadline) ?? (reported[0] as Mention);
     const own = draft.mentions.filter((m) => m.ownPlace).length;
     const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
     return {
       start: first.sentence.start,
       end: first.sentence.end,
-      type: draft.type,
+      // A blast someone carried out or claimed is an attack; "explosion" is for one nobody set off.
+      type: draft.type === "explosion" && draft.attributedTo !== null ? "attack" : draft.type,
       summary: summaryOf(text, first.clause),
       place: draft.place?.name ?? null,
       date: draft.date?.date ?? null,
@@ -400,7 +499,14 @@ function distance(a: TextRange, b: TextRange): number {
 }
 
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
-function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, places: readonly PlacedMention[]): Draft {
+function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
+  if (mention.anaphoric && mention.ownPlace) {
+    // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
+    // reference names the place of the incident it refers to, unless that place rules it out.
+    const target = byRecency(drafts).find((d) => (d.type === mention.type || (VIOLENT.includes(d.type) && sameFamily(d.type, mention.type))) && datesCompatible(d.date, mention.date));
+    if (target && placesCompatible(target.place, mention.place) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
+      return absorb(target, mention, true);
+  }
   if (mention.anaphoric && !mention.ownPlace) {
     const recentFirst = byRecency(drafts);
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
@@ -419,12 +525,17 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const recentFirst = byRecency(drafts).filter((d) => d.place);
     // Countries named in the paragraph are as often actors ("Poland expels") as places: only a city or locality counts.
     const paragraphPlace = lastBefore(places, mention.start, (p) => !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
+    // The headline's place comes before the dateline's: the dateline says where the story was
+    // written ("Washington"), the headline where it happened.
+    const story = headlinePlace ?? dateline;
     const recent = mention.date
-      ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? dateline)
-      : (recentFirst[0]?.place ?? paragraphPlace ?? dateline);
-    mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym) ?? null;
+      ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
+      : (recentFirst[0]?.place ?? paragraphPlace ?? story);
+    // A country that is not introduced as a location is as often a bystander ("The United States
+    // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
+    mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
-  const compatible = byRecency(drafts).find(
+  const compatible = mention.distinct ? undefined : byRecency(drafts).find(
     (d) =>
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
@@ -457,6 +568,17 @@ function lastBefore(places: readonly PlacedMention[], at: number, test: (p: Plac
   return undefined;
 }
 
+/** Fills an incident's date and refines its place from a sentence that only continues its report. */
+function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly PlacedMention[], dates: readonly DateMention[]): void {
+  if (!draft.date) draft.date = dates.find((d) => !NOT_WHEN.test(sentence.text.slice(Math.max(0, d.start - sentence.start - 20), d.start - sentence.start))) ?? null;
+  const finer = sentencePlaces.find((p) => p.locative && !p.demonym && draft.place !== null && PLACE_RANK[p.kind] > PLACE_RANK[draft.place.kind] && placesCompatible(draft.place, p));
+  if (finer) draft.place = finer;
+}
+
+function hasCounts(draft: Draft): boolean {
+  return draft.fatalities.min !== null || draft.fatalities.max !== null || draft.injuries.min !== null || draft.injuries.max !== null;
+}
+
 /** Incidents, the most recently reported first. */
 function byRecency(drafts: readonly Draft[]): Draft[] {
   return [...drafts].sort((a, b) => b.lastAt - a.lastAt);
@@ -472,8 +594,11 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     draft.ownPlace = true;
   } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
   draft.date = betterDate(draft.date, mention.date);
-  draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
-  draft.injuries = mergeRanges(draft.injuries, mention.injuries);
+  // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
+  if (!(mention.inHeadline && hasCounts(draft))) {
+    draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
+    draft.injuries = mergeRanges(draft.injuries, mention.injuries);
+  }
   draft.diplomatic ||= mention.diplomatic;
   return draft;
 }

@@ -62,7 +62,8 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
   const asModifier = (p: PlacedMention): boolean => {
     if (p.kind !== "country" || p.demonym) return false;
     const next = analyzed.sentences[p.sentence]?.tokens.find((t) => t.start >= p.end);
-    return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^['’]s$/.test(next.text);
+    // "the Bangladeshi capital" names the country whose capital it is.
+    return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^(?:['’]s|capital)$/.test(next.text);
   };
   const named = places.filter((p) => !p.demonym && !asModifier(p));
   const incidents = extractIncidents(analyzed, options.publishedAt, places.filter((p) => p.demonym || !asModifier(p)), dateline?.place ?? null, dateline ? [dateline.range] : [], findHeadline(analyzed, options.headline));
@@ -72,7 +73,11 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
     if (name && !names.includes(name)) names.push(name);
   };
   const inOrder = [...(dateline?.place ? [dateline.place] : []), ...named].sort((a, b) => a.start - b.start);
-  inOrder.forEach((p) => add(p.name));
+  // A site's city is named too ("central Kabul" names Kabul).
+  inOrder.forEach((p) => {
+    if (p.parent) add(p.parent);
+    add(p.name);
+  });
   incidents.forEach((incident) => add(incident.place));
 
   const mentions: ExtractedMention[] = inOrder.map((p) => ({

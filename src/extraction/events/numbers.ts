@@ -37,6 +37,7 @@ const NUMBER_WORD =
 const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
 const VAGUE = "dozens|scores|hundreds|thousands|tens of thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
+const MONTH_BEFORE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$/;
 const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 40, hundreds: 200, thousands: 2000, "tens of thousands": 20000 };
 
 /** The range a qualifier and a value stand for ("more than" 12 -> at least 13). */
@@ -80,6 +81,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (digits && /^\d{4}$/.test(digits) && /^(19|20)/.test(digits)) continue; // a year
     if (/^\s*(?:p\.m\.|a\.m\.|percent|%|years?\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|kilomet|miles?\b|meters?\b|tons?\b|votes?\b)/i.test(after)) continue;
     if (/^[:.]\d/.test(after)) continue; // 2:41, 1.1
+    // "an August 29 attack", "the Jan. 5 attack": the day of a date, not a count.
+    if (digits && !qualifier && MONTH_BEFORE.test(slice.slice(Math.max(0, m.index - 12), m.index))) continue;
     const value = vague ? (VAGUE_MIN[vague.toLowerCase()] ?? null) : numberValue(digits ?? "");
     if (value === null) continue;
     const start = from + m.index;

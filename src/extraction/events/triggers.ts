@@ -15,10 +15,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?)\b/giu,
+      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?)\b/giu,
   },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
+  // ... or when an armed force carries it out ("conducted a strike in Syria"; workers "launch" a strike).
+  { type: "attack", pattern: /(?<=\b(?:conducted|carried out)\s+(?:a|an|one|two|three|several|[\p{L}-]+ly)?\s*)strikes?\b/giu },
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
   {
     type: "protest",
@@ -57,7 +59,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
-export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
@@ -75,7 +77,8 @@ export function sameFamily(a: ExtractedIncidentType, b: ExtractedIncidentType): 
 
 /** Which type a merged incident keeps: the more specific or more severe report. */
 export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType): ExtractedIncidentType {
-  const rank: ExtractedIncidentType[] = ["riot", "explosion", "attack", "armed_clash", "evacuation", "closure"];
+  // A blast reported with a bombing is the bombing (an attack); an explosion only when nobody set it off.
+  const rank: ExtractedIncidentType[] = ["riot", "attack", "explosion", "armed_clash", "evacuation", "closure"];
   const ra = rank.indexOf(a);
   const rb = rank.indexOf(b);
   if (ra === -1) return b;
@@ -86,10 +89,10 @@ export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType)
 /** The diplomatic posts whose closure and evacuation are one event (an "ordered departure"). */
 export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|mission|diplomats)\b/i;
 
-/** Words that report deaths and injuries around a count. */
-export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain)\b/iu;
+/** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead"). */
+export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain)\b/iu;
 /** Words after a count that report injuries. */
-export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
+export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
   /(?:\bkill(?:ed|ing|s)?|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
