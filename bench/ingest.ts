@@ -70,6 +70,10 @@ const QUOTES = [
 /** One timed pass of ingest over `stories` into a fresh database. */
 interface IngestPass {
   readonly seconds: number;
+  /** CPU time of this process (user + system) over the pass. */
+  readonly nodeCpuSeconds: number;
+  /** CPU time of the PostgreSQL backends serving the pass's database (null on the embedded database). */
+  readonly postgresCpuSeconds: number | null;
   readonly latencies: number[];
   readonly suggestions: number;
   readonly namedPeople: number;
@@ -102,6 +106,28 @@ function story(next: () => number, index: number): Story {
   return { text, publishedAt: date };
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds so far of each PostgreSQL backend connected to the bench database, by pid. On a
+ * shared machine the wall clock includes waiting for a core; CPU time does not, so it is the
+ * steadier figure to compare two builds by.
+ */
+async function backendCpu(bench: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<Map<number, number>> {
+  const rows = await bench.database.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    } catch {
+      // A PostgreSQL server on another machine (or gone meanwhile): no CPU figure for it.
+    }
+  }
+  return cpu;
+}
+
 /** Ingests `stories` one after the other with `command` into a fresh database, timing each. */
 async function ingestPass(stories: readonly Story[], command: typeof ingestArticle, label: string): Promise<IngestPass> {
   const bench = await openBenchDatabase(label);
@@ -109,6 +135,10 @@ async function ingestPass(stories: readonly Story[], command: typeof ingestArtic
     const session = { prisma: bench.database.prisma, viewer: { role: "ADMIN" as const, userId: null, tokenId: null }, requestId: "bench-ingest", live: null };
     const latencies: number[] = [];
     let suggestions = 0;
+    // The pool's connections, opened before timing so that every backend is counted from the start.
+    await Promise.all(Array.from({ length: 4 }, () => bench.database.prisma.$queryRaw`SELECT 1`));
+    const postgresBefore = bench.kind === "postgres" ? await backendCpu(bench) : null;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     for (const item of stories) {
       const storyStarted = performance.now();
@@ -117,9 +147,12 @@ async function ingestPass(stories: readonly Story[], command: typeof ingestArtic
       suggestions += reviewableCount(result.counts);
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const postgresAfter = postgresBefore ? await backendCpu(bench) : null;
+    const postgresCpuSeconds = postgresBefore && postgresAfter ? [...postgresAfter].reduce((sum, [pid, seconds]) => sum + seconds - (postgresBefore.get(pid) ?? 0), 0) : null;
     const namedPeople = await bench.database.prisma.person.count({ where: { kind: "NAMED" } });
     const incidents = await bench.database.prisma.incident.count();
-    return { seconds, latencies, suggestions, namedPeople, incidents };
+    return { seconds, nodeCpuSeconds: (cpu.user + cpu.system) / 1e6, postgresCpuSeconds, latencies, suggestions, namedPeople, incidents };
   } finally {
     await bench.release();
   }
@@ -132,6 +165,8 @@ function summarize(pass: IngestPass) {
     seconds: round(pass.seconds),
     storiesPerSecond: round(storyCount / pass.seconds),
     msPerStory: { p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), max: round(sorted.at(-1) ?? 0) },
+    /** CPU milliseconds per story: this process, and the PostgreSQL backends (null on the embedded database). */
+    cpuMsPerStory: { node: round((pass.nodeCpuSeconds * 1000) / storyCount), postgres: pass.postgresCpuSeconds === null ? null : round((pass.postgresCpuSeconds * 1000) / storyCount) },
     suggestions: pass.suggestions,
     namedPeople: pass.namedPeople,
     incidents: pass.incidents,
@@ -178,7 +213,8 @@ async function main(): Promise<void> {
     `Extraction: ${result.extraction.storiesPerSecond} stories/s (${storyCount} in ${result.extraction.seconds} s, ${quotes} quotes). ` +
       `Ingest on ${result.database}: ${ingest.storiesPerSecond} stories/s (p50 ${ingest.msPerStory.p50} ms, p95 ${ingest.msPerStory.p95} ms; ` +
       `${ingest.suggestions} suggestions, ${ingest.namedPeople} named people, ${ingest.incidents} incidents). ` +
-      `Writes only (extraction done beforehand): ${writes.storiesPerSecond} stories/s (p50 ${writes.msPerStory.p50} ms, p95 ${writes.msPerStory.p95} ms; ${writes.suggestions} suggestions). ` +
+      `Writes only (extraction done beforehand): ${writes.storiesPerSecond} stories/s (p50 ${writes.msPerStory.p50} ms, p95 ${writes.msPerStory.p95} ms; ${writes.suggestions} suggestions; ` +
+      `CPU per story: node ${writes.cpuMsPerStory.node} ms, PostgreSQL ${writes.cpuMsPerStory.postgres ?? "–"} ms). ` +
       `Load average ${result.machine.loadAverage.join(" / ")}. Written to ${path.relative(process.cwd(), file)}.\n`,
   );
 }
