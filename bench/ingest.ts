@@ -1,8 +1,10 @@
 /**
  * Ingest throughput (issue 5): 1,000 generated wire stories (template sentences with varied
- * people, titles, places, incidents and quotes), timed twice: the extraction alone (pure CPU),
- * then ingestArticle one story after the other into a fresh database (a new database on the
- * DATABASE_URL server, else an in-memory embedded PGlite), extraction included, as the CLI runs.
+ * people, titles, places, incidents and quotes), timed three times: the extraction alone (pure
+ * CPU); ingestArticle one story after the other into a fresh database (a new database on the
+ * DATABASE_URL server, else an in-memory embedded PGlite), extraction included, as the CLI runs;
+ * and the same stories into a second fresh database with their extraction done beforehand
+ * ("writes only": geocoding, resolution and the transaction), which is the database's share.
  *
  *   npm run bench:ingest                          # embedded PGlite
  *   DATABASE_URL=postgresql://... npm run bench:ingest
@@ -17,7 +19,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { extractArticle } from "../src/extraction/index.js";
-import { ingestArticle } from "../src/domain/ingest/ingest.js";
+import type { Extraction } from "../src/extraction/types.js";
+import { ingestArticle, ingestArticleWith, type Extractor } from "../src/domain/ingest/ingest.js";
 import { reviewableCount } from "../src/domain/ingest/store.js";
 import { openBenchDatabase, percentile } from "./support.js";
 
@@ -64,6 +67,19 @@ const QUOTES = [
   "The investigation has only just begun",
 ];
 
+/** One timed pass of ingest over `stories` into a fresh database. */
+interface IngestPass {
+  readonly seconds: number;
+  /** CPU time of this process (user + system) over the pass. */
+  readonly nodeCpuSeconds: number;
+  /** CPU time of the PostgreSQL backends serving the pass's database (null on the embedded database). */
+  readonly postgresCpuSeconds: number | null;
+  readonly latencies: number[];
+  readonly suggestions: number;
+  readonly namedPeople: number;
+  readonly incidents: number;
+}
+
 interface Story {
   readonly text: string;
   readonly publishedAt: string;
@@ -90,59 +106,117 @@ function story(next: () => number, index: number): Story {
   return { text, publishedAt: date };
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds so far of each PostgreSQL backend connected to the bench database, by pid. On a
+ * shared machine the wall clock includes waiting for a core; CPU time does not, so it is the
+ * steadier figure to compare two builds by.
+ */
+async function backendCpu(bench: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<Map<number, number>> {
+  const rows = await bench.database.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    } catch {
+      // A PostgreSQL server on another machine (or gone meanwhile): no CPU figure for it.
+    }
+  }
+  return cpu;
+}
+
+/** Ingests `stories` one after the other with `command` into a fresh database, timing each. */
+async function ingestPass(stories: readonly Story[], command: typeof ingestArticle, label: string): Promise<IngestPass> {
+  const bench = await openBenchDatabase(label);
+  try {
+    const session = { prisma: bench.database.prisma, viewer: { role: "ADMIN" as const, userId: null, tokenId: null }, requestId: "bench-ingest", live: null };
+    const latencies: number[] = [];
+    let suggestions = 0;
+    // The pool's connections, opened before timing so that every backend is counted from the start.
+    await Promise.all(Array.from({ length: 4 }, () => bench.database.prisma.$queryRaw`SELECT 1`));
+    const postgresBefore = bench.kind === "postgres" ? await backendCpu(bench) : null;
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    for (const item of stories) {
+      const storyStarted = performance.now();
+      const result = await command(session, { text: item.text, publishedAt: new Date(`${item.publishedAt}T00:00:00Z`) });
+      latencies.push(performance.now() - storyStarted);
+      suggestions += reviewableCount(result.counts);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const postgresAfter = postgresBefore ? await backendCpu(bench) : null;
+    const postgresCpuSeconds = postgresBefore && postgresAfter ? [...postgresAfter].reduce((sum, [pid, seconds]) => sum + seconds - (postgresBefore.get(pid) ?? 0), 0) : null;
+    const namedPeople = await bench.database.prisma.person.count({ where: { kind: "NAMED" } });
+    const incidents = await bench.database.prisma.incident.count();
+    return { seconds, nodeCpuSeconds: (cpu.user + cpu.system) / 1e6, postgresCpuSeconds, latencies, suggestions, namedPeople, incidents };
+  } finally {
+    await bench.release();
+  }
+}
+
+/** A pass's numbers for the JSON. */
+function summarize(pass: IngestPass) {
+  const sorted = [...pass.latencies].sort((a, b) => a - b);
+  return {
+    seconds: round(pass.seconds),
+    storiesPerSecond: round(storyCount / pass.seconds),
+    msPerStory: { p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), max: round(sorted.at(-1) ?? 0) },
+    /** CPU milliseconds per story: this process, and the PostgreSQL backends (null on the embedded database). */
+    cpuMsPerStory: { node: round((pass.nodeCpuSeconds * 1000) / storyCount), postgres: pass.postgresCpuSeconds === null ? null : round((pass.postgresCpuSeconds * 1000) / storyCount) },
+    suggestions: pass.suggestions,
+    namedPeople: pass.namedPeople,
+    incidents: pass.incidents,
+  };
+}
+
 async function main(): Promise<void> {
   const next = random(seed);
   const stories = Array.from({ length: storyCount }, (_, index) => story(next, index));
 
-  // Extraction alone.
+  // Extraction alone; its results are kept for the writes-only pass.
+  const extracted = new Map<string, Extraction>();
   const extractStarted = performance.now();
   let quotes = 0;
-  for (const item of stories) quotes += extractArticle(item.text, { publishedAt: item.publishedAt }).quotes.length;
+  for (const item of stories) {
+    const extraction = extractArticle(item.text, { publishedAt: item.publishedAt });
+    extracted.set(item.text, extraction);
+    quotes += extraction.quotes.length;
+  }
   const extractSeconds = (performance.now() - extractStarted) / 1000;
 
-  // Ingest: extraction, resolution and the writes, one story after the other.
-  const bench = await openBenchDatabase("ingest");
-  const latencies: number[] = [];
-  let suggestions = 0;
-  const ingestStarted = performance.now();
-  try {
-    const session = { prisma: bench.database.prisma, viewer: { role: "ADMIN" as const, userId: null, tokenId: null }, requestId: "bench-ingest", live: null };
-    for (const item of stories) {
-      const started = performance.now();
-      const result = await ingestArticle(session, { text: item.text, publishedAt: new Date(`${item.publishedAt}T00:00:00Z`) });
-      latencies.push(performance.now() - started);
-      suggestions += reviewableCount(result.counts);
-    }
-    const ingestSeconds = (performance.now() - ingestStarted) / 1000;
-    const people = await bench.database.prisma.person.count({ where: { kind: "NAMED" } });
-    const incidents = await bench.database.prisma.incident.count();
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const result = {
-      database: bench.kind,
-      stories: storyCount,
-      seed,
-      extraction: { seconds: round(extractSeconds), storiesPerSecond: round(storyCount / extractSeconds), quotesFound: quotes },
-      ingest: {
-        seconds: round(ingestSeconds),
-        storiesPerSecond: round(storyCount / ingestSeconds),
-        msPerStory: { p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), max: round(sorted.at(-1) ?? 0) },
-        suggestions,
-        namedPeople: people,
-        incidents,
-      },
-      machine: { cpus: os.cpus().length, node: process.version },
-      measuredAt: new Date().toISOString(),
-    };
-    const file = options.out ? path.resolve(options.out) : path.resolve(import.meta.dirname, "results", `ingest-${bench.kind}.json`);
-    fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(
-      `Extraction: ${result.extraction.storiesPerSecond} stories/s (${storyCount} in ${result.extraction.seconds} s, ${quotes} quotes). ` +
-        `Ingest on ${bench.kind}: ${result.ingest.storiesPerSecond} stories/s (p50 ${result.ingest.msPerStory.p50} ms, p95 ${result.ingest.msPerStory.p95} ms; ` +
-        `${suggestions} suggestions, ${people} named people, ${incidents} incidents). Written to ${path.relative(process.cwd(), file)}.\n`,
-    );
-  } finally {
-    await bench.release();
-  }
+  // Ingest as the CLI runs it: extraction, resolution and the writes, one story after the other.
+  const ingest = summarize(await ingestPass(stories, ingestArticle, "ingest"));
+  // The same without the extraction's CPU: the database's share (and geocoding, resolution).
+  const precomputed: Extractor = (text) => {
+    const extraction = extracted.get(text);
+    if (!extraction) throw new Error("A story the extraction pass did not see.");
+    return extraction;
+  };
+  const writes = summarize(await ingestPass(stories, ingestArticleWith(precomputed), "ingest_writes"));
+  const result = {
+    database: process.env["DATABASE_URL"] ? "postgres" : "embedded",
+    stories: storyCount,
+    seed,
+    extraction: { seconds: round(extractSeconds), storiesPerSecond: round(storyCount / extractSeconds), quotesFound: quotes },
+    ingest,
+    writes,
+    machine: { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg().map(round) },
+    measuredAt: new Date().toISOString(),
+  };
+  const file = options.out ? path.resolve(options.out) : path.resolve(import.meta.dirname, "results", `ingest-${result.database}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(
+    `Extraction: ${result.extraction.storiesPerSecond} stories/s (${storyCount} in ${result.extraction.seconds} s, ${quotes} quotes). ` +
+      `Ingest on ${result.database}: ${ingest.storiesPerSecond} stories/s (p50 ${ingest.msPerStory.p50} ms, p95 ${ingest.msPerStory.p95} ms; ` +
+      `${ingest.suggestions} suggestions, ${ingest.namedPeople} named people, ${ingest.incidents} incidents). ` +
+      `Writes only (extraction done beforehand): ${writes.storiesPerSecond} stories/s (p50 ${writes.msPerStory.p50} ms, p95 ${writes.msPerStory.p95} ms; ${writes.suggestions} suggestions; ` +
+      `CPU per story: node ${writes.cpuMsPerStory.node} ms, PostgreSQL ${writes.cpuMsPerStory.postgres ?? "–"} ms). ` +
+      `Load average ${result.machine.loadAverage.join(" / ")}. Written to ${path.relative(process.cwd(), file)}.\n`,
+  );
 }
 
 function round(value: number): number {

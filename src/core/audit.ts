@@ -29,6 +29,30 @@ function snapshot(record: object | null): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(record, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))) as Prisma.InputJsonValue;
 }
 
+/** The row of one audit event. */
+function auditRow(actor: AuditActor, change: AuditChange): Prisma.AuditEventUncheckedCreateInput {
+  const before = snapshot(change.before);
+  const after = snapshot(change.after);
+  return {
+    actorId: actor.viewer.userId,
+    tokenId: actor.viewer.tokenId,
+    action: change.action,
+    targetType: change.targetType,
+    targetId: change.targetId,
+    ...(before === undefined ? {} : { before }),
+    ...(after === undefined ? {} : { after }),
+    requestId: actor.requestId,
+  };
+}
+
+/** Publishes `events` through the actor's publisher once the transaction of `tx` commits. */
+function publishAfterCommit(tx: Prisma.TransactionClient, actor: AuditActor, events: readonly AuditEvent[]): void {
+  const live = actor.live;
+  if (!live) return;
+  const published = events.map(liveEventOf);
+  afterCommit(tx, () => live.publish(published));
+}
+
 /**
  * Writes the audit event of a successful mutation. Called with the mutation's transaction
  * client, so the event and the change commit or roll back together: a failed mutation leaves no
@@ -38,24 +62,21 @@ function snapshot(record: object | null): Prisma.InputJsonValue | undefined {
  * published after the transaction commits (never for a rolled-back or retried attempt).
  */
 export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<AuditEvent> {
-  const before = snapshot(change.before);
-  const after = snapshot(change.after);
-  const event = await tx.auditEvent.create({
-    data: {
-      actorId: actor.viewer.userId,
-      tokenId: actor.viewer.tokenId,
-      action: change.action,
-      targetType: change.targetType,
-      targetId: change.targetId,
-      ...(before === undefined ? {} : { before }),
-      ...(after === undefined ? {} : { after }),
-      requestId: actor.requestId,
-    },
-  });
-  const live = actor.live;
-  if (live) {
-    const published = liveEventOf(event);
-    afterCommit(tx, () => live.publish([published]));
-  }
+  const event = await tx.auditEvent.create({ data: auditRow(actor, change) });
+  publishAfterCommit(tx, actor, [event]);
   return event;
+}
+
+/**
+ * {@link recordAudit} for the several events of one mutation, in one INSERT (ingest's batched
+ * writes): the events are numbered, returned and published in the order of `changes`.
+ */
+export async function recordAudits(tx: Prisma.TransactionClient, actor: AuditActor, changes: readonly AuditChange[]): Promise<AuditEvent[]> {
+  if (changes.length === 0) return [];
+  // RETURNING of a multi-row INSERT promises no order; the ids are drawn row by row in the order
+  // of the VALUES list, so id order is the order of `changes`.
+  const events = await tx.auditEvent.createManyAndReturn({ data: changes.map((change) => auditRow(actor, change)) });
+  events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  publishAfterCommit(tx, actor, events);
+  return events;
 }

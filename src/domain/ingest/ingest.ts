@@ -5,7 +5,7 @@ import { extractArticle } from "../../extraction/index.js";
 import type { Extraction, ExtractionOptions } from "../../extraction/types.js";
 import type { Article } from "../../generated/prisma/client.js";
 import { command, type Command } from "../../core/command.js";
-import { recordAudit } from "../../core/audit.js";
+import { recordAudits, type AuditChange } from "../../core/audit.js";
 import { fail } from "../../core/failure.js";
 import { httpUrl, optionalText, parseInput } from "../../core/input.js";
 import type { Session } from "../../core/session.js";
@@ -13,7 +13,7 @@ import { articleBody, bodyHashOf } from "../articles/body.js";
 import { articles } from "../articles/commands.js";
 import { reanchorArticle } from "../articles/reanchor.js";
 import { mayChangeArticle } from "../visibility/articles.js";
-import { recordSuggestionsCreated, type SuggestionBatch } from "../subscriptions/suggestions.js";
+import { suggestionsCreatedChange, type SuggestionBatch } from "../subscriptions/suggestions.js";
 import { sha256 } from "./fingerprint.js";
 import { NO_SUGGESTIONS, reviewableCount, storeSuggestions, withGeocodes, type GeocodedExtraction, type SuggestionCounts } from "./store.js";
 
@@ -30,6 +30,9 @@ export { MAX_BODY_LENGTH } from "../articles/body.js";
 //   4. the transaction takes an advisory lock on the story (its URL, else its hash), reads again,
 //      and creates the article or appends a revision (re-anchoring every span, as updateArticle
 //      does), stores the suggestions and one audit event, and remembers the idempotency key.
+// The writes are batched: one statement per table for the suggestions (store.ts), and the audit
+// events of one ingest in one INSERT, so a story costs a fixed number of round trips, whatever
+// its size (tests/api/ingest-statements.test.ts pins the count).
 
 /** What ingest did with the text: a new article, a new revision of the article at the same URL, or nothing (the text is there already). */
 export type IngestOutcome = "CREATED" | "REVISED" | "UNCHANGED";
@@ -218,24 +221,25 @@ async function pendingSuggestionIds(tx: Prisma.TransactionClient, articleId: str
 }
 
 /**
- * Stores the extraction's suggestions and, when there are any, records one `suggestions.created`
- * audit event listing them, which live updates publish to `suggestionsCreated(articleId)` once the
- * transaction commits.
+ * Stores the extraction's suggestions and returns, when there are any, the `suggestions.created`
+ * audit change listing them (the caller writes it with its own event), which live updates publish
+ * to `suggestionsCreated(articleId)` once the transaction commits. A new article has no pending
+ * suggestions before this, so only a revision reads them first.
  */
-async function suggest(tx: Prisma.TransactionClient, session: Session, article: Article, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
-  const before = await pendingSuggestionIds(tx, article.id);
-  const counts = await storeSuggestions(tx, article, extraction);
-  if (reviewableCount(counts) === 0) return counts;
+async function suggest(tx: Prisma.TransactionClient, article: Article, extraction: GeocodedExtraction, isNew: boolean): Promise<{ counts: SuggestionCounts; changes: AuditChange[] }> {
+  const before = isNew ? null : await pendingSuggestionIds(tx, article.id);
+  const counts = await storeSuggestions(tx, article, extraction, { isNew });
+  if (reviewableCount(counts) === 0) return { counts, changes: [] };
   const after = await pendingSuggestionIds(tx, article.id);
-  const added = (key: keyof PendingIds) => after[key].filter((id) => !before[key].includes(id));
-  await recordSuggestionsCreated(tx, session, {
+  const added = (key: keyof PendingIds) => (before ? after[key].filter((id) => !before[key].includes(id)) : after[key]);
+  const change = suggestionsCreatedChange({
     articleId: article.id,
     quoteIds: added("quoteIds"),
     personIds: added("personIds"),
     incidentIds: added("incidentIds"),
     mentionIds: added("mentionIds"),
   });
-  return counts;
+  return { counts, changes: [change] };
 }
 
 function parseKey(key: string): string {
@@ -285,6 +289,8 @@ async function create(tx: Prisma.TransactionClient, session: Session, input: Par
   if (input.slug && (await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
     throw fail("CONFLICT", `An article with the slug ${input.slug} exists already (perhaps deleted); choose another.`, "input.slug");
   }
+  // The article and its first revision as two plain INSERTs (a nested create reads the article
+  // back with a third statement).
   const article = await tx.article.create({
     data: {
       slug: input.slug ?? (await uniqueSlug(tx, slugFrom(input.headline, input.text), bodyHash)),
@@ -295,11 +301,14 @@ async function create(tx: Prisma.TransactionClient, session: Session, input: Par
       body: input.text,
       bodyHash,
       status: "DRAFT",
-      revisions: { create: { number: 1, headline: input.headline ?? null, body: input.text, reason: "Ingested", createdById: session.viewer.userId } },
     },
   });
-  const counts = await suggest(tx, session, article, extraction);
-  await recordAudit(tx, session, { action: "article.ingest", targetType: "Article", targetId: article.id, before: null, after: { ...article, ingest: { outcome: "CREATED", suggestions: counts, total: reviewableCount(counts) } } });
+  await tx.articleRevision.createMany({ data: [{ articleId: article.id, number: 1, headline: input.headline ?? null, body: input.text, reason: "Ingested", createdById: session.viewer.userId }] });
+  const { counts, changes } = await suggest(tx, article, extraction, true);
+  await recordAudits(tx, session, [
+    ...changes,
+    { action: "article.ingest", targetType: "Article", targetId: article.id, before: null, after: { ...article, ingest: { outcome: "CREATED", suggestions: counts, total: reviewableCount(counts) } } },
+  ]);
   return { article, counts };
 }
 
@@ -328,15 +337,18 @@ async function revise(
     data: { articleId: article.id, number: revisionNumber, headline: article.headline, body: article.body, reason: "Ingested a changed text", createdById: session.viewer.userId },
   });
   const reanchored = await reanchorArticle(tx, article.id, before.body, article.body, revisionNumber);
-  const counts = await suggest(tx, session, article, extraction);
+  const { counts, changes } = await suggest(tx, article, extraction, false);
   // An article.update event like updateArticle's (Article.revision(n).spans reads before.anchors
   // of that action back), with what ingest added.
-  await recordAudit(tx, session, {
-    action: "article.update",
-    targetType: "Article",
-    targetId: article.id,
-    before: { ...before, anchors: reanchored.anchorsBefore },
-    after: { ...article, reanchored: reanchored.summary, ingest: { outcome: "REVISED", suggestions: counts, total: reviewableCount(counts) } },
-  });
+  await recordAudits(tx, session, [
+    ...changes,
+    {
+      action: "article.update",
+      targetType: "Article",
+      targetId: article.id,
+      before: { ...before, anchors: reanchored.anchorsBefore },
+      after: { ...article, reanchored: reanchored.summary, ingest: { outcome: "REVISED", suggestions: counts, total: reviewableCount(counts) } },
+    },
+  ]);
   return { article, counts };
 }

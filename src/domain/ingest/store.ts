@@ -18,6 +18,12 @@ import { foldText, incidentFingerprint, quoteFingerprint } from "./fingerprint.j
 // reused, never duplicated, and a suggestion an editor rejected before is not made again. Runs
 // inside the ingest transaction, after the article (or its new revision) is written and every
 // older span was re-anchored, so the rules below can compare with what the article already has.
+//
+// The writes are batched, one statement per table (people with their aliases and roles, quotes,
+// mentions), and what is looked up is read once for the whole extraction; a new article has no
+// suggestions yet, so what it "already has" is not read at all. New incidents are the exception:
+// each is written before the next one is matched, because a story's second report of an incident
+// must find the record its first report created (matchByWindow).
 
 /** The article the suggestions belong to, as written by the ingest transaction. */
 export interface StoredArticle {
@@ -84,6 +90,11 @@ function pendingSpan(article: StoredArticle, item: { readonly start: number; rea
 }
 
 type Tx = Prisma.TransactionClient;
+
+/** How {@link storeSuggestions} stores: `isNew` when the transaction has just created the article, which has no suggestions yet to compare with. */
+export interface StoreOptions {
+  readonly isNew: boolean;
+}
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const QUOTE_KINDS: Readonly<Record<ExtractedQuote["kind"], QuoteKind>> = { direct: "DIRECT", partial: "PARTIAL", indirect: "INDIRECT" };
@@ -326,12 +337,43 @@ interface Directory {
   readonly sources: Map<string, string>;
 }
 
-/** Named people: resolved to existing records, or created PENDING with their aliases and roles. */
-async function storePeople(tx: Tx, people: readonly ExtractedPerson[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+/** A person ingest creates: its row, the aliases and role titles that go with it, and where its new id goes. */
+interface PersonDraft {
+  readonly row: Prisma.PersonCreateManyInput & { readonly kind: "NAMED" | "ANONYMOUS"; readonly name: string };
+  readonly aliases: ReadonlyArray<{ readonly alias: string; readonly kind: AliasKind }>;
+  readonly titles: readonly string[];
+  readonly settle: (id: string) => void;
+}
+
+/**
+ * Creates the drafted people in one INSERT, then their aliases and their roles in one INSERT
+ * each. The returned rows are matched to their drafts by kind and name, which are unique among
+ * the drafts (one per folded name, storePeople and storeSources).
+ */
+async function createPeople(tx: Tx, drafts: readonly PersonDraft[]): Promise<void> {
+  if (drafts.length === 0) return;
+  const created = await tx.person.createManyAndReturn({ data: drafts.map((draft) => draft.row), select: { id: true, kind: true, name: true } });
+  const ids = new Map(created.map((row) => [`${row.kind}:${row.name}`, row.id]));
+  const aliases: Prisma.PersonAliasCreateManyInput[] = [];
+  const roles: Prisma.PersonRoleCreateManyInput[] = [];
+  for (const draft of drafts) {
+    const id = ids.get(`${draft.row.kind}:${draft.row.name}`);
+    if (id === undefined) throw new Error(`Ingest created no person named ${draft.row.name}; its drafts must have distinct names.`);
+    draft.settle(id);
+    aliases.push(...draft.aliases.map((alias) => ({ personId: id, ...alias })));
+    roles.push(...draft.titles.map((title) => ({ personId: id, title, organizationId: draft.row.organizationId ?? null })));
+  }
+  if (aliases.length > 0) await tx.personAlias.createMany({ data: aliases });
+  if (roles.length > 0) await tx.personRole.createMany({ data: roles });
+}
+
+/** Named people: resolved to existing records, or drafted PENDING with their aliases and roles (createPeople writes them). */
+async function storePeople(tx: Tx, people: readonly ExtractedPerson[], directory: Directory, counts: Mutable<SuggestionCounts>, drafts: PersonDraft[]): Promise<void> {
   const candidates = await personCandidates(tx, people);
+  const drafted = new Set<string>();
   for (const person of people) {
     const key = foldText(person.name);
-    if (directory.people.has(key)) continue;
+    if (directory.people.has(key) || drafted.has(key)) continue;
     const found = await resolvePerson(tx, person, candidates);
     if (found) {
       directory.people.set(key, found);
@@ -341,47 +383,46 @@ async function storePeople(tx: Tx, people: readonly ExtractedPerson[], directory
     const organizationId = person.organization ? (directory.organizations.get(foldText(person.organization)) ?? null) : null;
     const aliases = [...new Set(person.aliases.filter((alias) => alias.trim() && foldText(alias) !== key))];
     const titles = [...new Set(person.titles.filter((title) => title.trim()))];
-    const created = await tx.person.create({
-      data: {
-        kind: "NAMED",
-        name: person.name,
-        organizationId,
-        origin: "MACHINE",
-        confidence: clamp(person.confidence),
-        reviewStatus: "PENDING",
-        aliases: { create: aliases.map((alias) => ({ alias, kind: aliasKind(person.name, alias) })) },
-        roles: { create: titles.map((title) => ({ title, organizationId })) },
-      },
-      select: { id: true },
+    drafted.add(key);
+    drafts.push({
+      row: { kind: "NAMED", name: person.name, organizationId, origin: "MACHINE", confidence: clamp(person.confidence), reviewStatus: "PENDING" },
+      aliases: aliases.map((alias) => ({ alias, kind: aliasKind(person.name, alias) })),
+      titles,
+      settle: (id) => directory.people.set(key, { id }),
     });
     counts.people += 1;
-    directory.people.set(key, { id: created.id });
   }
 }
 
 /**
  * Unnamed sources belong to their story: one is reused only when this article already has it
- * (a revision of the same story), otherwise created PENDING with the phrases that refer to it.
+ * (a revision of the same story), otherwise drafted PENDING with the phrases that refer to it.
  */
 async function storeSources(
   tx: Tx,
-  articleId: string,
+  article: StoredArticle,
+  options: StoreOptions,
   sources: readonly ExtractedAnonymousSource[],
   directory: Directory,
   counts: Mutable<SuggestionCounts>,
+  drafts: PersonDraft[],
 ): Promise<void> {
+  const drafted = new Set<string>();
   for (const source of sources) {
     const key = foldText(source.description);
-    if (directory.sources.has(key)) continue;
-    const existing = await tx.person.findFirst({
-      where: {
-        kind: "ANONYMOUS",
-        deletedAt: null,
-        description: { equals: source.description, mode: "insensitive" },
-        OR: [{ quotes: { some: { articleId } } }, { mentions: { some: { articleId } } }],
-      },
-      select: { id: true, reviewStatus: true },
-    });
+    if (directory.sources.has(key) || drafted.has(key)) continue;
+    // A new article has no sources yet.
+    const existing = options.isNew
+      ? null
+      : await tx.person.findFirst({
+          where: {
+            kind: "ANONYMOUS",
+            deletedAt: null,
+            description: { equals: source.description, mode: "insensitive" },
+            OR: [{ quotes: { some: { articleId: article.id } } }, { mentions: { some: { articleId: article.id } } }],
+          },
+          select: { id: true, reviewStatus: true },
+        });
     if (existing) {
       if (existing.reviewStatus === "REJECTED") counts.skipped += 1;
       else directory.sources.set(key, existing.id);
@@ -389,21 +430,14 @@ async function storeSources(
     }
     const organizationId = source.organization ? (directory.organizations.get(foldText(source.organization)) ?? null) : null;
     const aliases = [...new Set(source.aliases.filter((alias) => alias.trim() && foldText(alias) !== key))];
-    const created = await tx.person.create({
-      data: {
-        kind: "ANONYMOUS",
-        name: source.description,
-        description: source.description,
-        organizationId,
-        origin: "MACHINE",
-        confidence: clamp(source.confidence),
-        reviewStatus: "PENDING",
-        aliases: { create: aliases.map((alias) => ({ alias, kind: "DESCRIPTION" as const })) },
-      },
-      select: { id: true },
+    drafted.add(key);
+    drafts.push({
+      row: { kind: "ANONYMOUS", name: source.description, description: source.description, organizationId, origin: "MACHINE", confidence: clamp(source.confidence), reviewStatus: "PENDING" },
+      aliases: aliases.map((alias) => ({ alias, kind: "DESCRIPTION" as const })),
+      titles: [],
+      settle: (id) => directory.sources.set(key, id),
     });
     counts.unnamedSources += 1;
-    directory.sources.set(key, created.id);
   }
 }
 
@@ -433,9 +467,9 @@ function speakerOf(quote: ExtractedQuote, directory: Directory, sources: readonl
 }
 
 /** Quote suggestions, one per fingerprint: a fingerprint the article has in any state (rejected included) is not suggested again. */
-async function storeQuotes(tx: Tx, article: StoredArticle, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+async function storeQuotes(tx: Tx, article: StoredArticle, options: StoreOptions, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
   const known = new Set(
-    (await tx.quote.findMany({ where: { articleId: article.id, fingerprint: { not: null } }, select: { fingerprint: true } })).map((row) => row.fingerprint),
+    options.isNew ? [] : (await tx.quote.findMany({ where: { articleId: article.id, fingerprint: { not: null } }, select: { fingerprint: true } })).map((row) => row.fingerprint),
   );
   const rows: Prisma.QuoteCreateManyInput[] = [];
   for (const quote of extraction.quotes) {
@@ -535,7 +569,7 @@ function matchByWindow(tx: Tx, incident: ExtractedIncident, placeId: string | nu
  * matched by type, place and date window (a mention suggestion on it), else a new PENDING incident
  * with its fingerprint; plus the span that reports it.
  */
-async function storeIncidents(tx: Tx, article: StoredArticle, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+async function storeIncidents(tx: Tx, article: StoredArticle, options: StoreOptions, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
   if (extraction.incidents.length === 0) return;
   const fingerprints = extraction.incidents.map(incidentFingerprint);
   const byFingerprint = new Map(
@@ -545,7 +579,7 @@ async function storeIncidents(tx: Tx, article: StoredArticle, extraction: Extrac
     ]),
   );
   // Incidents this article reports already (an earlier revision): nothing new to say about them.
-  const reported = new Set((await tx.incidentMention.findMany({ where: { articleId: article.id }, select: { incidentId: true } })).map((row) => row.incidentId));
+  const reported = new Set(options.isNew ? [] : (await tx.incidentMention.findMany({ where: { articleId: article.id }, select: { incidentId: true } })).map((row) => row.incidentId));
   const mentions: Prisma.IncidentMentionCreateManyInput[] = [];
   for (const [index, incident] of extraction.incidents.entries()) {
     const placeId = incident.place ? (directory.places.get(foldText(incident.place)) ?? null) : null;
@@ -613,11 +647,13 @@ function mentionTarget(mention: ExtractedMention, directory: Directory): Pick<Pr
 }
 
 /** Entity mentions: PENDING, except where the article has a mention of the same thing at the same span (in any state). */
-async function storeMentions(tx: Tx, article: StoredArticle, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
-  const existing = await tx.entityMention.findMany({
-    where: { articleId: article.id },
-    select: { start: true, end: true, personId: true, organizationId: true, placeId: true },
-  });
+async function storeMentions(tx: Tx, article: StoredArticle, options: StoreOptions, extraction: Extraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const existing = options.isNew
+    ? []
+    : await tx.entityMention.findMany({
+        where: { articleId: article.id },
+        select: { start: true, end: true, personId: true, organizationId: true, placeId: true },
+      });
   const known = new Set(existing.map((row) => `${row.start}:${row.end}:${row.personId ?? row.organizationId ?? row.placeId}`));
   const rows: Prisma.EntityMentionCreateManyInput[] = [];
   for (const mention of extraction.mentions) {
@@ -649,7 +685,7 @@ function uniqueNames(names: Iterable<string>): string[] {
  * organizations, places and incidents to existing records first. Call inside the transaction
  * that wrote the article (or its revision).
  */
-export async function storeSuggestions(tx: Tx, article: StoredArticle, extraction: GeocodedExtraction): Promise<SuggestionCounts> {
+export async function storeSuggestions(tx: Tx, article: StoredArticle, extraction: GeocodedExtraction, options: StoreOptions): Promise<SuggestionCounts> {
   const counts: Mutable<SuggestionCounts> = { ...NO_SUGGESTIONS };
   const directory: Directory = { organizations: new Map(), places: new Map(), people: new Map(), sources: new Map() };
   const organizationNames = new Set([
@@ -660,10 +696,12 @@ export async function storeSuggestions(tx: Tx, article: StoredArticle, extractio
   ]);
   await resolveOrganizations(tx, uniqueNames(organizationNames), directory, counts);
   await resolvePlaces(tx, extraction, directory, counts);
-  await storePeople(tx, extraction.people, directory, counts);
-  await storeSources(tx, article.id, extraction.anonymousSources, directory, counts);
-  await storeQuotes(tx, article, extraction, directory, counts);
-  await storeIncidents(tx, article, extraction, directory, counts);
-  await storeMentions(tx, article, extraction, directory, counts);
+  const drafts: PersonDraft[] = [];
+  await storePeople(tx, extraction.people, directory, counts, drafts);
+  await storeSources(tx, article, options, extraction.anonymousSources, directory, counts, drafts);
+  await createPeople(tx, drafts);
+  await storeQuotes(tx, article, options, extraction, directory, counts);
+  await storeIncidents(tx, article, options, extraction, directory, counts);
+  await storeMentions(tx, article, options, extraction, directory, counts);
   return counts;
 }

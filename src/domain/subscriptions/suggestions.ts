@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
 import type { AuditEvent } from "../../generated/prisma/client.js";
-import { recordAudit, type AuditActor } from "../../core/audit.js";
+import { recordAudit, type AuditActor, type AuditChange } from "../../core/audit.js";
 
 /** The audit action of a batch of machine suggestions; `suggestionsCreated` listens for it. */
 export const SUGGESTIONS_CREATED = "suggestions.created";
@@ -33,8 +33,13 @@ const batchSnapshot = z.object({ quoteIds: ids, personIds: ids, incidentIds: ids
  * `suggestionsCreated(articleId)` hear it once the transaction commits.
  */
 export function recordSuggestionsCreated(tx: Prisma.TransactionClient, actor: AuditActor, batch: SuggestionBatch): Promise<AuditEvent> {
+  return recordAudit(tx, actor, suggestionsCreatedChange(batch));
+}
+
+/** The `suggestions.created` audit change of a batch, for a caller that writes it with its other events (recordAudits). */
+export function suggestionsCreatedChange(batch: SuggestionBatch): AuditChange {
   const { articleId, ...lists } = batch;
-  return recordAudit(tx, actor, { action: SUGGESTIONS_CREATED, targetType: "Article", targetId: articleId, before: null, after: { articleId, ...lists } });
+  return { action: SUGGESTIONS_CREATED, targetType: "Article", targetId: articleId, before: null, after: { articleId, ...lists } };
 }
 
 /** The quote ids and counts of a `suggestions.created` event's `after` (empty when unreadable). */
