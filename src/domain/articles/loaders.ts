@@ -4,7 +4,8 @@ import { byIdLoader, RelationConnectionLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
 import { correctionKeyset, mentionKeyset, revisionKeyset } from "./keysets.js";
 import { WITHOUT_BODY } from "./record.js";
-import { visibleArticles, visibleEntityMentions } from "../visibility/articles.js";
+import { visibleArticles } from "../visibility/articles.js";
+import { visibleEntityMentions } from "../visibility/people.js";
 
 /** Per-request loaders of the articles module: articles and their revisions, corrections and mentions, visibility applied. */
 export function createArticleLoaders(prisma: PrismaClient, viewer: Actor) {
