@@ -3,6 +3,9 @@ import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
 import { visibleArticles, visibleArticlesSql } from "./articles.js";
 
+/** How far a merged record's chain is followed to its survivor (the merge mutations keep merges flat; older data may hold a chain). */
+const MERGE_HOPS = 3;
+
 /** The incident record itself: not deleted, a visible review status (REJECTED never, PENDING from REPORTER up). */
 function incidentRecord(viewer: Actor): Prisma.IncidentWhereInput {
   return { deletedAt: null, reviewStatus: { in: visibleReviewStatuses(viewer) } };
@@ -28,7 +31,9 @@ function reportedIncidents(viewer: Actor): Prisma.IncidentWhereInput | null {
 export function resolvableIncidents(viewer: Actor): Prisma.IncidentWhereInput {
   const reported = reportedIncidents(viewer);
   if (!reported) return incidentRecord(viewer);
-  return { ...incidentRecord(viewer), OR: [reported, { mergedInto: { is: reported } }] };
+  let survivor: Prisma.IncidentWhereInput = reported;
+  for (let hop = 0; hop < MERGE_HOPS; hop += 1) survivor = { OR: [reported, { mergedInto: { is: survivor } }] };
+  return { ...incidentRecord(viewer), ...survivor };
 }
 
 /** The one rule for which incidents a viewer may see in lists (and the ACLED export): reachable, not merged away. */

@@ -4,6 +4,9 @@ import { may, visibleReviewStatuses } from "../../core/policy.js";
 import { visibleArticles, visibleArticlesSql } from "./articles.js";
 import { visibleQuotes, visibleQuotesSql } from "./quotes.js";
 
+/** How far a merged record's chain is followed to its survivor (the merge mutations keep merges flat; older data may hold a chain). */
+const MERGE_HOPS = 3;
+
 /** The person record itself: not deleted, a visible review status. */
 function personRecord(viewer: Actor): Prisma.PersonWhereInput {
   return { deletedAt: null, reviewStatus: { in: visibleReviewStatuses(viewer) } };
@@ -34,7 +37,9 @@ function referencedPeople(viewer: Actor): Prisma.PersonWhereInput | null {
 export function visiblePeople(viewer: Actor): Prisma.PersonWhereInput {
   const referenced = referencedPeople(viewer);
   if (!referenced) return personRecord(viewer);
-  return { ...personRecord(viewer), OR: [referenced, { mergedInto: { is: referenced } }] };
+  let survivor: Prisma.PersonWhereInput = referenced;
+  for (let hop = 0; hop < MERGE_HOPS; hop += 1) survivor = { OR: [referenced, { mergedInto: { is: survivor } }] };
+  return { ...personRecord(viewer), ...survivor };
 }
 
 /** People a list shows: visible and not merged into another record. */
