@@ -30,7 +30,7 @@ const config: CodegenConfig = {
           EntityMention: "./prisma/client.js#EntityMention",
           Annotation: "./prisma/client.js#Annotation",
           ClaimReview: "./prisma/client.js#ClaimReview",
-          User: "./prisma/client.js#User",
+          User: "../domain/visibility/users.js#VisibleUser",
           AuditEvent: "./prisma/client.js#AuditEvent",
           ArticleConnection: "../core/paging.js#ConnectionPage<ArticleRecordModel>",
           ArticleRevisionConnection: "../core/paging.js#ConnectionPage<ArticleRevisionModel>",

@@ -73,6 +73,8 @@ export const POLICY = {
   "audit.subscribe": { role: "ADMIN", what: "follow the audit log live" },
 
   // Users and tokens
+  /** Seeing users as such (by id, as authors and actors) with their roles; below it, only the signer of published work, by name (src/domain/visibility/users.ts). */
+  "user.read": { role: "REPORTER", what: "see the newsroom's users and their roles" },
   "user.create": { role: "ADMIN", what: "create users" },
   "user.setRole": { role: "ADMIN", what: "change roles" },
   "user.disable": { role: "ADMIN", what: "disable users" },

@@ -1,12 +1,16 @@
 import fs from "node:fs";
 import type net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 /** A PostgreSQL endpoint that speaks the wire protocol, plus how to let go of it. */
 export interface EmbeddedPostgres {
-  /** Connection URL for `pg` and Prisma (postgresql://postgres@127.0.0.1:PORT/postgres). */
+  /**
+   * Connection URL for `pg`, Prisma and psql: a Unix socket, never TCP
+   * (postgresql://postgres@localhost/postgres?host=<socket directory>&sslmode=disable).
+   */
   readonly url: string;
   /** True when another live process already serves this data directory and we connect to it. */
   readonly borrowed: boolean;
@@ -22,8 +26,6 @@ export interface EmbeddedPostgresOptions {
   readonly dataDir?: string;
   /** A tarball made by PGlite's dumpDataDir, loaded into a fresh in-memory database. */
   readonly loadDataDir?: Blob;
-  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
-  readonly port?: number;
   /**
    * False lets the process exit while the server still listens (for short-lived tools such as
    * the Prisma CLI, which stop it on `beforeExit`). Default true.
@@ -38,6 +40,14 @@ interface ServerRecord {
 
 const SERVER_RECORD = "server.json";
 const PGLITE_SUBDIR = "pglite";
+const SOCKET_SUBDIR = "socket";
+/** The file name node-postgres, libpq and Prisma derive from `host=<directory>` and the default port. */
+const SOCKET_FILE = ".s.PGSQL.5432";
+/** Longest Unix socket path every platform takes (sun_path is 104 bytes on macOS, 108 on Linux, NUL included). */
+const MAX_SOCKET_PATH_BYTES = 103;
+/** Only the owner may enter the socket and database directories, or read and write the socket and server.json. */
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
 /** The socket server multiplexes connections over one PGlite session, keeping transactions whole. */
 const MAX_CONNECTIONS = 32;
 
@@ -98,7 +108,7 @@ function claimDataDir(dataDir: string): { owner: true } | { owner: false; url: s
   const file = path.join(dataDir, SERVER_RECORD);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, url: "" }), { flag: "wx" });
+      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, url: "" }), { flag: "wx", mode: PRIVATE_FILE_MODE });
       return { owner: true };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -115,10 +125,38 @@ function claimDataDir(dataDir: string): { owner: true } | { owner: false; url: s
   throw new Error(`Could not claim the embedded database directory ${dataDir}; remove ${file} if no copydesk is running.`);
 }
 
+/** A directory only this user may enter, made (or narrowed) to mode 0700. */
+function privateDirectory(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  return dir;
+}
+
 /**
- * Starts PostgreSQL-in-WebAssembly (PGlite) behind a socket server on 127.0.0.1, so the app,
- * the tests and the Prisma CLI all use the ordinary Postgres protocol. With a data directory,
- * a second process finds the first one's URL instead of opening the files twice.
+ * Where the socket lives: `DATA_DIR/socket` (0700), or, for an in-memory database or a data
+ * directory whose path is too long for a socket address, a fresh 0700 directory under the
+ * system's temporary directory, removed on stop.
+ */
+function socketDirectory(dataDir: string | undefined): { readonly dir: string; readonly temporary: boolean } {
+  if (dataDir) {
+    const dir = path.resolve(dataDir, SOCKET_SUBDIR);
+    if (Buffer.byteLength(path.join(dir, SOCKET_FILE)) <= MAX_SOCKET_PATH_BYTES) return { dir: privateDirectory(dir), temporary: false };
+  }
+  return { dir: fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-db-")), temporary: true };
+}
+
+/** The URL of the socket server in `dir`, in the form node-postgres, libpq (psql) and Prisma read alike. */
+function socketUrl(dir: string): string {
+  return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&sslmode=disable`;
+}
+
+/**
+ * Starts PostgreSQL-in-WebAssembly (PGlite) behind a socket server on a Unix socket, so the app,
+ * the tests and the Prisma CLI all use the ordinary Postgres protocol. The socket server has no
+ * authentication, so nothing listens on TCP: the socket (0600) sits in a directory only this
+ * user may enter (0700), as do the database files, and server.json is 0600 (docs/security.md).
+ * With a data directory, a second process finds the first one's URL instead of opening the
+ * files twice.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const { dataDir } = options;
@@ -135,20 +173,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     }
   }
   const recordFile = dataDir ? path.join(dataDir, SERVER_RECORD) : undefined;
+  let socket: { readonly dir: string; readonly temporary: boolean } | undefined;
+  const release = () => {
+    if (socket?.temporary) fs.rmSync(socket.dir, { recursive: true, force: true });
+    else if (socket) fs.rmSync(path.join(socket.dir, SOCKET_FILE), { force: true });
+    if (recordFile) fs.rmSync(recordFile, { force: true });
+  };
   try {
     const db = await PGlite.create({
-      ...(dataDir ? { dataDir: path.join(dataDir, PGLITE_SUBDIR) } : {}),
+      ...(dataDir ? { dataDir: privateDirectory(path.join(dataDir, PGLITE_SUBDIR)) } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: MAX_CONNECTIONS });
+    socket = socketDirectory(dataDir);
+    const socketPath = path.join(socket.dir, SOCKET_FILE);
+    // Left by a process that was killed: ours to remove, since this process holds the claim.
+    fs.rmSync(socketPath, { force: true });
+    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: MAX_CONNECTIONS });
     await server.start();
+    fs.chmodSync(socketPath, PRIVATE_FILE_MODE);
     if (options.keepProcessAlive === false) {
       // PGLiteSocketServer keeps its net.Server private; unref it so it does not hold the process.
       (server as unknown as { server: net.Server | null }).server?.unref();
       unrefPGliteTimers();
     }
-    const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-    if (recordFile) fs.writeFileSync(recordFile, JSON.stringify({ pid: process.pid, url } satisfies ServerRecord));
+    const url = socketUrl(socket.dir);
+    if (recordFile) fs.writeFileSync(recordFile, JSON.stringify({ pid: process.pid, url } satisfies ServerRecord), { mode: PRIVATE_FILE_MODE });
     let stopped = false;
     return {
       url,
@@ -158,12 +207,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
         stopped = true;
         await server.stop();
         await db.close();
-        if (recordFile) fs.rmSync(recordFile, { force: true });
+        release();
       },
       dump: () => db.dumpDataDir("none"),
     };
   } catch (error) {
-    if (recordFile) fs.rmSync(recordFile, { force: true });
+    release();
     throw error;
   }
 }

@@ -499,13 +499,12 @@ describe("annotations as records", () => {
     expect(result.statements).toHaveLength(0);
   });
 
-  it("shows users by id with only their name and role (and to admins when disabled), never their e-mail", async () => {
-    const data = await runOk<{ node: { id: string; name: string; role: string } }>(
-      "VIEWER",
-      `query($id: ID!) { node(id: $id) { ... on User { id name role } } }`,
-      { id: toGlobalId("User", users.departed) },
-    );
+  it("shows users by id with only their name and role (and to admins when disabled), never their e-mail; to reporters and above only", async () => {
+    const query = `query($id: ID!) { node(id: $id) { ... on User { id name role } } }`;
+    const data = await runOk<{ node: { id: string; name: string; role: string } }>("REPORTER", query, { id: toGlobalId("User", users.departed) });
     expect(data.node).toEqual({ id: toGlobalId("User", users.departed), name: "Dana Departed", role: "REPORTER" });
+    // Viewers see a user only as a fact-check's reviewer (src/domain/visibility/users.ts).
+    expect((await runOk<{ node: unknown }>("VIEWER", query, { id: toGlobalId("User", users.departed) })).node).toBeNull();
     const userType = buildSchema().getType("User");
     // disabledAt is guarded by @requiresRole(role: ADMIN); no field exposes the e-mail.
     expect(isObjectType(userType) && Object.keys(userType.getFields()).sort()).toEqual(["disabledAt", "id", "name", "role"]);
@@ -596,7 +595,8 @@ describe("annotations and fact-checks of articles and quotes", () => {
       end,
       article: { slug: "basra-consulate-2018" },
       quote: null,
-      reviewer: { name: "Ed Editor", role: "EDITOR" },
+      // A viewer sees the reviewer's name, not the role.
+      reviewer: { name: "Ed Editor", role: null },
     });
     const onQuote = await runOk<{ node: { quote: { text: string } | null; reviewer: { name: string } } }>("VIEWER", query, {
       id: toGlobalId("ClaimReview", claimReviews.get("quote")!),

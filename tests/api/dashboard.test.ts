@@ -26,6 +26,11 @@ const { run, runOk, errorCode } = operationsOn(() => db);
 
 const PUBLIC = ["PUBLISHED", "CORRECTED", "RETRACTED"];
 
+/** Whether a published article reports the incident: viewers see no other (issue 21). */
+function reportedInPublic(mentions: readonly { reviewStatus: string; article: { status: string; deletedAt: Date | null } }[]): boolean {
+  return mentions.some((mention) => mention.reviewStatus === "ACCEPTED" && mention.article.deletedAt === null && PUBLIC.includes(mention.article.status));
+}
+
 function statusesFor(role: Role): string[] {
   return role === "VIEWER" ? ["ACCEPTED"] : ["ACCEPTED", "PENDING"];
 }
@@ -93,9 +98,10 @@ function add(sums: Sums, row: Incident): Sums {
 const ZERO: Sums = { incidents: 0, fatalitiesMin: 0, fatalitiesMax: 0, injuriesMin: 0 };
 
 async function countedIncidents(role: Role, filter: { type?: string[]; country?: string; placeId?: string; from?: string; to?: string }): Promise<IncidentRow[]> {
-  const rows = await db.prisma.incident.findMany({ include: { place: true } });
+  const rows = await db.prisma.incident.findMany({ include: { place: true, mentions: { include: { article: true } } } });
   return rows.filter((row) => {
     if (row.deletedAt !== null || row.mergedIntoId !== null || !statusesFor(role).includes(row.reviewStatus)) return false;
+    if (role === "VIEWER" && !reportedInPublic(row.mentions)) return false;
     if (filter.type && !filter.type.includes(row.type)) return false;
     if (filter.country && row.place?.countryCode !== filter.country) return false;
     if (filter.placeId && row.placeId !== filter.placeId) return false;
@@ -524,8 +530,8 @@ describe("on a generated corpus", () => {
   });
 
   it("charts every dated, listed incident once by month, and the same totals by place", async () => {
-    const rows = await corpus.prisma.incident.findMany();
-    const listed = rows.filter((row) => row.deletedAt === null && row.mergedIntoId === null && row.reviewStatus === "ACCEPTED");
+    const rows = await corpus.prisma.incident.findMany({ include: { mentions: { include: { article: true } } } });
+    const listed = rows.filter((row) => row.deletedAt === null && row.mergedIntoId === null && row.reviewStatus === "ACCEPTED" && reportedInPublic(row.mentions));
     const dated = listed.filter((row) => incidentDay(row) !== null);
     const days = dated.map((row) => incidentDay(row)!.toISOString().slice(0, 10)).sort();
     const filter = { dates: { from: days[0], to: days.at(-1) } };

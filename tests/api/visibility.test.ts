@@ -53,6 +53,15 @@ beforeAll(async () => {
     const reviewStatus = (["ACCEPTED", "PENDING", "REJECTED"] as const)[index % 3];
     await db.prisma.incidentMention.create({ data: { incidentId: incident.id, articleId: article.id, start: 0, end: 10, exact: article.body.slice(0, 10), reviewStatus } });
   }
+  // Issue 21: people and incidents only a draft refers to, or nothing at all, are not public.
+  const draft = await db.prisma.article.findUniqueOrThrow({ where: { slug: "visibility-0-false" } });
+  const draftOnly = await db.prisma.person.create({ data: { name: "Draft-only official" } });
+  await db.prisma.quote.create({ data: { articleId: draft.id, speakerId: draftOnly.id, text: "the port reopened", start: 0, end: 5, kind: "INDIRECT" } });
+  await db.prisma.entityMention.create({ data: { articleId: draft.id, entityType: "PERSON", personId: draftOnly.id, start: 0, end: 5, exact: "Visib" } });
+  await db.prisma.person.create({ data: { name: "Unreferenced official" } });
+  const draftIncident = await db.prisma.incident.create({ data: { type: "protest", summary: "reported in a draft only" } });
+  await db.prisma.incidentMention.create({ data: { incidentId: draftIncident.id, articleId: draft.id, start: 0, end: 5, exact: "Visib" } });
+  await db.prisma.incident.create({ data: { type: "protest", summary: "reported nowhere" } });
 });
 
 afterAll(async () => {
@@ -77,23 +86,24 @@ describe.each(ROLES)("the SQL and Prisma visibility rules agree for a %s", (role
     const prismaIds = (await db.prisma.quote.findMany({ where: visibleQuotes(viewer), select: { id: true } })).map((row) => row.id).sort();
     const sql = Prisma.sql`SELECT q."id"::text AS id FROM "Quote" q JOIN "Article" a ON a."id" = q."articleId" WHERE ${visibleQuotesSql(viewer, "q", "a")}`;
     expect(await sqlIds(sql)).toEqual(prismaIds);
-    expect(prismaIds.length).toBe(role === "VIEWER" ? storyQuotes + 3 : storyQuotes + 5 * 2);
+    // Reporters and above also see the draft-only official's quote.
+    expect(prismaIds.length).toBe(role === "VIEWER" ? storyQuotes + 3 : storyQuotes + 5 * 2 + 1);
   });
 
   it("on people and incidents", async () => {
     const people = (await db.prisma.person.findMany({ where: listedPeople(viewer), select: { id: true } })).map((row) => row.id).sort();
     expect(await sqlIds(Prisma.sql`SELECT p."id"::text AS id FROM "Person" p WHERE ${listedPeopleSql(viewer, "p")}`)).toEqual(people);
-    expect(people.length).toBe(role === "VIEWER" ? 4 : 5);
+    expect(people.length).toBe(role === "VIEWER" ? 4 : 7);
     const incidents = (await db.prisma.incident.findMany({ where: visibleIncidents(viewer), select: { id: true } })).map((row) => row.id).sort();
     expect(await sqlIds(Prisma.sql`SELECT i."id"::text AS id FROM "Incident" i WHERE ${visibleIncidentsSql(viewer, "i")}`)).toEqual(incidents);
-    expect(incidents.length).toBe(role === "VIEWER" ? 6 : 7);
+    expect(incidents.length).toBe(role === "VIEWER" ? 6 : 9);
   });
 
   it("on people by id and on the spans that report incidents (the read planner's rules)", async () => {
     const people = (await db.prisma.person.findMany({ where: visiblePeople(viewer), select: { id: true } })).map((row) => row.id).sort();
     expect(await sqlIds(Prisma.sql`SELECT p."id"::text AS id FROM "Person" p WHERE ${visiblePeopleSql(viewer, "p")}`)).toEqual(people);
     // Merged records stay visible by id: one more than the listed ones.
-    expect(people.length).toBe(role === "VIEWER" ? 5 : 6);
+    expect(people.length).toBe(role === "VIEWER" ? 5 : 8);
     const mentions = (await db.prisma.incidentMention.findMany({ where: visibleIncidentMentions(viewer), select: { id: true } })).map((row) => row.id).sort();
     const sql = Prisma.sql`SELECT m."id"::text AS id FROM "IncidentMention" m JOIN "Article" a ON a."id" = m."articleId" WHERE ${visibleIncidentMentionsSql(viewer, "m", "a")}`;
     expect(await sqlIds(sql)).toEqual(mentions);

@@ -53,6 +53,10 @@ beforeAll(async () => {
   await db.prisma.incident.create({ data: { type: "riot", summary: "pending suggestion", reviewStatus: "PENDING", origin: "MACHINE" } });
   await db.prisma.incident.create({ data: { type: "attack", summary: "merged duplicate", mergedIntoId: consulate.id } });
   await db.prisma.incident.create({ data: { type: "attack", summary: "deleted record", deletedAt: new Date() } });
+  // Public once a published article reports them (issue 21); one only the draft reports is not.
+  for (const incidentId of [trickyId, monthId]) await db.prisma.incidentMention.create({ data: { incidentId, articleId: second.id, start: 0, end: 5, exact: "Daily" } });
+  const draftOnly = await db.prisma.incident.create({ data: { type: "protest", summary: "draft-only protest" } });
+  await db.prisma.incidentMention.create({ data: { incidentId: draftOnly.id, articleId: draft.id, start: 0, end: 5, exact: "Unpub" } });
   const user = await db.prisma.user.create({ data: { name: "Fact Desk", email: "desk@news.example", role: "EDITOR" } });
   await db.prisma.claimReview.create({ data: { articleId, reviewerId: user.id, claim: "c", rating: "MIXED", explanation: "e" } });
   await db.prisma.apiToken.create({ data: { userId: user.id, name: "t", prefix: "cd_x", secretHash: "f".repeat(64) } });
@@ -67,11 +71,12 @@ describe("export incidents", () => {
     const { text, count } = await exportText({ what: "incidents", format: "csv" });
     const records = parse(text, { columns: true }) as Record<string, string>[];
     expect(text.split("\n", 1)[0]).toBe(ACLED_COLUMNS.join(","));
-    const visible = await db.prisma.incident.count({ where: { deletedAt: null, mergedIntoId: null, reviewStatus: "ACCEPTED" } });
+    const published = { reviewStatus: "ACCEPTED" as const, article: { deletedAt: null, status: "PUBLISHED" as const } };
+    const visible = await db.prisma.incident.count({ where: { deletedAt: null, mergedIntoId: null, reviewStatus: "ACCEPTED", mentions: { some: published } } });
     expect(records).toHaveLength(visible);
     expect(count).toBe(visible);
     expect(records.map((record) => record["notes"])).not.toEqual(expect.arrayContaining(["rejected suggestion"]));
-    expect(records.some((record) => /pending|merged|deleted/.test(record["notes"] ?? ""))).toBe(false);
+    expect(records.some((record) => /pending|merged|deleted|draft-only/.test(record["notes"] ?? ""))).toBe(false);
 
     const consulate = records.find((record) => record["notes"]?.startsWith("U.S. Consulate Basrah"));
     expect(consulate).toMatchObject({
@@ -97,7 +102,7 @@ describe("export incidents", () => {
       fatalities: "3",
       time_precision: "1",
     });
-    expect(records.find((record) => record["event_id"] === monthId)).toMatchObject({ event_date: "2018-07-01", time_precision: "3", location: "", latitude: "", source: "" });
+    expect(records.find((record) => record["event_id"] === monthId)).toMatchObject({ event_date: "2018-07-01", time_precision: "3", location: "", latitude: "", source: "Daily Courier" });
   });
 
   it("writes the same rows as JSON Lines, with numbers and nulls typed", async () => {

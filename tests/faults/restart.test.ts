@@ -81,8 +81,8 @@ describe("the embedded database stops and starts again under a running server", 
   });
 
   it("reports unavailable while PGlite is down and serves the same data once it is back", async () => {
-    const port = await freePort();
-    let embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir, port });
+    // Restarted on the same data directory, it listens on the same socket (DATA_DIR/socket).
+    let embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir });
     const database: Database = await openDatabase({ kind: "server", url: embedded.url }, { maxConnections: 1 });
     const server = await startLoggedServer(database);
     try {
@@ -92,7 +92,7 @@ describe("the embedded database stops and starts again under a running server", 
         token,
         () => embedded.stop(),
         async () => {
-          embedded = await startEmbeddedPostgres({ dataDir, port });
+          embedded = await startEmbeddedPostgres({ dataDir });
         },
       );
     } finally {

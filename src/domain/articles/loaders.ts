@@ -5,7 +5,8 @@ import type { Actor } from "../../core/actor.js";
 import { correctionKeyset, mentionKeyset, revisionKeyset } from "./keysets.js";
 import { WITHOUT_BODY } from "./record.js";
 import type { PlannedReference } from "../../core/plan.js";
-import { visibleArticles, visibleArticlesSql, visibleEntityMentions } from "../visibility/articles.js";
+import { visibleArticles, visibleArticlesSql } from "../visibility/articles.js";
+import { visibleEntityMentions } from "../visibility/people.js";
 
 /** Per-request loaders of the articles module: articles and their revisions, corrections and mentions, visibility applied. */
 export function createArticleLoaders(prisma: PrismaClient, viewer: Actor) {

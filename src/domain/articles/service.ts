@@ -10,7 +10,8 @@ import { matchingArticleIds } from "../search/service.js";
 import { articleKeyset, type ArticleOrderField } from "./keysets.js";
 import type { ArticleLoaders } from "./loaders.js";
 import { bodyOf, WITHOUT_BODY, type ArticleRecord } from "./record.js";
-import { visibleArticles, visibleEntityMentions } from "../visibility/articles.js";
+import { visibleArticles } from "../visibility/articles.js";
+import { visibleEntityMentions } from "../visibility/people.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 

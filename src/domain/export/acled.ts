@@ -93,8 +93,8 @@ export const DEFAULT_BATCH_SIZE = 500;
 /**
  * The public incident table, in id order (UUIDv7: creation order), read in keyset batches of
  * `batchSize` so memory stays flat however many incidents there are. The rule is what an
- * anonymous reader sees: accepted, not deleted, not merged away; sources only from published
- * articles.
+ * anonymous reader sees (visibleIncidents): accepted, not deleted, not merged away, reported by a
+ * published article; sources only from published articles.
  */
 export async function* acledRows(prisma: PrismaClient, batchSize = DEFAULT_BATCH_SIZE): AsyncGenerator<AcledRow> {
   const listed = visibleIncidents(ANONYMOUS_ACTOR);

@@ -123,7 +123,7 @@ export async function loadClaimReviewJsonLd(
 ): Promise<ClaimReviewDocument | null> {
   const [article, reviewer, quote] = await Promise.all([
     loaders.articleById.load(review.articleId),
-    loaders.userById.load(review.reviewerId),
+    loaders.signerById.load(review.reviewerId),
     review.quoteId ? loaders.quoteById.load(review.quoteId) : null,
   ]);
   if (!article || !reviewer) return null;

@@ -3,7 +3,7 @@ import type { Quote } from "../../generated/prisma/client.js";
 import type { QuoteKind, QuoteMedium, VerificationStatus } from "../../generated/prisma/enums.js";
 import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.js";
 import { checkRange } from "../articles/service.js";
-import { visibleEntityMentions } from "../visibility/articles.js";
+import { visibleEntityMentions } from "../visibility/people.js";
 import type { Actor } from "../../core/actor.js";
 import { visibleIncidents } from "../visibility/incidents.js";
 import { matchingQuoteIds } from "../search/service.js";

@@ -2,7 +2,6 @@ import { Prisma } from "../../db/index.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
-import { visiblePeople } from "./people.js";
 
 /** Statuses anyone may read; drafts and articles in review need REPORTER or above. */
 export const PUBLIC_ARTICLE_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "CORRECTED", "RETRACTED"];
@@ -31,16 +30,4 @@ export function visibleArticlesSql(viewer: Actor, alias: string): Prisma.Sql {
   return may(viewer, "article.readUnpublished")
     ? Prisma.sql`${table}."deletedAt" IS NULL`
     : Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."status"::text IN (${Prisma.join([...PUBLIC_ARTICLE_STATUSES])})`;
-}
-
-/**
- * Which mentions of people, organizations and places a viewer may see: a visible review status,
- * in a visible article, naming a visible person (organizations and places have no visibility rule).
- */
-export function visibleEntityMentions(viewer: Actor): Prisma.EntityMentionWhereInput {
-  return {
-    reviewStatus: { in: visibleReviewStatuses(viewer) },
-    article: visibleArticles(viewer),
-    OR: [{ personId: null }, { person: visiblePeople(viewer) }],
-  };
 }

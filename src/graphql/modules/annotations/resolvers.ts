@@ -154,7 +154,7 @@ export const annotationResolvers: Resolvers = {
     id: (review) => toGlobalId("ClaimReview", review.id),
     article: async (review, _args, { loaders }) => required(await loaders.articleById.load(review.articleId), "fact-check's article"),
     quote: (review, _args, { loaders }) => (review.quoteId ? loaders.quoteById.load(review.quoteId) : null),
-    reviewer: async (review, _args, { loaders }) => required(await loaders.userById.load(review.reviewerId), "fact-check's reviewer"),
+    reviewer: async (review, _args, { loaders }) => required(await loaders.signerById.load(review.reviewerId), "fact-check's reviewer"),
     jsonLd: (review, _args, { loaders }) => loadClaimReviewJsonLd(review, loaders),
   },
   Article: {
