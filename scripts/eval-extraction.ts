@@ -110,7 +110,8 @@ function main(): void {
     const key = JSON.parse(fs.readFileSync(keyFile, "utf8")) as ScoredDocument & IncidentKey & { article?: { publishedAt?: string | null; headline?: string | null } };
     const text = fs.readFileSync(textFile, "utf8");
     const extraction = extractArticle(text, { publishedAt: key.article?.publishedAt ?? null, headline: key.article?.headline ?? null });
-    const withEvidence = keysIncidents(key) && (key.incidents ?? []).length > 0 && (key.incidents ?? []).every((incident) => typeof incident.evidence === "string");
+    const keyedIncidents: IncidentKey["incidents"] = key.incidents;
+    const withEvidence = keysIncidents(key) && (keyedIncidents ?? []).length > 0 && (keyedIncidents ?? []).every((incident) => typeof incident.evidence === "string");
     rows.push({
       story: path.basename(keyFile, ".gold.json"),
       group: path.relative(root, path.dirname(keyFile)),
