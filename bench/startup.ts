@@ -106,7 +106,19 @@ async function oneRun(entryPoint: string): Promise<{ first: RunResult; restart: 
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const runs = new Map<string, { first: RunResult; restart: RunResult }[]>(ENTRY_POINTS.map((entry) => [entry, []]));
-for (let i = 0; i < RUNS; i++) for (const entry of ENTRY_POINTS) runs.get(entry)?.push(await oneRun(entry));
+const failures = new Map<string, string[]>(ENTRY_POINTS.map((entry) => [entry, []]));
+for (let i = 0; i < RUNS; i++) {
+  for (const entry of ENTRY_POINTS) {
+    // A start that fails is reported and left out of the medians, not the end of the comparison.
+    try {
+      runs.get(entry)?.push(await oneRun(entry));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures.get(entry)?.push(message.split("\n").filter((line) => line.trim() !== "").slice(0, 6).join(" / "));
+      console.error(`run ${i + 1} of ${entry} failed: ${message}`);
+    }
+  }
+}
 
 const fixed = (value: number): string => value.toFixed(1);
 const breakdown = (results: readonly RunResult[]): string => {
@@ -114,6 +126,7 @@ const breakdown = (results: readonly RunResult[]): string => {
   return `RSS ${m((x) => x.rssMiB)} MiB (anonymous ${m((x) => x.rssAnonMiB)}, file-backed ${m((x) => x.rssFileMiB)}); V8 heap used ${m((x) => x.heapUsedMiB)} of ${m((x) => x.heapTotalMiB)}; external ${m((x) => x.externalMiB)} (ArrayBuffers ${m((x) => x.arrayBuffersMiB)}); WebAssembly memory size ${m((x) => x.wasmMemoryMiB)} in ${m((x) => x.wasmMemories).replace(/\.0$/, "")}`;
 };
 for (const [entry, results] of runs) {
+  for (const failure of failures.get(entry) ?? []) console.log(`${entry}: a run failed: ${failure}`);
   for (const kind of ["first", "restart"] as const) {
     const starts = results.map((r) => r[kind]);
     const label = kind === "first" ? "first start (fresh DATA_DIR)" : "restart (same DATA_DIR)";
