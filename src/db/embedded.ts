@@ -50,6 +50,13 @@ const PRIVATE_DIR_MODE = 0o700;
 const PRIVATE_FILE_MODE = 0o600;
 /** The socket server multiplexes connections over one PGlite session, keeping transactions whole. */
 const MAX_CONNECTIONS = 32;
+/**
+ * PostgreSQL's default shared_buffers (128MB) made PGlite grow its WebAssembly memory from 128 to
+ * 189 MiB at start and kept about 70 MiB more resident, for a cache the operating system's page
+ * cache duplicates anyway (PGlite reads the data directory through ordinary files). 32MB keeps
+ * the memory at its initial size; `bench/startup.ts` measures the effect (README, "Memory").
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
 
 /**
  * Connections a client pool may open to the embedded server: one. pglite-socket multiplexes
@@ -181,6 +188,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   };
   try {
     const db = await PGlite.create({
+      startParams: PGLITE_START_PARAMS,
       ...(dataDir ? { dataDir: privateDirectory(path.join(dataDir, PGLITE_SUBDIR)) } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });

@@ -8,6 +8,14 @@ import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../s
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
 const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
+/** Bound on one CLI run against a hang (not a speed requirement). */
+const CLI_TIMEOUT_MS = 150_000;
+/**
+ * The migrate dev case runs the CLI twice after opening an empty database: its own bound must
+ * cover both runs, or a loaded machine fails it at the suite's 180 s though neither run hung
+ * (seen at load 30 on 2 cores).
+ */
+const TWO_RUNS_TIMEOUT_MS = 2 * CLI_TIMEOUT_MS + 120_000;
 
 /**
  * The Prisma CLI on a machine that cannot download Prisma's native schema engine: the project's
@@ -20,7 +28,7 @@ async function prisma(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: n
     const { stdout, stderr } = await run(process.execPath, [prismaCli, ...args], {
       cwd: root,
       env: { ...inherited, COPYDESK_SCHEMA_ENGINE: "wasm", PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", ...env },
-      timeout: 150_000,
+      timeout: CLI_TIMEOUT_MS,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -95,5 +103,5 @@ describe("the Prisma CLI works offline through the WebAssembly schema engine", (
     } finally {
       await empty.drop();
     }
-  });
+  }, TWO_RUNS_TIMEOUT_MS);
 });

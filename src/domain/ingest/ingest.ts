@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../db/index.js";
 import { inTransaction } from "../../db/transaction.js";
-import { extractArticle } from "../../extraction/index.js";
 import type { Extraction, ExtractionOptions } from "../../extraction/types.js";
 import type { Article } from "../../generated/prisma/client.js";
 import { command, type Command } from "../../core/command.js";
@@ -46,8 +45,14 @@ export interface IngestResult {
   readonly replayed: boolean;
 }
 
-/** The extraction ingest runs on a text ({@link extractArticle}; tests and benchmarks pass their own to {@link ingestArticleWith}). */
-export type Extractor = (text: string, options: ExtractionOptions) => Extraction;
+/** The extraction ingest runs on a text (extractArticle; tests and benchmarks pass their own to {@link ingestArticleWith}). */
+export type Extractor = (text: string, options: ExtractionOptions) => Extraction | Promise<Extraction>;
+
+/**
+ * extractArticle, loaded on the first ingest rather than at start-up: its language models
+ * (wink-nlp's English model, compromise) hold about 70 MiB that a server which only reads never needs.
+ */
+const extractArticle: Extractor = async (text, options) => (await import("../../extraction/index.js")).extractArticle(text, options);
 
 const MAX_KEY_LENGTH = 200;
 const OPERATION = "ingestArticle";
@@ -152,7 +157,7 @@ function isoDay(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-/** Ingest with the given extraction (tests and benchmarks); {@link ingestArticle} is ingest with {@link extractArticle}. */
+/** Ingest with the given extraction (tests and benchmarks); {@link ingestArticle} is ingest with extractArticle. */
 export function ingestArticleWith(extract: Extractor): Command<IngestArticleCommand, IngestResult> {
   return command("article.ingest", (session, input: IngestArticleCommand) => ingest(session, input, extract));
 }
@@ -183,7 +188,7 @@ async function ingest(session: Session, request: IngestArticleCommand, extract: 
   const extraction =
     before?.bodyHash === bodyHash
       ? null
-      : await withGeocodes(extract(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null }));
+      : await withGeocodes(await extract(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null }));
 
   try {
     return await inTransaction(prisma, (tx) => ingestInTransaction(tx, session, input, bodyHash, extraction, scopedKey, hash));
