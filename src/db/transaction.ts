@@ -11,7 +11,20 @@ export interface TransactionRetryOptions {
   readonly attempts?: number;
   /** Called before each retry, with the attempt that failed (tests count retries with it). */
   readonly onRetry?: (attempt: number, error: unknown) => void;
+  /**
+   * Longest the whole transaction may stay open, in milliseconds (default: the client's, 15 s).
+   * Each statement stays bounded by the server's statement_timeout either way.
+   */
+  readonly timeoutMs?: number;
 }
+
+/**
+ * The bound of a transaction that writes a whole story at once (ingest, the example story):
+ * dozens of statements, each waiting for a core on a busy machine. Under the client's 15 s, the
+ * example story's ingest expired on a 2-core machine running two test suites (load 30), though
+ * the database was never the slow part.
+ */
+export const BULK_TRANSACTION_TIMEOUT_MS = 60_000;
 
 /** Backoff before retry n (1-based): 10-30 ms, then 20-60 ms, ... jittered so that the transactions that collided do not collide again. */
 function backoffMs(attempt: number): number {
@@ -54,10 +67,13 @@ export async function inTransaction<T>(
   for (let attempt = 1; ; attempt += 1) {
     try {
       const hooks: (() => void)[] = [];
-      const result = await prisma.$transaction(async (tx) => {
-        commitHooks.set(tx, hooks);
-        return work(tx);
-      });
+      const result = await prisma.$transaction(
+        async (tx) => {
+          commitHooks.set(tx, hooks);
+          return work(tx);
+        },
+        options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
+      );
       for (const hook of hooks) hook();
       return result;
     } catch (error) {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path, { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Prisma, PrismaClient } from "../db/index.js";
-import { inTransaction } from "../db/transaction.js";
+import { BULK_TRANSACTION_TIMEOUT_MS, inTransaction } from "../db/transaction.js";
 import type { PlaceKind } from "../generated/prisma/enums.js";
 import { ingestArticle } from "../domain/ingest/ingest.js";
 import type { AuditActor } from "../core/audit.js";
@@ -197,6 +197,6 @@ export async function seedExampleStory(prisma: PrismaClient, seedsDir: string = 
     await describePeople(tx);
     await linkStatementAndTweet(tx, id);
     await summarizeIncidents(tx, id);
-  });
+  }, { timeoutMs: BULK_TRANSACTION_TIMEOUT_MS });
   return { articleId, created };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/index.js";
-import { inTransaction } from "../../db/transaction.js";
+import { BULK_TRANSACTION_TIMEOUT_MS, inTransaction } from "../../db/transaction.js";
 import type { Article, EntityMention, Incident, IncidentMention, Person, Quote } from "../../generated/prisma/client.js";
 import { recordAudit, type AuditChange } from "../../core/audit.js";
 import { command } from "../../core/command.js";
@@ -353,5 +353,5 @@ export const acceptAllAbove = command("suggestion.review", acceptAllSchema, asyn
       after: { confidence: data.confidence, acceptedCount, ...acceptedIds },
     });
     return { article, acceptedCount };
-  });
+  }, { timeoutMs: BULK_TRANSACTION_TIMEOUT_MS });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../db/index.js";
-import { inTransaction } from "../../db/transaction.js";
+import { BULK_TRANSACTION_TIMEOUT_MS, inTransaction } from "../../db/transaction.js";
 import type { Extraction, ExtractionOptions } from "../../extraction/types.js";
 import type { Article } from "../../generated/prisma/client.js";
 import { command, type Command } from "../../core/command.js";
@@ -191,7 +191,9 @@ async function ingest(session: Session, request: IngestArticleCommand, extract: 
       : await withGeocodes(await extract(input.text, { publishedAt: isoDay(input.publishedAt ?? before?.publishedAt), headline: input.headline ?? null }));
 
   try {
-    return await inTransaction(prisma, (tx) => ingestInTransaction(tx, session, input, bodyHash, extraction, scopedKey, hash));
+    return await inTransaction(prisma, (tx) => ingestInTransaction(tx, session, input, bodyHash, extraction, scopedKey, hash), {
+      timeoutMs: BULK_TRANSACTION_TIMEOUT_MS,
+    });
   } catch (error) {
     // The same key sent twice at once: the other request committed first; answer as it did.
     if (scopedKey && isUniqueViolation(error)) {
