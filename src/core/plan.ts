@@ -110,11 +110,13 @@ export async function prefetchPlans<L>(
   if (parents.length === 0 || plans.length === 0) return;
   const aliases = { next: 0 };
   const children = childrenSql(session, plans, "p", aliases);
-  const statement = Prisma.sql`SELECT COALESCE(json_agg(json_build_array(p."id", ${children})), '[]'::json) AS "planned"
+  // As text, parsed here once: a json column would be walked value by value by Prisma's result mapping.
+  const statement = Prisma.sql`SELECT COALESCE(json_agg(json_build_array(p."id", ${children})), '[]'::json)::text AS "planned"
     FROM ${Prisma.raw(`"${parentModel}"`)} p WHERE p."id" = ANY(${parents.map((parent) => parent.id)}::uuid[])`;
-  const [result] = await session.prisma.$queryRaw<{ planned: [string, unknown[]][] }[]>(statement);
+  const [result] = await session.prisma.$queryRaw<{ planned: string }[]>(statement);
+  const rows = JSON.parse(result?.planned ?? "[]") as [string, unknown[]][];
   const byId = new Map(parents.map((parent) => [parent.id, parent]));
-  for (const [id, values] of result?.planned ?? []) {
+  for (const [id, values] of rows) {
     const parent = byId.get(id);
     if (parent) absorb(session, plans, parent, values, planned);
   }

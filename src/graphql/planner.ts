@@ -66,7 +66,8 @@ function stateOf(loaders: Loaders): RequestState {
 
 /** Plans of one selection, remembered per field node and variables (the same for every record of a list). */
 interface CompiledSelection {
-  readonly variables: unknown;
+  /** The operation's variables as JSON: a repeated query with the same variables reuses the plans. */
+  readonly variables: string;
   readonly plans: readonly ReadPlan<Loaders>[];
   readonly signature: string;
 }
@@ -127,13 +128,14 @@ export function applyReadPlanner(schema: GraphQLSchema, relations: Relations, gu
   function compile(info: GraphQLResolveInfo, target: Target, loaders: Loaders): CompiledSelection | null {
     const key = info.fieldNodes[0];
     if (!key || !mayPlan(info, key)) return null;
+    const variables = JSON.stringify(info.variableValues);
     const known = compiledSelections.get(key);
-    if (known && known.variables === info.variableValues) return known;
+    if (known && known.variables === variables) return known;
     const type = info.schema.getType(target.typeName);
     if (!isObjectType(type)) return null;
     const nodes = target.carrier === "connection" ? connectionNodes(info, info.returnType, [...info.fieldNodes]) : [...info.fieldNodes];
     const plans = plansOf(type, nodes, info, loaders);
-    const compiled = { variables: info.variableValues, plans, signature: `${target.typeName}:${planSignature(plans, (relation) => names.get(relation) ?? "?")}` };
+    const compiled = { variables, plans, signature: `${target.typeName}:${planSignature(plans, (relation) => names.get(relation) ?? "?")}` };
     compiledSelections.set(key, compiled);
     return compiled;
   }
