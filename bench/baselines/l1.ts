@@ -271,8 +271,12 @@ function incidentsAfter(values: (string | number | null)[], index: number): { sq
 async function q3(state: L1State, viewer: Actor, params: URLSearchParams): Promise<unknown> {
   const first = Number(params.get("first") ?? 20);
   const after = params.get("after");
-  const base = [reviewStatuses(viewer), (params.get("types") ?? "").split(","), params.get("from"), params.get("to")];
+  // $5 and $6: copydesk's incident rule for viewers (issue 21) — below reporter, only incidents a
+  // visible span in a published article reports.
+  const base = [reviewStatuses(viewer), (params.get("types") ?? "").split(","), params.get("from"), params.get("to"), RANK[viewer.role] >= RANK.REPORTER, articleStatuses(viewer)];
   const filter = `i."deletedAt" IS NULL AND i."mergedIntoId" IS NULL AND i."reviewStatus" = ANY($1::"ReviewStatus"[])
+    AND ($5::boolean OR EXISTS (SELECT 1 FROM "IncidentMention" vm JOIN "Article" va ON va."id" = vm."articleId"
+      WHERE vm."incidentId" = i."id" AND vm."reviewStatus" = ANY($1::"ReviewStatus"[]) AND va."deletedAt" IS NULL AND va."status" = ANY($6::"ArticleStatus"[])))
     AND i."type" = ANY($2::"IncidentType"[])
     AND (i."dateEarliest" <= $4::date OR (i."dateEarliest" IS NULL AND i."date" <= $4::date) OR (i."dateEarliest" IS NULL AND i."date" IS NULL AND i."dateLatest" <= $4::date))
     AND (i."dateLatest" >= $3::date OR (i."dateLatest" IS NULL AND i."date" >= $3::date) OR (i."dateLatest" IS NULL AND i."date" IS NULL AND i."dateEarliest" >= $3::date))`;
@@ -280,7 +284,7 @@ async function q3(state: L1State, viewer: Actor, params: URLSearchParams): Promi
   if (after) {
     const decoded = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as { k: string; v: (string | number | null)[] };
     if (decoded.k !== INCIDENT_ORDERING || decoded.v.length !== 3) throw new HttpError(400, "bad cursor");
-    keyset = incidentsAfter(decoded.v, 6);
+    keyset = incidentsAfter(decoded.v, 8);
   }
   // The count rides along with the page in one statement; the LEFT JOIN keeps it when the page is empty.
   const found = await query<{ id: string | null; type: string; date: string | null; dateEarliest: string | null; fatalitiesMin: number | null; fatalitiesMax: number | null; placeId: string | null; placeName: string | null; total: string }>(
@@ -292,7 +296,7 @@ async function q3(state: L1State, viewer: Actor, params: URLSearchParams): Promi
        SELECT i."id", i."type"::text AS "type", i."date", i."dateEarliest", i."fatalitiesMin", i."fatalitiesMax", pl."id" AS "placeId", pl."name" AS "placeName"
          FROM listed i LEFT JOIN "Place" pl ON pl."id" = i."placeId"
         WHERE ${keyset.sql}
-        ORDER BY i."date" DESC NULLS LAST, i."dateEarliest" DESC NULLS LAST, i."id" DESC LIMIT $5) p ON TRUE
+        ORDER BY i."date" DESC NULLS LAST, i."dateEarliest" DESC NULLS LAST, i."id" DESC LIMIT $7) p ON TRUE
      ORDER BY p."date" DESC NULLS LAST, p."dateEarliest" DESC NULLS LAST, p."id" DESC`,
     [...base, first + 1, ...keyset.params],
   );

@@ -58,12 +58,16 @@ CREATE VIEW bench_peer.quotes AS
    WHERE q."deletedAt" IS NULL AND q."reviewStatus" = 'ACCEPTED';
 COMMENT ON VIEW bench_peer.quotes IS E'@primaryKey id\n@foreignKey ("articleId") references bench_peer.articles (id)|@fieldName article|@foreignFieldName quotes\n@foreignKey ("speakerId") references bench_peer.people (id)|@fieldName speaker|@foreignFieldName quotes';
 
--- Incidents a list shows: accepted, not deleted, not merged away. The type as copydesk's API
--- spells it (lower case), not as a GraphQL enum PostGraphile would derive from the database type.
+-- Incidents a list shows a viewer: accepted, not deleted, not merged away, and reported by an
+-- accepted span in a published article (issue 21). The type as copydesk's API spells it (lower
+-- case), not as a GraphQL enum PostGraphile would derive from the database type.
 CREATE VIEW bench_peer.incidents AS
   SELECT i."id", i."type"::text AS "type", i."date", i."dateEarliest", i."placeId"
     FROM public."Incident" i
-   WHERE i."deletedAt" IS NULL AND i."mergedIntoId" IS NULL AND i."reviewStatus" = 'ACCEPTED';
+   WHERE i."deletedAt" IS NULL AND i."mergedIntoId" IS NULL AND i."reviewStatus" = 'ACCEPTED'
+     AND EXISTS (SELECT 1 FROM public."IncidentMention" vm JOIN public."Article" va ON va."id" = vm."articleId"
+                  WHERE vm."incidentId" = i."id" AND vm."reviewStatus" = 'ACCEPTED' AND va."deletedAt" IS NULL
+                    AND va."status" IN ('PUBLISHED', 'CORRECTED', 'RETRACTED'));
 COMMENT ON VIEW bench_peer.incidents IS E'@primaryKey id\n@foreignKey ("placeId") references bench_peer.places (id)|@fieldName place|@foreignFieldName incidents';
 
 -- The incidents an article reports through accepted mentions, each once however many spans
