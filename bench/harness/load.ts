@@ -4,6 +4,7 @@
  * latency (autocannon's histogram has no p95) and the server's resident memory meanwhile.
  */
 import autocannon from "autocannon";
+import { MAX_REQUESTS_PER_SOCKET } from "../../src/server/http-app.js";
 import { percentile } from "../support.js";
 import { cpuMs, residentMiB } from "./processes.js";
 import { GRAPHQL_TARGETS, type ArticleLease, type Operation, type TargetName, type TokenKind } from "./workloads.js";
@@ -189,7 +190,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   try {
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
-        { url: options.url, connections: options.connections, duration: options.durationSeconds, requests, timeout: 10 },
+        // A new connection where copydesk closes one: autocannon does not reconnect on
+        // `Connection: close`, and every request after it on that socket got Node's 503.
+        { url: options.url, connections: options.connections, duration: options.durationSeconds, requests, timeout: 10, reconnectRate: MAX_REQUESTS_PER_SOCKET },
         (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
       );
       instance.on("response", (_client, statusCode, _bytes, responseTime) => {

@@ -13,8 +13,12 @@ const READINESS_TIMEOUT_MS = 2000;
 
 /** How long an idle keep-alive connection stays open (node's default; fastify's 72 s held slow clients' sockets). */
 const KEEP_ALIVE_TIMEOUT_MS = 5000;
-/** Requests one keep-alive connection may carry before the server closes it. */
-const MAX_REQUESTS_PER_SOCKET = 1000;
+/**
+ * Requests one keep-alive connection may carry before the server closes it. Node answers the last
+ * one with `Connection: close` and any request sent on the socket after it with its own 503, so a
+ * load generator must reconnect at this count (bench/harness/load.ts).
+ */
+export const MAX_REQUESTS_PER_SOCKET = 1000;
 /** The longest a request's headers may take to arrive (within the read timeout). */
 const HEADERS_TIMEOUT_MS = 10_000;
 /** How often node looks for requests past their header or read timeout. */
