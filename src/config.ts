@@ -41,6 +41,7 @@ const environmentSchema = z.object({
   TRUSTED_DOCUMENTS_FILE: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   TOKEN_CACHE_TTL_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(60_000, "must be at most 60000 (a minute)").default(5000),
   JIT_COMPILE_AFTER: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(2),
+  SQL_ANSWERS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   REQUEST_READ_TIMEOUT_MS: positiveCount.default(30_000),
   MAX_CONNECTIONS: positiveCount.default(10_000),
   MAX_CONNECTIONS_PER_ADDRESS: positiveCount.default(256),
@@ -85,6 +86,8 @@ export interface Config {
   readonly tokenCacheTtlMs: number;
   /** JIT_COMPILE_AFTER: a query operation runs compiled (graphql-jit) from this use on; 0 = always graphql-js (src/graphql/jit.ts). */
   readonly jitCompileAfter: number;
+  /** SQL_ANSWERS: answer the queries the read graph covers entirely from one SQL statement (src/graphql/answer.ts); off = always the resolvers. */
+  readonly sqlAnswers: boolean;
   /**
    * Bounds on connections, against slow and flooding clients: the time a request's headers and
    * body may take to arrive (REQUEST_READ_TIMEOUT_MS; headers get at most 10 s of it), open TCP
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     trustedDocumentsFile: values.TRUSTED_DOCUMENTS_FILE ? path.resolve(cwd, values.TRUSTED_DOCUMENTS_FILE) : null,
     tokenCacheTtlMs: values.TOKEN_CACHE_TTL_MS,
     jitCompileAfter: values.JIT_COMPILE_AFTER,
+    sqlAnswers: values.SQL_ANSWERS === "on",
     connections: {
       readTimeoutMs: values.REQUEST_READ_TIMEOUT_MS,
       maxPerInstance: values.MAX_CONNECTIONS,

@@ -36,12 +36,7 @@ export interface PlannedConnection<L> {
 
 /** What the planner uses of a connection's loader (a RelationConnectionLoader of any row type). */
 export interface PrimableConnection {
-  readonly keyset: {
-    window(args: PageArgs, defaultSize: number): KeysetWindow<unknown, unknown>;
-    decode(cursor: string): unknown;
-    orderSql(alias: string): Prisma.Sql;
-    afterSql(cursor: string | null, alias: string): Prisma.Sql;
-  };
+  readonly keyset: AnswerKeyset & { decode(cursor: string): unknown };
   readonly defaultSize: number;
   /** Takes rows of the loader's own type: the planner's rows are revived to Prisma's shape (tests/api/read-planner.test.ts compares them). */
   prime(parentId: string, args: PageArgs, rows: readonly object[]): void;
@@ -184,4 +179,133 @@ function absorb<L>(session: PlanSession<L>, plans: readonly ReadPlan<L>[], paren
 /** A stable text of a plan, so parents asking for the same plan share one statement. */
 export function planSignature<L>(plans: readonly ReadPlan<L>[], names: (relation: PlannedRelation<L>) => string): string {
   return JSON.stringify(plans.map((plan) => [names(plan.relation), plan.args.first ?? null, plan.args.after ?? null, planSignature(plan.children, names)]));
+}
+
+/**
+ * A list at the root of the read graph (all visible articles), for answers built in SQL: its rows,
+ * visibility applied, and the keyset it pages them in.
+ */
+export interface PlannedList {
+  readonly model: ModelName;
+  /** `FROM ... WHERE ...` of the rows (aliased `row`) the viewer may list, visibility applied. */
+  from(viewer: Actor, row: string): Prisma.Sql;
+  /**
+   * The keyset the list pages in for these arguments (first and after aside), or null when the
+   * arguments ask for more than a keyset (a filter): the resolver answers those.
+   */
+  keysetFor(args: Readonly<Record<string, unknown>>): AnswerKeyset | null;
+  readonly defaultSize: number;
+}
+
+/** What an answer built in SQL uses of a keyset (a Keyset of any row type). */
+export interface AnswerKeyset {
+  readonly keys: readonly { readonly field: string }[];
+  window(args: PageArgs, defaultSize: number): KeysetWindow<unknown, unknown>;
+  orderSql(alias: string): Prisma.Sql;
+  afterSql(cursor: string | null, alias: string): Prisma.Sql;
+  /** The cursor of a row (revived to Prisma's shape; it needs the key fields only). */
+  cursorOf(row: object): string;
+}
+
+/**
+ * A field whose value is computed from its row, for answers built in SQL: the columns it reads,
+ * optionally one more value PostgreSQL computes (an article's body, only when it has no headline),
+ * and the computation, the same function the resolver uses.
+ */
+export interface FieldReader {
+  readonly columns: readonly string[];
+  sql?(row: string): Prisma.Sql;
+  /** The field's value; throws {@link Unanswerable} when the row does not carry what it needs. */
+  read(row: Readonly<Record<string, unknown>>, value: unknown): unknown;
+}
+
+/** Thrown while building an answer from SQL when only the resolvers can answer (the request then runs through them). */
+export class Unanswerable extends Error {}
+
+/** What an answer built in SQL reads of each row of a model: columns, computed values, relations. */
+export interface RowRead<L> {
+  readonly model: ModelName;
+  readonly columns: readonly string[];
+  readonly values: readonly ((row: string) => Prisma.Sql)[];
+  readonly relations: readonly RelationRead<L>[];
+}
+
+/** A relation of a row read for an answer, with what to read of its rows and whether its count is asked. */
+export interface RelationRead<L> {
+  readonly relation: PlannedRelation<L>;
+  readonly args: PageArgs;
+  readonly rows: RowRead<L>;
+  readonly count: boolean;
+}
+
+/** A root list read for an answer. */
+export interface ListRead<L> {
+  readonly list: PlannedList;
+  readonly keyset: AnswerKeyset;
+  readonly args: PageArgs;
+  readonly rows: RowRead<L>;
+  readonly count: boolean;
+}
+
+/** A row read for an answer, as the JSON of {@link answerSql} gives it back: [...columns, ...values, ...relations]. */
+export type RowJson = readonly unknown[];
+
+/** A connection read for an answer: its rows (at most first + 1) and its count when asked. */
+export type ConnectionJson = readonly [readonly RowJson[], number | null];
+
+/**
+ * ONE statement that reads every root list of an answer with everything below it, PostgreSQL
+ * building the nested result as JSON arrays (positional: no column names travel): a list or
+ * connection as [rows, count], a row as [columns..., values..., relations...], a reference as a
+ * row or null. Only the columns the answer needs are read.
+ */
+export function answerSql<L>(session: PlanSession<L>, roots: readonly ListRead<L>[]): Prisma.Sql {
+  const aliases = { next: 0 };
+  const lists = roots.map((root) => {
+    const row = `a${aliases.next++}`;
+    const inner = `${row}i`;
+    const window = root.keyset.window(root.args, root.list.defaultSize);
+    const order = root.keyset.orderSql(inner);
+    const from = root.list.from(session.viewer, inner);
+    const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, root.rows, row, aliases)} ORDER BY ${Prisma.raw(`"${row}"."__n"`)})
+      FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*, row_number() OVER (ORDER BY ${order}) AS "__n"
+        ${from} AND ${root.keyset.afterSql(window.after, inner)} ORDER BY ${order} LIMIT ${window.take}) ${Prisma.raw(`"${row}"`)}), '[]'::json)`;
+    const count = root.count ? Prisma.sql`(SELECT count(*) ${root.list.from(session.viewer, `${row}c`)})` : Prisma.sql`NULL`;
+    return Prisma.sql`json_build_array(${rows}, ${count})`;
+  });
+  // As text, parsed by the caller once: a json column would be walked value by value by Prisma's result mapping.
+  return Prisma.sql`SELECT json_build_array(${Prisma.join(lists)})::text AS "answer"`;
+}
+
+/** `json_build_array` of what `read` asks of the row aliased `row`. */
+function rowSql<L>(session: PlanSession<L>, read: RowRead<L>, row: string, aliases: { next: number }): Prisma.Sql {
+  const shape = rowShape(session.prisma, read.model);
+  const parts = [
+    ...read.columns.map((column) => Prisma.raw(shape.columnSql(row, column))),
+    ...read.values.map((value) => value(row)),
+    ...read.relations.map((relation) => relationReadSql(session, relation, row, aliases)),
+  ];
+  return parts.length === 0 ? Prisma.sql`json_build_array()` : Prisma.sql`json_build_array(${Prisma.join(parts)})`;
+}
+
+/** One relation of the row aliased `parent`: a connection as [rows, count], a reference as a row or null. */
+function relationReadSql<L>(session: PlanSession<L>, read: RelationRead<L>, parent: string, aliases: { next: number }): Prisma.Sql {
+  const row = `r${aliases.next++}`;
+  const { relation } = read;
+  if (relation.kind === "reference") {
+    const visible = relation.visible?.(session.viewer, row) ?? Prisma.sql`TRUE`;
+    return Prisma.sql`(SELECT ${rowSql(session, read.rows, row, aliases)}
+      FROM ${Prisma.raw(`"${relation.model}" "${row}"`)}
+      WHERE ${Prisma.raw(`"${row}"."id" = "${parent}"."${relation.foreignKey}"`)} AND ${visible})`;
+  }
+  const loader = relation.connection(session.loaders);
+  const window = loader.keyset.window(read.args, loader.defaultSize);
+  const inner = `${row}i`;
+  const order = loader.keyset.orderSql(inner);
+  const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, read.rows, row, aliases)} ORDER BY ${Prisma.raw(`"${row}"."__n"`)})
+    FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*, row_number() OVER (ORDER BY ${order}) AS "__n"
+      ${relation.from(session.viewer, inner, parent)} AND ${loader.keyset.afterSql(window.after, inner)}
+      ORDER BY ${order} LIMIT ${window.take}) ${Prisma.raw(`"${row}"`)}), '[]'::json)`;
+  const count = read.count ? Prisma.sql`(SELECT count(*) ${relation.from(session.viewer, `${row}c`, parent)})` : Prisma.sql`NULL`;
+  return Prisma.sql`json_build_array(${rows}, ${count})`;
 }

@@ -38,6 +38,12 @@ export interface RowShape {
   jsonSql(alias: string): Prisma.Sql;
   /** The row a JSON object made by {@link jsonSql} stands for, as Prisma would have returned it. */
   revive(json: Record<string, unknown>): Record<string, unknown>;
+  /** Whether the shape has this column. */
+  has(column: string): boolean;
+  /** One column's value of the row aliased `alias`, in the form {@link reviveColumn} takes back. */
+  columnSql(alias: string, column: string): string;
+  /** One column's value, as a JSON value made by {@link columnSql}, as Prisma would have returned it. */
+  reviveColumn(column: string, value: unknown): unknown;
 }
 
 const shapes = new Map<string, RowShape>();
@@ -65,6 +71,9 @@ export function rowShape(prisma: PrismaClient, model: ModelName, omit: readonly 
   }
   const dates = columns.filter((column) => column.type === "DateTime").map((column) => column.name);
   const bigints = columns.filter((column) => column.type === "BigInt").map((column) => column.name);
+  const byName = new Map(columns.map((column) => [column.name, column]));
+  const dateSet = new Set(dates);
+  const bigintSet = new Set(bigints);
   const shape: RowShape = {
     model,
     jsonSql(alias) {
@@ -76,20 +85,33 @@ export function rowShape(prisma: PrismaClient, model: ModelName, omit: readonly 
       );
     },
     revive(json) {
-      for (const name of dates) {
-        const value = json[name];
-        if (typeof value === "string") json[name] = new Date(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
-      }
-      for (const name of bigints) {
-        const value = json[name];
-        if (typeof value === "string") json[name] = BigInt(value);
-      }
+      for (const name of dates) json[name] = reviveDate(json[name]);
+      for (const name of bigints) json[name] = reviveBigInt(json[name]);
       return json;
+    },
+    has: (column) => byName.has(column),
+    columnSql(alias, name) {
+      const column = byName.get(name);
+      if (!column) throw new Error(`${model} has no column ${name} the read planner can carry.`);
+      return columnSql(alias, column, lists.has(name));
+    },
+    reviveColumn(name, value) {
+      if (dateSet.has(name)) return reviveDate(value);
+      return bigintSet.has(name) ? reviveBigInt(value) : value;
     },
   };
   if (columns.length > 50) throw new Error(`${model} has ${columns.length} columns; json_build_object takes 50.`);
   shapes.set(key, shape);
   return shape;
+}
+
+/** A timestamp or date as PostgreSQL writes it in JSON (UTC, no zone), as the Date Prisma reads. */
+function reviveDate(value: unknown): unknown {
+  return typeof value === "string" ? new Date(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`) : value;
+}
+
+function reviveBigInt(value: unknown): unknown {
+  return typeof value === "string" ? BigInt(value) : value;
 }
 
 /** One column's value for json_build_object: big integers as text (JSON numbers lose digits), a NULL list as [] (as Prisma reads it). */

@@ -1,5 +1,6 @@
 import { isRecordType, UUID_PATTERN, type RecordType } from "../core/records.js";
 import { badUserInput } from "./errors.js";
+import type { FieldReader } from "../core/plan.js";
 
 /** Audit events are numbered by a sequence; every other record has a UUID. */
 const SEQUENCE = /^[1-9]\d{0,18}$/;
@@ -7,6 +8,11 @@ const SEQUENCE = /^[1-9]\d{0,18}$/;
 /** Encodes a global (Relay) id: base64url of "Type:id". */
 export function toGlobalId(type: RecordType, id: string | bigint): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
+}
+
+/** The `id` field of a record type, for answers built in SQL (src/graphql/answer.ts): its global id from the row's own. */
+export function globalIdReader(type: RecordType): FieldReader {
+  return { columns: ["id"], read: (row) => toGlobalId(type, row["id"] as string | bigint) };
 }
 
 /** Decodes a global id; null when it is not one of ours (so lookups answer "not found"). */

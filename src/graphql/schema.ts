@@ -10,6 +10,8 @@ import { nodeResolvers } from "./node.js";
 import { mapArgumentErrors } from "./errors.js";
 import { applyGuards, type Guards } from "./policy.js";
 import { applyReadPlanner, type Relations } from "./planner.js";
+import { registerSqlAnswerer, SqlAnswerer } from "./answer.js";
+import type { FieldReader, PlannedList } from "../core/plan.js";
 import { MODULES } from "./registry.js";
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
@@ -54,9 +56,24 @@ export function allRelations(): Relations {
   return relations;
 }
 
+/** One kind of every module's coordinates (lists, readers) in one map; two modules naming the same coordinate is a mistake caught here. */
+function allOf<T>(kind: "lists" | "readers", pick: (module: (typeof MODULES)[number]) => Readonly<Record<string, T>> | undefined): Record<string, T> {
+  const all: Record<string, T> = {};
+  for (const module of MODULES) {
+    for (const [coordinate, value] of Object.entries(pick(module) ?? {})) {
+      if (coordinate in all) throw new Error(`Two modules declare ${kind} for ${coordinate}.`);
+      all[coordinate] = value;
+    }
+  }
+  return all;
+}
+
 /** Options of {@link buildSchema}. */
 export interface SchemaOptions {
-  /** Read planned relations for a whole response in one statement (src/graphql/planner.ts); default on. */
+  /**
+   * Read planned relations for a whole response in one statement (src/graphql/planner.ts), and
+   * answer the queries the read graph covers entirely in SQL (src/graphql/answer.ts); default on.
+   */
   readonly readPlanner?: boolean;
 }
 
@@ -72,5 +89,11 @@ export function buildSchema(options: SchemaOptions = {}): GraphQLSchema {
   });
   const guards = allGuards();
   const guarded = applyGuards(mapArgumentErrors(resolveTotalCounts(schema)), guards);
-  return options.readPlanner === false ? guarded : applyReadPlanner(guarded, allRelations(), guards);
+  if (options.readPlanner === false) return guarded;
+  const relations = allRelations();
+  const planned = applyReadPlanner(guarded, relations, guards);
+  const lists = allOf<PlannedList>("lists", (module) => ("lists" in module ? module.lists : undefined));
+  const readers = allOf<FieldReader>("readers", (module) => ("readers" in module ? module.readers : undefined));
+  registerSqlAnswerer(planned, new SqlAnswerer({ schema, relations, lists, readers, guards }));
+  return planned;
 }

@@ -120,6 +120,7 @@ export function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRoute
             tokenId: trace.tokenId,
             cost: trace.cost,
             compiled: trace.compiled,
+            answeredInSql: trace.answeredInSql,
             statusCode: reply.statusCode,
             durationMs: Math.round((performance.now() - started) * 100) / 100,
             sqlStatements: statements.length,

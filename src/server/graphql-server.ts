@@ -16,6 +16,7 @@ import { createContext, type GraphQLContext } from "../graphql/context.js";
 import { databaseFaultError, ErrorCode } from "../graphql/errors.js";
 import { acceptsOnlyLegacyJson } from "../graphql/http-status.js";
 import { jitExecutionPlugin } from "../graphql/jit.js";
+import { sqlAnswerPlugin } from "../graphql/answer.js";
 import { EXPENSIVE_QUERY_COST, operationCost, queryLimits } from "../graphql/limits.js";
 import { nulInputError } from "../graphql/nul-input.js";
 import type { LiveHub } from "../pubsub/index.js";
@@ -97,6 +98,14 @@ export async function startGraphQLServer({ config, schema, log, rateLimits, mask
       guardPlugin(schema, rateLimits),
       landingPage,
       ApolloServerPluginCacheControlDisabled(),
+      ...(config.sqlAnswers
+        ? [
+            sqlAnswerPlugin(schema, () => {
+              const entry = requestScope.getStore();
+              if (entry) entry.trace.answeredInSql = true;
+            }),
+          ]
+        : []),
       ...(config.jitCompileAfter > 0
         ? [
             jitExecutionPlugin(schema, config.jitCompileAfter, () => {

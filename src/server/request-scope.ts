@@ -9,6 +9,8 @@ export interface GraphQLRequestTrace {
   cost: number | null;
   /** True when a compiled query (graphql-jit, src/graphql/jit.ts) gave the answer. */
   compiled: boolean;
+  /** True when the query was answered from SQL alone (src/graphql/answer.ts). */
+  answeredInSql: boolean;
 }
 
 /** The fastify request being answered and its log line, for the Apollo hooks that run inside it. */
@@ -19,7 +21,7 @@ export interface RequestScope {
 
 /** A trace with nothing known yet. */
 export function emptyTrace(operationType: string | null = null): GraphQLRequestTrace {
-  return { operationName: null, operationType, tokenId: null, cost: null, compiled: false };
+  return { operationName: null, operationType, tokenId: null, cost: null, compiled: false, answeredInSql: false };
 }
 
 // Apollo hooks and formatError see a copy of the GraphQL context, not the fastify request: the

@@ -8,7 +8,9 @@ import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { fingerprint, post, requestLine, startLoggedServer, tokenFor, type LoggedServer } from "../security/support.js";
 
-// Queries run compiled (graphql-jit) once used JIT_COMPILE_AFTER times (src/graphql/jit.ts). The
+// Queries run compiled (graphql-jit) once used JIT_COMPILE_AFTER times (src/graphql/jit.ts); the
+// servers here answer nothing from SQL (SQL_ANSWERS=off, src/graphql/answer.ts), which would
+// answer some of these queries before graphql-jit sees them. The
 // compiled path must give graphql-js's answer byte for byte, leave every error to graphql-js (with
 // its masking and status), and never run a mutation. `compiled` compiles from the first use;
 // `interpreted` never compiles.
@@ -22,8 +24,8 @@ let editorToken: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedExampleStory(db.prisma);
-  compiled = await startLoggedServer(db, { JIT_COMPILE_AFTER: "1" });
-  interpreted = await startLoggedServer(db, { JIT_COMPILE_AFTER: "0" });
+  compiled = await startLoggedServer(db, { JIT_COMPILE_AFTER: "1", SQL_ANSWERS: "off" });
+  interpreted = await startLoggedServer(db, { JIT_COMPILE_AFTER: "0", SQL_ANSWERS: "off" });
   reporterToken = await tokenFor(db, "REPORTER");
   editorToken = await tokenFor(db, "EDITOR");
 });
@@ -121,7 +123,7 @@ describe("what is never compiled", () => {
   });
 
   it("a query sent fewer times than JIT_COMPILE_AFTER runs on graphql-js, the same answer either way", async () => {
-    const later = await startLoggedServer(db, { JIT_COMPILE_AFTER: "3" });
+    const later = await startLoggedServer(db, { JIT_COMPILE_AFTER: "3", SQL_ANSWERS: "off" });
     try {
       const query = `{ articles(first: 3) { edges { node { slug headline } } } }`;
       const reference = await post(interpreted.baseUrl, query);

@@ -7,6 +7,7 @@ import { countStatements } from "../../src/db/statements.js";
 import { createContext, type GraphQLContext } from "../../src/graphql/context.js";
 import { compileOperation } from "../../src/graphql/jit.js";
 import { buildSchema } from "../../src/graphql/schema.js";
+import { sqlAnswererOf } from "../../src/graphql/answer.js";
 import type { TestDatabase } from "./database.js";
 
 let schema: GraphQLSchema | undefined;
@@ -43,6 +44,7 @@ export async function executeAs<T = Record<string, unknown>>(
     unplannedSchema ??= buildSchema({ readPlanner: false });
     await expectSameUnplannedAnswer(unplannedSchema, document, variables, createContext(database.prisma, viewer, "test"), result);
     if (!result.errors?.length) await expectSameCompiledAnswer(executable, document, variables, createContext(database.prisma, viewer, "test"), data);
+    await expectSameSqlAnswer(executable, document, variables, createContext(database.prisma, viewer, "test"), result);
   }
   return { data, errors: result.errors, statements };
 }
@@ -63,6 +65,31 @@ async function expectSameUnplannedAnswer(
     JSON.stringify({ data: answer.data, errors: answer.errors?.map((error) => ({ message: error.message, path: error.path, code: error.extensions["code"] })) });
   expect(visible(planned), "the read planner's answer differs from the resolvers' own").toBe(visible(result));
 }
+
+/**
+ * Every query of the suite is also offered to the SQL answerer (src/graphql/answer.ts), on fresh
+ * loaders: when it answers, the JSON must be graphql-js's, and it must decline every query whose
+ * answer carries errors (only the resolvers report those).
+ */
+async function expectSameSqlAnswer(
+  executable: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  contextValue: GraphQLContext,
+  expected: ExecutionResult,
+): Promise<void> {
+  const answerer = sqlAnswererOf(executable);
+  if (!answerer) throw new Error("The test schema has no SQL answerer: buildSchema registers one with the read planner.");
+  const answered = await answerer.answer(document, undefined, variables, contextValue);
+  sqlAnswerCounts.offered += 1;
+  if (answered === null) return;
+  sqlAnswerCounts.answered += 1;
+  expect(expected.errors?.map((error) => error.message), "the SQL answerer answered a query whose answer has errors").toBeUndefined();
+  expect(JSON.stringify(answered.data), "the SQL answer differs from graphql-js's").toBe(JSON.stringify(expected.data));
+}
+
+/** How many queries of this test file the SQL answerer was offered and answered (tests/api/sql-answer.test.ts checks it answers some). */
+export const sqlAnswerCounts = { offered: 0, answered: 0 };
 
 /**
  * Every successful query of the suite is also run compiled (graphql-jit, as the server runs a

@@ -18,6 +18,7 @@ describe("loadConfig", () => {
       trustedDocumentsFile: null,
       tokenCacheTtlMs: 5000,
       jitCompileAfter: 2,
+      sqlAnswers: true,
       connections: { readTimeoutMs: 30_000, maxPerInstance: 10_000, maxPerAddress: 256, maxWebSockets: 5000, maxWebSocketsPerAddress: 100 },
     });
   });
@@ -25,6 +26,8 @@ describe("loadConfig", () => {
   it("reads when queries start running compiled: 0 turns it off, a fraction or a negative is refused", () => {
     expect(loadConfig({ JIT_COMPILE_AFTER: "0" }).jitCompileAfter).toBe(0);
     expect(loadConfig({ JIT_COMPILE_AFTER: "1" }).jitCompileAfter).toBe(1);
+    expect(loadConfig({ SQL_ANSWERS: "off" }).sqlAnswers).toBe(false);
+    expect(() => loadConfig({ SQL_ANSWERS: "maybe" })).toThrow(/SQL_ANSWERS.*must be on or off/);
     expect(() => loadConfig({ JIT_COMPILE_AFTER: "1.5" })).toThrow(/JIT_COMPILE_AFTER/);
     expect(() => loadConfig({ JIT_COMPILE_AFTER: "-1" })).toThrow(/JIT_COMPILE_AFTER/);
   });

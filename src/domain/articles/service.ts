@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "../../db/index.js";
+import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { Article } from "../../generated/prisma/client.js";
 import type { ArticleStatus, IncidentType } from "../../generated/prisma/enums.js";
 import { invalidArgument } from "../../core/failure.js";
@@ -10,7 +10,8 @@ import { matchingArticleIds } from "../search/service.js";
 import { articleKeyset, type ArticleOrderField } from "./keysets.js";
 import type { ArticleLoaders } from "./loaders.js";
 import { bodyOf, WITHOUT_BODY, type ArticleRecord } from "./record.js";
-import { visibleArticles } from "../visibility/articles.js";
+import { visibleArticles, visibleArticlesSql } from "../visibility/articles.js";
+import { Unanswerable, type FieldReader, type PlannedList } from "../../core/plan.js";
 import { visibleEntityMentions } from "../visibility/people.js";
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -122,6 +123,37 @@ export function displayTitle(article: Pick<Article, "headline" | "body">): strin
 export async function displayTitleOf(article: ArticleRecord, loaders: ArticleLoaders): Promise<string> {
   return headlineTitle(article) ?? openingTitle(await bodyOf(article, loaders));
 }
+
+/**
+ * The articles the viewer may list, for answers built in SQL (src/graphql/answer.ts): those of
+ * `articles(orderBy:)` without a filter, which only {@link listArticles} applies.
+ */
+export const articlesList: PlannedList = {
+  model: "Article",
+  from: (viewer, row) => Prisma.sql`FROM "Article" ${Prisma.raw(`"${row}"`)} WHERE ${visibleArticlesSql(viewer, row)}`,
+  keysetFor(args) {
+    if (args["filter"] !== undefined && args["filter"] !== null) return null;
+    const order = args["orderBy"] as { field: ArticleOrderField; direction: SortDirection } | null | undefined;
+    return articleKeyset(order?.field, order?.direction);
+  },
+  defaultSize: DEFAULT_PAGE_SIZE,
+};
+
+/**
+ * {@link displayTitle} for answers built in SQL: the body travels only for a story whose headline
+ * is missing or blank. The rule stays headlineTitle's: a body PostgreSQL withheld from a headline
+ * JavaScript finds blank (whitespace PostgreSQL does not trim) leaves the answer to the resolvers.
+ */
+export const displayTitleReader: FieldReader = {
+  columns: ["headline"],
+  sql: (row) => Prisma.raw(`CASE WHEN "${row}"."headline" IS NULL OR btrim("${row}"."headline", E' \\t\\n\\r\\f\\x0B') = '' THEN "${row}"."body" END`),
+  read(row, body) {
+    const title = headlineTitle(row as Pick<Article, "headline">);
+    if (title !== null) return title;
+    if (typeof body !== "string") throw new Unanswerable();
+    return openingTitle(body);
+  },
+};
 
 function headlineTitle(article: Pick<Article, "headline">): string | null {
   return article.headline?.trim() || null;

@@ -1,4 +1,6 @@
 import type { GraphQLModule } from "../../module.js";
+import { globalIdReader } from "../../ids.js";
+import { articlesList, displayTitleReader } from "../../../domain/articles/service.js";
 import * as commands from "../../../domain/articles/commands.js";
 import { createArticleLoaders } from "../../../domain/articles/loaders.js";
 import { quotesOfArticleRelation } from "../../../domain/quotes/loaders.js";
@@ -24,4 +26,6 @@ export const articlesModule = {
   },
   loaders: createArticleLoaders,
   relations: { "Article.quotes": quotesOfArticleRelation },
+  lists: { "Query.articles": articlesList },
+  readers: { "Article.id": globalIdReader("Article"), "Article.displayTitle": displayTitleReader },
 } satisfies GraphQLModule;

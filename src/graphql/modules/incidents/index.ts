@@ -1,8 +1,9 @@
 import type { GraphQLModule } from "../../module.js";
+import { globalIdReader } from "../../ids.js";
 import * as commands from "../../../domain/incidents/commands.js";
 import { articlesOfIncidentRelation, createIncidentLoaders, incidentsOfArticleRelation, incidentsOfPlaceRelation } from "../../../domain/incidents/loaders.js";
 import { placeReference } from "../../../domain/places/loaders.js";
-import { incidentResolvers } from "./resolvers.js";
+import { fatalitiesReader, incidentResolvers, injuriesReader } from "./resolvers.js";
 
 /** The incidents module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
 export const incidentsModule = {
@@ -20,5 +21,10 @@ export const incidentsModule = {
     "Incident.articles": articlesOfIncidentRelation,
     "Incident.place": placeReference("placeId"),
     "Place.incidents": incidentsOfPlaceRelation,
+  },
+  readers: {
+    "Incident.id": globalIdReader("Incident"),
+    "Incident.fatalities": fatalitiesReader,
+    "Incident.injuries": injuriesReader,
   },
 } satisfies GraphQLModule;

@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { FieldReader } from "../../../core/plan.js";
 import type { IncidentFilter as IncidentFilterArgument, Resolvers } from "../../../generated/graphql.js";
 import { createIncident, linkIncidentToArticle, mergeIncidents, updateIncident } from "../../../domain/incidents/commands.js";
 import { dayRange, findIncident, listIncidents, type IncidentFilter } from "../../../domain/incidents/service.js";
@@ -16,6 +17,18 @@ function incidentFilterOf(filter: IncidentFilterArgument | null | undefined): In
   if (!filter) return undefined;
   return { ...filter, placeId: optionalGlobalId(filter.placeId, "Place", "filter.placeId") };
 }
+
+/** A casualty range of an incident as the API gives it (IntRange). */
+function casualtyRange(min: number | null, max: number | null): { min: number | null; max: number | null } {
+  return { min, max };
+}
+
+/** The same range read from a row, for answers built in SQL (src/graphql/answer.ts). */
+function rangeReader(min: "fatalitiesMin" | "injuriesMin", max: "fatalitiesMax" | "injuriesMax"): FieldReader {
+  return { columns: [min, max], read: (row) => casualtyRange(row[min] as number | null, row[max] as number | null) };
+}
+export const fatalitiesReader = rangeReader("fatalitiesMin", "fatalitiesMax");
+export const injuriesReader = rangeReader("injuriesMin", "injuriesMax");
 
 /** Resolvers of the incidents module: decode global ids, call the domain, map the result. */
 export const incidentResolvers: Resolvers = {
@@ -60,8 +73,8 @@ export const incidentResolvers: Resolvers = {
     id: (incident) => toGlobalId("Incident", incident.id),
     dateRange: (incident) => dayRange(incident),
     place: (incident, _args, { loaders }) => (incident.placeId ? loaders.placeById.load(incident.placeId) : null),
-    fatalities: (incident) => ({ min: incident.fatalitiesMin, max: incident.fatalitiesMax }),
-    injuries: (incident) => ({ min: incident.injuriesMin, max: incident.injuriesMax }),
+    fatalities: (incident) => casualtyRange(incident.fatalitiesMin, incident.fatalitiesMax),
+    injuries: (incident) => casualtyRange(incident.injuriesMin, incident.injuriesMax),
     mergedInto: (incident, _args, { loaders }) => (incident.mergedIntoId ? loaders.incidentById.load(incident.mergedIntoId) : null),
     articles: (incident, args, { loaders }) => loaders.articlesOfIncident.load(incident.id, args),
     mentions: (incident, args, { loaders }) => loaders.mentionsOfIncident.load(incident.id, args),

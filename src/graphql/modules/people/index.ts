@@ -1,4 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
+import { globalIdReader } from "../../ids.js";
 import * as commands from "../../../domain/people/commands.js";
 import { createPeopleLoaders, organizationReference } from "../../../domain/people/loaders.js";
 import { quotesOfOrganizationRelation, quotesOfPersonRelation } from "../../../domain/quotes/loaders.js";
@@ -21,4 +22,5 @@ export const peopleModule = {
     "Person.quotes": quotesOfPersonRelation,
     "Organization.quotes": quotesOfOrganizationRelation,
   },
+  readers: { "Person.id": globalIdReader("Person"), "Organization.id": globalIdReader("Organization") },
 } satisfies GraphQLModule;

@@ -1,6 +1,7 @@
 import type { GraphQLModule } from "../../module.js";
+import { globalIdReader } from "../../ids.js";
 import { createPlaceLoaders, placeReference } from "../../../domain/places/loaders.js";
-import { placeResolvers } from "./resolvers.js";
+import { coordinatesReader, placeResolvers } from "./resolvers.js";
 
 /** The places module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
 export const placesModule = {
@@ -9,4 +10,5 @@ export const placesModule = {
   guards: {},
   loaders: createPlaceLoaders,
   relations: { "Place.parent": placeReference("parentId") },
+  readers: { "Place.id": globalIdReader("Place"), "Place.coordinates": coordinatesReader },
 } satisfies GraphQLModule;

@@ -1,4 +1,5 @@
 import type { GraphQLModule } from "../../module.js";
+import { globalIdReader } from "../../ids.js";
 import * as commands from "../../../domain/quotes/commands.js";
 import { createQuoteLoaders } from "../../../domain/quotes/loaders.js";
 import { organizationReference, personReference } from "../../../domain/people/loaders.js";
@@ -24,4 +25,5 @@ export const quotesModule = {
     "Quote.speaker": personReference("speakerId"),
     "Quote.speakerOrganization": organizationReference("speakerOrganizationId"),
   },
+  readers: { "Quote.id": globalIdReader("Quote") },
 } satisfies GraphQLModule;

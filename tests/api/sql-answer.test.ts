@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "graphql";
+import type { Role } from "../../src/generated/prisma/enums.js";
+import { sqlAnswererOf } from "../../src/graphql/answer.js";
+import { createContext } from "../../src/graphql/context.js";
+import { buildSchema } from "../../src/graphql/schema.js";
+import { countStatements } from "../../src/db/statements.js";
+import { seedExampleStory } from "../../src/seed/example-story.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { bodyHash, executeAs, sqlAnswerCounts } from "../support/graphql.js";
+
+// Answers built in SQL (src/graphql/answer.ts). Every query of the suite is offered to the answerer
+// and, when it answers, must give graphql-js's JSON (tests/support/graphql.ts); this file pins
+// which queries it answers, in how many statements, and that it declines what it cannot vouch for.
+
+const ROLES: readonly Role[] = ["VIEWER", "REPORTER", "EDITOR", "ADMIN"];
+
+let db: TestDatabase;
+const schema = buildSchema();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedExampleStory(db.prisma);
+  // A draft without a headline (its display title comes from the body), with a pending quote.
+  const body = "  The port at Umm Qasr will reopen,\tofficials said on Monday.\nSecond paragraph.";
+  const draft = await db.prisma.article.create({ data: { slug: "answer-draft", headline: " \t", body, bodyHash: bodyHash(body), status: "DRAFT" } });
+  const start = body.indexOf("will reopen");
+  await db.prisma.quote.create({ data: { articleId: draft.id, text: "will reopen", start, end: start + 11, kind: "INDIRECT", reviewStatus: "PENDING", origin: "MACHINE", confidence: 0.6 } });
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+/** The answerer's own answer and the statements it sent; null when it declined. */
+async function answer(role: Role, query: string, variables: Record<string, unknown> = {}) {
+  const answerer = sqlAnswererOf(schema);
+  if (!answerer) throw new Error("no SQL answerer");
+  const context = createContext(db.prisma, { role, userId: null, tokenId: null }, "test");
+  const { result, statements } = await countStatements(() => answerer.answer(parse(query), undefined, variables, context));
+  return { result, statements: statements.length };
+}
+
+const DASHBOARD = `query Dashboard($first: Int) { articles(first: $first) { totalCount edges { cursor node { id slug displayTitle publishedAt
+  quotes(first: 5) { edges { node { id text kind speaker { id name organization { name } } } } pageInfo { hasNextPage endCursor } }
+  incidents { totalCount edges { node { __typename id type date fatalities { min max } place { name parent { name } coordinates { latitude } } } } } } }
+  pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+
+describe("answers built in SQL", () => {
+  it("answers the dashboard, nested three levels deep, in ONE statement for every role, as graphql-js does", async () => {
+    for (const role of ROLES) {
+      for (const first of [1, 2, 20]) {
+        const { result, statements } = await answer(role, DASHBOARD, { first });
+        expect(result, `${role} first ${first}`).not.toBeNull();
+        expect(statements).toBe(1);
+        const expected = await executeAs(db, role, DASHBOARD, { first });
+        expect(JSON.stringify(result?.data)).toBe(JSON.stringify(expected.data));
+      }
+    }
+  });
+
+  it("answers aliases, fragments, @include/@skip, __typename and every planned relation as graphql-js does", async () => {
+    const shapes: [string, Record<string, unknown>][] = [
+      [`query Q($with: Boolean!) { a: articles(first: 2) { __typename totalCount es: edges { c: cursor n: node { ...A t: displayTitle @include(if: $with) h: headline @skip(if: $with) } } } }
+        fragment A on Article { __typename id slug status publishedAt updatedAt }`, { with: true }],
+      [`query Q($with: Boolean!) { articles(first: 2) { edges { node { ... on Article { slug headline @include(if: $with) } } } } }`, { with: false }],
+      [`{ articles(first: 3) { edges { node { quotes(first: 2) { totalCount edges { node { text kind confidence reviewStatus
+          speaker { name organization { name quotes(first: 1) { edges { node { text } } } } quotes(first: 2) { totalCount edges { node { text article { slug } } } } }
+          speakerOrganization { name } article { slug displayTitle } } } } } } } }`, {}],
+      [`{ articles(first: 3, orderBy: { field: UPDATED_AT, direction: ASC }) { edges { node { slug incidents(first: 2) { pageInfo { hasNextPage endCursor startCursor }
+          edges { cursor node { type date datePrecision fatalities { min max } injuries { max } articles { totalCount edges { node { slug } } }
+          place { name kind countryCode coordinates { latitude longitude } parent { name } incidents(first: 1) { edges { node { type } } } } } } } } } } }`, {}],
+    ];
+    for (const role of ROLES) {
+      for (const [query, variables] of shapes) {
+        const { result, statements } = await answer(role, query, variables);
+        expect(result, `${role}: ${query}`).not.toBeNull();
+        expect(statements).toBe(1);
+        const expected = await executeAs(db, role, query, variables);
+        expect(expected.errors).toBeUndefined();
+        expect(JSON.stringify(result?.data)).toBe(JSON.stringify(expected.data));
+      }
+    }
+  });
+
+  it("gives a headline-less draft the display title of its opening line, to those who may see drafts", async () => {
+    const { result } = await answer("EDITOR", `{ articles(first: 5, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { slug displayTitle } } } }`);
+    const edges = (result?.data?.["articles"] as { edges: { node: { slug: string; displayTitle: string } }[] }).edges;
+    expect(edges.find((edge) => edge.node.slug === "answer-draft")?.node.displayTitle).toBe("The port at Umm Qasr will reopen, officials said on Monday.");
+    const viewer = await answer("VIEWER", `{ articles(first: 5) { edges { node { slug } } } }`);
+    expect(JSON.stringify(viewer.result?.data)).not.toContain("answer-draft");
+  });
+
+  it("pages with the cursors it gives out, as the resolvers do", async () => {
+    const first = await answer("EDITOR", `{ articles(first: 1) { edges { cursor node { slug } } pageInfo { endCursor hasNextPage } } }`);
+    const page = first.result?.data?.["articles"] as { pageInfo: { endCursor: string; hasNextPage: boolean } };
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const query = `query Next($after: String) { articles(first: 1, after: $after) { edges { node { slug } } pageInfo { hasPreviousPage } } }`;
+    const next = await answer("EDITOR", query, { after: page.pageInfo.endCursor });
+    expect(JSON.stringify(next.result?.data)).toBe(JSON.stringify((await executeAs(db, "EDITOR", query, { after: page.pageInfo.endCursor })).data));
+  });
+
+  it("declines what only the resolvers can answer: filters, guarded fields, unplanned fields, bad arguments, mutations", async () => {
+    const declined = [
+      `{ articles(filter: { status: [PUBLISHED] }) { edges { node { slug } } } }`,
+      `{ articles { edges { node { revisions { totalCount } } } } }`,
+      `{ articles { edges { node { body } } } }`,
+      `{ articles(first: 0) { edges { node { slug } } } }`,
+      `{ articles(after: "not-a-cursor") { edges { node { slug } } } }`,
+      `{ articles(after: "") { edges { node { slug } } } }`,
+      `{ articles { edges { node { quotes(after: "") { totalCount } } } } }`,
+      `{ article(slug: "x") { slug } }`,
+      `{ articles { edges { node { slug } } } reviewQueue { totalCount } }`,
+      `mutation { createArticle(input: { slug: "nope", body: "x" }) { article { id } } }`,
+    ];
+    for (const query of declined) {
+      const { result, statements } = await answer("ADMIN", query);
+      expect(result, query).toBeNull();
+      expect(statements, query).toBe(0);
+    }
+  });
+
+  it("has answered queries of this file through the suite's differential too", () => {
+    expect(sqlAnswerCounts.answered).toBeGreaterThan(0);
+  });
+});
