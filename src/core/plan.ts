@@ -197,6 +197,19 @@ export interface PlannedList {
   readonly defaultSize: number;
 }
 
+/**
+ * A record at the root of the read graph named by the field's arguments (an article by slug), for
+ * answers built in SQL.
+ */
+export interface PlannedRecord {
+  readonly model: ModelName;
+  /**
+   * `FROM ... WHERE ...` of the one row (aliased `row`) the arguments name, visibility applied;
+   * null when the arguments are ones the resolver refuses (it gives the client the error).
+   */
+  find(viewer: Actor, row: string, args: Readonly<Record<string, unknown>>): Prisma.Sql | null;
+}
+
 /** What an answer built in SQL uses of a keyset (a Keyset of any row type). */
 export interface AnswerKeyset {
   readonly keys: readonly { readonly field: string }[];
@@ -238,8 +251,20 @@ export interface RelationRead<L> {
   readonly count: boolean;
 }
 
+/** A root field read for an answer: a list, or one record. */
+export type RootRead<L> = ListRead<L> | RecordRead<L>;
+
+/** A root record read for an answer: its row (as JSON) or null. */
+export interface RecordRead<L> {
+  readonly kind: "record";
+  /** `FROM ... WHERE ...` of the row for this request's viewer, from {@link PlannedRecord.find}. */
+  readonly from: (viewer: Actor, row: string) => Prisma.Sql;
+  readonly rows: RowRead<L>;
+}
+
 /** A root list read for an answer. */
 export interface ListRead<L> {
+  readonly kind: "list";
   readonly list: PlannedList;
   readonly keyset: AnswerKeyset;
   readonly args: PageArgs;
@@ -259,10 +284,11 @@ export type ConnectionJson = readonly [readonly RowJson[], number | null];
  * connection as [rows, count], a row as [columns..., values..., relations...], a reference as a
  * row or null. Only the columns the answer needs are read.
  */
-export function answerSql<L>(session: PlanSession<L>, roots: readonly ListRead<L>[]): Prisma.Sql {
+export function answerSql<L>(session: PlanSession<L>, roots: readonly RootRead<L>[]): Prisma.Sql {
   const aliases = { next: 0 };
-  const lists = roots.map((root) => {
+  const values = roots.map((root) => {
     const row = `a${aliases.next++}`;
+    if (root.kind === "record") return Prisma.sql`(SELECT ${rowSql(session, root.rows, row, aliases)} ${root.from(session.viewer, row)} LIMIT 1)`;
     const inner = `${row}i`;
     const window = root.keyset.window(root.args, root.list.defaultSize);
     const order = root.keyset.orderSql(inner);
@@ -274,7 +300,7 @@ export function answerSql<L>(session: PlanSession<L>, roots: readonly ListRead<L
     return Prisma.sql`json_build_array(${rows}, ${count})`;
   });
   // As text, parsed by the caller once: a json column would be walked value by value by Prisma's result mapping.
-  return Prisma.sql`SELECT json_build_array(${Prisma.join(lists)})::text AS "answer"`;
+  return Prisma.sql`SELECT json_build_array(${Prisma.join(values)})::text AS "answer"`;
 }
 
 /** `json_build_array` of what `read` asks of the row aliased `row`. */

@@ -28,10 +28,11 @@ import {
   type AnswerKeyset,
   type ConnectionJson,
   type FieldReader,
-  type ListRead,
   type PlannedList,
+  type PlannedRecord,
   type RelationRead,
   type RowJson,
+  type RootRead,
   type RowRead,
 } from "../core/plan.js";
 import { InvalidArgument } from "../core/failure.js";
@@ -61,6 +62,7 @@ export interface AnswerSources {
   readonly schema: GraphQLSchema;
   readonly relations: Relations;
   readonly lists: Readonly<Record<string, PlannedList>>;
+  readonly records: Readonly<Record<string, PlannedRecord>>;
   readonly readers: Readonly<Record<string, FieldReader>>;
   readonly guards: Guards;
 }
@@ -84,7 +86,7 @@ const PAGE_ARGUMENTS = new Set(["first", "after"]);
 
 /** A query's compilation: the reads for the statement and the walk that builds the answer. */
 interface CompiledQuery {
-  readonly roots: ListRead<Loaders>[];
+  readonly roots: RootRead<Loaders>[];
   readonly build: Build<unknown[]>;
 }
 
@@ -186,7 +188,7 @@ class Compiler {
     const { schema } = this.sources;
     const queryType = schema.getQueryType();
     if (!queryType) return null;
-    const roots: ListRead<Loaders>[] = [];
+    const roots: RootRead<Loaders>[] = [];
     const builders: [string, Build<unknown[]>][] = [];
     for (const [key, nodes] of collectFields(schema, this.fragments, this.variables, queryType, selectionSet).fields) {
       const [node] = nodes;
@@ -198,16 +200,32 @@ class Compiler {
       }
       const coordinate = `${queryType.name}.${name}`;
       const list = this.sources.lists[coordinate];
+      const record = this.sources.records[coordinate];
       const field = queryType.getFields()[name];
-      if (!list || !field || this.sources.guards[coordinate]) return null;
+      if ((!list && !record) || !field || this.sources.guards[coordinate]) return null;
       const args = getArgumentValues(field, node, this.variables);
+      if (record) {
+        const target = this.row(nullableObject(field.type), nodes);
+        // Whether the arguments name a record does not depend on the viewer; the SQL is written per request, for its viewer.
+        if (!target || target.read.model !== record.model || !record.find(this.context.viewer, "row", args)) return null;
+        const index = roots.length;
+        roots.push({ kind: "record", from: (viewer, row) => record.find(viewer, row, args) ?? Prisma.sql`WHERE FALSE`, rows: target.read });
+        const nonNull = isNonNullType(field.type);
+        builders.push([key, (json) => {
+          const value = json[index] as RowJson | null;
+          if (value === null && nonNull) throw new Unanswerable();
+          return value === null ? null : target.build(value);
+        }]);
+        continue;
+      }
+      if (!list) return null;
       const keyset = list.keysetFor(args);
       const page = keyset && this.pageArgs(keyset, args, list.defaultSize);
       if (!keyset || !page) return null;
       const connection = this.connection(field.type, nodes, keyset, page, list.defaultSize);
       if (!connection) return null;
       const index = roots.length;
-      roots.push({ list, keyset, args: page, rows: connection.rows, count: connection.count });
+      roots.push({ kind: "list", list, keyset, args: page, rows: connection.rows, count: connection.count });
       builders.push([key, (json) => connection.build(json[index] as ConnectionJson)]);
     }
     if (roots.length === 0) return null;

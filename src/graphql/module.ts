@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/index.js";
 import type { Actor } from "../core/actor.js";
-import type { FieldReader, PlannedList, PlannedRelation } from "../core/plan.js";
+import type { FieldReader, PlannedList, PlannedRecord, PlannedRelation } from "../core/plan.js";
 import type { Resolvers } from "../generated/graphql.js";
 import type { Guards } from "./policy.js";
 
@@ -25,6 +25,8 @@ export interface GraphQLModule {
   readonly relations?: Readonly<Record<string, PlannedRelation<never>>>;
   /** Root lists a query may be answered from in SQL (src/graphql/answer.ts), by coordinate (`Query.articles`). */
   readonly lists?: Readonly<Record<string, PlannedList>>;
+  /** Root records a query may be answered from in SQL, by coordinate (`Query.article`). */
+  readonly records?: Readonly<Record<string, PlannedRecord>>;
   /** Fields with a resolver that answers built in SQL compute the same way, by coordinate (`Article.id`). */
   readonly readers?: Readonly<Record<string, FieldReader>>;
 }

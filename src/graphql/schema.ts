@@ -11,7 +11,7 @@ import { mapArgumentErrors } from "./errors.js";
 import { applyGuards, type Guards } from "./policy.js";
 import { applyReadPlanner, type Relations } from "./planner.js";
 import { registerSqlAnswerer, SqlAnswerer } from "./answer.js";
-import type { FieldReader, PlannedList } from "../core/plan.js";
+import type { FieldReader, PlannedList, PlannedRecord } from "../core/plan.js";
 import { MODULES } from "./registry.js";
 
 /** src/ of this project, whether this file runs from src/ (tests) or dist/ (npm start). */
@@ -57,7 +57,7 @@ export function allRelations(): Relations {
 }
 
 /** One kind of every module's coordinates (lists, readers) in one map; two modules naming the same coordinate is a mistake caught here. */
-function allOf<T>(kind: "lists" | "readers", pick: (module: (typeof MODULES)[number]) => Readonly<Record<string, T>> | undefined): Record<string, T> {
+function allOf<T>(kind: "lists" | "records" | "readers", pick: (module: (typeof MODULES)[number]) => Readonly<Record<string, T>> | undefined): Record<string, T> {
   const all: Record<string, T> = {};
   for (const module of MODULES) {
     for (const [coordinate, value] of Object.entries(pick(module) ?? {})) {
@@ -93,7 +93,8 @@ export function buildSchema(options: SchemaOptions = {}): GraphQLSchema {
   const relations = allRelations();
   const planned = applyReadPlanner(guarded, relations, guards);
   const lists = allOf<PlannedList>("lists", (module) => ("lists" in module ? module.lists : undefined));
+  const records = allOf<PlannedRecord>("records", (module) => ("records" in module ? module.records : undefined));
   const readers = allOf<FieldReader>("readers", (module) => ("readers" in module ? module.readers : undefined));
-  registerSqlAnswerer(planned, new SqlAnswerer({ schema, relations, lists, readers, guards }));
+  registerSqlAnswerer(planned, new SqlAnswerer({ schema, relations, lists, records, readers, guards }));
   return planned;
 }

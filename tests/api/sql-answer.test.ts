@@ -91,6 +91,32 @@ describe("answers built in SQL", () => {
     expect(JSON.stringify(viewer.result?.data)).not.toContain("answer-draft");
   });
 
+  it("writes the SQL for each request's viewer, though the compilation is shared: a viewer never sees what an editor's same query saw", async () => {
+    const query = `query One($slug: String) { article(slug: $slug) { slug displayTitle quotes { totalCount } } articles(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { totalCount edges { node { slug } } } }`;
+    const editor = await answer("EDITOR", query, { slug: "answer-draft" });
+    expect(editor.statements).toBe(1);
+    expect(JSON.stringify(editor.result?.data)).toContain("answer-draft");
+    const viewer = await answer("VIEWER", query, { slug: "answer-draft" });
+    expect(viewer.result?.data?.["article"]).toBeNull();
+    expect(JSON.stringify(viewer.result?.data)).not.toContain("answer-draft");
+    for (const role of ["EDITOR", "VIEWER"] as const) {
+      expect(JSON.stringify((await answer(role, query, { slug: "answer-draft" })).result?.data)).toBe(JSON.stringify((await executeAs(db, role, query, { slug: "answer-draft" })).data));
+    }
+  });
+
+  it("answers an article by slug or by global id, and leaves a bad id or both arguments to the resolver", async () => {
+    const { result } = await answer("VIEWER", `{ articles(first: 1) { edges { node { id slug } } } }`);
+    const node = (result?.data?.["articles"] as { edges: { node: { id: string; slug: string } }[] }).edges[0]?.node;
+    const byId = `query ById($id: ID) { article(id: $id) { id slug headline publishedAt status displayTitle } }`;
+    const answered = (await answer("VIEWER", byId, { id: node?.id })).result?.data;
+    expect(answered?.["article"]).not.toBeNull();
+    expect(JSON.stringify(answered)).toBe(JSON.stringify((await executeAs(db, "VIEWER", byId, { id: node?.id })).data));
+    for (const variables of [{ id: "not-an-id" }, { id: Buffer.from("Quote:00000000-0000-0000-0000-000000000000").toString("base64url") }, {}]) {
+      expect((await answer("VIEWER", byId, variables)).result, JSON.stringify(variables)).toBeNull();
+    }
+    expect((await answer("VIEWER", `{ article(slug: "x", id: "${node?.id ?? ""}") { slug } }`)).result).toBeNull();
+  });
+
   it("pages with the cursors it gives out, as the resolvers do", async () => {
     const first = await answer("EDITOR", `{ articles(first: 1) { edges { cursor node { slug } } pageInfo { endCursor hasNextPage } } }`);
     const page = first.result?.data?.["articles"] as { pageInfo: { endCursor: string; hasNextPage: boolean } };
@@ -109,7 +135,7 @@ describe("answers built in SQL", () => {
       `{ articles(after: "not-a-cursor") { edges { node { slug } } } }`,
       `{ articles(after: "") { edges { node { slug } } } }`,
       `{ articles { edges { node { quotes(after: "") { totalCount } } } } }`,
-      `{ article(slug: "x") { slug } }`,
+      `{ article(slug: "x") { slug body } }`,
       `{ articles { edges { node { slug } } } reviewQueue { totalCount } }`,
       `mutation { createArticle(input: { slug: "nope", body: "x" }) { article { id } } }`,
     ];

@@ -140,6 +140,19 @@ export const articlesList: PlannedList = {
 };
 
 /**
+ * `FROM ... WHERE ...` of the article {@link findArticle} finds (`slug`, or a record `id`), as the
+ * row aliased `row`; null unless exactly one is given (findArticle refuses that).
+ */
+export function findArticleSql(viewer: Actor, row: string, args: { slug?: string | null; id?: string | null }): Prisma.Sql | null {
+  const hasSlug = args.slug !== undefined && args.slug !== null;
+  const hasId = args.id !== undefined && args.id !== null;
+  if (hasSlug === hasId) return null;
+  const alias = Prisma.raw(`"${row}"`);
+  const key = hasSlug ? Prisma.sql`${alias}."slug" = ${args.slug}` : Prisma.sql`${alias}."id" = ${args.id}::uuid`;
+  return Prisma.sql`FROM "Article" ${alias} WHERE ${key} AND ${visibleArticlesSql(viewer, row)}`;
+}
+
+/**
  * {@link displayTitle} for answers built in SQL: the body travels only for a story whose headline
  * is missing or blank. The rule stays headlineTitle's: a body PostgreSQL withheld from a headline
  * JavaScript finds blank (whitespace PostgreSQL does not trim) leaves the answer to the resolvers.

@@ -1,6 +1,6 @@
 import type { GraphQLModule } from "../../module.js";
-import { globalIdReader } from "../../ids.js";
-import { articlesList, displayTitleReader } from "../../../domain/articles/service.js";
+import { globalIdReader, parseGlobalId } from "../../ids.js";
+import { articlesList, displayTitleReader, findArticleSql } from "../../../domain/articles/service.js";
 import * as commands from "../../../domain/articles/commands.js";
 import { createArticleLoaders } from "../../../domain/articles/loaders.js";
 import { quotesOfArticleRelation } from "../../../domain/quotes/loaders.js";
@@ -27,5 +27,16 @@ export const articlesModule = {
   loaders: createArticleLoaders,
   relations: { "Article.quotes": quotesOfArticleRelation },
   lists: { "Query.articles": articlesList },
+  records: {
+    // A global id that is not an article's is the resolver's BAD_USER_INPUT: no answer from SQL.
+    "Query.article": {
+      model: "Article",
+      find(viewer, row, { slug, id }) {
+        const parsed = typeof id === "string" ? parseGlobalId(id) : null;
+        if (typeof id === "string" && parsed?.type !== "Article") return null;
+        return findArticleSql(viewer, row, { slug: slug as string | null | undefined, id: parsed?.id ?? (id as null | undefined) });
+      },
+    },
+  },
   readers: { "Article.id": globalIdReader("Article"), "Article.displayTitle": displayTitleReader },
 } satisfies GraphQLModule;
