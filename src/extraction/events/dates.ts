@@ -98,6 +98,14 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "over the past 24 hours", "in the last 48 hours": the days up to publication
+    pattern: /\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(24|48|72)\s+hours\b/gi,
+    resolve: (m, published) => {
+      const start = published - (Number(m[1]) / 24) * DAY;
+      return { date: iso(start), precision: "day", earliest: iso(start), latest: iso(published) };
+    },
+  },
+  {
     // "over the weekend", "last weekend": the Saturday and Sunday on or before publication
     pattern: /\b(?:over|at|during|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b/gi,
     resolve: (_m, published) => {

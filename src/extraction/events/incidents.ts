@@ -32,6 +32,10 @@ export interface PlacedMention extends PlaceMatch {
 
 interface Mention extends TextRange {
   readonly type: ExtractedIncidentType;
+  /** A plural noun ("attacks", "bombings"): may sum up several incidents the story then reports one by one. */
+  readonly plural: boolean;
+  /** The region the sentence names beside its locality, which tells two districts of two provinces apart. */
+  readonly area: PlacedMention | null;
   readonly sentence: Sentence;
   readonly clause: TextRange;
   /** Where the mention's paragraph starts. */
@@ -63,6 +67,8 @@ interface Draft {
   ownPlace: boolean;
   /** Where its latest mention starts (the story's thread follows the latest incident). */
   lastAt: number;
+  /** Started by a plural report over a country or no place ("roadside bomb attacks in southern Afghanistan"): maybe a roundup. */
+  readonly roundup: boolean;
 }
 
 const NONE: CountRange = { min: null, max: null };
@@ -215,8 +221,12 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
     const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "");
-    const range = pending ? sumRanges(pending, quantity.range) : quantity.range;
+    let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
+    // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
+    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) return;
+    // "The district governor and two others were killed": the named victim and the others.
+    if (!quantity.single && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
     if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
@@ -226,12 +236,19 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   return out;
 }
 
+const HEADER_END = /:\s*$/;
+const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
+const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
+const SINGLE_CUE_AFTER = /^\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/i;
+const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
+// The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
+const NAMED_VICTIM_AND = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
 const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 // The aside that names a subset, cut out so the count's own words reach its verb.
 const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
-const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,4}and\s+$/u;
+const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
 
 // A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
 const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
@@ -286,6 +303,8 @@ function betterDate(a: DateMention | null, b: DateMention | null): DateMention |
 
 function placesCompatible(a: PlacedMention | null, b: PlacedMention | null): boolean {
   if (!a || !b) return true;
+  // Places in two different countries are two places, whatever their kinds ("Quetta" and "Helmand province").
+  if (a.countryCode !== null && b.countryCode !== null && a.countryCode !== b.countryCode) return false;
   // A locality the gazetteer does not know may lie in any city or country the story names.
   if (a.kind === "locality" || b.kind === "locality" || a.kind === "region" || b.kind === "region") return a.kind !== b.kind || a.name === b.name;
   return placeWithin(a, b) || placeWithin(b, a);
@@ -337,10 +356,19 @@ export function extractIncidents(
   // it; the headline only adds an incident the body never reports.
   const order = analyzed.sentences.map((sentence, index) => ({ sentence, index }));
   const readingOrder = [...order.filter(({ sentence }) => !inHeadline(sentence)), ...order.filter(({ sentence }) => inHeadline(sentence))];
+  // A line that ends with a colon heads the lines after it ("In operations yesterday:"): its day
+  // is theirs until the next such line, and what it reports is the sum of what they detail.
+  let headerDate: DateMention | null = null;
   readingOrder.forEach(({ sentence, index: sentenceIndex }) => {
     const clauses = clausesOf(sentence);
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
     const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
+    const paragraph = analyzed.paragraphs[sentence.paragraph];
+    if (!inHeadline(sentence) && paragraph !== undefined && HEADER_END.test(text.slice(sentence.start, paragraph.end))) {
+      headerDate = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start))) ?? null;
+      const next = analyzed.paragraphs[sentence.paragraph + 1];
+      if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
+    }
     const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
@@ -386,7 +414,8 @@ export function extractIncidents(
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
-      const leaves = located.filter((p) => !p.demonym && !located.some((o) => o.name !== p.name && placeWithin(o, p)));
+      // "In Uruzgan province, ... in Chora district": a province and a district are one place at two scales.
+      const leaves = located.filter((p) => !p.demonym && !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p))));
       const kinds = new Set(leaves.map((p) => p.kind));
       const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
@@ -399,7 +428,7 @@ export function extractIncidents(
         const home = clauses.find((c) => d.start >= c.start && d.start < c.end);
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start));
       });
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? null;
+      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -412,7 +441,9 @@ export function extractIncidents(
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
-        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
+        const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
+        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -463,7 +494,17 @@ export function extractIncidents(
     }
   });
 
+  // A roundup ("Insurgents killed six civilians in roadside bomb attacks in southern Afghanistan")
+  // that the story then reports as two or more incidents of its kind at finer places is their
+  // total, not an incident of its own (and its toll is none of theirs).
+  const summed = drafts.filter(
+    (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 2,
+  );
+  // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ...").
+  for (const roundup of summed)
+    for (const d of drafts) if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && sameFamily(d.type, roundup.type)) d.date = roundup.date;
   return drafts
+    .filter((draft) => !summed.includes(draft))
     .map((draft) => {
     const reported = [...draft.mentions].sort((a, b) => Number(inHeadline(a.sentence)) - Number(inHeadline(b.sentence)) || a.start - b.start);
     // The span is the first body sentence that reports it ("The United States condemns the attack
@@ -491,6 +532,15 @@ export function extractIncidents(
     };
     })
     .sort((a, b) => a.start - b.start);
+}
+
+const ADMIN_WORD = /^\s+(province|state|region|governorate|prefecture|district|county|municipality|village|town|neighbou?rhood)\b/i;
+const ADMIN_RANK: Record<string, number> = { province: 1, state: 1, region: 1, governorate: 1, prefecture: 1, district: 2, county: 2, municipality: 2, village: 3, town: 3, neighborhood: 3, neighbourhood: 3 };
+
+/** How fine an administrative word after a place says it is ("Chora district" 2, "Uruzgan province" 1), 0 without one. */
+function adminRank(text: string, place: TextRange): number {
+  const word = ADMIN_WORD.exec(text.slice(place.end, place.end + 16))?.[1]?.toLowerCase();
+  return word ? (ADMIN_RANK[word] ?? 0) : 0;
 }
 
 function distance(a: TextRange, b: TextRange): number {
@@ -537,6 +587,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   }
   const compatible = mention.distinct ? undefined : byRecency(drafts).find(
     (d) =>
+      // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
+      !(mention.area && d.mentions.some((m) => m.area && m.area.name !== mention.area?.name && m.place?.name !== mention.place?.name)) &&
+      !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
       datesCompatible(d.date, mention.date),
@@ -554,6 +607,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
+    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country"),
   };
   drafts.push(draft);
   return draft;

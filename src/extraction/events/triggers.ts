@@ -15,7 +15,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?)\b/giu,
+      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman)\b/giu,
   },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
@@ -34,6 +34,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "armed_clash",
     pattern: /\b(?:clash(?:es|ed)?|gunfights?|firefights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
+  // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
+  {
+    type: "armed_clash",
+    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:\p{L}+\s+)?)killed(?=\s+(?:at least |more than |about |some |several |numerous |\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents|militants|fighters|extremists|rebels|gunmen|jihadists|attackers|enemy fighters)\b)/giu,
+  },
   {
     type: "evacuation",
     pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
@@ -44,7 +49,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "arrest",
-    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up)\b/gi,
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|captured(?=\s+(?:\p{L}+\s+){0,3}(?:suspect(?:s|ed)?|insurgents|militants|fighters|leaders?|members|gunmen|extremists)\b))\b/giu,
   },
   {
     type: "diplomatic_action",
@@ -59,7 +64,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
-export const NOT_AN_EVENT_BEFORE = /\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\bresponsible for\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
