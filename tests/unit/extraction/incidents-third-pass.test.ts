@@ -103,3 +103,15 @@ describe("dates of lists and spans before publication", () => {
     expect(summed.incidents).toHaveLength(1);
   });
 });
+
+describe("a bomb that strikes and a wound that kills", () => {
+  it("reads 'the bomb struck' as the attack it refers to, with its day", () => {
+    const incident = only("A roadside bomb in Niger has killed a French soldier, officials said on Tuesday. The bomb struck his vehicle late Sunday near Tillaberi.");
+    expect([incident.type, incident.date]).toEqual(["attack", "2018-09-23"]);
+  });
+
+  it("counts 'fatally wounded' as a death, not an injury", () => {
+    const incident = only("The explosion fatally wounded a security guard in Gao on Sunday.");
+    expect([incident.fatalities.min, incident.injuries.min]).toEqual([1, null]);
+  });
+});
