@@ -196,9 +196,9 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 }
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
-// "The conflict has killed more than 1,000 people",
+// "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
 // "Thousands have been killed in the fighting since 2006") gives no incident's toll.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone)\b/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
@@ -415,7 +415,12 @@ export function extractIncidents(
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
       // "In Uruzgan province, ... in Chora district": a province and a district are one place at two scales.
-      const leaves = located.filter((p) => !p.demonym && !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p))));
+      // "Denver, Colorado": a region or country set off after a city only says where the city is.
+      const leaves = located.filter(
+        (p) =>
+          !p.demonym &&
+          !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
+      );
       const kinds = new Set(leaves.map((p) => p.kind));
       const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
@@ -588,6 +593,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   const compatible = mention.distinct ? undefined : byRecency(drafts).find(
     (d) =>
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
+      !unrelatedPlaces(d, mention) &&
       !(mention.area && d.mentions.some((m) => m.area && m.area.name !== mention.area?.name && m.place?.name !== mention.place?.name)) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
@@ -611,6 +617,20 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   };
   drafts.push(draft);
   return draft;
+}
+
+/**
+ * Whether an incident and a mention name two places of their own, finer than a country, that the
+ * story never puts together ("Ferguson" and "New York City" in two sentences): a place the
+ * gazetteer does not know may lie in a city only where the story says so.
+ */
+function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
+  const a = draft.place;
+  const b = mention.place;
+  if (!a || !b || !draft.ownPlace || !mention.ownPlace || a.name === b.name) return false;
+  if (a.kind === "country" || b.kind === "country" || placeWithin(a, b) || placeWithin(b, a)) return false;
+  if (a.kind !== "locality" && b.kind !== "locality") return false;
+  return !mention.sentence.text.includes(a.name) && !draft.mentions.some((m) => m.sentence.text.includes(b.name));
 }
 
 /** The last place (places are in text order) that ends before `at` and passes `test`. */

@@ -24,7 +24,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
   {
     type: "protest",
-    pattern: /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
+    pattern: /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrations?|demonstrators|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
   // Lower-case only: "March 3" is a date, "marched on parliament" is a protest.
   { type: "protest", pattern: /\b(?:march(?:es|ed|ing)?)\b/g },
@@ -54,7 +54,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "diplomatic_action",
     pattern:
-      /\b(?:expel(?:s|led|ling)?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata|ordered (?:[\p{L}-]+\s+){0,3}(?:diplomats?|ambassadors?|envoys?) to leave)\b/giu,
+      /\b(?:expel(?:s|led|ling)?|expulsions?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata|ordered (?:[\p{L}-]+\s+){0,3}(?:diplomats?|ambassadors?|envoys?) to leave)\b/giu,
   },
   {
     type: "other",

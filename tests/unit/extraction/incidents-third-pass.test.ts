@@ -115,3 +115,31 @@ describe("a bomb that strikes and a wound that kills", () => {
     expect([incident.fatalities.min, incident.injuries.min]).toEqual([1, null]);
   });
 });
+
+describe("protests in many towns and diplomatic expulsions", () => {
+  it("reads 'demonstrated' as a protest but not 'demonstrated that'", () => {
+    expect(only("Hundreds of farmers demonstrated outside the town hall in Lyon on Tuesday.").type).toBe("protest");
+    expect(events("The raid demonstrated that the group can still strike.").incidents).toEqual([]);
+  });
+
+  it("reads an expulsion as a diplomatic action", () => {
+    expect(only("Norway condemned the expulsion of three Norwegian diplomats from Minsk on Monday.").type).toBe("diplomatic_action");
+  });
+
+  it("gives each city of 'City, State and City, State' its own incident", () => {
+    const { incidents } = events("Police used tear gas on marchers in Tulsa, Oklahoma and Omaha, Nebraska on Tuesday.");
+    expect(incidents.map((i) => i.place)).toEqual(["Tulsa", "Omaha"]);
+  });
+
+  it("keeps a protest in a town the gazetteer does not know apart from one in a city the story never ties to it", () => {
+    const { incidents } = events(
+      "Protesters marched for a second day in the small town of Dellwood, Missouri on Tuesday.\n\nIn Seattle, protesters blocked a highway.",
+    );
+    expect(incidents.map((i) => i.place)).toEqual(["Dellwood", "Seattle"]);
+  });
+
+  it("gives no toll for a tally of a span of weeks", () => {
+    const incident = only("A car bomb killed three people in Mosul on Monday. Officials said bombings have killed 40 people in the past three weeks alone.");
+    expect(incident.fatalities.min).toBe(3);
+  });
+});
