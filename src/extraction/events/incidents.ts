@@ -44,6 +44,8 @@ interface Mention extends TextRange {
   readonly diplomatic: boolean;
   /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
   readonly distinct: boolean;
+  /** Where the report it opens lies ("Also today, ...": its sentence; a list item: its line): it joins only an incident reported there. */
+  readonly scope: TextRange | null;
   /** Whether it is in the headline, whose rounded counts yield to the body's. */
   readonly inHeadline: boolean;
   place: PlacedMention | null;
@@ -236,6 +238,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   return out;
 }
 
+// "Also today in Kandahar, ...", "In other news, ...": a new report, whatever it shares with the last
+// ("Also killed was the driver" is not).
+const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
 const HEADER_END = /:\s*$/;
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
@@ -404,6 +409,8 @@ export function extractIncidents(
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       const anaphoric = anaphoricAt(sentence.tokens, hit, text);
+      const line = analyzed.paragraphs[sentence.paragraph];
+      const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
@@ -448,7 +455,7 @@ export function extractIncidents(
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
-        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -468,7 +475,9 @@ export function extractIncidents(
         continue;
       }
       const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
-      if (previous && !(inHeadline(sentence) && hasCounts(previous))) {
+      // A headline's count with no event word of its own fits the story's one violent incident; with several, it is their total.
+      const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
+      if (previous && !headlineTotal) {
         previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
         previous.injuries = mergeRanges(previous.injuries, count.injuries);
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
@@ -594,6 +603,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     (d) =>
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       !unrelatedPlaces(d, mention) &&
+      (mention.scope === null || d.mentions.some((m) => m.start >= (mention.scope as TextRange).start && m.start < (mention.scope as TextRange).end)) &&
       !(mention.area && d.mentions.some((m) => m.area && m.area.name !== mention.area?.name && m.place?.name !== mention.place?.name)) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
@@ -649,7 +659,8 @@ function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly
   if (finer) draft.place = finer;
 }
 
-function hasCounts(draft: Draft): boolean {
+function hasCounts(draft: Draft | null): boolean {
+  if (draft === null) return false;
   return draft.fatalities.min !== null || draft.fatalities.max !== null || draft.injuries.min !== null || draft.injuries.max !== null;
 }
 

@@ -143,3 +143,30 @@ describe("protests in many towns and diplomatic expulsions", () => {
     expect(incident.fatalities.min).toBe(3);
   });
 });
+
+describe("reports that open a new incident", () => {
+  it("starts a new incident at 'Also today, ...' and 'In other news, ...' but not at 'Also killed was ...'", () => {
+    const { incidents } = events(
+      "Gunmen killed four soldiers in an attack in northern Mali on Monday.\nAlso on Monday in Mali, two children were killed by a roadside bomb in Gao's Ansongo district.",
+    );
+    expect(incidents.map((i) => i.fatalities.min)).toEqual([4, 2]);
+    const one = events("Gunmen killed four soldiers in an attack near Gao on Monday. Also killed was a driver.");
+    expect(one.incidents).toHaveLength(1);
+  });
+
+  it("reads each item of a dashed list as its own report", () => {
+    const { incidents } = events("Rebels attacked a convoy in Mali on Monday, officials said.\n\nIn other news:\n\n-- Two herders were wounded and one was killed during an attack in Gao's Ansongo district on Monday.");
+    expect(incidents.map((i) => [i.fatalities.min, i.injuries.min])).toEqual([
+      [null, null],
+      [1, 2],
+    ]);
+  });
+
+  it("gives a headline's count with no event word to no incident when the story reports several", () => {
+    const { incidents } = events(
+      "Bombs Kill 5 Civilians in Mali\n\nThree civilians were killed in an attack in Gao on Monday.\nAlso on Monday, two soldiers came under attack near Timbuktu.",
+      "Bombs Kill 5 Civilians in Mali",
+    );
+    expect(incidents.map((i) => i.fatalities.min)).toEqual([3, null]);
+  });
+});
