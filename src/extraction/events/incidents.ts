@@ -244,7 +244,7 @@ const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded
 const HEADER_END = /:\s*$/;
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
-const SINGLE_CUE_AFTER = /^\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/i;
+const SINGLE_CUE_AFTER = /^(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
 const NAMED_VICTIM_AND = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
@@ -603,6 +603,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     (d) =>
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       !unrelatedPlaces(d, mention) &&
+      !otherCountry(d, mention) &&
       (mention.scope === null || d.mentions.some((m) => m.start >= (mention.scope as TextRange).start && m.start < (mention.scope as TextRange).end)) &&
       !(mention.area && d.mentions.some((m) => m.area && m.area.name !== mention.area?.name && m.place?.name !== mention.place?.name)) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
@@ -639,8 +640,17 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
   const b = mention.place;
   if (!a || !b || !draft.ownPlace || !mention.ownPlace || a.name === b.name) return false;
   if (a.kind === "country" || b.kind === "country" || placeWithin(a, b) || placeWithin(b, a)) return false;
-  if (a.kind !== "locality" && b.kind !== "locality") return false;
+  // A region may hold a locality the gazetteer does not know; a city or another locality does not.
+  if ((a.kind !== "locality" && b.kind !== "locality") || a.kind === "region" || b.kind === "region") return false;
   return !mention.sentence.text.includes(a.name) && !draft.mentions.some((m) => m.sentence.text.includes(b.name));
+}
+
+/** Whether a mention's place lies in a country other than every one the incident's reports name (its places and their regions). */
+function otherCountry(draft: Draft, mention: Mention): boolean {
+  const code = mention.place?.countryCode ?? mention.area?.countryCode ?? null;
+  if (code === null) return false;
+  const codes = new Set(draft.mentions.flatMap((m) => [m.place?.countryCode, m.area?.countryCode]).filter((c): c is string => typeof c === "string"));
+  return codes.size > 0 && !codes.has(code);
 }
 
 /** The last place (places are in text order) that ends before `at` and passes `test`. */

@@ -37,7 +37,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
   {
     type: "armed_clash",
-    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:\p{L}+\s+)?)killed(?=\s+(?:at least |more than |about |some |several |numerous |\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents|militants|fighters|extremists|rebels|gunmen|jihadists|attackers|enemy fighters)\b)/giu,
+    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:\p{L}+\s+)?)killed(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents|militants|fighters|extremists|rebels|gunmen|jihadists|attackers|enemy fighters)\b)/giu,
   },
   {
     type: "evacuation",
@@ -64,7 +64,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
-export const NOT_AN_EVENT_BEFORE = /\bresponsible for\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:responsible for|conducts|carries out|coordinates|facilitates|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
@@ -95,9 +95,9 @@ export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType)
 export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|mission|diplomats)\b/i;
 
 /** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead"). */
-export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain)\b/iu;
+export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b/iu;
 /** Words after a count that report injuries. */
-export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
+export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
   /(?:\bkill(?:ed|ing|s)?|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;

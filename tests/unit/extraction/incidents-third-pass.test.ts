@@ -170,3 +170,26 @@ describe("reports that open a new incident", () => {
     expect(incidents.map((i) => i.fatalities.min)).toEqual([3, null]);
   });
 });
+
+describe("fighters killed, habits and victims named with a phrase", () => {
+  it("reads forces killing 'at least 10 armed rebels' as a clash", () => {
+    const incident = only("Army troops killed at least 10 armed rebels during operations near Beni on Tuesday.");
+    expect([incident.type, incident.fatalities.min]).toEqual(["armed_clash", 10]);
+  });
+
+  it("does not read what a wanted man habitually does as an incident", () => {
+    const { incidents } = events("Police detained a smuggler in Gao on Monday. He coordinates the movement of weapons and conducts attacks against convoys.");
+    expect(incidents.map((i) => i.type)).toEqual(["arrest"]);
+  });
+
+  it("counts 'an employee of the embassy in X was found murdered' as one death", () => {
+    expect(only("An employee of Norway's embassy in Kenya was found murdered on Sunday.").fatalities.min).toBe(1);
+  });
+
+  it("does not merge an incident in a town the gazetteer does not know with one in another country", () => {
+    const { incidents } = events(
+      "Rebels killed 12 soldiers in an attack in the town of Dembel in Ethiopia's Somali region on Sunday.\nA nurse was found murdered in Kenya on Sunday.",
+    );
+    expect(incidents.map((i) => i.place)).toEqual(["Dembel", "Kenya"]);
+  });
+});
