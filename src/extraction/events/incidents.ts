@@ -235,6 +235,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
     else if (next && COORDINATED.test(own)) pending = range;
   });
+  // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
+  for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
   return out;
 }
 
@@ -244,6 +246,7 @@ const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded
 const HEADER_END = /:\s*$/;
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
+const DEATH_OF_NAMED = /\b(?:resulted in|caused|led to)\s+the death of\s+(?=[A-Z][\p{L}'’-]+\s+(?:[A-Z]|(?:al|el)-))/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
@@ -392,6 +395,10 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "The group is fighting to overthrow the government": a war aim, not a battle.
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
+        // "voiced our strong protest", "resigned in protest": a complaint or a motive, not a demonstration.
+        if (rule.type === "protest" && /^protest$/i.test(m[0]) && /(?:\b(?:voiced|lodged|filed|registered|expressed|delivered|sent)\s+(?:[\p{L}-]+\s+){0,2}|\bin\s+)$/iu.test(before)) continue;
         if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
         hits.push({ type: rule.type, start, end });
       }

@@ -37,15 +37,15 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
   {
     type: "armed_clash",
-    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:\p{L}+\s+)?)killed(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents|militants|fighters|extremists|rebels|gunmen|jihadists|attackers|enemy fighters)\b)/giu,
+    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents|militants|fighters|extremists|rebels|gunmen|jihadists|attackers|enemy fighters)\b)/giu,
   },
   {
     type: "evacuation",
-    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
+    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|extract(?:ed|ing|ion of)? (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats|citizens|nationals)|relocat(?:ed|ing|ion of) (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats)|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
   },
   {
     type: "closure",
-    pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention)\b)|shut(?:s|ting)?(?: down)?|suspended operations|sealed off)\b/gi,
+    pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
   },
   {
     type: "arrest",
@@ -100,6 +100,6 @@ export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|ha
 export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\b(?:cost|took|taken|claimed)(?:ing)? the lives of|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
 export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)\s+$/iu;

@@ -193,3 +193,20 @@ describe("fighters killed, habits and victims named with a phrase", () => {
     expect(incidents.map((i) => i.place)).toEqual(["Dembel", "Kenya"]);
   });
 });
+
+describe("embassy departures, war aims, complaints and named deaths", () => {
+  it("reads extracting personnel as an evacuation and suspending operations as a closure", () => {
+    expect(only("Troops extracted embassy personnel from Juba on Saturday.").type).toBe("evacuation");
+    expect(only("Norway is suspending operations at its embassy in Juba.").type).toBe("closure");
+  });
+
+  it("reads neither a war aim nor a complaint as an event", () => {
+    expect(events("The rebels are fighting to topple the government.").incidents).toEqual([]);
+    expect(events("The ministry lodged a formal protest with the ambassador.").incidents).toEqual([]);
+  });
+
+  it("counts 'resulted in the death of' a named person as one death, and 'cost the lives of' as a toll", () => {
+    expect(only("On May 3, troops conducted a strike in Somalia that resulted in the death of Abdi al-Rahman, a militant commander.").fatalities.min).toBe(1);
+    expect(only("A bombing in Kano on Monday cost the lives of 12 traders.").fatalities.min).toBe(12);
+  });
+});
