@@ -210,3 +210,10 @@ describe("embassy departures, war aims, complaints and named deaths", () => {
     expect(only("A bombing in Kano on Monday cost the lives of 12 traders.").fatalities.min).toBe(12);
   });
 });
+
+describe("a press release's dateline", () => {
+  it("does not date an incident by the release's dateline date", () => {
+    const incident = only("NAIROBI, Kenya, May 4, 2018 - Troops killed three armed rebels near Garissa yesterday, officials said.", null);
+    expect(incident.date).toBe("2018-09-27");
+  });
+});
