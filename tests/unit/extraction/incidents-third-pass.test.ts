@@ -217,3 +217,21 @@ describe("a press release's dateline", () => {
     expect(incident.date).toBe("2018-09-27");
   });
 });
+
+describe("battles and deaths named in other words", () => {
+  it("reads a patrol that came under attack and returned fire as a clash, and 'engaged ... forces' as one", () => {
+    expect(only("A French patrol came under small-arms attack near Gao on Monday. The soldiers returned fire.").type).toBe("armed_clash");
+    expect(only("Civilians came under attack in Gao on Monday.").type).toBe("attack");
+    expect(only("Rebels engaged army troops with rifle fire near Beni on Monday.").type).toBe("armed_clash");
+  });
+
+  it("counts 'the shooting death of' a person as one death, and an age is no count", () => {
+    const march = events("Protesters marched in Tulsa on Monday after the shooting death of an unarmed teenager by police.");
+    expect(march.incidents.map((i) => [i.type, i.fatalities.min])).toEqual([
+      ["protest", null],
+      ["attack", 1],
+    ]);
+    const { incidents } = events("The shooting death of 17-year-old Dana Doe by a guard in Tulsa in May angered residents.");
+    expect(incidents.map((i) => i.fatalities.min)).toEqual([1]);
+  });
+});
