@@ -76,7 +76,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
+const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
@@ -604,9 +604,12 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // The headline's place comes before the dateline's: the dateline says where the story was
     // written ("Washington"), the headline where it happened.
     const story = headlinePlace ?? dateline;
-    const recent = mention.date
+    // A list item is a report of its own: a place its line names comes before the story's thread.
+    const scope = mention.scope;
+    const itemPlace = scope ? ([...places].filter((p) => !p.demonym && p.start >= scope.start && p.end <= scope.end).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
+    const recent = itemPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
-      : (recentFirst[0]?.place ?? paragraphPlace ?? story);
+      : (recentFirst[0]?.place ?? paragraphPlace ?? story));
     // A country that is not introduced as a location is as often a bystander ("The United States
     // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
     mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;

@@ -235,3 +235,16 @@ describe("battles and deaths named in other words", () => {
     expect(incidents.map((i) => i.fatalities.min)).toEqual([1]);
   });
 });
+
+describe("places of list items and streets", () => {
+  it("places a list item where its own line says, not where the item before it was", () => {
+    const { incidents } = events(
+      "In operations yesterday:\n— Troops detained two smugglers in Gao's Ansongo district.\n— Police detained a man responsible for planning attacks on convoys in Kidal's Tessalit district.",
+    );
+    expect(incidents.map((i) => i.place)).toEqual(["Ansongo", "Tessalit"]);
+  });
+
+  it("reads 'on the streets of X, State' as located in X", () => {
+    expect(only("Protesters gathered on the streets of Tulsa, Oklahoma on Monday.").place).toBe("Tulsa");
+  });
+});
