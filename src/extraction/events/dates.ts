@@ -114,8 +114,8 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
-    // "in January", "last January": the most recent such month on or before publication
-    pattern: new RegExp(`\\b(?:in|last|since|early|late|mid-?)\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
+    // "in January", "last January", "the August shooting": the most recent such month on or before publication
+    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z]))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => {
       const month = monthIndex(m[1] ?? "") ?? 0;
       const d = new Date(published);

@@ -248,3 +248,13 @@ describe("places of list items and streets", () => {
     expect(only("Protesters gathered on the streets of Tulsa, Oklahoma on Monday.").place).toBe("Tulsa");
   });
 });
+
+describe("months as copy writes them", () => {
+  it("reads 'the August shooting' and a sentence-initial 'In May 2014' as months, not 'The March on Rome'", () => {
+    const texts = findDates("The August shooting angered residents. In May 2014, a bomb exploded. The March on Rome began.", "2014-11-26").map((d) => [d.text, d.date]);
+    expect(texts).toEqual([
+      ["The August", "2014-08-01"],
+      ["In May 2014", "2014-05-01"],
+    ]);
+  });
+});
