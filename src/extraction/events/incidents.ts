@@ -71,6 +71,11 @@ interface Draft {
   lastAt: number;
   /** Started by a plural report over a country or no place ("roadside bomb attacks in southern Afghanistan"): maybe a roundup. */
   readonly roundup: boolean;
+  /** The countries its reports' places and regions lie in, and each region with the place named beside it ("region\u0000place"). */
+  readonly countries: Set<string>;
+  readonly areas: Set<string>;
+  /** The sentence that gave its place, which says what that place is named with. */
+  placeSentence: string | null;
 }
 
 const NONE: CountRange = { min: null, max: null };
@@ -489,7 +494,8 @@ export function extractIncidents(
       const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
       // A headline's count with no event word of its own fits the story's one violent incident; with several, it is their total.
       const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
-      if (previous && !headlineTotal) {
+      // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.
+      if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
         previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
         previous.injuries = mergeRanges(previous.injuries, count.injuries);
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
@@ -606,7 +612,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const story = headlinePlace ?? dateline;
     // A list item is a report of its own: a place its line names comes before the story's thread.
     const scope = mention.scope;
-    const itemPlace = scope ? ([...places].filter((p) => !p.demonym && p.start >= scope.start && p.end <= scope.end).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
+    const itemPlace = scope ? (placesIn(places, scope).filter((p) => !p.demonym).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
     const recent = itemPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
       : (recentFirst[0]?.place ?? paragraphPlace ?? story));
@@ -619,8 +625,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       !unrelatedPlaces(d, mention) &&
       !otherCountry(d, mention) &&
-      (mention.scope === null || d.mentions.some((m) => m.start >= (mention.scope as TextRange).start && m.start < (mention.scope as TextRange).end)) &&
-      !(mention.area && d.mentions.some((m) => m.area && m.area.name !== mention.area?.name && m.place?.name !== mention.place?.name)) &&
+      // Reading in text order, an incident reported inside the scope was reported last there.
+      (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
+      !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
@@ -640,7 +647,11 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
     roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country"),
+    countries: new Set(),
+    areas: new Set(),
+    placeSentence: mention.ownPlace ? mention.sentence.text : null,
   };
+  note(draft, mention);
   drafts.push(draft);
   return draft;
 }
@@ -657,15 +668,27 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
   if (a.kind === "country" || b.kind === "country" || placeWithin(a, b) || placeWithin(b, a)) return false;
   // A region may hold a locality the gazetteer does not know; a city or another locality does not.
   if ((a.kind !== "locality" && b.kind !== "locality") || a.kind === "region" || b.kind === "region") return false;
-  return !mention.sentence.text.includes(a.name) && !draft.mentions.some((m) => m.sentence.text.includes(b.name));
+  return !mention.sentence.text.includes(a.name) && !(draft.placeSentence ?? "").includes(b.name);
 }
 
 /** Whether a mention's place lies in a country other than every one the incident's reports name (its places and their regions). */
 function otherCountry(draft: Draft, mention: Mention): boolean {
   const code = mention.place?.countryCode ?? mention.area?.countryCode ?? null;
-  if (code === null) return false;
-  const codes = new Set(draft.mentions.flatMap((m) => [m.place?.countryCode, m.area?.countryCode]).filter((c): c is string => typeof c === "string"));
-  return codes.size > 0 && !codes.has(code);
+  return code !== null && draft.countries.size > 0 && !draft.countries.has(code);
+}
+
+/** The places (in text order) inside `range`, found by binary search: no scan of the story's places per mention. */
+function placesIn(places: readonly PlacedMention[], range: TextRange): PlacedMention[] {
+  let low = 0;
+  let high = places.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((places[mid] as PlacedMention).start < range.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: PlacedMention[] = [];
+  for (let i = low; i < places.length && (places[i] as PlacedMention).start < range.end; i++) if ((places[i] as PlacedMention).end <= range.end) out.push(places[i] as PlacedMention);
+  return out;
 }
 
 /** The last place (places are in text order) that ends before `at` and passes `test`. */
@@ -681,7 +704,10 @@ function lastBefore(places: readonly PlacedMention[], at: number, test: (p: Plac
 function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly PlacedMention[], dates: readonly DateMention[]): void {
   if (!draft.date) draft.date = dates.find((d) => !NOT_WHEN.test(sentence.text.slice(Math.max(0, d.start - sentence.start - 20), d.start - sentence.start))) ?? null;
   const finer = sentencePlaces.find((p) => p.locative && !p.demonym && draft.place !== null && PLACE_RANK[p.kind] > PLACE_RANK[draft.place.kind] && placesCompatible(draft.place, p));
-  if (finer) draft.place = finer;
+  if (finer) {
+    draft.place = finer;
+    draft.placeSentence = sentence.text;
+  }
 }
 
 function hasCounts(draft: Draft | null): boolean {
@@ -694,8 +720,15 @@ function byRecency(drafts: readonly Draft[]): Draft[] {
   return [...drafts].sort((a, b) => b.lastAt - a.lastAt);
 }
 
+/** Records where a report says its incident is (its country and region), for the merging tests. */
+function note(draft: Draft, mention: Mention): void {
+  for (const code of [mention.place?.countryCode, mention.area?.countryCode]) if (code) draft.countries.add(code);
+  if (mention.area) draft.areas.add(`${mention.area.name}\u0000${mention.place?.name ?? ""}`);
+}
+
 function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.mentions.push(mention);
+  note(draft, mention);
   draft.lastAt = Math.max(draft.lastAt, mention.start);
   draft.type = strongerType(draft.type, mention.type);
   if (takePlace && mention.ownPlace && !draft.ownPlace) {
@@ -703,6 +736,7 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     draft.place = mention.place;
     draft.ownPlace = true;
   } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
+  if (mention.ownPlace && draft.place === mention.place) draft.placeSentence = mention.sentence.text;
   draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
   if (!(mention.inHeadline && hasCounts(draft))) {
