@@ -12,10 +12,12 @@
  *   place right         matched incidents whose place is the key's place or its `placeWithin`
  *   date right          matched incidents with the key's day (day precision), or its range
  *                       (earliest and latest), or, when the key has no date, no date either
- *   places P/R          the story's place names (case and "the" ignored)
+ *   places P/R          the story's place names (case and "the" ignored; here and in "place
+ *                       right", two spellings of one gazetteer entry, "Rangoon" and "Yangon", are one)
  * Only the sections a key lists in `keyed` are scored.
  */
 import type { ExtractedIncident } from "../extraction/types.js";
+import { lookupPlace } from "../extraction/events/gazetteer.js";
 import { matchPairs } from "./score-extraction.js";
 
 /** A casualty range as a key gives it. */
@@ -88,7 +90,10 @@ const placeKey = (value: string | null | undefined): string =>
     .replace(/^the\s+/, "")
     .replace(/[’']/g, "'")
     .trim();
-const samePlace = (a: string | null | undefined, b: string | null | undefined): boolean => Boolean(a && b && placeKey(a) === placeKey(b));
+// Two spellings of one gazetteer entry ("Rangoon" and "Yangon", "Burma" and "Myanmar") are one
+// place: the extractor names places by the gazetteer's canonical name and geocodes them alike.
+const canonical = (value: string | null | undefined): string => placeKey(value ? (lookupPlace(value.trim().replace(/^the\s+/i, ""))?.name ?? value) : value);
+const samePlace = (a: string | null | undefined, b: string | null | undefined): boolean => Boolean(a && b && (placeKey(a) === placeKey(b) || canonical(a) === canonical(b)));
 
 /** Where the key's evidence sentence is in the text (whitespace-insensitive), or null. */
 function evidenceRange(text: string, evidence: string): { start: number; end: number } | null {
@@ -148,8 +153,8 @@ export function scoreIncidents(key: IncidentKey, text: string, extraction: Incid
     story.dateRight = pairs.filter(([g, p]) => dateRight(g, p)).length;
   }
   if (keyed.has("places")) {
-    const gold = new Set((key.places ?? []).map(placeKey));
-    const predicted = new Set(extraction.places.map(placeKey));
+    const gold = new Set((key.places ?? []).map(canonical));
+    const predicted = new Set(extraction.places.map(canonical));
     story.goldPlaces = gold.size;
     story.predictedPlaces = predicted.size;
     story.placesMatched = [...predicted].filter((p) => gold.has(p)).length;

@@ -98,6 +98,14 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "over the past 24 hours", "in the last 48 hours": the days up to publication
+    pattern: /\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(24|48|72)\s+hours\b/gi,
+    resolve: (m, published) => {
+      const start = published - (Number(m[1]) / 24) * DAY;
+      return { date: iso(start), precision: "day", earliest: iso(start), latest: iso(published) };
+    },
+  },
+  {
     // "over the weekend", "last weekend": the Saturday and Sunday on or before publication
     pattern: /\b(?:over|at|during|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b/gi,
     resolve: (_m, published) => {
@@ -106,8 +114,8 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
-    // "in January", "last January": the most recent such month on or before publication
-    pattern: new RegExp(`\\b(?:in|last|since|early|late|mid-?)\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
+    // "in January", "last January", "the August shooting": the most recent such month on or before publication
+    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z]))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => {
       const month = monthIndex(m[1] ?? "") ?? 0;
       const d = new Date(published);

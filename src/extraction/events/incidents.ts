@@ -32,6 +32,10 @@ export interface PlacedMention extends PlaceMatch {
 
 interface Mention extends TextRange {
   readonly type: ExtractedIncidentType;
+  /** A plural noun ("attacks", "bombings"): may sum up several incidents the story then reports one by one. */
+  readonly plural: boolean;
+  /** The region the sentence names beside its locality, which tells two districts of two provinces apart. */
+  readonly area: PlacedMention | null;
   readonly sentence: Sentence;
   readonly clause: TextRange;
   /** Where the mention's paragraph starts. */
@@ -40,6 +44,8 @@ interface Mention extends TextRange {
   readonly diplomatic: boolean;
   /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
   readonly distinct: boolean;
+  /** Where the report it opens lies ("Also today, ...": its sentence; a list item: its line): it joins only an incident reported there. */
+  readonly scope: TextRange | null;
   /** Whether it is in the headline, whose rounded counts yield to the body's. */
   readonly inHeadline: boolean;
   place: PlacedMention | null;
@@ -63,12 +69,19 @@ interface Draft {
   ownPlace: boolean;
   /** Where its latest mention starts (the story's thread follows the latest incident). */
   lastAt: number;
+  /** Started by a plural report over a country or no place ("roadside bomb attacks in southern Afghanistan"): maybe a roundup. */
+  readonly roundup: boolean;
+  /** The countries its reports' places and regions lie in, and each region with the place named beside it ("region\u0000place"). */
+  readonly countries: Set<string>;
+  readonly areas: Set<string>;
+  /** The sentence that gave its place, which says what that place is named with. */
+  placeSentence: string | null;
 }
 
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
+const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
@@ -190,9 +203,9 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 }
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
-// "The conflict has killed more than 1,000 people",
+// "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
 // "Thousands have been killed in the fighting since 2006") gives no incident's toll.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years))\b/i;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone)\b/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
@@ -215,23 +228,42 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
     const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "");
-    const range = pending ? sumRanges(pending, quantity.range) : quantity.range;
+    let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
+    // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
+    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) return;
+    // "The district governor and two others were killed": the named victim and the others.
+    if (!quantity.single && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
     if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
     else if (next && COORDINATED.test(own)) pending = range;
   });
+  // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
+  for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
   return out;
 }
 
+// "Also today in Kandahar, ...", "In other news, ...": a new report, whatever it shares with the last
+// ("Also killed was the driver" is not).
+const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
+const HEADER_END = /:\s*$/;
+const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
+const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
+const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
+const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|stabbing|beating)) death of\s+(?:\d+-year-old\s+)?(?=[A-Z][\p{L}'’-]+\s+(?:[A-Z]|(?:al|el)-))/gu;
+const SINGLE_CUE_AFTER = /^(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
+const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
+// The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
+const NAMED_VICTIM_AND = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
 const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 // The aside that names a subset, cut out so the count's own words reach its verb.
 const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
-const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,4}and\s+$/u;
+const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
 
 // A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
 const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
@@ -286,6 +318,8 @@ function betterDate(a: DateMention | null, b: DateMention | null): DateMention |
 
 function placesCompatible(a: PlacedMention | null, b: PlacedMention | null): boolean {
   if (!a || !b) return true;
+  // Places in two different countries are two places, whatever their kinds ("Quetta" and "Helmand province").
+  if (a.countryCode !== null && b.countryCode !== null && a.countryCode !== b.countryCode) return false;
   // A locality the gazetteer does not know may lie in any city or country the story names.
   if (a.kind === "locality" || b.kind === "locality" || a.kind === "region" || b.kind === "region") return a.kind !== b.kind || a.name === b.name;
   return placeWithin(a, b) || placeWithin(b, a);
@@ -337,10 +371,19 @@ export function extractIncidents(
   // it; the headline only adds an incident the body never reports.
   const order = analyzed.sentences.map((sentence, index) => ({ sentence, index }));
   const readingOrder = [...order.filter(({ sentence }) => !inHeadline(sentence)), ...order.filter(({ sentence }) => inHeadline(sentence))];
+  // A line that ends with a colon heads the lines after it ("In operations yesterday:"): its day
+  // is theirs until the next such line, and what it reports is the sum of what they detail.
+  let headerDate: DateMention | null = null;
   readingOrder.forEach(({ sentence, index: sentenceIndex }) => {
     const clauses = clausesOf(sentence);
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
     const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
+    const paragraph = analyzed.paragraphs[sentence.paragraph];
+    if (!inHeadline(sentence) && paragraph !== undefined && HEADER_END.test(text.slice(sentence.start, paragraph.end))) {
+      headerDate = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start))) ?? null;
+      const next = analyzed.paragraphs[sentence.paragraph + 1];
+      if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
+    }
     const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
@@ -359,8 +402,15 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "The group is fighting to overthrow the government": a war aim, not a battle.
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
+        // "voiced our strong protest", "resigned in protest": a complaint or a motive, not a demonstration.
+        if (rule.type === "protest" && /^protest$/i.test(m[0]) && /(?:\b(?:voiced|lodged|filed|registered|expressed|delivered|sent)\s+(?:[\p{L}-]+\s+){0,2}|\bin\s+)$/iu.test(before)) continue;
         if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
-        hits.push({ type: rule.type, start, end });
+        // "came under small-arms attack ... returned fire": armed forces fighting back, a battle (ACLED), not a one-sided attack.
+        const line = analyzed.paragraphs[sentence.paragraph];
+        const foughtBack = rule.type === "attack" && CAME_UNDER.test(before) && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
+        hits.push({ type: foughtBack ? "armed_clash" : rule.type, start, end });
       }
     }
     hits.sort((a, b) => a.start - b.start);
@@ -376,6 +426,8 @@ export function extractIncidents(
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       const anaphoric = anaphoricAt(sentence.tokens, hit, text);
+      const line = analyzed.paragraphs[sentence.paragraph];
+      const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
@@ -386,7 +438,13 @@ export function extractIncidents(
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
-      const leaves = located.filter((p) => !p.demonym && !located.some((o) => o.name !== p.name && placeWithin(o, p)));
+      // "In Uruzgan province, ... in Chora district": a province and a district are one place at two scales.
+      // "Denver, Colorado": a region or country set off after a city only says where the city is.
+      const leaves = located.filter(
+        (p) =>
+          !p.demonym &&
+          !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
+      );
       const kinds = new Set(leaves.map((p) => p.kind));
       const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
@@ -399,7 +457,7 @@ export function extractIncidents(
         const home = clauses.find((c) => d.start >= c.start && d.start < c.end);
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start));
       });
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? null;
+      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -412,7 +470,9 @@ export function extractIncidents(
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
-        sentenceMentions.push({ ...hit, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
+        const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
+        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -432,7 +492,10 @@ export function extractIncidents(
         continue;
       }
       const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
-      if (previous && !(inHeadline(sentence) && hasCounts(previous))) {
+      // A headline's count with no event word of its own fits the story's one violent incident; with several, it is their total.
+      const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
+      // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.
+      if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
         previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
         previous.injuries = mergeRanges(previous.injuries, count.injuries);
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
@@ -463,7 +526,17 @@ export function extractIncidents(
     }
   });
 
+  // A roundup ("Insurgents killed six civilians in roadside bomb attacks in southern Afghanistan")
+  // that the story then reports as two or more incidents of its kind at finer places is their
+  // total, not an incident of its own (and its toll is none of theirs).
+  const summed = drafts.filter(
+    (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 2,
+  );
+  // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ...").
+  for (const roundup of summed)
+    for (const d of drafts) if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && sameFamily(d.type, roundup.type)) d.date = roundup.date;
   return drafts
+    .filter((draft) => !summed.includes(draft))
     .map((draft) => {
     const reported = [...draft.mentions].sort((a, b) => Number(inHeadline(a.sentence)) - Number(inHeadline(b.sentence)) || a.start - b.start);
     // The span is the first body sentence that reports it ("The United States condemns the attack
@@ -491,6 +564,15 @@ export function extractIncidents(
     };
     })
     .sort((a, b) => a.start - b.start);
+}
+
+const ADMIN_WORD = /^\s+(province|state|region|governorate|prefecture|district|county|municipality|village|town|neighbou?rhood)\b/i;
+const ADMIN_RANK: Record<string, number> = { province: 1, state: 1, region: 1, governorate: 1, prefecture: 1, district: 2, county: 2, municipality: 2, village: 3, town: 3, neighborhood: 3, neighbourhood: 3 };
+
+/** How fine an administrative word after a place says it is ("Chora district" 2, "Uruzgan province" 1), 0 without one. */
+function adminRank(text: string, place: TextRange): number {
+  const word = ADMIN_WORD.exec(text.slice(place.end, place.end + 16))?.[1]?.toLowerCase();
+  return word ? (ADMIN_RANK[word] ?? 0) : 0;
 }
 
 function distance(a: TextRange, b: TextRange): number {
@@ -528,15 +610,25 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // The headline's place comes before the dateline's: the dateline says where the story was
     // written ("Washington"), the headline where it happened.
     const story = headlinePlace ?? dateline;
-    const recent = mention.date
+    // A list item is a report of its own: a place its line names comes before the story's thread.
+    const scope = mention.scope;
+    const itemPlace = scope ? (placesIn(places, scope).filter((p) => !p.demonym).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
+    const recent = itemPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
-      : (recentFirst[0]?.place ?? paragraphPlace ?? story);
+      : (recentFirst[0]?.place ?? paragraphPlace ?? story));
     // A country that is not introduced as a location is as often a bystander ("The United States
     // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
     mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
   const compatible = mention.distinct ? undefined : byRecency(drafts).find(
     (d) =>
+      // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
+      !unrelatedPlaces(d, mention) &&
+      !otherCountry(d, mention) &&
+      // Reading in text order, an incident reported inside the scope was reported last there.
+      (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
+      !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
+      !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
       datesCompatible(d.date, mention.date),
@@ -554,9 +646,49 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
+    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country"),
+    countries: new Set(),
+    areas: new Set(),
+    placeSentence: mention.ownPlace ? mention.sentence.text : null,
   };
+  note(draft, mention);
   drafts.push(draft);
   return draft;
+}
+
+/**
+ * Whether an incident and a mention name two places of their own, finer than a country, that the
+ * story never puts together ("Ferguson" and "New York City" in two sentences): a place the
+ * gazetteer does not know may lie in a city only where the story says so.
+ */
+function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
+  const a = draft.place;
+  const b = mention.place;
+  if (!a || !b || !draft.ownPlace || !mention.ownPlace || a.name === b.name) return false;
+  if (a.kind === "country" || b.kind === "country" || placeWithin(a, b) || placeWithin(b, a)) return false;
+  // A region may hold a locality the gazetteer does not know; a city or another locality does not.
+  if ((a.kind !== "locality" && b.kind !== "locality") || a.kind === "region" || b.kind === "region") return false;
+  return !mention.sentence.text.includes(a.name) && !(draft.placeSentence ?? "").includes(b.name);
+}
+
+/** Whether a mention's place lies in a country other than every one the incident's reports name (its places and their regions). */
+function otherCountry(draft: Draft, mention: Mention): boolean {
+  const code = mention.place?.countryCode ?? mention.area?.countryCode ?? null;
+  return code !== null && draft.countries.size > 0 && !draft.countries.has(code);
+}
+
+/** The places (in text order) inside `range`, found by binary search: no scan of the story's places per mention. */
+function placesIn(places: readonly PlacedMention[], range: TextRange): PlacedMention[] {
+  let low = 0;
+  let high = places.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((places[mid] as PlacedMention).start < range.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: PlacedMention[] = [];
+  for (let i = low; i < places.length && (places[i] as PlacedMention).start < range.end; i++) if ((places[i] as PlacedMention).end <= range.end) out.push(places[i] as PlacedMention);
+  return out;
 }
 
 /** The last place (places are in text order) that ends before `at` and passes `test`. */
@@ -572,10 +704,14 @@ function lastBefore(places: readonly PlacedMention[], at: number, test: (p: Plac
 function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly PlacedMention[], dates: readonly DateMention[]): void {
   if (!draft.date) draft.date = dates.find((d) => !NOT_WHEN.test(sentence.text.slice(Math.max(0, d.start - sentence.start - 20), d.start - sentence.start))) ?? null;
   const finer = sentencePlaces.find((p) => p.locative && !p.demonym && draft.place !== null && PLACE_RANK[p.kind] > PLACE_RANK[draft.place.kind] && placesCompatible(draft.place, p));
-  if (finer) draft.place = finer;
+  if (finer) {
+    draft.place = finer;
+    draft.placeSentence = sentence.text;
+  }
 }
 
-function hasCounts(draft: Draft): boolean {
+function hasCounts(draft: Draft | null): boolean {
+  if (draft === null) return false;
   return draft.fatalities.min !== null || draft.fatalities.max !== null || draft.injuries.min !== null || draft.injuries.max !== null;
 }
 
@@ -584,8 +720,15 @@ function byRecency(drafts: readonly Draft[]): Draft[] {
   return [...drafts].sort((a, b) => b.lastAt - a.lastAt);
 }
 
+/** Records where a report says its incident is (its country and region), for the merging tests. */
+function note(draft: Draft, mention: Mention): void {
+  for (const code of [mention.place?.countryCode, mention.area?.countryCode]) if (code) draft.countries.add(code);
+  if (mention.area) draft.areas.add(`${mention.area.name}\u0000${mention.place?.name ?? ""}`);
+}
+
 function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.mentions.push(mention);
+  note(draft, mention);
   draft.lastAt = Math.max(draft.lastAt, mention.start);
   draft.type = strongerType(draft.type, mention.type);
   if (takePlace && mention.ownPlace && !draft.ownPlace) {
@@ -593,6 +736,7 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     draft.place = mention.place;
     draft.ownPlace = true;
   } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
+  if (mention.ownPlace && draft.place === mention.place) draft.placeSentence = mention.sentence.text;
   draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
   if (!(mention.inHeadline && hasCounts(draft))) {

@@ -9,10 +9,20 @@ import { extractIncidents, isLocative, type PlacedMention } from "./incidents.js
 /** A wire dateline opening a paragraph: "KAMPALA, June 27 (Reuters) - ", "MERSIN, Turkey (Dec 20) – ". */
 const DATELINE = /^([A-Z][A-Z.'’ -]{2,}?)(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*)?(?:,?\s+\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?\s*(?:\([^)]*\))?\s*[-–—]\s+/u;
 
+/**
+ * A press release's dateline with its year ("WASHINGTON, Nov. 29, 2010 — ", "KABUL, Afghanistan,
+ * June 18, 2013 - "): its date is the release's, never an incident's. It names the issuing office,
+ * so it gives no place (answer keys do not list it either).
+ */
+const RELEASE_DATELINE = /^[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*)?,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*[-–—]\s+/u;
+
 /** The dateline of the story (within its first three paragraphs), with the place it names. */
 export function findDateline(analyzed: AnalyzedText): { range: TextRange; place: PlacedMention | null } | null {
   for (const paragraph of analyzed.paragraphs.slice(0, 3)) {
-    const m = DATELINE.exec(analyzed.text.slice(paragraph.start, paragraph.end));
+    const line = analyzed.text.slice(paragraph.start, paragraph.end);
+    const release = RELEASE_DATELINE.exec(line);
+    if (release) return { range: { start: paragraph.start, end: paragraph.start + release[0].length }, place: null };
+    const m = DATELINE.exec(line);
     if (!m) continue;
     const word = (m[1] ?? "").trim();
     const found = placeOfDateline(word);

@@ -52,4 +52,13 @@ describe("scoreIncidents", () => {
     const tally = scoreIncidents({ ...key, keyed: ["places"] }, text, { places: ["Jos"], incidents: [] });
     expect(tally).toMatchObject({ goldIncidents: 0, matched: 0, goldPlaces: 3, placesMatched: 1 });
   });
+
+  it("reads two spellings of one gazetteer entry as one place (Rangoon and Yangon, Burma and Myanmar)", () => {
+    const burma: IncidentKey = {
+      places: ["Rangoon", "Burma"],
+      incidents: [{ type: "protest", place: "Rangoon", date: null, datePrecision: "unknown", evidence: "Monks marched in Rangoon." }],
+    };
+    const tally = scoreIncidents(burma, "Monks marched in Rangoon.", { places: ["Yangon", "Myanmar"], incidents: [incident({ start: 0, end: 25, type: "protest", place: "Yangon", date: null, datePrecision: "unknown", dateEarliest: null, dateLatest: null })] });
+    expect(tally).toMatchObject({ matched: 1, placeRight: 1, placesMatched: 2 });
+  });
 });
