@@ -127,6 +127,7 @@ export function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRoute
           },
           "graphql request",
         );
+        request.loggedAlone = true;
         return result;
       } finally {
         // Released when the work ends, which is later than the answer after a timeout.

@@ -24,6 +24,13 @@ const HEADERS_TIMEOUT_MS = 10_000;
 /** How often node looks for requests past their header or read timeout. */
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
 
+declare module "fastify" {
+  interface FastifyRequest {
+    /** True once the request wrote its own complete log line (the /graphql route's "graphql request"), so no "request completed" line follows. */
+    loggedAlone: boolean;
+  }
+}
+
 /**
  * The fastify instance: pino logging, request ids (a valid incoming `x-request-id`, else a UUID),
  * the bounds on slow clients, and the GraphQL error shape for requests fastify itself refuses.
@@ -36,6 +43,11 @@ export function createHttpApp(config: Config, logStream: DestinationStream | und
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     requestIdHeader: false,
+    // One log line per request instead of fastify's two ("incoming request", "request
+    // completed"): the onResponse hook below, or the /graphql route's own "graphql request"
+    // line, which says more. Each line is a synchronous write: the nested dashboard query spent
+    // about a tenth of its CPU writing three.
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT_BYTES,
     // Slow clients: a request's headers and body must arrive within the read timeout (node
     // checks every second here instead of every 30 s, so a trickling client is cut near the
@@ -58,6 +70,12 @@ export function createHttpApp(config: Config, logStream: DestinationStream | und
     const code = status === 413 ? ErrorCode.REQUEST_TOO_LARGE : ErrorCode.BAD_REQUEST;
     return reply.code(status).send(errorBody(error.message, code, request.id));
   });
+  app.decorateRequest("loggedAlone", false);
+  app.addHook("onResponse", async (request, reply) => {
+    if (request.loggedAlone) return;
+    request.log.info({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, "request completed");
+  });
+
   return app;
 }
 

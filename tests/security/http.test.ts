@@ -163,6 +163,21 @@ describe("the log line of each GraphQL request", () => {
     // The token lookup, the articles page: at least two statements, all attributed to this request.
     expect(line!["sqlStatements"]).toEqual(expect.any(Number));
     expect(line!["sqlStatements"] as number).toBeGreaterThanOrEqual(2);
+    // The query is answered from SQL (src/graphql/answer.ts), and the line is the request's only one.
+    expect(line).toMatchObject({ answeredInSql: true, compiled: false });
+    expect(server.logs.filter((entry) => entry["reqId"] === "log-test-1")).toHaveLength(1);
+  });
+
+  it("writes one line for every other request too, with its method, URL, status and time", async () => {
+    const response = await fetch(`${server.baseUrl}/healthz`, { headers: { "x-request-id": "log-test-3" } });
+    expect(response.status).toBe(200);
+    await expect.poll(() => server.logs.filter((entry) => entry["reqId"] === "log-test-3")).toHaveLength(1);
+    expect(server.logs.find((entry) => entry["reqId"] === "log-test-3")).toMatchObject({
+      msg: "request completed",
+      req: { method: "GET", url: "/healthz" },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
   });
 
   it("gives an anonymous request a null token id and counts its statements only", async () => {
