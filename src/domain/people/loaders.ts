@@ -1,6 +1,5 @@
 import { Prisma, type PrismaClient } from "../../db/index.js";
 import type { ArticleRecord } from "../articles/record.js";
-import type { KeysetWindow } from "../../core/paging.js";
 import { byIdLoader, childrenLoader, countLoader, RelationConnectionLoader } from "../../core/loaders.js";
 import type { Actor } from "../../core/actor.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
@@ -24,14 +23,6 @@ function quotesOrMentions(viewer: Actor): Prisma.Sql {
     EXISTS (SELECT 1 FROM "Quote" q WHERE q."articleId" = a."id" AND q."speakerId" = p."id" AND ${visibleQuotesSql(viewer, "q", "a")})
     OR EXISTS (SELECT 1 FROM "EntityMention" m WHERE m."articleId" = a."id" AND m."personId" = p."id"
       AND m."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))})))`;
-}
-
-/** The keyset condition "after the cursor" of {@link personArticlesKeyset} in SQL (publishedAt desc nulls last, id desc). */
-function afterArticleSql(window: KeysetWindow<Prisma.ArticleWhereInput, unknown>): Prisma.Sql {
-  if (!window.after) return Prisma.sql`TRUE`;
-  const [publishedAt, id] = personArticlesKeyset.decode(window.after);
-  if (publishedAt === null) return Prisma.sql`(a."publishedAt" IS NULL AND a."id" < ${id}::uuid)`;
-  return Prisma.sql`(a."publishedAt" < ${publishedAt} OR (a."publishedAt" = ${publishedAt} AND a."id" < ${id}::uuid) OR a."publishedAt" IS NULL)`;
 }
 
 /** Per-request loaders of the people module: people, their aliases, roles, quote counts and articles, and organizations. */
@@ -105,8 +96,8 @@ export function createPeopleLoaders(prisma: PrismaClient, viewer: Actor) {
               SELECT p."id"::text AS "personId", x.*
               FROM "Person" p CROSS JOIN LATERAL (
                 SELECT ${articleRecordColumnsSql("a")} FROM "Article" a
-                WHERE ${visibleArticlesSql(viewer, "a")} AND ${quotesOrMentions(viewer)} AND ${afterArticleSql(window)}
-                ORDER BY a."publishedAt" DESC NULLS LAST, a."id" DESC LIMIT ${window.take}
+                WHERE ${visibleArticlesSql(viewer, "a")} AND ${quotesOrMentions(viewer)} AND ${personArticlesKeyset.afterSql(window.after, "a")}
+                ORDER BY ${personArticlesKeyset.orderSql("a")} LIMIT ${window.take}
               ) x
               WHERE p."id" = ANY(${personIds}::uuid[])
               ORDER BY p."id", x."publishedAt" DESC NULLS LAST, x."id" DESC`;
