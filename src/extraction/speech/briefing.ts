@@ -26,7 +26,16 @@ export interface BriefingTurn {
   readonly speaker: TurnSpeaker;
 }
 
-const LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,4}):\s+/u;
+// A label in capitals, up to eight words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"), optionally
+// with an affiliation after a comma ("JOHN DOE, NATIONAL SECURITY COUNCIL").
+const LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?:\s+/u;
+// Hearing records print the label in mixed case and close it with a full stop: "Chairman Doe.",
+// "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
+const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
+/** Words after a surname in a label: "LLOYD J. AUSTIN III", "KENNETH F. MCKENZIE JR.". */
+const NAME_SUFFIXES = /^(JR|SR|II|III|IV)$/;
+/** Label words that are titles: a label opening with one names a person by office ("CHAIRMAN DOE:"), so one such turn is a transcript. */
+const TITLE_LABEL = /^(MR|MS|MRS|DR|SEC|SECRETARY|UNDER|DEPUTY|ASSISTANT|GENERAL|GEN|LIEUTENANT|LT|COLONEL|COL|MAJOR|MAJ|CAPTAIN|CAPT|ADMIRAL|ADM|REAR|VICE|AMBASSADOR|CHAIRMAN|CHAIRWOMAN|CHAIR|SENATOR|SEN|REPRESENTATIVE|REP|CONGRESSMAN|CONGRESSWOMAN|PRESIDENT|GOVERNOR|GOV|MAYOR|DIRECTOR|ADMINISTRATOR|COMMISSIONER|SPEAKER|LEADER|JUDGE|JUSTICE|ATTORNEY|PRIME|FOREIGN|MINISTER|PROFESSOR|PROF)\.?$/;
 const QUESTION_LABELS = /^(QUESTION|Q|QUESTIONER|REPORTER|AUDIENCE MEMBER|PARTICIPANT)$/;
 /** Labels of people who run the briefing or speak without a name ("SENIOR DEFENSE OFFICIAL", "STAFF"). */
 const UNNAMED_HEADS = /(?:^|\s)(MODERATOR|OPERATOR|OFFICIAL|OFFICIALS|STAFF|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|ANNOUNCER|NARRATOR|INTERPRETER)(?:\s+(?:ONE|TWO|THREE|\d+))?$/;
@@ -44,9 +53,30 @@ function speakerOfLabel(label: string): TurnSpeaker {
   const bare = label.replace(/\.$/, "");
   if (QUESTION_LABELS.test(bare)) return { kind: "unnamed", description: "a reporter", isQuestion: true };
   if (UNNAMED_HEADS.test(bare)) return { kind: "unnamed", description: `the ${bare.toLowerCase()}`, isQuestion: false };
-  const words = label.split(" ").map((word) => word.replace(/\.$/, ""));
-  const honorific = words.length > 1 ? (words[0] ?? "") : "";
+  // "Ms. Roe of Ohio" names Roe; "LLOYD J. AUSTIN III" names Austin.
+  const words = label.replace(/ of .*$/, "").split(" ").map((word) => word.replace(/\.$/, ""));
+  while (words.length > 1 && NAME_SUFFIXES.test((words[words.length - 1] ?? "").toUpperCase())) words.pop();
+  const honorific = words.length > 1 ? (words[0] ?? "").toUpperCase() : "";
   return { kind: "named", surname: titleCase(words[words.length - 1] ?? ""), gender: HONORIFICS.get(honorific) ?? null };
+}
+
+/** The label a paragraph opens with, and where its words start; hearing labels only when `hearing`. */
+function labelOf(line: string, hearing: boolean): { label: string; length: number } | null {
+  const match = LABEL.exec(line) ?? (hearing ? HEARING_LABEL.exec(line) : null);
+  return match ? { label: match[1] ?? "", length: match[0].length } : null;
+}
+
+/**
+ * Whether a transcript with a single labelled turn is one: its label names someone by office
+ * ("CHAIRMAN DOE:", "SECRETARY OF DEFENSE JANE DOE:"), or names a person the header before it
+ * names ("JANE DOE:" under "Press Briefing by Spokesperson Jane Q. Doe"). One "NOTE:" line is not.
+ */
+function singleTurnIsTranscript(label: string, header: string): boolean {
+  const words = label.split(" ");
+  if (words.length < 2) return false;
+  if (TITLE_LABEL.test(words[0] ?? "")) return true;
+  const names = [words[0] ?? "", words[words.length - 1] ?? ""].map((word) => titleCase(word.replace(/\.$/, "")));
+  return names.every((name) => new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(header));
 }
 
 /**
@@ -56,18 +86,22 @@ function speakerOfLabel(label: string): TurnSpeaker {
  */
 export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   const { text } = analyzed;
+  // Mixed-case hearing labels ("Chairman Doe.") count only when at least two paragraphs open so.
+  const hearing = analyzed.paragraphs.filter((paragraph) => HEARING_LABEL.test(text.slice(paragraph.start, paragraph.end))).length >= 2;
   const turns: BriefingTurn[] = [];
   let labelled = 0;
+  let firstLabel: { label: string; at: number } | null = null;
   let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker } | null = null;
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
-    const match = LABEL.exec(line);
-    const rest = match ? line.slice(match[0].length).trimEnd() : "";
+    const match = labelOf(line, hearing);
+    const rest = match ? line.slice(match.length).trimEnd() : "";
     if (match && rest !== "") {
-      const label = match[1] ?? "";
+      const { label } = match;
       current = { label, labelLine: paragraph, speaker: speakerOfLabel(label) };
       labelled += 1;
-      const start = paragraph.start + match[0].length;
+      firstLabel ??= { label, at: paragraph.start };
+      const start = paragraph.start + match.length;
       turns.push({ line: paragraph, label, labelLine: paragraph, quote: { start, end: start + rest.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
       continue;
     }
@@ -86,7 +120,6 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     const start = paragraph.start + lead;
     turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
   }
-  // One "NOTE:" line in a story is not a transcript; one "MR. KIRBY:" line is (remarks alone).
-  const honorificLabel = turns.some((turn) => /^(MR|MS|MRS|DR|SEC|SECRETARY|GENERAL|GEN|ADMIRAL|ADM|AMBASSADOR)\.? /.test(turn.label));
-  return labelled >= 2 || honorificLabel ? turns : [];
+  if (labelled >= 2) return turns;
+  return firstLabel && singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at)) ? turns : [];
 }

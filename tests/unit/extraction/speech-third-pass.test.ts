@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../../src/extraction/index.js";
+
+// Issue 17, third pass: transcript labels and document headers in the formats U.S. government
+// offices publish, people and organizations, each on short texts written for these tests.
+
+const said = (text: string): [string, string | null, string | null][] =>
+  extractArticle(text).quotes.map((quote) => [quote.text, quote.speaker, quote.speakerDescription]);
+
+describe("transcript labels in government formats", () => {
+  it("reads a single full-name label the header names, and a long label with office and suffix", () => {
+    const header = "Press Briefing by Agency Spokesperson Rona Q. Velasquez in the Briefing Room";
+    const text = [header, "RONA VELASQUEZ:  Good afternoon.", "The ferry schedule changes on Monday."].join("\n\n");
+    expect(said(text).map(([words, speaker]) => [words, speaker])).toEqual([
+      ["Good afternoon.", "Rona Q. Velasquez"],
+      ["The ferry schedule changes on Monday.", "Rona Q. Velasquez"],
+    ]);
+    const long = ["Remarks by the Secretary of Transport", "SECRETARY OF TRANSPORT DR. ALAN B. MOREAU III:  Good morning.", "The bridge opens next week."].join("\n\n");
+    expect(said(long).map(([, speaker]) => speaker)).toEqual(["Moreau", "Moreau"]);
+  });
+
+  it("reads one turn under an office label (CHAIRMAN X:) and a label with an affiliation after a comma", () => {
+    const text = ["Hearing on the Port Budget", "CHAIRMAN OKONJO: The committee will come to order.", "We welcome our witness."].join("\n\n");
+    expect(said(text).map(([, speaker]) => speaker)).toEqual(["Okonjo", "Okonjo"]);
+    const interview = ["Q: Will the port reopen?", "LENA MARSH, PORT AUTHORITY: It will reopen in May.", "Q: When in May?", "MARSH: Early in the month."].join("\n\n");
+    const turns = said(interview);
+    expect(turns.filter(([, speaker]) => speaker === "Marsh").map(([words]) => words)).toEqual(["It will reopen in May.", "Early in the month."]);
+  });
+
+  it("does not take one capitalised heading nobody in the header names for a transcript", () => {
+    const text = ["City budget passes", "KEY POINTS: The council voted 7-2 on Tuesday.", "The mayor said the vote was close."].join("\n\n");
+    expect(extractArticle(text).quotes.some((quote) => quote.medium === "briefing")).toBe(false);
+  });
+
+  it("reads a hearing record's mixed-case labels closed by a full stop, the question never given to the witness", () => {
+    const text = [
+      "Hearing before the Committee on Ports",
+      "Chairman Okonjo. The hearing will come to order. Director Pell, welcome.",
+      "Mr. Pell. Thank you, Mr. Chairman. The port handled more cargo this year.",
+      "Ms. Abara of Ohio. Will the new cranes arrive on time?",
+      "Mr. Pell. They will arrive in June.",
+    ].join("\n\n");
+    const turns = said(text);
+    expect(turns.map(([words, speaker]) => [words, speaker])).toEqual([
+      ["The hearing will come to order. Director Pell, welcome.", "Okonjo"],
+      ["Thank you, Mr. Chairman. The port handled more cargo this year.", "Pell"],
+      ["Will the new cranes arrive on time?", "Abara"],
+      ["They will arrive in June.", "Pell"],
+    ]);
+  });
+
+  it("does not read two paragraphs opening with a titled name in a news story as hearing labels unless each is a bare label", () => {
+    const text = ["Mr. Pell said the port would reopen.", "Mr. Pell added that cranes were coming."].join("\n\n");
+    expect(extractArticle(text).quotes.some((quote) => quote.medium === "briefing")).toBe(false);
+  });
+});
+
+describe("documents in an official's own voice", () => {
+  it("reads a readout “attributable to” its spokesperson, written in the third person", () => {
+    const text = ["Deputy Minister's Call with the Harbor Council", "The below is attributable to Spokesperson Tomas Reyes:", "Deputy Minister Ana Ruiz spoke with the council to discuss the harbor project."].join("\n\n");
+    expect(said(text).map(([, speaker]) => speaker)).toEqual(["Tomas Reyes"]);
+  });
+
+  it("reads the State Department header block: the author's name, then the office, then place and date", () => {
+    const text = ["Remarks at the Harbor Festival", "Selma J. Okafor", "Secretary of Transport", "Harbor Hall", "Portville", "June 3, 2030", "Thank you all for coming tonight.", "This harbor has served our city for a century."].join("\n");
+    expect(said(text).map(([words, speaker]) => [words, speaker])).toEqual([
+      ["Thank you all for coming tonight.", "Selma J. Okafor"],
+      ["This harbor has served our city for a century.", "Selma J. Okafor"],
+    ]);
+  });
+});
