@@ -145,12 +145,12 @@ function quoteTurn(walk: Walk, turn: BriefingTurn): PersonEntry | null {
   let person: PersonEntry | null = null;
   let description: string | null;
   if (turn.speaker.kind === "named") {
-    const { surname, gender } = turn.speaker;
-    person = cast.personBySurnameBefore(surname, turn.line.start) ?? cast.addPerson(surname, null, CONFIDENCE.explicit);
+    const { surname, gender, nameAt } = turn.speaker;
+    person = cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(surname, null, CONFIDENCE.explicit);
     person.gender ??= gender;
     cast.addAlias(person, surname);
     const labelStart = turn.labelLine.start + turn.label.toLowerCase().lastIndexOf(surname.toLowerCase());
-    cast.mentionPerson(person, { start: labelStart, end: labelStart + surname.length }, 0.95);
+    cast.mentionPerson(person, nameAt ?? { start: labelStart, end: labelStart + surname.length }, 0.95);
     description = person.titles[0] ?? null;
   } else {
     const source = cast.addSource(turn.speaker.description, turn.speaker.description.split(" ").pop() ?? "", null, CONFIDENCE.explicit);

@@ -49,6 +49,45 @@ describe("transcript labels in government formats", () => {
     ]);
   });
 
+  it("reads a White House “Q” turn with no colon as a reporter's question, never the spokesperson's", () => {
+    const text = ["Press Gaggle by Press Secretary Omar Feld", "MR. FELD:  Good morning. I have one announcement.", "Q    Does the President plan to visit the port?", "MR. FELD:  Not this week."].join("\n\n");
+    expect(said(text)).toEqual([
+      ["Good morning. I have one announcement.", "Omar Feld", "Press Secretary"],
+      ["Does the President plan to visit the port?", null, "a reporter"],
+      ["Not this week.", "Omar Feld", "Press Secretary"],
+    ]);
+    // "Q Street" opening two paragraphs of a story is no transcript.
+    expect(extractArticle("Q Street reopened on Monday.\n\nQ Street shops were busy.").quotes).toEqual([]);
+  });
+
+  it("gives a question to the reporter the official calls on by name, or who introduces themselves", () => {
+    const text = [
+      "Press Briefing",
+      "MS. ARDEN: That is all I have at the top, so Priya.",
+      "QUESTION: Is the harbor open?",
+      "And when?",
+      "MS. ARDEN: It is. Since Monday.",
+      "QUESTION: A follow-up on the cranes?",
+      "MS. ARDEN: Correct.",
+      "QUESTION: Hi. Tomas Greer with Harbor Radio. Who pays for the cranes?",
+      "MS. ARDEN: Our first question after the break will go to Noor with the Courier.",
+      "QUESTION: Thank you. Why now?",
+    ].join("\n\n");
+    const result = extractArticle(text);
+    const speakerOf = (words: string): [string | null, string | null] => {
+      const quote = result.quotes.find((candidate) => candidate.text.startsWith(words));
+      return [quote?.speaker ?? null, quote?.speakerDescription ?? null];
+    };
+    expect(speakerOf("Is the harbor open?")[0]).toBe("Priya");
+    expect(speakerOf("And when?")[0]).toBe("Priya");
+    // A later question nobody is called for is an unnamed reporter's, and "Correct." calls nobody.
+    expect(speakerOf("A follow-up")).toEqual([null, "a reporter"]);
+    expect(speakerOf("Hi. Tomas Greer")[0]).toBe("Tomas Greer");
+    expect(speakerOf("Thank you. Why now?")[0]).toBe("Noor");
+    expect(result.people.map((person) => person.name)).toEqual(expect.arrayContaining(["Priya", "Tomas Greer", "Noor"]));
+    expect(result.quotes.filter((quote) => quote.speaker === "Arden").map((quote) => quote.text)).not.toContain("Is the harbor open?");
+  });
+
   it("does not read two paragraphs opening with a titled name in a news story as hearing labels unless each is a bare label", () => {
     const text = ["Mr. Pell said the port would reopen.", "Mr. Pell added that cranes were coming."].join("\n\n");
     expect(extractArticle(text).quotes.some((quote) => quote.medium === "briefing")).toBe(false);
