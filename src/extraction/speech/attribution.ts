@@ -5,7 +5,7 @@ import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
-import { type Phrase, endsInNoun, headOf, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Phrase, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // Who said it: turns the words that name a speaker ("the official", "she", "State Department
 // spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
@@ -191,12 +191,15 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
     cast.mentionPerson(person, { start: nameStart, end: nameStart + name.length }, CONFIDENCE.reference);
     return person;
   }
-  for (const token of phrase.tokens) {
+  for (const [index, token] of phrase.tokens.entries()) {
     if (!isCapitalized(token)) continue;
-    const person = cast.personBySurnameBefore(token.text.replace(/[’']s$/, ""), phrase.start);
+    // A hyphenated surname ("Thomas-Greenfield") is several tokens.
+    const word = hyphenatedWord(phrase.tokens, index);
+    const surname = word.text.replace(/[’']s$/, "");
+    const person = cast.personBySurnameBefore(surname, phrase.start);
     if (person) {
-      cast.mentionPerson(person, token, CONFIDENCE.explicit);
-      cast.addAlias(person, token.text.replace(/[’']s$/, ""));
+      cast.mentionPerson(person, { start: token.start, end: token.start + surname.length }, CONFIDENCE.explicit);
+      cast.addAlias(person, surname);
       return person;
     }
   }

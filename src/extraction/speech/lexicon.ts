@@ -51,7 +51,7 @@ export const TITLE_WORDS = words(`
   executive ceo leader speaker majority minority supreme sheikh ayatollah lord sir dame rev.
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
-  consul counselor counsellor undersecretary state protection civil public information`);
+  consul counselor counsellor undersecretary state protection civil public information coordinator`);
 
 /** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
 export const ROLE_NOUNS = words(`

@@ -108,3 +108,41 @@ describe("documents in an official's own voice", () => {
     ]);
   });
 });
+
+describe("people named in every form (titles apart)", () => {
+  const names = (text: string): string[] => extractArticle(text).people.map((person) => person.name);
+
+  it("lists a person named only by a title and a surname, and joins it to the full name when the story gives one", () => {
+    const text = "Minister Farrow visited the docks on Monday. Gen. Okafor met Admiral Lindqvist there. Dana Whitby arrived later, and Mayor Whitby spoke first.";
+    const people = names(text);
+    expect(people).toEqual(expect.arrayContaining(["Farrow", "Okafor", "Lindqvist", "Dana Whitby"]));
+    expect(people).not.toContain("Whitby");
+  });
+
+  it("does not take a headline's or a body's title-case words after a title for a surname", () => {
+    const people = names("The Assistant Secretary for Public Affairs spoke. Press Secretary Rear Admiral Hal Brenner briefed. An Executive Order followed.");
+    expect(people).not.toEqual(expect.arrayContaining(["Affairs"]));
+    expect(people).not.toContain("Rear");
+    expect(people).not.toContain("Order");
+    expect(people).toContain("Hal Brenner");
+  });
+
+  it("keeps a hyphenated name whole, given name or surname, and reads the surname alone later", () => {
+    const text = "Ambassador Rosa Vidal-Marquez met Deputy Minister Jean-Luc Ferrand. Vidal-Marquez said the talks would go on.";
+    const result = extractArticle(text);
+    expect(result.people.map((person) => person.name)).toEqual(expect.arrayContaining(["Rosa Vidal-Marquez", "Jean-Luc Ferrand"]));
+    expect(result.people.map((person) => person.name)).not.toContain("Jean-Luc");
+    expect(quoteSpeaker(result, "the talks would go on")).toBe("Rosa Vidal-Marquez");
+  });
+
+  it("gives a transcript label's surname the full name the header gives it", () => {
+    const text = ["Press Briefing by Press Secretary Ivy Tran and Council Coordinator for Ports Omar Lind", "MS. TRAN: Good afternoon.", "MR. LIND: Thanks, Ivy.", "QUESTION: Anything else?"].join("\n\n");
+    const result = extractArticle(text);
+    expect(quoteSpeaker(result, "Good afternoon.")).toBe("Ivy Tran");
+    expect(quoteSpeaker(result, "Thanks, Ivy.")).toBe("Omar Lind");
+  });
+});
+
+function quoteSpeaker(result: ReturnType<typeof extractArticle>, words: string): string | null {
+  return result.quotes.find((quote) => quote.text.includes(words))?.speaker ?? null;
+}
