@@ -146,3 +146,15 @@ describe("people named in every form (titles apart)", () => {
 function quoteSpeaker(result: ReturnType<typeof extractArticle>, words: string): string | null {
   return result.quotes.find((quote) => quote.text.includes(words))?.speaker ?? null;
 }
+
+describe("pronouns across sentences", () => {
+  it("gives “she said” to the subject of the sentence before, not to a person only mentioned in it", () => {
+    const text = "Senator Mara Quist said on Monday that Governor Tom Reyes would lose the vote. “We have the numbers,” she said.";
+    expect(quoteSpeaker(extractArticle(text), "We have the numbers")).toBe("Mara Quist");
+  });
+
+  it("does not take a possessive or an opening phrase's name for the subject", () => {
+    const text = "Regarding President Lena Ortiz's plan, Ambassador Paul Wren said the talks would go on. “It is a serious plan,” he said.";
+    expect(quoteSpeaker(extractArticle(text), "It is a serious plan")).toBe("Paul Wren");
+  });
+});
