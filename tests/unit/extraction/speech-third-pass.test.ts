@@ -158,3 +158,25 @@ describe("pronouns across sentences", () => {
     expect(quoteSpeaker(extractArticle(text), "It is a serious plan")).toBe("Paul Wren");
   });
 });
+
+describe("organizations in government copy", () => {
+  const orgs = (text: string): readonly string[] => extractArticle(text).organizations;
+
+  it("reads “Press” before a briefing or a release as the event, keeping the body before it", () => {
+    const found = orgs("Department of Transport Press Briefing\n\nThe Daily Press Briefing began late. The Harbor Times reported it.");
+    expect(found).toContain("Department of Transport");
+    expect(found).not.toContain("Department of Transport Press");
+    expect(found).not.toContain("Daily Press");
+    expect(found).toContain("Harbor Times");
+  });
+
+  it("does not take a place whose name ends like a body for an organization, and joins the Defense Department's spellings", () => {
+    const found = orgs("Talks on the West Bank resumed. The Department of Defense and the Pentagon said the U.S. Department of Defense would help.");
+    expect(found).not.toContain("West Bank");
+    expect(found.filter((name) => /defense/i.test(name))).toEqual(["U.S. Department of Defense"]);
+  });
+
+  it("knows the bodies government copy names in one word", () => {
+    expect(orgs("Congress passed the bill. The FBI and the CIA briefed lawmakers.")).toEqual(expect.arrayContaining(["Congress", "FBI", "CIA"]));
+  });
+});
