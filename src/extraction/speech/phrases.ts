@@ -1,5 +1,6 @@
 import type { Token } from "../text.js";
 import type { TextRange } from "../types.js";
+import { countryOfDemonym } from "../events/gazetteer.js";
 import { NOT_NAME_WORDS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 // Small readings of token sequences that several rules share: which tokens can be part of a
@@ -84,6 +85,18 @@ export function isNameWord(word: string): boolean {
   return isNameToken({ text: word, pos: "PROPN", start: 0, end: word.length });
 }
 
+/**
+ * A surname with a nationality's ending ("Kamian", "Petrosian"): after a given name, a word
+ * ending like a demonym is a name unless it is one a country or a region has ("Iranian", "Asian").
+ */
+function isDemonymShapedSurname(token: Token): boolean {
+  const lower = key(token);
+  if (!/(?:ian|ean|ese|ish)$/.test(lower) || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false;
+  if (TITLE_WORDS.has(lower) || ORG_HEADS.has(lower) || NOT_NAME_WORDS.has(lower) || REGIONAL_ADJECTIVES.has(lower)) return false;
+  return countryOfDemonym(token.text) === undefined;
+}
+const REGIONAL_ADJECTIVES = new Set(["european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
+
 /** Whether a token is a role word ("spokesperson", "Minister") that makes a phrase a title. */
 export function isRoleWord(token: Token): boolean {
   return ROLE_NOUNS.has(key(token));
@@ -120,7 +133,7 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
         end += 2;
         continue;
       }
-      if (!next || !previous || !(isNameToken(next) || startsHyphenatedName(tokens, end)) || next.start - previous.end !== 1) break;
+      if (!next || !previous || !(isNameToken(next) || startsHyphenatedName(tokens, end) || isDemonymShapedSurname(next)) || next.start - previous.end !== 1) break;
       end += 1;
     }
     // A generational suffix belongs to the name ("Ferdinand Marcos Jr.").

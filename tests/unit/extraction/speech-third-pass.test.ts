@@ -180,3 +180,16 @@ describe("organizations in government copy", () => {
     expect(orgs("Congress passed the bill. The FBI and the CIA briefed lawmakers.")).toEqual(expect.arrayContaining(["Congress", "FBI", "CIA"]));
   });
 });
+
+describe("statement headers and surnames with a nationality's ending", () => {
+  it("reads a headline that says who releases the statement, and a surname ending like a demonym after a given name", () => {
+    const text = ["Secretary of State Ana Petrosian releases statement on the harbor fire", "I send my condolences to the families of the crew.", "We will rebuild the pier."].join("\n\n");
+    const result = extractArticle(text);
+    expect(result.quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["I send my condolences to the families of the crew.", "Ana Petrosian"],
+      ["We will rebuild the pier.", "Ana Petrosian"],
+    ]);
+    // A country's demonym after a name is no surname.
+    expect(extractArticle("Minister Omar Iranian said nothing.").people.map((person) => person.name)).not.toContain("Omar Iranian");
+  });
+});
