@@ -1,6 +1,6 @@
 import type { Token } from "../text.js";
 import type { TextRange } from "../types.js";
-import { countryOfDemonym } from "../events/gazetteer.js";
+import { countryOfDemonym, lookupPlace } from "../events/gazetteer.js";
 import { NOT_NAME_WORDS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 // Small readings of token sequences that several rules share: which tokens can be part of a
@@ -148,6 +148,19 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
     }
     const last = tokens[end - 1];
     // A name needs a given name and a surname, and does not end in an initial.
+    // "Minister of Ports Ana Doe": after "of" and a title, the first capitals name the office's
+    // field, not the person; the name is the last two words (and any initial between them).
+    const of = tokens[index - 1];
+    const office = tokens[index - 2];
+    // A run with a place in it is a body's name ("president of Radio Free Europe"), not an office's field and a name.
+    if (of && office && key(of) === "of" && (isRoleWord(office) || TITLE_WORDS.has(key(office))) && !tokens.slice(index, end).some((word) => lookupPlace(word.text) !== undefined)) {
+      const isWord = (at: number): boolean => {
+        const word = tokens[at] as Token;
+        return word.text !== "-" && tokens[at - 1]?.text !== "-" && !/^\p{Lu}\.$/u.test(word.text) && !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(word.text);
+      };
+      const countWords = (from: number): number => tokens.slice(from, end).filter((_, at) => isWord(from + at)).length;
+      while (countWords(index) > 2) index += 1;
+    }
     // "Jean-Yves" is one word of a name: count the words a hyphen does not join to the one before.
     const words = tokens.slice(index, end).filter((word, at, run) => word.text !== "-" && run[at - 1]?.text !== "-").length;
     if (words >= 2 && words <= 5 && last && (!last.text.endsWith(".") || /^[JS]r\.$/.test(last.text))) runs.push([index, end]);

@@ -193,3 +193,13 @@ describe("statement headers and surnames with a nationality's ending", () => {
     expect(extractArticle("Minister Omar Iranian said nothing.").people.map((person) => person.name)).not.toContain("Omar Iranian");
   });
 });
+
+describe("names after an office's field", () => {
+  it("takes the name, not the field, after “Minister of X”, and keeps a body's name with a place in it", () => {
+    const text = "The Minister of Ports Ana J. Doe met the Director of Urban Development Omar Lind. The president of Radio Free Europe spoke too.";
+    const people = extractArticle(text).people.map((person) => person.name);
+    expect(people).toEqual(expect.arrayContaining(["Ana J. Doe", "Omar Lind"]));
+    expect(people).not.toContain("Ports Ana J. Doe");
+    expect(people).not.toContain("Free Europe");
+  });
+});
