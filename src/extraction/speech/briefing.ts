@@ -148,6 +148,10 @@ const CALLED_AT_END = /(?:^|[,;:–—-]\s*|\bso\s+|\bwell,?\s+|\bahead,?\s+|\by
 const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
 /** "Our first question will go to Jane with the AP." */
 const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
+/** An answer that opens by addressing the reporter: "Thank you, Matt.", "Well, Jane, ...". */
+const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
+/** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
+const ADDRESSED_AT_END = /,\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]$/u;
 /** A reporter's own introduction: "Jane Doe with AP.", "Jane Doe from Radio Harbor." */
 const INTRODUCED = /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,2}) (?:with|from) (?:the )?\p{Lu}/u;
 
@@ -187,6 +191,21 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     if (!isName(start)) return;
     const gender = call[1]?.startsWith("Mr") && !call[1].startsWith("Mrs") ? "male" : call[1] ? "female" : null;
     named.set(turn.labelLine.start, { kind: "named", surname: name, gender, nameAt: { start, end: start + name.length } });
+  });
+  // The official's answer addresses the reporter who asked ("Thank you, Matt.", "..., Matt?"):
+  // the question just before it is theirs, when nothing named it yet.
+  turns.forEach((turn, index) => {
+    const question = turns[index - 1];
+    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
+    const words = text.slice(turn.quote.start, turn.quote.end);
+    const first = /^[^.?!]*[.?!]/.exec(words)?.[0] ?? words;
+    const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first);
+    const name = address?.[2];
+    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
+    if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return;
+    const start = turn.quote.start + address.index + address[0].lastIndexOf(name);
+    if (!isName(start)) return;
+    named.set(question.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
   });
   if (named.size === 0) return turns;
   return turns.map((turn) => {

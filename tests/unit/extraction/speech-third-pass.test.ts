@@ -203,3 +203,21 @@ describe("names after an office's field", () => {
     expect(people).not.toContain("Free Europe");
   });
 });
+
+describe("reporters the answer addresses", () => {
+  it("gives the question to the reporter the official's answer addresses, and not when the answer only thanks a colleague", () => {
+    const text = [
+      "Press Briefing",
+      "MS. ARDEN: Good afternoon. Nothing at the top.",
+      "QUESTION: You are late again.",
+      "MS. ARDEN: Thank you, Priya. I was on a call.",
+      "QUESTION: Will you take one more?",
+      "MS. ARDEN: Can I finish the first answer, Tomas?",
+      "MR. LIND: Thanks, Ivy. Two updates from the port.",
+    ].join("\n\n");
+    const result = extractArticle(text);
+    expect(quoteSpeaker(result, "You are late again.")).toBe("Priya");
+    expect(quoteSpeaker(result, "Will you take one more?")).toBe("Tomas");
+    expect(result.people.map((person) => person.name)).not.toContain("Ivy");
+  });
+});
