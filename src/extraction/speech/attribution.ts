@@ -5,7 +5,7 @@ import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
-import { type Phrase, endsInNoun, headOf, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Phrase, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // Who said it: turns the words that name a speaker ("the official", "she", "State Department
 // spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
@@ -191,12 +191,15 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
     cast.mentionPerson(person, { start: nameStart, end: nameStart + name.length }, CONFIDENCE.reference);
     return person;
   }
-  for (const token of phrase.tokens) {
+  for (const [index, token] of phrase.tokens.entries()) {
     if (!isCapitalized(token)) continue;
-    const person = cast.personBySurnameBefore(token.text.replace(/[’']s$/, ""), phrase.start);
+    // A hyphenated surname ("Thomas-Greenfield") is several tokens.
+    const word = hyphenatedWord(phrase.tokens, index);
+    const surname = word.text.replace(/[’']s$/, "");
+    const person = cast.personBySurnameBefore(surname, phrase.start);
     if (person) {
-      cast.mentionPerson(person, token, CONFIDENCE.explicit);
-      cast.addAlias(person, token.text.replace(/[’']s$/, ""));
+      cast.mentionPerson(person, { start: token.start, end: token.start + surname.length }, CONFIDENCE.explicit);
+      cast.addAlias(person, surname);
       return person;
     }
   }
@@ -331,6 +334,19 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     const described = context.cast.groups.filter((group) => group.start < position && ROLE_NOUNS.has(group.head) && !group.head.endsWith("s")).pop();
     return described ? { person: null, source: null, group: described, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
   }
+  // A pronoun continues the subject of the clauses before it rather than a person only mentioned
+  // inside them ("Doe said Roe would win. “...,” she said" is Doe's): when the latest fitting
+  // mention is no subject, the person who was one later in the same paragraph is preferred.
+  if (!isSubjectMention(context.text, best.last)) {
+    const subject = candidates.slice(1).find((candidate) => {
+      const at = lastMentionBefore(candidate.person, best.last + 1, (offset) => context.cast.isQuoted(offset) || !isSubjectMention(context.text, offset));
+      return at >= 0 && !context.text.slice(at, position).includes("\n");
+    });
+    if (subject) {
+      subject.person.gender ??= gender;
+      return { person: subject.person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+    }
+  }
   const rival = candidates[1];
   // Another person who fits, named in the same paragraph, makes the pronoun ambiguous, unless
   // only the best candidate is known to have the pronoun's gender.
@@ -339,6 +355,22 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   best.person.gender ??= gender;
   const confidence = sure ? CONFIDENCE.pronoun : CONFIDENCE.ambiguousPronoun;
   return { person: best.person, source: null, group: null, confidence, viaStatement: false };
+}
+
+/**
+ * Whether a mention opens its sentence, after nothing but capitalized words (titles, a first
+ * name) and an opening quotation mark: the sentence's subject, as far as the words show.
+ */
+function isSubjectMention(text: string, at: number): boolean {
+  const from = Math.max(0, at - 80);
+  const before = (from === 0 ? "\n" : "") + text.slice(from, at);
+  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(before);
+  if (!opening) return false;
+  // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
+  // no possessive after it ("X's stance").
+  const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
+  if (!words.every((word) => TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word))) return false;
+  return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }
 
 /** Offset of a person's last mention before a position (leaving out the mentions `skip` names), or -1. */

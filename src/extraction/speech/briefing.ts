@@ -9,7 +9,14 @@ import type { TextRange } from "../types.js";
 
 /** Who speaks in a turn: a named person (by surname), or an unnamed source described by the label. */
 export type TurnSpeaker =
-  | { readonly kind: "named"; readonly surname: string; readonly gender: "male" | "female" | null }
+  | {
+      readonly kind: "named";
+      /** A surname from a label, or the name a reporter is called on or introduces themselves by. */
+      readonly surname: string;
+      readonly gender: "male" | "female" | null;
+      /** Where the name is written when it is not in the label (a reporter called on by name). */
+      readonly nameAt?: TextRange;
+    }
   | { readonly kind: "unnamed"; readonly description: string; readonly isQuestion: boolean };
 
 /** One paragraph of a transcript turn. */
@@ -26,7 +33,18 @@ export interface BriefingTurn {
   readonly speaker: TurnSpeaker;
 }
 
-const LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,4}):\s+/u;
+// A label in capitals, up to eight words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"), optionally
+// with an affiliation after a comma ("JOHN DOE, NATIONAL SECURITY COUNCIL").
+const LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?:\s+/u;
+// Hearing records print the label in mixed case and close it with a full stop: "Chairman Doe.",
+// "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
+const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
+/** White House transcripts set a reporter's turn off with "Q" and spaces, no colon. */
+const BARE_QUESTION = /^Q\.?(?: {2,}|\t| (?=\p{Lu}|[“"‘'(]))/u;
+/** Words after a surname in a label: "LLOYD J. AUSTIN III", "KENNETH F. MCKENZIE JR.". */
+const NAME_SUFFIXES = /^(JR|SR|II|III|IV)$/;
+/** Label words that are titles: a label opening with one names a person by office ("CHAIRMAN DOE:"), so one such turn is a transcript. */
+const TITLE_LABEL = /^(MR|MS|MRS|DR|SEC|SECRETARY|UNDER|DEPUTY|ASSISTANT|GENERAL|GEN|LIEUTENANT|LT|COLONEL|COL|MAJOR|MAJ|CAPTAIN|CAPT|ADMIRAL|ADM|REAR|VICE|AMBASSADOR|CHAIRMAN|CHAIRWOMAN|CHAIR|SENATOR|SEN|REPRESENTATIVE|REP|CONGRESSMAN|CONGRESSWOMAN|PRESIDENT|GOVERNOR|GOV|MAYOR|DIRECTOR|ADMINISTRATOR|COMMISSIONER|SPEAKER|LEADER|JUDGE|JUSTICE|ATTORNEY|PRIME|FOREIGN|MINISTER|PROFESSOR|PROF)\.?$/;
 const QUESTION_LABELS = /^(QUESTION|Q|QUESTIONER|REPORTER|AUDIENCE MEMBER|PARTICIPANT)$/;
 /** Labels of people who run the briefing or speak without a name ("SENIOR DEFENSE OFFICIAL", "STAFF"). */
 const UNNAMED_HEADS = /(?:^|\s)(MODERATOR|OPERATOR|OFFICIAL|OFFICIALS|STAFF|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|ANNOUNCER|NARRATOR|INTERPRETER)(?:\s+(?:ONE|TWO|THREE|\d+))?$/;
@@ -44,9 +62,32 @@ function speakerOfLabel(label: string): TurnSpeaker {
   const bare = label.replace(/\.$/, "");
   if (QUESTION_LABELS.test(bare)) return { kind: "unnamed", description: "a reporter", isQuestion: true };
   if (UNNAMED_HEADS.test(bare)) return { kind: "unnamed", description: `the ${bare.toLowerCase()}`, isQuestion: false };
-  const words = label.split(" ").map((word) => word.replace(/\.$/, ""));
-  const honorific = words.length > 1 ? (words[0] ?? "") : "";
+  // "Ms. Roe of Ohio" names Roe; "LLOYD J. AUSTIN III" names Austin.
+  const words = label.replace(/ of .*$/, "").split(" ").map((word) => word.replace(/\.$/, ""));
+  while (words.length > 1 && NAME_SUFFIXES.test((words[words.length - 1] ?? "").toUpperCase())) words.pop();
+  const honorific = words.length > 1 ? (words[0] ?? "").toUpperCase() : "";
   return { kind: "named", surname: titleCase(words[words.length - 1] ?? ""), gender: HONORIFICS.get(honorific) ?? null };
+}
+
+/** The label a paragraph opens with, and where its words start; hearing labels only when `hearing`. */
+function labelOf(line: string, hearing: boolean): { label: string; length: number; bare: boolean } | null {
+  const match = LABEL.exec(line) ?? (hearing ? HEARING_LABEL.exec(line) : null);
+  if (match) return { label: match[1] ?? "", length: match[0].length, bare: false };
+  const question = BARE_QUESTION.exec(line);
+  return question ? { label: "Q", length: question[0].length, bare: true } : null;
+}
+
+/**
+ * Whether a transcript with a single labelled turn is one: its label names someone by office
+ * ("CHAIRMAN DOE:", "SECRETARY OF DEFENSE JANE DOE:"), or names a person the header before it
+ * names ("JANE DOE:" under "Press Briefing by Spokesperson Jane Q. Doe"). One "NOTE:" line is not.
+ */
+function singleTurnIsTranscript(label: string, header: string): boolean {
+  const words = label.split(" ");
+  if (words.length < 2) return false;
+  if (TITLE_LABEL.test(words[0] ?? "")) return true;
+  const names = [words[0] ?? "", words[words.length - 1] ?? ""].map((word) => titleCase(word.replace(/\.$/, "")));
+  return names.every((name) => new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(header));
 }
 
 /**
@@ -56,18 +97,27 @@ function speakerOfLabel(label: string): TurnSpeaker {
  */
 export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   const { text } = analyzed;
+  // Mixed-case hearing labels ("Chairman Doe.") count only when at least two paragraphs open so.
+  const hearing = analyzed.paragraphs.filter((paragraph) => HEARING_LABEL.test(text.slice(paragraph.start, paragraph.end))).length >= 2;
   const turns: BriefingTurn[] = [];
   let labelled = 0;
+  // A bare "Q" makes no transcript on its own ("Q Street ..."): it needs a label with a colon.
+  let colonLabels = 0;
+  let firstLabel: { label: string; at: number } | null = null;
   let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker } | null = null;
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
-    const match = LABEL.exec(line);
-    const rest = match ? line.slice(match[0].length).trimEnd() : "";
+    const match = labelOf(line, hearing);
+    const rest = match ? line.slice(match.length).trimEnd() : "";
     if (match && rest !== "") {
-      const label = match[1] ?? "";
+      const { label } = match;
       current = { label, labelLine: paragraph, speaker: speakerOfLabel(label) };
       labelled += 1;
-      const start = paragraph.start + match[0].length;
+      if (!match.bare) {
+        colonLabels += 1;
+        firstLabel ??= { label, at: paragraph.start };
+      }
+      const start = paragraph.start + match.length;
       turns.push({ line: paragraph, label, labelLine: paragraph, quote: { start, end: start + rest.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
       continue;
     }
@@ -86,7 +136,80 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     const start = paragraph.start + lead;
     turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
   }
-  // One "NOTE:" line in a story is not a transcript; one "MR. KIRBY:" line is (remarks alone).
-  const honorificLabel = turns.some((turn) => /^(MR|MS|MRS|DR|SEC|SECRETARY|GENERAL|GEN|ADMIRAL|ADM|AMBASSADOR)\.? /.test(turn.label));
-  return labelled >= 2 || honorificLabel ? turns : [];
+  if (colonLabels === 0) return [];
+  if (labelled < 2 && !(firstLabel && singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at)))) return [];
+  return nameReporters(analyzed, turns);
+}
+
+/** Words that close a sentence the way a called-on name does, but are no names. */
+const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", "sure", "right", "well", "so", "sir", "ma'am", "everyone", "everybody", "anyone", "guys", "folks", "go", "next", "again", "all", "here", "there", "god", "secretary", "president", "ambassador", "general", "admiral", "chairman", "congress", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "welcome", "hello", "hi", "hey", "good", "great", "questions", "question", "you", "thank"]);
+/** A reporter called on at the end of the official's words: "so Matt.", "Lita?", "over to you, Mr. Lee.", "so Matt, do you want to start?", "Tony, I'll begin with you." */
+const CALLED_AT_END = /(?:^|[,;:–—-]\s*|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
+const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
+/** "Our first question will go to Jane with the AP." */
+const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
+/** An answer that opens by addressing the reporter: "Thank you, Matt.", "Well, Jane, ...". */
+const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
+/** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
+const ADDRESSED_AT_END = /,\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]$/u;
+/** A reporter's own introduction: "Jane Doe with AP.", "Jane Doe from Radio Harbor." */
+const INTRODUCED = /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,2}) (?:with|from) (?:the )?\p{Lu}/u;
+
+/**
+ * Reporters' questions name their reporter when the reporter introduces themselves ("Jane Doe
+ * with AP.") or the official's last words before the question call on them by name ("so Matt.");
+ * the question is then that person's (still a question: nothing in it is the official's).
+ */
+function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingTurn[] {
+  const { text } = analyzed;
+  const named = new Map<number, TurnSpeaker>();
+  // "Befuddled." or "Correct." closes an answer as a name would; the tagger tells a name apart.
+  let tags: Map<number, string> | null = null;
+  const isName = (start: number): boolean => {
+    tags ??= new Map(analyzed.sentences.flatMap((sentence) => sentence.tokens.map((token) => [token.start, token.pos] as const)));
+    return tags.get(start) === "PROPN";
+  };
+  turns.forEach((turn, index) => {
+    if (!turn.isQuestion || turn.line !== turn.labelLine) return;
+    // An introduction opens the turn ("Hi, Dana. Jane Doe with AP."); a title is no given name.
+    const own = INTRODUCED.exec(text.slice(turn.quote.start, Math.min(turn.quote.end, turn.quote.start + 80)));
+    if (own?.[1] && !TITLE_LABEL.test((own[1].split(" ")[0] ?? "").toUpperCase())) {
+      const start = turn.quote.start + own.index + own[0].indexOf(own[1]);
+      named.set(turn.labelLine.start, { kind: "named", surname: own[1], gender: null, nameAt: { start, end: start + own[1].length } });
+      return;
+    }
+    const before = turns[index - 1];
+    if (!before || before.isQuestion) return;
+    const words = text.slice(before.quote.start, before.quote.end);
+    const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words);
+    const name = call?.[2];
+    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
+    // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?").
+    if (call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?")) return;
+    if (before.speaker.kind === "named" && before.speaker.surname.toLowerCase() === name.toLowerCase()) return;
+    const start = before.quote.start + call.index + call[0].indexOf(name, (call[1] ?? "").length);
+    if (!isName(start)) return;
+    const gender = call[1]?.startsWith("Mr") && !call[1].startsWith("Mrs") ? "male" : call[1] ? "female" : null;
+    named.set(turn.labelLine.start, { kind: "named", surname: name, gender, nameAt: { start, end: start + name.length } });
+  });
+  // The official's answer addresses the reporter who asked ("Thank you, Matt.", "..., Matt?"):
+  // the question just before it is theirs, when nothing named it yet.
+  turns.forEach((turn, index) => {
+    const question = turns[index - 1];
+    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
+    const words = text.slice(turn.quote.start, turn.quote.end);
+    const first = /^[^.?!]*[.?!]/.exec(words)?.[0] ?? words;
+    const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first);
+    const name = address?.[2];
+    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
+    if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return;
+    const start = turn.quote.start + address.index + address[0].lastIndexOf(name);
+    if (!isName(start)) return;
+    named.set(question.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
+  });
+  if (named.size === 0) return turns;
+  return turns.map((turn) => {
+    const speaker = named.get(turn.labelLine.start);
+    return speaker ? { ...turn, speaker } : turn;
+  });
 }

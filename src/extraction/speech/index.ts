@@ -6,8 +6,8 @@ import { Cast, type PersonEntry } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
-import { findBareNames, findPeople, findPersonMentions, registerPerson } from "./people.js";
-import { nameRuns } from "./phrases.js";
+import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
+import { isNameWord, nameRuns } from "./phrases.js";
 import { findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
@@ -71,7 +71,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
       insideSpeaker = author;
     }
     if (turn) {
-      insideSpeaker = quoteTurn(walk, turn);
+      insideSpeaker = quoteTurn(walk, turn, turns);
       // A reporter's question is theirs alone: nothing in it is attributed to anyone else.
       if (turn.isQuestion) return;
       floorOffset = turn.quote.start;
@@ -90,6 +90,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     }
   });
 
+  findTitledSurnames(analyzed, cast);
   // People named only as speakers were added during the reading: find their other mentions too.
   findPersonMentions(analyzed, cast);
   for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
@@ -140,17 +141,17 @@ function quotePost(walk: Walk, post: SocialPost): void {
  * the label, or of the unnamed source it describes ("a reporter", "the moderator"). Returns the
  * named speaker, whose own words cannot be what a "he" inside them refers to.
  */
-function quoteTurn(walk: Walk, turn: BriefingTurn): PersonEntry | null {
+function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[]): PersonEntry | null {
   const { cast } = walk;
   let person: PersonEntry | null = null;
   let description: string | null;
   if (turn.speaker.kind === "named") {
-    const { surname, gender } = turn.speaker;
-    person = cast.personBySurnameBefore(surname, turn.line.start) ?? cast.addPerson(surname, null, CONFIDENCE.explicit);
+    const { surname, gender, nameAt } = turn.speaker;
+    person = cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? surname, null, CONFIDENCE.explicit);
     person.gender ??= gender;
     cast.addAlias(person, surname);
     const labelStart = turn.labelLine.start + turn.label.toLowerCase().lastIndexOf(surname.toLowerCase());
-    cast.mentionPerson(person, { start: labelStart, end: labelStart + surname.length }, 0.95);
+    cast.mentionPerson(person, nameAt ?? { start: labelStart, end: labelStart + surname.length }, 0.95);
     description = person.titles[0] ?? null;
   } else {
     const source = cast.addSource(turn.speaker.description, turn.speaker.description.split(" ").pop() ?? "", null, CONFIDENCE.explicit);
@@ -173,6 +174,20 @@ function quoteTurn(walk: Walk, turn: BriefingTurn): PersonEntry | null {
   walk.quotes.push(quote);
   walk.previous = null;
   return person;
+}
+
+/**
+ * The full name a transcript's header gives the surname of a label ("... Coordinator John Kirby"
+ * for "MR. KIRBY:"), when no title made it a person already.
+ */
+function nameInHeader(text: string, surname: string, headerEnd: number): string | null {
+  const header = text.slice(0, Math.min(headerEnd, 1000));
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // One given name and an optional initial ("John Kirby", "Mark T. Esper"): a longer run of
+  // capitals in a header is more often an office ("Strategic Communications John Kirby").
+  const match = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]+)((?: \\p{Lu}\\.)?) ${escaped}(?![\\p{L}])`, "u").exec(header);
+  const given = match?.[1];
+  return given && isNameWord(given) ? `${given}${match[2] ?? ""} ${surname}` : null;
 }
 
 /** The person a statement document's author line names: someone already known, else the name in it. */

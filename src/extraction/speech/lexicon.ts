@@ -51,7 +51,7 @@ export const TITLE_WORDS = words(`
   executive ceo leader speaker majority minority supreme sheikh ayatollah lord sir dame rev.
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
-  consul counselor counsellor undersecretary state protection civil public information`);
+  consul counselor counsellor undersecretary state protection civil public information coordinator administrator`);
 
 /** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
 export const ROLE_NOUNS = words(`
@@ -64,7 +64,7 @@ export const ROLE_NOUNS = words(`
   lawyer founder manager president-elect candidate activist organizer resident witness doctor
   teacher schoolteacher farmer owner student worker engineer economist scientist journalist
   reporter editor correspondent priest imam rabbi pastor nurse surgeon physician mother father
-  survivor victim member chairman spokesperson`);
+  survivor victim member chairman spokesperson administrator coordinator`);
 
 /** Head nouns of organizations, capitalized in names ("Department", "Embassy", "Force"). */
 export const ORG_HEADS = words(`
@@ -149,6 +149,9 @@ export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["u.s. department of state", "U.S. Department of State"],
   ["defense department", "U.S. Department of Defense"],
   ["pentagon", "U.S. Department of Defense"],
+  ["department of defense", "U.S. Department of Defense"],
+  ["u.s. department of defense", "U.S. Department of Defense"],
+  ["u.s. defense department", "U.S. Department of Defense"],
   ["eu", "European Union"],
   ["un", "United Nations"],
   ["u.n.", "United Nations"],
@@ -163,4 +166,4 @@ export const TITLE_ORGANIZATIONS: readonly { readonly title: RegExp; readonly or
 /** Organizations named by one word or an acronym, which the capitalized-run rule cannot see. */
 export const KNOWN_ORGANIZATIONS = words(`
   Pentagon Kremlin Reuters AP AFP NATO Hamas Hezbollah Taliban UNICEF UNHCR OPEC
-  Interpol Europol Anadolu`);
+  Interpol Europol Anadolu Congress CIA FBI ISIS ISIL Daesh`);

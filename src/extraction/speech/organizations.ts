@@ -3,6 +3,7 @@ import type { TextRange } from "../types.js";
 import type { Cast } from "./cast.js";
 import { KNOWN_ORGANIZATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { isCapitalized, isRoleWord, key } from "./phrases.js";
+import { lookupPlace } from "../events/gazetteer.js";
 
 // Organizations are found by their shape, not from a list of names: a run of capitalized words
 // that ends in an organization head ("Quds Force", "U.S. Embassy Baghdad", "Ministry of
@@ -15,6 +16,8 @@ export interface OrganizationSpan extends TextRange {
   readonly name: string;
 }
 
+/** Words after "Press" that make it an event or an office, not a newspaper. */
+const PRESS_EVENTS = /^(?:Briefings?|Conferences?|Releases?|Availability|Gaggle|Room|Statement|Pool|Call)$/;
 const LOWER_CASE_HEADS = new Set(["agency", "gang", "cartel", "newspaper", "broadcaster", "militia"]);
 const NATIONAL_BODIES = new Set(["government", "forces", "military", "army", "police", "ministry"]);
 const PLACE_HEADS = new Set(["embassy", "consulate", "mission"]);
@@ -89,9 +92,16 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
       to = from + role;
       while (to > from && TITLE_WORDS.has(key(tokens[to - 1] as Token))) to -= 1;
     }
+    // "Department of Defense Press Briefing", "Daily Press Briefing": "Press" before an event
+    // names the event, not a newspaper; the organization (if any) is the words before it.
+    const event = tokens.slice(from, to).findIndex((token, i) => key(token) === "press" && PRESS_EVENTS.test(tokens[from + i + 1]?.text ?? ""));
+    if (event >= 0) to = from + event;
+    if (to <= from) continue;
     let head = -1;
     for (let i = from; i < to; i += 1) if (ORG_HEADS.has(key(tokens[i] as Token))) head = i;
     const distinctive = tokens.slice(from, to).some((token) => !ORG_HEADS.has(key(token)) && !CONNECTORS.has(key(token)));
+    // "West Bank", "Gaza Strip": a place whose name ends like a body.
+    if (head >= 0 && distinctive && lookupPlace(text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end))) continue;
     if (head >= 0 && distinctive) {
       let end = head + 1;
       const next = tokens[end];

@@ -4,7 +4,7 @@ import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
-import { glued, isCapitalized, isRoleWord, key, nameRuns, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // People are names the story gives a role: a title before the name ("Secretary of State Mike
 // Pompeo", "Fire service spokeswoman Eleni Vasilakou") or an appositive after it ("Giorgos
@@ -162,7 +162,8 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
     for (const [from, to] of nameRuns(tokens)) {
       const first = tokens[from] as Token;
       const last = tokens[to - 1] as Token;
-      if (to - from > 3 || cast.isQuoted(first.start) || tokens.slice(from, to).some((token) => token.pos !== "PROPN")) continue;
+      const words = tokens.slice(from, to).filter((token) => token.text !== "-");
+      if (words.length > 3 || cast.isQuoted(first.start) || words.some((token) => token.pos !== "PROPN")) continue;
       candidates.push({ name: text.slice(first.start, last.end), surname: last.text, start: first.start, sentence: index, from, to });
     }
   });
@@ -176,6 +177,53 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
     if (lookupPlace(candidate.name) || cast.personNamed(candidate.name) || ORG_HEADS.has(key(tokens[candidate.to] ?? last))) continue;
     if (organizationSpans(text, tokens).some((span) => span.start < last.end && span.end > first.start)) continue;
     cast.bareNames.push({ name: candidate.name, start: candidate.start });
+  }
+}
+
+/** Titles that stand right before a surname alone ("Secretary Hagel", "Gen. Milley", "Mr. Lee"). */
+const SURNAME_TITLES = new Set(
+  `secretary minister president senator sen. rep. representative gov. governor mayor ambassador general gen. admiral adm.
+  col. colonel lt. lieutenant sgt. sergeant maj. major capt. captain cmdr. commander chairman chairwoman judge justice
+  king queen pope dr. mr. mrs. ms. prof. professor speaker premier chancellor envoy spokesperson spokesman spokeswoman
+  director congressman congresswoman sheikh ayatollah sir dame rev. bishop cardinal sheriff detective inspector`.split(/\s+/),
+);
+
+/**
+ * People the story names by a title and a surname alone ("Secretary Hagel", "Foreign Minister
+ * Lavrov", "President Xi"): a person unless someone with that surname is already known. When the
+ * story also gives the full name without a title ("Joe Biden" ... "President Biden"), the person
+ * is the full name. Read after the story, so that speakers found while reading come first.
+ */
+export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
+  const { text } = analyzed;
+  for (const sentence of analyzed.sentences) {
+    const tokens = sentence.tokens;
+    for (let index = 1; index < tokens.length; index += 1) {
+      const token = tokens[index] as Token;
+      const title = tokens[index - 1] as Token;
+      const next = tokens[index + 1];
+      if (token.pos !== "PROPN" || !isNameToken(token) || token.text.endsWith(".")) continue;
+      if (!isCapitalized(title) || !TITLE_WORDS.has(key(title)) || token.start - title.end !== 1) continue;
+      // The word before is a person's title ("Secretary", "Gen.", "Mr."), or closes one with
+      // "of" in it ("Secretary of State"); "Press Gaggle", "Public Affairs" or "Executive Order" name no one.
+      const found = titleBefore(text, tokens, index);
+      if (!SURNAME_TITLES.has(key(title)) && !(found && /\bof\b/.test(found.titles[0] ?? ""))) continue;
+      // A given name after the title is a full name, read by findPeople; "Biden's" is Biden.
+      if (next && (isNameToken(next) || (isCapitalized(next) && next.pos === "PROPN")) && next.start - token.end <= 1) continue;
+      // "Press Secretary Rear Admiral ...", "Secretary Air Force ...": a title or a body goes on.
+      if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
+      const surname = token.text;
+      const known = cast.personBySurnameBefore(surname, token.start) ?? cast.people.find((person) => surnameOf(person.name) === surname);
+      const range = { start: token.start, end: token.end };
+      if (known) {
+        cast.mentionPerson(known, range, 0.8);
+        continue;
+      }
+      const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
+      const full = cast.bareNames.find((entry) => entry.name.endsWith(` ${surname}`));
+      const person = registerPerson(cast, full?.name ?? surname, found?.titles[0] ?? title.text, titleTokens, text, 0.8);
+      cast.mentionPerson(person, range, 0.8);
+    }
   }
 }
 
@@ -199,13 +247,15 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
   }
   // One pass over the tokens for every surname ("Pompeo", "Pompeo's").
   for (const sentence of analyzed.sentences) {
-    for (const token of sentence.tokens) {
-      const surname = token.text.replace(/[’']s$/, "");
+    sentence.tokens.forEach((token, index) => {
+      // "Thomas-Greenfield" is three tokens; the surname is the whole hyphenated word.
+      const word = sentence.tokens[index + 1]?.text === "-" ? hyphenatedWord(sentence.tokens, index) : token;
+      const surname = word.text.replace(/[’']s$/, "");
       const entry = bySurname.get(surname);
-      if (!entry || entry.fullNames.some((range) => token.start >= range.start && token.end <= range.end)) continue;
+      if (!entry || entry.fullNames.some((range) => token.start >= range.start && token.end <= range.end)) return;
       cast.mentionPerson(entry.person, { start: token.start, end: token.start + surname.length }, 0.8);
       cast.addAlias(entry.person, surname);
-    }
+    });
   }
   for (const entity of analyzed.entities) {
     if (entity.type !== "MENTION") continue;

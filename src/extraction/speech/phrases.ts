@@ -1,5 +1,6 @@
 import type { Token } from "../text.js";
 import type { TextRange } from "../types.js";
+import { countryOfDemonym, lookupPlace } from "../events/gazetteer.js";
 import { NOT_NAME_WORDS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 // Small readings of token sequences that several rules share: which tokens can be part of a
@@ -45,6 +46,57 @@ export function isNameToken(token: Token): boolean {
   return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !/(?:ian|ean|ese|ish)$/.test(lower);
 }
 
+/**
+ * The first part of a hyphenated name ("Jean" of "Jean-Pierre", "Adams" of "Adams-Allen"): a
+ * capitalized word glued by a hyphen to a name word. The demonym ending that keeps "European"
+ * out of names does not apply to it.
+ */
+function startsHyphenatedName(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const hyphen = tokens[index + 1];
+  const after = tokens[index + 2];
+  if (!token || !hyphen || !after || hyphen.text !== "-" || hyphen.start !== token.end || after.start !== hyphen.end) return false;
+  const lower = key(token);
+  return /^\p{Lu}[\p{Ll}'’]+$/u.test(token.text) && !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && isNameToken(after);
+}
+
+/**
+ * The word that starts at tokens[index], with the parts a glued hyphen joins to it ("Thomas",
+ * "-", "Greenfield" is "Thomas-Greenfield"), and the index after it.
+ */
+export function hyphenatedWord(tokens: readonly Token[], index: number): { readonly text: string; readonly end: number; readonly next: number } {
+  const first = tokens[index] as Token;
+  let text = first.text;
+  let end = first.end;
+  let next = index + 1;
+  for (;;) {
+    const hyphen = tokens[next];
+    const part = tokens[next + 1];
+    if (!hyphen || !part || hyphen.text !== "-" || hyphen.start !== end || part.start !== hyphen.end || !/^\p{Lu}/u.test(part.text)) break;
+    text += `-${part.text}`;
+    end = part.end;
+    next += 2;
+  }
+  return { text, end, next };
+}
+
+/** Whether a word alone could be part of a name (isNameToken without the tagger). */
+export function isNameWord(word: string): boolean {
+  return isNameToken({ text: word, pos: "PROPN", start: 0, end: word.length });
+}
+
+/**
+ * A surname with a nationality's ending ("Kamian", "Petrosian"): after a given name, a word
+ * ending like a demonym is a name unless it is one a country or a region has ("Iranian", "Asian").
+ */
+function isDemonymShapedSurname(token: Token): boolean {
+  const lower = key(token);
+  if (!/(?:ian|ean|ese|ish)$/.test(lower) || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false;
+  if (TITLE_WORDS.has(lower) || ORG_HEADS.has(lower) || NOT_NAME_WORDS.has(lower) || REGIONAL_ADJECTIVES.has(lower)) return false;
+  return countryOfDemonym(token.text) === undefined;
+}
+const REGIONAL_ADJECTIVES = new Set(["european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
+
 /** Whether a token is a role word ("spokesperson", "Minister") that makes a phrase a title. */
 export function isRoleWord(token: Token): boolean {
   return ROLE_NOUNS.has(key(token));
@@ -67,7 +119,7 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
   let index = 0;
   while (index < tokens.length) {
     const token = tokens[index];
-    if (!token || !isNameToken(token)) {
+    if (!token || !(isNameToken(token) || startsHyphenatedName(tokens, index))) {
       index += 1;
       continue;
     }
@@ -75,7 +127,13 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
     for (;;) {
       const next = tokens[end];
       const previous = tokens[end - 1];
-      if (!next || !previous || !isNameToken(next) || next.start - previous.end !== 1) break;
+      // The tagger splits a hyphenated name ("Thomas-Greenfield") at the hyphen: one name word.
+      const after = tokens[end + 1];
+      if (next && previous && after && next.text === "-" && next.start === previous.end && after.start === next.end && isNameToken(after) && !previous.text.endsWith(".")) {
+        end += 2;
+        continue;
+      }
+      if (!next || !previous || !(isNameToken(next) || startsHyphenatedName(tokens, end) || isDemonymShapedSurname(next)) || next.start - previous.end !== 1) break;
       end += 1;
     }
     // A generational suffix belongs to the name ("Ferdinand Marcos Jr.").
@@ -90,7 +148,22 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
     }
     const last = tokens[end - 1];
     // A name needs a given name and a surname, and does not end in an initial.
-    if (end - index >= 2 && end - index <= 5 && last && (!last.text.endsWith(".") || /^[JS]r\.$/.test(last.text))) runs.push([index, end]);
+    // "Minister of Ports Ana Doe": after "of" and a title, the first capitals name the office's
+    // field, not the person; the name is the last two words (and any initial between them).
+    const of = tokens[index - 1];
+    const office = tokens[index - 2];
+    // A run with a place in it is a body's name ("president of Radio Free Europe"), not an office's field and a name.
+    if (of && office && key(of) === "of" && (isRoleWord(office) || TITLE_WORDS.has(key(office))) && !tokens.slice(index, end).some((word) => lookupPlace(word.text) !== undefined)) {
+      const isWord = (at: number): boolean => {
+        const word = tokens[at] as Token;
+        return word.text !== "-" && tokens[at - 1]?.text !== "-" && !/^\p{Lu}\.$/u.test(word.text) && !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(word.text);
+      };
+      const countWords = (from: number): number => tokens.slice(from, end).filter((_, at) => isWord(from + at)).length;
+      while (countWords(index) > 2) index += 1;
+    }
+    // "Jean-Yves" is one word of a name: count the words a hyphen does not join to the one before.
+    const words = tokens.slice(index, end).filter((word, at, run) => word.text !== "-" && run[at - 1]?.text !== "-").length;
+    if (words >= 2 && words <= 5 && last && (!last.text.endsWith(".") || /^[JS]r\.$/.test(last.text))) runs.push([index, end]);
     index = end;
   }
   return runs;

@@ -14,10 +14,18 @@ export interface StatementDocument {
   readonly paragraphs: readonly TextRange[];
 }
 
-const ATTRIBUTABLE = /^the following(?: statement| readout)? (?:is|was) attributable to (.+?):?\s*$/i;
+const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
+// "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
+const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
 const DELIVERED = /^as (?:delivered|prepared) by (.+?)\s*$/i;
 const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[\p{L}.'’-]+ ){0,4}(?:spokesperson|spokesman|spokeswoman|secretary|ambassador|press secretary|deputy spokesperson))\s*$/iu;
+/**
+ * The State Department's header block: the author's name on a line of its own, their office on
+ * the next ("Jane Q. Doe" / "Secretary of State"), then place and date lines.
+ */
+const NAME_LINE = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/u;
+const OFFICE_LINE = /^(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor)(?: (?:of|for|to) [\p{L} ,.'’-]+)?$/iu;
 /** Lines of the header that are not the body: dates, times, places of release. */
 const HEADER_LINE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4}|for immediate release|office of|the white house|[\d:]+ ?[ap]\.?m\.?)/iu;
 const END_LINE = /^(?:#\s*#\s*#|end\b|\*\s*\*\s*\*)/i;
@@ -31,7 +39,9 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const lead = text.slice(paragraph.start, paragraph.end).indexOf(line);
     const attributable = ATTRIBUTABLE.exec(line);
     // A header line is not a sentence; "The following ... is attributable to X:" is the exception.
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? BYLINE.exec(line)));
+    const next = paragraphs[index + 1];
+    const office = next !== undefined && NAME_LINE.test(line) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [line, line] : null;
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
     const named = match?.[1];
     if (!match || !named) continue;
     const authorStart = paragraph.start + lead + line.indexOf(named);
