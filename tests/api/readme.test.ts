@@ -3,6 +3,11 @@ import { projectExamples } from "../../src/playground/examples.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { operationsOn } from "../support/graphql.js";
+import { parse } from "graphql";
+import { sqlAnswererOf } from "../../src/graphql/answer.js";
+import { createContext } from "../../src/graphql/context.js";
+import { buildSchema } from "../../src/graphql/schema.js";
+import { countStatements } from "../../src/db/statements.js";
 
 // Every GraphQL block of the README's "First queries" section runs against the example story, so
 // the README cannot go stale: no errors, and every root field answers something. The same blocks
@@ -57,5 +62,14 @@ describe("the README's first queries", () => {
     const dashboard = examples.find((example) => example.name === "Dashboard");
     const result = await run("VIEWER", dashboard?.query ?? "");
     expect(result.statements).toHaveLength(3);
+  });
+
+  it("the server answers the dashboard query from ONE SQL statement (src/graphql/answer.ts), with the resolvers' answer", async () => {
+    const dashboard = examples.find((example) => example.name === "Dashboard");
+    const answerer = sqlAnswererOf(buildSchema());
+    const context = createContext(db.prisma, { role: "VIEWER", userId: null, tokenId: null }, "test");
+    const { result, statements } = await countStatements(() => answerer!.answer(parse(dashboard?.query ?? ""), undefined, {}, context));
+    expect(statements).toHaveLength(1);
+    expect(JSON.stringify(result?.data)).toBe(JSON.stringify((await run("VIEWER", dashboard?.query ?? "")).data));
   });
 });
