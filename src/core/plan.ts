@@ -210,6 +210,25 @@ export interface PlannedRecord {
   find(viewer: Actor, row: string, args: Readonly<Record<string, unknown>>): Prisma.Sql | null;
 }
 
+/**
+ * The root list of a list field whose only argument besides first/after/orderBy is `filter`: all
+ * rows of `model` the viewer may see (`visible`, the SQL form of the resolver's visibility rule),
+ * in the keyset `keysetOf` picks for the arguments; a given filter is the resolver's to apply.
+ */
+export function unfilteredList(
+  model: ModelName,
+  visible: (viewer: Actor, alias: string) => Prisma.Sql,
+  keysetOf: (args: Readonly<Record<string, unknown>>) => AnswerKeyset,
+  defaultSize: number,
+): PlannedList {
+  return {
+    model,
+    from: (viewer, row) => Prisma.sql`FROM ${Prisma.raw(`"${model}" "${row}"`)} WHERE ${visible(viewer, row)}`,
+    keysetFor: (args) => (args["filter"] === undefined || args["filter"] === null ? keysetOf(args) : null),
+    defaultSize,
+  };
+}
+
 /** What an answer built in SQL uses of a keyset (a Keyset of any row type). */
 export interface AnswerKeyset {
   readonly keys: readonly { readonly field: string }[];

@@ -70,6 +70,9 @@ describe("answers built in SQL", () => {
       [`{ articles(first: 3, orderBy: { field: UPDATED_AT, direction: ASC }) { edges { node { slug incidents(first: 2) { pageInfo { hasNextPage endCursor startCursor }
           edges { cursor node { type date datePrecision fatalities { min max } injuries { max } articles { totalCount edges { node { slug } } }
           place { name kind countryCode coordinates { latitude longitude } parent { name } incidents(first: 1) { edges { node { type } } } } } } } } } } }`, {}],
+      [`{ incidents(first: 3, orderBy: { field: FATALITIES, direction: DESC }) { totalCount pageInfo { endCursor hasNextPage }
+          edges { cursor node { id type date fatalities { min } place { name } articles(first: 1) { edges { node { slug } } } } } }
+        organizations(first: 2) { totalCount edges { cursor node { id name aliases quotes(first: 1) { edges { node { text } } } } } } }`, {}],
     ];
     for (const role of ROLES) {
       for (const [query, variables] of shapes) {

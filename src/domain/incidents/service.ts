@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../../db/index.js";
+import { unfilteredList, type PlannedList } from "../../core/plan.js";
 import type { Incident } from "../../generated/prisma/client.js";
 import type { IncidentType } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
@@ -8,7 +9,7 @@ import type { ConnectionPage, PageArgs, SortDirection } from "../../core/paging.
 import { countryCode } from "../places/service.js";
 import { incidentKeyset, type IncidentOrderField } from "./keysets.js";
 import type { IncidentLoaders } from "./loaders.js";
-import { visibleIncidents } from "../visibility/incidents.js";
+import { visibleIncidents, visibleIncidentsSql } from "../visibility/incidents.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -117,6 +118,17 @@ export async function listIncidents(
   for (const row of rows) loaders.incidentById.prime(row.id, row);
   return keyset.page(rows, window, () => prisma.incident.count({ where }));
 }
+
+/** The incidents the viewer may list, for answers built in SQL: those of `incidents(orderBy:)` without a filter. */
+export const incidentsList: PlannedList = unfilteredList(
+  "Incident",
+  visibleIncidentsSql,
+  (args) => {
+    const order = args["orderBy"] as { field: IncidentOrderField; direction: SortDirection } | null | undefined;
+    return incidentKeyset(order?.field, order?.direction);
+  },
+  DEFAULT_PAGE_SIZE,
+);
 
 /**
  * The days an incident can have happened on, as the date filter reads them: earliest is

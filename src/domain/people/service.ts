@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from "../../db/index.js";
+import { Prisma, type PrismaClient } from "../../db/index.js";
+import { unfilteredList, type PlannedList } from "../../core/plan.js";
 import type { Organization, Person } from "../../generated/prisma/client.js";
 import type { PersonKind } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
@@ -66,6 +67,9 @@ export async function listPeople(
   const rows = await prisma.person.findMany({ where: { AND: [where, window.where] }, orderBy: window.orderBy, take: window.take });
   return personNameKeyset.page(rows, window, () => prisma.person.count({ where }));
 }
+
+/** Every organization (organizations have no visibility rule), for answers built in SQL: `organizations` without a filter. */
+export const organizationsList: PlannedList = unfilteredList("Organization", () => Prisma.sql`TRUE`, () => organizationNameKeyset, DEFAULT_PAGE_SIZE);
 
 /** Lists organizations by name (keyset pagination). */
 export async function listOrganizations(

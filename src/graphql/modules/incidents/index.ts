@@ -1,5 +1,6 @@
 import type { GraphQLModule } from "../../module.js";
 import { globalIdReader } from "../../ids.js";
+import { incidentsList } from "../../../domain/incidents/service.js";
 import * as commands from "../../../domain/incidents/commands.js";
 import { articlesOfIncidentRelation, createIncidentLoaders, incidentsOfArticleRelation, incidentsOfPlaceRelation } from "../../../domain/incidents/loaders.js";
 import { placeReference } from "../../../domain/places/loaders.js";
@@ -22,6 +23,7 @@ export const incidentsModule = {
     "Incident.place": placeReference("placeId"),
     "Place.incidents": incidentsOfPlaceRelation,
   },
+  lists: { "Query.incidents": incidentsList },
   readers: {
     "Incident.id": globalIdReader("Incident"),
     "Incident.fatalities": fatalitiesReader,

@@ -1,5 +1,6 @@
 import type { GraphQLModule } from "../../module.js";
 import { globalIdReader } from "../../ids.js";
+import { organizationsList } from "../../../domain/people/service.js";
 import * as commands from "../../../domain/people/commands.js";
 import { createPeopleLoaders, organizationReference } from "../../../domain/people/loaders.js";
 import { quotesOfOrganizationRelation, quotesOfPersonRelation } from "../../../domain/quotes/loaders.js";
@@ -22,5 +23,6 @@ export const peopleModule = {
     "Person.quotes": quotesOfPersonRelation,
     "Organization.quotes": quotesOfOrganizationRelation,
   },
+  lists: { "Query.organizations": organizationsList },
   readers: { "Person.id": globalIdReader("Person"), "Organization.id": globalIdReader("Organization") },
 } satisfies GraphQLModule;
