@@ -261,6 +261,8 @@ class Compiler {
     let node: CompiledRow | null = null;
     const nodeType = objectField(connectionType, "edges", (edges) => objectField(nullableObject(getNamedType(edges.type)), "node", (field) => nullableObject(field.type)));
     let count = false;
+    // Cursors are encoded only when the query shows one (an edge's cursor, a start or end cursor).
+    let cursorsShown = false;
     type Page = { readonly rows: readonly RowJson[]; readonly cursors: readonly string[]; readonly total: number | null; readonly hasNextPage: boolean };
     const fields: [string, (page: Page) => unknown][] = [];
     for (const [key, fieldNodes] of this.subfields(connectionType, nodes)) {
@@ -277,7 +279,10 @@ class Compiler {
           const infoName = infoNodes[0]?.name.value;
           const value = PAGE_INFO[infoName ?? ""];
           if (infoName === "__typename") info.push([infoKey, () => pageInfoType.name]);
-          else if (value && this.plain(pageInfoType, infoName ?? "")) info.push([infoKey, (page) => value(page, window.hasCursor)]);
+          else if (value && this.plain(pageInfoType, infoName ?? "")) {
+            if (infoName === "startCursor" || infoName === "endCursor") cursorsShown = true;
+            info.push([infoKey, (page) => value(page, window.hasCursor)]);
+          }
           else return null;
         }
         fields.push([key, (page) => objectOf(info, page)]);
@@ -289,7 +294,10 @@ class Compiler {
         for (const [edgeKey, edgeNodes] of this.subfields(edgeType, fieldNodes)) {
           const edgeName = edgeNodes[0]?.name.value;
           if (edgeName === "__typename") edge.push([edgeKey, () => edgeType.name]);
-          else if (edgeName === "cursor" && this.plain(edgeType, "cursor")) edge.push([edgeKey, (_row, cursor) => cursor]);
+          else if (edgeName === "cursor" && this.plain(edgeType, "cursor")) {
+            cursorsShown = true;
+            edge.push([edgeKey, (_row, cursor) => cursor]);
+          }
           else if (edgeName === "node" && this.plain(edgeType, "node") && !node) {
             const compiled = this.row(nodeType, edgeNodes, keyset);
             if (!compiled) return null;
@@ -311,7 +319,7 @@ class Compiler {
         const pageRows = json.slice(0, window.size);
         return objectOf(fields, {
           rows: pageRows,
-          cursors: pageRows.map((row) => keyset.cursorOf(cursorRow(row))),
+          cursors: cursorsShown ? pageRows.map((row) => keyset.cursorOf(cursorRow(row))) : [],
           total,
           hasNextPage: json.length > window.size,
         });
