@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
-import { openDatabase, type Database } from "../db/index.js";
+import type { Database } from "../db/index.js";
 
 /** A bad command line: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
@@ -57,8 +57,13 @@ export function readArgs<T extends OptionTypes>(args: readonly string[], types: 
   return { values: values as OptionValues<T>, positionals };
 }
 
-/** Runs `work` on the database npm start would use (borrowing a running copydesk's), then closes it. */
+/**
+ * Runs `work` on the database npm start would use (borrowing a running copydesk's), then closes it.
+ * The database layer (Prisma's client, PGlite) is loaded here, when a command needs it, not when
+ * the CLI starts: a usage error or `extract` never pays for it.
+ */
 export async function withDatabase(work: (database: Database) => Promise<number>): Promise<number> {
+  const { openDatabase } = await import("../db/index.js");
   const database = await openDatabase(loadConfig().database, { allowBorrowed: true });
   try {
     return await work(database);

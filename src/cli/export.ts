@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { Writable } from "node:stream";
 import type { PrismaClient } from "../db/index.js";
-import { DEFAULT_BATCH_SIZE } from "../domain/export/acled.js";
-import { writeExport, type ExportSelection } from "../domain/export/write.js";
+import { DEFAULT_BATCH_SIZE } from "../domain/export/batch.js";
+import type { ExportSelection } from "../domain/export/write.js";
 import { readArgs, UsageError, withDatabase, type Work } from "./command.js";
 
 /** The usage lines of the export command (part of the CLI's usage text). */
@@ -47,6 +47,7 @@ export function parseExportCommand(args: readonly string[]): ExportCommand {
  * complete, so a failed export never leaves a truncated file in its place. Returns the exit code.
  */
 export async function runExportCommand(prisma: PrismaClient, command: ExportCommand, stdout: Writable, say: (line: string) => void): Promise<number> {
+  const { writeExport } = await import("../domain/export/write.js");
   if (command.out === null) {
     // stdout stays open: the process may still write to it, and ending it is not ours to do.
     await writeExport(prisma, command, stdout, { end: false });

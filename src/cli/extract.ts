@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { MAX_BODY_LENGTH } from "../domain/ingest/ingest.js";
-import { extractArticle } from "../extraction/index.js";
+import { MAX_BODY_LENGTH } from "../domain/articles/body.js";
 import { readArgs, UsageError, type Work } from "./command.js";
 
 /** Usage lines of `extract`. */
@@ -24,6 +23,8 @@ export function extractCommand(args: readonly string[]): Work {
     if (text.length > MAX_BODY_LENGTH) throw new UsageError(`extract: ${file} has ${text.length} characters; an article may have at most ${MAX_BODY_LENGTH} (split it into stories)`);
     if (text.includes("\u0000")) throw new UsageError(`extract: ${file} contains NUL bytes: it looks like a binary file, not text`);
     if (text.trim() === "") throw new UsageError(`extract: ${file} is empty: there is nothing to extract`);
+    // The language models load only now, for a file worth extracting from (see src/cli.ts).
+    const { extractArticle } = await import("../extraction/index.js");
     process.stdout.write(`${JSON.stringify(extractArticle(text, { publishedAt: publishedAt ?? null }), null, 1)}\n`);
     return 0;
   };

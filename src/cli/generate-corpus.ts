@@ -1,4 +1,4 @@
-import { generateCorpus, type CorpusOptions, type CorpusProgress, type CorpusSummary } from "../seed/corpus.js";
+import type { CorpusOptions, CorpusProgress, CorpusSummary } from "../seed/corpus.js";
 import { readArgs, UsageError, withDatabase, type Work } from "./command.js";
 
 /** Usage lines of `generate-corpus` (part of the CLI's usage). */
@@ -53,6 +53,7 @@ export function generateCorpusCommand(args: readonly string[]): Work {
       const onProgress = process.stderr.isTTY
         ? (p: CorpusProgress) => process.stderr.write(`\rGenerating the corpus: ${p.articlesWritten}/${p.articles} articles`)
         : undefined;
+      const { generateCorpus } = await import("../seed/corpus.js");
       const summary = await generateCorpus(database.prisma, { ...options, onProgress });
       if (onProgress) process.stderr.write("\n");
       process.stdout.write(`${summaryLine(summary)}\n`);

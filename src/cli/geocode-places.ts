@@ -1,4 +1,3 @@
-import { geocodeStoredPlaces, geocodeSummaryLine } from "../domain/ingest/geocode-places.js";
 import { withDatabase, type Work } from "./command.js";
 
 /** Usage lines of `geocode-places`. */
@@ -9,6 +8,7 @@ export const GEOCODE_PLACES_USAGE = `  geocode-places    give the places ingest 
 export function geocodePlacesCommand(): Work {
   return () =>
     withDatabase(async (database) => {
+      const { geocodeStoredPlaces, geocodeSummaryLine } = await import("../domain/ingest/geocode-places.js");
       process.stdout.write(`${geocodeSummaryLine(await geocodeStoredPlaces(database.prisma))}\n`);
       return 0;
     });

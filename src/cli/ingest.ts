@@ -4,8 +4,7 @@ import cliProgress from "cli-progress";
 import type { Actor } from "../core/actor.js";
 import { DomainFailure } from "../core/failure.js";
 import type { PrismaClient } from "../db/index.js";
-import { ingestArticle, type IngestOutcome } from "../domain/ingest/ingest.js";
-import { reviewableCount } from "../domain/ingest/store.js";
+import type { IngestOutcome } from "../domain/ingest/ingest.js";
 import { readArgs, UsageError, withDatabase, type Work } from "./command.js";
 
 // `npm run ingest -- FILE... [--published YYYY-MM-DD] [--outlet NAME] [--url URL]`: each file is
@@ -83,6 +82,7 @@ const CLI_VIEWER: Actor = { role: "ADMIN", userId: null, tokenId: null };
 /** Runs the ingest command; `progress` draws a bar on stderr (a terminal, or --progress). Never throws for a bad file. */
 export async function runIngestCommand(prisma: PrismaClient, command: IngestCommand, progress: boolean): Promise<IngestSummary> {
   const started = performance.now();
+  const [{ ingestArticle }, { reviewableCount }] = await Promise.all([import("../domain/ingest/ingest.js"), import("../domain/ingest/store.js")]);
   const outcomes: Record<IngestOutcome, number> = { CREATED: 0, REVISED: 0, UNCHANGED: 0 };
   const failures: Array<{ file: string; reason: string }> = [];
   let suggestions = 0;

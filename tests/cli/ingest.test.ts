@@ -5,8 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/db/index.js";
 import { CLI_PATH as cli, runCli, type CliResult } from "../support/cli.js";
+import { migratedDataDir } from "../support/database.js";
 
-// `npm run ingest -- FILE...` (node dist/cli.js ingest ...) against a fresh embedded DATA_DIR,
+// `npm run ingest -- FILE...` (node dist/cli.js ingest ...) against an embedded DATA_DIR of its own
+// (a copy of the migrated template: a first start is tests/http/process.test.ts's subject),
 // spawned asynchronously like the token command's test: summary line, per-file failures with the
 // exit code, the progress bar, and a second run of the same files changing nothing.
 
@@ -19,7 +21,7 @@ const SUMMARY = /^Ingested (\d+) file\(s\) in [\d.]+ s \([\d.]+ stories\/s\): (\
 
 describe.skipIf(!fs.existsSync(cli))("the ingest command", () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-ingest-"));
-  const dataDir = path.join(work, "data");
+  const dataDir = migratedDataDir({ dir: path.join(work, "data") });
   const story = (name: string, text: string) => {
     const file = path.join(work, name);
     fs.writeFileSync(file, text);

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../support/database.js";
 
 const run = promisify(execFile);
@@ -39,17 +38,17 @@ async function prisma(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: n
 
 describe("the Prisma CLI works offline through the WebAssembly schema engine", () => {
   let db: TestDatabase;
-  let shadow: EmbeddedPostgres | undefined;
+  let shadow: { url: string; drop: () => Promise<void> } | undefined;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    if (db.kind === "embedded") shadow = await startEmbeddedPostgres();
+    if (db.kind === "embedded") shadow = await createEmptyDatabase();
     env = { DATABASE_URL: db.url, ...(shadow ? { SHADOW_DATABASE_URL: shadow.url } : {}) };
   });
   afterAll(async () => {
     await db.close();
-    await shadow?.stop();
+    await shadow?.drop();
   });
 
   it("prisma --version", async () => {

@@ -1,13 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { ACLED_COLUMNS } from "../../src/domain/export/acled.js";
 import { CLI_PATH as cli, runCli, type CliResult } from "../support/cli.js";
+import { migratedDataDir } from "../support/database.js";
 
-// `npm run export -- ...` (node dist/cli.js export ...) on a fresh embedded DATA_DIR with the
-// example story, spawned asynchronously like tests/cli/token.test.ts (never on DATABASE_URL).
+// `npm run export -- ...` (node dist/cli.js export ...) on an embedded DATA_DIR of its own (a copy
+// of the migrated template) with the example story, spawned asynchronously like
+// tests/cli/token.test.ts (never on DATABASE_URL).
 
 /** Runs the built CLI on `dataDir`. */
 function copydesk(dataDir: string, args: string[]): Promise<CliResult> {
@@ -15,7 +16,7 @@ function copydesk(dataDir: string, args: string[]): Promise<CliResult> {
 }
 
 describe.skipIf(!fs.existsSync(cli))("the export command", () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-export-"));
+  const dataDir = migratedDataDir({ prefix: "copydesk-export-" });
 
   afterAll(() => {
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { post, startLoggedServer, tokenFor, type LoggedServer } from "../security/support.js";
+import { migratedDataDir } from "../support/database.js";
 
 // The database really goes away and comes back: the embedded PGlite on its data directory, and a
 // PostgreSQL server of the test's own (a private cluster on a free port, so the machine's shared
@@ -74,7 +75,8 @@ async function expectOutageAndRecovery(server: LoggedServer, token: string, stop
 describe("the embedded database stops and starts again under a running server", () => {
   let dataDir: string;
   beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-restart-"));
+    // Already migrated (a copy of the template): the subject is the restart, not a first start.
+    dataDir = migratedDataDir({ prefix: "copydesk-restart-" });
   });
   afterAll(() => {
     fs.rmSync(dataDir, { recursive: true, force: true });

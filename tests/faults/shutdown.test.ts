@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/index.js";
+import { migratedDataDir } from "../support/database.js";
 import { TEST_SERVER_BOUNDS } from "../support/server.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -46,7 +46,8 @@ function exitCode(child: ChildProcess): Promise<number | null> {
 type Outcome = { slug: string; acknowledged: boolean; status: number | null };
 
 describe.skipIf(!fs.existsSync(entry))("SIGTERM during in-flight mutations", () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-shutdown-"));
+  // Already migrated (a copy of the template): the subject is stopping, not a first start.
+  const dataDir = migratedDataDir({ prefix: "copydesk-shutdown-" });
   let child: ChildProcess | undefined;
   afterAll(() => {
     if (child && child.exitCode === null) child.kill("SIGKILL");

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { migratedDataDir } from "../support/database.js";
 import { postGraphQL, TEST_SERVER_BOUNDS } from "../support/server.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -51,7 +52,10 @@ const storyQuery = `{ articles(first: 100) { totalCount edges { node { slug quot
 type Story = { articles: { totalCount: number; edges: { node: { slug: string; quotes: { edges: { node: { text: string } }[] } } }[] } };
 
 describe.skipIf(!fs.existsSync(entry))("npm start on the embedded database", () => {
-  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-a-")), fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-b-"))];
+  // A starts on an empty directory (npm start's first run: initdb, migrations, the example story);
+  // B, the second copy beside it, on an already migrated one (a copy of the template), where it
+  // still loads the example story itself.
+  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-a-")), migratedDataDir({ prefix: "copydesk-b-" })];
   const running: Running[] = [];
   afterAll(async () => {
     for (const process of running) process.child.kill("SIGKILL");

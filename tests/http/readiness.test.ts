@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "../../src/db/embedded.js";
 import { openDatabase } from "../../src/db/index.js";
+import { startMigratedEmbedded } from "../support/database.js";
 import { startTestServer } from "../support/server.js";
 
 describe("/readyz follows the database", () => {
   it("is 200 while the database answers and 503 once it is down, while /healthz stays 200", async () => {
-    const embedded = await startEmbeddedPostgres();
+    const embedded = await startMigratedEmbedded();
     const database = await openDatabase({ kind: "server", url: embedded.url });
     const server = await startTestServer(database);
     try {

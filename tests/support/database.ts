@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
-import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from "../../src/db/embedded.js";
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { quoteIdentifier, withConnection, withDatabaseName } from "../../src/db/postgres-server.js";
 
@@ -45,7 +47,8 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop: () => 
       drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
     };
   }
-  const embedded = await startEmbeddedPostgres();
+  // As initdb left it (the run's blank dump): the same database as a fresh PGlite, without its initdb.
+  const embedded = await startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(inject("blankDump"))]) });
   return { url: embedded.url, drop: () => embedded.stop() };
 }
 
@@ -81,8 +84,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
     );
   }
-  const templateDump = inject("templateDump");
-  if (!templateDump) throw new Error("global-setup did not provide a template database");
-  const embedded = await startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(templateDump)]) });
+  const embedded = await startMigratedEmbedded();
   return open(embedded.url, "embedded", () => embedded.stop());
+}
+
+/**
+ * An in-memory PGlite loaded from the run's migrated template, in either mode: for tests that
+ * stop and start the embedded database themselves.
+ */
+export function startMigratedEmbedded(): Promise<EmbeddedPostgres> {
+  return startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(inject("templateDump"))]) });
+}
+
+/**
+ * A new embedded DATA_DIR, already migrated: a copy of the run's template (global-setup), for a
+ * test that runs the CLI or the server as a process on a directory of its own but is not about a
+ * first start. Each fresh directory costs PGlite's initdb and every migration (about 6 s of CPU,
+ * more than the rest of such a run); the first-start tests (tests/http/process.test.ts, the token
+ * command's) keep fresh ones. Copies into `dir` when given (made if missing), else into a new
+ * temporary directory named with `prefix`; returns the directory.
+ */
+export function migratedDataDir(options: { dir?: string; prefix?: string } = {}): string {
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), options.prefix ?? "copydesk-data-"));
+  fs.cpSync(inject("templateDataDir"), dir, { recursive: true });
+  return dir;
 }

@@ -8,18 +8,42 @@ import { quoteIdentifier, withConnection, withDatabaseName } from "../../src/db/
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Embedded mode: path of a PGlite dump of a freshly migrated database. */
-    templateDump: string | null;
+    /** Path of a PGlite dump of a freshly migrated database (made in both modes). */
+    templateDump: string;
+    /** Path of a PGlite dump of a database as initdb leaves it, before any migration (both modes). */
+    blankDump: string;
     /** Server mode: name of a migrated template database on the DATABASE_URL server. */
     templateDatabase: string | null;
     /** Server mode: DATABASE_URL as given to the test run. */
     serverUrl: string | null;
+    /** Both modes: a migrated embedded DATA_DIR, copied by tests/support/database.ts's migratedDataDir. */
+    templateDataDir: string;
   }
 }
 
-/** Migrates one template database per test run; every test file then copies it. */
+/**
+ * Migrates one template database per test run; every test file then copies it. The embedded one
+ * is made once in a data directory, kept as the template for tests that give the CLI or the
+ * server a DATA_DIR of their own, and dumped before and after migrating for in-memory databases
+ * (PGlite's initdb alone costs about 6 s of CPU, loading a dump about 1 s).
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-template-"));
+  const templateDataDir = path.join(templateDir, "data");
+  const embedded = await startEmbeddedPostgres({ dataDir: templateDataDir });
+  const dumpTo = async (file: string) => {
+    fs.writeFileSync(file, Buffer.from(await (await embedded.dump()).arrayBuffer()));
+    return file;
+  };
+  const blankDump = await dumpTo(path.join(templateDir, "blank.tar"));
+  await applyMigrations(embedded.url);
+  const templateDump = await dumpTo(path.join(templateDir, "template.tar"));
+  await embedded.stop();
+  project.provide("templateDataDir", templateDataDir);
+  project.provide("templateDump", templateDump);
+  project.provide("blankDump", blankDump);
   const serverUrl = process.env.DATABASE_URL || null;
+  const removeTemplate = () => fs.rmSync(templateDir, { recursive: true, force: true });
   if (serverUrl) {
     const templateDatabase = `copydesk_template_${process.pid}`;
     await withConnection(serverUrl, async (admin) => {
@@ -27,7 +51,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await admin.query(`CREATE DATABASE ${quoteIdentifier(templateDatabase)}`);
     });
     await applyMigrations(withDatabaseName(serverUrl, templateDatabase));
-    project.provide("templateDump", null);
     project.provide("templateDatabase", templateDatabase);
     project.provide("serverUrl", serverUrl);
     return async () => {
@@ -38,18 +61,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
         );
         for (const { datname } of leftovers.rows) await cleanup.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
       });
+      removeTemplate();
     };
   }
-  const embedded = await startEmbeddedPostgres();
-  await applyMigrations(embedded.url);
-  const dumpDir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-template-"));
-  const templateDump = path.join(dumpDir, "template.tar");
-  fs.writeFileSync(templateDump, Buffer.from(await (await embedded.dump()).arrayBuffer()));
-  await embedded.stop();
-  project.provide("templateDump", templateDump);
   project.provide("templateDatabase", null);
   project.provide("serverUrl", null);
-  return async () => {
-    fs.rmSync(dumpDir, { recursive: true, force: true });
-  };
+  return async () => removeTemplate();
 }

@@ -3,6 +3,7 @@ import type { Incident, Place } from "../../generated/prisma/client.js";
 import type { DatePrecision, IncidentType } from "../../generated/prisma/enums.js";
 import { ANONYMOUS_ACTOR } from "../../core/actor.js";
 import { visibleIncidentMentions, visibleIncidents } from "../visibility/incidents.js";
+import { DEFAULT_BATCH_SIZE } from "./batch.js";
 import { isoDay } from "./schema-org.js";
 
 // Incidents as an ACLED-style event table (Armed Conflict Location & Event Data: one row per
@@ -86,9 +87,6 @@ export function acledRow({ incident, place, outlets }: AcledSource): AcledRow {
     fatalities: incident.fatalitiesMin ?? 0,
   };
 }
-
-/** Incidents read per statement. */
-export const DEFAULT_BATCH_SIZE = 500;
 
 /**
  * The public incident table, in id order (UUIDv7: creation order), read in keyset batches of

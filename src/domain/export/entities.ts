@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db/index.js";
-import { DEFAULT_BATCH_SIZE } from "./acled.js";
+import { DEFAULT_BATCH_SIZE } from "./batch.js";
 
 // Every record of every entity type, for bulk loads into another system: one JSON object per
 // line, {"type": "<entity>", "data": {...the stored fields...}}. The record sits under "data"
