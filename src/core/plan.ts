@@ -36,7 +36,7 @@ export interface PlannedConnection<L> {
 
 /** What the planner uses of a connection's loader (a RelationConnectionLoader of any row type). */
 export interface PrimableConnection {
-  readonly keyset: AnswerKeyset & { decode(cursor: string): unknown };
+  readonly keyset: AnswerKeyset;
   readonly defaultSize: number;
   /** Takes rows of the loader's own type: the planner's rows are revived to Prisma's shape (tests/api/read-planner.test.ts compares them). */
   prime(parentId: string, args: PageArgs, rows: readonly object[]): void;
@@ -70,8 +70,8 @@ export function planNode<L>(relation: PlannedRelation<L>, args: PageArgs, childr
   if (relation.kind === "connection") {
     const loader = relation.connection(loaders);
     try {
+      // Checks first and decodes after (Keyset.window reads the cursor), as the loader will.
       loader.keyset.window(args, loader.defaultSize);
-      if (args.after) loader.keyset.decode(args.after);
     } catch (error) {
       if (error instanceof InvalidArgument) return null;
       throw error;

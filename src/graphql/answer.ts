@@ -243,9 +243,8 @@ class Compiler {
   private pageArgs(keyset: AnswerKeyset, args: Record<string, unknown>, defaultSize: number): PageArgs | null {
     const page = { first: args["first"] as number | null | undefined, after: args["after"] as string | null | undefined };
     try {
-      const window = keyset.window(page, defaultSize);
-      // The cursor is decoded now, as the statement will decode it: a bad one is the resolver's to refuse.
-      keyset.afterSql(window.after, "cursor");
+      // Checks first and decodes after (Keyset.window reads the cursor): a bad one is the resolver's to refuse.
+      keyset.window(page, defaultSize);
     } catch (error) {
       if (error instanceof InvalidArgument) return null;
       throw error;
