@@ -88,6 +88,11 @@ const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expe
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
 const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+// ... unless the day is a possessive that opens the reported clause ("Police said Monday's blast killed"):
+// then it dates the event (wire copy also prints the apostrophe as a backquote).
+const POSSESSIVE_AFTER = /^['’`]s\b/;
+/** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
+const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
 const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
@@ -242,6 +247,12 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
+  const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
+  if (none && !out.length) {
+    const zero = { min: 0, max: 0 };
+    out.push({ at: sentence.start + none.index, cueBefore: false, fatalities: NO_DEATHS.test(none[0]) ? zero : NONE, injuries: NO_DEATHS.test(none[0]) ? NONE : zero });
+  }
   return out;
 }
 
@@ -264,6 +275,9 @@ const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
+// A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
+const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
+const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no (?:injuries|casualties))\b/i;
 
 // A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
 const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
@@ -450,12 +464,12 @@ export function extractIncidents(
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
-      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start)));
+      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start));
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
         const home = clauses.find((c) => d.start >= c.start && d.start < c.end);
-        return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start));
+        return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
       const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
@@ -702,7 +716,7 @@ function lastBefore(places: readonly PlacedMention[], at: number, test: (p: Plac
 
 /** Fills an incident's date and refines its place from a sentence that only continues its report. */
 function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly PlacedMention[], dates: readonly DateMention[]): void {
-  if (!draft.date) draft.date = dates.find((d) => !NOT_WHEN.test(sentence.text.slice(Math.max(0, d.start - sentence.start - 20), d.start - sentence.start))) ?? null;
+  if (!draft.date) draft.date = dates.find((d) => !notWhen(sentence.text, { start: d.start - sentence.start, end: d.end - sentence.start }, 0)) ?? null;
   const finer = sentencePlaces.find((p) => p.locative && !p.demonym && draft.place !== null && PLACE_RANK[p.kind] > PLACE_RANK[draft.place.kind] && placesCompatible(draft.place, p));
   if (finer) {
     draft.place = finer;

@@ -89,6 +89,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (digits && /^\d{4}$/.test(digits) && /^(19|20)/.test(digits)) continue; // a year
     if (/^\s*(?:p\.m\.|a\.m\.|percent|%|years?\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|kilomet|miles?\b|meters?\b|tons?\b|votes?\b)/i.test(after)) continue;
     if (/^[:.]\d/.test(after)) continue; // 2:41, 1.1
+    // "no one was killed", "not one shot was fired": a negation, not a count of one.
+    if (!qualifier && /\b(?:no|not)\s+$/i.test(slice.slice(Math.max(0, m.index - 4), m.index))) continue;
     if (/^-(?:years?|months?|weeks?|days?)\b/i.test(after)) continue; // an age: "18-year-old"
     // "an August 29 attack", "the Jan. 5 attack": the day of a date, not a count.
     if (digits && !qualifier && MONTH_BEFORE.test(slice.slice(Math.max(0, m.index - 12), m.index))) continue;
