@@ -209,12 +209,19 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
 // "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
-// "Thousands have been killed in the fighting since 2006") gives no incident's toll.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone)\b/i;
+// "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
+// gives no incident's toll; a running total in a clause of its own ("..., bringing the number of
+// troops killed since the start of the war to 149") takes only that clause's counts.
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
+const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
-  if (AGGREGATE.test(sentence.text)) return [];
+  const aggregate = AGGREGATE.exec(sentence.text);
+  // Where the sentence's own counts end: at the running total's clause, or nowhere.
+  const runningTotal = aggregate ? RUNNING_TOTAL.exec(sentence.text.slice(0, aggregate.index)) : null;
+  if (aggregate && !runningTotal) return [];
+  if (runningTotal) return casualtiesIn(text, { ...sentence, text: sentence.text.slice(0, runningTotal.index), end: sentence.start + runningTotal.index });
   const out: CasualtyCount[] = [];
   // A count that is part of another ("12 people, including at least one child, were wounded";
   // "21 people, 16 of them from one family, were killed") is no toll of its own.

@@ -15,7 +15,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=\s+(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|fatally (?:shot|stabbed))\b/giu,
+      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=\s+(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|fatally (?:shot|stabbed))\b/giu,
   },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
@@ -96,12 +96,12 @@ export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType)
 /** The diplomatic posts whose closure and evacuation are one event (an "ordered departure"). */
 export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|mission|diplomats)\b/i;
 
-/** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead"). */
-export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b/iu;
+/** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed"). */
+export const FATALITY_AFTER = /^\s+(?:(?:[\p{L}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b/iu;
 /** Words after a count that report injuries. */
-export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
+export const INJURY_AFTER = /^\s+(?:(?:[\p{L}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the lives of|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
 export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)\s+$/iu;

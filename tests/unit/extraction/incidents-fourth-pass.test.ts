@@ -61,3 +61,33 @@ describe("a day that opens the reported clause", () => {
     expect(only("A bomb exploded in Kandahar, killing four people, police said Monday.").date).toBeNull();
   });
 });
+
+describe("counts of victims with a unit's name and a life claimed", () => {
+  it("reads victims named by a unit with a dash ('Four Task Force – Kandahar soldiers were killed')", () => {
+    expect(only("Four Task Force – Kandahar soldiers were killed Monday when a bomb exploded near their patrol.").fatalities.min).toBe(4);
+  });
+
+  it("reads 'claimed the life of another U.S. soldier' as one death", () => {
+    expect(only("A roadside bomb in Kandahar claimed the life of another U.S. soldier on Monday.").fatalities.min).toBe(1);
+  });
+});
+
+describe("tallies over a span or a running total", () => {
+  it("gives no toll from 'killed in more than a week of protests'", () => {
+    const { incidents } = events("Police fired tear gas at protesters in Bujumbura on Monday. At least 15 people have been killed in more than a week of protests.");
+    expect(incidents.every((i) => i.fatalities.min === null)).toBe(true);
+  });
+
+  it("keeps the count before a running total's clause and drops the total", () => {
+    expect(only("An attack in Kandahar on Monday killed two soldiers, bringing the number of troops killed since the start of the war to 149.").fatalities.min).toBe(2);
+  });
+});
+
+describe("security forces shooting at a protest", () => {
+  it("reads 'police shot and killed three people during demonstrations' as an attack with the toll, beside the protest", () => {
+    const { incidents } = events("Police shot and killed three people Monday in Bujumbura during demonstrations against the president.");
+    const attack = incidents.find((i) => i.type === "attack");
+    expect(attack?.fatalities.min).toBe(3);
+    expect(incidents.find((i) => i.type === "protest")?.fatalities.min ?? null).toBeNull();
+  });
+});
