@@ -89,7 +89,8 @@ const NAME_WORD = "[A-Z][\\p{L}’'-]*\\p{L}";
 const placeName = (word: string): string => `${word}(?:\\s+(?:${NAME_PARTICLE}\\s+)?${word}){0,3}`;
 const PLACE_NAME = placeName(NAME_WORD);
 // Before a region word or after a possessive, an apostrophe ends the name ("Nigeria's Borno state").
-const PLACE_NAME_NO_APOSTROPHE = placeName("[A-Z][\\p{L}-]*\\p{L}");
+// An apostrophe before a capital stays inside the name ("Nad’Ali", "Qala'Now").
+const PLACE_NAME_NO_APOSTROPHE = placeName("[A-Z][\\p{L}-]*(?:['’][A-Z][\\p{L}-]*)*\\p{L}");
 // "the village of Saravali", "the seaside town of Mati", "the town of Mocimboa da Praia": places
 // too small for the gazetteer that the story itself says are places.
 const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state)\\s+of\\s+(${PLACE_NAME})`, "gu");
@@ -134,6 +135,10 @@ function enclosingName(text: string, hit: TextRange, from: number, to: number): 
   if (!whole || start + whole[0].length > to || start + whole[0].length < hit.end) return null;
   return { start, end: start + whole[0].length, text: whole[0] };
 }
+
+// A month or weekday after a name is the date, not part of it ("near Fallujah Oct. 6").
+const TRAILING_DATE = /(?:\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+$/;
+const withoutTrailingDate = (name: string): string => name.replace(TRAILING_DATE, "");
 
 /** The name without the sentence words before it ("In Cabo Delgado" -> "Cabo Delgado"), or "" when nothing is left. */
 function withoutLeadingWords(name: string): string {
@@ -226,7 +231,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   }
   for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, appositionPattern]) {
     for (const match of slice.matchAll(pattern)) {
-      const name = withoutLeadingWords(match[1] ?? "");
+      const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? ""));
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
       const group = match[1] ?? "";
       const start = from + match.index + match[0].indexOf(group) + group.length - name.length;

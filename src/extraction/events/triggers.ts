@@ -51,7 +51,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "arrest",
-    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|captured(?=\s+(?:\p{L}+\s+){0,3}(?:suspect(?:s|ed)?|insurgents|militants|fighters|leaders?|members|gunmen|extremists)\b))\b/giu,
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|captured(?=\s+(?:\p{L}+\s+){0,3}(?:suspect(?:s|ed)?|insurgents|militants|fighters|leaders?|members|gunmen|extremists|people|individuals|persons|men)\b))\b/giu,
   },
   {
     type: "diplomatic_action",
@@ -65,8 +65,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
 ];
 
-/** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
-export const NOT_AN_EVENT_BEFORE = /\b(?:responsible for|conducts|carries out|coordinates|facilitates|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+/** Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made). */
+export const NOT_AN_EVENT_BEFORE = /\b(?:responsible for|conducts|carries out|coordinates|facilitates|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;

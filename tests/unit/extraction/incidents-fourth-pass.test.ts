@@ -91,3 +91,24 @@ describe("security forces shooting at a protest", () => {
     expect(incidents.find((i) => i.type === "protest")?.fatalities.min ?? null).toBeNull();
   });
 });
+
+describe("names that end at a date or hold an apostrophe", () => {
+  it("does not take the month after a town into its name ('near Qarabagh Oct. 6')", () => {
+    expect(findPlaces("The attack happened near Qarabagh Oct. 6.").map((p) => p.name)).toContain("Qarabagh");
+  });
+
+  it("keeps an apostrophe before a capital inside a district's name", () => {
+    expect(findPlaces("Troops in Helmand province’s Nad’Ali district detained 20 people.").map((p) => p.name)).toContain("Nad’Ali");
+  });
+});
+
+describe("arrests and objects", () => {
+  it("reads 'captured three people near X' as an arrest", () => {
+    expect(only("Soldiers captured three people near Qarabagh early today.").type).toBe("arrest");
+  });
+
+  it("reads a bomb that was found or made as no attack, and keeps the detention beside a seizure", () => {
+    const { incidents } = events("Weapons were confiscated and five men were detained near Qarabagh today. Soldiers found materials for making an improvised explosive device.");
+    expect(incidents.map((i) => i.type)).toEqual(["arrest"]);
+  });
+});
