@@ -233,6 +233,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
     for (const match of slice.matchAll(pattern)) {
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? ""));
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
+      if (pattern === namedRegionPattern && /\b(?:a|an)\s+$/i.test(slice.slice(Math.max(0, match.index - 4), match.index))) continue;
       const group = match[1] ?? "";
       const start = from + match.index + match[0].indexOf(group) + group.length - name.length;
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already

@@ -82,6 +82,7 @@ const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
+const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
@@ -139,7 +140,9 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
     if (LOCATIVE.has(lower)) return true;
     if (lower === "of") {
       const head = before[i - 1];
-      if (head === undefined || !PLACE_NOUNS.test(head.text)) return false;
+      // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").
+      const speakers = head !== undefined && RESIDENTS.test(head.text) && (i < 2 || !["DET", "ADP"].includes((before[i - 2] as Token).pos));
+      if (head === undefined || (!PLACE_NOUNS.test(head.text) && !speakers)) return false;
       // "the town of Chibok" names a place; what governs it says whether it is where things
       // happened ("in the town of") or where people went ("fled to the town of").
       for (let j = i - 2; j >= 0 && j >= i - 6; j--) {
@@ -161,6 +164,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       return previous !== undefined && isLocative(sentence, previous, others);
     }
     if (["DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"].includes(token.pos) || token.text === "-" || token.text === "'s" || token.text === "’s") continue;
+    // "in the capital, Mogadishu": the name in apposition to a place noun is as located as the noun.
+    if (token.text === "," && before[i - 1] !== undefined && PLACE_NOUNS.test((before[i - 1] as Token).text)) continue;
     return false;
   }
   return false;

@@ -112,3 +112,17 @@ describe("arrests and objects", () => {
     expect(incidents.map((i) => i.type)).toEqual(["arrest"]);
   });
 });
+
+describe("where the place of an apposition or of residents is", () => {
+  it("locates the incident at the name after 'the capital,'", () => {
+    expect(only("Nine people were killed when gunmen attacked a hotel in the capital, Nairobi, on Monday.").place).toBe("Nairobi");
+  });
+
+  it("takes the town whose residents report the attack, not the country of the apposition", () => {
+    expect(only("Residents of Wajidle, a town on Somalia's border with Kenya, say fighters attacked soldiers on Sunday.").place).toBe("Wajidle");
+  });
+
+  it("does not read 'an Islamic state' as a region", () => {
+    expect(findPlaces("The groups want to set up an Islamic state.").map((p) => p.name)).toEqual([]);
+  });
+});
