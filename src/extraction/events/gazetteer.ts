@@ -89,7 +89,8 @@ const NAME_WORD = "[A-Z][\\p{L}’'-]*\\p{L}";
 const placeName = (word: string): string => `${word}(?:\\s+(?:${NAME_PARTICLE}\\s+)?${word}){0,3}`;
 const PLACE_NAME = placeName(NAME_WORD);
 // Before a region word or after a possessive, an apostrophe ends the name ("Nigeria's Borno state").
-const PLACE_NAME_NO_APOSTROPHE = placeName("[A-Z][\\p{L}-]*\\p{L}");
+// An apostrophe before a capital stays inside the name ("Nad’Ali", "Qala'Now").
+const PLACE_NAME_NO_APOSTROPHE = placeName("[A-Z][\\p{L}-]*(?:['’][A-Z][\\p{L}-]*)*\\p{L}");
 // "the village of Saravali", "the seaside town of Mati", "the town of Mocimboa da Praia": places
 // too small for the gazetteer that the story itself says are places.
 const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state)\\s+of\\s+(${PLACE_NAME})`, "gu");
@@ -97,6 +98,13 @@ const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|
 const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|ash)-)?${PLACE_NAME_NO_APOSTROPHE})\\s+(?:state|province|district|region|county|governorate|prefecture)\\b`, "gu");
 // "Haji Ali village", "Chibok town": a capitalised name before a lower-case kind of settlement.
 const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town)\\b`, "gu");
+// "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
+// ever introduces a place is a town too small for the gazetteer.
+const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
+const afterLocativePattern = new RegExp(`\\b(?:near|outside|${COMPASS}\\s+of)\\s+(${PLACE_NAME_NO_APOSTROPHE})`, "gu");
+// "Yeed, a town on Somalia's border", "in Muqdadiya, about 100 kilometers northeast of Baghdad": a
+// name the story itself places by an apposition.
+const appositionPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE}),\\s+(?:(?:a|an|the)\\s+(?:(?:small|remote|nearby|northern|southern|eastern|western|border|farming|fishing|market|mountain|desert|coastal|rural)\\s+)?(?:town|village|city|district|settlement|suburb|neighbou?rhood)\\b|(?:about|some|around|roughly|nearly)?\\s*\\d[\\d,]*\\s+(?:kilomet(?:er|re)s|km|miles)\\s+(?:\\(\\d+\\s+miles\\)\\s+)?(?:${COMPASS}(?:ern)?\\s+of|from|outside)\\b)`, "gu");
 // "in Madaen, Iraq": a name the gazetteer does not know, placed in a country by the story.
 const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
 // Sites inside a city: "Mogadishu's international airport", "central Kabul".
@@ -127,6 +135,10 @@ function enclosingName(text: string, hit: TextRange, from: number, to: number): 
   if (!whole || start + whole[0].length > to || start + whole[0].length < hit.end) return null;
   return { start, end: start + whole[0].length, text: whole[0] };
 }
+
+// A month or weekday after a name is the date, not part of it ("near Fallujah Oct. 6").
+const TRAILING_DATE = /(?:\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+$/;
+const withoutTrailingDate = (name: string): string => name.replace(TRAILING_DATE, "");
 
 /** The name without the sentence words before it ("In Cabo Delgado" -> "Cabo Delgado"), or "" when nothing is left. */
 function withoutLeadingWords(name: string): string {
@@ -217,10 +229,12 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       found.push({ start: end + word.length - "capital".length, end: end + word.length, text: "capital", name: capital.name, kind: "city", countryCode: capital.countryCode, demonym: false });
     } else if (country) found.push({ start: from + match.index, end: from + match.index + match[0].length, text: match[0], name: country.name, kind: "country", countryCode: country.countryCode, demonym: true });
   }
-  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern]) {
+  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, appositionPattern]) {
     for (const match of slice.matchAll(pattern)) {
-      const name = withoutLeadingWords(match[1] ?? "");
+      const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? ""));
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
+      if (pattern === namedRegionPattern && /\b(?:a|an)\s+$/i.test(slice.slice(Math.max(0, match.index - 4), match.index))) continue;
       const group = match[1] ?? "";
       const start = from + match.index + match[0].indexOf(group) + group.length - name.length;
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already

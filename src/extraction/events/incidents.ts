@@ -82,12 +82,18 @@ const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
+const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
 const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+// ... unless the day is a possessive that opens the reported clause ("Police said Monday's blast killed"):
+// then it dates the event (wire copy also prints the apostrophe as a backquote).
+const POSSESSIVE_AFTER = /^['’`]s\b/;
+/** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
+const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
 const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
@@ -134,7 +140,9 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
     if (LOCATIVE.has(lower)) return true;
     if (lower === "of") {
       const head = before[i - 1];
-      if (head === undefined || !PLACE_NOUNS.test(head.text)) return false;
+      // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").
+      const speakers = head !== undefined && RESIDENTS.test(head.text) && (i < 2 || !["DET", "ADP"].includes((before[i - 2] as Token).pos));
+      if (head === undefined || (!PLACE_NOUNS.test(head.text) && !speakers)) return false;
       // "the town of Chibok" names a place; what governs it says whether it is where things
       // happened ("in the town of") or where people went ("fled to the town of").
       for (let j = i - 2; j >= 0 && j >= i - 6; j--) {
@@ -156,6 +164,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       return previous !== undefined && isLocative(sentence, previous, others);
     }
     if (["DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"].includes(token.pos) || token.text === "-" || token.text === "'s" || token.text === "’s") continue;
+    // "in the capital, Mogadishu": the name in apposition to a place noun is as located as the noun.
+    if (token.text === "," && before[i - 1] !== undefined && PLACE_NOUNS.test((before[i - 1] as Token).text)) continue;
     return false;
   }
   return false;
@@ -204,12 +214,19 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
 // "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
-// "Thousands have been killed in the fighting since 2006") gives no incident's toll.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone)\b/i;
+// "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
+// gives no incident's toll; a running total in a clause of its own ("..., bringing the number of
+// troops killed since the start of the war to 149") takes only that clause's counts.
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
+const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
-  if (AGGREGATE.test(sentence.text)) return [];
+  const aggregate = AGGREGATE.exec(sentence.text);
+  // Where the sentence's own counts end: at the running total's clause, or nowhere.
+  const runningTotal = aggregate ? RUNNING_TOTAL.exec(sentence.text.slice(0, aggregate.index)) : null;
+  if (aggregate && !runningTotal) return [];
+  if (runningTotal) return casualtiesIn(text, { ...sentence, text: sentence.text.slice(0, runningTotal.index), end: sentence.start + runningTotal.index });
   const out: CasualtyCount[] = [];
   // A count that is part of another ("12 people, including at least one child, were wounded";
   // "21 people, 16 of them from one family, were killed") is no toll of its own.
@@ -242,6 +259,12 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
+  const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
+  if (none && !out.length) {
+    const zero = { min: 0, max: 0 };
+    out.push({ at: sentence.start + none.index, cueBefore: false, fatalities: NO_DEATHS.test(none[0]) ? zero : NONE, injuries: NO_DEATHS.test(none[0]) ? NONE : zero });
+  }
   return out;
 }
 
@@ -264,6 +287,9 @@ const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
+// A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
+const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
+const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no (?:injuries|casualties))\b/i;
 
 // A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
 const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
@@ -450,12 +476,12 @@ export function extractIncidents(
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
-      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start)));
+      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start));
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
         const home = clauses.find((c) => d.start >= c.start && d.start < c.end);
-        return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !NOT_WHEN.test(text.slice(Math.max(sentence.start, d.start - 20), d.start));
+        return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
       const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
@@ -702,7 +728,7 @@ function lastBefore(places: readonly PlacedMention[], at: number, test: (p: Plac
 
 /** Fills an incident's date and refines its place from a sentence that only continues its report. */
 function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly PlacedMention[], dates: readonly DateMention[]): void {
-  if (!draft.date) draft.date = dates.find((d) => !NOT_WHEN.test(sentence.text.slice(Math.max(0, d.start - sentence.start - 20), d.start - sentence.start))) ?? null;
+  if (!draft.date) draft.date = dates.find((d) => !notWhen(sentence.text, { start: d.start - sentence.start, end: d.end - sentence.start }, 0)) ?? null;
   const finer = sentencePlaces.find((p) => p.locative && !p.demonym && draft.place !== null && PLACE_RANK[p.kind] > PLACE_RANK[draft.place.kind] && placesCompatible(draft.place, p));
   if (finer) {
     draft.place = finer;

@@ -15,7 +15,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=\s+(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|fatally (?:shot|stabbed))\b/giu,
+      /\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=\s+(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|fatally (?:shot|stabbed))\b/giu,
   },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
@@ -51,7 +51,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "arrest",
-    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|captured(?=\s+(?:\p{L}+\s+){0,3}(?:suspect(?:s|ed)?|insurgents|militants|fighters|leaders?|members|gunmen|extremists)\b))\b/giu,
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|captured(?=\s+(?:\p{L}+\s+){0,3}(?:suspect(?:s|ed)?|insurgents|militants|fighters|leaders?|members|gunmen|extremists|people|individuals|persons|men)\b))\b/giu,
   },
   {
     type: "diplomatic_action",
@@ -65,8 +65,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
 ];
 
-/** Words before a trigger that make it hypothetical, generic or negated rather than an event. */
-export const NOT_AN_EVENT_BEFORE = /\b(?:responsible for|conducts|carries out|coordinates|facilitates|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+/** Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made). */
+export const NOT_AN_EVENT_BEFORE = /\b(?:responsible for|conducts|carries out|coordinates|facilitates|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
@@ -96,12 +96,12 @@ export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType)
 /** The diplomatic posts whose closure and evacuation are one event (an "ordered departure"). */
 export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|mission|diplomats)\b/i;
 
-/** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead"). */
-export const FATALITY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b/iu;
+/** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed"). */
+export const FATALITY_AFTER = /^\s+(?:(?:[\p{L}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b/iu;
 /** Words after a count that report injuries. */
-export const INJURY_AFTER = /^\s+(?:[\p{L}'’-]+,?\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
+export const INJURY_AFTER = /^\s+(?:(?:[\p{L}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the lives of|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
 export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)\s+$/iu;
