@@ -50,3 +50,20 @@ describe("documents whose header hands the page to its author", () => {
     expect(extractArticle(text).quotes.some((quote) => quote.medium === "statement")).toBe(false);
   });
 });
+
+describe("reporters the answer addresses by name", () => {
+  const transcript = (answer: string): string =>
+    ["Press Briefing by Spokesperson Rona Velasquez", "MS. VELASQUEZ: Good afternoon. I have nothing at the top.", "QUESTION: Will the ferry run on Monday?", `MS. VELASQUEZ: ${answer}`].join("\n\n");
+  const asker = (answer: string): string | null => extractArticle(transcript(answer)).quotes.find((quote) => quote.text.startsWith("Will the ferry"))?.speaker ?? null;
+
+  it("reads a name set off by commas or dashes anywhere in the answer's first sentence", () => {
+    expect(asker("Tomas, thank you for the question. It will run.")).toBe("Tomas");
+    expect(asker("We saw the schedule as well, Tomas, and it will run.")).toBe("Tomas");
+    expect(asker("I think – and the minister said so, Tomas – it will run.")).toBe("Tomas");
+  });
+
+  it("does not take a one-word answer or a place in a list for the reporter", () => {
+    expect(asker("Correct. It will run on Monday.")).toBeNull();
+    expect(asker("It will run to France, Germany, and Poland.")).toBeNull();
+  });
+});
