@@ -67,3 +67,25 @@ describe("reporters the answer addresses by name", () => {
     expect(asker("It will run to France, Germany, and Poland.")).toBeNull();
   });
 });
+
+describe("a pronoun continues an untitled name that opened a sentence", () => {
+  it("gives 'He said' to the name that was the subject of the sentence before, not to an earlier titled speaker", () => {
+    const text = [
+      "KABUL — A market was hit on Sunday.",
+      "Interior Ministry spokesman Farid Noori said many people had gathered for the market.",
+      "Tariq Samadi was unloading sheep when the blast came. He said many people ran.",
+    ].join("\n\n");
+    const quote = extractArticle(text).quotes.find((candidate) => candidate.text.startsWith("many people ran"));
+    expect(quote?.speaker).toBe("Tariq Samadi");
+  });
+
+  it("keeps the titled speaker when the untitled name is only mentioned inside the sentence", () => {
+    const text = [
+      "KABUL — A market was hit on Sunday.",
+      "Interior Ministry spokesman Farid Noori said many people had gathered for the market.",
+      "The blast came as traders met Tariq Samadi at the gate. He said many people ran.",
+    ].join("\n\n");
+    const quote = extractArticle(text).quotes.find((candidate) => candidate.text.startsWith("many people ran"));
+    expect(quote?.speaker).toBe("Farid Noori");
+  });
+});
