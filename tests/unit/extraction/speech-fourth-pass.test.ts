@@ -89,3 +89,30 @@ describe("a pronoun continues an untitled name that opened a sentence", () => {
     expect(quote?.speaker).toBe("Farid Noori");
   });
 });
+
+describe("a speaker introduced in an interview and a quotation its own verb introduces", () => {
+  it("gives 'he said' to the subject named before an opening 'Speaking with <reporter>,' phrase", () => {
+    const text = [
+      "HARARE — The opposition spoke on Monday.",
+      "Tendai Moyo is a spokesman for the opposition party. Speaking with radio reporter Sam Okoro, he said, “The government has no ideas left.”",
+    ].join("\n\n");
+    expect(said(text)).toEqual([["The government has no ideas left.", "Tendai Moyo"]]);
+  });
+
+  it("keeps a quotation closed by a full stop with the verb before it, not the sentence after it", () => {
+    const text = [
+      "HARARE — The opposition spoke on Monday.",
+      "Party spokesman Tendai Moyo met reporter Sam Okoro at the office.",
+      "Reacting to the arms find, Moyo said, “They planted the arms. We are a lawful party.” Okoro added that the police declined to comment.",
+    ].join("\n\n");
+    const quotes = extractArticle(text).quotes;
+    expect(quotes.find((quote) => quote.text.startsWith("They planted"))?.speaker).toBe("Tendai Moyo");
+    // The opening phrase before "Moyo said, “" is no report of his.
+    expect(quotes.some((quote) => quote.text.startsWith("Reacting"))).toBe(false);
+  });
+
+  it("still reads a clause before 'X said,' as reported speech when it is one", () => {
+    const text = ["HARARE — The opposition spoke on Monday.", "The vote was rigged, party spokesman Tendai Moyo said on Monday."].join("\n\n");
+    expect(extractArticle(text).quotes.map((quote) => [quote.kind, quote.text, quote.speaker])).toEqual([["indirect", "The vote was rigged", "Tendai Moyo"]]);
+  });
+});
