@@ -116,3 +116,15 @@ describe("a speaker introduced in an interview and a quotation its own verb intr
     expect(extractArticle(text).quotes.map((quote) => [quote.kind, quote.text, quote.speaker])).toEqual([["indirect", "The vote was rigged", "Tendai Moyo"]]);
   });
 });
+
+describe("organizations in a title-case headline", () => {
+  it("reads no body from a run of capitals that goes on through the headline's verb", () => {
+    const text = ["Main Dockers Group Accuses Council Of Threatening Its Leader", "HARBORTOWN — The union said on Monday that the council threatened its leader."].join("\n\n");
+    expect(extractArticle(text).organizations.some((name) => /Accuses/.test(name))).toBe(false);
+  });
+
+  it("keeps a body a headline names in title case without a verb", () => {
+    const text = ["Statement by the Director of the Office of Harbor Safety", "The office will inspect every pier this week."].join("\n\n");
+    expect(extractArticle(text).organizations).toContain("Office of Harbor Safety");
+  });
+});
