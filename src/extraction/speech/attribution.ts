@@ -334,10 +334,24 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     const described = context.cast.groups.filter((group) => group.start < position && ROLE_NOUNS.has(group.head) && !group.head.endsWith("s")).pop();
     return described ? { person: null, source: null, group: described, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
   }
+  // An untitled name that opened a sentence of this paragraph after the best candidate's last
+  // mention is the subject the pronoun continues ("Ana Ruiz was unloading cows ... She said ..."),
+  // and so is one before it when that mention is no subject ("Ana Ruiz is a spokeswoman.
+  // Speaking with reporter Jo Lee, she said ...").
+  const bestIsSubject = isSubjectMention(context.text, best.last);
+  const bareSubject = context.cast.bareNames
+    .filter((entry) => entry.opensSentence && (entry.start > best.last || !bestIsSubject) && entry.start < position && !context.cast.isQuoted(entry.start) && !context.text.slice(entry.start, position).includes("\n"))
+    .pop();
+  if (bareSubject && !context.cast.personNamed(bareSubject.name)) {
+    const person = context.cast.addPerson(bareSubject.name, null, CONFIDENCE.ambiguousPronoun);
+    person.gender ??= gender;
+    context.cast.mentionPerson(person, { start: bareSubject.start, end: bareSubject.start + bareSubject.name.length }, CONFIDENCE.reference);
+    return { person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+  }
   // A pronoun continues the subject of the clauses before it rather than a person only mentioned
   // inside them ("Doe said Roe would win. “...,” she said" is Doe's): when the latest fitting
   // mention is no subject, the person who was one later in the same paragraph is preferred.
-  if (!isSubjectMention(context.text, best.last)) {
+  if (!bestIsSubject) {
     const subject = candidates.slice(1).find((candidate) => {
       const at = lastMentionBefore(candidate.person, best.last + 1, (offset) => context.cast.isQuoted(offset) || !isSubjectMention(context.text, offset));
       return at >= 0 && !context.text.slice(at, position).includes("\n");

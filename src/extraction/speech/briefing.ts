@@ -1,5 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
+import { lookupPlace } from "../events/gazetteer.js";
 
 // Briefing transcripts: every turn starts with the speaker's label in capitals ("MS. NAUERT:",
 // "QUESTION:", "Q:", "SENIOR DEFENSE OFFICIAL:") and runs over the paragraphs after it until
@@ -152,6 +153,12 @@ const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+
 const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
 /** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
 const ADDRESSED_AT_END = /,\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]$/u;
+/**
+ * A name set off as a vocative anywhere in the answer's first sentence: "Mike, thank you for the
+ * question.", "We saw that as well, Margaret, and ...", "and the Secretary said so, Matt – he ...".
+ * Read only when the shapes above found nothing.
+ */
+const ADDRESSED_WITHIN = /(?:^|[,–—]\s*|--\s*)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)(?=\s*(?:[,.?!–—]|--))/gu;
 /** A reporter's own introduction: "Jane Doe with AP.", "Jane Doe from Radio Harbor." */
 const INTRODUCED = /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,2}) (?:with|from) (?:the )?\p{Lu}/u;
 
@@ -199,11 +206,19 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
     const words = text.slice(turn.quote.start, turn.quote.end);
     const first = /^[^.?!]*[.?!]/.exec(words)?.[0] ?? words;
-    const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first);
+    // A place set off by commas ("France, Germany and Poland") is no one addressed.
+    // A word alone at the start ("Correct.", "Exactly?") answers; a name there is followed by a comma.
+    const vocative = (match: RegExpMatchArray): boolean => {
+      const word = match[2];
+      const at = (match.index ?? 0) + match[0].length;
+      if (match.index === 0 && !/^\s*,/.test(first.slice(at))) return false;
+      return word !== undefined && !NOT_VOCATIVES.has(word.toLowerCase()) && lookupPlace(word) === undefined && isName(turn.quote.start + (match.index ?? 0) + match[0].lastIndexOf(word));
+    };
+    const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
     const name = address?.[2];
     if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
     if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return;
-    const start = turn.quote.start + address.index + address[0].lastIndexOf(name);
+    const start = turn.quote.start + (address.index ?? 0) + address[0].lastIndexOf(name);
     if (!isName(start)) return;
     named.set(question.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
   });

@@ -52,7 +52,8 @@ export class Cast {
    * Names the story gives without a title or a quote ("Ana Ruiz won the primary"), in text
    * order: a "he" or "she" with no titled person before it refers to the latest of them.
    */
-  readonly bareNames: { readonly name: string; readonly start: number }[] = [];
+  /** Untitled names; `opensSentence` when the name is its sentence's subject ("Ana Ruiz was unloading ..."). */
+  readonly bareNames: { readonly name: string; readonly start: number; readonly opensSentence: boolean }[] = [];
   /** The story's quoted passages: a name said inside a quote is not who a later "he" is. */
   quoted: readonly TextRange[] = [];
   /** Acronyms the story defines for organizations ("BNP" -> "Bangladesh Nationalist Party"). */

@@ -211,9 +211,14 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   // "The statement read:" on its own line introduces the quote that opens the next paragraph.
   const previousParagraph = tokensOf(paragraphs.open - 1);
   const introducedAbove = startsParagraph && previousParagraph[previousParagraph.length - 1]?.text === ":";
+  // A quotation closed by a full stop and introduced by its own verb ("Doe said, “... party.” He
+  // added that ...") is that verb's: the sentence after the closing mark is a new one.
+  const closesSentence = /\.\s*$/.test(text);
+  const introduced = closesSentence ? lead(walk, span, openTokens, paragraphs.open) : null;
   let found =
+    introduced ??
     trailer(walk, span, closeTokens) ??
-    lead(walk, span, openTokens, paragraphs.open) ??
+    (closesSentence ? null : lead(walk, span, openTokens, paragraphs.open)) ??
     (introducedAbove ? lead(walk, span, previousParagraph, paragraphs.open - 1) : null) ??
     (span.kind === "direct" ? colonClause(walk, span, introducedAbove ? previousParagraph : openTokens, introducedAbove) : null);
   let medium: ExtractedQuoteMedium | null = null;

@@ -2,12 +2,13 @@ import type { AnalyzedText, Token } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns } from "./briefing.js";
-import { Cast, type PersonEntry } from "./cast.js";
+import { Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
 import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
-import { isNameWord, nameRuns } from "./phrases.js";
+import { isNameWord, key, nameRuns } from "./phrases.js";
+import { TITLE_WORDS } from "./lexicon.js";
 import { findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
@@ -197,13 +198,31 @@ function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocume
   const known = cast.people.filter((person) => words.includes(person.name)).sort((a, b) => b.name.length - a.name.length)[0];
   if (known) return known;
   const tokens = analyzed.sentences.flatMap((sentence) => sentence.tokens).filter((token) => token.start >= statement.author.start && token.end <= statement.author.end);
-  const run = nameRuns(tokens).pop();
+  // "President Doe", "Chairman Doe's": a title and a surname, the person of that surname when
+  // the story names them in full, else the surname with its title.
+  const last = tokens[tokens.length - 1];
+  const titled = tokens.length >= 2 && last !== undefined && isNameWord(last.text) && TITLE_WORDS.has(key(tokens[tokens.length - 2] as Token));
+  if (titled) {
+    const bySurname = cast.people.find((person) => surnameOf(person.name) === last.text);
+    if (bySurname) return bySurname;
+  }
+  const run = nameRuns(tokens).pop() ?? (titled ? ([tokens.length - 1, tokens.length] as [number, number]) : undefined);
   if (!run) return null;
   const [from, to] = run;
-  const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+  const name = (titled && to - from === 1 ? fullNameEnding(analyzed, last.text) : null) ?? text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
   const titleTokens = tokens.slice(0, from);
   const title = titleTokens.length > 0 ? text.slice((titleTokens[0] as Token).start, (titleTokens[titleTokens.length - 1] as Token).end) : null;
   return registerPerson(cast, name, title, titleTokens, text, CONFIDENCE.explicit);
+}
+
+/** The first full name in the story that ends in `surname` ("Rep. Jane Doe (D-CA)" for "Chairman Doe"). */
+function fullNameEnding(analyzed: AnalyzedText, surname: string): string | null {
+  for (const sentence of analyzed.sentences) {
+    for (const [from, to] of nameRuns(sentence.tokens)) {
+      if (to - from >= 2 && (sentence.tokens[to - 1] as Token).text === surname) return analyzed.text.slice((sentence.tokens[from] as Token).start, (sentence.tokens[to - 1] as Token).end);
+    }
+  }
+  return null;
 }
 
 /** One paragraph of a statement document: a direct quote of its author, medium statement. */

@@ -213,9 +213,15 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const restEnd = tokens.findIndex((candidate, at) => at > index && candidate.text === ",");
       const rest = tokens.slice(index + 1, restEnd < 0 ? tokens.length : restEnd);
       const restIsAdverbial = !rest.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || key(candidate) === "that" || isQuoted(walk, candidate));
+      // "Reacting to the ruling, Doe said, “...”": the verb introduces the quotation after it, and
+      // an opening participle or prepositional phrase before it is no report.
+      const after = tokens[restEnd + 1];
+      const opening = tokens[options.floor];
+      const openingPhrase = opening !== undefined && ((opening.pos === "VERB" && /ing$/i.test(opening.text)) || opening.pos === "ADP");
+      const introducesQuote = openingPhrase && restEnd === index + 1 && after !== undefined && (isQuoted(walk, after) || /^[“"]$/.test(after.text));
       const subjectStart = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : index;
       const comma = subjectStart - 1;
-      if (restIsAdverbial && comma >= options.floor && tokens[comma]?.text === ",") {
+      if (restIsAdverbial && !introducesQuote && comma >= options.floor && tokens[comma]?.text === ",") {
         from = options.floor;
         to = comma;
         if (!subject) {

@@ -178,7 +178,12 @@ export function findOrganizations(analyzed: AnalyzedText, cast: Cast, skip: (ran
   for (const sentence of analyzed.sentences) {
     // All-capital lines are transcript headers and labels ("DEPARTMENT PRESS BRIEFING").
     if (skip(sentence) || !/\p{Ll}/u.test(sentence.text)) continue;
+    const titleCase = isTitleCase(sentence.text);
     for (const span of organizationSpans(text, sentence.tokens)) {
+      // In a title-case headline every word is capitalized, so a run that goes on through a verb
+      // ("Main Opposition Group Accuses Government Of ...") is a body only when the story names
+      // it elsewhere too.
+      if (titleCase && !namedElsewhere(text, text.slice(span.start, span.end), span) && runsOn(sentence.tokens, span)) continue;
       const defined = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(span.end, span.end + 12));
       if (defined?.[1]) cast.organizationAcronyms.set(defined[1], span.name);
       const name = cast.organizationAcronyms.get(span.name) ?? span.name;
@@ -190,4 +195,24 @@ export function findOrganizations(analyzed: AnalyzedText, cast: Cast, skip: (ran
       if (name && !/^\(/.test(text.slice(token.start - 1, token.start))) cast.mention(token, "organization", name, 0.7);
     }
   }
+}
+
+/** A headline in title case: four or more words, nearly all longer ones capitalized, no closing full stop. */
+function isTitleCase(line: string): boolean {
+  const words = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((word) => word.length > 3);
+  if (words.length < 4 || long.length < 3 || /[.!?]\s*$/.test(line.trim())) return false;
+  return long.filter((word) => /^\p{Lu}/u.test(word)).length >= long.length * 0.8;
+}
+
+/** Whether `name` occurs in the text outside the range it was found in. */
+function namedElsewhere(text: string, name: string, found: TextRange): boolean {
+  const first = text.indexOf(name);
+  if (first < 0) return false;
+  return first !== found.start || text.indexOf(name, found.end) >= 0;
+}
+
+/** A span that takes in a verb ("... Group Accuses Government ..."): in a headline, the sentence rather than a name. */
+function runsOn(tokens: readonly Token[], span: TextRange): boolean {
+  return tokens.some((token) => token.start >= span.start && token.end <= span.end && token.pos === "VERB");
 }

@@ -154,7 +154,7 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
   // person named in full is later called by the surname alone ("Rafael Mendes" ... "Mendes
   // said"); a two-word organization or place ("Silver Lake") rarely is.
   const asToken = new Map<string, number>();
-  const candidates: { name: string; surname: string; start: number; sentence: number; from: number; to: number }[] = [];
+  const candidates: { name: string; surname: string; start: number; sentence: number; from: number; to: number; opensSentence: boolean }[] = [];
   analyzed.sentences.forEach((sentence, index) => {
     const tokens = sentence.tokens;
     for (const token of tokens) if (isCapitalized(token)) asToken.set(token.text, (asToken.get(token.text) ?? 0) + 1);
@@ -164,19 +164,22 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
       const last = tokens[to - 1] as Token;
       const words = tokens.slice(from, to).filter((token) => token.text !== "-");
       if (words.length > 3 || cast.isQuoted(first.start) || words.some((token) => token.pos !== "PROPN")) continue;
-      candidates.push({ name: text.slice(first.start, last.end), surname: last.text, start: first.start, sentence: index, from, to });
+      // A name that opens its sentence before a verb is its subject ("Ana Ruiz was unloading ...").
+      const next = tokens[to];
+      const opensSentence = from === 0 && next !== undefined && (next.pos === "VERB" || next.pos === "AUX");
+      candidates.push({ name: text.slice(first.start, last.end), surname: last.text, start: first.start, sentence: index, from, to, opensSentence });
     }
   });
   const endsRun = new Map<string, number>();
   for (const candidate of candidates) endsRun.set(candidate.surname, (endsRun.get(candidate.surname) ?? 0) + 1);
   for (const candidate of candidates) {
-    if ((asToken.get(candidate.surname) ?? 0) <= (endsRun.get(candidate.surname) ?? 0)) continue;
+    if (!candidate.opensSentence && (asToken.get(candidate.surname) ?? 0) <= (endsRun.get(candidate.surname) ?? 0)) continue;
     const tokens = (analyzed.sentences[candidate.sentence] as Sentence).tokens;
     const first = tokens[candidate.from] as Token;
     const last = tokens[candidate.to - 1] as Token;
     if (lookupPlace(candidate.name) || cast.personNamed(candidate.name) || ORG_HEADS.has(key(tokens[candidate.to] ?? last))) continue;
     if (organizationSpans(text, tokens).some((span) => span.start < last.end && span.end > first.start)) continue;
-    cast.bareNames.push({ name: candidate.name, start: candidate.start });
+    cast.bareNames.push({ name: candidate.name, start: candidate.start, opensSentence: candidate.opensSentence });
   }
 }
 

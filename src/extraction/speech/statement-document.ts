@@ -15,6 +15,10 @@ export interface StatementDocument {
 }
 
 const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
+// "Pentagon Press Secretary Jane Doe provided the following readout:", "Below is Chairman Doe's
+// opening statement as prepared for delivery:": a line that hands the page to its author.
+const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following (?:readout|statement|remarks)\b[^.!?]*:\s*$/i;
+const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\s*$/iu;
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
 const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
@@ -37,7 +41,7 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const paragraph = paragraphs[index] as TextRange;
     const line = text.slice(paragraph.start, paragraph.end).trim();
     const lead = text.slice(paragraph.start, paragraph.end).indexOf(line);
-    const attributable = ATTRIBUTABLE.exec(line);
+    const attributable = ATTRIBUTABLE.exec(line) ?? INTRODUCED.exec(line) ?? BELOW_IS.exec(line);
     // A header line is not a sentence; "The following ... is attributable to X:" is the exception.
     const next = paragraphs[index + 1];
     const office = next !== undefined && NAME_LINE.test(line) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [line, line] : null;
