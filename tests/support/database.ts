@@ -56,9 +56,10 @@ const OBJECT_IN_USE = "55006";
 
 /**
  * CREATE DATABASE ... TEMPLATE fails while another session is connected to the template, which
- * happens when two test files clone it at the same moment: retry a few times.
+ * happens when two test files clone it at the same moment, or right after migrating it while
+ * the migration's connection is still closing: retry a few times.
  */
-async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<void> {
+export async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(template)}`);

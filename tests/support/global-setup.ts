@@ -7,6 +7,7 @@ import { openDatabase } from "../../src/db/index.js";
 import { applyMigrations } from "../../src/db/migrate.js";
 import { quoteIdentifier, withConnection, withDatabaseName } from "../../src/db/postgres-server.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
+import { cloneTemplate } from "./database.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -70,10 +71,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     await applyMigrations(withDatabaseName(serverUrl, templateDatabase));
     const seededDatabase = `copydesk_seeded_${process.pid}`;
-    await withConnection(serverUrl, async (admin) => {
-      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(seededDatabase)} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${quoteIdentifier(seededDatabase)} TEMPLATE ${quoteIdentifier(templateDatabase)}`);
-    });
+    await withConnection(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(seededDatabase)} WITH (FORCE)`));
+    await cloneTemplate(serverUrl, templateDatabase, seededDatabase);
     await seed(withDatabaseName(serverUrl, seededDatabase));
     project.provide("templateDatabase", templateDatabase);
     project.provide("seededDatabase", seededDatabase);
