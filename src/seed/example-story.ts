@@ -104,6 +104,11 @@ async function describePlaces(tx: Tx): Promise<void> {
     const place = places.find((candidate) => candidate.name === name);
     if (!place) continue;
     const aliases = [...place.aliases, ...facts.aliases.filter((alias) => !place.aliases.includes(alias))];
+    // Only when something differs, so that a repeated seed writes nothing (not even updatedAt).
+    const described =
+      place.kind === facts.kind && place.countryCode === facts.countryCode && place.country === facts.country &&
+      place.latitude === facts.latitude && place.longitude === facts.longitude && aliases.length === place.aliases.length;
+    if (described) continue;
     await tx.place.update({
       where: { id: place.id },
       data: { kind: facts.kind, countryCode: facts.countryCode, country: facts.country, latitude: facts.latitude, longitude: facts.longitude, aliases },

@@ -183,7 +183,7 @@ async function articleNotes(filter?: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   ({ articleId } = await seedExampleStory(db.prisma));
   articleGid = toGlobalId("Article", articleId);
   const article = await db.prisma.article.findUniqueOrThrow({ where: { id: articleId } });

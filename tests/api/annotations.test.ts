@@ -87,7 +87,7 @@ async function createArticle(slug: string, status: "PUBLISHED" | "DRAFT", delete
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   ({ articleId } = await seedExampleStory(db.prisma));
   const article = await db.prisma.article.findUniqueOrThrow({ where: { id: articleId } });
   body = article.body;
@@ -676,7 +676,7 @@ describe("on a generated corpus of 200 articles", () => {
   const onCorpus = operationsOn(() => corpus);
 
   beforeAll(async () => {
-    corpus = await createTestDatabase();
+    corpus = await createTestDatabase({ exampleStory: true });
     await seedExampleStory(corpus.prisma);
     await generateCorpus(corpus.prisma, { articles: 200 });
   }, 240_000);

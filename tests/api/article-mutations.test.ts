@@ -37,7 +37,7 @@ let editor: Actor;
 let seedArticleId: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   seedArticleId = (await seedExampleStory(db.prisma)).articleId;
   viewer = await createViewer(db, "VIEWER");
   reporter = await createViewer(db, "REPORTER");

@@ -55,7 +55,7 @@ const newestFirst = (predicate: (event: (typeof events)[number]) => boolean) =>
   events.filter(predicate).sort((a, b) => (a.id < b.id ? 1 : -1)).map((event) => eventGid(event.id));
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   ({ articleId } = await seedExampleStory(db.prisma));
   // This file checks the log over the events it records itself; the seed's own events (its
   // ingest, acceptance and publication, checked in tests/db/seed.test.ts) are taken out first.
@@ -363,7 +363,7 @@ describe("on a generated corpus of 200 articles", () => {
   const onCorpus = operationsOn(() => corpus);
 
   beforeAll(async () => {
-    corpus = await createTestDatabase();
+    corpus = await createTestDatabase({ exampleStory: true });
     await seedExampleStory(corpus.prisma);
     await generateCorpus(corpus.prisma, { articles: 200 });
   }, 240_000);

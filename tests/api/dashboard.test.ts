@@ -116,7 +116,7 @@ async function countedIncidents(role: Role, filter: { type?: string[]; country?:
 // ---------------------------------------------------------------- data
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   seedArticleId = (await seedExampleStory(db.prisma)).articleId;
   storyQuotes = await db.prisma.quote.count({ where: { articleId: seedArticleId } });
   places = new Map((await db.prisma.place.findMany()).map((place) => [place.name, place]));

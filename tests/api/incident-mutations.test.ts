@@ -136,7 +136,7 @@ function offsetOf(text: string): { start: number; end: number } {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   for (const role of ROLES) viewers[role] = await createViewer(db, role);
   article = await db.prisma.article.findUniqueOrThrow({ where: { slug: SLUG } });

@@ -151,7 +151,7 @@ async function mention(incidentId: string, articleId: string, start: number): Pr
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   seedArticleId = (await seedExampleStory(db.prisma)).articleId;
   places = new Map((await db.prisma.place.findMany()).map((place) => [place.name, place]));
   const basra = places.get("Basra")!;
@@ -602,7 +602,7 @@ describe("on a generated corpus", () => {
   const onCorpus = operationsOn(() => corpus);
 
   beforeAll(async () => {
-    corpus = await createTestDatabase();
+    corpus = await createTestDatabase({ exampleStory: true });
     await seedExampleStory(corpus.prisma);
     await generateCorpus(corpus.prisma, { articles: 200 });
   }, 120_000);

@@ -50,7 +50,7 @@ let stateDepartment: string;
 let threatsQuote: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   ({ articleId } = await seedExampleStory(db.prisma));
   for (const role of ["VIEWER", "REPORTER", "EDITOR", "ADMIN"] as const) viewers[role] = await createViewer(db, role);
   pompeo = (await db.prisma.person.findFirstOrThrow({ where: { name: "Mike Pompeo" } })).id;

@@ -27,7 +27,7 @@ let db: TestDatabase;
 let editor: Actor;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   editor = await createViewer(db, "EDITOR");
   await seedExampleStory(db.prisma);
   const session = { prisma: db.prisma, viewer: editor, requestId: "test-request", live: null };

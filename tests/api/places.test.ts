@@ -51,7 +51,7 @@ function byNameThenId(a: Place, b: Place): number {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   await db.prisma.place.createMany({
     data: [

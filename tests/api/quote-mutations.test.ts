@@ -62,7 +62,7 @@ const people = {} as Record<"pompeo" | "nauert" | "sanders" | "official", string
 let stateDepartment: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   ({ articleId } = await seedExampleStory(db.prisma));
   articleBody = (await db.prisma.article.findUniqueOrThrow({ where: { id: articleId } })).body;
   for (const role of ["VIEWER", "REPORTER", "EDITOR", "ADMIN"] as const) viewers[role] = await createViewer(db, role);

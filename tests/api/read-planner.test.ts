@@ -25,7 +25,7 @@ let articleIds: string[];
 const { run } = operationsOn(() => db);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   const { articleId } = await seedExampleStory(db.prisma);
   // A draft with a pending quote by an organization, a person with an organization, a site in a city.
   const body = "The ministry said the port at Umm Qasr \"will reopen on Monday\", officials told reporters.";

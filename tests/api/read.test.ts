@@ -18,7 +18,7 @@ let storyQuotes: number;
 const { run, runOk, errorCode } = operationsOn(() => db);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   seedArticleId = (await seedExampleStory(db.prisma)).articleId;
   storyQuotes = await db.prisma.quote.count({ where: { articleId: seedArticleId } });
   // 24 more articles: every third undated, a draft, an article in review, a deleted one.

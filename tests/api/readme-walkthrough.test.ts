@@ -181,7 +181,7 @@ describe("the README's worked examples, run in order on the example story", () =
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ exampleStory: true });
     await seedExampleStory(db.prisma);
     server = await startTestServer(db);
     for (const role of ["REPORTER", "EDITOR", "ADMIN"] as const) tokens.set(role, await tokenFor(db, role));

@@ -19,7 +19,7 @@ describe("the README's first queries", () => {
   let db: TestDatabase;
   const { run, runOk } = operationsOn(() => db);
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ exampleStory: true });
     await seedExampleStory(db.prisma);
   });
   afterAll(async () => {

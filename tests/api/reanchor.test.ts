@@ -27,7 +27,7 @@ let seedArticleId: string;
 let copies = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   seedArticleId = (await seedExampleStory(db.prisma)).articleId;
   viewer = await createViewer(db, "VIEWER");
   reporter = await createViewer(db, "REPORTER");

@@ -19,7 +19,7 @@ let db: TestDatabase;
 const schema = buildSchema();
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   // A draft without a headline (its display title comes from the body), with a pending quote.
   const body = "  The port at Umm Qasr will reopen,\tofficials said on Monday.\nSecond paragraph.";

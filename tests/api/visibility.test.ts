@@ -21,7 +21,7 @@ let db: TestDatabase;
 let storyQuotes: number;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   storyQuotes = await db.prisma.quote.count();
   const statuses = ["DRAFT", "IN_REVIEW", "PUBLISHED", "CORRECTED", "RETRACTED"] as const;

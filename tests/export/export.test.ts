@@ -30,7 +30,7 @@ async function exportText(command: Partial<ExportSelection> & Pick<ExportSelecti
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   const { articleId } = await seedExampleStory(db.prisma);
   await db.prisma.article.update({ where: { id: articleId }, data: { outlet: "Gulf Wire" } });
   const consulate = await db.prisma.incident.findFirstOrThrow({ where: { type: "evacuation" } });

@@ -23,7 +23,7 @@ interface ReviewNode {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   articleId = (await seedExampleStory(db.prisma)).articleId;
   const article = await db.prisma.article.update({ where: { id: articleId }, data: { url: URL, outlet: "Gulf Wire", byline: "By Jane Roe" } });
   const reviewer = await db.prisma.user.create({ data: { name: "Fact Desk", role: "EDITOR" } });

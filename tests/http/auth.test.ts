@@ -52,7 +52,7 @@ async function newToken(name: string, role: "VIEWER" | "EDITOR" = "EDITOR") {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   await db.prisma.article.create({ data: { slug: DRAFT_SLUG, body: "Not for the public yet.", bodyHash: "draft", status: "DRAFT" } });
   server = await startTestServer(db);

@@ -20,7 +20,7 @@ describe("GraphQL over real HTTP on the seeded story", () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ exampleStory: true });
     await seedExampleStory(db.prisma);
     server = await startTestServer(db);
   });

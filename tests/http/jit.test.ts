@@ -22,7 +22,7 @@ let reporterToken: string;
 let editorToken: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   compiled = await startLoggedServer(db, { JIT_COMPILE_AFTER: "1", SQL_ANSWERS: "off" });
   interpreted = await startLoggedServer(db, { JIT_COMPILE_AFTER: "0", SQL_ANSWERS: "off" });

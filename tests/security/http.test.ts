@@ -19,7 +19,7 @@ let reporter: string;
 let before: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   reporter = await tokenFor(db, "REPORTER");
   server = await startLoggedServer(db);

@@ -33,7 +33,7 @@ let publishedId: string;
 let draftId: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   server = await startLoggedServer(db);
   [reporter, viewer] = await Promise.all([tokenFor(db, "REPORTER"), tokenFor(db, "VIEWER")]);

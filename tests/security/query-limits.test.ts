@@ -15,7 +15,7 @@ let db: TestDatabase;
 let server: LoggedServer;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
   server = await startLoggedServer(db);
 });

@@ -18,7 +18,7 @@ const CHEAP = `{ articles(first: 1) { totalCount } }`;
 let db: TestDatabase;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ exampleStory: true });
   await seedExampleStory(db.prisma);
 });
 afterAll(async () => {

@@ -25,7 +25,7 @@ describe("trusted-documents mode", () => {
   let editor: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ exampleStory: true });
     await seedExampleStory(db.prisma);
     editor = await tokenFor(db, "EDITOR");
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-trusted-"));
