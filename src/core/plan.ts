@@ -312,8 +312,10 @@ export function answerSql<L>(session: PlanSession<L>, roots: readonly RootRead<L
     const window = root.keyset.window(root.args, root.list.defaultSize);
     const order = root.keyset.orderSql(inner);
     const from = root.list.from(session.viewer, inner);
-    const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, root.rows, row, aliases)} ORDER BY ${Prisma.raw(`"${row}"."__n"`)})
-      FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*, row_number() OVER (ORDER BY ${order}) AS "__n"
+    // The page is cut first (ORDER BY ... LIMIT, which an index serves) and its rows put in JSON in
+    // the same order: a window function here would number every visible row before the LIMIT.
+    const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, root.rows, row, aliases)} ORDER BY ${root.keyset.orderSql(row)})
+      FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*
         ${from} AND ${root.keyset.afterSql(window.after, inner)} ORDER BY ${order} LIMIT ${window.take}) ${Prisma.raw(`"${row}"`)}), '[]'::json)`;
     const count = root.count ? Prisma.sql`(SELECT count(*) ${root.list.from(session.viewer, `${row}c`)})` : Prisma.sql`NULL`;
     return Prisma.sql`json_build_array(${rows}, ${count})`;
@@ -347,8 +349,8 @@ function relationReadSql<L>(session: PlanSession<L>, read: RelationRead<L>, pare
   const window = loader.keyset.window(read.args, loader.defaultSize);
   const inner = `${row}i`;
   const order = loader.keyset.orderSql(inner);
-  const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, read.rows, row, aliases)} ORDER BY ${Prisma.raw(`"${row}"."__n"`)})
-    FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*, row_number() OVER (ORDER BY ${order}) AS "__n"
+  const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, read.rows, row, aliases)} ORDER BY ${loader.keyset.orderSql(row)})
+    FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*
       ${relation.from(session.viewer, inner, parent)} AND ${loader.keyset.afterSql(window.after, inner)}
       ORDER BY ${order} LIMIT ${window.take}) ${Prisma.raw(`"${row}"`)}), '[]'::json)`;
   const count = read.count ? Prisma.sql`(SELECT count(*) ${relation.from(session.viewer, `${row}c`, parent)})` : Prisma.sql`NULL`;
