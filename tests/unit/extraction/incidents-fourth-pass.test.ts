@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { extractEvents } from "../../../src/extraction/events/index.js";
 import { findPlaces } from "../../../src/extraction/events/gazetteer.js";
-import { analyzeText } from "../../../src/extraction/text.js";
-import type { EventsExtraction, ExtractedIncident, SpeechExtraction } from "../../../src/extraction/types.js";
+import { events, only } from "./events-support.js";
 
 // Issue 18's fourth pass on the events pass: one class of error per test, on sentences written
 // for this file (published on Friday 2018-09-28 unless a test says otherwise).
 
-const noSpeech: SpeechExtraction = { quotes: [], people: [], anonymousSources: [], organizations: [], mentions: [] };
-const events = (text: string, headline: string | null = null, publishedAt = "2018-09-28"): EventsExtraction =>
-  extractEvents(analyzeText(text), { publishedAt, headline }, noSpeech);
-const only = (text: string, headline: string | null = null): ExtractedIncident => {
-  const { incidents } = events(text, headline);
-  expect(incidents).toHaveLength(1);
-  return incidents[0] as ExtractedIncident;
-};
 
 describe("towns too small for the gazetteer", () => {
   it("reads a capitalised name after 'near', 'outside' or a compass direction 'of' as a place", () => {
