@@ -209,12 +209,8 @@ class Compiler {
         if (!target || target.read.model !== record.model || !record.find(this.context.viewer, "row", args)) return null;
         const index = roots.length;
         roots.push({ kind: "record", from: (viewer, row) => record.find(viewer, row, args) ?? Prisma.sql`WHERE FALSE`, rows: target.read });
-        const nonNull = isNonNullType(field.type);
-        builders.push([key, (json) => {
-          const value = json[index] as RowJson | null;
-          if (value === null && nonNull) throw new Unanswerable();
-          return value === null ? null : target.build(value);
-        }]);
+        const build = rowOrNull(target, field.type);
+        builders.push([key, (json) => build(json[index] as RowJson | null)]);
         continue;
       }
       if (!list) return null;
@@ -376,15 +372,8 @@ class Compiler {
           const target = this.row(nullableObject(field.type), fieldNodes);
           if (!target) return null;
           relations.push({ relation, args: {}, rows: target.read, count: false });
-          const nonNull = isNonNullType(field.type);
-          fields.push([key, ({ json }) => {
-            const value = json[columns.length + values.length + index] as RowJson | null;
-            if (value === null) {
-              if (nonNull) throw new Unanswerable();
-              return null;
-            }
-            return target.build(value);
-          }]);
+          const build = rowOrNull(target, field.type);
+          fields.push([key, ({ json }) => build(json[columns.length + values.length + index] as RowJson | null)]);
         } else {
           const loader = relation.connection(this.context.loaders);
           const page = this.pageArgs(loader.keyset, args, loader.defaultSize);
@@ -486,6 +475,16 @@ class Compiler {
   private shape(model: ModelName): RowShape {
     return rowShape(this.context.prisma, model);
   }
+}
+
+/** A row that may be missing (a root record, a reference): null, unless the schema says non-null, which is graphql-js's error to report. */
+function rowOrNull(target: CompiledRow, type: GraphQLOutputType): Build<RowJson | null> {
+  const nonNull = isNonNullType(type);
+  return (value) => {
+    if (value !== null) return target.build(value);
+    if (nonNull) throw new Unanswerable();
+    return null;
+  };
 }
 
 /** PageInfo's fields as toConnectionPage (src/core/paging.ts) sets them. */
