@@ -143,8 +143,8 @@ function relationSql<L>(session: PlanSession<L>, plan: ReadPlan<L>, parent: stri
   const window = loader.keyset.window(plan.args, loader.defaultSize);
   const inner = `${row}i`;
   const order = loader.keyset.orderSql(inner);
-  return Prisma.sql`COALESCE((SELECT json_agg(json_build_array(${shape.jsonSql(row)}, ${children}) ORDER BY ${Prisma.raw(`"${row}"."__n"`)})
-    FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*, row_number() OVER (ORDER BY ${order}) AS "__n"
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_array(${shape.jsonSql(row)}, ${children}) ORDER BY ${loader.keyset.orderSql(row)})
+    FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*
       ${relation.from(session.viewer, inner, parent)} AND ${loader.keyset.afterSql(window.after, inner)}
       ORDER BY ${order} LIMIT ${window.take}) ${Prisma.raw(`"${row}"`)}), '[]'::json)`;
 }
