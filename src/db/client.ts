@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { recordStatement } from "./statements.js";
+import { preparedStatementName, recordStatement } from "./statements.js";
 
 export { Prisma, PrismaClient } from "../generated/prisma/client.js";
 
@@ -14,6 +14,13 @@ export interface PrismaClientOptions {
    * setting but does not enforce it.
    */
   readonly statementTimeoutMs?: number;
+  /**
+   * Send the texts registered with `prepareStatement` as named statements (default false). Only
+   * for a PostgreSQL server, where each connection is a session of its own: PGlite's socket
+   * server runs every connection in ONE session, where a second connection's (or a reconnected
+   * pool's) Parse of a name the session already holds fails.
+   */
+  readonly namedStatements?: boolean;
 }
 
 /** Longest a single statement may run before PostgreSQL cancels it (SQLSTATE 57014). */
@@ -29,7 +36,12 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
   // Sent as a startup parameter, so it holds on every connection the pool opens, including the
   // ones that replace connections the server dropped. No request can hold a connection (and a
   // slot of the pool) longer than this, whatever the query.
-  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10, options: `-c statement_timeout=${statementTimeout}` });
+  const adapter = new PrismaPg(
+    { connectionString: url, max: options.maxConnections ?? 10, options: `-c statement_timeout=${statementTimeout}` },
+    // The texts src/db/statements.ts registered go as named statements, planned once per
+    // connection; the empty name is PostgreSQL's unnamed statement, planned at every execution.
+    options.namedStatements ? { statementNameGenerator: (query) => preparedStatementName(query.sql) ?? "" } : undefined,
+  );
   const client = new PrismaClient({
     adapter,
     log: [{ emit: "event", level: "query" }],

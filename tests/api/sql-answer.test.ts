@@ -4,6 +4,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { sqlAnswererOf } from "../../src/graphql/answer.js";
 import { createContext } from "../../src/graphql/context.js";
 import { buildSchema } from "../../src/graphql/schema.js";
+import { createPrismaClient } from "../../src/db/client.js";
 import { countStatements } from "../../src/db/statements.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -146,6 +147,30 @@ describe("answers built in SQL", () => {
       const { result, statements } = await answer("ADMIN", query);
       expect(result, query).toBeNull();
       expect(statements, query).toBe(0);
+    }
+  });
+
+  it("sends its statement as a named prepared statement on a PostgreSQL server, never on PGlite's shared session", async () => {
+    const answerer = sqlAnswererOf(schema);
+    if (!answerer) throw new Error("no SQL answerer");
+    const namedStatements = db.kind !== "embedded";
+    // One connection, so the catalog read below sees the session that ran the answers.
+    const single = createPrismaClient(db.url, { maxConnections: 1, namedStatements });
+    try {
+      const context = createContext(single, { role: "VIEWER", userId: null, tokenId: null }, "test");
+      const first = await answerer.answer(parse(DASHBOARD), undefined, { first: 7 }, context);
+      const second = await answerer.answer(parse(DASHBOARD), undefined, { first: 7 }, context);
+      expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+      const prepared = await single.$queryRaw<{ name: string; statement: string }[]>`SELECT name, statement FROM pg_prepared_statements`;
+      if (namedStatements) {
+        expect(prepared.map((row) => row.name)).toEqual([expect.stringMatching(/^copydesk_[0-9a-f]{40}$/)]);
+        expect(prepared[0]?.statement).toMatch(/^SELECT json_build_array/);
+      } else {
+        // The embedded session is shared by every connection: nothing of ours may be named in it.
+        expect(prepared.filter((row) => row.name.startsWith("copydesk_"))).toEqual([]);
+      }
+    } finally {
+      await single.$disconnect();
     }
   });
 
