@@ -42,6 +42,7 @@ const environmentSchema = z.object({
   TOKEN_CACHE_TTL_MS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(60_000, "must be at most 60000 (a minute)").default(5000),
   JIT_COMPILE_AFTER: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").default(2),
   SQL_ANSWERS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  PREPARED_STATEMENTS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   REQUEST_READ_TIMEOUT_MS: positiveCount.default(30_000),
   MAX_CONNECTIONS: positiveCount.default(10_000),
   MAX_CONNECTIONS_PER_ADDRESS: positiveCount.default(256),
@@ -52,7 +53,18 @@ const environmentSchema = z.object({
 /** Where the database lives: an embedded PGlite directory, or a PostgreSQL server. */
 export type DatabaseTarget =
   | { readonly kind: "embedded"; readonly dataDir: string }
-  | { readonly kind: "server"; readonly url: string };
+  | {
+      readonly kind: "server";
+      readonly url: string;
+      /**
+       * PREPARED_STATEMENTS: send the SQL texts that recur as named statements, planned once per
+       * connection (default true; src/db/statements.ts). False behind a pooler that hands one
+       * client's statements to other server sessions (PgBouncer in transaction mode before 1.21,
+       * or without `max_prepared_statements`), and for a URL of PGlite's socket server, which runs
+       * every connection in one session.
+       */
+      readonly preparedStatements?: boolean;
+    };
 
 /**
  * What a browser opening /graphql gets: `graphiql`, the self-hosted GraphiQL (also at /playground;
@@ -128,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port: values.PORT,
     host: values.HOST,
     database: values.DATABASE_URL
-      ? { kind: "server", url: values.DATABASE_URL }
+      ? { kind: "server", url: values.DATABASE_URL, preparedStatements: values.PREPARED_STATEMENTS === "on" }
       : { kind: "embedded", dataDir },
     dataDir,
     logLevel: values.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { preparedStatementName, recordStatement } from "./statements.js";
+import { recordStatement, recurringStatementName } from "./statements.js";
 
 export { Prisma, PrismaClient } from "../generated/prisma/client.js";
 
@@ -15,7 +15,7 @@ export interface PrismaClientOptions {
    */
   readonly statementTimeoutMs?: number;
   /**
-   * Send the texts registered with `prepareStatement` as named statements (default false). Only
+   * Send the SQL texts that recur as named statements (`recurringStatementName`; default false). Only
    * for a PostgreSQL server, where each connection is a session of its own: PGlite's socket
    * server runs every connection in ONE session, where a second connection's (or a reconnected
    * pool's) Parse of a name the session already holds fails.
@@ -38,9 +38,9 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
   // slot of the pool) longer than this, whatever the query.
   const adapter = new PrismaPg(
     { connectionString: url, max: options.maxConnections ?? 10, options: `-c statement_timeout=${statementTimeout}` },
-    // The texts src/db/statements.ts registered go as named statements, planned once per
-    // connection; the empty name is PostgreSQL's unnamed statement, planned at every execution.
-    options.namedStatements ? { statementNameGenerator: (query) => preparedStatementName(query.sql) ?? "" } : undefined,
+    // A text that recurs goes as a named statement, planned once per connection; the empty name
+    // is PostgreSQL's unnamed statement, planned at every execution.
+    options.namedStatements ? { statementNameGenerator: (query) => recurringStatementName(query.sql) ?? "" } : undefined,
   );
   const client = new PrismaClient({
     adapter,

@@ -30,13 +30,6 @@ export interface OpenDatabaseOptions {
   readonly allowBorrowed?: boolean;
   /** Largest pool for a PostgreSQL server (the embedded database always gets one connection, see EMBEDDED_POOL_SIZE). */
   readonly maxConnections?: number;
-  /**
-   * Whether the URL is a PostgreSQL server whose connections are sessions of their own, so that
-   * large recurring statements may be prepared per connection (see `namedStatements` in
-   * client.ts). Default: true for a server URL, false for the embedded database; false for a
-   * URL that reaches PGlite's socket server.
-   */
-  readonly sessionPerConnection?: boolean;
 }
 
 /** True when the database behind a Prisma client answers a trivial query. */
@@ -78,7 +71,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   try {
     const appliedMigrations = options.migrate === false ? [] : await applyMigrations(url);
     const maxConnections = target.kind === "embedded" ? EMBEDDED_POOL_SIZE : options.maxConnections;
-    const namedStatements = target.kind === "server" && options.sessionPerConnection !== false;
+    // Never on the embedded database: its connections share one session (see client.ts).
+    const namedStatements = target.kind === "server" && target.preparedStatements !== false;
     const prisma = createPrismaClient(url, { maxConnections, namedStatements });
     return {
       prisma,

@@ -31,23 +31,33 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
  */
 export const PREPARED_STATEMENT_LIMIT = 1_000;
 
+/** Texts seen once, remembered until they recur (emptied when full: it only delays naming). */
+const SEEN_ONCE_LIMIT = 2_000;
+
 const preparedStatementNames = new Map<string, string>();
+const seenOnce = new Set<string>();
 
 /**
- * Asks that this SQL text (Prisma.Sql's `text`, with `$1` placeholders) be sent as a named
- * statement from now on. PostgreSQL plans an unnamed statement anew at every execution; a named
- * one is parsed once per connection and, after five executions, runs a cached generic plan. For
- * the large statements that answer a whole query (src/graphql/answer.ts) planning costs several
- * times the execution, so only texts that recur verbatim and cost much to plan belong here.
+ * The statement name of a SQL text that recurs, or undefined to send it unnamed. PostgreSQL plans
+ * an unnamed statement anew at every execution; a named one is parsed once per connection and,
+ * after five executions, may run a cached generic plan (JDBC's prepareThreshold does the same).
+ * Planning is a large share of the work for our statements: up to several times the execution
+ * for the answers built in SQL (their many visibility subqueries), about half for Prisma's own.
+ * A text is named the second time it is sent, so one-off texts (an id list of a rare length)
+ * never take a slot.
  */
-export function prepareStatement(text: string): void {
-  if (preparedStatementNames.has(text) || preparedStatementNames.size >= PREPARED_STATEMENT_LIMIT) return;
+export function recurringStatementName(text: string): string | undefined {
+  const known = preparedStatementNames.get(text);
+  if (known !== undefined || preparedStatementNames.size >= PREPARED_STATEMENT_LIMIT) return known;
+  if (!seenOnce.has(text)) {
+    if (seenOnce.size >= SEEN_ONCE_LIMIT) seenOnce.clear();
+    seenOnce.add(text);
+    return undefined;
+  }
+  seenOnce.delete(text);
   // A digest of the text, so two texts never share a name (pg refuses a known name with another
   // text) and the name fits PostgreSQL's 63 characters.
-  preparedStatementNames.set(text, `copydesk_${createHash("sha256").update(text).digest("hex").slice(0, 40)}`);
-}
-
-/** The statement name of a text {@link prepareStatement} registered; undefined sends it unnamed. */
-export function preparedStatementName(text: string): string | undefined {
-  return preparedStatementNames.get(text);
+  const name = `copydesk_${createHash("sha256").update(text).digest("hex").slice(0, 40)}`;
+  preparedStatementNames.set(text, name);
+  return name;
 }

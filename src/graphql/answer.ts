@@ -22,7 +22,6 @@ import {
 import { collectFields, collectSubFields, getArgumentValues } from "@graphql-tools/utils";
 import { Prisma } from "../db/index.js";
 import { rowShape, type ModelName, type RowShape } from "../db/rows.js";
-import { prepareStatement } from "../db/statements.js";
 import {
   answerSql,
   Unanswerable,
@@ -114,11 +113,7 @@ export class SqlAnswerer {
     if (!compiled) return null;
     let text: string | undefined;
     try {
-      const statement = answerSql(context, compiled.roots);
-      // The same document and viewer give the same text: prepared, PostgreSQL plans it once per
-      // connection instead of at every request (planning this many subqueries costs more than running them).
-      prepareStatement(statement.text);
-      const [row] = await context.prisma.$queryRaw<{ answer: string }[]>(statement);
+      const [row] = await context.prisma.$queryRaw<{ answer: string }[]>(answerSql(context, compiled.roots));
       text = row?.answer;
     } catch {
       // A database fault, or anything else on the way to and from the database: the resolvers

@@ -85,7 +85,7 @@ describe("the embedded database stops and starts again under a running server", 
   it("reports unavailable while PGlite is down and serves the same data once it is back", async () => {
     // Restarted on the same data directory, it listens on the same socket (DATA_DIR/socket).
     let embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir });
-    const database: Database = await openDatabase({ kind: "server", url: embedded.url }, { maxConnections: 1, sessionPerConnection: false });
+    const database: Database = await openDatabase({ kind: "server", url: embedded.url, preparedStatements: false }, { maxConnections: 1 });
     const server = await startLoggedServer(database);
     try {
       const token = await tokenFor(database, "EDITOR");

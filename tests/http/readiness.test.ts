@@ -6,7 +6,7 @@ import { startTestServer } from "../support/server.js";
 describe("/readyz follows the database", () => {
   it("is 200 while the database answers and 503 once it is down, while /healthz stays 200", async () => {
     const embedded = await startMigratedEmbedded();
-    const database = await openDatabase({ kind: "server", url: embedded.url }, { sessionPerConnection: false });
+    const database = await openDatabase({ kind: "server", url: embedded.url, preparedStatements: false });
     const server = await startTestServer(database);
     try {
       const up = await fetch(`${server.baseUrl}/readyz`);

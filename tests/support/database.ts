@@ -25,11 +25,10 @@ function testDatabaseName(): string {
  * releases the database (stops the PGlite or drops the server database).
  */
 async function open(url: string, kind: Database["kind"], release: () => Promise<void>): Promise<TestDatabase> {
-  const database = await openDatabase({ kind: "server", url }, {
-    migrate: false,
-    maxConnections: kind === "embedded" ? EMBEDDED_POOL_SIZE : 5,
-    sessionPerConnection: kind !== "embedded",
-  });
+  const database = await openDatabase(
+    { kind: "server", url, preparedStatements: kind !== "embedded" },
+    { migrate: false, maxConnections: kind === "embedded" ? EMBEDDED_POOL_SIZE : 5 },
+  );
   return {
     ...database,
     kind,

@@ -41,8 +41,14 @@ describe("loadConfig", () => {
 
   it("uses DATABASE_URL when set, keeping DATA_DIR for local files only", () => {
     const config = loadConfig({ DATABASE_URL: "postgresql://u@db:5432/copydesk", DATA_DIR: "/x" });
-    expect(config.database).toEqual({ kind: "server", url: "postgresql://u@db:5432/copydesk" });
+    expect(config.database).toEqual({ kind: "server", url: "postgresql://u@db:5432/copydesk", preparedStatements: true });
     expect(config.dataDir).toBe("/x");
+    expect(loadConfig({ DATABASE_URL: "postgresql://u@db:5432/copydesk", PREPARED_STATEMENTS: "off" }).database).toEqual({
+      kind: "server",
+      url: "postgresql://u@db:5432/copydesk",
+      preparedStatements: false,
+    });
+    expect(() => loadConfig({ PREPARED_STATEMENTS: "sometimes" })).toThrow(/PREPARED_STATEMENTS.*must be on or off/);
   });
 
   it("reads the overload bounds, 0 turning the event-loop check and the request timeout off", () => {
