@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { recordStatement, recurringStatementName } from "./statements.js";
+import { recordStatement, RecurringStatementNames } from "./statements.js";
 
 export { Prisma, PrismaClient } from "../generated/prisma/client.js";
 
@@ -15,7 +15,7 @@ export interface PrismaClientOptions {
    */
   readonly statementTimeoutMs?: number;
   /**
-   * Send the SQL texts that recur as named statements (`recurringStatementName`; default false). Only
+   * Send the SQL texts that recur as named statements (`RecurringStatementNames`; default false). Only
    * for a PostgreSQL server, where each connection is a session of its own: PGlite's socket
    * server runs every connection in ONE session, where a second connection's (or a reconnected
    * pool's) Parse of a name the session already holds fails.
@@ -36,11 +36,12 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
   // Sent as a startup parameter, so it holds on every connection the pool opens, including the
   // ones that replace connections the server dropped. No request can hold a connection (and a
   // slot of the pool) longer than this, whatever the query.
+  const namedStatements = options.namedStatements ? new RecurringStatementNames() : null;
   const adapter = new PrismaPg(
     { connectionString: url, max: options.maxConnections ?? 10, options: `-c statement_timeout=${statementTimeout}` },
     // A text that recurs goes as a named statement, planned once per connection; the empty name
     // is PostgreSQL's unnamed statement, planned at every execution.
-    options.namedStatements ? { statementNameGenerator: (query) => recurringStatementName(query.sql) ?? "" } : undefined,
+    namedStatements ? { statementNameGenerator: (query) => namedStatements.nameOf(query.sql) ?? "" } : undefined,
   );
   const client = new PrismaClient({
     adapter,
