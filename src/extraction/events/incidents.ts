@@ -379,6 +379,7 @@ export function extractIncidents(
   skipRanges: readonly TextRange[],
   headline: TextRange | null = null,
 ): ExtractedIncident[] {
+  const published = publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? publishedAt.slice(0, 10) : null;
   const { text } = analyzed;
   const inHeadline = (range: TextRange): boolean => headline !== null && range.start < headline.end && headline.start < range.end;
   const drafts: Draft[] = [];
@@ -581,7 +582,9 @@ export function extractIncidents(
       date: draft.date?.date ?? null,
       datePrecision: draft.date?.precision ?? "unknown",
       dateEarliest: draft.date?.earliest ?? null,
-      dateLatest: draft.date?.latest ?? null,
+      // An incident the story gives no date happened no later than the story: its latest day is the
+      // publication day, with no earliest day and no `date` (docs/data-model.md, "Undated incidents").
+      dateLatest: draft.date?.latest ?? (published ?? null),
       fatalities: draft.fatalities,
       injuries: draft.injuries,
       attributedTo: draft.attributedTo,
