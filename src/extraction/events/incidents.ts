@@ -99,6 +99,22 @@ const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+/** The incidents of a military operations report. */
+const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "armed_clash"]);
+/** Where an incident is first reported in the body (the headline, read last, counts after it). */
+const firstReport = (d: Draft): number => Math.min(...d.mentions.filter((m) => !m.inHeadline).map((m) => m.start), Number.MAX_SAFE_INTEGER);
+/** Before or after an evacuation word: a casualty's transport for treatment ("medically evacuated to a hospital"). */
+const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$/i;
+const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)\b/iu;
+/** Before "fled": the attackers themselves ("the insurgents had fled the area"). */
+const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
+/** After "expel": an armed group, driven out by force. */
+const ARMED_GROUP_AFTER = /^\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|insurgents|militants|terrorists|fighters|rebels|the enemy|enemy|Taliban|Islamic State|ISIS|ISIL|jihadists)\b/iu;
+/** Weapons named as objects ("mortar rounds", "IEDs") and a sentence that lists a cache of them. */
+const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
+const CACHE = /\b(?:weapons? )?caches?\b/i;
+/** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
+const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b/iu;
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
@@ -429,6 +445,14 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
+        if (rule.type === "evacuation" && (MEDICAL_BEFORE.test(before) || MEDICAL_AFTER.test(after))) continue;
+        // "the insurgents had fled the area": the attackers' escape, not people displaced.
+        if (rule.type === "evacuation" && /^fled\b/i.test(m[0]) && FLEEING_ATTACKERS.test(before)) continue;
+        // "operations to expel al-Qaida from the province": driving out an armed group, no diplomatic act.
+        if (rule.type === "diplomatic_action" && /^expel/i.test(m[0]) && ARMED_GROUP_AFTER.test(after)) continue;
+        // "a weapons cache that included mortar rounds and two IEDs": weapons in an inventory, no attack.
+        if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
         // "voiced our strong protest", "resigned in protest": a complaint or a motive, not a demonstration.
@@ -499,7 +523,7 @@ export function extractIncidents(
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
-        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || OPERATIONS.test(text.slice(clause.start, clause.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -562,6 +586,12 @@ export function extractIncidents(
   // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ...").
   for (const roundup of summed)
     for (const d of drafts) if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && sameFamily(d.type, roundup.type)) d.date = roundup.date;
+  // An operations report: when the story's first incident is a dated arrest or battle ("forces killed
+  // five and detained two during an operation yesterday"), the arrests and battles it then details
+  // without a day of their own ("In Mosul, forces captured two suspects") are of that day.
+  const lede = [...drafts].sort((a, b) => firstReport(a) - firstReport(b))[0];
+  if (lede?.date && OPERATION_TYPES.has(lede.type))
+    for (const d of drafts) if (d !== lede && d.date === null && OPERATION_TYPES.has(d.type) && firstReport(d) > firstReport(lede)) d.date = lede.date;
   return drafts
     .filter((draft) => !summed.includes(draft))
     .map((draft) => {
@@ -658,6 +688,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
       !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
+      // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
+      // forces killed three militants near X. Four suspects were detained in that raid.").
+      !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
       datesCompatible(d.date, mention.date),
