@@ -99,13 +99,15 @@ const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+/** Between the last two places of a list ("Ramadi, Mosul and Kirkuk"). */
+const LIST_JOIN = /^,?\s+(?:and|or)\s+$/;
 /** The incidents of a military operations report. */
 const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "armed_clash"]);
 /** Where an incident is first reported in the body (the headline, read last, counts after it). */
 const firstReport = (d: Draft): number => Math.min(...d.mentions.filter((m) => !m.inHeadline).map((m) => m.start), Number.MAX_SAFE_INTEGER);
 /** Before or after an evacuation word: a casualty's transport for treatment ("medically evacuated to a hospital"). */
 const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$/i;
-const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)\b/iu;
+const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)|(?:the\s+)?(?:casualties|wounded|injured)\b)/iu;
 /** Before "fled": the attackers themselves ("the insurgents had fled the area"). */
 const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
 /** After "expel": an armed group, driven out by force. */
@@ -515,9 +517,17 @@ export function extractIncidents(
         const home = clauses.find((c) => p.start >= c.start && p.start < c.end);
         return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end);
       });
+      // "Near Samarra and Baghdad, coalition forces detained seven suspects": a fronted list of places
+      // of one kind, in a clause of their own before the trigger's, are its places as a list in its clause are.
+      const fronted = located.length === 0 ? sentencePlaces.filter((p) => !p.demonym && p.end <= clause.start && p.start - sentence.start < 80 && !hits.some((h) => h.start < p.start)) : [];
+      const frontedList = fronted.length > 1 && fronted[0]?.locative === true && new Set(fronted.map((p) => p.kind)).size === 1 && (fronted[0]?.kind === "city" || fronted[0]?.kind === "locality") && LIST_JOIN.test(text.slice((fronted.at(-2) as PlacedMention).end, (fronted.at(-1) as PlacedMention).start))
+        ? [...new Map(fronted.map((c) => [c.name, c])).values()]
+        : [];
       const ownPlaces =
         listed.length > 1
           ? listed
+          : frontedList.length > 1
+          ? frontedList
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findPlaces } from "../../../src/extraction/events/gazetteer.js";
 import { events, only } from "./events-support.js";
 
 // Issue 18's fifth pass on the events pass: one class of error per test, on sentences written
@@ -86,5 +87,24 @@ describe("operations reports: the lede's day", () => {
     // A statement's background attack is no operation: it keeps no day but the publication's latest.
     const statement = "The United States condemns today's attack in Kabul. It follows an attack in Herat.";
     expect(events(statement).incidents.find((i) => i.place === "Herat")).toMatchObject({ date: null, dateLatest: "2018-09-28" });
+  });
+});
+
+describe("places that open the sentence", () => {
+  it("reads a town after a sentence-initial 'Near', 'Outside' or compass 'of' as a place, not the compass word as a region", () => {
+    expect(findPlaces("Near Dalvanti, troops detained two suspects.").map((p) => p.name)).toEqual(["Dalvanti"]);
+    expect(findPlaces("Northwest of Qarabagh, five suspects were detained.").map((p) => [p.name, p.kind])).toEqual([["Qarabagh", "locality"]]);
+    // A known place opening the name ends it: a title-case headline's next word is no part of it.
+    expect(findPlaces("Roadside Bomb North of Baghdad Kills Three").map((p) => p.name)).toEqual(["Baghdad"]);
+  });
+
+  it("makes each place of a fronted list the place of one incident", () => {
+    expect(summary("Near Samarra and Baghdad, troops detained seven more suspects.")).toEqual(["arrest@Samarra", "arrest@Baghdad"]);
+    // One fronted place stays one incident.
+    expect(summary("Near Samarra, troops detained seven more suspects.")).toEqual(["arrest@Samarra"]);
+  });
+
+  it("drops the evacuation of casualties as a casualty's transport", () => {
+    expect(summary("A bomb exploded in Baqubah. Soldiers helped in evacuating casualties.")).toEqual(["attack@Baqubah"]);
   });
 });
