@@ -81,7 +81,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
+const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|neighbou?rhoods|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center|section|part|parts|area|areas)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
@@ -112,6 +112,8 @@ const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:(?:to|for)\s+(?:a |
 const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
 /** After "expel": an armed group, driven out by force. */
 const ARMED_GROUP_AFTER = /^\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|insurgents|militants|terrorists|fighters|rebels|the enemy|enemy|Taliban|Islamic State|ISIS|ISIL|jihadists)\b/iu;
+/** After an attack word: the group or trade it describes ("bombing networks", "car bomb cell leader", "IED makers"). */
+const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?|cells?|rings?|makers?|making|facilitators?|facilitation|components|materials|experts?|emplacers?)\b/iu;
 /** Weapons named as objects ("mortar rounds", "IEDs") and a sentence that lists a cache of them. */
 const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
@@ -452,7 +454,9 @@ export function extractIncidents(
         // "the insurgents had fled the area": the attackers' escape, not people displaced.
         if (rule.type === "evacuation" && /^fled\b/i.test(m[0]) && FLEEING_ATTACKERS.test(before)) continue;
         // "operations to expel al-Qaida from the province": driving out an armed group, no diplomatic act.
-        if (rule.type === "diplomatic_action" && /^expel/i.test(m[0]) && ARMED_GROUP_AFTER.test(after)) continue;
+        if (rule.type === "diplomatic_action" && /^expel/i.test(m[0]) && ARMED_GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
+        // "the al-Qaida bombing and facilitation networks", "a car bomb cell leader": the word names what a group does, no event.
+        if ((rule.type === "attack" || rule.type === "explosion") && GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
         // "a weapons cache that included mortar rounds and two IEDs": weapons in an inventory, no attack.
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.

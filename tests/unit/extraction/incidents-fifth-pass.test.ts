@@ -108,3 +108,18 @@ describe("places that open the sentence", () => {
     expect(summary("A bomb exploded in Baqubah. Soldiers helped in evacuating casualties.")).toEqual(["attack@Baqubah"]);
   });
 });
+
+describe("counts, place nouns and group names", () => {
+  it("reads 'two dozen' as 24", () => {
+    expect(only("At least two dozen people were injured in a blast in Lagos.").injuries.min).toBe(24);
+  });
+
+  it("locates an incident 'in another section of' a city in that city", () => {
+    expect(only("In another section of Baghdad, three more suspects were captured.").place).toBe("Baghdad");
+  });
+
+  it("reads an attack word that names what a group or its members do as no event", () => {
+    expect(summary("In Mosul, troops detained ten suspects while targeting bombing and facilitation networks.")).toEqual(["arrest@Mosul"]);
+    expect(summary("Among the suspects detained in Basra was a former car bomb cell leader.")).toEqual(["arrest@Basra"]);
+  });
+});
