@@ -99,6 +99,8 @@ const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+/** A fight back ("returned fire", "responded with small-arms fire"). */
+const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
 /** Between the last two places of a list ("Ramadi, Mosul and Kirkuk"). */
 const LIST_JOIN = /^,?\s+(?:and|or)\s+$/;
 /** The incidents of a military operations report. */
@@ -482,7 +484,8 @@ export function extractIncidents(
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
-      const anaphoric = anaphoricAt(sentence.tokens, hit, text);
+      // "The soldiers returned fire": a fight back in the incident just reported, as "the attack" is.
+      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || (hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end)));
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);

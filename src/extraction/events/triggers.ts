@@ -34,6 +34,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "armed_clash",
     pattern: /\b(?:clash(?:es|ed)?|gunfights?|firefights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
+  // "the forces returned fire, killing two", "the force responded with small-arms fire": a fight back, a battle (ACLED).
+  { type: "armed_clash", pattern: /\b(?:returned|responded with|answered with)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?fire\b/giu },
   // "insurgents engaged Afghan and coalition forces with small-arms fire": a fight between armed groups.
   { type: "armed_clash", pattern: /\bengaged(?=\s+(?:[\p{L}-]+\s+){0,4}(?:forces|troops|soldiers|patrols?|police|the enemy|enemy|insurgents|militants|fighters)\b)/giu },
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.

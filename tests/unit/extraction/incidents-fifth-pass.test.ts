@@ -123,3 +123,12 @@ describe("counts, place nouns and group names", () => {
     expect(summary("Among the suspects detained in Basra was a former car bomb cell leader.")).toEqual(["arrest@Basra"]);
   });
 });
+
+describe("fighting back", () => {
+  it("reads forces that return fire after an attack as part of that incident, and alone as a battle", () => {
+    // After an attack the story reports, the fight back is no second incident.
+    expect(summary("Gunmen attacked a checkpoint near Kandahar on Monday. The soldiers returned fire.")).toHaveLength(1);
+    // With nothing before it, forces that return fire and kill fought a battle, with its toll.
+    expect(only("Troops near Gardez returned fire, killing two.")).toMatchObject({ type: "armed_clash", fatalities: { min: 2, max: 2 } });
+  });
+});
