@@ -19,6 +19,7 @@ describe("operation reports: arrests by city", () => {
     expect(only("In Kandahar, troops captured a wanted individual linked to smuggling networks.").type).toBe("arrest");
     expect(only("Troops used tips from residents to capture a suspected cell leader near Kirkuk.").type).toBe("arrest");
     expect(only("During a raid in Mosul, two suspects were captured.")).toMatchObject({ type: "arrest", place: "Mosul" });
+    expect(only("Also in Tikrit, troops captured an alleged mid-level Ansar al-Sunna cell leader.").type).toBe("arrest");
     // The noun is no arrest of its own ("resulted in the capture of").
     expect(events("The operation aimed at the capture of the network's leaders.").incidents).toEqual([]);
   });
