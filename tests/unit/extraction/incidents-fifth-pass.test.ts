@@ -105,6 +105,10 @@ describe("places that open the sentence", () => {
     expect(summary("Near Samarra, troops detained seven more suspects.")).toEqual(["arrest@Samarra"]);
   });
 
+  it("keeps a country as the place when a weekday follows its name", () => {
+    expect(only("Police in Kenya Sunday fired tear gas to disperse the crowd.").place).toBe("Kenya");
+  });
+
   it("drops the evacuation of casualties as a casualty's transport", () => {
     expect(summary("A bomb exploded in Baqubah. Soldiers helped in evacuating casualties.")).toEqual(["attack@Baqubah"]);
   });
