@@ -11,7 +11,8 @@
  *                       minimums (the key's victims-only reading accepted too), over all of them
  *   place right         matched incidents whose place is the key's place or its `placeWithin`
  *   date right          matched incidents with the key's day (day precision), or its range
- *                       (earliest and latest), or, when the key has no date, no date either
+ *                       (earliest and latest; an undated incident's is dateLatest = publication
+ *                       day only), or, when the key has no date, no date or that latest day only
  *   places P/R          the story's place names (case and "the" ignored; here and in "place
  *                       right", two spellings of one gazetteer entry, "Rangoon" and "Yangon", are one)
  * Only the sections a key lists in `keyed` are scored.
@@ -53,6 +54,8 @@ export interface IncidentKey {
 export interface IncidentExtraction {
   readonly places: readonly string[];
   readonly incidents: readonly ExtractedIncident[];
+  /** The publication day the extractor was given (an undated incident's latest day). */
+  readonly article?: { readonly publishedAt: string | null };
 }
 
 /** Counts of one story or of many (add them up with `addTally`). */
@@ -112,13 +115,15 @@ function casualtiesRight(gold: KeyIncident, predicted: ExtractedIncident): boole
   return fatalities.includes(predicted.fatalities.min) && injuries.includes(predicted.injuries.min);
 }
 
-function dateRight(gold: KeyIncident, predicted: ExtractedIncident): boolean {
+function dateRight(gold: KeyIncident, predicted: ExtractedIncident, publishedAt: string | null): boolean {
   if (gold.date && gold.datePrecision === "day") return predicted.date === gold.date;
   const earliest = gold.dateEarliest ?? null;
   const latest = gold.dateLatest ?? null;
   if (earliest || latest) return (predicted.dateEarliest ?? null) === earliest && (predicted.dateLatest ?? null) === latest;
   if (gold.date) return predicted.date === gold.date && predicted.datePrecision === gold.datePrecision;
-  return predicted.date === null && predicted.dateEarliest === null && predicted.dateLatest === null;
+  // A key with no date at all is an undated incident, as one whose latest day is the publication
+  // day (the keys' convention, and what ingest stores: docs/data-model.md, "Undated incidents").
+  return predicted.date === null && predicted.dateEarliest === null && (predicted.dateLatest === null || predicted.dateLatest === publishedAt);
 }
 
 /** Whether a key scores incidents (its `keyed` list names them, or it has no list). */
@@ -150,7 +155,7 @@ export function scoreIncidents(key: IncidentKey, text: string, extraction: Incid
     story.withPlace = pairs.filter(([g]) => g.place).length;
     story.placeRight = pairs.filter(([g, p]) => g.place && (samePlace(g.place, p.place) || samePlace(g.placeWithin, p.place))).length;
     story.dated = pairs.length;
-    story.dateRight = pairs.filter(([g, p]) => dateRight(g, p)).length;
+    story.dateRight = pairs.filter(([g, p]) => dateRight(g, p, extraction.article?.publishedAt ?? null)).length;
   }
   if (keyed.has("places")) {
     const gold = new Set((key.places ?? []).map(canonical));

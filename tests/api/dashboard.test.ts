@@ -75,8 +75,9 @@ async function expectedSpeakers(role: Role, args: { from?: string; to?: string; 
 
 type IncidentRow = Incident & { place: Place | null };
 
+/** The day an incident is charted on: its date, else the first day of a range known at both ends; a one-sided range is undated. */
 function incidentDay(row: Incident): Date | null {
-  return row.date ?? row.dateEarliest ?? row.dateLatest;
+  return row.date ?? (row.dateLatest ? row.dateEarliest : null);
 }
 
 interface Sums {

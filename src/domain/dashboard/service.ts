@@ -164,8 +164,13 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The day an incident is counted on: its date, else the first day it can be (a range known on one side collapses to that day). */
-const INCIDENT_DAY = Prisma.sql`coalesce(i."date", i."dateEarliest", i."dateLatest")`;
+/**
+ * The day an incident is counted on: its date, else the first day of a range known on both sides;
+ * null (undated) for an incident with no date or a range known on one side only (ingest's
+ * "no later than the publication day"), as the incidents list's date filter reads it (DATED in
+ * domain/incidents/service.ts; docs/data-model.md, "Undated incidents").
+ */
+const INCIDENT_DAY = Prisma.sql`coalesce(i."date", CASE WHEN i."dateLatest" IS NOT NULL THEN i."dateEarliest" END)`;
 
 /**
  * The SQL conditions of an incident stats filter over "Incident" aliased i left-joined to its

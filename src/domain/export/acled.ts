@@ -57,14 +57,16 @@ const TIME_PRECISION: Record<DatePrecision, 1 | 2 | 3> = { DAY: 1, WEEK: 2, MONT
 
 /** What one row is made of: the incident, its place, and the outlets of the articles that report it. */
 export interface AcledSource {
-  readonly incident: Pick<Incident, "id" | "type" | "subType" | "summary" | "date" | "dateEarliest" | "datePrecision" | "attributedTo" | "fatalitiesMin">;
+  readonly incident: Pick<Incident, "id" | "type" | "subType" | "summary" | "date" | "dateEarliest" | "dateLatest" | "datePrecision" | "attributedTo" | "fatalitiesMin">;
   readonly place: Pick<Place, "name" | "country" | "admin1" | "latitude" | "longitude"> | null;
   readonly outlets: readonly (string | null)[];
 }
 
 /** One incident as an ACLED row (pure). */
 export function acledRow({ incident, place, outlets }: AcledSource): AcledRow {
-  const date = incident.date ?? incident.dateEarliest;
+  // The charts' day: the date, else the first day of a range known on both sides. A range known on
+  // one side only ("no later than the story") gives no event_date: ACLED has no "before" precision.
+  const date = incident.date ?? (incident.dateLatest ? incident.dateEarliest : null);
   const types = ACLED_EVENT_TYPES[incident.type];
   const sources = [...new Set(outlets.filter((outlet): outlet is string => Boolean(outlet?.trim())).map((outlet) => outlet.trim()))].sort();
   return {

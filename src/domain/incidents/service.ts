@@ -41,36 +41,29 @@ export function checkDayRange(from: Date | null | undefined, to: Date | null | u
 }
 
 /**
- * The condition "the incident can have happened within [from, to]": its range of possible days
- * [earliest, latest] overlaps [from, to], where earliest is coalesce(dateEarliest, date,
- * dateLatest) and latest coalesce(dateLatest, date, dateEarliest) (a range known on one side
- * only collapses to that day). Incidents without any date never match.
+ * An incident is dated when it has its day (`date`) or a range known on both sides (`dateEarliest`
+ * and `dateLatest`). A range known on one side only ("no later than the story": ingest's
+ * `dateLatest` = publication day for an incident the story gives no date) is undated for the date
+ * filter and the charts, as an incident with no date at all (docs/data-model.md, "Undated
+ * incidents").
+ */
+export const DATED: Prisma.IncidentWhereInput = { OR: [{ date: { not: null } }, { dateEarliest: { not: null }, dateLatest: { not: null } }] };
+
+/** An undated incident: no day and no range known on both sides. */
+const UNDATED: Prisma.IncidentWhereInput = { NOT: DATED };
+
+/**
+ * The condition "the incident can have happened within [from, to]": it is dated and its range of
+ * possible days [earliest, latest] overlaps [from, to], where earliest is coalesce(dateEarliest,
+ * date) and latest coalesce(dateLatest, date). Undated incidents (see {@link DATED}) never match.
  */
 function overlapsDays(from: Date | null | undefined, to: Date | null | undefined): Prisma.IncidentWhereInput[] {
   const conditions: Prisma.IncidentWhereInput[] = [];
-  if (to) {
-    conditions.push({
-      OR: [
-        { dateEarliest: { lte: to } },
-        { dateEarliest: null, date: { lte: to } },
-        { dateEarliest: null, date: null, dateLatest: { lte: to } },
-      ],
-    });
-  }
-  if (from) {
-    conditions.push({
-      OR: [
-        { dateLatest: { gte: from } },
-        { dateLatest: null, date: { gte: from } },
-        { dateLatest: null, date: null, dateEarliest: { gte: from } },
-      ],
-    });
-  }
+  if (to) conditions.push({ OR: [{ dateEarliest: { lte: to } }, { dateEarliest: null, date: { lte: to } }] });
+  if (from) conditions.push({ OR: [{ dateLatest: { gte: from } }, { dateLatest: null, date: { gte: from } }] });
+  if (conditions.length > 0) conditions.push(DATED);
   return conditions;
 }
-
-/** An incident with no date at all: no day and no range. */
-const UNDATED: Prisma.IncidentWhereInput = { date: null, dateEarliest: null, dateLatest: null };
 
 /** Validates an incident filter and turns it into a Prisma condition (visibility included). */
 export function incidentWhere(viewer: Actor, filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
@@ -132,11 +125,13 @@ export const incidentsList: PlannedList = unfilteredList(
 
 /**
  * The days an incident can have happened on, as the date filter reads them: earliest is
- * coalesce(dateEarliest, date, dateLatest), latest coalesce(dateLatest, date, dateEarliest).
+ * coalesce(dateEarliest, date), latest coalesce(dateLatest, date). A side the story does not give
+ * stays null: an incident known only to have happened no later than a day has no earliest day
+ * (and is undated for the filter and the charts, see {@link DATED}).
  */
 export function dayRange(incident: Pick<Incident, "date" | "dateEarliest" | "dateLatest">): { earliest: Date | null; latest: Date | null } {
   return {
-    earliest: incident.dateEarliest ?? incident.date ?? incident.dateLatest,
-    latest: incident.dateLatest ?? incident.date ?? incident.dateEarliest,
+    earliest: incident.dateEarliest ?? incident.date,
+    latest: incident.dateLatest ?? incident.date,
   };
 }

@@ -37,7 +37,10 @@ export function quoteFingerprint(quote: Pick<ExtractedQuote, "kind" | "text" | "
  * article), so a second story reporting the same event on the same day finds the same record.
  */
 export function incidentFingerprint(incident: Pick<ExtractedIncident, "type" | "place" | "date" | "dateEarliest" | "dateLatest" | "summary">): string {
-  const when = incident.date ?? (incident.dateEarliest || incident.dateLatest ? `${incident.dateEarliest ?? ""}..${incident.dateLatest ?? ""}` : "");
+  // A latest day alone is the story's "no later than the publication day" for an undated
+  // incident: not the event's date, so two stories of the same undated event agree.
+  const undated = !incident.date && !incident.dateEarliest;
+  const when = undated ? "" : (incident.date ?? `${incident.dateEarliest ?? ""}..${incident.dateLatest ?? ""}`);
   // Without a place or a date the type alone says too little: the summary keeps two such events apart.
   const what = incident.place || when ? "" : foldText(incident.summary);
   return sha256(["incident", incident.type, foldText(incident.place ?? ""), when, what].join("\u0000"));

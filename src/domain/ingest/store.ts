@@ -506,12 +506,16 @@ async function storeQuotes(tx: Tx, article: StoredArticle, options: StoreOptions
   counts.quotes += rows.length;
 }
 
-/** Earliest and latest day an incident can be, or null when the story gives no date. */
+/**
+ * Earliest and latest day an incident can be, or null when the story gives no date. A latest day
+ * alone (an undated incident: no later than the publication day) reaches back the undated window.
+ */
 function window(incident: ExtractedIncident): { earliest: Date; latest: Date } | null {
   const earliest = day(incident.dateEarliest ?? incident.date);
   const latest = day(incident.dateLatest ?? incident.date);
   if (!earliest && !latest) return null;
-  return { earliest: earliest ?? (latest as Date), latest: latest ?? (earliest as Date) };
+  if (!earliest) return { earliest: new Date((latest as Date).getTime() - UNDATED_WINDOW_DAYS * DAY_MS), latest: latest as Date };
+  return { earliest, latest: latest ?? earliest };
 }
 
 /** The last day of the week or month that starts on `first`. */
@@ -542,7 +546,7 @@ interface IncidentMatch {
 
 /**
  * A live incident of the same type in the same place whose date range overlaps the extracted
- * one's (an undated story is compared with the week before its publication).
+ * one's (an undated incident, dated only "no later than" a day, is compared with the week before).
  */
 function matchByWindow(tx: Tx, incident: ExtractedIncident, placeId: string | null, publishedAt: Date | null): Promise<IncidentMatch | null> {
   const range = window(incident) ?? (publishedAt ? { earliest: new Date(publishedAt.getTime() - UNDATED_WINDOW_DAYS * DAY_MS), latest: publishedAt } : null);
@@ -555,7 +559,14 @@ function matchByWindow(tx: Tx, incident: ExtractedIncident, placeId: string | nu
       mergedIntoId: null,
       reviewStatus: { not: "REJECTED" },
       AND: [
-        { OR: [{ dateEarliest: { lte: range.latest } }, { dateEarliest: null, date: { lte: range.latest } }] },
+        {
+          OR: [
+            { dateEarliest: { lte: range.latest } },
+            { dateEarliest: null, date: { lte: range.latest } },
+            // A stored undated incident (latest day only) reaches back the undated window too.
+            { dateEarliest: null, date: null, dateLatest: { lte: new Date(range.latest.getTime() + UNDATED_WINDOW_DAYS * DAY_MS) } },
+          ],
+        },
         { OR: [{ dateLatest: { gte: range.earliest } }, { dateLatest: null, date: { gte: range.earliest } }] },
       ],
     },

@@ -101,7 +101,12 @@ const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTR
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
-const afterLocativePattern = new RegExp(`\\b(?:near|outside|${COMPASS}\\s+of)\\s+(${PLACE_NAME_NO_APOSTROPHE})`, "gu");
+// The word may open the sentence ("Near Salman Pak, ...", "Northwest of Taji, ...").
+const COMPASS_ANY_CASE = "(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east|[Ss]outh-?west)";
+const afterLocativePattern = new RegExp(`\\b(?:[Nn]ear|[Oo]utside|${COMPASS_ANY_CASE}\\s+of)\\s+(${PLACE_NAME_NO_APOSTROPHE})`, "gu");
+/** "Northwest of Taji": a compass word before "of" and a name is a direction, not a region of that name. */
+const COMPASS_WORD = /^(?:North|South|East|West|North-?east|North-?west|South-?east|South-?west)$/i;
+const OF_NAME_AFTER = /^\s+of\s+[A-Z]/;
 // "Yeed, a town on Somalia's border", "in Muqdadiya, about 100 kilometers northeast of Baghdad": a
 // name the story itself places by an apposition.
 const appositionPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE}),\\s+(?:(?:a|an|the)\\s+(?:(?:small|remote|nearby|northern|southern|eastern|western|border|farming|fishing|market|mountain|desert|coastal|rural)\\s+)?(?:town|village|city|district|settlement|suburb|neighbou?rhood)\\b|(?:about|some|around|roughly|nearly)?\\s*\\d[\\d,]*\\s+(?:kilomet(?:er|re)s|km|miles)\\s+(?:\\(\\d+\\s+miles\\)\\s+)?(?:${COMPASS}(?:ern)?\\s+of|from|outside)\\b)`, "gu");
@@ -195,6 +200,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   for (const hit of raw) for (const candidate of bySpelling.get(hit.text) ?? []) if (candidate.kind === "country") countriesNamed.add(candidate.countryCode);
   const found: PlaceMatch[] = [];
   for (const hit of raw) {
+    if (COMPASS_WORD.test(hit.text) && OF_NAME_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12)))) continue;
     const whole = enclosingName(text, hit, from, to);
     const place = lookupPlace(whole?.text ?? hit.text, countriesNamed);
     // "Somali", "Afghan": a country's adjective before a region or town of that spelling (Ethiopia's Somali Region).
@@ -238,6 +244,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const group = match[1] ?? "";
       const start = from + match.index + match[0].indexOf(group) + group.length - name.length;
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already
+      // "North of Baghdad Kills 3" (a title-case headline): a known place opens the name, and the words after it are no part of it.
+      if (pattern === afterLocativePattern && found.some((f) => f.start === start && !f.demonym)) continue;
       if (bySpelling.has(name)) continue;
       const region = pattern === namedRegionPattern || /^(?:state|province|district|region|county)\b/i.test(match[0]);
       found.push({ start, end: start + name.length, text: name, name, kind: region ? "region" : "locality", countryCode: null, demonym: false });

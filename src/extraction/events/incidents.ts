@@ -81,7 +81,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center)$/i;
+const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|neighbou?rhoods|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center|section|part|parts|area|areas)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
@@ -99,6 +99,28 @@ const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+/** A fight back ("returned fire", "responded with small-arms fire"). */
+const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
+/** Between the last two places of a list ("Ramadi, Mosul and Kirkuk"). */
+const LIST_JOIN = /^,?\s+(?:and|or)\s+$/;
+/** The incidents of a military operations report. */
+const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "armed_clash"]);
+/** Where an incident is first reported in the body (the headline, read last, counts after it). */
+const firstReport = (d: Draft): number => Math.min(...d.mentions.filter((m) => !m.inHeadline).map((m) => m.start), Number.MAX_SAFE_INTEGER);
+/** Before or after an evacuation word: a casualty's transport for treatment ("medically evacuated to a hospital"). */
+const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$/i;
+const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)|(?:the\s+)?(?:casualties|wounded|injured)\b)/iu;
+/** Before "fled": the attackers themselves ("the insurgents had fled the area"). */
+const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
+/** After "expel": an armed group, driven out by force. */
+const ARMED_GROUP_AFTER = /^\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|insurgents|militants|terrorists|fighters|rebels|the enemy|enemy|Taliban|Islamic State|ISIS|ISIL|jihadists)\b/iu;
+/** After an attack word: the group or trade it describes ("bombing networks", "car bomb cell leader", "IED makers"). */
+const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?|cells?|rings?|makers?|making|facilitators?|facilitation|components|materials|experts?|emplacers?)\b/iu;
+/** Weapons named as objects ("mortar rounds", "IEDs") and a sentence that lists a cache of them. */
+const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
+const CACHE = /\b(?:weapons? )?caches?\b/i;
+/** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
+const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b/iu;
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
@@ -379,6 +401,7 @@ export function extractIncidents(
   skipRanges: readonly TextRange[],
   headline: TextRange | null = null,
 ): ExtractedIncident[] {
+  const published = publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? publishedAt.slice(0, 10) : null;
   const { text } = analyzed;
   const inHeadline = (range: TextRange): boolean => headline !== null && range.start < headline.end && headline.start < range.end;
   const drafts: Draft[] = [];
@@ -428,6 +451,16 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
+        if (rule.type === "evacuation" && (MEDICAL_BEFORE.test(before) || MEDICAL_AFTER.test(after))) continue;
+        // "the insurgents had fled the area": the attackers' escape, not people displaced.
+        if (rule.type === "evacuation" && /^fled\b/i.test(m[0]) && FLEEING_ATTACKERS.test(before)) continue;
+        // "operations to expel al-Qaida from the province": driving out an armed group, no diplomatic act.
+        if (rule.type === "diplomatic_action" && /^expel/i.test(m[0]) && ARMED_GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
+        // "the al-Qaida bombing and facilitation networks", "a car bomb cell leader": the word names what a group does, no event.
+        if ((rule.type === "attack" || rule.type === "explosion") && GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
+        // "a weapons cache that included mortar rounds and two IEDs": weapons in an inventory, no attack.
+        if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
         // "voiced our strong protest", "resigned in protest": a complaint or a motive, not a demonstration.
@@ -451,7 +484,8 @@ export function extractIncidents(
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
-      const anaphoric = anaphoricAt(sentence.tokens, hit, text);
+      // "The soldiers returned fire": a fight back in the incident just reported, as "the attack" is.
+      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || (hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end)));
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);
@@ -490,15 +524,23 @@ export function extractIncidents(
         const home = clauses.find((c) => p.start >= c.start && p.start < c.end);
         return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end);
       });
+      // "Near Samarra and Baghdad, coalition forces detained seven suspects": a fronted list of places
+      // of one kind, in a clause of their own before the trigger's, are its places as a list in its clause are.
+      const fronted = located.length === 0 ? sentencePlaces.filter((p) => !p.demonym && p.end <= clause.start && p.start - sentence.start < 80 && !hits.some((h) => h.start < p.start)) : [];
+      const frontedList = fronted.length > 1 && fronted[0]?.locative === true && new Set(fronted.map((p) => p.kind)).size === 1 && (fronted[0]?.kind === "city" || fronted[0]?.kind === "locality") && LIST_JOIN.test(text.slice((fronted.at(-2) as PlacedMention).end, (fronted.at(-1) as PlacedMention).start))
+        ? [...new Map(fronted.map((c) => [c.name, c])).values()]
+        : [];
       const ownPlaces =
         listed.length > 1
           ? listed
+          : frontedList.length > 1
+          ? frontedList
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
-        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || OPERATIONS.test(text.slice(clause.start, clause.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -561,6 +603,12 @@ export function extractIncidents(
   // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ...").
   for (const roundup of summed)
     for (const d of drafts) if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && sameFamily(d.type, roundup.type)) d.date = roundup.date;
+  // An operations report: when the story's first incident is a dated arrest or battle ("forces killed
+  // five and detained two during an operation yesterday"), the arrests and battles it then details
+  // without a day of their own ("In Mosul, forces captured two suspects") are of that day.
+  const lede = [...drafts].sort((a, b) => firstReport(a) - firstReport(b))[0];
+  if (lede?.date && OPERATION_TYPES.has(lede.type))
+    for (const d of drafts) if (d !== lede && d.date === null && OPERATION_TYPES.has(d.type) && firstReport(d) > firstReport(lede)) d.date = lede.date;
   return drafts
     .filter((draft) => !summed.includes(draft))
     .map((draft) => {
@@ -581,7 +629,9 @@ export function extractIncidents(
       date: draft.date?.date ?? null,
       datePrecision: draft.date?.precision ?? "unknown",
       dateEarliest: draft.date?.earliest ?? null,
-      dateLatest: draft.date?.latest ?? null,
+      // An incident the story gives no date happened no later than the story: its latest day is the
+      // publication day, with no earliest day and no `date` (docs/data-model.md, "Undated incidents").
+      dateLatest: draft.date?.latest ?? (published ?? null),
       fatalities: draft.fatalities,
       injuries: draft.injuries,
       attributedTo: draft.attributedTo,
@@ -655,6 +705,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
       !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
+      // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
+      // forces killed three militants near X. Four suspects were detained in that raid.").
+      !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
       datesCompatible(d.date, mention.date),

@@ -3,6 +3,9 @@ import type { EventsExtraction, ExtractedMention, ExtractionOptions, SpeechExtra
 import { findKnownLocalities, findPlaces, placeOfDateline, type PlaceMatch } from "./gazetteer.js";
 import { extractIncidents, isLocative, type PlacedMention } from "./incidents.js";
 
+/** A weekday or month name (after a country it is a date, "in Kenya Sunday", not what the country modifies). */
+const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
+
 // The events pass: places (gazetteer names, demonyms, localities and the dateline) and the
 // incidents the story reports, with their places, dates and casualty counts.
 
@@ -73,7 +76,8 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
     if (p.kind !== "country" || p.demonym) return false;
     const next = analyzed.sentences[p.sentence]?.tokens.find((t) => t.start >= p.end);
     // "the Bangladeshi capital" names the country whose capital it is.
-    return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^(?:['’]s|capital)$/.test(next.text);
+    // "in Kenya Sunday": a weekday or month after the name is the date, not a noun it modifies.
+    return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^(?:['’]s|capital)$/.test(next.text) && !DATE_WORD.test(next.text);
   };
   const named = places.filter((p) => !p.demonym && !asModifier(p));
   const incidents = extractIncidents(analyzed, options.publishedAt, places.filter((p) => p.demonym || !asModifier(p)), dateline?.place ?? null, dateline ? [dateline.range] : [], findHeadline(analyzed, options.headline));

@@ -12,6 +12,12 @@ export function numberValue(words: string): number | null {
   if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(text)) return Number(text.replace(/,/g, ""));
   if (text === "a" || text === "an" || text === "one") return 1;
   if (text === "a dozen" || text === "dozen") return 12;
+  // "two dozen injured" is 24.
+  const dozens = /^(\w+) dozen$/.exec(text);
+  if (dozens) {
+    const times = numberValue(dozens[1] as string);
+    return times === null ? null : times * 12;
+  }
   const known = parsedWords.get(text);
   if (known !== undefined) return known;
   // compromise costs milliseconds per call and stories reuse a handful of number words, so each
@@ -35,7 +41,7 @@ export interface QuantityMention extends TextRange {
 }
 
 const NUMBER_WORD =
-  "\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
+  "(?:two|three|four|five|six|seven|eight|nine|ten) dozen|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
 const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
 const VAGUE = "dozens|scores|hundreds|thousands|tens of thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
