@@ -94,7 +94,8 @@ export const NOT_NAME_WORDS = words(`
   oct. nov. dec. today yesterday tomorrow the a an and or of for in on at by to with from
   i we you he she they it this that these those his her their our my your its
   reuters ap afp bbc cnn twitter facebook instagram youtube god christmas easter ramadan eid
-  question answer q a moderator operator briefing`);
+  question answer q a moderator operator briefing voa npr statement statements opening remarks
+  readout transcript testimony updates reporters`);
 
 /**
  * Head nouns of unnamed sources: "a senior administration official", "witnesses", "shipping
@@ -166,4 +167,10 @@ export const TITLE_ORGANIZATIONS: readonly { readonly title: RegExp; readonly or
 /** Organizations named by one word or an acronym, which the capitalized-run rule cannot see. */
 export const KNOWN_ORGANIZATIONS = words(`
   Pentagon Kremlin Reuters AP AFP NATO Hamas Hezbollah Taliban UNICEF UNHCR OPEC
-  Interpol Europol Anadolu Congress CIA FBI ISIS ISIL Daesh`);
+  Interpol Europol Anadolu Congress CIA FBI ISIS ISIL Daesh VOA BBC CNN NPR RFA Xinhua`);
+
+/**
+ * Broadcasters and agencies whose names have no organization head ("Voice of America"), which
+ * a story names as a body like any other: the outlet is one of the story's organizations.
+ */
+export const KNOWN_ORGANIZATION_NAMES = /(?<![\p{L}])(?:Voice of America|Radio Free Europe\/Radio Liberty|Radio Free (?:Asia|Europe)|Radio Liberty|Al Jazeera|Deutsche Welle|Associated Press)(?![\p{L}])/gu;

@@ -1,7 +1,7 @@
 import type { AnalyzedText, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import type { Cast } from "./cast.js";
-import { KNOWN_ORGANIZATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { KNOWN_ORGANIZATIONS, KNOWN_ORGANIZATION_NAMES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { isCapitalized, isRoleWord, key } from "./phrases.js";
 import { lookupPlace } from "../events/gazetteer.js";
 
@@ -37,6 +37,20 @@ function isAcronym(token: Token): boolean {
   return /^\p{Lu}{2,6}$/u.test(token.text);
 }
 
+/**
+ * "VOA's Somali Service", "VOA`s Afghanistan Service": a body named by its parent's possessive
+ * and its own name with a head; the unit is the organization the story names, not the parent.
+ */
+function ownsNamedUnit(tokens: readonly Token[], index: number): boolean {
+  const mark = tokens[index + 1]?.text ?? "";
+  // The tagger splits "VOA`s" as "`" and "s".
+  const after = /^['’]s$/.test(mark) ? index + 2 : /^[`'’]$/.test(mark) && tokens[index + 2]?.text === "s" ? index + 3 : -1;
+  if (after < 0) return false;
+  const rest = tokens.slice(after, after + 4);
+  const headAt = rest.findIndex((token) => ORG_HEADS.has(key(token)));
+  return headAt > 0 && rest.slice(0, headAt + 1).every((token) => isCapitalized(token));
+}
+
 /** Runs of capitalized tokens (with "of", "for", "and" inside) as [from, to) index pairs. */
 function capitalizedRuns(tokens: readonly Token[]): [number, number][] {
   const runs: [number, number][] = [];
@@ -62,10 +76,29 @@ function capitalizedRuns(tokens: readonly Token[]): [number, number][] {
       }
       break;
     }
-    runs.push([index, end]);
+    runs.push(...splitAtAnd(tokens, index, end));
     index = end;
   }
   return runs;
+}
+
+/**
+ * "Middle East Broadcasting Network and Office of Cuba Broadcasting", "Department of State and
+ * USAID": two bodies joined by "and" when each side is one by itself (a head word, or an acronym
+ * or known name after "and"); "Ministry of Trade and Industry" stays one.
+ */
+function splitAtAnd(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  for (let i = from + 1; i < to - 1; i += 1) {
+    if (key(tokens[i] as Token) !== "and") continue;
+    const left = tokens.slice(from, i);
+    const right = tokens.slice(i + 1, to);
+    const single = right.length === 1 && (isAcronym(right[0] as Token) || KNOWN_ORGANIZATIONS.has((right[0] as Token).text));
+    // The left side is a whole name: it ends in its head ("... Network") or its head takes "of"
+    // ("Department of State"); "Senate Homeland Security and Governmental Affairs Committee" is one.
+    const leftWhole = ORG_HEADS.has(key(left[left.length - 1] as Token)) || left.some((token, j) => ORG_HEADS.has(key(token)) && key(left[j + 1] ?? token) === "of");
+    if (leftWhole && (single || right.some((token) => ORG_HEADS.has(key(token))))) return [[from, i], ...splitAtAnd(tokens, i + 1, to)];
+  }
+  return [[from, to]];
 }
 
 /** Organizations named in a token list (a sentence, or the words of a title). */
@@ -127,7 +160,19 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     for (let i = from; i < to; i += 1) {
       const token = tokens[i] as Token;
       const alias = ORGANIZATION_ALIASES.get(key(token));
+      if (ownsNamedUnit(tokens, i)) continue;
       if (KNOWN_ORGANIZATIONS.has(token.text) || (alias && isAcronym(token))) add(i, i + 1, alias ?? token.text);
+    }
+  }
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first && last) {
+    // Broadcasters named without a head word ("Voice of America", "Radio Free Asia").
+    const words = text.slice(first.start, last.end);
+    for (const match of words.matchAll(KNOWN_ORGANIZATION_NAMES)) {
+      const start = first.start + (match.index ?? 0);
+      const end = start + match[0].length;
+      if (!spans.some((span) => span.start <= start && span.end >= end)) spans.push({ start, end, name: canonicalOrganization(match[0]) });
     }
   }
   tokens.forEach((token, index) => {
