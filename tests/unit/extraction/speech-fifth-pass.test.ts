@@ -5,7 +5,7 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // each on short texts written for these tests.
 
 const said = (text: string): [string, string | null][] => extractArticle(text).quotes.map((quote) => [quote.text, quote.speaker]);
-const organizations = (text: string): string[] => extractArticle(text).organizations;
+const organizations = (text: string): readonly string[] => extractArticle(text).organizations;
 const people = (text: string): string[] => extractArticle(text).people.map((person) => person.name);
 
 describe("organizations: outlets and bodies joined by 'and'", () => {
