@@ -2,13 +2,13 @@ import type { AnalyzedText, Token } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns } from "./briefing.js";
-import { Cast, type PersonEntry, surnameOf } from "./cast.js";
+import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
 import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
-import { TITLE_WORDS } from "./lexicon.js";
+import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
@@ -41,6 +41,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   }
   findPersonMentions(analyzed, cast);
   const author = statement ? authorOf(cast, analyzed, statement) : null;
+  // A document signed by an office holder the story never names ("Agency Director Statement on ...").
+  const unnamedAuthor = statement && !author ? unnamedAuthorOf(cast, text, statement) : null;
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
@@ -71,6 +73,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
       quoteStatementParagraph(walk, author, statement, statementParagraph);
       insideSpeaker = author;
     }
+    const unnamedParagraph = unnamedAuthor ? statement?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end) : undefined;
+    if (unnamedAuthor && statement && unnamedParagraph) quoteStatementParagraph(walk, unnamedAuthor, statement, unnamedParagraph);
     if (turn) {
       insideSpeaker = quoteTurn(walk, turn, turns);
       // A reporter's question is theirs alone: nothing in it is attributed to anyone else.
@@ -225,16 +229,30 @@ function fullNameEnding(analyzed: AnalyzedText, surname: string): string | null 
   return null;
 }
 
+/**
+ * The author of a statement document named only by an office ("VOA Director", "Agency
+ * Spokesperson"): an unnamed source described by those words, when they end in a role word.
+ */
+function unnamedAuthorOf(cast: Cast, text: string, statement: StatementDocument): SourceEntry | null {
+  const words = text.slice(statement.author.start, statement.author.end).trim();
+  const head = words.split(/\s+/).pop() ?? "";
+  if (!ROLE_NOUNS.has(head.toLowerCase()) || words.split(/\s+/).length > 4) return null;
+  const source = cast.addSource(words, head.toLowerCase(), null, CONFIDENCE.explicit);
+  cast.mentionSource(source, statement.author, 0.9);
+  return source;
+}
+
 /** One paragraph of a statement document: a direct quote of its author, medium statement. */
-function quoteStatementParagraph(walk: Walk, author: PersonEntry, statement: StatementDocument, paragraph: TextRange): void {
-  walk.cast.mentionPerson(author, { start: statement.author.end - author.name.length, end: statement.author.end }, 0.9);
+function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, statement: StatementDocument, paragraph: TextRange): void {
+  const person = "name" in author ? author : null;
+  if (person) walk.cast.mentionPerson(person, { start: statement.author.end - person.name.length, end: statement.author.end }, 0.9);
   walk.quotes.push({
     start: paragraph.start,
     end: paragraph.end,
     text: walk.text.slice(paragraph.start, paragraph.end),
-    speaker: author.name,
-    speakerKind: "person",
-    speakerDescription: author.titles[0] ?? null,
+    speaker: person?.name ?? null,
+    speakerKind: person ? "person" : null,
+    speakerDescription: person ? (person.titles[0] ?? null) : (author as SourceEntry).description,
     kind: "direct",
     medium: "statement",
     reportingVerb: null,

@@ -34,3 +34,45 @@ describe("headline words are no people", () => {
     expect(names.some((name) => /Statement|Updates|Reporters|Opening/.test(name))).toBe(false);
   });
 });
+
+describe("statement documents: author lines printed inside a paragraph, headlines that name the author", () => {
+  it("reads 'The below is attributable to X:' followed by the body in the same paragraph", () => {
+    const text = [
+      "Minister's Call with the Harbor Board",
+      "The below is attributable to Spokesperson Lena M. Brandt:. Minister Alan Moreau spoke today with the harbor board. They discussed the new cranes.",
+    ].join("\n\n");
+    expect(said(text)).toEqual([["Minister Alan Moreau spoke today with the harbor board. They discussed the new cranes.", "Lena M. Brandt"]]);
+  });
+
+  it("reads a hand-over sentence that closes the release's own lead paragraph", () => {
+    const text = [
+      "Chairman Okafor Opening Statement: Hearing on the Harbor",
+      "WASHINGTON — On Tuesday, the Ports Committee held a hearing on the harbor. Below is Chairman Okafor’s opening statement as submitted for the record:",
+      "Good afternoon. Thank you all for joining us today.",
+      "The harbor needs new cranes before the winter storms.",
+    ].join("\n\n");
+    expect(said(text)).toEqual([
+      ["Good afternoon. Thank you all for joining us today.", "Okafor"],
+      ["The harbor needs new cranes before the winter storms.", "Okafor"],
+    ]);
+  });
+
+  it("gives a document headed 'Agency Director Statement on ...' to the director as an unnamed source", () => {
+    const text = ["Harbor Agency Director Statement on the Storm Damage", "The storm damage at the port is a grave reminder of the risks our crews face.", "We call on all governments to support the rebuilding."].join("\n\n");
+    const quotes = extractArticle(text).quotes;
+    expect(quotes.map((quote) => [quote.speaker, quote.speakerDescription, quote.medium])).toEqual([
+      [null, "Harbor Agency Director", "statement"],
+      [null, "Harbor Agency Director", "statement"],
+    ]);
+    expect(said("Joint Statement on the Harbor Talks\n\nThe two sides met on Monday and agreed to talk again.")).toEqual([]);
+  });
+
+  it("does not take 'Readout from Secretary X's Call with ...' as X's own words", () => {
+    const text = [
+      "Readout from Secretary Alan Moreau’s Call with Minister Ida Berg",
+      "Ports Spokesman Capt. Rui Tavares provided the following readout:",
+      "Secretary of Ports Alan Moreau spoke today by telephone with Minister Ida Berg about the cranes.",
+    ].join("\n\n");
+    expect(said(text)).toEqual([["Secretary of Ports Alan Moreau spoke today by telephone with Minister Ida Berg about the cranes.", "Rui Tavares"]]);
+  });
+});
