@@ -151,8 +151,9 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
   let person: PersonEntry | null = null;
   let description: string | null;
   if (turn.speaker.kind === "named") {
-    const { surname, gender, nameAt } = turn.speaker;
-    person = cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? surname, null, CONFIDENCE.explicit);
+    const { surname, gender, nameAt, fullName } = turn.speaker;
+    const named = fullName ? cast.personNamed(fullName) : null;
+    person = named ?? cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? fullName ?? surname, null, CONFIDENCE.explicit);
     person.gender ??= gender;
     cast.addAlias(person, surname);
     const labelStart = turn.labelLine.start + turn.label.toLowerCase().lastIndexOf(surname.toLowerCase());

@@ -76,3 +76,63 @@ describe("statement documents: author lines printed inside a paragraph, headline
     expect(said(text)).toEqual([["Secretary of Ports Alan Moreau spoke today by telephone with Minister Ida Berg about the cranes.", "Rui Tavares"]]);
   });
 });
+
+describe("transcripts: labels alone on their line, interviews, reporters called by a name alone", () => {
+  const turns = (text: string): [string, string | null, string | null][] => extractArticle(text).quotes.map((quote) => [quote.text, quote.speaker, quote.speakerDescription]);
+
+  it("opens a turn at a label alone on its line with an affiliation in mixed case", () => {
+    const text = [
+      "Harbor Hour | Episode 12",
+      "Show open:",
+      "This week on Harbor Hour: cranes, storms and ferries.",
+      "DANA REYES, Harbor Radio Ports Editor:",
+      "Hi, I am Dana Reyes. Welcome to Harbor Hour.",
+      "We start with the ferry strike.",
+    ].join("\n\n");
+    expect(turns(text)).toEqual([
+      ["Hi, I am Dana Reyes. Welcome to Harbor Hour.", "Dana Reyes", null],
+      ["We start with the ferry strike.", "Dana Reyes", null],
+    ]);
+  });
+
+  it("gives an outlet's label to the interviewer the story names with the outlet's possessive, as questions", () => {
+    const text = [
+      "Opposition Leader Speaks",
+      "Opposition leader Tomas Ekwueme said the talks had stalled.",
+      "BBC's Nora Lind spoke to Ekwueme about the talks.",
+      "BBC: What do you expect from the talks?",
+      "Ekwueme: We expect a date for the vote. Nothing less will do.",
+      "BBC: Did anyone leave the country?",
+      "Ekwueme: No one left. They stayed home.",
+    ].join("\n\n");
+    expect(turns(text).map(([quote, speaker]) => [quote, speaker])).toEqual(
+      expect.arrayContaining([
+        ["What do you expect from the talks?", "Nora Lind"],
+        ["We expect a date for the vote. Nothing less will do.", "Tomas Ekwueme"],
+        ["Did anyone leave the country?", "Nora Lind"],
+        ["No one left. They stayed home.", "Tomas Ekwueme"],
+      ]),
+    );
+    expect(people(text)).not.toContain("Bbc");
+  });
+
+  it("does not read a title-case line with a colon as an interview label", () => {
+    const text = ["The Harbor Hour: Ferries", "The Harbor Hour: Ferries and storms are on the show.", "Dana Reyes, a presenter, said the show was new."].join("\n\n");
+    expect(extractArticle(text).quotes.every((quote) => quote.medium !== "briefing")).toBe(true);
+  });
+
+  it("gives a question to the reporter whom the official calls on by a given name alone", () => {
+    const text = [
+      "Department of Ports Press Briefing",
+      "MR. OKAFOR: Good afternoon. I have nothing to open with.",
+      "Marta.",
+      "Q: Is the ferry strike over?",
+      "MR. OKAFOR: Not yet.",
+      "Correct.",
+      "Q: And the cranes?",
+    ].join("\n\n");
+    const quotes = turns(text);
+    expect(quotes.find(([quote]) => quote === "Is the ferry strike over?")?.[1]).toBe("Marta");
+    expect(quotes.find(([quote]) => quote === "And the cranes?")?.[1]).toBeNull();
+  });
+});
