@@ -29,7 +29,20 @@ export const REPORTING_VERBS = words(`
  * The others need an explicit "that" before indirect speech is read, because "X confirmed the
  * arrests" reports a fact, not words.
  */
-export const BARE_CLAUSE_VERBS = words(`say says said tell tells told add adds added`);
+export const BARE_CLAUSE_VERBS = words(`say says said saying tell tells told add adds added adding`);
+
+/**
+ * Reporting verbs that may report a clause without "that" when one follows ("Doe stressed the
+ * two countries will ..."); read only when a subject and a finite verb come after them.
+ */
+export const CLAUSE_TAKING_VERBS = words(`
+  emphasize emphasizes emphasized emphasised stress stresses stressed note notes noted warn warns
+  warned insist insists insisted argue argues argued claim claims claimed assert asserts asserted
+  acknowledge acknowledges acknowledged admit admits admitted predict predicted suggest suggests
+  suggested reiterate reiterates reiterated explain explains explained declare declares declared
+  concede concedes conceded maintain maintains maintained contend contends contended allege
+  alleges alleged confirm confirms confirmed deny denies denied announce announces announced
+  write writes wrote report reports reported agree agrees agreed underscore underscores underscored`);
 
 /** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
 export const QUOTE_ONLY_VERBS = words(`

@@ -18,6 +18,7 @@ export interface OrganizationSpan extends TextRange {
 
 /** Words after "Press" that make it an event or an office, not a newspaper. */
 const PRESS_EVENTS = /^(?:Briefings?|Conferences?|Releases?|Availability|Gaggle|Room|Statement|Pool|Call)$/;
+const EVENT_TAILS = /^(?:Day|Week|Month|Awards?|Prize|Festival|Games)$/;
 const LOWER_CASE_HEADS = new Set(["agency", "gang", "cartel", "newspaper", "broadcaster", "militia"]);
 const NATIONAL_BODIES = new Set(["government", "forces", "military", "army", "police", "ministry"]);
 const PLACE_HEADS = new Set(["embassy", "consulate", "mission"]);
@@ -130,6 +131,8 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     const event = tokens.slice(from, to).findIndex((token, i) => key(token) === "press" && PRESS_EVENTS.test(tokens[from + i + 1]?.text ?? ""));
     if (event >= 0) to = from + event;
     if (to <= from) continue;
+    // "World Press Freedom Day", "Harbor Press Awards": a run ending in an event's word names the event.
+    if (EVENT_TAILS.test((tokens[runTo - 1] as Token).text)) continue;
     let head = -1;
     for (let i = from; i < to; i += 1) if (ORG_HEADS.has(key(tokens[i] as Token))) head = i;
     const distinctive = tokens.slice(from, to).some((token) => !ORG_HEADS.has(key(token)) && !CONNECTORS.has(key(token)));

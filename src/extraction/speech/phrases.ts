@@ -195,8 +195,9 @@ const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
  */
 export function nounPhraseBefore(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
   let index = end - 1;
-  // "The official also said": adverbs between subject and verb are not part of the subject.
-  while (index >= floor && tokens[index]?.pos === "ADV") index -= 1;
+  // "The official also said", "Observers have said": adverbs and auxiliaries between subject and
+  // verb are not part of the subject.
+  while (index >= floor && (tokens[index]?.pos === "ADV" || isAuxiliary(tokens[index]))) index -= 1;
   const stop = index + 1;
   const only = tokens[index];
   if (only && only.pos === "PRON" && /^(he|she|they|i|we|you|it)$/i.test(only.text)) {
@@ -295,10 +296,26 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
   return (run && run[1] === name.tokens.length) || (isNameToken(last) && last.pos === "PROPN") ? name : null;
 }
 
+/** The perfect's auxiliary before a reporting verb ("have said", "has told"); not "be" (a passive's subject is no speaker) nor a modal ("would respond" reports nothing yet). */
+const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve"]);
+function isAuxiliary(token: Token | undefined): boolean {
+  return token !== undefined && (token.pos === "AUX" || token.pos === "PART" || token.pos === "VERB") && AUXILIARIES.has(key(token));
+}
+
 /** The subject right before the verb, or across one appositive or relative clause between commas. */
 function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
-  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  while (end - 1 >= floor && (tokens[end - 1]?.pos === "ADV" || isAuxiliary(tokens[end - 1]))) end -= 1;
+  // "a survivor, who said he ...": the relative pronoun stands for the noun phrase before it.
+  if (end - 1 > floor && /^who$/i.test(tokens[end - 1]?.text ?? "")) {
+    const comma = tokens[end - 2]?.text === "," ? end - 2 : end - 1;
+    const found = nounPhraseBefore(text, tokens, comma, floor);
+    // "The crew rescued a fisherman, who ...": a second determiner not after "of" starts the
+    // antecedent (the tagger may take the verb before it for a noun).
+    const second = found ? found.tokens.map((token, at) => (at > 0 && token.pos === "DET" && !CONNECTORS.has(key(found.tokens[at - 1] as Token)) ? at : -1)).reduce((a, b) => Math.max(a, b), -1) : -1;
+    const antecedent = found && second > 0 ? phraseOf(text, found.tokens, second, found.tokens.length) : found;
+    if (antecedent && antecedent.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN")) return antecedent;
+  }
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
   // The words between the comma before the verb and the comma before that one.
   let comma = end - 2;

@@ -136,3 +136,41 @@ describe("transcripts: labels alone on their line, interviews, reporters called 
     expect(quotes.find(([quote]) => quote === "And the cranes?")?.[1]).toBeNull();
   });
 });
+
+describe("reported speech: perfect tenses, relative clauses, verbs that take a clause without 'that'", () => {
+  const reported = (text: string): [string, string | null, string | null][] =>
+    extractArticle(text)
+      .quotes.filter((quote) => quote.kind === "indirect")
+      .map((quote) => [quote.text, quote.speaker, quote.speakerDescription]);
+
+  it("reads 'X have said CLAUSE' and 'X has told reporters that CLAUSE'", () => {
+    expect(reported("Harbor pilots have said the channel is too shallow for the new ships.")).toEqual([["the channel is too shallow for the new ships", null, "Harbor pilots"]]);
+    expect(reported("Port officials have told reporters that the cranes arrived late.")).toEqual([["the cranes arrived late", null, "Port officials"]]);
+  });
+
+  it("reads what a relative clause reports when the tagger takes 'which' into the subject, and 'a survivor, who said ...'", () => {
+    expect(reported("The union rejected the offer, which observers said fell short of the law.")).toEqual([["fell short of the law", null, "observers"]]);
+    expect(reported("The crew rescued a fisherman, who said he had drifted for two days.")).toEqual([["he had drifted for two days", null, "a fisherman"]]);
+  });
+
+  it("reads a clause without 'that' after verbs such as emphasized or noted only when a subject and a finite verb follow", () => {
+    expect(reported("Minister Ana Ruiz emphasized the two ports will always share their pilots.")).toEqual([["the two ports will always share their pilots", "Ana Ruiz", "Minister"]]);
+    expect(reported("Minister Ana Ruiz confirmed the arrests on Monday.")).toEqual([]);
+    expect(reported("Minister Ana Ruiz stressed the importance of training pilots.")).toEqual([]);
+  });
+
+  it("reads past a relative 'that' inside the reported clause, and a 'that' far after a long adverbial", () => {
+    expect(reported("The prosecutors said the raids that led to the arrests took place at dawn.")).toEqual([["the raids that led to the arrests took place at dawn", null, "the prosecutors"]]);
+    expect(reported("Mayor Ana Ruiz said Thursday at a city-hosted event on the eve of the Harbor Festival that the pier would reopen.")).toEqual([["the pier would reopen", "Ana Ruiz", "Mayor"]]);
+  });
+
+  it("gives 'quoted X as saying CLAUSE' to X, and reads ', saying CLAUSE'", () => {
+    expect(reported("The Gazette quoted harbor master Jo Lind as saying the only ferry would sail at noon.").map(([text, speaker]) => [text, speaker])).toEqual([["the only ferry would sail at noon", "Jo Lind"]]);
+    expect(reported("The port authority issued a notice on Monday, saying the channel was closed.").map(([text]) => text)).toEqual(["the channel was closed"]);
+  });
+
+  it("does not take a modal's subject as a speaker ('said Moscow would respond' lists no organization 'Moscow' twice)", () => {
+    expect(organizations("The embassy called the decision unfair and said Moscow would respond.")).not.toContain("World Press");
+    expect(organizations("Doe spoke on World Press Freedom Day.")).toEqual([]);
+  });
+});
