@@ -62,6 +62,7 @@ export const TITLE_WORDS = words(`
   queen prince princess pope dr. mr. mrs. ms. miss prof. professor foreign defense defence
   interior health finance treasury commerce homeland security national adviser advisor senior
   executive ceo leader speaker majority minority supreme sheikh ayatollah lord sir dame rev.
+  journalist reporter correspondent editor
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
   consul counselor counsellor undersecretary state protection civil public information coordinator administrator`);

@@ -43,8 +43,19 @@ export function isNameToken(token: Token): boolean {
   if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+$/u.test(word)) return false;
   if (word.length > 2 && word === word.toUpperCase()) return false;
   const lower = key(token);
-  return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !/(?:ian|ean|ese|ish)$/.test(lower);
+  return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !isDemonymOrNoun(word, lower);
 }
+
+/**
+ * A word with a demonym's ending that is not a name: a country's or region's demonym
+ * ("Iranian", "Chinese", "European") or a noun of that shape ("Civilian", "Guardian"). Given
+ * names of that shape ("Sean", "Brian", "Julian", "Dean") are names.
+ */
+function isDemonymOrNoun(word: string, lower: string): boolean {
+  if (!/(?:ian|ean|ese|ish)$/.test(lower)) return false;
+  return REGIONAL_ADJECTIVES.has(lower) || IAN_NOUNS.has(lower) || countryOfDemonym(word) !== undefined;
+}
+const IAN_NOUNS = new Set(["civilian", "civilians", "guardian", "librarian", "comedian", "historian", "musician", "politician", "physician", "technician", "pedestrian", "veteran", "vegetarian", "barbarian", "median", "ocean", "lebanese", "english", "polish", "spanish", "irish", "welsh", "finnish", "danish", "swedish", "turkish", "british", "squeamish", "lavish", "publish", "establish", "relish"]);
 
 /**
  * The first part of a hyphenated name ("Jean" of "Jean-Pierre", "Adams" of "Adams-Allen"): a
@@ -95,7 +106,18 @@ function isDemonymShapedSurname(token: Token): boolean {
   if (TITLE_WORDS.has(lower) || ORG_HEADS.has(lower) || NOT_NAME_WORDS.has(lower) || REGIONAL_ADJECTIVES.has(lower)) return false;
   return countryOfDemonym(token.text) === undefined;
 }
-const REGIONAL_ADJECTIVES = new Set(["european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
+const REGIONAL_ADJECTIVES = new Set(["crimean", "siberian", "bavarian", "chechen", "andean", "aegean", "iberian", "balkan", "european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
+
+const NAME_PARTICLES = new Set(["le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "ter", "bin", "ibn", "dos", "das", "del"]);
+/** How many particles ("le", "von der") start at tokens[at] before a surname glued by single spaces, or 0. */
+export function particleRun(tokens: readonly Token[], at: number): number {
+  let end = at;
+  while (end < at + 2 && tokens[end] && NAME_PARTICLES.has(key(tokens[end] as Token)) && (end === at || (tokens[end] as Token).start - (tokens[end - 1] as Token).end === 1)) end += 1;
+  const surname = tokens[end];
+  const before = tokens[end - 1];
+  if (end === at || !surname || !before || surname.start - before.end !== 1 || !isNameToken(surname) || surname.pos !== "PROPN") return 0;
+  return end - at;
+}
 
 /** Whether a token is a role word ("spokesperson", "Minister") that makes a phrase a title. */
 export function isRoleWord(token: Token): boolean {
@@ -131,6 +153,12 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
       const after = tokens[end + 1];
       if (next && previous && after && next.text === "-" && next.start === previous.end && after.start === next.end && isNameToken(after) && !previous.text.endsWith(".")) {
         end += 2;
+        continue;
+      }
+      // "Jean-Yves Le Drian", "Ursula von der Leyen", "Staffan de Mistura": particles before a surname.
+      const particles = next && previous && next.start - previous.end === 1 ? particleRun(tokens, end) : 0;
+      if (particles > 0) {
+        end += particles;
         continue;
       }
       if (!next || !previous || !(isNameToken(next) || startsHyphenatedName(tokens, end) || isDemonymShapedSurname(next)) || next.start - previous.end !== 1) break;

@@ -174,3 +174,24 @@ describe("reported speech: perfect tenses, relative clauses, verbs that take a c
     expect(organizations("Doe spoke on World Press Freedom Day.")).toEqual([]);
   });
 });
+
+describe("people: given names with a demonym's ending, occupational titles, particles, hyphenated surnames", () => {
+  const titled = (text: string): [string, readonly string[]][] => extractArticle(text).people.map((person) => [person.name, person.titles]);
+
+  it("reads given names ending like a demonym ('Sean', 'Brian') but not demonyms or nouns of that shape", () => {
+    const text = "Ferry Strike\n\nHarbor Board spokesman Sean Okoro said the ferries would sail. Iranian President Ali Rahimi and a Civilian Guard unit were named.";
+    expect(titled(text)).toEqual(expect.arrayContaining([["Sean Okoro", ["Harbor Board spokesman"]], ["Ali Rahimi", ["Iranian President"]]]));
+    expect(people(text).some((name) => /Iranian|Civilian/.test(name))).toBe(false);
+  });
+
+  it("keeps an occupational title out of the name ('Journalist Ana Lind' is Ana Lind)", () => {
+    expect(titled("Charges\n\nJournalist Ana Lind said the charges were false.")).toEqual([["Ana Lind", ["Journalist"]]]);
+  });
+
+  it("reads particles before a surname and a hyphenated given name after a title", () => {
+    const names = people("Talks\n\nForeign Minister Jean-Luc Le Gall met envoy Maria de Souza and Commission President Anna von der Berg.");
+    expect(names).toEqual(expect.arrayContaining(["Jean-Luc Le Gall", "Maria de Souza", "Anna von der Berg"]));
+    expect(names).not.toContain("Jean-Luc");
+    expect(people("Briefing\n\nMs. Jean-Marie said the briefing was over.")).toEqual(["Jean-Marie"]);
+  });
+});
