@@ -181,7 +181,7 @@ export const TITLE_ORGANIZATIONS: readonly { readonly title: RegExp; readonly or
 /** Organizations named by one word or an acronym, which the capitalized-run rule cannot see. */
 export const KNOWN_ORGANIZATIONS = words(`
   Pentagon Kremlin Reuters AP AFP NATO Hamas Hezbollah Taliban UNICEF UNHCR OPEC
-  Interpol Europol Anadolu Congress CIA FBI ISIS ISIL Daesh VOA BBC CNN NPR RFA Xinhua`);
+  Interpol Europol Anadolu Congress Senate CIA FBI ISIS ISIL Daesh VOA BBC CNN NPR RFA Xinhua`);
 
 /**
  * Broadcasters and agencies whose names have no organization head ("Voice of America"), which

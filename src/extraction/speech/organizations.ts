@@ -75,6 +75,12 @@ function capitalizedRuns(tokens: readonly Token[]): [number, number][] {
         end += 2;
         continue;
       }
+      // "Office of the Press Secretary", "Office of the Spokesperson": "of the" inside a name.
+      const third = tokens[end + 2];
+      if (end === index + 1 && ORG_HEADS.has(key(tokens[index] as Token)) && key(next) === "of" && after && after.text === "the" && third && isCapitalized(third) && third.start - after.end === 1) {
+        end += 3;
+        continue;
+      }
       break;
     }
     runs.push(...splitAtAnd(tokens, index, end));
@@ -121,7 +127,9 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     if (from >= runTo) continue;
     // Titles inside the run end the organization: "White House | Press Secretary Sarah Sanders".
     let to = runTo;
-    const role = tokens.slice(from, runTo).findIndex((token) => isRoleWord(token));
+    // "Office of the Press Secretary": an office named by the role it serves keeps the role.
+    const officeOfRole = key(tokens[from] as Token) === "office" && key(tokens[from + 1] ?? (tokens[from] as Token)) === "of";
+    const role = officeOfRole ? -1 : tokens.slice(from, runTo).findIndex((token) => isRoleWord(token));
     if (role >= 0) {
       to = from + role;
       while (to > from && TITLE_WORDS.has(key(tokens[to - 1] as Token))) to -= 1;
@@ -131,6 +139,10 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     const event = tokens.slice(from, to).findIndex((token, i) => key(token) === "press" && PRESS_EVENTS.test(tokens[from + i + 1]?.text ?? ""));
     if (event >= 0) to = from + event;
     if (to <= from) continue;
+    if (officeOfRole && to - from >= 4) {
+      add(from, to);
+      continue;
+    }
     // "World Press Freedom Day", "Harbor Press Awards": a run ending in an event's word names the event.
     if (EVENT_TAILS.test((tokens[runTo - 1] as Token).text)) continue;
     let head = -1;

@@ -195,3 +195,16 @@ describe("people: given names with a demonym's ending, occupational titles, part
     expect(people("Briefing\n\nMs. Jean-Marie said the briefing was over.")).toEqual(["Jean-Marie"]);
   });
 });
+
+describe("organizations: offices named by a role, the Senate", () => {
+  it("reads 'Office of the Press Secretary' and 'Office of the Spokesperson' whole, and 'the Senate' alone", () => {
+    const found = organizations("THE HARBOR HOUSE\n\nOffice of the Press Secretary\n\nThe Senate confirmed the harbor master. Source: Office of the Spokesperson.");
+    expect(found).toEqual(expect.arrayContaining(["Office of the Press Secretary", "Senate", "Office of the Spokesperson"]));
+  });
+
+  it("does not join a title and 'of the' into a body ('Director of the Harbor Policy Council Ana Ruiz')", () => {
+    const found = organizations("Director of the Harbor Policy Council Ana Ruiz spoke. The State of the Union is strong.");
+    expect(found).toContain("Harbor Policy Council");
+    expect(found.some((name) => /Director|State of the Union/.test(name))).toBe(false);
+  });
+});
