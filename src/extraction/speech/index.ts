@@ -100,8 +100,27 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   findPersonMentions(analyzed, cast);
   for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
   const { people, anonymousSources, mentions } = cast.result();
-  const quotes = [...walk.quotes].sort((a, b) => a.start - b.start);
+  const quotes = partialsOfReportedSpeech(text, [...walk.quotes].sort((a, b) => a.start - b.start));
   return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
+}
+
+/**
+ * A partial quotation inside reported speech ("Doe said that the agency “will continue ...”") or
+ * in a clause a participle adds to it (", adding residents “deserve ...”") is the reporting
+ * speaker's, not the subject of the clause it sits in.
+ */
+function partialsOfReportedSpeech(text: string, quotes: ExtractedQuote[]): ExtractedQuote[] {
+  return quotes.map((quote) => {
+    if (quote.kind !== "partial") return quote;
+    const host = quotes.find(
+      (candidate) =>
+        candidate.kind === "indirect" &&
+        candidate.start < quote.start &&
+        (quote.end <= candidate.end + 1 || (candidate.end <= quote.start && /^[”"’\s]*,\s*(?:adding|saying|noting|stressing|warning|insisting)\b[^.!?“”"]*[“"]?$/.test(text.slice(candidate.end, quote.start)))),
+    );
+    if (!host || (host.speaker === null && host.speakerDescription === null) || (host.speaker === quote.speaker && host.speakerDescription === quote.speakerDescription)) return quote;
+    return { ...quote, speaker: host.speaker, speakerKind: host.speakerKind, speakerDescription: host.speakerDescription, confidence: Math.min(quote.confidence, host.confidence) };
+  });
 }
 
 /**

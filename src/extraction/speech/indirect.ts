@@ -29,6 +29,9 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (/^([“"]|'')$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
     const next = tokens[index + 1];
     if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
+    // ",” adding ...": a partial quotation closed by its own comma, then the participle.
+    const afterMark = tokens[index + 2];
+    if (token.text === "," && next && /^[”"]$/.test(next.text) && afterMark && REPORTING_VERBS.has(key(afterMark)) && /ing$/.test(key(afterMark))) return index + 2;
     // ", and a hospital official said ...": a new attribution ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {

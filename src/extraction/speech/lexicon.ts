@@ -109,7 +109,7 @@ export const NOT_NAME_WORDS = words(`
   i we you he she they it this that these those his her their our my your its
   reuters ap afp bbc cnn twitter facebook instagram youtube god christmas easter ramadan eid
   question answer q a moderator operator briefing voa npr statement statements opening remarks
-  readout transcript testimony updates reporters`);
+  readout transcript testimony updates reporters regime`);
 
 /**
  * Head nouns of unnamed sources: "a senior administration official", "witnesses", "shipping

@@ -109,6 +109,15 @@ function isDemonymShapedSurname(token: Token): boolean {
 const REGIONAL_ADJECTIVES = new Set(["crimean", "siberian", "bavarian", "chechen", "andean", "aegean", "iberian", "balkan", "european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
 
 const NAME_PARTICLES = new Set(["le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "ter", "bin", "ibn", "dos", "das", "del"]);
+/** "al-Assad", "el-Sisi": the article glued by a hyphen to a surname, as tokens (3), or 0. */
+export function arabicArticle(tokens: readonly Token[], at: number): number {
+  const article = tokens[at];
+  const hyphen = tokens[at + 1];
+  const surname = tokens[at + 2];
+  if (!article || !hyphen || !surname || !/^(al|el|ad|ash|as|at|an|ar)$/.test(article.text) || !/^[-‑]$/.test(hyphen.text)) return 0;
+  return hyphen.start === article.end && surname.start === hyphen.end && isNameToken(surname) ? 3 : 0;
+}
+
 /** How many particles ("le", "von der") start at tokens[at] before a surname glued by single spaces, or 0. */
 export function particleRun(tokens: readonly Token[], at: number): number {
   let end = at;
@@ -156,7 +165,7 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
         continue;
       }
       // "Jean-Yves Le Drian", "Ursula von der Leyen", "Staffan de Mistura": particles before a surname.
-      const particles = next && previous && next.start - previous.end === 1 ? particleRun(tokens, end) : 0;
+      const particles = next && previous && next.start - previous.end === 1 ? (arabicArticle(tokens, end) || particleRun(tokens, end)) : 0;
       if (particles > 0) {
         end += particles;
         continue;

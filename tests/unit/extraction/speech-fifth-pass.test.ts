@@ -208,3 +208,25 @@ describe("organizations: offices named by a role, the Senate", () => {
     expect(found.some((name) => /Director|State of the Union/.test(name))).toBe(false);
   });
 });
+
+describe("speakers who speak for someone, partial quotes inside reported speech, Arabic articles", () => {
+  it("gives 'a spokeswoman for X said' to the spokeswoman, an unnamed source, not to X", () => {
+    const quote = extractArticle("Visit\n\nA spokeswoman for relief chief Dana Okoro said she found the port badly damaged.").quotes[0];
+    expect(quote).toMatchObject({ kind: "indirect", speaker: null, speakerDescription: "a spokeswoman for relief chief Dana Okoro" });
+  });
+
+  it("gives a partial quote inside reported speech, or after ', adding', to the reporting speaker", () => {
+    const text = "Radio\n\nService chief Ana Lind said in a statement that the radio “will keep broadcasting as it has for decades,” adding listeners “deserve news they can trust.”";
+    const partials = extractArticle(text).quotes.filter((quote) => quote.kind === "partial");
+    expect(partials.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["will keep broadcasting as it has for decades,", "Ana Lind"],
+      ["deserve news they can trust.", "Ana Lind"],
+    ]);
+  });
+
+  it("reads 'al-' and 'el-' before a surname as part of the name, and 'Regime' in a headline as no name", () => {
+    expect(people("Talks\n\nPresident Karim al-Hadi met Prime Minister Omar el-Badri on Monday.")).toEqual(expect.arrayContaining(["Karim al-Hadi", "Omar el-Badri"]));
+    expect(people("Talks\n\nPresident Karim al-Hadi met Prime Minister Omar el-Badri on Monday.")).not.toContain("Karim");
+    expect(people("Purported Minister Quits Regime\n\nA man said he had resigned.")).toEqual([]);
+  });
+});
