@@ -4,7 +4,7 @@ import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
-import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nounPhraseBefore, particleRun, phraseOf } from "./phrases.js";
+import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nickname, nounPhraseBefore, particleRun, phraseOf } from "./phrases.js";
 
 // People are names the story gives a role: a title before the name ("Secretary of State Mike
 // Pompeo", "Fire service spokeswoman Eleni Vasilakou") or an appositive after it ("Giorgos
@@ -116,7 +116,8 @@ export function genderOfTitle(title: string): "male" | "female" | null {
 
 /** Registers a person with a title, setting organization and gender from the title when known. */
 export function registerPerson(cast: Cast, name: string, title: string | null, titleTokens: readonly Token[], text: string, confidence: number): PersonEntry {
-  const person = cast.addPerson(name, title, confidence);
+  // 'Benjamin “Benny” Gantz' is Benjamin Gantz: the nickname is no part of the name.
+  const person = cast.addPerson(name.replace(/\s[“"][^”"\s]+[”"](?=\s)/u, ""), title, confidence);
   if (title) {
     person.organization ??= organizationOfTitle(text, titleTokens, cast.organizationAcronyms);
     person.gender ??= genderOfTitle(title);
@@ -215,7 +216,7 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       if (!SURNAME_TITLES.has(key(title)) && !(found && /\bof\b/.test(found.titles[0] ?? ""))) continue;
       // A given name after the title is a full name, read by findPeople; "Biden's" is Biden.
       if (next && (isNameToken(next) || (isCapitalized(next) && next.pos === "PROPN")) && next.start - word.end <= 1) continue;
-      if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0) continue;
+      if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;
       // "Press Secretary Rear Admiral ...", "Secretary Air Force ...": a title or a body goes on.
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
       const surname = word.text;

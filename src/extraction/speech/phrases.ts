@@ -109,6 +109,16 @@ function isDemonymShapedSurname(token: Token): boolean {
 const REGIONAL_ADJECTIVES = new Set(["crimean", "siberian", "bavarian", "chechen", "andean", "aegean", "iberian", "balkan", "european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
 
 const NAME_PARTICLES = new Set(["le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "ter", "bin", "ibn", "dos", "das", "del"]);
+/** 'Benjamin “Benny” Gantz': a quoted nickname between a given name and a surname, as tokens (3), or 0. */
+export function nickname(tokens: readonly Token[], at: number): number {
+  const open = tokens[at];
+  const word = tokens[at + 1];
+  const close = tokens[at + 2];
+  const surname = tokens[at + 3];
+  if (!open || !word || !close || !surname || !/^[“"]$/.test(open.text) || !/^[”"]$/.test(close.text)) return 0;
+  return word.start === open.end && close.start === word.end && surname.start - close.end === 1 && isNameToken(word) && isNameToken(surname) ? 3 : 0;
+}
+
 /** "al-Assad", "el-Sisi": the article glued by a hyphen to a surname, as tokens (3), or 0. */
 export function arabicArticle(tokens: readonly Token[], at: number): number {
   const article = tokens[at];
@@ -165,7 +175,7 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
         continue;
       }
       // "Jean-Yves Le Drian", "Ursula von der Leyen", "Staffan de Mistura": particles before a surname.
-      const particles = next && previous && next.start - previous.end === 1 ? (arabicArticle(tokens, end) || particleRun(tokens, end)) : 0;
+      const particles = next && previous && next.start - previous.end === 1 ? (arabicArticle(tokens, end) || particleRun(tokens, end) || nickname(tokens, end)) : 0;
       if (particles > 0) {
         end += particles;
         continue;

@@ -230,3 +230,11 @@ describe("speakers who speak for someone, partial quotes inside reported speech,
     expect(people("Purported Minister Quits Regime\n\nA man said he had resigned.")).toEqual([]);
   });
 });
+
+describe("names with a quoted nickname", () => {
+  it("reads 'Given “Nick” Surname' as one person named without the nickname", () => {
+    const names = people("Call\n\nMinister of Ports Alan Moreau spoke today with Harbor Minister Roberto “Beto” Salgado. Salgado thanked him.");
+    expect(names).toContain("Roberto Salgado");
+    expect(names).not.toContain("Roberto");
+  });
+});
