@@ -256,7 +256,14 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // "Doe emphasized the two countries will ...": a verb that reports a clause, with no "that",
     // when a subject and a finite verb follow it ("Doe confirmed the arrests" reports a fact).
     const bareFinite = !inverted && !BARE_CLAUSE_VERBS.has(word) && CLAUSE_TAKING_VERBS.has(word) && (that < 0 || relativeThat) ? finiteClauseStart(tokens, index + 1) : -1;
-    if (!inverted && that > 0 && !relativeThat && !between.some(finite)) {
+    // "As Secretary Doe said, we will ...": the clause after the comma is the one reported.
+    const subjectAt = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : -1;
+    const asBefore = subjectAt > options.floor - 1 && key(tokens[subjectAt - 1] ?? token) === "as" && (subjectAt - 1 === options.floor || tokens[subjectAt - 2]?.pos === "CCONJ" || tokens[subjectAt - 2]?.text === ",");
+    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 4 && candidate.text === ",") : -1;
+    if (asComma > 0 && !tokens.slice(index + 1, asComma).some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX")) {
+      from = asComma + 1;
+      to = clauseEnd(walk, tokens, from);
+    } else if (!inverted && that > 0 && !relativeThat && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
     } else if (bareFinite > 0) {

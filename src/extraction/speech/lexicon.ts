@@ -22,7 +22,7 @@ export const REPORTING_VERBS = words(`
   complains complained lament lamented boast boasts boasted brag bragged concede concedes conceded
   interject interjected recount recounted demand demands demanded plead pleaded whisper whispered
   mutter muttered cry cried chime chimed scoff scoffed proclaim proclaimed concluded concludes
-  texted emailed wonder wondered`);
+  texted emailed wonder wondered affirm affirms affirmed caution cautions cautioned`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -42,7 +42,8 @@ export const CLAUSE_TAKING_VERBS = words(`
   suggested reiterate reiterates reiterated explain explains explained declare declares declared
   concede concedes conceded maintain maintains maintained contend contends contended allege
   alleges alleged confirm confirms confirmed deny denies denied announce announces announced
-  write writes wrote report reports reported agree agrees agreed underscore underscores underscored`);
+  write writes wrote report reports reported agree agrees agreed underscore underscores underscored
+  affirm affirms affirmed caution cautions cautioned`);
 
 /** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
 export const QUOTE_ONLY_VERBS = words(`
@@ -118,7 +119,7 @@ export const NOT_NAME_WORDS = words(`
 export const SOURCE_HEADS = words(`
   official officials source sources diplomat diplomats aide aides witness witnesses resident
   residents agent agents analyst analysts officer officers person people insider insiders
-  spokesman spokeswoman spokesperson expert experts observer observers activist activists medic
+  spokesman spokeswoman spokesperson spokespeople expert experts observer observers activist activists medic
   medics doctor doctors worker workers employee employees member members lawmaker lawmakers
   investigator investigators relative relatives survivor survivors villager villagers
   eyewitness eyewitnesses rescuer rescuers negotiator negotiators staffer staffers colleague

@@ -238,3 +238,21 @@ describe("names with a quoted nickname", () => {
     expect(names).not.toContain("Roberto");
   });
 });
+
+describe("reported speech: 'As X said, CLAUSE', affirmed, cautioned", () => {
+  const reported = (text: string): [string, string | null, string | null][] =>
+    extractArticle(text)
+      .quotes.filter((quote) => quote.kind === "indirect")
+      .map((quote) => [quote.text, quote.speaker, quote.speakerDescription]);
+
+  it("reads the clause after 'As X said,' as X's reported words, and leaves a quotation after it direct", () => {
+    expect(reported("Talks\n\nAnd as Mayor Ana Ruiz said, the harbor will reopen before the storms.")).toEqual([["the harbor will reopen before the storms", "Ana Ruiz", "Mayor"]]);
+    expect(extractArticle("Talks\n\nAs Mayor Ana Ruiz said, “We will reopen.”").quotes.map((quote) => [quote.kind, quote.speaker])).toEqual([["direct", "Ana Ruiz"]]);
+    expect(reported("Talks\n\nAs expected, the harbor reopened on Monday.")).toEqual([]);
+  });
+
+  it("reads 'affirmed that' and 'cautioned CLAUSE'", () => {
+    expect(reported("Talks\n\nThe port authority cautioned the number of delayed ships could rise.").map(([text]) => text)).toEqual(["the number of delayed ships could rise"]);
+    expect(reported("Talks\n\nThe harbor master affirmed that the pilots would return.").map(([text]) => text)).toEqual(["the pilots would return"]);
+  });
+});
