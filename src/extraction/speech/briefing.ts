@@ -125,13 +125,26 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker } | null = null;
   // A mixed-case label's surname must follow a given name earlier in the story ("Faya Doe, ..." then "Doe: ...").
   // and open at least two paragraphs (an interviewee answers more than once; "The Inside Story: ..." is a title).
+  // The words after it are a sentence, not a figure ("Sanders: 1,547."), the label is no place
+  // ("Louisville: ..." in a running story), and another speaker's label answers it.
   const mixedCounts = new Map<string, number>();
+  const speakers = new Map<string, number>();
   for (const paragraph of analyzed.paragraphs) {
-    const label = MIXED_LABEL.exec(text.slice(paragraph.start, paragraph.end))?.[1];
-    if (label) mixedCounts.set(label.split(" ").pop() ?? "", (mixedCounts.get(label.split(" ").pop() ?? "") ?? 0) + 1);
+    const line = text.slice(paragraph.start, paragraph.end);
+    const mixed = MIXED_LABEL.exec(line);
+    const label = mixed?.[1];
+    if (label && mixed && /^[“"‘'(]?\p{L}/u.test(line.slice(mixed[0].length)) && line.slice(mixed[0].length).split(/\s+/).length >= 3) {
+      const surname = label.split(" ").pop() ?? "";
+      mixedCounts.set(surname, (mixedCounts.get(surname) ?? 0) + 1);
+      speakers.set(surname, (speakers.get(surname) ?? 0) + 1);
+    }
+    const caps = LABEL.exec(line)?.[1];
+    if (caps) speakers.set(caps, (speakers.get(caps) ?? 0) + 1);
   }
+  // Two speakers who each take the floor at least twice: an interview, not a list of names.
+  const interview = [...speakers.values()].filter((count) => count >= 2).length >= 2;
   const namedBefore = (surname: string, at: number): boolean => {
-    if (NOT_VOCATIVES.has(surname.toLowerCase()) || (mixedCounts.get(surname) ?? 0) < 2 || !isNameWord(surname)) return false;
+    if (NOT_VOCATIVES.has(surname.toLowerCase()) || (mixedCounts.get(surname) ?? 0) < 2 || !interview || !isNameWord(surname) || lookupPlace(surname) !== undefined) return false;
     const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const match = new RegExp(`\\p{Lu}[\\p{Ll}'’-]+ ${escaped}(?![\\p{L}])`, "u").exec(text);
     return match !== null && match.index < at;
@@ -140,7 +153,8 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
     const alone = ALONE_LABEL.exec(line.trim());
-    if (alone?.[1] && (alone[2] || alone[1].includes(" ")) && !TRANSCRIPT_END.test(line.trim())) {
+    // Only with an affiliation: a heading in capitals ("SHORT READS:") is no speaker.
+    if (alone?.[1] && alone[2] && alone[1].includes(" ") && !TRANSCRIPT_END.test(line.trim())) {
       // The label alone on its line: the turn's words are the paragraphs after it.
       current = { label: alone[1], labelLine: paragraph, speaker: speakerOfLabel(alone[1]) };
       labelled += 1;

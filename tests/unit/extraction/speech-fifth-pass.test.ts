@@ -256,3 +256,14 @@ describe("reported speech: 'As X said, CLAUSE', affirmed, cautioned", () => {
     expect(reported("Talks\n\nThe harbor master affirmed that the pilots would return.").map(([text]) => text)).toEqual(["the pilots would return"]);
   });
 });
+
+describe("what is no transcript label", () => {
+  const briefings = (text: string): number => extractArticle(text).quotes.filter((quote) => quote.medium === "briefing").length;
+
+  it("does not open turns at a heading in capitals, a dateline line, figures after a name, or quote headlines", () => {
+    expect(briefings("Port news\n\nSHORT READS:\n\nThe ferry fleet grew by two boats this year.\n\nCranes arrived on Monday.")).toBe(0);
+    expect(briefings("HARBORTOWN, Md. (AP) — The Latest on the storm (all times EDT):\n\n9:45 p.m.\n\nThe ferry fleet stayed in port on Monday night.")).toBe(0);
+    expect(briefings("Delegates\n\nAna Ruiz won the primary and Jo Lind came second.\n\nRuiz: 1,547.\n\nLind: 1,230.\n\nRuiz: 40.\n\nLind: 12.")).toBe(0);
+    expect(briefings("Ana Ruiz: ‘It Is Not A Radical Idea’ To Raise Wages\n\nAna Ruiz spoke on Monday.\n\nAna Ruiz: I Am Not Much Of A Radical At All.\n\nShe said wages must rise this year.")).toBe(0);
+  });
+});
