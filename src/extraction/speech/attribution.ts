@@ -60,6 +60,9 @@ function bodyName(phrase: Phrase): string | null {
   return null;
 }
 
+/** Staff who speak for someone ("a spokeswoman for X", "an aide to X"). */
+const STAFF_NOUNS = new Set(["spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "lawyer", "lawyers", "attorney", "attorneys", "assistant", "representative", "envoy"]);
+
 /** How the story describes the speaker: a person's first title, or the source's or group's words. */
 export function speakerDescription(resolved: Resolved | null): string | null {
   if (!resolved) return null;
@@ -94,6 +97,14 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const statementAt = tokens.findIndex((token) => STATEMENT_NOUNS.has(key(token)) && token.pos === "NOUN");
   if (statementAt >= 0) return resolveStatement(trimmed, statementAt, position, context);
 
+  // "A spokeswoman for Jane Doe", "an aide to Minister Doe": the speaker is the staff member, an
+  // unnamed source, not the person they speak for.
+  const staffAt = tokens.findIndex((token, index) => index <= 2 && STAFF_NOUNS.has(key(token)) && !isCapitalized(token) && /^(for|to|of)$/i.test(tokens[index + 1]?.text ?? ""));
+  if (staffAt >= 0 && nameRuns(tokens.slice(staffAt + 2)).length > 0) {
+    const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(tokens[staffAt] as Token), null, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 

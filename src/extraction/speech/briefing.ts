@@ -1,6 +1,8 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
 import { lookupPlace } from "../events/gazetteer.js";
+import { KNOWN_ORGANIZATIONS } from "./lexicon.js";
+import { isNameWord } from "./phrases.js";
 
 // Briefing transcripts: every turn starts with the speaker's label in capitals ("MS. NAUERT:",
 // "QUESTION:", "Q:", "SENIOR DEFENSE OFFICIAL:") and runs over the paragraphs after it until
@@ -15,6 +17,8 @@ export type TurnSpeaker =
       /** A surname from a label, or the name a reporter is called on or introduces themselves by. */
       readonly surname: string;
       readonly gender: "male" | "female" | null;
+      /** The whole name a label prints ("JESSICA DOE" -> "Jessica Doe"), when it has no title. */
+      readonly fullName?: string;
       /** Where the name is written when it is not in the label (a reporter called on by name). */
       readonly nameAt?: TextRange;
     }
@@ -40,6 +44,13 @@ const LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,7})(?
 // Hearing records print the label in mixed case and close it with a full stop: "Chairman Doe.",
 // "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
+/**
+ * A label on a line of its own, the name in capitals and an affiliation in any case after a comma
+ * ("JANE DOE, Harbor Radio Editor:"): the turn's words start on the next paragraph.
+ */
+const ALONE_LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,5})(,\s*[^:]{2,80})?:\s*$/u;
+/** An interview's mixed-case label: a surname the story named before with a given name ("Doe: ..."). */
+const MIXED_LABEL = /^(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2}):\s+(?=\S)/u;
 /** White House transcripts set a reporter's turn off with "Q" and spaces, no colon. */
 const BARE_QUESTION = /^Q\.?(?: {2,}|\t| (?=\p{Lu}|[“"‘'(]))/u;
 /** Words after a surname in a label: "LLOYD J. AUSTIN III", "KENNETH F. MCKENZIE JR.". */
@@ -67,13 +78,19 @@ function speakerOfLabel(label: string): TurnSpeaker {
   const words = label.replace(/ of .*$/, "").split(" ").map((word) => word.replace(/\.$/, ""));
   while (words.length > 1 && NAME_SUFFIXES.test((words[words.length - 1] ?? "").toUpperCase())) words.pop();
   const honorific = words.length > 1 ? (words[0] ?? "").toUpperCase() : "";
-  return { kind: "named", surname: titleCase(words[words.length - 1] ?? ""), gender: HONORIFICS.get(honorific) ?? null };
+  const surname = titleCase(words[words.length - 1] ?? "");
+  // "JESSICA DOE" names Jessica Doe; "MR. DOE" and "SECRETARY DOE" only Doe.
+  const plain = words.length >= 2 && words.length <= 4 && !TITLE_LABEL.test((words[0] ?? "").toUpperCase()) && words.every((word) => /^\p{Lu}/u.test(word));
+  const fullName = plain ? words.map(titleCase).join(" ") : undefined;
+  return { kind: "named", surname, gender: HONORIFICS.get(honorific) ?? null, ...(fullName && fullName !== surname ? { fullName } : {}) };
 }
 
 /** The label a paragraph opens with, and where its words start; hearing labels only when `hearing`. */
-function labelOf(line: string, hearing: boolean): { label: string; length: number; bare: boolean } | null {
+function labelOf(line: string, hearing: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean } | null {
   const match = LABEL.exec(line) ?? (hearing ? HEARING_LABEL.exec(line) : null);
   if (match) return { label: match[1] ?? "", length: match[0].length, bare: false };
+  const mixed = MIXED_LABEL.exec(line);
+  if (mixed?.[1] && !/^(?:The|A|An)\s/.test(mixed[1]) && namedBefore(mixed[1].split(" ").pop() ?? "")) return { label: mixed[1], length: mixed[0].length, bare: false };
   const question = BARE_QUESTION.exec(line);
   return question ? { label: "Q", length: question[0].length, bare: true } : null;
 }
@@ -106,9 +123,49 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   let colonLabels = 0;
   let firstLabel: { label: string; at: number } | null = null;
   let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker } | null = null;
+  // A mixed-case label's surname must follow a given name earlier in the story ("Faya Doe, ..." then "Doe: ...").
+  // and open at least two paragraphs (an interviewee answers more than once; "The Inside Story: ..." is a title).
+  // The words after it are a sentence, not a figure ("Sanders: 1,547."), the label is no place
+  // ("Louisville: ..." in a running story), and another speaker's label answers it.
+  const mixedCounts = new Map<string, number>();
+  const speakers = new Map<string, number>();
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
-    const match = labelOf(line, hearing);
+    const mixed = MIXED_LABEL.exec(line);
+    const label = mixed?.[1];
+    if (label && mixed && /^[“"‘'(]?\p{L}/u.test(line.slice(mixed[0].length)) && line.slice(mixed[0].length).split(/\s+/).length >= 3) {
+      const surname = label.split(" ").pop() ?? "";
+      mixedCounts.set(surname, (mixedCounts.get(surname) ?? 0) + 1);
+      speakers.set(surname, (speakers.get(surname) ?? 0) + 1);
+    }
+    const caps = LABEL.exec(line)?.[1];
+    if (caps) speakers.set(caps, (speakers.get(caps) ?? 0) + 1);
+  }
+  // Two speakers who each take the floor at least twice: an interview, not a list of names.
+  const interview = [...speakers.values()].filter((count) => count >= 2).length >= 2;
+  const namedBefore = (surname: string, at: number): boolean => {
+    if (NOT_VOCATIVES.has(surname.toLowerCase()) || (mixedCounts.get(surname) ?? 0) < 2 || !interview || !isNameWord(surname) || lookupPlace(surname) !== undefined) return false;
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const match = new RegExp(`\\p{Lu}[\\p{Ll}'’-]+ ${escaped}(?![\\p{L}])`, "u").exec(text);
+    return match !== null && match.index < at;
+  };
+  let affiliated = false;
+  for (const paragraph of analyzed.paragraphs) {
+    const line = text.slice(paragraph.start, paragraph.end);
+    const alone = ALONE_LABEL.exec(line.trim());
+    // Only with an affiliation: a heading in capitals ("SHORT READS:") is no speaker.
+    if (alone?.[1] && alone[2] && alone[1].includes(" ") && !TRANSCRIPT_END.test(line.trim())) {
+      // The label alone on its line: the turn's words are the paragraphs after it.
+      current = { label: alone[1], labelLine: paragraph, speaker: speakerOfLabel(alone[1]) };
+      labelled += 1;
+      colonLabels += 1;
+      if (!firstLabel) {
+        firstLabel = { label: alone[1], at: paragraph.start };
+        affiliated = alone[2] !== undefined;
+      }
+      continue;
+    }
+    const match = labelOf(line, hearing, (surname) => namedBefore(surname, paragraph.start));
     const rest = match ? line.slice(match.length).trimEnd() : "";
     if (match && rest !== "") {
       const { label } = match;
@@ -137,13 +194,43 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     const start = paragraph.start + lead;
     turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
   }
-  if (colonLabels === 0) return [];
-  if (labelled < 2 && !(firstLabel && singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at)))) return [];
-  return nameReporters(analyzed, turns);
+  if (colonLabels === 0 || turns.length === 0) return [];
+  // One labelled turn is a transcript when its label names someone by office, the header names
+  // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
+  if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
+  return nameReporters(analyzed, interviewers(text, turns));
+}
+
+/**
+ * An interviewer labelled by their outlet ("VOA:", "BBC:"): the person the story names with the
+ * outlet's possessive ("VOA's Jane Doe spoke to ..."), else "the interviewer"; their turns are
+ * questions, never the interviewee's words.
+ */
+function interviewers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
+  const byLabel = new Map<string, TurnSpeaker | null>();
+  const speakerFor = (label: string): TurnSpeaker | null => {
+    if (byLabel.has(label)) return byLabel.get(label) ?? null;
+    let speaker: TurnSpeaker | null = null;
+    if (/^\p{Lu}{2,5}$/u.test(label)) {
+      const possessive = new RegExp(`(?<![\\p{L}])${label}['’]s (\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? \\p{Lu}[\\p{Ll}'’-]+)`, "u").exec(text);
+      if (possessive?.[1]) {
+        const start = possessive.index + possessive[0].length - possessive[1].length;
+        speaker = { kind: "named", surname: possessive[1], gender: null, nameAt: { start, end: start + possessive[1].length } };
+      } else if (KNOWN_ORGANIZATIONS.has(label)) speaker = { kind: "unnamed", description: "the interviewer", isQuestion: true };
+    }
+    byLabel.set(label, speaker);
+    return speaker;
+  };
+  return turns.map((turn) => {
+    const speaker = turn.speaker.kind === "named" ? speakerFor(turn.label) : null;
+    return speaker ? { ...turn, speaker, isQuestion: true } : turn;
+  });
 }
 
 /** Words that close a sentence the way a called-on name does, but are no names. */
 const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", "sure", "right", "well", "so", "sir", "ma'am", "everyone", "everybody", "anyone", "guys", "folks", "go", "next", "again", "all", "here", "there", "god", "secretary", "president", "ambassador", "general", "admiral", "chairman", "congress", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "welcome", "hello", "hi", "hey", "good", "great", "questions", "question", "you", "thank"]);
+/** One-word answers the tagger may read as names ("Correct.", "Affirmative."). */
+const ANSWER_WORDS = new Set(["correct", "affirmative", "negative", "true", "false", "exactly", "absolutely", "agreed", "fine", "understood", "certainly", "indeed", "nope", "no", "none", "nothing", "precisely", "granted", "noted", "roger", "done", "yep", "definitely", "likewise", "same", "pass", "next"]);
 /** A reporter called on at the end of the official's words: "so Matt.", "Lita?", "over to you, Mr. Lee.", "so Matt, do you want to start?", "Tony, I'll begin with you." */
 const CALLED_AT_END = /(?:^|[,;:–—-]\s*|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
 const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
@@ -191,8 +278,10 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words);
     const name = call?.[2];
     if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
-    // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?").
-    if (call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?")) return;
+    // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given
+    // name alone ("Lita.") before a question, which the tagger tells apart from an answer word.
+    const oneWord = call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?");
+    if (oneWord && ANSWER_WORDS.has(name.toLowerCase())) return;
     if (before.speaker.kind === "named" && before.speaker.surname.toLowerCase() === name.toLowerCase()) return;
     const start = before.quote.start + call.index + call[0].indexOf(name, (call[1] ?? "").length);
     if (!isName(start)) return;

@@ -2,13 +2,13 @@ import type { AnalyzedText, Token } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns } from "./briefing.js";
-import { Cast, type PersonEntry, surnameOf } from "./cast.js";
+import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { findOrganizations } from "./organizations.js";
 import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
-import { TITLE_WORDS } from "./lexicon.js";
+import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
@@ -41,6 +41,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   }
   findPersonMentions(analyzed, cast);
   const author = statement ? authorOf(cast, analyzed, statement) : null;
+  // A document signed by an office holder the story never names ("Agency Director Statement on ...").
+  const unnamedAuthor = statement && !author ? unnamedAuthorOf(cast, text, statement) : null;
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
@@ -71,6 +73,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
       quoteStatementParagraph(walk, author, statement, statementParagraph);
       insideSpeaker = author;
     }
+    const unnamedParagraph = unnamedAuthor ? statement?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end) : undefined;
+    if (unnamedAuthor && statement && unnamedParagraph) quoteStatementParagraph(walk, unnamedAuthor, statement, unnamedParagraph);
     if (turn) {
       insideSpeaker = quoteTurn(walk, turn, turns);
       // A reporter's question is theirs alone: nothing in it is attributed to anyone else.
@@ -96,8 +100,27 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   findPersonMentions(analyzed, cast);
   for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
   const { people, anonymousSources, mentions } = cast.result();
-  const quotes = [...walk.quotes].sort((a, b) => a.start - b.start);
+  const quotes = partialsOfReportedSpeech(text, [...walk.quotes].sort((a, b) => a.start - b.start));
   return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
+}
+
+/**
+ * A partial quotation inside reported speech ("Doe said that the agency “will continue ...”") or
+ * in a clause a participle adds to it (", adding residents “deserve ...”") is the reporting
+ * speaker's, not the subject of the clause it sits in.
+ */
+function partialsOfReportedSpeech(text: string, quotes: ExtractedQuote[]): ExtractedQuote[] {
+  return quotes.map((quote) => {
+    if (quote.kind !== "partial") return quote;
+    const host = quotes.find(
+      (candidate) =>
+        candidate.kind === "indirect" &&
+        candidate.start < quote.start &&
+        (quote.end <= candidate.end + 1 || (candidate.end <= quote.start && /^[”"’\s]*,\s*(?:adding|saying|noting|stressing|warning|insisting)\b[^.!?“”"]*[“"]?$/.test(text.slice(candidate.end, quote.start)))),
+    );
+    if (!host || (host.speaker === null && host.speakerDescription === null) || (host.speaker === quote.speaker && host.speakerDescription === quote.speakerDescription)) return quote;
+    return { ...quote, speaker: host.speaker, speakerKind: host.speakerKind, speakerDescription: host.speakerDescription, confidence: Math.min(quote.confidence, host.confidence) };
+  });
 }
 
 /**
@@ -147,8 +170,9 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
   let person: PersonEntry | null = null;
   let description: string | null;
   if (turn.speaker.kind === "named") {
-    const { surname, gender, nameAt } = turn.speaker;
-    person = cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? surname, null, CONFIDENCE.explicit);
+    const { surname, gender, nameAt, fullName } = turn.speaker;
+    const named = fullName ? cast.personNamed(fullName) : null;
+    person = named ?? cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? fullName ?? surname, null, CONFIDENCE.explicit);
     person.gender ??= gender;
     cast.addAlias(person, surname);
     const labelStart = turn.labelLine.start + turn.label.toLowerCase().lastIndexOf(surname.toLowerCase());
@@ -225,16 +249,30 @@ function fullNameEnding(analyzed: AnalyzedText, surname: string): string | null 
   return null;
 }
 
+/**
+ * The author of a statement document named only by an office ("VOA Director", "Agency
+ * Spokesperson"): an unnamed source described by those words, when they end in a role word.
+ */
+function unnamedAuthorOf(cast: Cast, text: string, statement: StatementDocument): SourceEntry | null {
+  const words = text.slice(statement.author.start, statement.author.end).trim();
+  const head = words.split(/\s+/).pop() ?? "";
+  if (!ROLE_NOUNS.has(head.toLowerCase()) || words.split(/\s+/).length > 4) return null;
+  const source = cast.addSource(words, head.toLowerCase(), null, CONFIDENCE.explicit);
+  cast.mentionSource(source, statement.author, 0.9);
+  return source;
+}
+
 /** One paragraph of a statement document: a direct quote of its author, medium statement. */
-function quoteStatementParagraph(walk: Walk, author: PersonEntry, statement: StatementDocument, paragraph: TextRange): void {
-  walk.cast.mentionPerson(author, { start: statement.author.end - author.name.length, end: statement.author.end }, 0.9);
+function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, statement: StatementDocument, paragraph: TextRange): void {
+  const person = "name" in author ? author : null;
+  if (person) walk.cast.mentionPerson(person, { start: statement.author.end - person.name.length, end: statement.author.end }, 0.9);
   walk.quotes.push({
     start: paragraph.start,
     end: paragraph.end,
     text: walk.text.slice(paragraph.start, paragraph.end),
-    speaker: author.name,
-    speakerKind: "person",
-    speakerDescription: author.titles[0] ?? null,
+    speaker: person?.name ?? null,
+    speakerKind: person ? "person" : null,
+    speakerDescription: person ? (person.titles[0] ?? null) : (author as SourceEntry).description,
     kind: "direct",
     medium: "statement",
     reportingVerb: null,

@@ -3,7 +3,7 @@ import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
 import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
-import { BARE_CLAUSE_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
+import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, isQuoted } from "./walk.js";
 
@@ -29,6 +29,9 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (/^([“"]|'')$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
     const next = tokens[index + 1];
     if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
+    // ",” adding ...": a partial quotation closed by its own comma, then the participle.
+    const afterMark = tokens[index + 2];
+    if (token.text === "," && next && /^[”"]$/.test(next.text) && afterMark && REPORTING_VERBS.has(key(afterMark)) && /ing$/.test(key(afterMark))) return index + 2;
     // ", and a hospital official said ...": a new attribution ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
@@ -100,6 +103,43 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   return CLAUSE_STARTS.has(first.pos) || startsWithQuantity(tokens, start) ? start : -1;
 }
 
+/**
+ * Where a finite clause starts after a verb: a noun phrase or a subject pronoun, then a finite
+ * verb ("the two countries will ...", "they looked forward ..."); -1 when none does.
+ */
+function finiteClauseStart(tokens: readonly Token[], at: number): number {
+  let index = at;
+  while (index < tokens.length && index < at + 4 && WHEN.test((tokens[index] as Token).text)) index += 1;
+  const start = index;
+  let nouns = 0;
+  while (index < tokens.length && index < start + 10) {
+    const token = tokens[index] as Token;
+    if (NOUN_PHRASE.has(token.pos) || /^(of|and|'s|’s|')$/i.test(token.text)) {
+      if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && SUBJECT_PRONOUN.test(token.text))) nouns += 1;
+      index += 1;
+      continue;
+    }
+    break;
+  }
+  const verb = tokens[index];
+  if (nouns === 0 || !verb || !(verb.pos === "AUX" || verb.pos === "VERB") || /ing$/i.test(verb.text)) return -1;
+  // A pronoun is a subject only alone ("they looked"), and an object pronoun is none.
+  if ((tokens[start] as Token).pos === "PRON" && index !== start + 1) return -1;
+  return start;
+}
+const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
+const SUBJECT_PRONOUN = /^(he|she|they|we|it|i|you)$/i;
+
+/** "quoted X as saying": the index of "quoted" before the "as" at `as`, or -1. */
+function quotedAs(tokens: readonly Token[], as: number, floor: number): number {
+  for (let index = as - 1; index >= floor && index >= as - 8; index -= 1) {
+    const word = key(tokens[index] as Token);
+    if (/^(quoted|quotes|quoting|cited|cites|citing)$/.test(word)) return index;
+    if (/^[,.;:]$/.test(word)) return -1;
+  }
+  return -1;
+}
+
 /** Options for reading one sentence. */
 export interface SentenceOptions {
   /** Index of the first token of the story proper (after a dateline or a transcript label). */
@@ -167,6 +207,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
     const gerund = /ing$/.test(word);
     let subject: Phrase | null = gerund ? null : subjectBefore(walk.text, tokens, index, options.floor);
+    // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
+    const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
+    if (subject && relativeWord) {
+      const at = tokens.indexOf(relativeWord);
+      subject = phraseOf(walk.text, tokens, at + 1, at + subject.tokens.length);
+    }
     let resolved: Resolved | null = null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
     if (pronoun === "they") {
@@ -179,25 +225,49 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (subject) resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
-    else if (gerund || key(tokens[index - 1] ?? token) === "and") {
+    else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
+      // "The Herald quoted spokesman Jo Doe as saying ...": the speaker is the one quoted.
+      const quoted = quotedAs(tokens, index - 1, options.floor);
+      subject = phraseOf(walk.text, tokens, quoted + 1, index - 1);
+      resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
+    } else if (gerund || key(tokens[index - 1] ?? token) === "and") {
       resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
     }
     let from = -1;
     let to = -1;
     let fronted = false;
-    const that = tokens.findIndex((candidate, at) => at > index && at <= index + 12 && key(candidate) === "that");
+    const that = tokens.findIndex((candidate, at) => at > index && at <= index + 20 && key(candidate) === "that");
     const between = that > 0 ? tokens.slice(index + 1, that) : [];
     const next = tokens[index + 1];
     // Between the verb and "that" only its objects and adverbials, and participles of the
     // medium ("in a statement carried by state media that ...").
+    // A participle glued by a hyphen ("a U.S.-hosted event") is a modifier, not a verb.
     const finite = (candidate: Token, at: number): boolean =>
-      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by") || candidate.pos === "AUX" || /^([.;“"]|'')$/.test(candidate.text);
+      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by" && !(at > 0 && /^[-–]$/.test((between[at - 1] as Token).text) && (between[at - 1] as Token).end === candidate.start)) ||
+      candidate.pos === "AUX" ||
+      /^([.;“"]|'')$/.test(candidate.text);
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
     // "CLAUSE, said Omar Fadel, ...": no subject before a verb that follows a comma means the
     // speaker comes after it and the report before it (the last reading below).
     const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that";
-    if (!inverted && that > 0 && !between.some(finite)) {
+    // "said the raids that led to the arrests took place ...": a "that" whose clause opens with a
+    // verb is a relative pronoun inside the reported clause, not the conjunction.
+    const relativeThat = that > 0 && (tokens[that + 1]?.pos === "VERB" || tokens[that + 1]?.pos === "AUX") && (tokens[that - 1]?.pos === "NOUN" || tokens[that - 1]?.pos === "PROPN");
+    // "Doe emphasized the two countries will ...": a verb that reports a clause, with no "that",
+    // when a subject and a finite verb follow it ("Doe confirmed the arrests" reports a fact).
+    const bareFinite = !inverted && !BARE_CLAUSE_VERBS.has(word) && CLAUSE_TAKING_VERBS.has(word) && (that < 0 || relativeThat) ? finiteClauseStart(tokens, index + 1) : -1;
+    // "As Secretary Doe said, we will ...": the clause after the comma is the one reported.
+    const subjectAt = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : -1;
+    const asBefore = subjectAt > options.floor - 1 && key(tokens[subjectAt - 1] ?? token) === "as" && (subjectAt - 1 === options.floor || tokens[subjectAt - 2]?.pos === "CCONJ" || tokens[subjectAt - 2]?.text === ",");
+    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 4 && candidate.text === ",") : -1;
+    if (asComma > 0 && !tokens.slice(index + 1, asComma).some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX")) {
+      from = asComma + 1;
+      to = clauseEnd(walk, tokens, from);
+    } else if (!inverted && that > 0 && !relativeThat && !between.some(finite)) {
       from = that + 1;
+      to = clauseEnd(walk, tokens, from);
+    } else if (bareFinite > 0) {
+      from = bareFinite;
       to = clauseEnd(walk, tokens, from);
     } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);

@@ -22,14 +22,28 @@ export const REPORTING_VERBS = words(`
   complains complained lament lamented boast boasts boasted brag bragged concede concedes conceded
   interject interjected recount recounted demand demands demanded plead pleaded whisper whispered
   mutter muttered cry cried chime chimed scoff scoffed proclaim proclaimed concluded concludes
-  texted emailed wonder wondered`);
+  texted emailed wonder wondered affirm affirms affirmed caution cautions cautioned`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
  * The others need an explicit "that" before indirect speech is read, because "X confirmed the
  * arrests" reports a fact, not words.
  */
-export const BARE_CLAUSE_VERBS = words(`say says said tell tells told add adds added`);
+export const BARE_CLAUSE_VERBS = words(`say says said saying tell tells told add adds added adding`);
+
+/**
+ * Reporting verbs that may report a clause without "that" when one follows ("Doe stressed the
+ * two countries will ..."); read only when a subject and a finite verb come after them.
+ */
+export const CLAUSE_TAKING_VERBS = words(`
+  emphasize emphasizes emphasized emphasised stress stresses stressed note notes noted warn warns
+  warned insist insists insisted argue argues argued claim claims claimed assert asserts asserted
+  acknowledge acknowledges acknowledged admit admits admitted predict predicted suggest suggests
+  suggested reiterate reiterates reiterated explain explains explained declare declares declared
+  concede concedes conceded maintain maintains maintained contend contends contended allege
+  alleges alleged confirm confirms confirmed deny denies denied announce announces announced
+  write writes wrote report reports reported agree agrees agreed underscore underscores underscored
+  affirm affirms affirmed caution cautions cautioned`);
 
 /** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
 export const QUOTE_ONLY_VERBS = words(`
@@ -49,6 +63,7 @@ export const TITLE_WORDS = words(`
   queen prince princess pope dr. mr. mrs. ms. miss prof. professor foreign defense defence
   interior health finance treasury commerce homeland security national adviser advisor senior
   executive ceo leader speaker majority minority supreme sheikh ayatollah lord sir dame rev.
+  journalist reporter correspondent editor
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
   consul counselor counsellor undersecretary state protection civil public information coordinator administrator`);
@@ -94,7 +109,8 @@ export const NOT_NAME_WORDS = words(`
   oct. nov. dec. today yesterday tomorrow the a an and or of for in on at by to with from
   i we you he she they it this that these those his her their our my your its
   reuters ap afp bbc cnn twitter facebook instagram youtube god christmas easter ramadan eid
-  question answer q a moderator operator briefing`);
+  question answer q a moderator operator briefing voa npr statement statements opening remarks
+  readout transcript testimony updates reporters regime`);
 
 /**
  * Head nouns of unnamed sources: "a senior administration official", "witnesses", "shipping
@@ -103,7 +119,7 @@ export const NOT_NAME_WORDS = words(`
 export const SOURCE_HEADS = words(`
   official officials source sources diplomat diplomats aide aides witness witnesses resident
   residents agent agents analyst analysts officer officers person people insider insiders
-  spokesman spokeswoman spokesperson expert experts observer observers activist activists medic
+  spokesman spokeswoman spokesperson spokespeople expert experts observer observers activist activists medic
   medics doctor doctors worker workers employee employees member members lawmaker lawmakers
   investigator investigators relative relatives survivor survivors villager villagers
   eyewitness eyewitnesses rescuer rescuers negotiator negotiators staffer staffers colleague
@@ -166,4 +182,10 @@ export const TITLE_ORGANIZATIONS: readonly { readonly title: RegExp; readonly or
 /** Organizations named by one word or an acronym, which the capitalized-run rule cannot see. */
 export const KNOWN_ORGANIZATIONS = words(`
   Pentagon Kremlin Reuters AP AFP NATO Hamas Hezbollah Taliban UNICEF UNHCR OPEC
-  Interpol Europol Anadolu Congress CIA FBI ISIS ISIL Daesh`);
+  Interpol Europol Anadolu Congress Senate CIA FBI ISIS ISIL Daesh VOA BBC CNN NPR RFA Xinhua`);
+
+/**
+ * Broadcasters and agencies whose names have no organization head ("Voice of America"), which
+ * a story names as a body like any other: the outlet is one of the story's organizations.
+ */
+export const KNOWN_ORGANIZATION_NAMES = /(?<![\p{L}])(?:Voice of America|Radio Free Europe\/Radio Liberty|Radio Free (?:Asia|Europe)|Radio Liberty|Al Jazeera|Deutsche Welle|Associated Press)(?![\p{L}])/gu;

@@ -1,7 +1,7 @@
 import type { AnalyzedText, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import type { Cast } from "./cast.js";
-import { KNOWN_ORGANIZATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { KNOWN_ORGANIZATIONS, KNOWN_ORGANIZATION_NAMES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { isCapitalized, isRoleWord, key } from "./phrases.js";
 import { lookupPlace } from "../events/gazetteer.js";
 
@@ -18,6 +18,7 @@ export interface OrganizationSpan extends TextRange {
 
 /** Words after "Press" that make it an event or an office, not a newspaper. */
 const PRESS_EVENTS = /^(?:Briefings?|Conferences?|Releases?|Availability|Gaggle|Room|Statement|Pool|Call)$/;
+const EVENT_TAILS = /^(?:Day|Week|Month|Awards?|Prize|Festival|Games)$/;
 const LOWER_CASE_HEADS = new Set(["agency", "gang", "cartel", "newspaper", "broadcaster", "militia"]);
 const NATIONAL_BODIES = new Set(["government", "forces", "military", "army", "police", "ministry"]);
 const PLACE_HEADS = new Set(["embassy", "consulate", "mission"]);
@@ -35,6 +36,20 @@ export function canonicalOrganization(name: string): string {
 /** Whether the token is an acronym ("SNAI", "EU"). */
 function isAcronym(token: Token): boolean {
   return /^\p{Lu}{2,6}$/u.test(token.text);
+}
+
+/**
+ * "VOA's Somali Service", "VOA`s Afghanistan Service": a body named by its parent's possessive
+ * and its own name with a head; the unit is the organization the story names, not the parent.
+ */
+function ownsNamedUnit(tokens: readonly Token[], index: number): boolean {
+  const mark = tokens[index + 1]?.text ?? "";
+  // The tagger splits "VOA`s" as "`" and "s".
+  const after = /^['’]s$/.test(mark) ? index + 2 : /^[`'’]$/.test(mark) && tokens[index + 2]?.text === "s" ? index + 3 : -1;
+  if (after < 0) return false;
+  const rest = tokens.slice(after, after + 4);
+  const headAt = rest.findIndex((token) => ORG_HEADS.has(key(token)));
+  return headAt > 0 && rest.slice(0, headAt + 1).every((token) => isCapitalized(token));
 }
 
 /** Runs of capitalized tokens (with "of", "for", "and" inside) as [from, to) index pairs. */
@@ -60,12 +75,37 @@ function capitalizedRuns(tokens: readonly Token[]): [number, number][] {
         end += 2;
         continue;
       }
+      // "Office of the Press Secretary", "Office of the Spokesperson": "of the" inside a name.
+      const third = tokens[end + 2];
+      if (end === index + 1 && ORG_HEADS.has(key(tokens[index] as Token)) && key(next) === "of" && after && after.text === "the" && third && isCapitalized(third) && third.start - after.end === 1) {
+        end += 3;
+        continue;
+      }
       break;
     }
-    runs.push([index, end]);
+    runs.push(...splitAtAnd(tokens, index, end));
     index = end;
   }
   return runs;
+}
+
+/**
+ * "Middle East Broadcasting Network and Office of Cuba Broadcasting", "Department of State and
+ * USAID": two bodies joined by "and" when each side is one by itself (a head word, or an acronym
+ * or known name after "and"); "Ministry of Trade and Industry" stays one.
+ */
+function splitAtAnd(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  for (let i = from + 1; i < to - 1; i += 1) {
+    if (key(tokens[i] as Token) !== "and") continue;
+    const left = tokens.slice(from, i);
+    const right = tokens.slice(i + 1, to);
+    const single = right.length === 1 && (isAcronym(right[0] as Token) || KNOWN_ORGANIZATIONS.has((right[0] as Token).text));
+    // The left side is a whole name: it ends in its head ("... Network") or its head takes "of"
+    // ("Department of State"); "Senate Homeland Security and Governmental Affairs Committee" is one.
+    const leftWhole = ORG_HEADS.has(key(left[left.length - 1] as Token)) || left.some((token, j) => ORG_HEADS.has(key(token)) && key(left[j + 1] ?? token) === "of");
+    if (leftWhole && (single || right.some((token) => ORG_HEADS.has(key(token))))) return [[from, i], ...splitAtAnd(tokens, i + 1, to)];
+  }
+  return [[from, to]];
 }
 
 /** Organizations named in a token list (a sentence, or the words of a title). */
@@ -87,7 +127,9 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     if (from >= runTo) continue;
     // Titles inside the run end the organization: "White House | Press Secretary Sarah Sanders".
     let to = runTo;
-    const role = tokens.slice(from, runTo).findIndex((token) => isRoleWord(token));
+    // "Office of the Press Secretary": an office named by the role it serves keeps the role.
+    const officeOfRole = key(tokens[from] as Token) === "office" && key(tokens[from + 1] ?? (tokens[from] as Token)) === "of";
+    const role = officeOfRole ? -1 : tokens.slice(from, runTo).findIndex((token) => isRoleWord(token));
     if (role >= 0) {
       to = from + role;
       while (to > from && TITLE_WORDS.has(key(tokens[to - 1] as Token))) to -= 1;
@@ -97,6 +139,12 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     const event = tokens.slice(from, to).findIndex((token, i) => key(token) === "press" && PRESS_EVENTS.test(tokens[from + i + 1]?.text ?? ""));
     if (event >= 0) to = from + event;
     if (to <= from) continue;
+    if (officeOfRole && to - from >= 4) {
+      add(from, to);
+      continue;
+    }
+    // "World Press Freedom Day", "Harbor Press Awards": a run ending in an event's word names the event.
+    if (EVENT_TAILS.test((tokens[runTo - 1] as Token).text)) continue;
     let head = -1;
     for (let i = from; i < to; i += 1) if (ORG_HEADS.has(key(tokens[i] as Token))) head = i;
     const distinctive = tokens.slice(from, to).some((token) => !ORG_HEADS.has(key(token)) && !CONNECTORS.has(key(token)));
@@ -127,7 +175,19 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     for (let i = from; i < to; i += 1) {
       const token = tokens[i] as Token;
       const alias = ORGANIZATION_ALIASES.get(key(token));
+      if (ownsNamedUnit(tokens, i)) continue;
       if (KNOWN_ORGANIZATIONS.has(token.text) || (alias && isAcronym(token))) add(i, i + 1, alias ?? token.text);
+    }
+  }
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first && last) {
+    // Broadcasters named without a head word ("Voice of America", "Radio Free Asia").
+    const words = text.slice(first.start, last.end);
+    for (const match of words.matchAll(KNOWN_ORGANIZATION_NAMES)) {
+      const start = first.start + (match.index ?? 0);
+      const end = start + match[0].length;
+      if (!spans.some((span) => span.start <= start && span.end >= end)) spans.push({ start, end, name: canonicalOrganization(match[0]) });
     }
   }
   tokens.forEach((token, index) => {

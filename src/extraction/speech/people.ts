@@ -4,7 +4,7 @@ import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
-import { glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nickname, nounPhraseBefore, particleRun, phraseOf } from "./phrases.js";
 
 // People are names the story gives a role: a title before the name ("Secretary of State Mike
 // Pompeo", "Fire service spokeswoman Eleni Vasilakou") or an appositive after it ("Giorgos
@@ -116,7 +116,8 @@ export function genderOfTitle(title: string): "male" | "female" | null {
 
 /** Registers a person with a title, setting organization and gender from the title when known. */
 export function registerPerson(cast: Cast, name: string, title: string | null, titleTokens: readonly Token[], text: string, confidence: number): PersonEntry {
-  const person = cast.addPerson(name, title, confidence);
+  // 'Benjamin “Benny” Gantz' is Benjamin Gantz: the nickname is no part of the name.
+  const person = cast.addPerson(name.replace(/\s[“"][^”"\s]+[”"](?=\s)/u, ""), title, confidence);
   if (title) {
     person.organization ??= organizationOfTitle(text, titleTokens, cast.organizationAcronyms);
     person.gender ??= genderOfTitle(title);
@@ -204,7 +205,9 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
     for (let index = 1; index < tokens.length; index += 1) {
       const token = tokens[index] as Token;
       const title = tokens[index - 1] as Token;
-      const next = tokens[index + 1];
+      // "Ms. Jean-Pierre": a hyphenated surname is one word ("Jean" alone is no surname).
+      const word = hyphenatedWord(tokens, index);
+      const next = tokens[word.next];
       if (token.pos !== "PROPN" || !isNameToken(token) || token.text.endsWith(".")) continue;
       if (!isCapitalized(title) || !TITLE_WORDS.has(key(title)) || token.start - title.end !== 1) continue;
       // The word before is a person's title ("Secretary", "Gen.", "Mr."), or closes one with
@@ -212,12 +215,13 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       const found = titleBefore(text, tokens, index);
       if (!SURNAME_TITLES.has(key(title)) && !(found && /\bof\b/.test(found.titles[0] ?? ""))) continue;
       // A given name after the title is a full name, read by findPeople; "Biden's" is Biden.
-      if (next && (isNameToken(next) || (isCapitalized(next) && next.pos === "PROPN")) && next.start - token.end <= 1) continue;
+      if (next && (isNameToken(next) || (isCapitalized(next) && next.pos === "PROPN")) && next.start - word.end <= 1) continue;
+      if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;
       // "Press Secretary Rear Admiral ...", "Secretary Air Force ...": a title or a body goes on.
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
-      const surname = token.text;
+      const surname = word.text;
       const known = cast.personBySurnameBefore(surname, token.start) ?? cast.people.find((person) => surnameOf(person.name) === surname);
-      const range = { start: token.start, end: token.end };
+      const range = { start: token.start, end: word.end };
       if (known) {
         cast.mentionPerson(known, range, 0.8);
         continue;

@@ -43,8 +43,19 @@ export function isNameToken(token: Token): boolean {
   if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+$/u.test(word)) return false;
   if (word.length > 2 && word === word.toUpperCase()) return false;
   const lower = key(token);
-  return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !/(?:ian|ean|ese|ish)$/.test(lower);
+  return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !isDemonymOrNoun(word, lower);
 }
+
+/**
+ * A word with a demonym's ending that is not a name: a country's or region's demonym
+ * ("Iranian", "Chinese", "European") or a noun of that shape ("Civilian", "Guardian"). Given
+ * names of that shape ("Sean", "Brian", "Julian", "Dean") are names.
+ */
+function isDemonymOrNoun(word: string, lower: string): boolean {
+  if (!/(?:ian|ean|ese|ish)$/.test(lower)) return false;
+  return REGIONAL_ADJECTIVES.has(lower) || IAN_NOUNS.has(lower) || countryOfDemonym(word) !== undefined;
+}
+const IAN_NOUNS = new Set(["civilian", "civilians", "guardian", "librarian", "comedian", "historian", "musician", "politician", "physician", "technician", "pedestrian", "veteran", "vegetarian", "barbarian", "median", "ocean", "lebanese", "english", "polish", "spanish", "irish", "welsh", "finnish", "danish", "swedish", "turkish", "british", "squeamish", "lavish", "publish", "establish", "relish"]);
 
 /**
  * The first part of a hyphenated name ("Jean" of "Jean-Pierre", "Adams" of "Adams-Allen"): a
@@ -95,7 +106,37 @@ function isDemonymShapedSurname(token: Token): boolean {
   if (TITLE_WORDS.has(lower) || ORG_HEADS.has(lower) || NOT_NAME_WORDS.has(lower) || REGIONAL_ADJECTIVES.has(lower)) return false;
   return countryOfDemonym(token.text) === undefined;
 }
-const REGIONAL_ADJECTIVES = new Set(["european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
+const REGIONAL_ADJECTIVES = new Set(["crimean", "siberian", "bavarian", "chechen", "andean", "aegean", "iberian", "balkan", "european", "asian", "african", "korean", "caucasian", "arabian", "eurasian", "caribbean", "mediterranean", "christian", "lutheran", "presbyterian", "episcopalian", "amish", "jewish", "english", "scottish", "flemish", "kurdish", "yiddish", "hispanic"]);
+
+const NAME_PARTICLES = new Set(["le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "ter", "bin", "ibn", "dos", "das", "del"]);
+/** 'Benjamin “Benny” Gantz': a quoted nickname between a given name and a surname, as tokens (3), or 0. */
+export function nickname(tokens: readonly Token[], at: number): number {
+  const open = tokens[at];
+  const word = tokens[at + 1];
+  const close = tokens[at + 2];
+  const surname = tokens[at + 3];
+  if (!open || !word || !close || !surname || !/^[“"]$/.test(open.text) || !/^[”"]$/.test(close.text)) return 0;
+  return word.start === open.end && close.start === word.end && surname.start - close.end === 1 && isNameToken(word) && isNameToken(surname) ? 3 : 0;
+}
+
+/** "al-Assad", "el-Sisi": the article glued by a hyphen to a surname, as tokens (3), or 0. */
+export function arabicArticle(tokens: readonly Token[], at: number): number {
+  const article = tokens[at];
+  const hyphen = tokens[at + 1];
+  const surname = tokens[at + 2];
+  if (!article || !hyphen || !surname || !/^(al|el|ad|ash|as|at|an|ar)$/.test(article.text) || !/^[-‑]$/.test(hyphen.text)) return 0;
+  return hyphen.start === article.end && surname.start === hyphen.end && isNameToken(surname) ? 3 : 0;
+}
+
+/** How many particles ("le", "von der") start at tokens[at] before a surname glued by single spaces, or 0. */
+export function particleRun(tokens: readonly Token[], at: number): number {
+  let end = at;
+  while (end < at + 2 && tokens[end] && NAME_PARTICLES.has(key(tokens[end] as Token)) && (end === at || (tokens[end] as Token).start - (tokens[end - 1] as Token).end === 1)) end += 1;
+  const surname = tokens[end];
+  const before = tokens[end - 1];
+  if (end === at || !surname || !before || surname.start - before.end !== 1 || !isNameToken(surname) || surname.pos !== "PROPN") return 0;
+  return end - at;
+}
 
 /** Whether a token is a role word ("spokesperson", "Minister") that makes a phrase a title. */
 export function isRoleWord(token: Token): boolean {
@@ -131,6 +172,12 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
       const after = tokens[end + 1];
       if (next && previous && after && next.text === "-" && next.start === previous.end && after.start === next.end && isNameToken(after) && !previous.text.endsWith(".")) {
         end += 2;
+        continue;
+      }
+      // "Jean-Yves Le Drian", "Ursula von der Leyen", "Staffan de Mistura": particles before a surname.
+      const particles = next && previous && next.start - previous.end === 1 ? (arabicArticle(tokens, end) || particleRun(tokens, end) || nickname(tokens, end)) : 0;
+      if (particles > 0) {
+        end += particles;
         continue;
       }
       if (!next || !previous || !(isNameToken(next) || startsHyphenatedName(tokens, end) || isDemonymShapedSurname(next)) || next.start - previous.end !== 1) break;
@@ -195,8 +242,9 @@ const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
  */
 export function nounPhraseBefore(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
   let index = end - 1;
-  // "The official also said": adverbs between subject and verb are not part of the subject.
-  while (index >= floor && tokens[index]?.pos === "ADV") index -= 1;
+  // "The official also said", "Observers have said": adverbs and auxiliaries between subject and
+  // verb are not part of the subject.
+  while (index >= floor && (tokens[index]?.pos === "ADV" || isAuxiliary(tokens[index]))) index -= 1;
   const stop = index + 1;
   const only = tokens[index];
   if (only && only.pos === "PRON" && /^(he|she|they|i|we|you|it)$/i.test(only.text)) {
@@ -295,10 +343,26 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
   return (run && run[1] === name.tokens.length) || (isNameToken(last) && last.pos === "PROPN") ? name : null;
 }
 
+/** The perfect's auxiliary before a reporting verb ("have said", "has told"); not "be" (a passive's subject is no speaker) nor a modal ("would respond" reports nothing yet). */
+const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve"]);
+function isAuxiliary(token: Token | undefined): boolean {
+  return token !== undefined && (token.pos === "AUX" || token.pos === "PART" || token.pos === "VERB") && AUXILIARIES.has(key(token));
+}
+
 /** The subject right before the verb, or across one appositive or relative clause between commas. */
 function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
-  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  while (end - 1 >= floor && (tokens[end - 1]?.pos === "ADV" || isAuxiliary(tokens[end - 1]))) end -= 1;
+  // "a survivor, who said he ...": the relative pronoun stands for the noun phrase before it.
+  if (end - 1 > floor && /^who$/i.test(tokens[end - 1]?.text ?? "")) {
+    const comma = tokens[end - 2]?.text === "," ? end - 2 : end - 1;
+    const found = nounPhraseBefore(text, tokens, comma, floor);
+    // "The crew rescued a fisherman, who ...": a second determiner not after "of" starts the
+    // antecedent (the tagger may take the verb before it for a noun).
+    const second = found ? found.tokens.map((token, at) => (at > 0 && token.pos === "DET" && !CONNECTORS.has(key(found.tokens[at - 1] as Token)) ? at : -1)).reduce((a, b) => Math.max(a, b), -1) : -1;
+    const antecedent = found && second > 0 ? phraseOf(text, found.tokens, second, found.tokens.length) : found;
+    if (antecedent && antecedent.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN")) return antecedent;
+  }
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
   // The words between the comma before the verb and the comma before that one.
   let comma = end - 2;

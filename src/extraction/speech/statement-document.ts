@@ -34,6 +34,37 @@ const OFFICE_LINE = /^(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesma
 const HEADER_LINE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4}|for immediate release|office of|the white house|[\d:]+ ?[ap]\.?m\.?)/iu;
 const END_LINE = /^(?:#\s*#\s*#|end\b|\*\s*\*\s*\*)/i;
 
+/**
+ * "The below is attributable to Spokesperson Jane Doe: Secretary Roe spoke today ...": the author
+ * line and the first body paragraph printed as one paragraph (a colon, perhaps a stray full stop).
+ */
+const ATTRIBUTABLE_INLINE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to ([^:]+?):[\s.:]*(?=\S)/i;
+/**
+ * A headline that names the author before the document's noun: "Chairman Doe Opening Statement:
+ * ...", "Agency Director Statement on the Harbor Fire". Read only when no other header line names
+ * an author; the author must end in a title or a name ("Joint Statement on ..." names no one).
+ */
+const HEADLINE_AUTHOR = /^(.+?) (?:opening |closing |press )?(?:statement|remarks)(?:\s*:|\s+(?:on|regarding|about|at|to)\s+|\s*$)/i;
+
+/** The last sentence of a paragraph, where a lead paragraph may hand the page to its author ("... Below is X's statement:"). */
+function lastSentence(line: string): string {
+  const boundary = [...line.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].pop();
+  return boundary ? line.slice((boundary.index ?? 0) + boundary[0].length) : line;
+}
+
+/** The body paragraphs after the paragraph at `index`: everything a sentence, up to an end line. */
+function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number): TextRange[] {
+  const body: TextRange[] = [];
+  for (const later of paragraphs.slice(index + 1)) {
+    const words = text.slice(later.start, later.end).trim();
+    if (END_LINE.test(words)) break;
+    if (words === "" || HEADER_LINE.test(words) || !/[.!?”"]$/.test(words) || words.split(/\s+/).length < 4) continue;
+    const start = later.start + text.slice(later.start, later.end).indexOf(words);
+    body.push({ start, end: start + words.length });
+  }
+  return body;
+}
+
 /** The statement document a text is, or null when its header names no author in that way. */
 export function findStatementDocument(analyzed: AnalyzedText): StatementDocument | null {
   const { text, paragraphs } = analyzed;
@@ -41,23 +72,41 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const paragraph = paragraphs[index] as TextRange;
     const line = text.slice(paragraph.start, paragraph.end).trim();
     const lead = text.slice(paragraph.start, paragraph.end).indexOf(line);
-    const attributable = ATTRIBUTABLE.exec(line) ?? INTRODUCED.exec(line) ?? BELOW_IS.exec(line);
+    const inline = ATTRIBUTABLE_INLINE.exec(line);
+    if (inline?.[1]) {
+      const authorStart = paragraph.start + lead + line.indexOf(inline[1]);
+      const firstStart = paragraph.start + lead + inline[0].length;
+      const first = { start: firstStart, end: paragraph.start + lead + line.length };
+      return { author: { start: authorStart, end: authorStart + inline[1].length }, paragraphs: [first, ...bodyAfter(text, paragraphs, index)] };
+    }
+    // The hand-over may close a lead paragraph of the release's own ("WASHINGTON — ... Below is X's opening statement:").
+    const tail = lastSentence(line);
+    const attributable = ATTRIBUTABLE.exec(line) ?? INTRODUCED.exec(line) ?? BELOW_IS.exec(line) ?? (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail)) : null);
     // A header line is not a sentence; "The following ... is attributable to X:" is the exception.
     const next = paragraphs[index + 1];
     const office = next !== undefined && NAME_LINE.test(line) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [line, line] : null;
     const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
     const named = match?.[1];
     if (!match || !named) continue;
-    const authorStart = paragraph.start + lead + line.indexOf(named);
-    const body: TextRange[] = [];
-    for (const later of paragraphs.slice(index + 1)) {
-      const words = text.slice(later.start, later.end).trim();
-      if (END_LINE.test(words)) break;
-      if (words === "" || HEADER_LINE.test(words) || !/[.!?”"]$/.test(words) || words.split(/\s+/).length < 4) continue;
-      const start = later.start + text.slice(later.start, later.end).indexOf(words);
-      body.push({ start, end: start + words.length });
-    }
+    // "Readout from Secretary Doe's Call with ...": the possessor is whom the readout is about, not its author.
+    if (match !== attributable && /\p{L}(?:['’]s?|s['’])\s+\p{L}/u.test(named)) continue;
+    const authorStart = paragraph.start + lead + line.lastIndexOf(named);
+    const body = bodyAfter(text, paragraphs, index);
     if (body.length > 0) return { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
   }
-  return null;
+  // Else a headline that names its author: "Agency Director Statement on ...".
+  const headline = paragraphs[0];
+  if (!headline || paragraphs.length < 2) return null;
+  const line = text.slice(headline.start, headline.end).trim();
+  const named = HEADLINE_AUTHOR.exec(line)?.[1];
+  if (!named || /[.!?]$/.test(line) || !AUTHOR_END.test(named)) return null;
+  const authorStart = headline.start + text.slice(headline.start, headline.end).indexOf(line);
+  const body = bodyAfter(text, paragraphs, 0);
+  return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
 }
+
+/** A headline's author ends in a title ("VOA Director") or a title and a surname ("Chairman Doe"). */
+const AUTHOR_END = new RegExp(
+  `(?:^|\\s)(?:${["secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "director", "administrator", "chairman", "chairwoman", "chair", "president", "minister", "senator", "governor", "commissioner", "envoy", "coordinator", "ranking member", "leader"].join("|")})(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?$`,
+  "iu",
+);

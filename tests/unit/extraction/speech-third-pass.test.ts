@@ -24,7 +24,8 @@ describe("transcript labels in government formats", () => {
     expect(said(text).map(([, speaker]) => speaker)).toEqual(["Okonjo", "Okonjo"]);
     const interview = ["Q: Will the port reopen?", "LENA MARSH, PORT AUTHORITY: It will reopen in May.", "Q: When in May?", "MARSH: Early in the month."].join("\n\n");
     const turns = said(interview);
-    expect(turns.filter(([, speaker]) => speaker === "Marsh").map(([words]) => words)).toEqual(["It will reopen in May.", "Early in the month."]);
+    // Since the fifth pass a label that prints the whole name ("LENA MARSH") names the person in full.
+    expect(turns.filter(([, speaker]) => speaker === "Lena Marsh").map(([words]) => words)).toEqual(["It will reopen in May.", "Early in the month."]);
   });
 
   it("does not take one capitalised heading nobody in the header names for a transcript", () => {
