@@ -272,14 +272,16 @@ async function q3(state: L1State, viewer: Actor, params: URLSearchParams): Promi
   const first = Number(params.get("first") ?? 20);
   const after = params.get("after");
   // $5 and $6: copydesk's incident rule for viewers (issue 21) — below reporter, only incidents a
-  // visible span in a published article reports.
+  // visible span in a published article reports. The date range: copydesk's (DATED and
+  // overlapsDays in src/domain/incidents/service.ts): a range known on one side only is undated.
   const base = [reviewStatuses(viewer), (params.get("types") ?? "").split(","), params.get("from"), params.get("to"), RANK[viewer.role] >= RANK.REPORTER, articleStatuses(viewer)];
   const filter = `i."deletedAt" IS NULL AND i."mergedIntoId" IS NULL AND i."reviewStatus" = ANY($1::"ReviewStatus"[])
     AND ($5::boolean OR EXISTS (SELECT 1 FROM "IncidentMention" vm JOIN "Article" va ON va."id" = vm."articleId"
       WHERE vm."incidentId" = i."id" AND vm."reviewStatus" = ANY($1::"ReviewStatus"[]) AND va."deletedAt" IS NULL AND va."status" = ANY($6::"ArticleStatus"[])))
     AND i."type" = ANY($2::"IncidentType"[])
-    AND (i."dateEarliest" <= $4::date OR (i."dateEarliest" IS NULL AND i."date" <= $4::date) OR (i."dateEarliest" IS NULL AND i."date" IS NULL AND i."dateLatest" <= $4::date))
-    AND (i."dateLatest" >= $3::date OR (i."dateLatest" IS NULL AND i."date" >= $3::date) OR (i."dateLatest" IS NULL AND i."date" IS NULL AND i."dateEarliest" >= $3::date))`;
+    AND (i."date" IS NOT NULL OR (i."dateEarliest" IS NOT NULL AND i."dateLatest" IS NOT NULL))
+    AND (i."dateEarliest" <= $4::date OR (i."dateEarliest" IS NULL AND i."date" <= $4::date))
+    AND (i."dateLatest" >= $3::date OR (i."dateLatest" IS NULL AND i."date" >= $3::date))`;
   let keyset = { sql: "TRUE", params: [] as unknown[], shape: "first" };
   if (after) {
     const decoded = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as { k: string; v: (string | number | null)[] };
