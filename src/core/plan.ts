@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "../db/index.js";
 import { rowShape, type ModelName, type RowShape } from "../db/rows.js";
 import type { Actor } from "./actor.js";
 import { InvalidArgument } from "./failure.js";
-import type { KeysetWindow, PageArgs } from "./paging.js";
+import type { KeysetWindow, PageArgs, SortDirection } from "./paging.js";
 
 /**
  * The read planner's domain half. A read plan says which relations of a set of records a response
@@ -213,18 +213,25 @@ export interface PlannedRecord {
 /**
  * The root list of a list field whose only argument besides first/after/orderBy is `filter`: all
  * rows of `model` the viewer may see (`visible`, the SQL form of the resolver's visibility rule),
- * in the keyset `keysetOf` picks for the arguments; a given filter is the resolver's to apply.
+ * in the keyset `keysetOf` picks for the `orderBy` argument (the module's keyset factory, which
+ * gives its default order for a missing field or direction); a given filter is the resolver's to
+ * apply.
  */
-export function unfilteredList(
+export function unfilteredList<Field extends string>(
   model: ModelName,
   visible: (viewer: Actor, alias: string) => Prisma.Sql,
-  keysetOf: (args: Readonly<Record<string, unknown>>) => AnswerKeyset,
+  keysetOf: (field?: Field, direction?: SortDirection) => AnswerKeyset,
   defaultSize: number,
 ): PlannedList {
   return {
     model,
     from: (viewer, row) => Prisma.sql`FROM ${Prisma.raw(`"${model}" "${row}"`)} WHERE ${visible(viewer, row)}`,
-    keysetFor: (args) => (args["filter"] === undefined || args["filter"] === null ? keysetOf(args) : null),
+    keysetFor: (args) => {
+      if (args["filter"] !== undefined && args["filter"] !== null) return null;
+      // Already coerced by graphql-js to the field's input type (its enum values).
+      const order = args["orderBy"] as { field: Field; direction: SortDirection } | null | undefined;
+      return keysetOf(order?.field, order?.direction);
+    },
     defaultSize,
   };
 }

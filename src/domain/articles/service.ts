@@ -128,15 +128,7 @@ export async function displayTitleOf(article: ArticleRecord, loaders: ArticleLoa
  * The articles the viewer may list, for answers built in SQL (src/graphql/answer.ts): those of
  * `articles(orderBy:)` without a filter, which only {@link listArticles} applies.
  */
-export const articlesList: PlannedList = unfilteredList(
-  "Article",
-  visibleArticlesSql,
-  (args) => {
-    const order = args["orderBy"] as { field: ArticleOrderField; direction: SortDirection } | null | undefined;
-    return articleKeyset(order?.field, order?.direction);
-  },
-  DEFAULT_PAGE_SIZE,
-);
+export const articlesList: PlannedList = unfilteredList("Article", visibleArticlesSql, articleKeyset, DEFAULT_PAGE_SIZE);
 
 /**
  * `FROM ... WHERE ...` of the article {@link findArticle} finds (`slug`, or a record `id`), as the

@@ -113,15 +113,7 @@ export async function listIncidents(
 }
 
 /** The incidents the viewer may list, for answers built in SQL: those of `incidents(orderBy:)` without a filter. */
-export const incidentsList: PlannedList = unfilteredList(
-  "Incident",
-  visibleIncidentsSql,
-  (args) => {
-    const order = args["orderBy"] as { field: IncidentOrderField; direction: SortDirection } | null | undefined;
-    return incidentKeyset(order?.field, order?.direction);
-  },
-  DEFAULT_PAGE_SIZE,
-);
+export const incidentsList: PlannedList = unfilteredList("Incident", visibleIncidentsSql, incidentKeyset, DEFAULT_PAGE_SIZE);
 
 /**
  * The days an incident can have happened on, as the date filter reads them: earliest is
