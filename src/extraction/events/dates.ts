@@ -1,4 +1,5 @@
 import type { ExtractedDatePrecision, TextRange } from "../types.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 import { numberValue } from "./numbers.js";
 
 // Dates as news copy writes them, resolved against the publication day. Wire stories speak of
@@ -19,7 +20,7 @@ export interface DateMention extends TextRange {
 const DAY = 86_400_000;
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_ABBREVIATIONS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+const MONTH_OF_ABBREVIATION: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
 
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const parseDay = (day: string): number => Date.parse(`${day}T00:00:00Z`);
@@ -28,7 +29,7 @@ const weekStart = (ms: number): number => ms - ((new Date(ms).getUTCDay() + 6) %
 const monthIndex = (word: string): number | undefined => {
   const lower = word.toLowerCase().replace(/\.$/, "");
   const full = MONTHS.indexOf(lower);
-  return full >= 0 ? full : MONTH_ABBREVIATIONS[lower];
+  return full >= 0 ? full : MONTH_OF_ABBREVIATION[lower];
 };
 
 const dayMention = (ms: number): Pick<DateMention, "date" | "precision" | "earliest" | "latest"> => ({ date: iso(ms), precision: "day", earliest: iso(ms), latest: iso(ms) });
@@ -43,7 +44,8 @@ const monthMention = (year: number, month: number): Pick<DateMention, "date" | "
   latest: iso(Date.UTC(year, month + 1, 0)),
 });
 
-const MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+// Full names first, so "January" wins over "Jan"; an abbreviation may end with a full stop.
+const MONTH_WORDS = [MONTH_NAMES, ...MONTH_ABBREVIATIONS.split("|").map((abbreviation) => `${abbreviation}\\.?`)].join("|");
 const COUNT_WORDS = "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several";
 // One pattern per shape, tried in order; an earlier shape wins where two overlap.
 const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpExecArray, published: number) => ReturnType<typeof dayMention> | null }[] = [

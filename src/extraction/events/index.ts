@@ -1,10 +1,11 @@
 import type { AnalyzedText } from "../text.js";
 import type { EventsExtraction, ExtractedMention, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
 import { findKnownLocalities, findPlaces, placeOfDateline, type PlaceMatch } from "./gazetteer.js";
 import { extractIncidents, isLocative, type PlacedMention } from "./incidents.js";
 
 /** A weekday or month name (after a country it is a date, "in Kenya Sunday", not what the country modifies). */
-const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
+const DATE_WORD = new RegExp(`^(?:${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
 
 // The events pass: places (gazetteer names, demonyms, localities and the dateline) and the
 // incidents the story reports, with their places, dates and casualty counts.

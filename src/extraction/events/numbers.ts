@@ -1,5 +1,6 @@
 import nlp from "compromise";
 import type { CountRange, TextRange } from "../types.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 
 // Counts as news copy writes them ("at least 25", "more than a dozen", "nearly 20", "dozens",
 // "hundreds more"). compromise reads the number words ("forty-one", "1,200"); the qualifiers
@@ -45,7 +46,7 @@ const NUMBER_WORD =
 const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
 const VAGUE = "dozens|scores|hundreds|thousands|tens of thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
-const MONTH_BEFORE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$/;
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?\\s+$`);
 const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 40, hundreds: 200, thousands: 2000, "tens of thousands": 20000 };
 
 /** The range a qualifier and a value stand for ("more than" 12 -> at least 13). */
