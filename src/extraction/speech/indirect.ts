@@ -3,7 +3,7 @@ import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
 import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
-import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
+import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, isQuoted } from "./walk.js";
 
@@ -115,7 +115,7 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   while (index < tokens.length && index < start + 10) {
     const token = tokens[index] as Token;
     if (NOUN_PHRASE.has(token.pos) || /^(of|and|'s|’s|')$/i.test(token.text)) {
-      if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && SUBJECT_PRONOUN.test(token.text))) nouns += 1;
+      if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(token.text.toLowerCase()))) nouns += 1;
       index += 1;
       continue;
     }
@@ -128,7 +128,6 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   return start;
 }
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
-const SUBJECT_PRONOUN = /^(he|she|they|we|it|i|you)$/i;
 
 /** "quoted X as saying": the index of "quoted" before the "as" at `as`, or -1. */
 function quotedAs(tokens: readonly Token[], as: number, floor: number): number {

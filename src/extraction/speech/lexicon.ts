@@ -138,6 +138,9 @@ export const MEDIUM_CUES: readonly { readonly pattern: RegExp; readonly medium: 
   { pattern: /\b(interview|by telephone|by phone)\b/i, medium: "interview" },
 ];
 
+/** Personal pronouns in the subject case ("he said", "they looked"), lower case. */
+export const PERSONAL_SUBJECT_PRONOUNS = words(`he she they we it i you`);
+
 /** Personal pronouns that can be the subject of a reporting verb, with the gender they imply. */
 export const SUBJECT_PRONOUNS: ReadonlyMap<string, "male" | "female" | null> = new Map([
   ["he", "male"],

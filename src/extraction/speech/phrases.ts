@@ -1,7 +1,7 @@
 import type { Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { countryOfDemonym, lookupPlace } from "../events/gazetteer.js";
-import { NOT_NAME_WORDS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { NOT_NAME_WORDS, ORG_HEADS, PERSONAL_SUBJECT_PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 // Small readings of token sequences that several rules share: which tokens can be part of a
 // name, where the noun phrase before a verb starts. They look only at wink's tags, the letters
@@ -247,7 +247,7 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
   while (index >= floor && (tokens[index]?.pos === "ADV" || isAuxiliary(tokens[index]))) index -= 1;
   const stop = index + 1;
   const only = tokens[index];
-  if (only && only.pos === "PRON" && /^(he|she|they|i|we|you|it)$/i.test(only.text)) {
+  if (only && only.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(only.text.toLowerCase())) {
     return phraseOf(text, tokens, index, stop);
   }
   let from = stop;
