@@ -54,7 +54,7 @@ const shapes = new Map<string, RowShape>();
  * column added to the schema is planned and revived without a change here; a column type this
  * file does not know how to carry stops the read at once instead of returning a wrong value.
  */
-export function rowShape(prisma: PrismaClient, model: ModelName, omit: readonly string[] = []): RowShape {
+export function rowShape(prisma: PrismaClient | Prisma.TransactionClient, model: ModelName, omit: readonly string[] = []): RowShape {
   const key = `${model}\u0000${omit.join(",")}`;
   const known = shapes.get(key);
   if (known) return known;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../db/index.js";
+import { insertRows, insertWholeRows } from "../../db/insert.js";
+import { rowShape } from "../../db/rows.js";
 import { BULK_TRANSACTION_TIMEOUT_MS, inTransaction } from "../../db/transaction.js";
 import type { Extraction, ExtractionOptions } from "../../extraction/types.js";
 import type { Article } from "../../generated/prisma/client.js";
@@ -117,7 +119,7 @@ export function slugFrom(headline: string | null | undefined, text: string): str
 
 /** A slug no article has: the base, else the base with the body hash's first characters, else numbered. */
 async function uniqueSlug(tx: Prisma.TransactionClient, base: string, bodyHash: string): Promise<string> {
-  const taken = new Set((await tx.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
+  const taken = new Set((await tx.$queryRawUnsafe<{ slug: string }[]>(`SELECT slug FROM "public"."Article" WHERE starts_with(slug, $1)`, base)).map((row) => row.slug));
   if (!taken.has(base)) return base;
   const hashed = `${base}-${bodyHash.slice(0, 8)}`;
   if (!taken.has(hashed)) return hashed;
@@ -129,10 +131,20 @@ function requestHash(input: Parsed): string {
   return sha256(JSON.stringify([input.text, input.headline ?? null, input.url ?? null, input.outlet ?? null, input.publishedAt?.toISOString() ?? null, input.slug ?? null]));
 }
 
-/** The live article this text belongs to: the one at its URL, else one with the same body. */
-function existingArticle(db: Prisma.TransactionClient | PrismaClient, input: Parsed, bodyHash: string): Promise<Article | null> {
-  if (input.url) return db.article.findFirst({ where: { url: input.url, deletedAt: null }, orderBy: { createdAt: "asc" } }).then((byUrl) => byUrl ?? db.article.findFirst({ where: { bodyHash, deletedAt: null }, orderBy: { createdAt: "asc" } }));
-  return db.article.findFirst({ where: { bodyHash, deletedAt: null }, orderBy: { createdAt: "asc" } });
+/**
+ * The live article this text belongs to: the one at its URL, else one with the same body, the
+ * oldest first. One statement (raw SQL, as ingest's writes: src/db/insert.ts says why).
+ */
+async function existingArticle(db: Prisma.TransactionClient | PrismaClient, input: Parsed, bodyHash: string): Promise<Article | null> {
+  const shape = rowShape(db, "Article");
+  const rows = await db.$queryRawUnsafe<{ row: Record<string, unknown> }[]>(
+    `SELECT ${shape.jsonSql("a").text} AS "row" FROM "public"."Article" a
+     WHERE a."deletedAt" IS NULL AND (a.url = $1 OR a."bodyHash" = $2)
+     ORDER BY a.url = $1 IS TRUE DESC, a."createdAt" LIMIT 1`,
+    input.url ?? null,
+    bodyHash,
+  );
+  return rows[0] ? (shape.revive(rows[0].row) as Article) : null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -298,8 +310,8 @@ async function create(tx: Prisma.TransactionClient, session: Session, input: Par
   }
   // The article and its first revision as two plain INSERTs (a nested create reads the article
   // back with a third statement).
-  const article = await tx.article.create({
-    data: {
+  const [article] = await insertWholeRows(tx, "Article", [
+    {
       slug: input.slug ?? (await uniqueSlug(tx, slugFrom(input.headline, input.text), bodyHash)),
       headline: input.headline ?? null,
       outlet: input.outlet ?? null,
@@ -309,8 +321,9 @@ async function create(tx: Prisma.TransactionClient, session: Session, input: Par
       bodyHash,
       status: "DRAFT",
     },
-  });
-  await tx.articleRevision.createMany({ data: [{ articleId: article.id, number: 1, headline: input.headline ?? null, body: input.text, reason: "Ingested", createdById: session.viewer.userId }] });
+  ]);
+  if (!article) throw new Error("Inserting the article returned no row.");
+  await insertRows(tx, "ArticleRevision", [{ articleId: article.id, number: 1, headline: input.headline ?? null, body: input.text, reason: "Ingested", createdById: session.viewer.userId }]);
   const { counts, changes } = await suggest(tx, article, extraction, true);
   await recordAudits(tx, session, [
     ...changes,
