@@ -150,26 +150,43 @@ function identifyingNames(person: ExtractedPerson): string[] {
   return [person.name, ...person.aliases.filter((alias) => alias.startsWith("@"))];
 }
 
-/** Every live-or-rejected named person any of `people` may be, in one read. */
-async function personCandidates(tx: Tx, people: readonly ExtractedPerson[]): Promise<PersonCandidate[]> {
-  const names = [...new Set(people.flatMap(identifyingNames))];
-  if (names.length === 0) return [];
-  return tx.$queryRawUnsafe<PersonCandidate[]>(PERSON_CANDIDATES_SQL, people.map((person) => person.name), names);
+/** What copydesk has already of a story's organizations, places and named people. */
+interface Known {
+  readonly organizations: readonly Named[];
+  readonly places: readonly Named[];
+  /** Every live-or-rejected named person the story's people may be. */
+  readonly people: readonly PersonCandidate[];
 }
 
 /**
- * Named people whose name is one of $1 (case-insensitively) or with a NAME or HANDLE alias in $2,
- * with their aliases. Raw SQL, as the rest of ingest's reads and writes: Prisma's client costs
- * about 0.4 ms of CPU per query more than the statement itself (src/db/insert.ts).
+ * Organizations and places with any of the names as name (case-insensitively) or alias, and the
+ * named people any of `people` may be (same name, or a NAME/HANDLE alias equal to the name or a
+ * handle), in one statement: raw SQL, as the rest of ingest's reads and writes, since Prisma's
+ * client costs about 0.4 ms of CPU per query beyond the statement itself (src/db/insert.ts).
  */
-const PERSON_CANDIDATES_SQL = `
-  SELECT p.id::text AS id, p.name, p."reviewStatus"::text AS "reviewStatus", p."mergedIntoId"::text AS "mergedIntoId",
-    COALESCE((SELECT json_agg(json_build_object('alias', a.alias, 'kind', a.kind)) FROM "public"."PersonAlias" a WHERE a."personId" = p.id), '[]'::json) AS aliases
-  FROM "public"."Person" p
-  WHERE p.kind = 'NAMED' AND p."deletedAt" IS NULL
-    AND (lower(p.name) IN (SELECT lower(name) FROM unnest($1::text[]) AS name)
-      OR EXISTS (SELECT 1 FROM "public"."PersonAlias" a WHERE a."personId" = p.id AND a.alias = ANY($2::text[]) AND a.kind IN ('NAME', 'HANDLE')))
-  ORDER BY p.id`;
+async function readKnown(tx: Tx, organizationNames: readonly string[], placeNames: readonly string[], people: readonly ExtractedPerson[]): Promise<Known> {
+  const personNames = people.map((person) => person.name);
+  if (organizationNames.length === 0 && placeNames.length === 0 && personNames.length === 0) return { organizations: [], places: [], people: [] };
+  const [known] = await tx.$queryRawUnsafe<Known[]>(KNOWN_SQL, organizationNames, placeNames, personNames, [...new Set(people.flatMap(identifyingNames))]);
+  if (!known) throw new Error("Reading the story's known records returned no row.");
+  return known;
+}
+
+/** {@link readKnown}'s statement: organizations named in $1, places in $2, people named in $3 or with an alias in $4. */
+const KNOWN_SQL = `
+  SELECT
+    (SELECT COALESCE(json_agg(json_build_object('id', o.id, 'name', o.name, 'aliases', COALESCE(o.aliases, '{}')) ORDER BY o.id), '[]'::json)
+      FROM "public"."Organization" o WHERE lower(o.name) IN (SELECT lower(name) FROM unnest($1::text[]) AS name) OR o.aliases && $1::text[]) AS organizations,
+    (SELECT COALESCE(json_agg(json_build_object('id', pl.id, 'name', pl.name, 'aliases', COALESCE(pl.aliases, '{}')) ORDER BY pl.id), '[]'::json)
+      FROM "public"."Place" pl WHERE lower(pl.name) IN (SELECT lower(name) FROM unnest($2::text[]) AS name) OR pl.aliases && $2::text[]) AS places,
+    (SELECT COALESCE(json_agg(json_build_object(
+        'id', p.id, 'name', p.name, 'reviewStatus', p."reviewStatus", 'mergedIntoId', p."mergedIntoId",
+        'aliases', COALESCE((SELECT json_agg(json_build_object('alias', a.alias, 'kind', a.kind)) FROM "public"."PersonAlias" a WHERE a."personId" = p.id), '[]'::json)
+      ) ORDER BY p.id), '[]'::json)
+      FROM "public"."Person" p
+      WHERE p.kind = 'NAMED' AND p."deletedAt" IS NULL
+        AND (lower(p.name) IN (SELECT lower(name) FROM unnest($3::text[]) AS name)
+          OR EXISTS (SELECT 1 FROM "public"."PersonAlias" a WHERE a."personId" = p.id AND a.alias = ANY($4::text[]) AND a.kind IN ('NAME', 'HANDLE')))) AS people`;
 
 /**
  * The live named person an extracted person is: same name, or a NAME/HANDLE alias equal to the
@@ -219,30 +236,16 @@ function byName<Row extends Named>(rows: readonly Row[], name: string): Row | un
   return rows.find((row) => foldText(row.name) === key) ?? rows.find((row) => row.aliases.includes(name));
 }
 
-/** The rows of a table of named records (organizations, places) with any of `names` as name (case-insensitively) or alias. */
-function findNamed(tx: Tx, table: "Organization" | "Place", names: readonly string[]): Promise<Named[]> {
-  return tx.$queryRawUnsafe<Named[]>(
-    `SELECT id::text AS id, name, COALESCE(aliases, '{}') AS aliases FROM "public"."${table}"
-     WHERE lower(name) IN (SELECT lower(name) FROM unnest($1::text[]) AS name) OR aliases && $1::text[]
-     ORDER BY id`,
-    names,
-  );
-}
-
-/** How one kind of named record (organizations, places) is read by name and created. */
-interface NamedKind {
-  find(names: readonly string[]): Promise<Named[]>;
-  create(names: readonly string[]): Promise<{ id: string; name: string }[]>;
-}
+/** Creates named records (organizations, places) by name, returning their ids. */
+type CreateNamed = (names: readonly string[]) => Promise<{ id: string; name: string }[]>;
 
 /**
- * Resolves `names` to ids in `ids` (by folded name): existing records by name or alias (Basrah
- * is Basra when Basra lists it), the rest created (origin MACHINE). One read and one write for
- * them all; returns how many were created.
+ * Resolves `names` to ids in `ids` (by folded name): records of `found` by name or alias (Basrah
+ * is Basra when Basra lists it), the rest created (origin MACHINE) in one write; returns how many
+ * were created.
  */
-async function resolveNamed(kind: NamedKind, names: readonly string[], ids: Map<string, string>): Promise<number> {
+async function resolveNamed(found: readonly Named[], create: CreateNamed, names: readonly string[], ids: Map<string, string>): Promise<number> {
   if (names.length === 0) return 0;
-  const found = await kind.find(names);
   const missing: string[] = [];
   for (const name of names) {
     const row = byName(found, name);
@@ -250,21 +253,15 @@ async function resolveNamed(kind: NamedKind, names: readonly string[], ids: Map<
     else missing.push(name);
   }
   if (missing.length === 0) return 0;
-  const created = await kind.create(missing);
+  const created = await create(missing);
   for (const row of created) ids.set(foldText(row.name), row.id);
   return created.length;
 }
 
 /** Organizations by name or alias, new ones created (origin MACHINE). */
-async function resolveOrganizations(tx: Tx, names: readonly string[], directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
-  counts.organizations += await resolveNamed(
-    {
-      find: (names) => findNamed(tx, "Organization", names),
-      create: (missing) => insertRows(tx, "Organization", missing.map((name) => ({ name, aliases: [], origin: "MACHINE" as const })), ["id", "name"]),
-    },
-    names,
-    directory.organizations,
-  );
+async function resolveOrganizations(tx: Tx, names: readonly string[], known: Known, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+  const create: CreateNamed = (missing) => insertRows(tx, "Organization", missing.map((name) => ({ name, aliases: [], origin: "MACHINE" as const })), ["id", "name"]);
+  counts.organizations += await resolveNamed(known.organizations, create, names, directory.organizations);
 }
 
 /** An extraction with each of its place names geocoded (names no gazetteer knows are absent). */
@@ -321,11 +318,10 @@ export function geocodedPlaceData(name: string, geocode: GeocodedPlace | undefin
  * Places by name or alias, new ones created (origin MACHINE) with their geocode: kind, country,
  * region, coordinates and confidence. A site's city is resolved first, and the site points at it.
  */
-async function resolvePlaces(tx: Tx, extraction: GeocodedExtraction, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
+async function resolvePlaces(tx: Tx, extraction: GeocodedExtraction, known: Known, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
   const names = placeNamesOf(extraction);
-  const parents = uniqueNames(names.flatMap((name) => extraction.geocodes.get(name)?.parent ?? []));
-  const find = (names: readonly string[]) => findNamed(tx, "Place", names);
-  const create = (missing: readonly string[]) =>
+  const parents = parentPlaceNames(extraction, names);
+  const create: CreateNamed = (missing) =>
     insertRows(
       tx,
       "Place",
@@ -336,8 +332,13 @@ async function resolvePlaces(tx: Tx, extraction: GeocodedExtraction, directory: 
       ["id", "name"],
     );
   // Cities that sites lie in first, so that the sites can point at them.
-  counts.places += await resolveNamed({ find, create }, parents, directory.places);
-  counts.places += await resolveNamed({ find, create }, names.filter((name) => !directory.places.has(foldText(name))), directory.places);
+  counts.places += await resolveNamed(known.places, create, parents, directory.places);
+  counts.places += await resolveNamed(known.places, create, names.filter((name) => !directory.places.has(foldText(name))), directory.places);
+}
+
+/** The cities the extraction's sites lie in ("Mogadishu's international airport" -> Mogadishu). */
+function parentPlaceNames(extraction: GeocodedExtraction, names: readonly string[]): string[] {
+  return uniqueNames(names.flatMap((name) => extraction.geocodes.get(name)?.parent ?? []));
 }
 
 /** Ids of the extraction's organizations and places by canonical name (folded). */
@@ -379,8 +380,7 @@ async function createPeople(tx: Tx, drafts: readonly PersonDraft[]): Promise<voi
 }
 
 /** Named people: resolved to existing records, or drafted PENDING with their aliases and roles (createPeople writes them). */
-async function storePeople(tx: Tx, people: readonly ExtractedPerson[], directory: Directory, counts: Mutable<SuggestionCounts>, drafts: PersonDraft[]): Promise<void> {
-  const candidates = await personCandidates(tx, people);
+async function storePeople(tx: Tx, people: readonly ExtractedPerson[], candidates: readonly PersonCandidate[], directory: Directory, counts: Mutable<SuggestionCounts>, drafts: PersonDraft[]): Promise<void> {
   const drafted = new Set<string>();
   for (const person of people) {
     const key = foldText(person.name);
@@ -732,10 +732,12 @@ export async function storeSuggestions(tx: Tx, article: StoredArticle, extractio
     ...extraction.anonymousSources.flatMap((source) => (source.organization ? [source.organization] : [])),
     ...extraction.quotes.flatMap((quote) => (quote.speakerKind === "organization" && quote.speaker ? [quote.speaker] : [])),
   ]);
-  await resolveOrganizations(tx, uniqueNames(organizationNames), directory, counts);
-  await resolvePlaces(tx, extraction, directory, counts);
+  const placeNames = placeNamesOf(extraction);
+  const known = await readKnown(tx, uniqueNames(organizationNames), uniqueNames([...placeNames, ...parentPlaceNames(extraction, placeNames)]), extraction.people);
+  await resolveOrganizations(tx, uniqueNames(organizationNames), known, directory, counts);
+  await resolvePlaces(tx, extraction, known, directory, counts);
   const drafts: PersonDraft[] = [];
-  await storePeople(tx, extraction.people, directory, counts, drafts);
+  await storePeople(tx, extraction.people, known.people, directory, counts, drafts);
   await storeSources(tx, article, options, extraction.anonymousSources, directory, counts, drafts);
   await createPeople(tx, drafts);
   await storeQuotes(tx, article, options, extraction, directory, counts);
