@@ -6,6 +6,7 @@ import { visibleReviewStatuses } from "../../core/policy.js";
 import { articleKeyset } from "../articles/keysets.js";
 import { articleRecordColumnsSql } from "../articles/record.js";
 import { visibleArticlesSql } from "../visibility/articles.js";
+import { enumIn } from "../visibility/enum-sql.js";
 import { visibleQuotes, visibleQuotesSql } from "../visibility/quotes.js";
 import { personNameKeyset, personRoleKeyset } from "./keysets.js";
 import type { PlannedReference } from "../../core/plan.js";
@@ -22,7 +23,7 @@ function quotesOrMentions(viewer: Actor): Prisma.Sql {
   return Prisma.sql`(
     EXISTS (SELECT 1 FROM "Quote" q WHERE q."articleId" = a."id" AND q."speakerId" = p."id" AND ${visibleQuotesSql(viewer, "q", "a")})
     OR EXISTS (SELECT 1 FROM "EntityMention" m WHERE m."articleId" = a."id" AND m."personId" = p."id"
-      AND m."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))})))`;
+      AND ${enumIn(Prisma.sql`m."reviewStatus"`, visibleReviewStatuses(viewer), "ReviewStatus")}))`;
 }
 
 /** Per-request loaders of the people module: people, their aliases, roles, quote counts and articles, and organizations. */

@@ -1,4 +1,5 @@
 import { Prisma } from "../../db/index.js";
+import { enumIn } from "./enum-sql.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
@@ -29,5 +30,5 @@ export function visibleArticlesSql(viewer: Actor, alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
   return may(viewer, "article.readUnpublished")
     ? Prisma.sql`${table}."deletedAt" IS NULL`
-    : Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."status"::text IN (${Prisma.join([...PUBLIC_ARTICLE_STATUSES])})`;
+    : Prisma.sql`${table}."deletedAt" IS NULL AND ${enumIn(Prisma.sql`${table}."status"`, PUBLIC_ARTICLE_STATUSES, "ArticleStatus")}`;
 }

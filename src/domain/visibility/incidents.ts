@@ -1,4 +1,5 @@
 import { Prisma } from "../../db/index.js";
+import { enumIn } from "./enum-sql.js";
 import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
 import { visibleArticles, visibleArticlesSql } from "./articles.js";
@@ -44,8 +45,7 @@ export function visibleIncidents(viewer: Actor): Prisma.IncidentWhereInput {
 /** The same rule as {@link visibleIncidents} for raw SQL over the "Incident" row aliased `alias`. */
 export function visibleIncidentsSql(viewer: Actor, alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
-  const statuses = Prisma.join(visibleReviewStatuses(viewer));
-  const record = Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."mergedIntoId" IS NULL AND ${table}."reviewStatus"::text IN (${statuses})`;
+  const record = Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."mergedIntoId" IS NULL AND ${enumIn(Prisma.sql`${table}."reviewStatus"`, visibleReviewStatuses(viewer), "ReviewStatus")}`;
   if (may(viewer, "article.readUnpublished")) return record;
   // Aliases of the subquery are derived from `alias`, so they cannot clash with the caller's.
   const [mention, article] = [`${alias}_mention`, `${alias}_article`];
@@ -68,5 +68,5 @@ export function visibleIncidentMentions(viewer: Actor): Prisma.IncidentMentionWh
  */
 export function visibleIncidentMentionsSql(viewer: Actor, alias: string, articleAlias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`${table}."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))}) AND ${visibleArticlesSql(viewer, articleAlias)}`;
+  return Prisma.sql`${enumIn(Prisma.sql`${table}."reviewStatus"`, visibleReviewStatuses(viewer), "ReviewStatus")} AND ${visibleArticlesSql(viewer, articleAlias)}`;
 }

@@ -1,4 +1,5 @@
 import { Prisma } from "../../db/index.js";
+import { enumIn } from "./enum-sql.js";
 import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
 import { visibleArticles, visibleArticlesSql } from "./articles.js";
@@ -51,7 +52,7 @@ export function listedPeople(viewer: Actor): Prisma.PersonWhereInput {
 /** The record's own rule in SQL over the "Person" row aliased `alias`. */
 function personRecordSql(viewer: Actor, alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))})`;
+  return Prisma.sql`${table}."deletedAt" IS NULL AND ${enumIn(Prisma.sql`${table}."reviewStatus"`, visibleReviewStatuses(viewer), "ReviewStatus")}`;
 }
 
 /** {@link referencedPeople} in SQL over the "Person" row aliased `alias`. */
@@ -64,7 +65,7 @@ function referencedPeopleSql(viewer: Actor, alias: string): Prisma.Sql {
     EXISTS (SELECT 1 FROM "Quote" ${q} JOIN "Article" ${a} ON ${a}."id" = ${q}."articleId"
             WHERE ${q}."speakerId" = ${table}."id" AND ${visibleQuotesSql(viewer, quote, article)})
     OR EXISTS (SELECT 1 FROM "EntityMention" ${m} JOIN "Article" ${a} ON ${a}."id" = ${m}."articleId"
-               WHERE ${m}."personId" = ${table}."id" AND ${m}."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))})
+               WHERE ${m}."personId" = ${table}."id" AND ${enumIn(Prisma.sql`${m}."reviewStatus"`, visibleReviewStatuses(viewer), "ReviewStatus")}
                AND ${visibleArticlesSql(viewer, article)}))`;
 }
 

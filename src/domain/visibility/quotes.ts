@@ -1,4 +1,5 @@
 import { Prisma } from "../../db/index.js";
+import { enumIn } from "./enum-sql.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
 import { may, visibleReviewStatuses } from "../../core/policy.js";
@@ -15,7 +16,7 @@ export function visibleQuotes(viewer: Actor): Prisma.QuoteWhereInput {
  */
 export function visibleQuotesSql(viewer: Actor, alias: string, articleAlias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`${table}."deletedAt" IS NULL AND ${table}."reviewStatus"::text IN (${Prisma.join(visibleReviewStatuses(viewer))}) AND ${visibleArticlesSql(viewer, articleAlias)}`;
+  return Prisma.sql`${table}."deletedAt" IS NULL AND ${enumIn(Prisma.sql`${table}."reviewStatus"`, visibleReviewStatuses(viewer), "ReviewStatus")} AND ${visibleArticlesSql(viewer, articleAlias)}`;
 }
 
 /** Article statuses in which anyone who may edit quotes may edit them (the issue: "REPORTER on a draft"). */
