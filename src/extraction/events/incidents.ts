@@ -266,7 +266,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(VICTIM_ASIDE, "$1");
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
@@ -308,6 +308,9 @@ const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 // The aside that names a subset, cut out so the count's own words reach its verb.
 const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
+// An aside set off by commas between the victims and their verb ("two other Afghans, standing outside
+// the office, were wounded"): cut out, so the count reaches its verb.
+const VICTIM_ASIDE = /^(\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
 const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
 const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
@@ -809,7 +812,8 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.mentions.push(mention);
   note(draft, mention);
   draft.lastAt = Math.max(draft.lastAt, mention.start);
-  draft.type = strongerType(draft.type, mention.type);
+  // "their attack" after a battle points back at it: a reference does not retype what it refers to.
+  if (!mention.anaphoric) draft.type = strongerType(draft.type, mention.type);
   if (takePlace && mention.ownPlace && !draft.ownPlace) {
     // A place the words give beats one borrowed from the story's thread or dateline.
     draft.place = mention.place;
