@@ -8,6 +8,7 @@ import {
   DIPLOMATIC_POST,
   FATALITY_AFTER,
   FATALITY_BEFORE,
+  FIGHTING_AS_MODIFIER,
   FIGHTING_FIRE_AFTER,
   INJURY_AFTER,
   INJURY_BEFORE,
@@ -466,6 +467,8 @@ export function extractIncidents(
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
+        // "an enemy fighting position", "men of fighting age": a modifier, no battle.
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && FIGHTING_AS_MODIFIER.test(after)) continue;
         // "voiced our strong protest", "resigned in protest": a complaint or a motive, not a demonstration.
         if (rule.type === "protest" && /^protest$/i.test(m[0]) && /(?:\b(?:voiced|lodged|filed|registered|expressed|delivered|sent)\s+(?:[\p{L}-]+\s+){0,2}|\bin\s+)$/iu.test(before)) continue;
         if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event

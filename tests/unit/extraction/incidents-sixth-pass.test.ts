@@ -40,3 +40,41 @@ describe("battles", () => {
     expect(events(text).incidents.map((i) => i.type)).toEqual(["armed_clash"]);
   });
 });
+
+describe("event words that report no incident, and incidents named otherwise", () => {
+  it("drops attacks someone took part in and running totals", () => {
+    expect(only("An airstrike near Jilib on Tuesday killed a militant. Before the strike, forces watched the militant participating in attacks on a convoy.").type).toBe("attack");
+    const evacuated = events("The Navy evacuated 40 more citizens from Beirut on Monday. This brings the total of citizens evacuated from the country to 900.").incidents;
+    expect(evacuated.map((i) => `${i.type}@${i.place}`)).toEqual(["evacuation@Beirut"]);
+  });
+
+  it("reads 'fighting' before a noun it modifies as no battle", () => {
+    expect(only("The airstrike hit an enemy fighting position near Jilib on Tuesday.").type).toBe("attack");
+  });
+
+  it("reads a terrorist incident as an attack, and a strike people were killed in as an attack", () => {
+    expect(only("The embassy condemns the terrorist incident in Cairo yesterday.")).toMatchObject({ type: "attack", place: "Cairo", date: "2018-09-27" });
+    expect(only("Two militants were killed in the strike near Jilib on Tuesday.")).toMatchObject({ type: "attack", fatalities: { min: 2, max: 2 } });
+    // A walkout is still no attack.
+    expect(events("Workers in the strike at the port of Mombasa demanded higher pay.").incidents.filter((i) => i.type === "attack")).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  it("reads 'in recent days' as the week up to publication", () => {
+    expect(only("The Navy evacuated 40 citizens from Beirut in recent days, a spokesman said.")).toMatchObject({ dateEarliest: "2018-09-21", dateLatest: "2018-09-28", datePrecision: "week" });
+  });
+});
+
+describe("gazetteer: newsroom spellings of GeoNames cities", () => {
+  it("finds Ramadi, Tal Afar, Tikrit, Hillah and Diwaniyah under the names the wires use", () => {
+    for (const [sentence, place] of [
+      ["Gunmen attacked a police station in Ramadi on Tuesday.", "Ramadi"],
+      ["Gunmen attacked a police station in Tal Afar on Tuesday.", "Tal Afar"],
+      ["Gunmen attacked a police station in Tikrit on Tuesday.", "Tikrit"],
+      ["Gunmen attacked a police station in Hillah on Tuesday.", "Hillah"],
+      ["Gunmen attacked a police station in Diwaniya on Tuesday.", "Diwaniyah"],
+    ] as const)
+      expect(only(sentence).place).toBe(place);
+  });
+});
