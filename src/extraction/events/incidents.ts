@@ -7,6 +7,7 @@ import {
   ANAPHORIC_DETERMINERS,
   DIPLOMATIC_POST,
   FATALITY_AFTER,
+  CLAIMED_TOLL_BEFORE,
   FATALITY_BEFORE,
   FIGHTING_AS_MODIFIER,
   FIGHTING_FIRE_AFTER,
@@ -98,6 +99,8 @@ const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.
 const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+// "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
+const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /** A fight back ("returned fire", "responded with small-arms fire"). */
@@ -199,7 +202,11 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
   const index = tokens.findIndex((t) => t.start >= trigger.start);
   if (index < 0) return false;
   const head = tokens[index] as Token;
-  if (head.pos === "VERB" || /(?:ed|ing)$/i.test(text.slice(trigger.start, trigger.end))) return false;
+  const word = text.slice(trigger.start, trigger.end);
+  // "the fighting in the area", "the shooting stemmed from": a gerund right after a determiner that
+  // ends its noun phrase is a noun that points back (not "the shooting death of", a modifier).
+  if (/ing$/i.test(word) && ANAPHORIC_DETERMINERS.has((tokens[index - 1]?.text ?? "").toLowerCase()) && !["NOUN", "PROPN"].includes(tokens[index + 1]?.pos ?? "")) return true;
+  if (head.pos === "VERB" || /(?:ed|ing)$/i.test(word)) return false;
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const token = tokens[i] as Token;
     const lower = token.text.toLowerCase();
@@ -270,6 +277,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(VICTIM_ASIDE, "$1");
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
+    // "The group claimed killing 26 troops": the attackers' claim, not the toll officials report.
+    if (CLAIMED_TOLL_BEFORE.test(before)) return;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
     if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) return;
     // "The district governor and two others were killed": the named victim and the others.
@@ -494,7 +503,7 @@ export function extractIncidents(
       const anaphoric = anaphoricAt(sentence.tokens, hit, text) || (hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end)));
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
-      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);
+      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text) || (hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
@@ -753,7 +762,19 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
   if (a.kind === "country" || b.kind === "country" || placeWithin(a, b) || placeWithin(b, a)) return false;
   // A region may hold a locality the gazetteer does not know; a city or another locality does not.
   if ((a.kind !== "locality" && b.kind !== "locality") || a.kind === "region" || b.kind === "region") return false;
+  // "a base north of the main city of Kismayo ... the base at Bulogudud town": a city named as a
+  // reference point may have the town the story names next around it.
+  if (referencePoint(draft.placeSentence, a.name) && b.kind === "locality") return false;
   return !mention.sentence.text.includes(a.name) && !(draft.placeSentence ?? "").includes(b.name);
+}
+
+// "north of the main city of X", "30 kilometers from X", "outside X": X is where it happened near, not at.
+const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** Whether `sentence` names place `name` only as a reference point ("north of Kismayo"). */
+function referencePoint(sentence: string | null, name: string): boolean {
+  const at = sentence?.indexOf(name) ?? -1;
+  return sentence !== null && at >= 0 && REFERENCE_BEFORE.test(sentence.slice(Math.max(0, at - 60), at));
 }
 
 /** Whether a mention's place lies in a country other than every one the incident's reports name (its places and their regions). */
@@ -817,7 +838,10 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.lastAt = Math.max(draft.lastAt, mention.start);
   // "their attack" after a battle points back at it: a reference does not retype what it refers to.
   if (!mention.anaphoric) draft.type = strongerType(draft.type, mention.type);
-  if (takePlace && mention.ownPlace && !draft.ownPlace) {
+  if (takePlace && mention.ownPlace && mention.place?.kind === "locality" && draft.place !== null && draft.place.kind !== "locality" && referencePoint(draft.placeSentence, draft.place.name)) {
+    // A town the story names after a reference point ("north of Kismayo") is where it happened.
+    draft.place = mention.place;
+  } else if (takePlace && mention.ownPlace && !draft.ownPlace) {
     // A place the words give beats one borrowed from the story's thread or dateline.
     draft.place = mention.place;
     draft.ownPlace = true;

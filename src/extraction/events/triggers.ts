@@ -36,7 +36,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
   {
     type: "armed_clash",
-    pattern: /\b(?:clash(?:es|ed)?|gunfights?|firefights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
+    pattern: /\b(?:clash(?:es|ed)?|gunfights?|fire ?fights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
   // "the forces returned fire, killing two", "the force responded with small-arms fire": a fight back, a battle (ACLED).
   { type: "armed_clash", pattern: /\b(?:returned|responded with|answered with)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?fire\b/giu },
@@ -114,5 +114,7 @@ export const INJURY_AFTER = /^\s+(?:(?:[\p{L}'’.-]+,?|[–—])\s+){0,6}?(?:(?
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
   /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
+/** Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"), no report of the toll. */
+export const CLAIMED_TOLL_BEFORE = /\bclaim(?:s|ed|ing)?\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to have\s+)?(?:killed|killing|kill)\s+(?:(?:at least|more than|over|nearly|about|some)\s+)?$/i;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
 export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)\s+$/iu;

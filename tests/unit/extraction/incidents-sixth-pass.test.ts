@@ -78,3 +78,30 @@ describe("gazetteer: newsroom spellings of GeoNames cities", () => {
       expect(only(sentence).place).toBe(place);
   });
 });
+
+describe("one attack reported over several sentences", () => {
+  it("reads no toll in the attackers' claim", () => {
+    const text = "Militants attacked an army base near Jowhar on Sunday, killing at least five soldiers. The group claimed killing 40 troops.";
+    expect(only(text).fatalities.min).toBe(5);
+  });
+
+  it("moves an attack from a city named as a reference point to the town the story names next", () => {
+    const text =
+      "Militants attacked a military base killing at least five soldiers north of the main city of Kismayo, officials said.\n\n" +
+      "Officials said militants stormed the base early Sunday at Qandala town.";
+    expect(events(text).incidents.map((i) => `${i.type}@${i.place}`)).toEqual(["attack@Qandala"]);
+  });
+
+  it("keeps an ambush of the reinforcements apart from the attack they were sent to", () => {
+    const text = "Militants attacked a police post in Jowhar on Sunday, killing three officers. Reinforcements sent from Mogadishu were ambushed.";
+    expect(events(text).incidents.filter((i) => i.type === "attack")).toHaveLength(2);
+  });
+
+  it("reads 'the fighting' and 'the fire fight' as the incident already reported, not 'the shooting death of'", () => {
+    const text = "Gunmen attacked a police post in Jowhar on Sunday, killing three officers. Officials said the fighting lasted two hours.";
+    expect(events(text).incidents.map((i) => i.type)).toEqual(["attack"]);
+    expect(events("Troops came under fire near Jowhar on Sunday and called in air support. Following the fire fight, troops searched the area.").incidents).toHaveLength(1);
+    const protest = events("Protesters marched in Jowhar on Sunday, following the shooting death of a teenager by a police officer.").incidents;
+    expect(protest.map((i) => i.type).sort()).toEqual(["attack", "protest"]);
+  });
+});
