@@ -105,3 +105,12 @@ describe("one attack reported over several sentences", () => {
     expect(protest.map((i) => i.type).sort()).toEqual(["attack", "protest"]);
   });
 });
+
+describe("places", () => {
+  it("locates an incident 'southeast of' a city as it does 'south of' one", () => {
+    const text =
+      "Soldiers detained two suspects and killed four militants in several operations in Iraq today.\n\n" +
+      "Soldiers detained two suspected terrorists during a search southeast of Baghdad.";
+    expect(events(text).incidents.find((i) => i.type === "arrest" && i.place === "Baghdad")).toBeDefined();
+  });
+});
