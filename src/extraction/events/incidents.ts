@@ -555,7 +555,7 @@ export function extractIncidents(
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
-        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || OPERATIONS.test(text.slice(clause.start, clause.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -613,7 +613,7 @@ export function extractIncidents(
   // that the story then reports as two or more incidents of its kind at finer places is their
   // total, not an incident of its own (and its toll is none of theirs).
   const summed = drafts.filter(
-    (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 2,
+    (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 1,
   );
   // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ...").
   for (const roundup of summed)
@@ -723,6 +723,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
       // forces killed three militants near X. Four suspects were detained in that raid.").
       !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
+      // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
+      !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
       datesCompatible(d.date, mention.date),

@@ -114,3 +114,25 @@ describe("places", () => {
     expect(events(text).incidents.find((i) => i.type === "arrest" && i.place === "Baghdad")).toBeDefined();
   });
 });
+
+describe("operations reports", () => {
+  it("reads a date alone before a dash at the top as the release's dateline, not the incidents' day", () => {
+    const text = "July 9, 2007 – Iraqi forces detained six suspects in Iraq, officials said.";
+    expect(only(text)).toMatchObject({ date: null, dateEarliest: null });
+  });
+
+  it("drops a lede that sums operations when one incident of its kind follows at a finer place", () => {
+    const text =
+      "Iraqi and coalition forces killed nine insurgents, detained 15 others, and uncovered weapons during recent operations in Iraq, officials said.\n\n" +
+      "In fighting July 7 near Kut, Iraqi forces killed nine militia members.";
+    expect(events(text, null, "2007-07-09").incidents.filter((i) => i.type === "armed_clash").map((i) => i.place)).toEqual(["Kut"]);
+  });
+
+  it("keeps a later report with a day of its own out of an undated roundup", () => {
+    const text =
+      "Coalition forces detained 16 suspects during multiple operations in Iraq, officials said.\n\n" +
+      "Iraqi special forces detained seven suspects in a July 7 operation.";
+    const arrests = events(text, null, "2007-07-09").incidents.filter((i) => i.type === "arrest");
+    expect(arrests.map((i) => i.date)).toContain("2007-07-07");
+  });
+});
