@@ -105,6 +105,8 @@ const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|El
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
+/** Between two dates of a list ("in June and in September"). */
+const DATE_LIST_JOIN = /^,?\s+(?:and|or)\s+(?:in\s+|on\s+)?$|^,\s+$/;
 /** Between the last two places of a list ("Ramadi, Mosul and Kirkuk"). */
 const LIST_JOIN = /^,?\s+(?:and|or)\s+$/;
 /** The incidents of a military operations report. */
@@ -552,10 +554,18 @@ export function extractIncidents(
           ? frontedList
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
+      const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
+      // "similar attacks in June and in September of last year": a plural report on a list of dates of one kind is one incident a date.
+      const inOrder = [...dateCandidates].sort((a, b) => a.start - b.start);
+      const dateList =
+        pluralWord && !anaphoric && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
+          ? inOrder
+          : [date];
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
-        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        for (const when of dateList)
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -569,6 +579,8 @@ export function extractIncidents(
       // One trigger reported at several places ("attacks in Mali and Niger ... killing four in Mali"): the place named nearest the count.
       const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
       const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
+      // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
+      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end))) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);

@@ -136,3 +136,12 @@ describe("operations reports", () => {
     expect(arrests.map((i) => i.date)).toContain("2007-07-07");
   });
 });
+
+describe("several incidents in one plural report", () => {
+  it("reads 'attacks in June and in September' as one incident a month, and a toll 'in those attacks' as none of theirs", () => {
+    const text = "Militants attacked a base near Jowhar on Friday. The group carried out similar attacks on army posts in June and in September of last year. Dozens of soldiers were killed in those attacks.";
+    const found = events(text, null, "2016-01-15").incidents.filter((i) => i.datePrecision === "month");
+    expect(found.map((i) => i.date)).toEqual(["2015-06-01", "2015-09-01"]);
+    expect(found.every((i) => i.fatalities.min === null)).toBe(true);
+  });
+});
