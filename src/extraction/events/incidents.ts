@@ -36,6 +36,8 @@ interface Mention extends TextRange {
   readonly type: ExtractedIncidentType;
   /** A plural noun ("attacks", "bombings"): may sum up several incidents the story then reports one by one. */
   readonly plural: boolean;
+  /** Forces that "came under attack": a fight the story may go on to call one ("Following the fire fight"). */
+  readonly cameUnder: boolean;
   /** The region the sentence names beside its locality, which tells two districts of two provinces apart. */
   readonly area: PlacedMention | null;
   readonly sentence: Sentence;
@@ -73,6 +75,8 @@ interface Draft {
   lastAt: number;
   /** Started by a plural report over a country or no place ("roadside bomb attacks in southern Afghanistan"): maybe a roundup. */
   readonly roundup: boolean;
+  /** Reported as an attack that forces came under. */
+  cameUnder: boolean;
   /** The countries its reports' places and regions lie in, and each region with the place named beside it ("region\u0000place"). */
   readonly countries: Set<string>;
   readonly areas: Set<string>;
@@ -308,7 +312,7 @@ const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded
 const HEADER_END = /:\s*$/;
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
-const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
 const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|stabbing|beating)) death of\s+(?:\d+-year-old\s+)?(?=[A-Z][\p{L}'’-]+\s+(?:[A-Z]|(?:al|el)-))/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
@@ -448,7 +452,7 @@ export function extractIncidents(
       const next = analyzed.paragraphs[sentence.paragraph + 1];
       if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
     }
-    const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
+    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text)) return;
@@ -485,8 +489,9 @@ export function extractIncidents(
         if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
         // "came under small-arms attack ... returned fire": armed forces fighting back, a battle (ACLED), not a one-sided attack.
         const line = analyzed.paragraphs[sentence.paragraph];
-        const foughtBack = rule.type === "attack" && CAME_UNDER.test(before) && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
-        hits.push({ type: foughtBack ? "armed_clash" : rule.type, start, end });
+        const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
+        const foughtBack = cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
+        hits.push({ type: foughtBack ? "armed_clash" : rule.type, start, end, cameUnder });
       }
     }
     hits.sort((a, b) => a.start - b.start);
@@ -755,6 +760,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
     roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country"),
+    cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),
     placeSentence: mention.ownPlace ? mention.sentence.text : null,
@@ -852,6 +858,9 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.lastAt = Math.max(draft.lastAt, mention.start);
   // "their attack" after a battle points back at it: a reference does not retype what it refers to.
   if (!mention.anaphoric) draft.type = strongerType(draft.type, mention.type);
+  // ... except an attack that forces came under, which "the fire fight" says they fought back: a battle.
+  else if (draft.cameUnder && draft.type === "attack" && mention.type === "armed_clash") draft.type = "armed_clash";
+  draft.cameUnder ||= mention.cameUnder;
   if (takePlace && mention.ownPlace && mention.place?.kind === "locality" && draft.place !== null && draft.place.kind !== "locality" && referencePoint(draft.placeSentence, draft.place.name)) {
     // A town the story names after a reference point ("north of Kismayo") is where it happened.
     draft.place = mention.place;

@@ -35,6 +35,12 @@ describe("battles", () => {
     expect(only("Iraqi forces killed six militia members near Kut on Sunday.").type).toBe("armed_clash");
   });
 
+  it("reads an attack that forces came under as a battle when the story then calls it 'the fire fight'", () => {
+    const text = "Soldiers were on a patrol near Kut when they came under a small arms fire attack from a canal.\nFollowing the fire fight, troops searched the area.";
+    expect(events(text).incidents.map((i) => i.type)).toEqual(["armed_clash"]);
+    expect(events("Soldiers were on a patrol near Kut when they came under a small arms fire attack from a canal.").incidents.map((i) => i.type)).toEqual(["attack"]);
+  });
+
   it("keeps a battle's type when a later sentence calls it 'their attack'", () => {
     const text = "Iraqi forces killed six militia members near Kut on Sunday. Air support destroyed two buildings the militiamen used for cover during their attack.";
     expect(events(text).incidents.map((i) => i.type)).toEqual(["armed_clash"]);
