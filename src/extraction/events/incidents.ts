@@ -632,9 +632,12 @@ export function extractIncidents(
   const summed = drafts.filter(
     (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 1,
   );
-  // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ...").
+  // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ..."),
+  // a violent one's for every violent report after it (a lede's battle, a detail's air strike), and
+  // one that sums "several operations today" for every report after it.
   for (const roundup of summed)
-    for (const d of drafts) if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && sameFamily(d.type, roundup.type)) d.date = roundup.date;
+    for (const d of drafts)
+      if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && (sameFamily(d.type, roundup.type) || (VIOLENT.includes(d.type) && VIOLENT.includes(roundup.type)) || OPERATIONS.test(roundup.mentions[0]?.sentence.text ?? ""))) d.date = roundup.date;
   // An operations report: when the story's first incident is a dated arrest or battle ("forces killed
   // five and detained two during an operation yesterday"), the arrests and battles it then details
   // without a day of their own ("In Mosul, forces captured two suspects") are of that day.

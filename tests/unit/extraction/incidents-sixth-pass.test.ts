@@ -151,3 +151,14 @@ describe("several incidents in one plural report", () => {
     expect(found.every((i) => i.fatalities.min === null)).toBe(true);
   });
 });
+
+describe("dates of an operations report", () => {
+  it("gives the day of a lede that sums operations to every report after it without a day, whatever its type", () => {
+    const text =
+      "Soldiers detained two suspects and seized weapons in several different operations in Iraq today, officials said.\n\n" +
+      "Soldiers detained two suspects during a search southeast of Baghdad.\n\n" +
+      "Elsewhere, four militants were killed in an air strike near Yusufiyah.";
+    const strike = events(text, null, "2006-08-08").incidents.find((i) => i.type === "attack");
+    expect(strike?.date).toBe("2006-08-08");
+  });
+});
