@@ -100,7 +100,10 @@ describe("one attack reported over several sentences", () => {
 
   it("keeps an ambush of the reinforcements apart from the attack they were sent to", () => {
     const text = "Militants attacked a police post in Jowhar on Sunday, killing three officers. Reinforcements sent from Mogadishu were ambushed.";
-    expect(events(text).incidents.filter((i) => i.type === "attack")).toHaveLength(2);
+    const attacks = events(text).incidents.filter((i) => i.type === "attack");
+    expect(attacks).toHaveLength(2);
+    // ... on the attack's day, which the ambush sentence does not repeat.
+    expect(attacks.map((i) => i.date)).toEqual(["2018-09-23", "2018-09-23"]);
   });
 
   it("reads 'the fighting' and 'the fire fight' as the incident already reported, not 'the shooting death of'", () => {
