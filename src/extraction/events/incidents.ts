@@ -44,6 +44,8 @@ interface Mention extends TextRange {
   readonly clause: TextRange;
   /** Where the mention's paragraph starts. */
   readonly paragraphStart: number;
+  /** Where the paragraph two before the mention's starts (how far back a town it may be about was named). */
+  readonly nearbyStart: number;
   readonly anaphoric: boolean;
   readonly diplomatic: boolean;
   /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
@@ -572,7 +574,7 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -722,7 +724,10 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const paragraphPlace = lastBefore(places, mention.start, (p) => !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
     // The headline's place comes before the dateline's: the dateline says where the story was
     // written ("Washington"), the headline where it happened.
-    const story = headlinePlace ?? dateline;
+    // A country there is coarser than a town named in the last paragraphs ("in the village of Galim ...
+    // since the attack took place, the village market has been closed").
+    const nearby = (headlinePlace ?? dateline)?.kind === "country" || (headlinePlace ?? dateline) === null ? lastBefore(places, mention.start, (p) => !p.demonym && (p.kind === "locality" || p.kind === "city") && p.locative && p.start >= mention.nearbyStart) : undefined;
+    const story = nearby ?? headlinePlace ?? dateline;
     // A list item is a report of its own: a place its line names comes before the story's thread.
     const scope = mention.scope;
     const itemPlace = scope ? (placesIn(places, scope).filter((p) => !p.demonym).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
@@ -869,7 +874,8 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   if (takePlace && mention.ownPlace && mention.place?.kind === "locality" && draft.place !== null && draft.place.kind !== "locality" && referencePoint(draft.placeSentence, draft.place.name)) {
     // A town the story names after a reference point ("north of Kismayo") is where it happened.
     draft.place = mention.place;
-  } else if (takePlace && mention.ownPlace && !draft.ownPlace) {
+  } else if (takePlace && mention.ownPlace && !draft.ownPlace && !(mention.inHeadline && mention.place?.kind === "country" && draft.place !== null && draft.place.kind !== "country" && placesCompatible(draft.place, mention.place))) {
+    // (A headline's country says less than the town the story's thread gave.)
     // A place the words give beats one borrowed from the story's thread or dateline.
     draft.place = mention.place;
     draft.ownPlace = true;

@@ -165,3 +165,13 @@ describe("dates of an operations report", () => {
     expect(strike?.date).toBe("2006-08-08");
   });
 });
+
+describe("the story's thread", () => {
+  it("places an incident without a place of its own in a town the last paragraphs named, before a country in the headline", () => {
+    const text =
+      "Attack in Cameroon Sows Panic\n\n" +
+      "A farmer cries as her husband is buried in the village of Dschang-Ouest on the border.\n\n" +
+      "Mourners say that since the attack took place, the market has been empty.";
+    expect(events(text, "Attack in Cameroon Sows Panic").incidents.find((i) => i.type === "attack")?.place).toBe("Dschang-Ouest");
+  });
+});
