@@ -25,6 +25,10 @@ describe("casualty counts", () => {
     expect(counts("Two bystanders, waiting outside the bank, were wounded in a shooting in Herat on Monday.").injuries).toBe(2);
   });
 
+  it("reads one victim whose noun runs on a word or whose unit holds a number", () => {
+    expect(counts("A soldier with the 4th Infantry Division was killed and a civilian interpreter was wounded in an attack near Kirkuk on Monday.")).toEqual({ fatalities: 1, injuries: 1 });
+  });
+
   it("reads 'killed a terrorist and wounded another' as one killed and one wounded", () => {
     expect(counts("Soldiers killed a terrorist and wounded another near Baqubah on Wednesday.")).toEqual({ fatalities: 1, injuries: 1 });
   });
