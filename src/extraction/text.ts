@@ -71,16 +71,37 @@ function tokensOf(doc: Document, text: string, base: number): Token[] {
   return tokens;
 }
 
+// A line broken inside a sentence by hard-wrapped copy ("detained five suspected\nterrorists"): it
+// ends on a lower-case word (a comma may follow; not a name, as a byline's "Harry Kamian\nto the
+// Council") and the next line goes on in lower case. Those lines are one paragraph.
+const WRAPPED_END = /(?:^|\s)\p{Ll}[\p{L}'’-]*,?$/u;
+const WRAPPED_START = /^\p{Ll}/u;
+
+/** The paragraphs of a text: its non-empty lines, a hard-wrapped sentence's lines joined. */
+function paragraphsOf(text: string): { line: string; base: number }[] {
+  const out: { line: string; base: number }[] = [];
+  const linePattern = /[^\r\n]+/g;
+  let open: { base: number; end: number } | null = null;
+  for (let match = linePattern.exec(text); match; match = linePattern.exec(text)) {
+    if (match[0].trim() === "") continue;
+    const end = match.index + match[0].length;
+    const joined = open !== null && /^\r?\n$/.test(text.slice(open.end, match.index)) && WRAPPED_END.test(text.slice(Math.max(open.base, open.end - 40), open.end)) && WRAPPED_START.test(match[0]);
+    if (open && joined) open.end = end;
+    else {
+      if (open) out.push({ line: text.slice(open.base, open.end), base: open.base });
+      open = { base: match.index, end };
+    }
+  }
+  if (open) out.push({ line: text.slice(open.base, open.end), base: open.base });
+  return out;
+}
+
 /** Splits the text into paragraphs (lines), sentences and tokens, and finds wink's entities. */
 export function analyzeText(text: string): AnalyzedText {
   const paragraphs: TextRange[] = [];
   const sentences: Sentence[] = [];
   const entities: RecognisedEntity[] = [];
-  const linePattern = /[^\r\n]+/g;
-  for (let match = linePattern.exec(text); match; match = linePattern.exec(text)) {
-    const line = match[0];
-    if (line.trim() === "") continue;
-    const base = match.index;
+  for (const { line, base } of paragraphsOf(text)) {
     const paragraph = paragraphs.length;
     paragraphs.push({ start: base, end: base + line.length });
     const doc = nlp.readDoc(line);

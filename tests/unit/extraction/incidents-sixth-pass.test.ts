@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findQuantities } from "../../../src/extraction/events/numbers.js";
+import { analyzeText } from "../../../src/extraction/text.js";
 import { events, only } from "./events-support.js";
 
 // Issue 18's sixth pass on the events pass: one class of error per test, on sentences written
@@ -177,5 +178,20 @@ describe("the story's thread", () => {
       "A farmer cries as her husband is buried in the village of Dschang-Ouest on the border.\n\n" +
       "Mourners say that since the attack took place, the market has been empty.";
     expect(events(text, "Attack in Cameroon Sows Panic").incidents.find((i) => i.type === "attack")?.place).toBe("Dschang-Ouest");
+  });
+});
+
+describe("hard-wrapped copy", () => {
+  it("reads a sentence broken over two lines, the second going on in lower case, as one paragraph", () => {
+    const text = "In a separate incident, soldiers detained five suspected\nterrorists while conducting operations near Kut on Oct 5.";
+    expect(analyzeText(text).paragraphs).toHaveLength(1);
+    // The place and the day on the second line are the arrest's (published 2018-09-28: last year's Oct 5).
+    expect(only(text)).toMatchObject({ type: "arrest", place: "Kut", date: "2017-10-05" });
+  });
+
+  it("keeps lines apart when the first ends on a name or a full stop (a byline, a new sentence)", () => {
+    expect(analyzeText("As delivered by Harry Kamian\nto the Permanent Council").paragraphs).toHaveLength(2);
+    expect(analyzeText("Soldiers detained five suspects.\nthe next day, more were held").paragraphs).toHaveLength(2);
+    expect(analyzeText("Soldiers detained five\n\nsuspects").paragraphs).toHaveLength(2);
   });
 });
