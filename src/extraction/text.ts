@@ -18,7 +18,7 @@ import type { TextRange } from "./types.js";
 // wink-nlp does the sentence and token boundaries; we only map its token indexes back to
 // UTF-16 offsets of the original text (wink keeps every token's original value and the spaces
 // before it, so the offsets reconstruct the text exactly) and treat line breaks as paragraph
-// boundaries, which wink does not.
+// boundaries, which wink does not (except inside a hard-wrapped sentence, below).
 
 const nlp = winkNLP(model);
 const its = nlp.its;
@@ -46,7 +46,7 @@ export interface RecognisedEntity extends TextRange {
 /** The text, split once and shared by every extraction pass. */
 export interface AnalyzedText {
   readonly text: string;
-  /** Non-empty lines of the text, with their offsets. */
+  /** Non-empty lines of the text (a hard-wrapped sentence's lines as one), with their offsets. */
   readonly paragraphs: readonly TextRange[];
   readonly sentences: readonly Sentence[];
   readonly entities: readonly RecognisedEntity[];
