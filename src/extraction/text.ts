@@ -18,7 +18,7 @@ import type { TextRange } from "./types.js";
 // wink-nlp does the sentence and token boundaries; we only map its token indexes back to
 // UTF-16 offsets of the original text (wink keeps every token's original value and the spaces
 // before it, so the offsets reconstruct the text exactly) and treat line breaks as paragraph
-// boundaries, which wink does not.
+// boundaries, which wink does not (except inside a hard-wrapped sentence, below).
 
 const nlp = winkNLP(model);
 const its = nlp.its;
@@ -46,7 +46,7 @@ export interface RecognisedEntity extends TextRange {
 /** The text, split once and shared by every extraction pass. */
 export interface AnalyzedText {
   readonly text: string;
-  /** Non-empty lines of the text, with their offsets. */
+  /** Non-empty lines of the text (a hard-wrapped sentence's lines as one), with their offsets. */
   readonly paragraphs: readonly TextRange[];
   readonly sentences: readonly Sentence[];
   readonly entities: readonly RecognisedEntity[];
@@ -71,16 +71,37 @@ function tokensOf(doc: Document, text: string, base: number): Token[] {
   return tokens;
 }
 
+// A line broken inside a sentence by hard-wrapped copy ("detained five suspected\nterrorists"): it
+// ends on a lower-case word (a comma may follow; not a name, as a byline's "Harry Kamian\nto the
+// Council") and the next line goes on in lower case. Those lines are one paragraph.
+const WRAPPED_END = /(?:^|\s)\p{Ll}[\p{L}'’-]*,?$/u;
+const WRAPPED_START = /^\p{Ll}/u;
+
+/** The paragraphs of a text: its non-empty lines, a hard-wrapped sentence's lines joined. */
+function paragraphsOf(text: string): { line: string; base: number }[] {
+  const out: { line: string; base: number }[] = [];
+  const linePattern = /[^\r\n]+/g;
+  let open: { base: number; end: number } | null = null;
+  for (let match = linePattern.exec(text); match; match = linePattern.exec(text)) {
+    if (match[0].trim() === "") continue;
+    const end = match.index + match[0].length;
+    const joined = open !== null && /^\r?\n$/.test(text.slice(open.end, match.index)) && WRAPPED_END.test(text.slice(Math.max(open.base, open.end - 40), open.end)) && WRAPPED_START.test(match[0]);
+    if (open && joined) open.end = end;
+    else {
+      if (open) out.push({ line: text.slice(open.base, open.end), base: open.base });
+      open = { base: match.index, end };
+    }
+  }
+  if (open) out.push({ line: text.slice(open.base, open.end), base: open.base });
+  return out;
+}
+
 /** Splits the text into paragraphs (lines), sentences and tokens, and finds wink's entities. */
 export function analyzeText(text: string): AnalyzedText {
   const paragraphs: TextRange[] = [];
   const sentences: Sentence[] = [];
   const entities: RecognisedEntity[] = [];
-  const linePattern = /[^\r\n]+/g;
-  for (let match = linePattern.exec(text); match; match = linePattern.exec(text)) {
-    const line = match[0];
-    if (line.trim() === "") continue;
-    const base = match.index;
+  for (const { line, base } of paragraphsOf(text)) {
     const paragraph = paragraphs.length;
     paragraphs.push({ start: base, end: base + line.length });
     const doc = nlp.readDoc(line);

@@ -92,9 +92,11 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   },
   {
     // "over the past week", "in the last month": the span up to publication
-    pattern: /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(week|month)\b/gi,
+    // ("in recent days": the week up to publication; not "over the past few days", which quotes
+    // often stretch over attacks of two weeks before)
+    pattern: /\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(week|month)\b|\b(?:in|over)\s+recent\s+(days)\b/gi,
     resolve: (m, published) => {
-      const back = (m[1] ?? "").toLowerCase() === "week" ? 7 : 30;
+      const back = (m[1] ?? "").toLowerCase() === "month" ? 30 : 7;
       const start = published - back * DAY;
       return { date: iso(start), precision: back === 7 ? "week" : "month", earliest: iso(start), latest: iso(published) };
     },

@@ -7,7 +7,9 @@ import {
   ANAPHORIC_DETERMINERS,
   DIPLOMATIC_POST,
   FATALITY_AFTER,
+  CLAIMED_TOLL_BEFORE,
   FATALITY_BEFORE,
+  FIGHTING_AS_MODIFIER,
   FIGHTING_FIRE_AFTER,
   INJURY_AFTER,
   INJURY_BEFORE,
@@ -34,12 +36,16 @@ interface Mention extends TextRange {
   readonly type: ExtractedIncidentType;
   /** A plural noun ("attacks", "bombings"): may sum up several incidents the story then reports one by one. */
   readonly plural: boolean;
+  /** Forces that "came under attack": a fight the story may go on to call one ("Following the fire fight"). */
+  readonly cameUnder: boolean;
   /** The region the sentence names beside its locality, which tells two districts of two provinces apart. */
   readonly area: PlacedMention | null;
   readonly sentence: Sentence;
   readonly clause: TextRange;
   /** Where the mention's paragraph starts. */
   readonly paragraphStart: number;
+  /** Where the paragraph two before the mention's starts (how far back a town it may be about was named). */
+  readonly nearbyStart: number;
   readonly anaphoric: boolean;
   readonly diplomatic: boolean;
   /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
@@ -71,6 +77,8 @@ interface Draft {
   lastAt: number;
   /** Started by a plural report over a country or no place ("roadside bomb attacks in southern Afghanistan"): maybe a roundup. */
   readonly roundup: boolean;
+  /** Reported as an attack that forces came under. */
+  cameUnder: boolean;
   /** The countries its reports' places and regions lie in, and each region with the place named beside it ("region\u0000place"). */
   readonly countries: Set<string>;
   readonly areas: Set<string>;
@@ -81,7 +89,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|neighbou?rhoods|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|centre|center|section|part|parts|area|areas)$/i;
+const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|neighbou?rhoods|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
@@ -97,10 +105,14 @@ const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.
 const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+// "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
+const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
+/** Between two dates of a list ("in June and in September"). */
+const DATE_LIST_JOIN = /^,?\s+(?:and|or)\s+(?:in\s+|on\s+)?$|^,\s+$/;
 /** Between the last two places of a list ("Ramadi, Mosul and Kirkuk"). */
 const LIST_JOIN = /^,?\s+(?:and|or)\s+$/;
 /** The incidents of a military operations report. */
@@ -198,7 +210,11 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
   const index = tokens.findIndex((t) => t.start >= trigger.start);
   if (index < 0) return false;
   const head = tokens[index] as Token;
-  if (head.pos === "VERB" || /(?:ed|ing)$/i.test(text.slice(trigger.start, trigger.end))) return false;
+  const word = text.slice(trigger.start, trigger.end);
+  // "the fighting in the area", "the shooting stemmed from": a gerund right after a determiner that
+  // ends its noun phrase is a noun that points back (not "the shooting death of", a modifier).
+  if (/ing$/i.test(word) && ANAPHORIC_DETERMINERS.has((tokens[index - 1]?.text ?? "").toLowerCase()) && !["NOUN", "PROPN"].includes(tokens[index + 1]?.pos ?? "")) return true;
+  if (head.pos === "VERB" || /(?:ed|ing)$/i.test(word)) return false;
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const token = tokens[i] as Token;
     const lower = token.text.toLowerCase();
@@ -266,9 +282,11 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(VICTIM_ASIDE, "$1");
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
+    // "The group claimed killing 26 troops": the attackers' claim, not the toll officials report.
+    if (CLAIMED_TOLL_BEFORE.test(before)) return;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
     if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) return;
     // "The district governor and two others were killed": the named victim and the others.
@@ -296,10 +314,12 @@ const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded
 const HEADER_END = /:\s*$/;
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
-const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
 const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|stabbing|beating)) death of\s+(?:\d+-year-old\s+)?(?=[A-Z][\p{L}'’-]+\s+(?:[A-Z]|(?:al|el)-))/gu;
-const SINGLE_CUE_AFTER = /^(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
+// (The person's noun may run on a word or two, "a civilian interpreter was wounded", and a unit after
+// "with" may hold numbers, "a soldier with the 1st Infantry Division was killed".)
+const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
 const NAMED_VICTIM_AND = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
@@ -308,6 +328,9 @@ const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 // The aside that names a subset, cut out so the count's own words reach its verb.
 const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
+// An aside set off by commas between the victims and their verb ("two other Afghans, standing outside
+// the office, were wounded"): cut out, so the count reaches its verb.
+const VICTIM_ASIDE = /^(\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
 const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
 const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
@@ -433,7 +456,7 @@ export function extractIncidents(
       const next = analyzed.paragraphs[sentence.paragraph + 1];
       if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
     }
-    const hits: { type: ExtractedIncidentType; start: number; end: number }[] = [];
+    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text)) return;
@@ -463,13 +486,16 @@ export function extractIncidents(
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
+        // "an enemy fighting position", "men of fighting age": a modifier, no battle.
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && FIGHTING_AS_MODIFIER.test(after)) continue;
         // "voiced our strong protest", "resigned in protest": a complaint or a motive, not a demonstration.
         if (rule.type === "protest" && /^protest$/i.test(m[0]) && /(?:\b(?:voiced|lodged|filed|registered|expressed|delivered|sent)\s+(?:[\p{L}-]+\s+){0,2}|\bin\s+)$/iu.test(before)) continue;
         if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
         // "came under small-arms attack ... returned fire": armed forces fighting back, a battle (ACLED), not a one-sided attack.
         const line = analyzed.paragraphs[sentence.paragraph];
-        const foughtBack = rule.type === "attack" && CAME_UNDER.test(before) && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
-        hits.push({ type: foughtBack ? "armed_clash" : rule.type, start, end });
+        const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
+        const foughtBack = cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
+        hits.push({ type: foughtBack ? "armed_clash" : rule.type, start, end, cameUnder });
       }
     }
     hits.sort((a, b) => a.start - b.start);
@@ -488,7 +514,8 @@ export function extractIncidents(
       const anaphoric = anaphoricAt(sentence.tokens, hit, text) || (hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end)));
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
-      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text);
+      const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
+      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text) || secondWave;
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
@@ -517,7 +544,8 @@ export function extractIncidents(
         const home = clauses.find((c) => d.start >= c.start && d.start < c.end);
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate);
+      // The reinforcements sent to an attack were ambushed on its day, unless the words say otherwise.
+      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -537,10 +565,18 @@ export function extractIncidents(
           ? frontedList
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
+      const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
+      // "similar attacks in June and in September of last year": a plural report on a list of dates of one kind is one incident a date.
+      const inOrder = [...dateCandidates].sort((a, b) => a.start - b.start);
+      const dateList =
+        pluralWord && !anaphoric && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
+          ? inOrder
+          : [date];
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
-        sentenceMentions.push({ ...hit, area, plural: PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || OPERATIONS.test(text.slice(clause.start, clause.end)), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date, fatalities: NONE, injuries: NONE });
+        for (const when of dateList)
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
@@ -554,6 +590,8 @@ export function extractIncidents(
       // One trigger reported at several places ("attacks in Mali and Niger ... killing four in Mali"): the place named nearest the count.
       const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
       const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
+      // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
+      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end))) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
@@ -598,11 +636,14 @@ export function extractIncidents(
   // that the story then reports as two or more incidents of its kind at finer places is their
   // total, not an incident of its own (and its toll is none of theirs).
   const summed = drafts.filter(
-    (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 2,
+    (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 1,
   );
-  // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ...").
+  // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ..."),
+  // a violent one's for every violent report after it (a lede's battle, a detail's air strike), and
+  // one that sums "several operations today" for every report after it.
   for (const roundup of summed)
-    for (const d of drafts) if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && sameFamily(d.type, roundup.type)) d.date = roundup.date;
+    for (const d of drafts)
+      if (!summed.includes(d) && d.date === null && d.lastAt > roundup.lastAt && (sameFamily(d.type, roundup.type) || (VIOLENT.includes(d.type) && VIOLENT.includes(roundup.type)) || OPERATIONS.test(roundup.mentions[0]?.sentence.text ?? ""))) d.date = roundup.date;
   // An operations report: when the story's first incident is a dated arrest or battle ("forces killed
   // five and detained two during an operation yesterday"), the arrests and battles it then details
   // without a day of their own ("In Mosul, forces captured two suspects") are of that day.
@@ -685,7 +726,10 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const paragraphPlace = lastBefore(places, mention.start, (p) => !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
     // The headline's place comes before the dateline's: the dateline says where the story was
     // written ("Washington"), the headline where it happened.
-    const story = headlinePlace ?? dateline;
+    // A country there is coarser than a town named in the last paragraphs ("in the village of Galim ...
+    // since the attack took place, the village market has been closed").
+    const nearby = (headlinePlace ?? dateline)?.kind === "country" || (headlinePlace ?? dateline) === null ? lastBefore(places, mention.start, (p) => !p.demonym && (p.kind === "locality" || p.kind === "city") && p.locative && p.start >= mention.nearbyStart) : undefined;
+    const story = nearby ?? headlinePlace ?? dateline;
     // A list item is a report of its own: a place its line names comes before the story's thread.
     const scope = mention.scope;
     const itemPlace = scope ? (placesIn(places, scope).filter((p) => !p.demonym).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
@@ -708,6 +752,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
       // forces killed three militants near X. Four suspects were detained in that raid.").
       !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
+      // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
+      !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, mention.place) &&
       datesCompatible(d.date, mention.date),
@@ -726,6 +772,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
     roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country"),
+    cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),
     placeSentence: mention.ownPlace ? mention.sentence.text : null,
@@ -747,7 +794,19 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
   if (a.kind === "country" || b.kind === "country" || placeWithin(a, b) || placeWithin(b, a)) return false;
   // A region may hold a locality the gazetteer does not know; a city or another locality does not.
   if ((a.kind !== "locality" && b.kind !== "locality") || a.kind === "region" || b.kind === "region") return false;
+  // "a base north of the main city of Kismayo ... the base at Bulogudud town": a city named as a
+  // reference point may have the town the story names next around it.
+  if (referencePoint(draft.placeSentence, a.name) && b.kind === "locality") return false;
   return !mention.sentence.text.includes(a.name) && !(draft.placeSentence ?? "").includes(b.name);
+}
+
+// "north of the main city of X", "30 kilometers from X", "outside X": X is where it happened near, not at.
+const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** Whether `sentence` names place `name` only as a reference point ("north of Kismayo"). */
+function referencePoint(sentence: string | null, name: string): boolean {
+  const at = sentence?.indexOf(name) ?? -1;
+  return sentence !== null && at >= 0 && REFERENCE_BEFORE.test(sentence.slice(Math.max(0, at - 60), at));
 }
 
 /** Whether a mention's place lies in a country other than every one the incident's reports name (its places and their regions). */
@@ -809,8 +868,16 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   draft.mentions.push(mention);
   note(draft, mention);
   draft.lastAt = Math.max(draft.lastAt, mention.start);
-  draft.type = strongerType(draft.type, mention.type);
-  if (takePlace && mention.ownPlace && !draft.ownPlace) {
+  // "their attack" after a battle points back at it: a reference does not retype what it refers to.
+  if (!mention.anaphoric) draft.type = strongerType(draft.type, mention.type);
+  // ... except an attack that forces came under, which "the fire fight" says they fought back: a battle.
+  else if (draft.cameUnder && draft.type === "attack" && mention.type === "armed_clash") draft.type = "armed_clash";
+  draft.cameUnder ||= mention.cameUnder;
+  if (takePlace && mention.ownPlace && mention.place?.kind === "locality" && draft.place !== null && draft.place.kind !== "locality" && referencePoint(draft.placeSentence, draft.place.name)) {
+    // A town the story names after a reference point ("north of Kismayo") is where it happened.
+    draft.place = mention.place;
+  } else if (takePlace && mention.ownPlace && !draft.ownPlace && !(mention.inHeadline && mention.place?.kind === "country" && draft.place !== null && draft.place.kind !== "country" && placesCompatible(draft.place, mention.place))) {
+    // (A headline's country says less than the town the story's thread gave.)
     // A place the words give beats one borrowed from the story's thread or dateline.
     draft.place = mention.place;
     draft.ownPlace = true;

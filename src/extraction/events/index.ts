@@ -15,10 +15,10 @@ const DATELINE = /^([A-Z][A-Z.'’ -]{2,}?)(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L
 
 /**
  * A press release's dateline with its year ("WASHINGTON, Nov. 29, 2010 — ", "KABUL, Afghanistan,
- * June 18, 2013 - "): its date is the release's, never an incident's. It names the issuing office,
+ * June 18, 2013 - ", or the date alone: "July 9, 2007 – "): its date is the release's, never an incident's. It names the issuing office,
  * so it gives no place (answer keys do not list it either).
  */
-const RELEASE_DATELINE = /^[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*)?,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*[-–—]\s+/u;
+const RELEASE_DATELINE = /^(?:[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*)?,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*[-–—]\s+/u;
 
 /** The dateline of the story (within its first three paragraphs), with the place it names. */
 export function findDateline(analyzed: AnalyzedText): { range: TextRange; place: PlacedMention | null } | null {

@@ -83,8 +83,12 @@ export function rangeOf(qualifier: string | undefined, value: number, vague: boo
 // One person named by an article or "another" ("An Afghan child was killed", "killed an American
 // service member", "another was wounded"): a count of one. Only with a casualty verb right after
 // it or before it (incidents.ts checks), since "a man" is as often a witness.
-const PERSON = "person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker";
-const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another)\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:${PERSON})|another(?=\\s+(?:was|is|has|had|died)\\b)|one other)\\b`, "giu");
+const PERSON = "person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker";
+const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another)\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:${PERSON})|another(?=\\s+(?:was|is|has|had|died)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another|one other)\\b`, "giu");
+
+/** Nouns after a count (with at most one modifier) that name weapons, vehicles or buildings, never casualties. */
+const OBJECTS_AFTER =
+  /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
 
 /** Every count in text[from, to) with its range; years and clock times are not counts. */
 export function findQuantities(text: string, from = 0, to = text.length): QuantityMention[] {
@@ -96,15 +100,20 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (digits && /^\d{4}$/.test(digits) && /^(19|20)/.test(digits)) continue; // a year
     if (/^\s*(?:p\.m\.|a\.m\.|percent|%|years?\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|kilomet|miles?\b|meters?\b|tons?\b|votes?\b)/i.test(after)) continue;
     if (/^[:.]\d/.test(after)) continue; // 2:41, 1.1
+    if (digits && slice[m.index - 1] === "(" && after.startsWith(")")) continue; // the "(2)" of "two (2)", read with its word
     // "no one was killed", "not one shot was fired": a negation, not a count of one.
     if (!qualifier && /\b(?:no|not)\s+$/i.test(slice.slice(Math.max(0, m.index - 4), m.index))) continue;
     if (/^-(?:years?|months?|weeks?|days?)\b/i.test(after)) continue; // an age: "18-year-old"
     // "an August 29 attack", "the Jan. 5 attack": the day of a date, not a count.
     if (digits && !qualifier && MONTH_BEFORE.test(slice.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "more than 50 rockets", "two vehicles": things fired or hit, not people.
+    if (OBJECTS_AFTER.test(slice.slice(m.index + whole.length, m.index + whole.length + 40))) continue;
     const value = vague ? (VAGUE_MIN[vague.toLowerCase()] ?? null) : numberValue(digits ?? "");
     if (value === null) continue;
     const start = from + m.index;
-    found.push({ start, end: start + whole.length, text: whole, range: rangeOf(qualifier, value, Boolean(vague)) });
+    // "two (2) terrorists": the figure repeated in digits is part of the count, so its noun and verb follow it.
+    const repeated = /^\s*\(\d{1,3}\)/.exec(slice.slice(m.index + whole.length, m.index + whole.length + 8));
+    found.push({ start, end: start + whole.length + (repeated ? repeated[0].length : 0), text: whole, range: rangeOf(qualifier, value, Boolean(vague)) });
   }
   for (const m of slice.matchAll(SINGLE)) {
     const start = from + m.index;
