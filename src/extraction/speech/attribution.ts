@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS } from "./lexicon.js";
+import { KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -293,7 +293,7 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
     return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
   }
   const person = cast.people
-    .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head)))
+    .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).some((word) => word === head || TITLE_ABBREVIATIONS.get(word) === head)))
     .map((entry) => ({ entry, last: lastMentionBefore(entry, position) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last)[0];

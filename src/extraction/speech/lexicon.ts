@@ -22,7 +22,10 @@ export const REPORTING_VERBS = words(`
   complains complained lament lamented boast boasts boasted brag bragged concede concedes conceded
   interject interjected recount recounted demand demands demanded plead pleaded whisper whispered
   mutter muttered cry cried chime chimed scoff scoffed proclaim proclaimed concluded concludes
-  texted emailed wonder wondered affirm affirms affirmed caution cautions cautioned`);
+  texted emailed wonder wondered affirm affirms affirmed caution cautions cautioned
+  emphasizes emphasizing emphasising stressing noting claiming insisting arguing asserting
+  declaring announcing reiterating acknowledging admitting confirming denying explaining
+  suggesting predicting promising vowing urging cautioning affirming underscoring`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -43,7 +46,10 @@ export const CLAUSE_TAKING_VERBS = words(`
   concede concedes conceded maintain maintains maintained contend contends contended allege
   alleges alleged confirm confirms confirmed deny denies denied announce announces announced
   write writes wrote report reports reported agree agrees agreed underscore underscores underscored
-  affirm affirms affirmed caution cautions cautioned`);
+  affirm affirms affirmed caution cautions cautioned emphasizing emphasising stressing noting
+  insisting arguing claiming asserting acknowledging admitting predicting suggesting reiterating
+  explaining declaring conceding maintaining alleging confirming denying announcing writing
+  reporting underscoring affirming cautioning warning`);
 
 /** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
 export const QUOTE_ONLY_VERBS = words(`
@@ -145,6 +151,14 @@ export const PERSONAL_SUBJECT_PRONOUNS = words(`he she they we it i you`);
 export const SUBJECT_PRONOUNS: ReadonlyMap<string, "male" | "female" | null> = new Map([
   ["he", "male"],
   ["she", "female"],
+]);
+
+/** Abbreviated titles and the role noun a later reference uses ("Rear Adm. Jane Doe" ... "the admiral"). */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["adm.", "admiral"], ["gen.", "general"], ["col.", "colonel"], ["lt.", "lieutenant"], ["sgt.", "sergeant"],
+  ["maj.", "major"], ["capt.", "captain"], ["cmdr.", "commander"], ["sen.", "senator"], ["rep.", "representative"],
+  ["gov.", "governor"], ["amb.", "ambassador"], ["det.", "detective"], ["insp.", "inspector"], ["supt.", "superintendent"],
+  ["prof.", "professor"], ["pres.", "president"], ["atty.", "attorney"],
 ]);
 
 /** Title words that tell a person's gender (used only to check pronouns). */
