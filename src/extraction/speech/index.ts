@@ -1,7 +1,7 @@
 import type { AnalyzedText, Token } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
-import { type BriefingTurn, findBriefingTurns } from "./briefing.js";
+import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";
 import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
@@ -210,10 +210,22 @@ function nameInHeader(text: string, surname: string, headerEnd: number): string 
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // One given name and an optional initial ("John Kirby", "Mark T. Esper"): a longer run of
   // capitals in a header is more often an office ("Strategic Communications John Kirby").
-  const match = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]+)((?: \\p{Lu}\\.)?) ${escaped}(?![\\p{L}])`, "u").exec(header);
+  // The label's capitals lose the surname's own ("MCCORMACK" for McCormack): any case matches,
+  // and the header's spelling is kept.
+  const anyCase = [...escaped].map((letter) => (/\p{L}/u.test(letter) ? `[${letter.toLowerCase()}${letter.toUpperCase()}]` : letter)).join("");
+  const match = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]+)((?: \\p{Lu}\\.)?) (${anyCase})(?![\\p{L}])`, "u").exec(header);
   const given = match?.[1];
-  return given && isNameWord(given) ? `${given}${match[2] ?? ""} ${surname}` : null;
+  if (given && isNameWord(given) && /\p{Ll}/u.test(match[3] ?? "")) return `${given}${match[2] ?? ""} ${match[3]}`;
+  // A header in capitals ("PRESS BRIEFING BY JANE DOE"): the word before the surname, when it is
+  // no title or function word, is the given name.
+  const capitals = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Lu}'’-]+)((?: \\p{Lu}\\.)?) ${escaped.toUpperCase()}(?![\\p{L}])`, "u").exec(header);
+  const word = capitals?.[1];
+  if (!word || HEADER_WORDS.has(word) || isTitleLabel(word)) return null;
+  return `${titleCase(word)}${capitals[2] ?? ""} ${surname}`;
 }
+
+/** Capitalized header words before a name that are not a given name ("BRIEFING BY JANE DOE"). */
+const HEADER_WORDS = new Set(["BY", "OF", "THE", "AND", "WITH", "FROM", "FOR", "TO", "ON", "AT", "BRIEFING", "PRESS", "REMARKS", "STATEMENT", "INTERVIEW", "CONFERENCE", "TRANSCRIPT", "GAGGLE", "HOUSE", "DEPARTMENT", "OFFICE"]);
 
 /** The person a statement document's author line names: someone already known, else the name in it. */
 function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocument): PersonEntry | null {

@@ -87,3 +87,53 @@ describe("reported speech in a participle clause", () => {
     expect(noting).toEqual([expect.objectContaining({ speaker: "Dana Okafor", kind: "indirect" })]);
   });
 });
+
+describe("transcripts: header fields, time stamps, full names in the header, calls on the next reporter", () => {
+  const transcript = (lines: readonly string[]): ReturnType<typeof extractArticle> => extractArticle(lines.join("\n\n"));
+
+  it("reads 'BRIEFER: Name, Title' as a header field and a time stamp as nobody's words", () => {
+    const result = transcript([
+      "Daily Press Briefing",
+      "BRIEFER: Dana McAllister, Deputy Spokesperson",
+      "2:05 p.m. EST",
+      "MS. MCALLISTER: Good afternoon. I have one announcement about the harbor talks.",
+      "QUESTION: Will the talks resume next week?",
+      "MS. MCALLISTER: We expect them to resume on Monday.",
+      "2:31 p.m. EST",
+    ]);
+    expect(result.quotes.map((quote) => quote.text)).toEqual(["Good afternoon. I have one announcement about the harbor talks.", "Will the talks resume next week?", "We expect them to resume on Monday."]);
+    expect(result.quotes[0]?.speaker).toBe("Dana McAllister");
+    expect(result.people.map((person) => person.name)).toEqual(["Dana McAllister"]);
+  });
+
+  it("takes the given name from a header in capitals ('PRESS BRIEFING BY JANE DOE')", () => {
+    const result = transcript([
+      "PRESS BRIEFING BY DANA OKORO",
+      "The Briefing Room",
+      "MR. OKORO: Good afternoon. The governor will travel to the coast on Friday.",
+      "Q Will she meet the mayor?",
+      "MR. OKORO: She will, on Saturday morning.",
+    ]);
+    expect(result.quotes[0]?.speaker?.toLowerCase()).toBe("dana okoro");
+  });
+
+  it("does not read 'Mm-hmm.' as a reporter's name, nor give a question to the reporter called on after it", () => {
+    const result = transcript([
+      "MR. OKORO: Good afternoon, everyone. Let us begin.",
+      "QUESTION: There is a report that the port will close. Is that right?",
+      "MR. OKORO: Mm-hmm.",
+      "QUESTION: Can you confirm the report?",
+      "MR. OKORO: I cannot confirm it today.",
+      "QUESTION: Fair enough. Thank you.",
+      "MR. OKORO: Lindiwe, go ahead.",
+      "QUESTION: Thank you. On the budget talks, is there any progress?",
+    ]);
+    const speakers = result.quotes.filter((quote) => quote.speaker !== "Okoro").map((quote) => [quote.text, quote.speaker ?? quote.speakerDescription]);
+    expect(speakers).toEqual([
+      ["There is a report that the port will close. Is that right?", "a reporter"],
+      ["Can you confirm the report?", "a reporter"],
+      ["Fair enough. Thank you.", "a reporter"],
+      ["Thank you. On the budget talks, is there any progress?", "Lindiwe"],
+    ]);
+  });
+});
