@@ -256,6 +256,8 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   if (!last || last.pos !== "PROPN" || !isNameToken(last) || last.text.endsWith(".")) return null;
   const before = tokens.slice(0, -1);
   if (!before.every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
+  // "the Poles", "the Kurds": an article right before a lone plural word names a people, not a person.
+  if (before.length === 0 && /\p{Ll}s$/u.test(last.text) && phrase.tokens.length > 1 && (phrase.tokens[phrase.tokens.length - 2] as Token).pos === "DET") return null;
   // "Mr. Tolima" is a person even where "Tolima" alone could be a place.
   const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
   if (!honorific && (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text))) return null;
@@ -292,11 +294,12 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
     cast.mentionSource(source, phrase, CONFIDENCE.reference);
     return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
   }
-  const person = cast.people
+  const ranked = cast.people
     .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).some((word) => word === head || TITLE_ABBREVIATIONS.get(word) === head)))
     .map((entry) => ({ entry, last: lastMentionBefore(entry, position) }))
     .filter((candidate) => candidate.last >= 0)
-    .sort((a, b) => b.last - a.last)[0];
+    .sort((a, b) => b.last - a.last);
+  const person = subjectOver(ranked, position, context.text) ?? ranked[0];
   if (person) {
     cast.mentionPerson(person.entry, phrase, CONFIDENCE.reference);
     return { person: person.entry, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
@@ -315,6 +318,20 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   const group = groups.pop();
   if (group) return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
   return null;
+}
+
+/**
+ * The candidate a reference back ("the president") means instead of the latest person with the
+ * role, when that mention is no subject ("Doe backed President Roe's plan. ... the president said" is
+ * Doe's) and an earlier candidate was the subject of a sentence in the same paragraph.
+ */
+function subjectOver<T extends { readonly entry: PersonEntry; readonly last: number }>(candidates: readonly T[], position: number, text: string): T | undefined {
+  const [best, ...rest] = candidates;
+  if (!best || isSubjectMention(text, best.last)) return undefined;
+  return rest.find((candidate) => {
+    const at = lastMentionBefore(candidate.entry, best.last + 1, (offset) => !isSubjectMention(text, offset));
+    return at >= 0 && !text.slice(at, position).includes("\n");
+  });
 }
 
 /**

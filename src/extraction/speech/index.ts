@@ -47,6 +47,9 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
   findBareNames(analyzed, cast, (range) => isSpecial(range) || range.end <= storyStart);
+  // People named by a title and a surname alone ("Finance Minister Roe") are known before the
+  // reading, so that a later "he said" can refer to them.
+  findTitledSurnames(analyzed, cast);
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {
@@ -57,6 +60,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const tokensOf = (paragraph: number): readonly Token[] => tokensByParagraph.get(paragraph) ?? [];
   const paragraphAt = (offset: number): number => analyzed.paragraphs.findIndex((paragraph) => offset >= paragraph.start && offset <= paragraph.end);
 
+  // The people who answer in a transcript: a question's reported speech is never theirs.
+  const officials = new Set<string>();
   analyzed.paragraphs.forEach((paragraph, index) => {
     if (paragraph.end <= storyStart) return;
     const post = posts.find((candidate) => within(candidate.lines)(paragraph));
@@ -77,9 +82,22 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     if (unnamedAuthor && statement && unnamedParagraph) quoteStatementParagraph(walk, unnamedAuthor, statement, unnamedParagraph);
     if (turn) {
       insideSpeaker = quoteTurn(walk, turn, turns);
-      // A reporter's question is theirs alone: nothing in it is attributed to anyone else.
-      if (turn.isQuestion) return;
       floorOffset = turn.quote.start;
+      // A reporter's question is theirs: only the reported speech of a third person it recounts
+      // ("he said Israel will ...") is read from it, never as the official's words.
+      if (turn.isQuestion) {
+        const before = walk.quotes.length;
+        for (const sentence of analyzed.sentences) {
+          if (sentence.paragraph !== index) continue;
+          const floor = sentence.tokens.findIndex((token) => token.start >= floorOffset);
+          if (floor >= 0) findIndirectSpeech(walk, sentence, { floor, paragraph: index, insideSpeaker });
+        }
+        const recounted = walk.quotes.splice(before).filter((quote) => quote.speaker === null || !officials.has(quote.speaker));
+        walk.quotes.push(...recounted);
+        walk.previous = null;
+        return;
+      }
+      if (insideSpeaker) officials.add(insideSpeaker.name);
     }
     for (const sentence of analyzed.sentences) {
       if (sentence.paragraph !== index) continue;
@@ -95,6 +113,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     }
   });
 
+  // Again after the reading: "Secretary Doe" is a mention of a Jane Doe found only as a speaker.
   findTitledSurnames(analyzed, cast);
   // People named only as speakers were added during the reading: find their other mentions too.
   findPersonMentions(analyzed, cast);

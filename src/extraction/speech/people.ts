@@ -12,6 +12,8 @@ import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRol
 // Central") are left alone here; a bare name becomes a person when it speaks (attribution.ts).
 
 const TITLE_TAGS = new Set(["NOUN", "PROPN", "ADJ"]);
+/** Words of time that may open a sentence right before a title; never part of the title. */
+const TIME_WORDS = /^(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|later|meanwhile)$/i;
 
 /** A title found before or after a name, with where it is. */
 interface FoundTitle {
@@ -27,6 +29,8 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
     const token = tokens[index] as Token;
     const right = tokens[index + 1];
     const isGlued = right !== undefined && glued(token, right);
+    // "Yesterday Finance Minister Doe": a sentence that opens on a time word.
+    if (TIME_WORDS.test(token.text)) break;
     if (TITLE_TAGS.has(token.pos) || isGlued || (isCapitalized(token) && token.pos !== "PUNCT" && !/^(A|An|The)$/.test(token.text)) || (key(token) === "of" && from < nameStart && index > 0)) {
       from = index;
       index -= 1;
@@ -196,7 +200,8 @@ const SURNAME_TITLES = new Set(
  * People the story names by a title and a surname alone ("Secretary Hagel", "Foreign Minister
  * Lavrov", "President Xi"): a person unless someone with that surname is already known. When the
  * story also gives the full name without a title ("Joe Biden" ... "President Biden"), the person
- * is the full name. Read after the story, so that speakers found while reading come first.
+ * is the full name. Read before the story (so a later "he" can refer to them) and again after it,
+ * when speakers found while reading may own the surname.
  */
 export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
   const { text } = analyzed;

@@ -137,3 +137,35 @@ describe("transcripts: header fields, time stamps, full names in the header, cal
     ]);
   });
 });
+
+describe("reported speech inside reporters' questions", () => {
+  it("reads a third person's reported speech from a question, never the official's, and keeps the question the reporter's", () => {
+    const result = extractArticle(
+      [
+        "MR. OKORO: Good afternoon.",
+        "QUESTION: Yesterday Finance Minister Adeyemi doubled down on the plan, and he said the port will be sold by June. Do you have a response?",
+        "MR. OKORO: We have seen the remarks.",
+      ].join("\n\n"),
+    );
+    const question = result.quotes.find((quote) => quote.text.startsWith("Yesterday"));
+    expect(question).toMatchObject({ speaker: null, speakerDescription: "a reporter", kind: "direct" });
+    expect(result.quotes.filter((quote) => quote.kind === "indirect")).toEqual([expect.objectContaining({ text: "the port will be sold by June", speaker: "Adeyemi" })]);
+    expect(result.people.find((person) => person.name === "Adeyemi")?.titles).toEqual(["Finance Minister"]);
+  });
+});
+
+describe("people named by a title and a surname only, and references back to a role two people hold", () => {
+  it("lets 'he said' refer to 'Finance Minister Roe' named before it without a given name", () => {
+    const text = "Finance Minister Adeyemi met the bankers on Monday. After the meeting he said the bond sale would go ahead.";
+    expect(said(text)).toEqual([["the bond sale would go ahead", "Adeyemi"]]);
+  });
+
+  it("takes 'the President' as the president who was the subject, not the one only mentioned after", () => {
+    const text = "President Dana Okafor spoke with President Lee Okoro today. President Okafor welcomed President Okoro’s plan for the bridge. The two presidents also discussed the budget. Finally, the President noted that she looks forward to visiting in May.";
+    expect(said(text)).toEqual([["she looks forward to visiting in May", "Dana Okafor"]]);
+  });
+
+  it("does not take 'the Poles' or 'the Kurds' for a person", () => {
+    expect(people("The Poles said the agreement was close, and the Kurds said they would wait.")).toEqual([]);
+  });
+});
