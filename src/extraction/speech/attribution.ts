@@ -286,7 +286,8 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   const { cast } = context;
   const singular = head.replace(/s$/, "");
   const source = [...cast.sources]
-    .filter((entry) => (entry.head === head || entry.head.replace(/s$/, "") === singular) && (entry.mentions[0] ?? Infinity) < position)
+    // "the president" is one of them, not "both presidents".
+    .filter((entry) => (entry.head === head || (entry.head.replace(/s$/, "") === singular && !(singular === head && entry.head !== head && /^(both|the two|two|three|all)\b/i.test(entry.description)))) && (entry.mentions[0] ?? Infinity) < position)
     .pop();
   if (source) {
     const alias = lowerFirst(phrase.text, true);
@@ -422,7 +423,7 @@ function lastMentionBefore(person: PersonEntry, position: number, skip: (offset:
   return last;
 }
 
-const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two|three|four|five|half|almost|nearly|about|more)$/i;
+const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two|three|four|five|half|almost|nearly|about|more|both)$/i;
 
 /**
  * A speaker the cast cannot place but the words describe: ",” the moderator said", ",” said the
@@ -433,7 +434,9 @@ export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
   const first = subject.tokens[0];
   const head = headOf(subject);
   if (!first || !head || subject.tokens.length < 2 || subject.tokens.length > 8 || !(QUANTIFIERS.test(first.text) || first.pos === "NUM")) return null;
-  if (!["NOUN", "ADJ"].includes(head.pos) || subject.tokens.some((token) => token.pos === "PRON")) return null;
+  // "the two" (the two people just named) is a description as "the two leaders" is.
+  const countOnly = head.pos === "NUM" && subject.tokens.length === 2 && key(first) === "the";
+  if ((!["NOUN", "ADJ"].includes(head.pos) && !countOnly) || subject.tokens.some((token) => token.pos === "PRON")) return null;
   const description = lowerFirst(subject.text, true);
   const source = cast.addSource(description, key(head), null, CONFIDENCE.reference);
   cast.mentionSource(source, subject, CONFIDENCE.reference);
@@ -442,7 +445,7 @@ export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
 
 /** "The official" -> "the official" for descriptions and aliases; names keep their capitals. */
 function lowerFirst(text: string, definiteOrIndefinite: boolean): string {
-  return definiteOrIndefinite || /^(A|An|The)\s/.test(text) ? text.replace(/^(A|An|The)(?=\s)/, (word) => word.toLowerCase()) : text;
+  return definiteOrIndefinite || /^(A|An|The)\s/.test(text) ? text.replace(/^(A|An|The|Both)(?=\s)/, (word) => word.toLowerCase()) : text;
 }
 
 /** The subject of the first verb of a token list (its main clause), from `floor` on. */

@@ -230,7 +230,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       subject = phraseOf(walk.text, tokens, quoted + 1, index - 1);
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
     } else if (gerund || key(tokens[index - 1] ?? token) === "and") {
-      resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
+      const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
+      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && key(tokens[index - 1] ?? token) === "and" ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;

@@ -25,7 +25,8 @@ export const REPORTING_VERBS = words(`
   texted emailed wonder wondered affirm affirms affirmed caution cautions cautioned
   emphasizes emphasizing emphasising stressing noting claiming insisting arguing asserting
   declaring announcing reiterating acknowledging admitting confirming denying explaining
-  suggesting predicting promising vowing urging cautioning affirming underscoring`);
+  suggesting predicting promising vowing urging cautioning affirming underscoring
+  agree agrees agreed request requests requested`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").

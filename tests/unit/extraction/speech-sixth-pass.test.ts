@@ -169,3 +169,25 @@ describe("people named by a title and a surname only, and references back to a r
     expect(people("The Poles said the agreement was close, and the Kurds said they would wait.")).toEqual([]);
   });
 });
+
+describe("collective speakers and more clause-taking verbs", () => {
+  const story = "Secretary of State Jane Roe and Foreign Minister Lee Okoro spoke yesterday by phone.\n\n";
+
+  it("reads 'The two discussed ... and emphasized that ...' and 'Both sides agreed that ...' as the pair's reported speech", () => {
+    const quotes = extractArticle(`${story}The two discussed the harbor and emphasized that neither country accepts the blockade. Both sides agreed that they will meet again in May.`).quotes;
+    expect(quotes.map((quote) => [quote.text, quote.speaker, quote.speakerDescription])).toEqual([
+      ["neither country accepts the blockade", null, "the two"],
+      ["they will meet again in May", null, "both sides"],
+    ]);
+  });
+
+  it("reads 'X requested that ...' as reported speech", () => {
+    const quotes = extractArticle(`${story}The Secretary requested that the ministry send its representatives to the commission.`).quotes;
+    expect(quotes).toEqual([expect.objectContaining({ text: "the ministry send its representatives to the commission", speaker: "Jane Roe" })]);
+  });
+
+  it("does not read 'the president' as 'both presidents' named before", () => {
+    const text = "President Dana Okafor spoke with President Lee Okoro. Both presidents agreed that talks should go on. Finally, the President noted that she looks forward to the visit.";
+    expect(said(text).pop()).toEqual(["she looks forward to the visit", "Dana Okafor"]);
+  });
+});
