@@ -81,6 +81,11 @@ export interface ResolveContext {
   readonly cast: Cast;
   /** The speaker whose own words contain the phrase: "he" inside their quote is someone else. */
   readonly insideSpeaker?: PersonEntry | null;
+  /**
+   * The person whose words were reported last, when the verb says the same speaker goes on
+   * ("he added", "she continued"): a pronoun subject of that verb is them when they fit.
+   */
+  readonly continuing?: PersonEntry | null;
 }
 
 /** Resolves the words that name a speaker, as read at `position`; null when they name nobody. */
@@ -348,6 +353,11 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
+  const continuing = context.continuing;
+  if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
+    continuing.gender ??= gender;
+    return { person: continuing, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
+  }
   const best = candidates[0];
   if (!best) {
     // No titled or quoted person fits: the latest name the story gave without a title.

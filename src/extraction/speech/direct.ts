@@ -4,7 +4,7 @@ import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, res
 import { REPORTING_VERBS } from "./lexicon.js";
 import { type Phrase, isNameToken, key, mistaggedName, nounPhraseAfter, phraseOf, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
-import { type Walk, isQuoted } from "./walk.js";
+import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
 // Attribution of a passage in quotation marks. The speaker is named right after the closing
 // mark (",” the official said" / ",” said Giorgos Papadakis"), or before the opening one
@@ -58,7 +58,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   }
   const verbToken = tokens[verb] as Token;
   if (!subject) return null;
-  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk.cast, subject);
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) ?? describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const last = tokens[tokens.length - 1] as Token;
@@ -131,7 +131,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
   const subject = verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
-  let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) : null;
+  let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null;
   if (!resolved && !subject) {
     const previous = walk.previous;
     const leftOfVerb = tokens[verb - 1];

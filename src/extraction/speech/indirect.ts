@@ -5,7 +5,7 @@ import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, rec
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
-import { type Walk, isQuoted } from "./walk.js";
+import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
 // Reported speech with a clear attribution: "X said (that) CLAUSE", "CLAUSE, X told Y",
 // "CLAUSE, according to X", "According to X, CLAUSE". The reported clause must be a clause
@@ -223,7 +223,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
-    else if (subject) resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+    else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
     else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
       // "The Herald quoted spokesman Jo Doe as saying ...": the speaker is the one quoted.
       const quoted = quotedAs(tokens, index - 1, options.floor);

@@ -191,3 +191,12 @@ describe("collective speakers and more clause-taking verbs", () => {
     expect(said(text).pop()).toEqual(["she looks forward to the visit", "Dana Okafor"]);
   });
 });
+
+describe("'he added' continues the last speaker", () => {
+  it("gives 'he added' to the man quoted last, not to a man only mentioned since", () => {
+    const text = (verb: string): string => `“The talks went well,” spokesman Tom Adeyemi said after the minister met Governor Lee Okoro.\n\nThe two men agreed to meet again in June, he ${verb}.`;
+    expect(said(text("added")).pop()).toEqual(["The two men agreed to meet again in June", "Tom Adeyemi"]);
+    // "said" carries no such sense: the latest man named stays the reading, with low confidence.
+    expect(said(text("said")).pop()).toEqual(["The two men agreed to meet again in June", "Lee Okoro"]);
+  });
+});
