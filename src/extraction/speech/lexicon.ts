@@ -110,7 +110,8 @@ export const NOT_NAME_WORDS = words(`
   united states kingdom nations union america american north south east west northern southern
   eastern western central new old great saint st. san santa los las el la le de del port road
   street avenue square river sea ocean lake mountains mountain city province county district
-  region island islands bay gulf coast valley park bridge airport station republic empire
+  region island islands bay gulf coast valley park bridge airport station republic empire camp
+  fort base route aboard
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept.
   oct. nov. dec. today yesterday tomorrow the a an and or of for in on at by to with from

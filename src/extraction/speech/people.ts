@@ -224,19 +224,46 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;
       // "Press Secretary Rear Admiral ...", "Secretary Air Force ...": a title or a body goes on.
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
-      const surname = word.text;
-      const known = cast.personBySurnameBefore(surname, token.start) ?? cast.people.find((person) => surnameOf(person.name) === surname);
-      const range = { start: token.start, end: word.end };
-      if (known) {
-        cast.mentionPerson(known, range, 0.8);
-        continue;
-      }
       const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
-      const full = cast.bareNames.find((entry) => entry.name.endsWith(` ${surname}`));
-      const person = registerPerson(cast, full?.name ?? surname, found?.titles[0] ?? title.text, titleTokens, text, 0.8);
-      cast.mentionPerson(person, range, 0.8);
+      titledSurname(cast, text, word.text, { start: token.start, end: word.end }, found?.titles[0] ?? title.text, titleTokens);
     }
+    pluralTitledSurnames(cast, text, tokens);
   }
+}
+
+/** The person a title and a surname name: someone known by that surname, else a new person. */
+function titledSurname(cast: Cast, text: string, surname: string, range: TextRange, title: string, titleTokens: readonly Token[]): void {
+  const folded = foldAccents(surname);
+  const known = cast.personBySurnameBefore(surname, range.start) ?? cast.people.find((person) => foldAccents(surnameOf(person.name)) === folded);
+  if (known) {
+    cast.mentionPerson(known, range, 0.8);
+    return;
+  }
+  const full = cast.bareNames.find((entry) => entry.name.endsWith(` ${surname}`));
+  const person = registerPerson(cast, full?.name ?? surname, title, titleTokens, text, 0.8);
+  cast.mentionPerson(person, range, 0.8);
+}
+
+/** "Calderón" and "Calderon" are one surname spelt with and without its accent. */
+function foldAccents(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** "Presidents Obama and Calderón", "Secretaries Roe and Doe": a plural title before two surnames. */
+function pluralTitledSurnames(cast: Cast, text: string, tokens: readonly Token[]): void {
+  tokens.forEach((token, index) => {
+    const singular = key(token).replace(/(?:ies)$/, "y").replace(/s$/, "");
+    if (!isCapitalized(token) || singular === key(token) || !SURNAME_TITLES.has(singular)) return;
+    const first = tokens[index + 1];
+    const and = tokens[index + 2];
+    const second = tokens[index + 3];
+    const after = tokens[index + 4];
+    if (!first || !second || key(and ?? token) !== "and" || !isNameToken(first) || !isNameToken(second)) return;
+    // "Presidents Obama and Calderón", not "Presidents Jane Doe and ..." (full names are read elsewhere).
+    if (after && isNameToken(after) && after.start - second.end <= 1) return;
+    const title = `${token.text.slice(0, 1)}${singular.slice(1)}`;
+    for (const name of [first, second]) titledSurname(cast, text, name.text, name, title, [token]);
+  });
 }
 
 /**

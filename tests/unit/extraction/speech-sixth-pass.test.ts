@@ -200,3 +200,13 @@ describe("'he added' continues the last speaker", () => {
     expect(said(text("said")).pop()).toEqual(["The two men agreed to meet again in June", "Lee Okoro"]);
   });
 });
+
+describe("people: plural titles, accents, place names", () => {
+  it("reads 'Presidents Okafor and Calderón' as two people with the title, and 'Calderon' as the same person", () => {
+    expect(people("The director welcomed Presidents Okafor and Calderón at the museum. Later President Calderon spoke to reporters.")).toEqual(["Okafor", "Calderón"]);
+  });
+
+  it("does not take a camp or a fort with an appositive for a person", () => {
+    expect(people("Militants attacked Camp Harmony, a special forces base near the airport, on Friday.")).toEqual([]);
+  });
+});
