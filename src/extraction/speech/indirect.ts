@@ -1,7 +1,7 @@
 import type { Sentence, Token } from "../text.js";
 import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
-import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
@@ -203,6 +203,11 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       }
       return;
     }
+    if (ASKING.has(word) && isReportingVerb(tokens, index) && !walk.usedVerbs.has(token.start)) {
+      const asked = askedQuestion(walk, tokens, index, options, context);
+      if (asked) lastInSentence = asked;
+      return;
+    }
     if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
     const gerund = /ing$/.test(word);
     let subject: Phrase | null = gerund ? null : subjectBefore(walk.text, tokens, index, options.floor);
@@ -306,6 +311,40 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/** Verbs that report a question. */
+const ASKING = new Set(["ask", "asks", "asked"]);
+/** Words that open a reported question ("asked whether ...", "asked how ..."). */
+const QUESTION_OPENERS = new Set(["whether", "if", "what", "how", "who", "why", "when", "where", "which"]);
+
+/**
+ * "Doe asked whether the port would reopen", "Roe asked the minister how long ...": the question
+ * is reported speech of the asker. Not the passive ("Doe, asked whether ..., said"), whose asker
+ * the sentence does not name.
+ */
+function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext): Resolved | null {
+  const before = tokens[index - 1];
+  if (!before || /^(was|were|been|being|is|are|be|when|if|once|after|,)$/i.test(before.text)) return null;
+  let opener = -1;
+  for (let at = index + 1; at <= index + 6 && at < tokens.length; at += 1) {
+    const candidate = tokens[at] as Token;
+    if (QUESTION_OPENERS.has(key(candidate))) {
+      opener = at;
+      break;
+    }
+    // Only the person asked may stand between the verb and the question.
+    if (candidate.pos === "VERB" || candidate.pos === "AUX" || candidate.pos === "PUNCT" || isQuoted(walk, candidate)) return null;
+  }
+  if (opener < 0) return null;
+  const subject = subjectBefore(walk.text, tokens, index, options.floor);
+  if (!subject || subject.tokens.length === 1 && FIRST_PERSON.test(subject.text)) return null;
+  const resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+  const to = clauseEnd(walk, tokens, opener);
+  if (!resolved || !isClause(tokens, opener, to, false)) return null;
+  const token = tokens[index] as Token;
+  emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) }, walk.text.slice(token.start, (tokens[opener] as Token).start));
+  return resolved;
 }
 
 /** Records one indirect quote. */

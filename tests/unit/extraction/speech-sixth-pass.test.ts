@@ -210,3 +210,10 @@ describe("people: plural titles, accents, place names", () => {
     expect(people("Militants attacked Camp Harmony, a special forces base near the airport, on Friday.")).toEqual([]);
   });
 });
+
+describe("reported questions", () => {
+  it("reads 'X asked (Y) whether/if/how ...' as X's reported speech, not the passive 'X, asked if ..., said'", () => {
+    const quotes = extractArticle("Senator Jane Roe asked the minister whether the port would reopen before winter. Tom Doe, asked if he would run, said no.").quotes;
+    expect(quotes.map((quote) => [quote.text, quote.speaker, quote.reportingVerb])).toEqual([["whether the port would reopen before winter", "Jane Roe", "asked"]]);
+  });
+});
