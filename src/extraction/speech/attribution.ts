@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -451,6 +451,18 @@ export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
   const source = cast.addSource(description, key(head), null, CONFIDENCE.reference);
   cast.mentionSource(source, subject, CONFIDENCE.reference);
   return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
+/**
+ * "according to a new poll by the Harbor Institute", "according to court records": a document
+ * the story cites is an unnamed source described by those words.
+ */
+export function documentSource(cast: Cast, phrase: Phrase, text: string): Resolved | null {
+  const head = headOf(phrase);
+  if (!head || head.pos !== "NOUN" || !DOCUMENT_NOUNS.has(key(head)) || phrase.tokens.length > 12) return null;
+  const source = cast.addSource(lowerFirst(phrase.text, true), key(head), organizationInPhrase(text, phrase.tokens), CONFIDENCE.explicit);
+  cast.mentionSource(source, phrase, CONFIDENCE.explicit);
+  return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 }
 
 /** "The official" -> "the official" for descriptions and aliases; names keep their capitals. */

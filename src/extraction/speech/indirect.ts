@@ -1,7 +1,7 @@
 import type { Sentence, Token } from "../text.js";
 import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
-import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, documentSource, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
@@ -196,7 +196,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       }
       const source = sourceEnd > index + 2 ? phraseOf(walk.text, tokens, index + 2, sourceEnd) : null;
       if (!source || sourceEnd - index > 16) return;
-      const resolved = resolvePhrase(source, source.start, context);
+      const resolved = resolvePhrase(source, source.start, context) ?? documentSource(walk.cast, source, walk.text);
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
         emit(walk, options.paragraph, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
         lastInSentence = resolved;

@@ -138,6 +138,16 @@ export const SOURCE_HEADS = words(`
 /** Nouns naming a written or broadcast statement: "the statement said" speaks for its author. */
 export const STATEMENT_NOUNS = words(`statement statements release communique communiqué letter post tweet message notice`);
 
+/**
+ * Documents a story cites as its source ("according to a new poll", "according to court
+ * records"): the document is an unnamed source of what it reports.
+ */
+export const DOCUMENT_NOUNS = words(`
+  poll polls survey surveys report reports data study studies analysis records documents
+  filings figures estimates statistics tally count census memo memos transcript transcripts
+  indictment complaint lawsuit affidavit filing website newspaper paper magazine index ranking
+  rankings tracker projections forecast`);
+
 /** Words of the attribution that tell the medium ("in a statement", "a news conference"). */
 export const MEDIUM_CUES: readonly { readonly pattern: RegExp; readonly medium: "statement" | "tweet" | "briefing" | "interview" }[] = [
   { pattern: /\b(statement|communiqu[eé]|press release|written)\b/i, medium: "statement" },

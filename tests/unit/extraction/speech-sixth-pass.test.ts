@@ -217,3 +217,13 @@ describe("reported questions", () => {
     expect(quotes.map((quote) => [quote.text, quote.speaker, quote.reportingVerb])).toEqual([["whether the port would reopen before winter", "Jane Roe", "asked"]]);
   });
 });
+
+describe("documents as sources", () => {
+  it("reads 'according to court records' and 'According to a new poll, ...' with the document as an unnamed source", () => {
+    const result = extractArticle("The mayor owes the city $40,000, according to court records. According to a new poll, most voters want a new bridge.");
+    expect(result.quotes.map((quote) => [quote.text, quote.speaker, quote.speakerDescription])).toEqual([
+      ["The mayor owes the city $40,000", null, "court records"],
+      ["most voters want a new bridge", null, "a new poll"],
+    ]);
+  });
+});
