@@ -20,6 +20,8 @@ export const CONFIDENCE = {
   statement: 0.8,
   continuation: 0.75,
   pronoun: 0.7,
+  /** A quotation paragraph with no attribution, one paragraph of narration after the last speaker's words. */
+  distantContinuation: 0.5,
   ambiguousPronoun: 0.45,
   sentenceSubject: 0.6,
   none: 0.3,

@@ -225,12 +225,21 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   let confidence: number;
   const previous = walk.previous;
   const continues = previous !== null && (previous.paragraph === paragraphs.open || (previous.paragraph === paragraphs.open - 1 && startsParagraph));
+  // A paragraph that is nothing but a quotation, one paragraph of narration after a named
+  // person's words ("Doe told CNN ... / What that means is unclear. / “We have to ...”"), goes on
+  // with that person, less surely.
+  const wholeParagraph = startsParagraph && closeTokens[closeTokens.length - 1] !== undefined && (closeTokens[closeTokens.length - 1] as Token).end <= span.end + 1;
+  const continuesAcross = !continues && previous !== null && span.kind === "direct" && wholeParagraph && previous.paragraph === paragraphs.open - 2 && previous.resolved?.person != null;
   if (found) {
     confidence = found.resolved.confidence;
     medium = found.resolved.viaStatement ? "statement" : mediumOf(found.cues);
   } else if (continues && previous && (span.kind === "direct" || sameSentence(walk.text, previous.end, span.open))) {
     found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
     confidence = CONFIDENCE.continuation;
+    medium = previous.medium;
+  } else if (continuesAcross && previous) {
+    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
+    confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
     found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : null;

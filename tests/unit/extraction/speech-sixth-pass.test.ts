@@ -227,3 +227,14 @@ describe("documents as sources", () => {
     ]);
   });
 });
+
+describe("a quotation paragraph after one paragraph of narration", () => {
+  it("goes on with the person quoted just before, less surely, and not after two paragraphs", () => {
+    const text = (gap: string): string => ["Instead, Mayor Dana Okafor told reporters, the plan would be “to go slow” on the bridge.", gap, "“We have to do something about the traffic.”"].join("\n\n");
+    const one = extractArticle(text("What that means is left to the imagination of voters.")).quotes.at(-1);
+    expect(one).toMatchObject({ text: "We have to do something about the traffic.", speaker: "Dana Okafor" });
+    expect(one?.confidence).toBe(0.5);
+    const two = extractArticle(text("What that means is left to the imagination of voters.\n\nThe bridge opened in 1970.")).quotes.at(-1);
+    expect(two?.speaker).toBeNull();
+  });
+});
