@@ -26,7 +26,9 @@ export function isReportingVerb(tokens: readonly Token[], index: number): boolea
   const token = tokens[index];
   if (!token || !REPORTING_VERBS.has(key(token))) return false;
   const before = tokens[index - 1];
-  if (before && (before.pos === "DET" || key(before) === "to")) return false;
+  // "went on to say", "continued to say" report speech; "to say" otherwise is no report ("wants to say").
+  const goesOn = before !== undefined && key(before) === "to" && /^(on|continued|proceeded)$/.test(key(tokens[index - 2] ?? before));
+  if (before && (before.pos === "DET" || (key(before) === "to" && !goesOn))) return false;
   return token.pos === "VERB" || (token.pos === "NOUN" && /ing$/.test(key(token)));
 }
 

@@ -210,7 +210,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     }
     if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
     const gerund = /ing$/.test(word);
-    let subject: Phrase | null = gerund ? null : subjectBefore(walk.text, tokens, index, options.floor);
+    // "went on to say that ...": the subject is the clause's, as after "and".
+    const goesOn = key(tokens[index - 1] ?? token) === "to";
+    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, index, options.floor);
     // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
     const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
     if (subject && relativeWord) {
@@ -234,7 +236,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const quoted = quotedAs(tokens, index - 1, options.floor);
       subject = phraseOf(walk.text, tokens, quoted + 1, index - 1);
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
-    } else if (gerund || key(tokens[index - 1] ?? token) === "and") {
+    } else if (gerund || goesOn || key(tokens[index - 1] ?? token) === "and") {
       const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
       resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && key(tokens[index - 1] ?? token) === "and" ? describedSpeaker(walk.cast, main) : null);
     }

@@ -238,3 +238,11 @@ describe("a quotation paragraph after one paragraph of narration", () => {
     expect(two?.speaker).toBeNull();
   });
 });
+
+describe("'went on to say'", () => {
+  it("reads 'went on to say, “...”' and 'went on to say that ...' as the subject's words, but not 'wants to say'", () => {
+    expect(said("Senator Jane Roe joked about the capital, but went on to say, “There are places in this state that are dangerous.”")).toContainEqual(["There are places in this state that are dangerous.", "Jane Roe"]);
+    expect(said("Senator Jane Roe praised the plan and went on to say that the state would pay for it.")).toEqual([["the state would pay for it", "Jane Roe"]]);
+    expect(said("Senator Jane Roe wants to say that the state would pay for it.")).toEqual([]);
+  });
+});
