@@ -60,6 +60,7 @@ const TITLE_LABEL = /^(MR|MS|MRS|DR|SEC|SECRETARY|UNDER|DEPUTY|ASSISTANT|GENERAL
 const QUESTION_LABELS = /^(QUESTION|Q|QUESTIONER|REPORTER|AUDIENCE MEMBER|PARTICIPANT)$/;
 /** Labels of people who run the briefing or speak without a name ("SENIOR DEFENSE OFFICIAL", "STAFF"). */
 const UNNAMED_HEADS = /(?:^|\s)(MODERATOR|OPERATOR|OFFICIAL|OFFICIALS|STAFF|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|ANNOUNCER|NARRATOR|INTERPRETER)(?:\s+(?:ONE|TWO|THREE|\d+))?$/;
+const SURNAME_PARTICLES = /^(DI|DE|DA|DEL|DELLA|DOS|DU|LA|LE|VAN|VON|DER|DEN|TER|BIN|IBN|AL|EL|ST)$/;
 const HONORIFICS: ReadonlyMap<string, "male" | "female" | null> = new Map([["MR", "male"], ["MS", "female"], ["MRS", "female"]]);
 /** Labels of a transcript's header fields: the words after them are no one's turn. */
 const HEADER_FIELDS = /^(?:BRIEFERS?|PARTICIPANTS|PRESENT|PANELISTS|SUBJECT|TOPIC|LOCATION|PLACE|DATE|TIME|SOURCE|RELEASE|EMBARGO)$/;
@@ -87,7 +88,10 @@ function speakerOfLabel(label: string): TurnSpeaker {
   const words = label.replace(/ of .*$/, "").split(" ").map((word) => word.replace(/\.$/, ""));
   while (words.length > 1 && NAME_SUFFIXES.test((words[words.length - 1] ?? "").toUpperCase())) words.pop();
   const honorific = words.length > 1 ? (words[0] ?? "").toUpperCase() : "";
-  const surname = titleCase(words[words.length - 1] ?? "");
+  // "MR. DI RITA", "MS. VAN DER BERG": particles before the last word belong to the surname.
+  let first = words.length - 1;
+  while (first > 1 && SURNAME_PARTICLES.test(words[first - 1] ?? "")) first -= 1;
+  const surname = words.slice(first).map(titleCase).join(" ");
   // "JESSICA DOE" names Jessica Doe; "MR. DOE" and "SECRETARY DOE" only Doe.
   const plain = words.length >= 2 && words.length <= 4 && !TITLE_LABEL.test((words[0] ?? "").toUpperCase()) && words.every((word) => /^\p{Lu}/u.test(word));
   const fullName = plain ? words.map(titleCase).join(" ") : undefined;

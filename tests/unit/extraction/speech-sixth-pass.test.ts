@@ -246,3 +246,11 @@ describe("'went on to say'", () => {
     expect(said("Senator Jane Roe wants to say that the state would pay for it.")).toEqual([]);
   });
 });
+
+describe("transcript labels with a surname particle", () => {
+  it("reads 'MR. DI LORENZO:' as the surname Di Lorenzo and finds the full name in the header", () => {
+    const result = extractArticle(["Presenter: Marco Di Lorenzo, Deputy Assistant Secretary", "MR. DI LORENZO: Good afternoon. We have two announcements.", "Q Is the base closing?", "MR. DI LORENZO: No."].join("\n\n"));
+    expect(result.quotes[0]?.speaker).toBe("Marco Di Lorenzo");
+    expect(result.people.map((person) => person.name)).toEqual(["Marco Di Lorenzo"]);
+  });
+});
