@@ -109,12 +109,13 @@ export function analyzeText(text: string): AnalyzedText {
     let previous: Sentence | null = null;
     doc.sentences().each((sentence: ItemSentence) => {
       const [first, last] = sentence.out(its.span) as unknown as [number, number];
-      const sentenceTokens = joinDoubledApostrophes(tokens.slice(first, last + 1));
+      const sentenceTokens = joinRankAbbreviations(joinDoubledApostrophes(tokens.slice(first, last + 1)));
       const start = sentenceTokens[0]?.start ?? base;
       const end = sentenceTokens[sentenceTokens.length - 1]?.end ?? start;
-      if (previous && previous.end === start) {
+      if (previous && (previous.end === start || endsInRank(previous, sentenceTokens[0]))) {
         // No whitespace between two "sentences" means wink split inside a token-like run
-        // (".@handle", "pic.twitter.com/x", "U.S.-led"): join them back into one sentence.
+        // (".@handle", "pic.twitter.com/x", "U.S.-led"), and a rank abbreviation before a name
+        // ("Rear Adm. Jane Doe") is no full stop: join them back into one sentence.
         const merged: Sentence = {
           start: previous.start,
           end,
@@ -138,6 +139,31 @@ export function analyzeText(text: string): AnalyzedText {
     });
   }
   return { text, paragraphs, sentences, entities };
+}
+
+/**
+ * Abbreviated ranks and titles after which wink ends a sentence although a name follows ("Rear
+ * Adm. Jane Doe said"); the ones it reads right ("Gen.", "Lt.", "Mr.", "Dr.") need no entry.
+ */
+const RANK_ABBREVIATIONS = new Set(["adm.", "cmdr.", "maj.", "rev.", "cpl.", "pvt.", "spc.", "amb.", "supt.", "insp.", "det.", "atty.", "pres.", "gens.", "adms.", "sgts.", "cols.", "brig.", "msgt.", "ssgt.", "cdr.", "lcdr.", "ens.", "pfc.", "sfc.", "wo."]);
+
+/** Whether a sentence ends in a rank abbreviation and the next one opens on a capitalized word: one sentence. */
+function endsInRank(previous: Sentence, next: Token | undefined): boolean {
+  const last = previous.tokens[previous.tokens.length - 1];
+  if (!last || !next || !/^\p{Lu}/u.test(next.text)) return false;
+  return RANK_ABBREVIATIONS.has(last.text.toLowerCase());
+}
+
+/** wink splits "Adm." into "Adm" and "."; the rank is one token, as "Gen." is. */
+function joinRankAbbreviations(tokens: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (const token of tokens) {
+    const previous = joined[joined.length - 1];
+    if (previous && token.text === "." && previous.end === token.start && RANK_ABBREVIATIONS.has(`${previous.text.toLowerCase()}.`)) {
+      joined[joined.length - 1] = { start: previous.start, end: token.end, text: `${previous.text}.`, pos: "PROPN" };
+    } else joined.push(token);
+  }
+  return joined;
 }
 
 /**

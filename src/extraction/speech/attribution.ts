@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS } from "./lexicon.js";
+import { DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -20,6 +20,8 @@ export const CONFIDENCE = {
   statement: 0.8,
   continuation: 0.75,
   pronoun: 0.7,
+  /** A quotation paragraph with no attribution, one paragraph of narration after the last speaker's words. */
+  distantContinuation: 0.5,
   ambiguousPronoun: 0.45,
   sentenceSubject: 0.6,
   none: 0.3,
@@ -81,6 +83,11 @@ export interface ResolveContext {
   readonly cast: Cast;
   /** The speaker whose own words contain the phrase: "he" inside their quote is someone else. */
   readonly insideSpeaker?: PersonEntry | null;
+  /**
+   * The person whose words were reported last, when the verb says the same speaker goes on
+   * ("he added", "she continued"): a pronoun subject of that verb is them when they fit.
+   */
+  readonly continuing?: PersonEntry | null;
 }
 
 /** Resolves the words that name a speaker, as read at `position`; null when they name nobody. */
@@ -256,6 +263,8 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   if (!last || last.pos !== "PROPN" || !isNameToken(last) || last.text.endsWith(".")) return null;
   const before = tokens.slice(0, -1);
   if (!before.every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
+  // "the Poles", "the Kurds": an article right before a lone plural word names a people, not a person.
+  if (before.length === 0 && /\p{Ll}s$/u.test(last.text) && phrase.tokens.length > 1 && (phrase.tokens[phrase.tokens.length - 2] as Token).pos === "DET") return null;
   // "Mr. Tolima" is a person even where "Tolima" alone could be a place.
   const honorific = before.find((token) => HONORIFIC_GENDER.has(key(token)));
   if (!honorific && (KNOWN_ORGANIZATIONS.has(last.text) || ORGANIZATION_ALIASES.has(key(last)) || speaksForAPlace(last.text) || countryOfDemonym(last.text))) return null;
@@ -284,7 +293,8 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   const { cast } = context;
   const singular = head.replace(/s$/, "");
   const source = [...cast.sources]
-    .filter((entry) => (entry.head === head || entry.head.replace(/s$/, "") === singular) && (entry.mentions[0] ?? Infinity) < position)
+    // "the president" is one of them, not "both presidents".
+    .filter((entry) => (entry.head === head || (entry.head.replace(/s$/, "") === singular && !(singular === head && entry.head !== head && /^(both|the two|two|three|all)\b/i.test(entry.description)))) && (entry.mentions[0] ?? Infinity) < position)
     .pop();
   if (source) {
     const alias = lowerFirst(phrase.text, true);
@@ -292,11 +302,12 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
     cast.mentionSource(source, phrase, CONFIDENCE.reference);
     return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
   }
-  const person = cast.people
-    .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head)))
+  const ranked = cast.people
+    .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).some((word) => word === head || TITLE_ABBREVIATIONS.get(word) === head)))
     .map((entry) => ({ entry, last: lastMentionBefore(entry, position) }))
     .filter((candidate) => candidate.last >= 0)
-    .sort((a, b) => b.last - a.last)[0];
+    .sort((a, b) => b.last - a.last);
+  const person = subjectOver(ranked, position, context.text) ?? ranked[0];
   if (person) {
     cast.mentionPerson(person.entry, phrase, CONFIDENCE.reference);
     return { person: person.entry, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
@@ -318,6 +329,20 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
 }
 
 /**
+ * The candidate a reference back ("the president") means instead of the latest person with the
+ * role, when that mention is no subject ("Doe backed President Roe's plan. ... the president said" is
+ * Doe's) and an earlier candidate was the subject of a sentence in the same paragraph.
+ */
+function subjectOver<T extends { readonly entry: PersonEntry; readonly last: number }>(candidates: readonly T[], position: number, text: string): T | undefined {
+  const [best, ...rest] = candidates;
+  if (!best || isSubjectMention(text, best.last)) return undefined;
+  return rest.find((candidate) => {
+    const at = lastMentionBefore(candidate.entry, best.last + 1, (offset) => !isSubjectMention(text, offset));
+    return at >= 0 && !text.slice(at, position).includes("\n");
+  });
+}
+
+/**
  * "he said", "she added": the most recently mentioned person whose known gender fits (unknown
  * fits too), never the person whose own words these are. Confident only when no other person
  * who fits was mentioned in between.
@@ -330,6 +355,11 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
+  const continuing = context.continuing;
+  if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
+    continuing.gender ??= gender;
+    return { person: continuing, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
+  }
   const best = candidates[0];
   if (!best) {
     // No titled or quoted person fits: the latest name the story gave without a title.
@@ -405,7 +435,7 @@ function lastMentionBefore(person: PersonEntry, position: number, skip: (offset:
   return last;
 }
 
-const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two|three|four|five|half|almost|nearly|about|more)$/i;
+const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two|three|four|five|half|almost|nearly|about|more|both)$/i;
 
 /**
  * A speaker the cast cannot place but the words describe: ",” the moderator said", ",” said the
@@ -416,16 +446,30 @@ export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
   const first = subject.tokens[0];
   const head = headOf(subject);
   if (!first || !head || subject.tokens.length < 2 || subject.tokens.length > 8 || !(QUANTIFIERS.test(first.text) || first.pos === "NUM")) return null;
-  if (!["NOUN", "ADJ"].includes(head.pos) || subject.tokens.some((token) => token.pos === "PRON")) return null;
+  // "the two" (the two people just named) is a description as "the two leaders" is.
+  const countOnly = head.pos === "NUM" && subject.tokens.length === 2 && key(first) === "the";
+  if ((!["NOUN", "ADJ"].includes(head.pos) && !countOnly) || subject.tokens.some((token) => token.pos === "PRON")) return null;
   const description = lowerFirst(subject.text, true);
   const source = cast.addSource(description, key(head), null, CONFIDENCE.reference);
   cast.mentionSource(source, subject, CONFIDENCE.reference);
   return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
 }
 
+/**
+ * "according to a new poll by the Harbor Institute", "according to court records": a document
+ * the story cites is an unnamed source described by those words.
+ */
+export function documentSource(cast: Cast, phrase: Phrase, text: string): Resolved | null {
+  const head = headOf(phrase);
+  if (!head || head.pos !== "NOUN" || !DOCUMENT_NOUNS.has(key(head)) || phrase.tokens.length > 12) return null;
+  const source = cast.addSource(lowerFirst(phrase.text, true), key(head), organizationInPhrase(text, phrase.tokens), CONFIDENCE.explicit);
+  cast.mentionSource(source, phrase, CONFIDENCE.explicit);
+  return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+}
+
 /** "The official" -> "the official" for descriptions and aliases; names keep their capitals. */
 function lowerFirst(text: string, definiteOrIndefinite: boolean): string {
-  return definiteOrIndefinite || /^(A|An|The)\s/.test(text) ? text.replace(/^(A|An|The)(?=\s)/, (word) => word.toLowerCase()) : text;
+  return definiteOrIndefinite || /^(A|An|The)\s/.test(text) ? text.replace(/^(A|An|The|Both)(?=\s)/, (word) => word.toLowerCase()) : text;
 }
 
 /** The subject of the first verb of a token list (its main clause), from `floor` on. */

@@ -60,13 +60,23 @@ const TITLE_LABEL = /^(MR|MS|MRS|DR|SEC|SECRETARY|UNDER|DEPUTY|ASSISTANT|GENERAL
 const QUESTION_LABELS = /^(QUESTION|Q|QUESTIONER|REPORTER|AUDIENCE MEMBER|PARTICIPANT)$/;
 /** Labels of people who run the briefing or speak without a name ("SENIOR DEFENSE OFFICIAL", "STAFF"). */
 const UNNAMED_HEADS = /(?:^|\s)(MODERATOR|OPERATOR|OFFICIAL|OFFICIALS|STAFF|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|ANNOUNCER|NARRATOR|INTERPRETER)(?:\s+(?:ONE|TWO|THREE|\d+))?$/;
+const SURNAME_PARTICLES = /^(DI|DE|DA|DEL|DELLA|DOS|DU|LA|LE|VAN|VON|DER|DEN|TER|BIN|IBN|AL|EL|ST)$/;
 const HONORIFICS: ReadonlyMap<string, "male" | "female" | null> = new Map([["MR", "male"], ["MS", "female"], ["MRS", "female"]]);
+/** Labels of a transcript's header fields: the words after them are no one's turn. */
+const HEADER_FIELDS = /^(?:BRIEFERS?|PARTICIPANTS|PRESENT|PANELISTS|SUBJECT|TOPIC|LOCATION|PLACE|DATE|TIME|SOURCE|RELEASE|EMBARGO)$/;
+/** A line that is only a time of day ("1:15 p.m. EST", "4:34 P.M. EDT"). */
+const TIME_STAMP = /^\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+\p{Lu}{2,4})?$/iu;
 /** Lines that close a transcript ("END 2:30 P.M. EST", "###", "# # #"). */
 const TRANSCRIPT_END = /^(END\b|#\s*#\s*#|\*\s*\*\s*\*|\(END\)|—\s*END)/;
 
 /** "JEAN-PIERRE" -> "Jean-Pierre", "O'SHAUGHNESSY" -> "O'Shaughnessy". */
-function titleCase(word: string): string {
+export function titleCase(word: string): string {
   return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/** Whether a word in capitals is a title a label may open with ("SECRETARY", "MR."). */
+export function isTitleLabel(word: string): boolean {
+  return TITLE_LABEL.test(word);
 }
 
 /** Who a label names. */
@@ -78,7 +88,10 @@ function speakerOfLabel(label: string): TurnSpeaker {
   const words = label.replace(/ of .*$/, "").split(" ").map((word) => word.replace(/\.$/, ""));
   while (words.length > 1 && NAME_SUFFIXES.test((words[words.length - 1] ?? "").toUpperCase())) words.pop();
   const honorific = words.length > 1 ? (words[0] ?? "").toUpperCase() : "";
-  const surname = titleCase(words[words.length - 1] ?? "");
+  // "MR. DI RITA", "MS. VAN DER BERG": particles before the last word belong to the surname.
+  let first = words.length - 1;
+  while (first > 1 && SURNAME_PARTICLES.test(words[first - 1] ?? "")) first -= 1;
+  const surname = words.slice(first).map(titleCase).join(" ");
   // "JESSICA DOE" names Jessica Doe; "MR. DOE" and "SECRETARY DOE" only Doe.
   const plain = words.length >= 2 && words.length <= 4 && !TITLE_LABEL.test((words[0] ?? "").toUpperCase()) && words.every((word) => /^\p{Lu}/u.test(word));
   const fullName = plain ? words.map(titleCase).join(" ") : undefined;
@@ -166,6 +179,11 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       continue;
     }
     const match = labelOf(line, hearing, (surname) => namedBefore(surname, paragraph.start));
+    // "BRIEFER: Jane Doe, Deputy Spokesman" is a field of the header, not a turn.
+    if (match && HEADER_FIELDS.test(match.label)) {
+      current = null;
+      continue;
+    }
     const rest = match ? line.slice(match.length).trimEnd() : "";
     if (match && rest !== "") {
       const { label } = match;
@@ -185,7 +203,9 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       current = null;
       continue;
     }
-    // A stage note ("(Laughter.)", "(The briefing was concluded at 2:41 p.m.)") is nobody's words.
+    // A stage note ("(Laughter.)", "(The briefing was concluded at 2:41 p.m.)") and a time stamp
+    // ("1:15 p.m. EST", the start or end of the briefing) are nobody's words.
+    if (TIME_STAMP.test(trimmed)) continue;
     if (trimmed === "" || /^\(.*\)$/.test(trimmed)) {
       if (/concluded|ended|adjourned/i.test(trimmed)) current = null;
       continue;
@@ -229,8 +249,8 @@ function interviewers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
 
 /** Words that close a sentence the way a called-on name does, but are no names. */
 const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", "sure", "right", "well", "so", "sir", "ma'am", "everyone", "everybody", "anyone", "guys", "folks", "go", "next", "again", "all", "here", "there", "god", "secretary", "president", "ambassador", "general", "admiral", "chairman", "congress", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "welcome", "hello", "hi", "hey", "good", "great", "questions", "question", "you", "thank"]);
-/** One-word answers the tagger may read as names ("Correct.", "Affirmative."). */
-const ANSWER_WORDS = new Set(["correct", "affirmative", "negative", "true", "false", "exactly", "absolutely", "agreed", "fine", "understood", "certainly", "indeed", "nope", "no", "none", "nothing", "precisely", "granted", "noted", "roger", "done", "yep", "definitely", "likewise", "same", "pass", "next"]);
+/** One-word answers the tagger may read as names ("Correct.", "Affirmative.", "Mm-hmm."). */
+const ANSWER_WORDS = new Set(["mm-hmm", "uh-huh", "mhm", "hmm", "uh", "um", "correct", "affirmative", "negative", "true", "false", "exactly", "absolutely", "agreed", "fine", "understood", "certainly", "indeed", "nope", "no", "none", "nothing", "precisely", "granted", "noted", "roger", "done", "yep", "definitely", "likewise", "same", "pass", "next"]);
 /** A reporter called on at the end of the official's words: "so Matt.", "Lita?", "over to you, Mr. Lee.", "so Matt, do you want to start?", "Tony, I'll begin with you." */
 const CALLED_AT_END = /(?:^|[,;:–—-]\s*|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
 const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
@@ -307,6 +327,12 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const name = address?.[2];
     if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
     if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return;
+    // "Jane, go ahead." calls on the reporter of the next question, not the one just answered
+    // ("..., Jane?" still answers her).
+    const next = turns.slice(index + 1).find((later) => later.line === later.labelLine);
+    const calledNext = next ? named.get(next.labelLine.start) : undefined;
+    const callsOn = CALLED_AT_START.test(words) || CALLED_TO.test(words);
+    if (callsOn && calledNext?.kind === "named" && calledNext.surname.toLowerCase() === name.toLowerCase()) return;
     const start = turn.quote.start + (address.index ?? 0) + address[0].lastIndexOf(name);
     if (!isName(start)) return;
     named.set(question.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });

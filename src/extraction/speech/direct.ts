@@ -4,7 +4,7 @@ import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, res
 import { REPORTING_VERBS } from "./lexicon.js";
 import { type Phrase, isNameToken, key, mistaggedName, nounPhraseAfter, phraseOf, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
-import { type Walk, isQuoted } from "./walk.js";
+import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
 // Attribution of a passage in quotation marks. The speaker is named right after the closing
 // mark (",” the official said" / ",” said Giorgos Papadakis"), or before the opening one
@@ -26,7 +26,9 @@ export function isReportingVerb(tokens: readonly Token[], index: number): boolea
   const token = tokens[index];
   if (!token || !REPORTING_VERBS.has(key(token))) return false;
   const before = tokens[index - 1];
-  if (before && (before.pos === "DET" || key(before) === "to")) return false;
+  // "went on to say", "continued to say" report speech; "to say" otherwise is no report ("wants to say").
+  const goesOn = before !== undefined && key(before) === "to" && /^(on|continued|proceeded)$/.test(key(tokens[index - 2] ?? before));
+  if (before && (before.pos === "DET" || (key(before) === "to" && !goesOn))) return false;
   return token.pos === "VERB" || (token.pos === "NOUN" && /ing$/.test(key(token)));
 }
 
@@ -58,7 +60,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   }
   const verbToken = tokens[verb] as Token;
   if (!subject) return null;
-  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) ?? describedSpeaker(walk.cast, subject);
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) ?? describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const last = tokens[tokens.length - 1] as Token;
@@ -131,7 +133,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
   const subject = verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
-  let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast }) : null;
+  let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null;
   if (!resolved && !subject) {
     const previous = walk.previous;
     const leftOfVerb = tokens[verb - 1];
@@ -225,12 +227,21 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   let confidence: number;
   const previous = walk.previous;
   const continues = previous !== null && (previous.paragraph === paragraphs.open || (previous.paragraph === paragraphs.open - 1 && startsParagraph));
+  // A paragraph that is nothing but a quotation, one paragraph of narration after a named
+  // person's words ("Doe told CNN ... / What that means is unclear. / “We have to ...”"), goes on
+  // with that person, less surely.
+  const wholeParagraph = startsParagraph && closeTokens[closeTokens.length - 1] !== undefined && (closeTokens[closeTokens.length - 1] as Token).end <= span.end + 1;
+  const continuesAcross = !continues && previous !== null && span.kind === "direct" && wholeParagraph && previous.paragraph === paragraphs.open - 2 && previous.resolved?.person != null;
   if (found) {
     confidence = found.resolved.confidence;
     medium = found.resolved.viaStatement ? "statement" : mediumOf(found.cues);
   } else if (continues && previous && (span.kind === "direct" || sameSentence(walk.text, previous.end, span.open))) {
     found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
     confidence = CONFIDENCE.continuation;
+    medium = previous.medium;
+  } else if (continuesAcross && previous) {
+    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
+    confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
     found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : null;

@@ -1,7 +1,7 @@
 import type { AnalyzedText, Token } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
-import { type BriefingTurn, findBriefingTurns } from "./briefing.js";
+import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";
 import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
@@ -47,6 +47,9 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
   findBareNames(analyzed, cast, (range) => isSpecial(range) || range.end <= storyStart);
+  // People named by a title and a surname alone ("Finance Minister Roe") are known before the
+  // reading, so that a later "he said" can refer to them.
+  findTitledSurnames(analyzed, cast);
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {
@@ -57,6 +60,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const tokensOf = (paragraph: number): readonly Token[] => tokensByParagraph.get(paragraph) ?? [];
   const paragraphAt = (offset: number): number => analyzed.paragraphs.findIndex((paragraph) => offset >= paragraph.start && offset <= paragraph.end);
 
+  // The people who answer in a transcript: a question's reported speech is never theirs.
+  const officials = new Set<string>();
   analyzed.paragraphs.forEach((paragraph, index) => {
     if (paragraph.end <= storyStart) return;
     const post = posts.find((candidate) => within(candidate.lines)(paragraph));
@@ -77,9 +82,22 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     if (unnamedAuthor && statement && unnamedParagraph) quoteStatementParagraph(walk, unnamedAuthor, statement, unnamedParagraph);
     if (turn) {
       insideSpeaker = quoteTurn(walk, turn, turns);
-      // A reporter's question is theirs alone: nothing in it is attributed to anyone else.
-      if (turn.isQuestion) return;
       floorOffset = turn.quote.start;
+      // A reporter's question is theirs: only the reported speech of a third person it recounts
+      // ("he said Israel will ...") is read from it, never as the official's words.
+      if (turn.isQuestion) {
+        const before = walk.quotes.length;
+        for (const sentence of analyzed.sentences) {
+          if (sentence.paragraph !== index) continue;
+          const floor = sentence.tokens.findIndex((token) => token.start >= floorOffset);
+          if (floor >= 0) findIndirectSpeech(walk, sentence, { floor, paragraph: index, insideSpeaker });
+        }
+        const recounted = walk.quotes.splice(before).filter((quote) => quote.speaker === null || !officials.has(quote.speaker));
+        walk.quotes.push(...recounted);
+        walk.previous = null;
+        return;
+      }
+      if (insideSpeaker) officials.add(insideSpeaker.name);
     }
     for (const sentence of analyzed.sentences) {
       if (sentence.paragraph !== index) continue;
@@ -95,6 +113,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     }
   });
 
+  // Again after the reading: "Secretary Doe" is a mention of a Jane Doe found only as a speaker.
   findTitledSurnames(analyzed, cast);
   // People named only as speakers were added during the reading: find their other mentions too.
   findPersonMentions(analyzed, cast);
@@ -210,10 +229,22 @@ function nameInHeader(text: string, surname: string, headerEnd: number): string 
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // One given name and an optional initial ("John Kirby", "Mark T. Esper"): a longer run of
   // capitals in a header is more often an office ("Strategic Communications John Kirby").
-  const match = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]+)((?: \\p{Lu}\\.)?) ${escaped}(?![\\p{L}])`, "u").exec(header);
+  // The label's capitals lose the surname's own ("MCCORMACK" for McCormack): any case matches,
+  // and the header's spelling is kept.
+  const anyCase = [...escaped].map((letter) => (/\p{L}/u.test(letter) ? `[${letter.toLowerCase()}${letter.toUpperCase()}]` : letter)).join("");
+  const match = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]+)((?: \\p{Lu}\\.)?) (${anyCase})(?![\\p{L}])`, "u").exec(header);
   const given = match?.[1];
-  return given && isNameWord(given) ? `${given}${match[2] ?? ""} ${surname}` : null;
+  if (given && isNameWord(given) && /\p{Ll}/u.test(match[3] ?? "")) return `${given}${match[2] ?? ""} ${match[3]}`;
+  // A header in capitals ("PRESS BRIEFING BY JANE DOE"): the word before the surname, when it is
+  // no title or function word, is the given name.
+  const capitals = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Lu}'’-]+)((?: \\p{Lu}\\.)?) ${escaped.toUpperCase()}(?![\\p{L}])`, "u").exec(header);
+  const word = capitals?.[1];
+  if (!word || HEADER_WORDS.has(word) || isTitleLabel(word)) return null;
+  return `${titleCase(word)}${capitals[2] ?? ""} ${surname}`;
 }
+
+/** Capitalized header words before a name that are not a given name ("BRIEFING BY JANE DOE"). */
+const HEADER_WORDS = new Set(["BY", "OF", "THE", "AND", "WITH", "FROM", "FOR", "TO", "ON", "AT", "BRIEFING", "PRESS", "REMARKS", "STATEMENT", "INTERVIEW", "CONFERENCE", "TRANSCRIPT", "GAGGLE", "HOUSE", "DEPARTMENT", "OFFICE"]);
 
 /** The person a statement document's author line names: someone already known, else the name in it. */
 function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocument): PersonEntry | null {

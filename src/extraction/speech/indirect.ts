@@ -1,11 +1,11 @@
 import type { Sentence, Token } from "../text.js";
 import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
-import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, documentSource, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
-import { type Walk, isQuoted } from "./walk.js";
+import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
 // Reported speech with a clear attribution: "X said (that) CLAUSE", "CLAUSE, X told Y",
 // "CLAUSE, according to X", "According to X, CLAUSE". The reported clause must be a clause
@@ -196,16 +196,23 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       }
       const source = sourceEnd > index + 2 ? phraseOf(walk.text, tokens, index + 2, sourceEnd) : null;
       if (!source || sourceEnd - index > 16) return;
-      const resolved = resolvePhrase(source, source.start, context);
+      const resolved = resolvePhrase(source, source.start, context) ?? documentSource(walk.cast, source, walk.text);
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
         emit(walk, options.paragraph, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
         lastInSentence = resolved;
       }
       return;
     }
+    if (ASKING.has(word) && isReportingVerb(tokens, index) && !walk.usedVerbs.has(token.start)) {
+      const asked = askedQuestion(walk, tokens, index, options, context);
+      if (asked) lastInSentence = asked;
+      return;
+    }
     if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
     const gerund = /ing$/.test(word);
-    let subject: Phrase | null = gerund ? null : subjectBefore(walk.text, tokens, index, options.floor);
+    // "went on to say that ...": the subject is the clause's, as after "and".
+    const goesOn = key(tokens[index - 1] ?? token) === "to";
+    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, index, options.floor);
     // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
     const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
     if (subject && relativeWord) {
@@ -223,14 +230,15 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
-    else if (subject) resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+    else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
     else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
       // "The Herald quoted spokesman Jo Doe as saying ...": the speaker is the one quoted.
       const quoted = quotedAs(tokens, index - 1, options.floor);
       subject = phraseOf(walk.text, tokens, quoted + 1, index - 1);
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
-    } else if (gerund || key(tokens[index - 1] ?? token) === "and") {
-      resolved = lastInSentence ?? resolvePhrase(mainSubject(walk.text, tokens, options.floor, quotedOut), token.start, context);
+    } else if (gerund || goesOn || key(tokens[index - 1] ?? token) === "and") {
+      const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
+      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && key(tokens[index - 1] ?? token) === "and" ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;
@@ -305,6 +313,40 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/** Verbs that report a question. */
+const ASKING = new Set(["ask", "asks", "asked"]);
+/** Words that open a reported question ("asked whether ...", "asked how ..."). */
+const QUESTION_OPENERS = new Set(["whether", "if", "what", "how", "who", "why", "when", "where", "which"]);
+
+/**
+ * "Doe asked whether the port would reopen", "Roe asked the minister how long ...": the question
+ * is reported speech of the asker. Not the passive ("Doe, asked whether ..., said"), whose asker
+ * the sentence does not name.
+ */
+function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext): Resolved | null {
+  const before = tokens[index - 1];
+  if (!before || /^(was|were|been|being|is|are|be|when|if|once|after|,)$/i.test(before.text)) return null;
+  let opener = -1;
+  for (let at = index + 1; at <= index + 6 && at < tokens.length; at += 1) {
+    const candidate = tokens[at] as Token;
+    if (QUESTION_OPENERS.has(key(candidate))) {
+      opener = at;
+      break;
+    }
+    // Only the person asked may stand between the verb and the question.
+    if (candidate.pos === "VERB" || candidate.pos === "AUX" || candidate.pos === "PUNCT" || isQuoted(walk, candidate)) return null;
+  }
+  if (opener < 0) return null;
+  const subject = subjectBefore(walk.text, tokens, index, options.floor);
+  if (!subject || subject.tokens.length === 1 && FIRST_PERSON.test(subject.text)) return null;
+  const resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+  const to = clauseEnd(walk, tokens, opener);
+  if (!resolved || !isClause(tokens, opener, to, false)) return null;
+  const token = tokens[index] as Token;
+  emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) }, walk.text.slice(token.start, (tokens[opener] as Token).start));
+  return resolved;
 }
 
 /** Records one indirect quote. */

@@ -22,7 +22,11 @@ export const REPORTING_VERBS = words(`
   complains complained lament lamented boast boasts boasted brag bragged concede concedes conceded
   interject interjected recount recounted demand demands demanded plead pleaded whisper whispered
   mutter muttered cry cried chime chimed scoff scoffed proclaim proclaimed concluded concludes
-  texted emailed wonder wondered affirm affirms affirmed caution cautions cautioned`);
+  texted emailed wonder wondered affirm affirms affirmed caution cautions cautioned
+  emphasizes emphasizing emphasising stressing noting claiming insisting arguing asserting
+  declaring announcing reiterating acknowledging admitting confirming denying explaining
+  suggesting predicting promising vowing urging cautioning affirming underscoring
+  agree agrees agreed request requests requested`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -43,7 +47,10 @@ export const CLAUSE_TAKING_VERBS = words(`
   concede concedes conceded maintain maintains maintained contend contends contended allege
   alleges alleged confirm confirms confirmed deny denies denied announce announces announced
   write writes wrote report reports reported agree agrees agreed underscore underscores underscored
-  affirm affirms affirmed caution cautions cautioned`);
+  affirm affirms affirmed caution cautions cautioned emphasizing emphasising stressing noting
+  insisting arguing claiming asserting acknowledging admitting predicting suggesting reiterating
+  explaining declaring conceding maintaining alleging confirming denying announcing writing
+  reporting underscoring affirming cautioning warning`);
 
 /** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
 export const QUOTE_ONLY_VERBS = words(`
@@ -103,7 +110,8 @@ export const NOT_NAME_WORDS = words(`
   united states kingdom nations union america american north south east west northern southern
   eastern western central new old great saint st. san santa los las el la le de del port road
   street avenue square river sea ocean lake mountains mountain city province county district
-  region island islands bay gulf coast valley park bridge airport station republic empire
+  region island islands bay gulf coast valley park bridge airport station republic empire camp
+  fort base route aboard
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept.
   oct. nov. dec. today yesterday tomorrow the a an and or of for in on at by to with from
@@ -130,6 +138,16 @@ export const SOURCE_HEADS = words(`
 /** Nouns naming a written or broadcast statement: "the statement said" speaks for its author. */
 export const STATEMENT_NOUNS = words(`statement statements release communique communiqué letter post tweet message notice`);
 
+/**
+ * Documents a story cites as its source ("according to a new poll", "according to court
+ * records"): the document is an unnamed source of what it reports.
+ */
+export const DOCUMENT_NOUNS = words(`
+  poll polls survey surveys report reports data study studies analysis records documents
+  filings figures estimates statistics tally count census memo memos transcript transcripts
+  indictment complaint lawsuit affidavit filing website newspaper paper magazine index ranking
+  rankings tracker projections forecast`);
+
 /** Words of the attribution that tell the medium ("in a statement", "a news conference"). */
 export const MEDIUM_CUES: readonly { readonly pattern: RegExp; readonly medium: "statement" | "tweet" | "briefing" | "interview" }[] = [
   { pattern: /\b(statement|communiqu[eé]|press release|written)\b/i, medium: "statement" },
@@ -145,6 +163,14 @@ export const PERSONAL_SUBJECT_PRONOUNS = words(`he she they we it i you`);
 export const SUBJECT_PRONOUNS: ReadonlyMap<string, "male" | "female" | null> = new Map([
   ["he", "male"],
   ["she", "female"],
+]);
+
+/** Abbreviated titles and the role noun a later reference uses ("Rear Adm. Jane Doe" ... "the admiral"). */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["adm.", "admiral"], ["gen.", "general"], ["col.", "colonel"], ["lt.", "lieutenant"], ["sgt.", "sergeant"],
+  ["maj.", "major"], ["capt.", "captain"], ["cmdr.", "commander"], ["sen.", "senator"], ["rep.", "representative"],
+  ["gov.", "governor"], ["amb.", "ambassador"], ["det.", "detective"], ["insp.", "inspector"], ["supt.", "superintendent"],
+  ["prof.", "professor"], ["pres.", "president"], ["atty.", "attorney"],
 ]);
 
 /** Title words that tell a person's gender (used only to check pronouns). */

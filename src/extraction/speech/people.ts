@@ -12,6 +12,8 @@ import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRol
 // Central") are left alone here; a bare name becomes a person when it speaks (attribution.ts).
 
 const TITLE_TAGS = new Set(["NOUN", "PROPN", "ADJ"]);
+/** Words of time that may open a sentence right before a title; never part of the title. */
+const TIME_WORDS = /^(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|later|meanwhile)$/i;
 
 /** A title found before or after a name, with where it is. */
 interface FoundTitle {
@@ -27,6 +29,8 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
     const token = tokens[index] as Token;
     const right = tokens[index + 1];
     const isGlued = right !== undefined && glued(token, right);
+    // "Yesterday Finance Minister Doe": a sentence that opens on a time word.
+    if (TIME_WORDS.test(token.text)) break;
     if (TITLE_TAGS.has(token.pos) || isGlued || (isCapitalized(token) && token.pos !== "PUNCT" && !/^(A|An|The)$/.test(token.text)) || (key(token) === "of" && from < nameStart && index > 0)) {
       from = index;
       index -= 1;
@@ -196,7 +200,8 @@ const SURNAME_TITLES = new Set(
  * People the story names by a title and a surname alone ("Secretary Hagel", "Foreign Minister
  * Lavrov", "President Xi"): a person unless someone with that surname is already known. When the
  * story also gives the full name without a title ("Joe Biden" ... "President Biden"), the person
- * is the full name. Read after the story, so that speakers found while reading come first.
+ * is the full name. Read before the story (so a later "he" can refer to them) and again after it,
+ * when speakers found while reading may own the surname.
  */
 export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
   const { text } = analyzed;
@@ -219,19 +224,46 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;
       // "Press Secretary Rear Admiral ...", "Secretary Air Force ...": a title or a body goes on.
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
-      const surname = word.text;
-      const known = cast.personBySurnameBefore(surname, token.start) ?? cast.people.find((person) => surnameOf(person.name) === surname);
-      const range = { start: token.start, end: word.end };
-      if (known) {
-        cast.mentionPerson(known, range, 0.8);
-        continue;
-      }
       const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
-      const full = cast.bareNames.find((entry) => entry.name.endsWith(` ${surname}`));
-      const person = registerPerson(cast, full?.name ?? surname, found?.titles[0] ?? title.text, titleTokens, text, 0.8);
-      cast.mentionPerson(person, range, 0.8);
+      titledSurname(cast, text, word.text, { start: token.start, end: word.end }, found?.titles[0] ?? title.text, titleTokens);
     }
+    pluralTitledSurnames(cast, text, tokens);
   }
+}
+
+/** The person a title and a surname name: someone known by that surname, else a new person. */
+function titledSurname(cast: Cast, text: string, surname: string, range: TextRange, title: string, titleTokens: readonly Token[]): void {
+  const folded = foldAccents(surname);
+  const known = cast.personBySurnameBefore(surname, range.start) ?? cast.people.find((person) => foldAccents(surnameOf(person.name)) === folded);
+  if (known) {
+    cast.mentionPerson(known, range, 0.8);
+    return;
+  }
+  const full = cast.bareNames.find((entry) => entry.name.endsWith(` ${surname}`));
+  const person = registerPerson(cast, full?.name ?? surname, title, titleTokens, text, 0.8);
+  cast.mentionPerson(person, range, 0.8);
+}
+
+/** "Calderón" and "Calderon" are one surname spelt with and without its accent. */
+function foldAccents(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** "Presidents Obama and Calderón", "Secretaries Roe and Doe": a plural title before two surnames. */
+function pluralTitledSurnames(cast: Cast, text: string, tokens: readonly Token[]): void {
+  tokens.forEach((token, index) => {
+    const singular = key(token).replace(/(?:ies)$/, "y").replace(/s$/, "");
+    if (!isCapitalized(token) || singular === key(token) || !SURNAME_TITLES.has(singular)) return;
+    const first = tokens[index + 1];
+    const and = tokens[index + 2];
+    const second = tokens[index + 3];
+    const after = tokens[index + 4];
+    if (!first || !second || key(and ?? token) !== "and" || !isNameToken(first) || !isNameToken(second)) return;
+    // "Presidents Obama and Calderón", not "Presidents Jane Doe and ..." (full names are read elsewhere).
+    if (after && isNameToken(after) && after.start - second.end <= 1) return;
+    const title = `${token.text.slice(0, 1)}${singular.slice(1)}`;
+    for (const name of [first, second]) titledSurname(cast, text, name.text, name, title, [token]);
+  });
 }
 
 /**

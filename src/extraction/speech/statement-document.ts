@@ -19,6 +19,8 @@ const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was
 // opening statement as prepared for delivery:": a line that hands the page to its author.
 const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following (?:readout|statement|remarks)\b[^.!?]*:\s*$/i;
 const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\s*$/iu;
+// "Below is a readout from White House Press Secretary Jane Doe:": the author after "from"/"by".
+const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony) (?:from|by) (.+?)\s*:\s*$/iu;
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
 const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
@@ -28,10 +30,15 @@ const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[
  * The State Department's header block: the author's name on a line of its own, their office on
  * the next ("Jane Q. Doe" / "Secretary of State"), then place and date lines.
  */
-const NAME_LINE = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/u;
-const OFFICE_LINE = /^(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor)(?: (?:of|for|to) [\p{L} ,.'’-]+)?$/iu;
+// A name is in mixed case and has no article ("THE WHITE HOUSE" over "Office of the Press
+// Secretary" is the masthead, not an author).
+const NAME_LINE = /^(?!the )(?=.*\p{Ll})\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/iu;
+// "Acting Deputy Spokesman, Office of the Spokesman": the office may follow the title after a comma.
+const OFFICE_LINE = /^(?!office\b)(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor)(?: (?:of|for|to) [\p{L} ,.'’-]+|, [\p{L} .'’-]+)?$/iu;
 /** Lines of the header that are not the body: dates, times, places of release. */
 const HEADER_LINE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4}|for immediate release|office of|the white house|[\d:]+ ?[ap]\.?m\.?)/iu;
+/** How far down a header of one-line fields the author line may come. */
+const MAX_HEADER_LINES = 14;
 const END_LINE = /^(?:#\s*#\s*#|end\b|\*\s*\*\s*\*)/i;
 
 /**
@@ -68,9 +75,14 @@ function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number
 /** The statement document a text is, or null when its header names no author in that way. */
 export function findStatementDocument(analyzed: AnalyzedText): StatementDocument | null {
   const { text, paragraphs } = analyzed;
-  for (let index = 0; index < Math.min(paragraphs.length, 6); index += 1) {
+  // The hand-over comes within the first six lines, or later after header lines only (a release's
+  // headline, office, number, "IMMEDIATE RELEASE", date): no sentence of the story before it.
+  let sentenceSeen = false;
+  for (let index = 0; index < Math.min(paragraphs.length, MAX_HEADER_LINES); index += 1) {
+    if (index >= 6 && sentenceSeen) break;
     const paragraph = paragraphs[index] as TextRange;
     const line = text.slice(paragraph.start, paragraph.end).trim();
+    sentenceSeen ||= /[.!?]["”’]?$/.test(line);
     const lead = text.slice(paragraph.start, paragraph.end).indexOf(line);
     const inline = ATTRIBUTABLE_INLINE.exec(line);
     if (inline?.[1]) {
@@ -81,7 +93,7 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     }
     // The hand-over may close a lead paragraph of the release's own ("WASHINGTON — ... Below is X's opening statement:").
     const tail = lastSentence(line);
-    const attributable = ATTRIBUTABLE.exec(line) ?? INTRODUCED.exec(line) ?? BELOW_IS.exec(line) ?? (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail)) : null);
+    const attributable = ATTRIBUTABLE.exec(line) ?? INTRODUCED.exec(line) ?? BELOW_IS.exec(line) ?? BELOW_FROM.exec(line) ?? (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail) ?? BELOW_FROM.exec(tail)) : null);
     // A header line is not a sentence; "The following ... is attributable to X:" is the exception.
     const next = paragraphs[index + 1];
     const office = next !== undefined && NAME_LINE.test(line) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [line, line] : null;

@@ -1,7 +1,7 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
 import type { Resolved } from "./attribution.js";
-import type { Cast } from "./cast.js";
+import type { Cast, PersonEntry } from "./cast.js";
 import type { QuoteSpan } from "./quotes.js";
 
 // The state of one reading of the story, front to back: what has been quoted so far, which
@@ -36,4 +36,14 @@ export function datelineEnd(text: string, paragraph: TextRange): number {
   const line = text.slice(paragraph.start, paragraph.end);
   const match = /^\p{Lu}[\p{Lu} .'’-]+(?:,[^\n–—]*?)?(?:\s*\([^)]*\))?\s+[–—-]{1,2}\s+/u.exec(line);
   return match ? paragraph.start + match[0].length : paragraph.start;
+}
+
+/** Verbs that say the last speaker goes on ("he added", "she continued"). */
+const CONTINUING_VERBS = new Set(["add", "adds", "added", "adding", "continue", "continues", "continued"]);
+
+/** The person whose words were quoted last, when `verb` says the same speaker goes on; else null. */
+export function continuingSpeaker(walk: Walk, verb: string): PersonEntry | null {
+  if (!CONTINUING_VERBS.has(verb.toLowerCase())) return null;
+  const last = walk.quotes[walk.quotes.length - 1];
+  return last?.speakerKind === "person" && last.speaker ? (walk.cast.personNamed(last.speaker) ?? null) : null;
 }
