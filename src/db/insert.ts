@@ -15,8 +15,9 @@ import { rowShape } from "./rows.js";
 // (statements.ts); the rows travel as one parameter whatever their number.
 //
 // What Prisma's client does on the way in is done here too: an `@default(uuid(7))` id is drawn in
-// the process (time-ordered, as Prisma draws it) and an `@updatedAt` column is set to now. Columns
-// left out take their database default.
+// the process (time-ordered, as Prisma draws it) and an `@updatedAt` column is set to now. A column
+// left out of every row takes its database default; one given for some rows only is NULL in the
+// others (not its default, unlike createMany), so a call site gives its rows the same columns.
 
 /** A model of the schema ("Quote"). */
 type ModelName = Prisma.ModelName;
