@@ -199,14 +199,21 @@ export function planSignature<L>(plans: readonly ReadPlan<L>[], names: (relation
  */
 export interface PlannedList {
   readonly model: ModelName;
-  /** `FROM ... WHERE ...` of the rows (aliased `row`) the viewer may list, visibility applied. */
-  from(viewer: Actor, row: string): Prisma.Sql;
   /**
-   * The keyset the list pages in for these arguments (first and after aside), or null when the
-   * arguments ask for more than a keyset (a filter): the resolver answers those.
+   * The rows and order these arguments (first and after aside) ask for, or null when the SQL
+   * answer cannot give them (a filter the list has no SQL for): the resolver answers those.
+   * Throws InvalidArgument for arguments the resolver refuses (it gives the client the error).
    */
-  keysetFor(args: Readonly<Record<string, unknown>>): AnswerKeyset | null;
+  readFor(args: Readonly<Record<string, unknown>>): ListSource | null;
   readonly defaultSize: number;
+}
+
+/** What a root list reads for one set of arguments. */
+export interface ListSource {
+  /** The keyset the list pages in. */
+  readonly keyset: AnswerKeyset;
+  /** `FROM ... WHERE ...` of the rows (aliased `row`) the viewer may list that the arguments ask for, visibility applied. */
+  from(viewer: Actor, row: string): Prisma.Sql;
 }
 
 /**
@@ -223,26 +230,39 @@ export interface PlannedRecord {
 }
 
 /**
- * The root list of a list field whose only argument besides first/after/orderBy is `filter`: all
- * rows of `model` the viewer may see (`visible`, the SQL form of the resolver's visibility rule),
- * in the keyset `keysetOf` picks for the `orderBy` argument (the module's keyset factory, which
- * gives its default order for a missing field or direction); a given filter is the resolver's to
- * apply.
+ * The SQL condition of a list's `filter` argument over the row aliased `row`, from the filter as
+ * the resolver takes it; throws InvalidArgument for a filter the resolver refuses.
  */
-export function unfilteredList<Field extends string>(
+export type FilterSql = (filter: unknown) => (row: string) => Prisma.Sql;
+
+/**
+ * The root list of a list field whose only arguments besides first/after are `orderBy` and
+ * `filter`: the rows of `model` the viewer may see (`visible`, the SQL form of the resolver's
+ * visibility rule) that the filter keeps (`filterSql`, the SQL form of the resolver's filter; a
+ * list without one leaves any given filter to the resolver), in the keyset `keysetOf` picks for
+ * the `orderBy` argument (the module's keyset factory, which gives its default order for a missing
+ * field or direction).
+ */
+export function plannedList<Field extends string>(
   model: ModelName,
   visible: (viewer: Actor, alias: string) => Prisma.Sql,
   keysetOf: (field?: Field, direction?: SortDirection) => AnswerKeyset,
   defaultSize: number,
+  filterSql?: FilterSql,
 ): PlannedList {
   return {
     model,
-    from: (viewer, row) => Prisma.sql`FROM ${Prisma.raw(`"${model}" "${row}"`)} WHERE ${visible(viewer, row)}`,
-    keysetFor: (args) => {
-      if (args["filter"] !== undefined && args["filter"] !== null) return null;
+    readFor: (args) => {
+      const given = args["filter"] !== undefined && args["filter"] !== null;
+      if (given && !filterSql) return null;
+      const filtered = given && filterSql ? filterSql(args["filter"]) : null;
       // Already coerced by graphql-js to the field's input type (its enum values).
       const order = args["orderBy"] as { field: Field; direction: SortDirection } | null | undefined;
-      return keysetOf(order?.field, order?.direction);
+      return {
+        keyset: keysetOf(order?.field, order?.direction),
+        from: (viewer, row) =>
+          Prisma.sql`FROM ${Prisma.raw(`"${model}" "${row}"`)} WHERE ${visible(viewer, row)}${filtered ? Prisma.sql` AND ${filtered(row)}` : Prisma.empty}`,
+      };
     },
     defaultSize,
   };
@@ -304,6 +324,8 @@ export interface RecordRead<L> {
 export interface ListRead<L> {
   readonly kind: "list";
   readonly list: PlannedList;
+  /** `FROM ... WHERE ...` of the rows for this request's viewer, from {@link PlannedList.readFor}. */
+  readonly from: (viewer: Actor, row: string) => Prisma.Sql;
   readonly keyset: AnswerKeyset;
   readonly args: PageArgs;
   readonly rows: RowRead<L>;
@@ -330,13 +352,13 @@ export function answerSql<L>(session: PlanSession<L>, roots: readonly RootRead<L
     const inner = `${row}i`;
     const window = root.keyset.window(root.args, root.list.defaultSize);
     const order = root.keyset.orderSql(inner);
-    const from = root.list.from(session.viewer, inner);
+    const from = root.from(session.viewer, inner);
     // The page is cut first (ORDER BY ... LIMIT, which an index serves) and its rows put in JSON in
     // the same order: a window function here would number every visible row before the LIMIT.
     const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, root.rows, row, aliases)} ORDER BY ${root.keyset.orderSql(row)})
       FROM (SELECT ${Prisma.raw(`"${inner}"`)}.*
         ${from} AND ${root.keyset.afterSql(window.after, inner)} ORDER BY ${order} LIMIT ${limitSql(window.take)}) ${Prisma.raw(`"${row}"`)}), '[]'::json)`;
-    const count = root.count ? Prisma.sql`(SELECT count(*) ${root.list.from(session.viewer, `${row}c`)})` : Prisma.sql`NULL`;
+    const count = root.count ? Prisma.sql`(SELECT count(*) ${root.from(session.viewer, `${row}c`)})` : Prisma.sql`NULL`;
     return Prisma.sql`json_build_array(${rows}, ${count})`;
   });
   // As text, parsed by the caller once: a json column would be walked value by value by Prisma's result mapping.

@@ -28,6 +28,7 @@ import {
   type AnswerKeyset,
   type ConnectionJson,
   type FieldReader,
+  type ListSource,
   type PlannedList,
   type PlannedRecord,
   type RelationRead,
@@ -214,13 +215,14 @@ class Compiler {
         continue;
       }
       if (!list) return null;
-      const keyset = list.keysetFor(args);
+      const source = this.listSource(list, args);
+      const keyset = source?.keyset;
       const page = keyset && this.pageArgs(keyset, args, list.defaultSize);
-      if (!keyset || !page) return null;
+      if (!source || !keyset || !page) return null;
       const connection = this.connection(field.type, nodes, keyset, page, list.defaultSize);
       if (!connection) return null;
       const index = roots.length;
-      roots.push({ kind: "list", list, keyset, args: page, rows: connection.rows, count: connection.count });
+      roots.push({ kind: "list", list, from: (viewer, row) => source.from(viewer, row), keyset, args: page, rows: connection.rows, count: connection.count });
       builders.push([key, (json) => connection.build(json[index] as ConnectionJson)]);
     }
     if (roots.length === 0) return null;
@@ -232,6 +234,16 @@ class Compiler {
         return data;
       },
     };
+  }
+
+  /** What a root list reads for these arguments; null when the resolver must answer (or give the client its error). */
+  private listSource(list: PlannedList, args: Record<string, unknown>): ListSource | null {
+    try {
+      return list.readFor(args);
+    } catch (error) {
+      if (error instanceof InvalidArgument) return null;
+      throw error;
+    }
   }
 
   /** first/after when the keyset takes them; null when the resolver must give the client its error. */

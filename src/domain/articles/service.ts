@@ -11,7 +11,7 @@ import { articleKeyset, type ArticleOrderField } from "./keysets.js";
 import type { ArticleLoaders } from "./loaders.js";
 import { bodyOf, WITHOUT_BODY, type ArticleRecord } from "./record.js";
 import { visibleArticles, visibleArticlesSql } from "../visibility/articles.js";
-import { unfilteredList, Unanswerable, type FieldReader, type PlannedList } from "../../core/plan.js";
+import { plannedList, Unanswerable, type FieldReader, type PlannedList } from "../../core/plan.js";
 import { visibleEntityMentions } from "../visibility/people.js";
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -128,7 +128,7 @@ export async function displayTitleOf(article: ArticleRecord, loaders: ArticleLoa
  * The articles the viewer may list, for answers built in SQL (src/graphql/answer.ts): those of
  * `articles(orderBy:)` without a filter, which only {@link listArticles} applies.
  */
-export const articlesList: PlannedList = unfilteredList("Article", visibleArticlesSql, articleKeyset, DEFAULT_PAGE_SIZE);
+export const articlesList: PlannedList = plannedList("Article", visibleArticlesSql, articleKeyset, DEFAULT_PAGE_SIZE);
 
 /**
  * `FROM ... WHERE ...` of the article {@link findArticle} finds (`slug`, or a record `id`), as the

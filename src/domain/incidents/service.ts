@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from "../../db/index.js";
-import { unfilteredList, type PlannedList } from "../../core/plan.js";
+import { Prisma, type PrismaClient } from "../../db/index.js";
+import { plannedList, type PlannedList } from "../../core/plan.js";
 import type { Incident } from "../../generated/prisma/client.js";
 import type { IncidentType } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
@@ -65,25 +65,68 @@ function overlapsDays(from: Date | null | undefined, to: Date | null | undefined
   return conditions;
 }
 
+/** An incident filter as the resolver accepts it: checked, its country as an ISO code. */
+interface CheckedIncidentFilter extends IncidentFilter {
+  readonly countryCode: string | null;
+}
+
+/** Checks an incident filter (INVALID_ARGUMENT for an inverted range, a negative minimum, an unknown country). */
+function checkIncidentFilter(filter: IncidentFilter): CheckedIncidentFilter {
+  checkDayRange(filter.from, filter.to, "filter");
+  if (filter.minFatalities !== undefined && filter.minFatalities !== null && filter.minFatalities < 0) {
+    throw invalidArgument("filter.minFatalities must not be negative.", "filter.minFatalities");
+  }
+  return { ...filter, countryCode: filter.country !== undefined && filter.country !== null ? countryCode(filter.country, "filter.country") : null };
+}
+
 /** Validates an incident filter and turns it into a Prisma condition (visibility included). */
 export function incidentWhere(viewer: Actor, filter: IncidentFilter | null | undefined): Prisma.IncidentWhereInput {
   const conditions: Prisma.IncidentWhereInput[] = [visibleIncidents(viewer)];
   if (!filter) return { AND: conditions };
-  if (filter.type) conditions.push({ type: { in: [...filter.type] } });
-  if (filter.placeId) conditions.push({ placeId: filter.placeId });
-  if (filter.country !== undefined && filter.country !== null) {
-    conditions.push({ place: { is: { countryCode: countryCode(filter.country, "filter.country") } } });
-  }
-  checkDayRange(filter.from, filter.to, "filter");
-  const inRange = overlapsDays(filter.from, filter.to);
+  const checked = checkIncidentFilter(filter);
+  if (checked.type) conditions.push({ type: { in: [...checked.type] } });
+  if (checked.placeId) conditions.push({ placeId: checked.placeId });
+  if (checked.countryCode !== null) conditions.push({ place: { is: { countryCode: checked.countryCode } } });
+  const inRange = overlapsDays(checked.from, checked.to);
   // An undated incident cannot be placed in or out of a range: the caller chooses to see it.
-  if (inRange.length > 0 && filter.includeUndated) conditions.push({ OR: [{ AND: inRange }, UNDATED] });
+  if (inRange.length > 0 && checked.includeUndated) conditions.push({ OR: [{ AND: inRange }, UNDATED] });
   else conditions.push(...inRange);
-  if (filter.minFatalities !== undefined && filter.minFatalities !== null) {
-    if (filter.minFatalities < 0) throw invalidArgument("filter.minFatalities must not be negative.", "filter.minFatalities");
-    conditions.push({ fatalitiesMin: { gte: filter.minFatalities } });
-  }
+  if (checked.minFatalities !== undefined && checked.minFatalities !== null) conditions.push({ fatalitiesMin: { gte: checked.minFatalities } });
   return { AND: conditions };
+}
+
+/** A day as a `date` parameter (the @db.Date columns). */
+function sqlDay(day: Date): Prisma.Sql {
+  return Prisma.sql`${day.toISOString().slice(0, 10)}::date`;
+}
+
+/**
+ * The same conditions as {@link incidentWhere}'s filter (visibility aside) in SQL over the
+ * "Incident" row aliased `alias`, for answers built in SQL; {@link DATED}, {@link overlapsDays}
+ * and the undated choice are written here a second time, and tests/api/incident-filter-sql.test.ts
+ * checks that both forms keep the same incidents.
+ */
+export function incidentFilterSql(filter: IncidentFilter): (alias: string) => Prisma.Sql {
+  const checked = checkIncidentFilter(filter);
+  return (alias) => {
+    const column = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+    const conditions: Prisma.Sql[] = [];
+    if (checked.type) conditions.push(checked.type.length > 0 ? Prisma.sql`${column("type")}::text IN (${Prisma.join([...checked.type])})` : Prisma.sql`FALSE`);
+    if (checked.placeId) conditions.push(Prisma.sql`${column("placeId")} = ${checked.placeId}::uuid`);
+    if (checked.countryCode !== null) {
+      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Place" ${Prisma.raw(`"${alias}_place"`)} WHERE ${Prisma.raw(`"${alias}_place"."id"`)} = ${column("placeId")} AND ${Prisma.raw(`"${alias}_place"."countryCode"`)} = ${checked.countryCode})`);
+    }
+    const dated = Prisma.sql`(${column("date")} IS NOT NULL OR (${column("dateEarliest")} IS NOT NULL AND ${column("dateLatest")} IS NOT NULL))`;
+    const inRange: Prisma.Sql[] = [];
+    if (checked.to) inRange.push(Prisma.sql`(${column("dateEarliest")} <= ${sqlDay(checked.to)} OR (${column("dateEarliest")} IS NULL AND ${column("date")} <= ${sqlDay(checked.to)}))`);
+    if (checked.from) inRange.push(Prisma.sql`(${column("dateLatest")} >= ${sqlDay(checked.from)} OR (${column("dateLatest")} IS NULL AND ${column("date")} >= ${sqlDay(checked.from)}))`);
+    if (inRange.length > 0) {
+      const ranged = Prisma.join([...inRange, dated], " AND ", "(", ")");
+      conditions.push(checked.includeUndated ? Prisma.sql`(${ranged} OR NOT ${dated})` : ranged);
+    }
+    if (checked.minFatalities !== undefined && checked.minFatalities !== null) conditions.push(Prisma.sql`${column("fatalitiesMin")} >= ${checked.minFatalities}`);
+    return conditions.length > 0 ? Prisma.join(conditions, " AND ", "(", ")") : Prisma.sql`TRUE`;
+  };
 }
 
 /**
@@ -112,8 +155,8 @@ export async function listIncidents(
   return keyset.page(rows, window, () => prisma.incident.count({ where }));
 }
 
-/** The incidents the viewer may list, for answers built in SQL: those of `incidents(orderBy:)` without a filter. */
-export const incidentsList: PlannedList = unfilteredList("Incident", visibleIncidentsSql, incidentKeyset, DEFAULT_PAGE_SIZE);
+/** The incidents the viewer may list, for answers built in SQL: those of `incidents(filter:, orderBy:)`, the filter with record ids. */
+export const incidentsList: PlannedList = plannedList("Incident", visibleIncidentsSql, incidentKeyset, DEFAULT_PAGE_SIZE, (filter) => incidentFilterSql(filter as IncidentFilter));
 
 /**
  * The days an incident can have happened on, as the date filter reads them: earliest is

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "../../db/index.js";
-import { unfilteredList, type PlannedList } from "../../core/plan.js";
+import { plannedList, type PlannedList } from "../../core/plan.js";
 import type { Organization, Person } from "../../generated/prisma/client.js";
 import type { PersonKind } from "../../generated/prisma/enums.js";
 import type { Actor } from "../../core/actor.js";
@@ -69,7 +69,7 @@ export async function listPeople(
 }
 
 /** Every organization (organizations have no visibility rule), for answers built in SQL: `organizations` without a filter. */
-export const organizationsList: PlannedList = unfilteredList("Organization", () => Prisma.sql`TRUE`, () => organizationNameKeyset, DEFAULT_PAGE_SIZE);
+export const organizationsList: PlannedList = plannedList("Organization", () => Prisma.sql`TRUE`, () => organizationNameKeyset, DEFAULT_PAGE_SIZE);
 
 /** Lists organizations by name (keyset pagination). */
 export async function listOrganizations(

@@ -1,10 +1,9 @@
 import type { GraphQLModule } from "../../module.js";
 import { globalIdReader } from "../../ids.js";
-import { incidentsList } from "../../../domain/incidents/service.js";
 import * as commands from "../../../domain/incidents/commands.js";
 import { articlesOfIncidentRelation, createIncidentLoaders, incidentsOfArticleRelation, incidentsOfPlaceRelation } from "../../../domain/incidents/loaders.js";
 import { placeReference } from "../../../domain/places/loaders.js";
-import { fatalitiesReader, incidentResolvers, injuriesReader } from "./resolvers.js";
+import { fatalitiesReader, incidentResolvers, incidentsAnswerList, injuriesReader } from "./resolvers.js";
 
 /** The incidents module of the API: SDL in ./schema.graphql, resolvers, guards, loaders. */
 export const incidentsModule = {
@@ -23,7 +22,7 @@ export const incidentsModule = {
     "Incident.place": placeReference("placeId"),
     "Place.incidents": incidentsOfPlaceRelation,
   },
-  lists: { "Query.incidents": incidentsList },
+  lists: { "Query.incidents": incidentsAnswerList },
   readers: {
     "Incident.id": globalIdReader("Incident"),
     "Incident.fatalities": fatalitiesReader,

@@ -1,8 +1,8 @@
 import { GraphQLError } from "graphql";
-import type { FieldReader } from "../../../core/plan.js";
+import type { FieldReader, PlannedList } from "../../../core/plan.js";
 import type { IncidentFilter as IncidentFilterArgument, Resolvers } from "../../../generated/graphql.js";
 import { createIncident, linkIncidentToArticle, mergeIncidents, updateIncident } from "../../../domain/incidents/commands.js";
-import { dayRange, findIncident, listIncidents, type IncidentFilter } from "../../../domain/incidents/service.js";
+import { dayRange, findIncident, incidentsList, listIncidents, type IncidentFilter } from "../../../domain/incidents/service.js";
 import { ErrorCode } from "../../errors.js";
 import { expectGlobalId, optionalGlobalId, toGlobalId } from "../../ids.js";
 import { inputId, mutationPayload, optionalInputId } from "../../payload.js";
@@ -17,6 +17,25 @@ function incidentFilterOf(filter: IncidentFilterArgument | null | undefined): In
   if (!filter) return undefined;
   return { ...filter, placeId: optionalGlobalId(filter.placeId, "Place", "filter.placeId") };
 }
+
+/**
+ * `Query.incidents` for answers built in SQL (src/graphql/answer.ts): the domain's list, its filter
+ * with the global ids decoded as the resolver decodes them; a bad id leaves the query to the
+ * resolver, which gives the client the error.
+ */
+export const incidentsAnswerList: PlannedList = {
+  ...incidentsList,
+  readFor: (args) => {
+    let filter: IncidentFilter | undefined;
+    try {
+      filter = incidentFilterOf(args["filter"] as IncidentFilterArgument | null | undefined);
+    } catch (error) {
+      if (error instanceof GraphQLError) return null;
+      throw error;
+    }
+    return incidentsList.readFor({ ...args, filter });
+  },
+};
 
 /** A casualty range of an incident as the API gives it (IntRange). */
 function casualtyRange(min: number | null, max: number | null): { min: number | null; max: number | null } {
