@@ -74,9 +74,10 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActo
  */
 export async function recordAudits(tx: Prisma.TransactionClient, actor: AuditActor, changes: readonly AuditChange[]): Promise<AuditEvent[]> {
   if (changes.length === 0) return [];
-  // RETURNING of a multi-row INSERT promises no order; the ids are drawn row by row in the order
-  // of the rows given, so id order is the order of `changes`. Raw SQL (src/db/insert.ts): an article's events carry its whole body before and after, which
-  // Prisma's client validates and serializes again at a cost of a millisecond or more.
+  // Raw SQL (src/db/insert.ts): an article's events carry its whole body before and after, which
+  // Prisma's client validated and serialized again at a cost of a millisecond or more. RETURNING
+  // of a multi-row INSERT promises no order; the ids are drawn row by row in the order of the rows
+  // given, so id order is the order of `changes`.
   const events: AuditEvent[] = await insertWholeRows(tx, "AuditEvent", changes.map((change) => auditRow(actor, change)));
   events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   publishAfterCommit(tx, actor, events);

@@ -318,9 +318,14 @@ export function geocodedPlaceData(name: string, geocode: GeocodedPlace | undefin
  * Places by name or alias, new ones created (origin MACHINE) with their geocode: kind, country,
  * region, coordinates and confidence. A site's city is resolved first, and the site points at it.
  */
-async function resolvePlaces(tx: Tx, extraction: GeocodedExtraction, known: Known, directory: Directory, counts: Mutable<SuggestionCounts>): Promise<void> {
-  const names = placeNamesOf(extraction);
-  const parents = parentPlaceNames(extraction, names);
+async function resolvePlaces(
+  tx: Tx,
+  extraction: GeocodedExtraction,
+  { names, parents }: StoryPlaces,
+  known: Known,
+  directory: Directory,
+  counts: Mutable<SuggestionCounts>,
+): Promise<void> {
   const create: CreateNamed = (missing) =>
     insertRows(
       tx,
@@ -336,9 +341,15 @@ async function resolvePlaces(tx: Tx, extraction: GeocodedExtraction, known: Know
   counts.places += await resolveNamed(known.places, create, names.filter((name) => !directory.places.has(foldText(name))), directory.places);
 }
 
-/** The cities the extraction's sites lie in ("Mogadishu's international airport" -> Mogadishu). */
-function parentPlaceNames(extraction: GeocodedExtraction, names: readonly string[]): string[] {
-  return uniqueNames(names.flatMap((name) => extraction.geocodes.get(name)?.parent ?? []));
+/** A story's place names, and the cities its sites lie in ("Mogadishu's international airport" -> Mogadishu). */
+interface StoryPlaces {
+  readonly names: readonly string[];
+  readonly parents: readonly string[];
+}
+
+function storyPlaces(extraction: GeocodedExtraction): StoryPlaces {
+  const names = placeNamesOf(extraction);
+  return { names, parents: uniqueNames(names.flatMap((name) => extraction.geocodes.get(name)?.parent ?? [])) };
 }
 
 /** Ids of the extraction's organizations and places by canonical name (folded). */
@@ -732,10 +743,11 @@ export async function storeSuggestions(tx: Tx, article: StoredArticle, extractio
     ...extraction.anonymousSources.flatMap((source) => (source.organization ? [source.organization] : [])),
     ...extraction.quotes.flatMap((quote) => (quote.speakerKind === "organization" && quote.speaker ? [quote.speaker] : [])),
   ]);
-  const placeNames = placeNamesOf(extraction);
-  const known = await readKnown(tx, uniqueNames(organizationNames), uniqueNames([...placeNames, ...parentPlaceNames(extraction, placeNames)]), extraction.people);
-  await resolveOrganizations(tx, uniqueNames(organizationNames), known, directory, counts);
-  await resolvePlaces(tx, extraction, known, directory, counts);
+  const organizations = uniqueNames(organizationNames);
+  const places = storyPlaces(extraction);
+  const known = await readKnown(tx, organizations, uniqueNames([...places.names, ...places.parents]), extraction.people);
+  await resolveOrganizations(tx, organizations, known, directory, counts);
+  await resolvePlaces(tx, extraction, places, known, directory, counts);
   const drafts: PersonDraft[] = [];
   await storePeople(tx, extraction.people, known.people, directory, counts, drafts);
   await storeSources(tx, article, options, extraction.anonymousSources, directory, counts, drafts);
