@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma, PrismaClient } from "./client.js";
-import { rowShape } from "./rows.js";
+import { modelSchemaBlock, rowShape } from "./rows.js";
 
 // Bulk INSERTs of rows shaped as Prisma's createMany takes them, written as one SQL statement that
 // PostgreSQL reads from a single JSON parameter (json_populate_recordset against the table's own
@@ -32,11 +32,6 @@ export type CreateManyRow<M extends ModelName> = Prisma.TypeMap["model"][M]["ope
 /** A model's columns as Prisma reads them. */
 export type ModelColumns<M extends ModelName> = Prisma.TypeMap["model"][M]["payload"]["scalars"];
 
-/** What the generated client says about a model at run time (not in Prisma's public types). */
-interface WithInlineSchema {
-  readonly _engineConfig?: { readonly inlineSchema?: string };
-}
-
 /** How a model's rows are completed before they are written: which column holds a uuid(7) id, which one is `@updatedAt`. */
 interface ModelDefaults {
   readonly uuidId: string | null;
@@ -46,12 +41,10 @@ interface ModelDefaults {
 const defaultsByModel = new Map<string, ModelDefaults>();
 
 /** The id and updatedAt columns of `model`, read once from the client's copy of schema.prisma. */
-function defaultsOf(client: object, model: ModelName): ModelDefaults {
+function defaultsOf(client: Runner, model: ModelName): ModelDefaults {
   const known = defaultsByModel.get(model);
   if (known) return known;
-  const schema = (client as WithInlineSchema)._engineConfig?.inlineSchema;
-  const block = schema === undefined ? undefined : new RegExp(`^model ${model} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema)?.[1];
-  if (block === undefined) throw new Error(`The Prisma client's schema has no model ${model}: has its runtime layout moved in a Prisma upgrade?`);
+  const block = modelSchemaBlock(client, model);
   const uuidId = /^\s+(\w+)\s+String\s+@id\s+@default\(uuid\(7\)\)/m.exec(block)?.[1] ?? null;
   const updatedAt = /^\s+(\w+)\s+DateTime\??\s+@updatedAt/m.exec(block)?.[1] ?? null;
   const defaults = { uuidId, updatedAt };

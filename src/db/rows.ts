@@ -20,10 +20,20 @@ interface WithRuntimeDataModel {
   readonly _engineConfig?: { readonly inlineSchema?: string };
 }
 
-/** The scalar list fields of `model` (`aliases String[]`), which Prisma reads as [] when the column is NULL. */
-function listFieldsOf(schema: string, model: string): Set<string> {
-  const block = new RegExp(`^model ${model} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema)?.[1];
-  if (block === undefined) throw new Error(`The Prisma client's schema has no model ${model}.`);
+/**
+ * The lines of `model`'s block in the client's copy of schema.prisma (`_engineConfig.inlineSchema`),
+ * the one place that says what the runtime data model does not: which fields are lists, which
+ * are `@updatedAt`, how an id is drawn.
+ */
+export function modelSchemaBlock(client: PrismaClient | Prisma.TransactionClient, model: ModelName): string {
+  const schema = (client as unknown as WithRuntimeDataModel)._engineConfig?.inlineSchema;
+  const block = schema === undefined ? undefined : new RegExp(`^model ${model} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema)?.[1];
+  if (block === undefined) throw new Error(`The Prisma client's schema has no model ${model}: has its runtime layout moved in a Prisma upgrade?`);
+  return block;
+}
+
+/** The scalar list fields of a model's block (`aliases String[]`), which Prisma reads as [] when the column is NULL. */
+function listFieldsOf(block: string): Set<string> {
   return new Set([...block.matchAll(/^\s+(\w+)\s+\w+\[\]/gm)].map((match) => match[1] ?? ""));
 }
 
@@ -60,9 +70,8 @@ export function rowShape(prisma: PrismaClient | Prisma.TransactionClient, model:
   if (known) return known;
   const client = prisma as unknown as WithRuntimeDataModel;
   const fields = client._runtimeDataModel?.models?.[model]?.fields;
-  const schema = client._engineConfig?.inlineSchema;
-  if (!fields || schema === undefined) throw new Error(`The Prisma client describes no model ${model}: has its runtime data model moved in a Prisma upgrade?`);
-  const lists = listFieldsOf(schema, model);
+  if (!fields) throw new Error(`The Prisma client describes no model ${model}: has its runtime data model moved in a Prisma upgrade?`);
+  const lists = listFieldsOf(modelSchemaBlock(prisma, model));
   const columns = fields.filter((field) => (field.kind === "scalar" || field.kind === "enum") && !omit.includes(field.name));
   for (const column of columns) {
     if (column.kind === "scalar" && !CARRIED_TYPES.has(column.type)) {
