@@ -1,9 +1,11 @@
 import type { Prisma } from "../db/index.js";
+import type { ModelName } from "../db/rows.js";
+import { findRowById, isColumnEqualities, updateRowById } from "../db/update.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Actor } from "./actor.js";
 import { recordAudit } from "./audit.js";
-import { fail } from "./failure.js";
-import type { RecordType } from "./records.js";
+import { fail, type DomainFailure } from "./failure.js";
+import { UUID_PATTERN, type RecordType } from "./records.js";
 import type { CommandSession } from "./command.js";
 
 /** A row with optimistic concurrency: every change bumps `version`. */
@@ -25,12 +27,13 @@ export interface VersionedTable<Row extends VersionedRow, Data> {
   readonly missing?: string;
   /** The row as `actor` may change it, or null when it does not exist or is not visible. */
   find(tx: Prisma.TransactionClient, actor: Actor, id: string): Promise<Row | null>;
-  /** `UPDATE ... SET data, version = version + 1 WHERE id = $1 AND version = $2`; the rows updated (0 or 1). */
-  updateAt(tx: Prisma.TransactionClient, id: string, version: number, data: Data): Promise<number>;
+  /**
+   * `UPDATE ... SET data, version = version + 1 WHERE id = $1 AND version = $2 RETURNING *`: the
+   * row as it is after the update, or null when no row was at that version (and live).
+   */
+  update(tx: Prisma.TransactionClient, id: string, version: number, data: Data): Promise<Row | null>;
   /** The row's version now, or null when it is gone (after an update that matched nothing). */
   versionOf(tx: Prisma.TransactionClient, id: string): Promise<number | null>;
-  /** The row as it is now, after the update. */
-  reread(tx: Prisma.TransactionClient, id: string): Promise<Row>;
 }
 
 /** The calls of a Prisma model the ritual makes (`tx.article`, `tx.quote`, ...), as a structural type. */
@@ -47,12 +50,19 @@ function missingMessage(table: Pick<VersionedTable<VersionedRow, unknown>, "noun
 
 /** What one model states for the ritual: its kind and noun, its Prisma model, and which rows an actor may change. */
 export interface VersionedModel<Row, Where, Data> {
-  readonly type: RecordType;
+  /** The kind the audit log names, which is also the model's name. */
+  readonly type: RecordType & ModelName;
   readonly noun: string;
   readonly missing?: string;
   readonly model: (tx: Prisma.TransactionClient) => ModelCalls<Row, Where, Data>;
   /** The rows the actor may change (the visibility rule, or a narrower one). */
   readonly changeable: (actor: Actor) => Where;
+  /**
+   * The same rule as `changeable` in SQL over the row aliased `alias`, when the visibility module
+   * has it (checked against the Prisma form there): the row is then read in one raw statement
+   * instead of through the model API.
+   */
+  readonly changeableSql?: (actor: Actor, alias: string) => Prisma.Sql;
   /** What a row must still be for an update to apply and for its version to count (not soft-deleted); none when left out. */
   readonly live?: Where;
   /**
@@ -65,43 +75,57 @@ export interface VersionedModel<Row, Where, Data> {
 
 /**
  * The {@link VersionedTable} of a model: found with its rule for the actor, updated with
- * `version = version + 1` only at the expected version (and while live), re-read after.
+ * `version = version + 1` only at the expected version (and while live), returning the row after.
+ * Where the rule has its SQL form, and where the update's conditions are column equalities (a
+ * relation in `still` is not), each is one raw statement (src/db/update.ts); the model API
+ * otherwise.
  */
 export function versionedTable<Row extends VersionedRow, Where extends object, Data extends object>(
   spec: VersionedModel<Row, Where, Data>,
 ): VersionedTable<Row, Data> {
   const live = spec.live ?? ({} as Where);
   const still = spec.still;
+  const changeableSql = spec.changeableSql;
   const versionOf = async (tx: Prisma.TransactionClient, id: string): Promise<number | null> =>
     (await spec.model(tx).findFirst({ where: { id, ...live } }))?.version ?? null;
+  /** Nothing updated: the CONFLICT of `still` when the version still matches (the state moved on), else null for the caller's version check. */
+  const nothingUpdated = async (tx: Prisma.TransactionClient, id: string, version: number): Promise<null> => {
+    if (still && (await versionOf(tx, id)) === version) throw fail("CONFLICT", still.conflict, still.field);
+    return null;
+  };
   return {
     type: spec.type,
     noun: spec.noun,
     ...(spec.missing === undefined ? {} : { missing: spec.missing }),
-    find: (tx, actor, id) => Promise.resolve(spec.model(tx).findFirst({ where: { AND: [{ id }, spec.changeable(actor)] } as Where })),
-    updateAt: async (tx, id, version, data) => {
+    find: async (tx, actor, id) => {
+      if (!changeableSql) return spec.model(tx).findFirst({ where: { AND: [{ id }, spec.changeable(actor)] } as Where });
+      // Every versioned record has a uuid id: any other text names no record.
+      if (!UUID_PATTERN.test(id)) return null;
+      return (await findRowById(tx, spec.type, id, changeableSql(actor, "t"))) as Row | null;
+    },
+    update: async (tx, id, version, data) => {
       const where = { id, version, ...live, ...(still ? still.where : {}) };
+      if (isColumnEqualities(where)) {
+        const after = await updateRowById(tx, spec.type, where, data as Readonly<Record<string, unknown>>, { incrementVersion: true });
+        return after ? (after as unknown as Row) : nothingUpdated(tx, id, version);
+      }
       const { count } = await spec.model(tx).updateMany({ where, data: { ...data, version: { increment: 1 } } });
-      if (count === 0 && still && (await versionOf(tx, id)) === version) throw fail("CONFLICT", still.conflict, still.field);
-      return count;
+      return count > 0 ? spec.model(tx).findUniqueOrThrow({ where: { id } }) : nothingUpdated(tx, id, version);
     },
     versionOf,
-    reread: (tx, id) => Promise.resolve(spec.model(tx).findUniqueOrThrow({ where: { id } })),
   };
 }
 
 /**
- * The outcome of a conditional update: nothing updated means the record is gone (NOT_FOUND) or
- * moved on (VERSION_CONFLICT with its version now). Checked after the conditional update, never
- * before it, so two writers cannot both win.
+ * Why a conditional update changed nothing: the record is gone (NOT_FOUND) or moved on
+ * (VERSION_CONFLICT with its version now). Checked after the conditional update, never before
+ * it, so two writers cannot both win.
  */
-export function assertUpdated(count: number, current: number | null, table: Pick<VersionedTable<VersionedRow, unknown>, "noun" | "missing">, expectedVersion: number, idField = "input.id"): void {
-  if (count > 0) return;
-  if (current === null) throw fail("NOT_FOUND", missingMessage(table), idField);
-  const noun = table.noun;
-  throw fail(
+function refusedUpdate(current: number | null, table: Pick<VersionedTable<VersionedRow, unknown>, "noun" | "missing">, expectedVersion: number): DomainFailure {
+  if (current === null) return fail("NOT_FOUND", missingMessage(table), "input.id");
+  return fail(
     "VERSION_CONFLICT",
-    `The ${noun} is at version ${current}, not ${expectedVersion}: someone changed it since you read it. Read it again and retry.`,
+    `The ${table.noun} is at version ${current}, not ${expectedVersion}: someone changed it since you read it. Read it again and retry.`,
     "input.expectedVersion",
     current,
   );
@@ -115,9 +139,9 @@ export async function updateVersioned<Row extends VersionedRow, Data>(
   expectedVersion: number,
   data: Data,
 ): Promise<Row> {
-  const count = await table.updateAt(tx, id, expectedVersion, data);
-  assertUpdated(count, count > 0 ? null : await table.versionOf(tx, id), table, expectedVersion);
-  return table.reread(tx, id);
+  const after = await table.update(tx, id, expectedVersion, data);
+  if (after) return after;
+  throw refusedUpdate(await table.versionOf(tx, id), table, expectedVersion);
 }
 
 /** The record to change, as the actor may see it; NOT_FOUND on `field` otherwise. */

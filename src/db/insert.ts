@@ -41,7 +41,7 @@ interface ModelDefaults {
 const defaultsByModel = new Map<string, ModelDefaults>();
 
 /** The id and updatedAt columns of `model`, read once from the client's copy of schema.prisma. */
-function defaultsOf(client: Runner, model: ModelName): ModelDefaults {
+export function defaultsOf(client: Runner, model: ModelName): ModelDefaults {
   const known = defaultsByModel.get(model);
   if (known) return known;
   const block = modelSchemaBlock(client, model);
@@ -53,10 +53,10 @@ function defaultsOf(client: Runner, model: ModelName): ModelDefaults {
 }
 
 /** A transaction client, or the client itself: anything that runs raw SQL. */
-type Runner = Prisma.TransactionClient | PrismaClient;
+export type Runner = Prisma.TransactionClient | PrismaClient;
 
 /** A column name as SQL (the schema's names are plain identifiers, quoted for their case). */
-function column(name: string): string {
+export function column(name: string): string {
   if (!/^\w+$/.test(name)) throw new Error(`Not a column name: ${JSON.stringify(name)}.`);
   return `"${name}"`;
 }

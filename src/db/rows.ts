@@ -54,6 +54,8 @@ export interface RowShape {
   columnSql(alias: string, column: string): string;
   /** One column's value, as a JSON value made by {@link columnSql}, as Prisma would have returned it. */
   reviveColumn(column: string, value: unknown): unknown;
+  /** Whether `value`, given for `column` in an update, is one of Prisma's operators (`{ increment: 1 }`) rather than a value: an object for a column that is not Json. */
+  isOperatorValue(column: string, value: unknown): boolean;
 }
 
 const shapes = new Map<string, RowShape>();
@@ -107,6 +109,10 @@ export function rowShape(prisma: PrismaClient | Prisma.TransactionClient, model:
     reviveColumn(name, value) {
       if (dateSet.has(name)) return reviveDate(value);
       return bigintSet.has(name) ? reviveBigInt(value) : value;
+    },
+    isOperatorValue(name, value) {
+      const isObject = typeof value === "object" && value !== null && !(value instanceof Date) && !Array.isArray(value);
+      return isObject && byName.get(name)?.type !== "Json";
     },
   };
   if (columns.length > 50) throw new Error(`${model} has ${columns.length} columns; json_build_object takes 50.`);

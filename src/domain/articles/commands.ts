@@ -10,7 +10,7 @@ import { resolveSelector } from "../../core/selector.js";
 import type { TextSpanValue } from "../../core/span.js";
 import { articleBody, bodyHashOf } from "./body.js";
 import { reanchorArticle } from "./reanchor.js";
-import { mayChangeArticle, visibleArticles } from "../visibility/articles.js";
+import { mayChangeArticle, visibleArticles, visibleArticlesSql } from "../visibility/articles.js";
 
 // Article commands: the policy authorizes (command), zod validates, and the change ritual
 // (changeRecord) reads the visible row, updates it on its version and writes one audit event.
@@ -65,7 +65,11 @@ const correctionSchema = z.object({
 
 /** Articles as the change ritual reads and updates them: visible ones only. */
 const articleModel = { type: "Article", noun: "article", model: (tx: Prisma.TransactionClient) => tx.article } as const;
-export const articles = versionedTable<Article, Prisma.ArticleWhereInput, Prisma.ArticleUpdateManyMutationInput>({ ...articleModel, changeable: visibleArticles });
+export const articles = versionedTable<Article, Prisma.ArticleWhereInput, Prisma.ArticleUpdateManyMutationInput>({
+  ...articleModel,
+  changeable: visibleArticles,
+  changeableSql: visibleArticlesSql,
+});
 
 /** Soft-deleted articles, the only ones restoreArticle changes. */
 const deletedArticles = versionedTable<Article, Prisma.ArticleWhereInput, Prisma.ArticleUpdateManyMutationInput>({

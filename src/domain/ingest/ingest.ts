@@ -341,9 +341,9 @@ async function revise(
   extraction: GeocodedExtraction,
 ): Promise<{ article: Article; counts: SuggestionCounts }> {
   const revisionNumber = before.revisionNumber + 1;
-  // The article's own conditional update (articles.updateAt), with ingest's own answer when it
+  // The article's own conditional update (articles.update), with ingest's own answer when it
   // moved on meanwhile: the client sent a text, not a version, so it is to send the text again.
-  const count = await articles.updateAt(tx, before.id, before.version, {
+  const article = await articles.update(tx, before.id, before.version, {
     body: input.text,
     bodyHash,
     revisionNumber,
@@ -351,8 +351,7 @@ async function revise(
     ...(input.outlet ? { outlet: input.outlet } : {}),
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
   });
-  if (count === 0) throw fail("CONFLICT", "The article changed while this text was being ingested; send the request again.", "input.text");
-  const article = await articles.reread(tx, before.id);
+  if (!article) throw fail("CONFLICT", "The article changed while this text was being ingested; send the request again.", "input.text");
   await tx.articleRevision.create({
     data: { articleId: article.id, number: revisionNumber, headline: article.headline, body: article.body, reason: "Ingested a changed text", createdById: session.viewer.userId },
   });

@@ -1,0 +1,86 @@
+import { Prisma } from "./client.js";
+import { column, defaultsOf, type ModelColumns, type Runner } from "./insert.js";
+import { rowShape, type ModelName } from "./rows.js";
+
+// One row read or updated by id in one raw statement, returned whole and shaped as Prisma's client
+// returns it (rowShape). The editorial change ritual (src/core/change.ts) reads the row to change,
+// then updates it on its version: through the model API that was three client calls (findFirst,
+// updateMany, findUniqueOrThrow) at 0.4-0.7 ms of the client's CPU each, more than PostgreSQL
+// spent on them (bench/results/ab-change-raw.md). Values travel as one JSON parameter read with
+// json_populate_record against the table's own row type, as src/db/insert.ts writes rows, so
+// PostgreSQL converts each to its column's type (uuids, enums, dates, lists, json).
+
+/**
+ * Column conditions of a row as Prisma's `where` spells the simplest ones: a column equal to a
+ * value, or null. Anything else (a relation, an operator) has no form here.
+ */
+export type ColumnEqualities = Readonly<Record<string, string | number | boolean | Date | null>>;
+
+/** True when `where` is only column equalities ({@link ColumnEqualities}), which {@link updateRowById} can state in SQL. */
+export function isColumnEqualities(where: object): where is ColumnEqualities {
+  return Object.values(where).every((value) => value === null || value instanceof Date || ["string", "number", "boolean"].includes(typeof value));
+}
+
+const table = (model: ModelName): string => `"public"."${model}"`;
+
+/** The JSON of a record of `model`'s row type, as json_populate_record reads it. */
+function recordJson(values: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(values, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+}
+
+/** The SQL of `conditions` over the row aliased "t", their values read from the record aliased "w". */
+function conditionsSql(conditions: ColumnEqualities): string {
+  return Object.entries(conditions)
+    .map(([name, value]) => (value === null ? `"t".${column(name)} IS NULL` : `"t".${column(name)} = "w".${column(name)}`))
+    .join(" AND ");
+}
+
+/**
+ * The row of `model` with this id, when it also meets `condition` (SQL over the row aliased "t",
+ * such as a visibility rule), shaped as Prisma returns it; null otherwise. The id must be of the
+ * column's type (PostgreSQL refuses a uuid column a text that is not one): check it before.
+ */
+export async function findRowById<M extends ModelName>(db: Runner, model: M, id: string, condition: Prisma.Sql): Promise<ModelColumns<M> | null> {
+  const shape = rowShape(db, model);
+  const conditions = { id };
+  const sql = Prisma.sql`SELECT ${shape.jsonSql("t")} AS "row" FROM ${Prisma.raw(table(model))} AS "t", json_populate_record(NULL::${Prisma.raw(table(model))}, ${recordJson(conditions)}::json) AS "w"
+    WHERE ${Prisma.raw(conditionsSql(conditions))} AND ${condition}`;
+  const [found] = await db.$queryRaw<{ row: Record<string, unknown> }[]>(sql);
+  return found ? (shape.revive(found.row) as ModelColumns<M>) : null;
+}
+
+/**
+ * Sets `data` on the row of `model` that meets `where` (column equalities, the id among them),
+ * increments `version` when `incrementVersion` is set and stamps an `@updatedAt` column as
+ * Prisma's client does; returns the row as it is after the update, or null when no row met
+ * `where`. `data` holds plain values as Prisma's updateMany takes them (Date for DateTime, lists,
+ * JSON for Json columns), never an operator such as `{ increment: 1 }`.
+ */
+export async function updateRowById<M extends ModelName>(
+  db: Runner,
+  model: M,
+  where: ColumnEqualities & { readonly id: string },
+  data: Readonly<Record<string, unknown>>,
+  options: { readonly incrementVersion?: boolean } = {},
+): Promise<ModelColumns<M> | null> {
+  const shape = rowShape(db, model);
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    if (!shape.has(name)) throw new Error(`${model} has no column ${name} to update.`);
+    if (shape.isOperatorValue(name, value)) throw new Error(`${model}.${name} is given ${JSON.stringify(value)}, an operator updateRowById does not take; give the value.`);
+    values[name] = value;
+  }
+  const { updatedAt } = defaultsOf(db, model);
+  if (updatedAt && values[updatedAt] === undefined) values[updatedAt] = new Date();
+  const assignments = Object.keys(values).map((name) => `${column(name)} = "s".${column(name)}`);
+  if (options.incrementVersion) assignments.push(`"version" = "t"."version" + 1`);
+  if (assignments.length === 0) throw new Error(`An update of ${model} sets no column.`);
+  const sql = Prisma.sql`UPDATE ${Prisma.raw(table(model))} AS "t" SET ${Prisma.raw(assignments.join(", "))}
+    FROM json_populate_record(NULL::${Prisma.raw(table(model))}, ${recordJson(values)}::json) AS "s",
+         json_populate_record(NULL::${Prisma.raw(table(model))}, ${recordJson(where)}::json) AS "w"
+    WHERE ${Prisma.raw(conditionsSql(where))}
+    RETURNING ${shape.jsonSql("t")} AS "row"`;
+  const [updated] = await db.$queryRaw<{ row: Record<string, unknown> }[]>(sql);
+  return updated ? (shape.revive(updated.row) as ModelColumns<M>) : null;
+}

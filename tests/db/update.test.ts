@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "../../src/db/index.js";
+import { findRowById, isColumnEqualities, updateRowById } from "../../src/db/update.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+// src/db/update.ts reads and updates one row by id in raw statements for the change ritual. What
+// it stores and returns must be what Prisma's updateMany stores and findUnique returns: each case
+// applies the same change to two twin rows, one each way, and compares them as Prisma reads them.
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/** A record without the columns that differ between twins (id, timestamps, the unique fingerprint). */
+function comparable<T extends object>(row: T): Omit<T, "id" | "createdAt" | "updatedAt" | "fingerprint"> {
+  const { id: _id, createdAt: _created, updatedAt: _updated, fingerprint: _fingerprint, ...rest } = row as T & { id: unknown; createdAt: unknown; updatedAt: unknown; fingerprint: unknown };
+  return rest;
+}
+
+async function twinIncidents(label: string) {
+  const data = { type: "attack" as const, summary: `Twin ${label}`, date: new Date("2024-03-01T00:00:00Z"), datePrecision: "DAY" as const, fatalitiesMin: 2 };
+  const raw = await db.prisma.incident.create({ data: { ...data, fingerprint: `${label}-raw` } });
+  const viaPrisma = await db.prisma.incident.create({ data: { ...data, fingerprint: `${label}-prisma` } });
+  return { raw, viaPrisma };
+}
+
+describe("updateRowById", () => {
+  it("stores enums, day columns, numbers and nulls as updateMany does, bumps the version and returns the row as findUnique reads it", async () => {
+    const { raw, viaPrisma } = await twinIncidents("values");
+    const change = {
+      type: "explosion" as const,
+      date: new Date("2024-03-05T00:00:00Z"),
+      dateEarliest: null,
+      fatalitiesMin: 7,
+      fatalitiesMax: null,
+      confidence: 0.75,
+      attributedTo: "a group the story names",
+      reviewStatus: "PENDING" as const,
+    };
+    const startedAt = Date.now();
+    const returned = await updateRowById(db.prisma, "Incident", { id: raw.id, version: 1, deletedAt: null }, change, { incrementVersion: true });
+    await db.prisma.incident.updateMany({ where: { id: viaPrisma.id, version: 1, deletedAt: null }, data: { ...change, version: { increment: 1 } } });
+    const storedRaw = await db.prisma.incident.findUniqueOrThrow({ where: { id: raw.id } });
+    const storedPrisma = await db.prisma.incident.findUniqueOrThrow({ where: { id: viaPrisma.id } });
+    expect(returned).toEqual(storedRaw);
+    expect(comparable(storedRaw)).toEqual(comparable(storedPrisma));
+    expect(storedRaw.version).toBe(2);
+    // Stamped in the process, as Prisma's client stamps an @updatedAt column.
+    expect(storedRaw.updatedAt.getTime()).toBeGreaterThanOrEqual(startedAt);
+  });
+
+  it("stores lists and text as updateMany does", async () => {
+    const article = await db.prisma.article.create({ data: { slug: "update-json", body: "Body of the story.", bodyHash: "update-json-hash" } });
+    const user = await db.prisma.user.create({ data: { name: "Update tester", role: "EDITOR" } });
+    const twin = () => db.prisma.annotation.create({ data: { targetType: "ARTICLE", articleId: article.id, authorId: user.id, motivation: "commenting", body: "A note", exact: "Body", start: 0, end: 4, anchoredRevision: 1 } });
+    const [raw, viaPrisma] = [await twin(), await twin()];
+    const change = { tags: ["check", "legal"], exact: "Body of", end: 7, body: "A changed note", anchorState: "FUZZY" as const };
+    const returned = await updateRowById(db.prisma, "Annotation", { id: raw.id, version: 1 }, change, { incrementVersion: true });
+    await db.prisma.annotation.updateMany({ where: { id: viaPrisma.id, version: 1 }, data: { ...change, version: { increment: 1 } } });
+    const storedRaw = await db.prisma.annotation.findUniqueOrThrow({ where: { id: raw.id } });
+    const storedPrisma = await db.prisma.annotation.findUniqueOrThrow({ where: { id: viaPrisma.id } });
+    expect(returned).toEqual(storedRaw);
+    expect(comparable(storedRaw)).toEqual(comparable(storedPrisma));
+  });
+
+  it("stores JSON as updateMany does", async () => {
+    const twin = () => db.prisma.person.create({ data: { name: "Update Twin", externalIds: { wikidata: "Q1" } } });
+    const [raw, viaPrisma] = [await twin(), await twin()];
+    const change = { externalIds: { wikidata: "Q42", isni: ["0000 0001"], verified: true }, description: null };
+    const returned = await updateRowById(db.prisma, "Person", { id: raw.id, version: 1 }, change, { incrementVersion: true });
+    await db.prisma.person.updateMany({ where: { id: viaPrisma.id, version: 1 }, data: { ...change, version: { increment: 1 } } });
+    const storedRaw = await db.prisma.person.findUniqueOrThrow({ where: { id: raw.id } });
+    expect(returned).toEqual(storedRaw);
+    expect(comparable(storedRaw)).toEqual(comparable(await db.prisma.person.findUniqueOrThrow({ where: { id: viaPrisma.id } })));
+  });
+
+  it("changes nothing and returns null when a condition does not hold (another version, a deleted row)", async () => {
+    const { raw } = await twinIncidents("conditions");
+    expect(await updateRowById(db.prisma, "Incident", { id: raw.id, version: 2 }, { summary: "Not applied" }, { incrementVersion: true })).toBeNull();
+    await db.prisma.incident.update({ where: { id: raw.id }, data: { deletedAt: new Date() } });
+    expect(await updateRowById(db.prisma, "Incident", { id: raw.id, version: 1, deletedAt: null }, { summary: "Not applied" }, { incrementVersion: true })).toBeNull();
+    const stored = await db.prisma.incident.findUniqueOrThrow({ where: { id: raw.id } });
+    expect(stored.summary).toBe("Twin conditions");
+    expect(stored.version).toBe(1);
+  });
+
+  it("refuses an operator in place of a value and a column the model does not have, before any SQL", async () => {
+    const { raw } = await twinIncidents("refusals");
+    await expect(updateRowById(db.prisma, "Incident", { id: raw.id }, { fatalitiesMin: { increment: 1 } })).rejects.toThrow(/operator/);
+    await expect(updateRowById(db.prisma, "Incident", { id: raw.id }, { nonexistent: 1 })).rejects.toThrow(/no column nonexistent/);
+    expect((await db.prisma.incident.findUniqueOrThrow({ where: { id: raw.id } })).fatalitiesMin).toBe(2);
+  });
+});
+
+describe("findRowById", () => {
+  it("returns the row as findUnique reads it when the condition holds, null when it does not", async () => {
+    const { raw } = await twinIncidents("find");
+    expect(await findRowById(db.prisma, "Incident", raw.id, Prisma.sql`"t"."deletedAt" IS NULL`)).toEqual(raw);
+    expect(await findRowById(db.prisma, "Incident", raw.id, Prisma.sql`"t"."reviewStatus" = 'REJECTED'`)).toBeNull();
+  });
+});
+
+describe("isColumnEqualities", () => {
+  it("accepts values and nulls, not relations or operators", () => {
+    expect(isColumnEqualities({ id: "x", version: 2, deletedAt: null, reviewStatus: "PENDING" })).toBe(true);
+    expect(isColumnEqualities({ article: { status: { in: ["DRAFT"] } } })).toBe(false);
+    expect(isColumnEqualities({ deletedAt: { not: null } })).toBe(false);
+  });
+});
