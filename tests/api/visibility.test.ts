@@ -4,7 +4,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { visibleArticles, visibleArticlesSql } from "../../src/domain/visibility/articles.js";
 import { visibleIncidentMentions, visibleIncidentMentionsSql, visibleIncidents, visibleIncidentsSql } from "../../src/domain/visibility/incidents.js";
 import { listedPeople, listedPeopleSql, visiblePeople, visiblePeopleSql } from "../../src/domain/visibility/people.js";
-import { visibleQuotes, visibleQuotesSql } from "../../src/domain/visibility/quotes.js";
+import { visibleQuoteSql, visibleQuotes, visibleQuotesSql } from "../../src/domain/visibility/quotes.js";
 import { seedExampleStory } from "../../src/seed/example-story.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { bodyHash } from "../support/graphql.js";
@@ -86,6 +86,8 @@ describe.each(ROLES)("the SQL and Prisma visibility rules agree for a %s", (role
     const prismaIds = (await db.prisma.quote.findMany({ where: visibleQuotes(viewer), select: { id: true } })).map((row) => row.id).sort();
     const sql = Prisma.sql`SELECT q."id"::text AS id FROM "Quote" q JOIN "Article" a ON a."id" = q."articleId" WHERE ${visibleQuotesSql(viewer, "q", "a")}`;
     expect(await sqlIds(sql)).toEqual(prismaIds);
+    // The form that reads one quote alone (the change ritual's), its article looked up.
+    expect(await sqlIds(Prisma.sql`SELECT q."id"::text AS id FROM "Quote" q WHERE ${visibleQuoteSql(viewer, "q")}`)).toEqual(prismaIds);
     // Reporters and above also see the draft-only official's quote.
     expect(prismaIds.length).toBe(role === "VIEWER" ? storyQuotes + 3 : storyQuotes + 5 * 2 + 1);
   });

@@ -9,7 +9,7 @@ import { command } from "../../core/command.js";
 import { DomainFailure, fail } from "../../core/failure.js";
 import { expectedVersion as version, optionalText } from "../../core/input.js";
 import { visibleReviewStatuses } from "../../core/policy.js";
-import { visiblePeople } from "../visibility/people.js";
+import { visiblePeople, visiblePeopleSql } from "../visibility/people.js";
 
 // People commands: the policy authorizes (command), zod validates, and the change ritual
 // (changeRecord) reads the visible person, updates them on their version and writes one audit
@@ -88,6 +88,7 @@ function peopleNamed(naming: PersonNaming): VersionedTable<Person, PersonUpdate>
     noun: naming.noun,
     model: (tx) => tx.person,
     changeable: visiblePeople,
+    changeableSql: visiblePeopleSql,
     still: { where: { mergedIntoId: null, deletedAt: null }, conflict: `The ${naming.noun} was merged or deleted meanwhile; read it again.`, field: naming.idField },
   });
 }

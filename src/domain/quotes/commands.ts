@@ -16,7 +16,7 @@ import type { TextSpanValue } from "../../core/span.js";
 import { articles } from "../articles/commands.js";
 import { mayChangeArticle } from "../visibility/articles.js";
 import { visiblePeople } from "../visibility/people.js";
-import { mayEditQuotesIn, QUOTE_DRAFT_STATUSES, visibleQuotes } from "../visibility/quotes.js";
+import { mayEditQuotesIn, QUOTE_DRAFT_STATUSES, visibleQuoteSql, visibleQuotes } from "../visibility/quotes.js";
 
 // Quote commands: the policy authorizes (command), zod validates, and the change ritual
 // (changeRecord) reads the visible quote, updates it on its version and writes one audit event.
@@ -112,7 +112,7 @@ const reviewSchema = z.object({ id: z.string(), expectedVersion: version });
 type QuoteUpdate = Prisma.QuoteUncheckedUpdateManyInput;
 
 /** Quotes as the change ritual reads and updates them: visible ones only. */
-const quoteModel = { type: "Quote", noun: "quote", model: (tx: Prisma.TransactionClient) => tx.quote, changeable: visibleQuotes } as const;
+const quoteModel = { type: "Quote", noun: "quote", model: (tx: Prisma.TransactionClient) => tx.quote, changeable: visibleQuotes, changeableSql: visibleQuoteSql } as const;
 export const quotes = versionedTable<Quote, Prisma.QuoteWhereInput, QuoteUpdate>(quoteModel);
 
 /**

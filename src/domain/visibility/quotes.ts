@@ -19,6 +19,16 @@ export function visibleQuotesSql(viewer: Actor, alias: string, articleAlias: str
   return Prisma.sql`${table}."deletedAt" IS NULL AND ${enumIn(Prisma.sql`${table}."reviewStatus"`, visibleReviewStatuses(viewer), "ReviewStatus")} AND ${visibleArticlesSql(viewer, articleAlias)}`;
 }
 
+/**
+ * {@link visibleQuotesSql} over the "Quote" row aliased `alias` alone, its article looked up by
+ * id: one quote read by id (the change ritual), with no join to write around it.
+ */
+export function visibleQuoteSql(viewer: Actor, alias: string): Prisma.Sql {
+  const article = `${alias}_article`;
+  const [quoteRow, articleRow] = [alias, article].map((name) => Prisma.raw(`"${name}"`));
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Article" ${articleRow} WHERE ${articleRow}."id" = ${quoteRow}."articleId" AND ${visibleQuotesSql(viewer, alias, article)})`;
+}
+
 /** Article statuses in which anyone who may edit quotes may edit them (the issue: "REPORTER on a draft"). */
 export const QUOTE_DRAFT_STATUSES: readonly ArticleStatus[] = ["DRAFT"];
 
