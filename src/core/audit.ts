@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/index.js";
-import { insertWholeRows } from "../db/insert.js";
+import { insertRows } from "../db/insert.js";
 import { afterCommit } from "../db/transaction.js";
 import type { AuditEvent } from "../generated/prisma/client.js";
 import type { RecordType } from "./records.js";
@@ -75,11 +75,30 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActo
 export async function recordAudits(tx: Prisma.TransactionClient, actor: AuditActor, changes: readonly AuditChange[]): Promise<AuditEvent[]> {
   if (changes.length === 0) return [];
   // Raw SQL (src/db/insert.ts): an article's events carry its whole body before and after, which
-  // Prisma's client validated and serialized again at a cost of a millisecond or more. RETURNING
-  // of a multi-row INSERT promises no order; the ids are drawn row by row in the order of the rows
-  // given, so id order is the order of `changes`.
-  const events: AuditEvent[] = await insertWholeRows(tx, "AuditEvent", changes.map((change) => auditRow(actor, change)));
-  events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Prisma's client validated and serialized again at a cost of a millisecond or more. Only what
+  // PostgreSQL draws comes back (the sequence and the time): the snapshots are the ones just
+  // sent, and reading them back would parse the bodies once more. RETURNING of a multi-row INSERT
+  // promises no order; the ids are drawn row by row in the order of the rows given, so id order
+  // is the order of `changes`.
+  const rows = changes.map((change) => auditRow(actor, change));
+  const drawn = (await insertRows(tx, "AuditEvent", rows, ["id", "createdAt"])).map((row) => ({ id: BigInt(row.id), createdAt: new Date(row.createdAt) }));
+  drawn.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events: AuditEvent[] = rows.map((row, index) => {
+    const { id, createdAt } = drawn[index] ?? {};
+    if (id === undefined || createdAt === undefined) throw new Error("Writing the audit events returned fewer rows than were written.");
+    return {
+      id,
+      createdAt,
+      actorId: row.actorId ?? null,
+      tokenId: row.tokenId ?? null,
+      action: row.action,
+      targetType: row.targetType,
+      targetId: row.targetId,
+      before: (row.before ?? null) as Prisma.JsonValue,
+      after: (row.after ?? null) as Prisma.JsonValue,
+      requestId: row.requestId ?? null,
+    };
+  });
   publishAfterCommit(tx, actor, events);
   return events;
 }
