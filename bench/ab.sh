@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A/B of two builds or two sets of node flags on one workload: the servers take turns on core 1
-# (autocannon on core 0), and each turn prints req/s and the server's CPU ms per request.
+# (autocannon on core 0), and each turn prints req/s, the server's CPU ms per request and the CPU
+# ms per request of the PostgreSQL backends serving DATABASE_URL's database (PostgreSQL is not
+# pinned: on a shared machine req/s moves with the load, CPU per request much less).
 #
 #   DATABASE_URL=postgresql://.../copydesk_x TOKEN=cdk_... bench/ab.sh bench/ab/q2.json DIST_A DIST_B [ROUNDS]
 #   FLAGS_B=--max-semi-space-size=64 ... bench/ab.sh bench/ab/q2.json dist dist
@@ -17,6 +19,12 @@ autocannon="$root/node_modules/.bin/autocannon"
 load() {  # seconds [json]
   taskset -c 0 "$autocannon" -c 10 -d "$1" ${2:+-j} -m POST -H "content-type=application/json" -H "authorization=Bearer $TOKEN" -i "$file" "http://127.0.0.1:$port/graphql" 2>/dev/null
 }
+backend_ticks() {  # "pid ticks" of every backend connected to the database (this query's own aside)
+  for backend in $(psql "$DATABASE_URL" -XAtc "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
+    [ -r "/proc/$backend/stat" ] && awk -v p="$backend" '{print p, $14+$15}' "/proc/$backend/stat"
+  done
+  return 0
+}
 for round in $(seq 1 "$rounds"); do
   for side in A B; do
     if [ "$side" = A ]; then dist="$dist_a"; flags="${FLAGS_A:-}"; else dist="$dist_b"; flags="${FLAGS_B:-}"; fi
@@ -26,11 +34,14 @@ for round in $(seq 1 "$rounds"); do
     for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
     pid="$(pgrep -P "$server" -f main.js || echo "$server")"
     load 5 >/dev/null
+    backends_before="$(backend_ticks)"
     before="$(awk '{print $14+$15}' "/proc/$pid/stat")"
     requests="$(load 6 json | node -e 'const r=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(r.requests.total)')"
     after="$(awk '{print $14+$15}' "/proc/$pid/stat")"
-    awk -v s="$side" -v d="$dist $flags" -v n="$requests" -v a="$after" -v b="$before" \
-      'BEGIN{printf "round %d %s (%s): %.0f req/s, %.2f ms server CPU per request\n", '"$round"', s, d, n/6, (a-b)*10/n}'
+    # A backend opened during the turn counts from zero; one closed during it is lost (the pool keeps them).
+    backends="$(printf '%s\n--\n%s\n' "$backends_before" "$(backend_ticks)" | awk '$0 == "--" {after = 1; next} NF == 2 && !after {b[$1] = $2} NF == 2 && after {t += $2 - b[$1]} END {print t + 0}')"
+    awk -v s="$side" -v d="$dist $flags" -v n="$requests" -v a="$after" -v b="$before" -v pg="$backends" \
+      'BEGIN{printf "round %d %s (%s): %.0f req/s, %.2f ms server CPU per request, %.2f ms PostgreSQL CPU per request\n", '"$round"', s, d, n/6, (a-b)*10/n, pg*10/n}'
     kill "$server" 2>/dev/null; pkill -f "$dist/main.js" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   done
 done

@@ -206,6 +206,14 @@ export interface PlannedList {
    */
   readFor(args: Readonly<Record<string, unknown>>): ListSource | null;
   readonly defaultSize: number;
+  /**
+   * Whether, when `totalCount` is asked, the rows are found once for both the count and the page
+   * (see countedListSql). Worth it for a list whose rows cost more to find than to keep and sort
+   * (the incidents: for viewers, a semi-join per row); not for one whose page an index walks and
+   * whose rule is a few columns (the articles: materializing and sorting 1,900 rows cost more
+   * than counting them a second time, bench/results/ab-q3-incidents.md).
+   */
+  readonly findOnceWhenCounted: boolean;
 }
 
 /** What a root list reads for one set of arguments. */
@@ -235,11 +243,18 @@ export interface PlannedRecord {
  */
 export type FilterSql = (filter: unknown) => (row: string) => Prisma.Sql;
 
+/** What a root list adds to its rows, visibility and keyset: see {@link plannedList}. */
+export interface PlannedListOptions {
+  /** The SQL form of the resolver's filter; a list without one leaves any given filter to the resolver. */
+  readonly filterSql?: FilterSql;
+  /** See {@link PlannedList.findOnceWhenCounted}; false when left out. */
+  readonly findOnceWhenCounted?: boolean;
+}
+
 /**
  * The root list of a list field whose only arguments besides first/after are `orderBy` and
  * `filter`: the rows of `model` the viewer may see (`visible`, the SQL form of the resolver's
- * visibility rule) that the filter keeps (`filterSql`, the SQL form of the resolver's filter; a
- * list without one leaves any given filter to the resolver), in the keyset `keysetOf` picks for
+ * visibility rule) that the filter keeps (`options.filterSql`), in the keyset `keysetOf` picks for
  * the `orderBy` argument (the module's keyset factory, which gives its default order for a missing
  * field or direction).
  */
@@ -248,10 +263,12 @@ export function plannedList<Field extends string>(
   visible: (viewer: Actor, alias: string) => Prisma.Sql,
   keysetOf: (field?: Field, direction?: SortDirection) => AnswerKeyset,
   defaultSize: number,
-  filterSql?: FilterSql,
+  options: PlannedListOptions = {},
 ): PlannedList {
+  const { filterSql } = options;
   return {
     model,
+    findOnceWhenCounted: options.findOnceWhenCounted ?? false,
     readFor: (args) => {
       const given = args["filter"] !== undefined && args["filter"] !== null;
       if (given && !filterSql) return null;
@@ -349,6 +366,7 @@ export function answerSql<L>(session: PlanSession<L>, roots: readonly RootRead<L
   const values = roots.map((root) => {
     const row = `a${aliases.next++}`;
     if (root.kind === "record") return Prisma.sql`(SELECT ${rowSql(session, root.rows, row, aliases)} ${root.from(session.viewer, row)} LIMIT 1)`;
+    if (root.count && root.list.findOnceWhenCounted) return countedListSql(session, root, row, aliases);
     const inner = `${row}i`;
     const window = root.keyset.window(root.args, root.list.defaultSize);
     const order = root.keyset.orderSql(inner);
@@ -363,6 +381,28 @@ export function answerSql<L>(session: PlanSession<L>, roots: readonly RootRead<L
   });
   // As text, parsed by the caller once: a json column would be walked value by value by Prisma's result mapping.
   return Prisma.sql`SELECT json_build_array(${Prisma.join(values)})::text AS "answer"`;
+}
+
+/**
+ * A root list whose `totalCount` is asked, as [rows, count], for a list that finds its rows once
+ * ({@link PlannedList.findOnceWhenCounted}): the count visits every row the viewer may list anyway,
+ * so the rows are found ONCE (a materialized CTE of each row's id and keyset columns) and both the
+ * count and the page are taken from it. Written as two subqueries, the visibility rule and the
+ * filter ran twice, and the incidents' rule (reported by a visible mention in a visible article)
+ * paid its probes twice (bench/results/ab-q3-incidents.md). The page's rows are read back by
+ * primary key, so the CTE stays narrow whatever the columns the answer reads.
+ */
+function countedListSql<L>(session: PlanSession<L>, root: ListRead<L>, row: string, aliases: { next: number }): Prisma.Sql {
+  const [found, inner, key] = [`${row}s`, `${row}i`, `${row}k`];
+  const window = root.keyset.window(root.args, root.list.defaultSize);
+  const keyColumns = [...new Set(["id", ...root.keyset.keys.map((sortKey) => sortKey.field)])].map((column) => `"${inner}"."${column}"`).join(", ");
+  const foundTable = Prisma.raw(`"${found}"`);
+  const pageIds = Prisma.sql`ARRAY(SELECT ${Prisma.raw(`"${key}"."id"`)} FROM ${foundTable} ${Prisma.raw(`"${key}"`)}
+    WHERE ${root.keyset.afterSql(window.after, key)} ORDER BY ${root.keyset.orderSql(key)} LIMIT ${limitSql(window.take)})`;
+  const rows = Prisma.sql`COALESCE((SELECT json_agg(${rowSql(session, root.rows, row, aliases)} ORDER BY ${root.keyset.orderSql(row)})
+    FROM ${Prisma.raw(`"${root.list.model}" "${row}"`)} WHERE ${Prisma.raw(`"${row}"."id"`)} = ANY(${pageIds})), '[]'::json)`;
+  return Prisma.sql`(WITH ${foundTable} AS MATERIALIZED (SELECT ${Prisma.raw(keyColumns)} ${root.from(session.viewer, inner)})
+    SELECT json_build_array(${rows}, (SELECT count(*) FROM ${foundTable})))`;
 }
 
 /** `json_build_array` of what `read` asks of the row aliased `row`. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { parse } from "graphql";
-import type { Role } from "../../src/generated/prisma/enums.js";
+import { IncidentType, type Role } from "../../src/generated/prisma/enums.js";
 import { sqlAnswererOf } from "../../src/graphql/answer.js";
 import { createContext } from "../../src/graphql/context.js";
 import { buildSchema } from "../../src/graphql/schema.js";
@@ -84,6 +84,39 @@ describe("answers built in SQL", () => {
         const expected = await executeAs(db, role, query, variables);
         expect(expected.errors).toBeUndefined();
         expect(JSON.stringify(result?.data)).toBe(JSON.stringify(expected.data));
+      }
+    }
+  });
+
+  it("answers incidents by type and date range with totalCount (found once for page and count) page after page, and past the last page, as graphql-js does", async () => {
+    const query = `query Incidents($filter: IncidentFilter, $first: Int, $after: String) { incidents(filter: $filter, first: $first, after: $after) {
+      totalCount edges { node { type date fatalities { min max } place { name } } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { incidents: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const range = { type: Object.values(IncidentType), from: "1990-01-01", to: "2100-12-31" };
+    for (const filter of [range, { ...range, includeUndated: true }, { type: [] }]) {
+      for (const role of ROLES) {
+        let after: string | null = null;
+        let last: string | null = null;
+        for (let pages = 0; pages < 20; pages += 1) {
+          const variables = { filter, first: 1, after };
+          const { result, statements } = await answer(role, query, variables);
+          expect(result, `${role} ${JSON.stringify(variables)}`).not.toBeNull();
+          expect(statements).toBe(1);
+          const expected = await executeAs(db, role, query, variables);
+          expect(JSON.stringify(result?.data)).toBe(JSON.stringify(expected.data));
+          const { pageInfo } = (result?.data as Page).incidents;
+          last = pageInfo.endCursor ?? last;
+          if (!pageInfo.hasNextPage) break;
+          after = pageInfo.endCursor;
+        }
+        if (!last) continue;
+        // After the last incident: no rows, and still the count of them all.
+        const variables = { filter, first: 1, after: last };
+        const { result } = await answer(role, query, variables);
+        const page = (result?.data as Page).incidents;
+        expect(page.edges).toEqual([]);
+        expect(JSON.stringify(result?.data)).toBe(JSON.stringify((await executeAs(db, role, query, variables)).data));
+        if (role === "ADMIN" && filter === range) expect(page.totalCount).toBeGreaterThan(1);
       }
     }
   });
