@@ -85,18 +85,32 @@ export class Cast {
 
   /** The person whose surname (last word of the name) this is, when exactly one person has it. */
   personBySurname(surname: string): PersonEntry | undefined {
-    const key = surname.toLowerCase();
-    const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+    const matches = this.surnameBearers(surname);
     return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /**
+   * The people a lone name word may name: those whose surname it is, else those who bear it as
+   * another word of their full name ("Gadet" of "James Gadet Dak", "Ban" of "Ban Ki-moon"), so
+   * that a name the story shortens its own way is still the person it named in full.
+   */
+  private surnameBearers(word: string): PersonEntry[] {
+    const key = word.toLowerCase();
+    const bySurname = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+    if (bySurname.length > 0 || key.length < 3) return bySurname;
+    return this.people.filter((person) => {
+      const words = person.name.toLowerCase().split(/\s+/);
+      return words.length >= 2 && words.slice(0, -1).includes(key);
+    });
   }
 
   /**
    * The person a surname names at `position`: the only one with it, else the one of its bearers
    * mentioned last before the position ("Clinton" after "Bill Clinton" was just named).
+   * `surnameOnly` for a transcript's label, which gives a surname and nothing else.
    */
-  personBySurnameBefore(surname: string, position: number): PersonEntry | undefined {
-    const key = surname.toLowerCase();
-    const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+  personBySurnameBefore(surname: string, position: number, surnameOnly = false): PersonEntry | undefined {
+    const matches = surnameOnly ? this.people.filter((person) => surnameOf(person.name).toLowerCase() === surname.toLowerCase()) : this.surnameBearers(surname);
     if (matches.length <= 1) return matches[0];
     const lastBefore = (person: PersonEntry): number => person.mentions.filter((at) => at < position).pop() ?? -1;
     const ranked = matches.map((person) => ({ person, last: lastBefore(person) })).sort((a, b) => b.last - a.last);

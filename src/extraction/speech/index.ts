@@ -191,7 +191,7 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
   if (turn.speaker.kind === "named") {
     const { surname, gender, nameAt, fullName } = turn.speaker;
     const named = fullName ? cast.personNamed(fullName) : null;
-    person = named ?? cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? fullName ?? surname, null, CONFIDENCE.explicit);
+    person = named ?? cast.personBySurnameBefore(surname, turn.line.start, true) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? fullName ?? surname, null, CONFIDENCE.explicit);
     person.gender ??= gender;
     cast.addAlias(person, surname);
     const labelStart = turn.labelLine.start + turn.label.toLowerCase().lastIndexOf(surname.toLowerCase());
