@@ -1,3 +1,4 @@
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from "./lexicon.js";
 import type { ExtractedAnonymousSource, ExtractedMention, ExtractedPerson, TextRange } from "../types.js";
 
 // The cast of one story: every person, unnamed source and organization the speech pass finds,
@@ -72,7 +73,7 @@ export class Cast {
       existing.confidence = Math.max(existing.confidence, confidence);
       return existing;
     }
-    const person: PersonEntry = { name, titles: title ? [title] : [], organization: null, aliases: [], gender: null, mentions: [], confidence };
+    const person: PersonEntry = { name, titles: title ? [title] : [], organization: null, aliases: [], gender: genderOfGivenName(name), mentions: [], confidence };
     this.people.push(person);
     return person;
   }
@@ -218,6 +219,16 @@ export class Cast {
 export function surnameOf(name: string): string {
   const parts = name.split(/\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
   return parts[parts.length - 1] ?? name;
+}
+
+/** The gender a full name's given name tells ("Hillary Clinton"), for checking pronouns; null when it tells none. */
+function genderOfGivenName(name: string): "male" | "female" | null {
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.length < 2) return null;
+  const given = words[0] ?? "";
+  if (MALE_GIVEN_NAMES.has(given)) return "male";
+  if (FEMALE_GIVEN_NAMES.has(given)) return "female";
+  return null;
 }
 
 /** Rounds a confidence to two decimals so the JSON stays readable. */
