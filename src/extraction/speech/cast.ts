@@ -112,9 +112,17 @@ export class Cast {
    */
   personBySurnameBefore(surname: string, position: number, surnameOnly = false): PersonEntry | undefined {
     const matches = surnameOnly ? this.people.filter((person) => surnameOf(person.name).toLowerCase() === surname.toLowerCase()) : this.surnameBearers(surname);
-    if (matches.length <= 1) return matches[0];
     const lastBefore = (person: PersonEntry): number => person.mentions.filter((at) => at < position).pop() ?? -1;
     const ranked = matches.map((person) => ({ person, last: lastBefore(person) })).sort((a, b) => b.last - a.last);
+    // "Hillary Clinton" named in the lead without a title, "former President Bill Clinton" only
+    // further down: "Clinton said" between them is the one named last, titled or not.
+    const bare = this.bareNames.filter((entry) => entry.start < position && !this.isQuoted(entry.start) && surnameOf(entry.name).toLowerCase() === surname.toLowerCase()).pop();
+    if (bare && !this.personNamed(bare.name) && bare.start > (ranked[0]?.last ?? -1)) {
+      const person = this.addPerson(bare.name, null, 0.8);
+      this.mentionPerson(person, { start: bare.start, end: bare.start + bare.name.length }, 0.8);
+      return person;
+    }
+    if (matches.length <= 1) return matches[0];
     return (ranked[0]?.last ?? -1) >= 0 ? ranked[0]?.person : undefined;
   }
 
