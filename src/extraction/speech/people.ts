@@ -1,7 +1,7 @@
 import type { AnalyzedText, Sentence, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
-import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
+import { GENDERED_WORDS, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
 import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nickname, nounPhraseBefore, particleRun, phraseOf } from "./phrases.js";
@@ -40,7 +40,8 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
   }
   while (from < nameStart && key(tokens[from] as Token) === "of") from += 1;
   const phrase = phraseOf(text, tokens, from, nameStart);
-  if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  // "Sen. Jane Doe", "Gov. Roe": an abbreviated title is a role too.
+  if (!phrase || !phrase.tokens.some((token) => isRoleWord(token) || TITLE_ABBREVIATIONS.has(key(token)))) return null;
   // "Guayas police commander Colonel": a lower-case role followed by a capitalized rank is two
   // titles, the office and the rank.
   const split = phrase.tokens.findIndex(

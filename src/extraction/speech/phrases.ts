@@ -347,7 +347,14 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
   while (start < end && (tokens[start]?.pos === "CCONJ" || tokens[start]?.pos === "ADV" || tokens[start]?.text === ",")) start += 1;
   if (end - start > 40) return null;
   const name = nounPhraseAfter(text, tokens, start, end);
-  if (!name || tokens[start + name.tokens.length]?.text !== ",") return null;
+  if (!name) return null;
+  // "Sen. Jane Doe (D-Calif.), who ..., said": a party and state in brackets after the name.
+  let after = start + name.tokens.length;
+  if (tokens[after]?.text === "(") {
+    const close = tokens.findIndex((token, index) => index > after && index <= after + 8 && token.text === ")");
+    if (close > 0) after = close + 1;
+  }
+  if (tokens[after]?.text !== ",") return null;
   const run = nameRuns(name.tokens).pop();
   const last = name.tokens[name.tokens.length - 1] as Token;
   // The phrase must end in a name ("Ms. Lee", "Tad Devine"), not a description.
