@@ -220,6 +220,9 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
     cast.mentionPerson(person, { start: nameStart, end: nameStart + name.length }, CONFIDENCE.reference);
     return person;
   }
+  // "Clinton aides", "Trump supporters": people of a person, not the person.
+  const head = phrase.tokens[phrase.tokens.length - 1];
+  if (head && !isCapitalized(head) && /s$/.test(key(head)) && SOURCE_HEADS.has(key(head))) return null;
   for (const [index, token] of phrase.tokens.entries()) {
     if (!isCapitalized(token)) continue;
     // A hyphenated surname ("Thomas-Greenfield") is several tokens.

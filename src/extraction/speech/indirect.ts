@@ -100,7 +100,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   while (start < tokens.length && start < at + 4 && WHEN.test((tokens[start] as Token).text)) start += 1;
   const first = tokens[start];
   if (!first) return -1;
-  return CLAUSE_STARTS.has(first.pos) || startsWithQuantity(tokens, start) ? start : -1;
+  // "said if he were president, the program would ...": a condition or time clause opens the report.
+  const subordinate = /^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ",");
+  return CLAUSE_STARTS.has(first.pos) || subordinate || startsWithQuantity(tokens, start) ? start : -1;
 }
 
 /**

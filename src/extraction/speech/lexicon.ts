@@ -127,6 +127,7 @@ export const NOT_NAME_WORDS = words(`
 export const SOURCE_HEADS = words(`
   official officials source sources diplomat diplomats aide aides witness witnesses resident
   residents agent agents analyst analysts officer officers person people insider insiders
+  adviser advisers advisor advisors strategist strategists
   spokesman spokeswoman spokesperson spokespeople expert experts observer observers activist activists medic
   medics doctor doctors worker workers employee employees member members lawmaker lawmakers
   investigator investigators relative relatives survivor survivors villager villagers
