@@ -34,6 +34,8 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (token.text === "," && next && /^[”"]$/.test(next.text) && afterMark && REPORTING_VERBS.has(key(afterMark)) && /ing$/.test(key(afterMark))) return index + 2;
     // ", and a hospital official said ...": a new attribution ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
+    // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
+    if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
       if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
@@ -53,7 +55,10 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
 function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
   const first = tokens[from];
   if (!first || to - from < 2 || /^([“"]|'')$/.test(first.text)) return false;
-  if (!fronted && (first.pos === "VERB" || first.pos === "AUX")) return false;
+  const finite = (token: Token): boolean => (token.pos === "VERB" && !/ing$/i.test(token.text)) || token.pos === "AUX";
+  // "said fighting took place", "said raising money had been hard": a gerund subject, then a finite verb.
+  const gerundSubject = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(from + 1, Math.min(to, from + 6)).some(finite);
+  if (!fronted && !gerundSubject && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
 }
 
@@ -261,7 +266,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that";
     // "said the raids that led to the arrests took place ...": a "that" whose clause opens with a
     // verb is a relative pronoun inside the reported clause, not the conjunction.
-    const relativeThat = that > 0 && (tokens[that + 1]?.pos === "VERB" || tokens[that + 1]?.pos === "AUX") && (tokens[that - 1]?.pos === "NOUN" || tokens[that - 1]?.pos === "PROPN");
+    // A gerund after it ("that fighting took place") is the reported clause's subject.
+    const relativeThat = that > 0 && ((tokens[that + 1]?.pos === "VERB" && !/ing$/i.test(tokens[that + 1]?.text ?? "")) || tokens[that + 1]?.pos === "AUX") && (tokens[that - 1]?.pos === "NOUN" || tokens[that - 1]?.pos === "PROPN");
     // "Doe emphasized the two countries will ...": a verb that reports a clause, with no "that",
     // when a subject and a finite verb follow it ("Doe confirmed the arrests" reports a fact).
     const bareFinite = !inverted && !BARE_CLAUSE_VERBS.has(word) && CLAUSE_TAKING_VERBS.has(word) && (that < 0 || relativeThat) ? finiteClauseStart(tokens, index + 1) : -1;
