@@ -229,6 +229,18 @@ function sameSentence(text: string, from: number, to: number): boolean {
   return from <= to && !/[.!?]["”’]?\s/.test(between(text, from, to));
 }
 
+/** The person a paragraph of narration has speak: the named subject of its first reporting verb, or null. */
+function narrationSpeaker(walk: Walk, tokens: readonly Token[]): Resolved | null {
+  for (let index = 1; index < tokens.length; index += 1) {
+    if (!isReportingVerb(tokens, index) || isQuoted(walk, tokens[index] as Token)) continue;
+    const subject = subjectBefore(walk.text, tokens, index, 0);
+    if (!subject || !subject.tokens.some(isNameToken)) return null;
+    const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
+    return resolved?.person ? resolved : null;
+  }
+  return null;
+}
+
 /** Attributes one quoted passage and records it; null for scare quotes and titles (unattributed partial quotes). */
 export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readonly open: number; readonly close: number }, tokensOf: (paragraph: number) => readonly Token[]): ExtractedQuote | null {
   const text = walk.text.slice(span.start, span.end);
@@ -267,7 +279,11 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = CONFIDENCE.continuation;
     medium = previous.medium;
   } else if (continuesAcross && previous) {
-    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
+    // "Army spokesman Jo Doe confirmed fighting ..." in the narration between: the quotation is
+    // the words of the person that paragraph has speak, not of the one quoted before it.
+    const between = narrationSpeaker(walk, tokensOf(paragraphs.open - 1));
+    const resolved = between ?? previous.resolved;
+    found = resolved ? { resolved, verb: null, range: null, cues: "" } : null;
     confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
