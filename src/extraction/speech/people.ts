@@ -225,6 +225,8 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;
       // "Press Secretary Rear Admiral ...", "Secretary Air Force ...": a title or a body goes on.
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
+      // "Secretary of State Washington, DC" in a header: a city and its state, not a surname.
+      if (next?.text === "," && /^(?:D\.?C\.?|\p{Lu}{2}|\p{Lu}\p{Ll}{1,4}\.)$/u.test(tokens[word.next + 1]?.text ?? "")) continue;
       const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
       titledSurname(cast, text, word.text, { start: token.start, end: word.end }, found?.titles[0] ?? title.text, titleTokens);
     }
