@@ -236,6 +236,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const last = walk.cast.groups.filter((entry) => entry.start < token.start).pop();
       resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
+    } else if (pronoun === "i" && options.insideSpeaker) {
+      // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
+      resolved = { person: options.insideSpeaker, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
     else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
@@ -274,7 +277,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // "As Secretary Doe said, we will ...": the clause after the comma is the one reported.
     const subjectAt = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : -1;
     const asBefore = subjectAt > options.floor - 1 && key(tokens[subjectAt - 1] ?? token) === "as" && (subjectAt - 1 === options.floor || tokens[subjectAt - 2]?.pos === "CCONJ" || tokens[subjectAt - 2]?.text === ",");
-    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 4 && candidate.text === ",") : -1;
+    // "As the Secretary said in a statement earlier today, ...": the medium and time may stand before the comma.
+    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 9 && candidate.text === ",") : -1;
     if (asComma > 0 && !tokens.slice(index + 1, asComma).some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX")) {
       from = asComma + 1;
       to = clauseEnd(walk, tokens, from);
