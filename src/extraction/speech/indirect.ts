@@ -3,7 +3,7 @@ import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
 import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, documentSource, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
-import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
+import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
@@ -215,11 +215,13 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (asked) lastInSentence = asked;
       return;
     }
-    if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
+    // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
+    const madeClear = word === "clear" && /^(made|make|makes|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
+    if (!madeClear && (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     const gerund = /ing$/.test(word);
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
-    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, index, options.floor);
+    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear ? index - 1 : index, options.floor);
     // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
     const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
     if (subject && relativeWord) {
@@ -320,9 +322,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       }
     }
     if (!resolved || from < 0 || !isClause(tokens, from, to, fronted || from === options.floor)) return;
+    // "The rule is clear that ...": only someone who speaks makes a thing clear.
+    const speaks = resolved.person !== null || resolved.group?.organization != null || (resolved.source !== null && (SOURCE_HEADS.has(resolved.source.head) || ROLE_NOUNS.has(resolved.source.head)));
+    if (madeClear && !speaks) return;
     const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
     const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
-    emit(walk, options.paragraph, tokens, from, to, resolved, word, attribution, cues);
+    emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
 }
