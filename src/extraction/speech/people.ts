@@ -295,6 +295,9 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
       const surname = word.text.replace(/[’']s$/, "");
       const entry = bySurname.get(surname);
       if (!entry || entry.fullNames.some((range) => token.start >= range.start && token.end <= range.end)) return;
+      // "Hillary Ruiz" is no mention of Bill Ruiz: a surname right after a given name is someone's full name.
+      const before = sentence.tokens[index - 1];
+      if (before && before.end + 1 === token.start && isNameToken(before) && before.pos === "PROPN") return;
       cast.mentionPerson(entry.person, { start: token.start, end: token.start + surname.length }, 0.8);
       cast.addAlias(entry.person, surname);
     });
