@@ -194,6 +194,17 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
     return known.person;
   }
   const runs = nameRuns(phrase.tokens);
+  // "Analyst Jane Doe of the Atlantic Council", "Doe, from the Brookings Institution": the head
+  // is the full name before the preposition, the body after it is where the person works.
+  const affiliation = runs.find(([from, to]) => to - from >= 2 && /^(of|from|at)$/i.test(phrase.tokens[to]?.text ?? "") && to + 1 < phrase.tokens.length);
+  if (affiliation) {
+    const head = phraseOf(text, phrase.tokens, 0, affiliation[1]);
+    const person = head ? personIn(head, context) : null;
+    if (person) {
+      person.organization ??= organizationInPhrase(text, phrase.tokens.slice(affiliation[1] + 1));
+      return person;
+    }
+  }
   const run = runs[runs.length - 1];
   // A new name must be the phrase's head: "the Uganda Human Rights Commission" names no person,
   // "RNC spokesman Sean Spicer" does (the organization is in the title before the name).
@@ -209,6 +220,9 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
     cast.mentionPerson(person, { start: nameStart, end: nameStart + name.length }, CONFIDENCE.reference);
     return person;
   }
+  // "Clinton aides", "Trump supporters": people of a person, not the person.
+  const head = phrase.tokens[phrase.tokens.length - 1];
+  if (head && !isCapitalized(head) && /s$/.test(key(head)) && SOURCE_HEADS.has(key(head))) return null;
   for (const [index, token] of phrase.tokens.entries()) {
     if (!isCapitalized(token)) continue;
     // A hyphenated surname ("Thomas-Greenfield") is several tokens.

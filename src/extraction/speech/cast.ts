@@ -1,3 +1,4 @@
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from "./lexicon.js";
 import type { ExtractedAnonymousSource, ExtractedMention, ExtractedPerson, TextRange } from "../types.js";
 
 // The cast of one story: every person, unnamed source and organization the speech pass finds,
@@ -72,7 +73,7 @@ export class Cast {
       existing.confidence = Math.max(existing.confidence, confidence);
       return existing;
     }
-    const person: PersonEntry = { name, titles: title ? [title] : [], organization: null, aliases: [], gender: null, mentions: [], confidence };
+    const person: PersonEntry = { name, titles: title ? [title] : [], organization: null, aliases: [], gender: genderOfGivenName(name), mentions: [], confidence };
     this.people.push(person);
     return person;
   }
@@ -85,21 +86,43 @@ export class Cast {
 
   /** The person whose surname (last word of the name) this is, when exactly one person has it. */
   personBySurname(surname: string): PersonEntry | undefined {
-    const key = surname.toLowerCase();
-    const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+    const matches = this.surnameBearers(surname);
     return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /**
+   * The people a lone name word may name: those whose surname it is, else those who bear it as
+   * another word of their full name ("Gadet" of "James Gadet Dak", "Ban" of "Ban Ki-moon"), so
+   * that a name the story shortens its own way is still the person it named in full.
+   */
+  private surnameBearers(word: string): PersonEntry[] {
+    const key = word.toLowerCase();
+    const bySurname = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
+    if (bySurname.length > 0 || key.length < 3) return bySurname;
+    return this.people.filter((person) => {
+      const words = person.name.toLowerCase().split(/\s+/);
+      return words.length >= 2 && words.slice(0, -1).includes(key);
+    });
   }
 
   /**
    * The person a surname names at `position`: the only one with it, else the one of its bearers
    * mentioned last before the position ("Clinton" after "Bill Clinton" was just named).
+   * `surnameOnly` for a transcript's label, which gives a surname and nothing else.
    */
-  personBySurnameBefore(surname: string, position: number): PersonEntry | undefined {
-    const key = surname.toLowerCase();
-    const matches = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
-    if (matches.length <= 1) return matches[0];
+  personBySurnameBefore(surname: string, position: number, surnameOnly = false): PersonEntry | undefined {
+    const matches = surnameOnly ? this.people.filter((person) => surnameOf(person.name).toLowerCase() === surname.toLowerCase()) : this.surnameBearers(surname);
     const lastBefore = (person: PersonEntry): number => person.mentions.filter((at) => at < position).pop() ?? -1;
     const ranked = matches.map((person) => ({ person, last: lastBefore(person) })).sort((a, b) => b.last - a.last);
+    // "Hillary Clinton" named in the lead without a title, "former President Bill Clinton" only
+    // further down: "Clinton said" between them is the one named last, titled or not.
+    const bare = this.bareNames.filter((entry) => entry.start < position && !this.isQuoted(entry.start) && surnameOf(entry.name).toLowerCase() === surname.toLowerCase()).pop();
+    if (bare && !this.personNamed(bare.name) && bare.start > (ranked[0]?.last ?? -1)) {
+      const person = this.addPerson(bare.name, null, 0.8);
+      this.mentionPerson(person, { start: bare.start, end: bare.start + bare.name.length }, 0.8);
+      return person;
+    }
+    if (matches.length <= 1) return matches[0];
     return (ranked[0]?.last ?? -1) >= 0 ? ranked[0]?.person : undefined;
   }
 
@@ -204,6 +227,16 @@ export class Cast {
 export function surnameOf(name: string): string {
   const parts = name.split(/\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
   return parts[parts.length - 1] ?? name;
+}
+
+/** The gender a full name's given name tells ("Hillary Clinton"), for checking pronouns; null when it tells none. */
+function genderOfGivenName(name: string): "male" | "female" | null {
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.length < 2) return null;
+  const given = words[0] ?? "";
+  if (MALE_GIVEN_NAMES.has(given)) return "male";
+  if (FEMALE_GIVEN_NAMES.has(given)) return "female";
+  return null;
 }
 
 /** Rounds a confidence to two decimals so the JSON stays readable. */

@@ -44,10 +44,15 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   }
   let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
   let subject: Phrase | null = null;
-  if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && !mistaggedName(tokens, index))) {
+  // "told AFP", "asked reporters": after these verbs the noun phrase is the listener.
+  const invertedAfterComma = verb > 0 && tokens[verb - 1]?.text === "," && !/^(told|tells|tell|asked|asks|ask)$/.test(key(tokens[verb] as Token)) ? speakerAfterVerb(walk.text, tokens.slice(verb)) : null;
+  if (invertedAfterComma && invertedAfterComma.tokens.some(isNameToken)) {
+    // "“A challenge” for Clinton, said Kunin": the inverted verb after a comma names its speaker.
+    subject = invertedAfterComma;
+  } else if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && !mistaggedName(tokens, index))) {
     // ",” Ana Ruiz, the campaign's manager, said" / ",” Lee, who has proposed ..., said": a
     // name, then an appositive or relative clause between commas, then the verb.
-    const apposed = apposedSubject(walk.text, tokens);
+    const apposed = apposedSubject(walk.text, tokens) ?? (/[,?!]\s*$/.test(walk.text.slice(span.start, span.end)) ? nameThenVerb(walk.text, tokens) : null);
     if (!apposed) return null;
     ({ verb, subject } = apposed);
   } else if (verb === 0) {
@@ -96,6 +101,28 @@ function apposedSubject(text: string, tokens: readonly Token[]): { verb: number;
     let before = index - 1;
     while (before > comma && tokens[before]?.pos === "ADV") before -= 1;
     if (tokens[before]?.text === "," && before > comma && isReportingVerb(tokens, index)) return { verb: index, subject: name };
+  }
+  return null;
+}
+
+/**
+ * ",” Toomey fumed on Tuesday." / ",” Blunt, after a long pause, said": after a quotation that
+ * ends in a comma the clause is its attribution, whatever the tagger made of its words: a name
+ * (or "he"/"she") first, then a past-tense verb, or a reporting verb after an aside in commas.
+ */
+function nameThenVerb(text: string, tokens: readonly Token[]): { verb: number; subject: Phrase } | null {
+  const first = tokens[0];
+  let end = 0;
+  if (first && first.pos === "PRON" && /^(he|she)$/i.test(first.text)) end = 1;
+  else while (end < tokens.length && end < 4 && isNameToken(tokens[end] as Token)) end += 1;
+  const next = tokens[end];
+  if (end === 0 || !next) return null;
+  const subject = phraseOf(text, tokens, 0, end);
+  if (!subject) return null;
+  if (/^\p{Ll}+ed$/u.test(next.text)) return { verb: end, subject };
+  if (next.text !== ",") return null;
+  for (let index = end + 2; index < tokens.length && index <= end + 12; index += 1) {
+    if (tokens[index - 1]?.text === "," && isReportingVerb(tokens, index)) return { verb: index, subject };
   }
   return null;
 }
@@ -202,6 +229,18 @@ function sameSentence(text: string, from: number, to: number): boolean {
   return from <= to && !/[.!?]["”’]?\s/.test(between(text, from, to));
 }
 
+/** The person a paragraph of narration has speak: the named subject of its first reporting verb, or null. */
+function narrationSpeaker(walk: Walk, tokens: readonly Token[]): Resolved | null {
+  for (let index = 1; index < tokens.length; index += 1) {
+    if (!isReportingVerb(tokens, index) || isQuoted(walk, tokens[index] as Token)) continue;
+    const subject = subjectBefore(walk.text, tokens, index, 0);
+    if (!subject || !subject.tokens.some(isNameToken)) return null;
+    const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
+    return resolved?.person ? resolved : null;
+  }
+  return null;
+}
+
 /** Attributes one quoted passage and records it; null for scare quotes and titles (unattributed partial quotes). */
 export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readonly open: number; readonly close: number }, tokensOf: (paragraph: number) => readonly Token[]): ExtractedQuote | null {
   const text = walk.text.slice(span.start, span.end);
@@ -240,7 +279,11 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = CONFIDENCE.continuation;
     medium = previous.medium;
   } else if (continuesAcross && previous) {
-    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
+    // "Army spokesman Jo Doe confirmed fighting ..." in the narration between: the quotation is
+    // the words of the person that paragraph has speak, not of the one quoted before it.
+    const between = narrationSpeaker(walk, tokensOf(paragraphs.open - 1));
+    const resolved = between ?? previous.resolved;
+    found = resolved ? { resolved, verb: null, range: null, cues: "" } : null;
     confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {

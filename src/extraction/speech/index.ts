@@ -119,7 +119,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   findPersonMentions(analyzed, cast);
   for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
   const { people, anonymousSources, mentions } = cast.result();
-  const quotes = partialsOfReportedSpeech(text, [...walk.quotes].sort((a, b) => a.start - b.start));
+  const quotes = partialsOfReportedSpeech(text, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
   return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
 }
 
@@ -139,6 +139,37 @@ function partialsOfReportedSpeech(text: string, quotes: ExtractedQuote[]): Extra
     );
     if (!host || (host.speaker === null && host.speakerDescription === null) || (host.speaker === quote.speaker && host.speakerDescription === quote.speakerDescription)) return quote;
     return { ...quote, speaker: host.speaker, speakerKind: host.speakerKind, speakerDescription: host.speakerDescription, confidence: Math.min(quote.confidence, host.confidence) };
+  });
+}
+
+/** Words of a title or a description that say nothing of whom the speaker works for. */
+const EMPTY_DESCRIPTION_WORDS = new Set(["a", "an", "the", "of", "for", "to", "and", "former", "senior", "top", "chief", "deputy"]);
+
+/**
+ * "A spokesman for opposition forces says ..." then "opposition spokesman Jane Doe said": a lead
+ * that describes its speaker and names them lower down. A quote of an unnamed source described
+ * as "a/an ... <role>" is the person named with that role after it: the first whose title has the
+ * same role word and no word the description lacks ("Army spokesman" is not "a spokesman for the
+ * rebels"; a bare "spokesman" fits any).
+ */
+function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+  const contentWords = (words: string): string[] => words.toLowerCase().split(/[\s,]+/).filter((word) => word !== "" && !EMPTY_DESCRIPTION_WORDS.has(word));
+  return quotes.map((quote) => {
+    const description = quote.speakerDescription;
+    if (quote.speaker !== null || !description || !/^an? /i.test(description)) return quote;
+    // The role is the last word before the body it serves ("a spokesman for ...", "a pro-rebel general").
+    const role = description.toLowerCase().split(/\s+(?:for|of|to|with|from|at|in)\s+/)[0]?.split(/\s+/).pop() ?? "";
+    if (!ROLE_NOUNS.has(role) || role.endsWith("s")) return quote;
+    const described = new Set(contentWords(description));
+    const fits = (person: PersonEntry): boolean =>
+      (person.mentions[0] ?? -1) > quote.start &&
+      person.titles.some((title) => {
+        const words = contentWords(title);
+        return words[words.length - 1] === role && words.slice(0, -1).every((word) => described.has(word));
+      });
+    const person = cast.people.filter(fits).sort((a, b) => (a.mentions[0] ?? 0) - (b.mentions[0] ?? 0))[0];
+    if (!person) return quote;
+    return { ...quote, speaker: person.name, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) };
   });
 }
 
@@ -191,7 +222,7 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
   if (turn.speaker.kind === "named") {
     const { surname, gender, nameAt, fullName } = turn.speaker;
     const named = fullName ? cast.personNamed(fullName) : null;
-    person = named ?? cast.personBySurnameBefore(surname, turn.line.start) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? fullName ?? surname, null, CONFIDENCE.explicit);
+    person = named ?? cast.personBySurnameBefore(surname, turn.line.start, true) ?? cast.personNamed(surname) ?? cast.addPerson(nameInHeader(walk.text, surname, turns[0]?.labelLine.start ?? 0) ?? fullName ?? surname, null, CONFIDENCE.explicit);
     person.gender ??= gender;
     cast.addAlias(person, surname);
     const labelStart = turn.labelLine.start + turn.label.toLowerCase().lastIndexOf(surname.toLowerCase());

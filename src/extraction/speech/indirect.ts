@@ -3,7 +3,7 @@ import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
 import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, documentSource, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
-import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, STATEMENT_NOUNS } from "./lexicon.js";
+import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
@@ -34,6 +34,8 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (token.text === "," && next && /^[”"]$/.test(next.text) && afterMark && REPORTING_VERBS.has(key(afterMark)) && /ing$/.test(key(afterMark))) return index + 2;
     // ", and a hospital official said ...": a new attribution ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
+    // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
+    if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
       if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
@@ -53,7 +55,10 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
 function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
   const first = tokens[from];
   if (!first || to - from < 2 || /^([“"]|'')$/.test(first.text)) return false;
-  if (!fronted && (first.pos === "VERB" || first.pos === "AUX")) return false;
+  const finite = (token: Token): boolean => (token.pos === "VERB" && !/ing$/i.test(token.text)) || token.pos === "AUX";
+  // "said fighting took place", "said raising money had been hard": a gerund subject, then a finite verb.
+  const gerundSubject = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(from + 1, Math.min(to, from + 6)).some(finite);
+  if (!fronted && !gerundSubject && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
 }
 
@@ -100,7 +105,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   while (start < tokens.length && start < at + 4 && WHEN.test((tokens[start] as Token).text)) start += 1;
   const first = tokens[start];
   if (!first) return -1;
-  return CLAUSE_STARTS.has(first.pos) || startsWithQuantity(tokens, start) ? start : -1;
+  // "said if he were president, the program would ...": a condition or time clause opens the report.
+  const subordinate = /^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ",");
+  return CLAUSE_STARTS.has(first.pos) || subordinate || startsWithQuantity(tokens, start) ? start : -1;
 }
 
 /**
@@ -208,11 +215,13 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (asked) lastInSentence = asked;
       return;
     }
-    if (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start)) return;
+    // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
+    const madeClear = word === "clear" && /^(made|make|makes|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
+    if (!madeClear && (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     const gerund = /ing$/.test(word);
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
-    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, index, options.floor);
+    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear ? index - 1 : index, options.floor);
     // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
     const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
     if (subject && relativeWord) {
@@ -229,6 +238,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const last = walk.cast.groups.filter((entry) => entry.start < token.start).pop();
       resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
+    } else if (pronoun === "i" && options.insideSpeaker) {
+      // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
+      resolved = { person: options.insideSpeaker, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
     else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
@@ -259,14 +271,16 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that";
     // "said the raids that led to the arrests took place ...": a "that" whose clause opens with a
     // verb is a relative pronoun inside the reported clause, not the conjunction.
-    const relativeThat = that > 0 && (tokens[that + 1]?.pos === "VERB" || tokens[that + 1]?.pos === "AUX") && (tokens[that - 1]?.pos === "NOUN" || tokens[that - 1]?.pos === "PROPN");
+    // A gerund after it ("that fighting took place") is the reported clause's subject.
+    const relativeThat = that > 0 && ((tokens[that + 1]?.pos === "VERB" && !/ing$/i.test(tokens[that + 1]?.text ?? "")) || tokens[that + 1]?.pos === "AUX") && (tokens[that - 1]?.pos === "NOUN" || tokens[that - 1]?.pos === "PROPN");
     // "Doe emphasized the two countries will ...": a verb that reports a clause, with no "that",
     // when a subject and a finite verb follow it ("Doe confirmed the arrests" reports a fact).
     const bareFinite = !inverted && !BARE_CLAUSE_VERBS.has(word) && CLAUSE_TAKING_VERBS.has(word) && (that < 0 || relativeThat) ? finiteClauseStart(tokens, index + 1) : -1;
     // "As Secretary Doe said, we will ...": the clause after the comma is the one reported.
     const subjectAt = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : -1;
     const asBefore = subjectAt > options.floor - 1 && key(tokens[subjectAt - 1] ?? token) === "as" && (subjectAt - 1 === options.floor || tokens[subjectAt - 2]?.pos === "CCONJ" || tokens[subjectAt - 2]?.text === ",");
-    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 4 && candidate.text === ",") : -1;
+    // "As the Secretary said in a statement earlier today, ...": the medium and time may stand before the comma.
+    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 9 && candidate.text === ",") : -1;
     if (asComma > 0 && !tokens.slice(index + 1, asComma).some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX")) {
       from = asComma + 1;
       to = clauseEnd(walk, tokens, from);
@@ -308,9 +322,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       }
     }
     if (!resolved || from < 0 || !isClause(tokens, from, to, fronted || from === options.floor)) return;
+    // "The rule is clear that ...": only someone who speaks makes a thing clear.
+    const speaks = resolved.person !== null || resolved.group?.organization != null || (resolved.source !== null && (SOURCE_HEADS.has(resolved.source.head) || ROLE_NOUNS.has(resolved.source.head)));
+    if (madeClear && !speaks) return;
     const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
     const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
-    emit(walk, options.paragraph, tokens, from, to, resolved, word, attribution, cues);
+    emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
 }

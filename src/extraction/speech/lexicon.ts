@@ -127,6 +127,7 @@ export const NOT_NAME_WORDS = words(`
 export const SOURCE_HEADS = words(`
   official officials source sources diplomat diplomats aide aides witness witnesses resident
   residents agent agents analyst analysts officer officers person people insider insiders
+  adviser advisers advisor advisors strategist strategists
   spokesman spokeswoman spokesperson spokespeople expert experts observer observers activist activists medic
   medics doctor doctors worker workers employee employees member members lawmaker lawmakers
   investigator investigators relative relatives survivor survivors villager villagers
@@ -181,6 +182,36 @@ export const GENDERED_WORDS: ReadonlyMap<string, "male" | "female"> = new Map([
   ["spokeswoman", "female"], ["chairwoman", "female"], ["congresswoman", "female"], ["queen", "female"],
   ["princess", "female"], ["dame", "female"], ["lady", "female"], ["mother", "female"],
 ]);
+
+/**
+ * Given names that tell a person's gender in English-language news (used only to check "he" and
+ * "she"). Names borne by both sexes ("Chris", "Dana", "Jean", "Kim", "Pat") are left out.
+ */
+export const MALE_GIVEN_NAMES = words(`
+  aaron abdul abdullah adam ahmed alan albert alexander ali andrew anthony antonio arnold ashton
+  barack barry ben benjamin bernie bill bob bobby boris brad brian bruce bryan carl carlos charles
+  charlie chuck colin craig dan daniel darrell dave david dennis dick don donald doug douglas ed
+  eddie edward emmanuel eric frank fred gary george gerald gordon greg gregory harold harry henry
+  howard ivan jack jacob james jason jeb jeff jeffrey jerry jim jimmy joe joel john johnny jon
+  jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin larry lindsey lloyd
+  luis marco mark martin matt matthew michael mike mitch mitt mohammed muhammad nathan newt nicholas
+  nick omar patrick paul peter phil philip ralph rand raymond reince richard rick rob robert roger
+  ron ronald rudy russell ryan sam samuel scott sean sergei stephen steve steven ted thomas tim
+  timothy todd tom tony vladimir walter wayne william xi yuri
+`);
+
+/** Given names borne by women (see MALE_GIVEN_NAMES). */
+export const FEMALE_GIVEN_NAMES = words(`
+  alice alison amanda amy andrea angela ann anna anne barbara betsy betty beverly carly carol
+  caroline catherine cheryl christine claire claudia condoleezza cynthia deborah debbie diana
+  diane donna dorothy elaine elizabeth ellen emily emma evelyn frances gina gloria hannah heather
+  heidi helen hillary huma ivanka jane janet janice jennifer jessica jill joan joanna joni joyce
+  judith judy julia julie karen kate katherine kathleen kathy kelly kellyanne kirsten laura lauren
+  linda lisa lori lynn madeleine margaret maria marie marine marsha martha mary megan melania
+  melissa michelle monica nancy natalie nicole nikki olivia pamela patricia patty paula rachel
+  rebecca rose ruth samantha sandra sarah sharon sheila shirley stephanie susan susana tammy
+  teresa theresa tulsi valerie victoria virginia wendy yvonne
+`);
 
 /**
  * Organizations that wire copy names several ways: one canonical name for each, so "State

@@ -1,7 +1,7 @@
 import type { AnalyzedText, Sentence, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
-import { GENDERED_WORDS, ORG_HEADS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
+import { GENDERED_WORDS, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
 import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nickname, nounPhraseBefore, particleRun, phraseOf } from "./phrases.js";
@@ -40,7 +40,8 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
   }
   while (from < nameStart && key(tokens[from] as Token) === "of") from += 1;
   const phrase = phraseOf(text, tokens, from, nameStart);
-  if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  // "Sen. Jane Doe", "Gov. Roe": an abbreviated title is a role too.
+  if (!phrase || !phrase.tokens.some((token) => isRoleWord(token) || TITLE_ABBREVIATIONS.has(key(token)))) return null;
   // "Guayas police commander Colonel": a lower-case role followed by a capitalized rank is two
   // titles, the office and the rank.
   const split = phrase.tokens.findIndex(
@@ -224,6 +225,8 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;
       // "Press Secretary Rear Admiral ...", "Secretary Air Force ...": a title or a body goes on.
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
+      // "Secretary of State Washington, DC" in a header: a city and its state, not a surname.
+      if (next?.text === "," && /^(?:D\.?C\.?|\p{Lu}{2}|\p{Lu}\p{Ll}{1,4}\.)$/u.test(tokens[word.next + 1]?.text ?? "")) continue;
       const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
       titledSurname(cast, text, word.text, { start: token.start, end: word.end }, found?.titles[0] ?? title.text, titleTokens);
     }
@@ -292,6 +295,9 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
       const surname = word.text.replace(/[’']s$/, "");
       const entry = bySurname.get(surname);
       if (!entry || entry.fullNames.some((range) => token.start >= range.start && token.end <= range.end)) return;
+      // "Hillary Ruiz" is no mention of Bill Ruiz: a surname right after a given name is someone's full name.
+      const before = sentence.tokens[index - 1];
+      if (before && before.end + 1 === token.start && isNameToken(before) && before.pos === "PROPN") return;
       cast.mentionPerson(entry.person, { start: token.start, end: token.start + surname.length }, 0.8);
       cast.addAlias(entry.person, surname);
     });

@@ -72,6 +72,15 @@ function startsHyphenatedName(tokens: readonly Token[], index: number): boolean 
 }
 
 /**
+ * The lower-case second syllable of a hyphenated Korean given name ("Ban Ki-moon", "Moon
+ * Jae-in", "Song Young-moo"): one romanized syllable, a shape no English suffix ("-era",
+ * "-led", "-based") has.
+ */
+function isGivenNameSyllable(word: string): boolean {
+  return /^(?:[bcdghjkmnpst]|ch|kk|ss|tt|pp|jj)?h?(?:a|ae|e|eo|eu|i|o|oe|oo|u|ui|wa|wae|we|wo|ya|yae|ye|yeo|yo|yu|yeon|young)(?:n|ng|l|k|m|p)?$/.test(word);
+}
+
+/**
  * The word that starts at tokens[index], with the parts a glued hyphen joins to it ("Thomas",
  * "-", "Greenfield" is "Thomas-Greenfield"), and the index after it.
  */
@@ -170,7 +179,7 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
       const previous = tokens[end - 1];
       // The tagger splits a hyphenated name ("Thomas-Greenfield") at the hyphen: one name word.
       const after = tokens[end + 1];
-      if (next && previous && after && next.text === "-" && next.start === previous.end && after.start === next.end && isNameToken(after) && !previous.text.endsWith(".")) {
+      if (next && previous && after && next.text === "-" && next.start === previous.end && after.start === next.end && (isNameToken(after) || isGivenNameSyllable(after.text)) && !previous.text.endsWith(".")) {
         end += 2;
         continue;
       }
@@ -200,7 +209,7 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
     const of = tokens[index - 1];
     const office = tokens[index - 2];
     // A run with a place in it is a body's name ("president of Radio Free Europe"), not an office's field and a name.
-    if (of && office && key(of) === "of" && (isRoleWord(office) || TITLE_WORDS.has(key(office))) && !tokens.slice(index, end).some((word) => lookupPlace(word.text) !== undefined)) {
+    if (of && office && (key(of) === "of" || key(of) === "for") && (isRoleWord(office) || TITLE_WORDS.has(key(office))) && !tokens.slice(index, end).some((word) => lookupPlace(word.text) !== undefined)) {
       const isWord = (at: number): boolean => {
         const word = tokens[at] as Token;
         return word.text !== "-" && tokens[at - 1]?.text !== "-" && !/^\p{Lu}\.$/u.test(word.text) && !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(word.text);
@@ -208,6 +217,8 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
       const countWords = (from: number): number => tokens.slice(from, end).filter((_, at) => isWord(from + at)).length;
       while (countWords(index) > 2) index += 1;
     }
+    // "Analyst Jane Doe said": a role noun capitalized by the sentence's start is her title, not her given name.
+    if (end - index >= 3 && isRoleWord(tokens[index] as Token) && (tokens[index] as Token).pos === "NOUN") index += 1;
     // "Jean-Yves" is one word of a name: count the words a hyphen does not join to the one before.
     const words = tokens.slice(index, end).filter((word, at, run) => word.text !== "-" && run[at - 1]?.text !== "-").length;
     if (words >= 2 && words <= 5 && last && (!last.text.endsWith(".") || /^[JS]r\.$/.test(last.text))) runs.push([index, end]);
@@ -336,7 +347,14 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
   while (start < end && (tokens[start]?.pos === "CCONJ" || tokens[start]?.pos === "ADV" || tokens[start]?.text === ",")) start += 1;
   if (end - start > 40) return null;
   const name = nounPhraseAfter(text, tokens, start, end);
-  if (!name || tokens[start + name.tokens.length]?.text !== ",") return null;
+  if (!name) return null;
+  // "Sen. Jane Doe (D-Calif.), who ..., said": a party and state in brackets after the name.
+  let after = start + name.tokens.length;
+  if (tokens[after]?.text === "(") {
+    const close = tokens.findIndex((token, index) => index > after && index <= after + 8 && token.text === ")");
+    if (close > 0) after = close + 1;
+  }
+  if (tokens[after]?.text !== ",") return null;
   const run = nameRuns(name.tokens).pop();
   const last = name.tokens[name.tokens.length - 1] as Token;
   // The phrase must end in a name ("Ms. Lee", "Tad Devine"), not a description.

@@ -35,6 +35,8 @@ const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[
 const NAME_LINE = /^(?!the )(?=.*\p{Ll})\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/iu;
 // "Acting Deputy Spokesman, Office of the Spokesman": the office may follow the title after a comma.
 const OFFICE_LINE = /^(?!office\b)(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor)(?: (?:of|for|to) [\p{L} ,.'’-]+|, [\p{L} .'’-]+)?$/iu;
+/** The kind of document a State Department header line may put before its author's name. */
+const DOCUMENT_KIND = /^(?:press statement|media note|statement|remarks|readout)\s+(?=\p{Lu})/iu;
 /** Lines of the header that are not the body: dates, times, places of release. */
 const HEADER_LINE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4}|for immediate release|office of|the white house|[\d:]+ ?[ap]\.?m\.?)/iu;
 /** How far down a header of one-line fields the author line may come. */
@@ -96,7 +98,9 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const attributable = ATTRIBUTABLE.exec(line) ?? INTRODUCED.exec(line) ?? BELOW_IS.exec(line) ?? BELOW_FROM.exec(line) ?? (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail) ?? BELOW_FROM.exec(tail)) : null);
     // A header line is not a sentence; "The following ... is attributable to X:" is the exception.
     const next = paragraphs[index + 1];
-    const office = next !== undefined && NAME_LINE.test(line) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [line, line] : null;
+    // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
+    const nameLine = line.replace(DOCUMENT_KIND, "");
+    const office = next !== undefined && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
     const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
     const named = match?.[1];
     if (!match || !named) continue;
