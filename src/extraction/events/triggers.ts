@@ -45,10 +45,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
   {
     type: "armed_clash",
-    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu,
+    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu,
   },
   // "Perceiving hostile intent, the ground force engaged, killing two": armed forces that engage and kill fought a battle.
-  { type: "armed_clash", pattern: /\bengaged(?=,?\s+(?:and\s+)?kill(?:ed|ing)\b)/giu
+  // ("combined forces engaged them, killing three": the engaged may be named first.)
+  { type: "armed_clash", pattern: /\bengaged(?=(?:\s+(?:them|the\s+(?:[\p{L}-]+\s+)?(?:insurgents|militants|fighters|terrorists|gunm[ae]n|enemy|suspects|men)))?,?\s+(?:and\s+)?kill(?:ed|ing)\b)/giu
   },
   {
     type: "evacuation",
@@ -60,7 +61,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "arrest",
-    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|(?:captured|capturing|(?<=\bto\s)capture)(?=\s+(?:[\p{L}-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|(?<=\bto\s)capture)(?=\s+(?:[\p{L}-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
   },
   {
     type: "diplomatic_action",
