@@ -130,6 +130,9 @@ const ARMED_GROUP_AFTER = /^\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|insurgents|mili
 const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?|cells?|rings?|makers?|making|facilitators?|facilitation|components|materials|experts?|emplacers?)\b/iu;
 /** Weapons named as objects ("mortar rounds", "IEDs") and a sentence that lists a cache of them. */
 const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
+// A device, not an incident: "a second bomb" is a second device of one attack.
+const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
+const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
 /** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
 const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
@@ -268,7 +271,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   const out: CasualtyCount[] = [];
   // A count that is part of another ("12 people, including at least one child, were wounded";
   // "21 people, 16 of them from one family, were killed") is no toll of its own.
-  const asides = [...sentence.text.matchAll(SUBSET_PHRASES)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const asides = [...sentence.text.matchAll(SUBSET_PHRASES), ...sentence.text.matchAll(DASH_ASIDES)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
   const quantities = findQuantities(text, sentence.start, sentence.end).filter(
     (q) =>
       !asides.some((a) => q.start > a.start && q.start < a.end) &&
@@ -282,13 +285,17 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(VICTIM_ASIDE, "$1");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1");
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     // "The group claimed killing 26 troops": the attackers' claim, not the toll officials report.
     if (CLAIMED_TOLL_BEFORE.test(before)) return;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
-    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) return;
+    // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
+    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) {
+      if (next && (COORDINATED.test(own) || LISTED.test(own))) pending = range;
+      return;
+    }
     // "The district governor and two others were killed": the named victim and the others.
     if (!quantity.single && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
     if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
@@ -331,7 +338,11 @@ const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 // An aside set off by commas between the victims and their verb ("two other Afghans, standing outside
 // the office, were wounded"): cut out, so the count reaches its verb.
 const VICTIM_ASIDE = /^(\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
-const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
+const COORDINATED = /^\s+(?:[\p{L}'’.-]+\s+){0,7}and\s+$/u;
+// One victim of a list set off by a comma ("An Iraqi soldier, an interpreter and ...").
+const LISTED = /^\s*,\s+$/;
+// "Two soldiers - one U.S., the other Afghan - were killed": an aside between dashes names a subset.
+const DASH_ASIDES = /(?<=\p{L})\s[-–—]\s[^;–—]{1,60}?\s[-–—](?=\s)/gu;
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
 const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
 const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no (?:injuries|casualties))\b/i;
@@ -515,7 +526,9 @@ export function extractIncidents(
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
-      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text) || secondWave;
+      // ("A second bomb detonated shortly after the first": a second device of one attack, not another attack.)
+      const another = ANOTHER_BEFORE.exec(text.slice(Math.max(clause.start, hit.start - 40), hit.start));
+      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || SEPARATELY.test(sentence.text) || secondWave;
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
@@ -566,6 +579,9 @@ export function extractIncidents(
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
+      // A sentence that sums operations sums its arrests and battles; an attack on the troops sums none
+      // unless its own clause says so ("Four soldiers died in a bomb attack today, and 34 suspects were detained in operations").
+      const operations = OPERATIONS.test(sentence.text) && (OPERATION_TYPES.has(hit.type) || OPERATIONS.test(text.slice(clause.start, clause.end)));
       // "similar attacks in June and in September of last year": a plural report on a list of dates of one kind is one incident a date.
       const inOrder = [...dateCandidates].sort((a, b) => a.start - b.start);
       const dateList =
@@ -576,7 +592,7 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last

@@ -40,3 +40,38 @@ describe("battles", () => {
     expect(only("Police nabbed a suspected smuggler in Basra on Tuesday.").type).toBe("arrest");
   });
 });
+
+describe("casualty counts", () => {
+  const counts = (text: string) => {
+    const incident = only(text);
+    return { fatalities: incident.fatalities.min, injuries: incident.injuries.min };
+  };
+
+  it("sums a list of single victims that runs on to its verb", () => {
+    expect(counts("A soldier was killed when a suicide car bomb detonated outside a checkpoint in Baghdad on Monday. An Iraqi army soldier, an interpreter and an Iraqi civilian wounded in the attack were taken to a hospital.")).toEqual({ fatalities: 1, injuries: 3 });
+  });
+
+  it("sums a count and a single victim joined by 'and' across an abbreviation ('Three U.S. soldiers and an Afghan soldier')", () => {
+    expect(counts("Heavy fighting broke out near Kandahar on Monday. Three U.S. servicemembers and an Afghan soldier were wounded, officials said.").injuries).toBe(4);
+  });
+
+  it("reads a subset between dashes as part of the count before it", () => {
+    expect(counts("Two soldiers - one U.S., the other Afghan - were killed on Monday during heavy fighting near Kandahar.").fatalities).toBe(2);
+  });
+
+  it("reads a toll after 'killing the' ('killing the four soldiers and wounding two others')", () => {
+    expect(counts("A roadside bomb struck a convoy in Baghdad on Monday, killing the four soldiers and wounding two others.")).toEqual({ fatalities: 4, injuries: 2 });
+  });
+});
+
+describe("merging and splitting", () => {
+  it("reads a second bomb of one attack as that attack", () => {
+    const { incidents } = events("A bomb detonated near the convoy in Baghdad on Monday. A second bomb detonated shortly after the initial blast, killing four soldiers.");
+    expect(incidents.map((i) => [i.type, i.fatalities.min])).toEqual([["attack", 4]]);
+  });
+
+  it("keeps an attack on the troops apart from the operations its sentence sums", () => {
+    const { incidents } = events("Four soldiers died in a roadside-bomb attack in Baghdad today, and 34 suspects were detained in operations over the past three days in Iraq.\n\nIn Mosul on Thursday, troops detained five suspects.\n\nIn Kirkuk on Wednesday, troops detained seven suspects.");
+    expect(incidents.filter((i) => i.type === "attack").map((i) => i.fatalities.min)).toEqual([4]);
+  });
+});
