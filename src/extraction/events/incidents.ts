@@ -240,6 +240,39 @@ function demonymInPhrase(tokens: readonly Token[], trigger: TextRange, places: r
   return null;
 }
 
+// "in coordination with Australia, Britain, ... and Spain": the countries that act together with the subject.
+const COORDINATED_WITH = /\b(?:in (?:coordination|concert|tandem) with|together with|along with|alongside|joined by)\s+(?:the\s+)?/gi;
+
+/** The countries listed right after "in coordination with" following a diplomatic trigger (each joined by a comma or "and"). */
+function coordinatedCountries(text: string, sentence: Sentence, trigger: TextRange, sentencePlaces: readonly PlacedMention[]): PlacedMention[] {
+  // The phrase within a few words of the trigger's object ("expel Syria's most senior representative in coordination with").
+  const tail = text.slice(trigger.end, Math.min(sentence.end, trigger.end + 90));
+  const phrase = [...tail.matchAll(COORDINATED_WITH)][0];
+  if (!phrase) return [];
+  const from = trigger.end + phrase.index + phrase[0].length;
+  const after = sentencePlaces.filter((p) => p.start >= from && !p.demonym).sort((a, b) => a.start - b.start);
+  const first = after[0];
+  if (!first || first.kind !== "country" || first.start !== from) return [];
+  const out = [first];
+  for (const next of after.slice(1)) {
+    const last = out[out.length - 1] as PlacedMention;
+    if (next.kind !== "country" || !/^,?\s+(?:and\s+)?(?:the\s+)?$|^,\s*(?:the\s+)?$/i.test(text.slice(last.end, next.start))) break;
+    out.push(next);
+  }
+  return uniqueByName(out).filter((p) => p.end <= sentence.end);
+}
+
+const uniqueByName = (places: readonly PlacedMention[]): PlacedMention[] => [...new Map(places.map((p) => [p.name, p])).values()];
+
+// "The United States is expelling", "which are also expelling": an act under way as the story is written.
+const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
+
+/** The publication day, for a trigger in the present progressive ("is expelling") outside quotes; else null. */
+function presentProgressive(text: string, sentence: Sentence, trigger: TextRange, published: string | null): DateMention | null {
+  if (!published || !/ing$/i.test(text.slice(trigger.start, trigger.end)) || !UNDER_WAY_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start))) return null;
+  return { start: trigger.start, end: trigger.end, text: text.slice(trigger.start, trigger.end), date: published, precision: "day", earliest: published, latest: published };
+}
+
 /** One casualty count of a sentence: where its number is, and whether its cue came before it ("killing 25"). */
 interface CasualtyCount {
   readonly at: number;
@@ -550,7 +583,10 @@ export function extractIncidents(
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
-      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start));
+      // "expelling the envoy over last week's massacre": a diplomatic act answers an event, and a
+      // possessive date after it is that event's day. (An arrest "in Monday's bombings" is often keyed on that day.)
+      const possessiveOfAnother = (d: DateMention): boolean => hit.type === "diplomatic_action" && d.start >= hit.end && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
+      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d));
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -558,7 +594,7 @@ export function extractIncidents(
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
       // The reinforcements sent to an attack were ambushed on its day, unless the words say otherwise.
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null);
+      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -594,6 +630,11 @@ export function extractIncidents(
         for (const when of dateList)
           sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
+      // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
+      if (hit.type === "diplomatic_action")
+        for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
+          // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were

@@ -75,3 +75,24 @@ describe("merging and splitting", () => {
     expect(incidents.filter((i) => i.type === "attack").map((i) => i.fatalities.min)).toEqual([4]);
   });
 });
+
+describe("diplomatic actions", () => {
+  it("reads each country an expulsion was coordinated with as an expulsion of its own, on the day the partners are expelling", () => {
+    const { incidents } = events("Kenya took the decision to expel the envoy in coordination with Uganda, Tanzania and Rwanda, which are also expelling diplomats.");
+    expect(incidents.map((i) => [i.type, i.place, i.date])).toEqual([
+      ["diplomatic_action", "Kenya", null],
+      ["diplomatic_action", "Uganda", "2018-09-28"],
+      ["diplomatic_action", "Tanzania", "2018-09-28"],
+      ["diplomatic_action", "Rwanda", "2018-09-28"],
+    ]);
+  });
+
+  it("dates an expulsion under way on the publication day, not by the possessive date of the event it answers", () => {
+    const incident = events("The United States is expelling the country's envoy in Washington over last week's massacre in the village of Houla.").incidents.find((i) => i.type === "diplomatic_action");
+    expect(incident?.date).toBe("2018-09-28");
+  });
+
+  it("reads no battle in a call for an end to fighting", () => {
+    expect(events("The resolutions call for an end to fighting in Homs.").incidents).toEqual([]);
+  });
+});
