@@ -96,7 +96,7 @@ const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "becaus
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
-const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
 // ... unless the day is a possessive that opens the reported clause ("Police said Monday's blast killed"):
 // then it dates the event (wire copy also prints the apostrophe as a backquote).
 const POSSESSIVE_AFTER = /^['’`]s\b/;
@@ -132,6 +132,7 @@ const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?
 const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
 // A device, not an incident: "a second bomb" is a second device of one attack.
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
+const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
 /** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
@@ -539,7 +540,9 @@ export function extractIncidents(
         const line = analyzed.paragraphs[sentence.paragraph];
         const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
         const foughtBack = cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
-        hits.push({ type: foughtBack ? "armed_clash" : rule.type, start, end, cameUnder });
+        // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
+        const bombed = rule.type === "explosion" && BOMB_WORDS.test(sentence.text);
+        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder });
       }
     }
     hits.sort((a, b) => a.start - b.start);

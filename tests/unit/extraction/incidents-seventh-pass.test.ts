@@ -96,3 +96,14 @@ describe("diplomatic actions", () => {
     expect(events("The resolutions call for an end to fighting in Homs.").incidents).toEqual([]);
   });
 });
+
+describe("attacks", () => {
+  it("reads a blast of a suicide car bomb as an attack", () => {
+    expect(only("A soldier was killed in Baghdad on Monday when a suicide car bomb detonated outside a checkpoint.").type).toBe("attack");
+  });
+
+  it("reads 'the reported August 5 killing of dozens of civilians' as an attack of that day with its toll", () => {
+    const incident = only("The embassy strongly condemns the reported September 25 killing of dozens of civilians in Herat province.");
+    expect([incident.type, incident.date, incident.fatalities.min]).toEqual(["attack", "2018-09-25", 12]);
+  });
+});
