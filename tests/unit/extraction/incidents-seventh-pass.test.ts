@@ -107,3 +107,9 @@ describe("attacks", () => {
     expect([incident.type, incident.date, incident.fatalities.min]).toEqual(["attack", "2018-09-25", 12]);
   });
 });
+
+describe("captures by count", () => {
+  it("reads 'captured 15 suspected terrorists' as an arrest (a count between the verb and the captured)", () => {
+    expect(only("Soldiers captured 15 suspected terrorists in Mosul on Tuesday.").type).toBe("arrest");
+  });
+});
