@@ -336,7 +336,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
-    else if (next && COORDINATED.test(own)) pending = range;
+    else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
@@ -375,6 +375,8 @@ const VICTIM_ASIDE = /^(\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+),[^,;.]{1,6
 const COORDINATED = /^\s+(?:[\p{L}'’.-]+\s+){0,7}and\s+$/u;
 // One victim of a list set off by a comma ("An Iraqi soldier, an interpreter and ...").
 const LISTED = /^\s*,\s+$/;
+// A count of victims of a list set off by a comma ("two ISAF servicemembers, an Afghan police officer and ...").
+const LISTED_VICTIMS = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+,\s+$/u;
 // "Two soldiers - one U.S., the other Afghan - were killed": an aside between dashes names a subset.
 const DASH_ASIDES = /(?<=\p{L})\s[-–—]\s[^;–—]{1,60}?\s[-–—](?=\s)/gu;
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
@@ -539,7 +541,7 @@ export function extractIncidents(
         // "came under small-arms attack ... returned fire": armed forces fighting back, a battle (ACLED), not a one-sided attack.
         const line = analyzed.paragraphs[sentence.paragraph];
         const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
-        const foughtBack = cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
+        const foughtBack = (cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end)));
         // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
         const bombed = rule.type === "explosion" && BOMB_WORDS.test(sentence.text);
         hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder });

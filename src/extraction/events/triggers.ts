@@ -49,6 +49,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "armed_clash",
     pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu,
   },
+  // "13 insurgents were killed in the engagement": a fight named by its toll, which points back to the one reported.
+  { type: "armed_clash", pattern: /(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:in|during)\s+(?:the|this|that)\s+)engagements?\b/giu },
   // "Perceiving hostile intent, the ground force engaged, killing two": armed forces that engage and kill fought a battle.
   // ("combined forces engaged them, killing three": the engaged may be named first.)
   { type: "armed_clash", pattern: /\bengaged(?=(?:\s+(?:them|the\s+(?:[\p{L}-]+\s+)?(?:insurgents|militants|fighters|terrorists|gunm[ae]n|enemy|suspects|men)))?,?\s+(?:and\s+)?kill(?:ed|ing)\b)/giu

@@ -113,3 +113,14 @@ describe("captures by count", () => {
     expect(only("Soldiers captured 15 suspected terrorists in Mosul on Tuesday.").type).toBe("arrest");
   });
 });
+
+describe("tolls that point back", () => {
+  it("gives 'killed in the engagement' to the battle just reported", () => {
+    const text = "A patrol came under attack in Kunar province on Monday and returned fire.\n\nTwo aircraft struck the positions.\n\nInitial reports indicate 13 insurgents were killed in the engagement.";
+    expect(events(text).incidents.map((i) => [i.type, i.fatalities.min])).toEqual([["armed_clash", 13]]);
+  });
+
+  it("sums a list of victims that opens with a count ('two soldiers, a police officer and an interpreter dead')", () => {
+    expect(only("The shooting in Herat on Monday left two soldiers, an Afghan police officer and a civilian interpreter dead.").fatalities.min).toBe(4);
+  });
+});
