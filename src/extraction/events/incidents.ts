@@ -653,7 +653,8 @@ export function extractIncidents(
       const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
       const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
-      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end))) continue;
+      // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
+      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
@@ -805,10 +806,12 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
     mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
+  // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
+  const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
   const compatible = mention.distinct ? undefined : byRecency(drafts).find(
     (d) =>
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
-      !unrelatedPlaces(d, mention) &&
+      (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
       !otherCountry(d, mention) &&
       // Reading in text order, an incident reported inside the scope was reported last there.
       (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
@@ -820,7 +823,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
-      placesCompatible(d.place, mention.place) &&
+      placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) &&
       datesCompatible(d.date, mention.date),
   );
   if (compatible) return absorb(compatible, mention, true);

@@ -124,3 +124,24 @@ describe("tolls that point back", () => {
     expect(only("The shooting in Herat on Monday left two soldiers, an Afghan police officer and a civilian interpreter dead.").fatalities.min).toBe(4);
   });
 });
+
+describe("first reports and headlines", () => {
+  it("gives a toll to 'the twin bombings' when nothing was reported before them", () => {
+    expect(only("The United States strongly condemns the twin suicide bombings that killed dozens of worshippers outside a shrine in Kabul.").fatalities.min).toBe(12);
+  });
+
+  it("reads an armed group's raid as an attack with its toll", () => {
+    const incident = only("At least 20 soldiers were killed and 18 others were wounded when al-Shabab raided a military base near Kismayo on Sunday.");
+    expect([incident.type, incident.fatalities.min, incident.injuries.min]).toEqual(["attack", 20, 18]);
+  });
+
+  it("reads no incident in what a group goes on to 'carry out' or in soldiers 'feared to be captured'", () => {
+    expect(events("The militants still control rural areas and carry out attacks.").incidents).toEqual([]);
+    expect(events("Ten soldiers were missing and feared to be captured.").incidents).toEqual([]);
+  });
+
+  it("lets a headline whose title case makes up a locality join the body's one attack", () => {
+    const { incidents } = events("At least eight people were killed Tuesday in a heavy al-Shabab attack on Afgoye, a town west of Mogadishu.", "Al-Shabab Attack on Town West of Somali Capital Leaves 8 Dead");
+    expect(incidents.map((i) => i.type)).toEqual(["attack"]);
+  });
+});
