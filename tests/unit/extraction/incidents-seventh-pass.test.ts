@@ -145,3 +145,9 @@ describe("first reports and headlines", () => {
     expect(incidents.map((i) => i.type)).toEqual(["attack"]);
   });
 });
+
+describe("places", () => {
+  it("places an incident in 'eastern Baghdad' in Baghdad (a compass part of a city is the city)", () => {
+    expect(only("Also today, the Iraqi Army in eastern Baghdad detained two suspected terrorists.").place).toBe("Baghdad");
+  });
+});
