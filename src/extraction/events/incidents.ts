@@ -134,6 +134,10 @@ const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
+const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected)\b[^.;:]*$/i;
+// (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
+const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
+const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
 /** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
 const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
@@ -531,6 +535,8 @@ export function extractIncidents(
         if ((rule.type === "attack" || rule.type === "explosion") && GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
         // "a weapons cache that included mortar rounds and two IEDs": weapons in an inventory, no attack.
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
+        // "found artillery and mortar rounds near Muqdadiyah", "while investigating a suspected IED": a device found or checked, no attack.
+        if (rule.type === "attack" && WEAPON.test(m[0]) && DEVICE_HANDLED_BEFORE.test(before)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
         // "an enemy fighting position", "men of fighting age": a modifier, no battle.
@@ -572,7 +578,8 @@ export function extractIncidents(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
-      const located = inClause.filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // "military officials in Baghdad reported": where the telling is, not where it happened.
+      const located = inClause.filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.

@@ -151,3 +151,22 @@ describe("places", () => {
     expect(only("Also today, the Iraqi Army in eastern Baghdad detained two suspected terrorists.").place).toBe("Baghdad");
   });
 });
+
+describe("operations reports, the telling and the finds", () => {
+  it("reads no place in where the officials who report sit ('military officials in Baghdad reported')", () => {
+    expect(only("Insurgents attacked a convoy today, military officials in Baghdad reported.").place).not.toBe("Baghdad");
+  });
+
+  it("keeps witnesses 'in western Somalia' where it happened", () => {
+    expect(only("Witnesses in western Somalia say at least 17 people have been killed in fresh fighting.").place).toBe("Somalia");
+  });
+
+  it("reads no attack in devices found or investigated", () => {
+    expect(events("Soldiers found artillery and mortar rounds and rockets near Muqdadiyah yesterday.").incidents).toEqual([]);
+    expect(events("While investigating a suspected improvised explosive device, soldiers noticed a cord running to a house near Balad.").incidents).toEqual([]);
+  });
+
+  it("reads one victim whose modifier holds a number ('another 13th COSCOM soldier was killed')", () => {
+    expect(only("On Monday another 13th COSCOM soldier was killed, and two others injured in an attack near Baghdad.").fatalities.min).toBe(1);
+  });
+});
