@@ -497,6 +497,9 @@ export function extractIncidents(
   // A line that ends with a colon heads the lines after it ("In operations yesterday:"): its day
   // is theirs until the next such line, and what it reports is the sum of what they detail.
   let headerDate: DateMention | null = null;
+  // A sentence that reports no incident but gives a day sets the scene for the rest of its paragraph
+  // ("Northeast of Mosul today, coalition forces targeted associates ... Troops captured five suspects").
+  let sceneDate: { paragraph: number; date: DateMention } | null = null;
   readingOrder.forEach(({ sentence, index: sentenceIndex }) => {
     const clauses = clausesOf(sentence);
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
@@ -562,6 +565,11 @@ export function extractIncidents(
       const attack = hits.find((h) => (h.type === "attack" || h.type === "explosion") && h.end <= hit.start && hit.start - h.end <= 40);
       if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
     }
+    if (!hits.length && !inHeadline(sentence)) {
+      const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start));
+      if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
+    }
+    const scene = sceneDate !== null && sceneDate.paragraph === sentence.paragraph ? sceneDate.date : null;
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
@@ -606,7 +614,7 @@ export function extractIncidents(
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
       // The reinforcements sent to an attack were ambushed on its day, unless the words say otherwise.
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
+      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {

@@ -170,3 +170,13 @@ describe("operations reports, the telling and the finds", () => {
     expect(only("On Monday another 13th COSCOM soldier was killed, and two others injured in an attack near Baghdad.").fatalities.min).toBe(1);
   });
 });
+
+describe("dates", () => {
+  it("dates a report by the day its paragraph's scene-setting sentence gives", () => {
+    const text = "Soldiers detained four suspects in Kirkuk on Wednesday.\n\nNortheast of Mosul on Thursday, soldiers searched a compound. Troops captured three suspected terrorists.";
+    expect(events(text).incidents.map((i) => [i.place, i.date])).toEqual([
+      ["Kirkuk", "2018-09-26"],
+      ["Mosul", "2018-09-27"],
+    ]);
+  });
+});
