@@ -138,6 +138,8 @@ const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
+// "In eastern Baghdad today, coalition forces arrested ...": an operations report that opens with its own place and day is a report of its own.
+const FRONTED_PLACE_AND_DAY = /^\s*(?:In|Near|Outside|(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest) of)\s+(?:[a-z]+\s+)?[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,2}\s+(?:today|yesterday|on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?),/u;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
 /** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
 const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
@@ -580,7 +582,7 @@ export function extractIncidents(
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
       // ("A second bomb detonated shortly after the first": a second device of one attack, not another attack.)
       const another = ANOTHER_BEFORE.exec(text.slice(Math.max(clause.start, hit.start - 40), hit.start));
-      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || SEPARATELY.test(sentence.text) || secondWave;
+      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || SEPARATELY.test(sentence.text) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),

@@ -180,3 +180,13 @@ describe("dates", () => {
     ]);
   });
 });
+
+describe("operations reports, fronted place and day", () => {
+  it("reads a report that opens with its own place and day as an arrest of its own", () => {
+    const text = "Troops detained one suspected terrorist in Baghdad today.\n\nThe spokesman praised the troops.\n\nIn eastern Baghdad today, coalition forces arrested a kidnapper and detained four other suspects.";
+    expect(events(text).incidents.map((i) => [i.type, i.place])).toEqual([
+      ["arrest", "Baghdad"],
+      ["arrest", "Baghdad"],
+    ]);
+  });
+});
