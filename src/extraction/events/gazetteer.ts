@@ -115,7 +115,8 @@ const appositionPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE}
 const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
 // Sites inside a city: "Mogadishu's international airport", "central Kabul".
 const SITE_AFTER_CITY = /^(?:'s|’s)\s+((?:[a-z][a-z-]+\s+){0,2}(?:airport|seaport|port|harbou?r|market|marketplace|prison|university|stadium|hotel|mall|bazaar|old city|city cent(?:er|re)|outskirts|downtown area|business district))\b/u;
-const SITE_BEFORE_CITY = /\b(central|downtown|(?:north|south)(?:-?(?:east|west))?ern|eastern|western)\s+$/u;
+// ("eastern Baghdad", "southern Diwaniyah" are the city itself: a compass part of a city is no place of its own.)
+const SITE_BEFORE_CITY = /\b(central|downtown)\s+$/u;
 // "the Somali capital", "the Afghan capital": the country's capital city.
 const CAPITAL_AFTER_DEMONYM = /^\s+capital\b/u;
 // "Karachi's Lyari neighborhood".

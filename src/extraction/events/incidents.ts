@@ -96,7 +96,7 @@ const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "becaus
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
-const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
 // ... unless the day is a possessive that opens the reported clause ("Police said Monday's blast killed"):
 // then it dates the event (wire copy also prints the apostrophe as a backquote).
 const POSSESSIVE_AFTER = /^['’`]s\b/;
@@ -130,9 +130,19 @@ const ARMED_GROUP_AFTER = /^\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|insurgents|mili
 const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?|cells?|rings?|makers?|making|facilitators?|facilitation|components|materials|experts?|emplacers?)\b/iu;
 /** Weapons named as objects ("mortar rounds", "IEDs") and a sentence that lists a cache of them. */
 const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
+// A device, not an incident: "a second bomb" is a second device of one attack.
+const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
+const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
+const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
+const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected)\b[^.;:]*$/i;
+// (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
+const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
+const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
+// "In eastern Baghdad today, coalition forces arrested ...": an operations report that opens with its own place and day is a report of its own.
+const FRONTED_PLACE_AND_DAY = /^\s*(?:In|Near|Outside|(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest) of)\s+(?:[a-z]+\s+)?[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,2}\s+(?:today|yesterday|on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?),/u;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
 /** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
-const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b/iu;
+const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
@@ -237,6 +247,39 @@ function demonymInPhrase(tokens: readonly Token[], trigger: TextRange, places: r
   return null;
 }
 
+// "in coordination with Australia, Britain, ... and Spain": the countries that act together with the subject.
+const COORDINATED_WITH = /\b(?:in (?:coordination|concert|tandem) with|together with|along with|alongside|joined by)\s+(?:the\s+)?/gi;
+
+/** The countries listed right after "in coordination with" following a diplomatic trigger (each joined by a comma or "and"). */
+function coordinatedCountries(text: string, sentence: Sentence, trigger: TextRange, sentencePlaces: readonly PlacedMention[]): PlacedMention[] {
+  // The phrase within a few words of the trigger's object ("expel Syria's most senior representative in coordination with").
+  const tail = text.slice(trigger.end, Math.min(sentence.end, trigger.end + 90));
+  const phrase = [...tail.matchAll(COORDINATED_WITH)][0];
+  if (!phrase) return [];
+  const from = trigger.end + phrase.index + phrase[0].length;
+  const after = sentencePlaces.filter((p) => p.start >= from && !p.demonym).sort((a, b) => a.start - b.start);
+  const first = after[0];
+  if (!first || first.kind !== "country" || first.start !== from) return [];
+  const out = [first];
+  for (const next of after.slice(1)) {
+    const last = out[out.length - 1] as PlacedMention;
+    if (next.kind !== "country" || !/^,?\s+(?:and\s+)?(?:the\s+)?$|^,\s*(?:the\s+)?$/i.test(text.slice(last.end, next.start))) break;
+    out.push(next);
+  }
+  return uniqueByName(out).filter((p) => p.end <= sentence.end);
+}
+
+const uniqueByName = (places: readonly PlacedMention[]): PlacedMention[] => [...new Map(places.map((p) => [p.name, p])).values()];
+
+// "The United States is expelling", "which are also expelling": an act under way as the story is written.
+const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
+
+/** The publication day, for a trigger in the present progressive ("is expelling") outside quotes; else null. */
+function presentProgressive(text: string, sentence: Sentence, trigger: TextRange, published: string | null): DateMention | null {
+  if (!published || !/ing$/i.test(text.slice(trigger.start, trigger.end)) || !UNDER_WAY_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start))) return null;
+  return { start: trigger.start, end: trigger.end, text: text.slice(trigger.start, trigger.end), date: published, precision: "day", earliest: published, latest: published };
+}
+
 /** One casualty count of a sentence: where its number is, and whether its cue came before it ("killing 25"). */
 interface CasualtyCount {
   readonly at: number;
@@ -268,7 +311,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   const out: CasualtyCount[] = [];
   // A count that is part of another ("12 people, including at least one child, were wounded";
   // "21 people, 16 of them from one family, were killed") is no toll of its own.
-  const asides = [...sentence.text.matchAll(SUBSET_PHRASES)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const asides = [...sentence.text.matchAll(SUBSET_PHRASES), ...sentence.text.matchAll(DASH_ASIDES)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
   const quantities = findQuantities(text, sentence.start, sentence.end).filter(
     (q) =>
       !asides.some((a) => q.start > a.start && q.start < a.end) &&
@@ -282,20 +325,24 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(VICTIM_ASIDE, "$1");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1");
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     // "The group claimed killing 26 troops": the attackers' claim, not the toll officials report.
     if (CLAIMED_TOLL_BEFORE.test(before)) return;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
-    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) return;
+    // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
+    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) {
+      if (next && (COORDINATED.test(own) || LISTED.test(own))) pending = range;
+      return;
+    }
     // "The district governor and two others were killed": the named victim and the others.
     if (!quantity.single && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
     if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
-    else if (next && COORDINATED.test(own)) pending = range;
+    else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
@@ -331,7 +378,13 @@ const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 // An aside set off by commas between the victims and their verb ("two other Afghans, standing outside
 // the office, were wounded"): cut out, so the count reaches its verb.
 const VICTIM_ASIDE = /^(\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
-const COORDINATED = /^\s+(?:[\p{L}'’-]+\s+){0,7}and\s+$/u;
+const COORDINATED = /^\s+(?:[\p{L}'’.-]+\s+){0,7}and\s+$/u;
+// One victim of a list set off by a comma ("An Iraqi soldier, an interpreter and ...").
+const LISTED = /^\s*,\s+$/;
+// A count of victims of a list set off by a comma ("two ISAF servicemembers, an Afghan police officer and ...").
+const LISTED_VICTIMS = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+,\s+$/u;
+// "Two soldiers - one U.S., the other Afghan - were killed": an aside between dashes names a subset.
+const DASH_ASIDES = /(?<=\p{L})\s[-–—]\s[^;–—]{1,60}?\s[-–—](?=\s)/gu;
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
 const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
 const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no (?:injuries|casualties))\b/i;
@@ -446,6 +499,9 @@ export function extractIncidents(
   // A line that ends with a colon heads the lines after it ("In operations yesterday:"): its day
   // is theirs until the next such line, and what it reports is the sum of what they detail.
   let headerDate: DateMention | null = null;
+  // A sentence that reports no incident but gives a day sets the scene for the rest of its paragraph
+  // ("Northeast of Mosul today, coalition forces targeted associates ... Troops captured five suspects").
+  let sceneDate: { paragraph: number; date: DateMention } | null = null;
   readingOrder.forEach(({ sentence, index: sentenceIndex }) => {
     const clauses = clausesOf(sentence);
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
@@ -484,6 +540,8 @@ export function extractIncidents(
         if ((rule.type === "attack" || rule.type === "explosion") && GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
         // "a weapons cache that included mortar rounds and two IEDs": weapons in an inventory, no attack.
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
+        // "found artillery and mortar rounds near Muqdadiyah", "while investigating a suspected IED": a device found or checked, no attack.
+        if (rule.type === "attack" && WEAPON.test(m[0]) && DEVICE_HANDLED_BEFORE.test(before)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
         // "an enemy fighting position", "men of fighting age": a modifier, no battle.
@@ -494,8 +552,10 @@ export function extractIncidents(
         // "came under small-arms attack ... returned fire": armed forces fighting back, a battle (ACLED), not a one-sided attack.
         const line = analyzed.paragraphs[sentence.paragraph];
         const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
-        const foughtBack = cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end));
-        hits.push({ type: foughtBack ? "armed_clash" : rule.type, start, end, cameUnder });
+        const foughtBack = (cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end)));
+        // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
+        const bombed = rule.type === "explosion" && BOMB_WORDS.test(sentence.text);
+        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder });
       }
     }
     hits.sort((a, b) => a.start - b.start);
@@ -507,6 +567,11 @@ export function extractIncidents(
       const attack = hits.find((h) => (h.type === "attack" || h.type === "explosion") && h.end <= hit.start && hit.start - h.end <= 40);
       if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
     }
+    if (!hits.length && !inHeadline(sentence)) {
+      const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start));
+      if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
+    }
+    const scene = sceneDate !== null && sceneDate.paragraph === sentence.paragraph ? sceneDate.date : null;
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
@@ -515,13 +580,16 @@ export function extractIncidents(
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
-      const distinct = ANOTHER_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 40), hit.start)) || SEPARATELY.test(sentence.text) || secondWave;
+      // ("A second bomb detonated shortly after the first": a second device of one attack, not another attack.)
+      const another = ANOTHER_BEFORE.exec(text.slice(Math.max(clause.start, hit.start - 40), hit.start));
+      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || SEPARATELY.test(sentence.text) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
-      const located = inClause.filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // "military officials in Baghdad reported": where the telling is, not where it happened.
+      const located = inClause.filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
@@ -537,7 +605,10 @@ export function extractIncidents(
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
-      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start));
+      // "expelling the envoy over last week's massacre": a diplomatic act answers an event, and a
+      // possessive date after it is that event's day. (An arrest "in Monday's bombings" is often keyed on that day.)
+      const possessiveOfAnother = (d: DateMention): boolean => hit.type === "diplomatic_action" && d.start >= hit.end && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
+      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d));
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -545,7 +616,7 @@ export function extractIncidents(
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
       // The reinforcements sent to an attack were ambushed on its day, unless the words say otherwise.
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null);
+      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -566,6 +637,9 @@ export function extractIncidents(
           : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
+      // A sentence that sums operations sums its arrests and battles; an attack on the troops sums none
+      // unless its own clause says so ("Four soldiers died in a bomb attack today, and 34 suspects were detained in operations").
+      const operations = OPERATIONS.test(sentence.text) && (OPERATION_TYPES.has(hit.type) || OPERATIONS.test(text.slice(clause.start, clause.end)));
       // "similar attacks in June and in September of last year": a plural report on a list of dates of one kind is one incident a date.
       const inOrder = [...dateCandidates].sort((a, b) => a.start - b.start);
       const dateList =
@@ -576,8 +650,13 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || OPERATIONS.test(sentence.text), sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
+      // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
+      if (hit.type === "diplomatic_action")
+        for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
+          // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were
@@ -591,7 +670,8 @@ export function extractIncidents(
       const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
       const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
-      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end))) continue;
+      // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
+      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
@@ -733,17 +813,22 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // A list item is a report of its own: a place its line names comes before the story's thread.
     const scope = mention.scope;
     const itemPlace = scope ? (placesIn(places, scope).filter((p) => !p.demonym).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
-    const recent = itemPlace ?? (mention.date
+    // A town the mention's paragraph names after the last incident was reported ("Northeast of Mosul
+    // today, forces targeted ... Troops captured five suspects") is newer news than that incident's place.
+    const newsPlace = paragraphPlace && paragraphPlace.locative && mention.type !== "diplomatic_action" && !recentFirst.some((d) => d.lastAt >= paragraphPlace.start) ? paragraphPlace : undefined;
+    const recent = itemPlace ?? newsPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
       : (recentFirst[0]?.place ?? paragraphPlace ?? story));
     // A country that is not introduced as a location is as often a bystander ("The United States
     // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
     mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
+  // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
+  const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
   const compatible = mention.distinct ? undefined : byRecency(drafts).find(
     (d) =>
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
-      !unrelatedPlaces(d, mention) &&
+      (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
       !otherCountry(d, mention) &&
       // Reading in text order, an incident reported inside the scope was reported last there.
       (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
@@ -755,7 +840,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
-      placesCompatible(d.place, mention.place) &&
+      placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) &&
       datesCompatible(d.date, mention.date),
   );
   if (compatible) return absorb(compatible, mention, true);

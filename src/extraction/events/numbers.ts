@@ -84,7 +84,7 @@ export function rangeOf(qualifier: string | undefined, value: number, vague: boo
 // service member", "another was wounded"): a count of one. Only with a casualty verb right after
 // it or before it (incidents.ts checks), since "a man" is as often a witness.
 const PERSON = "person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker";
-const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another)\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:${PERSON})|another(?=\\s+(?:was|is|has|had|died)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another|one other)\\b`, "giu");
+const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(?:${PERSON})|another(?=\\s+(?:was|is|has|had|died)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another|one other)\\b`, "giu");
 
 /** Nouns after a count (with at most one modifier) that name weapons, vehicles or buildings, never casualties. */
 const OBJECTS_AFTER =

@@ -17,6 +17,10 @@ export const TRIGGERS: readonly TriggerRule[] = [
     pattern:
       /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=\s+(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|fatally (?:shot|stabbed))\b/giu,
   },
+  // "the reported August 5 killing of dozens of civilians": a killing of many is an attack on them.
+  { type: "attack", pattern: /\bkillings?(?=\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|[\p{L}-]+\s+(?:civilians|people|villagers|worshippers|protesters|demonstrators)|civilians|villagers|worshippers|protesters|demonstrators)\b)/giu },
+  // "when al-Shabab raided a military base": an armed group's raid is an attack (forces' raids are operations, keyed by their arrests).
+  { type: "attack", pattern: /(?<=\b(?:(?:al|el)-\p{L}+|militants|insurgents|gunmen|fighters|rebels|attackers|jihadists|extremists|terrorists)\s+(?:\p{L}+\s+)?)raided\b/giu },
   // "the terrorist incident in Cairo": an incident named by who carried it out.
   { type: "attack", pattern: /\b(?:terrorist|terror) incidents?\b/gi },
   // "killed in the strike", "wounded in this strike": a strike that casualties are counted in is an attack, not a walkout.
@@ -45,10 +49,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
   {
     type: "armed_clash",
-    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu,
+    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu,
   },
+  // "13 insurgents were killed in the engagement": a fight named by its toll, which points back to the one reported.
+  { type: "armed_clash", pattern: /(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:in|during)\s+(?:the|this|that)\s+)engagements?\b/giu },
   // "Perceiving hostile intent, the ground force engaged, killing two": armed forces that engage and kill fought a battle.
-  { type: "armed_clash", pattern: /\bengaged(?=,?\s+(?:and\s+)?kill(?:ed|ing)\b)/giu
+  // ("combined forces engaged them, killing three": the engaged may be named first.)
+  { type: "armed_clash", pattern: /\bengaged(?=(?:\s+(?:them|the\s+(?:[\p{L}-]+\s+)?(?:insurgents|militants|fighters|terrorists|gunm[ae]n|enemy|suspects|men)))?,?\s+(?:and\s+)?kill(?:ed|ing)\b)/giu
   },
   {
     type: "evacuation",
@@ -60,7 +67,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "arrest",
-    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|(?:captured|capturing|(?<=\bto\s)capture)(?=\s+(?:[\p{L}-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|(?<=\bto\s)capture)(?=\s+(?:[\p{L}\p{N}(),-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
   },
   {
     type: "diplomatic_action",
@@ -75,7 +82,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made). */
-export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|(?:with )?ties to|tied to|linked to|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|coordinates|facilitates|organizes|organises|finances|funds|the movement of|(?:total|number) of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|(?:with )?ties to|tied to|linked to|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|facilitates|organizes|organises|finances|funds|the movement of|(?:total|number) of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
@@ -113,8 +120,8 @@ export const FATALITY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6
 export const INJURY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?)\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of)(?:\s+(?:all\s+)?the)?\s*$/iu;
 /** Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"), no report of the toll. */
 export const CLAIMED_TOLL_BEFORE = /\bclaim(?:s|ed|ing)?\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to have\s+)?(?:killed|killing|kill)\s+(?:(?:at least|more than|over|nearly|about|some)\s+)?$/i;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
-export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)\s+$/iu;
+export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)(?:\s+(?:all\s+)?the)?\s+$/iu;
