@@ -6,6 +6,7 @@ import { pageSize } from "../../core/paging.js";
 import { visibleAnnotations } from "../visibility/annotations.js";
 import { checkDayRange } from "../incidents/service.js";
 import { visibleIncidentsSql } from "../visibility/incidents.js";
+import { enumInParameters } from "../visibility/enum-sql.js";
 import { visiblePeople } from "../visibility/people.js";
 import { countryCode } from "../places/service.js";
 import { visibleQuotes } from "../visibility/quotes.js";
@@ -180,9 +181,7 @@ const INCIDENT_DAY = Prisma.sql`coalesce(i."date", CASE WHEN i."dateLatest" IS N
  */
 function incidentStatsConditions(viewer: Actor, filter: IncidentStatsFilter | null | undefined, range: DayRange): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleIncidentsSql(viewer, "i")];
-  if (filter?.type) {
-    conditions.push(filter.type.length > 0 ? Prisma.sql`i."type"::text IN (${Prisma.join(filter.type)})` : Prisma.sql`FALSE`);
-  }
+  if (filter?.type) conditions.push(enumInParameters(Prisma.sql`i."type"`, filter.type, "IncidentType"));
   if (filter?.country !== undefined && filter.country !== null) {
     conditions.push(Prisma.sql`pl."countryCode" = ${countryCode(filter.country, "filter.country")}`);
   }

@@ -10,6 +10,7 @@ import { countryCode } from "../places/service.js";
 import { incidentKeyset, type IncidentOrderField } from "./keysets.js";
 import type { IncidentLoaders } from "./loaders.js";
 import { visibleIncidents, visibleIncidentsSql } from "../visibility/incidents.js";
+import { enumInParameters } from "../visibility/enum-sql.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -111,12 +112,7 @@ export function incidentFilterSql(filter: IncidentFilter): (alias: string) => Pr
   return (alias) => {
     const column = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
     const conditions: Prisma.Sql[] = [];
-    // Compared as the enum, each label bound as one: as text (`"type"::text IN (...)`) every row
-    // read paid the enum's output function, the larger half of Q3's statement (bench/results/ab-q3-incidents.md).
-    if (checked.type) {
-      const types = checked.type.map((type) => Prisma.sql`${type}::"IncidentType"`);
-      conditions.push(types.length > 0 ? Prisma.sql`${column("type")} IN (${Prisma.join(types)})` : Prisma.sql`FALSE`);
-    }
+    if (checked.type) conditions.push(enumInParameters(column("type"), checked.type, "IncidentType"));
     if (checked.placeId) conditions.push(Prisma.sql`${column("placeId")} = ${checked.placeId}::uuid`);
     if (checked.countryCode !== null) {
       conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Place" ${Prisma.raw(`"${alias}_place"`)} WHERE ${Prisma.raw(`"${alias}_place"."id"`)} = ${column("placeId")} AND ${Prisma.raw(`"${alias}_place"."countryCode"`)} = ${checked.countryCode})`);
