@@ -61,6 +61,16 @@ export function column(name: string): string {
   return `"${name}"`;
 }
 
+/** A model's table as SQL. */
+export function tableName(model: ModelName): string {
+  return `"public"."${model}"`;
+}
+
+/** Rows or a record as the JSON parameter json_populate_record(set) reads: big integers as decimal text (JSON numbers lose digits). */
+export function recordsJson(values: unknown): string {
+  return JSON.stringify(values, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+}
+
 /** The INSERT of `rows` into `model`'s table, with the rows completed as Prisma's client completes them, and its one parameter. */
 function insertStatement<M extends ModelName>(db: Runner, model: M, rows: readonly CreateManyRow<M>[], returning: string): { sql: string; json: string } {
   const { uuidId, updatedAt } = defaultsOf(db, model);
@@ -73,9 +83,9 @@ function insertStatement<M extends ModelName>(db: Runner, model: M, rows: readon
   });
   const names = [...new Set(complete.flatMap((row) => Object.keys(row).filter((name) => row[name] !== undefined)))].sort();
   const columns = names.map(column).join(", ");
-  const table = `"public"."${model}"`;
+  const table = tableName(model);
   const sql = `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)${returning ? ` RETURNING ${returning}` : ""}`;
-  return { sql, json: JSON.stringify(complete) };
+  return { sql, json: recordsJson(complete) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Prisma } from "./client.js";
-import { column, defaultsOf, type ModelColumns, type Runner } from "./insert.js";
+import { column, defaultsOf, recordsJson, tableName, type ModelColumns, type Runner } from "./insert.js";
 import { rowShape, type ModelName } from "./rows.js";
 
 // One row read or updated by id in one raw statement, returned whole and shaped as Prisma's client
@@ -21,13 +21,6 @@ export function isColumnEqualities(where: object): where is ColumnEqualities {
   return Object.values(where).every((value) => value === null || value instanceof Date || ["string", "number", "boolean"].includes(typeof value));
 }
 
-const table = (model: ModelName): string => `"public"."${model}"`;
-
-/** The JSON of a record of `model`'s row type, as json_populate_record reads it. */
-function recordJson(values: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(values, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
-}
-
 /** The SQL of `conditions` over the row aliased "t", their values read from the record aliased "w". */
 function conditionsSql(conditions: ColumnEqualities): string {
   return Object.entries(conditions)
@@ -43,7 +36,7 @@ function conditionsSql(conditions: ColumnEqualities): string {
 export async function findRowById<M extends ModelName>(db: Runner, model: M, id: string, condition: Prisma.Sql): Promise<ModelColumns<M> | null> {
   const shape = rowShape(db, model);
   const conditions = { id };
-  const sql = Prisma.sql`SELECT ${shape.jsonSql("t")} AS "row" FROM ${Prisma.raw(table(model))} AS "t", json_populate_record(NULL::${Prisma.raw(table(model))}, ${recordJson(conditions)}::json) AS "w"
+  const sql = Prisma.sql`SELECT ${shape.jsonSql("t")} AS "row" FROM ${Prisma.raw(tableName(model))} AS "t", json_populate_record(NULL::${Prisma.raw(tableName(model))}, ${recordsJson(conditions)}::json) AS "w"
     WHERE ${Prisma.raw(conditionsSql(conditions))} AND ${condition}`;
   const [found] = await db.$queryRaw<{ row: Record<string, unknown> }[]>(sql);
   return found ? (shape.revive(found.row) as ModelColumns<M>) : null;
@@ -76,9 +69,9 @@ export async function updateRowById<M extends ModelName>(
   const assignments = Object.keys(values).map((name) => `${column(name)} = "s".${column(name)}`);
   if (options.incrementVersion) assignments.push(`"version" = "t"."version" + 1`);
   if (assignments.length === 0) throw new Error(`An update of ${model} sets no column.`);
-  const sql = Prisma.sql`UPDATE ${Prisma.raw(table(model))} AS "t" SET ${Prisma.raw(assignments.join(", "))}
-    FROM json_populate_record(NULL::${Prisma.raw(table(model))}, ${recordJson(values)}::json) AS "s",
-         json_populate_record(NULL::${Prisma.raw(table(model))}, ${recordJson(where)}::json) AS "w"
+  const sql = Prisma.sql`UPDATE ${Prisma.raw(tableName(model))} AS "t" SET ${Prisma.raw(assignments.join(", "))}
+    FROM json_populate_record(NULL::${Prisma.raw(tableName(model))}, ${recordsJson(values)}::json) AS "s",
+         json_populate_record(NULL::${Prisma.raw(tableName(model))}, ${recordsJson(where)}::json) AS "w"
     WHERE ${Prisma.raw(conditionsSql(where))}
     RETURNING ${shape.jsonSql("t")} AS "row"`;
   const [updated] = await db.$queryRaw<{ row: Record<string, unknown> }[]>(sql);
