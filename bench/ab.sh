@@ -16,8 +16,10 @@ file="$1"; dist_a="$2"; dist_b="$3"; rounds="${4:-2}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${AB_PORT:-4555}"
 autocannon="$root/node_modules/.bin/autocannon"
+# A new connection every 1000 requests, where copydesk closes one (MAX_REQUESTS_PER_SOCKET in
+# src/server/http-app.ts): autocannon does not reconnect on `Connection: close` by itself.
 load() {  # seconds [json]
-  taskset -c 0 "$autocannon" -c 10 -d "$1" ${2:+-j} -m POST -H "content-type=application/json" -H "authorization=Bearer $TOKEN" -i "$file" "http://127.0.0.1:$port/graphql" 2>/dev/null
+  taskset -c 0 "$autocannon" -c 10 -d "$1" --reconnectRate 1000 ${2:+-j} -m POST -H "content-type=application/json" -H "authorization=Bearer $TOKEN" -i "$file" "http://127.0.0.1:$port/graphql" 2>/dev/null
 }
 backend_ticks() {  # "pid ticks" of every backend connected to the database (this query's own aside)
   for backend in $(psql "$DATABASE_URL" -XAtc "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
