@@ -38,7 +38,8 @@ for round in $(seq 1 "$rounds"); do
     load 5 >/dev/null
     backends_before="$(backend_ticks)"
     before="$(awk '{print $14+$15}' "/proc/$pid/stat")"
-    requests="$(load 6 json | node -e 'const r=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(r.requests.total)')"
+    # Only 2xx answers count; a turn with any other answer says so instead of passing them off as served.
+    requests="$(load 6 json | node -e 'const r=JSON.parse(require("fs").readFileSync(0,"utf8"));if(r.non2xx||r.errors)console.error(`${r.non2xx} non-2xx answers, ${r.errors} errors in this turn`);console.log(r.requests.total-r.non2xx)')"
     after="$(awk '{print $14+$15}' "/proc/$pid/stat")"
     # A backend opened during the turn counts from zero; one closed during it is lost (the pool keeps them).
     backends="$(printf '%s\n--\n%s\n' "$backends_before" "$(backend_ticks)" | awk '$0 == "--" {after = 1; next} NF == 2 && !after {b[$1] = $2} NF == 2 && after {t += $2 - b[$1]} END {print t + 0}')"
