@@ -1,6 +1,8 @@
 import type { Prisma } from "../db/index.js";
-import { insertRows } from "../db/insert.js";
+import { insertRows, type Runner } from "../db/insert.js";
+import type { ModelName } from "../db/rows.js";
 import { afterCommit } from "../db/transaction.js";
+import { updateRowByIdWithAudit, type ColumnEqualities, type UpdateOptions } from "../db/update.js";
 import type { AuditEvent } from "../generated/prisma/client.js";
 import type { RecordType } from "./records.js";
 import { liveEventOf } from "../pubsub/event.js";
@@ -26,7 +28,10 @@ export interface AuditChange {
 
 /** A record as JSON: dates as ISO strings, big integers as decimal strings, full-text vectors left out. */
 function snapshot(record: object | null): Prisma.InputJsonValue | undefined {
-  if (record === null) return undefined;
+  return record === null ? undefined : rowSnapshot(record);
+}
+
+function rowSnapshot(record: object): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(record, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))) as Prisma.InputJsonValue;
 }
 
@@ -43,6 +48,22 @@ function auditRow(actor: AuditActor, change: AuditChange): Prisma.AuditEventUnch
     ...(before === undefined ? {} : { before }),
     ...(after === undefined ? {} : { after }),
     requestId: actor.requestId,
+  };
+}
+
+/** The audit event as written: its row, with what PostgreSQL drew (the sequence and the time). */
+function writtenEvent(row: Prisma.AuditEventUncheckedCreateInput, id: bigint, createdAt: Date): AuditEvent {
+  return {
+    id,
+    createdAt,
+    actorId: row.actorId ?? null,
+    tokenId: row.tokenId ?? null,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    before: (row.before ?? null) as Prisma.JsonValue,
+    after: (row.after ?? null) as Prisma.JsonValue,
+    requestId: row.requestId ?? null,
   };
 }
 
@@ -86,19 +107,32 @@ export async function recordAudits(tx: Prisma.TransactionClient, actor: AuditAct
   const events: AuditEvent[] = rows.map((row, index) => {
     const { id, createdAt } = drawn[index] ?? {};
     if (id === undefined || createdAt === undefined) throw new Error("Writing the audit events returned fewer rows than were written.");
-    return {
-      id,
-      createdAt,
-      actorId: row.actorId ?? null,
-      tokenId: row.tokenId ?? null,
-      action: row.action,
-      targetType: row.targetType,
-      targetId: row.targetId,
-      before: (row.before ?? null) as Prisma.JsonValue,
-      after: (row.after ?? null) as Prisma.JsonValue,
-      requestId: row.requestId ?? null,
-    };
+    return writtenEvent(row, id, createdAt);
   });
   publishAfterCommit(tx, actor, events);
   return events;
+}
+
+/**
+ * Updates one row of `model` on its conditions and writes the change's audit event, whose `after`
+ * is the row as updated, in one statement and outside any transaction: a change whose only write
+ * is that row (src/core/change.ts). The statement commits both or neither, so the event is
+ * published as soon as it returns. Null, and no event, when no row met `where`.
+ */
+export async function updateWithAudit<M extends ModelName>(
+  db: Runner,
+  actor: AuditActor,
+  model: M,
+  where: ColumnEqualities & { readonly id: string },
+  data: Readonly<Record<string, unknown>>,
+  options: UpdateOptions,
+  change: Omit<AuditChange, "after">,
+): Promise<Prisma.TypeMap["model"][M]["payload"]["scalars"] | null> {
+  const columns = auditRow(actor, { ...change, after: null });
+  const updated = await updateRowByIdWithAudit(db, model, where, data, options, columns);
+  if (!updated) return null;
+  // The `after` PostgreSQL wrote equals this snapshot of the row it returned (rowShape's snapshotSql).
+  const event = writtenEvent({ ...columns, after: rowSnapshot(updated.row) }, updated.auditId, updated.auditCreatedAt);
+  actor.live?.publish([liveEventOf(event)]);
+  return updated.row;
 }

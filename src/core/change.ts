@@ -1,9 +1,10 @@
 import type { Prisma } from "../db/index.js";
+import type { Runner } from "../db/insert.js";
 import type { ModelName } from "../db/rows.js";
-import { findRowById, isColumnEqualities, updateRowById } from "../db/update.js";
-import { inTransaction } from "../db/transaction.js";
+import { findRowById, isColumnEqualities, updateRowById, type ColumnEqualities } from "../db/update.js";
+import { inTransaction, retryingConflicts } from "../db/transaction.js";
 import type { Actor } from "./actor.js";
-import { recordAudit } from "./audit.js";
+import { recordAudit, updateWithAudit, type AuditActor } from "./audit.js";
 import { fail, type DomainFailure } from "./failure.js";
 import { UUID_PATTERN, type RecordType } from "./records.js";
 import type { CommandSession } from "./command.js";
@@ -34,6 +35,12 @@ export interface VersionedTable<Row extends VersionedRow, Data> {
   update(tx: Prisma.TransactionClient, id: string, version: number, data: Data): Promise<Row | null>;
   /** The row's version now, or null when it is gone (after an update that matched nothing). */
   versionOf(tx: Prisma.TransactionClient, id: string): Promise<number | null>;
+  /**
+   * {@link update} and the change's audit event (`after` is the row as updated) in one statement,
+   * with no transaction around it; null when the table's update conditions have no SQL form
+   * here (a relation in `still`), so a change goes through a transaction.
+   */
+  readonly updateWithAudit: ((db: Runner, actor: AuditActor, id: string, version: number, data: Data, audit: { readonly action: string; readonly before: Row }) => Promise<Row | null>) | null;
 }
 
 /** The calls of a Prisma model the ritual makes (`tx.article`, `tx.quote`, ...), as a structural type. */
@@ -93,6 +100,7 @@ export function versionedTable<Row extends VersionedRow, Where extends object, D
     if (still && (await versionOf(tx, id)) === version) throw fail("CONFLICT", still.conflict, still.field);
     return null;
   };
+  const conditionsInSql = isColumnEqualities({ ...live, ...(still ? still.where : {}) });
   return {
     type: spec.type,
     noun: spec.noun,
@@ -113,6 +121,14 @@ export function versionedTable<Row extends VersionedRow, Where extends object, D
       return count > 0 ? spec.model(tx).findUniqueOrThrow({ where: { id } }) : nothingUpdated(tx, id, version);
     },
     versionOf,
+    updateWithAudit: conditionsInSql
+      ? async (db, actor, id, version, data, audit) => {
+          const where = { id, version, ...live, ...(still ? still.where : {}) } as ColumnEqualities & { readonly id: string };
+          const change = { action: audit.action, targetType: spec.type, targetId: id, before: audit.before };
+          const after = await updateWithAudit(db, actor, spec.type, where, data as Readonly<Record<string, unknown>>, { incrementVersion: true }, change);
+          return after ? (after as unknown as Row) : nothingUpdated(db, id, version);
+        }
+      : null,
   };
 }
 
@@ -175,18 +191,28 @@ export interface RecordChange<Row extends VersionedRow, Data, Result> {
   readonly action?: string;
   /** The input field the id came from, for NOT_FOUND (`input.id` when left out). */
   readonly idField?: string;
-  /** Checks the change against the row as it is (throwing a DomainFailure to refuse) and says what to set. */
+  /**
+   * Checks the change against the row as it is (throwing a DomainFailure to refuse) and says what
+   * to set. It only reads: without `then`, it may run outside any transaction (see changeRecord),
+   * so a write of its own would stay when the update is refused; writes belong in `then`.
+   */
   readonly changes: (before: Row, tx: Prisma.TransactionClient) => Data | Promise<Data>;
   /** Work in the same transaction once the row is updated (a revision, re-anchoring); what it returns goes in the audit event. */
   readonly then?: (tx: Prisma.TransactionClient, before: Row, after: Row) => Promise<ChangeNotes & { readonly result?: Result }>;
 }
 
 /**
- * The change ritual, written once: in one transaction (retried on serialization failures), read
- * the record as the actor may see it (NOT_FOUND), check and compute the change, update it on its
- * version (VERSION_CONFLICT), do the follow-up work, and write one audit event, named after the
- * command, which publishes the live event after the commit. Authorization comes before, in
+ * The change ritual, written once: read the record as the actor may see it (NOT_FOUND), check and
+ * compute the change, update it on its version (VERSION_CONFLICT), do the follow-up work, and
+ * write one audit event, named after the command, which publishes the live event once the change
+ * has committed; retried on serialization failures and deadlocks. Authorization comes before, in
  * {@link command}.
+ *
+ * A change with follow-up work runs in one transaction. One without (the row is its only write)
+ * reads the row, then updates it and writes its event in one statement, with no transaction: the
+ * update applies only at the version that was read, so nothing can change between the read and
+ * the write unseen, and the one statement commits the row and its event together. That is two
+ * round trips instead of five (BEGIN, read, update, event, COMMIT).
  */
 export async function changeRecord<Row extends VersionedRow, Data, Result = Row>(
   session: CommandSession,
@@ -194,6 +220,16 @@ export async function changeRecord<Row extends VersionedRow, Data, Result = Row>
   target: ChangeTarget,
   change: RecordChange<Row, Data, Result>,
 ): Promise<Result> {
+  const inOneStatement = table.updateWithAudit;
+  if (!change.then && inOneStatement) {
+    return retryingConflicts(async () => {
+      const before = await findToChange(session.prisma, table, session.viewer, target.id, change.idField);
+      const data = await change.changes(before, session.prisma);
+      const after = await inOneStatement(session.prisma, session, target.id, target.expectedVersion, data, { action: change.action ?? session.action, before });
+      if (after) return after as unknown as Result;
+      throw refusedUpdate(await table.versionOf(session.prisma, target.id), table, target.expectedVersion);
+    });
+  }
   return inTransaction(session.prisma, async (tx) => {
     const before = await findToChange(tx, table, session.viewer, target.id, change.idField);
     const data = await change.changes(before, tx);

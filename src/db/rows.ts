@@ -46,6 +46,13 @@ export interface RowShape {
   readonly model: ModelName;
   /** A `json_build_object(...)` of the row aliased `alias`, with the columns of this shape. */
   jsonSql(alias: string): Prisma.Sql;
+  /**
+   * A `json_build_object(...)` of the row aliased `alias` as the audit log keeps a row: the JSON
+   * that `JSON.stringify` writes of the row Prisma returns (dates and timestamps as ISO 8601 in UTC
+   * with milliseconds, big integers as text), so a snapshot PostgreSQL makes equals one made in
+   * the process (tests/db/update.test.ts compares them).
+   */
+  snapshotSql(alias: string): Prisma.Sql;
   /** The row a JSON object made by {@link jsonSql} stands for, as Prisma would have returned it. */
   revive(json: Record<string, unknown>): Record<string, unknown>;
   /** Whether the shape has this column. */
@@ -95,6 +102,13 @@ export function rowShape(prisma: PrismaClient | Prisma.TransactionClient, model:
           .join(", ")})`,
       );
     },
+    snapshotSql(alias) {
+      return Prisma.raw(
+        `json_build_object(${columns
+          .map((column) => `'${column.name}', ${column.type === "DateTime" ? isoTimestampSql(alias, column.name) : columnSql(alias, column, lists.has(column.name))}`)
+          .join(", ")})`,
+      );
+    },
     revive(json) {
       for (const name of dates) json[name] = reviveDate(json[name]);
       for (const name of bigints) json[name] = reviveBigInt(json[name]);
@@ -127,6 +141,11 @@ function reviveDate(value: unknown): unknown {
 
 function reviveBigInt(value: unknown): unknown {
   return typeof value === "string" ? BigInt(value) : value;
+}
+
+/** A timestamp or date column as `Date.prototype.toJSON` writes it ("2026-12-07T05:11:00.120Z"); NULL stays NULL. */
+function isoTimestampSql(alias: string, column: string): string {
+  return `to_char("${alias}"."${column}"::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 /** One column's value for json_build_object: big integers as text (JSON numbers lose digits), a NULL list as [] (as Prisma reads it). */

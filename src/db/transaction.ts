@@ -63,23 +63,35 @@ export async function inTransaction<T>(
   work: (tx: Prisma.TransactionClient) => Promise<T>,
   options: TransactionRetryOptions = {},
 ): Promise<T> {
+  return retryingConflicts(async () => {
+    const hooks: (() => void)[] = [];
+    const result = await prisma.$transaction(
+      async (tx) => {
+        commitHooks.set(tx, hooks);
+        return work(tx);
+      },
+      options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
+    );
+    for (const hook of hooks) hook();
+    return result;
+  }, options);
+}
+
+/**
+ * Runs `attempt` again, a bounded number of times with a jittered backoff, when it failed on a
+ * serialization failure or a deadlock ({@link inTransaction}'s rule; also for work that commits
+ * in one statement, with no transaction around it). `attempt` must have no effect outside the
+ * database before its last statement succeeds.
+ */
+export async function retryingConflicts<T>(attempt: () => Promise<T>, options: Omit<TransactionRetryOptions, "timeoutMs"> = {}): Promise<T> {
   const attempts = options.attempts ?? TRANSACTION_ATTEMPTS;
-  for (let attempt = 1; ; attempt += 1) {
+  for (let number = 1; ; number += 1) {
     try {
-      const hooks: (() => void)[] = [];
-      const result = await prisma.$transaction(
-        async (tx) => {
-          commitHooks.set(tx, hooks);
-          return work(tx);
-        },
-        options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
-      );
-      for (const hook of hooks) hook();
-      return result;
+      return await attempt();
     } catch (error) {
-      if (attempt >= attempts || classifyDatabaseError(error) !== "conflict") throw error;
-      options.onRetry?.(attempt, error);
-      await sleep(backoffMs(attempt));
+      if (number >= attempts || classifyDatabaseError(error) !== "conflict") throw error;
+      options.onRetry?.(number, error);
+      await sleep(backoffMs(number));
     }
   }
 }

@@ -42,6 +42,32 @@ export async function findRowById<M extends ModelName>(db: Runner, model: M, id:
   return found ? (shape.revive(found.row) as ModelColumns<M>) : null;
 }
 
+/** How {@link updateRowById} and {@link updateRowByIdWithAudit} update: whether `version` goes up by one. */
+export interface UpdateOptions {
+  readonly incrementVersion?: boolean;
+}
+
+/** `UPDATE <model> AS "t" SET ... WHERE <where>`, without its RETURNING. */
+function updateStatement(db: Runner, model: ModelName, where: ColumnEqualities & { readonly id: string }, data: Readonly<Record<string, unknown>>, { incrementVersion }: UpdateOptions): Prisma.Sql {
+  const shape = rowShape(db, model);
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    if (!shape.has(name)) throw new Error(`${model} has no column ${name} to update.`);
+    if (shape.isOperatorValue(name, value)) throw new Error(`${model}.${name} is given ${JSON.stringify(value)}, an operator updateRowById does not take; give the value.`);
+    values[name] = value;
+  }
+  const { updatedAt } = defaultsOf(db, model);
+  if (updatedAt && values[updatedAt] === undefined) values[updatedAt] = new Date();
+  const assignments = Object.keys(values).map((name) => `${column(name)} = "s".${column(name)}`);
+  if (incrementVersion) assignments.push(`"version" = "t"."version" + 1`);
+  if (assignments.length === 0) throw new Error(`An update of ${model} sets no column.`);
+  return Prisma.sql`UPDATE ${Prisma.raw(tableName(model))} AS "t" SET ${Prisma.raw(assignments.join(", "))}
+    FROM json_populate_record(NULL::${Prisma.raw(tableName(model))}, ${recordsJson(values)}::json) AS "s",
+         json_populate_record(NULL::${Prisma.raw(tableName(model))}, ${recordsJson(where)}::json) AS "w"
+    WHERE ${Prisma.raw(conditionsSql(where))}`;
+}
+
 /**
  * Sets `data` on the row of `model` that meets `where` (column equalities, the id among them),
  * increments `version` when `incrementVersion` is set and stamps an `@updatedAt` column as
@@ -54,26 +80,49 @@ export async function updateRowById<M extends ModelName>(
   model: M,
   where: ColumnEqualities & { readonly id: string },
   data: Readonly<Record<string, unknown>>,
-  options: { readonly incrementVersion?: boolean } = {},
+  options: UpdateOptions = {},
 ): Promise<ModelColumns<M> | null> {
   const shape = rowShape(db, model);
-  const values: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(data)) {
-    if (value === undefined) continue;
-    if (!shape.has(name)) throw new Error(`${model} has no column ${name} to update.`);
-    if (shape.isOperatorValue(name, value)) throw new Error(`${model}.${name} is given ${JSON.stringify(value)}, an operator updateRowById does not take; give the value.`);
-    values[name] = value;
-  }
-  const { updatedAt } = defaultsOf(db, model);
-  if (updatedAt && values[updatedAt] === undefined) values[updatedAt] = new Date();
-  const assignments = Object.keys(values).map((name) => `${column(name)} = "s".${column(name)}`);
-  if (options.incrementVersion) assignments.push(`"version" = "t"."version" + 1`);
-  if (assignments.length === 0) throw new Error(`An update of ${model} sets no column.`);
-  const sql = Prisma.sql`UPDATE ${Prisma.raw(tableName(model))} AS "t" SET ${Prisma.raw(assignments.join(", "))}
-    FROM json_populate_record(NULL::${Prisma.raw(tableName(model))}, ${recordsJson(values)}::json) AS "s",
-         json_populate_record(NULL::${Prisma.raw(tableName(model))}, ${recordsJson(where)}::json) AS "w"
-    WHERE ${Prisma.raw(conditionsSql(where))}
-    RETURNING ${shape.jsonSql("t")} AS "row"`;
-  const [updated] = await db.$queryRaw<{ row: Record<string, unknown> }[]>(sql);
+  const [updated] = await db.$queryRaw<{ row: Record<string, unknown> }[]>(Prisma.sql`${updateStatement(db, model, where, data, options)} RETURNING ${shape.jsonSql("t")} AS "row"`);
   return updated ? (shape.revive(updated.row) as ModelColumns<M>) : null;
+}
+
+/** An audit event's columns but its `after`, which {@link updateRowByIdWithAudit} takes from the updated row. */
+export type AuditEventColumns = Omit<Prisma.AuditEventUncheckedCreateInput, "id" | "createdAt" | "after">;
+
+/** The row {@link updateRowByIdWithAudit} updated, and what PostgreSQL drew for its audit event. */
+export interface AuditedUpdate<Row> {
+  readonly row: Row;
+  readonly auditId: bigint;
+  readonly auditCreatedAt: Date;
+}
+
+/**
+ * {@link updateRowById} and the audit event of the change in one statement: the event's `after` is
+ * the updated row's snapshot as PostgreSQL writes it (rowShape's snapshotSql, equal to the one the
+ * process would write), and no event is written when no row met `where` (null then). One
+ * statement is atomic without a transaction: the change and its event commit together or not at
+ * all, in one round trip instead of BEGIN, UPDATE, INSERT and COMMIT.
+ */
+export async function updateRowByIdWithAudit<M extends ModelName>(
+  db: Runner,
+  model: M,
+  where: ColumnEqualities & { readonly id: string },
+  data: Readonly<Record<string, unknown>>,
+  options: UpdateOptions,
+  event: AuditEventColumns,
+): Promise<AuditedUpdate<ModelColumns<M>> | null> {
+  const shape = rowShape(db, model);
+  const eventColumns = Object.keys(event).filter((name) => event[name as keyof AuditEventColumns] !== undefined);
+  const sql = Prisma.sql`WITH "u" AS (${updateStatement(db, model, where, data, options)} RETURNING "t".*),
+    "a" AS (
+      INSERT INTO ${Prisma.raw(tableName("AuditEvent"))} (${Prisma.raw([...eventColumns, "after"].map(column).join(", "))})
+      SELECT ${Prisma.raw(eventColumns.map((name) => `"e".${column(name)}`).join(", "))}, (${shape.snapshotSql("u")})::jsonb
+      FROM "u", json_populate_record(NULL::${Prisma.raw(tableName("AuditEvent"))}, ${recordsJson(event)}::json) AS "e"
+      RETURNING "id"::text AS "id", "createdAt"
+    )
+    SELECT ${shape.jsonSql("u")} AS "row", "a"."id" AS "auditId", "a"."createdAt" AS "auditCreatedAt" FROM "u", "a"`;
+  const [updated] = await db.$queryRaw<{ row: Record<string, unknown>; auditId: string; auditCreatedAt: Date | string }[]>(sql);
+  if (!updated) return null;
+  return { row: shape.revive(updated.row) as ModelColumns<M>, auditId: BigInt(updated.auditId), auditCreatedAt: new Date(updated.auditCreatedAt) };
 }

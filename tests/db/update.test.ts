@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/db/index.js";
-import { findRowById, isColumnEqualities, updateRowById } from "../../src/db/update.js";
+import { findRowById, isColumnEqualities, updateRowById, updateRowByIdWithAudit } from "../../src/db/update.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 // src/db/update.ts reads and updates one row by id in raw statements for the change ritual. What
@@ -95,6 +95,49 @@ describe("updateRowById", () => {
     await expect(updateRowById(db.prisma, "Incident", { id: raw.id }, { fatalitiesMin: { increment: 1 } })).rejects.toThrow(/operator/);
     await expect(updateRowById(db.prisma, "Incident", { id: raw.id }, { nonexistent: 1 })).rejects.toThrow(/no column nonexistent/);
     expect((await db.prisma.incident.findUniqueOrThrow({ where: { id: raw.id } })).fatalitiesMin).toBe(2);
+  });
+});
+
+/** A row as JSON.stringify writes it, big integers as text: what the audit log keeps of a row written from the process. */
+function snapshotInProcess(row: object): unknown {
+  return JSON.parse(JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)));
+}
+
+describe("updateRowByIdWithAudit", () => {
+  const event = { action: "test.update", targetType: "Incident", targetId: "set below", before: { note: "before" }, requestId: "update-test", actorId: null, tokenId: null };
+
+  it("writes the audit event's after as the process would snapshot the updated row (timestamps with milliseconds, days, nulls, numbers, enums)", async () => {
+    const { raw } = await twinIncidents("audited");
+    // Milliseconds that JSON keeps and PostgreSQL's own JSON would trim (".120"), a day column, a null.
+    const change = { summary: "Audited", dateLatest: new Date("2024-03-09T00:00:00Z"), updatedAt: new Date("2024-03-10T08:09:10.120Z"), fatalitiesMax: null, confidence: 0.125, type: "protest" as const };
+    const updated = await updateRowByIdWithAudit(db.prisma, "Incident", { id: raw.id, version: 1, deletedAt: null }, change, { incrementVersion: true }, { ...event, targetId: raw.id });
+    const stored = await db.prisma.incident.findUniqueOrThrow({ where: { id: raw.id } });
+    expect(updated?.row).toEqual(stored);
+    expect(stored).toMatchObject({ summary: "Audited", version: 2, type: "protest" });
+    const audit = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: updated?.auditId } });
+    expect(audit.after).toEqual(snapshotInProcess(stored));
+    expect(audit).toMatchObject({ action: "test.update", targetType: "Incident", targetId: raw.id, before: { note: "before" }, requestId: "update-test", createdAt: updated?.auditCreatedAt });
+  });
+
+  it("snapshots lists, JSON and every timestamp of other models the same way", async () => {
+    const person = await db.prisma.person.create({ data: { name: "Audit Twin", externalIds: { wikidata: "Q1" } } });
+    const updated = await updateRowByIdWithAudit(db.prisma, "Person", { id: person.id, version: 1 }, { externalIds: { wikidata: "Q7", isni: ["1"] }, description: "A description" }, { incrementVersion: true }, { ...event, targetType: "Person", targetId: person.id });
+    const stored = await db.prisma.person.findUniqueOrThrow({ where: { id: person.id } });
+    expect(updated?.row).toEqual(stored);
+    expect((await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: updated?.auditId } })).after).toEqual(snapshotInProcess(stored));
+
+    const article = await db.prisma.article.create({ data: { slug: "audit-snapshot", body: "Body.", bodyHash: "audit-snapshot-hash", publishedAt: new Date("2024-01-02T03:04:05.006Z") } });
+    const changed = await updateRowByIdWithAudit(db.prisma, "Article", { id: article.id, version: 1 }, { byline: "B", status: "PUBLISHED" }, { incrementVersion: true }, { ...event, targetType: "Article", targetId: article.id });
+    const storedArticle = await db.prisma.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect((await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: changed?.auditId } })).after).toEqual(snapshotInProcess(storedArticle));
+  });
+
+  it("writes neither the row nor an event when a condition does not hold", async () => {
+    const { raw } = await twinIncidents("audited-refused");
+    const events = await db.prisma.auditEvent.count();
+    expect(await updateRowByIdWithAudit(db.prisma, "Incident", { id: raw.id, version: 5 }, { summary: "Not applied" }, { incrementVersion: true }, { ...event, targetId: raw.id })).toBeNull();
+    expect(await db.prisma.auditEvent.count()).toBe(events);
+    expect((await db.prisma.incident.findUniqueOrThrow({ where: { id: raw.id } })).summary).toBe("Twin audited-refused");
   });
 });
 

@@ -115,6 +115,18 @@ export const createArticle = command("article.create", createSchema, async (sess
  */
 export const updateArticle = command("article.update", updateSchema, async (session, data): Promise<Article> => {
   const newBody = data.body ?? null;
+  /** A changed body's follow-up work: the new revision, and every span re-anchored to it. */
+  const reviseBody = async (tx: Prisma.TransactionClient, before: Article, after: Article) => {
+    if (after.revisionNumber === before.revisionNumber) return {};
+    await tx.articleRevision.create({
+      data: { articleId: after.id, number: after.revisionNumber, headline: after.headline, body: after.body, reason: data.reason ?? null, createdById: session.viewer.userId },
+    });
+    const reanchored = await reanchorArticle(tx, after.id, before.body, after.body, after.revisionNumber);
+    // One event for the whole edit: every anchor state change it caused is listed in
+    // after.reanchored.changes, and where every span was on the replaced revision in
+    // before.anchors (Article.revision(n).spans reads it back).
+    return { before: { ...before, anchors: reanchored.anchorsBefore }, after: { ...after, reanchored: reanchored.summary } };
+  };
   return changeRecord(session, articles, data, {
     changes: (before) => {
       checkMayChange(session, before);
@@ -128,17 +140,9 @@ export const updateArticle = command("article.update", updateSchema, async (sess
       }
       return changes;
     },
-    then: async (tx, before, after) => {
-      if (after.revisionNumber === before.revisionNumber) return {};
-      await tx.articleRevision.create({
-        data: { articleId: after.id, number: after.revisionNumber, headline: after.headline, body: after.body, reason: data.reason ?? null, createdById: session.viewer.userId },
-      });
-      const reanchored = await reanchorArticle(tx, after.id, before.body, after.body, after.revisionNumber);
-      // One event for the whole edit: every anchor state change it caused is listed in
-      // after.reanchored.changes, and where every span was on the replaced revision in
-      // before.anchors (Article.revision(n).spans reads it back).
-      return { before: { ...before, anchors: reanchored.anchorsBefore }, after: { ...after, reanchored: reanchored.summary } };
-    },
+    // Without a body there is no follow-up work: the row's update is the whole change, which
+    // changeRecord makes in one statement.
+    ...(newBody === null ? {} : { then: reviseBody }),
   });
 });
 
