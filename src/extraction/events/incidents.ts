@@ -48,6 +48,8 @@ interface Mention extends TextRange {
   /** Where the paragraph two before the mention's starts (how far back a town it may be about was named). */
   readonly nearbyStart: number;
   readonly anaphoric: boolean;
+  /** A fight back ("the forces returned fire, killing two"): it points at the incident reported just before it. */
+  readonly fightBack: boolean;
   readonly diplomatic: boolean;
   /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
   readonly distinct: boolean;
@@ -580,7 +582,8 @@ export function extractIncidents(
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       // "The soldiers returned fire": a fight back in the incident just reported, as "the attack" is.
-      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || (hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end)));
+      const fightBack = hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end));
+      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || fightBack;
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
@@ -655,13 +658,13 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
         for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
           // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
-          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were
@@ -791,8 +794,17 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     if (target && placesCompatible(target.place, mention.place) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
   }
-  if (mention.anaphoric && !mention.ownPlace) {
+  // "Elsewhere, forces captured six militants in Surobi ... the forces returned fire, killing two": a fight
+  // back belongs to the incident reported just before it; after an arrest, it is a battle of that operation.
+  const lastReported = byRecency(drafts)[0];
+  // ("killed five and detained two during an operation ... Ground forces returned fire": that sentence's battle.)
+  const lastSentence = lastReported?.mentions.at(-1)?.sentence;
+  const battleOfOperation =
+    mention.fightBack && !mention.ownPlace && lastReported !== undefined && !VIOLENT.includes(lastReported.type) && !drafts.some((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence === lastSentence));
+  if (battleOfOperation) mention.place = lastReported.place;
+  if (mention.anaphoric && !mention.ownPlace && !battleOfOperation) {
     const recentFirst = byRecency(drafts);
+    {
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
     // antecedent, so with none of its own type it is the last violent incident reported.
     const target =
@@ -800,6 +812,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       recentFirst.find((d) => sameFamily(d.type, mention.type)) ??
       (VIOLENT.includes(mention.type) ? recentFirst.find((d) => VIOLENT.includes(d.type)) : undefined);
     if (target) return absorb(target, mention, false);
+    }
   }
   if (!mention.place) {
     // The story's thread: the last incident reported at a compatible time, then the dateline,
@@ -830,7 +843,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   }
   // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
-  const compatible = mention.distinct ? undefined : byRecency(drafts).find(
+  const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(
     (d) =>
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
@@ -853,7 +866,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     type: mention.type,
     mentions: [mention],
     place: mention.place,
-    date: mention.date,
+    // (A battle of the operation just reported is of its day when it gives none.)
+    date: mention.date ?? (battleOfOperation ? (lastReported?.date ?? null) : null),
     fatalities: mention.fatalities,
     injuries: mention.injuries,
     attributedTo: null,

@@ -30,6 +30,26 @@ describe("battles in operations reports", () => {
   });
 });
 
+describe("fights back", () => {
+  it("reads a fight back after an arrest elsewhere as a battle of that operation, with its day and toll", () => {
+    const text =
+      "Soldiers killed an insurgent near Kirkuk on Wednesday.\n\nElsewhere, troops detained four suspects in Mosul on Tuesday.\n\nThe troops came under small-arms fire at the house. They returned fire, killing two.";
+    expect(events(text).incidents.map((i) => [i.type, i.place, i.date, i.fatalities.min])).toEqual([
+      ["armed_clash", "Kirkuk", "2018-09-26", 1],
+      ["arrest", "Mosul", "2018-09-25", null],
+      ["armed_clash", "Mosul", "2018-09-25", 2],
+    ]);
+  });
+
+  it("keeps a fight back in the battle its operation's sentence reported", () => {
+    const text = "Troops killed three insurgents and detained two suspects during a raid in Mosul on Tuesday. Soldiers came under fire and returned fire.";
+    expect(summary(text)).toEqual([
+      { type: "armed_clash", place: "Mosul", fatalities: 3, injuries: null },
+      { type: "arrest", place: "Mosul", fatalities: null, injuries: null },
+    ]);
+  });
+});
+
 describe("attacks", () => {
   it("reads fired weapons that hit something as an attack", () => {
     const incident = only("Five soldiers were wounded when rockets struck their base near Kandahar on Sunday.");
