@@ -11,6 +11,7 @@ import {
   FATALITY_BEFORE,
   FIGHTERS_KILLED,
   FIGHTING_AS_MODIFIER,
+  FORCES_KILLED_FIGHTERS,
   FIGHTING_FIRE_AFTER,
   INJURY_AFTER,
   INJURY_BEFORE,
@@ -515,7 +516,7 @@ export function extractIncidents(
       const next = analyzed.paragraphs[sentence.paragraph + 1];
       if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
     }
-    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean }[] = [];
+    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text)) return;
@@ -558,10 +559,18 @@ export function extractIncidents(
         const foughtBack = (cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end)));
         // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
         const bombed = rule.type === "explosion" && BOMB_WORDS.test(sentence.text);
-        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED });
+        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
     }
     hits.sort((a, b) => a.start - b.start);
+    // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after
+    // al-Shabab's attack on a base: the attackers' own dead, part of that attack (the keys' victims-only
+    // reading), no battle of their own; an attack the forces came under and fought back is a battle, as before.
+    // ("..., but declined to comment on the soldiers killed in the attack": a reference back to it changes nothing.)
+    if (hits.some((h) => h.killsFighters) && hits.every((h) => h.killsFighters || (h.type === "attack" && anaphoricAt(sentence.tokens, h, text))) && !sentencePlaces.some((p) => p.locative && !p.demonym)) {
+      const lastViolent = byRecency(drafts).find((d) => VIOLENT.includes(d.type));
+      if (lastViolent?.type === "attack" && !lastViolent.cameUnder && lastViolent.attributedTo !== null && lastViolent.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 2)) return;
+    }
     // "Two soldiers and 12 militants were killed when al-Shabab attacked a convoy": fighters killed in an attack are its toll, no battle.
     const attackReported = hits.some((h) => h.type === "attack" || h.type === "explosion");
     if (attackReported) for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).fightersKilled) hits.splice(i, 1);

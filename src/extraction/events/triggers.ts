@@ -13,6 +13,13 @@ export interface TriggerRule {
 /** Fighters killed, passive ("several militants were killed", "two insurgents ... and were killed"): a battle's toll when no attack is reported beside it. */
 export const FIGHTERS_KILLED = /(?<=\b(?:insurgents?|militants?|fighters?|terrorists?|extremists?|rebels?|gunm[ae]n|combatants?)\s+(?:[\p{L}'’-]+,?\s+){0,5}?(?:were|was|had been|have been|has been)\s+)killed\b/giu;
 
+/**
+ * Forces that killed fighters ("coalition forces killed four armed insurgents"; "Afghan soldiers, assisted by
+ * coalition forces, killed ...", "forces targeting a key operative killed ...": an aside between them).
+ */
+export const FORCES_KILLED_FIGHTERS =
+  /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
+
 /** Trigger words and phrases, by incident type. */
 export const TRIGGERS: readonly TriggerRule[] = [
   {
@@ -52,11 +59,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "insurgents engaged Afghan and coalition forces with small-arms fire": a fight between armed groups.
   { type: "armed_clash", pattern: /\bengaged(?=\s+(?:[\p{L}-]+\s+){0,4}(?:forces|force|troops|soldiers|patrols?|police|the enemy|enemy|insurgents|militants|fighters)\b)/giu },
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
-  {
-    type: "armed_clash",
-    // ("Afghan soldiers, assisted by coalition forces, killed ...", "forces targeting a key operative killed ...": an aside between them.)
-    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu,
-  },
+  { type: "armed_clash", pattern: FORCES_KILLED_FIGHTERS },
   // "Two militants engaged the patrol and were killed", "several insurgents were killed after ambushing a patrol":
   // fighters killed are a battle with the forces they met (ACLED), unless their sentence reports an attack (incidents.ts).
   { type: "armed_clash", pattern: FIGHTERS_KILLED },
@@ -130,7 +133,11 @@ export const INJURY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
   /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of)(?:\s+(?:all\s+)?the)?\s*$/iu;
-/** Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"), no report of the toll. */
-export const CLAIMED_TOLL_BEFORE = /\bclaim(?:s|ed|ing)?\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to have\s+)?(?:killed|killing|kill)\s+(?:(?:at least|more than|over|nearly|about|some)\s+)?$/i;
+/**
+ * Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"; "al-Shabab,
+ * which claimed responsibility for the attack, said it killed 50"), no report of the toll.
+ */
+export const CLAIMED_TOLL_BEFORE =
+  /(?:\bclaim(?:s|ed|ing)?|\bresponsibility\b[^.;]*\b(?:said|says))\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to have\s+)?(?:killed|killing|kill)\s+(?:(?:at least|more than|over|nearly|about|some)\s+)?$/i;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
 export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)(?:\s+(?:all\s+)?the)?\s+$/iu;

@@ -65,3 +65,20 @@ describe("attacks", () => {
     ]);
   });
 });
+
+describe("tolls", () => {
+  it("reads the attackers killed after a group's attack as theirs, no battle of its own, and keeps the victims' toll", () => {
+    const text =
+      "At least nine soldiers were killed on Tuesday when al-Nusra fighters attacked an army post near Homs.\n\nA commander said the troops killed 15 of the attackers.\n\nAnother official said 20 insurgents were killed by the army, but gave no figure for soldiers killed in the attack.";
+    expect(summary(text)).toEqual([{ type: "attack", place: "Homs", fatalities: 9, injuries: null }]);
+  });
+
+  it("reads the toll the group that claimed responsibility says it inflicted as its claim, not the toll", () => {
+    const text = "Four guards were killed when militants attacked a checkpoint near Kirkuk on Monday. The group, which claimed responsibility for the attack, said it killed at least 30 soldiers.";
+    expect(only(text).fatalities.min).toBe(4);
+  });
+
+  it("counts a single victim named by trade after a count joined by 'and'", () => {
+    expect(only("Three police officers and a cameraman were killed when a car bomb exploded in Mosul on Monday.").fatalities.min).toBe(4);
+  });
+});
