@@ -111,7 +111,8 @@ const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
-const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
+// ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
@@ -688,7 +689,8 @@ export function extractIncidents(
       const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
       // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
-      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
+      // ("We also condemn the heinous attacks on the governor's office that killed 10": set apart, they point at nothing either.)
+      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
@@ -796,7 +798,8 @@ function distance(a: TextRange, b: TextRange): number {
 
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
 function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
-  if (mention.anaphoric && mention.ownPlace) {
+  // ("We further condemn the suicide bomb attack in Helmand": a reference the words set apart points at no earlier incident.)
+  if (mention.anaphoric && mention.ownPlace && !mention.distinct) {
     // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
     // reference names the place of the incident it refers to, unless that place rules it out.
     const target = byRecency(drafts).find((d) => (d.type === mention.type || (VIOLENT.includes(d.type) && sameFamily(d.type, mention.type))) && datesCompatible(d.date, mention.date));

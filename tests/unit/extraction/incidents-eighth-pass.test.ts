@@ -82,3 +82,15 @@ describe("tolls", () => {
     expect(only("Three police officers and a cameraman were killed when a car bomb exploded in Mosul on Monday.").fatalities.min).toBe(4);
   });
 });
+
+describe("statements that condemn several attacks", () => {
+  it("reads each 'We also condemn' and 'We further condemn' as another incident, with its own toll", () => {
+    const text =
+      "The Embassy condemns today's bombing in Kandahar that killed at least 12 people. We also condemn the cowardly attacks on the police headquarters in Kandahar that killed four officers and wounded nine. We further condemn the suicide attack in Helmand province that killed at least six civilians.";
+    expect(summary(text)).toEqual([
+      { type: "attack", place: "Kandahar", fatalities: 12, injuries: null },
+      { type: "attack", place: "Kandahar", fatalities: 4, injuries: 9 },
+      { type: "attack", place: "Helmand", fatalities: 6, injuries: null },
+    ]);
+  });
+});
