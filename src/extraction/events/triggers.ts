@@ -44,7 +44,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
   {
     type: "protest",
-    pattern: /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrations?|demonstrators|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
+    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
   // Lower-case only: "March 3" is a date, "marched on parliament" is a protest.
   { type: "protest", pattern: /\b(?:march(?:es|ed|ing)?)\b/g },
@@ -128,8 +128,8 @@ export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|miss
 
 /** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed", "a soldier with the 1st Infantry Division was killed"). */
 export const FATALITY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b/iu;
-/** Words after a count that report injuries. */
-export const INJURY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
+/** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in). */
+export const INJURY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
   /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of)(?:\s+(?:all\s+)?the)?\s*$/iu;

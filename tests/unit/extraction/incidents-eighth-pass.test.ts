@@ -94,3 +94,19 @@ describe("statements that condemn several attacks", () => {
     ]);
   });
 });
+
+describe("protests", () => {
+  it("reads a protest 'in the cities of' a list as one protest a city", () => {
+    const text = "Students marched on Tuesday in the cities of Lyon, Marseille and Toulouse against the new fees.";
+    expect(summary(text).map((i) => [i.type, i.place])).toEqual([
+      ["protest", "Lyon"],
+      ["protest", "Marseille"],
+      ["protest", "Toulouse"],
+    ]);
+  });
+
+  it("reads one protester killed and others hospitalized as the protest's toll", () => {
+    const incident = only("Police said one protester was killed in Nakuru on Monday and three others hospitalized.");
+    expect([incident.type, incident.place, incident.fatalities.min, incident.injuries.min]).toEqual(["protest", "Nakuru", 1, 3]);
+  });
+});
