@@ -147,7 +147,7 @@ const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|conf
 const FRONTED_PLACE_AND_DAY = /^\s*(?:In|Near|Outside|(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest) of)\s+(?:[a-z]+\s+)?[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,2}\s+(?:today|yesterday|on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?),/u;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
 /** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
-const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
+const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+){0,2}(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
@@ -796,6 +796,7 @@ function distance(a: TextRange, b: TextRange): number {
   return a.start >= b.end ? a.start - b.end : (b.start - a.end) * 1.5;
 }
 
+const townLike = (p: PlacedMention | null): boolean => p !== null && (p.kind === "city" || p.kind === "locality");
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
 function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
   // ("We further condemn the suicide bomb attack in Helmand": a reference the words set apart points at no earlier incident.)
@@ -845,7 +846,12 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const itemPlace = scope ? (placesIn(places, scope).filter((p) => !p.demonym).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
     // A town the mention's paragraph names after the last incident was reported ("Northeast of Mosul
     // today, forces targeted ... Troops captured five suspects") is newer news than that incident's place.
-    const newsPlace = paragraphPlace && paragraphPlace.locative && mention.type !== "diplomatic_action" && !recentFirst.some((d) => d.lastAt >= paragraphPlace.start) ? paragraphPlace : undefined;
+    // ("Four terrorists were killed north of Muqdadiyah, where forces targeted a network in the Diyala River Valley. Six
+    // suspects were detained.": a place in the sentence that reported the last incident is that incident's setting, no news.)
+    const newsPlace =
+      paragraphPlace && paragraphPlace.locative && mention.type !== "diplomatic_action" && !recentFirst.some((d) => d.lastAt >= paragraphPlace.start || d.mentions.some((m) => m.sentence.start <= paragraphPlace.start && paragraphPlace.start < m.sentence.end))
+        ? paragraphPlace
+        : undefined;
     const recent = itemPlace ?? newsPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
       : (recentFirst[0]?.place ?? paragraphPlace ?? story));
@@ -871,6 +877,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) &&
+      // "Near Samarra and Baghdad, forces detained seven suspects": a town of the mention's own is not one the
+      // incident only borrowed from the story's thread, unless the gazetteer puts one inside the other.
+      !(mention.ownPlace && !d.ownPlace && townLike(mention.place) && townLike(d.place) && d.place?.name !== mention.place?.name && !placeWithin(mention.place as PlacedMention, d.place as PlacedMention) && !placeWithin(d.place as PlacedMention, mention.place as PlacedMention)) &&
       datesCompatible(d.date, mention.date),
   );
   if (compatible) return absorb(compatible, mention, true);

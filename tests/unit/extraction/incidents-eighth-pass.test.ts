@@ -110,3 +110,33 @@ describe("protests", () => {
     expect([incident.type, incident.place, incident.fatalities.min, incident.injuries.min]).toEqual(["protest", "Nakuru", 1, 3]);
   });
 });
+
+describe("operations reports: leads and threads", () => {
+  it("reads a lede over 'anti-smuggling border operations' as the roundup of the reports that follow", () => {
+    const text =
+      "WASHINGTON, Sept. 28, 2018 – Soldiers killed four insurgents and detained nine suspects today during anti-smuggling border operations in northern Iraq.\n\nThree insurgents were killed near Tikrit. Five suspects were detained.\n\nNear Kirkuk, soldiers killed an insurgent and detained four suspects.";
+    expect(summary(text).map((i) => [i.type, i.place, i.fatalities])).toEqual([
+      ["armed_clash", "Tikrit", 3],
+      ["arrest", "Tikrit", null],
+      ["armed_clash", "Kirkuk", 1],
+      ["arrest", "Kirkuk", null],
+    ]);
+  });
+
+  it("keeps a report without a place in the town of the last incident, not a region its sentence named as a setting", () => {
+    const text = "Two insurgents were killed near Tikrit on Monday, where troops targeted a network operating in Kirkuk province. Four suspects were detained.";
+    expect(summary(text).map((i) => [i.type, i.place])).toEqual([
+      ["armed_clash", "Tikrit"],
+      ["arrest", "Tikrit"],
+    ]);
+  });
+
+  it("does not join an arrest with a town of its own to one placed by the story's thread", () => {
+    const text = "Troops killed two insurgents in the village of Albu Hayat on Monday. Six suspects were detained.\n\nNear Samarra, troops detained three more suspects on Monday.";
+    expect(summary(text).map((i) => [i.type, i.place])).toEqual([
+      ["armed_clash", "Albu Hayat"],
+      ["arrest", "Albu Hayat"],
+      ["arrest", "Samarra"],
+    ]);
+  });
+});
