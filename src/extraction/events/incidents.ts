@@ -278,6 +278,12 @@ const uniqueByName = (places: readonly PlacedMention[]): PlacedMention[] => [...
 
 // "The United States is expelling", "which are also expelling": an act under way as the story is written.
 const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
+/** Whether a mention sits inside a quotation of its sentence (an odd number of quotation marks before it). */
+const insideQuotes = (text: string, m: Mention): boolean => ((text.slice(m.sentence.start, m.start).match(/["“”]/g) ?? []).length % 2) === 1;
+/** A verb in the present perfect ("a roadside bomb has killed six", "police have opened fire", "has been detained"): news of the day. */
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread)\b/;
+/** A span the present perfect runs over ("that have occurred over the past few weeks"): no day. */
+const PERFECT_SPAN = /\b(?:(?:over|in|during|for|within) the (?:past|last)|since|recent(?:ly)?|for (?:days|weeks|months|years))\b/i;
 
 /** The publication day, for a trigger in the present progressive ("is expelling") outside quotes; else null. */
 function presentProgressive(text: string, sentence: Sentence, trigger: TextRange, published: string | null): DateMention | null {
@@ -759,6 +765,10 @@ export function extractIncidents(
     const first = reported.find((m) => !m.inHeadline) ?? (reported[0] as Mention);
     const own = draft.mentions.filter((m) => m.ownPlace).length;
     const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
+    // An incident the story dates nowhere but reports in the present perfect ("A suicide bomber has killed four
+    // police officers") is news of the publication day; any day the words give comes first (it only fills a gap).
+    const perfect = published !== null && !first.inHeadline && PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
+    const day: DateMention | null = draft.date ?? (perfect && published ? { start: first.start, end: first.end, text: text.slice(first.start, first.end), date: published, precision: "day", earliest: published, latest: published } : null);
     return {
       start: first.sentence.start,
       end: first.sentence.end,
@@ -766,12 +776,12 @@ export function extractIncidents(
       type: draft.type === "explosion" && draft.attributedTo !== null ? "attack" : draft.type,
       summary: summaryOf(text, first.clause),
       place: draft.place?.name ?? null,
-      date: draft.date?.date ?? null,
-      datePrecision: draft.date?.precision ?? "unknown",
-      dateEarliest: draft.date?.earliest ?? null,
+      date: day?.date ?? null,
+      datePrecision: day?.precision ?? "unknown",
+      dateEarliest: day?.earliest ?? null,
       // An incident the story gives no date happened no later than the story: its latest day is the
       // publication day, with no earliest day and no `date` (docs/data-model.md, "Undated incidents").
-      dateLatest: draft.date?.latest ?? (published ?? null),
+      dateLatest: day?.latest ?? (published ?? null),
       fatalities: draft.fatalities,
       injuries: draft.injuries,
       attributedTo: draft.attributedTo,

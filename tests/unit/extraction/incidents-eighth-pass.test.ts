@@ -140,3 +140,17 @@ describe("operations reports: leads and threads", () => {
     ]);
   });
 });
+
+describe("dates", () => {
+  it("dates an incident reported only in the present perfect on the publication day", () => {
+    const incident = only("A car bomb has killed seven soldiers at a checkpoint near Mosul.");
+    expect([incident.date, incident.datePrecision]).toEqual(["2018-09-28", "day"]);
+  });
+
+  it("keeps the day the words give, and no day for a present perfect over a span or inside a quotation", () => {
+    expect(only("A car bomb has killed seven soldiers near Mosul. The bomb exploded on Wednesday.").date).toBe("2018-09-26");
+    const span = only("Gunmen have killed 40 villagers near Maiduguri over the past two weeks.");
+    expect([span.date, span.dateLatest]).toEqual([null, "2018-09-28"]);
+    expect(only("“Gunmen have attacked our village near Maiduguri,” a farmer said.").date).toBeNull();
+  });
+});
