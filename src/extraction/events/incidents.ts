@@ -755,6 +755,8 @@ export function extractIncidents(
   const lede = [...drafts].sort((a, b) => firstReport(a) - firstReport(b))[0];
   if (lede?.date && OPERATION_TYPES.has(lede.type))
     for (const d of drafts) if (d !== lede && d.date === null && OPERATION_TYPES.has(d.type) && firstReport(d) > firstReport(lede)) d.date = lede.date;
+  // The story's lede: the first body sentence that reports an incident.
+  const ledeStart = Math.min(...drafts.flatMap((d) => d.mentions.filter((m) => !m.inHeadline).map((m) => m.sentence.start)));
   return drafts
     .filter((draft) => !summed.includes(draft))
     .map((draft) => {
@@ -765,9 +767,10 @@ export function extractIncidents(
     const first = reported.find((m) => !m.inHeadline) ?? (reported[0] as Mention);
     const own = draft.mentions.filter((m) => m.ownPlace).length;
     const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
-    // An incident the story dates nowhere but reports in the present perfect ("A suicide bomber has killed four
+    // An incident the story dates nowhere but leads with in the present perfect ("A suicide bomber has killed four
     // police officers") is news of the publication day; any day the words give comes first (it only fills a gap).
-    const perfect = published !== null && !first.inHeadline && PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
+    // Further down, the present perfect sums up as often ("More than a dozen have died in clashes"): no day.
+    const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
     const day: DateMention | null = draft.date ?? (perfect && published ? { start: first.start, end: first.end, text: text.slice(first.start, first.end), date: published, precision: "day", earliest: published, latest: published } : null);
     return {
       start: first.sentence.start,

@@ -142,7 +142,7 @@ describe("operations reports: leads and threads", () => {
 });
 
 describe("dates", () => {
-  it("dates an incident reported only in the present perfect on the publication day", () => {
+  it("dates an incident the story leads with in the present perfect, and dates nowhere, on the publication day", () => {
     const incident = only("A car bomb has killed seven soldiers at a checkpoint near Mosul.");
     expect([incident.date, incident.datePrecision]).toEqual(["2018-09-28", "day"]);
   });
@@ -152,5 +152,17 @@ describe("dates", () => {
     const span = only("Gunmen have killed 40 villagers near Maiduguri over the past two weeks.");
     expect([span.date, span.dateLatest]).toEqual([null, "2018-09-28"]);
     expect(only("“Gunmen have attacked our village near Maiduguri,” a farmer said.").date).toBeNull();
+    // Further down the story, the present perfect sums up ("have died ... after clashes"): no day.
+    const later = events("Police arrested four men in Basra, officials said.\n\nMore than a dozen people have died in clashes with police in Najaf.").incidents;
+    expect(later.map((i) => [i.type, i.date])).toEqual([
+      ["arrest", null],
+      ["armed_clash", null],
+    ]);
+  });
+});
+
+describe("places", () => {
+  it("reads a town placed by a compass bearing from a known city as the incident's place", () => {
+    expect(only("Police detained four suspects on Monday in Zaghba, just west of Kirkuk.").place).toBe("Zaghba");
   });
 });
