@@ -131,13 +131,17 @@ describe("operations reports: leads and threads", () => {
     ]);
   });
 
-  it("does not join an arrest with a town of its own to one placed by the story's thread", () => {
-    const text = "Troops killed two insurgents in the village of Albu Hayat on Monday. Six suspects were detained.\n\nNear Samarra, troops detained three more suspects on Monday.";
+  it("does not join arrests listed at towns of their own to one placed by the story's thread", () => {
+    const text = "Troops killed two insurgents in the village of Albu Hayat on Monday. Six suspects were detained.\n\nNear Samarra and Tikrit, troops detained three more suspects on Monday.";
     expect(summary(text).map((i) => [i.type, i.place])).toEqual([
       ["armed_clash", "Albu Hayat"],
       ["arrest", "Albu Hayat"],
       ["arrest", "Samarra"],
+      ["arrest", "Tikrit"],
     ]);
+    // One town of its own may say where the thread's arrest was.
+    const one = "Police evacuated villages outside Patras on Tuesday, and arrested a man suspected of arson.\n\nThe man was arrested on Monday near the village of Kato Achaia.";
+    expect(summary(one).map((i) => i.type)).toEqual(["evacuation", "arrest"]);
   });
 });
 
