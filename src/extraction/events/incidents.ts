@@ -874,6 +874,18 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
     mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
+  // "Al-Shabab attacked the base ... Forces at the base responded, sparking a gun battle", "insurgents stormed
+  // the outposts, but forces repelled the attack and ensuing clashes ...": the fight that follows an armed group's
+  // attack (one nobody says the forces came under and fought back) is part of that attack, as the keys count it
+  // (Not after attacks reported only in the plural, "Terror attacks carried out by IS-CAP": a background, not the fight's start.)
+  const lastViolent = byRecency(drafts).find((d) => VIOLENT.includes(d.type));
+  const lastMention = lastViolent?.mentions.at(-1);
+  if (
+    mention.type === "armed_clash" && !mention.distinct && !mention.anaphoric && !mention.inHeadline && lastViolent?.type === "attack" && !lastViolent.cameUnder && lastMention !== undefined && !lastViolent.mentions.every((m) => m.plural) &&
+    (lastViolent.attributedTo !== null ? mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 : mention.sentence === lastMention.sentence) &&
+    placesCompatible(lastViolent.place, mention.place) && datesCompatible(lastViolent.date, mention.date)
+  )
+    return absorb(lastViolent, mention, true);
   // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
   const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(

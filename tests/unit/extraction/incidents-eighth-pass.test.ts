@@ -170,3 +170,17 @@ describe("places", () => {
     expect(only("Police detained four suspects on Monday in Zaghba, just west of Kirkuk.").place).toBe("Zaghba");
   });
 });
+
+describe("fights that follow an attack", () => {
+  it("reads the gun battle that follows an armed group's attack as part of that attack", () => {
+    const text = "Al-Nusra fighters attacked an army base near Homs on Friday, killing six soldiers.\n\nTroops at the base responded, sparking a fierce gun battle.";
+    expect(summary(text)).toEqual([{ type: "attack", place: "Homs", fatalities: 6, injuries: null }]);
+    const same = "Insurgents stormed two checkpoints near Kandahar on Monday, but police repelled them and ensuing clashes lasted hours.";
+    expect(summary(same).map((i) => i.type)).toEqual(["attack"]);
+  });
+
+  it("keeps a battle apart after attacks reported only in the plural, as a background", () => {
+    const text = "Attacks carried out by al-Nusra have been limited to the north.\n\nFierce clashes near Homs on Friday left 12 soldiers dead.";
+    expect(summary(text).map((i) => i.type)).toEqual(["attack", "armed_clash"]);
+  });
+});
