@@ -116,6 +116,12 @@ const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|firs
 // ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
 const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+/**
+ * A city named as what holds the place after it ("the Damascus suburb of Douma", "the Baghdad neighborhood of Shaab");
+ * not a district named before its province ("the Arghandab district of Zabol province": the district is the place).
+ */
+const CONTAINER_OF_NEXT = /^\s+(?:suburbs?|neighbou?rhoods?|districts?|outskirts|quarters?)\s+of\s/i;
+const containerOfNext = (text: string, p: PlacedMention): boolean => p.kind === "city" && CONTAINER_OF_NEXT.test(text.slice(p.end, p.end + 24));
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
 /** Between two dates of a list ("in June and in September"). */
@@ -311,7 +317,7 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
 // gives no incident's toll; a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
@@ -621,9 +627,11 @@ export function extractIncidents(
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
       // "In Uruzgan province, ... in Chora district": a province and a district are one place at two scales.
       // "Denver, Colorado": a region or country set off after a city only says where the city is.
+      // ("the Damascus suburb of Douma": a city named as what holds the place after it is no place of the list.)
       const leaves = located.filter(
         (p) =>
           !p.demonym &&
+          !containerOfNext(text, p) &&
           !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
       );
       const kinds = new Set(leaves.map((p) => p.kind));
@@ -660,7 +668,7 @@ export function extractIncidents(
           ? listed
           : frontedList.length > 1
           ? frontedList
-          : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
+          : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
       // A sentence that sums operations sums its arrests and battles; an attack on the troops sums none

@@ -67,6 +67,12 @@ describe("attacks", () => {
 });
 
 describe("tolls", () => {
+  it("reads 'resulting in the death of one soldier' as a toll, and a regime 'responsible for killing thousands' as no toll", () => {
+    expect(only("Militants attacked a convoy near Kandahar on Monday, resulting in the death of one soldier.").fatalities.min).toBe(1);
+    const text = "Airstrikes killed 12 people in a market in Aleppo on Sunday. The regime is responsible for killing thousands of civilians.";
+    expect(only(text).fatalities.min).toBe(12);
+  });
+
   it("reads the attackers killed after a group's attack as theirs, no battle of its own, and keeps the victims' toll", () => {
     const text =
       "At least nine soldiers were killed on Tuesday when al-Nusra fighters attacked an army post near Homs.\n\nA commander said the troops killed 15 of the attackers.\n\nAnother official said 20 insurgents were killed by the army, but gave no figure for soldiers killed in the attack.";
@@ -166,6 +172,12 @@ describe("dates", () => {
 });
 
 describe("places", () => {
+  it("reads 'the Damascus suburb of Douma' as one place, the suburb, not a list of two", () => {
+    expect(summary("Airstrikes on Sunday hit a market in the Damascus suburb of Douma, where 30 people were killed.")).toEqual([
+      { type: "attack", place: "Douma", fatalities: 30, injuries: null },
+    ]);
+  });
+
   it("reads a town placed by a compass bearing from a known city as the incident's place", () => {
     expect(only("Police detained four suspects on Monday in Zaghba, just west of Kirkuk.").place).toBe("Zaghba");
   });
