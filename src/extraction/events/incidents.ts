@@ -147,7 +147,8 @@ const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
-const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected)\b[^.;:]*$/i;
+// ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack.)
+const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?)\b[^.;:]*$/i;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;

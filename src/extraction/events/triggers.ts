@@ -79,7 +79,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "arrest",
-    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|(?<=\bto\s)capture)(?=\s+(?:[\p{L}\p{N}(),-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|netted|(?<=\bto\s)capture)(?=\s+(?:[\p{L}\p{N}(),-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
   },
   {
     type: "diplomatic_action",

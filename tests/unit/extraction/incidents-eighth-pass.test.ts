@@ -118,6 +118,11 @@ describe("protests", () => {
 });
 
 describe("operations reports: leads and threads", () => {
+  it("reads an operation that 'netted' a suspect as an arrest, and one that netted weapons as none", () => {
+    expect(only("Troops in Mosul on Tuesday conducted a raid that netted a man suspected of bombings.").type).toBe("arrest");
+    expect(events("A raid in Mosul on Tuesday netted a stockpile of mortar rounds and rifles.").incidents).toEqual([]);
+  });
+
   it("reads a lede over 'anti-smuggling border operations' as the roundup of the reports that follow", () => {
     const text =
       "WASHINGTON, Sept. 28, 2018 – Soldiers killed four insurgents and detained nine suspects today during anti-smuggling border operations in northern Iraq.\n\nThree insurgents were killed near Tikrit. Five suspects were detained.\n\nNear Kirkuk, soldiers killed an insurgent and detained four suspects.";
