@@ -574,7 +574,8 @@ export function extractIncidents(
         const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
         const foughtBack = (cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end)));
         // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
-        const bombed = rule.type === "explosion" && BOMB_WORDS.test(sentence.text);
+        // ("Terrorist Explosions Kill, Injure Iraqis": a blast called terrorist is an attack too.)
+        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before));
         hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
     }

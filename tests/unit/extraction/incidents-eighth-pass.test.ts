@@ -51,6 +51,11 @@ describe("fights back", () => {
 });
 
 describe("attacks", () => {
+  it("reads a blast the headline calls terrorist as an attack", () => {
+    const text = "Terrorist Explosions Kill Five in Basra\n\nIn Basra on Monday, five people were killed and nine were injured by an explosion.";
+    expect(events(text, "Terrorist Explosions Kill Five in Basra").incidents.map((i) => [i.type, i.place, i.fatalities.min, i.injuries.min])).toEqual([["attack", "Basra", 5, 9]]);
+  });
+
   it("reads fired weapons that hit something as an attack", () => {
     const incident = only("Five soldiers were wounded when rockets struck their base near Kandahar on Sunday.");
     expect([incident.type, incident.place, incident.injuries.min]).toEqual(["attack", "Kandahar", 5]);
