@@ -111,6 +111,8 @@ const OF_NAME_AFTER = /^\s+of\s+[A-Z]/;
 // "Yeed, a town on Somalia's border", "in Muqdadiya, about 100 kilometers northeast of Baghdad": a
 // name the story itself places by an apposition.
 const appositionPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE}),\\s+(?:(?:a|an|the)\\s+(?:(?:small|remote|nearby|northern|southern|eastern|western|border|farming|fishing|market|mountain|desert|coastal|rural)\\s+)?(?:town|village|city|district|settlement|suburb|neighbou?rhood)\\b|(?:about|some|around|roughly|nearly)?\\s*\\d[\\d,]*\\s+(?:kilomet(?:er|re)s|km|miles)\\s+(?:\\(\\d+\\s+miles\\)\\s+)?(?:${COMPASS}(?:ern)?\\s+of|from|outside)\\b)`, "gu");
+// "in Khalis, just north of Baqouba": a name after a locative word placed by a compass bearing from another.
+const bearingAppositionPattern = new RegExp(`\\b(?:in|near|at|outside)\\s+(${PLACE_NAME_NO_APOSTROPHE}),\\s+(?:just\\s+|immediately\\s+|directly\\s+)?${COMPASS}\\s+of\\b`, "gu");
 // "in Madaen, Iraq": a name the gazetteer does not know, placed in a country by the story.
 const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
 // Sites inside a city: "Mogadishu's international airport", "central Kabul".
@@ -237,7 +239,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       found.push({ start: end + word.length - "capital".length, end: end + word.length, text: "capital", name: capital.name, kind: "city", countryCode: capital.countryCode, demonym: false });
     } else if (country) found.push({ start: from + match.index, end: from + match.index + match[0].length, text: match[0], name: country.name, kind: "country", countryCode: country.countryCode, demonym: true });
   }
-  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, appositionPattern]) {
+  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, appositionPattern, bearingAppositionPattern]) {
     for (const match of slice.matchAll(pattern)) {
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? ""));
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing

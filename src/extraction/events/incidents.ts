@@ -9,7 +9,9 @@ import {
   FATALITY_AFTER,
   CLAIMED_TOLL_BEFORE,
   FATALITY_BEFORE,
+  FIGHTERS_KILLED,
   FIGHTING_AS_MODIFIER,
+  FORCES_KILLED_FIGHTERS,
   FIGHTING_FIRE_AFTER,
   INJURY_AFTER,
   INJURY_BEFORE,
@@ -47,6 +49,10 @@ interface Mention extends TextRange {
   /** Where the paragraph two before the mention's starts (how far back a town it may be about was named). */
   readonly nearbyStart: number;
   readonly anaphoric: boolean;
+  /** One of several places the trigger is reported at ("Near Samarra and Baghdad, forces detained seven"). */
+  readonly listedPlace: boolean;
+  /** A fight back ("the forces returned fire, killing two"): it points at the incident reported just before it. */
+  readonly fightBack: boolean;
   readonly diplomatic: boolean;
   /** Whether the words say it is not one reported before ("another attack", "Separately, ..."). */
   readonly distinct: boolean;
@@ -89,7 +95,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:streets|village|town|city|port|neighbou?rhood|neighbou?rhoods|district|province|region|suburb|county|capital|island|state|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas)$/i;
+const PLACE_NOUNS = /^(?:streets|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
@@ -107,8 +113,15 @@ const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
-const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere)\b/;
+// ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
+/**
+ * A city named as what holds the place after it ("the Damascus suburb of Douma", "the Baghdad neighborhood of Shaab");
+ * not a district named before its province ("the Arghandab district of Zabol province": the district is the place).
+ */
+const CONTAINER_OF_NEXT = /^\s+(?:suburbs?|neighbou?rhoods?|districts?|outskirts|quarters?)\s+of\s/i;
+const containerOfNext = (text: string, p: PlacedMention): boolean => p.kind === "city" && CONTAINER_OF_NEXT.test(text.slice(p.end, p.end + 24));
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
 /** Between two dates of a list ("in June and in September"). */
@@ -134,7 +147,8 @@ const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
-const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected)\b[^.;:]*$/i;
+// ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack.)
+const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?)\b[^.;:]*$/i;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
@@ -142,7 +156,7 @@ const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|conf
 const FRONTED_PLACE_AND_DAY = /^\s*(?:In|Near|Outside|(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest) of)\s+(?:[a-z]+\s+)?[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,2}\s+(?:today|yesterday|on\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?),/u;
 const CACHE = /\b(?:weapons? )?caches?\b/i;
 /** A report that sums several operations ("detained 16 suspects during multiple operations today"), like a plural trigger. */
-const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+)?(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
+const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\s+(?:(?:multiple|several|separate|various|numerous|coordinated|combined|joint|recent|two|three|four|five|\d+)\s+)*(?:[\p{L}-]+\s+){0,2}(?:operations|raids|missions)\b|\btoday and yesterday\b|\byesterday and today\b|\b(?:over|in|during) the (?:past|last) (?:two|three|four|five|six|seven|several|few|\d+) days\b/iu;
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
@@ -273,6 +287,12 @@ const uniqueByName = (places: readonly PlacedMention[]): PlacedMention[] => [...
 
 // "The United States is expelling", "which are also expelling": an act under way as the story is written.
 const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
+/** Whether a mention sits inside a quotation of its sentence (an odd number of quotation marks before it). */
+const insideQuotes = (text: string, m: Mention): boolean => ((text.slice(m.sentence.start, m.start).match(/["“”]/g) ?? []).length % 2) === 1;
+/** A verb in the present perfect ("a roadside bomb has killed six", "police have opened fire", "has been detained"): news of the day. */
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread)\b/;
+/** A span the present perfect runs over ("that have occurred over the past few weeks"): no day. */
+const PERFECT_SPAN = /\b(?:(?:over|in|during|for|within) the (?:past|last)|since|recent(?:ly)?|for (?:days|weeks|months|years))\b/i;
 
 /** The publication day, for a trigger in the present progressive ("is expelling") outside quotes; else null. */
 function presentProgressive(text: string, sentence: Sentence, trigger: TextRange, published: string | null): DateMention | null {
@@ -298,7 +318,7 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
 // gives no incident's toll; a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** The casualty counts a sentence gives, each with the offset of its number. */
@@ -512,7 +532,7 @@ export function extractIncidents(
       const next = analyzed.paragraphs[sentence.paragraph + 1];
       if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
     }
-    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean }[] = [];
+    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text)) return;
@@ -554,11 +574,23 @@ export function extractIncidents(
         const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
         const foughtBack = (cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end)));
         // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
-        const bombed = rule.type === "explosion" && BOMB_WORDS.test(sentence.text);
-        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder });
+        // ("Terrorist Explosions Kill, Injure Iraqis": a blast called terrorist is an attack too.)
+        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before));
+        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
     }
     hits.sort((a, b) => a.start - b.start);
+    // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after
+    // al-Shabab's attack on a base: the attackers' own dead, part of that attack (the keys' victims-only
+    // reading), no battle of their own; an attack the forces came under and fought back is a battle, as before.
+    // ("..., but declined to comment on the soldiers killed in the attack": a reference back to it changes nothing.)
+    if (hits.some((h) => h.killsFighters) && hits.every((h) => h.killsFighters || (h.type === "attack" && anaphoricAt(sentence.tokens, h, text))) && !sentencePlaces.some((p) => p.locative && !p.demonym)) {
+      const lastViolent = byRecency(drafts).find((d) => VIOLENT.includes(d.type));
+      if (lastViolent?.type === "attack" && !lastViolent.cameUnder && lastViolent.attributedTo !== null && lastViolent.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 2)) return;
+    }
+    // "Two soldiers and 12 militants were killed when al-Shabab attacked a convoy": fighters killed in an attack are its toll, no battle.
+    const attackReported = hits.some((h) => h.type === "attack" || h.type === "explosion");
+    if (attackReported) for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).fightersKilled) hits.splice(i, 1);
     // "a suicide bombing at a Shiite demonstration", "opened fire on protesters": the gathering is
     // the attack's target, not an incident of its own.
     for (let i = hits.length - 1; i >= 0; i--) {
@@ -576,13 +608,15 @@ export function extractIncidents(
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       // "The soldiers returned fire": a fight back in the incident just reported, as "the attack" is.
-      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || (hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end)));
+      const fightBack = hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end));
+      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || fightBack;
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
       // ("A second bomb detonated shortly after the first": a second device of one attack, not another attack.)
+      // ("In a separate attack, six soldiers were wounded after their convoy struck an IED": "separate" sets the sentence's first report apart, not each word of it.)
       const another = ANOTHER_BEFORE.exec(text.slice(Math.max(clause.start, hit.start - 40), hit.start));
-      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || SEPARATELY.test(sentence.text) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
+      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
@@ -595,9 +629,11 @@ export function extractIncidents(
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
       // "In Uruzgan province, ... in Chora district": a province and a district are one place at two scales.
       // "Denver, Colorado": a region or country set off after a city only says where the city is.
+      // ("the Damascus suburb of Douma": a city named as what holds the place after it is no place of the list.)
       const leaves = located.filter(
         (p) =>
           !p.demonym &&
+          !containerOfNext(text, p) &&
           !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
       );
       const kinds = new Set(leaves.map((p) => p.kind));
@@ -634,7 +670,7 @@ export function extractIncidents(
           ? listed
           : frontedList.length > 1
           ? frontedList
-          : [nearest(located) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
+          : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
       // A sentence that sums operations sums its arrests and battles; an attack on the troops sums none
@@ -650,13 +686,13 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
         for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
           // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
-          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were
@@ -671,7 +707,8 @@ export function extractIncidents(
       const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
       // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
-      if (target?.anaphoric && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
+      // ("We also condemn the heinous attacks on the governor's office that killed 10": set apart, they point at nothing either.)
+      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
@@ -730,6 +767,8 @@ export function extractIncidents(
   const lede = [...drafts].sort((a, b) => firstReport(a) - firstReport(b))[0];
   if (lede?.date && OPERATION_TYPES.has(lede.type))
     for (const d of drafts) if (d !== lede && d.date === null && OPERATION_TYPES.has(d.type) && firstReport(d) > firstReport(lede)) d.date = lede.date;
+  // The story's lede: the first body sentence that reports an incident.
+  const ledeStart = Math.min(...drafts.flatMap((d) => d.mentions.filter((m) => !m.inHeadline).map((m) => m.sentence.start)));
   return drafts
     .filter((draft) => !summed.includes(draft))
     .map((draft) => {
@@ -740,6 +779,11 @@ export function extractIncidents(
     const first = reported.find((m) => !m.inHeadline) ?? (reported[0] as Mention);
     const own = draft.mentions.filter((m) => m.ownPlace).length;
     const confidence = Math.min(0.95, 0.45 + (draft.place ? 0.15 : 0) + (own ? 0.1 : 0) + (draft.date ? 0.1 : 0) + Math.min(0.15, 0.05 * (draft.mentions.length - 1)));
+    // An incident the story dates nowhere but leads with in the present perfect ("A suicide bomber has killed four
+    // police officers") is news of the publication day; any day the words give comes first (it only fills a gap).
+    // Further down, the present perfect sums up as often ("More than a dozen have died in clashes"): no day.
+    const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
+    const day: DateMention | null = draft.date ?? (perfect && published ? { start: first.start, end: first.end, text: text.slice(first.start, first.end), date: published, precision: "day", earliest: published, latest: published } : null);
     return {
       start: first.sentence.start,
       end: first.sentence.end,
@@ -747,12 +791,12 @@ export function extractIncidents(
       type: draft.type === "explosion" && draft.attributedTo !== null ? "attack" : draft.type,
       summary: summaryOf(text, first.clause),
       place: draft.place?.name ?? null,
-      date: draft.date?.date ?? null,
-      datePrecision: draft.date?.precision ?? "unknown",
-      dateEarliest: draft.date?.earliest ?? null,
+      date: day?.date ?? null,
+      datePrecision: day?.precision ?? "unknown",
+      dateEarliest: day?.earliest ?? null,
       // An incident the story gives no date happened no later than the story: its latest day is the
       // publication day, with no earliest day and no `date` (docs/data-model.md, "Undated incidents").
-      dateLatest: draft.date?.latest ?? (published ?? null),
+      dateLatest: day?.latest ?? (published ?? null),
       fatalities: draft.fatalities,
       injuries: draft.injuries,
       attributedTo: draft.attributedTo,
@@ -777,17 +821,28 @@ function distance(a: TextRange, b: TextRange): number {
   return a.start >= b.end ? a.start - b.end : (b.start - a.end) * 1.5;
 }
 
+const townLike = (p: PlacedMention | null): boolean => p !== null && (p.kind === "city" || p.kind === "locality");
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
 function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
-  if (mention.anaphoric && mention.ownPlace) {
+  // ("We further condemn the suicide bomb attack in Helmand": a reference the words set apart points at no earlier incident.)
+  if (mention.anaphoric && mention.ownPlace && !mention.distinct) {
     // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
     // reference names the place of the incident it refers to, unless that place rules it out.
     const target = byRecency(drafts).find((d) => (d.type === mention.type || (VIOLENT.includes(d.type) && sameFamily(d.type, mention.type))) && datesCompatible(d.date, mention.date));
     if (target && placesCompatible(target.place, mention.place) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
   }
-  if (mention.anaphoric && !mention.ownPlace) {
+  // "Elsewhere, forces captured six militants in Surobi ... the forces returned fire, killing two": a fight
+  // back belongs to the incident reported just before it; after an arrest, it is a battle of that operation.
+  const lastReported = byRecency(drafts)[0];
+  // ("killed five and detained two during an operation ... Ground forces returned fire": that sentence's battle.)
+  const lastSentence = lastReported?.mentions.at(-1)?.sentence;
+  const battleOfOperation =
+    mention.fightBack && !mention.ownPlace && lastReported !== undefined && !VIOLENT.includes(lastReported.type) && !drafts.some((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence === lastSentence));
+  if (battleOfOperation) mention.place = lastReported.place;
+  if (mention.anaphoric && !mention.ownPlace && !battleOfOperation) {
     const recentFirst = byRecency(drafts);
+    {
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
     // antecedent, so with none of its own type it is the last violent incident reported.
     const target =
@@ -795,6 +850,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       recentFirst.find((d) => sameFamily(d.type, mention.type)) ??
       (VIOLENT.includes(mention.type) ? recentFirst.find((d) => VIOLENT.includes(d.type)) : undefined);
     if (target) return absorb(target, mention, false);
+    }
   }
   if (!mention.place) {
     // The story's thread: the last incident reported at a compatible time, then the dateline,
@@ -815,7 +871,12 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const itemPlace = scope ? (placesIn(places, scope).filter((p) => !p.demonym).sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || a.start - b.start)[0] ?? null) : null;
     // A town the mention's paragraph names after the last incident was reported ("Northeast of Mosul
     // today, forces targeted ... Troops captured five suspects") is newer news than that incident's place.
-    const newsPlace = paragraphPlace && paragraphPlace.locative && mention.type !== "diplomatic_action" && !recentFirst.some((d) => d.lastAt >= paragraphPlace.start) ? paragraphPlace : undefined;
+    // ("Four terrorists were killed north of Muqdadiyah, where forces targeted a network in the Diyala River Valley. Six
+    // suspects were detained.": a place in the sentence that reported the last incident is that incident's setting, no news.)
+    const newsPlace =
+      paragraphPlace && paragraphPlace.locative && mention.type !== "diplomatic_action" && !recentFirst.some((d) => d.lastAt >= paragraphPlace.start || d.mentions.some((m) => m.sentence.start <= paragraphPlace.start && paragraphPlace.start < m.sentence.end))
+        ? paragraphPlace
+        : undefined;
     const recent = itemPlace ?? newsPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
       : (recentFirst[0]?.place ?? paragraphPlace ?? story));
@@ -823,9 +884,21 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // condemns ..."); for a diplomatic action the acting country is where it happens ("Kenya expelled").
     mention.place = recent ?? lastBefore(places, mention.start, (p) => !p.demonym && (p.locative || p.kind !== "country" || mention.type === "diplomatic_action")) ?? null;
   }
+  // "Al-Shabab attacked the base ... Forces at the base responded, sparking a gun battle", "insurgents stormed
+  // the outposts, but forces repelled the attack and ensuing clashes ...": the fight that follows an armed group's
+  // attack (one nobody says the forces came under and fought back) is part of that attack, as the keys count it
+  // (Not after attacks reported only in the plural, "Terror attacks carried out by IS-CAP": a background, not the fight's start.)
+  const lastViolent = byRecency(drafts).find((d) => VIOLENT.includes(d.type));
+  const lastMention = lastViolent?.mentions.at(-1);
+  if (
+    mention.type === "armed_clash" && !mention.distinct && !mention.anaphoric && !mention.inHeadline && lastViolent?.type === "attack" && !lastViolent.cameUnder && lastMention !== undefined && !lastViolent.mentions.every((m) => m.plural) &&
+    (lastViolent.attributedTo !== null ? mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 : mention.sentence === lastMention.sentence) &&
+    placesCompatible(lastViolent.place, mention.place) && datesCompatible(lastViolent.date, mention.date)
+  )
+    return absorb(lastViolent, mention, true);
   // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
-  const compatible = mention.distinct ? undefined : byRecency(drafts).find(
+  const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(
     (d) =>
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
@@ -841,6 +914,10 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) &&
+      // "Near Samarra and Baghdad, forces detained seven suspects": one of a list of towns the mention is reported at
+      // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
+      // (one town of its own may say where the thread's incident was: "arrested ... near the village of Saravali").
+      !(mention.listedPlace && !d.ownPlace && townLike(mention.place) && townLike(d.place) && d.place?.name !== mention.place?.name && !placeWithin(mention.place as PlacedMention, d.place as PlacedMention) && !placeWithin(d.place as PlacedMention, mention.place as PlacedMention)) &&
       datesCompatible(d.date, mention.date),
   );
   if (compatible) return absorb(compatible, mention, true);
@@ -848,7 +925,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     type: mention.type,
     mentions: [mention],
     place: mention.place,
-    date: mention.date,
+    // (A battle of the operation just reported is of its day when it gives none.)
+    date: mention.date ?? (battleOfOperation ? (lastReported?.date ?? null) : null),
     fatalities: mention.fatalities,
     injuries: mention.injuries,
     attributedTo: null,

@@ -10,6 +10,16 @@ export interface TriggerRule {
   readonly pattern: RegExp;
 }
 
+/** Fighters killed, passive ("several militants were killed", "two insurgents ... and were killed"): a battle's toll when no attack is reported beside it. */
+export const FIGHTERS_KILLED = /(?<=\b(?:insurgents?|militants?|fighters?|terrorists?|extremists?|rebels?|gunm[ae]n|combatants?)\s+(?:[\p{L}'’-]+,?\s+){0,5}?(?:were|was|had been|have been|has been)\s+)killed\b/giu;
+
+/**
+ * Forces that killed fighters ("coalition forces killed four armed insurgents"; "Afghan soldiers, assisted by
+ * coalition forces, killed ...", "forces targeting a key operative killed ...": an aside between them).
+ */
+export const FORCES_KILLED_FIGHTERS =
+  /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
+
 /** Trigger words and phrases, by incident type. */
 export const TRIGGERS: readonly TriggerRule[] = [
   {
@@ -17,6 +27,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     pattern:
       /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=\s+(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|fatally (?:shot|stabbed))\b/giu,
   },
+  // "seven mortars hit a camp", "rockets struck the base": fired weapons that hit something are an attack.
+  { type: "attack", pattern: /\b(?:mortars|rockets|missiles|grenades|shells)(?=\s+(?:hit|struck|slammed into|landed (?:on|in|inside|near)|killed|wounded|injured)\b)/giu },
   // "the reported August 5 killing of dozens of civilians": a killing of many is an attack on them.
   { type: "attack", pattern: /\bkillings?(?=\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|[\p{L}-]+\s+(?:civilians|people|villagers|worshippers|protesters|demonstrators)|civilians|villagers|worshippers|protesters|demonstrators)\b)/giu },
   // "when al-Shabab raided a military base": an armed group's raid is an attack (forces' raids are operations, keyed by their arrests).
@@ -32,7 +44,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
   {
     type: "protest",
-    pattern: /\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrations?|demonstrators|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
+    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
   // Lower-case only: "March 3" is a date, "marched on parliament" is a protest.
   { type: "protest", pattern: /\b(?:march(?:es|ed|ing)?)\b/g },
@@ -45,12 +57,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "the forces returned fire, killing two", "the force responded with small-arms fire": a fight back, a battle (ACLED).
   { type: "armed_clash", pattern: /\b(?:returned|responded with|answered with)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?fire\b/giu },
   // "insurgents engaged Afghan and coalition forces with small-arms fire": a fight between armed groups.
-  { type: "armed_clash", pattern: /\bengaged(?=\s+(?:[\p{L}-]+\s+){0,4}(?:forces|troops|soldiers|patrols?|police|the enemy|enemy|insurgents|militants|fighters)\b)/giu },
+  { type: "armed_clash", pattern: /\bengaged(?=\s+(?:[\p{L}-]+\s+){0,4}(?:forces|force|troops|soldiers|patrols?|police|the enemy|enemy|insurgents|militants|fighters)\b)/giu },
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
-  {
-    type: "armed_clash",
-    pattern: /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu,
-  },
+  { type: "armed_clash", pattern: FORCES_KILLED_FIGHTERS },
+  // "Two militants engaged the patrol and were killed", "several insurgents were killed after ambushing a patrol":
+  // fighters killed are a battle with the forces they met (ACLED), unless their sentence reports an attack (incidents.ts).
+  { type: "armed_clash", pattern: FIGHTERS_KILLED },
   // "13 insurgents were killed in the engagement": a fight named by its toll, which points back to the one reported.
   { type: "armed_clash", pattern: /(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:in|during)\s+(?:the|this|that)\s+)engagements?\b/giu },
   // "Perceiving hostile intent, the ground force engaged, killing two": armed forces that engage and kill fought a battle.
@@ -67,7 +79,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "arrest",
-    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|(?<=\bto\s)capture)(?=\s+(?:[\p{L}\p{N}(),-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
+    pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|netted|(?<=\bto\s)capture)(?=\s+(?:[\p{L}\p{N}(),-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
   },
   {
     type: "diplomatic_action",
@@ -116,12 +128,16 @@ export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|miss
 
 /** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed", "a soldier with the 1st Infantry Division was killed"). */
 export const FATALITY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b/iu;
-/** Words after a count that report injuries. */
-export const INJURY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated)\b/iu;
+/** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in). */
+export const INJURY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed)\b/iu;
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresulted in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of)(?:\s+(?:all\s+)?the)?\s*$/iu;
-/** Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"), no report of the toll. */
-export const CLAIMED_TOLL_BEFORE = /\bclaim(?:s|ed|ing)?\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to have\s+)?(?:killed|killing|kill)\s+(?:(?:at least|more than|over|nearly|about|some)\s+)?$/i;
+  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of)(?:\s+(?:all\s+)?the)?\s*$/iu;
+/**
+ * Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"; "al-Shabab,
+ * which claimed responsibility for the attack, said it killed 50"), no report of the toll.
+ */
+export const CLAIMED_TOLL_BEFORE =
+  /(?:\bclaim(?:s|ed|ing)?|\bresponsibility\b[^.;]*\b(?:said|says))\s+(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to have\s+)?(?:killed|killing|kill)\s+(?:(?:at least|more than|over|nearly|about|some)\s+)?$/i;
 /** A verb right before a count that makes it an injury count ("injuring 41"). */
 export const INJURY_BEFORE = /(?:(?<!\bfatally\s)\binjur(?:ed|ing)|(?<!\bfatally\s)\bwound(?:ed|ing)|\bhurt(?:ing)?|\btreated)(?:\s+(?:all\s+)?the)?\s+$/iu;
