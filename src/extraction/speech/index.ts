@@ -5,7 +5,7 @@ import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from ".
 import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
-import { findOrganizations } from "./organizations.js";
+import { canonicalOrganization, findOrganizations } from "./organizations.js";
 import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
@@ -40,9 +40,10 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     cast.addAlias(person, post.handle);
   }
   findPersonMentions(analyzed, cast);
-  const author = statement ? authorOf(cast, analyzed, statement) : null;
-  // A document signed by an office holder the story never names ("Agency Director Statement on ...").
-  const unnamedAuthor = statement && !author ? unnamedAuthorOf(cast, text, statement) : null;
+  const author = statement && !statement.authorKind ? authorOf(cast, analyzed, statement) : null;
+  // A document signed by an office holder the story never names ("Agency Director Statement on ..."),
+  // or issued by an office or body in its own name.
+  const unnamedAuthor = statement && !author ? (statement.authorKind ? issuerOf(cast, text, statement) : unnamedAuthorOf(cast, text, statement)) : null;
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
@@ -324,6 +325,24 @@ function unnamedAuthorOf(cast: Cast, text: string, statement: StatementDocument)
   return source;
 }
 
+/**
+ * The issuer of a document no person signs: the office or body it names ("Office of the Press
+ * Secretary", "VOA" as the story spells it in full), which speaks as an organization, or an unnamed
+ * issuer described by the office that issues such readouts.
+ */
+function issuerOf(cast: Cast, text: string, statement: StatementDocument): SourceEntry {
+  if (statement.authorKind === "unsigned") return cast.addSource(statement.unsignedBy ?? "the issuing office", "office", null, CONFIDENCE.reference);
+  const words = text.slice(statement.author.start, statement.author.end).trim();
+  // An acronym is the body the story spells out ("VOA" for Voice of America).
+  const initials = (name: string): string => name.split(/\s+/).map((word) => word[0] ?? "").join("").toUpperCase();
+  const spelledOut = /^\p{Lu}{2,6}$/u.test(words) ? (cast.organizationAcronyms.get(words) ?? cast.organizations.find((name) => initials(name) === words)) : undefined;
+  const organization = spelledOut ?? canonicalOrganization(words);
+  cast.addOrganization(organization);
+  const source = cast.addSource(words, (words.split(/\s+/).pop() ?? "").toLowerCase(), organization, CONFIDENCE.explicit);
+  cast.mentionSource(source, statement.author, 0.9);
+  return source;
+}
+
 /** One paragraph of a statement document: a direct quote of its author, medium statement. */
 function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, statement: StatementDocument, paragraph: TextRange): void {
   const person = "name" in author ? author : null;
@@ -332,8 +351,8 @@ function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, 
     start: paragraph.start,
     end: paragraph.end,
     text: walk.text.slice(paragraph.start, paragraph.end),
-    speaker: person?.name ?? null,
-    speakerKind: person ? "person" : null,
+    speaker: person?.name ?? (author as SourceEntry).organization ?? null,
+    speakerKind: person ? "person" : (author as SourceEntry).organization ? "organization" : null,
     speakerDescription: person ? (person.titles[0] ?? null) : (author as SourceEntry).description,
     kind: "direct",
     medium: "statement",
