@@ -60,3 +60,24 @@ describe("documents an office issues in its own name", () => {
     expect(quotesOf(text).find((quote) => quote.text.startsWith("We ask"))?.speaker).toBe("Tomas Berg");
   });
 });
+
+describe("reporters a briefer calls on", () => {
+  const transcript = (call: string): string =>
+    [
+      "Press Briefing by Press Secretary Dana Roe",
+      `MS. ROE: Good afternoon. ${call}`,
+      "Q: Thanks, Dana. Is the harbor bridge going to reopen this week?",
+      "MS. ROE: We expect it to reopen on Friday.",
+    ].join("\n\n");
+
+  it("names the reporter though the tagger reads the given name as a verb", () => {
+    expect(quotesOf(transcript("Josh, do you want to start?")).find((quote) => quote.text.startsWith("Thanks, Dana"))?.speaker).toBe("Josh");
+  });
+
+  it("takes a name set off by commas in the sentence that hands over the floor", () => {
+    const quotes = quotesOf(transcript("I have nothing at the top, Mark, so I'll let you get us started."));
+    expect(quotes.find((quote) => quote.text.startsWith("Thanks, Dana"))?.speaker).toBe("Mark");
+    // A name in a sentence that hands nothing over calls no one.
+    expect(quotesOf(transcript("The bridge, Mark, is still closed.")).find((quote) => quote.text.startsWith("Thanks, Dana"))?.speaker).toBeNull();
+  });
+});
