@@ -217,6 +217,12 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
       const countWords = (from: number): number => tokens.slice(from, end).filter((_, at) => isWord(from + at)).length;
       while (countWords(index) > 2) index += 1;
     }
+    // A country is no part of a name: "ambassador to Afghanistan Jane Doe" (the office's field),
+    // "told reporter Jane Doe Ethiopia is ..." (the reported clause's subject).
+    const isCountry = (token: Token | undefined): boolean => token !== undefined && lookupPlace(token.text)?.kind === "country";
+    const countWords = (from: number, to: number): number => tokens.slice(from, to).filter((word, at, run) => word.text !== "-" && run[at - 1]?.text !== "-").length;
+    if (countWords(index, end) >= 3 && isCountry(tokens[index]) && /^\p{Ll}*$/u.test(tokens[index - 1]?.text ?? "")) index += 1;
+    if (countWords(index, end) >= 3 && isCountry(tokens[end - 1]) && tokens[end - 2]?.text !== "-") end -= 1;
     // "Analyst Jane Doe said": a role noun capitalized by the sentence's start is her title, not her given name.
     if (end - index >= 3 && isRoleWord(tokens[index] as Token) && (tokens[index] as Token).pos === "NOUN") index += 1;
     // "Jean-Yves" is one word of a name: count the words a hyphen does not join to the one before.
@@ -280,7 +286,9 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
     }
     const left = tokens[index - 1];
     // "medics and residents": "and" between two nouns joins one subject.
-    const joins = CONNECTORS.has(lower) || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
+    // "ambassador to Afghanistan Jane Doe", "envoy to the talks": "to" after a role word names the office's field.
+    const officeField = lower === "to" && left !== undefined && isRoleWord(left);
+    const joins = CONNECTORS.has(lower) || officeField || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
     if (joins && index > floor && left && (left.pos === "NOUN" || left.pos === "PROPN") && from < stop) {
       from = index;
       index -= 1;

@@ -81,3 +81,30 @@ describe("reporters a briefer calls on", () => {
     expect(quotesOf(transcript("The bridge, Mark, is still closed.")).find((quote) => quote.text.startsWith("Thanks, Dana"))?.speaker).toBeNull();
   });
 });
+
+describe("names that run into other words", () => {
+  const people = (text: string): string[] => extractArticle(text).people.map((person) => person.name);
+
+  it("stops a title-case headline's name before the headline's verb", () => {
+    const text = [
+      "Port Director Jane Doe Speaks to Harbor Radio About the Strike",
+      "Port Director Jane Doe said on Monday that the strike would end soon.",
+    ].join("\n\n");
+    expect(people(text)).toEqual(["Jane Doe"]);
+  });
+
+  it("keeps a full name a headline alone prints", () => {
+    const text = ["Briefing by Port Spokesperson Ana Ruiz and Deputy Secretary Tomas K. Berg Jr.", "MS. RUIZ: Good morning.", "Q: Will the port open?", "MS. RUIZ: It will."].join("\n\n");
+    expect(people(text)).toContain("Tomas K. Berg Jr.");
+  });
+
+  it("leaves a country out of a name: an ambassador's post, a reported clause's subject", () => {
+    const text = [
+      "Harbor news",
+      "“The port must stay open,” U.S. ambassador to Kenya Jane Doe said Thursday.",
+      "He tells reporter Tomas Berg Ethiopia is ready to help.",
+    ].join("\n\n");
+    expect(people(text).sort()).toEqual(["Jane Doe", "Tomas Berg"]);
+    expect(quotesOf(text)[0]?.speaker).toBe("Jane Doe");
+  });
+});
