@@ -369,6 +369,20 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
+  // A person named last inside a reported clause ("Doe said [Roe and Lee met]") is what was said;
+  // "he said" after it continues the reporting speaker when they fit and were named since the
+  // paragraph before.
+  const head = candidates[0];
+  if (head && context.cast.isReported(head.last)) {
+    const speaker = candidates.find((candidate) => {
+      const at = lastMentionBefore(candidate.person, position, (offset) => context.cast.isQuoted(offset) || context.cast.isReported(offset));
+      return at >= 0 && (context.text.slice(at, position).match(/\n\s*\n/g) ?? []).length <= 1;
+    });
+    if (speaker && speaker !== head) {
+      candidates.splice(candidates.indexOf(speaker), 1);
+      candidates.unshift(speaker);
+    }
+  }
   const continuing = context.continuing;
   if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
     continuing.gender ??= gender;

@@ -52,6 +52,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // reading, so that a later "he said" can refer to them.
   findTitledSurnames(analyzed, cast);
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
+  // The walk's own list, read as it grows.
+  cast.reported = walk.quotes;
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {
     const list = tokensByParagraph.get(sentence.paragraph) ?? [];

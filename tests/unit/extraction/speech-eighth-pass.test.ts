@@ -108,3 +108,14 @@ describe("names that run into other words", () => {
     expect(quotesOf(text)[0]?.speaker).toBe("Jane Doe");
   });
 });
+
+describe("speaker chains", () => {
+  it("continues the reporting speaker past a person named only in what they reported", () => {
+    const text = [
+      "Harbor news",
+      "Port spokesman Tomas Berg said Mayor Jan Novak and Governor Piotr Lis met on Monday to discuss the strike.",
+      "“Specifically, the mayor asked for more police at the gates,” he said.",
+    ].join("\n\n");
+    expect(quotesOf(text).find((quote) => quote.kind === "direct")?.speaker).toBe("Tomas Berg");
+  });
+});
