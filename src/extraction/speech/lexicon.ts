@@ -26,7 +26,7 @@ export const REPORTING_VERBS = words(`
   emphasizes emphasizing emphasising stressing noting claiming insisting arguing asserting
   declaring announcing reiterating acknowledging admitting confirming denying explaining
   suggesting predicting promising vowing urging cautioning affirming underscoring
-  agree agrees agreed request requests requested`);
+  agree agrees agreed request requests requested comment comments commented`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").

@@ -119,3 +119,16 @@ describe("speaker chains", () => {
     expect(quotesOf(text).find((quote) => quote.kind === "direct")?.speaker).toBe("Tomas Berg");
   });
 });
+
+describe("names and verbs the reader missed", () => {
+  it("reads a surname with a capital after its apostrophe", () => {
+    const text = ["Harbor news", "At the harbor, President-elect Amadu Dan'Azumi said the vote had been fair.", "“Nobody can call it rigged,” he said."].join("\n\n");
+    expect(extractArticle(text).people.map((person) => person.name)).toEqual(["Amadu Dan'Azumi"]);
+    expect(quotesOf(text).map((quote) => quote.speaker)).toEqual(["Amadu Dan'Azumi", "Amadu Dan'Azumi"]);
+  });
+
+  it("takes 'commented' as a reporting verb", () => {
+    const text = ["Harbor news", "Asked about the strike, Port Director Lena Marek commented, “We expect the gates to open on Monday.”"].join("\n\n");
+    expect(quotesOf(text)[0]?.speaker).toBe("Lena Marek");
+  });
+});
