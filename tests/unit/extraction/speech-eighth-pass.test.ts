@@ -127,6 +127,11 @@ describe("names and verbs the reader missed", () => {
     expect(quotesOf(text).map((quote) => quote.speaker)).toEqual(["Amadu Dan'Azumi", "Amadu Dan'Azumi"]);
   });
 
+  it("gives a participle's quote to the clause's subject, not the noun before it", () => {
+    const text = ["Harbor news", "On the strike, Port Director Lena Marek described the talks with the union saying, “We are close to a deal.”"].join("\n\n");
+    expect(quotesOf(text)[0]?.speaker).toBe("Lena Marek");
+  });
+
   it("takes 'commented' as a reporting verb", () => {
     const text = ["Harbor news", "Asked about the strike, Port Director Lena Marek commented, “We expect the gates to open on Monday.”"].join("\n\n");
     expect(quotesOf(text)[0]?.speaker).toBe("Lena Marek");
