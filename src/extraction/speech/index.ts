@@ -9,7 +9,7 @@ import { canonicalOrganization, findOrganizations } from "./organizations.js";
 import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
-import { findQuoteSpans } from "./quotes.js";
+import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
 import { type Walk, datelineEnd } from "./walk.js";
@@ -51,6 +51,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // People named by a title and a surname alone ("Finance Minister Roe") are known before the
   // reading, so that a later "he said" can refer to them.
   findTitledSurnames(analyzed, cast);
+  // Quotations inside an official's answer ("In October, Speaker Roe said, “...”").
+  const turnSpans = findQuoteSpans(text, analyzed.paragraphs, (range) => !turns.some((turn) => !turn.isQuestion && within(turn.line)(range)));
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   // The walk's own list, read as it grows.
   cast.reported = walk.quotes;
@@ -101,6 +103,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
         return;
       }
       if (insideSpeaker) officials.add(insideSpeaker.name);
+      quoteOthersInTurn(walk, turnSpans, paragraph, index, insideSpeaker, tokensOf);
     }
     for (const sentence of analyzed.sentences) {
       if (sentence.paragraph !== index) continue;
@@ -252,6 +255,25 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
   walk.quotes.push(quote);
   walk.previous = null;
   return person;
+}
+
+/**
+ * An official quoting someone else in their answer ("In October, Speaker Roe said, “We must act.”",
+ * "This is a quote from the governors' association: “...”"): the quotation is also that speaker's
+ * own quote, when its attribution names them or a pronoun sure of them (not a guess), and never the
+ * official's.
+ */
+function quoteOthersInTurn(walk: Walk, turnSpans: readonly QuoteSpan[], line: TextRange, paragraph: number, official: PersonEntry | null, tokensOf: (paragraph: number) => readonly Token[]): void {
+  const inside = turnSpans.filter((span) => span.open >= line.start && span.open < line.end);
+  if (inside.length === 0) return;
+  const nested: Walk = { ...walk, spans: turnSpans, previous: null };
+  for (const span of inside) {
+    const before = walk.quotes.length;
+    attributeQuote(nested, span, { open: paragraph, close: paragraph }, tokensOf);
+    const added = walk.quotes.splice(before);
+    walk.quotes.push(...added.filter((quote) => quote.confidence >= CONFIDENCE.pronoun && (quote.speaker ?? quote.speakerDescription) !== null && quote.speaker !== official?.name));
+  }
+  walk.previous = null;
 }
 
 /**

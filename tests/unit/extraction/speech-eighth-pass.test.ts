@@ -137,3 +137,18 @@ describe("names and verbs the reader missed", () => {
     expect(quotesOf(text)[0]?.speaker).toBe("Lena Marek");
   });
 });
+
+describe("quotations inside an official's answer", () => {
+  it("gives a quotation the briefer attributes to its speaker, and keeps the turn the briefer's", () => {
+    const text = [
+      "Press Briefing by Press Secretary Dana Roe",
+      "MS. ROE: Good afternoon. Last month, Mayor Jan Novak said, “The bridge will reopen before winter.” And in May he said, “We have the money.” We agree with him.",
+      "Q: Will it?",
+      "MS. ROE: We expect so.",
+    ].join("\n\n");
+    const quotes = quotesOf(text);
+    expect(quotes.find((quote) => quote.text === "The bridge will reopen before winter.")?.speaker).toBe("Jan Novak");
+    expect(quotes.find((quote) => quote.text === "We have the money.")?.speaker).toBe("Jan Novak");
+    expect(quotes.find((quote) => quote.text.startsWith("Good afternoon"))?.speaker).toBe("Dana Roe");
+  });
+});
