@@ -217,7 +217,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     }
     // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
     const madeClear = word === "clear" && /^(made|make|makes|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
-    if (!madeClear && (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    if (!madeClear && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     const gerund = /ing$/.test(word);
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
@@ -330,6 +330,20 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/**
+ * "Police report the fire killed three", "Officials claim the ships arrived": after a plural
+ * subject the tagger reads a present-tense reporting verb as the head of a noun compound ("police
+ * report"). It is the verb when a name or a plural noun stands before it and a finite clause
+ * opens right after it.
+ */
+function nounReadVerb(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const before = tokens[index - 1];
+  if (!token || !before || token.pos !== "NOUN" || !REPORTING_VERBS.has(key(token)) || /(?:ing|ed)$/.test(key(token))) return false;
+  const plural = before.pos === "PROPN" || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  return plural && finiteClauseStart(tokens, index + 1) === index + 1;
 }
 
 /** Verbs that report a question. */

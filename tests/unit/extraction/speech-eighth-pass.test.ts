@@ -152,3 +152,24 @@ describe("quotations inside an official's answer", () => {
     expect(quotes.find((quote) => quote.text.startsWith("Good afternoon"))?.speaker).toBe("Dana Roe");
   });
 });
+
+describe("reported speech", () => {
+  const reported = (sentence: string): [string | null, string][] =>
+    extractArticle(`Harbor news\n\n${sentence}`)
+      .quotes.filter((quote) => quote.kind === "indirect")
+      .map((quote) => [quote.speaker ?? quote.speakerDescription, quote.text]);
+
+  it("reads a present-tense verb the tagger takes for a noun after a plural subject", () => {
+    expect(reported("Harbor police report the fire killed at least three people.")).toEqual([["Harbor police", "the fire killed at least three people"]]);
+    expect(reported("Port spokespeople claim the ships reached their berths on time.")).toEqual([["Port spokespeople", "the ships reached their berths on time"]]);
+    // "The police report said ..." keeps "report" a noun: no clause opens after it.
+    expect(reported("The police report said the fire started in the kitchen.").map(([, text]) => text)).toEqual(["the fire started in the kitchen"]);
+  });
+
+  it("reads 'indicated', 'revealed', 'reaffirmed', 'vowed' and a court's 'ruled that'", () => {
+    expect(reported("Port Director Lena Marek indicated Friday the strike may be over soon.")).toEqual([["Lena Marek", "the strike may be over soon"]]);
+    expect(reported("The city council revealed that the port still talks to the union.")[0]?.[1]).toBe("the port still talks to the union");
+    expect(reported("The harbor authority has vowed it will reopen the gates.")[0]?.[1]).toBe("it will reopen the gates");
+    expect(reported("Last night, a district court ruled that the strike has to stop.")[0]?.[1]).toBe("the strike has to stop");
+  });
+});
