@@ -376,10 +376,62 @@ function isAuxiliary(token: Token | undefined): boolean {
   return token !== undefined && (token.pos === "AUX" || token.pos === "PART" || token.pos === "VERB") && AUXILIARIES.has(key(token));
 }
 
+/** Words of a time adverbial between a subject and its verb ("on Friday", "this morning", "late Tuesday"). */
+const TIME_ADVERBIAL_WORDS = /^(?:on|late|early|last|this|earlier|later|today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend)$/i;
+/** The words that make such a run a time adverbial rather than a stray "on" or "this". */
+const TIME_ADVERBIAL_HEADS = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend)$/i;
+
+/**
+ * Where a time adverbial right before `end` starts ("witnesses in the town on Friday said",
+ * "the union, this morning, announced"), or `end` when there is none.
+ */
+function beforeTimeAdverbial(tokens: readonly Token[], end: number, floor: number): number {
+  let start = end;
+  while (start - 1 >= floor && TIME_ADVERBIAL_WORDS.test(tokens[start - 1]?.text ?? "")) start -= 1;
+  return start < end && tokens.slice(start, end).some((token) => TIME_ADVERBIAL_HEADS.test(token.text)) ? start : end;
+}
+
+/**
+ * "residents reached by telephone said": a noun, then a past participle and its by-phrase (a
+ * reduced relative clause); the noun phrase before the participle is the subject.
+ */
+function beforeReducedRelative(text: string, tokens: readonly Token[], at: number, floor: number): Phrase | null {
+  const by = tokens[at - 1];
+  const participle = by && key(by) === "by" ? at - 2 : at - 1;
+  const verb = tokens[participle];
+  const head = tokens[participle - 1];
+  if (!verb || verb.pos !== "VERB" || !/(?:ed|en|wn)$/.test(key(verb)) || participle <= floor || !head || (head.pos !== "NOUN" && head.pos !== "PROPN")) return null;
+  return nounPhraseBefore(text, tokens, participle, floor);
+}
+
+/**
+ * The subject before a time adverbial that stands before its verb: "officials on Friday said",
+ * "a news report published Wednesday said", "residents reached by telephone Friday said", "the
+ * groups who wrote to her on Thursday say" (the relative clause's antecedent). Null when the
+ * words before the adverbial are none of these.
+ */
+function subjectBeforeTime(text: string, tokens: readonly Token[], timeStart: number, floor: number): Phrase | null {
+  for (let at = timeStart - 1; at > floor && at >= timeStart - 8; at -= 1) {
+    const word = tokens[at] as Token;
+    if (/^[,;:]$/.test(word.text)) break;
+    const before = tokens[at - 1];
+    if (/^(who|which)$/i.test(word.text) && before && (before.pos === "NOUN" || before.pos === "PROPN")) return nounPhraseBefore(text, tokens, at, floor);
+  }
+  const before = nounPhraseBefore(text, tokens, timeStart, floor);
+  const start = before ? tokens.indexOf(before.tokens[0] as Token) : timeStart;
+  return beforeReducedRelative(text, tokens, start, floor) ?? before;
+}
+
 /** The subject right before the verb, or across one appositive or relative clause between commas. */
 function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
   while (end - 1 >= floor && (tokens[end - 1]?.pos === "ADV" || isAuxiliary(tokens[end - 1]))) end -= 1;
+  // A time adverbial between the subject and the verb is neither ("officials on Friday said").
+  const timeStart = beforeTimeAdverbial(tokens, end, floor);
+  if (timeStart < end && timeStart > floor && tokens[timeStart - 1]?.text !== ",") {
+    const subject = subjectBeforeTime(text, tokens, timeStart, floor);
+    if (subject) return subject;
+  }
   // "a survivor, who said he ...": the relative pronoun stands for the noun phrase before it.
   if (end - 1 > floor && /^who$/i.test(tokens[end - 1]?.text ?? "")) {
     const comma = tokens[end - 2]?.text === "," ? end - 2 : end - 1;
@@ -403,8 +455,8 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     const run = name ? nameRuns(name.tokens).pop() : undefined;
     return name && run && run[1] === name.tokens.length ? name : null;
   };
-  // "Richard Gordon, who visited the area on Sunday, said".
-  if (/^(who|which)$/i.test(first.text)) return nounPhraseBefore(text, tokens, comma, floor);
+  // "Richard Gordon, who visited the area on Sunday, said" / "The union, this morning, said".
+  if (/^(who|which)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
   // "Maria Santos, 52, told".
   if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.

@@ -172,4 +172,12 @@ describe("reported speech", () => {
     expect(reported("The harbor authority has vowed it will reopen the gates.")[0]?.[1]).toBe("it will reopen the gates");
     expect(reported("Last night, a district court ruled that the strike has to stop.")[0]?.[1]).toBe("the strike has to stop");
   });
+
+  it("reads past a time adverbial between the subject and the verb", () => {
+    expect(reported("Witnesses in the town on Friday said the rebels still held the port.")[0]?.[0]).toBe("Witnesses");
+    expect(reported("Residents reached by telephone Friday said the rebels still held the port.")[0]?.[0]).toBe("Residents");
+    expect(reported("A news report published Wednesday said the director used a private account.")[0]?.[0]).toBe("a news report");
+    expect(reported("The groups who wrote to the mayor on Thursday say they are worried.")[0]?.[0]).toBe("the groups");
+    expect(reported("The union, this morning, announced that it had filed a case against the port.")[0]?.[0]).toBe("The union");
+  });
 });
