@@ -4,6 +4,7 @@ import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";
 import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
+import { quoteHeadline } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { canonicalOrganization, findOrganizations } from "./organizations.js";
 import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
@@ -125,6 +126,10 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   findPersonMentions(analyzed, cast);
   for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
   const { people, anonymousSources, mentions } = cast.result();
+  // A headline in headline style ("Town Falls to Rebels, Spokesman Says") reports speech too.
+  const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
+  const headlineQuote = headline ? quoteHeadline(analyzed, cast, headline) : null;
+  if (headlineQuote) walk.quotes.push(headlineQuote);
   const quotes = partialsOfReportedSpeech(text, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
   return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
 }

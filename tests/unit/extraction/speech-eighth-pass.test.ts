@@ -181,3 +181,24 @@ describe("reported speech", () => {
     expect(reported("The union, this morning, announced that it had filed a case against the port.")[0]?.[0]).toBe("The union");
   });
 });
+
+describe("headlines that report speech", () => {
+  const headlineQuote = (text: string): [string | null, string] | undefined => {
+    const quote = extractArticle(text).quotes.find((candidate) => candidate.start < text.indexOf("\n"));
+    return quote ? [quote.speaker ?? quote.speakerDescription, quote.text] : undefined;
+  };
+
+  it("gives 'CLAUSE, Spokesman Says' to the story's one spokesman", () => {
+    const text = ["Another Ferry Falls to Strikers, Spokesman Says", "Union spokesman Omar Lado Deng said on Monday the strikers had taken a second ferry."].join("\n\n");
+    expect(headlineQuote(text)).toEqual(["Omar Lado Deng", "Another Ferry Falls to Strikers"]);
+  });
+
+  it("gives 'Body Says CLAUSE' to the body, and a place to the government there as an unnamed source", () => {
+    expect(headlineQuote(["Harbor Authority Says Gates Will Reopen Monday", "The gates have been shut since the strike began."].join("\n\n"))).toEqual(["Harbor Authority", "Gates Will Reopen Monday"]);
+    expect(headlineQuote(["Nairobi Says No Talks Agreed", "The government denied that talks had been agreed."].join("\n\n"))).toEqual(["Nairobi", "No Talks Agreed"]);
+  });
+
+  it("reads no speech in a headline without a reporting verb", () => {
+    expect(headlineQuote(["Ferry Strike Enters Second Week", "The strike went on."].join("\n\n"))).toBeUndefined();
+  });
+});
