@@ -216,9 +216,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       return;
     }
     // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
-    const madeClear = word === "clear" && /^(made|make|makes|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
+    const madeClear = word === "clear" && /^(made|make|makes|making|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
     if (!madeClear && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
-    const gerund = /ing$/.test(word);
+    // "..., making clear that ...": the participle stands for the verb.
+    const gerund = /ing$/.test(madeClear ? key(tokens[index - 1] ?? token) : word);
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
     let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear ? index - 1 : index, options.floor);
@@ -250,7 +251,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
     } else if (gerund || goesOn || key(tokens[index - 1] ?? token) === "and") {
       const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && key(tokens[index - 1] ?? token) === "and" ? describedSpeaker(walk.cast, main) : null);
+      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || key(tokens[index - 1] ?? token) === "and") ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;

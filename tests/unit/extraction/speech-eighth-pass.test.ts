@@ -202,3 +202,20 @@ describe("headlines that report speech", () => {
     expect(headlineQuote(["Ferry Strike Enters Second Week", "The strike went on."].join("\n\n"))).toBeUndefined();
   });
 });
+
+describe("reported speech in readouts", () => {
+  const reported = (text: string): [string | null, string][] =>
+    extractArticle(text)
+      .quotes.filter((quote) => quote.kind === "indirect")
+      .map((quote) => [quote.speaker ?? quote.speakerDescription, quote.text]);
+
+  it("reads 'making clear that' as a participle of the clause's subject", () => {
+    const text = ["Harbor news", "Mayor Jan Novak met the union. He also underscored the city's readiness to help, making clear that a deal is in everyone's interest."].join("\n\n");
+    expect(reported(text)).toEqual([["Jan Novak", "a deal is in everyone's interest"]]);
+  });
+
+  it("gives a participle's clause to a described subject no name stands for", () => {
+    const text = ["Readout of the Governor's Call", "The Governor expressed his deep appreciation for the crews, noting that the people of the state also honor their work."].join("\n\n");
+    expect(reported(text)).toEqual([["The Governor", "the people of the state also honor their work"]]);
+  });
+});
