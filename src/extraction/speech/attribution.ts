@@ -112,6 +112,20 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
+  // "Secretary Roe and Minister Lee said": two people speak together, neither alone; an unnamed
+  // source the phrase describes.
+  const and = tokens.findIndex((token) => key(token) === "and");
+  // Each side a name ("Jan Novak") or a title and a surname ("Minister Lee").
+  const named = (side: readonly Token[]): boolean => {
+    const last = side[side.length - 1];
+    if (!last || side.length > 5 || !isNameToken(last)) return false;
+    return side.length >= 2 && (isNameToken(side[side.length - 2] as Token) || TITLE_WORDS.has(key(side[side.length - 2] as Token)));
+  };
+  if (and > 0 && named(tokens.slice(0, and)) && named(tokens.slice(and + 1))) {
+    const source = context.cast.addSource(trimmed.text, "and", null, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 

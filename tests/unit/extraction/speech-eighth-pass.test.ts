@@ -218,4 +218,10 @@ describe("reported speech in readouts", () => {
     const text = ["Readout of the Governor's Call", "The Governor expressed his deep appreciation for the crews, noting that the people of the state also honor their work."].join("\n\n");
     expect(reported(text)).toEqual([["The Governor", "the people of the state also honor their work"]]);
   });
+
+  it("gives what two named people say together to neither alone", () => {
+    const text = ["Harbor news", "Mayor Jan Novak and Governor Ana Ruiz agreed that the bridge must reopen before winter."].join("\n\n");
+    expect(reported(text)).toEqual([["Mayor Jan Novak and Governor Ana Ruiz", "the bridge must reopen before winter"]]);
+    expect(extractArticle(text).quotes[0]?.speaker).toBeNull();
+  });
 });
