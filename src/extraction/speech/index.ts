@@ -131,7 +131,10 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const headlineQuote = headline ? quoteHeadline(analyzed, cast, headline) : null;
   if (headlineQuote) walk.quotes.push(headlineQuote);
   const quotes = partialsOfReportedSpeech(text, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
-  return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
+  const spelling = bodySpellings(text, storyStart, cast.organizations);
+  const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
+  const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
+  return { quotes: respelled, people, anonymousSources, organizations, mentions };
 }
 
 /**
@@ -163,6 +166,26 @@ const EMPTY_DESCRIPTION_WORDS = new Set(["a", "an", "the", "of", "for", "to", "a
  * same role word and no word the description lacks ("Army spokesman" is not "a spokesman for the
  * rebels"; a bare "spokesman" fits any).
  */
+/**
+ * "UN Security Council" in a headline and "U.N. Security Council" in the story are one body: names
+ * that differ only in an acronym's full stops take the spelling the story's body uses first.
+ */
+function bodySpellings(text: string, storyStart: number, organizations: readonly string[]): Map<string, string> {
+  const undotted = (name: string): string => name.replace(/\b((?:\p{Lu}\.){2,})/gu, (acronym) => acronym.replace(/\./g, ""));
+  const spelling = new Map<string, string>();
+  for (const name of organizations) {
+    const same = organizations.filter((other) => other !== name && undotted(other) === undotted(name));
+    if (same.length === 0) continue;
+    const firstInBody = (candidate: string): number => {
+      const at = text.indexOf(candidate, storyStart);
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    const preferred = [name, ...same].sort((a, b) => firstInBody(a) - firstInBody(b))[0] ?? name;
+    if (preferred !== name) spelling.set(name, preferred);
+  }
+  return spelling;
+}
+
 function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
   const contentWords = (words: string): string[] => words.toLowerCase().split(/[\s,]+/).filter((word) => word !== "" && !EMPTY_DESCRIPTION_WORDS.has(word));
   return quotes.map((quote) => {

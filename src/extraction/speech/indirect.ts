@@ -170,7 +170,10 @@ export function recordStatements(walk: Walk, sentence: Sentence, options: Senten
       // The subject of the verb nearest before the noun: "Sarah Sanders released an official statement".
       let verb = index - 1;
       while (verb >= options.floor && !((tokens[verb] as Token).pos === "VERB" && !isQuoted(walk, tokens[verb] as Token))) verb -= 1;
-      const subject = verb >= options.floor ? nounPhraseBefore(walk.text, tokens, verb, options.floor) : null;
+      // "In its statement Friday, the council said ...": no verb before the noun; the author is
+      // the subject of the clause the opening phrase leads into.
+      const opening = verb < options.floor && /^(its|his|her|their)$/i.test(key(tokens[index - 1] ?? token)) ? mainSubject(walk.text, tokens, index + 1, (word) => isQuoted(walk, word)) : null;
+      const subject = opening ?? (verb >= options.floor ? nounPhraseBefore(walk.text, tokens, verb, options.floor) : null);
       if (subject && !subject.tokens.some((word) => STATEMENT_NOUNS.has(key(word)))) author = resolvePhrase(subject, subject.start, context);
     }
     if (author) recordStatement(author, token.start, walk.cast);

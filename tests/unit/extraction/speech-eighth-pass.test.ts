@@ -225,3 +225,22 @@ describe("reported speech in readouts", () => {
     expect(extractArticle(text).quotes[0]?.speaker).toBeNull();
   });
 });
+
+describe("statements and the bodies that issue them", () => {
+  it("records 'In its statement Friday, the council said' as the council's statement", () => {
+    const text = [
+      "Harbor news",
+      "In its statement Friday, the Harbor Council said it mourned the victims.",
+      "The statement said the crews would be thanked.",
+    ].join("\n\n");
+    expect(quotesOf(text).map((quote) => quote.speaker)).toEqual(["Harbor Council", "Harbor Council"]);
+  });
+
+  it("spells a body as the story's body does when the headline drops an acronym's full stops", () => {
+    const text = ["UN Harbor Council Condemns Attack", "The U.N. Harbor Council said on Friday it condemned the attack in the strongest terms."].join("\n\n");
+    const extraction = extractArticle(text);
+    expect(extraction.quotes.map((quote) => quote.speaker)).toEqual(["U.N. Harbor Council"]);
+    expect(extraction.organizations).toContain("U.N. Harbor Council");
+    expect(extraction.organizations).not.toContain("UN Harbor Council");
+  });
+});
