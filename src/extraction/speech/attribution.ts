@@ -132,6 +132,8 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const head = key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
   if (definite) {
+    const named = knownAs(trimmed, position, context);
+    if (named) return named;
     const earlier = referenceBack(trimmed, head, position, context);
     if (earlier) return earlier;
   }
@@ -317,6 +319,23 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
  * noun, else the most recently named person whose title has it, else the most recent speaking
  * organization whose words have it.
  */
+/**
+ * "the U.N. mission said", after "the U.N. mission in Congo, known as MONUSCO": a description the
+ * story gave a name to with "known as" is that named body ("called" is more often the verb).
+ */
+function knownAs(phrase: Phrase, position: number, context: ResolveContext): Resolved | null {
+  const words = phrase.text.replace(/^(the|that|this)\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!/\s/.test(words)) return null;
+  const match = new RegExp(`\\b${words}\\b[^.;]{0,40}?,?\\s+(?:also\\s+)?known as\\s+(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,4})`, "iu").exec(context.text.slice(0, position));
+  const name = match?.[1];
+  if (!name || !/^\p{Lu}{2,}$|\s/u.test(name)) return null;
+  const organization = canonicalOrganization(name);
+  context.cast.addOrganization(organization);
+  const group: GroupSpeaker = { description: phrase.text, head: name.toLowerCase(), start: phrase.start, organization };
+  context.cast.groups.push(group);
+  return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
 function referenceBack(phrase: Phrase, head: string, position: number, context: ResolveContext): Resolved | null {
   const { cast } = context;
   const singular = head.replace(/s$/, "");

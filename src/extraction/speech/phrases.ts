@@ -460,8 +460,9 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   // "Maria Santos, 52, told".
   if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
+  // "The top commander in Iraq, General Jane Doe, said": a title may stand before that name.
   const nameInside = nameRuns(inside.tokens).pop();
-  if (nameInside && nameInside[0] === 0 && nameInside[1] === inside.tokens.length) return inside;
+  if (nameInside && nameInside[1] === inside.tokens.length && inside.tokens.slice(0, nameInside[0]).every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return inside;
   // "John Smith, a spokesman for the ministry, said" / "Levan Kapanadze, a 24-year-old student
   // who joined the protest, said" / "Amal Haddad, director of the hospital, said".
   if (/^(a|an|the)$/i.test(first.text) || isRoleWord(first)) return nameBefore();

@@ -244,3 +244,15 @@ describe("statements and the bodies that issue them", () => {
     expect(extraction.organizations).not.toContain("UN Harbor Council");
   });
 });
+
+describe("descriptions the story names", () => {
+  it("takes the name between commas after a title ('The top commander, General Jane Doe, said')", () => {
+    const text = ["Harbor news", "The top commander in the port, General Jan Novak, said the bombings were a setback."].join("\n\n");
+    expect(quotesOf(text)[0]?.speaker).toBe("Jan Novak");
+  });
+
+  it("reads 'the mission said' as the body the story called it 'known as'", () => {
+    const text = ["Harbor news", "The council thanked the U.N. mission in the port, known as UNMHP.", "The U.N. mission said at least five sailors were hurt."].join("\n\n");
+    expect(quotesOf(text).map((quote) => [quote.speaker, quote.speakerKind])).toEqual([["UNMHP", "organization"]]);
+  });
+});
