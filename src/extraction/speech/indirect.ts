@@ -199,14 +199,25 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         sourceEnd = tokens.findIndex((candidate, at) => at > index + 1 && candidate.text === ",");
         from = sourceEnd + 1;
         to = sourceEnd > 0 ? clauseEnd(walk, tokens, from) : -1;
-      } else if (tokens[index - 1]?.text === ",") {
+      } else if (tokens[index - 1]?.text === "," || (index - options.floor >= 4 && isClause(tokens, options.floor, index, true))) {
+        // "CLAUSE, according to X." / "CLAUSE according to a count by X, but ...".
         sourceEnd = clauseEnd(walk, tokens, index + 2);
         from = options.floor;
-        to = index - 1;
+        to = tokens[index - 1]?.text === "," ? index - 1 : index;
       }
-      const source = sourceEnd > index + 2 ? phraseOf(walk.text, tokens, index + 2, sourceEnd) : null;
-      if (!source || sourceEnd - index > 16) return;
-      const resolved = resolvePhrase(source, source.start, context) ?? documentSource(walk.cast, source, walk.text);
+      const resolveSource = (end: number): Resolved | null => {
+        const phrase = end > index + 2 ? phraseOf(walk.text, tokens, index + 2, end) : null;
+        return phrase && end - index <= 16 ? (resolvePhrase(phrase, phrase.start, context) ?? documentSource(walk.cast, phrase, walk.text)) : null;
+      };
+      // The source may end at a comma before an appositive or another clause ("according to
+      // Harborwatch, the largest tally by far", "according to a count by X, but ...").
+      const comma = tokens.findIndex((candidate, at) => at > index + 2 && at < sourceEnd && candidate.text === ",");
+      const whole = resolveSource(sourceEnd);
+      const resolved = whole ?? (comma > 0 ? resolveSource(comma) : null);
+      if (!resolved) return;
+      if (!whole && comma > 0) sourceEnd = comma;
+      const source = phraseOf(walk.text, tokens, index + 2, sourceEnd);
+      if (!source) return;
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
         emit(walk, options.paragraph, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
         lastInSentence = resolved;

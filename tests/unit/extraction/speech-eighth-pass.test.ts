@@ -173,6 +173,11 @@ describe("reported speech", () => {
     expect(reported("Last night, a district court ruled that the strike has to stop.")[0]?.[1]).toBe("the strike has to stop");
   });
 
+  it("ends an 'according to' source at the comma before an appositive or another clause, with or without a comma before it", () => {
+    expect(reported("Nearly half of the port's income has come from fees, according to Harborwatch, the largest tally by far.")).toEqual([["Harborwatch", "Nearly half of the port's income has come from fees"]]);
+    expect(reported("Ruiz leads Novak by 271 delegates according to a count by Harbor Radio, but Novak has vowed to fight on.")[0]?.[1]).toBe("Ruiz leads Novak by 271 delegates");
+  });
+
   it("reads past a time adverbial between the subject and the verb", () => {
     expect(reported("Witnesses in the town on Friday said the rebels still held the port.")[0]?.[0]).toBe("Witnesses");
     expect(reported("Residents reached by telephone Friday said the rebels still held the port.")[0]?.[0]).toBe("Residents");
