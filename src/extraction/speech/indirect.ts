@@ -373,7 +373,12 @@ const QUESTION_OPENERS = new Set(["whether", "if", "what", "how", "who", "why", 
  */
 function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext): Resolved | null {
   const before = tokens[index - 1];
-  if (!before || /^(was|were|been|being|is|are|be|when|if|once|after|,)$/i.test(before.text)) return null;
+  // "Asked if he would run, Doe said no", "when asked how ...": a question the sentence does not
+  // say who put; reported all the same, as an unnamed questioner's.
+  // ("Doe, asked if he would run, said no" stays unread: the aside is the answer's setting.)
+  const passive = index === options.floor || (before !== undefined && /^(was|were|been|being|is|are|be|when|once|after)$/i.test(before.text));
+  if (passive) return passiveQuestion(walk, tokens, index, options);
+  if (!before || /^(if|,)$/i.test(before.text)) return null;
   let opener = -1;
   for (let at = index + 1; at <= index + 6 && at < tokens.length; at += 1) {
     const candidate = tokens[at] as Token;
@@ -393,6 +398,34 @@ function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, opti
   const token = tokens[index] as Token;
   emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) }, walk.text.slice(token.start, (tokens[opener] as Token).start));
   return resolved;
+}
+
+/** The question after a passive "asked" ("Asked whether the port would reopen, ..."), as an unnamed questioner's reported speech. */
+function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions): Resolved | null {
+  let opener = -1;
+  for (let at = index + 1; at <= index + 5 && at < tokens.length; at += 1) {
+    const candidate = tokens[at] as Token;
+    if (QUESTION_OPENERS.has(key(candidate))) {
+      opener = at;
+      break;
+    }
+    // Only where or by whom it was asked may stand between ("asked on Fox News whether ...").
+    if (candidate.pos === "VERB" || candidate.pos === "AUX" || candidate.pos === "PUNCT" || isQuoted(walk, candidate)) return null;
+  }
+  if (opener < 0) return null;
+  let to = clauseEnd(walk, tokens, opener);
+  // The question ends at the comma before the main clause ("Asked if ..., Doe said no").
+  const comma = tokens.findIndex((candidate, at) => at > opener && at < to && candidate.text === ",");
+  if (comma > 0) to = comma;
+  if (!isClause(tokens, opener, to, false)) return null;
+  const source = walk.cast.addSource("an unnamed questioner", "questioner", null, CONFIDENCE.none);
+  const resolved: Resolved = { person: null, source, group: null, confidence: CONFIDENCE.none, viaStatement: false };
+  const token = tokens[index] as Token;
+  // No quotation after it continues the questioner.
+  const previous = walk.previous;
+  emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: token.start, end: token.end }, walk.text.slice(token.start, (tokens[opener] as Token).start));
+  walk.previous = previous;
+  return null;
 }
 
 /** Records one indirect quote. */

@@ -178,6 +178,12 @@ describe("reported speech", () => {
     expect(reported("Ruiz leads Novak by 271 delegates according to a count by Harbor Radio, but Novak has vowed to fight on.")[0]?.[1]).toBe("Ruiz leads Novak by 271 delegates");
   });
 
+  it("reports a question a passive 'asked' puts, as an unnamed questioner's, and continues no quotation with it", () => {
+    expect(reported("Asked if he would run again, the mayor said no.")).toEqual([["an unnamed questioner", "if he would run again"]]);
+    const text = "Harbor news\n\nMayor Jan Novak spoke on Monday.\n\nAsked whether the port would reopen, Novak said: “We will see.”\n\n“It depends on the union.”";
+    expect(extractArticle(text).quotes.filter((quote) => quote.kind === "direct").map((quote) => quote.speaker)).toEqual(["Jan Novak", "Jan Novak"]);
+  });
+
   it("reads past a time adverbial between the subject and the verb", () => {
     expect(reported("Witnesses in the town on Friday said the rebels still held the port.")[0]?.[0]).toBe("Witnesses");
     expect(reported("Residents reached by telephone Friday said the rebels still held the port.")[0]?.[0]).toBe("Residents");
