@@ -232,7 +232,11 @@ function interviewers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
     if (byLabel.has(label)) return byLabel.get(label) ?? null;
     let speaker: TurnSpeaker | null = null;
     if (/^\p{Lu}{2,5}$/u.test(label)) {
-      const possessive = new RegExp(`(?<![\\p{L}])${label}['’]s (\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? \\p{Lu}[\\p{Ll}'’-]+)`, "u").exec(text);
+      // "VOA's Jane Doe", or the outlet before the reporter's title and name when an interview
+      // verb follows ("VOA White House Bureau Chief Jane Doe spoke with ...").
+      const possessive =
+        new RegExp(`(?<![\\p{L}])${label}['’]s (\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? \\p{Lu}[\\p{Ll}'’-]+)`, "u").exec(text) ??
+        new RegExp(`(?<![\\p{L}])${label} (?:\\p{Lu}[\\p{L}]* ){1,5}?(\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? \\p{Lu}[\\p{Ll}'’-]+) (?:spoke|talked|sat down|interviewed|asked)\\b`, "u").exec(text);
       if (possessive?.[1]) {
         const start = possessive.index + possessive[0].length - possessive[1].length;
         speaker = { kind: "named", surname: possessive[1], gender: null, nameAt: { start, end: start + possessive[1].length } };

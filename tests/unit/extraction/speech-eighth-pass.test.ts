@@ -267,3 +267,17 @@ describe("descriptions the story names", () => {
     expect(quotesOf(text).map((quote) => [quote.speaker, quote.speakerKind])).toEqual([["UNMHP", "organization"]]);
   });
 });
+
+describe("interviewers an outlet's label stands for", () => {
+  it("names the reporter the lead gives with the outlet and a title before an interview verb", () => {
+    const text = [
+      "Port Chief Warns Strikers",
+      "HRN Harbor Bureau Chief Lena Marek spoke with port chief Tomas Berg on Tuesday.",
+      "HRN: Will the gates reopen this week?",
+      "BERG: We hope so.",
+      "HRN: And if the strike goes on?",
+      "BERG: Then we wait.",
+    ].join("\n\n");
+    expect(quotesOf(text).filter((quote) => quote.text.endsWith("?")).map((quote) => quote.speaker)).toEqual(["Lena Marek", "Lena Marek"]);
+  });
+});
