@@ -88,6 +88,7 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
   // The hand-over comes within the first six lines, or later after header lines only (a release's
   // headline, office, number, "IMMEDIATE RELEASE", date): no sentence of the story before it.
   let sentenceSeen = false;
+  let titledOnly: StatementDocument | null = null;
   for (let index = 0; index < Math.min(paragraphs.length, MAX_HEADER_LINES); index += 1) {
     if (index >= 6 && sentenceSeen) break;
     const paragraph = paragraphs[index] as TextRange;
@@ -116,8 +117,17 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     if (match !== attributable && /\p{L}(?:['’]s?|s['’])\s+\p{L}/u.test(named)) continue;
     const authorStart = paragraph.start + lead + line.lastIndexOf(named);
     const body = bodyAfter(text, paragraphs, index);
-    if (body.length > 0) return { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
+    if (body.length === 0) continue;
+    const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
+    // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
+    // lines below name the office holder the headline only titles.
+    if (match !== office && /^the\s/i.test(named)) {
+      titledOnly ??= found;
+      continue;
+    }
+    return found;
   }
+  if (titledOnly) return titledOnly;
   // Else a headline that names its author: "Agency Director Statement on ...".
   const headline = paragraphs[0];
   if (!headline || paragraphs.length < 2) return null;

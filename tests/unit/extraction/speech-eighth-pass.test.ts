@@ -23,6 +23,11 @@ describe("documents an office issues in its own name", () => {
     ]);
   });
 
+  it("prefers the name lines below to a headline that only titles the author", () => {
+    const text = ["Statement by the Secretary on the Harbor Fire", "Press Statement", "Ana M. Ruiz", "Secretary of the Interior", "May 2, 2024", "Our hearts go out to the families of those hurt in the fire at the harbor."].join("\n\n");
+    expect(quotesOf(text).map((quote) => quote.speaker)).toEqual(["Ana M. Ruiz"]);
+  });
+
   it("reads the office from the readout's foot line", () => {
     const text = [
       "Readout of the Minister's Meeting with the Harbor Council",
