@@ -160,13 +160,6 @@ function partialsOfReportedSpeech(text: string, quotes: ExtractedQuote[]): Extra
 const EMPTY_DESCRIPTION_WORDS = new Set(["a", "an", "the", "of", "for", "to", "and", "former", "senior", "top", "chief", "deputy"]);
 
 /**
- * "A spokesman for opposition forces says ..." then "opposition spokesman Jane Doe said": a lead
- * that describes its speaker and names them lower down. A quote of an unnamed source described
- * as "a/an ... <role>" is the person named with that role after it: the first whose title has the
- * same role word and no word the description lacks ("Army spokesman" is not "a spokesman for the
- * rebels"; a bare "spokesman" fits any).
- */
-/**
  * "UN Security Council" in a headline and "U.N. Security Council" in the story are one body: names
  * that differ only in an acronym's full stops take the spelling the story's body uses first.
  */
@@ -186,6 +179,13 @@ function bodySpellings(text: string, storyStart: number, organizations: readonly
   return spelling;
 }
 
+/**
+ * "A spokesman for opposition forces says ..." then "opposition spokesman Jane Doe said": a lead
+ * that describes its speaker and names them lower down. A quote of an unnamed source described
+ * as "a/an ... <role>" is the person named with that role after it: the first whose title has the
+ * same role word and no word the description lacks ("Army spokesman" is not "a spokesman for the
+ * rebels"; a bare "spokesman" fits any).
+ */
 function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
   const contentWords = (words: string): string[] => words.toLowerCase().split(/[\s,]+/).filter((word) => word !== "" && !EMPTY_DESCRIPTION_WORDS.has(word));
   return quotes.map((quote) => {
@@ -286,10 +286,9 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
 }
 
 /**
- * An official quoting someone else in their answer ("In October, Speaker Roe said, “We must act.”",
- * "This is a quote from the governors' association: “...”"): the quotation is also that speaker's
- * own quote, when its attribution names them or a pronoun sure of them (not a guess), and never the
- * official's.
+ * An official quoting someone else in their answer ("In October, Speaker Roe said, “We must act.”
+ * And in May he said, “...”"): the quotation is also that speaker's own quote, when its attribution
+ * names them or a pronoun sure of them (not a guess), and never the official's.
  */
 function quoteOthersInTurn(walk: Walk, turnSpans: readonly QuoteSpan[], line: TextRange, paragraph: number, official: PersonEntry | null, tokensOf: (paragraph: number) => readonly Token[]): void {
   const inside = turnSpans.filter((span) => span.open >= line.start && span.open < line.end);
