@@ -160,12 +160,12 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
  */
 function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly Token[], run: [number, number]) => [number, number] | null } {
   const { text, paragraphs } = analyzed;
-  const isTitleCase = (line: string): boolean => {
+  const isHeadlineCaseLine = (line: string): boolean => {
     if (/[.!?]["”’)]?\s*$/u.test(line)) return false;
     const words = line.split(/\s+/).slice(1).filter((word) => /^\p{L}{4,}/u.test(word));
     return words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * words.length;
   };
-  const titleLines = paragraphs.filter((paragraph) => isTitleCase(text.slice(paragraph.start, paragraph.end)));
+  const titleLines = paragraphs.filter((paragraph) => isHeadlineCaseLine(text.slice(paragraph.start, paragraph.end)));
   if (titleLines.length === 0) return { trim: (_tokens, run) => run };
   const inTitleLine = (offset: number): boolean => titleLines.some((line) => offset >= line.start && offset < line.end);
   const capitalized = new Set<string>();
