@@ -112,12 +112,28 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
+  // "Secretary Roe and Minister Lee said": two people speak together, neither alone; an unnamed
+  // source the phrase describes.
+  const and = tokens.findIndex((token) => key(token) === "and");
+  // Each side a name ("Jan Novak") or a title and a surname ("Minister Lee").
+  const named = (side: readonly Token[]): boolean => {
+    const last = side[side.length - 1];
+    if (!last || side.length > 5 || !isNameToken(last)) return false;
+    return side.length >= 2 && (isNameToken(side[side.length - 2] as Token) || TITLE_WORDS.has(key(side[side.length - 2] as Token)));
+  };
+  if (and > 0 && named(tokens.slice(0, and)) && named(tokens.slice(and + 1))) {
+    const source = context.cast.addSource(trimmed.text, "and", null, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
   const head = key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
   if (definite) {
+    const named = knownAs(trimmed, position, context);
+    if (named) return named;
     const earlier = referenceBack(trimmed, head, position, context);
     if (earlier) return earlier;
   }
@@ -303,6 +319,23 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
  * noun, else the most recently named person whose title has it, else the most recent speaking
  * organization whose words have it.
  */
+/**
+ * "the U.N. mission said", after "the U.N. mission in Congo, known as MONUSCO": a description the
+ * story gave a name to with "known as" is that named body ("called" is more often the verb).
+ */
+function knownAs(phrase: Phrase, position: number, context: ResolveContext): Resolved | null {
+  const words = phrase.text.replace(/^(the|that|this)\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!/\s/.test(words)) return null;
+  const match = new RegExp(`\\b${words}\\b[^.;]{0,40}?,?\\s+(?:also\\s+)?known as\\s+(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,4})`, "iu").exec(context.text.slice(0, position));
+  const name = match?.[1];
+  if (!name || !/^\p{Lu}{2,}$|\s/u.test(name)) return null;
+  const organization = canonicalOrganization(name);
+  context.cast.addOrganization(organization);
+  const group: GroupSpeaker = { description: phrase.text, head: name.toLowerCase(), start: phrase.start, organization };
+  context.cast.groups.push(group);
+  return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
 function referenceBack(phrase: Phrase, head: string, position: number, context: ResolveContext): Resolved | null {
   const { cast } = context;
   const singular = head.replace(/s$/, "");
@@ -369,6 +402,20 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
+  // A person named last inside a reported clause ("Doe said [Roe and Lee met]") is what was said;
+  // "he said" after it continues the reporting speaker when they fit and were named since the
+  // paragraph before.
+  const head = candidates[0];
+  if (head && context.cast.isReported(head.last)) {
+    const speaker = candidates.find((candidate) => {
+      const at = lastMentionBefore(candidate.person, position, (offset) => context.cast.isQuoted(offset) || context.cast.isReported(offset));
+      return at >= 0 && (context.text.slice(at, position).match(/\n\s*\n/g) ?? []).length <= 1;
+    });
+    if (speaker && speaker !== head) {
+      candidates.splice(candidates.indexOf(speaker), 1);
+      candidates.unshift(speaker);
+    }
+  }
   const continuing = context.continuing;
   if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
     continuing.gender ??= gender;

@@ -1,7 +1,7 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
 import { lookupPlace } from "../events/gazetteer.js";
-import { KNOWN_ORGANIZATIONS } from "./lexicon.js";
+import { FEMALE_GIVEN_NAMES, KNOWN_ORGANIZATIONS, MALE_GIVEN_NAMES } from "./lexicon.js";
 import { isNameWord } from "./phrases.js";
 
 // Briefing transcripts: every turn starts with the speaker's label in capitals ("MS. NAUERT:",
@@ -232,7 +232,11 @@ function interviewers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
     if (byLabel.has(label)) return byLabel.get(label) ?? null;
     let speaker: TurnSpeaker | null = null;
     if (/^\p{Lu}{2,5}$/u.test(label)) {
-      const possessive = new RegExp(`(?<![\\p{L}])${label}['’]s (\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? \\p{Lu}[\\p{Ll}'’-]+)`, "u").exec(text);
+      // "VOA's Jane Doe", or the outlet before the reporter's title and name when an interview
+      // verb follows ("VOA White House Bureau Chief Jane Doe spoke with ...").
+      const possessive =
+        new RegExp(`(?<![\\p{L}])${label}['’]s (\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? \\p{Lu}[\\p{Ll}'’-]+)`, "u").exec(text) ??
+        new RegExp(`(?<![\\p{L}])${label} (?:\\p{Lu}[\\p{L}]* ){1,5}?(\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? \\p{Lu}[\\p{Ll}'’-]+) (?:spoke|talked|sat down|interviewed|asked)\\b`, "u").exec(text);
       if (possessive?.[1]) {
         const start = possessive.index + possessive[0].length - possessive[1].length;
         speaker = { kind: "named", surname: possessive[1], gender: null, nameAt: { start, end: start + possessive[1].length } };
@@ -270,6 +274,21 @@ const ADDRESSED_WITHIN = /(?:^|[,–—]\s*|--\s*)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{L
 const INTRODUCED = /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,2}) (?:with|from) (?:the )?\p{Lu}/u;
 
 /**
+ * "I have nothing at the top, Josh, so I'll let you get us started.": a name set off by commas in
+ * the official's last sentence, when that sentence hands the floor over ("you", "questions").
+ */
+function calledWithin(words: string): RegExpExecArray | null {
+  const boundary = [...words.matchAll(/[.!?]["”’]?\s+(?=\S)/gu)].pop();
+  const offset = boundary ? (boundary.index ?? 0) + boundary[0].length : 0;
+  const last = words.slice(offset);
+  if (!/\b(?:you|your|questions?)\b/i.test(last)) return null;
+  const match = /,\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+/u.exec(last);
+  if (!match) return null;
+  match.index += offset;
+  return match;
+}
+
+/**
  * Reporters' questions name their reporter when the reporter introduces themselves ("Jane Doe
  * with AP.") or the official's last words before the question call on them by name ("so Matt.");
  * the question is then that person's (still a question: nothing in it is the official's).
@@ -279,9 +298,12 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
   const named = new Map<number, TurnSpeaker>();
   // "Befuddled." or "Correct." closes an answer as a name would; the tagger tells a name apart.
   let tags: Map<number, string> | null = null;
+  // A common given name is a name whatever the tagger made of it ("Josh, do you want to start?"
+  // tags "Josh" as a verb).
   const isName = (start: number): boolean => {
     tags ??= new Map(analyzed.sentences.flatMap((sentence) => sentence.tokens.map((token) => [token.start, token.pos] as const)));
-    return tags.get(start) === "PROPN";
+    const word = /^\p{L}+/u.exec(text.slice(start, start + 30))?.[0]?.toLowerCase() ?? "";
+    return tags.get(start) === "PROPN" || MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
   };
   turns.forEach((turn, index) => {
     if (!turn.isQuestion || turn.line !== turn.labelLine) return;
@@ -295,7 +317,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const before = turns[index - 1];
     if (!before || before.isQuestion) return;
     const words = text.slice(before.quote.start, before.quote.end);
-    const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words);
+    const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? calledWithin(words);
     const name = call?.[2];
     if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
     // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given

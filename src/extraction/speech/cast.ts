@@ -57,6 +57,11 @@ export class Cast {
   readonly bareNames: { readonly name: string; readonly start: number; readonly opensSentence: boolean }[] = [];
   /** The story's quoted passages: a name said inside a quote is not who a later "he" is. */
   quoted: readonly TextRange[] = [];
+  /**
+   * The reported clauses read so far ("Doe said [Roe and Lee met]"), in reading order: a person
+   * named only inside one is what was said, not who a later "he said" is.
+   */
+  reported: readonly (TextRange & { readonly kind: string })[] = [];
   /** Acronyms the story defines for organizations ("BNP" -> "Bangladesh Nationalist Party"). */
   readonly organizationAcronyms = new Map<string, string>();
   private readonly organizationNames: string[] = [];
@@ -160,6 +165,11 @@ export class Cast {
       .sort((a, b) => a.start - b.start)
       .pop();
     return named?.name ?? null;
+  }
+
+  /** Whether an offset lies inside a reported clause read so far. */
+  isReported(offset: number): boolean {
+    return this.reported.some((range) => range.kind === "indirect" && offset >= range.start && offset < range.end);
   }
 
   /** Whether an offset lies inside a quoted passage (binary search: the passages are in text order and do not overlap). */

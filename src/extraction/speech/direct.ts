@@ -159,8 +159,12 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
-  const subject = verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
-  let resolved = subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null;
+  // "X addressed the talks saying, “...”": a participle's subject is the clause's, not the noun before it.
+  const participle = verb > 0 && /ing$/.test(key(verbToken)) && tokens.slice(0, verb).some((token) => token.pos === "VERB");
+  const clauseSubject = participle ? mainSubject(walk.text, tokens.slice(0, verb), 0, () => false) : null;
+  const clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
+  const subject = clauseSpeaker ? clauseSubject : verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
+  let resolved = clauseSpeaker ?? (subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null);
   if (!resolved && !subject) {
     const previous = walk.previous;
     const leftOfVerb = tokens[verb - 1];

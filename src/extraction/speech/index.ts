@@ -4,12 +4,13 @@ import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";
 import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
+import { quoteHeadline } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
-import { findOrganizations } from "./organizations.js";
+import { canonicalOrganization, findOrganizations } from "./organizations.js";
 import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
-import { findQuoteSpans } from "./quotes.js";
+import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
 import { type Walk, datelineEnd } from "./walk.js";
@@ -40,9 +41,10 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     cast.addAlias(person, post.handle);
   }
   findPersonMentions(analyzed, cast);
-  const author = statement ? authorOf(cast, analyzed, statement) : null;
-  // A document signed by an office holder the story never names ("Agency Director Statement on ...").
-  const unnamedAuthor = statement && !author ? unnamedAuthorOf(cast, text, statement) : null;
+  const author = statement && !statement.authorKind ? authorOf(cast, analyzed, statement) : null;
+  // A document signed by an office holder the story never names ("Agency Director Statement on ..."),
+  // or issued by an office or body in its own name.
+  const unnamedAuthor = statement && !author ? (statement.authorKind ? issuerOf(cast, text, statement) : unnamedAuthorOf(cast, text, statement)) : null;
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
@@ -50,7 +52,11 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // People named by a title and a surname alone ("Finance Minister Roe") are known before the
   // reading, so that a later "he said" can refer to them.
   findTitledSurnames(analyzed, cast);
+  // Quotations inside an official's answer ("In October, Speaker Roe said, “...”").
+  const turnSpans = findQuoteSpans(text, analyzed.paragraphs, (range) => !turns.some((turn) => !turn.isQuestion && within(turn.line)(range)));
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
+  // The walk's own list, read as it grows.
+  cast.reported = walk.quotes;
   const tokensByParagraph = new Map<number, Token[]>();
   for (const sentence of analyzed.sentences) {
     const list = tokensByParagraph.get(sentence.paragraph) ?? [];
@@ -98,6 +104,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
         return;
       }
       if (insideSpeaker) officials.add(insideSpeaker.name);
+      quoteOthersInTurn(walk, turnSpans, paragraph, index, insideSpeaker, tokensOf);
     }
     for (const sentence of analyzed.sentences) {
       if (sentence.paragraph !== index) continue;
@@ -119,8 +126,15 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   findPersonMentions(analyzed, cast);
   for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
   const { people, anonymousSources, mentions } = cast.result();
+  // A headline in headline style ("Town Falls to Rebels, Spokesman Says") reports speech too.
+  const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
+  const headlineQuote = headline ? quoteHeadline(analyzed, cast, headline) : null;
+  if (headlineQuote) walk.quotes.push(headlineQuote);
   const quotes = partialsOfReportedSpeech(text, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
-  return { quotes, people, anonymousSources, organizations: [...cast.organizations], mentions };
+  const spelling = bodySpellings(text, storyStart, cast.organizations);
+  const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
+  const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
+  return { quotes: respelled, people, anonymousSources, organizations, mentions };
 }
 
 /**
@@ -144,6 +158,26 @@ function partialsOfReportedSpeech(text: string, quotes: ExtractedQuote[]): Extra
 
 /** Words of a title or a description that say nothing of whom the speaker works for. */
 const EMPTY_DESCRIPTION_WORDS = new Set(["a", "an", "the", "of", "for", "to", "and", "former", "senior", "top", "chief", "deputy"]);
+
+/**
+ * "UN Security Council" in a headline and "U.N. Security Council" in the story are one body: names
+ * that differ only in an acronym's full stops take the spelling the story's body uses first.
+ */
+function bodySpellings(text: string, storyStart: number, organizations: readonly string[]): Map<string, string> {
+  const undotted = (name: string): string => name.replace(/\b((?:\p{Lu}\.){2,})/gu, (acronym) => acronym.replace(/\./g, ""));
+  const spelling = new Map<string, string>();
+  for (const name of organizations) {
+    const same = organizations.filter((other) => other !== name && undotted(other) === undotted(name));
+    if (same.length === 0) continue;
+    const firstInBody = (candidate: string): number => {
+      const at = text.indexOf(candidate, storyStart);
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    const preferred = [name, ...same].sort((a, b) => firstInBody(a) - firstInBody(b))[0] ?? name;
+    if (preferred !== name) spelling.set(name, preferred);
+  }
+  return spelling;
+}
 
 /**
  * "A spokesman for opposition forces says ..." then "opposition spokesman Jane Doe said": a lead
@@ -252,6 +286,24 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
 }
 
 /**
+ * An official quoting someone else in their answer ("In October, Speaker Roe said, “We must act.”
+ * And in May he said, “...”"): the quotation is also that speaker's own quote, when its attribution
+ * names them or a pronoun sure of them (not a guess), and never the official's.
+ */
+function quoteOthersInTurn(walk: Walk, turnSpans: readonly QuoteSpan[], line: TextRange, paragraph: number, official: PersonEntry | null, tokensOf: (paragraph: number) => readonly Token[]): void {
+  const inside = turnSpans.filter((span) => span.open >= line.start && span.open < line.end);
+  if (inside.length === 0) return;
+  const nested: Walk = { ...walk, spans: turnSpans, previous: null };
+  for (const span of inside) {
+    const before = walk.quotes.length;
+    attributeQuote(nested, span, { open: paragraph, close: paragraph }, tokensOf);
+    const added = walk.quotes.splice(before);
+    walk.quotes.push(...added.filter((quote) => quote.confidence >= CONFIDENCE.pronoun && (quote.speaker ?? quote.speakerDescription) !== null && quote.speaker !== official?.name));
+  }
+  walk.previous = null;
+}
+
+/**
  * The full name a transcript's header gives the surname of a label ("... Coordinator John Kirby"
  * for "MR. KIRBY:"), when no title made it a person already.
  */
@@ -324,6 +376,24 @@ function unnamedAuthorOf(cast: Cast, text: string, statement: StatementDocument)
   return source;
 }
 
+/**
+ * The issuer of a document no person signs: the office or body it names ("Office of the Press
+ * Secretary", "VOA" as the story spells it in full), which speaks as an organization, or an unnamed
+ * issuer described by the office that issues such readouts.
+ */
+function issuerOf(cast: Cast, text: string, statement: StatementDocument): SourceEntry {
+  if (statement.authorKind === "unsigned") return cast.addSource(statement.unsignedBy ?? "the issuing office", "office", null, CONFIDENCE.reference);
+  const words = text.slice(statement.author.start, statement.author.end).trim();
+  // An acronym is the body the story spells out ("VOA" for Voice of America).
+  const initials = (name: string): string => name.split(/\s+/).map((word) => word[0] ?? "").join("").toUpperCase();
+  const spelledOut = /^\p{Lu}{2,6}$/u.test(words) ? (cast.organizationAcronyms.get(words) ?? cast.organizations.find((name) => initials(name) === words)) : undefined;
+  const organization = spelledOut ?? canonicalOrganization(words);
+  cast.addOrganization(organization);
+  const source = cast.addSource(words, (words.split(/\s+/).pop() ?? "").toLowerCase(), organization, CONFIDENCE.explicit);
+  cast.mentionSource(source, statement.author, 0.9);
+  return source;
+}
+
 /** One paragraph of a statement document: a direct quote of its author, medium statement. */
 function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, statement: StatementDocument, paragraph: TextRange): void {
   const person = "name" in author ? author : null;
@@ -332,8 +402,8 @@ function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, 
     start: paragraph.start,
     end: paragraph.end,
     text: walk.text.slice(paragraph.start, paragraph.end),
-    speaker: person?.name ?? null,
-    speakerKind: person ? "person" : null,
+    speaker: person?.name ?? (author as SourceEntry).organization ?? null,
+    speakerKind: person ? "person" : (author as SourceEntry).organization ? "organization" : null,
     speakerDescription: person ? (person.titles[0] ?? null) : (author as SourceEntry).description,
     kind: "direct",
     medium: "statement",

@@ -170,7 +170,10 @@ export function recordStatements(walk: Walk, sentence: Sentence, options: Senten
       // The subject of the verb nearest before the noun: "Sarah Sanders released an official statement".
       let verb = index - 1;
       while (verb >= options.floor && !((tokens[verb] as Token).pos === "VERB" && !isQuoted(walk, tokens[verb] as Token))) verb -= 1;
-      const subject = verb >= options.floor ? nounPhraseBefore(walk.text, tokens, verb, options.floor) : null;
+      // "In its statement Friday, the council said ...": no verb before the noun; the author is
+      // the subject of the clause the opening phrase leads into.
+      const opening = verb < options.floor && /^(its|his|her|their)$/i.test(key(tokens[index - 1] ?? token)) ? mainSubject(walk.text, tokens, index + 1, (word) => isQuoted(walk, word)) : null;
+      const subject = opening ?? (verb >= options.floor ? nounPhraseBefore(walk.text, tokens, verb, options.floor) : null);
       if (subject && !subject.tokens.some((word) => STATEMENT_NOUNS.has(key(word)))) author = resolvePhrase(subject, subject.start, context);
     }
     if (author) recordStatement(author, token.start, walk.cast);
@@ -196,14 +199,25 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         sourceEnd = tokens.findIndex((candidate, at) => at > index + 1 && candidate.text === ",");
         from = sourceEnd + 1;
         to = sourceEnd > 0 ? clauseEnd(walk, tokens, from) : -1;
-      } else if (tokens[index - 1]?.text === ",") {
+      } else if (tokens[index - 1]?.text === "," || (index - options.floor >= 4 && isClause(tokens, options.floor, index, true))) {
+        // "CLAUSE, according to X." / "CLAUSE according to a count by X, but ...".
         sourceEnd = clauseEnd(walk, tokens, index + 2);
         from = options.floor;
-        to = index - 1;
+        to = tokens[index - 1]?.text === "," ? index - 1 : index;
       }
-      const source = sourceEnd > index + 2 ? phraseOf(walk.text, tokens, index + 2, sourceEnd) : null;
-      if (!source || sourceEnd - index > 16) return;
-      const resolved = resolvePhrase(source, source.start, context) ?? documentSource(walk.cast, source, walk.text);
+      const resolveSource = (end: number): Resolved | null => {
+        const phrase = end > index + 2 ? phraseOf(walk.text, tokens, index + 2, end) : null;
+        return phrase && end - index <= 16 ? (resolvePhrase(phrase, phrase.start, context) ?? documentSource(walk.cast, phrase, walk.text)) : null;
+      };
+      // The source may end at a comma before an appositive or another clause ("according to
+      // Harborwatch, the largest tally by far", "according to a count by X, but ...").
+      const comma = tokens.findIndex((candidate, at) => at > index + 2 && at < sourceEnd && candidate.text === ",");
+      const whole = resolveSource(sourceEnd);
+      const resolved = whole ?? (comma > 0 ? resolveSource(comma) : null);
+      if (!resolved) return;
+      if (!whole && comma > 0) sourceEnd = comma;
+      const source = phraseOf(walk.text, tokens, index + 2, sourceEnd);
+      if (!source) return;
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
         emit(walk, options.paragraph, tokens, from, to, resolved, "according to", { start: token.start, end: source.end }, walk.text.slice(source.start, source.end));
         lastInSentence = resolved;
@@ -216,9 +230,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       return;
     }
     // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
-    const madeClear = word === "clear" && /^(made|make|makes|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
-    if (!madeClear && (!isReportingVerb(tokens, index) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
-    const gerund = /ing$/.test(word);
+    const madeClear = word === "clear" && /^(made|make|makes|making|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
+    if (!madeClear && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    // "..., making clear that ...": the participle stands for the verb.
+    const gerund = /ing$/.test(madeClear ? key(tokens[index - 1] ?? token) : word);
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
     let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear ? index - 1 : index, options.floor);
@@ -250,7 +265,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
     } else if (gerund || goesOn || key(tokens[index - 1] ?? token) === "and") {
       const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && key(tokens[index - 1] ?? token) === "and" ? describedSpeaker(walk.cast, main) : null);
+      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || key(tokens[index - 1] ?? token) === "and") ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;
@@ -332,6 +347,20 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
   });
 }
 
+/**
+ * "Police report the fire killed three", "Officials claim the ships arrived": after a plural
+ * subject the tagger reads a present-tense reporting verb as the head of a noun compound ("police
+ * report"). It is the verb when a name or a plural noun stands before it and a finite clause
+ * opens right after it.
+ */
+function nounReadVerb(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const before = tokens[index - 1];
+  if (!token || !before || token.pos !== "NOUN" || !REPORTING_VERBS.has(key(token)) || /(?:ing|ed)$/.test(key(token))) return false;
+  const plural = before.pos === "PROPN" || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  return plural && finiteClauseStart(tokens, index + 1) === index + 1;
+}
+
 /** Verbs that report a question. */
 const ASKING = new Set(["ask", "asks", "asked"]);
 /** Words that open a reported question ("asked whether ...", "asked how ..."). */
@@ -344,7 +373,12 @@ const QUESTION_OPENERS = new Set(["whether", "if", "what", "how", "who", "why", 
  */
 function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext): Resolved | null {
   const before = tokens[index - 1];
-  if (!before || /^(was|were|been|being|is|are|be|when|if|once|after|,)$/i.test(before.text)) return null;
+  // "Asked if he would run, Doe said no", "when asked how ...": a question the sentence does not
+  // say who put; reported all the same, as an unnamed questioner's.
+  // ("Doe, asked if he would run, said no" stays unread: the aside is the answer's setting.)
+  const passive = index === options.floor || (before !== undefined && /^(was|were|been|being|is|are|be|when|once|after)$/i.test(before.text));
+  if (passive) return passiveQuestion(walk, tokens, index, options);
+  if (!before || /^(if|,)$/i.test(before.text)) return null;
   let opener = -1;
   for (let at = index + 1; at <= index + 6 && at < tokens.length; at += 1) {
     const candidate = tokens[at] as Token;
@@ -364,6 +398,34 @@ function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, opti
   const token = tokens[index] as Token;
   emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) }, walk.text.slice(token.start, (tokens[opener] as Token).start));
   return resolved;
+}
+
+/** The question after a passive "asked" ("Asked whether the port would reopen, ..."), as an unnamed questioner's reported speech. */
+function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions): Resolved | null {
+  let opener = -1;
+  for (let at = index + 1; at <= index + 5 && at < tokens.length; at += 1) {
+    const candidate = tokens[at] as Token;
+    if (QUESTION_OPENERS.has(key(candidate))) {
+      opener = at;
+      break;
+    }
+    // Only where or by whom it was asked may stand between ("asked on Fox News whether ...").
+    if (candidate.pos === "VERB" || candidate.pos === "AUX" || candidate.pos === "PUNCT" || isQuoted(walk, candidate)) return null;
+  }
+  if (opener < 0) return null;
+  let to = clauseEnd(walk, tokens, opener);
+  // The question ends at the comma before the main clause ("Asked if ..., Doe said no").
+  const comma = tokens.findIndex((candidate, at) => at > opener && at < to && candidate.text === ",");
+  if (comma > 0) to = comma;
+  if (!isClause(tokens, opener, to, false)) return null;
+  const source = walk.cast.addSource("an unnamed questioner", "questioner", null, CONFIDENCE.none);
+  const resolved: Resolved = { person: null, source, group: null, confidence: CONFIDENCE.none, viaStatement: false };
+  const token = tokens[index] as Token;
+  // No quotation after it continues the questioner.
+  const previous = walk.previous;
+  emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: token.start, end: token.end }, walk.text.slice(token.start, (tokens[opener] as Token).start));
+  walk.previous = previous;
+  return null;
 }
 
 /** Records one indirect quote. */

@@ -26,7 +26,8 @@ export const REPORTING_VERBS = words(`
   emphasizes emphasizing emphasising stressing noting claiming insisting arguing asserting
   declaring announcing reiterating acknowledging admitting confirming denying explaining
   suggesting predicting promising vowing urging cautioning affirming underscoring
-  agree agrees agreed request requests requested`);
+  agree agrees agreed request requests requested comment comments commented
+  indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -50,7 +51,8 @@ export const CLAUSE_TAKING_VERBS = words(`
   affirm affirms affirmed caution cautions cautioned emphasizing emphasising stressing noting
   insisting arguing claiming asserting acknowledging admitting predicting suggesting reiterating
   explaining declaring conceding maintaining alleging confirming denying announcing writing
-  reporting underscoring affirming cautioning warning`);
+  reporting underscoring affirming cautioning warning vow vows vowed indicate indicates indicated
+  reveal reveals revealed reaffirm reaffirms reaffirmed`);
 
 /** Reporting verbs that only attribute a quotation, never introduce a clause of their own. */
 export const QUOTE_ONLY_VERBS = words(`

@@ -1,7 +1,7 @@
 import type { AnalyzedText, Sentence, Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
-import { GENDERED_WORDS, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
+import { FEMALE_GIVEN_NAMES, GENDERED_WORDS, MALE_GIVEN_NAMES, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
 import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRoleWord, key, nameRuns, nickname, nounPhraseBefore, particleRun, phraseOf } from "./phrases.js";
@@ -133,10 +133,13 @@ export function registerPerson(cast: Cast, name: string, title: string | null, t
 /** Finds every titled or appositive-described person in the text and adds them to the cast. */
 export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: TextRange) => boolean): void {
   const { text } = analyzed;
+  const headlineCase = headlineCaseReader(analyzed);
   for (const sentence of analyzed.sentences) {
     if (skip(sentence)) continue;
     const tokens = sentence.tokens;
-    for (const run of nameRuns(tokens, true)) {
+    for (const written of nameRuns(tokens, true)) {
+      const run = headlineCase.trim(tokens, written);
+      if (!run) continue;
       const [from, to] = run;
       const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
       if (!found) continue;
@@ -147,6 +150,53 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
       if (person) cast.mentionPerson(person, { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end }, 0.9);
     }
   }
+}
+
+/**
+ * Headlines in title case capitalize every word, so a name run there may run on into the
+ * headline's verb or nouns ("Ambassador Jane Doe Speaks to ...", "Secretary Roe Holds Press
+ * Conference"). In such a line a run keeps only the end words the story also capitalizes outside
+ * its title-case lines (or common given names) or the tagger reads as names, and needs two words left.
+ */
+function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly Token[], run: [number, number]) => [number, number] | null } {
+  const { text, paragraphs } = analyzed;
+  const isHeadlineCaseLine = (line: string): boolean => {
+    if (/[.!?]["”’)]?\s*$/u.test(line)) return false;
+    const words = line.split(/\s+/).slice(1).filter((word) => /^\p{L}{4,}/u.test(word));
+    return words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * words.length;
+  };
+  const titleLines = paragraphs.filter((paragraph) => isHeadlineCaseLine(text.slice(paragraph.start, paragraph.end)));
+  if (titleLines.length === 0) return { trim: (_tokens, run) => run };
+  const inTitleLine = (offset: number): boolean => titleLines.some((line) => offset >= line.start && offset < line.end);
+  const capitalized = new Set<string>();
+  for (const paragraph of paragraphs) {
+    if (titleLines.includes(paragraph)) continue;
+    for (const word of text.slice(paragraph.start, paragraph.end).matchAll(/\p{Lu}[\p{L}'’-]*/gu)) capitalized.add(word[0].toLowerCase());
+  }
+  const capitalizedWord = (token: Token): boolean => capitalized.has(token.text.toLowerCase()) || MALE_GIVEN_NAMES.has(token.text.toLowerCase()) || FEMALE_GIVEN_NAMES.has(token.text.toLowerCase());
+  const suffix = (token: Token | undefined): boolean => token !== undefined && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(token.text);
+  return {
+    trim: (tokens, run) => {
+      let [from, to] = run;
+      if (!inTitleLine((tokens[from] as Token).start)) return run;
+      // From the end, whole words the tagger does not read as names and the story capitalizes
+      // nowhere else: a suffix goes with the word before it, a hyphen joins parts.
+      for (;;) {
+        let last = to - 1;
+        while (last > from && suffix(tokens[last])) last -= 1;
+        let first = last;
+        while (first - 2 >= from && tokens[first - 1]?.text === "-") first -= 2;
+        const parts = tokens.slice(first, last + 1).filter((token) => token.text !== "-");
+        if (to - from < 2 || parts.some((part) => capitalizedWord(part) || part.pos === "PROPN") || /^\p{Lu}\.$/u.test((tokens[last] as Token).text)) break;
+        to = first;
+      }
+      // The same from the front ("Slams", "Offers"): a name tagged as one may be printed only in the headline.
+      while (to - from >= 2 && (tokens[from] as Token).pos !== "PROPN" && !capitalizedWord(tokens[from] as Token)) from += 1;
+      while (to - from >= 1 && /^\p{Lu}\.$/u.test((tokens[to - 1] as Token).text)) to -= 1;
+      const words = tokens.slice(from, to).filter((token) => token.text !== "-" && !suffix(token) && !/^\p{Lu}\.$/u.test(token.text)).length;
+      return words >= 2 ? [from, to] : null;
+    },
+  };
 }
 
 /**

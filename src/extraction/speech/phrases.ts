@@ -40,7 +40,8 @@ export function key(token: Token): string {
  */
 export function isNameToken(token: Token): boolean {
   const word = token.text;
-  if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  // "McCain", "O'Brien", "Yar'Adua", "D'Souza": a capital may follow a prefix or an apostrophe.
+  if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|\p{Lu}\p{Ll}{0,3}['’])\p{Lu}\p{Ll}+$/u.test(word)) return false;
   if (word.length > 2 && word === word.toUpperCase()) return false;
   const lower = key(token);
   return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !isDemonymOrNoun(word, lower);
@@ -217,6 +218,12 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
       const countWords = (from: number): number => tokens.slice(from, end).filter((_, at) => isWord(from + at)).length;
       while (countWords(index) > 2) index += 1;
     }
+    // A country is no part of a name: "ambassador to Afghanistan Jane Doe" (the office's field),
+    // "told reporter Jane Doe Ethiopia is ..." (the reported clause's subject).
+    const isCountry = (token: Token | undefined): boolean => token !== undefined && lookupPlace(token.text)?.kind === "country";
+    const countWords = (from: number, to: number): number => tokens.slice(from, to).filter((word, at, run) => word.text !== "-" && run[at - 1]?.text !== "-").length;
+    if (countWords(index, end) >= 3 && isCountry(tokens[index]) && /^\p{Ll}*$/u.test(tokens[index - 1]?.text ?? "")) index += 1;
+    if (countWords(index, end) >= 3 && isCountry(tokens[end - 1]) && tokens[end - 2]?.text !== "-") end -= 1;
     // "Analyst Jane Doe said": a role noun capitalized by the sentence's start is her title, not her given name.
     if (end - index >= 3 && isRoleWord(tokens[index] as Token) && (tokens[index] as Token).pos === "NOUN") index += 1;
     // "Jean-Yves" is one word of a name: count the words a hyphen does not join to the one before.
@@ -280,7 +287,9 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
     }
     const left = tokens[index - 1];
     // "medics and residents": "and" between two nouns joins one subject.
-    const joins = CONNECTORS.has(lower) || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
+    // "ambassador to Afghanistan Jane Doe", "envoy to the talks": "to" after a role word names the office's field.
+    const officeField = lower === "to" && left !== undefined && isRoleWord(left);
+    const joins = CONNECTORS.has(lower) || officeField || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
     if (joins && index > floor && left && (left.pos === "NOUN" || left.pos === "PROPN") && from < stop) {
       from = index;
       index -= 1;
@@ -367,10 +376,62 @@ function isAuxiliary(token: Token | undefined): boolean {
   return token !== undefined && (token.pos === "AUX" || token.pos === "PART" || token.pos === "VERB") && AUXILIARIES.has(key(token));
 }
 
+/** Words of a time adverbial between a subject and its verb ("on Friday", "this morning", "late Tuesday"). */
+const TIME_ADVERBIAL_WORDS = /^(?:on|late|early|last|this|earlier|later|today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend)$/i;
+/** The words that make such a run a time adverbial rather than a stray "on" or "this". */
+const TIME_ADVERBIAL_HEADS = /^(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend)$/i;
+
+/**
+ * Where a time adverbial right before `end` starts ("witnesses in the town on Friday said",
+ * "the union, this morning, announced"), or `end` when there is none.
+ */
+function beforeTimeAdverbial(tokens: readonly Token[], end: number, floor: number): number {
+  let start = end;
+  while (start - 1 >= floor && TIME_ADVERBIAL_WORDS.test(tokens[start - 1]?.text ?? "")) start -= 1;
+  return start < end && tokens.slice(start, end).some((token) => TIME_ADVERBIAL_HEADS.test(token.text)) ? start : end;
+}
+
+/**
+ * "residents reached by telephone said": a noun, then a past participle and its by-phrase (a
+ * reduced relative clause); the noun phrase before the participle is the subject.
+ */
+function beforeReducedRelative(text: string, tokens: readonly Token[], at: number, floor: number): Phrase | null {
+  const by = tokens[at - 1];
+  const participle = by && key(by) === "by" ? at - 2 : at - 1;
+  const verb = tokens[participle];
+  const head = tokens[participle - 1];
+  if (!verb || verb.pos !== "VERB" || !/(?:ed|en|wn)$/.test(key(verb)) || participle <= floor || !head || (head.pos !== "NOUN" && head.pos !== "PROPN")) return null;
+  return nounPhraseBefore(text, tokens, participle, floor);
+}
+
+/**
+ * The subject before a time adverbial that stands before its verb: "officials on Friday said",
+ * "a news report published Wednesday said", "residents reached by telephone Friday said", "the
+ * groups who wrote to her on Thursday say" (the relative clause's antecedent). Null when the
+ * words before the adverbial are none of these.
+ */
+function subjectBeforeTime(text: string, tokens: readonly Token[], timeStart: number, floor: number): Phrase | null {
+  for (let at = timeStart - 1; at > floor && at >= timeStart - 8; at -= 1) {
+    const word = tokens[at] as Token;
+    if (/^[,;:]$/.test(word.text)) break;
+    const before = tokens[at - 1];
+    if (/^(who|which)$/i.test(word.text) && before && (before.pos === "NOUN" || before.pos === "PROPN")) return nounPhraseBefore(text, tokens, at, floor);
+  }
+  const before = nounPhraseBefore(text, tokens, timeStart, floor);
+  const start = before ? tokens.indexOf(before.tokens[0] as Token) : timeStart;
+  return beforeReducedRelative(text, tokens, start, floor) ?? before;
+}
+
 /** The subject right before the verb, or across one appositive or relative clause between commas. */
 function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
   while (end - 1 >= floor && (tokens[end - 1]?.pos === "ADV" || isAuxiliary(tokens[end - 1]))) end -= 1;
+  // A time adverbial between the subject and the verb is neither ("officials on Friday said").
+  const timeStart = beforeTimeAdverbial(tokens, end, floor);
+  if (timeStart < end && timeStart > floor && tokens[timeStart - 1]?.text !== ",") {
+    const subject = subjectBeforeTime(text, tokens, timeStart, floor);
+    if (subject) return subject;
+  }
   // "a survivor, who said he ...": the relative pronoun stands for the noun phrase before it.
   if (end - 1 > floor && /^who$/i.test(tokens[end - 1]?.text ?? "")) {
     const comma = tokens[end - 2]?.text === "," ? end - 2 : end - 1;
@@ -394,13 +455,14 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     const run = name ? nameRuns(name.tokens).pop() : undefined;
     return name && run && run[1] === name.tokens.length ? name : null;
   };
-  // "Richard Gordon, who visited the area on Sunday, said".
-  if (/^(who|which)$/i.test(first.text)) return nounPhraseBefore(text, tokens, comma, floor);
+  // "Richard Gordon, who visited the area on Sunday, said" / "The union, this morning, said".
+  if (/^(who|which)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
   // "Maria Santos, 52, told".
   if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
+  // "The top commander in Iraq, General Jane Doe, said": a title may stand before that name.
   const nameInside = nameRuns(inside.tokens).pop();
-  if (nameInside && nameInside[0] === 0 && nameInside[1] === inside.tokens.length) return inside;
+  if (nameInside && nameInside[1] === inside.tokens.length && inside.tokens.slice(0, nameInside[0]).every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return inside;
   // "John Smith, a spokesman for the ministry, said" / "Levan Kapanadze, a 24-year-old student
   // who joined the protest, said" / "Amal Haddad, director of the hospital, said".
   if (/^(a|an|the)$/i.test(first.text) || isRoleWord(first)) return nameBefore();

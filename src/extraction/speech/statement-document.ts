@@ -1,5 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
+import { ORG_HEADS } from "./lexicon.js";
 
 // A statement published as a document in its author's own voice (a press statement, a readout,
 // remarks as delivered): the header names the author ("The following statement is attributable
@@ -9,9 +10,16 @@ import type { TextRange } from "../types.js";
 
 /** The author line of a statement document and the body paragraphs it speaks for. */
 export interface StatementDocument {
-  /** The words that name the author ("Spokesperson Ned Price"). */
+  /** The words that name the author ("Spokesperson Ned Price"); for an unsigned readout, its headline. */
   readonly author: TextRange;
   readonly paragraphs: readonly TextRange[];
+  /**
+   * How the author is named: by a person's name or title (the default), by the issuing office or
+   * body itself ("Office of the Press Secretary", "VOA Statement Regarding ..."), or not at all
+   * (a readout that prints no office: `unsignedBy` describes who issues it).
+   */
+  readonly authorKind?: "office" | "unsigned";
+  readonly unsignedBy?: string;
 }
 
 const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
@@ -80,6 +88,7 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
   // The hand-over comes within the first six lines, or later after header lines only (a release's
   // headline, office, number, "IMMEDIATE RELEASE", date): no sentence of the story before it.
   let sentenceSeen = false;
+  let titledOnly: StatementDocument | null = null;
   for (let index = 0; index < Math.min(paragraphs.length, MAX_HEADER_LINES); index += 1) {
     if (index >= 6 && sentenceSeen) break;
     const paragraph = paragraphs[index] as TextRange;
@@ -108,17 +117,76 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     if (match !== attributable && /\p{L}(?:['’]s?|s['’])\s+\p{L}/u.test(named)) continue;
     const authorStart = paragraph.start + lead + line.lastIndexOf(named);
     const body = bodyAfter(text, paragraphs, index);
-    if (body.length > 0) return { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
+    if (body.length === 0) continue;
+    const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
+    // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
+    // lines below name the office holder the headline only titles.
+    if (match !== office && /^the\s/i.test(named)) {
+      titledOnly ??= found;
+      continue;
+    }
+    return found;
   }
+  if (titledOnly) return titledOnly;
   // Else a headline that names its author: "Agency Director Statement on ...".
   const headline = paragraphs[0];
   if (!headline || paragraphs.length < 2) return null;
   const line = text.slice(headline.start, headline.end).trim();
   const named = HEADLINE_AUTHOR.exec(line)?.[1];
-  if (!named || /[.!?]$/.test(line) || !AUTHOR_END.test(named)) return null;
   const authorStart = headline.start + text.slice(headline.start, headline.end).indexOf(line);
-  const body = bodyAfter(text, paragraphs, 0);
-  return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
+  if (named && !/[.!?]$/.test(line) && AUTHOR_END.test(named)) {
+    const body = bodyAfter(text, paragraphs, 0);
+    return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
+  }
+  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length });
+}
+
+/** A readout's headline ("Readout of the President's Call with ...", "Readout on ..."). */
+const READOUT_HEADLINE = /^readout (?:of|on|from)\b/i;
+/** A body's own statement headline: "Agency Statement Regarding ...", "Ministry Statement on ...". */
+const BODY_STATEMENT_HEADLINE = /^(.+?) statement (?:regarding|on|about|concerning)\s/i;
+/**
+ * The issuing office printed on a header or foot line of its own: "Office of the Press Secretary",
+ * "State Department Press Office", "Ministry of Foreign Affairs".
+ */
+const OFFICE_SIGNATURE = /^(?:(?:Office|Ministry|Department) of (?:the )?\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,4}|(?:\p{Lu}[\p{L}.]*\s+){1,5}(?:Office|Department|Ministry|Embassy|Mission|Command))$/u;
+/** Who issues an unsigned readout of a principal's call or meeting ("the President's Call" -> the White House). */
+const PRINCIPAL_OFFICES: readonly { readonly principal: RegExp; readonly office: string }[] = [{ principal: /\bthe President['’]s\b/i, office: "the White House" }];
+
+/**
+ * A document issued by an office rather than signed by a person, whose headline says what it is:
+ * a readout ("Readout of the Secretary's Call with ...") or a body's statement ("Agency Statement
+ * Regarding ..."). Every body paragraph is the issuer's: the office a header line or the foot line
+ * prints, else the body its statement headline names, else an unnamed issuer.
+ */
+function issuedDocument(text: string, paragraphs: readonly TextRange[], headline: TextRange): StatementDocument | null {
+  const title = text.slice(headline.start, headline.end);
+  const readout = READOUT_HEADLINE.test(title);
+  const body = readout || BODY_STATEMENT_HEADLINE.test(title) ? bodyAfter(text, paragraphs, 0) : [];
+  // A release that quotes its people ("... ,” said the director) reports speech; it is no statement in the body's own voice.
+  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  const lineOf = (paragraph: TextRange): TextRange => {
+    const raw = text.slice(paragraph.start, paragraph.end);
+    const start = paragraph.start + raw.indexOf(raw.trim());
+    return { start, end: start + raw.trim().length };
+  };
+  // Header lines before the first body paragraph, then the foot line after the last one.
+  const firstBody = body[0] as TextRange;
+  const lastBody = body[body.length - 1] as TextRange;
+  const header = paragraphs.slice(1).filter((paragraph) => paragraph.end <= firstBody.start);
+  const foot = paragraphs.filter((paragraph) => paragraph.start >= lastBody.end && text.slice(paragraph.start, paragraph.end).trim() !== "").slice(0, 1);
+  const office = [...header, ...foot].map(lineOf).find((line) => OFFICE_SIGNATURE.test(text.slice(line.start, line.end)));
+  if (office) return { author: office, paragraphs: body, authorKind: "office" };
+  // The body's name is an acronym or ends in an organization's head ("Joint Statement on ..." names no one).
+  const bodyNamed = BODY_STATEMENT_HEADLINE.exec(title)?.[1];
+  const isBody = (name: string): boolean => /^\p{Lu}{2,6}$/u.test(name) || ORG_HEADS.has((name.split(/\s+/).pop() ?? "").toLowerCase());
+  if (!readout && bodyNamed && isBody(bodyNamed)) {
+    const start = headline.start + title.indexOf(bodyNamed);
+    return { author: { start, end: start + bodyNamed.length }, paragraphs: body, authorKind: "office" };
+  }
+  if (!readout) return null;
+  const unsignedBy = PRINCIPAL_OFFICES.find((entry) => entry.principal.test(title))?.office ?? "the issuing office";
+  return { author: headline, paragraphs: body, authorKind: "unsigned", unsignedBy };
 }
 
 /** A headline's author ends in a title ("VOA Director") or a title and a surname ("Chairman Doe"). */
