@@ -3,6 +3,7 @@ import { DataDirInUseError, openDatabase } from "./db/index.js";
 import { ensureDevelopmentToken } from "./domain/auth/development-token.js";
 import { seedExampleStory } from "./seed/example-story.js";
 import { buildServer } from "./server/index.js";
+import { batchedStdout } from "./server/log-destination.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const development = config.nodeEnv !== "production";
   if (development) await seedExampleStory(database.prisma);
   const editorToken = development ? await ensureDevelopmentToken(database.prisma, config.dataDir) : null;
-  const app = await buildServer({ config, database });
+  const app = await buildServer({ config, database, logStream: batchedStdout() });
 
   let stopping = false;
   const stop = async (signal: string) => {

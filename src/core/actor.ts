@@ -23,3 +23,17 @@ export function requireUser(actor: Actor): string {
   if (!actor.userId) throw fail("FORBIDDEN", "This needs an authenticated user: send `Authorization: Bearer <token>`.");
   return actor.userId;
 }
+
+/** Every field of Actor: {@link actorKey} must see them all. */
+const ACTOR_FIELDS = ["role", "userId", "tokenId"] as const satisfies readonly (keyof Actor)[];
+// Fails to compile when Actor gains a field ACTOR_FIELDS does not list.
+const everyActorField: [Exclude<keyof Actor, (typeof ACTOR_FIELDS)[number]>] extends [never] ? true : never = true;
+void everyActorField;
+
+/**
+ * The actor as a key: equal for two actors with equal fields. What is computed from an actor
+ * alone (the SQL of an answer, see SqlAnswerer) may be remembered by it.
+ */
+export function actorKey(actor: Actor): string {
+  return JSON.stringify(ACTOR_FIELDS.map((field) => actor[field]));
+}

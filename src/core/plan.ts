@@ -359,7 +359,8 @@ export type ConnectionJson = readonly [readonly RowJson[], number | null];
  * ONE statement that reads every root list of an answer with everything below it, PostgreSQL
  * building the nested result as JSON arrays (positional: no column names travel): a list or
  * connection as [rows, count], a row as [columns..., values..., relations...], a reference as a
- * row or null. Only the columns the answer needs are read.
+ * row or null. Only the columns the answer needs are read. A function of the reads and the viewer
+ * alone (no clock, no request state): SqlAnswerer keeps the statement per compilation and viewer.
  */
 export function answerSql<L>(session: PlanSession<L>, roots: readonly RootRead<L>[]): Prisma.Sql {
   const aliases = { next: 0 };

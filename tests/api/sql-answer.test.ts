@@ -184,6 +184,26 @@ describe("answers built in SQL", () => {
     }
   });
 
+  it("keeps one statement per viewer for a document: each role, asking again after the others, gets its own answer", async () => {
+    const answerer = sqlAnswererOf(schema);
+    if (!answerer) throw new Error("no SQL answerer");
+    const query = `{ articles(first: 50) { totalCount edges { node { slug displayTitle quotes(first: 5) { totalCount edges { node { text reviewStatus } } } } } } }`;
+    // One document, as Apollo keeps one per query text: its compilation, and the statements it keeps, are shared.
+    const document = parse(query);
+    const answers = new Map<Role, string>();
+    for (const role of [...ROLES, ...[...ROLES].reverse(), ...ROLES]) {
+      const context = createContext(db.prisma, { role, userId: null, tokenId: null }, "test");
+      const { result, statements } = await countStatements(() => answerer.answer(document, undefined, {}, context));
+      expect(statements.length, role).toBe(1);
+      const expected = await executeAs(db, role, query);
+      expect(JSON.stringify(result?.data), role).toBe(JSON.stringify(expected.data));
+      answers.set(role, JSON.stringify(result?.data));
+    }
+    // The roles do see different things (the draft and its pending quote), so no statement served another role.
+    expect(answers.get("VIEWER")).not.toBe(answers.get("EDITOR"));
+    expect(answers.get("EDITOR")).toContain("answer-draft");
+  });
+
   it("sends its statement as a named prepared statement on a PostgreSQL server from its second run, never on PGlite's shared session", async () => {
     const answerer = sqlAnswererOf(schema);
     if (!answerer) throw new Error("no SQL answerer");
