@@ -60,6 +60,10 @@ interface Mention extends TextRange {
   readonly scope: TextRange | null;
   /** Whether it is in the headline, whose rounded counts yield to the body's. */
   readonly inHeadline: boolean;
+  /** A plural report across a city's parts ("attacks in various districts of Baghdad"): a roundup of the incidents there. */
+  readonly acrossParts?: boolean;
+  /** The time of day its clause gives ("at 1:10 p.m.", "Ten minutes later"), or null. */
+  readonly clock: string | null;
   place: PlacedMention | null;
   readonly ownPlace: boolean;
   readonly date: DateMention | null;
@@ -114,7 +118,7 @@ const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 // ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
-const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|Earlier (?:in the day|today|that day|on [A-Z][a-z]+day)(?=,)|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /**
  * A city named as what holds the place after it ("the Damascus suburb of Douma", "the Baghdad neighborhood of Shaab");
@@ -122,6 +126,14 @@ const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|El
  */
 const CONTAINER_OF_NEXT = /^\s+(?:suburbs?|neighbou?rhoods?|districts?|outskirts|quarters?)\s+of\s/i;
 const containerOfNext = (text: string, p: PlacedMention): boolean => p.kind === "city" && CONTAINER_OF_NEXT.test(text.slice(p.end, p.end + 24));
+/** A time of day ("at 1:10 p.m.", "around 12:20 p.m.") or a lapse after the last report ("Ten minutes later"). */
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?(?=[\s,.;]|$)|\b(?:\d+|a few|few|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty) (?:minutes|hours) (?:later|after)\b/i;
+/** A clause that opens on another victim or device ("Another U.S. patrol was attacked", "A second convoy came under fire"). */
+const ANOTHER_OPENING = /^\s*(?:[\p{L}\p{N}:.,' -]{0,30}?,\s+)?(?:another|a second|a third|a fourth)\s/iu;
+/** Before a plural place of a trigger: it sums incidents across the place ("attacks in various districts of Baghdad"). */
+const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
+/** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
+const CITY_PART = /^(?:central|downtown)\s/;
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
 /** Between two dates of a list ("in June and in September"). */
@@ -200,6 +212,15 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       const head = before[i - 1];
       // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").
       const speakers = head !== undefined && RESIDENTS.test(head.text) && (i < 2 || !["DET", "ADP"].includes((before[i - 2] as Token).pos));
+      // "in Wum of the Northwest Region": the region that holds a name introduced as a location is located too.
+      if (head !== undefined && head.pos === "PROPN" && !PLACE_NOUNS.test(head.text) && !RESIDENTS.test(head.text)) {
+        for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+          const word = before[j] as Token;
+          if (LOCATIVE.has(word.text.toLowerCase())) return true;
+          if (word.pos !== "PROPN" && word.text !== "-") return false;
+        }
+        return false;
+      }
       if (head === undefined || (!PLACE_NOUNS.test(head.text) && !speakers)) return false;
       // "the town of Chibok" names a place; what governs it says whether it is where things
       // happened ("in the town of") or where people went ("fled to the town of").
@@ -229,6 +250,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
   return false;
 }
 
+/** After a trigger noun: its victim or target with an indefinite article or a count ("of a Cameroonian marine", "on two convoys"). */
+const NEW_OBJECT_AFTER = /^\s+(?:of|on|against)\s+(?:an?|two|three|four|five|six|seven|eight|nine|ten|\d+)\s/i;
 /** Whether the trigger at `index` of `tokens` is a noun phrase that points back ("the attack", "these attacks"). */
 function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string): boolean {
   const index = tokens.findIndex((t) => t.start >= trigger.start);
@@ -239,6 +262,8 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
   // ends its noun phrase is a noun that points back (not "the shooting death of", a modifier).
   if (/ing$/i.test(word) && ANAPHORIC_DETERMINERS.has((tokens[index - 1]?.text ?? "").toLowerCase()) && !["NOUN", "PROPN"].includes(tokens[index + 1]?.pos ?? "")) return true;
   if (head.pos === "VERB" || /(?:ed|ing)$/i.test(word)) return false;
+  // "the murder of a gendarme", "the bombing of a mosque": a victim or target introduced as new makes the incident new.
+  if (NEW_OBJECT_AFTER.test(text.slice(trigger.end, trigger.end + 24))) return false;
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const token = tokens[i] as Token;
     const lower = token.text.toLowerCase();
@@ -472,6 +497,8 @@ function placesCompatible(a: PlacedMention | null, b: PlacedMention | null): boo
 function morePrecise(a: PlacedMention | null, b: PlacedMention | null): PlacedMention | null {
   if (!a) return b;
   if (!b) return a;
+  // A region the gazetteer does not know, reported of an incident in one it knows, is a part of it ("Ngawa prefecture" of Sichuan).
+  if (a.kind === "region" && b.kind === "region" && a.countryCode !== null && b.countryCode === null) return b;
   return PLACE_RANK[b.kind] > PLACE_RANK[a.kind] ? b : a;
 }
 
@@ -492,13 +519,15 @@ function summaryOf(text: string, clause: TextRange): string {
 export function extractIncidents(
   analyzed: AnalyzedText,
   publishedAt: string | null | undefined,
-  places: readonly PlacedMention[],
+  foundPlaces: readonly PlacedMention[],
   dateline: PlacedMention | null,
   skipRanges: readonly TextRange[],
   headline: TextRange | null = null,
 ): ExtractedIncident[] {
   const published = publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? publishedAt.slice(0, 10) : null;
   const { text } = analyzed;
+  // "in central Baghdad" happened in Baghdad, as "in eastern Baghdad" does: the story's places keep the part, its incidents the city.
+  const places = foundPlaces.map((p) => (p.parent !== undefined && CITY_PART.test(p.name) ? { ...p, name: p.parent, kind: "city" as const } : p));
   const inHeadline = (range: TextRange): boolean => headline !== null && range.start < headline.end && headline.start < range.end;
   const drafts: Draft[] = [];
   const outside = (range: TextRange): boolean => !skipRanges.some((s) => range.start < s.end && s.start < range.end);
@@ -616,14 +645,32 @@ export function extractIncidents(
       // ("A second bomb detonated shortly after the first": a second device of one attack, not another attack.)
       // ("In a separate attack, six soldiers were wounded after their convoy struck an IED": "separate" sets the sentence's first report apart, not each word of it.)
       const another = ANOTHER_BEFORE.exec(text.slice(Math.max(clause.start, hit.start - 40), hit.start));
-      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
+      const clockMatch = CLOCK.exec(text.slice(clause.start, clause.end));
+      const clock = clockMatch ? clockMatch[0].toLowerCase().replace(/\s+/g, " ") : null;
+      // "Another U.S. patrol was attacked in south Baghdad": a clause about another victim reports another incident
+      // (not "A second bomb detonated": a second device of one attack).
+      const anotherOpening = ANOTHER_OPENING.exec(text.slice(clause.start, hit.start));
+      const anotherSubject = anotherOpening !== null && !hits.some((h) => h.start >= clause.start && h.start < hit.start) && !DEVICE_WORD.test(text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, clause.end).split(/\s+/).slice(0, 3).join(" "));
+      const setApart = anotherSubject || (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       // "military officials in Baghdad reported": where the telling is, not where it happened.
-      const located = inClause.filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // "the murder of a marine in A on January 14 and the murder of a gendarme in B on January 15": in a list of
+      // reports of one type, each takes the places and days between it and the next (when that stretch names any).
+      // (A list repeats its word; "suicide bombers attacked a base" is one report.)
+      const word = (h: TextRange): string => text.slice(h.start, h.end).toLowerCase();
+      const siblings = hits.filter((h) => h !== hit && h.type === hit.type && word(h) === word(hit) && h.start >= clause.start && h.start < clause.end);
+      const stretch = siblings.length ? { start: hit.start, end: Math.min(clause.end, ...siblings.filter((h) => h.start >= hit.end).map((h) => h.start)) } : null;
+      const ownStretch = <T extends TextRange>(list: readonly T[]): T[] => {
+        if (!stretch) return [...list];
+        const within = list.filter((x) => x.start >= stretch.start && x.end <= stretch.end);
+        // (What the next report of the list names is its own, not this one's.)
+        return within.length ? within : list.filter((x) => x.start < stretch.end);
+      };
+      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
@@ -644,7 +691,10 @@ export function extractIncidents(
       // "expelling the envoy over last week's massacre": a diplomatic act answers an event, and a
       // possessive date after it is that event's day. (An arrest "in Monday's bombings" is often keyed on that day.)
       const possessiveOfAnother = (d: DateMention): boolean => hit.type === "diplomatic_action" && d.start >= hit.end && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
-      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d));
+      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d)));
+      // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
+      const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
+      const distinct = setApart || ownDay;
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -673,6 +723,8 @@ export function extractIncidents(
           : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
+      // "car-bomb attacks in various districts of Baghdad": a plural report across a city's parts sums the incidents in it.
+      const acrossParts = pluralWord && ownPlaces.length === 1 && ACROSS_PARTS_BEFORE.test(text.slice(Math.max(sentence.start, (ownPlaces[0] as PlacedMention).start - 40), (ownPlaces[0] as PlacedMention).start));
       // A sentence that sums operations sums its arrests and battles; an attack on the troops sums none
       // unless its own clause says so ("Four soldiers died in a bomb attack today, and 34 suspects were detained in operations").
       const operations = OPERATIONS.test(sentence.text) && (OPERATION_TYPES.has(hit.type) || OPERATIONS.test(text.slice(clause.start, clause.end)));
@@ -686,13 +738,13 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
         for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
           // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
-          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), clock: null, place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were
@@ -732,6 +784,7 @@ export function extractIncidents(
     const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
     const causeOf = attribution ? [...violent].sort((a, b) => Math.abs(a.start - sentence.start - attribution.at) - Math.abs(b.start - sentence.start - attribution.at))[0] : undefined;
     for (const mention of sentenceMentions) {
+      if (process.env.DBG_H18I) console.error("MENTION", mention.type, text.slice(mention.start, mention.end), mention.place?.name, mention.date?.date, mention.anaphoric, mention.distinct);
       const draft = place(mention, drafts, dateline ?? null, headlinePlace, places);
       if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
       if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
@@ -829,7 +882,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
     // reference names the place of the incident it refers to, unless that place rules it out.
     const target = byRecency(drafts).find((d) => (d.type === mention.type || (VIOLENT.includes(d.type) && sameFamily(d.type, mention.type))) && datesCompatible(d.date, mention.date));
-    if (target && placesCompatible(target.place, mention.place) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
+    // ("the quake, which was centered in Ngawa prefecture", after one in Sichuan: a region the gazetteer does not know may lie in one it knows.)
+    const unknownRegionInside = target?.place?.kind === "region" && mention.place?.kind === "region" && (target.place.countryCode === null || mention.place.countryCode === null);
+    if (target && (placesCompatible(target.place, mention.place) || unknownRegionInside) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
   }
   // "Elsewhere, forces captured six militants in Surobi ... the forces returned fire, killing two": a fight
@@ -905,6 +960,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       !otherCountry(d, mention) &&
       // Reading in text order, an incident reported inside the scope was reported last there.
       (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
+      // "Terrorists targeted a patrol around 12:20 p.m. ... Another patrol was attacked at 1:10 p.m.": a report at a time
+      // of its own is another incident than one reported at another time, or than attacks reported in the plural.
+      !(mention.clock !== null && !mention.anaphoric && (d.mentions.some((m) => m.clock !== null && m.clock !== mention.clock) || d.mentions.every((m) => m.plural))) &&
       !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
       // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
@@ -934,7 +992,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
-    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country"),
+    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts === true),
     cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),
