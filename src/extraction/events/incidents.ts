@@ -494,6 +494,11 @@ function placesCompatible(a: PlacedMention | null, b: PlacedMention | null): boo
   return placeWithin(a, b) || placeWithin(b, a);
 }
 
+/** Two regions one of which the gazetteer does not know ("Sichuan" and "Ngawa prefecture"): the unknown one may lie in the other. */
+function regionMayHold(a: PlacedMention | null, b: PlacedMention | null): boolean {
+  return a?.kind === "region" && b?.kind === "region" && (a.countryCode === null || b.countryCode === null);
+}
+
 function morePrecise(a: PlacedMention | null, b: PlacedMention | null): PlacedMention | null {
   if (!a) return b;
   if (!b) return a;
@@ -646,11 +651,12 @@ export function extractIncidents(
       // ("In a separate attack, six soldiers were wounded after their convoy struck an IED": "separate" sets the sentence's first report apart, not each word of it.)
       const another = ANOTHER_BEFORE.exec(text.slice(Math.max(clause.start, hit.start - 40), hit.start));
       const clockMatch = CLOCK.exec(text.slice(clause.start, clause.end));
-      const clock = clockMatch ? clockMatch[0].toLowerCase().replace(/\s+/g, " ") : null;
+      // (Not a device named as an object: "emplacing explosive devices ... beginning at about 9:15 a.m." goes on with the report.)
+      const clock = clockMatch && !WEAPON.test(text.slice(hit.start, hit.end)) ? clockMatch[0].toLowerCase().replace(/\s+/g, " ") : null;
       // "Another U.S. patrol was attacked in south Baghdad": a clause about another victim reports another incident
       // (not "A second bomb detonated": a second device of one attack).
       const anotherOpening = ANOTHER_OPENING.exec(text.slice(clause.start, hit.start));
-      const anotherSubject = anotherOpening !== null && !hits.some((h) => h.start >= clause.start && h.start < hit.start) && !DEVICE_WORD.test(text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, clause.end).split(/\s+/).slice(0, 3).join(" "));
+      const anotherSubject = anotherOpening !== null && hit.type === "attack" && !text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, hit.start).includes(",") && !hits.some((h) => h.start >= clause.start && h.start < hit.start) && !DEVICE_WORD.test(text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, clause.end).split(/\s+/).slice(0, 3).join(" "));
       const setApart = anotherSubject || (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
@@ -883,7 +889,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // reference names the place of the incident it refers to, unless that place rules it out.
     const target = byRecency(drafts).find((d) => (d.type === mention.type || (VIOLENT.includes(d.type) && sameFamily(d.type, mention.type))) && datesCompatible(d.date, mention.date));
     // ("the quake, which was centered in Ngawa prefecture", after one in Sichuan: a region the gazetteer does not know may lie in one it knows.)
-    const unknownRegionInside = target?.place?.kind === "region" && mention.place?.kind === "region" && (target.place.countryCode === null || mention.place.countryCode === null);
+    const unknownRegionInside = regionMayHold(target?.place ?? null, mention.place);
     if (target && (placesCompatible(target.place, mention.place) || unknownRegionInside) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
   }
@@ -971,7 +977,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
-      placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) &&
+      (placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) || (mention.inHeadline && regionMayHold(d.place, mention.place))) &&
       // "Near Samarra and Baghdad, forces detained seven suspects": one of a list of towns the mention is reported at
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
       // (one town of its own may say where the thread's incident was: "arrested ... near the village of Saravali").
