@@ -114,7 +114,8 @@ const appositionPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE}
 // "in Khalis, just north of Baqouba": a name after a locative word placed by a compass bearing from another.
 const bearingAppositionPattern = new RegExp(`\\b(?:in|near|at|outside)\\s+(${PLACE_NAME_NO_APOSTROPHE}),\\s+(?:just\\s+|immediately\\s+|directly\\s+)?${COMPASS}\\s+of\\b`, "gu");
 // "in Madaen, Iraq": a name the gazetteer does not know, placed in a country by the story.
-const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
+// ("near al Huwayjah, Iraq": an Arabic article before the name may be in lower case.)
+const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:(?:al|el|ad|an|ar|as|ash)[\s-])?(?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
 // Sites inside a city: "Mogadishu's international airport", "central Kabul".
 const SITE_AFTER_CITY = /^(?:'s|’s)\s+((?:[a-z][a-z-]+\s+){0,2}(?:airport|seaport|port|harbou?r|market|marketplace|prison|university|stadium|hotel|mall|bazaar|old city|city cent(?:er|re)|outskirts|downtown area|business district))\b/u;
 // ("eastern Baghdad", "southern Diwaniyah" are the city itself: a compass part of a city is no place of its own.)

@@ -132,6 +132,8 @@ const CLOCK = /\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?(?=[\s,.;]|$)|\b(?:\d+|a few|fe
 const ANOTHER_OPENING = /^\s*(?:[\p{L}\p{N}:.,' -]{0,30}?,\s+)?(?:another|a second|a third|a fourth)\s/iu;
 /** Before a plural place of a trigger: it sums incidents across the place ("attacks in various districts of Baghdad"). */
 const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
+/** After a trigger word: it describes what it struck ("an earthquake-hit area", "flood-stricken villages"). */
+const AFFECTED_AFTER = /^-(?:hit|stricken|affected|ravaged|damaged|battered|devastated)\b/i;
 /** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
 const CITY_PART = /^(?:central|downtown)\s/;
 /** A fight back ("returned fire", "responded with small-arms fire"). */
@@ -404,7 +406,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
 // ("Also killed was the driver" is not).
 const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
 const HEADER_END = /:\s*$/;
-const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
+// ("1. On April 12, near Mosul, ...": a numbered item is one too.)
+const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
 const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
@@ -477,6 +480,17 @@ const PRECISION_RANK: Record<ExtractedDatePrecision, number> = { day: 3, week: 2
 // A gazetteer city and a locality rank alike: the first one reported stays (it can be geocoded
 // or it is the one the story leads with); either beats a country.
 const PLACE_RANK = { locality: 2, city: 2, region: 1.5, country: 1 } as const;
+
+/** The days "between D1 and D2" of a clause give, as one span (null when the clause gives no such pair). */
+function spanBetween(text: string, clause: TextRange, dates: readonly DateMention[]): DateMention | null {
+  const inOrder = [...dates].sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < inOrder.length; i++) {
+    const [first, last] = [inOrder[i] as DateMention, inOrder[i + 1] as DateMention];
+    if (/\b(?:between|from)\s+$/i.test(text.slice(Math.max(clause.start, first.start - 9), first.start)) && /^\s+(?:and|to|until|through)\s+$/i.test(text.slice(first.end, last.start)) && first.earliest <= last.latest)
+      return { ...first, end: last.end, text: text.slice(first.start, last.end), date: null, precision: "unknown", earliest: first.earliest, latest: last.latest };
+  }
+  return null;
+}
 
 /** The more precise of two dates for one incident. */
 function betterDate(a: DateMention | null, b: DateMention | null): DateMention | null {
@@ -564,7 +578,7 @@ export function extractIncidents(
     if (!inHeadline(sentence) && paragraph !== undefined && HEADER_END.test(text.slice(sentence.start, paragraph.end))) {
       headerDate = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start))) ?? null;
       const next = analyzed.paragraphs[sentence.paragraph + 1];
-      if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
+      if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 5))) return;
     }
     const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
@@ -645,7 +659,7 @@ export function extractIncidents(
       const fightBack = hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end));
       const anaphoric = anaphoricAt(sentence.tokens, hit, text) || fightBack;
       const line = analyzed.paragraphs[sentence.paragraph];
-      const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
+      const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 5)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
       // ("A second bomb detonated shortly after the first": a second device of one attack, not another attack.)
       // ("In a separate attack, six soldiers were wounded after their convoy struck an IED": "separate" sets the sentence's first report apart, not each word of it.)
@@ -708,7 +722,11 @@ export function extractIncidents(
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
       // The reinforcements sent to an attack were ambushed on its day, unless the words say otherwise.
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
+      // "five airstrikes between April 12 and July 4": the span between two days, not the first of them.
+      const span = spanBetween(text, clause, dateCandidates);
+      // "in an earthquake-hit area ... continue to search Tuesday": a trigger that only describes a place is not dated by its clause.
+      const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
+      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -737,7 +755,7 @@ export function extractIncidents(
       // "similar attacks in June and in September of last year": a plural report on a list of dates of one kind is one incident a date.
       const inOrder = [...dateCandidates].sort((a, b) => a.start - b.start);
       const dateList =
-        pluralWord && !anaphoric && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
+        pluralWord && !anaphoric && span === null && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
           ? inOrder
           : [date];
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
@@ -1110,7 +1128,8 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     draft.ownPlace = true;
   } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
   if (mention.ownPlace && draft.place === mention.place) draft.placeSentence = mention.sentence.text;
-  draft.date = betterDate(draft.date, mention.date);
+  // ("those airstrikes" in a sentence about today's report: a reference back does not move its incident off the days it has.)
+  if (!(mention.anaphoric && draft.date !== null && mention.date !== null && !datesCompatible(draft.date, mention.date))) draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
   if (!(mention.inHeadline && hasCounts(draft))) {
     draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
