@@ -42,6 +42,20 @@ describe("lists of incidents in one sentence or paragraph", () => {
   });
 });
 
+describe("summaries and their numbered items", () => {
+  it("reads numbered items as incidents of their own, summed by the plural report over a span of days", () => {
+    const text = [
+      "The command said four airstrikes in Iraq between March 3 and May 9 killed six civilians. We regret the loss of life in those airstrikes, the command said today.",
+      "1. On March 3, near al Qaim, Iraq, during a strike on an ISIS checkpoint, two civilians were killed.",
+      "2. On May 9, near Haditha, Iraq, during a strike against an ISIS vehicle, a civilian was injured.",
+    ].join("\n\n");
+    expect(rows(text)).toEqual([
+      ["attack", "al Qaim", "2018-03-03", 2, null],
+      ["attack", "Haditha", "2018-05-09", null, 1],
+    ]);
+  });
+});
+
 describe("attack words", () => {
   it("reads a strike on an armed group or its gear as an attack, not a walkout", () => {
     expect(only("During a strike on an ISIS training camp near Mosul on Monday, two civilians were killed.").type).toBe("attack");
@@ -70,6 +84,11 @@ describe("disasters", () => {
     const text =
       "Twelve people were killed in an earthquake that struck a mountainous region in Sichuan province on Tuesday.\n\nOfficials say 80 others were injured in the quake, which was centered in Zhaotong prefecture.";
     expect(rows(text)).toEqual([["other", "Zhaotong", "2018-09-25", 12, 80]]);
+  });
+
+  it("does not date a disaster by the clause of a place it only describes", () => {
+    const text = "Rescuers searched a flood-hit area of Assam on Thursday. The floods struck early Tuesday near Guwahati, killing eight people.";
+    expect(rows(text)).toEqual([["other", "Guwahati", "2018-09-25", 8, null]]);
   });
 
   it("reads people relocated after a disaster as an evacuation", () => {
