@@ -132,6 +132,8 @@ const CLOCK = /\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?(?=[\s,.;]|$)|\b(?:\d+|a few|fe
 const ANOTHER_OPENING = /^\s*(?:[\p{L}\p{N}:.,' -]{0,30}?,\s+)?(?:another|a second|a third|a fourth)\s/iu;
 /** Before a plural place of a trigger: it sums incidents across the place ("attacks in various districts of Baghdad"). */
 const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
+/** After a trigger: it was stopped before it happened ("an attack on the base was averted", "the plot was foiled"). */
+const AVERTED_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:was|were|had been|has been|have been)\s+(?:averted|foiled|thwarted|prevented|disrupted)\b/iu;
 /** After a trigger word: it describes what it struck ("an earthquake-hit area", "flood-stricken villages"). */
 const AFFECTED_AFTER = /^-(?:hit|stricken|affected|ravaged|damaged|battered|devastated)\b/i;
 /** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
@@ -147,22 +149,24 @@ const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "
 /** Where an incident is first reported in the body (the headline, read last, counts after it). */
 const firstReport = (d: Draft): number => Math.min(...d.mentions.filter((m) => !m.inHeadline).map((m) => m.start), Number.MAX_SAFE_INTEGER);
 /** Before or after an evacuation word: a casualty's transport for treatment ("medically evacuated to a hospital"). */
-const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$/i;
+// ("The wounded were evacuated to Kandahar Airfield": the casualties' transport too.)
+const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$|\b(?:the|all|both)\s+(?:wounded|injured|casualties)\s+(?:\p{L}+\s+)?(?:were|was|have been|had been)\s+(?:later\s+|then\s+)?$/iu;
 const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)|(?:the\s+)?(?:casualties|wounded|injured)\b)/iu;
 /** Before "fled": the attackers themselves ("the insurgents had fled the area"). */
-const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
+const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:responsible\s+)?(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
 /** After "expel": an armed group, driven out by force. */
 const ARMED_GROUP_AFTER = /^\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|insurgents|militants|terrorists|fighters|rebels|the enemy|enemy|Taliban|Islamic State|ISIS|ISIL|jihadists)\b/iu;
 /** After an attack word: the group or trade it describes ("bombing networks", "car bomb cell leader", "IED makers"). */
 const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?|cells?|rings?|makers?|making|facilitators?|facilitation|components|materials|experts?|emplacers?)\b/iu;
 /** Weapons named as objects ("mortar rounds", "IEDs") and a sentence that lists a cache of them. */
-const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
+const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|(?:roadside[ -])?bombs?)$/i;
 // A device, not an incident: "a second bomb" is a second device of one attack.
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 // ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack.)
-const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?)\b[^.;:]*$/i;
+// ("Villagers led soldiers to two IEDs": a device shown to the forces is found.)
+const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
@@ -598,6 +602,8 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
+        if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
         if (rule.type === "evacuation" && (MEDICAL_BEFORE.test(before) || MEDICAL_AFTER.test(after))) continue;
         // "the insurgents had fled the area": the attackers' escape, not people displaced.

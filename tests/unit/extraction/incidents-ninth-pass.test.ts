@@ -101,3 +101,19 @@ describe("disasters", () => {
     expect(events(text).incidents[0]?.fatalities.min).toBe(9);
   });
 });
+
+describe("what is no incident", () => {
+  it("reads the casualties' transport, an averted attack, devices shown to troops and a controlled detonation as none", () => {
+    const text = [
+      "Three soldiers were wounded Monday when their vehicle hit a roadside bomb near Ghazni.",
+      "The wounded were evacuated to Bagram Airfield.",
+      "Elsewhere, villagers led soldiers to two roadside bombs, and a rocket attack on a police post near Gardez was averted Tuesday.",
+      "An ordnance team performed a controlled detonation of the devices.",
+    ].join("\n\n");
+    expect(rows(text)).toEqual([["attack", "Ghazni", "2018-09-24", null, 3]]);
+  });
+
+  it("reads the attackers' flight as no evacuation", () => {
+    expect(events("Gunmen attacked a checkpoint near Kirkuk on Monday. The terrorists responsible had already fled the area.").incidents.map((i) => i.type)).toEqual(["attack"]);
+  });
+});
