@@ -102,6 +102,17 @@ describe("disasters", () => {
   });
 });
 
+describe("places", () => {
+  it("takes a name right after an incident noun and 'in' as a town the gazetteer does not know, not a part of a continent", () => {
+    expect(only("The embassy condemns Friday's bombing in Sitra that killed a police officer.").place).toBe("Sitra");
+    expect(events("We condemn the recent attacks in West Africa.").places).not.toContain("West Africa");
+  });
+
+  it("reads 'in central Kabul' as in Kabul", () => {
+    expect(only("A car bomb exploded in central Kabul on Sunday.").place).toBe("Kabul");
+  });
+});
+
 describe("what is no incident", () => {
   it("reads the casualties' transport, an averted attack, devices shown to troops and a controlled detonation as none", () => {
     const text = [
