@@ -61,7 +61,7 @@ interface Mention extends TextRange {
   /** Whether it is in the headline, whose rounded counts yield to the body's. */
   readonly inHeadline: boolean;
   /** A plural report across a city's parts ("attacks in various districts of Baghdad"): a roundup of the incidents there. */
-  readonly acrossParts?: boolean;
+  readonly acrossParts: boolean;
   /** The time of day its clause gives ("at 1:10 p.m.", "Ten minutes later"), or null. */
   readonly clock: string | null;
   place: PlacedMention | null;
@@ -774,7 +774,7 @@ export function extractIncidents(
       if (hit.type === "diplomatic_action")
         for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
           // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
-          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), clock: null, place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), clock: null, acrossParts: false, place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were
@@ -1021,7 +1021,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
-    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts === true),
+    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts),
     cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),
