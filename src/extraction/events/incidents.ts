@@ -352,6 +352,10 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
+/** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
+const MORE_VICTIMS_BETWEEN = /^\s+(?:[\p{L}'’.-]+\s+){0,4}and\s+$/u;
+/** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
+const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   const aggregate = AGGREGATE.exec(sentence.text);
@@ -394,6 +398,14 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
+    else {
+      // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
+      const last = out.at(-1);
+      const previous = quantities[i - 1];
+      if (last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) && !NOT_VICTIMS_AFTER.test(own)) {
+        out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
+      }
+    }
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });

@@ -128,3 +128,11 @@ describe("what is no incident", () => {
     expect(events("Gunmen attacked a checkpoint near Kirkuk on Monday. The terrorists responsible had already fled the area.").incidents.map((i) => i.type)).toEqual(["attack"]);
   });
 });
+
+describe("tolls", () => {
+  it("sums the victims one verb counts across 'and', as the keys do within one sentence", () => {
+    expect(only("A bomb killed three soldiers and two civilians in Mosul on Monday.").fatalities.min).toBe(5);
+    expect(only("A bomb exploded in Mosul on Monday and wounded two soldiers and dozens of civilians.").injuries.min).toBe(14);
+    expect(only("A bomb exploded in Mosul on Monday, killing four soldiers and wounding 12 civilians.").fatalities.min).toBe(4);
+  });
+});
