@@ -104,7 +104,10 @@ const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTR
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
 // The word may open the sentence ("Near Salman Pak, ...", "Northwest of Taji, ...").
 const COMPASS_ANY_CASE = "(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east|[Ss]outh-?west)";
+// "Friday night's bombing in Karranah that killed": a name right after an incident noun and "in" is where it happened.
+const afterIncidentPattern = new RegExp(`\\b(?:bombings?|attacks?|explosions?|blasts?|shootings?|ambush(?:es)?|massacres?|clashes|fighting)\\s+in\\s+(${PLACE_NAME_NO_APOSTROPHE})(?=\\s+(?:that|which|on|last|early|late|this|killed|left|wounded|injured)\\b|[,.;])`, "gu");
 const afterLocativePattern = new RegExp(`\\b(?:[Nn]ear|[Oo]utside|${COMPASS_ANY_CASE}\\s+of)\\s+(${PLACE_NAME_NO_APOSTROPHE})`, "gu");
+const COMPASS_OPENING = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)\b/;
 /** "Northwest of Taji": a compass word before "of" and a name is a direction, not a region of that name. */
 const COMPASS_WORD = /^(?:North|South|East|West|North-?east|North-?west|South-?east|South-?west)$/i;
 const OF_NAME_AFTER = /^\s+of\s+[A-Z]/;
@@ -114,7 +117,8 @@ const appositionPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE}
 // "in Khalis, just north of Baqouba": a name after a locative word placed by a compass bearing from another.
 const bearingAppositionPattern = new RegExp(`\\b(?:in|near|at|outside)\\s+(${PLACE_NAME_NO_APOSTROPHE}),\\s+(?:just\\s+|immediately\\s+|directly\\s+)?${COMPASS}\\s+of\\b`, "gu");
 // "in Madaen, Iraq": a name the gazetteer does not know, placed in a country by the story.
-const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
+// ("near al Huwayjah, Iraq": an Arabic article before the name may be in lower case.)
+const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:(?:al|el|ad|an|ar|as|ash)[\s-])?(?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
 // Sites inside a city: "Mogadishu's international airport", "central Kabul".
 const SITE_AFTER_CITY = /^(?:'s|’s)\s+((?:[a-z][a-z-]+\s+){0,2}(?:airport|seaport|port|harbou?r|market|marketplace|prison|university|stadium|hotel|mall|bazaar|old city|city cent(?:er|re)|outskirts|downtown area|business district))\b/u;
 // ("eastern Baghdad", "southern Diwaniyah" are the city itself: a compass part of a city is no place of its own.)
@@ -239,7 +243,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       found.push({ start: end + word.length - "capital".length, end: end + word.length, text: "capital", name: capital.name, kind: "city", countryCode: capital.countryCode, demonym: false });
     } else if (country) found.push({ start: from + match.index, end: from + match.index + match[0].length, text: match[0], name: country.name, kind: "country", countryCode: country.countryCode, demonym: true });
   }
-  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, appositionPattern, bearingAppositionPattern]) {
+  for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, afterIncidentPattern, appositionPattern, bearingAppositionPattern]) {
     for (const match of slice.matchAll(pattern)) {
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? ""));
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
@@ -249,7 +253,9 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const start = from + match.index + match[0].indexOf(group) + group.length - name.length;
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already
       // "North of Baghdad Kills 3" (a title-case headline): a known place opens the name, and the words after it are no part of it.
-      if (pattern === afterLocativePattern && found.some((f) => f.start === start && !f.demonym)) continue;
+      if ((pattern === afterLocativePattern || pattern === afterIncidentPattern) && found.some((f) => f.start === start && !f.demonym)) continue;
+      // ("attacks in West Africa": a part of a continent or country the gazetteer does not know is no town.)
+      if (pattern === afterIncidentPattern && COMPASS_OPENING.test(name)) continue;
       if (bySpelling.has(name)) continue;
       const region = pattern === namedRegionPattern || /^(?:state|province|district|region|county)\b/i.test(match[0]);
       found.push({ start, end: start + name.length, text: name, name, kind: region ? "region" : "locality", countryCode: null, demonym: false });

@@ -60,6 +60,10 @@ interface Mention extends TextRange {
   readonly scope: TextRange | null;
   /** Whether it is in the headline, whose rounded counts yield to the body's. */
   readonly inHeadline: boolean;
+  /** A plural report across a city's parts ("attacks in various districts of Baghdad"): a roundup of the incidents there. */
+  readonly acrossParts: boolean;
+  /** The time of day its clause gives ("at 1:10 p.m.", "Ten minutes later"), or null. */
+  readonly clock: string | null;
   place: PlacedMention | null;
   readonly ownPlace: boolean;
   readonly date: DateMention | null;
@@ -114,7 +118,7 @@ const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 // ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
-const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|Earlier (?:in the day|today|that day|on [A-Z][a-z]+day)(?=,)|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /**
  * A city named as what holds the place after it ("the Damascus suburb of Douma", "the Baghdad neighborhood of Shaab");
@@ -122,6 +126,18 @@ const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|El
  */
 const CONTAINER_OF_NEXT = /^\s+(?:suburbs?|neighbou?rhoods?|districts?|outskirts|quarters?)\s+of\s/i;
 const containerOfNext = (text: string, p: PlacedMention): boolean => p.kind === "city" && CONTAINER_OF_NEXT.test(text.slice(p.end, p.end + 24));
+/** A time of day ("at 1:10 p.m.", "around 12:20 p.m.") or a lapse after the last report ("Ten minutes later"). */
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?(?=[\s,.;]|$)|\b(?:\d+|a few|few|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty) (?:minutes|hours) (?:later|after)\b/i;
+/** A clause that opens on another victim or device ("Another U.S. patrol was attacked", "A second convoy came under fire"). */
+const ANOTHER_OPENING = /^\s*(?:[\p{L}\p{N}:.,' -]{0,30}?,\s+)?(?:another|a second|a third|a fourth)\s/iu;
+/** Before a plural place of a trigger: it sums incidents across the place ("attacks in various districts of Baghdad"). */
+const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
+/** After a trigger: it was stopped before it happened ("an attack on the base was averted", "the plot was foiled"). */
+const AVERTED_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:was|were|had been|has been|have been)\s+(?:averted|foiled|thwarted|prevented|disrupted)\b/iu;
+/** After a trigger word: it describes what it struck ("an earthquake-hit area", "flood-stricken villages"). */
+const AFFECTED_AFTER = /^-(?:hit|stricken|affected|ravaged|damaged|battered|devastated)\b/i;
+/** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
+const CITY_PART = /^(?:central|downtown)\s/;
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
 /** Between two dates of a list ("in June and in September"). */
@@ -133,22 +149,24 @@ const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "
 /** Where an incident is first reported in the body (the headline, read last, counts after it). */
 const firstReport = (d: Draft): number => Math.min(...d.mentions.filter((m) => !m.inHeadline).map((m) => m.start), Number.MAX_SAFE_INTEGER);
 /** Before or after an evacuation word: a casualty's transport for treatment ("medically evacuated to a hospital"). */
-const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$/i;
+// ("The wounded were evacuated to Kandahar Airfield": the casualties' transport too.)
+const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$|\b(?:the|all|both)\s+(?:wounded|injured|casualties)\s+(?:\p{L}+\s+)?(?:were|was|have been|had been)\s+(?:later\s+|then\s+)?$/iu;
 const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)|(?:the\s+)?(?:casualties|wounded|injured)\b)/iu;
 /** Before "fled": the attackers themselves ("the insurgents had fled the area"). */
-const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
+const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:responsible\s+)?(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
 /** After "expel": an armed group, driven out by force. */
 const ARMED_GROUP_AFTER = /^\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|insurgents|militants|terrorists|fighters|rebels|the enemy|enemy|Taliban|Islamic State|ISIS|ISIL|jihadists)\b/iu;
 /** After an attack word: the group or trade it describes ("bombing networks", "car bomb cell leader", "IED makers"). */
 const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?|cells?|rings?|makers?|making|facilitators?|facilitation|components|materials|experts?|emplacers?)\b/iu;
 /** Weapons named as objects ("mortar rounds", "IEDs") and a sentence that lists a cache of them. */
-const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|bombs?)$/i;
+const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|(?:roadside[ -])?bombs?)$/i;
 // A device, not an incident: "a second bomb" is a second device of one attack.
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 // ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack.)
-const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?)\b[^.;:]*$/i;
+// ("Villagers led soldiers to two IEDs": a device shown to the forces is found.)
+const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
@@ -200,6 +218,15 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       const head = before[i - 1];
       // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").
       const speakers = head !== undefined && RESIDENTS.test(head.text) && (i < 2 || !["DET", "ADP"].includes((before[i - 2] as Token).pos));
+      // "in Wum of the Northwest Region": the region that holds a name introduced as a location is located too.
+      if (head !== undefined && head.pos === "PROPN" && !PLACE_NOUNS.test(head.text) && !RESIDENTS.test(head.text)) {
+        for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+          const word = before[j] as Token;
+          if (LOCATIVE.has(word.text.toLowerCase())) return true;
+          if (word.pos !== "PROPN" && word.text !== "-") return false;
+        }
+        return false;
+      }
       if (head === undefined || (!PLACE_NOUNS.test(head.text) && !speakers)) return false;
       // "the town of Chibok" names a place; what governs it says whether it is where things
       // happened ("in the town of") or where people went ("fled to the town of").
@@ -229,6 +256,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
   return false;
 }
 
+/** After a trigger noun: its victim or target with an indefinite article or a count ("of a Cameroonian marine", "on two convoys"). */
+const NEW_OBJECT_AFTER = /^\s+(?:of|on|against)\s+(?:an?|two|three|four|five|six|seven|eight|nine|ten|\d+)\s/i;
 /** Whether the trigger at `index` of `tokens` is a noun phrase that points back ("the attack", "these attacks"). */
 function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string): boolean {
   const index = tokens.findIndex((t) => t.start >= trigger.start);
@@ -239,6 +268,8 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
   // ends its noun phrase is a noun that points back (not "the shooting death of", a modifier).
   if (/ing$/i.test(word) && ANAPHORIC_DETERMINERS.has((tokens[index - 1]?.text ?? "").toLowerCase()) && !["NOUN", "PROPN"].includes(tokens[index + 1]?.pos ?? "")) return true;
   if (head.pos === "VERB" || /(?:ed|ing)$/i.test(word)) return false;
+  // "the murder of a gendarme", "the bombing of a mosque": a victim or target introduced as new makes the incident new.
+  if (NEW_OBJECT_AFTER.test(text.slice(trigger.end, trigger.end + 24))) return false;
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const token = tokens[i] as Token;
     const lower = token.text.toLowerCase();
@@ -321,6 +352,10 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
+/** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
+const MORE_VICTIMS_BETWEEN = /^\s+(?:[\p{L}'’.-]+\s+){0,4}and\s+$/u;
+/** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
+const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   const aggregate = AGGREGATE.exec(sentence.text);
@@ -363,6 +398,14 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
+    else {
+      // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
+      const last = out.at(-1);
+      const previous = quantities[i - 1];
+      if (last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) && !NOT_VICTIMS_AFTER.test(own)) {
+        out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
+      }
+    }
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
@@ -379,7 +422,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
 // ("Also killed was the driver" is not).
 const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
 const HEADER_END = /:\s*$/;
-const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*)/;
+// ("1. On April 12, near Mosul, ...": a numbered item is one too.)
+const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
 const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
@@ -453,6 +497,17 @@ const PRECISION_RANK: Record<ExtractedDatePrecision, number> = { day: 3, week: 2
 // or it is the one the story leads with); either beats a country.
 const PLACE_RANK = { locality: 2, city: 2, region: 1.5, country: 1 } as const;
 
+/** The days "between D1 and D2" of a clause give, as one span (null when the clause gives no such pair). */
+function spanBetween(text: string, clause: TextRange, dates: readonly DateMention[]): DateMention | null {
+  const inOrder = [...dates].sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < inOrder.length; i++) {
+    const [first, last] = [inOrder[i] as DateMention, inOrder[i + 1] as DateMention];
+    if (/\b(?:between|from)\s+$/i.test(text.slice(Math.max(clause.start, first.start - 9), first.start)) && /^\s+(?:and|to|until|through)\s+$/i.test(text.slice(first.end, last.start)) && first.earliest <= last.latest)
+      return { ...first, end: last.end, text: text.slice(first.start, last.end), date: null, precision: "unknown", earliest: first.earliest, latest: last.latest };
+  }
+  return null;
+}
+
 /** The more precise of two dates for one incident. */
 function betterDate(a: DateMention | null, b: DateMention | null): DateMention | null {
   if (!a) return b;
@@ -469,9 +524,16 @@ function placesCompatible(a: PlacedMention | null, b: PlacedMention | null): boo
   return placeWithin(a, b) || placeWithin(b, a);
 }
 
+/** Two regions one of which the gazetteer does not know ("Sichuan" and "Ngawa prefecture"): the unknown one may lie in the other. */
+function regionMayHold(a: PlacedMention | null, b: PlacedMention | null): boolean {
+  return a?.kind === "region" && b?.kind === "region" && (a.countryCode === null || b.countryCode === null);
+}
+
 function morePrecise(a: PlacedMention | null, b: PlacedMention | null): PlacedMention | null {
   if (!a) return b;
   if (!b) return a;
+  // A region the gazetteer does not know, reported of an incident in one it knows, is a part of it ("Ngawa prefecture" of Sichuan).
+  if (a.kind === "region" && b.kind === "region" && a.countryCode !== null && b.countryCode === null) return b;
   return PLACE_RANK[b.kind] > PLACE_RANK[a.kind] ? b : a;
 }
 
@@ -492,13 +554,15 @@ function summaryOf(text: string, clause: TextRange): string {
 export function extractIncidents(
   analyzed: AnalyzedText,
   publishedAt: string | null | undefined,
-  places: readonly PlacedMention[],
+  foundPlaces: readonly PlacedMention[],
   dateline: PlacedMention | null,
   skipRanges: readonly TextRange[],
   headline: TextRange | null = null,
 ): ExtractedIncident[] {
   const published = publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? publishedAt.slice(0, 10) : null;
   const { text } = analyzed;
+  // "in central Baghdad" happened in Baghdad, as "in eastern Baghdad" does: the story's places keep the part, its incidents the city.
+  const places = foundPlaces.map((p) => (p.parent !== undefined && CITY_PART.test(p.name) ? { ...p, name: p.parent, kind: "city" as const } : p));
   const inHeadline = (range: TextRange): boolean => headline !== null && range.start < headline.end && headline.start < range.end;
   const drafts: Draft[] = [];
   const outside = (range: TextRange): boolean => !skipRanges.some((s) => range.start < s.end && s.start < range.end);
@@ -530,7 +594,7 @@ export function extractIncidents(
     if (!inHeadline(sentence) && paragraph !== undefined && HEADER_END.test(text.slice(sentence.start, paragraph.end))) {
       headerDate = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start))) ?? null;
       const next = analyzed.paragraphs[sentence.paragraph + 1];
-      if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 4))) return;
+      if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 5))) return;
     }
     const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
@@ -550,6 +614,8 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
+        if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
         if (rule.type === "evacuation" && (MEDICAL_BEFORE.test(before) || MEDICAL_AFTER.test(after))) continue;
         // "the insurgents had fled the area": the attackers' escape, not people displaced.
@@ -611,19 +677,38 @@ export function extractIncidents(
       const fightBack = hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end));
       const anaphoric = anaphoricAt(sentence.tokens, hit, text) || fightBack;
       const line = analyzed.paragraphs[sentence.paragraph];
-      const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 4)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
+      const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 5)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
       // ("A second bomb detonated shortly after the first": a second device of one attack, not another attack.)
       // ("In a separate attack, six soldiers were wounded after their convoy struck an IED": "separate" sets the sentence's first report apart, not each word of it.)
       const another = ANOTHER_BEFORE.exec(text.slice(Math.max(clause.start, hit.start - 40), hit.start));
-      const distinct = (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
+      const clockMatch = CLOCK.exec(text.slice(clause.start, clause.end));
+      // (Not a device named as an object: "emplacing explosive devices ... beginning at about 9:15 a.m." goes on with the report.)
+      const clock = clockMatch && !WEAPON.test(text.slice(hit.start, hit.end)) ? clockMatch[0].toLowerCase().replace(/\s+/g, " ") : null;
+      // "Another U.S. patrol was attacked in south Baghdad": a clause about another victim reports another incident
+      // (not "A second bomb detonated": a second device of one attack).
+      const anotherOpening = ANOTHER_OPENING.exec(text.slice(clause.start, hit.start));
+      const anotherSubject = anotherOpening !== null && hit.type === "attack" && !text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, hit.start).includes(",") && !hits.some((h) => h.start >= clause.start && h.start < hit.start) && !DEVICE_WORD.test(text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, clause.end).split(/\s+/).slice(0, 3).join(" "));
+      const setApart = anotherSubject || (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       // "military officials in Baghdad reported": where the telling is, not where it happened.
-      const located = inClause.filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // "the murder of a marine in A on January 14 and the murder of a gendarme in B on January 15": in a list of
+      // reports of one type, each takes the places and days between it and the next (when that stretch names any).
+      // (A list repeats its word; "suicide bombers attacked a base" is one report.)
+      const word = (h: TextRange): string => text.slice(h.start, h.end).toLowerCase();
+      const siblings = hits.filter((h) => h !== hit && h.type === hit.type && word(h) === word(hit) && h.start >= clause.start && h.start < clause.end);
+      const stretch = siblings.length ? { start: hit.start, end: Math.min(clause.end, ...siblings.filter((h) => h.start >= hit.end).map((h) => h.start)) } : null;
+      const ownStretch = <T extends TextRange>(list: readonly T[]): T[] => {
+        if (!stretch) return [...list];
+        const within = list.filter((x) => x.start >= stretch.start && x.end <= stretch.end);
+        // (What the next report of the list names is its own, not this one's.)
+        return within.length ? within : list.filter((x) => x.start < stretch.end);
+      };
+      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
@@ -644,7 +729,10 @@ export function extractIncidents(
       // "expelling the envoy over last week's massacre": a diplomatic act answers an event, and a
       // possessive date after it is that event's day. (An arrest "in Monday's bombings" is often keyed on that day.)
       const possessiveOfAnother = (d: DateMention): boolean => hit.type === "diplomatic_action" && d.start >= hit.end && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
-      const dateCandidates = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d));
+      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d)));
+      // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
+      const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
+      const distinct = setApart || ownDay;
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -652,7 +740,11 @@ export function extractIncidents(
         return home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !FUTURE.test(text.slice(home.start, d.start)) && !notWhen(text, d, sentence.start);
       });
       // The reinforcements sent to an attack were ambushed on its day, unless the words say otherwise.
-      const date = [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
+      // "five airstrikes between April 12 and July 4": the span between two days, not the first of them.
+      const span = spanBetween(text, clause, dateCandidates);
+      // "in an earthquake-hit area ... continue to search Tuesday": a trigger that only describes a place is not dated by its clause.
+      const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
+      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -673,26 +765,28 @@ export function extractIncidents(
           : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
+      // "car-bomb attacks in various districts of Baghdad": a plural report across a city's parts sums the incidents in it.
+      const acrossParts = pluralWord && ownPlaces.length === 1 && ACROSS_PARTS_BEFORE.test(text.slice(Math.max(sentence.start, (ownPlaces[0] as PlacedMention).start - 40), (ownPlaces[0] as PlacedMention).start));
       // A sentence that sums operations sums its arrests and battles; an attack on the troops sums none
       // unless its own clause says so ("Four soldiers died in a bomb attack today, and 34 suspects were detained in operations").
       const operations = OPERATIONS.test(sentence.text) && (OPERATION_TYPES.has(hit.type) || OPERATIONS.test(text.slice(clause.start, clause.end)));
       // "similar attacks in June and in September of last year": a plural report on a list of dates of one kind is one incident a date.
       const inOrder = [...dateCandidates].sort((a, b) => a.start - b.start);
       const dateList =
-        pluralWord && !anaphoric && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
+        pluralWord && !anaphoric && span === null && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
           ? inOrder
           : [date];
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
         for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
           // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
-          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), clock: null, acrossParts: false, place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were
@@ -829,7 +923,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
     // reference names the place of the incident it refers to, unless that place rules it out.
     const target = byRecency(drafts).find((d) => (d.type === mention.type || (VIOLENT.includes(d.type) && sameFamily(d.type, mention.type))) && datesCompatible(d.date, mention.date));
-    if (target && placesCompatible(target.place, mention.place) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
+    // ("the quake, which was centered in Ngawa prefecture", after one in Sichuan: a region the gazetteer does not know may lie in one it knows.)
+    const unknownRegionInside = regionMayHold(target?.place ?? null, mention.place);
+    if (target && (placesCompatible(target.place, mention.place) || unknownRegionInside) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
   }
   // "Elsewhere, forces captured six militants in Surobi ... the forces returned fire, killing two": a fight
@@ -905,6 +1001,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       !otherCountry(d, mention) &&
       // Reading in text order, an incident reported inside the scope was reported last there.
       (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
+      // "Terrorists targeted a patrol around 12:20 p.m. ... Another patrol was attacked at 1:10 p.m.": a report at a time
+      // of its own is another incident than one reported at another time, or than attacks reported in the plural.
+      !(mention.clock !== null && !mention.anaphoric && (d.mentions.some((m) => m.clock !== null && m.clock !== mention.clock) || d.mentions.every((m) => m.plural))) &&
       !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
       !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
       // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
@@ -913,7 +1012,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
       (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
-      placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) &&
+      (placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) || (mention.inHeadline && regionMayHold(d.place, mention.place))) &&
       // "Near Samarra and Baghdad, forces detained seven suspects": one of a list of towns the mention is reported at
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
       // (one town of its own may say where the thread's incident was: "arrested ... near the village of Saravali").
@@ -934,7 +1033,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
-    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country"),
+    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts),
     cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),
@@ -1046,7 +1145,8 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     draft.ownPlace = true;
   } else if (takePlace && mention.ownPlace === draft.ownPlace) draft.place = morePrecise(draft.place, mention.place);
   if (mention.ownPlace && draft.place === mention.place) draft.placeSentence = mention.sentence.text;
-  draft.date = betterDate(draft.date, mention.date);
+  // ("those airstrikes" in a sentence about today's report: a reference back does not move its incident off the days it has.)
+  if (!(mention.anaphoric && draft.date !== null && mention.date !== null && !datesCompatible(draft.date, mention.date))) draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
   if (!(mention.inHeadline && hasCounts(draft))) {
     draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);

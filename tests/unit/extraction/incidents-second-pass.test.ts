@@ -105,7 +105,8 @@ describe("places the events pass names", () => {
     const airport = findPlaces("Shells hit Kandahar's main airport on Monday.");
     expect(airport).toMatchObject([{ name: "Kandahar's main airport", kind: "locality", parent: "Kandahar", countryCode: "AF" }]);
     const { incidents, places } = events("A car bomb exploded in central Kabul on Sunday.");
-    expect(incidents[0]?.place).toBe("central Kabul");
+    // (The incident is in the city, as the keys read "central Baghdad" and "central Hong Kong"; the story's places keep the part.)
+    expect(incidents[0]?.place).toBe("Kabul");
     expect(places).toEqual(["Kabul", "central Kabul"]);
   });
 
