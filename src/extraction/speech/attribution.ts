@@ -416,6 +416,13 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
       candidates.unshift(speaker);
     }
   }
+  // "A senior official said ... He said ...": an unnamed source who speaks as one person, the
+  // speaker named after every fitting person's last mention, in this paragraph or the one before,
+  // is who the pronoun continues.
+  const source = latestSingleSource(context, position);
+  if (source && source.at > (candidates[0]?.last ?? -1)) {
+    return { person: null, source: source.source, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+  }
   const continuing = context.continuing;
   if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
     continuing.gender ??= gender;
@@ -487,6 +494,17 @@ function isSubjectMention(text: string, at: number): boolean {
   const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
   if (!words.every((word) => TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word))) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
+}
+
+/** The unnamed source of one person ("the official", "a spokesman") mentioned last before a position, within this paragraph or the one before. */
+function latestSingleSource(context: ResolveContext, position: number): { readonly source: SourceEntry; readonly at: number } | null {
+  let best: { source: SourceEntry; at: number } | null = null;
+  for (const source of context.cast.sources) {
+    if (/s$/.test(source.head) || !(SOURCE_HEADS.has(source.head) || ROLE_NOUNS.has(source.head))) continue;
+    for (const at of source.mentions) if (at < position && !context.cast.isQuoted(at) && !context.cast.isReported(at) && (!best || at > best.at)) best = { source, at };
+  }
+  if (!best || (context.text.slice(best.at, position).match(/\n\s*\n/g) ?? []).length > 1) return null;
+  return best;
 }
 
 /** Offset of a person's last mention before a position (leaving out the mentions `skip` names), or -1. */

@@ -67,6 +67,11 @@ function startsWithQuantity(tokens: readonly Token[], at: number): boolean {
   return [tokens[at + 1], tokens[at + 2]].some((token) => token?.pos === "NUM");
 }
 
+/** A time word that opens an adverbial ("said on Monday ..."), not a possessive subject ("said Monday’s toll ..."). */
+function isTimeWord(tokens: readonly Token[], at: number): boolean {
+  return WHEN.test((tokens[at] as Token).text) && !/^('s|’s)$/.test(tokens[at + 1]?.text ?? "");
+}
+
 const WHEN = /^(on|late|early|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$/i;
 
 /**
@@ -102,7 +107,7 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
 function bareClauseStart(tokens: readonly Token[], at: number): number {
   if (at < 0) return -1;
   let start = at;
-  while (start < tokens.length && start < at + 4 && WHEN.test((tokens[start] as Token).text)) start += 1;
+  while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
   const first = tokens[start];
   if (!first) return -1;
   // "said if he were president, the program would ...": a condition or time clause opens the report.
@@ -116,8 +121,10 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
  */
 function finiteClauseStart(tokens: readonly Token[], at: number): number {
   let index = at;
-  while (index < tokens.length && index < at + 4 && WHEN.test((tokens[index] as Token).text)) index += 1;
+  while (index < tokens.length && index < at + 4 && isTimeWord(tokens, index)) index += 1;
   const start = index;
+  // "conceded there have been delays": an existential "there" is the clause's subject.
+  if (/^there$/i.test(tokens[start]?.text ?? "") && (tokens[start + 1]?.pos === "AUX" || tokens[start + 1]?.pos === "VERB")) return start;
   let nouns = 0;
   while (index < tokens.length && index < start + 10) {
     const token = tokens[index] as Token;

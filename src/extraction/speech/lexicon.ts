@@ -75,7 +75,8 @@ export const TITLE_WORDS = words(`
   journalist reporter correspondent editor
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
-  consul counselor counsellor undersecretary state protection civil public information coordinator administrator`);
+  consul counselor counsellor undersecretary state protection civil public information coordinator administrator
+  brigadier brig. marshal corporal cpl.`);
 
 /** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
 export const ROLE_NOUNS = words(`
@@ -88,7 +89,7 @@ export const ROLE_NOUNS = words(`
   lawyer founder manager president-elect candidate activist organizer resident witness doctor
   teacher schoolteacher farmer owner student worker engineer economist scientist journalist
   reporter editor correspondent priest imam rabbi pastor nurse surgeon physician mother father
-  survivor victim member chairman spokesperson administrator coordinator`);
+  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal`);
 
 /** Head nouns of organizations, capitalized in names ("Department", "Embassy", "Force"). */
 export const ORG_HEADS = words(`
@@ -136,7 +137,7 @@ export const SOURCE_HEADS = words(`
   eyewitness eyewitnesses rescuer rescuers negotiator negotiators staffer staffers colleague
   colleagues friend friends neighbor neighbors neighbour neighbours authorities critics critic
   supporters opponents protesters demonstrators prosecutors lawyers organizers organisers
-  families parents students teachers farmers traders`);
+  families parents students teachers farmers traders troops soldiers commanders`);
 
 /** Nouns naming a written or broadcast statement: "the statement said" speaks for its author. */
 export const STATEMENT_NOUNS = words(`statement statements release communique communiqué letter post tweet message notice`);
