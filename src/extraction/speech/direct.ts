@@ -65,9 +65,11 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   }
   const verbToken = tokens[verb] as Token;
   if (!subject) return null;
+  const reportsClause = clauseFollows(tokens, verb);
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) ?? describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
-  if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
+  // ",” he said the talks failed": the verb also reports the clause after it, which is read too.
+  if (span.kind === "direct" && !reportsClause) walk.usedVerbs.add(verbToken.start);
   const last = tokens[tokens.length - 1] as Token;
   return {
     resolved,
@@ -75,6 +77,19 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
     cues: walk.text.slice((tokens[0] as Token).start, last.end),
   };
+}
+
+/** Whether a reported clause follows the verb at tokens[verb]: "that", or a subject and then a finite verb before any comma. */
+function clauseFollows(tokens: readonly Token[], verb: number): boolean {
+  const next = tokens[verb + 1];
+  if (!next) return false;
+  if (key(next) === "that") return true;
+  if (!["DET", "NOUN", "PROPN", "PRON", "NUM"].includes(next.pos) || /^(me|him|her|us|them|reporters)$/i.test(next.text)) return false;
+  for (let index = verb + 2; index < tokens.length && tokens[index]?.text !== ","; index += 1) {
+    const token = tokens[index] as Token;
+    if (token.pos === "AUX" || (token.pos === "VERB" && !/ing$/i.test(token.text))) return true;
+  }
+  return false;
 }
 
 /**
@@ -260,9 +275,12 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   // added that ...") is that verb's: the sentence after the closing mark is a new one.
   const closesSentence = /\.\s*$/.test(text);
   const introduced = closesSentence ? lead(walk, span, openTokens, paragraphs.open) : null;
+  const after = introduced ? null : trailer(walk, span, closeTokens);
+  // "Dore says, “...,” he said the talks failed": a name before the quotation beats a pronoun after it.
+  const named = after && after.resolved.confidence <= CONFIDENCE.pronoun && !closesSentence ? lead(walk, span, openTokens, paragraphs.open) : null;
   let found =
     introduced ??
-    trailer(walk, span, closeTokens) ??
+    (named?.resolved.person && named.resolved.confidence > (after?.resolved.confidence ?? 0) ? named : after) ??
     (closesSentence ? null : lead(walk, span, openTokens, paragraphs.open)) ??
     (introducedAbove ? lead(walk, span, previousParagraph, paragraphs.open - 1) : null) ??
     (span.kind === "direct" ? colonClause(walk, span, introducedAbove ? previousParagraph : openTokens, introducedAbove) : null);

@@ -112,6 +112,10 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   if (!first) return -1;
   // "said if he were president, the program would ...": a condition or time clause opens the report.
   const subordinate = /^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ",");
+  // "says despite heavy losses, the rebels ...": a prepositional phrase, a comma, then the clause.
+  const comma = tokens.findIndex((token, index) => index > start + 1 && index <= start + 8 && token.text === ",");
+  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
+  if (fronted) return start;
   return CLAUSE_STARTS.has(first.pos) || subordinate || startsWithQuantity(tokens, start) ? start : -1;
 }
 
@@ -128,7 +132,9 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   let nouns = 0;
   while (index < tokens.length && index < start + 10) {
     const token = tokens[index] as Token;
-    if (NOUN_PHRASE.has(token.pos) || /^(of|and|'s|’s|')$/i.test(token.text)) {
+    // "the surrounded rebel leadership": a participle between a determiner and a noun modifies it.
+    const modifier = token.pos === "VERB" && /ed$/i.test(token.text) && tokens[index - 1]?.pos === "DET" && ["NOUN", "PROPN", "ADJ"].includes(tokens[index + 1]?.pos ?? "");
+    if (NOUN_PHRASE.has(token.pos) || modifier || /^(of|and|'s|’s|')$/i.test(token.text)) {
       if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(token.text.toLowerCase()))) nouns += 1;
       index += 1;
       continue;

@@ -58,3 +58,28 @@ describe("titles", () => {
     expect(extraction.quotes[0]).toMatchObject({ speaker: "Tomas Varga" });
   });
 });
+
+describe("a sentence after a quotation that reports a clause of its own", () => {
+  it("reads the clause after a quotation's trailer verb as reported speech", () => {
+    const text = "Ilse Brandt is a ferry captain. “The harbor is full of ice.” She says the crossings will stop next week.";
+    const quotes = quotesOf(text);
+    expect(quotes.find((quote) => quote.kind === "indirect")).toMatchObject({ text: "the crossings will stop next week", speaker: "Ilse Brandt" });
+  });
+
+  it("prefers the name that introduces a quotation to a pronoun after it", () => {
+    const text = "Editor Jon Wells spoke to reporter Ana Lee. Wells says, “The militias are strong,” he said the northern militias are backing the southern clans.";
+    const quotes = quotesOf(text);
+    expect(quotes.find((quote) => quote.kind === "direct")).toMatchObject({ speaker: "Jon Wells" });
+    expect(quotes.find((quote) => quote.kind === "indirect")).toMatchObject({ text: "the northern militias are backing the southern clans", speaker: "Jon Wells" });
+  });
+
+  it("reads a clause after a fronted prepositional phrase", () => {
+    const [quote] = quotesOf("The army says despite heavy losses, the rebels are still laying mines.");
+    expect(quote).toMatchObject({ text: "despite heavy losses, the rebels are still laying mines", description: "The army" });
+  });
+
+  it("reads a participle before the clause's noun as part of its subject", () => {
+    const [quote] = quotesOf("Border troops claim the surrounded smugglers have run out of fuel.");
+    expect(quote).toMatchObject({ text: "the surrounded smugglers have run out of fuel", kind: "indirect" });
+  });
+});
