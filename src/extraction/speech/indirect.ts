@@ -116,7 +116,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   const comma = tokens.findIndex((token, index) => index > start + 1 && index <= start + 8 && token.text === ",");
   const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
   if (fronted) return start;
-  return CLAUSE_STARTS.has(first.pos) || subordinate || startsWithQuantity(tokens, start) ? start : -1;
+  // "said legalizing it could ...": a gerund subject, then a finite verb.
+  const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX");
+  return CLAUSE_STARTS.has(first.pos) || subordinate || gerund || startsWithQuantity(tokens, start) ? start : -1;
 }
 
 /**
@@ -148,6 +150,12 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   return start;
 }
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
+
+/** "said that was ...": "that" right before a finite verb is a demonstrative subject. */
+function finiteAfterThat(tokens: readonly Token[], that: number): boolean {
+  const next = tokens[that + 1];
+  return next !== undefined && (next.pos === "AUX" || (next.pos === "VERB" && !/ing$/i.test(next.text))) && !/^(is|are|was|were)$/i.test(tokens[that + 2]?.text ?? "");
+}
 
 /** "quoted X as saying": the index of "quoted" before the "as" at `as`, or -1. */
 function quotedAs(tokens: readonly Token[], as: number, floor: number): number {
@@ -276,9 +284,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const quoted = quotedAs(tokens, index - 1, options.floor);
       subject = phraseOf(walk.text, tokens, quoted + 1, index - 1);
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
-    } else if (gerund || goesOn || key(tokens[index - 1] ?? token) === "and") {
+    } else if (gerund || goesOn || /^(and|but)$/.test(key(tokens[index - 1] ?? token))) {
+      // "Doe delayed the ruling but said ...": the verb shares the clause's subject.
       const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || key(tokens[index - 1] ?? token) === "and") ? describedSpeaker(walk.cast, main) : null);
+      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || /^(and|but)$/.test(key(tokens[index - 1] ?? token))) ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;
@@ -312,6 +321,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     if (asComma > 0 && !tokens.slice(index + 1, asComma).some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX")) {
       from = asComma + 1;
       to = clauseEnd(walk, tokens, from);
+    } else if (!inverted && that === index + 1 && finiteAfterThat(tokens, that)) {
+      // "said that was a mistake": "that" is the clause's subject, not its conjunction.
+      from = that;
+      to = clauseEnd(walk, tokens, from);
     } else if (!inverted && that > 0 && !relativeThat && !between.some(finite)) {
       from = that + 1;
       to = clauseEnd(walk, tokens, from);
@@ -343,6 +356,14 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (restIsAdverbial && !introducesQuote && comma >= options.floor && tokens[comma]?.text === ",") {
         from = options.floor;
         to = comma;
+        // "The plan, he said, would cost ...": a parenthetical attribution inside the clause; the
+        // report runs on past it (its words are kept in, as one span).
+        if (restEnd === index + 1 && subject && !isClause(tokens, from, to, true)) {
+          // "Rather, he said, the city would borrow": after an opening adverbial, the clause after the attribution is reported.
+          const clauseAfter = finiteClauseStart(tokens, restEnd + 1) === restEnd + 1;
+          if (clauseAfter) from = restEnd + 1;
+          if (clauseAfter || isClause(tokens, restEnd + 1, clauseEnd(walk, tokens, restEnd + 1), true)) to = clauseEnd(walk, tokens, restEnd + 1);
+        }
         if (!subject) {
           subject = nounPhraseAfter(walk.text, tokens, index + 1, tokens.length);
           resolved = resolvePhrase(subject, token.start, context) ?? (subject ? describedSpeaker(walk.cast, subject) : null);

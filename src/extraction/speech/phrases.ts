@@ -468,6 +468,8 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   };
   // "Richard Gordon, who visited the area on Sunday, said" / "The union, this morning, said".
   if (/^(who|which)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
+  // "Port officials, however, said": a sentence adverb set off by commas.
+  if (inside.tokens.length <= 2 && inside.tokens.every((token) => token.pos === "ADV")) return nounPhraseBefore(text, tokens, comma, floor);
   // "The official, speaking on condition of anonymity, said": a present participle's aside.
   if (first.pos === "VERB" && /ing$/i.test(first.text) && inside.tokens.length <= 10) return nounPhraseBefore(text, tokens, comma, floor);
   // "Maria Santos, 52, told".

@@ -83,3 +83,33 @@ describe("a sentence after a quotation that reports a clause of its own", () => 
     expect(quote).toMatchObject({ text: "the surrounded smugglers have run out of fuel", kind: "indirect" });
   });
 });
+
+describe("subjects and clauses around the reporting verb", () => {
+  it("looks past a sentence adverb between the subject and the verb", () => {
+    const [quote] = quotesOf("Port officials, however, said they believed the cargo was stolen.");
+    expect(quote).toMatchObject({ text: "they believed the cargo was stolen", description: "Port officials" });
+  });
+
+  it("reads a gerund subject after said", () => {
+    const [quote] = quotesOf("Mayor Ana Roe said widening the road could cut the commute by half.");
+    expect(quote).toMatchObject({ text: "widening the road could cut the commute by half", speaker: "Ana Roe" });
+  });
+
+  it("gives a verb after but the clause's subject", () => {
+    const [quote] = quotesOf("Judge Ana Ruiz delayed the ruling but said the group could appeal later.");
+    expect(quote).toMatchObject({ text: "the group could appeal later", speaker: "Ana Ruiz" });
+  });
+
+  it("reads a demonstrative that as the reported clause's subject", () => {
+    const [quote] = quotesOf("Mayor Ivo Petrov said that was in part because the bridge was old.");
+    expect(quote).toMatchObject({ text: "that was in part because the bridge was old", speaker: "Ivo Petrov" });
+  });
+
+  it("reads a clause a parenthetical attribution interrupts", () => {
+    const quotes = quotesOf("Mayor Ana Roe spoke on Monday. The new bridge, she said, would cost five billion dollars. Rather, she said, the city would borrow.");
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["The new bridge, she said, would cost five billion dollars", "Ana Roe"],
+      ["the city would borrow", "Ana Roe"],
+    ]);
+  });
+});
