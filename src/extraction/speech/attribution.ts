@@ -540,7 +540,8 @@ export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
  */
 export function documentSource(cast: Cast, phrase: Phrase, text: string): Resolved | null {
   const head = headOf(phrase);
-  if (!head || head.pos !== "NOUN" || !DOCUMENT_NOUNS.has(key(head)) || phrase.tokens.length > 12) return null;
+  // "a Harbor University Poll": a document's head may be capitalized in its name.
+  if (!head || (head.pos !== "NOUN" && head.pos !== "PROPN") || !DOCUMENT_NOUNS.has(key(head)) || phrase.tokens.length > 12) return null;
   const source = cast.addSource(lowerFirst(phrase.text, true), key(head), organizationInPhrase(text, phrase.tokens), CONFIDENCE.explicit);
   cast.mentionSource(source, phrase, CONFIDENCE.explicit);
   return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };

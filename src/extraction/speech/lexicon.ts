@@ -150,7 +150,7 @@ export const DOCUMENT_NOUNS = words(`
   poll polls survey surveys report reports data study studies analysis records documents
   filings figures estimates statistics tally count census memo memos transcript transcripts
   indictment complaint lawsuit affidavit filing website newspaper paper magazine index ranking
-  rankings tracker projections forecast`);
+  rankings tracker projections forecast average averages results emails interviews`);
 
 /** Words of the attribution that tell the medium ("in a statement", "a news conference"). */
 export const MEDIUM_CUES: readonly { readonly pattern: RegExp; readonly medium: "statement" | "tweet" | "briefing" | "interview" }[] = [

@@ -490,7 +490,8 @@ const POST_MODIFIERS = new Set(["of", "from", "with", "in", "at", "for", "on", "
 export function headOf(phrase: Phrase): Token | undefined {
   let head: Token | undefined;
   for (const [at, token] of phrase.tokens.entries()) {
-    if (head && POST_MODIFIERS.has(key(token))) break;
+    // "a poll released Sunday": a past participle after the head starts a reduced relative clause.
+    if (head && (POST_MODIFIERS.has(key(token)) || (token.pos === "VERB" && /(?:ed|en)$/i.test(token.text)))) break;
     if (token.pos === "NOUN" || token.pos === "PROPN" || adjectiveReadHead(phrase.tokens, at)) head = token;
   }
   return head ?? phrase.tokens[phrase.tokens.length - 1];

@@ -113,3 +113,34 @@ describe("subjects and clauses around the reporting verb", () => {
     ]);
   });
 });
+
+describe("documents in their author's voice", () => {
+  it("gives the paragraphs below a line introducing someone's remarks to that person", () => {
+    const text = [
+      "Minister Roe on the Harbor Fire",
+      "Foreign Minister Ana Roe’s remarks on the harbor fire at a press conference in Lima on May 2, 2024. – Ministry of Foreign Affairs:",
+      "“I want to thank the firefighters who worked through the night to save the docks.",
+      "We will rebuild the harbor, and we will do it quickly.”",
+    ].join("\n\n");
+    const quotes = quotesOf(text).filter((quote) => quote.kind === "direct");
+    expect(quotes.length).toBe(2);
+    expect(quotes.every((quote) => quote.speaker === "Ana Roe")).toBe(true);
+  });
+
+  it("gives an unsigned statement in a body's own voice to the body", () => {
+    const text = [
+      "The Harbor Authority strongly condemns the attack on the ferry terminal, which injured two workers. Our thoughts are with them and their families.",
+      "No one should fear for their safety at work. We will help the police in every way we can.",
+    ].join("\n\n");
+    const quotes = quotesOf(text);
+    expect(quotes.map((quote) => [quote.speaker, quote.kind])).toEqual([
+      ["Harbor Authority", "direct"],
+      ["Harbor Authority", "direct"],
+    ]);
+  });
+
+  it("reads a news lead about a body as news, not as its statement", () => {
+    const text = ["The Harbor Authority says the ferry terminal will reopen on Monday.", "Workers have cleared the debris, and the police have finished their inquiry."].join("\n\n");
+    expect(quotesOf(text).map((quote) => quote.kind)).toEqual(["indirect"]);
+  });
+});
