@@ -91,12 +91,14 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
   else if (first.pos === "DET") {
     end = at + 1;
     while (tokens[end]?.pos === "ADJ") end += 1;
-    if (tokens[end]?.pos !== "NOUN") return -1;
-    while (tokens[end]?.pos === "NOUN") end += 1;
+    // "told the AP his firm ...": a name after the article is the listener too.
+    if (tokens[end]?.pos !== "NOUN" && tokens[end]?.pos !== "PROPN") return -1;
+    while (tokens[end]?.pos === "NOUN" || tokens[end]?.pos === "PROPN") end += 1;
   } else return -1;
   const preposition = tokens[end];
   const object = tokens[end + 1];
-  if (preposition && /^(in|at|by|from)$/i.test(preposition.text) && object && (object.pos === "PROPN" || object.pos === "NOUN")) end += 2;
+  // "told The Star-Ledger of Newark last week she ...": a place or manner after the listener.
+  if (preposition && /^(in|at|by|from|of)$/i.test(preposition.text) && object && (object.pos === "PROPN" || object.pos === "NOUN")) end += 2;
   return end;
 }
 
@@ -358,7 +360,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         to = comma;
         // "The plan, he said, would cost ...": a parenthetical attribution inside the clause; the
         // report runs on past it (its words are kept in, as one span).
-        if (restEnd === index + 1 && subject && !isClause(tokens, from, to, true)) {
+        // "..., the executive told The Washington Post, Fiorina would ...": the listener may stand before the comma.
+        const listened = TELL.test(word) && listenerEnd(tokens, index + 1) === restEnd;
+        if ((restEnd === index + 1 || listened) && subject && !isClause(tokens, from, to, true)) {
           // "Rather, he said, the city would borrow": after an opening adverbial, the clause after the attribution is reported.
           const clauseAfter = finiteClauseStart(tokens, restEnd + 1) === restEnd + 1;
           if (clauseAfter) from = restEnd + 1;

@@ -144,3 +144,20 @@ describe("documents in their author's voice", () => {
     expect(quotesOf(text).map((quote) => quote.kind)).toEqual(["indirect"]);
   });
 });
+
+describe("listeners and plural sources", () => {
+  it("reads a listener named with an article before the reported clause", () => {
+    const [quote] = quotesOf("Mayor Ivo Petrov told the AP his firm worked closely with the city.");
+    expect(quote).toMatchObject({ text: "his firm worked closely with the city", speaker: "Ivo Petrov" });
+  });
+
+  it("reads scholars and specialists as unnamed sources", () => {
+    const [quote] = quotesOf("Political scientists say turnout does not decide the race.");
+    expect(quote).toMatchObject({ text: "turnout does not decide the race", speaker: null, description: "Political scientists" });
+  });
+
+  it("reads a clause after a parenthetical attribution with its listener", () => {
+    const [quote] = quotesOf("Every Friday, from 8 a.m. to noon, the former executive told The Harbor Post, the director would lead a meeting.");
+    expect(quote).toMatchObject({ text: "the director would lead a meeting", description: "the former executive" });
+  });
+});
