@@ -28,7 +28,9 @@ export function isReportingVerb(tokens: readonly Token[], index: number): boolea
   const before = tokens[index - 1];
   // "went on to say", "continued to say" report speech; "to say" otherwise is no report ("wants to say").
   const goesOn = before !== undefined && key(before) === "to" && /^(on|continued|proceeded)$/.test(key(tokens[index - 2] ?? before));
-  if (before && (before.pos === "DET" || (key(before) === "to" && !goesOn))) return false;
+  // "Some said ...": a quantity word is the verb's subject, not an article ("the report").
+  const quantity = before !== undefined && token.pos === "VERB" && /^(some|many|most|both|several|few)$/i.test(before.text);
+  if (before && ((before.pos === "DET" && !quantity) || (key(before) === "to" && !goesOn))) return false;
   return token.pos === "VERB" || (token.pos === "NOUN" && /ing$/.test(key(token)));
 }
 

@@ -153,6 +153,46 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
 }
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
 
+/** Words that stand alone for some of a group of people ("Some said ...", "Others say ..."). */
+const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both)$/i;
+
+/**
+ * Where a quantity that is the verb's whole subject starts: "Others said", "About 4 in 10
+ * say", "47% say", "Three in five said"; -1 when the subject is no such quantity. It must open the
+ * clause (the sentence, or after a comma or a conjunction).
+ */
+function quantityStart(tokens: readonly Token[], verb: number, floor: number): number {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  const opens = (at: number): boolean => at === floor || /^(,|;|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  const last = tokens[end - 1];
+  if (!last) return -1;
+  if (end - 1 >= floor && QUANTITY_PRONOUNS.test(last.text) && opens(end - 1)) return end - 1;
+  let start = -1;
+  // "47% say", "47 percent say".
+  if (/^(%|percent)$/i.test(last.text) && tokens[end - 2]?.pos === "NUM") start = end - 2;
+  // "4 in 10 say", "three of five said".
+  else if (last.pos === "NUM" && /^(in|of)$/i.test(tokens[end - 2]?.text ?? "") && tokens[end - 3]?.pos === "NUM") start = end - 3;
+  if (start < floor) return -1;
+  if (start - 1 >= floor && /^(about|nearly|almost|roughly|some|around|only|just)$/i.test(tokens[start - 1]?.text ?? "")) start -= 1;
+  return opens(start) ? start : -1;
+}
+function quantitySubject(tokens: readonly Token[], verb: number, floor: number): boolean {
+  return quantityStart(tokens, verb, floor) >= 0;
+}
+
+/** The unnamed source a quantity subject describes ("others", "about 4 in 10"). */
+function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floor: number): Resolved | null {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  const phrase = phraseOf(walk.text, tokens, quantityStart(tokens, verb, floor), end);
+  if (!phrase) return null;
+  const description = phrase.text.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
+  const source = walk.cast.addSource(description, key(phrase.tokens[phrase.tokens.length - 1] as Token), null, CONFIDENCE.reference);
+  walk.cast.mentionSource(source, phrase, CONFIDENCE.reference);
+  return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
 /** "said that was ...": "that" right before a finite verb is a demonstrative subject. */
 function finiteAfterThat(tokens: readonly Token[], that: number): boolean {
   const next = tokens[that + 1];
@@ -280,6 +320,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
       resolved = { person: options.insideSpeaker, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
+    else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
     else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
       // "The Herald quoted spokesman Jo Doe as saying ...": the speaker is the one quoted.
@@ -395,7 +436,8 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const before = tokens[index - 1];
   if (!token || !before || token.pos !== "NOUN" || !REPORTING_VERBS.has(key(token)) || /(?:ing|ed)$/.test(key(token))) return false;
-  const plural = before.pos === "PROPN" || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  // "4 in 10 say", "47% say": a quantity of people is plural too.
+  const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
   return plural && finiteClauseStart(tokens, index + 1) === index + 1;
 }
 

@@ -161,3 +161,22 @@ describe("listeners and plural sources", () => {
     expect(quote).toMatchObject({ text: "the director would lead a meeting", description: "the former executive" });
   });
 });
+
+describe("quantities as speakers", () => {
+  it("reads a quantity word alone as an unnamed source", () => {
+    const quotes = quotesOf("Dozens of families waited at the dock. Some said they feared the river would flood. Others said the bridge was safe.");
+    expect(quotes.map((quote) => [quote.text, quote.description])).toEqual([
+      ["they feared the river would flood", "some"],
+      ["the bridge was safe", "others"],
+    ]);
+    expect(extractArticle("Others said the bridge was safe.").organizations).toEqual([]);
+  });
+
+  it("reads a share of people as an unnamed source", () => {
+    const quotes = quotesOf("About 4 in 10 say they want a new mayor. 47% say the city should build the bridge.");
+    expect(quotes.map((quote) => [quote.text, quote.description])).toEqual([
+      ["they want a new mayor", "about 4 in 10"],
+      ["the city should build the bridge", "47%"],
+    ]);
+  });
+});
