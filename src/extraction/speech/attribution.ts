@@ -126,6 +126,13 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
+  // "Ukrainians", "many Iraqis": a nation's people speak as an unnamed group, not as a body.
+  const headToken = headOf(trimmed) as Token;
+  if (headToken.pos === "PROPN" && /s$/.test(headToken.text) && countryOfDemonym(headToken.text.slice(0, -1)) !== undefined && tokens.length <= 3) {
+    const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(headToken), null, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 

@@ -38,7 +38,8 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
-      if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
+      // ", and added that ..." is the speaker's next act; ", but failed to ..." goes on with the reported clause's subject.
+      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || next.pos === "AUX"))) return index;
     }
   }
   let end = tokens.length;
@@ -116,7 +117,7 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   const subordinate = /^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ",");
   // "says despite heavy losses, the rebels ...": a prepositional phrase, a comma, then the clause.
   const comma = tokens.findIndex((token, index) => index > start + 1 && index <= start + 8 && token.text === ",");
-  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
+  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
   if (fronted) return start;
   // "said legalizing it could ...": a gerund subject, then a finite verb.
   const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX");
@@ -131,6 +132,9 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   let index = at;
   while (index < tokens.length && index < at + 4 && isTimeWord(tokens, index)) index += 1;
   const start = index;
+  // "claimed up to 200 civilians were killed", "said at least 20 ...": a quantity's modifier opens the subject.
+  const modifier = /^(up|at|more|nearly|about|almost|over|some|around)$/i.test(tokens[index]?.text ?? "") ? (/^(to|least|than)$/i.test(tokens[index + 1]?.text ?? "") ? 2 : 1) : 0;
+  if (modifier > 0 && tokens[index + modifier]?.pos === "NUM") index += modifier;
   // "conceded there have been delays": an existential "there" is the clause's subject.
   if (/^there$/i.test(tokens[start]?.text ?? "") && (tokens[start + 1]?.pos === "AUX" || tokens[start + 1]?.pos === "VERB")) return start;
   let nouns = 0;
@@ -296,10 +300,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const madeClear = word === "clear" && /^(made|make|makes|making|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
     if (!madeClear && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "..., making clear that ...": the participle stands for the verb.
-    const gerund = /ing$/.test(madeClear ? key(tokens[index - 1] ?? token) : word);
+    // "Ukrainians are noting that ...": a progressive is a finite verb with its own subject.
+    const progressive = !madeClear && /ing$/.test(word) && /^(is|are|was|were|am)$/i.test(tokens[index - 1]?.text ?? "");
+    const gerund = !progressive && /ing$/.test(madeClear ? key(tokens[index - 1] ?? token) : word);
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
-    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear ? index - 1 : index, options.floor);
+    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear || progressive ? index - 1 : index, options.floor);
     // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
     const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
     if (subject && relativeWord) {

@@ -467,7 +467,7 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     return name && run && run[1] === name.tokens.length ? name : null;
   };
   // "Richard Gordon, who visited the area on Sunday, said" / "The union, this morning, said".
-  if (/^(who|which)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
+  if (/^(who|which|whose)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
   // "Port officials, however, said": a sentence adverb set off by commas.
   if (inside.tokens.length <= 2 && inside.tokens.every((token) => token.pos === "ADV")) return nounPhraseBefore(text, tokens, comma, floor);
   // "The official, speaking on condition of anonymity, said": a present participle's aside.

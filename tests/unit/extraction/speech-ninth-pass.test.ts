@@ -180,3 +180,35 @@ describe("quantities as speakers", () => {
     ]);
   });
 });
+
+describe("more reported clauses in news copy", () => {
+  it("reads a progressive reporting verb with its subject", () => {
+    const [quote] = quotesOf("Residents are noting now that they do have power again.");
+    expect(quote).toMatchObject({ text: "they do have power again", description: "Residents" });
+  });
+
+  it("reads a clause that opens with a quantity's modifier", () => {
+    const [quote] = quotesOf("A rebel spokesman claimed up to 200 soldiers were killed.");
+    expect(quote).toMatchObject({ text: "up to 200 soldiers were killed" });
+    expect(quote?.description).toContain("spokesman");
+  });
+
+  it("keeps a coordinated predicate of the reported clause, and cuts at the speaker's next act", () => {
+    expect(quotesOf("Provincial officials said the rebels attacked two towns this week, but failed to capture them.")[0]).toMatchObject({
+      text: "the rebels attacked two towns this week, but failed to capture them",
+    });
+    expect(quotesOf("Mayor Ana Roe said the port is closed, and added that it would reopen.").map((quote) => quote.text)).toEqual(["the port is closed", "it would reopen"]);
+  });
+
+  it("looks past a whose clause between the subject and the verb", () => {
+    const [quote] = quotesOf("The ruling party, whose candidate won the vote, denied the ballot was rigged.");
+    expect(quote).toMatchObject({ text: "the ballot was rigged", description: "The ruling party" });
+  });
+
+  it("reads a nation's people as an unnamed group, neither a person nor a body", () => {
+    const extraction = extractArticle("Many Iraqis say the election was fair.");
+    expect(extraction.quotes[0]).toMatchObject({ speaker: null, speakerDescription: "Many Iraqis" });
+    expect(extraction.people).toEqual([]);
+    expect(extraction.organizations).toEqual([]);
+  });
+});
