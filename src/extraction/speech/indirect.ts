@@ -325,6 +325,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     } else if (pronoun === "i" && options.insideSpeaker) {
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
       resolved = { person: options.insideSpeaker, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
+    } else if (pronoun === "it" && walk.previous?.resolved && !walk.previous.resolved.person && options.paragraph - walk.previous.paragraph <= 1) {
+      // "The party said ... It says Mr. Doe had been campaigning": "it" goes on with the body or
+      // document that spoke last, in this paragraph or the one before.
+      resolved = { ...walk.previous.resolved, confidence: CONFIDENCE.pronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
@@ -366,7 +370,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const subjectAt = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : -1;
     const asBefore = subjectAt > options.floor - 1 && key(tokens[subjectAt - 1] ?? token) === "as" && (subjectAt - 1 === options.floor || tokens[subjectAt - 2]?.pos === "CCONJ" || tokens[subjectAt - 2]?.text === ",");
     // "As the Secretary said in a statement earlier today, ...": the medium and time may stand before the comma.
-    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 9 && candidate.text === ",") : -1;
+    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 14 && candidate.text === ",") : -1;
     if (asComma > 0 && !tokens.slice(index + 1, asComma).some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX")) {
       from = asComma + 1;
       to = clauseEnd(walk, tokens, from);

@@ -138,7 +138,8 @@ export const SOURCE_HEADS = words(`
   colleagues friend friends neighbor neighbors neighbour neighbours authorities critics critic
   supporters opponents protesters demonstrators prosecutors lawyers organizers organisers
   families parents students teachers farmers traders troops soldiers commanders economists
-  scientists specialists researchers scholars voters respondents backers allies donors delegates`);
+  scientists specialists researchers scholars voters respondents backers allies donors delegates
+  speakers participants`);
 
 /** Nouns naming a written or broadcast statement: "the statement said" speaks for its author. */
 export const STATEMENT_NOUNS = words(`statement statements release communique communiqué letter post tweet message notice`);

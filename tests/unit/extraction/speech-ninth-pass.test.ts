@@ -212,3 +212,19 @@ describe("more reported clauses in news copy", () => {
     expect(extraction.organizations).toEqual([]);
   });
 });
+
+describe("it, as and speakers", () => {
+  it("continues the body that spoke last with it", () => {
+    const quotes = quotesOf("The opposition party said the police blocked the road. It says its leader had been campaigning in the area when police stopped his convoy.");
+    expect(quotes[1]).toMatchObject({ text: "its leader had been campaigning in the area when police stopped his convoy", description: "The opposition party" });
+  });
+
+  it("reads an as-clause with a long adverbial before its comma", () => {
+    const text = "Governor Ana Roe spoke on Monday. As the governor noted during the recent visit by the prime minister to the capital, our schools are the best in the region.";
+    expect(quotesOf(text)[0]).toMatchObject({ text: "our schools are the best in the region", speaker: "Ana Roe" });
+  });
+
+  it("reads speakers at an event as an unnamed source", () => {
+    expect(quotesOf("At the ceremony, speakers warned the agreement may be hard to implement.")[0]).toMatchObject({ text: "the agreement may be hard to implement", description: "speakers" });
+  });
+});
