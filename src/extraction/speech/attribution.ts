@@ -167,8 +167,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const modifier = organizationSpans(context.text, tokens)[0];
     const headToken = headOf(trimmed) as Token;
     const bodyOfOrganization = modifier !== undefined && headToken.start >= modifier.end && BODY_HEADS.has(head);
-    const named = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
-    if (named !== null) context.cast.addOrganization(named);
+    const spelled = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
+    // "according to HAPP" after "the Harbor Association ... (HAPP)": the body speaks by its full
+    // name; the acronym it is cited by stays listed as the story's spelling.
+    const named = spelled !== null ? (context.cast.organizationAcronyms.get(spelled) ?? spelled) : null;
+    if (spelled !== null) context.cast.addOrganization(spelled);
     if (named !== null && organization === null) context.cast.mention(trimmed, "organization", named, CONFIDENCE.reference);
     const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: named };
     context.cast.groups.push(group);

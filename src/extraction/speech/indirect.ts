@@ -273,6 +273,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         to = tokens[index - 1]?.text === "," ? index - 1 : index;
       }
       const resolveSource = (end: number): Resolved | null => {
+        // "according to the Harbor Association (HAPP)": the acronym in brackets is no part of the source's words.
+        const bracket = tokens.findIndex((candidate, at) => at > index + 2 && at < end && candidate.text === "(");
+        if (bracket > 0) end = bracket;
         const phrase = end > index + 2 ? phraseOf(walk.text, tokens, index + 2, end) : null;
         return phrase && end - index <= 16 ? (resolvePhrase(phrase, phrase.start, context) ?? documentSource(walk.cast, phrase, walk.text)) : null;
       };

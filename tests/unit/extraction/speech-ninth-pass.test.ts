@@ -228,3 +228,13 @@ describe("it, as and speakers", () => {
     expect(quotesOf("At the ceremony, speakers warned the agreement may be hard to implement.")[0]).toMatchObject({ text: "the agreement may be hard to implement", description: "speakers" });
   });
 });
+
+describe("bodies cited by an acronym", () => {
+  it("reads an according-to source with its acronym in brackets, and the acronym later as the body's full name", () => {
+    const quotes = quotesOf("Security forces killed 14 people Monday, according to the Harbor Association for Political Prisoners (HAPP). Eight of the deaths occurred in the capital, according to HAPP.");
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["Security forces killed 14 people Monday", "Harbor Association for Political Prisoners"],
+      ["Eight of the deaths occurred in the capital", "Harbor Association for Political Prisoners"],
+    ]);
+  });
+});
