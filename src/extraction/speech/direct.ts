@@ -27,7 +27,9 @@ export function isReportingVerb(tokens: readonly Token[], index: number): boolea
   if (!token || !REPORTING_VERBS.has(key(token))) return false;
   const before = tokens[index - 1];
   // "went on to say", "continued to say" report speech; "to say" otherwise is no report ("wants to say").
-  const goesOn = before !== undefined && key(before) === "to" && /^(on|continued|proceeded)$/.test(key(tokens[index - 2] ?? before));
+  // "went on to say", and "called Jo Lee to tell her that ...": an infinitive that says what the call was for reports too.
+  const purpose = /^(tell|inform)$/.test(key(token)) && tokens.slice(index + 1, index + 8).some((word) => key(word) === "that");
+  const goesOn = before !== undefined && key(before) === "to" && (purpose || /^(on|continued|proceeded)$/.test(key(tokens[index - 2] ?? before)));
   // "Some said ...": a quantity word is the verb's subject, not an article ("the report").
   const quantity = before !== undefined && token.pos === "VERB" && /^(some|many|most|both|several|few)$/i.test(before.text);
   if (before && ((before.pos === "DET" && !quantity) || (key(before) === "to" && !goesOn))) return false;

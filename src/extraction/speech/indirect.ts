@@ -523,6 +523,8 @@ function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, op
 
 /** Records one indirect quote. */
 function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
+  // "that, due to the storm, she will ...": the report starts after the comma.
+  while (from < to - 1 && tokens[from]?.text === ",") from += 1;
   const clause = phraseOf(walk.text, tokens, from, to);
   if (!clause) return;
   const quote: ExtractedQuote = {

@@ -27,7 +27,8 @@ export const REPORTING_VERBS = words(`
   declaring announcing reiterating acknowledging admitting confirming denying explaining
   suggesting predicting promising vowing urging cautioning affirming underscoring
   agree agrees agreed request requests requested comment comments commented
-  indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled`);
+  indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
+  inform informs informed`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").

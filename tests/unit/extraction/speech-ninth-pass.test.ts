@@ -238,3 +238,14 @@ describe("bodies cited by an acronym", () => {
     ]);
   });
 });
+
+describe("calls made to tell someone something", () => {
+  it("reads what a call was made to tell as the caller's reported speech", () => {
+    const [quote] = quotesOf("Last night, President Ana Roe called Prime Minister Ivo Petrov to inform him that, due to the storm, she will not be able to travel.");
+    expect(quote).toMatchObject({ text: "due to the storm, she will not be able to travel", speaker: "Ana Roe" });
+  });
+
+  it("does not read an infinitive of another verb as a report", () => {
+    expect(quotesOf("Mayor Ana Roe wants to say more about the budget next week.")).toEqual([]);
+  });
+});
