@@ -407,11 +407,15 @@ function subjectOver<T extends { readonly entry: PersonEntry; readonly last: num
 function resolvePronoun(pronoun: Token, position: number, context: ResolveContext): Resolved | null {
   const gender = SUBJECT_PRONOUNS.get(pronoun.text.toLowerCase());
   if (gender === undefined || gender === null) return null;
-  const candidates = context.cast.people
+  const fitting = context.cast.people
     .filter((person) => person !== context.insideSpeaker && (person.gender === null || person.gender === gender))
     .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
+  // "Doe told reporter Jo Lee that ... “...,” he said": the journalist a story names as the
+  // interviewer is not who its pronouns quote while someone else fits.
+  const interviewer = (candidate: { readonly person: PersonEntry }): boolean => candidate.person.titles.some((title) => JOURNALIST.test(title));
+  const candidates = fitting.some((candidate) => !interviewer(candidate)) ? fitting.filter((candidate) => !interviewer(candidate)) : fitting;
   // A person named last inside a reported clause ("Doe said [Roe and Lee met]") is what was said;
   // "he said" after it continues the reporting speaker when they fit and were named since the
   // paragraph before.
@@ -516,6 +520,9 @@ function latestSingleSource(context: ResolveContext, position: number): { readon
   if (!best || (context.text.slice(best.at, position).match(/\n\s*\n/g) ?? []).length > 1) return null;
   return best;
 }
+
+/** Titles of the journalists a story names as its interviewers. */
+const JOURNALIST = /\b(?:reporter|correspondent|interviewer)\b/i;
 
 /** Offset of a person's last mention before a position (leaving out the mentions `skip` names), or -1. */
 function lastMentionBefore(person: PersonEntry, position: number, skip: (offset: number) => boolean = () => false): number {

@@ -249,3 +249,14 @@ describe("calls made to tell someone something", () => {
     expect(quotesOf("Mayor Ana Roe wants to say more about the budget next week.")).toEqual([]);
   });
 });
+
+describe("interviewers", () => {
+  it("does not give a pronoun's quotation to the reporter named as the listener", () => {
+    const text = [
+      "Jon Wells is a news editor at the Harbor Post.",
+      "He told Harbor Radio reporter Ana Lee that heavy fighting was going on in the south.",
+      "“I can hear the gunfire from my office,” he said.",
+    ].join("\n\n");
+    expect(quotesOf(text).find((quote) => quote.kind === "direct")).toMatchObject({ speaker: "Jon Wells" });
+  });
+});
