@@ -382,6 +382,14 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   }
   const group = groups.pop();
   if (group) return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  // "according to the Harbor Association ... The group said ...": "the group" and "the
+  // organization" name no head of their own; they refer back to the body that spoke last.
+  const bare = phrase.tokens.length === 2 && !phrase.tokens.slice(1).some((token) => token.pos === "PROPN" || isCapitalized(token));
+  const spoke = bare && /^(group|organization|organisation)$/.test(head) ? [...cast.groups].filter((entry) => entry.start < position && entry.organization !== null).pop() : undefined;
+  if (spoke?.organization) {
+    cast.mention(phrase, "organization", spoke.organization, CONFIDENCE.reference);
+    return { person: null, source: null, group: spoke, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
   return null;
 }
 

@@ -260,3 +260,15 @@ describe("interviewers", () => {
     expect(quotesOf(text).find((quote) => quote.kind === "direct")).toMatchObject({ speaker: "Jon Wells" });
   });
 });
+
+describe("the group", () => {
+  it("refers back to the body that spoke last", () => {
+    const text = "Security forces killed 14 people Monday, according to the Harbor Association for Political Prisoners (HAPP). The group, which has been monitoring the violence, said Monday’s toll brings the total to 510.";
+    expect(quotesOf(text)[1]).toMatchObject({ text: "Monday’s toll brings the total to 510", speaker: "Harbor Association for Political Prisoners" });
+  });
+
+  it("keeps a body whose name holds the word", () => {
+    const [quote] = quotesOf("Hundreds of families fled the district, according to the International Organization for Harbors.");
+    expect(quote).toMatchObject({ speaker: "International Organization for Harbors" });
+  });
+});
