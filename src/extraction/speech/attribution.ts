@@ -126,6 +126,13 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
+  // "Ukrainians", "many Iraqis": a nation's people speak as an unnamed group, not as a body.
+  const headToken = headOf(trimmed) as Token;
+  if (headToken.pos === "PROPN" && /s$/.test(headToken.text) && countryOfDemonym(headToken.text.slice(0, -1)) !== undefined && tokens.length <= 3) {
+    const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(headToken), null, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
@@ -160,8 +167,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const modifier = organizationSpans(context.text, tokens)[0];
     const headToken = headOf(trimmed) as Token;
     const bodyOfOrganization = modifier !== undefined && headToken.start >= modifier.end && BODY_HEADS.has(head);
-    const named = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
-    if (named !== null) context.cast.addOrganization(named);
+    const spelled = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
+    // "according to HAPP" after "the Harbor Association ... (HAPP)": the body speaks by its full
+    // name; the acronym it is cited by stays listed as the story's spelling.
+    const named = spelled !== null ? (context.cast.organizationAcronyms.get(spelled) ?? spelled) : null;
+    if (spelled !== null) context.cast.addOrganization(spelled);
     if (named !== null && organization === null) context.cast.mention(trimmed, "organization", named, CONFIDENCE.reference);
     const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: named };
     context.cast.groups.push(group);
@@ -372,6 +382,14 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   }
   const group = groups.pop();
   if (group) return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  // "according to the Harbor Association ... The group said ...": "the group" and "the
+  // organization" name no head of their own; they refer back to the body that spoke last.
+  const bare = phrase.tokens.length === 2 && !phrase.tokens.slice(1).some((token) => token.pos === "PROPN" || isCapitalized(token));
+  const spoke = bare && /^(group|organization|organisation)$/.test(head) ? [...cast.groups].filter((entry) => entry.start < position && entry.organization !== null).pop() : undefined;
+  if (spoke?.organization) {
+    cast.mention(phrase, "organization", spoke.organization, CONFIDENCE.reference);
+    return { person: null, source: null, group: spoke, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
   return null;
 }
 
@@ -397,11 +415,15 @@ function subjectOver<T extends { readonly entry: PersonEntry; readonly last: num
 function resolvePronoun(pronoun: Token, position: number, context: ResolveContext): Resolved | null {
   const gender = SUBJECT_PRONOUNS.get(pronoun.text.toLowerCase());
   if (gender === undefined || gender === null) return null;
-  const candidates = context.cast.people
+  const fitting = context.cast.people
     .filter((person) => person !== context.insideSpeaker && (person.gender === null || person.gender === gender))
     .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
+  // "Doe told reporter Jo Lee that ... “...,” he said": the journalist a story names as the
+  // interviewer is not who its pronouns quote while someone else fits.
+  const interviewer = (candidate: { readonly person: PersonEntry }): boolean => candidate.person.titles.some((title) => JOURNALIST.test(title));
+  const candidates = fitting.some((candidate) => !interviewer(candidate)) ? fitting.filter((candidate) => !interviewer(candidate)) : fitting;
   // A person named last inside a reported clause ("Doe said [Roe and Lee met]") is what was said;
   // "he said" after it continues the reporting speaker when they fit and were named since the
   // paragraph before.
@@ -415,6 +437,13 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
       candidates.splice(candidates.indexOf(speaker), 1);
       candidates.unshift(speaker);
     }
+  }
+  // "A senior official said ... He said ...": an unnamed source who speaks as one person, the
+  // speaker named after every fitting person's last mention, in this paragraph or the one before,
+  // is who the pronoun continues.
+  const source = latestSingleSource(context, position);
+  if (source && source.at > (candidates[0]?.last ?? -1)) {
+    return { person: null, source: source.source, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
   }
   const continuing = context.continuing;
   if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
@@ -489,6 +518,20 @@ function isSubjectMention(text: string, at: number): boolean {
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }
 
+/** The unnamed source of one person ("the official", "a spokesman") mentioned last before a position, within this paragraph or the one before. */
+function latestSingleSource(context: ResolveContext, position: number): { readonly source: SourceEntry; readonly at: number } | null {
+  let best: { source: SourceEntry; at: number } | null = null;
+  for (const source of context.cast.sources) {
+    if (/s$/.test(source.head) || !(SOURCE_HEADS.has(source.head) || ROLE_NOUNS.has(source.head))) continue;
+    for (const at of source.mentions) if (at < position && !context.cast.isQuoted(at) && !context.cast.isReported(at) && (!best || at > best.at)) best = { source, at };
+  }
+  if (!best || (context.text.slice(best.at, position).match(/\n\s*\n/g) ?? []).length > 1) return null;
+  return best;
+}
+
+/** Titles of the journalists a story names as its interviewers. */
+const JOURNALIST = /\b(?:reporter|correspondent|interviewer)\b/i;
+
 /** Offset of a person's last mention before a position (leaving out the mentions `skip` names), or -1. */
 function lastMentionBefore(person: PersonEntry, position: number, skip: (offset: number) => boolean = () => false): number {
   let last = -1;
@@ -522,7 +565,8 @@ export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
  */
 export function documentSource(cast: Cast, phrase: Phrase, text: string): Resolved | null {
   const head = headOf(phrase);
-  if (!head || head.pos !== "NOUN" || !DOCUMENT_NOUNS.has(key(head)) || phrase.tokens.length > 12) return null;
+  // "a Harbor University Poll": a document's head may be capitalized in its name.
+  if (!head || (head.pos !== "NOUN" && head.pos !== "PROPN") || !DOCUMENT_NOUNS.has(key(head)) || phrase.tokens.length > 12) return null;
   const source = cast.addSource(lowerFirst(phrase.text, true), key(head), organizationInPhrase(text, phrase.tokens), CONFIDENCE.explicit);
   cast.mentionSource(source, phrase, CONFIDENCE.explicit);
   return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };

@@ -27,8 +27,12 @@ export function isReportingVerb(tokens: readonly Token[], index: number): boolea
   if (!token || !REPORTING_VERBS.has(key(token))) return false;
   const before = tokens[index - 1];
   // "went on to say", "continued to say" report speech; "to say" otherwise is no report ("wants to say").
-  const goesOn = before !== undefined && key(before) === "to" && /^(on|continued|proceeded)$/.test(key(tokens[index - 2] ?? before));
-  if (before && (before.pos === "DET" || (key(before) === "to" && !goesOn))) return false;
+  // "went on to say", and "called Jo Lee to tell her that ...": an infinitive that says what the call was for reports too.
+  const purpose = /^(tell|inform)$/.test(key(token)) && tokens.slice(index + 1, index + 8).some((word) => key(word) === "that");
+  const goesOn = before !== undefined && key(before) === "to" && (purpose || /^(on|continued|proceeded)$/.test(key(tokens[index - 2] ?? before)));
+  // "Some said ...": a quantity word is the verb's subject, not an article ("the report").
+  const quantity = before !== undefined && token.pos === "VERB" && /^(some|many|most|both|several|few)$/i.test(before.text);
+  if (before && ((before.pos === "DET" && !quantity) || (key(before) === "to" && !goesOn))) return false;
   return token.pos === "VERB" || (token.pos === "NOUN" && /ing$/.test(key(token)));
 }
 
@@ -65,9 +69,11 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   }
   const verbToken = tokens[verb] as Token;
   if (!subject) return null;
+  const reportsClause = clauseFollows(tokens, verb);
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) ?? describedSpeaker(walk.cast, subject);
   if (!resolved) return null;
-  if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
+  // ",” he said the talks failed": the verb also reports the clause after it, which is read too.
+  if (span.kind === "direct" && !reportsClause) walk.usedVerbs.add(verbToken.start);
   const last = tokens[tokens.length - 1] as Token;
   return {
     resolved,
@@ -75,6 +81,19 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
     cues: walk.text.slice((tokens[0] as Token).start, last.end),
   };
+}
+
+/** Whether a reported clause follows the verb at tokens[verb]: "that", or a subject and then a finite verb before any comma. */
+function clauseFollows(tokens: readonly Token[], verb: number): boolean {
+  const next = tokens[verb + 1];
+  if (!next) return false;
+  if (key(next) === "that") return true;
+  if (!["DET", "NOUN", "PROPN", "PRON", "NUM"].includes(next.pos) || /^(me|him|her|us|them|reporters)$/i.test(next.text)) return false;
+  for (let index = verb + 2; index < tokens.length && tokens[index]?.text !== ","; index += 1) {
+    const token = tokens[index] as Token;
+    if (token.pos === "AUX" || (token.pos === "VERB" && !/ing$/i.test(token.text))) return true;
+  }
+  return false;
 }
 
 /**
@@ -260,9 +279,12 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   // added that ...") is that verb's: the sentence after the closing mark is a new one.
   const closesSentence = /\.\s*$/.test(text);
   const introduced = closesSentence ? lead(walk, span, openTokens, paragraphs.open) : null;
+  const after = introduced ? null : trailer(walk, span, closeTokens);
+  // "Dore says, “...,” he said the talks failed": a name before the quotation beats a pronoun after it.
+  const named = after && after.resolved.confidence <= CONFIDENCE.pronoun && !closesSentence ? lead(walk, span, openTokens, paragraphs.open) : null;
   let found =
     introduced ??
-    trailer(walk, span, closeTokens) ??
+    (named?.resolved.person && named.resolved.confidence > (after?.resolved.confidence ?? 0) ? named : after) ??
     (closesSentence ? null : lead(walk, span, openTokens, paragraphs.open)) ??
     (introducedAbove ? lead(walk, span, previousParagraph, paragraphs.open - 1) : null) ??
     (span.kind === "direct" ? colonClause(walk, span, introducedAbove ? previousParagraph : openTokens, introducedAbove) : null);

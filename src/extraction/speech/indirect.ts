@@ -38,7 +38,8 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
-      if (key(tokens[index + 1] as Token) === "according" || (next && (next.pos === "VERB" || next.pos === "AUX"))) return index;
+      // ", and added that ..." is the speaker's next act; ", but failed to ..." goes on with the reported clause's subject.
+      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || next.pos === "AUX"))) return index;
     }
   }
   let end = tokens.length;
@@ -67,6 +68,11 @@ function startsWithQuantity(tokens: readonly Token[], at: number): boolean {
   return [tokens[at + 1], tokens[at + 2]].some((token) => token?.pos === "NUM");
 }
 
+/** A time word that opens an adverbial ("said on Monday ..."), not a possessive subject ("said Monday’s toll ..."). */
+function isTimeWord(tokens: readonly Token[], at: number): boolean {
+  return WHEN.test((tokens[at] as Token).text) && !/^('s|’s)$/.test(tokens[at + 1]?.text ?? "");
+}
+
 const WHEN = /^(on|late|early|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$/i;
 
 /**
@@ -86,12 +92,14 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
   else if (first.pos === "DET") {
     end = at + 1;
     while (tokens[end]?.pos === "ADJ") end += 1;
-    if (tokens[end]?.pos !== "NOUN") return -1;
-    while (tokens[end]?.pos === "NOUN") end += 1;
+    // "told the AP his firm ...": a name after the article is the listener too.
+    if (tokens[end]?.pos !== "NOUN" && tokens[end]?.pos !== "PROPN") return -1;
+    while (tokens[end]?.pos === "NOUN" || tokens[end]?.pos === "PROPN") end += 1;
   } else return -1;
   const preposition = tokens[end];
   const object = tokens[end + 1];
-  if (preposition && /^(in|at|by|from)$/i.test(preposition.text) && object && (object.pos === "PROPN" || object.pos === "NOUN")) end += 2;
+  // "told The Star-Ledger of Newark last week she ...": a place or manner after the listener.
+  if (preposition && /^(in|at|by|from|of)$/i.test(preposition.text) && object && (object.pos === "PROPN" || object.pos === "NOUN")) end += 2;
   return end;
 }
 
@@ -102,12 +110,18 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
 function bareClauseStart(tokens: readonly Token[], at: number): number {
   if (at < 0) return -1;
   let start = at;
-  while (start < tokens.length && start < at + 4 && WHEN.test((tokens[start] as Token).text)) start += 1;
+  while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
   const first = tokens[start];
   if (!first) return -1;
   // "said if he were president, the program would ...": a condition or time clause opens the report.
   const subordinate = /^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ",");
-  return CLAUSE_STARTS.has(first.pos) || subordinate || startsWithQuantity(tokens, start) ? start : -1;
+  // "says despite heavy losses, the rebels ...": a prepositional phrase, a comma, then the clause.
+  const comma = tokens.findIndex((token, index) => index > start + 1 && index <= start + 8 && token.text === ",");
+  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
+  if (fronted) return start;
+  // "said legalizing it could ...": a gerund subject, then a finite verb.
+  const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX");
+  return CLAUSE_STARTS.has(first.pos) || subordinate || gerund || startsWithQuantity(tokens, start) ? start : -1;
 }
 
 /**
@@ -116,12 +130,19 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
  */
 function finiteClauseStart(tokens: readonly Token[], at: number): number {
   let index = at;
-  while (index < tokens.length && index < at + 4 && WHEN.test((tokens[index] as Token).text)) index += 1;
+  while (index < tokens.length && index < at + 4 && isTimeWord(tokens, index)) index += 1;
   const start = index;
+  // "claimed up to 200 civilians were killed", "said at least 20 ...": a quantity's modifier opens the subject.
+  const modifier = /^(up|at|more|nearly|about|almost|over|some|around)$/i.test(tokens[index]?.text ?? "") ? (/^(to|least|than)$/i.test(tokens[index + 1]?.text ?? "") ? 2 : 1) : 0;
+  if (modifier > 0 && tokens[index + modifier]?.pos === "NUM") index += modifier;
+  // "conceded there have been delays": an existential "there" is the clause's subject.
+  if (/^there$/i.test(tokens[start]?.text ?? "") && (tokens[start + 1]?.pos === "AUX" || tokens[start + 1]?.pos === "VERB")) return start;
   let nouns = 0;
   while (index < tokens.length && index < start + 10) {
     const token = tokens[index] as Token;
-    if (NOUN_PHRASE.has(token.pos) || /^(of|and|'s|’s|')$/i.test(token.text)) {
+    // "the surrounded rebel leadership": a participle between a determiner and a noun modifies it.
+    const modifier = token.pos === "VERB" && /ed$/i.test(token.text) && tokens[index - 1]?.pos === "DET" && ["NOUN", "PROPN", "ADJ"].includes(tokens[index + 1]?.pos ?? "");
+    if (NOUN_PHRASE.has(token.pos) || modifier || /^(of|and|'s|’s|')$/i.test(token.text)) {
       if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(token.text.toLowerCase()))) nouns += 1;
       index += 1;
       continue;
@@ -135,6 +156,52 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   return start;
 }
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
+
+/** Words that stand alone for some of a group of people ("Some said ...", "Others say ..."). */
+const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both)$/i;
+
+/**
+ * Where a quantity that is the verb's whole subject starts: "Others said", "About 4 in 10
+ * say", "47% say", "Three in five said"; -1 when the subject is no such quantity. It must open the
+ * clause (the sentence, or after a comma or a conjunction).
+ */
+function quantityStart(tokens: readonly Token[], verb: number, floor: number): number {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  const opens = (at: number): boolean => at === floor || /^(,|;|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  const last = tokens[end - 1];
+  if (!last) return -1;
+  if (end - 1 >= floor && QUANTITY_PRONOUNS.test(last.text) && opens(end - 1)) return end - 1;
+  let start = -1;
+  // "47% say", "47 percent say".
+  if (/^(%|percent)$/i.test(last.text) && tokens[end - 2]?.pos === "NUM") start = end - 2;
+  // "4 in 10 say", "three of five said".
+  else if (last.pos === "NUM" && /^(in|of)$/i.test(tokens[end - 2]?.text ?? "") && tokens[end - 3]?.pos === "NUM") start = end - 3;
+  if (start < floor) return -1;
+  if (start - 1 >= floor && /^(about|nearly|almost|roughly|some|around|only|just)$/i.test(tokens[start - 1]?.text ?? "")) start -= 1;
+  return opens(start) ? start : -1;
+}
+function quantitySubject(tokens: readonly Token[], verb: number, floor: number): boolean {
+  return quantityStart(tokens, verb, floor) >= 0;
+}
+
+/** The unnamed source a quantity subject describes ("others", "about 4 in 10"). */
+function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floor: number): Resolved | null {
+  let end = verb;
+  while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+  const phrase = phraseOf(walk.text, tokens, quantityStart(tokens, verb, floor), end);
+  if (!phrase) return null;
+  const description = phrase.text.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
+  const source = walk.cast.addSource(description, key(phrase.tokens[phrase.tokens.length - 1] as Token), null, CONFIDENCE.reference);
+  walk.cast.mentionSource(source, phrase, CONFIDENCE.reference);
+  return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
+/** "said that was ...": "that" right before a finite verb is a demonstrative subject. */
+function finiteAfterThat(tokens: readonly Token[], that: number): boolean {
+  const next = tokens[that + 1];
+  return next !== undefined && (next.pos === "AUX" || (next.pos === "VERB" && !/ing$/i.test(next.text))) && !/^(is|are|was|were)$/i.test(tokens[that + 2]?.text ?? "");
+}
 
 /** "quoted X as saying": the index of "quoted" before the "as" at `as`, or -1. */
 function quotedAs(tokens: readonly Token[], as: number, floor: number): number {
@@ -206,6 +273,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         to = tokens[index - 1]?.text === "," ? index - 1 : index;
       }
       const resolveSource = (end: number): Resolved | null => {
+        // "according to the Harbor Association (HAPP)": the acronym in brackets is no part of the source's words.
+        const bracket = tokens.findIndex((candidate, at) => at > index + 2 && at < end && candidate.text === "(");
+        if (bracket > 0) end = bracket;
         const phrase = end > index + 2 ? phraseOf(walk.text, tokens, index + 2, end) : null;
         return phrase && end - index <= 16 ? (resolvePhrase(phrase, phrase.start, context) ?? documentSource(walk.cast, phrase, walk.text)) : null;
       };
@@ -233,10 +303,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const madeClear = word === "clear" && /^(made|make|makes|making|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
     if (!madeClear && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "..., making clear that ...": the participle stands for the verb.
-    const gerund = /ing$/.test(madeClear ? key(tokens[index - 1] ?? token) : word);
+    // "Ukrainians are noting that ...": a progressive is a finite verb with its own subject.
+    const progressive = !madeClear && /ing$/.test(word) && /^(is|are|was|were|am)$/i.test(tokens[index - 1]?.text ?? "");
+    const gerund = !progressive && /ing$/.test(madeClear ? key(tokens[index - 1] ?? token) : word);
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
-    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear ? index - 1 : index, options.floor);
+    let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear || progressive ? index - 1 : index, options.floor);
     // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
     const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
     if (subject && relativeWord) {
@@ -256,16 +328,22 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     } else if (pronoun === "i" && options.insideSpeaker) {
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
       resolved = { person: options.insideSpeaker, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
+    } else if (pronoun === "it" && walk.previous?.resolved && !walk.previous.resolved.person && options.paragraph - walk.previous.paragraph <= 1) {
+      // "The party said ... It says Mr. Doe had been campaigning": "it" goes on with the body or
+      // document that spoke last, in this paragraph or the one before.
+      resolved = { ...walk.previous.resolved, confidence: CONFIDENCE.pronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
+    else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
     else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
       // "The Herald quoted spokesman Jo Doe as saying ...": the speaker is the one quoted.
       const quoted = quotedAs(tokens, index - 1, options.floor);
       subject = phraseOf(walk.text, tokens, quoted + 1, index - 1);
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
-    } else if (gerund || goesOn || key(tokens[index - 1] ?? token) === "and") {
+    } else if (gerund || goesOn || /^(and|but)$/.test(key(tokens[index - 1] ?? token))) {
+      // "Doe delayed the ruling but said ...": the verb shares the clause's subject.
       const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || key(tokens[index - 1] ?? token) === "and") ? describedSpeaker(walk.cast, main) : null);
+      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || /^(and|but)$/.test(key(tokens[index - 1] ?? token))) ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;
@@ -295,9 +373,13 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const subjectAt = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : -1;
     const asBefore = subjectAt > options.floor - 1 && key(tokens[subjectAt - 1] ?? token) === "as" && (subjectAt - 1 === options.floor || tokens[subjectAt - 2]?.pos === "CCONJ" || tokens[subjectAt - 2]?.text === ",");
     // "As the Secretary said in a statement earlier today, ...": the medium and time may stand before the comma.
-    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 9 && candidate.text === ",") : -1;
+    const asComma = asBefore ? tokens.findIndex((candidate, at) => at > index && at <= index + 14 && candidate.text === ",") : -1;
     if (asComma > 0 && !tokens.slice(index + 1, asComma).some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX")) {
       from = asComma + 1;
+      to = clauseEnd(walk, tokens, from);
+    } else if (!inverted && that === index + 1 && finiteAfterThat(tokens, that)) {
+      // "said that was a mistake": "that" is the clause's subject, not its conjunction.
+      from = that;
       to = clauseEnd(walk, tokens, from);
     } else if (!inverted && that > 0 && !relativeThat && !between.some(finite)) {
       from = that + 1;
@@ -330,6 +412,16 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (restIsAdverbial && !introducesQuote && comma >= options.floor && tokens[comma]?.text === ",") {
         from = options.floor;
         to = comma;
+        // "The plan, he said, would cost ...": a parenthetical attribution inside the clause; the
+        // report runs on past it (its words are kept in, as one span).
+        // "..., the executive told The Washington Post, Fiorina would ...": the listener may stand before the comma.
+        const listened = TELL.test(word) && listenerEnd(tokens, index + 1) === restEnd;
+        if ((restEnd === index + 1 || listened) && subject && !isClause(tokens, from, to, true)) {
+          // "Rather, he said, the city would borrow": after an opening adverbial, the clause after the attribution is reported.
+          const clauseAfter = finiteClauseStart(tokens, restEnd + 1) === restEnd + 1;
+          if (clauseAfter) from = restEnd + 1;
+          if (clauseAfter || isClause(tokens, restEnd + 1, clauseEnd(walk, tokens, restEnd + 1), true)) to = clauseEnd(walk, tokens, restEnd + 1);
+        }
         if (!subject) {
           subject = nounPhraseAfter(walk.text, tokens, index + 1, tokens.length);
           resolved = resolvePhrase(subject, token.start, context) ?? (subject ? describedSpeaker(walk.cast, subject) : null);
@@ -357,7 +449,8 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const before = tokens[index - 1];
   if (!token || !before || token.pos !== "NOUN" || !REPORTING_VERBS.has(key(token)) || /(?:ing|ed)$/.test(key(token))) return false;
-  const plural = before.pos === "PROPN" || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  // "4 in 10 say", "47% say": a quantity of people is plural too.
+  const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
   return plural && finiteClauseStart(tokens, index + 1) === index + 1;
 }
 
@@ -430,6 +523,8 @@ function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, op
 
 /** Records one indirect quote. */
 function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
+  // "that, due to the storm, she will ...": the report starts after the comma.
+  while (from < to - 1 && tokens[from]?.text === ",") from += 1;
   const clause = phraseOf(walk.text, tokens, from, to);
   if (!clause) return;
   const quote: ExtractedQuote = {

@@ -27,7 +27,8 @@ export const REPORTING_VERBS = words(`
   declaring announcing reiterating acknowledging admitting confirming denying explaining
   suggesting predicting promising vowing urging cautioning affirming underscoring
   agree agrees agreed request requests requested comment comments commented
-  indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled`);
+  indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
+  inform informs informed`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -75,7 +76,8 @@ export const TITLE_WORDS = words(`
   journalist reporter correspondent editor
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
-  consul counselor counsellor undersecretary state protection civil public information coordinator administrator`);
+  consul counselor counsellor undersecretary state protection civil public information coordinator administrator
+  brigadier brig. marshal corporal cpl.`);
 
 /** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
 export const ROLE_NOUNS = words(`
@@ -88,7 +90,7 @@ export const ROLE_NOUNS = words(`
   lawyer founder manager president-elect candidate activist organizer resident witness doctor
   teacher schoolteacher farmer owner student worker engineer economist scientist journalist
   reporter editor correspondent priest imam rabbi pastor nurse surgeon physician mother father
-  survivor victim member chairman spokesperson administrator coordinator`);
+  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal`);
 
 /** Head nouns of organizations, capitalized in names ("Department", "Embassy", "Force"). */
 export const ORG_HEADS = words(`
@@ -136,7 +138,9 @@ export const SOURCE_HEADS = words(`
   eyewitness eyewitnesses rescuer rescuers negotiator negotiators staffer staffers colleague
   colleagues friend friends neighbor neighbors neighbour neighbours authorities critics critic
   supporters opponents protesters demonstrators prosecutors lawyers organizers organisers
-  families parents students teachers farmers traders`);
+  families parents students teachers farmers traders troops soldiers commanders economists
+  scientists specialists researchers scholars voters respondents backers allies donors delegates
+  speakers participants`);
 
 /** Nouns naming a written or broadcast statement: "the statement said" speaks for its author. */
 export const STATEMENT_NOUNS = words(`statement statements release communique communiqué letter post tweet message notice`);
@@ -149,7 +153,7 @@ export const DOCUMENT_NOUNS = words(`
   poll polls survey surveys report reports data study studies analysis records documents
   filings figures estimates statistics tally count census memo memos transcript transcripts
   indictment complaint lawsuit affidavit filing website newspaper paper magazine index ranking
-  rankings tracker projections forecast`);
+  rankings tracker projections forecast average averages results emails interviews`);
 
 /** Words of the attribution that tell the medium ("in a statement", "a news conference"). */
 export const MEDIUM_CUES: readonly { readonly pattern: RegExp; readonly medium: "statement" | "tweet" | "briefing" | "interview" }[] = [

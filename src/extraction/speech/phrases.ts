@@ -1,7 +1,7 @@
 import type { Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { countryOfDemonym, lookupPlace } from "../events/gazetteer.js";
-import { NOT_NAME_WORDS, ORG_HEADS, PERSONAL_SUBJECT_PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { NOT_NAME_WORDS, ORG_HEADS, ORG_NOUNS, PERSONAL_SUBJECT_PRONOUNS, ROLE_NOUNS, SOURCE_HEADS, TITLE_WORDS } from "./lexicon.js";
 
 // Small readings of token sequences that several rules share: which tokens can be part of a
 // name, where the noun phrase before a verb starts. They look only at wink's tags, the letters
@@ -331,7 +331,18 @@ export function nounPhraseAfter(text: string, tokens: readonly Token[], start: n
 /** Whether a phrase's head (last word) is a noun or name. */
 export function endsInNoun(phrase: Phrase): boolean {
   const last = phrase.tokens[phrase.tokens.length - 1];
-  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN");
+  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN" || adjectiveReadHead(phrase.tokens, phrase.tokens.length - 1));
+}
+
+/**
+ * "Sri Lanka's military says", "a senior official said": the tagger may read a body or source
+ * noun that ends a phrase as an adjective; after a determiner or a possessive it is the head.
+ */
+function adjectiveReadHead(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  const before = tokens[at - 1];
+  if (!token || token.pos !== "ADJ" || !before || !(ORG_NOUNS.has(key(token)) || SOURCE_HEADS.has(key(token)))) return false;
+  return before.pos === "DET" || before.pos === "ADJ" || before.pos === "PART" || /^('s|’s)$/.test(key(before));
 }
 
 /**
@@ -456,7 +467,11 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     return name && run && run[1] === name.tokens.length ? name : null;
   };
   // "Richard Gordon, who visited the area on Sunday, said" / "The union, this morning, said".
-  if (/^(who|which)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
+  if (/^(who|which|whose)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
+  // "Port officials, however, said": a sentence adverb set off by commas.
+  if (inside.tokens.length <= 2 && inside.tokens.every((token) => token.pos === "ADV")) return nounPhraseBefore(text, tokens, comma, floor);
+  // "The official, speaking on condition of anonymity, said": a present participle's aside.
+  if (first.pos === "VERB" && /ing$/i.test(first.text) && inside.tokens.length <= 10) return nounPhraseBefore(text, tokens, comma, floor);
   // "Maria Santos, 52, told".
   if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
@@ -474,9 +489,10 @@ const POST_MODIFIERS = new Set(["of", "from", "with", "in", "at", "for", "on", "
 /** The head noun of a phrase: the last noun before a post-modifier ("people" of "two people familiar with the matter"). */
 export function headOf(phrase: Phrase): Token | undefined {
   let head: Token | undefined;
-  for (const token of phrase.tokens) {
-    if (head && POST_MODIFIERS.has(key(token))) break;
-    if (token.pos === "NOUN" || token.pos === "PROPN") head = token;
+  for (const [at, token] of phrase.tokens.entries()) {
+    // "a poll released Sunday": a past participle after the head starts a reduced relative clause.
+    if (head && (POST_MODIFIERS.has(key(token)) || (token.pos === "VERB" && /(?:ed|en)$/i.test(token.text)))) break;
+    if (token.pos === "NOUN" || token.pos === "PROPN" || adjectiveReadHead(phrase.tokens, at)) head = token;
   }
   return head ?? phrase.tokens[phrase.tokens.length - 1];
 }

@@ -1,6 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
-import { ORG_HEADS } from "./lexicon.js";
+import { ORG_HEADS, REPORTING_VERBS } from "./lexicon.js";
 
 // A statement published as a document in its author's own voice (a press statement, a readout,
 // remarks as delivered): the header names the author ("The following statement is attributable
@@ -29,6 +29,9 @@ const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the 
 const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\s*$/iu;
 // "Below is a readout from White House Press Secretary Jane Doe:": the author after "from"/"by".
 const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony) (?:from|by) (.+?)\s*:\s*$/iu;
+// "Secretary Doe's remarks on the flood at a press conference in Lima on May 2, 2024:": a line that
+// hands the page to the possessor's words (read only among the header lines).
+const POSSESSOR_INTRO = /^(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|testimony)\b.*:\s*$/iu;
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
 const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
@@ -104,7 +107,14 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     }
     // The hand-over may close a lead paragraph of the release's own ("WASHINGTON — ... Below is X's opening statement:").
     const tail = lastSentence(line);
-    const attributable = ATTRIBUTABLE.exec(line) ?? INTRODUCED.exec(line) ?? BELOW_IS.exec(line) ?? BELOW_FROM.exec(line) ?? (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail) ?? BELOW_FROM.exec(tail)) : null);
+    const possessor = sentenceSeen && !/:\s*$/.test(line) ? null : POSSESSOR_INTRO.exec(line);
+    const attributable =
+      ATTRIBUTABLE.exec(line) ??
+      INTRODUCED.exec(line) ??
+      BELOW_IS.exec(line) ??
+      BELOW_FROM.exec(line) ??
+      (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail) ?? BELOW_FROM.exec(tail)) : null) ??
+      (possessor?.[1] && TITLED_NAME.test(possessor[1]) ? possessor : null);
     // A header line is not a sentence; "The following ... is attributable to X:" is the exception.
     const next = paragraphs[index + 1];
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
@@ -138,7 +148,33 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const body = bodyAfter(text, paragraphs, 0);
     return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
   }
-  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length });
+  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ?? selfNamedStatement(text, paragraphs);
+}
+
+/** "The Harbor Authority strongly condemns ...": a body named as the subject of the opening sentence, then its present-tense verb. */
+const SELF_NAMED_OPENING = /^(?:The )?((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{L}+(?<!ly))\s+(?:strongly |firmly |deeply |warmly |sincerely )?(\p{Ll}+s)\b/u;
+
+/**
+ * An unsigned statement with no headline, in a body's own voice: it opens with the body's name as
+ * the subject ("The Harbor Authority strongly condemns the attack ...") and goes on in the first
+ * person plural ("Our thoughts are with ...", "We stand ..."), with no quotation anywhere. A news
+ * story names bodies too, but it neither speaks as "we" outside quotation marks nor lacks them
+ * while reporting; an opening reporting verb ("The agency says ...") is a news lead.
+ */
+function selfNamedStatement(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const first = paragraphs[0];
+  if (!first || /[“”]|"[^"]{8,}"/.test(text)) return null;
+  const raw = text.slice(first.start, first.end);
+  const line = raw.trim();
+  const opening = SELF_NAMED_OPENING.exec(line);
+  const name = opening?.[1];
+  if (!opening || !name || REPORTING_VERBS.has(opening[2] ?? "") || !ORG_HEADS.has((name.split(/\s+/).pop() ?? "").toLowerCase()) || !/^\p{Lu}/u.test(name)) return null;
+  const firstSentenceEnd = line.search(/[.!?](?:\s|$)/);
+  if (firstSentenceEnd < 0 || !/\b(?:we|our|us)\b/i.test(text.slice(first.start + raw.indexOf(line) + firstSentenceEnd))) return null;
+  const start = first.start + raw.indexOf(line);
+  const body = [{ start, end: start + line.length }, ...bodyAfter(text, paragraphs, 0)];
+  const nameStart = start + line.indexOf(name);
+  return { author: { start: nameStart, end: nameStart + name.length }, paragraphs: body, authorKind: "office" };
 }
 
 /** A readout's headline ("Readout of the President's Call with ...", "Readout on ..."). */
@@ -189,8 +225,11 @@ function issuedDocument(text: string, paragraphs: readonly TextRange[], headline
   return { author: headline, paragraphs: body, authorKind: "unsigned", unsignedBy };
 }
 
+const AUTHOR_TITLES = ["secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "director", "administrator", "chairman", "chairwoman", "chair", "president", "minister", "senator", "governor", "commissioner", "envoy", "coordinator", "ranking member", "leader"];
+/** A title, then up to three capitalized words of a name ("Foreign Minister Jane Q. Doe"). */
+const TITLED_NAME = new RegExp(`(?:^|\\s)(?:${AUTHOR_TITLES.join("|")})(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}$`, "iu");
 /** A headline's author ends in a title ("VOA Director") or a title and a surname ("Chairman Doe"). */
 const AUTHOR_END = new RegExp(
-  `(?:^|\\s)(?:${["secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "director", "administrator", "chairman", "chairwoman", "chair", "president", "minister", "senator", "governor", "commissioner", "envoy", "coordinator", "ranking member", "leader"].join("|")})(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?$`,
+  `(?:^|\\s)(?:${AUTHOR_TITLES.join("|")})(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?$`,
   "iu",
 );
