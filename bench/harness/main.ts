@@ -171,28 +171,28 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
     const correctness: DatabaseReport["correctness"] = {};
     const l0Bodies: Record<string, string> = {};
     for (const [key, operation] of Object.entries({ Q1: op.Q1, Q2: op.Q2, Q3p1: op.Q3p1, Q3p2: op.Q3p2, Q4: op.Q4 })) {
-      log.mark();
+      await log.mark();
       const text = await compareRead(copydesk.url, l1.url, operation, target.tokens, postgraphile?.url ?? null);
-      correctness[key] = { bytes: Buffer.byteLength(text), copydeskStatements: log.read().statements, equalToL1: true };
+      correctness[key] = { bytes: Buffer.byteLength(text), copydeskStatements: (await log.read()).statements, equalToL1: true };
       l0Bodies[`/${key}`] = text;
     }
     {
-      log.mark();
+      await log.mark();
       const text = await compareEdit(copydesk.url, l1.url, op.M1, target.tokens, fixture.editable[0] as ArticleLease);
-      correctness["M1"] = { bytes: Buffer.byteLength(text), copydeskStatements: log.read().statements, equalToL1: true };
+      correctness["M1"] = { bytes: Buffer.byteLength(text), copydeskStatements: (await log.read()).statements, equalToL1: true };
     }
     {
-      log.mark();
+      await log.mark();
       const refused = await sendOnce(copydesk.url, "copydesk", op.malicious, target.tokens);
-      const statements = log.read().statements;
+      const statements = (await log.read()).statements;
       if (refused.status !== 400) throw new Error(`the over-limit query was answered ${refused.status}: ${refused.text.slice(0, 300)}`);
       correctness["EVIL"] = { bytes: Buffer.byteLength(refused.text), copydeskStatements: statements, equalToL1: null };
     }
     const q2StatementsByPageSize: Record<string, number> = {};
     for (const first of [1, 20, 100]) {
-      log.mark();
+      await log.mark();
       dataOf(`Q2 first ${first}`, await sendOnce(copydesk.url, "copydesk", q2Operation(first), target.tokens));
-      q2StatementsByPageSize[String(first)] = log.read().statements;
+      q2StatementsByPageSize[String(first)] = (await log.read()).statements;
     }
     console.log(`   equal; Q2 statements by page size ${JSON.stringify(q2StatementsByPageSize)}`);
 
@@ -244,7 +244,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
       console.log(`   run ${run}/${runSettings.runs}`);
       for (const workload of list) {
         for (const targetName of targetsOf(workload)) {
-          log.mark();
+          await log.mark();
           const before = targetName === "L1" || targetName === "L2" ? await l1Stats() : null;
           const load = await series(workload, targetName, runSettings.durationSeconds);
           const problems: string[] = [];
@@ -253,7 +253,7 @@ async function benchDatabase(kind: "postgres" | "embedded", runSettings: Databas
           let serverMs: readonly number[] = [];
           if (targetName === "copydesk") {
             // No request lines at all means request logging is off (LOG_LEVEL above info): unknown.
-            const summary = log.read();
+            const summary = await log.read();
             statements = summary.requests ? Math.round((summary.statements / summary.requests) * 100) / 100 : null;
             maxStatements = summary.requests ? summary.maxStatements : null;
             serverMs = summary.serverMs;

@@ -2,9 +2,13 @@
  * SQL statements per request, read from copydesk's own request log: src/server/graphql-route.ts writes one
  * JSON line per GraphQL request with `sqlStatements` (counted by the Prisma query event, see
  * src/db/statements.ts). The log goes to a file, and the harness reads the lines of each series
- * after it ends, so counting costs the load generator nothing while it runs.
+ * after it ends, so counting costs the load generator nothing while it runs. copydesk writes its
+ * log lines in batches (src/server/log-destination.ts), so a mark and a read first wait until the
+ * file has stopped growing for longer than a batch may wait.
  */
 import fs from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { LOG_FLUSH_INTERVAL_MS } from "../../src/server/log-destination.js";
 
 /** What the log says about the requests of one stretch of time. */
 export interface RequestLogSummary {
@@ -32,14 +36,25 @@ export class RequestLog {
 
   constructor(private readonly file: string) {}
 
-  /** Starts a new stretch at the current end of the file. */
-  mark(): void {
-    this.offset = fs.statSync(this.file).size;
+  /** The file's size once it has stopped growing: every line the server has logged so far is in it. */
+  private async settledSize(): Promise<number> {
+    let size = fs.statSync(this.file).size;
+    for (;;) {
+      await sleep(2 * LOG_FLUSH_INTERVAL_MS);
+      const next = fs.statSync(this.file).size;
+      if (next === size) return size;
+      size = next;
+    }
   }
 
-  /** The request lines written since the mark (and moves the mark to the end). */
-  read(): RequestLogSummary {
-    const size = fs.statSync(this.file).size;
+  /** Starts a new stretch at the end of what the server has logged so far. */
+  async mark(): Promise<void> {
+    this.offset = await this.settledSize();
+  }
+
+  /** The request lines logged since the mark (and moves the mark to their end). */
+  async read(): Promise<RequestLogSummary> {
+    const size = await this.settledSize();
     const buffer = Buffer.alloc(size - this.offset);
     const fd = fs.openSync(this.file, "r");
     try {

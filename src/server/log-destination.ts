@@ -5,8 +5,8 @@ import pino from "pino";
  * minLength, which must stay below its 16 KiB maxWrite): about twenty request lines.
  */
 const LOG_BATCH_CHARACTERS = 8 * 1024;
-/** The longest a gathered line waits before it is written anyway (a quiet server's lines). */
-const LOG_FLUSH_INTERVAL_MS = 100;
+/** The longest a gathered line waits before it is written anyway (a quiet server's lines); bench/harness/request-log.ts waits for it. */
+export const LOG_FLUSH_INTERVAL_MS = 100;
 
 /** Where the server's JSON log lines go: stdout, in batches. */
 export type LogDestination = ReturnType<typeof pino.destination>;
