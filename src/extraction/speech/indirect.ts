@@ -472,16 +472,8 @@ function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, opti
   const passive = index === options.floor || (before !== undefined && /^(was|were|been|being|is|are|be|when|once|after)$/i.test(before.text));
   if (passive) return passiveQuestion(walk, tokens, index, options);
   if (!before || /^(if|,)$/i.test(before.text)) return null;
-  let opener = -1;
-  for (let at = index + 1; at <= index + 6 && at < tokens.length; at += 1) {
-    const candidate = tokens[at] as Token;
-    if (QUESTION_OPENERS.has(key(candidate))) {
-      opener = at;
-      break;
-    }
-    // Only the person asked may stand between the verb and the question.
-    if (candidate.pos === "VERB" || candidate.pos === "AUX" || candidate.pos === "PUNCT" || isQuoted(walk, candidate)) return null;
-  }
+  // Only the person asked may stand between the verb and the question.
+  const opener = questionOpener(walk, tokens, index, 6);
   if (opener < 0) return null;
   const subject = subjectBefore(walk.text, tokens, index, options.floor);
   if (!subject || subject.tokens.length === 1 && FIRST_PERSON.test(subject.text)) return null;
@@ -493,18 +485,24 @@ function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, opti
   return resolved;
 }
 
+/**
+ * The index of the word that opens the question after "asked" at `index` (whether, if, how ...),
+ * within `reach` words, or -1 when a verb, punctuation or a quotation comes first: then what
+ * follows is not the question asked.
+ */
+function questionOpener(walk: Walk, tokens: readonly Token[], index: number, reach: number): number {
+  for (let at = index + 1; at <= index + reach && at < tokens.length; at += 1) {
+    const candidate = tokens[at] as Token;
+    if (QUESTION_OPENERS.has(key(candidate))) return at;
+    if (candidate.pos === "VERB" || candidate.pos === "AUX" || candidate.pos === "PUNCT" || isQuoted(walk, candidate)) return -1;
+  }
+  return -1;
+}
+
 /** The question after a passive "asked" ("Asked whether the port would reopen, ..."), as an unnamed questioner's reported speech. */
 function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions): Resolved | null {
-  let opener = -1;
-  for (let at = index + 1; at <= index + 5 && at < tokens.length; at += 1) {
-    const candidate = tokens[at] as Token;
-    if (QUESTION_OPENERS.has(key(candidate))) {
-      opener = at;
-      break;
-    }
-    // Only where or by whom it was asked may stand between ("asked on Fox News whether ...").
-    if (candidate.pos === "VERB" || candidate.pos === "AUX" || candidate.pos === "PUNCT" || isQuoted(walk, candidate)) return null;
-  }
+  // Only where or by whom it was asked may stand between ("asked on Fox News whether ...").
+  const opener = questionOpener(walk, tokens, index, 5);
   if (opener < 0) return null;
   let to = clauseEnd(walk, tokens, opener);
   // The question ends at the comma before the main clause ("Asked if ..., Doe said no").
