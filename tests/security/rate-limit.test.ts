@@ -115,7 +115,7 @@ describe("internal errors", () => {
     const fail = () => Promise.reject(new Error('relation "Article" does not exist: SELECT "id" FROM "public"."Article"'));
     const failing = new Proxy(db.prisma, {
       get(target, property, receiver) {
-        if (property === "$queryRaw") return fail;
+        if (property === "$queryRaw" || property === "$queryRawUnsafe") return fail;
         if (property !== "article") return Reflect.get(target, property, receiver);
         return { findMany: fail, findFirst: fail, findUnique: fail, count: fail };
       },
