@@ -45,6 +45,8 @@ for round in $(seq 1 "$rounds"); do
     backends="$(printf '%s\n--\n%s\n' "$backends_before" "$(backend_ticks)" | awk '$0 == "--" {after = 1; next} NF == 2 && !after {b[$1] = $2} NF == 2 && after {t += $2 - b[$1]} END {print t + 0}')"
     awk -v s="$side" -v d="$dist $flags" -v n="$requests" -v a="$after" -v b="$before" -v pg="$backends" \
       'BEGIN{printf "round %d %s (%s): %.0f req/s, %.2f ms server CPU per request, %.2f ms PostgreSQL CPU per request\n", '"$round"', s, d, n/6, (a-b)*10/n, pg*10/n}'
-    kill "$server" 2>/dev/null; pkill -f "$dist/main.js" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+    # Only this turn's server (its node process and the subshell that started it): a pattern would
+    # also stop another session's server started from a directory of the same name.
+    kill "$pid" "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   done
 done
