@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/index.js";
-import { insertRows, type Runner } from "../db/insert.js";
+import { insertRows, type ModelColumns, type Runner } from "../db/insert.js";
 import type { ModelName } from "../db/rows.js";
 import { afterCommit } from "../db/transaction.js";
 import { updateRowByIdWithAudit, type ColumnEqualities, type UpdateOptions } from "../db/update.js";
@@ -127,7 +127,7 @@ export async function updateWithAudit<M extends ModelName>(
   data: Readonly<Record<string, unknown>>,
   options: UpdateOptions,
   change: Omit<AuditChange, "after">,
-): Promise<Prisma.TypeMap["model"][M]["payload"]["scalars"] | null> {
+): Promise<ModelColumns<M> | null> {
   const columns = auditRow(actor, { ...change, after: null });
   const updated = await updateRowByIdWithAudit(db, model, where, data, options, columns);
   if (!updated) return null;

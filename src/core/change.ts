@@ -100,7 +100,11 @@ export function versionedTable<Row extends VersionedRow, Where extends object, D
     if (still && (await versionOf(tx, id)) === version) throw fail("CONFLICT", still.conflict, still.field);
     return null;
   };
-  const conditionsInSql = isColumnEqualities({ ...live, ...(still ? still.where : {}) });
+  /** What the row must be for an update to apply besides its id and version: live, and `still`. */
+  const standing = { ...live, ...(still ? still.where : {}) };
+  const updatable = (id: string, version: number) => ({ id, version, ...standing });
+  // Column equalities (the id and version always are) have an SQL form; a relation in `still` has none.
+  const conditionsInSql = isColumnEqualities(standing);
   return {
     type: spec.type,
     noun: spec.noun,
@@ -112,9 +116,9 @@ export function versionedTable<Row extends VersionedRow, Where extends object, D
       return (await findRowById(tx, spec.type, id, changeableSql(actor, "t"))) as Row | null;
     },
     update: async (tx, id, version, data) => {
-      const where = { id, version, ...live, ...(still ? still.where : {}) };
-      if (isColumnEqualities(where)) {
-        const after = await updateRowById(tx, spec.type, where, data as Readonly<Record<string, unknown>>, { incrementVersion: true });
+      const where = updatable(id, version);
+      if (conditionsInSql) {
+        const after = await updateRowById(tx, spec.type, where as ColumnEqualities & { readonly id: string }, data as Readonly<Record<string, unknown>>, { incrementVersion: true });
         return after ? (after as unknown as Row) : nothingUpdated(tx, id, version);
       }
       const { count } = await spec.model(tx).updateMany({ where, data: { ...data, version: { increment: 1 } } });
@@ -123,7 +127,7 @@ export function versionedTable<Row extends VersionedRow, Where extends object, D
     versionOf,
     updateWithAudit: conditionsInSql
       ? async (db, actor, id, version, data, audit) => {
-          const where = { id, version, ...live, ...(still ? still.where : {}) } as ColumnEqualities & { readonly id: string };
+          const where = updatable(id, version) as ColumnEqualities & { readonly id: string };
           const change = { action: audit.action, targetType: spec.type, targetId: id, before: audit.before };
           const after = await updateWithAudit(db, actor, spec.type, where, data as Readonly<Record<string, unknown>>, { incrementVersion: true }, change);
           return after ? (after as unknown as Row) : nothingUpdated(db, id, version);
