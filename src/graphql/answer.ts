@@ -300,9 +300,13 @@ class Compiler {
     let node: CompiledRow | null = null;
     const nodeType = objectField(connectionType, "edges", (edges) => objectField(nullableObject(getNamedType(edges.type)), "node", (field) => nullableObject(field.type)));
     let count = false;
-    // Cursors are encoded only when the query shows one (an edge's cursor, a start or end cursor).
-    let cursorsShown = false;
-    type Page = { readonly rows: readonly RowJson[]; readonly cursors: readonly string[]; readonly total: number | null; readonly hasNextPage: boolean };
+    // Cursors are encoded only where the query shows one: every edge's when edges show theirs,
+    // otherwise the first and last row's at most (startCursor, endCursor).
+    let edgeCursorsShown = false;
+    interface Page extends CursorPage {
+      readonly rows: readonly RowJson[];
+      readonly total: number | null;
+    }
     const fields: [string, (page: Page) => unknown][] = [];
     for (const [key, fieldNodes] of this.subfields(connectionType, nodes)) {
       const name = fieldNodes[0]?.name.value;
@@ -319,7 +323,6 @@ class Compiler {
           const value = PAGE_INFO[infoName ?? ""];
           if (infoName === "__typename") info.push([infoKey, () => pageInfoType.name]);
           else if (value && this.plain(pageInfoType, infoName ?? "")) {
-            if (infoName === "startCursor" || infoName === "endCursor") cursorsShown = true;
             info.push([infoKey, (page) => value(page, window.hasCursor)]);
           }
           else return null;
@@ -334,7 +337,7 @@ class Compiler {
           const edgeName = edgeNodes[0]?.name.value;
           if (edgeName === "__typename") edge.push([edgeKey, () => edgeType.name]);
           else if (edgeName === "cursor" && this.plain(edgeType, "cursor")) {
-            cursorsShown = true;
+            edgeCursorsShown = true;
             edge.push([edgeKey, (_row, cursor) => cursor]);
           }
           else if (edgeName === "node" && this.plain(edgeType, "node") && !node) {
@@ -344,7 +347,7 @@ class Compiler {
             edge.push([edgeKey, (row) => compiled.build(row)]);
           } else return null;
         }
-        fields.push([key, (page) => page.rows.map((row, index) => objectOf(edge, row, page.cursors[index] ?? ""))]);
+        fields.push([key, (page) => page.rows.map((row, index) => objectOf(edge, row, edgeCursorsShown ? page.cursorAt(index) : ""))]);
       } else return null;
     }
     // Two selections of `node` under different aliases of `edges` would need two row reads: left to the resolvers.
@@ -358,7 +361,7 @@ class Compiler {
         const pageRows = json.slice(0, window.size);
         return objectOf(fields, {
           rows: pageRows,
-          cursors: cursorsShown ? pageRows.map((row) => keyset.cursorOf(cursorRow(row))) : [],
+          cursorAt: (index: number) => keyset.cursorOf(cursorRow(pageRows[index] ?? [])),
           total,
           hasNextPage: json.length > window.size,
         });
@@ -532,12 +535,20 @@ function rowOrNull(target: CompiledRow, type: GraphQLOutputType): Build<RowJson 
   };
 }
 
+/** What PageInfo reads of a page: its rows (their number), a row's cursor, whether more follow. */
+interface CursorPage {
+  readonly rows: readonly unknown[];
+  /** The cursor of the row at `index`, encoded when asked for. */
+  readonly cursorAt: (index: number) => string;
+  readonly hasNextPage: boolean;
+}
+
 /** PageInfo's fields as toConnectionPage (src/core/paging.ts) sets them. */
-const PAGE_INFO: Readonly<Record<string, (page: { readonly cursors: readonly string[]; readonly hasNextPage: boolean }, hasCursor: boolean) => unknown>> = {
+const PAGE_INFO: Readonly<Record<string, (page: CursorPage, hasCursor: boolean) => unknown>> = {
   hasNextPage: (page) => page.hasNextPage,
   hasPreviousPage: (_page, hasCursor) => hasCursor,
-  startCursor: (page) => page.cursors[0] ?? null,
-  endCursor: (page) => page.cursors.at(-1) ?? null,
+  startCursor: (page) => (page.rows.length > 0 ? page.cursorAt(0) : null),
+  endCursor: (page) => (page.rows.length > 0 ? page.cursorAt(page.rows.length - 1) : null),
 };
 
 /** An object of the selected keys, in selection order (graphql-js's order). */

@@ -4,7 +4,6 @@ import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../db/index.js";
 import { countStatements } from "../db/statements.js";
-import type { TokenCache } from "../domain/auth/token-cache.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { ErrorCode } from "../graphql/errors.js";
 import { MAX_RESPONSE_CHARACTERS } from "../graphql/limits.js";
@@ -13,17 +12,20 @@ import { prefersHtml, type PlaygroundPage } from "../playground/route.js";
 import type { LiveHub } from "../pubsub/index.js";
 import { errorBody, OVERLOAD_RETRY_AFTER_SECONDS, timedOut } from "./errors.js";
 import { refusedBeforeGraphQL, requestedOperationName } from "./graphql-checks.js";
-import { contextFor } from "./graphql-server.js";
+import { contextFor, type ViewerOf } from "./graphql-server.js";
 import type { InFlightBound } from "./overload.js";
 import { emptyTrace, requestScope } from "./request-scope.js";
+import type { SqlLane } from "./sql-lane.js";
 
 /** What the /graphql route needs. */
 export interface GraphQLRouteOptions {
   readonly apollo: ApolloServer<GraphQLContext>;
   readonly database: Database;
   readonly hub: LiveHub;
-  readonly tokenCache: TokenCache | null;
-  readonly production: boolean;
+  /** The request's viewer, looked up once whichever path answers. */
+  readonly viewerOf: ViewerOf;
+  /** The SQL lane (queries answered in SQL without Apollo's pipeline); null sends every request through Apollo. */
+  readonly lane: SqlLane | null;
   /** Trusted-documents mode: only these documents run; null runs any. */
   readonly trusted: TrustedDocuments | null;
   /** GraphiQL, when browsers at /graphql get it (PLAYGROUND=graphiql). */
@@ -53,8 +55,8 @@ async function withinLimit<T>(work: Promise<T>, ms: number): Promise<T | null> {
 
 /** GraphQL over HTTP at /graphql: Apollo's fastify handler inside copydesk's checks, limits and log line. */
 export function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRouteOptions): void {
-  const { apollo, database, hub, tokenCache, production, trusted, playgroundAtGraphQL, inFlight, requestTimeoutMs } = options;
-  const handler = fastifyApolloHandler<GraphQLContext>(apollo, { context: contextFor(database, hub, tokenCache, production) });
+  const { apollo, database, hub, viewerOf, lane, trusted, playgroundAtGraphQL, inFlight, requestTimeoutMs } = options;
+  const handler = fastifyApolloHandler<GraphQLContext>(apollo, { context: contextFor(viewerOf, database, hub) });
   // The in-flight bound is checked first before the body is read, so that a refusal costs neither
   // reading nor parsing it (under a storm of retries that ignore Retry-After, refusals are most of
   // the work), and again in the handler, since requests admitted meanwhile may have filled it.
@@ -82,7 +84,13 @@ export function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRoute
         if (refusal !== null) return refusal;
         // One scope per request: every SQL statement Prisma sends for it (authentication, loaders,
         // mutations) is counted here and reported on the request's log line.
-        const running = requestScope.run({ request, trace }, () => countStatements(async () => handler.call(this, request, reply)));
+        const answer = async () => {
+          const laned = lane && (await lane.answer(request, payload, trace));
+          if (!laned) return handler.call(this, request, reply);
+          void reply.header("content-type", laned.contentType);
+          return laned.body;
+        };
+        const running = requestScope.run({ request, trace }, () => countStatements(answer));
         work = running;
         // Per-request time limit. Apollo cannot cancel an execution, so the work goes on (each
         // statement stays bounded by statement_timeout, each transaction by its timeout) and keeps

@@ -5,9 +5,10 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
 import type { ApolloFastifyContextFunction } from "@as-integrations/fastify";
-import type { FastifyBaseLogger } from "fastify";
+import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Config } from "../config.js";
+import type { Actor } from "../core/actor.js";
 import { classifyDatabaseError } from "../db/faults.js";
 import type { Database } from "../db/index.js";
 import type { TokenCache } from "../domain/auth/token-cache.js";
@@ -123,14 +124,34 @@ export async function startGraphQLServer({ config, schema, log, rateLimits, mask
   return apollo;
 }
 
+/** The viewer of an HTTP request: its bearer token authenticated (through the token cache). */
+export type ViewerOf = (request: FastifyRequest) => Promise<Actor>;
+
 /**
- * The GraphQL context of an HTTP request: its bearer token authenticated (through the token cache).
- * A refused token is 401 UNAUTHENTICATED; a database that cannot be reached makes it 503.
+ * {@link ViewerOf}, looked up once per request: the SQL lane (src/server/sql-lane.ts) and then,
+ * when it leaves the request to Apollo, the context function ask for the same viewer, and a
+ * refused token must not cost two lookups.
  */
-export function contextFor(database: Database, hub: LiveHub, tokenCache: TokenCache | null, production: boolean): ApolloFastifyContextFunction<GraphQLContext> {
+export function requestViewers(database: Database, tokenCache: TokenCache | null, production: boolean): ViewerOf {
+  const viewers = new WeakMap<FastifyRequest, Promise<Actor>>();
+  return (request) => {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      viewer = authenticate(database.prisma, request.headers.authorization, { production, cache: tokenCache });
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  };
+}
+
+/**
+ * The GraphQL context of an HTTP request for its viewer ({@link requestViewers}). A refused token
+ * is 401 UNAUTHENTICATED; a database that cannot be reached makes it 503.
+ */
+export function contextFor(viewerOf: ViewerOf, database: Database, hub: LiveHub): ApolloFastifyContextFunction<GraphQLContext> {
   return async (request) => {
     try {
-      const viewer = await authenticate(database.prisma, request.headers.authorization, { production, cache: tokenCache });
+      const viewer = await viewerOf(request);
       const scope = requestScope.getStore();
       if (scope) scope.trace.tokenId = viewer.tokenId;
       return createContext(database.prisma, viewer, request.id, hub);

@@ -3,13 +3,17 @@ import type { DestinationStream } from "pino";
 import type { Config } from "../config.js";
 import type { Database } from "../db/index.js";
 import { TokenCache } from "../domain/auth/token-cache.js";
+import { sqlAnswererOf } from "../graphql/answer.js";
+import { createContext } from "../graphql/context.js";
+import { queryLimits } from "../graphql/limits.js";
 import { buildSchema } from "../graphql/schema.js";
 import { loadTrustedDocuments } from "../graphql/trusted-documents.js";
 import { registerPlayground } from "../playground/route.js";
 import { createPubSub, LiveHub, type PubSub } from "../pubsub/index.js";
 import { errorMasker } from "./errors.js";
 import { registerGraphQLRoute } from "./graphql-route.js";
-import { startGraphQLServer } from "./graphql-server.js";
+import { requestViewers, startGraphQLServer } from "./graphql-server.js";
+import { SqlLane } from "./sql-lane.js";
 import { createHttpApp, registerHealthRoutes } from "./http-app.js";
 import { drainOnClose, stopOnClose } from "./lifecycle.js";
 import { InFlightBound, limitConnections, refuseUnderPressure } from "./overload.js";
@@ -101,7 +105,12 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   const playgroundAtGraphQL = config.playground === "graphiql" ? playground : null;
   const inFlight = new InFlightBound(config.overload.maxConcurrentRequests);
   const requestTimeoutMs = config.overload.requestTimeoutMs;
-  registerGraphQLRoute(app, { apollo, database, hub, tokenCache, production, trusted, playgroundAtGraphQL, inFlight, requestTimeoutMs });
+  const viewerOf = requestViewers(database, tokenCache, production);
+  const answerer = config.sqlAnswers ? sqlAnswererOf(schema) : undefined;
+  const lane = answerer
+    ? new SqlLane({ schema, answerer, ...queryLimits(), viewerOf, contextFor: (request, viewer) => createContext(database.prisma, viewer, request.id, hub) })
+    : null;
+  registerGraphQLRoute(app, { apollo, database, hub, viewerOf, lane, trusted, playgroundAtGraphQL, inFlight, requestTimeoutMs });
   registerHealthRoutes(app, database, stopping);
   stopOnClose(app, { pressure, apollo, hub, ownPubSub: givenPubSub ? null : pubsub });
   return app;
