@@ -108,7 +108,14 @@ export async function buildServer({ config, database, logStream, pubsub: givenPu
   const viewerOf = requestViewers(database, tokenCache, production);
   const answerer = config.sqlAnswers ? sqlAnswererOf(schema) : undefined;
   const lane = answerer
-    ? new SqlLane({ schema, answerer, ...queryLimits(), viewerOf, contextFor: (request, viewer) => createContext(database.prisma, viewer, request.id, hub) })
+    ? new SqlLane({
+        schema,
+        answerer,
+        ...queryLimits(),
+        viewerOf,
+        countExpensive: rateLimits.count,
+        contextFor: (request, viewer) => createContext(database.prisma, viewer, request.id, hub),
+      })
     : null;
   registerGraphQLRoute(app, { apollo, database, hub, viewerOf, lane, trusted, playgroundAtGraphQL, inFlight, requestTimeoutMs });
   registerHealthRoutes(app, database, stopping);

@@ -5,7 +5,7 @@ import { emptyTrace, requestScope } from "./request-scope.js";
 
 /** Counts expensive operations (mutations, costly queries, replays) against the rate limits. */
 export interface RateLimits {
-  /** Counts one operation of `request` (per token when it has one, and per address): the seconds to wait when over a limit, else null. */
+  /** Counts the operation of `request` (per token when it has one, and per address), once however often asked: the seconds to wait when over a limit, else null. */
   count(request: FastifyRequest, tokenId: string | null): Promise<number | null>;
   /** The same for a WebSocket operation from `address`, in the very buckets HTTP requests use. */
   countWebSocket(address: string, tokenId: string | null): Promise<number | null>;
@@ -26,12 +26,24 @@ export async function registerRateLimits(app: FastifyInstance, settings: Config[
   });
   const perIp = app.createRateLimit({ max: settings.perIp, timeWindow, keyGenerator: (request) => `ip:${request.ip}` });
 
-  const count = async (request: FastifyRequest, tokenId: string | null): Promise<number | null> => {
+  const countNow = async (request: FastifyRequest, tokenId: string | null): Promise<number | null> => {
     for (const limiter of tokenId ? [perToken, perIp] : [perIp]) {
       const limit = await limiter(request);
       if (!limit.isAllowed && limit.isExceeded) return Math.max(1, limit.ttlInSeconds);
     }
     return null;
+  };
+  // One HTTP request is one operation, counted once: the SQL lane counts an expensive query and,
+  // when it is over a limit, leaves the request to Apollo, whose guard must get the same verdict
+  // without counting it again.
+  const verdicts = new WeakMap<FastifyRequest, Promise<number | null>>();
+  const count = (request: FastifyRequest, tokenId: string | null): Promise<number | null> => {
+    let verdict = verdicts.get(request);
+    if (!verdict) {
+      verdict = countNow(request, tokenId);
+      verdicts.set(request, verdict);
+    }
+    return verdict;
   };
   return {
     count,
@@ -40,7 +52,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: Config[
       // generators above) and its route's rate-limit settings (none here): a WebSocket
       // operation passes those two, so a replay counts in the very buckets HTTP requests do.
       const scoped = { ip: address, routeOptions: { config: {} } } as unknown as FastifyRequest;
-      return requestScope.run({ request: scoped, trace: { ...emptyTrace("subscription"), tokenId } }, () => count(scoped, tokenId));
+      return requestScope.run({ request: scoped, trace: { ...emptyTrace("subscription"), tokenId } }, () => countNow(scoped, tokenId));
     },
   };
 }

@@ -6,6 +6,7 @@ import type { SqlAnswerer } from "../graphql/answer.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { EXPENSIVE_QUERY_COST, operationCost } from "../graphql/limits.js";
 import { nulInputError } from "../graphql/nul-input.js";
+import type { RateLimits } from "./rate-limits.js";
 import type { GraphQLRequestTrace } from "./request-scope.js";
 
 /**
@@ -19,8 +20,8 @@ import type { GraphQLRequestTrace } from "./request-scope.js";
  * The lane takes only the plain case and gives every other request back to Apollo untouched (it
  * returns null): GET, extensions (persisted queries), a document that does not parse or
  * validate, a mutation or subscription, an unknown operation name, variables that are not an
- * object, NUL characters, a cost at or over the rate limits' threshold, a token that does not
- * authenticate, an Accept header Apollo would answer with anything but JSON, and any query the
+ * object, NUL characters, a cost over the limit, an expensive query over the rate limits, a token
+ * that does not authenticate, an Accept header Apollo would answer with anything but JSON, and any query the
  * SqlAnswerer declines. So every error, status and refusal stays Apollo's, and the log line is
  * the same. tests/http/sql-lane.test.ts compares the two paths' answers.
  */
@@ -32,6 +33,8 @@ export interface SqlLaneOptions {
   readonly validationRules: readonly ValidationRule[];
   /** The request's viewer, shared with Apollo's context function (one token lookup per request whichever path answers). */
   readonly viewerOf: (request: FastifyRequest) => Promise<Actor>;
+  /** Counts an expensive query against the rate limits, once per request (Apollo's guard then gets the same verdict). */
+  readonly countExpensive: RateLimits["count"];
   readonly contextFor: (request: FastifyRequest, viewer: Actor) => GraphQLContext;
 }
 
@@ -83,18 +86,19 @@ export class SqlLane {
     } catch {
       return null; // over the cost limit: Apollo's guard refuses it
     }
-    if (cost >= EXPENSIVE_QUERY_COST) return null; // counted against the rate limits, by Apollo's guard
     let viewer: Actor;
     try {
       viewer = await this.options.viewerOf(request);
     } catch {
       return null; // Apollo's context function reports it (401, or 503 when the database is down)
     }
+    trace.tokenId = viewer.tokenId; // the per-token rate limit's key
+    // Over a limit: Apollo's guard, given the same verdict, answers RATE_LIMITED.
+    if (cost >= EXPENSIVE_QUERY_COST && (await this.options.countExpensive(request, viewer.tokenId)) !== null) return null;
     const result = await this.options.answerer.answer(document, operationName ?? undefined, values, this.options.contextFor(request, viewer));
     if (!result) return null;
     trace.operationName = operation.name?.value ?? null;
     trace.operationType = operation.operation;
-    trace.tokenId = viewer.tokenId;
     trace.cost = cost;
     trace.answeredInSql = true;
     // Apollo's body for a result with data alone: the JSON and a newline.

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedExampleStory } from "../../src/seed/example-story.js";
+import { EXPENSIVE_QUERY_COST } from "../../src/graphql/limits.js";
 import { SqlLane } from "../../src/server/sql-lane.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { post, requestLine, send, startLoggedServer, tokenFor, type LoggedServer, type RawResponse } from "../security/support.js";
@@ -71,6 +72,10 @@ const ANSWERED: Record<string, [string, Record<string, unknown>?, string?]> = {
   ],
 };
 
+/** Queries whose cost counts against the rate limits (at least EXPENSIVE_QUERY_COST): one the SQL answer covers, one it does not. */
+const EXPENSIVE_ANSWERED = `{ articles(first: 100) { edges { node { slug quotes(first: 100) { edges { node { text } } } } } } }`;
+const EXPENSIVE_DECLINED = `{ articles(first: 100) { edges { node { slug quotes(first: 100) { edges { node { text } } } } } } search(query: "Basra", first: 1) { totalCount } }`;
+
 const ACCEPT_HEADERS = [
   undefined,
   "application/json",
@@ -115,7 +120,7 @@ describe("what the lane leaves to Apollo, answered as before", () => {
     ["a refused token", (url) => post(url, article, { slug: "basra-consulate-2018" }, { token: "cdk_not-a-token" })],
     ["an Accept header that takes no JSON (406)", (url) => post(url, article, { slug: "basra-consulate-2018" }, { headers: { accept: "text/html" } })],
     ["the HTTP-callback media type", (url) => post(url, article, { slug: "basra-consulate-2018" }, { headers: { accept: "application/json; callbackSpec=1.0" } })],
-    ["a query over the cost that counts against the rate limits", (url) => post(url, `{ articles(first: 100) { edges { node { quotes(first: 100) { edges { node { text } } } } } } }`)],
+    ["a query over the cost limit", (url) => post(url, `{ articles(first: 100) { edges { node { quotes(first: 100) { edges { node { text annotations(first: 50) { totalCount } } } } } } } }`)],
     ["a field the SQL answer does not cover", (url) => post(url, `{ search(query: "Basra", first: 2) { totalCount } }`)],
     ["introspection", (url) => post(url, `{ __schema { queryType { name } } }`)],
     [
@@ -135,6 +140,31 @@ describe("what the lane leaves to Apollo, answered as before", () => {
   ])("%s", async (_name, request) => {
     const { laned } = await expectApollosAnswer(request);
     expect(laned).toBe(false);
+  });
+
+  it("an expensive query is answered by the lane, and counted against the rate limits", async () => {
+    const { laned, answer } = await expectApollosAnswer((url) => post(url, EXPENSIVE_ANSWERED));
+    expect(laned).toBe(true);
+    expect(requestLine(lane, answer.requestId)?.["cost"]).toBeGreaterThanOrEqual(EXPENSIVE_QUERY_COST);
+  });
+
+  it("an expensive query is counted once per request, whichever path answers", async () => {
+    const limited = await startLoggedServer(db, { RATE_LIMIT_PER_IP: "2", RATE_LIMIT_WINDOW_SECONDS: "3600" });
+    try {
+      // Counted by the lane, then answered by it; counted by the lane, declined (search is not
+      // answered in SQL), and answered by Apollo, whose guard must not count it again.
+      expect((await post(limited.baseUrl, EXPENSIVE_ANSWERED)).status).toBe(200);
+      expect(await laneAnswered()).toBe(true);
+      expect((await post(limited.baseUrl, EXPENSIVE_DECLINED)).status).toBe(200);
+      expect(await laneAnswered()).toBe(false);
+      for (const query of [EXPENSIVE_ANSWERED, EXPENSIVE_DECLINED]) {
+        const refused = await post(limited.baseUrl, query);
+        expect(refused.status).toBe(429);
+        expect(refused.body.errors?.[0]?.extensions?.["code"]).toBe("RATE_LIMITED");
+      }
+    } finally {
+      await limited.close();
+    }
   });
 
   it("a refused token is looked up once, whichever path answers", async () => {
