@@ -4,8 +4,10 @@ import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 
 // Counts as news copy writes them ("at least 25", "more than a dozen", "nearly 20", "dozens",
 // "hundreds more"). compromise reads the number words ("forty-one", "1,200"); the qualifiers
-// and the vague plurals follow ACLED's conservative reading, as DESIGN.md asks: "dozens" is
-// at least 12, "hundreds" at least 200 (two hundreds), and "more than N" is at least N + 1.
+// and the vague plurals follow ACLED's conservative reading, as DESIGN.md asks: a vague multiple
+// is one of its unit ("tens" 10, "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1,000:
+// ACLED's fatalities FAQ codes "tens", "dozens" and "hundreds" so, "and so on"; the first-sight
+// keys' README does the same), and "more than N" is at least N + 1.
 
 /** The value of a number written in digits or words ("25", "seven", "forty-one", "a dozen"), or null. */
 export function numberValue(words: string): number | null {
@@ -44,10 +46,10 @@ export interface QuantityMention extends TextRange {
 const NUMBER_WORD =
   "(?:two|three|four|five|six|seven|eight|nine|ten) dozen|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
 const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
-const VAGUE = "dozens|scores|hundreds|thousands|tens of thousands";
+const VAGUE = "tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?\\s+$`);
-const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 40, hundreds: 200, thousands: 2000, "tens of thousands": 20000 };
+const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1000, "tens of thousands": 10000, "hundreds of thousands": 100000 };
 
 /** The range a qualifier and a value stand for ("more than" 12 -> at least 13). */
 export function rangeOf(qualifier: string | undefined, value: number, vague: boolean): CountRange {
