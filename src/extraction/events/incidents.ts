@@ -258,6 +258,9 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
 
 /** After a trigger noun: its victim or target with an indefinite article or a count ("of a Cameroonian marine", "on two convoys"). */
 const NEW_OBJECT_AFTER = /^\s+(?:of|on|against)\s+(?:an?|two|three|four|five|six|seven|eight|nine|ten|\d+)\s/i;
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)$/;
+/** What may stand before an ordinal that opens a report ("The", "In the", "And the"). */
+const ORDINAL_OPENING = /^\s*(?:(?:And|But|In|During)\s+)?(?:the|The)\s+$/;
 /** Whether the trigger at `index` of `tokens` is a noun phrase that points back ("the attack", "these attacks"). */
 function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string): boolean {
   const index = tokens.findIndex((t) => t.start >= trigger.start);
@@ -273,6 +276,9 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const token = tokens[i] as Token;
     const lower = token.text.toLowerCase();
+    // "The first attack was Dec. 5, 2014", "In the second attack, ...": an ordinal that opens its sentence counts
+    // incidents apart (not "not far from the first blast", a reference back).
+    if (ORDINAL.test(lower) && ORDINAL_OPENING.test(text.slice(tokens[0]?.start ?? 0, token.start))) return false;
     if (ANAPHORIC_DETERMINERS.has(lower)) return true;
     if (["ADJ", "NOUN", "PROPN"].includes(token.pos) && !/^\d{4}$/.test(token.text)) continue;
     return false;
@@ -354,6 +360,8 @@ const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
 const MORE_VICTIMS_BETWEEN = /^\s+(?:[\p{L}'’.-]+\s+){0,4}and\s+$/u;
+/** After a counted toll, before more victims of its verb ("were injured along with four police"). */
+const ALONG_WITH_BEFORE = /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:along with|together with|as well as)\s+$/;
 /** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
 const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
@@ -381,6 +389,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
     const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1");
+    const joined = pending !== null;
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     // "The group claimed killing 26 troops": the attackers' claim, not the toll officials report.
@@ -392,7 +401,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       return;
     }
     // "The district governor and two others were killed": the named victim and the others.
-    if (!quantity.single && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
+    // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
+    if (!quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
     if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
@@ -402,7 +412,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
       const last = out.at(-1);
       const previous = quantities[i - 1];
-      if (last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) && !NOT_VICTIMS_AFTER.test(own)) {
+      // ("Six civilians were injured along with four police": more victims of the verb after.)
+      const moreVictims = last !== undefined && previous !== undefined && last.at === previous.start && !NOT_VICTIMS_AFTER.test(own) && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, quantity.start)));
+      if (last && moreVictims) {
         out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       }
     }
