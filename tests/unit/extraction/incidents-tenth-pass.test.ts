@@ -35,9 +35,8 @@ describe("background incidents a story counts by ordinal", () => {
   });
 
   it("still reads 'not far from the first blast' as a reference back", () => {
-    const text = "A car bomb exploded near a police station in Kirkuk on Thursday, killing three. About 20 minutes later, another car bomb attack wounded nine people not far from the first blast.";
-    expect(rows(text).map((r) => r[3])).toContain(3);
-    expect(rows(text)).toHaveLength(2);
+    const text = "A car bomb exploded near a police station in Kirkuk on Thursday, killing three. Police later found a second device not far from the first blast.";
+    expect(rows(text)).toEqual([["attack", "Kirkuk", "2018-09-27", 3, null]]);
   });
 });
 
