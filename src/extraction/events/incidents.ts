@@ -118,7 +118,7 @@ const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 // ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
-const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|Earlier (?:in the day|today|that day|on [A-Z][a-z]+day)(?=,)|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|Earlier(?: in the day| today| that day| on [A-Z][a-z]+day)?(?=,)|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /**
  * A city named as what holds the place after it ("the Damascus suburb of Douma", "the Baghdad neighborhood of Shaab");
@@ -178,6 +178,14 @@ const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
+/** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
+const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
+/** Deaths that are no act of war. */
+const NOT_IN_ACTION = /\b(?:accidents?|accidental|non-?combat|illness|natural causes|crash(?:ed)?|drown(?:ed|ing)|self-inflicted|heart attack|under investigation)\b/i;
+/** Before a participle used as an adjective ("another captured suspect"). */
+const PARTICIPLE_DETERMINER_BEFORE = /\b(?:another|the|a|an|each|every|all|both|those|these)\s+$/i;
+/** After it: the people it describes. */
+const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
 export function mergeRanges(a: CountRange, b: CountRange): CountRange {
   const min = a.min === null ? b.min : b.min === null ? a.min : Math.max(a.min, b.min);
@@ -432,7 +440,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
 
 // "Also today in Kandahar, ...", "In other news, ...": a new report, whatever it shares with the last
 // ("Also killed was the driver" is not).
-const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
+const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:[A-Za-z-]+\s+)?(?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
 const HEADER_END = /:\s*$/;
 // ("1. On April 12, near Mosul, ...": a numbered item is one too.)
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
@@ -640,6 +648,8 @@ export function extractIncidents(
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "found artillery and mortar rounds near Muqdadiyah", "while investigating a suspected IED": a device found or checked, no attack.
         if (rule.type === "attack" && WEAPON.test(m[0]) && DEVICE_HANDLED_BEFORE.test(before)) continue;
+        // "Another captured suspect was found with $570,000", "the detained men": a participle describing people, no arrest reported.
+        if (rule.type === "arrest" && /^(?:captured|detained|arrested)$/i.test(m[0]) && PARTICIPLE_DETERMINER_BEFORE.test(before) && PEOPLE_AFTER.test(after)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
         // "an enemy fighting position", "men of fighting age": a modifier, no battle.
@@ -656,6 +666,15 @@ export function extractIncidents(
         const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before));
         hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
+    }
+    // "One soldier ... was killed near Sadr City", "A U.S. Marine died July 24 from wounds received ...": a service
+    // member's death that the sentence reports with no incident word is an attack on them (the notices of
+    // military copy), unless the words say it was no act of war ("in a vehicle accident", "non-combat").
+    if (!hits.length && !inHeadline(sentence)) {
+      const death = SERVICE_DEATH.exec(sentence.text);
+      const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
+      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
+        hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
     }
     hits.sort((a, b) => a.start - b.start);
     // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after

@@ -93,6 +93,9 @@ const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|the(?:\\s+(?:first|sec
 const OBJECTS_AFTER =
   /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
 
+/** A capitalized name word a number completes ("Detachment 88", "Task Force 101", "Resolution 2334"). */
+const NAMED_BY_NUMBER_BEFORE = /\b(?:Detachment|Force|Brigade|Division|Battalion|Regiment|Squadron|Group|Team|Company|Unit|Corps|Route|Highway|Road|Flight|Resolution|Camp|Base|Checkpoint|Station|Post|Sector|Zone|Precinct|Gate|Phase|Article|Section|Chapter|Number|No\.)\s+$/;
+
 /** Every count in text[from, to) with its range; years and clock times are not counts. */
 export function findQuantities(text: string, from = 0, to = text.length): QuantityMention[] {
   const slice = text.slice(from, to);
@@ -103,6 +106,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (digits && /^\d{4}$/.test(digits) && /^(19|20)/.test(digits)) continue; // a year
     if (/^\s*(?:p\.m\.|a\.m\.|percent|%|years?\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|kilomet|miles?\b|meters?\b|tons?\b|votes?\b)/i.test(after)) continue;
     if (/^[:.]\d/.test(after)) continue; // 2:41, 1.1
+    // "Detachment 88", "Task Force 101", "Route 1": a number in a unit's, road's or document's name, not a count.
+    if (digits && !qualifier && NAMED_BY_NUMBER_BEFORE.test(slice.slice(Math.max(0, m.index - 16), m.index))) continue;
     if (digits && slice[m.index - 1] === "(" && after.startsWith(")")) continue; // the "(2)" of "two (2)", read with its word
     // "no one was killed", "not one shot was fired": a negation, not a count of one.
     if (!qualifier && /\b(?:no|not)\s+$/i.test(slice.slice(Math.max(0, m.index - 4), m.index))) continue;

@@ -61,8 +61,10 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
   {
     type: "armed_clash",
-    pattern: /\b(?:clash(?:es|ed)?|gunfights?|fire ?fights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
+    pattern: /\b(?:clash(?:es|ed)?|gunfights?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
+  // "an hours-long standoff in Bandung left three suspects dead": an armed standoff with a toll is a battle (not a diplomatic one).
+  { type: "armed_clash", pattern: /\bstand-?offs?\b(?=[^.;]{0,80}\b(?:left|leaving|killed|killing|dead|died|wounded|wounding|ended with)\b)/giu },
   // "the forces returned fire, killing two", "the force responded with small-arms fire": a fight back, a battle (ACLED).
   { type: "armed_clash", pattern: /\b(?:returned|responded with|answered with)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?fire\b/giu },
   // "insurgents engaged Afghan and coalition forces with small-arms fire": a fight between armed groups.

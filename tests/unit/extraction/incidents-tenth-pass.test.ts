@@ -67,3 +67,37 @@ describe("more victims of one verb", () => {
     expect(rows("Five civilians were injured along with three police officers on Thursday when a car bomber attacked a checkpoint in Mosul.")[0]?.[4]).toBe(8);
   });
 });
+
+describe("numbers that name, incident words not read", () => {
+  it("reads no count in a unit's name ('Detachment 88', 'Task Force 101')", () => {
+    expect(rows("Four suspects were killed in a firefight with police in Kebumen on Wednesday. No one from the Detachment 88 squad was killed.")[0]?.[3]).toBe(4);
+  });
+
+  it("reads an armed standoff with a toll as a battle, and 'Earlier,' as another report", () => {
+    const text = "Four suspects were killed in a firefight with police in the town of Kebumen on Wednesday. Earlier, an hours-long standoff in Bandung left three suspects dead.";
+    expect(rows(text)).toEqual([
+      ["armed_clash", "Kebumen", "2018-09-26", 4, null],
+      ["armed_clash", "Bandung", "2018-09-26", 3, null],
+    ]);
+  });
+
+  it("does not read a diplomatic standoff as a battle", () => {
+    expect(events("The standoff between the two governments over the embassy continued on Thursday.").incidents).toEqual([]);
+  });
+
+  it("reads a service member's death notice as an attack, not a death in an accident", () => {
+    expect(rows("One soldier with the 1st Cavalry Division was killed near Tikrit on Thursday.")).toEqual([["attack", "Tikrit", "2018-09-27", 1, null]]);
+    expect(events("A soldier died Thursday in a vehicle accident near Tikrit.").incidents.filter((i) => i.type === "attack")).toEqual([]);
+  });
+
+  it("reads 'In other Baghdad operations' as a new report, and 'another captured suspect' as no arrest", () => {
+    const text = [
+      "Coalition forces detained 40 suspects in Operation Lightning, which began Monday.",
+      "In other Baghdad operations, Iraqi forces captured nine suspected terrorists today. Another captured suspect was found with $5,000 in cash.",
+    ].join("\n\n");
+    expect(rows(text).map((r) => [r[0], r[2]])).toEqual([
+      ["arrest", "2018-09-24"],
+      ["arrest", "2018-09-28"],
+    ]);
+  });
+});
