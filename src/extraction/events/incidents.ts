@@ -429,6 +429,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  // "killing Imam Mawlawi Taj Mohammad and ...", "killed U.S. Ambassador Chris Stevens": one person named (not "Iraqi Police officers").
+  for (const m of sentence.text.matchAll(KILLED_NAMED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
   const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
   if (none && !out.length) {
@@ -450,6 +452,8 @@ const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
 const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|stabbing|beating)) death of\s+(?:\d+-year-old\s+)?(?=[A-Z][\p{L}'’-]+\s+(?:[A-Z]|(?:al|el)-))/gu;
 // (The person's noun may run on a word or two, "a civilian interpreter was wounded", and a unit after
 // "with" may hold numbers, "a soldier with the 1st Infantry Division was killed".)
+/** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
+const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").

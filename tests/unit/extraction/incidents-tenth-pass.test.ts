@@ -101,3 +101,22 @@ describe("numbers that name, incident words not read", () => {
     ]);
   });
 });
+
+describe("attack words that describe a purpose or a background", () => {
+  it.each([
+    "Forces detained six suspected militants today in Kandahar during an operation designed to disrupt the facilitation of insurgent attacks against the government.",
+    "Police are investigating whether the suspects have ties to a plot to bomb the embassy in Jakarta in retaliation for recent attacks on Muslims.",
+    "Troops searched a compound in Khost believed to be used by an insurgent known for coordinating attacks against troops, and detained two suspects.",
+  ])("reads no attack in %s", (text) => {
+    expect(events(text).incidents.filter((i) => i.type === "attack")).toEqual([]);
+  });
+
+  it("reads no blast in a cache's detonation cord", () => {
+    expect(events("Soldiers seized a cache in Baghdad on Monday that included 12 mortar rounds and 100 feet of detonation cord.").incidents.filter((i) => i.type === "explosion")).toEqual([]);
+  });
+
+  it("counts a person named after 'killing' as one", () => {
+    expect(rows("The United States condemns the bombing of a mosque in Uruzgan province today, killing Imam Mawlawi Taj Mohammad and a number of other civilians.")[0]?.[3]).toBe(1);
+    expect(rows("Gunmen killed Iraqi Police officers in Mosul on Monday.")[0]?.[3]).toBeNull();
+  });
+});
