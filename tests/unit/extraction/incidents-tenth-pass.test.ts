@@ -120,3 +120,16 @@ describe("attack words that describe a purpose or a background", () => {
     expect(rows("Gunmen killed Iraqi Police officers in Mosul on Monday.")[0]?.[3]).toBeNull();
   });
 });
+
+describe("operations that kill an unstated number, quoted strike kinds", () => {
+  it("reads forces that killed 'an undisclosed number of' fighters and detained more as a battle and an arrest", () => {
+    expect(rows("Security forces killed an undisclosed number of enemy fighters and detained more than a dozen during July 18 operations in Kandahar province, officials said.").map((r) => [r[0], r[1], r[2]])).toEqual([
+      ["armed_clash", "Kandahar", "2018-07-18"],
+      ["arrest", "Kandahar", "2018-07-18"],
+    ]);
+  });
+
+  it("reads 'conducted a \"precision strike\" that killed' as an attack", () => {
+    expect(rows('On Thursday, the military says it conducted a "precision strike" that killed a militant near the town of Jilib.')).toEqual([["attack", "Jilib", "2018-09-27", 1, null]]);
+  });
+});
