@@ -633,7 +633,9 @@ export function extractIncidents(
         if (!outside({ start, end }) || hits.some((h) => h.start < end && start < h.end)) continue;
         const before = text.slice(Math.max(sentence.start, start - 60), start);
         const after = text.slice(end, Math.min(sentence.end, end + 40));
-        if (NOT_AN_EVENT_BEFORE.test(before)) {
+        // ("responsible for car-bombing attacks": the words before a hyphenated trigger are read from its word's start.)
+        const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
+        if (NOT_AN_EVENT_BEFORE.test(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before)) {
           dropped.push({ start, end });
           continue;
         }

@@ -133,3 +133,16 @@ describe("operations that kill an unstated number, quoted strike kinds", () => {
     expect(rows('On Thursday, the military says it conducted a "precision strike" that killed a militant near the town of Jilib.')).toEqual([["attack", "Jilib", "2018-09-27", 1, null]]);
   });
 });
+
+describe("support and descriptions that are no incident", () => {
+  it("reads no closure in close-air support", () => {
+    expect(events("Coalition forces returned fire and engaged the attackers with precision close-air support in Kunar on Monday.").incidents.map((i) => i.type)).toEqual(["armed_clash"]);
+  });
+
+  it.each([
+    "The slain insurgents are believed to belong to a network responsible for car-bombing attacks in Baghdad.",
+    "Troops detained a man in Samarra on Monday. The alleged leader reportedly supervises attacks in and around the city.",
+  ])("reads no attack in %s", (text) => {
+    expect(events(text).incidents.filter((i) => i.type === "attack")).toEqual([]);
+  });
+});
