@@ -67,6 +67,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   // "an hours-long standoff in Bandung left three suspects dead": an armed standoff with a toll is a battle (not a diplomatic one).
   { type: "armed_clash", pattern: /\bstand-?offs?\b(?=[^.;]{0,80}\b(?:left|leaving|killed|killing|dead|died|wounded|wounding|ended with)\b)/giu },
+  // "Somali troops seized the El-Salin base from al-Shabab", "recaptured Awdhegle from al-Shabab": ground taken from an armed
+  // side is a battle (ACLED's territorial transfers); a capture of people is an arrest, and needs no "from".
+  { type: "armed_clash", pattern: /\b(?:re-?captured|retook|re-?took|regained control of|captured|seized|took control of)(?=\s+(?:the\s+)?(?:strategic\s+|key\s+|town of\s+|village of\s+)?(?:[A-Z][\p{L}'’-]+\s+){1,3}?(?:(?:military\s+)?(?:base|town|village|city|district|airport|port|garrison|stronghold)\s+)?from\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|[A-Z]|militants|insurgents|rebels|fighters|jihadists|terrorists|extremists))/gu },
   // "the forces returned fire, killing two", "the force responded with small-arms fire": a fight back, a battle (ACLED).
   { type: "armed_clash", pattern: /\b(?:returned|responded with|answered with)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?fire\b/giu },
   // "insurgents engaged Afghan and coalition forces with small-arms fire": a fight between armed groups.

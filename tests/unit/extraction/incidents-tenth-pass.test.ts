@@ -146,3 +146,10 @@ describe("support and descriptions that are no incident", () => {
     expect(events(text).incidents.filter((i) => i.type === "attack")).toEqual([]);
   });
 });
+
+describe("ground taken", () => {
+  it("reads ground seized from an armed group as a battle, a person captured as no battle", () => {
+    expect(rows("Somali troops seized the Bariire base from al-Shabab on Tuesday.").map((r) => [r[0], r[2]])).toEqual([["armed_clash", "2018-09-25"]]);
+    expect(events("Police captured Ahmed Ali from his home in Mogadishu on Monday.").incidents.filter((i) => i.type === "armed_clash")).toEqual([]);
+  });
+});
