@@ -336,6 +336,8 @@ const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
 const insideQuotes = (text: string, m: Mention): boolean => ((text.slice(m.sentence.start, m.start).match(/["“”]/g) ?? []).length % 2) === 1;
 /** A verb in the present perfect ("a roadside bomb has killed six", "police have opened fire", "has been detained"): news of the day. */
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread)\b/;
+/** A statement's present-tense condemnation ("The United States strongly condemns", "We condemn"). */
+const CONDEMNS = /\b(?:condemns?|deplores?|denounces?)\b/;
 /** A span the present perfect runs over ("that have occurred over the past few weeks"): no day. */
 const PERFECT_SPAN = /\b(?:(?:over|in|during|for|within) the (?:past|last)|since|recent(?:ly)?|for (?:days|weeks|months|years))\b/i;
 
@@ -913,7 +915,10 @@ export function extractIncidents(
     // An incident the story dates nowhere but leads with in the present perfect ("A suicide bomber has killed four
     // police officers") is news of the publication day; any day the words give comes first (it only fills a gap).
     // Further down, the present perfect sums up as often ("More than a dozen have died in clashes"): no day.
-    const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
+    // A statement that opens by condemning a violent incident it dates nowhere ("The United States strongly condemns the attack
+    // in Kabul on the British Council") reacts to news of its day, as the present perfect reports it (not a detention it condemns).
+    const ledeTense = PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) || (VIOLENT.includes(draft.type) && CONDEMNS.test(first.sentence.text));
+    const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && ledeTense && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
     const day: DateMention | null = draft.date ?? (perfect && published ? { start: first.start, end: first.end, text: text.slice(first.start, first.end), date: published, precision: "day", earliest: published, latest: published } : null);
     return {
       start: first.sentence.start,

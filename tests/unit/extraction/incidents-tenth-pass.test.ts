@@ -153,3 +153,14 @@ describe("ground taken", () => {
     expect(events("Police captured Ahmed Ali from his home in Mogadishu on Monday.").incidents.filter((i) => i.type === "armed_clash")).toEqual([]);
   });
 });
+
+describe("dates of a condemned incident", () => {
+  it("dates an attack a statement opens by condemning, and dates nowhere, on the publication day", () => {
+    expect(rows("The United States strongly condemns the cowardly attack in Kabul on the British Council.")[0]?.[2]).toBe("2018-09-28");
+  });
+
+  it("does not date a detention the statement condemns, nor 'the recent attacks'", () => {
+    expect(rows("The United States condemns the detention of Mayor Antonio Perez by security forces in Caracas.")[0]?.[2]).toBeNull();
+    expect(rows("The United States condemns the recent terrorist attacks in Ouagadougou.")[0]?.[2]).toBeNull();
+  });
+});
