@@ -138,6 +138,8 @@ const AVERTED_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:was|were|had been|h
 const AFFECTED_AFTER = /^-(?:hit|stricken|affected|ravaged|damaged|battered|devastated)\b/i;
 /** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
 const CITY_PART = /^(?:central|downtown)\s/;
+/** A battle's word for ground taken ("recaptured Awdhegle from al-Shabab"): the place it takes is where it happened. */
+const GROUND_TAKEN = /^(?:re-?captured|retook|re-?took|regained control of|captured|seized|took control of)$/i;
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
 /** Between two dates of a list ("in June and in September"). */
@@ -747,7 +749,7 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.

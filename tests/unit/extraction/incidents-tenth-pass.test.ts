@@ -150,6 +150,7 @@ describe("support and descriptions that are no incident", () => {
 describe("ground taken", () => {
   it("reads ground seized from an armed group as a battle, a person captured as no battle", () => {
     expect(rows("Somali troops seized the Bariire base from al-Shabab on Tuesday.").map((r) => [r[0], r[2]])).toEqual([["armed_clash", "2018-09-25"]]);
+    expect(rows("Somali troops recaptured Kismayo from al-Shabab on Tuesday.")).toEqual([["armed_clash", "Kismayo", "2018-09-25", null, null]]);
     expect(events("Police captured Ahmed Ali from his home in Mogadishu on Monday.").incidents.filter((i) => i.type === "armed_clash")).toEqual([]);
   });
 });
