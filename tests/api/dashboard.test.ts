@@ -363,9 +363,9 @@ describe("incidentsByPlace", () => {
       .map(([placeId, sums]) => ({ place: placeId === null ? null : { name: names.get(placeId)! }, ...sums }));
   }
 
-  it("ranks the story's places: Basra first with four incidents, 13 killed and 200 injured at least", async () => {
+  it("ranks the story's places: Basra first with four incidents, 13 killed and 100 injured at least", async () => {
     const data = await runOk<{ incidentsByPlace: Bucket[] }>("VIEWER", QUERY, { filter: { type: ["evacuation", "attack", "protest", "armed_clash"] } });
-    expect(data.incidentsByPlace[0]).toEqual({ place: { name: "Basra" }, incidents: 4, fatalitiesMin: 13, fatalitiesMax: 13, injuriesMin: 200 });
+    expect(data.incidentsByPlace[0]).toEqual({ place: { name: "Basra" }, incidents: 4, fatalitiesMin: 13, fatalitiesMax: 13, injuriesMin: 100 });
     expect(data.incidentsByPlace).toContainEqual({ place: { name: "Iran" }, incidents: 1, fatalitiesMin: 25, fatalitiesMax: 25, injuriesMin: 0 });
   });
 

@@ -302,7 +302,7 @@ describe("the example story's incidents", () => {
     expect(bySummary.get(EVACUATION)?.dateRange).toEqual({ earliest: "2018-09-28", latest: "2018-09-28" });
     // The story gives the clash no date: ingest stores "no later than the publication day", and the
     // range says so with no earliest day (the filter and the charts read it as undated).
-    expect(bySummary.get(CLASH)).toEqual({ summary: CLASH, dateRange: { earliest: null, latest: "2018-09-28" }, injuries: { min: 200 } });
+    expect(bySummary.get(CLASH)).toEqual({ summary: CLASH, dateRange: { earliest: null, latest: "2018-09-28" }, injuries: { min: 100 } });
   });
 
   it("lists the story's incidents on the article, newest first, undated last", async () => {

@@ -89,7 +89,7 @@ describe("ingesting the example story with the real extraction", () => {
     const incidents = await db.prisma.incident.findMany({ include: { place: true } });
     expect(incidents.map((incident) => incident.fatalitiesMin)).toContain(25);
     const clashes = incidents.find((incident) => incident.type === "armed_clash");
-    expect([clashes?.fatalitiesMin, clashes?.injuriesMin]).toEqual([13, 200]);
+    expect([clashes?.fatalitiesMin, clashes?.injuriesMin]).toEqual([13, 100]);
     expect(incidents.every((incident) => incident.reviewStatus === "PENDING" && incident.fingerprint !== null)).toBe(true);
   });
 

@@ -110,6 +110,6 @@ describe("the example story seed", () => {
     const parade = await db.prisma.incident.findFirstOrThrow({ where: { summary: { contains: "parade" } } });
     expect(parade.fatalitiesMin).toBe(25);
     const clashes = await db.prisma.incident.findFirstOrThrow({ where: { type: "armed_clash" } });
-    expect([clashes.fatalitiesMin, clashes.injuriesMin]).toEqual([13, 200]);
+    expect([clashes.fatalitiesMin, clashes.injuriesMin]).toEqual([13, 100]);
   });
 });

@@ -118,7 +118,7 @@ const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 // ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
-const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|Earlier (?:in the day|today|that day|on [A-Z][a-z]+day)(?=,)|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
+const SEPARATELY = /^\s*(?:Separately|Meanwhile|In (?:a )?separate|In another|Elsewhere|Earlier(?: in the day| today| that day| on [A-Z][a-z]+day)?(?=,)|(?:We|I) (?:also|further|likewise) (?:strongly )?(?:condemns?|deplores?|denounces?))\b/;
 // What joins an attack to its target: a preposition or verb of aim, and no clause boundary between.
 /**
  * A city named as what holds the place after it ("the Damascus suburb of Douma", "the Baghdad neighborhood of Shaab");
@@ -138,6 +138,8 @@ const AVERTED_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:was|were|had been|h
 const AFFECTED_AFTER = /^-(?:hit|stricken|affected|ravaged|damaged|battered|devastated)\b/i;
 /** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
 const CITY_PART = /^(?:central|downtown)\s/;
+/** A battle's word for ground taken ("recaptured Awdhegle from al-Shabab"): the place it takes is where it happened. */
+const GROUND_TAKEN = /^(?:re-?captured|retook|re-?took|regained control of|captured|seized|took control of)$/i;
 /** A fight back ("returned fire", "responded with small-arms fire"). */
 const FIGHT_BACK = /^(?:returned|responded|answered)\b/i;
 /** Between two dates of a list ("in June and in September"). */
@@ -178,6 +180,14 @@ const OPERATIONS = /\b(?:during|in|throughout|as they continued|in a series of)\
 const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struck|hit|stormed)\s+(?:[\p{L}'’-]+\s+){0,3}$/u;
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
+/** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
+const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
+/** Deaths that are no act of war. */
+const NOT_IN_ACTION = /\b(?:accidents?|accidental|non-?combat|illness|natural causes|crash(?:ed)?|drown(?:ed|ing)|self-inflicted|heart attack|under investigation)\b/i;
+/** Before a participle used as an adjective ("another captured suspect"). */
+const PARTICIPLE_DETERMINER_BEFORE = /\b(?:another|the|a|an|each|every|all|both|those|these)\s+$/i;
+/** After it: the people it describes. */
+const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
 export function mergeRanges(a: CountRange, b: CountRange): CountRange {
   const min = a.min === null ? b.min : b.min === null ? a.min : Math.max(a.min, b.min);
@@ -258,6 +268,9 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
 
 /** After a trigger noun: its victim or target with an indefinite article or a count ("of a Cameroonian marine", "on two convoys"). */
 const NEW_OBJECT_AFTER = /^\s+(?:of|on|against)\s+(?:an?|two|three|four|five|six|seven|eight|nine|ten|\d+)\s/i;
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)$/;
+/** What may stand before an ordinal that opens a report ("The", "In the", "And the"). */
+const ORDINAL_OPENING = /^\s*(?:(?:And|But|In|During)\s+)?(?:the|The)\s+$/;
 /** Whether the trigger at `index` of `tokens` is a noun phrase that points back ("the attack", "these attacks"). */
 function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string): boolean {
   const index = tokens.findIndex((t) => t.start >= trigger.start);
@@ -273,6 +286,9 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const token = tokens[i] as Token;
     const lower = token.text.toLowerCase();
+    // "The first attack was Dec. 5, 2014", "In the second attack, ...": an ordinal that opens its sentence counts
+    // incidents apart (not "not far from the first blast", a reference back).
+    if (ORDINAL.test(lower) && ORDINAL_OPENING.test(text.slice(tokens[0]?.start ?? 0, token.start))) return false;
     if (ANAPHORIC_DETERMINERS.has(lower)) return true;
     if (["ADJ", "NOUN", "PROPN"].includes(token.pos) && !/^\d{4}$/.test(token.text)) continue;
     return false;
@@ -322,6 +338,8 @@ const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
 const insideQuotes = (text: string, m: Mention): boolean => ((text.slice(m.sentence.start, m.start).match(/["“”]/g) ?? []).length % 2) === 1;
 /** A verb in the present perfect ("a roadside bomb has killed six", "police have opened fire", "has been detained"): news of the day. */
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread)\b/;
+/** A statement's present-tense condemnation ("The United States strongly condemns", "We condemn"). */
+const CONDEMNS = /\b(?:condemns?|deplores?|denounces?)\b/;
 /** A span the present perfect runs over ("that have occurred over the past few weeks"): no day. */
 const PERFECT_SPAN = /\b(?:(?:over|in|during|for|within) the (?:past|last)|since|recent(?:ly)?|for (?:days|weeks|months|years))\b/i;
 
@@ -354,6 +372,8 @@ const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
 const MORE_VICTIMS_BETWEEN = /^\s+(?:[\p{L}'’.-]+\s+){0,4}and\s+$/u;
+/** After a counted toll, before more victims of its verb ("were injured along with four police"). */
+const ALONG_WITH_BEFORE = /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:along with|together with|as well as)\s+$/;
 /** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
 const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
@@ -381,6 +401,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
     const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1");
+    const joined = pending !== null;
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     // "The group claimed killing 26 troops": the attackers' claim, not the toll officials report.
@@ -392,7 +413,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       return;
     }
     // "The district governor and two others were killed": the named victim and the others.
-    if (!quantity.single && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
+    // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
+    if (!quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
     if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
@@ -402,13 +424,17 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
       const last = out.at(-1);
       const previous = quantities[i - 1];
-      if (last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) && !NOT_VICTIMS_AFTER.test(own)) {
+      // ("Six civilians were injured along with four police": more victims of the verb after.)
+      const moreVictims = last !== undefined && previous !== undefined && last.at === previous.start && !NOT_VICTIMS_AFTER.test(own) && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, quantity.start)));
+      if (last && moreVictims) {
         out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       }
     }
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  // "killing Imam Mawlawi Taj Mohammad and ...", "killed U.S. Ambassador Chris Stevens": one person named (not "Iraqi Police officers").
+  for (const m of sentence.text.matchAll(KILLED_NAMED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
   const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
   if (none && !out.length) {
@@ -420,7 +446,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
 
 // "Also today in Kandahar, ...", "In other news, ...": a new report, whatever it shares with the last
 // ("Also killed was the driver" is not).
-const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
+const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:[A-Za-z-]+\s+)?(?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
 const HEADER_END = /:\s*$/;
 // ("1. On April 12, near Mosul, ...": a numbered item is one too.)
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
@@ -430,6 +456,8 @@ const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
 const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|stabbing|beating)) death of\s+(?:\d+-year-old\s+)?(?=[A-Z][\p{L}'’-]+\s+(?:[A-Z]|(?:al|el)-))/gu;
 // (The person's noun may run on a word or two, "a civilian interpreter was wounded", and a unit after
 // "with" may hold numbers, "a soldier with the 1st Infantry Division was killed".)
+/** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
+const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
@@ -609,7 +637,9 @@ export function extractIncidents(
         if (!outside({ start, end }) || hits.some((h) => h.start < end && start < h.end)) continue;
         const before = text.slice(Math.max(sentence.start, start - 60), start);
         const after = text.slice(end, Math.min(sentence.end, end + 40));
-        if (NOT_AN_EVENT_BEFORE.test(before)) {
+        // ("responsible for car-bombing attacks": the words before a hyphenated trigger are read from its word's start.)
+        const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
+        if (NOT_AN_EVENT_BEFORE.test(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before)) {
           dropped.push({ start, end });
           continue;
         }
@@ -628,6 +658,8 @@ export function extractIncidents(
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "found artillery and mortar rounds near Muqdadiyah", "while investigating a suspected IED": a device found or checked, no attack.
         if (rule.type === "attack" && WEAPON.test(m[0]) && DEVICE_HANDLED_BEFORE.test(before)) continue;
+        // "Another captured suspect was found with $570,000", "the detained men": a participle describing people, no arrest reported.
+        if (rule.type === "arrest" && /^(?:captured|detained|arrested)$/i.test(m[0]) && PARTICIPLE_DETERMINER_BEFORE.test(before) && PEOPLE_AFTER.test(after)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
         if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
         // "an enemy fighting position", "men of fighting age": a modifier, no battle.
@@ -644,6 +676,15 @@ export function extractIncidents(
         const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before));
         hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
+    }
+    // "One soldier ... was killed near Sadr City", "A U.S. Marine died July 24 from wounds received ...": a service
+    // member's death that the sentence reports with no incident word is an attack on them (the notices of
+    // military copy), unless the words say it was no act of war ("in a vehicle accident", "non-combat").
+    if (!hits.length && !inHeadline(sentence)) {
+      const death = SERVICE_DEATH.exec(sentence.text);
+      const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
+      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
+        hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
     }
     hits.sort((a, b) => a.start - b.start);
     // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after
@@ -708,7 +749,7 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || (hit.type === "attack" && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
@@ -876,7 +917,10 @@ export function extractIncidents(
     // An incident the story dates nowhere but leads with in the present perfect ("A suicide bomber has killed four
     // police officers") is news of the publication day; any day the words give comes first (it only fills a gap).
     // Further down, the present perfect sums up as often ("More than a dozen have died in clashes"): no day.
-    const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
+    // A statement that opens by condemning a violent incident it dates nowhere ("The United States strongly condemns the attack
+    // in Kabul on the British Council") reacts to news of its day, as the present perfect reports it (not a detention it condemns).
+    const ledeTense = PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) || (VIOLENT.includes(draft.type) && CONDEMNS.test(first.sentence.text));
+    const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && ledeTense && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
     const day: DateMention | null = draft.date ?? (perfect && published ? { start: first.start, end: first.end, text: text.slice(first.start, first.end), date: published, precision: "day", earliest: published, latest: published } : null);
     return {
       start: first.sentence.start,

@@ -4,8 +4,10 @@ import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 
 // Counts as news copy writes them ("at least 25", "more than a dozen", "nearly 20", "dozens",
 // "hundreds more"). compromise reads the number words ("forty-one", "1,200"); the qualifiers
-// and the vague plurals follow ACLED's conservative reading, as DESIGN.md asks: "dozens" is
-// at least 12, "hundreds" at least 200 (two hundreds), and "more than N" is at least N + 1.
+// and the vague plurals follow ACLED's conservative reading, as DESIGN.md asks: a vague multiple
+// is one of its unit ("tens" 10, "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1,000:
+// ACLED's fatalities FAQ codes "tens", "dozens" and "hundreds" so, "and so on"; the first-sight
+// keys' README does the same), and "more than N" is at least N + 1.
 
 /** The value of a number written in digits or words ("25", "seven", "forty-one", "a dozen"), or null. */
 export function numberValue(words: string): number | null {
@@ -44,10 +46,10 @@ export interface QuantityMention extends TextRange {
 const NUMBER_WORD =
   "(?:two|three|four|five|six|seven|eight|nine|ten) dozen|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
 const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
-const VAGUE = "dozens|scores|hundreds|thousands|tens of thousands";
+const VAGUE = "tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?\\s+$`);
-const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 40, hundreds: 200, thousands: 2000, "tens of thousands": 20000 };
+const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1000, "tens of thousands": 10000, "hundreds of thousands": 100000 };
 
 /** The range a qualifier and a value stand for ("more than" 12 -> at least 13). */
 export function rangeOf(qualifier: string | undefined, value: number, vague: boolean): CountRange {
@@ -81,14 +83,18 @@ export function rangeOf(qualifier: string | undefined, value: number, vague: boo
 }
 
 // One person named by an article or "another" ("An Afghan child was killed", "killed an American
-// service member", "another was wounded"): a count of one. Only with a casualty verb right after
+// service member", "another was wounded", "The second soldier was killed", "killed the Egyptian
+// Public Prosecutor"): a count of one. Only with a casualty verb right after
 // it or before it (incidents.ts checks), since "a man" is as often a witness.
-const PERSON = "person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|gendarme|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker|cameraman|camerawoman|photojournalist|medic|paramedic|firefighter|prosecutor|lawmaker|politician|cleric|elder|pilot|suspect|criminal|smuggler|kidnapper";
-const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(?:${PERSON})|another(?=\\s+(?:was|is|has|had|died)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another|one other)\\b`, "giu");
+const PERSON = "ambassador|consul|envoy|chief|person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|gendarme|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker|cameraman|camerawoman|photojournalist|medic|paramedic|firefighter|prosecutor|lawmaker|politician|cleric|elder|pilot|suspect|criminal|smuggler|kidnapper";
+const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|the(?:\\s+(?:first|second|third|fourth|fifth|other))?)\\s+(?:(?!(?:of|a|an|the|and|or|in|on|at|to|by|with|for|from)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(?:${PERSON})|another(?=\\s+(?:was|is|has|had|died)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another|one other)\\b`, "giu");
 
 /** Nouns after a count (with at most one modifier) that name weapons, vehicles or buildings, never casualties. */
 const OBJECTS_AFTER =
   /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
+
+/** A capitalized name word a number completes ("Detachment 88", "Task Force 101", "Resolution 2334"). */
+const NAMED_BY_NUMBER_BEFORE = /\b(?:Detachment|Force|Brigade|Division|Battalion|Regiment|Squadron|Group|Team|Company|Unit|Corps|Route|Highway|Road|Flight|Resolution|Camp|Base|Checkpoint|Station|Post|Sector|Zone|Precinct|Gate|Phase|Article|Section|Chapter|Number|No\.)\s+$/;
 
 /** Every count in text[from, to) with its range; years and clock times are not counts. */
 export function findQuantities(text: string, from = 0, to = text.length): QuantityMention[] {
@@ -100,6 +106,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (digits && /^\d{4}$/.test(digits) && /^(19|20)/.test(digits)) continue; // a year
     if (/^\s*(?:p\.m\.|a\.m\.|percent|%|years?\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|kilomet|miles?\b|meters?\b|tons?\b|votes?\b)/i.test(after)) continue;
     if (/^[:.]\d/.test(after)) continue; // 2:41, 1.1
+    // "Detachment 88", "Task Force 101", "Route 1": a number in a unit's, road's or document's name, not a count.
+    if (digits && !qualifier && NAMED_BY_NUMBER_BEFORE.test(slice.slice(Math.max(0, m.index - 16), m.index))) continue;
     if (digits && slice[m.index - 1] === "(" && after.startsWith(")")) continue; // the "(2)" of "two (2)", read with its word
     // "no one was killed", "not one shot was fired": a negation, not a count of one.
     if (!qualifier && /\b(?:no|not)\s+$/i.test(slice.slice(Math.max(0, m.index - 4), m.index))) continue;

@@ -18,7 +18,7 @@ export const FIGHTERS_KILLED = /(?<=\b(?:insurgents?|militants?|fighters?|terror
  * coalition forces, killed ...", "forces targeting a key operative killed ...": an aside between them).
  */
 export const FORCES_KILLED_FIGHTERS =
-  /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
+  /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
 
 /** Trigger words and phrases, by incident type. */
 export const TRIGGERS: readonly TriggerRule[] = [
@@ -49,8 +49,10 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // against two militant vehicles"); workers strike "on Monday" or "against" a reform.
   { type: "attack", pattern: /\bstrikes?(?=\s+(?:(?:yesterday|today|overnight|last night)\s+)?(?:on|against)\s+(?:an?|the|two|three|four|several|multiple|\d+)\s+(?:[\p{L}-]+\s+){0,2}?(?:ISIL|ISIS|Daesh|Taliban|al-Shabaa?b|al-Qaida|al-Qaeda|militants?|insurgents?|terrorists?|enemy|fighters?|tactical|weapons?|vehicles?|targets?|positions?|compounds?|bunkers?|convoys?|camps?|training)\b)/giu },
   // ... or when an armed force carries it out ("conducted a strike in Syria"; workers "launch" a strike).
-  { type: "attack", pattern: /(?<=\b(?:conducted|carried out)\s+(?:a|an|one|two|three|several|[\p{L}-]+ly)?\s*)strikes?\b/giu },
-  { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?|blew up|detonat(?:ed|ion)|car bombs?)\b/gi },
+  // ('conducted a "precision strike" that killed': the kind may be quoted.)
+  { type: "attack", pattern: /(?<=\b(?:conducted|carried out)\s+(?:a|an|one|two|three|several|[\p{L}-]+ly)?\s*["“]?(?:precision\s+|targeted\s+|air\s+|drone\s+)?)strikes?\b/giu },
+  // ("about 50 feet of detonation cord", "blasting caps": material in a cache, no blast.)
+  { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?(?!\s+caps?\b)|blew up|detonat(?:ed|ion)(?!\s+cords?\b)|car bombs?)\b/gi },
   {
     type: "protest",
     pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
@@ -61,8 +63,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
   {
     type: "armed_clash",
-    pattern: /\b(?:clash(?:es|ed)?|gunfights?|fire ?fights?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
+    pattern: /\b(?:clash(?:es|ed)?|gunfights?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
+  // "an hours-long standoff in Bandung left three suspects dead": an armed standoff with a toll is a battle (not a diplomatic one).
+  { type: "armed_clash", pattern: /\bstand-?offs?\b(?=[^.;]{0,80}\b(?:left|leaving|killed|killing|dead|died|wounded|wounding|ended with)\b)/giu },
+  // "Somali troops seized the El-Salin base from al-Shabab", "recaptured Awdhegle from al-Shabab": ground taken from an armed
+  // side is a battle (ACLED's territorial transfers); a capture of people is an arrest, and needs no "from".
+  { type: "armed_clash", pattern: /\b(?:re-?captured|retook|re-?took|regained control of|captured|seized|took control of)(?=\s+(?:the\s+)?(?:strategic\s+|key\s+|town of\s+|village of\s+)?(?:[A-Z][\p{L}'’-]+\s+){1,3}?(?:(?:military\s+)?(?:base|town|village|city|district|airport|port|garrison|stronghold)\s+)?from\s+(?:the\s+)?(?:(?:al|el)[- ]\p{L}+|[A-Z]|militants|insurgents|rebels|fighters|jihadists|terrorists|extremists))/gu },
   // "the forces returned fire, killing two", "the force responded with small-arms fire": a fight back, a battle (ACLED).
   { type: "armed_clash", pattern: /\b(?:returned|responded with|answered with)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?fire\b/giu },
   // "insurgents engaged Afghan and coalition forces with small-arms fire": a fight between armed groups.
@@ -84,7 +91,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "closure",
-    pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
+    pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention|air|combat|quarters|protection|proximity|cooperation|coordination|second)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
   },
   {
     type: "arrest",
@@ -103,7 +110,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made). */
-export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|(?:with )?ties to|tied to|linked to|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|facilitates|organizes|organises|finances|funds|the movement of|(?:total|number) of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
