@@ -99,6 +99,18 @@ describe("the lane answers as Apollo does", () => {
     });
   }
 
+  it("null variables and operationName, and a content type with parameters", async () => {
+    const { laned, answer } = await expectApollosAnswer((url) =>
+      send(url, {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: JSON.stringify({ query: `{ article(slug: "basra-consulate-2018") { slug } }`, variables: null, operationName: null }),
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect(laned).toBe(true);
+  });
+
   it("a second page after the first page's end cursor", async () => {
     const query = `query($after: String) { incidents(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
     const first = await expectApollosAnswer((baseUrl) => post(baseUrl, query, {}));
