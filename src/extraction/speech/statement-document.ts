@@ -1,6 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
-import { ORG_HEADS, REPORTING_VERBS } from "./lexicon.js";
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS } from "./lexicon.js";
 
 // A statement published as a document in its author's own voice (a press statement, a readout,
 // remarks as delivered): the header names the author ("The following statement is attributable
@@ -48,6 +48,8 @@ const NAME_LINE = /^(?!the )(?=.*\p{Ll})\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'�
 const OFFICE_LINE = /^(?!office\b)(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor)(?: (?:of|for|to) [\p{L} ,.'’-]+|, [\p{L} .'’-]+)?$/iu;
 /** The kind of document a State Department header line may put before its author's name. */
 const DOCUMENT_KIND = /^(?:press statement|media note|statement|remarks|readout)\s+(?=\p{Lu})/iu;
+/** A header line that only says what the document is ("Press Statement"). */
+const KIND_ALONE = /^(?:press statement|media note|statement|readout|press release)$/i;
 /** Lines of the header that are not the body: dates, times, places of release. */
 const HEADER_LINE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4}|for immediate release|office of|the white house|[\d:]+ ?[ap]\.?m\.?)/iu;
 /** How far down a header of one-line fields the author line may come. */
@@ -66,6 +68,35 @@ const ATTRIBUTABLE_INLINE = /^the (?:following|below)(?: statement| readout)? (?
  */
 const HEADLINE_AUTHOR = /^(.+?) (?:opening |closing |press )?(?:statement|remarks)(?:\s*:|\s+(?:on|regarding|about|at|to)\s+|\s*$)/i;
 
+/**
+ * "Press Statement" on a line of its own over a title alone ("Department Spokesperson"): a
+ * document signed by an office holder it does not name. The match's first group is the title.
+ */
+function kindOverOffice(line: string, text: string, next: TextRange | undefined): RegExpExecArray | null {
+  if (!next || !KIND_ALONE.test(line)) return null;
+  const title = text.slice(next.start, next.end).trim();
+  if (!OFFICE_LINE.test(title) || title.split(/\s+/).length > 4 || title.includes(",")) return null;
+  const match = /^.+$/.exec(title);
+  return match ? Object.assign(match, { 0: title, 1: title }) : null;
+}
+
+/**
+ * A name alone on a header line over a date line ("Heather Doe" / "May 25, 2018"), then a body
+ * that quotes no one at length: a statement signed by that person. A news story's author line
+ * says "By"; an outlet's name opens with no given name.
+ */
+function namedOverDate(line: string, text: string, paragraphs: readonly TextRange[], index: number): RegExpExecArray | null {
+  const words = line.split(/\s+/);
+  const given = (words[0] ?? "").toLowerCase();
+  if (!NAME_LINE.test(line) || words.length > 3 || !(MALE_GIVEN_NAMES.has(given) || FEMALE_GIVEN_NAMES.has(given))) return null;
+  const following = paragraphs.slice(index + 1).map((paragraph) => text.slice(paragraph.start, paragraph.end).trim()).filter((words) => words !== "");
+  if (!/^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4})\s*$/u.test(following[0] ?? "")) return null;
+  const body = text.slice(paragraphs[index + 1]?.start ?? text.length);
+  if (/[“"][^”"]*\s[^”"]*\s[^”"]*\s[^”"]*[”"]/.test(body)) return null;
+  const match = /^.+$/.exec(line);
+  return match ? Object.assign(match, { 1: line }) : null;
+}
+
 /** The last sentence of a paragraph, where a lead paragraph may hand the page to its author ("... Below is X's statement:"). */
 function lastSentence(line: string): string {
   const boundary = [...line.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].pop();
@@ -75,10 +106,15 @@ function lastSentence(line: string): string {
 /** The body paragraphs after the paragraph at `index`: everything a sentence, up to an end line. */
 function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number): TextRange[] {
   const body: TextRange[] = [];
-  for (const later of paragraphs.slice(index + 1)) {
+  const rest = paragraphs.slice(index + 1);
+  const lastWritten = rest.filter((later) => text.slice(later.start, later.end).trim() !== "").pop();
+  for (const later of rest) {
     const words = text.slice(later.start, later.end).trim();
     if (END_LINE.test(words)) break;
-    if (words === "" || HEADER_LINE.test(words) || !/[.!?”"]$/.test(words) || words.split(/\s+/).length < 4) continue;
+    if (words === "" || HEADER_LINE.test(words) || words.split(/\s+/).length < 4) continue;
+    // A copy may drop the last full stop of the document: a closing paragraph of whole sentences still counts.
+    const unstopped = later === lastWritten && /[.!?]["”’]?\s+\p{Lu}/u.test(words) && words.split(/\s+/).length >= 12;
+    if (!/[.!?”"]$/.test(words) && !unstopped) continue;
     const start = later.start + text.slice(later.start, later.end).indexOf(words);
     body.push({ start, end: start + words.length });
   }
@@ -119,8 +155,9 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const next = paragraphs[index + 1];
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
     const nameLine = line.replace(DOCUMENT_KIND, "");
-    const office = next !== undefined && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
+    const office = next !== undefined && !KIND_ALONE.test(line) && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
+    const signed = sentenceSeen || index === 0 ? null : (kindOverOffice(line, text, next) ?? namedOverDate(line, text, paragraphs, index));
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office ?? signed));
     const named = match?.[1];
     if (!match || !named) continue;
     // "Readout from Secretary Doe's Call with ...": the possessor is whom the readout is about, not its author.
@@ -131,6 +168,13 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
     // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
     // lines below name the office holder the headline only titles.
+    if (match === signed) {
+      // "Press Statement" over "Department Spokesperson": the office line is the author.
+      const signature = signed[0] === line ? paragraph : (next as TextRange);
+      const raw = text.slice(signature.start, signature.end);
+      const start = signature.start + raw.indexOf(named);
+      return { author: { start, end: start + named.length }, paragraphs: bodyAfter(text, paragraphs, paragraphs.indexOf(signature)) };
+    }
     if (match !== office && /^the\s/i.test(named)) {
       titledOnly ??= found;
       continue;
