@@ -46,6 +46,11 @@ const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'
 // "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
 /**
+ * Transcripts printed in mixed case label turns with a title and a surname and a colon ("Ms. Roe:",
+ * "Secretary Doe:") and the reporters' turns "Question:" (only read when two paragraphs open so).
+ */
+const TITLED_COLON_LABEL = /^((?:Mr|Mrs|Ms|Dr|Secretary|Ambassador|General|Gen|Admiral|Adm|Senator|Sen|Governor|Gov|President|Minister|Director|Spokesperson|Spokesman|Spokeswoman|Chairman|Chairwoman|Chair)\.? \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?|Question|Questioner|Reporter|Moderator|Operator):\s+(?=\S)/u;
+/**
  * A label on a line of its own, the name in capitals and an affiliation in any case after a comma
  * ("JANE DOE, Harbor Radio Editor:"): the turn's words start on the next paragraph.
  */
@@ -103,9 +108,12 @@ function speakerOfLabel(label: string): TurnSpeaker {
 }
 
 /** The label a paragraph opens with, and where its words start; hearing labels only when `hearing`. */
-function labelOf(line: string, hearing: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean } | null {
+function labelOf(line: string, hearing: boolean, titledColons: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean } | null {
   const match = LABEL.exec(line) ?? (hearing ? HEARING_LABEL.exec(line) : null);
   if (match) return { label: match[1] ?? "", length: match[0].length, bare: false };
+  const titled = titledColons ? TITLED_COLON_LABEL.exec(line) : null;
+  // "Question:" reads as the capitals' "QUESTION:"; "Ms. Roe:" keeps its case for the surname.
+  if (titled?.[1]) return { label: titled[1].includes(" ") ? titled[1] : titled[1].toUpperCase(), length: titled[0].length, bare: false };
   const mixed = MIXED_LABEL.exec(line);
   if (mixed?.[1] && !/^(?:The|A|An)\s/.test(mixed[1]) && namedBefore(mixed[1].split(" ").pop() ?? "")) return { label: mixed[1], length: mixed[0].length, bare: false };
   const question = BARE_QUESTION.exec(line);
@@ -134,6 +142,8 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   const { text } = analyzed;
   // Mixed-case hearing labels ("Chairman Doe.") count only when at least two paragraphs open so.
   const hearing = analyzed.paragraphs.filter((paragraph) => HEARING_LABEL.test(text.slice(paragraph.start, paragraph.end))).length >= 2;
+  // Mixed-case titled labels count only when two paragraphs open with one that names a person.
+  const titledColons = analyzed.paragraphs.filter((paragraph) => TITLED_COLON_LABEL.exec(text.slice(paragraph.start, paragraph.end))?.[1]?.includes(" ")).length >= 2;
   const turns: BriefingTurn[] = [];
   let labelled = 0;
   // A bare "Q" makes no transcript on its own ("Q Street ..."): it needs a label with a colon.
@@ -182,7 +192,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       }
       continue;
     }
-    const match = labelOf(line, hearing, (surname) => namedBefore(surname, paragraph.start));
+    const match = labelOf(line, hearing, titledColons, (surname) => namedBefore(surname, paragraph.start));
     // "BRIEFER: Jane Doe, Deputy Spokesman" is a field of the header, not a turn.
     if (match && HEADER_FIELDS.test(match.label)) {
       current = null;

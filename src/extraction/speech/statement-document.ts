@@ -33,6 +33,8 @@ const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){
 // hands the page to the possessor's words (read only among the header lines).
 const POSSESSOR_INTRO = /^(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|testimony)\b.*:\s*$/iu;
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
+// "Statement of Ambassador Jane Doe on ...": "of" names the author only when a title or a name follows.
+const HEADED_OF = /^(?:statement|remarks) of ((?:the )?(?:[\p{L}.'’-]+ ){0,3}?(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|director|administrator|chairman|chairwoman|chair|president|minister|senator|governor|commissioner|envoy|coordinator)\b(?: \p{Lu}[\p{L}.'’-]*){0,4})(?:\s+(?:on|regarding|at|in|to|about)\s+.*)?$/iu;
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
 const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
 const DELIVERED = /^as (?:delivered|prepared) by (.+?)\s*$/i;
@@ -45,7 +47,7 @@ const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[
 // Secretary" is the masthead, not an author).
 const NAME_LINE = /^(?!the )(?=.*\p{Ll})\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/iu;
 // "Acting Deputy Spokesman, Office of the Spokesman": the office may follow the title after a comma.
-const OFFICE_LINE = /^(?!office\b)(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor)(?: (?:of|for|to) [\p{L} ,.'’-]+|, [\p{L} .'’-]+)?$/iu;
+const OFFICE_LINE = /^(?!office\b)(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor|charg[ée] d['’]affaires|consul general|consul)(?: (?:of|for|to) [\p{L} ,.'’-]+|, [\p{L} .'’-]+)?$/iu;
 /** The kind of document a State Department header line may put before its author's name. */
 const DOCUMENT_KIND = /^(?:press statement|media note|statement|remarks|readout)\s+(?=\p{Lu})/iu;
 /** A header line that only says what the document is ("Press Statement"). */
@@ -157,7 +159,7 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const nameLine = line.replace(DOCUMENT_KIND, "");
     const office = next !== undefined && !KIND_ALONE.test(line) && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
     const signed = sentenceSeen || index === 0 ? null : (kindOverOffice(line, text, next) ?? namedOverDate(line, text, paragraphs, index));
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office ?? signed));
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office ?? signed));
     const named = match?.[1];
     if (!match || !named) continue;
     // "Readout from Secretary Doe's Call with ...": the possessor is whom the readout is about, not its author.
@@ -182,6 +184,8 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     return found;
   }
   if (titledOnly) return titledOnly;
+  const signed = footSigned(text, paragraphs);
+  if (signed) return signed;
   // Else a headline that names its author: "Agency Director Statement on ...".
   const headline = paragraphs[0];
   if (!headline || paragraphs.length < 2) return null;
@@ -219,6 +223,33 @@ function selfNamedStatement(text: string, paragraphs: readonly TextRange[]): Sta
   const body = [{ start, end: start + line.length }, ...bodyAfter(text, paragraphs, 0)];
   const nameStart = start + line.indexOf(name);
   return { author: { start: nameStart, end: nameStart + name.length }, paragraphs: body, authorKind: "office" };
+}
+
+/**
+ * A statement signed at its foot: the name on a line over the office ("Jane Doe" / "Chargé
+ * d'Affaires"), or both on one line ("Jane Doe, Spokesperson"), after a body that quotes no one (a
+ * release that quotes its people is news about them, not their words).
+ */
+function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = paragraphs
+    .map((paragraph) => {
+      const raw = text.slice(paragraph.start, paragraph.end);
+      const start = paragraph.start + raw.indexOf(raw.trim());
+      return { start, end: start + raw.trim().length };
+    })
+    .filter((line) => line.end > line.start);
+  const words = (line: TextRange | undefined): string => (line ? text.slice(line.start, line.end) : "");
+  const last = lines[lines.length - 1];
+  const before = lines[lines.length - 2];
+  if (!last || !before || lines.length < 3) return null;
+  const onTwoLines = NAME_LINE.test(words(before)) && OFFICE_LINE.test(words(last)) ? before : null;
+  const byline = BYLINE.exec(words(last));
+  const author = onTwoLines ?? (byline?.[1] ? { start: last.start, end: last.start + byline[1].length } : null);
+  if (!author) return null;
+  const signatureStart = onTwoLines ? before.start : last.start;
+  const body = bodyAfter(text, paragraphs, 0).filter((paragraph) => paragraph.end <= signatureStart);
+  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  return { author, paragraphs: body };
 }
 
 /** A readout's headline ("Readout of the President's Call with ...", "Readout on ..."). */
