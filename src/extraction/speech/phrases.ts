@@ -78,7 +78,7 @@ function startsHyphenatedName(tokens: readonly Token[], index: number): boolean 
  * "-led", "-based") has.
  */
 function isGivenNameSyllable(word: string): boolean {
-  return /^(?:[bcdghjkmnpst]|ch|kk|ss|tt|pp|jj)?h?(?:a|ae|e|eo|eu|i|o|oe|oo|u|ui|wa|wae|we|wo|ya|yae|ye|yeo|yo|yu|yeon|young)(?:n|ng|l|k|m|p)?$/.test(word);
+  return /^(?:[bcdghjkmnpstw]|ch|kk|ss|tt|pp|jj)?h?(?:a|ae|e|eo|eu|i|o|oe|oo|u|ui|wa|wae|we|wo|ya|yae|ye|yeo|yo|yu|yeon|young)(?:n|ng|l|k|m|p)?$/.test(word);
 }
 
 /**
@@ -242,13 +242,17 @@ const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
  */
 export function mistaggedName(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
-  if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
   const left = tokens[index - 1];
   const right = tokens[index + 1];
+  // A surname read as an adverb ("Skelly", "Daly") after a verb or a closing mark ("said Skelly", "” Skelly said").
+  if (token?.pos === "ADV" && /\p{Ll}ly$/u.test(token.text) && isNameToken(token) && left !== undefined && (left.pos === "VERB" || /^[”"’,]$/.test(left.text))) return true;
+  if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
   const nextIsName = right !== undefined && right.pos === "PROPN" && isNameToken(right);
   // "press secretary Will Hart": after a title noun only when a surname follows.
   if (left && left.pos !== "PUNCT" && left.pos !== "PROPN" && left.pos !== "VERB" && !(left.pos === "NOUN" && nextIsName)) return false;
-  return nextIsName || right?.pos === "VERB";
+  // "said Skelly.": a capitalized word after a verb that closes the clause is its inverted subject.
+  const closesClause = left?.pos === "VERB" && (right === undefined || /^[.,;]$/.test(right.text));
+  return nextIsName || right?.pos === "VERB" || closesClause;
 }
 const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
 
