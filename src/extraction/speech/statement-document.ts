@@ -70,33 +70,40 @@ const ATTRIBUTABLE_INLINE = /^the (?:following|below)(?: statement| readout)? (?
  */
 const HEADLINE_AUTHOR = /^(.+?) (?:opening |closing |press )?(?:statement|remarks)(?:\s*:|\s+(?:on|regarding|about|at|to)\s+|\s*$)/i;
 
-/**
- * "Press Statement" on a line of its own over a title alone ("Department Spokesperson"): a
- * document signed by an office holder it does not name. The match's first group is the title.
- */
-function kindOverOffice(line: string, text: string, next: TextRange | undefined): RegExpExecArray | null {
-  if (!next || !KIND_ALONE.test(line)) return null;
-  const title = text.slice(next.start, next.end).trim();
-  if (!OFFICE_LINE.test(title) || title.split(/\s+/).length > 4 || title.includes(",")) return null;
-  const match = /^.+$/.exec(title);
-  return match ? Object.assign(match, { 0: title, 1: title }) : null;
+/** A paragraph without the white space around it. */
+function lineOf(text: string, paragraph: TextRange): TextRange {
+  const raw = text.slice(paragraph.start, paragraph.end);
+  const start = paragraph.start + raw.indexOf(raw.trim());
+  return { start, end: start + raw.trim().length };
 }
 
 /**
- * A name alone on a header line over a date line ("Heather Doe" / "May 25, 2018"), then a body
- * that quotes no one at length: a statement signed by that person. A news story's author line
- * says "By"; an outlet's name opens with no given name.
+ * A signature among the header lines at `index`: "Press Statement" over a title alone
+ * ("Department Spokesperson"), a document of an office holder it does not name; or a name alone
+ * over a date line ("Heather Doe" / "May 25, 2018") with no quotation of four words or more
+ * below, a statement signed by that person (a news story's author line says "By"; an outlet's
+ * name opens with no given name).
  */
-function namedOverDate(line: string, text: string, paragraphs: readonly TextRange[], index: number): RegExpExecArray | null {
-  const words = line.split(/\s+/);
-  const given = (words[0] ?? "").toLowerCase();
-  if (!NAME_LINE.test(line) || words.length > 3 || !(MALE_GIVEN_NAMES.has(given) || FEMALE_GIVEN_NAMES.has(given))) return null;
-  const following = paragraphs.slice(index + 1).map((paragraph) => text.slice(paragraph.start, paragraph.end).trim()).filter((words) => words !== "");
-  if (!/^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4})\s*$/u.test(following[0] ?? "")) return null;
-  const body = text.slice(paragraphs[index + 1]?.start ?? text.length);
-  if (/[“"][^”"]*\s[^”"]*\s[^”"]*\s[^”"]*[”"]/.test(body)) return null;
-  const match = /^.+$/.exec(line);
-  return match ? Object.assign(match, { 1: line }) : null;
+function signedHeader(text: string, paragraphs: readonly TextRange[], index: number): StatementDocument | null {
+  const paragraph = paragraphs[index];
+  const next = paragraphs[index + 1];
+  if (!paragraph || !next) return null;
+  const line = lineOf(text, paragraph);
+  const words = text.slice(line.start, line.end);
+  if (KIND_ALONE.test(words)) {
+    const title = lineOf(text, next);
+    const office = text.slice(title.start, title.end);
+    if (!OFFICE_LINE.test(office) || office.split(/\s+/).length > 4 || office.includes(",")) return null;
+    const body = bodyAfter(text, paragraphs, index + 1);
+    return body.length > 0 ? { author: title, paragraphs: body } : null;
+  }
+  const given = (words.split(/\s+/)[0] ?? "").toLowerCase();
+  if (!NAME_LINE.test(words) || words.split(/\s+/).length > 3 || !(MALE_GIVEN_NAMES.has(given) || FEMALE_GIVEN_NAMES.has(given))) return null;
+  const following = paragraphs.slice(index + 1).map((later) => text.slice(later.start, later.end).trim()).find((later) => later !== "");
+  if (!/^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4})\s*$/u.test(following ?? "")) return null;
+  if (/[“"][^”"]*\s[^”"]*\s[^”"]*\s[^”"]*[”"]/.test(text.slice(next.start))) return null;
+  const body = bodyAfter(text, paragraphs, index);
+  return body.length > 0 ? { author: line, paragraphs: body } : null;
 }
 
 /** The last sentence of a paragraph, where a lead paragraph may hand the page to its author ("... Below is X's statement:"). */
@@ -158,8 +165,9 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
     const nameLine = line.replace(DOCUMENT_KIND, "");
     const office = next !== undefined && !KIND_ALONE.test(line) && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
-    const signed = sentenceSeen || index === 0 ? null : (kindOverOffice(line, text, next) ?? namedOverDate(line, text, paragraphs, index));
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office ?? signed));
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
+    const signed = match || sentenceSeen || index === 0 ? null : signedHeader(text, paragraphs, index);
+    if (signed) return signed;
     const named = match?.[1];
     if (!match || !named) continue;
     // "Readout from Secretary Doe's Call with ...": the possessor is whom the readout is about, not its author.
@@ -170,13 +178,6 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
     // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
     // lines below name the office holder the headline only titles.
-    if (match === signed) {
-      // "Press Statement" over "Department Spokesperson": the office line is the author.
-      const signature = signed[0] === line ? paragraph : (next as TextRange);
-      const raw = text.slice(signature.start, signature.end);
-      const start = signature.start + raw.indexOf(named);
-      return { author: { start, end: start + named.length }, paragraphs: bodyAfter(text, paragraphs, paragraphs.indexOf(signature)) };
-    }
     if (match !== office && /^the\s/i.test(named)) {
       titledOnly ??= found;
       continue;
@@ -231,13 +232,7 @@ function selfNamedStatement(text: string, paragraphs: readonly TextRange[]): Sta
  * release that quotes its people is news about them, not their words).
  */
 function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  const lines = paragraphs
-    .map((paragraph) => {
-      const raw = text.slice(paragraph.start, paragraph.end);
-      const start = paragraph.start + raw.indexOf(raw.trim());
-      return { start, end: start + raw.trim().length };
-    })
-    .filter((line) => line.end > line.start);
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
   const words = (line: TextRange | undefined): string => (line ? text.slice(line.start, line.end) : "");
   const last = lines[lines.length - 1];
   const before = lines[lines.length - 2];
@@ -276,17 +271,12 @@ function issuedDocument(text: string, paragraphs: readonly TextRange[], headline
   const body = readout || BODY_STATEMENT_HEADLINE.test(title) ? bodyAfter(text, paragraphs, 0) : [];
   // A release that quotes its people ("... ,” said the director) reports speech; it is no statement in the body's own voice.
   if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
-  const lineOf = (paragraph: TextRange): TextRange => {
-    const raw = text.slice(paragraph.start, paragraph.end);
-    const start = paragraph.start + raw.indexOf(raw.trim());
-    return { start, end: start + raw.trim().length };
-  };
   // Header lines before the first body paragraph, then the foot line after the last one.
   const firstBody = body[0] as TextRange;
   const lastBody = body[body.length - 1] as TextRange;
   const header = paragraphs.slice(1).filter((paragraph) => paragraph.end <= firstBody.start);
   const foot = paragraphs.filter((paragraph) => paragraph.start >= lastBody.end && text.slice(paragraph.start, paragraph.end).trim() !== "").slice(0, 1);
-  const office = [...header, ...foot].map(lineOf).find((line) => OFFICE_SIGNATURE.test(text.slice(line.start, line.end)));
+  const office = [...header, ...foot].map((paragraph) => lineOf(text, paragraph)).find((line) => OFFICE_SIGNATURE.test(text.slice(line.start, line.end)));
   if (office) return { author: office, paragraphs: body, authorKind: "office" };
   // The body's name is an acronym or ends in an organization's head ("Joint Statement on ..." names no one).
   const bodyNamed = BODY_STATEMENT_HEADLINE.exec(title)?.[1];
