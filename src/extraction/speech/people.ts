@@ -14,6 +14,8 @@ import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRol
 const TITLE_TAGS = new Set(["NOUN", "PROPN", "ADJ"]);
 /** Words of time that may open a sentence right before a title; never part of the title. */
 const TIME_WORDS = /^(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|later|meanwhile)$/i;
+/** Words that open a sentence's adverbial or clause ("As analyst Jane Doe noted"); never part of the title. */
+const OPENING_WORDS = /^(?:as|in|on|at|for|with|by|but|and|so|if|when|while|after|before|since|like|unlike)$/i;
 
 /** A title found before or after a name, with where it is. */
 interface FoundTitle {
@@ -30,7 +32,7 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
     const right = tokens[index + 1];
     const isGlued = right !== undefined && glued(token, right);
     // "Yesterday Finance Minister Doe": a sentence that opens on a time word.
-    if (TIME_WORDS.test(token.text)) break;
+    if (TIME_WORDS.test(token.text) || (OPENING_WORDS.test(token.text) && isCapitalized(token))) break;
     if (TITLE_TAGS.has(token.pos) || isGlued || (isCapitalized(token) && token.pos !== "PUNCT" && !/^(A|An|The)$/.test(token.text)) || (key(token) === "of" && from < nameStart && index > 0)) {
       from = index;
       index -= 1;

@@ -105,3 +105,11 @@ describe("speakers in news copy", () => {
     expect(quotesOf("Senate Majority Leader Mitch Roe, R-Ky., said the Senate will vote next week.")[0]).toMatchObject({ speaker: "Mitch Roe" });
   });
 });
+
+describe("phrasal reporting and sentence openers", () => {
+  it("reads 'pointed out' as a reporting verb, and keeps 'As' out of the title", () => {
+    const extraction = extractArticle("As analyst Jane Roe pointed out in December, “The delegates will have many chances to change the rule.”");
+    expect(extraction.quotes[0]).toMatchObject({ speaker: "Jane Roe", kind: "direct" });
+    expect(extraction.people[0]?.titles).toEqual(["analyst"]);
+  });
+});
