@@ -300,7 +300,10 @@ const HONORIFIC_GENDER: ReadonlyMap<string, "male" | "female"> = new Map([
 function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | null {
   const tokens = phrase.tokens.filter((token) => token.pos !== "DET");
   const last = tokens[tokens.length - 1];
-  if (!last || last.pos !== "PROPN" || !isNameToken(last) || last.text.endsWith(".")) return null;
+  if (!last || !isNameToken(last) || last.text.endsWith(".")) return null;
+  // The tagger may read a surname as another word ("Skelly" as an adverb): it is a name when the
+  // story prints it after a given name too ("Bill Skelly").
+  if (last.pos !== "PROPN" && !new RegExp(`\\p{Lu}\\p{Ll}+ ${last.text}(?![\\p{L}])`, "u").test(context.text)) return null;
   const before = tokens.slice(0, -1);
   if (!before.every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
   // "the Poles", "the Kurds": an article right before a lone plural word names a people, not a person.

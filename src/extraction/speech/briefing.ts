@@ -40,10 +40,16 @@ export interface BriefingTurn {
 
 // A label in capitals, up to eight words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"), optionally
 // with an affiliation after a comma ("JOHN DOE, NATIONAL SECURITY COUNCIL").
-const LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?:\s+/u;
+// A surname in capitals may keep its "Mc"/"Mac" in mixed case ("MR. McCLELLAN:").
+const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?:\s+/u;
 // Hearing records print the label in mixed case and close it with a full stop: "Chairman Doe.",
 // "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
+/**
+ * Transcripts printed in mixed case label turns with a title and a surname and a colon ("Ms. Roe:",
+ * "Secretary Doe:") and the reporters' turns "Question:" (only read when two paragraphs open so).
+ */
+const TITLED_COLON_LABEL = /^((?:Mr|Mrs|Ms|Dr|Secretary|Ambassador|General|Gen|Admiral|Adm|Senator|Sen|Governor|Gov|President|Minister|Director|Spokesperson|Spokesman|Spokeswoman|Chairman|Chairwoman|Chair)\.? \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?|Question|Questioner|Reporter|Moderator|Operator):\s+(?=\S)/u;
 /**
  * A label on a line of its own, the name in capitals and an affiliation in any case after a comma
  * ("JANE DOE, Harbor Radio Editor:"): the turn's words start on the next paragraph.
@@ -71,6 +77,9 @@ const TRANSCRIPT_END = /^(END\b|#\s*#\s*#|\*\s*\*\s*\*|\(END\)|—\s*END)/;
 
 /** "JEAN-PIERRE" -> "Jean-Pierre", "O'SHAUGHNESSY" -> "O'Shaughnessy". */
 export function titleCase(word: string): string {
+  // "McCLELLAN" -> "McClellan": a prefix printed in mixed case keeps its capital after it.
+  const prefix = /^(Ma?c)(?=\p{Lu}{2})/u.exec(word)?.[1];
+  if (prefix) return prefix + titleCase(word.slice(prefix.length));
   return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
 }
 
@@ -99,9 +108,12 @@ function speakerOfLabel(label: string): TurnSpeaker {
 }
 
 /** The label a paragraph opens with, and where its words start; hearing labels only when `hearing`. */
-function labelOf(line: string, hearing: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean } | null {
+function labelOf(line: string, hearing: boolean, titledColons: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean } | null {
   const match = LABEL.exec(line) ?? (hearing ? HEARING_LABEL.exec(line) : null);
   if (match) return { label: match[1] ?? "", length: match[0].length, bare: false };
+  const titled = titledColons ? TITLED_COLON_LABEL.exec(line) : null;
+  // "Question:" reads as the capitals' "QUESTION:"; "Ms. Roe:" keeps its case for the surname.
+  if (titled?.[1]) return { label: titled[1].includes(" ") ? titled[1] : titled[1].toUpperCase(), length: titled[0].length, bare: false };
   const mixed = MIXED_LABEL.exec(line);
   if (mixed?.[1] && !/^(?:The|A|An)\s/.test(mixed[1]) && namedBefore(mixed[1].split(" ").pop() ?? "")) return { label: mixed[1], length: mixed[0].length, bare: false };
   const question = BARE_QUESTION.exec(line);
@@ -130,6 +142,8 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   const { text } = analyzed;
   // Mixed-case hearing labels ("Chairman Doe.") count only when at least two paragraphs open so.
   const hearing = analyzed.paragraphs.filter((paragraph) => HEARING_LABEL.test(text.slice(paragraph.start, paragraph.end))).length >= 2;
+  // Mixed-case titled labels count only when two paragraphs open with one that names a person.
+  const titledColons = analyzed.paragraphs.filter((paragraph) => TITLED_COLON_LABEL.exec(text.slice(paragraph.start, paragraph.end))?.[1]?.includes(" ")).length >= 2;
   const turns: BriefingTurn[] = [];
   let labelled = 0;
   // A bare "Q" makes no transcript on its own ("Q Street ..."): it needs a label with a colon.
@@ -178,7 +192,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       }
       continue;
     }
-    const match = labelOf(line, hearing, (surname) => namedBefore(surname, paragraph.start));
+    const match = labelOf(line, hearing, titledColons, (surname) => namedBefore(surname, paragraph.start));
     // "BRIEFER: Jane Doe, Deputy Spokesman" is a field of the header, not a turn.
     if (match && HEADER_FIELDS.test(match.label)) {
       current = null;
@@ -212,6 +226,14 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     }
     const lead = line.length - line.trimStart().length;
     const start = paragraph.start + lead;
+    // "With that, over to you, Mr. Secretary.": a moderator hands the floor to someone whose words
+    // the copy prints without a label; the paragraphs after the hand-over are theirs.
+    const previous = turns[turns.length - 1];
+    const handedTo = current.speaker.kind === "unnamed" && !current.speaker.isQuestion && previous ? handOver(text, text.slice(previous.quote.start, previous.quote.end), previous.quote.end) : null;
+    if (handedTo) {
+      current = { label: handedTo.label, labelLine: paragraph, speaker: handedTo.speaker };
+      labelled += 1;
+    }
     turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
   }
   if (colonLabels === 0 || turns.length === 0) return [];
@@ -219,6 +241,39 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
   if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
   return nameReporters(analyzed, interviewers(text, turns));
+}
+
+/** A moderator's last words that give the floor to someone: "over to you, Mr. Secretary.", "I'll turn it over to General Doe." */
+const HAND_OVER = /\b(?:over to you|turn (?:it|things|the floor) over to|hand (?:it |the floor )?over to|(?:the )?floor is yours|please welcome)(?:,|\s)\s*(?:(?:Mr\.|Madam|Madame|Ms\.)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*[.!]\s*$/u;
+
+/**
+ * Whom a moderator's words hand the floor to, by surname: a name they say ("General Doe"), or the
+ * person the text before names with the title they say ("Mr. Secretary" after "Secretary of
+ * Defense Jane Q. Doe III").
+ */
+function handOver(text: string, words: string, before: number): { label: string; speaker: TurnSpeaker } | null {
+  const said = HAND_OVER.exec(words)?.[1];
+  if (!said) return null;
+  const parts = said.split(/\s+/);
+  const title = parts[0] ?? "";
+  let nameAt: TextRange | null = null;
+  if (parts.length === 1 && TITLE_LABEL.test(title.toUpperCase())) {
+    // The title, an "of" phrase of capitalized words, then the name: the last such in the text before.
+    const titled = new RegExp(`\\b${title}(?: of(?: the)? \\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)? ((?:\\p{Lu}[\\p{L}'’-]+|\\p{Lu}\\.)(?: (?:\\p{Lu}[\\p{L}'’-]+|\\p{Lu}\\.)){1,3})`, "gu");
+    const found = [...text.slice(0, before).matchAll(titled)].pop();
+    if (!found?.[1]) return null;
+    const start = (found.index ?? 0) + found[0].length - found[1].length;
+    nameAt = { start, end: start + found[1].length };
+  } else if (parts.length >= 2 && TITLE_LABEL.test((parts[0] ?? "").toUpperCase())) {
+    const start = before - words.length + words.lastIndexOf(said) + title.length + 1;
+    nameAt = { start, end: start + said.length - title.length - 1 };
+  }
+  if (!nameAt) return null;
+  const name = text.slice(nameAt.start, nameAt.end).split(" ").filter((word) => !NAME_SUFFIXES.test(word.replace(/\.$/, "").toUpperCase()));
+  const surname = name[name.length - 1] ?? "";
+  if (name.length === 0 || /\.$/.test(surname)) return null;
+  const surnameStart = nameAt.start + text.slice(nameAt.start, nameAt.end).lastIndexOf(surname);
+  return { label: said, speaker: { kind: "named", surname, gender: null, nameAt: { start: surnameStart, end: surnameStart + surname.length } } };
 }
 
 /**

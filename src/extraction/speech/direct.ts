@@ -24,7 +24,9 @@ interface Found {
 /** Whether a token is a reporting verb used as a verb (not "the report", "a post"). */
 export function isReportingVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
-  if (!token || !REPORTING_VERBS.has(key(token))) return false;
+  // "pointed out": a phrasal verb reports as "noted" does.
+  const pointedOut = token !== undefined && /^(point|points|pointed|pointing)$/.test(key(token)) && key(tokens[index + 1] ?? token) === "out";
+  if (!token || !(REPORTING_VERBS.has(key(token)) || pointedOut)) return false;
   const before = tokens[index - 1];
   // "went on to say", "continued to say" report speech; "to say" otherwise is no report ("wants to say").
   // "went on to say", and "called Jo Lee to tell her that ...": an infinitive that says what the call was for reports too.

@@ -7,7 +7,7 @@ import { attributeQuote } from "./direct.js";
 import { quoteHeadline } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { canonicalOrganization, findOrganizations } from "./organizations.js";
-import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, registerPerson } from "./people.js";
+import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, findUntitledPeople, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
@@ -122,6 +122,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
 
   // Again after the reading: "Secretary Doe" is a mention of a Jane Doe found only as a speaker.
   findTitledSurnames(analyzed, cast);
+  findUntitledPeople(analyzed, cast);
   // People named only as speakers were added during the reading: find their other mentions too.
   findPersonMentions(analyzed, cast);
   for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);

@@ -14,6 +14,8 @@ import { arabicArticle, glued, hyphenatedWord, isCapitalized, isNameToken, isRol
 const TITLE_TAGS = new Set(["NOUN", "PROPN", "ADJ"]);
 /** Words of time that may open a sentence right before a title; never part of the title. */
 const TIME_WORDS = /^(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier|later|meanwhile)$/i;
+/** Words that open a sentence's adverbial or clause ("As analyst Jane Doe noted"); never part of the title. */
+const OPENING_WORDS = /^(?:as|in|on|at|for|with|by|but|and|so|if|when|while|after|before|since|like|unlike)$/i;
 
 /** A title found before or after a name, with where it is. */
 interface FoundTitle {
@@ -30,7 +32,7 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
     const right = tokens[index + 1];
     const isGlued = right !== undefined && glued(token, right);
     // "Yesterday Finance Minister Doe": a sentence that opens on a time word.
-    if (TIME_WORDS.test(token.text)) break;
+    if (TIME_WORDS.test(token.text) || (OPENING_WORDS.test(token.text) && isCapitalized(token))) break;
     if (TITLE_TAGS.has(token.pos) || isGlued || (isCapitalized(token) && token.pos !== "PUNCT" && !/^(A|An|The)$/.test(token.text)) || (key(token) === "of" && from < nameStart && index > 0)) {
       from = index;
       index -= 1;
@@ -370,4 +372,50 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
 /** Escapes a string for use inside a regular expression. */
 function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Last words of things named after a person ("Ben Franklin Room", "Jane Doe Act"): no one. */
+const NAMESAKE_HEADS = new Set(["room", "hall", "center", "centre", "building", "street", "avenue", "road", "bridge", "airport", "award", "prize", "act", "foundation", "library", "school", "stadium", "square", "park", "memorial", "fund", "doctrine", "plan"]);
+
+/** Verbs that follow a correspondent's name in a credit line ("VOA's Jane Doe reports from ..."). */
+const CREDIT_VERBS = new Set(["reports", "reported", "reporting"]);
+
+/**
+ * Named people the story gives no title: a name run whose first word is a common given name
+ * ("Paul Whelan", "Todd Lynch"), or a correspondent a credit line names ("VOA's Al Doe reports
+ * from ...", "Jane Roe reports for VOA"). Read after the story, so they never take a pronoun or a
+ * quote the reading gave to someone else; a place, an organization or a title-case line is no one.
+ */
+export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
+  const { text } = analyzed;
+  const headlineCase = headlineCaseReader(analyzed);
+  for (const sentence of analyzed.sentences) {
+    const tokens = sentence.tokens;
+    const organizations = organizationSpans(text, tokens);
+    for (const written of nameRuns(tokens)) {
+      const run = headlineCase.trim(tokens, written);
+      if (!run || run[0] !== written[0] || run[1] !== written[1]) continue;
+      const [from, to] = run;
+      const first = tokens[from] as Token;
+      const last = tokens[to - 1] as Token;
+      const words = tokens.slice(from, to).filter((token) => token.text !== "-");
+      if (words.length < 2 || words.length > 4 || NAMESAKE_HEADS.has(key(last)) || ORG_HEADS.has(key(last))) continue;
+      const given = key(first);
+      // "USS Carl Vinson", "Fort Sam Houston", "the James S. Brady Briefing Room": a name inside a longer proper name.
+      const before = tokens[from - 1];
+      const after = tokens[to];
+      const titled = before !== undefined && (isRoleWord(before) || TITLE_WORDS.has(key(before)) || before.text.endsWith("."));
+      if ((before && isCapitalized(before) && before.pos !== "PUNCT" && !titled && !/^['’]s$/.test(before.text)) || (after && isCapitalized(after) && after.start - last.end <= 1)) continue;
+      const possessor = tokens[from - 2];
+      const credited =
+        CREDIT_VERBS.has(key(tokens[to] ?? first)) ||
+        (before !== undefined && /^['’]s$/.test(before.text) && possessor !== undefined && /^\p{Lu}{2,5}$/u.test(possessor.text) && after !== undefined && !isCapitalized(after) && after.pos !== "PUNCT");
+      if (!credited && !MALE_GIVEN_NAMES.has(given) && !FEMALE_GIVEN_NAMES.has(given)) continue;
+      const name = text.slice(first.start, last.end);
+      if (cast.personNamed(name) || cast.personBySurname(last.text) || lookupPlace(name) || ORG_HEADS.has(key(tokens[to] ?? first))) continue;
+      if (organizations.some((span) => span.start < last.end && span.end > first.start)) continue;
+      const person = cast.addPerson(name, null, 0.6);
+      cast.mentionPerson(person, { start: first.start, end: last.end }, 0.6);
+    }
+  }
 }

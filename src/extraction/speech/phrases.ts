@@ -78,7 +78,7 @@ function startsHyphenatedName(tokens: readonly Token[], index: number): boolean 
  * "-led", "-based") has.
  */
 function isGivenNameSyllable(word: string): boolean {
-  return /^(?:[bcdghjkmnpst]|ch|kk|ss|tt|pp|jj)?h?(?:a|ae|e|eo|eu|i|o|oe|oo|u|ui|wa|wae|we|wo|ya|yae|ye|yeo|yo|yu|yeon|young)(?:n|ng|l|k|m|p)?$/.test(word);
+  return /^(?:[bcdghjkmnpstw]|ch|kk|ss|tt|pp|jj)?h?(?:a|ae|e|eo|eu|i|o|oe|oo|u|ui|wa|wae|we|wo|ya|yae|ye|yeo|yo|yu|yeon|young)(?:n|ng|l|k|m|p)?$/.test(word);
 }
 
 /**
@@ -242,13 +242,17 @@ const NOUN_PHRASE_TAGS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
  */
 export function mistaggedName(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
-  if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
   const left = tokens[index - 1];
   const right = tokens[index + 1];
+  // A surname read as an adverb ("Skelly", "Daly") after a verb or a closing mark ("said Skelly", "” Skelly said").
+  if (token?.pos === "ADV" && /\p{Ll}ly$/u.test(token.text) && isNameToken(token) && left !== undefined && (left.pos === "VERB" || /^[”"’,]$/.test(left.text))) return true;
+  if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
   const nextIsName = right !== undefined && right.pos === "PROPN" && isNameToken(right);
   // "press secretary Will Hart": after a title noun only when a surname follows.
   if (left && left.pos !== "PUNCT" && left.pos !== "PROPN" && left.pos !== "VERB" && !(left.pos === "NOUN" && nextIsName)) return false;
-  return nextIsName || right?.pos === "VERB";
+  // "said Skelly.": a capitalized word after a verb that closes the clause is its inverted subject.
+  const closesClause = left?.pos === "VERB" && (right === undefined || /^[.,;]$/.test(right.text));
+  return nextIsName || right?.pos === "VERB" || closesClause;
 }
 const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
 
@@ -381,6 +385,9 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
   return (run && run[1] === name.tokens.length) || (isNameToken(last) && last.pos === "PROPN") ? name : null;
 }
 
+/** A US politician's party and state after the name: "R", "D-Calif.", "R-Ky", "I-Vt.". */
+const PARTY_DESIGNATION = /^[RDI](?:\s*-\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?$/u;
+
 /** The perfect's auxiliary before a reporting verb ("have said", "has told"); not "be" (a passive's subject is no speaker) nor a modal ("would respond" reports nothing yet). */
 const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve"]);
 function isAuxiliary(token: Token | undefined): boolean {
@@ -453,6 +460,11 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     const antecedent = found && second > 0 ? phraseOf(text, found.tokens, second, found.tokens.length) : found;
     if (antecedent && antecedent.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN")) return antecedent;
   }
+  // "Gov. Jane Doe (R) said": a party and state in brackets between the name and the verb.
+  if (tokens[end - 1]?.text === ")") {
+    const open = tokens.findLastIndex((token, index) => index < end - 1 && index >= end - 8 && token.text === "(");
+    if (open > floor && PARTY_DESIGNATION.test(text.slice((tokens[open + 1] as Token).start, (tokens[end - 2] as Token).end))) return nounPhraseBefore(text, tokens, open, floor);
+  }
   if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
   // The words between the comma before the verb and the comma before that one.
   let comma = end - 2;
@@ -468,6 +480,8 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   };
   // "Richard Gordon, who visited the area on Sunday, said" / "The union, this morning, said".
   if (/^(who|which|whose)$/i.test(first.text) || beforeTimeAdverbial(inside.tokens, inside.tokens.length, 0) === 0) return nounPhraseBefore(text, tokens, comma, floor);
+  // "Sen. Jane Doe, R-Ky., said": a party and state set off by commas.
+  if (PARTY_DESIGNATION.test(inside.text)) return nameBefore();
   // "Port officials, however, said": a sentence adverb set off by commas.
   if (inside.tokens.length <= 2 && inside.tokens.every((token) => token.pos === "ADV")) return nounPhraseBefore(text, tokens, comma, floor);
   // "The official, speaking on condition of anonymity, said": a present participle's aside.

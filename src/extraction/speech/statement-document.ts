@@ -1,6 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
-import { ORG_HEADS, REPORTING_VERBS } from "./lexicon.js";
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS } from "./lexicon.js";
 
 // A statement published as a document in its author's own voice (a press statement, a readout,
 // remarks as delivered): the header names the author ("The following statement is attributable
@@ -33,6 +33,8 @@ const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){
 // hands the page to the possessor's words (read only among the header lines).
 const POSSESSOR_INTRO = /^(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|testimony)\b.*:\s*$/iu;
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
+// "Statement of Ambassador Jane Doe on ...": "of" names the author only when a title or a name follows.
+const HEADED_OF = /^(?:statement|remarks) of ((?:the )?(?:[\p{L}.'’-]+ ){0,3}?(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|director|administrator|chairman|chairwoman|chair|president|minister|senator|governor|commissioner|envoy|coordinator)\b(?: \p{Lu}[\p{L}.'’-]*){0,4})(?:\s+(?:on|regarding|at|in|to|about)\s+.*)?$/iu;
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
 const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
 const DELIVERED = /^as (?:delivered|prepared) by (.+?)\s*$/i;
@@ -45,9 +47,11 @@ const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[
 // Secretary" is the masthead, not an author).
 const NAME_LINE = /^(?!the )(?=.*\p{Ll})\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/iu;
 // "Acting Deputy Spokesman, Office of the Spokesman": the office may follow the title after a comma.
-const OFFICE_LINE = /^(?!office\b)(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor)(?: (?:of|for|to) [\p{L} ,.'’-]+|, [\p{L} .'’-]+)?$/iu;
+const OFFICE_LINE = /^(?!office\b)(?:[\p{L}.'’-]+ ){0,4}(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|press secretary|president|vice president|administrator|director|envoy|coordinator|counselor|charg[ée] d['’]affaires|consul general|consul)(?: (?:of|for|to) [\p{L} ,.'’-]+|, [\p{L} .'’-]+)?$/iu;
 /** The kind of document a State Department header line may put before its author's name. */
 const DOCUMENT_KIND = /^(?:press statement|media note|statement|remarks|readout)\s+(?=\p{Lu})/iu;
+/** A header line that only says what the document is ("Press Statement"). */
+const KIND_ALONE = /^(?:press statement|media note|statement|readout|press release)$/i;
 /** Lines of the header that are not the body: dates, times, places of release. */
 const HEADER_LINE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4}|for immediate release|office of|the white house|[\d:]+ ?[ap]\.?m\.?)/iu;
 /** How far down a header of one-line fields the author line may come. */
@@ -66,6 +70,42 @@ const ATTRIBUTABLE_INLINE = /^the (?:following|below)(?: statement| readout)? (?
  */
 const HEADLINE_AUTHOR = /^(.+?) (?:opening |closing |press )?(?:statement|remarks)(?:\s*:|\s+(?:on|regarding|about|at|to)\s+|\s*$)/i;
 
+/** A paragraph without the white space around it. */
+function lineOf(text: string, paragraph: TextRange): TextRange {
+  const raw = text.slice(paragraph.start, paragraph.end);
+  const start = paragraph.start + raw.indexOf(raw.trim());
+  return { start, end: start + raw.trim().length };
+}
+
+/**
+ * A signature among the header lines at `index`: "Press Statement" over a title alone
+ * ("Department Spokesperson"), a document of an office holder it does not name; or a name alone
+ * over a date line ("Heather Doe" / "May 25, 2018") with no quotation of four words or more
+ * below, a statement signed by that person (a news story's author line says "By"; an outlet's
+ * name opens with no given name).
+ */
+function signedHeader(text: string, paragraphs: readonly TextRange[], index: number): StatementDocument | null {
+  const paragraph = paragraphs[index];
+  const next = paragraphs[index + 1];
+  if (!paragraph || !next) return null;
+  const line = lineOf(text, paragraph);
+  const words = text.slice(line.start, line.end);
+  if (KIND_ALONE.test(words)) {
+    const title = lineOf(text, next);
+    const office = text.slice(title.start, title.end);
+    if (!OFFICE_LINE.test(office) || office.split(/\s+/).length > 4 || office.includes(",")) return null;
+    const body = bodyAfter(text, paragraphs, index + 1);
+    return body.length > 0 ? { author: title, paragraphs: body } : null;
+  }
+  const given = (words.split(/\s+/)[0] ?? "").toLowerCase();
+  if (!NAME_LINE.test(words) || words.split(/\s+/).length > 3 || !(MALE_GIVEN_NAMES.has(given) || FEMALE_GIVEN_NAMES.has(given))) return null;
+  const following = paragraphs.slice(index + 1).map((later) => text.slice(later.start, later.end).trim()).find((later) => later !== "");
+  if (!/^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4})\s*$/u.test(following ?? "")) return null;
+  if (/[“"][^”"]*\s[^”"]*\s[^”"]*\s[^”"]*[”"]/.test(text.slice(next.start))) return null;
+  const body = bodyAfter(text, paragraphs, index);
+  return body.length > 0 ? { author: line, paragraphs: body } : null;
+}
+
 /** The last sentence of a paragraph, where a lead paragraph may hand the page to its author ("... Below is X's statement:"). */
 function lastSentence(line: string): string {
   const boundary = [...line.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].pop();
@@ -75,10 +115,15 @@ function lastSentence(line: string): string {
 /** The body paragraphs after the paragraph at `index`: everything a sentence, up to an end line. */
 function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number): TextRange[] {
   const body: TextRange[] = [];
-  for (const later of paragraphs.slice(index + 1)) {
+  const rest = paragraphs.slice(index + 1);
+  const lastWritten = rest.filter((later) => text.slice(later.start, later.end).trim() !== "").pop();
+  for (const later of rest) {
     const words = text.slice(later.start, later.end).trim();
     if (END_LINE.test(words)) break;
-    if (words === "" || HEADER_LINE.test(words) || !/[.!?”"]$/.test(words) || words.split(/\s+/).length < 4) continue;
+    if (words === "" || HEADER_LINE.test(words) || words.split(/\s+/).length < 4) continue;
+    // A copy may drop the last full stop of the document: a closing paragraph of whole sentences still counts.
+    const unstopped = later === lastWritten && /[.!?]["”’]?\s+\p{Lu}/u.test(words) && words.split(/\s+/).length >= 12;
+    if (!/[.!?”"]$/.test(words) && !unstopped) continue;
     const start = later.start + text.slice(later.start, later.end).indexOf(words);
     body.push({ start, end: start + words.length });
   }
@@ -119,8 +164,10 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const next = paragraphs[index + 1];
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
     const nameLine = line.replace(DOCUMENT_KIND, "");
-    const office = next !== undefined && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
+    const office = next !== undefined && !KIND_ALONE.test(line) && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
+    const signed = match || sentenceSeen || index === 0 ? null : signedHeader(text, paragraphs, index);
+    if (signed) return signed;
     const named = match?.[1];
     if (!match || !named) continue;
     // "Readout from Secretary Doe's Call with ...": the possessor is whom the readout is about, not its author.
@@ -138,6 +185,8 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     return found;
   }
   if (titledOnly) return titledOnly;
+  const signed = footSigned(text, paragraphs);
+  if (signed) return signed;
   // Else a headline that names its author: "Agency Director Statement on ...".
   const headline = paragraphs[0];
   if (!headline || paragraphs.length < 2) return null;
@@ -177,6 +226,27 @@ function selfNamedStatement(text: string, paragraphs: readonly TextRange[]): Sta
   return { author: { start: nameStart, end: nameStart + name.length }, paragraphs: body, authorKind: "office" };
 }
 
+/**
+ * A statement signed at its foot: the name on a line over the office ("Jane Doe" / "Chargé
+ * d'Affaires"), or both on one line ("Jane Doe, Spokesperson"), after a body that quotes no one (a
+ * release that quotes its people is news about them, not their words).
+ */
+function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const words = (line: TextRange | undefined): string => (line ? text.slice(line.start, line.end) : "");
+  const last = lines[lines.length - 1];
+  const before = lines[lines.length - 2];
+  if (!last || !before || lines.length < 3) return null;
+  const onTwoLines = NAME_LINE.test(words(before)) && OFFICE_LINE.test(words(last)) ? before : null;
+  const byline = BYLINE.exec(words(last));
+  const author = onTwoLines ?? (byline?.[1] ? { start: last.start, end: last.start + byline[1].length } : null);
+  if (!author) return null;
+  const signatureStart = onTwoLines ? before.start : last.start;
+  const body = bodyAfter(text, paragraphs, 0).filter((paragraph) => paragraph.end <= signatureStart);
+  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  return { author, paragraphs: body };
+}
+
 /** A readout's headline ("Readout of the President's Call with ...", "Readout on ..."). */
 const READOUT_HEADLINE = /^readout (?:of|on|from)\b/i;
 /** A body's own statement headline: "Agency Statement Regarding ...", "Ministry Statement on ...". */
@@ -201,17 +271,12 @@ function issuedDocument(text: string, paragraphs: readonly TextRange[], headline
   const body = readout || BODY_STATEMENT_HEADLINE.test(title) ? bodyAfter(text, paragraphs, 0) : [];
   // A release that quotes its people ("... ,” said the director) reports speech; it is no statement in the body's own voice.
   if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
-  const lineOf = (paragraph: TextRange): TextRange => {
-    const raw = text.slice(paragraph.start, paragraph.end);
-    const start = paragraph.start + raw.indexOf(raw.trim());
-    return { start, end: start + raw.trim().length };
-  };
   // Header lines before the first body paragraph, then the foot line after the last one.
   const firstBody = body[0] as TextRange;
   const lastBody = body[body.length - 1] as TextRange;
   const header = paragraphs.slice(1).filter((paragraph) => paragraph.end <= firstBody.start);
   const foot = paragraphs.filter((paragraph) => paragraph.start >= lastBody.end && text.slice(paragraph.start, paragraph.end).trim() !== "").slice(0, 1);
-  const office = [...header, ...foot].map(lineOf).find((line) => OFFICE_SIGNATURE.test(text.slice(line.start, line.end)));
+  const office = [...header, ...foot].map((paragraph) => lineOf(text, paragraph)).find((line) => OFFICE_SIGNATURE.test(text.slice(line.start, line.end)));
   if (office) return { author: office, paragraphs: body, authorKind: "office" };
   // The body's name is an acronym or ends in an organization's head ("Joint Statement on ..." names no one).
   const bodyNamed = BODY_STATEMENT_HEADLINE.exec(title)?.[1];
