@@ -365,9 +365,10 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
 // "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
 // "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
-// gives no incident's toll; a running total in a clause of its own ("..., bringing the number of
+// gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
+// since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
@@ -376,6 +377,8 @@ const MORE_VICTIMS_BETWEEN = /^\s+(?:[\p{L}'’.-]+\s+){0,4}and\s+$/u;
 const ALONG_WITH_BEFORE = /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:along with|together with|as well as)\s+$/;
 /** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
 const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
+/** After a number: a distance (a place's bearing), never people ("140 km northeast of"). */
+const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   const aggregate = AGGREGATE.exec(sentence.text);
@@ -391,7 +394,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     (q) =>
       !asides.some((a) => q.start > a.start && q.start < a.end) &&
       !SUBSET_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start)) &&
-      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)),
+      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)) &&
+      // "about 140 km northeast of Kandahar, forces killed one": a distance or a span is never a toll.
+      !MEASURE_AFTER.test(text.slice(q.end, q.end + 16)),
   );
   // A count with no cue of its own joined by "and" to one that has ("six soldiers and 19 militants were killed").
   let pending: CountRange | null = null;
@@ -410,6 +415,11 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
     if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) {
       if (next && (COORDINATED.test(own) || LISTED.test(own))) pending = range;
+      // "killed five U.S. Soldiers and their interpreter": one more victim of the verb before.
+      const last = out.at(-1);
+      const previous = quantities[i - 1];
+      if (!pending && last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)))
+        out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       return;
     }
     // "The district governor and two others were killed": the named victim and the others.
@@ -444,9 +454,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   return out;
 }
 
-// "Also today in Kandahar, ...", "In other news, ...": a new report, whatever it shares with the last
+// "Also today in Kandahar, ...", "In other news, ...", "In addition, ...": a new report, whatever it shares with the last
 // ("Also killed was the driver" is not).
-const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:[A-Za-z-]+\s+)?(?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
+const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:[A-Za-z-]+\s+)?(?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b|In addition(?=,))/i;
 const HEADER_END = /:\s*$/;
 // ("1. On April 12, near Mosul, ...": a numbered item is one too.)
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
@@ -683,7 +693,8 @@ export function extractIncidents(
     if (!hits.length && !inHeadline(sentence)) {
       const death = SERVICE_DEATH.exec(sentence.text);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
-      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
+      // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
+      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
         hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
     }
     hits.sort((a, b) => a.start - b.start);
@@ -749,7 +760,12 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const locatedAll = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
+      // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
+      // southwest of Timbuktu in Mali" stays Timbuktu's).
+      const bearingOnly = (p: PlacedMention): boolean => DISTANCE_FROM_BEFORE.test(text.slice(Math.max(clause.start, p.start - 50), p.start));
+      const located = locatedAll.some((p) => !bearingOnly(p) && !p.demonym && p.kind !== "country") ? locatedAll.filter((p) => !bearingOnly(p)) : locatedAll;
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
@@ -762,7 +778,9 @@ export function extractIncidents(
           !containerOfNext(text, p) &&
           !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
       );
-      const kinds = new Set(leaves.map((p) => p.kind));
+      // (A town the gazetteer does not know lists beside the cities it knows: "in Baghdad, Mosul, Samarra and Beiji".)
+      const oneList = leaves.length > 1 && leaves.every((p, k) => k === 0 || /^,?\s*(?:and\s+)?$/.test(text.slice((leaves[k - 1] as PlacedMention).end, p.start)));
+      const kinds = new Set(leaves.map((p) => (p.kind === "locality" && oneList ? "city" : p.kind)));
       const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
@@ -1040,6 +1058,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
   const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(
     (d) =>
+      !anotherToll(d, mention) &&
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
       !otherCountry(d, mention) &&
@@ -1088,6 +1107,21 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   return draft;
 }
 
+/** Before a trigger: a device or act introduced as new ("a bomb in a cart", "an air raid that"). */
+const INDEFINITE_BEFORE = /(?:^|[\s,])(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/**
+ * Whether a mention is a new incident with a toll of its own, unlike the one an incident already has from
+ * another sentence ("a Baghdad car bomb has killed four ... In northern Iraq, a bomb in a cart has killed
+ * one child"): a story tells one incident's toll again with a definite word ("the blast"), not a new one.
+ */
+function anotherToll(draft: Draft, mention: Mention): boolean {
+  if (mention.anaphoric || mention.inHeadline || mention.fatalities.min === null || draft.fatalities.min === null || draft.fatalities.min === mention.fatalities.min) return false;
+  if (draft.mentions.some((m) => m.sentence === mention.sentence)) return false;
+  const before = mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start);
+  return INDEFINITE_BEFORE.test(before);
+}
+
 /**
  * Whether an incident and a mention name two places of their own, finer than a country, that the
  * story never puts together ("Ferguson" and "New York City" in two sentences): a place the
@@ -1108,6 +1142,9 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
 
 // "north of the main city of X", "30 kilometers from X", "outside X": X is where it happened near, not at.
 const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** A distance and bearing before a place ("about 140 km northeast of", "30 miles from the"). */
+const DISTANCE_FROM_BEFORE = /\b\d[\d,.]*\s*(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** Whether `sentence` names place `name` only as a reference point ("north of Kismayo"). */
 function referencePoint(sentence: string | null, name: string): boolean {
