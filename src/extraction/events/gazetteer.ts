@@ -280,7 +280,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       // ("attacks in West Africa": a part of a continent or country the gazetteer does not know is no town.)
       if (pattern === afterIncidentPattern && COMPASS_OPENING.test(name)) continue;
       if (bySpelling.has(name)) continue;
-      const region = pattern === namedRegionPattern || /^(?:state|province|district|region|county)\b/i.test(match[0]);
+      // (A district is a province's part, a town's scale, as the keys and ACLED's second level place it: "the Spera district of Khowst province".)
+      const region = (pattern === namedRegionPattern && !/\s+district$/i.test(match[0])) || /^(?:state|province|region|county)\b/i.test(match[0]);
       found.push({ start, end: start + name.length, text: name, name, kind: region ? "region" : "locality", countryCode: null, demonym: false });
     }
   }

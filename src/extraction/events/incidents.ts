@@ -166,9 +166,10 @@ const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
-// ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack.)
+// ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack;
+// "observed emplacing roadside bombs": a device being laid, no attack yet.)
 // ("Villagers led soldiers to two IEDs": a device shown to the forces is found.)
-const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
+const DEVICE_HANDLED_BEFORE = /\b(?:emplac(?:e|es|ed|ing)|found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
@@ -1068,7 +1069,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // of its own is another incident than one reported at another time, or than attacks reported in the plural.
       !(mention.clock !== null && !mention.anaphoric && (d.mentions.some((m) => m.clock !== null && m.clock !== mention.clock) || d.mentions.every((m) => m.plural))) &&
       !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
-      !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
+      // (Nor, from a later sentence, one inside a province a roundup names: "during multiple operations in Nangarhar and
+      // Khowst provinces ... In Acheen, six were killed ... In the Spera district of Khowst province, ...".)
+      !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country" || (d.place.kind === "region" && mention.sentence !== d.mentions[0]?.sentence))) &&
       // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
       // forces killed three militants near X. Four suspects were detained in that raid.").
       !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
@@ -1096,7 +1099,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
-    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts),
+    // (So is one over a list of provinces: "during multiple operations ... in Nangarhar and Khowst provinces".)
+    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts || (mention.listedPlace && mention.place.kind === "region")),
     cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),

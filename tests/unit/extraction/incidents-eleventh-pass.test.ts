@@ -92,3 +92,24 @@ describe("towns the gazetteer does not know", () => {
     expect(rows(text).map((r) => r[1]).slice(0, 2)).toEqual(["Baghdad", "Mosul"]);
   });
 });
+
+describe("operations reports", () => {
+  it("reads a lede over a list of provinces as a roundup, and each later report at a place of its own as an incident", () => {
+    const text = [
+      "Coalition forces killed 10 militants and detained 13 suspects during multiple operations in Afghanistan's Logar and Paktia provinces yesterday, officials said.",
+      "In Tarkhel, six militants were killed and 10 suspects were detained during an operation targeting a Taliban commander.",
+      "In the Zurmat district of Paktia province, coalition forces killed one militant and detained two others.",
+    ].join("\n\n");
+    expect(rows(text).map((r) => [r[0], r[1], r[3]])).toEqual([
+      ["armed_clash", "Tarkhel", 6],
+      ["arrest", "Tarkhel", null],
+      ["armed_clash", "Zurmat", 1],
+      ["arrest", "Zurmat", null],
+    ]);
+  });
+
+  it("reads no attack in devices being laid ('observed emplacing roadside bombs')", () => {
+    const text = "Several militants were killed by coalition forces in the Zurmat district of Paktia province. The militants were killed after they had been observed emplacing roadside bombs.";
+    expect(rows(text).map((r) => r[0])).toEqual(["armed_clash"]);
+  });
+});
