@@ -183,6 +183,8 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 
 /** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
+/** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
+const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
 /** Deaths that are no act of war. */
 const NOT_IN_ACTION = /\b(?:accidents?|accidental|non-?combat|illness|natural causes|crash(?:ed)?|drown(?:ed|ing)|self-inflicted|heart attack|under investigation)\b/i;
 /** Before a participle used as an adjective ("another captured suspect"). */
@@ -480,7 +482,8 @@ const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 // An aside set off by commas between the victims and their verb ("two other Afghans, standing outside
 // the office, were wounded"): cut out, so the count reaches its verb.
-const VICTIM_ASIDE = /^(\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
+// ("The soldier, serving with the 1st Marine Expeditionary Force, was killed": the aside may follow the count's own noun.)
+const VICTIM_ASIDE = /^((?:\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
 const COORDINATED = /^\s+(?:[\p{L}'’.-]+\s+){0,7}and\s+$/u;
 // One victim of a list set off by a comma ("An Iraqi soldier, an interpreter and ...").
 const LISTED = /^\s*,\s+$/;
@@ -697,6 +700,15 @@ export function extractIncidents(
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
         hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
+    }
+    // "The men fled and ignored orders to stop. Two of the men were killed and two were detained.": some of the people
+    // an arrest is made of, killed in it, were killed in a fight with the forces (a battle beside the arrest).
+    if (hits.some((h) => h.type === "arrest") && !hits.some((h) => VIOLENT.includes(h.type))) {
+      const killed = PARTITIVE_KILLED.exec(sentence.text);
+      if (killed) {
+        const start = sentence.start + killed.index + killed[0].length - (killed[1] ?? "").length;
+        hits.push({ type: "armed_clash", start, end: start + (killed[1] ?? "").length, cameUnder: false, fightersKilled: false, killsFighters: false });
+      }
     }
     hits.sort((a, b) => a.start - b.start);
     // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after

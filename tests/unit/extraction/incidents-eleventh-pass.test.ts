@@ -113,3 +113,19 @@ describe("operations reports", () => {
     expect(rows(text).map((r) => r[0])).toEqual(["armed_clash"]);
   });
 });
+
+describe("tolls of a death notice and of the arrest after it", () => {
+  it("gives 'Two of the men were killed and two were detained' a battle of its own, not the death notice before it", () => {
+    const text = [
+      "The soldier was killed Thursday while conducting security operations in Iraq's Anbar province.",
+      "During one incident in Salah Ad Din province, soldiers tried to question men digging holes along the road. The men fled. Two of the men were killed and two were detained. One of the detainees was wounded.",
+    ].join("\n\n");
+    const found = rows(text);
+    expect(found.find((r) => r[0] === "attack")?.slice(3)).toEqual([1, null]);
+    expect(found.find((r) => r[0] === "armed_clash")?.slice(3)).toEqual([2, 1]);
+  });
+
+  it("counts 'The soldier, serving with the 1st Marine Expeditionary Force, was killed' as one, the unit's name as no person", () => {
+    expect(rows("The soldier, serving with the 1st Marine Expeditionary Force, was killed Thursday in Iraq's Anbar province.")[0]?.slice(3)).toEqual([1, null]);
+  });
+});
