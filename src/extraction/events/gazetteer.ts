@@ -128,6 +128,7 @@ const listedAfterInPattern = new RegExp(`(?<=(?<![\\p{L}-])[Ii]n\\s+${PLACE_NAME
 const INCIDENT_CUE = /\b(?:killed|killing|wounded|wounding|injured|detonated|exploded|attack(?:ed|s)?|ambush(?:ed)?|detained|detaining|captured|arrested|raids?|clash(?:ed|es)?|engaged)\b/;
 /** Words of an institution, a unit, an operation, a language or a date, never of a town ("in Operation Spear", "in Congress"). */
 const NOT_A_TOWN_WORD = new RegExp(`^(?:Operation|Operations|Army|Police|Forces?|Division|Brigade|Battalion|Regiment|Corps|Squadron|Company|Task|Ministry|Department|Council|Congress|Parliament|Senate|Court|Party|Government|Command|University|Hospital|Church|Mosque|Islam|English|Arabic|Christ|God|Ramadan|Christmas|Easter|Eid|Coalition|Center|Centre|Office|House|Committee|Commission|Agency|Service|Association|Embassy|Mission|Group|Team|Unit|Camp|Fort|Base|Street|Road|Avenue|Square|Park|Prison|Jail|Airport|Station|The|His|Her|Their|Its|Our|Some|All|Both|Such|Total|General|Colonel|Captain|Major|Sergeant|President|Minister|Governor|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
+const DISTRICT_OF = new RegExp(`^\\s+of\\s+(${PLACE_NAME_NO_APOSTROPHE})(?!\\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Gg]overnorate|[Cc]ounty)\\b)`, "u");
 const TITLED_KIND = /\s+(?:District|Province|Village|Town)$/;
 /** A headline in title case ("Bomb Rips Through Market in Northwest Pakistan"): its capitals name nothing by themselves. */
 const titleCase = (slice: string): boolean => {
@@ -281,7 +282,9 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       if (pattern === afterIncidentPattern && COMPASS_OPENING.test(name)) continue;
       if (bySpelling.has(name)) continue;
       // (A district is a province's part, a town's scale, as the keys and ACLED's second level place it: "the Spera district of Khowst province".)
-      const region = (pattern === namedRegionPattern && !/\s+district$/i.test(match[0])) || /^(?:state|province|region|county)\b/i.test(match[0]);
+      // (But a district of a city, "the Murad Khani district of Kabul", is a part of the city, which names the place.)
+      const ofCity = /\s+district$/i.test(match[0]) && lookupPlace(DISTRICT_OF.exec(slice.slice(match.index + match[0].length))?.[1] ?? "")?.kind === "city";
+      const region = (pattern === namedRegionPattern && (!/\s+district$/i.test(match[0]) || ofCity)) || /^(?:state|province|region|county)\b/i.test(match[0]);
       found.push({ start, end: start + name.length, text: name, name, kind: region ? "region" : "locality", countryCode: null, demonym: false });
     }
   }

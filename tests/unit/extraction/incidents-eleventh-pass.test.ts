@@ -129,3 +129,13 @@ describe("tolls of a death notice and of the arrest after it", () => {
     expect(rows("The soldier, serving with the 1st Marine Expeditionary Force, was killed Thursday in Iraq's Anbar province.")[0]?.slice(3)).toEqual([1, null]);
   });
 });
+
+describe("districts", () => {
+  it("places an incident in a district of a province at the district", () => {
+    expect(events("Coalition forces captured six militants in the Zurmat district of Paktia province on Thursday.").incidents[0]?.place).toBe("Zurmat");
+  });
+
+  it("places an incident in a district of a city at the city", () => {
+    expect(events("The bombings killed dozens of worshippers outside a shrine in the Murad Khani district of Kabul on Thursday.").incidents[0]?.place).toBe("Kabul");
+  });
+});
