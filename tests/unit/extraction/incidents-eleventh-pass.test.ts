@@ -139,3 +139,13 @@ describe("districts", () => {
     expect(events("The bombings killed dozens of worshippers outside a shrine in the Murad Khani district of Kabul on Thursday.").incidents[0]?.place).toBe("Kabul");
   });
 });
+
+describe("a city's side", () => {
+  it("reads 'on the west side of Baghdad' as a place the report is at", () => {
+    const text = [
+      "Coalition forces detained a suspect during an operation in Tikrit on Thursday.",
+      "During an operation on the west side of Baghdad, a wanted man engaged the ground force with small-arms fire. Coalition forces returned fire and killed him.",
+    ].join("\n\n");
+    expect(rows(text).find((r) => r[0] === "armed_clash")?.[1]).toBe("Baghdad");
+  });
+});
