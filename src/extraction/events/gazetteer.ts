@@ -128,6 +128,7 @@ const listedAfterInPattern = new RegExp(`(?<=(?<![\\p{L}-])[Ii]n\\s+${PLACE_NAME
 const INCIDENT_CUE = /\b(?:killed|killing|wounded|wounding|injured|detonated|exploded|attack(?:ed|s)?|ambush(?:ed)?|detained|detaining|captured|arrested|raids?|clash(?:ed|es)?|engaged)\b/;
 /** Words of an institution, a unit, an operation, a language or a date, never of a town ("in Operation Spear", "in Congress"). */
 const NOT_A_TOWN_WORD = new RegExp(`^(?:Operation|Operations|Army|Police|Forces?|Division|Brigade|Battalion|Regiment|Corps|Squadron|Company|Task|Ministry|Department|Council|Congress|Parliament|Senate|Court|Party|Government|Command|University|Hospital|Church|Mosque|Islam|English|Arabic|Christ|God|Ramadan|Christmas|Easter|Eid|Coalition|Center|Centre|Office|House|Committee|Commission|Agency|Service|Association|Embassy|Mission|Group|Team|Unit|Camp|Fort|Base|Street|Road|Avenue|Square|Park|Prison|Jail|Airport|Station|The|His|Her|Their|Its|Our|Some|All|Both|Such|Total|General|Colonel|Captain|Major|Sergeant|President|Minister|Governor|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
+const POSSESSOR = /^[\p{L}-]+['’]s\s+/u;
 const DISTRICT_OF = new RegExp(`^\\s+of\\s+(${PLACE_NAME_NO_APOSTROPHE})(?!\\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Gg]overnorate|[Cc]ounty)\\b)`, "u");
 const TITLED_KIND = /\s+(?:District|Province|Village|Town)$/;
 /** A headline in title case ("Bomb Rips Through Market in Northwest Pakistan"): its capitals name nothing by themselves. */
@@ -268,13 +269,15 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   }
   for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, afterIncidentPattern, appositionPattern, bearingAppositionPattern]) {
     for (const match of slice.matchAll(pattern)) {
-      const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "")).replace(TITLED_KIND, "");
+      // ("the Arghandab district of Afghanistan’s Zabol province": the name after a possessive, Zabol.)
+      const owner = POSSESSOR.exec(withoutLeadingWords(match[1] ?? ""))?.[0] ?? "";
+      const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
       // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
       if (pattern === namedRegionPattern && /\b(?:a|an)\s+$/i.test(slice.slice(Math.max(0, match.index - 4), match.index))) continue;
       const group = match[1] ?? "";
       // (The name starts where the leading words end; a trailing date or capitalised kind is cut from its end.)
-      const start = from + match.index + match[0].indexOf(group) + group.length - withoutLeadingWords(group).length;
+      const start = from + match.index + match[0].indexOf(group) + group.length - withoutLeadingWords(group).length + owner.length;
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already
       // "North of Baghdad Kills 3" (a title-case headline): a known place opens the name, and the words after it are no part of it.
       if ((pattern === afterLocativePattern || pattern === afterIncidentPattern) && found.some((f) => f.start === start && !f.demonym)) continue;

@@ -149,3 +149,11 @@ describe("a city's side", () => {
     expect(rows(text).find((r) => r[0] === "armed_clash")?.[1]).toBe("Baghdad");
   });
 });
+
+describe("names after a possessive", () => {
+  it("names 'the Arghandab district of Afghanistan’s Zabol province' Arghandab and Zabol, not \"Afghanistan’s Zabol\"", () => {
+    const places = events("Coalition forces killed 15 militants in the Arghandab district of Afghanistan’s Zabol province on Thursday.").places;
+    expect(places).toContain("Zabol");
+    expect(places).not.toContain("Afghanistan’s Zabol");
+  });
+});
