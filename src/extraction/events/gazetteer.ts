@@ -119,6 +119,24 @@ const bearingAppositionPattern = new RegExp(`\\b(?:in|near|at|outside)\\s+(${PLA
 // "in Madaen, Iraq": a name the gazetteer does not know, placed in a country by the story.
 // ("near al Huwayjah, Iraq": an Arabic article before the name may be in lower case.)
 const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:(?:al|el|ad|an|ar|as|ash)[\s-])?(?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
+// "detonated in Balad Ruz around 7:30 a.m.", "In Acheen, six militants were killed": in a sentence that reports
+// an incident, a capitalised name after "in" and before a clause's end or a time word is where it happened.
+const TOWN_END = `(?=\\s*[,.;]|\\s*$|\\s+(?:that|which|killed|left|wounded|around|on|at|when|where|after|before|yesterday|today|early|late|last|this|during|while|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\b)`;
+const afterInPattern = new RegExp(`(?<![\\p{L}-])[Ii]n\\s+(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
+// ("in Baghdad, Mosul and Beiji": the later names of a list after "in".)
+const listedAfterInPattern = new RegExp(`(?<=(?<![\\p{L}-])[Ii]n\\s+${PLACE_NAME_NO_APOSTROPHE}(?:,\\s+${PLACE_NAME_NO_APOSTROPHE})*)(?:,\\s+|,?\\s+and\\s+)(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
+const INCIDENT_CUE = /\b(?:killed|killing|wounded|wounding|injured|detonated|exploded|attack(?:ed|s)?|ambush(?:ed)?|detained|detaining|captured|arrested|raids?|clash(?:ed|es)?|engaged)\b/;
+/** Words of an institution, a unit, an operation, a language or a date, never of a town ("in Operation Spear", "in Congress"). */
+const NOT_A_TOWN_WORD = new RegExp(`^(?:Operation|Operations|Army|Police|Forces?|Division|Brigade|Battalion|Regiment|Corps|Squadron|Company|Task|Ministry|Department|Council|Congress|Parliament|Senate|Court|Party|Government|Command|University|Hospital|Church|Mosque|Islam|English|Arabic|Christ|God|Ramadan|Christmas|Easter|Eid|Coalition|Center|Centre|Office|House|Committee|Commission|Agency|Service|Association|Embassy|Mission|Group|Team|Unit|Camp|Fort|Base|Street|Road|Avenue|Square|Park|Prison|Jail|Airport|Station|The|His|Her|Their|Its|Our|Some|All|Both|Such|Total|General|Colonel|Captain|Major|Sergeant|President|Minister|Governor|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
+const POSSESSOR = /^[\p{L}-]+['’]s\s+/u;
+const DISTRICT_OF = new RegExp(`^\\s+of\\s+(${PLACE_NAME_NO_APOSTROPHE})(?!\\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Gg]overnorate|[Cc]ounty)\\b)`, "u");
+const TITLED_KIND = /\s+(?:District|Province|Village|Town)$/;
+/** A headline in title case ("Bomb Rips Through Market in Northwest Pakistan"): its capitals name nothing by themselves. */
+const titleCase = (slice: string): boolean => {
+  const words = slice.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
+};
+
 // Sites inside a city: "Mogadishu's international airport", "central Kabul".
 const SITE_AFTER_CITY = /^(?:'s|’s)\s+((?:[a-z][a-z-]+\s+){0,2}(?:airport|seaport|port|harbou?r|market|marketplace|prison|university|stadium|hotel|mall|bazaar|old city|city cent(?:er|re)|outskirts|downtown area|business district))\b/u;
 // ("eastern Baghdad", "southern Diwaniyah" are the city itself: a compass part of a city is no place of its own.)
@@ -126,7 +144,8 @@ const SITE_BEFORE_CITY = /\b(central|downtown)\s+$/u;
 // "the Somali capital", "the Afghan capital": the country's capital city.
 const CAPITAL_AFTER_DEMONYM = /^\s+capital\b/u;
 // "Karachi's Lyari neighborhood".
-const possessiveLocalityPattern = new RegExp(`(?:'s|’s)\\s+(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:neighbou?rhood|district|suburb|province|region)\\b`, "gu");
+// ("Zabul province's Shah Joy District": the kind may be capitalised as part of the name.)
+const possessiveLocalityPattern = new RegExp(`(?:'s|’s)\\s+(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:neighbou?rhood|[Dd]istrict|suburb|[Pp]rovince|region)\\b`, "gu");
 const NOT_A_NAME = new Set(["The", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Each", "Every", "Another", "Northern", "Southern", "Eastern", "Western", "Central", "Federal", "Capital", "Home", "Same", "Neighbouring", "Neighboring"]);
 // Words that open a sentence or a phrase before a name ("In Cabo Delgado province").
 const LEADING_NON_NAME = new Set([...NOT_A_NAME, "In", "At", "On", "From", "To", "Across", "Near", "Of", "And", "But", "For", "With", "By", "Inside", "Outside", "Throughout", "Also"]);
@@ -229,7 +248,12 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       }
     }
     if (place) found.push({ ...(whole ?? hit), name: place.name, kind: place.kind, countryCode: place.countryCode, demonym: false });
-    else if (whole) found.push({ ...whole, name: whole.text, kind: "locality", countryCode: null, demonym: false });
+    else if (whole) {
+      // ("Shah Joy District": the name without its capitalised kind, as in "Shah Joy district".)
+      const kind = TITLED_KIND.exec(whole.text);
+      const name = kind ? whole.text.slice(0, kind.index) : whole.text;
+      found.push({ ...whole, end: whole.start + name.length, text: name, name, kind: "locality", countryCode: null, demonym: false });
+    }
   }
   for (const match of slice.matchAll(demonymPattern)) {
     const country = countryOfDemonym(match[0]);
@@ -245,20 +269,38 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   }
   for (const pattern of [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, afterIncidentPattern, appositionPattern, bearingAppositionPattern]) {
     for (const match of slice.matchAll(pattern)) {
-      const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? ""));
+      // ("the Arghandab district of Afghanistan’s Zabol province": the name after a possessive, Zabol.)
+      const owner = POSSESSOR.exec(withoutLeadingWords(match[1] ?? ""))?.[0] ?? "";
+      const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
       // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
       if (pattern === namedRegionPattern && /\b(?:a|an)\s+$/i.test(slice.slice(Math.max(0, match.index - 4), match.index))) continue;
       const group = match[1] ?? "";
-      const start = from + match.index + match[0].indexOf(group) + group.length - name.length;
+      // (The name starts where the leading words end; a trailing date or capitalised kind is cut from its end.)
+      const start = from + match.index + match[0].indexOf(group) + group.length - withoutLeadingWords(group).length + owner.length;
       if (found.some((f) => f.start <= start && f.end >= start + name.length)) continue; // a gazetteer place already
       // "North of Baghdad Kills 3" (a title-case headline): a known place opens the name, and the words after it are no part of it.
       if ((pattern === afterLocativePattern || pattern === afterIncidentPattern) && found.some((f) => f.start === start && !f.demonym)) continue;
       // ("attacks in West Africa": a part of a continent or country the gazetteer does not know is no town.)
       if (pattern === afterIncidentPattern && COMPASS_OPENING.test(name)) continue;
       if (bySpelling.has(name)) continue;
-      const region = pattern === namedRegionPattern || /^(?:state|province|district|region|county)\b/i.test(match[0]);
+      // (A district is a province's part, a town's scale, as the keys and ACLED's second level place it: "the Spera district of Khowst province".)
+      // (But a district of a city, "the Murad Khani district of Kabul", is a part of the city, which names the place.)
+      const ofCity = /\s+district$/i.test(match[0]) && lookupPlace(DISTRICT_OF.exec(slice.slice(match.index + match[0].length))?.[1] ?? "")?.kind === "city";
+      const region = (pattern === namedRegionPattern && (!/\s+district$/i.test(match[0]) || ofCity)) || /^(?:state|province|region|county)\b/i.test(match[0]);
       found.push({ start, end: start + name.length, text: name, name, kind: region ? "region" : "locality", countryCode: null, demonym: false });
+    }
+  }
+  if (INCIDENT_CUE.test(slice) && !titleCase(slice)) {
+    for (const match of [...slice.matchAll(afterInPattern), ...slice.matchAll(listedAfterInPattern)]) {
+      // ("in Qarabagh District": the name without its kind, which says whether it is a region.)
+      const kind = TITLED_KIND.exec(match[1] ?? "");
+      const name = kind ? (match[1] ?? "").slice(0, kind.index) : (match[1] ?? "");
+      const start = from + match.index + match[0].indexOf(match[1] ?? "");
+      // ("attacks in West Africa": a part of a continent or country the gazetteer does not know is no town.)
+      if (!name || COMPASS_OPENING.test(name) || name.split(/\s+/).some((word) => NOT_A_TOWN_WORD.test(word)) || bySpelling.has(name) || countryOfDemonym(name.split(/\s+/)[0] ?? "")) continue;
+      if (found.some((f) => f.start < start + name.length && start < f.end)) continue; // a place already
+      found.push({ start, end: start + name.length, text: name, name, kind: "locality", countryCode: null, demonym: false });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end).filter((m, i, all) => !all.slice(0, i).some((o) => o.start <= m.start && o.end >= m.end));

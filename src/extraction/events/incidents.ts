@@ -99,7 +99,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:streets|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas)$/i;
+const PLACE_NOUNS = /^(?:side|sides|edge|streets|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
@@ -166,9 +166,10 @@ const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
-// ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack.)
+// ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack;
+// "observed emplacing roadside bombs": a device being laid, no attack yet.)
 // ("Villagers led soldiers to two IEDs": a device shown to the forces is found.)
-const DEVICE_HANDLED_BEFORE = /\b(?:found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
+const DEVICE_HANDLED_BEFORE = /\b(?:emplac(?:e|es|ed|ing)|found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
@@ -182,6 +183,8 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 
 /** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
+/** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
+const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
 /** Deaths that are no act of war. */
 const NOT_IN_ACTION = /\b(?:accidents?|accidental|non-?combat|illness|natural causes|crash(?:ed)?|drown(?:ed|ing)|self-inflicted|heart attack|under investigation)\b/i;
 /** Before a participle used as an adjective ("another captured suspect"). */
@@ -365,9 +368,10 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
 // "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
 // "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
-// gives no incident's toll; a running total in a clause of its own ("..., bringing the number of
+// gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
+// since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks))\b/i;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
@@ -376,6 +380,8 @@ const MORE_VICTIMS_BETWEEN = /^\s+(?:[\p{L}'’.-]+\s+){0,4}and\s+$/u;
 const ALONG_WITH_BEFORE = /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:along with|together with|as well as)\s+$/;
 /** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
 const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
+/** After a number: a distance (a place's bearing), never people ("140 km northeast of"). */
+const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   const aggregate = AGGREGATE.exec(sentence.text);
@@ -391,7 +397,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     (q) =>
       !asides.some((a) => q.start > a.start && q.start < a.end) &&
       !SUBSET_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start)) &&
-      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)),
+      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)) &&
+      // "about 140 km northeast of Kandahar, forces killed one": a distance or a span is never a toll.
+      !MEASURE_AFTER.test(text.slice(q.end, q.end + 16)),
   );
   // A count with no cue of its own joined by "and" to one that has ("six soldiers and 19 militants were killed").
   let pending: CountRange | null = null;
@@ -410,6 +418,11 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
     if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) {
       if (next && (COORDINATED.test(own) || LISTED.test(own))) pending = range;
+      // "killed five U.S. Soldiers and their interpreter": one more victim of the verb before.
+      const last = out.at(-1);
+      const previous = quantities[i - 1];
+      if (!pending && last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)))
+        out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       return;
     }
     // "The district governor and two others were killed": the named victim and the others.
@@ -444,9 +457,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   return out;
 }
 
-// "Also today in Kandahar, ...", "In other news, ...": a new report, whatever it shares with the last
+// "Also today in Kandahar, ...", "In other news, ...", "In addition, ...": a new report, whatever it shares with the last
 // ("Also killed was the driver" is not).
-const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:[A-Za-z-]+\s+)?(?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b)/i;
+const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded|injured|dead|hurt|among|arrested|detained|missing|in the (?:attack|blast|explosion|bombing)))|In other (?:[A-Za-z-]+\s+)?(?:news|operations|incidents|developments|violence)\b|In an? (?:unrelated|separate) (?:incident|development)\b|In addition(?=,))/i;
 const HEADER_END = /:\s*$/;
 // ("1. On April 12, near Mosul, ...": a numbered item is one too.)
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
@@ -469,7 +482,8 @@ const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 // An aside set off by commas between the victims and their verb ("two other Afghans, standing outside
 // the office, were wounded"): cut out, so the count reaches its verb.
-const VICTIM_ASIDE = /^(\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
+// ("The soldier, serving with the 1st Marine Expeditionary Force, was killed": the aside may follow the count's own noun.)
+const VICTIM_ASIDE = /^((?:\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
 const COORDINATED = /^\s+(?:[\p{L}'’.-]+\s+){0,7}and\s+$/u;
 // One victim of a list set off by a comma ("An Iraqi soldier, an interpreter and ...").
 const LISTED = /^\s*,\s+$/;
@@ -683,8 +697,18 @@ export function extractIncidents(
     if (!hits.length && !inHeadline(sentence)) {
       const death = SERVICE_DEATH.exec(sentence.text);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
-      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
+      // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
+      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
         hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
+    }
+    // "The men fled and ignored orders to stop. Two of the men were killed and two were detained.": some of the people
+    // an arrest is made of, killed in it, were killed in a fight with the forces (a battle beside the arrest).
+    if (hits.some((h) => h.type === "arrest") && !hits.some((h) => VIOLENT.includes(h.type))) {
+      const killed = PARTITIVE_KILLED.exec(sentence.text);
+      if (killed) {
+        const start = sentence.start + killed.index + killed[0].length - (killed[1] ?? "").length;
+        hits.push({ type: "armed_clash", start, end: start + (killed[1] ?? "").length, cameUnder: false, fightersKilled: false, killsFighters: false });
+      }
     }
     hits.sort((a, b) => a.start - b.start);
     // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after
@@ -749,7 +773,12 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const located = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const locatedAll = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
+      // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
+      // southwest of Timbuktu in Mali" stays Timbuktu's).
+      const bearingOnly = (p: PlacedMention): boolean => DISTANCE_FROM_BEFORE.test(text.slice(Math.max(clause.start, p.start - 50), p.start));
+      const located = locatedAll.some((p) => !bearingOnly(p) && !p.demonym && p.kind !== "country") ? locatedAll.filter((p) => !bearingOnly(p)) : locatedAll;
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
       // that holds one of them ("in Lahore, Pakistan") only says where that one is.
@@ -762,7 +791,9 @@ export function extractIncidents(
           !containerOfNext(text, p) &&
           !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
       );
-      const kinds = new Set(leaves.map((p) => p.kind));
+      // (A town the gazetteer does not know lists beside the cities it knows: "in Baghdad, Mosul, Samarra and Beiji".)
+      const oneList = leaves.length > 1 && leaves.every((p, k) => k === 0 || /^,?\s*(?:and\s+)?$/.test(text.slice((leaves[k - 1] as PlacedMention).end, p.start)));
+      const kinds = new Set(leaves.map((p) => (p.kind === "locality" && oneList ? "city" : p.kind)));
       const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
@@ -1040,6 +1071,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
   const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(
     (d) =>
+      !anotherToll(d, mention) &&
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
       !otherCountry(d, mention) &&
@@ -1049,7 +1081,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // of its own is another incident than one reported at another time, or than attacks reported in the plural.
       !(mention.clock !== null && !mention.anaphoric && (d.mentions.some((m) => m.clock !== null && m.clock !== mention.clock) || d.mentions.every((m) => m.plural))) &&
       !(mention.area && [...d.areas].some((key) => { const [area, named] = key.split("\u0000"); return area !== mention.area?.name && named !== mention.place?.name; })) &&
-      !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country")) &&
+      // (Nor, from a later sentence, one inside a province a roundup names: "during multiple operations in Nangarhar and
+      // Khowst provinces ... In Acheen, six were killed ... In the Spera district of Khowst province, ...".)
+      !(d.roundup && mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && (d.place === null || d.place.kind === "country" || (d.place.kind === "region" && mention.sentence !== d.mentions[0]?.sentence))) &&
       // Nor, from a later sentence, a report placed by the story's thread at a finer place ("Coalition
       // forces killed three militants near X. Four suspects were detained in that raid.").
       !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
@@ -1077,7 +1111,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     diplomatic: mention.diplomatic,
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
-    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts),
+    // (So is one over a list of provinces: "during multiple operations ... in Nangarhar and Khowst provinces".)
+    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts || (mention.listedPlace && mention.place.kind === "region")),
     cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),
@@ -1086,6 +1121,21 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   note(draft, mention);
   drafts.push(draft);
   return draft;
+}
+
+/** Before a trigger: a device or act introduced as new ("a bomb in a cart", "an air raid that"). */
+const INDEFINITE_BEFORE = /(?:^|[\s,])(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/**
+ * Whether a mention is a new incident with a toll of its own, unlike the one an incident already has from
+ * another sentence ("a Baghdad car bomb has killed four ... In northern Iraq, a bomb in a cart has killed
+ * one child"): a story tells one incident's toll again with a definite word ("the blast"), not a new one.
+ */
+function anotherToll(draft: Draft, mention: Mention): boolean {
+  if (mention.anaphoric || mention.inHeadline || mention.fatalities.min === null || draft.fatalities.min === null || draft.fatalities.min === mention.fatalities.min) return false;
+  if (draft.mentions.some((m) => m.sentence === mention.sentence)) return false;
+  const before = mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start);
+  return INDEFINITE_BEFORE.test(before);
 }
 
 /**
@@ -1108,6 +1158,9 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
 
 // "north of the main city of X", "30 kilometers from X", "outside X": X is where it happened near, not at.
 const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** A distance and bearing before a place ("about 140 km northeast of", "30 miles from the"). */
+const DISTANCE_FROM_BEFORE = /\b\d[\d,.]*\s*(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** Whether `sentence` names place `name` only as a reference point ("north of Kismayo"). */
 function referencePoint(sentence: string | null, name: string): boolean {

@@ -83,11 +83,13 @@ export function rangeOf(qualifier: string | undefined, value: number, vague: boo
 }
 
 // One person named by an article or "another" ("An Afghan child was killed", "killed an American
-// service member", "another was wounded", "The second soldier was killed", "killed the Egyptian
+// service member", "another was wounded", "and their interpreter", "The second soldier was killed", "killed the Egyptian
 // Public Prosecutor"): a count of one. Only with a casualty verb right after
 // it or before it (incidents.ts checks), since "a man" is as often a witness.
 const PERSON = "ambassador|consul|envoy|chief|person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|gendarme|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker|cameraman|camerawoman|photojournalist|medic|paramedic|firefighter|prosecutor|lawmaker|politician|cleric|elder|pilot|suspect|criminal|smuggler|kidnapper";
-const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|the(?:\\s+(?:first|second|third|fourth|fifth|other))?)\\s+(?:(?!(?:of|a|an|the|and|or|in|on|at|to|by|with|for|from)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(?:${PERSON})|another(?=\\s+(?:was|is|has|had|died)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another|one other)\\b`, "giu");
+// ("with the 1st Marine Expeditionary Force": a person's word that opens a unit's name is no person.)
+const UNIT_WORD = "Division|Expeditionary|Corps|Regiment|Brigade|Battalion|Force|Forces|Command|Squadron|Wing|Unit|Group";
+const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|his|her|their|the(?:\\s+(?:first|second|third|fourth|fifth|other))?)\\s+(?:(?!(?:of|a|an|the|and|or|in|on|at|to|by|with|for|from)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(?:${PERSON})(?!\\s+(?:${UNIT_WORD})\\b)|another(?=\\s+(?:was|is|has|had|died|wounded|injured|hurt)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another(?!\\s+(?:\\d|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores?))|one other)\\b`, "giu");
 
 /** Nouns after a count (with at most one modifier) that name weapons, vehicles or buildings, never casualties. */
 const OBJECTS_AFTER =
