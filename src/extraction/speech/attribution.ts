@@ -144,7 +144,10 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const earlier = referenceBack(trimmed, head, position, context);
     if (earlier) return earlier;
   }
-  if (SOURCE_HEADS.has(head)) {
+  // "both Presidents", "the Foreign Ministers": a capitalized plural of a title is people described, not a body.
+  const headWord = headOf(trimmed);
+  const pluralOfRole = headWord !== undefined && isCapitalized(headWord) && head.endsWith("s") && (ROLE_NOUNS.has(head.slice(0, -1)) || ROLE_NOUNS.has(head.replace(/es$/, "")));
+  if (SOURCE_HEADS.has(head) || pluralOfRole) {
     // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
     // not part of who they are.
     const headAt = tokens.indexOf(headOf(trimmed) as Token);

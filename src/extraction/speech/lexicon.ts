@@ -221,7 +221,9 @@ export const FEMALE_GIVEN_NAMES = words(`
 
 /**
  * Organizations that wire copy names several ways: one canonical name for each, so "State
- * Department" and "U.S. Department of State" are one organization. Keys are lower case.
+ * Department" and "U.S. Department of State" are one organization. Keys are lower case. A
+ * metonym stays as written: "the Pentagon" (the building that stands for the department) is
+ * listed as the story names it, beside the department when the story names that too.
  */
 export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["state department", "U.S. Department of State"],
@@ -230,7 +232,6 @@ export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["department of state", "U.S. Department of State"],
   ["u.s. department of state", "U.S. Department of State"],
   ["defense department", "U.S. Department of Defense"],
-  ["pentagon", "U.S. Department of Defense"],
   ["department of defense", "U.S. Department of Defense"],
   ["u.s. department of defense", "U.S. Department of Defense"],
   ["u.s. defense department", "U.S. Department of Defense"],
