@@ -28,7 +28,8 @@ export const REPORTING_VERBS = words(`
   suggesting predicting promising vowing urging cautioning affirming underscoring
   agree agrees agreed request requests requested comment comments commented
   indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
-  inform informs informed`);
+  inform informs informed assure assures assured reassure reassures reassured convey conveys conveyed
+  underscore underscores underscored`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
