@@ -508,6 +508,9 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   return { person: best.person, source: null, group: null, confidence, viaStatement: false };
 }
 
+/** Time words that may open a sentence before its subject. */
+const SENTENCE_TIME_WORDS = /^(?:yesterday|today|tonight|earlier|later|meanwhile|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
 /**
  * Whether a mention opens its sentence, after nothing but capitalized words (titles, a first
  * name) and an opening quotation mark: the sentence's subject, as far as the words show.
@@ -519,7 +522,9 @@ function isSubjectMention(text: string, at: number): boolean {
   if (!opening) return false;
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").
+  // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ...").
   const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
+  if (words[0] && SENTENCE_TIME_WORDS.test(words[0])) words.shift();
   if (!words.every((word) => TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word))) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }

@@ -401,7 +401,10 @@ function issuerOf(cast: Cast, text: string, statement: StatementDocument): Sourc
   // An acronym is the body the story spells out ("VOA" for Voice of America).
   const initials = (name: string): string => name.split(/\s+/).map((word) => word[0] ?? "").join("").toUpperCase();
   const spelledOut = /^\p{Lu}{2,6}$/u.test(words) ? (cast.organizationAcronyms.get(words) ?? cast.organizations.find((name) => initials(name) === words)) : undefined;
-  const organization = spelledOut ?? canonicalOrganization(words);
+  // "Statement from the U.S. Embassy" over a body that names "the U.S. Embassy in Ruritania": the fuller name the story gives.
+  const canonical = canonicalOrganization(words);
+  const fuller = cast.organizations.find((name) => name.toLowerCase().startsWith(`${canonical.toLowerCase()} `));
+  const organization = spelledOut ?? fuller ?? canonical;
   cast.addOrganization(organization);
   const source = cast.addSource(words, (words.split(/\s+/).pop() ?? "").toLowerCase(), organization, CONFIDENCE.explicit);
   cast.mentionSource(source, statement.author, 0.9);

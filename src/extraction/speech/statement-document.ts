@@ -1,6 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
-import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS } from "./lexicon.js";
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS, ROLE_NOUNS } from "./lexicon.js";
 
 // A statement published as a document in its author's own voice (a press statement, a readout,
 // remarks as delivered): the header names the author ("The following statement is attributable
@@ -176,6 +176,8 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const body = bodyAfter(text, paragraphs, index);
     if (body.length === 0) continue;
     const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
+    // "Statement from the U.S. Embassy in Ruritania": a body that issues the document speaks as itself.
+    if (match !== office && namesBody(named)) return { ...found, authorKind: "office" };
     // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
     // lines below name the office holder the headline only titles.
     if (match !== office && /^the\s/i.test(named)) {
@@ -247,6 +249,19 @@ function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDo
   const body = bodyAfter(text, paragraphs, 0).filter((paragraph) => paragraph.end <= signatureStart);
   if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
   return { author, paragraphs: body };
+}
+
+/**
+ * Whether an author line names a body rather than a person or an office holder: its head (the word
+ * before "of"/"in", else the last) is an organization's head ("the U.S. Embassy in Ruritania",
+ * "the Department of Defense", "Office of the Press Secretary") and no role word is in it.
+ */
+function namesBody(named: string): boolean {
+  const words = named.replace(/^the\s+/i, "").split(/\s+/);
+  if (words.some((word) => ROLE_NOUNS.has(word.toLowerCase()))) return false;
+  const cut = words.findIndex((word, index) => index > 0 && /^(?:of|in|to|for)$/i.test(word));
+  const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? "";
+  return /^\p{Lu}/u.test(head) && ORG_HEADS.has(head.toLowerCase());
 }
 
 /** A readout's headline ("Readout of the President's Call with ...", "Readout on ..."). */
