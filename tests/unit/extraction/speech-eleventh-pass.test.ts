@@ -133,6 +133,19 @@ describe("headline topics and pronouns", () => {
     expect(reported?.speaker).toBe("Roe");
   });
 
+  it("reads a Korean name's family name first, so that its later mentions continue the person", () => {
+    const text = [
+      "Song Min-jun, the globe-trotting secretary general of the Harbor League, sat inside the hotel on a rainy morning.",
+      "The league's members had gathered for the annual harbor summit.",
+      "Asked whether he was worried that Governor Jane Roe could close the port, Song demurred.",
+      "\u201cThe port belongs to everyone,\u201d he said.",
+    ].join("\n\n");
+    const quote = quotesOf(text).find((candidate) => candidate.text.startsWith("The port belongs"));
+    expect(quote?.speaker).toBe("Song Min-jun");
+    // "Song demurred" is a mention of the same person, by the family name.
+    expect(extractArticle(text).people.find((person) => person.name === "Song Min-jun")?.aliases).toContain("Song");
+  });
+
   it("reads assured, conveyed and underscored with 'that' as reported speech", () => {
     const text =
       "Finance Minister John Doe met Foreign Minister Jane Roe on Monday. He assured the Foreign Minister that the harbor would reopen next week. He also conveyed to Roe that a delegation would travel to the capital in May. Doe underscored that the talks must continue.";
