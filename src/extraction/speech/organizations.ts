@@ -154,8 +154,9 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     const distinctive = tokens.slice(from, to).some((token) => !ORG_HEADS.has(key(token)) && !CONNECTORS.has(key(token)));
     // "West Bank", "Gaza Strip": a place whose name ends like a body.
     if (head >= 0 && distinctive && lookupPlace(text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end))) continue;
-    // "Air Force One", "Marine One": a body's name and a number word is the aircraft, not the body.
-    if (head >= 0 && /^(?:One|Two)$/.test(tokens[head + 1]?.text ?? "")) continue;
+    // "Air Force One", "Marine One": a body's name and a number word is the aircraft, not the body;
+    // "Intermediate-Range Nuclear Forces Treaty": a body's name before a treaty's word names the treaty.
+    if (head >= 0 && /^(?:One|Two|Treaty|Accord|Convention)$/.test(tokens[head + 1]?.text ?? "")) continue;
     if (head >= 0 && distinctive) {
       let end = head + 1;
       const next = tokens[end];

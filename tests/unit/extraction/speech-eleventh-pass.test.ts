@@ -117,6 +117,8 @@ describe("organizations as the story names them", () => {
     expect(found.some((name) => /air force|aboard/i.test(name))).toBe(false);
     expect(found).not.toContain("News");
     expect(found).toContain("Harbor Authority");
+    // A body's name before a treaty's word names the treaty.
+    expect(orgs("The Intermediate-Range Nuclear Forces Treaty was signed in 1987.").some((name) => /forces/i.test(name))).toBe(false);
   });
 });
 
