@@ -144,7 +144,10 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const earlier = referenceBack(trimmed, head, position, context);
     if (earlier) return earlier;
   }
-  if (SOURCE_HEADS.has(head)) {
+  // "both Presidents", "the Foreign Ministers": a capitalized plural of a title is people described, not a body.
+  const headWord = headOf(trimmed);
+  const pluralOfRole = headWord !== undefined && isCapitalized(headWord) && head.endsWith("s") && (ROLE_NOUNS.has(head.slice(0, -1)) || ROLE_NOUNS.has(head.replace(/es$/, "")));
+  if (SOURCE_HEADS.has(head) || pluralOfRole) {
     // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
     // not part of who they are.
     const headAt = tokens.indexOf(headOf(trimmed) as Token);
@@ -505,6 +508,9 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   return { person: best.person, source: null, group: null, confidence, viaStatement: false };
 }
 
+/** Time words that may open a sentence before its subject. */
+const SENTENCE_TIME_WORDS = /^(?:yesterday|today|tonight|earlier|later|meanwhile|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
 /**
  * Whether a mention opens its sentence, after nothing but capitalized words (titles, a first
  * name) and an opening quotation mark: the sentence's subject, as far as the words show.
@@ -516,7 +522,9 @@ function isSubjectMention(text: string, at: number): boolean {
   if (!opening) return false;
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").
+  // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ...").
   const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
+  if (words[0] && SENTENCE_TIME_WORDS.test(words[0])) words.shift();
   if (!words.every((word) => TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word))) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }

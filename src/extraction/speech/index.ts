@@ -7,9 +7,9 @@ import { attributeQuote } from "./direct.js";
 import { quoteHeadline } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { canonicalOrganization, findOrganizations } from "./organizations.js";
-import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, findUntitledPeople, registerPerson } from "./people.js";
+import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, findUntitledPeople, organizationOfTitle, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
-import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { ORGANIZATION_ALIASES, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
@@ -44,7 +44,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const author = statement && !statement.authorKind ? authorOf(cast, analyzed, statement) : null;
   // A document signed by an office holder the story never names ("Agency Director Statement on ..."),
   // or issued by an office or body in its own name.
-  const unnamedAuthor = statement && !author ? (statement.authorKind ? issuerOf(cast, text, statement) : unnamedAuthorOf(cast, text, statement)) : null;
+  const unnamedAuthor = statement && !author ? (statement.authorKind ? issuerOf(cast, text, statement) : unnamedAuthorOf(cast, analyzed, statement)) : null;
 
   const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
@@ -125,7 +125,9 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   findUntitledPeople(analyzed, cast);
   // People named only as speakers were added during the reading: find their other mentions too.
   findPersonMentions(analyzed, cast);
-  for (const person of cast.people) if (person.organization) cast.addOrganization(person.organization);
+  // A person's organization is one of the story's when the story names it; one a title only implies
+  // ("Secretary of State Jane Doe" -> the Department of State) stays on the person.
+  for (const person of cast.people) if (person.organization && spellsOrganization(text, person.organization)) cast.addOrganization(person.organization);
   const { people, anonymousSources, mentions } = cast.result();
   // A headline in headline style ("Town Falls to Rebels, Spokesman Says") reports speech too.
   const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
@@ -330,6 +332,13 @@ function nameInHeader(text: string, surname: string, headerEnd: number): string 
 /** Capitalized header words before a name that are not a given name ("BRIEFING BY JANE DOE"). */
 const HEADER_WORDS = new Set(["BY", "OF", "THE", "AND", "WITH", "FROM", "FOR", "TO", "ON", "AT", "BRIEFING", "PRESS", "REMARKS", "STATEMENT", "INTERVIEW", "CONFERENCE", "TRANSCRIPT", "GAGGLE", "HOUSE", "DEPARTMENT", "OFFICE"]);
 
+/** Whether the text spells the organization, by its canonical name or one of the names wire copy gives it. */
+function spellsOrganization(text: string, organization: string): boolean {
+  const lower = text.toLowerCase();
+  const target = organization.toLowerCase();
+  return lower.includes(target) || [...ORGANIZATION_ALIASES].some(([alias, canonical]) => canonical.toLowerCase() === target && new RegExp(`(?<![\\p{L}.])${alias.replace(/[.]/g, "\\.")}(?![\\p{L}])`, "u").test(lower));
+}
+
 /** The person a statement document's author line names: someone already known, else the name in it. */
 function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocument): PersonEntry | null {
   const { text } = analyzed;
@@ -366,13 +375,17 @@ function fullNameEnding(analyzed: AnalyzedText, surname: string): string | null 
 
 /**
  * The author of a statement document named only by an office ("VOA Director", "Agency
- * Spokesperson"): an unnamed source described by those words, when they end in a role word.
+ * Spokesperson", "the Secretary of Defense", "a Senior State Department Official"): an unnamed
+ * source described by those words, when their head is a role word (the word before "of" in an
+ * office, else the last), with the organization the title names or implies.
  */
-function unnamedAuthorOf(cast: Cast, text: string, statement: StatementDocument): SourceEntry | null {
+function unnamedAuthorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocument): SourceEntry | null {
+  const { text } = analyzed;
   const words = text.slice(statement.author.start, statement.author.end).trim();
-  const head = words.split(/\s+/).pop() ?? "";
-  if (!ROLE_NOUNS.has(head.toLowerCase()) || words.split(/\s+/).length > 4) return null;
-  const source = cast.addSource(words, head.toLowerCase(), null, CONFIDENCE.explicit);
+  const head = words.split(/\s+of\s+/i)[0]?.split(/\s+/).pop() ?? "";
+  if (!ROLE_NOUNS.has(head.toLowerCase()) || words.split(/\s+/).length > 6) return null;
+  const tokens = analyzed.sentences.flatMap((sentence) => sentence.tokens).filter((token) => token.start >= statement.author.start && token.end <= statement.author.end);
+  const source = cast.addSource(words, head.toLowerCase(), organizationOfTitle(text, tokens, cast.organizationAcronyms), CONFIDENCE.explicit);
   cast.mentionSource(source, statement.author, 0.9);
   return source;
 }
@@ -388,7 +401,10 @@ function issuerOf(cast: Cast, text: string, statement: StatementDocument): Sourc
   // An acronym is the body the story spells out ("VOA" for Voice of America).
   const initials = (name: string): string => name.split(/\s+/).map((word) => word[0] ?? "").join("").toUpperCase();
   const spelledOut = /^\p{Lu}{2,6}$/u.test(words) ? (cast.organizationAcronyms.get(words) ?? cast.organizations.find((name) => initials(name) === words)) : undefined;
-  const organization = spelledOut ?? canonicalOrganization(words);
+  // "Statement from the U.S. Embassy" over a body that names "the U.S. Embassy in Ruritania": the fuller name the story gives.
+  const canonical = canonicalOrganization(words);
+  const fuller = cast.organizations.find((name) => name.toLowerCase().startsWith(`${canonical.toLowerCase()} `));
+  const organization = spelledOut ?? fuller ?? canonical;
   cast.addOrganization(organization);
   const source = cast.addSource(words, (words.split(/\s+/).pop() ?? "").toLowerCase(), organization, CONFIDENCE.explicit);
   cast.mentionSource(source, statement.author, 0.9);
@@ -399,12 +415,14 @@ function issuerOf(cast: Cast, text: string, statement: StatementDocument): Sourc
 function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, statement: StatementDocument, paragraph: TextRange): void {
   const person = "name" in author ? author : null;
   if (person) walk.cast.mentionPerson(person, { start: statement.author.end - person.name.length, end: statement.author.end }, 0.9);
+  // An office or body that issues the document speaks as that organization; an unnamed office holder stays unnamed.
+  const organization = person === null && statement.authorKind === "office" ? (author as SourceEntry).organization : null;
   walk.quotes.push({
     start: paragraph.start,
     end: paragraph.end,
     text: walk.text.slice(paragraph.start, paragraph.end),
-    speaker: person?.name ?? (author as SourceEntry).organization ?? null,
-    speakerKind: person ? "person" : (author as SourceEntry).organization ? "organization" : null,
+    speaker: person?.name ?? organization ?? null,
+    speakerKind: person ? "person" : organization ? "organization" : null,
     speakerDescription: person ? (person.titles[0] ?? null) : (author as SourceEntry).description,
     kind: "direct",
     medium: "statement",

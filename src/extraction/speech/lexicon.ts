@@ -28,7 +28,8 @@ export const REPORTING_VERBS = words(`
   suggesting predicting promising vowing urging cautioning affirming underscoring
   agree agrees agreed request requests requested comment comments commented
   indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
-  inform informs informed`);
+  inform informs informed assure assures assured reassure reassures reassured convey conveys conveyed
+  underscore underscores underscored`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -221,7 +222,9 @@ export const FEMALE_GIVEN_NAMES = words(`
 
 /**
  * Organizations that wire copy names several ways: one canonical name for each, so "State
- * Department" and "U.S. Department of State" are one organization. Keys are lower case.
+ * Department" and "U.S. Department of State" are one organization. Keys are lower case. A
+ * metonym stays as written: "the Pentagon" (the building that stands for the department) is
+ * listed as the story names it, beside the department when the story names that too.
  */
 export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["state department", "U.S. Department of State"],
@@ -230,7 +233,6 @@ export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["department of state", "U.S. Department of State"],
   ["u.s. department of state", "U.S. Department of State"],
   ["defense department", "U.S. Department of Defense"],
-  ["pentagon", "U.S. Department of Defense"],
   ["department of defense", "U.S. Department of Defense"],
   ["u.s. department of defense", "U.S. Department of Defense"],
   ["u.s. defense department", "U.S. Department of Defense"],

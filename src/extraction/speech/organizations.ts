@@ -16,12 +16,14 @@ export interface OrganizationSpan extends TextRange {
   readonly name: string;
 }
 
-/** Words after "Press" that make it an event or an office, not a newspaper. */
-const PRESS_EVENTS = /^(?:Briefings?|Conferences?|Releases?|Availability|Gaggle|Room|Statement|Pool|Call)$/;
+/** Words after "Press" or "News" that make it an event or an office, not a newspaper. */
+const PRESS_EVENTS = /^(?:Briefings?|Conferences?|Releases?|Availability|Gaggle|Room|Statement|Pool|Call|Transcripts?)$/;
 const EVENT_TAILS = /^(?:Day|Week|Month|Awards?|Prize|Festival|Games)$/;
 const LOWER_CASE_HEADS = new Set(["agency", "gang", "cartel", "newspaper", "broadcaster", "militia"]);
 const NATIONAL_BODIES = new Set(["government", "forces", "military", "army", "police", "ministry"]);
 const PLACE_HEADS = new Set(["embassy", "consulate", "mission"]);
+/** Words of rank or tenure capitalized before a title-case official ("Senior", "Former"); never the start of a body's name. */
+const RANK_MODIFIERS = new Set(["senior", "former", "acting", "top", "retired", "interim", "veteran"]);
 const CONNECTORS = new Set(["of", "for", "and", "&", "o", "de", "da", "di", "del", "al", "el", "la", "le", "van", "von", "bin", "ibn"]);
 // Lower-case nouns that introduce an organization's proper name ("rights group Ain o Salish Kendra").
 const NAMING_NOUNS = new Set(["group", "party", "organization", "organisation", "movement", "charity", "network", "company", "firm", "newspaper", "broadcaster", "agency", "watchdog", "union", "militia", "coalition"]);
@@ -123,6 +125,8 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     // A capital "The" at the start of a sentence is grammar; inside one it is part of the name.
     if (from === 0 && key(tokens[from] as Token) === "the") from += 1;
     if (from < runTo && /^(A|An)$/.test((tokens[from] as Token).text)) from += 1;
+    // "a Senior State Department Official": a rank or tenure word describes the official, not the body.
+    while (from < runTo - 1 && RANK_MODIFIERS.has(key(tokens[from] as Token))) from += 1;
     // A run that was only "The" or "A" names nothing.
     if (from >= runTo) continue;
     // Titles inside the run end the organization: "White House | Press Secretary Sarah Sanders".
@@ -134,9 +138,9 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
       to = from + role;
       while (to > from && TITLE_WORDS.has(key(tokens[to - 1] as Token))) to -= 1;
     }
-    // "Department of Defense Press Briefing", "Daily Press Briefing": "Press" before an event
-    // names the event, not a newspaper; the organization (if any) is the words before it.
-    const event = tokens.slice(from, to).findIndex((token, i) => key(token) === "press" && PRESS_EVENTS.test(tokens[from + i + 1]?.text ?? ""));
+    // "Department of Defense Press Briefing", "Daily Press Briefing", "DoD News Transcript": "Press"
+    // or "News" before an event names the event, not a newspaper; the organization (if any) is the words before it.
+    const event = tokens.slice(from, to).findIndex((token, i) => (key(token) === "press" || key(token) === "news") && PRESS_EVENTS.test(tokens[from + i + 1]?.text ?? ""));
     if (event >= 0) to = from + event;
     if (to <= from) continue;
     if (officeOfRole && to - from >= 4) {
@@ -150,6 +154,9 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
     const distinctive = tokens.slice(from, to).some((token) => !ORG_HEADS.has(key(token)) && !CONNECTORS.has(key(token)));
     // "West Bank", "Gaza Strip": a place whose name ends like a body.
     if (head >= 0 && distinctive && lookupPlace(text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end))) continue;
+    // "Air Force One", "Marine One": a body's name and a number word is the aircraft, not the body;
+    // "Intermediate-Range Nuclear Forces Treaty": a body's name before a treaty's word names the treaty.
+    if (head >= 0 && /^(?:One|Two|Treaty|Accord|Convention)$/.test(tokens[head + 1]?.text ?? "")) continue;
     if (head >= 0 && distinctive) {
       let end = head + 1;
       const next = tokens[end];
@@ -176,7 +183,11 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
       const token = tokens[i] as Token;
       const alias = ORGANIZATION_ALIASES.get(key(token));
       if (ownsNamedUnit(tokens, i)) continue;
-      if (KNOWN_ORGANIZATIONS.has(token.text) || (alias && isAcronym(token))) add(i, i + 1, alias ?? token.text);
+      // "Pentagon Press Secretary", "Pentagon Briefing Room": a body's one-word name that modifies the
+      // capitalized words after it names a post or a room, not the body as a party to the story.
+      const following = tokens[i + 1];
+      const modifier = i + 1 < runTo && following !== undefined && !CONNECTORS.has(key(following)) && !isAcronym(token);
+      if ((KNOWN_ORGANIZATIONS.has(token.text) && !modifier) || (alias && isAcronym(token))) add(i, i + 1, alias ?? token.text);
     }
   }
   const first = tokens[0];

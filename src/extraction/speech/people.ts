@@ -17,6 +17,9 @@ const TIME_WORDS = /^(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesda
 /** Words that open a sentence's adverbial or clause ("As analyst Jane Doe noted"); never part of the title. */
 const OPENING_WORDS = /^(?:as|in|on|at|for|with|by|but|and|so|if|when|while|after|before|since|like|unlike)$/i;
 
+/** A headline's document kind ("Readout of Secretary Doe's Call"): what the page is, never the person's title. */
+const DOCUMENT_KINDS = /^(?:readout|statement|remarks|transcript|testimony)$/i;
+
 /** A title found before or after a name, with where it is. */
 interface FoundTitle {
   readonly titles: string[];
@@ -32,7 +35,7 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
     const right = tokens[index + 1];
     const isGlued = right !== undefined && glued(token, right);
     // "Yesterday Finance Minister Doe": a sentence that opens on a time word.
-    if (TIME_WORDS.test(token.text) || (OPENING_WORDS.test(token.text) && isCapitalized(token))) break;
+    if (TIME_WORDS.test(token.text) || (OPENING_WORDS.test(token.text) && isCapitalized(token)) || DOCUMENT_KINDS.test(token.text)) break;
     if (TITLE_TAGS.has(token.pos) || isGlued || (isCapitalized(token) && token.pos !== "PUNCT" && !/^(A|An|The)$/.test(token.text)) || (key(token) === "of" && from < nameStart && index > 0)) {
       from = index;
       index -= 1;
@@ -196,6 +199,9 @@ function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly T
       while (to - from >= 2 && (tokens[from] as Token).pos !== "PROPN" && !capitalizedWord(tokens[from] as Token)) from += 1;
       while (to - from >= 1 && /^\p{Lu}\.$/u.test((tokens[to - 1] as Token).text)) to -= 1;
       const words = tokens.slice(from, to).filter((token) => token.text !== "-" && !suffix(token) && !/^\p{Lu}\.$/u.test(token.text)).length;
+      // "Statement on Marine Helicopter Tragedy": a run none of whose words the story capitalizes
+      // elsewhere, nor a given name, is the headline's topic in capitals, not a person.
+      if (!tokens.slice(from, to).some(capitalizedWord)) return null;
       return words >= 2 ? [from, to] : null;
     },
   };

@@ -1,6 +1,6 @@
 import type { AnalyzedText } from "../text.js";
 import type { TextRange } from "../types.js";
-import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS } from "./lexicon.js";
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS, ROLE_NOUNS } from "./lexicon.js";
 
 // A statement published as a document in its author's own voice (a press statement, a readout,
 // remarks as delivered): the header names the author ("The following statement is attributable
@@ -176,6 +176,8 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const body = bodyAfter(text, paragraphs, index);
     if (body.length === 0) continue;
     const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
+    // "Statement from the U.S. Embassy in Ruritania": a body that issues the document speaks as itself.
+    if (match !== office && namesBody(named)) return { ...found, authorKind: "office" };
     // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
     // lines below name the office holder the headline only titles.
     if (match !== office && /^the\s/i.test(named)) {
@@ -187,6 +189,8 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
   if (titledOnly) return titledOnly;
   const signed = footSigned(text, paragraphs);
   if (signed) return signed;
+  const headless = headlessReadout(text, paragraphs);
+  if (headless) return headless;
   // Else a headline that names its author: "Agency Director Statement on ...".
   const headline = paragraphs[0];
   if (!headline || paragraphs.length < 2) return null;
@@ -247,6 +251,19 @@ function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDo
   return { author, paragraphs: body };
 }
 
+/**
+ * Whether an author line names a body rather than a person or an office holder: its head (the word
+ * before "of"/"in", else the last) is an organization's head ("the U.S. Embassy in Ruritania",
+ * "the Department of Defense", "Office of the Press Secretary") and no role word is in it.
+ */
+function namesBody(named: string): boolean {
+  const words = named.replace(/^the\s+/i, "").split(/\s+/);
+  if (words.some((word) => ROLE_NOUNS.has(word.toLowerCase()))) return false;
+  const cut = words.findIndex((word, index) => index > 0 && /^(?:of|in|to|for)$/i.test(word));
+  const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? "";
+  return /^\p{Lu}/u.test(head) && ORG_HEADS.has(head.toLowerCase());
+}
+
 /** A readout's headline ("Readout of the President's Call with ...", "Readout on ..."). */
 const READOUT_HEADLINE = /^readout (?:of|on|from)\b/i;
 /** A body's own statement headline: "Agency Statement Regarding ...", "Ministry Statement on ...". */
@@ -256,8 +273,43 @@ const BODY_STATEMENT_HEADLINE = /^(.+?) statement (?:regarding|on|about|concerni
  * "State Department Press Office", "Ministry of Foreign Affairs".
  */
 const OFFICE_SIGNATURE = /^(?:(?:Office|Ministry|Department) of (?:the )?\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,4}|(?:\p{Lu}[\p{L}.]*\s+){1,5}(?:Office|Department|Ministry|Embassy|Mission|Command))$/u;
-/** Who issues an unsigned readout of a principal's call or meeting ("the President's Call" -> the White House). */
-const PRINCIPAL_OFFICES: readonly { readonly principal: RegExp; readonly office: string }[] = [{ principal: /\bthe President['’]s\b/i, office: "the White House" }];
+/**
+ * Who issues an unsigned readout of a principal's call or meeting, by how the principal is named
+ * ("the President's Call", "President Doe spoke ..." -> the White House).
+ */
+const PRINCIPAL_OFFICES: readonly { readonly principal: RegExp; readonly office: string }[] = [
+  { principal: /\b(?:the )?(?:Vice )?President(?:['’]s\b|\s+\p{Lu}[\p{L}'’-]+(?:['’]s)?(?=[\s,]|$))/u, office: "the White House" },
+  { principal: /\b(?:the )?(?:Secretary of Defense|Defense Secretary)\b/u, office: "the Department of Defense" },
+  { principal: /\b(?:the )?(?:Secretary of State)\b/u, office: "the Department of State" },
+];
+
+/**
+ * The opening of a readout printed without its headline: a principal, by title ("President Doe",
+ * "The Secretary of State", "Vice President Roe"), and the call or meeting ("spoke by phone today
+ * with", "met with", "called", "hosted").
+ */
+const READOUT_OPENING = /^(?:(?:Today|Earlier today|This (?:morning|afternoon|evening)|Yesterday),?\s+)?(?:The )?(?:Vice President|President|Secretary(?: of (?:State|Defense))?|Defense Secretary|Prime Minister)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(?:spoke|met|called|hosted|held (?:a|an) (?:phone |telephone |video |bilateral )?(?:call|meeting))\b/u;
+/** Words of reporting that a news story about a call uses and a readout, in the office's own voice, does not. */
+const NEWS_REPORTING = /\b(?:said|says|told|according to|reported|reports)\b/i;
+
+/**
+ * A readout printed without its headline ("President Doe spoke by phone today with ..."): every
+ * paragraph narrates the principal's call or meeting in the issuing office's voice. A news story
+ * about the same call reports it (said, according to), quotes someone, or runs longer; a readout
+ * does none of these. The issuer is the principal's office, unnamed.
+ */
+function headlessReadout(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const first = lines[0];
+  if (!first || lines.length > 6) return null;
+  const opening = text.slice(first.start, first.end);
+  if (!READOUT_OPENING.test(opening) || /[“”]|"[^"]{8,}"/.test(text) || NEWS_REPORTING.test(text)) return null;
+  // Every line a paragraph of sentences: a headline, dateline or byline makes it another document.
+  if (lines.some((line) => !/[.!?]["”’]?$/.test(text.slice(line.start, line.end)) || text.slice(line.start, line.end).split(/\s+/).length < 8)) return null;
+  const principal = opening.split(/\s+(?:spoke|met|called|hosted|held)\b/)[0] ?? "";
+  const unsignedBy = PRINCIPAL_OFFICES.find((entry) => entry.principal.test(principal))?.office ?? "the issuing office";
+  return { author: first, paragraphs: lines, authorKind: "unsigned", unsignedBy };
+}
 
 /**
  * A document issued by an office rather than signed by a person, whose headline says what it is:
@@ -293,8 +345,17 @@ function issuedDocument(text: string, paragraphs: readonly TextRange[], headline
 const AUTHOR_TITLES = ["secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "director", "administrator", "chairman", "chairwoman", "chair", "president", "minister", "senator", "governor", "commissioner", "envoy", "coordinator", "ranking member", "leader"];
 /** A title, then up to three capitalized words of a name ("Foreign Minister Jane Q. Doe"). */
 const TITLED_NAME = new RegExp(`(?:^|\\s)(?:${AUTHOR_TITLES.join("|")})(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}$`, "iu");
-/** A headline's author ends in a title ("VOA Director") or a title and a surname ("Chairman Doe"). */
+/** A lower-case title word that may open in a capital ("secretary" -> "[sS]ecretary"), for patterns whose name words must be capitalized. */
+function eitherCase(title: string): string {
+  return title.replace(/(^|\s)(\p{Ll})/gu, (_whole, space: string, letter: string) => `${space}[${letter}${letter.toUpperCase()}]`);
+}
+
+/**
+ * A headline's author ends in a title ("VOA Director"), a title and a surname ("Chairman Doe"), or a
+ * title with its office and a full name ("Secretary of Defense Jane Q. Doe"): after the title word
+ * only capitalized words, initials and the "of"/"for"/"the" of an office.
+ */
 const AUTHOR_END = new RegExp(
-  `(?:^|\\s)(?:${AUTHOR_TITLES.join("|")})(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?$`,
-  "iu",
+  `(?:^|\\s)(?:${AUTHOR_TITLES.map(eitherCase).join("|")})(?:\\s+(?:of|for|the|\\p{Lu}[\\p{Ll}'’-]+|\\p{Lu}\\.)){0,6}$`,
+  "u",
 );
