@@ -157,6 +157,12 @@ const LIST_JOIN = /^,?\s+(?:and|or)\s+$/;
 const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "armed_clash"]);
 /** After a fight word: it followed what was just reported ("a gunbattle ensued", "fighting followed"). */
 const ENSUED_AFTER = /^\s+(?:then\s+|later\s+)?(?:ensued|followed|broke out afterwards?)\b/i;
+/** A crowd right before its verb ("protesters torched", "angry youths then set fire to"). */
+const CROWD_SUBJECT_BEFORE = new RegExp(`${CROWD.source}\\s+(?:(?:also|then|later|had|have|reportedly)\\s+){0,2}$`, "i");
+/** A gathering told by its verb, with no protest word ("Relatives gathered outside"); a gathering or crowd named as a noun is what the force dispersed. */
+const GATHERING = /\b(?:gathered|assembled|massed)\b/i;
+/** A release of people held ("were freed unharmed", "was released Sunday"). */
+const RELEASE = /\b(?:freed|released|set free|rescued|let go)\b/i;
 /** The incidents of a day of unrest: the gathering, its dispersal, the riot and clashes around it, the arrests. */
 const UNREST_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["protest", "riot", "attack", "armed_clash", "arrest"]);
 /** Where an incident is first reported in the body (the headline, read last, counts after it). */
@@ -733,6 +739,9 @@ export function extractIncidents(
       const hit = hits[i] as (typeof hits)[number];
       if (hit.type === "other" && KIDNAPPING_TOLD.test(text.slice(hit.start, hit.end)) && ((text.slice(paragraphStart, hit.start).match(/["“”]/g) ?? []).length % 2) === 1) hits.splice(i, 1);
     }
+    // "Six guards who had been held hostage were freed": a release ends a kidnapping told before (or background), no new one.
+    if (RELEASE.test(sentence.text))
+      for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).type === "other" && KIDNAPPING_TOLD.test(text.slice((hits[i] as (typeof hits)[number]).start, (hits[i] as (typeof hits)[number]).end))) hits.splice(i, 1);
     // "Gunmen have kidnapped three oil workers", "when gunmen stormed the bar" (the kidnapped workers'): the takers and
     // their entry are the kidnapping's, typed as it is (`other`), not an attack beside it.
     if (KIDNAPPING_TOLD.test(sentence.text))
@@ -740,8 +749,16 @@ export function extractIncidents(
     // "Police fired tear gas to break up the rally", "security forces used force to disperse ... supporters": a gathering
     // dispersed by force is an attack on it (the keys' convention), beside the gathering itself.
     for (const h of hits) if (h.type === "protest" && DISPERSAL_WEAPON.test(text.slice(h.start, h.end)) && FORCE_USED_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 60), h.start))) h.type = "attack";
+    // ("Relatives gathered outside the prison, and police used tear gas to push back a crowd": the gathering the sentence
+    // names with no protest word is the protest beside its dispersal.)
+    if (hits.some((h) => h.type === "attack" && DISPERSAL_WEAPON.test(text.slice(h.start, h.end))) && !hits.some((h) => h.type === "protest")) {
+      const gathering = GATHERING.exec(sentence.text);
+      const start = gathering ? sentence.start + gathering.index : -1;
+      if (gathering && !hits.some((h) => h.start < start + gathering[0].length && start < h.end)) hits.push({ type: "protest", start, end: start + gathering[0].length, cameUnder: false, fightersKilled: false, killsFighters: false });
+    }
     // "protesters set ablaze tires", "opposition activists burned one car": arson by a crowd is a riot, not an attack.
-    if (CROWD.test(sentence.text)) for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end))) h.type = "riot";
+    // (The crowd is the arson's subject: "protesters who police said had set fire to buses" is an accusation, left as it was.)
+    for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start))) h.type = "riot";
     // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
     for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
     // "protesters set ablaze tires", "demonstrators had set up street barricades": the crowd that riots is the riot's, no protest beside it.
