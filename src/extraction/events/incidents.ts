@@ -732,16 +732,16 @@ export function extractIncidents(
       }
     }
     hits.sort((a, b) => a.start - b.start);
-    // "We shall discover all the people that act criminally, killed, kidnapped, tortured": crimes a speaker lists inside a
-    // quotation are no kidnapping reported (a quotation may open in an earlier sentence of the paragraph).
+    // No new kidnapping: crimes a speaker lists inside a quotation ("We shall discover all the people that act
+    // criminally, killed, kidnapped, tortured"; a quotation may open in an earlier sentence of the paragraph), or a
+    // release that ends one told before or in the background ("Six guards who had been held hostage were freed").
     const paragraphStart = analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start;
+    const quoted = (h: TextRange): boolean => ((text.slice(paragraphStart, h.start).match(/["“”]/g) ?? []).length % 2) === 1;
+    const released = RELEASE.test(sentence.text);
     for (let i = hits.length - 1; i >= 0; i--) {
       const hit = hits[i] as (typeof hits)[number];
-      if (hit.type === "other" && KIDNAPPING_TOLD.test(text.slice(hit.start, hit.end)) && ((text.slice(paragraphStart, hit.start).match(/["“”]/g) ?? []).length % 2) === 1) hits.splice(i, 1);
+      if (hit.type === "other" && KIDNAPPING_TOLD.test(text.slice(hit.start, hit.end)) && (released || quoted(hit))) hits.splice(i, 1);
     }
-    // "Six guards who had been held hostage were freed": a release ends a kidnapping told before (or background), no new one.
-    if (RELEASE.test(sentence.text))
-      for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).type === "other" && KIDNAPPING_TOLD.test(text.slice((hits[i] as (typeof hits)[number]).start, (hits[i] as (typeof hits)[number]).end))) hits.splice(i, 1);
     // "Gunmen have kidnapped three oil workers", "when gunmen stormed the bar" (the kidnapped workers'): the takers and
     // their entry are the kidnapping's, typed as it is (`other`), not an attack beside it.
     if (KIDNAPPING_TOLD.test(sentence.text))
@@ -993,13 +993,13 @@ export function extractIncidents(
   // A day of unrest (a rally dispersed with tear gas, then clashes, a riot, arrests): when the story reports a protest or a
   // riot and its lede is dated, what it then tells of that day's unrest at the same place without a day of its own
   // ("The clashes, which unfolded in central Dhaka, ...") is of the lede's day.
-  if (lede?.date && UNREST_TYPES.has(lede.type) && drafts.some((d) => d.type === "protest" || d.type === "riot"))
+  const unrestStory = drafts.some((d) => d.type === "protest" || d.type === "riot");
+  if (lede?.date && UNREST_TYPES.has(lede.type) && unrestStory)
     for (const d of drafts)
       if (d !== lede && d.date === null && UNREST_TYPES.has(d.type) && firstReport(d) > firstReport(lede) && (d.place === null || lede.place === null || placesCompatible(d.place, lede.place))) d.date = lede.date;
   // "Police in Bangladesh fired tear gas Saturday ..." then "The clashes, which unfolded in central Dhaka": in a story of
   // unrest (it reports a protest or a riot), an incident of it placed only at a country happened at the one city of that
   // country where its other incidents of the same day are (an incident of another day or a second city leaves the country).
-  const unrestStory = drafts.some((d) => d.type === "protest" || d.type === "riot");
   for (const d of drafts) {
     if (!unrestStory || !UNREST_TYPES.has(d.type) || d.place?.kind !== "country" || d.date?.precision !== "day") continue;
     const sameDay = drafts.filter((o) => o !== d && o.date?.precision === "day" && o.date.date === d.date?.date && o.place !== null && o.place.kind !== "country");
