@@ -146,6 +146,8 @@ const CAPITAL_AFTER_DEMONYM = /^\s+capital\b/u;
 // "Karachi's Lyari neighborhood".
 // ("Zabul province's Shah Joy District": the kind may be capitalised as part of the name.)
 const possessiveLocalityPattern = new RegExp(`(?:'s|’s)\\s+(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:neighbou?rhood|[Dd]istrict|suburb|[Pp]rovince|region)\\b`, "gu");
+/** The last word of a description, not a name, before "state" or "region" ("West African", "Central Asian", "Gulf Arab"). */
+const DESCRIPTIVE_ADJECTIVE = /\b(?:African|Asian|European|American|Arab|Caribbean|Balkan|Nordic|Baltic|Gulf|Pacific|Atlantic|Mediterranean|Sahelian|Andean|Himalayan)$/;
 const NOT_A_NAME = new Set(["The", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Each", "Every", "Another", "Northern", "Southern", "Eastern", "Western", "Central", "Federal", "Capital", "Home", "Same", "Neighbouring", "Neighboring"]);
 // Words that open a sentence or a phrase before a name ("In Cabo Delgado province").
 const LEADING_NON_NAME = new Set([...NOT_A_NAME, "In", "At", "On", "From", "To", "Across", "Near", "Of", "And", "But", "For", "With", "By", "Inside", "Outside", "Throughout", "Also"]);
@@ -273,6 +275,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const owner = POSSESSOR.exec(withoutLeadingWords(match[1] ?? ""))?.[0] ?? "";
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      // "the West African state of Togo", "a Central Asian state": an adjective of a continent or a people describes the state, names none.
+      if (pattern === namedRegionPattern && (DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
       if (pattern === namedRegionPattern && /\b(?:a|an)\s+$/i.test(slice.slice(Math.max(0, match.index - 4), match.index))) continue;
       const group = match[1] ?? "";

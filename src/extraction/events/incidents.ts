@@ -5,6 +5,13 @@ import { placeWithin, type PlaceMatch } from "./gazetteer.js";
 import { findQuantities } from "./numbers.js";
 import {
   ANAPHORIC_DETERMINERS,
+  ARSON_WORD,
+  CROWD,
+  DISPERSAL_WEAPON,
+  FORCE_USED_BEFORE,
+  FORCES_HURT_BEFORE,
+  KIDNAPPERS_WORD,
+  KIDNAPPING_TOLD,
   DIPLOMATIC_POST,
   FATALITY_AFTER,
   CLAIMED_TOLL_BEFORE,
@@ -148,6 +155,16 @@ const DATE_LIST_JOIN = /^,?\s+(?:and|or)\s+(?:in\s+|on\s+)?$|^,\s+$/;
 const LIST_JOIN = /^,?\s+(?:and|or)\s+$/;
 /** The incidents of a military operations report. */
 const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "armed_clash"]);
+/** After a fight word: it followed what was just reported ("a gunbattle ensued", "fighting followed"). */
+const ENSUED_AFTER = /^\s+(?:then\s+|later\s+)?(?:ensued|followed|broke out afterwards?)\b/i;
+/** A crowd right before its verb ("protesters torched", "angry youths then set fire to"). */
+const CROWD_SUBJECT_BEFORE = new RegExp(`${CROWD.source}\\s+(?:(?:also|then|later|had|have|reportedly)\\s+){0,2}$`, "i");
+/** A gathering told by its verb, with no protest word ("Relatives gathered outside"); a gathering or crowd named as a noun is what the force dispersed. */
+const GATHERING = /\b(?:gathered|assembled|massed)\b/i;
+/** A release of people held ("were freed unharmed", "was released Sunday"). */
+const RELEASE = /\b(?:freed|released|set free|rescued|let go)\b/i;
+/** The incidents of a day of unrest: the gathering, its dispersal, the riot and clashes around it, the arrests. */
+const UNREST_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["protest", "riot", "attack", "armed_clash", "arrest"]);
 /** Where an incident is first reported in the body (the headline, read last, counts after it). */
 const firstReport = (d: Draft): number => Math.min(...d.mentions.filter((m) => !m.inHeadline).map((m) => m.start), Number.MAX_SAFE_INTEGER);
 /** Before or after an evacuation word: a casualty's transport for treatment ("medically evacuated to a hospital"). */
@@ -182,7 +199,9 @@ const TARGET_BETWEEN = /^[^,;.]*\b(?:at|on|against|into|targeting|targeted|struc
 const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed_clash", "riot", "protest", "other"];
 
 /** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
-const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
+const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n|peacekeepers?)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
+/** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
+const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:killed|massacred|slaughtered))\b/u;
 /** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
 const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
 /** Deaths that are no act of war. */
@@ -695,10 +714,12 @@ export function extractIncidents(
     // member's death that the sentence reports with no incident word is an attack on them (the notices of
     // military copy), unless the words say it was no act of war ("in a vehicle accident", "non-combat").
     if (!hits.length && !inHeadline(sentence)) {
-      const death = SERVICE_DEATH.exec(sentence.text);
+      // (Or many people killed: a massacre told by its toll.)
+      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
-      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
+      // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
+      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !/\bsince\b/i.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
         hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
     }
     // "The men fled and ignored orders to stop. Two of the men were killed and two were detained.": some of the people
@@ -711,6 +732,40 @@ export function extractIncidents(
       }
     }
     hits.sort((a, b) => a.start - b.start);
+    // No new kidnapping: crimes a speaker lists inside a quotation ("We shall discover all the people that act
+    // criminally, killed, kidnapped, tortured"; a quotation may open in an earlier sentence of the paragraph), or a
+    // release that ends one told before or in the background ("Six guards who had been held hostage were freed").
+    const paragraphStart = analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start;
+    const quoted = (h: TextRange): boolean => ((text.slice(paragraphStart, h.start).match(/["“”]/g) ?? []).length % 2) === 1;
+    const released = RELEASE.test(sentence.text);
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type === "other" && KIDNAPPING_TOLD.test(text.slice(hit.start, hit.end)) && (released || quoted(hit))) hits.splice(i, 1);
+    }
+    // "Gunmen have kidnapped three oil workers", "when gunmen stormed the bar" (the kidnapped workers'): the takers and
+    // their entry are the kidnapping's, typed as it is (`other`), not an attack beside it.
+    if (KIDNAPPING_TOLD.test(sentence.text))
+      for (const h of hits) if (h.type === "attack" && KIDNAPPERS_WORD.test(text.slice(h.start, h.end))) h.type = "other";
+    // "Police fired tear gas to break up the rally", "security forces used force to disperse ... supporters": a gathering
+    // dispersed by force is an attack on it (the keys' convention), beside the gathering itself.
+    for (const h of hits) if (h.type === "protest" && DISPERSAL_WEAPON.test(text.slice(h.start, h.end)) && FORCE_USED_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 60), h.start))) h.type = "attack";
+    // ("Relatives gathered outside the prison, and police used tear gas to push back a crowd": the gathering the sentence
+    // names with no protest word is the protest beside its dispersal.)
+    if (hits.some((h) => h.type === "attack" && DISPERSAL_WEAPON.test(text.slice(h.start, h.end))) && !hits.some((h) => h.type === "protest")) {
+      const gathering = GATHERING.exec(sentence.text);
+      const start = gathering ? sentence.start + gathering.index : -1;
+      if (gathering && !hits.some((h) => h.start < start + gathering[0].length && start < h.end)) hits.push({ type: "protest", start, end: start + gathering[0].length, cameUnder: false, fightersKilled: false, killsFighters: false });
+    }
+    // "protesters set ablaze tires", "opposition activists burned one car": arson by a crowd is a riot, not an attack.
+    // (The crowd is the arson's subject: "protesters who police said had set fire to buses" is an accusation, left as it was.)
+    for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start))) h.type = "riot";
+    // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
+    for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
+    // "protesters set ablaze tires", "demonstrators had set up street barricades": the crowd that riots is the riot's, no protest beside it.
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type === "protest" && CROWD.test(text.slice(hit.start, hit.end)) && hits.some((h) => h.type === "riot" && h.start >= hit.end && h.start - hit.end <= 40)) hits.splice(i, 1);
+    }
     // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after
     // al-Shabab's attack on a base: the attackers' own dead, part of that attack (the keys' victims-only
     // reading), no battle of their own; an attack the forces came under and fought back is a battle, as before.
@@ -740,7 +795,9 @@ export function extractIncidents(
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
       // "The soldiers returned fire": a fight back in the incident just reported, as "the attack" is.
       const fightBack = hit.type === "armed_clash" && FIGHT_BACK.test(text.slice(hit.start, hit.end));
-      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || fightBack;
+      // ("An hours-long gunbattle ensued": a fight that follows the incident just reported is part of it.)
+      const ensued = hit.type === "armed_clash" && ENSUED_AFTER.test(text.slice(hit.end, Math.min(sentence.end, hit.end + 30)));
+      const anaphoric = anaphoricAt(sentence.tokens, hit, text) || fightBack || ensued;
       const line = analyzed.paragraphs[sentence.paragraph];
       const scope = line !== undefined && LIST_ITEM.test(text.slice(line.start, line.start + 5)) ? line : ALSO_OPENING.test(sentence.text) ? sentence : null;
       const secondWave = hit.type === "attack" && SECOND_WAVE.test(text.slice(clause.start, clause.end));
@@ -933,6 +990,23 @@ export function extractIncidents(
   const lede = [...drafts].sort((a, b) => firstReport(a) - firstReport(b))[0];
   if (lede?.date && OPERATION_TYPES.has(lede.type))
     for (const d of drafts) if (d !== lede && d.date === null && OPERATION_TYPES.has(d.type) && firstReport(d) > firstReport(lede)) d.date = lede.date;
+  // A day of unrest (a rally dispersed with tear gas, then clashes, a riot, arrests): when the story reports a protest or a
+  // riot and its lede is dated, what it then tells of that day's unrest at the same place without a day of its own
+  // ("The clashes, which unfolded in central Dhaka, ...") is of the lede's day.
+  const unrestStory = drafts.some((d) => d.type === "protest" || d.type === "riot");
+  if (lede?.date && UNREST_TYPES.has(lede.type) && unrestStory)
+    for (const d of drafts)
+      if (d !== lede && d.date === null && UNREST_TYPES.has(d.type) && firstReport(d) > firstReport(lede) && (d.place === null || lede.place === null || placesCompatible(d.place, lede.place))) d.date = lede.date;
+  // "Police in Bangladesh fired tear gas Saturday ..." then "The clashes, which unfolded in central Dhaka": in a story of
+  // unrest (it reports a protest or a riot), an incident of it placed only at a country happened at the one city of that
+  // country where its other incidents of the same day are (an incident of another day or a second city leaves the country).
+  for (const d of drafts) {
+    if (!unrestStory || !UNREST_TYPES.has(d.type) || d.place?.kind !== "country" || d.date?.precision !== "day") continue;
+    const sameDay = drafts.filter((o) => o !== d && o.date?.precision === "day" && o.date.date === d.date?.date && o.place !== null && o.place.kind !== "country");
+    const cities = new Set(sameDay.map((o) => o.place?.name));
+    const city = sameDay[0]?.place;
+    if (city && cities.size === 1 && (city.kind === "city" || city.kind === "locality") && city.countryCode === d.place.countryCode) d.place = city;
+  }
   // The story's lede: the first body sentence that reports an incident.
   const ledeStart = Math.min(...drafts.flatMap((d) => d.mentions.filter((m) => !m.inHeadline).map((m) => m.sentence.start)));
   return drafts

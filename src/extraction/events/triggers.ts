@@ -20,13 +20,43 @@ export const FIGHTERS_KILLED = /(?<=\b(?:insurgents?|militants?|fighters?|terror
 export const FORCES_KILLED_FIGHTERS =
   /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
 
+/** A kidnapping told by its verb ("kidnapped", "were abducted", "taken hostage") or by its noun with the victims ("the abduction of"). */
+export const KIDNAPPING =
+  /\b(?:(?<!\b(?:the|a|an|those|these|two|three|four|five|six|\d+)\s+)(?:kidnapped|abducted)|(?:kidnapping|abduction)s?(?=\s+of\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|at least|more than|[A-Z]))|(?:taken|held) hostage|seized (?:as )?hostages?|(?<=\b[Gg]unm[ae]n\s+(?:have\s+|had\s+|has\s+)?)(?:seized|[Ss]eize|snatched|grabbed)(?=\s+(?:them|him|her|an?|two|three|four|five|six|seven|eight|nine|ten|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b))\b/gu;
+
+/** Acts of a riot ("hurling stones at security forces", "set ablaze tires", "set up street barricades", "burned one car" by a crowd). */
+/** In a sentence about a kidnapping, the words that name its takers or their entry ("gunmen stormed the bar"), no attack of their own. */
+export const KIDNAPPERS_WORD = /^(?:gunm[ae]n|stormed|raided|attacked|ambushed)$/i;
+/** A sentence about a kidnapping, the participle included ("The kidnapped oil workers were out drinking when gunmen stormed the bar"). */
+export const KIDNAPPING_TOLD = /\b(?:kidnap(?:ped|pers?|pings?)?|abduct(?:ed|ions?|ors?)|hostages?|captives?|gunm[ae]n\s+(?:have\s+|had\s+|has\s+)?(?:seized|seize|snatched|grabbed)\s+(?:them|him|her|an?|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)/i;
+
+/** The people of a crowd, whose arson is rioting ("protesters set ablaze ...", "opposition activists burned one car"). */
+export const CROWD = /\b(?:protest(?:er|or)s?|demonstrators?|rioters?|youths|activists|supporters|crowds?|mobs?|students)\b/i;
+/** An attack word that only says something was set on fire. */
+export const ARSON_WORD = /^(?:torched|set (?:fire|ablaze|alight)|arson)/i;
+/** Before "tear gas": the force that used it ("fired", "lobbed volleys of"). */
+export const FORCE_USED_BEFORE = /\b(?:fired|firing|fire|fires|used|using|uses|lobbed|lobbing|threw|throwing|shot|shooting|launched|deployed)\s+(?:[\p{L}-]+,?\s+){0,3}$/iu;
+/** The protest words that name a weapon of dispersal, not the gathering. */
+export const DISPERSAL_WEAPON = /^tear gas$/i;
+
+/** Before a crowd word: security forces that killed or hurt it ("police killed at least one protester"). */
+export const FORCES_HURT_BEFORE =
+  /\b(?:police(?:men)?|security forces|soldiers|troops|gendarmes|army|guards)\s+(?:(?:had|have|has|reportedly|allegedly)\s+)*(?:killed|shot(?: dead)?|shot and killed|beat|wounded|injured)\s+(?:(?:at least|more than|some|about|nearly|dozens of|scores of|hundreds of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*(?:[\p{L}-]+\s+)?$/iu;
+
+export const RIOTING =
+  /\b(?:(?:hurl|throw|pelt)(?:ing|ed|s)?\s+(?:[\p{L}-]+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|stone-?(?:throwing|pelting)|(?:set|setting) (?:ablaze|alight|on fire|fire to) (?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|burn(?:ed|t|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|(?:set|setting|put|putting|erected|erecting) up (?:[\p{L}-]+\s+)?barricades|(?<=\b(?:protesters|protestors|demonstrators|rioters|youths|activists|supporters|crowds?|mobs?|students)\s+(?:[\p{L}-]+\s+){0,2})(?:burned|burnt|torched|ransacked))\b/giu;
+
 /** Trigger words and phrases, by incident type. */
 export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide (?:car |truck |vest )?bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=(?:\s+(?:in|on|inside|hidden in|planted in|placed in)\s+[^,.;]{1,40}?)?\s+(?:has\s+|have\s+)?(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|air raids?|fatally (?:shot|stabbed))\b/giu,
+      /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide (?:car |truck |vest )?bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=(?:\s+(?:in|on|inside|hidden in|planted in|placed in)\s+[^,.;]{1,40}?)?\s+(?:has\s+|have\s+)?(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|air raids?|fatally (?:shot|stabbed)|beheaded|stabbed (?:and killed|to death))\b/giu,
   },
+  // "security forces lobbed a grenade into an area", "A grenade thrown into a downtown church": a grenade thrown is an attack.
+  { type: "attack", pattern: /\b(?:(?:lobbed|threw|hurled|tossed|lobbing|throwing|hurling)\s+(?:an?\s+|two\s+|several\s+)?(?:hand\s+)?grenades?|grenades?\s+(?:was\s+|were\s+)?(?:thrown|lobbed|hurled|tossed)\s+(?:into|at|inside|onto))\b/giu },
+  // "Police could be seen beating youths with wooden clubs": force used on people of a crowd is an attack on them.
+  { type: "attack", pattern: /\bbeat(?:ing|en)?(?=\s+(?:up\s+)?(?:protest(?:er|or)s|demonstrators|youths|students|journalists|supporters|activists|marchers|crowds?)\b)/giu },
   // "seven mortars hit a camp", "rockets struck the base": fired weapons that hit something are an attack.
   { type: "attack", pattern: /\b(?:mortars|rockets|missiles|grenades|shells)(?=\s+(?:hit|struck|slammed into|landed (?:on|in|inside|near)|killed|wounded|injured)\b)/giu },
   // "the reported August 5 killing of dozens of civilians": a killing of many is an attack on them.
@@ -57,13 +87,15 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "protest",
     pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
+  // "Youths took to the streets": the idiom of a street protest.
+  { type: "protest", pattern: /\b(?:took|take|taking|taken|takes) to the streets\b/gi },
   // Lower-case only: "March 3" is a date, "marched on parliament" is a protest.
   { type: "protest", pattern: /\b(?:march(?:es|ed|ing)?)\b/g },
   // "riot police", "riot gear": the police, not a riot.
   { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
   {
     type: "armed_clash",
-    pattern: /\b(?:clash(?:es|ed)?|gunfights?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
+    pattern: /\b(?:clash(?:es|ed)?|gunfights?|gun-?battles?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
   },
   // "an hours-long standoff in Bandung left three suspects dead": an armed standoff with a toll is a battle (not a diplomatic one).
   { type: "armed_clash", pattern: /\bstand-?offs?\b(?=[^.;]{0,80}\b(?:left|leaving|killed|killing|dead|died|wounded|wounding|ended with)\b)/giu },
@@ -91,7 +123,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "closure",
-    pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention|air|combat|quarters|protection|proximity|cooperation|coordination|second)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
+    pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention|air|combat|quarters|protection|proximity|cooperation|coordination|second)\b)(?!\s+of\s+(?:the\s+)?(?:polls|polling|voting|vote|ballot)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
   },
   {
     type: "arrest",
@@ -102,6 +134,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
     pattern:
       /\b(?:expel(?:s|led|ling)?|expulsions?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata|ordered (?:[\p{L}-]+\s+){0,3}(?:diplomats?|ambassadors?|envoys?) to leave)\b/giu,
   },
+  // Kidnappings are `other` (the keys' convention, after ACLED's abduction sub-event): "gunmen kidnapped three oil workers",
+  // "were abducted Tuesday", "24 were taken hostage", "the abduction of two nurses". A bare noun ("kidnapping for ransom has
+  // become common", "a rise in abductions") is a practice, not an event: only the verb, or the noun with its victim.
+  { type: "other", pattern: KIDNAPPING },
+  // Looting and a jail break are `other` too ("the market was burned and then looted", "There was also a jail breakout").
+  { type: "other", pattern: /\b(?:looted|(?<=\b(?:the|widespread|of)\s)looting(?!\s+(?:of\s+)?(?:charges?|allegations?))|jail ?break(?:outs?|s)?|prison ?break(?:outs?|s)?|(?:jail|prison) breakouts?|(?:broke|escaped) (?:out )?(?:of|from) (?:a |the )?(?:[\p{L}-]+\s+)?(?:jail|prison))\b/giu },
+  // Rioting told by its acts: stones thrown at the police, tires burned, barricades put up by a crowd.
+  { type: "riot", pattern: RIOTING },
   {
     type: "other",
     pattern:
@@ -110,7 +150,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 ];
 
 /** Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made). */
-export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
