@@ -425,3 +425,39 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
     }
   }
 }
+
+/** One name word of a credit: capitalized, or an initial ("MacKenzie C. Babb", "Jones-Cruise"). */
+const CREDIT_NAME = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*){1,2}`;
+/**
+ * Lines that credit the story's writer or editor: "By Jane Q. Doe" alone on its line, a
+ * sign-off "I'm Jane Doe.", "Jane Doe adapted the story for ...", "Jane Doe was the editor.".
+ */
+const CREDIT_LINES: readonly RegExp[] = [
+  new RegExp(String.raw`^By\s+(${CREDIT_NAME})\s*$`, "u"),
+  new RegExp(String.raw`^I['’]m\s+(${CREDIT_NAME})\.\s*$`, "u"),
+  new RegExp(String.raw`(?:^|[.!?]\s+)(${CREDIT_NAME})\s+(?:was the editor|edited (?:this|the) story|adapted (?:this|the) story|wrote (?:this|the) story)\b`, "u"),
+];
+/** Words that make a credit an outlet's, not a person's ("By VOA News", "By Staff Writers"). */
+const OUTLET_WORDS = /\b(?:News|Service|Press|Staff|Writers?|Reports?|Agency|Wire|Desk|Bureau|Network|Radio|Television|Times|Post)\b/;
+
+/**
+ * The writer and editor a credit line names are people of the story: answer keys list them, and
+ * they stand in header and footer lines the reading of speech skips.
+ */
+export function findCredits(text: string, cast: Cast): void {
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const trimmed = line.trim();
+    const start = offset + line.indexOf(trimmed);
+    offset += line.length + 1;
+    if (trimmed.length > 200) continue;
+    for (const pattern of CREDIT_LINES) {
+      const match = pattern.exec(trimmed);
+      const name = match?.[1];
+      if (!match || !name || OUTLET_WORDS.test(name) || lookupPlace(name)) continue;
+      const person = cast.addPerson(name, null, 0.8);
+      const at = start + match.index + match[0].indexOf(name);
+      cast.mentionPerson(person, { start: at, end: at + name.length }, 0.8);
+    }
+  }
+}
