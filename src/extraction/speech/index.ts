@@ -7,7 +7,7 @@ import { attributeQuote } from "./direct.js";
 import { quoteHeadline } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { canonicalOrganization, findOrganizations } from "./organizations.js";
-import { findBareNames, findCredits, findPeople, findPersonMentions, findTitledSurnames, findUntitledPeople, organizationOfTitle, registerPerson } from "./people.js";
+import { findBareNames, findCredits, findPeople, findTopicIndexNames, findPersonMentions, findTitledSurnames, findUntitledPeople, organizationOfTitle, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ORGANIZATION_ALIASES, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
@@ -41,6 +41,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     cast.addAlias(person, post.handle);
   }
   findCredits(text, cast);
+  if (turns[0]) findTopicIndexNames(text, turns[0].line.start, cast);
   findPersonMentions(analyzed, cast);
   const author = statement && !statement.authorKind ? authorOf(cast, analyzed, statement) : null;
   // A document signed by an office holder the story never names ("Agency Director Statement on ..."),

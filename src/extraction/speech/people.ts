@@ -461,3 +461,38 @@ export function findCredits(text: string, cast: Cast): void {
     }
   }
 }
+
+/** A word of a name in a topic: capitalized, hyphenated parts ("Dong-Young"), or an initial. */
+const TOPIC_NAME_WORD = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)$/u;
+const isTitleWord = (word: string): boolean => word.toLowerCase().split("-").every((part) => TITLE_WORDS.has(part) || part === "elect");
+
+/**
+ * A briefing transcript's topic index ("Dina Powell's Senate Confirmation/ Cultural Exchanges",
+ * "Hostages: Keith Stansell, Thomas Howes", "Secretary Jane\nDoe/ ..."), printed before the first
+ * turn: a topic that ends in a full name (two or three name words) whose first word is a given name
+ * or follows a title names a person of the story (the tagger reads every title-case topic as a
+ * name, so it is not asked). Topics run over line ends.
+ */
+export function findTopicIndexNames(text: string, indexEnd: number, cast: Cast): void {
+  const index = text.slice(0, indexEnd);
+  if (!/\S\/\s/.test(index)) return;
+  // One line end inside a topic is a space (same length, so offsets hold); a blank line ends it.
+  const joined = index.replace(/[ \t]*\n[ \t]*(?=\S)/g, (gap) => " ".repeat(gap.length));
+  for (const topic of joined.matchAll(/[^/:,;\n]+/g)) {
+    // "Dina Powell's Senate Confirmation": the name is what comes before the possessive.
+    const words = topic[0].split(/['’]s\b/)[0]?.replace(/\s+and\s.*$/, "").trim().split(/\s+/) ?? [];
+    for (const size of [3, 2]) {
+      const name = words.slice(-size);
+      const before = words[words.length - size - 1] ?? "";
+      const first = (name[0] ?? "").toLowerCase();
+      if (name.length !== size || !name.every((word) => TOPIC_NAME_WORD.test(word) && !isTitleWord(word) && !ORG_HEADS.has(word.toLowerCase()))) continue;
+      const start = topic.index + topic[0].indexOf(name[0] as string);
+      if (!(before !== "" && isTitleWord(before)) && !MALE_GIVEN_NAMES.has(first) && !FEMALE_GIVEN_NAMES.has(first)) continue;
+      const spelled = name.join(" ");
+      if (lookupPlace(spelled)) break;
+      const person = cast.addPerson(spelled, null, 0.7);
+      cast.mentionPerson(person, { start, end: start + (joined.slice(start).indexOf(name[name.length - 1] as string) + (name[name.length - 1] as string).length) }, 0.7);
+      break;
+    }
+  }
+}

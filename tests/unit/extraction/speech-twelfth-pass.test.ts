@@ -106,3 +106,22 @@ describe("people: the credit lines' writers and editors", () => {
     expect(quotesOf(text).find((quote) => quote.text.includes("saddened"))?.speaker).toBe("Ana Ruiz");
   });
 });
+
+describe("people: a briefing's topic index", () => {
+  it("lists the full names its topics give with a given name or a title, over line ends, not the topics", () => {
+    const text = [
+      "Daily Press Briefing",
+      "John Doe, Spokesman\nWashington, DC\nJune 27, 2005",
+      "Hostages: Mark Stone, Thomas Reed/ Election Results/ Nuclear\nWeapons/ Candidate List/",
+      "Reports of Meetings with Insurgents/ Secretary Alan\nKestrel/ Drafting of Constitution",
+      "Sarah Lund's Senate Confirmation/ Cultural Exchanges",
+      "MR. DOE: Good afternoon. Let's go to your questions.",
+      "QUESTION: Is there news on the hostages?",
+      "MR. DOE: Nothing new today.",
+    ].join("\n\n");
+    const names = people(text);
+    expect(names).toEqual(expect.arrayContaining(["Mark Stone", "Thomas Reed", "Alan Kestrel", "Sarah Lund"]));
+    expect(names).not.toContain("Alan");
+    expect(names.some((name) => /Results|Weapons|Exchanges|Candidate/.test(name))).toBe(false);
+  });
+});
