@@ -125,3 +125,23 @@ describe("people: a briefing's topic index", () => {
     expect(names.some((name) => /Results|Weapons|Exchanges|Candidate/.test(name))).toBe(false);
   });
 });
+
+describe("pronouns: a sentence whose subject is 'The <title>'", () => {
+  it("gives 'He noted that ...' after 'The President thanked ...' to the president, not the minister named last", () => {
+    const text = [
+      "Readout of the President's Call with Prime Minister Roe",
+      "Late Saturday morning, President Doe returned Prime Minister Roe's phone call. Prime Minister Roe had called President Doe on Friday to congratulate him on the prize. The President expressed his appreciation for the call. He noted that he was humbled by the award.",
+    ].join("\n\n");
+    const quote = quotesOf(text).find((candidate) => candidate.text.startsWith("he was humbled"));
+    expect(quote?.speaker).toBe("Doe");
+  });
+
+  it("leaves two holders of the title to the earlier rules (the subject of the clauses before)", () => {
+    const text = [
+      "Presidents Meet",
+      "President Jan Doe met President Ali Roe on Monday. The President thanked his guest for the visit. He said that the talks were useful.",
+    ].join("\n\n");
+    const quote = quotesOf(text).find((candidate) => candidate.text.startsWith("the talks"));
+    expect(quote?.speaker).toBe("Jan Doe");
+  });
+});
