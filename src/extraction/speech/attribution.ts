@@ -485,6 +485,16 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
     context.cast.mentionPerson(person, { start: bareSubject.start, end: bareSubject.start + bareSubject.name.length }, CONFIDENCE.reference);
     return { person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
   }
+  // "President Doe ... Prime Minister Roe ... The President thanked him. He noted that ...": a
+  // sentence of this paragraph that opens with "The <title>" after the latest mention is the
+  // subject the pronoun continues, when exactly one fitting person holds that title.
+  const titled = subjectByTitle(context.text, best.last, position);
+  const holders = titled ? candidates.filter((candidate) => candidate.person.titles.some((title) => title.toLowerCase().split(/\s+/).pop() === titled)) : [];
+  const holder = holders.length === 1 ? holders[0] : undefined;
+  if (holder) {
+    holder.person.gender ??= gender;
+    return { person: holder.person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+  }
   // A pronoun continues the subject of the clauses before it rather than a person only mentioned
   // inside them ("Doe said Roe would win. “...,” she said" is Doe's): when the latest fitting
   // mention is no subject, the person who was one later in the same paragraph is preferred.
@@ -506,6 +516,18 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   best.person.gender ??= gender;
   const confidence = sure ? CONFIDENCE.pronoun : CONFIDENCE.ambiguousPronoun;
   return { person: best.person, source: null, group: null, confidence, viaStatement: false };
+}
+
+/**
+ * The title word of the latest sentence between `from` and `to`, in one paragraph, whose subject
+ * is "The <Title>" ("The President expressed ...", "The Prime Minister noted ..."): "president".
+ */
+function subjectByTitle(text: string, from: number, to: number): string | null {
+  const between = text.slice(from, to);
+  if (between.includes("\n")) return null;
+  const openings = [...between.matchAll(/(?:^|[.!?]["”’]?\s+)The ((?:\p{Lu}[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{Ll}-]+)\s+\p{Ll}/gu)];
+  const role = openings.pop()?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? "";
+  return ROLE_NOUNS.has(role) ? role : null;
 }
 
 /** Time words that may open a sentence before its subject. */

@@ -344,6 +344,19 @@ function calledWithin(words: string): RegExpExecArray | null {
 }
 
 /**
+ * The sentence of an answer that may address the reporter: its first, or the second when the
+ * first only answers ("Right. I can't point to anything, Matt, ..."; "Yes, sir. ...").
+ */
+function addressingSentence(words: string): { sentence: string; offset: number } {
+  const sentences = /^([^.?!]*[.?!])\s*([^.?!]*[.?!])?/.exec(words);
+  const first = sentences?.[1] ?? words;
+  const bare = first.toLowerCase().replace(/[^\p{L}'’ -]/gu, " ").split(/\s+/).filter(Boolean);
+  const onlyAnswers = bare.length > 0 && bare.length <= 3 && bare.every((word) => ANSWER_WORDS.has(word) || NOT_VOCATIVES.has(word));
+  const second = sentences?.[2];
+  return onlyAnswers && second ? { sentence: second, offset: words.indexOf(second, first.length) } : { sentence: first, offset: 0 };
+}
+
+/**
  * Reporters' questions name their reporter when the reporter introduces themselves ("Jane Doe
  * with AP.") or the official's last words before the question call on them by name ("so Matt.");
  * the question is then that person's (still a question: nothing in it is the official's).
@@ -391,14 +404,14 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const question = turns[index - 1];
     if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
     const words = text.slice(turn.quote.start, turn.quote.end);
-    const first = /^[^.?!]*[.?!]/.exec(words)?.[0] ?? words;
+    const { sentence: first, offset } = addressingSentence(words);
     // A place set off by commas ("France, Germany and Poland") is no one addressed.
     // A word alone at the start ("Correct.", "Exactly?") answers; a name there is followed by a comma.
     const vocative = (match: RegExpMatchArray): boolean => {
       const word = match[2];
       const at = (match.index ?? 0) + match[0].length;
       if (match.index === 0 && !/^\s*,/.test(first.slice(at))) return false;
-      return word !== undefined && !NOT_VOCATIVES.has(word.toLowerCase()) && lookupPlace(word) === undefined && isName(turn.quote.start + (match.index ?? 0) + match[0].lastIndexOf(word));
+      return word !== undefined && !NOT_VOCATIVES.has(word.toLowerCase()) && lookupPlace(word) === undefined && isName(turn.quote.start + offset + (match.index ?? 0) + match[0].lastIndexOf(word));
     };
     const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
     const name = address?.[2];
@@ -410,7 +423,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const calledNext = next ? named.get(next.labelLine.start) : undefined;
     const callsOn = CALLED_AT_START.test(words) || CALLED_TO.test(words);
     if (callsOn && calledNext?.kind === "named" && calledNext.surname.toLowerCase() === name.toLowerCase()) return;
-    const start = turn.quote.start + (address.index ?? 0) + address[0].lastIndexOf(name);
+    const start = turn.quote.start + offset + (address.index ?? 0) + address[0].lastIndexOf(name);
     if (!isName(start)) return;
     named.set(question.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
   });

@@ -7,7 +7,7 @@ import { attributeQuote } from "./direct.js";
 import { quoteHeadline } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { canonicalOrganization, findOrganizations } from "./organizations.js";
-import { findBareNames, findPeople, findPersonMentions, findTitledSurnames, findUntitledPeople, organizationOfTitle, registerPerson } from "./people.js";
+import { findBareNames, findCredits, findPeople, findTopicIndexNames, findPersonMentions, findTitledSurnames, findUntitledPeople, organizationOfTitle, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ORGANIZATION_ALIASES, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
@@ -40,6 +40,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
     const person = cast.personNamed(post.name) ?? cast.addPerson(post.name, null, 0.9);
     cast.addAlias(person, post.handle);
   }
+  findCredits(text, cast);
+  if (turns[0]) findTopicIndexNames(text, turns[0].line.start, cast);
   findPersonMentions(analyzed, cast);
   const author = statement && !statement.authorKind ? authorOf(cast, analyzed, statement) : null;
   // A document signed by an office holder the story never names ("Agency Director Statement on ..."),
@@ -133,7 +135,9 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
   const headlineQuote = headline ? quoteHeadline(analyzed, cast, headline) : null;
   if (headlineQuote) walk.quotes.push(headlineQuote);
-  const quotes = partialsOfReportedSpeech(text, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
+  const leadParagraph = analyzed.paragraphs[firstStoryParagraph(analyzed)];
+  const described = leadRoleNamedNext(analyzed, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
+  const quotes = partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
   const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
   const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
@@ -207,6 +211,66 @@ function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuo
     const person = cast.people.filter(fits).sort((a, b) => (a.mentions[0] ?? 0) - (b.mentions[0] ?? 0))[0];
     if (!person) return quote;
     return { ...quote, speaker: person.name, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) };
+  });
+}
+
+/** Roles anyone may hold ("the witness", "the mother"): never an office a lead withholds a name for. */
+const LAY_ROLES = new Set(["resident", "witness", "survivor", "victim", "member", "mother", "father", "student", "worker", "farmer", "teacher", "schoolteacher", "doctor", "nurse", "owner", "activist", "analyst", "expert", "researcher", "journalist", "reporter", "correspondent", "candidate"]);
+
+/**
+ * "The top U.S. foreign aid official said ... Agency administrator Jane Doe says ...": a news lead
+ * that gives its speaker's office with "the" (one person, known to the reader) and names them in
+ * the next sentences. A lead quote of such a description, unnamed or read as the body the
+ * description opens with ("The United Nations head of humanitarian aid"), is the first person
+ * quoted after it in the lead or the paragraph after.
+ */
+function leadRoleNamedNext(analyzed: AnalyzedText, lead: TextRange | undefined, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+  if (!lead) return [...quotes];
+  const next = analyzed.paragraphs[analyzed.paragraphs.indexOf(lead) + 1];
+  const reach = next?.end ?? lead.end;
+  return quotes.map((quote, index) => {
+    const description = quote.speakerDescription;
+    if (!description || quote.start < lead.start || quote.end > lead.end || !/^the /i.test(description)) return quote;
+    const head = description.split(/\s+(?:for|of|to|with|from|at|in)\s+/)[0] ?? "";
+    const role = head.toLowerCase().split(/\s+/).pop() ?? "";
+    if (!ROLE_NOUNS.has(role) || LAY_ROLES.has(role) || role.endsWith("s")) return quote;
+    // Unnamed, or a body that only opens the description ("The United Nations head ...").
+    const bodyOfRole = quote.speakerKind === "organization" && quote.speaker !== null && head.length > quote.speaker.length + 4 && head.toLowerCase().includes(quote.speaker.toLowerCase());
+    if (quote.speaker !== null && !bodyOfRole) return quote;
+    const named = quotes.slice(index + 1).find((later) => later.start < reach && later.speakerKind === "person" && later.speaker !== null);
+    if (!named?.speaker) return quote;
+    return { ...quote, speaker: named.speaker, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) };
+  });
+}
+
+/** Kinds of body a story names one by ("the U.N. food agency", "Zimbabwe's opposition party"). */
+const BODY_KINDS = new Set(["agency", "group", "party", "organization", "organisation", "movement", "charity", "company", "firm", "coalition", "alliance", "union", "network", "militia", "front"]);
+
+/** A body's own name: every word capitalized, but for linking words ("Gift of the Givers"). */
+const isProperName = (name: string): boolean => name.split(/\s+/).every((word) => /^[\p{Lu}\d]/u.test(word) || /^(?:of|the|for|and|de|la|al|el)$/.test(word));
+
+/**
+ * A body the story calls by its kind speaks as the body it names: "The World Food Program says
+ * ... The U.N. food agency says ..." (the kind, after the body last quoted) and a lead's
+ * "Zimbabwe's opposition party says ..." before "The opposition Movement for Democratic Change
+ * party said ..." (the kind, before the first body quoted in the lead or the paragraph after).
+ */
+function bodiesByKind(analyzed: AnalyzedText, lead: TextRange | undefined, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+  const paragraphOf = (offset: number): number => analyzed.paragraphs.findIndex((paragraph) => offset >= paragraph.start && offset <= paragraph.end);
+  const namedBody = (quote: ExtractedQuote | undefined): quote is ExtractedQuote & { speaker: string } => quote?.speakerKind === "organization" && quote.speaker !== null && isProperName(quote.speaker);
+  return quotes.map((quote, index) => {
+    const description = quote.speakerDescription ?? "";
+    const kind = description.toLowerCase().split(/\s+(?:for|of|in|from|based)\s+/)[0]?.split(/\s+/).pop() ?? "";
+    if (!BODY_KINDS.has(kind) || namedBody(quote) || (quote.speaker !== null && quote.speakerKind !== "organization")) return quote;
+    const resolved = (body: ExtractedQuote & { speaker: string }): ExtractedQuote => ({ ...quote, speaker: body.speaker, speakerKind: "organization", confidence: Math.min(quote.confidence, CONFIDENCE.reference) });
+    // Anaphora: "the <kind>" right after the body spoke, in the same or the next paragraph.
+    const before = [...quotes.slice(0, index)].reverse().find((earlier) => earlier.speaker !== null);
+    if (/^the /i.test(description) && namedBody(before) && paragraphOf(quote.start) - paragraphOf(before.start) <= 1) return resolved(before);
+    // A lead that gives the kind first and the name lower down.
+    if (!lead || quote.start < lead.start || quote.end > lead.end || quote.speaker !== null) return quote;
+    const reach = analyzed.paragraphs[analyzed.paragraphs.indexOf(lead) + 1]?.end ?? lead.end;
+    const after = quotes.slice(index + 1).find((later) => later.start < reach && later.speaker !== null);
+    return namedBody(after) ? resolved(after) : quote;
   });
 }
 

@@ -253,7 +253,8 @@ export const KNOWN_ORGANIZATIONS = words(`
   Interpol Europol Anadolu Congress Senate CIA FBI ISIS ISIL Daesh VOA BBC CNN NPR RFA Xinhua`);
 
 /**
- * Broadcasters and agencies whose names have no organization head ("Voice of America"), which
+ * Broadcasters and agencies whose names have no organization head ("Voice of America", and "World Food
+ * Program" where no "United Nations"/"UN" opens it, a name read as before), which
  * a story names as a body like any other: the outlet is one of the story's organizations.
  */
-export const KNOWN_ORGANIZATION_NAMES = /(?<![\p{L}])(?:Voice of America|Radio Free Europe\/Radio Liberty|Radio Free (?:Asia|Europe)|Radio Liberty|Al Jazeera|Deutsche Welle|Associated Press)(?![\p{L}])/gu;
+export const KNOWN_ORGANIZATION_NAMES = /(?<![\p{L}])(?:Voice of America|Radio Free Europe\/Radio Liberty|Radio Free (?:Asia|Europe)|Radio Liberty|Al Jazeera|Deutsche Welle|Associated Press|(?<!(?:Nations|U\.?N\.?)\s)World Food Programm?e?)(?![\p{L}])/gu;

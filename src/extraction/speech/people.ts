@@ -425,3 +425,74 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
     }
   }
 }
+
+/** One name word of a credit: capitalized, or an initial ("MacKenzie C. Babb", "Jones-Cruise"). */
+const CREDIT_NAME = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*){1,2}`;
+/**
+ * Lines that credit the story's writer or editor: "By Jane Q. Doe" alone on its line, a
+ * sign-off "I'm Jane Doe.", "Jane Doe adapted the story for ...", "Jane Doe was the editor.".
+ */
+const CREDIT_LINES: readonly RegExp[] = [
+  new RegExp(String.raw`^By\s+(${CREDIT_NAME})\s*$`, "u"),
+  new RegExp(String.raw`^I['’]m\s+(${CREDIT_NAME})\.\s*$`, "u"),
+  new RegExp(String.raw`(?:^|[.!?]\s+)(${CREDIT_NAME})\s+(?:was the editor|edited (?:this|the) story|adapted (?:this|the) story|wrote (?:this|the) story)\b`, "u"),
+];
+/** Words that make a credit an outlet's, not a person's ("By VOA News", "By Staff Writers"). */
+const OUTLET_WORDS = /\b(?:News|Service|Press|Staff|Writers?|Reports?|Agency|Wire|Desk|Bureau|Network|Radio|Television|Times|Post)\b/;
+
+/**
+ * The writer and editor a credit line names are people of the story: answer keys list them, and
+ * they stand in header and footer lines the reading of speech skips.
+ */
+export function findCredits(text: string, cast: Cast): void {
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const trimmed = line.trim();
+    const start = offset + line.indexOf(trimmed);
+    offset += line.length + 1;
+    if (trimmed.length > 200) continue;
+    for (const pattern of CREDIT_LINES) {
+      const match = pattern.exec(trimmed);
+      const name = match?.[1];
+      if (!match || !name || OUTLET_WORDS.test(name) || lookupPlace(name)) continue;
+      const person = cast.addPerson(name, null, 0.8);
+      const at = start + match.index + match[0].indexOf(name);
+      cast.mentionPerson(person, { start: at, end: at + name.length }, 0.8);
+    }
+  }
+}
+
+/** A word of a name in a topic: capitalized, hyphenated parts ("Dong-Young"), or an initial. */
+const TOPIC_NAME_WORD = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)$/u;
+const isTitleWord = (word: string): boolean => word.toLowerCase().split("-").every((part) => TITLE_WORDS.has(part) || part === "elect");
+
+/**
+ * A briefing transcript's topic index ("Dina Powell's Senate Confirmation/ Cultural Exchanges",
+ * "Hostages: Keith Stansell, Thomas Howes", "Secretary Jane\nDoe/ ..."), printed before the first
+ * turn: a topic that ends in a full name (two or three name words) whose first word is a given name
+ * or follows a title names a person of the story (the tagger reads every title-case topic as a
+ * name, so it is not asked). Topics run over line ends.
+ */
+export function findTopicIndexNames(text: string, indexEnd: number, cast: Cast): void {
+  const index = text.slice(0, indexEnd);
+  if (!/\S\/\s/.test(index)) return;
+  // One line end inside a topic is a space (same length, so offsets hold); a blank line ends it.
+  const joined = index.replace(/[ \t]*\n[ \t]*(?=\S)/g, (gap) => " ".repeat(gap.length));
+  for (const topic of joined.matchAll(/[^/:,;\n]+/g)) {
+    // "Dina Powell's Senate Confirmation": the name is what comes before the possessive.
+    const words = topic[0].split(/['’]s\b/)[0]?.replace(/\s+and\s.*$/, "").trim().split(/\s+/) ?? [];
+    for (const size of [3, 2]) {
+      const name = words.slice(-size);
+      const before = words[words.length - size - 1] ?? "";
+      const first = (name[0] ?? "").toLowerCase();
+      if (name.length !== size || !name.every((word) => TOPIC_NAME_WORD.test(word) && !isTitleWord(word) && !ORG_HEADS.has(word.toLowerCase()))) continue;
+      const start = topic.index + topic[0].indexOf(name[0] as string);
+      if (!(before !== "" && isTitleWord(before)) && !MALE_GIVEN_NAMES.has(first) && !FEMALE_GIVEN_NAMES.has(first)) continue;
+      const spelled = name.join(" ");
+      if (lookupPlace(spelled)) break;
+      const person = cast.addPerson(spelled, null, 0.7);
+      cast.mentionPerson(person, { start, end: start + (joined.slice(start).indexOf(name[name.length - 1] as string) + (name[name.length - 1] as string).length) }, 0.7);
+      break;
+    }
+  }
+}
