@@ -23,7 +23,7 @@ import { nulInputError } from "../graphql/nul-input.js";
 import type { LiveHub } from "../pubsub/index.js";
 import { rateLimited, type MaskError } from "./errors.js";
 import type { RateLimits } from "./rate-limits.js";
-import { requestScope } from "./request-scope.js";
+import { oncePerRequest, requestScope } from "./request-scope.js";
 
 /** What the Apollo Server is built from. */
 export interface GraphQLServerOptions {
@@ -133,15 +133,7 @@ export type ViewerOf = (request: FastifyRequest) => Promise<Actor>;
  * refused token must not cost two lookups.
  */
 export function requestViewers(database: Database, tokenCache: TokenCache | null, production: boolean): ViewerOf {
-  const viewers = new WeakMap<FastifyRequest, Promise<Actor>>();
-  return (request) => {
-    let viewer = viewers.get(request);
-    if (!viewer) {
-      viewer = authenticate(database.prisma, request.headers.authorization, { production, cache: tokenCache });
-      viewers.set(request, viewer);
-    }
-    return viewer;
-  };
+  return oncePerRequest((request) => authenticate(database.prisma, request.headers.authorization, { production, cache: tokenCache }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
-import { emptyTrace, requestScope } from "./request-scope.js";
+import { emptyTrace, oncePerRequest, requestScope } from "./request-scope.js";
 
 /** Counts expensive operations (mutations, costly queries, replays) against the rate limits. */
 export interface RateLimits {
@@ -36,15 +36,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: Config[
   // One HTTP request is one operation, counted once: the SQL lane counts an expensive query and,
   // when it is over a limit, leaves the request to Apollo, whose guard must get the same verdict
   // without counting it again.
-  const verdicts = new WeakMap<FastifyRequest, Promise<number | null>>();
-  const count = (request: FastifyRequest, tokenId: string | null): Promise<number | null> => {
-    let verdict = verdicts.get(request);
-    if (!verdict) {
-      verdict = countNow(request, tokenId);
-      verdicts.set(request, verdict);
-    }
-    return verdict;
-  };
+  const count = oncePerRequest(countNow);
   return {
     count,
     countWebSocket: async (address, tokenId) => {

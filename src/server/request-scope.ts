@@ -27,3 +27,20 @@ export function emptyTrace(operationType: string | null = null): GraphQLRequestT
 // Apollo hooks and formatError see a copy of the GraphQL context, not the fastify request: the
 // /graphql route opens this scope around each request so they can find it (and its id).
 export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/**
+ * `compute` run at most once per request: later calls for the same request get the first call's
+ * promise (its other arguments are the first call's too). For what the SQL lane and Apollo's path
+ * may both ask of one request: its viewer, its rate-limit verdict.
+ */
+export function oncePerRequest<T, A extends unknown[]>(compute: (request: FastifyRequest, ...args: A) => Promise<T>): (request: FastifyRequest, ...args: A) => Promise<T> {
+  const results = new WeakMap<FastifyRequest, Promise<T>>();
+  return (request, ...args) => {
+    let result = results.get(request);
+    if (!result) {
+      result = compute(request, ...args);
+      results.set(request, result);
+    }
+    return result;
+  };
+}
