@@ -182,10 +182,19 @@ export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType)
 /** The diplomatic posts whose closure and evacuation are one event (an "ordered departure"). */
 export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|mission|diplomats)\b/i;
 
-/** Words after a count that report deaths; the victims may take a few words ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed", "a soldier with the 1st Infantry Division was killed"). */
-export const FATALITY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))/iu;
+/**
+ * What may stand between a count and the word that says what befell them: a few words naming the
+ * victims ("30 innocent men, women, and children", "four U.S. Division – Baghdad soldiers", "a
+ * soldier with the 1st Infantry Division"), then auxiliaries ("were", "have been", "more").
+ */
+const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
+/** Words after a count that report deaths ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed"). */
+export const FATALITY_AFTER = new RegExp(
+  String.raw`${VICTIMS_THEN_AUXILIARIES}(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))`,
+  "iu",
+);
 /** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in). */
-export const INJURY_AFTER = /^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed)\b/iu;
+export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed)\b`, "iu");
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 // ("wounded another 13": more victims of the verb, counted as such.)
 export const FATALITY_BEFORE =
