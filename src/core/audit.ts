@@ -5,7 +5,7 @@ import { afterCommit } from "../db/transaction.js";
 import { updateRowByIdWithAudit, type ColumnEqualities, type UpdateOptions } from "../db/update.js";
 import type { AuditEvent } from "../generated/prisma/client.js";
 import type { RecordType } from "./records.js";
-import { liveEventOf } from "../pubsub/event.js";
+import { liveEventOf, liveEventOfChange } from "../pubsub/event.js";
 import type { LivePublisher } from "../pubsub/hub.js";
 import type { Actor } from "./actor.js";
 
@@ -114,10 +114,11 @@ export async function recordAudits(tx: Prisma.TransactionClient, actor: AuditAct
 }
 
 /**
- * Updates one row of `model` on its conditions and writes the change's audit event, whose `after`
- * is the row as updated, in one statement and outside any transaction: a change whose only write
- * is that row (src/core/change.ts). The statement commits both or neither, so the event is
- * published as soon as it returns. Null, and no event, when no row met `where`.
+ * Updates one row of `model` on its conditions and writes the change's audit event, whose `before`
+ * and `after` are the row as the statement found it and as it updated it, in one statement and
+ * outside any transaction: a change whose only write is that row (src/core/change.ts). The
+ * statement commits both or neither, so the event is published as soon as it returns. Null, and
+ * no event, when no row met `where`.
  */
 export async function updateWithAudit<M extends ModelName>(
   db: Runner,
@@ -126,13 +127,12 @@ export async function updateWithAudit<M extends ModelName>(
   where: ColumnEqualities & { readonly id: string },
   data: Readonly<Record<string, unknown>>,
   options: UpdateOptions,
-  change: Omit<AuditChange, "after">,
+  change: Omit<AuditChange, "before" | "after">,
 ): Promise<ModelColumns<M> | null> {
-  const columns = auditRow(actor, { ...change, after: null });
+  const columns = auditRow(actor, { ...change, before: null, after: null });
   const updated = await updateRowByIdWithAudit(db, model, where, data, options, columns);
   if (!updated) return null;
-  // The `after` PostgreSQL wrote equals this snapshot of the row it returned (rowShape's snapshotSql).
-  const event = writtenEvent({ ...columns, after: rowSnapshot(updated.row) }, updated.auditId, updated.auditCreatedAt);
-  actor.live?.publish([liveEventOf(event)]);
+  const event = { id: updated.auditId, createdAt: updated.auditCreatedAt, action: columns.action, targetType: columns.targetType, targetId: columns.targetId, actorId: columns.actorId ?? null };
+  actor.live?.publish([liveEventOfChange(event, updated.row)]);
   return updated.row;
 }

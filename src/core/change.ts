@@ -36,11 +36,11 @@ export interface VersionedTable<Row extends VersionedRow, Data> {
   /** The row's version now, or null when it is gone (after an update that matched nothing). */
   versionOf(tx: Prisma.TransactionClient, id: string): Promise<number | null>;
   /**
-   * {@link update} and the change's audit event (`after` is the row as updated) in one statement,
-   * with no transaction around it; null when the table's update conditions have no SQL form
-   * here (a relation in `still`), so a change goes through a transaction.
+   * {@link update} and the change's audit event (`before` and `after` are the row at `version`
+   * and as updated) in one statement, with no transaction around it; null when the table's update
+   * conditions have no SQL form here (a relation in `still`), so a change goes through a transaction.
    */
-  readonly updateWithAudit: ((db: Runner, actor: AuditActor, id: string, version: number, data: Data, audit: { readonly action: string; readonly before: Row }) => Promise<Row | null>) | null;
+  readonly updateWithAudit: ((db: Runner, actor: AuditActor, id: string, version: number, data: Data, action: string) => Promise<Row | null>) | null;
 }
 
 /** The calls of a Prisma model the ritual makes (`tx.article`, `tx.quote`, ...), as a structural type. */
@@ -126,9 +126,9 @@ export function versionedTable<Row extends VersionedRow, Where extends object, D
     },
     versionOf,
     updateWithAudit: conditionsInSql
-      ? async (db, actor, id, version, data, audit) => {
+      ? async (db, actor, id, version, data, action) => {
           const where = updatable(id, version) as ColumnEqualities & { readonly id: string };
-          const change = { action: audit.action, targetType: spec.type, targetId: id, before: audit.before };
+          const change = { action, targetType: spec.type, targetId: id };
           const after = await updateWithAudit(db, actor, spec.type, where, data as Readonly<Record<string, unknown>>, { incrementVersion: true }, change);
           return after ? (after as unknown as Row) : nothingUpdated(db, id, version);
         }
@@ -215,7 +215,8 @@ export interface RecordChange<Row extends VersionedRow, Data, Result> {
  * A change with follow-up work runs in one transaction. One without (the row is its only write)
  * reads the row, then updates it and writes its event in one statement, with no transaction: the
  * update applies only at the version that was read, so nothing can change between the read and
- * the write unseen, and the one statement commits the row and its event together. That is two
+ * the write unseen (the event's `before`, the row at that version, is the row that was read), and
+ * the one statement commits the row and its event together. That is two
  * round trips instead of five (BEGIN, read, update, event, COMMIT).
  */
 export async function changeRecord<Row extends VersionedRow, Data, Result = Row>(
@@ -229,7 +230,7 @@ export async function changeRecord<Row extends VersionedRow, Data, Result = Row>
     return retryingConflicts(async () => {
       const before = await findToChange(session.prisma, table, session.viewer, target.id, change.idField);
       const data = await change.changes(before, session.prisma);
-      const after = await inOneStatement(session.prisma, session, target.id, target.expectedVersion, data, { action: change.action ?? session.action, before });
+      const after = await inOneStatement(session.prisma, session, target.id, target.expectedVersion, data, change.action ?? session.action);
       if (after) return after as unknown as Result;
       throw refusedUpdate(await table.versionOf(session.prisma, target.id), table, target.expectedVersion);
     });

@@ -87,8 +87,8 @@ export async function updateRowById<M extends ModelName>(
   return updated ? (shape.revive(updated.row) as ModelColumns<M>) : null;
 }
 
-/** An audit event's columns but its `after`, which {@link updateRowByIdWithAudit} takes from the updated row. */
-export type AuditEventColumns = Omit<Prisma.AuditEventUncheckedCreateInput, "id" | "createdAt" | "after">;
+/** An audit event's columns but its snapshots, which {@link updateRowByIdWithAudit} takes from the row before and after the update. */
+export type AuditEventColumns = Omit<Prisma.AuditEventUncheckedCreateInput, "id" | "createdAt" | "before" | "after">;
 
 /** The row {@link updateRowByIdWithAudit} updated, and what PostgreSQL drew for its audit event. */
 export interface AuditedUpdate<Row> {
@@ -98,11 +98,15 @@ export interface AuditedUpdate<Row> {
 }
 
 /**
- * {@link updateRowById} and the audit event of the change in one statement: the event's `after` is
- * the updated row's snapshot as PostgreSQL writes it (rowShape's snapshotSql, equal to the one the
- * process would write), and no event is written when no row met `where` (null then). One
- * statement is atomic without a transaction: the change and its event commit together or not at
- * all, in one round trip instead of BEGIN, UPDATE, INSERT and COMMIT.
+ * {@link updateRowById} and the audit event of the change in one statement: the event's `before`
+ * and `after` are the row's snapshots (rowShape's snapshotSql, equal to the one the process would
+ * write) as the statement found it under `where` and as it updated it, and no event is written
+ * when no row met `where` (null then). One statement is atomic without a transaction: the change
+ * and its event commit together or not at all, in one round trip instead of BEGIN, UPDATE, INSERT
+ * and COMMIT. `before` is taken here rather than sent: an article's holds its whole body, which
+ * the process would serialize and send for PostgreSQL to parse again.
+ * Every sub-statement sees the same snapshot, so "b" reads the row as it was before "u" updated
+ * it; with `version` in `where`, the row updated is the one read, as the caller read it.
  */
 export async function updateRowByIdWithAudit<M extends ModelName>(
   db: Runner,
@@ -113,12 +117,17 @@ export async function updateRowByIdWithAudit<M extends ModelName>(
   event: AuditEventColumns,
 ): Promise<AuditedUpdate<ModelColumns<M>> | null> {
   const shape = rowShape(db, model);
+  const table = Prisma.raw(tableName(model));
   const eventColumns = Object.keys(event).filter((name) => event[name as keyof AuditEventColumns] !== undefined);
-  const sql = Prisma.sql`WITH "u" AS (${updateStatement(db, model, where, data, options)} RETURNING "t".*),
+  const sql = Prisma.sql`WITH "b" AS (
+      SELECT (${shape.snapshotSql("t")})::jsonb AS "before" FROM ${table} AS "t", json_populate_record(NULL::${table}, ${recordsJson(where)}::json) AS "w"
+      WHERE ${Prisma.raw(conditionsSql(where))}
+    ),
+    "u" AS (${updateStatement(db, model, where, data, options)} RETURNING "t".*),
     "a" AS (
-      INSERT INTO ${Prisma.raw(tableName("AuditEvent"))} (${Prisma.raw([...eventColumns, "after"].map(column).join(", "))})
-      SELECT ${Prisma.raw(eventColumns.map((name) => `"e".${column(name)}`).join(", "))}, (${shape.snapshotSql("u")})::jsonb
-      FROM "u", json_populate_record(NULL::${Prisma.raw(tableName("AuditEvent"))}, ${recordsJson(event)}::json) AS "e"
+      INSERT INTO ${Prisma.raw(tableName("AuditEvent"))} (${Prisma.raw([...eventColumns, "before", "after"].map(column).join(", "))})
+      SELECT ${Prisma.raw(eventColumns.map((name) => `"e".${column(name)}`).join(", "))}, "b"."before", (${shape.snapshotSql("u")})::jsonb
+      FROM "u", "b", json_populate_record(NULL::${Prisma.raw(tableName("AuditEvent"))}, ${recordsJson(event)}::json) AS "e"
       RETURNING "id"::text AS "id", "createdAt"
     )
     SELECT ${shape.jsonSql("u")} AS "row", "a"."id" AS "auditId", "a"."createdAt" AS "auditCreatedAt" FROM "u", "a"`;

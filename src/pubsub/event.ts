@@ -39,28 +39,30 @@ function articleIdField(snapshot: unknown): unknown {
 
 /** The live event of an audit event row just written (recordAudit has the whole row). */
 export function liveEventOf(row: AuditEvent): LiveEvent {
-  return {
-    sequence: row.id.toString(),
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    articleId: articleIdOf(row.targetType, row.targetId, articleIdField(row.after) ?? articleIdField(row.before)),
-    actorId: row.actorId,
-    createdAt: row.createdAt.toISOString(),
-  };
+  return liveEventOfRow({ ...row, snapshotArticleId: articleIdField(row.after) ?? articleIdField(row.before) });
 }
 
+/**
+ * The live event of an audit event whose snapshots are not at hand (a change written in one
+ * statement, whose snapshots PostgreSQL made): its columns and the `articleId` of the record as
+ * changed, which is what its `after` would give.
+ */
+export function liveEventOfChange(event: Omit<LiveEventRow, "snapshotArticleId">, record: object): LiveEvent {
+  return liveEventOfRow({ ...event, snapshotArticleId: articleIdField(record) });
+}
+
+/** What a live event is made of: the audit event's columns and the `articleId` its snapshots name (see {@link articleIdOf}). */
 interface LiveEventRow {
-  id: bigint;
-  action: string;
-  targetType: string;
-  targetId: string;
-  actorId: string | null;
-  createdAt: Date;
-  snapshotArticleId: string | null;
+  readonly id: bigint;
+  readonly action: string;
+  readonly targetType: string;
+  readonly targetId: string;
+  readonly actorId: string | null;
+  readonly createdAt: Date;
+  readonly snapshotArticleId: unknown;
 }
 
-function fromRow(row: LiveEventRow): LiveEvent {
+function liveEventOfRow(row: LiveEventRow): LiveEvent {
   return {
     sequence: row.id.toString(),
     action: row.action,
@@ -82,7 +84,7 @@ export async function readLiveEvents(prisma: PrismaClient, afterSequence: bigint
     SELECT "id", "action", "targetType", "targetId", "actorId", "createdAt",
            COALESCE("after"->>'articleId', "before"->>'articleId') AS "snapshotArticleId"
     FROM "AuditEvent" WHERE "id" > ${afterSequence} ORDER BY "id" ASC LIMIT ${limit}`;
-  return rows.map(fromRow);
+  return rows.map(liveEventOfRow);
 }
 
 /** One live event by its sequence, or null when there is no such audit event (for payloads sent by id). */
@@ -92,7 +94,7 @@ export async function readLiveEvent(prisma: PrismaClient, sequence: string): Pro
            COALESCE("after"->>'articleId', "before"->>'articleId') AS "snapshotArticleId"
     FROM "AuditEvent" WHERE "id" = ${BigInt(sequence)}`;
   const [row] = rows;
-  return row ? fromRow(row) : null;
+  return row ? liveEventOfRow(row) : null;
 }
 
 /** Sequence numbers as clients send them back (lastEventId): a positive 64-bit decimal. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/db/index.js";
 import { findRowById, isColumnEqualities, updateRowById, updateRowByIdWithAudit } from "../../src/db/update.js";
+import { updateWithAudit } from "../../src/core/audit.js";
+import { readLiveEvent, type LiveEvent } from "../../src/pubsub/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 // src/db/update.ts reads and updates one row by id in raw statements for the change ritual. What
@@ -104,9 +106,9 @@ function snapshotInProcess(row: object): unknown {
 }
 
 describe("updateRowByIdWithAudit", () => {
-  const event = { action: "test.update", targetType: "Incident", targetId: "set below", before: { note: "before" }, requestId: "update-test", actorId: null, tokenId: null };
+  const event = { action: "test.update", targetType: "Incident", targetId: "set below", requestId: "update-test", actorId: null, tokenId: null };
 
-  it("writes the audit event's after as the process would snapshot the updated row (timestamps with milliseconds, days, nulls, numbers, enums)", async () => {
+  it("writes the audit event's before and after as the process would snapshot the row before and after the update (timestamps with milliseconds, days, nulls, numbers, enums)", async () => {
     const { raw } = await twinIncidents("audited");
     // Milliseconds that JSON keeps and PostgreSQL's own JSON would trim (".120"), a day column, a null.
     const change = { summary: "Audited", dateLatest: new Date("2024-03-09T00:00:00Z"), updatedAt: new Date("2024-03-10T08:09:10.120Z"), fatalitiesMax: null, confidence: 0.125, type: "protest" as const };
@@ -116,7 +118,8 @@ describe("updateRowByIdWithAudit", () => {
     expect(stored).toMatchObject({ summary: "Audited", version: 2, type: "protest" });
     const audit = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: updated?.auditId } });
     expect(audit.after).toEqual(snapshotInProcess(stored));
-    expect(audit).toMatchObject({ action: "test.update", targetType: "Incident", targetId: raw.id, before: { note: "before" }, requestId: "update-test", createdAt: updated?.auditCreatedAt });
+    expect(audit.before).toEqual(snapshotInProcess(raw));
+    expect(audit).toMatchObject({ action: "test.update", targetType: "Incident", targetId: raw.id, requestId: "update-test", createdAt: updated?.auditCreatedAt });
   });
 
   it("snapshots lists, JSON and every timestamp of other models the same way", async () => {
@@ -124,12 +127,16 @@ describe("updateRowByIdWithAudit", () => {
     const updated = await updateRowByIdWithAudit(db.prisma, "Person", { id: person.id, version: 1 }, { externalIds: { wikidata: "Q7", isni: ["1"] }, description: "A description" }, { incrementVersion: true }, { ...event, targetType: "Person", targetId: person.id });
     const stored = await db.prisma.person.findUniqueOrThrow({ where: { id: person.id } });
     expect(updated?.row).toEqual(stored);
-    expect((await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: updated?.auditId } })).after).toEqual(snapshotInProcess(stored));
+    const personEvent = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: updated?.auditId } });
+    expect(personEvent.after).toEqual(snapshotInProcess(stored));
+    expect(personEvent.before).toEqual(snapshotInProcess(person));
 
     const article = await db.prisma.article.create({ data: { slug: "audit-snapshot", body: "Body.", bodyHash: "audit-snapshot-hash", publishedAt: new Date("2024-01-02T03:04:05.006Z") } });
     const changed = await updateRowByIdWithAudit(db.prisma, "Article", { id: article.id, version: 1 }, { byline: "B", status: "PUBLISHED" }, { incrementVersion: true }, { ...event, targetType: "Article", targetId: article.id });
     const storedArticle = await db.prisma.article.findUniqueOrThrow({ where: { id: article.id } });
-    expect((await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: changed?.auditId } })).after).toEqual(snapshotInProcess(storedArticle));
+    const articleEvent = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: changed?.auditId } });
+    expect(articleEvent.after).toEqual(snapshotInProcess(storedArticle));
+    expect(articleEvent.before).toEqual(snapshotInProcess(article));
   });
 
   it("writes neither the row nor an event when a condition does not hold", async () => {
@@ -138,6 +145,34 @@ describe("updateRowByIdWithAudit", () => {
     expect(await updateRowByIdWithAudit(db.prisma, "Incident", { id: raw.id, version: 5 }, { summary: "Not applied" }, { incrementVersion: true }, { ...event, targetId: raw.id })).toBeNull();
     expect(await db.prisma.auditEvent.count()).toBe(events);
     expect((await db.prisma.incident.findUniqueOrThrow({ where: { id: raw.id } })).summary).toBe("Twin audited-refused");
+  });
+});
+
+describe("updateWithAudit", () => {
+  it("publishes the live event readLiveEvent reads back from the audit log, the article named by the record's row", async () => {
+    const article = await db.prisma.article.create({ data: { slug: "audit-live", body: "Body text.", bodyHash: "audit-live-hash" } });
+    const author = await db.prisma.user.create({ data: { name: "Live tester", role: "EDITOR" } });
+    const note = await db.prisma.annotation.create({ data: { targetType: "ARTICLE", articleId: article.id, authorId: author.id, motivation: "commenting", body: "A note", exact: "Body", start: 0, end: 4, anchoredRevision: 1 } });
+    const published: LiveEvent[] = [];
+    const actor = { viewer: { role: "EDITOR" as const, userId: author.id, tokenId: null }, requestId: "audit-live", live: { publish: (events: readonly LiveEvent[]) => void published.push(...events) } };
+    const after = await updateWithAudit(db.prisma, actor, "Annotation", { id: note.id, version: 1 }, { body: "A changed note" }, { incrementVersion: true }, { action: "annotation.update", targetType: "Annotation", targetId: note.id });
+    expect(after).toMatchObject({ id: note.id, body: "A changed note", version: 2 });
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ action: "annotation.update", targetType: "Annotation", targetId: note.id, articleId: article.id, actorId: author.id });
+    expect(await readLiveEvent(db.prisma, published[0]?.sequence ?? "0")).toEqual(published[0]);
+    const stored = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: BigInt(published[0]?.sequence ?? "0") } });
+    expect(stored.before).toEqual(snapshotInProcess(note));
+    expect(stored.after).toEqual(snapshotInProcess(await db.prisma.annotation.findUniqueOrThrow({ where: { id: note.id } })));
+  });
+
+  it("publishes nothing and writes nothing at a version the row is no longer at", async () => {
+    const article = await db.prisma.article.create({ data: { slug: "audit-live-stale", body: "Body text.", bodyHash: "audit-live-stale-hash" } });
+    const published: LiveEvent[] = [];
+    const actor = { viewer: { role: "EDITOR" as const, userId: null, tokenId: null }, requestId: "audit-stale", live: { publish: (events: readonly LiveEvent[]) => void published.push(...events) } };
+    const events = await db.prisma.auditEvent.count();
+    expect(await updateWithAudit(db.prisma, actor, "Article", { id: article.id, version: 2 }, { byline: "Stale" }, { incrementVersion: true }, { action: "article.update", targetType: "Article", targetId: article.id })).toBeNull();
+    expect(published).toEqual([]);
+    expect(await db.prisma.auditEvent.count()).toBe(events);
   });
 });
 
