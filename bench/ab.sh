@@ -6,19 +6,21 @@
 #
 #   DATABASE_URL=postgresql://.../copydesk_x TOKEN=cdk_... bench/ab.sh bench/ab/q2.json DIST_A DIST_B [ROUNDS]
 #   FLAGS_B=--max-semi-space-size=64 ... bench/ab.sh bench/ab/q2.json dist dist
+#   TOKEN=<an editor's> ... bench/ab.sh bench/ab/m1-edits.mjs DIST_A DIST_B   # M1: edits at the current version
 #
 # DIST_A/DIST_B are copies of dist/ inside the repository (cp -r dist dist-a after each build), so
 # that they find node_modules. The database: `node dist/cli.js seed && node dist/cli.js
 # generate-corpus` on DATABASE_URL, the token from `node dist/cli.js token create --role viewer`.
 set -euo pipefail
 file="$1"; dist_a="$2"; dist_b="$3"; rounds="${4:-2}"
-: "${DATABASE_URL:?set DATABASE_URL to the corpus database}"; : "${TOKEN:?set TOKEN to a viewer token}"
+: "${DATABASE_URL:?set DATABASE_URL to the corpus database}"; : "${TOKEN:?set TOKEN to a viewer token (an editor token for M1)}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${AB_PORT:-4555}"
 autocannon="$root/node_modules/.bin/autocannon"
 # A new connection every 1000 requests, where copydesk closes one (MAX_REQUESTS_PER_SOCKET in
 # src/server/http-app.ts): autocannon does not reconnect on `Connection: close` by itself.
 load() {  # seconds [json]
+  if [[ "$file" == *.mjs ]]; then taskset -c 0 node "$file" "http://127.0.0.1:$port/graphql" "$TOKEN" "$1" ${2:+--json}; return; fi
   taskset -c 0 "$autocannon" -c 10 -d "$1" --reconnectRate 1000 ${2:+-j} -m POST -H "content-type=application/json" -H "authorization=Bearer $TOKEN" -i "$file" "http://127.0.0.1:$port/graphql" 2>/dev/null
 }
 backend_ticks() {  # "pid ticks" of every backend connected to the database (this query's own aside)
