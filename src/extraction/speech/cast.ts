@@ -243,7 +243,7 @@ export function surnameOf(name: string): string {
 }
 
 /** The gender a full name's given name tells ("Hillary Clinton"), for checking pronouns; null when it tells none. */
-function genderOfGivenName(name: string): "male" | "female" | null {
+export function genderOfGivenName(name: string): "male" | "female" | null {
   const words = name.toLowerCase().split(/\s+/);
   if (words.length < 2) return null;
   const given = words[0] ?? "";
