@@ -409,6 +409,13 @@ function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocume
   const words = text.slice(statement.author.start, statement.author.end);
   const known = cast.people.filter((person) => words.includes(person.name)).sort((a, b) => b.name.length - a.name.length)[0];
   if (known) return known;
+  // A signature in capitals ("JANE Q. DOE"): the person the story names so, else the name in title case.
+  if (!/\p{Ll}/u.test(words) && /\p{Lu}{2}/u.test(words)) {
+    const name = words.trim().toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_all: string, before: string, letter: string) => before + letter.toUpperCase());
+    const person = cast.personNamed(name) ?? registerPerson(cast, name, null, [], text, CONFIDENCE.explicit);
+    cast.addAlias(person, words.trim());
+    return person;
+  }
   const tokens = analyzed.sentences.flatMap((sentence) => sentence.tokens).filter((token) => token.start >= statement.author.start && token.end <= statement.author.end);
   // "President Doe", "Chairman Doe's": a title and a surname, the person of that surname when
   // the story names them in full, else the surname with its title.

@@ -44,3 +44,42 @@ describe("pronouns continue the subject before them", () => {
     expect(speakerOf(text, "We kept")).toBe("Nora Pike");
   });
 });
+
+describe("statement documents signed by a byline with an office or a name in capitals", () => {
+  it("reads 'Name, Secretary of State' under the headline as the author of every paragraph", () => {
+    const text = [
+      "Return of Detained Sailors",
+      "Jane Q. Rowan, Secretary of State",
+      "The four sailors held in the harbor prison are now on their way home to their families.",
+      "We are grateful to our partners who helped to make their release possible, in particular the port authorities.",
+    ].join("\n");
+    const quotes = extractArticle(text).quotes.filter((quote) => quote.kind === "direct");
+    expect(quotes.map((quote) => quote.speaker)).toEqual(["Jane Q. Rowan", "Jane Q. Rowan"]);
+    expect(quotes.every((quote) => quote.medium === "statement")).toBe(true);
+  });
+
+  it("gives a first-person release signed in capitals above its end mark to the signer, in title case", () => {
+    const text = [
+      "Governor Mourns Flood Victims",
+      "For Immediate Release\nOffice of the Governor\nMay 3, 2021",
+      "I am deeply saddened by the loss of life in the river towns this week. I extend my condolences to every family that lost a loved one, and I thank the crews who worked through the night.",
+      "ALMA R. TESSIER",
+      "# # #",
+    ].join("\n\n");
+    const result = extractArticle(text);
+    const quote = result.quotes.find((candidate) => candidate.text.startsWith("I am deeply saddened"));
+    expect(quote).toMatchObject({ kind: "direct", speaker: "Alma R. Tessier", speakerKind: "person", medium: "statement" });
+    expect(result.people.map((person) => person.name)).toContain("Alma R. Tessier");
+  });
+
+  it("does not sign a release in the office's voice with a heading in capitals", () => {
+    const text = [
+      "Ministry Notes Harbor Works",
+      "The ministry notes that the harbor works will resume on Monday. Work crews will close the north pier for two weeks while the cranes are replaced.",
+      "PORT WORKS UPDATE",
+      "# # #",
+    ].join("\n\n");
+    const quotes = extractArticle(text).quotes.filter((quote) => quote.kind === "direct");
+    expect(quotes.some((quote) => quote.speaker === "Port Works Update")).toBe(false);
+  });
+});
