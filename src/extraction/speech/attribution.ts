@@ -486,7 +486,9 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
       if ((genderOfGivenName(entry.name) ?? gender) !== gender) return false;
       if (!entry.opensSentence && !(context.cast.isReported(entry.start) ? false : isSubjectMention(context.text, entry.start))) return false;
       if (!context.text.slice(entry.start, position).includes("\n")) return entry.start > best.last || !bestIsSubject;
-      return entry.start > best.last && opensParagraphAfter(context.text, entry.start, position);
+      // Across the break, also before the best candidate when that one is no subject and shares its paragraph.
+      const sharesParagraph = entry.start < best.last && !bestIsSubject && !context.text.slice(entry.start, best.last).includes("\n");
+      return (entry.start > best.last || sharesParagraph) && opensParagraphAfter(context.text, entry.start, position);
     })
     .pop();
   if (bareSubject && !context.cast.personNamed(bareSubject.name)) {
@@ -596,7 +598,8 @@ function opensParagraphAfter(text: string, from: number, position: number): bool
   const first = between.indexOf("\n");
   const last = between.lastIndexOf("\n");
   if (first < 0 || /\S/.test(between.slice(first, last))) return false;
-  return !/[.!?]["”’]?\s+\S/.test(between.slice(last + 1).replace(/^\s*["“]/, ""));
+  // The quotation the pronoun attributes may open the paragraph ("“...,” he says").
+  return !/[.!?]["”’]?\s+\S/.test(between.slice(last + 1).replace(/^\s*["“](?:[^”"]*[”"](?=[,\s]))?/, ""));
 }
 
 /** Words that open an adverbial phrase before a sentence's subject: prepositions, subordinators, adverbs. */

@@ -27,6 +27,15 @@ describe("pronouns continue the subject before them", () => {
     expect(speakerOf(text, "We are asking")).toBe("Donald Marsh");
   });
 
+  it("gives a quotation opening the next paragraph to the subject, not to the interviewer named after it", () => {
+    const text = [
+      "The harbor reopened on Friday after three weeks of repairs.",
+      "Tomas Olsen is a spokesman for the harbor board. From Bergen, he spoke to Coast Radio English Service reporter Leo Dahl.",
+      "“We want every family to know that the piers are safe again. The repairs are finished,” he says.",
+    ].join("\n\n");
+    expect(speakerOf(text, "We want every family")).toBe("Tomas Olsen");
+  });
+
   it("does not give 'she' to an untitled man's surname, nor 'he' to a woman's", () => {
     const text = [
       "Mayor Ruth Adler met Robert Kane at the depot on Monday.",
