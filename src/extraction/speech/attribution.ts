@@ -5,7 +5,7 @@ import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
-import { type Phrase, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // Who said it: turns the words that name a speaker ("the official", "she", "State Department
 // spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
@@ -164,13 +164,13 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   const organization = organizationInPhrase(context.text, tokens);
-  const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN");
+  const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN") || acronymAfterArticle(tokens);
   if (endsInNoun(trimmed) && looksLikeBody && tokens.length <= 8) {
     // "the EU delegation in Kampala": a body of the organization named before its head is that body.
     const modifier = organizationSpans(context.text, tokens)[0];
     const headToken = headOf(trimmed) as Token;
     const bodyOfOrganization = modifier !== undefined && headToken.start >= modifier.end && BODY_HEADS.has(head);
-    const spelled = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
+    const spelled = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed) ?? (acronymAfterArticle(tokens) ? (tokens[1] as Token).text : null));
     // "according to HAPP" after "the Harbor Association ... (HAPP)": the body speaks by its full
     // name; the acronym it is cited by stays listed as the story's spelling.
     const named = spelled !== null ? (context.cast.organizationAcronyms.get(spelled) ?? spelled) : null;

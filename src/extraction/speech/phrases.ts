@@ -335,7 +335,16 @@ export function nounPhraseAfter(text: string, tokens: readonly Token[], start: n
 /** Whether a phrase's head (last word) is a noun or name. */
 export function endsInNoun(phrase: Phrase): boolean {
   const last = phrase.tokens[phrase.tokens.length - 1];
-  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN" || adjectiveReadHead(phrase.tokens, phrase.tokens.length - 1));
+  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN" || adjectiveReadHead(phrase.tokens, phrase.tokens.length - 1) || acronymAfterArticle(phrase.tokens));
+}
+
+/**
+ * "the WHO said": an acronym in capitals after an article is a body's name, though the tagger
+ * reads some as the word they spell ("WHO" as the pronoun "who").
+ */
+export function acronymAfterArticle(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  return tokens.length === 2 && last !== undefined && /^\p{Lu}{2,6}$/u.test(last.text) && /^the$/i.test(tokens[0]?.text ?? "");
 }
 
 /**

@@ -92,3 +92,16 @@ describe("statement documents signed by a byline with an office or a name in cap
     expect(quotes.some((quote) => quote.speaker === "Port Works Update")).toBe(false);
   });
 });
+
+describe("a body cited by its acronym after an article", () => {
+  it("reads 'the WHO said' as the organization, though the tagger reads the acronym as a word", () => {
+    const quote = extractArticle("Nearly 9,000 cases had been reported in the river towns by Friday, the WHO said.").quotes[0];
+    expect(quote).toMatchObject({ kind: "indirect", speaker: "WHO", speakerKind: "organization" });
+  });
+
+  it("speaks by the full name the story defines for the acronym", () => {
+    const text = "Ministers met the Harbor Health Organization (WHO) on Monday.\n\nNearly 9,000 cases had been reported by Friday, the WHO said.";
+    const quote = extractArticle(text).quotes.find((candidate) => candidate.text.startsWith("Nearly"));
+    expect(quote).toMatchObject({ speaker: "Harbor Health Organization", speakerKind: "organization" });
+  });
+});
