@@ -344,6 +344,21 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
     }
     const surname = surnameOf(person.name);
     if (cast.personBySurname(surname) === person) bySurname.set(surname, { person, fullNames });
+    // "Donald Doe" and "Melania Doe": a surname several people bear alone is the one the story
+    // named first, whom it calls by the surname; the others it keeps naming in full.
+    else if (!bySurname.has(surname) && fullNames.length > 0 && surnameOf(person.name) === person.name.split(/\s+/).pop()) {
+      const bearers = cast.people.filter((other) => surnameOf(other.name) === surname);
+      const firstNamed = bearers.map((other) => ({ other, at: text.search(new RegExp(`(?<![\\p{L}])${escape(other.name)}(?![\\p{L}])`, "u")) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at)[0];
+      if (firstNamed?.other === person) bySurname.set(surname, { person, fullNames: [] });
+    }
+  }
+  // Full names of every bearer stay theirs: the first-named bearer's surname mentions skip them.
+  for (const [surname, entry] of bySurname) {
+    if (entry.fullNames.length > 0) continue;
+    for (const other of cast.people) {
+      if (surnameOf(other.name) !== surname) continue;
+      for (const match of text.matchAll(new RegExp(`(?<![\\p{L}])${escape(other.name)}(?![\\p{L}])`, "gu"))) entry.fullNames.push({ start: match.index, end: match.index + match[0].length });
+    }
   }
   // One pass over the tokens for every surname ("Pompeo", "Pompeo's").
   for (const sentence of analyzed.sentences) {

@@ -54,6 +54,17 @@ describe("pronouns continue the subject before them", () => {
   });
 });
 
+describe("a surname two people of the story bear", () => {
+  it("is the one the story named first, so that 'he' after 'Marsh attacked ...' is him", () => {
+    const text = [
+      "Republican candidate Donald Marsh spoke in Dover on Monday. His daughter, campaign adviser Mary Marsh, introduced him.",
+      "Gov. Ted Crane did not attend.",
+      "Marsh attacked the governor's record. “We cannot afford four more years of this,” he said.",
+    ].join("\n\n");
+    expect(speakerOf(text, "We cannot afford")).toBe("Donald Marsh");
+  });
+});
+
 describe("statement documents signed by a byline with an office or a name in capitals", () => {
   it("reads 'Name, Secretary of State' under the headline as the author of every paragraph", () => {
     const text = [
