@@ -65,6 +65,19 @@ describe("a surname two people of the story bear", () => {
   });
 });
 
+describe("a whip is a title", () => {
+  it("reads 'Senate Majority Whip Jon Corder (R-Tex.)' as a person, whom the next paragraph's 'he said' continues", () => {
+    const text = [
+      "The bill failed on Tuesday.",
+      "“I don't remember anything as shameful as this bill,” said Senate Minority Leader Harold M. Reese (D-Nev.).",
+      "Senate Majority Whip Jon Corder (R-Tex.) responded by standing on the Senate floor next to a large photo.",
+      "“I'll tell you what shameful is,” he said.",
+    ].join("\n\n");
+    expect(extractArticle(text).people.map((person) => person.name)).toContain("Jon Corder");
+    expect(speakerOf(text, "I'll tell you")).toBe("Jon Corder");
+  });
+});
+
 describe("statement documents signed by a byline with an office or a name in capitals", () => {
   it("reads 'Name, Secretary of State' under the headline as the author of every paragraph", () => {
     const text = [
