@@ -398,6 +398,9 @@ function escape(value: string): string {
 /** Last words of things named after a person ("Ben Franklin Room", "Jane Doe Act"): no one. */
 const NAMESAKE_HEADS = new Set(["room", "hall", "center", "centre", "building", "street", "avenue", "road", "bridge", "airport", "award", "prize", "act", "foundation", "library", "school", "stadium", "square", "park", "memorial", "fund", "doctrine", "plan"]);
 
+/** Function words that open a sentence capitalized and the tagger may join to a name after them. */
+const OPENING_FUNCTION_WORDS = new Set(["as", "in", "at", "on", "for", "but", "and", "with", "by", "from", "to", "of", "if", "when", "while", "after", "before", "since", "so", "then"]);
+
 /** Verbs that follow a correspondent's name in a credit line ("VOA's Jane Doe reports from ..."). */
 const CREDIT_VERBS = new Set(["reports", "reported", "reporting"]);
 
@@ -416,7 +419,8 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
     for (const written of nameRuns(tokens)) {
       const run = headlineCase.trim(tokens, written);
       if (!run || run[0] !== written[0] || run[1] !== written[1]) continue;
-      const [from, to] = run;
+      // "As Jane Doe reports from ...": a capitalized function word opening the sentence is no part of the name.
+      const [from, to] = OPENING_FUNCTION_WORDS.has(key(tokens[run[0]] as Token)) && run[1] - run[0] >= 3 ? [run[0] + 1, run[1]] : run;
       const first = tokens[from] as Token;
       const last = tokens[to - 1] as Token;
       const words = tokens.slice(from, to).filter((token) => token.text !== "-");
@@ -426,7 +430,8 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
       const before = tokens[from - 1];
       const after = tokens[to];
       const titled = before !== undefined && (isRoleWord(before) || TITLE_WORDS.has(key(before)) || before.text.endsWith("."));
-      if ((before && isCapitalized(before) && before.pos !== "PUNCT" && !titled && !/^['’]s$/.test(before.text)) || (after && isCapitalized(after) && after.start - last.end <= 1)) continue;
+      const shifted = from !== run[0];
+      if ((before && !shifted && isCapitalized(before) && before.pos !== "PUNCT" && !titled && !/^['’]s$/.test(before.text)) || (after && isCapitalized(after) && after.start - last.end <= 1)) continue;
       const possessor = tokens[from - 2];
       const credited =
         CREDIT_VERBS.has(key(tokens[to] ?? first)) ||

@@ -78,6 +78,15 @@ describe("a whip is a title", () => {
   });
 });
 
+describe("a correspondent's credit after a capitalized function word", () => {
+  it("lists 'As Jane Doe reports from ...' as Jane Doe", () => {
+    const text = "Rebels say the army shelled two villages on Monday. As Nora Lindqvist reports from Nairobi, the rebels say the fighting casts doubt on the truce.";
+    const names = extractArticle(text).people.map((person) => person.name);
+    expect(names).toContain("Nora Lindqvist");
+    expect(names).not.toContain("As Nora Lindqvist");
+  });
+});
+
 describe("statement documents signed by a byline with an office or a name in capitals", () => {
   it("reads 'Name, Secretary of State' under the headline as the author of every paragraph", () => {
     const text = [
