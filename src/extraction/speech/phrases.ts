@@ -197,6 +197,8 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
     const suffix = tokens[end];
     const beforeSuffix = tokens[end - 1] as Token;
     if (suffix && /^(Jr\.?|Sr\.?|II|III|IV)$/.test(suffix.text) && suffix.start - beforeSuffix.end <= 1 && end - index >= 2) end += 1;
+    // "Edmund G. Doe, Jr.": the suffix may follow a comma.
+    else if (suffix?.text === "," && /^(Jr\.|Sr\.)$/.test(tokens[end + 1]?.text ?? "") && suffix.start === beforeSuffix.end && end - index >= 2) end += 2;
     const honorific = tokens[index - 1];
     if (honorifics && end - index === 1 && honorific && NAME_HONORIFICS.has(key(honorific)) && index >= 2 && isRoleWord(tokens[index - 2] as Token)) {
       runs.push([index - 1, end]);

@@ -87,6 +87,13 @@ describe("a correspondent's credit after a capitalized function word", () => {
   });
 });
 
+describe("a generational suffix after a comma", () => {
+  it("keeps ', Jr.' in the name", () => {
+    const text = "The minister named General Paula Ortiz to succeed Admiral Edmund G. Marlowe, Jr., who retires in June.";
+    expect(extractArticle(text).people.map((person) => person.name)).toContain("Edmund G. Marlowe, Jr.");
+  });
+});
+
 describe("statement documents signed by a byline with an office or a name in capitals", () => {
   it("reads 'Name, Secretary of State' under the headline as the author of every paragraph", () => {
     const text = [
