@@ -130,6 +130,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // A person's organization is one of the story's when the story names it; one a title only implies
   // ("Secretary of State Jane Doe" -> the Department of State) stays on the person.
   for (const person of cast.people) if (person.organization && spellsOrganization(text, person.organization)) cast.addOrganization(person.organization);
+  const renamed = cast.mergeInitialVariants();
+  if (renamed.size > 0) walk.quotes.splice(0, walk.quotes.length, ...walk.quotes.map((quote) => (quote.speakerKind === "person" && quote.speaker && renamed.has(quote.speaker) ? { ...quote, speaker: renamed.get(quote.speaker) ?? quote.speaker } : quote)));
   const { people, anonymousSources, mentions } = cast.result();
   // A headline in headline style ("Town Falls to Rebels, Spokesman Says") reports speech too.
   const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;

@@ -94,6 +94,19 @@ describe("a generational suffix after a comma", () => {
   });
 });
 
+describe("one person named with and without a middle initial", () => {
+  it("lists 'Secretary Robert Dunmore' and 'Secretary of Defense Robert M. Dunmore' once, by the fuller name", () => {
+    const text = [
+      "News Briefing with Secretary Robert Dunmore from the Pentagon",
+      "Presenter: Secretary of Defense Robert M. Dunmore, June 8, 2007",
+      "SEC. DUNMORE: Good afternoon. I want to thank the crews who flew through the storm last night.",
+    ].join("\n\n");
+    const people = extractArticle(text).people;
+    expect(people.filter((person) => /Dunmore/.test(person.name)).map((person) => person.name)).toEqual(["Robert M. Dunmore"]);
+    expect(people.find((person) => person.name === "Robert M. Dunmore")?.aliases).toContain("Robert Dunmore");
+  });
+});
+
 describe("statement documents signed by a byline with an office or a name in capitals", () => {
   it("reads 'Name, Secretary of State' under the headline as the author of every paragraph", () => {
     const text = [
