@@ -107,6 +107,14 @@ describe("one person named with and without a middle initial", () => {
   });
 });
 
+describe("a demonstrative subject of reported speech", () => {
+  it("reads 'say this could ...' as a report, while 'said this week ...' is still a time", () => {
+    const quotes = extractArticle("The rebels say this could end the peace talks. The mayor said this week the bridge will reopen.").quotes;
+    expect(quotes.find((quote) => quote.text.startsWith("this could"))).toMatchObject({ kind: "indirect", speakerDescription: "the rebels" });
+    expect(quotes.find((quote) => quote.text.startsWith("the bridge"))).toMatchObject({ kind: "indirect" });
+  });
+});
+
 describe("statement documents signed by a byline with an office or a name in capitals", () => {
   it("reads 'Name, Secretary of State' under the headline as the author of every paragraph", () => {
     const text = [
