@@ -163,7 +163,12 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
-  const organization = organizationInPhrase(context.text, tokens);
+  // "the U.N. news agency IRIN": an acronym right after the kind of body it is names that body,
+  // not the one that opens the description.
+  const lastToken = tokens[tokens.length - 1];
+  const kind = tokens[tokens.length - 2];
+  const namedAfterKind = lastToken !== undefined && kind !== undefined && tokens.length >= 3 && /^\p{Lu}{2,6}$/u.test(lastToken.text) && !isCapitalized(kind) && ORG_NOUNS.has(key(kind));
+  const organization = namedAfterKind ? lastToken.text : organizationInPhrase(context.text, tokens);
   const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN") || acronymAfterArticle(tokens);
   if (endsInNoun(trimmed) && looksLikeBody && tokens.length <= 8) {
     // "the EU delegation in Kampala": a body of the organization named before its head is that body.

@@ -160,6 +160,11 @@ describe("a body cited by its acronym after an article", () => {
     expect(quote).toMatchObject({ kind: "indirect", speaker: "WHO", speakerKind: "organization" });
   });
 
+  it("gives 'the U.N. news agency HNA reported' to HNA, the body the description names last", () => {
+    const quote = extractArticle("Forty people were reportedly killed in the valley last week, the U.N. news agency HNA reported.").quotes[0];
+    expect(quote).toMatchObject({ speaker: "HNA", speakerKind: "organization" });
+  });
+
   it("speaks by the full name the story defines for the acronym", () => {
     const text = "Ministers met the Harbor Health Organization (WHO) on Monday.\n\nNearly 9,000 cases had been reported by Friday, the WHO said.";
     const quote = extractArticle(text).quotes.find((candidate) => candidate.text.startsWith("Nearly"));
