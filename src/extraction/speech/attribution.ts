@@ -1,11 +1,11 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
-import type { Cast, GroupSpeaker, PersonEntry, SourceEntry } from "./cast.js";
+import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
-import { type Phrase, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // Who said it: turns the words that name a speaker ("the official", "she", "State Department
 // spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
@@ -163,14 +163,19 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
-  const organization = organizationInPhrase(context.text, tokens);
-  const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN");
+  // "the U.N. news agency IRIN": an acronym right after the kind of body it is names that body,
+  // not the one that opens the description.
+  const lastToken = tokens[tokens.length - 1];
+  const kind = tokens[tokens.length - 2];
+  const namedAfterKind = lastToken !== undefined && kind !== undefined && tokens.length >= 3 && /^\p{Lu}{2,6}$/u.test(lastToken.text) && !isCapitalized(kind) && ORG_NOUNS.has(key(kind));
+  const organization = namedAfterKind ? lastToken.text : organizationInPhrase(context.text, tokens);
+  const looksLikeBody = organization !== null || ORG_NOUNS.has(head) || ORG_HEADS.has(head) || tokens.some((token) => token.pos === "PROPN") || acronymAfterArticle(tokens);
   if (endsInNoun(trimmed) && looksLikeBody && tokens.length <= 8) {
     // "the EU delegation in Kampala": a body of the organization named before its head is that body.
     const modifier = organizationSpans(context.text, tokens)[0];
     const headToken = headOf(trimmed) as Token;
     const bodyOfOrganization = modifier !== undefined && headToken.start >= modifier.end && BODY_HEADS.has(head);
-    const spelled = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed));
+    const spelled = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed) ?? (acronymAfterArticle(tokens) ? (tokens[1] as Token).text : null));
     // "according to HAPP" after "the Harbor Association ... (HAPP)": the body speaks by its full
     // name; the acronym it is cited by stays listed as the story's spelling.
     const named = spelled !== null ? (context.cast.organizationAcronyms.get(spelled) ?? spelled) : null;
@@ -475,14 +480,26 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   // mention is the subject the pronoun continues ("Ana Ruiz was unloading cows ... She said ..."),
   // and so is one before it when that mention is no subject ("Ana Ruiz is a spokeswoman.
   // Speaking with reporter Jo Lee, she said ...").
+  // The same for a name that is its sentence's subject after a fronted phrase ("Since launching
+  // his bid, Doe has taken ..."), and for one in the paragraph before when the pronoun opens its own.
   const bestIsSubject = isSubjectMention(context.text, best.last);
-  const bareSubject = context.cast.bareNames
-    .filter((entry) => entry.opensSentence && (entry.start > best.last || !bestIsSubject) && entry.start < position && !context.cast.isQuoted(entry.start) && !context.text.slice(entry.start, position).includes("\n"))
+  const bareSubject = [...context.cast.bareNames.map((entry) => ({ ...entry, length: entry.name.length })), ...bareSurnames(context, best.last, position)]
+    .sort((a, b) => a.start - b.start)
+    .filter((entry) => {
+      if (entry.start >= position || context.cast.isQuoted(entry.start)) return false;
+      // A given name of the other gender ("Ana Ruiz" for "he") is no antecedent.
+      if ((genderOfGivenName(entry.name) ?? gender) !== gender) return false;
+      if (!entry.opensSentence && !(context.cast.isReported(entry.start) ? false : isSubjectMention(context.text, entry.start))) return false;
+      if (!context.text.slice(entry.start, position).includes("\n")) return entry.start > best.last || !bestIsSubject;
+      // Across the break, also before the best candidate when that one is no subject and shares its paragraph.
+      const sharesParagraph = entry.start < best.last && !bestIsSubject && !context.text.slice(entry.start, best.last).includes("\n");
+      return (entry.start > best.last || sharesParagraph) && opensParagraphAfter(context.text, entry.start, position);
+    })
     .pop();
   if (bareSubject && !context.cast.personNamed(bareSubject.name)) {
-    const person = context.cast.addPerson(bareSubject.name, null, CONFIDENCE.ambiguousPronoun);
+    const person = context.cast.addPerson(fullBareName(context.cast, bareSubject), null, CONFIDENCE.ambiguousPronoun);
     person.gender ??= gender;
-    context.cast.mentionPerson(person, { start: bareSubject.start, end: bareSubject.start + bareSubject.name.length }, CONFIDENCE.reference);
+    context.cast.mentionPerson(person, { start: bareSubject.start, end: bareSubject.start + bareSubject.length }, CONFIDENCE.reference);
     return { person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
   }
   // "President Doe ... Prime Minister Roe ... The President thanked him. He noted that ...": a
@@ -498,10 +515,12 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   // A pronoun continues the subject of the clauses before it rather than a person only mentioned
   // inside them ("Doe said Roe would win. “...,” she said" is Doe's): when the latest fitting
   // mention is no subject, the person who was one later in the same paragraph is preferred.
+  // The same holds for a pronoun opening the next paragraph ("Doe went after Roe, calling him
+  // “a stiff.” ¶ He says, “...”" is Doe's) when the subject and the mention share a paragraph.
   if (!bestIsSubject) {
     const subject = candidates.slice(1).find((candidate) => {
       const at = lastMentionBefore(candidate.person, best.last + 1, (offset) => context.cast.isQuoted(offset) || !isSubjectMention(context.text, offset));
-      return at >= 0 && !context.text.slice(at, position).includes("\n");
+      return at >= 0 && (!context.text.slice(at, position).includes("\n") || (!context.text.slice(at, best.last).includes("\n") && opensParagraphAfter(context.text, best.last, position)));
     });
     if (subject) {
       subject.person.gender ??= gender;
@@ -519,6 +538,51 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
 }
 
 /**
+ * "Jo Doe ... Since launching her bid, Doe has ...": the surname alone of an untitled name the
+ * story gave in full, between the best candidate's mention and the pronoun (the untitled are
+ * no members of the cast while the story is read, so their surnames are no mentions yet).
+ */
+function bareSurnames(context: ResolveContext, from: number, position: number): { readonly name: string; readonly start: number; readonly opensSentence: boolean; readonly length: number }[] {
+  const found: { name: string; start: number; opensSentence: boolean; length: number }[] = [];
+  const seen = new Set<string>();
+  for (const entry of [...context.cast.bareNames, ...givenNamePairs(context, position)]) {
+    if (entry.start >= position || !/\s/.test(entry.name) || seen.has(entry.name) || context.cast.isQuoted(entry.start)) continue;
+    seen.add(entry.name);
+    const surname = entry.name.split(/\s+/).pop() ?? "";
+    if (surname.length < 3 || context.cast.people.some((person) => person.name.split(/\s+/).pop() === surname)) continue;
+    const pattern = new RegExp(`(?<![\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}'’-])`, "gu");
+    pattern.lastIndex = Math.max(entry.start + entry.name.length, from + 1);
+    for (let match = pattern.exec(context.text); match && match.index < position; match = pattern.exec(context.text)) {
+      // Not the surname of another full name ("Bo Doe" is not Jo Doe).
+      if (/\p{Lu}[\p{L}.'’-]*\s$/u.test(context.text.slice(Math.max(0, match.index - 30), match.index))) continue;
+      found.push({ name: entry.name, start: match.index, opensSentence: false, length: surname.length });
+    }
+  }
+  return found;
+}
+
+/**
+ * "Donald Roe", "Maria Doe": two capitalized words before `position` whose first is a common given
+ * name, a person's full name even where the tagger or the name rules took no note of it.
+ */
+function givenNamePairs(context: ResolveContext, position: number): { readonly name: string; readonly start: number }[] {
+  const pairs: { name: string; start: number }[] = [];
+  for (const match of context.text.slice(0, position).matchAll(/(?<![\p{L}.'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu)) {
+    const name = match[0];
+    if (genderOfGivenName(name) === null || TITLE_WORDS.has((match[2] ?? "").toLowerCase()) || lookupPlace(match[2] ?? "")) continue;
+    pairs.push({ name, start: match.index });
+  }
+  return pairs;
+}
+
+/** A bare surname's full name when the story gave one without a title before it ("Jo Doe ... Doe has ..."). */
+function fullBareName(cast: ResolveContext["cast"], entry: { readonly name: string; readonly start: number }): string {
+  if (/\s/.test(entry.name)) return entry.name;
+  const full = cast.bareNames.find((other) => other.start < entry.start && /\s/.test(other.name) && other.name.split(/\s+/).pop() === entry.name);
+  return full?.name ?? entry.name;
+}
+
+/**
  * The title word of the latest sentence between `from` and `to`, in one paragraph, whose subject
  * is "The <Title>" ("The President expressed ...", "The Prime Minister noted ..."): "president".
  */
@@ -528,6 +592,40 @@ function subjectByTitle(text: string, from: number, to: number): string | null {
   const openings = [...between.matchAll(/(?:^|[.!?]["”’]?\s+)The ((?:\p{Lu}[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{Ll}-]+)\s+\p{Ll}/gu)];
   const role = openings.pop()?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? "";
   return ROLE_NOUNS.has(role) ? role : null;
+}
+
+/**
+ * Whether `position` is in the first sentence of the paragraph right after
+ * the one holding `from`: where a pronoun still continues the last paragraph's subject.
+ */
+function opensParagraphAfter(text: string, from: number, position: number): boolean {
+  const between = text.slice(from, position);
+  const first = between.indexOf("\n");
+  const last = between.lastIndexOf("\n");
+  if (first < 0 || /\S/.test(between.slice(first, last))) return false;
+  // The quotation the pronoun attributes may open the paragraph ("“...,” he says").
+  return !/[.!?]["”’]?\s+\S/.test(between.slice(last + 1).replace(/^\s*["“](?:[^”"]*[”"](?=[,\s]))?/, ""));
+}
+
+/** Words that open an adverbial phrase before a sentence's subject: prepositions, subordinators, adverbs. */
+const OPENER_WORDS = /^(?:after|before|while|when|since|during|despite|in|on|at|with|without|as|for|from|unlike|like|instead|still|yet|meanwhile|then|now|later|earlier|once|until|although|though|because|if|asked|pressed|told|questioned|last|this)$/i;
+
+/**
+ * "Speaking at a town hall, Doe went after Roe": the subject after a fronted phrase (a participle,
+ * a prepositional or subordinate clause closed by a comma), when a lower-case word (its verb)
+ * follows the name. Returns the words between the comma and the mention, as the sentence-opening
+ * match does.
+ */
+function afterOpeningPhrase(text: string, at: number): RegExpExecArray | null {
+  const from = Math.max(0, at - 160);
+  const before = (from === 0 ? "\n" : "") + text.slice(from, at);
+  const match = /(?:[.!?]["”’]?\s+|\n\s*)(\p{Lu}[\p{Ll}]+)\b[^.!?\n“”"]{0,100},\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(before);
+  if (!match) return null;
+  const first = match[1] ?? "";
+  if (!(OPENER_WORDS.test(first) || /\p{Ll}(?:ing|ed)$/u.test(first))) return null;
+  // The name must be followed by its verb, not continue a list ("..., Doe and Roe met").
+  if (!/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(?!and\b|or\b|of\b)\p{Ll}/u.test(text.slice(at, at + 80))) return null;
+  return /((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(match[0]);
 }
 
 /** Time words that may open a sentence before its subject. */
@@ -540,7 +638,7 @@ const SENTENCE_TIME_WORDS = /^(?:yesterday|today|tonight|earlier|later|meanwhile
 function isSubjectMention(text: string, at: number): boolean {
   const from = Math.max(0, at - 80);
   const before = (from === 0 ? "\n" : "") + text.slice(from, at);
-  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(before);
+  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(before) ?? afterOpeningPhrase(text, at);
   if (!opening) return false;
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").

@@ -213,6 +213,38 @@ export class Cast {
   }
 
   /** People, sources and mentions in the contract's shape. */
+  /**
+   * "Robert Gates" and "Robert M. Gates" are one person: a name that another person's name gives
+   * with middle initials added is merged into that fuller name (titles, aliases, mentions). Returns
+   * the merged names, each to the name it became, so quotes can follow.
+   */
+  mergeInitialVariants(): Map<string, string> {
+    const withoutInitials = (name: string): string => name.split(/\s+/).filter((word, index, words) => index === 0 || index === words.length - 1 || !/^\p{Lu}\.$/u.test(word)).join(" ");
+    const renamed = new Map<string, string>();
+    for (const person of [...this.people]) {
+      if (person.name.split(/\s+/).length < 2 || withoutInitials(person.name) !== person.name) continue;
+      const fuller = this.people.filter((other) => other !== person && other.name !== withoutInitials(other.name) && withoutInitials(other.name) === person.name);
+      const into = fuller.length === 1 ? fuller[0] : undefined;
+      if (!into) continue;
+      for (const title of person.titles) if (!into.titles.some((known) => known.toLowerCase() === title.toLowerCase())) into.titles.push(title);
+      for (const alias of [person.name, ...person.aliases]) this.addAlias(into, alias);
+      into.mentions.push(...person.mentions);
+      into.mentions.sort((a, b) => a - b);
+      into.organization ??= person.organization;
+      into.gender ??= person.gender;
+      into.confidence = Math.max(into.confidence, person.confidence);
+      this.people.splice(this.people.indexOf(person), 1);
+      renamed.set(person.name, into.name);
+    }
+    if (renamed.size > 0) {
+      for (const [index, mention] of this.mentionList.entries()) {
+        const name = mention.type === "person" ? renamed.get(mention.name) : undefined;
+        if (name) this.mentionList[index] = { ...mention, name };
+      }
+    }
+    return renamed;
+  }
+
   result(): { people: ExtractedPerson[]; anonymousSources: ExtractedAnonymousSource[]; mentions: ExtractedMention[] } {
     return {
       people: this.people.map((person) => ({
@@ -243,7 +275,7 @@ export function surnameOf(name: string): string {
 }
 
 /** The gender a full name's given name tells ("Hillary Clinton"), for checking pronouns; null when it tells none. */
-function genderOfGivenName(name: string): "male" | "female" | null {
+export function genderOfGivenName(name: string): "male" | "female" | null {
   const words = name.toLowerCase().split(/\s+/);
   if (words.length < 2) return null;
   const given = words[0] ?? "";

@@ -130,6 +130,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // A person's organization is one of the story's when the story names it; one a title only implies
   // ("Secretary of State Jane Doe" -> the Department of State) stays on the person.
   for (const person of cast.people) if (person.organization && spellsOrganization(text, person.organization)) cast.addOrganization(person.organization);
+  const renamed = cast.mergeInitialVariants();
+  if (renamed.size > 0) walk.quotes.splice(0, walk.quotes.length, ...walk.quotes.map((quote) => (quote.speakerKind === "person" && quote.speaker && renamed.has(quote.speaker) ? { ...quote, speaker: renamed.get(quote.speaker) ?? quote.speaker } : quote)));
   const { people, anonymousSources, mentions } = cast.result();
   // A headline in headline style ("Town Falls to Rebels, Spokesman Says") reports speech too.
   const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
@@ -409,6 +411,13 @@ function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocume
   const words = text.slice(statement.author.start, statement.author.end);
   const known = cast.people.filter((person) => words.includes(person.name)).sort((a, b) => b.name.length - a.name.length)[0];
   if (known) return known;
+  // A signature in capitals ("JANE Q. DOE"): the person the story names so, else the name in title case.
+  if (!/\p{Ll}/u.test(words) && /\p{Lu}{2}/u.test(words)) {
+    const name = words.trim().toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_all: string, before: string, letter: string) => before + letter.toUpperCase());
+    const person = cast.personNamed(name) ?? registerPerson(cast, name, null, [], text, CONFIDENCE.explicit);
+    cast.addAlias(person, words.trim());
+    return person;
+  }
   const tokens = analyzed.sentences.flatMap((sentence) => sentence.tokens).filter((token) => token.start >= statement.author.start && token.end <= statement.author.end);
   // "President Doe", "Chairman Doe's": a title and a surname, the person of that surname when
   // the story names them in full, else the surname with its title.

@@ -70,7 +70,10 @@ function startsWithQuantity(tokens: readonly Token[], at: number): boolean {
 
 /** A time word that opens an adverbial ("said on Monday ..."), not a possessive subject ("said Monday’s toll ..."). */
 function isTimeWord(tokens: readonly Token[], at: number): boolean {
-  return WHEN.test((tokens[at] as Token).text) && !/^('s|’s)$/.test(tokens[at + 1]?.text ?? "");
+  const word = (tokens[at] as Token).text;
+  // "said this week ..." is a time; "said this could ..." has "this" for its subject.
+  if (/^(this|last)$/i.test(word) && !WHEN.test(tokens[at + 1]?.text ?? "")) return false;
+  return WHEN.test(word) && !/^('s|’s)$/.test(tokens[at + 1]?.text ?? "");
 }
 
 const WHEN = /^(on|late|early|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$/i;

@@ -344,6 +344,21 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
     }
     const surname = surnameOf(person.name);
     if (cast.personBySurname(surname) === person) bySurname.set(surname, { person, fullNames });
+    // "Donald Doe" and "Melania Doe": a surname several people bear alone is the one the story
+    // named first, whom it calls by the surname; the others it keeps naming in full.
+    else if (!bySurname.has(surname) && fullNames.length > 0 && surnameOf(person.name) === person.name.split(/\s+/).pop()) {
+      const bearers = cast.people.filter((other) => surnameOf(other.name) === surname);
+      const firstNamed = bearers.map((other) => ({ other, at: text.search(new RegExp(`(?<![\\p{L}])${escape(other.name)}(?![\\p{L}])`, "u")) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at)[0];
+      if (firstNamed?.other === person) bySurname.set(surname, { person, fullNames: [] });
+    }
+  }
+  // Full names of every bearer stay theirs: the first-named bearer's surname mentions skip them.
+  for (const [surname, entry] of bySurname) {
+    if (entry.fullNames.length > 0) continue;
+    for (const other of cast.people) {
+      if (surnameOf(other.name) !== surname) continue;
+      for (const match of text.matchAll(new RegExp(`(?<![\\p{L}])${escape(other.name)}(?![\\p{L}])`, "gu"))) entry.fullNames.push({ start: match.index, end: match.index + match[0].length });
+    }
   }
   // One pass over the tokens for every surname ("Pompeo", "Pompeo's").
   for (const sentence of analyzed.sentences) {
@@ -383,6 +398,9 @@ function escape(value: string): string {
 /** Last words of things named after a person ("Ben Franklin Room", "Jane Doe Act"): no one. */
 const NAMESAKE_HEADS = new Set(["room", "hall", "center", "centre", "building", "street", "avenue", "road", "bridge", "airport", "award", "prize", "act", "foundation", "library", "school", "stadium", "square", "park", "memorial", "fund", "doctrine", "plan"]);
 
+/** Function words that open a sentence capitalized and the tagger may join to a name after them. */
+const OPENING_FUNCTION_WORDS = new Set(["as", "in", "at", "on", "for", "but", "and", "with", "by", "from", "to", "of", "if", "when", "while", "after", "before", "since", "so", "then"]);
+
 /** Verbs that follow a correspondent's name in a credit line ("VOA's Jane Doe reports from ..."). */
 const CREDIT_VERBS = new Set(["reports", "reported", "reporting"]);
 
@@ -401,7 +419,8 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
     for (const written of nameRuns(tokens)) {
       const run = headlineCase.trim(tokens, written);
       if (!run || run[0] !== written[0] || run[1] !== written[1]) continue;
-      const [from, to] = run;
+      // "As Jane Doe reports from ...": a capitalized function word opening the sentence is no part of the name.
+      const [from, to] = OPENING_FUNCTION_WORDS.has(key(tokens[run[0]] as Token)) && run[1] - run[0] >= 3 ? [run[0] + 1, run[1]] : run;
       const first = tokens[from] as Token;
       const last = tokens[to - 1] as Token;
       const words = tokens.slice(from, to).filter((token) => token.text !== "-");
@@ -411,7 +430,8 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
       const before = tokens[from - 1];
       const after = tokens[to];
       const titled = before !== undefined && (isRoleWord(before) || TITLE_WORDS.has(key(before)) || before.text.endsWith("."));
-      if ((before && isCapitalized(before) && before.pos !== "PUNCT" && !titled && !/^['’]s$/.test(before.text)) || (after && isCapitalized(after) && after.start - last.end <= 1)) continue;
+      const shifted = from !== run[0];
+      if ((before && !shifted && isCapitalized(before) && before.pos !== "PUNCT" && !titled && !/^['’]s$/.test(before.text)) || (after && isCapitalized(after) && after.start - last.end <= 1)) continue;
       const possessor = tokens[from - 2];
       const credited =
         CREDIT_VERBS.has(key(tokens[to] ?? first)) ||

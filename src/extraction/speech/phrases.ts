@@ -197,6 +197,8 @@ export function nameRuns(tokens: readonly Token[], honorifics = false): [number,
     const suffix = tokens[end];
     const beforeSuffix = tokens[end - 1] as Token;
     if (suffix && /^(Jr\.?|Sr\.?|II|III|IV)$/.test(suffix.text) && suffix.start - beforeSuffix.end <= 1 && end - index >= 2) end += 1;
+    // "Edmund G. Doe, Jr.": the suffix may follow a comma.
+    else if (suffix?.text === "," && /^(Jr\.|Sr\.)$/.test(tokens[end + 1]?.text ?? "") && suffix.start === beforeSuffix.end && end - index >= 2) end += 2;
     const honorific = tokens[index - 1];
     if (honorifics && end - index === 1 && honorific && NAME_HONORIFICS.has(key(honorific)) && index >= 2 && isRoleWord(tokens[index - 2] as Token)) {
       runs.push([index - 1, end]);
@@ -335,7 +337,16 @@ export function nounPhraseAfter(text: string, tokens: readonly Token[], start: n
 /** Whether a phrase's head (last word) is a noun or name. */
 export function endsInNoun(phrase: Phrase): boolean {
   const last = phrase.tokens[phrase.tokens.length - 1];
-  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN" || adjectiveReadHead(phrase.tokens, phrase.tokens.length - 1));
+  return last !== undefined && (last.pos === "NOUN" || last.pos === "PROPN" || adjectiveReadHead(phrase.tokens, phrase.tokens.length - 1) || acronymAfterArticle(phrase.tokens));
+}
+
+/**
+ * "the WHO said": an acronym in capitals after an article is a body's name, though the tagger
+ * reads some as the word they spell ("WHO" as the pronoun "who").
+ */
+export function acronymAfterArticle(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  return tokens.length === 2 && last !== undefined && /^\p{Lu}{2,6}$/u.test(last.text) && /^the$/i.test(tokens[0]?.text ?? "");
 }
 
 /**

@@ -40,6 +40,22 @@ const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:s
 const DELIVERED = /^as (?:delivered|prepared) by (.+?)\s*$/i;
 const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[\p{L}.'’-]+ ){0,4}(?:spokesperson|spokesman|spokeswoman|secretary|ambassador|press secretary|deputy spokesperson))\s*$/iu;
 /**
+ * "Jane Q. Doe, Secretary of State": a name, a comma and a whole office line ("Secretary of
+ * State", "Ambassador to the United Nations"), as BYLINE reads "Jane Doe, Spokesperson".
+ */
+function bylineOf(line: string): RegExpExecArray | null {
+  const byline = BYLINE.exec(line);
+  if (byline) return byline;
+  const comma = line.indexOf(", ");
+  if (comma < 0) return null;
+  const name = line.slice(0, comma);
+  if (!NAME_LINE.test(name) || !OFFICE_LINE.test(line.slice(comma + 2).trim())) return null;
+  const match = [line, name] as unknown as RegExpExecArray;
+  match.index = 0;
+  return match;
+}
+
+/**
  * The State Department's header block: the author's name on a line of its own, their office on
  * the next ("Jane Q. Doe" / "Secretary of State"), then place and date lines.
  */
@@ -165,7 +181,7 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
     const nameLine = line.replace(DOCUMENT_KIND, "");
     const office = next !== undefined && !KIND_ALONE.test(line) && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? BYLINE.exec(line) ?? office));
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? bylineOf(line) ?? office));
     const signed = match || sentenceSeen || index === 0 ? null : signedHeader(text, paragraphs, index);
     if (signed) return signed;
     const named = match?.[1];
@@ -236,19 +252,33 @@ function selfNamedStatement(text: string, paragraphs: readonly TextRange[]): Sta
  * release that quotes its people is news about them, not their words).
  */
 function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
   const words = (line: TextRange | undefined): string => (line ? text.slice(line.start, line.end) : "");
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  // The release's end mark under the signature ("# # #", "###", "-30-") is no part of it.
+  while (lines.length > 0 && END_MARK.test(words(lines[lines.length - 1]))) lines.pop();
   const last = lines[lines.length - 1];
   const before = lines[lines.length - 2];
   if (!last || !before || lines.length < 3) return null;
   const onTwoLines = NAME_LINE.test(words(before)) && OFFICE_LINE.test(words(last)) ? before : null;
-  const byline = BYLINE.exec(words(last));
-  const author = onTwoLines ?? (byline?.[1] ? { start: last.start, end: last.start + byline[1].length } : null);
+  const byline = bylineOf(words(last));
+  const author = onTwoLines ?? (byline?.[1] ? { start: last.start, end: last.start + byline[1].length } : null) ?? (capitalsSignature(words(last)) ? last : null);
   if (!author) return null;
   const signatureStart = onTwoLines ? before.start : last.start;
   const body = bodyAfter(text, paragraphs, 0).filter((paragraph) => paragraph.end <= signatureStart);
   if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  // A name in capitals alone signs only a text in its signer's own voice ("I condemn ...").
+  if (author === last && !byline && !body.some((paragraph) => /(?:^|[\s(])I\s/.test(text.slice(paragraph.start, paragraph.end)))) return null;
   return { author, paragraphs: body };
+}
+
+/** A release's end mark on a line of its own: "# # #", "###", "-30-", "- END -". */
+const END_MARK = /^(?:#\s*){3}$|^-\s*30\s*-$|^-*\s*end\s*-*$/i;
+/** A signature in capitals: "JANE Q. DOE" (two to four words, initials allowed, no lower case). */
+const CAPITALS_SIGNATURE = /^(?!.*\p{Ll})\p{Lu}[\p{Lu}'’-]+\.?(?: (?:\p{Lu}\.|\p{Lu}[\p{Lu}'’-]+\.?)){1,3}$/u;
+
+/** Whether a line is a person's name in capitals, not an office or a heading ("DEPARTMENT OF STATE"). */
+function capitalsSignature(line: string): boolean {
+  return CAPITALS_SIGNATURE.test(line) && !line.split(/\s+/).some((word) => ORG_HEADS.has(word.toLowerCase()) || ROLE_NOUNS.has(word.toLowerCase()) || /^(?:of|the|and|for|on)$/i.test(word));
 }
 
 /**
