@@ -157,12 +157,21 @@ const LEADING_NON_NAME = new Set([...NOT_A_NAME, "In", "At", "On", "From", "To",
 const particleBefore = new RegExp(`${NAME_WORD}\\s+${NAME_PARTICLE}\\s+$`, "u");
 const particleAfter = new RegExp(`^\\s+${NAME_PARTICLE}\\s+${NAME_WORD}`, "u");
 const nameAt = new RegExp(PLACE_NAME, "uy");
+// A landform noun after a name, and the capitalised words before a gazetteer hit that it makes one name with.
+const LANDFORM_AFTER = /^\s+(?:mountains?|range|river|lake|valley|desert|hills|peninsula|plateau|forest)\b/u;
+const NAME_BEFORE_FEATURE = new RegExp(`(?<![\\p{L}.])((?:${NAME_WORD}\\s+){1,2})$`, "u");
 
 /** The whole multi-word name a gazetteer hit is part of, or null when the hit is a name of its own. */
 function enclosingName(text: string, hit: TextRange, from: number, to: number): { start: number; end: number; text: string } | null {
   const before = particleBefore.exec(text.slice(Math.max(from, hit.start - 40), hit.start));
   const after = particleAfter.test(text.slice(hit.end, Math.min(to, hit.end + 40)));
-  if (!before && !after) return null;
+  if (!before && !after) {
+    // "the slopes of the Sierra Nevada mountain": the words before a known name that a landform noun follows are its name.
+    const feature = NAME_BEFORE_FEATURE.exec(text.slice(Math.max(from, hit.start - 40), hit.start));
+    if (!feature?.[1] || LEADING_NON_NAME.has(feature[1].split(/\s+/)[0] ?? "") || !LANDFORM_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 20)))) return null;
+    const start = hit.start - feature[1].length;
+    return { start, end: hit.end, text: text.slice(start, hit.end) };
+  }
   const start = before ? hit.start - before[0].length : hit.start;
   nameAt.lastIndex = start;
   const whole = nameAt.exec(text);
@@ -174,10 +183,16 @@ function enclosingName(text: string, hit: TextRange, from: number, to: number): 
 const TRAILING_DATE = new RegExp(`(?:\\s+(?:${MONTH_ABBREVIATIONS}|${MONTH_NAMES}|${WEEKDAY_NAMES}))+$`);
 const withoutTrailingDate = (name: string): string => name.replace(TRAILING_DATE, "");
 
+/** "the U.N. mission in Darfur, UNAMID,": a name in capitals only is an organisation's acronym, no town (datelines are read apart). */
+const ACRONYM = /^\p{Lu}{2,}$/u;
+/** A capitalised word joined to a participle or "majority" ("Muslim-majority", "Taliban-controlled"): an adjective, no name ("Nad-e Ali" is one). */
+const COMPOUND_ADJECTIVE = /^\p{Lu}\p{L}*-(?:majority|dominated|controlled|held|run|led|backed|populated|speaking|based|occupied|ruled|inhabited|affected|ravaged|stricken|torn|allied|aligned|linked|friendly|rich|producing)$/u;
+
 /** The name without the sentence words before it ("In Cabo Delgado" -> "Cabo Delgado"), or "" when nothing is left. */
 function withoutLeadingWords(name: string): string {
   const words = name.split(/\s+/);
-  while (words.length && LEADING_NON_NAME.has(words[0] ?? "")) words.shift();
+  // ("the Muslim-majority Yala province", "the rebel-held Kurdish-dominated Kirkuk": a compound adjective describes the place.)
+  while (words.length && (LEADING_NON_NAME.has(words[0] ?? "") || (words.length > 1 && COMPOUND_ADJECTIVE.test(words[0] ?? "")))) words.shift();
   return words.join(" ");
 }
 
@@ -275,6 +290,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const owner = POSSESSOR.exec(withoutLeadingWords(match[1] ?? ""))?.[0] ?? "";
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
       if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      if (ACRONYM.test(name)) continue;
       // "the West African state of Togo", "a Central Asian state": an adjective of a continent or a people describes the state, names none.
       if (pattern === namedRegionPattern && (DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
@@ -302,7 +318,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const name = kind ? (match[1] ?? "").slice(0, kind.index) : (match[1] ?? "");
       const start = from + match.index + match[0].indexOf(match[1] ?? "");
       // ("attacks in West Africa": a part of a continent or country the gazetteer does not know is no town.)
-      if (!name || COMPASS_OPENING.test(name) || name.split(/\s+/).some((word) => NOT_A_TOWN_WORD.test(word)) || bySpelling.has(name) || countryOfDemonym(name.split(/\s+/)[0] ?? "")) continue;
+      if (!name || ACRONYM.test(name) || COMPASS_OPENING.test(name) || name.split(/\s+/).some((word) => NOT_A_TOWN_WORD.test(word)) || bySpelling.has(name) || countryOfDemonym(name.split(/\s+/)[0] ?? "")) continue;
       if (found.some((f) => f.start < start + name.length && start < f.end)) continue; // a place already
       found.push({ start, end: start + name.length, text: name, name, kind: "locality", countryCode: null, demonym: false });
     }

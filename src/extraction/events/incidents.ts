@@ -3,6 +3,7 @@ import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIn
 import { datesCompatible, findDates, type DateMention } from "./dates.js";
 import { placeWithin, type PlaceMatch } from "./gazetteer.js";
 import { findQuantities } from "./numbers.js";
+import { WEEKDAY_NAMES } from "./calendar-words.js";
 import {
   ANAPHORIC_DETERMINERS,
   ARSON_WORD,
@@ -76,6 +77,8 @@ interface Mention extends TextRange {
   readonly date: DateMention | null;
   fatalities: CountRange;
   injuries: CountRange;
+  /** Its counts are of victims besides those already told ("At least 12 others were injured in the blast"). */
+  othersCounted?: boolean;
 }
 
 interface Draft {
@@ -119,7 +122,15 @@ const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)repo
 const POSSESSIVE_AFTER = /^['’`]s\b/;
 /** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
 const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
-const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
+// ("168 personnel have been killed since the mission was established in 2007": a toll since an institution began.)
+const SERIES = /^(?:series|wave|spate|string) of\b/i;
+const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
+const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
+// "the sectarian fighting that left tens of thousands dead in 2006 and 2007", "an insurgency that has killed more than 5,000
+// people since ...": a conflict's toll over years, background (the keys' aggregates), no incident nor toll.
+const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)\s+(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
+// "resentment against the rule exploded in 2004", "protests exploded into violence": a figure of speech, no blast.
+const FIGURATIVE_EXPLOSION_BEFORE = /\b(?:anger|resentment|tensions?|frustration|rage|fury|discontent|dispute|row|scandal|controversy|debate|protests?|unrest|violence|crisis)\b(?:\s+[\p{L}-]+){0,5}\s+$/iu;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
@@ -218,6 +229,11 @@ export function mergeRanges(a: CountRange, b: CountRange): CountRange {
   return { min, max };
 }
 
+/** A count of others added to what a report already counted ("injuring the minister ... At least 12 others were injured": 13). */
+function addOthers(a: CountRange, b: CountRange): CountRange {
+  return a.min !== null && b.min !== null ? sumRanges(a, b) : mergeRanges(a, b);
+}
+
 /** Clause boundaries of a sentence: semicolons, ", and"/", but", and subordinating words. */
 export function clausesOf(sentence: Sentence): TextRange[] {
   const cuts: number[] = [];
@@ -245,7 +261,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
   for (let i = before.length - 1, steps = 0; i >= 0 && steps < 7; i--, steps++) {
     const token = before[i] as Token;
     const lower = token.text.toLowerCase();
-    if (LOCATIVE.has(lower)) return true;
+    // ("the joint U.N.-African Union Mission in Darfur": the place in a mission's name is its area, no locative.)
+    if (LOCATIVE.has(lower)) return !(lower === "in" && /^Missions?$/.test(before[i - 1]?.text ?? ""));
     if (lower === "of") {
       const head = before[i - 1];
       // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").
@@ -264,7 +281,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       // happened ("in the town of") or where people went ("fled to the town of").
       for (let j = i - 2; j >= 0 && j >= i - 6; j--) {
         const word = (before[j] as Token).text.toLowerCase();
-        if (DESTINATION.has(word)) return false;
+        // ("took to the streets of Lome": the idiom's streets are where the crowd was.)
+        if (DESTINATION.has(word)) return /^streets$/i.test(head.text);
         if (word === "and" || word === "or") {
           // "fled to Maiduguri and the nearby town of Chibok": as located as what it is coordinated with.
           const coordinated = others.find((o) => o.end <= (before[j] as Token).start && o.end >= (before[j] as Token).start - 2);
@@ -293,6 +311,7 @@ const NEW_OBJECT_AFTER = /^\s+(?:of|on|against)\s+(?:an?|two|three|four|five|six
 const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)$/;
 /** What may stand before an ordinal that opens a report ("The", "In the", "And the"). */
 const ORDINAL_OPENING = /^\s*(?:(?:And|But|In|During)\s+)?(?:the|The)\s+$/;
+const WEEKDAY_OR_DAY = new RegExp(`^(?:${WEEKDAY_NAMES}|yesterday|today|Yesterday|Today)$`);
 /** Whether the trigger at `index` of `tokens` is a noun phrase that points back ("the attack", "these attacks"). */
 function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string): boolean {
   const index = tokens.findIndex((t) => t.start >= trigger.start);
@@ -312,6 +331,8 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
     // incidents apart (not "not far from the first blast", a reference back).
     if (ORDINAL.test(lower) && ORDINAL_OPENING.test(text.slice(tokens[0]?.start ?? 0, token.start))) return false;
     if (ANAPHORIC_DETERMINERS.has(lower)) return true;
+    // "Wednesday's explosion", "yesterday's attack": a noun dated by a possessive day points back to the day's incident.
+    if (/^['’]s$/.test(lower) && WEEKDAY_OR_DAY.test(tokens[i - 1]?.text ?? "")) return true;
     if (["ADJ", "NOUN", "PROPN"].includes(token.pos) && !/^\d{4}$/.test(token.text)) continue;
     return false;
   }
@@ -375,6 +396,8 @@ function presentProgressive(text: string, sentence: Sentence, trigger: TextRange
 interface CasualtyCount {
   readonly at: number;
   readonly cueBefore: boolean;
+  /** "12 others were injured": victims besides those another sentence counted. */
+  readonly others?: boolean;
   readonly fatalities: CountRange;
   readonly injuries: CountRange;
 }
@@ -446,11 +469,16 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     }
     // "The district governor and two others were killed": the named victim and the others.
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
-    if (!quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
-    if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
+    const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
+    if (othersAfter && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
+    const othersOnly = othersAfter && !NAMED_VICTIM_AND.test(before) && out.length === 0 && i === 0;
+    // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
+    const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
+    if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
-    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
-    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
+    // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE, others: othersOnly });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range, others: othersOnly });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
     else {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
@@ -660,7 +688,7 @@ export function extractIncidents(
     const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
-    if (BACKGROUND.test(sentence.text)) return;
+    if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
     const dropped: TextRange[] = [];
     for (const rule of TRIGGERS) {
       rule.pattern.lastIndex = 0;
@@ -672,11 +700,14 @@ export function extractIncidents(
         const after = text.slice(end, Math.min(sentence.end, end + 40));
         // ("responsible for car-bombing attacks": the words before a hyphenated trigger are read from its word's start.)
         const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
-        if (NOT_AN_EVENT_BEFORE.test(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before)) {
+        const notAnEvent = NOT_AN_EVENT_BEFORE.exec(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before);
+        // ("a wave of bombings Wednesday that also struck ...": a series dated to a day is that day's incident.)
+        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && DAY_AFTER.test(after))) {
           dropped.push({ start, end });
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        if (rule.type === "explosion" && /^exploded$/i.test(m[0]) && (FIGURATIVE_EXPLOSION_BEFORE.test(before) || /^\s+into\b/i.test(after))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
@@ -758,13 +789,17 @@ export function extractIncidents(
     }
     // "protesters set ablaze tires", "opposition activists burned one car": arson by a crowd is a riot, not an attack.
     // (The crowd is the arson's subject: "protesters who police said had set fire to buses" is an accusation, left as it was.)
-    for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start))) h.type = "riot";
+    // ("Rioting youths in the suburbs torched cars": arson in a sentence that reports the riot is the riot's.)
+    const riotTold = hits.some((h) => h.type === "riot");
+    for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && (riotTold || CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)))) h.type = "riot";
     // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
     for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
     // "protesters set ablaze tires", "demonstrators had set up street barricades": the crowd that riots is the riot's, no protest beside it.
     for (let i = hits.length - 1; i >= 0; i--) {
       const hit = hits[i] as (typeof hits)[number];
-      if (hit.type === "protest" && CROWD.test(text.slice(hit.start, hit.end)) && hits.some((h) => h.type === "riot" && h.start >= hit.end && h.start - hit.end <= 40)) hits.splice(i, 1);
+      // ("gangs took to the streets on Monday, looting shops and burning cars": the street idiom of a riot is the riot's.)
+      const crowd = CROWD.test(text.slice(hit.start, hit.end)) || /\bto the streets$/i.test(text.slice(hit.start, hit.end));
+      if (hit.type === "protest" && crowd && hits.some((h) => h.type === "riot" && h.start >= hit.end && h.start - hit.end <= 60)) hits.splice(i, 1);
     }
     // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after
     // al-Shabab's attack on a base: the attackers' own dead, part of that attack (the keys' victims-only
@@ -786,7 +821,8 @@ export function extractIncidents(
       if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
     }
     if (!hits.length && !inHeadline(sentence)) {
-      const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start));
+      // ("Since October 2004, there has been a pattern of ...": a span's start sets no scene.)
+      const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)));
       if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
     }
     const scene = sceneDate !== null && sceneDate.paragraph === sentence.paragraph ? sceneDate.date : null;
@@ -935,6 +971,7 @@ export function extractIncidents(
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
+        if (count.others && target.anaphoric) target.othersCounted = true;
         continue;
       }
       const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
@@ -942,8 +979,9 @@ export function extractIncidents(
       const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
       // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.
       if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
-        previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
-        previous.injuries = mergeRanges(previous.injuries, count.injuries);
+        const combine = count.others ? addOthers : mergeRanges;
+        previous.fatalities = combine(previous.fatalities, count.fatalities);
+        previous.injuries = combine(previous.injuries, count.injuries);
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
         // the report, and its day and a place inside the incident's say more about it.
         continuation(previous, sentence, sentencePlaces, dates);
@@ -1320,8 +1358,9 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   if (!(mention.anaphoric && draft.date !== null && mention.date !== null && !datesCompatible(draft.date, mention.date))) draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
   if (!(mention.inHeadline && hasCounts(draft))) {
-    draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
-    draft.injuries = mergeRanges(draft.injuries, mention.injuries);
+    const combine = mention.othersCounted ? addOthers : mergeRanges;
+    draft.fatalities = combine(draft.fatalities, mention.fatalities);
+    draft.injuries = combine(draft.injuries, mention.injuries);
   }
   draft.diplomatic ||= mention.diplomatic;
   return draft;

@@ -24,7 +24,7 @@ export const FORCES_KILLED_FIGHTERS =
 export const KIDNAPPING =
   /\b(?:(?<!\b(?:the|a|an|those|these|two|three|four|five|six|\d+)\s+)(?:kidnapped|abducted)|(?:kidnapping|abduction)s?(?=\s+of\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|at least|more than|[A-Z]))|(?:taken|held) hostage|seized (?:as )?hostages?|(?<=\b[Gg]unm[ae]n\s+(?:have\s+|had\s+|has\s+)?)(?:seized|[Ss]eize|snatched|grabbed)(?=\s+(?:them|him|her|an?|two|three|four|five|six|seven|eight|nine|ten|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b))\b/gu;
 
-/** Acts of a riot ("hurling stones at security forces", "set ablaze tires", "set up street barricades", "burned one car" by a crowd). */
+/** Acts of a riot ("hurling stones at security forces", "set ablaze tires", "set up street barricades", "burned one car" by a crowd, "..., looting shops and burning cars"). */
 /** In a sentence about a kidnapping, the words that name its takers or their entry ("gunmen stormed the bar"), no attack of their own. */
 export const KIDNAPPERS_WORD = /^(?:gunm[ae]n|stormed|raided|attacked|ambushed)$/i;
 /** A sentence about a kidnapping, the participle included ("The kidnapped oil workers were out drinking when gunmen stormed the bar"). */
@@ -44,7 +44,7 @@ export const FORCES_HURT_BEFORE =
   /\b(?:police(?:men)?|security forces|soldiers|troops|gendarmes|army|guards)\s+(?:(?:had|have|has|reportedly|allegedly)\s+)*(?:killed|shot(?: dead)?|shot and killed|beat|wounded|injured)\s+(?:(?:at least|more than|some|about|nearly|dozens of|scores of|hundreds of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*(?:[\p{L}-]+\s+)?$/iu;
 
 export const RIOTING =
-  /\b(?:(?:hurl|throw|pelt)(?:ing|ed|s)?\s+(?:[\p{L}-]+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|stone-?(?:throwing|pelting)|(?:set|setting) (?:ablaze|alight|on fire|fire to) (?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|burn(?:ed|t|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|(?:set|setting|put|putting|erected|erecting) up (?:[\p{L}-]+\s+)?barricades|(?<=\b(?:protesters|protestors|demonstrators|rioters|youths|activists|supporters|crowds?|mobs?|students)\s+(?:[\p{L}-]+\s+){0,2})(?:burned|burnt|torched|ransacked))\b/giu;
+  /\b(?:(?<=,\s+)(?:looting|burning|torching|smashing)\s+(?:[\p{L}-]+\s+)?(?:shops|stores|cars|vehicles|businesses|buildings|markets)|(?:hurl|throw|pelt)(?:ing|ed|s)?\s+(?:[\p{L}-]+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|stone-?(?:throwing|pelting)|(?:set|setting) (?:ablaze|alight|on fire|fire to) (?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|burn(?:ed|t|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|(?:set|setting|put|putting|erected|erecting) up (?:[\p{L}-]+\s+)?barricades|(?<=\b(?:protesters|protestors|demonstrators|rioters|youths|activists|supporters|crowds?|mobs?|students)\s+(?:[\p{L}-]+\s+){0,2})(?:burned|burnt|torched|ransacked))\b/giu;
 
 /** Trigger words and phrases, by incident type. */
 export const TRIGGERS: readonly TriggerRule[] = [
@@ -55,6 +55,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   // "security forces lobbed a grenade into an area", "A grenade thrown into a downtown church": a grenade thrown is an attack.
   { type: "attack", pattern: /\b(?:(?:lobbed|threw|hurled|tossed|lobbing|throwing|hurling)\s+(?:an?\s+|two\s+|several\s+)?(?:hand\s+)?grenades?|grenades?\s+(?:was\s+|were\s+)?(?:thrown|lobbed|hurled|tossed)\s+(?:into|at|inside|onto))\b/giu },
+  // "the excessive force used by police against civilians": force on people named as excessive is an attack on them (ACLED).
+  { type: "attack", pattern: /\b(?:excessive|disproportionate|lethal)\s+(?:use of\s+)?force(?=\s+(?:used\s+)?(?:by|against)\b)/giu },
   // "Police could be seen beating youths with wooden clubs": force used on people of a crowd is an attack on them.
   { type: "attack", pattern: /\bbeat(?:ing|en)?(?=\s+(?:up\s+)?(?:protest(?:er|or)s|demonstrators|youths|students|journalists|supporters|activists|marchers|crowds?)\b)/giu },
   // "seven mortars hit a camp", "rockets struck the base": fired weapons that hit something are an attack.
@@ -125,6 +127,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "closure",
     pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention|air|combat|quarters|protection|proximity|cooperation|coordination|second)\b)(?!\s+of\s+(?:the\s+)?(?:polls|polling|voting|vote|ballot)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
   },
+  // "Rail service was suspended", "suspended all flights to the city": a service stopped is a closure.
+  { type: "closure", pattern: /\b(?:(?:rail|train|bus|ferry|air|flight|metro|subway)\s+(?:service|services|traffic)\s+(?:[\p{L}-]+\s+){0,5}?(?:was|were|has been|have been|had been)\s+suspended|suspend(?:ed|s|ing)\s+(?:all\s+)?(?:rail|train|bus|ferry|air)?\s*(?:flights|services|traffic)\b)/giu },
   {
     type: "arrest",
     pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|netted|(?<=\bto\s)capture)(?=\s+(?:[\p{L}\p{N}(),-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
@@ -149,8 +153,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
 ];
 
-/** Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made). */
-export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+/**
+ * Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made).
+ * ("his role in terrorist attacks" but not "no role in last week’s attack", "a pattern of assassinations", "accused the opposition of organizing the attacks", "the
+ * mandate to arrest people", "standing by to assist with evacuation efforts": a part, a practice, blame or a power, no report.)
+ */
+export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|(?:a |the )?pattern of|accused (?:[\p{L}-]+\s+){1,3}of(?:\s+(?:organi[sz]ing|orchestrating|masterminding|carrying out|staging|plotting))?|(?:the |a |no )?(?:mandate|authority|power) to|to (?:assist|help) (?:with|in)|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$|\b(?:a|his|her|their|its)\s+(?:suspected\s+|alleged\s+)?role in\s+(?:(?!(?:the|last|this|that)\s)[\p{L}-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
