@@ -380,7 +380,7 @@ const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
 /** Whether a mention sits inside a quotation of its sentence (an odd number of quotation marks before it). */
 const insideQuotes = (text: string, m: Mention): boolean => ((text.slice(m.sentence.start, m.start).match(/["“”]/g) ?? []).length % 2) === 1;
 /** A verb in the present perfect ("a roadside bomb has killed six", "police have opened fire", "has been detained"): news of the day. */
-const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread)\b/;
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread|broken|begun|risen|come)\b/;
 /** A statement's present-tense condemnation ("The United States strongly condemns", "We condemn"). */
 const CONDEMNS = /\b(?:condemns?|deplores?|denounces?)\b/;
 /** A span the present perfect runs over ("that have occurred over the past few weeks"): no day. */
@@ -409,11 +409,12 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
 // "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
-// "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
+// "Thousands have been killed in the fighting since 2006", "... in more than a week of protests", a sentence that opens
+// "Over the past week, clashes ... have killed 45")
 // gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
@@ -1062,7 +1063,10 @@ export function extractIncidents(
     // Further down, the present perfect sums up as often ("More than a dozen have died in clashes"): no day.
     // A statement that opens by condemning a violent incident it dates nowhere ("The United States strongly condemns the attack
     // in Kabul on the British Council") reacts to news of its day, as the present perfect reports it (not a detention it condemns).
-    const ledeTense = PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) || (VIOLENT.includes(draft.type) && CONDEMNS.test(first.sentence.text));
+    // ("Violence has broken out after the vote, with activists saying police killed one protester": the lede's main clause tells the tense.)
+    const mainClause = clausesOf(first.sentence)[0] ?? first.clause;
+    const ledeTense =
+      PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) || PRESENT_PERFECT.test(text.slice(mainClause.start, mainClause.end)) || (VIOLENT.includes(draft.type) && CONDEMNS.test(first.sentence.text));
     const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && ledeTense && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
     const day: DateMention | null = draft.date ?? (perfect && published ? { start: first.start, end: first.end, text: text.slice(first.start, first.end), date: published, precision: "day", earliest: published, latest: published } : null);
     return {

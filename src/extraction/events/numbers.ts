@@ -132,5 +132,17 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (found.some((f) => f.start < end && start < f.end)) continue;
     found.push({ start, end, text: m[0], range: { min: 1, max: 1 }, single: true });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "about 13, 14 were wounded", "13 or 14", "20 to 25": two close figures are one estimate, from the lower up to the higher.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const low = found[i] as QuantityMention;
+    const high = found[i + 1] as QuantityMention;
+    if (low.single || high.single || low.range.min === null || high.range.min === null || high.range.max === null) continue;
+    const between = text.slice(low.end, high.start);
+    // (A comma joins only next figures, "13, 14"; "killing 12, 30 were wounded" is two counts.)
+    if (!ESTIMATE_BETWEEN.test(between) || high.range.min <= low.range.min || high.range.min > low.range.min * 2 || (between.trim() === "," && high.range.min - low.range.min > 1)) continue;
+    found.splice(i, 2, { start: low.start, end: high.end, text: text.slice(low.start, high.end), range: { min: low.range.min, max: high.range.max } });
+  }
+  return found;
 }
+const ESTIMATE_BETWEEN = /^\s*(?:,|or|to|-|–)\s*$/;

@@ -75,6 +75,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "attack", pattern: /\b(?:terrorist|terror) incidents?\b/gi },
   // "killed in the strike", "wounded in this strike": a strike that casualties are counted in is an attack, not a walkout.
   { type: "attack", pattern: /(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|by|during)\s+(?:the|this|that|a|an)\s+)strikes?\b/giu },
+  // "killed Friday ... in a suspected U.S. strike": a strike by a state's forces, or one suspected, is an attack, no walkout.
+  { type: "attack", pattern: /(?<=\b(?:suspected|apparent|reported|U\.S\.|American|coalition|NATO|Israeli|Russian|Syrian|Turkish|Saudi-led|French|Kenyan|Ethiopian|Nigerian|Pakistani|Afghan|Iraqi)\s+)strikes?\b(?!\s+(?:action|ballots?|votes?|leaders?|committees?|calls?|by (?:workers|teachers|doctors|nurses|unions?)))/gu },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
   // ... or when it is aimed at an armed group or its gear ("during a strike on an ISIL tactical unit", "a strike yesterday

@@ -106,3 +106,24 @@ describe("places", () => {
     expect(rows(text)).toEqual([["attack", "Mopti", "2018-09-27", 3, null]]);
   });
 });
+
+describe("strikes, estimates, running tallies and the lede's tense", () => {
+  it("reads a strike by a state's forces, or a suspected one, as an attack and a teachers' strike as none", () => {
+    expect(rows("Tribal leaders say the cleric was killed Thursday in a suspected U.S. strike in Shabwa province.").map((r) => [r[0], r[1], r[2]])).toEqual([["attack", "Shabwa", "2018-09-27"]]);
+    expect(rows("Teachers in Lyon began a strike on Thursday.")).toEqual([]);
+  });
+
+  it("reads two close figures as one estimate from the lower", () => {
+    expect(rows('A bomb killed two policemen in Karachi on Thursday. "Two of the policemen died, about 13, 14 were wounded," he said.')).toEqual([["attack", "Karachi", "2018-09-27", 2, 13]]);
+  });
+
+  it("gives no toll to a sentence that opens with a week's tally", () => {
+    const text = "Two people died in gunfights in Les Cayes on Monday.\n\nOver the past week, clashes between police and gangs have killed 45 people.";
+    expect(rows(text)).toEqual([["armed_clash", "Les Cayes", "2018-09-24", 2, null]]);
+  });
+
+  it("dates an undated lede by the tense of its main clause", () => {
+    const text = "Violence has broken out after voting in the town of Aneho, with activists saying police killed at least one protester.";
+    expect(rows(text)).toEqual([["attack", "Aneho", "2018-09-28", 1, null]]);
+  });
+});
