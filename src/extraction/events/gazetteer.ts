@@ -98,7 +98,8 @@ const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|
 // "Borno state", "Cabo Delgado province": a capitalised name before a lower-case kind of region.
 const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|ash)-)?${PLACE_NAME_NO_APOSTROPHE})\\s+(?:state|province|district|region|county|governorate|prefecture)\\b`, "gu");
 // "Haji Ali village", "Chibok town": a capitalised name before a lower-case kind of settlement.
-const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town)\\b`, "gu");
+// ("the massive Dadaab refugee complex", "the Kakuma refugee camp": a camp named by its place is that place.)
+const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";

@@ -127,3 +127,15 @@ describe("strikes, estimates, running tallies and the lede's tense", () => {
     expect(rows(text)).toEqual([["attack", "Aneho", "2018-09-28", 1, null]]);
   });
 });
+
+describe("camps and plans", () => {
+  it("places an incident at a refugee camp named by its place", () => {
+    expect(rows("Gunmen attacked the Kakuma refugee camp on Thursday.").map((r) => [r[0], r[1]])).toEqual([["attack", "Kakuma"]]);
+    expect(rows("The aid workers were kidnapped on Friday in the massive Hagadera refugee complex in Kenya.").map((r) => [r[0], r[1]])).toEqual([["other", "Hagadera"]]);
+  });
+
+  it("reads no incident in what troops prepare to do or what aircraft may possibly do", () => {
+    expect(rows("French Troops Prepare to Evacuate Foreigners from Bouake", "French Troops Prepare to Evacuate Foreigners from Bouake")).toEqual([]);
+    expect(rows("Sources said the aircraft would be used to fly over rebel targets, and possibly for attacking the rebels in Bouake.")).toEqual([]);
+  });
+});
