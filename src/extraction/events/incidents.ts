@@ -414,7 +414,7 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
@@ -968,7 +968,11 @@ export function extractIncidents(
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
       // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
       // ("We also condemn the heinous attacks on the governor's office that killed 10": set apart, they point at nothing either.)
-      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
+      // ("Multiple car bombs have exploded ... The blasts Thursday hit two areas, leaving 18 wounded": after the one incident
+      // reported in the plural, the plural reference is that incident's.)
+      const violentDrafts = drafts.filter((d) => VIOLENT.includes(d.type));
+      const onePluralIncident = violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline);
+      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);

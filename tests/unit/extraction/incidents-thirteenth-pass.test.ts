@@ -139,3 +139,17 @@ describe("camps and plans", () => {
     expect(rows("Sources said the aircraft would be used to fly over rebel targets, and possibly for attacking the rebels in Bouake.")).toEqual([]);
   });
 });
+
+describe("plural references and a year's attacks", () => {
+  it("gives a plural reference's toll to the one incident reported in the plural, but not to several", () => {
+    const one = "Multiple car bombs have exploded in Kirkuk, killing at least 12 people.\n\nThe blasts Thursday hit two areas, leaving at least 18 other people wounded.";
+    expect(rows(one)).toEqual([["attack", "Kirkuk", "2018-09-27", 12, 18]]);
+    const several = "A bomb exploded in Kirkuk on Thursday, killing two. Another bomb exploded in Mosul on Thursday, killing three.\n\nDozens were wounded in those attacks.";
+    expect(rows(several).map((r) => r[4])).toEqual([null, null]);
+  });
+
+  it("gives no toll to attacks of the year", () => {
+    const text = "A car bomb has exploded near Tripoli, killing two people.\n\nSimilar attacks this year have killed a journalist and two politicians.";
+    expect(rows(text)).toEqual([["attack", "Tripoli", "2018-09-28", 2, null]]);
+  });
+});
