@@ -98,8 +98,9 @@ const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|
 // "Borno state", "Cabo Delgado province": a capitalised name before a lower-case kind of region.
 const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|ash)-)?${PLACE_NAME_NO_APOSTROPHE})\\s+(?:state|province|district|region|county|governorate|prefecture)\\b`, "gu");
 // "Haji Ali village", "Chibok town": a capitalised name before a lower-case kind of settlement.
-// ("the massive Dadaab refugee complex", "the Kakuma refugee camp": a camp named by its place is that place.)
-const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
+// ("the massive Dadaab refugee complex", "the Kakuma refugee camp", "the Yopougon neighborhood": a camp or a
+// neighbourhood named by its place is that place; not "a Shiite neighborhood", named by its people: GROUP_ADJECTIVE.)
+const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
@@ -186,6 +187,8 @@ const withoutTrailingDate = (name: string): string => name.replace(TRAILING_DATE
 
 /** "the U.N. mission in Darfur, UNAMID,": a name in capitals only is an organisation's acronym, no town (datelines are read apart). */
 const ACRONYM = /^\p{Lu}{2,}$/u;
+/** The adjectives of a faith or a people ("a Shiite neighborhood", "the Christian village"), which name no place. */
+const GROUP_ADJECTIVE = /\b(?:Shiite|Shi'ite|Shi’ite|Shia|Sunni|Christian|Muslim|Jewish|Kurdish|Hindu|Sikh|Alawite|Druze|Catholic|Protestant|Orthodox|Buddhist|Coptic|Yazidi|Turkmen|Arab|Pashtun|Tajik|Hazara|Baloch|Tamil|Hutu|Tutsi|Fulani|Tuareg|Somali|Roma)$/u;
 /** A capitalised word joined to a participle or "majority" ("Muslim-majority", "Taliban-controlled"): an adjective, no name ("Nad-e Ali" is one). */
 const COMPOUND_ADJECTIVE = /^\p{Lu}\p{L}*-(?:majority|dominated|controlled|held|run|led|backed|populated|speaking|based|occupied|ruled|inhabited|affected|ravaged|stricken|torn|allied|aligned|linked|friendly|rich|producing)$/u;
 
@@ -290,7 +293,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       // ("the Arghandab district of Afghanistan’s Zabol province": the name after a possessive, Zabol.)
       const owner = POSSESSOR.exec(withoutLeadingWords(match[1] ?? ""))?.[0] ?? "";
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
-      if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      if (!name || ((pattern === namedRegionPattern || pattern === namedSettlementPattern) && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       if (ACRONYM.test(name)) continue;
       // "the West African state of Togo", "a Central Asian state": an adjective of a continent or a people describes the state, names none.
       if (pattern === namedRegionPattern && (DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;

@@ -123,6 +123,7 @@ const POSSESSIVE_AFTER = /^['’`]s\b/;
 /** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
 const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
 // ("168 personnel have been killed since the mission was established in 2007": a toll since an institution began.)
+const CROWD_AS_VICTIMS_AFTER = /^\s+(?:(?:had|have|has)\s+been|were|was|are|being)\s+(?:shot(?:\s+dead|\s+and\s+killed)?|killed|gunned down|beaten|wounded)\b/i;
 const SERIES = /^(?:series|wave|spate|string) of\b/i;
 const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
 const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
@@ -795,6 +796,11 @@ export function extractIncidents(
     for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && (riotTold || CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)))) h.type = "riot";
     // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
     for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
+    // ("two protesters had been shot dead": the crowd word names the victims of the attack beside it, no protest of its own.)
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type === "protest" && CROWD.test(text.slice(hit.start, hit.end)) && CROWD_AS_VICTIMS_AFTER.test(text.slice(hit.end, Math.min(sentence.end, hit.end + 50))) && hits.some((h) => h.type === "attack" && h.start > hit.end)) hits.splice(i, 1);
+    }
     // "protesters set ablaze tires", "demonstrators had set up street barricades": the crowd that riots is the riot's, no protest beside it.
     for (let i = hits.length - 1; i >= 0; i--) {
       const hit = hits[i] as (typeof hits)[number];

@@ -153,3 +153,15 @@ describe("plural references and a year's attacks", () => {
     expect(rows(text)).toEqual([["attack", "Tripoli", "2018-09-28", 2, null]]);
   });
 });
+
+describe("neighbourhoods and crowds as victims", () => {
+  it("places an incident in a neighbourhood named by its place, not one named by its people", () => {
+    expect(events("Police fired in the Abobo neighbourhood of Abidjan on Thursday.").places).toEqual(["Abobo", "Abidjan"]);
+    expect(rows("A bomb exploded in a Shiite neighborhood of Kirkuk on Thursday.").map((r) => r[1])).toEqual(["Kirkuk"]);
+  });
+
+  it("reads protesters shot dead as the attack's victims, no protest of their own", () => {
+    expect(rows("Witnesses in the Yopougon neighborhood said two protesters had been shot dead on Thursday.")).toEqual([["attack", "Yopougon", "2018-09-27", 2, null]]);
+    expect(rows("Thousands of protesters marched in Lome on Thursday.").map((r) => r[0])).toEqual(["protest"]);
+  });
+});
