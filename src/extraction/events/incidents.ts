@@ -124,6 +124,12 @@ const POSSESSIVE_AFTER = /^['’`]s\b/;
 const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
 // ("168 personnel have been killed since the mission was established in 2007": a toll since an institution began.)
 const CROWD_AS_VICTIMS_AFTER = /^\s+(?:(?:had|have|has)\s+been|were|was|are|being)\s+(?:shot(?:\s+dead|\s+and\s+killed)?|killed|gunned down|beaten|wounded)\b/i;
+const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day earlier)\b/i;
+/** The day before `day` as a date mention at the words that say so. */
+function dayBefore(day: string, start: number, end: number, words: string): DateMention {
+  const date = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { start, end, text: words, date, precision: "day", earliest: date, latest: date };
+}
 const SERIES = /^(?:series|wave|spate|string) of\b/i;
 const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
 const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
@@ -677,10 +683,20 @@ export function extractIncidents(
   // A sentence that reports no incident but gives a day sets the scene for the rest of its paragraph
   // ("Northeast of Mosul today, coalition forces targeted associates ... Troops captured five suspects").
   let sceneDate: { paragraph: number; date: DateMention } | null = null;
+  // The last day a body sentence told, which "the previous day" counts back from.
+  let lastDay: string | null = null;
   readingOrder.forEach(({ sentence, index: sentenceIndex }) => {
     const clauses = clausesOf(sentence);
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
-    const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
+    const found = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
+    // "The previous day, another patrol had found a cache": the day before the last day the story told.
+    const previous = PREVIOUS_DAY.exec(sentence.text);
+    const dates: DateMention[] =
+      previous && lastDay !== null && !found.some((d) => d.precision === "day")
+        ? [...found, dayBefore(lastDay, sentence.start + previous.index, sentence.start + previous.index + previous[0].length, previous[0])]
+        : found;
+    const toldDay = inHeadline(sentence) ? undefined : dates.filter((d) => d.precision === "day" && !notWhen(text, d, sentence.start) && !FUTURE.test(text.slice(sentence.start, d.start))).at(-1);
+    if (toldDay) lastDay = toldDay.date;
     const paragraph = analyzed.paragraphs[sentence.paragraph];
     if (!inHeadline(sentence) && paragraph !== undefined && HEADER_END.test(text.slice(sentence.start, paragraph.end))) {
       headerDate = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start))) ?? null;

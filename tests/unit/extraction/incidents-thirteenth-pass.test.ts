@@ -165,3 +165,15 @@ describe("neighbourhoods and crowds as victims", () => {
     expect(rows("Thousands of protesters marched in Lome on Thursday.").map((r) => r[0])).toEqual(["protest"]);
   });
 });
+
+describe("days counted from the story's own", () => {
+  it("dates 'the previous day' from the last day the story told", () => {
+    const text = "Soldiers on patrol near Balad found a cache July 7.\n\nThe previous day, another patrol had discovered a weapons cache. Four individuals were detained in connection with the munitions.";
+    expect(rows(text)).toEqual([["arrest", "Balad", "2018-07-06", null, null]]);
+  });
+
+  it("ends 'earlier in the week' on the publication day", () => {
+    const [incident] = events("In Lyon, a judge freed four suspects arrested earlier in the week.").incidents;
+    expect([incident?.type, incident?.dateEarliest, incident?.dateLatest]).toEqual(["arrest", "2018-09-24", "2018-09-28"]);
+  });
+});
