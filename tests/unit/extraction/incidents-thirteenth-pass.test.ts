@@ -177,3 +177,9 @@ describe("days counted from the story's own", () => {
     expect([incident?.type, incident?.dateEarliest, incident?.dateLatest]).toEqual(["arrest", "2018-09-24", "2018-09-28"]);
   });
 });
+
+describe("shootings with a degree", () => {
+  it("reads 'shot and slightly wounded' as an attack, placed by the slum of a town", () => {
+    expect(rows("On Saturday, a Brazilian peacekeeper was shot and slightly wounded in a downtown slum of Les Cayes.")).toEqual([["attack", "Les Cayes", "2018-09-22", null, 1]]);
+  });
+});
