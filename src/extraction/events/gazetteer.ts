@@ -127,7 +127,7 @@ const TOWN_END = `(?=\\s*[,.;]|\\s*$|\\s+(?:that|which|killed|left|wounded|aroun
 const afterInPattern = new RegExp(`(?<![\\p{L}-])[Ii]n\\s+(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
 // ("in Baghdad, Mosul and Beiji": the later names of a list after "in".)
 const listedAfterInPattern = new RegExp(`(?<=(?<![\\p{L}-])[Ii]n\\s+${PLACE_NAME_NO_APOSTROPHE}(?:,\\s+${PLACE_NAME_NO_APOSTROPHE})*)(?:,\\s+|,?\\s+and\\s+)(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
-const INCIDENT_CUE = /\b(?:killed|killing|wounded|wounding|injured|detonated|exploded|attack(?:ed|s)?|ambush(?:ed)?|detained|detaining|captured|arrested|raids?|clash(?:ed|es)?|engaged)\b/;
+const INCIDENT_CUE = /\b(?:killed|killing|beheaded|kidnapped|abducted|wounded|wounding|injured|detonated|exploded|attack(?:ed|s)?|ambush(?:ed)?|detained|detaining|captured|arrested|raids?|clash(?:ed|es)?|engaged)\b/;
 /** Words of an institution, a unit, an operation, a language or a date, never of a town ("in Operation Spear", "in Congress"). */
 const NOT_A_TOWN_WORD = new RegExp(`^(?:Operation|Operations|Army|Police|Forces?|Division|Brigade|Battalion|Regiment|Corps|Squadron|Company|Task|Ministry|Department|Council|Congress|Parliament|Senate|Court|Party|Government|Command|University|Hospital|Church|Mosque|Islam|English|Arabic|Christ|God|Ramadan|Christmas|Easter|Eid|Coalition|Center|Centre|Office|House|Committee|Commission|Agency|Service|Association|Embassy|Mission|Group|Team|Unit|Camp|Fort|Base|Street|Road|Avenue|Square|Park|Prison|Jail|Airport|Station|The|His|Her|Their|Its|Our|Some|All|Both|Such|Total|General|Colonel|Captain|Major|Sergeant|President|Minister|Governor|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
 const POSSESSOR = /^[\p{L}-]+['’]s\s+/u;

@@ -208,7 +208,7 @@ export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 // ("wounded another 13": more victims of the verb, counted as such.)
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\bbehead(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
 /**
  * Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"; "al-Shabab,
  * which claimed responsibility for the attack, said it killed 50"), no report of the toll.

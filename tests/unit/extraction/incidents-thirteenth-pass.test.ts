@@ -183,3 +183,9 @@ describe("shootings with a degree", () => {
     expect(rows("On Saturday, a Brazilian peacekeeper was shot and slightly wounded in a downtown slum of Les Cayes.")).toEqual([["attack", "Les Cayes", "2018-09-22", null, 1]]);
   });
 });
+
+describe("beheadings", () => {
+  it("counts the beheaded as dead", () => {
+    expect(rows("Rebels beheaded two hostages in the town of Jolo on Thursday.")).toEqual([["attack", "Jolo", "2018-09-27", 2, null]]);
+  });
+});
