@@ -135,7 +135,7 @@ const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|toda
 const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
 // "the sectarian fighting that left tens of thousands dead in 2006 and 2007", "an insurgency that has killed more than 5,000
 // people since ...": a conflict's toll over years, background (the keys' aggregates), no incident nor toll.
-const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)\s+(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
+const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)(?:\s+(?:across|in|throughout|of)\s+(?:[\p{L}-]+\s+){1,3}?)?\s*(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
 // "resentment against the rule exploded in 2004", "protests exploded into violence": a figure of speech, no blast.
 const FIGURATIVE_EXPLOSION_BEFORE = /\b(?:anger|resentment|tensions?|frustration|rage|fury|discontent|dispute|row|scandal|controversy|debate|protests?|unrest|violence|crisis)\b(?:\s+[\p{L}-]+){0,5}\s+$/iu;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.

@@ -203,8 +203,8 @@ export const FATALITY_AFTER = new RegExp(
   String.raw`${VICTIMS_THEN_AUXILIARIES}(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))`,
   "iu",
 );
-/** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in). */
-export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed)\b`, "iu");
+/** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in; "had sustained bullet wounds"). */
+export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed|(?:sustained|suffered)\s+(?:[\p{L}-]+\s+)?(?:wounds|injuries))\b`, "iu");
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 // ("wounded another 13": more victims of the verb, counted as such.)
 export const FATALITY_BEFORE =

@@ -189,3 +189,13 @@ describe("beheadings", () => {
     expect(rows("Rebels beheaded two hostages in the town of Jolo on Thursday.")).toEqual([["attack", "Jolo", "2018-09-27", 2, null]]);
   });
 });
+
+describe("wounds sustained and a conflict's spread", () => {
+  it("counts people who sustained wounds as injured", () => {
+    expect(rows("Residents said hundreds of people in Ndjamena, mostly civilians, had sustained bullet wounds in the fighting on Thursday.")).toEqual([["armed_clash", "Ndjamena", "2018-09-27", null, 100]]);
+  });
+
+  it("reads violence across a country that left thousands dead as background", () => {
+    expect(rows("The fighting set off weeks of ethnic violence across South Sudan that left thousands dead.")).toEqual([]);
+  });
+});
