@@ -199,3 +199,10 @@ describe("wounds sustained and a conflict's spread", () => {
     expect(rows("The fighting set off weeks of ethnic violence across South Sudan that left thousands dead.")).toEqual([]);
   });
 });
+
+describe("a possessor is no victim", () => {
+  it("counts 'two of the worker's guards' killed during a kidnapping as its toll", () => {
+    const text = "Gunmen have kidnapped an American aid worker in Niger. Officials say two of the worker's guards were killed in a confrontation with the gunmen Thursday night.";
+    expect(rows(text)).toEqual([["other", "Niger", "2018-09-27", 2, null]]);
+  });
+});
