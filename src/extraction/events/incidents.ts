@@ -130,6 +130,31 @@ function dayBefore(day: string, start: number, end: number, words: string): Date
   const date = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return { start, end, text: words, date, precision: "day", earliest: date, latest: date };
 }
+const NAMED_DAY = new RegExp(`^(?:on\\s+)?(?:${WEEKDAY_NAMES})$`, "i");
+/**
+ * "Bombings on Wednesday" after bombings "on Thursday": two days the story names apart are two days, whatever a night
+ * between would allow (not "on Tuesday night ... early on Wednesday", nor a gathering "for a second straight day").
+ */
+function namedDaysApart(draft: Draft, mention: Mention): boolean {
+  const a = draft.date;
+  const b = mention.date;
+  if (a === null || b === null || a.date === b.date || a.precision !== "day" || b.precision !== "day") return false;
+  const sentences = [mention.sentence, ...draft.mentions.map((m) => m.sentence)];
+  // (The words around a date, read in the sentence that gives it.)
+  const around = (d: DateMention): { before: string; after: string } | null => {
+    const sentence = sentences.find((x) => x.start <= d.start && d.end <= x.end);
+    return sentence ? { before: sentence.text.slice(Math.max(0, d.start - sentence.start - 12), d.start - sentence.start), after: sentence.text.slice(d.end - sentence.start, d.end - sentence.start + 12) } : null;
+  };
+  const bare = (d: DateMention): boolean => {
+    const words = around(d);
+    return words !== null && NAMED_DAY.test(d.text.trim()) && !NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before);
+  };
+  const running = [...draft.mentions.map((m) => m.sentence.text), mention.sentence.text].some((sentence) => DAY_AFTER_DAY.test(sentence));
+  return bare(a) && bare(b) && !running;
+}
+const NIGHT_AFTER = /^\s+(?:night|evening)\b/i;
+const EARLY_BEFORE = /\b(?:early|late)\s+(?:on\s+)?$/i;
+const DAY_AFTER_DAY = /\b(?:(?:second|third|fourth|fifth|another)\s+(?:straight\s+|consecutive\s+)?day|consecutive days|days? (?:in a row|running))\b/i;
 const SERIES = /^(?:series|wave|spate|string) of\b/i;
 const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
 const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
@@ -1237,7 +1262,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
       // (one town of its own may say where the thread's incident was: "arrested ... near the village of Saravali").
       !(mention.listedPlace && !d.ownPlace && townLike(mention.place) && townLike(d.place) && d.place?.name !== mention.place?.name && !placeWithin(mention.place as PlacedMention, d.place as PlacedMention) && !placeWithin(d.place as PlacedMention, mention.place as PlacedMention)) &&
-      datesCompatible(d.date, mention.date),
+      datesCompatible(d.date, mention.date) &&
+      !namedDaysApart(d, mention),
   );
   if (compatible) return absorb(compatible, mention, true);
   const draft: Draft = {

@@ -206,3 +206,14 @@ describe("a possessor is no victim", () => {
     expect(rows(text)).toEqual([["other", "Niger", "2018-09-27", 2, null]]);
   });
 });
+
+describe("two named days", () => {
+  it("keeps bombings on two named days apart, but not a night's event or a gathering's second day", () => {
+    const apart = "Multiple car bombs have exploded in Kirkuk on Thursday, killing at least 12 people.\n\nA bombing on Wednesday struck a mosque.";
+    expect(rows(apart).map((r) => r[2])).toEqual(["2018-09-27", "2018-09-26"]);
+    const night = "A riot broke out on Tuesday night at the prison in Kirkuk, killing nine inmates. Soldiers retook the cellblocks early on Wednesday after fighting.";
+    expect(rows(night)).toHaveLength(1);
+    const running = "Protesters gathered outside the embassy in Khartoum on Thursday for a second straight day. Hundreds of protesters had rallied there on Wednesday.";
+    expect(rows(running)).toHaveLength(1);
+  });
+});
