@@ -1018,7 +1018,14 @@ export function extractIncidents(
       // ("Multiple car bombs have exploded ... The blasts Thursday hit two areas, leaving 18 wounded": after the one incident
       // reported in the plural, the plural reference is that incident's.)
       const violentDrafts = drafts.filter((d) => VIOLENT.includes(d.type));
-      const onePluralIncident = violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline);
+      // ("... a wave of bombings Wednesday that also struck Shiite neighborhoods. Those blasts killed 33": so too a plural
+      // incident reported in the sentence just before.)
+      const lastViolentDraft = byRecency(drafts).find((d) => VIOLENT.includes(d.type));
+      const lastViolentMention = lastViolentDraft?.mentions.at(-1);
+      const pluralJustBefore = lastViolentMention !== undefined && lastViolentMention.plural && !lastViolentMention.inHeadline && lastViolentMention.sentence.paragraph === sentence.paragraph && lastViolentMention.sentence.end <= sentence.start &&
+        // (Not a plural report split into incidents a date or a place apart: "attacks in June and in September".)
+        !violentDrafts.some((d) => d !== lastViolentDraft && d.mentions.some((m) => m.sentence === lastViolentMention.sentence && !m.anaphoric));
+      const onePluralIncident = (violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline)) || pluralJustBefore;
       if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);

@@ -146,6 +146,8 @@ describe("plural references and a year's attacks", () => {
     expect(rows(one)).toEqual([["attack", "Kirkuk", "2018-09-27", 12, 18]]);
     const several = "A bomb exploded in Kirkuk on Thursday, killing two. Another bomb exploded in Mosul on Thursday, killing three.\n\nDozens were wounded in those attacks.";
     expect(rows(several).map((r) => r[4])).toEqual([null, null]);
+    const justBefore = "Multiple car bombs have exploded in Kirkuk on Thursday, killing at least 12 people.\n\nThe attacks follow a wave of bombings Wednesday that also struck mainly Shiite neighborhoods. Those blasts killed at least 33 people.";
+    expect(rows(justBefore).map((r) => [r[2], r[3]])).toEqual([["2018-09-27", 12], ["2018-09-26", 33]]);
   });
 
   it("gives no toll to attacks of the year", () => {
