@@ -111,7 +111,7 @@ const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "th
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:side|sides|edge|streets|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
-const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
+const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though", "following"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;

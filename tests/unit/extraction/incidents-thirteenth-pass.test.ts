@@ -219,3 +219,9 @@ describe("two named days", () => {
     expect(rows(running)).toHaveLength(1);
   });
 });
+
+describe("clauses", () => {
+  it("reads ', following ...' as a clause of its own, whose place is not the incident's", () => {
+    expect(rows("Four aid workers kidnapped in Kenya on Thursday are now free, following a dramatic rescue by security forces inside Somalia.").map((r) => [r[0], r[1]])).toEqual([["other", "Kenya"]]);
+  });
+});
