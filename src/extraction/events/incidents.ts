@@ -837,6 +837,11 @@ export function extractIncidents(
     for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && (riotTold || CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)))) h.type = "riot";
     // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
     for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
+    // ("troops ... trading fire with gunmen": the gunmen a fight is with are its side, no attack of their own.)
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type === "attack" && /^gunm[ae]n$/i.test(text.slice(hit.start, hit.end)) && hits.some((h) => h.type === "armed_clash" && h.end <= hit.start && /^\s+with\s+(?:the\s+|armed\s+|[\p{L}-]+\s+)?$/u.test(text.slice(h.end, hit.start)))) hits.splice(i, 1);
+    }
     // ("two protesters had been shot dead": the crowd word names the victims of the attack beside it, no protest of its own.)
     for (let i = hits.length - 1; i >= 0; i--) {
       const hit = hits[i] as (typeof hits)[number];

@@ -99,7 +99,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
   {
     type: "armed_clash",
-    pattern: /\b(?:clash(?:es|ed)?|gunfights?|gun-?battles?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
+    pattern: /\b(?:clash(?:es|ed)?|gunfights?|gun-?battles?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire|(?:trad|exchang)(?:ing|ed) (?:gun)?fire)\b/gi,
   },
   // "an hours-long standoff in Bandung left three suspects dead": an armed standoff with a toll is a battle (not a diplomatic one).
   { type: "armed_clash", pattern: /\bstand-?offs?\b(?=[^.;]{0,80}\b(?:left|leaving|killed|killing|dead|died|wounded|wounding|ended with)\b)/giu },

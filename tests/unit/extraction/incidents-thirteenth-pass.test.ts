@@ -225,3 +225,11 @@ describe("clauses", () => {
     expect(rows("Four aid workers kidnapped in Kenya on Thursday are now free, following a dramatic rescue by security forces inside Somalia.").map((r) => [r[0], r[1]])).toEqual([["other", "Kenya"]]);
   });
 });
+
+describe("trading fire", () => {
+  it("reads troops trading fire with gunmen as a battle, not an attack by the gunmen", () => {
+    const text = "Heavy gunfire was heard throughout Les Cayes Monday, as troops and police patrolled the downtown area, trading fire with gunmen.";
+    expect(rows(text).map((r) => [r[0], r[1]])).toEqual([["armed_clash", "Les Cayes"]]);
+    expect(rows("Gunmen attacked a bus near Goma on Monday.").map((r) => r[0])).toEqual(["attack"]);
+  });
+});
