@@ -109,7 +109,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:side|sides|edge|streets|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?)$/i;
+const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though", "following"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.

@@ -233,3 +233,14 @@ describe("trading fire", () => {
     expect(rows("Gunmen attacked a bus near Goma on Monday.").map((r) => r[0])).toEqual(["attack"]);
   });
 });
+
+describe("the capital", () => {
+  it("reads a bare 'the capital' as the last capital the story named of its own country", () => {
+    const text = "Clashes in Guinea claimed at least 20 lives. Doctors in the capital Conakry said most of the victims had been shot.\n\nYouths took to the streets in the early morning hours, moving from the suburbs of the capital closer to the center.";
+    expect(rows(text, null).map((r) => [r[0], r[1]])).toContainEqual(["protest", "Conakry"]);
+  });
+
+  it("does not read it as a capital of another country named where officials spoke", () => {
+    expect(events("In Washington, officials spoke. Iraqi police said a bomb exploded in the capital on Thursday.").places).not.toContain("Baghdad");
+  });
+});
