@@ -82,12 +82,14 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   },
   {
     // "last week", "this week", "last month", "earlier this month"
-    pattern: /\b(last|this|earlier this|late last|early last)\s+(week|month)\b/gi,
+    // ("earlier this week", "earlier in the month": what happened before publication, so the span ends on its day.)
+    pattern: /\b(last|this|earlier this|earlier in the|late last|early last)\s+(week|month)\b/gi,
     resolve: (m, published) => {
       const back = /last/i.test(m[1] ?? "");
-      if ((m[2] ?? "").toLowerCase() === "week") return weekMention(back ? published - 7 * DAY : published);
+      const earlier = /^earlier/i.test(m[1] ?? "");
       const d = new Date(published);
-      return monthMention(d.getUTCFullYear(), d.getUTCMonth() - (back ? 1 : 0));
+      const span = (m[2] ?? "").toLowerCase() === "week" ? weekMention(back ? published - 7 * DAY : published) : monthMention(d.getUTCFullYear(), d.getUTCMonth() - (back ? 1 : 0));
+      return earlier ? { ...span, latest: iso(published) } : span;
     },
   },
   {

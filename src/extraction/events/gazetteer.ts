@@ -98,7 +98,9 @@ const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|
 // "Borno state", "Cabo Delgado province": a capitalised name before a lower-case kind of region.
 const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|ash)-)?${PLACE_NAME_NO_APOSTROPHE})\\s+(?:state|province|district|region|county|governorate|prefecture)\\b`, "gu");
 // "Haji Ali village", "Chibok town": a capitalised name before a lower-case kind of settlement.
-const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town)\\b`, "gu");
+// ("the massive Dadaab refugee complex", "the Kakuma refugee camp", "the Yopougon neighborhood": a camp or a
+// neighbourhood named by its place is that place; not "a Shiite neighborhood", named by its people: GROUP_ADJECTIVE.)
+const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
@@ -125,7 +127,7 @@ const TOWN_END = `(?=\\s*[,.;]|\\s*$|\\s+(?:that|which|killed|left|wounded|aroun
 const afterInPattern = new RegExp(`(?<![\\p{L}-])[Ii]n\\s+(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
 // ("in Baghdad, Mosul and Beiji": the later names of a list after "in".)
 const listedAfterInPattern = new RegExp(`(?<=(?<![\\p{L}-])[Ii]n\\s+${PLACE_NAME_NO_APOSTROPHE}(?:,\\s+${PLACE_NAME_NO_APOSTROPHE})*)(?:,\\s+|,?\\s+and\\s+)(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
-const INCIDENT_CUE = /\b(?:killed|killing|wounded|wounding|injured|detonated|exploded|attack(?:ed|s)?|ambush(?:ed)?|detained|detaining|captured|arrested|raids?|clash(?:ed|es)?|engaged)\b/;
+const INCIDENT_CUE = /\b(?:killed|killing|beheaded|kidnapped|abducted|wounded|wounding|injured|detonated|exploded|attack(?:ed|s)?|ambush(?:ed)?|detained|detaining|captured|arrested|raids?|clash(?:ed|es)?|engaged)\b/;
 /** Words of an institution, a unit, an operation, a language or a date, never of a town ("in Operation Spear", "in Congress"). */
 const NOT_A_TOWN_WORD = new RegExp(`^(?:Operation|Operations|Army|Police|Forces?|Division|Brigade|Battalion|Regiment|Corps|Squadron|Company|Task|Ministry|Department|Council|Congress|Parliament|Senate|Court|Party|Government|Command|University|Hospital|Church|Mosque|Islam|English|Arabic|Christ|God|Ramadan|Christmas|Easter|Eid|Coalition|Center|Centre|Office|House|Committee|Commission|Agency|Service|Association|Embassy|Mission|Group|Team|Unit|Camp|Fort|Base|Street|Road|Avenue|Square|Park|Prison|Jail|Airport|Station|The|His|Her|Their|Its|Our|Some|All|Both|Such|Total|General|Colonel|Captain|Major|Sergeant|President|Minister|Governor|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
 const POSSESSOR = /^[\p{L}-]+['’]s\s+/u;
@@ -157,12 +159,21 @@ const LEADING_NON_NAME = new Set([...NOT_A_NAME, "In", "At", "On", "From", "To",
 const particleBefore = new RegExp(`${NAME_WORD}\\s+${NAME_PARTICLE}\\s+$`, "u");
 const particleAfter = new RegExp(`^\\s+${NAME_PARTICLE}\\s+${NAME_WORD}`, "u");
 const nameAt = new RegExp(PLACE_NAME, "uy");
+// A landform noun after a name, and the capitalised words before a gazetteer hit that it makes one name with.
+const LANDFORM_AFTER = /^\s+(?:mountains?|range|river|lake|valley|desert|hills|peninsula|plateau|forest)\b/u;
+const NAME_BEFORE_FEATURE = new RegExp(`(?<![\\p{L}.])((?:${NAME_WORD}\\s+){1,2})$`, "u");
 
 /** The whole multi-word name a gazetteer hit is part of, or null when the hit is a name of its own. */
 function enclosingName(text: string, hit: TextRange, from: number, to: number): { start: number; end: number; text: string } | null {
   const before = particleBefore.exec(text.slice(Math.max(from, hit.start - 40), hit.start));
   const after = particleAfter.test(text.slice(hit.end, Math.min(to, hit.end + 40)));
-  if (!before && !after) return null;
+  if (!before && !after) {
+    // "the slopes of the Sierra Nevada mountain": the words before a known name that a landform noun follows are its name.
+    const feature = NAME_BEFORE_FEATURE.exec(text.slice(Math.max(from, hit.start - 40), hit.start));
+    if (!feature?.[1] || LEADING_NON_NAME.has(feature[1].split(/\s+/)[0] ?? "") || !LANDFORM_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 20)))) return null;
+    const start = hit.start - feature[1].length;
+    return { start, end: hit.end, text: text.slice(start, hit.end) };
+  }
   const start = before ? hit.start - before[0].length : hit.start;
   nameAt.lastIndex = start;
   const whole = nameAt.exec(text);
@@ -174,10 +185,18 @@ function enclosingName(text: string, hit: TextRange, from: number, to: number): 
 const TRAILING_DATE = new RegExp(`(?:\\s+(?:${MONTH_ABBREVIATIONS}|${MONTH_NAMES}|${WEEKDAY_NAMES}))+$`);
 const withoutTrailingDate = (name: string): string => name.replace(TRAILING_DATE, "");
 
+/** "the U.N. mission in Darfur, UNAMID,": a name in capitals only is an organisation's acronym, no town (datelines are read apart). */
+const ACRONYM = /^\p{Lu}{2,}$/u;
+/** The adjectives of a faith or a people ("a Shiite neighborhood", "the Christian village"), which name no place. */
+const GROUP_ADJECTIVE = /\b(?:Shiite|Shi'ite|Shi’ite|Shia|Sunni|Christian|Muslim|Jewish|Kurdish|Hindu|Sikh|Alawite|Druze|Catholic|Protestant|Orthodox|Buddhist|Coptic|Yazidi|Turkmen|Arab|Pashtun|Tajik|Hazara|Baloch|Tamil|Hutu|Tutsi|Fulani|Tuareg|Somali|Roma)$/u;
+/** A capitalised word joined to a participle or "majority" ("Muslim-majority", "Taliban-controlled"): an adjective, no name ("Nad-e Ali" is one). */
+const COMPOUND_ADJECTIVE = /^\p{Lu}\p{L}*-(?:majority|dominated|controlled|held|run|led|backed|populated|speaking|based|occupied|ruled|inhabited|affected|ravaged|stricken|torn|allied|aligned|linked|friendly|rich|producing)$/u;
+
 /** The name without the sentence words before it ("In Cabo Delgado" -> "Cabo Delgado"), or "" when nothing is left. */
 function withoutLeadingWords(name: string): string {
   const words = name.split(/\s+/);
-  while (words.length && LEADING_NON_NAME.has(words[0] ?? "")) words.shift();
+  // ("the Muslim-majority Yala province", "the rebel-held Kurdish-dominated Kirkuk": a compound adjective describes the place.)
+  while (words.length && (LEADING_NON_NAME.has(words[0] ?? "") || (words.length > 1 && COMPOUND_ADJECTIVE.test(words[0] ?? "")))) words.shift();
   return words.join(" ");
 }
 
@@ -274,7 +293,9 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       // ("the Arghandab district of Afghanistan’s Zabol province": the name after a possessive, Zabol.)
       const owner = POSSESSOR.exec(withoutLeadingWords(match[1] ?? ""))?.[0] ?? "";
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
-      if (!name || (pattern === namedRegionPattern && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      if (!name || ((pattern === namedRegionPattern || pattern === namedSettlementPattern) && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
+      if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
+      if (ACRONYM.test(name)) continue;
       // "the West African state of Togo", "a Central Asian state": an adjective of a continent or a people describes the state, names none.
       if (pattern === namedRegionPattern && (DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
@@ -302,7 +323,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const name = kind ? (match[1] ?? "").slice(0, kind.index) : (match[1] ?? "");
       const start = from + match.index + match[0].indexOf(match[1] ?? "");
       // ("attacks in West Africa": a part of a continent or country the gazetteer does not know is no town.)
-      if (!name || COMPASS_OPENING.test(name) || name.split(/\s+/).some((word) => NOT_A_TOWN_WORD.test(word)) || bySpelling.has(name) || countryOfDemonym(name.split(/\s+/)[0] ?? "")) continue;
+      if (!name || ACRONYM.test(name) || COMPASS_OPENING.test(name) || name.split(/\s+/).some((word) => NOT_A_TOWN_WORD.test(word)) || bySpelling.has(name) || countryOfDemonym(name.split(/\s+/)[0] ?? "")) continue;
       if (found.some((f) => f.start < start + name.length && start < f.end)) continue; // a place already
       found.push({ start, end: start + name.length, text: name, name, kind: "locality", countryCode: null, demonym: false });
     }

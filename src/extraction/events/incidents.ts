@@ -3,6 +3,7 @@ import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIn
 import { datesCompatible, findDates, type DateMention } from "./dates.js";
 import { placeWithin, type PlaceMatch } from "./gazetteer.js";
 import { findQuantities } from "./numbers.js";
+import { WEEKDAY_NAMES } from "./calendar-words.js";
 import {
   ANAPHORIC_DETERMINERS,
   ARSON_WORD,
@@ -76,6 +77,8 @@ interface Mention extends TextRange {
   readonly date: DateMention | null;
   fatalities: CountRange;
   injuries: CountRange;
+  /** Its counts are of victims besides those already told ("At least 12 others were injured in the blast"). */
+  othersCounted?: boolean;
 }
 
 interface Draft {
@@ -106,9 +109,9 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:side|sides|edge|streets|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas)$/i;
+const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
-const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though"]);
+const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though", "following"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
@@ -119,7 +122,47 @@ const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)repo
 const POSSESSIVE_AFTER = /^['’`]s\b/;
 /** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
 const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
-const BACKGROUND = /\bsince (?:19|20)\d{2}\b/i;
+// ("168 personnel have been killed since the mission was established in 2007": a toll since an institution began.)
+const CROWD_AS_VICTIMS_AFTER = /^\s+(?:(?:had|have|has)\s+been|were|was|are|being)\s+(?:shot(?:\s+dead|\s+and\s+killed)?|killed|gunned down|beaten|wounded)\b/i;
+const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day earlier)\b/i;
+/** The day before `day` as a date mention at the words that say so. */
+function dayBefore(day: string, start: number, end: number, words: string): DateMention {
+  const date = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { start, end, text: words, date, precision: "day", earliest: date, latest: date };
+}
+const NAMED_DAY = new RegExp(`^(?:on\\s+)?(?:${WEEKDAY_NAMES})$`, "i");
+/**
+ * "Bombings on Wednesday" after bombings "on Thursday": two days the story names apart are two days, whatever a night
+ * between would allow (not "on Tuesday night ... early on Wednesday", nor a gathering "for a second straight day").
+ */
+function namedDaysApart(draft: Draft, mention: Mention): boolean {
+  const a = draft.date;
+  const b = mention.date;
+  if (a === null || b === null || a.date === b.date || a.precision !== "day" || b.precision !== "day") return false;
+  const sentences = [mention.sentence, ...draft.mentions.map((m) => m.sentence)];
+  // (The words around a date, read in the sentence that gives it.)
+  const around = (d: DateMention): { before: string; after: string } | null => {
+    const sentence = sentences.find((x) => x.start <= d.start && d.end <= x.end);
+    return sentence ? { before: sentence.text.slice(Math.max(0, d.start - sentence.start - 12), d.start - sentence.start), after: sentence.text.slice(d.end - sentence.start, d.end - sentence.start + 12) } : null;
+  };
+  const bare = (d: DateMention): boolean => {
+    const words = around(d);
+    return words !== null && NAMED_DAY.test(d.text.trim()) && !NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before);
+  };
+  const running = [...draft.mentions.map((m) => m.sentence.text), mention.sentence.text].some((sentence) => DAY_AFTER_DAY.test(sentence));
+  return bare(a) && bare(b) && !running;
+}
+const NIGHT_AFTER = /^\s+(?:night|evening)\b/i;
+const EARLY_BEFORE = /\b(?:early|late)\s+(?:on\s+)?$/i;
+const DAY_AFTER_DAY = /\b(?:(?:second|third|fourth|fifth|another)\s+(?:straight\s+|consecutive\s+)?day|consecutive days|days? (?:in a row|running))\b/i;
+const SERIES = /^(?:series|wave|spate|string) of\b/i;
+const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
+const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
+// "the sectarian fighting that left tens of thousands dead in 2006 and 2007", "an insurgency that has killed more than 5,000
+// people since ...": a conflict's toll over years, background (the keys' aggregates), no incident nor toll.
+const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)(?:\s+(?:across|in|throughout|of)\s+(?:[\p{L}-]+\s+){1,3}?)?\s*(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
+// "resentment against the rule exploded in 2004", "protests exploded into violence": a figure of speech, no blast.
+const FIGURATIVE_EXPLOSION_BEFORE = /\b(?:anger|resentment|tensions?|frustration|rage|fury|discontent|dispute|row|scandal|controversy|debate|protests?|unrest|violence|crisis)\b(?:\s+[\p{L}-]+){0,5}\s+$/iu;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
@@ -218,6 +261,11 @@ export function mergeRanges(a: CountRange, b: CountRange): CountRange {
   return { min, max };
 }
 
+/** A count of others added to what a report already counted ("injuring the minister ... At least 12 others were injured": 13). */
+function addOthers(a: CountRange, b: CountRange): CountRange {
+  return a.min !== null && b.min !== null ? sumRanges(a, b) : mergeRanges(a, b);
+}
+
 /** Clause boundaries of a sentence: semicolons, ", and"/", but", and subordinating words. */
 export function clausesOf(sentence: Sentence): TextRange[] {
   const cuts: number[] = [];
@@ -245,7 +293,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
   for (let i = before.length - 1, steps = 0; i >= 0 && steps < 7; i--, steps++) {
     const token = before[i] as Token;
     const lower = token.text.toLowerCase();
-    if (LOCATIVE.has(lower)) return true;
+    // ("the joint U.N.-African Union Mission in Darfur": the place in a mission's name is its area, no locative.)
+    if (LOCATIVE.has(lower)) return !(lower === "in" && /^Missions?$/.test(before[i - 1]?.text ?? ""));
     if (lower === "of") {
       const head = before[i - 1];
       // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").
@@ -264,7 +313,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       // happened ("in the town of") or where people went ("fled to the town of").
       for (let j = i - 2; j >= 0 && j >= i - 6; j--) {
         const word = (before[j] as Token).text.toLowerCase();
-        if (DESTINATION.has(word)) return false;
+        // ("took to the streets of Lome": the idiom's streets are where the crowd was.)
+        if (DESTINATION.has(word)) return /^streets$/i.test(head.text);
         if (word === "and" || word === "or") {
           // "fled to Maiduguri and the nearby town of Chibok": as located as what it is coordinated with.
           const coordinated = others.find((o) => o.end <= (before[j] as Token).start && o.end >= (before[j] as Token).start - 2);
@@ -293,6 +343,7 @@ const NEW_OBJECT_AFTER = /^\s+(?:of|on|against)\s+(?:an?|two|three|four|five|six
 const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)$/;
 /** What may stand before an ordinal that opens a report ("The", "In the", "And the"). */
 const ORDINAL_OPENING = /^\s*(?:(?:And|But|In|During)\s+)?(?:the|The)\s+$/;
+const WEEKDAY_OR_DAY = new RegExp(`^(?:${WEEKDAY_NAMES}|yesterday|today|Yesterday|Today)$`);
 /** Whether the trigger at `index` of `tokens` is a noun phrase that points back ("the attack", "these attacks"). */
 function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string): boolean {
   const index = tokens.findIndex((t) => t.start >= trigger.start);
@@ -312,6 +363,8 @@ function anaphoricAt(tokens: readonly Token[], trigger: TextRange, text: string)
     // incidents apart (not "not far from the first blast", a reference back).
     if (ORDINAL.test(lower) && ORDINAL_OPENING.test(text.slice(tokens[0]?.start ?? 0, token.start))) return false;
     if (ANAPHORIC_DETERMINERS.has(lower)) return true;
+    // "Wednesday's explosion", "yesterday's attack": a noun dated by a possessive day points back to the day's incident.
+    if (/^['’]s$/.test(lower) && WEEKDAY_OR_DAY.test(tokens[i - 1]?.text ?? "")) return true;
     if (["ADJ", "NOUN", "PROPN"].includes(token.pos) && !/^\d{4}$/.test(token.text)) continue;
     return false;
   }
@@ -359,7 +412,7 @@ const UNDER_WAY_BEFORE = /\b(?:is|are)\s+(?:also\s+|now\s+)?$/i;
 /** Whether a mention sits inside a quotation of its sentence (an odd number of quotation marks before it). */
 const insideQuotes = (text: string, m: Mention): boolean => ((text.slice(m.sentence.start, m.start).match(/["“”]/g) ?? []).length % 2) === 1;
 /** A verb in the present perfect ("a roadside bomb has killed six", "police have opened fire", "has been detained"): news of the day. */
-const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread)\b/;
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:(?:also|now|reportedly|allegedly|just)\s+)?(?:been\s+)?(?:[a-z]+ed|struck|left|blown|shot|hit|taken|thrown|torn|stolen|fought|sent|held|caught|set|spread|broken|begun|risen|come)\b/;
 /** A statement's present-tense condemnation ("The United States strongly condemns", "We condemn"). */
 const CONDEMNS = /\b(?:condemns?|deplores?|denounces?)\b/;
 /** A span the present perfect runs over ("that have occurred over the past few weeks"): no day. */
@@ -375,6 +428,8 @@ function presentProgressive(text: string, sentence: Sentence, trigger: TextRange
 interface CasualtyCount {
   readonly at: number;
   readonly cueBefore: boolean;
+  /** "12 others were injured": victims besides those another sentence counted. */
+  readonly others?: boolean;
   readonly fatalities: CountRange;
   readonly injuries: CountRange;
 }
@@ -386,11 +441,12 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 
 // A sentence that totals many events ("A total of 15 peacekeepers have been killed this year",
 // "The conflict has killed more than 1,000 people", "... in the past two weeks alone",
-// "Thousands have been killed in the fighting since 2006", "... in more than a week of protests")
+// "Thousands have been killed in the fighting since 2006", "... in more than a week of protests", a sentence that opens
+// "Over the past week, clashes ... have killed 45")
 // gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
@@ -446,11 +502,16 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     }
     // "The district governor and two others were killed": the named victim and the others.
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
-    if (!quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20)) && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
-    if (FATALITY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
+    const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
+    if (othersAfter && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
+    const othersOnly = othersAfter && !NAMED_VICTIM_AND.test(before) && out.length === 0 && i === 0;
+    // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
+    const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
+    if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
-    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE });
-    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range });
+    // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE, others: othersOnly });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range, others: othersOnly });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
     else {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
@@ -647,10 +708,20 @@ export function extractIncidents(
   // A sentence that reports no incident but gives a day sets the scene for the rest of its paragraph
   // ("Northeast of Mosul today, coalition forces targeted associates ... Troops captured five suspects").
   let sceneDate: { paragraph: number; date: DateMention } | null = null;
+  // The last day a body sentence told, which "the previous day" counts back from.
+  let lastDay: string | null = null;
   readingOrder.forEach(({ sentence, index: sentenceIndex }) => {
     const clauses = clausesOf(sentence);
     const sentencePlaces = placesBySentence.get(sentenceIndex) ?? [];
-    const dates = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
+    const found = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
+    // "The previous day, another patrol had found a cache": the day before the last day the story told.
+    const previous = PREVIOUS_DAY.exec(sentence.text);
+    const dates: DateMention[] =
+      previous && lastDay !== null && !found.some((d) => d.precision === "day")
+        ? [...found, dayBefore(lastDay, sentence.start + previous.index, sentence.start + previous.index + previous[0].length, previous[0])]
+        : found;
+    const toldDay = inHeadline(sentence) ? undefined : dates.filter((d) => d.precision === "day" && !notWhen(text, d, sentence.start) && !FUTURE.test(text.slice(sentence.start, d.start))).at(-1);
+    if (toldDay) lastDay = toldDay.date;
     const paragraph = analyzed.paragraphs[sentence.paragraph];
     if (!inHeadline(sentence) && paragraph !== undefined && HEADER_END.test(text.slice(sentence.start, paragraph.end))) {
       headerDate = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start))) ?? null;
@@ -660,7 +731,7 @@ export function extractIncidents(
     const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
-    if (BACKGROUND.test(sentence.text)) return;
+    if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
     const dropped: TextRange[] = [];
     for (const rule of TRIGGERS) {
       rule.pattern.lastIndex = 0;
@@ -672,11 +743,14 @@ export function extractIncidents(
         const after = text.slice(end, Math.min(sentence.end, end + 40));
         // ("responsible for car-bombing attacks": the words before a hyphenated trigger are read from its word's start.)
         const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
-        if (NOT_AN_EVENT_BEFORE.test(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before)) {
+        const notAnEvent = NOT_AN_EVENT_BEFORE.exec(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before);
+        // ("a wave of bombings Wednesday that also struck ...": a series dated to a day is that day's incident.)
+        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && DAY_AFTER.test(after))) {
           dropped.push({ start, end });
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        if (rule.type === "explosion" && /^exploded$/i.test(m[0]) && (FIGURATIVE_EXPLOSION_BEFORE.test(before) || /^\s+into\b/i.test(after))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
@@ -758,13 +832,27 @@ export function extractIncidents(
     }
     // "protesters set ablaze tires", "opposition activists burned one car": arson by a crowd is a riot, not an attack.
     // (The crowd is the arson's subject: "protesters who police said had set fire to buses" is an accusation, left as it was.)
-    for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start))) h.type = "riot";
+    // ("Rioting youths in the suburbs torched cars": arson in a sentence that reports the riot is the riot's.)
+    const riotTold = hits.some((h) => h.type === "riot");
+    for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && (riotTold || CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)))) h.type = "riot";
     // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
     for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
+    // ("troops ... trading fire with gunmen": the gunmen a fight is with are its side, no attack of their own.)
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type === "attack" && /^gunm[ae]n$/i.test(text.slice(hit.start, hit.end)) && hits.some((h) => h.type === "armed_clash" && h.end <= hit.start && /^\s+with\s+(?:the\s+|armed\s+|[\p{L}-]+\s+)?$/u.test(text.slice(h.end, hit.start)))) hits.splice(i, 1);
+    }
+    // ("two protesters had been shot dead": the crowd word names the victims of the attack beside it, no protest of its own.)
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type === "protest" && CROWD.test(text.slice(hit.start, hit.end)) && CROWD_AS_VICTIMS_AFTER.test(text.slice(hit.end, Math.min(sentence.end, hit.end + 50))) && hits.some((h) => h.type === "attack" && h.start > hit.end)) hits.splice(i, 1);
+    }
     // "protesters set ablaze tires", "demonstrators had set up street barricades": the crowd that riots is the riot's, no protest beside it.
     for (let i = hits.length - 1; i >= 0; i--) {
       const hit = hits[i] as (typeof hits)[number];
-      if (hit.type === "protest" && CROWD.test(text.slice(hit.start, hit.end)) && hits.some((h) => h.type === "riot" && h.start >= hit.end && h.start - hit.end <= 40)) hits.splice(i, 1);
+      // ("gangs took to the streets on Monday, looting shops and burning cars": the street idiom of a riot is the riot's.)
+      const crowd = CROWD.test(text.slice(hit.start, hit.end)) || /\bto the streets$/i.test(text.slice(hit.start, hit.end));
+      if (hit.type === "protest" && crowd && hits.some((h) => h.type === "riot" && h.start >= hit.end && h.start - hit.end <= 60)) hits.splice(i, 1);
     }
     // "Najah said 23 militants were killed by the government forces", "the troops killed 13 militants", after
     // al-Shabab's attack on a base: the attackers' own dead, part of that attack (the keys' victims-only
@@ -786,7 +874,8 @@ export function extractIncidents(
       if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
     }
     if (!hits.length && !inHeadline(sentence)) {
-      const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start));
+      // ("Since October 2004, there has been a pattern of ...": a span's start sets no scene.)
+      const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)));
       if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
     }
     const scene = sceneDate !== null && sceneDate.paragraph === sentence.paragraph ? sceneDate.date : null;
@@ -931,10 +1020,22 @@ export function extractIncidents(
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
       // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
       // ("We also condemn the heinous attacks on the governor's office that killed 10": set apart, they point at nothing either.)
-      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && drafts.some((d) => VIOLENT.includes(d.type))) continue;
+      // ("Multiple car bombs have exploded ... The blasts Thursday hit two areas, leaving 18 wounded": after the one incident
+      // reported in the plural, the plural reference is that incident's.)
+      const violentDrafts = drafts.filter((d) => VIOLENT.includes(d.type));
+      // ("... a wave of bombings Wednesday that also struck Shiite neighborhoods. Those blasts killed 33": so too a plural
+      // incident reported in the sentence just before.)
+      const lastViolentDraft = byRecency(drafts).find((d) => VIOLENT.includes(d.type));
+      const lastViolentMention = lastViolentDraft?.mentions.at(-1);
+      const pluralJustBefore = lastViolentMention !== undefined && lastViolentMention.plural && !lastViolentMention.inHeadline && lastViolentMention.sentence.paragraph === sentence.paragraph && lastViolentMention.sentence.end <= sentence.start &&
+        // (Not a plural report split into incidents a date or a place apart: "attacks in June and in September".)
+        !violentDrafts.some((d) => d !== lastViolentDraft && d.mentions.some((m) => m.sentence === lastViolentMention.sentence && !m.anaphoric));
+      const onePluralIncident = (violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline)) || pluralJustBefore;
+      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
       if (target) {
         target.fatalities = mergeRanges(target.fatalities, count.fatalities);
         target.injuries = mergeRanges(target.injuries, count.injuries);
+        if (count.others && target.anaphoric) target.othersCounted = true;
         continue;
       }
       const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
@@ -942,8 +1043,9 @@ export function extractIncidents(
       const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
       // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.
       if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
-        previous.fatalities = mergeRanges(previous.fatalities, count.fatalities);
-        previous.injuries = mergeRanges(previous.injuries, count.injuries);
+        const combine = count.others ? addOthers : mergeRanges;
+        previous.fatalities = combine(previous.fatalities, count.fatalities);
+        previous.injuries = combine(previous.injuries, count.injuries);
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
         // the report, and its day and a place inside the incident's say more about it.
         continuation(previous, sentence, sentencePlaces, dates);
@@ -1024,7 +1126,10 @@ export function extractIncidents(
     // Further down, the present perfect sums up as often ("More than a dozen have died in clashes"): no day.
     // A statement that opens by condemning a violent incident it dates nowhere ("The United States strongly condemns the attack
     // in Kabul on the British Council") reacts to news of its day, as the present perfect reports it (not a detention it condemns).
-    const ledeTense = PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) || (VIOLENT.includes(draft.type) && CONDEMNS.test(first.sentence.text));
+    // ("Violence has broken out after the vote, with activists saying police killed one protester": the lede's main clause tells the tense.)
+    const mainClause = clausesOf(first.sentence)[0] ?? first.clause;
+    const ledeTense =
+      PRESENT_PERFECT.test(text.slice(first.clause.start, first.clause.end)) || PRESENT_PERFECT.test(text.slice(mainClause.start, mainClause.end)) || (VIOLENT.includes(draft.type) && CONDEMNS.test(first.sentence.text));
     const perfect = published !== null && !first.inHeadline && first.sentence.start === ledeStart && ledeTense && !PERFECT_SPAN.test(first.sentence.text) && !insideQuotes(text, first);
     const day: DateMention | null = draft.date ?? (perfect && published ? { start: first.start, end: first.end, text: text.slice(first.start, first.end), date: published, precision: "day", earliest: published, latest: published } : null);
     return {
@@ -1169,7 +1274,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
       // (one town of its own may say where the thread's incident was: "arrested ... near the village of Saravali").
       !(mention.listedPlace && !d.ownPlace && townLike(mention.place) && townLike(d.place) && d.place?.name !== mention.place?.name && !placeWithin(mention.place as PlacedMention, d.place as PlacedMention) && !placeWithin(d.place as PlacedMention, mention.place as PlacedMention)) &&
-      datesCompatible(d.date, mention.date),
+      datesCompatible(d.date, mention.date) &&
+      !namedDaysApart(d, mention),
   );
   if (compatible) return absorb(compatible, mention, true);
   const draft: Draft = {
@@ -1320,8 +1426,9 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   if (!(mention.anaphoric && draft.date !== null && mention.date !== null && !datesCompatible(draft.date, mention.date))) draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
   if (!(mention.inHeadline && hasCounts(draft))) {
-    draft.fatalities = mergeRanges(draft.fatalities, mention.fatalities);
-    draft.injuries = mergeRanges(draft.injuries, mention.injuries);
+    const combine = mention.othersCounted ? addOthers : mergeRanges;
+    draft.fatalities = combine(draft.fatalities, mention.fatalities);
+    draft.injuries = combine(draft.injuries, mention.injuries);
   }
   draft.diplomatic ||= mention.diplomatic;
   return draft;

@@ -1,8 +1,11 @@
 import type { AnalyzedText } from "../text.js";
 import type { EventsExtraction, ExtractedMention, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
-import { findKnownLocalities, findPlaces, placeOfDateline, type PlaceMatch } from "./gazetteer.js";
+import { findKnownLocalities, findPlaces, lookupPlace, placeOfDateline, type PlaceMatch } from "./gazetteer.js";
 import { extractIncidents, isLocative, type PlacedMention } from "./incidents.js";
+
+/** "the capital" with no name, demonym or "of" that says which ("in the capital", "the suburbs of the capital"). */
+const BARE_CAPITAL = /(?<=\bthe\s)capital\b(?!\s*,?\s*(?:city\s+)?(?:of\b|\p{Lu}))/gu;
 
 /** A weekday or month name (after a country it is a date, "in Kenya Sunday", not what the country modifies). */
 const DATE_WORD = new RegExp(`^(?:${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
@@ -71,6 +74,21 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
       places.push({ ...place, locative: !place.demonym && isLocative(sentence, place, found), sentence: index });
     }
   });
+  // "the suburbs of the capital" after "the capital Conakry": a bare "the capital" is the last capital the story named
+  // of a country its headline or first paragraphs name (not "Washington" where officials spoke of another country).
+  const opening = analyzed.paragraphs[2]?.end ?? text.length;
+  const storyCountries = new Set(places.filter((p) => p.kind === "country" && p.start < opening).map((p) => p.countryCode));
+  for (const m of text.matchAll(BARE_CAPITAL)) {
+    const start = m.index + m[0].length - "capital".length;
+    if (places.some((p) => p.start <= start && start < p.end)) continue;
+    const named = [...places].reverse().find((p) => p.end <= start && p.kind === "city" && !p.demonym && p.countryCode !== null && storyCountries.has(p.countryCode) && lookupPlace(p.name)?.capital === true);
+    const index = analyzed.sentences.findIndex((x) => x.start <= start && start < x.end);
+    const sentence = analyzed.sentences[index];
+    if (!named || !sentence) continue;
+    const match: PlaceMatch = { start, end: start + "capital".length, text: "capital", name: named.name, kind: "city", countryCode: named.countryCode, demonym: false };
+    places.push({ ...match, locative: isLocative(sentence, match, places.filter((p) => p.sentence === index)), sentence: index });
+  }
+  places.sort((a, b) => a.start - b.start);
   // A country name used as a modifier ("at the U.S. Embassy", "Uganda Human Rights Commission")
   // names an institution, not a place the story is about or where something happened.
   const asModifier = (p: PlacedMention): boolean => {

@@ -84,12 +84,14 @@ export function rangeOf(qualifier: string | undefined, value: number, vague: boo
 
 // One person named by an article or "another" ("An Afghan child was killed", "killed an American
 // service member", "another was wounded", "and their interpreter", "The second soldier was killed", "killed the Egyptian
-// Public Prosecutor"): a count of one. Only with a casualty verb right after
+// Public Prosecutor", "injuring Lebanon's outgoing Defense Minister"): a count of one. Only with a casualty verb right after
 // it or before it (incidents.ts checks), since "a man" is as often a witness.
-const PERSON = "ambassador|consul|envoy|chief|person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|gendarme|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker|cameraman|camerawoman|photojournalist|medic|paramedic|firefighter|prosecutor|lawmaker|politician|cleric|elder|pilot|suspect|criminal|smuggler|kidnapper";
-// ("with the 1st Marine Expeditionary Force": a person's word that opens a unit's name is no person.)
+const PERSON = "ambassador|consul|envoy|chief|person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|gendarme|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker|cameraman|camerawoman|photojournalist|medic|paramedic|firefighter|prosecutor|lawmaker|legislator|parliamentarian|senator|deputy|minister|councillor|councilor|councilman|politician|cleric|elder|pilot|suspect|criminal|smuggler|kidnapper";
+// ("with the 1st Marine Expeditionary Force": a person's word that opens a unit's name is no person; "A 29th Brigade
+// Combat Team soldier": a unit's name of four words may describe the one person; "two of the worker's guards": a
+// possessor, no victim.)
 const UNIT_WORD = "Division|Expeditionary|Corps|Regiment|Brigade|Battalion|Force|Forces|Command|Squadron|Wing|Unit|Group";
-const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|his|her|their|the(?:\\s+(?:first|second|third|fourth|fifth|other))?)\\s+(?:(?!(?:of|a|an|the|and|or|in|on|at|to|by|with|for|from)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(?:${PERSON})(?!\\s+(?:${UNIT_WORD})\\b)|another(?=\\s+(?:was|is|has|had|died|wounded|injured|hurt)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another(?!\\s+(?:\\d|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores?))|one other)\\b`, "giu");
+const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|his|her|their|the(?:\\s+(?:first|second|third|fourth|fifth|other))?|\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:(?!(?:of|a|an|the|and|or|in|on|at|to|by|with|for|from)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,4}?(?:${PERSON})(?!\\s+(?:${UNIT_WORD})\\b|['’]s\\b)|another(?=\\s+(?:was|is|has|had|died|wounded|injured|hurt)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another(?!\\s+(?:\\d|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores?))|one other)\\b`, "giu");
 
 /** Nouns after a count (with at most one modifier) that name weapons, vehicles or buildings, never casualties. */
 const OBJECTS_AFTER =
@@ -131,5 +133,17 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (found.some((f) => f.start < end && start < f.end)) continue;
     found.push({ start, end, text: m[0], range: { min: 1, max: 1 }, single: true });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "about 13, 14 were wounded", "13 or 14", "20 to 25": two close figures are one estimate, from the lower up to the higher.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const low = found[i] as QuantityMention;
+    const high = found[i + 1] as QuantityMention;
+    if (low.single || high.single || low.range.min === null || high.range.min === null || high.range.max === null) continue;
+    const between = text.slice(low.end, high.start);
+    // (A comma joins only next figures, "13, 14"; "killing 12, 30 were wounded" is two counts.)
+    if (!ESTIMATE_BETWEEN.test(between) || high.range.min <= low.range.min || high.range.min > low.range.min * 2 || (between.trim() === "," && high.range.min - low.range.min > 1)) continue;
+    found.splice(i, 2, { start: low.start, end: high.end, text: text.slice(low.start, high.end), range: { min: low.range.min, max: high.range.max } });
+  }
+  return found;
 }
+const ESTIMATE_BETWEEN = /^\s*(?:,|or|to|-|–)\s*$/;

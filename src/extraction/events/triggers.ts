@@ -24,7 +24,7 @@ export const FORCES_KILLED_FIGHTERS =
 export const KIDNAPPING =
   /\b(?:(?<!\b(?:the|a|an|those|these|two|three|four|five|six|\d+)\s+)(?:kidnapped|abducted)|(?:kidnapping|abduction)s?(?=\s+of\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|at least|more than|[A-Z]))|(?:taken|held) hostage|seized (?:as )?hostages?|(?<=\b[Gg]unm[ae]n\s+(?:have\s+|had\s+|has\s+)?)(?:seized|[Ss]eize|snatched|grabbed)(?=\s+(?:them|him|her|an?|two|three|four|five|six|seven|eight|nine|ten|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b))\b/gu;
 
-/** Acts of a riot ("hurling stones at security forces", "set ablaze tires", "set up street barricades", "burned one car" by a crowd). */
+/** Acts of a riot ("hurling stones at security forces", "set ablaze tires", "set up street barricades", "burned one car" by a crowd, "..., looting shops and burning cars"). */
 /** In a sentence about a kidnapping, the words that name its takers or their entry ("gunmen stormed the bar"), no attack of their own. */
 export const KIDNAPPERS_WORD = /^(?:gunm[ae]n|stormed|raided|attacked|ambushed)$/i;
 /** A sentence about a kidnapping, the participle included ("The kidnapped oil workers were out drinking when gunmen stormed the bar"). */
@@ -44,17 +44,19 @@ export const FORCES_HURT_BEFORE =
   /\b(?:police(?:men)?|security forces|soldiers|troops|gendarmes|army|guards)\s+(?:(?:had|have|has|reportedly|allegedly)\s+)*(?:killed|shot(?: dead)?|shot and killed|beat|wounded|injured)\s+(?:(?:at least|more than|some|about|nearly|dozens of|scores of|hundreds of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*(?:[\p{L}-]+\s+)?$/iu;
 
 export const RIOTING =
-  /\b(?:(?:hurl|throw|pelt)(?:ing|ed|s)?\s+(?:[\p{L}-]+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|stone-?(?:throwing|pelting)|(?:set|setting) (?:ablaze|alight|on fire|fire to) (?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|burn(?:ed|t|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|(?:set|setting|put|putting|erected|erecting) up (?:[\p{L}-]+\s+)?barricades|(?<=\b(?:protesters|protestors|demonstrators|rioters|youths|activists|supporters|crowds?|mobs?|students)\s+(?:[\p{L}-]+\s+){0,2})(?:burned|burnt|torched|ransacked))\b/giu;
+  /\b(?:(?<=,\s+)(?:looting|burning|torching|smashing)\s+(?:[\p{L}-]+\s+)?(?:shops|stores|cars|vehicles|businesses|buildings|markets)|(?:hurl|throw|pelt)(?:ing|ed|s)?\s+(?:[\p{L}-]+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|stone-?(?:throwing|pelting)|(?:set|setting) (?:ablaze|alight|on fire|fire to) (?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|burn(?:ed|t|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|(?:set|setting|put|putting|erected|erecting) up (?:[\p{L}-]+\s+)?barricades|(?<=\b(?:protesters|protestors|demonstrators|rioters|youths|activists|supporters|crowds?|mobs?|students)\s+(?:[\p{L}-]+\s+){0,2})(?:burned|burnt|torched|ransacked))\b/giu;
 
 /** Trigger words and phrases, by incident type. */
 export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide (?:car |truck |vest )?bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=(?:\s+(?:in|on|inside|hidden in|planted in|placed in)\s+[^,.;]{1,40}?)?\s+(?:has\s+|have\s+)?(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|air raids?|fatally (?:shot|stabbed)|beheaded|stabbed (?:and killed|to death))\b/giu,
+      /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:(?:slightly|seriously|critically|badly|fatally|mortally|gravely)\s+)?(?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide (?:car |truck |vest )?bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells|fire)|murdered|gunman|(?<!\bcar\s)bombs?(?=(?:\s+(?:in|on|inside|hidden in|planted in|placed in)\s+[^,.;]{1,40}?)?\s+(?:has\s+|have\s+)?(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|air raids?|fatally (?:shot|stabbed)|beheaded|stabbed (?:and killed|to death))\b/giu,
   },
   // "security forces lobbed a grenade into an area", "A grenade thrown into a downtown church": a grenade thrown is an attack.
   { type: "attack", pattern: /\b(?:(?:lobbed|threw|hurled|tossed|lobbing|throwing|hurling)\s+(?:an?\s+|two\s+|several\s+)?(?:hand\s+)?grenades?|grenades?\s+(?:was\s+|were\s+)?(?:thrown|lobbed|hurled|tossed)\s+(?:into|at|inside|onto))\b/giu },
+  // "the excessive force used by police against civilians": force on people named as excessive is an attack on them (ACLED).
+  { type: "attack", pattern: /\b(?:excessive|disproportionate|lethal)\s+(?:use of\s+)?force(?=\s+(?:used\s+)?(?:by|against)\b)/giu },
   // "Police could be seen beating youths with wooden clubs": force used on people of a crowd is an attack on them.
   { type: "attack", pattern: /\bbeat(?:ing|en)?(?=\s+(?:up\s+)?(?:protest(?:er|or)s|demonstrators|youths|students|journalists|supporters|activists|marchers|crowds?)\b)/giu },
   // "seven mortars hit a camp", "rockets struck the base": fired weapons that hit something are an attack.
@@ -73,6 +75,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "attack", pattern: /\b(?:terrorist|terror) incidents?\b/gi },
   // "killed in the strike", "wounded in this strike": a strike that casualties are counted in is an attack, not a walkout.
   { type: "attack", pattern: /(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|by|during)\s+(?:the|this|that|a|an)\s+)strikes?\b/giu },
+  // "killed Friday ... in a suspected U.S. strike": a strike by a state's forces, or one suspected, is an attack, no walkout.
+  { type: "attack", pattern: /(?<=\b(?:suspected|apparent|reported|U\.S\.|American|coalition|NATO|Israeli|Russian|Syrian|Turkish|Saudi-led|French|Kenyan|Ethiopian|Nigerian|Pakistani|Afghan|Iraqi)\s+)strikes?\b(?!\s+(?:action|ballots?|votes?|leaders?|committees?|calls?|by (?:workers|teachers|doctors|nurses|unions?)))/gu },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
   // ... or when it is aimed at an armed group or its gear ("during a strike on an ISIL tactical unit", "a strike yesterday
@@ -95,7 +99,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "riot", pattern: /\b(?:riot(?:s|ing|ers|ed)?)\b(?!\s+(?:police|officers|gear|shields?|squads?|units?|control|act))/gi },
   {
     type: "armed_clash",
-    pattern: /\b(?:clash(?:es|ed)?|gunfights?|gun-?battles?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire)\b/gi,
+    pattern: /\b(?:clash(?:es|ed)?|gunfights?|gun-?battles?|fire ?fights?|shoot-?outs?|fighting|fought|battles?|battled|skirmish(?:es)?|exchanged fire|(?:trad|exchang)(?:ing|ed) (?:gun)?fire)\b/gi,
   },
   // "an hours-long standoff in Bandung left three suspects dead": an armed standoff with a toll is a battle (not a diplomatic one).
   { type: "armed_clash", pattern: /\bstand-?offs?\b(?=[^.;]{0,80}\b(?:left|leaving|killed|killing|dead|died|wounded|wounding|ended with)\b)/giu },
@@ -125,6 +129,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "closure",
     pattern: /\b(?:clos(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention|air|combat|quarters|protection|proximity|cooperation|coordination|second)\b)(?!\s+of\s+(?:the\s+)?(?:polls|polling|voting|vote|ballot)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
   },
+  // "Rail service was suspended", "suspended all flights to the city": a service stopped is a closure.
+  { type: "closure", pattern: /\b(?:(?:rail|train|bus|ferry|air|flight|metro|subway)\s+(?:service|services|traffic)\s+(?:[\p{L}-]+\s+){0,5}?(?:was|were|has been|have been|had been)\s+suspended|suspend(?:ed|s|ing)\s+(?:all\s+)?(?:rail|train|bus|ferry|air)?\s*(?:flights|services|traffic)\b)/giu },
   {
     type: "arrest",
     pattern: /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|taken into custody|apprehended|rounded up|nabbed|(?:captured|capturing|netted|(?<=\bto\s)capture)(?=\s+(?:[\p{L}\p{N}(),-]+\s+){0,7}(?:suspect(?:s|ed)?|insurgents?|militants?|fighters?|leaders?|members?|gunm[ae]n|extremists?|terrorists?|operatives?|facilitators?|commanders?|associates|people|individuals?|persons?|m[ae]n)\b)|(?:was|were|been|being)\s+captured)\b/giu,
@@ -149,8 +155,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
 ];
 
-/** Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made). */
-export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$/iu;
+/**
+ * Words before a trigger that make it hypothetical, generic or negated rather than an event, or an object (a bomb found or made).
+ * ("his role in terrorist attacks" but not "no role in last week’s attack", "a pattern of assassinations", "accused the opposition of organizing the attacks", "the
+ * mandate to arrest people", "standing by to assist with evacuation efforts": a part, a practice, blame or a power, no report.)
+ */
+export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|(?:a |the )?pattern of|accused (?:[\p{L}-]+\s+){1,3}of(?:\s+(?:organi[sz]ing|orchestrating|masterminding|carrying out|staging|plotting))?|(?:the |a |no )?(?:mandate|authority|power) to|to (?:assist|help) (?:with|in)|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|prepar(?:e|es|ed) to|possibly(?:\s+for)?|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$|\b(?:a|his|her|their|its)\s+(?:suspected\s+|alleged\s+)?role in\s+(?:(?!(?:the|last|this|that)\s)[\p{L}-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
@@ -193,12 +203,12 @@ export const FATALITY_AFTER = new RegExp(
   String.raw`${VICTIMS_THEN_AUXILIARIES}(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))`,
   "iu",
 );
-/** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in). */
-export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed)\b`, "iu");
+/** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in; "had sustained bullet wounds"). */
+export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed|(?:sustained|suffered)\s+(?:[\p{L}-]+\s+)?(?:wounds|injuries))\b`, "iu");
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
 // ("wounded another 13": more victims of the verb, counted as such.)
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\bbehead(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
 /**
  * Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"; "al-Shabab,
  * which claimed responsibility for the attack, said it killed 50"), no report of the toll.
