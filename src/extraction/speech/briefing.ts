@@ -80,6 +80,9 @@ export function titleCase(word: string): string {
   // "McCLELLAN" -> "McClellan": a prefix printed in mixed case keeps its capital after it.
   const prefix = /^(Ma?c)(?=\p{Lu}{2})/u.exec(word)?.[1];
   if (prefix) return prefix + titleCase(word.slice(prefix.length));
+  // "MCCURRY" -> "McCurry": a surname in capitals opening "MC" keeps the prefix's spelling ("Mac" is
+  // left alone: "MACK", "MACHADO" are no prefixed names).
+  if (/^MC\p{Lu}{2}/u.test(word)) return `Mc${titleCase(word.slice(2))}`;
   return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
 }
 
@@ -155,6 +158,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // The words after it are a sentence, not a figure ("Sanders: 1,547."), the label is no place
   // ("Louisville: ..." in a running story), and another speaker's label answers it.
   const mixedCounts = new Map<string, number>();
+  const mixedAt = new Map<string, number>();
   const speakers = new Map<string, number>();
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
@@ -163,6 +167,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     if (label && mixed && /^[“"‘'(]?\p{L}/u.test(line.slice(mixed[0].length)) && line.slice(mixed[0].length).split(/\s+/).length >= 3) {
       const surname = label.split(" ").pop() ?? "";
       mixedCounts.set(surname, (mixedCounts.get(surname) ?? 0) + 1);
+      if (!mixedAt.has(surname)) mixedAt.set(surname, paragraph.start);
       speakers.set(surname, (speakers.get(surname) ?? 0) + 1);
     }
     const caps = LABEL.exec(line)?.[1];
@@ -170,11 +175,24 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   }
   // Two speakers who each take the floor at least twice: an interview, not a list of names.
   const interview = [...speakers.values()].filter((count) => count >= 2).length >= 2;
-  const namedBefore = (surname: string, at: number): boolean => {
-    if (NOT_VOCATIVES.has(surname.toLowerCase()) || (mixedCounts.get(surname) ?? 0) < 2 || !interview || !isNameWord(surname) || lookupPlace(surname) !== undefined) return false;
+  // Where a surname is first written after a given name (and initials: "John W. Rosa").
+  const givenNameAt = (surname: string): number => {
     const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const match = new RegExp(`\\p{Lu}[\\p{Ll}'’-]+ ${escaped}(?![\\p{L}])`, "u").exec(text);
-    return match !== null && match.index < at;
+    return new RegExp(`\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)* ${escaped}(?![\\p{L}])`, "u").exec(text)?.index ?? -1;
+  };
+  const plausibleSurname = (surname: string): boolean => !NOT_VOCATIVES.has(surname.toLowerCase()) && isNameWord(surname) && lookupPlace(surname) === undefined;
+  // A briefing whose header names its speakers ("DoD News Briefing: Jane Doe ... Also
+  // participating was General John W. Roe") may label each turn by surname alone ("Doe:",
+  // "Roe:"), each only once: two such surnames, both named in full before the first of them.
+  // ("Source: ..." over the header is a field, not a speaker.)
+  const surnameLabels = [...mixedAt].filter(([surname]) => plausibleSurname(surname) && !HEADER_FIELDS.test(surname.toUpperCase()));
+  const firstMixed = Math.min(...surnameLabels.map(([, at]) => at));
+  const headerNamed = new Set(surnameLabels.map(([surname]) => surname).filter((surname) => givenNameAt(surname) >= 0 && givenNameAt(surname) < firstMixed));
+  const namedBefore = (surname: string, at: number): boolean => {
+    if (headerNamed.size >= 2 && headerNamed.has(surname)) return true;
+    if (!plausibleSurname(surname) || (mixedCounts.get(surname) ?? 0) < 2 || !interview) return false;
+    const found = givenNameAt(surname);
+    return found >= 0 && found < at;
   };
   let affiliated = false;
   for (const paragraph of analyzed.paragraphs) {
@@ -311,7 +329,7 @@ const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", 
 /** One-word answers the tagger may read as names ("Correct.", "Affirmative.", "Mm-hmm."). */
 const ANSWER_WORDS = new Set(["mm-hmm", "uh-huh", "mhm", "hmm", "uh", "um", "correct", "affirmative", "negative", "true", "false", "exactly", "absolutely", "agreed", "fine", "understood", "certainly", "indeed", "nope", "no", "none", "nothing", "precisely", "granted", "noted", "roger", "done", "yep", "definitely", "likewise", "same", "pass", "next"]);
 /** A reporter called on at the end of the official's words: "so Matt.", "Lita?", "over to you, Mr. Lee.", "so Matt, do you want to start?", "Tony, I'll begin with you." */
-const CALLED_AT_END = /(?:^|[,;:–—-]\s*|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
+const CALLED_AT_END = /(?:^|[,;:–—-]\s*|(?<!\b(?:Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr))[.?!]\s+|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
 const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
 /** "Our first question will go to Jane with the AP." */
 const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
@@ -391,7 +409,8 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given
     // name alone ("Lita.") before a question, which the tagger tells apart from an answer word.
     const oneWord = call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?");
-    if (oneWord && ANSWER_WORDS.has(name.toLowerCase())) return;
+    // A last sentence of one word ("... beyond that. Phil.") calls on a name, not an answer word.
+    if ((oneWord || /^[.?!]/.test(call[0])) && ANSWER_WORDS.has(name.toLowerCase())) return;
     if (before.speaker.kind === "named" && before.speaker.surname.toLowerCase() === name.toLowerCase()) return;
     const start = before.quote.start + call.index + call[0].indexOf(name, (call[1] ?? "").length);
     if (!isName(start)) return;
@@ -399,10 +418,10 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     named.set(turn.labelLine.start, { kind: "named", surname: name, gender, nameAt: { start, end: start + name.length } });
   });
   // The official's answer addresses the reporter who asked ("Thank you, Matt.", "..., Matt?"):
-  // the question just before it is theirs, when nothing named it yet.
-  turns.forEach((turn, index) => {
-    const question = turns[index - 1];
-    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
+  // the question just before it is theirs, when nothing named it yet. The answer's second
+  // paragraph may address them when its first did not ("I don't know them all by name." / "No, I
+  // can't, Anne. ...").
+  const addressed = (turn: BriefingTurn, index: number): { name: string; start: number } | null => {
     const words = text.slice(turn.quote.start, turn.quote.end);
     const { sentence: first, offset } = addressingSentence(words);
     // A place set off by commas ("France, Germany and Poland") is no one addressed.
@@ -415,17 +434,23 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     };
     const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
     const name = address?.[2];
-    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
-    if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return;
+    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return null;
+    if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return null;
     // "Jane, go ahead." calls on the reporter of the next question, not the one just answered
     // ("..., Jane?" still answers her).
     const next = turns.slice(index + 1).find((later) => later.line === later.labelLine);
     const calledNext = next ? named.get(next.labelLine.start) : undefined;
     const callsOn = CALLED_AT_START.test(words) || CALLED_TO.test(words);
-    if (callsOn && calledNext?.kind === "named" && calledNext.surname.toLowerCase() === name.toLowerCase()) return;
+    if (callsOn && calledNext?.kind === "named" && calledNext.surname.toLowerCase() === name.toLowerCase()) return null;
     const start = turn.quote.start + offset + (address.index ?? 0) + address[0].lastIndexOf(name);
-    if (!isName(start)) return;
-    named.set(question.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
+    return isName(start) ? { name, start } : null;
+  };
+  turns.forEach((turn, index) => {
+    const question = turns[index - 1];
+    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
+    const second = turns[index + 1];
+    const found = addressed(turn, index) ?? (second && second.labelLine === turn.labelLine ? addressed(second, index + 1) : null);
+    if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });
   });
   if (named.size === 0) return turns;
   return turns.map((turn) => {
