@@ -72,8 +72,11 @@ const HONORIFICS: ReadonlyMap<string, "male" | "female" | null> = new Map([["MR"
 const HEADER_FIELDS = /^(?:BRIEFERS?|PARTICIPANTS|PRESENT|PANELISTS|SUBJECT|TOPIC|LOCATION|PLACE|DATE|TIME|SOURCE|RELEASE|EMBARGO)$/;
 /** A line that is only a time of day ("1:15 p.m. EST", "4:34 P.M. EDT"). */
 const TIME_STAMP = /^\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+\p{Lu}{2,4})?$/iu;
-/** Lines that close a transcript ("END 2:30 P.M. EST", "###", "# # #"). */
-const TRANSCRIPT_END = /^(END\b|#\s*#\s*#|\*\s*\*\s*\*|\(END\)|—\s*END)/;
+/**
+ * Lines that close a transcript ("END 2:30 P.M. EST", "###", "# # #"), and a release's foot
+ * under it: its number ("2007/1168") and date ("Released on December 28, 2007").
+ */
+const TRANSCRIPT_END = /^(END\b|#\s*#\s*#|\*\s*\*\s*\*|\(END\)|—\s*END|\d{4}\/\d{2,5}$|Released on \p{Lu})/u;
 
 /** "JEAN-PIERRE" -> "Jean-Pierre", "O'SHAUGHNESSY" -> "O'Shaughnessy". */
 export function titleCase(word: string): string {
@@ -217,6 +220,13 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       continue;
     }
     const rest = match ? line.slice(match.length).trimEnd() : "";
+    // "QUESTION: (Off-mike.)": the turn is taken, but a stage note is nobody's words.
+    if (match && /^\([^()]*\)$/.test(rest)) {
+      current = { label: match.label, labelLine: paragraph, speaker: speakerOfLabel(match.label) };
+      labelled += 1;
+      if (!match.bare) colonLabels += 1;
+      continue;
+    }
     if (match && rest !== "") {
       const { label } = match;
       current = { label, labelLine: paragraph, speaker: speakerOfLabel(label) };
