@@ -268,7 +268,53 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // One labelled turn is a transcript when its label names someone by office, the header names
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
   if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
-  return nameReporters(analyzed, interviewers(text, turns));
+  return nameReporters(analyzed, interviewers(text, officeHolders(text, turns)));
+}
+
+/**
+ * "THE PRESIDENT:", "THE SECRETARY:": an office with the article names the holder the transcript
+ * calls so: the one a label names with that title ("PRESIDENT BUSH:"; of two, the one the text
+ * names first, the host in "President Doe Welcomes President Roe"), else the first person the text
+ * names with it ("Secretary of Defense Jane Q. Doe"), else an unnamed "the secretary".
+ */
+function officeHolders(text: string, turns: BriefingTurn[]): BriefingTurn[] {
+  const resolved = new Map<string, TurnSpeaker>();
+  const holderOf = (label: string): TurnSpeaker => {
+    const known = resolved.get(label);
+    if (known) return known;
+    const office = label.slice(4);
+    const officeWords = office.split(" ").length;
+    // Labels with the title and a surname: "PRESIDENT BUSH" for "THE PRESIDENT".
+    const titled = [...new Map(turns.filter((turn) => turn.label.startsWith(`${office} `) && turn.label.split(" ").length === officeWords + 1).map((turn) => [turn.label, turn])).values()];
+    const mixedOffice = office.split(" ").map(titleCase).join(" ");
+    const firstNamed = (surname: string): number => {
+      const at = text.indexOf(`${mixedOffice} ${surname}`);
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    const byLabel = titled
+      .map((turn) => ({ turn, surname: titleCase(turn.label.split(" ").pop() ?? "") }))
+      .sort((a, b) => firstNamed(a.surname) - firstNamed(b.surname) || a.turn.labelLine.start - b.turn.labelLine.start)[0];
+    let speaker: TurnSpeaker;
+    if (byLabel) {
+      const start = byLabel.turn.labelLine.start + byLabel.turn.label.length - byLabel.surname.length;
+      speaker = { kind: "named", surname: byLabel.surname, gender: null, nameAt: { start, end: start + byLabel.surname.length } };
+    } else {
+      // A given name, initials and a surname, no capitalized word after them ("President Doe Welcomes ..." is no name).
+      const named = new RegExp(`\\b${mixedOffice}(?: of(?: the)? \\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)? (\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)* (\\p{Lu}[\\p{Ll}'’-]+))(?![\\p{L}]| \\p{Lu})`, "u").exec(text);
+      const surname = named?.[2];
+      if (named?.[1] && surname && isNameWord(surname)) {
+        const start = named.index + named[0].length - surname.length;
+        speaker = { kind: "named", surname, gender: null, nameAt: { start, end: start + surname.length } };
+      } else speaker = { kind: "unnamed", description: `the ${office.toLowerCase()}`, isQuestion: false };
+    }
+    resolved.set(label, speaker);
+    return speaker;
+  };
+  return turns.map((turn) => {
+    const office = /^THE ((?:[A-Z]+ ){0,2}[A-Z]+)$/.exec(turn.label)?.[1];
+    if (!office || !office.split(" ").every((word) => TITLE_LABEL.test(word))) return turn;
+    return { ...turn, speaker: holderOf(turn.label) };
+  });
 }
 
 /** A moderator's last words that give the floor to someone: "over to you, Mr. Secretary.", "I'll turn it over to General Doe." */
