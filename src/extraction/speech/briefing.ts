@@ -268,7 +268,35 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // One labelled turn is a transcript when its label names someone by office, the header names
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
   if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
-  return nameReporters(analyzed, interviewers(text, officeHolders(text, turns)));
+  return nameReporters(analyzed, interviewers(text, answerers(text, officeHolders(text, turns))));
+}
+
+/**
+ * "Q: ..." / "A: ...": an interview printed with answer labels. The answers are the interviewee's:
+ * the one person the header names in full ("Interview with Governor Jane Doe"), else an unnamed
+ * "the interviewee"; never a person called "A".
+ */
+function answerers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
+  const isAnswer = (turn: BriefingTurn): boolean => /^(?:A|ANSWER)$/.test(turn.label);
+  const first = turns.find(isAnswer);
+  if (!first) return turns;
+  const header = text.slice(0, turns[0]?.labelLine.start ?? 0);
+  const names = new Map<string, { surname: string; start: number }>();
+  // A given name (one the lexicon knows, or after a title or "with"/"by") and a surname that no capitalized word follows.
+  for (const match of header.matchAll(/(?<=^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+)((?: \p{Lu}\.)*) (\p{Lu}[\p{Ll}'’-]+)(?![\p{L}]| \p{Lu}\p{Ll})/gu)) {
+    const given = match[1] ?? "";
+    const surname = match[3] ?? "";
+    const before = /(\S+)\s+$/.exec(header.slice(0, match.index))?.[1] ?? "";
+    const known = MALE_GIVEN_NAMES.has(given.toLowerCase()) || FEMALE_GIVEN_NAMES.has(given.toLowerCase()) || TITLE_LABEL.test(before.toUpperCase()) || /^(?:with|by)$/i.test(before);
+    if (!known || !isNameWord(surname)) continue;
+    const start = match.index + match[0].length - surname.length;
+    names.set(`${given}${match[2] ?? ""} ${surname}`, { surname, start });
+  }
+  const only = names.size === 1 ? [...names][0] : undefined;
+  const speaker: TurnSpeaker = only
+    ? { kind: "named", surname: only[1].surname, gender: null, fullName: only[0], nameAt: { start: only[1].start, end: only[1].start + only[1].surname.length } }
+    : { kind: "unnamed", description: "the interviewee", isQuestion: false };
+  return turns.map((turn) => (isAnswer(turn) ? { ...turn, speaker } : turn));
 }
 
 /**

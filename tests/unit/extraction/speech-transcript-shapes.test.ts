@@ -137,3 +137,29 @@ describe("stage notes, a release's foot and surnames in capitals", () => {
     expect(quotesOf(text)[0]?.speaker).toBe("Dana McCorkle");
   });
 });
+
+describe("office labels and answer labels", () => {
+  it("gives 'THE PRESIDENT:' to the president a label names, the one the headline names first", () => {
+    const text = [
+      "President Marlow Welcomes President Okafor of Eastland",
+      "PRESIDENT MARLOW: Mr. President, welcome. We had a very good discussion.",
+      "PRESIDENT OKAFOR: Thank you. I thank you very much, Mr. Marlow.",
+      "THE PRESIDENT: Thank you, sir. Thank you all.",
+    ].join("\n\n");
+    expect(quotesOf(text).map((quote) => quote.speaker)).toEqual(["Marlow", "Okafor", "Marlow"]);
+  });
+
+  it("gives 'THE SECRETARY:' to the secretary the header names, and leaves an unnamed one unnamed", () => {
+    const named = ["Media Availability with Secretary of Defense Peter R. Hask", "THE SECRETARY: Good morning. I just came back from the fleet.", "Q: Sir, what did you see there?", "THE SECRETARY: Sailors who are ready."].join("\n\n");
+    expect(quotesOf(named).map((quote) => quote.speaker ?? quote.description)).toEqual(["Peter R. Hask", "a reporter", "Peter R. Hask"]);
+    const unnamed = ["Remarks to the Traveling Press", "THE SECRETARY: Good morning. We landed an hour ago.", "Q: How long will you stay?", "THE SECRETARY: Two days."].join("\n\n");
+    expect(quotesOf(unnamed).map((quote) => quote.speaker ?? quote.description)).toEqual(["the secretary", "a reporter", "the secretary"]);
+  });
+
+  it("gives 'A:' answers to the interviewee the header names, never to a person called A", () => {
+    const text = ["Interview with Governor Lena Ortiz", "Q: How is the recovery going?", "A: Slowly, but the roads are open again.", "Q: And the schools?", "A: They reopen next week."].join("\n\n");
+    expect(quotesOf(text).map((quote) => quote.speaker ?? quote.description)).toEqual(["a reporter", "Lena Ortiz", "a reporter", "Lena Ortiz"]);
+    const unnamed = ["Interview Transcript", "Q: How is the recovery going?", "A: Slowly, but the roads are open again.", "Q: And the schools?", "A: They reopen next week."].join("\n\n");
+    expect(quotesOf(unnamed).map((quote) => quote.speaker ?? quote.description)).toEqual(["a reporter", "the interviewee", "a reporter", "the interviewee"]);
+  });
+});
