@@ -41,7 +41,9 @@ export interface BriefingTurn {
 // A label in capitals, up to eight words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"), optionally
 // with an affiliation after a comma ("JOHN DOE, NATIONAL SECURITY COUNCIL").
 // A surname in capitals may keep its "Mc"/"Mac" in mixed case ("MR. McCLELLAN:").
-const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?:\s+/u;
+// A reporter's label may name the outlet or the reporter in brackets ("QUESTION (Reuters):",
+// "QUESTION (Jane Doe, Harbor Radio):").
+const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?(?: \(([^()]{1,60})\))?:\s+/u;
 // Hearing records print the label in mixed case and close it with a full stop: "Chairman Doe.",
 // "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
@@ -114,8 +116,10 @@ function speakerOfLabel(label: string): TurnSpeaker {
 }
 
 /** The label a paragraph opens with, and where its words start; hearing labels only when `hearing`. */
-function labelOf(line: string, hearing: boolean, titledColons: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean } | null {
-  const match = LABEL.exec(line) ?? (hearing ? HEARING_LABEL.exec(line) : null);
+function labelOf(line: string, hearing: boolean, titledColons: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean; bracket?: string } | null {
+  const caps = LABEL.exec(line);
+  if (caps) return { label: caps[1] ?? "", length: caps[0].length, bare: false, ...(caps[2] ? { bracket: caps[2] } : {}) };
+  const match = hearing ? HEARING_LABEL.exec(line) : null;
   if (match) return { label: match[1] ?? "", length: match[0].length, bare: false };
   const titled = titledColons ? TITLED_COLON_LABEL.exec(line) : null;
   // "Question:" reads as the capitals' "QUESTION:"; "Ms. Roe:" keeps its case for the surname.
@@ -155,7 +159,8 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // A bare "Q" makes no transcript on its own ("Q Street ..."): it needs a label with a colon.
   let colonLabels = 0;
   let firstLabel: { label: string; at: number } | null = null;
-  let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker } | null = null;
+  // `asks`: a reporter's turn, also when its label names the reporter ("QUESTION (Jane Doe, ...):").
+  let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker; asks?: boolean } | null = null;
   // A mixed-case label's surname must follow a given name earlier in the story ("Faya Doe, ..." then "Doe: ...").
   // and open at least two paragraphs (an interviewee answers more than once; "The Inside Story: ..." is a title).
   // The words after it are a sentence, not a figure ("Sanders: 1,547."), the label is no place
@@ -197,6 +202,9 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     const found = givenNameAt(surname);
     return found >= 0 && found < at;
   };
+  // An interview labelled by name ("Jane Doe: ...") takes mixed-case "Question:" turns too: a
+  // reporter's words are never the answerer's.
+  const mixedInterview = [...mixedCounts.keys()].some((surname) => namedBefore(surname, text.length));
   let affiliated = false;
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
@@ -213,7 +221,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       }
       continue;
     }
-    const match = labelOf(line, hearing, titledColons, (surname) => namedBefore(surname, paragraph.start));
+    const match = labelOf(line, hearing, titledColons || mixedInterview, (surname) => namedBefore(surname, paragraph.start));
     // "BRIEFER: Jane Doe, Deputy Spokesman" is a field of the header, not a turn.
     if (match && HEADER_FIELDS.test(match.label)) {
       current = null;
@@ -229,14 +237,16 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     }
     if (match && rest !== "") {
       const { label } = match;
-      current = { label, labelLine: paragraph, speaker: speakerOfLabel(label) };
+      const ofLabel = speakerOfLabel(label);
+      const asks = ofLabel.kind === "unnamed" && ofLabel.isQuestion;
+      current = { label, labelLine: paragraph, speaker: bracketedReporter(ofLabel, match.bracket, paragraph.start + line.indexOf(`(${match.bracket ?? ""})`) + 1), asks };
       labelled += 1;
       if (!match.bare) {
         colonLabels += 1;
         firstLabel ??= { label, at: paragraph.start };
       }
       const start = paragraph.start + match.length;
-      turns.push({ line: paragraph, label, labelLine: paragraph, quote: { start, end: start + rest.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
+      turns.push({ line: paragraph, label, labelLine: paragraph, quote: { start, end: start + rest.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker });
       continue;
     }
     if (!current) continue;
@@ -262,7 +272,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       current = { label: handedTo.label, labelLine: paragraph, speaker: handedTo.speaker };
       labelled += 1;
     }
-    turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
+    turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker });
   }
   if (colonLabels === 0 || turns.length === 0) return [];
   // One labelled turn is a transcript when its label names someone by office, the header names
@@ -345,6 +355,17 @@ function officeHolders(text: string, turns: BriefingTurn[]): BriefingTurn[] {
   });
 }
 
+/**
+ * A question label's bracket: a reporter's name ("Jane Doe, Harbor Radio") names the question's
+ * asker; an outlet alone ("Reuters") leaves "a reporter".
+ */
+function bracketedReporter(speaker: TurnSpeaker, bracket: string | undefined, at: number): TurnSpeaker {
+  if (!bracket || speaker.kind !== "unnamed" || !speaker.isQuestion) return speaker;
+  const name = /^(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.)? \p{Lu}[\p{Ll}'’-]+)(?:,|$)/u.exec(bracket.trim())?.[1];
+  if (!name || KNOWN_ORGANIZATIONS.has(name) || !isNameWord(name.split(" ").pop() ?? "")) return speaker;
+  return { kind: "named", surname: name, gender: null, nameAt: { start: at, end: at + name.length } };
+}
+
 /** A moderator's last words that give the floor to someone: "over to you, Mr. Secretary.", "I'll turn it over to General Doe." */
 const HAND_OVER = /\b(?:over to you|turn (?:it|things|the floor) over to|hand (?:it |the floor )?over to|(?:the )?floor is yours|please welcome)(?:,|\s)\s*(?:(?:Mr\.|Madam|Madame|Ms\.)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*[.!]\s*$/u;
 
@@ -415,8 +436,8 @@ const ANSWER_WORDS = new Set(["mm-hmm", "uh-huh", "mhm", "hmm", "uh", "um", "cor
 /** A reporter called on at the end of the official's words: "so Matt.", "Lita?", "over to you, Mr. Lee.", "so Matt, do you want to start?", "Tony, I'll begin with you." */
 const CALLED_AT_END = /(?:^|[,;:–—-]\s*|(?<!\b(?:Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr))[.?!]\s+|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
 const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
-/** "Our first question will go to Jane with the AP." */
-const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
+/** "Our first question will go to Jane with the AP.", "... goes to Jane Doe of Harbor Radio." */
+const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
 /** An answer that opens by addressing the reporter: "Thank you, Matt.", "Well, Jane, ...". */
 const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
 /** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
@@ -476,7 +497,8 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     return tags.get(start) === "PROPN" || MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
   };
   turns.forEach((turn, index) => {
-    if (!turn.isQuestion || turn.line !== turn.labelLine) return;
+    // A label that names its reporter ("QUESTION (Jane Doe, ...):") has named them already.
+    if (!turn.isQuestion || turn.line !== turn.labelLine || turn.speaker.kind === "named") return;
     // An introduction opens the turn ("Hi, Dana. Jane Doe with AP."); a title is no given name.
     const own = INTRODUCED.exec(text.slice(turn.quote.start, Math.min(turn.quote.end, turn.quote.start + 80)));
     if (own?.[1] && !TITLE_LABEL.test((own[1].split(" ")[0] ?? "").toUpperCase())) {
@@ -489,7 +511,8 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const words = text.slice(before.quote.start, before.quote.end);
     const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? calledWithin(words);
     const name = call?.[2];
-    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
+    // "We'll go to Fox News." calls on an outlet, not a name.
+    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name)) return;
     // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given
     // name alone ("Lita.") before a question, which the tagger tells apart from an answer word.
     const oneWord = call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?");
@@ -531,7 +554,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
   };
   turns.forEach((turn, index) => {
     const question = turns[index - 1];
-    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
+    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || question.speaker.kind === "named" || named.has(question.labelLine.start)) return;
     const second = turns[index + 1];
     const found = addressed(turn, index) ?? (second && second.labelLine === turn.labelLine ? addressed(second, index + 1) : null);
     if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });

@@ -163,3 +163,41 @@ describe("office labels and answer labels", () => {
     expect(quotesOf(unnamed).map((quote) => quote.speaker ?? quote.description)).toEqual(["a reporter", "the interviewee", "a reporter", "the interviewee"]);
   });
 });
+
+describe("question labels in brackets and in mixed case", () => {
+  it("reads 'QUESTION (Outlet):' as a reporter's turn and names one the bracket names", () => {
+    const text = [
+      "Daily Press Briefing",
+      "MR. HOLLOWAY: Good afternoon. Let's begin.",
+      "QUESTION (Reuters): Can you comment on the convoy?",
+      "MR. HOLLOWAY: Not today.",
+      "QUESTION (Jane Bolt, Harbor Radio): And the talks?",
+      "MR. HOLLOWAY: They continue.",
+    ].join("\n\n");
+    expect(quotesOf(text).map((quote) => quote.speaker ?? quote.description)).toEqual(["Holloway", "a reporter", "Holloway", "Jane Bolt", "Holloway"]);
+  });
+
+  it("never gives a mixed-case 'Question:' to the speaker of an interview labelled by name", () => {
+    const text = [
+      "Press Briefing by Spokesperson Ned Holloway",
+      "Ned Holloway: Good afternoon. Let's begin with the convoy.",
+      "Question: Can you comment on the convoy?",
+      "Ned Holloway: Not today, I am afraid.",
+      "Question: And the talks?",
+      "Ned Holloway: They continue next week.",
+    ].join("\n\n");
+    expect(quotesOf(text).map((quote) => quote.speaker ?? quote.description)).toEqual(["Ned Holloway", "a reporter", "Ned Holloway", "a reporter", "Ned Holloway"]);
+  });
+
+  it("names the reporter a moderator calls on by full name", () => {
+    const text = [
+      "Virtual Press Briefing with Ambassador Jana Novak",
+      "Moderator: Good morning and welcome. Ambassador Novak will begin.",
+      "Ambassador Novak: Thank you. The talks went well.",
+      "Moderator: Our first question goes to Tom Reyes of Harbor Radio.",
+      "Question: Will the talks continue?",
+      "Ambassador Novak: Yes, next month.",
+    ].join("\n\n");
+    expect(quotesOf(text).find((quote) => quote.text.startsWith("Will the talks"))?.speaker).toBe("Tom Reyes");
+  });
+});
