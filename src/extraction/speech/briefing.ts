@@ -438,6 +438,12 @@ const CALLED_AT_END = /(?:^|[,;:–—-]\s*|(?<!\b(?:Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Re
 const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
 /** "Our first question will go to Jane with the AP.", "... goes to Jane Doe of Harbor Radio." */
 const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
+/**
+ * A teleconference's operator or moderator: "Our next question comes from the line of Jane Doe
+ * with Reuters. Please go ahead.", "Let's go to the line of Jane Doe."
+ */
+const CALLED_FROM = /\b(?:(?:comes|is coming|will come) from (?:the line of )?|go(?:es)? to the line of )((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!](?:\s+(?:Please,? go ahead|Go ahead|Your line is open)[^.?!]*[.?!])?\s*$/u;
+
 /** An answer that opens by addressing the reporter: "Thank you, Matt.", "Well, Jane, ...". */
 const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
 /** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
@@ -509,7 +515,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const before = turns[index - 1];
     if (!before || before.isQuestion) return;
     const words = text.slice(before.quote.start, before.quote.end);
-    const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? calledWithin(words);
+    const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? CALLED_FROM.exec(words) ?? calledWithin(words);
     const name = call?.[2];
     // "We'll go to Fox News." calls on an outlet, not a name.
     if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name)) return;

@@ -201,3 +201,19 @@ describe("question labels in brackets and in mixed case", () => {
     expect(quotesOf(text).find((quote) => quote.text.startsWith("Will the talks"))?.speaker).toBe("Tom Reyes");
   });
 });
+
+describe("a teleconference operator's calls", () => {
+  it("names the reporter whose line the operator opens", () => {
+    const text = [
+      "Special Briefing via Teleconference",
+      "MODERATOR: Thank you all for joining. We will begin with questions.",
+      "OPERATOR: Our first question comes from the line of Tom Reyes with Harbor Radio. Please go ahead.",
+      "QUESTION: Will the talks continue next month?",
+      "SENIOR STATE DEPARTMENT OFFICIAL: Yes, they will.",
+      "OPERATOR: Next we go to the line of Ana Ruiz.",
+      "QUESTION: And the convoy?",
+    ].join("\n\n");
+    const speakers = quotesOf(text).filter((quote) => quote.text.endsWith("?")).map((quote) => quote.speaker);
+    expect(speakers).toEqual(["Tom Reyes", "Ana Ruiz"]);
+  });
+});
