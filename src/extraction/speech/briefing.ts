@@ -435,7 +435,7 @@ const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", 
 const ANSWER_WORDS = new Set(["mm-hmm", "uh-huh", "mhm", "hmm", "uh", "um", "correct", "affirmative", "negative", "true", "false", "exactly", "absolutely", "agreed", "fine", "understood", "certainly", "indeed", "nope", "no", "none", "nothing", "precisely", "granted", "noted", "roger", "done", "yep", "definitely", "likewise", "same", "pass", "next"]);
 /** A reporter called on at the end of the official's words: "so Matt.", "Lita?", "over to you, Mr. Lee.", "so Matt, do you want to start?", "Tony, I'll begin with you." */
 const CALLED_AT_END = /(?:^|[,;:–—-]\s*|(?<!\b(?:Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr))[.?!]\s+|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
-const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
+const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|fire away|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
 /** "Our first question will go to Jane with the AP.", "... goes to Jane Doe of Harbor Radio." */
 const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
 /**
@@ -517,8 +517,8 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const words = text.slice(before.quote.start, before.quote.end);
     const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? CALLED_FROM.exec(words) ?? calledWithin(words);
     const name = call?.[2];
-    // "We'll go to Fox News." calls on an outlet, not a name.
-    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name)) return;
+    // "We'll go to Fox News." calls on an outlet, and "..., Pennsylvania." names a place, not a reporter.
+    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name) || (lookupPlace(name) !== undefined && !MALE_GIVEN_NAMES.has(name.toLowerCase()) && !FEMALE_GIVEN_NAMES.has(name.toLowerCase()))) return;
     // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given
     // name alone ("Lita.") before a question, which the tagger tells apart from an answer word.
     const oneWord = call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?");

@@ -217,3 +217,19 @@ describe("a teleconference operator's calls", () => {
     expect(speakers).toEqual(["Tom Reyes", "Ana Ruiz"]);
   });
 });
+
+describe("calls: 'Name, fire away.' and places", () => {
+  it("names the reporter told to fire away, and reads a place ending the answer as no call", () => {
+    const text = [
+      "Press Briefing by Ned Holloway",
+      "MR. HOLLOWAY: All right, everybody ready? Mr. Bolt, fire away.",
+      "Q: Thanks. What about the convoy?",
+      "MR. HOLLOWAY: The Governor will travel on Friday to Pennsylvania.",
+      "Q: Where?",
+      "MR. HOLLOWAY: To the capital.",
+    ].join("\n\n");
+    const quotes = quotesOf(text);
+    expect(quotes.find((quote) => quote.text.startsWith("Thanks."))?.speaker).toBe("Bolt");
+    expect(quotes.find((quote) => quote.text === "Where?")?.speaker).toBeNull();
+  });
+});
