@@ -320,7 +320,7 @@ function officeHolders(text: string, turns: BriefingTurn[]): BriefingTurn[] {
   const holderOf = (label: string): TurnSpeaker => {
     const known = resolved.get(label);
     if (known) return known;
-    const office = label.slice(4);
+    const office = label.replace(/^THE /, "");
     const officeWords = office.split(" ").length;
     // Labels with the title and a surname: "PRESIDENT BUSH" for "THE PRESIDENT".
     const titled = [...new Map(turns.filter((turn) => turn.label.startsWith(`${office} `) && turn.label.split(" ").length === officeWords + 1).map((turn) => [turn.label, turn])).values()];
@@ -349,8 +349,9 @@ function officeHolders(text: string, turns: BriefingTurn[]): BriefingTurn[] {
     return speaker;
   };
   return turns.map((turn) => {
-    const office = /^THE ((?:[A-Z]+ ){0,2}[A-Z]+)$/.exec(turn.label)?.[1];
-    if (!office || !office.split(" ").every((word) => TITLE_LABEL.test(word))) return turn;
+    // "SECRETARY:", "VICE PRESIDENT:" without the article are offices too; "MR.:" is none.
+    const office = /^(?:THE )?((?:[A-Z]+ ){0,2}[A-Z]+)$/.exec(turn.label)?.[1];
+    if (!office || !office.split(" ").every((word) => TITLE_LABEL.test(word) && !HONORIFICS.has(word) && word !== "DR")) return turn;
     return { ...turn, speaker: holderOf(turn.label) };
   });
 }

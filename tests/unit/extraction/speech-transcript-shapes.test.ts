@@ -152,6 +152,8 @@ describe("office labels and answer labels", () => {
   it("gives 'THE SECRETARY:' to the secretary the header names, and leaves an unnamed one unnamed", () => {
     const named = ["Media Availability with Secretary of Defense Peter R. Hask", "THE SECRETARY: Good morning. I just came back from the fleet.", "Q: Sir, what did you see there?", "THE SECRETARY: Sailors who are ready."].join("\n\n");
     expect(quotesOf(named).map((quote) => quote.speaker ?? quote.description)).toEqual(["Peter R. Hask", "a reporter", "Peter R. Hask"]);
+    const bare = ["Media Availability with Secretary of Defense Peter R. Hask", "SECRETARY: Good morning. I just came back from the fleet.", "Q: Sir, what did you see there?", "SECRETARY: Sailors who are ready."].join("\n\n");
+    expect(quotesOf(bare).map((quote) => quote.speaker ?? quote.description)).toEqual(["Peter R. Hask", "a reporter", "Peter R. Hask"]);
     const unnamed = ["Remarks to the Traveling Press", "THE SECRETARY: Good morning. We landed an hour ago.", "Q: How long will you stay?", "THE SECRETARY: Two days."].join("\n\n");
     expect(quotesOf(unnamed).map((quote) => quote.speaker ?? quote.description)).toEqual(["the secretary", "a reporter", "the secretary"]);
   });
