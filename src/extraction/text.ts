@@ -77,22 +77,60 @@ function tokensOf(doc: Document, text: string, base: number): Token[] {
 const WRAPPED_END = /(?:^|\s)\p{Ll}[\p{L}'’-]*,?$/u;
 const WRAPPED_START = /^\p{Ll}/u;
 
+// Print copy wrapped at a fixed width with no blank line between paragraphs ("MR. DOE: The
+// President this morning began his day with a call to the" / "Emir of Qatar. ..."): most lines
+// run close to the widest, which is a typewriter's width, not a paragraph's. There a line that
+// fills the width and ends on no closing punctuation goes on in the next line, whatever its case;
+// a line that closes a sentence, or falls well short of the width, ends its paragraph.
+const WRAP_WIDTH = { min: 60, max: 110 };
+/** Closing punctuation: a line ending so ends its paragraph in wrapped copy. */
+const CLOSED_END = /[.?!:;"”’)\]]\s*$/u;
+/** A transcript's turn label opens a paragraph of its own ("MR. DOE:", "Q ", "QUESTION:"). */
+const TURN_OPENING = /^(?:\p{Lu}[\p{Lu}.'’ -]{0,40}:|Q\.?\s)/u;
+
+/** The wrap width of copy printed with hard line breaks inside paragraphs, or null. */
+function wrapWidth(lines: readonly { text: string; single: boolean }[]): number | null {
+  const widest = Math.max(0, ...lines.map((line) => line.text.trimEnd().length));
+  if (widest < WRAP_WIDTH.min || widest > WRAP_WIDTH.max) return null;
+  // Lines that fill the width and stop mid-sentence, the next line right under them.
+  const filled = lines.filter((line, index) => {
+    const next = lines[index + 1];
+    return next?.single === true && line.text.trimEnd().length >= widest * 0.75 && !CLOSED_END.test(line.text);
+  }).length;
+  return filled >= 3 && filled * 4 >= lines.length ? widest : null;
+}
+
 /** The paragraphs of a text: its non-empty lines, a hard-wrapped sentence's lines joined. */
 function paragraphsOf(text: string): { line: string; base: number }[] {
-  const out: { line: string; base: number }[] = [];
+  const lines: { text: string; start: number; end: number; single: boolean }[] = [];
   const linePattern = /[^\r\n]+/g;
-  let open: { base: number; end: number } | null = null;
   for (let match = linePattern.exec(text); match; match = linePattern.exec(text)) {
     if (match[0].trim() === "") continue;
+    const previous = lines[lines.length - 1];
     const end = match.index + match[0].length;
-    const joined = open !== null && /^\r?\n$/.test(text.slice(open.end, match.index)) && WRAPPED_END.test(text.slice(Math.max(open.base, open.end - 40), open.end)) && WRAPPED_START.test(match[0]);
-    if (open && joined) open.end = end;
+    lines.push({ text: match[0], start: match.index, end, single: previous !== undefined && /^\r?\n$/.test(text.slice(previous.end, match.index)) });
+  }
+  const width = wrapWidth(lines);
+  const out: { line: string; base: number }[] = [];
+  let open: { base: number; end: number } | null = null;
+  lines.forEach((line, index) => {
+    const before = lines[index - 1];
+    const joined =
+      open !== null &&
+      before !== undefined &&
+      line.single &&
+      ((WRAPPED_END.test(text.slice(Math.max(open.base, open.end - 40), open.end)) && WRAPPED_START.test(line.text)) ||
+        (width !== null && before.text.trimEnd().length >= width * 0.75 && !CLOSED_END.test(before.text) && !TURN_OPENING.test(line.text)));
+    if (open && joined) open.end = line.end;
     else {
       if (open) out.push({ line: text.slice(open.base, open.end), base: open.base });
-      open = { base: match.index, end };
+      open = { base: line.start, end: line.end };
     }
+  });
+  if (open !== null) {
+    const last: { base: number; end: number } = open;
+    out.push({ line: text.slice(last.base, last.end), base: last.base });
   }
-  if (open) out.push({ line: text.slice(open.base, open.end), base: open.base });
   return out;
 }
 

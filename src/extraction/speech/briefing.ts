@@ -41,7 +41,9 @@ export interface BriefingTurn {
 // A label in capitals, up to eight words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"), optionally
 // with an affiliation after a comma ("JOHN DOE, NATIONAL SECURITY COUNCIL").
 // A surname in capitals may keep its "Mc"/"Mac" in mixed case ("MR. McCLELLAN:").
-const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?:\s+/u;
+// A reporter's label may name the outlet or the reporter in brackets ("QUESTION (Reuters):",
+// "QUESTION (Jane Doe, Harbor Radio):").
+const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?(?: \(([^()]{1,60})\))?:\s+/u;
 // Hearing records print the label in mixed case and close it with a full stop: "Chairman Doe.",
 // "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
@@ -72,14 +74,20 @@ const HONORIFICS: ReadonlyMap<string, "male" | "female" | null> = new Map([["MR"
 const HEADER_FIELDS = /^(?:BRIEFERS?|PARTICIPANTS|PRESENT|PANELISTS|SUBJECT|TOPIC|LOCATION|PLACE|DATE|TIME|SOURCE|RELEASE|EMBARGO)$/;
 /** A line that is only a time of day ("1:15 p.m. EST", "4:34 P.M. EDT"). */
 const TIME_STAMP = /^\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+\p{Lu}{2,4})?$/iu;
-/** Lines that close a transcript ("END 2:30 P.M. EST", "###", "# # #"). */
-const TRANSCRIPT_END = /^(END\b|#\s*#\s*#|\*\s*\*\s*\*|\(END\)|—\s*END)/;
+/**
+ * Lines that close a transcript ("END 2:30 P.M. EST", "###", "# # #"), and a release's foot
+ * under it: its number ("2007/1168") and date ("Released on December 28, 2007").
+ */
+const TRANSCRIPT_END = /^(END\b|#\s*#\s*#|\*\s*\*\s*\*|\(END\)|—\s*END|\d{4}\/\d{2,5}$|Released on \p{Lu})/u;
 
 /** "JEAN-PIERRE" -> "Jean-Pierre", "O'SHAUGHNESSY" -> "O'Shaughnessy". */
 export function titleCase(word: string): string {
   // "McCLELLAN" -> "McClellan": a prefix printed in mixed case keeps its capital after it.
   const prefix = /^(Ma?c)(?=\p{Lu}{2})/u.exec(word)?.[1];
   if (prefix) return prefix + titleCase(word.slice(prefix.length));
+  // "MCCURRY" -> "McCurry": a surname in capitals opening "MC" keeps the prefix's spelling ("Mac" is
+  // left alone: "MACK", "MACHADO" are no prefixed names).
+  if (/^MC\p{Lu}{2}/u.test(word)) return `Mc${titleCase(word.slice(2))}`;
   return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
 }
 
@@ -108,8 +116,10 @@ function speakerOfLabel(label: string): TurnSpeaker {
 }
 
 /** The label a paragraph opens with, and where its words start; hearing labels only when `hearing`. */
-function labelOf(line: string, hearing: boolean, titledColons: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean } | null {
-  const match = LABEL.exec(line) ?? (hearing ? HEARING_LABEL.exec(line) : null);
+function labelOf(line: string, hearing: boolean, titledColons: boolean, namedBefore: (surname: string) => boolean): { label: string; length: number; bare: boolean; bracket?: string } | null {
+  const caps = LABEL.exec(line);
+  if (caps) return { label: caps[1] ?? "", length: caps[0].length, bare: false, ...(caps[2] ? { bracket: caps[2] } : {}) };
+  const match = hearing ? HEARING_LABEL.exec(line) : null;
   if (match) return { label: match[1] ?? "", length: match[0].length, bare: false };
   const titled = titledColons ? TITLED_COLON_LABEL.exec(line) : null;
   // "Question:" reads as the capitals' "QUESTION:"; "Ms. Roe:" keeps its case for the surname.
@@ -149,12 +159,14 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // A bare "Q" makes no transcript on its own ("Q Street ..."): it needs a label with a colon.
   let colonLabels = 0;
   let firstLabel: { label: string; at: number } | null = null;
-  let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker } | null = null;
+  // `asks`: a reporter's turn, also when its label names the reporter ("QUESTION (Jane Doe, ...):").
+  let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker; asks?: boolean } | null = null;
   // A mixed-case label's surname must follow a given name earlier in the story ("Faya Doe, ..." then "Doe: ...").
   // and open at least two paragraphs (an interviewee answers more than once; "The Inside Story: ..." is a title).
   // The words after it are a sentence, not a figure ("Sanders: 1,547."), the label is no place
   // ("Louisville: ..." in a running story), and another speaker's label answers it.
   const mixedCounts = new Map<string, number>();
+  const mixedAt = new Map<string, number>();
   const speakers = new Map<string, number>();
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
@@ -163,6 +175,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     if (label && mixed && /^[“"‘'(]?\p{L}/u.test(line.slice(mixed[0].length)) && line.slice(mixed[0].length).split(/\s+/).length >= 3) {
       const surname = label.split(" ").pop() ?? "";
       mixedCounts.set(surname, (mixedCounts.get(surname) ?? 0) + 1);
+      if (!mixedAt.has(surname)) mixedAt.set(surname, paragraph.start);
       speakers.set(surname, (speakers.get(surname) ?? 0) + 1);
     }
     const caps = LABEL.exec(line)?.[1];
@@ -170,12 +183,28 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   }
   // Two speakers who each take the floor at least twice: an interview, not a list of names.
   const interview = [...speakers.values()].filter((count) => count >= 2).length >= 2;
-  const namedBefore = (surname: string, at: number): boolean => {
-    if (NOT_VOCATIVES.has(surname.toLowerCase()) || (mixedCounts.get(surname) ?? 0) < 2 || !interview || !isNameWord(surname) || lookupPlace(surname) !== undefined) return false;
+  // Where a surname is first written after a given name (and initials: "John W. Rosa").
+  const givenNameAt = (surname: string): number => {
     const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const match = new RegExp(`\\p{Lu}[\\p{Ll}'’-]+ ${escaped}(?![\\p{L}])`, "u").exec(text);
-    return match !== null && match.index < at;
+    return new RegExp(`\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)* ${escaped}(?![\\p{L}])`, "u").exec(text)?.index ?? -1;
   };
+  const plausibleSurname = (surname: string): boolean => !NOT_VOCATIVES.has(surname.toLowerCase()) && isNameWord(surname) && lookupPlace(surname) === undefined;
+  // A briefing whose header names its speakers ("DoD News Briefing: Jane Doe ... Also
+  // participating was General John W. Roe") may label each turn by surname alone ("Doe:",
+  // "Roe:"), each only once: two such surnames, both named in full before the first of them.
+  // ("Source: ..." over the header is a field, not a speaker.)
+  const surnameLabels = [...mixedAt].filter(([surname]) => plausibleSurname(surname) && !HEADER_FIELDS.test(surname.toUpperCase()));
+  const firstMixed = Math.min(...surnameLabels.map(([, at]) => at));
+  const headerNamed = new Set(surnameLabels.map(([surname]) => surname).filter((surname) => givenNameAt(surname) >= 0 && givenNameAt(surname) < firstMixed));
+  const namedBefore = (surname: string, at: number): boolean => {
+    if (headerNamed.size >= 2 && headerNamed.has(surname)) return true;
+    if (!plausibleSurname(surname) || (mixedCounts.get(surname) ?? 0) < 2 || !interview) return false;
+    const found = givenNameAt(surname);
+    return found >= 0 && found < at;
+  };
+  // An interview labelled by name ("Jane Doe: ...") takes mixed-case "Question:" turns too: a
+  // reporter's words are never the answerer's.
+  const mixedInterview = [...mixedCounts.keys()].some((surname) => namedBefore(surname, text.length));
   let affiliated = false;
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
@@ -192,23 +221,32 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       }
       continue;
     }
-    const match = labelOf(line, hearing, titledColons, (surname) => namedBefore(surname, paragraph.start));
+    const match = labelOf(line, hearing, titledColons || mixedInterview, (surname) => namedBefore(surname, paragraph.start));
     // "BRIEFER: Jane Doe, Deputy Spokesman" is a field of the header, not a turn.
     if (match && HEADER_FIELDS.test(match.label)) {
       current = null;
       continue;
     }
     const rest = match ? line.slice(match.length).trimEnd() : "";
+    // "QUESTION: (Off-mike.)": the turn is taken, but a stage note is nobody's words.
+    if (match && /^\([^()]*\)$/.test(rest)) {
+      current = { label: match.label, labelLine: paragraph, speaker: speakerOfLabel(match.label) };
+      labelled += 1;
+      if (!match.bare) colonLabels += 1;
+      continue;
+    }
     if (match && rest !== "") {
       const { label } = match;
-      current = { label, labelLine: paragraph, speaker: speakerOfLabel(label) };
+      const ofLabel = speakerOfLabel(label);
+      const asks = ofLabel.kind === "unnamed" && ofLabel.isQuestion;
+      current = { label, labelLine: paragraph, speaker: bracketedReporter(ofLabel, match.bracket, paragraph.start + line.indexOf(`(${match.bracket ?? ""})`) + 1), asks };
       labelled += 1;
       if (!match.bare) {
         colonLabels += 1;
         firstLabel ??= { label, at: paragraph.start };
       }
       const start = paragraph.start + match.length;
-      turns.push({ line: paragraph, label, labelLine: paragraph, quote: { start, end: start + rest.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
+      turns.push({ line: paragraph, label, labelLine: paragraph, quote: { start, end: start + rest.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker });
       continue;
     }
     if (!current) continue;
@@ -234,13 +272,99 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       current = { label: handedTo.label, labelLine: paragraph, speaker: handedTo.speaker };
       labelled += 1;
     }
-    turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.speaker.kind === "unnamed" && current.speaker.isQuestion, speaker: current.speaker });
+    turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker });
   }
   if (colonLabels === 0 || turns.length === 0) return [];
   // One labelled turn is a transcript when its label names someone by office, the header names
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
   if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
-  return nameReporters(analyzed, interviewers(text, turns));
+  return nameReporters(analyzed, interviewers(text, answerers(text, officeHolders(text, turns))));
+}
+
+/**
+ * "Q: ..." / "A: ...": an interview printed with answer labels. The answers are the interviewee's:
+ * the one person the header names in full ("Interview with Governor Jane Doe"), else an unnamed
+ * "the interviewee"; never a person called "A".
+ */
+function answerers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
+  const isAnswer = (turn: BriefingTurn): boolean => /^(?:A|ANSWER)$/.test(turn.label);
+  const first = turns.find(isAnswer);
+  if (!first) return turns;
+  const header = text.slice(0, turns[0]?.labelLine.start ?? 0);
+  const names = new Map<string, { surname: string; start: number }>();
+  // A given name (one the lexicon knows, or after a title or "with"/"by") and a surname that no capitalized word follows.
+  for (const match of header.matchAll(/(?<=^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+)((?: \p{Lu}\.)*) (\p{Lu}[\p{Ll}'’-]+)(?![\p{L}]| \p{Lu}\p{Ll})/gu)) {
+    const given = match[1] ?? "";
+    const surname = match[3] ?? "";
+    const before = /(\S+)\s+$/.exec(header.slice(0, match.index))?.[1] ?? "";
+    const known = MALE_GIVEN_NAMES.has(given.toLowerCase()) || FEMALE_GIVEN_NAMES.has(given.toLowerCase()) || TITLE_LABEL.test(before.toUpperCase()) || /^(?:with|by)$/i.test(before);
+    if (!known || !isNameWord(surname)) continue;
+    const start = match.index + match[0].length - surname.length;
+    names.set(`${given}${match[2] ?? ""} ${surname}`, { surname, start });
+  }
+  const only = names.size === 1 ? [...names][0] : undefined;
+  const speaker: TurnSpeaker = only
+    ? { kind: "named", surname: only[1].surname, gender: null, fullName: only[0], nameAt: { start: only[1].start, end: only[1].start + only[1].surname.length } }
+    : { kind: "unnamed", description: "the interviewee", isQuestion: false };
+  return turns.map((turn) => (isAnswer(turn) ? { ...turn, speaker } : turn));
+}
+
+/**
+ * "THE PRESIDENT:", "THE SECRETARY:": an office with the article names the holder the transcript
+ * calls so: the one a label names with that title ("PRESIDENT BUSH:"; of two, the one the text
+ * names first, the host in "President Doe Welcomes President Roe"), else the first person the text
+ * names with it ("Secretary of Defense Jane Q. Doe"), else an unnamed "the secretary".
+ */
+function officeHolders(text: string, turns: BriefingTurn[]): BriefingTurn[] {
+  const resolved = new Map<string, TurnSpeaker>();
+  const holderOf = (label: string): TurnSpeaker => {
+    const known = resolved.get(label);
+    if (known) return known;
+    const office = label.replace(/^THE /, "");
+    const officeWords = office.split(" ").length;
+    // Labels with the title and a surname: "PRESIDENT BUSH" for "THE PRESIDENT".
+    const titled = [...new Map(turns.filter((turn) => turn.label.startsWith(`${office} `) && turn.label.split(" ").length === officeWords + 1).map((turn) => [turn.label, turn])).values()];
+    const mixedOffice = office.split(" ").map(titleCase).join(" ");
+    const firstNamed = (surname: string): number => {
+      const at = text.indexOf(`${mixedOffice} ${surname}`);
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    const byLabel = titled
+      .map((turn) => ({ turn, surname: titleCase(turn.label.split(" ").pop() ?? "") }))
+      .sort((a, b) => firstNamed(a.surname) - firstNamed(b.surname) || a.turn.labelLine.start - b.turn.labelLine.start)[0];
+    let speaker: TurnSpeaker;
+    if (byLabel) {
+      const start = byLabel.turn.labelLine.start + byLabel.turn.label.length - byLabel.surname.length;
+      speaker = { kind: "named", surname: byLabel.surname, gender: null, nameAt: { start, end: start + byLabel.surname.length } };
+    } else {
+      // A given name, initials and a surname, no capitalized word after them ("President Doe Welcomes ..." is no name).
+      const named = new RegExp(`\\b${mixedOffice}(?: of(?: the)? \\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)? (\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)* (\\p{Lu}[\\p{Ll}'’-]+))(?![\\p{L}]| \\p{Lu})`, "u").exec(text);
+      const surname = named?.[2];
+      if (named?.[1] && surname && isNameWord(surname)) {
+        const start = named.index + named[0].length - surname.length;
+        speaker = { kind: "named", surname, gender: null, nameAt: { start, end: start + surname.length } };
+      } else speaker = { kind: "unnamed", description: `the ${office.toLowerCase()}`, isQuestion: false };
+    }
+    resolved.set(label, speaker);
+    return speaker;
+  };
+  return turns.map((turn) => {
+    // "SECRETARY:", "VICE PRESIDENT:" without the article are offices too; "MR.:" is none.
+    const office = /^(?:THE )?((?:[A-Z]+ ){0,2}[A-Z]+)$/.exec(turn.label)?.[1];
+    if (!office || !office.split(" ").every((word) => TITLE_LABEL.test(word) && !HONORIFICS.has(word) && word !== "DR")) return turn;
+    return { ...turn, speaker: holderOf(turn.label) };
+  });
+}
+
+/**
+ * A question label's bracket: a reporter's name ("Jane Doe, Harbor Radio") names the question's
+ * asker; an outlet alone ("Reuters") leaves "a reporter".
+ */
+function bracketedReporter(speaker: TurnSpeaker, bracket: string | undefined, at: number): TurnSpeaker {
+  if (!bracket || speaker.kind !== "unnamed" || !speaker.isQuestion) return speaker;
+  const name = /^(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.)? \p{Lu}[\p{Ll}'’-]+)(?:,|$)/u.exec(bracket.trim())?.[1];
+  if (!name || KNOWN_ORGANIZATIONS.has(name) || !isNameWord(name.split(" ").pop() ?? "")) return speaker;
+  return { kind: "named", surname: name, gender: null, nameAt: { start: at, end: at + name.length } };
 }
 
 /** A moderator's last words that give the floor to someone: "over to you, Mr. Secretary.", "I'll turn it over to General Doe." */
@@ -311,10 +435,16 @@ const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", 
 /** One-word answers the tagger may read as names ("Correct.", "Affirmative.", "Mm-hmm."). */
 const ANSWER_WORDS = new Set(["mm-hmm", "uh-huh", "mhm", "hmm", "uh", "um", "correct", "affirmative", "negative", "true", "false", "exactly", "absolutely", "agreed", "fine", "understood", "certainly", "indeed", "nope", "no", "none", "nothing", "precisely", "granted", "noted", "roger", "done", "yep", "definitely", "likewise", "same", "pass", "next"]);
 /** A reporter called on at the end of the official's words: "so Matt.", "Lita?", "over to you, Mr. Lee.", "so Matt, do you want to start?", "Tony, I'll begin with you." */
-const CALLED_AT_END = /(?:^|[,;:–—-]\s*|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
-const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
-/** "Our first question will go to Jane with the AP." */
-const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
+const CALLED_AT_END = /(?:^|[,;:–—-]\s*|(?<!\b(?:Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr))[.?!]\s+|\bso\s+|\bwell,?\s+|\bahead,?\s+|\byes,?\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.?!]\s*$/u;
+const CALLED_AT_START = /(?:^|[.?!,]\s+|\bso\s+)((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+(?:do you|would you|you|I['’]ll|I will|go ahead|fire away|please|why don['’]t you|let['’]s|we['’]ll)\b[^.?!]*[.?!]\s*$/u;
+/** "Our first question will go to Jane with the AP.", "... goes to Jane Doe of Harbor Radio." */
+const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!]\s*$/u;
+/**
+ * A teleconference's operator or moderator: "Our next question comes from the line of Jane Doe
+ * with Reuters. Please go ahead.", "Let's go to the line of Jane Doe."
+ */
+const CALLED_FROM = /\b(?:(?:comes|is coming|will come) from (?:the line of )?|go(?:es)? to the line of )((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!](?:\s+(?:Please,? go ahead|Go ahead|Your line is open)[^.?!]*[.?!])?\s*$/u;
+
 /** An answer that opens by addressing the reporter: "Thank you, Matt.", "Well, Jane, ...". */
 const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
 /** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
@@ -374,7 +504,8 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     return tags.get(start) === "PROPN" || MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
   };
   turns.forEach((turn, index) => {
-    if (!turn.isQuestion || turn.line !== turn.labelLine) return;
+    // A label that names its reporter ("QUESTION (Jane Doe, ...):") has named them already.
+    if (!turn.isQuestion || turn.line !== turn.labelLine || turn.speaker.kind === "named") return;
     // An introduction opens the turn ("Hi, Dana. Jane Doe with AP."); a title is no given name.
     const own = INTRODUCED.exec(text.slice(turn.quote.start, Math.min(turn.quote.end, turn.quote.start + 80)));
     if (own?.[1] && !TITLE_LABEL.test((own[1].split(" ")[0] ?? "").toUpperCase())) {
@@ -385,13 +516,15 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const before = turns[index - 1];
     if (!before || before.isQuestion) return;
     const words = text.slice(before.quote.start, before.quote.end);
-    const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? calledWithin(words);
+    const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? CALLED_FROM.exec(words) ?? calledWithin(words);
     const name = call?.[2];
-    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
+    // "We'll go to Fox News." calls on an outlet, and "..., Pennsylvania." names a place, not a reporter.
+    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name) || (lookupPlace(name) !== undefined && !MALE_GIVEN_NAMES.has(name.toLowerCase()) && !FEMALE_GIVEN_NAMES.has(name.toLowerCase()))) return;
     // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given
     // name alone ("Lita.") before a question, which the tagger tells apart from an answer word.
     const oneWord = call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?");
-    if (oneWord && ANSWER_WORDS.has(name.toLowerCase())) return;
+    // A last sentence of one word ("... beyond that. Phil.") calls on a name, not an answer word.
+    if ((oneWord || /^[.?!]/.test(call[0])) && ANSWER_WORDS.has(name.toLowerCase())) return;
     if (before.speaker.kind === "named" && before.speaker.surname.toLowerCase() === name.toLowerCase()) return;
     const start = before.quote.start + call.index + call[0].indexOf(name, (call[1] ?? "").length);
     if (!isName(start)) return;
@@ -399,10 +532,10 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     named.set(turn.labelLine.start, { kind: "named", surname: name, gender, nameAt: { start, end: start + name.length } });
   });
   // The official's answer addresses the reporter who asked ("Thank you, Matt.", "..., Matt?"):
-  // the question just before it is theirs, when nothing named it yet.
-  turns.forEach((turn, index) => {
-    const question = turns[index - 1];
-    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || named.has(question.labelLine.start)) return;
+  // the question just before it is theirs, when nothing named it yet. The answer's second
+  // paragraph may address them when its first did not ("I don't know them all by name." / "No, I
+  // can't, Anne. ...").
+  const addressed = (turn: BriefingTurn, index: number): { name: string; start: number } | null => {
     const words = text.slice(turn.quote.start, turn.quote.end);
     const { sentence: first, offset } = addressingSentence(words);
     // A place set off by commas ("France, Germany and Poland") is no one addressed.
@@ -415,17 +548,23 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     };
     const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
     const name = address?.[2];
-    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return;
-    if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return;
+    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return null;
+    if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return null;
     // "Jane, go ahead." calls on the reporter of the next question, not the one just answered
     // ("..., Jane?" still answers her).
     const next = turns.slice(index + 1).find((later) => later.line === later.labelLine);
     const calledNext = next ? named.get(next.labelLine.start) : undefined;
     const callsOn = CALLED_AT_START.test(words) || CALLED_TO.test(words);
-    if (callsOn && calledNext?.kind === "named" && calledNext.surname.toLowerCase() === name.toLowerCase()) return;
+    if (callsOn && calledNext?.kind === "named" && calledNext.surname.toLowerCase() === name.toLowerCase()) return null;
     const start = turn.quote.start + offset + (address.index ?? 0) + address[0].lastIndexOf(name);
-    if (!isName(start)) return;
-    named.set(question.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
+    return isName(start) ? { name, start } : null;
+  };
+  turns.forEach((turn, index) => {
+    const question = turns[index - 1];
+    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || question.speaker.kind === "named" || named.has(question.labelLine.start)) return;
+    const second = turns[index + 1];
+    const found = addressed(turn, index) ?? (second && second.labelLine === turn.labelLine ? addressed(second, index + 1) : null);
+    if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });
   });
   if (named.size === 0) return turns;
   return turns.map((turn) => {

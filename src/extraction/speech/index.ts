@@ -232,7 +232,8 @@ function leadRoleNamedNext(analyzed: AnalyzedText, lead: TextRange | undefined, 
   const reach = next?.end ?? lead.end;
   return quotes.map((quote, index) => {
     const description = quote.speakerDescription;
-    if (!description || quote.start < lead.start || quote.end > lead.end || !/^the /i.test(description)) return quote;
+    // A transcript's turn is labelled by its speaker ("THE PRESIDENT:", "MODERATOR:"), no news lead.
+    if (!description || quote.medium === "briefing" || quote.start < lead.start || quote.end > lead.end || !/^the /i.test(description)) return quote;
     const head = description.split(/\s+(?:for|of|to|with|from|at|in)\s+/)[0] ?? "";
     const role = head.toLowerCase().split(/\s+/).pop() ?? "";
     if (!ROLE_NOUNS.has(role) || LAY_ROLES.has(role) || role.endsWith("s")) return quote;
