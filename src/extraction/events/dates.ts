@@ -1,5 +1,5 @@
 import type { ExtractedDatePrecision, TextRange } from "../types.js";
-import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
 import { numberValue } from "./numbers.js";
 
 // Dates as news copy writes them, resolved against the publication day. Wire stories speak of
@@ -89,7 +89,8 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       const earlier = /^earlier/i.test(m[1] ?? "");
       const d = new Date(published);
       const span = (m[2] ?? "").toLowerCase() === "week" ? weekMention(back ? published - 7 * DAY : published) : monthMention(d.getUTCFullYear(), d.getUTCMonth() - (back ? 1 : 0));
-      return earlier ? { ...span, latest: iso(published) } : span;
+      // ("this week's fighting" in a Thursday story: what was reported happened by the publication day, not on the Sunday after.)
+      return earlier || !back ? { ...span, latest: iso(Math.min(Date.parse(`${span.latest}T00:00:00Z`), published)) } : span;
     },
   },
   {
@@ -136,6 +137,15 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       const weekday = m[1];
       const day = weekday ? published - ((new Date(published).getUTCDay() - WEEKDAYS.indexOf(weekday.toLowerCase()) + 7) % 7) * DAY : published - DAY;
       return { ...dayMention(day), latest: iso(Math.min(day + DAY, published)) };
+    },
+  },
+  {
+    // "protests raged for a sixth day", "marched for a third straight day Tuesday": a run of days that reaches the
+    // day of the report (or the weekday that follows it).
+    pattern: new RegExp(`\\bfor\\s+(?:a|the)\\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th))\\s+(?:(?:straight|consecutive|successive)\\s+)?(?:day|night)\\b(?:\\s+(?:on\\s+)?(${WEEKDAY_NAMES})\\b)?`, "g"),
+    resolve: (m, published) => {
+      const want = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase()) : -1;
+      return dayMention(want < 0 ? published : published - ((new Date(published).getUTCDay() - want + 7) % 7) * DAY);
     },
   },
   {
