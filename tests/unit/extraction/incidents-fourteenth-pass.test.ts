@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { findDates } from "../../../src/extraction/events/dates.js";
+import { events } from "./events-support.js";
+
+// Issue 18's fourteenth pass (dates and places), studied on incidents-12, -13 and -14: a day counted from the publication
+// day by a run of days, spans of "this week" that end on the publication day, a report set beside the last dated one,
+// the day of an election an incident is about, a commune named as a place, and "that nation" pointing back to the
+// country just named. One class per test, on sentences written for this file (published on Friday 2018-09-28).
+
+const rows = (text: string, headline: string | null = null) => events(text, headline).incidents.map((i) => [i.type, i.place, i.date, i.dateEarliest, i.dateLatest]);
+const resolved = (text: string) => findDates(text, "2018-09-28").map((d) => [d.text, d.date, d.earliest, d.latest]);
+
+describe("dates", () => {
+  it("dates a run of days to the publication day, or to the weekday that follows it", () => {
+    expect(resolved("Crowds marched for a fourth day.")).toEqual([["for a fourth day", "2018-09-28", "2018-09-28", "2018-09-28"]]);
+    expect(resolved("Crowds marched for a second straight day Wednesday.")).toEqual([["for a second straight day Wednesday", "2018-09-26", "2018-09-26", "2018-09-26"]]);
+    expect(rows("Protests raged in Tunis for a fifth consecutive day.")).toEqual([["protest", "Tunis", "2018-09-28", "2018-09-28", "2018-09-28"]]);
+  });
+
+  it("ends this week and this month on the publication day, as earlier this week does", () => {
+    expect(resolved("this week's fighting")).toEqual([["this week", "2018-09-24", "2018-09-24", "2018-09-28"]]);
+    expect(resolved("the raids this month")).toEqual([["this month", "2018-09-01", "2018-09-01", "2018-09-28"]]);
+    expect(resolved("last week")).toEqual([["last week", "2018-09-17", "2018-09-17", "2018-09-23"]]);
+  });
+
+  it("dates a report opened by 'Meanwhile' or 'To the north' to the last day the story told", () => {
+    const text = "A car bomb killed six people in Basra on Wednesday.\n\nMeanwhile, gunmen shot dead a policeman in Najaf.\n\nTo the north, a roadside bomb killed a soldier in Kirkuk.";
+    expect(rows(text).map((r) => [r[1], r[2]])).toEqual([
+      ["Basra", "2018-09-26"],
+      ["Najaf", "2018-09-26"],
+      ["Kirkuk", "2018-09-26"],
+    ]);
+  });
+
+  it("does not date a protest to the day of the election it is about", () => {
+    const text = "Opposition supporters clashed with police in Lusaka.\n\nThey are protesting what they call a rigged election on August 12.";
+    expect(rows(text).every((r) => r[2] !== "2018-08-12")).toBe(true);
+  });
+});
+
+describe("places", () => {
+  it("reads a commune or municipality introduced by name as the place", () => {
+    expect(rows("Gunmen killed 12 villagers on Sunday in the commune of Tondibiah in western Niger.").map((r) => r[1])).toEqual(["Tondibiah"]);
+    expect(rows("A bomb exploded Thursday in the municipality of Arauquita, Colombia.").map((r) => r[1])).toEqual(["Arauquita"]);
+  });
+
+  it("reads 'that nation' as the country the sentence just named", () => {
+    const text = "Airlines suspended flights to Tunisia as protests spread in that nation on Thursday.";
+    expect(rows(text, "Protests in Tunis").filter((r) => r[0] === "protest").map((r) => r[1])).toEqual(["Tunisia"]);
+  });
+});
