@@ -131,8 +131,9 @@ function dayBefore(day: string, start: number, end: number, words: string): Date
   const date = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return { start, end, text: words, date, precision: "day", earliest: date, latest: date };
 }
-// "Meanwhile, ...", "To the north, ...": a report the story sets beside the last one it dated, on that day.
-const SAME_TIME_OPENING = /^(?:Meanwhile|Elsewhere|At the same time|(?:Farther |Further )?To the (?:north|south|east|west)),/;
+// "Meanwhile, ...", "To the north, ...", "About three hours later, ...", "Also in Mosul, ...": a report the story sets
+// beside the last one it dated, on that day.
+const SAME_TIME_OPENING = /^(?:(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
 function sameTime(sentence: Sentence, lastDay: string | null): DateMention | null {
   return lastDay !== null && SAME_TIME_OPENING.test(sentence.text) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
 }

@@ -32,6 +32,17 @@ describe("dates", () => {
     ]);
   });
 
+  it("dates a report opened by 'N hours later', 'Earlier,' or 'Also in X,' to the last day the story told", () => {
+    const text = "A suicide bomber killed four policemen in Mosul on Tuesday.\n\nAbout two hours later, a roadside bomb wounded a soldier in Tal Afar.\n\nAlso in Kirkuk, gunmen shot dead a judge.";
+    expect(rows(text).map((r) => [r[1], r[2]])).toEqual([
+      ["Mosul", "2018-09-25"],
+      ["Tal Afar", "2018-09-25"],
+      ["Kirkuk", "2018-09-25"],
+    ]);
+    // Without such an opening, a report the story does not date stays undated.
+    expect(rows("A suicide bomber killed four policemen in Mosul on Tuesday.\n\nGunmen shot dead a judge in Kirkuk.").map((r) => r[2])).toEqual(["2018-09-25", null]);
+  });
+
   it("does not date a protest to the day of the election it is about", () => {
     const text = "Opposition supporters clashed with police in Lusaka.\n\nThey are protesting what they call a rigged election on August 12.";
     expect(rows(text).every((r) => r[2] !== "2018-08-12")).toBe(true);
