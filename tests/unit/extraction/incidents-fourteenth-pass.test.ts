@@ -17,6 +17,14 @@ describe("dates", () => {
     expect(rows("Protests raged in Tunis for a fifth consecutive day.")).toEqual([["protest", "Tunis", "2018-09-28", "2018-09-28", "2018-09-28"]]);
   });
 
+  it("reads two days joined by 'and' as the span between them, not a count after a date", () => {
+    expect(resolved("Troops detained nine suspects Sept. 20 and 21 in raids.")).toEqual([["Sept. 20 and 21", null, "2018-09-20", "2018-09-21"]]);
+    expect(resolved("Patrols fought gunmen late Sept. 23 and early Sept. 24.")).toEqual([["Sept. 23 and early Sept. 24", null, "2018-09-23", "2018-09-24"]]);
+    expect(resolved("A bomb killed one on Sept. 3 and 4 others died later.").map((r) => r[0])).toEqual(["Sept. 3"]);
+    expect(resolved("Gunmen raided two villages Monday and Tuesday near the border.")).toEqual([["Monday and Tuesday", null, "2018-09-24", "2018-09-25"]]);
+    expect(rows("Gunmen raided two villages Monday and Tuesday in Gwoza.").map((r) => [r[3], r[4]])).toEqual([["2018-09-24", "2018-09-25"]]);
+  });
+
   it("ends this week and this month on the publication day, as earlier this week does", () => {
     expect(resolved("this week's fighting")).toEqual([["this week", "2018-09-24", "2018-09-24", "2018-09-28"]]);
     expect(resolved("the raids this month")).toEqual([["this month", "2018-09-01", "2018-09-01", "2018-09-28"]]);
