@@ -227,8 +227,13 @@ export function findDates(text: string, publishedAt: string | null | undefined, 
       if (resolved) found.push({ start, end, text: m[0], ...resolved });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  // A bare run of days ("for a second straight day") yields to a day the same words name ("On Tuesday ... gathered
+  // for a second straight day"): it only says the run reached the report's day when nothing else dates it.
+  const bareRun = (f: DateMention): boolean => BARE_RUN_OF_DAYS.test(f.text);
+  const named = found.some((f) => f.precision === "day" && !bareRun(f));
+  return found.filter((f) => !(named && bareRun(f))).sort((a, b) => a.start - b.start);
 }
+const BARE_RUN_OF_DAYS = /^for\s.*\b(?:day|night)$/i;
 
 /** Whether two resolved dates can be the same event: ranges that overlap or lie within a day. */
 export function datesCompatible(a: Pick<DateMention, "earliest" | "latest"> | null, b: Pick<DateMention, "earliest" | "latest"> | null): boolean {

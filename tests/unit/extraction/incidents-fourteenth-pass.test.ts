@@ -15,6 +15,8 @@ describe("dates", () => {
     expect(resolved("Crowds marched for a fourth day.")).toEqual([["for a fourth day", "2018-09-28", "2018-09-28", "2018-09-28"]]);
     expect(resolved("Crowds marched for a second straight day Wednesday.")).toEqual([["for a second straight day Wednesday", "2018-09-26", "2018-09-26", "2018-09-26"]]);
     expect(rows("Protests raged in Tunis for a fifth consecutive day.")).toEqual([["protest", "Tunis", "2018-09-28", "2018-09-28", "2018-09-28"]]);
+    // A day the same words name dates the run ("On Tuesday ... for a second straight day").
+    expect(resolved("On Tuesday crowds gathered outside the embassy for a second straight day.").map((r) => r[1])).toEqual(["2018-09-25"]);
   });
 
   it("reads two days joined by 'and' as the span between them, not a count after a date", () => {
