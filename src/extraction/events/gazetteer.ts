@@ -328,6 +328,16 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       found.push({ start, end: start + name.length, text: name, name, kind: "locality", countryCode: null, demonym: false });
     }
   }
+  // "Toulouse, Nice and Rennes": a capitalised word listed between two cities of one country is a city of it too, even
+  // one the gazetteer skips as an English word.
+  for (const match of slice.matchAll(LISTED_WORD)) {
+    const start = from + match.index;
+    const end = start + match[0].length;
+    const before = found.find((f) => f.kind === "city" && /^,\s+$/.test(text.slice(f.end, start)));
+    const after = found.find((f) => f.kind === "city" && /^(?:,\s+|,?\s+(?:and|or)\s+)$/.test(text.slice(end, f.start)));
+    if (!before || !after || before.countryCode !== after.countryCode || found.some((f) => f.start < end && start < f.end) || countryOfDemonym(match[0])) continue;
+    found.push({ start, end, text: match[0], name: match[0], kind: "locality", countryCode: before.countryCode, demonym: false });
+  }
   // "evacuate citizens from Egypt as protests raged in that nation": the country the sentence just named.
   for (const match of slice.matchAll(THAT_COUNTRY)) {
     const start = from + match.index;
@@ -337,6 +347,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   return found.sort((a, b) => a.start - b.start || b.end - a.end).filter((m, i, all) => !all.slice(0, i).some((o) => o.start <= m.start && o.end >= m.end));
 }
 
+const LISTED_WORD = new RegExp(`(?<=,\\s+)(?!(?:${MONTH_NAMES}|${WEEKDAY_NAMES})\\b)\\p{Lu}\\p{Ll}+(?=,\\s|,?\\s+(?:and|or)\\s)`, "gu");
 const THAT_COUNTRY = /\b(?:that|the same)\s+(?:nation|country)\b/gu;
 
 /** The capital city of a country, when the gazetteer marks one. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { findDates } from "../../../src/extraction/events/dates.js";
+import { findPlaces } from "../../../src/extraction/events/gazetteer.js";
 import { events } from "./events-support.js";
 
 // Issue 18's fourteenth pass (dates and places), studied on incidents-12, -13 and -14: a day counted from the publication
 // day by a run of days, spans of "this week" that end on the publication day, a report set beside the last dated one,
-// the day of an election an incident is about, a commune named as a place, and "that nation" pointing back to the
-// country just named. One class per test, on sentences written for this file (published on Friday 2018-09-28).
+// two days joined by "and", the day of an election an incident is about, a commune named as a place, a word listed
+// between two cities, and "that nation" pointing back to the country just named. One class per test, on sentences
+// written for this file (published on Friday 2018-09-28).
 
 const rows = (text: string, headline: string | null = null) => events(text, headline).incidents.map((i) => [i.type, i.place, i.date, i.dateEarliest, i.dateLatest]);
 const resolved = (text: string) => findDates(text, "2018-09-28").map((d) => [d.text, d.date, d.earliest, d.latest]);
@@ -63,6 +65,13 @@ describe("places", () => {
   it("reads a commune or municipality introduced by name as the place", () => {
     expect(rows("Gunmen killed 12 villagers on Sunday in the commune of Tondibiah in western Niger.").map((r) => r[1])).toEqual(["Tondibiah"]);
     expect(rows("A bomb exploded Thursday in the municipality of Arauquita, Colombia.").map((r) => r[1])).toEqual(["Arauquita"]);
+  });
+
+  it("reads a word listed between two cities of one country as a city of it, even an English word", () => {
+    const names = (text: string) => findPlaces(text).map((p) => p.name);
+    expect(names("Unrest reached Lyon, Nice and Marseille.")).toEqual(["Lyon", "Nice", "Marseille"]);
+    expect(names("Fans from Madrid, Reading and Lyon travelled.")).toEqual(["Madrid", "Lyon"]);
+    expect(names("Officials in Paris, Smith said, were told.")).toEqual(["Paris"]);
   });
 
   it("reads 'that nation' as the country the sentence just named", () => {
