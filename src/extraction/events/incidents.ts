@@ -302,6 +302,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
     const lower = token.text.toLowerCase();
     // ("the joint U.N.-African Union Mission in Darfur": the place in a mission's name is its area, no locative.)
     if (LOCATIVE.has(lower)) return !(lower === "in" && /^Missions?$/.test(before[i - 1]?.text ?? ""));
+    // "expelled Ecuador's ambassador to Washington": where an envoy is posted is where a diplomatic act on them happens.
+    if (lower === "to" && /^(?:ambassadors?|envoys?|consuls?|diplomats?|charg[eé]s?)$/i.test(before[i - 1]?.text ?? "")) return true;
     if (lower === "of") {
       const head = before[i - 1];
       // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").

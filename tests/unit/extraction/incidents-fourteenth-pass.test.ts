@@ -74,6 +74,12 @@ describe("places", () => {
     expect(names("Officials in Paris, Smith said, were told.")).toEqual(["Paris"]);
   });
 
+  it("places a diplomatic act on an envoy where the envoy is posted", () => {
+    expect(rows("Norway on Thursday expelled Chile's ambassador to Oslo.").map((r) => [r[0], r[1]])).toEqual([["diplomatic_action", "Oslo"]]);
+    // (A place the act names with a locative still wins over the posting's country.)
+    expect(rows("The U.S. ambassador to Kenya was wounded in a bomb attack in Mombasa on Thursday.").map((r) => r[1])).toEqual(["Mombasa"]);
+  });
+
   it("reads 'that nation' as the country the sentence just named", () => {
     const text = "Airlines suspended flights to Tunisia as protests spread in that nation on Thursday.";
     expect(rows(text, "Protests in Tunis").filter((r) => r[0] === "protest").map((r) => r[1])).toEqual(["Tunisia"]);
