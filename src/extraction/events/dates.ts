@@ -1,5 +1,5 @@
 import type { ExtractedDatePrecision, TextRange } from "../types.js";
-import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
 import { numberValue } from "./numbers.js";
 
 // Dates as news copy writes them, resolved against the publication day. Wire stories speak of
@@ -50,6 +50,17 @@ const COUNT_WORDS = "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 // One pattern per shape, tried in order; an earlier shape wins where two overlap.
 const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpExecArray, published: number) => ReturnType<typeof dayMention> | null }[] = [
   {
+    // "Aug. 20 and 21", "late March 29 and early March 30", "Sept. 16-17": two days of one stretch, the span between them
+    // (not "on March 3 and 4 others": the second number must end the phrase).
+    pattern: new RegExp(`\\b(${MONTH_WORDS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|to|through|-|–)\\s*(?:(?:early|late)\\s+)?(?:(${MONTH_WORDS})\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?(?=\\s*(?:[,.;:)]|$)|\\s+(?:in|at|near|when|as|and|that|which|while|after|before|during|with|by|to|the|on|around|across)\\b)`, "g"),
+    resolve: (m, published) => {
+      const first = fullDate(published, m[1] ?? "", Number(m[2]), m[5]);
+      const last = fullDate(published, m[3] ?? m[1] ?? "", Number(m[4]), m[5]);
+      if (!first || !last || last.earliest < first.earliest || Date.parse(`${last.earliest}T00:00:00Z`) - Date.parse(`${first.earliest}T00:00:00Z`) > 7 * DAY) return null;
+      return { date: null, precision: "unknown", earliest: first.earliest, latest: last.latest };
+    },
+  },
+  {
     // "on March 3", "March 3, 2024", "Sept. 28"
     pattern: new RegExp(`\\b(${MONTH_WORDS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => fullDate(published, m[1] ?? "", Number(m[2]), m[3]),
@@ -89,7 +100,8 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       const earlier = /^earlier/i.test(m[1] ?? "");
       const d = new Date(published);
       const span = (m[2] ?? "").toLowerCase() === "week" ? weekMention(back ? published - 7 * DAY : published) : monthMention(d.getUTCFullYear(), d.getUTCMonth() - (back ? 1 : 0));
-      return earlier ? { ...span, latest: iso(published) } : span;
+      // ("this week's fighting" in a Thursday story: what was reported happened by the publication day, not on the Sunday after.)
+      return earlier || !back ? { ...span, latest: iso(Math.min(Date.parse(`${span.latest}T00:00:00Z`), published)) } : span;
     },
   },
   {
@@ -139,6 +151,27 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "protests raged for a sixth day", "marched for a third straight day Tuesday": a run of days that reaches the
+    // day of the report (or the weekday that follows it).
+    pattern: new RegExp(`\\bfor\\s+(?:a|the)\\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th))\\s+(?:(?:straight|consecutive|successive)\\s+)?(?:day|night)\\b(?:\\s+(?:on\\s+)?(${WEEKDAY_NAMES})\\b)?`, "g"),
+    resolve: (m, published) => {
+      const want = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase()) : -1;
+      return dayMention(want < 0 ? published : published - ((new Date(published).getUTCDay() - want + 7) % 7) * DAY);
+    },
+  },
+  {
+    // "attacked three villages Monday and Tuesday": the span of two days (each the most recent on or before publication,
+    // the first before the second).
+    pattern: new RegExp(`\\b(?:on\\s+)?(${WEEKDAY_NAMES})\\s+(?:and|to|through)\\s+(?:(?:early|late)\\s+)?(?:on\\s+)?(${WEEKDAY_NAMES})\\b(?!['’\`]s)`, "g"),
+    resolve: (m, published) => {
+      const back = (weekday: string): number => (new Date(published).getUTCDay() - WEEKDAYS.indexOf(weekday.toLowerCase()) + 7) % 7;
+      const last = published - back(m[2] ?? "") * DAY;
+      let first = published - back(m[1] ?? "") * DAY;
+      if (first > last) first -= 7 * DAY;
+      return first === last ? null : { date: null, precision: "unknown", earliest: iso(first), latest: iso(last) };
+    },
+  },
+  {
     // "(late) on Monday (night)", "last Friday", "Monday's protest"
     pattern: /\b(?:(last|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
     resolve: (m, published) => {
@@ -160,6 +193,9 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     resolve: (m) => ({ date: null, precision: "unknown", earliest: `${m[1]}-01-01`, latest: `${m[1]}-12-31` }),
   },
 ];
+
+// The shapes that name a calendar day or year, which resolve without a publication day when they give the year.
+const ABSOLUTE_SHAPES = new Set([SHAPES[0], SHAPES[1], SHAPES[2], SHAPES[SHAPES.length - 1]]);
 
 function fullDate(published: number, monthWord: string, day: number, yearText: string | undefined): ReturnType<typeof dayMention> | null {
   const month = monthIndex(monthWord);
@@ -185,14 +221,19 @@ export function findDates(text: string, publishedAt: string | null | undefined, 
       const start = from + m.index;
       const end = start + m[0].length;
       if (found.some((f) => f.start < end && start < f.end)) continue;
-      const relative = shape !== SHAPES[0] && shape !== SHAPES[1] && shape !== SHAPES[SHAPES.length - 1];
+      const relative = !ABSOLUTE_SHAPES.has(shape);
       if (Number.isNaN(published) && (relative || !/\d{4}/.test(m[0]))) continue;
       const resolved = shape.resolve(m, Number.isNaN(published) ? 0 : published);
       if (resolved) found.push({ start, end, text: m[0], ...resolved });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  // A bare run of days ("for a second straight day") yields to a day the same words name ("On Tuesday ... gathered
+  // for a second straight day"): it only says the run reached the report's day when nothing else dates it.
+  const bareRun = (f: DateMention): boolean => BARE_RUN_OF_DAYS.test(f.text);
+  const named = found.some((f) => f.precision === "day" && !bareRun(f));
+  return found.filter((f) => !(named && bareRun(f))).sort((a, b) => a.start - b.start);
 }
+const BARE_RUN_OF_DAYS = /^for\s.*\b(?:day|night)$/i;
 
 /** Whether two resolved dates can be the same event: ranges that overlap or lie within a day. */
 export function datesCompatible(a: Pick<DateMention, "earliest" | "latest"> | null, b: Pick<DateMention, "earliest" | "latest"> | null): boolean {

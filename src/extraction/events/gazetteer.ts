@@ -94,7 +94,7 @@ const PLACE_NAME = placeName(NAME_WORD);
 const PLACE_NAME_NO_APOSTROPHE = placeName("[A-Z][\\p{L}-]*(?:['’][A-Z][\\p{L}-]*)*\\p{L}");
 // "the village of Saravali", "the seaside town of Mati", "the town of Mocimboa da Praia": places
 // too small for the gazetteer that the story itself says are places.
-const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state)\\s+of\\s+(${PLACE_NAME})`, "gu");
+const localityPattern = new RegExp(`\\b(?:village|town|city|port|neighbou?rhood|district|province|region|suburb|county|capital|island|state|commune|municipality|hamlet|township)\\s+of\\s+(${PLACE_NAME})`, "gu");
 // "Borno state", "Cabo Delgado province": a capitalised name before a lower-case kind of region.
 const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|ash)-)?${PLACE_NAME_NO_APOSTROPHE})\\s+(?:state|province|district|region|county|governorate|prefecture)\\b`, "gu");
 // "Haji Ali village", "Chibok town": a capitalised name before a lower-case kind of settlement.
@@ -328,8 +328,27 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       found.push({ start, end: start + name.length, text: name, name, kind: "locality", countryCode: null, demonym: false });
     }
   }
+  // "Toulouse, Nice and Rennes": a capitalised word listed between two cities of one country is a city of it too, even
+  // one the gazetteer skips as an English word.
+  for (const match of slice.matchAll(LISTED_WORD)) {
+    const start = from + match.index;
+    const end = start + match[0].length;
+    const before = found.find((f) => f.kind === "city" && /^,\s+$/.test(text.slice(f.end, start)));
+    const after = found.find((f) => f.kind === "city" && /^(?:,\s+|,?\s+(?:and|or)\s+)$/.test(text.slice(end, f.start)));
+    if (!before || !after || before.countryCode !== after.countryCode || found.some((f) => f.start < end && start < f.end) || countryOfDemonym(match[0])) continue;
+    found.push({ start, end, text: match[0], name: match[0], kind: "locality", countryCode: before.countryCode, demonym: false });
+  }
+  // "evacuate citizens from Egypt as protests raged in that nation": the country the sentence just named.
+  for (const match of slice.matchAll(THAT_COUNTRY)) {
+    const start = from + match.index;
+    const named = found.filter((f) => f.kind === "country" && !f.demonym && f.end <= start).sort((a, b) => b.end - a.end)[0];
+    if (named) found.push({ start, end: start + match[0].length, text: match[0], name: named.name, kind: "country", countryCode: named.countryCode, demonym: false });
+  }
   return found.sort((a, b) => a.start - b.start || b.end - a.end).filter((m, i, all) => !all.slice(0, i).some((o) => o.start <= m.start && o.end >= m.end));
 }
+
+const LISTED_WORD = new RegExp(`(?<=,\\s+)(?!(?:${MONTH_NAMES}|${WEEKDAY_NAMES})\\b)\\p{Lu}\\p{Ll}+(?=,\\s|,?\\s+(?:and|or)\\s)`, "gu");
+const THAT_COUNTRY = /\b(?:that|the same)\s+(?:nation|country)\b/gu;
 
 /** The capital city of a country, when the gazetteer marks one. */
 function capitalOf(countryCode: string): GazetteerPlace | undefined {

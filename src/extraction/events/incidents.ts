@@ -109,14 +109,15 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?)$/i;
+const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?|communes?|municipalit(?:y|ies)|hamlets?)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though", "following"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
 // "the death toll rose to 41 on Wednesday" dates the count, not the landslide.
-const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+)\s+(?:on\s+)?$/i;
+const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)reported|added|confirmed|since|until|till)|\b(?:rose|climbed|reached|jumped|increased) to [\d,]+|\b(?:elections?|vote|polls|referendum|runoff|inauguration|summit)(?:\s+held)?)\s+(?:on\s+)?$/i;
+// (Nor the day of an election or a summit an incident is about: "protesting a flawed election on December 27".)
 // ... unless the day is a possessive that opens the reported clause ("Police said Monday's blast killed"):
 // then it dates the event (wire copy also prints the apostrophe as a backquote).
 const POSSESSIVE_AFTER = /^['’`]s\b/;
@@ -129,6 +130,12 @@ const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day
 function dayBefore(day: string, start: number, end: number, words: string): DateMention {
   const date = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return { start, end, text: words, date, precision: "day", earliest: date, latest: date };
+}
+// "Meanwhile, ...", "To the north, ...", "About three hours later, ...", "Also in Mosul, ...": a report the story sets
+// beside the last one it dated, on that day.
+const SAME_TIME_OPENING = /^(?:(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
+function sameTime(sentence: Sentence, lastDay: string | null): DateMention | null {
+  return lastDay !== null && SAME_TIME_OPENING.test(sentence.text) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
 }
 const NAMED_DAY = new RegExp(`^(?:on\\s+)?(?:${WEEKDAY_NAMES})$`, "i");
 /**
@@ -295,6 +302,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
     const lower = token.text.toLowerCase();
     // ("the joint U.N.-African Union Mission in Darfur": the place in a mission's name is its area, no locative.)
     if (LOCATIVE.has(lower)) return !(lower === "in" && /^Missions?$/.test(before[i - 1]?.text ?? ""));
+    // "expelled Ecuador's ambassador to Washington": where an envoy is posted is where a diplomatic act on them happens.
+    if (lower === "to" && /^(?:ambassadors?|envoys?|consuls?|diplomats?|charg[eé]s?)$/i.test(before[i - 1]?.text ?? "")) return true;
     if (lower === "of") {
       const head = before[i - 1];
       // "Residents of Yeed say ..." speak from where it happened (not "assaults against the residents of X").
@@ -962,7 +971,7 @@ export function extractIncidents(
       const span = spanBetween(text, clause, dateCandidates);
       // "in an earthquake-hit area ... continue to search Tuesday": a trigger that only describes a place is not dated by its clause.
       const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
-      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
+      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
