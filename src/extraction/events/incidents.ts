@@ -156,11 +156,15 @@ const NIGHT_AFTER = /^\s+(?:night|evening)\b/i;
 const EARLY_BEFORE = /\b(?:early|late)\s+(?:on\s+)?$/i;
 const DAY_AFTER_DAY = /\b(?:(?:second|third|fourth|fifth|another)\s+(?:straight\s+|consecutive\s+)?day|consecutive days|days? (?:in a row|running))\b/i;
 const SERIES = /^(?:series|wave|spate|string) of\b/i;
+// ("On Monday, a series of blasts killed at least six people", "a wave of four bomb attacks ... killed nine Iraqis Sunday":
+// a series that is the subject of its own toll is an incident, not the background "the latest in a series of attacks".)
+const SERIES_TOLL_AFTER = /^(?![^.;]*\b(?:since|this year|so far|in recent)\b)[^.;:]{0,80}?\b(?:(?:has|have|had)\s+)?(?:killed|wounded|injured|left)\s+(?:(?:at least|more than|nearly|about|some|over)\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b/i;
 const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
-const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
+// ("... since rebel groups launched an uprising against the government in 2003": a span from a past year's event.)
+const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b|[^.;]{0,80}?\b(?:launched|began|started|erupted|broke out)\b[^.;]{0,60}?\bin (?:19|20)\d{2}\b)/iu;
 // "the sectarian fighting that left tens of thousands dead in 2006 and 2007", "an insurgency that has killed more than 5,000
 // people since ...": a conflict's toll over years, background (the keys' aggregates), no incident nor toll.
-const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)(?:\s+(?:across|in|throughout|of)\s+(?:[\p{L}-]+\s+){1,3}?)?\s*(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
+const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)(?:\s+(?:across|in|throughout|of)\s+(?:[\p{L}-]+\s+){1,3}?)?\s*(?:that|which)\s+(?:[^.;]{0,40}?\s+and\s+)?(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
 // "resentment against the rule exploded in 2004", "protests exploded into violence": a figure of speech, no blast.
 const FIGURATIVE_EXPLOSION_BEFORE = /\b(?:anger|resentment|tensions?|frustration|rage|fury|discontent|dispute|row|scandal|controversy|debate|protests?|unrest|violence|crisis)\b(?:\s+[\p{L}-]+){0,5}\s+$/iu;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
@@ -447,6 +451,7 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
 const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
+const LEFT_BEFORE = /\b(?:left|leaving|leaves)\s+(?:(?:at least|more than|nearly|about|some|over|another)\s+)?$/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
@@ -510,8 +515,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
-    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE, others: othersOnly });
-    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range, others: othersOnly });
+    // ("a bombing at a church left more than 100 people dead, and a series of attacks ...": "left N dead" is the toll of what comes before it.)
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: range, injuries: NONE, others: othersOnly });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: NONE, injuries: range, others: othersOnly });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
     else {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
@@ -745,7 +751,7 @@ export function extractIncidents(
         const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
         const notAnEvent = NOT_AN_EVENT_BEFORE.exec(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before);
         // ("a wave of bombings Wednesday that also struck ...": a series dated to a day is that day's incident.)
-        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && DAY_AFTER.test(after))) {
+        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;
         }
