@@ -79,6 +79,8 @@ interface Mention extends TextRange {
   injuries: CountRange;
   /** Its counts are of victims besides those already told ("At least 12 others were injured in the blast"). */
   othersCounted?: boolean;
+  /** An earlier incident the sentence's own came after ("The attack comes a day after drone strikes killed seven"): no roundup. */
+  readonly earlier?: boolean;
 }
 
 interface Draft {
@@ -127,8 +129,12 @@ const CROWD_AS_VICTIMS_AFTER = /^\s+(?:(?:had|have|has)\s+been|were|was|are|bein
 const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day earlier)\b/i;
 /** The day before `day` as a date mention at the words that say so. */
 function dayBefore(day: string, start: number, end: number, words: string): DateMention {
-  const date = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return { start, end, text: words, date, precision: "day", earliest: date, latest: date };
+  return { ...daysBefore(day, 1, start, words), end };
+}
+/** The day `n` days before `day`, as a date mention at the words that say so. */
+function daysBefore(day: string, n: number, start: number, words: string): DateMention {
+  const date = new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  return { start, end: start + words.length, text: words, date, precision: "day", earliest: date, latest: date };
 }
 const NAMED_DAY = new RegExp(`^(?:on\\s+)?(?:${WEEKDAY_NAMES})$`, "i");
 /**
@@ -156,6 +162,17 @@ const NIGHT_AFTER = /^\s+(?:night|evening)\b/i;
 const EARLY_BEFORE = /\b(?:early|late)\s+(?:on\s+)?$/i;
 const DAY_AFTER_DAY = /\b(?:(?:second|third|fourth|fifth|another)\s+(?:straight\s+|consecutive\s+)?day|consecutive days|days? (?:in a row|running))\b/i;
 const SERIES = /^(?:series|wave|spate|string) of\b/i;
+/**
+ * "The attack comes a day after gunmen killed 15 in Kano", "The blast came just two days after rebels detonated a car bomb",
+ * "The violence follows a grenade attack Friday": what the words after it report is an earlier incident, not the one the
+ * sentence opens with; group 1 is how many days before ("a day" 1, "two days" 2).
+ */
+const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(a|one|two|three|four|five|six|seven|several|a few|\d+)\s+(days?|hours?|weeks?)\s+)?after|follow(?:s|ed)(?!\s+by\b))\s(?!(?:[\p{L}\d-]+\s+){0,2}(?:days?|weeks?|months?|hours?|years?)\s+of\b)/iu;
+const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+/** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
+const LATER_BEFORE = /\b(?:later|then|subsequently|afterwards?)\s+(?:also\s+)?$/i;
+const LATER_VERB = /^(?:attacked|stormed|bombed|ambushed|raided|shelled|struck|targeted|hit)$/i;
+const NEW_TARGET_AFTER = /^\s+(?:an?|another)\s/i;
 // ("On Monday, a series of blasts killed at least six people", "a wave of four bomb attacks ... killed nine Iraqis Sunday":
 // a series that is the subject of its own toll is an incident, not the background "the latest in a series of attacks".)
 const SERIES_TOLL_AFTER = /^(?![^.;]*\b(?:since|this year|so far|in recent)\b)[^.;:]{0,80}?\b(?:(?:has|have|had)\s+)?(?:killed|wounded|injured|left)\s+(?:(?:at least|more than|nearly|about|some|over)\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b/i;
@@ -248,7 +265,7 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 /** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n|peacekeepers?)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
-const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:killed|massacred|slaughtered))\b/u;
+const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 /** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
 const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
 /** Deaths that are no act of war. */
@@ -662,6 +679,8 @@ function morePrecise(a: PlacedMention | null, b: PlacedMention | null): PlacedMe
   if (!b) return a;
   // A region the gazetteer does not know, reported of an incident in one it knows, is a part of it ("Ngawa prefecture" of Sichuan).
   if (a.kind === "region" && b.kind === "region" && a.countryCode !== null && b.countryCode === null) return b;
+  // "the Gaza Strip" then "in Gaza": a short form of the region's own name says no finer place.
+  if (a.kind === "region" && a.name.startsWith(`${b.name} `)) return a;
   return PLACE_RANK[b.kind] > PLACE_RANK[a.kind] ? b : a;
 }
 
@@ -908,8 +927,14 @@ export function extractIncidents(
       const anotherSubject = anotherOpening !== null && hit.type === "attack" && !text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, hit.start).includes(",") && !hits.some((h) => h.start >= clause.start && h.start < hit.start) && !DEVICE_WORD.test(text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, clause.end).split(/\s+/).slice(0, 3).join(" "));
       const setApart = anotherSubject || (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
+      // ("The attack comes a day after gunmen killed ...": the words after "comes a day after" report an earlier incident.)
+      const comesAfter = COMES_AFTER.exec(sentence.text);
+      const afterAt = comesAfter !== null ? sentence.start + comesAfter.index + comesAfter[0].length : sentence.end;
+      // (Its first report of each kind opens that incident: "detonated a car bomb" is one. The sentence's own incident is
+      // named before it, "The attack", "Friday's blast"; "came after five days of clashes" is a span, no earlier incident.)
+      const earlier = comesAfter !== null && hit.start >= afterAt && hits.some((h) => h.end <= sentence.start + comesAfter.index) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
       const inClause = sentencePlaces.filter(
-        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
+        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       // "military officials in Baghdad reported": where the telling is, not where it happened.
@@ -953,10 +978,11 @@ export function extractIncidents(
       // "expelling the envoy over last week's massacre": a diplomatic act answers an event, and a
       // possessive date after it is that event's day. (An arrest "in Monday's bombings" is often keyed on that day.)
       const possessiveOfAnother = (d: DateMention): boolean => hit.type === "diplomatic_action" && d.start >= hit.end && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
-      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d)));
+      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d) && (comesAfter === null || (hit.start >= afterAt) === (d.start >= afterAt))));
       // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
       const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
-      const distinct = setApart || ownDay;
+      const later = hit.type === "attack" && LATER_VERB.test(text.slice(hit.start, hit.end)) && LATER_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 20), hit.start)) && NEW_TARGET_AFTER.test(text.slice(hit.end, hit.end + 12));
+      const distinct = setApart || ownDay || earlier || later;
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -969,6 +995,16 @@ export function extractIncidents(
       // "in an earthquake-hit area ... continue to search Tuesday": a trigger that only describes a place is not dated by its clause.
       const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
       const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published);
+      // An earlier incident "a day after" which the sentence's incident came is dated back from that one's day; a later act
+      // of the same attackers with no day of its own is of the last incident's day.
+      const lastDated = byRecency(drafts).find((d) => VIOLENT.includes(d.type))?.date ?? null;
+      const daysBack = comesAfter?.[2] && /^days?$/i.test(comesAfter[2]) ? (DAYS_WORD[(comesAfter[1] ?? "").toLowerCase()] ?? (/^\d+$/.test(comesAfter[1] ?? "") ? Number(comesAfter[1]) : null)) : null;
+      const relative =
+        date === null && earlier && daysBack !== null && lastDated?.precision === "day" && lastDated.date
+          ? daysBefore(lastDated.date, daysBack, sentence.start + (comesAfter?.index ?? 0), comesAfter?.[0] ?? "")
+          : date === null && later && lastDated?.precision === "day"
+          ? lastDated
+          : null;
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -999,12 +1035,12 @@ export function extractIncidents(
       const dateList =
         pluralWord && !anaphoric && span === null && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
           ? inOrder
-          : [date];
+          : [date ?? relative];
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE, earlier });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
@@ -1298,7 +1334,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
     // (So is one over a list of provinces: "during multiple operations ... in Nangarhar and Khowst provinces".)
-    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts || (mention.listedPlace && mention.place.kind === "region")),
+    roundup: mention.plural && !mention.anaphoric && !mention.earlier && (mention.place === null || mention.place.kind === "country" || mention.acrossParts || (mention.listedPlace && mention.place.kind === "region")),
     cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),

@@ -78,7 +78,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "killed Friday ... in a suspected U.S. strike": a strike by a state's forces, or one suspected, is an attack, no walkout.
   { type: "attack", pattern: /(?<=\b(?:suspected|apparent|reported|U\.S\.|American|coalition|NATO|Israeli|Russian|Syrian|Turkish|Saudi-led|French|Kenyan|Ethiopian|Nigerian|Pakistani|Afghan|Iraqi)\s+)strikes?\b(?!\s+(?:action|ballots?|votes?|leaders?|committees?|calls?|by (?:workers|teachers|doctors|nurses|unions?)))/gu },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
-  { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
+  // ("a strike on an Aleppo school left 18 dead", "a grenade strike in the region has killed one": or when it has a toll.)
+  { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged)|\s+(?:on|in|against|at)\s+[^,.;]{1,40}?\s+(?:has\s+|have\s+)?(?:killed|left|wounded|injured)\b)/gi },
+  // "government aircraft struck a busy market", "warplanes pounded the town", "helicopters dropping crude barrel bombs":
+  // aircraft that strike or drop bombs attack what they hit.
+  { type: "attack", pattern: /(?<=\b(?:aircraft|warplanes?|war planes?|jets?|helicopters?|drones?|gunships?|bombers)\s+(?:(?:have|has|had|reportedly|also|then|again)\s+)*)(?:struck|hit|pounded|bombarded|bombed|strafed|targeted)\b|\b(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing))\s+(?:[\p{L}-]+\s+){0,2}?bombs\b/giu },
   // ... or when it is aimed at an armed group or its gear ("during a strike on an ISIL tactical unit", "a strike yesterday
   // against two militant vehicles"); workers strike "on Monday" or "against" a reform.
   { type: "attack", pattern: /\bstrikes?(?=\s+(?:(?:yesterday|today|overnight|last night)\s+)?(?:on|against)\s+(?:an?|the|two|three|four|several|multiple|\d+)\s+(?:[\p{L}-]+\s+){0,2}?(?:ISIL|ISIS|Daesh|Taliban|al-Shabaa?b|al-Qaida|al-Qaeda|militants?|insurgents?|terrorists?|enemy|fighters?|tactical|weapons?|vehicles?|targets?|positions?|compounds?|bunkers?|convoys?|camps?|training)\b)/giu },
