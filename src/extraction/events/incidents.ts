@@ -225,6 +225,8 @@ const ENSUED_AFTER = /^\s+(?:then\s+|later\s+)?(?:ensued|followed|broke out afte
 const CROWD_SUBJECT_BEFORE = new RegExp(`${CROWD.source}\\s+(?:(?:also|then|later|had|have|reportedly)\\s+){0,2}$`, "i");
 /** A gathering told by its verb, with no protest word ("Relatives gathered outside"); a gathering or crowd named as a noun is what the force dispersed. */
 const GATHERING = /\b(?:gathered|assembled|massed)\b/i;
+/** Where the wounded were treated ("airlifted to hospitals in Islamabad"): no place of the incident. */
+const TREATED_AT_BEFORE = /\b(?:hospitals?|clinics?|medical (?:centers?|centres?|facilit(?:y|ies))|morgues?)\s+(?:in|at)\s+(?:the\s+)?$/i;
 /** A release of people held ("were freed unharmed", "was released Sunday"). */
 const RELEASE = /\b(?:freed|released|set free|rescued|let go)\b/i;
 /** The incidents of a day of unrest: the gathering, its dispersal, the riot and clashes around it, the arrests. */
@@ -467,7 +469,7 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far)\b/iu;
 const LEFT_BEFORE = /\b(?:left|leaving|leaves)\s+(?:(?:at least|more than|nearly|about|some|over|another)\s+)?$/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
@@ -950,7 +952,7 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const locatedAll = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
       // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
       // southwest of Timbuktu in Mali" stays Timbuktu's).
@@ -1058,7 +1060,10 @@ export function extractIncidents(
       const side = violent.filter((m) => (count.cueBefore ? m.start < count.at : m.start > count.at));
       // One trigger reported at several places ("attacks in Mali and Niger ... killing four in Mali"): the place named nearest the count.
       const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
-      const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
+      const nearestFirst = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b));
+      // ("a grenade attack Friday on a march led by protest leader X that left three dozen wounded": the victims of a sentence
+      // that reports an attack are the attack's, not the gathering's it hit.)
+      const target = nearestFirst[0]?.type === "protest" ? (nearestFirst.find((m) => m.type === "attack" || m.type === "explosion") ?? nearestFirst[0]) : nearestFirst[0];
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
       // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
       // ("We also condemn the heinous attacks on the governor's office that killed 10": set apart, they point at nothing either.)
@@ -1080,7 +1085,12 @@ export function extractIncidents(
         if (count.others && target.anaphoric) target.othersCounted = true;
         continue;
       }
-      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+      const recentViolent = byRecency(drafts).filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+      // ("... a grenade attack Friday on a march led by protest leader X. One man later died": as in the sentence, the attack's
+      // victims, not the gathering's, when both were last reported in one sentence.)
+      const lastSentence = recentViolent[0]?.mentions.at(-1)?.sentence;
+      const previous =
+        recentViolent[0]?.type === "protest" ? (recentViolent.find((d) => (d.type === "attack" || d.type === "explosion") && d.mentions.some((m) => m.sentence === lastSentence)) ?? recentViolent[0]) : recentViolent[0];
       // A headline's count with no event word of its own fits the story's one violent incident; with several, it is their total.
       const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
       // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.

@@ -37,7 +37,7 @@ export const ARSON_WORD = /^(?:torched|set (?:fire|ablaze|alight)|arson)/i;
 /** Before "tear gas": the force that used it ("fired", "lobbed volleys of"). */
 export const FORCE_USED_BEFORE = /\b(?:fired|firing|fire|fires|used|using|uses|lobbed|lobbing|threw|throwing|shot|shooting|launched|deployed)\s+(?:[\p{L}-]+,?\s+){0,3}$/iu;
 /** The protest words that name a weapon of dispersal, not the gathering. */
-export const DISPERSAL_WEAPON = /^tear gas$/i;
+export const DISPERSAL_WEAPON = /^(?:tear gas|water cannons?)$/i;
 
 /** Before a crowd word: security forces that killed or hurt it ("police killed at least one protester"). */
 export const FORCES_HURT_BEFORE =
@@ -93,7 +93,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?(?!\s+caps?\b)|blew up|detonat(?:ed|ion)(?!\s+cords?\b)|car bombs?)\b/gi },
   {
     type: "protest",
-    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
+    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|water cannons?|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
   // "Youths took to the streets": the idiom of a street protest.
   { type: "protest", pattern: /\b(?:took|take|taking|taken|takes) to the streets\b/gi },
@@ -167,7 +167,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
 export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|(?:a |the )?pattern of|accused (?:[\p{L}-]+\s+){1,3}of(?:\s+(?:organi[sz]ing|orchestrating|masterminding|carrying out|staging|plotting))?|(?:the |a |no )?(?:mandate|authority|power) to|to (?:assist|help) (?:with|in)|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|(?:near-|almost\s)(?:daily|nightly|weekly)|frequent|regular|repeated|routine|periodic|recurring|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|prepar(?:e|es|ed) to|possibly(?:\s+for)?|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$|\b(?:a|his|her|their|its)\s+(?:suspected\s+|alleged\s+)?role in\s+(?:(?!(?:the|last|this|that)\s)[\p{L}-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
-export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
+// ("the role of democracies in fighting terrorism": a struggle against a practice or an ill, no battle.)
+export const FIGHTING_FIRE_AFTER = /^\s+(?:(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)|(?:against\s+)?(?:terrorism|extremism|radicalism|crime|corruption|poverty|drugs|drug trafficking|piracy|impunity|disease|malaria|hunger|racism|discrimination|inflation)\b)/iu;
 /** After "fighting": a noun it modifies ("an enemy fighting position", "fighting age"), no battle. */
 export const FIGHTING_AS_MODIFIER = /^\s+(?:positions?|season|age|units?|vehicles?|chance|spirit|forces?|men|strength)\b/i;
 
