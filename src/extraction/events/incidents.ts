@@ -153,7 +153,8 @@ function namedDaysApart(draft: Draft, mention: Mention): boolean {
   };
   const bare = (d: DateMention): boolean => {
     const words = around(d);
-    return words !== null && NAMED_DAY.test(d.text.trim()) && !NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before);
+    // (A day a toll's sentence gave the incident is read without the words around it.)
+    return NAMED_DAY.test(d.text.trim()) && (words === null || (!NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before)));
   };
   const running = [...draft.mentions.map((m) => m.sentence.text), mention.sentence.text].some((sentence) => DAY_AFTER_DAY.test(sentence));
   return bare(a) && bare(b) && !running;
@@ -528,7 +529,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
     const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
     if (othersAfter && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
-    const othersOnly = othersAfter && !NAMED_VICTIM_AND.test(before) && out.length === 0 && i === 0;
+    const othersOnly = ((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
     const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
     if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
@@ -579,7 +580,12 @@ const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:[A-Z][\p{L
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
-const NAMED_VICTIM_AND = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
+// ("Khan and three others were killed": a person named by a name that is no plural, "Police and two others" is none.)
+const NAMED_VICTIM = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
+const NAMED_PERSON = /(?:^|[,;:—–]\s*)(?!(?:Police|Officials|Authorities|Witnesses|Troops|Soldiers|Militants|Gunmen|They|We|Others)\b)[A-Z][\p{L}'’-]*[^\sA-Zs]\s+and\s+$/u;
+const NAMED_VICTIM_AND = { test: (before: string): boolean => NAMED_VICTIM.test(before) || NAMED_PERSON.test(before) };
+/** "at least one civilian also was killed": more victims than another sentence counted. */
+const ALSO_VICTIMS_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:also\s+(?:was|were|has been|have been)\s+|(?:was|were|has been|have been)\s+also\s+)(?:killed|wounded|injured|hurt)\b/iu;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
 const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 // The aside that names a subset, cut out so the count's own words reach its verb.
