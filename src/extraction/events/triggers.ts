@@ -81,8 +81,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // ("a strike on an Aleppo school left 18 dead", "a grenade strike in the region has killed one": or when it has a toll.)
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged)|\s+(?:on|in|against|at)\s+[^,.;]{1,40}?\s+(?:has\s+|have\s+)?(?:killed|left|wounded|injured)\b)/gi },
   // "government aircraft struck a busy market", "warplanes pounded the town", "helicopters dropping crude barrel bombs":
-  // aircraft that strike or drop bombs attack what they hit.
-  { type: "attack", pattern: /(?<=\b(?:aircraft|warplanes?|war planes?|jets?|helicopters?|drones?|gunships?|bombers)\s+(?:(?:have|has|had|reportedly|also|then|again)\s+)*)(?:struck|hit|pounded|bombarded|bombed|strafed|targeted)\b|\b(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing))\s+(?:[\p{L}-]+\s+){0,2}?bombs\b/giu },
+  // aircraft that strike or drop bombs attack what they hit ("aircraft struck the positions": close-air support, the battle's).
+  { type: "attack", pattern: /(?<=\b(?:aircraft|warplanes?|war planes?|jets?|helicopters?|drones?|gunships?|bombers)\s+(?:(?:have|has|had|reportedly|also|then|again)\s+)*)(?:struck|hit|pounded|bombarded|bombed|strafed|targeted)\b(?!\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:positions?|enemy)\b)|\b(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing))\s+(?:[\p{L}-]+\s+){0,2}?bombs\b/giu },
   // ... or when it is aimed at an armed group or its gear ("during a strike on an ISIL tactical unit", "a strike yesterday
   // against two militant vehicles"); workers strike "on Monday" or "against" a reform.
   { type: "attack", pattern: /\bstrikes?(?=\s+(?:(?:yesterday|today|overnight|last night)\s+)?(?:on|against)\s+(?:an?|the|two|three|four|several|multiple|\d+)\s+(?:[\p{L}-]+\s+){0,2}?(?:ISIL|ISIS|Daesh|Taliban|al-Shabaa?b|al-Qaida|al-Qaeda|militants?|insurgents?|terrorists?|enemy|fighters?|tactical|weapons?|vehicles?|targets?|positions?|compounds?|bunkers?|convoys?|camps?|training)\b)/giu },
