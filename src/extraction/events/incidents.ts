@@ -106,6 +106,8 @@ interface Draft {
   readonly areas: Set<string>;
   /** The sentence that gave its place, which says what that place is named with. */
   placeSentence: string | null;
+  /** Started by a reference dated by a possessive day that no incident had, after one of another day ("the site of Wednesday's explosion"). */
+  inPassing?: boolean;
 }
 
 const NONE: CountRange = { min: null, max: null };
@@ -554,6 +556,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
   // "killing Imam Mawlawi Taj Mohammad and ...", "killed U.S. Ambassador Chris Stevens": one person named (not "Iraqi Police officers").
   for (const m of sentence.text.matchAll(KILLED_NAMED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  // "University student Gregory Saint-Hilaire was killed": one person named before the passive verb.
+  for (const m of sentence.text.matchAll(NAMED_WAS_KILLED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
   const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
   if (none && !out.length) {
@@ -577,6 +581,7 @@ const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|sta
 // "with" may hold numbers, "a soldier with the 1st Infantry Division was killed".)
 /** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
 const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
+const NAMED_WAS_KILLED = /(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
@@ -986,7 +991,10 @@ export function extractIncidents(
       // "expelling the envoy over last week's massacre": a diplomatic act answers an event, and a
       // possessive date after it is that event's day. (An arrest "in Monday's bombings" is often keyed on that day.)
       const possessiveOfAnother = (d: DateMention): boolean => hit.type === "diplomatic_action" && d.start >= hit.end && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
-      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d) && (comesAfter === null || (hit.start >= afterAt) === (d.start >= afterAt))));
+      // ("gunmen ambushed officials touring Wednesday's blast site": a possessive day dates the incident word right after it, no other.)
+      const possessiveOfOther = (d: DateMention): boolean =>
+        VIOLENT.includes(hit.type) && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3)) && !(hit.start > d.end && hit.start - d.end <= 4) && hits.some((h) => h !== hit && h.start > d.end && h.start - d.end <= 4);
+      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d) && !possessiveOfOther(d) && (comesAfter === null || (hit.start >= afterAt) === (d.start >= afterAt))));
       // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
       const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
       const later = hit.type === "attack" && LATER_VERB.test(text.slice(hit.start, hit.end)) && LATER_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 20), hit.start)) && NEW_TARGET_AFTER.test(text.slice(hit.end, hit.end + 12));
@@ -1248,8 +1256,11 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   const battleOfOperation =
     mention.fightBack && !mention.ownPlace && lastReported !== undefined && !VIOLENT.includes(lastReported.type) && !drafts.some((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence === lastSentence));
   if (battleOfOperation) mention.place = lastReported.place;
+  // "The attack happened at the site of Wednesday's explosion": a reference dated by a possessive day points at that day's
+  // incident, and at none reported on another day (then it is an earlier incident the story names in passing).
+  const dayOf = possessiveDay(mention);
   if (mention.anaphoric && !mention.ownPlace && !battleOfOperation) {
-    const recentFirst = byRecency(drafts);
+    const recentFirst = byRecency(drafts).filter((d) => dayOf === null || d.date?.precision !== "day" || d.date.date === dayOf);
     {
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
     // antecedent, so with none of its own type it is the last violent incident reported.
@@ -1309,6 +1320,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(
     (d) =>
       !anotherToll(d, mention) &&
+      // (An earlier incident named in passing takes no undated report of the story's own: "gunmen ambushed officials touring Wednesday's blast site".)
+      !(d.inPassing && !mention.anaphoric && mention.date === null) &&
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
       !otherCountry(d, mention) &&
@@ -1355,10 +1368,19 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     countries: new Set(),
     areas: new Set(),
     placeSentence: mention.ownPlace ? mention.sentence.text : null,
+    inPassing: mention.anaphoric && dayOf !== null && drafts.some((d) => d.date?.precision === "day" && d.date.date !== dayOf),
   };
   note(draft, mention);
   drafts.push(draft);
   return draft;
+}
+
+/** The day a possessive dates a mention with ("Wednesday's explosion"), or null. */
+function possessiveDay(mention: Mention): string | null {
+  const d = mention.date;
+  if (d === null || d.precision !== "day" || d.date === null || d.end > mention.start) return null;
+  const at = d.end - mention.sentence.start;
+  return POSSESSIVE_AFTER.test(mention.sentence.text.slice(at, at + 3)) && mention.start - d.end <= 4 ? d.date : null;
 }
 
 /** Before a trigger: a device or act introduced as new ("a bomb in a cart", "an air raid that"). */

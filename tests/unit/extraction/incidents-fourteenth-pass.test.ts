@@ -51,7 +51,22 @@ describe("two incidents of one story", () => {
   });
 });
 
+describe("references dated by a possessive day", () => {
+  it("reads a reference to another day's blast as an earlier incident named in passing, with its own toll", () => {
+    const text =
+      "A police commander was killed in Kirkuk on Friday when a suicide bomber struck officials visiting a market.\n\nThe attack happened at the site of Thursday's explosion that killed 20 people.\n\nGunmen ambushed the officials as they toured the area.";
+    expect(rows(text)).toEqual([
+      ["attack", "Kirkuk", "2018-09-28", 1, null],
+      ["explosion", "Kirkuk", "2018-09-27", 20, null],
+    ]);
+  });
+});
+
 describe("counts", () => {
+  it("counts one person named before a passive killing verb", () => {
+    expect(rows("Teacher Amadou Diallo was killed on Thursday during a protest in Bamako.").map((r) => [r[0], r[3]])).toEqual([["protest", 1]]);
+  });
+
   it("reads no victims in a count of blasts", () => {
     expect(rows("Two explosions in Lashio on Thursday killed one person and wounded five.")).toEqual([["explosion", "Lashio", "2018-09-27", 1, 5]]);
     expect(rows("Three blasts in Mandalay on Thursday injured several people.")).toEqual([["explosion", "Mandalay", "2018-09-27", null, null]]);
