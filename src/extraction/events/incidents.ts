@@ -79,6 +79,8 @@ interface Mention extends TextRange {
   injuries: CountRange;
   /** Its counts are of victims besides those already told ("At least 12 others were injured in the blast"). */
   othersCounted?: boolean;
+  /** An earlier incident the sentence's own came after ("The attack comes a day after drone strikes killed seven"): no roundup. */
+  readonly earlier?: boolean;
 }
 
 interface Draft {
@@ -104,6 +106,8 @@ interface Draft {
   readonly areas: Set<string>;
   /** The sentence that gave its place, which says what that place is named with. */
   placeSentence: string | null;
+  /** Started by a reference dated by a possessive day that no incident had, after one of another day ("the site of Wednesday's explosion"). */
+  inPassing?: boolean;
 }
 
 const NONE: CountRange = { min: null, max: null };
@@ -128,8 +132,12 @@ const CROWD_AS_VICTIMS_AFTER = /^\s+(?:(?:had|have|has)\s+been|were|was|are|bein
 const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day earlier)\b/i;
 /** The day before `day` as a date mention at the words that say so. */
 function dayBefore(day: string, start: number, end: number, words: string): DateMention {
-  const date = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return { start, end, text: words, date, precision: "day", earliest: date, latest: date };
+  return { ...daysBefore(day, 1, start, words), end };
+}
+/** The day `n` days before `day`, as a date mention at the words that say so. */
+function daysBefore(day: string, n: number, start: number, words: string): DateMention {
+  const date = new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  return { start, end: start + words.length, text: words, date, precision: "day", earliest: date, latest: date };
 }
 // "Meanwhile, ...", "To the north, ...", "About three hours later, ...", "Also in Mosul, ...": a report the story sets
 // beside the last one it dated, on that day.
@@ -154,7 +162,8 @@ function namedDaysApart(draft: Draft, mention: Mention): boolean {
   };
   const bare = (d: DateMention): boolean => {
     const words = around(d);
-    return words !== null && NAMED_DAY.test(d.text.trim()) && !NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before);
+    // (A day a toll's sentence gave the incident is read without the words around it.)
+    return NAMED_DAY.test(d.text.trim()) && (words === null || (!NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before)));
   };
   const running = [...draft.mentions.map((m) => m.sentence.text), mention.sentence.text].some((sentence) => DAY_AFTER_DAY.test(sentence));
   return bare(a) && bare(b) && !running;
@@ -163,11 +172,26 @@ const NIGHT_AFTER = /^\s+(?:night|evening)\b/i;
 const EARLY_BEFORE = /\b(?:early|late)\s+(?:on\s+)?$/i;
 const DAY_AFTER_DAY = /\b(?:(?:second|third|fourth|fifth|another)\s+(?:straight\s+|consecutive\s+)?day|consecutive days|days? (?:in a row|running))\b/i;
 const SERIES = /^(?:series|wave|spate|string) of\b/i;
+/**
+ * "The attack comes a day after gunmen killed 15 in Kano", "The blast came just two days after rebels detonated a car bomb",
+ * "The violence follows a grenade attack Friday": what the words after it report is an earlier incident, not the one the
+ * sentence opens with; group 1 is how many days before ("a day" 1, "two days" 2).
+ */
+const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(a|one|two|three|four|five|six|seven|several|a few|\d+)\s+(days?|hours?|weeks?)\s+)?after|follow(?:s|ed)(?!\s+by\b))\s(?!(?:[\p{L}\d-]+\s+){0,2}(?:days?|weeks?|months?|hours?|years?)\s+of\b)/iu;
+const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+/** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
+const LATER_BEFORE = /\b(?:later|then|subsequently|afterwards?)\s+(?:also\s+)?$/i;
+const LATER_VERB = /^(?:attacked|stormed|bombed|ambushed|raided|shelled|struck|targeted|hit)$/i;
+const NEW_TARGET_AFTER = /^\s+(?:an?|another)\s/i;
+// ("On Monday, a series of blasts killed at least six people", "a wave of four bomb attacks ... killed nine Iraqis Sunday":
+// a series that is the subject of its own toll is an incident, not the background "the latest in a series of attacks".)
+const SERIES_TOLL_AFTER = /^(?![^.;]*\b(?:since|this year|so far|in recent)\b)[^.;:]{0,80}?\b(?:(?:has|have|had)\s+)?(?:killed|wounded|injured|left)\s+(?:(?:at least|more than|nearly|about|some|over)\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b/i;
 const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
-const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b)/iu;
+// ("... since rebel groups launched an uprising against the government in 2003": a span from a past year's event.)
+const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b|[^.;]{0,80}?\b(?:launched|began|started|erupted|broke out)\b[^.;]{0,60}?\bin (?:19|20)\d{2}\b)/iu;
 // "the sectarian fighting that left tens of thousands dead in 2006 and 2007", "an insurgency that has killed more than 5,000
 // people since ...": a conflict's toll over years, background (the keys' aggregates), no incident nor toll.
-const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)(?:\s+(?:across|in|throughout|of)\s+(?:[\p{L}-]+\s+){1,3}?)?\s*(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
+const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|rebellion|uprising|revolt)(?:\s+(?:across|in|throughout|of)\s+(?:[\p{L}-]+\s+){1,3}?)?\s*(?:that|which)\s+(?:[^.;]{0,40}?\s+and\s+)?(?:has\s+|have\s+|had\s+)?(?:killed|left|claimed)\b[^.;]*?(?:\b(?:in|since|between)\s+(?:19|20)\d{2}\b|\bthousands\b|\b\d{1,3},\d{3}\b)/iu;
 // "resentment against the rule exploded in 2004", "protests exploded into violence": a figure of speech, no blast.
 const FIGURATIVE_EXPLOSION_BEFORE = /\b(?:anger|resentment|tensions?|frustration|rage|fury|discontent|dispute|row|scandal|controversy|debate|protests?|unrest|violence|crisis)\b(?:\s+[\p{L}-]+){0,5}\s+$/iu;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
@@ -211,6 +235,8 @@ const ENSUED_AFTER = /^\s+(?:then\s+|later\s+)?(?:ensued|followed|broke out afte
 const CROWD_SUBJECT_BEFORE = new RegExp(`${CROWD.source}\\s+(?:(?:also|then|later|had|have|reportedly)\\s+){0,2}$`, "i");
 /** A gathering told by its verb, with no protest word ("Relatives gathered outside"); a gathering or crowd named as a noun is what the force dispersed. */
 const GATHERING = /\b(?:gathered|assembled|massed)\b/i;
+/** Where the wounded were treated ("airlifted to hospitals in Islamabad"): no place of the incident. */
+const TREATED_AT_BEFORE = /\b(?:hospitals?|clinics?|medical (?:centers?|centres?|facilit(?:y|ies))|morgues?)\s+(?:in|at)\s+(?:the\s+)?$/i;
 /** A release of people held ("were freed unharmed", "was released Sunday"). */
 const RELEASE = /\b(?:freed|released|set free|rescued|let go)\b/i;
 /** The incidents of a day of unrest: the gathering, its dispersal, the riot and clashes around it, the arrests. */
@@ -251,7 +277,7 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 /** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n|peacekeepers?)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
-const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:killed|massacred|slaughtered))\b/u;
+const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 /** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
 const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
 /** Deaths that are no act of war. */
@@ -455,7 +481,8 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-]))\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far)\b/iu;
+const LEFT_BEFORE = /\b(?:left|leaving|leaves)\s+(?:(?:at least|more than|nearly|about|some|over|another)\s+)?$/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
@@ -513,14 +540,15 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
     const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
     if (othersAfter && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
-    const othersOnly = othersAfter && !NAMED_VICTIM_AND.test(before) && out.length === 0 && i === 0;
+    const othersOnly = ((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
     const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
     if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
     // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
-    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: range, injuries: NONE, others: othersOnly });
-    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range, others: othersOnly });
+    // ("a bombing at a church left more than 100 people dead, and a series of attacks ...": "left N dead" is the toll of what comes before it.)
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: range, injuries: NONE, others: othersOnly });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: NONE, injuries: range, others: othersOnly });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
     else {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
@@ -537,6 +565,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
   // "killing Imam Mawlawi Taj Mohammad and ...", "killed U.S. Ambassador Chris Stevens": one person named (not "Iraqi Police officers").
   for (const m of sentence.text.matchAll(KILLED_NAMED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  // "University student Gregory Saint-Hilaire was killed": one person named before the passive verb.
+  for (const m of sentence.text.matchAll(NAMED_WAS_KILLED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
   const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
   if (none && !out.length) {
@@ -560,10 +590,16 @@ const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|sta
 // "with" may hold numbers, "a soldier with the 1st Infantry Division was killed".)
 /** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
 const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
+const NAMED_WAS_KILLED = /(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
-const NAMED_VICTIM_AND = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
+// ("Khan and three others were killed": a person named by a name that is no plural, "Police and two others" is none.)
+const NAMED_VICTIM = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
+const NAMED_PERSON = /(?:^|[,;:—–]\s*)(?!(?:Police|Officials|Authorities|Witnesses|Troops|Soldiers|Militants|Gunmen|They|We|Others)\b)[A-Z][\p{L}'’-]*[^\sA-Zs]\s+and\s+$/u;
+const NAMED_VICTIM_AND = { test: (before: string): boolean => NAMED_VICTIM.test(before) || NAMED_PERSON.test(before) };
+/** "at least one civilian also was killed": more victims than another sentence counted. */
+const ALSO_VICTIMS_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:also\s+(?:was|were|has been|have been)\s+|(?:was|were|has been|have been)\s+also\s+)(?:killed|wounded|injured|hurt)\b/iu;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
 const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
 // The aside that names a subset, cut out so the count's own words reach its verb.
@@ -665,6 +701,8 @@ function morePrecise(a: PlacedMention | null, b: PlacedMention | null): PlacedMe
   if (!b) return a;
   // A region the gazetteer does not know, reported of an incident in one it knows, is a part of it ("Ngawa prefecture" of Sichuan).
   if (a.kind === "region" && b.kind === "region" && a.countryCode !== null && b.countryCode === null) return b;
+  // "the Gaza Strip" then "in Gaza": a short form of the region's own name says no finer place.
+  if (a.kind === "region" && a.name.startsWith(`${b.name} `)) return a;
   return PLACE_RANK[b.kind] > PLACE_RANK[a.kind] ? b : a;
 }
 
@@ -754,7 +792,7 @@ export function extractIncidents(
         const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
         const notAnEvent = NOT_AN_EVENT_BEFORE.exec(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before);
         // ("a wave of bombings Wednesday that also struck ...": a series dated to a day is that day's incident.)
-        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && DAY_AFTER.test(after))) {
+        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;
         }
@@ -911,8 +949,14 @@ export function extractIncidents(
       const anotherSubject = anotherOpening !== null && hit.type === "attack" && !text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, hit.start).includes(",") && !hits.some((h) => h.start >= clause.start && h.start < hit.start) && !DEVICE_WORD.test(text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, clause.end).split(/\s+/).slice(0, 3).join(" "));
       const setApart = anotherSubject || (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
+      // ("The attack comes a day after gunmen killed ...": the words after "comes a day after" report an earlier incident.)
+      const comesAfter = COMES_AFTER.exec(sentence.text);
+      const afterAt = comesAfter !== null ? sentence.start + comesAfter.index + comesAfter[0].length : sentence.end;
+      // (Its first report of each kind opens that incident: "detonated a car bomb" is one. The sentence's own incident is
+      // named before it, "The attack", "Friday's blast"; "came after five days of clashes" is a span, no earlier incident.)
+      const earlier = comesAfter !== null && hit.start >= afterAt && hits.some((h) => h.end <= sentence.start + comesAfter.index) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
       const inClause = sentencePlaces.filter(
-        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)),
+        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       // "military officials in Baghdad reported": where the telling is, not where it happened.
@@ -928,7 +972,7 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const locatedAll = ownStretch(inClause).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
       // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
       // southwest of Timbuktu in Mali" stays Timbuktu's).
@@ -956,10 +1000,14 @@ export function extractIncidents(
       // "expelling the envoy over last week's massacre": a diplomatic act answers an event, and a
       // possessive date after it is that event's day. (An arrest "in Monday's bombings" is often keyed on that day.)
       const possessiveOfAnother = (d: DateMention): boolean => hit.type === "diplomatic_action" && d.start >= hit.end && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
-      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d)));
+      // ("gunmen ambushed officials touring Wednesday's blast site": a possessive day dates the incident word right after it, no other.)
+      const possessiveOfOther = (d: DateMention): boolean =>
+        VIOLENT.includes(hit.type) && POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3)) && !(hit.start > d.end && hit.start - d.end <= 4) && hits.some((h) => h !== hit && h.start > d.end && h.start - d.end <= 4);
+      const dateCandidates = ownStretch(dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !FUTURE.test(text.slice(clause.start, d.start)) && !notWhen(text, d, sentence.start) && !possessiveOfAnother(d) && !possessiveOfOther(d) && (comesAfter === null || (hit.start >= afterAt) === (d.start >= afterAt))));
       // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
       const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
-      const distinct = setApart || ownDay;
+      const later = hit.type === "attack" && LATER_VERB.test(text.slice(hit.start, hit.end)) && LATER_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 20), hit.start)) && NEW_TARGET_AFTER.test(text.slice(hit.end, hit.end + 12));
+      const distinct = setApart || ownDay || earlier || later;
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -972,6 +1020,16 @@ export function extractIncidents(
       // "in an earthquake-hit area ... continue to search Tuesday": a trigger that only describes a place is not dated by its clause.
       const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
       const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
+      // An earlier incident "a day after" which the sentence's incident came is dated back from that one's day; a later act
+      // of the same attackers with no day of its own is of the last incident's day.
+      const lastDated = byRecency(drafts).find((d) => VIOLENT.includes(d.type))?.date ?? null;
+      const daysBack = comesAfter?.[2] && /^days?$/i.test(comesAfter[2]) ? (DAYS_WORD[(comesAfter[1] ?? "").toLowerCase()] ?? (/^\d+$/.test(comesAfter[1] ?? "") ? Number(comesAfter[1]) : null)) : null;
+      const relative =
+        date === null && earlier && daysBack !== null && lastDated?.precision === "day" && lastDated.date
+          ? daysBefore(lastDated.date, daysBack, sentence.start + (comesAfter?.index ?? 0), comesAfter?.[0] ?? "")
+          : date === null && later && lastDated?.precision === "day"
+          ? lastDated
+          : null;
       // As with dates, a clause without a place borrows one from a clause that reports no incident
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
@@ -1002,12 +1060,12 @@ export function extractIncidents(
       const dateList =
         pluralWord && !anaphoric && span === null && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
           ? inOrder
-          : [date];
+          : [date ?? relative];
       for (const place of ownPlaces.length ? ownPlaces : [null]) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE, earlier });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
@@ -1025,7 +1083,10 @@ export function extractIncidents(
       const side = violent.filter((m) => (count.cueBefore ? m.start < count.at : m.start > count.at));
       // One trigger reported at several places ("attacks in Mali and Niger ... killing four in Mali"): the place named nearest the count.
       const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
-      const target = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b))[0];
+      const nearestFirst = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b));
+      // ("a grenade attack Friday on a march led by protest leader X that left three dozen wounded": the victims of a sentence
+      // that reports an attack are the attack's, not the gathering's it hit.)
+      const target = nearestFirst[0]?.type === "protest" ? (nearestFirst.find((m) => m.type === "attack" || m.type === "explosion") ?? nearestFirst[0]) : nearestFirst[0];
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
       // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
       // ("We also condemn the heinous attacks on the governor's office that killed 10": set apart, they point at nothing either.)
@@ -1047,7 +1108,12 @@ export function extractIncidents(
         if (count.others && target.anaphoric) target.othersCounted = true;
         continue;
       }
-      const previous = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+      const recentViolent = byRecency(drafts).filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+      // ("... a grenade attack Friday on a march led by protest leader X. One man later died": as in the sentence, the attack's
+      // victims, not the gathering's, when both were last reported in one sentence.)
+      const lastSentence = recentViolent[0]?.mentions.at(-1)?.sentence;
+      const previous =
+        recentViolent[0]?.type === "protest" ? (recentViolent.find((d) => (d.type === "attack" || d.type === "explosion") && d.mentions.some((m) => m.sentence === lastSentence)) ?? recentViolent[0]) : recentViolent[0];
       // A headline's count with no event word of its own fits the story's one violent incident; with several, it is their total.
       const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
       // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.
@@ -1199,8 +1265,11 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   const battleOfOperation =
     mention.fightBack && !mention.ownPlace && lastReported !== undefined && !VIOLENT.includes(lastReported.type) && !drafts.some((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence === lastSentence));
   if (battleOfOperation) mention.place = lastReported.place;
+  // "The attack happened at the site of Wednesday's explosion": a reference dated by a possessive day points at that day's
+  // incident, and at none reported on another day (then it is an earlier incident the story names in passing).
+  const dayOf = possessiveDay(mention);
   if (mention.anaphoric && !mention.ownPlace && !battleOfOperation) {
-    const recentFirst = byRecency(drafts);
+    const recentFirst = byRecency(drafts).filter((d) => dayOf === null || d.date?.precision !== "day" || d.date.date === dayOf);
     {
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
     // antecedent, so with none of its own type it is the last violent incident reported.
@@ -1260,6 +1329,8 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(
     (d) =>
       !anotherToll(d, mention) &&
+      // (An earlier incident named in passing takes no undated report of the story's own: "gunmen ambushed officials touring Wednesday's blast site".)
+      !(d.inPassing && !mention.anaphoric && mention.date === null) &&
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
       !otherCountry(d, mention) &&
@@ -1301,15 +1372,24 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     ownPlace: mention.ownPlace,
     lastAt: mention.start,
     // (So is one over a list of provinces: "during multiple operations ... in Nangarhar and Khowst provinces".)
-    roundup: mention.plural && !mention.anaphoric && (mention.place === null || mention.place.kind === "country" || mention.acrossParts || (mention.listedPlace && mention.place.kind === "region")),
+    roundup: mention.plural && !mention.anaphoric && !mention.earlier && (mention.place === null || mention.place.kind === "country" || mention.acrossParts || (mention.listedPlace && mention.place.kind === "region")),
     cameUnder: mention.cameUnder,
     countries: new Set(),
     areas: new Set(),
     placeSentence: mention.ownPlace ? mention.sentence.text : null,
+    inPassing: mention.anaphoric && dayOf !== null && drafts.some((d) => d.date?.precision === "day" && d.date.date !== dayOf),
   };
   note(draft, mention);
   drafts.push(draft);
   return draft;
+}
+
+/** The day a possessive dates a mention with ("Wednesday's explosion"), or null. */
+function possessiveDay(mention: Mention): string | null {
+  const d = mention.date;
+  if (d === null || d.precision !== "day" || d.date === null || d.end > mention.start) return null;
+  const at = d.end - mention.sentence.start;
+  return POSSESSIVE_AFTER.test(mention.sentence.text.slice(at, at + 3)) && mention.start - d.end <= 4 ? d.date : null;
 }
 
 /** Before a trigger: a device or act introduced as new ("a bomb in a cart", "an air raid that"). */

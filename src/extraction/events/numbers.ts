@@ -95,7 +95,7 @@ const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|his|her|their|the(?:\\
 
 /** Nouns after a count (with at most one modifier) that name weapons, vehicles or buildings, never casualties. */
 const OBJECTS_AFTER =
-  /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
+  /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|explosions|blasts|attacks|bombings|(?:air ?)?strikes|raids|incidents|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
 
 /** A capitalized name word a number completes ("Detachment 88", "Task Force 101", "Resolution 2334"). */
 const NAMED_BY_NUMBER_BEFORE = /\b(?:Detachment|Force|Brigade|Division|Battalion|Regiment|Squadron|Group|Team|Company|Unit|Corps|Route|Highway|Road|Flight|Resolution|Camp|Base|Checkpoint|Station|Post|Sector|Zone|Precinct|Gate|Phase|Article|Section|Chapter|Number|No\.)\s+$/;

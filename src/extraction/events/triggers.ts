@@ -37,7 +37,7 @@ export const ARSON_WORD = /^(?:torched|set (?:fire|ablaze|alight)|arson)/i;
 /** Before "tear gas": the force that used it ("fired", "lobbed volleys of"). */
 export const FORCE_USED_BEFORE = /\b(?:fired|firing|fire|fires|used|using|uses|lobbed|lobbing|threw|throwing|shot|shooting|launched|deployed)\s+(?:[\p{L}-]+,?\s+){0,3}$/iu;
 /** The protest words that name a weapon of dispersal, not the gathering. */
-export const DISPERSAL_WEAPON = /^tear gas$/i;
+export const DISPERSAL_WEAPON = /^(?:tear gas|water cannons?)$/i;
 
 /** Before a crowd word: security forces that killed or hurt it ("police killed at least one protester"). */
 export const FORCES_HURT_BEFORE =
@@ -78,7 +78,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "killed Friday ... in a suspected U.S. strike": a strike by a state's forces, or one suspected, is an attack, no walkout.
   { type: "attack", pattern: /(?<=\b(?:suspected|apparent|reported|U\.S\.|American|coalition|NATO|Israeli|Russian|Syrian|Turkish|Saudi-led|French|Kenyan|Ethiopian|Nigerian|Pakistani|Afghan|Iraqi)\s+)strikes?\b(?!\s+(?:action|ballots?|votes?|leaders?|committees?|calls?|by (?:workers|teachers|doctors|nurses|unions?)))/gu },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
-  { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged))/gi },
+  // ("a strike on an Aleppo school left 18 dead", "a grenade strike in the region has killed one": or when it has a toll.)
+  { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged)|\s+(?:on|in|against|at)\s+[^,.;]{1,40}?\s+(?:has\s+|have\s+)?(?:killed|left|wounded|injured)\b)/gi },
+  // "government aircraft struck a busy market", "warplanes pounded the town", "helicopters dropping crude barrel bombs":
+  // aircraft that strike or drop bombs attack what they hit ("aircraft struck the positions": close-air support, the battle's).
+  { type: "attack", pattern: /(?<=\b(?:aircraft|warplanes?|war planes?|jets?|helicopters?|drones?|gunships?|bombers)\s+(?:(?:have|has|had|reportedly|also|then|again)\s+)*)(?:struck|hit|pounded|bombarded|bombed|strafed|targeted)\b(?!\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:positions?|enemy)\b)|\b(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing))\s+(?:[\p{L}-]+\s+){0,2}?bombs\b/giu },
   // ... or when it is aimed at an armed group or its gear ("during a strike on an ISIL tactical unit", "a strike yesterday
   // against two militant vehicles"); workers strike "on Monday" or "against" a reform.
   { type: "attack", pattern: /\bstrikes?(?=\s+(?:(?:yesterday|today|overnight|last night)\s+)?(?:on|against)\s+(?:an?|the|two|three|four|several|multiple|\d+)\s+(?:[\p{L}-]+\s+){0,2}?(?:ISIL|ISIS|Daesh|Taliban|al-Shabaa?b|al-Qaida|al-Qaeda|militants?|insurgents?|terrorists?|enemy|fighters?|tactical|weapons?|vehicles?|targets?|positions?|compounds?|bunkers?|convoys?|camps?|training)\b)/giu },
@@ -89,7 +93,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?(?!\s+caps?\b)|blew up|detonat(?:ed|ion)(?!\s+cords?\b)|car bombs?)\b/gi },
   {
     type: "protest",
-    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
+    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|water cannons?|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
   // "Youths took to the streets": the idiom of a street protest.
   { type: "protest", pattern: /\b(?:took|take|taking|taken|takes) to the streets\b/gi },
@@ -160,10 +164,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
  * ("his role in terrorist attacks" but not "no role in last week’s attack", "a pattern of assassinations", "accused the opposition of organizing the attacks", "the
  * mandate to arrest people", "standing by to assist with evacuation efforts": a part, a practice, blame or a power, no report.)
  */
-export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|(?:a |the )?pattern of|accused (?:[\p{L}-]+\s+){1,3}of(?:\s+(?:organi[sz]ing|orchestrating|masterminding|carrying out|staging|plotting))?|(?:the |a |no )?(?:mandate|authority|power) to|to (?:assist|help) (?:with|in)|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|prepar(?:e|es|ed) to|possibly(?:\s+for)?|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$|\b(?:a|his|her|their|its)\s+(?:suspected\s+|alleged\s+)?role in\s+(?:(?!(?:the|last|this|that)\s)[\p{L}-]+\s+){0,2}$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|(?:a |the )?pattern of|accused (?:[\p{L}-]+\s+){1,3}of(?:\s+(?:organi[sz]ing|orchestrating|masterminding|carrying out|staging|plotting))?|(?:the |a |no )?(?:mandate|authority|power) to|to (?:assist|help) (?:with|in)|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|emplace|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|(?:near-|almost\s)(?:daily|nightly|weekly)|frequent|regular|repeated|routine|periodic|recurring|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|right to|want to|plans? to|planned|planning|plotting|preparing|prepar(?:e|es|ed) to|possibly(?:\s+for)?|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$|\b(?:a|his|her|their|its)\s+(?:suspected\s+|alleged\s+)?role in\s+(?:(?!(?:the|last|this|that)\s)[\p{L}-]+\s+){0,2}$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
-export const FIGHTING_FIRE_AFTER = /^\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)\b/iu;
+// ("the role of democracies in fighting terrorism": a struggle against a practice or an ill, no battle.)
+export const FIGHTING_FIRE_AFTER = /^\s+(?:(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:fires?|blazes?|flames|wildfires?)|(?:against\s+)?(?:terrorism|extremism|radicalism|crime|corruption|poverty|drugs|drug trafficking|piracy|impunity|disease|malaria|hunger|racism|discrimination|inflation)\b)/iu;
 /** After "fighting": a noun it modifies ("an enemy fighting position", "fighting age"), no battle. */
 export const FIGHTING_AS_MODIFIER = /^\s+(?:positions?|season|age|units?|vehicles?|chance|spirit|forces?|men|strength)\b/i;
 
