@@ -248,6 +248,8 @@ export function mistaggedName(tokens: readonly Token[], index: number): boolean 
   const right = tokens[index + 1];
   // A surname read as an adverb ("Skelly", "Daly") after a verb or a closing mark ("said Skelly", "” Skelly said").
   if (token?.pos === "ADV" && /\p{Ll}ly$/u.test(token.text) && isNameToken(token) && left !== undefined && (left.pos === "VERB" || /^[”"’,]$/.test(left.text))) return true;
+  // "said Acting Director Jane Roe": a capitalized rank word the tagger reads as a verb opens a title.
+  if (token?.pos === "VERB" && /^(Acting|Outgoing|Incoming|Presiding|Ranking|Managing|Serving)$/.test(token.text) && right !== undefined && /^\p{Lu}/u.test(right.text)) return true;
   if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
   const nextIsName = right !== undefined && right.pos === "PROPN" && isNameToken(right);
   // "press secretary Will Hart": after a title noun only when a surname follows.
