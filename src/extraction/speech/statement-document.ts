@@ -265,7 +265,33 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     if (quotesItsSpeakers(text, body)) return null;
     return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
   }
-  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ?? selfNamedStatement(text, paragraphs);
+  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ?? selfNamedStatement(text, paragraphs) ?? pressOfficeFirstPerson(text, paragraphs);
+}
+
+/** The White House press office's header line; the releases it prints in the first person unsigned are the President's. */
+const PRESS_SECRETARY_OFFICE = /^office of the press secretary$/i;
+/** A first-person singular speaker: "I learned ...", "Hillary and I join ...", "my predecessors". */
+const FIRST_PERSON_SINGULAR = /(?:^|[\s,(])(?:I|my|me)(?=[\s,.;:!?)])/u;
+
+/**
+ * "Office of the Press Secretary" / "For Immediate Release ..." over a body in the first person
+ * singular with no signature, no quotation and no reporting ("I learned with deep regret ...",
+ * "Hillary and I join ..."): the White House prints the President's own statements so, while the
+ * Press Secretary's are headed "Statement by the Press Secretary" (and speak as "we"). The author
+ * is the office holder, unnamed ("the President").
+ */
+function pressOfficeFirstPerson(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
+  if (firstBody < 1 || firstBody > 5) return null;
+  const header = lines.slice(0, firstBody);
+  const office = header.find((line) => PRESS_SECRETARY_OFFICE.test(text.slice(line.start, line.end)));
+  if (!office) return null;
+  const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= (header[header.length - 1] as TextRange).end));
+  if (body.length === 0) return null;
+  const words = body.map((paragraph) => text.slice(paragraph.start, paragraph.end));
+  if (!FIRST_PERSON_SINGULAR.test(words[0] as string) || words.some((paragraph) => /[“”]|"[^"]{8,}"/.test(paragraph) || NEWS_REPORTING.test(paragraph))) return null;
+  return { author: office, paragraphs: body, authorKind: "unsigned", unsignedBy: "the President" };
 }
 
 /** "The Harbor Authority strongly condemns ...": a body named as the subject of the opening sentence, then its present-tense verb. */
