@@ -137,7 +137,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
   const headlineQuote = headline ? quoteHeadline(analyzed, cast, headline) : null;
   if (headlineQuote) walk.quotes.push(headlineQuote);
-  const leadParagraph = analyzed.paragraphs[firstStoryParagraph(analyzed)];
+  // A statement document speaks for its author throughout: it has no news lead that names a speaker lower down.
+  const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
   const described = leadRoleNamedNext(analyzed, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
   const quotes = partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
@@ -281,13 +282,18 @@ function bodiesByKind(analyzed: AnalyzedText, lead: TextRange | undefined, quote
  * The first paragraph of the story proper: the one a dateline starts, else the second when the
  * first is a headline (a line with no closing punctuation), else the first.
  */
+/** A line that is only a date: "13 September 2008", "September 13, 2008", "2008-09-13". */
+const DATE_LINE = /^(?:\d{1,2} \p{Lu}\p{Ll}+\.? \d{4}|\p{Lu}\p{Ll}+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})$/u;
 function firstStoryParagraph(analyzed: AnalyzedText): number {
   const { text, paragraphs } = analyzed;
   const dateline = paragraphs.findIndex((paragraph, index) => index < 4 && datelineEnd(text, paragraph) > paragraph.start);
   if (dateline >= 0) return dateline;
   const first = paragraphs[0];
   const headline = first !== undefined && paragraphs.length > 1 && !/[.!?"”’':)]\s*$/.test(text.slice(first.start, first.end)) && !/:\s/.test(text.slice(first.start, first.end));
-  return headline ? 1 : 0;
+  let lead = headline ? 1 : 0;
+  // "Headline" / "13 September 2008" / "The top police official ... says ...": a date line alone is no lead.
+  while (lead < 3 && paragraphs[lead + 1] !== undefined && DATE_LINE.test(text.slice(paragraphs[lead]?.start ?? 0, paragraphs[lead]?.end ?? 0).trim())) lead += 1;
+  return lead;
 }
 
 /** The quote of an embedded social post, credited to the person in its credit line. */
