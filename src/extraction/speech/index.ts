@@ -139,7 +139,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   if (headlineQuote) walk.quotes.push(headlineQuote);
   // A statement document speaks for its author throughout: it has no news lead that names a speaker lower down.
   const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
-  const described = leadRoleNamedNext(analyzed, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
+  const described = leadRoleNamedNext(analyzed, cast, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
   const quotes = partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
   const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
@@ -227,21 +227,37 @@ const LAY_ROLES = new Set(["resident", "witness", "survivor", "victim", "member"
  * description opens with ("The United Nations head of humanitarian aid"), is the first person
  * quoted after it in the lead or the paragraph after.
  */
-function leadRoleNamedNext(analyzed: AnalyzedText, lead: TextRange | undefined, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+function leadRoleNamedNext(analyzed: AnalyzedText, cast: Cast, lead: TextRange | undefined, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
   if (!lead) return [...quotes];
   const next = analyzed.paragraphs[analyzed.paragraphs.indexOf(lead) + 1];
   const reach = next?.end ?? lead.end;
+  const titlesOf = (name: string): string[] => (cast.personNamed(name)?.titles ?? []).map((title) => title.toLowerCase());
   return quotes.map((quote, index) => {
     const description = quote.speakerDescription;
     // A transcript's turn is labelled by its speaker ("THE PRESIDENT:", "MODERATOR:"), no news lead.
-    if (!description || quote.medium === "briefing" || quote.start < lead.start || quote.end > lead.end || !/^the /i.test(description)) return quote;
+    if (!description || quote.medium === "briefing" || quote.start < lead.start || quote.end > lead.end) return quote;
+    // "the top police official", "Guinea's president" (one person the reader knows), or "a top
+    // official of the government" (one of several: only for the generic "official").
+    const article = /^the /i.test(description) ? "the" : /^\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)*['’]s /u.test(description) ? "possessive" : /^an? /i.test(description) ? "a" : null;
+    if (!article) return quote;
     const head = description.split(/\s+(?:for|of|to|with|from|at|in)\s+/)[0] ?? "";
     const role = head.toLowerCase().split(/\s+/).pop() ?? "";
-    if (!ROLE_NOUNS.has(role) || LAY_ROLES.has(role) || role.endsWith("s")) return quote;
+    if (!ROLE_NOUNS.has(role) || LAY_ROLES.has(role) || role.endsWith("s") || (article === "a" && role !== "official")) return quote;
     // Unnamed, or a body that only opens the description ("The United Nations head ...").
     const bodyOfRole = quote.speakerKind === "organization" && quote.speaker !== null && head.length > quote.speaker.length + 4 && head.toLowerCase().includes(quote.speaker.toLowerCase());
     if (quote.speaker !== null && !bodyOfRole) return quote;
-    const named = quotes.slice(index + 1).find((later) => later.start < reach && later.speakerKind === "person" && later.speaker !== null);
+    // After "the", the first person quoted; after a possessive, one titled with the role; after
+    // "a ... official", one with an official's title (not a lay role).
+    const fits = (name: string): boolean => {
+      if (article === "the") return true;
+      const titles = titlesOf(name);
+      if (article === "possessive") return titles.some((title) => title.split(/\s+/).includes(role));
+      return titles.some((title) => {
+        const last = title.split(/\s+/).pop() ?? "";
+        return ROLE_NOUNS.has(last) && !LAY_ROLES.has(last);
+      });
+    };
+    const named = quotes.slice(index + 1).find((later) => later.start < reach && later.speakerKind === "person" && later.speaker !== null && fits(later.speaker));
     if (!named?.speaker) return quote;
     return { ...quote, speaker: named.speaker, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) };
   });
