@@ -368,7 +368,25 @@ function adjectiveReadHead(tokens: readonly Token[], at: number): boolean {
  * the appositive.
  */
 export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
-  return adjacentSubject(text, tokens, verb, floor) ?? openingName(text, tokens, verb, floor);
+  const adjacent = adjacentSubject(text, tokens, verb, floor);
+  return (adjacent && nameBeforeOpenAppositive(text, tokens, adjacent, floor)) ?? adjacent ?? openingName(text, tokens, verb, floor);
+}
+
+/**
+ * "Jane Doe, a U.S. rescue worker says ...": an appositive whose closing comma the copy dropped.
+ * The subject read is the description ("a U.S. rescue worker"); the name that opens the clause
+ * before its comma is the speaker.
+ */
+function nameBeforeOpenAppositive(text: string, tokens: readonly Token[], adjacent: Phrase, floor: number): Phrase | null {
+  if (!/^an?$/i.test(adjacent.tokens[0]?.text ?? "")) return null;
+  const first = tokens.indexOf(adjacent.tokens[0] as Token);
+  if (first < floor + 2 || tokens[first - 1]?.text !== ",") return null;
+  let start = floor;
+  while (start < first - 1 && (tokens[start]?.pos === "CCONJ" || tokens[start]?.pos === "ADV")) start += 1;
+  const name = nounPhraseAfter(text, tokens, start, first - 1);
+  if (!name || start + name.tokens.length !== first - 1) return null;
+  const run = nameRuns(name.tokens).pop();
+  return run && run[1] === name.tokens.length && run[1] - run[0] >= 2 ? name : null;
 }
 
 /**
