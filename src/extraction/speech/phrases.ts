@@ -472,6 +472,26 @@ function subjectBeforeTime(text: string, tokens: readonly Token[], timeStart: nu
 }
 
 /** The subject right before the verb, or across one appositive or relative clause between commas. */
+/**
+ * "Residents in Mogadishu, Somalia say": a place's country or state after its comma is not the
+ * subject; the noun phrase the place belongs to ("Residents in Mogadishu") is, with the place.
+ */
+function placeAfterComma(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  const place = nounPhraseBefore(text, tokens, verb, floor);
+  if (!place || place.tokens.length > 3 || !place.tokens.every((token) => token.pos === "PROPN" && isNameToken(token))) return null;
+  const comma = tokens.indexOf(place.tokens[0] as Token) - 1;
+  if (comma <= floor || tokens[comma]?.text !== ",") return null;
+  const owner = nounPhraseBefore(text, tokens, comma, floor);
+  if (!owner || owner.tokens.length < 3) return null;
+  const connector = owner.tokens.findIndex((token, index) => index > 0 && /^(?:in|from|of|at)$/i.test(token.text));
+  const head = owner.tokens[connector - 1];
+  // The phrase's head is a common noun ("residents", "officials") and a name follows the connector.
+  // A sentence's first word may be tagged as a name for its capital ("Residents in ...").
+  const commonHead = head !== undefined && (head.pos === "NOUN" || (tokens.indexOf(head) === floor && /^\p{Lu}\p{Ll}+s$/u.test(head.text)));
+  if (connector < 1 || !head || !commonHead || !owner.tokens.slice(connector + 1).every((token) => token.pos === "PROPN")) return null;
+  return phraseOf(text, tokens, tokens.indexOf(owner.tokens[0] as Token), verb);
+}
+
 function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
   while (end - 1 >= floor && (tokens[end - 1]?.pos === "ADV" || isAuxiliary(tokens[end - 1]))) end -= 1;
@@ -496,7 +516,7 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     const open = tokens.findLastIndex((token, index) => index < end - 1 && index >= end - 8 && token.text === "(");
     if (open > floor && PARTY_DESIGNATION.test(text.slice((tokens[open + 1] as Token).start, (tokens[end - 2] as Token).end))) return nounPhraseBefore(text, tokens, open, floor);
   }
-  if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
+  if (tokens[end - 1]?.text !== ",") return placeAfterComma(text, tokens, verb, floor) ?? nounPhraseBefore(text, tokens, verb, floor);
   // The words between the comma before the verb and the comma before that one.
   let comma = end - 2;
   while (comma >= floor && comma >= end - 22 && tokens[comma]?.text !== ",") comma -= 1;
