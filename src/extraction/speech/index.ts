@@ -235,7 +235,7 @@ function leadRoleNamedNext(analyzed: AnalyzedText, cast: Cast, lead: TextRange |
   return quotes.map((quote, index) => {
     const description = quote.speakerDescription;
     // A transcript's turn is labelled by its speaker ("THE PRESIDENT:", "MODERATOR:"), no news lead.
-    if (!description || quote.medium === "briefing" || quote.start < lead.start || quote.end > lead.end) return quote;
+    if (!description || (quote.medium === "briefing" && quote.reportingVerb === null) || quote.start < lead.start || quote.end > lead.end) return quote;
     // "the top police official", "Guinea's president" (one person the reader knows), or "a top
     // official of the government" (one of several: only for the generic "official").
     const article = /^the /i.test(description) ? "the" : /^\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)*['’]s /u.test(description) ? "possessive" : /^an? /i.test(description) ? "a" : null;
