@@ -479,6 +479,8 @@ function subjectBeforeTime(text: string, tokens: readonly Token[], timeStart: nu
 function placeAfterComma(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   const place = nounPhraseBefore(text, tokens, verb, floor);
   if (!place || place.tokens.length > 3 || !place.tokens.every((token) => token.pos === "PROPN" && isNameToken(token))) return null;
+  // Both the place and the word after the comma must be places the gazetteer knows ("Trump, Bernie Sanders warned" is two people).
+  if (lookupPlace(place.text) === undefined) return null;
   const comma = tokens.indexOf(place.tokens[0] as Token) - 1;
   if (comma <= floor || tokens[comma]?.text !== ",") return null;
   const owner = nounPhraseBefore(text, tokens, comma, floor);
@@ -489,6 +491,7 @@ function placeAfterComma(text: string, tokens: readonly Token[], verb: number, f
   // A sentence's first word may be tagged as a name for its capital ("Residents in ...").
   const commonHead = head !== undefined && (head.pos === "NOUN" || (tokens.indexOf(head) === floor && /^\p{Lu}\p{Ll}+s$/u.test(head.text)));
   if (connector < 1 || !head || !commonHead || !owner.tokens.slice(connector + 1).every((token) => token.pos === "PROPN")) return null;
+  if (lookupPlace(text.slice((owner.tokens[connector + 1] as Token).start, (owner.tokens[owner.tokens.length - 1] as Token).end)) === undefined) return null;
   return phraseOf(text, tokens, tokens.indexOf(owner.tokens[0] as Token), verb);
 }
 
