@@ -200,6 +200,14 @@ function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuo
   const contentWords = (words: string): string[] => words.toLowerCase().split(/[\s,]+/).filter((word) => word !== "" && !EMPTY_DESCRIPTION_WORDS.has(word));
   return quotes.map((quote) => {
     const description = quote.speakerDescription;
+    // "Spokesman also said ...": a headline-style sub-head drops the article; the role is the one
+    // person the story gives that title, wherever it names them.
+    if (quote.speaker === null && description && /^\p{Lu}\p{Ll}+$/u.test(description) && ROLE_NOUNS.has(description.toLowerCase()) && !LAY_ROLES.has(description.toLowerCase())) {
+      const role = description.toLowerCase();
+      const holders = cast.people.filter((person) => person.titles.some((title) => title.toLowerCase().split(/\s+/).pop() === role));
+      const holder = holders.length === 1 ? holders[0] : undefined;
+      return holder ? { ...quote, speaker: holder.name, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) } : quote;
+    }
     if (quote.speaker !== null || !description || !/^an? /i.test(description)) return quote;
     // The role is the last word before the body it serves ("a spokesman for ...", "a pro-rebel general").
     const role = description.toLowerCase().split(/\s+(?:for|of|to|with|from|at|in)\s+/)[0]?.split(/\s+/).pop() ?? "";

@@ -156,4 +156,22 @@ describe("subjects", () => {
     expect(extractArticle(text).people.map((person) => person.name)).not.toContain("Scale Back Norland Work");
     expect(extractArticle(text).people.some((person) => /Scale/.test(person.name))).toBe(false);
   });
+
+  it("gives a sub-head's bare 'Spokesman also said' to the one spokesman the story names", () => {
+    const text = [
+      "Council's Varga: Talks Must Resume",
+      "Spokesman also said \"Every family wants the road reopened\"",
+      "Port Lewis, May 3, 2011 - City council spokesman Peter Varga has told reporters that the talks must resume this week.",
+    ].join("\n\n");
+    expect(speakerOf(text, "Every family wants")).toBe("Peter Varga");
+  });
+
+  it("leaves a bare role unnamed when two people hold it", () => {
+    const text = [
+      "Talks Stall",
+      "Spokesman also said \"The road stays closed\"",
+      "City spokesman Peter Varga and port spokesman Ivo Lind said the talks had stalled.",
+    ].join("\n\n");
+    expect(speakerOf(text, "The road stays closed")).toBeNull();
+  });
 });
