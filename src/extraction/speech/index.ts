@@ -140,7 +140,7 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // A statement document speaks for its author throughout: it has no news lead that names a speaker lower down.
   const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
   const described = leadRoleNamedNext(analyzed, cast, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
-  const quotes = partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described));
+  const quotes = principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described)));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
   const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
   const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
@@ -222,6 +222,30 @@ function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuo
     const person = cast.people.filter(fits).sort((a, b) => (a.mentions[0] ?? 0) - (b.mentions[0] ?? 0))[0];
     if (!person) return quote;
     return { ...quote, speaker: person.name, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) };
+  });
+}
+
+/** A readout's headline that names its principal by title only: "Readout of the President's Call with President Doe of ...". */
+const PRINCIPAL_BY_TITLE = /^readout (?:of|on|from) the ((?:vice )?president|secretary|prime minister)['’]s\b/i;
+
+/**
+ * "Readout of the President's Call with President Doe": the readout calls its own principal "the
+ * President"; "the President noted that ..." is that principal, never the other party the headline
+ * names after "with". Such a quote read as the other party goes to the unnamed office holder.
+ */
+function principalUnnamed(analyzed: AnalyzedText, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+  const headline = analyzed.paragraphs[0];
+  const office = headline ? PRINCIPAL_BY_TITLE.exec(analyzed.text.slice(headline.start, headline.end).trim())?.[1] : undefined;
+  if (!office) return [...quotes];
+  // "the President noted", not "the President of France" nor "the President Doe".
+  const bare = (cue: string): boolean => cue.toLowerCase().startsWith(`the ${office.toLowerCase()} `) && /^\s+(?!of\b)\p{Ll}/u.test(cue.slice(office.length + 4));
+  // The other party the headline names after "with" ("... Call with President Hollande of France").
+  const counterpart = analyzed.text.slice(headline?.start ?? 0, headline?.end ?? 0).split(/\swith\s/)[1] ?? "";
+  return quotes.map((quote) => {
+    const cue = quote.attribution ? analyzed.text.slice(quote.attribution.start, quote.attribution.end) : "";
+    const surname = quote.speaker?.split(/\s+/).pop() ?? "";
+    if (quote.speakerKind !== "person" || !bare(cue) || surname === "" || !counterpart.split(/[\s,]+/).includes(surname)) return quote;
+    return { ...quote, speaker: null, speakerKind: null, speakerDescription: `the ${office}` };
   });
 }
 

@@ -174,4 +174,16 @@ describe("subjects", () => {
     ].join("\n\n");
     expect(speakerOf(text, "The road stays closed")).toBeNull();
   });
+
+  it("gives 'the President noted that ...' in a readout of the President's call with President Roe to the unnamed principal, not Roe", () => {
+    const text = [
+      "Readout of the President’s Call with President Roe of Norland",
+      "The White House",
+      "Office of the Press Secretary",
+      "The President spoke today with President Roe of Norland about the floods in the north.  The leaders agreed to send more aid.  The President noted that we respect Norland’s right to lead the relief work in its own provinces.  The two presidents agreed to speak again next week.",
+    ].join("\n\n");
+    const quote = quoteOf(text, "we respect Norland");
+    expect(quote?.speaker ?? null).not.toBe("Roe");
+    expect(quote?.speaker ?? null).not.toBe("President Roe");
+  });
 });
