@@ -289,7 +289,8 @@ function leadRoleNamedNext(analyzed: AnalyzedText, cast: Cast, lead: TextRange |
         return ROLE_NOUNS.has(last) && !LAY_ROLES.has(last);
       });
     };
-    const named = quotes.slice(index + 1).find((later) => later.start < reach && later.speakerKind === "person" && later.speaker !== null && fits(later.speaker));
+    // The correspondent's "Jane Doe reports from ... that ..." is no speaker the lead describes.
+    const named = quotes.slice(index + 1).find((later) => later.start < reach && later.speakerKind === "person" && later.speaker !== null && !/^report/.test(later.reportingVerb ?? "") && fits(later.speaker));
     if (!named?.speaker) return quote;
     return { ...quote, speaker: named.speaker, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) };
   });

@@ -452,6 +452,16 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const before = tokens[index - 1];
   if (!token || !before || token.pos !== "NOUN" || !REPORTING_VERBS.has(key(token)) || /(?:ing|ed)$/.test(key(token))) return false;
+  // "VOA's Jane Doe reports from Kabul that ...", "As Jane Doe reports from Nairobi, ...": a
+  // correspondent's verb after the name, with a clause after the place (a credit line alone,
+  // "reports from Kabul.", reports nothing).
+  if (before.pos === "PROPN" && key(tokens[index + 1] ?? token) === "from") {
+    const after = tokens.slice(index + 2, index + 12);
+    const that = after.findIndex((word) => key(word) === "that");
+    const comma = after.findIndex((word) => word.text === ",");
+    const opensWithAs = tokens.slice(0, index).some((word, at) => at === 0 && key(word) === "as");
+    return that >= 0 || (opensWithAs && comma >= 0);
+  }
   // "4 in 10 say", "47% say": a quantity of people is plural too.
   const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
   return plural && finiteClauseStart(tokens, index + 1) === index + 1;

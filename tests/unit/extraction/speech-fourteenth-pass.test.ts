@@ -186,4 +186,16 @@ describe("subjects", () => {
     expect(quote?.speaker ?? null).not.toBe("Roe");
     expect(quote?.speaker ?? null).not.toBe("President Roe");
   });
+
+  it("reads a correspondent's 'reports from Kabul that ...' and 'As ... reports from Nairobi, ...' as their reported speech, not the lead's", () => {
+    const text = [
+      "Bomb Kills Governor",
+      "The police chief says a bomb killed the governor. Harbor Radio's Jane Doe reports from neighboring Pakistan that militants claimed credit for the attack.",
+      "As Harbor Radio Correspondent Mark Roe reports from our bureau in Nairobi, a string of attacks on aid workers is also threatening a peace accord.",
+      "Harbor Radio's Jane Doe reports from Kabul.",
+    ].join("\n\n");
+    expect(speakerOf(text, "militants claimed credit")).toBe("Jane Doe");
+    expect(speakerOf(text, "a string of attacks")).toBe("Mark Roe");
+    expect(speakerOf(text, "a bomb killed the governor")).not.toBe("Jane Doe");
+  });
 });
