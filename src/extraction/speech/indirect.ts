@@ -352,7 +352,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     let to = -1;
     let fronted = false;
     const that = tokens.findIndex((candidate, at) => at > index && at <= index + 20 && key(candidate) === "that");
-    const between = that > 0 ? tokens.slice(index + 1, that) : [];
+    // 'told "Hello Radio" listeners that ...': a show's name in quotation marks (a short run of capitalized words) is no clause.
+    const between = that > 0 ? withoutQuotedTitles(tokens.slice(index + 1, that)) : [];
     const next = tokens[index + 1];
     // Between the verb and "that" only its objects and adverbials, and participles of the
     // medium ("in a statement carried by state media that ...").
@@ -440,6 +441,23 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/** The tokens without any quoted name of a show, book or slogan: at most six capitalized words between quotation marks. */
+function withoutQuotedTitles(tokens: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at] as Token;
+    if (/^[“"]$/.test(token.text)) {
+      const close = tokens.findIndex((candidate, later) => later > at && later <= at + 7 && /^[”"]$/.test(candidate.text));
+      if (close > at + 1 && tokens.slice(at + 1, close).every((word) => /^[\p{Lu}\d]/u.test(word.text))) {
+        at = close;
+        continue;
+      }
+    }
+    kept.push(token);
+  }
+  return kept;
 }
 
 /**

@@ -198,4 +198,9 @@ describe("subjects", () => {
     expect(speakerOf(text, "a string of attacks")).toBe("Mark Roe");
     expect(speakerOf(text, "a bomb killed the governor")).not.toBe("Jane Doe");
   });
+
+  it("reads 'told \"Morning Call\" listeners that ...' though a show's name in quotation marks stands between the verb and 'that'", () => {
+    const text = "Ana Ruiz, director of the Fair Vote Committee, told \"Morning Call\" listeners on Monday that voters unhappy with the count should speak up.";
+    expect(speakerOf(text, "voters unhappy with the count")).toBe("Ana Ruiz");
+  });
 });
