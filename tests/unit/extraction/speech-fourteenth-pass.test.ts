@@ -203,4 +203,9 @@ describe("subjects", () => {
     const text = "Ana Ruiz, director of the Fair Vote Committee, told \"Morning Call\" listeners on Monday that voters unhappy with the count should speak up.";
     expect(speakerOf(text, "voters unhappy with the count")).toBe("Ana Ruiz");
   });
+
+  it("gives '“…” by the neighbors, Doe said' to Doe: the quotation's own last words may stand before the comma", () => {
+    const text = "Minister Jo Doe also called for tougher steps. “Closing the border would be the strongest sanction” by the neighbors, Doe said.";
+    expect(speakerOf(text, "Closing the border")).toBe("Jo Doe");
+  });
 });
