@@ -208,4 +208,11 @@ describe("subjects", () => {
     const text = "Minister Jo Doe also called for tougher steps. “Closing the border would be the strongest sanction” by the neighbors, Doe said.";
     expect(speakerOf(text, "Closing the border")).toBe("Jo Doe");
   });
+
+  it("reads a bare plural group with a modifier ('opposition parties announced ...') as a described speaker", () => {
+    const text = "Talks Fail\n\nEarlier this week, opposition parties announced they had walked out of the talks with the government.";
+    const quote = quoteOf(text, "they had walked out");
+    expect(quote?.speaker ?? null).toBeNull();
+    expect(quote?.speakerDescription).toMatch(/opposition parties/i);
+  });
 });
