@@ -215,4 +215,14 @@ describe("subjects", () => {
     expect(quote?.speaker ?? null).toBeNull();
     expect(quote?.speakerDescription).toMatch(/opposition parties/i);
   });
+
+  it("reads no person out of a headline's abbreviated place ('S. Korea Fire Probe') and gives 'South Korea said' to the country", () => {
+    const text = [
+      "Norland Trade Minister Tells Harbor Radio S. Korea Port Deal a 'Big Win'",
+      "South Korea’s new port deal is “a big win for both countries,” according to Norland Trade Minister Ivo Lind, in an interview with Harbor Radio.",
+      "Lind spoke minutes after South Korea said it had closed its inquiry into the fire at the port of Busan.",
+    ].join("\n\n");
+    expect(extractArticle(text).people.some((person) => /Korea/.test(person.name))).toBe(false);
+    expect(speakerOf(text, "it had closed its inquiry")).not.toMatch(/Probe/);
+  });
 });
