@@ -677,10 +677,21 @@ const QUANTIFIERS = /^(the|a|an|one|another|many|some|several|most|other|few|two
  * 52-year-old", "several residents said". A determiner or a quantity and a noun (or
  * an adjective used as one) make an unnamed source.
  */
+/**
+ * "opposition parties said", "rights groups say": a plural of a body or role noun with a modifier and
+ * no determiner is a described group, as "some parties" is. Not a name ("Western Union") nor a
+ * bare plural alone ("parties").
+ */
+function barePluralGroup(subject: Phrase, head: Token): boolean {
+  const singular = key(head).replace(/ies$/, "y").replace(/s$/, "");
+  if (head.pos !== "NOUN" || !/s$/.test(key(head)) || !(ORG_NOUNS.has(singular) || ROLE_NOUNS.has(singular))) return false;
+  return subject.tokens.every((token) => (token.pos === "NOUN" || token.pos === "ADJ") && !isCapitalized(token));
+}
+
 export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {
   const first = subject.tokens[0];
   const head = headOf(subject);
-  if (!first || !head || subject.tokens.length < 2 || subject.tokens.length > 8 || !(QUANTIFIERS.test(first.text) || first.pos === "NUM")) return null;
+  if (!first || !head || subject.tokens.length < 2 || subject.tokens.length > 8 || !(QUANTIFIERS.test(first.text) || first.pos === "NUM" || barePluralGroup(subject, head))) return null;
   // "the two" (the two people just named) is a description as "the two leaders" is.
   const countOnly = head.pos === "NUM" && subject.tokens.length === 2 && key(first) === "the";
   if ((!["NOUN", "ADJ"].includes(head.pos) && !countOnly) || subject.tokens.some((token) => token.pos === "PRON")) return null;

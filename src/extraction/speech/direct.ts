@@ -66,7 +66,10 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   } else {
     subject = subjectBefore(walk.text, tokens, verb, 0);
     // The words between the quote and the verb must all be the subject (not ", which he said").
-    if (!subject || subject.start !== (tokens[0] as Token).start) subject = apposedSubject(walk.text, tokens)?.subject ?? null;
+    // "“…” by China, Onodera said": the quotation's own last words may run on to a comma before the subject.
+    const subjectAt = subject ? tokens.findIndex((token) => token.start === subject?.start) : -1;
+    const afterOwnWords = subjectAt > 1 && subjectAt <= 6 && tokens[subjectAt - 1]?.text === "," && (tokens[0] as Token).pos === "ADP" && subject !== null && subject.tokens.some(isNameToken) && !isTitleCase(walk.text.slice(span.start, span.end)) && !/,\s*$/.test(walk.text.slice(span.start, span.end));
+    if (!subject || (subject.start !== (tokens[0] as Token).start && !afterOwnWords)) subject = apposedSubject(walk.text, tokens)?.subject ?? null;
     if (!subject) return null;
   }
   const verbToken = tokens[verb] as Token;

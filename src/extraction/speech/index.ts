@@ -137,9 +137,10 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
   const headlineQuote = headline ? quoteHeadline(analyzed, cast, headline) : null;
   if (headlineQuote) walk.quotes.push(headlineQuote);
-  const leadParagraph = analyzed.paragraphs[firstStoryParagraph(analyzed)];
-  const described = leadRoleNamedNext(analyzed, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
-  const quotes = partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described));
+  // A statement document speaks for its author throughout: it has no news lead that names a speaker lower down.
+  const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
+  const described = leadRoleNamedNext(analyzed, cast, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
+  const quotes = principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described)));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
   const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
   const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
@@ -199,6 +200,14 @@ function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuo
   const contentWords = (words: string): string[] => words.toLowerCase().split(/[\s,]+/).filter((word) => word !== "" && !EMPTY_DESCRIPTION_WORDS.has(word));
   return quotes.map((quote) => {
     const description = quote.speakerDescription;
+    // "Spokesman also said ...": a headline-style sub-head drops the article; the role is the one
+    // person the story gives that title, wherever it names them.
+    if (quote.speaker === null && description && /^\p{Lu}\p{Ll}+$/u.test(description) && ROLE_NOUNS.has(description.toLowerCase()) && !LAY_ROLES.has(description.toLowerCase())) {
+      const role = description.toLowerCase();
+      const holders = cast.people.filter((person) => person.titles.some((title) => title.toLowerCase().split(/\s+/).pop() === role));
+      const holder = holders.length === 1 ? holders[0] : undefined;
+      return holder ? { ...quote, speaker: holder.name, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) } : quote;
+    }
     if (quote.speaker !== null || !description || !/^an? /i.test(description)) return quote;
     // The role is the last word before the body it serves ("a spokesman for ...", "a pro-rebel general").
     const role = description.toLowerCase().split(/\s+(?:for|of|to|with|from|at|in)\s+/)[0]?.split(/\s+/).pop() ?? "";
@@ -216,6 +225,30 @@ function namedLater(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuo
   });
 }
 
+/** A readout's headline that names its principal by title only: "Readout of the President's Call with President Doe of ...". */
+const PRINCIPAL_BY_TITLE = /^readout (?:of|on|from) the ((?:vice )?president|secretary|prime minister)['’]s\b/i;
+
+/**
+ * "Readout of the President's Call with President Doe": the readout calls its own principal "the
+ * President"; "the President noted that ..." is that principal, never the other party the headline
+ * names after "with". Such a quote read as the other party goes to the unnamed office holder.
+ */
+function principalUnnamed(analyzed: AnalyzedText, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+  const headline = analyzed.paragraphs[0];
+  const office = headline ? PRINCIPAL_BY_TITLE.exec(analyzed.text.slice(headline.start, headline.end).trim())?.[1] : undefined;
+  if (!office) return [...quotes];
+  // "the President noted", not "the President of France" nor "the President Doe".
+  const bare = (cue: string): boolean => cue.toLowerCase().startsWith(`the ${office.toLowerCase()} `) && /^\s+(?!of\b)\p{Ll}/u.test(cue.slice(office.length + 4));
+  // The other party the headline names after "with" ("... Call with President Hollande of France").
+  const counterpart = analyzed.text.slice(headline?.start ?? 0, headline?.end ?? 0).split(/\swith\s/)[1] ?? "";
+  return quotes.map((quote) => {
+    const cue = quote.attribution ? analyzed.text.slice(quote.attribution.start, quote.attribution.end) : "";
+    const surname = quote.speaker?.split(/\s+/).pop() ?? "";
+    if (quote.speakerKind !== "person" || !bare(cue) || surname === "" || !counterpart.split(/[\s,]+/).includes(surname)) return quote;
+    return { ...quote, speaker: null, speakerKind: null, speakerDescription: `the ${office}` };
+  });
+}
+
 /** Roles anyone may hold ("the witness", "the mother"): never an office a lead withholds a name for. */
 const LAY_ROLES = new Set(["resident", "witness", "survivor", "victim", "member", "mother", "father", "student", "worker", "farmer", "teacher", "schoolteacher", "doctor", "nurse", "owner", "activist", "analyst", "expert", "researcher", "journalist", "reporter", "correspondent", "candidate"]);
 
@@ -226,21 +259,38 @@ const LAY_ROLES = new Set(["resident", "witness", "survivor", "victim", "member"
  * description opens with ("The United Nations head of humanitarian aid"), is the first person
  * quoted after it in the lead or the paragraph after.
  */
-function leadRoleNamedNext(analyzed: AnalyzedText, lead: TextRange | undefined, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+function leadRoleNamedNext(analyzed: AnalyzedText, cast: Cast, lead: TextRange | undefined, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
   if (!lead) return [...quotes];
   const next = analyzed.paragraphs[analyzed.paragraphs.indexOf(lead) + 1];
   const reach = next?.end ?? lead.end;
+  const titlesOf = (name: string): string[] => (cast.personNamed(name)?.titles ?? []).map((title) => title.toLowerCase());
   return quotes.map((quote, index) => {
     const description = quote.speakerDescription;
     // A transcript's turn is labelled by its speaker ("THE PRESIDENT:", "MODERATOR:"), no news lead.
-    if (!description || quote.medium === "briefing" || quote.start < lead.start || quote.end > lead.end || !/^the /i.test(description)) return quote;
+    if (!description || (quote.medium === "briefing" && quote.reportingVerb === null) || quote.start < lead.start || quote.end > lead.end) return quote;
+    // "the top police official", "Guinea's president" (one person the reader knows), or "a top
+    // official of the government" (one of several: only for the generic "official").
+    const article = /^the /i.test(description) ? "the" : /^\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)*['’]s /u.test(description) ? "possessive" : /^an? /i.test(description) ? "a" : null;
+    if (!article) return quote;
     const head = description.split(/\s+(?:for|of|to|with|from|at|in)\s+/)[0] ?? "";
     const role = head.toLowerCase().split(/\s+/).pop() ?? "";
-    if (!ROLE_NOUNS.has(role) || LAY_ROLES.has(role) || role.endsWith("s")) return quote;
+    if (!ROLE_NOUNS.has(role) || LAY_ROLES.has(role) || role.endsWith("s") || (article === "a" && role !== "official")) return quote;
     // Unnamed, or a body that only opens the description ("The United Nations head ...").
     const bodyOfRole = quote.speakerKind === "organization" && quote.speaker !== null && head.length > quote.speaker.length + 4 && head.toLowerCase().includes(quote.speaker.toLowerCase());
     if (quote.speaker !== null && !bodyOfRole) return quote;
-    const named = quotes.slice(index + 1).find((later) => later.start < reach && later.speakerKind === "person" && later.speaker !== null);
+    // After "the", the first person quoted; after a possessive, one titled with the role; after
+    // "a ... official", one with an official's title (not a lay role).
+    const fits = (name: string): boolean => {
+      if (article === "the") return true;
+      const titles = titlesOf(name);
+      if (article === "possessive") return titles.some((title) => title.split(/\s+/).includes(role));
+      return titles.some((title) => {
+        const last = title.split(/\s+/).pop() ?? "";
+        return ROLE_NOUNS.has(last) && !LAY_ROLES.has(last);
+      });
+    };
+    // The correspondent's "Jane Doe reports from ... that ..." is no speaker the lead describes.
+    const named = quotes.slice(index + 1).find((later) => later.start < reach && later.speakerKind === "person" && later.speaker !== null && !/^report/.test(later.reportingVerb ?? "") && fits(later.speaker));
     if (!named?.speaker) return quote;
     return { ...quote, speaker: named.speaker, speakerKind: "person", confidence: Math.min(quote.confidence, CONFIDENCE.reference) };
   });
@@ -281,13 +331,18 @@ function bodiesByKind(analyzed: AnalyzedText, lead: TextRange | undefined, quote
  * The first paragraph of the story proper: the one a dateline starts, else the second when the
  * first is a headline (a line with no closing punctuation), else the first.
  */
+/** A line that is only a date: "13 September 2008", "September 13, 2008", "2008-09-13". */
+const DATE_LINE = /^(?:\d{1,2} \p{Lu}\p{Ll}+\.? \d{4}|\p{Lu}\p{Ll}+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})$/u;
 function firstStoryParagraph(analyzed: AnalyzedText): number {
   const { text, paragraphs } = analyzed;
   const dateline = paragraphs.findIndex((paragraph, index) => index < 4 && datelineEnd(text, paragraph) > paragraph.start);
   if (dateline >= 0) return dateline;
   const first = paragraphs[0];
   const headline = first !== undefined && paragraphs.length > 1 && !/[.!?"”’':)]\s*$/.test(text.slice(first.start, first.end)) && !/:\s/.test(text.slice(first.start, first.end));
-  return headline ? 1 : 0;
+  let lead = headline ? 1 : 0;
+  // "Headline" / "13 September 2008" / "The top police official ... says ...": a date line alone is no lead.
+  while (lead < 3 && paragraphs[lead + 1] !== undefined && DATE_LINE.test(text.slice(paragraphs[lead]?.start ?? 0, paragraphs[lead]?.end ?? 0).trim())) lead += 1;
+  return lead;
 }
 
 /** The quote of an embedded social post, credited to the person in its credit line. */

@@ -352,7 +352,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     let to = -1;
     let fronted = false;
     const that = tokens.findIndex((candidate, at) => at > index && at <= index + 20 && key(candidate) === "that");
-    const between = that > 0 ? tokens.slice(index + 1, that) : [];
+    // 'told "Hello Radio" listeners that ...': a show's name in quotation marks (a short run of capitalized words) is no clause.
+    const between = that > 0 ? withoutQuotedTitles(tokens.slice(index + 1, that)) : [];
     const next = tokens[index + 1];
     // Between the verb and "that" only its objects and adverbials, and participles of the
     // medium ("in a statement carried by state media that ...").
@@ -442,6 +443,23 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
   });
 }
 
+/** The tokens without any quoted name of a show, book or slogan: at most six capitalized words between quotation marks. */
+function withoutQuotedTitles(tokens: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at] as Token;
+    if (/^[“"]$/.test(token.text)) {
+      const close = tokens.findIndex((candidate, later) => later > at && later <= at + 7 && /^[”"]$/.test(candidate.text));
+      if (close > at + 1 && tokens.slice(at + 1, close).every((word) => /^[\p{Lu}\d]/u.test(word.text))) {
+        at = close;
+        continue;
+      }
+    }
+    kept.push(token);
+  }
+  return kept;
+}
+
 /**
  * "Police report the fire killed three", "Officials claim the ships arrived": after a plural
  * subject the tagger reads a present-tense reporting verb as the head of a noun compound ("police
@@ -452,6 +470,16 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const before = tokens[index - 1];
   if (!token || !before || token.pos !== "NOUN" || !REPORTING_VERBS.has(key(token)) || /(?:ing|ed)$/.test(key(token))) return false;
+  // "VOA's Jane Doe reports from Kabul that ...", "As Jane Doe reports from Nairobi, ...": a
+  // correspondent's verb after the name, with a clause after the place (a credit line alone,
+  // "reports from Kabul.", reports nothing).
+  if (before.pos === "PROPN" && key(tokens[index + 1] ?? token) === "from") {
+    const after = tokens.slice(index + 2, index + 12);
+    const that = after.findIndex((word) => key(word) === "that");
+    const comma = after.findIndex((word) => word.text === ",");
+    const opensWithAs = tokens.slice(0, index).some((word, at) => at === 0 && key(word) === "as");
+    return that >= 0 || (opensWithAs && comma >= 0);
+  }
   // "4 in 10 say", "47% say": a quantity of people is plural too.
   const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
   return plural && finiteClauseStart(tokens, index + 1) === index + 1;

@@ -197,6 +197,16 @@ function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly T
       }
       // The same from the front ("Slams", "Offers"): a name tagged as one may be printed only in the headline.
       while (to - from >= 2 && (tokens[from] as Token).pos !== "PROPN" && !capitalizedWord(tokens[from] as Token)) from += 1;
+      // "Tells VOA N. Korea Nuke Test ...": a compass initial before a place's last word is a headline's
+      // abbreviated place ("N. Korea", "S. Africa"), no person's initial.
+      const compassPlace = (at: number): boolean => {
+        const compass = ({ "N.": "North", "S.": "South", "E.": "East", "W.": "West" } as Record<string, string>)[(tokens[at] as Token).text];
+        return compass !== undefined && tokens[at + 1] !== undefined && lookupPlace(`${compass} ${(tokens[at + 1] as Token).text}`) !== undefined;
+      };
+      for (let at = from; at < to - 1; at += 1) if (compassPlace(at)) return null;
+      // "... Aid Groups May Scale Back Somalia Operations": a name's first word the story writes
+      // in capitals nowhere else (nor a given name, nor an initial) is a headline word the tagger took for a name.
+      if (!capitalizedWord(tokens[from] as Token) && !/^\p{Lu}\.$/u.test((tokens[from] as Token).text)) return null;
       while (to - from >= 1 && /^\p{Lu}\.$/u.test((tokens[to - 1] as Token).text)) to -= 1;
       const words = tokens.slice(from, to).filter((token) => token.text !== "-" && !suffix(token) && !/^\p{Lu}\.$/u.test(token.text)).length;
       // "Statement on Marine Helicopter Tragedy": a run none of whose words the story capitalizes

@@ -248,6 +248,8 @@ export function mistaggedName(tokens: readonly Token[], index: number): boolean 
   const right = tokens[index + 1];
   // A surname read as an adverb ("Skelly", "Daly") after a verb or a closing mark ("said Skelly", "” Skelly said").
   if (token?.pos === "ADV" && /\p{Ll}ly$/u.test(token.text) && isNameToken(token) && left !== undefined && (left.pos === "VERB" || /^[”"’,]$/.test(left.text))) return true;
+  // "said Acting Director Jane Roe": a capitalized rank word the tagger reads as a verb opens a title.
+  if (token?.pos === "VERB" && /^(Acting|Outgoing|Incoming|Presiding|Ranking|Managing|Serving)$/.test(token.text) && right !== undefined && /^\p{Lu}/u.test(right.text)) return true;
   if (!token || token.pos !== "VERB" || !isNameToken(token)) return false;
   const nextIsName = right !== undefined && right.pos === "PROPN" && isNameToken(right);
   // "press secretary Will Hart": after a title noun only when a surname follows.
@@ -366,7 +368,25 @@ function adjectiveReadHead(tokens: readonly Token[], at: number): boolean {
  * the appositive.
  */
 export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
-  return adjacentSubject(text, tokens, verb, floor) ?? openingName(text, tokens, verb, floor);
+  const adjacent = adjacentSubject(text, tokens, verb, floor);
+  return (adjacent && nameBeforeOpenAppositive(text, tokens, adjacent, floor)) ?? adjacent ?? openingName(text, tokens, verb, floor);
+}
+
+/**
+ * "Jane Doe, a U.S. rescue worker says ...": an appositive whose closing comma the copy dropped.
+ * The subject read is the description ("a U.S. rescue worker"); the name that opens the clause
+ * before its comma is the speaker.
+ */
+function nameBeforeOpenAppositive(text: string, tokens: readonly Token[], adjacent: Phrase, floor: number): Phrase | null {
+  if (!/^an?$/i.test(adjacent.tokens[0]?.text ?? "")) return null;
+  const first = tokens.indexOf(adjacent.tokens[0] as Token);
+  if (first < floor + 2 || tokens[first - 1]?.text !== ",") return null;
+  let start = floor;
+  while (start < first - 1 && (tokens[start]?.pos === "CCONJ" || tokens[start]?.pos === "ADV")) start += 1;
+  const name = nounPhraseAfter(text, tokens, start, first - 1);
+  if (!name || start + name.tokens.length !== first - 1) return null;
+  const run = nameRuns(name.tokens).pop();
+  return run && run[1] === name.tokens.length && run[1] - run[0] >= 2 ? name : null;
 }
 
 /**
@@ -452,6 +472,29 @@ function subjectBeforeTime(text: string, tokens: readonly Token[], timeStart: nu
 }
 
 /** The subject right before the verb, or across one appositive or relative clause between commas. */
+/**
+ * "Residents in Mogadishu, Somalia say": a place's country or state after its comma is not the
+ * subject; the noun phrase the place belongs to ("Residents in Mogadishu") is, with the place.
+ */
+function placeAfterComma(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  const place = nounPhraseBefore(text, tokens, verb, floor);
+  if (!place || place.tokens.length > 3 || !place.tokens.every((token) => token.pos === "PROPN" && isNameToken(token))) return null;
+  // Both the place and the word after the comma must be places the gazetteer knows ("Trump, Bernie Sanders warned" is two people).
+  if (lookupPlace(place.text) === undefined) return null;
+  const comma = tokens.indexOf(place.tokens[0] as Token) - 1;
+  if (comma <= floor || tokens[comma]?.text !== ",") return null;
+  const owner = nounPhraseBefore(text, tokens, comma, floor);
+  if (!owner || owner.tokens.length < 3) return null;
+  const connector = owner.tokens.findIndex((token, index) => index > 0 && /^(?:in|from|of|at)$/i.test(token.text));
+  const head = owner.tokens[connector - 1];
+  // The phrase's head is a common noun ("residents", "officials") and a name follows the connector.
+  // A sentence's first word may be tagged as a name for its capital ("Residents in ...").
+  const commonHead = head !== undefined && (head.pos === "NOUN" || (tokens.indexOf(head) === floor && /^\p{Lu}\p{Ll}+s$/u.test(head.text)));
+  if (connector < 1 || !head || !commonHead || !owner.tokens.slice(connector + 1).every((token) => token.pos === "PROPN")) return null;
+  if (lookupPlace(text.slice((owner.tokens[connector + 1] as Token).start, (owner.tokens[owner.tokens.length - 1] as Token).end)) === undefined) return null;
+  return phraseOf(text, tokens, tokens.indexOf(owner.tokens[0] as Token), verb);
+}
+
 function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
   while (end - 1 >= floor && (tokens[end - 1]?.pos === "ADV" || isAuxiliary(tokens[end - 1]))) end -= 1;
@@ -476,7 +519,7 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     const open = tokens.findLastIndex((token, index) => index < end - 1 && index >= end - 8 && token.text === "(");
     if (open > floor && PARTY_DESIGNATION.test(text.slice((tokens[open + 1] as Token).start, (tokens[end - 2] as Token).end))) return nounPhraseBefore(text, tokens, open, floor);
   }
-  if (tokens[end - 1]?.text !== ",") return nounPhraseBefore(text, tokens, verb, floor);
+  if (tokens[end - 1]?.text !== ",") return placeAfterComma(text, tokens, verb, floor) ?? nounPhraseBefore(text, tokens, verb, floor);
   // The words between the comma before the verb and the comma before that one.
   let comma = end - 2;
   while (comma >= floor && comma >= end - 22 && tokens[comma]?.text !== ",") comma -= 1;

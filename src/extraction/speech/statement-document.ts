@@ -146,6 +146,43 @@ function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number
   return body;
 }
 
+/**
+ * Quotation marks a speech verb or a hand-over opens or closes ("Doe said, “", ",” said Doe",
+ * "issued the following statement today: “"): words the release quotes, not its own voice.
+ */
+const QUOTED_SPEECH = /\b(?:said|says|added|stated|remarked|statement|declared)\b[^.!?“”"]{0,120}[,:]\s*[“"]\p{Lu}|[,.!?]\s*[”"]\s*(?:said|says|added|stated|remarked)\b/u;
+function quotesItsSpeakers(text: string, body: readonly TextRange[]): boolean {
+  return body.some((paragraph) => QUOTED_SPEECH.test(text.slice(paragraph.start, paragraph.end)));
+}
+
+/** "X issued the following statement." closed by a full stop: the statement is the quoted paragraphs below. */
+const INTRODUCED_STOP = /^(?:.*,\s+)?(.+?) (?:provided|issued|released|gave|delivered|made) the following (?:readout|statement|remarks)\b[^.!?:“”"]*\.\s*$/iu;
+/** An opening quotation mark at the start of a paragraph. */
+const OPENS_QUOTED = /^\s*[“"]\s*\p{Lu}/u;
+
+/**
+ * A hand-over sentence closed by a full stop and followed by paragraphs that each open a quotation
+ * ("… the President issued the following statement." / "“It was with …" / "“Hillary and I …”"): the
+ * statement is those paragraphs, and the narration after them (no opening mark) is the release's.
+ */
+function quotedAfterStop(text: string, paragraphs: readonly TextRange[], index: number, tail: string): StatementDocument | null {
+  const match = INTRODUCED_STOP.exec(tail);
+  const paragraph = paragraphs[index];
+  if (!match?.[1] || !paragraph || match[1].split(/\s+/).length > 8) return null;
+  const body: TextRange[] = [];
+  for (const later of paragraphs.slice(index + 1)) {
+    const line = lineOf(text, later);
+    const words = text.slice(line.start, line.end);
+    if (words === "" && body.length === 0) continue;
+    if (!OPENS_QUOTED.test(words)) break;
+    body.push(line);
+  }
+  if (body.length === 0) return null;
+  const line = text.slice(paragraph.start, paragraph.end);
+  const authorStart = paragraph.start + line.lastIndexOf(tail) + tail.lastIndexOf(match[1], tail.search(/ (?:provided|issued|released|gave|delivered|made) the following/i));
+  return { author: { start: authorStart, end: authorStart + match[1].length }, paragraphs: body };
+}
+
 /** The statement document a text is, or null when its header names no author in that way. */
 export function findStatementDocument(analyzed: AnalyzedText): StatementDocument | null {
   const { text, paragraphs } = analyzed;
@@ -176,6 +213,13 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
       BELOW_FROM.exec(line) ??
       (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail) ?? BELOW_FROM.exec(tail)) : null) ??
       (possessor?.[1] && TITLED_NAME.test(possessor[1]) ? possessor : null);
+    // "Upon learning of ..., the President issued the following statement." over quoted paragraphs.
+    const stopped = quotedAfterStop(text, paragraphs, index, tail);
+    if (stopped) {
+      if (/^the\s/i.test(text.slice(stopped.author.start, stopped.author.end))) titledOnly ??= stopped;
+      else return stopped;
+      continue;
+    }
     // A header line is not a sentence; "The following ... is attributable to X:" is the exception.
     const next = paragraphs[index + 1];
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
@@ -191,6 +235,9 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     const authorStart = paragraph.start + lead + line.lastIndexOf(named);
     const body = bodyAfter(text, paragraphs, index);
     if (body.length === 0) continue;
+    // "Statement by the Director on ..." over "... Director Doe issued the following statement: “...”":
+    // a release that quotes its author reports speech; its quotation marks say whose words they are.
+    if (match !== attributable && quotesItsSpeakers(text, body)) continue;
     const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
     // "Statement from the U.S. Embassy in Ruritania": a body that issues the document speaks as itself.
     if (match !== office && namesBody(named)) return { ...found, authorKind: "office" };
@@ -215,9 +262,36 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
   const authorStart = headline.start + text.slice(headline.start, headline.end).indexOf(line);
   if (named && !/[.!?]$/.test(line) && AUTHOR_END.test(named)) {
     const body = bodyAfter(text, paragraphs, 0);
+    if (quotesItsSpeakers(text, body)) return null;
     return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
   }
-  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ?? selfNamedStatement(text, paragraphs);
+  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ?? selfNamedStatement(text, paragraphs) ?? pressOfficeFirstPerson(text, paragraphs);
+}
+
+/** The White House press office's header line; the releases it prints in the first person unsigned are the President's. */
+const PRESS_SECRETARY_OFFICE = /^office of the press secretary$/i;
+/** A first-person singular speaker: "I learned ...", "Hillary and I join ...", "my predecessors". */
+const FIRST_PERSON_SINGULAR = /(?:^|[\s,(])(?:I|my|me)(?=[\s,.;:!?)])/u;
+
+/**
+ * "Office of the Press Secretary" / "For Immediate Release ..." over a body in the first person
+ * singular with no signature, no quotation and no reporting ("I learned with deep regret ...",
+ * "Hillary and I join ..."): the White House prints the President's own statements so, while the
+ * Press Secretary's are headed "Statement by the Press Secretary" (and speak as "we"). The author
+ * is the office holder, unnamed ("the President").
+ */
+function pressOfficeFirstPerson(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
+  if (firstBody < 1 || firstBody > 5) return null;
+  const header = lines.slice(0, firstBody);
+  const office = header.find((line) => PRESS_SECRETARY_OFFICE.test(text.slice(line.start, line.end)));
+  if (!office) return null;
+  const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= (header[header.length - 1] as TextRange).end));
+  if (body.length === 0) return null;
+  const words = body.map((paragraph) => text.slice(paragraph.start, paragraph.end));
+  if (!FIRST_PERSON_SINGULAR.test(words[0] as string) || words.some((paragraph) => /[“”]|"[^"]{8,}"/.test(paragraph) || NEWS_REPORTING.test(paragraph))) return null;
+  return { author: office, paragraphs: body, authorKind: "unsigned", unsignedBy: "the President" };
 }
 
 /** "The Harbor Authority strongly condemns ...": a body named as the subject of the opening sentence, then its present-tense verb. */
