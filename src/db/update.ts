@@ -104,7 +104,7 @@ export interface AuditedUpdate<Row> {
  * when no row met `where` (null then). One statement is atomic without a transaction: the change
  * and its event commit together or not at all, in one round trip instead of BEGIN, UPDATE, INSERT
  * and COMMIT. `before` is taken here rather than sent: an article's holds its whole body, which
- * the process would serialize and send for PostgreSQL to parse again.
+ * the process would serialize and send for PostgreSQL to parse again (bench/results/ab-change-before-in-sql.md).
  * Every sub-statement sees the same snapshot, so "b" reads the row as it was before "u" updated
  * it; with `version` in `where`, the row updated is the one read, as the caller read it.
  */
