@@ -306,7 +306,8 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = found.resolved.confidence;
     medium = found.resolved.viaStatement ? "statement" : mediumOf(found.cues);
   } else if (continues && previous && (span.kind === "direct" || sameSentence(walk.text, previous.end, span.open))) {
-    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
+    // The words go on from the quote before: its attribution names their speaker too.
+    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: previous.attribution ?? null, cues: "" } : null;
     confidence = CONFIDENCE.continuation;
     medium = previous.medium;
   } else if (continuesAcross && previous) {
@@ -314,7 +315,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     // the words of the person that paragraph has speak, not of the one quoted before it.
     const between = narrationSpeaker(walk, tokensOf(paragraphs.open - 1));
     const resolved = between ?? previous.resolved;
-    found = resolved ? { resolved, verb: null, range: null, cues: "" } : null;
+    found = resolved ? { resolved, verb: null, range: between ? null : (previous.attribution ?? null), cues: "" } : null;
     confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
@@ -341,7 +342,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     attribution: found?.range ? { start: found.range.start, end: found.range.end } : null,
     confidence: Math.round(confidence * 100) / 100,
   };
-  walk.previous = { resolved, paragraph: paragraphs.close, end: span.end, medium: quote.medium };
+  walk.previous = { resolved, paragraph: paragraphs.close, end: span.end, medium: quote.medium, attribution: quote.attribution };
   walk.quotes.push(quote);
   return quote;
 }
