@@ -13,6 +13,24 @@ import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 const QUOTE_MARKS = /^(["“”„]|'')$/;
 const END_OF_CLAUSE = /^[.!?;]$/;
 
+/**
+ * Whether tokens[index] is the full stop of an abbreviation ("N.Y.", the state in a party
+ * designation "(D-Ore.)", ", R-Ky.,"): it ends no clause, though the tagger may end a sentence there.
+ */
+function abbreviationStop(tokens: readonly Token[], index: number): boolean {
+  const stop = tokens[index];
+  const state = tokens[index - 1];
+  const next = tokens[index + 1];
+  if (stop?.text !== "." || !state || state.end !== stop.start) return false;
+  // "N.Y.": a stop between two capitals, with no space on either side.
+  if (next !== undefined && next.start === stop.end && /^\p{Lu}$/u.test(state.text) && /^\p{Lu}/u.test(next.text)) return true;
+  if (!/^\p{Lu}[\p{L}.]{0,4}$/u.test(state.text) || (next !== undefined && next.text !== ")" && next.text !== ",")) return false;
+  // "D-Ore", "R-Ky": the party letter and its hyphen, written without spaces, before the state.
+  const hyphen = tokens[index - 2];
+  const party = tokens[index - 3];
+  return hyphen?.text === "-" && hyphen.end === state.start && party !== undefined && /^[RDI]$/.test(party.text) && party.end === hyphen.start;
+}
+
 /** An attribution found next to a quote. */
 interface Found {
   readonly resolved: Resolved;
@@ -45,7 +63,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   for (const token of paragraph) {
     if (token.start < after) continue;
     if (tokens.length === 0 && token.text === ",") continue;
-    if (END_OF_CLAUSE.test(token.text) || QUOTE_MARKS.test(token.text)) break;
+    if ((END_OF_CLAUSE.test(token.text) && !abbreviationStop(paragraph, paragraph.indexOf(token))) || QUOTE_MARKS.test(token.text)) break;
     tokens.push(token);
   }
   let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
@@ -157,7 +175,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   let from = before.length;
   while (from > 0) {
     const token = before[from - 1] as Token;
-    if (END_OF_CLAUSE.test(token.text) || QUOTE_MARKS.test(token.text)) break;
+    if ((END_OF_CLAUSE.test(token.text) && !abbreviationStop(paragraph, paragraph.indexOf(token))) || QUOTE_MARKS.test(token.text)) break;
     from -= 1;
   }
   const tokens = before.slice(from);
@@ -234,6 +252,20 @@ function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], a
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
   if (!resolved) return null;
   return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.sentenceSubject) }, verb: null, range: subject, cues: walk.text.slice(subject.start, (before[before.length - 1] as Token).end) };
+}
+
+/** Words that introduce the name of a show, book, song or programme rather than words said. */
+const WORK_NOUNS = /^(show|program|programme|podcast|book|memoir|biography|film|movie|song|series|column|segment|documentary|album|novel|newsletter|broadcast|titled|entitled|headlined)$/;
+const BEFORE_TITLE = /^(on|in|of|with|to|at|from|for|by|the|told|read|'s|’s)$/;
+
+/** Whether the words before an opening mark introduce a title: `on ABC's “`, `the podcast “`, `her memoir, “`. */
+function namesWork(before: readonly Token[]): boolean {
+  let last = before.length - 1;
+  while (last >= 0 && QUOTE_MARKS.test((before[last] as Token).text)) last -= 1;
+  const word = before[last];
+  if (!word) return false;
+  if (word.text === ",") return WORK_NOUNS.test(key(before[last - 1] ?? word));
+  return BEFORE_TITLE.test(key(word)) || WORK_NOUNS.test(key(word));
 }
 
 const TITLE_SMALL_WORDS = /^(a|an|the|of|and|or|for|to|in|on|at|by|with|from|de|la|le)$/;
@@ -324,8 +356,15 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = found ? found.resolved.confidence : CONFIDENCE.none;
   }
   // “Morning Joe”, “Make America Great Again”: a short title-case passage no speech verb
-  // introduces is the name of a show, book or slogan, not words someone said.
+  // introduces is the name of a show, book or slogan, not words someone said; so is one that a
+  // preposition, a possessive or a work's noun introduces (`said on NBC's “Meet the Press,”`), whatever verb is near.
   if (found?.verb == null && isTitleCase(text)) return null;
+  if (isTitleCase(text) && namesWork(openTokens.filter((token) => token.end <= span.open))) {
+    // The title is part of the narration around the quote before it: a quotation right after
+    // it (`on “This Week.” “But …”`) still continues that quote.
+    if (walk.previous && walk.previous.paragraph === paragraphs.open) walk.previous = { ...walk.previous, end: span.end };
+    return null;
+  }
   const resolved = found?.resolved ?? null;
   // “We will,” she said, “never surrender.”: the second part of a quote split by its
   // attribution is as direct as the first.
