@@ -24,7 +24,7 @@ function abbreviationStop(tokens: readonly Token[], index: number): boolean {
   if (stop?.text !== "." || !state || state.end !== stop.start) return false;
   // "N.Y.": a stop between two capitals, with no space on either side.
   if (next !== undefined && next.start === stop.end && /^\p{Lu}$/u.test(state.text) && /^\p{Lu}/u.test(next.text)) return true;
-  if (!/^\p{Lu}[\p{L}.]{0,4}$/u.test(state.text) || (next !== undefined && next.text !== ")" && next.text !== ",")) return false;
+  if (!/^\p{Lu}[\p{L}.]{0,4}$/u.test(state.text) || (next !== undefined && !/^(\)|\):|,)$/.test(next.text))) return false;
   // "D-Ore", "R-Ky": the party letter and its hyphen, written without spaces, before the state.
   const hyphen = tokens[index - 2];
   const party = tokens[index - 3];
@@ -242,10 +242,13 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
  */
 function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], above: boolean): Found | null {
   const before = above ? [...paragraph] : paragraph.filter((token) => token.end <= span.open);
-  if (before[before.length - 1]?.text !== ":") return null;
+  // "):" may come as one token after a bracket ("Rep. Jane Doe (R-Ore.):").
+  if (!/^\)?:$/.test(before[before.length - 1]?.text ?? "")) return null;
   let from = before.length - 1;
-  while (from > 0 && !END_OF_CLAUSE.test((before[from - 1] as Token).text) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
+  while (from > 0 && !(END_OF_CLAUSE.test((before[from - 1] as Token).text) && !abbreviationStop(before, from - 1)) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
   const clause = before.slice(from, -1);
+  const label = labelBeforeColon(walk, clause);
+  if (label) return label;
   const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token));
   // "I wrote:" in a first-person piece names nobody the reader can be given.
   if (!subject || /^(i|we|you)$/i.test(subject.text)) return null;
@@ -266,6 +269,35 @@ function namesWork(before: readonly Token[]): boolean {
   if (!word) return false;
   if (word.text === ",") return WORK_NOUNS.test(key(before[last - 1] ?? word));
   return BEFORE_TITLE.test(key(word)) || WORK_NOUNS.test(key(word));
+}
+
+/**
+ * `Rep. Jane Doe (R-Ore.): “…”`, `Pollsters agree - Jo Lee: “…”`, `According to the Harbor Post: “…”`:
+ * a clause before the colon that is nothing but a name (after a dash, if any) labels the quotation
+ * with its speaker, as a transcript's label does; so does an according-to source.
+ */
+function labelBeforeColon(walk: Walk, clause: readonly Token[]): Found | null {
+  const dash = clause.findLastIndex((token) => /^(-|--|–|—)$/.test(token.text) && token.pos === "PUNCT" && !glued(clause, token));
+  let tokens = clause.slice(dash + 1);
+  const according = key(tokens[0] ?? ({ text: "" } as Token)) === "according" && key(tokens[1] ?? ({ text: "" } as Token)) === "to";
+  if (according) tokens = tokens.slice(2);
+  // A party and state in brackets after the name ("(R-Ore.)") is no part of it.
+  const open = tokens.findIndex((token) => token.text === "(");
+  if (open > 0) tokens = tokens.slice(0, open);
+  if (tokens.length === 0 || tokens.length > 8 || tokens.some((token) => token.pos === "VERB" || token.pos === "AUX" || token.pos === "PRON")) return null;
+  const phrase = phraseOf(walk.text, tokens, 0, tokens.length);
+  if (!phrase || !(according || isNameToken(tokens[tokens.length - 1] as Token))) return null;
+  const resolved = resolvePhrase(phrase, phrase.start, { text: walk.text, cast: walk.cast }) ?? (according ? describedSpeaker(walk.cast, phrase) : null);
+  if (!resolved) return null;
+  return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.sentenceSubject) }, verb: according ? "according to" : null, range: phrase, cues: walk.text.slice(phrase.start, phrase.end) };
+}
+
+/** Whether a hyphen is part of a word ("D-Ore", "well-known"), touching the tokens on both sides. */
+function glued(clause: readonly Token[], token: Token): boolean {
+  const at = clause.indexOf(token);
+  const left = clause[at - 1];
+  const right = clause[at + 1];
+  return left !== undefined && right !== undefined && left.end === token.start && right.start === token.end;
 }
 
 const TITLE_SMALL_WORDS = /^(a|an|the|of|and|or|for|to|in|on|at|by|with|from|de|la|le)$/;
