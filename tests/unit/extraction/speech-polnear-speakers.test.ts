@@ -73,6 +73,11 @@ describe("name labels before a colon", () => {
     expect(quoteOf(text, "We learned that")?.speaker).toBe("Tom Baird");
   });
 
+  it("gives 'According to the Harbor Post: “…”' to the paper", () => {
+    const text = ["The senator's record is mixed.", "According to the Harbor Post: “Senator Tom Baird has had a mixed record on taxes through much of his career.”"].join("\n\n");
+    expect(quoteOf(text, "Senator Tom Baird has had")?.speaker).toBe("Harbor Post");
+  });
+
   it("gives a label after a dash ('Polls and voters - Jo Lee: “…”') to the name", () => {
     const text = ["Polls were wrong again.", "Turnout decided it - Jo Lee: “One of the biggest lessons was a simple one: keep in contact with voters.”"].join("\n\n");
     expect(quoteOf(text, "One of the biggest lessons")?.speaker).toBe("Jo Lee");
