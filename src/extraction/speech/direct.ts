@@ -13,6 +13,24 @@ import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 const QUOTE_MARKS = /^(["“”„]|'')$/;
 const END_OF_CLAUSE = /^[.!?;]$/;
 
+/**
+ * Whether tokens[index] is the full stop of an abbreviation ("N.Y.", the state in a party
+ * designation "(D-Ore.)", ", R-Ky.,"): it ends no clause, though the tagger may end a sentence there.
+ */
+function abbreviationStop(tokens: readonly Token[], index: number): boolean {
+  const stop = tokens[index];
+  const state = tokens[index - 1];
+  const next = tokens[index + 1];
+  if (stop?.text !== "." || !state || state.end !== stop.start) return false;
+  // "N.Y.": a stop between two capitals, with no space on either side.
+  if (next !== undefined && next.start === stop.end && /^\p{Lu}$/u.test(state.text) && /^\p{Lu}/u.test(next.text)) return true;
+  if (!/^\p{Lu}[\p{L}.]{0,4}$/u.test(state.text) || (next !== undefined && !/^(\)|\):|,)$/.test(next.text))) return false;
+  // "D-Ore", "R-Ky": the party letter and its hyphen, written without spaces, before the state.
+  const hyphen = tokens[index - 2];
+  const party = tokens[index - 3];
+  return hyphen?.text === "-" && hyphen.end === state.start && party !== undefined && /^[RDI]$/.test(party.text) && party.end === hyphen.start;
+}
+
 /** An attribution found next to a quote. */
 interface Found {
   readonly resolved: Resolved;
@@ -45,7 +63,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   for (const token of paragraph) {
     if (token.start < after) continue;
     if (tokens.length === 0 && token.text === ",") continue;
-    if (END_OF_CLAUSE.test(token.text) || QUOTE_MARKS.test(token.text)) break;
+    if ((END_OF_CLAUSE.test(token.text) && !abbreviationStop(paragraph, paragraph.indexOf(token))) || QUOTE_MARKS.test(token.text)) break;
     tokens.push(token);
   }
   let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
@@ -157,7 +175,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   let from = before.length;
   while (from > 0) {
     const token = before[from - 1] as Token;
-    if (END_OF_CLAUSE.test(token.text) || QUOTE_MARKS.test(token.text)) break;
+    if ((END_OF_CLAUSE.test(token.text) && !abbreviationStop(paragraph, paragraph.indexOf(token))) || QUOTE_MARKS.test(token.text)) break;
     from -= 1;
   }
   const tokens = before.slice(from);
@@ -224,16 +242,62 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
  */
 function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], above: boolean): Found | null {
   const before = above ? [...paragraph] : paragraph.filter((token) => token.end <= span.open);
-  if (before[before.length - 1]?.text !== ":") return null;
+  // "):" may come as one token after a bracket ("Rep. Jane Doe (R-Ore.):").
+  if (!/^\)?:$/.test(before[before.length - 1]?.text ?? "")) return null;
   let from = before.length - 1;
-  while (from > 0 && !END_OF_CLAUSE.test((before[from - 1] as Token).text) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
+  while (from > 0 && !(END_OF_CLAUSE.test((before[from - 1] as Token).text) && !abbreviationStop(before, from - 1)) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
   const clause = before.slice(from, -1);
+  const label = labelBeforeColon(walk, clause);
+  if (label) return label;
   const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token));
   // "I wrote:" in a first-person piece names nobody the reader can be given.
   if (!subject || /^(i|we|you)$/i.test(subject.text)) return null;
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
   if (!resolved) return null;
   return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.sentenceSubject) }, verb: null, range: subject, cues: walk.text.slice(subject.start, (before[before.length - 1] as Token).end) };
+}
+
+/** Words that introduce the name of a show, book, song or programme rather than words said. */
+const WORK_NOUNS = /^(show|program|programme|podcast|book|memoir|biography|film|movie|song|series|column|segment|documentary|album|novel|newsletter|broadcast|titled|entitled|headlined)$/;
+const BEFORE_TITLE = /^(on|in|of|with|to|at|from|for|by|the|told|read|'s|’s)$/;
+
+/** Whether the words before an opening mark introduce a title: `on ABC's “`, `the podcast “`, `her memoir, “`. */
+function namesWork(before: readonly Token[]): boolean {
+  let last = before.length - 1;
+  while (last >= 0 && QUOTE_MARKS.test((before[last] as Token).text)) last -= 1;
+  const word = before[last];
+  if (!word) return false;
+  if (word.text === ",") return WORK_NOUNS.test(key(before[last - 1] ?? word));
+  return BEFORE_TITLE.test(key(word)) || WORK_NOUNS.test(key(word));
+}
+
+/**
+ * `Rep. Jane Doe (R-Ore.): “…”`, `Pollsters agree - Jo Lee: “…”`, `According to the Harbor Post: “…”`:
+ * a clause before the colon that is nothing but a name (after a dash, if any) labels the quotation
+ * with its speaker, as a transcript's label does; so does an according-to source.
+ */
+function labelBeforeColon(walk: Walk, clause: readonly Token[]): Found | null {
+  const dash = clause.findLastIndex((token) => /^(-|--|–|—)$/.test(token.text) && token.pos === "PUNCT" && !glued(clause, token));
+  let tokens = clause.slice(dash + 1);
+  const according = key(tokens[0] ?? ({ text: "" } as Token)) === "according" && key(tokens[1] ?? ({ text: "" } as Token)) === "to";
+  if (according) tokens = tokens.slice(2);
+  // A party and state in brackets after the name ("(R-Ore.)") is no part of it.
+  const open = tokens.findIndex((token) => token.text === "(");
+  if (open > 0) tokens = tokens.slice(0, open);
+  if (tokens.length === 0 || tokens.length > 8 || tokens.some((token) => token.pos === "VERB" || token.pos === "AUX" || token.pos === "PRON")) return null;
+  const phrase = phraseOf(walk.text, tokens, 0, tokens.length);
+  if (!phrase || !(according || isNameToken(tokens[tokens.length - 1] as Token))) return null;
+  const resolved = resolvePhrase(phrase, phrase.start, { text: walk.text, cast: walk.cast }) ?? (according ? describedSpeaker(walk.cast, phrase) : null);
+  if (!resolved) return null;
+  return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.sentenceSubject) }, verb: according ? "according to" : null, range: phrase, cues: walk.text.slice(phrase.start, phrase.end) };
+}
+
+/** Whether a hyphen is part of a word ("D-Ore", "well-known"), touching the tokens on both sides. */
+function glued(clause: readonly Token[], token: Token): boolean {
+  const at = clause.indexOf(token);
+  const left = clause[at - 1];
+  const right = clause[at + 1];
+  return left !== undefined && right !== undefined && left.end === token.start && right.start === token.end;
 }
 
 const TITLE_SMALL_WORDS = /^(a|an|the|of|and|or|for|to|in|on|at|by|with|from|de|la|le)$/;
@@ -306,7 +370,8 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = found.resolved.confidence;
     medium = found.resolved.viaStatement ? "statement" : mediumOf(found.cues);
   } else if (continues && previous && (span.kind === "direct" || sameSentence(walk.text, previous.end, span.open))) {
-    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: null, cues: "" } : null;
+    // The words go on from the quote before: its attribution names their speaker too.
+    found = previous.resolved ? { resolved: previous.resolved, verb: null, range: previous.attribution ?? null, cues: "" } : null;
     confidence = CONFIDENCE.continuation;
     medium = previous.medium;
   } else if (continuesAcross && previous) {
@@ -314,7 +379,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     // the words of the person that paragraph has speak, not of the one quoted before it.
     const between = narrationSpeaker(walk, tokensOf(paragraphs.open - 1));
     const resolved = between ?? previous.resolved;
-    found = resolved ? { resolved, verb: null, range: null, cues: "" } : null;
+    found = resolved ? { resolved, verb: null, range: between ? null : (previous.attribution ?? null), cues: "" } : null;
     confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
@@ -323,8 +388,15 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = found ? found.resolved.confidence : CONFIDENCE.none;
   }
   // “Morning Joe”, “Make America Great Again”: a short title-case passage no speech verb
-  // introduces is the name of a show, book or slogan, not words someone said.
+  // introduces is the name of a show, book or slogan, not words someone said; so is one that a
+  // preposition, a possessive or a work's noun introduces (`said on NBC's “Meet the Press,”`), whatever verb is near.
   if (found?.verb == null && isTitleCase(text)) return null;
+  if (isTitleCase(text) && namesWork(openTokens.filter((token) => token.end <= span.open))) {
+    // The title is part of the narration around the quote before it: a quotation right after
+    // it (`on “This Week.” “But …”`) still continues that quote.
+    if (walk.previous && walk.previous.paragraph === paragraphs.open) walk.previous = { ...walk.previous, end: span.end };
+    return null;
+  }
   const resolved = found?.resolved ?? null;
   // “We will,” she said, “never surrender.”: the second part of a quote split by its
   // attribution is as direct as the first.
@@ -341,7 +413,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     attribution: found?.range ? { start: found.range.start, end: found.range.end } : null,
     confidence: Math.round(confidence * 100) / 100,
   };
-  walk.previous = { resolved, paragraph: paragraphs.close, end: span.end, medium: quote.medium };
+  walk.previous = { resolved, paragraph: paragraphs.close, end: span.end, medium: quote.medium, attribution: quote.attribution };
   walk.quotes.push(quote);
   return quote;
 }

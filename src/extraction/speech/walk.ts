@@ -13,6 +13,8 @@ export interface PreviousQuote {
   readonly paragraph: number;
   readonly end: number;
   readonly medium: ExtractedQuoteMedium;
+  /** Where the speaker was named (a continuation points back at it); absent when unknown. */
+  readonly attribution?: TextRange | null;
 }
 
 /** Shared state of the speech pass while it reads the story in order. */

@@ -59,7 +59,8 @@ describe("direct quotes", () => {
     const first = quoteOf(result, "Nobody should");
     const second = quoteOf(result, "Property can");
     expect(first.speaker).toBe("Nikos Mavridis");
-    expect(second).toMatchObject({ speaker: "Nikos Mavridis", reportingVerb: null, attribution: null });
+    // Its attribution is the words that named its speaker, the first quote's "he said" (fifteenth pass).
+    expect(second).toMatchObject({ speaker: "Nikos Mavridis", reportingVerb: null, attribution: first.attribution });
     expect(second.confidence).toBeLessThan(quoteOf(extractArticle("“Nobody should risk their life,” Nikos Mavridis said."), "Nobody").confidence);
   });
 
