@@ -126,7 +126,12 @@ const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)repo
 // then it dates the event (wire copy also prints the apostrophe as a backquote).
 const POSSESSIVE_AFTER = /^['’`]s\b/;
 /** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
-const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
+const notWhen = (text: string, d: TextRange, from: number): boolean =>
+  (NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3))) ||
+  STATEMENT_DAY_BEFORE.test(text.slice(d.end, d.end + 90).split(/[.;!?](?=\s)/)[0] ?? "");
+// "Today the men and women of the Department are mourning the murder of ...", "Today, we condemn the attack": a day that
+// opens a statement's own verb dates the statement (mourning, condemning), not what it mourns.
+const STATEMENT_DAY_BEFORE = /^,?\s+(?:[\p{L}'’-]+(?:\.\p{L}+)*\.?\s+){0,10}?(?:(?:are|is|am|also|strongly)\s+)?(?:mourn(?:s|ing)?|condemn(?:s|ing)?|deplor(?:es?|ing)|grieves?|grieving|(?:offers?|offering|extends?|extending|express(?:es)?|expressing|sends?|sending)\s+(?:(?:our|its|his|her|their|my|the|deep(?:est)?|sincere(?:st)?|heartfelt)\s+)*(?:condolences|sympathy|sympathies|prayers))\b/iu;
 // ("168 personnel have been killed since the mission was established in 2007": a toll since an institution began.)
 const CROWD_AS_VICTIMS_AFTER = /^\s+(?:(?:had|have|has)\s+been|were|was|are|being)\s+(?:shot(?:\s+dead|\s+and\s+killed)?|killed|gunned down|beaten|wounded)\b/i;
 const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day earlier)\b/i;
