@@ -183,6 +183,10 @@ const SERIES = /^(?:series|wave|spate|string) of\b/i;
  * sentence opens with; group 1 is how many days before ("a day" 1, "two days" 2).
  */
 const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(a|one|two|three|four|five|six|seven|several|a few|\d+)\s+(days?|hours?|weeks?)\s+)?after|follow(?:s|ed)(?!\s+by\b))\s(?!(?:[\p{L}\d-]+\s+){0,2}(?:days?|weeks?|months?|hours?|years?)\s+of\b)/iu;
+// ("The raid on the park came a day after ...", "The incident came two days after ...": a subject that points back at a
+// told incident, a trigger word or not, is the sentence's own incident when the gap is counted; "The action follows
+// Ecuador's expulsion" may name the same act again.)
+const REFERENCE_SUBJECT = /^\s*(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
 const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
 const LATER_BEFORE = /\b(?:later|then|subsequently|afterwards?)\s+(?:also\s+)?$/i;
@@ -959,7 +963,7 @@ export function extractIncidents(
       const afterAt = comesAfter !== null ? sentence.start + comesAfter.index + comesAfter[0].length : sentence.end;
       // (Its first report of each kind opens that incident: "detonated a car bomb" is one. The sentence's own incident is
       // named before it, "The attack", "Friday's blast"; "came after five days of clashes" is a span, no earlier incident.)
-      const earlier = comesAfter !== null && hit.start >= afterAt && hits.some((h) => h.end <= sentence.start + comesAfter.index) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
+      const earlier = comesAfter !== null && hit.start >= afterAt && (hits.some((h) => h.end <= sentence.start + comesAfter.index) || (drafts.length > 0 && comesAfter[1] !== undefined && REFERENCE_SUBJECT.test(sentence.text.slice(0, comesAfter.index)))) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)),
       );

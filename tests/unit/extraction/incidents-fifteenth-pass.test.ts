@@ -60,3 +60,19 @@ describe("counts", () => {
     expect(rows(text)).toEqual([["attack", "Kirkuk", "2018-09-28", 14, null]]);
   });
 });
+
+describe("an earlier incident after a subject that points back", () => {
+  it("reads what 'The raid on the camp came a day after' reports as the day before's incident", () => {
+    const text =
+      "Hundreds of police moved in on the protest camp in Dhaka on Friday.\n\nThe raid on the camp came a day after police opened fire on striking workers, killing at least four people.";
+    expect(rows(text)).toEqual([
+      ["protest", "Dhaka", "2018-09-28", null, null],
+      ["attack", "Dhaka", "2018-09-27", 4, null],
+    ]);
+  });
+
+  it("keeps 'The action follows X' without a counted gap as before (no earlier incident split off)", () => {
+    const text = "Peru expelled the Chilean ambassador on Friday.\n\nThe action follows Chile's expulsion of Peru's ambassador.";
+    expect(rows(text).filter((r) => r[2] === "2018-09-27")).toHaveLength(0);
+  });
+});
