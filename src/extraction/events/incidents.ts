@@ -126,7 +126,12 @@ const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)repo
 // then it dates the event (wire copy also prints the apostrophe as a backquote).
 const POSSESSIVE_AFTER = /^['’`]s\b/;
 /** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
-const notWhen = (text: string, d: TextRange, from: number): boolean => NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3));
+const notWhen = (text: string, d: TextRange, from: number): boolean =>
+  (NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3))) ||
+  STATEMENT_DAY_BEFORE.test(text.slice(d.end, d.end + 90).split(/[.;!?](?=\s)/)[0] ?? "");
+// "Today the men and women of the Department are mourning the murder of ...", "Today, we condemn the attack": a day that
+// opens a statement's own verb dates the statement (mourning, condemning), not what it mourns.
+const STATEMENT_DAY_BEFORE = /^,?\s+(?:[\p{L}'’-]+(?:\.\p{L}+)*\.?\s+){0,10}?(?:(?:are|is|am|also|strongly)\s+)?(?:mourn(?:s|ing)?|condemn(?:s|ing)?|deplor(?:es?|ing)|grieves?|grieving|(?:offers?|offering|extends?|extending|express(?:es)?|expressing|sends?|sending)\s+(?:(?:our|its|his|her|their|my|the|deep(?:est)?|sincere(?:st)?|heartfelt)\s+)*(?:condolences|sympathy|sympathies|prayers))\b/iu;
 // ("168 personnel have been killed since the mission was established in 2007": a toll since an institution began.)
 const CROWD_AS_VICTIMS_AFTER = /^\s+(?:(?:had|have|has)\s+been|were|was|are|being)\s+(?:shot(?:\s+dead|\s+and\s+killed)?|killed|gunned down|beaten|wounded)\b/i;
 const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day earlier)\b/i;
@@ -178,6 +183,10 @@ const SERIES = /^(?:series|wave|spate|string) of\b/i;
  * sentence opens with; group 1 is how many days before ("a day" 1, "two days" 2).
  */
 const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(a|one|two|three|four|five|six|seven|several|a few|\d+)\s+(days?|hours?|weeks?)\s+)?after|follow(?:s|ed)(?!\s+by\b))\s(?!(?:[\p{L}\d-]+\s+){0,2}(?:days?|weeks?|months?|hours?|years?)\s+of\b)/iu;
+// ("The raid on the park came a day after ...", "The incident came two days after ...": a subject that points back at a
+// told incident, a trigger word or not, is the sentence's own incident when the gap is counted; "The action follows
+// Ecuador's expulsion" may name the same act again.)
+const REFERENCE_SUBJECT = /^\s*(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
 const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
 const LATER_BEFORE = /\b(?:later|then|subsequently|afterwards?)\s+(?:also\s+)?$/i;
@@ -954,7 +963,7 @@ export function extractIncidents(
       const afterAt = comesAfter !== null ? sentence.start + comesAfter.index + comesAfter[0].length : sentence.end;
       // (Its first report of each kind opens that incident: "detonated a car bomb" is one. The sentence's own incident is
       // named before it, "The attack", "Friday's blast"; "came after five days of clashes" is a span, no earlier incident.)
-      const earlier = comesAfter !== null && hit.start >= afterAt && hits.some((h) => h.end <= sentence.start + comesAfter.index) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
+      const earlier = comesAfter !== null && hit.start >= afterAt && (hits.some((h) => h.end <= sentence.start + comesAfter.index) || (drafts.length > 0 && comesAfter[1] !== undefined && REFERENCE_SUBJECT.test(sentence.text.slice(0, comesAfter.index)))) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)),
       );

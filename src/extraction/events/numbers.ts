@@ -47,7 +47,7 @@ const NUMBER_WORD =
   "(?:two|three|four|five|six|seven|eight|nine|ten) dozen|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
 const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
 const VAGUE = "tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands";
-const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
+const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})(?:\\s+|(?=\\d)))?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?\\s+$`);
 const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1000, "tens of thousands": 10000, "hundreds of thousands": 100000 };
 

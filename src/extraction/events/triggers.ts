@@ -59,6 +59,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "attack", pattern: /\b(?:excessive|disproportionate|lethal)\s+(?:use of\s+)?force(?=\s+(?:used\s+)?(?:by|against)\b)/giu },
   // "Police could be seen beating youths with wooden clubs": force used on people of a crowd is an attack on them.
   { type: "attack", pattern: /\bbeat(?:ing|en)?(?=\s+(?:up\s+)?(?:protest(?:er|or)s|demonstrators|youths|students|journalists|supporters|activists|marchers|crowds?)\b)/giu },
+  // "a shooter killed five people", "the assailants stabbed two guards": an attacker noun that kills or hurts reports an
+  // attack, as "gunmen" does alone ("the attackers were killed" is their own dead, no report).
+  { type: "attack", pattern: /(?<=\b(?:shooters?|assailants?|attackers?|knifem[ae]n|snipers?)\s+(?:(?:had|have|has|reportedly|allegedly|then|also)\s+)*)(?:killed|shot|stabbed|wounded|injured|murdered)\b(?!\s+(?:themselves|himself|herself)\b)/giu },
+  // "offers condolences to the families of the eleven soldiers killed ... in Cauca on April 15": a statement's mourned dead
+  // report the killing, with its place and day.
+  { type: "attack", pattern: /(?<=\b(?:condolences|sympathies|sympathy)\s+(?:go\s+out\s+)?to\s+(?:the\s+)?(?:families|loved ones|relatives)\s+of\s+(?:the\s+|those\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?)killed\b/giu },
   // "seven mortars hit a camp", "rockets struck the base": fired weapons that hit something are an attack.
   { type: "attack", pattern: /\b(?:mortars|rockets|missiles|grenades|shells)(?=\s+(?:hit|struck|slammed into|landed (?:on|in|inside|near)|killed|wounded|injured)\b)/giu },
   // "the reported August 5 killing of dozens of civilians": a killing of many is an attack on them.
