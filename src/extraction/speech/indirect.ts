@@ -32,6 +32,8 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     // ",” adding ...": a partial quotation closed by its own comma, then the participle.
     const afterMark = tokens[index + 2];
     if (token.text === "," && next && /^[”"]$/.test(next.text) && afterMark && REPORTING_VERBS.has(key(afterMark)) && /ing$/.test(key(afterMark))) return index + 2;
+    // "..., Press Secretary Jo Doe told reporters here today.": a trailing attribution of the whole sentence ends the clause.
+    if (token.text === "," && trailingAttribution(tokens, index + 1)) return index;
     // ", and a hospital official said ...": a new attribution ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
     // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
@@ -45,6 +47,19 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/**
+ * Whether tokens[at..] are a closing attribution: a subject of at most eight words (a name, a
+ * title, a description), a reporting verb, then only its listener and adverbials to the end.
+ */
+function trailingAttribution(tokens: readonly Token[], at: number): boolean {
+  let verb = at;
+  while (verb < tokens.length && verb < at + 8 && ["DET", "ADJ", "NOUN", "PROPN"].includes((tokens[verb] as Token).pos)) verb += 1;
+  const token = tokens[verb];
+  if (verb === at || !token || token.pos !== "VERB" || !REPORTING_VERBS.has(key(token)) || /ing$/.test(key(token))) return false;
+  const rest = tokens.slice(verb + 1);
+  return rest.length > 0 && /^[.!?]$/.test((rest[rest.length - 1] as Token).text) && !rest.some((word) => word.pos === "VERB" || word.pos === "AUX" || word.pos === "SCONJ" || /^([,;:“"”]|'')$/.test(word.text));
 }
 
 /**
@@ -151,8 +166,6 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   let nouns = 0;
   while (index < tokens.length && index < start + 10) {
     const token = tokens[index] as Token;
-    // "state media that it had ...": a relative pronoun after a noun ends the noun phrase; what follows is no finite clause of it.
-    if (index > start && /^(that|which|who)$/i.test(token.text)) return -1;
     // "the surrounded rebel leadership": a participle between a determiner and a noun modifies it.
     const modifier = token.pos === "VERB" && /ed$/i.test(token.text) && tokens[index - 1]?.pos === "DET" && ["NOUN", "PROPN", "ADJ"].includes(tokens[index + 1]?.pos ?? "");
     if (NOUN_PHRASE.has(token.pos) || modifier || /^(of|and|'s|’s|')$/i.test(token.text)) {
@@ -333,7 +346,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const at = tokens.indexOf(relativeWord);
       subject = phraseOf(walk.text, tokens, at + 1, at + subject.tokens.length);
     }
-    if (subject) subject = participleHost(walk.text, tokens, subject, options.floor) ?? subject;
+    // The host of a participle is the subject when it names a speaker ("a redacted copy of the memo seen by Reuters" names none; Reuters stays).
+    const host = subject ? participleHost(walk.text, tokens, subject, options.floor) : null;
+    if (host && (resolvePhrase(host, host.start, context) ?? describedSpeaker(walk.cast, host))) subject = host;
     let resolved: Resolved | null = null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
     if (pronoun === "they") {
@@ -499,6 +514,10 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   }
   // "4 in 10 say", "47% say": a quantity of people is plural too.
   const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  // "Saudi state media that it had ...": a relative pronoun after the nouns that follow makes them the verb-noun's compound, not a clause.
+  let after = index + 1;
+  while (tokens[after] && ["DET", "ADJ", "NOUN", "PROPN"].includes((tokens[after] as Token).pos)) after += 1;
+  if (after > index + 1 && /^(that|which|who)$/i.test(tokens[after]?.text ?? "")) return false;
   return plural && finiteClauseStart(tokens, index + 1) === index + 1;
 }
 
