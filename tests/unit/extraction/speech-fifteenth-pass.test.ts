@@ -60,6 +60,14 @@ describe("a subject a past participle modifies", () => {
   });
 });
 
+describe("reminded", () => {
+  it("reads 'X reminded reporters that CLAUSE' and not 'reminded residents of'", () => {
+    const text = "Spokeswoman Jane Roe reminded reporters that the governor had met the mayor on Monday. The storm reminded residents of the 1998 flood.";
+    expect(reportOf(text, "the governor had met the mayor")?.speaker).toBe("Jane Roe");
+    expect(indirect(text)).toHaveLength(1);
+  });
+});
+
 describe("what is no report", () => {
   it("does not read 'state' in 'carried by Ruritanian state media that ...' as a reporting verb", () => {
     const text = "The alliance said in a statement carried by Ruritanian state media that it had struck a depot.";
