@@ -32,6 +32,8 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     // ",” adding ...": a partial quotation closed by its own comma, then the participle.
     const afterMark = tokens[index + 2];
     if (token.text === "," && next && /^[”"]$/.test(next.text) && afterMark && REPORTING_VERBS.has(key(afterMark)) && /ing$/.test(key(afterMark))) return index + 2;
+    // "..., Press Secretary Jo Doe told reporters here today.": a trailing attribution of the whole sentence ends the clause.
+    if (token.text === "," && trailingAttribution(tokens, index + 1)) return index;
     // ", and a hospital official said ...": a new attribution ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
     // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
@@ -45,6 +47,19 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/**
+ * Whether tokens[at..] are a closing attribution: a subject of at most eight words (a name, a
+ * title, a description), a reporting verb, then only its listener and adverbials to the end.
+ */
+function trailingAttribution(tokens: readonly Token[], at: number): boolean {
+  let verb = at;
+  while (verb < tokens.length && verb < at + 8 && ["DET", "ADJ", "NOUN", "PROPN"].includes((tokens[verb] as Token).pos)) verb += 1;
+  const token = tokens[verb];
+  if (verb === at || !token || token.pos !== "VERB" || !REPORTING_VERBS.has(key(token)) || /ing$/.test(key(token))) return false;
+  const rest = tokens.slice(verb + 1);
+  return rest.length > 0 && /^[.!?]$/.test((rest[rest.length - 1] as Token).text) && !rest.some((word) => word.pos === "VERB" || word.pos === "AUX" || word.pos === "SCONJ" || /^([,;:“"”]|'')$/.test(word.text));
 }
 
 /**
@@ -112,6 +127,14 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
  */
 function bareClauseStart(tokens: readonly Token[], at: number): number {
   if (at < 0) return -1;
+  // "says, however, the city will ...", "said, in a statement, the plan ...": an adverbial set off
+  // by commas (no verb in it), then a clause with its subject and finite verb.
+  if (tokens[at]?.text === ",") {
+    const close = tokens.findIndex((token, index) => index > at + 1 && index <= at + 7 && token.text === ",");
+    const aside = close > 0 ? tokens.slice(at + 1, close) : [];
+    const plain = aside.length > 0 && aside.every((token) => token.pos !== "VERB" && token.pos !== "AUX" && token.pos !== "PUNCT" && /^[\p{L}\d'’.-]+$/u.test(token.text));
+    return plain && finiteClauseStart(tokens, close + 1) === close + 1 ? close + 1 : -1;
+  }
   let start = at;
   while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
   const first = tokens[start];
@@ -297,6 +320,11 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       }
       return;
     }
+    if (word === "know" && !walk.usedVerbs.has(token.start)) {
+      const told = letKnow(walk, tokens, index, options, context);
+      if (told) lastInSentence = told;
+      return;
+    }
     if (ASKING.has(word) && isReportingVerb(tokens, index) && !walk.usedVerbs.has(token.start)) {
       const asked = askedQuestion(walk, tokens, index, options, context);
       if (asked) lastInSentence = asked;
@@ -318,6 +346,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const at = tokens.indexOf(relativeWord);
       subject = phraseOf(walk.text, tokens, at + 1, at + subject.tokens.length);
     }
+    // The host of a participle is the subject when it names a speaker ("a redacted copy of the memo seen by Reuters" names none; Reuters stays).
+    const host = subject ? participleHost(walk.text, tokens, subject, options.floor) : null;
+    if (host && (resolvePhrase(host, host.start, context) ?? describedSpeaker(walk.cast, host))) subject = host;
     let resolved: Resolved | null = null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
     if (pronoun === "they") {
@@ -438,6 +469,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     if (madeClear && !speaks) return;
     const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
     const cues = walk.text.slice(token.start, (tokens[Math.max(from - 1, index)] as Token).end);
+    const verb = madeClear ? `${key(tokens[index - 1] as Token)} clear` : word;
     emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
@@ -482,7 +514,71 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   }
   // "4 in 10 say", "47% say": a quantity of people is plural too.
   const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  // "Saudi state media that it had ...": a relative pronoun after the nouns that follow makes them the verb-noun's compound, not a clause.
+  let after = index + 1;
+  while (tokens[after] && ["DET", "ADJ", "NOUN", "PROPN"].includes((tokens[after] as Token).pos)) after += 1;
+  if (after > index + 1 && /^(that|which|who)$/i.test(tokens[after]?.text ?? "")) return false;
   return plural && finiteClauseStart(tokens, index + 1) === index + 1;
+}
+
+/**
+ * "A police officer assigned to the unit said ...", "Early reports spread by local media said
+ * ...": a past participle and its complement between a noun phrase and the verb modify that noun
+ * phrase, which is the subject (the phrase read right before the verb is the participle's object).
+ * A prepositional phrase after the head stays in ("an officer in the border unit assigned to ...").
+ */
+function participleHost(text: string, tokens: readonly Token[], subject: Phrase, floor: number): Phrase | null {
+  const start = tokens.indexOf(subject.tokens[0] as Token);
+  for (let at = start - 1; at > floor && at >= start - 8; at -= 1) {
+    const token = tokens[at] as Token;
+    if (!PARTICIPLE_SPAN.has(token.pos)) return null;
+    const complement = tokens[at + 1];
+    // The participle ("assigned", "released") or a verb the tagger took for a noun before an agent ("spread by").
+    const participle = (token.pos === "VERB" && /(?:ed|en|wn)$/i.test(token.text)) || (token.pos === "NOUN" && key(complement ?? token) === "by");
+    if (!participle || !complement || !/^(by|to|in|at|from|for|with|on|under)$/i.test(complement.text)) continue;
+    let end = at;
+    while (end - 1 > floor && tokens[end - 1]?.pos === "ADV") end -= 1;
+    if (!["NOUN", "PROPN"].includes(tokens[end - 1]?.pos ?? "")) continue;
+    const host = nounPhraseBefore(text, tokens, end, floor);
+    if (!host) return null;
+    const hostStart = tokens.indexOf(host.tokens[0] as Token);
+    // "an officer in the border unit": the head before the preposition is the one meant.
+    if (/^(in|of|at|with|from)$/i.test(tokens[hostStart - 1]?.text ?? "") && hostStart - 1 > floor) {
+      const outer = nounPhraseBefore(text, tokens, hostStart - 1, floor);
+      if (outer) return phraseOf(text, tokens, tokens.indexOf(outer.tokens[0] as Token), end);
+    }
+    return phraseOf(text, tokens, hostStart, end);
+  }
+  return null;
+}
+const PARTICIPLE_SPAN = new Set(["ADP", "PART", "DET", "ADJ", "NOUN", "PROPN", "ADV", "VERB", "NUM"]);
+
+/**
+ * "Doe let Roe know that CLAUSE", "... called Roe to let him know that CLAUSE": the clause is
+ * what the subject of "let" told the listener. Only a listener (a name, a pronoun, a noun phrase)
+ * may stand between "let" and "know".
+ */
+function letKnow(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext): Resolved | null {
+  if (key(tokens[index + 1] ?? (tokens[index] as Token)) !== "that") return null;
+  let at = index - 1;
+  while (at > index - 7 && at >= options.floor && NOUN_PHRASE.has((tokens[at] as Token).pos) && !/^(let|lets|letting)$/i.test((tokens[at] as Token).text)) at -= 1;
+  if (at === index - 1 || at < options.floor || !/^(let|lets|letting)$/i.test((tokens[at] as Token).text)) return null;
+  const from = index + 2;
+  const to = clauseEnd(walk, tokens, from);
+  if (finiteClauseStart(tokens, from) !== from || !isClause(tokens, from, to)) return null;
+  // "to let him know": the subject is the clause's, before the verb "to" follows.
+  const subject = key(tokens[at - 1] ?? (tokens[at] as Token)) === "to" ? mainSubject(walk.text, tokens, options.floor, (word) => isQuoted(walk, word)) : subjectBefore(walk.text, tokens, at, options.floor);
+  if (!subject || (subject.tokens.length === 1 && FIRST_PERSON.test(subject.text))) return null;
+  let resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+  // "The President let President Roe know": a bare title is never the listener named after it.
+  const listener = phraseOf(walk.text, tokens, at + 1, index);
+  const heard = listener ? resolvePhrase(listener, listener.start, context) : null;
+  if (resolved?.person && heard?.person === resolved.person) resolved = describedSpeaker(walk.cast, subject);
+  if (!resolved) return null;
+  const token = tokens[index] as Token;
+  const verb = tokens[at] as Token;
+  emit(walk, options.paragraph, tokens, from, to, resolved, "let know", { start: Math.min(subject.start, verb.start), end: Math.max(subject.end, token.end) }, walk.text.slice(verb.start, (tokens[from - 1] as Token).end));
+  return resolved;
 }
 
 /** Verbs that report a question. */
