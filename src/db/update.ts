@@ -105,8 +105,8 @@ export interface AuditedUpdate<Row> {
  * and its event commit together or not at all, in one round trip instead of BEGIN, UPDATE, INSERT
  * and COMMIT. `before` is taken here rather than sent: an article's holds its whole body, which
  * the process would serialize and send for PostgreSQL to parse again (bench/results/ab-change-before-in-sql.md).
- * Every sub-statement sees the same snapshot, so "b" reads the row as it was before "u" updated
- * it; with `version` in `where`, the row updated is the one read, as the caller read it.
+ * Every sub-statement sees the same snapshot, so "b", reading the table at the row "u" updated,
+ * finds it as it was before; with `version` in `where`, that is the row as the caller read it.
  */
 export async function updateRowByIdWithAudit<M extends ModelName>(
   db: Runner,
@@ -119,11 +119,8 @@ export async function updateRowByIdWithAudit<M extends ModelName>(
   const shape = rowShape(db, model);
   const table = Prisma.raw(tableName(model));
   const eventColumns = Object.keys(event).filter((name) => event[name as keyof AuditEventColumns] !== undefined);
-  const sql = Prisma.sql`WITH "b" AS (
-      SELECT (${shape.snapshotSql("t")})::jsonb AS "before" FROM ${table} AS "t", json_populate_record(NULL::${table}, ${recordsJson(where)}::json) AS "w"
-      WHERE ${Prisma.raw(conditionsSql(where))}
-    ),
-    "u" AS (${updateStatement(db, model, where, data, options)} RETURNING "t".*),
+  const sql = Prisma.sql`WITH "u" AS (${updateStatement(db, model, where, data, options)} RETURNING "t".*),
+    "b" AS (SELECT (${shape.snapshotSql("o")})::jsonb AS "before" FROM ${table} AS "o" JOIN "u" ON "o"."id" = "u"."id"),
     "a" AS (
       INSERT INTO ${Prisma.raw(tableName("AuditEvent"))} (${Prisma.raw([...eventColumns, "before", "after"].map(column).join(", "))})
       SELECT ${Prisma.raw(eventColumns.map((name) => `"e".${column(name)}`).join(", "))}, "b"."before", (${shape.snapshotSql("u")})::jsonb
