@@ -88,15 +88,17 @@ const CLOSED_END = /[.?!:;"”’)\]]\s*$/u;
 /** A transcript's turn label opens a paragraph of its own ("MR. DOE:", "Q ", "QUESTION:"). */
 const TURN_OPENING = /^(?:\p{Lu}[\p{Lu}.'’ -]{0,40}:|Q\.?\s)/u;
 
+/** Whether a line of copy wrapped at `width` fills it and stops mid-sentence, so it goes on in the next line. */
+function runsOn(line: string, width: number): boolean {
+  return line.trimEnd().length >= width * 0.75 && !CLOSED_END.test(line);
+}
+
 /** The wrap width of copy printed with hard line breaks inside paragraphs, or null. */
 function wrapWidth(lines: readonly { text: string; single: boolean }[]): number | null {
   const widest = Math.max(0, ...lines.map((line) => line.text.trimEnd().length));
   if (widest < WRAP_WIDTH.min || widest > WRAP_WIDTH.max) return null;
-  // Lines that fill the width and stop mid-sentence, the next line right under them.
-  const filled = lines.filter((line, index) => {
-    const next = lines[index + 1];
-    return next?.single === true && line.text.trimEnd().length >= widest * 0.75 && !CLOSED_END.test(line.text);
-  }).length;
+  // Lines that run on, the next line right under them.
+  const filled = lines.filter((line, index) => lines[index + 1]?.single === true && runsOn(line.text, widest)).length;
   return filled >= 3 && filled * 4 >= lines.length ? widest : null;
 }
 
@@ -120,7 +122,7 @@ function paragraphsOf(text: string): { line: string; base: number }[] {
       before !== undefined &&
       line.single &&
       ((WRAPPED_END.test(text.slice(Math.max(open.base, open.end - 40), open.end)) && WRAPPED_START.test(line.text)) ||
-        (width !== null && before.text.trimEnd().length >= width * 0.75 && !CLOSED_END.test(before.text) && !TURN_OPENING.test(line.text)));
+        (width !== null && runsOn(before.text, width) && !TURN_OPENING.test(line.text)));
     if (open && joined) open.end = line.end;
     else {
       if (open) out.push({ line: text.slice(open.base, open.end), base: open.base });
