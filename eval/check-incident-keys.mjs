@@ -41,7 +41,7 @@ function checkCount(where, label, range) {
     if (v !== null && !(Number.isInteger(v) && v >= 0)) error(where, `${label}.${k} must be a non-negative integer or null, got ${JSON.stringify(v)}`);
   }
   if (Number.isInteger(min) && Number.isInteger(max) && min > max) error(where, `${label}.min ${min} > max ${max}`);
-  if (min === null && Number.isInteger(max) && max > 0) warn(where, `${label} has a max (${max}) but no min`);
+  // A max without a min is a ceiling ("nearly 100", "up to 100"): the README's convention from batch 18 on.
 }
 
 function checkKey(dir, goldFile) {
