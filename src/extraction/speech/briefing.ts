@@ -446,6 +446,8 @@ const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+
  */
 const CALLED_FROM = /\b(?:(?:comes|is coming|will come) from (?:the line of )?|go(?:es)? to the line of )((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!](?:\s+(?:Please,? go ahead|Go ahead|Your line is open)[^.?!]*[.?!])?\s*$/u;
 
+/** A word spelled out letter by letter ("M-i-l-l-s." answers "How do you spell that?"): no one addressed or called on. */
+const SPELLED_OUT = /^(?:\p{L}-){2,}\p{L}$/u;
 /** An answer that opens by addressing the reporter: "Thank you, Matt.", "Well, Jane, ...". */
 const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
 /** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
@@ -520,7 +522,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? CALLED_FROM.exec(words) ?? calledWithin(words);
     const name = call?.[2];
     // "We'll go to Fox News." calls on an outlet, and "..., Pennsylvania." names a place, not a reporter.
-    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name) || (lookupPlace(name) !== undefined && !MALE_GIVEN_NAMES.has(name.toLowerCase()) && !FEMALE_GIVEN_NAMES.has(name.toLowerCase()))) return;
+    if (!call || !name || SPELLED_OUT.test(name) || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name) || (lookupPlace(name) !== undefined && !MALE_GIVEN_NAMES.has(name.toLowerCase()) && !FEMALE_GIVEN_NAMES.has(name.toLowerCase()))) return;
     // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given
     // name alone ("Lita.") before a question, which the tagger tells apart from an answer word.
     const oneWord = call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?");
@@ -549,7 +551,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     };
     const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
     const name = address?.[2];
-    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return null;
+    if (!address || !name || SPELLED_OUT.test(name) || NOT_VOCATIVES.has(name.toLowerCase())) return null;
     if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return null;
     // "Jane, go ahead." calls on the reporter of the next question, not the one just answered
     // ("..., Jane?" still answers her).

@@ -147,7 +147,8 @@ function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number
     if (words === "" || HEADER_LINE.test(words) || words.split(/\s+/).length < 4) continue;
     // A copy may drop the last full stop of the document: a closing paragraph of whole sentences still counts.
     const unstopped = later === lastWritten && /[.!?]["”’]?\s+\p{Lu}/u.test(words) && words.split(/\s+/).length >= 12;
-    if (!/[.!?”"]$/.test(words) && !unstopped) continue;
+    // A stop closed by any quotation mark ends a sentence, a straight single one too ("... plan.'", a typo for the double).
+    if (!/[.!?”"]$|[.!?]['’]$/.test(words) && !unstopped) continue;
     const start = later.start + text.slice(later.start, later.end).indexOf(words);
     body.push({ start, end: start + words.length });
   }

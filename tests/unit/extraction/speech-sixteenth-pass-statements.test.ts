@@ -66,6 +66,23 @@ describe("a statement handed over by \"X's statement reads as follows:\"", () =>
   });
 });
 
+describe("a readout whose last paragraph closes on a stray single quotation mark", () => {
+  it("keeps the last paragraph the readout's author's, not the principal's it names", () => {
+    const text = [
+      "IMMEDIATE RELEASE",
+      "May 4, 2014",
+      "Press Secretary Jane Roe provided the following readout:",
+      "\"Secretary Ana Ruiz called Minister Tom Berg today to discuss the harbor project.",
+      "\"Secretary Ruiz offered her condolences for the flood and said the country stands with its neighbor.",
+      "\"Lastly, the two discussed the ferry link and the importance of finishing it before winter.'",
+      "-END-",
+    ].join("\n");
+    const quotes = direct(text).filter((quote) => quote.medium === "statement");
+    expect(quotes).toHaveLength(3);
+    expect(quotes.every((quote) => quote.speaker === "Jane Roe")).toBe(true);
+  });
+});
+
 describe("a press statement in the country's own voice", () => {
   const statement = [
     "Attack on a Market in Ruritania",
@@ -137,6 +154,18 @@ describe("transcript labels and name lines", () => {
       "MS. ROE: The talks will continue next week in the capital.",
     ].join("\n\n");
     expect(direct(text)[0]?.speaker).toBe("J. Anna Roe");
+  });
+
+  it("reads a name spelled out letter by letter as no reporter addressed", () => {
+    const text = [
+      "MR. ROE: The Governor will name Ana Ruiz as her deputy chief of staff today.",
+      "Q Could you spell her name, please?",
+      "MR. ROE: A-n-a, R-u-i-z.",
+      "Q Thank you.",
+    ].join("\n\n");
+    const question = direct(text).find((quote) => quote.text.startsWith("Could you spell"));
+    expect(question?.speaker).toBeNull();
+    expect(extractArticle(text).people.map((person) => person.name)).not.toContain("R-u-i-z");
   });
 
   it("gives a quotation a reporter's question recounts to the person it names", () => {
