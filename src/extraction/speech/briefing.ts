@@ -67,7 +67,8 @@ const NAME_SUFFIXES = /^(JR|SR|II|III|IV)$/;
 const TITLE_LABEL = /^(MR|MS|MRS|DR|SEC|SECRETARY|UNDER|DEPUTY|ASSISTANT|GENERAL|GEN|LIEUTENANT|LT|COLONEL|COL|MAJOR|MAJ|CAPTAIN|CAPT|ADMIRAL|ADM|REAR|VICE|AMBASSADOR|CHAIRMAN|CHAIRWOMAN|CHAIR|SENATOR|SEN|REPRESENTATIVE|REP|CONGRESSMAN|CONGRESSWOMAN|PRESIDENT|GOVERNOR|GOV|MAYOR|DIRECTOR|ADMINISTRATOR|COMMISSIONER|SPEAKER|LEADER|JUDGE|JUSTICE|ATTORNEY|PRIME|FOREIGN|MINISTER|PROFESSOR|PROF)\.?$/;
 const QUESTION_LABELS = /^(QUESTION|Q|QUESTIONER|REPORTER|AUDIENCE MEMBER|PARTICIPANT)$/;
 /** Labels of people who run the briefing or speak without a name ("SENIOR DEFENSE OFFICIAL", "STAFF"). */
-const UNNAMED_HEADS = /(?:^|\s)(MODERATOR|OPERATOR|OFFICIAL|OFFICIALS|STAFF|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|ANNOUNCER|NARRATOR|INTERPRETER)(?:\s+(?:ONE|TWO|THREE|\d+))?$/;
+// "MODERATOR IN DC", "OPERATOR AT THE EMBASSY": a place after the role still leaves the speaker unnamed.
+const UNNAMED_HEADS = /(?:^|\s)(MODERATOR|OPERATOR|OFFICIAL|OFFICIALS|STAFF|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|ANNOUNCER|NARRATOR|INTERPRETER)(?:\s+(?:ONE|TWO|THREE|\d+))?(?:\s+(?:IN|AT|FROM)\s+[A-Z][A-Z. ]*)?$/;
 const SURNAME_PARTICLES = /^(DI|DE|DA|DEL|DELLA|DOS|DU|LA|LE|VAN|VON|DER|DEN|TER|BIN|IBN|AL|EL|ST)$/;
 const HONORIFICS: ReadonlyMap<string, "male" | "female" | null> = new Map([["MR", "male"], ["MS", "female"], ["MRS", "female"]]);
 /** Labels of a transcript's header fields: the words after them are no one's turn. */
@@ -445,6 +446,8 @@ const CALLED_TO = /\bgo(?:es)? to ((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+
  */
 const CALLED_FROM = /\b(?:(?:comes|is coming|will come) from (?:the line of )?|go(?:es)? to the line of )((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})(?: (?:with|from|at|of) [^.?!]*)?[.?!](?:\s+(?:Please,? go ahead|Go ahead|Your line is open)[^.?!]*[.?!])?\s*$/u;
 
+/** A word spelled out letter by letter ("M-i-l-l-s." answers "How do you spell that?"): no one addressed or called on. */
+const SPELLED_OUT = /^(?:\p{L}-){2,}\p{L}$/u;
 /** An answer that opens by addressing the reporter: "Thank you, Matt.", "Well, Jane, ...". */
 const ADDRESSED_AT_START = /^(?:Thank you|Thanks|Well|Yes|No|Sure|Look|Sorry|Okay|So),?\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[,.!?]/u;
 /** A first sentence that ends by addressing the reporter: "Are you going to let me speak, Matt?" */
@@ -519,7 +522,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const call = CALLED_AT_END.exec(words) ?? CALLED_AT_START.exec(words) ?? CALLED_TO.exec(words) ?? CALLED_FROM.exec(words) ?? calledWithin(words);
     const name = call?.[2];
     // "We'll go to Fox News." calls on an outlet, and "..., Pennsylvania." names a place, not a reporter.
-    if (!call || !name || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name) || (lookupPlace(name) !== undefined && !MALE_GIVEN_NAMES.has(name.toLowerCase()) && !FEMALE_GIVEN_NAMES.has(name.toLowerCase()))) return;
+    if (!call || !name || SPELLED_OUT.test(name) || NOT_VOCATIVES.has(name.toLowerCase()) || KNOWN_ORGANIZATIONS.has(name) || (lookupPlace(name) !== undefined && !MALE_GIVEN_NAMES.has(name.toLowerCase()) && !FEMALE_GIVEN_NAMES.has(name.toLowerCase()))) return;
     // A one-word answer ("Correct.") is no call; a one-word call asks ("Jane?"), or is a given
     // name alone ("Lita.") before a question, which the tagger tells apart from an answer word.
     const oneWord = call.index === 0 && call[0].trim() === words.trim() && !words.trim().endsWith("?");
@@ -548,7 +551,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     };
     const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
     const name = address?.[2];
-    if (!address || !name || NOT_VOCATIVES.has(name.toLowerCase())) return null;
+    if (!address || !name || SPELLED_OUT.test(name) || NOT_VOCATIVES.has(name.toLowerCase())) return null;
     if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return null;
     // "Jane, go ahead." calls on the reporter of the next question, not the one just answered
     // ("..., Jane?" still answers her).

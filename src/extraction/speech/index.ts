@@ -55,7 +55,8 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // reading, so that a later "he said" can refer to them.
   findTitledSurnames(analyzed, cast);
   // Quotations inside an official's answer ("In October, Speaker Roe said, “...”").
-  const turnSpans = findQuoteSpans(text, analyzed.paragraphs, (range) => !turns.some((turn) => !turn.isQuestion && within(turn.line)(range)));
+  // A reporter's question may recount a quotation too ("... and the President told him, “Yes.”").
+  const turnSpans = findQuoteSpans(text, analyzed.paragraphs, (range) => !turns.some((turn) => within(turn.line)(range)));
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   // The walk's own list, read as it grows.
   cast.reported = walk.quotes;
@@ -102,6 +103,11 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
         }
         const recounted = walk.quotes.splice(before).filter((quote) => quote.speaker === null || !officials.has(quote.speaker));
         walk.quotes.push(...recounted);
+        // Quotations the question recounts with a named speaker are that speaker's, never the official's.
+        const quoted = walk.quotes.length;
+        quoteOthersInTurn(walk, turnSpans, paragraph, index, null, tokensOf);
+        const others = walk.quotes.splice(quoted).filter((quote) => quote.speakerKind === "person" && quote.speaker !== null && !officials.has(quote.speaker));
+        walk.quotes.push(...others);
         walk.previous = null;
         return;
       }
@@ -440,9 +446,10 @@ function nameInHeader(text: string, surname: string, headerEnd: number): string 
   // The label's capitals lose the surname's own ("MCCORMACK" for McCormack): any case matches,
   // and the header's spelling is kept.
   const anyCase = [...escaped].map((letter) => (/\p{L}/u.test(letter) ? `[${letter.toLowerCase()}${letter.toUpperCase()}]` : letter)).join("");
-  const match = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]+)((?: \\p{Lu}\\.)?) (${anyCase})(?![\\p{L}])`, "u").exec(header);
-  const given = match?.[1];
-  if (given && isNameWord(given) && /\p{Ll}/u.test(match[3] ?? "")) return `${given}${match[2] ?? ""} ${match[3]}`;
+  // A first initial before the given name is the name's too ("BRIEFER: J. Adam Doe, Deputy Spokesman").
+  const match = new RegExp(`(?<![\\p{L}.])((?:\\p{Lu}\\. )?)(\\p{Lu}[\\p{Ll}'’-]+)((?: \\p{Lu}\\.)?) (${anyCase})(?![\\p{L}])`, "u").exec(header);
+  const given = match?.[2];
+  if (given && isNameWord(given) && /\p{Ll}/u.test(match[4] ?? "")) return `${match[1] ?? ""}${given}${match[3] ?? ""} ${match[4]}`;
   // A header in capitals ("PRESS BRIEFING BY JANE DOE"): the word before the surname, when it is
   // no title or function word, is the given name.
   const capitals = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Lu}'’-]+)((?: \\p{Lu}\\.)?) ${escaped.toUpperCase()}(?![\\p{L}])`, "u").exec(header);
@@ -467,8 +474,14 @@ function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocume
   const words = text.slice(statement.author.start, statement.author.end);
   const known = cast.people.filter((person) => words.includes(person.name)).sort((a, b) => b.name.length - a.name.length)[0];
   if (known) return known;
+  // A surname alone ("Doe's statement reads as follows:"): the person the story names in full so.
+  const surname = words.trim();
+  const bySurnameAlone = /^\p{Lu}[\p{Ll}'’-]+$/u.test(surname) ? cast.people.find((person) => surnameOf(person.name) === surname) : undefined;
+  if (bySurnameAlone) return bySurnameAlone;
   // A signature in capitals ("JANE Q. DOE"): the person the story names so, else the name in title case.
-  if (!/\p{Ll}/u.test(words) && /\p{Lu}{2}/u.test(words)) {
+  // "STATEMENT BY THE PRESS SECRETARY" names an office holder, not a person: no title word may be in it.
+  const titleOnly = /^the\s/i.test(words.trim()) || words.trim().split(/\s+/).some((word) => ROLE_NOUNS.has(word.toLowerCase()));
+  if (!/\p{Ll}/u.test(words) && /\p{Lu}{2}/u.test(words) && !titleOnly) {
     const name = words.trim().toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_all: string, before: string, letter: string) => before + letter.toUpperCase());
     const person = cast.personNamed(name) ?? registerPerson(cast, name, null, [], text, CONFIDENCE.explicit);
     cast.addAlias(person, words.trim());
@@ -525,7 +538,11 @@ function unnamedAuthorOf(cast: Cast, analyzed: AnalyzedText, statement: Statemen
  * issuer described by the office that issues such readouts.
  */
 function issuerOf(cast: Cast, text: string, statement: StatementDocument): SourceEntry {
-  if (statement.authorKind === "unsigned") return cast.addSource(statement.unsignedBy ?? "the issuing office", "office", null, CONFIDENCE.reference);
+  if (statement.authorKind === "unsigned") {
+    // A readout of a principal's call speaks for the principal's press office, an organization.
+    if (statement.issuer) cast.addOrganization(statement.issuer);
+    return cast.addSource(statement.issuer ?? statement.unsignedBy ?? "the issuing office", "office", statement.issuer ?? null, CONFIDENCE.reference);
+  }
   const words = text.slice(statement.author.start, statement.author.end).trim();
   // An acronym is the body the story spells out ("VOA" for Voice of America).
   const initials = (name: string): string => name.split(/\s+/).map((word) => word[0] ?? "").join("").toUpperCase();
@@ -545,7 +562,7 @@ function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, 
   const person = "name" in author ? author : null;
   if (person) walk.cast.mentionPerson(person, { start: statement.author.end - person.name.length, end: statement.author.end }, 0.9);
   // An office or body that issues the document speaks as that organization; an unnamed office holder stays unnamed.
-  const organization = person === null && statement.authorKind === "office" ? (author as SourceEntry).organization : null;
+  const organization = person === null && (statement.authorKind === "office" || statement.issuer !== undefined) ? (author as SourceEntry).organization : null;
   walk.quotes.push({
     start: paragraph.start,
     end: paragraph.end,

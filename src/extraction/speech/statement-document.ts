@@ -20,6 +20,12 @@ export interface StatementDocument {
    */
   readonly authorKind?: "office" | "unsigned";
   readonly unsignedBy?: string;
+  /**
+   * For an unsigned document, the office it speaks for as an organization when its kind says which
+   * ("Office of the Press Secretary" for a readout of the President's call): an unsigned release
+   * speaks for the office that issues it, not for an unnamed person.
+   */
+  readonly issuer?: string;
 }
 
 const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
@@ -32,6 +38,8 @@ const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){
 // "Secretary Doe's remarks on the flood at a press conference in Lima on May 2, 2024:": a line that
 // hands the page to the possessor's words (read only among the header lines).
 const POSSESSOR_INTRO = /^(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|testimony)\b.*:\s*$/iu;
+// "Secretary Doe's statement reads as follows:", "Doe's full statement reads:": the possessor's words follow.
+const READS_AS = /^(.+?)['’]s? (?:full |complete )?(?:statement|remarks|readout|message) (?:reads|read|is as follows|follows)(?: as follows| in full)?\s*:\s*$/iu;
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
 // "Statement of Ambassador Jane Doe on ...": "of" names the author only when a title or a name follows.
 const HEADED_OF = /^(?:statement|remarks) of ((?:the )?(?:[\p{L}.'’-]+ ){0,3}?(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|director|administrator|chairman|chairwoman|chair|president|minister|senator|governor|commissioner|envoy|coordinator)\b(?: \p{Lu}[\p{L}.'’-]*){0,4})(?:\s+(?:on|regarding|at|in|to|about)\s+.*)?$/iu;
@@ -139,7 +147,8 @@ function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number
     if (words === "" || HEADER_LINE.test(words) || words.split(/\s+/).length < 4) continue;
     // A copy may drop the last full stop of the document: a closing paragraph of whole sentences still counts.
     const unstopped = later === lastWritten && /[.!?]["”’]?\s+\p{Lu}/u.test(words) && words.split(/\s+/).length >= 12;
-    if (!/[.!?”"]$/.test(words) && !unstopped) continue;
+    // A stop closed by any quotation mark ends a sentence, a straight single one too ("... plan.'", a typo for the double).
+    if (!/[.!?”"]$|[.!?]['’]$/.test(words) && !unstopped) continue;
     const start = later.start + text.slice(later.start, later.end).indexOf(words);
     body.push({ start, end: start + words.length });
   }
@@ -183,9 +192,27 @@ function quotedAfterStop(text: string, paragraphs: readonly TextRange[], index: 
   return { author: { start: authorStart, end: authorStart + match[1].length }, paragraphs: body };
 }
 
+/** "(begin text)" / "(end text)": the marks round a document a wire service reprints whole after its own lead. */
+const BEGIN_TEXT = /^\(begin (?:text|transcript|excerpts?)\)$/i;
+const END_TEXT = /^\(end (?:text|transcript|excerpts?)\)$/i;
+
 /** The statement document a text is, or null when its header names no author in that way. */
 export function findStatementDocument(analyzed: AnalyzedText): StatementDocument | null {
   const { text, paragraphs } = analyzed;
+  // A reprint ("Following is the White House statement ...:" / "(begin text)" / header / body /
+  // "(end text)"): the document's header is inside the marks, after the wire's lead and its
+  // sentences, so it is read there, and the body ends at "(end text)".
+  const begin = paragraphs.findIndex((paragraph) => BEGIN_TEXT.test(text.slice(paragraph.start, paragraph.end).trim()));
+  const end = paragraphs.findIndex((paragraph, index) => index > begin && END_TEXT.test(text.slice(paragraph.start, paragraph.end).trim()));
+  if (begin >= 0 && end > begin + 1) {
+    const reprinted = documentIn(text, paragraphs.slice(begin + 1, end));
+    if (reprinted) return reprinted;
+  }
+  return documentIn(text, paragraphs);
+}
+
+/** The statement document `paragraphs` make up, read from their first line. */
+function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
   // The hand-over comes within the first six lines, or later after header lines only (a release's
   // headline, office, number, "IMMEDIATE RELEASE", date): no sentence of the story before it.
   let sentenceSeen = false;
@@ -211,6 +238,7 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
       INTRODUCED.exec(line) ??
       BELOW_IS.exec(line) ??
       BELOW_FROM.exec(line) ??
+      READS_AS.exec(line) ??
       (tail !== line ? (INTRODUCED.exec(tail) ?? BELOW_IS.exec(tail) ?? BELOW_FROM.exec(tail)) : null) ??
       (possessor?.[1] && TITLED_NAME.test(possessor[1]) ? possessor : null);
     // "Upon learning of ..., the President issued the following statement." over quoted paragraphs.
@@ -265,7 +293,59 @@ export function findStatementDocument(analyzed: AnalyzedText): StatementDocument
     if (quotesItsSpeakers(text, body)) return null;
     return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
   }
-  return issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ?? selfNamedStatement(text, paragraphs) ?? pressOfficeFirstPerson(text, paragraphs);
+  return (
+    issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ??
+    selfNamedStatement(text, paragraphs) ??
+    pressOfficeFirstPerson(text, paragraphs) ??
+    officeRelease(text, paragraphs) ??
+    countryVoiceStatement(text, paragraphs)
+  );
+}
+
+/** A press office's own header line: "Office of the Press Secretary", "Office of the Spokesperson". */
+const PRESS_OFFICE_LINE = /^office of the (?:press secretary|spokesperson|spokesman|spokeswoman)$/i;
+
+/**
+ * An unsigned release under its press office's header ("Statement on the Visit of ..." /
+ * "Office of the Press Secretary" / "For Immediate Release ..." / body): no title or sign-off names
+ * an author, so every body paragraph speaks for the office the header names, as an organization.
+ * A release that quotes someone reports speech, and is left to the quotation marks.
+ */
+function officeRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
+  if (firstBody < 1 || firstBody > 6) return null;
+  const office = lines.slice(0, firstBody).find((line) => PRESS_OFFICE_LINE.test(text.slice(line.start, line.end)));
+  if (!office) return null;
+  const lastHeader = lines[firstBody - 1] as TextRange;
+  const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
+  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  return { author: office, paragraphs: body, authorKind: "office" };
+}
+
+/**
+ * "The United States condemns ..." (perhaps after a headline and a "Washington, DC -" dateline),
+ * going on as "we"/"our" with no quotation anywhere: the State Department's press statement, which
+ * speaks for the country in its own voice. Unsigned, it is the department's (a news story about
+ * such a statement reports or quotes it, and never says "our" outside quotation marks).
+ */
+const COUNTRY_VOICE = /^The United States (?:strongly |firmly |deeply |warmly |sincerely )?(?:condemns|welcomes|congratulates|applauds|deplores|joins|commends|mourns|is (?:deeply )?(?:concerned|saddened|alarmed|troubled|pleased|encouraged))\b/;
+/** A release's dateline in mixed case or capitals: "Washington, DC - ", "WASHINGTON — ". */
+const RELEASE_DATELINE = /^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,2}(?:, ?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?\s+[–—-]{1,2}\s+/u;
+function countryVoiceStatement(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  if (/[“”]|"[^"]{8,}"/.test(text)) return null;
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  // A headline of its own (no full stop, a dozen words at most) may come first.
+  const headline = lines[0] && !/[.!?]["”’]?$/.test(text.slice(lines[0].start, lines[0].end)) && text.slice(lines[0].start, lines[0].end).split(/\s+/).length <= 12;
+  const opening = lines[headline ? 1 : 0];
+  if (!opening) return null;
+  const words = text.slice(opening.start, opening.end).replace(RELEASE_DATELINE, "");
+  const first = { start: opening.end - words.length, end: opening.end };
+  if (!COUNTRY_VOICE.test(words) || NEWS_REPORTING.test(text)) return null;
+  const rest = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= opening.end));
+  const body = [first, ...rest];
+  if (!body.some((paragraph) => /\b(?:we|our|us)\b/i.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  return { author: first, paragraphs: body, authorKind: "unsigned", unsignedBy: "the Department of State", issuer: "U.S. Department of State" };
 }
 
 /** The White House press office's header line; the releases it prints in the first person unsigned are the President's. */
@@ -381,11 +461,20 @@ const OFFICE_SIGNATURE = /^(?:(?:Office|Ministry|Department) of (?:the )?\p{Lu}[
  * Who issues an unsigned readout of a principal's call or meeting, by how the principal is named
  * ("the President's Call", "President Doe spoke ..." -> the White House).
  */
-const PRINCIPAL_OFFICES: readonly { readonly principal: RegExp; readonly office: string }[] = [
-  { principal: /\b(?:the )?(?:Vice )?President(?:['’]s\b|\s+\p{Lu}[\p{L}'’-]+(?:['’]s)?(?=[\s,]|$))/u, office: "the White House" },
-  { principal: /\b(?:the )?(?:Secretary of Defense|Defense Secretary)\b/u, office: "the Department of Defense" },
-  { principal: /\b(?:the )?(?:Secretary of State)\b/u, office: "the Department of State" },
+// `issuer` is the office as such releases' headers name it: the White House prints readouts under
+// "Office of the Press Secretary", the State Department under "Office of the Spokesperson", the
+// Defense Department under its own name.
+const PRINCIPAL_OFFICES: readonly { readonly principal: RegExp; readonly office: string; readonly issuer: string }[] = [
+  { principal: /\b(?:the )?(?:Vice )?President(?:['’]s\b|\s+\p{Lu}[\p{L}'’-]+(?:['’]s)?(?=[\s,]|$))/u, office: "the White House", issuer: "Office of the Press Secretary" },
+  { principal: /\b(?:the )?(?:Secretary of Defense|Defense Secretary)\b/u, office: "the Department of Defense", issuer: "U.S. Department of Defense" },
+  { principal: /\b(?:the )?(?:Secretary of State)\b/u, office: "the Department of State", issuer: "Office of the Spokesperson" },
 ];
+
+/** An unsigned readout of a principal's call: it speaks for the principal's press office, as an organization. */
+function principalReadout(author: TextRange, paragraphs: readonly TextRange[], principal: string): StatementDocument {
+  const entry = PRINCIPAL_OFFICES.find((candidate) => candidate.principal.test(principal));
+  return entry ? { author, paragraphs, authorKind: "unsigned", unsignedBy: entry.office, issuer: entry.issuer } : { author, paragraphs, authorKind: "unsigned", unsignedBy: "the issuing office" };
+}
 
 /**
  * The opening of a readout printed without its headline: a principal, by title ("President Doe",
@@ -411,8 +500,7 @@ function headlessReadout(text: string, paragraphs: readonly TextRange[]): Statem
   // Every line a paragraph of sentences: a headline, dateline or byline makes it another document.
   if (lines.some((line) => !/[.!?]["”’]?$/.test(text.slice(line.start, line.end)) || text.slice(line.start, line.end).split(/\s+/).length < 8)) return null;
   const principal = opening.split(/\s+(?:spoke|met|called|hosted|held)\b/)[0] ?? "";
-  const unsignedBy = PRINCIPAL_OFFICES.find((entry) => entry.principal.test(principal))?.office ?? "the issuing office";
-  return { author: first, paragraphs: lines, authorKind: "unsigned", unsignedBy };
+  return principalReadout(first, lines, principal);
 }
 
 /**
@@ -442,8 +530,7 @@ function issuedDocument(text: string, paragraphs: readonly TextRange[], headline
     return { author: { start, end: start + bodyNamed.length }, paragraphs: body, authorKind: "office" };
   }
   if (!readout) return null;
-  const unsignedBy = PRINCIPAL_OFFICES.find((entry) => entry.principal.test(title))?.office ?? "the issuing office";
-  return { author: headline, paragraphs: body, authorKind: "unsigned", unsignedBy };
+  return principalReadout(headline, body, title);
 }
 
 const AUTHOR_TITLES = ["secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "director", "administrator", "chairman", "chairwoman", "chair", "president", "minister", "senator", "governor", "commissioner", "envoy", "coordinator", "ranking member", "leader"];

@@ -69,10 +69,11 @@ describe("readouts printed without their headline", () => {
     "The Vice President welcomed the Prime Minister's commitment to clean energy and the alliance between the two countries.",
   ].join("\n\n");
 
+  // Sixteenth pass: the principal's press office speaks as an organization (it was an unnamed "the White House").
   it("reads every paragraph as the unsigned issuer's, the principal's office", () => {
     const quotes = quotesOf(readout).filter((quote) => quote.kind === "direct");
     expect(quotes).toHaveLength(2);
-    expect(quotes.every((quote) => quote.speaker === null && quote.description === "the White House" && quote.medium === "statement")).toBe(true);
+    expect(quotes.every((quote) => quote.speaker === "Office of the Press Secretary" && quote.medium === "statement")).toBe(true);
   });
 
   it("does not read a news story about a call as a readout", () => {
