@@ -88,6 +88,23 @@ const CLOSED_END = /[.?!:;"”’)\]]\s*$/u;
 /** A transcript's turn label opens a paragraph of its own ("MR. DOE:", "Q ", "QUESTION:"). */
 const TURN_OPENING = /^(?:\p{Lu}[\p{Lu}.'’ -]{0,40}:|Q\.?\s)/u;
 
+// A hard-wrapped line can also go on in a capitalised word: a name or title the wrap split ("elements of the 201st
+// Afghan National" / "Army Corps and ... province.", "said" / "Army Maj. Jane Doe, a spokeswoman."). Then the line is
+// a long one of running text (not a headline: not the text's first line, not in title case) that stops on a word or
+// comma, and the next line is no new sentence: it does not open on a sentence's first word, and it ends one.
+const RUNNING_END = /[\p{L}\p{N},]$/u;
+const SENTENCE_OPENER = /^(?:The|A|An|In|On|At|During|After|Before|When|While|As|But|And|Or|So|Yet|Meanwhile|Elsewhere|Separately|Also|However|Earlier|Later|Since|He|She|They|It|We|I|You|This|That|These|Those|There|Here|His|Her|Their|Its|Our|One|Two|Three|Some|Many|Most|No|Other|Another|If|Although|Though|Because|For|From|With|By|To|Under|Despite|According)\b/u;
+/** A line in title case (three in four of its longer words capitalised): a headline or a heading, not running text. */
+const titled = (line: string): boolean => {
+  const words = line.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+  return words.length > 0 && words.filter((word) => /^\p{Lu}/u.test(word)).length * 4 > words.length * 3;
+};
+/** Whether `line` goes on in `next` across a capitalised word (see above); `first` tells whether it opens the text. */
+function runsOnCapitalised(line: string, next: string, first: boolean): boolean {
+  const trimmed = line.trimEnd();
+  return !first && trimmed.length >= 40 && RUNNING_END.test(trimmed) && !titled(trimmed) && /^\p{Lu}/u.test(next) && !SENTENCE_OPENER.test(next) && CLOSED_END.test(next);
+}
+
 /** Whether a line of copy wrapped at `width` fills it and stops mid-sentence, so it goes on in the next line. */
 function runsOn(line: string, width: number): boolean {
   return line.trimEnd().length >= width * 0.75 && !CLOSED_END.test(line);
@@ -122,6 +139,7 @@ function paragraphsOf(text: string): { line: string; base: number }[] {
       before !== undefined &&
       line.single &&
       ((WRAPPED_END.test(text.slice(Math.max(open.base, open.end - 40), open.end)) && WRAPPED_START.test(line.text)) ||
+        runsOnCapitalised(before.text, line.text, index === 1) ||
         (width !== null && runsOn(before.text, width) && !TURN_OPENING.test(line.text)));
     if (open && joined) open.end = line.end;
     else {

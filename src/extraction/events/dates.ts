@@ -61,6 +61,27 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "in a two-day operation ending Sept. 17", "a three-day offensive that ended on May 2": a run of that many days
+    // up to the day named (read before the day alone, which is only its last).
+    pattern: new RegExp(`\\b(two|three|four|five|six|seven|[2-7])-day\\s+(?:[a-z]+\\s+){0,2}?(?:ending|that\\s+ended|which\\s+ended)\\s+(?:on\\s+)?(${MONTH_WORDS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "g"),
+    resolve: (m, published) => {
+      const count = numberValue(m[1] ?? "");
+      const last = fullDate(published, m[2] ?? "", Number(m[3]), m[4]);
+      if (count === null || !last) return null;
+      return { date: null, precision: "unknown", earliest: iso(parseDay(last.earliest) - (count - 1) * DAY), latest: last.latest };
+    },
+  },
+  {
+    // "2004-03-25": an ISO date, as some archives print after a headline ("Gunfights Break Out - 2004-10-12"). Read
+    // before the year-alone shape, which otherwise took its "2004" for a whole year.
+    pattern: /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g,
+    resolve: (m) => {
+      const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+      // (Not "2004-02-30": a day the month does not have is no date.)
+      return iso(ms) === `${m[1]}-${m[2]}-${m[3]}` ? dayMention(ms) : null;
+    },
+  },
+  {
     // "on March 3", "March 3, 2024", "Sept. 28"
     pattern: new RegExp(`\\b(${MONTH_WORDS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => fullDate(published, m[1] ?? "", Number(m[2]), m[3]),
@@ -113,6 +134,16 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       const back = (m[1] ?? "").toLowerCase() === "month" ? 30 : 7;
       const start = published - back * DAY;
       return { date: iso(start), precision: back === 7 ? "week" : "month", earliest: iso(start), latest: iso(published) };
+    },
+  },
+  {
+    // "over the past three days", "in the last two days": a counted run of days up to publication, from the day that
+    // many days back (not "the past few days", which quotes stretch over older attacks, as above).
+    pattern: /\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(two|three|four|five|six|[2-6])\s+days\b/gi,
+    resolve: (m, published) => {
+      const count = numberValue(m[1] ?? "");
+      if (count === null) return null;
+      return { date: null, precision: "unknown", earliest: iso(published - count * DAY), latest: iso(published) };
     },
   },
   {
@@ -195,7 +226,7 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
 ];
 
 // The shapes that name a calendar day or year, which resolve without a publication day when they give the year.
-const ABSOLUTE_SHAPES = new Set([SHAPES[0], SHAPES[1], SHAPES[2], SHAPES[SHAPES.length - 1]]);
+const ABSOLUTE_SHAPES = new Set([SHAPES[0], SHAPES[1], SHAPES[2], SHAPES[3], SHAPES[4], SHAPES[SHAPES.length - 1]]);
 
 function fullDate(published: number, monthWord: string, day: number, yearText: string | undefined): ReturnType<typeof dayMention> | null {
   const month = monthIndex(monthWord);

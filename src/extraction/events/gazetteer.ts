@@ -41,8 +41,21 @@ const places = (gazetteerData as { places: GazetteerPlace[] }).places;
 /** Every gazetteer entry a spelling may mean (a city name shared by two countries has two). */
 const bySpelling = new Map<string, GazetteerPlace[]>();
 const demonymOf = new Map<string, GazetteerPlace>();
+/**
+ * The other romanisations news copy prints for a spelling: Cambodia's "Kampong" (landing) is as often
+ * "Kompong" ("Kompong Cham", "Kompong Speu"), and the data sources give only the first.
+ */
+const romanisations = (spelling: string, countryCode: string): string[] =>
+  countryCode === "KH" && /^Kampong\s/.test(spelling) ? [spelling.replace(/^Kampong/, "Kompong")] : [];
+// Two entries of one kind and country that give each other's names as aliases are a slip of the source data
+// (iso3166-2-db swaps the English names of Cambodia's Kampong Cham and Kampong Thom): each name means its own entry
+// only, not the more populous of the two.
+const aliasesOf = new Map(places.map((place) => [`${place.countryCode} ${place.kind} ${place.name}`, place.aliases]));
+const othersName = (place: GazetteerPlace, alias: string): boolean =>
+  alias !== place.name && (aliasesOf.get(`${place.countryCode} ${place.kind} ${alias}`) ?? []).includes(place.name);
 for (const place of places) {
-  for (const spelling of [place.name, ...place.aliases]) {
+  const spellings = [place.name, ...place.aliases.filter((alias) => !othersName(place, alias))];
+  for (const spelling of spellings.flatMap((s) => [s, ...romanisations(s, place.countryCode)])) {
     const list = bySpelling.get(spelling) ?? [];
     list.push(place);
     bySpelling.set(spelling, list);
@@ -100,7 +113,8 @@ const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|as
 // "Haji Ali village", "Chibok town": a capitalised name before a lower-case kind of settlement.
 // ("the massive Dadaab refugee complex", "the Kakuma refugee camp", "the Yopougon neighborhood": a camp or a
 // neighbourhood named by its place is that place; not "a Shiite neighborhood", named by its people: GROUP_ADJECTIVE.)
-const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
+// ("the Boti Kot area of Nangarhar province": an area named by its place is that place too.)
+const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town|area|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
@@ -294,7 +308,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const owner = POSSESSOR.exec(withoutLeadingWords(match[1] ?? ""))?.[0] ?? "";
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
       if (!name || ((pattern === namedRegionPattern || pattern === namedSettlementPattern) && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
-      if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
+      // ("the Taliban-held area", "a Shiite-majority town": a compound adjective alone describes the place, names none.)
+      if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       if (ACRONYM.test(name)) continue;
       // "the West African state of Togo", "a Central Asian state": an adjective of a continent or a people describes the state, names none.
       if (pattern === namedRegionPattern && (DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
@@ -344,11 +359,18 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
     const named = found.filter((f) => f.kind === "country" && !f.demonym && f.end <= start).sort((a, b) => b.end - a.end)[0];
     if (named) found.push({ start, end: start + match[0].length, text: match[0], name: named.name, kind: "country", countryCode: named.countryCode, demonym: false });
   }
+  // "shot by Kompong Cham police during a jailbreak in that province": the province (state, region) the words just named.
+  for (const match of slice.matchAll(THAT_REGION)) {
+    const start = from + match.index;
+    const named = found.filter((f) => f.kind === "region" && f.end <= start).sort((a, b) => b.end - a.end)[0];
+    if (named) found.push({ start, end: start + match[0].length, text: match[0], name: named.name, kind: "region", countryCode: named.countryCode, demonym: false });
+  }
   return found.sort((a, b) => a.start - b.start || b.end - a.end).filter((m, i, all) => !all.slice(0, i).some((o) => o.start <= m.start && o.end >= m.end));
 }
 
 const LISTED_WORD = new RegExp(`(?<=,\\s+)(?!(?:${MONTH_NAMES}|${WEEKDAY_NAMES})\\b)\\p{Lu}\\p{Ll}+(?=,\\s|,?\\s+(?:and|or)\\s)`, "gu");
 const THAT_COUNTRY = /\b(?:that|the same)\s+(?:nation|country)\b/gu;
+const THAT_REGION = /\b(?:that|the same)\s+(?:province|state|region)\b/gu;
 
 /** The capital city of a country, when the gazetteer marks one. */
 function capitalOf(countryCode: string): GazetteerPlace | undefined {
