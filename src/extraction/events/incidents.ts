@@ -532,7 +532,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     (q) =>
       !asides.some((a) => q.start > a.start && q.start < a.end) &&
       !SUBSET_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start)) &&
-      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)) &&
+      !SUBSET_AFTER.test(text.slice(q.end, q.end + 48)) &&
       // "about 140 km northeast of Kandahar, forces killed one": a distance or a span is never a toll.
       !MEASURE_AFTER.test(text.slice(q.end, q.end + 16)),
   );
@@ -634,7 +634,7 @@ const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|sta
 /** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
 const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:(?:opposition|rights|human rights|student|union|party)\s+)?(?:(?:activist|journalist|reporter|photographer|lawmaker|legislator|politician|cleric|commander|leader|priest|imam|pastor|teacher|doctor|businessman|businesswoman|mayor|governor|judge|lawyer|prosecutor|student|chief|official)\s+)?(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
 const NAMED_WAS_KILLED = /(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
-const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,3}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
+const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 /** Between a count and the next: an active killing verb whose object the next count is ("bomber killed "). */
 const AGENT_OF_NEXT = /^\s+(?:(?!(?:and|or|but|then|who|which|that)\s)[\p{L}'’.-]+\s+){0,4}?(?:killed|wounded|injured|shot|murdered|stabbed|beheaded)\s+$/iu;
