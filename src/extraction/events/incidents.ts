@@ -3,6 +3,7 @@ import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIn
 import { datesCompatible, findDates, type DateMention } from "./dates.js";
 import { placeWithin, type PlaceMatch } from "./gazetteer.js";
 import { findQuantities } from "./numbers.js";
+import { addCount, copyTolls, emptyTolls, mergeTolls, reconcile, totalOnly, victimGroupOf, type Tolls, type VictimGroup } from "./tolls.js";
 import { WEEKDAY_NAMES } from "./calendar-words.js";
 import {
   ANAPHORIC_DETERMINERS,
@@ -77,8 +78,8 @@ interface Mention extends TextRange {
   readonly date: DateMention | null;
   fatalities: CountRange;
   injuries: CountRange;
-  /** Its counts are of victims besides those already told ("At least 12 others were injured in the blast"). */
-  othersCounted?: boolean;
+  /** Its counts by victim group, which `fatalities` and `injuries` are reconciled from (tolls.ts). */
+  readonly tolls: Tolls;
   /** An earlier incident the sentence's own came after ("The attack comes a day after drone strikes killed seven"): no roundup. */
   readonly earlier?: boolean;
 }
@@ -90,6 +91,8 @@ interface Draft {
   date: DateMention | null;
   fatalities: CountRange;
   injuries: CountRange;
+  /** Its counts by victim group, which `fatalities` and `injuries` are reconciled from (tolls.ts). */
+  readonly tolls: Tolls;
   attributedTo: string | null;
   blamedBy: string | null;
   diplomatic: boolean;
@@ -195,6 +198,8 @@ const NEW_TARGET_AFTER = /^\s+(?:an?|another)\s/i;
 // ("On Monday, a series of blasts killed at least six people", "a wave of four bomb attacks ... killed nine Iraqis Sunday":
 // a series that is the subject of its own toll is an incident, not the background "the latest in a series of attacks".)
 const SERIES_TOLL_AFTER = /^(?![^.;]*\b(?:since|this year|so far|in recent)\b)[^.;:]{0,80}?\b(?:(?:has|have|had)\s+)?(?:killed|wounded|injured|left)\s+(?:(?:at least|more than|nearly|about|some|over)\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b/i;
+/** A toll that refers back to a conflict at large ("have died in the fighting", "the violence has killed"). */
+const SPAN_REFERENCE = /\b(?:(?:have|has|had)\s+(?:died|been killed|perished|lost their lives)|(?:were|have been) killed)\s+(?:in|during)\s+the\s+(?:fighting|violence|conflict|insurgency|unrest|war|unrest|crisis|uprising|rebellion)\b/i;
 const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
 // ("... since rebel groups launched an uprising against the government in 2003": a span from a past year's event.)
 const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b|[^.;]{0,80}?\b(?:launched|began|started|erupted|broke out)\b[^.;]{0,60}?\bin (?:19|20)\d{2}\b)/iu;
@@ -303,9 +308,17 @@ export function mergeRanges(a: CountRange, b: CountRange): CountRange {
   return { min, max };
 }
 
-/** A count of others added to what a report already counted ("injuring the minister ... At least 12 others were injured": 13). */
-function addOthers(a: CountRange, b: CountRange): CountRange {
-  return a.min !== null && b.min !== null ? sumRanges(a, b) : mergeRanges(a, b);
+/**
+ * Records a sentence's count in a mention's or an incident's toll, by its victim group, and reconciles the toll
+ * (tolls.ts): a count of others ("At least 12 others were injured") adds to what was counted before it, a count of
+ * one group restates it, a count of another group adds to it.
+ */
+function recordCount(holder: { fatalities: CountRange; injuries: CountRange; readonly tolls: Tolls }, count: CasualtyCount, byGroup = true): void {
+  const group: VictimGroup = count.others ? `others@${count.at}` : byGroup ? count.group : "generic";
+  addCount(holder.tolls.fatalities, group, count.fatalities);
+  addCount(holder.tolls.injuries, group, count.injuries);
+  holder.fatalities = reconcile(holder.tolls.fatalities);
+  holder.injuries = reconcile(holder.tolls.injuries);
 }
 
 /** Clause boundaries of a sentence: semicolons, ", and"/", but", and subordinating words. */
@@ -476,6 +489,8 @@ interface CasualtyCount {
   readonly others?: boolean;
   readonly fatalities: CountRange;
   readonly injuries: CountRange;
+  /** Who the victims are (tolls.ts): a count of one group restates it, of another adds to it. */
+  readonly group: VictimGroup;
 }
 
 /** Adds two counts of different victims ("six soldiers and 19 militants were killed" is 25). */
@@ -517,12 +532,15 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     (q) =>
       !asides.some((a) => q.start > a.start && q.start < a.end) &&
       !SUBSET_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start)) &&
-      !SUBSET_AFTER.test(text.slice(q.end, q.end + 12)) &&
+      !SUBSET_AFTER.test(text.slice(q.end, q.end + 48)) &&
       // "about 140 km northeast of Kandahar, forces killed one": a distance or a span is never a toll.
       !MEASURE_AFTER.test(text.slice(q.end, q.end + 16)),
   );
   // A count with no cue of its own joined by "and" to one that has ("six soldiers and 19 militants were killed").
   let pending: CountRange | null = null;
+  // (And the victim group of what it holds: "One soldier and two security troops" are forces, "six soldiers and 19
+  // militants" people at large.)
+  let pendingGroup: VictimGroup | null = null;
   quantities.forEach((quantity, i) => {
     const before = text.slice(sentence.start, quantity.start);
     const after = text.slice(quantity.end, sentence.end);
@@ -532,33 +550,49 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const joined = pending !== null;
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
+    const heldGroup = pendingGroup;
+    pendingGroup = null;
+    const ownGroup = victimGroupOf(quantity.single ? `${quantity.text.replace(/^\S+/, "")} ${own}` : own);
     // "The group claimed killing 26 troops": the attackers' claim, not the toll officials report.
     if (CLAIMED_TOLL_BEFORE.test(before)) return;
+    // "a suicide car bomber killed one soldier", "two gunmen wounded three guards": the subject of an active verb whose
+    // object is the next count is who did it, not a victim (the victims are the object).
+    if (next && AGENT_OF_NEXT.test(own) && !PASSIVE_END.test(own)) return;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
     // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
     if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) {
-      if (next && (COORDINATED.test(own) || LISTED.test(own))) pending = range;
+      if (next && (COORDINATED.test(own) || LISTED.test(own))) {
+        pending = range;
+        pendingGroup = joined && heldGroup !== ownGroup ? "generic" : ownGroup;
+      }
       // "killed five U.S. Soldiers and their interpreter": one more victim of the verb before.
       const last = out.at(-1);
       const previous = quantities[i - 1];
       if (!pending && last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)))
-        out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
+        out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       return;
     }
     // "The district governor and two others were killed": the named victim and the others.
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
     const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
     if (othersAfter && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
-    const othersOnly = ((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0;
+    // ("while another eight people were injured", "Two other police officers were killed", "two more soldiers died":
+    // victims besides those counted before, in the sentence or before it.)
+    const othersOnly = (((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0) || (!quantity.single && !joined && (ANOTHER_COUNT_BEFORE.test(before) || OTHER_COUNT_AFTER.test(own)));
+    // Who the victims are: a sum of several counts is of people at large.
+    const group: VictimGroup = othersAfter || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
     const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
-    if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE });
-    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range });
+    if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
+    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
     // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
     // ("a bombing at a church left more than 100 people dead, and a series of attacks ...": "left N dead" is the toll of what comes before it.)
-    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: range, injuries: NONE, others: othersOnly });
-    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: NONE, injuries: range, others: othersOnly });
-    else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) pending = range;
+    else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: range, injuries: NONE, others: othersOnly, group });
+    else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: NONE, injuries: range, others: othersOnly, group });
+    else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) {
+      pending = range;
+      pendingGroup = joined && heldGroup !== ownGroup ? "generic" : ownGroup;
+    }
     else {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
       const last = out.at(-1);
@@ -566,21 +600,21 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       // ("Six civilians were injured along with four police": more victims of the verb after.)
       const moreVictims = last !== undefined && previous !== undefined && last.at === previous.start && !NOT_VICTIMS_AFTER.test(own) && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, quantity.start)));
       if (last && moreVictims) {
-        out[out.length - 1] = { ...last, fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
+        out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       }
     }
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
-  for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "killing Imam Mawlawi Taj Mohammad and ...", "killed U.S. Ambassador Chris Stevens": one person named (not "Iraqi Police officers").
-  for (const m of sentence.text.matchAll(KILLED_NAMED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  for (const m of sentence.text.matchAll(KILLED_NAMED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "University student Gregory Saint-Hilaire was killed": one person named before the passive verb.
-  for (const m of sentence.text.matchAll(NAMED_WAS_KILLED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE });
+  for (const m of sentence.text.matchAll(NAMED_WAS_KILLED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
   const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
   if (none && !out.length) {
     const zero = { min: 0, max: 0 };
-    out.push({ at: sentence.start + none.index, cueBefore: false, fatalities: NO_DEATHS.test(none[0]) ? zero : NONE, injuries: NO_DEATHS.test(none[0]) ? NONE : zero });
+    out.push({ at: sentence.start + none.index, cueBefore: false, fatalities: NO_DEATHS.test(none[0]) ? zero : NONE, injuries: NO_DEATHS.test(none[0]) ? NONE : zero, group: "generic" });
   }
   return out;
 }
@@ -598,10 +632,18 @@ const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|sta
 // (The person's noun may run on a word or two, "a civilian interpreter was wounded", and a unit after
 // "with" may hold numbers, "a soldier with the 1st Infantry Division was killed".)
 /** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
-const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
+const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:(?:opposition|rights|human rights|student|union|party)\s+)?(?:(?:activist|journalist|reporter|photographer|lawmaker|legislator|politician|cleric|commander|leader|priest|imam|pastor|teacher|doctor|businessman|businesswoman|mayor|governor|judge|lawyer|prosecutor|student|chief|official)\s+)?(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
 const NAMED_WAS_KILLED = /(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
+/** Between a count and the next: an active killing verb whose object the next count is ("bomber killed "). */
+const AGENT_OF_NEXT = /^\s+(?:(?!(?:and|or|but|then|who|which|that)\s)[\p{L}'’.-]+\s+){0,4}?(?:killed|wounded|injured|shot|murdered|stabbed|beheaded)\s+$/iu;
+/** ... unless an auxiliary makes it passive ("three soldiers were killed and ..." never ends there, but "had been shot"). */
+const PASSIVE_END = /\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[\p{L}-]+\s+)?(?:killed|wounded|injured|shot|murdered|stabbed|beheaded)\s+$/iu;
+/** Before a count: victims besides those counted ("while another eight people were injured", "killing a further 12"). */
+const ANOTHER_COUNT_BEFORE = /\b(?:another|a further|an additional)\s+$/i;
+/** After a count: the same ("Two other police officers were killed", "two more soldiers died"). */
+const OTHER_COUNT_AFTER = /^\s+(?:other|more|additional)\s+(?!than\b)[\p{L}-]/iu;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
 // ("Khan and three others were killed": a person named by a name that is no plural, "Police and two others" is none.)
 const NAMED_VICTIM = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
@@ -610,7 +652,8 @@ const NAMED_VICTIM_AND = { test: (before: string): boolean => NAMED_VICTIM.test(
 /** "at least one civilian also was killed": more victims than another sentence counted. */
 const ALSO_VICTIMS_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:also\s+(?:was|were|has been|have been)\s+|(?:was|were|has been|have been)\s+also\s+)(?:killed|wounded|injured|hurt)\b/iu;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
-const SUBSET_AFTER = /^\s+(?:of them|of whom)\b/i;
+// ("Activists identified 13 of Sunday's dead as children", "two of the victims were women": part of a toll told.)
+const SUBSET_AFTER = /^\s+(?:of them|of whom|of (?:the|those|these|[\p{Lu}][\p{L}]*['’`]s)\s+(?:[\p{L}-]+\s+)?(?:dead|victims|killed|wounded|injured|casualties|fatalities|bodies)\b)/iu;
 // The aside that names a subset, cut out so the count's own words reach its verb.
 const SUBSET_PHRASE = /,\s*(?:including\b|among them\b|[^,]*\b(?:of them|of whom)\b)[^,]*,/i;
 const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
@@ -1074,18 +1117,22 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE, earlier });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE, tolls: emptyTolls(), earlier });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
         for (const partner of coordinatedCountries(text, sentence, hit, sentencePlaces))
           // ("..., which are also expelling Syrian diplomats": the partners' own verb may date their act.)
-          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), clock: null, acrossParts: false, place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE });
+          sentenceMentions.push({ ...hit, area: null, plural: false, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric: false, fightBack: false, listedPlace: false, diplomatic, distinct: true, scope, inHeadline: inHeadline(sentence), clock: null, acrossParts: false, place: partner, ownPlace: true, date: date ?? hits.map((h) => (h.type === "diplomatic_action" ? presentProgressive(text, sentence, h, published) : null)).find((d) => d !== null) ?? null, fatalities: NONE, injuries: NONE, tolls: emptyTolls() });
     }
     // Casualty counts go to the nearest violent mention in the sentence, else to the last
     // violent incident reported in this paragraph or the one before ("Two firefighters were
     // treated for burns"; "63 people were detained and 11 police officers were injured").
-    for (const count of casualtiesIn(text, sentence)) {
+    // "Separatists have waged an insurgency there since 2004. More than 5,000 people have died in the fighting.": a toll
+    // that points back ("the fighting") at a span the sentence before told is that span's running total, no incident's.
+    const previousSentence = analyzed.sentences[sentenceIndex - 1];
+    const spanTotal = previousSentence !== undefined && !inHeadline(previousSentence) && BACKGROUND.test(previousSentence.text) && SPAN_REFERENCE.test(sentence.text);
+    for (const count of spanTotal ? [] : casualtiesIn(text, sentence)) {
       const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
       // "a bombing ..., killing at least 30 and sparking riots": a toll whose verb comes first
       // belongs to the event before it; "30 were killed in a bombing", to the one after it.
@@ -1112,9 +1159,7 @@ export function extractIncidents(
       const onePluralIncident = (violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline)) || pluralJustBefore;
       if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
       if (target) {
-        target.fatalities = mergeRanges(target.fatalities, count.fatalities);
-        target.injuries = mergeRanges(target.injuries, count.injuries);
-        if (count.others && target.anaphoric) target.othersCounted = true;
+        recordCount(target, count);
         continue;
       }
       const recentViolent = byRecency(drafts).filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
@@ -1127,9 +1172,9 @@ export function extractIncidents(
       const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
       // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.
       if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
-        const combine = count.others ? addOthers : mergeRanges;
-        previous.fatalities = combine(previous.fatalities, count.fatalities);
-        previous.injuries = combine(previous.injuries, count.injuries);
+        // (A toll sentence in the paragraph that reported the incident breaks its toll down; one further off only
+        // restates a total, or tells another event's dead beside it.)
+        recordCount(previous, count, previous.mentions.some((m) => m.sentence.paragraph === sentence.paragraph));
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
         // the report, and its day and a place inside the incident's say more about it.
         continuation(previous, sentence, sentencePlaces, dates);
@@ -1375,6 +1420,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     date: mention.date ?? (battleOfOperation ? (lastReported?.date ?? null) : null),
     fatalities: mention.fatalities,
     injuries: mention.injuries,
+    tolls: copyTolls(mention.tolls),
     attributedTo: null,
     blamedBy: null,
     diplomatic: mention.diplomatic,
@@ -1524,9 +1570,13 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   if (!(mention.anaphoric && draft.date !== null && mention.date !== null && !datesCompatible(draft.date, mention.date))) draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
   if (!(mention.inHeadline && hasCounts(draft))) {
-    const combine = mention.othersCounted ? addOthers : mergeRanges;
-    draft.fatalities = combine(draft.fatalities, mention.fatalities);
-    draft.injuries = combine(draft.injuries, mention.injuries);
+    // A report that refers back to the incident ("in the attack", "during the fighting") or goes on in its paragraph
+    // breaks its toll down; one from further off may tell another event's victims beside it, and only its total
+    // (the highest figure, as before) is taken.
+    const elaborates = mention.anaphoric || draft.mentions.some((m) => m.sentence !== mention.sentence && m.sentence.paragraph === mention.sentence.paragraph);
+    mergeTolls(draft.tolls, elaborates ? mention.tolls : totalOnly(mention.tolls));
+    draft.fatalities = reconcile(draft.tolls.fatalities);
+    draft.injuries = reconcile(draft.tolls.injuries);
   }
   draft.diplomatic ||= mention.diplomatic;
   return draft;

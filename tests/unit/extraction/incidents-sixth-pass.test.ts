@@ -22,7 +22,8 @@ describe("casualty counts", () => {
   });
 
   it("reaches the verb across an aside set off by commas", () => {
-    expect(counts("Three men were wounded in a shooting in Herat on Monday. Two other men, standing near the gate of the market, were wounded in the shooting.").injuries).toBe(3);
+    // ("Two other men" are besides the three: the sixteenth pass adds victims told as others, 3 + 2.)
+    expect(counts("Three men were wounded in a shooting in Herat on Monday. Two other men, standing near the gate of the market, were wounded in the shooting.").injuries).toBe(5);
     expect(counts("Two bystanders, waiting outside the bank, were wounded in a shooting in Herat on Monday.").injuries).toBe(2);
   });
 
