@@ -3,7 +3,7 @@ import type { ExtractedQuote } from "../types.js";
 import type { PersonEntry } from "./cast.js";
 import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, documentSource, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
-import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS } from "./lexicon.js";
+import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, DOCUMENT_NOUNS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS } from "./lexicon.js";
 import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
@@ -11,6 +11,34 @@ import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 // "CLAUSE, according to X", "According to X, CLAUSE". The reported clause must be a clause
 // (it has a verb and does not start with one, which rules out "which the official said was
 // caused by Iran"), and a first-person "I said" inside someone's own words is not reported.
+
+/**
+ * Past-tense verbs that, after "and" with no subject of their own, are the speaker's next act
+ * ("said ... and urged", "... and accused", "... and rejected"): the reporting verbs, and verbs of
+ * a stance taken aloud. Past forms only: "would resign and urge" coordinates inside the clause.
+ */
+const SPEAKER_ACTS = new Set([
+  ...[...REPORTING_VERBS].filter((verb) => /(ed|said|told|wrote)$/.test(verb)),
+  ...["accused", "rejected", "dismissed", "condemned", "criticized", "criticised", "praised", "welcomed", "pledged", "expressed", "thanked", "appealed", "demanded", "refused", "declined", "called", "blamed", "vowed", "urged"],
+]);
+
+/**
+ * Whether a past-tense verb after "and" at `and` goes on with the reporting verb before the
+ * clause starting at `start`, not with the clause: the reporting verb is in the past ("said",
+ * "noted"; after "says he spoke ... and asked", the "asked" is the clause's), and the clause's
+ * own verb is not a simple past, which the verb after "and" could as well continue ("said the
+ * ministry requested ... and urged" is read as one clause); "had cut ... and accused", "was
+ * pleased ... and urged" are the speaker's next acts.
+ */
+function speakersNextAct(tokens: readonly Token[], start: number, and: number): boolean {
+  let verb = start - 1;
+  while (verb >= 0 && verb >= start - 12 && !REPORTING_VERBS.has(key(tokens[verb] as Token))) verb -= 1;
+  const reporting = tokens[verb];
+  if (!reporting || !/(ed|said|told|wrote)$/.test(key(reporting))) return false;
+  const clause = tokens.slice(start, and);
+  const first = clause.findIndex((token) => token.pos === "VERB" || token.pos === "AUX");
+  return first >= 0 && (clause[first] as Token).pos === "AUX";
+}
 
 const CLAUSE_STARTS = new Set(["DET", "PROPN", "NOUN", "NUM", "PRON", "ADJ", "ADV"]);
 // "told" needs "that" or a fronted clause: what follows it directly is the listener.
@@ -34,8 +62,17 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (token.text === "," && next && /^[”"]$/.test(next.text) && afterMark && REPORTING_VERBS.has(key(afterMark)) && /ing$/.test(key(afterMark))) return index + 2;
     // "..., Press Secretary Jo Doe told reporters here today.": a trailing attribution of the whole sentence ends the clause.
     if (token.text === "," && trailingAttribution(tokens, index + 1)) return index;
-    // ", and a hospital official said ...": a new attribution ends the clause.
+    // ", and a hospital official said ...", ", but both the party and local residents said ...": a
+    // new attribution (a subject of up to ten words, then its verb) ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
+    if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && laterAttribution(tokens, index + 2)) return index;
+    // "..., while other sources put the toll at 33": a contrast with a subject of its own is the
+    // writer's, set beside the report, not part of it.
+    if (token.text === "," && key(next ?? token) === "while" && contrastClause(tokens, index + 2)) return index;
+    // "was pleased by the talks and urged both sides ...", "still backed the plan, and rejected
+    // the idea ...": "and" or "but" then, with no subject, a past-tense verb of speaking or of a
+    // stance taken aloud goes on with the speaker's own acts, not with the reported clause.
+    if (/^(and|but)$/.test(key(token)) && next && next.pos === "VERB" && SPEAKER_ACTS.has(key(next)) && speakersNextAct(tokens, start, index)) return index > start && tokens[index - 1]?.text === "," ? index - 1 : index;
     // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
     if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
@@ -76,6 +113,32 @@ function isClause(tokens: readonly Token[], from: number, to: number, fronted = 
   const gerundSubject = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(from + 1, Math.min(to, from + 6)).some(finite);
   if (!fronted && !gerundSubject && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
+}
+
+/** Nouns for a published piece that can report ("an article reporting that ..."), beside the document nouns. */
+const PIECE_NOUNS = new Set(["article", "story", "stories", "articles", "broadcast", "editorial", "column", "edition", "dispatch", "headline"]);
+
+/**
+ * The document a reporting participle right after it belongs to ("the article in the Post
+ * reporting that", "a new poll showing ..."), or null: the phrase before the participle must
+ * have a document or piece noun in it, and no comma may stand between.
+ */
+function documentBefore(text: string, tokens: readonly Token[], index: number, floor: number): Phrase | null {
+  const before = tokens[index - 1];
+  if (!before || (before.pos !== "NOUN" && before.pos !== "PROPN")) return null;
+  const phrase = nounPhraseBefore(text, tokens, index, floor);
+  if (!phrase) return null;
+  // "the article in the January edition of the Post": an "in" or "of" phrase may follow the piece.
+  let start = tokens.indexOf(phrase.tokens[0] as Token);
+  // A statement is left out: "Doe issued a statement saying ..." reports Doe's words, as before.
+  const piece = (token: Token): boolean => token.pos === "NOUN" && (DOCUMENT_NOUNS.has(key(token)) || PIECE_NOUNS.has(key(token)));
+  for (let hops = 0; hops < 2 && !phrase.tokens.some(piece) && /^(in|of)$/i.test(tokens[start - 1]?.text ?? ""); hops += 1) {
+    const outer = nounPhraseBefore(text, tokens, start - 1, floor);
+    if (!outer) break;
+    start = tokens.indexOf(outer.tokens[0] as Token);
+    if (outer.tokens.some(piece)) return phraseOf(text, tokens, start, index);
+  }
+  return phrase.tokens.some(piece) ? phrase : null;
 }
 
 /** "said at least 30 people ...", "said about 200 ...": a clause that opens with a quantity. */
@@ -175,6 +238,8 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
     }
     break;
   }
+  // "a city official quickly denied the claim": an adverb may stand between the subject and its verb.
+  if (nouns > 0 && tokens[index]?.pos === "ADV" && /ly$/i.test(tokens[index]?.text ?? "") && tokens[index + 1]?.pos === "VERB") index += 1;
   const verb = tokens[index];
   if (nouns === 0 || !verb || !(verb.pos === "AUX" || verb.pos === "VERB") || /ing$/i.test(verb.text)) return -1;
   // A pronoun is a subject only alone ("they looked"), and an object pronoun is none.
@@ -320,6 +385,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       }
       return;
     }
+    // The tagger may read "reports" after "There are" as a verb; the frame says it is the noun.
+    if (/^(reports|claims|accounts)$/.test(word) && existentialFrame(tokens, index, options.floor) > 0) {
+      const told = thereAreReports(walk, tokens, index, options);
+      if (told) lastInSentence = told;
+      return;
+    }
     if (word === "know" && !walk.usedVerbs.has(token.start)) {
       const told = letKnow(walk, tokens, index, options, context);
       if (told) lastInSentence = told;
@@ -332,7 +403,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     }
     // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
     const madeClear = word === "clear" && /^(made|make|makes|making|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
-    if (!madeClear && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    // "an article in the Post reporting that ...": "reporting" reports only for a document before it
+    // (elsewhere it is a correspondent's work: "reporting from Kabul").
+    const documentReports = word === "reporting" && key(tokens[index + 1] ?? token) === "that" && documentBefore(walk.text, tokens, index, options.floor) !== null;
+    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "..., making clear that ...": the participle stands for the verb.
     // "Ukrainians are noting that ...": a progressive is a finite verb with its own subject.
     const progressive = !madeClear && /ing$/.test(word) && /^(is|are|was|were|am)$/i.test(tokens[index - 1]?.text ?? "");
@@ -340,6 +414,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // "went on to say that ...": the subject is the clause's, as after "and".
     const goesOn = key(tokens[index - 1] ?? token) === "to";
     let subject: Phrase | null = gerund || goesOn ? null : subjectBefore(walk.text, tokens, madeClear || progressive ? index - 1 : index, options.floor);
+    // "an article in the Post reporting that ...", "a report saying that ...": a participle right
+    // after a document (no comma) reports for that document, not for the clause's subject.
+    if (gerund && !madeClear) subject = documentBefore(walk.text, tokens, index, options.floor);
     // "the vote, which witnesses said was rigged": the tagger may take "which" into the subject.
     const relativeWord = subject && subject.tokens.length > 1 && /^(which|who|whom)$/i.test((subject.tokens[0] as Token).text) ? (subject.tokens[0] as Token) : null;
     if (subject && relativeWord) {
@@ -359,8 +436,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const last = walk.cast.groups.filter((entry) => entry.start < token.start).pop();
       resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
-    } else if (pronoun === "i" && options.insideSpeaker) {
+    } else if ((pronoun === "i" || pronoun === "we") && options.insideSpeaker) {
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
+      // "We've made clear that ...": the briefer speaks for the office whose words they give.
       resolved = { person: options.insideSpeaker, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
     } else if (pronoun === "it" && walk.previous?.resolved && !walk.previous.resolved.person && options.paragraph - walk.previous.paragraph <= 1) {
       // "The party said ... It says Mr. Doe had been campaigning": "it" goes on with the body or
@@ -425,8 +503,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
       to = clauseEnd(walk, tokens, from);
-    } else if (!inverted && relative && /^(who|which|that)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
+    } else if (!inverted && relative && /^(who|which|that|what)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
       // "protesters who they said had set fire to buses": what the relative clause reports.
+      // "protested what they say are unfair prices": a free relative reports the same way.
       from = index + 1;
       to = clauseEnd(walk, tokens, from);
       fronted = true;
@@ -435,7 +514,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // Up to the next comma: ", medics said, as fighting intensified" keeps its subordinate clause.
       const restEnd = tokens.findIndex((candidate, at) => at > index && candidate.text === ",");
       const rest = tokens.slice(index + 1, restEnd < 0 ? tokens.length : restEnd);
-      const restIsAdverbial = !rest.some((candidate) => candidate.pos === "VERB" || candidate.pos === "AUX" || key(candidate) === "that" || isQuoted(walk, candidate));
+      // "said in a statement summarizing the meeting": a participle right after a noun modifies it
+      // (the medium), and is no verb of a clause of its own.
+      const modifier = (candidate: Token, at: number): boolean => candidate.pos === "VERB" && /(ing|ed)$/i.test(candidate.text) && rest[at - 1]?.pos === "NOUN";
+      const restIsAdverbial = !rest.some((candidate, at) => ((candidate.pos === "VERB" && !modifier(candidate, at)) || candidate.pos === "AUX" || key(candidate) === "that" || isQuoted(walk, candidate)));
       // "Reacting to the ruling, Doe said, “...”": the verb introduces the quotation after it, and
       // an opening participle or prepositional phrase before it is no report.
       const after = tokens[restEnd + 1];
@@ -581,6 +663,35 @@ function letKnow(walk: Walk, tokens: readonly Token[], index: number, options: S
   return resolved;
 }
 
+/**
+ * "There are reports (that) CLAUSE", "There were unconfirmed reports that CLAUSE": the story
+ * cites reports it does not name; the clause is theirs, as an unnamed source's ("reports").
+ * Only the existential frame: "reports that CLAUSE" as an object ("denied reports that ...")
+ * is what someone else answered, not a report the story relays.
+ */
+function thereAreReports(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions): Resolved | null {
+  const at = existentialFrame(tokens, index, options.floor);
+  if (at < 0) return null;
+  const that = key(tokens[index + 1] ?? (tokens[index] as Token)) === "that" ? index + 1 : -1;
+  const from = that > 0 ? that + 1 : finiteClauseStart(tokens, index + 1);
+  if (from < 0 || (that > 0 && finiteAfterThat(tokens, that))) return null;
+  const to = clauseEnd(walk, tokens, from);
+  if (!isClause(tokens, from, to)) return null;
+  const token = tokens[index] as Token;
+  const head = key(token);
+  const source = walk.cast.addSource(head, head, null, CONFIDENCE.reference);
+  const resolved: Resolved = { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+  emit(walk, options.paragraph, tokens, from, to, resolved, "reports", { start: (tokens[at - 1] as Token).start, end: token.end }, walk.text.slice(token.start, (tokens[from - 1] as Token).end));
+  return resolved;
+}
+
+/** The index of "are"/"were"/"been" in "There are (unconfirmed) reports" before the noun at `index`, or -1. */
+function existentialFrame(tokens: readonly Token[], index: number, floor: number): number {
+  let at = index - 1;
+  while (at > floor && tokens[at]?.pos === "ADJ") at -= 1;
+  return /^(are|were|been)$/i.test(tokens[at]?.text ?? "") && at - 1 >= floor && /^there$/i.test(tokens[at - 1]?.text ?? "") ? at : -1;
+}
+
 /** Verbs that report a question. */
 const ASKING = new Set(["ask", "asks", "asked"]);
 /** Words that open a reported question ("asked whether ...", "asked how ..."). */
@@ -668,4 +779,34 @@ function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: num
   // "Ruiz said that the levee would hold. “We have sandbags,”": a quotation with no
   // attribution of its own right after reported speech continues that speaker.
   if (quote.start > (walk.previous?.end ?? -1)) walk.previous = { resolved, paragraph, end: clause.end, medium: quote.medium };
+}
+
+/**
+ * Whether tokens[at..] are a subject of up to ten words made only of noun-phrase words ("both
+ * Yemen's government and local residents"), then a reporting verb: a new attribution.
+ */
+function laterAttribution(tokens: readonly Token[], at: number): boolean {
+  let index = at;
+  while (index < at + 10 && index < tokens.length && (["DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PART"].includes((tokens[index] as Token).pos) || /^('s|’s)$/.test((tokens[index] as Token).text))) index += 1;
+  const verb = tokens[index];
+  return index > at && verb !== undefined && verb.pos === "VERB" && REPORTING_VERBS.has(key(verb));
+}
+
+/**
+ * Whether tokens[at..] are another source's account ("other sources put the toll at 33", "local
+ * residents included a child"): a noun phrase whose head is a source noun opens it, and a finite
+ * verb follows before the next comma, within fifteen words. A contrast the speaker draws ("China
+ * expects 6 percent, while the U.S. will see 2") and a participle ("while noting ...") are not.
+ */
+function contrastClause(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first || !["DET", "NOUN", "PROPN", "ADJ", "NUM"].includes(first.pos)) return false;
+  for (let index = at + 1; index < tokens.length && index < at + 15; index += 1) {
+    const token = tokens[index] as Token;
+    if (/^[,;:]$/.test(token.text)) return false;
+    if (token.pos === "AUX" || (token.pos === "VERB" && !/ing$/i.test(token.text) && ["NOUN", "PROPN", "PRON", "ADV"].includes(tokens[index - 1]?.pos ?? ""))) {
+      return tokens.slice(at, index).some((word) => word.pos === "NOUN" && SOURCE_HEADS.has(key(word)));
+    }
+  }
+  return false;
 }

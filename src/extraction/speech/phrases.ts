@@ -369,7 +369,20 @@ function adjectiveReadHead(tokens: readonly Token[], at: number): boolean {
  */
 export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   const adjacent = adjacentSubject(text, tokens, verb, floor);
-  return (adjacent && nameBeforeOpenAppositive(text, tokens, adjacent, floor)) ?? adjacent ?? openingName(text, tokens, verb, floor);
+  const subject = (adjacent && nameBeforeOpenAppositive(text, tokens, adjacent, floor)) ?? adjacent ?? openingName(text, tokens, verb, floor);
+  return subject && withoutPlace(text, subject);
+}
+
+/**
+ * "VOA's Jane Doe in Lisbon reports ...": a person's name, then where they are ("in Lisbon",
+ * "from Kabul"); the speaker is the name. A description keeps its place ("officials in Kabul").
+ */
+function withoutPlace(text: string, subject: Phrase): Phrase {
+  const words = subject.tokens;
+  const at = words.findIndex((token, index) => index >= 2 && /^(in|from)$/.test(token.text));
+  if (at < 0 || at === words.length - 1 || !words.slice(at + 1).every((token) => token.pos === "PROPN" && /^\p{Lu}/u.test(token.text))) return subject;
+  const run = nameRuns(words.slice(0, at)).pop();
+  return run && run[1] === at ? (phraseOf(text, words, 0, at) ?? subject) : subject;
 }
 
 /**
@@ -518,6 +531,18 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   if (tokens[end - 1]?.text === ")") {
     const open = tokens.findLastIndex((token, index) => index < end - 1 && index >= end - 8 && token.text === "(");
     if (open > floor && PARTY_DESIGNATION.test(text.slice((tokens[open + 1] as Token).start, (tokens[end - 2] as Token).end))) return nounPhraseBefore(text, tokens, open, floor);
+    // "A spokesman for the Harbor Party (HP) says", "the aid agency (Jane Doe) tells": a short
+    // bracket with no verb in it. A name in it is the speaker the description stands for; an
+    // acronym or anything else is an aside, and the subject is the phrase before it.
+    const inside = open > floor ? tokens.slice(open + 1, end - 1) : [];
+    if (inside.length > 0 && inside.length <= 6 && !inside.some((token) => token.pos === "VERB" || token.pos === "AUX" || token.pos === "PUNCT")) {
+      const run = nameRuns(inside).pop();
+      if (run && run[0] === 0 && run[1] === inside.length) return phraseOf(text, tokens, open + 1, end - 1);
+      // The phrase before an acronym must name someone who speaks: a role, a source or a body
+      // ("the Interconnection System (SIEPAC) announced at ..." is a participle's object).
+      const before = nounPhraseBefore(text, tokens, open, floor);
+      if (before?.tokens.some((token) => ROLE_NOUNS.has(key(token)) || SOURCE_HEADS.has(key(token)) || ORG_HEADS.has(key(token)))) return before;
+    }
   }
   if (tokens[end - 1]?.text !== ",") return placeAfterComma(text, tokens, verb, floor) ?? nounPhraseBefore(text, tokens, verb, floor);
   // The words between the comma before the verb and the comma before that one.
