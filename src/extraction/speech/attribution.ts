@@ -456,6 +456,15 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   if (source && source.at > (candidates[0]?.last ?? -1)) {
     return { person: null, source: source.source, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
   }
+  // "… among them one woman in the town of X. ¶ She said …": a single person the story describes
+  // by a gendered noun, after every fitting person's last mention and in a later paragraph than
+  // the best of them, is who the pronoun continues (an unnamed source).
+  const described = describedPersonBefore(context, gender, candidates[0]?.last ?? -1, position);
+  if (described) {
+    const source = context.cast.addSource(described.description, described.head, null, CONFIDENCE.ambiguousPronoun);
+    context.cast.mentionSource(source, { start: described.start, end: described.start + described.description.length }, CONFIDENCE.ambiguousPronoun);
+    return { person: null, source, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+  }
   const continuing = context.continuing;
   if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
     continuing.gender ??= gender;
@@ -628,6 +637,9 @@ function afterOpeningPhrase(text: string, at: number): RegExpExecArray | null {
   return /((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(match[0]);
 }
 
+/** Connectives that open a sentence, set off by a comma, before its subject ("However, ..."). */
+const SENTENCE_CONNECTIVES = /^(?:however|meanwhile|separately|still|instead|also|earlier|later|nonetheless|nevertheless|similarly|likewise),$/i;
+
 /** Time words that may open a sentence before its subject. */
 const SENTENCE_TIME_WORDS = /^(?:yesterday|today|tonight|earlier|later|meanwhile|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
@@ -638,14 +650,16 @@ const SENTENCE_TIME_WORDS = /^(?:yesterday|today|tonight|earlier|later|meanwhile
 function isSubjectMention(text: string, at: number): boolean {
   const from = Math.max(0, at - 80);
   const before = (from === 0 ? "\n" : "") + text.slice(from, at);
-  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(before) ?? afterOpeningPhrase(text, at);
+  // Lower-case title words may stand between the capitals ("Party spokesman Jo Doe said").
+  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:[\p{L}.'’-]+,?\s+){0,6})$/u.exec(before) ?? afterOpeningPhrase(text, at);
   if (!opening) return false;
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").
-  // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ...").
+  // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ..."),
+  // and so may a connective set off by a comma ("However, spokesman Jo Doe told ...").
   const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
-  if (words[0] && SENTENCE_TIME_WORDS.test(words[0])) words.shift();
-  if (!words.every((word) => TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word))) return false;
+  if (words[0] && (SENTENCE_TIME_WORDS.test(words[0]) || SENTENCE_CONNECTIVES.test(words[0]))) words.shift();
+  if (!words.every((word) => !word.endsWith(",") && (TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word)))) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }
 
@@ -658,6 +672,40 @@ function latestSingleSource(context: ResolveContext, position: number): { readon
   }
   if (!best || (context.text.slice(best.at, position).match(/\n\s*\n/g) ?? []).length > 1) return null;
   return best;
+}
+
+/** Nouns that describe one person of a known gender ("a woman", "one father of three"). */
+const GENDERED_PERSON_NOUNS: ReadonlyMap<string, "male" | "female"> = new Map([
+  ...["woman", "mother", "girl", "wife", "widow", "grandmother", "daughter", "sister", "housewife", "businesswoman"].map((noun) => [noun, "female"] as const),
+  ...["man", "father", "boy", "husband", "widower", "grandfather", "son", "brother", "businessman"].map((noun) => [noun, "male"] as const),
+]);
+
+/**
+ * The last person described by a determiner and a gendered noun ("one woman", "an elderly man")
+ * outside quotations between the best named candidate's mention (`after`) and the pronoun, in its
+ * paragraph or the one before, and in a later paragraph than that candidate: "she" then continues
+ * the description rather than a name from further up.
+ */
+function describedPersonBefore(context: ResolveContext, gender: "male" | "female", after: number, position: number): { readonly description: string; readonly head: string; readonly start: number } | null {
+  const text = context.text;
+  const paragraphStart = (at: number): number => {
+    const breaks = [...text.slice(0, at).matchAll(/\n\s*\n/g)];
+    return breaks.length > 0 ? (breaks[breaks.length - 1] as RegExpExecArray).index + (breaks[breaks.length - 1] as RegExpExecArray)[0].length : 0;
+  };
+  const here = paragraphStart(position);
+  const window = here > 0 ? paragraphStart(Math.max(0, here - 2)) : 0;
+  const from = Math.max(window, after + 1);
+  let found: { description: string; head: string; start: number } | null = null;
+  for (const match of text.slice(from, position).matchAll(/\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\b(?!['’])/gu)) {
+    const head = match[1] ?? "";
+    if (GENDERED_PERSON_NOUNS.get(head) !== gender) continue;
+    const start = from + match.index;
+    if (context.cast.isQuoted(start)) continue;
+    found = { description: match[0], head, start };
+  }
+  // The best named candidate must lie in an earlier paragraph than the description.
+  if (!found || (after >= 0 && paragraphStart(found.start) <= after)) return null;
+  return found;
 }
 
 /** Titles of the journalists a story names as its interviewers. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../../src/extraction/index.js";
+
+// Issue 17, sixteenth pass (news speakers, studied on the VOA stories of speech-9 … speech-16):
+// a surname two people share, a pronoun after a quotation paragraph that follows a titled
+// speaker's report, and "she said" after a described person; each on short texts written for
+// these tests.
+
+type Quote = ReturnType<typeof extractArticle>["quotes"][number];
+const quoteOf = (text: string, start: string): Quote | undefined => extractArticle(text).quotes.find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
+
+describe("a surname two people share", () => {
+  it("gives 'Dornier said' to the Dornier named in full last, not to the one quoted first", () => {
+    const text = [
+      "Former guards said in interviews that Paul Dornier died early Monday when gunmen attacked his farm near the border.",
+      "Dornier has been reported dead before, as his father, Mark Dornier, told reporters in an interview Monday from his home in the capital.",
+      "“Nobody has heard from him since the weekend,” Mark Dornier said. “We have been through this before.”",
+      "Prosecutors have charged Paul Dornier with fraud and offered a reward for information leading to his arrest.",
+      "In a telephone interview last month, Dornier said he had cut ties with the gang and accused its leader, Ali Kuran, of seeking power at all costs.",
+      "“I never took a single coin from anyone,” Dornier said. “They know that very well.”",
+      "Dornier said in the interview that the gang was trying to kill him.",
+    ].join("\n\n");
+    expect(quoteOf(text, "I never took a single coin")?.speaker).toBe("Paul Dornier");
+    expect(quoteOf(text, "They know that very well")?.speaker).toBe("Paul Dornier");
+    expect(quoteOf(text, "Nobody has heard from him")?.speaker).toBe("Mark Dornier");
+  });
+});
+
+describe("a pronoun after a quotation paragraph", () => {
+  it("gives '…,” he said.' to the spokesman who is the subject of the paragraph before (after 'However,' and a lower-case title), not the man he praised", () => {
+    const text = [
+      "A spokesman for the ruling Harbor Party says voters would back incumbent Governor Lucas Brandt in the runoff because he built the new port.",
+      "After speaking with the challenger on Monday, reporters had hoped to speak with Governor Brandt, but the party said he was busy with other matters.",
+      "However, spokesman Arthur Penfold of the Harbor Party praised the record of Governor Brandt on Sunday.",
+      "“I believe that the people will be electing the governor because of his record. He has been a very successful lawyer. And as governor, he has been at the center of all our projects,” he said.",
+    ].join("\n\n");
+    expect(quoteOf(text, "I believe that the people")?.speaker).toBe("Arthur Penfold");
+  });
+});
+
+describe("a pronoun after a described person", () => {
+  it("gives 'She said …' to the woman the sentence before describes, not to an organization's name", () => {
+    const text = [
+      "The storm flattened the coast on Monday.",
+      "The National Weather Service reported that more storms were likely this week.",
+      "Residents complained that aid was slow, among them one woman in the town of Port Hale.",
+      "She said all the houses fell down, and families have nowhere to sleep.",
+    ].join("\n\n");
+    const quote = quoteOf(text, "all the houses fell down");
+    expect(quote?.speaker ?? null).toBeNull();
+    expect(quote?.speakerDescription ?? "").toMatch(/woman/);
+  });
+});
