@@ -165,6 +165,14 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   }
   // "the U.N. news agency IRIN": an acronym right after the kind of body it is names that body,
   // not the one that opens the description.
+  // "Chad's army says", "Afghan police say", "the government in Khartoum says": a generic force or
+  // government noun that only a place qualifies is the country's institution described, an
+  // unnamed source as "the army" is (the contract's speaker), not a body the story names.
+  if (placeQualifiedInstitution(tokens)) {
+    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: null };
+    context.cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   const lastToken = tokens[tokens.length - 1];
   const kind = tokens[tokens.length - 2];
   const namedAfterKind = lastToken !== undefined && kind !== undefined && tokens.length >= 3 && /^\p{Lu}{2,6}$/u.test(lastToken.text) && !isCapitalized(kind) && ORG_NOUNS.has(key(kind));
@@ -186,6 +194,30 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   return null;
+}
+
+/** Institutions every country has, named by their kind: only a place tells them apart. */
+const GENERIC_INSTITUTIONS = new Set(["army", "military", "police", "government", "forces", "troops", "authorities"]);
+
+/**
+ * Whether the phrase is a generic institution (`GENERIC_INSTITUTIONS`) that nothing but a place
+ * qualifies: a country or its demonym before it ("Chad's army", "Afghan police", "the Sudanese
+ * government"), a place after "in" or "of" ("the government in Khartoum", "police in the
+ * southern province of X"). A capitalized word that is no place ("the Mobile Police", "Kenya
+ * Defence Forces") is a name and leaves it a body.
+ */
+function placeQualifiedInstitution(tokens: readonly Token[]): boolean {
+  const headAt = tokens.findIndex((token) => GENERIC_INSTITUTIONS.has(key(token)));
+  if (headAt < 0) return false;
+  const placeWord = (token: Token): boolean => lookupPlace(token.text) !== undefined || countryOfDemonym(token.text) !== undefined;
+  const before = tokens.slice(0, headAt).filter((token) => token.pos !== "DET" && !/^['’]s$/.test(token.text));
+  if (before.length > 1 || !before.every(placeWord)) return false;
+  const after = tokens.slice(headAt + 1);
+  if (after.length === 0) return before.length === 1;
+  if (!/^(in|of)$/i.test((after[0] as Token).text)) return false;
+  // After the preposition: lower-case words and places only, ending in a capitalized place.
+  const capitals = after.slice(1).filter(isCapitalized);
+  return capitals.length >= 1 && capitals.length <= 2 && after.slice(1).every((token) => !isCapitalized(token) || placeWord(token) || capitals.length === 1);
 }
 
 /** "the statement said", "a statement from the agency", "An official statement from X said". */

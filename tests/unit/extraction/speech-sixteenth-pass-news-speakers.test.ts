@@ -51,3 +51,22 @@ describe("a pronoun after a described person", () => {
     expect(quote?.speakerDescription ?? "").toMatch(/woman/);
   });
 });
+
+describe("an institution only a place qualifies", () => {
+  const reportOf = (text: string, start: string): Quote | undefined => extractArticle(text).quotes.find((quote) => quote.text.startsWith(start));
+  it.each([
+    ["Mali's army says it has retaken two towns in the north after days of fighting.", "it has retaken two towns", "army"],
+    ["Bolivian police say the main road to the border was blocked by protesters on Friday.", "the main road to the border", "police"],
+    ["The government in Lima says it will not attend the talks next week in Geneva.", "it will not attend the talks", "government"],
+  ])("reads %j as an unnamed source, not an organization", (text, start, head) => {
+    const quote = reportOf(text, start);
+    expect(quote).toBeDefined();
+    expect(quote?.speaker).toBeNull();
+    expect(quote?.speakerDescription ?? "").toMatch(new RegExp(head, "i"));
+  });
+
+  it("keeps a named force ('the Mobile Police Command') an organization", () => {
+    const quote = reportOf("The Harbor Mobile Police Command says the suspects were arrested on Sunday.", "the suspects were arrested");
+    expect(quote?.speaker).not.toBeNull();
+  });
+});
