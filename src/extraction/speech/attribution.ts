@@ -136,7 +136,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
-  const head = key(headOf(trimmed) as Token);
+  // "the regional police chief": a role noun the tagger reads as an adjective at the end of the
+  // phrase is its head, not the body noun before it.
+  const lastWord = tokens[tokens.length - 1] as Token;
+  const roleAtEnd = tokens.length >= 3 && lastWord.pos === "ADJ" && !isCapitalized(lastWord) && ROLE_NOUNS.has(key(lastWord));
+  const head = roleAtEnd ? key(lastWord) : key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
   if (definite) {
     const named = knownAs(trimmed, position, context);
@@ -147,7 +151,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   // "both Presidents", "the Foreign Ministers": a capitalized plural of a title is people described, not a body.
   const headWord = headOf(trimmed);
   const pluralOfRole = headWord !== undefined && isCapitalized(headWord) && head.endsWith("s") && (ROLE_NOUNS.has(head.slice(0, -1)) || ROLE_NOUNS.has(head.replace(/es$/, "")));
-  if (SOURCE_HEADS.has(head) || pluralOfRole) {
+  // "The director of the Information Department says": a lower-case role noun before "of"/"for"
+  // and a body is a person described by that role (an unnamed source), not the body.
+  const roleAt = tokens.findIndex((token) => key(token) === head);
+  const roleOfBody = roleAt >= 0 && ROLE_NOUNS.has(head) && !isCapitalized(tokens[roleAt] as Token) && /^(of|for)$/i.test(tokens[roleAt + 1]?.text ?? "") && organizationInPhrase(context.text, tokens.slice(roleAt + 2)) !== null;
+  if (SOURCE_HEADS.has(head) || pluralOfRole || roleOfBody || roleAtEnd) {
     // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
     // not part of who they are.
     const headAt = tokens.indexOf(headOf(trimmed) as Token);
@@ -683,15 +691,18 @@ function isSubjectMention(text: string, at: number): boolean {
   const from = Math.max(0, at - 80);
   const before = (from === 0 ? "\n" : "") + text.slice(from, at);
   // Lower-case title words may stand between the capitals ("Party spokesman Jo Doe said").
-  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:[\p{L}.'’-]+,?\s+){0,6})$/u.exec(before) ?? afterOpeningPhrase(text, at);
-  if (!opening) return false;
+  const openings = [/(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:[\p{L}.'’-]+,?\s+){0,6})$/u.exec(before), afterOpeningPhrase(text, at)];
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").
   // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ..."),
   // and so may a connective set off by a comma ("However, spokesman Jo Doe told ...").
-  const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
-  if (words[0] && (SENTENCE_TIME_WORDS.test(words[0]) || SENTENCE_CONNECTIVES.test(words[0]))) words.shift();
-  if (!words.every((word) => !word.endsWith(",") && (TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word)))) return false;
+  const onlyTitlesAndNames = (opening: RegExpExecArray | null): boolean => {
+    if (!opening) return false;
+    const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
+    if (words[0] && (SENTENCE_TIME_WORDS.test(words[0]) || SENTENCE_CONNECTIVES.test(words[0]))) words.shift();
+    return words.every((word) => !word.endsWith(",") && (TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word)));
+  };
+  if (!openings.some(onlyTitlesAndNames)) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }
 

@@ -70,3 +70,22 @@ describe("an institution only a place qualifies", () => {
     expect(quote?.speaker).not.toBeNull();
   });
 });
+
+describe("a role over a body", () => {
+  const reportOf = (text: string, start: string): Quote | undefined => extractArticle(text).quotes.find((quote) => quote.text.startsWith(start));
+  it("reads 'The director of the Broadcasting Department says' as the director described, not the department", () => {
+    const text = "The government also closed the Weekly Lantern. The director of the Broadcasting Department says the paper printed troop movements in breach of the emergency rules.";
+    const quote = reportOf(text, "the paper printed troop movements");
+    expect(quote).toBeDefined();
+    expect(quote?.speaker).toBeNull();
+    expect(quote?.speakerDescription ?? "").toMatch(/director/i);
+  });
+
+  it("reads 'The regional police chief said' as the chief described, not a police force named in the headline", () => {
+    const text = ["Harbor Police: Hundreds Feared Dead", "Local officials say the toll could reach several hundred.", "The regional police chief said most of the deaths resulted from drowning."].join("\n\n");
+    const quote = reportOf(text, "most of the deaths resulted");
+    expect(quote).toBeDefined();
+    expect(quote?.speaker).toBeNull();
+    expect(quote?.speakerDescription ?? "").toMatch(/chief/i);
+  });
+});
