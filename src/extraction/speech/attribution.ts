@@ -744,12 +744,20 @@ function describedPersonBefore(context: ResolveContext, gender: "male" | "female
     if (GENDERED_PERSON_NOUNS.get(head) !== gender) continue;
     const start = from + match.index;
     if (context.cast.isQuoted(start)) continue;
+    // A person the sentence is about ("… including one woman", "One man said"), not a predicate
+    // ("She is a grandmother") or a preposition's object ("between a man and a woman", "after a
+    // man claiming …").
+    const wordBefore = /([\p{L}’']+)\W*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? "";
+    if (COPULAS_AND_PREPOSITIONS.has(wordBefore)) continue;
     found = { description: match[0], head, start };
   }
   // The best named candidate must lie in an earlier paragraph than the description.
   if (!found || (after >= 0 && paragraphStart(found.start) <= after)) return null;
   return found;
 }
+
+/** Words before a noun phrase that make it a predicate or a preposition's object, not a person the sentence is about. */
+const COPULAS_AND_PREPOSITIONS = new Set(["is", "was", "are", "were", "be", "been", "being", "’s", "'s", "as", "between", "of", "to", "for", "with", "by", "from", "about", "after", "before", "like", "than", "into", "on", "at", "against", "toward", "towards", "became", "becomes", "become", "remains", "remained"]);
 
 /** Titles of the journalists a story names as its interviewers. */
 const JOURNALIST = /\b(?:reporter|correspondent|interviewer)\b/i;

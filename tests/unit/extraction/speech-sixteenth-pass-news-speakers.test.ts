@@ -89,3 +89,15 @@ describe("a role over a body", () => {
     expect(quote?.speakerDescription ?? "").toMatch(/chief/i);
   });
 });
+
+describe("a described person is one the sentence is about", () => {
+  it("does not read 'She is a grandmother' as a new speaker for the next 'she said'", () => {
+    const text = [
+      "Senator Helen Marsh spoke to voters in Dover on Monday.",
+      "Her sister Ruth Marsh stood beside her. She is a grandmother and a former teacher.",
+      "“We grew up with very little,” she said.",
+    ].join("\n\n");
+    const quote = quoteOf(text, "We grew up with very little");
+    expect(quote?.speaker).not.toBeNull();
+  });
+});
