@@ -136,7 +136,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
-  const head = key(headOf(trimmed) as Token);
+  // "the regional police chief": a role noun the tagger reads as an adjective at the end of the
+  // phrase is its head, not the body noun before it.
+  const lastWord = tokens[tokens.length - 1] as Token;
+  const roleAtEnd = tokens.length >= 3 && lastWord.pos === "ADJ" && !isCapitalized(lastWord) && ROLE_NOUNS.has(key(lastWord));
+  const head = roleAtEnd ? key(lastWord) : key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
   if (definite) {
     const named = knownAs(trimmed, position, context);
@@ -147,7 +151,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   // "both Presidents", "the Foreign Ministers": a capitalized plural of a title is people described, not a body.
   const headWord = headOf(trimmed);
   const pluralOfRole = headWord !== undefined && isCapitalized(headWord) && head.endsWith("s") && (ROLE_NOUNS.has(head.slice(0, -1)) || ROLE_NOUNS.has(head.replace(/es$/, "")));
-  if (SOURCE_HEADS.has(head) || pluralOfRole) {
+  // "The director of the Information Department says": a lower-case role noun before "of"/"for"
+  // and a body is a person described by that role (an unnamed source), not the body.
+  const roleAt = tokens.findIndex((token) => key(token) === head);
+  const roleOfBody = roleAt >= 0 && ROLE_NOUNS.has(head) && !isCapitalized(tokens[roleAt] as Token) && /^(of|for)$/i.test(tokens[roleAt + 1]?.text ?? "") && organizationInPhrase(context.text, tokens.slice(roleAt + 2)) !== null;
+  if (SOURCE_HEADS.has(head) || pluralOfRole || roleOfBody || roleAtEnd) {
     // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
     // not part of who they are.
     const headAt = tokens.indexOf(headOf(trimmed) as Token);
@@ -165,6 +173,14 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   }
   // "the U.N. news agency IRIN": an acronym right after the kind of body it is names that body,
   // not the one that opens the description.
+  // "Chad's army says", "Afghan police say", "the government in Khartoum says": a generic force or
+  // government noun that only a place qualifies is the country's institution described, an
+  // unnamed source as "the army" is (the contract's speaker), not a body the story names.
+  if (placeQualifiedInstitution(tokens)) {
+    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: null };
+    context.cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   const lastToken = tokens[tokens.length - 1];
   const kind = tokens[tokens.length - 2];
   const namedAfterKind = lastToken !== undefined && kind !== undefined && tokens.length >= 3 && /^\p{Lu}{2,6}$/u.test(lastToken.text) && !isCapitalized(kind) && ORG_NOUNS.has(key(kind));
@@ -186,6 +202,30 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   return null;
+}
+
+/** Institutions every country has, named by their kind: only a place tells them apart. */
+const GENERIC_INSTITUTIONS = new Set(["army", "military", "police", "government", "forces", "troops", "authorities"]);
+
+/**
+ * Whether the phrase is a generic institution (`GENERIC_INSTITUTIONS`) that nothing but a place
+ * qualifies: a country or its demonym before it ("Chad's army", "Afghan police", "the Sudanese
+ * government"), a place after "in" or "of" ("the government in Khartoum", "police in the
+ * southern province of X"). A capitalized word that is no place ("the Mobile Police", "Kenya
+ * Defence Forces") is a name and leaves it a body.
+ */
+function placeQualifiedInstitution(tokens: readonly Token[]): boolean {
+  const headAt = tokens.findIndex((token) => GENERIC_INSTITUTIONS.has(key(token)));
+  if (headAt < 0) return false;
+  const placeWord = (token: Token): boolean => lookupPlace(token.text) !== undefined || countryOfDemonym(token.text) !== undefined;
+  const before = tokens.slice(0, headAt).filter((token) => token.pos !== "DET" && !/^['’]s$/.test(token.text));
+  if (before.length > 1 || !before.every(placeWord)) return false;
+  const after = tokens.slice(headAt + 1);
+  if (after.length === 0) return before.length === 1;
+  if (!/^(in|of)$/i.test((after[0] as Token).text)) return false;
+  // After the preposition: lower-case words and places only, ending in a capitalized place.
+  const capitals = after.slice(1).filter(isCapitalized);
+  return capitals.length >= 1 && capitals.length <= 2 && after.slice(1).every((token) => !isCapitalized(token) || placeWord(token) || capitals.length === 1);
 }
 
 /** "the statement said", "a statement from the agency", "An official statement from X said". */
@@ -456,6 +496,15 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   if (source && source.at > (candidates[0]?.last ?? -1)) {
     return { person: null, source: source.source, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
   }
+  // "… among them one woman in the town of X. ¶ She said …": a single person the story describes
+  // by a gendered noun, after every fitting person's last mention and in a later paragraph than
+  // the best of them, is who the pronoun continues (an unnamed source).
+  const described = describedPersonBefore(context, gender, candidates[0]?.last ?? -1, position);
+  if (described) {
+    const source = context.cast.addSource(described.description, described.head, null, CONFIDENCE.ambiguousPronoun);
+    context.cast.mentionSource(source, { start: described.start, end: described.start + described.description.length }, CONFIDENCE.ambiguousPronoun);
+    return { person: null, source, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+  }
   const continuing = context.continuing;
   if (continuing && continuing !== context.insideSpeaker && candidates.some((candidate) => candidate.person === continuing)) {
     continuing.gender ??= gender;
@@ -628,6 +677,9 @@ function afterOpeningPhrase(text: string, at: number): RegExpExecArray | null {
   return /((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(match[0]);
 }
 
+/** Connectives that open a sentence, set off by a comma, before its subject ("However, ..."). */
+const SENTENCE_CONNECTIVES = /^(?:however|meanwhile|separately|still|instead|also|earlier|later|nonetheless|nevertheless|similarly|likewise),$/i;
+
 /** Time words that may open a sentence before its subject. */
 const SENTENCE_TIME_WORDS = /^(?:yesterday|today|tonight|earlier|later|meanwhile|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
@@ -638,14 +690,19 @@ const SENTENCE_TIME_WORDS = /^(?:yesterday|today|tonight|earlier|later|meanwhile
 function isSubjectMention(text: string, at: number): boolean {
   const from = Math.max(0, at - 80);
   const before = (from === 0 ? "\n" : "") + text.slice(from, at);
-  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:\p{Lu}[\p{L}.'’-]*\s+){0,5})$/u.exec(before) ?? afterOpeningPhrase(text, at);
-  if (!opening) return false;
+  // Lower-case title words may stand between the capitals ("Party spokesman Jo Doe said").
+  const openings = [/(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:[\p{L}.'’-]+,?\s+){0,6})$/u.exec(before), afterOpeningPhrase(text, at)];
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").
-  // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ...").
-  const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
-  if (words[0] && SENTENCE_TIME_WORDS.test(words[0])) words.shift();
-  if (!words.every((word) => TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word))) return false;
+  // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ..."),
+  // and so may a connective set off by a comma ("However, spokesman Jo Doe told ...").
+  const onlyTitlesAndNames = (opening: RegExpExecArray | null): boolean => {
+    if (!opening) return false;
+    const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
+    if (words[0] && (SENTENCE_TIME_WORDS.test(words[0]) || SENTENCE_CONNECTIVES.test(words[0]))) words.shift();
+    return words.every((word) => !word.endsWith(",") && (TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word)));
+  };
+  if (!openings.some(onlyTitlesAndNames)) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }
 
@@ -659,6 +716,48 @@ function latestSingleSource(context: ResolveContext, position: number): { readon
   if (!best || (context.text.slice(best.at, position).match(/\n\s*\n/g) ?? []).length > 1) return null;
   return best;
 }
+
+/** Nouns that describe one person of a known gender ("a woman", "one father of three"). */
+const GENDERED_PERSON_NOUNS: ReadonlyMap<string, "male" | "female"> = new Map([
+  ...["woman", "mother", "girl", "wife", "widow", "grandmother", "daughter", "sister", "housewife", "businesswoman"].map((noun) => [noun, "female"] as const),
+  ...["man", "father", "boy", "husband", "widower", "grandfather", "son", "brother", "businessman"].map((noun) => [noun, "male"] as const),
+]);
+
+/**
+ * The last person described by a determiner and a gendered noun ("one woman", "an elderly man")
+ * outside quotations between the best named candidate's mention (`after`) and the pronoun, in its
+ * paragraph or the one before, and in a later paragraph than that candidate: "she" then continues
+ * the description rather than a name from further up.
+ */
+function describedPersonBefore(context: ResolveContext, gender: "male" | "female", after: number, position: number): { readonly description: string; readonly head: string; readonly start: number } | null {
+  const text = context.text;
+  const paragraphStart = (at: number): number => {
+    const breaks = [...text.slice(0, at).matchAll(/\n\s*\n/g)];
+    return breaks.length > 0 ? (breaks[breaks.length - 1] as RegExpExecArray).index + (breaks[breaks.length - 1] as RegExpExecArray)[0].length : 0;
+  };
+  const here = paragraphStart(position);
+  const window = here > 0 ? paragraphStart(Math.max(0, here - 2)) : 0;
+  const from = Math.max(window, after + 1);
+  let found: { description: string; head: string; start: number } | null = null;
+  for (const match of text.slice(from, position).matchAll(/\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\b(?!['’])/gu)) {
+    const head = match[1] ?? "";
+    if (GENDERED_PERSON_NOUNS.get(head) !== gender) continue;
+    const start = from + match.index;
+    if (context.cast.isQuoted(start)) continue;
+    // A person the sentence is about ("… including one woman", "One man said"), not a predicate
+    // ("She is a grandmother") or a preposition's object ("between a man and a woman", "after a
+    // man claiming …").
+    const wordBefore = /([\p{L}’']+)\W*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? "";
+    if (COPULAS_AND_PREPOSITIONS.has(wordBefore)) continue;
+    found = { description: match[0], head, start };
+  }
+  // The best named candidate must lie in an earlier paragraph than the description.
+  if (!found || (after >= 0 && paragraphStart(found.start) <= after)) return null;
+  return found;
+}
+
+/** Words before a noun phrase that make it a predicate or a preposition's object, not a person the sentence is about. */
+const COPULAS_AND_PREPOSITIONS = new Set(["is", "was", "are", "were", "be", "been", "being", "’s", "'s", "as", "between", "of", "to", "for", "with", "by", "from", "about", "after", "before", "like", "than", "into", "on", "at", "against", "toward", "towards", "became", "becomes", "become", "remains", "remained"]);
 
 /** Titles of the journalists a story names as its interviewers. */
 const JOURNALIST = /\b(?:reporter|correspondent|interviewer)\b/i;

@@ -117,7 +117,12 @@ export class Cast {
    */
   personBySurnameBefore(surname: string, position: number, surnameOnly = false): PersonEntry | undefined {
     const matches = surnameOnly ? this.people.filter((person) => surnameOf(person.name).toLowerCase() === surname.toLowerCase()) : this.surnameBearers(surname);
-    const lastBefore = (person: PersonEntry): number => person.mentions.filter((at) => at < position).pop() ?? -1;
+    // When several bearers share the surname, a mention that is the bare surname itself says
+    // nothing of which one it was (the cast may hold every "Doe" of the story as the first Doe's):
+    // the one named in full (or by given name) last is who the surname means.
+    const shared = matches.length > 1;
+    const telling = (at: number): boolean => !shared || this.text.slice(at, at + surname.length).toLowerCase() !== surname.toLowerCase();
+    const lastBefore = (person: PersonEntry): number => person.mentions.filter((at) => at < position && telling(at)).pop() ?? person.mentions.filter((at) => at < position).pop() ?? -1;
     const ranked = matches.map((person) => ({ person, last: lastBefore(person) })).sort((a, b) => b.last - a.last);
     // "Hillary Clinton" named in the lead without a title, "former President Bill Clinton" only
     // further down: "Clinton said" between them is the one named last, titled or not.
@@ -200,6 +205,13 @@ export class Cast {
   /** Records a person mention and keeps their mention offsets in order for pronoun resolution. */
   mentionPerson(person: PersonEntry, range: TextRange, confidence: number): void {
     this.mention(range, "person", person.name, confidence);
+    // One word names one person: a surname two people share, credited ahead of the reading to the
+    // one the story named first, is the mention of whoever the reading finds it names.
+    for (const other of this.people) {
+      if (other === person) continue;
+      const at = other.mentions.indexOf(range.start);
+      if (at >= 0 && surnameOf(other.name).toLowerCase() === surnameOf(person.name).toLowerCase()) other.mentions.splice(at, 1);
+    }
     if (!person.mentions.includes(range.start)) {
       person.mentions.push(range.start);
       person.mentions.sort((a, b) => a - b);
