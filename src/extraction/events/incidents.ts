@@ -153,7 +153,9 @@ const SAME_TIME_OPENING = /^(?:(?:Meanwhile|Elsewhere|At the same time|Earlier|L
 function sameTime(sentence: Sentence, lastDay: string | null): DateMention | null {
   return lastDay !== null && SAME_TIME_OPENING.test(sentence.text) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
 }
-const NAMED_DAY = new RegExp(`^(?:on\\s+)?(?:${WEEKDAY_NAMES})$`, "i");
+// (A calendar day, "June 23", "March 15", "Oct. 8", names its day as a weekday does: "explosions in Baghdad and Tikrit June 24
+// ... A roadside bomb explosion in Baghdad on June 23" are two days.)
+const NAMED_DAY = new RegExp(`^(?:on\\s+)?(?:(?:${WEEKDAY_NAMES})|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*|May\\s+\\d{1,2})$`, "i");
 /**
  * "Bombings on Wednesday" after bombings "on Thursday": two days the story names apart are two days, whatever a night
  * between would allow (not "on Tuesday night ... early on Wednesday", nor a gathering "for a second straight day").
@@ -183,9 +185,11 @@ const SERIES = /^(?:series|wave|spate|string) of\b/i;
 /**
  * "The attack comes a day after gunmen killed 15 in Kano", "The blast came just two days after rebels detonated a car bomb",
  * "The violence follows a grenade attack Friday": what the words after it report is an earlier incident, not the one the
- * sentence opens with; group 1 is how many days before ("a day" 1, "two days" 2).
+ * sentence opens with; group 1 is how many days before ("a day" 1, "two days" 2), group 2 the unit. An uncounted gap
+ * ("comes just days after a truck bomb killed 60 on Monday", "came weeks after") splits off the earlier incident as well,
+ * with the days its own words give (none counted back).
  */
-const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(a|one|two|three|four|five|six|seven|several|a few|\d+)\s+(days?|hours?|weeks?)\s+)?after|follow(?:s|ed)(?!\s+by\b))\s(?!(?:[\p{L}\d-]+\s+){0,2}(?:days?|weeks?|months?|hours?|years?)\s+of\b)/iu;
+const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:(a|one|two|three|four|five|six|seven|several|a few|\d+)\s+)?(days?|hours?|weeks?)\s+)?after|follow(?:s|ed)(?!\s+by\b))\s(?!(?:[\p{L}\d-]+\s+){0,2}(?:days?|weeks?|months?|hours?|years?)\s+of\b)/iu;
 // ("The raid on the park came a day after ...", "The incident came two days after ...": a subject that points back at a
 // told incident, a trigger word or not, is the sentence's own incident when the gap is counted; "The action follows
 // Ecuador's expulsion" may name the same act again.)
@@ -493,6 +497,14 @@ interface CasualtyCount {
   readonly group: VictimGroup;
 }
 
+/** Between a report at a list of places and its toll, the toll counted for each ("... in A and B on Friday each killed"). */
+const EACH_BETWEEN = /^[^;:]{0,80}?\beach\s+(?:(?:has|have|had)\s+)?(?:claimed|killed|left|wounded|injured|took)\b[^;:]{0,60}$/i;
+
+/** A toll that has grown ("the death toll has risen to", "climbed to at least") before its count. */
+const RISEN_TO_BEFORE = /\b(?:risen|rose|climbed|jumped|increased|grown|reached)\s+(?:to\s+)?(?:at least\s+|more than\s+)?$/i;
+/** From a grown toll's count to the incident word it is of ("58 from a suicide bombing", "40 in the attack"). */
+const TOLL_OF_BETWEEN = /^[\d,]+\s+(?:(?:people|dead|deaths|killed)\s+)?(?:from|in)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}$/u;
+
 /** Adds two counts of different victims ("six soldiers and 19 militants were killed" is 25). */
 export function sumRanges(a: CountRange, b: CountRange): CountRange {
   return { min: a.min === null || b.min === null ? (a.min ?? b.min) : a.min + b.min, max: a.max === null || b.max === null ? null : a.max + b.max };
@@ -505,7 +517,7 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis) (?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far)\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis),? (?:(?:which|that) )?(?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far)\b/iu;
 const LEFT_BEFORE = /\b(?:left|leaving|leaves)\s+(?:(?:at least|more than|nearly|about|some|over|another)\s+)?$/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
@@ -625,7 +637,7 @@ const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded
 const HEADER_END = /:\s*$/;
 // ("1. On April 12, near Mosul, ...": a numbered item is one too.)
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
-const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs)$/i;
+const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs|(?:explosive )?devices)$/i;
 const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
 const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|stabbing|beating)) death of\s+(?:\d+-year-old\s+)?(?=[A-Z][\p{L}'’-]+\s+(?:[A-Z]|(?:al|el)-))/gu;
@@ -999,14 +1011,16 @@ export function extractIncidents(
       // (not "A second bomb detonated": a second device of one attack).
       const anotherOpening = ANOTHER_OPENING.exec(text.slice(clause.start, hit.start));
       const anotherSubject = anotherOpening !== null && hit.type === "attack" && !text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, hit.start).includes(",") && !hits.some((h) => h.start >= clause.start && h.start < hit.start) && !DEVICE_WORD.test(text.slice(clause.start + anotherOpening.index + anotherOpening[0].length, clause.end).split(/\s+/).slice(0, 3).join(" "));
-      const setApart = anotherSubject || (another !== null && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
+      // (A headline's "another" sets its incident apart from earlier news, not from the story's lede: "Another Suicide Bombing
+      // Leaves 8 Dead" is the bombing the body leads with.)
+      const setApart = (anotherSubject && !inHeadline(sentence)) || (another !== null && !inHeadline(sentence) && !DEVICE.test(text.slice(hit.start, hit.end)) && !DEVICE_WORD.test(another[0])) || (SEPARATELY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type))) || secondWave || (OPERATION_TYPES.has(hit.type) && FRONTED_PLACE_AND_DAY.test(sentence.text) && !hits.some((h) => h.start < hit.start && sameFamily(h.type, hit.type)));
       // A place nearer a trigger word dropped as hypothetical is that word's ("arrested people planning attacks in Warsaw").
       // ("The attack comes a day after gunmen killed ...": the words after "comes a day after" report an earlier incident.)
       const comesAfter = COMES_AFTER.exec(sentence.text);
       const afterAt = comesAfter !== null ? sentence.start + comesAfter.index + comesAfter[0].length : sentence.end;
       // (Its first report of each kind opens that incident: "detonated a car bomb" is one. The sentence's own incident is
       // named before it, "The attack", "Friday's blast"; "came after five days of clashes" is a span, no earlier incident.)
-      const earlier = comesAfter !== null && hit.start >= afterAt && (hits.some((h) => h.end <= sentence.start + comesAfter.index) || (drafts.length > 0 && comesAfter[1] !== undefined && REFERENCE_SUBJECT.test(sentence.text.slice(0, comesAfter.index)))) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
+      const earlier = comesAfter !== null && hit.start >= afterAt && (hits.some((h) => h.end <= sentence.start + comesAfter.index) || (drafts.length > 0 && comesAfter[2] !== undefined && REFERENCE_SUBJECT.test(sentence.text.slice(0, comesAfter.index)))) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
       const inClause = sentencePlaces.filter(
         (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)),
       );
@@ -1024,7 +1038,7 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => !tellersPlace(text, sentence, p, hit)).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
       // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
       // southwest of Timbuktu in Mali" stays Timbuktu's).
@@ -1142,7 +1156,12 @@ export function extractIncidents(
       const nearestFirst = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b));
       // ("a grenade attack Friday on a march led by protest leader X that left three dozen wounded": the victims of a sentence
       // that reports an attack are the attack's, not the gathering's it hit.)
-      const target = nearestFirst[0]?.type === "protest" ? (nearestFirst.find((m) => m.type === "attack" || m.type === "explosion") ?? nearestFirst[0]) : nearestFirst[0];
+      // "Wednesday's bombing comes as the death toll has risen to 58 from a suicide bombing earlier this week": a toll that
+      // rose "from" or "in" an incident word right after it is that incident's, whatever is nearer.
+      const risenFrom = RISEN_TO_BEFORE.test(text.slice(Math.max(sentence.start, count.at - 30), count.at))
+        ? violent.find((m) => m.start > count.at && TOLL_OF_BETWEEN.test(text.slice(count.at, m.start)))
+        : undefined;
+      const target = risenFrom ?? (nearestFirst[0]?.type === "protest" ? (nearestFirst.find((m) => m.type === "attack" || m.type === "explosion") ?? nearestFirst[0]) : nearestFirst[0]);
       // "Dozens were killed in those attacks": a toll over several incidents reported before is none of theirs.
       // ("The United States condemns the twin suicide bombings that killed dozens": with nothing reported before, "the" points at nothing.)
       // ("We also condemn the heinous attacks on the governor's office that killed 10": set apart, they point at nothing either.)
@@ -1159,7 +1178,10 @@ export function extractIncidents(
       const onePluralIncident = (violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline)) || pluralJustBefore;
       if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
       if (target) {
-        recordCount(target, count);
+        // "Separate IED explosions in Baghdad and Tikrit June 24 each claimed the life of one soldier": a toll "each" of a
+        // report at a list of places is the toll of the incident at every one of them, not of the nearest only.
+        const each = target.listedPlace && count.at > target.end && EACH_BETWEEN.test(text.slice(target.end, count.at));
+        for (const m of each ? sentenceMentions.filter((o) => o.start === target.start && o.listedPlace) : [target]) recordCount(m, count);
         continue;
       }
       const recentViolent = byRecency(drafts).filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
@@ -1380,14 +1402,21 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     return absorb(lastViolent, mention, true);
   // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
-  const compatible = mention.distinct || battleOfOperation ? undefined : byRecency(drafts).find(
+  // A headline announces what the story leads with: read last, it joins the first incident the body reported that
+  // fits it, not the latest ("Four Killed in Bombing in Mosul" over a lede's bombing and, further down, a list item's
+  // killing in an operation that borrowed the thread's day).
+  // (A plural headline, "Attacks Kill 7 in Somalia", sums up the story and keeps the order of recency.)
+  const candidates = mention.inHeadline && !mention.plural ? [...drafts].sort((a, b) => firstReport(a) - firstReport(b)) : byRecency(drafts);
+  const compatible = mention.distinct || battleOfOperation ? undefined : candidates.find(
     (d) =>
       !anotherToll(d, mention) &&
+      !newBesideReference(d, mention) &&
       // (An earlier incident named in passing takes no undated report of the story's own: "gunmen ambushed officials touring Wednesday's blast site".)
       !(d.inPassing && !mention.anaphoric && mention.date === null) &&
       // A roundup takes no report with a finer place of its own: that is one of the incidents it sums up.
       (looseHeadlinePlace || !unrelatedPlaces(d, mention)) &&
       !otherCountry(d, mention) &&
+      !otherPartOfCountry(d, mention) &&
       // Reading in text order, an incident reported inside the scope was reported last there.
       (mention.scope === null || (d.lastAt >= mention.scope.start && d.lastAt < mention.scope.end)) &&
       // "Terrorists targeted a patrol around 12:20 p.m. ... Another patrol was attacked at 1:10 p.m.": a report at a time
@@ -1447,6 +1476,12 @@ function possessiveDay(mention: Mention): string | null {
   return POSSESSIVE_AFTER.test(mention.sentence.text.slice(at, at + 3)) && mention.start - d.end <= 4 ? d.date : null;
 }
 
+/** The news idiom that sets one incident beside another ("comes as the toll has risen ... from", "came amid"). */
+const CLAUSE_LINK = /\b(?:comes?|came|coming)\s+(?:as|while|amid)\s/i;
+
+/** Before a trigger: a definite or possessive word ("the bombing", "Wednesday's bombing", "its attack"). */
+const DEFINITE_BEFORE = /(?:(?:^|[\s,])(?:the|this|that|its|their)|['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
 /** Before a trigger: a device or act introduced as new ("a bomb in a cart", "an air raid that"). */
 const INDEFINITE_BEFORE = /(?:^|[\s,])(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -1458,6 +1493,21 @@ const INDEFINITE_BEFORE = /(?:^|[\s,])(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 function anotherToll(draft: Draft, mention: Mention): boolean {
   if (mention.anaphoric || mention.inHeadline || mention.fatalities.min === null || draft.fatalities.min === null || draft.fatalities.min === mention.fatalities.min) return false;
   if (draft.mentions.some((m) => m.sentence === mention.sentence)) return false;
+  const before = mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start);
+  return INDEFINITE_BEFORE.test(before);
+}
+
+/**
+ * Whether a mention introduced as new ("a suicide bombing") stands in a sentence that has already pointed back at the
+ * incident ("Wednesday's bombing comes as the toll has risen to 58 from a suicide bombing earlier this week"): the
+ * sentence then names two incidents, and the new one is not the one its reference is to.
+ */
+function newBesideReference(draft: Draft, mention: Mention): boolean {
+  const pointsBack = (m: Mention): boolean => m.anaphoric || DEFINITE_BEFORE.test(m.sentence.text.slice(Math.max(0, m.start - m.sentence.start - 30), m.start - m.sentence.start));
+  // (Only across a clause boundary: "the explosion of a powerful car bomb", "In the first attack, a suicide bomber struck"
+  // name one incident twice.)
+  const acrossClause = (m: Mention): boolean => CLAUSE_LINK.test(mention.sentence.text.slice(m.end - mention.sentence.start, mention.start - mention.sentence.start));
+  if (mention.anaphoric || mention.inHeadline || !draft.mentions.some((m) => m.sentence === mention.sentence && m.end <= mention.start && pointsBack(m) && acrossClause(m))) return false;
   const before = mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start);
   return INDEFINITE_BEFORE.test(before);
 }
@@ -1486,10 +1536,42 @@ const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|sout
 /** A distance and bearing before a place ("about 140 km northeast of", "30 miles from the"). */
 const DISTANCE_FROM_BEFORE = /\b\d[\d,.]*\s*(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
+/** A teller named with where it sits, up to a place ("A military spokesman at the Bagram air base near ", "officials in "). */
+const TELLER_AT_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|commanders?|ministry|headquarters|command|sources?)\s+(?:(?:at|in|near|from)\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?)?(?:at|in|near|from)\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,2}$/iu;
+/** After a teller's place, its telling verb ("Kabul said", "Kabul told reporters"). */
+const TELLER_VERB_AFTER = /^(?:\s+(?:airbase|air base|base|headquarters|office))?\s+(?:said|says|say|reported|reports|told|announced|confirmed)\b/i;
+
+/**
+ * Whether a place is only where the teller of the report is ("A U.S. military spokesman at the Bagram air base near
+ * Kabul said U.S. special forces came under attack in eastern Afghanistan"): the place sits in the subject of a telling
+ * verb and the incident is told after that verb.
+ */
+function tellersPlace(text: string, sentence: Sentence, place: TextRange, hit: TextRange): boolean {
+  const verb = TELLER_VERB_AFTER.exec(text.slice(place.end, Math.min(sentence.end, place.end + 40)));
+  if (!verb || hit.start < place.end + verb[0].length) return false;
+  return TELLER_AT_BEFORE.test(text.slice(Math.max(sentence.start, place.start - 70), place.start));
+}
+
 /** Whether `sentence` names place `name` only as a reference point ("north of Kismayo"). */
 function referencePoint(sentence: string | null, name: string): boolean {
   const at = sentence?.indexOf(name) ?? -1;
   return sentence !== null && at >= 0 && REFERENCE_BEFORE.test(sentence.slice(Math.max(0, at - 60), at));
+}
+
+/** A compass part before a place ("in southern Afghanistan", "eastern Congo"). */
+const PART_BEFORE = /\b(north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+$/i;
+const partOf = (m: Mention): string | null =>
+  m.place && m.ownPlace && m.place.start >= m.sentence.start ? (PART_BEFORE.exec(m.sentence.text.slice(Math.max(0, m.place.start - m.sentence.start - 20), m.place.start - m.sentence.start))?.[1]?.toLowerCase() ?? null) : null;
+
+/**
+ * Whether a mention placed in one part of a country ("came under attack in eastern Afghanistan") and an incident reported
+ * in another part of it ("attacked a police headquarters in southern Afghanistan") are two incidents: the parts a story
+ * names set its reports apart as towns would.
+ */
+function otherPartOfCountry(draft: Draft, mention: Mention): boolean {
+  const part = partOf(mention);
+  if (part === null || mention.place?.kind !== "country") return false;
+  return draft.mentions.some((m) => m.place?.name === mention.place?.name && partOf(m) !== null && partOf(m) !== part);
 }
 
 /** Whether a mention's place lies in a country other than every one the incident's reports name (its places and their regions). */
@@ -1569,7 +1651,19 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   // ("those airstrikes" in a sentence about today's report: a reference back does not move its incident off the days it has.)
   if (!(mention.anaphoric && draft.date !== null && mention.date !== null && !datesCompatible(draft.date, mention.date))) draft.date = betterDate(draft.date, mention.date);
   // A headline's count is rounded ("Over 50 Killed" for "at least 50"): the body's count stands.
-  if (!(mention.inHeadline && hasCounts(draft))) {
+  if (mention.inHeadline && hasCounts(draft)) {
+    // ... but a kind of casualty the body never counts ("Iraqi citizens were killed and 18 wounded", the count of the dead
+    // lost) is the headline's ("Four Iraqi Citizens Killed, 18 Injured"); not a plural headline's ("Bombings Kill 9" is a
+    // total over the story's incidents).
+    if (!mention.plural && draft.tolls.fatalities.size === 0 && mention.tolls.fatalities.size > 0) {
+      for (const [group, range] of mention.tolls.fatalities) addCount(draft.tolls.fatalities, group, range);
+      draft.fatalities = reconcile(draft.tolls.fatalities);
+    }
+    if (!mention.plural && draft.tolls.injuries.size === 0 && mention.tolls.injuries.size > 0) {
+      for (const [group, range] of mention.tolls.injuries) addCount(draft.tolls.injuries, group, range);
+      draft.injuries = reconcile(draft.tolls.injuries);
+    }
+  } else {
     // A report that refers back to the incident ("in the attack", "during the fighting") or goes on in its paragraph
     // breaks its toll down; one from further off may tell another event's victims beside it, and only its total
     // (the highest figure, as before) is taken.
