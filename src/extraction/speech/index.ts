@@ -557,8 +557,29 @@ function issuerOf(cast: Cast, text: string, statement: StatementDocument): Sourc
   return source;
 }
 
+/**
+ * A taken question's labels: "Question: ..." / "Answer: ..." (or "Q:" / "A:"). The State
+ * Department prints the question a reporter put at a briefing over the answer the signer gives
+ * in writing; the question is the reporter's, the answer (without its label) the signer's.
+ */
+const TAKEN_QUESTION = /^(?:Question|Q):\s+(?=\S)/;
+const TAKEN_ANSWER = /^(?:Answer|A):\s+(?=\S)/;
+
 /** One paragraph of a statement document: a direct quote of its author, medium statement. */
 function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, statement: StatementDocument, paragraph: TextRange): void {
+  const words = walk.text.slice(paragraph.start, paragraph.end);
+  // Labels count only in a document that answers: a "Question:" paragraph with an "Answer:" one.
+  const answers = statement.paragraphs.some((candidate) => TAKEN_ANSWER.test(walk.text.slice(candidate.start, candidate.end)));
+  const asked = answers ? TAKEN_QUESTION.exec(words) : null;
+  const answered = answers ? TAKEN_ANSWER.exec(words) : null;
+  if (asked) {
+    const start = paragraph.start + asked[0].length;
+    walk.cast.addSource("a reporter", "reporter", null, CONFIDENCE.explicit);
+    walk.quotes.push({ start, end: paragraph.end, text: walk.text.slice(start, paragraph.end), speaker: null, speakerKind: null, speakerDescription: "a reporter", kind: "direct", medium: "statement", reportingVerb: null, attribution: { start: paragraph.start, end: start }, confidence: 0.9 });
+    walk.previous = null;
+    return;
+  }
+  if (answered) paragraph = { start: paragraph.start + answered[0].length, end: paragraph.end };
   const person = "name" in author ? author : null;
   if (person) walk.cast.mentionPerson(person, { start: statement.author.end - person.name.length, end: statement.author.end }, 0.9);
   // An office or body that issues the document speaks as that organization; an unnamed office holder stays unnamed.
