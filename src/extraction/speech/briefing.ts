@@ -278,6 +278,10 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker });
   }
   if (colonLabels === 0 || turns.length === 0) return [];
+  // A taken question ("Taken Question" in the header, then "QUESTION: ..." / "ANSWER: ...") is a
+  // written release, not a transcript: its answer is the signer's or the issuing office's, read as
+  // a statement document (statement-document.ts), whatever case its labels are printed in.
+  if (TAKEN_QUESTION_HEADER.test(text.slice(0, turns[0]?.labelLine.start ?? 0))) return [];
   // One labelled turn is a transcript when its label names someone by office, the header names
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
   if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
@@ -477,6 +481,9 @@ function calledWithin(words: string): RegExpExecArray | null {
   match.index += offset;
   return match;
 }
+
+/** The header line of a taken question, the State Department's written answer to a briefing's question. */
+const TAKEN_QUESTION_HEADER = /(?:^|\n)\s*taken questions?\s*(?:\n|$)/i;
 
 /** "Thank you, Andy." / "Thanks, Andy.": thanks opening a turn, to the person named. */
 const THANKED = /^(?:Thank you|Thanks)(?: (?:very much|so much))?,\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.!]/u;

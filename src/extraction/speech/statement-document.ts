@@ -308,22 +308,28 @@ const PRESS_OFFICE_TITLE = /^the (press secretary|spokesperson|spokesman|spokesw
 
 /**
  * "Statement by the Press Secretary on ..." over "The White House" / "Office of the Press
- * Secretary" and nothing but header lines: the title names no person, only the head of the office
- * whose line the header prints, so the release is unsigned and speaks for that office as an
- * organization (eval/first-sight/speech/README.md, from batch 17 on). A name line under the title
- * names the author, and a title with no office line stays the unnamed office holder.
+ * Secretary" and nothing but header lines (or under that office's line): the title names no
+ * person, only the head of the office whose line the header prints, so the release is unsigned and
+ * speaks for that office as an organization (eval/first-sight/speech/README.md, from batch 17 on).
+ * A name line under the title names the author, and a title with no office line stays the unnamed
+ * office holder.
  */
 function officeTitled(text: string, paragraphs: readonly TextRange[], found: StatementDocument): StatementDocument | null {
   const title = PRESS_OFFICE_TITLE.exec(text.slice(found.author.start, found.author.end).trim());
   const bodyStart = found.paragraphs[0]?.start;
   if (!title?.[1] || bodyStart === undefined) return null;
-  const header = paragraphs
-    .filter((paragraph) => paragraph.start >= found.author.end && paragraph.end <= bodyStart)
-    .map((paragraph) => lineOf(text, paragraph))
-    .filter((line) => line.end > line.start);
+  const lines = (from: number, to: number): TextRange[] =>
+    paragraphs
+      .filter((paragraph) => paragraph.start >= from && paragraph.end <= to)
+      .map((paragraph) => lineOf(text, paragraph))
+      .filter((line) => line.end > line.start);
   const words = (line: TextRange): string => text.slice(line.start, line.end);
-  if (header.length === 0 || !header.every((line) => HEADER_LINE.test(words(line)))) return null;
-  const office = header.find((line) => PRESS_OFFICE_LINE.test(words(line)) && words(line).toLowerCase().endsWith(` ${(title[1] ?? "").toLowerCase()}`));
+  // Between the title and the body only header fields; above the title a headline may stand
+  // ("President Doe to Welcome ..." / "Office of the Press Secretary" / date / the title).
+  const below = lines(found.author.end, bodyStart);
+  if (!below.every((line) => HEADER_LINE.test(words(line)))) return null;
+  const above = lines(0, found.author.start).slice(-MAX_HEADER_LINES);
+  const office = [...above, ...below].find((line) => PRESS_OFFICE_LINE.test(words(line)) && words(line).toLowerCase().endsWith(` ${(title[1] ?? "").toLowerCase()}`));
   if (!office) return null;
   const issuer = `Office of the ${(title[1] ?? "").split(" ").map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join(" ")}`;
   return { ...found, author: office, authorKind: "unsigned", unsignedBy: issuer, issuer };

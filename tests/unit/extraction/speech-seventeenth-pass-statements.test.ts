@@ -21,6 +21,18 @@ describe("a release titled only by its office, under that office's header line",
     expect(direct(text).map((quote) => [quote.speaker, quote.speakerKind, quote.medium])).toEqual([["Office of the Press Secretary", "organization", "statement"]]);
   });
 
+  it("reads the office line above the title, under a headline, the same way", () => {
+    const text = [
+      "President to Welcome President Vell",
+      "For Immediate Release",
+      "Office of the Press Secretary",
+      "March 1, 2003",
+      "Statement by the Press Secretary",
+      "The President will welcome President Tomas Vell of Ruritania to the White House on Monday for talks on the harbor treaty.",
+    ].join("\n\n");
+    expect(direct(text).map((quote) => [quote.speaker, quote.speakerKind])).toEqual([["Office of the Press Secretary", "organization"]]);
+  });
+
   it("keeps \"Statement by the Press Secretary\" with no office line as the unnamed Press Secretary", () => {
     const text = [
       "Statement by the Press Secretary on the Visit of President Tomas Vell",
@@ -120,6 +132,36 @@ describe("a taken question", () => {
   });
 });
 
+describe("a taken question printed with capitals or \"Q:\" / \"A:\" labels", () => {
+  it("gives an office's taken question's answer to the office, the question to a reporter", () => {
+    const text = [
+      "Ferry Strike in Ruritania",
+      "Taken Question",
+      "Office of the Spokesperson",
+      "March 3, 2010",
+      "QUESTION: Is the embassy helping American travelers stranded by the ferry strike?",
+      "ANSWER: Yes. Consular officers are in touch with the travelers and are helping them find other ways home.",
+    ].join("\n\n");
+    expect(direct(text).map((quote) => [quote.speaker ?? quote.description, quote.medium])).toEqual([
+      ["a reporter", "statement"],
+      ["Office of the Spokesperson", "statement"],
+    ]);
+  });
+
+  it("gives a signed taken question's \"A:\" to its signer, not to an unnamed interviewee", () => {
+    const text = [
+      "Ferry Strike in Ruritania",
+      "Taken Question",
+      "Dana Voss",
+      "Department Spokesperson",
+      "March 3, 2010",
+      "Q: Is the embassy helping American travelers stranded by the ferry strike?",
+      "A: Yes. Consular officers are in touch with the travelers and are helping them find other ways home.",
+    ].join("\n\n");
+    expect(direct(text).map((quote) => quote.speaker ?? quote.description)).toEqual(["a reporter", "Dana Voss"]);
+  });
+});
+
 describe("an interview labelled by surnames", () => {
   it("reads the interviewer the header introduces as \"Mr. X\" as a speaker", () => {
     const text = [
@@ -191,5 +233,27 @@ describe("people a briefing names only by the official's words", () => {
     ].join("\n\n");
     const question = direct(text).find((quote) => quote.text.startsWith("Who else"));
     expect(question?.speaker).toBeNull();
+  });
+});
+
+describe("reported speech of a readout's principal", () => {
+  const body = [
+    "The White House",
+    "Office of the Vice President",
+    "The Vice President met today with Prime Minister Ana Ruiz of Ruritania. The Vice President underscored that the harbor treaty must be respected by every party.",
+  ];
+
+  it("gives \"The Vice President underscored that ...\" to the Vice President the headline names, not to the office", () => {
+    const text = ["Readout of Vice President Tom Harlan’s Meeting with Prime Minister Ana Ruiz", ...body].join("\n\n");
+    const quotes = quotesOf(text);
+    expect(quotes.find((quote) => quote.kind === "direct")?.speaker).toBe("Office of the Vice President");
+    const reported = quotes.find((quote) => quote.kind === "indirect");
+    expect([reported?.speaker, reported?.speakerKind]).toEqual(["Tom Harlan", "person"]);
+  });
+
+  it("leaves it the unnamed Vice President when the headline names no one with the title", () => {
+    const text = ["Readout of the Vice President’s Meeting with Prime Minister Ana Ruiz", ...body].join("\n\n");
+    const reported = quotesOf(text).find((quote) => quote.kind === "indirect");
+    expect([reported?.speaker, reported?.description]).toEqual([null, "the Vice President"]);
   });
 });
