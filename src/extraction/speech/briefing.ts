@@ -184,10 +184,12 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   }
   // Two speakers who each take the floor at least twice: an interview, not a list of names.
   const interview = [...speakers.values()].filter((count) => count >= 2).length >= 2;
-  // Where a surname is first written after a given name (and initials: "John W. Rosa").
+  // Where a surname is first written after a given name (and initials: "John W. Rosa"), or after
+  // an honorific: a header may introduce the interviewer only so ("(Interview with Mr. Doe, Harbor
+  // Radio)") before the turns labelled "Doe:".
   const givenNameAt = (surname: string): number => {
     const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)* ${escaped}(?![\\p{L}])`, "u").exec(text)?.index ?? -1;
+    return new RegExp(`(?:\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)*|\\b(?:Mr|Ms|Mrs|Dr)\\.) ${escaped}(?![\\p{L}])`, "u").exec(text)?.index ?? -1;
   };
   const plausibleSurname = (surname: string): boolean => !NOT_VOCATIVES.has(surname.toLowerCase()) && isNameWord(surname) && lookupPlace(surname) === undefined;
   // A briefing whose header names its speakers ("DoD News Briefing: Jane Doe ... Also
@@ -276,6 +278,10 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
     turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker });
   }
   if (colonLabels === 0 || turns.length === 0) return [];
+  // A taken question ("Taken Question" in the header, then "QUESTION: ..." / "ANSWER: ...") is a
+  // written release, not a transcript: its answer is the signer's or the issuing office's, read as
+  // a statement document (statement-document.ts), whatever case its labels are printed in.
+  if (TAKEN_QUESTION_HEADER.test(text.slice(0, turns[0]?.labelLine.start ?? 0))) return [];
   // One labelled turn is a transcript when its label names someone by office, the header names
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
   if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
@@ -476,6 +482,28 @@ function calledWithin(words: string): RegExpExecArray | null {
   return match;
 }
 
+/** The header line of a taken question, the State Department's written answer to a briefing's question. */
+const TAKEN_QUESTION_HEADER = /(?:^|\n)\s*taken questions?\s*(?:\n|$)/i;
+
+/** "Thank you, Andy." / "Thanks, Andy.": thanks opening a turn, to the person named. */
+const THANKED = /^(?:Thank you|Thanks)(?: (?:very much|so much))?,\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+)\s*[.!]/u;
+
+/**
+ * A sentence after the answer's first two and before its last that ends on a given name set off by
+ * a comma ("Don't take it personally, Matt."), with where it starts in `words`.
+ */
+function laterAddress(words: string): { match: RegExpMatchArray; offset: number } | null {
+  const sentences = [...words.matchAll(/[^.?!]+[.?!]+["”’]?\s*/gu)];
+  for (const sentence of sentences.slice(2, -1)) {
+    const trimmed = sentence[0].trimEnd();
+    const match = ADDRESSED_AT_END.exec(trimmed);
+    // Only a given name: "..., France and Italy." or "..., Hamas." closes a sentence as a name would.
+    const name = match?.[2]?.toLowerCase() ?? "";
+    if (match && (MALE_GIVEN_NAMES.has(name) || FEMALE_GIVEN_NAMES.has(name)) && lookupPlace(match[2] ?? "") === undefined) return { match, offset: sentence.index ?? 0 };
+  }
+  return null;
+}
+
 /**
  * The sentence of an answer that may address the reporter: its first, or the second when the
  * first only answers ("Right. I can't point to anything, Matt, ..."; "Yes, sir. ...").
@@ -549,7 +577,18 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
       if (match.index === 0 && !/^\s*,/.test(first.slice(at))) return false;
       return word !== undefined && !NOT_VOCATIVES.has(word.toLowerCase()) && lookupPlace(word) === undefined && isName(turn.quote.start + offset + (match.index ?? 0) + match[0].lastIndexOf(word));
     };
-    const address = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
+    let address: RegExpMatchArray | null = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
+    let at = offset;
+    // "You are? Everyone's in the back. Don't take it personally, Matt. I'm sure ...": a name closing
+    // a later sentence of the answer addresses the asker too; never the answer's last sentence,
+    // which may call on the next reporter ("That's all I have. Matt.").
+    if (!address) {
+      const later = laterAddress(words);
+      if (later) {
+        address = later.match;
+        at = later.offset;
+      }
+    }
     const name = address?.[2];
     if (!address || !name || SPELLED_OUT.test(name) || NOT_VOCATIVES.has(name.toLowerCase())) return null;
     if (turn.speaker.kind === "named" && turn.speaker.surname.toLowerCase() === name.toLowerCase()) return null;
@@ -559,7 +598,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const calledNext = next ? named.get(next.labelLine.start) : undefined;
     const callsOn = CALLED_AT_START.test(words) || CALLED_TO.test(words);
     if (callsOn && calledNext?.kind === "named" && calledNext.surname.toLowerCase() === name.toLowerCase()) return null;
-    const start = turn.quote.start + offset + (address.index ?? 0) + address[0].lastIndexOf(name);
+    const start = turn.quote.start + at + (address.index ?? 0) + address[0].lastIndexOf(name);
     return isName(start) ? { name, start } : null;
   };
   turns.forEach((turn, index) => {
@@ -568,6 +607,19 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const second = turns[index + 1];
     const found = addressed(turn, index) ?? (second && second.labelLine === turn.labelLine ? addressed(second, index + 1) : null);
     if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });
+  });
+  // "MODERATOR: ... here's the captain." / "CAPT DOE: Thank you, Andy. ...": the official's first
+  // words thank the moderator who handed over the floor by name; that moderator's turn is Andy's.
+  turns.forEach((turn, index) => {
+    const moderator = turns[index - 1];
+    if (turn.isQuestion || turn.line !== turn.labelLine || turn.speaker.kind !== "named" || !moderator || moderator.isQuestion) return;
+    if (moderator.speaker.kind !== "unnamed" || moderator.speaker.description !== "the moderator" || named.has(moderator.labelLine.start)) return;
+    const words = text.slice(turn.quote.start, turn.quote.end);
+    const thanks = THANKED.exec(words);
+    const name = thanks?.[2];
+    if (!thanks || !name || NOT_VOCATIVES.has(name.toLowerCase()) || lookupPlace(name) !== undefined || name.toLowerCase() === turn.speaker.surname.toLowerCase()) return;
+    const start = turn.quote.start + thanks[0].lastIndexOf(name);
+    if (isName(start)) named.set(moderator.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
   });
   if (named.size === 0) return turns;
   return turns.map((turn) => {

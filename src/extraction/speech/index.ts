@@ -146,11 +146,38 @@ export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOption
   // A statement document speaks for its author throughout: it has no news lead that names a speaker lower down.
   const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
   const described = leadRoleNamedNext(analyzed, cast, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
-  const quotes = principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described)));
+  const principal = unnamedAuthor && statement ? principalOfRelease(analyzed, cast, statement, unnamedAuthor) : (quote: ExtractedQuote): ExtractedQuote => quote;
+  const quotes = principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described))).map(principal);
   const spelling = bodySpellings(text, storyStart, cast.organizations);
   const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
   const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
   return { quotes: respelled, people, anonymousSources, organizations, mentions };
+}
+
+/** "The Vice President underscored ...": the office holder a readout is about, as its sentences name them. */
+const PRINCIPAL_SUBJECT = /^The ((?:Vice )?President|(?:Deputy )?Secretary|First Lady)\b/;
+
+/**
+ * An office's readout speaks as the office ("Office of the Vice President"), but the reported speech
+ * of its principal ("The Vice President underscored that ...") is the principal's own: the person
+ * the headline names with that title ("Readout of Vice President Doe's Meeting ..."), else the
+ * unnamed office holder ("the Vice President"), never the issuing office.
+ */
+function principalOfRelease(analyzed: AnalyzedText, cast: Cast, statement: StatementDocument, issuer: SourceEntry): (quote: ExtractedQuote) => ExtractedQuote {
+  const { text } = analyzed;
+  const headline = analyzed.paragraphs[0];
+  const headlineWords = headline ? text.slice(headline.start, headline.end) : "";
+  const inBody = (quote: ExtractedQuote): boolean => statement.paragraphs.some((paragraph) => quote.start >= paragraph.start && quote.end <= paragraph.end);
+  return (quote) => {
+    if (quote.kind === "direct" || !quote.attribution || !inBody(quote) || quote.speakerDescription !== issuer.description || (quote.speaker !== null && quote.speaker !== issuer.organization)) return quote;
+    const title = PRINCIPAL_SUBJECT.exec(text.slice(quote.attribution.start, quote.attribution.end))?.[1];
+    if (!title) return quote;
+    // "Vice President Doe's": the name after the title in the headline, a person the story knows.
+    const named = new RegExp(`\\b${title} ((?:\\p{Lu}[\\p{L}.-]+ ){0,2}\\p{Lu}[\\p{L}-]+)(?:['’]s?)?(?=[\\s,:]|$)`, "u").exec(headlineWords)?.[1];
+    const person = named ? (cast.personNamed(named) ?? cast.people.find((candidate) => surnameOf(candidate.name) === named)) : undefined;
+    if (person) return { ...quote, speaker: person.name, speakerKind: "person", speakerDescription: title };
+    return { ...quote, speaker: null, speakerKind: null, speakerDescription: `the ${title}` };
+  };
 }
 
 /**
@@ -557,8 +584,29 @@ function issuerOf(cast: Cast, text: string, statement: StatementDocument): Sourc
   return source;
 }
 
+/**
+ * A taken question's labels: "Question: ..." / "Answer: ..." (or "Q:" / "A:"). The State
+ * Department prints the question a reporter put at a briefing over the answer the signer gives
+ * in writing; the question is the reporter's, the answer (without its label) the signer's.
+ */
+const TAKEN_QUESTION = /^(?:Question|QUESTION|Q):\s+(?=\S)/;
+const TAKEN_ANSWER = /^(?:Answer|ANSWER|A):\s+(?=\S)/;
+
 /** One paragraph of a statement document: a direct quote of its author, medium statement. */
 function quoteStatementParagraph(walk: Walk, author: PersonEntry | SourceEntry, statement: StatementDocument, paragraph: TextRange): void {
+  const words = walk.text.slice(paragraph.start, paragraph.end);
+  // Labels count only in a document that answers: a "Question:" paragraph with an "Answer:" one.
+  const answers = statement.paragraphs.some((candidate) => TAKEN_ANSWER.test(walk.text.slice(candidate.start, candidate.end)));
+  const asked = answers ? TAKEN_QUESTION.exec(words) : null;
+  const answered = answers ? TAKEN_ANSWER.exec(words) : null;
+  if (asked) {
+    const start = paragraph.start + asked[0].length;
+    walk.cast.addSource("a reporter", "reporter", null, CONFIDENCE.explicit);
+    walk.quotes.push({ start, end: paragraph.end, text: walk.text.slice(start, paragraph.end), speaker: null, speakerKind: null, speakerDescription: "a reporter", kind: "direct", medium: "statement", reportingVerb: null, attribution: { start: paragraph.start, end: start }, confidence: 0.9 });
+    walk.previous = null;
+    return;
+  }
+  if (answered) paragraph = { start: paragraph.start + answered[0].length, end: paragraph.end };
   const person = "name" in author ? author : null;
   if (person) walk.cast.mentionPerson(person, { start: statement.author.end - person.name.length, end: statement.author.end }, 0.9);
   // An office or body that issues the document speaks as that organization; an unnamed office holder stays unnamed.

@@ -277,7 +277,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     }
     return found;
   }
-  if (titledOnly) return titledOnly;
+  if (titledOnly) return officeTitled(text, paragraphs, titledOnly) ?? titledOnly;
   const signed = footSigned(text, paragraphs);
   if (signed) return signed;
   const headless = headlessReadout(text, paragraphs);
@@ -298,8 +298,83 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     selfNamedStatement(text, paragraphs) ??
     pressOfficeFirstPerson(text, paragraphs) ??
     officeRelease(text, paragraphs) ??
-    countryVoiceStatement(text, paragraphs)
+    countryVoiceStatement(text, paragraphs) ??
+    datelineRelease(text, paragraphs)
   );
+}
+
+/** "the Press Secretary", "the Spokesperson": a title that names only the press office's head. */
+const PRESS_OFFICE_TITLE = /^the (press secretary|spokesperson|spokesman|spokeswoman)$/i;
+
+/**
+ * "Statement by the Press Secretary on ..." over "The White House" / "Office of the Press
+ * Secretary" and nothing but header lines (or under that office's line): the title names no
+ * person, only the head of the office whose line the header prints, so the release is unsigned and
+ * speaks for that office as an organization (eval/first-sight/speech/README.md, from batch 17 on).
+ * A name line under the title names the author, and a title with no office line stays the unnamed
+ * office holder.
+ */
+function officeTitled(text: string, paragraphs: readonly TextRange[], found: StatementDocument): StatementDocument | null {
+  const title = PRESS_OFFICE_TITLE.exec(text.slice(found.author.start, found.author.end).trim());
+  const bodyStart = found.paragraphs[0]?.start;
+  if (!title?.[1] || bodyStart === undefined) return null;
+  const lines = (from: number, to: number): TextRange[] =>
+    paragraphs
+      .filter((paragraph) => paragraph.start >= from && paragraph.end <= to)
+      .map((paragraph) => lineOf(text, paragraph))
+      .filter((line) => line.end > line.start);
+  const words = (line: TextRange): string => text.slice(line.start, line.end);
+  // Between the title and the body only header fields; above the title a headline may stand
+  // ("President Doe to Welcome ..." / "Office of the Press Secretary" / date / the title).
+  const below = lines(found.author.end, bodyStart);
+  if (!below.every((line) => HEADER_LINE.test(words(line)))) return null;
+  const above = lines(0, found.author.start).slice(-MAX_HEADER_LINES);
+  const office = [...above, ...below].find((line) => PRESS_OFFICE_LINE.test(words(line)) && words(line).toLowerCase().endsWith(` ${(title[1] ?? "").toLowerCase()}`));
+  if (!office) return null;
+  const issuer = `Office of the ${(title[1] ?? "").split(" ").map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join(" ")}`;
+  return { ...found, author: office, authorKind: "unsigned", unsignedBy: issuer, issuer };
+}
+
+/** The departments whose unsigned releases name them: the department's head, its own name, its building, its site or handle. */
+const ISSUING_DEPARTMENTS: readonly { readonly pattern: RegExp; readonly issuer: string; readonly unsignedBy: string }[] = [
+  { pattern: /\b(?:Secretary of State|State Department|Department of State|state\.gov)\b|@StateDept\b/, issuer: "U.S. Department of State", unsignedBy: "the Department of State" },
+  { pattern: /\b(?:Secretary of Defense|Defense Secretary|Defense Department|Department of Defense|Pentagon|defense\.gov)\b|@DeptofDefense\b/, issuer: "U.S. Department of Defense", unsignedBy: "the Department of Defense" },
+];
+/** Reporting a news story does and a release in its issuer's voice never needs. */
+const STORY_REPORTING = /\b(?:announced|stated|added|quoted|noted|declared|explained)\b/i;
+/** How many header lines may come before a media note's dateline ("Media Note", headline, date). */
+const MAX_NOTE_HEADER_LINES = 4;
+/** How many body paragraphs a media note runs to at most (a news story runs longer). */
+const MAX_NOTE_PARAGRAPHS = 8;
+
+/**
+ * An unsigned media note: a headline (and perhaps its kind and date, on lines of their own), then a body opening on a release's dateline ("Washington, DC -
+ * Deputy Secretary Doe will travel to ..."), short, third person, with no quotation, no reporting
+ * verb and no "I". Nobody is quoted or reported, so the body is the issuer's own announcement; the
+ * issuer is the one department the note names (its head, its name, its building or its web site),
+ * as an organization. A note that names two departments, or none, is left alone.
+ */
+function datelineRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  if (/[“”]|"[^"]{8,}"/.test(text) || NEWS_REPORTING.test(text) || STORY_REPORTING.test(text)) return null;
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  // Header lines before the dateline ("Media Note", the headline, a date): none a sentence.
+  const openingAt = lines.findIndex((line) => RELEASE_DATELINE.test(text.slice(line.start, line.end)));
+  const opening = lines[openingAt];
+  if (!opening || openingAt > MAX_NOTE_HEADER_LINES) return null;
+  const header = lines.slice(0, openingAt).map((line) => text.slice(line.start, line.end));
+  if (header.some((line) => /[.!?]["”’]?$/.test(line) || line.split(/\s+/).length > 20)) return null;
+  const raw = text.slice(opening.start, opening.end);
+  const dateline = RELEASE_DATELINE.exec(raw);
+  if (!dateline) return null;
+  const first = { start: opening.start + dateline[0].length, end: opening.end };
+  if (text.slice(first.start, first.end).split(/\s+/).length < 8) return null;
+  const rest = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= opening.end));
+  const body = [first, ...rest];
+  if (body.length > MAX_NOTE_PARAGRAPHS || body.some((paragraph) => FIRST_PERSON_SINGULAR.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  const named = ISSUING_DEPARTMENTS.filter((department) => department.pattern.test(text));
+  const department = named.length === 1 ? named[0] : undefined;
+  if (!department) return null;
+  return { author: first, paragraphs: body, authorKind: "unsigned", unsignedBy: department.unsignedBy, issuer: department.issuer };
 }
 
 /** A press office's own header line: "Office of the Press Secretary", "Office of the Spokesperson". */
