@@ -134,7 +134,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?(?!\s+caps?\b)|blew up|detonat(?:ed|ion)(?!\s+cords?\b)|car bombs?)\b/gi },
   {
     type: "protest",
-    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrated(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|water cannons?|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
+    pattern: /\b(?:protest(?:s|ed|ers?|ors?|ing)?|demonstrations?|demonstrators?|demonstrat(?:ed|ing)(?!\s+(?:that|how|what|why|the|a|an|its|their|his|her|our|this|these|strong|clear|support|resolve|commitment|leadership)\b)|rall(?:y|ies|ied)|sit-ins?|marchers|tear gas|water cannons?|(?<!(?:naval|economic|maritime)\s)blockades?)\b/gi,
   },
   // "Youths took to the streets": the idiom of a street protest.
   { type: "protest", pattern: /\b(?:took|take|taking|taken|takes) to the streets\b/gi },
@@ -183,7 +183,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "diplomatic_action",
     pattern:
-      /\b(?:expel(?:s|led|ling)?|expulsions?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata|ordered (?:[\p{L}-]+\s+){0,3}(?:diplomats?|ambassadors?|envoys?) to leave)\b/giu,
+      /\b(?:expel(?:s|led|ling)?|expulsions?|recall(?:s|ed)? (?:its|their|the) ambassador|summon(?:s|ed)? (?:the |its )?ambassador|severed (?:diplomatic )?ties|downgraded (?:diplomatic )?relations|persona non grata|(?<=\b(?:has|have|had)\s+)revoked (?:the\s+)?visas|ordered (?:[\p{L}-]+\s+){0,3}(?:diplomats?|ambassadors?|envoys?) to leave)\b/giu,
   },
   // Kidnappings are `other` (the keys' convention, after ACLED's abduction sub-event): "gunmen kidnapped three oil workers",
   // "were abducted Tuesday", "24 were taken hostage", "the abduction of two nurses". A bare noun ("kidnapping for ransom has

@@ -20,6 +20,11 @@ describe("incident types", () => {
     expect(rows("Students fought with riot police in Lusaka on Tuesday.")).toEqual([["riot", "Lusaka", null, null]]);
   });
 
+  it("reads people demonstrating as a protest, not a skill shown", () => {
+    expect(rows("Dock workers were demonstrating against the new port fees in Mombasa on Tuesday.").map((r) => r.slice(0, 2))).toEqual([["protest", "Mombasa"]]);
+    expect(rows("The team was demonstrating its new software in Mombasa on Tuesday.")).toEqual([]);
+  });
+
   it("leaves a fight between armed sides a battle", () => {
     expect(rows("Rebels clashed with government troops near Gao on Tuesday.").map((r) => r[0])).toEqual(["armed_clash"]);
   });
@@ -41,6 +46,10 @@ describe("incident types", () => {
   it("reads hostages taken and a capture of suspects", () => {
     expect(rows("Gunmen took 12 bank employees hostage in Mombasa on Thursday.").map((r) => r.slice(0, 2))).toEqual([["other", "Mombasa"]]);
     expect(rows("The operation in Kandahar on Thursday led to the capture of seven suspected smugglers.").map((r) => r.slice(0, 2))).toEqual([["arrest", "Kandahar"]]);
+  });
+
+  it("reads visas revoked as a diplomatic act", () => {
+    expect(rows("The embassy in Lusaka said on Tuesday that it has revoked the visas of several officials.").map((r) => r[0])).toEqual(["diplomatic_action"]);
   });
 
   it("does not take a planner's attacks for an attack", () => {
