@@ -32,6 +32,9 @@ describe("incident types", () => {
   it("reads an attack fought off as a battle", () => {
     expect(rows("Government forces beat back an insurgent attack on a district center in Ghazni on Sunday.")).toEqual([["armed_clash", "Ghazni", null, null]]);
     expect(rows("Army troops repelled an attack on their base near Gao on Wednesday.")).toEqual([["armed_clash", "Gao", null, null]]);
+    expect(rows("Army troops repelled an attack on their base near Gao on Wednesday.", "Troops Beat Back Rebel Attack in Mali").map((r) => r[0])).toEqual(["armed_clash"]);
+    // ("repelled the attack" points back at an attack already told, which keeps its type.)
+    expect(rows("Rebels attacked an army base near Gao on Wednesday. The troops repelled the attack.").map((r) => r[0])).toEqual(["attack"]);
   });
 
   it("reads the forces beating people as an attack", () => {
