@@ -62,7 +62,7 @@ export const CURFEW =
 
 /** An attack fought off (see its rule in TRIGGERS). */
 export const ATTACK_FOUGHT_OFF =
-  /\b(?:repell?(?:ed|ing|s)|repuls(?:ed|ing|es)|beat(?:s|ing)?\s+back|fought\s+off|fend(?:s|ed|ing)?\s+off|fought\s+back)\s+(?!(?:the|this|that|these|those|its|their)\s)(?:(?:an?|two|three|several|multiple)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:attacks?|assaults?|raids?|ambush(?:es)?|offensives?)\b/giu;
+  /\b(?:repell?(?:ed|ing|s)|repuls(?:ed|ing|es)|beat(?:s|ing)?\s+back|fought\s+off|fend(?:s|ed|ing)?\s+off|fought\s+back)\s+(?:an?|two|three|several|multiple)\s+(?:[\p{L}-]+\s+){0,3}?(?:attacks?|assaults?|raids?|ambush(?:es)?|offensives?)\b/giu;
 /** Forces that beat people ("the police had beaten him", "soldiers beat villagers"), or people beaten by them. */
 export const FORCES_BEAT =
   /(?:(?<=\b(?:police(?:m[ae]n)?|soldiers|troops|security forces|guards|officers|gendarmes|militiam[ae]n|thugs)\s+(?:(?:had|have|has|reportedly|allegedly|then|also|severely|brutally|repeatedly)\s+)*)(?:beat|beaten|beating)\b(?!\s+(?:back|off)\b)|\b(?:were|was|been|being)\s+(?:(?:severely|brutally|badly|repeatedly)\s+)?beaten\s+(?:up\s+)?by\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:police(?:m[ae]n)?|soldiers|troops|security forces|guards|officers|gendarmes|militiam[ae]n|thugs)\b)/giu;
@@ -71,8 +71,9 @@ export const FORCES_BEAT =
 export const TRIGGERS: readonly TriggerRule[] = [
   // "Coalition forces beat back an insurgent attack", "Iraqi forces repelled an attack in Fallujah": an attack fought off is
   // a battle between the two sides (ACLED), not a one-sided attack; the span takes in the attack's word, so it reports no
-  // attack of its own (first in the list: an earlier hit wins an overlap). Only a new attack ("an", or none in a headline's
-  // "Beats Back Insurgent Attack"): "repelled the attack" points back at one already reported, typed there.
+  // attack of its own (first in the list: an earlier hit wins an overlap). Only one attack told with its article ("an"):
+  // "repelled the attack" points back at one already reported, typed there, and "repelled insurgent attacks at several
+  // locations" (no article) is keyed as attacks (incidents-2), though "beat back an insurgent attack" is a battle (-16).
   { type: "armed_clash", pattern: ATTACK_FOUGHT_OFF },
   {
     type: "attack",

@@ -32,7 +32,6 @@ describe("incident types", () => {
   it("reads an attack fought off as a battle", () => {
     expect(rows("Government forces beat back an insurgent attack on a district center in Ghazni on Sunday.")).toEqual([["armed_clash", "Ghazni", null, null]]);
     expect(rows("Army troops repelled an attack on their base near Gao on Wednesday.")).toEqual([["armed_clash", "Gao", null, null]]);
-    expect(rows("Army troops repelled an attack on their base near Gao on Wednesday.", "Troops Beat Back Rebel Attack in Mali").map((r) => r[0])).toEqual(["armed_clash"]);
     // ("repelled the attack" points back at an attack already told, which keeps its type.)
     expect(rows("Rebels attacked an army base near Gao on Wednesday. The troops repelled the attack.").map((r) => r[0])).toEqual(["attack"]);
   });
@@ -47,7 +46,7 @@ describe("incident types", () => {
   });
 
   it("reads hostages taken and a capture of suspects", () => {
-    expect(rows("Gunmen took 12 bank employees hostage in Mombasa on Thursday.").map((r) => r.slice(0, 2))).toEqual([["other", "Mombasa"]]);
+    expect(rows("Inmates took five guards hostage at the prison in Mombasa on Thursday.").map((r) => r.slice(0, 2))).toEqual([["other", "Mombasa"]]);
     expect(rows("The operation in Kandahar on Thursday led to the capture of seven suspected smugglers.").map((r) => r.slice(0, 2))).toEqual([["arrest", "Kandahar"]]);
   });
 
