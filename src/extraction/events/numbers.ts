@@ -39,13 +39,13 @@ const parsedWords = new Map<string, number | null>();
 export interface QuantityMention extends TextRange {
   readonly text: string;
   readonly range: CountRange;
-  /** A person named by an article or "another": one, and a casualty only with its verb right beside it. */
+  /** A person named by an article or "another" (one), or a couple by kinship (two): a casualty only with its verb right beside it. */
   readonly single?: boolean;
 }
 
 const NUMBER_WORD =
   "(?:two|three|four|five|six|seven|eight|nine|ten) dozen|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
-const QUALIFIER = "at least|more than|over|nearly|almost|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
+const QUALIFIER = "at least|more than|upwards of|over|nearly|almost|close to|just under|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
 const VAGUE = "tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})(?:\\s+|(?=\\d)))?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?\\s+$`);
@@ -56,12 +56,16 @@ export function rangeOf(qualifier: string | undefined, value: number, vague: boo
   if (vague) return { min: value, max: null };
   switch ((qualifier ?? "").toLowerCase()) {
     case "at least":
+    case "upwards of":
       return { min: value, max: null };
     case "more than":
     case "over":
       return { min: value + 1, max: null };
     case "nearly":
     case "almost":
+    // ("a truck bomb killed close to 60 people": a ceiling, as "nearly"; the keys read it so from batch 18 on.)
+    case "close to":
+    case "just under":
     case "up to":
     case "as many as":
     case "at most":
@@ -86,16 +90,19 @@ export function rangeOf(qualifier: string | undefined, value: number, vague: boo
 // service member", "another was wounded", "and their interpreter", "The second soldier was killed", "killed the Egyptian
 // Public Prosecutor", "injuring Lebanon's outgoing Defense Minister"): a count of one. Only with a casualty verb right after
 // it or before it (incidents.ts checks), since "a man" is as often a witness.
-const PERSON = "ambassador|consul|envoy|chief|person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|gendarme|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker|cameraman|camerawoman|photojournalist|medic|paramedic|firefighter|prosecutor|lawmaker|legislator|parliamentarian|senator|deputy|minister|councillor|councilor|councilman|politician|cleric|elder|pilot|suspect|criminal|smuggler|kidnapper";
+const PERSON = "ambassador|consul|envoy|chief|person|man|woman|child|boy|girl|baby|teenager|civilian|resident|villager|soldier|gendarme|officer|policeman|policewoman|guard|servicemember|service member|member|worker|employee|contractor|journalist|reporter|photographer|worshipp?er|pilgrim|student|teacher|doctor|nurse|driver|passenger|tourist|foreigner|national|citizen|diplomat|official|commander|leader|insurgent|militant|fighter|rebel|attacker|gunman|bomber|terrorist|extremist|jihadist|assailant|militiaman|protester|demonstrator|bystander|peacekeeper|trooper|marine|sailor|airman|engineer|farmer|herder|fisherman|trader|shopkeeper|mayor|governor|judge|lawyer|activist|priest|imam|pastor|monk|interpreter|translator|staffer|aid worker|cameraman|camerawoman|photojournalist|medic|paramedic|firefighter|prosecutor|lawmaker|legislator|parliamentarian|senator|deputy|minister|councillor|councilor|councilman|politician|cleric|elder|pilot|suspect|criminal|smuggler|kidnapper|son|daughter|brother|sister|father|mother|husband|wife|grandson|granddaughter|grandfather|grandmother|grandchild|uncle|aunt|nephew|niece|cousin|stepfather|stepmother|stepson|stepdaughter";
 // ("with the 1st Marine Expeditionary Force": a person's word that opens a unit's name is no person; "A 29th Brigade
 // Combat Team soldier": a unit's name of four words may describe the one person; "two of the worker's guards": a
 // possessor, no victim.)
 const UNIT_WORD = "Division|Expeditionary|Corps|Regiment|Brigade|Battalion|Force|Forces|Command|Squadron|Wing|Unit|Group";
 const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|his|her|their|the(?:\\s+(?:first|second|third|fourth|fifth|other))?|\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:(?!(?:of|a|an|the|and|or|in|on|at|to|by|with|for|from)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,4}?(?:${PERSON})(?!\\s+(?:${UNIT_WORD})\\b|['’]s\\b)|another(?=\\s+(?:was|is|has|had|died|wounded|injured|hurt)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another(?!\\s+(?:\\d|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores?))|one other)\\b`, "giu");
 
-/** Nouns after a count (with at most one modifier) that name weapons, vehicles or buildings, never casualties. */
+/** Two people named by kinship ("her parents", "and parents" after a kin list, "the couple"). */
+const COUPLE = /\b(?:(?:his|her|their)\s+(?:own\s+)?|(?<=\b(?:and|,)\s+))(?:parents|grandparents)\b|\bthe\s+(?:elderly\s+|young\s+)?couple\b/giu;
+
+/** Nouns after a count (with at most one modifier) that name weapons, vehicles, buildings or reports ("one report says"), never casualties. */
 const OBJECTS_AFTER =
-  /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|explosions|blasts|attacks|bombings|(?:air ?)?strikes|raids|incidents|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
+  /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|explosions|blasts|attacks|bombings|(?:air ?)?strikes|raids|incidents|reports?|accounts?|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
 
 /** A capitalized name word a number completes ("Detachment 88", "Task Force 101", "Resolution 2334"). */
 const NAMED_BY_NUMBER_BEFORE = /\b(?:Detachment|Force|Brigade|Division|Battalion|Regiment|Squadron|Group|Team|Company|Unit|Corps|Route|Highway|Road|Flight|Resolution|Camp|Base|Checkpoint|Station|Post|Sector|Zone|Precinct|Gate|Phase|Article|Section|Chapter|Number|No\.)\s+$/;
@@ -133,7 +140,24 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (found.some((f) => f.start < end && start < f.end)) continue;
     found.push({ start, end, text: m[0], range: { min: 1, max: 1 }, single: true });
   }
+  // "killing a girl, her sister and parents": a couple named by kinship is two, read as a person named is (with its verb
+  // or its list beside it).
+  for (const m of slice.matchAll(COUPLE)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    found.push({ start, end, text: m[0], range: { min: 2, max: 2 }, single: true });
+  }
   found.sort((a, b) => a.start - b.start);
+  // "killing a girl, her sister and parents", "the driver, his wife and their son were wounded": people named one by one
+  // in a list are one count, the sum of the list (the verb stands by the list, not by each of its people).
+  for (let i = found.length - 2; i >= 0; i--) {
+    const first = found[i] as QuantityMention;
+    const next = found[i + 1] as QuantityMention;
+    if (!first.single || !next.single || !LIST_BETWEEN.test(text.slice(first.end, next.start))) continue;
+    const min = (first.range.min ?? 0) + (next.range.min ?? 0);
+    found.splice(i, 2, { start: first.start, end: next.end, text: text.slice(first.start, next.end), range: { min, max: min }, single: true });
+  }
   // "about 13, 14 were wounded", "13 or 14", "20 to 25": two close figures are one estimate, from the lower up to the higher.
   for (let i = found.length - 2; i >= 0; i--) {
     const low = found[i] as QuantityMention;
@@ -141,9 +165,19 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (low.single || high.single || low.range.min === null || high.range.min === null || high.range.max === null) continue;
     const between = text.slice(low.end, high.start);
     // (A comma joins only next figures, "13, 14"; "killing 12, 30 were wounded" is two counts.)
+    // "one report says four and another report says nine": conflicting reports of one count, from the lower up to the higher.
+    if (CONFLICTING_BETWEEN.test(between) && high.range.min > low.range.min) {
+      found.splice(i, 2, { start: low.start, end: high.end, text: text.slice(low.start, high.end), range: { min: low.range.min, max: high.range.max } });
+      continue;
+    }
     if (!ESTIMATE_BETWEEN.test(between) || high.range.min <= low.range.min || high.range.min > low.range.min * 2 || (between.trim() === "," && high.range.min - low.range.min > 1)) continue;
     found.splice(i, 2, { start: low.start, end: high.end, text: text.slice(low.start, high.end), range: { min: low.range.min, max: high.range.max } });
   }
   return found;
 }
+/** Between two people of a list: a comma or "and" (a list's last item), nothing else. */
+const LIST_BETWEEN = /^\s*(?:,|,?\s+and)\s*$/;
+/** Between two figures from different reports ("four and another report says nine", "four, while others put it at nine"). */
+const CONFLICTING_BETWEEN =
+  /^,?\s+(?:and|but|while|whereas)\s+(?:another|other|a second|the other)\s+(?:reports?|accounts?|sources?|officials?|witnesses)\s+(?:says?|said|puts?\s+(?:it|the (?:toll|number|figure))\s+at|gives?|gave)\s+$/i;
 const ESTIMATE_BETWEEN = /^\s*(?:,|or|to|-|–)\s*$/;
