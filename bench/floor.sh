@@ -37,6 +37,13 @@ turn() {  # name command...
   local args
   if [ "$name" = l1 ]; then args=(-H "authorization=Bearer $TOKEN" "$url/q1?slug=$slug")
   else args=(-m POST -H "content-type=application/json" -H "authorization=Bearer $TOKEN" -i bench/ab/q1.json "$url/graphql"); fi
+  # Same answer before timing: every server's Q1 `data` must equal copydesk's (L1 sends `data` bare).
+  if [ "$name" = l1 ]; then curl -s -H "authorization: Bearer $TOKEN" "$url/q1?slug=$slug" >"$out/$name.answer"
+  else curl -s -X POST -H "content-type: application/json" -H "authorization: Bearer $TOKEN" --data @bench/ab/q1.json "$url/graphql" >"$out/$name.answer"; fi
+  if ! node -e 'const [a, b] = process.argv.slice(1).map((f) => JSON.parse(require("fs").readFileSync(f, "utf8")));
+    const data = (x) => ("data" in x ? x.data : x); process.exit(require("node:util").isDeepStrictEqual(data(a), data(b)) ? 0 : 1)' "$out/copydesk.answer" "$out/$name.answer"; then
+    echo "round $round $name: its answer differs from copydesk's: $(cat "$out/$name.answer")" >&2
+  fi
   taskset -c 0 "$autocannon" -c 10 -d 6 --reconnectRate 1000 "${args[@]}" >/dev/null 2>&1
   local before after counts
   before="$(awk '{print $14+$15}' "/proc/$pid/stat")"
