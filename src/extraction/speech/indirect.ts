@@ -304,6 +304,24 @@ function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floo
   return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
 }
 
+/**
+ * The antecedent of "who" when the participle at `index` stands in its relative clause ("Doe, who
+ * summoned the leaders on Monday saying ..."): no comma or other stop may come between "who" and
+ * the participle (after one, the participle may go with the main clause), at most 15 words.
+ */
+function relativeAntecedent(text: string, tokens: readonly Token[], index: number, floor: number): Phrase | null {
+  for (let at = index - 1; at > floor && at >= index - 15; at -= 1) {
+    const word = tokens[at] as Token;
+    if (/^[,;:.“”"—–]$/.test(word.text)) return null;
+    if (/^who$/i.test(word.text)) {
+      const end = tokens[at - 1]?.text === "," ? at - 1 : at;
+      const antecedent = nounPhraseBefore(text, tokens, end, floor);
+      return antecedent && antecedent.tokens.some((token) => token.pos === "PROPN" || token.pos === "NOUN") ? antecedent : null;
+    }
+  }
+  return null;
+}
+
 /** "said that was ...": "that" right before a finite verb is a demonstrative subject. */
 function finiteAfterThat(tokens: readonly Token[], that: number): boolean {
   const next = tokens[that + 1];
@@ -494,8 +512,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
     } else if (gerund || goesOn || afterConjunction) {
       // "Doe delayed the ruling but said ...": the verb shares the clause's subject.
-      const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
+      // "... could not reach Doe, who summoned the leaders saying ...": a participle inside a
+      // relative clause shares the relative pronoun's antecedent, not the sentence's subject.
+      const antecedent = gerund ? relativeAntecedent(walk.text, tokens, index, options.floor) : null;
+      const byAntecedent = antecedent ? (resolvePhrase(antecedent, antecedent.start, context) ?? describedSpeaker(walk.cast, antecedent)) : null;
+      const main = lastInSentence || byAntecedent ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
+      resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;

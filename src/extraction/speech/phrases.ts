@@ -259,6 +259,8 @@ export function mistaggedName(tokens: readonly Token[], index: number): boolean 
   return nextIsName || right?.pos === "VERB" || closesClause;
 }
 const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
+/** Reflexive pronouns that may intensify a subject ("the ministry itself said"). */
+const REFLEXIVES = /^(itself|himself|herself|themselves)$/i;
 
 /**
  * The noun phrase that ends right before tokens[end] (the subject of a verb), going left no
@@ -269,8 +271,8 @@ const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
 export function nounPhraseBefore(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
   let index = end - 1;
   // "The official also said", "Observers have said": adverbs and auxiliaries between subject and
-  // verb are not part of the subject.
-  while (index >= floor && (tokens[index]?.pos === "ADV" || isAuxiliary(tokens[index]))) index -= 1;
+  // verb are not part of the subject; nor is an intensifying reflexive ("the Kremlin itself has said").
+  while (index >= floor && (tokens[index]?.pos === "ADV" || isAuxiliary(tokens[index]) || (REFLEXIVES.test(tokens[index]?.text ?? "") && index > floor && ["NOUN", "PROPN"].includes(tokens[index - 1]?.pos ?? "")))) index -= 1;
   const stop = index + 1;
   const only = tokens[index];
   if (only && only.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(only.text.toLowerCase())) {

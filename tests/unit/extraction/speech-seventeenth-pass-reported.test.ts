@@ -85,3 +85,15 @@ describe("more subject phrases and clause starts", () => {
     expect(quote?.speaker).toBe("Jane Doe");
   });
 });
+
+describe("the subject of a participle and an intensified subject", () => {
+  it("gives a participle inside a relative clause to the relative pronoun's antecedent", () => {
+    const quote = reportOf("Reporters could not reach Omar Lind, who summoned the party leaders on Monday saying he wanted them to prove their charges.", "he wanted them");
+    expect(quote?.speaker).toBe("Omar Lind");
+  });
+
+  it("reads past a reflexive that intensifies the subject", () => {
+    const quote = reportOf("Officials have no information that contradicts what the Kremlin itself has said, that he is recovering from surgery.", "he is recovering");
+    expect(quote?.speaker).toMatch(/Kremlin/);
+  });
+});
