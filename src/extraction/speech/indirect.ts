@@ -171,6 +171,10 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
   else if (first.pos === "PROPN" || (first.text === "The" && tokens[at + 1]?.pos === "PROPN")) {
     end = at + 1;
     while (tokens[end]?.pos === "PROPN") end += 1;
+    // "told VOA Sierra Leoneans would ...": an outlet's acronym, then names and a finite verb:
+    // the names after the acronym are the reported clause's subject, not the listener's name.
+    const verb = tokens[end];
+    if (end > at + 1 && /^\p{Lu}{2,5}$/u.test(first.text) && verb && (verb.pos === "AUX" || (verb.pos === "VERB" && !/ing$/i.test(verb.text)))) end = at + 1;
   } else if (first.pos === "NOUN") end = at + 1;
   else if (first.pos === "DET") {
     end = at + 1;

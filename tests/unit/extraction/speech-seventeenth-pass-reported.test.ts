@@ -92,6 +92,11 @@ describe("the subject of a participle and an intensified subject", () => {
     expect(quote?.speaker).toBe("Omar Lind");
   });
 
+  it("reads names after an outlet's acronym as the clause's subject after 'told'", () => {
+    const quote = reportOf("Spokesman Omar Lind of the party told VOA South Tarskans would elect the vice president in June.", "South Tarskans would elect");
+    expect(quote?.speaker).toBe("Omar Lind");
+  });
+
   it("reads past a reflexive that intensifies the subject", () => {
     const quote = reportOf("Officials have no information that contradicts what the Kremlin itself has said, that he is recovering from surgery.", "he is recovering");
     expect(quote?.speaker).toMatch(/Kremlin/);
