@@ -111,7 +111,9 @@ function isClause(tokens: readonly Token[], from: number, to: number, fronted = 
   const finite = (token: Token): boolean => (token.pos === "VERB" && !/ing$/i.test(token.text)) || token.pos === "AUX";
   // "said fighting took place", "said raising money had been hard": a gerund subject, then a finite verb.
   const gerundSubject = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(from + 1, Math.min(to, from + 6)).some(finite);
-  if (!fronted && !gerundSubject && (first.pos === "VERB" || first.pos === "AUX")) return false;
+  // "said targeted sanctions are ...": a past participle before its noun, then a finite verb.
+  const participleSubject = first.pos === "VERB" && /ed$/i.test(first.text) && tokens[from + 1]?.pos === "NOUN" && tokens.slice(from + 2, Math.min(to, from + 6)).some(finite);
+  if (!fronted && !gerundSubject && !participleSubject && (first.pos === "VERB" || first.pos === "AUX")) return false;
   return tokens.slice(from, to).some((token) => token.pos === "VERB" || token.pos === "AUX");
 }
 
@@ -169,6 +171,10 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
   else if (first.pos === "PROPN" || (first.text === "The" && tokens[at + 1]?.pos === "PROPN")) {
     end = at + 1;
     while (tokens[end]?.pos === "PROPN") end += 1;
+    // "told VOA Sierra Leoneans would ...": an outlet's acronym, then names and a finite verb:
+    // the names after the acronym are the reported clause's subject, not the listener's name.
+    const verb = tokens[end];
+    if (end > at + 1 && /^\p{Lu}{2,5}$/u.test(first.text) && verb && (verb.pos === "AUX" || (verb.pos === "VERB" && !/ing$/i.test(verb.text)))) end = at + 1;
   } else if (first.pos === "NOUN") end = at + 1;
   else if (first.pos === "DET") {
     end = at + 1;
@@ -210,14 +216,20 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   if (fronted) return start;
   // "said legalizing it could ...": a gerund subject, then a finite verb.
   const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX");
-  return CLAUSE_STARTS.has(first.pos) || subordinate || gerund || startsWithQuantity(tokens, start) ? start : -1;
+  // "says targeted sanctions are not to blame": a past participle the tagger read as a verb
+  // modifies the noun after it, when that noun and a finite verb make a clause.
+  const participle = first.pos === "VERB" && /ed$/i.test(first.text) && tokens[start + 1]?.pos === "NOUN" && finiteClauseStart(tokens, start + 1) === start + 1;
+  return CLAUSE_STARTS.has(first.pos) || subordinate || gerund || participle || startsWithQuantity(tokens, start) ? start : -1;
 }
 
 /**
  * Where a finite clause starts after a verb: a noun phrase or a subject pronoun, then a finite
  * verb ("the two countries will ...", "they looked forward ..."); -1 when none does.
+ * `prepositions` (true unless told) lets the subject take a place or field after a noun and a
+ * hyphenated name ("10 percent of the housing in Port-au-Prince"); false keeps the reading of
+ * before the seventeenth pass, used where a longer subject would move a span's start.
  */
-function finiteClauseStart(tokens: readonly Token[], at: number): number {
+function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = true): number {
   let index = at;
   while (index < tokens.length && index < at + 4 && isTimeWord(tokens, index)) index += 1;
   const start = index;
@@ -227,11 +239,19 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
   // "conceded there have been delays": an existential "there" is the clause's subject.
   if (/^there$/i.test(tokens[start]?.text ?? "") && (tokens[start + 1]?.pos === "AUX" || tokens[start + 1]?.pos === "VERB")) return start;
   let nouns = 0;
-  while (index < tokens.length && index < start + 10) {
+  let reach = start + 10;
+  while (index < tokens.length && index < reach) {
     const token = tokens[index] as Token;
     // "the surrounded rebel leadership": a participle between a determiner and a noun modifies it.
     const modifier = token.pos === "VERB" && /ed$/i.test(token.text) && tokens[index - 1]?.pos === "DET" && ["NOUN", "PROPN", "ADJ"].includes(tokens[index + 1]?.pos ?? "");
-    if (NOUN_PHRASE.has(token.pos) || modifier || /^(of|and|'s|’s|')$/i.test(token.text)) {
+    // "10 percent of the housing in the capital has been destroyed": a place or field after a
+    // noun of the subject (a determiner or a name after the preposition) belongs to it; the
+    // subject may then run a few words longer.
+    const inPhrase = prepositions && /^(in|at|on|from|for)$/i.test(token.text) && nouns > 0 && ["NOUN", "PROPN"].includes(tokens[index - 1]?.pos ?? "") && ["DET", "PROPN"].includes(tokens[index + 1]?.pos ?? "");
+    if (inPhrase) reach = Math.max(reach, index + 10);
+    // "Port-au-Prince": a hyphen glued to the words on both sides is inside a name.
+    const hyphen = prepositions && /^[-–]$/.test(token.text) && tokens[index - 1]?.end === token.start && tokens[index + 1]?.start === token.end;
+    if (NOUN_PHRASE.has(token.pos) || modifier || inPhrase || hyphen || /^(of|and|'s|’s|')$/i.test(token.text)) {
       if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(token.text.toLowerCase()))) nouns += 1;
       index += 1;
       continue;
@@ -248,8 +268,8 @@ function finiteClauseStart(tokens: readonly Token[], at: number): number {
 }
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
 
-/** Words that stand alone for some of a group of people ("Some said ...", "Others say ..."). */
-const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both)$/i;
+/** Words that stand alone for some of a group of people ("Some said ...", "Others say ...", "Another said ...": one more of them). */
+const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both|another)$/i;
 
 /**
  * Where a quantity that is the verb's whole subject starts: "Others said", "About 4 in 10
@@ -286,6 +306,24 @@ function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floo
   const source = walk.cast.addSource(description, key(phrase.tokens[phrase.tokens.length - 1] as Token), null, CONFIDENCE.reference);
   walk.cast.mentionSource(source, phrase, CONFIDENCE.reference);
   return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
+/**
+ * The antecedent of "who" when the participle at `index` stands in its relative clause ("Doe, who
+ * summoned the leaders on Monday saying ..."): no comma or other stop may come between "who" and
+ * the participle (after one, the participle may go with the main clause), at most 15 words.
+ */
+function relativeAntecedent(text: string, tokens: readonly Token[], index: number, floor: number): Phrase | null {
+  for (let at = index - 1; at > floor && at >= index - 15; at -= 1) {
+    const word = tokens[at] as Token;
+    if (/^[,;:.“”"—–]$/.test(word.text)) return null;
+    if (/^who$/i.test(word.text)) {
+      const end = tokens[at - 1]?.text === "," ? at - 1 : at;
+      const antecedent = nounPhraseBefore(text, tokens, end, floor);
+      return antecedent && antecedent.tokens.some((token) => token.pos === "PROPN" || token.pos === "NOUN") ? antecedent : null;
+    }
+  }
+  return null;
 }
 
 /** "said that was ...": "that" right before a finite verb is a demonstrative subject. */
@@ -402,11 +440,20 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       return;
     }
     // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
-    const madeClear = word === "clear" && /^(made|make|makes|making|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) && /^(that|,)$/.test(key(tokens[index + 1] ?? token));
+    // "Doe ... made clear the two nations stand together": after "make clear" a clause (a subject
+    // and a finite verb) may follow with no "that"; "made clear her support" reports no clause.
+    const madeClear =
+      word === "clear" &&
+      /^(made|make|makes|making|was|is|has been|had been|been)$/.test(key(tokens[index - 1] ?? token)) &&
+      (/^(that|,)$/.test(key(tokens[index + 1] ?? token)) || (/^(made|make|makes|making)$/.test(key(tokens[index - 1] ?? token)) && finiteClauseStart(tokens, index + 1) === index + 1));
     // "an article in the Post reporting that ...": "reporting" reports only for a document before it
     // (elsewhere it is a correspondent's work: "reporting from Kabul").
     const documentReports = word === "reporting" && key(tokens[index + 1] ?? token) === "that" && documentBefore(walk.text, tokens, index, options.floor) !== null;
-    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index)) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    // "Another said ...": one more of the people just described (the verb check reads "another" as an article).
+    const anotherSaid = token.pos === "VERB" && REPORTING_VERBS.has(word) && /^another$/i.test(tokens[index - 1]?.text ?? "") && quantitySubject(tokens, index, options.floor);
+    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || anotherSaid) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    // "spoke to her counterpart and made clear ...": "and" or "but" before the verb (or before "made" of "made clear").
+    const afterConjunction = /^(and|but)$/.test(key(tokens[index - (madeClear ? 2 : 1)] ?? token));
     // "..., making clear that ...": the participle stands for the verb.
     // "Ukrainians are noting that ...": a progressive is a finite verb with its own subject.
     const progressive = !madeClear && /ing$/.test(word) && /^(is|are|was|were|am)$/i.test(tokens[index - 1]?.text ?? "");
@@ -425,7 +472,19 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     }
     // The host of a participle is the subject when it names a speaker ("a redacted copy of the memo seen by Reuters" names none; Reuters stays).
     const host = subject ? participleHost(walk.text, tokens, subject, options.floor) : null;
-    if (host && (resolvePhrase(host, host.start, context) ?? describedSpeaker(walk.cast, host))) subject = host;
+    let hostResolved: Resolved | null = null;
+    if (host && subject) {
+      // An unnamed source is described by the whole phrase, the participle and its complement
+      // included ("many teachers polled by VOA around the capital", "initial reports spread by
+      // local media"); a name or a body is still read from the host alone.
+      const whole = phraseOf(walk.text, tokens, tokens.indexOf(host.tokens[0] as Token), tokens.indexOf(subject.tokens[subject.tokens.length - 1] as Token) + 1);
+      const named = resolvePhrase(host, host.start, context);
+      const unnamed = !named || (named.person === null && named.group === null);
+      // "Initial reports spread by ...": documents read as a group of people are the documents' words.
+      const documents = whole && named?.group && !named.group.organization ? documentSource(walk.cast, whole, walk.text) : null;
+      hostResolved = documents ?? (unnamed && whole ? (describedSpeaker(walk.cast, whole) ?? documentSource(walk.cast, whole, walk.text)) : null) ?? named ?? describedSpeaker(walk.cast, host);
+      if (hostResolved) subject = host;
+    }
     let resolved: Resolved | null = null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
     if (pronoun === "they") {
@@ -446,16 +505,23 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = { ...walk.previous.resolved, confidence: CONFIDENCE.pronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
-    else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject);
+    else if (hostResolved) resolved = hostResolved;
+    // "The group's annual report released Thursday says ...": a document that reports, read when
+    // no person, body or described source is found in the subject, is an unnamed source.
+    else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject) ?? documentSource(walk.cast, subject, walk.text);
     else if (gerund && key(tokens[index - 1] ?? token) === "as" && quotedAs(tokens, index - 1, options.floor) > 0) {
       // "The Herald quoted spokesman Jo Doe as saying ...": the speaker is the one quoted.
       const quoted = quotedAs(tokens, index - 1, options.floor);
       subject = phraseOf(walk.text, tokens, quoted + 1, index - 1);
       resolved = subject ? (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject)) : null;
-    } else if (gerund || goesOn || /^(and|but)$/.test(key(tokens[index - 1] ?? token))) {
+    } else if (gerund || goesOn || afterConjunction) {
       // "Doe delayed the ruling but said ...": the verb shares the clause's subject.
-      const main = lastInSentence ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || /^(and|but)$/.test(key(tokens[index - 1] ?? token))) ? describedSpeaker(walk.cast, main) : null);
+      // "... could not reach Doe, who summoned the leaders saying ...": a participle inside a
+      // relative clause shares the relative pronoun's antecedent, not the sentence's subject.
+      const antecedent = gerund ? relativeAntecedent(walk.text, tokens, index, options.floor) : null;
+      const byAntecedent = antecedent ? (resolvePhrase(antecedent, antecedent.start, context) ?? describedSpeaker(walk.cast, antecedent)) : null;
+      const main = lastInSentence || byAntecedent ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
+      resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
     }
     let from = -1;
     let to = -1;
@@ -481,7 +547,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const relativeThat = that > 0 && ((tokens[that + 1]?.pos === "VERB" && !/ing$/i.test(tokens[that + 1]?.text ?? "")) || tokens[that + 1]?.pos === "AUX") && (tokens[that - 1]?.pos === "NOUN" || tokens[that - 1]?.pos === "PROPN");
     // "Doe emphasized the two countries will ...": a verb that reports a clause, with no "that",
     // when a subject and a finite verb follow it ("Doe confirmed the arrests" reports a fact).
-    const bareFinite = !inverted && !BARE_CLAUSE_VERBS.has(word) && CLAUSE_TAKING_VERBS.has(word) && (that < 0 || relativeThat) ? finiteClauseStart(tokens, index + 1) : -1;
+    const bareFinite = !inverted && !BARE_CLAUSE_VERBS.has(word) && (CLAUSE_TAKING_VERBS.has(word) || madeClear) && (that < 0 || relativeThat) ? finiteClauseStart(tokens, index + 1) : -1;
     // "As Secretary Doe said, we will ...": the clause after the comma is the one reported.
     const subjectAt = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : -1;
     const asBefore = subjectAt > options.floor - 1 && key(tokens[subjectAt - 1] ?? token) === "as" && (subjectAt - 1 === options.floor || tokens[subjectAt - 2]?.pos === "CCONJ" || tokens[subjectAt - 2]?.text === ",");
@@ -499,6 +565,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       to = clauseEnd(walk, tokens, from);
     } else if (bareFinite > 0) {
       from = bareFinite;
+      to = clauseEnd(walk, tokens, from);
+    } else if (!inverted && subject && correspondentComma(tokens, index) > 0) {
+      // "Jane Doe reports from Colombo, a peace mission arrived ...".
+      from = correspondentComma(tokens, index) + 1;
       to = clauseEnd(walk, tokens, from);
     } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
@@ -533,10 +603,16 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
         // report runs on past it (its words are kept in, as one span).
         // "..., the executive told The Washington Post, Fiorina would ...": the listener may stand before the comma.
         const listened = TELL.test(word) && listenerEnd(tokens, index + 1) === restEnd;
-        if ((restEnd === index + 1 || listened) && subject && !isClause(tokens, from, to, true)) {
+        // "If that is the case, he says, the board could ...": after an opening subordinate clause
+        // the main clause after the attribution is reported too, with the condition it depends on.
+        const subordinateOpening = /^(if|when|unless|once|although|though|because|since)$/i.test(tokens[from]?.text ?? "");
+        if ((restEnd === index + 1 || listened) && subject && (!isClause(tokens, from, to, true) || subordinateOpening)) {
           // "Rather, he said, the city would borrow": after an opening adverbial, the clause after the attribution is reported.
-          const clauseAfter = finiteClauseStart(tokens, restEnd + 1) === restEnd + 1;
-          if (clauseAfter) from = restEnd + 1;
+          // (Without a prepositional phrase in its subject: a longer clause after the attribution
+          // keeps the opening phrase with it, as PolNeAR's spans do: "Like X, he said, Y's jabs at Z were ...".)
+          const clauseAfter = finiteClauseStart(tokens, restEnd + 1, false) === restEnd + 1;
+          // An opening condition stays with the main clause it belongs to (one span across the attribution).
+          if (clauseAfter && !subordinateOpening) from = restEnd + 1;
           if (clauseAfter || isClause(tokens, restEnd + 1, clauseEnd(walk, tokens, restEnd + 1), true)) to = clauseEnd(walk, tokens, restEnd + 1);
         }
         if (!subject) {
@@ -592,7 +668,7 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
     const that = after.findIndex((word) => key(word) === "that");
     const comma = after.findIndex((word) => word.text === ",");
     const opensWithAs = tokens.slice(0, index).some((word, at) => at === 0 && key(word) === "as");
-    return that >= 0 || (opensWithAs && comma >= 0);
+    return that >= 0 || (opensWithAs && comma >= 0) || correspondentComma(tokens, index) > 0;
   }
   // "4 in 10 say", "47% say": a quantity of people is plural too.
   const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
@@ -601,6 +677,18 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   while (tokens[after] && ["DET", "ADJ", "NOUN", "PROPN"].includes((tokens[after] as Token).pos)) after += 1;
   if (after > index + 1 && /^(that|which|who)$/i.test(tokens[after]?.text ?? "")) return false;
   return plural && finiteClauseStart(tokens, index + 1) === index + 1;
+}
+
+/**
+ * "Jane Doe reports from Colombo, a peace mission arrived ...": a correspondent's verb, "from"
+ * and a place (names only), then a comma and a finite clause, which is the report. The index of
+ * the comma, or -1 (a credit line, "reports from Kabul.", reports nothing).
+ */
+function correspondentComma(tokens: readonly Token[], index: number): number {
+  if (key(tokens[index + 1] ?? (tokens[index] as Token)) !== "from") return -1;
+  let at = index + 2;
+  while (at < index + 7 && tokens[at]?.pos === "PROPN") at += 1;
+  return at > index + 2 && tokens[at]?.text === "," && finiteClauseStart(tokens, at + 1) === at + 1 ? at : -1;
 }
 
 /**
@@ -616,8 +704,9 @@ function participleHost(text: string, tokens: readonly Token[], subject: Phrase,
     if (!PARTICIPLE_SPAN.has(token.pos)) return null;
     const complement = tokens[at + 1];
     // The participle ("assigned", "released") or a verb the tagger took for a noun before an agent ("spread by").
-    const participle = (token.pos === "VERB" && /(?:ed|en|wn)$/i.test(token.text)) || (token.pos === "NOUN" && key(complement ?? token) === "by");
-    if (!participle || !complement || !/^(by|to|in|at|from|for|with|on|under)$/i.test(complement.text)) continue;
+    // An irregular participle ("spread", "put", "held") is one when its agent follows ("spread by").
+    const participle = (token.pos === "VERB" && (/(?:ed|en|wn)$/i.test(token.text) || key(complement ?? token) === "by")) || (token.pos === "NOUN" && key(complement ?? token) === "by");
+    if (!participle || !complement || !/^(by|to|in|at|from|for|with|on|under|near|around|outside|inside|across)$/i.test(complement.text)) continue;
     let end = at;
     while (end - 1 > floor && tokens[end - 1]?.pos === "ADV") end -= 1;
     if (!["NOUN", "PROPN"].includes(tokens[end - 1]?.pos ?? "")) continue;
@@ -633,7 +722,7 @@ function participleHost(text: string, tokens: readonly Token[], subject: Phrase,
   }
   return null;
 }
-const PARTICIPLE_SPAN = new Set(["ADP", "PART", "DET", "ADJ", "NOUN", "PROPN", "ADV", "VERB", "NUM"]);
+const PARTICIPLE_SPAN = new Set(["ADP", "PART", "DET", "ADJ", "NOUN", "PROPN", "ADV", "VERB", "NUM", "CCONJ"]);
 
 /**
  * "Doe let Roe know that CLAUSE", "... called Roe to let him know that CLAUSE": the clause is

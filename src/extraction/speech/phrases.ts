@@ -259,6 +259,8 @@ export function mistaggedName(tokens: readonly Token[], index: number): boolean 
   return nextIsName || right?.pos === "VERB" || closesClause;
 }
 const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
+/** Reflexive pronouns that may intensify a subject ("the ministry itself said"). */
+const REFLEXIVES = /^(itself|himself|herself|themselves)$/i;
 
 /**
  * The noun phrase that ends right before tokens[end] (the subject of a verb), going left no
@@ -269,8 +271,8 @@ const CONNECTORS = new Set(["of", "from", "for", "in", "at"]);
 export function nounPhraseBefore(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
   let index = end - 1;
   // "The official also said", "Observers have said": adverbs and auxiliaries between subject and
-  // verb are not part of the subject.
-  while (index >= floor && (tokens[index]?.pos === "ADV" || isAuxiliary(tokens[index]))) index -= 1;
+  // verb are not part of the subject; nor is an intensifying reflexive ("the Kremlin itself has said").
+  while (index >= floor && (tokens[index]?.pos === "ADV" || isAuxiliary(tokens[index]) || (REFLEXIVES.test(tokens[index]?.text ?? "") && index > floor && ["NOUN", "PROPN"].includes(tokens[index - 1]?.pos ?? "")))) index -= 1;
   const stop = index + 1;
   const only = tokens[index];
   if (only && only.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(only.text.toLowerCase())) {
@@ -544,6 +546,10 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
       if (before?.tokens.some((token) => ROLE_NOUNS.has(key(token)) || SOURCE_HEADS.has(key(token)) || ORG_HEADS.has(key(token)))) return before;
     }
   }
+  // "Minister for Water Affairs - Dr. Omar Farid - says": a name (after its titles) set off by a
+  // pair of spaced dashes, as by commas, is the subject the description before it stands for.
+  const dashed = dashedName(text, tokens, end, floor);
+  if (dashed) return dashed;
   if (tokens[end - 1]?.text !== ",") return placeAfterComma(text, tokens, verb, floor) ?? nounPhraseBefore(text, tokens, verb, floor);
   // The words between the comma before the verb and the comma before that one.
   let comma = end - 2;
@@ -571,10 +577,38 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   // "The top commander in Iraq, General Jane Doe, said": a title may stand before that name.
   const nameInside = nameRuns(inside.tokens).pop();
   if (nameInside && nameInside[1] === inside.tokens.length && inside.tokens.slice(0, nameInside[0]).every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return inside;
+  // "Another opposition leader, Marta Lind of the Union of Farmers, told": the name, then the body
+  // it speaks for ("of", "from", "with" a name), between the commas; the speaker is the name.
+  const affiliation = inside.tokens.findIndex((token, at) => at >= 2 && /^(of|from|with)$/i.test(token.text) && /^(the|\p{Lu})/u.test(inside.tokens[at + 1]?.text ?? ""));
+  const named = affiliation > 0 ? inside.tokens.slice(0, affiliation) : [];
+  const namedRun = nameRuns(named).pop();
+  if (namedRun && namedRun[1] === named.length && namedRun[1] - namedRun[0] >= 2 && named.slice(0, namedRun[0]).every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return phraseOf(text, named, 0, named.length);
   // "John Smith, a spokesman for the ministry, said" / "Levan Kapanadze, a 24-year-old student
   // who joined the protest, said" / "Amal Haddad, director of the hospital, said".
   if (/^(a|an|the)$/i.test(first.text) || isRoleWord(first)) return nameBefore();
   return null;
+}
+
+/** A spaced dash ("-", "–", "—" with a space before it), not a hyphen inside a word. */
+function isSpacedDash(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  const before = tokens[at - 1];
+  return token !== undefined && /^[-–—]$/.test(token.text) && before !== undefined && before.end < token.start;
+}
+
+/**
+ * The name between two spaced dashes right before tokens[end] ("... Affairs - Dr. Omar Farid -
+ * says"): only titles and a name, at most eight words, may stand inside; null otherwise.
+ */
+function dashedName(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
+  if (!isSpacedDash(tokens, end - 1)) return null;
+  let open = end - 2;
+  while (open > floor && open >= end - 10 && !isSpacedDash(tokens, open)) open -= 1;
+  if (open <= floor || !isSpacedDash(tokens, open)) return null;
+  const inside = tokens.slice(open + 1, end - 1);
+  const run = nameRuns(inside).pop();
+  if (!run || run[1] !== inside.length || run[1] - run[0] < 2 || !inside.slice(0, run[0]).every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return null;
+  return phraseOf(text, tokens, open + 1, end - 1);
 }
 
 const POST_MODIFIERS = new Set(["of", "from", "with", "in", "at", "for", "on", "familiar", "who", "close", "involved", "briefed", ","]);
@@ -584,7 +618,8 @@ export function headOf(phrase: Phrase): Token | undefined {
   let head: Token | undefined;
   for (const [at, token] of phrase.tokens.entries()) {
     // "a poll released Sunday": a past participle after the head starts a reduced relative clause.
-    if (head && (POST_MODIFIERS.has(key(token)) || (token.pos === "VERB" && /(?:ed|en)$/i.test(token.text)))) break;
+    // "reports spread by local media": an irregular participle with its agent after it does too.
+    if (head && (POST_MODIFIERS.has(key(token)) || (token.pos === "VERB" && (/(?:ed|en)$/i.test(token.text) || key(phrase.tokens[at + 1] ?? token) === "by")))) break;
     if (token.pos === "NOUN" || token.pos === "PROPN" || adjectiveReadHead(phrase.tokens, at)) head = token;
   }
   return head ?? phrase.tokens[phrase.tokens.length - 1];
