@@ -279,7 +279,8 @@ export class Cast {
 
 /** The last word of a name ("Pompeo" of "Mike Pompeo", "Marcos" of "Ferdinand Marcos Jr."). */
 export function surnameOf(name: string): string {
-  const parts = name.split(/\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
+  // "Peter T. Lane, Jr.": the comma before a suffix is no part of the surname.
+  const parts = name.split(/,?\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
   // "Ban Ki-moon", "Kang Kyung-wha": a Korean name gives the family name first and the given name
   // last, two syllables joined by a hyphen with no capital after it ("Thomas-Greenfield" has one).
   if (parts.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(parts[1] ?? "") && /^\p{Lu}\p{Ll}+$/u.test(parts[0] ?? "")) return parts[0] as string;

@@ -78,7 +78,7 @@ export const TITLE_WORDS = words(`
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
   consul counselor counsellor undersecretary state protection civil public information coordinator administrator
-  brigadier brig. marshal corporal cpl. whip`);
+  brigadier brig. marshal corporal cpl. whip counsel`);
 
 /** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
 export const ROLE_NOUNS = words(`
@@ -91,7 +91,7 @@ export const ROLE_NOUNS = words(`
   lawyer founder manager president-elect candidate activist organizer resident witness doctor
   teacher schoolteacher farmer owner student worker engineer economist scientist journalist
   reporter editor correspondent priest imam rabbi pastor nurse surgeon physician mother father
-  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal whip`);
+  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal whip counsel`);
 
 /** Head nouns of organizations, capitalized in names ("Department", "Embassy", "Force"). */
 export const ORG_HEADS = words(`
