@@ -163,13 +163,18 @@ export class Cast {
 
   /** The organization named last before `position` whose name has the word ("coalition" -> "Saudi-led coalition"), or null. */
   organizationWithWordBefore(word: string, position: number): string | null {
+    return this.organizationMentionWithWordBefore(word, position)?.name ?? null;
+  }
+
+  /** The latest mention before `position` of an organization whose name has this word, with where it stands. */
+  organizationMentionWithWordBefore(word: string, position: number, from = 0): { readonly name: string; readonly start: number } | null {
     const wanted = word.toLowerCase();
     const named = this.mentionList
-      .filter((mention) => mention.type === "organization" && mention.start < position)
+      .filter((mention) => mention.type === "organization" && mention.start < position && mention.start >= from)
       .filter((mention) => mention.name.toLowerCase().split(/[\s-]+/).some((part) => part === wanted || part === `${wanted}s`))
       .sort((a, b) => a.start - b.start)
       .pop();
-    return named?.name ?? null;
+    return named ? { name: named.name, start: named.start } : null;
   }
 
   /** Whether an offset lies inside a reported clause read so far. */

@@ -318,18 +318,12 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       // at its hyphens, so the word before the surname is only its last part; the compound's
       // first part says whether it is a person's title.
       const compound = hyphenatedTitleStart(tokens, index - 1);
-      if (compound !== null && token.start - title.end === 1 && SURNAME_TITLES.has(key(tokens[compound] as Token))) {
-        const found = titleBefore(text, tokens, index);
-        if (next && (isNameToken(next) || (isCapitalized(next) && next.pos === "PROPN")) && next.start - word.end <= 1) continue;
-        const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
-        titledSurname(cast, text, word.text, { start: token.start, end: word.end }, found?.titles[0] ?? text.slice((tokens[compound] as Token).start, title.end), titleTokens);
-        continue;
-      }
-      if (!isCapitalized(title) || !TITLE_WORDS.has(key(title)) || token.start - title.end !== 1) continue;
+      const hyphenTitle = compound !== null && SURNAME_TITLES.has(key(tokens[compound] as Token));
+      if (token.start - title.end !== 1 || (!hyphenTitle && (!isCapitalized(title) || !TITLE_WORDS.has(key(title))))) continue;
       // The word before is a person's title ("Secretary", "Gen.", "Mr."), or closes one with
       // "of" in it ("Secretary of State"); "Press Gaggle", "Public Affairs" or "Executive Order" name no one.
       const found = titleBefore(text, tokens, index);
-      if (!SURNAME_TITLES.has(key(title)) && !(found && /\bof\b/.test(found.titles[0] ?? ""))) continue;
+      if (!hyphenTitle && !SURNAME_TITLES.has(key(title)) && !(found && /\bof\b/.test(found.titles[0] ?? ""))) continue;
       // A given name after the title is a full name, read by findPeople; "Biden's" is Biden.
       if (next && (isNameToken(next) || (isCapitalized(next) && next.pos === "PROPN")) && next.start - word.end <= 1) continue;
       if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;

@@ -55,3 +55,59 @@ describe("a name with a generational suffix", () => {
     expect(person?.aliases).toContain("Peter Lowe");
   });
 });
+
+describe("a prefixed title that ends in a hyphenated part", () => {
+  it("does not read a designate's particle-led name as a lone titled surname", () => {
+    const extraction = extractArticle("The President called Prime Minister-designate Jamal al-Rawi today to congratulate him on his appointment, the White House said.");
+    expect(names(extraction)).not.toContain("Jamal");
+  });
+});
+
+describe("an unnamed source described with where it sits", () => {
+  it("keeps 'in the area' in the description of two officers", () => {
+    const extraction = extractArticle("But later two Kenyan police officers in the area told VOA on condition of anonymity that the killer was a soldier.");
+    expect(quoteOf(extraction, "the killer was a soldier")?.speakerDescription).toBe("two Kenyan police officers in the area");
+  });
+
+  it("gives a bare 'Police' repeated after 'Police in the northern province of X' to that same source", () => {
+    const extraction = extractArticle(
+      "Police in the northern province of Kunduz say six people died when their car hit a mine. Police blame the rebels and say the mine was planted to attack army trucks.",
+    );
+    expect(quoteOf(extraction, "the mine was planted")?.speakerDescription).toBe("Police in the northern province of Kunduz");
+    expect(quoteOf(extraction, "the mine was planted")?.speaker).toBeNull();
+  });
+});
+
+describe("an organization referred to by its kind", () => {
+  it("gives 'The group says' to the body that spoke, not to a 'Rights Group' read from the title line", () => {
+    const extraction = extractArticle(
+      [
+        "Rights Group Faults Asian Governments",
+        "A new report says abuses continue in much of Asia. The international group Freedom Forum Watch also criticized several countries for cracking down on dissidents.",
+        "Freedom Forum Watch said the crackdowns have led to the imprisonment of dissidents in parts of Asia last year.",
+        "The group says that although the government freed some prisoners, there have been no improvements in the rights situation.",
+      ].join("\n\n"),
+    );
+    expect(quoteOf(extraction, "the crackdowns have led")?.speaker).toBe("Freedom Forum Watch");
+    expect(quoteOf(extraction, "although the government freed")?.speaker).toBe("Freedom Forum Watch");
+    expect(names(extraction)).not.toContain("Freedom Forum Watch");
+  });
+
+  it("gives 'the party said' to the party a spokesman spoke for, a possessive inside its name", () => {
+    const extraction = extractArticle(
+      [
+        "Harbor State's Ruling Party Alleges Irregularities in August Vote",
+        "A spokesman for the ruling Harbor People’s Party (HPP) says the people would elect incumbent Vice President Solomon Tarrow in the run-off.",
+        "After speaking with opposition candidate Ernest Moyo on Monday, VOA had hoped to speak with Vice President Tarrow, but the party said he was busy with other pressing party matters.",
+      ].join("\n\n"),
+    );
+    expect(quoteOf(extraction, "he was busy")?.speaker).toBe("Harbor People’s Party");
+    expect(extraction.organizations).toContain("Harbor People’s Party");
+  });
+
+  it("keeps a country's possessive out of a party's name", () => {
+    const extraction = extractArticle("Britain's Labour Party said on Monday it would vote against the bill.");
+    expect(extraction.organizations).toContain("Labour Party");
+    expect(extraction.organizations).not.toContain("Britain's Labour Party");
+  });
+});
