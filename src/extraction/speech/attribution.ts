@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -106,6 +106,19 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
 
   const again = sameDescribedSpeakerAgain(tokens, position, context);
   if (again) return again;
+
+  // "the U.N. refugee agency says" in a story that names UNHCR: the agency described is that one.
+  const described = describedAgency(trimmed, context);
+  if (described) return described;
+
+  // "The organization's Web site says", "the ministry's website said": a body's own site speaks
+  // for the body, as its statement does; the possessor says which body.
+  const owned = ownedChannel(tokens);
+  if (owned > 0) {
+    const owner = phraseOf(context.text, tokens, 0, owned);
+    const body = owner ? resolvePhrase(owner, position, context) : null;
+    if (body?.group?.organization) return { ...body, viaStatement: true };
+  }
 
   // "A spokeswoman for Jane Doe", "an aide to Minister Doe": the speaker is the staff member, an
   // unnamed source, not the person they speak for.
@@ -219,6 +232,43 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   return null;
+}
+
+/** The organization of the cast the text last introduced as "<noun> <Name>" before `position` ("organization Liberty Watch"), or null. */
+function introducedAs(context: ResolveContext, noun: string, position: number): string | null {
+  const before = context.text.slice(0, position).toLowerCase();
+  let best: { readonly name: string; readonly at: number } | null = null;
+  for (const name of context.cast.organizations) {
+    const at = before.lastIndexOf(`${noun} ${name.toLowerCase()}`);
+    if (at >= 0 && (best === null || at > best.at)) best = { name, at };
+  }
+  return best?.name ?? null;
+}
+
+/** The agency a description stands for (`DESCRIBED_AGENCIES`) when the story names it; null otherwise. */
+function describedAgency(phrase: Phrase, context: ResolveContext): Resolved | null {
+  const entry = DESCRIBED_AGENCIES.find((candidate) => candidate.description.test(phrase.text));
+  // "The U.N. Refugee Agency" capitalized is a name as the story writes it, not a description.
+  if (!entry || isCapitalized(phrase.tokens[phrase.tokens.length - 1] as Token)) return null;
+  const known = (name: string): string | undefined => context.cast.organizations.find((organization) => organization.toLowerCase() === name.toLowerCase());
+  const named = entry.names.map(known).find((name) => name !== undefined) ?? entry.names.find((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(context.text));
+  if (!named) return null;
+  context.cast.addOrganization(named);
+  context.cast.mention(phrase, "organization", named, CONFIDENCE.reference);
+  const group: GroupSpeaker = { description: phrase.text, head: key(headOf(phrase) as Token), start: phrase.start, organization: named };
+  context.cast.groups.push(group);
+  return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
+/** A body's own channels: what one says, its owner says. */
+const OWNED_CHANNELS = new Set(["website", "site", "blog", "homepage"]);
+
+/** The index of the possessive "'s" before a channel noun that ends the phrase ("The organization's Web site"), or -1. */
+function ownedChannel(tokens: readonly Token[]): number {
+  const last = tokens[tokens.length - 1];
+  if (!last || !OWNED_CHANNELS.has(key(last))) return -1;
+  const possessive = tokens.findIndex((token) => /^['’]s$/.test(token.text));
+  return possessive > 0 && possessive >= tokens.length - 4 ? possessive : -1;
 }
 
 /** How far back (in characters) a bare repeated noun may reach a fuller description of the same speaker. */
@@ -501,10 +551,27 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   // "according to the Harbor Association ... The group said ...": "the group" and "the
   // organization" name no head of their own; they refer back to the body that spoke last.
   const bare = phrase.tokens.length === 2 && !phrase.tokens.slice(1).some((token) => token.pos === "PROPN" || isCapitalized(token));
+  // "the nonprofit organization Liberty Watch … The organization says": the body the story
+  // introduced with that very noun before its name.
+  const introduced = bare && /^(group|organization|organisation)$/.test(head) ? introducedAs(context, head, position) : null;
+  if (introduced) {
+    cast.mention(phrase, "organization", introduced, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization: introduced };
+    cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
   const spoke = bare && /^(group|organization|organisation)$/.test(head) ? [...cast.groups].filter((entry) => entry.start < position && entry.organization !== null).pop() : undefined;
   if (spoke?.organization) {
     cast.mention(phrase, "organization", spoke.organization, CONFIDENCE.reference);
     return { person: null, source: null, group: spoke, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  // No body has spoken yet: "the organization" is the one the story has named most (its subject).
+  const subject = bare && /^(group|organization|organisation)$/.test(head) ? cast.mostNamedOrganizationBefore(position, Math.max(0, titleEnd)) : null;
+  if (subject) {
+    cast.mention(phrase, "organization", subject, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization: subject };
+    cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
   }
   return null;
 }

@@ -166,6 +166,24 @@ export class Cast {
     return this.organizationMentionWithWordBefore(word, position)?.name ?? null;
   }
 
+  /**
+   * The organization the story has named most often between `from` and `position` (the latest of
+   * those tied), or null: what "the organization" means when no body's name has that word.
+   */
+  mostNamedOrganizationBefore(position: number, from = 0): string | null {
+    const counts = new Map<string, { count: number; last: number }>();
+    for (const mention of this.mentionList) {
+      if (mention.type !== "organization" || mention.start >= position || mention.start < from) continue;
+      const entry = counts.get(mention.name) ?? { count: 0, last: -1 };
+      counts.set(mention.name, { count: entry.count + 1, last: Math.max(entry.last, mention.start) });
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || b[1].last - a[1].last);
+    const best = ranked[0];
+    // One mention apiece says nothing of which body the story is about.
+    if (!best || (best[1].count < 2 && ranked.length > 1)) return null;
+    return best[0];
+  }
+
   /** The latest mention before `position` of an organization whose name has this word, with where it stands. */
   organizationMentionWithWordBefore(word: string, position: number, from = 0): { readonly name: string; readonly start: number } | null {
     const wanted = word.toLowerCase();

@@ -241,6 +241,18 @@ export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["u.n.", "United Nations"],
 ]);
 
+/**
+ * How news writing describes some agencies instead of naming them ("the U.N. refugee agency" for
+ * UNHCR): a description that ends so is that agency, when the story names it too.
+ */
+export const DESCRIBED_AGENCIES: readonly { readonly description: RegExp; readonly names: readonly string[] }[] = [
+  { description: /\brefugee agency$/i, names: ["UNHCR", "United Nations High Commissioner for Refugees", "Office of the United Nations High Commissioner for Refugees"] },
+  { description: /\bchildren['’]?s (?:agency|fund)$/i, names: ["UNICEF", "United Nations Children's Fund"] },
+  { description: /\bnuclear (?:watchdog|agency)$/i, names: ["IAEA", "International Atomic Energy Agency"] },
+  { description: /\bfood (?:agency|aid agency)$/i, names: ["WFP", "World Food Program", "World Food Programme"] },
+  { description: /\b(?:world )?health (?:agency|body)$/i, names: ["WHO", "World Health Organization"] },
+];
+
 /** Titles whose holder belongs to an organization the title itself does not name. */
 export const TITLE_ORGANIZATIONS: readonly { readonly title: RegExp; readonly organization: string }[] = [
   { title: /\bsecretary of state\b/i, organization: "U.S. Department of State" },

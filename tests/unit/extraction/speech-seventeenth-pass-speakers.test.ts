@@ -111,3 +111,32 @@ describe("an organization referred to by its kind", () => {
     expect(extraction.organizations).not.toContain("Britain's Labour Party");
   });
 });
+
+describe("a body described, not named", () => {
+  it("gives 'The organization's Web site says' to the organization the story is about", () => {
+    const extraction = extractArticle(
+      [
+        "Rights Body Denies Secret Meetings",
+        "Officials of the U.S. nonprofit organization Liberty Watch Institute have dismissed claims by a state-run newspaper that the group held secret meetings.",
+        "The organization's Web site says Liberty Watch Institute was founded over 60 years ago by a group of lawyers.",
+      ].join("\n\n"),
+    );
+    expect(quoteOf(extraction, "Liberty Watch Institute was founded")?.speaker).toBe("Liberty Watch Institute");
+  });
+
+  it("gives 'the U.N. refugee agency says' to UNHCR when the story names it", () => {
+    const extraction = extractArticle(
+      [
+        "Camp Attacked in the West",
+        "The U.N. refugee agency says 12 people were killed in an attack on a camp for displaced people.",
+        "A UNHCR spokeswoman, Anne Dupont, says this is the first such attack on a camp.",
+      ].join("\n\n"),
+    );
+    expect(quoteOf(extraction, "12 people were killed")?.speaker).toBe("UNHCR");
+  });
+
+  it("leaves 'the U.N. refugee agency' described when the story never names the agency", () => {
+    const extraction = extractArticle("The U.N. refugee agency says 12 people were killed in an attack on a camp for displaced people.");
+    expect(quoteOf(extraction, "12 people were killed")?.speaker).not.toBe("UNHCR");
+  });
+});
