@@ -331,12 +331,35 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
       // "Secretary of State Washington, DC" in a header: a city and its state, not a surname.
       if (next?.text === "," && /^(?:D\.?C\.?|\p{Lu}{2}|\p{Lu}\p{Ll}{1,4}\.)$/u.test(tokens[word.next + 1]?.text ?? "")) continue;
+      // "Amina Sheikh Warsame": "Sheikh" after a given name that opens the name is part of the
+      // name, not a title before a surname ("Prime Minister Sheikh Hasina", "Qatar's Sheikh
+      // Tamim" keep their titles).
+      const given = tokens[index - 2];
+      const beforeGiven = tokens[index - 3];
+      if (
+        /^(?:sheikh|sheik)$/.test(key(title)) &&
+        given !== undefined &&
+        given.pos === "PROPN" &&
+        isNameToken(given) &&
+        title.start - given.end === 1 &&
+        !TITLE_WORDS.has(key(given)) &&
+        !HONORIFIC_NAMES.has(key(given)) &&
+        lookupPlace(given.text) === undefined &&
+        (beforeGiven === undefined || !isCapitalized(beforeGiven))
+      ) {
+        const person = registerPerson(cast, text.slice(given.start, word.end), null, [], text, 0.8);
+        cast.mentionPerson(person, { start: given.start, end: word.end }, 0.8);
+        continue;
+      }
       const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
       titledSurname(cast, text, word.text, { start: token.start, end: word.end }, found?.titles[0] ?? title.text, titleTokens);
     }
     pluralTitledSurnames(cast, text, tokens);
   }
 }
+
+/** Rulers' and clerics' honorifics that stand before "Sheikh" ("Emir Sheikh Tamim"). */
+const HONORIFIC_NAMES = new Set(["emir", "amir", "prince", "princess", "king", "crown", "imam", "mullah", "ayatollah", "sultan"]);
 
 /** The index of the first part of a hyphenated word ending at `last` ("Ambassador" of "Ambassador-at-Large"), or null when it is no compound. */
 function hyphenatedTitleStart(tokens: readonly Token[], last: number): number | null {

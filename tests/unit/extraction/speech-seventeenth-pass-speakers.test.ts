@@ -140,3 +140,16 @@ describe("a body described, not named", () => {
     expect(quoteOf(extraction, "12 people were killed")?.speaker).not.toBe("UNHCR");
   });
 });
+
+describe("'Sheikh' inside a name", () => {
+  it("reads 'Amina Sheikh Warsame' as one name and gives 'Ms. Warsame said' to her", () => {
+    const extraction = extractArticle("His wife, Amina Sheikh Warsame, met reporters on Tuesday. “We want answers,” Ms. Warsame said.");
+    expect(names(extraction)).toContain("Amina Sheikh Warsame");
+    expect(quoteOf(extraction, "We want answers")?.speaker).toBe("Amina Sheikh Warsame");
+  });
+
+  it("keeps 'Sheikh' a title after a ruler's title or another title", () => {
+    const extraction = extractArticle("Emir Sheikh Tamim met Prime Minister Sheikh Hasina on Monday. “We agreed,” Sheikh Hasina said.");
+    expect(names(extraction).some((name) => name.startsWith("Emir"))).toBe(false);
+  });
+});
