@@ -148,7 +148,9 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   }
   // "Ukrainians", "many Iraqis": a nation's people speak as an unnamed group, not as a body.
   const headToken = headOf(trimmed) as Token;
-  if (headToken.pos === "PROPN" && /s$/.test(headToken.text) && countryOfDemonym(headToken.text.slice(0, -1)) !== undefined && tokens.length <= 3) {
+  // "House Democrats", "Senate Republicans": a party's members speak as a group too.
+  const members = /s$/.test(headToken.text) && isCapitalized(headToken) && PARTY_MEMBERS.has(key(headToken));
+  if ((members || (headToken.pos === "PROPN" && /s$/.test(headToken.text) && countryOfDemonym(headToken.text.slice(0, -1)) !== undefined)) && tokens.length <= 3) {
     const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(headToken), null, CONFIDENCE.explicit);
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
@@ -259,6 +261,9 @@ function describedAgency(phrase: Phrase, context: ResolveContext): Resolved | nu
   context.cast.groups.push(group);
   return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
 }
+
+/** Plural nouns for a party's members ("Democrats"): people described, not the party as a body. */
+const PARTY_MEMBERS = new Set(["democrats", "republicans", "conservatives", "liberals", "socialists", "communists", "greens", "islamists", "loyalists", "royalists", "nationalists"]);
 
 /** A body's own channels: what one says, its owner says. */
 const OWNED_CHANNELS = new Set(["website", "site", "blog", "homepage"]);

@@ -153,3 +153,12 @@ describe("'Sheikh' inside a name", () => {
     expect(names(extraction).some((name) => name.startsWith("Emir"))).toBe(false);
   });
 });
+
+describe("a party's members", () => {
+  it("keeps 'Senate Republicans said' an unnamed group, not the Senate", () => {
+    const extraction = extractArticle("Senate Republicans said on Monday they would block the vote.");
+    const quote = quoteOf(extraction, "they would block the vote");
+    expect(quote?.speaker).toBeNull();
+    expect(quote?.speakerDescription).toBe("Senate Republicans");
+  });
+});
