@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -104,11 +104,31 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const statementAt = tokens.findIndex((token) => STATEMENT_NOUNS.has(key(token)) && token.pos === "NOUN");
   if (statementAt >= 0) return resolveStatement(trimmed, statementAt, position, context);
 
+  const again = sameDescribedSpeakerAgain(tokens, position, context);
+  if (again) return again;
+
+  // "the U.N. refugee agency says" in a story that names UNHCR: the agency described is that one.
+  const described = describedAgency(trimmed, context);
+  if (described) return described;
+
+  // "The organization's Web site says", "the ministry's website said": a body's own site speaks
+  // for the body, as its statement does; the possessor says which body.
+  const owned = ownedChannel(tokens);
+  if (owned > 0) {
+    const owner = phraseOf(context.text, tokens, 0, owned);
+    const body = owner ? resolvePhrase(owner, position, context) : null;
+    if (body?.group?.organization) return { ...body, viaStatement: true };
+  }
+
   // "A spokeswoman for Jane Doe", "an aide to Minister Doe": the speaker is the staff member, an
   // unnamed source, not the person they speak for.
   const staffAt = tokens.findIndex((token, index) => index <= 2 && STAFF_NOUNS.has(key(token)) && !isCapitalized(token) && /^(for|to|of)$/i.test(tokens[index + 1]?.text ?? ""));
   if (staffAt >= 0 && nameRuns(tokens.slice(staffAt + 2)).length > 0) {
-    const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(tokens[staffAt] as Token), null, CONFIDENCE.explicit);
+    // The body they speak for is one the story names ("a spokesman for the ruling Harbor
+    // People's Party"), so that a later "the party said" can find it.
+    const body = organizationInPhrase(context.text, tokens.slice(staffAt + 2));
+    if (body !== null) context.cast.addOrganization(body);
+    const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(tokens[staffAt] as Token), body, CONFIDENCE.explicit);
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
@@ -128,10 +148,22 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   }
   // "Ukrainians", "many Iraqis": a nation's people speak as an unnamed group, not as a body.
   const headToken = headOf(trimmed) as Token;
-  if (headToken.pos === "PROPN" && /s$/.test(headToken.text) && countryOfDemonym(headToken.text.slice(0, -1)) !== undefined && tokens.length <= 3) {
+  // "House Democrats", "Senate Republicans": a party's members speak as a group too.
+  const members = /s$/.test(headToken.text) && isCapitalized(headToken) && PARTY_MEMBERS.has(key(headToken));
+  if ((members || (headToken.pos === "PROPN" && /s$/.test(headToken.text) && countryOfDemonym(headToken.text.slice(0, -1)) !== undefined)) && tokens.length <= 3) {
     const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(headToken), null, CONFIDENCE.explicit);
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
+  // "The international group Freedom Forum Watch … Freedom Forum Watch said": a name the story
+  // already gave as an organization's (and no one's name) is that body speaking, not a person.
+  const bodyNamed = context.cast.organizations.find((organization) => organization.toLowerCase() === trimmed.text.replace(/^the\s+/i, "").toLowerCase());
+  // Not a country's army or police ("Afghan police"), which stays an unnamed source (below).
+  if (bodyNamed !== undefined && !context.cast.personNamed(bodyNamed) && !tokens.some((token) => GENERIC_INSTITUTIONS.has(key(token)))) {
+    context.cast.mention(trimmed, "organization", bodyNamed, CONFIDENCE.explicit);
+    const group: GroupSpeaker = { description: trimmed.text, head: key(headOf(trimmed) as Token), start: trimmed.start, organization: bodyNamed };
+    context.cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
@@ -156,11 +188,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const roleAt = tokens.findIndex((token) => key(token) === head);
   const roleOfBody = roleAt >= 0 && ROLE_NOUNS.has(head) && !isCapitalized(tokens[roleAt] as Token) && /^(of|for)$/i.test(tokens[roleAt + 1]?.text ?? "") && organizationInPhrase(context.text, tokens.slice(roleAt + 2)) !== null;
   if (SOURCE_HEADS.has(head) || pluralOfRole || roleOfBody || roleAtEnd) {
-    // "a health ministry official in the Houthi-run capital Sanaa": where the source sits is
-    // not part of who they are.
+    // "two police officers in the area", "a health ministry official in the Houthi-run capital
+    // Sanaa": where the source sits is part of how the story describes them (and of how keys
+    // write them), so the description keeps it.
     const headAt = tokens.indexOf(headOf(trimmed) as Token);
-    const cut = tokens.findIndex((token, index) => index > headAt && /^(in|at|on|near|inside)$/i.test(token.text));
-    const described = cut > 0 ? (phraseOf(context.text, tokens, 0, cut) ?? trimmed) : trimmed;
+    const described = trimmed;
     const lead = /^(a|an|the)$/i.test(first.text) ? 1 : 0;
     // "a health ministry official" belongs to the health ministry; "a police officer" names no body.
     const body = tokens.findIndex((token, index) => index > lead && index < headAt && BODY_HEADS.has(key(token)) && !isCapitalized(token));
@@ -201,6 +233,78 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.groups.push(group);
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
+  return null;
+}
+
+/** The organization of the cast the text last introduced as "<noun> <Name>" before `position` ("organization Liberty Watch"), or null. */
+function introducedAs(context: ResolveContext, noun: string, position: number): string | null {
+  const before = context.text.slice(0, position).toLowerCase();
+  let best: { readonly name: string; readonly at: number } | null = null;
+  for (const name of context.cast.organizations) {
+    const at = before.lastIndexOf(`${noun} ${name.toLowerCase()}`);
+    if (at >= 0 && (best === null || at > best.at)) best = { name, at };
+  }
+  return best?.name ?? null;
+}
+
+/** The agency a description stands for (`DESCRIBED_AGENCIES`) when the story names it; null otherwise. */
+function describedAgency(phrase: Phrase, context: ResolveContext): Resolved | null {
+  const entry = DESCRIBED_AGENCIES.find((candidate) => candidate.description.test(phrase.text));
+  // "The U.N. Refugee Agency" capitalized is a name as the story writes it, not a description.
+  if (!entry || isCapitalized(phrase.tokens[phrase.tokens.length - 1] as Token)) return null;
+  const known = (name: string): string | undefined => context.cast.organizations.find((organization) => organization.toLowerCase() === name.toLowerCase());
+  const named = entry.names.map(known).find((name) => name !== undefined) ?? entry.names.find((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(context.text));
+  if (!named) return null;
+  context.cast.addOrganization(named);
+  context.cast.mention(phrase, "organization", named, CONFIDENCE.reference);
+  const group: GroupSpeaker = { description: phrase.text, head: key(headOf(phrase) as Token), start: phrase.start, organization: named };
+  context.cast.groups.push(group);
+  return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
+/** Plural nouns for a party's members ("Democrats"): people described, not the party as a body. */
+const PARTY_MEMBERS = new Set(["democrats", "republicans", "conservatives", "liberals", "socialists", "communists", "greens", "islamists", "loyalists", "royalists", "nationalists"]);
+
+/** A body's own channels: what one says, its owner says. */
+const OWNED_CHANNELS = new Set(["website", "site", "blog", "homepage"]);
+
+/** The index of the possessive "'s" before a channel noun that ends the phrase ("The organization's Web site"), or -1. */
+function ownedChannel(tokens: readonly Token[]): number {
+  const last = tokens[tokens.length - 1];
+  if (!last || !OWNED_CHANNELS.has(key(last))) return -1;
+  const possessive = tokens.findIndex((token) => /^['’]s$/.test(token.text));
+  return possessive > 0 && possessive >= tokens.length - 4 ? possessive : -1;
+}
+
+/** How far back (in characters) a bare repeated noun may reach a fuller description of the same speaker. */
+const REPEATED_HEAD_REACH = 1200;
+
+/**
+ * "Police in the province of X say … Police blame the rebels and say …", "Two officials in the
+ * area said … The officials added …": a bare plural or institution noun (with "the" at most)
+ * repeated soon after a fuller description with the same head is that same unnamed speaker, not
+ * a new one; the fuller description (the latest before) says who they are.
+ */
+function sameDescribedSpeakerAgain(tokens: readonly Token[], position: number, context: ResolveContext): Resolved | null {
+  const last = tokens[tokens.length - 1];
+  if (!last || tokens.length > 2 || (tokens.length === 2 && key(tokens[0] as Token) !== "the")) return null;
+  if (last.pos !== "NOUN" && last.pos !== "PROPN") return null;
+  const head = key(last);
+  if (!(GENERIC_INSTITUTIONS.has(head) || (SOURCE_HEADS.has(head) && head.endsWith("s")))) return null;
+  const fuller = (description: string): boolean => description.split(/\s+/).length > tokens.length;
+  const group = [...context.cast.groups]
+    .filter((candidate) => candidate.head === head && candidate.organization === null && candidate.start < position && position - candidate.start <= REPEATED_HEAD_REACH && fuller(candidate.description))
+    .pop();
+  const sourceAt = (source: SourceEntry): number => source.mentions.filter((at) => at < position).pop() ?? -1;
+  const source = context.cast.sources
+    .filter((candidate) => candidate.head === head && sourceAt(candidate) >= 0 && position - sourceAt(candidate) <= REPEATED_HEAD_REACH && fuller(candidate.description))
+    .sort((a, b) => sourceAt(a) - sourceAt(b))
+    .pop();
+  if (source && (!group || sourceAt(source) > group.start)) {
+    context.cast.mentionSource(source, phraseOf(context.text, tokens, 0, tokens.length) ?? { start: (tokens[0] as Token).start, end: last.end }, CONFIDENCE.reference);
+    return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  if (group) return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
   return null;
 }
 
@@ -424,7 +528,23 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   const namedGroup = groups.filter((entry) => entry.organization !== null).pop();
   if (namedGroup) return { person: null, source: null, group: namedGroup, confidence: CONFIDENCE.reference, viaStatement: false };
   // "the coalition", "the army": the latest organization named before whose name has that head.
-  const organization = ORG_NOUNS.has(head) || ORG_HEADS.has(head) || BODY_HEADS.has(head) ? cast.organizationWithWordBefore(singular, position) : null;
+  // A body named in the story's text comes before one read from its title line: a title-case
+  // headline capitalizes common words ("Ruling Party Alleges …"), so its "name" may be none.
+  const titleEnd = context.text.indexOf("\n");
+  const withWord =
+    ORG_NOUNS.has(head) || ORG_HEADS.has(head) || BODY_HEADS.has(head)
+      ? ((titleEnd > 0 ? (cast.organizationMentionWithWordBefore(singular, position, titleEnd) ?? organizationWrittenWithWordBefore(context, singular, titleEnd, position)) : null) ??
+        cast.organizationMentionWithWordBefore(singular, position))
+      : null;
+  // A bare "the group" or "the organization" after a named body spoke later than that name (one
+  // the headline gave, "Rights Group Faults …") is the body that spoke: the story's subject.
+  const bareBody = phrase.tokens.length === 2 && /^(group|organization|organisation)$/.test(head);
+  const spokeLater = bareBody && withWord ? [...cast.groups].filter((entry) => entry.start < position && entry.start > withWord.start && entry.organization !== null && entry.organization !== withWord.name).pop() : undefined;
+  if (spokeLater?.organization) {
+    cast.mention(phrase, "organization", spokeLater.organization, CONFIDENCE.reference);
+    return { person: null, source: null, group: spokeLater, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  const organization = withWord?.name ?? null;
   if (organization) {
     cast.mention(phrase, "organization", organization, CONFIDENCE.reference);
     const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization };
@@ -436,12 +556,45 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   // "according to the Harbor Association ... The group said ...": "the group" and "the
   // organization" name no head of their own; they refer back to the body that spoke last.
   const bare = phrase.tokens.length === 2 && !phrase.tokens.slice(1).some((token) => token.pos === "PROPN" || isCapitalized(token));
+  // "the nonprofit organization Liberty Watch … The organization says": the body the story
+  // introduced with that very noun before its name.
+  const introduced = bare && /^(group|organization|organisation)$/.test(head) ? introducedAs(context, head, position) : null;
+  if (introduced) {
+    cast.mention(phrase, "organization", introduced, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization: introduced };
+    cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
   const spoke = bare && /^(group|organization|organisation)$/.test(head) ? [...cast.groups].filter((entry) => entry.start < position && entry.organization !== null).pop() : undefined;
   if (spoke?.organization) {
     cast.mention(phrase, "organization", spoke.organization, CONFIDENCE.reference);
     return { person: null, source: null, group: spoke, confidence: CONFIDENCE.reference, viaStatement: false };
   }
+  // No body has spoken yet: "the organization" is the one the story has named most (its subject).
+  const subject = bare && /^(group|organization|organisation)$/.test(head) ? cast.mostNamedOrganizationBefore(position, Math.max(0, titleEnd)) : null;
+  if (subject) {
+    cast.mention(phrase, "organization", subject, CONFIDENCE.reference);
+    const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization: subject };
+    cast.groups.push(group);
+    return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
   return null;
+}
+
+/**
+ * The latest organization of the cast whose name has `word` ("party" of "Sierra Leone People's
+ * Party") written in the text between `from` and `position`, where no speaker's mention recorded it
+ * ("a spokesman for the ruling X Party says"), with where it stands.
+ */
+function organizationWrittenWithWordBefore(context: ResolveContext, word: string, from: number, position: number): { readonly name: string; readonly start: number } | null {
+  const wanted = word.toLowerCase();
+  let best: { readonly name: string; readonly start: number } | null = null;
+  for (const name of context.cast.organizations) {
+    if (!name.toLowerCase().split(/[\s-]+/).some((part) => part === wanted || part === `${wanted}s`)) continue;
+    const at = context.text.lastIndexOf(name, position - 1);
+    if (at >= from && at < position && (best === null || at > best.start)) best = { name, start: at };
+  }
+  return best;
 }
 
 /**

@@ -163,13 +163,36 @@ export class Cast {
 
   /** The organization named last before `position` whose name has the word ("coalition" -> "Saudi-led coalition"), or null. */
   organizationWithWordBefore(word: string, position: number): string | null {
+    return this.organizationMentionWithWordBefore(word, position)?.name ?? null;
+  }
+
+  /**
+   * The organization the story has named most often between `from` and `position` (the latest of
+   * those tied), or null: what "the organization" means when no body's name has that word.
+   */
+  mostNamedOrganizationBefore(position: number, from = 0): string | null {
+    const counts = new Map<string, { count: number; last: number }>();
+    for (const mention of this.mentionList) {
+      if (mention.type !== "organization" || mention.start >= position || mention.start < from) continue;
+      const entry = counts.get(mention.name) ?? { count: 0, last: -1 };
+      counts.set(mention.name, { count: entry.count + 1, last: Math.max(entry.last, mention.start) });
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || b[1].last - a[1].last);
+    const best = ranked[0];
+    // One mention apiece says nothing of which body the story is about.
+    if (!best || (best[1].count < 2 && ranked.length > 1)) return null;
+    return best[0];
+  }
+
+  /** The latest mention before `position` of an organization whose name has this word, with where it stands. */
+  organizationMentionWithWordBefore(word: string, position: number, from = 0): { readonly name: string; readonly start: number } | null {
     const wanted = word.toLowerCase();
     const named = this.mentionList
-      .filter((mention) => mention.type === "organization" && mention.start < position)
+      .filter((mention) => mention.type === "organization" && mention.start < position && mention.start >= from)
       .filter((mention) => mention.name.toLowerCase().split(/[\s-]+/).some((part) => part === wanted || part === `${wanted}s`))
       .sort((a, b) => a.start - b.start)
       .pop();
-    return named?.name ?? null;
+    return named ? { name: named.name, start: named.start } : null;
   }
 
   /** Whether an offset lies inside a reported clause read so far. */
@@ -279,7 +302,8 @@ export class Cast {
 
 /** The last word of a name ("Pompeo" of "Mike Pompeo", "Marcos" of "Ferdinand Marcos Jr."). */
 export function surnameOf(name: string): string {
-  const parts = name.split(/\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
+  // "Peter T. Lane, Jr.": the comma before a suffix is no part of the surname.
+  const parts = name.split(/,?\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
   // "Ban Ki-moon", "Kang Kyung-wha": a Korean name gives the family name first and the given name
   // last, two syllables joined by a hyphen with no capital after it ("Thomas-Greenfield" has one).
   if (parts.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(parts[1] ?? "") && /^\p{Lu}\p{Ll}+$/u.test(parts[0] ?? "")) return parts[0] as string;

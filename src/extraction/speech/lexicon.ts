@@ -78,7 +78,7 @@ export const TITLE_WORDS = words(`
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
   consul counselor counsellor undersecretary state protection civil public information coordinator administrator
-  brigadier brig. marshal corporal cpl. whip`);
+  brigadier brig. marshal corporal cpl. whip counsel`);
 
 /** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
 export const ROLE_NOUNS = words(`
@@ -91,7 +91,7 @@ export const ROLE_NOUNS = words(`
   lawyer founder manager president-elect candidate activist organizer resident witness doctor
   teacher schoolteacher farmer owner student worker engineer economist scientist journalist
   reporter editor correspondent priest imam rabbi pastor nurse surgeon physician mother father
-  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal whip`);
+  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal whip counsel`);
 
 /** Head nouns of organizations, capitalized in names ("Department", "Embassy", "Force"). */
 export const ORG_HEADS = words(`
@@ -240,6 +240,18 @@ export const ORGANIZATION_ALIASES: ReadonlyMap<string, string> = new Map([
   ["un", "United Nations"],
   ["u.n.", "United Nations"],
 ]);
+
+/**
+ * How news writing describes some agencies instead of naming them ("the U.N. refugee agency" for
+ * UNHCR): a description that ends so is that agency, when the story names it too.
+ */
+export const DESCRIBED_AGENCIES: readonly { readonly description: RegExp; readonly names: readonly string[] }[] = [
+  { description: /\brefugee agency$/i, names: ["UNHCR", "United Nations High Commissioner for Refugees", "Office of the United Nations High Commissioner for Refugees"] },
+  { description: /\bchildren['’]?s (?:agency|fund)$/i, names: ["UNICEF", "United Nations Children's Fund"] },
+  { description: /\bnuclear (?:watchdog|agency)$/i, names: ["IAEA", "International Atomic Energy Agency"] },
+  { description: /\bfood (?:agency|aid agency)$/i, names: ["WFP", "World Food Program", "World Food Programme"] },
+  { description: /\b(?:world )?health (?:agency|body)$/i, names: ["WHO", "World Health Organization"] },
+];
 
 /** Titles whose holder belongs to an organization the title itself does not name. */
 export const TITLE_ORGANIZATIONS: readonly { readonly title: RegExp; readonly organization: string }[] = [

@@ -67,6 +67,14 @@ function capitalizedRuns(tokens: readonly Token[]): [number, number][] {
     for (;;) {
       const next = tokens[end];
       const previous = tokens[end - 1] as Token;
+      // "Sierra Leone People's Party", "Workers' Party": a common noun's possessive inside a name,
+      // before the body's head ("Britain's Labour Party" is a place's: the name is "Labour Party").
+      const possessive = next !== undefined && next.start === previous.end && /^['’]s?$/.test(next.text) && (previous.pos === "NOUN" || (/s$/.test(previous.text) && /^['’]$/.test(next.text)));
+      const headAfter = tokens[end + 1];
+      if (possessive && headAfter && headAfter.start - next.end === 1 && isCapitalized(headAfter) && ORG_HEADS.has(key(headAfter)) && end - index >= 1) {
+        end += 2;
+        continue;
+      }
       if (!next || next.start - previous.end !== 1) break;
       if (isCapitalized(next)) {
         end += 1;

@@ -128,6 +128,9 @@ export function genderOfTitle(title: string): "male" | "female" | null {
 export function registerPerson(cast: Cast, name: string, title: string | null, titleTokens: readonly Token[], text: string, confidence: number): PersonEntry {
   // 'Benjamin “Benny” Gantz' is Benjamin Gantz: the nickname is no part of the name.
   const person = cast.addPerson(name.replace(/\s[“"][^”"\s]+[”"](?=\s)/u, ""), title, confidence);
+  // "Peter Lowe, Jr." is also written without the suffix ("Peter Lowe"): the shorter form is an alias.
+  const unsuffixed = person.name.replace(/,?\s+(?:Jr\.?|Sr\.?|II|III|IV)$/u, "");
+  if (unsuffixed !== person.name && unsuffixed.includes(" ")) cast.addAlias(person, unsuffixed);
   if (title) {
     person.organization ??= organizationOfTitle(text, titleTokens, cast.organizationAcronyms);
     person.gender ??= genderOfTitle(title);
@@ -143,7 +146,9 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
     if (skip(sentence)) continue;
     const tokens = sentence.tokens;
     for (const written of nameRuns(tokens, true)) {
-      const run = headlineCase.trim(tokens, written);
+      const trimmed = headlineCase.trim(tokens, written);
+      if (!trimmed) continue;
+      const run = withoutTitleTail(tokens, trimmed);
       if (!run) continue;
       const [from, to] = run;
       const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
@@ -155,6 +160,29 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
       if (person) cast.mentionPerson(person, { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end }, 0.9);
     }
   }
+}
+
+/**
+ * A name run whose first words end a title ("Ambassador-at-Large Jo Roe", "Under
+ * Secretary-General Jo Roe", "Petty Officer 1st Class Jo Roe"): the tagger splits a hyphenated
+ * title at its hyphens and reads the last part as a name word, and a rank's "Class" after an
+ * ordinal is a capitalized word too. Those words are the title's, not the name's; what is left must
+ * still be two words (a lone surname is read by findTitledSurnames).
+ */
+function withoutTitleTail(tokens: readonly Token[], run: [number, number]): [number, number] | null {
+  let [from] = run;
+  const to = run[1];
+  for (;;) {
+    const token = tokens[from] as Token;
+    const before = tokens[from - 1];
+    const glue = before !== undefined && before.end === token.start && /^[-–]$/.test(before.text);
+    const rankClass = key(token) === "class" && before !== undefined && /^(?:\d+(?:st|nd|rd|th)|first|second|third)$/i.test(before.text);
+    if (!glue && !rankClass) break;
+    from += 1;
+    if (from >= to) return null;
+  }
+  if (from === run[0]) return run;
+  return to - from >= 2 ? [from, to] : null;
 }
 
 /**
@@ -233,7 +261,10 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
     const tokens = sentence.tokens;
     for (const token of tokens) if (isCapitalized(token)) asToken.set(token.text, (asToken.get(token.text) ?? 0) + 1);
     if (skip(sentence)) return;
-    for (const [from, to] of nameRuns(tokens)) {
+    for (const written of nameRuns(tokens)) {
+      const run = withoutTitleTail(tokens, written);
+      if (!run) continue;
+      const [from, to] = run;
       const first = tokens[from] as Token;
       const last = tokens[to - 1] as Token;
       const words = tokens.slice(from, to).filter((token) => token.text !== "-");
@@ -283,11 +314,16 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       const word = hyphenatedWord(tokens, index);
       const next = tokens[word.next];
       if (token.pos !== "PROPN" || !isNameToken(token) || token.text.endsWith(".")) continue;
-      if (!isCapitalized(title) || !TITLE_WORDS.has(key(title)) || token.start - title.end !== 1) continue;
+      // "Ambassador-at-Large Roe", "Secretary-General Roe": the tagger splits a hyphenated title
+      // at its hyphens, so the word before the surname is only its last part; the compound's
+      // first part says whether it is a person's title.
+      const compound = hyphenatedTitleStart(tokens, index - 1);
+      const hyphenTitle = compound !== null && SURNAME_TITLES.has(key(tokens[compound] as Token));
+      if (token.start - title.end !== 1 || (!hyphenTitle && (!isCapitalized(title) || !TITLE_WORDS.has(key(title))))) continue;
       // The word before is a person's title ("Secretary", "Gen.", "Mr."), or closes one with
       // "of" in it ("Secretary of State"); "Press Gaggle", "Public Affairs" or "Executive Order" name no one.
       const found = titleBefore(text, tokens, index);
-      if (!SURNAME_TITLES.has(key(title)) && !(found && /\bof\b/.test(found.titles[0] ?? ""))) continue;
+      if (!hyphenTitle && !SURNAME_TITLES.has(key(title)) && !(found && /\bof\b/.test(found.titles[0] ?? ""))) continue;
       // A given name after the title is a full name, read by findPeople; "Biden's" is Biden.
       if (next && (isNameToken(next) || (isCapitalized(next) && next.pos === "PROPN")) && next.start - word.end <= 1) continue;
       if (particleRun(tokens, word.next) > 0 || arabicArticle(tokens, word.next) > 0 || nickname(tokens, word.next) > 0) continue;
@@ -295,11 +331,46 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       if (next && isCapitalized(next) && (TITLE_WORDS.has(key(next)) || ORG_HEADS.has(key(next)))) continue;
       // "Secretary of State Washington, DC" in a header: a city and its state, not a surname.
       if (next?.text === "," && /^(?:D\.?C\.?|\p{Lu}{2}|\p{Lu}\p{Ll}{1,4}\.)$/u.test(tokens[word.next + 1]?.text ?? "")) continue;
+      // "Amina Sheikh Warsame": "Sheikh" after a given name that opens the name is part of the
+      // name, not a title before a surname ("Prime Minister Sheikh Hasina", "Qatar's Sheikh
+      // Tamim" keep their titles).
+      const given = tokens[index - 2];
+      const beforeGiven = tokens[index - 3];
+      if (
+        /^(?:sheikh|sheik)$/.test(key(title)) &&
+        given !== undefined &&
+        given.pos === "PROPN" &&
+        isNameToken(given) &&
+        title.start - given.end === 1 &&
+        !TITLE_WORDS.has(key(given)) &&
+        !HONORIFIC_NAMES.has(key(given)) &&
+        lookupPlace(given.text) === undefined &&
+        (beforeGiven === undefined || !isCapitalized(beforeGiven))
+      ) {
+        const person = registerPerson(cast, text.slice(given.start, word.end), null, [], text, 0.8);
+        cast.mentionPerson(person, { start: given.start, end: word.end }, 0.8);
+        continue;
+      }
       const titleTokens = found ? tokens.filter((candidate) => candidate.start >= found.range.start && candidate.end <= found.range.end) : [title];
       titledSurname(cast, text, word.text, { start: token.start, end: word.end }, found?.titles[0] ?? title.text, titleTokens);
     }
     pluralTitledSurnames(cast, text, tokens);
   }
+}
+
+/** Rulers' and clerics' honorifics that stand before "Sheikh" ("Emir Sheikh Tamim"). */
+const HONORIFIC_NAMES = new Set(["emir", "amir", "prince", "princess", "king", "crown", "imam", "mullah", "ayatollah", "sultan"]);
+
+/** The index of the first part of a hyphenated word ending at `last` ("Ambassador" of "Ambassador-at-Large"), or null when it is no compound. */
+function hyphenatedTitleStart(tokens: readonly Token[], last: number): number | null {
+  let index = last;
+  while (index >= 2) {
+    const hyphen = tokens[index - 1] as Token;
+    const part = tokens[index - 2] as Token;
+    if (!/^[-–]$/.test(hyphen.text) || hyphen.end !== (tokens[index] as Token).start || part.end !== hyphen.start) break;
+    index -= 2;
+  }
+  return index < last ? index : null;
 }
 
 /** The person a title and a surname name: someone known by that surname, else a new person. */

@@ -192,7 +192,8 @@ describe("reported speech", () => {
   });
 
   it("reads past a time adverbial between the subject and the verb", () => {
-    expect(reported("Witnesses in the town on Friday said the rebels still held the port.")[0]?.[0]).toBe("Witnesses");
+    // Since the seventeenth pass a description keeps where the source is ("in the town"), as keys write it.
+    expect(reported("Witnesses in the town on Friday said the rebels still held the port.")[0]?.[0]).toBe("Witnesses in the town");
     expect(reported("Residents reached by telephone Friday said the rebels still held the port.")[0]?.[0]).toBe("Residents");
     expect(reported("A news report published Wednesday said the director used a private account.")[0]?.[0]).toBe("a news report");
     expect(reported("The groups who wrote to the mayor on Thursday say they are worried.")[0]?.[0]).toBe("the groups");
