@@ -99,3 +99,17 @@ describe("tolls", () => {
     expect(rows(text)[0]?.[3]).toBe(5);
   });
 });
+
+describe("the headline", () => {
+  it("joins the lede it announces with another type's word, keeping the body's type", () => {
+    const text = "Soldiers fought a long gunbattle with insurgents in Kunar province on Thursday, killing four of them.";
+    const incidents = rows(text, "Insurgents Attack Troops in Afghanistan");
+    expect(incidents.map((r) => r[0])).toEqual(["armed_clash"]);
+  });
+
+  it("does not join force used on a gathering to the gathering the lede tells", () => {
+    const text = "Hundreds of villagers protested in Koh Kong province on Thursday over a land dispute, a rights worker said.";
+    const incidents = rows(text, "Police Attack Protesters in Land Dispute");
+    expect(incidents.map((r) => r[0]).sort()).toEqual(["attack", "protest"]);
+  });
+});
