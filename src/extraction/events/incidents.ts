@@ -1518,9 +1518,10 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
   // body reports a violent incident at a place it allows. Its type does not retype the body's report (eighteenth pass).
   if (mention.inHeadline && !mention.distinct && VIOLENT.includes(mention.type)) {
     const lede = [...drafts].filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => !m.inHeadline)).sort((a, b) => firstReport(a) - firstReport(b))[0];
-    // (Not force used on a gathering over a lede that tells the gathering: "Military Police Assault Protestors" over "police
-    // beat and arrested protesters" is the attack on the protest, an incident beside it.)
-    const onGathering = lede?.type === "protest" && mention.type !== "protest";
+    // (Not force used on a gathering over a lede that tells the gathering, "Military Police Assault Protestors" over "police
+    // beat and arrested protesters", nor the reverse, "Two Protesters Killed in Clash" over "forces fired on protesters":
+    // the protest and the force used on it are two incidents.)
+    const onGathering = lede !== undefined && (lede.type === "protest") !== (mention.type === "protest");
     if (lede && !onGathering && (looseHeadlinePlace || placesCompatible(lede.place, mention.place)) && datesCompatible(lede.date, mention.date)) {
       const type = lede.type;
       absorb(lede, mention, false);
