@@ -649,6 +649,17 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   // "University student Gregory Saint-Hilaire was killed": one person named before the passive verb.
   for (const m of sentence.text.matchAll(NAMED_WAS_KILLED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
+  // "wounding 13 more, one of whom died later": the wounded who died are counted with the dead, not the wounded (eighteenth
+  // pass): the wounded count loses them and they add to the dead.
+  const diedLater = DIED_LATER.exec(sentence.text);
+  const died = diedLater ? (SMALL_NUMBERS[(diedLater[1] ?? "").toLowerCase()] ?? (/^\d+$/.test(diedLater[1] ?? "") ? Number(diedLater[1]) : null)) : null;
+  const woundedAt = diedLater ? out.findLastIndex((c) => c.injuries.min !== null && c.at < sentence.start + diedLater.index) : -1;
+  const wounded = out[woundedAt];
+  if (diedLater && died !== null && wounded !== undefined && wounded.injuries.min !== null && wounded.injuries.min > died) {
+    const less = (n: number | null): number | null => (n === null ? null : n - died);
+    out[woundedAt] = { ...wounded, injuries: { min: less(wounded.injuries.min), max: less(wounded.injuries.max) } };
+    out.push({ at: sentence.start + diedLater.index, cueBefore: false, others: true, fatalities: { min: died, max: died }, injuries: NONE, group: "generic" });
+  }
   const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
   if (none && !out.length) {
     const zero = { min: 0, max: 0 };
@@ -713,6 +724,9 @@ const LISTED_VICTIMS = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+,\s+$/u;
 const DASH_ASIDES = /(?<=\p{L})\s[-–—]\s[^;–—]{1,60}?\s[-–—](?=\s)/gu;
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
 const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
+/** Some of the wounded counted before, dead since ("one of whom died later", "two of them later died"); group 1 is how many. */
+const DIED_LATER = /\b(one|two|three|four|five|\d+) of (?:whom|them) (?:later |subsequently |has since |have since |since )?(?:died|succumbed)\b/i;
+const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 const NO_CASUALTIES = /\bno casualties\b/i;
 const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no (?:injuries|casualties))\b/i;
 

@@ -94,6 +94,11 @@ describe("tolls", () => {
     expect(rows(text)).toEqual([["attack", "Helmand", "2018-09-27", 1, 4]]);
   });
 
+  it("counts the wounded 'one of whom died later' with the dead", () => {
+    const text = "A car bomb exploded at a police checkpoint in Baquba on Thursday, killing six policemen and wounding 13 others, one of whom died later.";
+    expect(rows(text)).toEqual([["attack", "Baqubah", "2018-09-27", 7, 12]]);
+  });
+
   it("adds the victims who 'also lost their lives' to those counted before", () => {
     const text = "We are saddened by the deaths of two Afghan soldiers in an attack today on an outpost in Kunar province, in which three American soldiers also lost their lives.";
     expect(rows(text)[0]?.[3]).toBe(5);
