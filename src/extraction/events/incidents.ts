@@ -279,6 +279,8 @@ const FIRE_WORD = /^(?:(?:massive\s+|huge\s+|large\s+)?(?:blaze|fire|inferno)s?)
 const SET_OFF_BETWEEN = /^[^.;]{0,40}?\b(?:triggered|sparked|caused|set off|started|ignited|touched off)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 /** A passenger vehicle as the subject of "exploded" ("a sedan", "the lead vehicle"; not a tanker, whose blasts are accidents as often). */
 const VEHICLE_BEFORE = /\b(?:sedan|car|minibus|van|vehicle|motorcycle|motorbike|rickshaw|bicycle)s?\s+(?:(?:also|then|later|suddenly)\s+)?$/i;
+/** After a cause of death, the others listed with it (", famine, and disease", " and hunger"). */
+const CAUSES_AFTER = /^,?\s+(?:and\s+)?(?:famine|hunger|disease|diseases|starvation|malnutrition|drought|exposure)\b/i;
 /** A release of people held ("were freed unharmed", "was released Sunday"). */
 const RELEASE = /\b(?:freed|released|set free|rescued|let go)\b/i;
 /** The incidents of a day of unrest: the gathering, its dispersal, the riot and clashes around it, the arrests. */
@@ -908,6 +910,9 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "More than 200,000 people have died from fighting, famine and disease": fighting listed among a toll's causes is a
+        // conflict's running toll, no battle (eighteenth pass).
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /\b(?:died|perished|dead)\s+(?:from|of|in)\s+$/i.test(before) && CAUSES_AFTER.test(after)) continue;
         // (A conflict's start in a year before the story's, a war told by its length, a feud's part: background, see above.)
         const onset = PAST_ONSET_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)));
         // (Its year sets no scene for the sentences after it either.)

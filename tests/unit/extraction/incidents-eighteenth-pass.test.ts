@@ -37,6 +37,11 @@ describe("background", () => {
     expect(incidents[0]?.[2]).not.toBe("2011-01-01");
   });
 
+  it("reads fighting listed among a toll's causes as no battle", () => {
+    const text = "Gunmen ambushed a convoy near Nyala on Thursday, killing two peacekeepers. More than 100,000 people have died from fighting, famine and disease in the region.";
+    expect(rows(text).map((r) => r[0])).toEqual(["attack"]);
+  });
+
   it("drops clashes said to be part of a long-standing feud", () => {
     const text = "Gunmen raided a village near Mandera on Thursday, killing five people. Elders say clashes in the region are part of a long-standing feud between two clans.";
     expect(rows(text).map((r) => r[0])).toEqual(["attack"]);
