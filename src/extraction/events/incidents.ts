@@ -82,6 +82,10 @@ interface Mention extends TextRange {
   readonly tolls: Tolls;
   /** An earlier incident the sentence's own came after ("The attack comes a day after drone strikes killed seven"): no roundup. */
   readonly earlier?: boolean;
+  /** A reaction that points back ("In Washington, the president condemned the attack"): a place before it is the reactor's. */
+  readonly reaction?: boolean;
+  /** The toll its clause gives another word of the same report ("a car bomb detonated ..., killing six"), when it has none itself. */
+  clauseToll?: { readonly fatalities: CountRange; readonly injuries: CountRange };
 }
 
 interface Draft {
@@ -255,6 +259,28 @@ const CROWD_SUBJECT_BEFORE = new RegExp(`${CROWD.source}\\s+(?:(?:also|then|late
 const GATHERING = /\b(?:gathered|assembled|massed)\b/i;
 /** Where the wounded were treated ("airlifted to hospitals in Islamabad"): no place of the incident. */
 const TREATED_AT_BEFORE = /\b(?:hospitals?|clinics?|medical (?:centers?|centres?|facilit(?:y|ies))|morgues?)\s+(?:in|at)\s+(?:the\s+)?$/i;
+// Eighteenth pass, background: a conflict's start in an earlier year ("Originally, fighting broke out in 2003"; group 1
+// is the year), a war told by its length ("have been fighting a 30-year guerrilla war", "a decades-long insurgency"), and
+// clashes said to be "part of a long-standing feud" are the story's background, no incident of it.
+const PAST_ONSET_AFTER = /^\s+(?:first\s+|originally\s+)?(?:broke out|erupted|began|started|flared up)\s+(?:[\p{L}-]+\s+){0,3}?in\s+((?:19|20)\d{2})\b/iu;
+const LONG_WAR_AFTER = /^\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:(?:\d+|[a-z]+)-(?:year|decade)(?:-old|-long)?|decades?-(?:old|long)|years?-long|long-running|long-standing|longstanding)\s+(?:[\p{L}-]+\s+){0,2}?(?:war|insurgency|conflict|campaign|struggle|rebellion|uprising|feud)\b/iu;
+const PART_OF_FEUD_AFTER = /^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:all\s+)?part of\s+(?:an?|the|their|its)\s+(?:[\p{L}-]+\s+)?(?:long-standing|longstanding|long-running|decades-old|decades-long|years-long|age-old|generations-old)\s+(?:[\p{L}-]+\s+){0,2}?(?:feud|conflict|dispute|rivalry|war|struggle|vendetta)\b/iu;
+// Eighteenth pass, reactions: "In Washington, President Obama strongly condemned the attack", "Officials of the force in
+// Afghanistan also issued a statement condemning the attack": a reaction that points back at the story's incident is about
+// that incident; a place named before it is where the reaction was made, no incident of its own there.
+const REACTION_BEFORE = /\b(?:condemn(?:s|ed|ing)?|deplor(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|mourn(?:s|ed|ing)?|(?:condolences|sympathy|sympathies)\s+(?:for|over|after))\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
+/** An attack told by its verb ("ambushed", "attacked"): the act of a subject the sentence names. */
+const ATTACK_VERB = /^(?:attacked|ambushed|stormed|raided|assaulted|fired on|opened fire)\b/i;
+/** Between the forces' killing of fighters and those fighters' attack ("... who ambushed", "... after they attacked"). */
+const ATTACKERS_BETWEEN = /^[^.;:]{0,100}?\b(?:who|that|after\s+(?:they|the\s+(?:[\p{L}-]+\s+)?[\p{L}-]+)|when\s+(?:they|the\s+(?:[\p{L}-]+\s+)?[\p{L}-]+)|as\s+they)\s+(?:had\s+|have\s+|allegedly\s+|reportedly\s+|apparently\s+)?$/iu;
+/** A fire word. */
+const FIRE_WORD = /^(?:(?:massive\s+|huge\s+|large\s+)?(?:blaze|fire|inferno)s?)$/i;
+/** Between a blast and a fire it set off ("triggered a massive", "which sparked a"). */
+const SET_OFF_BETWEEN = /^[^.;]{0,40}?\b(?:triggered|sparked|caused|set off|started|ignited|touched off)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+/** A passenger vehicle as the subject of "exploded" ("a sedan", "the lead vehicle"; not a tanker, whose blasts are accidents as often). */
+const VEHICLE_BEFORE = /\b(?:sedan|car|minibus|van|vehicle|motorcycle|motorbike|rickshaw|bicycle)s?\s+(?:(?:also|then|later|suddenly)\s+)?$/i;
+/** After a cause of death, the others listed with it (", famine, and disease", " and hunger"). */
+const CAUSES_AFTER = /^,?\s+(?:and\s+)?(?:famine|hunger|disease|diseases|starvation|malnutrition|drought|exposure)\b/i;
 /** A release of people held ("were freed unharmed", "was released Sunday"). */
 const RELEASE = /\b(?:freed|released|set free|rescued|let go)\b/i;
 /** The incidents of a day of unrest: the gathering, its dispersal, the riot and clashes around it, the arrests. */
@@ -264,7 +290,8 @@ const firstReport = (d: Draft): number => Math.min(...d.mentions.filter((m) => !
 /** Before or after an evacuation word: a casualty's transport for treatment ("medically evacuated to a hospital"). */
 // ("The wounded were evacuated to Kandahar Airfield": the casualties' transport too.)
 const MEDICAL_BEFORE = /\b(?:medically|medical(?:ly)?-?)\s*$|\b(?:the|all|both)\s+(?:wounded|injured|casualties)\s+(?:\p{L}+\s+)?(?:were|was|have been|had been)\s+(?:later\s+|then\s+)?$/iu;
-const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)|(?:the\s+)?(?:casualties|wounded|injured)\b)/iu;
+// ("The troops evacuated their wounded": their own casualties too, whoever's they are.)
+const MEDICAL_AFTER = /^\s+(?:by air\s+|by helicopter\s+)?(?:(?:to|for)\s+(?:a |an |the )?(?:[\p{L}-]+\s+){0,4}(?:hospitals?|medical|clinic|treatment|care|aid station)|(?:(?:the|their|its|his|her|our)\s+)?(?:casualties|wounded|injured|dead)\b)/iu;
 /** Before "fled": the attackers themselves ("the insurgents had fled the area"). */
 const FLEEING_ATTACKERS = /\b(?:insurgents|militants|gunm[ae]n|attackers?|assailants?|suspects?|terrorists|fighters|rebels|bombers?|shooters?|perpetrators)\s+(?:responsible\s+)?(?:had\s+|have\s+|then\s+|later\s+|already\s+)*$/i;
 /** After "expel": an armed group, driven out by force. */
@@ -303,7 +330,8 @@ const NOT_IN_ACTION = /\b(?:accidents?|accidental|non-?combat|illness|natural ca
 /** Before a participle used as an adjective ("another captured suspect"). */
 const PARTICIPLE_DETERMINER_BEFORE = /\b(?:another|the|a|an|each|every|all|both|those|these)\s+$/i;
 /** After it: the people it describes. */
-const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
+// ("The captured cell members are believed to have ...": members of a group too.)
+const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|members?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
 export function mergeRanges(a: CountRange, b: CountRange): CountRange {
   const min = a.min === null ? b.min : b.min === null ? a.min : Math.max(a.min, b.min);
@@ -590,7 +618,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     if (othersAfter && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
     // ("while another eight people were injured", "Two other police officers were killed", "two more soldiers died":
     // victims besides those counted before, in the sentence or before it.)
-    const othersOnly = (((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0) || (!quantity.single && !joined && (ANOTHER_COUNT_BEFORE.test(before) || OTHER_COUNT_AFTER.test(own)));
+    const othersOnly = (((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0) || (!quantity.single && !joined && (ANOTHER_COUNT_BEFORE.test(before) || OTHER_COUNT_AFTER.test(own) || (out.length > 0 && ALSO_VICTIMS_AFTER.test(own))));
     // Who the victims are: a sum of several counts is of people at large.
     const group: VictimGroup = othersAfter || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
@@ -623,10 +651,23 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   // "University student Gregory Saint-Hilaire was killed": one person named before the passive verb.
   for (const m of sentence.text.matchAll(NAMED_WAS_KILLED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
+  // "wounding 13 more, one of whom died later": the wounded who died are counted with the dead, not the wounded (eighteenth
+  // pass): the wounded count loses them and they add to the dead.
+  const diedLater = DIED_LATER.exec(sentence.text);
+  const died = diedLater ? (SMALL_NUMBERS[(diedLater[1] ?? "").toLowerCase()] ?? (/^\d+$/.test(diedLater[1] ?? "") ? Number(diedLater[1]) : null)) : null;
+  const woundedAt = diedLater ? out.findLastIndex((c) => c.injuries.min !== null && c.at < sentence.start + diedLater.index) : -1;
+  const wounded = out[woundedAt];
+  if (diedLater && died !== null && wounded !== undefined && wounded.injuries.min !== null && wounded.injuries.min > died) {
+    const less = (n: number | null): number | null => (n === null ? null : n - died);
+    out[woundedAt] = { ...wounded, injuries: { min: less(wounded.injuries.min), max: less(wounded.injuries.max) } };
+    out.push({ at: sentence.start + diedLater.index, cueBefore: false, others: true, fatalities: { min: died, max: died }, injuries: NONE, group: "generic" });
+  }
   const none = NO_DEATHS.exec(sentence.text) ?? NO_INJURIES.exec(sentence.text);
   if (none && !out.length) {
     const zero = { min: 0, max: 0 };
-    out.push({ at: sentence.start + none.index, cueBefore: false, fatalities: NO_DEATHS.test(none[0]) ? zero : NONE, injuries: NO_DEATHS.test(none[0]) ? NONE : zero, group: "generic" });
+    // ("No casualties were reported": casualties are the dead and the wounded, so none of either.)
+    const both = NO_CASUALTIES.test(none[0]);
+    out.push({ at: sentence.start + none.index, cueBefore: false, fatalities: both || NO_DEATHS.test(none[0]) ? zero : NONE, injuries: both || !NO_DEATHS.test(none[0]) ? zero : NONE, group: "generic" });
   }
   return out;
 }
@@ -658,11 +699,14 @@ const ANOTHER_COUNT_BEFORE = /\b(?:another|a further|an additional)\s+$/i;
 const OTHER_COUNT_AFTER = /^\s+(?:other|more|additional)\s+(?!than\b)[\p{L}-]/iu;
 // The clause opens with one victim named by a noun phrase and "and" ("The district governor and", "His driver and").
 // ("Khan and three others were killed": a person named by a name that is no plural, "Police and two others" is none.)
-const NAMED_VICTIM = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
+// (Its words are a noun phrase: "a soldier was killed and four others were injured" names no victim before "and" that the
+// others' verb counts; the soldier is the first verb's.)
+const NAMED_VICTIM = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:(?!(?:was|were|is|are|has|have|had|been|killed|died|dead|wounded|injured|hurt|shot)\s)[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
 const NAMED_PERSON = /(?:^|[,;:—–]\s*)(?!(?:Police|Officials|Authorities|Witnesses|Troops|Soldiers|Militants|Gunmen|They|We|Others)\b)[A-Z][\p{L}'’-]*[^\sA-Zs]\s+and\s+$/u;
 const NAMED_VICTIM_AND = { test: (before: string): boolean => NAMED_VICTIM.test(before) || NAMED_PERSON.test(before) };
 /** "at least one civilian also was killed": more victims than another sentence counted. */
-const ALSO_VICTIMS_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:also\s+(?:was|were|has been|have been)\s+|(?:was|were|has been|have been)\s+also\s+)(?:killed|wounded|injured|hurt)\b/iu;
+// ("in which three soldiers also lost their lives", "two more also died": the same, told with an intransitive verb.)
+const ALSO_VICTIMS_AFTER = /^\s+(?:[\p{L}.-]+\s+){0,3}?(?:(?:also\s+(?:was|were|has been|have been)\s+|(?:was|were|has been|have been)\s+also\s+)(?:killed|wounded|injured|hurt)|also\s+(?:(?:have|has|had)\s+)?(?:died|lost (?:their|his|her) lives?|perished))\b/iu;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom)\s+$/i;
 // ("Activists identified 13 of Sunday's dead as children", "two of the victims were women": part of a toll told.)
 const SUBSET_AFTER = /^\s+(?:of them|of whom|of (?:the|those|these|[\p{Lu}][\p{L}]*['’`]s)\s+(?:[\p{L}-]+\s+)?(?:dead|victims|killed|wounded|injured|casualties|fatalities|bodies)\b)/iu;
@@ -682,6 +726,10 @@ const LISTED_VICTIMS = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+,\s+$/u;
 const DASH_ASIDES = /(?<=\p{L})\s[-–—]\s[^;–—]{1,60}?\s[-–—](?=\s)/gu;
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
 const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
+/** Some of the wounded counted before, dead since ("one of whom died later", "two of them later died"); group 1 is how many. */
+const DIED_LATER = /\b(one|two|three|four|five|\d+) of (?:whom|them) (?:later |subsequently |has since |have since |since )?(?:died|succumbed)\b/i;
+const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+const NO_CASUALTIES = /\bno casualties\b/i;
 const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no (?:injuries|casualties))\b/i;
 
 // A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
@@ -844,6 +892,7 @@ export function extractIncidents(
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
     const dropped: TextRange[] = [];
+    let background = false;
     for (const rule of TRIGGERS) {
       rule.pattern.lastIndex = 0;
       for (const m of sentence.text.matchAll(rule.pattern)) {
@@ -861,6 +910,16 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        // "More than 200,000 people have died from fighting, famine and disease": fighting listed among a toll's causes is a
+        // conflict's running toll, no battle (eighteenth pass).
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /\b(?:died|perished|dead)\s+(?:from|of|in)\s+$/i.test(before) && CAUSES_AFTER.test(after)) continue;
+        // (A conflict's start in a year before the story's, a war told by its length, a feud's part: background, see above.)
+        const onset = PAST_ONSET_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)));
+        // (Its year sets no scene for the sentences after it either.)
+        if ((onset && published !== null && Number(onset[1]) < Number(published.slice(0, 4))) || LONG_WAR_AFTER.test(after) || ((PLURAL_TRIGGER.test(m[0]) || /^(?:clashes|skirmishes|fighting)$/i.test(m[0])) && PART_OF_FEUD_AFTER.test(text.slice(end, sentence.end)))) {
+          background = true;
+          continue;
+        }
         if (rule.type === "explosion" && /^exploded$/i.test(m[0]) && (FIGURATIVE_EXPLOSION_BEFORE.test(before) || /^\s+into\b/i.test(after))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
@@ -891,7 +950,9 @@ export function extractIncidents(
         const foughtBack = (cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end)));
         // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
         // ("Terrorist Explosions Kill, Injure Iraqis": a blast called terrorist is an attack too.)
-        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before));
+        // ("About 15 minutes later, two kilometers from the first attack, a sedan exploded": a car that explodes where the
+        // sentence speaks of attacks is a car bomb; eighteenth pass.)
+        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before) || (/^exploded$/i.test(m[0]) && VEHICLE_BEFORE.test(before) && /\battacks?\b/i.test(sentence.text)));
         hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
     }
@@ -974,6 +1035,22 @@ export function extractIncidents(
       if (lastViolent?.type === "attack" && !lastViolent.cameUnder && lastViolent.attributedTo !== null && lastViolent.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 2)) return;
     }
     // "Two soldiers and 12 militants were killed when al-Shabab attacked a convoy": fighters killed in an attack are its toll, no battle.
+    // "Security forces killed several armed insurgents and wounded another who ambushed their patrol", "forces killed two
+    // gunmen after they attacked a checkpoint": the attack of the fighters the forces killed is the fight the sentence
+    // reports, one battle, no attack beside it (eighteenth pass).
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type !== "attack" || !ATTACK_VERB.test(text.slice(hit.start, hit.end))) continue;
+      const battle = hits.find((h) => h.killsFighters && !h.fightersKilled && h.end <= hit.start);
+      if (battle && ATTACKERS_BETWEEN.test(text.slice(battle.end, hit.start))) hits.splice(i, 1);
+    }
+    // "Wednesday's blast triggered a massive blaze": a fire the blast set off is that blast's, no incident of its own.
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (hit.type !== "other" || !FIRE_WORD.test(text.slice(hit.start, hit.end))) continue;
+      const blast = hits.find((h) => (h.type === "explosion" || h.type === "attack") && h.end <= hit.start);
+      if (blast && SET_OFF_BETWEEN.test(text.slice(blast.end, hit.start))) hits.splice(i, 1);
+    }
     const attackReported = hits.some((h) => h.type === "attack" || h.type === "explosion");
     if (attackReported) for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).fightersKilled) hits.splice(i, 1);
     // "a suicide bombing at a Shiite demonstration", "opened fire on protesters": the gathering is
@@ -984,7 +1061,7 @@ export function extractIncidents(
       const attack = hits.find((h) => (h.type === "attack" || h.type === "explosion") && h.end <= hit.start && hit.start - h.end <= 40);
       if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
     }
-    if (!hits.length && !inHeadline(sentence)) {
+    if (!hits.length && !inHeadline(sentence) && !background) {
       // ("Since October 2004, there has been a pattern of ...": a span's start sets no scene.)
       const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)));
       if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
@@ -1115,6 +1192,8 @@ export function extractIncidents(
           ? frontedList
           : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
+      // (A reaction that points back, with no place of its own after it: see REACTION_BEFORE.)
+      const reaction = anaphoric && !distinct && REACTION_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 50), hit.start)) && ownPlaces.every((p) => p.start < hit.start);
       const pluralWord = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end));
       // "car-bomb attacks in various districts of Baghdad": a plural report across a city's parts sums the incidents in it.
       const acrossParts = pluralWord && ownPlaces.length === 1 && ACROSS_PARTS_BEFORE.test(text.slice(Math.max(sentence.start, (ownPlaces[0] as PlacedMention).start - 40), (ownPlaces[0] as PlacedMention).start));
@@ -1131,7 +1210,7 @@ export function extractIncidents(
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE, tolls: emptyTolls(), earlier });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE, tolls: emptyTolls(), earlier, reaction });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
@@ -1202,6 +1281,12 @@ export function extractIncidents(
         continuation(previous, sentence, sentencePlaces, dates);
       }
     }
+    // (A report told by two words, "a car bomb detonated", has its toll on the one nearer it: the other shares it.)
+    for (const m of sentenceMentions)
+      if (m.fatalities.min === null && m.injuries.min === null) {
+        const sibling = sentenceMentions.find((o) => o !== m && o.clause === m.clause && o.type === m.type && (o.fatalities.min !== null || o.injuries.min !== null));
+        if (sibling) m.clauseToll = { fatalities: sibling.fatalities, injuries: sibling.injuries };
+      }
     const attribution = attributionIn(sentence.text);
     const blamedBy = blameIn(sentence.text);
     // The cause goes to the violent mention nearest the words that name it; the blame to every incident of the sentence.
@@ -1324,6 +1409,11 @@ const townLike = (p: PlacedMention | null): boolean => p !== null && (p.kind ===
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
 function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
   // ("We further condemn the suicide bomb attack in Helmand": a reference the words set apart points at no earlier incident.)
+  // (A reaction to the story's incident made somewhere else joins it and leaves its place as it was.)
+  if (mention.reaction) {
+    const target = byRecency(drafts).find((d) => d.type === mention.type || (VIOLENT.includes(d.type) && VIOLENT.includes(mention.type)));
+    if (target) return absorb(target, mention, false);
+  }
   if (mention.anaphoric && mention.ownPlace && !mention.distinct) {
     // "The Taliban claimed the attack in the Kamdesh district of Nuristan province": a definite
     // reference names the place of the incident it refers to, unless that place rules it out.
@@ -1441,6 +1531,23 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       !namedDaysApart(d, mention),
   );
   if (compatible) return absorb(compatible, mention, true);
+  // "Seven Dead after Demonstration in Rakhine State", "Nine Injured as Protesters Clash With Police", "Coalition Beats Back
+  // Insurgent Attack": a headline read last announces the story's lede; when it fits no incident of the body by type (its
+  // words type the event otherwise than the body's report does), it is still the lede's, not an incident of its own, if the
+  // body reports a violent incident at a place it allows. Its type does not retype the body's report (eighteenth pass).
+  if (mention.inHeadline && !mention.distinct && VIOLENT.includes(mention.type)) {
+    const lede = [...drafts].filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => !m.inHeadline)).sort((a, b) => firstReport(a) - firstReport(b))[0];
+    // (Not force used on a gathering over a lede that tells the gathering, "Military Police Assault Protestors" over "police
+    // beat and arrested protesters", nor the reverse, "Two Protesters Killed in Clash" over "forces fired on protesters":
+    // the protest and the force used on it are two incidents.)
+    const onGathering = lede !== undefined && (lede.type === "protest") !== (mention.type === "protest");
+    if (lede && !onGathering && (looseHeadlinePlace || placesCompatible(lede.place, mention.place)) && datesCompatible(lede.date, mention.date)) {
+      const type = lede.type;
+      absorb(lede, mention, false);
+      lede.type = type;
+      return lede;
+    }
+  }
   const draft: Draft = {
     type: mention.type,
     mentions: [mention],
@@ -1491,7 +1598,16 @@ const INDEFINITE_BEFORE = /(?:^|[\s,])(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
  * one child"): a story tells one incident's toll again with a definite word ("the blast"), not a new one.
  */
 function anotherToll(draft: Draft, mention: Mention): boolean {
-  if (mention.anaphoric || mention.inHeadline || mention.fatalities.min === null || draft.fatalities.min === null || draft.fatalities.min === mention.fatalities.min) return false;
+  if (mention.anaphoric || mention.inHeadline) return false;
+  // (The dead when both count them; else the wounded: "a sedan exploded ..., injuring five" and "a car bomb detonated
+  // ..., killing six and wounding 13" are two bombs; a word of the report with no toll of its own has its clause's. Eighteenth pass.)
+  const toll = mention.fatalities.min === null && mention.injuries.min === null && mention.clauseToll ? mention.clauseToll : mention;
+  const bothDead = toll.fatalities.min !== null && draft.fatalities.min !== null;
+  const differs = bothDead
+    ? draft.fatalities.min !== toll.fatalities.min
+    : // (A full toll of dead and wounded beside an incident with only wounded, not a later word on the wounded alone.)
+      toll.fatalities.min !== null && draft.fatalities.min === null && toll.injuries.min !== null && draft.injuries.min !== null && draft.injuries.min !== toll.injuries.min;
+  if (!differs) return false;
   if (draft.mentions.some((m) => m.sentence === mention.sentence)) return false;
   const before = mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start);
   return INDEFINITE_BEFORE.test(before);
