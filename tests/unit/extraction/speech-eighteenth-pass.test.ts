@@ -118,3 +118,19 @@ describe("unsigned news releases", () => {
     expect(quotes[0]?.speaker).toBe("Karl Weiss");
   });
 });
+
+describe("a briefing's topic index, one topic a line", () => {
+  it("reads the people a topic line ends in, before and after 'and', with slashes set without spaces", () => {
+    const text = [
+      "Daily Press Briefing",
+      "Jane Roe, Deputy Spokesperson\nHarbor City\nMay 6, 2011",
+      "Release of Harbor Statistics/Annual Shipping Report\nTravel Update of Susan Welch and Elliott Abbot\nMeetings with Pilots and Dockers / Issues to Discuss",
+      "MS. ROE: Good afternoon, everyone.",
+      "QUESTION: Any news on the strike?",
+      "MS. ROE: Nothing new today.",
+    ].join("\n\n");
+    const people = extractArticle(text).people.map((person) => person.name);
+    expect(people).toContain("Susan Welch");
+    expect(people).not.toContain("Annual Shipping Report");
+  });
+});
