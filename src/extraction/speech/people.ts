@@ -62,9 +62,14 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
 
 /** A title before the name and a comma: "The United Nations envoy for Yemen, Lars Eklund, said". */
 function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: number, nameEnd: number): FoundTitle | null {
-  if (tokens[nameStart - 1]?.text !== "," || tokens[nameEnd]?.text !== ",") return null;
+  // Copy may drop the second comma when the name is the subject: "The secretary-general of the
+  // Association, Jane Doe expressed ...": a title phrase opening the sentence, the name, then a verb.
+  const after = tokens[nameEnd];
+  const verbAfter = after !== undefined && (after.pos === "VERB" || after.pos === "AUX") && /^\p{Ll}/u.test(after.text);
+  if (tokens[nameStart - 1]?.text !== "," || (after?.text !== "," && !verbAfter)) return null;
   const phrase = nounPhraseBefore(text, tokens, nameStart - 1, 0);
   if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  if (after?.text !== "," && phrase.tokens[0] !== tokens[0] && !/^(the|a|an)$/i.test(phrase.tokens[0]?.text ?? "")) return null;
   // "The United Nations envoy", "Its spokesman": the determiner is not part of the title.
   const from = /^(the|a|an|its|his|her|their)$/i.test((phrase.tokens[0] as Token).text) ? 1 : 0;
   const title = phraseOf(text, tokens, tokens.indexOf(phrase.tokens[from] as Token), tokens.indexOf(phrase.tokens[phrase.tokens.length - 1] as Token) + 1);

@@ -134,3 +134,21 @@ describe("a briefing's topic index, one topic a line", () => {
     expect(people).not.toContain("Annual Shipping Report");
   });
 });
+
+describe("a title and a comma before a subject's name, the second comma dropped", () => {
+  it("reads the person and gives a later 'he said' to them", () => {
+    const text = [
+      "Storms hit the coast on Monday.",
+      "The chairman of the Harbor Union, Tomas Varga expressed deep condolences to the families.",
+      "In a letter to the mayor, he said he was confident that the city would recover.",
+    ].join("\n\n");
+    const result = extractArticle(text);
+    expect(result.people.map((person) => person.name)).toContain("Tomas Varga");
+    expect(result.quotes.find((quote) => quote.text.startsWith("he was confident"))?.speaker).toBe("Tomas Varga");
+  });
+
+  it("reads no person from a list of places or bodies before a name without a verb after it", () => {
+    const text = "Delegates came from the port, the rail union, Harbor City and Bay Town.";
+    expect(extractArticle(text).people).toEqual([]);
+  });
+});
