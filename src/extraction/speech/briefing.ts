@@ -36,14 +36,20 @@ export interface BriefingTurn {
   /** True for reporters' questions: quotes of "a reporter", never of the spokesperson. */
   readonly isQuestion: boolean;
   readonly speaker: TurnSpeaker;
+  /**
+   * True for a broadcast script's actuality (the speaker's recorded words between "/// DOE ACT ///"
+   * and "/// END ACT ///"): a direct quote, but spoken on tape, not at a briefing (medium "other").
+   */
+  readonly recorded?: boolean;
 }
 
-// A label in capitals, up to eight words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"), optionally
+// A label in capitals, up to eleven words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"; an office's
+// long title before the name: "ASSISTANT TO THE SECRETARY OF DEFENSE JANE Q. DOE"), optionally
 // with an affiliation after a comma ("JOHN DOE, NATIONAL SECURITY COUNCIL").
 // A surname in capitals may keep its "Mc"/"Mac" in mixed case ("MR. McCLELLAN:").
 // A reporter's label may name the outlet or the reporter in brackets ("QUESTION (Reuters):",
 // "QUESTION (Jane Doe, Harbor Radio):").
-const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?){0,7})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?(?: \(([^()]{1,60})\))?:\s+/u;
+const LABEL = /^((?:(?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?)(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]*\.?){0,10})(?:, \p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,5})?(?: \(([^()]{1,60})\))?:\s+/u;
 // Hearing records print the label in mixed case and close it with a full stop: "Chairman Doe.",
 // "Mr. Doe.", "Ms. Roe of Ohio.", "Secretary Doe." (only read when two paragraphs open so).
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Chair|Senator|Sen|Representative|Rep|Secretary|General|Gen|Admiral|Adm|Ambassador|Director|Administrator|Commissioner|Judge|Governor|Mayor)\.? \p{Lu}[\p{L}'’-]+(?: of \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?)\.\s+(?=\p{Lu}|[“"‘'(])/u;
@@ -72,7 +78,18 @@ const UNNAMED_HEADS = /(?:^|\s)(MODERATOR|OPERATOR|OFFICIAL|OFFICIALS|STAFF|SPOK
 const SURNAME_PARTICLES = /^(DI|DE|DA|DEL|DELLA|DOS|DU|LA|LE|VAN|VON|DER|DEN|TER|BIN|IBN|AL|EL|ST)$/;
 const HONORIFICS: ReadonlyMap<string, "male" | "female" | null> = new Map([["MR", "male"], ["MS", "female"], ["MRS", "female"]]);
 /** Labels of a transcript's header fields: the words after them are no one's turn. */
-const HEADER_FIELDS = /^(?:BRIEFERS?|PARTICIPANTS|PRESENT|PANELISTS|SUBJECT|TOPIC|LOCATION|PLACE|DATE|TIME|SOURCE|RELEASE|EMBARGO)$/;
+// Broadcast scripts (a wire service's correspondent reports) open with the same kind of fields in
+// capitals ("SLUG: 2-123 Place / Story", "VOICED AT:", "BYLINE=...") and set the story's parts off
+// with "INTRO:", "TEXT:", "TAG:": none of them is a speaker, and the paragraphs under "TEXT:" are the
+// correspondent's narration, not a turn (read as such they made every paragraph a direct quote).
+const HEADER_FIELDS = /^(?:BRIEFERS?|PARTICIPANTS|PRESENT|PANELISTS|SUBJECT|TOPIC|LOCATION|PLACE|DATE|TIME|SOURCE|RELEASE|EMBARGO|NOTE|SLUG|INTRO|TEXT|TAG|OUTRO|BYLINE|DATELINE|CONTENT|TYPE|NUMBER|NOTE NUMBER|TITLE|HEADLINE|VOICED AT|KEYWORDS|CATEGORY|EDITOR|EDITOR'S NOTE|LENGTH|FILED)$/;
+/**
+ * A broadcast script's actuality: "/// DOE ACT ///" (also "ACTUALITY", "SOT", "BITE") opens the
+ * recorded words of the person by that surname, printed without quotation marks; "/// END ACT ///"
+ * closes them.
+ */
+const ACTUALITY_OPEN = /^\/{2,}\s*((?:Ma?c)?\p{Lu}[\p{Lu}'’-]+(?: (?:Ma?c)?\p{Lu}[\p{Lu}'’-]+){0,3})\s+(?:ACT|ACTUALITY|SOT|BITE)\s*\/{2,}$/u;
+const ACTUALITY_END = /^\/{2,}\s*END\s+(?:OF\s+)?(?:ACT|ACTUALITY|SOT|BITE)S?\s*\/{2,}$/;
 /** A line that is only a time of day ("1:15 p.m. EST", "4:34 P.M. EDT"). */
 const TIME_STAMP = /^\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+\p{Lu}{2,4})?$/iu;
 /**
@@ -161,7 +178,9 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   let colonLabels = 0;
   let firstLabel: { label: string; at: number } | null = null;
   // `asks`: a reporter's turn, also when its label names the reporter ("QUESTION (Jane Doe, ...):").
-  let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker; asks?: boolean } | null = null;
+  let current: { label: string; labelLine: TextRange; speaker: TurnSpeaker; asks?: boolean; recorded?: boolean } | null = null;
+  // An actuality is a turn on its own: one is enough (a report quotes one voice on tape).
+  let actuality = false;
   // A mixed-case label's surname must follow a given name earlier in the story ("Faya Doe, ..." then "Doe: ...").
   // and open at least two paragraphs (an interviewee answers more than once; "The Inside Story: ..." is a title).
   // The words after it are a sentence, not a figure ("Sanders: 1,547."), the label is no place
@@ -211,6 +230,18 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   let affiliated = false;
   for (const paragraph of analyzed.paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
+    if (ACTUALITY_END.test(line.trim())) {
+      current = null;
+      continue;
+    }
+    const act = ACTUALITY_OPEN.exec(line.trim());
+    if (act?.[1]) {
+      current = { label: act[1], labelLine: paragraph, speaker: speakerOfLabel(act[1]), recorded: true };
+      labelled += 1;
+      colonLabels += 1;
+      actuality = true;
+      continue;
+    }
     const alone = ALONE_LABEL.exec(line.trim());
     // Only with an affiliation: a heading in capitals ("SHORT READS:") is no speaker.
     if (alone?.[1] && alone[2] && alone[1].includes(" ") && !TRANSCRIPT_END.test(line.trim())) {
@@ -275,7 +306,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
       current = { label: handedTo.label, labelLine: paragraph, speaker: handedTo.speaker };
       labelled += 1;
     }
-    turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker });
+    turns.push({ line: paragraph, label: current.label, labelLine: current.labelLine, quote: { start, end: start + trimmed.length }, isQuestion: current.asks === true || (current.speaker.kind === "unnamed" && current.speaker.isQuestion), speaker: current.speaker, ...(current.recorded ? { recorded: true } : {}) });
   }
   if (colonLabels === 0 || turns.length === 0) return [];
   // A taken question ("Taken Question" in the header, then "QUESTION: ..." / "ANSWER: ...") is a
@@ -284,7 +315,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   if (TAKEN_QUESTION_HEADER.test(text.slice(0, turns[0]?.labelLine.start ?? 0))) return [];
   // One labelled turn is a transcript when its label names someone by office, the header names
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
-  if (labelled < 2 && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
+  if (labelled < 2 && !actuality && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
   return nameReporters(analyzed, interviewers(text, answerers(text, officeHolders(text, turns))));
 }
 

@@ -433,7 +433,8 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
     speakerKind: person ? "person" : null,
     speakerDescription: description,
     kind: "direct",
-    medium: "briefing",
+    // An actuality was recorded (where, the script does not say), not said at a briefing.
+    medium: turn.recorded ? "other" : "briefing",
     reportingVerb: null,
     attribution: { start: turn.labelLine.start, end: turn.labelLine.start + turn.label.length },
     confidence: 0.95,
@@ -577,7 +578,11 @@ function issuerOf(cast: Cast, text: string, statement: StatementDocument): Sourc
   // "Statement from the U.S. Embassy" over a body that names "the U.S. Embassy in Ruritania": the fuller name the story gives.
   const canonical = canonicalOrganization(words);
   const fuller = cast.organizations.find((name) => name.toLowerCase().startsWith(`${canonical.toLowerCase()} `));
-  const organization = spelledOut ?? fuller ?? canonical;
+  // "Office of the Assistant Secretary (Public Affairs)": the branch in brackets names no other body
+  // than the office the story already knows without it; one name per body.
+  const bare = canonical.replace(/\s*\([^()]+\)$/, "");
+  const known = bare !== canonical ? cast.organizations.find((name) => name.toLowerCase() === bare.toLowerCase()) : undefined;
+  const organization = spelledOut ?? fuller ?? known ?? canonical;
   cast.addOrganization(organization);
   const source = cast.addSource(words, (words.split(/\s+/).pop() ?? "").toLowerCase(), organization, CONFIDENCE.explicit);
   cast.mentionSource(source, statement.author, 0.9);

@@ -62,9 +62,14 @@ function titleBefore(text: string, tokens: readonly Token[], nameStart: number):
 
 /** A title before the name and a comma: "The United Nations envoy for Yemen, Lars Eklund, said". */
 function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: number, nameEnd: number): FoundTitle | null {
-  if (tokens[nameStart - 1]?.text !== "," || tokens[nameEnd]?.text !== ",") return null;
+  // Copy may drop the second comma when the name is the subject: "The secretary-general of the
+  // Association, Jane Doe expressed ...": a title phrase opening the sentence, the name, then a verb.
+  const after = tokens[nameEnd];
+  const verbAfter = after !== undefined && (after.pos === "VERB" || after.pos === "AUX") && /^\p{Ll}/u.test(after.text);
+  if (tokens[nameStart - 1]?.text !== "," || (after?.text !== "," && !verbAfter)) return null;
   const phrase = nounPhraseBefore(text, tokens, nameStart - 1, 0);
   if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  if (after?.text !== "," && phrase.tokens[0] !== tokens[0] && !/^(the|a|an)$/i.test(phrase.tokens[0]?.text ?? "")) return null;
   // "The United Nations envoy", "Its spokesman": the determiner is not part of the title.
   const from = /^(the|a|an|its|his|her|their)$/i.test((phrase.tokens[0] as Token).text) ? 1 : 0;
   const title = phraseOf(text, tokens, tokens.indexOf(phrase.tokens[from] as Token), tokens.indexOf(phrase.tokens[phrase.tokens.length - 1] as Token) + 1);
@@ -576,6 +581,33 @@ const isTitleWord = (word: string): boolean => word.toLowerCase().split("-").eve
  */
 export function findTopicIndexNames(text: string, indexEnd: number, cast: Cast): void {
   const index = text.slice(0, indexEnd);
+  // Topics are set apart by slashes: "Topic/ Topic", "Topic / Topic", or "Topic/Topic".
+  if (!/\S\/\s|\s\/\s/.test(index)) return;
+  // The same name read in a line and in the joined topic is mentioned once.
+  const seen = new Set<number>();
+  const add = (spelled: string, start: number, end: number): void => {
+    if (seen.has(start)) return;
+    seen.add(start);
+    const person = cast.addPerson(spelled, null, 0.7);
+    cast.mentionPerson(person, { start, end }, 0.7);
+  };
+  // An index may print one topic a line ("Travel of Jane Doe and John Roe" over "Meetings with
+  // ..."), which the joined reading below runs into the next line: a line's topic, or a part of it
+  // before or after "and", that ends in a given name and a surname names a person too. Only the
+  // sure shape (a known given name, two words) is read so, since no topic is joined to vouch for it.
+  for (const topic of index.matchAll(/[^/:,;\n]+/g)) {
+    let offset = topic.index ?? 0;
+    for (const part of topic[0].split(/(\s+and\s+)/)) {
+      const words = /^\s+and\s+$/.test(part) ? [] : (part.split(/['’]s\b/)[0]?.trim().split(/\s+/) ?? []);
+      const name = words.slice(-2);
+      const first = (name[0] ?? "").toLowerCase();
+      if (name.length === 2 && name.every((word) => TOPIC_NAME_WORD.test(word) && !isTitleWord(word) && !ORG_HEADS.has(word.toLowerCase())) && (MALE_GIVEN_NAMES.has(first) || FEMALE_GIVEN_NAMES.has(first)) && !lookupPlace(name.join(" "))) {
+        const start = offset + part.lastIndexOf(`${name[0]} ${name[1]}`);
+        if (start >= offset) add(name.join(" "), start, start + name.join(" ").length);
+      }
+      offset += part.length;
+    }
+  }
   if (!/\S\/\s/.test(index)) return;
   // One line end inside a topic is a space (same length, so offsets hold); a blank line ends it.
   const joined = index.replace(/[ \t]*\n[ \t]*(?=\S)/g, (gap) => " ".repeat(gap.length));
@@ -591,8 +623,7 @@ export function findTopicIndexNames(text: string, indexEnd: number, cast: Cast):
       if (!(before !== "" && isTitleWord(before)) && !MALE_GIVEN_NAMES.has(first) && !FEMALE_GIVEN_NAMES.has(first)) continue;
       const spelled = name.join(" ");
       if (lookupPlace(spelled)) break;
-      const person = cast.addPerson(spelled, null, 0.7);
-      cast.mentionPerson(person, { start, end: start + (joined.slice(start).indexOf(name[name.length - 1] as string) + (name[name.length - 1] as string).length) }, 0.7);
+      add(spelled, start, start + (joined.slice(start).indexOf(name[name.length - 1] as string) + (name[name.length - 1] as string).length));
       break;
     }
   }

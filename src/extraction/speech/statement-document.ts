@@ -298,6 +298,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     selfNamedStatement(text, paragraphs) ??
     pressOfficeFirstPerson(text, paragraphs) ??
     officeRelease(text, paragraphs) ??
+    newsRelease(text, paragraphs) ??
     countryVoiceStatement(text, paragraphs) ??
     datelineRelease(text, paragraphs)
   );
@@ -391,6 +392,33 @@ function officeRelease(text: string, paragraphs: readonly TextRange[]): Statemen
   const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
   if (firstBody < 1 || firstBody > 6) return null;
   const office = lines.slice(0, firstBody).find((line) => PRESS_OFFICE_LINE.test(text.slice(line.start, line.end)));
+  if (!office) return null;
+  const lastHeader = lines[firstBody - 1] as TextRange;
+  const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
+  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  return { author: office, paragraphs: body, authorKind: "office" };
+}
+
+/** A release's kind on a header line of its own: "News Release", "Press Release". */
+const NEWS_RELEASE_LINE = /^(?:news|press) release$/i;
+/** An issuing office's header line, perhaps with its branch in brackets: "Office of the Assistant Secretary (Public Affairs)". */
+const ISSUING_OFFICE_LINE = /^Office of (?:the )?\p{Lu}[\p{L}.'’-]*(?: (?:of|for|and|the|\p{Lu}[\p{L}.'’-]*)){0,8}(?: \(\p{Lu}[\p{L} ]{1,40}\))?$/u;
+
+/**
+ * An unsigned news release under a department's header: a title, then header lines only (the
+ * department, the issuing office's line, "News Release", web and contact lines, the release
+ * number and date; none a sentence), then a body with no quotation marks. No title or sign-off
+ * names an author, so every body paragraph is the issuing office's, as an organization (the office
+ * line, "Office of ... (Public Affairs)"). Unlike `officeRelease` the office need not be a press
+ * secretary's or spokesperson's, but the header must call the document a news/press release.
+ */
+function newsRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
+  if (firstBody < 2 || firstBody > MAX_HEADER_LINES + 1) return null;
+  const header = lines.slice(1, firstBody);
+  if (!header.some((line) => NEWS_RELEASE_LINE.test(text.slice(line.start, line.end).trim()))) return null;
+  const office = header.find((line) => ISSUING_OFFICE_LINE.test(text.slice(line.start, line.end).trim()));
   if (!office) return null;
   const lastHeader = lines[firstBody - 1] as TextRange;
   const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
