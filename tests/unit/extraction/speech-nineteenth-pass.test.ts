@@ -78,3 +78,28 @@ describe("a statement headed by the President following an event", () => {
     expect(quotes[0]?.speakerDescription).toMatch(/^the President$/);
   });
 });
+
+describe("reported speech that goes on with 'continue to'", () => {
+  it("keeps ', but her party, and others, continue to work ...' in the reported clause", () => {
+    const text = "Harbor party leader Jane Doe said she does not expect a fair vote, but her party, and others, continue to work in a race the ruling party is widely favored to win.";
+    const reported = extractArticle(text).quotes.filter((quote) => quote.kind !== "direct");
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.text).toMatch(/continue to work in a race the ruling party is widely favored to win$/);
+  });
+
+  it("still ends the clause at a new speaker who continued", () => {
+    const text = "Jane Doe said the port would reopen soon, and the harbor master continued that ships were waiting.";
+    const reported = extractArticle(text).quotes.filter((quote) => quote.kind !== "direct");
+    expect(reported[0]?.text).toMatch(/^the port would reopen soon$/);
+  });
+});
+
+describe("a body's name set off by commas after its description", () => {
+  it("reads 'The state newspaper, The Harbor Times, said ...' as the paper's report", () => {
+    const text = "Police in Harbor City searched the offices of a union on Monday.\n\nThe state newspaper, The Harbor Times, said the police were looking for illegal papers.";
+    const reported = extractArticle(text).quotes.filter((quote) => quote.kind !== "direct");
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.text).toMatch(/^the police were looking for illegal papers/);
+    expect(reported[0]?.speaker ?? "").toMatch(/Harbor Times/);
+  });
+});
