@@ -64,6 +64,8 @@ const TITLED_COLON_LABEL = /^((?:Mr|Mrs|Ms|Dr|Secretary|Ambassador|General|Gen|A
  */
 const ALONE_LABEL = /^((?:\p{Lu}[\p{Lu}'’-]*\.?)(?: \p{Lu}[\p{Lu}'’-]*\.?){0,5})(,\s*[^:]{2,80})?:\s*$/u;
 /** An interview's mixed-case label: a surname the story named before with a given name ("Doe: ..."). */
+/** A header that calls the text a transcript or a briefing ("News Transcript", "DoD News Briefing", "Presenter:"). */
+const TRANSCRIPT_HEADER = /\b(?:transcript|briefing|press conference|presenters?:)/i;
 const MIXED_LABEL = /^(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2}):\s+(?=\S)/u;
 /** White House transcripts set a reporter's turn off with "Q" and spaces, no colon. */
 const BARE_QUESTION = /^Q\.?(?: {2,}|\t| (?=\p{Lu}|[“"‘'(]))/u;
@@ -218,8 +220,18 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   const surnameLabels = [...mixedAt].filter(([surname]) => plausibleSurname(surname) && !HEADER_FIELDS.test(surname.toUpperCase()));
   const firstMixed = Math.min(...surnameLabels.map(([, at]) => at));
   const headerNamed = new Set(surnameLabels.map(([surname]) => surname).filter((surname) => givenNameAt(surname) >= 0 && givenNameAt(surname) < firstMixed));
+  // One briefer labelled by surname more than once ("Doe:" twice, a reporter's "Q:" between) under
+  // a header that calls the text a transcript or briefing and names the briefer in full first
+  // ("Presenter: Secretary of Defense Jane Q. Doe"): a second briefer the header names may never
+  // speak, so two header-named surnames are not required.
+  const transcriptHeader = Number.isFinite(firstMixed) && TRANSCRIPT_HEADER.test(text.slice(0, firstMixed));
+  const reporterLabelled = analyzed.paragraphs.some((paragraph) => {
+    const line = text.slice(paragraph.start, paragraph.end);
+    return /^(?:Q|QUESTION)$/.test(LABEL.exec(line)?.[1] ?? "") || /^Question:\s/.test(line) || BARE_QUESTION.test(line);
+  });
   const namedBefore = (surname: string, at: number): boolean => {
     if (headerNamed.size >= 2 && headerNamed.has(surname)) return true;
+    if (transcriptHeader && reporterLabelled && headerNamed.has(surname) && (mixedCounts.get(surname) ?? 0) >= 2) return true;
     if (!plausibleSurname(surname) || (mixedCounts.get(surname) ?? 0) < 2 || !interview) return false;
     const found = givenNameAt(surname);
     return found >= 0 && found < at;

@@ -64,7 +64,7 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (token.text === "," && trailingAttribution(tokens, index + 1)) return index;
     // ", and a hospital official said ...", ", but both the party and local residents said ...": a
     // new attribution (a subject of up to ten words, then its verb) ends the clause.
-    if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB")) return index;
+    if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate, offset) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB" && !continuesAnAct(tokens, index + 2 + offset))) return index;
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && laterAttribution(tokens, index + 2)) return index;
     // "..., while other sources put the toll at 33": a contrast with a subject of its own is the
     // writer's, set beside the report, not part of it.
@@ -878,7 +878,18 @@ function laterAttribution(tokens: readonly Token[], at: number): boolean {
   let index = at;
   while (index < at + 10 && index < tokens.length && (["DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PART"].includes((tokens[index] as Token).pos) || /^('s|’s)$/.test((tokens[index] as Token).text))) index += 1;
   const verb = tokens[index];
-  return index > at && verb !== undefined && verb.pos === "VERB" && REPORTING_VERBS.has(key(verb));
+  return index > at && verb !== undefined && verb.pos === "VERB" && REPORTING_VERBS.has(key(verb)) && !continuesAnAct(tokens, index);
+}
+
+/**
+ * Whether tokens[at] is "continue" going on with an act ("her party and others continue to work
+ * ...", "continued the talks"): a verb of speaking only when it closes or introduces words ("...,
+ * he continued.", "she continued: ...", "continued that ..."), not when an infinitive or an object
+ * follows it.
+ */
+function continuesAnAct(tokens: readonly Token[], at: number): boolean {
+  const after = tokens[at + 1];
+  return /^continu(?:e|es|ed|ing)$/.test(key(tokens[at] as Token)) && after !== undefined && !/^(?:[,.;:!?“"”]|that)$/i.test(after.text);
 }
 
 /**

@@ -577,6 +577,20 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   // "The top commander in Iraq, General Jane Doe, said": a title may stand before that name.
   const nameInside = nameRuns(inside.tokens).pop();
   if (nameInside && nameInside[1] === inside.tokens.length && inside.tokens.slice(0, nameInside[0]).every((token) => TITLE_WORDS.has(key(token)) || isRoleWord(token))) return inside;
+  // "The government daily, The Harbor Times, said": a body's name with its article, every other
+  // word capitalized, after a description in lower case (a determiner, then common nouns).
+  const described = nounPhraseBefore(text, tokens, comma, floor);
+  if (
+    /^the$/i.test(first.text) &&
+    inside.tokens.length >= 2 &&
+    inside.tokens.length <= 5 &&
+    inside.tokens.slice(1).every((token) => /^\p{Lu}/u.test(token.text)) &&
+    described &&
+    described.tokens[0]?.pos === "DET" &&
+    described.tokens.length >= 2 &&
+    described.tokens.slice(1).every((token) => /^\p{Ll}/u.test(token.text))
+  )
+    return inside;
   // "Another opposition leader, Marta Lind of the Union of Farmers, told": the name, then the body
   // it speaks for ("of", "from", "with" a name), between the commas; the speaker is the name.
   const affiliation = inside.tokens.findIndex((token, at) => at >= 2 && /^(of|from|with)$/i.test(token.text) && /^(the|\p{Lu})/u.test(inside.tokens[at + 1]?.text ?? ""));

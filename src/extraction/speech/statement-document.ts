@@ -40,7 +40,9 @@ const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){
 const POSSESSOR_INTRO = /^(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|testimony)\b.*:\s*$/iu;
 // "Secretary Doe's statement reads as follows:", "Doe's full statement reads:": the possessor's words follow.
 const READS_AS = /^(.+?)['’]s? (?:full |complete )?(?:statement|remarks|readout|message) (?:reads|read|is as follows|follows)(?: as follows| in full)?\s*:\s*$/iu;
-const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to)\s+.*)?$/i;
+// The occasion may follow the author with "following"/"after"/"upon" ("Statement by the President
+// Following the Attack on ..."): the author ends there, not at the topic's "on".
+const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to|following|after|upon|concerning)\s+.*)?$/i;
 // "Statement of Ambassador Jane Doe on ...": "of" names the author only when a title or a name follows.
 const HEADED_OF = /^(?:statement|remarks) of ((?:the )?(?:[\p{L}.'’-]+ ){0,3}?(?:secretary|spokesperson|spokesman|spokeswoman|ambassador|director|administrator|chairman|chairwoman|chair|president|minister|senator|governor|commissioner|envoy|coordinator)\b(?: \p{Lu}[\p{L}.'’-]*){0,4})(?:\s+(?:on|regarding|at|in|to|about)\s+.*)?$/iu;
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
@@ -299,6 +301,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     pressOfficeFirstPerson(text, paragraphs) ??
     officeRelease(text, paragraphs) ??
     newsRelease(text, paragraphs) ??
+    announcedRelease(text, paragraphs) ??
     countryVoiceStatement(text, paragraphs) ??
     datelineRelease(text, paragraphs)
   );
@@ -424,6 +427,33 @@ function newsRelease(text: string, paragraphs: readonly TextRange[]): StatementD
   const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
   if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
   return { author: office, paragraphs: body, authorKind: "office" };
+}
+
+/** A release's own opening: "The Department of Defense announced today ...", "The Harbor Authority today announced ...". */
+const ANNOUNCED_OPENING = /^The ((?:U\.S\. )?\p{Lu}[\p{L}.'’-]*(?: (?:of|for|and|the|\p{Lu}[\p{L}.'’-]*)){0,7}) (?:announced today|today announced|has announced|announces)\b/u;
+
+/**
+ * An unsigned release printed with its title only, no department header (the header `newsRelease`
+ * reads is dropped by the page that reprints it): a short title line (no full stop), then a body
+ * whose first sentence is the issuing body announcing ("The Department of Defense announced today
+ * the death of ..."), with no quotation marks and no reporting verb anywhere. A news story that
+ * opens so goes on to quote or report someone; a release does not. Every body paragraph is the
+ * announcing body's, as an organization.
+ */
+function announcedRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  if (/[“”]|"[^"]{8,}"/.test(text) || NEWS_REPORTING.test(text)) return null;
+  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const title = lines[0];
+  const opening = lines[1];
+  if (!title || !opening) return null;
+  const titleWords = text.slice(title.start, title.end);
+  if (/[.!?]["”’]?$/.test(titleWords) || titleWords.split(/\s+/).length > 12) return null;
+  const found = ANNOUNCED_OPENING.exec(text.slice(opening.start, opening.end));
+  if (!found?.[1] || (!ORG_HEADS.has((found[1].split(/\s+/).pop() ?? "").toLowerCase()) && !/\bof\b/.test(found[1]))) return null;
+  const authorStart = opening.start + "The ".length;
+  const body = bodyAfter(text, paragraphs, 0);
+  if (body.length === 0) return null;
+  return { author: { start: authorStart, end: authorStart + found[1].length }, paragraphs: body, authorKind: "office" };
 }
 
 /**
