@@ -359,7 +359,7 @@ const MAX_NOTE_PARAGRAPHS = 8;
  * as an organization. A note that names two departments, or none, is left alone.
  */
 function datelineRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  if (/[“”]|"[^"]{8,}"/.test(text) || NEWS_REPORTING.test(text) || STORY_REPORTING.test(text)) return null;
+  if (PRINTED_QUOTATION.test(text) || NEWS_REPORTING.test(text) || STORY_REPORTING.test(text)) return null;
   const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
   // Header lines before the dateline ("Media Note", the headline, a date): none a sentence.
   const openingAt = lines.findIndex((line) => RELEASE_DATELINE.test(text.slice(line.start, line.end)));
@@ -398,7 +398,7 @@ function officeRelease(text: string, paragraphs: readonly TextRange[]): Statemen
   if (!office) return null;
   const lastHeader = lines[firstBody - 1] as TextRange;
   const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
-  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
   return { author: office, paragraphs: body, authorKind: "office" };
 }
 
@@ -425,7 +425,7 @@ function newsRelease(text: string, paragraphs: readonly TextRange[]): StatementD
   if (!office) return null;
   const lastHeader = lines[firstBody - 1] as TextRange;
   const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
-  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
   return { author: office, paragraphs: body, authorKind: "office" };
 }
 
@@ -441,7 +441,7 @@ const ANNOUNCED_OPENING = /^The ((?:U\.S\. )?\p{Lu}[\p{L}.'’-]*(?: (?:of|for|a
  * announcing body's, as an organization.
  */
 function announcedRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  if (/[“”]|"[^"]{8,}"/.test(text) || NEWS_REPORTING.test(text)) return null;
+  if (PRINTED_QUOTATION.test(text) || NEWS_REPORTING.test(text)) return null;
   const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
   const title = lines[0];
   const opening = lines[1];
@@ -466,7 +466,7 @@ const COUNTRY_VOICE = /^The United States (?:strongly |firmly |deeply |warmly |s
 /** A release's dateline in mixed case or capitals: "Washington, DC - ", "WASHINGTON — ". */
 const RELEASE_DATELINE = /^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,2}(?:, ?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?\s+[–—-]{1,2}\s+/u;
 function countryVoiceStatement(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  if (/[“”]|"[^"]{8,}"/.test(text)) return null;
+  if (PRINTED_QUOTATION.test(text)) return null;
   const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
   // A headline of its own (no full stop, a dozen words at most) may come first.
   const headline = lines[0] && !/[.!?]["”’]?$/.test(text.slice(lines[0].start, lines[0].end)) && text.slice(lines[0].start, lines[0].end).split(/\s+/).length <= 12;
@@ -503,7 +503,7 @@ function pressOfficeFirstPerson(text: string, paragraphs: readonly TextRange[]):
   const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= (header[header.length - 1] as TextRange).end));
   if (body.length === 0) return null;
   const words = body.map((paragraph) => text.slice(paragraph.start, paragraph.end));
-  if (!FIRST_PERSON_SINGULAR.test(words[0] as string) || words.some((paragraph) => /[“”]|"[^"]{8,}"/.test(paragraph) || NEWS_REPORTING.test(paragraph))) return null;
+  if (!FIRST_PERSON_SINGULAR.test(words[0] as string) || words.some((paragraph) => PRINTED_QUOTATION.test(paragraph) || NEWS_REPORTING.test(paragraph))) return null;
   return { author: office, paragraphs: body, authorKind: "unsigned", unsignedBy: "the President" };
 }
 
@@ -519,7 +519,7 @@ const SELF_NAMED_OPENING = /^(?:The )?((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{L}+(?<
  */
 function selfNamedStatement(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
   const first = paragraphs[0];
-  if (!first || /[“”]|"[^"]{8,}"/.test(text)) return null;
+  if (!first || PRINTED_QUOTATION.test(text)) return null;
   const raw = text.slice(first.start, first.end);
   const line = raw.trim();
   const opening = SELF_NAMED_OPENING.exec(line);
@@ -552,7 +552,7 @@ function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDo
   if (!author) return null;
   const signatureStart = onTwoLines ? before.start : last.start;
   const body = bodyAfter(text, paragraphs, 0).filter((paragraph) => paragraph.end <= signatureStart);
-  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
   // A name in capitals alone signs only a text in its signer's own voice ("I condemn ...").
   if (author === last && !byline && !body.some((paragraph) => /(?:^|[\s(])I\s/.test(text.slice(paragraph.start, paragraph.end)))) return null;
   return { author, paragraphs: body };
@@ -615,6 +615,12 @@ function principalReadout(author: TextRange, paragraphs: readonly TextRange[], p
  * with", "met with", "called", "hosted").
  */
 const READOUT_OPENING = /^(?:(?:Today|Earlier today|This (?:morning|afternoon|evening)|Yesterday),?\s+)?(?:The )?(?:Vice President|President|Secretary(?: of (?:State|Defense))?|Defense Secretary|Prime Minister)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(?:spoke|met|called|hosted|held (?:a|an) (?:phone |telephone |video |bilateral )?(?:call|meeting))\b/u;
+/**
+ * A quotation printed in the text: curly marks, or straight ones around a stretch of words (not an
+ * inch mark or a lone quoted letter). An office's release speaks in its own voice; one that prints
+ * a quotation is a story or a statement quoting someone, and its quotes are read as such.
+ */
+const PRINTED_QUOTATION = /[“”]|"[^"]{8,}"/;
 /** Words of reporting that a news story about a call uses and a readout, in the office's own voice, does not. */
 const NEWS_REPORTING = /\b(?:said|says|told|according to|reported|reports)\b/i;
 
@@ -629,7 +635,7 @@ function headlessReadout(text: string, paragraphs: readonly TextRange[]): Statem
   const first = lines[0];
   if (!first || lines.length > 6) return null;
   const opening = text.slice(first.start, first.end);
-  if (!READOUT_OPENING.test(opening) || /[“”]|"[^"]{8,}"/.test(text) || NEWS_REPORTING.test(text)) return null;
+  if (!READOUT_OPENING.test(opening) || PRINTED_QUOTATION.test(text) || NEWS_REPORTING.test(text)) return null;
   // Every line a paragraph of sentences: a headline, dateline or byline makes it another document.
   if (lines.some((line) => !/[.!?]["”’]?$/.test(text.slice(line.start, line.end)) || text.slice(line.start, line.end).split(/\s+/).length < 8)) return null;
   const principal = opening.split(/\s+(?:spoke|met|called|hosted|held)\b/)[0] ?? "";
@@ -647,7 +653,7 @@ function issuedDocument(text: string, paragraphs: readonly TextRange[], headline
   const readout = READOUT_HEADLINE.test(title);
   const body = readout || BODY_STATEMENT_HEADLINE.test(title) ? bodyAfter(text, paragraphs, 0) : [];
   // A release that quotes its people ("... ,” said the director) reports speech; it is no statement in the body's own voice.
-  if (body.length === 0 || body.some((paragraph) => /[“”]|"[^"]{8,}"/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
   // Header lines before the first body paragraph, then the foot line after the last one.
   const firstBody = body[0] as TextRange;
   const lastBody = body[body.length - 1] as TextRange;
