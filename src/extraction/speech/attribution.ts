@@ -538,7 +538,9 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
       : null;
   // A bare "the group" or "the organization" after a named body spoke later than that name (one
   // the headline gave, "Rights Group Faults …") is the body that spoke: the story's subject.
-  const bareBody = phrase.tokens.length === 2 && /^(group|organization|organisation)$/.test(head);
+  // "group", "organization": nouns of any body, which name no kind of body of their own.
+  const anyBodyNoun = /^(group|organization|organisation)$/.test(head);
+  const bareBody = phrase.tokens.length === 2 && anyBodyNoun;
   const spokeLater = bareBody && withWord ? [...cast.groups].filter((entry) => entry.start < position && entry.start > withWord.start && entry.organization !== null && entry.organization !== withWord.name).pop() : undefined;
   if (spokeLater?.organization) {
     cast.mention(phrase, "organization", spokeLater.organization, CONFIDENCE.reference);
@@ -558,20 +560,20 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
   const bare = phrase.tokens.length === 2 && !phrase.tokens.slice(1).some((token) => token.pos === "PROPN" || isCapitalized(token));
   // "the nonprofit organization Liberty Watch … The organization says": the body the story
   // introduced with that very noun before its name.
-  const introduced = bare && /^(group|organization|organisation)$/.test(head) ? introducedAs(context, head, position) : null;
+  const introduced = bare && anyBodyNoun ? introducedAs(context, head, position) : null;
   if (introduced) {
     cast.mention(phrase, "organization", introduced, CONFIDENCE.reference);
     const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization: introduced };
     cast.groups.push(group);
     return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
   }
-  const spoke = bare && /^(group|organization|organisation)$/.test(head) ? [...cast.groups].filter((entry) => entry.start < position && entry.organization !== null).pop() : undefined;
+  const spoke = bare && anyBodyNoun ? [...cast.groups].filter((entry) => entry.start < position && entry.organization !== null).pop() : undefined;
   if (spoke?.organization) {
     cast.mention(phrase, "organization", spoke.organization, CONFIDENCE.reference);
     return { person: null, source: null, group: spoke, confidence: CONFIDENCE.reference, viaStatement: false };
   }
   // No body has spoken yet: "the organization" is the one the story has named most (its subject).
-  const subject = bare && /^(group|organization|organisation)$/.test(head) ? cast.mostNamedOrganizationBefore(position, Math.max(0, titleEnd)) : null;
+  const subject = bare && anyBodyNoun ? cast.mostNamedOrganizationBefore(position, Math.max(0, titleEnd)) : null;
   if (subject) {
     cast.mention(phrase, "organization", subject, CONFIDENCE.reference);
     const group: GroupSpeaker = { description: phrase.text, head, start: phrase.start, organization: subject };

@@ -17,8 +17,10 @@ import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
  * ("said ... and urged", "... and accused", "... and rejected"): the reporting verbs, and verbs of
  * a stance taken aloud. Past forms only: "would resign and urge" coordinates inside the clause.
  */
+/** A reporting verb in the past tense ("said", "told", "noted"). */
+const PAST_REPORTING = /(ed|said|told|wrote)$/;
 const SPEAKER_ACTS = new Set([
-  ...[...REPORTING_VERBS].filter((verb) => /(ed|said|told|wrote)$/.test(verb)),
+  ...[...REPORTING_VERBS].filter((verb) => PAST_REPORTING.test(verb)),
   ...["accused", "rejected", "dismissed", "condemned", "criticized", "criticised", "praised", "welcomed", "pledged", "expressed", "thanked", "appealed", "demanded", "refused", "declined", "called", "blamed", "vowed", "urged"],
 ]);
 
@@ -34,7 +36,7 @@ function speakersNextAct(tokens: readonly Token[], start: number, and: number): 
   let verb = start - 1;
   while (verb >= 0 && verb >= start - 12 && !REPORTING_VERBS.has(key(tokens[verb] as Token))) verb -= 1;
   const reporting = tokens[verb];
-  if (!reporting || !/(ed|said|told|wrote)$/.test(key(reporting))) return false;
+  if (!reporting || !PAST_REPORTING.test(key(reporting))) return false;
   const clause = tokens.slice(start, and);
   const first = clause.findIndex((token) => token.pos === "VERB" || token.pos === "AUX");
   return first >= 0 && (clause[first] as Token).pos === "AUX";
