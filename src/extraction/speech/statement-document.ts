@@ -138,6 +138,24 @@ function lastSentence(line: string): string {
   return boundary ? line.slice((boundary.index ?? 0) + boundary[0].length) : line;
 }
 
+/** The text's paragraphs as lines, the empty ones left out. */
+function writtenLines(text: string, paragraphs: readonly TextRange[]): TextRange[] {
+  return paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+}
+
+/** The index of the first line that is a sentence (eight words or more, closed by a stop): where a release's header ends. */
+function firstSentenceLine(text: string, lines: readonly TextRange[]): number {
+  return lines.findIndex((line) => {
+    const words = text.slice(line.start, line.end);
+    return /[.!?]["”’]?$/.test(words) && words.split(/\s+/).length >= 8;
+  });
+}
+
+/** Whether any of these paragraphs prints a quotation: a release that does reports someone's speech. */
+function quotesSomeone(text: string, paragraphs: readonly TextRange[]): boolean {
+  return paragraphs.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)));
+}
+
 /** The body paragraphs after the paragraph at `index`: everything a sentence, up to an end line. */
 function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number): TextRange[] {
   const body: TextRange[] = [];
@@ -360,7 +378,7 @@ const MAX_NOTE_PARAGRAPHS = 8;
  */
 function datelineRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
   if (PRINTED_QUOTATION.test(text) || NEWS_REPORTING.test(text) || STORY_REPORTING.test(text)) return null;
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const lines = writtenLines(text, paragraphs);
   // Header lines before the dateline ("Media Note", the headline, a date): none a sentence.
   const openingAt = lines.findIndex((line) => RELEASE_DATELINE.test(text.slice(line.start, line.end)));
   const opening = lines[openingAt];
@@ -391,14 +409,14 @@ const PRESS_OFFICE_LINE = /^office of the (?:press secretary|spokesperson|spokes
  * A release that quotes someone reports speech, and is left to the quotation marks.
  */
 function officeRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
-  const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
+  const lines = writtenLines(text, paragraphs);
+  const firstBody = firstSentenceLine(text, lines);
   if (firstBody < 1 || firstBody > 6) return null;
   const office = lines.slice(0, firstBody).find((line) => PRESS_OFFICE_LINE.test(text.slice(line.start, line.end)));
   if (!office) return null;
   const lastHeader = lines[firstBody - 1] as TextRange;
   const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
-  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || quotesSomeone(text, body)) return null;
   return { author: office, paragraphs: body, authorKind: "office" };
 }
 
@@ -416,8 +434,8 @@ const ISSUING_OFFICE_LINE = /^Office of (?:the )?\p{Lu}[\p{L}.'’-]*(?: (?:of|f
  * secretary's or spokesperson's, but the header must call the document a news/press release.
  */
 function newsRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
-  const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
+  const lines = writtenLines(text, paragraphs);
+  const firstBody = firstSentenceLine(text, lines);
   if (firstBody < 2 || firstBody > MAX_HEADER_LINES + 1) return null;
   const header = lines.slice(1, firstBody);
   if (!header.some((line) => NEWS_RELEASE_LINE.test(text.slice(line.start, line.end).trim()))) return null;
@@ -425,7 +443,7 @@ function newsRelease(text: string, paragraphs: readonly TextRange[]): StatementD
   if (!office) return null;
   const lastHeader = lines[firstBody - 1] as TextRange;
   const body = bodyAfter(text, paragraphs, paragraphs.findIndex((paragraph) => paragraph.end >= lastHeader.end));
-  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || quotesSomeone(text, body)) return null;
   return { author: office, paragraphs: body, authorKind: "office" };
 }
 
@@ -442,7 +460,7 @@ const ANNOUNCED_OPENING = /^The ((?:U\.S\. )?\p{Lu}[\p{L}.'’-]*(?: (?:of|for|a
  */
 function announcedRelease(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
   if (PRINTED_QUOTATION.test(text) || NEWS_REPORTING.test(text)) return null;
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const lines = writtenLines(text, paragraphs);
   const title = lines[0];
   const opening = lines[1];
   if (!title || !opening) return null;
@@ -467,7 +485,7 @@ const COUNTRY_VOICE = /^The United States (?:strongly |firmly |deeply |warmly |s
 const RELEASE_DATELINE = /^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*){0,2}(?:, ?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?\s+[–—-]{1,2}\s+/u;
 function countryVoiceStatement(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
   if (PRINTED_QUOTATION.test(text)) return null;
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const lines = writtenLines(text, paragraphs);
   // A headline of its own (no full stop, a dozen words at most) may come first.
   const headline = lines[0] && !/[.!?]["”’]?$/.test(text.slice(lines[0].start, lines[0].end)) && text.slice(lines[0].start, lines[0].end).split(/\s+/).length <= 12;
   const opening = lines[headline ? 1 : 0];
@@ -494,8 +512,8 @@ const FIRST_PERSON_SINGULAR = /(?:^|[\s,(])(?:I|my|me)(?=[\s,.;:!?)])/u;
  * is the office holder, unnamed ("the President").
  */
 function pressOfficeFirstPerson(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
-  const firstBody = lines.findIndex((line) => /[.!?]["”’]?$/.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).split(/\s+/).length >= 8);
+  const lines = writtenLines(text, paragraphs);
+  const firstBody = firstSentenceLine(text, lines);
   if (firstBody < 1 || firstBody > 5) return null;
   const header = lines.slice(0, firstBody);
   const office = header.find((line) => PRESS_SECRETARY_OFFICE.test(text.slice(line.start, line.end)));
@@ -540,7 +558,7 @@ function selfNamedStatement(text: string, paragraphs: readonly TextRange[]): Sta
  */
 function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
   const words = (line: TextRange | undefined): string => (line ? text.slice(line.start, line.end) : "");
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const lines = writtenLines(text, paragraphs);
   // The release's end mark under the signature ("# # #", "###", "-30-") is no part of it.
   while (lines.length > 0 && END_MARK.test(words(lines[lines.length - 1]))) lines.pop();
   const last = lines[lines.length - 1];
@@ -552,7 +570,7 @@ function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDo
   if (!author) return null;
   const signatureStart = onTwoLines ? before.start : last.start;
   const body = bodyAfter(text, paragraphs, 0).filter((paragraph) => paragraph.end <= signatureStart);
-  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || quotesSomeone(text, body)) return null;
   // A name in capitals alone signs only a text in its signer's own voice ("I condemn ...").
   if (author === last && !byline && !body.some((paragraph) => /(?:^|[\s(])I\s/.test(text.slice(paragraph.start, paragraph.end)))) return null;
   return { author, paragraphs: body };
@@ -631,7 +649,7 @@ const NEWS_REPORTING = /\b(?:said|says|told|according to|reported|reports)\b/i;
  * does none of these. The issuer is the principal's office, unnamed.
  */
 function headlessReadout(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
-  const lines = paragraphs.map((paragraph) => lineOf(text, paragraph)).filter((line) => line.end > line.start);
+  const lines = writtenLines(text, paragraphs);
   const first = lines[0];
   if (!first || lines.length > 6) return null;
   const opening = text.slice(first.start, first.end);
@@ -653,7 +671,7 @@ function issuedDocument(text: string, paragraphs: readonly TextRange[], headline
   const readout = READOUT_HEADLINE.test(title);
   const body = readout || BODY_STATEMENT_HEADLINE.test(title) ? bodyAfter(text, paragraphs, 0) : [];
   // A release that quotes its people ("... ,” said the director) reports speech; it is no statement in the body's own voice.
-  if (body.length === 0 || body.some((paragraph) => PRINTED_QUOTATION.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  if (body.length === 0 || quotesSomeone(text, body)) return null;
   // Header lines before the first body paragraph, then the foot line after the last one.
   const firstBody = body[0] as TextRange;
   const lastBody = body[body.length - 1] as TextRange;
