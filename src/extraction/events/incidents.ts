@@ -176,10 +176,13 @@ function namedDaysApart(draft: Draft, mention: Mention): boolean {
     const sentence = sentences.find((x) => x.start <= d.start && d.end <= x.end);
     return sentence ? { before: sentence.text.slice(Math.max(0, d.start - sentence.start - 12), d.start - sentence.start), after: sentence.text.slice(d.end - sentence.start, d.end - sentence.start + 12) } : null;
   };
+  // ("Today" and "yesterday" name their days too, in a paragraph of their own: "A soldier died March 15 ... [new paragraph]
+  // Today, two mortar explosions were reported": nineteenth pass. Within a paragraph a roundup lists days loosely.)
+  const apart = !draft.mentions.some((m) => m.sentence.paragraph === mention.sentence.paragraph);
   const bare = (d: DateMention): boolean => {
     const words = around(d);
     // (A day a toll's sentence gave the incident is read without the words around it.)
-    return NAMED_DAY.test(d.text.trim()) && (words === null || (!NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before)));
+    return (NAMED_DAY.test(d.text.trim()) || (apart && /^(?:today|yesterday)$/i.test(d.text.trim()))) && (words === null || (!NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before)));
   };
   const running = [...draft.mentions.map((m) => m.sentence.text), mention.sentence.text].some((sentence) => DAY_AFTER_DAY.test(sentence));
   return bare(a) && bare(b) && !running;
@@ -304,6 +307,8 @@ const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?
 const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|(?:roadside[ -])?bombs?)$/i;
 // A device, not an incident: "a second bomb" is a second device of one attack.
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
+/** A projectile named right before a blast word ("mortar explosions", "a rocket blast"). */
+const PROJECTILE_BEFORE = /\b(?:mortar|rocket|artillery|shell|missile|grenade)s?\s+(?:round\s+|shell\s+)?$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 // ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack;
@@ -976,7 +981,8 @@ export function extractIncidents(
         // ("Terrorist Explosions Kill, Injure Iraqis": a blast called terrorist is an attack too.)
         // ("About 15 minutes later, two kilometers from the first attack, a sedan exploded": a car that explodes where the
         // sentence speaks of attacks is a car bomb; eighteenth pass.)
-        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before) || (/^exploded$/i.test(m[0]) && VEHICLE_BEFORE.test(before) && /\battacks?\b/i.test(sentence.text)));
+        // ("two mortar explosions were reported": a projectile's blast is fired by someone, an attack; nineteenth pass.)
+        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || PROJECTILE_BEFORE.test(before) || /\b(?:terrorist|terror)\s+$/i.test(before) || (/^exploded$/i.test(m[0]) && VEHICLE_BEFORE.test(before) && /\battacks?\b/i.test(sentence.text)));
         hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
     }

@@ -91,3 +91,17 @@ describe("a new report's toll", () => {
     expect(rows(text)).toEqual([["attack", "Tikrit", 2, null]]);
   });
 });
+
+describe("projectile blasts and days told apart", () => {
+  it("reads 'mortar explosions' as an attack (someone fired them), with its toll of none", () => {
+    expect(rows("Today, three mortar explosions were reported near the airport in Kabul, but no damage or casualties were reported.")).toEqual([["attack", "Kabul", 0, 0]]);
+  });
+
+  it("keeps a blast 'Today', in a paragraph of its own, apart from a death on a named day before", () => {
+    const text = "A soldier died March 15 when a roadside bomb detonated near a patrol in Kabul.\n\nToday, two mortar explosions were reported in Kabul.";
+    expect(events(text, null, "2005-03-16").incidents.map((i) => [i.type, i.date, i.fatalities.min])).toEqual([
+      ["attack", "2005-03-15", 1],
+      ["attack", "2005-03-16", null],
+    ]);
+  });
+});
