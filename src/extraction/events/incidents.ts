@@ -84,6 +84,8 @@ interface Mention extends TextRange {
   readonly earlier?: boolean;
   /** A reaction that points back ("In Washington, the president condemned the attack"): a place before it is the reactor's. */
   readonly reaction?: boolean;
+  /** Forces that killed fighters (the battle words FORCES_KILLED_FIGHTERS, FIGHTERS_KILLED). */
+  readonly killsFighters?: boolean;
   /** An arrest in a raid that also killed ("killed two insurgents and detained five"): it carries the raid's dead. */
   readonly raid?: boolean;
   /** The toll its clause gives another word of the same report ("a car bomb detonated ..., killing six"), when it has none itself. */
@@ -343,6 +345,8 @@ const PARTICIPLE_DETERMINER_BEFORE = /\b(?:another|the|a|an|each|every|all|both|
 /** After it: the people it describes. */
 // ("The captured cell members are believed to have ...": members of a group too.)
 const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|members?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
+/** Detentions that go on with an operation told before ("also detained", "as a result of the operation"). */
+const RAID_FOLLOW_UP = /\b(?:also|later|then)\s+(?:detained|arrested|captured)\b|\b(?:during|in|as a result of|after)\s+the\s+(?:operation|raid|search)\b/i;
 /** A reference back at an operation ("during the operation", "in the raid"). */
 const OPERATION_REFERENCE = /\b(?:during|in|throughout)\s+the\s+(?:operation|raid|search|mission|sweep)\b/i;
 /** Forces killing fighters as they raid ("forces ..., killing eight extremists", "killed an al Qaeda member"): a raid's dead. */
@@ -1504,6 +1508,17 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const unknownRegionInside = regionMayHold(target?.place ?? null, mention.place);
     if (target && (placesCompatible(target.place, mention.place) || unknownRegionInside) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
+  }
+  // "A security force killed two insurgents during an operation in Zharay ... The security force also detained four suspected
+  // insurgents as a result of the operation": detentions told after the forces' killing, pointing back at that operation,
+  // with no place of their own, make it one raid, an arrest carrying its dead (nineteenth pass; see RAID_KILLING).
+  if (mention.type === "arrest" && !mention.distinct && !mention.ownPlace && mention.scope === null && !mention.inHeadline && RAID_FOLLOW_UP.test(mention.sentence.text)) {
+    const battle = byRecency(drafts)[0];
+    if (battle?.type === "armed_clash" && !battle.cameUnder && battle.mentions.some((m) => m.killsFighters) && battle.mentions.some((m) => m.sentence.paragraph >= mention.sentence.paragraph - 2) && datesCompatible(battle.date, mention.date)) {
+      absorb(battle, mention, false);
+      battle.type = "arrest";
+      return battle;
+    }
   }
   // "Elsewhere, forces captured six militants in Surobi ... the forces returned fire, killing two": a fight
   // back belongs to the incident reported just before it; after an arrest, it is a battle of that operation.

@@ -20,6 +20,16 @@ describe("raids that kill and detain", () => {
     expect(rows("A joint security force killed two insurgents and captured more than 20 others in Helmand province on Sunday.")).toEqual([["arrest", "Helmand", 2, null]]);
   });
 
+  it("joins detentions that go on with the operation ('also detained ... as a result of the operation') to the killing before", () => {
+    const text = [
+      "A combined force killed three insurgents during an operation in the Arghandab district of Kandahar province on Monday, officials said.",
+      "The force also detained five suspected insurgents and seized two rifles as a result of the operation.",
+    ].join("\n\n");
+    expect(rows(text)).toEqual([["arrest", "Arghandab", 3, null]]);
+    // (Detentions told with no word that points back stay an arrest of their own.)
+    expect(rows("Troops killed two insurgents near Tikrit on Monday. Five suspects were detained.").map((r) => r[0])).toEqual(["armed_clash", "arrest"]);
+  });
+
   it("keeps a battle where the sentence kills fighters and detains nobody", () => {
     expect(rows("Army troops killed three militants in Kandahar on Tuesday.")).toEqual([["armed_clash", "Kandahar", 3, null]]);
   });
