@@ -1303,7 +1303,15 @@ export function extractIncidents(
     // that points back ("the fighting") at a span the sentence before told is that span's running total, no incident's.
     const previousSentence = analyzed.sentences[sentenceIndex - 1];
     const spanTotal = previousSentence !== undefined && !inHeadline(previousSentence) && BACKGROUND.test(previousSentence.text) && SPAN_REFERENCE.test(sentence.text);
-    for (const count of spanTotal ? [] : casualtiesIn(text, sentence)) {
+    const counts = spanTotal ? [] : casualtiesIn(text, sentence);
+    // ("Forces killed 14 fighters at a safe house and killed one fighter and captured eight others in a separate raid": a
+    // raid's dead are those of the killing verb right before its capture; a killing told before that is another incident's,
+    // told again in its own report. Nineteenth pass.)
+    const raidMention = sentenceMentions.find((m) => m.raid);
+    const raidKills = raidMention ? counts.filter((c) => c.cueBefore && c.fatalities.min !== null && c.at < raidMention.start) : [];
+    const otherKills = new Set(raidKills.slice(0, -1));
+    for (const count of counts) {
+      if (otherKills.has(count)) continue;
       const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type) || m.raid);
       // "a bombing ..., killing at least 30 and sparking riots": a toll whose verb comes first
       // belongs to the event before it; "30 were killed in a bombing", to the one after it.

@@ -30,6 +30,11 @@ describe("raids that kill and detain", () => {
     expect(rows("Troops killed two insurgents near Tikrit on Monday. Five suspects were detained.").map((r) => r[0])).toEqual(["armed_clash", "arrest"]);
   });
 
+  it("gives a raid only the dead of the killing right before its capture, not a killing the sentence told before it", () => {
+    const text = "Troops today killed nine militants at a hideout and killed two militants and captured six others in a separate raid in Zabul province.";
+    expect(events(text).incidents.find((i) => i.type === "arrest")?.fatalities.min).toBe(2);
+  });
+
   it("keeps a battle where the sentence kills fighters and detains nobody", () => {
     expect(rows("Army troops killed three militants in Kandahar on Tuesday.")).toEqual([["armed_clash", "Kandahar", 3, null]]);
   });
