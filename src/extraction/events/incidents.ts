@@ -935,7 +935,10 @@ export function extractIncidents(
         const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
         const notAnEvent = NOT_AN_EVENT_BEFORE.exec(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before);
         // ("a wave of bombings Wednesday that also struck ...": a series dated to a day is that day's incident.)
-        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
+        // ("were injured in repeated clashes between demonstrators and police in Phnom Penh Tuesday": repeated acts on a day
+        // the sentence names, with their hurt, are that day's incident, not a practice; nineteenth pass.)
+        const repeatedOnDay = notAnEvent !== null && /^repeated\s/i.test(notAnEvent[0]) && dates.some((d) => d.precision === "day" && d.start > start && !notWhen(text, d, sentence.start)) && /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:in|during)\s+$/i.test(text.slice(Math.max(sentence.start, start - 60), start - notAnEvent[0].length));
+        if (notAnEvent && !repeatedOnDay && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;
         }

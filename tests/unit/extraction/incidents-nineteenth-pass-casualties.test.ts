@@ -119,4 +119,11 @@ describe("projectile blasts and days told apart", () => {
       ["attack", "2005-03-16", null],
     ]);
   });
+
+  it("reads the hurt 'in repeated clashes' on a named day as that day's riot, not a practice", () => {
+    const text = "At least three students and two other people were injured in repeated clashes between demonstrators and police in Dhaka on Monday.";
+    expect(rows(text)).toEqual([["riot", "Dhaka", null, 5]]);
+    // ("repeated clashes" with no day is still a practice.)
+    expect(events("Residents complain of repeated clashes between demonstrators and police in Dhaka.").incidents).toEqual([]);
+  });
 });
