@@ -157,7 +157,8 @@ function daysBefore(day: string, n: number, start: number, words: string): DateM
 }
 // "Meanwhile, ...", "To the north, ...", "About three hours later, ...", "Also in Mosul, ...": a report the story sets
 // beside the last one it dated, on that day.
-const SAME_TIME_OPENING = /^(?:(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
+// ("And 12 civilians were injured when ...": a sentence that opens with "And" goes on with the last one's day; nineteenth pass.)
+const SAME_TIME_OPENING = /^(?:And\s(?!then\b)|(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
 function sameTime(sentence: Sentence, lastDay: string | null): DateMention | null {
   return lastDay !== null && SAME_TIME_OPENING.test(sentence.text) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
 }
@@ -1697,6 +1698,8 @@ const CLAUSE_LINK = /\b(?:comes?|came|coming)\s+(?:as|while|amid)\s/i;
 /** Before a trigger: a definite or possessive word ("the bombing", "Wednesday's bombing", "its attack"). */
 const DEFINITE_BEFORE = /(?:(?:^|[\s,])(?:the|this|that|its|their)|['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
+/** A device introduced as new in a clause ("detonated a car bomb"); group 1 is its name. */
+const NEW_DEVICE = /\b(?:an?)\s+((?:[\p{L}-]+\s+)?(?:bombs?|IEDs?|devices?|grenades?|mines?))\b/iu;
 /** Before a trigger: a device or act introduced as new ("a bomb in a cart", "an air raid that"). */
 const INDEFINITE_BEFORE = /(?:^|[\s,])(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -1711,14 +1714,20 @@ function anotherToll(draft: Draft, mention: Mention): boolean {
   // ..., killing six and wounding 13" are two bombs; a word of the report with no toll of its own has its clause's. Eighteenth pass.)
   const toll = mention.fatalities.min === null && mention.injuries.min === null && mention.clauseToll ? mention.clauseToll : mention;
   const bothDead = toll.fatalities.min !== null && draft.fatalities.min !== null;
+  // ("Four civilians were killed today when an IED exploded ... And 12 civilians were injured when terrorists ... detonated a
+  // car bomb at a checkpoint": wounded only, by a device of another name introduced as new, beside dead only; nineteenth pass.)
+  const device = NEW_DEVICE.exec(mention.sentence.text.slice(mention.clause.start - mention.sentence.start, mention.clause.end - mention.sentence.start));
+  const otherDevice =
+    device !== null && !toll.fatalities.min && (toll.injuries.min ?? 0) > 0 && draft.fatalities.min !== null && draft.injuries.min !== toll.injuries.min && !draft.mentions.some((m) => m.sentence.text.toLowerCase().includes((device[1] ?? "").toLowerCase()));
   const differs = bothDead
     ? draft.fatalities.min !== toll.fatalities.min
-    : // (A full toll of dead and wounded beside an incident with only wounded, not a later word on the wounded alone.)
-      toll.fatalities.min !== null && draft.fatalities.min === null && toll.injuries.min !== null && draft.injuries.min !== null && draft.injuries.min !== toll.injuries.min;
+    : otherDevice ||
+      // (A full toll of dead and wounded beside an incident with only wounded, not a later word on the wounded alone.)
+      (toll.fatalities.min !== null && draft.fatalities.min === null && toll.injuries.min !== null && draft.injuries.min !== null && draft.injuries.min !== toll.injuries.min);
   if (!differs) return false;
   if (draft.mentions.some((m) => m.sentence === mention.sentence)) return false;
   const before = mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start);
-  return INDEFINITE_BEFORE.test(before);
+  return otherDevice || INDEFINITE_BEFORE.test(before);
 }
 
 /**

@@ -126,4 +126,16 @@ describe("projectile blasts and days told apart", () => {
     // ("repeated clashes" with no day is still a practice.)
     expect(events("Residents complain of repeated clashes between demonstrators and police in Dhaka.").incidents).toEqual([]);
   });
+
+  it("keeps the wounded of a device introduced as new apart from the dead of the blast told before, on its day", () => {
+    const text =
+      "Three police officers were killed today when a roadside bomb exploded near a market in Kirkuk. And nine civilians were injured when gunmen fired rockets and detonated a car bomb at a checkpoint in the same area.";
+    expect(events(text).incidents.map((i) => [i.date, i.fatalities.min, i.injuries.min])).toEqual([
+      ["2018-09-28", 3, null],
+      ["2018-09-28", null, 9],
+    ]);
+    // (The same device told again is the same blast's wounded.)
+    const again = "Three police officers were killed today when a roadside bomb exploded near a market in Kirkuk. Nine civilians were injured when a roadside bomb exploded there.";
+    expect(events(again).incidents.map((i) => [i.fatalities.min, i.injuries.min])).toEqual([[3, 9]]);
+  });
 });
