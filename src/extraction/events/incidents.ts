@@ -84,6 +84,10 @@ interface Mention extends TextRange {
   readonly earlier?: boolean;
   /** A reaction that points back ("In Washington, the president condemned the attack"): a place before it is the reactor's. */
   readonly reaction?: boolean;
+  /** Forces that killed fighters (the battle words FORCES_KILLED_FIGHTERS, FIGHTERS_KILLED). */
+  readonly killsFighters?: boolean;
+  /** An arrest in a raid that also killed ("killed two insurgents and detained five"): it carries the raid's dead. */
+  readonly raid?: boolean;
   /** The toll its clause gives another word of the same report ("a car bomb detonated ..., killing six"), when it has none itself. */
   clauseToll?: { readonly fatalities: CountRange; readonly injuries: CountRange };
 }
@@ -153,7 +157,8 @@ function daysBefore(day: string, n: number, start: number, words: string): DateM
 }
 // "Meanwhile, ...", "To the north, ...", "About three hours later, ...", "Also in Mosul, ...": a report the story sets
 // beside the last one it dated, on that day.
-const SAME_TIME_OPENING = /^(?:(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
+// ("And 12 civilians were injured when ...": a sentence that opens with "And" goes on with the last one's day; nineteenth pass.)
+const SAME_TIME_OPENING = /^(?:And\s(?!then\b)|(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
 function sameTime(sentence: Sentence, lastDay: string | null): DateMention | null {
   return lastDay !== null && SAME_TIME_OPENING.test(sentence.text) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
 }
@@ -174,10 +179,13 @@ function namedDaysApart(draft: Draft, mention: Mention): boolean {
     const sentence = sentences.find((x) => x.start <= d.start && d.end <= x.end);
     return sentence ? { before: sentence.text.slice(Math.max(0, d.start - sentence.start - 12), d.start - sentence.start), after: sentence.text.slice(d.end - sentence.start, d.end - sentence.start + 12) } : null;
   };
+  // ("Today" and "yesterday" name their days too, in a paragraph of their own: "A soldier died March 15 ... [new paragraph]
+  // Today, two mortar explosions were reported": nineteenth pass. Within a paragraph a roundup lists days loosely.)
+  const apart = !draft.mentions.some((m) => m.sentence.paragraph === mention.sentence.paragraph);
   const bare = (d: DateMention): boolean => {
     const words = around(d);
     // (A day a toll's sentence gave the incident is read without the words around it.)
-    return NAMED_DAY.test(d.text.trim()) && (words === null || (!NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before)));
+    return (NAMED_DAY.test(d.text.trim()) || (apart && /^(?:today|yesterday)$/i.test(d.text.trim()))) && (words === null || (!NIGHT_AFTER.test(words.after) && !EARLY_BEFORE.test(words.before)));
   };
   const running = [...draft.mentions.map((m) => m.sentence.text), mention.sentence.text].some((sentence) => DAY_AFTER_DAY.test(sentence));
   return bare(a) && bare(b) && !running;
@@ -302,11 +310,15 @@ const GROUP_AFTER = /^[\s-]+(?:and\s+[\p{L}-]+\s+)?(?:[\p{L}-]+\s+)?(?:networks?
 const WEAPON = /^(?:(?:improvised explosive|explosive) devices?|IEDs?|mortar (?:rounds|shells)|(?:roadside[ -])?bombs?)$/i;
 // A device, not an incident: "a second bomb" is a second device of one attack.
 const DEVICE = /^(?:(?:car |roadside[ -])?bombs?|IEDs?|(?:improvised )?explosive devices?|devices?)$/i;
+/** A projectile named right before a blast word ("mortar explosions", "a rocket blast"). */
+const PROJECTILE_BEFORE = /\b(?:mortar|rocket|artillery|shell|missile|grenade)s?\s+(?:round\s+|shell\s+)?$/i;
 const BOMB_WORDS = /\b(?:suicide|bombers?|(?:car|roadside|truck|pipe|nail|pressure[- ]cooker) bombs?|IEDs?|(?:improvised )?explosive devices?|grenades?)\b/i;
 const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 // ("netted a stockpile of 70 mortar rounds", "a civilian turned in two rounds and an IED": weapons taken in, no attack;
 // "observed emplacing roadside bombs": a device being laid, no attack yet.)
 // ("Villagers led soldiers to two IEDs": a device shown to the forces is found.)
+/** A seizure and the inventory it lists up to the weapon ("seized a large amount of weapons including ..., three mortar rounds"). */
+const INVENTORY_BEFORE = /\b(?:seized|confiscated|found|discovered|uncovered|recovered|netted|turned in|handed over)\b[^.;:]*?\b(?:including|included|such as|consisting of)\b[^.;:]*$/i;
 const DEVICE_HANDLED_BEFORE = /\b(?:emplac(?:e|es|ed|ing)|found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
@@ -323,6 +335,8 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n|peacekeepers?)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
 const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
+/** People counted and then killed or hurt ("20 people, including women and children, were wounded"); group 1 is the verb. */
+const COUNTED_HURT = /\b(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|civilians|villagers|residents|workers|children|women|men|soldiers|troops|police(?:men)?|officers|guards|passengers|pilgrims|worshippers|students|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|wounded|injured|hurt))\b/u;
 /** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
 const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
 /** Deaths that are no act of war. */
@@ -332,6 +346,14 @@ const PARTICIPLE_DETERMINER_BEFORE = /\b(?:another|the|a|an|each|every|all|both|
 /** After it: the people it describes. */
 // ("The captured cell members are believed to have ...": members of a group too.)
 const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|members?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
+/** Detentions that go on with an operation told before ("also detained", "as a result of the operation"). */
+const RAID_FOLLOW_UP = /\b(?:also|later|then)\s+(?:detained|arrested|captured)\b|\b(?:during|in|as a result of|after)\s+the\s+(?:operation|raid|search)\b/i;
+/** A reference back at an operation ("during the operation", "in the raid"). */
+const OPERATION_REFERENCE = /\b(?:during|in|throughout)\s+the\s+(?:operation|raid|search|mission|sweep)\b/i;
+/** Forces killing fighters as they raid ("forces ..., killing eight extremists", "killed an al Qaeda member"): a raid's dead. */
+const RAID_KILLING = /\b(?:forces?|troops|soldiers|police|commandos|marines|patrol|army|team|unit)\b[^.;:]{0,160}?\b(?:killed|killing)\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:insurgents?|militants?|fighters?|extremists?|terrorists?|rebels?|gunm[ae]n|suspects?|combatants?|enemy|members?)\b/iu;
+/** A capture of people counted and called "others" after the dead ("capturing six others", "detained more than 30 others"); group 1 is the verb. */
+const RAID_CAPTURE_OTHERS = /\b(captur(?:ed|ing)|detain(?:ed|ing)|arrest(?:ed|ing))\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|\d+)\s+others\b/iu;
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
 export function mergeRanges(a: CountRange, b: CountRange): CountRange {
   const min = a.min === null ? b.min : b.min === null ? a.min : Math.max(a.min, b.min);
@@ -552,7 +574,10 @@ const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 /** Between a counted victim and the next count of the same verb ("three soldiers and", "two U.S. soldiers and"). */
 const MORE_VICTIMS_BETWEEN = /^\s+(?:[\p{L}'’.-]+\s+){0,4}and\s+$/u;
 /** After a counted toll, before more victims of its verb ("were injured along with four police"). */
-const ALONG_WITH_BEFORE = /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:along with|together with|as well as)\s+$/;
+// ("The cyclist was injured in the attack, along with at least six security officers": a phrase that points back may stand between.)
+const ALONG_WITH_BEFORE = /\b(?:killed|dead|died|wounded|injured|hurt)(?:\s+(?:in|during|by)\s+(?:the|an?)\s+[\p{L}-]+)?,?\s+(?:along with|together with|as well as)\s+$/u;
+/** After a count left so: a hospital's condition ("two others in critical condition"), the hurt. */
+const CONDITION_AFTER = /^\s+(?:(?:others?|more|people|officers?|[\p{L}-]+)\s+){0,2}?in\s+(?:a\s+)?(?:critical|serious|grave|stable|fair|poor)\s+condition\b/iu;
 /** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
 const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
 /** After a number: a distance (a place's bearing), never people ("140 km northeast of"). */
@@ -627,6 +652,10 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
     // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
     // ("a bombing at a church left more than 100 people dead, and a series of attacks ...": "left N dead" is the toll of what comes before it.)
+    // ("injuring one and leaving two others in critical condition": people left in a hospital's condition are hurt, and
+    // "others" after a count of the hurt adds to it; nineteenth pass.)
+    else if (LEFT_BEFORE.test(before) && CONDITION_AFTER.test(own))
+      out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly || (OTHERS_AFTER.test(own) && out.some((c) => c.injuries.min !== null)) });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: range, injuries: NONE, others: othersOnly, group });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: NONE, injuries: range, others: othersOnly, group });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) {
@@ -729,8 +758,10 @@ const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:a
 /** Some of the wounded counted before, dead since ("one of whom died later", "two of them later died"); group 1 is how many. */
 const DIED_LATER = /\b(one|two|three|four|five|\d+) of (?:whom|them) (?:later |subsequently |has since |have since |since )?(?:died|succumbed)\b/i;
 const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
-const NO_CASUALTIES = /\bno casualties\b/i;
-const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no (?:injuries|casualties))\b/i;
+// ("There were no coalition casualties", "no damage or casualties were reported", "No ANA or coalition soldiers or civilians
+// were injured", "with no Iraqi or coalition injuries reported": none of the people named; nineteenth pass.)
+const NO_CASUALTIES = /\bno\s+(?:[\p{L}-]+\s+(?:or\s+)?){0,3}?casualties\b/iu;
+const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no\s+(?:[\p{L}-]+\s+(?:or\s+)?){0,3}?(?:injuries|casualties)|no\s+(?:[\p{L}.-]+\s+){1,6}?(?:was|were|had been|have been)\s+(?:injured|hurt|wounded))\b/iu;
 
 // A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
 const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
@@ -887,7 +918,7 @@ export function extractIncidents(
       const next = analyzed.paragraphs[sentence.paragraph + 1];
       if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 5))) return;
     }
-    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean }[] = [];
+    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean; raid?: boolean; clauseDeath?: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
@@ -905,7 +936,10 @@ export function extractIncidents(
         const prefix = /[\p{L}]+-$/u.exec(text.slice(Math.max(sentence.start, start - 20), start))?.[0].length ?? 0;
         const notAnEvent = NOT_AN_EVENT_BEFORE.exec(prefix ? text.slice(Math.max(sentence.start, start - prefix - 60), start - prefix) : before);
         // ("a wave of bombings Wednesday that also struck ...": a series dated to a day is that day's incident.)
-        if (notAnEvent && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
+        // ("were injured in repeated clashes between demonstrators and police in Phnom Penh Tuesday": repeated acts on a day
+        // the sentence names, with their hurt, are that day's incident, not a practice; nineteenth pass.)
+        const repeatedOnDay = notAnEvent !== null && /^repeated\s/i.test(notAnEvent[0]) && dates.some((d) => d.precision === "day" && d.start > start && !notWhen(text, d, sentence.start)) && /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:in|during)\s+$/i.test(text.slice(Math.max(sentence.start, start - 60), start - notAnEvent[0].length));
+        if (notAnEvent && !repeatedOnDay && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;
         }
@@ -935,6 +969,9 @@ export function extractIncidents(
         if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "found artillery and mortar rounds near Muqdadiyah", "while investigating a suspected IED": a device found or checked, no attack.
         if (rule.type === "attack" && WEAPON.test(m[0]) && DEVICE_HANDLED_BEFORE.test(before)) continue;
+        // ("Troops seized a large amount of weapons including a 120 mm mortar tube, three 120 mm mortar rounds, ...": an
+        // inventory of what was seized, however long, no attack; nineteenth pass.)
+        if (rule.type === "attack" && WEAPON.test(m[0]) && INVENTORY_BEFORE.test(text.slice(sentence.start, start))) continue;
         // "Another captured suspect was found with $570,000", "the detained men": a participle describing people, no arrest reported.
         if (rule.type === "arrest" && /^(?:captured|detained|arrested)$/i.test(m[0]) && PARTICIPLE_DETERMINER_BEFORE.test(before) && PEOPLE_AFTER.test(after)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
@@ -952,7 +989,8 @@ export function extractIncidents(
         // ("Terrorist Explosions Kill, Injure Iraqis": a blast called terrorist is an attack too.)
         // ("About 15 minutes later, two kilometers from the first attack, a sedan exploded": a car that explodes where the
         // sentence speaks of attacks is a car bomb; eighteenth pass.)
-        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || /\b(?:terrorist|terror)\s+$/i.test(before) || (/^exploded$/i.test(m[0]) && VEHICLE_BEFORE.test(before) && /\battacks?\b/i.test(sentence.text)));
+        // ("two mortar explosions were reported": a projectile's blast is fired by someone, an attack; nineteenth pass.)
+        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || PROJECTILE_BEFORE.test(before) || /\b(?:terrorist|terror)\s+$/i.test(before) || (/^exploded$/i.test(m[0]) && VEHICLE_BEFORE.test(before) && /\battacks?\b/i.test(sentence.text)));
         hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
       }
     }
@@ -961,13 +999,34 @@ export function extractIncidents(
     // military copy), unless the words say it was no act of war ("in a vehicle accident", "non-combat").
     if (!hits.length && !inHeadline(sentence)) {
       // (Or many people killed: a massacre told by its toll.)
-      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text);
+      // (Or, nineteenth pass, people counted killed or hurt in a sentence that opens a new report, "Elsewhere, 20 people,
+      // including women and children, were wounded in eastern Afghanistan when ...": an incident of its own, not more
+      // victims of the one told before.)
+      const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
+      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
       if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !/\bsince\b/i.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
         hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
     }
+    // "A soldier on patrol in Tal Afar was killed by a roadside bomb, and a soldier was killed by small-arms fire in
+    // Mosul": a clause joined by ", and" that tells a service member's death with no incident word of its own, beside a
+    // clause that reports one, is another incident (nineteenth pass).
+    if (hits.length && !inHeadline(sentence))
+      for (const clause of clauses) {
+        if (hits.some((h) => h.start >= clause.start && h.start < clause.end) || !/^,\s+and\s/.test(text.slice(clause.start, clause.start + 8))) continue;
+        const clauseText = text.slice(clause.start, clause.end);
+        const death = SERVICE_DEATH.exec(clauseText);
+        if (!death || NOT_IN_ACTION.test(clauseText) || AGGREGATE.test(clauseText)) continue;
+        // (Only at a place of its own, other than the one the sentence's incident is told at: "The bomb hit their truck, and
+        // four soldiers were killed" tells one attack's toll.)
+        const own = sentencePlaces.filter((p) => p.locative && !p.demonym && p.start >= clause.start && p.end <= clause.end);
+        const elsewhere = sentencePlaces.filter((p) => p.locative && !p.demonym && (p.end <= clause.start || p.start >= clause.end));
+        if (!own.length || !elsewhere.length || own.some((p) => elsewhere.some((o) => o.name === p.name))) continue;
+        const start = clause.start + death.index + death[0].length - (death[1] ?? "").length;
+        hits.push({ type: "attack", start, end: clause.start + death.index + death[0].length, cameUnder: false, fightersKilled: false, killsFighters: false, clauseDeath: true });
+      }
     // "The men fled and ignored orders to stop. Two of the men were killed and two were detained.": some of the people
     // an arrest is made of, killed in it, were killed in a fight with the forces (a battle beside the arrest).
     if (hits.some((h) => h.type === "arrest") && !hits.some((h) => VIOLENT.includes(h.type))) {
@@ -1061,6 +1120,27 @@ export function extractIncidents(
       const attack = hits.find((h) => (h.type === "attack" || h.type === "explosion") && h.end <= hit.start && hit.start - h.end <= 40);
       if (attack && TARGET_BETWEEN.test(text.slice(attack.start, hit.start))) hits.splice(i, 1);
     }
+    // "Coalition forces killed two insurgents and detained five suspects", "raided a compound, killing eight extremists and
+    // capturing six others": a raid that kills and detains is one arrest carrying its dead (the keys' convention, README
+    // "killed N and detained M"), no battle beside it (nineteenth pass). The forces' killing is told by the battle
+    // words (FORCES_KILLED_FIGHTERS, FIGHTERS_KILLED) or by "killing N <fighters>" after a raid verb; a capture of "N
+    // others" after it is the arrest the trigger words miss. Not when the sentence reports an attack or a fight besides.
+    const killing = RAID_KILLING.exec(sentence.text);
+    if (!hits.some((h) => h.type === "arrest") && (killing || hits.some((h) => h.killsFighters))) {
+      const others = RAID_CAPTURE_OTHERS.exec(sentence.text);
+      if (others) {
+        const start = sentence.start + others.index;
+        hits.push({ type: "arrest", start, end: start + (others[1] ?? "").length, cameUnder: false, fightersKilled: false, killsFighters: false });
+        hits.sort((a, b) => a.start - b.start);
+      }
+    }
+    const raidArrest = hits.find((h) => h.type === "arrest");
+    // (The victims' noun is no attack of theirs: "killing four gunmen".)
+    const killed = (h: TextRange): boolean => killing !== null && h.start >= sentence.start + killing.index && h.end <= sentence.start + killing.index + killing[0].length && h.start > sentence.start + killing.index + killing[0].search(/\bkill/i);
+    if (raidArrest && (killing || hits.some((h) => h.killsFighters)) && hits.every((h) => h.type === "arrest" || h.killsFighters || killed(h))) {
+      for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).killsFighters || killed(hits[i] as (typeof hits)[number])) hits.splice(i, 1);
+      for (const h of hits) h.raid = true;
+    }
     if (!hits.length && !inHeadline(sentence) && !background) {
       // ("Since October 2004, there has been a pattern of ...": a span's start sets no scene.)
       const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)));
@@ -1150,7 +1230,7 @@ export function extractIncidents(
       // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
       const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
       const later = hit.type === "attack" && LATER_VERB.test(text.slice(hit.start, hit.end)) && LATER_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 20), hit.start)) && NEW_TARGET_AFTER.test(text.slice(hit.end, hit.end + 12));
-      const distinct = setApart || ownDay || earlier || later;
+      const distinct = setApart || ownDay || earlier || later || hit.clauseDeath === true;
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -1162,7 +1242,9 @@ export function extractIncidents(
       const span = spanBetween(text, clause, dateCandidates);
       // "in an earthquake-hit area ... continue to search Tuesday": a trigger that only describes a place is not dated by its clause.
       const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
-      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
+      // (A death told in a clause of its own, beside the sentence's incident, is of the sentence's day.)
+      const sentenceDays = hit.clauseDeath ? dates.filter((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start)) : [];
+      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed.length ? borrowed : sentenceDays)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
       // An earlier incident "a day after" which the sentence's incident came is dated back from that one's day; a later act
       // of the same attackers with no day of its own is of the last incident's day.
       const lastDated = byRecency(drafts).find((d) => VIOLENT.includes(d.type))?.date ?? null;
@@ -1225,8 +1307,16 @@ export function extractIncidents(
     // that points back ("the fighting") at a span the sentence before told is that span's running total, no incident's.
     const previousSentence = analyzed.sentences[sentenceIndex - 1];
     const spanTotal = previousSentence !== undefined && !inHeadline(previousSentence) && BACKGROUND.test(previousSentence.text) && SPAN_REFERENCE.test(sentence.text);
-    for (const count of spanTotal ? [] : casualtiesIn(text, sentence)) {
-      const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
+    const counts = spanTotal ? [] : casualtiesIn(text, sentence);
+    // ("Forces killed 14 fighters at a safe house and killed one fighter and captured eight others in a separate raid": a
+    // raid's dead are those of the killing verb right before its capture; a killing told before that is another incident's,
+    // told again in its own report. Nineteenth pass.)
+    const raidMention = sentenceMentions.find((m) => m.raid);
+    const raidKills = raidMention ? counts.filter((c) => c.cueBefore && c.fatalities.min !== null && c.at < raidMention.start) : [];
+    const otherKills = new Set(raidKills.slice(0, -1));
+    for (const count of counts) {
+      if (otherKills.has(count)) continue;
+      const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type) || m.raid);
       // "a bombing ..., killing at least 30 and sparking riots": a toll whose verb comes first
       // belongs to the event before it; "30 were killed in a bombing", to the one after it.
       const side = violent.filter((m) => (count.cueBefore ? m.start < count.at : m.start > count.at));
@@ -1261,6 +1351,14 @@ export function extractIncidents(
         // report at a list of places is the toll of the incident at every one of them, not of the nearest only.
         const each = target.listedPlace && count.at > target.end && EACH_BETWEEN.test(text.slice(target.end, count.at));
         for (const m of each ? sentenceMentions.filter((o) => o.start === target.start && o.listedPlace) : [target]) recordCount(m, count);
+        continue;
+      }
+      // "No Afghan or coalition forces were injured during the operation": a toll of none that points back at an operation
+      // is the last operation's (an arrest or a battle), whatever violence was told since (nineteenth pass).
+      const noneOfOperation = [count.fatalities, count.injuries].every((r) => r.max === null || r.max === 0) && OPERATION_REFERENCE.test(sentence.text);
+      const operation = noneOfOperation ? byRecency(drafts).find((d) => OPERATION_TYPES.has(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1)) : undefined;
+      if (operation) {
+        recordCount(operation, count);
         continue;
       }
       const recentViolent = byRecency(drafts).filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
@@ -1422,6 +1520,17 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     const unknownRegionInside = regionMayHold(target?.place ?? null, mention.place);
     if (target && (placesCompatible(target.place, mention.place) || unknownRegionInside) && (target.place === null || mention.place === null || target.place.kind !== mention.place.kind || target.place.name === mention.place.name || target.place.kind === "region" || target.place.kind === "locality"))
       return absorb(target, mention, true);
+  }
+  // "A security force killed two insurgents during an operation in Zharay ... The security force also detained four suspected
+  // insurgents as a result of the operation": detentions told after the forces' killing, pointing back at that operation,
+  // with no place of their own, make it one raid, an arrest carrying its dead (nineteenth pass; see RAID_KILLING).
+  if (mention.type === "arrest" && !mention.distinct && !mention.ownPlace && mention.scope === null && !mention.inHeadline && RAID_FOLLOW_UP.test(mention.sentence.text)) {
+    const battle = byRecency(drafts)[0];
+    if (battle?.type === "armed_clash" && !battle.cameUnder && battle.mentions.some((m) => m.killsFighters) && battle.mentions.some((m) => m.sentence.paragraph >= mention.sentence.paragraph - 2) && datesCompatible(battle.date, mention.date)) {
+      absorb(battle, mention, false);
+      battle.type = "arrest";
+      return battle;
+    }
   }
   // "Elsewhere, forces captured six militants in Surobi ... the forces returned fire, killing two": a fight
   // back belongs to the incident reported just before it; after an arrest, it is a battle of that operation.
@@ -1589,6 +1698,8 @@ const CLAUSE_LINK = /\b(?:comes?|came|coming)\s+(?:as|while|amid)\s/i;
 /** Before a trigger: a definite or possessive word ("the bombing", "Wednesday's bombing", "its attack"). */
 const DEFINITE_BEFORE = /(?:(?:^|[\s,])(?:the|this|that|its|their)|['’]s)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
+/** A device introduced as new in a clause ("detonated a car bomb"); group 1 is its name. */
+const NEW_DEVICE = /\b(?:an?)\s+((?:[\p{L}-]+\s+)?(?:bombs?|IEDs?|devices?|grenades?|mines?))\b/iu;
 /** Before a trigger: a device or act introduced as new ("a bomb in a cart", "an air raid that"). */
 const INDEFINITE_BEFORE = /(?:^|[\s,])(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -1603,14 +1714,20 @@ function anotherToll(draft: Draft, mention: Mention): boolean {
   // ..., killing six and wounding 13" are two bombs; a word of the report with no toll of its own has its clause's. Eighteenth pass.)
   const toll = mention.fatalities.min === null && mention.injuries.min === null && mention.clauseToll ? mention.clauseToll : mention;
   const bothDead = toll.fatalities.min !== null && draft.fatalities.min !== null;
+  // ("Four civilians were killed today when an IED exploded ... And 12 civilians were injured when terrorists ... detonated a
+  // car bomb at a checkpoint": wounded only, by a device of another name introduced as new, beside dead only; nineteenth pass.)
+  const device = NEW_DEVICE.exec(mention.sentence.text.slice(mention.clause.start - mention.sentence.start, mention.clause.end - mention.sentence.start));
+  const otherDevice =
+    device !== null && !toll.fatalities.min && (toll.injuries.min ?? 0) > 0 && draft.fatalities.min !== null && draft.injuries.min !== toll.injuries.min && !draft.mentions.some((m) => m.sentence.text.toLowerCase().includes((device[1] ?? "").toLowerCase()));
   const differs = bothDead
     ? draft.fatalities.min !== toll.fatalities.min
-    : // (A full toll of dead and wounded beside an incident with only wounded, not a later word on the wounded alone.)
-      toll.fatalities.min !== null && draft.fatalities.min === null && toll.injuries.min !== null && draft.injuries.min !== null && draft.injuries.min !== toll.injuries.min;
+    : otherDevice ||
+      // (A full toll of dead and wounded beside an incident with only wounded, not a later word on the wounded alone.)
+      (toll.fatalities.min !== null && draft.fatalities.min === null && toll.injuries.min !== null && draft.injuries.min !== null && draft.injuries.min !== toll.injuries.min);
   if (!differs) return false;
   if (draft.mentions.some((m) => m.sentence === mention.sentence)) return false;
   const before = mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start);
-  return INDEFINITE_BEFORE.test(before);
+  return otherDevice || INDEFINITE_BEFORE.test(before);
 }
 
 /**

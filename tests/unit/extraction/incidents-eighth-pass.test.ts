@@ -41,11 +41,12 @@ describe("fights back", () => {
     ]);
   });
 
-  it("keeps a fight back in the battle its operation's sentence reported", () => {
+  // (Nineteenth pass: the raid that kills and detains is one arrest carrying its dead; the fight back after it is a battle of that operation.)
+  it("keeps a raid's dead on its arrest and a fight back after it a battle of the operation", () => {
     const text = "Troops killed three insurgents and detained two suspects during a raid in Mosul on Tuesday. Soldiers came under fire and returned fire.";
     expect(summary(text)).toEqual([
-      { type: "armed_clash", place: "Mosul", fatalities: 3, injuries: null },
-      { type: "arrest", place: "Mosul", fatalities: null, injuries: null },
+      { type: "arrest", place: "Mosul", fatalities: 3, injuries: null },
+      { type: "armed_clash", place: "Mosul", fatalities: null, injuries: null },
     ]);
   });
 });
@@ -134,8 +135,8 @@ describe("operations reports: leads and threads", () => {
     expect(summary(text).map((i) => [i.type, i.place, i.fatalities])).toEqual([
       ["armed_clash", "Tikrit", 3],
       ["arrest", "Tikrit", null],
-      ["armed_clash", "Kirkuk", 1],
-      ["arrest", "Kirkuk", null],
+      // (Nineteenth pass: a raid that kills and detains in one sentence is one arrest carrying its dead.)
+      ["arrest", "Kirkuk", 1],
     ]);
   });
 

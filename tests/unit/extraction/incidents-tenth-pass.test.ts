@@ -122,9 +122,9 @@ describe("attack words that describe a purpose or a background", () => {
 });
 
 describe("operations that kill an unstated number, quoted strike kinds", () => {
-  it("reads forces that killed 'an undisclosed number of' fighters and detained more as a battle and an arrest", () => {
+  // (Nineteenth pass: a raid that kills and detains is one arrest, the keys' convention from batch 20 on.)
+  it("reads forces that killed 'an undisclosed number of' fighters and detained more as one raid (an arrest)", () => {
     expect(rows("Security forces killed an undisclosed number of enemy fighters and detained more than a dozen during July 18 operations in Kandahar province, officials said.").map((r) => [r[0], r[1], r[2]])).toEqual([
-      ["armed_clash", "Kandahar", "2018-07-18"],
       ["arrest", "Kandahar", "2018-07-18"],
     ]);
   });
