@@ -148,6 +148,8 @@ const INCIDENT_CUE = /\b(?:killed|killing|beheaded|kidnapped|abducted|wounded|wo
 const NOT_A_TOWN_WORD = new RegExp(`^(?:Operation|Operations|Army|Police|Forces?|Division|Brigade|Battalion|Regiment|Corps|Squadron|Company|Task|Ministry|Department|Council|Congress|Parliament|Senate|Court|Party|Government|Command|University|Hospital|Church|Mosque|Islam|English|Arabic|Christ|God|Ramadan|Christmas|Easter|Eid|Coalition|Center|Centre|Office|House|Committee|Commission|Agency|Service|Association|Embassy|Mission|Group|Team|Unit|Camp|Fort|Base|Street|Road|Avenue|Square|Park|Prison|Jail|Airport|Station|The|His|Her|Their|Its|Our|Some|All|Both|Such|Total|General|Colonel|Captain|Major|Sergeant|President|Minister|Governor|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
 const POSSESSOR = /^[\p{L}-]+['’]s\s+/u;
 const DISTRICT_OF = new RegExp(`^\\s+of\\s+(${PLACE_NAME_NO_APOSTROPHE})(?!\\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Gg]overnorate|[Cc]ounty)\\b)`, "u");
+/** Before a city's name: the words of a unit or operation named after it ("Task Force Olympia"). */
+const UNIT_BEFORE = /\b(?:Task\s+Force|Operation)\s+$/u;
 /** After a city's name: a street or road named after it ("Haifa Street"), which is somewhere else. */
 const STREET_AFTER = /^\s+(?:Street|St\.|Road|Avenue|Boulevard|Highway)(?![\p{L}-])/u;
 /** A name that ends as a street's does ("Haifa Street", "Airport Road"). */
@@ -269,6 +271,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   const found: PlaceMatch[] = [];
   for (const hit of raw) {
     if (COMPASS_WORD.test(hit.text) && OF_NAME_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12)))) continue;
+    // "Task Force Olympia", "Operation Phoenix": a unit or operation named after a city, no mention of that city.
+    if (UNIT_BEFORE.test(text.slice(Math.max(from, hit.start - 20), hit.start))) continue;
     // "a patrol near Haifa Street", "on Jalalabad Road": a street named after a city lies elsewhere (in the story's city), no mention of that city.
     if (STREET_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12))) && !bySpelling.get(hit.text)?.some((c) => c.kind === "country")) continue;
     const whole = enclosingName(text, hit, from, to);
