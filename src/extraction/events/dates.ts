@@ -170,7 +170,9 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       const month = monthIndex(m[1] ?? "") ?? 0;
       const d = new Date(published);
       const year = m[2] ? Number(m[2]) : month <= d.getUTCMonth() ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-      return monthMention(year, month);
+      // ("in early April" in a story of April 8: what was reported happened by the publication day, as "this week" does.)
+      const span = monthMention(year, month);
+      return published && parseDay(span.latest) > published && parseDay(span.earliest) <= published ? { ...span, latest: iso(published) } : span;
     },
   },
   {

@@ -128,6 +128,13 @@ describe("dates", () => {
     expect(found.map((d) => [d.text, d.earliest, d.latest])).toEqual([["an April", "2018-04-01", "2018-04-30"]]);
   });
 
+  it("ends a month of the publication day's month on that day ('in early September' of September 28)", () => {
+    const found = findDates("Militants threw a grenade at a patrol in early September.", "2018-09-28");
+    expect(found.map((d) => [d.earliest, d.latest])).toEqual([["2018-09-01", "2018-09-28"]]);
+    // (An earlier month keeps its whole span.)
+    expect(findDates("They struck in early August.", "2018-09-28").map((d) => [d.earliest, d.latest])).toEqual([["2018-08-01", "2018-08-31"]]);
+  });
+
   it("does not read 'a March of protest' as a month", () => {
     expect(findDates("It was a March of protest.", "2018-09-28")).toEqual([]);
   });
