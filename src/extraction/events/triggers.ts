@@ -123,7 +123,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "Terrorists targeted a police patrol", "a car bomb targeted a checkpoint": attackers or a device that target something attack it.
   { type: "attack", pattern: /(?<=\b(?:terrorists|insurgents|militants|gunm[ae]n|attackers|assailants|bombers?|(?:[\p{L}-]+\s+)?bombs?|IEDs?)\s+)targeted\b/giu },
   // "when al-Shabab raided a military base": an armed group's raid is an attack (forces' raids are operations, keyed by their arrests).
-  { type: "attack", pattern: /(?<=\b(?:(?:al|el)-\p{L}+|militants|insurgents|gunmen|fighters|rebels|attackers|jihadists|extremists|terrorists)\s+(?:\p{L}+\s+)?)raided\b/giu },
+  { type: "attack", pattern: /(?<=\b(?:(?:al|el)-\p{L}+|militants|insurgents|gunmen|fighters|rebels|attackers|jihadists|extremists|terrorists|militiam[ae]n|militias|bandits|raiders|tribesmen|gangs?)\s+(?:\p{L}+\s+)?)raided\b/giu },
   // "the terrorist incident in Cairo": an incident named by who carried it out.
   { type: "attack", pattern: /\b(?:terrorist|terror) incidents?\b/gi },
   // "killed in the strike", "wounded in this strike": a strike that casualties are counted in is an attack, not a walkout.

@@ -79,6 +79,11 @@ describe("incidents read from new words", () => {
     expect(types(text)).not.toContain("attack");
   });
 
+  it("reads militiamen who raided a village as an attack", () => {
+    const text = "On Thursday, a gang of about 30 militiamen raided Kotile village in Wajir District, officials said.";
+    expect(rows(text)).toEqual([["attack", "Kotile", "2018-09-27"]]);
+  });
+
   it("reads a street battle with police as a riot", () => {
     const text = "A protester was killed by a gunshot during a street battle with police in Dhaka on Thursday.";
     expect(types(text)).toContain("riot");
