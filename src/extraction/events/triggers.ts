@@ -16,9 +16,11 @@ export const FIGHTERS_KILLED = /(?<=\b(?:insurgents?|militants?|fighters?|terror
 /**
  * Forces that killed fighters ("coalition forces killed four armed insurgents"; "Afghan soldiers, assisted by
  * coalition forces, killed ...", "forces targeting a key operative killed ...": an aside between them).
+ * (Aircraft too, when the fighters had attacked: "warplanes killed 12 insurgents after they attacked a patrol" is the
+ * patrol's fight, close air support in a battle; an air strike alone is an attack.)
  */
 export const FORCES_KILLED_FIGHTERS =
-  /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army)(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
+  /(?<=\b(?:forces|troops|soldiers|police|force|patrol|army|(?:warplanes|aircraft|helicopters|gunships)(?=\s+killed\b[^.;]{0,120}?\b(?:after|when|as)\s+(?:[\p{L}-]+\s+){0,4}?(?:attacked|ambushed|fired on|engaged)\b))(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
 
 /**
  * Forces that killed fighters during a search for someone or an operation to arrest ("a security force killed seven

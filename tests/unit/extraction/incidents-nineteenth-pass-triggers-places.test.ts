@@ -101,6 +101,11 @@ describe("incidents read from new words", () => {
     expect(types(text)).toEqual(["arrest"]);
   });
 
+  it("reads warplanes that killed fighters after they attacked a patrol as the battle, no attack beside it", () => {
+    const text = "Warplanes killed nine insurgents after the men attacked a coalition patrol near Orgun on Thursday.";
+    expect(types(text)).toEqual(["armed_clash"]);
+  });
+
   it("still reads forces that killed fighters in a fight as a battle", () => {
     const text = "Afghan forces killed four insurgents in the Nad Ali district of Helmand province on Thursday.";
     expect(types(text)).toEqual(["armed_clash"]);
