@@ -164,12 +164,15 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   },
   {
     // "in January", "last January", "the August shooting": the most recent such month on or before publication
-    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z]))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
+    // ("an April rocket attack": a month before an incident noun, after "a" or "an", too.)
+    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z])|[Aa]n?(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b|and\\b|or\\b)[a-z]+\\s+(?:[a-z]+\\s+)?(?:attacks?|bombings?|blasts?|explosions?|shootings?|raids?|ambush|strikes?|protests?|rall(?:y|ies)|clash(?:es)?|massacres?)\\b))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => {
       const month = monthIndex(m[1] ?? "") ?? 0;
       const d = new Date(published);
       const year = m[2] ? Number(m[2]) : month <= d.getUTCMonth() ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-      return monthMention(year, month);
+      // ("in early April" in a story of April 8: what was reported happened by the publication day, as "this week" does.)
+      const span = monthMention(year, month);
+      return published && parseDay(span.latest) > published && parseDay(span.earliest) <= published ? { ...span, latest: iso(published) } : span;
     },
   },
   {

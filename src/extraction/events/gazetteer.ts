@@ -97,7 +97,8 @@ function findSpellings(text: string, from: number, to: number): { start: number;
 const demonymPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...demonymOf.keys()].sort(longestFirst).map(escape).join("|")})(?:s)?(?![\\p{L}\\p{N}])`, "gu");
 // A place name of several words, joined by the particles of Portuguese, Spanish, French, Italian
 // or Arabic names ("Mocimboa da Praia", "Ras al Ain"): up to four capitalised words.
-const NAME_PARTICLE = "(?:da|de|do|dos|das|del|della|di|du|des|la|le|el|al|bin|ibn)";
+// ("the Shah wa Khan district": Arabic and Dari "wa", "and", joins the two names of one place.)
+const NAME_PARTICLE = "(?:da|de|do|dos|das|del|della|di|du|des|la|le|el|al|bin|ibn|wa)";
 const NAME_WORD = "[A-Z][\\p{L}’'-]*\\p{L}";
 /** A name of one to four words of the `word` pattern. */
 const placeName = (word: string): string => `${word}(?:\\s+(?:${NAME_PARTICLE}\\s+)?${word}){0,3}`;
@@ -114,7 +115,8 @@ const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|as
 // ("the massive Dadaab refugee complex", "the Kakuma refugee camp", "the Yopougon neighborhood": a camp or a
 // neighbourhood named by its place is that place; not "a Shiite neighborhood", named by its people: GROUP_ADJECTIVE.)
 // ("the Boti Kot area of Nangarhar province": an area named by its place is that place too.)
-const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|town|area|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
+// ("in the Dar-e Nur Village": a capitalised "Village" after "the" too; not "Cape Town", a town's own name.)
+const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|(?<=\\bthe\\s+(?:${NAME_WORD}\\s+){1,3})Village|town|area|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
@@ -146,6 +148,12 @@ const INCIDENT_CUE = /\b(?:killed|killing|beheaded|kidnapped|abducted|wounded|wo
 const NOT_A_TOWN_WORD = new RegExp(`^(?:Operation|Operations|Army|Police|Forces?|Division|Brigade|Battalion|Regiment|Corps|Squadron|Company|Task|Ministry|Department|Council|Congress|Parliament|Senate|Court|Party|Government|Command|University|Hospital|Church|Mosque|Islam|English|Arabic|Christ|God|Ramadan|Christmas|Easter|Eid|Coalition|Center|Centre|Office|House|Committee|Commission|Agency|Service|Association|Embassy|Mission|Group|Team|Unit|Camp|Fort|Base|Street|Road|Avenue|Square|Park|Prison|Jail|Airport|Station|The|His|Her|Their|Its|Our|Some|All|Both|Such|Total|General|Colonel|Captain|Major|Sergeant|President|Minister|Governor|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
 const POSSESSOR = /^[\p{L}-]+['’]s\s+/u;
 const DISTRICT_OF = new RegExp(`^\\s+of\\s+(${PLACE_NAME_NO_APOSTROPHE})(?!\\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Gg]overnorate|[Cc]ounty)\\b)`, "u");
+/** Before a city's name: the words of a unit or operation named after it ("Task Force Olympia"). */
+const UNIT_BEFORE = /\b(?:Task\s+Force|Operation)\s+$/u;
+/** After a city's name: a street or road named after it ("Haifa Street"), which is somewhere else. */
+const STREET_AFTER = /^\s+(?:Street|St\.|Road|Avenue|Boulevard|Highway)(?![\p{L}-])/u;
+/** A name that ends as a street's does ("Haifa Street", "Airport Road"). */
+const STREET_END = /\s(?:Street|St\.|Road|Avenue|Boulevard|Highway)$/u;
 const TITLED_KIND = /\s+(?:District|Province|Village|Town)$/;
 /** A headline in title case ("Bomb Rips Through Market in Northwest Pakistan"): its capitals name nothing by themselves. */
 const titleCase = (slice: string): boolean => {
@@ -263,6 +271,10 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   const found: PlaceMatch[] = [];
   for (const hit of raw) {
     if (COMPASS_WORD.test(hit.text) && OF_NAME_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12)))) continue;
+    // "Task Force Olympia", "Operation Phoenix": a unit or operation named after a city, no mention of that city.
+    if (UNIT_BEFORE.test(text.slice(Math.max(from, hit.start - 20), hit.start))) continue;
+    // "a patrol near Haifa Street", "on Jalalabad Road": a street named after a city lies elsewhere (in the story's city), no mention of that city.
+    if (STREET_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12))) && !bySpelling.get(hit.text)?.some((c) => c.kind === "country")) continue;
     const whole = enclosingName(text, hit, from, to);
     const place = lookupPlace(whole?.text ?? hit.text, countriesNamed);
     // "Somali", "Afghan": a country's adjective before a region or town of that spelling (Ethiopia's Somali Region).
@@ -311,6 +323,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       // ("the Taliban-held area", "a Shiite-majority town": a compound adjective alone describes the place, names none.)
       if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       if (ACRONYM.test(name)) continue;
+      // ("near Haifa Street": a street is a site of some city, no town of its own.)
+      if (STREET_END.test(name)) continue;
       // "the West African state of Togo", "a Central Asian state": an adjective of a continent or a people describes the state, names none.
       if (pattern === namedRegionPattern && (DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       // "an Islamic state", "a Jewish state": an indefinite article makes the words a description, not a name.
