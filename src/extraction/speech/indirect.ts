@@ -56,7 +56,12 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (/^[;:—–]$/.test(token.text)) return index;
-    if (/^([“"]|'')$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
+    // "... a water shortage.The cyclone slammed ...": a full stop glued to both words (a space lost
+    // in the copy) still ends the sentence, and the report with it.
+    if (gluedFullStop(tokens, index)) return index;
+    // 'was confident that "the town would recover" from ...': a quotation right after the
+    // conjunction "that" is a fragment inside the reported clause, which goes on past it.
+    if (/^([“"]|'')$/.test(token.text) && key(tokens[index - 1] ?? token) !== "that" && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
     const next = tokens[index + 1];
     if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
     // ",” adding ...": a partial quotation closed by its own comma, then the participle.
@@ -80,12 +85,68 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
       // ", and added that ..." is the speaker's next act; ", but failed to ..." goes on with the reported clause's subject.
-      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || next.pos === "AUX"))) return index;
+      // ", and will not stop ...": a modal goes on with the reported clause's subject (the
+      // speaker's own next act is told in the past: ", and has ...", ", and was ...").
+      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || (next.pos === "AUX" && !CLAUSE_MODALS.test(next.text))))) return index;
     }
   }
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/** Heads after "according to" that are norms or plans, not sources ("according to plan", "according to the rules"). */
+const NORM_HEADS = new Set(["plan", "plans", "rule", "rules", "law", "laws", "schedule", "tradition", "custom", "script", "design", "form", "procedure", "protocol", "constitution", "bible", "scripture", "need", "needs", "size", "age", "type", "taste", "merit", "merits", "standard", "standards", "guidelines", "regulations"]);
+
+/**
+ * The source after "according to" in tokens[from..to) when the whole phrase names no one the
+ * cast knows: the phrase cut before its first modifier (a participle, "familiar with", a relative
+ * pronoun, a time: "last week"), then the owner of a possessive ("Harbor Pollster's polling
+ * average"), the phrase after "of" ("early results of the exit poll"), or the cut phrase itself,
+ * an unnamed source described by its words when its head is a noun and no norm ("according to
+ * plan" reports nothing). `end` is where the source's words end.
+ */
+function accordingSource(walk: Walk, tokens: readonly Token[], from: number, to: number, context: ResolveContext): { resolved: Resolved; end: number } | null {
+  let cut = from;
+  while (cut < to) {
+    const token = tokens[cut] as Token;
+    const next = tokens[cut + 1];
+    const modifier = (token.pos === "VERB" && cut > from) || (token.pos === "ADJ" && cut > from && next?.pos === "ADP") || /^(who|which|that|whose)$/i.test(token.text) || (cut > from + 1 && WHEN.test(token.text) && !/^(on|this)$/i.test(token.text) && tokens[cut - 1]?.pos !== "DET");
+    if (modifier || token.pos === "PUNCT" && token.text !== "'" && !/^('s|’s)$/.test(token.text) && token.text !== "-") break;
+    cut += 1;
+  }
+  const words = tokens.slice(from, cut);
+  if (words.length === 0 || words.length > 12) return null;
+  const read = (start: number, end: number): Resolved | null => {
+    const phrase = end > start ? phraseOf(walk.text, tokens, start, end) : null;
+    return phrase ? (resolvePhrase(phrase, phrase.start, context) ?? documentSource(walk.cast, phrase, walk.text)) : null;
+  };
+  const possessive = words.findIndex((token) => /^('s|’s)$/.test(token.text));
+  const owner = possessive > 0 ? read(from, from + possessive) : null;
+  if (owner && (owner.person || owner.group)) return { resolved: owner, end: cut };
+  const whole = read(from, cut);
+  if (whole) return { resolved: whole, end: cut };
+  const of = words.findIndex((token) => key(token) === "of");
+  const after = of > 0 ? read(from + of + 1, cut) : null;
+  if (after) return { resolved: after, end: cut };
+  const head = [...words].reverse().find((token) => token.pos === "NOUN" || token.pos === "PROPN");
+  const phrase = phraseOf(walk.text, tokens, from, cut);
+  if (!head || !phrase || NORM_HEADS.has(key(head)) || words.some((token) => token.pos === "PRON" && !/^('s|’s)$/.test(token.text)) || !/^(DET|ADJ|NOUN|PROPN|NUM)$/.test((words[0] as Token).pos)) return null;
+  const description = phrase.text.replace(/^(A|An|The)(?=\s)/, (article) => article.toLowerCase());
+  const source = walk.cast.addSource(description, key(head), null, CONFIDENCE.reference);
+  walk.cast.mentionSource(source, phrase, CONFIDENCE.reference);
+  return { resolved: { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false }, end: cut };
+}
+
+/** Modals that, after ", and" with no subject, go on with the reported clause ("said A is B, and will ..."). */
+const CLAUSE_MODALS = /^(will|would|can|could|may|might|should|must|cannot|wo)$/i;
+
+/** Whether tokens[index] is a full stop glued to a lower-case word before it and a capitalized word after it ("shortage.The"). */
+function gluedFullStop(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return token.text === "." && before !== undefined && after !== undefined && before.end === token.start && after.start === token.end && /\p{Ll}$/u.test(before.text) && /^\p{Lu}\p{Ll}/u.test(after.text);
 }
 
 /**
@@ -253,7 +314,10 @@ function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = 
     if (inPhrase) reach = Math.max(reach, index + 10);
     // "Port-au-Prince": a hyphen glued to the words on both sides is inside a name.
     const hyphen = prepositions && /^[-–]$/.test(token.text) && tokens[index - 1]?.end === token.start && tokens[index + 1]?.start === token.end;
-    if (NOUN_PHRASE.has(token.pos) || modifier || inPhrase || hyphen || /^(of|and|'s|’s|')$/i.test(token.text)) {
+    // "it's as bad": a contracted "is" (tagged as an auxiliary) is the verb, not a possessive
+    // (in the older reading too, which keeps "But, he added, it's ..." as one span).
+    const possessive = /^('s|’s|')$/i.test(token.text) && (token.pos !== "AUX" || !prepositions);
+    if (NOUN_PHRASE.has(token.pos) || modifier || inPhrase || hyphen || possessive || /^(of|and)$/i.test(token.text)) {
       if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(token.text.toLowerCase()))) nouns += 1;
       index += 1;
       continue;
@@ -414,9 +478,15 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // Harborwatch, the largest tally by far", "according to a count by X, but ...").
       const comma = tokens.findIndex((candidate, at) => at > index + 2 && at < sourceEnd && candidate.text === ",");
       const whole = resolveSource(sourceEnd);
-      const resolved = whole ?? (comma > 0 ? resolveSource(comma) : null);
+      const byComma = whole ?? (comma > 0 ? resolveSource(comma) : null);
+      // "according to a publishing executive familiar with the talks", "according to early results
+      // of the exit poll conducted by ...", "according to Harbor Pollster's polling average": the
+      // source's own noun phrase, read without its modifiers, or an unnamed source it describes.
+      const trimmed = byComma || sourceEnd <= index + 2 ? null : accordingSource(walk, tokens, index + 2, comma > 0 ? comma : sourceEnd, context);
+      if (trimmed && !byComma) sourceEnd = trimmed.end;
+      const resolved = byComma ?? trimmed?.resolved ?? null;
       if (!resolved) return;
-      if (!whole && comma > 0) sourceEnd = comma;
+      if (!whole && comma > 0 && !trimmed) sourceEnd = comma;
       const source = phraseOf(walk.text, tokens, index + 2, sourceEnd);
       if (!source) return;
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
@@ -673,7 +743,8 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
     return that >= 0 || (opensWithAs && comma >= 0) || correspondentComma(tokens, index) > 0;
   }
   // "4 in 10 say", "47% say": a quantity of people is plural too.
-  const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  // "Some say it is ...": a quantity pronoun that opens the clause stands for people.
+  const plural = quantitySubject(tokens, index, 0) || before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
   // "Saudi state media that it had ...": a relative pronoun after the nouns that follow makes them the verb-noun's compound, not a clause.
   let after = index + 1;
   while (tokens[after] && ["DET", "ADJ", "NOUN", "PROPN"].includes((tokens[after] as Token).pos)) after += 1;
@@ -852,6 +923,38 @@ function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, op
 function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
   // "that, due to the storm, she will ...": the report starts after the comma.
   while (from < to - 1 && tokens[from]?.text === ",") from += 1;
+  // "said the depots were full, and that the trucks would leave": two reported clauses under one
+  // verb, each reported on its own (the first-sight keys' convention from batch 20 on).
+  const second = process.env.NOSPLIT ? -1 : secondThatClause(tokens, from, to);
+  if (second > 0) {
+    const firstEnd = tokens[second - 2]?.text === "," ? second - 2 : second - 1;
+    emitClause(walk, paragraph, tokens, from, firstEnd, resolved, verb, attribution, cues);
+    emitClause(walk, paragraph, tokens, second + 1, to, resolved, verb, attribution, cues);
+    return;
+  }
+  emitClause(walk, paragraph, tokens, from, to, resolved, verb, attribution, cues);
+}
+
+/**
+ * The index of "that" in "..., and that CLAUSE" inside a reported clause tokens[from..to): "and"
+ * then the conjunction "that" (not "that" as a pronoun or determiner), a subject and a finite verb
+ * after it, and a clause of its own before "and"; -1 when there is none. Only the first such
+ * "that" splits; a third clause stays with the second.
+ */
+function secondThatClause(tokens: readonly Token[], from: number, to: number): number {
+  for (let index = from + 2; index < to - 2; index += 1) {
+    const word = tokens[index] as Token;
+    // The tagger may read the conjunction as a determiner ("and that repairs are ..."); a subject
+    // and a finite verb after it decide ("and that was ..." has none: "that" is the subject).
+    if (key(word) !== "that" || key(tokens[index - 1] as Token) !== "and") continue;
+    const firstEnd = tokens[index - 2]?.text === "," ? index - 2 : index - 1;
+    if (finiteClauseStart(tokens, index + 1) !== index + 1 || !isClause(tokens, from, firstEnd, true)) continue;
+    return index;
+  }
+  return -1;
+}
+
+function emitClause(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
   const clause = phraseOf(walk.text, tokens, from, to);
   if (!clause) return;
   const quote: ExtractedQuote = {

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../../src/extraction/index.js";
+import { unwrapHardLines } from "../../../src/extraction/speech/index.js";
+
+// Issue 17, twentieth pass (h17aa, studied on speech-15 to -19): two reported clauses under one
+// verb ("said A, and that B"), a modal that goes on with the reported clause (", and will not
+// ..."), a full stop glued to the next sentence ("water.The"), "Some say it's ...", a quotation
+// right after "that" inside a report, a press office's statement whose title runs onto a topic
+// line, and a hard-wrapped story. Texts written for these tests.
+
+const reported = (text: string) => extractArticle(text).quotes.filter((quote) => quote.kind === "indirect");
+const texts = (text: string) => reported(text).map((quote) => quote.text);
+
+describe("two reported clauses under one verb", () => {
+  it("reports 'said A, and that B' as two clauses of the same speaker", () => {
+    const quotes = reported("Harbor officials said the storage depots were full, and that the trucks would leave on Sunday.");
+    expect(quotes.map((quote) => quote.text)).toEqual(["the storage depots were full", "the trucks would leave on Sunday"]);
+    expect(quotes[0]?.speakerDescription).toBe(quotes[1]?.speakerDescription);
+  });
+
+  it("splits 'A and that B' with no comma, and with 'that' read as a determiner", () => {
+    expect(texts("Colonel Jane Smith noted that the roads are open and that the bridges have been repaired.")).toEqual(["the roads are open", "the bridges have been repaired"]);
+    expect(texts("Local officials have said the dam does not leak, and that repairs are finished on schedule, adding that the town is safe.")).toEqual(["the dam does not leak", "repairs are finished on schedule", "the town is safe"]);
+  });
+
+  it("keeps 'and that' as one clause when 'that' is the second clause's subject or a relative pronoun", () => {
+    expect(texts("The mayor, John Reed, said the vote was rushed and that was a mistake.")).toEqual(["the vote was rushed and that was a mistake"]);
+    expect(texts("The mayor, John Reed, said the council kept the plan and the budget that voters approved.")).toEqual(["the council kept the plan and the budget that voters approved"]);
+  });
+});
+
+describe("where a reported clause ends", () => {
+  it("goes on past ', and' when a modal follows with no subject", () => {
+    expect(texts("The mayor, John Reed, told reporters the flood walls are holding, and will not break before the weekend.")).toEqual(["the flood walls are holding, and will not break before the weekend"]);
+  });
+
+  it("still ends at ', and' before the speaker's own next act", () => {
+    expect(texts("The mayor, John Reed, said the flood walls are holding, and added that the pumps were running.")).toEqual(["the flood walls are holding", "the pumps were running"]);
+  });
+
+  it("ends at a full stop glued to the next sentence", () => {
+    expect(texts("Officials say the town is already short of water.The storm hit the coast on Monday.")).toEqual(["the town is already short of water"]);
+  });
+
+  it("keeps a quotation that opens right after 'that' inside the report", () => {
+    const text = 'The mayor, Jane Roe, wrote to the governor. She said she was confident that "the town would be able to recover quickly" from the flood.';
+    expect(texts(text)).toContain('she was confident that "the town would be able to recover quickly" from the flood');
+  });
+});
+
+describe("a quantity pronoun before 'say' with a contracted verb after it", () => {
+  it("reads 'Some say it's ...' as some of the people just described", () => {
+    const quotes = reported("Farmers compare the blight to a plague. Some say it's as bad as locusts.");
+    expect(quotes.map((quote) => quote.text)).toEqual(["it's as bad as locusts"]);
+    expect(quotes[0]?.speaker).toBeNull();
+    expect(quotes[0]?.speakerDescription?.toLowerCase()).toBe("some");
+  });
+});
+
+describe("a press office's statement whose title runs onto a topic line", () => {
+  const statement = [
+    "Statement by the Press Secretary",
+    "Visit of the Harbor Commission",
+    "",
+    "For Immediate Release",
+    "Office of the Press Secretary",
+    "May 3, 2001",
+    "",
+    "The members of the Harbor Commission met at the White House this morning with the President to discuss port security.",
+  ].join("\n");
+
+  it("speaks for the office, as without the topic line", () => {
+    const body = extractArticle(statement).quotes.find((quote) => quote.kind === "direct");
+    expect(body?.speaker).toBe("Office of the Press Secretary");
+  });
+
+  it("does not take a sentence under the title for a topic line", () => {
+    const signed = statement.replace("Visit of the Harbor Commission", "The commission met the President today.");
+    const body = extractArticle(signed).quotes.find((quote) => quote.kind === "direct");
+    expect(body?.speaker).not.toBe("Office of the Press Secretary");
+  });
+});
+
+describe("a hard-wrapped story", () => {
+  const wrapped = [
+    "PORTVILLE –",
+    "Harbor Commissioner Jane Roe told her counterpart from the river",
+    "authority in a phone call today that the two ports will share their",
+    "dredging crews through the winter, a spokesman for the commission",
+    "said on Tuesday.",
+    "The call came after a week of storms along the coast that closed",
+    "three of the harbor's channels and left two barges aground near the",
+    "mouth of the river.",
+    "Roe said the crews would start on the northern channel, where most",
+    "of the ferries and the fishing fleet tie up.",
+    "The river authority did not comment on the plan.",
+  ].join("\n");
+
+  it("joins the wrapped lines into paragraphs, keeping every offset", () => {
+    const joined = unwrapHardLines(wrapped);
+    expect(joined).not.toBeNull();
+    expect(joined?.length).toBe(wrapped.length);
+    expect(joined?.split("\n")).toEqual([
+      "PORTVILLE –",
+      "Harbor Commissioner Jane Roe told her counterpart from the river authority in a phone call today that the two ports will share their dredging crews through the winter, a spokesman for the commission said on Tuesday.",
+      "The call came after a week of storms along the coast that closed three of the harbor's channels and left two barges aground near the mouth of the river.",
+      "Roe said the crews would start on the northern channel, where most of the ferries and the fishing fleet tie up.",
+      "The river authority did not comment on the plan.",
+    ]);
+  });
+
+  it("reads the report that runs across the wrapped lines", () => {
+    expect(texts(wrapped).some((text) => text.startsWith("the crews would start on the northern channel, where most"))).toBe(true);
+  });
+
+  it("leaves a story with a blank line between its paragraphs alone", () => {
+    expect(unwrapHardLines(wrapped.split("\n").join("\n\n").replace(/ /g, "  "))).toBeNull();
+    expect(unwrapHardLines("Short story.\nTwo lines only.")).toBeNull();
+  });
+});
