@@ -233,12 +233,18 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
   if (first.pos === "PRON" && /^(me|him|her|us|them)$/i.test(first.text)) end = at + 1;
   else if (first.pos === "PROPN" || (first.text === "The" && tokens[at + 1]?.pos === "PROPN")) {
     end = at + 1;
-    while (tokens[end]?.pos === "PROPN") end += 1;
+    // "The Star-Ledger": a hyphen glued to the names on both sides is inside the name.
+    const gluedHyphen = (index: number): boolean => /^[-–]$/.test(tokens[index]?.text ?? "") && tokens[index - 1]?.end === tokens[index]?.start && tokens[index + 1]?.start === tokens[index]?.end && tokens[index + 1]?.pos === "PROPN";
+    while (tokens[end]?.pos === "PROPN" || gluedHyphen(end)) end += 1;
     // "told VOA Sierra Leoneans would ...": an outlet's acronym, then names and a finite verb:
     // the names after the acronym are the reported clause's subject, not the listener's name.
     const verb = tokens[end];
     if (end > at + 1 && /^\p{Lu}{2,5}$/u.test(first.text) && verb && (verb.pos === "AUX" || (verb.pos === "VERB" && !/ing$/i.test(verb.text)))) end = at + 1;
-  } else if (first.pos === "NOUN") end = at + 1;
+  } else if (first.pos === "NOUN") {
+    // "told host Jo Doe she ...": a role noun, then the listener's name.
+    end = at + 1;
+    while (tokens[end]?.pos === "PROPN" && tokens[end + 1]?.pos !== "AUX" && !(tokens[end + 1]?.pos === "VERB" && !/ing$/i.test(tokens[end + 1]?.text ?? ""))) end += 1;
+  }
   else if (first.pos === "DET") {
     end = at + 1;
     while (tokens[end]?.pos === "ADJ") end += 1;
@@ -272,7 +278,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   const first = tokens[start];
   if (!first) return -1;
   // "said if he were president, the program would ...": a condition or time clause opens the report.
-  const subordinate = /^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ",");
+  // "said if elected he would ...": an elliptical condition (a participle, no comma) opens it too.
+  const elliptical = /^(if|when|once|unless|though|although)$/i.test(first.text) && tokens[start + 1]?.pos === "VERB" && /ed$/i.test(tokens[start + 1]?.text ?? "") && [2, 3, 4].some((offset) => finiteClauseStart(tokens, start + offset) === start + offset);
+  const subordinate = elliptical || (/^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ","));
   // "says despite heavy losses, the rebels ...": a prepositional phrase, a comma, then the clause.
   const comma = tokens.findIndex((token, index) => index > start + 1 && index <= start + 8 && token.text === ",");
   const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
@@ -335,20 +343,30 @@ function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = 
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
 
 /** Words that stand alone for some of a group of people ("Some said ...", "Others say ...", "Another said ...": one more of them). */
-const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both|another)$/i;
+const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both|another|half)$/i;
 
 /**
  * Where a quantity that is the verb's whole subject starts: "Others said", "About 4 in 10
  * say", "47% say", "Three in five said"; -1 when the subject is no such quantity. It must open the
  * clause (the sentence, or after a comma or a conjunction).
  */
-function quantityStart(tokens: readonly Token[], verb: number, floor: number): number {
+function quantityStart(tokens: readonly Token[], verb: number, floor: number, anywhere = false): number {
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
-  const opens = (at: number): boolean => at === floor || /^(,|;|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  const opens = (at: number): boolean => anywhere || at === floor || /^(,|;|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  // "47 percent of voters polled say", "half of those surveyed said": the quantity's "of" phrase
+  // (a noun phrase, then perhaps a participle of the poll) is part of the subject.
+  let of = end - 1;
+  if (tokens[of]?.pos === "VERB" && /ed$/i.test(tokens[of]?.text ?? "")) of -= 1;
+  while (of > floor && of >= end - 6 && ["NOUN", "PROPN", "ADJ", "DET", "PRON"].includes(tokens[of]?.pos ?? "") && key(tokens[of] as Token) !== "of") of -= 1;
+  if (of > floor && of < end - 1 && key(tokens[of] as Token) === "of") end = of;
   const last = tokens[end - 1];
   if (!last) return -1;
-  if (end - 1 >= floor && QUANTITY_PRONOUNS.test(last.text) && opens(end - 1)) return end - 1;
+  // "Almost half said": a modifier of the quantity opens the subject.
+  const modified = (at: number): number => (at - 1 >= floor && /^(about|nearly|almost|roughly|around|only|just)$/i.test(tokens[at - 1]?.text ?? "") ? at - 1 : at);
+  if (end - 1 >= floor && QUANTITY_PRONOUNS.test(last.text) && opens(modified(end - 1))) return modified(end - 1);
+  // "Each side said", "Neither party says": one or none of the sides just named.
+  if (end - 2 >= floor && /^(each|neither|either)$/i.test(tokens[end - 2]?.text ?? "") && last.pos === "NOUN" && opens(end - 2)) return end - 2;
   let start = -1;
   // "47% say", "47 percent say".
   if (/^(%|percent)$/i.test(last.text) && tokens[end - 2]?.pos === "NUM") start = end - 2;
@@ -363,10 +381,12 @@ function quantitySubject(tokens: readonly Token[], verb: number, floor: number):
 }
 
 /** The unnamed source a quantity subject describes ("others", "about 4 in 10"). */
-function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floor: number): Resolved | null {
+function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floor: number, anywhere = false): Resolved | null {
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
-  const phrase = phraseOf(walk.text, tokens, quantityStart(tokens, verb, floor), end);
+  const start = quantityStart(tokens, verb, floor, anywhere);
+  if (start < 0) return null;
+  const phrase = phraseOf(walk.text, tokens, start, end);
   if (!phrase) return null;
   const description = phrase.text.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
   const source = walk.cast.addSource(description, key(phrase.tokens[phrase.tokens.length - 1] as Token), null, CONFIDENCE.reference);
@@ -558,6 +578,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (hostResolved) subject = host;
     }
     let resolved: Resolved | null = null;
+    // "compared with four in 10 who said ...": a quantity of people before "who" is the speaker.
+    const quantityWho = !subject && !gerund && key(tokens[index - 1] ?? token) === "who" && quantityStart(tokens, index - 1, options.floor, true) >= 0 ? quantitySource(walk, tokens, index - 1, options.floor, true) : null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
     if (pronoun === "they") {
       // "Police fired tear gas at protesters who they said had set fire to buses": "they" is the
@@ -578,6 +600,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     else if (hostResolved) resolved = hostResolved;
+    else if (quantityWho) resolved = quantityWho;
     // "The group's annual report released Thursday says ...": a document that reports, read when
     // no person, body or described source is found in the subject, is an unnamed source.
     else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject) ?? documentSource(walk.cast, subject, walk.text);
@@ -605,8 +628,11 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // Between the verb and "that" only its objects and adverbials, and participles of the
     // medium ("in a statement carried by state media that ...").
     // A participle glued by a hyphen ("a U.S.-hosted event") is a modifier, not a verb.
+    // A capitalized "verb" before a name is a word of that name ("The Associated Press").
+    // ("The Associated Press"), and one after "of", an article or a name is a place's ("newspaper of Charleston").
+    const inName = (candidate: Token, at: number): boolean => /^\p{Lu}/u.test(candidate.text) && (between[at + 1]?.pos === "PROPN" || ["ADP", "DET", "PROPN"].includes(between[at - 1]?.pos ?? ""));
     const finite = (candidate: Token, at: number): boolean =>
-      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by" && !(at > 0 && /^[-–]$/.test((between[at - 1] as Token).text) && (between[at - 1] as Token).end === candidate.start)) ||
+      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by" && !inName(candidate, at) && !(at > 0 && /^[-–]$/.test((between[at - 1] as Token).text) && (between[at - 1] as Token).end === candidate.start)) ||
       candidate.pos === "AUX" ||
       /^([.;“"]|'')$/.test(candidate.text);
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;

@@ -118,3 +118,63 @@ describe("a hard-wrapped story", () => {
     expect(unwrapHardLines("Short story.\nTwo lines only.")).toBeNull();
   });
 });
+
+describe("reporting frames read on train-like news copy", () => {
+  it("reads 'according to' sources without their modifiers", () => {
+    const quotes = reported("But the firm declined to renew the lease, according to a publishing executive familiar with the talks.");
+    expect(quotes.map((quote) => quote.text)).toEqual(["But the firm declined to renew the lease"]);
+    expect(quotes[0]?.speakerDescription).toBe("a publishing executive");
+    expect(texts("According to early results of the exit poll conducted by Harbor Research for the networks, Jones led in both counties among men and women.")).toEqual(["Jones led in both counties among men and women"]);
+  });
+
+  it("reads no source in 'according to plan'", () => {
+    expect(texts("The crews worked through the night, according to plan.")).toEqual([]);
+  });
+
+  it("takes a capitalized word of a name for no verb between the verb and 'that'", () => {
+    expect(texts("Jane Roe told The Harbor Associated Press last week that the inquiry is independent.")).toEqual(["the inquiry is independent"]);
+    expect(texts("Jane Roe told The Post and Courier newspaper of Charleston on Saturday that she cast her ballot for Smith.")).toEqual(["she cast her ballot for Smith"]);
+  });
+
+  it("reads the listener of 'told' through a hyphenated name and a role before a name", () => {
+    expect(texts("Jane Roe told The Star-Ledger of Newark last week she would rather vote for Smith than Jones.")).toEqual(["she would rather vote for Smith than Jones"]);
+    expect(texts("Jane Roe told host Chris Cuomo she believed that Smith would release a transcript.")).toEqual(["she believed that Smith would release a transcript"]);
+    expect(texts("Jane Roe told reporters Smith would win.")).toEqual(["Smith would win"]);
+  });
+
+  it("reads a report that opens with an elliptical condition", () => {
+    expect(texts("Jane Roe spoke on Monday. Roe said if elected mayor she could work with the council.")).toEqual(["if elected mayor she could work with the council"]);
+  });
+
+  it("reads quantities of people as speakers", () => {
+    const cases: [string, string][] = [
+      ["Almost half said they wanted a nominee from outside the party.", "almost half"],
+      ["Each side said the other would be responsible if the money is not approved.", "each side"],
+      ["Some 56 percent of voters polled said they were less likely to vote for Jones.", "some 56 percent of voters polled"],
+      ["Most wanted an outsider, compared with four in 10 who said they preferred someone with experience.", "four in 10"],
+    ];
+    for (const [text, description] of cases) {
+      const quotes = reported(text);
+      expect(quotes).toHaveLength(1);
+      expect(quotes[0]?.speaker).toBeNull();
+      expect(quotes[0]?.speakerDescription).toBe(description);
+    }
+  });
+});
+
+describe("a headline in title case with a full stop", () => {
+  const story = (headline: string) => `${headline}\n\nJane Roe, the mayor of Portville, told a town hall on Monday that she had begun her speech.`;
+
+  it("reports the headline's clause", () => {
+    const quotes = reported(story("Jane Roe Says She Has Already Started Writing Her Inaugural Address."));
+    expect(quotes.map((quote) => quote.text)).toContain("She Has Already Started Writing Her Inaugural Address");
+  });
+
+  it("reads no headline report in a first line in ordinary case", () => {
+    // The sentence reader reports it once; the headline reader adds nothing.
+    const quotes = reported(story("Jane Roe says she has already started writing her speech."));
+    expect(quotes.filter((quote) => /already started writing/i.test(quote.text))).toHaveLength(1);
+    const titled = reported(story("Jane Roe Says She Has Already Started Writing Her Inaugural Address."));
+    expect(titled.filter((quote) => /already started writing/i.test(quote.text))).toHaveLength(1);
+  });
+});
