@@ -283,7 +283,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   const subordinate = elliptical || (/^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ","));
   // "says despite heavy losses, the rebels ...": a prepositional phrase, a comma, then the clause.
   const comma = tokens.findIndex((token, index) => index > start + 1 && index <= start + 8 && token.text === ",");
-  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
+  // "says despite being a Stanford alumna, she ...": a gerund may stand inside the phrase.
+  const gerundOnly = (token: Token): boolean => (token.pos === "VERB" || token.pos === "AUX") && /ing$/i.test(token.text) && /^(despite|after|before|since|without)$/i.test(first.text);
+  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => (token.pos === "VERB" || token.pos === "AUX") && !gerundOnly(token)) && finiteClauseStart(tokens, comma + 1) === comma + 1;
   if (fronted) return start;
   // "said legalizing it could ...": a gerund subject, then a finite verb.
   const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX");
@@ -951,7 +953,7 @@ function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: num
   while (from < to - 1 && tokens[from]?.text === ",") from += 1;
   // "said the depots were full, and that the trucks would leave": two reported clauses under one
   // verb, each reported on its own (the first-sight keys' convention from batch 20 on).
-  const second = process.env.NOSPLIT ? -1 : secondThatClause(tokens, from, to);
+  const second = secondThatClause(tokens, from, to);
   if (second > 0) {
     const firstEnd = tokens[second - 2]?.text === "," ? second - 2 : second - 1;
     emitClause(walk, paragraph, tokens, from, firstEnd, resolved, verb, attribution, cues);
@@ -964,7 +966,8 @@ function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: num
 /**
  * The index of "that" in "..., and that CLAUSE" inside a reported clause tokens[from..to): "and"
  * then the conjunction "that" (not "that" as a pronoun or determiner), a subject and a finite verb
- * after it, and a clause of its own before "and"; -1 when there is none. Only the first such
+ * after it, and a clause of its own before "and", set off by a comma or itself opened by "that";
+ * -1 when there is none. Only the first such
  * "that" splits; a third clause stays with the second.
  */
 function secondThatClause(tokens: readonly Token[], from: number, to: number): number {
@@ -974,6 +977,10 @@ function secondThatClause(tokens: readonly Token[], from: number, to: number): n
     // and a finite verb after it decide ("and that was ..." has none: "that" is the subject).
     if (key(word) !== "that" || key(tokens[index - 1] as Token) !== "and") continue;
     const firstEnd = tokens[index - 2]?.text === "," ? index - 2 : index - 1;
+    // With no comma, only parallel complements split ("noted that A and that B"); "said A and
+    // that B" stays one report (PolNeAR's spans keep it whole, and the first-sight keys' examples
+    // set the second clause off with a comma).
+    if (firstEnd === index - 1 && key(tokens[from - 1] ?? word) !== "that") continue;
     if (finiteClauseStart(tokens, index + 1) !== index + 1 || !isClause(tokens, from, firstEnd, true)) continue;
     return index;
   }

@@ -18,9 +18,13 @@ describe("two reported clauses under one verb", () => {
     expect(quotes[0]?.speakerDescription).toBe(quotes[1]?.speakerDescription);
   });
 
-  it("splits 'A and that B' with no comma, and with 'that' read as a determiner", () => {
+  it("splits 'that A and that B' with no comma, and with 'that' read as a determiner", () => {
     expect(texts("Colonel Jane Smith noted that the roads are open and that the bridges have been repaired.")).toEqual(["the roads are open", "the bridges have been repaired"]);
     expect(texts("Local officials have said the dam does not leak, and that repairs are finished on schedule, adding that the town is safe.")).toEqual(["the dam does not leak", "repairs are finished on schedule", "the town is safe"]);
+  });
+
+  it("keeps 'said A and that B' with no comma and no first 'that' as one report", () => {
+    expect(texts("Harbor officials said the depots were full and that the trucks would leave on Sunday.")).toEqual(["the depots were full and that the trucks would leave on Sunday"]);
   });
 
   it("keeps 'and that' as one clause when 'that' is the second clause's subject or a relative pronoun", () => {
@@ -176,5 +180,19 @@ describe("a headline in title case with a full stop", () => {
     expect(quotes.filter((quote) => /already started writing/i.test(quote.text))).toHaveLength(1);
     const titled = reported(story("Jane Roe Says She Has Already Started Writing Her Inaugural Address."));
     expect(titled.filter((quote) => /already started writing/i.test(quote.text))).toHaveLength(1);
+  });
+});
+
+describe("sources described by whom they are close to", () => {
+  it("keeps 'close to' and 'familiar with' in the unnamed source's description", () => {
+    const quotes = reported("Rather, sources close to her campaign say she stands behind the plan. Two people familiar with the talks said the deal was near.");
+    expect(quotes.map((quote) => [quote.speakerDescription, quote.text])).toEqual([
+      ["sources close to her campaign", "she stands behind the plan"],
+      ["Two people familiar with the talks", "the deal was near"],
+    ]);
+  });
+
+  it("reads a report that opens with a phrase holding a gerund", () => {
+    expect(texts("Jane Roe spoke on Monday. Roe says despite being a Stanford alumna, she plans to root for Iowa.")).toEqual(["despite being a Stanford alumna, she plans to root for Iowa"]);
   });
 });
