@@ -981,7 +981,12 @@ function secondThatClause(tokens: readonly Token[], from: number, to: number): n
     // that B" stays one report (PolNeAR's spans keep it whole, and the first-sight keys' examples
     // set the second clause off with a comma).
     if (firstEnd === index - 1 && key(tokens[from - 1] ?? word) !== "that") continue;
-    if (finiteClauseStart(tokens, index + 1) !== index + 1 || !isClause(tokens, from, firstEnd, true)) continue;
+    // "and that a third was wounded": a subject with no noun (an article, an ordinal or a number)
+    // then its verb is a clause too.
+    const opener = tokens[index + 1];
+    const headless = opener?.pos === "DET" && ["ADJ", "NUM"].includes(tokens[index + 2]?.pos ?? "") && ["AUX", "VERB"].includes(tokens[index + 3]?.pos ?? "");
+    const secondIsClause = finiteClauseStart(tokens, index + 1) === index + 1 || headless;
+    if (!secondIsClause || !isClause(tokens, from, firstEnd, true)) continue;
     return index;
   }
   return -1;

@@ -23,6 +23,11 @@ describe("two reported clauses under one verb", () => {
     expect(texts("Local officials have said the dam does not leak, and that repairs are finished on schedule, adding that the town is safe.")).toEqual(["the dam does not leak", "repairs are finished on schedule", "the town is safe"]);
   });
 
+  it("splits when the second clause's subject has no noun ('a third')", () => {
+    expect(texts("The Army said in a statement that two soldiers were killed, and that a third was wounded.")).toEqual(["two soldiers were killed", "a third was wounded"]);
+    expect(texts("The mayor, John Reed, said the council kept the plan, and that budget too.")).toEqual(["the council kept the plan, and that budget too"]);
+  });
+
   it("keeps 'said A and that B' with no comma and no first 'that' as one report", () => {
     expect(texts("Harbor officials said the depots were full and that the trucks would leave on Sunday.")).toEqual(["the depots were full and that the trucks would leave on Sunday"]);
   });
