@@ -393,7 +393,10 @@ function withoutPlace(text: string, subject: Phrase): Phrase {
  * before its comma is the speaker.
  */
 function nameBeforeOpenAppositive(text: string, tokens: readonly Token[], adjacent: Phrase, floor: number): Phrase | null {
-  if (!/^an?$/i.test(adjacent.tokens[0]?.text ?? "")) return null;
+  // "Jo Doe, Minister of Health says ...": a capitalized title opens the appositive as an article does.
+  const opener = adjacent.tokens[0];
+  const titled = opener !== undefined && /^\p{Lu}/u.test(opener.text) && (TITLE_WORDS.has(key(opener)) || ROLE_NOUNS.has(key(opener)));
+  if (!/^an?$/i.test(opener?.text ?? "") && !titled) return null;
   const first = tokens.indexOf(adjacent.tokens[0] as Token);
   if (first < floor + 2 || tokens[first - 1]?.text !== ",") return null;
   let start = floor;

@@ -188,6 +188,13 @@ describe("a headline in title case with a full stop", () => {
   });
 });
 
+describe("a name before a title whose closing comma the copy dropped", () => {
+  it("reads 'Jo Doe, Minister of Health says' as Jo Doe's report", () => {
+    const quotes = reported("Farmers fear the disease. Jane Roe, Minister of Health says that she has no plan to close the markets.");
+    expect(quotes.map((quote) => [quote.speaker, quote.text])).toEqual([["Jane Roe", "she has no plan to close the markets"]]);
+  });
+});
+
 describe("sources described by whom they are close to", () => {
   it("keeps 'close to' and 'familiar with' in the unnamed source's description", () => {
     const quotes = reported("Rather, sources close to her campaign say she stands behind the plan. Two people familiar with the talks said the deal was near.");
