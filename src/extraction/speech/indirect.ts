@@ -42,6 +42,16 @@ function speakersNextAct(tokens: readonly Token[], start: number, and: number): 
   return first >= 0 && (clause[first] as Token).pos === "AUX";
 }
 
+/**
+ * "said she still considered herself an activist, and rejected the idea of ...": after a comma,
+ * "and" and a past-tense verb of a stance taken aloud (not a reporting verb, whose clause would
+ * follow) go on with the speaker's acts whatever the reported clause's own verb is.
+ */
+function commaAct(tokens: readonly Token[], and: number): boolean {
+  const next = tokens[and + 1];
+  return tokens[and - 1]?.text === "," && next !== undefined && /ed$/.test(key(next)) && !REPORTING_VERBS.has(key(next));
+}
+
 const CLAUSE_STARTS = new Set(["DET", "PROPN", "NOUN", "NUM", "PRON", "ADJ", "ADV"]);
 // "told" needs "that" or a fronted clause: what follows it directly is the listener.
 const TELL = /^(tell|tells|told|telling)$/;
@@ -79,7 +89,7 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     // "was pleased by the talks and urged both sides ...", "still backed the plan, and rejected
     // the idea ...": "and" or "but" then, with no subject, a past-tense verb of speaking or of a
     // stance taken aloud goes on with the speaker's own acts, not with the reported clause.
-    if (/^(and|but)$/.test(key(token)) && next && next.pos === "VERB" && SPEAKER_ACTS.has(key(next)) && speakersNextAct(tokens, start, index)) return index > start && tokens[index - 1]?.text === "," ? index - 1 : index;
+    if (/^(and|but)$/.test(key(token)) && next && next.pos === "VERB" && SPEAKER_ACTS.has(key(next)) && (speakersNextAct(tokens, start, index) || commaAct(tokens, index))) return index > start && tokens[index - 1]?.text === "," ? index - 1 : index;
     // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
     if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
@@ -964,7 +974,7 @@ function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: num
 }
 
 /**
- * The index of "that" in "..., and that CLAUSE" inside a reported clause tokens[from..to): "and"
+ * The index of "that" in "..., and that CLAUSE" (or "but that") inside a reported clause tokens[from..to): "and"
  * then the conjunction "that" (not "that" as a pronoun or determiner), a subject and a finite verb
  * after it, and a clause of its own before "and", set off by a comma or itself opened by "that";
  * -1 when there is none. Only the first such
@@ -975,7 +985,7 @@ function secondThatClause(tokens: readonly Token[], from: number, to: number): n
     const word = tokens[index] as Token;
     // The tagger may read the conjunction as a determiner ("and that repairs are ..."); a subject
     // and a finite verb after it decide ("and that was ..." has none: "that" is the subject).
-    if (key(word) !== "that" || key(tokens[index - 1] as Token) !== "and") continue;
+    if (key(word) !== "that" || !/^(and|but)$/.test(key(tokens[index - 1] as Token))) continue;
     const firstEnd = tokens[index - 2]?.text === "," ? index - 2 : index - 1;
     // With no comma, only parallel complements split ("noted that A and that B"); "said A and
     // that B" stays one report (PolNeAR's spans keep it whole, and the first-sight keys' examples

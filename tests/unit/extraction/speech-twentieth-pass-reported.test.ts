@@ -43,6 +43,14 @@ describe("where a reported clause ends", () => {
     expect(texts("The mayor, John Reed, told reporters the flood walls are holding, and will not break before the weekend.")).toEqual(["the flood walls are holding, and will not break before the weekend"]);
   });
 
+  it("ends at ', and' before a stance the speaker took, whatever the clause's verb", () => {
+    expect(texts("Jane Roe spoke on Monday. She also said she still considered herself an activist, and rejected the idea of leaving.")).toEqual(["she still considered herself an activist"]);
+  });
+
+  it("splits 'that A but that B' as 'and that'", () => {
+    expect(texts("John Reed told reporter Ann Lee of Harbor Radio that the council's intentions are not clear but that the party will give it a chance.")).toEqual(["the council's intentions are not clear", "the party will give it a chance"]);
+  });
+
   it("still ends at ', and' before the speaker's own next act", () => {
     expect(texts("The mayor, John Reed, said the flood walls are holding, and added that the pumps were running.")).toEqual(["the flood walls are holding", "the pumps were running"]);
   });
