@@ -328,7 +328,39 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // One labelled turn is a transcript when its label names someone by office, the header names
   // them, or the label gives an affiliation ("JANE DOE, Harbor Radio Editor:").
   if (labelled < 2 && !actuality && !(firstLabel && (affiliated || singleTurnIsTranscript(firstLabel.label.toUpperCase(), text.slice(0, firstLabel.at))))) return [];
-  return nameReporters(analyzed, interviewers(text, answerers(text, officeHolders(text, turns))));
+  return readStatements(text, nameReporters(analyzed, interviewers(text, answerers(text, officeHolders(text, turns)))));
+}
+
+/** "a statement from Secretary Doe", "the following statement by Jane Doe": whose statement a briefer is about to read. */
+const READS_STATEMENT = /\bstatement\s+(?:from|by)\s+(?:the\s+)?(?:((?:Deputy |Vice |Under )?(?:Secretary|President|General|Gen\.|Admiral|Adm\.|Ambassador|Chairman|Minister|Director|Senator|Governor)(?: of [\p{Lu}][\p{L}]+)?)\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u;
+const OPENS_QUOTATION = /^[‘'“"]/;
+const CLOSES_QUOTATION = /[’'”"]\s*$/;
+
+/**
+ * A statement a briefer reads out in their turn ("I want to provide you a statement from
+ * Secretary Doe ..." / "'At a time when ..."): the paragraphs after the announcement that open
+ * with a quotation mark, up to the one that closes it, are the statement's author's words, not
+ * the briefer's. The author must carry a title or a given name ("a statement from the White
+ * House" names a body, and its words stay the briefer's).
+ */
+function readStatements(text: string, turns: BriefingTurn[]): BriefingTurn[] {
+  let reading: TurnSpeaker | null = null;
+  return turns.map((turn, index) => {
+    const before = turns[index - 1];
+    const words = text.slice(turn.quote.start, turn.quote.end);
+    if (reading && before && before.labelLine === turn.labelLine && !CLOSES_QUOTATION.test(text.slice(before.quote.start, before.quote.end))) return { ...turn, speaker: reading };
+    reading = null;
+    if (!before || before.labelLine !== turn.labelLine || turn.isQuestion || !OPENS_QUOTATION.test(words)) return turn;
+    const announced = READS_STATEMENT.exec(text.slice(before.quote.start, before.quote.end));
+    const name = announced?.[2];
+    if (!announced || !name) return turn;
+    const given = (name.split(/\s+/)[0] ?? "").toLowerCase();
+    if (!announced[1] && !(MALE_GIVEN_NAMES.has(given) || FEMALE_GIVEN_NAMES.has(given))) return turn;
+    const surname = name.split(/\s+/).pop() ?? name;
+    const at = before.quote.start + announced.index + announced[0].lastIndexOf(name);
+    reading = { kind: "named", surname, gender: null, ...(name.includes(" ") ? { fullName: name } : {}), nameAt: { start: at, end: at + name.length } };
+    return { ...turn, speaker: reading };
+  });
 }
 
 /**

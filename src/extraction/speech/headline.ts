@@ -29,6 +29,18 @@ export function headlineReport(line: string): { clause: [number, number]; speake
   return null;
 }
 
+/** Words a title-case headline keeps in lower case. */
+const MINOR_WORDS = /^(a|an|the|and|but|or|nor|for|of|to|in|on|at|by|as|with|from|vs\.?)$/i;
+
+/** Whether a line ending in a full stop is a headline in title case: every word of four letters or more, and four in five of all words but the minor ones, capitalized. */
+function titleCaseLine(line: string): boolean {
+  if (!/\.$/.test(line) || /\.\s/.test(line)) return false;
+  const words = line.replace(/\.$/, "").split(/\s+/).filter((word) => /^[\p{L}‘'"“]/u.test(word) && !MINOR_WORDS.test(word));
+  if (words.length < 4) return false;
+  const capitalized = (word: string): boolean => /^[‘'"“]?\p{Lu}/u.test(word);
+  return words.filter((word) => word.replace(/^[‘'"“]/, "").length >= 4).every(capitalized) && words.filter(capitalized).length >= 0.8 * words.length;
+}
+
 /**
  * The headline's reported speech as an indirect quote, or null. A role word alone ("Spokesman",
  * "Director") is the one person of the story with that title; a place is the government that
@@ -36,7 +48,9 @@ export function headlineReport(line: string): { clause: [number, number]; speake
  */
 export function quoteHeadline(analyzed: AnalyzedText, cast: Cast, headline: TextRange): ExtractedQuote | null {
   const raw = analyzed.text.slice(headline.start, headline.end);
-  const line = raw.trim();
+  // "Mayor Says The Bridge Will Reopen.": a headline in title case may be printed with a full
+  // stop (some archives add one); a sentence in ordinary case with one is the story's first line.
+  const line = titleCaseLine(raw.trim()) ? raw.trim().replace(/\.$/, "") : raw.trim();
   if (/[.!?]$/.test(line)) return null;
   const found = headlineReport(line);
   if (!found) return null;

@@ -1,4 +1,4 @@
-import type { AnalyzedText, Token } from "../text.js";
+import { type AnalyzedText, type Token, analyzeText } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";
@@ -20,14 +20,50 @@ import { type Walk, datelineEnd } from "./walk.js";
 // attributes quotes, records statements and reads reported speech sentence by sentence, so
 // every "the official" or "she" resolves against what came before it.
 
+/** A hard-wrapped line: at most this many characters. */
+const WRAP_WIDTH = 80;
+/** A line that ends a paragraph: sentence punctuation (a closing quotation mark or bracket may follow), or a label's colon. */
+const PARAGRAPH_END = /[.!?:;][”"’')\]]*\s*$|^\s*$/;
+
+/**
+ * The text with the line breaks of a hard-wrapped story turned into spaces (so every offset
+ * stays where it was), or null when the story is not hard-wrapped. A story copied with its
+ * print width ("Defense Secretary Jo Doe told his\ncounterpart ... today\nthat the two nations
+ * ...") breaks its sentences across lines, which the analysis would read as paragraphs. It is
+ * hard-wrapped when it has ten lines or more, nine in ten at most 80 characters, none over 90,
+ * and at least two lines of 40 characters or more that stop mid-sentence before a line that
+ * opens in lower case. Then a line of 40 characters or more that ends with no sentence
+ * punctuation goes on on the next non-empty line; short lines (a dateline, a headline) and
+ * lines that end a sentence stay paragraphs of their own.
+ */
+export function unwrapHardLines(text: string): string | null {
+  const lines = text.split("\n");
+  const filled = lines.filter((line) => line.trim() !== "");
+  if (filled.length < 10) return null;
+  const short = filled.filter((line) => line.length <= WRAP_WIDTH).length;
+  if (short < 0.9 * filled.length || filled.some((line) => line.length > WRAP_WIDTH + 10)) return null;
+  const continues = (index: number): boolean => {
+    const line = lines[index] as string;
+    const next = lines[index + 1];
+    return line.trim().length >= 40 && !PARAGRAPH_END.test(line) && next !== undefined && next.trim() !== "" && !/^\s/.test(next);
+  };
+  const midSentence = lines.filter((line, index) => continues(index) && /^\p{Ll}/u.test(lines[index + 1] as string)).length;
+  if (midSentence < 2) return null;
+  return lines.map((line, index) => (index < lines.length - 1 ? line + (continues(index) ? " " : "\n") : line)).join("");
+}
+
 const within = (outer: TextRange) => (inner: TextRange): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
 /** Quotes, speakers, people, unnamed sources and organizations of an analyzed text. */
-export function extractSpeech(analyzed: AnalyzedText, _options: ExtractionOptions): SpeechExtraction {
+export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions): SpeechExtraction {
+  const givenTurns = findBriefingTurns(given);
+  // A story hard-wrapped at a fixed width is read with its wrapped lines joined (same offsets).
+  const unwrapped = givenTurns.length === 0 ? unwrapHardLines(given.text) : null;
+  const analyzed = unwrapped === null ? given : analyzeText(unwrapped);
   const { text } = analyzed;
   const cast = new Cast(text);
   const posts = findSocialPosts(analyzed);
-  const turns = findBriefingTurns(analyzed);
+  const turns = unwrapped === null ? givenTurns : findBriefingTurns(analyzed);
   const statement = turns.length === 0 ? findStatementDocument(analyzed) : null;
   // Headline and byline lines restate the story; its speech is read from the body.
   const storyStart = analyzed.paragraphs[firstStoryParagraph(analyzed)]?.start ?? 0;

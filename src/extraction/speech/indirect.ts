@@ -42,6 +42,16 @@ function speakersNextAct(tokens: readonly Token[], start: number, and: number): 
   return first >= 0 && (clause[first] as Token).pos === "AUX";
 }
 
+/**
+ * "said she still considered herself an activist, and rejected the idea of ...": after a comma,
+ * "and" and a past-tense verb of a stance taken aloud (not a reporting verb, whose clause would
+ * follow) go on with the speaker's acts whatever the reported clause's own verb is.
+ */
+function commaAct(tokens: readonly Token[], and: number): boolean {
+  const next = tokens[and + 1];
+  return tokens[and - 1]?.text === "," && next !== undefined && /ed$/.test(key(next)) && !REPORTING_VERBS.has(key(next));
+}
+
 const CLAUSE_STARTS = new Set(["DET", "PROPN", "NOUN", "NUM", "PRON", "ADJ", "ADV"]);
 // "told" needs "that" or a fronted clause: what follows it directly is the listener.
 const TELL = /^(tell|tells|told|telling)$/;
@@ -56,7 +66,12 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (/^[;:—–]$/.test(token.text)) return index;
-    if (/^([“"]|'')$/.test(token.text) && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
+    // "... a water shortage.The cyclone slammed ...": a full stop glued to both words (a space lost
+    // in the copy) still ends the sentence, and the report with it.
+    if (gluedFullStop(tokens, index)) return index;
+    // 'was confident that "the town would recover" from ...': a quotation right after the
+    // conjunction "that" is a fragment inside the reported clause, which goes on past it.
+    if (/^([“"]|'')$/.test(token.text) && key(tokens[index - 1] ?? token) !== "that" && walk.spans.some((span) => span.open === token.start && span.kind === "direct")) return index;
     const next = tokens[index + 1];
     if (token.text === "," && next && REPORTING_VERBS.has(key(next)) && /ing$/.test(key(next))) return index;
     // ",” adding ...": a partial quotation closed by its own comma, then the participle.
@@ -74,18 +89,74 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     // "was pleased by the talks and urged both sides ...", "still backed the plan, and rejected
     // the idea ...": "and" or "but" then, with no subject, a past-tense verb of speaking or of a
     // stance taken aloud goes on with the speaker's own acts, not with the reported clause.
-    if (/^(and|but)$/.test(key(token)) && next && next.pos === "VERB" && SPEAKER_ACTS.has(key(next)) && speakersNextAct(tokens, start, index)) return index > start && tokens[index - 1]?.text === "," ? index - 1 : index;
+    if (/^(and|but)$/.test(key(token)) && next && next.pos === "VERB" && SPEAKER_ACTS.has(key(next)) && (speakersNextAct(tokens, start, index) || commaAct(tokens, index))) return index > start && tokens[index - 1]?.text === "," ? index - 1 : index;
     // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
     if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
       const next = tokens[index + 2];
       // ", and added that ..." is the speaker's next act; ", but failed to ..." goes on with the reported clause's subject.
-      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || next.pos === "AUX"))) return index;
+      // ", and will not stop ...": a modal goes on with the reported clause's subject (the
+      // speaker's own next act is told in the past: ", and has ...", ", and was ...").
+      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || (next.pos === "AUX" && !CLAUSE_MODALS.test(next.text))))) return index;
     }
   }
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/** Heads after "according to" that are norms or plans, not sources ("according to plan", "according to the rules"). */
+const NORM_HEADS = new Set(["plan", "plans", "rule", "rules", "law", "laws", "schedule", "tradition", "custom", "script", "design", "form", "procedure", "protocol", "constitution", "bible", "scripture", "need", "needs", "size", "age", "type", "taste", "merit", "merits", "standard", "standards", "guidelines", "regulations"]);
+
+/**
+ * The source after "according to" in tokens[from..to) when the whole phrase names no one the
+ * cast knows: the phrase cut before its first modifier (a participle, "familiar with", a relative
+ * pronoun, a time: "last week"), then the owner of a possessive ("Harbor Pollster's polling
+ * average"), the phrase after "of" ("early results of the exit poll"), or the cut phrase itself,
+ * an unnamed source described by its words when its head is a noun and no norm ("according to
+ * plan" reports nothing). `end` is where the source's words end.
+ */
+function accordingSource(walk: Walk, tokens: readonly Token[], from: number, to: number, context: ResolveContext): { resolved: Resolved; end: number } | null {
+  let cut = from;
+  while (cut < to) {
+    const token = tokens[cut] as Token;
+    const next = tokens[cut + 1];
+    const modifier = (token.pos === "VERB" && cut > from) || (token.pos === "ADJ" && cut > from && next?.pos === "ADP") || /^(who|which|that|whose)$/i.test(token.text) || (cut > from + 1 && WHEN.test(token.text) && !/^(on|this)$/i.test(token.text) && tokens[cut - 1]?.pos !== "DET");
+    if (modifier || token.pos === "PUNCT" && token.text !== "'" && !/^('s|’s)$/.test(token.text) && token.text !== "-") break;
+    cut += 1;
+  }
+  const words = tokens.slice(from, cut);
+  if (words.length === 0 || words.length > 12) return null;
+  const read = (start: number, end: number): Resolved | null => {
+    const phrase = end > start ? phraseOf(walk.text, tokens, start, end) : null;
+    return phrase ? (resolvePhrase(phrase, phrase.start, context) ?? documentSource(walk.cast, phrase, walk.text)) : null;
+  };
+  const possessive = words.findIndex((token) => /^('s|’s)$/.test(token.text));
+  const owner = possessive > 0 ? read(from, from + possessive) : null;
+  if (owner && (owner.person || owner.group)) return { resolved: owner, end: cut };
+  const whole = read(from, cut);
+  if (whole) return { resolved: whole, end: cut };
+  const of = words.findIndex((token) => key(token) === "of");
+  const after = of > 0 ? read(from + of + 1, cut) : null;
+  if (after) return { resolved: after, end: cut };
+  const head = [...words].reverse().find((token) => token.pos === "NOUN" || token.pos === "PROPN");
+  const phrase = phraseOf(walk.text, tokens, from, cut);
+  if (!head || !phrase || NORM_HEADS.has(key(head)) || words.some((token) => token.pos === "PRON" && !/^('s|’s)$/.test(token.text)) || !/^(DET|ADJ|NOUN|PROPN|NUM)$/.test((words[0] as Token).pos)) return null;
+  const description = phrase.text.replace(/^(A|An|The)(?=\s)/, (article) => article.toLowerCase());
+  const source = walk.cast.addSource(description, key(head), null, CONFIDENCE.reference);
+  walk.cast.mentionSource(source, phrase, CONFIDENCE.reference);
+  return { resolved: { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false }, end: cut };
+}
+
+/** Modals that, after ", and" with no subject, go on with the reported clause ("said A is B, and will ..."). */
+const CLAUSE_MODALS = /^(will|would|can|could|may|might|should|must|cannot|wo)$/i;
+
+/** Whether tokens[index] is a full stop glued to a lower-case word before it and a capitalized word after it ("shortage.The"). */
+function gluedFullStop(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return token.text === "." && before !== undefined && after !== undefined && before.end === token.start && after.start === token.end && /\p{Ll}$/u.test(before.text) && /^\p{Lu}\p{Ll}/u.test(after.text);
 }
 
 /**
@@ -172,12 +243,18 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
   if (first.pos === "PRON" && /^(me|him|her|us|them)$/i.test(first.text)) end = at + 1;
   else if (first.pos === "PROPN" || (first.text === "The" && tokens[at + 1]?.pos === "PROPN")) {
     end = at + 1;
-    while (tokens[end]?.pos === "PROPN") end += 1;
+    // "The Star-Ledger": a hyphen glued to the names on both sides is inside the name.
+    const gluedHyphen = (index: number): boolean => /^[-–]$/.test(tokens[index]?.text ?? "") && tokens[index - 1]?.end === tokens[index]?.start && tokens[index + 1]?.start === tokens[index]?.end && tokens[index + 1]?.pos === "PROPN";
+    while (tokens[end]?.pos === "PROPN" || gluedHyphen(end)) end += 1;
     // "told VOA Sierra Leoneans would ...": an outlet's acronym, then names and a finite verb:
     // the names after the acronym are the reported clause's subject, not the listener's name.
     const verb = tokens[end];
     if (end > at + 1 && /^\p{Lu}{2,5}$/u.test(first.text) && verb && (verb.pos === "AUX" || (verb.pos === "VERB" && !/ing$/i.test(verb.text)))) end = at + 1;
-  } else if (first.pos === "NOUN") end = at + 1;
+  } else if (first.pos === "NOUN") {
+    // "told host Jo Doe she ...": a role noun, then the listener's name.
+    end = at + 1;
+    while (tokens[end]?.pos === "PROPN" && tokens[end + 1]?.pos !== "AUX" && !(tokens[end + 1]?.pos === "VERB" && !/ing$/i.test(tokens[end + 1]?.text ?? ""))) end += 1;
+  }
   else if (first.pos === "DET") {
     end = at + 1;
     while (tokens[end]?.pos === "ADJ") end += 1;
@@ -211,10 +288,14 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   const first = tokens[start];
   if (!first) return -1;
   // "said if he were president, the program would ...": a condition or time clause opens the report.
-  const subordinate = /^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ",");
+  // "said if elected he would ...": an elliptical condition (a participle, no comma) opens it too.
+  const elliptical = /^(if|when|once|unless|though|although)$/i.test(first.text) && tokens[start + 1]?.pos === "VERB" && /ed$/i.test(tokens[start + 1]?.text ?? "") && [2, 3, 4].some((offset) => finiteClauseStart(tokens, start + offset) === start + offset);
+  const subordinate = elliptical || (/^(if|when|once|unless|while|although|though|because)$/i.test(first.text) && tokens.slice(start + 2, start + 20).some((token) => token.text === ","));
   // "says despite heavy losses, the rebels ...": a prepositional phrase, a comma, then the clause.
   const comma = tokens.findIndex((token, index) => index > start + 1 && index <= start + 8 && token.text === ",");
-  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => token.pos === "VERB" || token.pos === "AUX") && finiteClauseStart(tokens, comma + 1) === comma + 1;
+  // "says despite being a Stanford alumna, she ...": a gerund may stand inside the phrase.
+  const gerundOnly = (token: Token): boolean => (token.pos === "VERB" || token.pos === "AUX") && /ing$/i.test(token.text) && /^(despite|after|before|since|without)$/i.test(first.text);
+  const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => (token.pos === "VERB" || token.pos === "AUX") && !gerundOnly(token)) && finiteClauseStart(tokens, comma + 1) === comma + 1;
   if (fronted) return start;
   // "said legalizing it could ...": a gerund subject, then a finite verb.
   const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX");
@@ -253,7 +334,10 @@ function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = 
     if (inPhrase) reach = Math.max(reach, index + 10);
     // "Port-au-Prince": a hyphen glued to the words on both sides is inside a name.
     const hyphen = prepositions && /^[-–]$/.test(token.text) && tokens[index - 1]?.end === token.start && tokens[index + 1]?.start === token.end;
-    if (NOUN_PHRASE.has(token.pos) || modifier || inPhrase || hyphen || /^(of|and|'s|’s|')$/i.test(token.text)) {
+    // "it's as bad": a contracted "is" (tagged as an auxiliary) is the verb, not a possessive
+    // (in the older reading too, which keeps "But, he added, it's ..." as one span).
+    const possessive = /^('s|’s|')$/i.test(token.text) && (token.pos !== "AUX" || !prepositions);
+    if (NOUN_PHRASE.has(token.pos) || modifier || inPhrase || hyphen || possessive || /^(of|and)$/i.test(token.text)) {
       if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(token.text.toLowerCase()))) nouns += 1;
       index += 1;
       continue;
@@ -271,20 +355,30 @@ function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = 
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
 
 /** Words that stand alone for some of a group of people ("Some said ...", "Others say ...", "Another said ...": one more of them). */
-const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both|another)$/i;
+const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both|another|half)$/i;
 
 /**
  * Where a quantity that is the verb's whole subject starts: "Others said", "About 4 in 10
  * say", "47% say", "Three in five said"; -1 when the subject is no such quantity. It must open the
  * clause (the sentence, or after a comma or a conjunction).
  */
-function quantityStart(tokens: readonly Token[], verb: number, floor: number): number {
+function quantityStart(tokens: readonly Token[], verb: number, floor: number, anywhere = false): number {
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
-  const opens = (at: number): boolean => at === floor || /^(,|;|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  const opens = (at: number): boolean => anywhere || at === floor || /^(,|;|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  // "47 percent of voters polled say", "half of those surveyed said": the quantity's "of" phrase
+  // (a noun phrase, then perhaps a participle of the poll) is part of the subject.
+  let of = end - 1;
+  if (tokens[of]?.pos === "VERB" && /ed$/i.test(tokens[of]?.text ?? "")) of -= 1;
+  while (of > floor && of >= end - 6 && ["NOUN", "PROPN", "ADJ", "DET", "PRON"].includes(tokens[of]?.pos ?? "") && key(tokens[of] as Token) !== "of") of -= 1;
+  if (of > floor && of < end - 1 && key(tokens[of] as Token) === "of") end = of;
   const last = tokens[end - 1];
   if (!last) return -1;
-  if (end - 1 >= floor && QUANTITY_PRONOUNS.test(last.text) && opens(end - 1)) return end - 1;
+  // "Almost half said": a modifier of the quantity opens the subject.
+  const modified = (at: number): number => (at - 1 >= floor && /^(about|nearly|almost|roughly|around|only|just)$/i.test(tokens[at - 1]?.text ?? "") ? at - 1 : at);
+  if (end - 1 >= floor && QUANTITY_PRONOUNS.test(last.text) && opens(modified(end - 1))) return modified(end - 1);
+  // "Each side said", "Neither party says": one or none of the sides just named.
+  if (end - 2 >= floor && /^(each|neither|either)$/i.test(tokens[end - 2]?.text ?? "") && last.pos === "NOUN" && opens(end - 2)) return end - 2;
   let start = -1;
   // "47% say", "47 percent say".
   if (/^(%|percent)$/i.test(last.text) && tokens[end - 2]?.pos === "NUM") start = end - 2;
@@ -299,10 +393,12 @@ function quantitySubject(tokens: readonly Token[], verb: number, floor: number):
 }
 
 /** The unnamed source a quantity subject describes ("others", "about 4 in 10"). */
-function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floor: number): Resolved | null {
+function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floor: number, anywhere = false): Resolved | null {
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
-  const phrase = phraseOf(walk.text, tokens, quantityStart(tokens, verb, floor), end);
+  const start = quantityStart(tokens, verb, floor, anywhere);
+  if (start < 0) return null;
+  const phrase = phraseOf(walk.text, tokens, start, end);
   if (!phrase) return null;
   const description = phrase.text.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
   const source = walk.cast.addSource(description, key(phrase.tokens[phrase.tokens.length - 1] as Token), null, CONFIDENCE.reference);
@@ -414,9 +510,15 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // Harborwatch, the largest tally by far", "according to a count by X, but ...").
       const comma = tokens.findIndex((candidate, at) => at > index + 2 && at < sourceEnd && candidate.text === ",");
       const whole = resolveSource(sourceEnd);
-      const resolved = whole ?? (comma > 0 ? resolveSource(comma) : null);
+      const byComma = whole ?? (comma > 0 ? resolveSource(comma) : null);
+      // "according to a publishing executive familiar with the talks", "according to early results
+      // of the exit poll conducted by ...", "according to Harbor Pollster's polling average": the
+      // source's own noun phrase, read without its modifiers, or an unnamed source it describes.
+      const trimmed = byComma || sourceEnd <= index + 2 ? null : accordingSource(walk, tokens, index + 2, comma > 0 ? comma : sourceEnd, context);
+      if (trimmed && !byComma) sourceEnd = trimmed.end;
+      const resolved = byComma ?? trimmed?.resolved ?? null;
       if (!resolved) return;
-      if (!whole && comma > 0) sourceEnd = comma;
+      if (!whole && comma > 0 && !trimmed) sourceEnd = comma;
       const source = phraseOf(walk.text, tokens, index + 2, sourceEnd);
       if (!source) return;
       if (resolved && from >= 0 && isClause(tokens, from, to, from === options.floor)) {
@@ -488,6 +590,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (hostResolved) subject = host;
     }
     let resolved: Resolved | null = null;
+    // "compared with four in 10 who said ...": a quantity of people before "who" is the speaker.
+    const quantityWho = !subject && !gerund && key(tokens[index - 1] ?? token) === "who" && quantityStart(tokens, index - 1, options.floor, true) >= 0 ? quantitySource(walk, tokens, index - 1, options.floor, true) : null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
     if (pronoun === "they") {
       // "Police fired tear gas at protesters who they said had set fire to buses": "they" is the
@@ -508,6 +612,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     else if (hostResolved) resolved = hostResolved;
+    else if (quantityWho) resolved = quantityWho;
     // "The group's annual report released Thursday says ...": a document that reports, read when
     // no person, body or described source is found in the subject, is an unnamed source.
     else if (subject) resolved = resolvePhrase(subject, subject.start, { ...context, continuing: continuingSpeaker(walk, word) }) ?? describedSpeaker(walk.cast, subject) ?? documentSource(walk.cast, subject, walk.text);
@@ -535,8 +640,11 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // Between the verb and "that" only its objects and adverbials, and participles of the
     // medium ("in a statement carried by state media that ...").
     // A participle glued by a hyphen ("a U.S.-hosted event") is a modifier, not a verb.
+    // A capitalized "verb" before a name is a word of that name ("The Associated Press").
+    // ("The Associated Press"), and one after "of", an article or a name is a place's ("newspaper of Charleston").
+    const inName = (candidate: Token, at: number): boolean => /^\p{Lu}/u.test(candidate.text) && (between[at + 1]?.pos === "PROPN" || ["ADP", "DET", "PROPN"].includes(between[at - 1]?.pos ?? ""));
     const finite = (candidate: Token, at: number): boolean =>
-      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by" && !(at > 0 && /^[-–]$/.test((between[at - 1] as Token).text) && (between[at - 1] as Token).end === candidate.start)) ||
+      (candidate.pos === "VERB" && key(between[at + 1] ?? candidate) !== "by" && !inName(candidate, at) && !(at > 0 && /^[-–]$/.test((between[at - 1] as Token).text) && (between[at - 1] as Token).end === candidate.start)) ||
       candidate.pos === "AUX" ||
       /^([.;“"]|'')$/.test(candidate.text);
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
@@ -673,7 +781,8 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
     return that >= 0 || (opensWithAs && comma >= 0) || correspondentComma(tokens, index) > 0;
   }
   // "4 in 10 say", "47% say": a quantity of people is plural too.
-  const plural = before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
+  // "Some say it is ...": a quantity pronoun that opens the clause stands for people.
+  const plural = quantitySubject(tokens, index, 0) || before.pos === "PROPN" || before.pos === "NUM" || /^(%|percent)$/.test(before.text) || (before.pos === "NOUN" && (/[^s]s$/.test(key(before)) || /^(police|people|spokespeople)$/.test(key(before))));
   // "Saudi state media that it had ...": a relative pronoun after the nouns that follow makes them the verb-noun's compound, not a clause.
   let after = index + 1;
   while (tokens[after] && ["DET", "ADJ", "NOUN", "PROPN"].includes((tokens[after] as Token).pos)) after += 1;
@@ -852,6 +961,48 @@ function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, op
 function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
   // "that, due to the storm, she will ...": the report starts after the comma.
   while (from < to - 1 && tokens[from]?.text === ",") from += 1;
+  // "said the depots were full, and that the trucks would leave": two reported clauses under one
+  // verb, each reported on its own (the first-sight keys' convention from batch 20 on).
+  const second = secondThatClause(tokens, from, to);
+  if (second > 0) {
+    const firstEnd = tokens[second - 2]?.text === "," ? second - 2 : second - 1;
+    emitClause(walk, paragraph, tokens, from, firstEnd, resolved, verb, attribution, cues);
+    emitClause(walk, paragraph, tokens, second + 1, to, resolved, verb, attribution, cues);
+    return;
+  }
+  emitClause(walk, paragraph, tokens, from, to, resolved, verb, attribution, cues);
+}
+
+/**
+ * The index of "that" in "..., and that CLAUSE" (or "but that") inside a reported clause tokens[from..to): "and"
+ * then the conjunction "that" (not "that" as a pronoun or determiner), a subject and a finite verb
+ * after it, and a clause of its own before "and", set off by a comma or itself opened by "that";
+ * -1 when there is none. Only the first such
+ * "that" splits; a third clause stays with the second.
+ */
+function secondThatClause(tokens: readonly Token[], from: number, to: number): number {
+  for (let index = from + 2; index < to - 2; index += 1) {
+    const word = tokens[index] as Token;
+    // The tagger may read the conjunction as a determiner ("and that repairs are ..."); a subject
+    // and a finite verb after it decide ("and that was ..." has none: "that" is the subject).
+    if (key(word) !== "that" || !/^(and|but)$/.test(key(tokens[index - 1] as Token))) continue;
+    const firstEnd = tokens[index - 2]?.text === "," ? index - 2 : index - 1;
+    // With no comma, only parallel complements split ("noted that A and that B"); "said A and
+    // that B" stays one report (PolNeAR's spans keep it whole, and the first-sight keys' examples
+    // set the second clause off with a comma).
+    if (firstEnd === index - 1 && key(tokens[from - 1] ?? word) !== "that") continue;
+    // "and that a third was wounded": a subject with no noun (an article, an ordinal or a number)
+    // then its verb is a clause too.
+    const opener = tokens[index + 1];
+    const headless = opener?.pos === "DET" && ["ADJ", "NUM"].includes(tokens[index + 2]?.pos ?? "") && ["AUX", "VERB"].includes(tokens[index + 3]?.pos ?? "");
+    const secondIsClause = finiteClauseStart(tokens, index + 1) === index + 1 || headless;
+    if (!secondIsClause || !isClause(tokens, from, firstEnd, true)) continue;
+    return index;
+  }
+  return -1;
+}
+
+function emitClause(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
   const clause = phraseOf(walk.text, tokens, from, to);
   if (!clause) return;
   const quote: ExtractedQuote = {

@@ -393,7 +393,10 @@ function withoutPlace(text: string, subject: Phrase): Phrase {
  * before its comma is the speaker.
  */
 function nameBeforeOpenAppositive(text: string, tokens: readonly Token[], adjacent: Phrase, floor: number): Phrase | null {
-  if (!/^an?$/i.test(adjacent.tokens[0]?.text ?? "")) return null;
+  // "Jo Doe, Minister of Health says ...": a capitalized title opens the appositive as an article does.
+  const opener = adjacent.tokens[0];
+  const titled = opener !== undefined && /^\p{Lu}/u.test(opener.text) && (TITLE_WORDS.has(key(opener)) || ROLE_NOUNS.has(key(opener)));
+  if (!/^an?$/i.test(opener?.text ?? "") && !titled) return null;
   const first = tokens.indexOf(adjacent.tokens[0] as Token);
   if (first < floor + 2 || tokens[first - 1]?.text !== ",") return null;
   let start = floor;
@@ -510,6 +513,25 @@ function placeAfterComma(text: string, tokens: readonly Token[], verb: number, f
   return phraseOf(text, tokens, tokens.indexOf(owner.tokens[0] as Token), verb);
 }
 
+/**
+ * "sources close to her campaign", "people familiar with the talks", "aides close to the
+ * governor" right before the verb at `end`: a plural noun, "close to" or "familiar with" (or
+ * "loyal to"), then a noun phrase of up to six words (a possessive pronoun may open it). The
+ * whole phrase, or null.
+ */
+function sourceCloseTo(text: string, tokens: readonly Token[], end: number, floor: number): Phrase | null {
+  let at = end - 1;
+  while (at > floor && at >= end - 6 && (["DET", "ADJ", "NOUN", "PROPN", "NUM"].includes(tokens[at]?.pos ?? "") || /^(his|her|their|its|our|my|'s|’s)$/i.test(tokens[at]?.text ?? ""))) at -= 1;
+  if (at === end - 1 || !/^(to|with)$/i.test(tokens[at]?.text ?? "")) return null;
+  const link = key(tokens[at - 1] as Token);
+  if (!(key(tokens[at] as Token) === "to" ? /^(close|loyal)$/.test(link) : link === "familiar")) return null;
+  const head = tokens[at - 2];
+  if (!head || at - 2 < floor || (head.pos !== "NOUN" && head.pos !== "PROPN") || !/(s|^people|^police|^staff)$/i.test(head.text)) return null;
+  let start = at - 2;
+  while (start - 1 >= floor && ["DET", "ADJ", "NUM"].includes(tokens[start - 1]?.pos ?? "")) start -= 1;
+  return phraseOf(text, tokens, start, end);
+}
+
 function adjacentSubject(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
   let end = verb;
   while (end - 1 >= floor && (tokens[end - 1]?.pos === "ADV" || isAuxiliary(tokens[end - 1]))) end -= 1;
@@ -546,6 +568,10 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
       if (before?.tokens.some((token) => ROLE_NOUNS.has(key(token)) || SOURCE_HEADS.has(key(token)) || ORG_HEADS.has(key(token)))) return before;
     }
   }
+  // "sources close to her campaign say", "officials familiar with the talks said": the source
+  // noun with its "close to" / "familiar with" phrase is the subject, not the phrase's object.
+  const closeTo = sourceCloseTo(text, tokens, end, floor);
+  if (closeTo) return closeTo;
   // "Minister for Water Affairs - Dr. Omar Farid - says": a name (after its titles) set off by a
   // pair of spaced dashes, as by commas, is the subject the description before it stands for.
   const dashed = dashedName(text, tokens, end, floor);

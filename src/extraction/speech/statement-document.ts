@@ -325,6 +325,9 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
   );
 }
 
+/** A title's second line giving the topic: capitalized words, no full stop or other sentence end. */
+const TOPIC_LINE = /^\p{Lu}[^.!?:;]*$/u;
+
 /** "the Press Secretary", "the Spokesperson": a title that names only the press office's head. */
 const PRESS_OFFICE_TITLE = /^the (press secretary|spokesperson|spokesman|spokeswoman)$/i;
 
@@ -348,8 +351,11 @@ function officeTitled(text: string, paragraphs: readonly TextRange[], found: Sta
   const words = (line: TextRange): string => text.slice(line.start, line.end);
   // Between the title and the body only header fields; above the title a headline may stand
   // ("President Doe to Welcome ..." / "Office of the Press Secretary" / date / the title).
+  // The title may run onto a second line that gives the release's topic ("Meeting with the
+  // Harbor Commission"): short, no full stop, right under the title.
   const below = lines(found.author.end, bodyStart);
-  if (!below.every((line) => HEADER_LINE.test(words(line)))) return null;
+  const topicLine = below[0] !== undefined && !HEADER_LINE.test(words(below[0])) && TOPIC_LINE.test(words(below[0]).trim()) && words(below[0]).trim().split(/\s+/).length <= 12;
+  if (!below.slice(topicLine ? 1 : 0).every((line) => HEADER_LINE.test(words(line)))) return null;
   const above = lines(0, found.author.start).slice(-MAX_HEADER_LINES);
   const office = [...above, ...below].find((line) => PRESS_OFFICE_LINE.test(words(line)) && words(line).toLowerCase().endsWith(` ${(title[1] ?? "").toLowerCase()}`));
   if (!office) return null;
