@@ -161,7 +161,9 @@ function nameThenVerb(text: string, tokens: readonly Token[]): { verb: number; s
   if (end === 0 || !next) return null;
   const subject = phraseOf(text, tokens, 0, end);
   if (!subject) return null;
-  if (/^\p{Ll}+ed$/u.test(next.text)) return { verb: end, subject };
+  // ",” Doe notes.": a reporting verb right after the name is its verb, though the tagger may read
+  // "notes" or "writes" as a noun.
+  if (/^\p{Ll}+ed$/u.test(next.text) || REPORTING_VERBS.has(next.text)) return { verb: end, subject };
   if (next.text !== ",") return null;
   for (let index = end + 2; index < tokens.length && index <= end + 12; index += 1) {
     if (tokens[index - 1]?.text === "," && isReportingVerb(tokens, index)) return { verb: index, subject };
@@ -188,8 +190,11 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     if (source && resolved) return { resolved, verb: "according to", range: { start: (tokens[0] as Token).start, end: source.end }, cues: walk.text.slice((tokens[0] as Token).start, last.end) };
   }
   let verb = -1;
+  // "... rose to announce, “": an infinitive reporting verb right before the comma or colon.
+  const introducingInfinitive = (index: number): boolean =>
+    span.kind === "direct" && index >= tokens.length - 2 && index > 1 && REPORTING_VERBS.has(key(tokens[index] as Token)) && key(tokens[index - 1] as Token) === "to" && /^[,:]$/.test(last.text);
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
-    if (isReportingVerb(tokens, index)) {
+    if (isReportingVerb(tokens, index) || introducingInfinitive(index)) {
       verb = index;
       break;
     }
@@ -202,9 +207,17 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
   // "X addressed the talks saying, “...”": a participle's subject is the clause's, not the noun before it.
-  const participle = verb > 0 && /ing$/.test(key(verbToken)) && tokens.slice(0, verb).some((token) => token.pos === "VERB");
-  const clauseSubject = participle ? mainSubject(walk.text, tokens.slice(0, verb), 0, () => false) : null;
-  const clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
+  // "The editor, Jo Doe, stood up to announce, “...”": an infinitive of purpose that introduces the
+  // quotation is the clause subject's, as a participle is.
+  const purpose = verb > 1 && span.kind === "direct" && key(tokens[verb - 1] as Token) === "to" && verb >= tokens.length - 2 && tokens.slice(0, verb - 1).some((token) => token.pos === "VERB");
+  const participle = (verb > 0 && /ing$/.test(key(verbToken)) && tokens.slice(0, verb).some((token) => token.pos === "VERB")) || purpose;
+  const mainClause = participle ? mainSubject(walk.text, tokens.slice(0, purpose ? verb - 1 : verb), 0, () => false) : null;
+  let clauseSubject = mainClause;
+  let clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
+  if (participle && !clauseSpeaker) {
+    clauseSubject = namedClauseSubject(walk.text, tokens.slice(0, purpose ? verb - 1 : verb));
+    clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
+  }
   const subject = clauseSpeaker ? clauseSubject : verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
   let resolved = clauseSpeaker ?? (subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null);
   if (!resolved && !subject) {
@@ -222,6 +235,23 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const range = subject ? { start: subject.start, end: verbToken.end } : { start: verbToken.start, end: verbToken.end };
   return { resolved, verb: key(verbToken), range, cues };
+}
+
+/**
+ * The named subject of a clause whose first verbs belong to a fronted phrase ("On Monday, after
+ * staying quiet, Doe appeared ... and endorsed Roe, saying") or that opens on a name with an
+ * appositive ("Leader Jo Doe, R-Ky., delivered a message"): the subject of its first finite verb
+ * that has a name or a personal pronoun for one, or null.
+ */
+function namedClauseSubject(text: string, tokens: readonly Token[]): Phrase | null {
+  for (let index = 1; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (!(token.pos === "VERB" || token.pos === "AUX") || /ing$/.test(key(token))) continue;
+    if (/^(after|before|while|since|to|by|when|if)$/i.test(tokens[index - 1]?.text ?? "")) continue;
+    const subject = subjectBefore(text, tokens, index, 0);
+    if (subject && subject.tokens.some((word) => isNameToken(word) || (word.pos === "PRON" && /^(he|she)$/i.test(word.text)))) return subject;
+  }
+  return null;
 }
 
 /** The subject of the sentence a partial quote sits in ("Smith called the plan “a disaster”"). */
@@ -249,7 +279,7 @@ function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], a
   const clause = before.slice(from, -1);
   const label = labelBeforeColon(walk, clause);
   if (label) return label;
-  const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token));
+  const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token)) ?? namedClauseSubject(walk.text, clause);
   // "I wrote:" in a first-person piece names nobody the reader can be given.
   if (!subject || /^(i|we|you)$/i.test(subject.text)) return null;
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
