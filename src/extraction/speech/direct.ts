@@ -66,6 +66,8 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     if ((END_OF_CLAUSE.test(token.text) && !abbreviationStop(paragraph, paragraph.indexOf(token))) || QUOTE_MARKS.test(token.text)) break;
     tokens.push(token);
   }
+  const runOn = runOnAttribution(walk, span, tokens);
+  if (runOn) return runOn;
   let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
   let subject: Phrase | null = null;
   // "told AFP", "asked reporters": after these verbs the noun phrase is the listener.
@@ -103,6 +105,43 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     verb: key(verbToken),
     range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
     cues: walk.text.slice((tokens[0] as Token).start, last.end),
+  };
+}
+
+/**
+ * "“Many would call that a defeat” if she lost, said Jo Doe, an analyst.", "“The politics are so
+ * blatant” in the legislature, he said.": a quotation that opens its sentence and closes with no
+ * punctuation of its own runs on into the sentence, whose attribution is the clause after its last
+ * comma (an inverted "said X" or "X said").
+ */
+function runOnAttribution(walk: Walk, span: QuoteSpan, tokens: readonly Token[]): Found | null {
+  if (span.kind !== "direct" || /[,.?!;:…—–-]["'’”]*\s*$/u.test(walk.text.slice(span.start, span.end)) || tokens.length < 3) return null;
+  // The first comma after which a reporting verb comes (an appositive may follow the name: ", said
+  // Jo Doe, an analyst"); the words before it carry on the quotation's sentence, with no
+  // reporting verb of their own.
+  const comma = tokens.findIndex((token, index) => index >= 1 && token.text === "," && tokens.slice(index + 1, index + 9).some((_, offset) => isReportingVerb(tokens, index + 1 + offset)));
+  if (comma < 1 || tokens.slice(0, comma).some((token, index) => isReportingVerb(tokens, index) && token.pos === "VERB")) return null;
+  const tail = tokens.slice(comma + 1);
+  const verb = tail.findIndex((_, index) => index < 8 && isReportingVerb(tail, index));
+  if (verb < 0) return null;
+  let subject: Phrase | null = null;
+  // "told The Post", "asked reporters": after these the noun phrase is the listener.
+  if (verb === 0 && /^(told|tells|tell|asked|asks|ask)$/.test(key(tail[0] as Token))) return null;
+  if (verb === 0) subject = speakerAfterVerb(walk.text, tail);
+  else {
+    subject = subjectBefore(walk.text, tail, verb, 0);
+    if (subject && subject.start !== (tail[0] as Token).start) subject = null;
+  }
+  if (!subject || !subject.tokens.some((token) => isNameToken(token) || (token.pos === "PRON" && /^(he|she)$/i.test(token.text)) || token.pos === "NOUN")) return null;
+  const verbToken = tail[verb] as Token;
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) ?? describedSpeaker(walk.cast, subject);
+  if (!resolved) return null;
+  walk.usedVerbs.add(verbToken.start);
+  return {
+    resolved,
+    verb: key(verbToken),
+    range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
+    cues: walk.text.slice((tokens[0] as Token).start, (tokens[tokens.length - 1] as Token).end),
   };
 }
 
@@ -200,9 +239,15 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     }
   }
   if (verb < 0) return null;
+  // "Said Jo Doe, who grew up here, “…”", "In other words, explained moderator Jo Doe: “…”": an
+  // inverted verb at the start or after a comma, then a name and a comma or the colon, names the
+  // speaker after it, whatever a relative clause after the name holds.
+  const invertedSpeaker = verb === 0 || tokens[verb - 1]?.text === "," ? speakerAfterVerb(walk.text, tokens.slice(verb)) : null;
+  const invertedEnd = invertedSpeaker ? tokens.findIndex((token) => token.start >= invertedSpeaker.end) : -1;
+  const inverted = invertedSpeaker !== null && invertedSpeaker.tokens.some(isNameToken) && invertedEnd > verb && /^[,:]$/.test(tokens[invertedEnd]?.text ?? "") ? invertedSpeaker : null;
   // A direct quote's verb introduces it: only its objects or a "that" may stand between. A
   // partial quote can sit inside the reported clause ("said he was “deeply disappointed”").
-  if (span.kind === "direct" && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
+  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
@@ -218,7 +263,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     clauseSubject = namedClauseSubject(walk.text, tokens.slice(0, purpose ? verb - 1 : verb));
     clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
   }
-  const subject = clauseSpeaker ? clauseSubject : verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
+  const subject = clauseSpeaker ? clauseSubject : (inverted ?? (verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0)));
   let resolved = clauseSpeaker ?? (subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null);
   if (!resolved && !subject) {
     const previous = walk.previous;

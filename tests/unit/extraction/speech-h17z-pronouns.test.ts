@@ -84,4 +84,29 @@ describe("trailers and introductions", () => {
     const text = ["Senate", "Senate Majority Leader Ruth Calloway, R-Ky., delivered a blunt message to the nominee: \"It's time to quit attacking people and get on message.\""].join("\n\n");
     expect(quoteOf(text, "It's time to quit")?.speaker).toBe("Ruth Calloway");
   });
+
+  it("reads a quotation that runs on into its sentence by the clause after its comma", () => {
+    const text = [
+      "Budget story",
+      "The vote is close. \"Many would consider that a real defeat for the mayor\" if she did not win by a wider margin, said Dana Whitfield, an analyst at the Harbor Institute.",
+      "\"Boots on the ground\" would be appropriate, candidate Tom Carvell said after the attacks.",
+    ].join("\n\n");
+    expect(quoteOf(text, "Many would consider")?.speaker).toBe("Dana Whitfield");
+    expect(quoteOf(text, "Boots on the ground")?.speaker).toBe("Tom Carvell");
+  });
+
+  it("does not take the listener after 'told' for the speaker of a run-on quotation", () => {
+    const text = ["Film", "“This story is pushed by the ‘mainstream, big media,’” Jo Amberly, the director of the film and a producer, told The Harbor Post."].join("\n\n");
+    expect(quoteOf(text, "This story is pushed")?.speaker).not.toBe("The Harbor Post");
+  });
+
+  it("reads an inverted verb before the quotation: 'Said Dorothy Painter, who …, “…”' and '…, explained moderator Nancy Cordell: “…”'", () => {
+    const text = [
+      "Debate night",
+      "Clinton answered the question at length. In other words, explained moderator Nancy Cordell: \"What does that have to do with taking big donations?\"",
+      "The small home was turned into a museum. Said Dorothy Painter, who grew up with the boxer in the neighborhood, “We were all so proud of him.”",
+    ].join("\n\n");
+    expect(quoteOf(text, "What does that have")?.speaker).toBe("Nancy Cordell");
+    expect(quoteOf(text, "We were all so proud")?.speaker).toBe("Dorothy Painter");
+  });
 });
