@@ -2,7 +2,7 @@ import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -858,6 +858,9 @@ function isSubjectMention(text: string, at: number): boolean {
     if (words[0] && (SENTENCE_TIME_WORDS.test(words[0]) || SENTENCE_CONNECTIVES.test(words[0]) || /^(?:and|but|so|yet)$/i.test(words[0]))) words.shift();
     return words.every((word) => !word.endsWith(",") && (TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word)));
   };
+  // ", Doe said.": a name right before a reporting verb is that verb's subject wherever it stands.
+  const verbAfter = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(\p{Ll}+)\b/u.exec(text.slice(at, at + 60))?.[1];
+  if (verbAfter !== undefined && REPORTING_VERBS.has(verbAfter) && !/(?:^|[^\p{L}])(?:to|by|of|for|with)\s+$/iu.test(text.slice(Math.max(0, at - 6), at))) return true;
   if (!openings.some(onlyTitlesAndNames)) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }

@@ -54,6 +54,17 @@ describe("pronouns and shared surnames", () => {
   });
 });
 
+describe("a name before its reporting verb", () => {
+  it("takes '…, Becker said.' for the subject a following 'he said' continues, over the subject of an earlier sentence", () => {
+    const text = [
+      "Nevada",
+      "Rep. Xavier Becker, a California Democrat, is trying to rally voters.",
+      "Senator Bernard Sandstrom is getting help from two outside groups that have released ads. The stakes are high for both campaigns, Becker said. \"Nevada is a state that will give us a closer read of the country,\" he said.",
+    ].join("\n\n");
+    expect(quoteOf(text, "Nevada is a state")?.speaker).toBe("Xavier Becker");
+  });
+});
+
 describe("trailers and introductions", () => {
   it("reads '…,” Kellerman notes.' with 'notes' as the verb", () => {
     const text = ["Budget talks", "The mayor spoke for an hour. “Look at the budget we passed last spring,” Kellerman notes. “It was very different from what people expected.”"].join("\n\n");
