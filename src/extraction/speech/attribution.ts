@@ -1,8 +1,8 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
-import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName } from "./cast.js";
+import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -623,7 +623,7 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   if (gender === undefined || gender === null) return null;
   const fitting = context.cast.people
     .filter((person) => person !== context.insideSpeaker && (person.gender === null || person.gender === gender))
-    .map((person) => ({ person, last: lastMentionBefore(person, position, (at) => context.cast.isQuoted(at)) }))
+    .map((person) => ({ person, last: lastTextMentionBefore(context, person, position, (at) => context.cast.isQuoted(at)) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);
   // "Doe told reporter Jo Lee that ... “...,” he said": the journalist a story names as the
@@ -636,7 +636,7 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   const head = candidates[0];
   if (head && context.cast.isReported(head.last)) {
     const speaker = candidates.find((candidate) => {
-      const at = lastMentionBefore(candidate.person, position, (offset) => context.cast.isQuoted(offset) || context.cast.isReported(offset));
+      const at = lastTextMentionBefore(context, candidate.person, position, (offset) => context.cast.isQuoted(offset) || context.cast.isReported(offset));
       return at >= 0 && (context.text.slice(at, position).match(/\n\s*\n/g) ?? []).length <= 1;
     });
     if (speaker && speaker !== head) {
@@ -723,7 +723,7 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   // “a stiff.” ¶ He says, “...”" is Doe's) when the subject and the mention share a paragraph.
   if (!bestIsSubject) {
     const subject = candidates.slice(1).find((candidate) => {
-      const at = lastMentionBefore(candidate.person, best.last + 1, (offset) => context.cast.isQuoted(offset) || !isSubjectMention(context.text, offset));
+      const at = lastTextMentionBefore(context, candidate.person, best.last + 1, (offset) => context.cast.isQuoted(offset) || !isSubjectMention(context.text, offset));
       return at >= 0 && (!context.text.slice(at, position).includes("\n") || (!context.text.slice(at, best.last).includes("\n") && opensParagraphAfter(context.text, best.last, position)));
     });
     if (subject) {
@@ -854,9 +854,13 @@ function isSubjectMention(text: string, at: number): boolean {
   const onlyTitlesAndNames = (opening: RegExpExecArray | null): boolean => {
     if (!opening) return false;
     const words = (opening[1] ?? "").trim().split(/\s+/).filter(Boolean);
-    if (words[0] && (SENTENCE_TIME_WORDS.test(words[0]) || SENTENCE_CONNECTIVES.test(words[0]))) words.shift();
+    // So may a conjunction ("And Doe, for all ..., seems to agree").
+    if (words[0] && (SENTENCE_TIME_WORDS.test(words[0]) || SENTENCE_CONNECTIVES.test(words[0]) || /^(?:and|but|so|yet)$/i.test(words[0]))) words.shift();
     return words.every((word) => !word.endsWith(",") && (TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word)));
   };
+  // ", Doe said.": a name right before a reporting verb is that verb's subject wherever it stands.
+  const verbAfter = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(\p{Ll}+)\b/u.exec(text.slice(at, at + 60))?.[1];
+  if (verbAfter !== undefined && REPORTING_VERBS.has(verbAfter) && !/(?:^|[^\p{L}])(?:to|by|of|for|with)\s+$/iu.test(text.slice(Math.max(0, at - 6), at))) return true;
   if (!openings.some(onlyTitlesAndNames)) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
 }
@@ -916,6 +920,63 @@ const COPULAS_AND_PREPOSITIONS = new Set(["is", "was", "are", "were", "be", "bee
 
 /** Titles of the journalists a story names as its interviewers. */
 const JOURNALIST = /\b(?:reporter|correspondent|interviewer)\b/i;
+
+/** The text scans of `textMentions`, per cast, per person, with how many people the cast held then. */
+const scannedMentions = new WeakMap<Cast, Map<PersonEntry, { readonly people: number; readonly offsets: readonly number[] }>>();
+
+/**
+ * Every place the text names a person, read from the text rather than from the mentions the
+ * reading has recorded so far: the full name, and the surname alone when no other person of the
+ * cast bears it ("Doe has taken a stance" before anyone quoted Doe). A surname right after another
+ * capitalized word that is no title ("Jo Doe" of another Doe) or right before one ("Doe Tower") is
+ * left out. The recorded mentions are kept too.
+ */
+function textMentions(context: ResolveContext, person: PersonEntry): readonly number[] {
+  const { cast, text } = context;
+  let perCast = scannedMentions.get(cast);
+  if (!perCast) {
+    perCast = new Map();
+    scannedMentions.set(cast, perCast);
+  }
+  let scanned = perCast.get(person);
+  if (!scanned || scanned.people !== cast.people.length) {
+    const offsets = new Set<number>();
+    const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}])${escape(person.name)}(?![\\p{L}])`, "gu"))) if (isSubjectMention(text, match.index)) offsets.add(match.index);
+    const surname = surnameOf(person.name);
+    const bearers = cast.people.filter((other) => other !== person && surnameOf(other.name).toLowerCase() === surname.toLowerCase());
+    // A surname several people bear ("Doe" of Jo Doe and Al Doe) is the one the story named in full
+    // first, whom it calls by the surname (people.ts findPersonMentions reads it so too).
+    const firstAt = (someone: PersonEntry): number => {
+      const at = text.indexOf(someone.name);
+      return at < 0 ? Infinity : at;
+    };
+    const ours = (at: number): boolean => firstAt(person) < at && bearers.every((other) => firstAt(other) > firstAt(person));
+    if (surname !== person.name && surname.length >= 3) {
+      for (const match of text.matchAll(new RegExp(`(?<![\\p{L}.'’-])${escape(surname)}(?![\\p{L}-])`, "gu"))) {
+        const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, match.index - 30), match.index))?.[1] ?? "";
+        const after = text.slice(match.index + surname.length, match.index + surname.length + 3);
+        if (/^\s\p{Lu}\p{Ll}/u.test(after)) continue;
+        if (/^\p{Lu}[\p{L}'’-]*$/u.test(before) && !TITLE_WORDS.has(before.toLowerCase()) && !OPENER_WORDS.test(before) && !/^(?:The|But|And|So|Then|Now|Also)$/.test(before)) {
+          // "Donald Trump" is the person named in full; another given name is another person.
+          if (!person.name.endsWith(`${before} ${surname}`)) continue;
+        }
+        if ((bearers.length === 0 || ours(match.index)) && isSubjectMention(text, match.index)) offsets.add(match.index);
+      }
+    }
+    scanned = { people: cast.people.length, offsets: [...offsets].sort((a, b) => a - b) };
+    perCast.set(person, scanned);
+  }
+  if (person.mentions.length === 0) return scanned.offsets;
+  return [...new Set([...scanned.offsets, ...person.mentions])].sort((a, b) => a - b);
+}
+
+/** Offset of a person's last mention before a position as the text names them (`textMentions`), leaving out the ones `skip` names, or -1. */
+function lastTextMentionBefore(context: ResolveContext, person: PersonEntry, position: number, skip: (offset: number) => boolean = () => false): number {
+  let last = -1;
+  for (const at of textMentions(context, person)) if (at < position && !skip(at)) last = at;
+  return last;
+}
 
 /** Offset of a person's last mention before a position (leaving out the mentions `skip` names), or -1. */
 function lastMentionBefore(person: PersonEntry, position: number, skip: (offset: number) => boolean = () => false): number {

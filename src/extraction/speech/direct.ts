@@ -66,6 +66,8 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     if ((END_OF_CLAUSE.test(token.text) && !abbreviationStop(paragraph, paragraph.indexOf(token))) || QUOTE_MARKS.test(token.text)) break;
     tokens.push(token);
   }
+  const runOn = runOnAttribution(walk, span, tokens);
+  if (runOn) return runOn;
   let verb = tokens.findIndex((_, index) => index < 10 && isReportingVerb(tokens, index));
   let subject: Phrase | null = null;
   // "told AFP", "asked reporters": after these verbs the noun phrase is the listener.
@@ -103,6 +105,43 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     verb: key(verbToken),
     range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
     cues: walk.text.slice((tokens[0] as Token).start, last.end),
+  };
+}
+
+/**
+ * "“Many would call that a defeat” if she lost, said Jo Doe, an analyst.", "“The politics are so
+ * blatant” in the legislature, he said.": a quotation that opens its sentence and closes with no
+ * punctuation of its own runs on into the sentence, whose attribution is the clause after its last
+ * comma (an inverted "said X" or "X said").
+ */
+function runOnAttribution(walk: Walk, span: QuoteSpan, tokens: readonly Token[]): Found | null {
+  if (span.kind !== "direct" || /[,.?!;:…—–-]["'’”]*\s*$/u.test(walk.text.slice(span.start, span.end)) || tokens.length < 3) return null;
+  // The first comma after which a reporting verb comes (an appositive may follow the name: ", said
+  // Jo Doe, an analyst"); the words before it carry on the quotation's sentence, with no
+  // reporting verb of their own.
+  const comma = tokens.findIndex((token, index) => index >= 1 && token.text === "," && tokens.slice(index + 1, index + 9).some((_, offset) => isReportingVerb(tokens, index + 1 + offset)));
+  if (comma < 1 || tokens.slice(0, comma).some((token, index) => isReportingVerb(tokens, index) && token.pos === "VERB")) return null;
+  const tail = tokens.slice(comma + 1);
+  const verb = tail.findIndex((_, index) => index < 8 && isReportingVerb(tail, index));
+  if (verb < 0) return null;
+  let subject: Phrase | null = null;
+  // "told The Post", "asked reporters": after these the noun phrase is the listener.
+  if (verb === 0 && /^(told|tells|tell|asked|asks|ask)$/.test(key(tail[0] as Token))) return null;
+  if (verb === 0) subject = speakerAfterVerb(walk.text, tail);
+  else {
+    subject = subjectBefore(walk.text, tail, verb, 0);
+    if (subject && subject.start !== (tail[0] as Token).start) subject = null;
+  }
+  if (!subject || !subject.tokens.some((token) => isNameToken(token) || (token.pos === "PRON" && /^(he|she)$/i.test(token.text)) || token.pos === "NOUN")) return null;
+  const verbToken = tail[verb] as Token;
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) ?? describedSpeaker(walk.cast, subject);
+  if (!resolved) return null;
+  walk.usedVerbs.add(verbToken.start);
+  return {
+    resolved,
+    verb: key(verbToken),
+    range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
+    cues: walk.text.slice((tokens[0] as Token).start, (tokens[tokens.length - 1] as Token).end),
   };
 }
 
@@ -161,7 +200,9 @@ function nameThenVerb(text: string, tokens: readonly Token[]): { verb: number; s
   if (end === 0 || !next) return null;
   const subject = phraseOf(text, tokens, 0, end);
   if (!subject) return null;
-  if (/^\p{Ll}+ed$/u.test(next.text)) return { verb: end, subject };
+  // ",” Doe notes.": a reporting verb right after the name is its verb, though the tagger may read
+  // "notes" or "writes" as a noun.
+  if (/^\p{Ll}+ed$/u.test(next.text) || REPORTING_VERBS.has(next.text)) return { verb: end, subject };
   if (next.text !== ",") return null;
   for (let index = end + 2; index < tokens.length && index <= end + 12; index += 1) {
     if (tokens[index - 1]?.text === "," && isReportingVerb(tokens, index)) return { verb: index, subject };
@@ -188,24 +229,41 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     if (source && resolved) return { resolved, verb: "according to", range: { start: (tokens[0] as Token).start, end: source.end }, cues: walk.text.slice((tokens[0] as Token).start, last.end) };
   }
   let verb = -1;
+  // "... rose to announce, “": an infinitive reporting verb right before the comma or colon.
+  const introducingInfinitive = (index: number): boolean =>
+    span.kind === "direct" && index >= tokens.length - 2 && index > 1 && REPORTING_VERBS.has(key(tokens[index] as Token)) && key(tokens[index - 1] as Token) === "to" && /^[,:]$/.test(last.text);
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
-    if (isReportingVerb(tokens, index)) {
+    if (isReportingVerb(tokens, index) || introducingInfinitive(index)) {
       verb = index;
       break;
     }
   }
   if (verb < 0) return null;
+  // "Said Jo Doe, who grew up here, “…”", "In other words, explained moderator Jo Doe: “…”": an
+  // inverted verb at the start or after a comma, then a name and a comma or the colon, names the
+  // speaker after it, whatever a relative clause after the name holds.
+  const invertedSpeaker = verb === 0 || tokens[verb - 1]?.text === "," ? speakerAfterVerb(walk.text, tokens.slice(verb)) : null;
+  const invertedEnd = invertedSpeaker ? tokens.findIndex((token) => token.start >= invertedSpeaker.end) : -1;
+  const inverted = invertedSpeaker !== null && invertedSpeaker.tokens.some(isNameToken) && invertedEnd > verb && /^[,:]$/.test(tokens[invertedEnd]?.text ?? "") ? invertedSpeaker : null;
   // A direct quote's verb introduces it: only its objects or a "that" may stand between. A
   // partial quote can sit inside the reported clause ("said he was “deeply disappointed”").
-  if (span.kind === "direct" && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
+  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
   // "X addressed the talks saying, “...”": a participle's subject is the clause's, not the noun before it.
-  const participle = verb > 0 && /ing$/.test(key(verbToken)) && tokens.slice(0, verb).some((token) => token.pos === "VERB");
-  const clauseSubject = participle ? mainSubject(walk.text, tokens.slice(0, verb), 0, () => false) : null;
-  const clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
-  const subject = clauseSpeaker ? clauseSubject : verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0);
+  // "The editor, Jo Doe, stood up to announce, “...”": an infinitive of purpose that introduces the
+  // quotation is the clause subject's, as a participle is.
+  const purpose = verb > 1 && span.kind === "direct" && key(tokens[verb - 1] as Token) === "to" && verb >= tokens.length - 2 && tokens.slice(0, verb - 1).some((token) => token.pos === "VERB");
+  const participle = (verb > 0 && /ing$/.test(key(verbToken)) && tokens.slice(0, verb).some((token) => token.pos === "VERB")) || purpose;
+  const mainClause = participle ? mainSubject(walk.text, tokens.slice(0, purpose ? verb - 1 : verb), 0, () => false) : null;
+  let clauseSubject = mainClause;
+  let clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
+  if (participle && !clauseSpeaker) {
+    clauseSubject = namedClauseSubject(walk.text, tokens.slice(0, purpose ? verb - 1 : verb));
+    clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
+  }
+  const subject = clauseSpeaker ? clauseSubject : (inverted ?? (verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0)));
   let resolved = clauseSpeaker ?? (subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null);
   if (!resolved && !subject) {
     const previous = walk.previous;
@@ -222,6 +280,23 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const range = subject ? { start: subject.start, end: verbToken.end } : { start: verbToken.start, end: verbToken.end };
   return { resolved, verb: key(verbToken), range, cues };
+}
+
+/**
+ * The named subject of a clause whose first verbs belong to a fronted phrase ("On Monday, after
+ * staying quiet, Doe appeared ... and endorsed Roe, saying") or that opens on a name with an
+ * appositive ("Leader Jo Doe, R-Ky., delivered a message"): the subject of its first finite verb
+ * that has a name or a personal pronoun for one, or null.
+ */
+function namedClauseSubject(text: string, tokens: readonly Token[]): Phrase | null {
+  for (let index = 1; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (!(token.pos === "VERB" || token.pos === "AUX") || /ing$/.test(key(token))) continue;
+    if (/^(after|before|while|since|to|by|when|if)$/i.test(tokens[index - 1]?.text ?? "")) continue;
+    const subject = subjectBefore(text, tokens, index, 0);
+    if (subject && subject.tokens.some((word) => isNameToken(word) || (word.pos === "PRON" && /^(he|she)$/i.test(word.text)))) return subject;
+  }
+  return null;
 }
 
 /** The subject of the sentence a partial quote sits in ("Smith called the plan “a disaster”"). */
@@ -249,7 +324,7 @@ function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], a
   const clause = before.slice(from, -1);
   const label = labelBeforeColon(walk, clause);
   if (label) return label;
-  const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token));
+  const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token)) ?? namedClauseSubject(walk.text, clause);
   // "I wrote:" in a first-person piece names nobody the reader can be given.
   if (!subject || /^(i|we|you)$/i.test(subject.text)) return null;
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });

@@ -29,7 +29,7 @@ export const REPORTING_VERBS = words(`
   agree agrees agreed request requests requested comment comments commented
   indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
   inform informs informed assure assures assured reassure reassures reassured convey conveys conveyed
-  underscore underscores underscored remind reminds reminded`);
+  underscore underscores underscored remind reminds reminded remember remembers remembered recalls`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
@@ -60,7 +60,7 @@ export const CLAUSE_TAKING_VERBS = words(`
 export const QUOTE_ONLY_VERBS = words(`
   continue continued read reads ask asks asked boom boomed bark barked snap snapped cry cried
   chime chimed wonder wondered scream screamed yell yelled shout shouts shouted whisper whispered
-  mutter muttered quip quips quipped exclaim exclaims exclaimed`);
+  mutter muttered quip quips quipped exclaim exclaims exclaimed remember remembers remembered`);
 
 /**
  * Words that make up titles and ranks ("Secretary of State", "Press Secretary", "Colonel").
