@@ -150,6 +150,9 @@ const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day
 function dayBefore(day: string, start: number, end: number, words: string): DateMention {
   return { ...daysBefore(day, 1, start, words), end };
 }
+// Twentieth pass (h18y): "On Feb. 16, a soldier was killed ... The next day, another soldier was killed": the day after
+// the last day the story told, as "the previous day" is the day before it.
+const NEXT_DAY = /\b(?:the next day|the following day|the day after|a day later|the day later)\b(?!\s+(?:that|when|after|before)\b)/i;
 /** The day `n` days before `day`, as a date mention at the words that say so. */
 function daysBefore(day: string, n: number, start: number, words: string): DateMention {
   const date = new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -241,6 +244,8 @@ const containerOfNext = (text: string, p: PlacedMention): boolean => p.kind === 
 const CLOCK = /\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?(?=[\s,.;]|$)|\b(?:\d+|a few|few|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty) (?:minutes|hours) (?:later|after)\b/i;
 /** A clause that opens on another victim or device ("Another U.S. patrol was attacked", "A second convoy came under fire"). */
 const ANOTHER_OPENING = /^\s*(?:[\p{L}\p{N}:.,' -]{0,30}?,\s+)?(?:another|a second|a third|a fourth)\s/iu;
+/** A pointer back with no trigger word that says where it happened ("The incident occurred in", "This incident took place at"; group 1 the noun). */
+const INCIDENT_POINTER = /^\s*(?:The|This|That)\s+(?:[\p{L}-]+\s+)?(incident|episode|event)\s+(?=(?:occurred|happened|took place)\s+(?:in|at|near|outside|on)\s)/u;
 /** Before a plural place of a trigger: it sums incidents across the place ("attacks in various districts of Baghdad"). */
 const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
 /** After a trigger: it was stopped before it happened ("an attack on the base was averted", "the plot was foiled"). */
@@ -906,10 +911,13 @@ export function extractIncidents(
     const found = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
     // "The previous day, another patrol had found a cache": the day before the last day the story told.
     const previous = PREVIOUS_DAY.exec(sentence.text);
+    const nextDay = previous ? null : NEXT_DAY.exec(sentence.text);
     const dates: DateMention[] =
       previous && lastDay !== null && !found.some((d) => d.precision === "day")
         ? [...found, dayBefore(lastDay, sentence.start + previous.index, sentence.start + previous.index + previous[0].length, previous[0])]
-        : found;
+        : nextDay && lastDay !== null && !found.some((d) => d.precision === "day")
+          ? [...found, daysBefore(lastDay, -1, sentence.start + nextDay.index, nextDay[0])]
+          : found;
     const toldDay = inHeadline(sentence) ? undefined : dates.filter((d) => d.precision === "day" && !notWhen(text, d, sentence.start) && !FUTURE.test(text.slice(sentence.start, d.start))).at(-1);
     if (toldDay) lastDay = toldDay.date;
     const paragraph = analyzed.paragraphs[sentence.paragraph];
@@ -1108,7 +1116,9 @@ export function extractIncidents(
       const hit = hits[i] as (typeof hits)[number];
       if (hit.type !== "other" || !FIRE_WORD.test(text.slice(hit.start, hit.end))) continue;
       const blast = hits.find((h) => (h.type === "explosion" || h.type === "attack") && h.end <= hit.start);
-      if (blast && SET_OFF_BETWEEN.test(text.slice(blast.end, hit.start))) hits.splice(i, 1);
+      // (Twentieth pass, h18y: "a gas leak caused an explosion and fire that killed three": one blast told with its fire.)
+      // ("the explosion occurred on the eighth floor and the resulting fire swept through": the fire it brought about.)
+      if (blast && (SET_OFF_BETWEEN.test(text.slice(blast.end, hit.start)) || /^\s+and\s+(?:an?\s+|the\s+)?$/i.test(text.slice(blast.end, hit.start)) || /\b(?:resulting|ensuing|subsequent)\s+$/i.test(text.slice(Math.max(sentence.start, hit.start - 12), hit.start)))) hits.splice(i, 1);
     }
     const attackReported = hits.some((h) => h.type === "attack" || h.type === "explosion");
     if (attackReported) for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).fightersKilled) hits.splice(i, 1);
@@ -1141,12 +1151,29 @@ export function extractIncidents(
       for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).killsFighters || killed(hits[i] as (typeof hits)[number])) hits.splice(i, 1);
       for (const h of hits) h.raid = true;
     }
+    // Twentieth pass (h18y): "20 people were wounded when extremists fired a rocket ... The incident occurred in Kunar
+    // province": a pointer back with no trigger word, whose verb says where it happened, refines the last incident's place
+    // as "The attack occurred in ..." does.
+    const pointer = hits.length || inHeadline(sentence) ? null : INCIDENT_POINTER.exec(sentence.text);
+    const pointed = pointer ? byRecency(drafts)[0] : undefined;
+    if (pointer && pointed && pointed.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1)) {
+      const start = sentence.start + pointer.index + (pointer[0].length - (pointer[1] ?? "").length);
+      hits.push({ type: pointed.type, start, end: start + (pointer[1] ?? "").length, cameUnder: false, fightersKilled: false, killsFighters: false });
+    }
     if (!hits.length && !inHeadline(sentence) && !background) {
       // ("Since October 2004, there has been a pattern of ...": a span's start sets no scene.)
       const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)));
       if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
     }
     const scene = sceneDate !== null && sceneDate.paragraph === sentence.paragraph ? sceneDate.date : null;
+    // Twentieth pass (h18y): "In other news, suicide bombers struck religious targets today. In Khadamiyah, a bomber ...
+    // In southern Baghdad, guards stopped two bombers ...": a paragraph that opens on a report and its day sets the scene
+    // for the reports after it, as a sentence with no incident does.
+    if (hits.length && !inHeadline(sentence) && !background && analyzed.paragraphs[sentence.paragraph]?.start === sentence.start) {
+      // (Not a possessive day, "condemns today's attack", which dates its own noun only.)
+      const day = dates.find((d) => d.precision === "day" && !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3)));
+      if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
+    }
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
@@ -1199,7 +1226,12 @@ export function extractIncidents(
       // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
       // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
       // southwest of Timbuktu in Mali" stays Timbuktu's).
-      const bearingOnly = (p: PlacedMention): boolean => DISTANCE_FROM_BEFORE.test(text.slice(Math.max(clause.start, p.start - 50), p.start));
+      // (Twentieth pass, h18y: "in the town of Avgani, near Tal Afar": a place set off after another by "near" or "outside"
+      // is that one's reference point, a bearing too.)
+      const setOffBearing = (p: PlacedMention): boolean => sentencePlaces.some((q) => q.locative && !q.demonym && q.end <= p.start && q.name !== p.name && NEAR_SET_OFF_BETWEEN.test(text.slice(q.end, p.start)));
+      const bearingOnly = (p: PlacedMention): boolean =>
+        DISTANCE_FROM_BEFORE.test(text.slice(Math.max(clause.start, p.start - 50), p.start)) ||
+        setOffBearing(p);
       const located = locatedAll.some((p) => !bearingOnly(p) && !p.demonym && p.kind !== "country") ? locatedAll.filter((p) => !bearingOnly(p)) : locatedAll;
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
@@ -1272,7 +1304,7 @@ export function extractIncidents(
           ? listed
           : frontedList.length > 1
           ? frontedList
-          : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
+          : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces.some((p) => !setOffBearing(p)) ? borrowedPlaces.filter((p) => !setOffBearing(p)) : borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       // (A reaction that points back, with no place of its own after it: see REACTION_BEFORE.)
       const reaction = anaphoric && !distinct && REACTION_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 50), hit.start)) && ownPlaces.every((p) => p.start < hit.start);
@@ -1765,6 +1797,9 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
 
 // "north of the main city of X", "30 kilometers from X", "outside X": X is where it happened near, not at.
 const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** Between a place and its reference point set off after it ("Avgani, near ", "the village, just outside the town of "). */
+const NEAR_SET_OFF_BETWEEN = /^,\s+(?:(?:just|close)\s+)?(?:near|outside|not far from|close to)\s+(?:the\s+)?(?:(?:city|town|village|provincial capital)\s+of\s+)?$/i;
 
 /** A distance and bearing before a place ("about 140 km northeast of", "30 miles from the"). */
 const DISTANCE_FROM_BEFORE = /\b\d[\d,.]*\s*(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
