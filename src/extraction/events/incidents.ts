@@ -88,12 +88,16 @@ interface Mention extends TextRange {
   readonly killsFighters?: boolean;
   /** An arrest in a raid that also killed ("killed two insurgents and detained five"): it carries the raid's dead. */
   readonly raid?: boolean;
+  /** A riot that a reference back to the story's protest says it became ("The demonstrations began when hundreds attacked ..."). */
+  readonly escalates?: boolean;
   /** The toll its clause gives another word of the same report ("a car bomb detonated ..., killing six"), when it has none itself. */
   clauseToll?: { readonly fatalities: CountRange; readonly injuries: CountRange };
 }
 
 interface Draft {
   type: ExtractedIncidentType;
+  /** A protest the story then says became a riot (see CROWD_ATTACK_VERB): "the protest" still points at it. */
+  escalated?: boolean;
   mentions: Mention[];
   place: PlacedMention | null;
   date: DateMention | null;
@@ -267,6 +271,12 @@ const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "
 /** After a fight word: it followed what was just reported ("a gunbattle ensued", "fighting followed"). */
 const ENSUED_AFTER = /^\s+(?:then\s+|later\s+)?(?:ensued|followed|broke out afterwards?)\b/i;
 /** A crowd right before its verb ("protesters torched", "angry youths then set fire to"). */
+/** A crowd's attack verbs. */
+const CROWD_ATTACK_VERB = /^(?:attacked|stormed|ransacked|raided|assaulted)$/i;
+/** A crowd told by its size alone right before its verb ("hundreds attacked", "thousands of people stormed"). */
+const CROWD_NUMBER_BEFORE = /\b(?:hundreds|thousands|dozens|scores)(?:\s+of\s+(?:people|residents|youths|men|locals))?\s+(?:(?:also|then|later)\s+)?$/i;
+/** After "clashes": the police as the other side ("with riot police", "with the security forces"). */
+const CLASH_WITH_POLICE_AFTER = /^\s+with\s+(?:the\s+)?(?:riot\s+police|police|policemen|security forces|riot officers|anti-riot police)\b/i;
 const CROWD_SUBJECT_BEFORE = new RegExp(`${CROWD.source}\\s+(?:(?:also|then|later|had|have|reportedly)\\s+){0,2}$`, "i");
 /** A gathering told by its verb, with no protest word ("Relatives gathered outside"); a gathering or crowd named as a noun is what the force dispersed. */
 const GATHERING = /\b(?:gathered|assembled|massed)\b/i;
@@ -926,7 +936,7 @@ export function extractIncidents(
       const next = analyzed.paragraphs[sentence.paragraph + 1];
       if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 5))) return;
     }
-    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean; raid?: boolean; clauseDeath?: boolean }[] = [];
+    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean; raid?: boolean; clauseDeath?: boolean; escalates?: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
@@ -1074,6 +1084,28 @@ export function extractIncidents(
     // ("Rioting youths in the suburbs torched cars": arson in a sentence that reports the riot is the riot's.)
     const riotTold = hits.some((h) => h.type === "riot");
     for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && (riotTold || CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)))) h.type = "riot";
+    // Twentieth pass (h18y), unrest: "The demonstrations began Monday when hundreds attacked and looted a warehouse",
+    // "protesters stormed the building": a crowd's attack in a sentence that reports its protest is a riot, and the
+    // looting with it is the riot's; "protesters ... after fierce clashes with riot police": a crowd's clash with the
+    // police is a riot too (ACLED's violent demonstration), no battle.
+    if (hits.some((h) => h.type === "protest")) {
+      for (const h of hits)
+        if (h.type === "attack" && CROWD_ATTACK_VERB.test(text.slice(h.start, h.end)) && (CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)) || CROWD_NUMBER_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 40), h.start)))) h.type = "riot";
+    }
+    // (Only a crowd of protesters: "opposition supporters clashed with police" stays the seeds' battle.)
+    if (/\b(?:protest(?:er|or)s|demonstrators|rioters)\b/i.test(sentence.text)) for (const h of hits) if (h.type === "armed_clash" && /^clash/i.test(text.slice(h.start, h.end)) && CLASH_WITH_POLICE_AFTER.test(text.slice(h.end, h.end + 40))) h.type = "riot";
+    // ("leaving citizens vulnerable to ongoing attacks by rebels": attacks told as a running state are the background.)
+    for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).type === "attack" && /\b(?:ongoing|continuing|continued|repeated|frequent|recurring|persistent|regular)\s+$/i.test(text.slice(Math.max(sentence.start, (hits[i] as TextRange).start - 12), (hits[i] as TextRange).start)) && /s$/i.test(text.slice((hits[i] as TextRange).start, (hits[i] as TextRange).end))) hits.splice(i, 1);
+    if (hits.some((h) => h.type === "riot")) {
+      for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).type === "other" && /^loot/i.test(text.slice((hits[i] as TextRange).start, (hits[i] as TextRange).end))) hits.splice(i, 1);
+      // ("The demonstrations began Monday when hundreds attacked ...": the protest the story told turned into this riot.)
+      const riot = hits.find((h) => h.type === "riot");
+      const pointer = hits.findIndex((h) => h.type === "protest" && riot !== undefined && h.end <= riot.start && anaphoricAt(sentence.tokens, h, text) && /^\s+(?:began|started|erupted|turned violent)\b[^.;]{0,40}?\bwhen\s+$/i.test(text.slice(h.end, riot.start).replace(/\s+(?:hundreds|thousands|dozens|scores|(?:the\s+)?(?:protesters|demonstrators|crowds?|mobs?|youths))(?:\s+of\s+\p{L}+)?\s+(?:also\s+|then\s+)?$/iu, " ")));
+      if (pointer >= 0 && riot !== undefined) {
+        hits.splice(pointer, 1);
+        riot.escalates = true;
+      }
+    }
     // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
     for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
     // ("troops ... trading fire with gunmen": the gunmen a fight is with are its side, no attack of their own.)
@@ -1405,7 +1437,13 @@ export function extractIncidents(
       if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
         // (A toll sentence in the paragraph that reported the incident breaks its toll down; one further off only
         // restates a total, or tells another event's dead beside it.)
-        recordCount(previous, count, previous.mentions.some((m) => m.sentence.paragraph === sentence.paragraph));
+        // (Twentieth pass, h18y: "... killed three and injured four others. They said four others, including one in serious
+        // condition, have been hospitalized": exactly as many "others" as the incident already counts of that kind restate them.)
+        const restated =
+          count.others === true &&
+          ((count.injuries.min !== null && count.fatalities.min === null && previous.injuries.min === count.injuries.min) ||
+            (count.fatalities.min !== null && count.injuries.min === null && previous.fatalities.min === count.fatalities.min));
+        if (!restated) recordCount(previous, count, previous.mentions.some((m) => m.sentence.paragraph === sentence.paragraph));
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
         // the report, and its day and a place inside the incident's say more about it.
         continuation(previous, sentence, sentencePlaces, dates);
@@ -1423,7 +1461,13 @@ export function extractIncidents(
     const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
     const causeOf = attribution ? [...violent].sort((a, b) => Math.abs(a.start - sentence.start - attribution.at) - Math.abs(b.start - sentence.start - attribution.at))[0] : undefined;
     for (const mention of sentenceMentions) {
-      const draft = place(mention, drafts, dateline ?? null, headlinePlace, places);
+      // (A riot the story's protest became: that protest, now a riot; see CROWD_ATTACK_VERB.)
+      const becameRiot = mention.escalates ? byRecency(drafts).find((d) => d.type === "protest" && placesCompatible(d.place, mention.place) && datesCompatible(d.date, mention.date)) : undefined;
+      if (becameRiot) {
+        becameRiot.type = "riot";
+        becameRiot.escalated = true;
+      }
+      const draft = becameRiot ? absorb(becameRiot, mention, false) : place(mention, drafts, dateline ?? null, headlinePlace, places);
       if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
       if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
     }
@@ -1581,7 +1625,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
     // antecedent, so with none of its own type it is the last violent incident reported.
     const target =
-      recentFirst.find((d) => d.type === mention.type) ??
+      recentFirst.find((d) => d.type === mention.type || (mention.type === "protest" && d.escalated === true)) ??
       recentFirst.find((d) => sameFamily(d.type, mention.type)) ??
       (VIOLENT.includes(mention.type) ? recentFirst.find((d) => VIOLENT.includes(d.type)) : undefined);
     if (target) return absorb(target, mention, false);
@@ -1662,7 +1706,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
       // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
-      (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
+      (d.type === mention.type || (mention.type === "protest" && d.escalated === true) || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       (placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) || (mention.inHeadline && regionMayHold(d.place, mention.place))) &&
       // "Near Samarra and Baghdad, forces detained seven suspects": one of a list of towns the mention is reported at
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other

@@ -78,3 +78,45 @@ describe("the resulting fire", () => {
     expect(events(text).incidents.map((i) => i.type)).toEqual(["explosion"]);
   });
 });
+
+describe("a protest that turns into a riot", () => {
+  it("makes the story's protest a riot when 'the demonstrations began when' a crowd attacked and looted", () => {
+    const text =
+      "At least four people were killed and 30 wounded during protests against the mining company in Kolwezi on Thursday, a government spokesman said.\n\nThe demonstrations began Thursday when hundreds attacked and looted a company warehouse in Kolwezi.\n\nThe company condemned the protest in a statement.";
+    const { incidents } = events(text);
+    expect(incidents.map((i) => [i.type, i.place, i.fatalities.min, i.injuries.min])).toEqual([["riot", "Kolwezi", 4, 30]]);
+  });
+
+  it("keeps a protest a protest when nobody attacked", () => {
+    const text = "Hundreds of people protested against the mining company in Kolwezi on Thursday. The demonstrations began Thursday when workers marched to the company office.";
+    expect(events(text).incidents.map((i) => i.type)).toEqual(["protest"]);
+  });
+
+  it("reads protesters' clashes with riot police as a riot", () => {
+    const text = "Thousands of protesters remained in the central square of Kyiv on Thursday after clashes with riot police left at least 20 people dead in the city.";
+    expect(events(text).incidents.map((i) => [i.type, i.fatalities.min])).toContainEqual(["riot", 20]);
+    expect(events(text).incidents.map((i) => i.type)).not.toContain("armed_clash");
+  });
+
+  it("leaves soldiers' clashes with police, with no crowd, a battle", () => {
+    const text = "Soldiers clashed with police in Kyiv on Thursday, leaving two dead.";
+    expect(events(text).incidents.map((i) => i.type)).toEqual(["armed_clash"]);
+  });
+
+  it("reads 'vulnerable to ongoing attacks by rebels' as background, no attack", () => {
+    const text = "Protesters marched in Goma on Thursday. They said the mission left citizens vulnerable to ongoing attacks by rebels.";
+    expect(events(text).incidents.map((i) => i.type)).toEqual(["protest"]);
+  });
+});
+
+describe("others told again", () => {
+  it("reads 'four others ... have been hospitalized' after 'injured four others' as the same four", () => {
+    const text = "A gas explosion killed three people and injured four others in Khimki on Thursday. The explosion occurred on the fifth floor. Officials said four others, including a child, have been hospitalized.";
+    expect(events(text).incidents.map((i) => [i.fatalities.min, i.injuries.min])).toEqual([[3, 4]]);
+  });
+
+  it("still adds others of another number", () => {
+    const text = "A gas explosion killed three people and injured four others in Khimki on Thursday. The explosion occurred on the fifth floor. Officials said six others were treated for smoke inhalation.";
+    expect(events(text).incidents.map((i) => i.injuries.min)).not.toEqual([4]);
+  });
+});
