@@ -88,12 +88,16 @@ interface Mention extends TextRange {
   readonly killsFighters?: boolean;
   /** An arrest in a raid that also killed ("killed two insurgents and detained five"): it carries the raid's dead. */
   readonly raid?: boolean;
+  /** A riot that a reference back to the story's protest says it became ("The demonstrations began when hundreds attacked ..."). */
+  readonly escalates?: boolean;
   /** The toll its clause gives another word of the same report ("a car bomb detonated ..., killing six"), when it has none itself. */
   clauseToll?: { readonly fatalities: CountRange; readonly injuries: CountRange };
 }
 
 interface Draft {
   type: ExtractedIncidentType;
+  /** A protest the story then says became a riot (see CROWD_ATTACK_VERB): "the protest" still points at it. */
+  escalated?: boolean;
   mentions: Mention[];
   place: PlacedMention | null;
   date: DateMention | null;
@@ -150,6 +154,9 @@ const PREVIOUS_DAY = /\b(?:the previous day|the day before|a day earlier|the day
 function dayBefore(day: string, start: number, end: number, words: string): DateMention {
   return { ...daysBefore(day, 1, start, words), end };
 }
+// Twentieth pass (h18y): "On Feb. 16, a soldier was killed ... The next day, another soldier was killed": the day after
+// the last day the story told, as "the previous day" is the day before it.
+const NEXT_DAY = /\b(?:the next day|the following day|the day after|a day later|the day later)\b(?!\s+(?:that|when|after|before)\b)/i;
 /** The day `n` days before `day`, as a date mention at the words that say so. */
 function daysBefore(day: string, n: number, start: number, words: string): DateMention {
   const date = new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -241,6 +248,8 @@ const containerOfNext = (text: string, p: PlacedMention): boolean => p.kind === 
 const CLOCK = /\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?(?=[\s,.;]|$)|\b(?:\d+|a few|few|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty) (?:minutes|hours) (?:later|after)\b/i;
 /** A clause that opens on another victim or device ("Another U.S. patrol was attacked", "A second convoy came under fire"). */
 const ANOTHER_OPENING = /^\s*(?:[\p{L}\p{N}:.,' -]{0,30}?,\s+)?(?:another|a second|a third|a fourth)\s/iu;
+/** A pointer back with no trigger word that says where it happened ("The incident occurred in", "This incident took place at"; group 1 the noun). */
+const INCIDENT_POINTER = /^\s*(?:The|This|That)\s+(?:[\p{L}-]+\s+)?(incident|episode|event)\s+(?=(?:occurred|happened|took place)\s+(?:in|at|near|outside|on)\s)/u;
 /** Before a plural place of a trigger: it sums incidents across the place ("attacks in various districts of Baghdad"). */
 const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
 /** After a trigger: it was stopped before it happened ("an attack on the base was averted", "the plot was foiled"). */
@@ -262,6 +271,12 @@ const OPERATION_TYPES: ReadonlySet<ExtractedIncidentType> = new Set(["arrest", "
 /** After a fight word: it followed what was just reported ("a gunbattle ensued", "fighting followed"). */
 const ENSUED_AFTER = /^\s+(?:then\s+|later\s+)?(?:ensued|followed|broke out afterwards?)\b/i;
 /** A crowd right before its verb ("protesters torched", "angry youths then set fire to"). */
+/** A crowd's attack verbs. */
+const CROWD_ATTACK_VERB = /^(?:attacked|stormed|ransacked|raided|assaulted)$/i;
+/** A crowd told by its size alone right before its verb ("hundreds attacked", "thousands of people stormed"). */
+const CROWD_NUMBER_BEFORE = /\b(?:hundreds|thousands|dozens|scores)(?:\s+of\s+(?:people|residents|youths|men|locals))?\s+(?:(?:also|then|later)\s+)?$/i;
+/** After "clashes": the police as the other side ("with riot police", "with the security forces"). */
+const CLASH_WITH_POLICE_AFTER = /^\s+with\s+(?:the\s+)?(?:riot\s+police|police|policemen|security forces|riot officers|anti-riot police)\b/i;
 const CROWD_SUBJECT_BEFORE = new RegExp(`${CROWD.source}\\s+(?:(?:also|then|later|had|have|reportedly)\\s+){0,2}$`, "i");
 /** A gathering told by its verb, with no protest word ("Relatives gathered outside"); a gathering or crowd named as a noun is what the force dispersed. */
 const GATHERING = /\b(?:gathered|assembled|massed)\b/i;
@@ -906,10 +921,13 @@ export function extractIncidents(
     const found = findDates(text, publishedAt, sentence.start, sentence.end).filter(outside);
     // "The previous day, another patrol had found a cache": the day before the last day the story told.
     const previous = PREVIOUS_DAY.exec(sentence.text);
+    const nextDay = previous ? null : NEXT_DAY.exec(sentence.text);
     const dates: DateMention[] =
       previous && lastDay !== null && !found.some((d) => d.precision === "day")
         ? [...found, dayBefore(lastDay, sentence.start + previous.index, sentence.start + previous.index + previous[0].length, previous[0])]
-        : found;
+        : nextDay && lastDay !== null && !found.some((d) => d.precision === "day")
+          ? [...found, daysBefore(lastDay, -1, sentence.start + nextDay.index, nextDay[0])]
+          : found;
     const toldDay = inHeadline(sentence) ? undefined : dates.filter((d) => d.precision === "day" && !notWhen(text, d, sentence.start) && !FUTURE.test(text.slice(sentence.start, d.start))).at(-1);
     if (toldDay) lastDay = toldDay.date;
     const paragraph = analyzed.paragraphs[sentence.paragraph];
@@ -918,7 +936,7 @@ export function extractIncidents(
       const next = analyzed.paragraphs[sentence.paragraph + 1];
       if (next !== undefined && LIST_ITEM.test(text.slice(next.start, next.start + 5))) return;
     }
-    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean; raid?: boolean; clauseDeath?: boolean }[] = [];
+    const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean; raid?: boolean; clauseDeath?: boolean; escalates?: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
     if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
@@ -1066,6 +1084,28 @@ export function extractIncidents(
     // ("Rioting youths in the suburbs torched cars": arson in a sentence that reports the riot is the riot's.)
     const riotTold = hits.some((h) => h.type === "riot");
     for (const h of hits) if (h.type === "attack" && ARSON_WORD.test(text.slice(h.start, h.end)) && (riotTold || CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)))) h.type = "riot";
+    // Twentieth pass (h18y), unrest: "The demonstrations began Monday when hundreds attacked and looted a warehouse",
+    // "protesters stormed the building": a crowd's attack in a sentence that reports its protest is a riot, and the
+    // looting with it is the riot's; "protesters ... after fierce clashes with riot police": a crowd's clash with the
+    // police is a riot too (ACLED's violent demonstration), no battle.
+    if (hits.some((h) => h.type === "protest")) {
+      for (const h of hits)
+        if (h.type === "attack" && CROWD_ATTACK_VERB.test(text.slice(h.start, h.end)) && (CROWD_SUBJECT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 50), h.start)) || CROWD_NUMBER_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 40), h.start)))) h.type = "riot";
+    }
+    // (Only a crowd of protesters: "opposition supporters clashed with police" stays the seeds' battle.)
+    if (/\b(?:protest(?:er|or)s|demonstrators|rioters)\b/i.test(sentence.text)) for (const h of hits) if (h.type === "armed_clash" && /^clash/i.test(text.slice(h.start, h.end)) && CLASH_WITH_POLICE_AFTER.test(text.slice(h.end, h.end + 40))) h.type = "riot";
+    // ("leaving citizens vulnerable to ongoing attacks by rebels": attacks told as a running state are the background.)
+    for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).type === "attack" && /\b(?:ongoing|continuing|continued|repeated|frequent|recurring|persistent|regular)\s+$/i.test(text.slice(Math.max(sentence.start, (hits[i] as TextRange).start - 12), (hits[i] as TextRange).start)) && /s$/i.test(text.slice((hits[i] as TextRange).start, (hits[i] as TextRange).end))) hits.splice(i, 1);
+    if (hits.some((h) => h.type === "riot")) {
+      for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).type === "other" && /^loot/i.test(text.slice((hits[i] as TextRange).start, (hits[i] as TextRange).end))) hits.splice(i, 1);
+      // ("The demonstrations began Monday when hundreds attacked ...": the protest the story told turned into this riot.)
+      const riot = hits.find((h) => h.type === "riot");
+      const pointer = hits.findIndex((h) => h.type === "protest" && riot !== undefined && h.end <= riot.start && anaphoricAt(sentence.tokens, h, text) && /^\s+(?:began|started|erupted|turned violent)\b[^.;]{0,40}?\bwhen\s+$/i.test(text.slice(h.end, riot.start).replace(/\s+(?:hundreds|thousands|dozens|scores|(?:the\s+)?(?:protesters|demonstrators|crowds?|mobs?|youths))(?:\s+of\s+\p{L}+)?\s+(?:also\s+|then\s+)?$/iu, " ")));
+      if (pointer >= 0 && riot !== undefined) {
+        hits.splice(pointer, 1);
+        riot.escalates = true;
+      }
+    }
     // "police killed at least one protester": force used on a crowd is an attack on it (ACLED's excessive force), not a protest.
     for (const h of hits) if (h.type === "protest" && CROWD.test(text.slice(h.start, h.end)) && FORCES_HURT_BEFORE.test(text.slice(Math.max(sentence.start, h.start - 80), h.start))) h.type = "attack";
     // ("troops ... trading fire with gunmen": the gunmen a fight is with are its side, no attack of their own.)
@@ -1108,7 +1148,9 @@ export function extractIncidents(
       const hit = hits[i] as (typeof hits)[number];
       if (hit.type !== "other" || !FIRE_WORD.test(text.slice(hit.start, hit.end))) continue;
       const blast = hits.find((h) => (h.type === "explosion" || h.type === "attack") && h.end <= hit.start);
-      if (blast && SET_OFF_BETWEEN.test(text.slice(blast.end, hit.start))) hits.splice(i, 1);
+      // (Twentieth pass, h18y: "a gas leak caused an explosion and fire that killed three": one blast told with its fire.)
+      // ("the explosion occurred on the eighth floor and the resulting fire swept through": the fire it brought about.)
+      if (blast && (SET_OFF_BETWEEN.test(text.slice(blast.end, hit.start)) || /^\s+and\s+(?:an?\s+|the\s+)?$/i.test(text.slice(blast.end, hit.start)) || /\b(?:resulting|ensuing|subsequent)\s+$/i.test(text.slice(Math.max(sentence.start, hit.start - 12), hit.start)))) hits.splice(i, 1);
     }
     const attackReported = hits.some((h) => h.type === "attack" || h.type === "explosion");
     if (attackReported) for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).fightersKilled) hits.splice(i, 1);
@@ -1141,12 +1183,29 @@ export function extractIncidents(
       for (let i = hits.length - 1; i >= 0; i--) if ((hits[i] as (typeof hits)[number]).killsFighters || killed(hits[i] as (typeof hits)[number])) hits.splice(i, 1);
       for (const h of hits) h.raid = true;
     }
+    // Twentieth pass (h18y): "20 people were wounded when extremists fired a rocket ... The incident occurred in Kunar
+    // province": a pointer back with no trigger word, whose verb says where it happened, refines the last incident's place
+    // as "The attack occurred in ..." does.
+    const pointer = hits.length || inHeadline(sentence) ? null : INCIDENT_POINTER.exec(sentence.text);
+    const pointed = pointer ? byRecency(drafts)[0] : undefined;
+    if (pointer && pointed && pointed.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1)) {
+      const start = sentence.start + pointer.index + (pointer[0].length - (pointer[1] ?? "").length);
+      hits.push({ type: pointed.type, start, end: start + (pointer[1] ?? "").length, cameUnder: false, fightersKilled: false, killsFighters: false });
+    }
     if (!hits.length && !inHeadline(sentence) && !background) {
       // ("Since October 2004, there has been a pattern of ...": a span's start sets no scene.)
       const day = dates.find((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)));
       if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
     }
     const scene = sceneDate !== null && sceneDate.paragraph === sentence.paragraph ? sceneDate.date : null;
+    // Twentieth pass (h18y): "In other news, suicide bombers struck religious targets today. In Khadamiyah, a bomber ...
+    // In southern Baghdad, guards stopped two bombers ...": a paragraph that opens on a report and its day sets the scene
+    // for the reports after it, as a sentence with no incident does.
+    if (hits.length && !inHeadline(sentence) && !background && analyzed.paragraphs[sentence.paragraph]?.start === sentence.start) {
+      // (Not a possessive day, "condemns today's attack", which dates its own noun only.)
+      const day = dates.find((d) => d.precision === "day" && !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start) && !/^since\b/i.test(text.slice(d.start, d.end)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3)));
+      if (day) sceneDate = { paragraph: sentence.paragraph, date: day };
+    }
     const sentenceMentions: Mention[] = [];
     for (const hit of hits) {
       const clause = clauses.find((c) => hit.start >= c.start && hit.start < c.end) ?? sentence;
@@ -1199,7 +1258,12 @@ export function extractIncidents(
       // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
       // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
       // southwest of Timbuktu in Mali" stays Timbuktu's).
-      const bearingOnly = (p: PlacedMention): boolean => DISTANCE_FROM_BEFORE.test(text.slice(Math.max(clause.start, p.start - 50), p.start));
+      // (Twentieth pass, h18y: "in the town of Avgani, near Tal Afar": a place set off after another by "near" or "outside"
+      // is that one's reference point, a bearing too.)
+      const setOffBearing = (p: PlacedMention): boolean => sentencePlaces.some((q) => q.locative && !q.demonym && q.end <= p.start && q.name !== p.name && NEAR_SET_OFF_BETWEEN.test(text.slice(q.end, p.start)));
+      const bearingOnly = (p: PlacedMention): boolean =>
+        DISTANCE_FROM_BEFORE.test(text.slice(Math.max(clause.start, p.start - 50), p.start)) ||
+        setOffBearing(p);
       const located = locatedAll.some((p) => !bearingOnly(p) && !p.demonym && p.kind !== "country") ? locatedAll.filter((p) => !bearingOnly(p)) : locatedAll;
       // Several places of one kind reported as the places of one trigger ("attacks ... in Basra and
       // ... in Baghdad", "attacks in France, Kuwait and Tunisia") are several incidents; a country
@@ -1272,7 +1336,7 @@ export function extractIncidents(
           ? listed
           : frontedList.length > 1
           ? frontedList
-          : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
+          : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces.some((p) => !setOffBearing(p)) ? borrowedPlaces.filter((p) => !setOffBearing(p)) : borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
       const diplomatic = DIPLOMATIC_POST.test(sentence.text);
       // (A reaction that points back, with no place of its own after it: see REACTION_BEFORE.)
       const reaction = anaphoric && !distinct && REACTION_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 50), hit.start)) && ownPlaces.every((p) => p.start < hit.start);
@@ -1373,7 +1437,13 @@ export function extractIncidents(
       if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
         // (A toll sentence in the paragraph that reported the incident breaks its toll down; one further off only
         // restates a total, or tells another event's dead beside it.)
-        recordCount(previous, count, previous.mentions.some((m) => m.sentence.paragraph === sentence.paragraph));
+        // (Twentieth pass, h18y: "... killed three and injured four others. They said four others, including one in serious
+        // condition, have been hospitalized": exactly as many "others" as the incident already counts of that kind restate them.)
+        const restated =
+          count.others === true &&
+          ((count.injuries.min !== null && count.fatalities.min === null && previous.injuries.min === count.injuries.min) ||
+            (count.fatalities.min !== null && count.injuries.min === null && previous.fatalities.min === count.fatalities.min));
+        if (!restated) recordCount(previous, count, previous.mentions.some((m) => m.sentence.paragraph === sentence.paragraph));
         // "Twelve others were wounded Saturday in Helmand province": the toll's sentence continues
         // the report, and its day and a place inside the incident's say more about it.
         continuation(previous, sentence, sentencePlaces, dates);
@@ -1391,7 +1461,13 @@ export function extractIncidents(
     const violent = sentenceMentions.filter((m) => VIOLENT.includes(m.type));
     const causeOf = attribution ? [...violent].sort((a, b) => Math.abs(a.start - sentence.start - attribution.at) - Math.abs(b.start - sentence.start - attribution.at))[0] : undefined;
     for (const mention of sentenceMentions) {
-      const draft = place(mention, drafts, dateline ?? null, headlinePlace, places);
+      // (A riot the story's protest became: that protest, now a riot; see CROWD_ATTACK_VERB.)
+      const becameRiot = mention.escalates ? byRecency(drafts).find((d) => d.type === "protest" && placesCompatible(d.place, mention.place) && datesCompatible(d.date, mention.date)) : undefined;
+      if (becameRiot) {
+        becameRiot.type = "riot";
+        becameRiot.escalated = true;
+      }
+      const draft = becameRiot ? absorb(becameRiot, mention, false) : place(mention, drafts, dateline ?? null, headlinePlace, places);
       if (attribution && mention === causeOf && draft.attributedTo === null) draft.attributedTo = attribution.name;
       if (blamedBy && draft.blamedBy === null) draft.blamedBy = blamedBy;
     }
@@ -1549,7 +1625,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
     // antecedent, so with none of its own type it is the last violent incident reported.
     const target =
-      recentFirst.find((d) => d.type === mention.type) ??
+      recentFirst.find((d) => d.type === mention.type || (mention.type === "protest" && d.escalated === true)) ??
       recentFirst.find((d) => sameFamily(d.type, mention.type)) ??
       (VIOLENT.includes(mention.type) ? recentFirst.find((d) => VIOLENT.includes(d.type)) : undefined);
     if (target) return absorb(target, mention, false);
@@ -1630,7 +1706,7 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       !(d.roundup && !mention.ownPlace && mention.place !== null && mention.place.kind !== "country" && mention.sentence !== d.mentions[0]?.sentence && (d.place === null || d.place.kind === "country")) &&
       // Nor a later report with a day of its own when the roundup gives none ("detained seven suspects in a July 7 operation").
       !(d.roundup && d.date === null && mention.date !== null && mention.sentence !== d.mentions[0]?.sentence) &&
-      (d.type === mention.type || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
+      (d.type === mention.type || (mention.type === "protest" && d.escalated === true) || (sameFamily(d.type, mention.type) && (d.type !== "closure" && d.type !== "evacuation" ? true : d.diplomatic && mention.diplomatic))) &&
       (placesCompatible(d.place, looseHeadlinePlace ? null : mention.place) || (mention.inHeadline && regionMayHold(d.place, mention.place))) &&
       // "Near Samarra and Baghdad, forces detained seven suspects": one of a list of towns the mention is reported at
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
@@ -1765,6 +1841,9 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
 
 // "north of the main city of X", "30 kilometers from X", "outside X": X is where it happened near, not at.
 const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** Between a place and its reference point set off after it ("Avgani, near ", "the village, just outside the town of "). */
+const NEAR_SET_OFF_BETWEEN = /^,\s+(?:(?:just|close)\s+)?(?:near|outside|not far from|close to)\s+(?:the\s+)?(?:(?:city|town|village|provincial capital)\s+of\s+)?$/i;
 
 /** A distance and bearing before a place ("about 140 km northeast of", "30 miles from the"). */
 const DISTANCE_FROM_BEFORE = /\b\d[\d,.]*\s*(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;

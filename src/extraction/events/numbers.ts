@@ -48,6 +48,7 @@ const NUMBER_WORD =
 const QUALIFIER = "at least|more than|upwards of|over|nearly|almost|close to|just under|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
 const VAGUE = "tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})(?:\\s+|(?=\\d)))?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");
+const MONTH_AFTER = new RegExp(`^\\s+(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\b`);
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?\\s+$`);
 const VAGUE_MIN: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1000, "tens of thousands": 10000, "hundreds of thousands": 100000 };
 
@@ -125,6 +126,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     if (/^-(?:years?|months?|weeks?|days?)\b/i.test(after)) continue; // an age: "18-year-old"
     // "an August 29 attack", "the Jan. 5 attack": the day of a date, not a count.
     if (digits && !qualifier && MONTH_BEFORE.test(slice.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // ("BAGHDAD 29 April, 2008 – Forces killed three": a day written before its month is a date too; twentieth pass.)
+    if (digits && !qualifier && Number(digits) >= 1 && Number(digits) <= 31 && MONTH_AFTER.test(after)) continue;
     // "more than 50 rockets", "two vehicles": things fired or hit, not people.
     if (OBJECTS_AFTER.test(slice.slice(m.index + whole.length, m.index + whole.length + 40))) continue;
     const value = vague ? (VAGUE_MIN[vague.toLowerCase()] ?? null) : numberValue(digits ?? "");
