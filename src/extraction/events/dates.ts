@@ -126,6 +126,14 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "last year", "earlier last year": the calendar year before publication ("this year" is the year so far).
+    pattern: /\b(?:(?:earlier|late|early)\s+)?(last|this)\s+year\b(?!['’]s\s+(?:elections?|budget))/gi,
+    resolve: (m, published) => {
+      const year = new Date(published).getUTCFullYear() - ((m[1] ?? "").toLowerCase() === "last" ? 1 : 0);
+      return { date: null, precision: "unknown", earliest: `${year}-01-01`, latest: (m[1] ?? "").toLowerCase() === "last" ? `${year}-12-31` : iso(published) };
+    },
+  },
+  {
     // "over the past week", "in the last month": the span up to publication
     // ("in recent days": the week up to publication; not "over the past few days", which quotes
     // often stretch over attacks of two weeks before)

@@ -1,4 +1,5 @@
 import type { ExtractedIncidentType } from "../types.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 
 // The words that report an incident of each type (DESIGN.md's list, after ACLED's event
 // types). Each pattern is matched against a sentence; the exclusions below drop the senses of
@@ -68,6 +69,33 @@ export const RIOT_CLASH = new RegExp(
   "giu",
 );
 
+/**
+ * "Protesters remained in the square after a day of clashes with riot police": clashes with the police in a sentence whose
+ * crowd was named before them are that crowd's riot (the span is the clashes alone, so the crowd's protest stays its own).
+ */
+export const CLASHES_WITH_POLICE_AFTER_CROWD = new RegExp(
+  String.raw`(?<=${CROWD_SIDE}[^.;]{0,200}?)(?:clash(?:es|ed)?|street\s+battles?|scuffles?|scuffled)\s+with\s+${POLICE_SIDE}`,
+  "giu",
+);
+/** "Hundreds attacked and looted a warehouse", "protesters stormed and ransacked the offices": a crowd's assault with looting is a riot. */
+export const CROWD_ATTACKED_AND_LOOTED = new RegExp(
+  String.raw`(?<=(?:${CROWD_SIDE}|crowds?|mobs?|hundreds|thousands|dozens)\s+(?:(?:of\s+)?[\p{L}-]+\s+){0,2}?(?:(?:have|had|has|then|later|reportedly|also)\s+)*)(?:attacked|stormed|raided|ransacked|broke into)\s+and\s+(?:looted|ransacked|pillaged|burned|torched|set fire to)`,
+  "giu",
+);
+/** "Riot police charged the protest camp", "police charged into the crowd": the police's force on a crowd is an attack on it. */
+export const POLICE_CHARGED_CROWD = new RegExp(
+  String.raw`(?<=${POLICE_SIDE}\s+(?:(?:had|have|has|then|later|also|repeatedly|reportedly)\s+)*)charged(?=\s+(?:at\s+|into\s+|on\s+)?(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?(?:protest(?:er|or)s|demonstrators|crowds?|marchers|rall(?:y|ies)|students|youths|(?:protest\s+|opposition\s+)?camps?|sit-ins?|barricades))`,
+  "giu",
+);
+
+/**
+ * Forces that target or raid a person or a hideout ("coalition forces targeted an AQI facilitator at a safe house",
+ * "troops raided a compound"): an operation to seize someone, an arrest (subType raid), as the keys read the raids of
+ * military releases (from incidents-19 on); an armed group's raid is an attack (its own rule).
+ */
+export const FORCES_TARGETED_PERSON =
+  /(?<=(?:forces|force|troops|soldiers|police|commandos|special operations|raids?|operations?)\s+(?:(?:also|then|later|reportedly)\s+)?)(?:targeted(?=\s+(?:an?|the|one|two|three|four|five|six|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?(?:individuals?|facilitators?|leaders?|commanders?|operatives?|suspects?|experts?|members?|emirs?|financiers?|associates?|couriers?|smugglers?|bomb-?makers?|men|man))|raided(?=\s+(?:an?|the|two|three|several|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?(?:compounds?|houses?|homes?|safe-?houses?|hideouts?|buildings?|residences?|hide-?outs?)))/giu;
+
 /** A curfew imposed (see its rule in TRIGGERS). */
 export const CURFEW =
   /(?:(?<=\b(?:impos(?:ed|es|ing)|declar(?:ed|es|ing)|announc(?:ed|es|ing)|order(?:ed|s|ing)|extend(?:ed|s|ing)|reimpos(?:ed|es|ing)|slapp(?:ed|ing)|under)\s+(?:(?:an?|the|its|their)\s+)?(?:[\p{L}\p{N}.:-]+\s+){0,6}?)curfews?\b|\bcurfews?\b(?=\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:was\s+|were\s+|has been\s+|had been\s+)?(?:imposed|declared|took effect|went into effect|came into (?:effect|force))\b))/giu;
@@ -87,6 +115,10 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "repelled the attack" points back at one already reported, typed there, and "repelled insurgent attacks at several
   // locations" (no article) is keyed as attacks (incidents-2), though "beat back an insurgent attack" is a battle (-16).
   { type: "armed_clash", pattern: ATTACK_FOUGHT_OFF },
+  // A crowd that attacks and loots is a riot, the looting its act (before the attack and looting words, so it wins them).
+  { type: "riot", pattern: CROWD_ATTACKED_AND_LOOTED },
+  // The police's charge on a crowd or its camp (ACLED's excessive force on a protest; the keys: its own attack).
+  { type: "attack", pattern: POLICE_CHARGED_CROWD },
   {
     type: "attack",
     pattern:
@@ -150,6 +182,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // before "and", is left to the battle rule). Not "police clashed with demonstrators": told from the police's side, what
   // follows is as often their force on the crowd ("... and opened fire on them"), an attack beside the protest.
   { type: "riot", pattern: RIOT_CLASH },
+  { type: "riot", pattern: CLASHES_WITH_POLICE_AFTER_CROWD },
   // ("about 50 feet of detonation cord", "blasting caps": material in a cache, no blast.)
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?(?!\s+caps?\b)|blew up|detonat(?:ed|ion)(?!\s+cords?\b)|car bombs?)\b/gi },
   {
@@ -178,6 +211,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
   // (Not in a search for someone or an operation to arrest: that raid is an arrest with its dead, first so it wins.)
   { type: "arrest", pattern: RAID_KILLED_FIGHTERS },
+  { type: "arrest", pattern: FORCES_TARGETED_PERSON },
   { type: "armed_clash", pattern: FORCES_KILLED_FIGHTERS },
   // "Two militants engaged the patrol and were killed", "several insurgents were killed after ambushing a patrol":
   // fighters killed are a battle with the forces they met (ACLED), unless their sentence reports an attack (incidents.ts).
@@ -190,7 +224,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "evacuation",
-    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|extract(?:ed|ing|ion of)? (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats|citizens|nationals)|relocat(?:ed|ing|ion of) (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats)|(?<=\b(?:people|residents|villagers|families|tourists|inhabitants)\s+(?:have|had|has)\s+been\s+)relocated|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
+    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to(?!\s+escape\s+(?:the\s+)?(?:gunm[ae]n|attackers?|assailants?|shooters?|smoke|flames|fire)\b)|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|extract(?:ed|ing|ion of)? (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats|citizens|nationals)|relocat(?:ed|ing|ion of) (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats)|(?<=\b(?:people|residents|villagers|families|tourists|inhabitants)\s+(?:have|had|has)\s+been\s+)relocated|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
   },
   {
     type: "closure",
@@ -222,7 +256,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "other",
     pattern:
-      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|(?<!-)quakes?|temblors?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
+      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|(?<!-)quakes?|temblors?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|(?<!\b(?:explosions?|blasts?)\s+and\s+|\bresulting\s+)fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
   },
 ];
 
@@ -271,7 +305,9 @@ export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|miss
  * victims ("30 innocent men, women, and children", "four U.S. Division – Baghdad soldiers", "a
  * soldier with the 1st Infantry Division"), then auxiliaries ("were", "have been", "more").
  */
-const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
+// (Not a count that is a day of a month, "BAGHDAD 29 April, 2008 – Coalition forces killed ...": a date line. Up to nine
+// words, for victims with a phrase of their own: "Eight soldiers on guard duty at the time were wounded".)
+const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?!(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\b)(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,9}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
 /** Words after a count that report deaths ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed"). */
 export const FATALITY_AFTER = new RegExp(
   String.raw`${VICTIMS_THEN_AUXILIARIES}(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))`,
