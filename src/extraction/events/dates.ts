@@ -126,11 +126,12 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
-    // "last year", "earlier last year": the calendar year before publication ("this year" is the year so far).
-    pattern: /\b(?:(?:earlier|late|early)\s+)?(last|this)\s+year\b(?!['’]s\s+(?:elections?|budget))/gi,
-    resolve: (m, published) => {
-      const year = new Date(published).getUTCFullYear() - ((m[1] ?? "").toLowerCase() === "last" ? 1 : 0);
-      return { date: null, precision: "unknown", earliest: `${year}-01-01`, latest: (m[1] ?? "").toLowerCase() === "last" ? `${year}-12-31` : iso(published) };
+    // "last year", "late last year": the calendar year before publication. (Not "June of last year": the month's own
+    // shape reads it. Not "this year" either: a year so far is no span an incident can be dated by.)
+    pattern: /(?<!\bof\s)\b(?:(?:earlier|late|early)\s+)?last\s+year\b(?!['’]s\b)/gi,
+    resolve: (_m, published) => {
+      const year = new Date(published).getUTCFullYear() - 1;
+      return { date: null, precision: "unknown", earliest: `${year}-01-01`, latest: `${year}-12-31` };
     },
   },
   {

@@ -82,9 +82,12 @@ export const CROWD_ATTACKED_AND_LOOTED = new RegExp(
   String.raw`(?<=\b(?:${CROWD_SIDE}|crowds?|mobs?|hundreds|thousands|dozens)\s+(?:(?:of\s+)?[\p{L}-]+\s+){0,2}?(?:(?:have|had|has|then|later|reportedly|also)\s+)*)(?:attacked|stormed|raided|ransacked|broke into)\s+and\s+(?:looted|ransacked|pillaged|burned|torched|set fire to)\b`,
   "giu",
 );
-/** "Riot police charged the protest camp", "police charged into the crowd": the police's force on a crowd is an attack on it. */
+/**
+ * "Riot police charged the protest camp", "police charged into the crowd", "security personnel armed with batons moved in
+ * on the camp": the police's force on a crowd is an attack on it.
+ */
 export const POLICE_CHARGED_CROWD = new RegExp(
-  String.raw`(?<=\b${POLICE_SIDE}\s+(?:(?:had|have|has|then|later|also|repeatedly|reportedly)\s+)*)charged(?=\s+(?:at\s+|into\s+|on\s+)?(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?(?:protest(?:er|or)s|demonstrators|crowds?|marchers|rall(?:y|ies)|students|youths|(?:protest\s+|opposition\s+)?camps?|sit-ins?|barricades)\b)`,
+  String.raw`(?<=\b(?:${POLICE_SIDE}|security\s+personnel|soldiers|troops)\s+(?:armed\s+with\s+[^,.;]{1,50}?\s+)?(?:(?:had|have|has|then|later|also|repeatedly|reportedly)\s+)*)(?:charged|moved\s+in\s+on)(?=\s+(?:at\s+|into\s+|on\s+)?(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?(?:protest(?:er|or)s|demonstrators|crowds?|marchers|rall(?:y|ies)|students|youths|(?:protest\s+|opposition\s+)?camps?|sit-ins?|barricades)\b)`,
   "giu",
 );
 
@@ -183,6 +186,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // follows is as often their force on the crowd ("... and opened fire on them"), an attack beside the protest.
   { type: "riot", pattern: RIOT_CLASH },
   { type: "riot", pattern: CLASHES_WITH_POLICE_AFTER_CROWD },
+  // "Another violent clash happened at a police barricade": a clash at the police's lines is a crowd's with the police.
+  { type: "riot", pattern: /\bclash(?:es)?\b(?=\s+(?:[\p{L}-]+\s+){0,3}?(?:at|near|on)\s+(?:an?|the)\s+(?:police|security)\s+(?:barricades?|lines?|cordons?|barriers?)\b)/giu },
   // ("about 50 feet of detonation cord", "blasting caps": material in a cache, no blast.)
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?(?!\s+caps?\b)|blew up|detonat(?:ed|ion)(?!\s+cords?\b)|car bombs?)\b/gi },
   {
@@ -305,9 +310,9 @@ export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|miss
  * victims ("30 innocent men, women, and children", "four U.S. Division – Baghdad soldiers", "a
  * soldier with the 1st Infantry Division"), then auxiliaries ("were", "have been", "more").
  */
-// (Not a count that is a day of a month, "BAGHDAD 29 April, 2008 – Coalition forces killed ...": a date line. Up to nine
-// words, for victims with a phrase of their own: "Eight soldiers on guard duty at the time were wounded".)
-const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?!(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\b)(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,9}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
+// (Not a count that is a day of a month, "BAGHDAD 29 April, 2008 – Coalition forces killed ...": a date line. And a
+// phrase of the time or scene after the victims: "Eight soldiers on guard duty at the time were wounded".)
+const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?!(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\b)(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:at|by) the time\s+|at the scene\s+|on the spot\s+)?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
 /** Words after a count that report deaths ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed"). */
 export const FATALITY_AFTER = new RegExp(
   String.raw`${VICTIMS_THEN_AUXILIARIES}(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))`,

@@ -58,6 +58,14 @@ describe("crowds and the police", () => {
     expect(types("Riot police charged the protest camp in Harare late Thursday.")).toContain("attack");
   });
 
+  it("reads security personnel who moved in on a camp as an attack", () => {
+    expect(types("Dozens of security personnel armed with clubs moved in on the camp in Harare on Thursday, causing the crowd to flee.")).toContain("attack");
+  });
+
+  it("reads a clash at a police barricade as a riot", () => {
+    expect(types("Another clash broke out at a police barricade near the parliament in Harare on Thursday.")).toEqual(["riot"]);
+  });
+
   it("reads the police charging men with a crime as no attack", () => {
     expect(types("Police charged three men with murder in Harare on Thursday.")).not.toContain("attack");
   });
@@ -79,9 +87,9 @@ describe("dates", () => {
     expect(date).toMatchObject({ date: null, precision: "unknown", earliest: "2017-01-01", latest: "2017-12-31" });
   });
 
-  it("reads 'earlier this year' as the year up to publication", () => {
-    const [date] = findDates("Rebels shelled the camp earlier this year.", "2018-09-28");
-    expect(date).toMatchObject({ earliest: "2018-01-01", latest: "2018-09-28" });
+  it("leaves 'June of last year' to the month", () => {
+    const dates = findDates("Rebels shelled the camp in June of last year.", "2018-09-28");
+    expect(dates.map((d) => d.text)).toEqual(["in June"]);
   });
 });
 
