@@ -170,7 +170,7 @@ export function analyzeText(text: string): AnalyzedText {
       const sentenceTokens = joinRankAbbreviations(joinDoubledApostrophes(tokens.slice(first, last + 1)));
       const start = sentenceTokens[0]?.start ?? base;
       const end = sentenceTokens[sentenceTokens.length - 1]?.end ?? start;
-      if (previous && (previous.end === start || endsInRank(previous, sentenceTokens[0]))) {
+      if (previous && ((previous.end === start && !gluedStop(previous, sentenceTokens[0])) || endsInRank(previous, sentenceTokens[0]))) {
         // No whitespace between two "sentences" means wink split inside a token-like run
         // (".@handle", "pic.twitter.com/x", "U.S.-led"), and a rank abbreviation before a name
         // ("Rear Adm. Jane Doe") is no full stop: join them back into one sentence.
@@ -237,6 +237,17 @@ function joinDoubledApostrophes(tokens: Token[]): Token[] {
     } else joined.push(token);
   }
   return joined;
+}
+
+/**
+ * Whether a sentence ends in a full stop glued to a lower-case word and the next opens on a capitalised word ("Five
+ * suspects were detained.Coalition forces captured ..."): a boundary the copy lost its space at, not a run like
+ * "pic.twitter.com" or "U.S.-led", so wink's split stands.
+ */
+function gluedStop(previous: Sentence, next: Token | undefined): boolean {
+  const stop = previous.tokens[previous.tokens.length - 1];
+  const word = previous.tokens[previous.tokens.length - 2];
+  return Boolean(stop && word && next && stop.text === "." && word.end === stop.start && /^\p{Ll}{2,}$/u.test(word.text) && /^\p{Lu}\p{Ll}+$/u.test(next.text));
 }
 
 /** The tokens of a sentence that fall inside a range. */

@@ -126,6 +126,15 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "last year", "late last year": the calendar year before publication. (Not "June of last year": the month's own
+    // shape reads it. Not "this year" either: a year so far is no span an incident can be dated by.)
+    pattern: /(?<!\bof\s)\b(?:(?:earlier|late|early)\s+)?last\s+year\b(?!['’]s\b)/gi,
+    resolve: (_m, published) => {
+      const year = new Date(published).getUTCFullYear() - 1;
+      return { date: null, precision: "unknown", earliest: `${year}-01-01`, latest: `${year}-12-31` };
+    },
+  },
+  {
     // "over the past week", "in the last month": the span up to publication
     // ("in recent days": the week up to publication; not "over the past few days", which quotes
     // often stretch over attacks of two weeks before)

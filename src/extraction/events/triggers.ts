@@ -1,4 +1,5 @@
 import type { ExtractedIncidentType } from "../types.js";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 
 // The words that report an incident of each type (DESIGN.md's list, after ACLED's event
 // types). Each pattern is matched against a sentence; the exclusions below drop the senses of
@@ -68,6 +69,36 @@ export const RIOT_CLASH = new RegExp(
   "giu",
 );
 
+/**
+ * "Protesters remained in the square after a day of clashes with riot police": clashes with the police in a sentence whose
+ * crowd was named before them are that crowd's riot (the span is the clashes alone, so the crowd's protest stays its own).
+ */
+export const CLASHES_WITH_POLICE_AFTER_CROWD = new RegExp(
+  String.raw`(?<=\b${CROWD_SIDE}\b[^.;]{0,200}?)\b(?:clash(?:es|ed)?|street\s+battles?|scuffles?|scuffled)\s+with\s+${POLICE_SIDE}\b`,
+  "giu",
+);
+/** "Hundreds attacked and looted a warehouse", "protesters stormed and ransacked the offices": a crowd's assault with looting is a riot. */
+export const CROWD_ATTACKED_AND_LOOTED = new RegExp(
+  String.raw`(?<=\b(?:${CROWD_SIDE}|crowds?|mobs?|hundreds|thousands|dozens)\s+(?:(?:of\s+)?[\p{L}-]+\s+){0,2}?(?:(?:have|had|has|then|later|reportedly|also)\s+)*)(?:attacked|stormed|raided|ransacked|broke into)\s+and\s+(?:looted|ransacked|pillaged|burned|torched|set fire to)\b`,
+  "giu",
+);
+/**
+ * "Riot police charged the protest camp", "police charged into the crowd", "security personnel armed with batons moved in
+ * on the camp": the police's force on a crowd is an attack on it.
+ */
+export const POLICE_CHARGED_CROWD = new RegExp(
+  String.raw`(?<=\b(?:${POLICE_SIDE}|security\s+personnel|soldiers|troops)\s+(?:armed\s+with\s+[^,.;]{1,50}?\s+)?(?:(?:had|have|has|then|later|also|repeatedly|reportedly)\s+)*)(?:charged|moved\s+in\s+on)(?=\s+(?:at\s+|into\s+|on\s+)?(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?(?:protest(?:er|or)s|demonstrators|crowds?|marchers|rall(?:y|ies)|students|youths|(?:protest\s+|opposition\s+)?camps?|sit-ins?|barricades)\b)`,
+  "giu",
+);
+
+/**
+ * Forces that target or raid a person or a hideout ("coalition forces targeted an AQI facilitator at a safe house",
+ * "troops raided a compound"): an operation to seize someone, an arrest (subType raid), as the keys read the raids of
+ * military releases (from incidents-19 on); an armed group's raid is an attack (its own rule).
+ */
+export const FORCES_TARGETED_PERSON =
+  /(?<=\b(?:forces|force|troops|soldiers|police|commandos|special operations|raids?|operations?)\s+(?:(?:also|then|later|reportedly)\s+)?)(?:targeted(?=\s+(?:an?|the|one|two|three|four|five|six|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?(?:individuals?|facilitators?|leaders?|commanders?|operatives?|suspects?|experts?|members?|emirs?|financiers?|associates?|couriers?|smugglers?|bomb-?makers?|men|man)\b)|raided(?=\s+(?:an?|the|two|three|several|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?(?:compounds?|houses?|homes?|safe-?houses?|hideouts?|buildings?|residences?|hide-?outs?)\b))/giu;
+
 /** A curfew imposed (see its rule in TRIGGERS). */
 export const CURFEW =
   /(?:(?<=\b(?:impos(?:ed|es|ing)|declar(?:ed|es|ing)|announc(?:ed|es|ing)|order(?:ed|s|ing)|extend(?:ed|s|ing)|reimpos(?:ed|es|ing)|slapp(?:ed|ing)|under)\s+(?:(?:an?|the|its|their)\s+)?(?:[\p{L}\p{N}.:-]+\s+){0,6}?)curfews?\b|\bcurfews?\b(?=\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:was\s+|were\s+|has been\s+|had been\s+)?(?:imposed|declared|took effect|went into effect|came into (?:effect|force))\b))/giu;
@@ -87,10 +118,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "repelled the attack" points back at one already reported, typed there, and "repelled insurgent attacks at several
   // locations" (no article) is keyed as attacks (incidents-2), though "beat back an insurgent attack" is a battle (-16).
   { type: "armed_clash", pattern: ATTACK_FOUGHT_OFF },
+  // A crowd that attacks and loots is a riot, the looting its act (before the attack and looting words, so it wins them).
+  { type: "riot", pattern: CROWD_ATTACKED_AND_LOOTED },
+  // The police's charge on a crowd or its camp (ACLED's excessive force on a protest; the keys: its own attack).
+  { type: "attack", pattern: POLICE_CHARGED_CROWD },
   {
     type: "attack",
     pattern:
-      /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:(?:slightly|seriously|critically|badly|fatally|mortally|gravely)\s+)?(?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide (?:car |truck |vest )?bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|(?<!\b(?:seized|confiscated|found|discovered|recovered|uncovered|turned in|handed over|caches? of|including|included)\b(?:(?!\b(?:fired|firing|launched|lobbed|hit|struck|attack(?:ed|s)?|when|after|while)\b)[^.;:])*)mortar (?:rounds|shells)|mortar fire|murdered|gunman|(?<!\bcar\s)bombs?(?=(?:\s+(?:in|on|inside|hidden in|planted in|placed in)\s+[^,.;]{1,40}?)?\s+(?:has\s+|have\s+)?(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore))|air raids?|fatally (?:shot|stabbed)|beheaded|stabbed (?:and killed|to death))\b/giu,
+      /\b(?:attack(?:s|ed|ing)?(?![\s-]+(?:helicopters?|aircraft|jets?|planes?|dogs?|submarines?)\b)|assault(?:s|ed)?(?![\s-]+(?:rifles?|weapons?|guns?|teams?|forces?|charges?|course|vehicles?|boats?|craft|vests?|packs?|ladders?)\b)|bombings?|bombed|shelling|shelled|air ?strikes?|drone strikes?|missile strikes?|ambush(?:ed|es)?|massacres?|massacred|stabbings?|shootings?|shot dead|shot and (?:(?:slightly|seriously|critically|badly|fatally|mortally|gravely)\s+)?(?:killed|wounded|injured)|gunmen|opened fire|fired (?:on|at|into)|stormed(?!\s+(?:out|off|to victory))|arson(?: attacks?)?|torched|set (?:fire to|ablaze) (?:a |an |the |two |several |dozens of )?(?:[\p{L}-]+\s+)?(?:buildings?|houses?|homes|shops?|stores?|cars?|vehicles?|buses|warehouses?|offices?|police stations?|churches|mosques|schools?)|suicide (?:car |truck |vest )?bomb(?:ing|er)s?|roadside[ -]bomb(?:s|ings?)?(?:[ -]attacks?)?|(?:improvised explosive|explosive) devices?|IEDs?|(?<!\b(?:seized|confiscated|found|discovered|recovered|uncovered|turned in|handed over|caches? of|including|included)\b(?:(?!\b(?:fired|firing|launched|lobbed|hit|struck|attack(?:ed|s)?|when|after|while)\b)[^.;:])*)mortar (?:rounds|shells)|mortar fire|murdered|gunman|(?<!\bcar\s)bombs?(?=(?:\s+(?:in|on|inside|hidden in|planted in|placed in)\s+[^,.;]{1,40}?|,\s+(?:planted|placed|hidden|concealed)\s+(?:in|on|inside|under|near|at)\s+[^,.;]{1,60}?,?)?\s+(?:has\s+|have\s+)?(?:struck|exploded|went off|hit|detonated|killed|wounded|injured|ripped|tore|left\s+(?:(?:at least|more than|about|some)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\s+(?:[\p{L}-]+\s+)?(?:people|persons|civilians|dead|wounded|injured|killed)))|air raids?|fatally (?:shot|stabbed)|beheaded|stabbed (?:and killed|to death))\b/giu,
   },
   // "extremists fired a rocket at road workers", "fired two mortar rounds into the compound", 'insurgents "fired
   // indiscriminately" at villagers': fire aimed at a target is an attack (the weapon may stand between; small arms, a
@@ -150,6 +185,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // before "and", is left to the battle rule). Not "police clashed with demonstrators": told from the police's side, what
   // follows is as often their force on the crowd ("... and opened fire on them"), an attack beside the protest.
   { type: "riot", pattern: RIOT_CLASH },
+  { type: "riot", pattern: CLASHES_WITH_POLICE_AFTER_CROWD },
+  // "Another violent clash happened at a police barricade": a clash at the police's lines is a crowd's with the police.
+  { type: "riot", pattern: /\bclash(?:es)?\b(?=\s+(?:[\p{L}-]+\s+){0,3}?(?:at|near|on)\s+(?:an?|the)\s+(?:police|security)\s+(?:barricades?|lines?|cordons?|barriers?)\b)/giu },
   // ("about 50 feet of detonation cord", "blasting caps": material in a cache, no blast.)
   { type: "explosion", pattern: /\b(?:explosions?|exploded|blasts?(?!\s+caps?\b)|blew up|detonat(?:ed|ion)(?!\s+cords?\b)|car bombs?)\b/gi },
   {
@@ -178,6 +216,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
   // (Not in a search for someone or an operation to arrest: that raid is an arrest with its dead, first so it wins.)
   { type: "arrest", pattern: RAID_KILLED_FIGHTERS },
+  { type: "arrest", pattern: FORCES_TARGETED_PERSON },
   { type: "armed_clash", pattern: FORCES_KILLED_FIGHTERS },
   // "Two militants engaged the patrol and were killed", "several insurgents were killed after ambushing a patrol":
   // fighters killed are a battle with the forces they met (ACLED), unless their sentence reports an attack (incidents.ts).
@@ -190,7 +229,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   },
   {
     type: "evacuation",
-    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|extract(?:ed|ing|ion of)? (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats|citizens|nationals)|relocat(?:ed|ing|ion of) (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats)|(?<=\b(?:people|residents|villagers|families|tourists|inhabitants)\s+(?:have|had|has)\s+been\s+)relocated|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
+    pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to(?!\s+escape\s+(?:the\s+)?(?:gunm[ae]n|attackers?|assailants?|shooters?|smoke|flames|fire)\b)|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|extract(?:ed|ing|ion of)? (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats|citizens|nationals)|relocat(?:ed|ing|ion of) (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats)|(?<=\b(?:people|residents|villagers|families|tourists|inhabitants)\s+(?:have|had|has)\s+been\s+)relocated|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
   },
   {
     type: "closure",
@@ -222,7 +261,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     type: "other",
     pattern:
-      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|(?<!-)quakes?|temblors?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
+      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|(?<!-)quakes?|temblors?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tsunamis?|stampedes?|(?<!\b(?:explosions?|blasts?)\s+and\s+|\bresulting\s+)fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
   },
 ];
 
@@ -233,7 +272,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
  */
 // (Eighteenth pass: what people arrested are "suspected in" or "said to have conducted", "for alleged" acts, and what a
 // statement "calls on" a government to do are charges and demands, no event of the story's.)
-export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|(?:a |the )?pattern of|accused (?:[\p{L}-]+\s+){1,3}of(?:\s+(?:organi[sz]ing|orchestrating|masterminding|carrying out|staging|plotting))?|(?:the |a |no )?(?:mandate|authority|power) to|to (?:assist|help) (?:with|in)|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|place|emplace|lay|bury|hide|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|planners? of|financiers? of|organi[sz]ers? of|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|(?:near-|almost\s)(?:daily|nightly|weekly)|frequent|regular|repeated|routine|periodic|recurring|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|(?:thwart|foil|quash|curb|deter)(?:s|ed|ing)?|right to|want to|plans? to|planned|planning|plotting|preparing|prepar(?:e|es|ed) to|possibly(?:\s+for)?|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$|\b(?:a|his|her|their|its)\s+(?:suspected\s+|alleged\s+)?role in\s+(?:(?!(?:the|last|this|that)\s)[\p{L}-]+\s+){0,2}$|\b(?:suspected|implicated)\s+in\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:leaders?|commanders?|facilitators?|operatives?|financiers?|emirs?|cells?|networks?|individuals|members|who)\b[^.;:]{0,50}?\b(?:directs|directed|directing|coordinated|organi[sz]ed|orchestrated|masterminded|conducted|carried out|executed|plans|planned|facilitated|financed|funded|led)\s+(?!(?:a|an|the|this|that|one|two|three|four|five|six|seven|eight|nine|ten|\d+|last|yesterday|today)\b)(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:is|are|was|were)\s+(?:said|alleged|reported|thought)\s+to\s+have\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:for|of)\s+(?:the\s+)?alleged(?:ly)?\s+(?:[\p{L}'‘’-]+\s+){0,2}(?:(?:of|and)\s+(?:[\p{L}'‘’-]+\s+){0,2})?$|\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|demand(?:s|ed|ing)?(?:\s+that)?)\s+(?:[\p{L}'‘’.-]+\s+){0,6}?to\s+$/iu;
+export const NOT_AN_EVENT_BEFORE = /\b(?:suspected of|accused of|wanted for|known for|(?:with )?(?:ties|links) to|tied to|linked to|disrupt(?:s|ed|ing)?|(?:a |the )?(?:plot|plots|conspiracy) to|(?:in )?retaliation for|involved in|(?:a |the )?pattern of|accused (?:[\p{L}-]+\s+){1,3}of(?:\s+(?:organi[sz]ing|orchestrating|masterminding|carrying out|staging|plotting))?|(?:the |a |no )?(?:mandate|authority|power) to|to (?:assist|help) (?:with|in)|participat(?:e|es|ed|ing) in|connected (?:to|with)|associated with|believed to|feared to|used to|to (?:detonate|plant|place|emplace|lay|bury|hide|build|smuggle))\s+(?:[\p{L}'‘’-]+\s+){0,6}$|\b(?:responsible for|planners? of|financiers? of|organi[sz]ers? of|conducts|carries out|carry out|coordinates|coordinating|supervis(?:es|ed|ing)|oversees|overseeing|facilitates|facilitating|facilitation of|organizes|organises|finances|funds|the movement of)\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:total|number) of\s+(?:(?!(?:and|or|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,4}$|\b(?:materials for|for making|making|to make|built|building|seized|confiscated|defused|disarmed|controlled|caches? of|(?:found|discovered|recovered)(?=\s+(?:a|an|the|two|three|several|some|\d+)\s))\s+(?:(?!(?:and|were|was|when|after)\s)[\p{L}'‘’-]+\s+){0,3}$|\b(?:if|unless|any|no|every|future|ongoing|persistent|incessant|constant|vulnerable to|exposed to|(?:near-|almost\s)(?:daily|nightly|weekly)|frequent|regular|repeated|routine|periodic|recurring|possible(?!\s+terms\b)|potential|further|would|could(?!\s+(?:be\s+)?(?:seen|heard|see|hear)\b)|might|should|must|threats? of|risk of|series of|wave of|spate of|string of|fear of|fears of|prevent|avoid|(?:thwart|foil|quash|curb|deter)(?:s|ed|ing)?|right to|want to|plans? to|planned|planning|plotting|preparing|prepar(?:e|es|ed) to|possibly(?:\s+for)?|threatened to|called for|calls for|call for|calling for|end to|halt to|stop to|ban(?:s|ned|ning)?|ban on|bans on|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:[\p{L}'‘’-]+\s+){0,2}$|\b(?:a|his|her|their|its)\s+(?:suspected\s+|alleged\s+)?role in\s+(?:(?!(?:the|last|this|that)\s)[\p{L}-]+\s+){0,2}$|\b(?:suspected|implicated)\s+in\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:leaders?|commanders?|facilitators?|operatives?|financiers?|emirs?|cells?|networks?|individuals|members|who)\b[^.;:]{0,50}?\b(?:directs|directed|directing|coordinated|organi[sz]ed|orchestrated|masterminded|conducted|carried out|executed|plans|planned|facilitated|financed|funded|led)\s+(?!(?:a|an|the|this|that|one|two|three|four|five|six|seven|eight|nine|ten|\d+|last|yesterday|today)\b)(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:is|are|was|were)\s+(?:said|alleged|reported|thought)\s+to\s+have\s+(?:[\p{L}'‘’-]+\s+){0,4}$|\b(?:for|of)\s+(?:the\s+)?alleged(?:ly)?\s+(?:[\p{L}'‘’-]+\s+){0,2}(?:(?:of|and)\s+(?:[\p{L}'‘’-]+\s+){0,2})?$|\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|demand(?:s|ed|ing)?(?:\s+that)?)\s+(?:[\p{L}'‘’.-]+\s+){0,6}?to\s+$/iu;
 
 /** After "fought", "fighting", "battling": fire, not people. */
 // ("the role of democracies in fighting terrorism": a struggle against a practice or an ill, no battle.)
@@ -271,7 +310,9 @@ export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|miss
  * victims ("30 innocent men, women, and children", "four U.S. Division – Baghdad soldiers", "a
  * soldier with the 1st Infantry Division"), then auxiliaries ("were", "have been", "more").
  */
-const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
+// (Not a count that is a day of a month, "BAGHDAD 29 April, 2008 – Coalition forces killed ...": a date line. And a
+// phrase of the time or scene after the victims: "Eight soldiers on guard duty at the time were wounded".)
+const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?!(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\b)(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:at|by) the time\s+|at the scene\s+|on the spot\s+)?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
 /** Words after a count that report deaths ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed"). */
 export const FATALITY_AFTER = new RegExp(
   String.raw`${VICTIMS_THEN_AUXILIARIES}(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))`,
