@@ -438,7 +438,8 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
 const PARTY_DESIGNATION = /^[RDI](?:\s*-\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?$/u;
 
 /** The perfect's auxiliary before a reporting verb ("have said", "has told"); not "be" (a passive's subject is no speaker) nor a modal ("would respond" reports nothing yet). */
-const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve"]);
+// Modals too: "“…,” the president will say", "Doe would later say".
+const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve", "will", "would", "'ll", "’ll", "could", "can", "may", "might", "must", "should", "shall"]);
 function isAuxiliary(token: Token | undefined): boolean {
   return token !== undefined && (token.pos === "AUX" || token.pos === "PART" || token.pos === "VERB") && AUXILIARIES.has(key(token));
 }
@@ -559,7 +560,9 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     // bracket with no verb in it. A name in it is the speaker the description stands for; an
     // acronym or anything else is an aside, and the subject is the phrase before it.
     const inside = open > floor ? tokens.slice(open + 1, end - 1) : [];
-    if (inside.length > 0 && inside.length <= 6 && !inside.some((token) => token.pos === "VERB" || token.pos === "AUX" || token.pos === "PUNCT")) {
+    // An acronym the tagger read as a verb ("(MEND)") is still an acronym.
+    const acronym = (token: Token): boolean => /^\p{Lu}{2,8}$/u.test(token.text);
+    if (inside.length > 0 && inside.length <= 6 && !inside.some((token) => ((token.pos === "VERB" || token.pos === "AUX") && !acronym(token)) || token.pos === "PUNCT")) {
       const run = nameRuns(inside).pop();
       if (run && run[0] === 0 && run[1] === inside.length) return phraseOf(text, tokens, open + 1, end - 1);
       // The phrase before an acronym must name someone who speaks: a role, a source or a body
@@ -597,6 +600,14 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   if (inside.tokens.length <= 2 && inside.tokens.every((token) => token.pos === "ADV")) return nounPhraseBefore(text, tokens, comma, floor);
   // "The official, speaking on condition of anonymity, said": a present participle's aside.
   if (first.pos === "VERB" && /ing$/i.test(first.text) && inside.tokens.length <= 10) return nounPhraseBefore(text, tokens, comma, floor);
+  // "The government, while welcoming outside help, has told", "The ministry, in a statement, said":
+  // a subordinator or preposition opens an aside with no finite verb in it.
+  // (A "verb" right after the participle is its object the tagger misread: "while welcoming help".)
+  const finiteInside = inside.tokens.some((token, at) => token.pos === "AUX" || (token.pos === "VERB" && !/(ing|ed|en)$/i.test(token.text) && !/ing$/i.test(inside.tokens[at - 1]?.text ?? "")));
+  if (/^(while|though|although|despite|after|before|since|when|once|in|on|at|for|without|amid|unlike)$/i.test(first.text) && first === inside.tokens[0] && inside.tokens.length >= 2 && inside.tokens.length <= 12 && !finiteInside) {
+    const before = nounPhraseBefore(text, tokens, comma, floor);
+    if (before) return before;
+  }
   // "Maria Santos, 52, told".
   if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
