@@ -438,8 +438,9 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
 const PARTY_DESIGNATION = /^[RDI](?:\s*-\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?$/u;
 
 /** The perfect's auxiliary before a reporting verb ("have said", "has told"); not "be" (a passive's subject is no speaker) nor a modal ("would respond" reports nothing yet). */
-// Modals too: "“…,” the president will say", "Doe would later say".
-const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve", "will", "would", "'ll", "’ll", "could", "can", "may", "might", "must", "should", "shall"]);
+// The future's modals too: "“…,” the president will say", "Doe would later say" (not "can", "may":
+// "The network can confirm that ..." is the statement's own voice).
+const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve", "will", "would", "'ll", "’ll"]);
 function isAuxiliary(token: Token | undefined): boolean {
   return token !== undefined && (token.pos === "AUX" || token.pos === "PART" || token.pos === "VERB") && AUXILIARIES.has(key(token));
 }
