@@ -629,6 +629,24 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     described.tokens.slice(1).every((token) => /^\p{Ll}/u.test(token.text))
   )
     return inside;
+  // "The leader of the main rebel group, Harbor Front for Democracy, said": a body's capitalized
+  // name (no article) after a lower-case description names the group the description ends in; the
+  // speaker is the role the description opens with ("the leader"), or the body when it opens with none.
+  const bodyName =
+    inside.tokens.length >= 2 &&
+    inside.tokens.length <= 8 &&
+    /^\p{Lu}/u.test(first.text) &&
+    /^\p{Lu}/u.test(inside.tokens[inside.tokens.length - 1]?.text ?? "") &&
+    inside.tokens.every((token) => /^\p{Lu}/u.test(token.text) || /^(of|for|and|the)$/.test(token.text)) &&
+    described !== null &&
+    described.tokens[0]?.pos === "DET" &&
+    described.tokens.length >= 3 &&
+    described.tokens.slice(1).every((token) => !/^\p{Lu}/u.test(token.text));
+  if (bodyName && described) {
+    const ofAt = described.tokens.findIndex((token) => key(token) === "of");
+    const role = ofAt > 0 && described.tokens.slice(0, ofAt).some((token) => token.pos === "NOUN" && ROLE_NOUNS.has(key(token)));
+    return role ? described : inside;
+  }
   // "Another opposition leader, Marta Lind of the Union of Farmers, told": the name, then the body
   // it speaks for ("of", "from", "with" a name), between the commas; the speaker is the name.
   const affiliation = inside.tokens.findIndex((token, at) => at >= 2 && /^(of|from|with)$/i.test(token.text) && /^(the|\p{Lu})/u.test(inside.tokens[at + 1]?.text ?? ""));

@@ -109,3 +109,15 @@ describe("a clause closed by a partial quotation before the attribution", () => 
     expect(texts('General John Reed leads the mission. "The schools are open," the general said.')).toEqual([]);
   });
 });
+
+describe("a body's name set off by commas after a description", () => {
+  it("gives the report to the role the description opens with", () => {
+    const found = reported("Troops arrived on Monday. The leader of the main rebel group, Harbor Front for Democracy, said his forces would help the peacekeepers.");
+    expect(found.map((quote) => [quote.speaker, quote.speakerDescription?.toLowerCase(), quote.text])).toEqual([[null, "the leader of the main rebel group", "his forces would help the peacekeepers"]]);
+  });
+
+  it("gives it to the body when the description opens with no role", () => {
+    const found = reported("Troops arrived on Monday. The main rebel group, Harbor Front for Democracy, said its forces would help the peacekeepers.");
+    expect(found.map((quote) => quote.speaker)).toEqual(["Harbor Front for Democracy"]);
+  });
+});
