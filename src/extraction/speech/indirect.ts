@@ -226,7 +226,12 @@ function isTimeWord(tokens: readonly Token[], at: number): boolean {
   const word = (tokens[at] as Token).text;
   // "said this week ..." is a time; "said this could ..." has "this" for its subject.
   if (/^(this|last)$/i.test(word) && !WHEN.test(tokens[at + 1]?.text ?? "")) return false;
-  return WHEN.test(word) && !/^('s|’s)$/.test(tokens[at + 1]?.text ?? "");
+  if (!WHEN.test(word)) return false;
+  // "said Saturday night's raid ...": a run of time words closed by a possessive is the subject's
+  // modifier, not a time of the saying.
+  let end = at + 1;
+  while (end < at + 4 && WHEN.test(tokens[end]?.text ?? "")) end += 1;
+  return !/^('s|’s)$/.test(tokens[end]?.text ?? "");
 }
 
 const WHEN = /^(on|late|early|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$/i;
@@ -255,7 +260,13 @@ function listenerEnd(tokens: readonly Token[], at: number): number {
     end = at + 1;
     while (tokens[end]?.pos === "PROPN" && tokens[end + 1]?.pos !== "AUX" && !(tokens[end + 1]?.pos === "VERB" && !/ing$/i.test(tokens[end + 1]?.text ?? ""))) end += 1;
   }
-  else if (first.pos === "DET") {
+  else if (first.pos === "ADJ" && (tokens[at + 1]?.pos === "NOUN" || tokens[at + 1]?.pos === "ADJ")) {
+    // "told French media he ...", "told local reporters the ...": adjectives, then nouns.
+    end = at + 1;
+    while (tokens[end]?.pos === "ADJ") end += 1;
+    if (tokens[end]?.pos !== "NOUN") return -1;
+    while (tokens[end]?.pos === "NOUN") end += 1;
+  } else if (first.pos === "DET") {
     end = at + 1;
     while (tokens[end]?.pos === "ADJ") end += 1;
     // "told the AP his firm ...": a name after the article is the listener too.
@@ -280,7 +291,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   if (tokens[at]?.text === ",") {
     const close = tokens.findIndex((token, index) => index > at + 1 && index <= at + 7 && token.text === ",");
     const aside = close > 0 ? tokens.slice(at + 1, close) : [];
-    const plain = aside.length > 0 && aside.every((token) => token.pos !== "VERB" && token.pos !== "AUX" && token.pos !== "PUNCT" && /^[\p{L}\d'’.-]+$/u.test(token.text));
+    // "said, in doing so, the troops ...": a gerund right after the aside's preposition is no finite verb.
+    const gerundAfterPreposition = (token: Token, at: number): boolean => at > 0 && /ing$/i.test(token.text) && aside[at - 1]?.pos === "ADP";
+    const plain = aside.length > 0 && aside.every((token, at) => ((token.pos !== "VERB" && token.pos !== "AUX") || gerundAfterPreposition(token, at)) && token.pos !== "PUNCT" && /^[\p{L}\d'’.-]+$/u.test(token.text));
     return plain && finiteClauseStart(tokens, close + 1) === close + 1 ? close + 1 : -1;
   }
   let start = at;
@@ -404,6 +417,34 @@ function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floo
   const source = walk.cast.addSource(description, key(phrase.tokens[phrase.tokens.length - 1] as Token), null, CONFIDENCE.reference);
   walk.cast.mentionSource(source, phrase, CONFIDENCE.reference);
   return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
+/**
+ * The person a speaker names earlier in the sentence of their own words that a "he"/"she" at
+ * `subjectAt` goes on with ("I asked Tom Reed if I could go, and he said ..."): the nearest run of
+ * names before the pronoun, not the speaker's own, of no other gender, a person already known or
+ * a verb's object.
+ */
+function namedInOwnWords(walk: Walk, tokens: readonly Token[], floor: number, subjectAt: number, gender: "male" | "female", speaker: PersonEntry): Resolved | null {
+  for (let end = subjectAt; end > floor; end -= 1) {
+    if (tokens[end - 1]?.pos !== "PROPN" || !/^\p{Lu}/u.test(tokens[end - 1]?.text ?? "")) continue;
+    let start = end - 1;
+    while (start - 1 >= floor && tokens[start - 1]?.pos === "PROPN" && /^\p{Lu}/u.test(tokens[start - 1]?.text ?? "")) start -= 1;
+    const phrase = phraseOf(walk.text, tokens, start, end);
+    if (!phrase || start === floor) return null;
+    const name = phrase.text;
+    const own = speaker.name.split(/\s+/);
+    if (name.split(/\s+/).some((word) => own.includes(word))) return null;
+    const known = walk.cast.personNamed(name) ?? walk.cast.personBySurname(name);
+    // An unknown name must be a verb's object ("asked Tom"), not a place ("in Paris").
+    if (!known && tokens[start - 1]?.pos !== "VERB") return null;
+    if ((known?.gender ?? gender) !== gender) return null;
+    const person = known ?? walk.cast.addPerson(name, null, CONFIDENCE.ambiguousPronoun);
+    person.gender ??= gender;
+    walk.cast.mentionPerson(person, phrase, CONFIDENCE.reference);
+    return { person, source: null, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
+  }
+  return null;
 }
 
 /**
@@ -583,10 +624,15 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // local media"); a name or a body is still read from the host alone.
       const whole = phraseOf(walk.text, tokens, tokens.indexOf(host.tokens[0] as Token), tokens.indexOf(subject.tokens[subject.tokens.length - 1] as Token) + 1);
       const named = resolvePhrase(host, host.start, context);
-      const unnamed = !named || (named.person === null && named.group === null);
+      // "Officials traveling with the secretary": a group of people a present participle
+      // describes is an unnamed source described by the whole phrase, as one found by no name.
+      const afterHost = tokens[tokens.indexOf(host.tokens[host.tokens.length - 1] as Token) + 1];
+      const describedGroup = named !== null && named.person === null && ((named.group !== null && !named.group.organization) || (named.source !== null && !named.source.organization)) && afterHost?.pos === "VERB" && /ing$/i.test(afterHost.text);
+      const unnamed = !named || (named.person === null && named.group === null) || describedGroup;
       // "Initial reports spread by ...": documents read as a group of people are the documents' words.
-      const documents = whole && named?.group && !named.group.organization ? documentSource(walk.cast, whole, walk.text) : null;
-      hostResolved = documents ?? (unnamed && whole ? (describedSpeaker(walk.cast, whole) ?? documentSource(walk.cast, whole, walk.text)) : null) ?? named ?? describedSpeaker(walk.cast, host);
+      const documents = whole && named?.group && !named.group.organization && !describedGroup ? documentSource(walk.cast, whole, walk.text) : null;
+      const described = describedGroup && whole ? describedByParticiple(walk, whole, host) : null;
+      hostResolved = described ?? documents ?? (unnamed && whole ? (describedSpeaker(walk.cast, whole) ?? documentSource(walk.cast, whole, walk.text)) : null) ?? named ?? describedSpeaker(walk.cast, host);
       if (hostResolved) subject = host;
     }
     let resolved: Resolved | null = null;
@@ -629,6 +675,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const byAntecedent = antecedent ? (resolvePhrase(antecedent, antecedent.start, context) ?? describedSpeaker(walk.cast, antecedent)) : null;
       const main = lastInSentence || byAntecedent ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
       resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
+    }
+    // "I asked Tom if I could ..., and he said ...": in a speaker's own words, "he"/"she" that finds
+    // no one else is the person the speaker just named in the same sentence.
+    if ((pronoun === "he" || pronoun === "she") && options.insideSpeaker && (!resolved || resolved.person === options.insideSpeaker)) {
+      const named = namedInOwnWords(walk, tokens, options.floor, tokens.findIndex((candidate) => candidate.start === subject?.start), pronoun === "he" ? "male" : "female", options.insideSpeaker);
+      if (named) resolved = named;
     }
     let from = -1;
     let to = -1;
@@ -705,10 +757,17 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const openingPhrase = opening !== undefined && ((opening.pos === "VERB" && /ing$/i.test(opening.text)) || opening.pos === "ADP");
       const introducesQuote = openingPhrase && restEnd === index + 1 && after !== undefined && (isQuoted(walk, after) || /^[“"]$/.test(after.text));
       const subjectStart = subject ? tokens.findIndex((candidate) => candidate.start === subject?.start) : index;
-      const comma = subjectStart - 1;
+      // "CLAUSE ... skills “that are essential,” the general said.": a partial quotation that closes
+      // the clause with its comma inside the marks; the report runs up to that comma.
+      const closedPartial = /^[”"]$/.test(tokens[subjectStart - 1]?.text ?? "") && tokens[subjectStart - 2]?.text === "," && isQuoted(walk, tokens[subjectStart - 2] as Token) && !isQuoted(walk, tokens[options.floor] as Token) && !/^[“"]$/.test(tokens[options.floor]?.text ?? "");
+      const comma = closedPartial ? subjectStart - 2 : subjectStart - 1;
+      // The clause ends before the quotation's opening mark when it is a clause without it (the
+      // partial quotation is its own quote), else it keeps the quoted words.
+      const openMark = closedPartial ? tokens.findLastIndex((candidate, at) => at < comma && at > options.floor && /^[“"]$/.test(candidate.text)) : -1;
       if (restIsAdverbial && !introducesQuote && comma >= options.floor && tokens[comma]?.text === ",") {
         from = options.floor;
-        to = comma;
+        const clauseBeforeMark = openMark > options.floor && ["NOUN", "PROPN", "NUM"].includes(tokens[openMark - 1]?.pos ?? "") && isClause(tokens, options.floor, openMark, true);
+        to = clauseBeforeMark ? openMark : closedPartial ? comma + 2 : comma;
         // "The plan, he said, would cost ...": a parenthetical attribution inside the clause; the
         // report runs on past it (its words are kept in, as one span).
         // "..., the executive told The Washington Post, Fiorina would ...": the listener may stand before the comma.
@@ -802,6 +861,16 @@ function correspondentComma(tokens: readonly Token[], index: number): number {
   return at > index + 2 && tokens[at]?.text === "," && finiteClauseStart(tokens, at + 1) === at + 1 ? at : -1;
 }
 
+/** An unnamed source described by a group's noun phrase and the participle phrase after it ("officials traveling with Doe"). */
+function describedByParticiple(walk: Walk, whole: Phrase, host: Phrase): Resolved | null {
+  const head = host.tokens[host.tokens.length - 1];
+  if (!head || whole.tokens.length > 10) return null;
+  const description = whole.text.replace(/^(A|An|The)(?=\s)/, (word) => word.toLowerCase());
+  const source = walk.cast.addSource(description, key(head), null, CONFIDENCE.reference);
+  walk.cast.mentionSource(source, whole, CONFIDENCE.reference);
+  return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+}
+
 /**
  * "A police officer assigned to the unit said ...", "Early reports spread by local media said
  * ...": a past participle and its complement between a noun phrase and the verb modify that noun
@@ -816,7 +885,8 @@ function participleHost(text: string, tokens: readonly Token[], subject: Phrase,
     const complement = tokens[at + 1];
     // The participle ("assigned", "released") or a verb the tagger took for a noun before an agent ("spread by").
     // An irregular participle ("spread", "put", "held") is one when its agent follows ("spread by").
-    const participle = (token.pos === "VERB" && (/(?:ed|en|wn)$/i.test(token.text) || key(complement ?? token) === "by")) || (token.pos === "NOUN" && key(complement ?? token) === "by");
+    // A present participle too ("Officials traveling with the secretary said ...").
+    const participle = (token.pos === "VERB" && (/(?:ed|en|wn|ing)$/i.test(token.text) || key(complement ?? token) === "by")) || (token.pos === "NOUN" && key(complement ?? token) === "by");
     if (!participle || !complement || !/^(by|to|in|at|from|for|with|on|under|near|around|outside|inside|across)$/i.test(complement.text)) continue;
     let end = at;
     while (end - 1 > floor && tokens[end - 1]?.pos === "ADV") end -= 1;

@@ -438,7 +438,9 @@ function openingName(text: string, tokens: readonly Token[], verb: number, floor
 const PARTY_DESIGNATION = /^[RDI](?:\s*-\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?$/u;
 
 /** The perfect's auxiliary before a reporting verb ("have said", "has told"); not "be" (a passive's subject is no speaker) nor a modal ("would respond" reports nothing yet). */
-const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve"]);
+// The future's modals too: "“…,” the president will say", "Doe would later say" (not "can", "may":
+// "The network can confirm that ..." is the statement's own voice).
+const AUXILIARIES = new Set(["have", "has", "had", "'ve", "’ve", "will", "would", "'ll", "’ll"]);
 function isAuxiliary(token: Token | undefined): boolean {
   return token !== undefined && (token.pos === "AUX" || token.pos === "PART" || token.pos === "VERB") && AUXILIARIES.has(key(token));
 }
@@ -559,7 +561,9 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     // bracket with no verb in it. A name in it is the speaker the description stands for; an
     // acronym or anything else is an aside, and the subject is the phrase before it.
     const inside = open > floor ? tokens.slice(open + 1, end - 1) : [];
-    if (inside.length > 0 && inside.length <= 6 && !inside.some((token) => token.pos === "VERB" || token.pos === "AUX" || token.pos === "PUNCT")) {
+    // An acronym the tagger read as a verb ("(MEND)") is still an acronym.
+    const acronym = (token: Token): boolean => /^\p{Lu}{2,8}$/u.test(token.text);
+    if (inside.length > 0 && inside.length <= 6 && !inside.some((token) => ((token.pos === "VERB" || token.pos === "AUX") && !acronym(token)) || token.pos === "PUNCT")) {
       const run = nameRuns(inside).pop();
       if (run && run[0] === 0 && run[1] === inside.length) return phraseOf(text, tokens, open + 1, end - 1);
       // The phrase before an acronym must name someone who speaks: a role, a source or a body
@@ -597,6 +601,14 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   if (inside.tokens.length <= 2 && inside.tokens.every((token) => token.pos === "ADV")) return nounPhraseBefore(text, tokens, comma, floor);
   // "The official, speaking on condition of anonymity, said": a present participle's aside.
   if (first.pos === "VERB" && /ing$/i.test(first.text) && inside.tokens.length <= 10) return nounPhraseBefore(text, tokens, comma, floor);
+  // "The government, while welcoming outside help, has told", "The ministry, in a statement, said":
+  // a subordinator or preposition opens an aside with no finite verb in it.
+  // (A "verb" right after the participle is its object the tagger misread: "while welcoming help".)
+  const finiteInside = inside.tokens.some((token, at) => token.pos === "AUX" || (token.pos === "VERB" && !/(ing|ed|en)$/i.test(token.text) && !/ing$/i.test(inside.tokens[at - 1]?.text ?? "")));
+  if (/^(while|though|although|despite|after|before|since|when|once|in|on|at|for|without|amid|unlike)$/i.test(first.text) && first === inside.tokens[0] && inside.tokens.length >= 2 && inside.tokens.length <= 12 && !finiteInside) {
+    const before = nounPhraseBefore(text, tokens, comma, floor);
+    if (before) return before;
+  }
   // "Maria Santos, 52, told".
   if (inside.tokens.length === 1 && first.pos === "NUM") return nounPhraseBefore(text, tokens, comma, floor);
   // "The United Nations envoy for Yemen, Lars Eklund, said": the name between the commas.
@@ -617,6 +629,24 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     described.tokens.slice(1).every((token) => /^\p{Ll}/u.test(token.text))
   )
     return inside;
+  // "The leader of the main rebel group, Harbor Front for Democracy, said": a body's capitalized
+  // name (no article) after a lower-case description names the group the description ends in; the
+  // speaker is the role the description opens with ("the leader"), or the body when it opens with none.
+  const bodyName =
+    inside.tokens.length >= 2 &&
+    inside.tokens.length <= 8 &&
+    /^\p{Lu}/u.test(first.text) &&
+    /^\p{Lu}/u.test(inside.tokens[inside.tokens.length - 1]?.text ?? "") &&
+    inside.tokens.every((token) => /^\p{Lu}/u.test(token.text) || /^(of|for|and|the)$/.test(token.text)) &&
+    described !== null &&
+    described.tokens[0]?.pos === "DET" &&
+    described.tokens.length >= 3 &&
+    described.tokens.slice(1).every((token) => !/^\p{Lu}/u.test(token.text));
+  if (bodyName && described) {
+    const ofAt = described.tokens.findIndex((token) => key(token) === "of");
+    const role = ofAt > 0 && described.tokens.slice(0, ofAt).some((token) => token.pos === "NOUN" && ROLE_NOUNS.has(key(token)));
+    return role ? described : inside;
+  }
   // "Another opposition leader, Marta Lind of the Union of Farmers, told": the name, then the body
   // it speaks for ("of", "from", "with" a name), between the commas; the speaker is the name.
   const affiliation = inside.tokens.findIndex((token, at) => at >= 2 && /^(of|from|with)$/i.test(token.text) && /^(the|\p{Lu})/u.test(inside.tokens[at + 1]?.text ?? ""));

@@ -31,7 +31,8 @@ export interface StatementDocument {
 const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
 // "Pentagon Press Secretary Jane Doe provided the following readout:", "Below is Chairman Doe's
 // opening statement as prepared for delivery:": a line that hands the page to its author.
-const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following (?:readout|statement|remarks)\b[^.!?]*:\s*$/i;
+// "Spokesperson Jane Doe provided the following:" (no noun after "following") hands the page over too.
+const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following(?: (?:readout|statement|remarks)\b[^.!?]*)?:\s*$/i;
 const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\s*$/iu;
 // "Below is a readout from White House Press Secretary Jane Doe:": the author after "from"/"by".
 const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony) (?:from|by) (.+?)\s*:\s*$/iu;
@@ -83,6 +84,11 @@ const HEADER_LINE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\p{L}+ \d{1,2}, \d{4}|for imm
 /** How far down a header of one-line fields the author line may come. */
 const MAX_HEADER_LINES = 14;
 const END_LINE = /^(?:#\s*#\s*#|end\b|\*\s*\*\s*\*)/i;
+/**
+ * A dateline printed as a line of its own and closed by a full stop ("Harborton, ST—(WIRE)—May 3,
+ * 2024."): a place in capitalized words, perhaps a source in parentheses, then a date; no sentence.
+ */
+const DATELINE_LINE = /^\p{Lu}[\p{L}.'’]*(?:,? \p{Lu}[\p{L}.'’]*){0,3}(?:\s*[—–-]+\s*\([^()]{1,40}\))?\s*(?:[—–-]+|,)\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\p{L}*\.? \d{1,2}, \d{4}\.?$/u;
 
 /**
  * "The below is attributable to Spokesperson Jane Doe: Secretary Roe spoke today ...": the author
@@ -164,7 +170,7 @@ function bodyAfter(text: string, paragraphs: readonly TextRange[], index: number
   for (const later of rest) {
     const words = text.slice(later.start, later.end).trim();
     if (END_LINE.test(words)) break;
-    if (words === "" || HEADER_LINE.test(words) || words.split(/\s+/).length < 4) continue;
+    if (words === "" || HEADER_LINE.test(words) || DATELINE_LINE.test(words) || words.split(/\s+/).length < 4) continue;
     // A copy may drop the last full stop of the document: a closing paragraph of whole sentences still counts.
     const unstopped = later === lastWritten && /[.!?]["”’]?\s+\p{Lu}/u.test(words) && words.split(/\s+/).length >= 12;
     // A stop closed by any quotation mark ends a sentence, a straight single one too ("... plan.'", a typo for the double).
