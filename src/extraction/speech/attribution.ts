@@ -224,7 +224,7 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const head = roleAtEnd ? key(lastWord) : key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
   if (definite) {
-    const titled = titleHolder(tokens, head, position, context);
+    const titled = titleHolder(tokens, head, position, context) ?? namedInNextParagraph(tokens, head, trimmed.start, context);
     if (titled) {
       context.cast.mentionPerson(titled, trimmed, CONFIDENCE.reference);
       return { person: titled, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
@@ -570,6 +570,30 @@ function titleHolder(tokens: readonly Token[], head: string, position: number, c
     return words.every((word) => titleWords.has(word)) && lastMentionBefore(person, position) >= 0;
   });
   return holders.length === 1 ? (holders[0] as PersonEntry) : null;
+}
+
+/**
+ * "… into a force, the training mission's commander said yesterday. ¶ Army Lt. Gen. Jo Doe, who …,
+ * spoke with reporters …": a lead that gives a speaker only by role, and names no one before,
+ * names them as the next paragraph opens (a delayed identification). The role description is
+ * that person when the next paragraph's first words hold exactly one person's full name.
+ */
+function namedInNextParagraph(tokens: readonly Token[], head: string, start: number, context: ResolveContext): PersonEntry | null {
+  if (!ROLE_NOUNS.has(head) || head.endsWith("s") || tokens.length < 2) return null;
+  const text = context.text;
+  const paragraphBreak = /\n\s*\n/g;
+  paragraphBreak.lastIndex = start;
+  const next = paragraphBreak.exec(text);
+  if (!next) return null;
+  // The description is in the story's first paragraph of text: no earlier break but the ones
+  // after the headline, byline and dateline lines, which are short.
+  const before = text.slice(0, start).split(/\n\s*\n/);
+  if (before.slice(0, -1).some((paragraph) => paragraph.length > 160)) return null;
+  const paragraphStart = start - (before[before.length - 1] ?? "").length;
+  if (context.cast.people.some((person) => person.mentions.some((at) => at >= paragraphStart && at < start))) return null;
+  const opening = text.slice(next.index + next[0].length, next.index + next[0].length + 70);
+  const named = context.cast.people.filter((person) => person.name.includes(" ") && opening.includes(person.name));
+  return named.length === 1 ? (named[0] as PersonEntry) : null;
 }
 
 function referenceBack(phrase: Phrase, head: string, position: number, context: ResolveContext): Resolved | null {

@@ -96,3 +96,28 @@ describe("reporting verbs", () => {
     expect(quoteOf(text, "They lied")?.speaker).toBe("Omar Vance");
   });
 });
+
+describe("a lead that names its speaker in the next paragraph", () => {
+  const text = [
+    "Recruits ready",
+    "By Ann Lee",
+    "HARBOR CITY, May 3, 2011 – Two years of training have turned recruits into a force that is learning to serve, the Harbor Training Command commander said yesterday.",
+    "Army Lt. Gen. Marcus Vale, who also commands the coast guard school, spoke with reporters at the base about the program.",
+  ].join("\n\n");
+
+  it("gives the role description to the person the next paragraph opens with", () => {
+    expect(quoteOf(text, "Two years of training")?.speaker).toBe("Marcus Vale");
+  });
+
+  it("does not when the lead already named someone", () => {
+    const named = text.replace("Two years of training", "As Mayor Rita Holm watched, two years of training");
+    expect(quoteOf(named, "two years of training")?.speaker ?? null).not.toBe("Marcus Vale");
+  });
+});
+
+describe("people's spellings", () => {
+  it("lists the name without its middle initial as an alias", () => {
+    const people = extractArticle(["Port opens", "Harbor Minister Jonas K. Pell said the port would open on Monday."].join("\n\n")).people;
+    expect(people.find((person) => person.name === "Jonas K. Pell")?.aliases).toContain("Jonas Pell");
+  });
+});
