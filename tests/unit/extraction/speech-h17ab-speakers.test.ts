@@ -9,7 +9,7 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // "charged" report speech. Each on short texts written for these tests.
 
 type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quotesOf = (text: string): Quote[] => extractArticle(text).quotes;
+const quotesOf = (text: string): readonly Quote[] => extractArticle(text).quotes;
 const quoteOf = (text: string, start: string): Quote | undefined => quotesOf(text).find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("staff and companions of a named person", () => {
