@@ -65,6 +65,9 @@ function bodyName(phrase: Phrase): string | null {
 /** Staff who speak for someone ("a spokeswoman for X", "an aide to X"). */
 const STAFF_NOUNS = new Set(["spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "lawyer", "lawyers", "attorney", "attorneys", "assistant", "representative", "envoy"]);
 
+/** Heads of newspapers' names, which stand alone for the paper ("the Herald", "the Times"). */
+const NEWSPAPER_HEADS = /^(?:herald|times|post|journal|tribune|telegraph|guardian|gazette|observer|independent|chronicle|examiner|inquirer|globe|star|sun|mirror|express)$/;
+
 /** Words that set people beside someone ("officials close to X", "aides traveling with X"). */
 const COMPANION_WORDS = /^(?:close|closer|near|loyal|traveling|travelling|accompanying|familiar|allied|working)$/i;
 const COMPANION_PREPOSITIONS = /^(?:to|with|for)$/i;
@@ -213,6 +216,21 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const group: GroupSpeaker = { description: trimmed.text, head: key(headOf(trimmed) as Token), start: trimmed.start, organization: bodyNamed };
     context.cast.groups.push(group);
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
+  // "The Herald said", "the Kremlin said", "the Times reported": "the" and one capitalized word that is no title, role
+  // or kind of body is a body's name, though the tagger may read it as a common noun.
+  const single = tokens.length === 2 && key(first) === "the" ? (tokens[1] as Token) : null;
+  if (single && single.pos === "NOUN" && /^\p{Lu}\p{Ll}{2,}$/u.test(single.text) && (!/s$/.test(single.text) || NEWSPAPER_HEADS.test(key(single)))) {
+    const word = key(single);
+    if (!ROLE_NOUNS.has(word) && !TITLE_WORDS.has(word) && !SOURCE_HEADS.has(word) && !STAFF_NOUNS.has(word) && !GENERIC_INSTITUTIONS.has(word) && !BODY_HEADS.has(word) && !ORG_NOUNS.has(word) && (!ORG_HEADS.has(word) || NEWSPAPER_HEADS.test(word)) && !STATEMENT_NOUNS.has(word) && !DOCUMENT_NOUNS.has(word)) {
+      // The spelling the story already gave the body ("The Herald") is kept.
+      const name = context.cast.organizations.find((organization) => organization.replace(/^the\s+/i, "").toLowerCase() === word) ?? canonicalOrganization(single.text);
+      context.cast.addOrganization(name);
+      context.cast.mention(trimmed, "organization", name, CONFIDENCE.explicit);
+      const group: GroupSpeaker = { description: trimmed.text, head: word, start: trimmed.start, organization: name };
+      context.cast.groups.push(group);
+      return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
+    }
   }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };

@@ -121,3 +121,17 @@ describe("people's spellings", () => {
     expect(people.find((person) => person.name === "Jonas K. Pell")?.aliases).toContain("Jonas Pell");
   });
 });
+
+describe("a newspaper named by its head word alone", () => {
+  it("reads 'the Herald said' as the paper speaking, in the spelling the story gave it", () => {
+    const text = ["Dam dispute", "The state daily, The Herald, ran the story on Monday. The dam will cost more, the Herald said."].join("\n\n");
+    const quote = quoteOf(text, "The dam will cost more");
+    expect(quote?.speaker).toBe("The Herald");
+    expect(extractArticle(text).organizations.filter((name) => /herald/i.test(name))).toEqual(["The Herald"]);
+  });
+
+  it("does not read 'the Minister said' as a body", () => {
+    const text = ["Dam dispute", "Water Minister Tomas Berg visited the dam. The dam will cost more, the Minister said."].join("\n\n");
+    expect(quoteOf(text, "The dam will cost more")?.speaker).toBe("Tomas Berg");
+  });
+});
