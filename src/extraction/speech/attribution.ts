@@ -609,8 +609,16 @@ function namedInNextParagraph(tokens: readonly Token[], head: string, start: num
   if (before.slice(0, -1).some((paragraph) => paragraph.length > 160)) return null;
   const paragraphStart = start - (before[before.length - 1] ?? "").length;
   if (context.cast.people.some((person) => person.mentions.some((at) => at >= paragraphStart && at < start))) return null;
+  // Nobody is named before it either, but in a byline ("By Jo Doe").
+  const paragraphOf = (at: number): string => text.slice(text.lastIndexOf("\n", at) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
+  const namedBefore = [...context.cast.people.flatMap((person) => person.mentions), ...context.cast.bareNames.map((entry) => entry.start)];
+  if (namedBefore.some((at) => at < start && paragraphOf(at).length > 60)) return null;
   const opening = text.slice(next.index + next[0].length, next.index + next[0].length + 70);
-  const named = context.cast.people.filter((person) => person.name.includes(" ") && opening.includes(person.name));
+  // The paragraph opens with the name, after nothing but title words ("Army Lt. Gen. Jo Doe").
+  const named = context.cast.people.filter((person) => {
+    const at = opening.indexOf(person.name);
+    return person.name.includes(" ") && at >= 0 && /^(?:\p{Lu}[\p{L}.-]*\s+)*$/u.test(opening.slice(0, at));
+  });
   return named.length === 1 ? (named[0] as PersonEntry) : null;
 }
 
