@@ -65,6 +65,36 @@ function bodyName(phrase: Phrase): string | null {
 /** Staff who speak for someone ("a spokeswoman for X", "an aide to X"). */
 const STAFF_NOUNS = new Set(["spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "lawyer", "lawyers", "attorney", "attorneys", "assistant", "representative", "envoy"]);
 
+/** Heads of newspapers' names, which stand alone for the paper ("the Herald", "the Times"). */
+const NEWSPAPER_HEADS = /^(?:herald|times|post|journal|tribune|telegraph|guardian|gazette|observer|independent|chronicle|examiner|inquirer|globe|star|sun|mirror|express)$/;
+
+/** Words that set people beside someone ("officials close to X", "aides traveling with X"). */
+const COMPANION_WORDS = /^(?:close|closer|near|loyal|traveling|travelling|accompanying|familiar|allied|working)$/i;
+const COMPANION_PREPOSITIONS = /^(?:to|with|for)$/i;
+
+/** "Senior officials traveling with ", "Aides close to " right before a name: [words, noun]. */
+const COMPANIONS_BEFORE = /(?<![\p{L}])((?:(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Ss]enior|[Oo]ther|[Tt]wo|[Tt]hree|U\.S\.|\p{Lu}\p{Ll}+)\s+){0,3}?(\p{L}+s)\s+(?:(?:close|closer|near|loyal|allied|familiar)\s+(?:to|with)|(?:traveling|travelling|working|flying)\s+with|accompanying)\s+)$/u;
+const SOURCE_OR_STAFF = (word: string): boolean => SOURCE_HEADS.has(word.toLowerCase()) || STAFF_NOUNS.has(word.toLowerCase()) || /^(?:fighters|forces|associates|loyalists)$/i.test(word);
+
+/**
+ * The index of the staff or source noun that heads a phrase naming someone only as whom they
+ * speak for or are near: `X's spokesman` (the staff noun last, after a possessive) or
+ * `officials close to X`, `aides traveling with X`, `people accompanying X`; -1 otherwise.
+ */
+function staffOrCompanions(tokens: readonly Token[]): number {
+  const lastIndex = tokens.length - 1;
+  const last = tokens[lastIndex];
+  if (last && lastIndex >= 2 && STAFF_NOUNS.has(key(last)) && !isCapitalized(last) && /^['’]s$/.test(tokens[lastIndex - 1]?.text ?? "")) return lastIndex;
+  for (let index = 0; index <= Math.min(2, tokens.length - 3); index += 1) {
+    const noun = tokens[index] as Token;
+    if (isCapitalized(noun) && index > 0) continue;
+    if (!/s$/i.test(noun.text) || !(SOURCE_HEADS.has(key(noun)) || STAFF_NOUNS.has(key(noun)))) continue;
+    const next = tokens[index + 1] as Token;
+    if (/^accompanying$/i.test(next.text) || (COMPANION_WORDS.test(next.text) && COMPANION_PREPOSITIONS.test(tokens[index + 2]?.text ?? ""))) return index;
+  }
+  return -1;
+}
+
 /** How the story describes the speaker: a person's first title, or the source's or group's words. */
 export function speakerDescription(resolved: Resolved | null): string | null {
   if (!resolved) return null;
@@ -132,6 +162,28 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
+  // "President Roe's spokesman", "the ministry's spokeswoman": staff named by whom they speak for,
+  // and "officials close to Roe", "aides traveling with the minister": people described by whom
+  // they are near. Either way the speaker is the unnamed staff or officials, not the person named.
+  const nearby = staffOrCompanions(tokens);
+  if (nearby >= 0) {
+    // Whom they speak for or are near stays a person of the story (the pronouns after may be theirs).
+    const named = /^['’]s$/.test(tokens[nearby - 1]?.text ?? "") ? phraseOf(context.text, tokens, 0, nearby - 1) : phraseOf(context.text, tokens, nearby + 2, tokens.length);
+    if (named) personIn(named, context);
+    const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(tokens[nearby] as Token), null, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
+  // The subject phrase stopped at the verb or preposition ("Officials traveling with | Berg"):
+  // the words before it say the speakers are the officials beside the named person.
+  const companions = COMPANIONS_BEFORE.exec(context.text.slice(Math.max(0, trimmed.start - 90), trimmed.start));
+  if (companions && SOURCE_OR_STAFF(companions[2] as string)) {
+    personIn(trimmed, context);
+    const description = `${companions[1]}${trimmed.text}`;
+    const source = context.cast.addSource(lowerFirst(description, /^(the|that|this)\b/i.test(description)), (companions[2] as string).toLowerCase(), null, CONFIDENCE.explicit);
+    context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
+    return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+  }
   // "Secretary Roe and Minister Lee said": two people speak together, neither alone; an unnamed
   // source the phrase describes.
   const and = tokens.findIndex((token) => key(token) === "and");
@@ -165,6 +217,21 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     context.cast.groups.push(group);
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
+  // "The Herald said", "the Kremlin said", "the Times reported": "the" and one capitalized word that is no title, role
+  // or kind of body is a body's name, though the tagger may read it as a common noun.
+  const single = tokens.length === 2 && key(first) === "the" ? (tokens[1] as Token) : null;
+  if (single && single.pos === "NOUN" && /^\p{Lu}\p{Ll}{2,}$/u.test(single.text) && (!/s$/.test(single.text) || NEWSPAPER_HEADS.test(key(single)))) {
+    const word = key(single);
+    if (!ROLE_NOUNS.has(word) && !TITLE_WORDS.has(word) && !SOURCE_HEADS.has(word) && !STAFF_NOUNS.has(word) && !GENERIC_INSTITUTIONS.has(word) && !BODY_HEADS.has(word) && !ORG_NOUNS.has(word) && (!ORG_HEADS.has(word) || NEWSPAPER_HEADS.test(word)) && !STATEMENT_NOUNS.has(word) && !DOCUMENT_NOUNS.has(word)) {
+      // The spelling the story already gave the body ("The Herald") is kept.
+      const name = context.cast.organizations.find((organization) => organization.replace(/^the\s+/i, "").toLowerCase() === word) ?? canonicalOrganization(single.text);
+      context.cast.addOrganization(name);
+      context.cast.mention(trimmed, "organization", name, CONFIDENCE.explicit);
+      const group: GroupSpeaker = { description: trimmed.text, head: word, start: trimmed.start, organization: name };
+      context.cast.groups.push(group);
+      return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
+    }
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
@@ -175,6 +242,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const head = roleAtEnd ? key(lastWord) : key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
   if (definite) {
+    const titled = titleHolder(tokens, head, position, context) ?? namedInNextParagraph(tokens, head, trimmed.start, context);
+    if (titled) {
+      context.cast.mentionPerson(titled, trimmed, CONFIDENCE.reference);
+      return { person: titled, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
     const named = knownAs(trimmed, position, context);
     if (named) return named;
     const earlier = referenceBack(trimmed, head, position, context);
@@ -501,6 +573,55 @@ function knownAs(phrase: Phrase, position: number, context: ResolveContext): Res
   return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
 }
 
+/**
+ * "the rebel leader" after "rebel leader Jo Doe", "the Harbor Training Command commander" after
+ * "Gen. Jo Doe, commander of the Harbor Training Command": a definite description with a role
+ * head whose every word is in the title of exactly one person named before is that person, even
+ * when an unnamed source with the same head word spoke earlier.
+ */
+function titleHolder(tokens: readonly Token[], head: string, position: number, context: ResolveContext): PersonEntry | null {
+  if (!ROLE_NOUNS.has(head) || head.endsWith("s")) return null;
+  const words = tokens.slice(1).map((token) => key(token)).filter((word) => !/^(?:['’]s|of|the|for|,)$/.test(word));
+  if (words.length < 2 || words[words.length - 1] !== head) return null;
+  const holders = context.cast.people.filter((person) => {
+    const titleWords = new Set(person.titles.join(" ").toLowerCase().split(/[\s,]+/));
+    return words.every((word) => titleWords.has(word)) && lastMentionBefore(person, position) >= 0;
+  });
+  return holders.length === 1 ? (holders[0] as PersonEntry) : null;
+}
+
+/**
+ * "… into a force, the training mission's commander said yesterday. ¶ Army Lt. Gen. Jo Doe, who …,
+ * spoke with reporters …": a lead that gives a speaker only by role, and names no one before,
+ * names them as the next paragraph opens (a delayed identification). The role description is
+ * that person when the next paragraph's first words hold exactly one person's full name.
+ */
+function namedInNextParagraph(tokens: readonly Token[], head: string, start: number, context: ResolveContext): PersonEntry | null {
+  if (!ROLE_NOUNS.has(head) || head.endsWith("s") || tokens.length < 2) return null;
+  const text = context.text;
+  const paragraphBreak = /\n\s*\n/g;
+  paragraphBreak.lastIndex = start;
+  const next = paragraphBreak.exec(text);
+  if (!next) return null;
+  // The description is in the story's first paragraph of text: no earlier break but the ones
+  // after the headline, byline and dateline lines, which are short.
+  const before = text.slice(0, start).split(/\n\s*\n/);
+  if (before.slice(0, -1).some((paragraph) => paragraph.length > 160)) return null;
+  const paragraphStart = start - (before[before.length - 1] ?? "").length;
+  if (context.cast.people.some((person) => person.mentions.some((at) => at >= paragraphStart && at < start))) return null;
+  // Nobody is named before it either, but in a byline ("By Jo Doe").
+  const paragraphOf = (at: number): string => text.slice(text.lastIndexOf("\n", at) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
+  const namedBefore = [...context.cast.people.flatMap((person) => person.mentions), ...context.cast.bareNames.map((entry) => entry.start)];
+  if (namedBefore.some((at) => at < start && paragraphOf(at).length > 60)) return null;
+  const opening = text.slice(next.index + next[0].length, next.index + next[0].length + 70);
+  // The paragraph opens with the name, after nothing but title words ("Army Lt. Gen. Jo Doe").
+  const named = context.cast.people.filter((person) => {
+    const at = opening.indexOf(person.name);
+    return person.name.includes(" ") && at >= 0 && /^(?:\p{Lu}[\p{L}.-]*\s+)*$/u.test(opening.slice(0, at));
+  });
+  return named.length === 1 ? (named[0] as PersonEntry) : null;
+}
+
 function referenceBack(phrase: Phrase, head: string, position: number, context: ResolveContext): Resolved | null {
   const { cast } = context;
   const singular = head.replace(/s$/, "");
@@ -647,7 +768,7 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   // "A senior official said ... He said ...": an unnamed source who speaks as one person, the
   // speaker named after every fitting person's last mention, in this paragraph or the one before,
   // is who the pronoun continues.
-  const source = latestSingleSource(context, position);
+  const source = latestSingleSource(context, position, gender);
   if (source && source.at > (candidates[0]?.last ?? -1)) {
     return { person: null, source: source.source, group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
   }
@@ -866,10 +987,14 @@ function isSubjectMention(text: string, at: number): boolean {
 }
 
 /** The unnamed source of one person ("the official", "a spokesman") mentioned last before a position, within this paragraph or the one before. */
-function latestSingleSource(context: ResolveContext, position: number): { readonly source: SourceEntry; readonly at: number } | null {
+function latestSingleSource(context: ResolveContext, position: number, gender: "male" | "female"): { readonly source: SourceEntry; readonly at: number } | null {
   let best: { source: SourceEntry; at: number } | null = null;
   for (const source of context.cast.sources) {
-    if (/s$/.test(source.head) || !(SOURCE_HEADS.has(source.head) || ROLE_NOUNS.has(source.head))) continue;
+    // "a policeman", "a woman, wearing …": any one person a noun describes, of the pronoun's gender.
+    // A person the story introduced by an indefinite description ("a policeman", "a woman, wearing
+    // …"), of the pronoun's gender; "the actor" or "the businessman" more often refers back to a name.
+    const introduced = /^(?:a|an|one|another)\s/i.test(source.description) && isPersonNoun(source.head) && (GENDERED_PERSON_NOUNS.get(source.head) ?? gender) === gender;
+    if (/(?:s|men|people|police|staff|children)$/.test(source.head) || !(SOURCE_HEADS.has(source.head) || ROLE_NOUNS.has(source.head) || introduced)) continue;
     for (const at of source.mentions) if (at < position && !context.cast.isQuoted(at) && !context.cast.isReported(at) && (!best || at > best.at)) best = { source, at };
   }
   if (!best || (context.text.slice(best.at, position).match(/\n\s*\n/g) ?? []).length > 1) return null;
@@ -1001,6 +1126,24 @@ function barePluralGroup(subject: Phrase, head: Token): boolean {
   const singular = key(head).replace(/ies$/, "y").replace(/s$/, "");
   if (head.pos !== "NOUN" || !/s$/.test(key(head)) || !(ORG_NOUNS.has(singular) || ROLE_NOUNS.has(singular))) return false;
   return subject.tokens.every((token) => (token.pos === "NOUN" || token.pos === "ADJ") && !isCapitalized(token));
+}
+
+/**
+ * ",” a guard, dressed in black and holding a rifle, told reporters": a person described at
+ * length (a determiner, a person noun, then an aside) is an unnamed source whose description is
+ * all those words, as stories and keys give it.
+ */
+export function describedAtLength(cast: Cast, subject: Phrase, head: Token): Resolved {
+  const description = lowerFirst(subject.text, true);
+  const source = cast.addSource(description, key(head), null, CONFIDENCE.explicit);
+  cast.mentionSource(source, subject, CONFIDENCE.explicit);
+  return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+}
+
+/** A noun that names one person or people by role or kind ("policeman", "officer", "woman", "witnesses"). */
+export function isPersonNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  return SOURCE_HEADS.has(lower) || ROLE_NOUNS.has(lower) || GENDERED_PERSON_NOUNS.has(lower) || STAFF_NOUNS.has(lower) || /(?:man|woman|men|women|worker|er|or|ist)$/.test(lower);
 }
 
 export function describedSpeaker(cast: Cast, subject: Phrase): Resolved | null {

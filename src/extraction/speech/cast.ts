@@ -286,7 +286,9 @@ export class Cast {
         name: person.name,
         titles: [...person.titles],
         organization: person.organization,
-        aliases: [...person.aliases],
+        // "Jonathan R. Hoffman" is also written "Jonathan Hoffman": the name without its middle
+        // initials is one of its spellings.
+        aliases: [...person.aliases, ...[withoutMiddleInitials(person.name)].filter((short) => short !== person.name && !person.aliases.some((alias) => alias.toLowerCase() === short.toLowerCase()))],
         confidence: round(person.confidence),
       })),
       anonymousSources: this.sources.map((source) => ({
@@ -301,6 +303,14 @@ export class Cast {
 }
 
 /** The last word of a name ("Pompeo" of "Mike Pompeo", "Marcos" of "Ferdinand Marcos Jr."). */
+/** A name without the initials between its first and last words ("Jo R. Doe" → "Jo Doe"). */
+export function withoutMiddleInitials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word, index, words) => index === 0 || index === words.length - 1 || !/^\p{Lu}\.$/u.test(word))
+    .join(" ");
+}
+
 export function surnameOf(name: string): string {
   // "Peter T. Lane, Jr.": the comma before a suffix is no part of the surname.
   const parts = name.split(/,?\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));

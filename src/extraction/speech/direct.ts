@@ -1,6 +1,6 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
-import { CONFIDENCE, type Resolved, describedSpeaker, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
+import { CONFIDENCE, type Resolved, describedAtLength, describedSpeaker, isPersonNoun, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { REPORTING_VERBS } from "./lexicon.js";
 import { type Phrase, isNameToken, key, mistaggedName, nounPhraseAfter, phraseOf, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
@@ -79,7 +79,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     // ",” Ana Ruiz, the campaign's manager, said" / ",” Lee, who has proposed ..., said": a
     // name, then an appositive or relative clause between commas, then the verb.
     const apposed = apposedSubject(walk.text, tokens) ?? (/[,?!]\s*$/.test(walk.text.slice(span.start, span.end)) ? nameThenVerb(walk.text, tokens) : null);
-    if (!apposed) return null;
+    if (!apposed) return describedAtLengthTrailer(walk, tokens);
     ({ verb, subject } = apposed);
   } else if (verb === 0) {
     subject = speakerAfterVerb(walk.text, tokens);
@@ -182,6 +182,31 @@ function apposedSubject(text: string, tokens: readonly Token[]): { verb: number;
     let before = index - 1;
     while (before > comma && tokens[before]?.pos === "ADV") before -= 1;
     if (tokens[before]?.text === "," && before > comma && isReportingVerb(tokens, index)) return { verb: index, subject: name };
+  }
+  return null;
+}
+
+/**
+ * ",” a guard, dressed in black and holding a rifle told reporters.": a determiner and a person
+ * noun, an aside after a comma (its own commas, or none before the verb), then a reporting verb.
+ * The speaker is an unnamed source described by every word before the verb.
+ */
+function describedAtLengthTrailer(walk: Walk, tokens: readonly Token[]): Found | null {
+  if (!/^(a|an|the|one|another)$/i.test(tokens[0]?.text ?? "")) return null;
+  let comma = 1;
+  while (comma < tokens.length && comma <= 4 && ["ADJ", "NOUN"].includes((tokens[comma] as Token).pos) && !isNameToken(tokens[comma] as Token)) comma += 1;
+  const head = tokens[comma - 1] as Token;
+  if (comma < 2 || tokens[comma]?.text !== "," || head.pos !== "NOUN" || !isPersonNoun(head.text)) return null;
+  for (let index = comma + 2; index < tokens.length && index <= comma + 30; index += 1) {
+    if (!isReportingVerb(tokens, index)) continue;
+    const before = tokens[index - 1] as Token;
+    // The verb follows the aside: after its closing comma, or right after a noun that ends it.
+    if (before.text !== "," && before.pos !== "NOUN") return null;
+    const subject = phraseOf(walk.text, tokens, 0, before.text === "," ? index - 1 : index);
+    if (!subject) return null;
+    const verb = tokens[index] as Token;
+    walk.usedVerbs.add(verb.start);
+    return { resolved: describedAtLength(walk.cast, subject, head), verb: key(verb), range: { start: subject.start, end: verb.end }, cues: walk.text.slice((tokens[0] as Token).start, (tokens[tokens.length - 1] as Token).end) };
   }
   return null;
 }
@@ -408,11 +433,17 @@ function narrationSpeaker(walk: Walk, tokens: readonly Token[]): Resolved | null
   return null;
 }
 
+/** Words that give something a name right before a quotation ("calls itself “…”", "dubbed “…”"). */
+const NAMING_BEFORE = /\b(?:(?:calls?|called|calling)\s+(?:itself|themselves|himself|herself)|dubbed|nicknamed|so-called|known\s+as|code-?named|named|titled|entitled)\s*["“]?$/i;
+
 /** Attributes one quoted passage and records it; null for scare quotes and titles (unattributed partial quotes). */
 export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readonly open: number; readonly close: number }, tokensOf: (paragraph: number) => readonly Token[]): ExtractedQuote | null {
   const text = walk.text.slice(span.start, span.end);
   const wordCount = text.split(/\s+/).filter(Boolean).length;
   if (span.kind === "partial" && wordCount < 2) return null;
+  // "a group that calls itself “Harbor 12”", "a plan dubbed “Clean Sweep”": a short passage
+  // that a naming verb introduces is a name, not words anyone said.
+  if (span.kind === "partial" && wordCount <= 4 && NAMING_BEFORE.test(walk.text.slice(Math.max(0, span.start - 40), span.start))) return null;
   const closeTokens = tokensOf(paragraphs.close);
   const openTokens = tokensOf(paragraphs.open);
   const startsParagraph = openTokens[0] !== undefined && openTokens[0].start === span.open;

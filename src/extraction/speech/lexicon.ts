@@ -29,7 +29,8 @@ export const REPORTING_VERBS = words(`
   agree agrees agreed request requests requested comment comments commented
   indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
   inform informs informed assure assures assured reassure reassures reassured convey conveys conveyed
-  underscore underscores underscored remind reminds reminded remember remembers remembered recalls`);
+  underscore underscores underscored remind reminds reminded remember remembers remembered recalls
+  hint hints hinted hinting charge charges charged`);
 
 /**
  * Reporting verbs that take their reported clause without "that" ("X said the port ...").
