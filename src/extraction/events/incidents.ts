@@ -458,7 +458,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       const previous = others.find((o) => o.end <= token.start && o.end >= token.start - 2);
       return previous !== undefined && isLocative(sentence, previous, others);
     }
-    if (["DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"].includes(token.pos) || token.text === "-" || token.text === "'s" || token.text === "’s") continue;
+    // (Twenty-first pass, h18aa: "in Kozhikode and neighboring Malappuram": "neighboring", whatever its tag, modifies the name.)
+    if (["DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"].includes(token.pos) || token.text === "-" || token.text === "'s" || token.text === "’s" || /^(?:neighbou?ring|nearby)$/i.test(token.text)) continue;
     // "in the capital, Mogadishu": the name in apposition to a place noun is as located as the noun.
     if (token.text === "," && before[i - 1] !== undefined && PLACE_NOUNS.test((before[i - 1] as Token).text)) continue;
     return false;
@@ -1768,6 +1769,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
       // (one town of its own may say where the thread's incident was: "arrested ... near the village of Saravali").
       !(mention.listedPlace && !d.ownPlace && townLike(mention.place) && townLike(d.place) && d.place?.name !== mention.place?.name && !placeWithin(mention.place as PlacedMention, d.place as PlacedMention) && !placeWithin(d.place as PlacedMention, mention.place as PlacedMention)) &&
+      // (Twenty-first pass, h18aa: nor the incident another place of the same trigger's list made, "closed schools in Kozhikode and
+      // neighboring Malappuram": a town the gazetteer does not know is compatible with any, but the list says it is another.)
+      !(mention.listedPlace && d.mentions.some((m) => m.start === mention.start && m.listedPlace && m.place !== null && m.place.name !== mention.place?.name)) &&
       datesCompatible(d.date, mention.date) &&
       !namedDaysApart(d, mention),
   );

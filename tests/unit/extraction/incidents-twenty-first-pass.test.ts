@@ -58,6 +58,11 @@ describe("names that are no places of the story", () => {
     expect(places).not.toContain("central Nairobi");
   });
 
+  it("makes 'X and neighboring Y' two incidents of one act, one a place", () => {
+    const text = "PUNE, March 12 (Wire) - Authorities closed all schools in Pune and neighboring Satara until Friday.";
+    expect(byType(text, "closure").map((i) => i.place).sort()).toEqual(["Pune", "Satara"]);
+  });
+
   it("reads a name after 'neighboring' as a place", () => {
     expect(run("PUNE, March 12 (Wire) - Authorities closed schools in Pune and neighboring Satara until Friday.").places).toContain("Satara");
   });
