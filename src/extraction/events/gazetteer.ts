@@ -124,7 +124,8 @@ const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|so
 const COMPASS_ANY_CASE = "(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east|[Ss]outh-?west)";
 // "Friday night's bombing in Karranah that killed": a name right after an incident noun and "in" is where it happened.
 const afterIncidentPattern = new RegExp(`\\b(?:bombings?|attacks?|explosions?|blasts?|shootings?|ambush(?:es)?|massacres?|clashes|fighting)\\s+in\\s+(${PLACE_NAME_NO_APOSTROPHE})(?=\\s+(?:that|which|on|last|early|late|this|killed|left|wounded|injured)\\b|[,.;])`, "gu");
-const afterLocativePattern = new RegExp(`\\b(?:[Nn]ear|[Oo]utside|${COMPASS_ANY_CASE}\\s+of)\\s+(${PLACE_NAME_NO_APOSTROPHE})`, "gu");
+// (Twenty-first pass, h18aa: "in Kozhikode and neighboring Malappuram": "neighboring" only ever introduces a place too.)
+const afterLocativePattern = new RegExp(`\\b(?:[Nn]ear|[Oo]utside|[Nn]eighbou?ring|${COMPASS_ANY_CASE}\\s+of)\\s+(${PLACE_NAME_NO_APOSTROPHE})`, "gu");
 const COMPASS_OPENING = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)\b/;
 /** "Northwest of Taji": a compass word before "of" and a name is a direction, not a region of that name. */
 const COMPASS_WORD = /^(?:North|South|East|West|North-?east|North-?west|South-?east|South-?west)$/i;

@@ -130,7 +130,9 @@ const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "th
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
 const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?|communes?|municipalit(?:y|ies)|hamlets?)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
-const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though", "following"]);
+// A clause opened by a word that dates by another event ("since forces withdrew ...").
+const TIME_CLAUSE_OPENING = /^\s*(?:since|after|before|until)\s/i;
+const SUBORDINATORS = new Set(["when", "while", "as", "after", "before", "because", "until", "which", "where", "although", "though", "following", "since"]);
 // "a planned protest" is an event's name, not a plan: only "planned" as a verb looks ahead.
 const FUTURE = /\b(?:will|would|next|(?<!\b(?:a|an|the)\s)planned|scheduled|expected to|due to)\b/i;
 // "officials said on Tuesday" dates the telling, "arrested since Saturday" a span: neither is when it happened;
@@ -456,7 +458,8 @@ export function isLocative(sentence: Sentence, place: PlaceMatch, others: readon
       const previous = others.find((o) => o.end <= token.start && o.end >= token.start - 2);
       return previous !== undefined && isLocative(sentence, previous, others);
     }
-    if (["DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"].includes(token.pos) || token.text === "-" || token.text === "'s" || token.text === "’s") continue;
+    // (Twenty-first pass, h18aa: "in Kozhikode and neighboring Malappuram": "neighboring", whatever its tag, modifies the name.)
+    if (["DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"].includes(token.pos) || token.text === "-" || token.text === "'s" || token.text === "’s" || /^(?:neighbou?ring|nearby)$/i.test(token.text)) continue;
     // "in the capital, Mogadishu": the name in apposition to a place noun is as located as the noun.
     if (token.text === "," && before[i - 1] !== undefined && PLACE_NOUNS.test((before[i - 1] as Token).text)) continue;
     return false;
@@ -529,6 +532,31 @@ function coordinatedCountries(text: string, sentence: Sentence, trigger: TextRan
     out.push(next);
   }
   return uniqueByName(out).filter((p) => p.end <= sentence.end);
+}
+
+/** The types whose words count harm ("killed in violence across the country"): running totals when spread over a country. */
+const HARMS = new Set(["attack", "explosion", "armed_clash", "riot", "other"]);
+/** Words that spread an incident over a whole country ("a nationwide strike", "protests across the country"). */
+const NATIONWIDE = /\b(?:nationwide|nation-wide|countrywide|country-wide|(?:across|throughout|all over)\s+the\s+(?:country|nation))\b/i;
+/** The types of act a country itself performs (it closes its border, expels an envoy). */
+const STATE_ACTS = new Set(["closure", "diplomatic_action"]);
+/** Between the last subject country and its verb: auxiliaries and adverbs ("have also", "both"). */
+const SUBJECT_TO_VERB = /^\s+(?:(?:have|has|had|also|both|each|then|later|since|temporarily|partially|already)\s+)*$/i;
+
+/** The countries coordinated as the subject right before a trigger in its clause ("Lithuania and Latvia closed"), in order. */
+function subjectCountries(text: string, clause: TextRange, trigger: TextRange, sentencePlaces: readonly PlacedMention[]): PlacedMention[] {
+  const before = sentencePlaces.filter((p) => p.start >= clause.start && p.end <= trigger.start && !p.demonym).sort((a, b) => a.start - b.start);
+  const last = before.at(-1);
+  if (!last || last.kind !== "country" || !SUBJECT_TO_VERB.test(text.slice(last.end, trigger.start))) return [];
+  const out = [last];
+  for (let i = before.length - 2; i >= 0; i--) {
+    const previous = before[i] as PlacedMention;
+    if (previous.kind !== "country" || !/^(?:,\s*|,?\s+and\s+)$/.test(text.slice(previous.end, (out[0] as PlacedMention).start))) break;
+    out.unshift(previous);
+  }
+  // (The list opens the clause: "Lithuania and Latvia closed", not "talks with Lithuania and Latvia closed".)
+  const opening = text.slice(clause.start, (out[0] as PlacedMention).start);
+  return /^\s*(?:[A-Z][a-z]+,\s+)?(?:the\s+|The\s+)?(?:(?:last|this|earlier|on)\s+\w+,?\s+)?(?:both\s+|Both\s+)?$/.test(opening) || /(?:^|[,;]\s*)(?:and\s+)?$/.test(opening) ? uniqueByName(out) : [];
 }
 
 const uniqueByName = (places: readonly PlacedMention[]): PlacedMention[] => [...new Map(places.map((p) => [p.name, p])).values()];
@@ -899,6 +927,10 @@ export function extractIncidents(
   // A headline's country adjective ("Venezuelan Government Detains ...") is the story's country when it names no place.
   const headlineDemonym = headline ? places.find((p) => p.demonym && p.start >= headline.start && p.end <= headline.end) : undefined;
   const headlinePlace = headlinePlaces.find((p) => p.locative) ?? headlinePlaces[0] ?? headlineDemonym ?? null;
+  // The story's country: the one its dateline or headline place lies in, as the story names it (a demonym's country too).
+  const storyCode = (dateline ?? headlinePlace)?.countryCode ?? null;
+  const namedCountry = storyCode === null ? undefined : places.find((p) => p.kind === "country" && p.countryCode === storyCode);
+  const storyCountry: PlacedMention | null = namedCountry ? { ...namedCountry, demonym: false } : null;
   const placesBySentence = new Map<number, PlacedMention[]>();
   for (const p of places) placesBySentence.set(p.sentence, [...(placesBySentence.get(p.sentence) ?? []), p]);
 
@@ -1278,7 +1310,8 @@ export function extractIncidents(
           !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
       );
       // (A town the gazetteer does not know lists beside the cities it knows: "in Baghdad, Mosul, Samarra and Beiji".)
-      const oneList = leaves.length > 1 && leaves.every((p, k) => k === 0 || /^,?\s*(?:and\s+)?$/.test(text.slice((leaves[k - 1] as PlacedMention).end, p.start)));
+      // (Twenty-first pass, h18aa: "in Kozhikode and neighboring Malappuram" is such a list too.)
+      const oneList = leaves.length > 1 && leaves.every((p, k) => k === 0 || /^,?\s*(?:and\s+)?(?:neighbou?ring\s+|nearby\s+)?$/.test(text.slice((leaves[k - 1] as PlacedMention).end, p.start)));
       const kinds = new Set(leaves.map((p) => (p.kind === "locality" && oneList ? "city" : p.kind)));
       const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
@@ -1323,7 +1356,9 @@ export function extractIncidents(
       // ("Rescue teams searched villages east of Kozhikode, where mudslides buried homes").
       const borrowedPlaces = sentencePlaces.filter((p) => {
         const home = clauses.find((c) => p.start >= c.start && p.start < c.end);
-        return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end);
+        // (Twenty-first pass, h18aa: "fighting has escalated since forces withdrew from positions south of X": a clause that
+        // dates the incident by another event tells that event's place, not the incident's.)
+        return p.locative && !p.demonym && home !== undefined && home !== clause && !hits.some((h) => h.start >= home.start && h.start < home.end) && !TIME_CLAUSE_OPENING.test(text.slice(home.start, home.end));
       });
       // "Near Samarra and Baghdad, coalition forces detained seven suspects": a fronted list of places
       // of one kind, in a clause of their own before the trigger's, are its places as a list in its clause are.
@@ -1331,8 +1366,26 @@ export function extractIncidents(
       const frontedList = fronted.length > 1 && fronted[0]?.locative === true && new Set(fronted.map((p) => p.kind)).size === 1 && (fronted[0]?.kind === "city" || fronted[0]?.kind === "locality") && LIST_JOIN.test(text.slice((fronted.at(-2) as PlacedMention).end, (fronted.at(-1) as PlacedMention).start))
         ? [...new Map(fronted.map((c) => [c.name, c])).values()]
         : [];
+      // (Twenty-first pass, h18aa: "Lithuania and Latvia closed border crossings": two or more countries coordinated as the
+      // subject of a state's act are one incident each, in its own country, when the clause names no finer place.)
+      const actingCountries = STATE_ACTS.has(hit.type) && !located.some((p) => p.kind !== "country") ? subjectCountries(text, clause, hit, sentencePlaces) : [];
+      // (Twenty-first pass, h18aa: "called a nationwide blockade", "arrests across the country": an incident the words spread over
+      // the whole country, with no place of its own, is the story's country's, not its dateline city's.)
+      // (Not a violent one: "30 killed in violence across the country this month" is a running total, told about the story's incidents.)
+      const wholeCountry = located.length === 0 && !HARMS.has(hit.type) && NATIONWIDE.test(text.slice(clause.start, clause.end)) ? storyCountry : null;
+      // (Twenty-first pass, h18aa: "Protests against an earlier version of the bill in March 2023 forced ...": an incident of an earlier
+      // year than the story's, with no place of its own, is background the story places in its country, not at today's city.)
+      const ownDate = span ?? [...dateCandidates].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? null;
+      // (Not a harm: "another rocket attack on the camp last year" happened where the story's attack did.)
+      const bygone = located.length === 0 && !HARMS.has(hit.type) && borrowedPlaces.length === 0 && !anaphoric && published !== null && ownDate !== null && ownDate.latest.slice(0, 4) < published.slice(0, 4) ? storyCountry : null;
       const ownPlaces =
-        listed.length > 1
+        bygone
+          ? [bygone]
+          : actingCountries.length > 1
+          ? actingCountries
+          : wholeCountry
+          ? [wholeCountry]
+          : listed.length > 1
           ? listed
           : frontedList.length > 1
           ? frontedList
@@ -1514,6 +1567,8 @@ export function extractIncidents(
   // country where its other incidents of the same day are (an incident of another day or a second city leaves the country).
   for (const d of drafts) {
     if (!unrestStory || !UNREST_TYPES.has(d.type) || d.place?.kind !== "country" || d.date?.precision !== "day") continue;
+    // (Twenty-first pass, h18aa: not one the words spread over the whole country, "a nationwide strike".)
+    if (d.mentions.some((m) => m.place === d.place && NATIONWIDE.test(text.slice(m.clause.start, m.clause.end)))) continue;
     const sameDay = drafts.filter((o) => o !== d && o.date?.precision === "day" && o.date.date === d.date?.date && o.place !== null && o.place.kind !== "country");
     const cities = new Set(sameDay.map((o) => o.place?.name));
     const city = sameDay[0]?.place;
@@ -1636,7 +1691,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     // then the last place named before the mention.
     // A dated mention follows the last incident of a compatible known date (else the dateline);
     // an undated one follows the last incident reported.
-    const recentFirst = byRecency(drafts).filter((d) => d.place);
+    // (Twenty-first pass, h18aa: a headline, read last, tells the lede: its thread is the first incident reported, not the last.)
+    // (Twenty-first pass, h18aa: a headline, read last, tells the lede: its thread is the first incident reported, not the last.)
+    const recentFirst = (mention.inHeadline ? [...drafts].sort((a, b) => firstReport(a) - firstReport(b)) : byRecency(drafts)).filter((d) => d.place);
     // Countries named in the paragraph are as often actors ("Poland expels") as places: only a city or locality counts.
     const paragraphPlace = lastBefore(places, mention.start, (p) => !p.demonym && p.kind !== "country" && p.start >= mention.paragraphStart);
     // The headline's place comes before the dateline's: the dateline says where the story was
@@ -1712,6 +1769,9 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
       // is not a town the incident only borrowed from the story's thread, unless the gazetteer puts one inside the other
       // (one town of its own may say where the thread's incident was: "arrested ... near the village of Saravali").
       !(mention.listedPlace && !d.ownPlace && townLike(mention.place) && townLike(d.place) && d.place?.name !== mention.place?.name && !placeWithin(mention.place as PlacedMention, d.place as PlacedMention) && !placeWithin(d.place as PlacedMention, mention.place as PlacedMention)) &&
+      // (Twenty-first pass, h18aa: nor the incident another place of the same trigger's list made, "closed schools in Kozhikode and
+      // neighboring Malappuram": a town the gazetteer does not know is compatible with any, but the list says it is another.)
+      !(mention.listedPlace && d.mentions.some((m) => m.start === mention.start && m.listedPlace && m.place !== null && m.place.name !== mention.place?.name)) &&
       datesCompatible(d.date, mention.date) &&
       !namedDaysApart(d, mention),
   );

@@ -23,6 +23,9 @@ const DATELINE = /^([A-Z][A-Z.'’ -]{2,}?)(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L
  */
 const RELEASE_DATELINE = /^(?:[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*)?,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*[-–—]\s+/u;
 
+/** Nouns that say what kind of place a region's name is ("Guayas province", "Kerala state") or where in it ("Borno countryside"). */
+const REGION_KIND_NOUN = /^(?:provinces?|states?|regions?|governorates?|count(?:y|ies)|districts?|departments?|prefectures?|oblasts?|territor(?:y|ies)|areas?|countryside|borders?|coasts?|capital|cit(?:y|ies)|towns?|villages?|valleys?|highlands?|lowlands?|parts?|sides?)$/i;
+
 /** The dateline of the story (within its first three paragraphs), with the place it names. */
 export function findDateline(analyzed: AnalyzedText): { range: TextRange; place: PlacedMention | null } | null {
   for (const paragraph of analyzed.paragraphs.slice(0, 3)) {
@@ -92,8 +95,12 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
   // A country name used as a modifier ("at the U.S. Embassy", "Uganda Human Rights Commission")
   // names an institution, not a place the story is about or where something happened.
   const asModifier = (p: PlacedMention): boolean => {
-    if (p.kind !== "country" || p.demonym) return false;
+    if (p.demonym) return false;
     const next = analyzed.sentences[p.sentence]?.tokens.find((t) => t.start >= p.end);
+    // (Twenty-first pass, h18aa: a region's name before a noun that is no kind of place, "the Guayas police commander", "the
+    // Litoral penitentiary", names an institution too; "Guayas province" names the region.)
+    if (p.kind === "region") return next !== undefined && next.start - p.end <= 1 && next.pos === "NOUN" && !REGION_KIND_NOUN.test(next.text);
+    if (p.kind !== "country") return false;
     // "the Bangladeshi capital" names the country whose capital it is.
     // "in Kenya Sunday": a weekday or month after the name is the date, not a noun it modifies.
     return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^(?:['’]s|capital)$/.test(next.text) && !DATE_WORD.test(next.text);
@@ -107,9 +114,10 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
   };
   const inOrder = [...(dateline?.place ? [dateline.place] : []), ...named].sort((a, b) => a.start - b.start);
   // A site's city is named too ("central Kabul" names Kabul).
+  // (Twenty-first pass, h18aa: "central Dhaka", "downtown Kabul" are the city itself, as the keys list it: only the city.)
   inOrder.forEach((p) => {
     if (p.parent) add(p.parent);
-    add(p.name);
+    if (!(p.parent && /^(?:central|downtown)\s/.test(p.name))) add(p.name);
   });
   incidents.forEach((incident) => add(incident.place));
 

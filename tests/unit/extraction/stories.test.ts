@@ -92,8 +92,13 @@ describe.each(storyFiles.filter((file) => file !== example).map((file) => [path.
     else expect(direct.predicted).toBe(0);
     if ((s.quoteCounts?.quotes ?? 0) > 0) expect(s.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(covered(s.people).f1).toBeGreaterThanOrEqual(0.9);
-    expect(covered(s.incidents).recall).toBeGreaterThanOrEqual(0.5);
-    expect(covered(s.places).f1).toBeGreaterThanOrEqual(0.6);
+    // The product's promise per story: incident recall >= 0.8, places F1 >= 0.9 (issue 17's "Done means"; twenty-first pass, h18aa).
+    // One explicit exception: guayaquil-prison-riot-2024's key holds 4 incidents, one of them ("a rival group killed a member
+    // of the gang") with place null, and src/evaluation/score-extraction.ts matches an incident on type AND place, where an
+    // empty place never matches; 3/4 = 0.75 is the most any extraction can score there, so its floor is that ceiling.
+    const incidentFloor = _slug === "guayaquil-prison-riot-2024" ? 0.75 : 0.8;
+    expect(covered(s.incidents).recall).toBeGreaterThanOrEqual(incidentFloor);
+    expect(covered(s.places).f1).toBeGreaterThanOrEqual(0.9);
     for (const item of [...extraction.quotes, ...extraction.mentions]) expect(text.slice(item.start, item.end)).toBe(item.text);
     for (const quote of extraction.quotes) expect(quote.speakerKind === null).toBe(quote.speaker === null);
     for (const incident of extraction.incidents) {
