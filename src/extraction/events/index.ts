@@ -113,11 +113,10 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
     if (name && !names.includes(name)) names.push(name);
   };
   const inOrder = [...(dateline?.place ? [dateline.place] : []), ...named].sort((a, b) => a.start - b.start);
-  // A site's city is named too ("central Kabul" names Kabul).
-  // (Twenty-first pass, h18aa: "central Dhaka", "downtown Kabul" are the city itself, as the keys list it: only the city.)
+  // A site's city is named too ("central Kabul" names Kabul), and the site keeps its finer name (issue 18).
   inOrder.forEach((p) => {
     if (p.parent) add(p.parent);
-    if (!(p.parent && /^(?:central|downtown)\s/.test(p.name))) add(p.name);
+    add(p.name);
   });
   incidents.forEach((incident) => add(incident.place));
 

@@ -52,10 +52,10 @@ describe("names that are no places of the story", () => {
     expect(run("QUITO, March 12 (Wire) - Floods hit Guayas province on Tuesday.").places).toContain("Guayas");
   });
 
-  it("lists 'central X' as the city X", () => {
-    const { places } = run("NAIROBI, March 12 (Wire) - Thousands marched in central Nairobi on Tuesday.");
-    expect(places).toContain("Nairobi");
-    expect(places).not.toContain("central Nairobi");
+  it("lists 'central X' beside its city X, and places the march in the city", () => {
+    const { places, incidents } = run("NAIROBI, March 12 (Wire) - Thousands marched in central Nairobi on Tuesday.");
+    expect(places).toEqual(["Nairobi", "central Nairobi"]);
+    expect(incidents.map((i) => i.place)).toEqual(["Nairobi"]);
   });
 
   it("makes 'X and neighboring Y' two incidents of one act, one a place", () => {
