@@ -154,6 +154,41 @@ function paragraphsOf(text: string): { line: string; base: number }[] {
   return out;
 }
 
+/** A string to match literally inside a regular expression. */
+export function escapeForRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A pattern for a literal standing as a word: no character of the class `notBefore` right before
+ * it, none of `notAfter` right after (classes in pattern syntax, "[\\p{L}]"). The literal opens the
+ * pattern and the check on what precedes it follows it ("Doe(?<![\p{L}]Doe)"), the same matches as
+ * "(?<![\p{L}])Doe": V8 tries a pattern that opens with a lookbehind at every position of the text,
+ * and searches for one that opens with a literal.
+ */
+export function wordPattern(literal: string, notBefore: string, notAfter: string, flags = "gu"): RegExp {
+  const escaped = escapeForRegExp(literal);
+  return new RegExp(`${escaped}(?<!${notBefore}${escaped})(?!${notAfter})`, flags);
+}
+
+/**
+ * Every match of a global pattern in a text, the ones `text.matchAll(pattern)` gives, without the
+ * copy of the pattern that `matchAll` makes on each call: a loop that runs dozens of patterns over
+ * every sentence spends more on those copies than on matching. The pattern's `lastIndex` is left at 0.
+ */
+export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern (flag g): /${pattern.source.slice(0, 40)}/${pattern.flags}`);
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    found.push(match);
+    // An empty match moves on by one character (a whole code point under the u flag), as matchAll does.
+    if (match[0] === "") pattern.lastIndex += pattern.unicode && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
 /** Splits the text into paragraphs (lines), sentences and tokens, and finds wink's entities. */
 export function analyzeText(text: string): AnalyzedText {
   const paragraphs: TextRange[] = [];

@@ -1,4 +1,4 @@
-import type { AnalyzedText, Sentence, Token } from "../text.js";
+import { type AnalyzedText, type Sentence, type Token, matchesOf } from "../text.js";
 import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIncidentType, TextRange } from "../types.js";
 import { datesCompatible, findDates, type DateMention } from "./dates.js";
 import { placeWithin, type PlaceMatch } from "./gazetteer.js";
@@ -975,8 +975,7 @@ export function extractIncidents(
     const dropped: TextRange[] = [];
     let background = false;
     for (const rule of TRIGGERS) {
-      rule.pattern.lastIndex = 0;
-      for (const m of sentence.text.matchAll(rule.pattern)) {
+      for (const m of matchesOf(rule.pattern, sentence.text)) {
         const start = sentence.start + m.index;
         const end = start + m[0].length;
         if (!outside({ start, end }) || hits.some((h) => h.start < end && start < h.end)) continue;
@@ -1424,7 +1423,10 @@ export function extractIncidents(
     // that points back ("the fighting") at a span the sentence before told is that span's running total, no incident's.
     const previousSentence = analyzed.sentences[sentenceIndex - 1];
     const spanTotal = previousSentence !== undefined && !inHeadline(previousSentence) && BACKGROUND.test(previousSentence.text) && SPAN_REFERENCE.test(sentence.text);
-    const counts = spanTotal ? [] : casualtiesIn(text, sentence);
+    // (A sentence that reports nothing, with no violence or operation told in its paragraph or the one before, has nothing
+    // its counts could go to: they are not read, which spares most sentences of a speech or a statement.)
+    const countsHaveOwner = sentenceMentions.length > 0 || drafts.some((d) => (VIOLENT.includes(d.type) || OPERATION_TYPES.has(d.type)) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+    const counts = spanTotal || !countsHaveOwner ? [] : casualtiesIn(text, sentence);
     // ("Forces killed 14 fighters at a safe house and killed one fighter and captured eight others in a separate raid": a
     // raid's dead are those of the killing verb right before its capture; a killing told before that is another incident's,
     // told again in its own report. Nineteenth pass.)

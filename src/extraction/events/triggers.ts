@@ -4,6 +4,11 @@ import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 // The words that report an incident of each type (DESIGN.md's list, after ACLED's event
 // types). Each pattern is matched against a sentence; the exclusions below drop the senses of
 // the same words that are not events ("close to", "fought the blaze", "any attack").
+//
+// A pattern whose match opens with a lookbehind ("forces ... killed") starts with a lookahead for
+// the matched word, "(?=killed)(?<=...)": V8 tries a leading lookbehind at every position of the
+// sentence, and the lookahead fails at once where the word is not. The matches are the same;
+// extraction's speed bar (issue 17, bench/extract.ts) depends on it.
 
 /** One way of reporting an incident of a type. */
 export interface TriggerRule {
@@ -12,7 +17,7 @@ export interface TriggerRule {
 }
 
 /** Fighters killed, passive ("several militants were killed", "two insurgents ... and were killed"): a battle's toll when no attack is reported beside it. */
-export const FIGHTERS_KILLED = /(?<=\b(?:insurgents?|militants?|fighters?|terrorists?|extremists?|rebels?|gunm[ae]n|combatants?)\s+(?:[\p{L}'’-]+,?\s+){0,5}?(?:were|was|had been|have been|has been)\s+)killed\b/giu;
+export const FIGHTERS_KILLED = /(?=killed)(?<=\b(?:insurgents?|militants?|fighters?|terrorists?|extremists?|rebels?|gunm[ae]n|combatants?)\s+(?:[\p{L}'’-]+,?\s+){0,5}?(?:were|was|had been|have been|has been)\s+)killed\b/giu;
 
 /**
  * Forces that killed fighters ("coalition forces killed four armed insurgents"; "Afghan soldiers, assisted by
@@ -20,8 +25,6 @@ export const FIGHTERS_KILLED = /(?<=\b(?:insurgents?|militants?|fighters?|terror
  * (Aircraft too, when the fighters had attacked: "warplanes killed 12 insurgents after they attacked a patrol" is the
  * patrol's fight, close air support in a battle; an air strike alone is an attack.)
  */
-// (A lookahead for the matched word goes before a long lookbehind in these patterns: V8 tries a leading lookbehind at
-// every position of the sentence, the lookahead fails fast where the word is not; the matches are the same.)
 export const FORCES_KILLED_FIGHTERS =
   /(?=killed)(?<=\b(?:forces|troops|soldiers|police|force|patrol|army|(?:warplanes|aircraft|helicopters|gunships)(?=\s+killed\b[^.;]{0,120}?\b(?:after|when|as)\s+(?:[\p{L}-]+\s+){0,4}?(?:attacked|ambushed|fired on|engaged)\b))(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
 
@@ -37,7 +40,7 @@ export const RAID_KILLED_FIGHTERS = new RegExp(
 
 /** A kidnapping told by its verb ("kidnapped", "were abducted", "taken hostage") or by its noun with the victims ("the abduction of"). */
 export const KIDNAPPING =
-  /\b(?:(?<!\b(?:the|a|an|those|these|two|three|four|five|six|\d+)\s+)(?:kidnapped|abducted)|(?:kidnapping|abduction)s?(?=\s+of\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|at least|more than|[A-Z]))|(?:taken|held) hostage|(?:took|taking|takes|take)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?hostages?|seized (?:as )?hostages?|(?<=\b[Gg]unm[ae]n\s+(?:have\s+|had\s+|has\s+)?)(?:seized|[Ss]eize|snatched|grabbed)(?=\s+(?:them|him|her|an?|two|three|four|five|six|seven|eight|nine|ten|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b))\b/gu;
+  /\b(?:(?=kidnapped|abducted)(?<!\b(?:the|a|an|those|these|two|three|four|five|six|\d+)\s+)(?:kidnapped|abducted)|(?:kidnapping|abduction)s?(?=\s+of\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|at least|more than|[A-Z]))|(?:taken|held) hostage|(?:took|taking|takes|take)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?hostages?|seized (?:as )?hostages?|(?<=\b[Gg]unm[ae]n\s+(?:have\s+|had\s+|has\s+)?)(?:seized|[Ss]eize|snatched|grabbed)(?=\s+(?:them|him|her|an?|two|three|four|five|six|seven|eight|nine|ten|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b))\b/gu;
 
 /** Acts of a riot ("hurling stones at security forces", "set ablaze tires", "set up street barricades", "burned one car" by a crowd, "..., looting shops and burning cars"). */
 /** In a sentence about a kidnapping, the words that name its takers or their entry ("gunmen stormed the bar"), no attack of their own. */
@@ -59,7 +62,7 @@ export const FORCES_HURT_BEFORE =
   /\b(?:police(?:men)?|security forces|soldiers|troops|gendarmes|army|guards)\s+(?:(?:had|have|has|reportedly|allegedly)\s+)*(?:killed|shot(?: dead)?|shot and killed|beat|wounded|injured)\s+(?:(?:at least|more than|some|about|nearly|dozens of|scores of|hundreds of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*(?:[\p{L}-]+\s+)?$/iu;
 
 export const RIOTING =
-  /\b(?:(?<=,\s+)(?:looting|burning|torching|smashing)\s+(?:[\p{L}-]+\s+)?(?:shops|stores|cars|vehicles|businesses|buildings|markets)|(?:hurl|throw|pelt)(?:ing|ed|s)?\s+(?:[\p{L}-]+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|stone-?(?:throwing|pelting)|(?:set|setting) (?:ablaze|alight|on fire|fire to) (?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|burn(?:ed|t|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|(?:set|setting|put|putting|erected|erecting) up (?:[\p{L}-]+\s+)?barricades|(?<=\b(?:protesters|protestors|demonstrators|rioters|youths|activists|supporters|crowds?|mobs?|students)\s+(?:[\p{L}-]+\s+){0,2})(?:burned|burnt|torched|ransacked))\b/giu;
+  /\b(?=looting|burn|torch|smash|hurl|throw|pelt|stone|set|put|erect|ransack)(?:(?<=,\s+)(?:looting|burning|torching|smashing)\s+(?:[\p{L}-]+\s+)?(?:shops|stores|cars|vehicles|businesses|buildings|markets)|(?:hurl|throw|pelt)(?:ing|ed|s)?\s+(?:[\p{L}-]+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|stone-?(?:throwing|pelting)|(?:set|setting) (?:ablaze|alight|on fire|fire to) (?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|burn(?:ed|t|ing)\s+(?:[\p{L}-]+\s+){0,2}?(?:tires|tyres)|(?:set|setting|put|putting|erected|erecting) up (?:[\p{L}-]+\s+)?barricades|(?<=\b(?:protesters|protestors|demonstrators|rioters|youths|activists|supporters|crowds?|mobs?|students)\s+(?:[\p{L}-]+\s+){0,2})(?:burned|burnt|torched|ransacked))\b/giu;
 
 /** The people of a crowd that fights the police (a riot's side), as a pattern source. */
 const CROWD_SIDE = String.raw`(?:protest(?:er|or)s|demonstrators|rioters|youths|students|marchers|strikers|villagers|residents|workers)`;
@@ -81,7 +84,7 @@ export const CLASHES_WITH_POLICE_AFTER_CROWD = new RegExp(
 );
 /** "Hundreds attacked and looted a warehouse", "protesters stormed and ransacked the offices": a crowd's assault with looting is a riot. */
 export const CROWD_ATTACKED_AND_LOOTED = new RegExp(
-  String.raw`(?<=\b(?:${CROWD_SIDE}|crowds?|mobs?|hundreds|thousands|dozens)\s+(?:(?:of\s+)?[\p{L}-]+\s+){0,2}?(?:(?:have|had|has|then|later|reportedly|also)\s+)*)(?:attacked|stormed|raided|ransacked|broke into)\s+and\s+(?:looted|ransacked|pillaged|burned|torched|set fire to)\b`,
+  String.raw`(?=attacked|stormed|raided|ransacked|broke into)(?<=\b(?:${CROWD_SIDE}|crowds?|mobs?|hundreds|thousands|dozens)\s+(?:(?:of\s+)?[\p{L}-]+\s+){0,2}?(?:(?:have|had|has|then|later|reportedly|also)\s+)*)(?:attacked|stormed|raided|ransacked|broke into)\s+and\s+(?:looted|ransacked|pillaged|burned|torched|set fire to)\b`,
   "giu",
 );
 /**
@@ -89,7 +92,7 @@ export const CROWD_ATTACKED_AND_LOOTED = new RegExp(
  * on the camp": the police's force on a crowd is an attack on it.
  */
 export const POLICE_CHARGED_CROWD = new RegExp(
-  String.raw`(?<=\b(?:${POLICE_SIDE}|security\s+personnel|soldiers|troops)\s+(?:armed\s+with\s+[^,.;]{1,50}?\s+)?(?:(?:had|have|has|then|later|also|repeatedly|reportedly)\s+)*)(?:charged|moved\s+in\s+on)(?=\s+(?:at\s+|into\s+|on\s+)?(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?(?:protest(?:er|or)s|demonstrators|crowds?|marchers|rall(?:y|ies)|students|youths|(?:protest\s+|opposition\s+)?camps?|sit-ins?|barricades)\b)`,
+  String.raw`(?=charged|moved)(?<=\b(?:${POLICE_SIDE}|security\s+personnel|soldiers|troops)\s+(?:armed\s+with\s+[^,.;]{1,50}?\s+)?(?:(?:had|have|has|then|later|also|repeatedly|reportedly)\s+)*)(?:charged|moved\s+in\s+on)(?=\s+(?:at\s+|into\s+|on\s+)?(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?(?:protest(?:er|or)s|demonstrators|crowds?|marchers|rall(?:y|ies)|students|youths|(?:protest\s+|opposition\s+)?camps?|sit-ins?|barricades)\b)`,
   "giu",
 );
 
@@ -99,18 +102,18 @@ export const POLICE_CHARGED_CROWD = new RegExp(
  * military releases (from incidents-19 on); an armed group's raid is an attack (its own rule).
  */
 export const FORCES_TARGETED_PERSON =
-  /(?<=\b(?:forces|force|troops|soldiers|police|commandos|special operations|raids?|operations?)\s+(?:(?:also|then|later|reportedly)\s+)?)(?:targeted(?=\s+(?:an?|the|one|two|three|four|five|six|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?(?:individuals?|facilitators?|leaders?|commanders?|operatives?|suspects?|experts?|members?|emirs?|financiers?|associates?|couriers?|smugglers?|bomb-?makers?|men|man)\b)|raided(?=\s+(?:an?|the|two|three|several|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?(?:compounds?|houses?|homes?|safe-?houses?|hideouts?|buildings?|residences?|hide-?outs?)\b))/giu;
+  /(?=targeted|raided)(?<=\b(?:forces|force|troops|soldiers|police|commandos|special operations|raids?|operations?)\s+(?:(?:also|then|later|reportedly)\s+)?)(?:targeted(?=\s+(?:an?|the|one|two|three|four|five|six|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?(?:individuals?|facilitators?|leaders?|commanders?|operatives?|suspects?|experts?|members?|emirs?|financiers?|associates?|couriers?|smugglers?|bomb-?makers?|men|man)\b)|raided(?=\s+(?:an?|the|two|three|several|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?(?:compounds?|houses?|homes?|safe-?houses?|hideouts?|buildings?|residences?|hide-?outs?)\b))/giu;
 
 /** A curfew imposed (see its rule in TRIGGERS). */
 export const CURFEW =
-  /(?:(?<=\b(?:impos(?:ed|es|ing)|declar(?:ed|es|ing)|announc(?:ed|es|ing)|order(?:ed|s|ing)|extend(?:ed|s|ing)|reimpos(?:ed|es|ing)|slapp(?:ed|ing)|under)\s+(?:(?:an?|the|its|their)\s+)?(?:[\p{L}\p{N}.:-]+\s+){0,6}?)curfews?\b|\bcurfews?\b(?=\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:was\s+|were\s+|has been\s+|had been\s+)?(?:imposed|declared|took effect|went into effect|came into (?:effect|force))\b))/giu;
+  /(?=curfew)(?:(?<=\b(?:impos(?:ed|es|ing)|declar(?:ed|es|ing)|announc(?:ed|es|ing)|order(?:ed|s|ing)|extend(?:ed|s|ing)|reimpos(?:ed|es|ing)|slapp(?:ed|ing)|under)\s+(?:(?:an?|the|its|their)\s+)?(?:[\p{L}\p{N}.:-]+\s+){0,6}?)curfews?\b|\bcurfews?\b(?=\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:was\s+|were\s+|has been\s+|had been\s+)?(?:imposed|declared|took effect|went into effect|came into (?:effect|force))\b))/giu;
 
 /** An attack fought off (see its rule in TRIGGERS). */
 export const ATTACK_FOUGHT_OFF =
   /\b(?:repell?(?:ed|ing|s)|repuls(?:ed|ing|es)|beat(?:s|ing)?\s+back|fought\s+off|fend(?:s|ed|ing)?\s+off|fought\s+back)\s+(?:an?|two|three|several|multiple)\s+(?:[\p{L}-]+\s+){0,3}?(?:attacks?|assaults?|raids?|ambush(?:es)?|offensives?)\b/giu;
 /** Forces that beat people ("the police had beaten him", "soldiers beat villagers"), or people beaten by them. */
 export const FORCES_BEAT =
-  /(?:(?<=\b(?:police(?:m[ae]n)?|soldiers|troops|security forces|guards|officers|gendarmes|militiam[ae]n|thugs)\s+(?:(?:had|have|has|reportedly|allegedly|then|also|severely|brutally|repeatedly)\s+)*)(?:beat|beaten|beating)\b(?!\s+(?:back|off)\b)|\b(?:were|was|been|being)\s+(?:(?:severely|brutally|badly|repeatedly)\s+)?beaten\s+(?:up\s+)?by\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:police(?:m[ae]n)?|soldiers|troops|security forces|guards|officers|gendarmes|militiam[ae]n|thugs)\b)/giu;
+  /(?=beat|were|was|been|being)(?:(?<=\b(?:police(?:m[ae]n)?|soldiers|troops|security forces|guards|officers|gendarmes|militiam[ae]n|thugs)\s+(?:(?:had|have|has|reportedly|allegedly|then|also|severely|brutally|repeatedly)\s+)*)(?:beat|beaten|beating)\b(?!\s+(?:back|off)\b)|\b(?:were|was|been|being)\s+(?:(?:severely|brutally|badly|repeatedly)\s+)?beaten\s+(?:up\s+)?by\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:police(?:m[ae]n)?|soldiers|troops|security forces|guards|officers|gendarmes|militiam[ae]n|thugs)\b)/giu;
 
 /** Trigger words and phrases, by incident type. */
 export const TRIGGERS: readonly TriggerRule[] = [
@@ -144,43 +147,43 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "attack", pattern: /\bbeat(?:ing|en)?(?=\s+(?:up\s+)?(?:protest(?:er|or)s|demonstrators|youths|students|journalists|supporters|activists|marchers|crowds?)\b)/giu },
   // "a shooter killed five people", "the assailants stabbed two guards": an attacker noun that kills or hurts reports an
   // attack, as "gunmen" does alone ("the attackers were killed" is their own dead, no report).
-  { type: "attack", pattern: /(?<=\b(?:shooters?|assailants?|attackers?|knifem[ae]n|snipers?)\s+(?:(?:had|have|has|reportedly|allegedly|then|also)\s+)*)(?:killed|shot|stabbed|wounded|injured|murdered)\b(?!\s+(?:themselves|himself|herself)\b)/giu },
+  { type: "attack", pattern: /(?=killed|shot|stabbed|wounded|injured|murdered)(?<=\b(?:shooters?|assailants?|attackers?|knifem[ae]n|snipers?)\s+(?:(?:had|have|has|reportedly|allegedly|then|also)\s+)*)(?:killed|shot|stabbed|wounded|injured|murdered)\b(?!\s+(?:themselves|himself|herself)\b)/giu },
   // "terrorists damaged the new police station", "insurgents destroyed a bridge": armed men who damage or destroy a
   // building or vehicle attack it (not "destroyed a weapons cache", forces' work, nor "were destroyed").
-  { type: "attack", pattern: /(?<=\b(?:terrorists|insurgents|militants|extremists|gunm[ae]n|attackers|assailants|rebels)\s+(?:(?:had|have|has|reportedly|allegedly|then|also|later|badly|heavily|severely)\s+)*)(?:damaged|destroyed)(?=\s+(?:an?|the|two|three|several|\d+)\s+(?:[\p{L}-]+\s+){0,4}?(?:police stations?|stations?|checkpoints?|buildings?|houses?|homes|schools?|bridges?|mosques?|churches|offices?|vehicles?|cars?|trucks?|towers?|posts?|outposts?|bases?|compounds?|markets?|shops?|pipelines?)\b)/giu },
+  { type: "attack", pattern: /(?=damaged|destroyed)(?<=\b(?:terrorists|insurgents|militants|extremists|gunm[ae]n|attackers|assailants|rebels)\s+(?:(?:had|have|has|reportedly|allegedly|then|also|later|badly|heavily|severely)\s+)*)(?:damaged|destroyed)(?=\s+(?:an?|the|two|three|several|\d+)\s+(?:[\p{L}-]+\s+){0,4}?(?:police stations?|stations?|checkpoints?|buildings?|houses?|homes|schools?|bridges?|mosques?|churches|offices?|vehicles?|cars?|trucks?|towers?|posts?|outposts?|bases?|compounds?|markets?|shops?|pipelines?)\b)/giu },
   // "offers condolences to the families of the eleven soldiers killed ... in Cauca on April 15": a statement's mourned dead
   // report the killing, with its place and day.
-  { type: "attack", pattern: /(?<=\b(?:condolences|sympathies|sympathy)\s+(?:go\s+out\s+)?to\s+(?:the\s+)?(?:families|loved ones|relatives)\s+of\s+(?:the\s+|those\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?)killed\b/giu },
+  { type: "attack", pattern: /(?=killed)(?<=\b(?:condolences|sympathies|sympathy)\s+(?:go\s+out\s+)?to\s+(?:the\s+)?(?:families|loved ones|relatives)\s+of\s+(?:the\s+|those\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?)killed\b/giu },
   // "seven mortars hit a camp", "rockets struck the base": fired weapons that hit something are an attack.
   { type: "attack", pattern: /\b(?:mortars|rockets|missiles|grenades|shells)(?=\s+(?:hit|struck|slammed into|landed (?:on|in|inside|near)|killed|wounded|injured)\b)/giu },
   // "the reported August 5 killing of dozens of civilians": a killing of many is an attack on them.
   { type: "attack", pattern: /\bkillings?(?=\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|[\p{L}-]+\s+(?:civilians|people|villagers|worshippers|protesters|demonstrators)|civilians|villagers|worshippers|protesters|demonstrators)\b)/giu },
   // "a U.S. patrol was hit in central Baghdad", "their convoy was hit by a roadside bomb": a patrol or vehicle hit is attacked.
-  { type: "attack", pattern: /(?<=\b(?:patrols?|convoys?|vehicles?|humvees?|checkpoints?|outposts?|bases?|trucks?|tanks?)\s+(?:was|were|had been|has been|have been)\s+)hit\b/giu },
+  { type: "attack", pattern: /(?=hit)(?<=\b(?:patrols?|convoys?|vehicles?|humvees?|checkpoints?|outposts?|bases?|trucks?|tanks?)\s+(?:was|were|had been|has been|have been)\s+)hit\b/giu },
   // "the murder of a police officer", "the assassination of the governor": a killing named as a crime is an attack on its victim.
   { type: "attack", pattern: /\b(?:murders?(?=\s+of\b)|assassinat(?:ed|ions?)(?!\s+(?:attempts?|plots?|plans?)\b))/giu },
   // "Terrorists targeted a police patrol", "a car bomb targeted a checkpoint": attackers or a device that target something attack it.
-  { type: "attack", pattern: /(?<=\b(?:terrorists|insurgents|militants|gunm[ae]n|attackers|assailants|bombers?|(?:[\p{L}-]+\s+)?bombs?|IEDs?)\s+)targeted\b/giu },
+  { type: "attack", pattern: /(?=targeted)(?<=\b(?:terrorists|insurgents|militants|gunm[ae]n|attackers|assailants|bombers?|(?:[\p{L}-]+\s+)?bombs?|IEDs?)\s+)targeted\b/giu },
   // "when al-Shabab raided a military base": an armed group's raid is an attack (forces' raids are operations, keyed by their arrests).
-  { type: "attack", pattern: /(?<=\b(?:(?:al|el)-\p{L}+|militants|insurgents|gunmen|fighters|rebels|attackers|jihadists|extremists|terrorists|militiam[ae]n|militias|bandits|raiders|tribesmen|gangs?)\s+(?:\p{L}+\s+)?)raided\b/giu },
+  { type: "attack", pattern: /(?=raided)(?<=\b(?:(?:al|el)-\p{L}+|militants|insurgents|gunmen|fighters|rebels|attackers|jihadists|extremists|terrorists|militiam[ae]n|militias|bandits|raiders|tribesmen|gangs?)\s+(?:\p{L}+\s+)?)raided\b/giu },
   // "the terrorist incident in Cairo": an incident named by who carried it out.
   { type: "attack", pattern: /\b(?:terrorist|terror) incidents?\b/gi },
   // "killed in the strike", "wounded in this strike": a strike that casualties are counted in is an attack, not a walkout.
-  { type: "attack", pattern: /(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|by|during)\s+(?:the|this|that|a|an)\s+)strikes?\b/giu },
+  { type: "attack", pattern: /(?=strike)(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|by|during)\s+(?:the|this|that|a|an)\s+)strikes?\b/giu },
   // "killed Friday ... in a suspected U.S. strike": a strike by a state's forces, or one suspected, is an attack, no walkout.
-  { type: "attack", pattern: /(?<=\b(?:suspected|apparent|reported|U\.S\.|American|coalition|NATO|Israeli|Russian|Syrian|Turkish|Saudi-led|French|Kenyan|Ethiopian|Nigerian|Pakistani|Afghan|Iraqi)\s+)strikes?\b(?!\s+(?:action|ballots?|votes?|leaders?|committees?|calls?|by (?:workers|teachers|doctors|nurses|unions?)))/gu },
+  { type: "attack", pattern: /(?=strike)(?<=\b(?:suspected|apparent|reported|U\.S\.|American|coalition|NATO|Israeli|Russian|Syrian|Turkish|Saudi-led|French|Kenyan|Ethiopian|Nigerian|Pakistani|Afghan|Iraqi)\s+)strikes?\b(?!\s+(?:action|ballots?|votes?|leaders?|committees?|calls?|by (?:workers|teachers|doctors|nurses|unions?)))/gu },
   // A bare "strike" is as often a labour strike; it reports an attack when something is hit by it.
   // ("a strike on an Aleppo school left 18 dead", "a grenade strike in the region has killed one": or when it has a toll.)
   { type: "attack", pattern: /\bstrikes?\b(?=\s+(?:hit|killed|struck|targeted|destroyed|wounded|landed|flattened|damaged)|\s+(?:on|in|against|at)\s+[^,.;]{1,40}?\s+(?:has\s+|have\s+)?(?:killed|left|wounded|injured)\b)/gi },
   // "government aircraft struck a busy market", "warplanes pounded the town", "helicopters dropping crude barrel bombs":
   // aircraft that strike or drop bombs attack what they hit ("aircraft struck the positions": close-air support, the battle's).
-  { type: "attack", pattern: /(?<=\b(?:aircraft|warplanes?|war planes?|jets?|helicopters?|drones?|gunships?|bombers)\s+(?:(?:have|has|had|reportedly|also|then|again)\s+)*)(?:struck|hit|pounded|bombarded|bombed|strafed|targeted)\b(?!\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:positions?|enemy)\b)|\b(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing))\s+(?:[\p{L}-]+\s+){0,2}?bombs\b/giu },
+  { type: "attack", pattern: /(?=struck|hit|pounded|bombarded|bombed|strafed|targeted)(?<=\b(?:aircraft|warplanes?|war planes?|jets?|helicopters?|drones?|gunships?|bombers)\s+(?:(?:have|has|had|reportedly|also|then|again)\s+)*)(?:struck|hit|pounded|bombarded|bombed|strafed|targeted)\b(?!\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:positions?|enemy)\b)|\b(?:dropp(?:ed|ing)|drops?|rain(?:ed|ing))\s+(?:[\p{L}-]+\s+){0,2}?bombs\b/giu },
   // ... or when it is aimed at an armed group or its gear ("during a strike on an ISIL tactical unit", "a strike yesterday
   // against two militant vehicles"); workers strike "on Monday" or "against" a reform.
   { type: "attack", pattern: /\bstrikes?(?=\s+(?:(?:yesterday|today|overnight|last night)\s+)?(?:on|against)\s+(?:an?|the|two|three|four|several|multiple|\d+)\s+(?:[\p{L}-]+\s+){0,2}?(?:ISIL|ISIS|Daesh|Taliban|al-Shabaa?b|al-Qaida|al-Qaeda|militants?|insurgents?|terrorists?|enemy|fighters?|tactical|weapons?|vehicles?|targets?|positions?|compounds?|bunkers?|convoys?|camps?|training)\b)/giu },
   // ... or when an armed force carries it out ("conducted a strike in Syria"; workers "launch" a strike).
   // ('conducted a "precision strike" that killed': the kind may be quoted.)
-  { type: "attack", pattern: /(?<=\b(?:conducted|carried out)\s+(?:a|an|one|two|three|several|[\p{L}-]+ly)?\s*["“]?(?:precision\s+|targeted\s+|air\s+|drone\s+)?)strikes?\b/giu },
+  { type: "attack", pattern: /(?=strike)(?<=\b(?:conducted|carried out)\s+(?:a|an|one|two|three|several|[\p{L}-]+ly)?\s*["“]?(?:precision\s+|targeted\s+|air\s+|drone\s+)?)strikes?\b/giu },
   // "clashes between demonstrators and police", "protesters fought with police": a crowd fighting the police is a riot
   // (ACLED's violent demonstration), not a battle between armed sides. The span takes in the crowd word, so it reports no
   // protest of its own ("clashes between protesters demanding X and security forces", a crowd word with its own words
@@ -224,7 +227,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // fighters killed are a battle with the forces they met (ACLED), unless their sentence reports an attack (incidents.ts).
   { type: "armed_clash", pattern: FIGHTERS_KILLED },
   // "13 insurgents were killed in the engagement": a fight named by its toll, which points back to the one reported.
-  { type: "armed_clash", pattern: /(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:in|during)\s+(?:the|this|that)\s+)engagements?\b/giu },
+  { type: "armed_clash", pattern: /(?=engagement)(?<=\b(?:killed|wounded|injured|died|dead)\s+(?:in|during)\s+(?:the|this|that)\s+)engagements?\b/giu },
   // "Perceiving hostile intent, the ground force engaged, killing two": armed forces that engage and kill fought a battle.
   // ("combined forces engaged them, killing three": the engaged may be named first.)
   { type: "armed_clash", pattern: /\bengaged(?=(?:\s+(?:them|the\s+(?:[\p{L}-]+\s+)?(?:insurgents|militants|fighters|terrorists|gunm[ae]n|enemy|suspects|men)))?,?\s+(?:and\s+)?kill(?:ed|ing)\b)/giu

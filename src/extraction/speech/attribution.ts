@@ -1,4 +1,4 @@
-import type { Token } from "../text.js";
+import { type Token, escapeForRegExp, wordPattern } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
@@ -325,7 +325,7 @@ function describedAgency(phrase: Phrase, context: ResolveContext): Resolved | nu
   // "The U.N. Refugee Agency" capitalized is a name as the story writes it, not a description.
   if (!entry || isCapitalized(phrase.tokens[phrase.tokens.length - 1] as Token)) return null;
   const known = (name: string): string | undefined => context.cast.organizations.find((organization) => organization.toLowerCase() === name.toLowerCase());
-  const named = entry.names.map(known).find((name) => name !== undefined) ?? entry.names.find((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(context.text));
+  const named = entry.names.map(known).find((name) => name !== undefined) ?? entry.names.find((name) => new RegExp(`\\b${escapeForRegExp(name)}\\b`).test(context.text));
   if (!named) return null;
   context.cast.addOrganization(named);
   context.cast.mention(phrase, "organization", named, CONFIDENCE.reference);
@@ -504,7 +504,7 @@ function startsSentence(text: string, offset: number): boolean {
 
 /** Whether the word appears capitalized after a lower-case word or a comma somewhere in the text. */
 function capitalizedMidSentence(text: string, word: string): boolean {
-  return new RegExp(`[\\p{Ll},;]\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u").test(text);
+  return new RegExp(`[\\p{Ll},;]\\s+${escapeForRegExp(word)}\\b`, "u").test(text);
 }
 
 const HONORIFIC_GENDER: ReadonlyMap<string, "male" | "female"> = new Map([
@@ -561,7 +561,7 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
  * story gave a name to with "known as" is that named body ("called" is more often the verb).
  */
 function knownAs(phrase: Phrase, position: number, context: ResolveContext): Resolved | null {
-  const words = phrase.text.replace(/^(the|that|this)\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const words = escapeForRegExp(phrase.text.replace(/^(the|that|this)\s+/i, ""));
   if (!/\s/.test(words)) return null;
   const match = new RegExp(`\\b${words}\\b[^.;]{0,40}?,?\\s+(?:also\\s+)?known as\\s+(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,4})`, "iu").exec(context.text.slice(0, position));
   const name = match?.[1];
@@ -875,7 +875,7 @@ function bareSurnames(context: ResolveContext, from: number, position: number): 
     seen.add(entry.name);
     const surname = entry.name.split(/\s+/).pop() ?? "";
     if (surname.length < 3 || context.cast.people.some((person) => person.name.split(/\s+/).pop() === surname)) continue;
-    const pattern = new RegExp(`(?<![\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}'’-])`, "gu");
+    const pattern = wordPattern(surname, "[\\p{L}]", "[\\p{L}'’-]");
     pattern.lastIndex = Math.max(entry.start + entry.name.length, from + 1);
     for (let match = pattern.exec(context.text); match && match.index < position; match = pattern.exec(context.text)) {
       // Not the surname of another full name ("Bo Doe" is not Jo Doe).
@@ -1050,6 +1050,13 @@ const JOURNALIST = /\b(?:reporter|correspondent|interviewer)\b/i;
 const scannedMentions = new WeakMap<Cast, Map<PersonEntry, { readonly people: number; readonly offsets: readonly number[] }>>();
 
 /**
+ * What `textMentions` reads from the text alone, per cast (a cast is one text's), per name: the
+ * full name's subject mentions and the offsets where the surname stands as a name. Only which
+ * bearer of a shared surname owns it depends on the cast, so a growing cast rescans nothing.
+ */
+const nameScans = new WeakMap<Cast, Map<string, { readonly named: readonly number[]; readonly surnamed: readonly number[] }>>();
+
+/**
  * Every place the text names a person, read from the text rather than from the mentions the
  * reading has recorded so far: the full name, and the surname alone when no other person of the
  * cast bears it ("Doe has taken a stance" before anyone quoted Doe). A surname right after another
@@ -1065,9 +1072,8 @@ function textMentions(context: ResolveContext, person: PersonEntry): readonly nu
   }
   let scanned = perCast.get(person);
   if (!scanned || scanned.people !== cast.people.length) {
-    const offsets = new Set<number>();
-    const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}])${escape(person.name)}(?![\\p{L}])`, "gu"))) if (isSubjectMention(text, match.index)) offsets.add(match.index);
+    const { named, surnamed } = scanName(context, person.name);
+    const offsets = new Set<number>(named);
     const surname = surnameOf(person.name);
     const bearers = cast.people.filter((other) => other !== person && surnameOf(other.name).toLowerCase() === surname.toLowerCase());
     // A surname several people bear ("Doe" of Jo Doe and Al Doe) is the one the story named in full
@@ -1077,23 +1083,43 @@ function textMentions(context: ResolveContext, person: PersonEntry): readonly nu
       return at < 0 ? Infinity : at;
     };
     const ours = (at: number): boolean => firstAt(person) < at && bearers.every((other) => firstAt(other) > firstAt(person));
-    if (surname !== person.name && surname.length >= 3) {
-      for (const match of text.matchAll(new RegExp(`(?<![\\p{L}.'’-])${escape(surname)}(?![\\p{L}-])`, "gu"))) {
-        const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, match.index - 30), match.index))?.[1] ?? "";
-        const after = text.slice(match.index + surname.length, match.index + surname.length + 3);
-        if (/^\s\p{Lu}\p{Ll}/u.test(after)) continue;
-        if (/^\p{Lu}[\p{L}'’-]*$/u.test(before) && !TITLE_WORDS.has(before.toLowerCase()) && !OPENER_WORDS.test(before) && !/^(?:The|But|And|So|Then|Now|Also)$/.test(before)) {
-          // "Donald Trump" is the person named in full; another given name is another person.
-          if (!person.name.endsWith(`${before} ${surname}`)) continue;
-        }
-        if ((bearers.length === 0 || ours(match.index)) && isSubjectMention(text, match.index)) offsets.add(match.index);
-      }
-    }
+    for (const at of surnamed) if (bearers.length === 0 || ours(at)) offsets.add(at);
     scanned = { people: cast.people.length, offsets: [...offsets].sort((a, b) => a - b) };
     perCast.set(person, scanned);
   }
   if (person.mentions.length === 0) return scanned.offsets;
   return [...new Set([...scanned.offsets, ...person.mentions])].sort((a, b) => a - b);
+}
+
+/** The cast-independent part of `textMentions` for one name, scanned once per text. */
+function scanName(context: ResolveContext, name: string): { readonly named: readonly number[]; readonly surnamed: readonly number[] } {
+  const { cast, text } = context;
+  let perCast = nameScans.get(cast);
+  if (!perCast) {
+    perCast = new Map();
+    nameScans.set(cast, perCast);
+  }
+  const cached = perCast.get(name);
+  if (cached) return cached;
+  const named: number[] = [];
+  for (const match of text.matchAll(wordPattern(name, "[\\p{L}]", "[\\p{L}]"))) if (isSubjectMention(text, match.index)) named.push(match.index);
+  const surnamed: number[] = [];
+  const surname = surnameOf(name);
+  if (surname !== name && surname.length >= 3) {
+    for (const match of text.matchAll(wordPattern(surname, "[\\p{L}.'’-]", "[\\p{L}-]"))) {
+      const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, match.index - 30), match.index))?.[1] ?? "";
+      const after = text.slice(match.index + surname.length, match.index + surname.length + 3);
+      if (/^\s\p{Lu}\p{Ll}/u.test(after)) continue;
+      if (/^\p{Lu}[\p{L}'’-]*$/u.test(before) && !TITLE_WORDS.has(before.toLowerCase()) && !OPENER_WORDS.test(before) && !/^(?:The|But|And|So|Then|Now|Also)$/.test(before)) {
+        // "Donald Trump" is the person named in full; another given name is another person.
+        if (!name.endsWith(`${before} ${surname}`)) continue;
+      }
+      if (isSubjectMention(text, match.index)) surnamed.push(match.index);
+    }
+  }
+  const scan = { named, surnamed };
+  perCast.set(name, scan);
+  return scan;
 }
 
 /** Offset of a person's last mention before a position as the text names them (`textMentions`), leaving out the ones `skip` names, or -1. */

@@ -1,4 +1,4 @@
-import type { AnalyzedText } from "../text.js";
+import { type AnalyzedText, escapeForRegExp } from "../text.js";
 import type { TextRange } from "../types.js";
 import { lookupPlace } from "../events/gazetteer.js";
 import { FEMALE_GIVEN_NAMES, KNOWN_ORGANIZATIONS, MALE_GIVEN_NAMES } from "./lexicon.js";
@@ -160,7 +160,7 @@ function singleTurnIsTranscript(label: string, header: string): boolean {
   if (words.length < 2) return false;
   if (TITLE_LABEL.test(words[0] ?? "")) return true;
   const names = [words[0] ?? "", words[words.length - 1] ?? ""].map((word) => titleCase(word.replace(/\.$/, "")));
-  return names.every((name) => new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(header));
+  return names.every((name) => new RegExp(`(?:^|[^\\p{L}])${escapeForRegExp(name)}(?![\\p{L}])`, "u").test(header));
 }
 
 /**
@@ -209,7 +209,7 @@ export function findBriefingTurns(analyzed: AnalyzedText): BriefingTurn[] {
   // an honorific: a header may introduce the interviewer only so ("(Interview with Mr. Doe, Harbor
   // Radio)") before the turns labelled "Doe:".
   const givenNameAt = (surname: string): number => {
-    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const escaped = escapeForRegExp(surname);
     return new RegExp(`(?:\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)*|\\b(?:Mr|Ms|Mrs|Dr)\\.) ${escaped}(?![\\p{L}])`, "u").exec(text)?.index ?? -1;
   };
   const plausibleSurname = (surname: string): boolean => !NOT_VOCATIVES.has(surname.toLowerCase()) && isNameWord(surname) && lookupPlace(surname) === undefined;

@@ -1,4 +1,4 @@
-import { type AnalyzedText, type Token, analyzeText } from "../text.js";
+import { type AnalyzedText, type Token, analyzeText, escapeForRegExp } from "../text.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";
@@ -504,7 +504,7 @@ function quoteOthersInTurn(walk: Walk, turnSpans: readonly QuoteSpan[], line: Te
  */
 function nameInHeader(text: string, surname: string, headerEnd: number): string | null {
   const header = text.slice(0, Math.min(headerEnd, 1000));
-  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeForRegExp(surname);
   // One given name and an optional initial ("John Kirby", "Mark T. Esper"): a longer run of
   // capitals in a header is more often an office ("Strategic Communications John Kirby").
   // The label's capitals lose the surname's own ("MCCORMACK" for McCormack): any case matches,
