@@ -159,16 +159,40 @@ export function escapeForRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** One letter, of any script: what a name must not touch to stand as a word (`wordOffsets`). */
+export const LETTER = /\p{L}/u;
+
 /**
- * A pattern for a literal standing as a word: no character of the class `notBefore` right before
- * it, none of `notAfter` right after (classes in pattern syntax, "[\\p{L}]"). The literal opens the
- * pattern and the check on what precedes it follows it ("Doe(?<![\p{L}]Doe)"), the same matches as
- * "(?<![\p{L}])Doe": V8 tries a pattern that opens with a lookbehind at every position of the text,
- * and searches for one that opens with a literal.
+ * Where a literal stands as a word: the offsets, from `from` up to `to` (exclusive), where it occurs
+ * with no character that `notBefore` matches right before it and none that `notAfter` matches
+ * right after (one-character patterns with the u flag, tested on one code point). The offsets are
+ * those `matchAll` gives for "(?<!notBefore)literal(?!notAfter)" (an occurrence found is skipped
+ * whole), found with a plain string search: a pattern that opens with a lookbehind is tried at every
+ * position, and a pattern built for one name runs once, before V8 compiles it.
  */
-export function wordPattern(literal: string, notBefore: string, notAfter: string, flags = "gu"): RegExp {
-  const escaped = escapeForRegExp(literal);
-  return new RegExp(`${escaped}(?<!${notBefore}${escaped})(?!${notAfter})`, flags);
+export function wordOffsets(text: string, literal: string, notBefore: RegExp, notAfter: RegExp, from = 0, to = text.length): number[] {
+  const found: number[] = [];
+  if (literal === "") return found; // an empty name names no one
+  for (let at = text.indexOf(literal, from); at >= 0 && at < to; ) {
+    const standsAlone = !notBefore.test(codePointBefore(text, at)) && !notAfter.test(codePointFrom(text, at + literal.length));
+    if (standsAlone) found.push(at);
+    at = text.indexOf(literal, standsAlone ? at + literal.length : at + 1);
+  }
+  return found;
+}
+
+/** The code point that ends right before an offset ("" at the start). */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return "";
+  const low = text.charCodeAt(at - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && at >= 2 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+  return text.slice(pair ? at - 2 : at - 1, at);
+}
+
+/** The code point that starts at an offset ("" at the end). */
+function codePointFrom(text: string, at: number): string {
+  const point = text.codePointAt(at);
+  return point === undefined ? "" : String.fromCodePoint(point);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type AnalyzedText, type Sentence, type Token, matchesOf } from "../text.js";
+import { PatternPrefilter } from "../pattern-literals.js";
 import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIncidentType, TextRange } from "../types.js";
 import { datesCompatible, findDates, type DateMention } from "./dates.js";
 import { placeWithin, type PlaceMatch } from "./gazetteer.js";
@@ -758,7 +759,7 @@ const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|sta
 // "with" may hold numbers, "a soldier with the 1st Infantry Division was killed".)
 /** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
 const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:(?:opposition|rights|human rights|student|union|party)\s+)?(?:(?:activist|journalist|reporter|photographer|lawmaker|legislator|politician|cleric|commander|leader|priest|imam|pastor|teacher|doctor|businessman|businesswoman|mayor|governor|judge|lawyer|prosecutor|student|chief|official)\s+)?(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
-const NAMED_WAS_KILLED = /(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
+const NAMED_WAS_KILLED = /(?=[A-Z])(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 /** Between a count and the next: an active killing verb whose object the next count is ("bomber killed "). */
@@ -796,6 +797,8 @@ const LISTED = /^\s*,\s+$/;
 const LISTED_VICTIMS = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+,\s+$/u;
 // "Two soldiers - one U.S., the other Afghan - were killed": an aside between dashes names a subset.
 const DASH_ASIDES = /(?<=\p{L})\s[-–—]\s[^;–—]{1,60}?\s[-–—](?=\s)/gu;
+/** Which trigger patterns may match a sentence: one scan for their words instead of one attempt per pattern and position. */
+const TRIGGER_PREFILTER = new PatternPrefilter(TRIGGERS.map((rule) => rule.pattern));
 // A toll of none, said as a negation ("did not kill anyone", "no one was killed", "killed no one").
 const NO_DEATHS = /\b(?:(?:did not|didn't|does not|failed to) (?:kill|cause (?:any )?(?:deaths|fatalities))(?: anyone| anybody)?|(?:no one|nobody|no people) (?:was |were |has been |had been )?(?:killed|dead|died)|killed (?:no one|nobody)|(?:there were |caused |with )?no (?:deaths|fatalities))\b/i;
 /** Some of the wounded counted before, dead since ("one of whom died later", "two of them later died"); group 1 is how many. */
@@ -974,7 +977,9 @@ export function extractIncidents(
     if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
     const dropped: TextRange[] = [];
     let background = false;
+    const triggerMayMatch = TRIGGER_PREFILTER.possible(sentence.text);
     for (const rule of TRIGGERS) {
+      if (!triggerMayMatch(rule.pattern)) continue;
       for (const m of matchesOf(rule.pattern, sentence.text)) {
         const start = sentence.start + m.index;
         const end = start + m[0].length;

@@ -99,7 +99,7 @@ const UNIT_WORD = "Division|Expeditionary|Corps|Regiment|Brigade|Battalion|Force
 const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|his|her|their|the(?:\\s+(?:first|second|third|fourth|fifth|other))?|\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:(?!(?:of|a|an|the|and|or|in|on|at|to|by|with|for|from)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,4}?(?:${PERSON})(?!\\s+(?:${UNIT_WORD})\\b|['’]s\\b)|another(?=\\s+(?:was|is|has|had|died|wounded|injured|hurt)\\b)|(?<=\\b(?:killed|killing|wounded|wounding|injured|injuring)\\s+)another(?!\\s+(?:\\d|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores?))|one other)\\b`, "giu");
 
 /** Two people named by kinship ("her parents", "and parents" after a kin list, "the couple"). */
-const COUPLE = /\b(?:(?:his|her|their)\s+(?:own\s+)?|(?<=\b(?:and|,)\s+))(?:parents|grandparents)\b|\bthe\s+(?:elderly\s+|young\s+)?couple\b/giu;
+const COUPLE = /\b(?:(?:his|her|their)\s+(?:own\s+)?|(?=parents|grandparents)(?<=\b(?:and|,)\s+))(?:parents|grandparents)\b|\bthe\s+(?:elderly\s+|young\s+)?couple\b/giu;
 
 /** Nouns after a count (with at most one modifier) that name weapons, vehicles, buildings or reports ("one report says"), never casualties. */
 const OBJECTS_AFTER =

@@ -1,4 +1,4 @@
-import { type Token, escapeForRegExp, wordPattern } from "../text.js";
+import { LETTER, type Token, escapeForRegExp, wordOffsets } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
@@ -875,12 +875,10 @@ function bareSurnames(context: ResolveContext, from: number, position: number): 
     seen.add(entry.name);
     const surname = entry.name.split(/\s+/).pop() ?? "";
     if (surname.length < 3 || context.cast.people.some((person) => person.name.split(/\s+/).pop() === surname)) continue;
-    const pattern = wordPattern(surname, "[\\p{L}]", "[\\p{L}'’-]");
-    pattern.lastIndex = Math.max(entry.start + entry.name.length, from + 1);
-    for (let match = pattern.exec(context.text); match && match.index < position; match = pattern.exec(context.text)) {
+    for (const at of wordOffsets(context.text, surname, LETTER, /[\p{L}'’-]/u, Math.max(entry.start + entry.name.length, from + 1), position)) {
       // Not the surname of another full name ("Bo Doe" is not Jo Doe).
-      if (/\p{Lu}[\p{L}.'’-]*\s$/u.test(context.text.slice(Math.max(0, match.index - 30), match.index))) continue;
-      found.push({ name: entry.name, start: match.index, opensSentence: false, length: surname.length });
+      if (/\p{Lu}[\p{L}.'’-]*\s$/u.test(context.text.slice(Math.max(0, at - 30), at))) continue;
+      found.push({ name: entry.name, start: at, opensSentence: false, length: surname.length });
     }
   }
   return found;
@@ -1102,19 +1100,19 @@ function scanName(context: ResolveContext, name: string): { readonly named: read
   const cached = perCast.get(name);
   if (cached) return cached;
   const named: number[] = [];
-  for (const match of text.matchAll(wordPattern(name, "[\\p{L}]", "[\\p{L}]"))) if (isSubjectMention(text, match.index)) named.push(match.index);
+  for (const at of wordOffsets(text, name, LETTER, LETTER)) if (isSubjectMention(text, at)) named.push(at);
   const surnamed: number[] = [];
   const surname = surnameOf(name);
   if (surname !== name && surname.length >= 3) {
-    for (const match of text.matchAll(wordPattern(surname, "[\\p{L}.'’-]", "[\\p{L}-]"))) {
-      const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, match.index - 30), match.index))?.[1] ?? "";
-      const after = text.slice(match.index + surname.length, match.index + surname.length + 3);
+    for (const at of wordOffsets(text, surname, /[\p{L}.'’-]/u, /[\p{L}-]/u)) {
+      const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? "";
+      const after = text.slice(at + surname.length, at + surname.length + 3);
       if (/^\s\p{Lu}\p{Ll}/u.test(after)) continue;
       if (/^\p{Lu}[\p{L}'’-]*$/u.test(before) && !TITLE_WORDS.has(before.toLowerCase()) && !OPENER_WORDS.test(before) && !/^(?:The|But|And|So|Then|Now|Also)$/.test(before)) {
         // "Donald Trump" is the person named in full; another given name is another person.
         if (!name.endsWith(`${before} ${surname}`)) continue;
       }
-      if (isSubjectMention(text, match.index)) surnamed.push(match.index);
+      if (isSubjectMention(text, at)) surnamed.push(at);
     }
   }
   const scan = { named, surnamed };

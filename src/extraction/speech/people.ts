@@ -1,4 +1,4 @@
-import { type AnalyzedText, type Sentence, type Token, wordPattern } from "../text.js";
+import { type AnalyzedText, LETTER, type Sentence, type Token, wordOffsets } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { FEMALE_GIVEN_NAMES, GENDERED_WORDS, MALE_GIVEN_NAMES, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
@@ -422,9 +422,8 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
   const bySurname = new Map<string, { person: PersonEntry; fullNames: TextRange[] }>();
   for (const person of cast.people) {
     const fullNames: TextRange[] = [];
-    const pattern = wordPattern(person.name, "[\\p{L}]", "[\\p{L}]");
-    for (const match of text.matchAll(pattern)) {
-      const range = { start: match.index, end: match.index + match[0].length };
+    for (const at of wordOffsets(text, person.name, LETTER, LETTER)) {
+      const range = { start: at, end: at + person.name.length };
       fullNames.push(range);
       cast.mentionPerson(person, range, 0.9);
     }
@@ -434,7 +433,7 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
     // named first, whom it calls by the surname; the others it keeps naming in full.
     else if (!bySurname.has(surname) && fullNames.length > 0 && surnameOf(person.name) === person.name.split(/\s+/).pop()) {
       const bearers = cast.people.filter((other) => surnameOf(other.name) === surname);
-      const firstNamed = bearers.map((other) => ({ other, at: text.search(wordPattern(other.name, "[\\p{L}]", "[\\p{L}]", "u")) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at)[0];
+      const firstNamed = bearers.map((other) => ({ other, at: wordOffsets(text, other.name, LETTER, LETTER)[0] ?? -1 })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at)[0];
       if (firstNamed?.other === person) bySurname.set(surname, { person, fullNames: [] });
     }
   }
@@ -443,7 +442,7 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
     if (entry.fullNames.length > 0) continue;
     for (const other of cast.people) {
       if (surnameOf(other.name) !== surname) continue;
-      for (const match of text.matchAll(wordPattern(other.name, "[\\p{L}]", "[\\p{L}]"))) entry.fullNames.push({ start: match.index, end: match.index + match[0].length });
+      for (const at of wordOffsets(text, other.name, LETTER, LETTER)) entry.fullNames.push({ start: at, end: at + other.name.length });
     }
   }
   // One pass over the tokens for every surname ("Pompeo", "Pompeo's").
