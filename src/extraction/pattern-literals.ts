@@ -1,5 +1,4 @@
-import { parseRegExpLiteral } from "@eslint-community/regexpp";
-import type { Alternative, CapturingGroup, Element, Group, Pattern } from "@eslint-community/regexpp/ast";
+import { type AST, parseRegExpLiteral } from "@eslint-community/regexpp";
 import { escapeForRegExp, matchesOf } from "./text.js";
 
 // A pattern tried on every sentence costs a match attempt at every position, whether or not the
@@ -55,7 +54,7 @@ export function requiredLiterals(pattern: RegExp): Literals {
 }
 
 /** A disjunction: a match is one of its alternatives', so it contains a literal of one of them. */
-function ofAlternatives(node: Pattern | Group | CapturingGroup): Literals {
+function ofAlternatives(node: AST.Pattern | AST.Group | AST.CapturingGroup): Literals {
   if (node.type === "Group" && node.modifiers !== null) return null;
   const union = new Set<string>();
   for (const alternative of node.alternatives) {
@@ -71,7 +70,7 @@ function ofAlternatives(node: Pattern | Group | CapturingGroup): Literals {
  * of single characters matched side by side (assertions match no characters and do not break a
  * run). The most selective candidate is kept: the one whose shortest literal is longest.
  */
-function ofSequence(alternative: Alternative): Literals {
+function ofSequence(alternative: AST.Alternative): Literals {
   const candidates: string[][] = [];
   let run = "";
   const endRun = (): void => {
@@ -96,7 +95,7 @@ function ofSequence(alternative: Alternative): Literals {
 }
 
 /** The lower-cased character an element always matches: a literal character, or a class of one letter's cases ("[Ii]"). */
-function singleCharacter(element: Element): string | null {
+function singleCharacter(element: AST.Element): string | null {
   if (element.type === "Character") return String.fromCodePoint(element.value).toLowerCase();
   if (element.type !== "CharacterClass" || element.negate || element.elements.length === 0) return null;
   const folded = new Set<string>();
@@ -107,7 +106,7 @@ function singleCharacter(element: Element): string | null {
   return folded.size === 1 ? ([...folded][0] as string) : null;
 }
 
-function ofElement(element: Element): Literals {
+function ofElement(element: AST.Element): Literals {
   switch (element.type) {
     case "Group":
     case "CapturingGroup":
