@@ -46,6 +46,10 @@ const monthMention = (year: number, month: number): Pick<DateMention, "date" | "
 
 // Full names first, so "January" wins over "Jan"; an abbreviation may end with a full stop.
 const MONTH_WORDS = [MONTH_NAMES, ...MONTH_ABBREVIATIONS.split("|").map((abbreviation) => `${abbreviation}\\.?`)].join("|");
+/** A month's days as ordinal words ("sixth", "twenty-first"), first to thirty-first, as a pattern source and a list. */
+const ORDINAL_DAY = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+  .concat(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"].map((w) => `twenty ${w}`), ["thirtieth", "thirty first"]);
+const ORDINAL_WORDS = [...ORDINAL_DAY].reverse().map((w) => w.replace(" ", "[ -]")).join("|");
 const COUNT_WORDS = "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several";
 // One pattern per shape, tried in order; an earlier shape wins where two overlap.
 const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpExecArray, published: number) => ReturnType<typeof dayMention> | null }[] = [
@@ -85,6 +89,11 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     // "on March 3", "March 3, 2024", "Sept. 28"
     pattern: new RegExp(`\\b(${MONTH_WORDS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => fullDate(published, m[1] ?? "", Number(m[2]), m[3]),
+  },
+  {
+    // "since August sixth", "on March twenty-first": a month's day in words, as broadcast scripts spell it (h18ac).
+    pattern: new RegExp(`\\b(${MONTH_NAMES})\\s+(${ORDINAL_WORDS})\\b(?:,?\\s+(\\d{4}))?(?![\\p{L}-])`, "gu"),
+    resolve: (m, published) => fullDate(published, m[1] ?? "", ORDINAL_DAY.indexOf((m[2] ?? "").toLowerCase().replace(/-/g, " ")) + 1, m[3]),
   },
   {
     // "3 March 2024"
@@ -205,7 +214,9 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   {
     // "attacked three villages Monday and Tuesday": the span of two days (each the most recent on or before publication,
     // the first before the second).
-    pattern: new RegExp(`\\b(?:on\\s+)?(${WEEKDAY_NAMES})\\s+(?:and|to|through)\\s+(?:(?:early|late)\\s+)?(?:on\\s+)?(${WEEKDAY_NAMES})\\b(?!['’\`]s)`, "g"),
+    // (h18ac: "an operation that started Sunday night and ended Monday morning", "from Friday evening into Saturday": the
+    // part of the day may follow the first, and the second may be the end of a run the verb names.)
+    pattern: new RegExp(`\\b(?:on\\s+)?(${WEEKDAY_NAMES})(?:\\s+(?:night|morning|evening|afternoon))?\\s+(?:and|to|through|until|till|into)\\s+(?:(?:ended|ending|finished|lasted|continued|ran)\\s+(?:on\\s+|until\\s+|into\\s+)?)?(?:(?:early|late)\\s+)?(?:on\\s+)?(${WEEKDAY_NAMES})\\b(?!['’\`]s)`, "g"),
     resolve: (m, published) => {
       const back = (weekday: string): number => (new Date(published).getUTCDay() - WEEKDAYS.indexOf(weekday.toLowerCase()) + 7) % 7;
       const last = published - back(m[2] ?? "") * DAY;
@@ -226,6 +237,16 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     },
   },
   {
+    // "coalition forces detained 16 suspects yesterday and today": the two days, the span between them (h18ac).
+    pattern: /\b(?:yesterday|last night)\s+and\s+(?:today|this morning|tonight)\b|\b(?:today|this morning)\s+and\s+(?:yesterday|last night)\b/gi,
+    resolve: (_m, published) => ({ date: null, precision: "unknown", earliest: iso(published - DAY), latest: iso(published) }),
+  },
+  {
+    // "riots that are still underway in the capital": what goes on as the story is told is the publication day's (h18ac).
+    pattern: /\b(?:(?:is|are)\s+)?still\s+(?:under\s?way|going on|raging|ongoing)\b|\b(?:that|which)\s+(?:is|are)\s+(?:now\s+)?(?:under\s?way|raging)\b/gi,
+    resolve: (_m, published) => dayMention(published),
+  },
+  {
     pattern: /\b(today|tonight|this morning|this afternoon|this evening|yesterday|last night)\b/gi,
     resolve: (m, published) => dayMention(/yesterday|last night/i.test(m[1] ?? "") ? published - DAY : published),
   },
@@ -238,7 +259,7 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
 ];
 
 // The shapes that name a calendar day or year, which resolve without a publication day when they give the year.
-const ABSOLUTE_SHAPES = new Set([SHAPES[0], SHAPES[1], SHAPES[2], SHAPES[3], SHAPES[4], SHAPES[SHAPES.length - 1]]);
+const ABSOLUTE_SHAPES = new Set([SHAPES[0], SHAPES[1], SHAPES[2], SHAPES[3], SHAPES[4], SHAPES[5], SHAPES[SHAPES.length - 1]]);
 
 function fullDate(published: number, monthWord: string, day: number, yearText: string | undefined): ReturnType<typeof dayMention> | null {
   const month = monthIndex(monthWord);

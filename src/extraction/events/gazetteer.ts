@@ -137,6 +137,8 @@ const appositionPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE}
 const bearingAppositionPattern = new RegExp(`\\b(?:in|near|at|outside)\\s+(${PLACE_NAME_NO_APOSTROPHE}),\\s+(?:just\\s+|immediately\\s+|directly\\s+)?${COMPASS}\\s+of\\b`, "gu");
 // "in Madaen, Iraq": a name the gazetteer does not know, placed in a country by the story.
 // ("near al Huwayjah, Iraq": an Arabic article before the name may be in lower case.)
+/** The words before a state or province whose town may be named before it ("in Huntington, "). */
+const NAME_BEFORE_REGION = /\b(?:in|near|outside|at)\s+(?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L},\s+$/u;
 const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:(?:al|el|ad|an|ar|as|ash)[\s-])?(?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
 // "detonated in Balad Ruz around 7:30 a.m.", "In Acheen, six militants were killed": in a sentence that reports
 // an incident, a capitalised name after "in" and before a clause's end or a time word is where it happened.
@@ -287,7 +289,9 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
         continue;
       }
     }
-    if (place?.kind === "country" && !whole) {
+    // (h18ac: "at the Crandall Canyon mine in Huntington, Utah": a town before its state or province, as before its country;
+    // only after "in", "near", "outside" or "at", not "the governor of Kandahar, Helmand ...".)
+    if ((place?.kind === "country" || (place?.kind === "region" && NAME_BEFORE_REGION.test(text.slice(Math.max(from, hit.start - 60), hit.start)))) && !whole) {
       const named = NAME_BEFORE_COUNTRY.exec(text.slice(Math.max(from, hit.start - 60), hit.start));
       const name = withoutLeadingWords(named?.[1] ?? "");
       if (named && name && !bySpelling.has(name)) {
