@@ -520,7 +520,7 @@ const COORDINATED_WITH = /\b(?:in (?:coordination|concert|tandem) with|together 
 function coordinatedCountries(text: string, sentence: Sentence, trigger: TextRange, sentencePlaces: readonly PlacedMention[]): PlacedMention[] {
   // The phrase within a few words of the trigger's object ("expel Syria's most senior representative in coordination with").
   const tail = text.slice(trigger.end, Math.min(sentence.end, trigger.end + 90));
-  const phrase = [...tail.matchAll(COORDINATED_WITH)][0];
+  const phrase = matchesOf(COORDINATED_WITH, tail)[0];
   if (!phrase) return [];
   const from = trigger.end + phrase.index + phrase[0].length;
   const after = sentencePlaces.filter((p) => p.start >= from && !p.demonym).sort((a, b) => a.start - b.start);
@@ -636,7 +636,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   const out: CasualtyCount[] = [];
   // A count that is part of another ("12 people, including at least one child, were wounded";
   // "21 people, 16 of them from one family, were killed") is no toll of its own.
-  const asides = [...sentence.text.matchAll(SUBSET_PHRASES), ...sentence.text.matchAll(DASH_ASIDES)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const asides = [...matchesOf(SUBSET_PHRASES, sentence.text), ...matchesOf(DASH_ASIDES, sentence.text)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
   const quantities = findQuantities(text, sentence.start, sentence.end).filter(
     (q) =>
       !asides.some((a) => q.start > a.start && q.start < a.end) &&
@@ -718,11 +718,11 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     }
   });
   // "a strike that resulted in the death of Usamah al-Muhajir": one named death.
-  for (const m of sentence.text.matchAll(DEATH_OF_NAMED)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
+  for (const m of matchesOf(DEATH_OF_NAMED, sentence.text)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "killing Imam Mawlawi Taj Mohammad and ...", "killed U.S. Ambassador Chris Stevens": one person named (not "Iraqi Police officers").
-  for (const m of sentence.text.matchAll(KILLED_NAMED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
+  for (const m of matchesOf(KILLED_NAMED, sentence.text)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: true, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "University student Gregory Saint-Hilaire was killed": one person named before the passive verb.
-  for (const m of sentence.text.matchAll(NAMED_WAS_KILLED)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
+  for (const m of matchesOf(NAMED_WAS_KILLED, sentence.text)) if (!out.some((c) => c.at >= sentence.start + m.index && c.at < sentence.start + m.index + m[0].length)) out.push({ at: sentence.start + m.index, cueBefore: false, fatalities: { min: 1, max: 1 }, injuries: NONE, group: "generic" });
   // "the explosion did not kill anyone", "no one was hurt": a toll of none, which a count elsewhere outranks.
   // "wounding 13 more, one of whom died later": the wounded who died are counted with the dead, not the wounded (eighteenth
   // pass): the wounded count loses them and they add to the dead.

@@ -1,4 +1,4 @@
-import type { AnalyzedText } from "../text.js";
+import { type AnalyzedText, matchesOf } from "../text.js";
 import type { EventsExtraction, ExtractedMention, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
 import { findKnownLocalities, findPlaces, lookupPlace, placeOfDateline, type PlaceMatch } from "./gazetteer.js";
@@ -81,7 +81,7 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
   // of a country its headline or first paragraphs name (not "Washington" where officials spoke of another country).
   const opening = analyzed.paragraphs[2]?.end ?? text.length;
   const storyCountries = new Set(places.filter((p) => p.kind === "country" && p.start < opening).map((p) => p.countryCode));
-  for (const m of text.matchAll(BARE_CAPITAL)) {
+  for (const m of matchesOf(BARE_CAPITAL, text)) {
     const start = m.index + m[0].length - "capital".length;
     if (places.some((p) => p.start <= start && start < p.end)) continue;
     const named = [...places].reverse().find((p) => p.end <= start && p.kind === "city" && !p.demonym && p.countryCode !== null && storyCountries.has(p.countryCode) && lookupPlace(p.name)?.capital === true);

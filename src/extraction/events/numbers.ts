@@ -1,6 +1,7 @@
 import nlp from "compromise";
 import type { CountRange, TextRange } from "../types.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
+import { matchesOf } from "../text.js";
 
 // Counts as news copy writes them ("at least 25", "more than a dozen", "nearly 20", "dozens",
 // "hundreds more"). compromise reads the number words ("forty-one", "1,200"); the qualifiers
@@ -112,7 +113,7 @@ const NAMED_BY_NUMBER_BEFORE = /\b(?:Detachment|Force|Brigade|Division|Battalion
 export function findQuantities(text: string, from = 0, to = text.length): QuantityMention[] {
   const slice = text.slice(from, to);
   const found: QuantityMention[] = [];
-  for (const m of slice.matchAll(QUANTITY)) {
+  for (const m of matchesOf(QUANTITY, slice)) {
     const [whole, qualifier, vague, digits] = m;
     const after = slice.slice(m.index + whole.length, m.index + whole.length + 12);
     if (digits && /^\d{4}$/.test(digits) && /^(19|20)/.test(digits)) continue; // a year
@@ -137,7 +138,7 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     const repeated = /^\s*\(\d{1,3}\)/.exec(slice.slice(m.index + whole.length, m.index + whole.length + 8));
     found.push({ start, end: start + whole.length + (repeated ? repeated[0].length : 0), text: whole, range: rangeOf(qualifier, value, Boolean(vague)) });
   }
-  for (const m of slice.matchAll(SINGLE)) {
+  for (const m of matchesOf(SINGLE, slice)) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (found.some((f) => f.start < end && start < f.end)) continue;
@@ -145,7 +146,7 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
   }
   // "killing a girl, her sister and parents": a couple named by kinship is two, read as a person named is (with its verb
   // or its list beside it).
-  for (const m of slice.matchAll(COUPLE)) {
+  for (const m of matchesOf(COUPLE, slice)) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (found.some((f) => f.start < end && start < f.end)) continue;

@@ -1,4 +1,4 @@
-import { LETTER, type Token, escapeForRegExp, wordOffsets } from "../text.js";
+import { LETTER, type Token, escapeForRegExp, wordOffsets, matchesOf } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
@@ -890,7 +890,7 @@ function bareSurnames(context: ResolveContext, from: number, position: number): 
  */
 function givenNamePairs(context: ResolveContext, position: number): { readonly name: string; readonly start: number }[] {
   const pairs: { name: string; start: number }[] = [];
-  for (const match of context.text.slice(0, position).matchAll(/(?<![\p{L}.'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu)) {
+  for (const match of matchesOf(/(?<![\p{L}.'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu, context.text.slice(0, position))) {
     const name = match[0];
     if (genderOfGivenName(name) === null || TITLE_WORDS.has((match[2] ?? "").toLowerCase()) || lookupPlace(match[2] ?? "")) continue;
     pairs.push({ name, start: match.index });
@@ -912,7 +912,7 @@ function fullBareName(cast: ResolveContext["cast"], entry: { readonly name: stri
 function subjectByTitle(text: string, from: number, to: number): string | null {
   const between = text.slice(from, to);
   if (between.includes("\n")) return null;
-  const openings = [...between.matchAll(/(?:^|[.!?]["”’]?\s+)The ((?:\p{Lu}[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{Ll}-]+)\s+\p{Ll}/gu)];
+  const openings = matchesOf(/(?:^|[.!?]["”’]?\s+)The ((?:\p{Lu}[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{Ll}-]+)\s+\p{Ll}/gu, between);
   const role = openings.pop()?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? "";
   return ROLE_NOUNS.has(role) ? role : null;
 }
@@ -1014,14 +1014,14 @@ const GENDERED_PERSON_NOUNS: ReadonlyMap<string, "male" | "female"> = new Map([
 function describedPersonBefore(context: ResolveContext, gender: "male" | "female", after: number, position: number): { readonly description: string; readonly head: string; readonly start: number } | null {
   const text = context.text;
   const paragraphStart = (at: number): number => {
-    const breaks = [...text.slice(0, at).matchAll(/\n\s*\n/g)];
+    const breaks = matchesOf(/\n\s*\n/g, text.slice(0, at));
     return breaks.length > 0 ? (breaks[breaks.length - 1] as RegExpExecArray).index + (breaks[breaks.length - 1] as RegExpExecArray)[0].length : 0;
   };
   const here = paragraphStart(position);
   const window = here > 0 ? paragraphStart(Math.max(0, here - 2)) : 0;
   const from = Math.max(window, after + 1);
   let found: { description: string; head: string; start: number } | null = null;
-  for (const match of text.slice(from, position).matchAll(/\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\b(?!['’])/gu)) {
+  for (const match of matchesOf(/\b(?:one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\b(?!['’])/gu, text.slice(from, position))) {
     const head = match[1] ?? "";
     if (GENDERED_PERSON_NOUNS.get(head) !== gender) continue;
     const start = from + match.index;

@@ -1,4 +1,4 @@
-import { type AnalyzedText, escapeForRegExp } from "../text.js";
+import { type AnalyzedText, escapeForRegExp, matchesOf } from "../text.js";
 import type { TextRange } from "../types.js";
 import { lookupPlace } from "../events/gazetteer.js";
 import { FEMALE_GIVEN_NAMES, KNOWN_ORGANIZATIONS, MALE_GIVEN_NAMES } from "./lexicon.js";
@@ -375,7 +375,7 @@ function answerers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
   const header = text.slice(0, turns[0]?.labelLine.start ?? 0);
   const names = new Map<string, { surname: string; start: number }>();
   // A given name (one the lexicon knows, or after a title or "with"/"by") and a surname that no capitalized word follows.
-  for (const match of header.matchAll(/(?<=^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+)((?: \p{Lu}\.)*) (\p{Lu}[\p{Ll}'’-]+)(?![\p{L}]| \p{Lu}\p{Ll})/gu)) {
+  for (const match of matchesOf(/(?<=^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+)((?: \p{Lu}\.)*) (\p{Lu}[\p{Ll}'’-]+)(?![\p{L}]| \p{Lu}\p{Ll})/gu, header)) {
     const given = match[1] ?? "";
     const surname = match[3] ?? "";
     const before = /(\S+)\s+$/.exec(header.slice(0, match.index))?.[1] ?? "";
@@ -466,7 +466,7 @@ function handOver(text: string, words: string, before: number): { label: string;
   if (parts.length === 1 && TITLE_LABEL.test(title.toUpperCase())) {
     // The title, an "of" phrase of capitalized words, then the name: the last such in the text before.
     const titled = new RegExp(`\\b${title}(?: of(?: the)? \\p{Lu}[\\p{L}]+(?: \\p{Lu}[\\p{L}]+)?)? ((?:\\p{Lu}[\\p{L}'’-]+|\\p{Lu}\\.)(?: (?:\\p{Lu}[\\p{L}'’-]+|\\p{Lu}\\.)){1,3})`, "gu");
-    const found = [...text.slice(0, before).matchAll(titled)].pop();
+    const found = matchesOf(titled, text.slice(0, before)).pop();
     if (!found?.[1]) return null;
     const start = (found.index ?? 0) + found[0].length - found[1].length;
     nameAt = { start, end: start + found[1].length };
@@ -547,7 +547,7 @@ const INTRODUCED = /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+)
  * the official's last sentence, when that sentence hands the floor over ("you", "questions").
  */
 function calledWithin(words: string): RegExpExecArray | null {
-  const boundary = [...words.matchAll(/[.!?]["”’]?\s+(?=\S)/gu)].pop();
+  const boundary = matchesOf(/[.!?]["”’]?\s+(?=\S)/gu, words).pop();
   const offset = boundary ? (boundary.index ?? 0) + boundary[0].length : 0;
   const last = words.slice(offset);
   if (!/\b(?:you|your|questions?)\b/i.test(last)) return null;
@@ -568,7 +568,7 @@ const THANKED = /^(?:Thank you|Thanks)(?: (?:very much|so much))?,\s+((?:Mr\.|Ms
  * a comma ("Don't take it personally, Matt."), with where it starts in `words`.
  */
 function laterAddress(words: string): { match: RegExpMatchArray; offset: number } | null {
-  const sentences = [...words.matchAll(/[^.?!]+[.?!]+["”’]?\s*/gu)];
+  const sentences = matchesOf(/[^.?!]+[.?!]+["”’]?\s*/gu, words);
   for (const sentence of sentences.slice(2, -1)) {
     const trimmed = sentence[0].trimEnd();
     const match = ADDRESSED_AT_END.exec(trimmed);
@@ -652,7 +652,7 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
       if (match.index === 0 && !/^\s*,/.test(first.slice(at))) return false;
       return word !== undefined && !NOT_VOCATIVES.has(word.toLowerCase()) && lookupPlace(word) === undefined && isName(turn.quote.start + offset + (match.index ?? 0) + match[0].lastIndexOf(word));
     };
-    let address: RegExpMatchArray | null = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? [...first.matchAll(ADDRESSED_WITHIN)].find(vocative) ?? null;
+    let address: RegExpMatchArray | null = ADDRESSED_AT_START.exec(first) ?? ADDRESSED_AT_END.exec(first) ?? matchesOf(ADDRESSED_WITHIN, first).find(vocative) ?? null;
     let at = offset;
     // "You are? Everyone's in the back. Don't take it personally, Matt. I'm sure ...": a name closing
     // a later sentence of the answer addresses the asker too; never the answer's last sentence,

@@ -1,4 +1,4 @@
-import type { AnalyzedText, Token } from "../text.js";
+import { type AnalyzedText, type Token, matchesOf } from "../text.js";
 import type { TextRange } from "../types.js";
 import type { Cast } from "./cast.js";
 import { KNOWN_ORGANIZATIONS, KNOWN_ORGANIZATION_NAMES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
@@ -203,7 +203,7 @@ export function organizationSpans(text: string, tokens: readonly Token[]): Organ
   if (first && last) {
     // Broadcasters named without a head word ("Voice of America", "Radio Free Asia").
     const words = text.slice(first.start, last.end);
-    for (const match of words.matchAll(KNOWN_ORGANIZATION_NAMES)) {
+    for (const match of matchesOf(KNOWN_ORGANIZATION_NAMES, words)) {
       const start = first.start + (match.index ?? 0);
       const end = start + match[0].length;
       if (!spans.some((span) => span.start <= start && span.end >= end)) spans.push({ start, end, name: canonicalOrganization(match[0]) });

@@ -1,4 +1,4 @@
-import { type AnalyzedText, LETTER, type Sentence, type Token, wordOffsets } from "../text.js";
+import { type AnalyzedText, LETTER, type Sentence, type Token, wordOffsets, matchesOf } from "../text.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { FEMALE_GIVEN_NAMES, GENDERED_WORDS, MALE_GIVEN_NAMES, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
@@ -209,7 +209,7 @@ function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly T
   const capitalized = new Set<string>();
   for (const paragraph of paragraphs) {
     if (titleLines.includes(paragraph)) continue;
-    for (const word of text.slice(paragraph.start, paragraph.end).matchAll(/\p{Lu}[\p{L}'’-]*/gu)) capitalized.add(word[0].toLowerCase());
+    for (const word of matchesOf(/\p{Lu}[\p{L}'’-]*/gu, text.slice(paragraph.start, paragraph.end))) capitalized.add(word[0].toLowerCase());
   }
   const capitalizedWord = (token: Token): boolean => capitalized.has(token.text.toLowerCase()) || MALE_GIVEN_NAMES.has(token.text.toLowerCase()) || FEMALE_GIVEN_NAMES.has(token.text.toLowerCase());
   const suffix = (token: Token | undefined): boolean => token !== undefined && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(token.text);
@@ -589,7 +589,7 @@ export function findTopicIndexNames(text: string, indexEnd: number, cast: Cast):
   // ..."), which the joined reading below runs into the next line: a line's topic, or a part of it
   // before or after "and", that ends in a given name and a surname names a person too. Only the
   // sure shape (a known given name, two words) is read so, since no topic is joined to vouch for it.
-  for (const topic of index.matchAll(/[^/:,;\n]+/g)) {
+  for (const topic of matchesOf(/[^/:,;\n]+/g, index)) {
     let offset = topic.index ?? 0;
     for (const part of topic[0].split(/(\s+and\s+)/)) {
       const words = /^\s+and\s+$/.test(part) ? [] : (part.split(/['’]s\b/)[0]?.trim().split(/\s+/) ?? []);
@@ -605,7 +605,7 @@ export function findTopicIndexNames(text: string, indexEnd: number, cast: Cast):
   if (!/\S\/\s/.test(index)) return;
   // One line end inside a topic is a space (same length, so offsets hold); a blank line ends it.
   const joined = index.replace(/[ \t]*\n[ \t]*(?=\S)/g, (gap) => " ".repeat(gap.length));
-  for (const topic of joined.matchAll(/[^/:,;\n]+/g)) {
+  for (const topic of matchesOf(/[^/:,;\n]+/g, joined)) {
     // "Dina Powell's Senate Confirmation": the name is what comes before the possessive.
     const words = topic[0].split(/['’]s\b/)[0]?.replace(/\s+and\s.*$/, "").trim().split(/\s+/) ?? [];
     for (const size of [3, 2]) {

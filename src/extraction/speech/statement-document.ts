@@ -1,4 +1,4 @@
-import type { AnalyzedText } from "../text.js";
+import { type AnalyzedText, matchesOf } from "../text.js";
 import type { TextRange } from "../types.js";
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS, ROLE_NOUNS } from "./lexicon.js";
 
@@ -140,7 +140,7 @@ function signedHeader(text: string, paragraphs: readonly TextRange[], index: num
 
 /** The last sentence of a paragraph, where a lead paragraph may hand the page to its author ("... Below is X's statement:"). */
 function lastSentence(line: string): string {
-  const boundary = [...line.matchAll(/[.!?]["”’]?\s+(?=\p{Lu})/gu)].pop();
+  const boundary = matchesOf(/[.!?]["”’]?\s+(?=\p{Lu})/gu, line).pop();
   return boundary ? line.slice((boundary.index ?? 0) + boundary[0].length) : line;
 }
 
