@@ -119,7 +119,18 @@ function splitAtAnd(tokens: readonly Token[], from: number, to: number): [number
 }
 
 /** Organizations named in a token list (a sentence, or the words of a title). */
-export function organizationSpans(text: string, tokens: readonly Token[]): OrganizationSpan[] {
+export function organizationSpans(text: string, tokens: readonly Token[]): readonly OrganizationSpan[] {
+  // People, organizations and speakers each read a sentence's organizations; they are worked out once per token list.
+  const cached = spansOfTokens.get(tokens);
+  if (cached?.text === text) return cached.spans;
+  const spans = readOrganizationSpans(text, tokens);
+  spansOfTokens.set(tokens, { text, spans });
+  return spans;
+}
+
+const spansOfTokens = new WeakMap<readonly Token[], { readonly text: string; readonly spans: readonly OrganizationSpan[] }>();
+
+function readOrganizationSpans(text: string, tokens: readonly Token[]): OrganizationSpan[] {
   const spans: OrganizationSpan[] = [];
   const add = (from: number, to: number, name?: string): void => {
     const first = tokens[from];
