@@ -894,12 +894,19 @@ function bareSurnames(context: ResolveContext, from: number, position: number): 
     const pattern = wordPattern(surname, "[\\p{L}]", "[\\p{L}'’-]");
     pattern.lastIndex = Math.max(entry.start + entry.name.length, from + 1);
     for (let match = pattern.exec(context.text); match && match.index < position; match = pattern.exec(context.text)) {
-      // Not the surname of another full name ("Bo Doe" is not Jo Doe).
-      if (/\p{Lu}[\p{L}.'’-]*\s$/u.test(context.text.slice(Math.max(0, match.index - 30), match.index))) continue;
+      // Not the surname of another full name ("Bo Doe" is not Jo Doe); a capitalized word that
+      // ends the sentence before ("... serving in ISAF. Doe called ...") is no given name.
+      const previous = /(\p{Lu}[\p{L}.'’-]*)\s$/u.exec(context.text.slice(Math.max(0, match.index - 30), match.index))?.[1];
+      if (previous !== undefined && !endsSentence(previous)) continue;
       found.push({ name: entry.name, start: match.index, opensSentence: false, length: surname.length });
     }
   }
   return found;
+}
+
+/** A capitalized word that closes a sentence ("ISAF.", "Kabul."), not an initial ("M.") or a title's abbreviation ("Gen."). */
+function endsSentence(word: string): boolean {
+  return /\p{L}{2,}\.$/u.test(word) && !/\p{L}\.\p{L}/u.test(word) && !TITLE_ABBREVIATIONS.has(word.toLowerCase()) && !/^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Rev)\.$/.test(word);
 }
 
 /**

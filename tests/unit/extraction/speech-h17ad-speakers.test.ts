@@ -78,3 +78,15 @@ describe("a quotation closed by its own full stop, then another speaker's report
     expect(quoteOf(story, "We will keep")?.speaker).toBe("Tom Berg");
   });
 });
+
+describe("a pronoun after an untitled name's surname that opens a sentence after an acronym", () => {
+  it("reads 'ISAF. Olsen called ... “...,” he said' as Olsen, not the general named before", () => {
+    const story = [
+      "Minister tours bases",
+      "LISBON, Jan. 20 – Seeking first-hand views, Robert M. Olsen made his second trip to the bases.",
+      "The next day, Olsen traveled to alliance headquarters for meetings with the Supreme Allied Commander Army Gen. Bantz Crandall. The alliance commands the mission.",
+      "There are more than 30,000 soldiers serving in ISAF. Olsen called the mission a model of the alliance's potential. “Success in the north is our top priority,” he said.",
+    ].join("\n\n");
+    expect(quoteOf(story, "Success in the north")?.speaker).toBe("Robert M. Olsen");
+  });
+});
