@@ -3,7 +3,7 @@ import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
-import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans } from "./organizations.js";
+import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
@@ -213,7 +213,8 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   // Not a country's army or police ("Afghan police"), which stays an unnamed source (below).
   if (bodyNamed !== undefined && !context.cast.personNamed(bodyNamed) && !tokens.some((token) => GENERIC_INSTITUTIONS.has(key(token)))) {
     context.cast.mention(trimmed, "organization", bodyNamed, CONFIDENCE.explicit);
-    const group: GroupSpeaker = { description: trimmed.text, head: key(headOf(trimmed) as Token), start: trimmed.start, organization: bodyNamed };
+    // "The MDC said" after "the Movement for Democratic Change": the body speaks by its full name.
+    const group: GroupSpeaker = { description: trimmed.text, head: key(headOf(trimmed) as Token), start: trimmed.start, organization: spelledOutAcronym(context.cast, bodyNamed) ?? bodyNamed };
     context.cast.groups.push(group);
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
@@ -298,7 +299,7 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     const spelled = bodyOfOrganization ? bodyName(trimmed) : (organization ?? bodyName(trimmed) ?? (acronymAfterArticle(tokens) ? (tokens[1] as Token).text : null));
     // "according to HAPP" after "the Harbor Association ... (HAPP)": the body speaks by its full
     // name; the acronym it is cited by stays listed as the story's spelling.
-    const named = spelled !== null ? (context.cast.organizationAcronyms.get(spelled) ?? spelled) : null;
+    const named = spelled !== null ? (spelledOutAcronym(context.cast, spelled) ?? spelled) : null;
     if (spelled !== null) context.cast.addOrganization(spelled);
     if (named !== null && organization === null) context.cast.mention(trimmed, "organization", named, CONFIDENCE.reference);
     const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: named };
@@ -474,9 +475,13 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
   const head = phrase.tokens[phrase.tokens.length - 1];
   if (head && !isCapitalized(head) && /s$/.test(key(head)) && SOURCE_HEADS.has(key(head))) return null;
   for (const [index, token] of phrase.tokens.entries()) {
-    if (!isCapitalized(token)) continue;
+    // "al-Karim said" after "Commander Yusuf al-Karim": a surname may open on a lower-case
+    // particle joined by a hyphen (Arabic "al-", "el-", "ad-"), capitalized after it.
+    const particle = index === 0 && PARTICLES.test(token.text) && phrase.tokens[1]?.text === "-" && phrase.tokens[1].start === token.end;
+    if (!isCapitalized(token) && !particle) continue;
     // A hyphenated surname ("Thomas-Greenfield") is several tokens.
-    const word = hyphenatedWord(phrase.tokens, index);
+    const word = particle ? particleSurname(phrase.tokens) : hyphenatedWord(phrase.tokens, index);
+    if (word === null) continue;
     const surname = word.text.replace(/[’']s$/, "");
     const person = cast.personBySurnameBefore(surname, phrase.start);
     if (person) {
@@ -486,6 +491,17 @@ function personIn(phrase: Phrase, context: ResolveContext): PersonEntry | null {
     }
   }
   return loneSurname(phrase, context);
+}
+
+/** Lower-case particles that open a hyphenated surname ("al-Hakim", "el-Amin", "ad-Din"). */
+const PARTICLES = /^(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)$/;
+
+/** "al-Karim" as one word when a capitalized part follows the particle's hyphen, else null. */
+function particleSurname(tokens: readonly Token[]): { readonly text: string; readonly end: number; readonly next: number } | null {
+  const [particle, hyphen, part] = tokens;
+  if (!particle || !hyphen || !part || part.start !== hyphen.end || !/^\p{Lu}\p{Ll}/u.test(part.text)) return null;
+  const rest = hyphenatedWord(tokens, 2);
+  return { text: `${particle.text}-${rest.text}`, end: rest.end, next: rest.next };
 }
 
 /**
@@ -876,12 +892,19 @@ function bareSurnames(context: ResolveContext, from: number, position: number): 
     const surname = entry.name.split(/\s+/).pop() ?? "";
     if (surname.length < 3 || context.cast.people.some((person) => person.name.split(/\s+/).pop() === surname)) continue;
     for (const at of wordOffsets(context.text, surname, LETTER, /[\p{L}'’-]/u, Math.max(entry.start + entry.name.length, from + 1), position)) {
-      // Not the surname of another full name ("Bo Doe" is not Jo Doe).
-      if (/\p{Lu}[\p{L}.'’-]*\s$/u.test(context.text.slice(Math.max(0, at - 30), at))) continue;
+      // Not the surname of another full name ("Bo Doe" is not Jo Doe); a capitalized word that
+      // ends the sentence before ("... serving in ISAF. Doe called ...") is no given name.
+      const previous = /(\p{Lu}[\p{L}.'’-]*)\s$/u.exec(context.text.slice(Math.max(0, at - 30), at))?.[1];
+      if (previous !== undefined && !endsSentence(previous)) continue;
       found.push({ name: entry.name, start: at, opensSentence: false, length: surname.length });
     }
   }
   return found;
+}
+
+/** A capitalized word that closes a sentence ("ISAF.", "Kabul."), not an initial ("M.") or a title's abbreviation ("Gen."). */
+function endsSentence(word: string): boolean {
+  return /\p{L}{2,}\.$/u.test(word) && !/\p{L}\.\p{L}/u.test(word) && !TITLE_ABBREVIATIONS.has(word.toLowerCase()) && !/^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Rev)\.$/.test(word);
 }
 
 /**

@@ -37,6 +37,8 @@ interface Found {
   readonly verb: string | null;
   readonly range: TextRange | null;
   readonly cues: string;
+  /** A trailer that opens a new sentence and reports a clause of its own ("... .” Doe said he would ..."). */
+  readonly ownClause?: boolean;
 }
 
 /** Whether a token is a reporting verb used as a verb (not "the report", "a post"). */
@@ -105,6 +107,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
     verb: key(verbToken),
     range: { start: Math.min(subject.start, verbToken.start), end: Math.max(subject.end, verbToken.end) },
     cues: walk.text.slice((tokens[0] as Token).start, last.end),
+    ownClause: reportsClause && subject.start === (tokens[0] as Token).start && verb > 0,
   };
 }
 
@@ -272,7 +275,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const inverted = invertedSpeaker !== null && invertedSpeaker.tokens.some(isNameToken) && invertedEnd > verb && /^[,:]$/.test(tokens[invertedEnd]?.text ?? "") ? invertedSpeaker : null;
   // A direct quote's verb introduces it: only its objects or a "that" may stand between. A
   // partial quote can sit inside the reported clause ("said he was “deeply disappointed”").
-  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX")) return null;
+  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX") && !subordinateClauseBefore(tokens.slice(verb + 1))) return null;
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
@@ -305,6 +308,20 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   if (span.kind === "direct") walk.usedVerbs.add(verbToken.start);
   const range = subject ? { start: subject.start, end: verbToken.end } : { start: verbToken.start, end: verbToken.end };
   return { resolved, verb: key(verbToken), range, cues };
+}
+
+/** Words that open an adverbial clause fronted in a reported sentence ("said that once ..., “...”"). */
+const SUBORDINATORS = /^(?:once|if|when|whenever|while|because|since|after|before|although|though|unless|until|as)$/i;
+
+/**
+ * "Doe said that once the council goes on recess, “I intend ...”": after the verb, a "that" and a
+ * fronted adverbial clause closed by the comma right before the quotation, whose verbs are the
+ * clause's, not a new sentence's; the quotation is still the reported words of the verb's subject.
+ */
+function subordinateClauseBefore(after: readonly Token[]): boolean {
+  const opener = key(after[0] as Token) === "that" ? 1 : 0;
+  const commas = after.filter((token) => token.text === ",").length;
+  return after.length >= opener + 3 && SUBORDINATORS.test(after[opener]?.text ?? "") && after[after.length - 1]?.text === "," && commas === 1;
 }
 
 /**
@@ -433,6 +450,28 @@ function narrationSpeaker(walk: Walk, tokens: readonly Token[]): Resolved | null
   return null;
 }
 
+/**
+ * "Ruiz touted her record on the plan. “We need to ...”": a quotation no verb attributes that
+ * opens a sentence right after one of narration in its paragraph is the words of that sentence's
+ * subject when the subject is a named person (or a pronoun for one), less surely than a verb's.
+ */
+function narratedBefore(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Found | null {
+  const before = paragraph.filter((token) => token.end <= span.open);
+  const stop = before[before.length - 1];
+  if (!stop || stop.text !== "." || abbreviationStop(paragraph, before.length - 1)) return null;
+  let from = before.length - 1;
+  while (from > 0 && !(END_OF_CLAUSE.test((before[from - 1] as Token).text) && !abbreviationStop(paragraph, from - 1)) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
+  // The sentence before must be narration: no quotation mark in it.
+  if (from > 0 && QUOTE_MARKS.test((before[from - 1] as Token).text)) return null;
+  const sentence = before.slice(from, -1);
+  if (sentence.length < 3) return null;
+  const subject = mainSubject(walk.text, sentence, 0, (token) => isQuoted(walk, token));
+  if (!subject || subject.start !== (sentence[0] as Token).start) return null;
+  const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
+  if (!resolved?.person) return null;
+  return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.distantContinuation) }, verb: null, range: subject, cues: "" };
+}
+
 /** Words that give something a name right before a quotation ("calls itself “…”", "dubbed “…”"). */
 const NAMING_BEFORE = /\b(?:(?:calls?|called|calling)\s+(?:itself|themselves|himself|herself)|dubbed|nicknamed|so-called|known\s+as|code-?named|named|titled|entitled)\s*["“]?$/i;
 
@@ -454,7 +493,12 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
   // added that ...") is that verb's: the sentence after the closing mark is a new one.
   const closesSentence = /\.\s*$/.test(text);
   const introduced = closesSentence ? lead(walk, span, openTokens, paragraphs.open) : null;
-  const after = introduced ? null : trailer(walk, span, closeTokens);
+  // "“It's sad,” Cruz said. “This is the consequence ...” Ohio Gov. Jo Doe said he would ...": a
+  // quotation closed by its own full stop, after another one in its paragraph, goes on with that
+  // one's speaker; the next sentence's "X said" reports X's own clause, not these words.
+  const trailing = introduced ? null : trailer(walk, span, closeTokens);
+  const goesOn = walk.previous !== null && walk.previous.paragraph === paragraphs.open && walk.previous.resolved !== null;
+  const after = trailing?.ownClause && closesSentence && goesOn ? null : trailing;
   // "Dore says, “...,” he said the talks failed": a name before the quotation beats a pronoun after it.
   const named = after && after.resolved.confidence <= CONFIDENCE.pronoun && !closesSentence ? lead(walk, span, openTokens, paragraphs.open) : null;
   let found =
@@ -489,7 +533,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
-    found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : null;
+    found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : narratedBefore(walk, span, openTokens);
     if (!found && span.kind === "partial") return null;
     confidence = found ? found.resolved.confidence : CONFIDENCE.none;
   }

@@ -306,3 +306,22 @@ function namedElsewhere(text: string, name: string, found: TextRange): boolean {
 function runsOn(tokens: readonly Token[], span: TextRange): boolean {
   return tokens.some((token) => token.start >= span.start && token.end <= span.end && token.pos === "VERB");
 }
+
+/** The initials of a name's capitalized words ("Movement for Democratic Change" -> "MDC"). */
+function capitalInitials(name: string): string {
+  return (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join("");
+}
+
+/**
+ * The full name of an organization an acronym stands for: the one the story defines in brackets
+ * ("Bangladesh Nationalist Party (BNP)"), else the one organization of the story, named in two or
+ * more words, whose capitalized words' initials spell it ("the Movement for Democratic Change" ...
+ * "The MDC says"). Null when the story spells out no such body, or more than one.
+ */
+export function spelledOutAcronym(cast: Cast, acronym: string): string | null {
+  if (!/^\p{Lu}{2,6}$/u.test(acronym)) return null;
+  const defined = cast.organizationAcronyms.get(acronym);
+  if (defined) return defined;
+  const matches = cast.organizations.filter((name) => /\s/.test(name) && capitalInitials(name) === acronym);
+  return matches.length === 1 ? (matches[0] as string) : null;
+}
