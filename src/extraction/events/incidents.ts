@@ -361,6 +361,12 @@ const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?
 // killed" lists the victims of an attack told before. "One" and "two" are too few for a massacre with no incident word.)
 const MANY_KILLED_WORDS = /\b(?:[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)(?:-[a-z]+)?\s+(?:[\p{L}-]+\s+)?(?:people|persons|civilians|villagers|residents|worshippers)\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 /** People counted and then killed or hurt ("20 people, including women and children, were wounded"); group 1 is the verb. */
+/** MANY_KILLED_WORDS in a sentence, unless a speaker tells it inside a quotation or it counts "so far" (a running tally). */
+function manyKilledInWords(text: string, sentence: Sentence, paragraphStart: number): RegExpExecArray | null {
+  const m = MANY_KILLED_WORDS.exec(sentence.text);
+  if (!m || /\bso far\b/i.test(sentence.text)) return null;
+  return ((text.slice(paragraphStart, sentence.start + m.index).match(/["“”]/g) ?? []).length % 2) === 1 ? null : m;
+}
 const COUNTED_HURT = /\b(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|civilians|villagers|residents|workers|children|women|men|soldiers|troops|police(?:men)?|officers|guards|passengers|pilgrims|worshippers|students|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|wounded|injured|hurt))\b/u;
 /** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
 const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
@@ -581,8 +587,12 @@ const CONDEMNS = /\b(?:condemns?|deplores?|denounces?)\b/;
 const PERFECT_SPAN = /\b(?:(?:over|in|during|for|within) the (?:past|last)|since|recent(?:ly)?|for (?:days|weeks|months|years))\b/i;
 
 /** The publication day, for a trigger in the present progressive ("is expelling") outside quotes; else null. */
+const STILL_GOING_ON_AFTER = /^\s+(?:that|which)\s+(?:are|is)\s+(?:still\s+)(?:under\s?way|going on|continuing|raging|ongoing)\b/i;
 function presentProgressive(text: string, sentence: Sentence, trigger: TextRange, published: string | null): DateMention | null {
-  if (!published || !/ing$/i.test(text.slice(trigger.start, trigger.end)) || !UNDER_WAY_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start))) return null;
+  if (!published) return null;
+  // (Twenty-second pass, h18ab: "riots that are still under way in the capital": an incident still going on is of the publication day.)
+  const goingOn = STILL_GOING_ON_AFTER.test(text.slice(trigger.end, Math.min(sentence.end, trigger.end + 48)));
+  if (!goingOn && (!/ing$/i.test(text.slice(trigger.start, trigger.end)) || !UNDER_WAY_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start)))) return null;
   return { start: trigger.start, end: trigger.end, text: text.slice(trigger.start, trigger.end), date: published, precision: "day", earliest: published, latest: published };
 }
 
@@ -1069,7 +1079,7 @@ export function extractIncidents(
       // including women and children, were wounded in eastern Afghanistan when ...": an incident of its own, not more
       // victims of the one told before.)
       const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
-      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? MANY_KILLED_WORDS.exec(sentence.text) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
+      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)

@@ -85,3 +85,21 @@ describe("a plural report whose tolls are each told at a town", () => {
     expect(run(text).incidents.filter((i) => i.place === "Mosul")).toHaveLength(1);
   });
 });
+
+describe("a toll in words a speaker tells", () => {
+  it("is no massacre of its own when quoted or counted so far", () => {
+    const text =
+      "KAMPALA, March 12 (Wire) - Police fired tear gas at rioters in Kampala on Tuesday.\nA reporter said the city was tense. “So far four people have been killed. Two others were killed near the market.”";
+    // (The counts themselves may still go to the riot told before, as they did before this pass.)
+    const incidents = run(text).incidents;
+    expect(incidents.some((i) => text.slice(i.start, i.end).includes("four people"))).toBe(false);
+    expect(incidents).toHaveLength(2);
+  });
+});
+
+describe("an incident still going on", () => {
+  it("is of the publication day", () => {
+    const text = "Three people are dead and several injured in riots that are still under way in the capital, Kampala.";
+    expect(run(text, "2025-03-12").incidents[0]?.date).toBe("2025-03-12");
+  });
+});
