@@ -91,6 +91,8 @@ interface Mention extends TextRange {
   readonly raid?: boolean;
   /** A riot that a reference back to the story's protest says it became ("The demonstrations began when hundreds attacked ..."). */
   readonly escalates?: boolean;
+  /** One of a few incidents told together ("two other explosions ... killed four"): their toll is given jointly, so it is none of theirs. */
+  readonly jointToll?: boolean;
   /** The toll its clause gives another word of the same report ("a car bomb detonated ..., killing six"), when it has none itself. */
   clauseToll?: { readonly fatalities: CountRange; readonly injuries: CountRange };
 }
@@ -124,6 +126,8 @@ interface Draft {
   placeSentence: string | null;
   /** Started by a reference dated by a possessive day that no incident had, after one of another day ("the site of Wednesday's explosion"). */
   inPassing?: boolean;
+  /** Started by one of a few incidents told together with a joint toll (FEW_OTHER_BEFORE): it takes no later report. */
+  joint?: boolean;
 }
 
 const NONE: CountRange = { min: null, max: null };
@@ -353,7 +357,17 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n|peacekeepers?)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
 const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
+// (Twenty-second pass, h18ab: a count in words from three up, "Eight people were killed by gunmen in a village": a
+// massacre told by its toll, as one in digits is. Only people at large: "Three Malians, a Frenchman and a Belgian were
+// killed" lists the victims of an attack told before. "One" and "two" are too few for a massacre with no incident word.)
+const MANY_KILLED_WORDS = /\b(?:[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)(?:-[a-z]+)?\s+(?:[\p{L}-]+\s+)?(?:people|persons|civilians|villagers|residents|worshippers)\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 /** People counted and then killed or hurt ("20 people, including women and children, were wounded"); group 1 is the verb. */
+/** MANY_KILLED_WORDS in a sentence, unless a speaker tells it inside a quotation or it counts "so far" (a running tally). */
+function manyKilledInWords(text: string, sentence: Sentence, paragraphStart: number): RegExpExecArray | null {
+  const m = MANY_KILLED_WORDS.exec(sentence.text);
+  if (!m || /\bso far\b/i.test(sentence.text)) return null;
+  return ((text.slice(paragraphStart, sentence.start + m.index).match(/["“”]/g) ?? []).length % 2) === 1 ? null : m;
+}
 const COUNTED_HURT = /\b(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|civilians|villagers|residents|workers|children|women|men|soldiers|troops|police(?:men)?|officers|guards|passengers|pilgrims|worshippers|students|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|wounded|injured|hurt))\b/u;
 /** Some of a group already named, killed ("Two of the men were killed"); group 1 is the verb. */
 const PARTITIVE_KILLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+of\s+(?:the|them|those|these)\b(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were)\s+((?:shot and\s+)?killed)\b/iu;
@@ -574,8 +588,12 @@ const CONDEMNS = /\b(?:condemns?|deplores?|denounces?)\b/;
 const PERFECT_SPAN = /\b(?:(?:over|in|during|for|within) the (?:past|last)|since|recent(?:ly)?|for (?:days|weeks|months|years))\b/i;
 
 /** The publication day, for a trigger in the present progressive ("is expelling") outside quotes; else null. */
+const STILL_GOING_ON_AFTER = /^\s+(?:that|which)\s+(?:are|is)\s+(?:still\s+)(?:under\s?way|going on|continuing|raging|ongoing)\b/i;
 function presentProgressive(text: string, sentence: Sentence, trigger: TextRange, published: string | null): DateMention | null {
-  if (!published || !/ing$/i.test(text.slice(trigger.start, trigger.end)) || !UNDER_WAY_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start))) return null;
+  if (!published) return null;
+  // (Twenty-second pass, h18ab: "riots that are still under way in the capital": an incident still going on is of the publication day.)
+  const goingOn = STILL_GOING_ON_AFTER.test(text.slice(trigger.end, Math.min(sentence.end, trigger.end + 48)));
+  if (!goingOn && (!/ing$/i.test(text.slice(trigger.start, trigger.end)) || !UNDER_WAY_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 20), trigger.start)))) return null;
   return { start: trigger.start, end: trigger.end, text: text.slice(trigger.start, trigger.end), date: published, precision: "day", earliest: published, latest: published };
 }
 
@@ -611,7 +629,9 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // gives no incident's toll, nor does a count since a day ("pushed to 117 the number of soldiers killed
 // since ...") or of a war ("the 115 soldiers who were killed during the war"); a running total in a clause of its own ("..., bringing the number of
 // troops killed since the start of the war to 149") takes only that clause's counts.
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis),? (?:(?:which|that) )?(?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far)\b/iu;
+// (Twenty-second pass, h18ab: "More than 200,000 people have been killed during the country's decades-long conflicts": the toll of
+// a long war, not of the incident the story reports.)
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis),? (?:(?:which|that) )?(?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far|(?:killed|died|dead)\b[^.;]{0,60}?\b(?:during|in|over)\s+(?:the\s+|[\p{L}’']+['’]s\s+)?(?:decades?|years?|generations?)-(?:long|old)\b)\b/iu;
 const LEFT_BEFORE = /\b(?:left|leaving|leaves)\s+(?:(?:at least|more than|nearly|about|some|over|another)\s+)?$/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
@@ -751,6 +771,13 @@ const ALSO_OPENING = /^\s*(?:[-–—•*]+\s*)?(?:Also\b(?!\s+(?:killed|wounded
 const HEADER_END = /:\s*$/;
 // ("1. On April 12, near Mosul, ...": a numbered item is one too.)
 const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
+// (Twenty-second pass, h18ab: "In Baghdad, two additional bomb attacks wounded four people", "Two other explosions at markets
+// in X and Y killed four": a few more incidents of the kind, told together after the story's own, are one incident each, and
+// a toll they are given together is the toll of none of them, as the keys give a joint toll.)
+const FEW_OTHER_BEFORE = /\b(two|three|four|five)\s+(?:other|additional|more|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const USUAL_AFTER = /^\s+(?:(?:still|also)\s+)?(?:remain|remains|are|have been|have become|became)\s+(?:(?:still|quite|very|relatively|fairly|increasingly|all too|too)\s+)*(?:common|commonplace|frequent|rare|routine|widespread|a regular occurrence)\b/i;
+const TOLL_BEFORE_PLACE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|lives|dead|civilians|worshippers|villagers|others)\b/iu;
+const FEW: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs|(?:explosive )?devices)$/i;
 const CAME_UNDER = /\bcame under\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 const RETURNED_FIRE = /\breturned (?:the )?(?:[\p{L}-]+\s+){0,2}fire\b/iu;
@@ -1057,7 +1084,7 @@ export function extractIncidents(
       // including women and children, were wounded in eastern Afghanistan when ...": an incident of its own, not more
       // victims of the one told before.)
       const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
-      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
+      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
@@ -1091,6 +1118,12 @@ export function extractIncidents(
       }
     }
     hits.sort((a, b) => a.start - b.start);
+    // (Twenty-second pass, h18ab: "attacks remain common", "such bombings are frequent": a kind of incident said to be
+    // usual is no incident.)
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i] as (typeof hits)[number];
+      if (PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) && USUAL_AFTER.test(text.slice(hit.end, hit.end + 48))) hits.splice(i, 1);
+    }
     // No new kidnapping: crimes a speaker lists inside a quotation ("We shall discover all the people that act
     // criminally, killed, kidnapped, tortured"; a quotation may open in an earlier sentence of the paragraph), or a
     // release that ends one told before or in the background ("Six guards who had been held hostage were freed").
@@ -1318,6 +1351,11 @@ export function extractIncidents(
       const oneList = leaves.length > 1 && leaves.every((p, k) => k === 0 || /^,?\s*(?:and\s+)?(?:neighbou?ring\s+|nearby\s+)?$/.test(text.slice((leaves[k - 1] as PlacedMention).end, p.start)));
       const kinds = new Set(leaves.map((p) => (p.kind === "locality" && oneList ? "city" : p.kind)));
       const listed = kinds.size === 1 ? [...new Map(leaves.map((c) => [c.name, c])).values()] : [];
+      // (Twenty-second pass, h18ab: "attacks that took the lives of six people in a church in Potiskum, as well as more than
+      // 140 near a mosque in Kukawa": a plural report whose tolls are each told at a town of their own is one incident a town,
+      // each with the toll told beside it, in its clause or one the sentence adds (", as well as"); see TOLL_BEFORE_PLACE.)
+      const tollTowns = PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) && listed.length < 2 ? [...new Map(sentencePlaces.filter((p) => p.locative && !p.demonym && p.start > hit.end && (p.kind === "city" || p.kind === "locality") && !hits.some((h) => h !== hit && h.start > hit.end && h.start < p.start)).map((c) => [c.name, c])).values()] : [];
+      const tollListed = tollTowns.length > 1 && tollTowns.every((p, k) => TOLL_BEFORE_PLACE.test(text.slice(k === 0 ? hit.end : (tollTowns[k - 1] as PlacedMention).end, p.start))) ? tollTowns : [];
       // The nearest place, a city or locality before a country ("in Nigeria's Borno state" -> Borno).
       const nearest = (list: readonly PlacedMention[]): PlacedMention | null =>
         [...list].sort((a, b) => PLACE_RANK[b.kind] - PLACE_RANK[a.kind] || distance(a, hit) - distance(b, hit))[0] ?? null;
@@ -1391,6 +1429,8 @@ export function extractIncidents(
           ? [wholeCountry]
           : listed.length > 1
           ? listed
+          : tollListed.length > 1
+          ? tollListed
           : frontedList.length > 1
           ? frontedList
           : [nearest(located.filter((p) => !containerOfNext(text, p))) ?? demonymInPhrase(sentence.tokens, hit, sentencePlaces) ?? nearest(borrowedPlaces.some((p) => !setOffBearing(p)) ? borrowedPlaces.filter((p) => !setOffBearing(p)) : borrowedPlaces)].filter((p): p is PlacedMention => p !== null);
@@ -1409,11 +1449,17 @@ export function extractIncidents(
         pluralWord && !anaphoric && span === null && inOrder.length > 1 && new Set(inOrder.map((d) => d.precision)).size === 1 && inOrder.every((d, i) => i === 0 || DATE_LIST_JOIN.test(text.slice((inOrder[i - 1] as DateMention).end, d.start)))
           ? inOrder
           : [date ?? relative];
-      for (const place of ownPlaces.length ? ownPlaces : [null]) {
+      const few = pluralWord && !anaphoric && !inHeadline(sentence) ? FEW_OTHER_BEFORE.exec(text.slice(Math.max(sentence.start, hit.start - 40), hit.start)) : null;
+      // ("Two other explosions" after a car bomb: more of the kind the story told, attacks, and with no day of their own, of
+      // the day of the last one told.)
+      const fewOfKind = few && hit.type === "explosion" && byRecency(drafts).find((d) => VIOLENT.includes(d.type))?.type === "attack" ? "attack" : null;
+      const fewCount = few ? (FEW[(few[1] ?? "").toLowerCase()] ?? 0) : 0;
+      const jointPlaces = fewCount > ownPlaces.length ? [...(ownPlaces.length ? ownPlaces : [null]), ...Array.from({ length: fewCount - Math.max(ownPlaces.length, 1) }, () => ownPlaces.at(-1) ?? null)] : null;
+      for (const place of jointPlaces ?? (ownPlaces.length ? ownPlaces : [null])) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
         for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when, fatalities: NONE, injuries: NONE, tolls: emptyTolls(), earlier, reaction });
+          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct: distinct || few !== null, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when ?? (few && lastDated?.precision === "day" ? lastDated : null), fatalities: NONE, injuries: NONE, tolls: emptyTolls(), earlier, reaction, ...(few ? { jointToll: true, plural: false } : {}), ...(fewOfKind ? { type: fewOfKind } : {}) });
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")
@@ -1445,7 +1491,9 @@ export function extractIncidents(
       // belongs to the event before it; "30 were killed in a bombing", to the one after it.
       const side = violent.filter((m) => (count.cueBefore ? m.start < count.at : m.start > count.at));
       // One trigger reported at several places ("attacks in Mali and Niger ... killing four in Mali"): the place named nearest the count.
-      const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? Math.abs(m.place.start - count.at) : Number.MAX_SAFE_INTEGER);
+      // (Twenty-second pass, h18ab: "six people in a church in Potiskum, as well as more than 140 near a mosque in Kukawa": a
+      // count's place is the one named after it first; one before it only when none is.)
+      const placeDistance = (m: Mention): number => (m.place && m.ownPlace ? (m.place.start >= count.at ? m.place.start - count.at : 100_000 + count.at - m.place.end) : Number.MAX_SAFE_INTEGER);
       const nearestFirst = [...(side.length ? side : violent)].sort((a, b) => Math.abs(a.start - count.at) - Math.abs(b.start - count.at) || placeDistance(a) - placeDistance(b));
       // ("a grenade attack Friday on a march led by protest leader X that left three dozen wounded": the victims of a sentence
       // that reports an attack are the attack's, not the gathering's it hit.)
@@ -1470,6 +1518,7 @@ export function extractIncidents(
         !violentDrafts.some((d) => d !== lastViolentDraft && d.mentions.some((m) => m.sentence === lastViolentMention.sentence && !m.anaphoric));
       const onePluralIncident = (violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline)) || pluralJustBefore;
       if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
+      if (target?.jointToll) continue;
       if (target) {
         // "Separate IED explosions in Baghdad and Tikrit June 24 each claimed the life of one soldier": a toll "each" of a
         // report at a list of places is the toll of the incident at every one of them, not of the nearest only.
@@ -1643,7 +1692,10 @@ function distance(a: TextRange, b: TextRange): number {
 
 const townLike = (p: PlacedMention | null): boolean => p !== null && (p.kind === "city" || p.kind === "locality");
 /** Adds a mention to the incident it reports, or starts a new incident. Returns that incident. */
-function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
+function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | null, headlinePlace: PlacedMention | null, places: readonly PlacedMention[]): Draft {
+  // (Twenty-second pass, h18ab: "two additional bomb attacks": the few incidents told together take no later report, which
+  // would be one of them only by chance; see FEW_OTHER_BEFORE.)
+  const drafts = allDrafts.some((d) => d.joint) ? allDrafts.filter((d) => !d.joint) : allDrafts;
   // ("We further condemn the suicide bomb attack in Helmand": a reference the words set apart points at no earlier incident.)
   // (A reaction to the story's incident made somewhere else joins it and leaves its place as it was.)
   if (mention.reaction) {
@@ -1821,9 +1873,10 @@ function place(mention: Mention, drafts: Draft[], dateline: PlacedMention | null
     areas: new Set(),
     placeSentence: mention.ownPlace ? mention.sentence.text : null,
     inPassing: mention.anaphoric && dayOf !== null && drafts.some((d) => d.date?.precision === "day" && d.date.date !== dayOf),
+    joint: mention.jointToll === true,
   };
   note(draft, mention);
-  drafts.push(draft);
+  allDrafts.push(draft);
   return draft;
 }
 
