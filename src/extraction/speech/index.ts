@@ -14,6 +14,7 @@ import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
 import { type Walk, datelineEnd } from "./walk.js";
+import { lookupPlace } from "../events/gazetteer.js";
 
 // The speech pass, in the order a reader meets things: people with titles and organizations
 // first (they are named before they are referred to), then one front-to-back reading that
@@ -52,6 +53,29 @@ export function unwrapHardLines(text: string): string | null {
   return lines.map((line, index) => (index < lines.length - 1 ? line + (continues(index) ? " " : "\n") : line)).join("");
 }
 
+/** A US politician's party and state in brackets at the end of a sentence: "(R-Ky.)", "(D-N.Y.)", "(I-Vt.)". */
+const PARTY_IN_BRACKETS = /\([RDI]\s*-\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?\)$/u;
+
+/**
+ * "Sen. Jane Doe (R-Ky.) said the bill ...": the tagger ends a sentence at the state's full stop
+ * inside the brackets. A sentence that ends with a party designation and a next one in the same
+ * paragraph that opens in lower case are one sentence (same offsets, tokens joined).
+ */
+export function withPartyDesignationsJoined(analyzed: AnalyzedText): AnalyzedText {
+  const { text, sentences } = analyzed;
+  type Sentence = AnalyzedText["sentences"][number];
+  const joins = (previous: Sentence, sentence: Sentence): boolean =>
+    previous.paragraph === sentence.paragraph && /^\p{Ll}/u.test(sentence.tokens[0]?.text ?? "") && text.startsWith(")", previous.end - 1) && PARTY_IN_BRACKETS.test(text.slice(Math.max(previous.start, previous.end - 16), previous.end));
+  if (!sentences.some((sentence, index) => index > 0 && joins(sentences[index - 1] as Sentence, sentence))) return analyzed;
+  const joined: Sentence[] = [];
+  for (const sentence of sentences) {
+    const previous = joined[joined.length - 1];
+    if (previous && joins(previous, sentence)) joined[joined.length - 1] = { start: previous.start, end: sentence.end, text: text.slice(previous.start, sentence.end), tokens: [...previous.tokens, ...sentence.tokens], paragraph: sentence.paragraph };
+    else joined.push(sentence);
+  }
+  return { ...analyzed, sentences: joined };
+}
+
 const within = (outer: TextRange) => (inner: TextRange): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
 /** Quotes, speakers, people, unnamed sources and organizations of an analyzed text. */
@@ -59,7 +83,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const givenTurns = findBriefingTurns(given);
   // A story hard-wrapped at a fixed width is read with its wrapped lines joined (same offsets).
   const unwrapped = givenTurns.length === 0 ? unwrapHardLines(given.text) : null;
-  const analyzed = unwrapped === null ? given : analyzeText(unwrapped);
+  const analyzed = withPartyDesignationsJoined(unwrapped === null ? given : analyzeText(unwrapped));
   const { text } = analyzed;
   const cast = new Cast(text);
   const posts = findSocialPosts(analyzed);
@@ -84,7 +108,9 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   // or issued by an office or body in its own name.
   const unnamedAuthor = statement && !author ? (statement.authorKind ? issuerOf(cast, text, statement) : unnamedAuthorOf(cast, analyzed, statement)) : null;
 
-  const spans = findQuoteSpans(text, analyzed.paragraphs, isSpecial);
+  // A no-break space stands where a space does ("said Monday.\u00a0“To say ...”" opens a quotation).
+  const spacedText = text.includes("\u00a0") ? text.replace(/\u00a0/g, " ") : text;
+  const spans = findQuoteSpans(spacedText, analyzed.paragraphs, isSpecial);
   cast.quoted = spans;
   findBareNames(analyzed, cast, (range) => isSpecial(range) || range.end <= storyStart);
   // People named by a title and a surname alone ("Finance Minister Roe") are known before the
@@ -92,7 +118,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   findTitledSurnames(analyzed, cast);
   // Quotations inside an official's answer ("In October, Speaker Roe said, “...”").
   // A reporter's question may recount a quotation too ("... and the President told him, “Yes.”").
-  const turnSpans = findQuoteSpans(text, analyzed.paragraphs, (range) => !turns.some((turn) => within(turn.line)(range)));
+  const turnSpans = findQuoteSpans(spacedText, analyzed.paragraphs, (range) => !turns.some((turn) => within(turn.line)(range)));
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   // The walk's own list, read as it grows.
   cast.reported = walk.quotes;
@@ -164,6 +190,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
     }
   });
 
+  quotePartialsInReports(walk, spans);
   // Again after the reading: "Secretary Doe" is a mention of a Jane Doe found only as a speaker.
   findTitledSurnames(analyzed, cast);
   findUntitledPeople(analyzed, cast);
@@ -233,6 +260,30 @@ function partialsOfReportedSpeech(text: string, quotes: ExtractedQuote[]): Extra
     if (!host || (host.speaker === null && host.speakerDescription === null) || (host.speaker === quote.speaker && host.speakerDescription === quote.speakerDescription)) return quote;
     return { ...quote, speaker: host.speaker, speakerKind: host.speakerKind, speakerDescription: host.speakerDescription, confidence: Math.min(quote.confidence, host.confidence) };
   });
+}
+
+/**
+ * "Doe said obtaining heroin is now “cheaper than getting candy.”": a partial quotation the
+ * reading left without a speaker of its own (no subject in its sentence named one) that lies
+ * inside a reported clause is the reporting speaker's words. Not a short title or slogan (every
+ * word capitalized) nor a passage of fewer than three words.
+ */
+const NAMED_BEFORE = /\b(?:(?:calls?|called|calling)\s+(?:itself|themselves|himself|herself)|dubbed|nicknamed|so-called|known\s+as|code-?named|named|titled|entitled|called)\s*,?\s*["“]?$/i;
+function quotePartialsInReports(walk: Walk, spans: readonly QuoteSpan[]): void {
+  const reports = walk.quotes.filter((quote) => quote.kind === "indirect" && (quote.speaker !== null || quote.speakerDescription !== null));
+  if (reports.length === 0) return;
+  const quoted = new Set(walk.quotes.map((quote) => quote.start));
+  for (const span of spans) {
+    if (span.kind !== "partial" || quoted.has(span.start)) continue;
+    const host = reports.find((report) => report.start <= span.open && span.end <= report.end + 1);
+    if (!host) continue;
+    const text = walk.text.slice(span.start, span.end);
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length < 3 || words.every((word) => /^[^\p{Ll}]/u.test(word) || /^(?:of|the|and|a|an|in|on|for|to|with)$/.test(word))) continue;
+    // "a plan dubbed “the quiet road”": a short passage a naming word introduces is a name.
+    if (words.length <= 4 && NAMED_BEFORE.test(walk.text.slice(Math.max(0, span.open - 40), span.open + 1))) continue;
+    walk.quotes.push({ ...host, start: span.start, end: span.end, text, kind: "partial" });
+  }
 }
 
 /** Words of a title or a description that say nothing of whom the speaker works for. */
@@ -542,6 +593,9 @@ function authorOf(cast: Cast, analyzed: AnalyzedText, statement: StatementDocume
   const surname = words.trim();
   const bySurnameAlone = /^\p{Lu}[\p{Ll}'’-]+$/u.test(surname) ? cast.people.find((person) => surnameOf(person.name) === surname) : undefined;
   if (bySurnameAlone) return bySurnameAlone;
+  // A surname no one in the story bears, that is no place and no body's word ("Trip Talk: Doe
+  // Provides Insights ..." over a message in the first person): that person, named so.
+  if (/^\p{Lu}[\p{Ll}'’-]+$/u.test(surname) && isNameWord(surname) && lookupPlace(surname) === undefined && !cast.organizations.some((name) => name.split(/\s+/).includes(surname))) return registerPerson(cast, surname, null, [], text, CONFIDENCE.explicit);
   // A signature in capitals ("JANE Q. DOE"): the person the story names so, else the name in title case.
   // "STATEMENT BY THE PRESS SECRETARY" names an office holder, not a person: no title word may be in it.
   const titleOnly = /^the\s/i.test(words.trim()) || words.trim().split(/\s+/).some((word) => ROLE_NOUNS.has(word.toLowerCase()));

@@ -180,10 +180,15 @@ function trailingAttribution(tokens: readonly Token[], at: number): boolean {
  */
 function isClause(tokens: readonly Token[], from: number, to: number, fronted = false): boolean {
   const first = tokens[from];
-  if (!first || to - from < 2 || /^([“"]|'')$/.test(first.text)) return false;
+  if (!first || to - from < 2) return false;
+  // 'added that “more than a million people are on the street”': a quotation that is the whole
+  // clause after the conjunction "that" is reported speech in the speaker's words.
+  if (/^([“"]|'')$/.test(first.text)) return key(tokens[from - 1] ?? first) === "that" && isClause(tokens, from + 1, to, fronted);
   const finite = (token: Token): boolean => (token.pos === "VERB" && !/ing$/i.test(token.text)) || token.pos === "AUX";
   // "said fighting took place", "said raising money had been hard": a gerund subject, then a finite verb.
-  const gerundSubject = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(from + 1, Math.min(to, from + 6)).some(finite);
+  // "that removing dead bodies and sheltering the homeless remain priorities": the gerund's object
+  // (and a second gerund) may stand between, up to twelve words.
+  const gerundSubject = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(from + 1, Math.min(to, from + 13)).some(finite);
   // "said targeted sanctions are ...": a past participle before its noun, then a finite verb.
   const participleSubject = first.pos === "VERB" && /ed$/i.test(first.text) && tokens[from + 1]?.pos === "NOUN" && tokens.slice(from + 2, Math.min(to, from + 6)).some(finite);
   if (!fronted && !gerundSubject && !participleSubject && (first.pos === "VERB" || first.pos === "AUX")) return false;
@@ -311,7 +316,16 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => (token.pos === "VERB" || token.pos === "AUX") && !gerundOnly(token)) && finiteClauseStart(tokens, comma + 1) === comma + 1;
   if (fronted) return start;
   // "said legalizing it could ...": a gerund subject, then a finite verb.
-  const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX");
+  // "said having Doe at the top of the ticket puts ...": a finite verb further on, after the gerund's object (no comma or other verb between).
+  const gerundObject = (from: number): boolean => {
+    for (let index = from; index < from + 12 && index < tokens.length; index += 1) {
+      const token = tokens[index] as Token;
+      if (token.pos === "PUNCT" || token.pos === "SCONJ" || token.pos === "PRON") return false;
+      if (token.pos === "VERB" && !/(ing|ed|en)$/i.test(token.text) && /s$/i.test(token.text) && index > from + 1) return true;
+    }
+    return false;
+  };
+  const gerund = first.pos === "VERB" && /ing$/i.test(first.text) && (tokens.slice(start + 1, start + 6).some((token) => token.pos === "AUX") || gerundObject(start + 1));
   // "says targeted sanctions are not to blame": a past participle the tagger read as a verb
   // modifies the noun after it, when that noun and a finite verb make a clause.
   const participle = first.pos === "VERB" && /ed$/i.test(first.text) && tokens[start + 1]?.pos === "NOUN" && finiteClauseStart(tokens, start + 1) === start + 1;
@@ -378,7 +392,9 @@ const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both|another|half
 function quantityStart(tokens: readonly Token[], verb: number, floor: number, anywhere = false): number {
   let end = verb;
   while (end - 1 >= floor && tokens[end - 1]?.pos === "ADV") end -= 1;
-  const opens = (at: number): boolean => anywhere || at === floor || /^(,|;|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  const opens = (at: number): boolean => anywhere || at === floor || /^(,|;|:|and|but|while|yet)$/i.test(tokens[at - 1]?.text ?? "");
+  // "about two-thirds, 67 percent, say": a share restated in figures between commas stands for the share before it.
+  if (tokens[end - 1]?.text === "," && end - 4 > floor && /^(%|percent)$/i.test(tokens[end - 2]?.text ?? "") && tokens[end - 3]?.pos === "NUM" && tokens[end - 4]?.text === ",") end -= 4;
   // "47 percent of voters polled say", "half of those surveyed said": the quantity's "of" phrase
   // (a noun phrase, then perhaps a participle of the poll) is part of the subject.
   let of = end - 1;
@@ -387,18 +403,30 @@ function quantityStart(tokens: readonly Token[], verb: number, floor: number, an
   if (of > floor && of < end - 1 && key(tokens[of] as Token) === "of") end = of;
   const last = tokens[end - 1];
   if (!last) return -1;
-  // "Almost half said": a modifier of the quantity opens the subject.
-  const modified = (at: number): number => (at - 1 >= floor && /^(about|nearly|almost|roughly|around|only|just)$/i.test(tokens[at - 1]?.text ?? "") ? at - 1 : at);
+  // "Almost half said", "more than half said": a modifier of the quantity opens the subject.
+  const modified = (at: number): number => {
+    if (at - 2 >= floor && /^(more|less|fewer|at)$/i.test(tokens[at - 2]?.text ?? "") && /^(than|least)$/i.test(tokens[at - 1]?.text ?? "")) return at - 2;
+    return at - 1 >= floor && /^(about|nearly|almost|roughly|around|only|just|some|over|under)$/i.test(tokens[at - 1]?.text ?? "") ? at - 1 : at;
+  };
   if (end - 1 >= floor && QUANTITY_PRONOUNS.test(last.text) && opens(modified(end - 1))) return modified(end - 1);
   // "Each side said", "Neither party says": one or none of the sides just named.
   if (end - 2 >= floor && /^(each|neither|either)$/i.test(tokens[end - 2]?.text ?? "") && last.pos === "NOUN" && opens(end - 2)) return end - 2;
+  // "Those surveyed said", "those polled say": the people a poll asked.
+  if (end - 2 >= floor && /^those$/i.test(tokens[end - 2]?.text ?? "") && /^(surveyed|polled|questioned|interviewed|asked)$/i.test(last.text) && opens(end - 2)) return end - 2;
   let start = -1;
   // "47% say", "47 percent say".
   if (/^(%|percent)$/i.test(last.text) && tokens[end - 2]?.pos === "NUM") start = end - 2;
-  // "4 in 10 say", "three of five said".
+  // "4 in 10 say", "three of five said", "nine out of 10 say".
   else if (last.pos === "NUM" && /^(in|of)$/i.test(tokens[end - 2]?.text ?? "") && tokens[end - 3]?.pos === "NUM") start = end - 3;
+  else if (last.pos === "NUM" && /^of$/i.test(tokens[end - 2]?.text ?? "") && /^out$/i.test(tokens[end - 3]?.text ?? "") && tokens[end - 4]?.pos === "NUM") start = end - 4;
+  // "Two-thirds said", "three-quarters say", "a third say", "a majority said", "majorities in all five states say".
+  else if (/^(thirds?|quarters?|fifths?|tenths?|majority|majorities|plurality|minority)$/i.test(last.text)) {
+    if (tokens[end - 2]?.text === "-" && (tokens[end - 2] as Token).start === (tokens[end - 3]?.end ?? -1) && tokens[end - 3]?.pos === "NUM") start = end - 3;
+    else if (/^(a|one|two|three|four)$/i.test(tokens[end - 2]?.text ?? "")) start = end - 2;
+    else if (/s$/i.test(last.text) && /^(majorities|minorities)$/i.test(last.text)) start = end - 1;
+  }
   if (start < floor) return -1;
-  if (start - 1 >= floor && /^(about|nearly|almost|roughly|some|around|only|just)$/i.test(tokens[start - 1]?.text ?? "")) start -= 1;
+  start = modified(start);
   return opens(start) ? start : -1;
 }
 function quantitySubject(tokens: readonly Token[], verb: number, floor: number): boolean {
@@ -413,7 +441,8 @@ function quantitySource(walk: Walk, tokens: readonly Token[], verb: number, floo
   if (start < 0) return null;
   const phrase = phraseOf(walk.text, tokens, start, end);
   if (!phrase) return null;
-  const description = phrase.text.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
+  // "two-thirds, 67 percent,": the share restated in figures is no part of the description.
+  const description = phrase.text.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()).replace(/\s*,\s*[\d.,]+\s*(?:%|percent)\s*,$/i, "");
   const source = walk.cast.addSource(description, key(phrase.tokens[phrase.tokens.length - 1] as Token), null, CONFIDENCE.reference);
   walk.cast.mentionSource(source, phrase, CONFIDENCE.reference);
   return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
@@ -702,7 +731,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
     // "CLAUSE, said Omar Fadel, ...": no subject before a verb that follows a comma means the
     // speaker comes after it and the report before it (the last reading below).
-    const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that";
+    const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that" && !quantitySubject(tokens, index, options.floor);
     // "said the raids that led to the arrests took place ...": a "that" whose clause opens with a
     // verb is a relative pronoun inside the reported clause, not the conjunction.
     // A gerund after it ("that fighting took place") is the reported clause's subject.

@@ -40,8 +40,9 @@ export function key(token: Token): string {
  */
 export function isNameToken(token: Token): boolean {
   const word = token.text;
-  // "McCain", "O'Brien", "Yar'Adua", "D'Souza": a capital may follow a prefix or an apostrophe.
-  if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|\p{Lu}\p{Ll}{0,3}['’])\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  // "McCain", "O'Brien", "Yar'Adua", "D'Souza": a capital may follow a prefix or an apostrophe;
+  // "DuHaime", "DeSantis", "LaHood", "DiNapoli", "VanDyke": surnames with a Romance or Dutch particle glued on.
+  if (!/^\p{Lu}(?:[\p{Ll}'’-]*\p{L}|\.)?$/u.test(word) && !/^(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von|\p{Lu}\p{Ll}{0,3}['’])\p{Lu}\p{Ll}+$/u.test(word)) return false;
   if (word.length > 2 && word === word.toUpperCase()) return false;
   const lower = key(token);
   return !TITLE_WORDS.has(lower) && !ORG_HEADS.has(lower) && !NOT_NAME_WORDS.has(lower) && !isDemonymOrNoun(word, lower);

@@ -320,6 +320,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     return body.length > 0 ? { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body } : null;
   }
   return (
+    addressedMessage(text, paragraphs) ??
     issuedDocument(text, paragraphs, { start: authorStart, end: authorStart + line.length }) ??
     selfNamedStatement(text, paragraphs) ??
     pressOfficeFirstPerson(text, paragraphs) ??
@@ -329,6 +330,34 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     countryVoiceStatement(text, paragraphs) ??
     datelineRelease(text, paragraphs)
   );
+}
+
+/** A message's salutation closing a header line, perhaps after its dateline: "To all Department of Defense employees:", "Dear colleagues,". */
+const SALUTATION = /(?:^|[—–-]\s*)(?:To (?:all|the|every|our)\b[^:.!?]{3,80}|Dear\b[^:,.!?]{2,60}|Fellow\b[^:,.!?]{2,60}):\s*$/u;
+/** The person a message's headline names as its subject: "Trip Talk: Doe Provides Insights ...", "Secretary Doe Thanks Troops". */
+const HEADLINE_SUBJECT = /^(?:[^:]{1,40}:\s*)?((?:\p{Lu}[\p{L}.'’-]+ ){0,3}?\p{Lu}[\p{L}'’-]+) (?=\p{Lu}\p{Ll}+s\b)/u;
+
+/**
+ * A message from one person to many ("WASHINGTON — To all Department of Defense employees:" over
+ * paragraphs in the first person, "I travelled ..."): the headline over it names its writer as its
+ * subject ("Trip Talk: Doe Provides Insights on Recent Travels"). Every body paragraph is the
+ * writer's words. Not when the body prints a quotation (a story about a message quotes it).
+ */
+function addressedMessage(text: string, paragraphs: readonly TextRange[]): StatementDocument | null {
+  const lines = writtenLines(text, paragraphs);
+  const headline = lines[0];
+  if (!headline) return null;
+  const salutation = lines.slice(1, 4).findIndex((line) => SALUTATION.test(text.slice(line.start, line.end)));
+  if (salutation < 0) return null;
+  const line = lines[salutation + 1] as TextRange;
+  const index = paragraphs.findIndex((paragraph) => paragraph.start <= line.start && paragraph.end >= line.end);
+  const body = bodyAfter(text, paragraphs, index);
+  if (body.length === 0 || quotesSomeone(text, body) || !body.some((paragraph) => /\b(?:I|my|me)\b/.test(text.slice(paragraph.start, paragraph.end)))) return null;
+  const title = text.slice(headline.start, headline.end);
+  const named = HEADLINE_SUBJECT.exec(title)?.[1];
+  if (!named || /[.!?]$/.test(title)) return null;
+  const authorStart = headline.start + (HEADLINE_SUBJECT.exec(title)?.[0].indexOf(named) ?? 0) + (HEADLINE_SUBJECT.exec(title)?.index ?? 0);
+  return { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
 }
 
 /** A title's second line giving the topic: capitalized words, no full stop or other sentence end. */
