@@ -233,6 +233,16 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
       return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
     }
   }
+  // "the chairman of the Joint Chiefs of Staff told ...", the lead's role named in the next
+  // paragraph: the person named there, not a "person" read from the body's capitals.
+  const roleWord = tokens[1];
+  if (tokens.length >= 4 && /^the$/i.test(first.text) && roleWord !== undefined && !isCapitalized(roleWord) && ROLE_NOUNS.has(key(roleWord)) && key(tokens[2] as Token) === "of") {
+    const lateNamed = namedInNextParagraph(tokens, key(roleWord), trimmed.start, context);
+    if (lateNamed) {
+      context.cast.mentionPerson(lateNamed, trimmed, CONFIDENCE.reference);
+      return { person: lateNamed, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
@@ -250,6 +260,12 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
       context.cast.mentionPerson(later, trimmed, CONFIDENCE.reference);
       return { person: later, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
     }
+  }
+  // "NATO Secretary General Jo Doe says ... NATO's chief says": a body's head, named before.
+  const led = bodysHeadNamedBefore(tokens, head, position, context);
+  if (led) {
+    context.cast.mentionPerson(led, trimmed, CONFIDENCE.reference);
+    return { person: led, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
   }
   // "A coalition of opposition parties says ... ¶ The RHDP coalition, which includes ...": a body
   // described by its kind in the lead is the one the story names with that kind soon after.
@@ -649,7 +665,11 @@ function namedInNextParagraph(tokens: readonly Token[], head: string, start: num
   const paragraphOf = (at: number): string => text.slice(text.lastIndexOf("\n", at) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
   const namedBefore = [...context.cast.people.flatMap((person) => person.mentions), ...context.cast.bareNames.map((entry) => entry.start)];
   if (namedBefore.some((at) => at < start && paragraphOf(at).length > 60)) return null;
-  const opening = text.slice(next.index + next[0].length, next.index + next[0].length + 70);
+  const paragraphOpens = next.index + next[0].length;
+  // "Speaking alongside Secretary Roe, Army Gen. Jo Doe praised ...": a participle phrase may open
+  // the paragraph; the name is the subject after its comma.
+  const participle = /^\p{Lu}\p{Ll}+ing\b[^,;:!?\n]{0,100},\s+/u.exec(text.slice(paragraphOpens, paragraphOpens + 120));
+  const opening = text.slice(paragraphOpens + (participle?.[0].length ?? 0), paragraphOpens + (participle?.[0].length ?? 0) + 70);
   // The paragraph opens with the name, after nothing but title words ("Army Lt. Gen. Jo Doe").
   const named = context.cast.people.filter((person) => {
     const at = opening.indexOf(person.name);
@@ -674,6 +694,25 @@ function namedLater(head: string, position: number, context: ResolveContext): Pe
   // Another unnamed holder of the role spoke before: this is someone else again.
   if (context.cast.sources.some((source) => source.head === head && (source.mentions[0] ?? Infinity) < position)) return null;
   return holder;
+}
+
+/** Words for whoever leads a body, whatever the title ("NATO's chief" for its Secretary General). */
+const LEADER_WORDS = /^(?:chief|head|leader|boss)$/;
+
+/**
+ * "NATO's chief", "the alliance's secretary general" after "NATO Secretary General Jo Doe": a
+ * capitalized body and "'s" before a role is the one person named before whose title or
+ * organization is that body, when the role is in the title or is a word for a body's leader.
+ */
+function bodysHeadNamedBefore(tokens: readonly Token[], head: string, position: number, context: ResolveContext): PersonEntry | null {
+  if (tokens.length !== 3 || !/^['’]s$/.test((tokens[1] as Token).text) || !isCapitalized(tokens[0] as Token) || !ROLE_NOUNS.has(head) || key(tokens[2] as Token) !== head) return null;
+  const body = key(tokens[0] as Token);
+  const holders = context.cast.people.filter((person) => {
+    const titleWords = person.titles.join(" ").toLowerCase().split(/[\s,]+/);
+    const ofBody = titleWords.includes(body) || (person.organization ?? "").toLowerCase().split(/\s+/).includes(body);
+    return ofBody && (LEADER_WORDS.test(head) || titleWords.includes(head)) && lastMentionBefore(person, position) >= 0;
+  });
+  return holders.length === 1 ? (holders[0] as PersonEntry) : null;
 }
 
 /** Kinds of body a story may describe before it names one ("a coalition of ..."). */

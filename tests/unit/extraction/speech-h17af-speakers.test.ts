@@ -123,3 +123,33 @@ describe("people named without a title", () => {
     expect(names.some((name) => /\bEn$/.test(name))).toBe(false);
   });
 });
+
+describe("a body's head, described by the body and a role after naming", () => {
+  const text = [
+    "Alliance chief on expansion",
+    "Harbor Pact Secretary General Jan Novak says no country has a veto on the alliance's expansion.",
+    "HARBOR's chief says relations with the east are getting back on track after a freeze.",
+  ].join("\n\n");
+  it("gives 'X's chief says' to the one person of that body named before", () => {
+    const alt = text.replace(/HARBOR's chief/, "Harbor's chief");
+    expect(quoteIn(extractArticle(alt), "relations with the east")?.speaker).toBe("Jan Novak");
+  });
+
+  it("leaves it unnamed when the body's person was not named before", () => {
+    const none = ["Alliance chief on expansion", "Harbor's chief says relations with the east are getting back on track after a freeze."].join("\n\n");
+    expect(quoteIn(extractArticle(none), "relations with the east")?.speaker ?? null).toBeNull();
+  });
+});
+
+describe("a lead's 'the chairman of ...' named after a participle in the next paragraph", () => {
+  it("gives the lead's reported speech to the person named there", () => {
+    const text = [
+      "Force Perseveres, Chairman Says",
+      "HARBORTOWN, Feb. 14, 2012 – The force remains engaged but has persevered through years of strain, the chairman of the Harbor Joint Staff told the council today.",
+      "Speaking alongside Defense Secretary Leon E. Roe, Army Gen. Martin E. Doe praised the force's record of service.",
+    ].join("\n\n");
+    const extraction = extractArticle(text);
+    expect(quoteIn(extraction, "The force remains engaged")?.speaker).toBe("Martin E. Doe");
+    expect(extraction.people.map((person) => person.name)).not.toContain("Harbor Joint Staff");
+  });
+});
