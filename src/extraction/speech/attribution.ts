@@ -233,6 +233,16 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
       return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
     }
   }
+  // "the chairman of the Joint Chiefs of Staff told ...", the lead's role named in the next
+  // paragraph: the person named there, not a "person" read from the body's capitals.
+  const roleWord = tokens[1];
+  if (tokens.length >= 4 && /^the$/i.test(first.text) && roleWord !== undefined && !isCapitalized(roleWord) && ROLE_NOUNS.has(key(roleWord)) && key(tokens[2] as Token) === "of") {
+    const lateNamed = namedInNextParagraph(tokens, key(roleWord), trimmed.start, context);
+    if (lateNamed) {
+      context.cast.mentionPerson(lateNamed, trimmed, CONFIDENCE.reference);
+      return { person: lateNamed, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
+  }
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
@@ -242,6 +252,32 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   const roleAtEnd = tokens.length >= 3 && lastWord.pos === "ADJ" && !isCapitalized(lastWord) && ROLE_NOUNS.has(key(lastWord));
   const head = roleAtEnd ? key(lastWord) : key(headOf(trimmed) as Token);
   const definite = /^(the|that|this)$/i.test(first.text);
+  // "a spokesman says ... ¶ ... the campaign spokesman, Jo Doe, predicted ...": a bare
+  // indefinite role the story names only later is that person (a delayed identification).
+  if (!definite && tokens.length === 2) {
+    const later = namedLater(head, position, context);
+    if (later) {
+      context.cast.mentionPerson(later, trimmed, CONFIDENCE.reference);
+      return { person: later, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
+  }
+  // "NATO Secretary General Jo Doe says ... NATO's chief says": a body's head, named before.
+  const led = bodysHeadNamedBefore(tokens, head, position, context);
+  if (led) {
+    context.cast.mentionPerson(led, trimmed, CONFIDENCE.reference);
+    return { person: led, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
+  // "A coalition of opposition parties says ... ¶ The RHDP coalition, which includes ...": a body
+  // described by its kind in the lead is the one the story names with that kind soon after.
+  if (!definite && tokens.length >= 2 && /^(a|an)$/i.test(first.text)) {
+    const body = bodyNamedLater(key(tokens[1] as Token), trimmed.end, context);
+    if (body) {
+      context.cast.addOrganization(body);
+      const group: GroupSpeaker = { description: trimmed.text, head: key(tokens[1] as Token), start: trimmed.start, organization: body };
+      context.cast.groups.push(group);
+      return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
+  }
   if (definite) {
     const titled = titleHolder(tokens, head, position, context) ?? namedInNextParagraph(tokens, head, trimmed.start, context);
     if (titled) {
@@ -629,7 +665,11 @@ function namedInNextParagraph(tokens: readonly Token[], head: string, start: num
   const paragraphOf = (at: number): string => text.slice(text.lastIndexOf("\n", at) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
   const namedBefore = [...context.cast.people.flatMap((person) => person.mentions), ...context.cast.bareNames.map((entry) => entry.start)];
   if (namedBefore.some((at) => at < start && paragraphOf(at).length > 60)) return null;
-  const opening = text.slice(next.index + next[0].length, next.index + next[0].length + 70);
+  const paragraphOpens = next.index + next[0].length;
+  // "Speaking alongside Secretary Roe, Army Gen. Jo Doe praised ...": a participle phrase may open
+  // the paragraph; the name is the subject after its comma.
+  const participle = /^\p{Lu}\p{Ll}+ing\b[^,;:!?\n]{0,100},\s+/u.exec(text.slice(paragraphOpens, paragraphOpens + 120));
+  const opening = text.slice(paragraphOpens + (participle?.[0].length ?? 0), paragraphOpens + (participle?.[0].length ?? 0) + 70);
   // The paragraph opens with the name, after nothing but title words ("Army Lt. Gen. Jo Doe").
   const named = context.cast.people.filter((person) => {
     const at = opening.indexOf(person.name);
@@ -638,13 +678,106 @@ function namedInNextParagraph(tokens: readonly Token[], head: string, start: num
   return named.length === 1 ? (named[0] as PersonEntry) : null;
 }
 
+/**
+ * "a spokesman says ..." opening a story that later names "Mr. Doe's campaign spokesman, Jo Roe"
+ * and no other holder of that role: the unnamed role is that person, named later. Only a bare
+ * "a"/"an" and a singular role noun; the person's first mention comes after the description and
+ * nobody with that role word in a title is named before it.
+ */
+function namedLater(head: string, position: number, context: ResolveContext): PersonEntry | null {
+  if (!ROLE_NOUNS.has(head) || head.endsWith("s")) return null;
+  const holders = context.cast.people.filter((person) => holdsRoleInLowerCase(person, head));
+  if (holders.length !== 1) return null;
+  const holder = holders[0] as PersonEntry;
+  const firstAt = Math.min(...holder.mentions);
+  if (!(firstAt > position)) return null;
+  // Another unnamed holder of the role spoke before: this is someone else again.
+  if (context.cast.sources.some((source) => source.head === head && (source.mentions[0] ?? Infinity) < position)) return null;
+  return holder;
+}
+
+/** Words for whoever leads a body, whatever the title ("NATO's chief" for its Secretary General). */
+const LEADER_WORDS = /^(?:chief|head|leader|boss)$/;
+
+/**
+ * "NATO's chief", "the alliance's secretary general" after "NATO Secretary General Jo Doe": a
+ * capitalized body and "'s" before a role is the one person named before whose title or
+ * organization is that body, when the role is in the title or is a word for a body's leader.
+ */
+function bodysHeadNamedBefore(tokens: readonly Token[], head: string, position: number, context: ResolveContext): PersonEntry | null {
+  if (tokens.length !== 3 || !/^['’]s$/.test((tokens[1] as Token).text) || !isCapitalized(tokens[0] as Token) || !ROLE_NOUNS.has(head) || key(tokens[2] as Token) !== head) return null;
+  const body = key(tokens[0] as Token);
+  const holders = context.cast.people.filter((person) => {
+    const titleWords = person.titles.join(" ").toLowerCase().split(/[\s,]+/);
+    const ofBody = titleWords.includes(body) || (person.organization ?? "").toLowerCase().split(/\s+/).includes(body);
+    return ofBody && (LEADER_WORDS.test(head) || titleWords.includes(head)) && lastMentionBefore(person, position) >= 0;
+  });
+  return holders.length === 1 ? (holders[0] as PersonEntry) : null;
+}
+
+/** Kinds of body a story may describe before it names one ("a coalition of ..."). */
+const DESCRIBED_BODY_KINDS = /^(?:coalition|alliance|movement|front|union|federation|bloc)$/;
+/** "The RHDP coalition", "the Harbor Workers alliance": a body named before its kind, with where it stands (read once per text). */
+const bodiesNamedByKind = new WeakMap<Cast, readonly { readonly name: string; readonly kind: string; readonly at: number }[]>();
+/** How far after a description (in characters) its body may be named: the next paragraph or two. */
+const NAMED_LATER_REACH = 700;
+
+/**
+ * The body a lead's "a coalition of ..." describes: the first body the story names as "the <Name>
+ * <kind>" with the same kind after it, near enough, when just one name does so there.
+ */
+function bodyNamedLater(kind: string, after: number, context: ResolveContext): string | null {
+  if (!DESCRIBED_BODY_KINDS.test(kind)) return null;
+  let named = bodiesNamedByKind.get(context.cast);
+  if (!named) {
+    named = matchesOf(/\b[Tt]he ((?:\p{Lu}[\p{L}'’-]*\s+){0,3}?\p{Lu}[\p{L}'’-]*)\s+(\p{Ll}+)\b/gu, context.text)
+      .filter((match) => DESCRIBED_BODY_KINDS.test(match[2] ?? ""))
+      .map((match) => ({ name: match[1] as string, kind: match[2] as string, at: match.index }));
+    bodiesNamedByKind.set(context.cast, named);
+  }
+  const names = new Set(named.filter((entry) => entry.kind === kind && entry.at > after && entry.at - after <= NAMED_LATER_REACH && !context.cast.isQuoted(entry.at)).map((entry) => entry.name));
+  if (names.size !== 1) return null;
+  const name = [...names][0] as string;
+  // A place ("the Ivory Coast coalition") or a person is no body's name.
+  if (lookupPlace(name) || context.cast.personNamed(name)) return null;
+  return name;
+}
+
+/**
+ * Whether one of the person's titles has the role word written in lower case ("campaign
+ * spokesman"): a description as an unnamed source's is, not a rank before a name ("President Roe").
+ */
+function holdsRoleInLowerCase(person: PersonEntry, head: string): boolean {
+  return person.titles.some((title) => title.split(/[\s,]+/).includes(head));
+}
+
 function referenceBack(phrase: Phrase, head: string, position: number, context: ResolveContext): Resolved | null {
   const { cast } = context;
   const singular = head.replace(/s$/, "");
+  // "The Taliban spokesman" after "a spokesman for the army": a capitalized word the reference
+  // adds before its head ("Taliban") must be in the earlier description, or it is someone else.
+  const marks = phrase.tokens.filter((token) => isCapitalized(token) && token !== phrase.tokens[0] && key(token) !== head && /^\p{Lu}\p{Ll}/u.test(token.text)).map(key);
+  const fits = (words: string): boolean => {
+    const known = new Set(words.toLowerCase().split(/[^\p{L}]+/u));
+    return marks.every((word) => known.has(word));
+  };
   const source = [...cast.sources]
     // "the president" is one of them, not "both presidents".
     .filter((entry) => (entry.head === head || (entry.head.replace(/s$/, "") === singular && !(singular === head && entry.head !== head && /^(both|the two|two|three|all)\b/i.test(entry.description)))) && (entry.mentions[0] ?? Infinity) < position)
+    .filter((entry) => fits([entry.description, ...entry.aliases, entry.organization ?? ""].join(" ")))
     .pop();
+  // "a spokesman said ... ¶ the campaign spokesman, Jo Roe, added ... ¶ the spokesman said": a
+  // person whose title has the role, named after the unnamed source last spoke, is the nearer one.
+  const sourceLast = source ? (source.mentions.filter((at) => at < position).pop() ?? -1) : -1;
+  const titledAfter =
+    source && ROLE_NOUNS.has(head) && !head.endsWith("s")
+      ? cast.people.filter((entry) => holdsRoleInLowerCase(entry, head) && fits(entry.titles.join(" ")) && lastMentionBefore(entry, position) > sourceLast)
+      : [];
+  if (titledAfter.length === 1) {
+    const person = titledAfter[0] as PersonEntry;
+    cast.mentionPerson(person, phrase, CONFIDENCE.reference);
+    return { person, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+  }
   if (source) {
     const alias = lowerFirst(phrase.text, true);
     if (alias.toLowerCase() !== source.description.toLowerCase() && !source.aliases.includes(alias)) source.aliases.push(alias);
@@ -652,7 +785,7 @@ function referenceBack(phrase: Phrase, head: string, position: number, context: 
     return { person: null, source, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
   }
   const ranked = cast.people
-    .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).some((word) => word === head || TITLE_ABBREVIATIONS.get(word) === head)))
+    .filter((entry) => ROLE_NOUNS.has(head) && entry.titles.some((title) => title.toLowerCase().split(/\s+/).some((word) => word === head || TITLE_ABBREVIATIONS.get(word) === head)) && fits([...entry.titles, entry.organization ?? ""].join(" ")))
     .map((entry) => ({ entry, last: lastMentionBefore(entry, position) }))
     .filter((candidate) => candidate.last >= 0)
     .sort((a, b) => b.last - a.last);

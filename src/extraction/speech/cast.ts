@@ -78,6 +78,23 @@ export class Cast {
       existing.confidence = Math.max(existing.confidence, confidence);
       return existing;
     }
+    // "Steve was fond of saying ..." read as a speaker before the story's "Steve Jobs" is added:
+    // a lone given name already in the cast is the full name's bearer, called by the given name.
+    const words = name.split(/\s+/);
+    if (words.length >= 2 && genderOfGivenName(name) !== null) {
+      const given = (words[0] as string).toLowerCase();
+      const lone = this.people.filter((person) => person.name.toLowerCase() === given);
+      const others = this.people.filter((person) => person.name.includes(" ") && (person.name.split(/\s+/)[0] as string).toLowerCase() === given);
+      const single = lone[0];
+      if (lone.length === 1 && others.length === 0 && single !== undefined && single.titles.length === 0) {
+        const alias = single.name;
+        (single as { name: string }).name = name;
+        if (!single.aliases.includes(alias)) single.aliases.push(alias);
+        if (title && !single.titles.includes(title)) single.titles.push(title);
+        single.confidence = Math.max(single.confidence, confidence);
+        return single;
+      }
+    }
     const person: PersonEntry = { name, titles: title ? [title] : [], organization: null, aliases: [], gender: genderOfGivenName(name), mentions: [], confidence };
     this.people.push(person);
     return person;

@@ -206,6 +206,8 @@ export const MALE_GIVEN_NAMES = words(`
   nick omar patrick paul peter phil philip ralph rand raymond reince richard rick rob robert roger
   ron ronald rudy russell ryan sam samuel scott sean sergei stephen steve steven ted thomas tim
   timothy todd tom tony vladimir walter wayne william xi yuri
+  saddam osama hosni yasser ibrahim hassan hamid mahmoud ahmad uhuru kofi winston adolf yitzhak
+  ariel shimon ehud
 `);
 
 /** Given names borne by women (see MALE_GIVEN_NAMES). */
@@ -218,7 +220,8 @@ export const FEMALE_GIVEN_NAMES = words(`
   linda lisa lori lynn madeleine margaret maria marie marine marsha martha mary megan melania
   melissa michelle monica nancy natalie nicole nikki olivia pamela patricia patty paula rachel
   rebecca rose ruth samantha sandra sarah sharon sheila shirley stephanie susan susana tammy
-  teresa theresa tulsi valerie victoria virginia wendy yvonne
+  teresa theresa tulsi valerie victoria virginia wendy yvonne roxana harriet eleanor sylvie nadia
+  laurene
 `);
 
 /**

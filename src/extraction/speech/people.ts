@@ -225,7 +225,10 @@ function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly T
         let first = last;
         while (first - 2 >= from && tokens[first - 1]?.text === "-") first -= 2;
         const parts = tokens.slice(first, last + 1).filter((token) => token.text !== "-");
-        if (to - from < 2 || parts.some((part) => capitalizedWord(part) || part.pos === "PROPN") || /^\p{Lu}\.$/u.test((tokens[last] as Token).text)) break;
+        // "Donald Doe En Route to ...": a word of two letters the story capitalizes nowhere else is
+        // the headline's, though the tagger reads it as a name.
+        const headlineShort = (part: Token): boolean => part.text.length <= 2 && !capitalizedWord(part);
+        if (to - from < 2 || parts.some((part) => capitalizedWord(part) || (part.pos === "PROPN" && !headlineShort(part))) || /^\p{Lu}\.$/u.test((tokens[last] as Token).text)) break;
         to = first;
       }
       // The same from the front ("Slams", "Offers"): a name tagged as one may be printed only in the headline.
@@ -298,7 +301,8 @@ const SURNAME_TITLES = new Set(
   `secretary minister president senator sen. rep. representative gov. governor mayor ambassador general gen. admiral adm.
   col. colonel lt. lieutenant sgt. sergeant maj. major capt. captain cmdr. commander chairman chairwoman judge justice
   king queen pope dr. mr. mrs. ms. prof. professor speaker premier chancellor envoy spokesperson spokesman spokeswoman
-  director congressman congresswoman sheikh ayatollah sir dame rev. bishop cardinal sheriff detective inspector`.split(/\s+/),
+  director congressman congresswoman sheikh ayatollah sir dame rev. bishop cardinal sheriff detective inspector
+  administrator commissioner coordinator`.split(/\s+/),
 );
 
 /**
@@ -381,7 +385,11 @@ function hyphenatedTitleStart(tokens: readonly Token[], last: number): number | 
 /** The person a title and a surname name: someone known by that surname, else a new person. */
 function titledSurname(cast: Cast, text: string, surname: string, range: TextRange, title: string, titleTokens: readonly Token[]): void {
   const folded = foldAccents(surname);
-  const known = cast.personBySurnameBefore(surname, range.start) ?? cast.people.find((person) => foldAccents(surnameOf(person.name)) === folded);
+  const known =
+    cast.personBySurnameBefore(surname, range.start) ??
+    cast.people.find((person) => foldAccents(surnameOf(person.name)) === folded) ??
+    // "Mr. Gbabgo" in a story about Mr. Gbagbo: two letters swapped in a surname of five or more is a typo of it.
+    cast.people.find((person) => swappedLetters(foldAccents(surnameOf(person.name)), folded));
   if (known) {
     cast.mentionPerson(known, range, 0.8);
     return;
@@ -389,6 +397,14 @@ function titledSurname(cast: Cast, text: string, surname: string, range: TextRan
   const full = cast.bareNames.find((entry) => entry.name.endsWith(` ${surname}`));
   const person = registerPerson(cast, full?.name ?? surname, title, titleTokens, text, 0.8);
   cast.mentionPerson(person, range, 0.8);
+}
+
+/** Whether two words of five letters or more differ only by two neighbouring letters swapped ("Gbagbo", "Gbabgo"). */
+function swappedLetters(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 5 || a === b) return false;
+  let at = 0;
+  while (a[at] === b[at]) at += 1;
+  return at > 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 /** "Calderón" and "Calderon" are one surname spelt with and without its accent. */
