@@ -133,6 +133,20 @@ export const COLLAPSE = new RegExp(
 export const DISASTER_FIRE = /(?=fire)(?<=\b(?:deadly|fatal|underground|mine|factory|warehouse|nightclub|hospital|hotel|apartment|market|tenement)\s+)fires?\b(?!\s+(?:on|at|into|upon)\b)/giu;
 
 /**
+ * A transport accident (h18ae): "a commuter train collided with a freight train", "a freight train rammed a commuter bus",
+ * "the bus plunged into a ravine", "Fifty people died in that collision", "the derailment", "a plane crash", "the
+ * biggest rail accident", "an accident outside the town ... left five people dead": `other` (the keys' README: accidents).
+ * A vehicle's verb needs the vehicle right before it (not "talks collapsed", "markets crashed"); "accident" needs its kind
+ * or a toll after it (not "by accident", "an accident of history").
+ */
+const VEHICLE = String.raw`(?:trains?|locomotives?|bus(?:es)?|minibus(?:es)?|coach(?:es)?|trucks?|lorr(?:y|ies)|tankers?|cars?|vehicles?|vans?|planes?|airliners?|aircraft|jets?|helicopters?|ferr(?:y|ies)|boats?|ships?|vessels?|trawlers?)`;
+export const TRANSPORT_ACCIDENT = new RegExp(
+  String.raw`(?=collid|crash|derail|rammed|plunged|overturned|capsized)(?<=\b${VEHICLE}\s+(?:(?:had|has|have|that|which|reportedly|then|later)\s+)*)(?:collided|crashed|derailed|rammed|plunged|overturned|capsized)\b|\b(?:collisions?|derailments?|(?=plane|air|helicopter|bus|train|car|road|traffic|rail|boat|ferry|jet)(?:plane|air|helicopter|bus|train|car|road|traffic|rail(?:way)?|boat|ferry|jet)\s+(?:crash(?:es)?|accidents?|disasters?)|(?=accident)accidents?(?=\s+(?:[^.;]{0,60}?\s)?(?:left|killed|claimed|injured|wounded)\s))\b`,
+  "giu",
+);
+
+/**
+ * "at least 1,000 protesters took over/**
  * "at least 1,000 protesters took over the local government building", "demonstrators tried to storm the police
  * headquarters", "a crowd seized the governor's office": a crowd that takes or storms a seat of power is rioting (ACLED's
  * violent demonstration), no armed attack. The span starts at the verb; the crowd word before it stays the protest's.
@@ -300,6 +314,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // A mine's or building's collapse and a disaster's fire are accidents, `other` (see COLLAPSE, DISASTER_FIRE).
   { type: "other", pattern: COLLAPSE },
   { type: "other", pattern: DISASTER_FIRE },
+  // A transport accident (a collision, derailment, crash) is `other` too (see TRANSPORT_ACCIDENT).
+  { type: "other", pattern: TRANSPORT_ACCIDENT },
 ];
 
 /**
