@@ -47,6 +47,24 @@ describe("transport accidents", () => {
   });
 });
 
+describe("attacks told by the attacker's weapon or the bomb's blast", () => {
+  it("reads someone armed with a weapon who kills as an attack, with its toll", () => {
+    const text = "LYON, March 13 (Wire) - A man armed with a machete killed two people Wednesday at a bakery in Lyon.";
+    const incidents = run(text).incidents;
+    expect(incidents.map((i) => [i.type, i.place, i.date, i.fatalities.min])).toEqual([["attack", "Lyon", "2025-03-12", 2]]);
+  });
+
+  it("does not read a weapon's mere mention as an attack", () => {
+    expect(run("Guards armed with rifles stood outside the court in Lyon on Wednesday.").incidents).toEqual([]);
+  });
+
+  it("reads a bomb blast as an attack, not an explosion nobody set off", () => {
+    const text = "QUETTA, March 13 (Wire) - A bomb blast at a bus stop in Quetta killed six people on Wednesday.";
+    const incidents = run(text).incidents;
+    expect(incidents.map((i) => [i.type, i.fatalities.min])).toEqual([["attack", 6]]);
+  });
+});
+
 describe("month dates", () => {
   it("reads a month with its year and no day as that month", () => {
     const [mention] = findDates("A June 2019 accident on the line killed five.", "2025-03-13");
