@@ -52,6 +52,8 @@ const ORDINAL_DAY = ["first", "second", "third", "fourth", "fifth", "sixth", "se
 const ORDINAL_WORDS = [...ORDINAL_DAY].reverse().map((w) => w.replace(" ", "[ -]")).join("|");
 const COUNT_WORDS = "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several";
 // One pattern per shape, tried in order; an earlier shape wins where two overlap.
+/** A month with its year and no day ("June 2019"), an absolute shape read after the prefixed month's. */
+const MONTH_WITH_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\s+((?:19|20)\\d{2})\\b`, "g");
 const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpExecArray, published: number) => ReturnType<typeof dayMention> | null }[] = [
   {
     // "Aug. 20 and 21", "late March 29 and early March 30", "Sept. 16-17": two days of one stretch, the span between them
@@ -131,6 +133,9 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       const d = new Date(published);
       const span = (m[2] ?? "").toLowerCase() === "week" ? weekMention(back ? published - 7 * DAY : published) : monthMention(d.getUTCFullYear(), d.getUTCMonth() - (back ? 1 : 0));
       // ("this week's fighting" in a Thursday story: what was reported happened by the publication day, not on the Sunday after.)
+      // (h18ae: "clashed with troops earlier this month": "earlier" is before the day of the report, so the span ends the day
+      // before it, as the keys read it. Not "earlier this week", whose span other sentences' days are matched against.)
+      if (earlier && (m[2] ?? "").toLowerCase() === "month") return { ...span, latest: iso(Math.max(parseDay(span.earliest), Math.min(parseDay(span.latest), published - DAY))) };
       return earlier || !back ? { ...span, latest: iso(Math.min(Date.parse(`${span.latest}T00:00:00Z`), published)) } : span;
     },
   },
@@ -183,7 +188,7 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   {
     // "in January", "last January", "the August shooting": the most recent such month on or before publication
     // ("an April rocket attack": a month before an incident noun, after "a" or "an", too.)
-    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z])|[Aa]n?(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b|and\\b|or\\b)[a-z]+\\s+(?:[a-z]+\\s+)?(?:attacks?|bombings?|blasts?|explosions?|shootings?|raids?|ambush|strikes?|protests?|rall(?:y|ies)|clash(?:es)?|massacres?)\\b))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
+    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z])|[Aa]n?(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b|and\\b|or\\b)[a-z]+\\s+(?:[a-z]+\\s+)?(?:attacks?|bombings?|blasts?|explosions?|shootings?|raids?|ambush|strikes?|protests?|rall(?:y|ies)|clash(?:es)?|massacres?)\\b))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
     resolve: (m, published) => {
       const month = monthIndex(m[1] ?? "") ?? 0;
       const d = new Date(published);
@@ -192,6 +197,12 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       const span = monthMention(year, month);
       return published && parseDay(span.latest) > published && parseDay(span.earliest) <= published ? { ...span, latest: iso(published) } : span;
     },
+  },
+  {
+    // "An August 2006 accident", "by March 2003": a month with its year and no day is that month (h18ae; after the month
+    // shape above, which needs a word before the month, and "an" only when an incident noun follows it at once).
+    pattern: MONTH_WITH_YEAR,
+    resolve: (m) => monthMention(Number(m[2]), monthIndex(m[1] ?? "") ?? 0),
   },
   {
     // "overnight Tuesday", "overnight": that day's night, which may run into the next day.
@@ -259,7 +270,7 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
 ];
 
 // The shapes that name a calendar day or year, which resolve without a publication day when they give the year.
-const ABSOLUTE_SHAPES = new Set([SHAPES[0], SHAPES[1], SHAPES[2], SHAPES[3], SHAPES[4], SHAPES[5], SHAPES[SHAPES.length - 1]]);
+const ABSOLUTE_SHAPES = new Set([SHAPES[0], SHAPES[1], SHAPES[2], SHAPES[3], SHAPES[4], SHAPES[5], SHAPES.find((shape) => shape.pattern === MONTH_WITH_YEAR), SHAPES[SHAPES.length - 1]]);
 
 function fullDate(published: number, monthWord: string, day: number, yearText: string | undefined): ReturnType<typeof dayMention> | null {
   const month = monthIndex(monthWord);
