@@ -240,6 +240,10 @@ const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|reb
 const FIGURATIVE_EXPLOSION_BEFORE = /\b(?:anger|resentment|tensions?|frustration|rage|fury|discontent|dispute|row|scandal|controversy|debate|protests?|unrest|violence|crisis)\b(?:\s+[\p{L}-]+){0,5}\s+$/iu;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+// (h18ad: "The city's last suicide attack occurred nearly a month ago at the ministry, when ...": the last or previous
+// incident of a kind, told with a time of its own, is an earlier incident, not the story's.)
+const PREVIOUS_BEFORE = /\b(?:last|previous|prior|preceding)\s+(?:(?:major|big|deadly|fatal|suicide|bomb|car[- ]bomb|terror|terrorist|militant|such|large|serious)\s+){0,2}$/i;
+const AGO = /\bago\b|\b(?:in|on|last)\s+(?:(?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d{2})\b/;
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 // ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
@@ -645,9 +649,16 @@ const CONDITION_AFTER = /^\s+(?:(?:others?|more|people|officers?|[\p{L}-]+)\s+){
 /** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
 const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
 /** After a number: a distance (a place's bearing), never people ("140 km northeast of"). */
+/** After a count: its people taken to a hospital ("two firefighters were taken to the hospital", "12 were rushed to hospitals"). */
+const TAKEN_TO_HOSPITAL_AFTER = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:(?:were|was|have been|has been|had been)\s+)(?:(?:later|also|then|quickly)\s+)?(?:taken|rushed|admitted|brought|carried|transported|airlifted|flown)\s+(?:by\s+[\p{L}-]+\s+)?(?:to\s+)?(?:an?\s+|the\s+|local\s+|nearby\s+)*(?:[\p{L}-]+\s+){0,2}?hospitals?\b/iu;
 const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
+// (h18ad: "Four separate bombings killed more than 110 people across the country": a toll given jointly for several
+// incidents told apart is the toll of none of them, as the keys have it.)
+const SEPARATE_INCIDENTS_TOLL = /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate|different|distinct)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|shootings|assaults)\s+(?:(?:on|in|at|across)\s+[^.;]{0,40}?)?(?:(?:have|has|had)\s+)?(?:killed|left|claimed)\b/iu;
+
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
+  if (SEPARATE_INCIDENTS_TOLL.test(sentence.text)) return [];
   const aggregate = AGGREGATE.exec(sentence.text);
   // Where the sentence's own counts end: at the running total's clause, or nowhere.
   const runningTotal = aggregate ? RUNNING_TOTAL.exec(sentence.text.slice(0, aggregate.index)) : null;
@@ -722,6 +733,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly || (OTHERS_AFTER.test(own) && out.some((c) => c.injuries.min !== null)) });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: range, injuries: NONE, others: othersOnly, group });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: NONE, injuries: range, others: othersOnly, group });
+    // (h18ad: "At least one worker and two firefighters were taken to the hospital": people taken to a hospital are hurt.)
+    else if (TAKEN_TO_HOSPITAL_AFTER.test(own) && !MEDICAL_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range, others: othersOnly, group });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) {
       pending = range;
       pendingGroup = joined && heldGroup !== ownGroup ? "generic" : ownGroup;
@@ -1369,7 +1382,8 @@ export function extractIncidents(
       // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
       const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
       const later = hit.type === "attack" && LATER_VERB.test(text.slice(hit.start, hit.end)) && LATER_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 20), hit.start)) && NEW_TARGET_AFTER.test(text.slice(hit.end, hit.end + 12));
-      const distinct = setApart || ownDay || earlier || later || hit.clauseDeath === true;
+      const previousOne = VIOLENT.includes(hit.type) && !inHeadline(sentence) && drafts.length > 0 && PREVIOUS_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 30), hit.start)) && AGO.test(text.slice(hit.end, clause.end));
+      const distinct = setApart || ownDay || earlier || later || previousOne || hit.clauseDeath === true;
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
