@@ -360,6 +360,8 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 /** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n|peacekeepers?)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
+/** "A man armed with a knife killed three people", "a teenager wielding a machete wounded four": a person armed, harming people. */
+const ARMED_PERSON_HARMED = /\b(?:man|woman|men|women|youth|youths|teenager|boy|assailant|attacker|person|individual|suspect)\s+(?:who was\s+)?(?:armed with|wielding|brandishing|carrying)\s+(?:an?\s+|two\s+)?(?:[\p{L}-]+\s+)?(?:knife|knives|gun|guns|handgun|rifle|pistol|machete|axe|ax|sword|shotgun|firearm|hammer)s?\b[^.;"“”]{0,60}?\b((?:killed|stabbed|shot|wounded|injured|hacked)(?:\s+(?:and|to)\s+(?:killed|death))?)\s+(?=(?:at least|more than|about|some|nearly|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+|his|her|their)\b)/iu;
 const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 // (Twenty-second pass, h18ab: a count in words from three up, "Eight people were killed by gunmen in a village": a
 // massacre told by its toll, as one in digits is. Only people at large: "Three Malians, a Frenchman and a Belgian were
@@ -1097,7 +1099,8 @@ export function extractIncidents(
       // including women and children, were wounded in eastern Afghanistan when ...": an incident of its own, not more
       // victims of the one told before.)
       const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
-      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
+      // (h18ad: or a person armed with a weapon who killed, stabbed or shot people: "A man armed with a knife killed three people".)
+      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)

@@ -49,3 +49,18 @@ describe("people taken to a hospital", () => {
     expect(attack?.injuries.min).toBe(15);
   });
 });
+
+describe("a person armed with a weapon who harmed people", () => {
+  it("is an attack, with its toll, though no incident word is used", () => {
+    const text = "PARIS, March 12 (Wire) - A man armed with a machete wounded four people on Tuesday at a train station in Lyon, police said.\nThe man was arrested.";
+    const attack = run(text).incidents.find((i) => i.type === "attack");
+    expect(attack?.place).toBe("Lyon");
+    expect(attack?.injuries.min).toBe(4);
+    expect(attack?.date).toBe("2025-03-11");
+  });
+
+  it("is not a person carrying a weapon who harmed no one", () => {
+    const text = "PARIS, March 12 (Wire) - A man armed with a knife was arrested on Tuesday at a train station in Lyon, police said.";
+    expect(run(text).incidents.filter((i) => i.type === "attack")).toHaveLength(0);
+  });
+});
