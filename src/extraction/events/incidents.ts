@@ -219,7 +219,8 @@ const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|
 // ("The raid on the park came a day after ...", "The incident came two days after ...": a subject that points back at a
 // told incident, a trigger word or not, is the sentence's own incident when the gap is counted; "The action follows
 // Ecuador's expulsion" may name the same act again.)
-const REFERENCE_SUBJECT = /^\s*(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
+// (h18ad: or a pronoun for it, "It came a day after a passenger train was bombed".)
+const REFERENCE_SUBJECT = /^\s*(?:(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}|(?:it|this|that)\s+(?:also\s+)?)$/iu;
 const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
 const LATER_BEFORE = /\b(?:later|then|subsequently|afterwards?)\s+(?:also\s+)?$/i;
@@ -2086,6 +2087,9 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   if (!mention.anaphoric) draft.type = strongerType(draft.type, mention.type);
   // ... except an attack that forces came under, which "the fire fight" says they fought back: a battle.
   else if (draft.cameUnder && draft.type === "attack" && mention.type === "armed_clash") draft.type = "armed_clash";
+  // ... and a blast the story goes on to call an attack ("denying it was behind the attack") is one (h18ad; the keys'
+  // README: "explosion" is a blast the story does not present as an attack). Not in the headline, nor from a plural.
+  else if (draft.type === "explosion" && mention.type === "attack" && !mention.inHeadline && !mention.plural) draft.type = "attack";
   draft.cameUnder ||= mention.cameUnder;
   if (takePlace && mention.ownPlace && mention.place?.kind === "locality" && draft.place !== null && draft.place.kind !== "locality" && referencePoint(draft.placeSentence, draft.place.name)) {
     // A town the story names after a reference point ("north of Kismayo") is where it happened.

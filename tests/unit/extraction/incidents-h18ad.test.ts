@@ -64,3 +64,22 @@ describe("a person armed with a weapon who harmed people", () => {
     expect(run(text).incidents.filter((i) => i.type === "attack")).toHaveLength(0);
   });
 });
+
+describe("\"It came a day after ...\"", () => {
+  const text =
+    "Police say a bomb blast killed 21 people at a market in Islamabad on Wednesday.\nThe Taliban denied it was behind the attack. It came a day after a passenger train was bombed in Baluchistan province.\nAt least 14 were killed and 40 wounded in that incident.";
+
+  it("reports an earlier incident, which takes the toll told of it next", () => {
+    const incidents = run(text).incidents;
+    expect(incidents).toHaveLength(2);
+    const train = incidents.find((i) => i.place === "Baluchistan");
+    expect(train?.date).toBe("2025-03-11");
+    expect(train?.fatalities.min).toBe(14);
+    expect(train?.injuries.min).toBe(40);
+    expect(incidents.find((i) => i.place === "Islamabad")?.fatalities.min).toBe(21);
+  });
+
+  it("leaves the blast the story calls an attack an attack", () => {
+    expect(run(text).incidents.find((i) => i.place === "Islamabad")?.type).toBe("attack");
+  });
+});
