@@ -790,6 +790,8 @@ const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
 // (Twenty-second pass, h18ab: "In Baghdad, two additional bomb attacks wounded four people", "Two other explosions at markets
 // in X and Y killed four": a few more incidents of the kind, told together after the story's own, are one incident each, and
 // a toll they are given together is the toll of none of them, as the keys give a joint toll.)
+/** Before a plural blast word: one incident of two blasts ("the twin blasts", "a double suicide bombing"). */
+const TWIN_BEFORE = /\b(?:twin|double|dual)\s+(?:suicide\s+|bomb\s+|car[- ]bomb\s+)?$/i;
 const FEW_OTHER_BEFORE = /\b(two|three|four|five)\s+(?:other|additional|more|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 const USUAL_AFTER = /^\s+(?:(?:still|also)\s+)?(?:remain|remains|are|have been|have become|became)\s+(?:(?:still|quite|very|relatively|fairly|increasingly|all too|too)\s+)*(?:common|commonplace|frequent|rare|routine|widespread|a regular occurrence)\b/i;
 const TOLL_BEFORE_PLACE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|lives|dead|civilians|worshippers|villagers|others)\b/iu;
@@ -1535,7 +1537,9 @@ export function extractIncidents(
         // (Not a plural report split into incidents a date or a place apart: "attacks in June and in September".)
         !violentDrafts.some((d) => d !== lastViolentDraft && d.mentions.some((m) => m.sentence === lastViolentMention.sentence && !m.anaphoric));
       const onePluralIncident = (violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline)) || pluralJustBefore;
-      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
+      // (h18ad: "The twin blasts killed 81 people": a twin bombing is one incident, whose toll that is.)
+      const twin = target !== undefined && TWIN_BEFORE.test(text.slice(Math.max(sentence.start, target.start - 24), target.start));
+      if (target?.anaphoric && !target.distinct && !twin && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
       if (target?.jointToll) continue;
       if (target) {
         // "Separate IED explosions in Baghdad and Tikrit June 24 each claimed the life of one soldier": a toll "each" of a

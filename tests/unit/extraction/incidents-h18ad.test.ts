@@ -83,3 +83,12 @@ describe("\"It came a day after ...\"", () => {
     expect(run(text).incidents.find((i) => i.place === "Islamabad")?.type).toBe("attack");
   });
 });
+
+describe("the toll of twin blasts", () => {
+  it("is the toll of the one incident of two blasts told before it", () => {
+    const text =
+      "KARACHI, March 12 (Wire) - A suicide bomber blew himself up inside a crowded wedding hall in Lahore on Wednesday, followed by a second bomber minutes later.\nThe twin blasts killed 40 people. Hours earlier, a roadside bomb hit a police truck in Peshawar.";
+    const hall = run(text).incidents.find((i) => i.place === "Lahore");
+    expect(hall?.fatalities.min).toBe(40);
+  });
+});
