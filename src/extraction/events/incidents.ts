@@ -219,7 +219,8 @@ const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|
 // ("The raid on the park came a day after ...", "The incident came two days after ...": a subject that points back at a
 // told incident, a trigger word or not, is the sentence's own incident when the gap is counted; "The action follows
 // Ecuador's expulsion" may name the same act again.)
-const REFERENCE_SUBJECT = /^\s*(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
+// (h18ad: or a pronoun for it, "It came a day after a passenger train was bombed".)
+const REFERENCE_SUBJECT = /^\s*(?:(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}|(?:it|this|that)\s+(?:also\s+)?)$/iu;
 const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
 const LATER_BEFORE = /\b(?:later|then|subsequently|afterwards?)\s+(?:also\s+)?$/i;
@@ -240,6 +241,10 @@ const CONFLICT_TOLL = /\b(?:violence|conflict|insurgency|war|fighting|unrest|reb
 const FIGURATIVE_EXPLOSION_BEFORE = /\b(?:anger|resentment|tensions?|frustration|rage|fury|discontent|dispute|row|scandal|controversy|debate|protests?|unrest|violence|crisis)\b(?:\s+[\p{L}-]+){0,5}\s+$/iu;
 // "another al-Shabab attack", "a second blast", "Separately, ...": a new incident, whatever it shares with the last.
 const ANOTHER_BEFORE = /\b(?:another|a second|a third|a separate|a further)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+// (h18ad: "The city's last suicide attack occurred nearly a month ago at the ministry, when ...": the last or previous
+// incident of a kind, told with a time of its own, is an earlier incident, not the story's.)
+const PREVIOUS_BEFORE = /\b(?:last|previous|prior|preceding)\s+(?:(?:major|big|deadly|fatal|suicide|bomb|car[- ]bomb|terror|terrorist|militant|such|large|serious)\s+){0,2}$/i;
+const AGO = /\bago\b|\b(?:in|on|last)\s+(?:(?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d{2})\b/;
 // "reinforcements sent from Kismayo were ambushed": an attack on those who came to help after the first is one of its own.
 const SECOND_WAVE = /\b(?:reinforcements|rescuers|rescue (?:teams?|workers)|first responders|relief (?:convoys?|columns?))\b/i;
 // ("We also condemn the attack on ...", "We further condemn ...": a statement's next condemnation is of another incident.)
@@ -356,6 +361,8 @@ const VIOLENT: readonly ExtractedIncidentType[] = ["attack", "explosion", "armed
 /** A service member killed, or dead of wounds or at a place ("One soldier ... was killed near X", "A Marine died July 24 from wounds"); group 1 is the verb. */
 const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?members?|servicem[ae]n|troopers?|paratroopers?|guardsm[ae]n|peacekeepers?)\b[^.;:"“”]{0,140}?\b((?:was|were|has been|have been) killed|died(?=\s+(?:(?:today|yesterday|[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?(?:(?:from|of) (?:wounds|injuries)|(?:in|near|outside|at)\s)))/u;
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
+/** "A man armed with a knife killed three people", "a teenager wielding a machete wounded four": a person armed, harming people. */
+const ARMED_PERSON_HARMED = /\b(?:man|woman|men|women|youth|youths|teenager|boy|assailant|attacker|person|individual|suspect)\s+(?:who was\s+)?(?:armed with|wielding|brandishing|carrying)\s+(?:an?\s+|two\s+)?(?:[\p{L}-]+\s+)?(?:knife|knives|gun|guns|handgun|rifle|pistol|machete|axe|ax|sword|shotgun|firearm|hammer)s?\b[^.;"“”]{0,60}?\b((?:killed|stabbed|shot|wounded|injured|hacked)(?:\s+(?:and|to)\s+(?:killed|death))?)\s+(?=(?:at least|more than|about|some|nearly|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+|his|her|their)\b)/iu;
 const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 // (Twenty-second pass, h18ab: a count in words from three up, "Eight people were killed by gunmen in a village": a
 // massacre told by its toll, as one in digits is. Only people at large: "Three Malians, a Frenchman and a Belgian were
@@ -645,9 +652,16 @@ const CONDITION_AFTER = /^\s+(?:(?:others?|more|people|officers?|[\p{L}-]+)\s+){
 /** After a count: a span or measure, not people ("two days later", "30 kilometers"). */
 const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|km|miles|meters|percent|times)\b/i;
 /** After a number: a distance (a place's bearing), never people ("140 km northeast of"). */
+/** After a count: its people taken to a hospital ("two firefighters were taken to the hospital", "12 were rushed to hospitals"). */
+const TAKEN_TO_HOSPITAL_AFTER = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:(?:were|was|have been|has been|had been)\s+)(?:(?:later|also|then|quickly)\s+)?(?:taken|rushed|admitted|brought|carried|transported|airlifted|flown)\s+(?:by\s+[\p{L}-]+\s+)?(?:to\s+)?(?:an?\s+|the\s+|local\s+|nearby\s+)*(?:[\p{L}-]+\s+){0,2}?hospitals?\b/iu;
 const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
 /** The casualty counts a sentence gives, each with the offset of its number. */
+// (h18ad: "Four separate bombings killed more than 110 people across the country": a toll given jointly for several
+// incidents told apart is the toll of none of them, as the keys have it.)
+const SEPARATE_INCIDENTS_TOLL = /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate|different|distinct)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|shootings|assaults)\s+(?:(?:on|in|at|across)\s+[^.;]{0,40}?)?(?:(?:have|has|had)\s+)?(?:killed|left|claimed)\b/iu;
+
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
+  if (SEPARATE_INCIDENTS_TOLL.test(sentence.text)) return [];
   const aggregate = AGGREGATE.exec(sentence.text);
   // Where the sentence's own counts end: at the running total's clause, or nowhere.
   const runningTotal = aggregate ? RUNNING_TOTAL.exec(sentence.text.slice(0, aggregate.index)) : null;
@@ -722,6 +736,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly || (OTHERS_AFTER.test(own) && out.some((c) => c.injuries.min !== null)) });
     else if (FATALITY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: range, injuries: NONE, others: othersOnly, group });
     else if (INJURY_AFTER.test(own)) out.push({ at: quantity.start, cueBefore: LEFT_BEFORE.test(before), fatalities: NONE, injuries: range, others: othersOnly, group });
+    // (h18ad: "At least one worker and two firefighters were taken to the hospital": people taken to a hospital are hurt.)
+    else if (TAKEN_TO_HOSPITAL_AFTER.test(own) && !MEDICAL_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: false, fatalities: NONE, injuries: range, others: othersOnly, group });
     else if (next && (COORDINATED.test(own) || LISTED_VICTIMS.test(own))) {
       pending = range;
       pendingGroup = joined && heldGroup !== ownGroup ? "generic" : ownGroup;
@@ -774,6 +790,8 @@ const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
 // (Twenty-second pass, h18ab: "In Baghdad, two additional bomb attacks wounded four people", "Two other explosions at markets
 // in X and Y killed four": a few more incidents of the kind, told together after the story's own, are one incident each, and
 // a toll they are given together is the toll of none of them, as the keys give a joint toll.)
+/** Before a plural blast word: one incident of two blasts ("the twin blasts", "a double suicide bombing"). */
+const TWIN_BEFORE = /\b(?:twin|double|dual)\s+(?:suicide\s+|bomb\s+|car[- ]bomb\s+)?$/i;
 const FEW_OTHER_BEFORE = /\b(two|three|four|five)\s+(?:other|additional|more|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 const USUAL_AFTER = /^\s+(?:(?:still|also)\s+)?(?:remain|remains|are|have been|have become|became)\s+(?:(?:still|quite|very|relatively|fairly|increasingly|all too|too)\s+)*(?:common|commonplace|frequent|rare|routine|widespread|a regular occurrence)\b/i;
 const TOLL_BEFORE_PLACE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|lives|dead|civilians|worshippers|villagers|others)\b/iu;
@@ -1084,7 +1102,8 @@ export function extractIncidents(
       // including women and children, were wounded in eastern Afghanistan when ...": an incident of its own, not more
       // victims of the one told before.)
       const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
-      const death = SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
+      // (h18ad: or a person armed with a weapon who killed, stabbed or shot people: "A man armed with a knife killed three people".)
+      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
@@ -1369,7 +1388,8 @@ export function extractIncidents(
       // A report of such a list with a day of its own, when the list names another day, is an incident of its own.
       const ownDay = stretch !== null && dateCandidates.some((d) => d.start >= stretch.start) && dates.some((d) => d.start >= clause.start && d.end <= clause.end && (d.start < stretch.start || d.start >= stretch.end) && !dateCandidates.some((o) => o.earliest === d.earliest));
       const later = hit.type === "attack" && LATER_VERB.test(text.slice(hit.start, hit.end)) && LATER_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 20), hit.start)) && NEW_TARGET_AFTER.test(text.slice(hit.end, hit.end + 12));
-      const distinct = setApart || ownDay || earlier || later || hit.clauseDeath === true;
+      const previousOne = VIOLENT.includes(hit.type) && !inHeadline(sentence) && drafts.length > 0 && PREVIOUS_BEFORE.test(text.slice(Math.max(clause.start, hit.start - 30), hit.start)) && AGO.test(text.slice(hit.end, clause.end));
+      const distinct = setApart || ownDay || earlier || later || previousOne || hit.clauseDeath === true;
       // A clause without a date borrows one from a clause of the sentence that reports no incident
       // of its own ("at least three protesters were injured when police dispersed the crowd on Monday").
       const borrowed = dates.filter((d) => {
@@ -1517,7 +1537,9 @@ export function extractIncidents(
         // (Not a plural report split into incidents a date or a place apart: "attacks in June and in September".)
         !violentDrafts.some((d) => d !== lastViolentDraft && d.mentions.some((m) => m.sentence === lastViolentMention.sentence && !m.anaphoric));
       const onePluralIncident = (violentDrafts.length === 1 && (violentDrafts[0] as Draft).mentions.some((m) => m.plural && !m.inHeadline)) || pluralJustBefore;
-      if (target?.anaphoric && !target.distinct && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
+      // (h18ad: "The twin blasts killed 81 people": a twin bombing is one incident, whose toll that is.)
+      const twin = target !== undefined && TWIN_BEFORE.test(text.slice(Math.max(sentence.start, target.start - 24), target.start));
+      if (target?.anaphoric && !target.distinct && !twin && PLURAL_TRIGGER.test(text.slice(target.start, target.end)) && violentDrafts.length > 0 && !onePluralIncident) continue;
       if (target?.jointToll) continue;
       if (target) {
         // "Separate IED explosions in Baghdad and Tikrit June 24 each claimed the life of one soldier": a toll "each" of a
@@ -2069,6 +2091,9 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
   if (!mention.anaphoric) draft.type = strongerType(draft.type, mention.type);
   // ... except an attack that forces came under, which "the fire fight" says they fought back: a battle.
   else if (draft.cameUnder && draft.type === "attack" && mention.type === "armed_clash") draft.type = "armed_clash";
+  // ... and a blast the story goes on to call an attack ("denying it was behind the attack") is one (h18ad; the keys'
+  // README: "explosion" is a blast the story does not present as an attack). Not in the headline, nor from a plural.
+  else if (draft.type === "explosion" && mention.type === "attack" && !mention.inHeadline && !mention.plural) draft.type = "attack";
   draft.cameUnder ||= mention.cameUnder;
   if (takePlace && mention.ownPlace && mention.place?.kind === "locality" && draft.place !== null && draft.place.kind !== "locality" && referencePoint(draft.placeSentence, draft.place.name)) {
     // A town the story names after a reference point ("north of Kismayo") is where it happened.
