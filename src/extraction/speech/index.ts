@@ -210,11 +210,27 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
   const described = leadRoleNamedNext(analyzed, cast, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
   const principal = unnamedAuthor && statement ? principalOfRelease(analyzed, cast, statement, unnamedAuthor) : (quote: ExtractedQuote): ExtractedQuote => quote;
-  const quotes = principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described))).map(principal);
+  const quotes = withoutHeadlineEchoes(text, analyzed.paragraphs[0], statement, principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described))).map(principal));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
   const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
   const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
   return { quotes: respelled, people, anonymousSources, organizations, mentions };
+}
+
+/**
+ * A statement document's title may print a sentence of its body in quotation marks ("President Doe
+ * on the Flood: “We will rebuild.”"): the title restates the document, whose paragraph already
+ * carries those words, so the title's copy is not a quote of its own.
+ */
+function withoutHeadlineEchoes(text: string, title: TextRange | undefined, statement: StatementDocument | null, quotes: ExtractedQuote[]): ExtractedQuote[] {
+  const first = statement?.paragraphs[0];
+  if (!statement || !title || !first || first.start < title.end) return quotes;
+  const body = statement.paragraphs.map((paragraph) => text.slice(paragraph.start, paragraph.end)).join("\n").toLowerCase();
+  return quotes.filter((quote) => {
+    if (quote.start < title.start || quote.end > title.end) return true;
+    const words = quote.text.trim().replace(/[.!?,;:]+$/, "").toLowerCase();
+    return words.split(/\s+/).length < 4 || !body.includes(words);
+  });
 }
 
 /** "The Vice President underscored ...": the office holder a readout is about, as its sentences name them. */

@@ -97,12 +97,35 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
       // ", and added that ..." is the speaker's next act; ", but failed to ..." goes on with the reported clause's subject.
       // ", and will not stop ...": a modal goes on with the reported clause's subject (the
       // speaker's own next act is told in the past: ", and has ...", ", and was ...").
-      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || (next.pos === "AUX" && !CLAUSE_MODALS.test(next.text))))) return index;
+      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || (next.pos === "AUX" && !CLAUSE_MODALS.test(next.text) && !auxOfTheClause(tokens, start, next))))) return index;
     }
   }
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/** Auxiliaries by the grammatical number they agree with in the present, and the present forms of "be". */
+const SINGULAR_AUX = /^(is|was|has|does)$/i;
+const PLURAL_AUX = /^(are|were|have|do)$/i;
+const PRESENT_BE = /^(is|are|am)$/i;
+
+/**
+ * Whether an auxiliary after ", and" cannot be the speaker's next act, so goes on with the
+ * reported clause's subject: it disagrees in number with a present reporting verb ("Doe says
+ * troops have moved north, and are now on the border": "says" is singular, "are" plural; "the
+ * rebels say the town is calm, and has power again"), or it is a present "be" after a past one
+ * ("said the roads were cut, and are still closed": the speaker's own next act is told in the past).
+ */
+function auxOfTheClause(tokens: readonly Token[], start: number, aux: Token): boolean {
+  let verb = start - 1;
+  while (verb >= 0 && verb >= start - 12 && !REPORTING_VERBS.has(key(tokens[verb] as Token))) verb -= 1;
+  const reporting = tokens[verb];
+  if (!reporting) return false;
+  const said = key(reporting);
+  if (/^(says|tells|adds|notes|claims|insists|argues|states|explains|reports|warns)$/.test(said)) return PLURAL_AUX.test(aux.text);
+  if (/^(say|tell|add|note|claim|insist|argue|state|explain|report|warn)$/.test(said)) return SINGULAR_AUX.test(aux.text);
+  return PAST_REPORTING.test(said) && PRESENT_BE.test(aux.text);
 }
 
 /** Heads after "according to" that are norms or plans, not sources ("according to plan", "according to the rules"). */
@@ -608,6 +631,11 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (told) lastInSentence = told;
       return;
     }
+    if (ACCUSING.test(word) && !walk.usedVerbs.has(token.start)) {
+      const accuser = accusation(walk, tokens, index, options, context, lastInSentence);
+      if (accuser) lastInSentence = accuser;
+      return;
+    }
     if (ASKING.has(word) && isReportingVerb(tokens, index) && !walk.usedVerbs.has(token.start)) {
       const asked = askedQuestion(walk, tokens, index, options, context);
       if (asked) lastInSentence = asked;
@@ -1019,6 +1047,67 @@ function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, opti
   if (!resolved || !isClause(tokens, opener, to, false)) return null;
   const token = tokens[index] as Token;
   emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) }, walk.text.slice(token.start, (tokens[opener] as Token).start));
+  return resolved;
+}
+
+const ACCUSING = /^accus(?:e|es|ed|ing)$/;
+/** Words that may stand in the accused's noun phrase between "accused" and "of". */
+const ACCUSED_WORDS = new Set(["DET", "ADJ", "ADV", "NOUN", "PROPN", "NUM", "PRON", "ADP", "PART", "CCONJ"]);
+
+/**
+ * "The group accused Mr. Doe of staging a coup", "Roe accuses the council of being insincere": a
+ * charge laid aloud is reported speech of the accuser, the accused and the charge ("Mr. Doe of
+ * staging a coup"), as PolNeAR spans it. Only with "of" and a gerund within a dozen words (no verb
+ * or punctuation between); not the passive ("was accused of"), whose accuser goes unnamed, nor
+ * "the accused". The charge ends where the clause does, at a comma before a participle, or at
+ * "and" before the accuser's next act ("... and urged").
+ */
+function accusation(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext, last: Resolved | null): Resolved | null {
+  const before = tokens[index - 1];
+  if (!before || index === options.floor || /^(was|were|been|being|is|are|be|am|the|an?|of|by)$/i.test(before.text)) return null;
+  let of = -1;
+  for (let at = index + 1; at <= index + 12 && at < tokens.length; at += 1) {
+    const candidate = tokens[at] as Token;
+    if (key(candidate) === "of" && at > index + 1) {
+      of = at;
+      break;
+    }
+    // Only the accused's noun phrase, perhaps a day ("accused Mr. Doe Friday of ..."), stands between.
+    if (!ACCUSED_WORDS.has(candidate.pos) || isQuoted(walk, candidate)) return null;
+  }
+  const charge = tokens[of + 1];
+  if (of < 0 || !charge || !(/ing$/i.test(charge.text) || /^not$/i.test(charge.text))) return null;
+  let to = clauseEnd(walk, tokens, index + 1);
+  for (let at = of + 2; at < to; at += 1) {
+    const candidate = tokens[at] as Token;
+    const next = tokens[at + 1];
+    if (candidate.text === "," && next?.pos === "VERB" && /ing$/i.test(next.text)) {
+      to = at;
+      break;
+    }
+    if (/^(and|but)$/i.test(candidate.text) && next?.pos === "VERB" && (SPEAKER_ACTS.has(key(next)) || REPORTING_VERBS.has(key(next))) && PAST_REPORTING.test(key(next))) {
+      to = tokens[at - 1]?.text === "," ? at - 1 : at;
+      break;
+    }
+  }
+  const gerund = /ing$/.test(key(tokens[index] as Token));
+  const afterAnd = /^(and|but)$/i.test(before.text);
+  let resolved: Resolved | null = null;
+  let subject: Phrase | null = null;
+  if (!gerund && !afterAnd) {
+    subject = subjectBefore(walk.text, tokens, index, options.floor);
+    // "a spokesman for the leader on Thursday accused ...": a time before the verb is no subject; the sentence's is.
+    if (subject && isTimeWord(tokens, tokens.findIndex((candidate) => candidate.start === subject?.start))) subject = mainSubject(walk.text, tokens, options.floor, (candidate) => isQuoted(walk, candidate));
+    if (!subject || (subject.tokens.length === 1 && FIRST_PERSON.test(subject.text))) return null;
+    resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+  } else {
+    const main = last ? null : mainSubject(walk.text, tokens, options.floor, (candidate) => isQuoted(walk, candidate));
+    resolved = last ?? resolvePhrase(main, (tokens[index] as Token).start, context) ?? (main ? describedSpeaker(walk.cast, main) : null);
+  }
+  if (!resolved || to <= of + 1) return null;
+  const token = tokens[index] as Token;
+  const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
+  emit(walk, options.paragraph, tokens, index + 1, to, resolved, key(token), attribution, token.text);
   return resolved;
 }
 

@@ -33,6 +33,10 @@ const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was
 // opening statement as prepared for delivery:": a line that hands the page to its author.
 // "Spokesperson Jane Doe provided the following:" (no noun after "following") hands the page over too.
 const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following(?: (?:readout|statement|remarks)\b[^.!?]*)?:\s*$/i;
+// "Following the loss of ..., President Doe released this statement:", "On the anniversary, the
+// Secretary issued these remarks:": an occasion clause may open the hand-over, and "this"/"these"
+// point at the document as "the following" does.
+const INTRODUCED_THIS = /^(?:(?:following|after|upon|on|in|with|marking|to mark)\b[^,:]*,\s+)?(.+?) (?:provided|issued|released|gave|delivered|made|sent) (?:this|these|the following) (?:statement|remarks|message|readout|letter)\b[^.!?:]*:\s*$/iu;
 const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\s*$/iu;
 // "Below is a readout from White House Press Secretary Jane Doe:": the author after "from"/"by".
 const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony) (?:from|by) (.+?)\s*:\s*$/iu;
@@ -49,6 +53,9 @@ const HEADED_OF = /^(?:statement|remarks) of ((?:the )?(?:[\p{L}.'’-]+ ){0,3}?
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
 const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
 const DELIVERED = /^as (?:delivered|prepared) by (.+?)\s*$/i;
+// "Message Delivered By Secretary of Defense Jane Doe, Washington, DC, Monday, May 6, 2024": a
+// delivery line that names the author, then the place and date after commas.
+const DOCUMENT_DELIVERED = /^(?:message|remarks|statement|address|speech|letter|testimony) (?:as )?(?:delivered|given|prepared|sent|written|issued) by ([^,]+?)(?:,.*)?$/i;
 const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[\p{L}.'’-]+ ){0,4}(?:spokesperson|spokesman|spokeswoman|secretary|ambassador|press secretary|deputy spokesperson))\s*$/iu;
 /**
  * "Jane Q. Doe, Secretary of State": a name, a comma and a whole office line ("Secretary of
@@ -261,6 +268,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     const possessor = sentenceSeen && !/:\s*$/.test(line) ? null : POSSESSOR_INTRO.exec(line);
     const attributable =
       ATTRIBUTABLE.exec(line) ??
+      INTRODUCED_THIS.exec(line) ??
       INTRODUCED.exec(line) ??
       BELOW_IS.exec(line) ??
       BELOW_FROM.exec(line) ??
@@ -279,7 +287,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
     const nameLine = line.replace(DOCUMENT_KIND, "");
     const office = next !== undefined && !KIND_ALONE.test(line) && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? bylineOf(line) ?? office));
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? DOCUMENT_DELIVERED.exec(line) ?? RELEASES.exec(line) ?? bylineOf(line) ?? office));
     const signed = match || sentenceSeen || index === 0 ? null : signedHeader(text, paragraphs, index);
     if (signed) return signed;
     const named = match?.[1];

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../../src/extraction/index.js";
+
+// Issue 17, pass h17ag (quotes and reports, round 2): a message whose delivery line names its
+// author, a statement handed over by "X released this statement:" after an occasion clause, a
+// title that only repeats a sentence of the statement, a reported clause that goes on after
+// ", and are ..." (an auxiliary the speaker's own next act cannot take), and a charge laid aloud
+// ("accused X of V-ing"). Each on short texts written for these tests.
+
+type Quote = ReturnType<typeof extractArticle>["quotes"][number];
+const quotesOf = (text: string): readonly Quote[] => extractArticle(text).quotes;
+const quoteOf = (text: string, start: string): Quote | undefined => quotesOf(text).find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
+
+describe("statements and messages handed over in a header or lead", () => {
+  it("reads every paragraph under 'Message Delivered By <author>, <place>, <date>' as the author's", () => {
+    const text = [
+      "Harbor Authority Staff",
+      "Message Delivered By Harbor Commissioner Lena Marsh, Portvale, Tuesday, March 4, 2025",
+      "It is a privilege to join an authority that keeps our harbor open through every storm season.",
+      "In the coming weeks I will visit each of our piers and listen to the crews who run them every day.",
+      "The most important task before us is the repair of the northern breakwater before winter.",
+    ].join("\n");
+    const body = quotesOf(text).filter((quote) => quote.kind === "direct");
+    expect(body).toHaveLength(3);
+    expect(body.every((quote) => quote.speaker === "Lena Marsh")).toBe(true);
+    expect(body[0]?.text).toMatch(/^It is a privilege/);
+  });
+
+  it("reads the paragraphs after 'On the news of ..., Governor X released this statement:' as the governor's", () => {
+    const text = [
+      "Governor Ada Quill on the Death of Tom Reyes",
+      "Following the death of the bridge builder Tom Reyes, Governor Ada Quill released this statement:",
+      "I am saddened to learn of the passing of Tom Reyes, who built half the bridges of this state.",
+      "He was fond of saying that a bridge is a promise kept. Our state is poorer for his loss today.",
+    ].join("\n\n");
+    const body = quotesOf(text).filter((quote) => quote.kind === "direct");
+    expect(body.map((quote) => quote.speaker)).toEqual(["Ada Quill", "Ada Quill"]);
+    expect(body[0]?.text).toMatch(/^I am saddened/);
+  });
+
+  it("does not quote a title that only repeats a sentence of the statement below it", () => {
+    const text = [
+      'Governor Ada Quill on the Flood: "We will rebuild every home."',
+      "After the flood on the river, Governor Ada Quill released this statement:",
+      "Our thoughts are with every family who lost a home this week. We will rebuild every home. The state will stand with the valley until the work is done.",
+    ].join("\n\n");
+    const direct = quotesOf(text).filter((quote) => quote.kind === "direct");
+    expect(direct).toHaveLength(1);
+    expect(direct[0]?.text).toMatch(/^Our thoughts are with/);
+  });
+});
+
+describe("reported clauses that go on after ', and <auxiliary>'", () => {
+  it("keeps ', and are now ...' in the clause after 'says' (a plural auxiliary the singular speaker cannot take)", () => {
+    const text = ["Rangers advance", "Park spokesman Omar Velde says rangers have moved east about ten kilometers, and are now at the edge of the reserve."].join("\n\n");
+    expect(quoteOf(text, "rangers have moved")?.text).toMatch(/and are now at the edge of the reserve$/);
+  });
+
+  it("keeps ', and is ...' in the clause after a past 'said' (the speaker's own next act is told in the past)", () => {
+    const text = ["Road cut", "The mayor said the coast road was cut by the storm on Monday, and is still closed to all traffic."].join("\n\n");
+    expect(quoteOf(text, "the coast road was cut")?.text).toMatch(/and is still closed to all traffic$/);
+  });
+
+  it("still ends the clause at ', and was ...' after 'said' (the speaker's next act)", () => {
+    const text = ["Council meets", "Councilor Rita Fenn said the budget would pass easily, and was then seen leaving the hall early."].join("\n\n");
+    expect(quoteOf(text, "the budget would pass")?.text).toMatch(/pass easily$/);
+  });
+});
+
+describe("a charge laid aloud: 'accused X of V-ing'", () => {
+  it("reports the accused and the charge as the accuser's reported speech", () => {
+    const text = ["Harbor dispute", "Union leader Marta Ilves accused the port company of hiding the accident reports from inspectors."].join("\n\n");
+    const quote = quoteOf(text, "the port company of hiding");
+    expect(quote?.kind).not.toBe("direct");
+    expect(quote?.speaker).toBe("Marta Ilves");
+    expect(quote?.text).toBe("the port company of hiding the accident reports from inspectors");
+  });
+
+  it("ends the charge before 'and urged' and before a trailing participle", () => {
+    const text = [
+      "Opposition rejects vote",
+      "Opposition leader Karl Brandt on Monday accused the governor of staging a coup when he closed the assembly, casting doubt over the vote.",
+      "Brandt accused the governor of creating a one-party state and urged voters to stay home.",
+    ].join("\n\n");
+    expect(quoteOf(text, "the governor of staging")?.text).toBe("the governor of staging a coup when he closed the assembly");
+    expect(quoteOf(text, "the governor of creating")?.text).toBe("the governor of creating a one-party state");
+  });
+
+  it("reads no report in the passive 'was accused of' nor without a gerund after 'of'", () => {
+    const text = ["Trial opens", "The clerk was accused of stealing ballots. The lawyer accused the clerk of theft in court on Friday."].join("\n\n");
+    expect(quoteOf(text, "stealing ballots")).toBeUndefined();
+    expect(quoteOf(text, "the clerk of theft")).toBeUndefined();
+  });
+});
