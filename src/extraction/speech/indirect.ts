@@ -322,7 +322,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
     // "said, in doing so, the troops ...": a gerund right after the aside's preposition is no finite verb.
     const gerundAfterPreposition = (token: Token, at: number): boolean => at > 0 && /ing$/i.test(token.text) && aside[at - 1]?.pos === "ADP";
     const plain = aside.length > 0 && aside.every((token, at) => ((token.pos !== "VERB" && token.pos !== "AUX") || gerundAfterPreposition(token, at)) && token.pos !== "PUNCT" && /^[\p{L}\d'’.-]+$/u.test(token.text));
-    return plain && finiteClauseStart(tokens, close + 1) === close + 1 ? close + 1 : -1;
+    if (plain && finiteClauseStart(tokens, close + 1) === close + 1) return close + 1;
+    // "says, in the first round the party won ...": a comma, then a fronted phrase with no comma of its own.
+    return frontedPhraseClause(tokens, at + 1) ? at + 1 : -1;
   }
   let start = at;
   while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
@@ -337,7 +339,7 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   // "says despite being a Stanford alumna, she ...": a gerund may stand inside the phrase.
   const gerundOnly = (token: Token): boolean => (token.pos === "VERB" || token.pos === "AUX") && /ing$/i.test(token.text) && /^(despite|after|before|since|without)$/i.test(first.text);
   const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => (token.pos === "VERB" || token.pos === "AUX") && !gerundOnly(token)) && finiteClauseStart(tokens, comma + 1) === comma + 1;
-  if (fronted) return start;
+  if (fronted || frontedPhraseClause(tokens, start)) return start;
   // "said legalizing it could ...": a gerund subject, then a finite verb.
   // "said having Doe at the top of the ticket puts ...": a finite verb further on, after the gerund's object (no comma or other verb between).
   const gerundObject = (from: number): boolean => {
@@ -362,6 +364,28 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
  * hyphenated name ("10 percent of the housing in Port-au-Prince"); false keeps the reading of
  * before the seventeenth pass, used where a longer subject would move a span's start.
  */
+/** Prepositions of a place, time or occasion that may open a reported clause with no comma after their phrase. */
+const FRONTING_PREPOSITIONS = /^(in|during|after|before|since|over|under|within|throughout|across|among)$/i;
+/** Nouns of the medium a reporting verb's phrase names ("said in a statement the ..."): the saying's, not the clause's. */
+const MEDIUM_NOUNS = /^(statement|statements|interview|interviews|speech|speeches|letter|letters|report|reports|release|briefing|conference|remarks|message|post|posts|tweet|broadcast|address|email|video|op-ed|column|article|testimony|hearing|meeting|call)$/i;
+
+/**
+ * "says in the first round the party won the south": a short prepositional phrase (a preposition,
+ * then at most four words of a noun phrase, no comma) fronted before a clause with its own subject
+ * and finite verb. Not a phrase naming the medium ("said in a statement the plan ..."), which is
+ * the saying's.
+ */
+function frontedPhraseClause(tokens: readonly Token[], start: number): boolean {
+  if (!FRONTING_PREPOSITIONS.test(tokens[start]?.text ?? "")) return false;
+  for (let end = start + 2; end <= start + 5 && end < tokens.length; end += 1) {
+    const last = tokens[end - 1] as Token;
+    if (!["DET", "ADJ", "NOUN", "NUM", "PROPN"].includes(last.pos) || MEDIUM_NOUNS.test(last.text)) return false;
+    if (!["NOUN", "NUM"].includes(last.pos) || !["DET", "PROPN", "PRON", "NOUN"].includes(tokens[end]?.pos ?? "")) continue;
+    if (finiteClauseStart(tokens, end) === end) return true;
+  }
+  return false;
+}
+
 function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = true): number {
   let index = at;
   while (index < tokens.length && index < at + 4 && isTimeWord(tokens, index)) index += 1;
@@ -655,7 +679,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const anotherSaid = token.pos === "VERB" && REPORTING_VERBS.has(word) && /^another$/i.test(tokens[index - 1]?.text ?? "") && quantitySubject(tokens, index, options.floor);
     if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || anotherSaid) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "spoke to her counterpart and made clear ...": "and" or "but" before the verb (or before "made" of "made clear").
-    const afterConjunction = /^(and|but)$/.test(key(tokens[index - (madeClear ? 2 : 1)] ?? token));
+    // "offered the man a job, then says ...", "and then said ...": "then" after a comma or "and" joins the verb to the clause's subject too.
+    const before = index - (madeClear ? 2 : 1);
+    const afterConjunction = /^(and|but)$/.test(key(tokens[before] ?? token)) || (key(tokens[before] ?? token) === "then" && /^(,|and|but)$/.test(key(tokens[before - 1] ?? token)));
     // "..., making clear that ...": the participle stands for the verb.
     // "Ukrainians are noting that ...": a progressive is a finite verb with its own subject.
     const progressive = !madeClear && /ing$/.test(word) && /^(is|are|was|were|am)$/i.test(tokens[index - 1]?.text ?? "");
@@ -731,7 +757,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const antecedent = gerund ? relativeAntecedent(walk.text, tokens, index, options.floor) : null;
       const byAntecedent = antecedent ? (resolvePhrase(antecedent, antecedent.start, context) ?? describedSpeaker(walk.cast, antecedent)) : null;
       const main = lastInSentence || byAntecedent ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
+      resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? appositiveSubject(walk, tokens, options.floor, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
     }
     // "I asked Tom if I could ..., and he said ...": in a speaker's own words, "he"/"she" that finds
     // no one else is the person the speaker just named in the same sentence.
@@ -857,6 +883,19 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/**
+ * "The party's spokesman, Jo Doe, welcomed the vote and predicted ...": when the sentence's subject
+ * is a description with a name in apposition, the name between the commas before the first verb.
+ */
+function appositiveSubject(walk: Walk, tokens: readonly Token[], floor: number, context: ResolveContext): Resolved | null {
+  const verb = tokens.findIndex((candidate, at) => at >= floor && !isQuoted(walk, candidate) && (candidate.pos === "VERB" || candidate.pos === "AUX"));
+  if (verb < 2 || tokens[verb - 1]?.text !== ",") return null;
+  const name = nounPhraseBefore(walk.text, tokens, verb - 1, floor);
+  if (!name || !/^\p{Lu}/u.test(name.text) || tokens[tokens.indexOf(name.tokens[0] as Token) - 1]?.text !== ",") return null;
+  const resolved = resolvePhrase(name, name.start, context);
+  return resolved?.person ? resolved : null;
 }
 
 /** The tokens without any quoted name of a show, book or slogan: at most six capitalized words between quotation marks. */

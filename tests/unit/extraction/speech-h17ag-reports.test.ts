@@ -92,3 +92,37 @@ describe("a charge laid aloud: 'accused X of V-ing'", () => {
     expect(quoteOf(text, "the clerk of theft")).toBeUndefined();
   });
 });
+
+describe("reports after a fronted phrase and after an appositive subject", () => {
+  it("reports 'says[,] in the first round X won ...' with the fronted phrase in the clause", () => {
+    const text = ["Runoff ahead", "Campaign manager Ines Dallo says, in the first round the senator won the northern part of the state, regardless of party.", "Dallo says in the spring the party opened offices in every town."].join("\n\n");
+    expect(quoteOf(text, "in the first round the senator won")?.speaker).toBe("Ines Dallo");
+    expect(quoteOf(text, "in the spring the party opened")?.speaker).toBe("Ines Dallo");
+  });
+
+  it("reads no fronted clause after a phrase naming the medium ('said in a statement the ...')", () => {
+    const text = ["Bridge works", "The mayor said in a statement the bridge would reopen."].join("\n\n");
+    expect(quoteOf(text, "in a statement")).toBeUndefined();
+  });
+
+  it("gives '..., Name, welcomed X and predicted Y' to the name in apposition", () => {
+    const text = ["Vote count", "On Friday, the senator's campaign spokesman, Ines Dallo, thanked voters for a calm election and predicted the senator would win the runoff."].join("\n\n");
+    expect(quoteOf(text, "the senator would win")?.speaker).toBe("Ines Dallo");
+  });
+});
+
+describe("subjects the reading missed", () => {
+  it("reads 'the Harris’ campaign says ...' with the possessive apostrophe in the subject", () => {
+    const text = ["Fundraising", "Governor Ana Harris’ campaign says it raised more than $2 million in March, bringing its total to $9 million."].join("\n\n");
+    const quote = quoteOf(text, "it raised more than");
+    expect(quote).toBeDefined();
+    expect(quote?.text).toMatch(/bringing its total to \$9 million$/);
+  });
+
+  it("gives '..., then says ...' and 'and then said ...' to the clause's subject", () => {
+    const text = ["Town hall", "Senator Paul Kemp offered the heckler a seat on stage, then says he will take questions from anyone.", "Mayor Rosa Lind thanked the crowd and then said the library would stay open."].join("\n\n");
+    expect(quoteOf(text, "he will take questions")?.speaker).toBe("Paul Kemp");
+    expect(quoteOf(text, "the library would stay open")?.speaker).toBe("Rosa Lind");
+  });
+});
+
