@@ -91,7 +91,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const statement = turns.length === 0 ? findStatementDocument(analyzed) : null;
   // Headline and byline lines restate the story; its speech is read from the body.
   const storyStart = analyzed.paragraphs[firstStoryParagraph(analyzed)]?.start ?? 0;
-  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), ...(statement?.paragraphs ?? []), { start: 0, end: storyStart }];
+  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), ...(statement?.paragraphs ?? []), ...(statement?.preface?.paragraphs ?? []), { start: 0, end: storyStart }];
   const isSpecial = (range: TextRange): boolean => special.some((outer) => within(outer)(range));
 
   findOrganizations(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
@@ -107,6 +107,9 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   // A document signed by an office holder the story never names ("Agency Director Statement on ..."),
   // or issued by an office or body in its own name.
   const unnamedAuthor = statement && !author ? (statement.authorKind ? issuerOf(cast, text, statement) : unnamedAuthorOf(cast, analyzed, statement)) : null;
+  // The issuing office's own lines before the page it hands to a person.
+  const preface = statement?.preface;
+  const prefaceAuthor = preface ? issuerOf(cast, text, preface) : null;
 
   // A no-break space stands where a space does ("said Monday.\u00a0“To say ...”" opens a quotation).
   const spacedText = text.includes("\u00a0") ? text.replace(/\u00a0/g, " ") : text;
@@ -151,6 +154,8 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
     }
     const unnamedParagraph = unnamedAuthor ? statement?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end) : undefined;
     if (unnamedAuthor && statement && unnamedParagraph) quoteStatementParagraph(walk, unnamedAuthor, statement, unnamedParagraph);
+    const prefaceParagraph = preface?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end);
+    if (prefaceAuthor && preface && prefaceParagraph) quoteStatementParagraph(walk, prefaceAuthor, preface, prefaceParagraph);
     if (turn) {
       insideSpeaker = quoteTurn(walk, turn, turns);
       floorOffset = turn.quote.start;

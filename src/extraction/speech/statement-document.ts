@@ -26,6 +26,12 @@ export interface StatementDocument {
    * speaks for the office that issues it, not for an unnamed person.
    */
   readonly issuer?: string;
+  /**
+   * An office's release that hands the page to a person lower down ("Media Note" / "Office of the
+   * Spokesman" / "A video of ... is available:" / "Below is the transcript of Secretary Doe's
+   * statement:"): the release's own paragraphs before the body, spoken by the office.
+   */
+  readonly preface?: StatementDocument;
 }
 
 const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
@@ -302,7 +308,10 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     if (match !== attributable && quotesItsSpeakers(text, body)) continue;
     const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
     // "Statement from the U.S. Embassy in Ruritania": a body that issues the document speaks as itself.
-    if (match !== office && namesBody(named)) return { ...found, authorKind: "office" };
+    if (match !== office && namesBody(named)) {
+      const issued: StatementDocument = { ...found, authorKind: "office" };
+      return handedOverWithin(text, paragraphs, index, issued) ?? issued;
+    }
     // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
     // lines below name the office holder the headline only titles.
     if (match !== office && /^the\s/i.test(named)) {
@@ -338,6 +347,34 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     countryVoiceStatement(text, paragraphs) ??
     datelineRelease(text, paragraphs)
   );
+}
+
+/**
+ * An office's release whose own lines, between its header at `index` and the body, end with a
+ * hand-over to a titled person ("Below is the transcript of Secretary Doe's statement ...:"): the
+ * body after that line is the person's, and the release's sentences before it (that line too) are
+ * the office's preface.
+ */
+function handedOverWithin(text: string, paragraphs: readonly TextRange[], index: number, issued: StatementDocument): StatementDocument | null {
+  const firstBody = issued.paragraphs[0];
+  if (!firstBody) return null;
+  for (let at = index + 1; at < paragraphs.length && (paragraphs[at] as TextRange).end <= firstBody.start; at += 1) {
+    const line = lineOf(text, paragraphs[at] as TextRange);
+    const words = text.slice(line.start, line.end);
+    const match = BELOW_IS.exec(words) ?? BELOW_FROM.exec(words) ?? READS_AS.exec(words) ?? INTRODUCED_THIS.exec(words) ?? INTRODUCED.exec(words);
+    // "the transcript of Secretary Doe": the person after the document's noun.
+    const named = match?.[1]?.replace(/^.*of\s+/i, "");
+    if (!named || !TITLED_NAME.test(named)) continue;
+    const body = bodyAfter(text, paragraphs, at);
+    if (body.length === 0) return null;
+    const authorStart = line.start + words.lastIndexOf(named);
+    const own = paragraphs
+      .slice(index + 1, at + 1)
+      .map((paragraph) => lineOf(text, paragraph))
+      .filter((prefaceLine) => /[.!?:]["”’]?$/.test(text.slice(prefaceLine.start, prefaceLine.end)) && text.slice(prefaceLine.start, prefaceLine.end).split(/\s+/).length >= 8);
+    return { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body, preface: { ...issued, paragraphs: own } };
+  }
+  return null;
 }
 
 /** A message's salutation closing a header line, perhaps after its dateline: "To all Department of Defense employees:", "Dear colleagues,". */

@@ -126,3 +126,25 @@ describe("subjects the reading missed", () => {
   });
 });
 
+describe("an office's release that hands the page to a person", () => {
+  it("gives the body after 'Below is the transcript of Secretary X's statement:' to X, and the release's own lines to the office", () => {
+    const text = [
+      "Secretary Nadia Holm's Harvest Day Message to Embassies",
+      "Media Note",
+      "Bureau of Public Affairs, Office of the Spokesman",
+      "Washington, DC",
+      "September 2, 2024",
+      "A video of Secretary of State Nadia Holm delivering a Harvest Day message to embassies worldwide is available for viewing online:",
+      "Below is the transcript of Secretary Holm’s statement on the occasion of Harvest Day:",
+      "Hello everyone. I am glad to greet you on behalf of the people of our country as we celebrate the harvest.",
+      "Thank you for joining us and have a wonderful Harvest Day with your families and friends.",
+    ].join("\n\n");
+    const direct = quotesOf(text).filter((quote) => quote.kind === "direct");
+    expect(direct.find((quote) => quote.text.startsWith("Hello everyone"))?.speaker).toBe("Nadia Holm");
+    expect(direct.find((quote) => quote.text.startsWith("Thank you for joining"))?.speaker).toBe("Nadia Holm");
+    const own = direct.find((quote) => quote.text.startsWith("Below is the transcript"));
+    expect(own?.speakerKind).toBe("organization");
+    expect(direct.find((quote) => quote.text.startsWith("A video of Secretary"))?.speakerKind).toBe("organization");
+  });
+});
+
