@@ -91,7 +91,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const statement = turns.length === 0 ? findStatementDocument(analyzed) : null;
   // Headline and byline lines restate the story; its speech is read from the body.
   const storyStart = analyzed.paragraphs[firstStoryParagraph(analyzed)]?.start ?? 0;
-  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), ...(statement?.paragraphs ?? []), { start: 0, end: storyStart }];
+  const special = [...posts.map((post) => post.lines), ...turns.map((turn) => turn.line), ...(statement?.paragraphs ?? []), ...(statement?.preface?.paragraphs ?? []), { start: 0, end: storyStart }];
   const isSpecial = (range: TextRange): boolean => special.some((outer) => within(outer)(range));
 
   findOrganizations(analyzed, cast, (range) => posts.some((post) => within(post.credit)(range)));
@@ -107,6 +107,9 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   // A document signed by an office holder the story never names ("Agency Director Statement on ..."),
   // or issued by an office or body in its own name.
   const unnamedAuthor = statement && !author ? (statement.authorKind ? issuerOf(cast, text, statement) : unnamedAuthorOf(cast, analyzed, statement)) : null;
+  // The issuing office's own lines before the page it hands to a person.
+  const preface = statement?.preface;
+  const prefaceAuthor = preface ? issuerOf(cast, text, preface) : null;
 
   // A no-break space stands where a space does ("said Monday.\u00a0“To say ...”" opens a quotation).
   const spacedText = text.includes("\u00a0") ? text.replace(/\u00a0/g, " ") : text;
@@ -151,6 +154,8 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
     }
     const unnamedParagraph = unnamedAuthor ? statement?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end) : undefined;
     if (unnamedAuthor && statement && unnamedParagraph) quoteStatementParagraph(walk, unnamedAuthor, statement, unnamedParagraph);
+    const prefaceParagraph = preface?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end);
+    if (prefaceAuthor && preface && prefaceParagraph) quoteStatementParagraph(walk, prefaceAuthor, preface, prefaceParagraph);
     if (turn) {
       insideSpeaker = quoteTurn(walk, turn, turns);
       floorOffset = turn.quote.start;
@@ -210,11 +215,27 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
   const described = leadRoleNamedNext(analyzed, cast, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
   const principal = unnamedAuthor && statement ? principalOfRelease(analyzed, cast, statement, unnamedAuthor) : (quote: ExtractedQuote): ExtractedQuote => quote;
-  const quotes = principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described))).map(principal);
+  const quotes = withoutHeadlineEchoes(text, analyzed.paragraphs[0], statement, principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described))).map(principal));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
   const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
   const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
   return { quotes: respelled, people, anonymousSources, organizations, mentions };
+}
+
+/**
+ * A statement document's title may print a sentence of its body in quotation marks ("President Doe
+ * on the Flood: “We will rebuild.”"): the title restates the document, whose paragraph already
+ * carries those words, so the title's copy is not a quote of its own.
+ */
+function withoutHeadlineEchoes(text: string, title: TextRange | undefined, statement: StatementDocument | null, quotes: ExtractedQuote[]): ExtractedQuote[] {
+  const first = statement?.paragraphs[0];
+  if (!statement || !title || !first || first.start < title.end) return quotes;
+  const body = statement.paragraphs.map((paragraph) => text.slice(paragraph.start, paragraph.end)).join("\n").toLowerCase();
+  return quotes.filter((quote) => {
+    if (quote.start < title.start || quote.end > title.end) return true;
+    const words = quote.text.trim().replace(/[.!?,;:]+$/, "").toLowerCase();
+    return words.split(/\s+/).length < 4 || !body.includes(words);
+  });
 }
 
 /** "The Vice President underscored ...": the office holder a readout is about, as its sentences name them. */

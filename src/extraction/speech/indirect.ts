@@ -97,12 +97,35 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
       // ", and added that ..." is the speaker's next act; ", but failed to ..." goes on with the reported clause's subject.
       // ", and will not stop ...": a modal goes on with the reported clause's subject (the
       // speaker's own next act is told in the past: ", and has ...", ", and was ...").
-      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || (next.pos === "AUX" && !CLAUSE_MODALS.test(next.text))))) return index;
+      if (key(tokens[index + 1] as Token) === "according" || (next && (REPORTING_VERBS.has(key(next)) || (next.pos === "AUX" && !CLAUSE_MODALS.test(next.text) && !auxOfTheClause(tokens, start, next))))) return index;
     }
   }
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/** Auxiliaries by the grammatical number they agree with in the present, and the present forms of "be". */
+const SINGULAR_AUX = /^(is|was|has|does)$/i;
+const PLURAL_AUX = /^(are|were|have|do)$/i;
+const PRESENT_BE = /^(is|are|am)$/i;
+
+/**
+ * Whether an auxiliary after ", and" cannot be the speaker's next act, so goes on with the
+ * reported clause's subject: it disagrees in number with a present reporting verb ("Doe says
+ * troops have moved north, and are now on the border": "says" is singular, "are" plural; "the
+ * rebels say the town is calm, and has power again"), or it is a present "be" after a past one
+ * ("said the roads were cut, and are still closed": the speaker's own next act is told in the past).
+ */
+function auxOfTheClause(tokens: readonly Token[], start: number, aux: Token): boolean {
+  let verb = start - 1;
+  while (verb >= 0 && verb >= start - 12 && !REPORTING_VERBS.has(key(tokens[verb] as Token))) verb -= 1;
+  const reporting = tokens[verb];
+  if (!reporting) return false;
+  const said = key(reporting);
+  if (/^(says|tells|adds|notes|claims|insists|argues|states|explains|reports|warns)$/.test(said)) return PLURAL_AUX.test(aux.text);
+  if (/^(say|tell|add|note|claim|insist|argue|state|explain|report|warn)$/.test(said)) return SINGULAR_AUX.test(aux.text);
+  return PAST_REPORTING.test(said) && PRESENT_BE.test(aux.text);
 }
 
 /** Heads after "according to" that are norms or plans, not sources ("according to plan", "according to the rules"). */
@@ -299,7 +322,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
     // "said, in doing so, the troops ...": a gerund right after the aside's preposition is no finite verb.
     const gerundAfterPreposition = (token: Token, at: number): boolean => at > 0 && /ing$/i.test(token.text) && aside[at - 1]?.pos === "ADP";
     const plain = aside.length > 0 && aside.every((token, at) => ((token.pos !== "VERB" && token.pos !== "AUX") || gerundAfterPreposition(token, at)) && token.pos !== "PUNCT" && /^[\p{L}\d'’.-]+$/u.test(token.text));
-    return plain && finiteClauseStart(tokens, close + 1) === close + 1 ? close + 1 : -1;
+    if (plain && finiteClauseStart(tokens, close + 1) === close + 1) return close + 1;
+    // "says, in the first round the party won ...": a comma, then a fronted phrase with no comma of its own.
+    return frontedPhraseClause(tokens, at + 1) ? at + 1 : -1;
   }
   let start = at;
   while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
@@ -314,7 +339,7 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   // "says despite being a Stanford alumna, she ...": a gerund may stand inside the phrase.
   const gerundOnly = (token: Token): boolean => (token.pos === "VERB" || token.pos === "AUX") && /ing$/i.test(token.text) && /^(despite|after|before|since|without)$/i.test(first.text);
   const fronted = /^(despite|after|before|since|during|amid|with|without|in|under|for|like|unlike)$/i.test(first.text) && comma > 0 && !tokens.slice(start + 1, comma).some((token) => (token.pos === "VERB" || token.pos === "AUX") && !gerundOnly(token)) && finiteClauseStart(tokens, comma + 1) === comma + 1;
-  if (fronted) return start;
+  if (fronted || frontedPhraseClause(tokens, start)) return start;
   // "said legalizing it could ...": a gerund subject, then a finite verb.
   // "said having Doe at the top of the ticket puts ...": a finite verb further on, after the gerund's object (no comma or other verb between).
   const gerundObject = (from: number): boolean => {
@@ -339,6 +364,28 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
  * hyphenated name ("10 percent of the housing in Port-au-Prince"); false keeps the reading of
  * before the seventeenth pass, used where a longer subject would move a span's start.
  */
+/** Prepositions of a place, time or occasion that may open a reported clause with no comma after their phrase. */
+const FRONTING_PREPOSITIONS = /^(in|during|after|before|since|over|under|within|throughout|across|among)$/i;
+/** Nouns of the medium a reporting verb's phrase names ("said in a statement the ..."): the saying's, not the clause's. */
+const MEDIUM_NOUNS = /^(statement|statements|interview|interviews|speech|speeches|letter|letters|report|reports|release|briefing|conference|remarks|message|post|posts|tweet|broadcast|address|email|video|op-ed|column|article|testimony|hearing|meeting|call)$/i;
+
+/**
+ * "says in the first round the party won the south": a short prepositional phrase (a preposition,
+ * then at most four words of a noun phrase, no comma) fronted before a clause with its own subject
+ * and finite verb. Not a phrase naming the medium ("said in a statement the plan ..."), which is
+ * the saying's.
+ */
+function frontedPhraseClause(tokens: readonly Token[], start: number): boolean {
+  if (!FRONTING_PREPOSITIONS.test(tokens[start]?.text ?? "")) return false;
+  for (let end = start + 2; end <= start + 5 && end < tokens.length; end += 1) {
+    const last = tokens[end - 1] as Token;
+    if (!["DET", "ADJ", "NOUN", "NUM", "PROPN"].includes(last.pos) || MEDIUM_NOUNS.test(last.text)) return false;
+    if (!["NOUN", "NUM"].includes(last.pos) || !["DET", "PROPN", "PRON", "NOUN"].includes(tokens[end]?.pos ?? "")) continue;
+    if (finiteClauseStart(tokens, end) === end) return true;
+  }
+  return false;
+}
+
 function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = true): number {
   let index = at;
   while (index < tokens.length && index < at + 4 && isTimeWord(tokens, index)) index += 1;
@@ -608,6 +655,11 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (told) lastInSentence = told;
       return;
     }
+    if (ACCUSING.test(word) && !walk.usedVerbs.has(token.start)) {
+      const accuser = accusation(walk, tokens, index, options, context, lastInSentence);
+      if (accuser) lastInSentence = accuser;
+      return;
+    }
     if (ASKING.has(word) && isReportingVerb(tokens, index) && !walk.usedVerbs.has(token.start)) {
       const asked = askedQuestion(walk, tokens, index, options, context);
       if (asked) lastInSentence = asked;
@@ -627,7 +679,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const anotherSaid = token.pos === "VERB" && REPORTING_VERBS.has(word) && /^another$/i.test(tokens[index - 1]?.text ?? "") && quantitySubject(tokens, index, options.floor);
     if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || anotherSaid) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "spoke to her counterpart and made clear ...": "and" or "but" before the verb (or before "made" of "made clear").
-    const afterConjunction = /^(and|but)$/.test(key(tokens[index - (madeClear ? 2 : 1)] ?? token));
+    // "offered the man a job, then says ...", "and then said ...": "then" after a comma or "and" joins the verb to the clause's subject too.
+    const before = index - (madeClear ? 2 : 1);
+    const afterConjunction = /^(and|but)$/.test(key(tokens[before] ?? token)) || (key(tokens[before] ?? token) === "then" && /^(,|and|but)$/.test(key(tokens[before - 1] ?? token)));
     // "..., making clear that ...": the participle stands for the verb.
     // "Ukrainians are noting that ...": a progressive is a finite verb with its own subject.
     const progressive = !madeClear && /ing$/.test(word) && /^(is|are|was|were|am)$/i.test(tokens[index - 1]?.text ?? "");
@@ -703,7 +757,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       const antecedent = gerund ? relativeAntecedent(walk.text, tokens, index, options.floor) : null;
       const byAntecedent = antecedent ? (resolvePhrase(antecedent, antecedent.start, context) ?? describedSpeaker(walk.cast, antecedent)) : null;
       const main = lastInSentence || byAntecedent ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
-      resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
+      resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? appositiveSubject(walk, tokens, options.floor, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);
     }
     // "I asked Tom if I could ..., and he said ...": in a speaker's own words, "he"/"she" that finds
     // no one else is the person the speaker just named in the same sentence.
@@ -829,6 +883,19 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/**
+ * "The party's spokesman, Jo Doe, welcomed the vote and predicted ...": when the sentence's subject
+ * is a description with a name in apposition, the name between the commas before the first verb.
+ */
+function appositiveSubject(walk: Walk, tokens: readonly Token[], floor: number, context: ResolveContext): Resolved | null {
+  const verb = tokens.findIndex((candidate, at) => at >= floor && !isQuoted(walk, candidate) && (candidate.pos === "VERB" || candidate.pos === "AUX"));
+  if (verb < 2 || tokens[verb - 1]?.text !== ",") return null;
+  const name = nounPhraseBefore(walk.text, tokens, verb - 1, floor);
+  if (!name || !/^\p{Lu}/u.test(name.text) || tokens[tokens.indexOf(name.tokens[0] as Token) - 1]?.text !== ",") return null;
+  const resolved = resolvePhrase(name, name.start, context);
+  return resolved?.person ? resolved : null;
 }
 
 /** The tokens without any quoted name of a show, book or slogan: at most six capitalized words between quotation marks. */
@@ -1019,6 +1086,67 @@ function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, opti
   if (!resolved || !isClause(tokens, opener, to, false)) return null;
   const token = tokens[index] as Token;
   emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) }, walk.text.slice(token.start, (tokens[opener] as Token).start));
+  return resolved;
+}
+
+const ACCUSING = /^accus(?:e|es|ed|ing)$/;
+/** Words that may stand in the accused's noun phrase between "accused" and "of". */
+const ACCUSED_WORDS = new Set(["DET", "ADJ", "ADV", "NOUN", "PROPN", "NUM", "PRON", "ADP", "PART", "CCONJ"]);
+
+/**
+ * "The group accused Mr. Doe of staging a coup", "Roe accuses the council of being insincere": a
+ * charge laid aloud is reported speech of the accuser, the accused and the charge ("Mr. Doe of
+ * staging a coup"), as PolNeAR spans it. Only with "of" and a gerund within a dozen words (no verb
+ * or punctuation between); not the passive ("was accused of"), whose accuser goes unnamed, nor
+ * "the accused". The charge ends where the clause does, at a comma before a participle, or at
+ * "and" before the accuser's next act ("... and urged").
+ */
+function accusation(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext, last: Resolved | null): Resolved | null {
+  const before = tokens[index - 1];
+  if (!before || index === options.floor || /^(was|were|been|being|is|are|be|am|the|an?|of|by)$/i.test(before.text)) return null;
+  let of = -1;
+  for (let at = index + 1; at <= index + 12 && at < tokens.length; at += 1) {
+    const candidate = tokens[at] as Token;
+    if (key(candidate) === "of" && at > index + 1) {
+      of = at;
+      break;
+    }
+    // Only the accused's noun phrase, perhaps a day ("accused Mr. Doe Friday of ..."), stands between.
+    if (!ACCUSED_WORDS.has(candidate.pos) || isQuoted(walk, candidate)) return null;
+  }
+  const charge = tokens[of + 1];
+  if (of < 0 || !charge || !(/ing$/i.test(charge.text) || /^not$/i.test(charge.text))) return null;
+  let to = clauseEnd(walk, tokens, index + 1);
+  for (let at = of + 2; at < to; at += 1) {
+    const candidate = tokens[at] as Token;
+    const next = tokens[at + 1];
+    if (candidate.text === "," && next?.pos === "VERB" && /ing$/i.test(next.text)) {
+      to = at;
+      break;
+    }
+    if (/^(and|but)$/i.test(candidate.text) && next?.pos === "VERB" && (SPEAKER_ACTS.has(key(next)) || REPORTING_VERBS.has(key(next))) && PAST_REPORTING.test(key(next))) {
+      to = tokens[at - 1]?.text === "," ? at - 1 : at;
+      break;
+    }
+  }
+  const gerund = /ing$/.test(key(tokens[index] as Token));
+  const afterAnd = /^(and|but)$/i.test(before.text);
+  let resolved: Resolved | null = null;
+  let subject: Phrase | null = null;
+  if (!gerund && !afterAnd) {
+    subject = subjectBefore(walk.text, tokens, index, options.floor);
+    // "a spokesman for the leader on Thursday accused ...": a time before the verb is no subject; the sentence's is.
+    if (subject && isTimeWord(tokens, tokens.findIndex((candidate) => candidate.start === subject?.start))) subject = mainSubject(walk.text, tokens, options.floor, (candidate) => isQuoted(walk, candidate));
+    if (!subject || (subject.tokens.length === 1 && FIRST_PERSON.test(subject.text))) return null;
+    resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+  } else {
+    const main = last ? null : mainSubject(walk.text, tokens, options.floor, (candidate) => isQuoted(walk, candidate));
+    resolved = last ?? resolvePhrase(main, (tokens[index] as Token).start, context) ?? (main ? describedSpeaker(walk.cast, main) : null);
+  }
+  if (!resolved || to <= of + 1) return null;
+  const token = tokens[index] as Token;
+  const attribution = subject ? { start: Math.min(subject.start, token.start), end: Math.max(subject.end, token.end) } : { start: token.start, end: token.end };
+  emit(walk, options.paragraph, tokens, index + 1, to, resolved, key(token), attribution, token.text);
   return resolved;
 }
 

@@ -291,7 +291,9 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
     const lower = key(token);
     // "a bill that critics say ...": after a noun, "that" starts a relative clause.
     if (lower === "that" && leftToken && (leftToken.pos === "NOUN" || leftToken.pos === "PROPN") && index < stop - 1) break;
-    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower)) || mistaggedName(tokens, index)) {
+    // "Bernie Sanders’ campaign": an apostrophe glued to a word ending in "s" is its possessive.
+    const sPossessive = /^['’]$/.test(token.text) && leftToken !== undefined && leftToken.end === token.start && /s$/i.test(leftToken.text) && index + 1 < stop && right !== undefined && right.start > token.end;
+    if (NOUN_PHRASE_TAGS.has(token.pos) || isGlued || modifier || sPossessive || lower === "'s" || (token.pos === "PRON" && /^(its|his|her|their)$/.test(lower)) || mistaggedName(tokens, index)) {
       from = index;
       index -= 1;
       continue;

@@ -26,6 +26,12 @@ export interface StatementDocument {
    * speaks for the office that issues it, not for an unnamed person.
    */
   readonly issuer?: string;
+  /**
+   * An office's release that hands the page to a person lower down ("Media Note" / "Office of the
+   * Spokesman" / "A video of ... is available:" / "Below is the transcript of Secretary Doe's
+   * statement:"): the release's own paragraphs before the body, spoken by the office.
+   */
+  readonly preface?: StatementDocument;
 }
 
 const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
@@ -33,6 +39,10 @@ const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was
 // opening statement as prepared for delivery:": a line that hands the page to its author.
 // "Spokesperson Jane Doe provided the following:" (no noun after "following") hands the page over too.
 const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following(?: (?:readout|statement|remarks)\b[^.!?]*)?:\s*$/i;
+// "Following the loss of ..., President Doe released this statement:", "On the anniversary, the
+// Secretary issued these remarks:": an occasion clause may open the hand-over, and "this"/"these"
+// point at the document as "the following" does.
+const INTRODUCED_THIS = /^(?:(?:following|after|upon|on|in|with|marking|to mark)\b[^,:]*,\s+)?(.+?) (?:provided|issued|released|gave|delivered|made|sent) (?:this|these|the following) (?:statement|remarks|message|readout|letter)\b[^.!?:]*:\s*$/iu;
 const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\s*$/iu;
 // "Below is a readout from White House Press Secretary Jane Doe:": the author after "from"/"by".
 const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony) (?:from|by) (.+?)\s*:\s*$/iu;
@@ -49,6 +59,9 @@ const HEADED_OF = /^(?:statement|remarks) of ((?:the )?(?:[\p{L}.'’-]+ ){0,3}?
 // "Secretary of Defense Jane Doe releases statement on ...": a headline that says who speaks.
 const RELEASES = /^(.+?) (?:releases|issues|delivers) (?:a |the following )?(?:statement|remarks)\b/i;
 const DELIVERED = /^as (?:delivered|prepared) by (.+?)\s*$/i;
+// "Message Delivered By Secretary of Defense Jane Doe, Washington, DC, Monday, May 6, 2024": a
+// delivery line that names the author, then the place and date after commas.
+const DOCUMENT_DELIVERED = /^(?:message|remarks|statement|address|speech|letter|testimony) (?:as )?(?:delivered|given|prepared|sent|written|issued) by ([^,]+?)(?:,.*)?$/i;
 const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[\p{L}.'’-]+ ){0,4}(?:spokesperson|spokesman|spokeswoman|secretary|ambassador|press secretary|deputy spokesperson))\s*$/iu;
 /**
  * "Jane Q. Doe, Secretary of State": a name, a comma and a whole office line ("Secretary of
@@ -261,6 +274,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     const possessor = sentenceSeen && !/:\s*$/.test(line) ? null : POSSESSOR_INTRO.exec(line);
     const attributable =
       ATTRIBUTABLE.exec(line) ??
+      INTRODUCED_THIS.exec(line) ??
       INTRODUCED.exec(line) ??
       BELOW_IS.exec(line) ??
       BELOW_FROM.exec(line) ??
@@ -279,7 +293,7 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     // "Press Statement Jane Q. Doe" over "Secretary of State Washington, DC": the document's kind may open the name line.
     const nameLine = line.replace(DOCUMENT_KIND, "");
     const office = next !== undefined && !KIND_ALONE.test(line) && NAME_LINE.test(nameLine) && OFFICE_LINE.test(text.slice(next.start, next.end).trim()) ? [nameLine, nameLine] : null;
-    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? RELEASES.exec(line) ?? bylineOf(line) ?? office));
+    const match = attributable ?? (/[.!?]$/.test(line) ? null : (HEADED.exec(line) ?? HEADED_OF.exec(line) ?? DELIVERED.exec(line) ?? DOCUMENT_DELIVERED.exec(line) ?? RELEASES.exec(line) ?? bylineOf(line) ?? office));
     const signed = match || sentenceSeen || index === 0 ? null : signedHeader(text, paragraphs, index);
     if (signed) return signed;
     const named = match?.[1];
@@ -294,7 +308,10 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     if (match !== attributable && quotesItsSpeakers(text, body)) continue;
     const found = { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
     // "Statement from the U.S. Embassy in Ruritania": a body that issues the document speaks as itself.
-    if (match !== office && namesBody(named)) return { ...found, authorKind: "office" };
+    if (match !== office && namesBody(named)) {
+      const issued: StatementDocument = { ...found, authorKind: "office" };
+      return handedOverWithin(text, paragraphs, index, issued) ?? issued;
+    }
     // "Statement by the Secretary on ..." over "Jane Q. Doe" / "Secretary of State": the name
     // lines below name the office holder the headline only titles.
     if (match !== office && /^the\s/i.test(named)) {
@@ -330,6 +347,34 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     countryVoiceStatement(text, paragraphs) ??
     datelineRelease(text, paragraphs)
   );
+}
+
+/**
+ * An office's release whose own lines, between its header at `index` and the body, end with a
+ * hand-over to a titled person ("Below is the transcript of Secretary Doe's statement ...:"): the
+ * body after that line is the person's, and the release's sentences before it (that line too) are
+ * the office's preface.
+ */
+function handedOverWithin(text: string, paragraphs: readonly TextRange[], index: number, issued: StatementDocument): StatementDocument | null {
+  const firstBody = issued.paragraphs[0];
+  if (!firstBody) return null;
+  for (let at = index + 1; at < paragraphs.length && (paragraphs[at] as TextRange).end <= firstBody.start; at += 1) {
+    const line = lineOf(text, paragraphs[at] as TextRange);
+    const words = text.slice(line.start, line.end);
+    const match = BELOW_IS.exec(words) ?? BELOW_FROM.exec(words) ?? READS_AS.exec(words) ?? INTRODUCED_THIS.exec(words) ?? INTRODUCED.exec(words);
+    // "the transcript of Secretary Doe": the person after the document's noun.
+    const named = match?.[1]?.replace(/^.*of\s+/i, "");
+    if (!named || !TITLED_NAME.test(named)) continue;
+    const body = bodyAfter(text, paragraphs, at);
+    if (body.length === 0) return null;
+    const authorStart = line.start + words.lastIndexOf(named);
+    const own = paragraphs
+      .slice(index + 1, at + 1)
+      .map((paragraph) => lineOf(text, paragraph))
+      .filter((prefaceLine) => /[.!?:]["”’]?$/.test(text.slice(prefaceLine.start, prefaceLine.end)) && text.slice(prefaceLine.start, prefaceLine.end).split(/\s+/).length >= 8);
+    return { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body, preface: { ...issued, paragraphs: own } };
+  }
+  return null;
 }
 
 /** A message's salutation closing a header line, perhaps after its dateline: "To all Department of Defense employees:", "Dear colleagues,". */
