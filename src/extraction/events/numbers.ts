@@ -2,6 +2,7 @@ import nlp from "compromise";
 import type { CountRange, TextRange } from "../types.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
 import { matchesOf } from "../text.js";
+import { PatternPrefilter } from "../pattern-literals.js";
 
 // Counts as news copy writes them ("at least 25", "more than a dozen", "nearly 20", "dozens",
 // "hundreds more"). compromise reads the number words ("forty-one", "1,200"); the qualifiers
@@ -102,6 +103,9 @@ const SINGLE = new RegExp(`\\b(?:(?:an?|one other|another|his|her|their|the(?:\\
 /** Two people named by kinship ("her parents", "and parents" after a kin list, "the couple"). */
 const COUPLE = /\b(?:(?:his|her|their)\s+(?:own\s+)?|(?=parents|grandparents)(?<=\b(?:and|,)\s+))(?:parents|grandparents)\b|\bthe\s+(?:elderly\s+|young\s+)?couple\b/giu;
 
+/** SINGLE and COUPLE name a person or a kin word they must contain: a sentence with none of them is not tried. */
+const PERSON_COUNT_PREFILTER = new PatternPrefilter([SINGLE, COUPLE]);
+
 /** Nouns after a count (with at most one modifier) that name weapons, vehicles, buildings or reports ("one report says"), never casualties. */
 const OBJECTS_AFTER =
   /^\s+(?:[\p{L}-]+\s+)?(?:rockets?|mortars?|mortar rounds|rounds|shells|missiles?|grenades|bullets|shots|bombs|IEDs|explosions|blasts|attacks|bombings|(?:air ?)?strikes|raids|incidents|reports?|accounts?|vehicles?|cars?|trucks?|tanks?|buildings?|houses?|homes?|weapons|rifles?|guns?|launchers?|caches?)\b/iu;
@@ -138,7 +142,8 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
     const repeated = /^\s*\(\d{1,3}\)/.exec(slice.slice(m.index + whole.length, m.index + whole.length + 8));
     found.push({ start, end: start + whole.length + (repeated ? repeated[0].length : 0), text: whole, range: rangeOf(qualifier, value, Boolean(vague)) });
   }
-  for (const m of matchesOf(SINGLE, slice)) {
+  const mayMatch = PERSON_COUNT_PREFILTER.possible(slice);
+  for (const m of mayMatch(SINGLE) ? matchesOf(SINGLE, slice) : []) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (found.some((f) => f.start < end && start < f.end)) continue;
@@ -146,7 +151,7 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
   }
   // "killing a girl, her sister and parents": a couple named by kinship is two, read as a person named is (with its verb
   // or its list beside it).
-  for (const m of matchesOf(COUPLE, slice)) {
+  for (const m of mayMatch(COUPLE) ? matchesOf(COUPLE, slice) : []) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (found.some((f) => f.start < end && start < f.end)) continue;
