@@ -1,5 +1,5 @@
 import { type AST, parseRegExpLiteral } from "@eslint-community/regexpp";
-import { escapeForRegExp, matchesOf } from "./text.js";
+import { escapeForRegExp, matchesOf } from "./patterns.js";
 
 // A pattern tried on every sentence costs a match attempt at every position, whether or not the
 // sentence holds any of its words; most sentences hold none. The literal strings one of which

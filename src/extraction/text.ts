@@ -154,65 +154,6 @@ function paragraphsOf(text: string): { line: string; base: number }[] {
   return out;
 }
 
-/** A string to match literally inside a regular expression. */
-export function escapeForRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** One letter, of any script: what a name must not touch to stand as a word (`wordOffsets`). */
-export const LETTER = /\p{L}/u;
-
-/**
- * Where a literal stands as a word: the offsets, from `from` up to `to` (exclusive), where it occurs
- * with no character that `notBefore` matches right before it and none that `notAfter` matches
- * right after (one-character patterns with the u flag, tested on one code point). The offsets are
- * those `matchAll` gives for "(?<!notBefore)literal(?!notAfter)" (an occurrence found is skipped
- * whole), found with a plain string search: a pattern that opens with a lookbehind is tried at every
- * position, and a pattern built for one name runs once, before V8 compiles it.
- */
-export function wordOffsets(text: string, literal: string, notBefore: RegExp, notAfter: RegExp, from = 0, to = text.length): number[] {
-  const found: number[] = [];
-  if (literal === "") return found; // an empty name names no one
-  for (let at = text.indexOf(literal, from); at >= 0 && at < to; ) {
-    const standsAlone = !notBefore.test(codePointBefore(text, at)) && !notAfter.test(codePointFrom(text, at + literal.length));
-    if (standsAlone) found.push(at);
-    at = text.indexOf(literal, standsAlone ? at + literal.length : at + 1);
-  }
-  return found;
-}
-
-/** The code point that ends right before an offset ("" at the start). */
-function codePointBefore(text: string, at: number): string {
-  if (at <= 0) return "";
-  const low = text.charCodeAt(at - 1);
-  const pair = low >= 0xdc00 && low <= 0xdfff && at >= 2 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
-  return text.slice(pair ? at - 2 : at - 1, at);
-}
-
-/** The code point that starts at an offset ("" at the end). */
-function codePointFrom(text: string, at: number): string {
-  const point = text.codePointAt(at);
-  return point === undefined ? "" : String.fromCodePoint(point);
-}
-
-/**
- * Every match of a global pattern in a text, the ones `text.matchAll(pattern)` gives, without the
- * copy of the pattern that `matchAll` makes on each call: a loop that runs dozens of patterns over
- * every sentence spends more on those copies than on matching. The pattern's `lastIndex` is left at 0.
- */
-export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
-  if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern (flag g): /${pattern.source.slice(0, 40)}/${pattern.flags}`);
-  const found: RegExpExecArray[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    found.push(match);
-    // An empty match moves on by one character (a whole code point under the u flag), as matchAll does.
-    if (match[0] === "") pattern.lastIndex += pattern.unicode && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
-  }
-  pattern.lastIndex = 0;
-  return found;
-}
-
 /** Splits the text into paragraphs (lines), sentences and tokens, and finds wink's entities. */
 export function analyzeText(text: string): AnalyzedText {
   const paragraphs: TextRange[] = [];

@@ -1,7 +1,7 @@
 import gazetteerData from "./gazetteer-data/gazetteer.json" with { type: "json" };
 import type { TextRange } from "../types.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
-import { escapeForRegExp, matchesOf } from "../text.js";
+import { escapeForRegExp, matchesOf } from "../patterns.js";
 import { PatternPrefilter } from "../pattern-literals.js";
 
 // The place names the events pass recognises. The data lives in gazetteer-data/gazetteer.json

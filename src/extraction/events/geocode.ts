@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { countryByCode, lookupPlace, type GazetteerPlace } from "./gazetteer.js";
+import { foldAccents } from "../patterns.js";
 
 // Geocoding a place name the extractor returned: its kind, country, first-level region and point,
 // with how sure the match is. The gazetteer the text scan uses (countries, regions, cities of
@@ -32,9 +33,7 @@ type LocalityRow = readonly [string, string, string, number, number, number];
 
 /** Folds a name for matching: no accents, one case, one apostrophe ("Mocímboa" = "mocimboa"). */
 export function foldPlaceName(name: string): string {
-  // Most names are plain ASCII: decomposing them is the cost of building the index.
-  const plain = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize("NFD").replace(/\p{M}/gu, "");
-  return plain
+  return foldAccents(name)
     .replace(/[’`]/g, "'")
     .replace(/\s+/g, " ")
     .trim()

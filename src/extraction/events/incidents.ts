@@ -1,4 +1,5 @@
-import { type AnalyzedText, type Sentence, type Token, matchesOf } from "../text.js";
+import { type AnalyzedText, type Sentence, type Token } from "../text.js";
+import { matchesOf } from "../patterns.js";
 import { PatternPrefilter } from "../pattern-literals.js";
 import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIncidentType, TextRange } from "../types.js";
 import { datesCompatible, findDates, type DateMention } from "./dates.js";

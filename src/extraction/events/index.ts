@@ -1,4 +1,5 @@
-import { type AnalyzedText, matchesOf } from "../text.js";
+import { type AnalyzedText } from "../text.js";
+import { matchesOf } from "../patterns.js";
 import type { EventsExtraction, ExtractedMention, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words.js";
 import { findKnownLocalities, findPlaces, lookupPlace, placeOfDateline, type PlaceMatch } from "./gazetteer.js";

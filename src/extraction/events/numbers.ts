@@ -1,7 +1,7 @@
 import nlp from "compromise";
 import type { CountRange, TextRange } from "../types.js";
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "./calendar-words.js";
-import { matchesOf } from "../text.js";
+import { matchesOf } from "../patterns.js";
 import { PatternPrefilter } from "../pattern-literals.js";
 
 // Counts as news copy writes them ("at least 25", "more than a dozen", "nearly 20", "dozens",

@@ -1,4 +1,5 @@
-import { LETTER, type Token, escapeForRegExp, wordOffsets, matchesOf } from "../text.js";
+import { type Token } from "../text.js";
+import { escapeForRegExp, LETTER, matchesOf, wordOffsets } from "../patterns.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";

@@ -1,4 +1,5 @@
-import { type AnalyzedText, escapeForRegExp, matchesOf } from "../text.js";
+import { type AnalyzedText } from "../text.js";
+import { escapeForRegExp, matchesOf } from "../patterns.js";
 import type { TextRange } from "../types.js";
 import { lookupPlace } from "../events/gazetteer.js";
 import { FEMALE_GIVEN_NAMES, KNOWN_ORGANIZATIONS, MALE_GIVEN_NAMES } from "./lexicon.js";

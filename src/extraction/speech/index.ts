@@ -1,4 +1,5 @@
-import { type AnalyzedText, type Token, analyzeText, escapeForRegExp } from "../text.js";
+import { type AnalyzedText, type Token, analyzeText } from "../text.js";
+import { escapeForRegExp } from "../patterns.js";
 import type { ExtractedQuote, ExtractionOptions, SpeechExtraction, TextRange } from "../types.js";
 import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";

@@ -1,4 +1,5 @@
-import { type AnalyzedText, type Token, matchesOf } from "../text.js";
+import { type AnalyzedText, type Token } from "../text.js";
+import { matchesOf } from "../patterns.js";
 import type { TextRange } from "../types.js";
 import type { Cast } from "./cast.js";
 import { KNOWN_ORGANIZATIONS, KNOWN_ORGANIZATION_NAMES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";

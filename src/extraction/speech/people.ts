@@ -1,4 +1,5 @@
-import { type AnalyzedText, LETTER, type Sentence, type Token, wordOffsets, matchesOf } from "../text.js";
+import { type AnalyzedText, type Sentence, type Token } from "../text.js";
+import { foldAccents, LETTER, matchesOf, wordOffsets } from "../patterns.js";
 import type { TextRange } from "../types.js";
 import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
 import { FEMALE_GIVEN_NAMES, GENDERED_WORDS, MALE_GIVEN_NAMES, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
@@ -405,11 +406,6 @@ function swappedLetters(a: string, b: string): boolean {
   let at = 0;
   while (a[at] === b[at]) at += 1;
   return at > 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
-}
-
-/** "Calderón" and "Calderon" are one surname spelt with and without its accent. */
-function foldAccents(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 /** "Presidents Obama and Calderón", "Secretaries Roe and Doe": a plural title before two surnames. */

@@ -1,4 +1,5 @@
-import { type AnalyzedText, matchesOf } from "../text.js";
+import { type AnalyzedText } from "../text.js";
+import { matchesOf } from "../patterns.js";
 import type { TextRange } from "../types.js";
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_HEADS, REPORTING_VERBS, ROLE_NOUNS } from "./lexicon.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
 import { findDates } from "../../../src/extraction/events/dates.js";
 import { TRANSPORT_ACCIDENT } from "../../../src/extraction/events/triggers.js";
-import { matchesOf } from "../../../src/extraction/text.js";
+import { matchesOf } from "../../../src/extraction/patterns.js";
 import { requiredLiterals } from "../../../src/extraction/pattern-literals.js";
 
 // h18ae (triggers and dates, round 2): transport accidents and month dates. Every sentence here is written for the test.

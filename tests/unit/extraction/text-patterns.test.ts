@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LETTER, escapeForRegExp, matchesOf, wordOffsets } from "../../../src/extraction/text.js";
+import { escapeForRegExp, LETTER, matchesOf, wordOffsets } from "../../../src/extraction/patterns.js";
 
 // The pattern helpers the extractor's hot loops use instead of `matchAll` and leading lookbehinds:
 // they must find exactly what the plain forms find.
