@@ -13,6 +13,7 @@ import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ORGANIZATION_ALIASES, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
+import { withVerbIntroducedDirect } from "./spans.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
 import { type Walk, datelineEnd } from "./walk.js";
 import { lookupPlace } from "../events/gazetteer.js";
@@ -114,7 +115,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
 
   // A no-break space stands where a space does ("said Monday.\u00a0“To say ...”" opens a quotation).
   const spacedText = text.includes("\u00a0") ? text.replace(/\u00a0/g, " ") : text;
-  const spans = findQuoteSpans(spacedText, analyzed.paragraphs, isSpecial);
+  const spans = withVerbIntroducedDirect(text, findQuoteSpans(spacedText, analyzed.paragraphs, isSpecial));
   cast.quoted = spans;
   findBareNames(analyzed, cast, (range) => isSpecial(range) || range.end <= storyStart);
   // People named by a title and a surname alone ("Finance Minister Roe") are known before the
@@ -288,7 +289,7 @@ function partialsOfReportedSpeech(text: string, quotes: ExtractedQuote[]): Extra
  * "Doe said obtaining heroin is now “cheaper than getting candy.”": a partial quotation the
  * reading left without a speaker of its own (no subject in its sentence named one) that lies
  * inside a reported clause is the reporting speaker's words. Not a short title or slogan (every
- * word capitalized) nor a passage of fewer than three words.
+ * word capitalized) nor a passage of one or two words unless they are all in lower case.
  */
 const NAMED_BEFORE = /\b(?:(?:calls?|called|calling)\s+(?:itself|themselves|himself|herself)|dubbed|nicknamed|so-called|known\s+as|code-?named|named|titled|entitled|called)\s*,?\s*["“]?$/i;
 function quotePartialsInReports(walk: Walk, spans: readonly QuoteSpan[]): void {
@@ -301,7 +302,11 @@ function quotePartialsInReports(walk: Walk, spans: readonly QuoteSpan[]): void {
     if (!host) continue;
     const text = walk.text.slice(span.start, span.end);
     const words = text.split(/\s+/).filter(Boolean);
-    if (words.length < 3 || words.every((word) => /^[^\p{Ll}]/u.test(word) || /^(?:of|the|and|a|an|in|on|for|to|with)$/.test(word))) continue;
+    if (words.every((word) => /^[^\p{Ll}]/u.test(word) || /^(?:of|the|and|a|an|in|on|for|to|with)$/.test(word))) continue;
+    // "said it is not up to the general to “accept” or “consider.”", "what he called the “miracles”":
+    // one or two words in lower case inside a reported clause are the reporting speaker's word,
+    // picked out; a capitalized short passage there is more often a name.
+    if (words.length < 3 && !words.every((word) => /^[\p{Ll}'’-]/u.test(word))) continue;
     // "a plan dubbed “the quiet road”": a short passage a naming word introduces is a name.
     if (words.length <= 4 && NAMED_BEFORE.test(walk.text.slice(Math.max(0, span.open - 40), span.open + 1))) continue;
     walk.quotes.push({ ...host, start: span.start, end: span.end, text, kind: "partial" });

@@ -206,7 +206,9 @@ function isClause(tokens: readonly Token[], from: number, to: number, fronted = 
   if (!first || to - from < 2) return false;
   // 'added that “more than a million people are on the street”': a quotation that is the whole
   // clause after the conjunction "that" is reported speech in the speaker's words.
-  if (/^([“"]|'')$/.test(first.text)) return key(tokens[from - 1] ?? first) === "that" && isClause(tokens, from + 1, to, fronted);
+  // 'told VOA “dozens” of civilians were killed': a quotation of a few words in lower case that
+  // opens the clause's subject (a finite clause follows its first word) is part of it too.
+  if (/^([“"]|'')$/.test(first.text)) return (key(tokens[from - 1] ?? first) === "that" || (/^\p{Ll}/u.test(tokens[from + 1]?.text ?? "") && finiteClauseStart(tokens, from + 1) === from + 1)) && isClause(tokens, from + 1, to, fronted);
   const finite = (token: Token): boolean => (token.pos === "VERB" && !/ing$/i.test(token.text)) || token.pos === "AUX";
   // "said fighting took place", "said raising money had been hard": a gerund subject, then a finite verb.
   // "that removing dead bodies and sheltering the homeless remain priorities": the gerund's object
@@ -330,6 +332,9 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
   while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
   const first = tokens[start];
   if (!first) return -1;
+  // "tells VOA “dozens” of civilians were killed": a quotation mark, then words in lower case
+  // that open a clause with its subject and finite verb; the quoted words are part of the report.
+  if (OPENING_MARK.test(first.text) && /^\p{Ll}/u.test(tokens[start + 1]?.text ?? "") && finiteClauseStart(tokens, start + 1) === start + 1) return start;
   // "said if he were president, the program would ...": a condition or time clause opens the report.
   // "said if elected he would ...": an elliptical condition (a participle, no comma) opens it too.
   const elliptical = /^(if|when|once|unless|though|although)$/i.test(first.text) && tokens[start + 1]?.pos === "VERB" && /ed$/i.test(tokens[start + 1]?.text ?? "") && [2, 3, 4].some((offset) => finiteClauseStart(tokens, start + offset) === start + offset);
@@ -411,7 +416,9 @@ function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = 
     // "it's as bad": a contracted "is" (tagged as an auxiliary) is the verb, not a possessive
     // (in the older reading too, which keeps "But, he added, it's ..." as one span).
     const possessive = /^('s|’s|')$/i.test(token.text) && (token.pos !== "AUX" || !prepositions);
-    if (NOUN_PHRASE.has(token.pos) || modifier || inPhrase || hyphen || possessive || /^(of|and)$/i.test(token.text)) {
+    // "“dozens” of civilians were killed": a closing quotation mark after a word of the subject.
+    const closingMark = prepositions && nouns > 0 && CLOSING_MARK.test(token.text) && tokens[index - 1]?.end === token.start;
+    if (NOUN_PHRASE.has(token.pos) || modifier || inPhrase || hyphen || possessive || closingMark || /^(of|and)$/i.test(token.text)) {
       if (token.pos === "NOUN" || token.pos === "PROPN" || (token.pos === "PRON" && PERSONAL_SUBJECT_PRONOUNS.has(token.text.toLowerCase()))) nouns += 1;
       index += 1;
       continue;
@@ -427,6 +434,10 @@ function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = 
   return start;
 }
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
+/** A quotation mark that may open a quotation, as a token ('' is two apostrophes). */
+const OPENING_MARK = /^(?:[“"]|'')$/;
+/** A quotation mark that may close a quotation inside a clause's subject. */
+const CLOSING_MARK = /^(?:[”"]|'')$/;
 
 /** Words that stand alone for some of a group of people ("Some said ...", "Others say ...", "Another said ...": one more of them). */
 const QUANTITY_PRONOUNS = /^(some|many|others|most|several|few|both|another|half)$/i;
