@@ -124,6 +124,8 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   // Quotations inside an official's answer ("In October, Speaker Roe said, “...”").
   // A reporter's question may recount a quotation too ("... and the President told him, “Yes.”").
   const turnSpans = findQuoteSpans(spacedText, analyzed.paragraphs, (range) => !turns.some((turn) => within(turn.line)(range)));
+  // Quotations inside a signed statement's own paragraphs ("As President Doe wrote: “…”").
+  const statementSpans = author && statement ? withVerbIntroducedDirect(text, findQuoteSpans(spacedText, analyzed.paragraphs, (range) => !statement.paragraphs.some((paragraph) => within(paragraph)(range)))) : [];
   const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
   // The walk's own list, read as it grows.
   cast.reported = walk.quotes;
@@ -153,6 +155,9 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
     if (author && statement && statementParagraph) {
       quoteStatementParagraph(walk, author, statement, statementParagraph);
       insideSpeaker = author;
+      // "As Secretary Roe said in 1999, “…”": a statement quoting someone it names gives those
+      // words to that person as well, as an official's turn in a transcript does.
+      quoteOthersInTurn(walk, statementSpans, statementParagraph, index, author, tokensOf);
     }
     const unnamedParagraph = unnamedAuthor ? statement?.paragraphs.find((candidate) => candidate.start >= paragraph.start && candidate.end <= paragraph.end) : undefined;
     if (unnamedAuthor && statement && unnamedParagraph) quoteStatementParagraph(walk, unnamedAuthor, statement, unnamedParagraph);

@@ -83,6 +83,9 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     // new attribution (a subject of up to ten words, then its verb) ends the clause.
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && tokens.slice(index + 2, index + 8).some((candidate, offset) => REPORTING_VERBS.has(key(candidate)) && candidate.pos === "VERB" && !continuesAnAct(tokens, index + 2 + offset))) return index;
     if (token.text === "," && /^(and|but)$/.test(key(next ?? token)) && laterAttribution(tokens, index + 2)) return index;
+    // "several correspondents have said they're coming, so we will take a break": a clause joined
+    // with "I" or "we" for its subject is the writer's or the briefer's own, no longer the report.
+    if (token.text === "," && /^(so|and|but)$/.test(key(next ?? token)) && /^(i|we)$/.test(key(tokens[index + 2] ?? token)) && ["AUX", "VERB"].includes(tokens[index + 3]?.pos ?? "")) return index;
     // "..., while other sources put the toll at 33": a contrast with a subject of its own is the
     // writer's, set beside the report, not part of it.
     if (token.text === "," && key(next ?? token) === "while" && contrastClause(tokens, index + 2)) return index;
@@ -535,6 +538,21 @@ function namedInOwnWords(walk: Walk, tokens: readonly Token[], floor: number, su
 }
 
 /**
+ * "We welcome the government's leadership in announcing that it will ...", "the council's decision
+ * in declaring that ...": a gerund after "in" or "by" that completes a noun with a possessor reports
+ * for the possessor (the owner of the act), not for the sentence's subject. The possessor's noun
+ * phrase, or null.
+ */
+function possessorOfGerund(text: string, tokens: readonly Token[], index: number, floor: number): Phrase | null {
+  if (!/^(in|by)$/i.test(tokens[index - 1]?.text ?? "")) return null;
+  // The possessed noun: one to three words (adjectives, nouns) right before the preposition.
+  let at = index - 2;
+  while (at > floor && index - 2 - at < 3 && ["NOUN", "ADJ"].includes(tokens[at]?.pos ?? "")) at -= 1;
+  if (at === index - 2 || !/^(['’]s|['’])$/.test(tokens[at]?.text ?? "")) return null;
+  return nounPhraseBefore(text, tokens, at, floor);
+}
+
+/**
  * The antecedent of "who" when the participle at `index` stands in its relative clause ("Doe, who
  * summoned the leaders on Monday saying ..."): no comma or other stop may come between "who" and
  * the participle (after one, the participle may go with the main clause), at most 15 words.
@@ -688,7 +706,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const documentReports = word === "reporting" && key(tokens[index + 1] ?? token) === "that" && documentBefore(walk.text, tokens, index, options.floor) !== null;
     // "Another said ...": one more of the people just described (the verb check reads "another" as an article).
     const anotherSaid = token.pos === "VERB" && REPORTING_VERBS.has(word) && /^another$/i.test(tokens[index - 1]?.text ?? "") && quantitySubject(tokens, index, options.floor);
-    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || anotherSaid) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    // "The military contends it is clearing ...": a verb that takes a reported clause reports one
+    // whenever "that" or a subject and a finite verb follow it, in every form the list has.
+    const takesClause = token.pos === "VERB" && CLAUSE_TAKING_VERBS.has(word) && (key(tokens[index + 1] ?? token) === "that" || finiteClauseStart(tokens, index + 1) === index + 1);
+    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || anotherSaid || takesClause) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "spoke to her counterpart and made clear ...": "and" or "but" before the verb (or before "made" of "made clear").
     // "offered the man a job, then says ...", "and then said ...": "then" after a comma or "and" joins the verb to the clause's subject too.
     const before = index - (madeClear ? 2 : 1);
@@ -765,7 +786,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // "Doe delayed the ruling but said ...": the verb shares the clause's subject.
       // "... could not reach Doe, who summoned the leaders saying ...": a participle inside a
       // relative clause shares the relative pronoun's antecedent, not the sentence's subject.
-      const antecedent = gerund ? relativeAntecedent(walk.text, tokens, index, options.floor) : null;
+      const antecedent = gerund ? (possessorOfGerund(walk.text, tokens, index, options.floor) ?? relativeAntecedent(walk.text, tokens, index, options.floor)) : null;
       const byAntecedent = antecedent ? (resolvePhrase(antecedent, antecedent.start, context) ?? describedSpeaker(walk.cast, antecedent)) : null;
       const main = lastInSentence || byAntecedent ? null : mainSubject(walk.text, tokens, options.floor, quotedOut);
       resolved = byAntecedent ?? lastInSentence ?? resolvePhrase(main, token.start, context) ?? appositiveSubject(walk, tokens, options.floor, context) ?? (main && (gerund || afterConjunction) ? describedSpeaker(walk.cast, main) : null);

@@ -358,13 +358,15 @@ export function acronymAfterArticle(tokens: readonly Token[]): boolean {
 
 /**
  * "Sri Lanka's military says", "a senior official said": the tagger may read a body or source
- * noun that ends a phrase as an adjective; after a determiner or a possessive it is the head.
+ * noun that ends a phrase as an adjective; after a determiner, a possessive or (in a phrase that
+ * opens with "the") a name it is the head.
  */
 function adjectiveReadHead(tokens: readonly Token[], at: number): boolean {
   const token = tokens[at];
   const before = tokens[at - 1];
   if (!token || token.pos !== "ADJ" || !before || !(ORG_NOUNS.has(key(token)) || SOURCE_HEADS.has(key(token)))) return false;
-  return before.pos === "DET" || before.pos === "ADJ" || before.pos === "PART" || /^('s|’s)$/.test(key(before));
+  // "the Sri Lankan military says": a nationality the tagger reads as a name stands before it too.
+  return before.pos === "DET" || before.pos === "ADJ" || before.pos === "PART" || /^('s|’s)$/.test(key(before)) || (before.pos === "PROPN" && /^the$/i.test(tokens[0]?.text ?? ""));
 }
 
 /**
@@ -373,9 +375,31 @@ function adjectiveReadHead(tokens: readonly Token[], at: number): boolean {
  * the appositive.
  */
 export function subjectBefore(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  const dashed = subjectBeforeDashes(text, tokens, verb, floor);
+  if (dashed) return withoutPlace(text, dashed);
   const adjacent = adjacentSubject(text, tokens, verb, floor);
   const subject = (adjacent && nameBeforeOpenAppositive(text, tokens, adjacent, floor)) ?? adjacent ?? openingName(text, tokens, verb, floor);
   return subject && withoutPlace(text, subject);
+}
+
+/** A dash token: a hyphen, an en or em dash, or two hyphens, standing alone. */
+const DASH = /^(?:-|–|—|--)$/;
+
+/**
+ * "The rebel group - battered by a long offensive - says ...": an aside set off by dashes between
+ * the subject and its verb. The subject is the noun phrase before the first dash (an aside of at
+ * most twenty words); null when the verb does not follow a closing dash.
+ */
+function subjectBeforeDashes(text: string, tokens: readonly Token[], verb: number, floor: number): Phrase | null {
+  let close = verb - 1;
+  while (close > floor && tokens[close]?.pos === "ADV") close -= 1;
+  if (!DASH.test(tokens[close]?.text ?? "")) return null;
+  for (let open = close - 2; open > floor && open >= close - 21; open -= 1) {
+    if (!DASH.test(tokens[open]?.text ?? "")) continue;
+    const subject = nounPhraseBefore(text, tokens, open, floor);
+    return subject && subject.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN") ? subject : null;
+  }
+  return null;
 }
 
 /**
@@ -547,7 +571,10 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
     if (subject) return subject;
   }
   // "a survivor, who said he ...": the relative pronoun stands for the noun phrase before it.
-  if (end - 1 > floor && /^who$/i.test(tokens[end - 1]?.text ?? "")) {
+  // "several reporters that have said they ...": so does a restrictive "that" right after a noun
+  // (the tagger reads it as a pronoun; no comma stands before it).
+  const relativeThat = /^that$/i.test(tokens[end - 1]?.text ?? "") && tokens[end - 1]?.pos === "PRON" && ["NOUN", "PROPN"].includes(tokens[end - 2]?.pos ?? "");
+  if (end - 1 > floor && (/^who$/i.test(tokens[end - 1]?.text ?? "") || relativeThat)) {
     const comma = tokens[end - 2]?.text === "," ? end - 2 : end - 1;
     const found = nounPhraseBefore(text, tokens, comma, floor);
     // "The crew rescued a fisherman, who ...": a second determiner not after "of" starts the
