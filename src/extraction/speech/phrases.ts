@@ -396,6 +396,9 @@ function subjectBeforeDashes(text: string, tokens: readonly Token[], verb: numbe
   if (!DASH.test(tokens[close]?.text ?? "")) return null;
   for (let open = close - 2; open > floor && open >= close - 21; open -= 1) {
     if (!DASH.test(tokens[open]?.text ?? "")) continue;
+    // "Minister for Water Affairs - Dr. Jane Doe - says": a name between the dashes is the
+    // speaker the title before it introduces (adjacentSubject reads it).
+    if (tokens.slice(open + 1, close).every((token) => /^\p{Lu}/u.test(token.text))) return null;
     const subject = nounPhraseBefore(text, tokens, open, floor);
     return subject && subject.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN") ? subject : null;
   }

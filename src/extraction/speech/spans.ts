@@ -10,6 +10,8 @@ import type { QuoteSpan } from "./quotes.js";
  * five words after a preposition. Read on the characters before the opening mark.
  */
 const MEDIUM_PHRASE = /\s+(?:in|on|during|at|via|through)(?:\s+[\p{L}'’.-]+){1,5}\s*$/u;
+/** Words a title leaves in lower case. */
+const SMALL_WORDS = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by)$/;
 /** The word right before the opening mark (after a medium phrase is taken off). */
 const LAST_WORD = /([\p{L}]+)\s*$/u;
 
@@ -27,7 +29,11 @@ export function withVerbIntroducedDirect(text: string, spans: readonly QuoteSpan
     const verbOf = (words: string): string | null => LAST_WORD.exec(words)?.[1]?.toLowerCase() ?? null;
     const bare = verbOf(sentence);
     const afterMedium = MEDIUM_PHRASE.test(sentence) ? verbOf(sentence.replace(MEDIUM_PHRASE, "")) : null;
-    const introduced = [bare, afterMedium].some((word) => word !== null && REPORTING_VERBS.has(word));
+    // "told “Morning Call” listeners": after "tell" the listener stands, and a show's name is quoted there.
+    const introduced = [bare, afterMedium].some((word) => word !== null && REPORTING_VERBS.has(word) && !/^tell/.test(word) && word !== "told");
+    // "said on “Meet the Press”": a short passage of capitalized words is a title, not a sentence.
+    const words = text.slice(span.start, span.end).split(/\s+/).filter(Boolean);
+    if (words.length <= 6 && words.every((word) => /^[^\p{Ll}]/u.test(word) || SMALL_WORDS.test(word))) return span;
     return introduced ? { ...span, kind: "direct" } : span;
   });
 }
