@@ -14,6 +14,7 @@ import { ORGANIZATION_ALIASES, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { type QuoteSpan, findQuoteSpans } from "./quotes.js";
 import { type SocialPost, findSocialPosts } from "./social-posts.js";
 import { withVerbIntroducedDirect } from "./spans.js";
+import { quotePartialsBySubject } from "./partial-subjects.js";
 import { type StatementDocument, findStatementDocument } from "./statement-document.js";
 import { type Walk, datelineEnd } from "./walk.js";
 import { lookupPlace } from "../events/gazetteer.js";
@@ -203,6 +204,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   });
 
   quotePartialsInReports(walk, spans);
+  quotePartialsBySubject(walk, spans, analyzed.sentences);
   // Again after the reading: "Secretary Doe" is a mention of a Jane Doe found only as a speaker.
   findTitledSurnames(analyzed, cast);
   findUntitledPeople(analyzed, cast);

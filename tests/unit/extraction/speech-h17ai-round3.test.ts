@@ -9,7 +9,7 @@ import { extractArticle } from "../../../src/extraction/index.js";
 
 type Quote = ReturnType<typeof extractArticle>["quotes"][number];
 const LEAD = "Harbor Talks Stall\n\nPORT LEVIN — Talks on the harbor dispute stalled again on Tuesday, officials said.\n\n";
-const quotesOf = (body: string): Quote[] => extractArticle(`${LEAD}${body}\n\nThe talks resume next week.\n`).quotes;
+const quotesOf = (body: string): readonly Quote[] => extractArticle(`${LEAD}${body}\n\nThe talks resume next week.\n`).quotes;
 const find = (body: string, start: string, kind?: Quote["kind"]): Quote | undefined => quotesOf(body).find((quote) => quote.text.startsWith(start) && (kind === undefined || quote.kind === kind));
 
 describe("partial quotations inside reported speech", () => {
