@@ -105,3 +105,26 @@ describe("the reporting subject", () => {
     expect(report?.text).toBe("they are coming for the second session");
   });
 });
+
+describe("partial quotations of the sentence's subject", () => {
+  it("reads the subject past an aside set off by commas", () => {
+    const body = "Former Mayor Jane Roe, for her part, is calling the lease “a reckless gift to the shipping lines.”";
+    expect(find(body, "a reckless gift", "partial")?.speaker).toBe("Jane Roe");
+  });
+
+  it("reads the subject after an opening participle", () => {
+    const body = "Speaking to reporters at the pier on Monday, Omar Lind described the new port chief as “a steady, careful manager.”";
+    expect(find(body, "a steady, careful manager", "partial")?.speaker).toBe("Omar Lind");
+  });
+
+  it("reads the subject before a relative clause", () => {
+    const body = "Omar Lind, who leads the dockworkers, mocked the council for “having no plan at all” during the storm.";
+    expect(find(body, "having no plan at all", "partial")?.speaker).toBe("Omar Lind");
+  });
+
+  it("gives no speaker from a subject that names nobody", () => {
+    const body = "The new lease targets a “harbor system that favors the largest shipping lines.”";
+    expect(find(body, "harbor system that favors")).toBeUndefined();
+  });
+});
+
