@@ -635,10 +635,22 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       let from = -1;
       let to = -1;
       let sourceEnd = -1;
-      if (index === options.floor) {
+      // "But according to X, CLAUSE", "In addition, according to X, CLAUSE": only connectives
+      // before it, which are no part of the report.
+      const connectives = tokens.slice(options.floor, index).every((candidate) => candidate.pos === "CCONJ" || candidate.text === "," || /^(however|still|yet|also|meanwhile|in|addition|moreover|and|but|so)$/i.test(candidate.text));
+      // "Over the long term, according to X, the deficits will ...", "His criticism, according to X,
+      // was ...": a parenthetical source inside a sentence whose words before it have no finite
+      // verb; the report is the whole sentence around the attribution.
+      const verbless = !connectives && tokens[index - 1]?.text === "," && !tokens.slice(options.floor, index).some((candidate) => (candidate.pos === "VERB" && !/ing$/i.test(candidate.text)) || candidate.pos === "AUX" || isQuoted(walk, candidate));
+      const parentheticalEnd = connectives || verbless ? tokens.findIndex((candidate, at) => at > index + 2 && at <= index + 16 && candidate.text === ",") : -1;
+      if (index === options.floor || (connectives && parentheticalEnd > 0)) {
         sourceEnd = tokens.findIndex((candidate, at) => at > index + 1 && candidate.text === ",");
         from = sourceEnd + 1;
         to = sourceEnd > 0 ? clauseEnd(walk, tokens, from) : -1;
+      } else if (verbless && parentheticalEnd > 0 && parentheticalEnd + 2 < tokens.length) {
+        sourceEnd = parentheticalEnd;
+        from = options.floor;
+        to = clauseEnd(walk, tokens, parentheticalEnd + 1);
       } else if (tokens[index - 1]?.text === "," || (index - options.floor >= 4 && isClause(tokens, options.floor, index, true))) {
         // "CLAUSE, according to X." / "CLAUSE according to a count by X, but ...".
         sourceEnd = clauseEnd(walk, tokens, index + 2);
