@@ -128,3 +128,16 @@ describe("partial quotations of the sentence's subject", () => {
   });
 });
 
+describe("according to, inside the sentence", () => {
+  it("reads the clause after connectives and the source", () => {
+    const report = find("But, according to the harbor survey, 46 percent of the captains remain undecided.", "46 percent");
+    expect(report?.text).toBe("46 percent of the captains remain undecided");
+  });
+
+  it("reads the whole sentence around a parenthetical source when no verb comes before it", () => {
+    const report = find("Over the long term, according to the port authority, the rise in shipping costs is due to fuel.", "Over the long term");
+    expect(report?.speaker ?? report?.speakerDescription).toMatch(/port authority/i);
+    expect(report?.text).toContain("the rise in shipping costs is due to fuel");
+  });
+});
+
