@@ -690,7 +690,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1").replace(BRACKETED_WORD, "$1");
     const joined = pending !== null;
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
@@ -704,7 +704,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     if (next && AGENT_OF_NEXT.test(own) && !PASSIVE_END.test(own)) return;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
     // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
-    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) {
+    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own) && !AMONG_VICTIMS_AFTER.test(own)) {
       if (next && (COORDINATED.test(own) || LISTED.test(own))) {
         pending = range;
         pendingGroup = joined && heldGroup !== ownGroup ? "generic" : ownGroup;
@@ -716,6 +716,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
         out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       return;
     }
+    // ("a lawmaker was among several people who were killed": at least one, more unknown.)
+    if (quantity.single && AMONG_VICTIMS_AFTER.test(own)) range = { min: range.min, max: null };
     // "The district governor and two others were killed": the named victim and the others.
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
     const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
@@ -806,6 +808,13 @@ const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|sta
 /** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
 const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:(?:opposition|rights|human rights|student|union|party)\s+)?(?:(?:activist|journalist|reporter|photographer|lawmaker|legislator|politician|cleric|commander|leader|priest|imam|pastor|teacher|doctor|businessman|businesswoman|mayor|governor|judge|lawyer|prosecutor|student|chief|official)\s+)?(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
 const NAMED_WAS_KILLED = /(?=[A-Z])(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
+/**
+ * After a count of one: that person was one of the victims ("a lawmaker was among several people who were killed", "an
+ * aid worker is among the dead"): one victim, whatever the vaguer count of the others (twenty-fourth pass, h18af).
+ */
+const AMONG_VICTIMS_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?\s+(?:was|is)\s+(?:also\s+)?among\s+(?:(?:the|those|several|many|other|at least|more than|\d+|[a-z]+)\s+){0,3}?(?:(?:people|persons|civilians|victims|others)\s+)?(?:(?:who|that)\s+(?:were|was|had been|have been|are)\s+)?(?:killed|dead|died|wounded|injured|hurt)\b/iu;
+/** A word a transcript puts in brackets ("around 100 others (wounded)"): read as the word itself. */
+const BRACKETED_WORD = /[([]\s*(\p{L}+)\s*[)\]]/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 /** Between a count and the next: an active killing verb whose object the next count is ("bomber killed "). */
@@ -1622,6 +1631,17 @@ export function extractIncidents(
   const summed = drafts.filter(
     (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 1,
   );
+  // (Twenty-fourth pass, h18af: "At least seven were killed in two attacks. At least six people are dead after two gunmen
+  // attacked Mogadishu's airport": a word of a later sentence that joined the roundup, "gunmen" with its toll of six, reports
+  // the finer incident its own sentence tells, and its count is that incident's, not lost with the roundup's total.)
+  for (const roundup of summed) {
+    const own = roundup.mentions[0]?.sentence;
+    for (const m of roundup.mentions) {
+      if (m.sentence === own || m.inHeadline || (m.fatalities.min === null && m.injuries.min === null)) continue;
+      const home = drafts.find((o) => !summed.includes(o) && sameFamily(o.type, m.type) && o.mentions.some((x) => x.sentence === m.sentence));
+      if (home) absorb(home, m, false);
+    }
+  }
   // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ..."),
   // a violent one's for every violent report after it (a lede's battle, a detail's air strike), and
   // one that sums "several operations today" for every report after it.
@@ -1719,6 +1739,15 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // (Twenty-second pass, h18ab: "two additional bomb attacks": the few incidents told together take no later report, which
   // would be one of them only by chance; see FEW_OTHER_BEFORE.)
   const drafts = allDrafts.some((d) => d.joint) ? allDrafts.filter((d) => !d.joint) : allDrafts;
+  // (Twenty-fourth pass, h18af: "At Least 7 Dead in Somalia After Al-Shabab Attacks" over a body that reports two attacks: a
+  // plural headline's toll is their total, none of one of them; casualties are never summed across incidents.)
+  if (mention.inHeadline && mention.plural && allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)).length >= 2) {
+    mention.fatalities = NONE;
+    mention.injuries = NONE;
+    mention.tolls.fatalities.clear();
+    mention.tolls.injuries.clear();
+    mention.clauseToll = undefined;
+  }
   // ("We further condemn the suicide bomb attack in Helmand": a reference the words set apart points at no earlier incident.)
   // (A reaction to the story's incident made somewhere else joins it and leaves its place as it was.)
   if (mention.reaction) {
