@@ -267,6 +267,16 @@ const INCIDENT_POINTER = /^\s*(?:The|This|That)\s+(?:[\p{L}-]+\s+)?(incident|epi
 const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
 /** After a trigger: it was stopped before it happened ("an attack on the base was averted", "the plot was foiled"). */
 const AVERTED_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:was|were|had been|has been|have been)\s+(?:averted|foiled|thwarted|prevented|disrupted)\b/iu;
+/** A place told as the last incident's ("hit the same region", "in the same city"). */
+const SAME_PLACE = /\b(?:the same|that same)\s+(?:region|area|city|town|province|district|village|island|state|neighbou?rhood|place|spot|location|site|coast)\b/i;
+/** A verb form that a negation before it can deny ("arrested", "caught", "hit"). */
+const PARTICIPLE = /^[\p{L}-]+(?:ed|en|ght|ck|ot|ut|it)$/iu;
+/** Before a participle: the clause denies it ("no suspects have yet been", "nobody was", "have not been", "hasn't been"). */
+const NEGATED_BEFORE = /(?:\b(?:no|nobody|none)\b(?:\s+(?!(?:and|or|but|after|when|as)\s)[\p{L}-]+){0,2}\s+(?:(?:has|have|had|was|were|is|are)\s+)(?:(?:yet|so far|since|immediately|reportedly)\s+)?(?:been\s+)?|\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:(?:yet|so far|since|immediately)\s+)?(?:been\s+)?)$/iu;
+/** Before a trigger noun: what someone took something else for ("he thought the explosion was an", "mistook the blasts for"). */
+const MISTAKEN_FOR_BEFORE = /\b(?:thought|believed|assumed|mistook|mistaken)\b[^.;:]{0,60}?\b(?:was|were|for)\s+(?:an?|the|some)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** After a disaster word: it is still to come ("is being monitored and could hit", "is expected to make landfall"). */
+const FORECAST_AFTER = /^\s+(?:[\p{L},-]+\s+){0,6}?(?:(?:is|are)\s+(?:being\s+)?(?:monitored|tracked|forecast|expected|predicted)\b|(?:could|may|might|will|would)\s+(?:also\s+|soon\s+|then\s+)?(?:hit|strike|reach|make landfall|slam|batter|affect|bring|intensify)\b)/iu;
 /** After a trigger word: it describes what it struck ("an earthquake-hit area", "flood-stricken villages"). */
 const AFFECTED_AFTER = /^-(?:hit|stricken|affected|ravaged|damaged|battered|devastated)\b/i;
 /** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
@@ -1064,6 +1074,12 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "explosion" && /^exploded$/i.test(m[0]) && (FIGURATIVE_EXPLOSION_BEFORE.test(before) || /^\s+into\b/i.test(after))) continue;
+        // (Twenty-fourth pass, h18af: "no suspects have yet been arrested", "the gunmen have not been caught": a verb the clause
+        // denies reports nothing; "he thought the explosion was an earthquake": what someone took it for is no incident of
+        // its own; "Another typhoon is being monitored and could hit Luzon": a storm forecast to come has not happened.)
+        if (PARTICIPLE.test(m[0]) && NEGATED_BEFORE.test(before)) continue;
+        if (MISTAKEN_FOR_BEFORE.test(before)) continue;
+        if (rule.type === "other" && FORECAST_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
@@ -1824,7 +1840,10 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
       paragraphPlace && paragraphPlace.locative && mention.type !== "diplomatic_action" && !recentFirst.some((d) => d.lastAt >= paragraphPlace.start || d.mentions.some((m) => m.sentence.start <= paragraphPlace.start && paragraphPlace.start < m.sentence.end))
         ? paragraphPlace
         : undefined;
-    const recent = itemPlace ?? newsPlace ?? (mention.date
+    // (Twenty-fourth pass, h18af: "Goni hit the Philippines a week after Typhoon Molave hit the same region": "the same region"
+    // is the place of the last incident of its kind, not a town the paragraph names in passing.)
+    const samePlace = SAME_PLACE.test(mention.sentence.text.slice(mention.start - mention.sentence.start, mention.clause.end - mention.sentence.start)) ? (byRecency(drafts).find((d) => d.place !== null && sameFamily(d.type, mention.type))?.place ?? null) : null;
+    const recent = samePlace ?? itemPlace ?? newsPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
       : (recentFirst[0]?.place ?? paragraphPlace ?? story));
     // A country that is not introduced as a location is as often a bystander ("The United States
@@ -1843,6 +1862,20 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
     placesCompatible(lastViolent.place, mention.place) && datesCompatible(lastViolent.date, mention.date)
   )
     return absorb(lastViolent, mention, true);
+  // (Twenty-fourth pass, h18af: "Five civilians, four soldiers and 40 attackers were killed Sunday in a clash in Niger's
+  // southwest region ... Around 100 heavily armed terrorists attacked the Tchoma Bangou village, striking around 3 p.m.
+  // Sunday": an attack told right after a battle the lede places only at a country or region, on the same day, at a town
+  // of that country, is how the battle began, where it was, not a second incident.)
+  const lastBattle = lastViolent?.type === "armed_clash" ? lastViolent : undefined;
+  if (
+    mention.type === "attack" && !mention.distinct && !mention.anaphoric && !mention.inHeadline && !mention.plural && lastBattle !== undefined && lastMention !== undefined &&
+    (lastBattle.place?.kind === "country" || lastBattle.place?.kind === "region") && townLike(mention.place) && (mention.place?.countryCode === lastBattle.place.countryCode || mention.place?.countryCode === null) &&
+    mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 && lastBattle.date?.precision === "day" && mention.date?.precision === "day" && lastBattle.date.date === mention.date.date
+  ) {
+    absorb(lastBattle, mention, true);
+    lastBattle.type = "armed_clash";
+    return lastBattle;
+  }
   // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
   // A headline announces what the story leads with: read last, it joins the first incident the body reported that
