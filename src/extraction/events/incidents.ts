@@ -1757,7 +1757,9 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   const drafts = allDrafts.some((d) => d.joint) ? allDrafts.filter((d) => !d.joint) : allDrafts;
   // (Twenty-fourth pass, h18af: "At Least 7 Dead in Somalia After Al-Shabab Attacks" over a body that reports two attacks: a
   // plural headline's toll is their total, none of one of them; casualties are never summed across incidents.)
-  if (mention.inHeadline && mention.plural && allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)).length >= 2) {
+  // (Only when the body tells that total itself, "At least seven people were killed in two attacks Wednesday": without it,
+  // the headline may be the only count of one of them, "Hundreds Killed in Attacks" over "killed hundreds in those attacks".)
+  if (mention.inHeadline && mention.plural && allDrafts.some((d) => d.roundup && sameFamily(d.type, mention.type)) && allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)).length >= 2) {
     mention.fatalities = NONE;
     mention.injuries = NONE;
     mention.tolls.fatalities.clear();
