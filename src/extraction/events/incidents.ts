@@ -267,6 +267,16 @@ const INCIDENT_POINTER = /^\s*(?:The|This|That)\s+(?:[\p{L}-]+\s+)?(incident|epi
 const ACROSS_PARTS_BEFORE = /\b(?:(?:various|several|different|multiple|many|numerous)\s+(?:districts|parts|areas|neighbou?rhoods|sections|quarters)\s+of|across)\s+(?:the\s+)?$/i;
 /** After a trigger: it was stopped before it happened ("an attack on the base was averted", "the plot was foiled"). */
 const AVERTED_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:was|were|had been|has been|have been)\s+(?:averted|foiled|thwarted|prevented|disrupted)\b/iu;
+/** A place told as the last incident's ("hit the same region", "in the same city"). */
+const SAME_PLACE = /\b(?:the same|that same)\s+(?:region|area|city|town|province|district|village|island|state|neighbou?rhood|place|spot|location|site|coast)\b/i;
+/** A verb form that a negation before it can deny ("arrested", "caught", "hit"). */
+const PARTICIPLE = /^[\p{L}-]+(?:ed|en|ght|ck|ot|ut|it)$/iu;
+/** Before a participle: the clause denies it ("no suspects have yet been", "nobody was", "have not been", "hasn't been"). */
+const NEGATED_BEFORE = /(?:\b(?:no|nobody|none)\b(?:\s+(?!(?:and|or|but|after|when|as)\s)[\p{L}-]+){0,2}\s+(?:(?:has|have|had|was|were|is|are)\s+)(?:(?:yet|so far|since|immediately|reportedly)\s+)?(?:been\s+)?|\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:(?:yet|so far|since|immediately)\s+)?(?:been\s+)?)$/iu;
+/** Before a trigger noun: what someone took something else for ("he thought the explosion was an", "mistook the blasts for"). */
+const MISTAKEN_FOR_BEFORE = /\b(?:thought|believed|assumed|mistook|mistaken)\b[^.;:]{0,60}?\b(?:was|were|for)\s+(?:an?|the|some)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** After a disaster word: it is still to come ("is being monitored and could hit", "is expected to make landfall"). */
+const FORECAST_AFTER = /^\s+(?:[\p{L},-]+\s+){0,6}?(?:(?:is|are)\s+(?:being\s+)?(?:monitored|tracked|forecast|expected|predicted)\b|(?:could|may|might|will|would)\s+(?:also\s+|soon\s+|then\s+)?(?:hit|strike|reach|make landfall|slam|batter|affect|bring|intensify)\b)/iu;
 /** After a trigger word: it describes what it struck ("an earthquake-hit area", "flood-stricken villages"). */
 const AFFECTED_AFTER = /^-(?:hit|stricken|affected|ravaged|damaged|battered|devastated)\b/i;
 /** A site named as a part of its city ("central Kabul", "downtown Nairobi"). */
@@ -690,7 +700,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1").replace(BRACKETED_WORD, "$1");
     const joined = pending !== null;
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
@@ -704,7 +714,7 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     if (next && AGENT_OF_NEXT.test(own) && !PASSIVE_END.test(own)) return;
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
     // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
-    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own)) {
+    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own) && !AMONG_VICTIMS_AFTER.test(own)) {
       if (next && (COORDINATED.test(own) || LISTED.test(own))) {
         pending = range;
         pendingGroup = joined && heldGroup !== ownGroup ? "generic" : ownGroup;
@@ -716,6 +726,8 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
         out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       return;
     }
+    // ("a lawmaker was among several people who were killed": at least one, more unknown.)
+    if (quantity.single && AMONG_VICTIMS_AFTER.test(own)) range = { min: range.min, max: null };
     // "The district governor and two others were killed": the named victim and the others.
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
     const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
@@ -806,6 +818,13 @@ const DEATH_OF_NAMED = /\b(?:(?:resulted in|caused|led to)\s+the|(?:shooting|sta
 /** A killing verb and a person named by capitalized words only, ending where the name does ("killing Imam Taj Mohammad and"). */
 const KILLED_NAMED = /\b(?:killed|killing|assassinated|murdered)\s+(?:(?:opposition|rights|human rights|student|union|party)\s+)?(?:(?:activist|journalist|reporter|photographer|lawmaker|legislator|politician|cleric|commander|leader|priest|imam|pastor|teacher|doctor|businessman|businesswoman|mayor|governor|judge|lawyer|prosecutor|student|chief|official)\s+)?(?:[A-Z][\p{L}.'’-]*\s+){1,5}[A-Z][\p{L}'’-]+(?=\s*(?:[,.;]|$|\s(?:and|in|on|at|who|during|while|as|near|outside|inside)\b))/gu;
 const NAMED_WAS_KILLED = /(?=[A-Z])(?<![A-Z][\p{L}'’-]*\s)(?<![\p{L}'’-])(?:[A-Z][\p{L}'’-]+\s+){1,3}[A-Z][\p{L}'’-]*[^\sA-Zs]\s+(?:was|had been|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|assassinated)\b/gu;
+/**
+ * After a count of one: that person was one of the victims ("a lawmaker was among several people who were killed", "an
+ * aid worker is among the dead"): one victim, whatever the vaguer count of the others (twenty-fourth pass, h18af).
+ */
+const AMONG_VICTIMS_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?\s+(?:was|is)\s+(?:also\s+)?among\s+(?:(?:the|those|several|many|other|at least|more than|\d+|[a-z]+)\s+){0,3}?(?:(?:people|persons|civilians|victims|others)\s+)?(?:(?:who|that)\s+(?:were|was|had been|have been|are)\s+)?(?:killed|dead|died|wounded|injured|hurt)\b/iu;
+/** A word a transcript puts in brackets ("around 100 others (wounded)"): read as the word itself. */
+const BRACKETED_WORD = /[([]\s*(\p{L}+)\s*[)\]]/gu;
 const SINGLE_CUE_AFTER = /^(?:\s+[a-z][\p{L}-]*){0,2}?(?:\s+(?:of|from|at|with|in)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:also|later|reportedly|allegedly|was|has|had|been|is|found|fatally|critically|seriously|badly|slightly)\s+)*(?:killed|dead|died|wounded|injured|hurt|murdered|shot)\b/iu;
 const OTHERS_AFTER = /^\s+(?:others|other people)\b/i;
 /** Between a count and the next: an active killing verb whose object the next count is ("bomber killed "). */
@@ -1055,6 +1074,12 @@ export function extractIncidents(
           continue;
         }
         if (rule.type === "explosion" && /^exploded$/i.test(m[0]) && (FIGURATIVE_EXPLOSION_BEFORE.test(before) || /^\s+into\b/i.test(after))) continue;
+        // (Twenty-fourth pass, h18af: "no suspects have yet been arrested", "the gunmen have not been caught": a verb the clause
+        // denies reports nothing; "he thought the explosion was an earthquake": what someone took it for is no incident of
+        // its own; "Another typhoon is being monitored and could hit Luzon": a storm forecast to come has not happened.)
+        if (PARTICIPLE.test(m[0]) && NEGATED_BEFORE.test(before)) continue;
+        if (MISTAKEN_FOR_BEFORE.test(before)) continue;
+        if (rule.type === "other" && FORECAST_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
@@ -1622,6 +1647,17 @@ export function extractIncidents(
   const summed = drafts.filter(
     (d) => d.roundup && drafts.filter((o) => o !== d && sameFamily(o.type, d.type) && o.place !== null && o.place.kind !== "country" && (d.place === null || placesCompatible(d.place, o.place)) && datesCompatible(d.date, o.date)).length >= 1,
   );
+  // (Twenty-fourth pass, h18af: "At least seven were killed in two attacks. At least six people are dead after two gunmen
+  // attacked Mogadishu's airport": a word of a later sentence that joined the roundup, "gunmen" with its toll of six, reports
+  // the finer incident its own sentence tells, and its count is that incident's, not lost with the roundup's total.)
+  for (const roundup of summed) {
+    const own = roundup.mentions[0]?.sentence;
+    for (const m of roundup.mentions) {
+      if (m.sentence === own || m.inHeadline || (m.fatalities.min === null && m.injuries.min === null)) continue;
+      const home = drafts.find((o) => !summed.includes(o) && sameFamily(o.type, m.type) && o.mentions.some((x) => x.sentence === m.sentence));
+      if (home) absorb(home, m, false);
+    }
+  }
   // The roundup's day is theirs when they give none ("... in attacks today. In Zabul, four were killed ..."),
   // a violent one's for every violent report after it (a lede's battle, a detail's air strike), and
   // one that sums "several operations today" for every report after it.
@@ -1719,6 +1755,17 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // (Twenty-second pass, h18ab: "two additional bomb attacks": the few incidents told together take no later report, which
   // would be one of them only by chance; see FEW_OTHER_BEFORE.)
   const drafts = allDrafts.some((d) => d.joint) ? allDrafts.filter((d) => !d.joint) : allDrafts;
+  // (Twenty-fourth pass, h18af: "At Least 7 Dead in Somalia After Al-Shabab Attacks" over a body that reports two attacks: a
+  // plural headline's toll is their total, none of one of them; casualties are never summed across incidents.)
+  // (Only when the body tells that total itself, "At least seven people were killed in two attacks Wednesday": without it,
+  // the headline may be the only count of one of them, "Hundreds Killed in Attacks" over "killed hundreds in those attacks".)
+  if (mention.inHeadline && mention.plural && allDrafts.some((d) => d.roundup && sameFamily(d.type, mention.type)) && allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)).length >= 2) {
+    mention.fatalities = NONE;
+    mention.injuries = NONE;
+    mention.tolls.fatalities.clear();
+    mention.tolls.injuries.clear();
+    mention.clauseToll = undefined;
+  }
   // ("We further condemn the suicide bomb attack in Helmand": a reference the words set apart points at no earlier incident.)
   // (A reaction to the story's incident made somewhere else joins it and leaves its place as it was.)
   if (mention.reaction) {
@@ -1795,7 +1842,10 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
       paragraphPlace && paragraphPlace.locative && mention.type !== "diplomatic_action" && !recentFirst.some((d) => d.lastAt >= paragraphPlace.start || d.mentions.some((m) => m.sentence.start <= paragraphPlace.start && paragraphPlace.start < m.sentence.end))
         ? paragraphPlace
         : undefined;
-    const recent = itemPlace ?? newsPlace ?? (mention.date
+    // (Twenty-fourth pass, h18af: "Goni hit the Philippines a week after Typhoon Molave hit the same region": "the same region"
+    // is the place of the last incident of its kind, not a town the paragraph names in passing.)
+    const samePlace = SAME_PLACE.test(mention.sentence.text.slice(mention.start - mention.sentence.start, mention.clause.end - mention.sentence.start)) ? (byRecency(drafts).find((d) => d.place !== null && sameFamily(d.type, mention.type))?.place ?? null) : null;
+    const recent = samePlace ?? itemPlace ?? newsPlace ?? (mention.date
       ? (recentFirst.find((d) => d.date && datesCompatible(d.date, mention.date))?.place ?? paragraphPlace ?? story)
       : (recentFirst[0]?.place ?? paragraphPlace ?? story));
     // A country that is not introduced as a location is as often a bystander ("The United States
@@ -1814,6 +1864,20 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
     placesCompatible(lastViolent.place, mention.place) && datesCompatible(lastViolent.date, mention.date)
   )
     return absorb(lastViolent, mention, true);
+  // (Twenty-fourth pass, h18af: "Five civilians, four soldiers and 40 attackers were killed Sunday in a clash in Niger's
+  // southwest region ... Around 100 heavily armed terrorists attacked the Tchoma Bangou village, striking around 3 p.m.
+  // Sunday": an attack told right after a battle the lede places only at a country or region, on the same day, at a town
+  // of that country, is how the battle began, where it was, not a second incident.)
+  const lastBattle = lastViolent?.type === "armed_clash" ? lastViolent : undefined;
+  if (
+    mention.type === "attack" && !mention.distinct && !mention.anaphoric && !mention.inHeadline && !mention.plural && lastBattle !== undefined && lastMention !== undefined &&
+    (lastBattle.place?.kind === "country" || lastBattle.place?.kind === "region") && townLike(mention.place) && (mention.place?.countryCode === lastBattle.place.countryCode || mention.place?.countryCode === null) &&
+    mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 && lastBattle.date?.precision === "day" && mention.date?.precision === "day" && lastBattle.date.date === mention.date.date
+  ) {
+    absorb(lastBattle, mention, true);
+    lastBattle.type = "armed_clash";
+    return lastBattle;
+  }
   // A headline's unknown locality may be a phrase of its title case ("Town West of Somali Capital Leaves 8 Dead"): it rules no incident out.
   const looseHeadlinePlace = mention.inHeadline && mention.place?.kind === "locality";
   // A headline announces what the story leads with: read last, it joins the first incident the body reported that
