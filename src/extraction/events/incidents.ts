@@ -1360,10 +1360,13 @@ export function extractIncidents(
       // "In Uruzgan province, ... in Chora district": a province and a district are one place at two scales.
       // "Denver, Colorado": a region or country set off after a city only says where the city is.
       // ("the Damascus suburb of Douma": a city named as what holds the place after it is no place of the list.)
+      // (h18ag: "on the Bulawayo-Victoria Falls route": a place joined by a hyphen to the one before it is the far end of a
+      // route or line the two name together, no second place of the list.)
       const leaves = located.filter(
         (p) =>
           !p.demonym &&
           !containerOfNext(text, p) &&
+          !located.some((o) => o.end < p.start && /^[-–]$/.test(text.slice(o.end, p.start))) &&
           !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
       );
       // (A town the gazetteer does not know lists beside the cities it knows: "in Baghdad, Mosul, Samarra and Beiji".)
