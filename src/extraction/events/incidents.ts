@@ -2,7 +2,7 @@ import { type AnalyzedText, type Sentence, type Token } from "../text.js";
 import { matchesOf } from "../patterns.js";
 import { PatternPrefilter } from "../pattern-literals.js";
 import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIncidentType, TextRange } from "../types.js";
-import { datesCompatible, findDates, type DateMention } from "./dates.js";
+import { datesCompatible, findDates, SAME_DAY_AS_TOLD, type DateMention } from "./dates.js";
 import { placeWithin, type PlaceMatch } from "./gazetteer.js";
 import { findQuantities } from "./numbers.js";
 import { addCount, copyTolls, emptyTolls, mergeTolls, reconcile, totalOnly, victimGroupOf, type Tolls, type VictimGroup } from "./tolls.js";
@@ -175,7 +175,9 @@ function daysBefore(day: string, n: number, start: number, words: string): DateM
 // ("And 12 civilians were injured when ...": a sentence that opens with "And" goes on with the last one's day; nineteenth pass.)
 const SAME_TIME_OPENING = /^(?:And\s(?!then\b)|(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
 function sameTime(sentence: Sentence, lastDay: string | null): DateMention | null {
-  return lastDay !== null && SAME_TIME_OPENING.test(sentence.text) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
+  // (h18ag: or words anywhere in it that put it on the day of an incident told before, "Within hours of the Nice attack",
+  // "came just hours after a bomb blast": dates.ts's SAME_DAY_AS_TOLD.)
+  return lastDay !== null && (SAME_TIME_OPENING.test(sentence.text) || SAME_DAY_AS_TOLD.test(sentence.text)) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
 }
 // (A calendar day, "June 23", "March 15", "Oct. 8", names its day as a weekday does: "explosions in Baghdad and Tikrit June 24
 // ... A roadside bomb explosion in Baghdad on June 23" are two days.)

@@ -143,19 +143,27 @@ const TOWN_MIN_POPULATION = 15000;
 // ("Victoria Falls", "Santa Rosa de Copan": a given name before a word of geography names the place, not a person.)
 const PLACE_WORD = /^(?:Falls|City|Springs|Beach|Park|Heights|Hills|Bay|Harbou?r|Point|Town|Village|Creek|Lake|Valley|Port|Island|Bridge|Junction|Mills|Rapids|Grove|Ridge|Gardens|Bluff|Landing|Station)$/;
 const SKIPPED_FEATURES = new Set(["PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH"]);
-const lexicon = readFileSync(join(here, "..", "..", "speech", "lexicon.ts"), "utf8");
-const givenNames = new Set(
-  ["MALE_GIVEN_NAMES", "FEMALE_GIVEN_NAMES"].flatMap((list) => (new RegExp(`${list} = words\\(\`([^\`]*)\``).exec(lexicon)?.[1] ?? "").split(/\s+/).filter(Boolean)),
-);
 const fold = (name) => name.normalize("NFD").replace(/\p{M}/gu, "");
+const lexicon = readFileSync(join(here, "..", "..", "speech", "lexicon.ts"), "utf8");
+// (The English given names of the speech lexicon, and curated.json's townGivenNames: the Spanish and Portuguese given names
+// and titles of the people towns are named after, "Miguel Hidalgo", "Presidente Prudente"; skipTowns: phrases, "Country Club".)
+const givenNames = new Set([
+  ...["MALE_GIVEN_NAMES", "FEMALE_GIVEN_NAMES"].flatMap((list) => (new RegExp(`${list} = words\\(\`([^\`]*)\``).exec(lexicon)?.[1] ?? "").split(/\s+/).filter(Boolean)),
+  ...curated.townGivenNames.map((name) => fold(name).toLowerCase()),
+]);
+const skipTown = new Set(curated.skipTowns);
 const knownSpelling = new Set(places.flatMap((p) => [p.name, ...p.aliases]));
 const seenTown = new Set();
 for (const town of [...towns].sort((a, b) => b.population - a.population)) {
   const words = town.name.split(/\s+/);
   if (town.population < TOWN_MIN_POPULATION || words.length < 2 || SKIPPED_FEATURES.has(town.featureCode)) continue;
   const personLike = givenNames.has(fold(words[0]).toLowerCase()) && !PLACE_WORD.test(words[words.length - 1]);
-  if (words[0] === "The" || personLike || !/^\p{Lu}/u.test(town.name)) continue;
+  if (words[0] === "The" || personLike || skipTown.has(town.name) || !/^\p{Lu}/u.test(town.name)) continue;
   if (knownSpelling.has(town.name) || seenTown.has(`${town.country}:${town.name}`)) continue;
+  // ("New York City", "Cebu City", "City of Westminster": a known city's name with "City" is that city, which the scan
+  // already finds by its shorter name.)
+  const bare = town.name.replace(/^City of\s+|\s+City$/, "");
+  if (bare !== town.name && places.some((p) => p.countryCode === town.country && (p.name === bare || p.aliases.includes(bare)))) continue;
   seenTown.add(`${town.country}:${town.name}`);
   const ascii = fold(town.name);
   places.push({
