@@ -310,6 +310,17 @@ export function findDates(text: string, publishedAt: string | null | undefined, 
 }
 const BARE_RUN_OF_DAYS = /^for\s.*\b(?:day|night)$/i;
 
+/**
+ * Words that put what a sentence reports on the day of an incident the story already told (h18ag): "Within hours of the
+ * Nice attack, police shot a man", "The billiard hall attacks came just hours after a bomb blast at the market", "later
+ * that day", "earlier in the day". They name no day themselves; the events pass gives the sentence the last day the
+ * story told. Not a counted number of hours ("about 13 hours after"), which may cross midnight, nor "hours after" a
+ * plan, a warning or a speech ("hours after the ceasefire took effect" still names an incident's day, so only the time
+ * words are read here; the events pass uses them only where the sentence names no day of its own).
+ */
+export const SAME_DAY_AS_TOLD =
+  /\b(?:(?:within|in)\s+(?:a\s+few\s+)?hours\s+of|(?:just|only|mere|barely|a\s+few|several)\s+hours\s+(?:after|before|earlier|later)|(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|on\s+the\s+same\s+day)\b/i;
+
 /** Whether two resolved dates can be the same event: ranges that overlap or lie within a day. */
 export function datesCompatible(a: Pick<DateMention, "earliest" | "latest"> | null, b: Pick<DateMention, "earliest" | "latest"> | null): boolean {
   if (!a || !b) return true;

@@ -117,7 +117,9 @@ const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|as
 // neighbourhood named by its place is that place; not "a Shiite neighborhood", named by its people: GROUP_ADJECTIVE.)
 // ("the Boti Kot area of Nangarhar province": an area named by its place is that place too.)
 // ("in the Dar-e Nur Village": a capitalised "Village" after "the" too; not "Cape Town", a town's own name.)
-const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|(?<=\\bthe\\s+(?:${NAME_WORD}\\s+){1,3})Village|town|area|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
+// (h18ag: "a hospital in Manokwari city": a lower-case "city" after a name, as "town"; not "the Midwest city of Dayton",
+// where the words before "city of" describe the city the name after them names.)
+const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|(?<=\\bthe\\s+(?:${NAME_WORD}\\s+){1,3})Village|town|city(?!\\s+of\\b)|area|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
@@ -215,6 +217,8 @@ const withoutTrailingDate = (name: string): string => name.replace(TRAILING_DATE
 const ACRONYM = /^\p{Lu}{2,}$/u;
 /** The adjectives of a faith or a people ("a Shiite neighborhood", "the Christian village"), which name no place. */
 const GROUP_ADJECTIVE = /\b(?:Shiite|Shi'ite|Shi’ite|Shia|Sunni|Christian|Muslim|Jewish|Kurdish|Hindu|Sikh|Alawite|Druze|Catholic|Protestant|Orthodox|Buddhist|Coptic|Yazidi|Turkmen|Arab|Pashtun|Tajik|Hazara|Baloch|Tamil|Hutu|Tutsi|Fulani|Tuareg|Somali|Roma)$/u;
+/** The capitalised words that describe a city or a part of one ("the Old city", "the Holy city"), which name none. */
+const CITY_ADJECTIVE = /^(?:Old|Inner|Holy|Ancient|Walled|Capital|Host|Sister|Border|Port|Major|Big|Great|Global|Smart|Garden|Free|Imperial|Eternal|Lower|Upper|New)$/u;
 /** A capitalised word joined to a participle or "majority" ("Muslim-majority", "Taliban-controlled"): an adjective, no name ("Nad-e Ali" is one). */
 const COMPOUND_ADJECTIVE = /^\p{Lu}\p{L}*-(?:majority|dominated|controlled|held|run|led|backed|populated|speaking|based|occupied|ruled|inhabited|affected|ravaged|stricken|torn|allied|aligned|linked|friendly|rich|producing)$/u;
 
@@ -333,6 +337,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       const name = withoutTrailingDate(withoutLeadingWords(match[1] ?? "").slice(owner.length)).replace(TITLED_KIND, "");
       if (!name || ((pattern === namedRegionPattern || pattern === namedSettlementPattern) && NOT_A_NAME.has(name))) continue; // "In the state" and "The state" name nothing
       // ("the Taliban-held area", "a Shiite-majority town": a compound adjective alone describes the place, names none.)
+      if (pattern === namedSettlementPattern && /\scity$/.test(match[0]) && CITY_ADJECTIVE.test(name)) continue;
       if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       if (ACRONYM.test(name)) continue;
       // ("near Haifa Street": a street is a site of some city, no town of its own.)

@@ -4,7 +4,7 @@ import { foldAccents } from "../patterns.js";
 
 // Geocoding a place name the extractor returned: its kind, country, first-level region and point,
 // with how sure the match is. The gazetteer the text scan uses (countries, regions, cities of
-// 100,000 people or more) answers first; a name it does not know is looked up among the 132,000
+// 100,000 people or more, towns of 15,000 or more with names of several words) answers first; a name it does not know is looked up among the 132,000
 // smaller GeoNames towns of gazetteer-data/localities.tsv, which is read only then (once per
 // process), so start-up and idle memory do not pay for it.
 

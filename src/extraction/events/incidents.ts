@@ -2,7 +2,7 @@ import { type AnalyzedText, type Sentence, type Token } from "../text.js";
 import { matchesOf } from "../patterns.js";
 import { PatternPrefilter } from "../pattern-literals.js";
 import type { CountRange, ExtractedDatePrecision, ExtractedIncident, ExtractedIncidentType, TextRange } from "../types.js";
-import { datesCompatible, findDates, type DateMention } from "./dates.js";
+import { datesCompatible, findDates, SAME_DAY_AS_TOLD, type DateMention } from "./dates.js";
 import { placeWithin, type PlaceMatch } from "./gazetteer.js";
 import { findQuantities } from "./numbers.js";
 import { addCount, copyTolls, emptyTolls, mergeTolls, reconcile, totalOnly, victimGroupOf, type Tolls, type VictimGroup } from "./tolls.js";
@@ -175,7 +175,9 @@ function daysBefore(day: string, n: number, start: number, words: string): DateM
 // ("And 12 civilians were injured when ...": a sentence that opens with "And" goes on with the last one's day; nineteenth pass.)
 const SAME_TIME_OPENING = /^(?:And\s(?!then\b)|(?:Meanwhile|Elsewhere|At the same time|Earlier|Later|(?:Farther |Further )?To the (?:north|south|east|west)),|(?:(?:About|Approximately|Some|Nearly|Roughly|Just)\s+)?(?:an?|one|two|three|four|five|six|\d+|several|a few)\s+(?:minutes?|hours?)\s+(?:later|earlier)\b|Also\s+in\s+\p{Lu})/u;
 function sameTime(sentence: Sentence, lastDay: string | null): DateMention | null {
-  return lastDay !== null && SAME_TIME_OPENING.test(sentence.text) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
+  // (h18ag: or words anywhere in it that put it on the day of an incident told before, "Within hours of the Nice attack",
+  // "came just hours after a bomb blast": dates.ts's SAME_DAY_AS_TOLD.)
+  return lastDay !== null && (SAME_TIME_OPENING.test(sentence.text) || SAME_DAY_AS_TOLD.test(sentence.text)) ? { start: sentence.start, end: sentence.start, text: "", date: lastDay, precision: "day", earliest: lastDay, latest: lastDay } : null;
 }
 // (A calendar day, "June 23", "March 15", "Oct. 8", names its day as a weekday does: "explosions in Baghdad and Tikrit June 24
 // ... A roadside bomb explosion in Baghdad on June 23" are two days.)
@@ -1385,10 +1387,13 @@ export function extractIncidents(
       // "In Uruzgan province, ... in Chora district": a province and a district are one place at two scales.
       // "Denver, Colorado": a region or country set off after a city only says where the city is.
       // ("the Damascus suburb of Douma": a city named as what holds the place after it is no place of the list.)
+      // (h18ag: "on the Bulawayo-Victoria Falls route": a place joined by a hyphen to the one before it is the far end of a
+      // route or line the two name together, no second place of the list.)
       const leaves = located.filter(
         (p) =>
           !p.demonym &&
           !containerOfNext(text, p) &&
+          !located.some((o) => o.end < p.start && /^[-–]$/.test(text.slice(o.end, p.start))) &&
           !located.some((o) => o.name !== p.name && (placeWithin(o, p) || adminRank(text, o) > adminRank(text, p) || (p.kind !== "city" && p.kind !== "locality" && (o.kind === "city" || o.kind === "locality") && /^,\s*$/.test(text.slice(o.end, p.start))))),
       );
       // (A town the gazetteer does not know lists beside the cities it knows: "in Baghdad, Mosul, Samarra and Beiji".)

@@ -132,6 +132,51 @@ for (const place of places) {
   const region = admin === undefined ? undefined : regionName.get(`${place.countryCode}:${admin}`);
   if (region) place.admin1 = region;
 }
+// Towns of several words (h18ag): every GeoNames town of 15,000 people or more whose name has two or more words
+// ("Victoria Falls", "Kota Bharu", "Ciudad Nezahualcoyotl") and is not a city above. A name of several capitalised
+// words that is a town's whole name is rarely anything else, so the text scan can take it with its country; a
+// one-word town ("Hit", "Police", "Of") too often is an English word or a surname, and stays among the localities.
+// Left out: sections of a city (PPLX: "Ra's Bayrut"), historical, abandoned, destroyed or religious places (PPLH,
+// PPLQ, PPLW, PPLCH), names that open with "The", and names that open with a given name and end with no word of geography (Mexico's municipalities
+// named after people, "Benito Juarez", are read as the person far more often).
+const TOWN_MIN_POPULATION = 15000;
+// ("Victoria Falls", "Santa Rosa de Copan": a given name before a word of geography names the place, not a person.)
+const PLACE_WORD = /^(?:Falls|City|Springs|Beach|Park|Heights|Hills|Bay|Harbou?r|Point|Town|Village|Creek|Lake|Valley|Port|Island|Bridge|Junction|Mills|Rapids|Grove|Ridge|Gardens|Bluff|Landing|Station)$/;
+const SKIPPED_FEATURES = new Set(["PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH"]);
+const fold = (name) => name.normalize("NFD").replace(/\p{M}/gu, "");
+const lexicon = readFileSync(join(here, "..", "..", "speech", "lexicon.ts"), "utf8");
+// (The English given names of the speech lexicon, and curated.json's townGivenNames: the Spanish and Portuguese given names
+// and titles of the people towns are named after, "Miguel Hidalgo", "Presidente Prudente"; skipTowns: phrases, "Country Club".)
+const givenNames = new Set([
+  ...["MALE_GIVEN_NAMES", "FEMALE_GIVEN_NAMES"].flatMap((list) => (new RegExp(`${list} = words\\(\`([^\`]*)\``).exec(lexicon)?.[1] ?? "").split(/\s+/).filter(Boolean)),
+  ...curated.townGivenNames.map((name) => fold(name).toLowerCase()),
+]);
+const skipTown = new Set(curated.skipTowns);
+const knownSpelling = new Set(places.flatMap((p) => [p.name, ...p.aliases]));
+const seenTown = new Set();
+for (const town of [...towns].sort((a, b) => b.population - a.population)) {
+  const words = town.name.split(/\s+/);
+  if (town.population < TOWN_MIN_POPULATION || words.length < 2 || SKIPPED_FEATURES.has(town.featureCode)) continue;
+  const personLike = givenNames.has(fold(words[0]).toLowerCase()) && !PLACE_WORD.test(words[words.length - 1]);
+  if (words[0] === "The" || personLike || skipTown.has(town.name) || !/^\p{Lu}/u.test(town.name)) continue;
+  if (knownSpelling.has(town.name) || seenTown.has(`${town.country}:${town.name}`)) continue;
+  // ("New York City", "Cebu City", "City of Westminster": a known city's name with "City" is that city, which the scan
+  // already finds by its shorter name.)
+  const bare = town.name.replace(/^City of\s+|\s+City$/, "");
+  if (bare !== town.name && places.some((p) => p.countryCode === town.country && (p.name === bare || p.aliases.includes(bare)))) continue;
+  seenTown.add(`${town.country}:${town.name}`);
+  const ascii = fold(town.name);
+  places.push({
+    name: town.name,
+    aliases: ascii !== town.name && !knownSpelling.has(ascii) ? [ascii] : [],
+    kind: "city",
+    countryCode: town.country,
+    lat: round(town.loc.coordinates[1]),
+    lon: round(town.loc.coordinates[0]),
+    population: town.population,
+    ...(regionName.get(`${town.country}:${town.adminCode}`) ? { admin1: regionName.get(`${town.country}:${town.adminCode}`) } : {}),
+  });
+}
 const KIND_ORDER = { country: 0, region: 1, city: 2 };
 places.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) || a.countryCode.localeCompare(b.countryCode) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]));
 writeFileSync(
