@@ -360,17 +360,21 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
 function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], above: boolean): Found | null {
   const before = above ? [...paragraph] : paragraph.filter((token) => token.end <= span.open);
   // "):" may come as one token after a bracket ("Rep. Jane Doe (R-Ore.):").
-  if (!/^\)?:$/.test(before[before.length - 1]?.text ?? "")) return null;
+  const mark = before[before.length - 1]?.text ?? "";
+  // "Doe also embraced the plan -- “...”": a dash introduces the words as a colon does, but
+  // only a named person's (a dash also sets off asides and lists).
+  const dash = !above && /^(?:--|—|–)$/.test(mark);
+  if (!/^\)?:$/.test(mark) && !dash) return null;
   let from = before.length - 1;
   while (from > 0 && !(END_OF_CLAUSE.test((before[from - 1] as Token).text) && !abbreviationStop(before, from - 1)) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
   const clause = before.slice(from, -1);
-  const label = labelBeforeColon(walk, clause);
+  const label = dash ? null : labelBeforeColon(walk, clause);
   if (label) return label;
   const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token)) ?? namedClauseSubject(walk.text, clause);
   // "I wrote:" in a first-person piece names nobody the reader can be given.
   if (!subject || /^(i|we|you)$/i.test(subject.text)) return null;
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
-  if (!resolved) return null;
+  if (!resolved || (dash && !(resolved.person && subject.tokens.some(isNameToken)))) return null;
   return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.sentenceSubject) }, verb: null, range: subject, cues: walk.text.slice(subject.start, (before[before.length - 1] as Token).end) };
 }
 
@@ -472,6 +476,18 @@ function narratedBefore(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]
   return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.distantContinuation) }, verb: null, range: subject, cues: "" };
 }
 
+/**
+ * "Clinton, clearly frustrated, responded by pointing a finger ... / “I do not have ...”": a
+ * paragraph that is nothing but a quotation no verb attributes, right after a paragraph of
+ * narration that has a named person speak (the subject of its reporting verb), is that person's,
+ * as surely as a quotation after a sentence of narration is (`narratedBefore`).
+ */
+function narratedAbove(walk: Walk, paragraph: readonly Token[]): Found | null {
+  if (paragraph.length < 3 || paragraph.some((token) => QUOTE_MARKS.test(token.text))) return null;
+  const resolved = narrationSpeaker(walk, paragraph);
+  return resolved ? { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.distantContinuation) }, verb: null, range: null, cues: "" } : null;
+}
+
 /** Words that give something a name right before a quotation ("calls itself “…”", "dubbed “…”"). */
 const NAMING_BEFORE = /\b(?:(?:calls?|called|calling)\s+(?:itself|themselves|himself|herself)|dubbed|nicknamed|so-called|known\s+as|code-?named|named|titled|entitled)\s*["“]?$/i;
 
@@ -533,7 +549,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
-    found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : narratedBefore(walk, span, openTokens);
+    found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : (narratedBefore(walk, span, openTokens) ?? (wholeParagraph ? narratedAbove(walk, tokensOf(paragraphs.open - 1)) : null));
     if (!found && span.kind === "partial") return null;
     confidence = found ? found.resolved.confidence : CONFIDENCE.none;
   }
