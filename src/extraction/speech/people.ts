@@ -78,7 +78,15 @@ function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: num
 }
 
 /** The appositive after a name: ", a retired schoolteacher," gives "retired schoolteacher". */
+/** ", 60," right after a name: an age, which only a person is given. The index after it, or null. */
+function ageAfter(tokens: readonly Token[], nameEnd: number): number | null {
+  return tokens[nameEnd]?.text === "," && /^\d{1,3}$/.test(tokens[nameEnd + 1]?.text ?? "") && Number(tokens[nameEnd + 1]?.text) >= 5 && tokens[nameEnd + 2]?.text === "," ? nameEnd + 2 : null;
+}
+
 function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): FoundTitle | null {
+  // "Yin Myint May, 60, a doctor, said": the appositive comes after the age.
+  const age = ageAfter(tokens, nameEnd);
+  if (age !== null) return titleAfter(text, tokens, age);
   if (tokens[nameEnd]?.text !== ",") return null;
   const article = tokens[nameEnd + 1];
   if (!article) return null;
@@ -160,8 +168,13 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
       // sentence is no part of the name (as in findUntitledPeople).
       const [from, to] = run[0] === 0 && OPENING_FUNCTION_WORDS.has(key(tokens[0] as Token)) && run[1] - run[0] >= 3 ? [run[0] + 1, run[1]] : run;
       const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
-      if (!found) continue;
       const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+      // "Tin Aung Soe, 60, said": a name given an age is a person, with no title to keep.
+      if (!found && ageAfter(tokens, to) !== null && to - from >= 2 && tokens.slice(from, to).every((token) => token.pos === "PROPN")) {
+        if (!cast.personNamed(name) && !lookupPlace(name)) cast.mentionPerson(registerPerson(cast, name, null, [], text, 0.8), { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end }, 0.8);
+        continue;
+      }
+      if (!found) continue;
       const titleTokens = tokens.filter((token) => token.start >= found.range.start && token.end <= found.range.end);
       let person: PersonEntry | null = null;
       for (const title of found.titles) person = registerPerson(cast, name, title, titleTokens, text, 0.9);
