@@ -58,6 +58,18 @@ export function isReportingVerb(tokens: readonly Token[], index: number): boolea
   return token.pos === "VERB" || (token.pos === "NOUN" && /ing$/.test(key(token)));
 }
 
+/**
+ * Whether the token is a verb of its own: tagged VERB or AUX and not the second part of a
+ * hyphenated word ("Texas-based", "op-ed", "U.S.-backed"), which the tagger splits at the hyphen
+ * and whose last part it often reads as a verb.
+ */
+function isFiniteWord(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const hyphen = tokens[index - 1];
+  if (!token || (token.pos !== "VERB" && token.pos !== "AUX")) return false;
+  return !(hyphen !== undefined && /^[-–]$/.test(hyphen.text) && hyphen.end === token.start && tokens[index - 2]?.end === hyphen.start);
+}
+
 /** ",” the official said." / ",” said Giorgos Papadakis, a retired schoolteacher." */
 function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Found | null {
   const after = span.close === null ? span.end : span.close + 1;
@@ -77,7 +89,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   if (invertedAfterComma && invertedAfterComma.tokens.some(isNameToken)) {
     // "“A challenge” for Clinton, said Kunin": the inverted verb after a comma names its speaker.
     subject = invertedAfterComma;
-  } else if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && !mistaggedName(tokens, index))) {
+  } else if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && isFiniteWord(tokens, index) && !mistaggedName(tokens, index))) {
     // ",” Ana Ruiz, the campaign's manager, said" / ",” Lee, who has proposed ..., said": a
     // name, then an appositive or relative clause between commas, then the verb.
     const apposed = apposedSubject(walk.text, tokens) ?? (/[,?!]\s*$/.test(walk.text.slice(span.start, span.end)) ? nameThenVerb(walk.text, tokens) : null);
@@ -275,7 +287,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const inverted = invertedSpeaker !== null && invertedSpeaker.tokens.some(isNameToken) && invertedEnd > verb && /^[,:]$/.test(tokens[invertedEnd]?.text ?? "") ? invertedSpeaker : null;
   // A direct quote's verb introduces it: only its objects or a "that" may stand between. A
   // partial quote can sit inside the reported clause ("said he was “deeply disappointed”").
-  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX") && !subordinateClauseBefore(tokens.slice(verb + 1))) return null;
+  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token, index) => isFiniteWord(tokens, verb + 1 + index)) && !subordinateClauseBefore(tokens.slice(verb + 1))) return null;
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
@@ -291,7 +303,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     clauseSubject = namedClauseSubject(walk.text, tokens.slice(0, purpose ? verb - 1 : verb));
     clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
   }
-  const subject = clauseSpeaker ? clauseSubject : (inverted ?? (verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0)));
+  const subject = clauseSpeaker ? clauseSubject : (inverted ?? (verb === 0 ? speakerAfterVerb(walk.text, tokens) : (relativeClauseSubject(walk.text, tokens, verb) ?? subjectBefore(walk.text, tokens, verb, 0))));
   let resolved = clauseSpeaker ?? (subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null);
   if (!resolved && !subject) {
     const previous = walk.previous;
@@ -311,6 +323,19 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
 }
 
 /** Words that open an adverbial clause fronted in a reported sentence ("said that once ..., “...”"). */
+/**
+ * "A White House official who spoke anonymously said Wednesday, “...”", "Doe, who chairs the
+ * panel, told reporters: “...”": the subject is the noun phrase before the relative "who", whose
+ * clause runs up to the reporting verb.
+ */
+function relativeClauseSubject(text: string, tokens: readonly Token[], verb: number): Phrase | null {
+  const who = tokens.slice(0, verb).findLastIndex((token) => /^(?:who|whom)$/i.test(token.text));
+  if (who < 1 || verb - who < 2 || tokens.slice(who + 1, verb).some((token) => QUOTE_MARKS.test(token.text) || END_OF_CLAUSE.test(token.text))) return null;
+  const end = tokens[who - 1]?.text === "," ? who - 1 : who;
+  const subject = subjectBefore(text, tokens, end, 0);
+  return subject && subject.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN") && !subject.tokens.some((token) => token.pos === "VERB") ? subject : null;
+}
+
 const SUBORDINATORS = /^(?:once|if|when|whenever|while|because|since|after|before|although|though|unless|until|as)$/i;
 
 /**

@@ -28,6 +28,7 @@ export const REPORTING_VERBS = words(`
   suggesting predicting promising vowing urging cautioning affirming underscoring
   agree agrees agreed request requests requested comment comments commented
   indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
+  chant chants chanted chanting chide chides chided chiding fume fumes fumed gush gushed sigh sighed
   inform informs informed assure assures assured reassure reassures reassured convey conveys conveyed
   underscore underscores underscored remind reminds reminded remember remembers remembered recalls
   hint hints hinted hinting charge charges charged`);

@@ -124,3 +124,25 @@ describe("ages and single quotation marks", () => {
     expect(quoteIn(extractArticle(text), "This is a test")).toBeUndefined();
   });
 });
+
+describe("subjects the tagger breaks", () => {
+  it("reads a hyphenated adjective before a name as part of the subject, not a verb", () => {
+    const extraction = extractArticle("“Support was soft to begin with,” Ohio-based Matt Kowalczyk said.");
+    expect(quoteIn(extraction, "Support was soft")?.speaker).toBe("Matt Kowalczyk");
+  });
+
+  it("reads 'op-ed' after the verb as no verb of its own", () => {
+    const text = "Sen. Ron Talbot, R-Wis., said in an op-ed piece before the hearing, “The department failed to honor repeated requests for security.”";
+    expect(quoteIn(extractArticle(text), "The department failed")?.speaker).toBe("Ron Talbot");
+  });
+
+  it("gives a quotation to the subject before a relative clause", () => {
+    const text = "Although there is no overlap, a White House official who spoke anonymously said Wednesday, “Certainly there are talks between the two sides.”";
+    expect(quoteIn(extractArticle(text), "Certainly there are talks")?.speakerDescription).toMatch(/official/);
+  });
+
+  it("reads 'chanted' as a reporting verb", () => {
+    const quote = quoteIn(extractArticle("“The mayor has got to go!” some protesters chanted, three days after the release."), "The mayor has got to go");
+    expect(quote?.speakerDescription).toMatch(/protesters/);
+  });
+});
