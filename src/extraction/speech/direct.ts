@@ -92,7 +92,7 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   } else if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && isFiniteWord(tokens, index) && !mistaggedName(tokens, index))) {
     // ",” Ana Ruiz, the campaign's manager, said" / ",” Lee, who has proposed ..., said": a
     // name, then an appositive or relative clause between commas, then the verb.
-    const apposed = apposedSubject(walk.text, tokens) ?? (/[,?!]\s*$/.test(walk.text.slice(span.start, span.end)) ? nameThenVerb(walk.text, tokens) : null);
+    const apposed = apposedSubject(walk.text, tokens) ?? (/[,?!]\s*$/.test(walk.text.slice(span.start, span.end)) ? (nameThenVerb(walk.text, tokens) ?? unclosedRelative(walk.text, tokens)) : null);
     if (!apposed) return describedAtLengthTrailer(walk, tokens);
     ({ verb, subject } = apposed);
   } else if (verb === 0) {
@@ -197,6 +197,22 @@ function apposedSubject(text: string, tokens: readonly Token[]): { verb: number;
     let before = index - 1;
     while (before > comma && tokens[before]?.pos === "ADV") before -= 1;
     if (tokens[before]?.text === "," && before > comma && isReportingVerb(tokens, index)) return { verb: index, subject: name };
+  }
+  return null;
+}
+
+/**
+ * ",” Jo Doe, who chairs the Harbor Fund said in a statement.": a name and a relative clause whose
+ * closing comma the copy dropped, then the reporting verb; the name is the speaker.
+ */
+function unclosedRelative(text: string, tokens: readonly Token[]): { verb: number; subject: Phrase } | null {
+  const name = nounPhraseAfter(text, tokens, 0, tokens.length);
+  if (!name || !name.tokens.some(isNameToken)) return null;
+  const comma = name.tokens.length;
+  if (tokens[comma]?.text !== "," || !/^(?:who|whom)$/i.test(tokens[comma + 1]?.text ?? "")) return null;
+  for (let index = comma + 3; index < tokens.length && index <= comma + 20; index += 1) {
+    if (tokens[index]?.text === ",") return null;
+    if (isReportingVerb(tokens, index)) return { verb: index, subject: name };
   }
   return null;
 }
@@ -326,11 +342,13 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
 /**
  * "A White House official who spoke anonymously said Wednesday, “...”", "Doe, who chairs the
  * panel, told reporters: “...”": the subject is the noun phrase before the relative "who", whose
- * clause runs up to the reporting verb.
+ * clause runs up to the reporting verb (an adverb or a comma before it, no noun of its own).
  */
 function relativeClauseSubject(text: string, tokens: readonly Token[], verb: number): Phrase | null {
   const who = tokens.slice(0, verb).findLastIndex((token) => /^(?:who|whom)$/i.test(token.text));
   if (who < 1 || verb - who < 2 || tokens.slice(who + 1, verb).some((token) => QUOTE_MARKS.test(token.text) || END_OF_CLAUSE.test(token.text))) return null;
+  // "... missionaries who were detained ..., President Doe said": a noun right before the verb is its own subject.
+  if (["NOUN", "PROPN", "PRON"].includes((tokens[verb - 1] as Token).pos)) return null;
   const end = tokens[who - 1]?.text === "," ? who - 1 : who;
   const subject = subjectBefore(text, tokens, end, 0);
   return subject && subject.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN") && !subject.tokens.some((token) => token.pos === "VERB") ? subject : null;

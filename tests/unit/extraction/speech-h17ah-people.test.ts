@@ -146,3 +146,15 @@ describe("subjects the tagger breaks", () => {
     expect(quote?.speakerDescription).toMatch(/protesters/);
   });
 });
+
+describe("relative clauses around the speaker", () => {
+  it("keeps the name right before the verb when a relative clause comes earlier", () => {
+    const text = "When asked about the visitors who were detained at the border, President Aldo Ferrante said, “We cannot accept that anyone takes children without papers.”";
+    expect(quoteIn(extractArticle(text), "We cannot accept")?.speaker).toBe("Aldo Ferrante");
+  });
+
+  it("gives a trailer whose relative clause lost its closing comma to the name", () => {
+    const text = "“Trump says different things to different audiences,” Katie Packard, who is chairman of the Harbor Fund said in a statement.";
+    expect(quoteIn(extractArticle(text), "Trump says different things")?.speaker).toBe("Katie Packard");
+  });
+});
