@@ -170,7 +170,9 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
       const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
       const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
       // "Tin Aung Soe, 60, said": a name given an age is a person, with no title to keep.
-      if (!found && ageAfter(tokens, to) !== null && to - from >= 2 && tokens.slice(from, to).every((token) => token.pos === "PROPN")) {
+      // Two or three plain name words: a rank the lexicon lacks ("Specialist Jo A. Doe, 30,") is no given name.
+      const plain = to - from >= 2 && to - from <= 3 && tokens.slice(from, to).every((token) => token.pos === "PROPN" && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token) && !TITLE_WORDS.has(key(token)));
+      if (!found && plain && ageAfter(tokens, to) !== null) {
         if (!cast.personNamed(name) && !lookupPlace(name)) cast.mentionPerson(registerPerson(cast, name, null, [], text, 0.8), { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end }, 0.8);
         continue;
       }
@@ -575,7 +577,8 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
       const name = text.slice(first.start, last.end);
       const known = cast.personNamed(name) !== undefined;
       // "Robert Hall, who was killed ...": only a person is taken up by "who".
-      const who = after?.text === "," && /^(?:who|whose|whom)$/i.test(tokens[to + 1]?.text ?? "");
+      // A role among the words ("Senior Defense Official Number Two, who ...") is a title, not a name.
+      const who = after?.text === "," && /^(?:who|whose|whom)$/i.test(tokens[to + 1]?.text ?? "") && !tokens.slice(from, to).some(isRoleWord);
       const sure = credited || who || MALE_GIVEN_NAMES.has(given) || FEMALE_GIVEN_NAMES.has(given);
       if (!known && (cast.personBySurname(last.text) || lookupPlace(name) || ORG_HEADS.has(key(tokens[to] ?? first)))) continue;
       if (organizations.some((span) => span.start < last.end && span.end > first.start)) continue;
