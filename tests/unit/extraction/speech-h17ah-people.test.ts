@@ -158,3 +158,15 @@ describe("relative clauses around the speaker", () => {
     expect(quoteIn(extractArticle(text), "Trump says different things")?.speaker).toBe("Katie Packard");
   });
 });
+
+describe("what 'who' and an age do not make a person", () => {
+  it("reads a background briefer's label before 'who' as no name", () => {
+    const text = "Then I'll turn to my colleague, Senior Defense Official Number Two, who will give an overview of the review.";
+    expect(names(extractArticle(text))).toEqual([]);
+  });
+
+  it("reads no rank the lexicon lacks into a name given an age", () => {
+    const text = "First, from the Army: Specialist Marco A. Bellini, 30, of Brandon, Florida.";
+    expect(names(extractArticle(text)).some((name) => name.startsWith("Specialist"))).toBe(false);
+  });
+});
