@@ -167,7 +167,7 @@ export function analyzeText(text: string): AnalyzedText {
     let previous: Sentence | null = null;
     doc.sentences().each((sentence: ItemSentence) => {
       const [first, last] = sentence.out(its.span) as unknown as [number, number];
-      const sentenceTokens = joinRankAbbreviations(joinDoubledApostrophes(tokens.slice(first, last + 1)));
+      const sentenceTokens = joinSplitLetters(joinRankAbbreviations(joinDoubledApostrophes(tokens.slice(first, last + 1))));
       const start = sentenceTokens[0]?.start ?? base;
       const end = sentenceTokens[sentenceTokens.length - 1]?.end ?? start;
       if (previous && ((previous.end === start && !gluedStop(previous, sentenceTokens[0])) || endsInRank(previous, sentenceTokens[0]))) {
@@ -219,6 +219,25 @@ function joinRankAbbreviations(tokens: Token[]): Token[] {
     const previous = joined[joined.length - 1];
     if (previous && token.text === "." && previous.end === token.start && RANK_ABBREVIATIONS.has(`${previous.text.toLowerCase()}.`)) {
       joined[joined.length - 1] = { start: previous.start, end: token.end, text: `${previous.text}.`, pos: "PROPN" };
+    } else joined.push(token);
+  }
+  return joined;
+}
+
+const LETTERS = /^\p{L}+$/u;
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/u;
+
+/**
+ * wink ends a word at a letter beyond Latin-1 ("Çavuşoğlu" comes out as "Çavu", "ş", "o", "ğ", "lu"),
+ * so a name was cut at its first such letter. Letters that touch, one piece holding such a letter,
+ * are one word again; it keeps the first piece's tag unless wink gave it none (X).
+ */
+function joinSplitLetters(tokens: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (const token of tokens) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.end === token.start && LETTERS.test(previous.text) && LETTERS.test(token.text) && (BEYOND_LATIN1.test(previous.text) || BEYOND_LATIN1.test(token.text))) {
+      joined[joined.length - 1] = { start: previous.start, end: token.end, text: previous.text + token.text, pos: previous.pos === "X" ? token.pos : previous.pos };
     } else joined.push(token);
   }
   return joined;

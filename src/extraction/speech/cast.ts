@@ -121,10 +121,14 @@ export class Cast {
     const key = word.toLowerCase();
     const bySurname = this.people.filter((person) => surnameOf(person.name).toLowerCase() === key);
     if (bySurname.length > 0 || key.length < 3) return bySurname;
-    return this.people.filter((person) => {
+    const byOtherWord = this.people.filter((person) => {
       const words = person.name.toLowerCase().split(/\s+/);
       return words.length >= 2 && words.slice(0, -1).includes(key);
     });
+    if (byOtherWord.length > 0) return byOtherWord;
+    // "Samarsinghe says" in a story that named "Prasad Samarasinghe": copy that drops one letter
+    // of a long surname still names the one person who bears it in full.
+    return this.people.filter((person) => person.name.includes(" ") && oneLetterDropped(surnameOf(person.name).toLowerCase(), key));
   }
 
   /**
@@ -278,14 +282,16 @@ export class Cast {
       const fuller = this.people.filter((other) => other !== person && other.name !== withoutInitials(other.name) && withoutInitials(other.name) === person.name);
       const into = fuller.length === 1 ? fuller[0] : undefined;
       if (!into) continue;
-      for (const title of person.titles) if (!into.titles.some((known) => known.toLowerCase() === title.toLowerCase())) into.titles.push(title);
-      for (const alias of [person.name, ...person.aliases]) this.addAlias(into, alias);
-      into.mentions.push(...person.mentions);
-      into.mentions.sort((a, b) => a - b);
-      into.organization ??= person.organization;
-      into.gender ??= person.gender;
-      into.confidence = Math.max(into.confidence, person.confidence);
-      this.people.splice(this.people.indexOf(person), 1);
+      this.mergeInto(person, into);
+      renamed.set(person.name, into.name);
+    }
+    // "Timochenko" read as a person of its own, after "Timoleon Jimenez, better known as
+    // Timochenko" made it his alias: the one person who has the name as an alias.
+    for (const person of [...this.people]) {
+      const owners = this.people.filter((other) => other !== person && other.aliases.some((alias) => alias.toLowerCase() === person.name.toLowerCase()) && other.name.includes(" "));
+      const into = owners.length === 1 ? owners[0] : undefined;
+      if (!into || person.name.includes(" ")) continue;
+      this.mergeInto(person, into);
       renamed.set(person.name, into.name);
     }
     if (renamed.size > 0) {
@@ -295,6 +301,18 @@ export class Cast {
       }
     }
     return renamed;
+  }
+
+  /** Moves a person's titles, aliases and mentions to another and drops the person. */
+  private mergeInto(person: PersonEntry, into: PersonEntry): void {
+    for (const title of person.titles) if (!into.titles.some((known) => known.toLowerCase() === title.toLowerCase())) into.titles.push(title);
+    for (const alias of [person.name, ...person.aliases]) this.addAlias(into, alias);
+    into.mentions.push(...person.mentions);
+    into.mentions.sort((a, b) => a - b);
+    into.organization ??= person.organization;
+    into.gender ??= person.gender;
+    into.confidence = Math.max(into.confidence, person.confidence);
+    this.people.splice(this.people.indexOf(person), 1);
   }
 
   result(): { people: ExtractedPerson[]; anonymousSources: ExtractedAnonymousSource[]; mentions: ExtractedMention[] } {
@@ -350,4 +368,12 @@ export function genderOfGivenName(name: string): "male" | "female" | null {
 /** Rounds a confidence to two decimals so the JSON stays readable. */
 export function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** Whether `short` is `full` (seven letters or more) with one letter, not the first, left out ("Samarasinghe", "Samarsinghe"). */
+function oneLetterDropped(full: string, short: string): boolean {
+  if (full.length < 7 || short.length !== full.length - 1 || full[0] !== short[0]) return false;
+  let at = 0;
+  while (at < short.length && full[at] === short[at]) at += 1;
+  return full.slice(at + 1) === short.slice(at);
 }

@@ -58,6 +58,18 @@ export function isReportingVerb(tokens: readonly Token[], index: number): boolea
   return token.pos === "VERB" || (token.pos === "NOUN" && /ing$/.test(key(token)));
 }
 
+/**
+ * Whether the token is a verb of its own: tagged VERB or AUX and not the second part of a
+ * hyphenated word ("Texas-based", "op-ed", "U.S.-backed"), which the tagger splits at the hyphen
+ * and whose last part it often reads as a verb.
+ */
+function isFiniteWord(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const hyphen = tokens[index - 1];
+  if (!token || (token.pos !== "VERB" && token.pos !== "AUX")) return false;
+  return !(hyphen !== undefined && /^[-–]$/.test(hyphen.text) && hyphen.end === token.start && tokens[index - 2]?.end === hyphen.start);
+}
+
 /** ",” the official said." / ",” said Giorgos Papadakis, a retired schoolteacher." */
 function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Found | null {
   const after = span.close === null ? span.end : span.close + 1;
@@ -77,10 +89,10 @@ function trailer(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]): Foun
   if (invertedAfterComma && invertedAfterComma.tokens.some(isNameToken)) {
     // "“A challenge” for Clinton, said Kunin": the inverted verb after a comma names its speaker.
     subject = invertedAfterComma;
-  } else if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && !mistaggedName(tokens, index))) {
+  } else if (verb < 0 || tokens.slice(0, verb).some((token, index) => token.pos === "VERB" && isFiniteWord(tokens, index) && !mistaggedName(tokens, index))) {
     // ",” Ana Ruiz, the campaign's manager, said" / ",” Lee, who has proposed ..., said": a
     // name, then an appositive or relative clause between commas, then the verb.
-    const apposed = apposedSubject(walk.text, tokens) ?? (/[,?!]\s*$/.test(walk.text.slice(span.start, span.end)) ? nameThenVerb(walk.text, tokens) : null);
+    const apposed = apposedSubject(walk.text, tokens) ?? (/[,?!]\s*$/.test(walk.text.slice(span.start, span.end)) ? (nameThenVerb(walk.text, tokens) ?? unclosedRelative(walk.text, tokens)) : null);
     if (!apposed) return describedAtLengthTrailer(walk, tokens);
     ({ verb, subject } = apposed);
   } else if (verb === 0) {
@@ -190,6 +202,22 @@ function apposedSubject(text: string, tokens: readonly Token[]): { verb: number;
 }
 
 /**
+ * ",” Jo Doe, who chairs the Harbor Fund said in a statement.": a name and a relative clause whose
+ * closing comma the copy dropped, then the reporting verb; the name is the speaker.
+ */
+function unclosedRelative(text: string, tokens: readonly Token[]): { verb: number; subject: Phrase } | null {
+  const name = nounPhraseAfter(text, tokens, 0, tokens.length);
+  if (!name || !name.tokens.some(isNameToken)) return null;
+  const comma = name.tokens.length;
+  if (tokens[comma]?.text !== "," || !/^(?:who|whom)$/i.test(tokens[comma + 1]?.text ?? "")) return null;
+  for (let index = comma + 3; index < tokens.length && index <= comma + 20; index += 1) {
+    if (tokens[index]?.text === ",") return null;
+    if (isReportingVerb(tokens, index)) return { verb: index, subject: name };
+  }
+  return null;
+}
+
+/**
  * ",” a guard, dressed in black and holding a rifle told reporters.": a determiner and a person
  * noun, an aside after a comma (its own commas, or none before the verb), then a reporting verb.
  * The speaker is an unnamed source described by every word before the verb.
@@ -275,7 +303,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
   const inverted = invertedSpeaker !== null && invertedSpeaker.tokens.some(isNameToken) && invertedEnd > verb && /^[,:]$/.test(tokens[invertedEnd]?.text ?? "") ? invertedSpeaker : null;
   // A direct quote's verb introduces it: only its objects or a "that" may stand between. A
   // partial quote can sit inside the reported clause ("said he was “deeply disappointed”").
-  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token) => token.pos === "VERB" || token.pos === "AUX") && !subordinateClauseBefore(tokens.slice(verb + 1))) return null;
+  if (span.kind === "direct" && !inverted && tokens.slice(verb + 1).some((token, index) => isFiniteWord(tokens, verb + 1 + index)) && !subordinateClauseBefore(tokens.slice(verb + 1))) return null;
   const verbToken = tokens[verb] as Token;
   const cues = walk.text.slice((tokens[0] as Token).start, last.end);
   // "“We will,” said Dr. Amal Haddad, “never ...”": the speaker after the verb.
@@ -291,7 +319,7 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
     clauseSubject = namedClauseSubject(walk.text, tokens.slice(0, purpose ? verb - 1 : verb));
     clauseSpeaker = clauseSubject ? resolvePhrase(clauseSubject, clauseSubject.start, { text: walk.text, cast: walk.cast }) : null;
   }
-  const subject = clauseSpeaker ? clauseSubject : (inverted ?? (verb === 0 ? speakerAfterVerb(walk.text, tokens) : subjectBefore(walk.text, tokens, verb, 0)));
+  const subject = clauseSpeaker ? clauseSubject : (inverted ?? (verb === 0 ? speakerAfterVerb(walk.text, tokens) : (relativeClauseSubject(walk.text, tokens, verb) ?? subjectBefore(walk.text, tokens, verb, 0))));
   let resolved = clauseSpeaker ?? (subject ? resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast, continuing: continuingSpeaker(walk, key(verbToken)) }) : null);
   if (!resolved && !subject) {
     const previous = walk.previous;
@@ -311,6 +339,21 @@ function lead(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], paragrap
 }
 
 /** Words that open an adverbial clause fronted in a reported sentence ("said that once ..., “...”"). */
+/**
+ * "A White House official who spoke anonymously said Wednesday, “...”", "Doe, who chairs the
+ * panel, told reporters: “...”": the subject is the noun phrase before the relative "who", whose
+ * clause runs up to the reporting verb (an adverb or a comma before it, no noun of its own).
+ */
+function relativeClauseSubject(text: string, tokens: readonly Token[], verb: number): Phrase | null {
+  const who = tokens.slice(0, verb).findLastIndex((token) => /^(?:who|whom)$/i.test(token.text));
+  if (who < 1 || verb - who < 2 || tokens.slice(who + 1, verb).some((token) => QUOTE_MARKS.test(token.text) || END_OF_CLAUSE.test(token.text))) return null;
+  // "... missionaries who were detained ..., President Doe said": a noun right before the verb is its own subject.
+  if (["NOUN", "PROPN", "PRON"].includes((tokens[verb - 1] as Token).pos)) return null;
+  const end = tokens[who - 1]?.text === "," ? who - 1 : who;
+  const subject = subjectBefore(text, tokens, end, 0);
+  return subject && subject.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN") && !subject.tokens.some((token) => token.pos === "VERB") ? subject : null;
+}
+
 const SUBORDINATORS = /^(?:once|if|when|whenever|while|because|since|after|before|although|though|unless|until|as)$/i;
 
 /**
@@ -360,17 +403,21 @@ function sentenceSubject(walk: Walk, span: QuoteSpan, paragraph: readonly Token[
 function colonClause(walk: Walk, span: QuoteSpan, paragraph: readonly Token[], above: boolean): Found | null {
   const before = above ? [...paragraph] : paragraph.filter((token) => token.end <= span.open);
   // "):" may come as one token after a bracket ("Rep. Jane Doe (R-Ore.):").
-  if (!/^\)?:$/.test(before[before.length - 1]?.text ?? "")) return null;
+  const mark = before[before.length - 1]?.text ?? "";
+  // "Doe also embraced the plan -- “...”": a dash introduces the words as a colon does, but
+  // only a named person's (a dash also sets off asides and lists).
+  const dash = !above && /^(?:--|—|–)$/.test(mark);
+  if (!/^\)?:$/.test(mark) && !dash) return null;
   let from = before.length - 1;
   while (from > 0 && !(END_OF_CLAUSE.test((before[from - 1] as Token).text) && !abbreviationStop(before, from - 1)) && !QUOTE_MARKS.test((before[from - 1] as Token).text)) from -= 1;
   const clause = before.slice(from, -1);
-  const label = labelBeforeColon(walk, clause);
+  const label = dash ? null : labelBeforeColon(walk, clause);
   if (label) return label;
   const subject = mainSubject(walk.text, clause, 0, (token) => isQuoted(walk, token)) ?? namedClauseSubject(walk.text, clause);
   // "I wrote:" in a first-person piece names nobody the reader can be given.
   if (!subject || /^(i|we|you)$/i.test(subject.text)) return null;
   const resolved = resolvePhrase(subject, subject.start, { text: walk.text, cast: walk.cast });
-  if (!resolved) return null;
+  if (!resolved || (dash && !(resolved.person && subject.tokens.some(isNameToken)))) return null;
   return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.sentenceSubject) }, verb: null, range: subject, cues: walk.text.slice(subject.start, (before[before.length - 1] as Token).end) };
 }
 
@@ -472,6 +519,18 @@ function narratedBefore(walk: Walk, span: QuoteSpan, paragraph: readonly Token[]
   return { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.distantContinuation) }, verb: null, range: subject, cues: "" };
 }
 
+/**
+ * "Clinton, clearly frustrated, responded by pointing a finger ... / “I do not have ...”": a
+ * paragraph that is nothing but a quotation no verb attributes, right after a paragraph of
+ * narration that has a named person speak (the subject of its reporting verb), is that person's,
+ * as surely as a quotation after a sentence of narration is (`narratedBefore`).
+ */
+function narratedAbove(walk: Walk, paragraph: readonly Token[]): Found | null {
+  if (paragraph.length < 3 || paragraph.some((token) => QUOTE_MARKS.test(token.text))) return null;
+  const resolved = narrationSpeaker(walk, paragraph);
+  return resolved ? { resolved: { ...resolved, confidence: Math.min(resolved.confidence, CONFIDENCE.distantContinuation) }, verb: null, range: null, cues: "" } : null;
+}
+
 /** Words that give something a name right before a quotation ("calls itself “…”", "dubbed “…”"). */
 const NAMING_BEFORE = /\b(?:(?:calls?|called|calling)\s+(?:itself|themselves|himself|herself)|dubbed|nicknamed|so-called|known\s+as|code-?named|named|titled|entitled)\s*["“]?$/i;
 
@@ -533,7 +592,7 @@ export function attributeQuote(walk: Walk, span: QuoteSpan, paragraphs: { readon
     confidence = CONFIDENCE.distantContinuation;
     medium = previous.medium;
   } else {
-    found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : narratedBefore(walk, span, openTokens);
+    found = span.kind === "partial" ? sentenceSubject(walk, span, openTokens) : (narratedBefore(walk, span, openTokens) ?? (wholeParagraph ? narratedAbove(walk, tokensOf(paragraphs.open - 1)) : null));
     if (!found && span.kind === "partial") return null;
     confidence = found ? found.resolved.confidence : CONFIDENCE.none;
   }

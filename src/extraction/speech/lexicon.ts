@@ -28,6 +28,7 @@ export const REPORTING_VERBS = words(`
   suggesting predicting promising vowing urging cautioning affirming underscoring
   agree agrees agreed request requests requested comment comments commented
   indicate indicates indicated reveal reveals revealed reaffirm reaffirms reaffirmed rule rules ruled
+  chant chants chanted chanting chide chides chided chiding fume fumes fumed gush gushed sigh sighed
   inform informs informed assure assures assured reassure reassures reassured convey conveys conveyed
   underscore underscores underscored remind reminds reminded remember remembers remembered recalls
   hint hints hinted hinting charge charges charged`);
@@ -75,7 +76,7 @@ export const TITLE_WORDS = words(`
   queen prince princess pope dr. mr. mrs. ms. miss prof. professor foreign defense defence
   interior health finance treasury commerce homeland security national adviser advisor senior
   executive ceo leader speaker majority minority supreme sheikh ayatollah lord sir dame rev.
-  journalist reporter correspondent editor
+  journalist reporter correspondent editor councilor councillor
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
   consul counselor counsellor undersecretary state protection civil public information coordinator administrator
@@ -92,7 +93,8 @@ export const ROLE_NOUNS = words(`
   lawyer founder manager president-elect candidate activist organizer resident witness doctor
   teacher schoolteacher farmer owner student worker engineer economist scientist journalist
   reporter editor correspondent priest imam rabbi pastor nurse surgeon physician mother father
-  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal whip counsel`);
+  survivor victim member chairman spokesperson administrator coordinator brigadier marshal corporal whip counsel
+  citizen councilor councillor negotiator`);
 
 /** Head nouns of organizations, capitalized in names ("Department", "Embassy", "Force"). */
 export const ORG_HEADS = words(`

@@ -78,7 +78,15 @@ function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: num
 }
 
 /** The appositive after a name: ", a retired schoolteacher," gives "retired schoolteacher". */
+/** ", 60," right after a name: an age, which only a person is given. The index after it, or null. */
+function ageAfter(tokens: readonly Token[], nameEnd: number): number | null {
+  return tokens[nameEnd]?.text === "," && /^\d{1,3}$/.test(tokens[nameEnd + 1]?.text ?? "") && Number(tokens[nameEnd + 1]?.text) >= 5 && tokens[nameEnd + 2]?.text === "," ? nameEnd + 2 : null;
+}
+
 function titleAfter(text: string, tokens: readonly Token[], nameEnd: number): FoundTitle | null {
+  // "Yin Myint May, 60, a doctor, said": the appositive comes after the age.
+  const age = ageAfter(tokens, nameEnd);
+  if (age !== null) return titleAfter(text, tokens, age);
   if (tokens[nameEnd]?.text !== ",") return null;
   const article = tokens[nameEnd + 1];
   if (!article) return null;
@@ -156,10 +164,19 @@ export function findPeople(analyzed: AnalyzedText, cast: Cast, skip: (range: Tex
       if (!trimmed) continue;
       const run = withoutTitleTail(tokens, trimmed);
       if (!run) continue;
-      const [from, to] = run;
+      // "But Chin Malin, justice spokesman, said": a capitalized function word opening the
+      // sentence is no part of the name (as in findUntitledPeople).
+      const [from, to] = run[0] === 0 && OPENING_FUNCTION_WORDS.has(key(tokens[0] as Token)) && run[1] - run[0] >= 3 ? [run[0] + 1, run[1]] : run;
       const found = titleBefore(text, tokens, from) ?? titleAfter(text, tokens, to) ?? titleBeforeComma(text, tokens, from, to);
-      if (!found) continue;
       const name = text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+      // "Tin Aung Soe, 60, said": a name given an age is a person, with no title to keep.
+      // Two or three plain name words: a rank the lexicon lacks ("Specialist Jo A. Doe, 30,") is no given name.
+      const plain = to - from >= 2 && to - from <= 3 && tokens.slice(from, to).every((token) => token.pos === "PROPN" && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token) && !TITLE_WORDS.has(key(token)));
+      if (!found && plain && ageAfter(tokens, to) !== null) {
+        if (!cast.personNamed(name) && !lookupPlace(name)) cast.mentionPerson(registerPerson(cast, name, null, [], text, 0.8), { start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end }, 0.8);
+        continue;
+      }
+      if (!found) continue;
       const titleTokens = tokens.filter((token) => token.start >= found.range.start && token.end <= found.range.end);
       let person: PersonEntry | null = null;
       for (const title of found.titles) person = registerPerson(cast, name, title, titleTokens, text, 0.9);
@@ -197,7 +214,13 @@ function withoutTitleTail(tokens: readonly Token[], run: [number, number]): [num
  * Conference"). In such a line a run keeps only the end words the story also capitalizes outside
  * its title-case lines (or common given names) or the tagger reads as names, and needs two words left.
  */
-function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly Token[], run: [number, number]) => [number, number] | null } {
+interface HeadlineCaseReader {
+  readonly trim: (tokens: readonly Token[], run: [number, number]) => [number, number] | null;
+  /** A word printed in a title-case line that the story writes elsewhere in lower case only ("Minister Talks To ..."). */
+  readonly headlineOnly: (token: Token) => boolean;
+}
+
+function headlineCaseReader(analyzed: AnalyzedText): HeadlineCaseReader {
   const { text, paragraphs } = analyzed;
   const isHeadlineCaseLine = (line: string): boolean => {
     if (/[.!?]["”’)]?\s*$/u.test(line)) return false;
@@ -205,16 +228,19 @@ function headlineCaseReader(analyzed: AnalyzedText): { trim: (tokens: readonly T
     return words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * words.length;
   };
   const titleLines = paragraphs.filter((paragraph) => isHeadlineCaseLine(text.slice(paragraph.start, paragraph.end)));
-  if (titleLines.length === 0) return { trim: (_tokens, run) => run };
+  if (titleLines.length === 0) return { trim: (_tokens, run) => run, headlineOnly: () => false };
   const inTitleLine = (offset: number): boolean => titleLines.some((line) => offset >= line.start && offset < line.end);
   const capitalized = new Set<string>();
+  const lowerCase = new Set<string>();
   for (const paragraph of paragraphs) {
     if (titleLines.includes(paragraph)) continue;
     for (const word of matchesOf(/\p{Lu}[\p{L}'’-]*/gu, text.slice(paragraph.start, paragraph.end))) capitalized.add(word[0].toLowerCase());
+    for (const word of matchesOf(/(?=\p{Ll})(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*/gu, text.slice(paragraph.start, paragraph.end))) lowerCase.add(word[0]);
   }
   const capitalizedWord = (token: Token): boolean => capitalized.has(token.text.toLowerCase()) || MALE_GIVEN_NAMES.has(token.text.toLowerCase()) || FEMALE_GIVEN_NAMES.has(token.text.toLowerCase());
   const suffix = (token: Token | undefined): boolean => token !== undefined && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(token.text);
   return {
+    headlineOnly: (token) => inTitleLine(token.start) && !capitalizedWord(token) && lowerCase.has(token.text.toLowerCase()),
     trim: (tokens, run) => {
       let [from, to] = run;
       if (!inTitleLine((tokens[from] as Token).start)) return run;
@@ -315,6 +341,7 @@ const SURNAME_TITLES = new Set(
  */
 export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
   const { text } = analyzed;
+  const headlineCase = headlineCaseReader(analyzed);
   for (const sentence of analyzed.sentences) {
     const tokens = sentence.tokens;
     for (let index = 1; index < tokens.length; index += 1) {
@@ -324,6 +351,9 @@ export function findTitledSurnames(analyzed: AnalyzedText, cast: Cast): void {
       const word = hyphenatedWord(tokens, index);
       const next = tokens[word.next];
       if (token.pos !== "PROPN" || !isNameToken(token) || token.text.endsWith(".")) continue;
+      // "Foreign Minister Talks To VOA": in a title-case headline, a word after a title that the
+      // story capitalizes nowhere else is the headline's verb or noun, not a surname.
+      if (headlineCase.headlineOnly(token)) continue;
       // "Ambassador-at-Large Roe", "Secretary-General Roe": the tagger splits a hyphenated title
       // at its hyphens, so the word before the surname is only its last part; the compound's
       // first part says whether it is a person's title.
@@ -425,6 +455,9 @@ function pluralTitledSurnames(cast: Cast, text: string, tokens: readonly Token[]
   });
 }
 
+/** ", better known as Name", " (also known as Name)", ", alias Name" right after a person's full name. */
+const KNOWN_AS = /^,?\s*\(?(?:(?:better|also|widely|commonly|popularly)\s+known\s+as|a\.k\.a\.?|aka|alias)\s+[“"]?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2})/u;
+
 /**
  * Records every later mention of the known people: the full name, the surname alone ("Pompeo")
  * and social handles that contain the surname ("@SecPompeo"). Surnames and handles become aliases.
@@ -438,6 +471,9 @@ export function findPersonMentions(analyzed: AnalyzedText, cast: Cast): void {
       const range = { start: at, end: at + person.name.length };
       fullNames.push(range);
       cast.mentionPerson(person, range, 0.9);
+      // "Timoleon Jimenez, better known as Timochenko": the name the story goes on to use is the person's alias.
+      const knownAs = KNOWN_AS.exec(text.slice(range.end, range.end + 80));
+      if (knownAs?.[1]) cast.addAlias(person, knownAs[1]);
     }
     const surname = surnameOf(person.name);
     if (cast.personBySurname(surname) === person) bySurname.set(surname, { person, fullNames });
@@ -493,6 +529,15 @@ const NAMESAKE_HEADS = new Set(["room", "hall", "center", "centre", "building", 
 /** Function words that open a sentence capitalized and the tagger may join to a name after them. */
 const OPENING_FUNCTION_WORDS = new Set(["as", "in", "at", "on", "for", "but", "and", "with", "by", "from", "to", "of", "if", "when", "while", "after", "before", "since", "so", "then"]);
 
+/** A name run findUntitledPeople may take for a person; `sure` once something says it is one. */
+interface Candidate {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  sure: boolean;
+  readonly known: boolean;
+}
+
 /** Verbs that follow a correspondent's name in a credit line ("VOA's Jane Doe reports from ..."). */
 const CREDIT_VERBS = new Set(["reports", "reported", "reporting"]);
 
@@ -508,6 +553,7 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
   for (const sentence of analyzed.sentences) {
     const tokens = sentence.tokens;
     const organizations = organizationSpans(text, tokens);
+    const candidates: Candidate[] = [];
     for (const written of nameRuns(tokens)) {
       const run = headlineCase.trim(tokens, written);
       if (!run || run[0] !== written[0] || run[1] !== written[1]) continue;
@@ -528,12 +574,35 @@ export function findUntitledPeople(analyzed: AnalyzedText, cast: Cast): void {
       const credited =
         CREDIT_VERBS.has(key(tokens[to] ?? first)) ||
         (before !== undefined && /^['’]s$/.test(before.text) && possessor !== undefined && /^\p{Lu}{2,5}$/u.test(possessor.text) && after !== undefined && !isCapitalized(after) && after.pos !== "PUNCT");
-      if (!credited && !MALE_GIVEN_NAMES.has(given) && !FEMALE_GIVEN_NAMES.has(given)) continue;
       const name = text.slice(first.start, last.end);
-      if (cast.personNamed(name) || cast.personBySurname(last.text) || lookupPlace(name) || ORG_HEADS.has(key(tokens[to] ?? first))) continue;
+      const known = cast.personNamed(name) !== undefined;
+      // "Robert Hall, who was killed ...": only a person is taken up by "who".
+      // A role among the words ("Senior Defense Official Number Two, who ...") is a title, not a name.
+      const who = after?.text === "," && /^(?:who|whose|whom)$/i.test(tokens[to + 1]?.text ?? "") && !tokens.slice(from, to).some(isRoleWord);
+      const sure = credited || who || MALE_GIVEN_NAMES.has(given) || FEMALE_GIVEN_NAMES.has(given);
+      if (!known && (cast.personBySurname(last.text) || lookupPlace(name) || ORG_HEADS.has(key(tokens[to] ?? first)))) continue;
       if (organizations.some((span) => span.start < last.end && span.end > first.start)) continue;
-      const person = cast.addPerson(name, null, 0.6);
-      cast.mentionPerson(person, { start: first.start, end: last.end }, 0.6);
+      candidates.push({ name, from, to, sure: sure || known, known });
+    }
+    // "the negotiators — Ivan Marquez, Jesus Santrich and Joaquin Gomez —": names listed with a
+    // person (three or more, only commas and "and" between them) are people too, whatever their
+    // given names (two, "Al Qaeda and Osama bin Laden", may pair a body with a person).
+    const joined = (left: Candidate, right: Candidate): boolean => {
+      const between = tokens.slice(left.to, right.from);
+      return between.length > 0 && between.length <= 2 && between.every((token) => token.text === "," || key(token) === "and");
+    };
+    for (let start = 0; start < candidates.length; ) {
+      let end = start + 1;
+      while (end < candidates.length && joined(candidates[end - 1] as Candidate, candidates[end] as Candidate)) end += 1;
+      const list = candidates.slice(start, end);
+      if (list.length >= 3 && list.some((candidate) => candidate.sure)) for (const candidate of list) candidate.sure = true;
+      start = end;
+    }
+    for (const candidate of candidates) {
+      if (!candidate.sure || candidate.known || cast.personNamed(candidate.name)) continue;
+      const range = { start: (tokens[candidate.from] as Token).start, end: (tokens[candidate.to - 1] as Token).end };
+      const person = cast.addPerson(candidate.name, null, 0.6);
+      cast.mentionPerson(person, range, 0.6);
     }
   }
 }

@@ -76,6 +76,38 @@ export function findQuoteSpans(text: string, paragraphs: readonly TextRange[], s
       }
     }
   });
+  if (spans.length === 0 && !DOUBLE_MARK.test(text)) return singleQuotedSpans(text, paragraphs, skip);
+  return spans;
+}
+
+const DOUBLE_MARK = /["“”„]|''/;
+
+/**
+ * Copy that prints no double quotation mark at all may quote with single ones ("'This is a busy
+ * area,' Doe said."). There a passage opens on a single mark before a capital (at a paragraph's
+ * start, after a space or a bracket) and closes on one right after closing punctuation, before a
+ * space or the paragraph's end, within its paragraph: an apostrophe inside a word ("don't",
+ * "officers'") never does both.
+ */
+function singleQuotedSpans(text: string, paragraphs: readonly TextRange[], skip: (range: TextRange) => boolean): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  for (const paragraph of paragraphs) {
+    if (skip(paragraph)) continue;
+    let open: number | null = null;
+    for (let at = paragraph.start; at < paragraph.end; at += 1) {
+      const char = text[at] ?? "";
+      if (char !== "'" && char !== "‘" && char !== "’") continue;
+      const before = at === paragraph.start ? " " : (text[at - 1] ?? " ");
+      const after = at + 1 >= paragraph.end ? " " : (text[at + 1] ?? " ");
+      if (open === null) {
+        if (char !== "’" && /[\s(]/.test(before) && /\p{Lu}/u.test(after)) open = at;
+      } else if (char !== "‘" && /[,.!?…]/.test(before) && /\s/.test(after)) {
+        const start = open + 1;
+        spans.push({ start, end: at, open, close: at, kind: kindOf(text, open, start) });
+        open = null;
+      }
+    }
+  }
   return spans;
 }
 
