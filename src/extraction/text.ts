@@ -165,9 +165,12 @@ export function analyzeText(text: string): AnalyzedText {
     const doc = nlp.readDoc(line);
     const tokens = tokensOf(doc, text, base);
     let previous: Sentence | null = null;
+    // Only a line with a letter beyond Latin-1 can hold a word wink split (joinSplitLetters).
+    const beyondLatin1 = LETTER_BEYOND_LATIN1.test(line);
     doc.sentences().each((sentence: ItemSentence) => {
       const [first, last] = sentence.out(its.span) as unknown as [number, number];
-      const sentenceTokens = joinSplitLetters(joinRankAbbreviations(joinDoubledApostrophes(tokens.slice(first, last + 1))));
+      const joinedTokens = joinRankAbbreviations(joinDoubledApostrophes(tokens.slice(first, last + 1)));
+      const sentenceTokens = beyondLatin1 ? joinSplitLetters(joinedTokens) : joinedTokens;
       const start = sentenceTokens[0]?.start ?? base;
       const end = sentenceTokens[sentenceTokens.length - 1]?.end ?? start;
       if (previous && ((previous.end === start && !gluedStop(previous, sentenceTokens[0])) || endsInRank(previous, sentenceTokens[0]))) {
@@ -226,6 +229,7 @@ function joinRankAbbreviations(tokens: Token[]): Token[] {
 
 const LETTERS = /^\p{L}+$/u;
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/u;
+const LETTER_BEYOND_LATIN1 = /(?=[^\u0000-\u00ff])\p{L}/u;
 
 /**
  * wink ends a word at a letter beyond Latin-1 ("Çavuşoğlu" comes out as "Çavu", "ş", "o", "ğ", "lu"),

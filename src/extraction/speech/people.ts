@@ -220,7 +220,19 @@ interface HeadlineCaseReader {
   readonly headlineOnly: (token: Token) => boolean;
 }
 
+// One reader per analysed text: findPeople and findTitledSurnames both ask it.
+const headlineCaseReaders = new WeakMap<AnalyzedText, HeadlineCaseReader>();
+
 function headlineCaseReader(analyzed: AnalyzedText): HeadlineCaseReader {
+  let reader = headlineCaseReaders.get(analyzed);
+  if (!reader) {
+    reader = readHeadlineCase(analyzed);
+    headlineCaseReaders.set(analyzed, reader);
+  }
+  return reader;
+}
+
+function readHeadlineCase(analyzed: AnalyzedText): HeadlineCaseReader {
   const { text, paragraphs } = analyzed;
   const isHeadlineCaseLine = (line: string): boolean => {
     if (/[.!?]["”’)]?\s*$/u.test(line)) return false;
@@ -230,17 +242,25 @@ function headlineCaseReader(analyzed: AnalyzedText): HeadlineCaseReader {
   const titleLines = paragraphs.filter((paragraph) => isHeadlineCaseLine(text.slice(paragraph.start, paragraph.end)));
   if (titleLines.length === 0) return { trim: (_tokens, run) => run, headlineOnly: () => false };
   const inTitleLine = (offset: number): boolean => titleLines.some((line) => offset >= line.start && offset < line.end);
-  const capitalized = new Set<string>();
-  const lowerCase = new Set<string>();
-  for (const paragraph of paragraphs) {
-    if (titleLines.includes(paragraph)) continue;
-    for (const word of matchesOf(/\p{Lu}[\p{L}'’-]*/gu, text.slice(paragraph.start, paragraph.end))) capitalized.add(word[0].toLowerCase());
-    for (const word of matchesOf(/(?=\p{Ll})(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*/gu, text.slice(paragraph.start, paragraph.end))) lowerCase.add(word[0]);
-  }
-  const capitalizedWord = (token: Token): boolean => capitalized.has(token.text.toLowerCase()) || MALE_GIVEN_NAMES.has(token.text.toLowerCase()) || FEMALE_GIVEN_NAMES.has(token.text.toLowerCase());
+  // The words the story capitalizes, and writes in lower case, outside its title-case lines: read
+  // on first need, since most name runs lie outside those lines and never ask.
+  let wordsOutsideTitleLines: { capitalized: Set<string>; lowerCase: Set<string> } | null = null;
+  const outside = (): { capitalized: Set<string>; lowerCase: Set<string> } => {
+    if (wordsOutsideTitleLines) return wordsOutsideTitleLines;
+    const capitalized = new Set<string>();
+    const lowerCase = new Set<string>();
+    for (const paragraph of paragraphs) {
+      if (titleLines.includes(paragraph)) continue;
+      for (const word of matchesOf(/\p{Lu}[\p{L}'’-]*/gu, text.slice(paragraph.start, paragraph.end))) capitalized.add(word[0].toLowerCase());
+      for (const word of matchesOf(/(?=\p{Ll})(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*/gu, text.slice(paragraph.start, paragraph.end))) lowerCase.add(word[0]);
+    }
+    wordsOutsideTitleLines = { capitalized, lowerCase };
+    return wordsOutsideTitleLines;
+  };
+  const capitalizedWord = (token: Token): boolean => outside().capitalized.has(token.text.toLowerCase()) || MALE_GIVEN_NAMES.has(token.text.toLowerCase()) || FEMALE_GIVEN_NAMES.has(token.text.toLowerCase());
   const suffix = (token: Token | undefined): boolean => token !== undefined && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(token.text);
   return {
-    headlineOnly: (token) => inTitleLine(token.start) && !capitalizedWord(token) && lowerCase.has(token.text.toLowerCase()),
+    headlineOnly: (token) => inTitleLine(token.start) && !capitalizedWord(token) && outside().lowerCase.has(token.text.toLowerCase()),
     trim: (tokens, run) => {
       let [from, to] = run;
       if (!inTitleLine((tokens[from] as Token).start)) return run;
