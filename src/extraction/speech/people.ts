@@ -327,7 +327,7 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
 const SURNAME_TITLES = new Set(
   `secretary minister president senator sen. rep. representative gov. governor mayor ambassador general gen. admiral adm.
   col. colonel lt. lieutenant sgt. sergeant maj. major capt. captain cmdr. commander chairman chairwoman judge justice
-  king queen pope dr. mr. mrs. ms. prof. professor speaker premier chancellor envoy spokesperson spokesman spokeswoman
+  king queen pope dr. mr. mister mrs. ms. prof. professor speaker premier chancellor envoy spokesperson spokesman spokeswoman
   director congressman congresswoman sheikh ayatollah sir dame rev. bishop cardinal sheriff detective inspector
   administrator commissioner coordinator`.split(/\s+/),
 );
