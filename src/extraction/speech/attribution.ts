@@ -705,6 +705,16 @@ function titleHolder(tokens: readonly Token[], head: string, position: number, c
     const titleWords = new Set(person.titles.join(" ").toLowerCase().split(/[\s,]+/));
     return words.every((word) => titleWords.has(word)) && lastMentionBefore(person, position) >= 0;
   });
+  if (holders.length === 0) {
+    // A header line the title reader missed ("White House Press Secretary Ari Fleischer briefed"):
+    // the title's words right before a person's first mention.
+    const titleBefore = new RegExp(`${words.map(escapeForRegExp).join("\\s+")}\\s+$`, "i");
+    const written = context.cast.people.filter((person) => {
+      const first = person.mentions[0];
+      return first !== undefined && first < position && titleBefore.test(context.text.slice(Math.max(0, first - 60), first));
+    });
+    return written.length === 1 ? (written[0] as PersonEntry) : null;
+  }
   return holders.length === 1 ? (holders[0] as PersonEntry) : null;
 }
 

@@ -1,7 +1,7 @@
 import { type AnalyzedText, type Sentence, type Token } from "../text.js";
 import { foldAccents, LETTER, matchesOf, wordOffsets } from "../patterns.js";
 import type { TextRange } from "../types.js";
-import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
+import { type Cast, type PersonEntry, oneLetterApart, surnameOf } from "./cast.js";
 import { FEMALE_GIVEN_NAMES, GENDERED_WORDS, MALE_GIVEN_NAMES, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
@@ -420,7 +420,10 @@ function titledSurname(cast: Cast, text: string, surname: string, range: TextRan
     cast.personBySurnameBefore(surname, range.start) ??
     cast.people.find((person) => foldAccents(surnameOf(person.name)) === folded) ??
     // "Mr. Gbabgo" in a story about Mr. Gbagbo: two letters swapped in a surname of five or more is a typo of it.
-    cast.people.find((person) => swappedLetters(foldAccents(surnameOf(person.name)), folded));
+    cast.people.find((person) => swappedLetters(foldAccents(surnameOf(person.name)), folded)) ??
+    // "Spokesman Nanayakkara" after "Brigadier Udaya Nanyakkara": one letter more or less in a
+    // long surname (seven letters or more) is the same surname misspelled.
+    cast.people.find((person) => oneLetterApart(foldAccents(surnameOf(person.name)), folded));
   if (known) {
     cast.mentionPerson(known, range, 0.8);
     return;

@@ -78,3 +78,23 @@ describe("titles in decks and Special English", () => {
     expect(quoteIn(extractArticle(text), "the aid is worth")?.speaker).toBe("Tom Vale");
   });
 });
+
+describe("a person named again under a misspelled surname or a title read only from a header", () => {
+  it("gives 'spokesman Xyz' to the person whose long surname differs by one letter", () => {
+    const text = [
+      "Rebels Cornered",
+      "Army media director Brigadier Anil Wickramasuriya tells reporters the rebels have been pushed back.",
+      "Military spokesman Wickramassuriya says a safe zone has been set up for the refugees.",
+    ].join("\n\n");
+    expect(quoteIn(extractArticle(text), "a safe zone has been set up")?.speaker).toBe("Anil Wickramasuriya");
+  });
+
+  it("gives 'the press secretary said' to the person a header line titled so", () => {
+    const text = [
+      "Daily Briefing",
+      "Palace Press Secretary Jo Brandt briefed",
+      "The king \"welcomes the accord,\" Brandt said. The Press Secretary reminded reporters that the king had phoned the prime minister on Monday.",
+    ].join("\n\n");
+    expect(quoteIn(extractArticle(text), "the king had phoned")?.speaker).toBe("Jo Brandt");
+  });
+});
