@@ -709,9 +709,13 @@ function titleHolder(tokens: readonly Token[], head: string, position: number, c
     // A header line the title reader missed ("White House Press Secretary Ari Fleischer briefed"):
     // the title's words right before a person's first mention.
     const titleBefore = new RegExp(`${words.map(escapeForRegExp).join("\\s+")}\\s+$`, "i");
+    // Or an appositive the title reader missed, with the role's head noun ("Malo, a 14-year veteran
+    // officer who ..." for "the police officer"), after the first mention of an untitled person.
+    const appositive = new RegExp(`^[\\p{L}'’.-]*,\\s+an?\\s+[^,.;:!?"“”\\n]{0,40}?\\b${escapeForRegExp(head)}\\b`, "iu");
     const written = context.cast.people.filter((person) => {
       const first = person.mentions[0];
-      return first !== undefined && first < position && titleBefore.test(context.text.slice(Math.max(0, first - 60), first));
+      if (first === undefined || first >= position) return false;
+      return titleBefore.test(context.text.slice(Math.max(0, first - 60), first)) || (person.titles.length === 0 && appositive.test(context.text.slice(first + person.name.length, first + person.name.length + 80)));
     });
     return written.length === 1 ? (written[0] as PersonEntry) : null;
   }

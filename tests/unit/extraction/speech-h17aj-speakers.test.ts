@@ -98,3 +98,14 @@ describe("a person named again under a misspelled surname or a title read only f
     expect(quoteIn(extractArticle(text), "the king had phoned")?.speaker).toBe("Jo Brandt");
   });
 });
+
+describe("a role reference to an untitled person described by an appositive", () => {
+  it("gives 'the traffic officer said' to the person introduced as 'a ... officer'", () => {
+    const text = [
+      "Guards Complain",
+      "\"We get no fuel for the trucks,\" said Tomas, a 12-year veteran officer who asked that his surname not be used.",
+      "The traffic officer said that wages are small but it does no good to complain. Nobody listens.",
+    ].join("\n\n");
+    expect(quoteIn(extractArticle(text), "wages are small")?.speaker).toBe("Tomas");
+  });
+});
