@@ -66,6 +66,41 @@ function bodyName(phrase: Phrase): string | null {
 /** Staff who speak for someone ("a spokeswoman for X", "an aide to X"). */
 const STAFF_NOUNS = new Set(["spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "lawyer", "lawyers", "attorney", "attorneys", "assistant", "representative", "envoy"]);
 
+/**
+ * The person the sentence after an indefinite description ("a lawyer for X said ...", "an
+ * election official said ...") names as its speaker, set off by an appositive that shares a word
+ * with the description ("Al Roe, part of Doe's legal team, said", "“…,” Jo Doe, head of the
+ * Election Committee's office, said"): the described speaker, named next. `cues` are the
+ * description's words in lower case; the appositive must hold one of them. Reads only the next
+ * sentence (at most 1,200 characters after the description).
+ */
+function describedNamedNext(phraseEnd: number, cues: readonly string[], context: ResolveContext): PersonEntry | null {
+  const { text } = context;
+  const after = text.slice(phraseEnd, phraseEnd + 700);
+  const end = /[.!?]["”’]?\s+(?=["“]?\p{Lu})/u.exec(after);
+  if (!end) return null;
+  let next = after.slice(end.index + end[0].length, end.index + end[0].length + 500);
+  // The sentence may open with the speaker's quotation: "“…,” Jo Doe, head of ..., said".
+  const quoted = /^["“][^"“”]{1,400}?[,?!]["”]\s+/u.exec(next);
+  if (quoted) next = next.slice(quoted[0].length);
+  const opening = /^((?:\p{Lu}[\p{L}'’-]+\s){1,3}\p{Lu}[\p{L}'’-]+),\s([^.;:!?"“”]{3,160}?),\s(\p{Ll}+)\b/u.exec(next);
+  if (!opening || !REPORTING_VERBS.has(opening[3] ?? "")) return null;
+  const name = opening[1] as string;
+  const appositive = (opening[2] as string).toLowerCase();
+  const appositiveWords = new Set(appositive.split(/[^\p{L}]+/u));
+  if (!cues.some((cue) => appositiveWords.has(cue) || (cue.length > 4 && appositive.includes(cue)))) return null;
+  // The name is a person's: the cast's, or a new full name that is no body, place or title.
+  const known = context.cast.personNamed(name);
+  if (known) return known;
+  if (!name.includes(" ") || lookupPlace(name) || name.split(/\s+/).some((word) => TITLE_WORDS.has(word.toLowerCase()) || ORG_HEADS.has(word.toLowerCase()) || ORG_NOUNS.has(word.toLowerCase()))) return null;
+  return context.cast.addPerson(name, null, CONFIDENCE.reference);
+}
+
+/** Words of a description that an appositive naming the same speaker may repeat (no determiners or prepositions). */
+function descriptionCues(tokens: readonly Token[]): string[] {
+  return tokens.filter((token) => /^\p{L}{3,}$/u.test(token.text) && !["DET", "ADP", "CCONJ", "PRON"].includes(token.pos) && !/^(?:senior|top|local|former|other|said|says)$/i.test(token.text)).map((token) => token.text.toLowerCase().replace(/s$/, ""));
+}
+
 /** Heads of newspapers' names, which stand alone for the paper ("the Herald", "the Times"). */
 const NEWSPAPER_HEADS = /^(?:herald|times|post|journal|tribune|telegraph|guardian|gazette|observer|independent|chronicle|examiner|inquirer|globe|star|sun|mirror|express)$/;
 
@@ -130,7 +165,14 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   if (!trimmed) return null;
   const tokens = trimmed.tokens;
   const first = tokens[0] as Token;
-  if (tokens.length === 1 && first.pos === "PRON") return resolvePronoun(first, position, context);
+  if (tokens.length === 1 && first.pos === "PRON") {
+    const resolved = resolvePronoun(first, position, context);
+    // "Doe says ... ¶ He explains ... ¶ “...,” he said": the pronoun that named a speaker is that
+    // person's latest mention, so the next pronoun continues the chain rather than a person only
+    // named inside the reported words since (an offset only: no mention is reported for it).
+    if (resolved?.person) notePronounMention(resolved.person, first.start);
+    return resolved;
+  }
 
   const statementAt = tokens.findIndex((token) => STATEMENT_NOUNS.has(key(token)) && token.pos === "NOUN");
   if (statementAt >= 0) return resolveStatement(trimmed, statementAt, position, context);
@@ -159,6 +201,10 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     // People's Party"), so that a later "the party said" can find it.
     const body = organizationInPhrase(context.text, tokens.slice(staffAt + 2));
     if (body !== null) context.cast.addOrganization(body);
+    // "A lawyer for Jo Doe said ... ¶ Al Roe, part of Doe's legal team, said ...": the staff member
+    // the next sentence names is who spoke (keys name a described speaker named next).
+    const named = /^an?$/i.test(first.text) ? describedNamedNext(trimmed.end, descriptionCues(tokens.slice(staffAt)), context) : null;
+    if (named) return { person: named, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
     const source = context.cast.addSource(lowerFirst(trimmed.text, /^(the|that|this)$/i.test(first.text)), key(tokens[staffAt] as Token), body, CONFIDENCE.explicit);
     context.cast.mentionSource(source, trimmed, CONFIDENCE.explicit);
     return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
@@ -262,6 +308,15 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
       return { person: later, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
     }
   }
+  // "An election official said ... ¶ “…,” Jo Doe, head of the Election Committee's office, said":
+  // a person described by an indefinite role and named in the next sentence (keys name them).
+  if (/^an?$/i.test(first.text) && tokens.length <= 5 && (ROLE_NOUNS.has(head) || SOURCE_HEADS.has(head)) && !head.endsWith("s")) {
+    const next = describedNamedNext(trimmed.end, descriptionCues(tokens), context);
+    if (next) {
+      context.cast.mentionPerson(next, trimmed, CONFIDENCE.reference);
+      return { person: next, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
+  }
   // "NATO Secretary General Jo Doe says ... NATO's chief says": a body's head, named before.
   const led = bodysHeadNamedBefore(tokens, head, position, context);
   if (led) {
@@ -277,6 +332,16 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
       const group: GroupSpeaker = { description: trimmed.text, head: key(tokens[1] as Token), start: trimmed.start, organization: body };
       context.cast.groups.push(group);
       return { person: null, source: null, group, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
+  }
+  // "Secretary calls Iraq ...": a deck or headline drops the article; a lone capitalized title is
+  // the one person of the story who holds it.
+  if (tokens.length === 1 && isCapitalized(first) && (TITLE_WORDS.has(head) || ROLE_NOUNS.has(head)) && !head.endsWith("s")) {
+    const holders = context.cast.people.filter((person) => person.titles.some((title) => title.toLowerCase().split(/[\s,]+/).includes(head)));
+    if (holders.length === 1) {
+      const holder = holders[0] as PersonEntry;
+      context.cast.mentionPerson(holder, trimmed, CONFIDENCE.reference);
+      return { person: holder, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
     }
   }
   if (definite) {
@@ -640,6 +705,20 @@ function titleHolder(tokens: readonly Token[], head: string, position: number, c
     const titleWords = new Set(person.titles.join(" ").toLowerCase().split(/[\s,]+/));
     return words.every((word) => titleWords.has(word)) && lastMentionBefore(person, position) >= 0;
   });
+  if (holders.length === 0) {
+    // A header line the title reader missed ("White House Press Secretary Ari Fleischer briefed"):
+    // the title's words right before a person's first mention.
+    const titleBefore = new RegExp(`${words.map(escapeForRegExp).join("\\s+")}\\s+$`, "i");
+    // Or an appositive the title reader missed, with the role's head noun ("Malo, a 14-year veteran
+    // officer who ..." for "the police officer"), after the first mention of an untitled person.
+    const appositive = new RegExp(`^[\\p{L}'’.-]*,\\s+an?\\s+[^,.;:!?"“”\\n]{0,40}?\\b${escapeForRegExp(head)}\\b`, "iu");
+    const written = context.cast.people.filter((person) => {
+      const first = person.mentions[0];
+      if (first === undefined || first >= position) return false;
+      return titleBefore.test(context.text.slice(Math.max(0, first - 60), first)) || (person.titles.length === 0 && appositive.test(context.text.slice(first + person.name.length, first + person.name.length + 80)));
+    });
+    return written.length === 1 ? (written[0] as PersonEntry) : null;
+  }
   return holders.length === 1 ? (holders[0] as PersonEntry) : null;
 }
 
@@ -1282,6 +1361,13 @@ function lastTextMentionBefore(context: ResolveContext, person: PersonEntry, pos
   let last = -1;
   for (const at of textMentions(context, person)) if (at < position && !skip(at)) last = at;
   return last;
+}
+
+/** Records a resolved subject pronoun's offset among the person's mentions (kept in order). */
+function notePronounMention(person: PersonEntry, at: number): void {
+  if (person.mentions.includes(at)) return;
+  person.mentions.push(at);
+  person.mentions.sort((a, b) => a - b);
 }
 
 /** Offset of a person's last mention before a position (leaving out the mentions `skip` names), or -1. */

@@ -153,6 +153,11 @@ export class Cast {
       this.mentionPerson(person, { start: bare.start, end: bare.start + bare.name.length }, 0.8);
       return person;
     }
+    if (matches.length === 0 && !surnameOnly) {
+      // "Spokesman Nanayakkara" after "Brigadier Udaya Nanyakkara": the surname misspelled by one letter.
+      const near = this.people.filter((person) => oneLetterApart(surnameOf(person.name).toLowerCase(), surname.toLowerCase()) && person.mentions.some((at) => at < position));
+      return near.length === 1 ? near[0] : undefined;
+    }
     if (matches.length <= 1) return matches[0];
     return (ranked[0]?.last ?? -1) >= 0 ? ranked[0]?.person : undefined;
   }
@@ -376,4 +381,16 @@ function oneLetterDropped(full: string, short: string): boolean {
   let at = 0;
   while (at < short.length && full[at] === short[at]) at += 1;
   return full.slice(at + 1) === short.slice(at);
+}
+
+/**
+ * Whether one word of seven letters or more is the other with one letter (not the first) added:
+ * the same surname misspelled ("Nanyakkara", "Nanayakkara").
+ */
+export function oneLetterApart(a: string, b: string): boolean {
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (longer.length !== shorter.length + 1 || shorter.length < 7 || longer[0] !== shorter[0]) return false;
+  let at = 0;
+  while (longer[at] === shorter[at]) at += 1;
+  return longer.slice(at + 1) === shorter.slice(at);
 }

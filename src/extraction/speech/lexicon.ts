@@ -73,7 +73,7 @@ export const TITLE_WORDS = words(`
   chief general gen. col. colonel lt. lieutenant sgt. sergeant maj. major capt. captain adm.
   admiral cmdr. commander senator sen. rep. representative gov. governor mayor ambassador deputy
   assistant under attorney chairman chairwoman chair chairperson commissioner judge justice king
-  queen prince princess pope dr. mr. mrs. ms. miss prof. professor foreign defense defence
+  queen prince princess pope dr. mr. mister mrs. ms. miss prof. professor foreign defense defence
   interior health finance treasury commerce homeland security national adviser advisor senior
   executive ceo leader speaker majority minority supreme sheikh ayatollah lord sir dame rev.
   journalist reporter correspondent editor councilor councillor
@@ -186,7 +186,7 @@ export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 
 /** Title words that tell a person's gender (used only to check pronouns). */
 export const GENDERED_WORDS: ReadonlyMap<string, "male" | "female"> = new Map([
-  ["mr.", "male"], ["mr", "male"], ["spokesman", "male"], ["chairman", "male"], ["congressman", "male"],
+  ["mr.", "male"], ["mr", "male"], ["mister", "male"], ["spokesman", "male"], ["chairman", "male"], ["congressman", "male"],
   ["king", "male"], ["prince", "male"], ["sir", "male"], ["lord", "male"], ["father", "male"],
   ["ms.", "female"], ["ms", "female"], ["mrs.", "female"], ["mrs", "female"], ["miss", "female"],
   ["spokeswoman", "female"], ["chairwoman", "female"], ["congresswoman", "female"], ["queen", "female"],

@@ -1,7 +1,7 @@
 import { type AnalyzedText, type Sentence, type Token } from "../text.js";
 import { foldAccents, LETTER, matchesOf, wordOffsets } from "../patterns.js";
 import type { TextRange } from "../types.js";
-import { type Cast, type PersonEntry, surnameOf } from "./cast.js";
+import { type Cast, type PersonEntry, oneLetterApart, surnameOf } from "./cast.js";
 import { FEMALE_GIVEN_NAMES, GENDERED_WORDS, MALE_GIVEN_NAMES, ORG_HEADS, TITLE_ABBREVIATIONS, TITLE_ORGANIZATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, organizationInPhrase, organizationSpans } from "./organizations.js";
 import { lookupPlace } from "../events/gazetteer.js";
@@ -347,7 +347,7 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
 const SURNAME_TITLES = new Set(
   `secretary minister president senator sen. rep. representative gov. governor mayor ambassador general gen. admiral adm.
   col. colonel lt. lieutenant sgt. sergeant maj. major capt. captain cmdr. commander chairman chairwoman judge justice
-  king queen pope dr. mr. mrs. ms. prof. professor speaker premier chancellor envoy spokesperson spokesman spokeswoman
+  king queen pope dr. mr. mister mrs. ms. prof. professor speaker premier chancellor envoy spokesperson spokesman spokeswoman
   director congressman congresswoman sheikh ayatollah sir dame rev. bishop cardinal sheriff detective inspector
   administrator commissioner coordinator`.split(/\s+/),
 );
@@ -440,7 +440,10 @@ function titledSurname(cast: Cast, text: string, surname: string, range: TextRan
     cast.personBySurnameBefore(surname, range.start) ??
     cast.people.find((person) => foldAccents(surnameOf(person.name)) === folded) ??
     // "Mr. Gbabgo" in a story about Mr. Gbagbo: two letters swapped in a surname of five or more is a typo of it.
-    cast.people.find((person) => swappedLetters(foldAccents(surnameOf(person.name)), folded));
+    cast.people.find((person) => swappedLetters(foldAccents(surnameOf(person.name)), folded)) ??
+    // "Spokesman Nanayakkara" after "Brigadier Udaya Nanyakkara": one letter more or less in a
+    // long surname (seven letters or more) is the same surname misspelled.
+    cast.people.find((person) => oneLetterApart(foldAccents(surnameOf(person.name)), folded));
   if (known) {
     cast.mentionPerson(known, range, 0.8);
     return;
