@@ -93,6 +93,10 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     // the idea ...": "and" or "but" then, with no subject, a past-tense verb of speaking or of a
     // stance taken aloud goes on with the speaker's own acts, not with the reported clause.
     if (/^(and|but)$/.test(key(token)) && next && next.pos === "VERB" && SPEAKER_ACTS.has(key(next)) && (speakersNextAct(tokens, start, index) || commaAct(tokens, index))) return index > start && tokens[index - 1]?.text === "," ? index - 1 : index;
+    // "told her that the town is in his thoughts and, while his team will keep him updated, he
+    // urged her to ...": after "and" an opening subordinate clause, then "he"/"she" and a
+    // past-tense act of speaking: the speaker's next act, not the reported clause.
+    if (/^(and|but)$/.test(key(token)) && next?.text === "," && speakerAfterAside(tokens, index + 2)) return index;
     // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
     if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
@@ -106,6 +110,24 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/** Conjunctions that open a subordinate clause set off by commas ("while his team ..."). */
+const ASIDE_OPENERS = /^(while|although|though|as|when|after|before|since|if|because)$/;
+/**
+ * Whether the tokens at `at` are a subordinate clause closed by a comma and then "he"/"she"/"they"
+ * and a past-tense act of speaking ("while ..., he urged"): at most twenty words of aside.
+ */
+function speakerAfterAside(tokens: readonly Token[], at: number): boolean {
+  const opener = tokens[at];
+  if (!opener || !ASIDE_OPENERS.test(key(opener))) return false;
+  for (let index = at + 1; index < Math.min(tokens.length - 2, at + 22); index += 1) {
+    if ((tokens[index] as Token).text !== ",") continue;
+    const subject = tokens[index + 1] as Token;
+    const verb = tokens[index + 2] as Token;
+    return /^(he|she|they)$/i.test(subject.text) && verb.pos === "VERB" && SPEAKER_ACTS.has(key(verb));
+  }
+  return false;
 }
 
 /** Auxiliaries by the grammatical number they agree with in the present, and the present forms of "be". */
@@ -771,8 +793,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // sentence's subject when that is a body of people, else the last speaking group.
       const main = mainSubject(walk.text, tokens, options.floor, quotedOut);
       const group = main && main.start < (subject as Phrase).start && main.text.toLowerCase() !== "they" ? resolvePhrase(main, main.start, context) : null;
-      const last = walk.cast.groups.filter((entry) => entry.start < token.start).pop();
-      resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
+      // "Aid officials say ... They say ...": "they" opening a sentence goes on with the group or
+      // unnamed source who spoke last in the same paragraph.
+      const previous = walk.previous?.resolved;
+      const spokeLast = previous && previous.person === null && (previous.group !== null || previous.source !== null) && walk.previous?.paragraph === options.paragraph && subject?.start === tokens[options.floor]?.start ? previous : null;
+      const last = spokeLast ? null : walk.cast.groups.filter((entry) => entry.start < token.start).pop();
+      resolved = group?.group || group?.source ? group : spokeLast ? spokeLast : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
     } else if ((pronoun === "i" || pronoun === "we") && options.insideSpeaker) {
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
@@ -972,7 +998,8 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   // "VOA's Jane Doe reports from Kabul that ...", "As Jane Doe reports from Nairobi, ...": a
   // correspondent's verb after the name, with a clause after the place (a credit line alone,
   // "reports from Kabul.", reports nothing).
-  if (before.pos === "PROPN" && key(tokens[index + 1] ?? token) === "from") {
+  // "Jane Doe reports for VOA from Geneva that ...": the outlet may come before the place.
+  if (before.pos === "PROPN" && /^(from|for)$/.test(key(tokens[index + 1] ?? token))) {
     const after = tokens.slice(index + 2, index + 12);
     const that = after.findIndex((word) => key(word) === "that");
     const comma = after.findIndex((word) => word.text === ",");
