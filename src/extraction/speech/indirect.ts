@@ -743,7 +743,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // "The military contends it is clearing ...": a verb that takes a reported clause reports one
     // whenever "that" or a subject and a finite verb follow it, in every form the list has.
     const takesClause = token.pos === "VERB" && CLAUSE_TAKING_VERBS.has(word) && (key(tokens[index + 1] ?? token) === "that" || finiteClauseStart(tokens, index + 1) === index + 1);
-    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || anotherSaid || takesClause) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || adjectiveReadVerb(tokens, index) || anotherSaid || takesClause) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "spoke to her counterpart and made clear ...": "and" or "but" before the verb (or before "made" of "made clear").
     // "offered the man a job, then says ...", "and then said ...": "then" after a comma or "and" joins the verb to the clause's subject too.
     const before = index - (madeClear ? 2 : 1);
@@ -1026,6 +1026,23 @@ function correspondentComma(tokens: readonly Token[], index: number): number {
   let at = index + 2;
   while (at < index + 7 && tokens[at]?.pos === "PROPN") at += 1;
   return at > index + 2 && tokens[at]?.text === "," && finiteClauseStart(tokens, at + 1) === at + 1 ? at : -1;
+}
+
+/**
+ * "President Roe informed the Governor that ...": the tagger may read a past-tense reporting verb
+ * as an adjective. It is the verb when a name or a noun stands right before it and "that" follows
+ * within its object (a listener of at most five words, no verb of its own).
+ */
+function adjectiveReadVerb(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const before = tokens[index - 1];
+  if (!token || !before || token.pos !== "ADJ" || !/ed$/.test(key(token)) || !REPORTING_VERBS.has(key(token)) || !["PROPN", "NOUN"].includes(before.pos)) return false;
+  for (let at = index + 1; at <= index + 6 && at < tokens.length; at += 1) {
+    const word = tokens[at] as Token;
+    if (key(word) === "that") return at > index + 1;
+    if (!["DET", "PROPN", "NOUN", "ADJ", "PRON"].includes(word.pos)) return false;
+  }
+  return false;
 }
 
 /** An unnamed source described by a group's noun phrase and the participle phrase after it ("officials traveling with Doe"). */
