@@ -93,6 +93,10 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
     // the idea ...": "and" or "but" then, with no subject, a past-tense verb of speaking or of a
     // stance taken aloud goes on with the speaker's own acts, not with the reported clause.
     if (/^(and|but)$/.test(key(token)) && next && next.pos === "VERB" && SPEAKER_ACTS.has(key(next)) && (speakersNextAct(tokens, start, index) || commaAct(tokens, index))) return index > start && tokens[index - 1]?.text === "," ? index - 1 : index;
+    // "told her that the town is in his thoughts and, while his team will keep him updated, he
+    // urged her to ...": after "and" an opening subordinate clause, then "he"/"she" and a
+    // past-tense act of speaking: the speaker's next act, not the reported clause.
+    if (/^(and|but)$/.test(key(token)) && next?.text === "," && speakerAfterAside(tokens, index + 2)) return index;
     // "confirmed that fighting took place but did not say ...": a negated predicate after "but" is the speaker's own.
     if (key(token) === "but" && tokens[index + 1]?.pos === "AUX" && /^(not|n't|n’t)$/.test(key(tokens[index + 2] ?? token))) return index;
     if (token.text === "," && ["and", "but", "according"].includes(key(tokens[index + 1] ?? token))) {
@@ -106,6 +110,24 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/** Conjunctions that open a subordinate clause set off by commas ("while his team ..."). */
+const ASIDE_OPENERS = /^(while|although|though|as|when|after|before|since|if|because)$/;
+/**
+ * Whether the tokens at `at` are a subordinate clause closed by a comma and then "he"/"she"/"they"
+ * and a past-tense act of speaking ("while ..., he urged"): at most twenty words of aside.
+ */
+function speakerAfterAside(tokens: readonly Token[], at: number): boolean {
+  const opener = tokens[at];
+  if (!opener || !ASIDE_OPENERS.test(key(opener))) return false;
+  for (let index = at + 1; index < Math.min(tokens.length - 2, at + 22); index += 1) {
+    if ((tokens[index] as Token).text !== ",") continue;
+    const subject = tokens[index + 1] as Token;
+    const verb = tokens[index + 2] as Token;
+    return /^(he|she|they)$/i.test(subject.text) && verb.pos === "VERB" && SPEAKER_ACTS.has(key(verb));
+  }
+  return false;
 }
 
 /** Auxiliaries by the grammatical number they agree with in the present, and the present forms of "be". */
@@ -721,7 +743,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // "The military contends it is clearing ...": a verb that takes a reported clause reports one
     // whenever "that" or a subject and a finite verb follow it, in every form the list has.
     const takesClause = token.pos === "VERB" && CLAUSE_TAKING_VERBS.has(word) && (key(tokens[index + 1] ?? token) === "that" || finiteClauseStart(tokens, index + 1) === index + 1);
-    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || anotherSaid || takesClause) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
+    if (!madeClear && !documentReports && (!(isReportingVerb(tokens, index) || nounReadVerb(tokens, index) || adjectiveReadVerb(tokens, index) || anotherSaid || takesClause) || QUOTE_ONLY_VERBS.has(word) || walk.usedVerbs.has(token.start))) return;
     // "spoke to her counterpart and made clear ...": "and" or "but" before the verb (or before "made" of "made clear").
     // "offered the man a job, then says ...", "and then said ...": "then" after a comma or "and" joins the verb to the clause's subject too.
     const before = index - (madeClear ? 2 : 1);
@@ -771,8 +793,12 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // sentence's subject when that is a body of people, else the last speaking group.
       const main = mainSubject(walk.text, tokens, options.floor, quotedOut);
       const group = main && main.start < (subject as Phrase).start && main.text.toLowerCase() !== "they" ? resolvePhrase(main, main.start, context) : null;
-      const last = walk.cast.groups.filter((entry) => entry.start < token.start).pop();
-      resolved = group?.group || group?.source ? group : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
+      // "Aid officials say ... They say ...": "they" opening a sentence goes on with the group or
+      // unnamed source who spoke last in the same paragraph.
+      const previous = walk.previous?.resolved;
+      const spokeLast = previous && previous.person === null && (previous.group !== null || previous.source !== null) && walk.previous?.paragraph === options.paragraph && subject?.start === tokens[options.floor]?.start ? previous : null;
+      const last = spokeLast ? null : walk.cast.groups.filter((entry) => entry.start < token.start).pop();
+      resolved = group?.group || group?.source ? group : spokeLast ? spokeLast : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
       if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
     } else if ((pronoun === "i" || pronoun === "we") && options.insideSpeaker) {
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
@@ -972,7 +998,8 @@ function nounReadVerb(tokens: readonly Token[], index: number): boolean {
   // "VOA's Jane Doe reports from Kabul that ...", "As Jane Doe reports from Nairobi, ...": a
   // correspondent's verb after the name, with a clause after the place (a credit line alone,
   // "reports from Kabul.", reports nothing).
-  if (before.pos === "PROPN" && key(tokens[index + 1] ?? token) === "from") {
+  // "Jane Doe reports for VOA from Geneva that ...": the outlet may come before the place.
+  if (before.pos === "PROPN" && /^(from|for)$/.test(key(tokens[index + 1] ?? token))) {
     const after = tokens.slice(index + 2, index + 12);
     const that = after.findIndex((word) => key(word) === "that");
     const comma = after.findIndex((word) => word.text === ",");
@@ -999,6 +1026,23 @@ function correspondentComma(tokens: readonly Token[], index: number): number {
   let at = index + 2;
   while (at < index + 7 && tokens[at]?.pos === "PROPN") at += 1;
   return at > index + 2 && tokens[at]?.text === "," && finiteClauseStart(tokens, at + 1) === at + 1 ? at : -1;
+}
+
+/**
+ * "President Roe informed the Governor that ...": the tagger may read a past-tense reporting verb
+ * as an adjective. It is the verb when a name or a noun stands right before it and "that" follows
+ * within its object (a listener of at most five words, no verb of its own).
+ */
+function adjectiveReadVerb(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const before = tokens[index - 1];
+  if (!token || !before || token.pos !== "ADJ" || !/ed$/.test(key(token)) || !REPORTING_VERBS.has(key(token)) || !["PROPN", "NOUN"].includes(before.pos)) return false;
+  for (let at = index + 1; at <= index + 6 && at < tokens.length; at += 1) {
+    const word = tokens[at] as Token;
+    if (key(word) === "that") return at > index + 1;
+    if (!["DET", "PROPN", "NOUN", "ADJ", "PRON"].includes(word.pos)) return false;
+  }
+  return false;
 }
 
 /** An unnamed source described by a group's noun phrase and the participle phrase after it ("officials traveling with Doe"). */

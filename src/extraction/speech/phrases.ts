@@ -1,7 +1,7 @@
 import type { Token } from "../text.js";
 import type { TextRange } from "../types.js";
 import { countryOfDemonym, lookupPlace } from "../events/gazetteer.js";
-import { NOT_NAME_WORDS, ORG_HEADS, ORG_NOUNS, PERSONAL_SUBJECT_PRONOUNS, ROLE_NOUNS, SOURCE_HEADS, TITLE_WORDS } from "./lexicon.js";
+import { NOT_NAME_WORDS, ORG_HEADS, ORG_NOUNS, PERSONAL_SUBJECT_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, TITLE_WORDS } from "./lexicon.js";
 
 // Small readings of token sequences that several rules share: which tokens can be part of a
 // name, where the noun phrase before a verb starts. They look only at wink's tags, the letters
@@ -302,7 +302,10 @@ export function nounPhraseBefore(text: string, tokens: readonly Token[], end: nu
     // "medics and residents": "and" between two nouns joins one subject.
     // "ambassador to Afghanistan Jane Doe", "envoy to the talks": "to" after a role word names the office's field.
     const officeField = lower === "to" && left !== undefined && isRoleWord(left);
-    const joins = CONNECTORS.has(lower) || officeField || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
+    // "Secretary Doe on the Hill said": "on" and a named place after a name says where the person
+    // spoke (withoutPlace drops it again); elsewhere "on" starts no part of a subject.
+    const namedPlaceOn = lower === "on" && left?.pos === "PROPN" && tokens.slice(from, stop).every((word, at) => (at === 0 && key(word) === "the") || (word.pos === "PROPN" && /^\p{Lu}/u.test(word.text)));
+    const joins = CONNECTORS.has(lower) || officeField || namedPlaceOn || (lower === "and" && (tokens[from]?.pos === "NOUN" || tokens[from]?.pos === "PROPN"));
     if (joins && index > floor && left && (left.pos === "NOUN" || left.pos === "PROPN") && from < stop) {
       from = index;
       index -= 1;
@@ -411,10 +414,14 @@ function subjectBeforeDashes(text: string, tokens: readonly Token[], verb: numbe
  */
 function withoutPlace(text: string, subject: Phrase): Phrase {
   const words = subject.tokens;
-  const at = words.findIndex((token, index) => index >= 2 && /^(in|from)$/.test(token.text));
-  if (at < 0 || at === words.length - 1 || !words.slice(at + 1).every((token) => token.pos === "PROPN" && /^\p{Lu}/u.test(token.text))) return subject;
+  const at = words.findIndex((token, index) => index >= 2 && /^(in|from|on)$/.test(token.text));
+  // "on the Hill": the place may take "the".
+  const place = words.slice(at + 1).filter((token, index) => !(index === 0 && key(token) === "the"));
+  if (at < 0 || place.length === 0 || !place.every((token) => token.pos === "PROPN" && /^\p{Lu}/u.test(token.text))) return subject;
   const run = nameRuns(words.slice(0, at)).pop();
-  return run && run[1] === at ? (phraseOf(text, words, 0, at) ?? subject) : subject;
+  // "Secretary McHugh": a title and a name in capitals, which nameRuns may not read as a run.
+  const titledName = words.slice(0, at).every((token) => token.pos === "PROPN" && /^\p{Lu}/u.test(token.text));
+  return (run && run[1] === at) || titledName ? (phraseOf(text, words, 0, at) ?? subject) : subject;
 }
 
 /**
@@ -577,13 +584,17 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   // "several reporters that have said they ...": so does a restrictive "that" right after a noun
   // (the tagger reads it as a pronoun; no comma stands before it).
   const relativeThat = /^that$/i.test(tokens[end - 1]?.text ?? "") && tokens[end - 1]?.pos === "PRON" && ["NOUN", "PROPN"].includes(tokens[end - 2]?.pos ?? "");
-  if (end - 1 > floor && (/^who$/i.test(tokens[end - 1]?.text ?? "") || relativeThat)) {
+  // "reports in two newspapers, which said ...": "which" after a comma stands for a body or a document.
+  const relativeWhich = /^which$/i.test(tokens[end - 1]?.text ?? "") && tokens[end - 2]?.text === ",";
+  if (end - 1 > floor && (/^who$/i.test(tokens[end - 1]?.text ?? "") || relativeThat || relativeWhich)) {
     const comma = tokens[end - 2]?.text === "," ? end - 2 : end - 1;
     const found = nounPhraseBefore(text, tokens, comma, floor);
     // "The crew rescued a fisherman, who ...": a second determiner not after "of" starts the
     // antecedent (the tagger may take the verb before it for a noun).
     const second = found ? found.tokens.map((token, at) => (at > 0 && token.pos === "DET" && !CONNECTORS.has(key(found.tokens[at - 1] as Token)) ? at : -1)).reduce((a, b) => Math.max(a, b), -1) : -1;
-    const antecedent = found && second > 0 ? phraseOf(text, found.tokens, second, found.tokens.length) : found;
+    // "is disputing reports in ..., which": a progressive's participle is no modifier of the antecedent.
+    const progressive = found && found.tokens.length > 1 && found.tokens[0]?.pos === "VERB" && /ing$/i.test(found.tokens[0].text) && tokens[tokens.indexOf(found.tokens[0]) - 1]?.pos === "AUX" ? 1 : 0;
+    const antecedent = found && (second > 0 || progressive > 0) ? phraseOf(text, found.tokens, Math.max(second, progressive), found.tokens.length) : found;
     if (antecedent && antecedent.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN")) return antecedent;
   }
   // "Gov. Jane Doe (R) said": a party and state in brackets between the name and the verb.
@@ -634,6 +645,11 @@ function adjacentSubject(text: string, tokens: readonly Token[], verb: number, f
   if (inside.tokens.length <= 2 && inside.tokens.every((token) => token.pos === "ADV")) return nounPhraseBefore(text, tokens, comma, floor);
   // "The official, speaking on condition of anonymity, said": a present participle's aside.
   if (first.pos === "VERB" && /ing$/i.test(first.text) && inside.tokens.length <= 10) return nounPhraseBefore(text, tokens, comma, floor);
+  // "The Harbor Front, made up of former dock workers, say", "The union, backed by the drivers,
+  // said": a past participle's aside (no auxiliary in it; a reporting verb there is an inverted
+  // attribution, "The plan, said the minister, ...").
+  const pastParticiple = first.pos === "VERB" && !/ing$/i.test(first.text) && !REPORTING_VERBS.has(key(first)) && ["ADP", "PART"].includes(inside.tokens[1]?.pos ?? "");
+  if (pastParticiple && inside.tokens.length <= 12 && !inside.tokens.some((token) => token.pos === "AUX")) return nounPhraseBefore(text, tokens, comma, floor);
   // "The government, while welcoming outside help, has told", "The ministry, in a statement, said":
   // a subordinator or preposition opens an aside with no finite verb in it.
   // (A "verb" right after the participle is its object the tagger misread: "while welcoming help".)

@@ -321,7 +321,10 @@ function documentIn(text: string, paragraphs: readonly TextRange[]): StatementDo
     }
     return found;
   }
-  if (titledOnly) return officeTitled(text, paragraphs, titledOnly) ?? titledOnly;
+  // "Statement by the Press Secretary" names its author by office only: the unnamed office holder,
+  // with or without the "Office of the Press Secretary" header line (the first-sight keys'
+  // convention, eval/first-sight/speech/README.md; batches 17 and 18 keyed three as the office).
+  if (titledOnly) return titledOnly;
   const signed = footSigned(text, paragraphs);
   if (signed) return signed;
   const headless = headlessReadout(text, paragraphs);
@@ -404,44 +407,6 @@ function addressedMessage(text: string, paragraphs: readonly TextRange[]): State
   if (!named || /[.!?]$/.test(title)) return null;
   const authorStart = headline.start + (HEADLINE_SUBJECT.exec(title)?.[0].indexOf(named) ?? 0) + (HEADLINE_SUBJECT.exec(title)?.index ?? 0);
   return { author: { start: authorStart, end: authorStart + named.length }, paragraphs: body };
-}
-
-/** A title's second line giving the topic: capitalized words, no full stop or other sentence end. */
-const TOPIC_LINE = /^\p{Lu}[^.!?:;]*$/u;
-
-/** "the Press Secretary", "the Spokesperson": a title that names only the press office's head. */
-const PRESS_OFFICE_TITLE = /^the (press secretary|spokesperson|spokesman|spokeswoman)$/i;
-
-/**
- * "Statement by the Press Secretary on ..." over "The White House" / "Office of the Press
- * Secretary" and nothing but header lines (or under that office's line): the title names no
- * person, only the head of the office whose line the header prints, so the release is unsigned and
- * speaks for that office as an organization (eval/first-sight/speech/README.md, from batch 17 on).
- * A name line under the title names the author, and a title with no office line stays the unnamed
- * office holder.
- */
-function officeTitled(text: string, paragraphs: readonly TextRange[], found: StatementDocument): StatementDocument | null {
-  const title = PRESS_OFFICE_TITLE.exec(text.slice(found.author.start, found.author.end).trim());
-  const bodyStart = found.paragraphs[0]?.start;
-  if (!title?.[1] || bodyStart === undefined) return null;
-  const lines = (from: number, to: number): TextRange[] =>
-    paragraphs
-      .filter((paragraph) => paragraph.start >= from && paragraph.end <= to)
-      .map((paragraph) => lineOf(text, paragraph))
-      .filter((line) => line.end > line.start);
-  const words = (line: TextRange): string => text.slice(line.start, line.end);
-  // Between the title and the body only header fields; above the title a headline may stand
-  // ("President Doe to Welcome ..." / "Office of the Press Secretary" / date / the title).
-  // The title may run onto a second line that gives the release's topic ("Meeting with the
-  // Harbor Commission"): short, no full stop, right under the title.
-  const below = lines(found.author.end, bodyStart);
-  const topicLine = below[0] !== undefined && !HEADER_LINE.test(words(below[0])) && TOPIC_LINE.test(words(below[0]).trim()) && words(below[0]).trim().split(/\s+/).length <= 12;
-  if (!below.slice(topicLine ? 1 : 0).every((line) => HEADER_LINE.test(words(line)))) return null;
-  const above = lines(0, found.author.start).slice(-MAX_HEADER_LINES);
-  const office = [...above, ...below].find((line) => PRESS_OFFICE_LINE.test(words(line)) && words(line).toLowerCase().endsWith(` ${(title[1] ?? "").toLowerCase()}`));
-  if (!office) return null;
-  const issuer = `Office of the ${(title[1] ?? "").split(" ").map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join(" ")}`;
-  return { ...found, author: office, authorKind: "unsigned", unsignedBy: issuer, issuer };
 }
 
 /** The departments whose unsigned releases name them: the department's head, its own name, its building, its site or handle. */

@@ -10,15 +10,17 @@ const quotesOf = (text: string): { text: string; speaker: string | null; speaker
   extractArticle(text).quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, speakerKind: quote.speakerKind, description: quote.speakerDescription, kind: quote.kind, medium: quote.medium }));
 const direct = (text: string) => quotesOf(text).filter((quote) => quote.kind === "direct");
 
+// h17ak: the keys' convention (eval/first-sight/speech/README.md) keys these releases as the
+// unnamed office holder, with or without the office's header line.
 describe("a release titled only by its office, under that office's header line", () => {
-  it("gives \"Statement by the Press Secretary\" over \"Office of the Press Secretary\" to the office, an organization", () => {
+  it("gives \"Statement by the Press Secretary\" over \"Office of the Press Secretary\" to the unnamed Press Secretary", () => {
     const text = [
       "Statement by the Press Secretary on the Visit of President Tomas Vell",
       "The White House",
       "Office of the Press Secretary",
       "On Monday, March 3, President Obama will welcome President Tomas Vell of Ruritania to the White House.  The two leaders will discuss the harbor treaty, energy and trade.",
     ].join("\n\n");
-    expect(direct(text).map((quote) => [quote.speaker, quote.speakerKind, quote.medium])).toEqual([["Office of the Press Secretary", "organization", "statement"]]);
+    expect(direct(text).map((quote) => [quote.speaker, quote.description, quote.medium])).toEqual([[null, "the Press Secretary", "statement"]]);
   });
 
   it("reads the office line above the title, under a headline, the same way", () => {
@@ -30,7 +32,7 @@ describe("a release titled only by its office, under that office's header line",
       "Statement by the Press Secretary",
       "The President will welcome President Tomas Vell of Ruritania to the White House on Monday for talks on the harbor treaty.",
     ].join("\n\n");
-    expect(direct(text).map((quote) => [quote.speaker, quote.speakerKind])).toEqual([["Office of the Press Secretary", "organization"]]);
+    expect(direct(text).map((quote) => [quote.speaker, quote.description])).toEqual([[null, "the Press Secretary"]]);
   });
 
   it("keeps \"Statement by the Press Secretary\" with no office line as the unnamed Press Secretary", () => {

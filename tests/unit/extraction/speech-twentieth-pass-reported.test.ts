@@ -86,15 +86,9 @@ describe("a press office's statement whose title runs onto a topic line", () => 
     "The members of the Harbor Commission met at the White House this morning with the President to discuss port security.",
   ].join("\n");
 
-  it("speaks for the office, as without the topic line", () => {
+  it("speaks for the unnamed Press Secretary, as without the topic line", () => {
     const body = extractArticle(statement).quotes.find((quote) => quote.kind === "direct");
-    expect(body?.speaker).toBe("Office of the Press Secretary");
-  });
-
-  it("does not take a sentence under the title for a topic line", () => {
-    const signed = statement.replace("Visit of the Harbor Commission", "The commission met the President today.");
-    const body = extractArticle(signed).quotes.find((quote) => quote.kind === "direct");
-    expect(body?.speaker).not.toBe("Office of the Press Secretary");
+    expect([body?.speaker, body?.speakerDescription]).toEqual([null, "the Press Secretary"]);
   });
 });
 
