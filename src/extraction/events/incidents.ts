@@ -651,7 +651,9 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // troops killed since the start of the war to 149") takes only that clause's counts.
 // (Twenty-second pass, h18ab: "More than 200,000 people have been killed during the country's decades-long conflicts": the toll of
 // a long war, not of the incident the story reports.)
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis),? (?:(?:which|that) )?(?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far|(?:killed|died|dead)\b[^.;]{0,60}?\b(?:during|in|over)\s+(?:the\s+|[\p{L}’']+['’]s\s+)?(?:decades?|years?|generations?)-(?:long|old)\b)\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis),? (?:(?:which|that) )?(?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:have|has) been (?:killed|wounded|injured)\b[^.;]{0,30}?\bthis (?:week|month)|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far|(?:killed|died|dead)\b[^.;]{0,60}?\b(?:during|in|over)\s+(?:the\s+|[\p{L}’']+['’]s\s+)?(?:decades?|years?|generations?)-(?:long|old)\b)\b/iu;
+/** Before a count: the dead and the hurt counted together ("killed and injured", "killing or wounding"). */
+const JOINT_TOLL_BEFORE = /\bkill(?:ed|ing|s)?\s+(?:and|or)\s+(?:injur|wound)(?:ed|ing|s)?\s+(?:(?:at least|more than|nearly|about|some|over|up to)\s+)?$/i;
 const LEFT_BEFORE = /\b(?:left|leaving|leaves)\s+(?:(?:at least|more than|nearly|about|some|over|another)\s+)?$/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
@@ -741,7 +743,10 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const group: VictimGroup = othersAfter || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
     const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
-    if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
+    // (h18ah: "killed and injured dozens of people", "killed and wounded scores": one count of the dead and the hurt
+    // together, no count of either; it tells only that someone died, as the keys read it: at least one dead.)
+    if (JOINT_TOLL_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: { min: 1, max: null }, injuries: NONE, group: "generic" });
+    else if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
     // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
     // ("a bombing at a church left more than 100 people dead, and a series of attacks ...": "left N dead" is the toll of what comes before it.)
@@ -2182,6 +2187,9 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     // ... but a kind of casualty the body never counts ("Iraqi citizens were killed and 18 wounded", the count of the dead
     // lost) is the headline's ("Four Iraqi Citizens Killed, 18 Injured"); not a plural headline's ("Bombings Kill 9" is a
     // total over the story's incidents).
+    // (h18ah: nor is a floor of one, all a joint "killed and injured dozens" tells of the dead: "Explosion Kills 16" says more.)
+    const floorOfOne = draft.fatalities.min === 1 && draft.fatalities.max === null;
+    if (!mention.plural && floorOfOne && (reconcile(mention.tolls.fatalities).min ?? 0) > 1) draft.tolls.fatalities.clear();
     if (!mention.plural && draft.tolls.fatalities.size === 0 && mention.tolls.fatalities.size > 0) {
       for (const [group, range] of mention.tolls.fatalities) addCount(draft.tolls.fatalities, group, range);
       draft.fatalities = reconcile(draft.tolls.fatalities);
