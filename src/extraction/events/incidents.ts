@@ -223,6 +223,15 @@ const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|
 // told incident, a trigger word or not, is the sentence's own incident when the gap is counted; "The action follows
 // Ecuador's expulsion" may name the same act again.)
 // (h18ad: or a pronoun for it, "It came a day after a passenger train was bombed".)
+/** "came hours before", "comes two days before": a later event told after it (the incident's own words come first). */
+const COMES_BEFORE = /\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|one|two|three|four|five|six|seven|several|a few|\d+)\s+)?(?:days?|hours?|weeks?|minutes?)\s+before\s/i;
+/** A superlative before an incident word ("the deadliest attack", "the worst such bombing"): a comparison with the past. */
+const SUPERLATIVE_BEFORE = /\b(?:deadliest|worst|bloodiest|biggest|largest|most (?:serious|deadly|violent))\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/**
+ * Around a battle report: the attackers told before, killed in a fight ("Police say the suspected rebels were killed in a gun
+ * battle with soldiers"): the fight that ended the attack, part of it (h18ah).
+ */
+const ATTACKERS_KILLED_IN = /\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|[0-9]+|other)\s+)?(?:suspected\s+|alleged\s+)?(?:attackers|assailants|militants|rebels|gunm[ae]n|insurgents|terrorists|raiders|infiltrators)\s+(?:(?:were|had been|have been)\s+)(?:later\s+|also\s+)?(?:shot\s+(?:dead\s+)?|killed\s+)(?:in|during)\s+(?:an?|the)\s+(?:ensuing\s+|subsequent\s+)?(?:gun-?\s*battle|battle|gunfight|fire\s*fight|shoot-?out|exchange of fire|clash)\b/iu;
 const REFERENCE_SUBJECT = /^\s*(?:(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}|(?:it|this|that)\s+(?:also\s+)?)$/iu;
 const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
@@ -1355,11 +1364,15 @@ export function extractIncidents(
       // ("The attack comes a day after gunmen killed ...": the words after "comes a day after" report an earlier incident.)
       const comesAfter = COMES_AFTER.exec(sentence.text);
       const afterAt = comesAfter !== null ? sentence.start + comesAfter.index + comesAfter[0].length : sentence.end;
+      // (h18ah: "The attack on the army camp came hours before the president visited the mosque in Srinagar": the words after
+      // "came hours before" tell a later event, whose place is not the incident's.)
+      const comesBefore = comesAfter === null && hit.start < sentence.start + 80 ? COMES_BEFORE.exec(sentence.text) : null;
+      const beforeAt = comesBefore !== null ? sentence.start + comesBefore.index + comesBefore[0].length : sentence.end;
       // (Its first report of each kind opens that incident: "detonated a car bomb" is one. The sentence's own incident is
       // named before it, "The attack", "Friday's blast"; "came after five days of clashes" is a span, no earlier incident.)
       const earlier = comesAfter !== null && hit.start >= afterAt && (hits.some((h) => h.end <= sentence.start + comesAfter.index) || (drafts.length > 0 && comesAfter[2] !== undefined && REFERENCE_SUBJECT.test(sentence.text.slice(0, comesAfter.index)))) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
       const inClause = sentencePlaces.filter(
-        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)),
+        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)) && (comesBefore === null || (hit.start >= beforeAt) === (p.start >= beforeAt)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       // "military officials in Baghdad reported": where the telling is, not where it happened.
@@ -1439,7 +1452,10 @@ export function extractIncidents(
       const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
       // (A death told in a clause of its own, beside the sentence's incident, is of the sentence's day.)
       const sentenceDays = hit.clauseDeath ? dates.filter((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start)) : [];
-      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed.length ? borrowed : sentenceDays)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
+      // (h18ah: "It is the deadliest attack in Kashmir since the prime minister visited the region two months ago": a
+      // comparison with the past; the day after its "since" is another event's, not the incident's.)
+      const comparison = SUPERLATIVE_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start)) && /\bsince\b/.test(text.slice(hit.end, sentence.end));
+      const date = describesPlace || comparison ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed.length ? borrowed : sentenceDays)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
       // An earlier incident "a day after" which the sentence's incident came is dated back from that one's day; a later act
       // of the same attackers with no day of its own is of the last incident's day.
       const lastDated = byRecency(drafts).find((d) => VIOLENT.includes(d.type))?.date ?? null;
@@ -1590,6 +1606,14 @@ export function extractIncidents(
       const operation = noneOfOperation ? byRecency(drafts).find((d) => OPERATION_TYPES.has(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1)) : undefined;
       if (operation) {
         recordCount(operation, count);
+        continue;
+      }
+      // (h18ah: "-- Coalition forces east of X captured nine suspects. ... troops engaged enemies on site, killing five suspected
+      // terrorists. ... an Iraqi child was wounded in the operation.": a toll in the paragraph of an arrest raid, with nothing
+      // violent told in it, is the raid's, as the keys carry a raid's dead on its arrest.)
+      const latest = byRecency(drafts)[0];
+      if (latest?.type === "arrest" && latest.mentions.some((m) => m.sentence.paragraph === sentence.paragraph && !m.inHeadline) && !drafts.some((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph === sentence.paragraph))) {
+        recordCount(latest, count, true);
         continue;
       }
       const recentViolent = byRecency(drafts).filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
@@ -1870,7 +1894,7 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   const lastMention = lastViolent?.mentions.at(-1);
   if (
     mention.type === "armed_clash" && !mention.distinct && !mention.anaphoric && !mention.inHeadline && lastViolent?.type === "attack" && !lastViolent.cameUnder && lastMention !== undefined && !lastViolent.mentions.every((m) => m.plural) &&
-    (lastViolent.attributedTo !== null ? mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 : mention.sentence === lastMention.sentence) &&
+    (lastViolent.attributedTo !== null || ATTACKERS_KILLED_IN.test(mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 90), mention.end - mention.sentence.start + 30)) ? mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 : mention.sentence === lastMention.sentence) &&
     placesCompatible(lastViolent.place, mention.place) && datesCompatible(lastViolent.date, mention.date)
   )
     return absorb(lastViolent, mention, true);
