@@ -226,12 +226,16 @@ const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|
 /** "came hours before", "comes two days before": a later event told after it (the incident's own words come first). */
 const COMES_BEFORE = /\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|one|two|three|four|five|six|seven|several|a few|\d+)\s+)?(?:days?|hours?|weeks?|minutes?)\s+before\s/i;
 /** A superlative before an incident word ("the deadliest attack", "the worst such bombing"): a comparison with the past. */
-const SUPERLATIVE_BEFORE = /\b(?:deadliest|worst|bloodiest|biggest|largest|most (?:serious|deadly|violent))\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const SUPERLATIVE_BEFORE = /\b(?:deadliest|worst|bloodiest|biggest|largest|strongest|most (?:serious|deadly|violent|powerful))\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/** After a superlative's incident word: what it is compared with ("since 1999", "in 14 years", "in a decade"). */
+const COMPARED_SINCE_AFTER = /\bsince\b|^\s+(?:in|for)\s+(?:more than\s+|nearly\s+|over\s+|almost\s+)?(?:a|\d+|[a-z]+)\s+(?:years|decades?|generations?|century|year)\b/i;
 /**
  * Around a battle report: the attackers told before, killed in a fight ("Police say the suspected rebels were killed in a gun
  * battle with soldiers"): the fight that ended the attack, part of it (h18ah).
  */
 const ATTACKERS_KILLED_IN = /\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|[0-9]+|other)\s+)?(?:suspected\s+|alleged\s+)?(?:attackers|assailants|militants|rebels|gunm[ae]n|insurgents|terrorists|raiders|infiltrators)\s+(?:(?:were|had been|have been)\s+)(?:later\s+|also\s+)?(?:shot\s+(?:dead\s+)?|killed\s+)(?:in|during)\s+(?:an?|the)\s+(?:ensuing\s+|subsequent\s+)?(?:gun-?\s*battle|battle|gunfight|fire\s*fight|shoot-?out|exchange of fire|clash)\b/iu;
+/** Before an incident word: its victims, told as such ("One of those killed in the", "Among the dead in the"). */
+const VICTIMS_OF_BEFORE = /\b(?:(?:those|people|victims|the ones)\s+(?:who\s+(?:were|was|died)\s+)?(?:killed|wounded|injured|hurt|dead)|among\s+the\s+(?:dead|victims|wounded|injured))\s+(?:in|during|by)\s+(?:the|that|this)\s+(?:[\p{L}-]+\s+)?$/iu;
 const REFERENCE_SUBJECT = /^\s*(?:(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}|(?:it|this|that)\s+(?:also\s+)?)$/iu;
 const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
@@ -822,7 +826,11 @@ const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
 /** Before a plural blast word: one incident of two blasts ("the twin blasts", "a double suicide bombing"). */
 const TWIN_BEFORE = /\b(?:twin|double|dual)\s+(?:suicide\s+|bomb\s+|car[- ]bomb\s+)?$/i;
 const FEW_OTHER_BEFORE = /\b(two|three|four|five)\s+(?:other|additional|more|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
-const USUAL_AFTER = /^\s+(?:(?:still|also)\s+)?(?:remain|remains|are|have been|have become|became)\s+(?:(?:still|quite|very|relatively|fairly|increasingly|all too|too)\s+)*(?:common|commonplace|frequent|rare|routine|widespread|a regular occurrence)\b/i;
+// (h18ah: "Cyclones in the Bay of Bengal are common this time of year": a kind of disaster, and a place between.)
+const USUAL_AFTER = /^\s+(?:(?:in|on|along|across|off|over)\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,4}?)?(?:(?:still|also)\s+)?(?:remain|remains|are|have been|have become|became)\s+(?:(?:still|quite|very|relatively|fairly|increasingly|all too|too)\s+)*(?:common|commonplace|frequent|rare|routine|widespread|a regular occurrence)\b/iu;
+const PLURAL_DISASTER = /^(?:cyclones|typhoons|hurricanes|storms|floods|earthquakes|landslides|mudslides|tornadoes|wildfires)$/i;
+/** Before an arrest word: the end of a penalty ("released from 10 days of house arrest", "freed from detention"). */
+const RELEASED_FROM_BEFORE = /\b(?:released|freed|let out|discharged)\s+from\s+(?:(?:his|her|their|a|an|the|\d+|[a-z]+-(?:day|week|month|year))\s+)?(?:(?:days?|weeks?|months?|years?)\s+(?:of|in)\s+)?(?:house\s+)?$/i;
 const TOLL_BEFORE_PLACE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|lives|dead|civilians|worshippers|villagers|others)\b/iu;
 const FEW: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs|(?:explosive )?devices)$/i;
@@ -1095,6 +1103,10 @@ export function extractIncidents(
         // its own; "Another typhoon is being monitored and could hit Luzon": a storm forecast to come has not happened.)
         if (PARTICIPLE.test(m[0]) && NEGATED_BEFORE.test(before)) continue;
         if (MISTAKEN_FOR_BEFORE.test(before)) continue;
+        // (h18ah: "is fighting for his life after being stabbed": a victim's struggle, no battle; "had been released from 10
+        // days of house arrest": the end of a penalty, no arrest.)
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+for\s+(?:his|her|their|its)\s+li(?:fe|ves)\b/i.test(after)) continue;
+        if (rule.type === "arrest" && RELEASED_FROM_BEFORE.test(before)) continue;
         if (rule.type === "other" && FORECAST_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
@@ -1183,7 +1195,7 @@ export function extractIncidents(
     // usual is no incident.)
     for (let i = hits.length - 1; i >= 0; i--) {
       const hit = hits[i] as (typeof hits)[number];
-      if (PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) && USUAL_AFTER.test(text.slice(hit.end, hit.end + 48))) hits.splice(i, 1);
+      if ((PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || PLURAL_DISASTER.test(text.slice(hit.start, hit.end))) && USUAL_AFTER.test(text.slice(hit.end, hit.end + 80))) hits.splice(i, 1);
     }
     // No new kidnapping: crimes a speaker lists inside a quotation ("We shall discover all the people that act
     // criminally, killed, kidnapped, tortured"; a quotation may open in an earlier sentence of the paragraph), or a
@@ -1454,7 +1466,7 @@ export function extractIncidents(
       const sentenceDays = hit.clauseDeath ? dates.filter((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start)) : [];
       // (h18ah: "It is the deadliest attack in Kashmir since the prime minister visited the region two months ago": a
       // comparison with the past; the day after its "since" is another event's, not the incident's.)
-      const comparison = SUPERLATIVE_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start)) && /\bsince\b/.test(text.slice(hit.end, sentence.end));
+      const comparison = SUPERLATIVE_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start)) && COMPARED_SINCE_AFTER.test(text.slice(hit.end, sentence.end));
       const date = describesPlace || comparison ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed.length ? borrowed : sentenceDays)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
       // An earlier incident "a day after" which the sentence's incident came is dated back from that one's day; a later act
       // of the same attackers with no day of its own is of the last incident's day.
@@ -1837,7 +1849,10 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // "The attack happened at the site of Wednesday's explosion": a reference dated by a possessive day points at that day's
   // incident, and at none reported on another day (then it is an earlier incident the story names in passing).
   const dayOf = possessiveDay(mention);
-  if (mention.anaphoric && !mention.ownPlace && !battleOfOperation) {
+  // (h18ah: "One of those killed in the explosion was journalist X, who worked for VOA's bureau in Nairobi": the victims of
+  // an incident told before point back at it; a place the sentence names after is the victim's, not the incident's.)
+  const victimsOf = mention.anaphoric && VICTIMS_OF_BEFORE.test(mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start));
+  if (mention.anaphoric && (!mention.ownPlace || victimsOf) && !battleOfOperation) {
     const recentFirst = byRecency(drafts).filter((d) => dayOf === null || d.date?.precision !== "day" || d.date.date === dayOf);
     {
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
