@@ -223,6 +223,24 @@ const COMES_AFTER = /\b(?:(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|
 // told incident, a trigger word or not, is the sentence's own incident when the gap is counted; "The action follows
 // Ecuador's expulsion" may name the same act again.)
 // (h18ad: or a pronoun for it, "It came a day after a passenger train was bombed".)
+/** "came hours before", "comes two days before": a later event told after it (the incident's own words come first). */
+const COMES_BEFORE = /\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(?:(?:a|one|two|three|four|five|six|seven|several|a few|\d+)\s+)?(?:days?|hours?|weeks?|minutes?)\s+before\s/i;
+/** A superlative before an incident word ("the deadliest attack", "the worst such bombing"): a comparison with the past. */
+const SUPERLATIVE_BEFORE = /\b(?:deadliest|worst|bloodiest|biggest|largest|strongest|most (?:serious|deadly|violent|powerful))\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/**
+ * After a superlative's incident word: an event it is compared with ("since the president visited ..."). (Not "in 14
+ * years": "India's strongest cyclone in 14 years" then merges the lede into the storm's landfall, right by the story,
+ * but the merged incident's span is the lede while incidents-24's key has the landfall sentence, and the text's
+ * "Orrisa" is no gazetteer spelling, so the match was lost; left for a later pass.)
+ */
+const COMPARED_SINCE_AFTER = /\bsince\b/i;
+/**
+ * Around a battle report: the attackers told before, killed in a fight ("Police say the suspected rebels were killed in a gun
+ * battle with soldiers"): the fight that ended the attack, part of it (h18ah).
+ */
+const ATTACKERS_KILLED_IN = /\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|[0-9]+|other)\s+)?(?:suspected\s+|alleged\s+)?(?:attackers|assailants|militants|rebels|gunm[ae]n|insurgents|terrorists|raiders|infiltrators)\s+(?:(?:were|had been|have been)\s+)(?:later\s+|also\s+)?(?:shot\s+(?:dead\s+)?|killed\s+)(?:in|during)\s+(?:an?|the)\s+(?:ensuing\s+|subsequent\s+)?(?:gun-?\s*battle|battle|gunfight|fire\s*fight|shoot-?out|exchange of fire|clash)\b/iu;
+/** Before an incident word: its victims, told as such ("One of those killed in the", "Among the dead in the"). */
+const VICTIMS_OF_BEFORE = /\b(?:(?:those|people|victims|the ones)\s+(?:who\s+(?:were|was|died)\s+)?(?:killed|wounded|injured|hurt|dead)|among\s+the\s+(?:dead|victims|wounded|injured))\s+(?:in|during|by)\s+(?:the|that|this)\s+(?:[\p{L}-]+\s+)?$/iu;
 const REFERENCE_SUBJECT = /^\s*(?:(?:the|this|that|its|their|[\p{Lu}][\p{L}]+['’]s)\s+(?:[\p{L}'’-]+\s+){0,5}|(?:it|this|that)\s+(?:also\s+)?)$/iu;
 const DAYS_WORD: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /** "The same group later attacked a nearby army camp": a later act on a target introduced as new is an incident of its own. */
@@ -651,7 +669,9 @@ export function sumRanges(a: CountRange, b: CountRange): CountRange {
 // troops killed since the start of the war to 149") takes only that clause's counts.
 // (Twenty-second pass, h18ab: "More than 200,000 people have been killed during the country's decades-long conflicts": the toll of
 // a long war, not of the incident the story reports.)
-const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis),? (?:(?:which|that) )?(?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far|(?:killed|died|dead)\b[^.;]{0,60}?\b(?:during|in|over)\s+(?:the\s+|[\p{L}’']+['’]s\s+)?(?:decades?|years?|generations?)-(?:long|old)\b)\b/iu;
+const AGGREGATE = /\b(?:(?:the|this|that) (?:violence|conflict|insurgency|war|fighting|unrest|crisis),? (?:(?:which|that) )?(?:has|have) (?:killed|left|claimed)|(?:is|are|was|were) responsible for (?:the )?(?:killing|killings|deaths?|murders?) of|(?:is|are|was|were) responsible for killing|a total of|in total|so far this year|this year alone|(?:have|has) been (?:killed|wounded|injured)\b[^.;]{0,30}?\bthis (?:week|month)|(?:attacks|bombings|killings|assassinations|clashes) (?:earlier )?this year|since (?:the start|(?:19|20)\d{2})|in recent (?:weeks|months|years)|over the (?:past|last) (?:year|decade|\d+ years)|(?:in|over|during) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years) alone|^(?:in|over|during) the (?:past|last) (?:week|month|year|(?:few |several |two |three )(?:days|weeks|months))\b|(?:in|over|during) (?:more than |nearly |almost |over |about )?(?:a|an|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) of (?:protests?|demonstrations?|fighting|violence|clashes|unrest|attacks)|the number of\b[^.;]*\b(?:killed|dead|died|wounded)\b[^.;]*\bsince|(?:killed|died) (?:during|in) the (?:war|conflict|invasion)(?![\p{L}-])|(?:killed|died|injured|wounded) in the (?:[\p{L}-]+\s+){0,2}?(?:days?|weeks?|months?|year)-long\b|\b(?:clashes|protests|demonstrations|unrest|violence|fighting) so far|(?:killed|died|dead)\b[^.;]{0,60}?\b(?:during|in|over)\s+(?:the\s+|[\p{L}’']+['’]s\s+)?(?:decades?|years?|generations?)-(?:long|old)\b)\b/iu;
+/** Before a count: the dead and the hurt counted together ("killed and injured", "killing or wounding"). */
+const JOINT_TOLL_BEFORE = /\bkill(?:ed|ing|s)?\s+(?:and|or)\s+(?:injur|wound)(?:ed|ing|s)?\s+(?:(?:at least|more than|nearly|about|some|over|up to)\s+)?$/i;
 const LEFT_BEFORE = /\b(?:left|leaving|leaves)\s+(?:(?:at least|more than|nearly|about|some|over|another)\s+)?$/i;
 const RUNNING_TOTAL = /,\s*(?:bringing|raising|pushing|taking)\b[^,;]*$/i;
 
@@ -741,7 +761,10 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     const group: VictimGroup = othersAfter || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
     const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
-    if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
+    // (h18ah: "killed and injured dozens of people", "killed and wounded scores": one count of the dead and the hurt
+    // together, no count of either; it tells only that someone died, as the keys read it: at least one dead.)
+    if (JOINT_TOLL_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: { min: 1, max: null }, injuries: NONE, group: "generic" });
+    else if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
     else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
     // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
     // ("a bombing at a church left more than 100 people dead, and a series of attacks ...": "left N dead" is the toll of what comes before it.)
@@ -808,7 +831,11 @@ const LIST_ITEM = /^\s*(?:—|–|--|-|•|\*|\d{1,2}[.)]\s)/;
 /** Before a plural blast word: one incident of two blasts ("the twin blasts", "a double suicide bombing"). */
 const TWIN_BEFORE = /\b(?:twin|double|dual)\s+(?:suicide\s+|bomb\s+|car[- ]bomb\s+)?$/i;
 const FEW_OTHER_BEFORE = /\b(two|three|four|five)\s+(?:other|additional|more|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
-const USUAL_AFTER = /^\s+(?:(?:still|also)\s+)?(?:remain|remains|are|have been|have become|became)\s+(?:(?:still|quite|very|relatively|fairly|increasingly|all too|too)\s+)*(?:common|commonplace|frequent|rare|routine|widespread|a regular occurrence)\b/i;
+// (h18ah: "Cyclones in the Bay of Bengal are common this time of year": a kind of disaster, and a place between.)
+const USUAL_AFTER = /^\s+(?:(?:in|on|along|across|off|over)\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,4}?)?(?:(?:still|also)\s+)?(?:remain|remains|are|have been|have become|became)\s+(?:(?:still|quite|very|relatively|fairly|increasingly|all too|too)\s+)*(?:common|commonplace|frequent|rare|routine|widespread|a regular occurrence)\b/iu;
+const PLURAL_DISASTER = /^(?:cyclones|typhoons|hurricanes|storms|floods|earthquakes|landslides|mudslides|tornadoes|wildfires)$/i;
+/** Before an arrest word: the end of a penalty ("released from 10 days of house arrest", "freed from detention"). */
+const RELEASED_FROM_BEFORE = /\b(?:released|freed|let out|discharged)\s+from\s+(?:(?:his|her|their|a|an|the|\d+|[a-z]+-(?:day|week|month|year))\s+)?(?:(?:days?|weeks?|months?|years?)\s+(?:of|in)\s+)?(?:house\s+)?$/i;
 const TOLL_BEFORE_PLACE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|lives|dead|civilians|worshippers|villagers|others)\b/iu;
 const FEW: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 const PLURAL_TRIGGER = /(?:attacks|bombings|blasts|explosions|strikes|shootings|bombs|IEDs|(?:explosive )?devices)$/i;
@@ -1081,6 +1108,10 @@ export function extractIncidents(
         // its own; "Another typhoon is being monitored and could hit Luzon": a storm forecast to come has not happened.)
         if (PARTICIPLE.test(m[0]) && NEGATED_BEFORE.test(before)) continue;
         if (MISTAKEN_FOR_BEFORE.test(before)) continue;
+        // (h18ah: "is fighting for his life after being stabbed": a victim's struggle, no battle; "had been released from 10
+        // days of house arrest": the end of a penalty, no arrest.)
+        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+for\s+(?:his|her|their|its)\s+li(?:fe|ves)\b/i.test(after)) continue;
+        if (rule.type === "arrest" && RELEASED_FROM_BEFORE.test(before)) continue;
         if (rule.type === "other" && FORECAST_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
@@ -1169,7 +1200,7 @@ export function extractIncidents(
     // usual is no incident.)
     for (let i = hits.length - 1; i >= 0; i--) {
       const hit = hits[i] as (typeof hits)[number];
-      if (PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) && USUAL_AFTER.test(text.slice(hit.end, hit.end + 48))) hits.splice(i, 1);
+      if ((PLURAL_TRIGGER.test(text.slice(hit.start, hit.end)) || PLURAL_DISASTER.test(text.slice(hit.start, hit.end))) && USUAL_AFTER.test(text.slice(hit.end, hit.end + 80))) hits.splice(i, 1);
     }
     // No new kidnapping: crimes a speaker lists inside a quotation ("We shall discover all the people that act
     // criminally, killed, kidnapped, tortured"; a quotation may open in an earlier sentence of the paragraph), or a
@@ -1350,11 +1381,15 @@ export function extractIncidents(
       // ("The attack comes a day after gunmen killed ...": the words after "comes a day after" report an earlier incident.)
       const comesAfter = COMES_AFTER.exec(sentence.text);
       const afterAt = comesAfter !== null ? sentence.start + comesAfter.index + comesAfter[0].length : sentence.end;
+      // (h18ah: "The attack on the army camp came hours before the president visited the mosque in Srinagar": the words after
+      // "came hours before" tell a later event, whose place is not the incident's.)
+      const comesBefore = comesAfter === null && hit.start < sentence.start + 80 ? COMES_BEFORE.exec(sentence.text) : null;
+      const beforeAt = comesBefore !== null ? sentence.start + comesBefore.index + comesBefore[0].length : sentence.end;
       // (Its first report of each kind opens that incident: "detonated a car bomb" is one. The sentence's own incident is
       // named before it, "The attack", "Friday's blast"; "came after five days of clashes" is a span, no earlier incident.)
       const earlier = comesAfter !== null && hit.start >= afterAt && (hits.some((h) => h.end <= sentence.start + comesAfter.index) || (drafts.length > 0 && comesAfter[2] !== undefined && REFERENCE_SUBJECT.test(sentence.text.slice(0, comesAfter.index)))) && !hits.some((h) => h.start >= afterAt && h.start < hit.start && sameFamily(h.type, hit.type));
       const inClause = sentencePlaces.filter(
-        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)),
+        (p) => p.start >= clause.start && p.end <= clause.end && !p.demonym && !dropped.some((d) => distance(p, d) < distance(p, hit)) && (comesAfter === null || (hit.start >= afterAt) === (p.start >= afterAt)) && (comesBefore === null || (hit.start >= beforeAt) === (p.start >= beforeAt)),
       );
       // "attacked Maiduguri", "shelled the Kharkiv region": the place an attack verb takes is where it happened.
       // "military officials in Baghdad reported": where the telling is, not where it happened.
@@ -1434,7 +1469,10 @@ export function extractIncidents(
       const describesPlace = AFFECTED_AFTER.test(text.slice(hit.end, hit.end + 12));
       // (A death told in a clause of its own, beside the sentence's incident, is of the sentence's day.)
       const sentenceDays = hit.clauseDeath ? dates.filter((d) => !FUTURE.test(text.slice(sentence.start, d.start)) && !notWhen(text, d, sentence.start)) : [];
-      const date = describesPlace ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed.length ? borrowed : sentenceDays)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
+      // (h18ah: "It is the deadliest attack in Kashmir since the prime minister visited the region two months ago": a
+      // comparison with the past; the day after its "since" is another event's, not the incident's.)
+      const comparison = SUPERLATIVE_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 40), hit.start)) && COMPARED_SINCE_AFTER.test(text.slice(hit.end, sentence.end));
+      const date = describesPlace || comparison ? null : span ?? [...(dateCandidates.length ? dateCandidates : borrowed.length ? borrowed : sentenceDays)].sort((a, b) => distance(a, hit) - distance(b, hit))[0] ?? (inHeadline(sentence) ? null : headerDate) ?? scene ?? (secondWave ? (byRecency(drafts).find((d) => d.type === "attack")?.date ?? null) : null) ?? presentProgressive(text, sentence, hit, published) ?? sameTime(sentence, lastDay);
       // An earlier incident "a day after" which the sentence's incident came is dated back from that one's day; a later act
       // of the same attackers with no day of its own is of the last incident's day.
       const lastDated = byRecency(drafts).find((d) => VIOLENT.includes(d.type))?.date ?? null;
@@ -1585,6 +1623,14 @@ export function extractIncidents(
       const operation = noneOfOperation ? byRecency(drafts).find((d) => OPERATION_TYPES.has(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1)) : undefined;
       if (operation) {
         recordCount(operation, count);
+        continue;
+      }
+      // (h18ah: "-- Coalition forces east of X captured nine suspects. ... troops engaged enemies on site, killing five suspected
+      // terrorists. ... an Iraqi child was wounded in the operation.": a toll in the paragraph of an arrest raid, with nothing
+      // violent told in it, is the raid's, as the keys carry a raid's dead on its arrest.)
+      const latest = byRecency(drafts)[0];
+      if (latest?.type === "arrest" && latest.mentions.some((m) => m.sentence.paragraph === sentence.paragraph && !m.inHeadline) && !drafts.some((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph === sentence.paragraph))) {
+        recordCount(latest, count, true);
         continue;
       }
       const recentViolent = byRecency(drafts).filter((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
@@ -1808,7 +1854,10 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // "The attack happened at the site of Wednesday's explosion": a reference dated by a possessive day points at that day's
   // incident, and at none reported on another day (then it is an earlier incident the story names in passing).
   const dayOf = possessiveDay(mention);
-  if (mention.anaphoric && !mention.ownPlace && !battleOfOperation) {
+  // (h18ah: "One of those killed in the explosion was journalist X, who worked for VOA's bureau in Nairobi": the victims of
+  // an incident told before point back at it; a place the sentence names after is the victim's, not the incident's.)
+  const victimsOf = mention.anaphoric && VICTIMS_OF_BEFORE.test(mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 40), mention.start - mention.sentence.start));
+  if (mention.anaphoric && (!mention.ownPlace || victimsOf) && !battleOfOperation) {
     const recentFirst = byRecency(drafts).filter((d) => dayOf === null || d.date?.precision !== "day" || d.date.date === dayOf);
     {
     // "the blaze" after an explosion, "the attack" after a riot: a definite reference has an
@@ -1865,7 +1914,7 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   const lastMention = lastViolent?.mentions.at(-1);
   if (
     mention.type === "armed_clash" && !mention.distinct && !mention.anaphoric && !mention.inHeadline && lastViolent?.type === "attack" && !lastViolent.cameUnder && lastMention !== undefined && !lastViolent.mentions.every((m) => m.plural) &&
-    (lastViolent.attributedTo !== null ? mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 : mention.sentence === lastMention.sentence) &&
+    (lastViolent.attributedTo !== null || ATTACKERS_KILLED_IN.test(mention.sentence.text.slice(Math.max(0, mention.start - mention.sentence.start - 90), mention.end - mention.sentence.start + 30)) ? mention.sentence.paragraph <= lastMention.sentence.paragraph + 1 : mention.sentence === lastMention.sentence) &&
     placesCompatible(lastViolent.place, mention.place) && datesCompatible(lastViolent.date, mention.date)
   )
     return absorb(lastViolent, mention, true);
@@ -2182,6 +2231,9 @@ function absorb(draft: Draft, mention: Mention, takePlace: boolean): Draft {
     // ... but a kind of casualty the body never counts ("Iraqi citizens were killed and 18 wounded", the count of the dead
     // lost) is the headline's ("Four Iraqi Citizens Killed, 18 Injured"); not a plural headline's ("Bombings Kill 9" is a
     // total over the story's incidents).
+    // (h18ah: nor is a floor of one, all a joint "killed and injured dozens" tells of the dead: "Explosion Kills 16" says more.)
+    const floorOfOne = draft.fatalities.min === 1 && draft.fatalities.max === null;
+    if (!mention.plural && floorOfOne && (reconcile(mention.tolls.fatalities).min ?? 0) > 1) draft.tolls.fatalities.clear();
     if (!mention.plural && draft.tolls.fatalities.size === 0 && mention.tolls.fatalities.size > 0) {
       for (const [group, range] of mention.tolls.fatalities) addCount(draft.tolls.fatalities, group, range);
       draft.fatalities = reconcile(draft.tolls.fatalities);
