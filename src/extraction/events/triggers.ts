@@ -21,13 +21,13 @@ export const FIGHTERS_KILLED = /(?=killed)(?<=\b(?:insurgents?|militants?|fighte
 
 /**
  * Forces that killed fighters ("coalition forces killed four armed insurgents"; "forces in Zabul province's Shah Joy district
- * killed two insurgents": where they are may stand between, h18ai; "Afghan soldiers, assisted by
+ * killed two insurgents": where they are may stand between, named words only, h18ai; "Afghan soldiers, assisted by
  * coalition forces, killed ...", "forces targeting a key operative killed ...": an aside between them).
  * (Aircraft too, when the fighters had attacked: "warplanes killed 12 insurgents after they attacked a patrol" is the
  * patrol's fight, close air support in a battle; an air strike alone is an attack.)
  */
 export const FORCES_KILLED_FIGHTERS =
-  /(?=killed)(?<=\b(?:forces|troops|soldiers|police|force|patrol|army|(?:warplanes|aircraft|helicopters|gunships)(?=\s+killed\b[^.;]{0,120}?\b(?:after|when|as)\s+(?:[\p{L}-]+\s+){0,4}?(?:attacked|ambushed|fired on|engaged)\b))(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by|in|near)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
+  /(?=killed)(?<=\b(?:forces|troops|soldiers|police|force|patrol|army|(?:warplanes|aircraft|helicopters|gunships)(?=\s+killed\b[^.;]{0,120}?\b(?:after|when|as)\s+(?:[\p{L}-]+\s+){0,4}?(?:attacked|ambushed|fired on|engaged)\b))(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+|\s+(?:in|near)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|(?:province|district|city|region|area|state|county)(?:['’]s)?)){1,6}?)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
 
 /**
  * Forces that killed fighters during a search for someone or an operation to arrest ("a security force killed seven
@@ -321,10 +321,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "other", pattern: /\b(?:looted|(?<=\b(?:the|widespread|of)\s)looting(?!\s+(?:of\s+)?(?:charges?|allegations?))|jail ?break(?:outs?|s)?|prison ?break(?:outs?|s)?|(?:jail|prison) breakouts?|(?:broke|escaped) (?:out )?(?:of|from) (?:a |the )?(?:[\p{L}-]+\s+)?(?:jail|prison))\b/giu },
   // Rioting told by its acts: stones thrown at the police, tires burned, barricades put up by a crowd.
   { type: "riot", pattern: RIOTING },
+  // (h18ai: "a powerful storm system ... has left at least two people dead", "a tornado tore through the town": a storm
+  // system is told as the disaster; a tornado only with what it did, since "the storm triggered tornadoes in Iowa, Kansas
+  // and Oklahoma" retells the one storm, no incident a state.)
   {
     type: "other",
     pattern:
-      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|(?<!-)quakes?|temblors?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tornado(?:e?s)?|twisters?|storm systems?|tsunamis?|stampedes?|(?<!\b(?:explosions?|blasts?)\s+and\s+|\bresulting\s+)fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
+      /\b(?:wildfires?|forest fires?|bushfires?|blazes?|floods?|flooding|earthquakes?|(?<!-)quakes?|temblors?|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|(?:tornado(?:e?s)?|twisters?)(?=\s+(?:that\s+|which\s+)?(?:(?:has|have|had)\s+)?(?:struck|hit|killed|tore|ripped|swept|touched down|left|destroyed|flattened|devastated|slammed)\b)|storm systems?|tsunamis?|stampedes?|(?<!\b(?:explosions?|blasts?)\s+and\s+|\bresulting\s+)fires?(?=\s+(?:that\s+|which\s+)?(?:broke out|destroyed|gutted|swept|ripped|tore|engulfed|killed|raged)))\b/gi,
   },
   // A mine's or building's collapse and a disaster's fire are accidents, `other` (see COLLAPSE, DISASTER_FIRE).
   { type: "other", pattern: COLLAPSE },
