@@ -9,7 +9,7 @@ import { extractIncidents, isLocative, type PlacedMention } from "./incidents.js
 const BARE_CAPITAL = /(?<=\bthe\s)capital\b(?!\s*,?\s*(?:city\s+)?(?:of\b|\p{Lu}))/gu;
 
 /** A weekday or month name (after a country it is a date, "in Kenya Sunday", not what the country modifies). */
-const DATE_WORD = new RegExp(`^(?:today|yesterday|tonight|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
+const DATE_WORD = new RegExp(`^(?:${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\.?$`);
 
 // The events pass: places (gazetteer names, demonyms, localities and the dateline) and the
 // incidents the story reports, with their places, dates and casualty counts.
