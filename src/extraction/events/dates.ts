@@ -104,7 +104,9 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   },
   {
     // "just over two weeks ago", "three days ago", "a month ago"
-    pattern: new RegExp(`\\b(?:(just|a little|slightly)\\s+)?(?:(over|more than|nearly|almost|about|some|around)\\s+)?(${COUNT_WORDS})\\s+(day|week|month|year)s?\\s+ago\\b`, "gi"),
+    // (h18ai: not in a clause of "since", "the deadliest attack since the prime minister visited two months ago": that
+    // dates what the attack is measured against, not the attack.)
+    pattern: new RegExp(`\\b(?:(just|a little|slightly)\\s+)?(?:(over|more than|nearly|almost|about|some|around)\\s+)?(${COUNT_WORDS})\\s+(day|week|month|year)s?\\s+ago\\b(?<!\\bsince\\s[^.;]{0,120})`, "gi"),
     resolve: (m, published) => {
       const count = numberValue(m[3] ?? "");
       if (count === null) return null;

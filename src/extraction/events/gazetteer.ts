@@ -217,6 +217,8 @@ const withoutTrailingDate = (name: string): string => name.replace(TRAILING_DATE
 const ACRONYM = /^\p{Lu}{2,}$/u;
 /** The adjectives of a faith or a people ("a Shiite neighborhood", "the Christian village"), which name no place. */
 const GROUP_ADJECTIVE = /\b(?:Shiite|Shi'ite|Shi’ite|Shia|Sunni|Christian|Muslim|Jewish|Kurdish|Hindu|Sikh|Alawite|Druze|Catholic|Protestant|Orthodox|Buddhist|Coptic|Yazidi|Turkmen|Arab|Pashtun|Tajik|Hazara|Baloch|Tamil|Hutu|Tutsi|Fulani|Tuareg|Somali|Roma)$/u;
+/** One such adjective as a whole word (before a name: "the Sunni Amiriya neighborhood"). */
+const GROUP_ADJECTIVE_WORD = new RegExp(`^(?:${GROUP_ADJECTIVE.source.slice("\\b(?:".length, -")$".length)})$`, "u");
 /** The capitalised words that describe a city or a part of one ("the Old city", "the Holy city"), which name none. */
 const CITY_ADJECTIVE = /^(?:Old|Inner|Holy|Ancient|Walled|Capital|Host|Sister|Border|Port|Major|Big|Great|Global|Smart|Garden|Free|Imperial|Eternal|Lower|Upper|New)$/u;
 /** A capitalised word joined to a participle or "majority" ("Muslim-majority", "Taliban-controlled"): an adjective, no name ("Nad-e Ali" is one). */
@@ -226,7 +228,8 @@ const COMPOUND_ADJECTIVE = /^\p{Lu}\p{L}*-(?:majority|dominated|controlled|held|
 function withoutLeadingWords(name: string): string {
   const words = name.split(/\s+/);
   // ("the Muslim-majority Yala province", "the rebel-held Kurdish-dominated Kirkuk": a compound adjective describes the place.)
-  while (words.length && (LEADING_NON_NAME.has(words[0] ?? "") || (words.length > 1 && COMPOUND_ADJECTIVE.test(words[0] ?? "")))) words.shift();
+  // ("the predominantly Sunni Amiriya neighborhood": a faith's or people's adjective before the name describes it too.)
+  while (words.length && (LEADING_NON_NAME.has(words[0] ?? "") || (words.length > 1 && (COMPOUND_ADJECTIVE.test(words[0] ?? "") || GROUP_ADJECTIVE_WORD.test(words[0] ?? ""))))) words.shift();
   return words.join(" ");
 }
 

@@ -2104,7 +2104,8 @@ function unrelatedPlaces(draft: Draft, mention: Mention): boolean {
 const REFERENCE_BEFORE = /\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** Between a place and its reference point set off after it ("Avgani, near ", "the village, just outside the town of "). */
-const NEAR_SET_OFF_BETWEEN = /^,\s+(?:(?:just|close)\s+)?(?:near|outside|not far from|close to)\s+(?:the\s+)?(?:(?:city|town|village|provincial capital)\s+of\s+)?$/i;
+// (h18ai: "in the Khan Bani Said area, north of Baghdad": a bearing set off after the place's area is its reference point too.)
+const NEAR_SET_OFF_BETWEEN = /^(?:\s+(?:area|region|district|town|village))?,\s+(?:(?:just|close)\s+)?(?:near|outside|not far from|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:city|town|village|provincial capital)\s+of\s+)?$/i;
 
 /** A distance and bearing before a place ("about 140 km northeast of", "30 miles from the"). */
 const DISTANCE_FROM_BEFORE = /\b\d[\d,.]*\s*(?:kilomet(?:er|re)s|km|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;

@@ -25,7 +25,7 @@ const DATELINE = /^([A-Z][A-Z.'’ -]{2,}?)(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L
 const RELEASE_DATELINE = /^(?:[A-Z][A-Z.'’ -]{2,}?(?:,\s+[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*)?,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*[-–—]\s+/u;
 
 /** Nouns that say what kind of place a region's name is ("Guayas province", "Kerala state") or where in it ("Borno countryside"). */
-const REGION_KIND_NOUN = /^(?:provinces?|states?|regions?|governorates?|count(?:y|ies)|districts?|departments?|prefectures?|oblasts?|territor(?:y|ies)|areas?|countryside|borders?|coasts?|capital|cit(?:y|ies)|towns?|villages?|valleys?|highlands?|lowlands?|parts?|sides?)$/i;
+const REGION_KIND_NOUN = /^(?:provinces?|states?|regions?|governorates?|count(?:y|ies)|districts?|departments?|prefectures?|oblasts?|territor(?:y|ies)|areas?|countryside|borders?|coasts?|capital|cit(?:y|ies)|towns?|villages?|valleys?|highlands?|lowlands?|parts?|sides?|islands?|archipelagos?|peninsulas?)$/i;
 
 /** The dateline of the story (within its first three paragraphs), with the place it names. */
 export function findDateline(analyzed: AnalyzedText): { range: TextRange; place: PlacedMention | null } | null {
@@ -66,7 +66,9 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
   const { text } = analyzed;
   const people = speech.mentions.filter((m) => m.type === "person");
   const dateline = findDateline(analyzed);
-  const notAPerson = (p: PlaceMatch): boolean => !people.some((person) => person.start < p.end && p.start < person.end);
+  // (A place that runs past the person's words is the place: "in the Khan Bani Said area" read by the speech pass as
+  // "Khan Bani" who "said"; a person's name holds a place only when it covers it, "Jim Washington".)
+  const notAPerson = (p: PlaceMatch): boolean => !people.some((person) => person.start <= p.start && p.end <= person.end);
   const bySentence = analyzed.sentences.map((sentence) => findPlaces(text, sentence.start, sentence.end).filter(notAPerson));
   // A locality the story introduced ("the village of Saravali") is a place wherever it is named again.
   const localities = new Map(bySentence.flat().flatMap((p) => (p.kind === "locality" || p.kind === "region" ? [[p.name, p.kind] as const] : [])));

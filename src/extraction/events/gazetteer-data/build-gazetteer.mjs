@@ -67,7 +67,9 @@ for (const city of cities) {
   });
 }
 for (const extra of curated.additions) {
-  places.push({ name: extra.name, aliases: extra.aliases, kind: "city", countryCode: extra.country, lat: extra.lat, lon: extra.lon, population: null });
+  // (An addition may be a region: an island or a lake basin the news names as a place, "Indonesia's Sumatra island".)
+  const kind = extra.kind ?? "city";
+  places.push({ name: extra.name, aliases: extra.aliases, kind, countryCode: extra.country, lat: extra.lat, lon: extra.lon, population: null, ...(kind === "region" ? { admin1: extra.name } : {}) });
 }
 for (const [code, country] of Object.entries(countries)) {
   if (country.partOf) continue; // Ascension Island and the like: listed under their country
