@@ -1108,9 +1108,8 @@ export function extractIncidents(
         // its own; "Another typhoon is being monitored and could hit Luzon": a storm forecast to come has not happened.)
         if (PARTICIPLE.test(m[0]) && NEGATED_BEFORE.test(before)) continue;
         if (MISTAKEN_FOR_BEFORE.test(before)) continue;
-        // (h18ah: "is fighting for his life after being stabbed": a victim's struggle, no battle; "had been released from 10
-        // days of house arrest": the end of a penalty, no arrest.)
-        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+for\s+(?:his|her|their|its)\s+li(?:fe|ves)\b/i.test(after)) continue;
+        // (h18ah: "had been released from 10 days of house arrest": the end of a penalty, no arrest. "Is fighting for his
+        // life" is no battle either: FIGHTING_FIRE_AFTER, above.)
         if (rule.type === "arrest" && RELEASED_FROM_BEFORE.test(before)) continue;
         if (rule.type === "other" && FORECAST_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.

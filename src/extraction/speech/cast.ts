@@ -375,12 +375,20 @@ export function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** Whether `short` is `full` (seven letters or more) with one letter, not the first, left out ("Samarasinghe", "Samarsinghe"). */
-function oneLetterDropped(full: string, short: string): boolean {
-  if (full.length < 7 || short.length !== full.length - 1 || full[0] !== short[0]) return false;
+/**
+ * Whether `short` is `full` with one letter, not the first, left out ("Samarasinghe",
+ * "Samarsinghe"): the one test behind both misspelled-surname rules below.
+ */
+function dropsOneLetter(full: string, short: string, minimumFullLength: number): boolean {
+  if (full.length < minimumFullLength || short.length !== full.length - 1 || full[0] !== short[0]) return false;
   let at = 0;
   while (at < short.length && full[at] === short[at]) at += 1;
   return full.slice(at + 1) === short.slice(at);
+}
+
+/** Whether `short` is `full` (seven letters or more) with one letter, not the first, left out. */
+function oneLetterDropped(full: string, short: string): boolean {
+  return dropsOneLetter(full, short, 7);
 }
 
 /**
@@ -389,8 +397,5 @@ function oneLetterDropped(full: string, short: string): boolean {
  */
 export function oneLetterApart(a: string, b: string): boolean {
   const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
-  if (longer.length !== shorter.length + 1 || shorter.length < 7 || longer[0] !== shorter[0]) return false;
-  let at = 0;
-  while (longer[at] === shorter[at]) at += 1;
-  return longer.slice(at + 1) === shorter.slice(at);
+  return dropsOneLetter(longer, shorter, 8);
 }
