@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../src/extraction/index.js";
+import { reportsOf, reportOf } from "./speech-support.js";
 
 // Issue 17, fifteenth pass (reported speech; studied on speech-15 and the fourteenth pass's
 // leftovers): "let X know that", an adverbial between "says," and the clause, a subject a past
 // participle modifies, a relative "that" that is no clause, and a trailing attribution after a
 // reported clause; each on short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const indirect = (text: string): Quote[] => extractArticle(text).quotes.filter((quote) => quote.kind === "indirect");
-const reportOf = (text: string, start: string): Quote | undefined => indirect(text).find((quote) => quote.text.startsWith(start));
 
 describe("let X know that", () => {
   it("reads 'Roe let Doe know that CLAUSE' as Roe's report, never the listener's", () => {
@@ -25,7 +22,7 @@ describe("let X know that", () => {
 
   it("reads nothing when 'know' has no 'let' before it", () => {
     const text = "Governor Ann Bell said residents know that the river floods every spring.";
-    expect(indirect(text).some((quote) => quote.reportingVerb === "let know")).toBe(false);
+    expect(reportsOf(text).some((quote) => quote.reportingVerb === "let know")).toBe(false);
   });
 });
 
@@ -42,7 +39,7 @@ describe("an adverbial between 'says,' and the clause", () => {
 
   it("leaves a quotation after 'said,' to the direct reading", () => {
     const text = "Jane Roe said, “We will rebuild the pier,” and walked away.";
-    expect(indirect(text)).toHaveLength(0);
+    expect(reportsOf(text)).toHaveLength(0);
   });
 });
 
@@ -64,14 +61,14 @@ describe("reminded", () => {
   it("reads 'X reminded reporters that CLAUSE' and not 'reminded residents of'", () => {
     const text = "Spokeswoman Jane Roe reminded reporters that the governor had met the mayor on Monday. The storm reminded residents of the 1998 flood.";
     expect(reportOf(text, "the governor had met the mayor")?.speaker).toBe("Jane Roe");
-    expect(indirect(text)).toHaveLength(1);
+    expect(reportsOf(text)).toHaveLength(1);
   });
 });
 
 describe("what is no report", () => {
   it("does not read 'state' in 'carried by Ruritanian state media that ...' as a reporting verb", () => {
     const text = "The alliance said in a statement carried by Ruritanian state media that it had struck a depot.";
-    const quotes = indirect(text).filter((quote) => quote.text.startsWith("it had struck a depot"));
+    const quotes = reportsOf(text).filter((quote) => quote.text.startsWith("it had struck a depot"));
     expect(quotes).toHaveLength(1);
     expect(quotes[0]?.speakerDescription ?? quotes[0]?.speaker ?? "").toMatch(/alliance/i);
   });

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
+import { quoteOf } from "./speech-support.js";
 
 // Issue 17, fourteenth pass (studied on speech-14's and speech-13's news and releases): titles the
 // tagger breaks, releases that quote their author, statements handed over with a full stop or
 // printed in the first person unsigned, lead descriptions named lower down, appositives missing a
 // comma and headline words read as names; each on short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quoteOf = (text: string, start: string): Quote | undefined => extractArticle(text).quotes.find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 const speakerOf = (text: string, start: string): string | null | undefined => quoteOf(text, start)?.speaker;
 
 describe("titles and trailers", () => {

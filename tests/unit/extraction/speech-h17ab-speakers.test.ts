@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
+import { quotesOf, quoteOf } from "./speech-support.js";
 
 // Issue 17, pass h17ab (speech-20's speaker misses): staff named by a possessive and officials
 // described by whom they travel with stay unnamed; a person described at length after a quote
@@ -8,9 +9,6 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // role description whose words are all in one named person's title is that person; "hinted" and
 // "charged" report speech. Each on short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quotesOf = (text: string): readonly Quote[] => extractArticle(text).quotes;
-const quoteOf = (text: string, start: string): Quote | undefined => quotesOf(text).find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("staff and companions of a named person", () => {
   it("gives 'Ruiz's spokesman said' to the unnamed spokesman, not to Ruiz", () => {

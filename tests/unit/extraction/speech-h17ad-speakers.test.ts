@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../src/extraction/index.js";
+import { quoteOf } from "./speech-support.js";
 
 // Issue 17, pass h17ad (speakers at first sight): a body cited by an acronym the story spells out
 // only by its full name speaks by that name; a surname opening on a lower-case particle
@@ -8,9 +8,6 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // verb's subject; a quotation closed by its own full stop after another in its paragraph is not
 // given to the "X said he ..." sentence after it. Each on short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quotesOf = (text: string): readonly Quote[] => extractArticle(text).quotes;
-const quoteOf = (text: string, start: string): Quote | undefined => quotesOf(text).find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("an acronym the story spells out by the initials of a body's name", () => {
   const text = [

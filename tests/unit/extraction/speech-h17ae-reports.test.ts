@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../src/extraction/index.js";
+import { quotesOf, quoteOf } from "./speech-support.js";
 
 // Issue 17, pass h17ae (reported speech and transcripts): a party designation in brackets ends no
 // sentence; surnames with a glued particle ("DuHaime") are names; a no-break space before a
@@ -10,9 +10,6 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // partial quotation inside a reported clause that no subject of its own claims is the reporter's.
 // Each on short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quotesOf = (text: string): readonly Quote[] => extractArticle(text).quotes;
-const quoteOf = (text: string, start: string): Quote | undefined => quotesOf(text).find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 const story = (...paragraphs: string[]): string => ["Senate weighs harbor bill", ...paragraphs].join("\n\n");
 
 describe("a party designation in brackets", () => {

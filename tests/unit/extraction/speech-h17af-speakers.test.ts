@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
+import { quoteIn } from "./speech-support.js";
 
 // Issue 17, pass h17af (speakers, round 2): a bare "a spokesman says" in the lead is the
 // spokesman the story names paragraphs later; "the spokesman" after that name is the named one,
@@ -7,9 +8,6 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // lone given name read as a speaker is the full name the story gives too. Short texts written
 // for these tests.
 
-type Extraction = ReturnType<typeof extractArticle>;
-type Quote = Extraction["quotes"][number];
-const quoteIn = (extraction: Extraction, start: string): Quote | undefined => extraction.quotes.find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("a spokesman described in the lead and named later", () => {
   const text = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../src/extraction/index.js";
+import { quotesOf, quoteOf } from "./speech-support.js";
 
 // Issue 17, pass h17ag (quotes and reports, round 2): a message whose delivery line names its
 // author, a statement handed over by "X released this statement:" after an occasion clause, a
@@ -7,9 +7,6 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // ", and are ..." (an auxiliary the speaker's own next act cannot take), and a charge laid aloud
 // ("accused X of V-ing"). Each on short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quotesOf = (text: string): readonly Quote[] => extractArticle(text).quotes;
-const quoteOf = (text: string, start: string): Quote | undefined => quotesOf(text).find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("statements and messages handed over in a header or lead", () => {
   it("reads every paragraph under 'Message Delivered By <author>, <place>, <date>' as the author's", () => {

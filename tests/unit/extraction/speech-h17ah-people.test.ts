@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
+import { quoteIn, peopleNames } from "./speech-support.js";
 import { analyzeText } from "../../../src/extraction/text.js";
 
 // Issue 17, pass h17ah (speakers and people, round 3): names with letters beyond Latin-1 stay one
@@ -9,10 +10,6 @@ import { analyzeText } from "../../../src/extraction/text.js";
 // no surname; quotations after a dash, and quotation paragraphs after a paragraph of narration,
 // go to the named person who speaks there. Short texts written for these tests.
 
-type Extraction = ReturnType<typeof extractArticle>;
-type Quote = Extraction["quotes"][number];
-const quoteIn = (extraction: Extraction, start: string): Quote | undefined => extraction.quotes.find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
-const names = (extraction: Extraction): string[] => extraction.people.map((person) => person.name);
 
 describe("letters beyond Latin-1", () => {
   it("keeps a surname with ş and ğ one token", () => {
@@ -22,35 +19,35 @@ describe("letters beyond Latin-1", () => {
 
   it("gives the whole name to a titled person", () => {
     const extraction = extractArticle("Trade Minister Aylin Kuşoğlu met the envoy on Monday.\n\nThe talks lasted an hour.");
-    expect(names(extraction)).toContain("Aylin Kuşoğlu");
+    expect(peopleNames(extraction)).toContain("Aylin Kuşoğlu");
   });
 });
 
 describe("people the story gives no title", () => {
   it("takes every name of a list that holds a person", () => {
     const text = "The talks stopped after the delegates — Ivan Petrov, Tomas Okonkwo and Ruslan Bekov — left the hall.\n\nNo date was set.";
-    expect(names(extractArticle(text))).toEqual(expect.arrayContaining(["Ivan Petrov", "Tomas Okonkwo", "Ruslan Bekov"]));
+    expect(peopleNames(extractArticle(text))).toEqual(expect.arrayContaining(["Ivan Petrov", "Tomas Okonkwo", "Ruslan Bekov"]));
   });
 
   it("does not take a body paired with one person", () => {
     const text = "The campaign is about going after Al Shabaab and Osama bin Laden, officials said.";
-    expect(names(extractArticle(text))).not.toContain("Al Shabaab");
+    expect(peopleNames(extractArticle(text))).not.toContain("Al Shabaab");
   });
 
   it("takes a name that 'who' picks up", () => {
     const text = "The minister mourned Tariku Belay, who was killed in the attack on Sunday.";
-    expect(names(extractArticle(text))).toContain("Tariku Belay");
+    expect(peopleNames(extractArticle(text))).toContain("Tariku Belay");
   });
 
   it("takes a name after a lower-case role noun such as citizen or a councilor's title", () => {
     const extraction = extractArticle("The envoy mourned the death of Canadian citizen Dorvan Kell.\n\nThe minister met State Councilor Wen Liqun in Beijing.");
-    expect(names(extraction)).toEqual(expect.arrayContaining(["Dorvan Kell", "Wen Liqun"]));
+    expect(peopleNames(extraction)).toEqual(expect.arrayContaining(["Dorvan Kell", "Wen Liqun"]));
   });
 
   it("drops a capitalized function word that opens the sentence before an appositive name", () => {
     const extraction = extractArticle("But Sok Vanna, justice spokesman, said the report was wrong.");
-    expect(names(extraction)).toContain("Sok Vanna");
-    expect(names(extraction).some((name) => name.startsWith("But"))).toBe(false);
+    expect(peopleNames(extraction)).toContain("Sok Vanna");
+    expect(peopleNames(extraction).some((name) => name.startsWith("But"))).toBe(false);
   });
 });
 
@@ -60,7 +57,7 @@ describe("aliases", () => {
     const extraction = extractArticle(text);
     const person = extraction.people.find((candidate) => candidate.name === "Aurelio Menendez");
     expect(person?.aliases).toContain("Tigrillo");
-    expect(names(extraction)).not.toContain("Tigrillo");
+    expect(peopleNames(extraction)).not.toContain("Tigrillo");
     expect(quoteIn(extraction, "We will go on")?.speaker).toBe("Aurelio Menendez");
   });
 
@@ -68,19 +65,19 @@ describe("aliases", () => {
     const text = "Army spokesman Pradeep Wickramasinghe says the rebels fled.\n\nWickramsinghe says troops are clearing mines.";
     const extraction = extractArticle(text);
     expect(quoteIn(extraction, "troops are clearing")?.speaker).toBe("Pradeep Wickramasinghe");
-    expect(names(extraction)).not.toContain("Wickramsinghe");
+    expect(peopleNames(extraction)).not.toContain("Wickramsinghe");
   });
 });
 
 describe("title-case headlines", () => {
   it("reads no surname in a headline word the story writes in lower case", () => {
     const text = "Foreign Minister Talks To Reporters About Drought\n\nForeign Minister Ana Ruiz held talks with reporters on Monday about the drought.";
-    expect(names(extractArticle(text))).not.toContain("Talks");
+    expect(peopleNames(extractArticle(text))).not.toContain("Talks");
   });
 
   it("keeps a surname printed only in a title-case line", () => {
     const text = "Prime Minister Halloran's Announcement Of New Cabinet Members\n\nThe briefing covered the new cabinet and the budget.";
-    expect(names(extractArticle(text))).toContain("Halloran");
+    expect(peopleNames(extractArticle(text))).toContain("Halloran");
   });
 });
 
@@ -108,7 +105,7 @@ describe("quotations introduced by narration", () => {
 describe("ages and single quotation marks", () => {
   it("takes a name given an age for a person", () => {
     const extraction = extractArticle("Tin Aung Soe, 45, said he voted early.\n\nKo Min Thu, 38, a teacher, said the lines were long.");
-    expect(names(extraction)).toEqual(expect.arrayContaining(["Tin Aung Soe", "Ko Min Thu"]));
+    expect(peopleNames(extraction)).toEqual(expect.arrayContaining(["Tin Aung Soe", "Ko Min Thu"]));
     expect(quoteIn(extraction, "he voted early")?.speaker).toBe("Tin Aung Soe");
   });
 
@@ -162,11 +159,11 @@ describe("relative clauses around the speaker", () => {
 describe("what 'who' and an age do not make a person", () => {
   it("reads a background briefer's label before 'who' as no name", () => {
     const text = "Then I'll turn to my colleague, Senior Defense Official Number Two, who will give an overview of the review.";
-    expect(names(extractArticle(text))).toEqual([]);
+    expect(peopleNames(extractArticle(text))).toEqual([]);
   });
 
   it("reads no rank the lexicon lacks into a name given an age", () => {
     const text = "First, from the Army: Specialist Marco A. Bellini, 30, of Brandon, Florida.";
-    expect(names(extractArticle(text)).some((name) => name.startsWith("Specialist"))).toBe(false);
+    expect(peopleNames(extractArticle(text)).some((name) => name.startsWith("Specialist"))).toBe(false);
   });
 });

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
+import { quoteIn } from "./speech-support.js";
 
 // Issue 17, pass h17aj (speakers, round 4): a pronoun that named a speaker carries the chain to
 // the next pronoun; a speaker described by an indefinite role and named in the next sentence is
 // that person; a deck's lone title ("Secretary calls ...") is the one holder of that title;
 // "Mister Doe" is Mr. Doe. Short texts written for these tests.
 
-type Extraction = ReturnType<typeof extractArticle>;
-type Quote = Extraction["quotes"][number];
-const quoteIn = (extraction: Extraction, start: string): Quote | undefined => extraction.quotes.find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("a pronoun chain across paragraphs", () => {
   const text = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../src/extraction/index.js";
+import { reportsOf, reportOf } from "./speech-support.js";
 
 // Issue 17, seventeenth pass (reported speech; studied on speech-13 ... speech-17 and PolNeAR
 // train): the speaker's subject phrase (a name between dashes, a name with its affiliation as an
@@ -7,9 +7,6 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // participle before its subject's noun, a prepositional phrase inside the subject, "made clear"
 // with no "that"). Short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const indirect = (text: string): Quote[] => extractArticle(text).quotes.filter((quote) => quote.kind === "indirect");
-const reportOf = (text: string, start: string): Quote | undefined => indirect(text).find((quote) => quote.text.startsWith(start));
 
 describe("the speaker's subject phrase", () => {
   it("reads a name set off by dashes after its title", () => {
@@ -55,7 +52,7 @@ describe("where the reported clause starts", () => {
   });
 
   it("does not read 'made clear' with a noun phrase and no clause", () => {
-    expect(indirect("Jane Doe made clear her support for the plan.").length).toBe(0);
+    expect(reportsOf("Jane Doe made clear her support for the plan.").length).toBe(0);
   });
 });
 
@@ -76,7 +73,7 @@ describe("more subject phrases and clause starts", () => {
   });
 
   it("leaves a correspondent's credit line alone", () => {
-    expect(indirect("Jane Doe reports from Tarsk.").length).toBe(0);
+    expect(reportsOf("Jane Doe reports from Tarsk.").length).toBe(0);
   });
 
   it("reports the main clause after an opening condition and a parenthetical attribution, with the condition", () => {

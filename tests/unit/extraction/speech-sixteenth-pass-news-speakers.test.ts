@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
+import { type Quote, quoteOf } from "./speech-support.js";
 
 // Issue 17, sixteenth pass (news speakers, studied on the VOA stories of speech-9 … speech-16):
 // a surname two people share, a pronoun after a quotation paragraph that follows a titled
 // speaker's report, and "she said" after a described person; each on short texts written for
 // these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quoteOf = (text: string, start: string): Quote | undefined => extractArticle(text).quotes.find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("a surname two people share", () => {
   it("gives 'Dornier said' to the Dornier named in full last, not to the one quoted first", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../src/extraction/index.js";
+import { reportOf } from "./speech-support.js";
 
 // Issue 17, sixteenth pass (reported speech; studied on speech-9 ... speech-16 and PolNeAR
 // train): a bracket between the subject and the verb, the end of a reported clause at ", while",
@@ -7,9 +7,6 @@ import { extractArticle } from "../../../src/extraction/index.js";
 // "what they say", a participle in a trailing attribution, an adverb inside the clause, a name
 // with its place, and a document's participle. Short texts written for these tests.
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const indirect = (text: string): Quote[] => extractArticle(text).quotes.filter((quote) => quote.kind === "indirect");
-const reportOf = (text: string, start: string): Quote | undefined => indirect(text).find((quote) => quote.text.startsWith(start));
 
 describe("a bracket between the subject and the verb", () => {
   it("reads past an acronym after a description", () => {
