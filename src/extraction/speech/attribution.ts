@@ -1017,8 +1017,11 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   }
   const best = candidates[0];
   if (!best) {
-    // No titled or quoted person fits: the latest name the story gave without a title.
-    const bare = context.cast.bareNames.filter((entry) => entry.start < position && !context.cast.isQuoted(entry.start)).pop();
+    // No titled or quoted person fits: the latest name the story gave without a title, unless its
+    // given name is of the other gender ("Ana Ruiz" for "he").
+    const bare = context.cast.bareNames
+      .filter((entry) => entry.start < position && !context.cast.isQuoted(entry.start) && (genderOfGivenName(entry.name) ?? gender) === gender)
+      .pop();
     if (bare) {
       const person = context.cast.addPerson(bare.name, null, CONFIDENCE.ambiguousPronoun);
       person.gender ??= gender;
