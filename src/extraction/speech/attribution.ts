@@ -3,7 +3,7 @@ import { escapeForRegExp, LETTER, matchesOf, wordOffsets } from "../patterns.js"
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -1017,8 +1017,11 @@ function resolvePronoun(pronoun: Token, position: number, context: ResolveContex
   }
   const best = candidates[0];
   if (!best) {
-    // No titled or quoted person fits: the latest name the story gave without a title.
-    const bare = context.cast.bareNames.filter((entry) => entry.start < position && !context.cast.isQuoted(entry.start)).pop();
+    // No titled or quoted person fits: the latest name the story gave without a title, unless its
+    // given name is of the other gender ("Ana Ruiz" for "he").
+    const bare = context.cast.bareNames
+      .filter((entry) => entry.start < position && !context.cast.isQuoted(entry.start) && (genderOfGivenName(entry.name) ?? gender) === gender)
+      .pop();
     if (bare) {
       const person = context.cast.addPerson(bare.name, null, CONFIDENCE.ambiguousPronoun);
       person.gender ??= gender;
@@ -1117,7 +1120,7 @@ function bareSurnames(context: ResolveContext, from: number, position: number): 
 
 /** A capitalized word that closes a sentence ("ISAF.", "Kabul."), not an initial ("M.") or a title's abbreviation ("Gen."). */
 function endsSentence(word: string): boolean {
-  return /\p{L}{2,}\.$/u.test(word) && !/\p{L}\.\p{L}/u.test(word) && !TITLE_ABBREVIATIONS.has(word.toLowerCase()) && !/^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Rev)\.$/.test(word);
+  return /\p{L}{2,}\.$/u.test(word) && !/\p{L}\.\p{L}/u.test(word) && !NON_TERMINAL_ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Token } from "../text.js";
 import type { ExtractedQuote, ExtractedQuoteMedium, TextRange } from "../types.js";
 import { CONFIDENCE, type Resolved, describedAtLength, describedSpeaker, isPersonNoun, mainSubject, mediumOf, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
-import { REPORTING_VERBS } from "./lexicon.js";
+import { NON_TERMINAL_ABBREVIATIONS, REPORTING_VERBS } from "./lexicon.js";
 import { type Phrase, isNameToken, key, mistaggedName, nounPhraseAfter, phraseOf, subjectBefore } from "./phrases.js";
 import type { QuoteSpan } from "./quotes.js";
 import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
@@ -473,7 +473,14 @@ export function isTitleCase(passage: string): boolean {
   return words.every((word, index) => /^[\p{Lu}\p{N}'‘#@]/u.test(word) || (index > 0 && TITLE_SMALL_WORDS.test(word)));
 }
 
-const ABBREVIATIONS = /\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|Maj|Capt|Adm|Sen|Rep|Gov|Jr|Sr|Prof|Rev|No|U\.S|U\.N|U\.K)\./g;
+/**
+ * Capitalized abbreviations ("Dr.", "Gen.") and the initials "U.S.", "U.N.", "U.K.": a full stop in these
+ * is taken for no sentence end between a quote and its speaker.
+ */
+const ABBREVIATIONS = new RegExp(
+  `\\b(?:${[...NON_TERMINAL_ABBREVIATIONS].map((word) => word.charAt(0).toUpperCase() + word.slice(1, -1)).join("|")}|U\\.S|U\\.N|U\\.K)\\.`,
+  "g",
+);
 
 /** The text between two offsets with the full stops of abbreviations ("Dr.", "U.S.") taken out. */
 function between(text: string, from: number, to: number): string {

@@ -184,6 +184,16 @@ export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["prof.", "professor"], ["pres.", "president"], ["atty.", "attorney"],
 ]);
 
+/**
+ * Abbreviations whose full stop ends no sentence ("Gen. Doe", "Mr. Roe", "No. 2"), lower case with the
+ * stop. The one list for sentence ends; it holds TITLE_ABBREVIATIONS' keys, which stay a map of their own
+ * because only those name a role ("Gen." → "the general"), while "Mr.", "Dr." or "Jr." name none.
+ */
+export const NON_TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...TITLE_ABBREVIATIONS.keys(),
+  ...words(`mr. mrs. ms. dr. st. jr. sr. rev. no.`),
+]);
+
 /** Title words that tell a person's gender (used only to check pronouns). */
 export const GENDERED_WORDS: ReadonlyMap<string, "male" | "female"> = new Map([
   ["mr.", "male"], ["mr", "male"], ["mister", "male"], ["spokesman", "male"], ["chairman", "male"], ["congressman", "male"],
