@@ -364,8 +364,10 @@ export function stateBodyName(description: string): string | null {
     if (!/^\p{Lu}/u.test(place) || !STATE_BODY_HEADS.test(head.toLowerCase()) || /^\p{Lu}/u.test(head) !== /^\p{Lu}/u.test(words[placeWords] ?? "")) continue;
     const adjective = countryAdjective(place);
     if (adjective === null) continue;
-    // A capitalized head is a proper name already ("Pakistan Army"): kept as written.
-    return /^\p{Lu}/u.test(head) ? bare : `${adjective} ${head}`;
+    // A capitalized head is a proper name already ("Pakistan Army"), and a place before the head
+    // ("U.S. military", "Pakistani army") is the text's own spelling: kept as written; a
+    // possessive ("Sri Lanka's army") takes the country's adjective.
+    return /^\p{Lu}/u.test(head) || !/['’]s?$/.test(place) ? bare : `${adjective} ${head}`;
   }
   return null;
 }

@@ -18,6 +18,8 @@ describe("state institutions speaking as bodies", () => {
     expect(stateBodyName("the government of Nepal")).toBe("government of Nepal");
     expect(stateBodyName("The Kenyan police force")).toBe("Kenyan police force");
     expect(stateBodyName("Egypt's foreign ministry")).toBe("Egyptian foreign ministry");
+    // A place before the head is the text's own spelling.
+    expect(stateBodyName("The U.S. military")).toBe("U.S. military");
   });
 
   it("leaves people described by a force or a place unnamed", () => {
@@ -59,5 +61,19 @@ describe("state institutions speaking as bodies", () => {
   it("keeps named ministries and councils as the text names them", () => {
     const quotes = reported(story("Fighting broke out on Monday. The Interior Ministry said in a statement that three suspects had been arrested.", "The Security Council said the attack was a grave breach of the truce."));
     expect(quotes.map((quote) => quote.speaker)).toEqual(["Interior Ministry", "Security Council"]);
+  });
+});
+
+describe("explanations reported", () => {
+  it("reads \"explained how/why CLAUSE\" as the explainer's reported speech, also with a listener between", () => {
+    const quotes = reported(story("The council met on Monday. Mayor Jane Doe explained how the city would pay for the new bridge.", "Mayor Jane Doe explained to reporters why the talks had failed after three days."));
+    expect(quotes.map((quote) => [quote.speaker, quote.text])).toEqual([
+      ["Jane Doe", "how the city would pay for the new bridge"],
+      ["Jane Doe", "why the talks had failed after three days"],
+    ]);
+  });
+
+  it("leaves an explanation with no clause (\"explained his plan\") unreported", () => {
+    expect(reported(story("The council met on Monday. Mayor Jane Doe explained her plan to the council in detail."))).toEqual([]);
   });
 });
