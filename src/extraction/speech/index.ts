@@ -7,7 +7,7 @@ import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
 import { quoteHeadline } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
-import { canonicalOrganization, findOrganizations } from "./organizations.js";
+import { canonicalOrganization, findOrganizations, stateBodyName } from "./organizations.js";
 import { findBareNames, findCredits, findPeople, findTopicIndexNames, findPersonMentions, findTitledSurnames, findUntitledPeople, organizationOfTitle, registerPerson } from "./people.js";
 import { isNameWord, key, nameRuns } from "./phrases.js";
 import { ORGANIZATION_ALIASES, ROLE_NOUNS, TITLE_WORDS } from "./lexicon.js";
@@ -226,9 +226,57 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const principal = unnamedAuthor && statement ? principalOfRelease(analyzed, cast, statement, unnamedAuthor) : (quote: ExtractedQuote): ExtractedQuote => quote;
   const quotes = withoutHeadlineEchoes(text, analyzed.paragraphs[0], statement, principalUnnamed(analyzed, partialsOfReportedSpeech(text, bodiesByKind(analyzed, leadParagraph, described))).map(principal));
   const spelling = bodySpellings(text, storyStart, cast.organizations);
-  const respelled = quotes.map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
-  const organizations = [...new Set(cast.organizations.map((name) => spelling.get(name) ?? name))];
+  const respelled = stateBodiesSpeaking(cast, quotes).map((quote) => (quote.speakerKind === "organization" && quote.speaker && spelling.has(quote.speaker) ? { ...quote, speaker: spelling.get(quote.speaker) ?? quote.speaker } : quote));
+  const spoken = new Set(respelled.map((quote) => quote.speaker));
+  // A force's people read as a body ("Police in the capital") are no organization of the story unless one speaks.
+  const organizations = [...new Set(cast.organizations.filter((name) => !PEOPLE_OF_A_FORCE.test(name) || spoken.has(name)).map((name) => stateBodyName(name) ?? spelling.get(name) ?? name))];
   return { quotes: respelled, people, anonymousSources, organizations, mentions };
+}
+
+/** "the army", "the military", "the government": a bare institution, which refers back to the body of that kind the story named. */
+const BARE_INSTITUTION = /^the (army|military|government|navy|ministry|junta)$/i;
+/** "Police in the capital", "Troops near the border": a force's people, described (lower-case words after the noun). */
+const PEOPLE_OF_A_FORCE = /^(?:Police|Troops|Soldiers|Authorities|Officials)(?: (?:in|at|near|on|from) (?:the )?\p{Ll}[\p{Ll} ]*)?$/u;
+
+/**
+ * "The Pakistani army said", "Sri Lanka's military says", then "the military said": a state's
+ * institution speaks as a body (an organization speaker, `stateBodyName`), and a bare reference
+ * to one of its kind later is that body. Descriptions of people ("police", "officials") stay
+ * unnamed sources.
+ */
+function stateBodiesSpeaking(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
+  const named = new Map<string, string>();
+  const headOf = (name: string): string => (/^(\S+) of /.exec(name)?.[1] ?? name.split(/\s+/).pop() ?? "").toLowerCase();
+  // Bodies of that kind the story names in its narration ("the Iranian government"), for a bare reference before any spoke.
+  const narrated = (head: string): string | null => {
+    const bodies = [...new Set(cast.organizations.map(stateBodyName).filter((name): name is string => name !== null && headOf(name) === head))];
+    return bodies.length === 1 ? (bodies[0] as string) : null;
+  };
+  const renamed = new Map<ExtractedQuote, ExtractedQuote>();
+  for (const quote of [...quotes].sort((a, b) => a.start - b.start)) {
+    const description = quote.speakerDescription;
+    // "Sri Lanka's army" read as a body already: one spelling, the country's adjective ("Sri Lankan army").
+    const respelled = quote.speakerKind === "organization" && quote.speaker !== null ? stateBodyName(quote.speaker) : null;
+    if (respelled !== null && quote.speaker !== null) {
+      named.set(headOf(respelled), respelled);
+      if (respelled !== quote.speaker) renamed.set(quote, { ...quote, speaker: respelled });
+      continue;
+    }
+    // "Police in the capital", "troops in the north": people described by where they are, no body.
+    if (quote.speakerKind === "organization" && quote.speaker !== null && PEOPLE_OF_A_FORCE.test(quote.speaker)) {
+      renamed.set(quote, { ...quote, speaker: null, speakerKind: null, speakerDescription: description ?? quote.speaker });
+      continue;
+    }
+    if (quote.speaker !== null || !description) continue;
+    const body = stateBodyName(description);
+    const bare = body === null ? BARE_INSTITUTION.exec(description.trim())?.[1]?.toLowerCase() : undefined;
+    const name = body ?? (bare ? (named.get(bare) ?? narrated(bare)) : null);
+    if (!name) continue;
+    named.set(headOf(name), name);
+    cast.addOrganization(name);
+    renamed.set(quote, { ...quote, speaker: name, speakerKind: "organization" });
+  }
+  return renamed.size === 0 ? [...quotes] : quotes.map((quote) => renamed.get(quote) ?? quote);
 }
 
 /**

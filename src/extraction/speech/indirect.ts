@@ -728,6 +728,15 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (asked) lastInSentence = asked;
       return;
     }
+    // "Doe explained how the city would pay", "explained to reporters why ...": the explanation is
+    // reported as an asked question is (a "that" clause goes on to the reporting verbs below).
+    if (EXPLAINING.has(word) && token.pos === "VERB" && !walk.usedVerbs.has(token.start) && key(tokens[index + 1] ?? token) !== "that") {
+      const explained = askedQuestion(walk, tokens, index, options, context);
+      if (explained) {
+        lastInSentence = explained;
+        return;
+      }
+    }
     // "Doe made clear that ...", "Doe was clear that ...": "clear" stands for the verb, the subject is before the pair.
     // "Doe ... made clear the two nations stand together": after "make clear" a clause (a subject
     // and a finite verb) may follow with no "that"; "made clear her support" reports no clause.
@@ -1148,6 +1157,8 @@ function existentialFrame(tokens: readonly Token[], index: number, floor: number
 
 /** Verbs that report a question. */
 const ASKING = new Set(["ask", "asks", "asked"]);
+/** Verbs that report a "how"/"why"/"what" clause as "asked" reports a question. */
+const EXPLAINING = new Set(["explain", "explains", "explained"]);
 /** Words that open a reported question ("asked whether ...", "asked how ..."). */
 const QUESTION_OPENERS = new Set(["whether", "if", "what", "how", "who", "why", "when", "where", "which"]);
 

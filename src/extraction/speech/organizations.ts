@@ -4,7 +4,7 @@ import type { TextRange } from "../types.js";
 import type { Cast } from "./cast.js";
 import { KNOWN_ORGANIZATIONS, KNOWN_ORGANIZATION_NAMES, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { isCapitalized, isRoleWord, key } from "./phrases.js";
-import { lookupPlace } from "../events/gazetteer.js";
+import { countryOfDemonym, lookupPlace } from "../events/gazetteer.js";
 
 // Organizations are found by their shape, not from a list of names: a run of capitalized words
 // that ends in an organization head ("Quds Force", "U.S. Embassy Baghdad", "Ministry of
@@ -243,7 +243,10 @@ function readOrganizationSpans(text: string, tokens: readonly Token[]): Organiza
       if (key(tokens[end] ?? token) === "security") end += 1;
       const body = tokens[end];
       const following = tokens[end + 1];
-      if (body && NATIONAL_BODIES.has(key(body)) && !isCapitalized(body) && !(following && (following.pos === "NOUN" || following.pos === "PROPN"))) add(index, end + 1);
+      // "Sri Lankan", "South Korean": a two-word adjective starts at its first word.
+      const previous = tokens[index - 1];
+      const from = previous && isCapitalized(previous) && countryOfDemonym(`${previous.text} ${token.text}`) !== undefined ? index - 1 : index;
+      if (body && NATIONAL_BODIES.has(key(body)) && !isCapitalized(body) && !(following && (following.pos === "NOUN" || following.pos === "PROPN"))) add(from, end + 1);
     }
   });
   return spans;
@@ -325,4 +328,46 @@ export function spelledOutAcronym(cast: Cast, acronym: string): string | null {
   if (defined) return defined;
   const matches = cast.organizations.filter((name) => /\s/.test(name) && capitalInitials(name) === acronym);
   return matches.length === 1 ? (matches[0] as string) : null;
+}
+
+// A state's institution speaking as a body (first-sight speech README, "A named institution
+// speaking as a body"): "the Pakistani army", "Sri Lanka's military", "Kenya's government", "the
+// Sri Lankan military", "the government of Nepal" are organizations; "police", "troops",
+// "authorities", "officials" describe people and stay unnamed sources.
+/** The institution heads (last word, or two) that make a place-qualified phrase a body. */
+const STATE_BODY_HEADS = /^(?:army|military|government|navy|air force|armed forces|police force|police service|coast guard|ministry|[a-z]+ ministry|cabinet|parliament|senate|junta|council|court|supreme court|high court|military government|interim government|transitional government|military junta)$/;
+/** "the government of Nepal", "the army of Chad". */
+const BODY_OF_PLACE = /^(government|army|military|parliament|cabinet) of ((?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})$/u;
+
+/** A country's adjective ("Sri Lankan") from its name or its possessive ("Sri Lanka's"), or null when the words name no country. */
+function countryAdjective(words: string): string | null {
+  const place = lookupPlace(words.replace(/['’]s?$/, ""));
+  if (place?.kind !== "country") return countryOfDemonym(words) !== undefined ? words : null;
+  return place.demonyms?.[0] ?? null;
+}
+
+/**
+ * The name of the state body a speaker's description names, or null: a country, its adjective or
+ * its possessive before an institution ("Sri Lanka's army" -> "Sri Lankan army"), or an
+ * institution "of" a place ("the government of Nepal"). The leading article is dropped.
+ */
+export function stateBodyName(description: string): string | null {
+  const bare = description.trim().replace(/^(?:the|The)\s+/, "");
+  if (bare.length > 60) return null;
+  const of = BODY_OF_PLACE.exec(bare);
+  if (of?.[2] && lookupPlace(of[2].replace(/^the /, "")) !== undefined) return bare;
+  const words = bare.split(/\s+/);
+  // The place is one to three capitalized words (the last may be possessive); the head follows in lower case.
+  for (let placeWords = Math.min(3, words.length - 1); placeWords >= 1; placeWords -= 1) {
+    const place = words.slice(0, placeWords).join(" ");
+    const head = words.slice(placeWords).join(" ");
+    if (!/^\p{Lu}/u.test(place) || !STATE_BODY_HEADS.test(head.toLowerCase()) || /^\p{Lu}/u.test(head) !== /^\p{Lu}/u.test(words[placeWords] ?? "")) continue;
+    const adjective = countryAdjective(place);
+    if (adjective === null) continue;
+    // A capitalized head is a proper name already ("Pakistan Army"), and a place before the head
+    // ("U.S. military", "Pakistani army") is the text's own spelling: kept as written; a
+    // possessive ("Sri Lanka's army") takes the country's adjective.
+    return /^\p{Lu}/u.test(head) || !/['’]s?$/.test(place) ? bare : `${adjective} ${head}`;
+  }
+  return null;
 }
