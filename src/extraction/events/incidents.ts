@@ -394,6 +394,8 @@ const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?membe
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
 /** "A man armed with a knife killed three people", "a teenager wielding a machete wounded four": a person armed, harming people. */
 const ARMED_PERSON_HARMED = /\b(?:man|woman|men|women|youth|youths|teenager|boy|assailant|attacker|person|individual|suspect)\s+(?:who was\s+)?(?:armed with|wielding|brandishing|carrying)\s+(?:an?\s+|two\s+)?(?:[\p{L}-]+\s+)?(?:knife|knives|gun|guns|handgun|rifle|pistol|machete|axe|ax|sword|shotgun|firearm|hammer)s?\b[^.;"“”]{0,60}?\b((?:killed|stabbed|shot|wounded|injured|hacked)(?:\s+(?:and|to)\s+(?:killed|death))?)\s+(?=(?:at least|more than|about|some|nearly|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+|his|her|their)\b)/iu;
+/** An armed group that killed people counted, told with no incident word ("terrorists killed eleven people"); group 1 is the verb. */
+const ARMED_GROUP_KILLED = /\b(?:terrorists|militants|insurgents|gunmen|rebels|extremists|attackers|assailants|jihadists|bombers|bandits)\s+(?:have\s+|had\s+)?(killed|massacred|slaughtered)(?=\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|(?:[a-z]+-)?(?:hundred|thousand))(?:-[a-z]+)?\s+(?:[\p{L}-]+\s+)?(?:people|persons|civilians|villagers|residents|worshippers|passengers|students|children|women|men|pilgrims)\b)/iu;
 const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 // (Twenty-second pass, h18ab: a count in words from three up, "Eight people were killed by gunmen in a village": a
 // massacre told by its toll, as one in digits is. Only people at large: "Three Malians, a Frenchman and a Belgian were
@@ -417,7 +419,8 @@ const PARTICIPLE_DETERMINER_BEFORE = /\b(?:another|the|a|an|each|every|all|both|
 // ("The captured cell members are believed to have ...": members of a group too.)
 const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|members?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
 /** Detentions that go on with an operation told before ("also detained", "as a result of the operation"). */
-const RAID_FOLLOW_UP = /\b(?:also|later|then)\s+(?:detained|arrested|captured)\b|\b(?:during|in|as a result of|after)\s+the\s+(?:operation|raid|search)\b/i;
+// ("The wounded militant received medical care, and he was detained along with two others": the fight's wounded, detained.)
+const RAID_FOLLOW_UP = /\b(?:also|later|then)\s+(?:detained|arrested|captured)\b|\b(?:wounded|injured|surviving)\s+(?:militants?|insurgents?|fighters?|suspects?|extremists?|terrorists?|gunm[ae]n|m[ae]n)\b[^.;]{0,80}?\b(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:detained|arrested|captured)\b|\b(?:during|in|as a result of|after)\s+the\s+(?:operation|raid|search)\b/i;
 /** A reference back at an operation ("during the operation", "in the raid"). */
 const OPERATION_REFERENCE = /\b(?:during|in|throughout)\s+the\s+(?:operation|raid|search|mission|sweep)\b/i;
 /** Forces killing fighters as they raid ("forces ..., killing eight extremists", "killed an al Qaeda member"): a raid's dead. */
@@ -1169,7 +1172,7 @@ export function extractIncidents(
       // victims of the one told before.)
       const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
       // (h18ad: or a person armed with a weapon who killed, stabbed or shot people: "A man armed with a knife killed three people".)
-      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
+      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? ARMED_GROUP_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
@@ -1842,9 +1845,11 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // "A security force killed two insurgents during an operation in Zharay ... The security force also detained four suspected
   // insurgents as a result of the operation": detentions told after the forces' killing, pointing back at that operation,
   // with no place of their own, make it one raid, an arrest carrying its dead (nineteenth pass; see RAID_KILLING).
-  if (mention.type === "arrest" && !mention.distinct && !mention.ownPlace && mention.scope === null && !mention.inHeadline && RAID_FOLLOW_UP.test(mention.sentence.text)) {
+  // (Inside a list item, h18aj: only a fight told in that item.)
+  if (mention.type === "arrest" && !mention.distinct && !mention.ownPlace && !mention.inHeadline && RAID_FOLLOW_UP.test(mention.sentence.text)) {
     const battle = byRecency(drafts)[0];
-    if (battle?.type === "armed_clash" && !battle.cameUnder && battle.mentions.some((m) => m.killsFighters) && battle.mentions.some((m) => m.sentence.paragraph >= mention.sentence.paragraph - 2) && datesCompatible(battle.date, mention.date)) {
+    const scope = mention.scope;
+    if (battle?.type === "armed_clash" && !battle.cameUnder && battle.mentions.some((m) => m.killsFighters && (scope === null || (m.start >= scope.start && m.start < scope.end))) && battle.mentions.some((m) => m.sentence.paragraph >= mention.sentence.paragraph - 2) && datesCompatible(battle.date, mention.date)) {
       absorb(battle, mention, false);
       battle.type = "arrest";
       return battle;
