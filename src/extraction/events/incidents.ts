@@ -431,6 +431,8 @@ const RAID_KILLING = /\b(?:forces?|troops|soldiers|police|commandos|marines|patr
  * incidents-19 on: ACLED's arrests with a toll), no battle beside it. The raid rule's one home with RAID_KILLING below.
  */
 const RAID_SEARCH_AFTER = /^[^.;]{0,200}?\b(?:during|in|while)\s+(?:(?:an?|the)\s+)?(?:search(?:ing)?\s+for|(?:[\p{L}-]+\s+)?operations?\s+(?:to\s+(?:arrest|capture|detain)|in\s+search\s+of))\b/iu;
+/** After an attack someone was involved in, its own toll in a relative clause ("... in X last month that killed one civilian"). */
+const INVOLVED_TOLL_AFTER = /^[^.;]{0,80}?\b(?:that|which)\s+(?:killed|wounded|injured)\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/iu;
 /** A capture of people counted and called "others" after the dead ("capturing six others", "detained more than 30 others"); group 1 is the verb. */
 const RAID_CAPTURE_OTHERS = /\b(captur(?:ed|ing)|detain(?:ed|ing)|arrest(?:ed|ing))\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|\d+)\s+others\b/iu;
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
@@ -1098,7 +1100,10 @@ export function extractIncidents(
         // ("were injured in repeated clashes between demonstrators and police in Phnom Penh Tuesday": repeated acts on a day
         // the sentence names, with their hurt, are that day's incident, not a practice; nineteenth pass.)
         const repeatedOnDay = notAnEvent !== null && /^repeated\s/i.test(notAnEvent[0]) && dates.some((d) => d.precision === "day" && d.start > start && !notWhen(text, d, sentence.start)) && /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:in|during)\s+$/i.test(text.slice(Math.max(sentence.start, start - 60), start - notAnEvent[0].length));
-        if (notAnEvent && !repeatedOnDay && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
+        // (h18aj: "was involved in an attack in X earlier this month that killed one civilian": an attack a person took part
+        // in, told with its own toll, is a background incident the keys count.)
+        const tolledPart = notAnEvent !== null && /^involved in\b/i.test(notAnEvent[0]) && INVOLVED_TOLL_AFTER.test(text.slice(end, sentence.end));
+        if (notAnEvent && !repeatedOnDay && !tolledPart && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;
         }

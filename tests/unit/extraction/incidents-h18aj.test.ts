@@ -52,3 +52,18 @@ describe("raid rule", () => {
     expect(incidents[0]?.fatalities.min).toBe(4);
   });
 });
+
+describe("background attacks with their own toll", () => {
+  it("keys an attack a captured man took part in when its clause gives the toll", () => {
+    const text = "KABUL, March 12, 2025 - Forces captured a bomb maker in Zenda province. The bomb maker was involved in an attack in Orlo province last month that killed two civilians and wounded five others.";
+    const attack = run(text).incidents.find((i) => i.type === "attack");
+    expect(attack?.fatalities.min).toBe(2);
+    expect(attack?.injuries.min).toBe(5);
+  });
+
+  it("still reads no incident in one a suspect was involved in with no toll", () => {
+    const text = "KABUL, March 12, 2025 - Forces captured a bomb maker in Zenda province. The bomb maker was involved in attacks on convoys.";
+    expect(run(text).incidents.filter((i) => i.type === "attack")).toHaveLength(0);
+  });
+});
+
