@@ -394,6 +394,8 @@ const SERVICE_DEATH = /\b(?:soldiers?|marines?|sailors?|airm[ae]n|service ?membe
 /** Many people killed, told with no incident word ("over 170 Malians, including women and children, were killed Saturday"); group 1 is the verb. */
 /** "A man armed with a knife killed three people", "a teenager wielding a machete wounded four": a person armed, harming people. */
 const ARMED_PERSON_HARMED = /\b(?:man|woman|men|women|youth|youths|teenager|boy|assailant|attacker|person|individual|suspect)\s+(?:who was\s+)?(?:armed with|wielding|brandishing|carrying)\s+(?:an?\s+|two\s+)?(?:[\p{L}-]+\s+)?(?:knife|knives|gun|guns|handgun|rifle|pistol|machete|axe|ax|sword|shotgun|firearm|hammer)s?\b[^.;"“”]{0,60}?\b((?:killed|stabbed|shot|wounded|injured|hacked)(?:\s+(?:and|to)\s+(?:killed|death))?)\s+(?=(?:at least|more than|about|some|nearly|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+|his|her|their)\b)/iu;
+/** An armed group that killed people counted, told with no incident word ("terrorists killed eleven people"); group 1 is the verb. */
+const ARMED_GROUP_KILLED = /\b(?:terrorists|militants|insurgents|gunmen|rebels|extremists|attackers|assailants|jihadists|bombers|bandits)\s+(?:have\s+|had\s+)?(killed|massacred|slaughtered)(?=\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|(?:[a-z]+-)?(?:hundred|thousand))(?:-[a-z]+)?\s+(?:[\p{L}-]+\s+)?(?:people|persons|civilians|villagers|residents|worshippers|passengers|students|children|women|men|pilgrims)\b)/iu;
 const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?:people|civilians|villagers|residents|worshippers|[A-Z]\p{L}+(?:ans|ese|is))\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
 // (Twenty-second pass, h18ab: a count in words from three up, "Eight people were killed by gunmen in a village": a
 // massacre told by its toll, as one in digits is. Only people at large: "Three Malians, a Frenchman and a Belgian were
@@ -417,11 +419,20 @@ const PARTICIPLE_DETERMINER_BEFORE = /\b(?:another|the|a|an|each|every|all|both|
 // ("The captured cell members are believed to have ...": members of a group too.)
 const PEOPLE_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:suspects?|members?|m[ae]n|insurgents?|militants?|terrorists?|fighters?|individuals?|persons?|people|detainees?|soldiers?|journalists?)\b/iu;
 /** Detentions that go on with an operation told before ("also detained", "as a result of the operation"). */
-const RAID_FOLLOW_UP = /\b(?:also|later|then)\s+(?:detained|arrested|captured)\b|\b(?:during|in|as a result of|after)\s+the\s+(?:operation|raid|search)\b/i;
+// ("The wounded militant received medical care, and he was detained along with two others": the fight's wounded, detained.)
+const RAID_FOLLOW_UP = /\b(?:also|later|then)\s+(?:detained|arrested|captured)\b|\b(?:wounded|injured|surviving)\s+(?:militants?|insurgents?|fighters?|suspects?|extremists?|terrorists?|gunm[ae]n|m[ae]n)\b[^.;]{0,80}?\b(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:detained|arrested|captured)\b|\b(?:during|in|as a result of|after)\s+the\s+(?:operation|raid|search)\b/i;
 /** A reference back at an operation ("during the operation", "in the raid"). */
 const OPERATION_REFERENCE = /\b(?:during|in|throughout)\s+the\s+(?:operation|raid|search|mission|sweep)\b/i;
 /** Forces killing fighters as they raid ("forces ..., killing eight extremists", "killed an al Qaeda member"): a raid's dead. */
 const RAID_KILLING = /\b(?:forces?|troops|soldiers|police|commandos|marines|patrol|army|team|unit)\b[^.;:]{0,160}?\b(?:killed|killing)\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:insurgents?|militants?|fighters?|extremists?|terrorists?|rebels?|gunm[ae]n|suspects?|combatants?|enemy|members?)\b/iu;
+/**
+ * After forces' killing of fighters, a search for someone or an operation to arrest ("a security force killed seven insurgents
+ * and captured 30 others during a search for a Taliban leader"): the raid is one arrest carrying its dead (the keys, from
+ * incidents-19 on: ACLED's arrests with a toll), no battle beside it. The raid rule's one home with RAID_KILLING below.
+ */
+const RAID_SEARCH_AFTER = /^[^.;]{0,200}?\b(?:during|in|while)\s+(?:(?:an?|the)\s+)?(?:search(?:ing)?\s+for|(?:[\p{L}-]+\s+)?operations?\s+(?:to\s+(?:arrest|capture|detain)|in\s+search\s+of))\b/iu;
+/** After an attack someone was involved in, its own toll in a relative clause ("... in X last month that killed one civilian"). */
+const INVOLVED_TOLL_AFTER = /^[^.;]{0,80}?\b(?:that|which)\s+(?:killed|wounded|injured)\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/iu;
 /** A capture of people counted and called "others" after the dead ("capturing six others", "detained more than 30 others"); group 1 is the verb. */
 const RAID_CAPTURE_OTHERS = /\b(captur(?:ed|ing)|detain(?:ed|ing)|arrest(?:ed|ing))\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|\d+)\s+others\b/iu;
 /** Merges two count ranges from reports of one incident: the highest floor, the lowest ceiling. */
@@ -1077,6 +1088,8 @@ export function extractIncidents(
       for (const m of matchesOf(rule.pattern, sentence.text)) {
         const start = sentence.start + m.index;
         const end = start + m[0].length;
+        // (Forces' killing in a search for someone is the raid's arrest: RAID_SEARCH_AFTER.)
+        const ruleType: ExtractedIncidentType = rule.pattern === FORCES_KILLED_FIGHTERS && RAID_SEARCH_AFTER.test(sentence.text.slice(m.index + m[0].length)) ? "arrest" : rule.type;
         if (!outside({ start, end }) || hits.some((h) => h.start < end && start < h.end)) continue;
         const before = text.slice(Math.max(sentence.start, start - 60), start);
         const after = text.slice(end, Math.min(sentence.end, end + 40));
@@ -1087,14 +1100,17 @@ export function extractIncidents(
         // ("were injured in repeated clashes between demonstrators and police in Phnom Penh Tuesday": repeated acts on a day
         // the sentence names, with their hurt, are that day's incident, not a practice; nineteenth pass.)
         const repeatedOnDay = notAnEvent !== null && /^repeated\s/i.test(notAnEvent[0]) && dates.some((d) => d.precision === "day" && d.start > start && !notWhen(text, d, sentence.start)) && /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:in|during)\s+$/i.test(text.slice(Math.max(sentence.start, start - 60), start - notAnEvent[0].length));
-        if (notAnEvent && !repeatedOnDay && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
+        // (h18aj: "was involved in an attack in X earlier this month that killed one civilian": an attack a person took part
+        // in, told with its own toll, is a background incident the keys count.)
+        const tolledPart = notAnEvent !== null && /^involved in\b/i.test(notAnEvent[0]) && INVOLVED_TOLL_AFTER.test(text.slice(end, sentence.end));
+        if (notAnEvent && !repeatedOnDay && !tolledPart && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;
         }
-        if (rule.type === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
+        if (ruleType === "armed_clash" && FIGHTING_FIRE_AFTER.test(after)) continue;
         // "More than 200,000 people have died from fighting, famine and disease": fighting listed among a toll's causes is a
         // conflict's running toll, no battle (eighteenth pass).
-        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /\b(?:died|perished|dead)\s+(?:from|of|in)\s+$/i.test(before) && CAUSES_AFTER.test(after)) continue;
+        if (ruleType === "armed_clash" && /^fighting$/i.test(m[0]) && /\b(?:died|perished|dead)\s+(?:from|of|in)\s+$/i.test(before) && CAUSES_AFTER.test(after)) continue;
         // (A conflict's start in a year before the story's, a war told by its length, a feud's part: background, see above.)
         const onset = PAST_ONSET_AFTER.exec(text.slice(end, Math.min(sentence.end, end + 60)));
         // (Its year sets no scene for the sentences after it either.)
@@ -1102,7 +1118,7 @@ export function extractIncidents(
           background = true;
           continue;
         }
-        if (rule.type === "explosion" && /^exploded$/i.test(m[0]) && (FIGURATIVE_EXPLOSION_BEFORE.test(before) || /^\s+into\b/i.test(after))) continue;
+        if (ruleType === "explosion" && /^exploded$/i.test(m[0]) && (FIGURATIVE_EXPLOSION_BEFORE.test(before) || /^\s+into\b/i.test(after))) continue;
         // (Twenty-fourth pass, h18af: "no suspects have yet been arrested", "the gunmen have not been caught": a verb the clause
         // denies reports nothing; "he thought the explosion was an earthquake": what someone took it for is no incident of
         // its own; "Another typhoon is being monitored and could hit Luzon": a storm forecast to come has not happened.)
@@ -1110,45 +1126,45 @@ export function extractIncidents(
         if (MISTAKEN_FOR_BEFORE.test(before)) continue;
         // (h18ah: "had been released from 10 days of house arrest": the end of a penalty, no arrest. "Is fighting for his
         // life" is no battle either: FIGHTING_FIRE_AFTER, above.)
-        if (rule.type === "arrest" && RELEASED_FROM_BEFORE.test(before)) continue;
-        if (rule.type === "other" && FORECAST_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
+        if (ruleType === "arrest" && RELEASED_FROM_BEFORE.test(before)) continue;
+        if (ruleType === "other" && FORECAST_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "a rocket attack on a coalition base ... was averted": an attack that did not happen.
         if (AVERTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 90)))) continue;
         // "The wounded soldier was medically evacuated to a hospital": a casualty's transport, no evacuation of a place.
-        if (rule.type === "evacuation" && (MEDICAL_BEFORE.test(before) || MEDICAL_AFTER.test(after))) continue;
+        if (ruleType === "evacuation" && (MEDICAL_BEFORE.test(before) || MEDICAL_AFTER.test(after))) continue;
         // "the insurgents had fled the area": the attackers' escape, not people displaced.
-        if (rule.type === "evacuation" && /^fled\b/i.test(m[0]) && FLEEING_ATTACKERS.test(before)) continue;
+        if (ruleType === "evacuation" && /^fled\b/i.test(m[0]) && FLEEING_ATTACKERS.test(before)) continue;
         // "operations to expel al-Qaida from the province": driving out an armed group, no diplomatic act.
-        if (rule.type === "diplomatic_action" && /^expel/i.test(m[0]) && ARMED_GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
+        if (ruleType === "diplomatic_action" && /^expel/i.test(m[0]) && ARMED_GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
         // "the al-Qaida bombing and facilitation networks", "a car bomb cell leader": the word names what a group does, no event.
-        if ((rule.type === "attack" || rule.type === "explosion") && GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
+        if ((ruleType === "attack" || ruleType === "explosion") && GROUP_AFTER.test(text.slice(end, Math.min(sentence.end, end + 70)))) continue;
         // "a weapons cache that included mortar rounds and two IEDs": weapons in an inventory, no attack.
-        if (rule.type === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
+        if (ruleType === "attack" && WEAPON.test(m[0]) && CACHE.test(sentence.text)) continue;
         // "found artillery and mortar rounds near Muqdadiyah", "while investigating a suspected IED": a device found or checked, no attack.
-        if (rule.type === "attack" && WEAPON.test(m[0]) && DEVICE_HANDLED_BEFORE.test(before)) continue;
+        if (ruleType === "attack" && WEAPON.test(m[0]) && DEVICE_HANDLED_BEFORE.test(before)) continue;
         // ("Troops seized a large amount of weapons including a 120 mm mortar tube, three 120 mm mortar rounds, ...": an
         // inventory of what was seized, however long, no attack; nineteenth pass.)
-        if (rule.type === "attack" && WEAPON.test(m[0]) && INVENTORY_BEFORE.test(text.slice(sentence.start, start))) continue;
+        if (ruleType === "attack" && WEAPON.test(m[0]) && INVENTORY_BEFORE.test(text.slice(sentence.start, start))) continue;
         // "Another captured suspect was found with $570,000", "the detained men": a participle describing people, no arrest reported.
-        if (rule.type === "arrest" && /^(?:captured|detained|arrested)$/i.test(m[0]) && PARTICIPLE_DETERMINER_BEFORE.test(before) && PEOPLE_AFTER.test(after)) continue;
+        if (ruleType === "arrest" && /^(?:captured|detained|arrested)$/i.test(m[0]) && PARTICIPLE_DETERMINER_BEFORE.test(before) && PEOPLE_AFTER.test(after)) continue;
         // "The group is fighting to overthrow the government": a war aim, not a battle.
-        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
+        if (ruleType === "armed_clash" && /^fighting$/i.test(m[0]) && /^\s+to\s/i.test(after)) continue;
         // "an enemy fighting position", "men of fighting age": a modifier, no battle.
-        if (rule.type === "armed_clash" && /^fighting$/i.test(m[0]) && FIGHTING_AS_MODIFIER.test(after)) continue;
+        if (ruleType === "armed_clash" && /^fighting$/i.test(m[0]) && FIGHTING_AS_MODIFIER.test(after)) continue;
         // "voiced our strong protest", "resigned in protest": a complaint or a motive, not a demonstration.
-        if (rule.type === "protest" && /^protest$/i.test(m[0]) && /(?:\b(?:voiced|lodged|filed|registered|expressed|delivered|sent)\s+(?:[\p{L}-]+\s+){0,2}|\bin\s+)$/iu.test(before)) continue;
-        if (rule.type === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
+        if (ruleType === "protest" && /^protest$/i.test(m[0]) && /(?:\b(?:voiced|lodged|filed|registered|expressed|delivered|sent)\s+(?:[\p{L}-]+\s+){0,2}|\bin\s+)$/iu.test(before)) continue;
+        if (ruleType === "closure" && /^\s+(?:\p{L}+\s+){0,2}(?:shops|stores|businesses|markets)\b/iu.test(after) && /\bprotest|\bmarch|\bstrike/i.test(sentence.text)) continue; // shops shut in protest: the protest is the event
         // "came under small-arms attack ... returned fire": armed forces fighting back, a battle (ACLED), not a one-sided attack.
         const line = analyzed.paragraphs[sentence.paragraph];
-        const cameUnder = rule.type === "attack" && CAME_UNDER.test(before);
+        const cameUnder = ruleType === "attack" && CAME_UNDER.test(before);
         const foughtBack = (cameUnder && line !== undefined && RETURNED_FIRE.test(text.slice(line.start, line.end)));
         // "a suicide car bomb detonated": a blast someone set off is an attack; "explosion" is for one nobody did.
         // ("Terrorist Explosions Kill, Injure Iraqis": a blast called terrorist is an attack too.)
         // ("About 15 minutes later, two kilometers from the first attack, a sedan exploded": a car that explodes where the
         // sentence speaks of attacks is a car bomb; eighteenth pass.)
         // ("two mortar explosions were reported": a projectile's blast is fired by someone, an attack; nineteenth pass.)
-        const bombed = rule.type === "explosion" && (BOMB_WORDS.test(sentence.text) || PROJECTILE_BEFORE.test(before) || /\b(?:terrorist|terror)\s+$/i.test(before) || (/^exploded$/i.test(m[0]) && VEHICLE_BEFORE.test(before) && /\battacks?\b/i.test(sentence.text)));
-        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : rule.type, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || rule.pattern === FORCES_KILLED_FIGHTERS });
+        const bombed = ruleType === "explosion" && (BOMB_WORDS.test(sentence.text) || PROJECTILE_BEFORE.test(before) || /\b(?:terrorist|terror)\s+$/i.test(before) || (/^exploded$/i.test(m[0]) && VEHICLE_BEFORE.test(before) && /\battacks?\b/i.test(sentence.text)));
+        hits.push({ type: foughtBack ? "armed_clash" : bombed ? "attack" : ruleType, start, end, cameUnder, fightersKilled: rule.pattern === FIGHTERS_KILLED, killsFighters: rule.pattern === FIGHTERS_KILLED || (rule.pattern === FORCES_KILLED_FIGHTERS && ruleType !== "arrest") });
       }
     }
     // "One soldier ... was killed near Sadr City", "A U.S. Marine died July 24 from wounds received ...": a service
@@ -1161,7 +1177,7 @@ export function extractIncidents(
       // victims of the one told before.)
       const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
       // (h18ad: or a person armed with a weapon who killed, stabbed or shot people: "A man armed with a knife killed three people".)
-      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
+      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? ARMED_GROUP_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
@@ -1834,9 +1850,11 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // "A security force killed two insurgents during an operation in Zharay ... The security force also detained four suspected
   // insurgents as a result of the operation": detentions told after the forces' killing, pointing back at that operation,
   // with no place of their own, make it one raid, an arrest carrying its dead (nineteenth pass; see RAID_KILLING).
-  if (mention.type === "arrest" && !mention.distinct && !mention.ownPlace && mention.scope === null && !mention.inHeadline && RAID_FOLLOW_UP.test(mention.sentence.text)) {
+  // (Inside a list item, h18aj: only a fight told in that item.)
+  if (mention.type === "arrest" && !mention.distinct && !mention.ownPlace && !mention.inHeadline && RAID_FOLLOW_UP.test(mention.sentence.text)) {
     const battle = byRecency(drafts)[0];
-    if (battle?.type === "armed_clash" && !battle.cameUnder && battle.mentions.some((m) => m.killsFighters) && battle.mentions.some((m) => m.sentence.paragraph >= mention.sentence.paragraph - 2) && datesCompatible(battle.date, mention.date)) {
+    const scope = mention.scope;
+    if (battle?.type === "armed_clash" && !battle.cameUnder && battle.mentions.some((m) => m.killsFighters && (scope === null || (m.start >= scope.start && m.start < scope.end))) && battle.mentions.some((m) => m.sentence.paragraph >= mention.sentence.paragraph - 2) && datesCompatible(battle.date, mention.date)) {
       absorb(battle, mention, false);
       battle.type = "arrest";
       return battle;

@@ -23,6 +23,12 @@ export function numberValue(words: string): number | null {
     const times = numberValue(dozens[1] as string);
     return times === null ? null : times * 12;
   }
+  // "one-hundred", "three thousand": a unit counted.
+  const units = /^(\w+)[ -](hundred|thousand)$/.exec(text);
+  if (units) {
+    const times = numberValue(units[1] as string);
+    return times === null ? null : times * (units[2] === "hundred" ? 100 : 1000);
+  }
   const known = parsedWords.get(text);
   if (known !== undefined) return known;
   // compromise costs milliseconds per call and stories reuse a handful of number words, so each
@@ -45,8 +51,9 @@ export interface QuantityMention extends TextRange {
   readonly single?: boolean;
 }
 
+// ("two hundred", "three-thousand" first: else their first word alone would be read as the count.)
 const NUMBER_WORD =
-  "(?:two|three|four|five|six|seven|eight|nine|ten) dozen|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred";
+  "(?:one|two|three|four|five|six|seven|eight|nine|a)[ -](?:hundred|thousand)(?!-)|(?:two|three|four|five|six|seven|eight|nine|ten) dozen|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen";
 const QUALIFIER = "at least|more than|upwards of|over|nearly|almost|close to|just under|up to|as many as|fewer than|less than|about|around|roughly|some|approximately|an estimated|at most";
 const VAGUE = "tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands";
 const QUANTITY = new RegExp(`\\b(?:(${QUALIFIER})(?:\\s+|(?=\\d)))?(?:(${VAGUE})|(${NUMBER_WORD}))\\b`, "gi");

@@ -29,16 +29,6 @@ export const FIGHTERS_KILLED = /(?=killed)(?<=\b(?:insurgents?|militants?|fighte
 export const FORCES_KILLED_FIGHTERS =
   /(?=killed)(?<=\b(?:forces|troops|soldiers|police|force|patrol|army|(?:warplanes|aircraft|helicopters|gunships)(?=\s+killed\b[^.;]{0,120}?\b(?:after|when|as)\s+(?:[\p{L}-]+\s+){0,4}?(?:attacked|ambushed|fired on|engaged)\b))(?:,\s+[^,;.]{1,60},|\s+(?:targeting|operating|supported by|assisted by|backed by)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,7}?[\p{L}\p{N}'’.-]+|\s+(?:in|near)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|(?:province|district|city|region|area|state|county)(?:['’]s)?)){1,6}?)?\s+(?:(?:of|from|with) the\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?)?(?:\p{L}+\s+)?)killed(?!\s+(?:all|both|the|those|these|each)\b)(?=\s+(?:(?:at least|more than|about|some|nearly|up to|as many as)\s+)?(?:several\s+|numerous\s+|a few\s+|an? (?:undisclosed|unknown|undetermined) number of\s+|\d[\d,]*\s+|[a-z]+\s+)?(?:\p{L}+\s+){0,2}(?:insurgents?|militants?|fighters?|extremists?|rebels?|gunm[ae]n|jihadists?|attackers|enemy fighters|terrorists?|suspects?|militia(?:men)?|men)\b)/giu;
 
-/**
- * Forces that killed fighters during a search for someone or an operation to arrest ("a security force killed seven
- * insurgents and captured 30 others during a search for a Taliban leader"): the raid is one arrest carrying its dead (the
- * keys, from incidents-19 on: ACLED's arrests with a toll), no battle beside it.
- */
-export const RAID_KILLED_FIGHTERS = new RegExp(
-  `${FORCES_KILLED_FIGHTERS.source}(?=[^.;]{0,200}?\\b(?:during|in|while)\\s+(?:(?:an?|the)\\s+)?(?:search(?:ing)?\\s+for|(?:[\\p{L}-]+\\s+)?operations?\\s+(?:to\\s+(?:arrest|capture|detain)|in\\s+search\\s+of))\\b)`,
-  "giu",
-);
-
 /** A kidnapping told by its verb ("kidnapped", "were abducted", "taken hostage") or by its noun with the victims ("the abduction of"). */
 export const KIDNAPPING =
   /\b(?:(?=kidnapped|abducted)(?<!\b(?:the|a|an|those|these|two|three|four|five|six|\d+)\s+)(?:kidnapped|abducted)|(?:kidnapping|abduction)s?(?=\s+of\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+|at least|more than|[A-Z]))|(?:taken|held) hostage|(?=held)(?<=\b(?:briefly|also|then|had|have|has|still|reportedly|[Pp]rotesters|[Dd]emonstrators|[Gg]unm[ae]n|[Kk]idnappers|[Mm]ilitants|[Rr]ebels|[Tt]hey)\s+)held\s+(?:[\p{L}\p{N}'’-]+\s+){1,4}?hostages?|(?:took|taking|takes|take)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?hostages?|seized (?:as )?hostages?|(?<=\b[Gg]unm[ae]n\s+(?:have\s+|had\s+|has\s+)?)(?:seized|[Ss]eize|snatched|grabbed)(?=\s+(?:them|him|her|an?|two|three|four|five|six|seven|eight|nine|ten|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b))\b/gu;
@@ -276,8 +266,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "insurgents engaged Afghan and coalition forces with small-arms fire": a fight between armed groups.
   { type: "armed_clash", pattern: /\bengaged(?=\s+(?:[\p{L}-]+\s+){0,4}(?:forces|force|troops|soldiers|patrols?|police|the enemy|enemy|insurgents|militants|fighters)\b)/giu },
   // "coalition forces killed four armed insurgents": an operation that kills fighters is a battle (ACLED), not an attack on them.
-  // (Not in a search for someone or an operation to arrest: that raid is an arrest with its dead, first so it wins.)
-  { type: "arrest", pattern: RAID_KILLED_FIGHTERS },
+  // (Not in a search for someone or an operation to arrest: that raid is an arrest with its dead, incidents.ts RAID_SEARCH_AFTER.)
   { type: "arrest", pattern: FORCES_TARGETED_PERSON },
   { type: "armed_clash", pattern: FORCES_KILLED_FIGHTERS },
   // "Two militants engaged the patrol and were killed", "several insurgents were killed after ambushing a patrol":
