@@ -76,10 +76,14 @@ const CONFIDENCE = { country: 0.95, region: 0.85, city: 0.9, cityOutsideStory: 0
 
 function fromGazetteer(place: GazetteerPlace, storyCountries: ReadonlySet<string>): GeocodedPlace | null {
   if (place.lat === null || place.lon === null) return null;
+  // (A continent or a sea several countries share lies in no one country, which a stored place needs; a lake or a sea
+  // of one country is stored as a region of it.)
+  if (place.kind === "continent" || (place.kind === "water" && !place.countryCode)) return null;
+  const kind = place.kind === "water" ? "region" : place.kind;
   const confidence =
-    place.kind === "country" ? CONFIDENCE.country : place.kind === "region" ? CONFIDENCE.region : storyCountries.size === 0 || storyCountries.has(place.countryCode) ? CONFIDENCE.city : CONFIDENCE.cityOutsideStory;
+    kind === "country" ? CONFIDENCE.country : kind === "region" ? CONFIDENCE.region : storyCountries.size === 0 || storyCountries.has(place.countryCode) ? CONFIDENCE.city : CONFIDENCE.cityOutsideStory;
   return {
-    kind: place.kind,
+    kind,
     countryCode: place.countryCode,
     country: countryByCode(place.countryCode)?.name ?? place.countryCode,
     admin1: place.kind === "country" ? null : (place.admin1 ?? null),

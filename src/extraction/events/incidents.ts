@@ -956,7 +956,8 @@ function blameIn(sentence: string): string | null {
 const PRECISION_RANK: Record<ExtractedDatePrecision, number> = { day: 3, week: 2, month: 1, unknown: 0 };
 // A gazetteer city and a locality rank alike: the first one reported stays (it can be geocoded
 // or it is the one the story leads with); either beats a country.
-const PLACE_RANK = { locality: 2, city: 2, region: 1.5, country: 1 } as const;
+// (h18ak: a lake or a sea ranks as a region, a continent below a country.)
+const PLACE_RANK = { locality: 2, city: 2, region: 1.5, water: 1.5, country: 1, continent: 0.5 } as const;
 
 /** The days "between D1 and D2" of a clause give, as one span (null when the clause gives no such pair). */
 function spanBetween(text: string, clause: TextRange, dates: readonly DateMention[]): DateMention | null {

@@ -109,7 +109,11 @@ export function extractEvents(analyzed: AnalyzedText, options: ExtractionOptions
     return next !== undefined && next.start - p.end <= 1 && (next.pos === "NOUN" || next.pos === "PROPN") && !/^(?:['’]s|capital)$/.test(next.text) && !DATE_WORD.test(next.text);
   };
   const named = places.filter((p) => !p.demonym && !asModifier(p));
-  const incidents = extractIncidents(analyzed, options.publishedAt, places.filter((p) => p.demonym || !asModifier(p)), dateline?.place ?? null, dateline ? [dateline.range] : [], findHeadline(analyzed, options.headline));
+  // (h18ak: a continent, "Africa", "West Africa", is a place the story names but too wide to be where an incident happened:
+  // the incidents pass reads its country or town instead. A lake or a sea is, to the incidents pass, a named area as a
+  // region is, "the Lake Thar Thar region".)
+  const incidentPlaces = places.filter((p) => p.kind !== "continent" && (p.demonym || !asModifier(p))).map((p): PlacedMention => (p.kind === "water" ? { ...p, kind: "region" } : p));
+  const incidents = extractIncidents(analyzed, options.publishedAt, incidentPlaces, dateline?.place ?? null, dateline ? [dateline.range] : [], findHeadline(analyzed, options.headline));
 
   const names: string[] = [];
   const add = (name: string | null): void => {

