@@ -428,7 +428,10 @@ const localityPatterns = new WeakMap<ReadonlyMap<string, "region" | "locality">,
 function knownLocalitiesPattern(names: ReadonlyMap<string, "region" | "locality">): RegExp {
   const cached = localityPatterns.get(names);
   if (cached && cached.size === names.size) return cached.pattern;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names.keys()].sort(longestFirst).map((name) => escapeForRegExp(name)).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  // (The look-ahead for a name's first character guards the leading lookbehind, which is otherwise tried at every offset.)
+  const firsts = [...new Set([...names.keys()].map((name) => name.codePointAt(0) ?? 0))].map((point) => `\\u{${point.toString(16)}}`).join("");
+  const guard = names.has("") ? "" : `(?=[${firsts}])`;
+  const pattern = new RegExp(`${guard}(?<![\\p{L}\\p{N}])(?:${[...names.keys()].sort(longestFirst).map((name) => escapeForRegExp(name)).join("|")})(?![\\p{L}\\p{N}])`, "gu");
   localityPatterns.set(names, { size: names.size, pattern });
   return pattern;
 }
