@@ -438,10 +438,24 @@ function siteAround(text: string, hit: TextRange, city: GazetteerPlace, from: nu
   return { start, end, text: words, name: words, kind: "locality", countryCode: city.countryCode, demonym: false, parent: city.name };
 }
 
+// The pattern of a story's localities is built once per story (per `names` map), not once per sentence: a new
+// RegExp is compiled again on its first run, and the alternation of names is long.
+const localityPatterns = new WeakMap<ReadonlyMap<string, "region" | "locality">, { size: number; pattern: RegExp }>();
+function knownLocalitiesPattern(names: ReadonlyMap<string, "region" | "locality">): RegExp {
+  const cached = localityPatterns.get(names);
+  if (cached && cached.size === names.size) return cached.pattern;
+  // (The look-ahead for a name's first character guards the leading lookbehind, which is otherwise tried at every offset.)
+  const firsts = [...new Set([...names.keys()].map((name) => name.codePointAt(0) ?? 0))].map((point) => `\\u{${point.toString(16)}}`).join("");
+  const guard = names.has("") ? "" : `(?=[${firsts}])`;
+  const pattern = new RegExp(`${guard}(?<![\\p{L}\\p{N}])(?:${[...names.keys()].sort(longestFirst).map((name) => escapeForRegExp(name)).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  localityPatterns.set(names, { size: names.size, pattern });
+  return pattern;
+}
+
 /** Later bare mentions of localities the story introduced ("the village of Saravali" ... "Saravali"). */
 export function findKnownLocalities(text: string, names: ReadonlyMap<string, "region" | "locality">, from: number, to: number, taken: readonly TextRange[]): PlaceMatch[] {
   if (!names.size) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names.keys()].sort(longestFirst).map((name) => escapeForRegExp(name)).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const pattern = knownLocalitiesPattern(names);
   const found: PlaceMatch[] = [];
   for (const m of matchesOf(pattern, text.slice(from, to))) {
     const start = from + m.index;

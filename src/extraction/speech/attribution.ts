@@ -669,6 +669,14 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
   return person;
 }
 
+/** Whether "known as" (any case, as `knownAs` matches it) ends by `position`; the first one is found once per text. */
+const KNOWN_AS = /known as/iu;
+let firstKnownAs: { text: string; at: number } | null = null;
+function knownAsBefore(text: string, position: number): boolean {
+  if (firstKnownAs?.text !== text) firstKnownAs = { text, at: KNOWN_AS.exec(text)?.index ?? -1 };
+  return firstKnownAs.at >= 0 && firstKnownAs.at + "known as".length <= position;
+}
+
 /**
  * "the official", "the spokeswoman", "the agency": the most recent unnamed source with that head
  * noun, else the most recently named person whose title has it, else the most recent speaking
@@ -681,6 +689,8 @@ function loneSurname(phrase: Phrase, context: ResolveContext): PersonEntry | nul
 function knownAs(phrase: Phrase, position: number, context: ResolveContext): Resolved | null {
   const words = escapeForRegExp(phrase.text.replace(/^(the|that|this)\s+/i, ""));
   if (!/\s/.test(words)) return null;
+  // (No "known as" before the phrase, no match: the pattern built for the phrase is not run over the text before it.)
+  if (!knownAsBefore(context.text, position)) return null;
   const match = new RegExp(`\\b${words}\\b[^.;]{0,40}?,?\\s+(?:also\\s+)?known as\\s+(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,4})`, "iu").exec(context.text.slice(0, position));
   const name = match?.[1];
   if (!name || !/^\p{Lu}{2,}$|\s/u.test(name)) return null;
@@ -1123,13 +1133,45 @@ function endsSentence(word: string): boolean {
   return /\p{L}{2,}\.$/u.test(word) && !/\p{L}\.\p{L}/u.test(word) && !NON_TERMINAL_ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** Two capitalised words, a given name and a surname, that no capitalised word follows. */
+const GIVEN_NAME_PAIR = /(?<![\p{L}.'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu;
+/** The characters a match of GIVEN_NAME_PAIR is made of (and more: any letter, a lone surrogate), space and hyphen. */
+const PAIR_CHARACTER = /^[\p{L} \-\uD800-\uDFFF]$/u;
+let pairsOfText: { readonly text: string; readonly pairs: readonly RegExpExecArray[] } | null = null;
+
+/**
+ * The matches of GIVEN_NAME_PAIR in `text.slice(0, position)`, without a scan of that slice per call (it is asked
+ * for each phrase, so that was a whole-text scan per phrase). The whole text's matches are found once; those whose
+ * look-ahead ends before `position` are the slice's too. Only near the cut can the slice differ (a match its end
+ * makes, a longer one it cuts): the slice is matched again from where such a match could start, the start of the
+ * run of name characters before `position` or the next whole-text match, whichever comes first.
+ */
+function pairMatchesBefore(text: string, position: number): RegExpExecArray[] {
+  if (pairsOfText?.text !== text) pairsOfText = { text, pairs: matchesOf(GIVEN_NAME_PAIR, text) };
+  const { pairs } = pairsOfText;
+  let shared = 0;
+  while (shared < pairs.length && (pairs[shared] as RegExpExecArray).index + (pairs[shared] as RegExpExecArray)[0].length + 2 <= position) shared += 1;
+  const last = pairs[shared - 1];
+  const after = last ? last.index + last[0].length : 0;
+  let runStart = position;
+  while (runStart > after && PAIR_CHARACTER.test(text.charAt(runStart - 1))) runStart -= 1;
+  const next = pairs[shared];
+  const from = next !== undefined && next.index < runStart ? next.index : runStart;
+  const found = pairs.slice(0, shared);
+  const slice = text.slice(0, position);
+  GIVEN_NAME_PAIR.lastIndex = from;
+  for (let match = GIVEN_NAME_PAIR.exec(slice); match !== null; match = GIVEN_NAME_PAIR.exec(slice)) found.push(match);
+  GIVEN_NAME_PAIR.lastIndex = 0;
+  return found;
+}
+
 /**
  * "Donald Roe", "Maria Doe": two capitalized words before `position` whose first is a common given
  * name, a person's full name even where the tagger or the name rules took no note of it.
  */
 function givenNamePairs(context: ResolveContext, position: number): { readonly name: string; readonly start: number }[] {
   const pairs: { name: string; start: number }[] = [];
-  for (const match of matchesOf(/(?<![\p{L}.'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu, context.text.slice(0, position))) {
+  for (const match of pairMatchesBefore(context.text, position)) {
     const name = match[0];
     if (genderOfGivenName(name) === null || TITLE_WORDS.has((match[2] ?? "").toLowerCase()) || lookupPlace(match[2] ?? "")) continue;
     pairs.push({ name, start: match.index });

@@ -351,7 +351,18 @@ export function withoutMiddleInitials(name: string): string {
     .join(" ");
 }
 
+// surnameOf is asked for every person at every look-up by surname; a name's surname is worked out once.
+const surnames = new Map<string, string>();
 export function surnameOf(name: string): string {
+  const known = surnames.get(name);
+  if (known !== undefined) return known;
+  if (surnames.size > 10_000) surnames.clear();
+  const surname = readSurname(name);
+  surnames.set(name, surname);
+  return surname;
+}
+
+function readSurname(name: string): string {
   // "Peter T. Lane, Jr.": the comma before a suffix is no part of the surname.
   const parts = name.split(/,?\s+/).filter((part, index) => index === 0 || !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(part));
   // "Ban Ki-moon", "Kang Kyung-wha": a Korean name gives the family name first and the given name

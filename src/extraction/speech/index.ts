@@ -658,9 +658,16 @@ function nameInHeader(text: string, surname: string, headerEnd: number): string 
 /** Capitalized header words before a name that are not a given name ("BRIEFING BY JANE DOE"). */
 const HEADER_WORDS = new Set(["BY", "OF", "THE", "AND", "WITH", "FROM", "FOR", "TO", "ON", "AT", "BRIEFING", "PRESS", "REMARKS", "STATEMENT", "INTERVIEW", "CONFERENCE", "TRANSCRIPT", "GAGGLE", "HOUSE", "DEPARTMENT", "OFFICE"]);
 
+/** The text in lower case, worked out once per text (it is asked once per person with an organization). */
+let lastLowered: { readonly text: string; readonly lower: string } | null = null;
+function lowerCased(text: string): string {
+  if (lastLowered?.text !== text) lastLowered = { text, lower: text.toLowerCase() };
+  return lastLowered.lower;
+}
+
 /** Whether the text spells the organization, by its canonical name or one of the names wire copy gives it. */
 function spellsOrganization(text: string, organization: string): boolean {
-  const lower = text.toLowerCase();
+  const lower = lowerCased(text);
   const target = organization.toLowerCase();
   return lower.includes(target) || [...ORGANIZATION_ALIASES].some(([alias, canonical]) => canonical.toLowerCase() === target && new RegExp(`(?<![\\p{L}.])${alias.replace(/[.]/g, "\\.")}(?![\\p{L}])`, "u").test(lower));
 }
