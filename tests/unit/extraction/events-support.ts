@@ -18,3 +18,7 @@ export const only = (text: string, headline: string | null = null): ExtractedInc
   expect(incidents).toHaveLength(1);
   return incidents[0] as ExtractedIncident;
 };
+
+/** Each incident of `text` as one row: type, place, day, and the fatality and injury minimums. */
+export const incidentRows = (text: string, headline: string | null = null): (string | number | null)[][] =>
+  events(text, headline).incidents.map((incident) => [incident.type, incident.place, incident.date, incident.fatalities.min, incident.injuries.min]);
