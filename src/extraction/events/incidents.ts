@@ -401,6 +401,12 @@ const MANY_KILLED = /\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\p{L}-]+\s+)?(?
 // massacre told by its toll, as one in digits is. Only people at large: "Three Malians, a Frenchman and a Belgian were
 // killed" lists the victims of an attack told before. "One" and "two" are too few for a massacre with no incident word.)
 const MANY_KILLED_WORDS = /\b(?:[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)(?:-[a-z]+)?\s+(?:[\p{L}-]+\s+)?(?:people|persons|civilians|villagers|residents|worshippers)\b[^.;:"“”]{0,80}?(?<!\b(?:may|might|could|would|to|feared|believed)\s)\b((?:were|have been|had been) (?:reported(?:ly)?\s+)?(?:killed|massacred|slaughtered))\b/u;
+/**
+ * Bodies counted and found shot, executed or bound (h18al: "the bodies of at least 30 men apparently shot in the head were
+ * found"): a mass killing told by its dead, an attack with that toll; group 1 is the word of the killing. Bodies of people
+ * killed in a flood or a crash are none ("shot", "executed" and the like only).
+ */
+const BODIES_SHOT = /\bbodies of\s+(?:(?:at least|more than|some|about|nearly|over|around)\s+)?(?:\d[\d,]*|dozens|scores|hundreds|[a-z]+(?:-[a-z]+)?)\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|men|women|civilians|victims|youths|boys|villagers|residents|prisoners|detainees)\b[^.;:"“”]{0,80}?\b((?:shot|executed|beheaded|tortured|blindfolded|with (?:gunshot|bullet) wounds|with (?:their|his) hands (?:tied|bound)))/iu;
 /** People counted and then killed or hurt ("20 people, including women and children, were wounded"); group 1 is the verb. */
 /** MANY_KILLED_WORDS in a sentence, unless a speaker tells it inside a quotation or it counts "so far" (a running tally). */
 function manyKilledInWords(text: string, sentence: Sentence, paragraphStart: number): RegExpExecArray | null {
@@ -765,11 +771,13 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // (Not when the named victim was counted already: "The district governor" is a count of one itself.)
     const othersAfter = !quantity.single && !joined && OTHERS_AFTER.test(text.slice(quantity.end, quantity.end + 20));
     if (othersAfter && NAMED_VICTIM_AND.test(before)) range = sumRanges(range, { min: 1, max: 1 });
+    const named = quantity.single || joined || othersAfter ? 0 : namedBefore(before);
+    if (named > 0 && (FATALITY_AFTER.test(own) || INJURY_AFTER.test(own))) range = sumRanges(range, { min: named, max: named });
     // ("while another eight people were injured", "Two other police officers were killed", "two more soldiers died":
     // victims besides those counted before, in the sentence or before it.)
     const othersOnly = (((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0) || (!quantity.single && !joined && (ANOTHER_COUNT_BEFORE.test(before) || OTHER_COUNT_AFTER.test(own) || (out.length > 0 && ALSO_VICTIMS_AFTER.test(own))));
     // Who the victims are: a sum of several counts is of people at large.
-    const group: VictimGroup = othersAfter || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
+    const group: VictimGroup = othersAfter || named > 0 || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
     const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
     // (h18ah: "killed and injured dozens of people", "killed and wounded scores": one count of the dead and the hurt
@@ -882,6 +890,15 @@ const OTHER_COUNT_AFTER = /^\s+(?:other|more|additional)\s+(?!than\b)[\p{L}-]/iu
 const NAMED_VICTIM = /(?:^|[,;:—–]\s*|\b(?:when|after|as|while)\s+)(?:the|a|an|his|her|their|its)\s+(?:(?!(?:was|were|is|are|has|have|had|been|killed|died|dead|wounded|injured|hurt|shot)\s)[\p{L}'’.-]+\s+){1,4}and\s+$/iu;
 const NAMED_PERSON = /(?:^|[,;:—–]\s*)(?!(?:Police|Officials|Authorities|Witnesses|Troops|Soldiers|Militants|Gunmen|They|We|Others)\b)[A-Z][\p{L}'’-]*[^\sA-Zs]\s+and\s+$/u;
 const NAMED_VICTIM_AND = { test: (before: string): boolean => NAMED_VICTIM.test(before) || NAMED_PERSON.test(before) };
+// (h18al: "Smith, Jones and two Afghan soldiers were killed": people named in a list that opens the sentence, each one more
+// victim of the count's verb. Names only, two or more, with no word a plain noun or a day could be.)
+const LIST_NAME = String.raw`(?!(?:The|A|An|In|On|At|Near|After|Before|During|Police|Officials|Authorities|Witnesses|Troops|Soldiers|Militants|Gunmen|They|We|Others|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Meanwhile|Also|Elsewhere|Separately)\b)[A-Z][\p{L}'’-]*[^\sA-Zs,](?:\s+[A-Z][\p{L}'’-]*[^\sA-Zs,]){0,2}`;
+const NAMED_LIST_AND = new RegExp(String.raw`^\s*(${LIST_NAME}(?:,\s+${LIST_NAME})+),?\s+and\s+$`, "u");
+/** How many people a list of names before a count names (0 when there is none). */
+function namedBefore(before: string): number {
+  const list = NAMED_LIST_AND.exec(before);
+  return list ? (list[1] ?? "").split(",").length : 0;
+}
 /** "at least one civilian also was killed": more victims than another sentence counted. */
 // ("in which three soldiers also lost their lives", "two more also died": the same, told with an intransitive verb.)
 const ALSO_VICTIMS_AFTER = /^\s+(?:[\p{L}.-]+\s+){0,3}?(?:(?:also\s+(?:was|were|has been|have been)\s+|(?:was|were|has been|have been)\s+also\s+)(?:killed|wounded|injured|hurt)|also\s+(?:(?:have|has|had)\s+)?(?:died|lost (?:their|his|her) lives?|perished))\b/iu;
@@ -911,8 +928,10 @@ const DIED_LATER = /\b(one|two|three|four|five|\d+) of (?:whom|them) (?:later |s
 const SMALL_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 // ("There were no coalition casualties", "no damage or casualties were reported", "No ANA or coalition soldiers or civilians
 // were injured", "with no Iraqi or coalition injuries reported": none of the people named; nineteenth pass.)
-const NO_CASUALTIES = /\bno\s+(?:[\p{L}-]+\s+(?:or\s+)?){0,3}?casualties\b/iu;
-const NO_INJURIES = /\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no\s+(?:[\p{L}-]+\s+(?:or\s+)?){0,3}?(?:injuries|casualties)|no\s+(?:[\p{L}.-]+\s+){1,6}?(?:was|were|had been|have been)\s+(?:injured|hurt|wounded))\b/iu;
+// (h18al: "There was no word on casualties", "no immediate reports of casualties": nothing known, no toll of none.)
+const NO_NEWS = String.raw`(?!(?:immediate\s+|official\s+|further\s+|other\s+)?(?:word|news|information|details|reports?|indications?|figures?|estimates?|confirmation|count|tally)\b)`;
+const NO_CASUALTIES = new RegExp(String.raw`\bno\s+${NO_NEWS}(?:[\p{L}-]+\s+(?:or\s+)?){0,3}?casualties\b`, "iu");
+const NO_INJURIES = new RegExp(String.raw`\b(?:(?:no one|nobody) (?:was |were |has been )?(?:hurt|injured|wounded)|(?:there were |caused |with )?no\s+${NO_NEWS}(?:[\p{L}-]+\s+(?:or\s+)?){0,3}?(?:injuries|casualties)|no\s+${NO_NEWS}(?:[\p{L}.-]+\s+){1,6}?(?:was|were|had been|have been)\s+(?:injured|hurt|wounded))\b`, "iu");
 
 // A name may open with a lower-case Arabic article ("al-Shabab", "el-Fasher").
 const NAME_WORD = "(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\\p{L}.'’-]*";
@@ -1178,7 +1197,7 @@ export function extractIncidents(
       // victims of the one told before.)
       const newReport = SEPARATELY.test(sentence.text) || ALSO_OPENING.test(sentence.text);
       // (h18ad: or a person armed with a weapon who killed, stabbed or shot people: "A man armed with a knife killed three people".)
-      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? ARMED_GROUP_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
+      const death = ARMED_PERSON_HARMED.exec(sentence.text) ?? SERVICE_DEATH.exec(sentence.text) ?? MANY_KILLED.exec(sentence.text) ?? BODIES_SHOT.exec(sentence.text) ?? ARMED_GROUP_KILLED.exec(sentence.text) ?? manyKilledInWords(text, sentence, analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start) ?? (newReport ? COUNTED_HURT.exec(sentence.text) : null);
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
