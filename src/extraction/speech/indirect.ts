@@ -723,6 +723,14 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (accuser) lastInSentence = accuser;
       return;
     }
+    // "urged X to ...": read so when the pattern holds; "urged that ..." goes on below.
+    if (URGING.test(word) && token.pos === "VERB" && !walk.usedVerbs.has(token.start) && key(tokens[index + 1] ?? token) !== "that") {
+      const urger = accusation(walk, tokens, index, options, context, lastInSentence);
+      if (urger) {
+        lastInSentence = urger;
+        return;
+      }
+    }
     if (ASKING.has(word) && isReportingVerb(tokens, index) && !walk.usedVerbs.has(token.start)) {
       const asked = askedQuestion(walk, tokens, index, options, context);
       if (asked) lastInSentence = asked;
@@ -794,6 +802,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       if (hostResolved) subject = host;
     }
     let resolved: Resolved | null = null;
+    // "Another official, Col. Jo Doe, told reporters ...": a description, then the name set off by
+    // commas right before the sentence's first verb, is the subject (not "CLAUSE, said X").
+    const appositive = !subject && !gerund && !goesOn && !afterConjunction && tokens[index - 1]?.text === "," && firstVerb(walk, tokens, options.floor) === index ? appositiveSubject(walk, tokens, options.floor, context) : null;
     // "compared with four in 10 who said ...": a quantity of people before "who" is the speaker.
     const quantityWho = !subject && !gerund && key(tokens[index - 1] ?? token) === "who" && quantityStart(tokens, index - 1, options.floor, true) >= 0 ? quantitySource(walk, tokens, index - 1, options.floor, true) : null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
@@ -819,6 +830,9 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       resolved = { ...walk.previous.resolved, confidence: CONFIDENCE.pronoun };
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
+    // "Another official, Col. Jo Doe, told reporters ...": a description, then the name set off by
+    // commas right before the verb.
+    else if (appositive) resolved = appositive;
     else if (hostResolved) resolved = hostResolved;
     else if (quantityWho) resolved = quantityWho;
     // "The group's annual report released Thursday says ...": a document that reports, read when
@@ -864,7 +878,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     const relative = subject ? tokens[tokens.findIndex((candidate) => candidate.start === subject?.start) - 1] : undefined;
     // "CLAUSE, said Omar Fadel, ...": no subject before a verb that follows a comma means the
     // speaker comes after it and the report before it (the last reading below).
-    const inverted = !subject && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that" && !quantitySubject(tokens, index, options.floor);
+    const inverted = !subject && !appositive && !gerund && tokens[index - 1]?.text === "," && key(tokens[index + 1] ?? token) !== "that" && !quantitySubject(tokens, index, options.floor);
     // "said the raids that led to the arrests took place ...": a "that" whose clause opens with a
     // verb is a relative pronoun inside the reported clause, not the conjunction.
     // A gerund after it ("that fighting took place") is the reported clause's subject.
@@ -894,7 +908,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // "Jane Doe reports from Colombo, a peace mission arrived ...".
       from = correspondentComma(tokens, index) + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0) {
+    } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0 && (!TELL.test(word) || bareClause(walk, tokens, listenerEnd(tokens, index + 1)) !== null)) {
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
       to = clauseEnd(walk, tokens, from);
     } else if (!inverted && relative && /^(who|which|that|what)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
@@ -969,12 +983,30 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
  * is a description with a name in apposition, the name between the commas before the first verb.
  */
 function appositiveSubject(walk: Walk, tokens: readonly Token[], floor: number, context: ResolveContext): Resolved | null {
-  const verb = tokens.findIndex((candidate, at) => at >= floor && !isQuoted(walk, candidate) && (candidate.pos === "VERB" || candidate.pos === "AUX"));
+  const verb = firstVerb(walk, tokens, floor);
   if (verb < 2 || tokens[verb - 1]?.text !== ",") return null;
   const name = nounPhraseBefore(walk.text, tokens, verb - 1, floor);
   if (!name || !/^\p{Lu}/u.test(name.text) || tokens[tokens.indexOf(name.tokens[0] as Token) - 1]?.text !== ",") return null;
   const resolved = resolvePhrase(name, name.start, context);
   return resolved?.person ? resolved : null;
+}
+
+/**
+ * The bare clause (no "that") after "told" and its listener, as [from, to], when it is a clause:
+ * "told reporters on Sept. 24, 2008." or "told VOA on the condition of anonymity." reports no
+ * clause after the verb (the report, if any, is the clause before it). Only after "tell": "Asked
+ * if ..., the mayor said no." still reports no clause before the verb.
+ */
+function bareClause(walk: Walk, tokens: readonly Token[], at: number): [number, number] | null {
+  const from = bareClauseStart(tokens, at);
+  if (from <= 0) return null;
+  const to = clauseEnd(walk, tokens, from);
+  return isClause(tokens, from, to, false) ? [from, to] : null;
+}
+
+/** The index of the sentence's first verb outside quotation marks, or -1. */
+function firstVerb(walk: Walk, tokens: readonly Token[], floor: number): number {
+  return tokens.findIndex((candidate, at) => at >= floor && !isQuoted(walk, candidate) && (candidate.pos === "VERB" || candidate.pos === "AUX"));
 }
 
 /** The tokens without any quoted name of a show, book or slogan: at most six capitalized words between quotation marks. */
@@ -1189,6 +1221,8 @@ function askedQuestion(walk: Walk, tokens: readonly Token[], index: number, opti
 }
 
 const ACCUSING = /^accus(?:e|es|ed|ing)$/;
+/** "urged the council to act": an appeal made aloud, read as a charge is (the one urged and what they are to do). */
+const URGING = /^urg(?:e|es|ed|ing)$/;
 /** Words that may stand in the accused's noun phrase between "accused" and "of". */
 const ACCUSED_WORDS = new Set(["DET", "ADJ", "ADV", "NOUN", "PROPN", "NUM", "PRON", "ADP", "PART", "CCONJ"]);
 
@@ -1198,23 +1232,31 @@ const ACCUSED_WORDS = new Set(["DET", "ADJ", "ADV", "NOUN", "PROPN", "NUM", "PRO
  * staging a coup"), as PolNeAR spans it. Only with "of" and a gerund within a dozen words (no verb
  * or punctuation between); not the passive ("was accused of"), whose accuser goes unnamed, nor
  * "the accused". The charge ends where the clause does, at a comma before a participle, or at
- * "and" before the accuser's next act ("... and urged").
+ * "and" before the accuser's next act ("... and urged"). "urged X to <verb> ..." is read the same
+ * way with "to" and a verb's base form (the one urged may go unsaid: "urged to act").
  */
 function accusation(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext, last: Resolved | null): Resolved | null {
   const before = tokens[index - 1];
   if (!before || index === options.floor || /^(was|were|been|being|is|are|be|am|the|an?|of|by)$/i.test(before.text)) return null;
+  const urging = URGING.test(key(tokens[index] as Token));
+  const link = urging ? "to" : "of";
   let of = -1;
   for (let at = index + 1; at <= index + 12 && at < tokens.length; at += 1) {
     const candidate = tokens[at] as Token;
-    if (key(candidate) === "of" && at > index + 1) {
+    // "urged to “give him time”": the one urged may go unsaid.
+    if (key(candidate) === link && (at > index + 1 || urging)) {
       of = at;
       break;
     }
     // Only the accused's noun phrase, perhaps a day ("accused Mr. Doe Friday of ..."), stands between.
     if (!ACCUSED_WORDS.has(candidate.pos) || isQuoted(walk, candidate)) return null;
   }
-  const charge = tokens[of + 1];
-  if (of < 0 || !charge || !(/ing$/i.test(charge.text) || /^not$/i.test(charge.text))) return null;
+  // 'accused the junta of “stealing” the vote': the charge may open on the accuser's word, quoted.
+  const quotedCharge = of >= 0 && OPENING_MARK.test(tokens[of + 1]?.text ?? "");
+  const charge = tokens[of + (quotedCharge ? 2 : 1)];
+  if (of < 0 || !charge) return null;
+  // The charge is a gerund ("of staging"); what is urged, a verb's base form ("to resign", "to “act now”").
+  if (urging ? !(charge.pos === "VERB" || charge.pos === "AUX" || quotedCharge) || /(ed|ing)$/i.test(charge.text) : !(/ing$/i.test(charge.text) || /^not$/i.test(charge.text))) return null;
   let to = clauseEnd(walk, tokens, index + 1);
   for (let at = of + 2; at < to; at += 1) {
     const candidate = tokens[at] as Token;
