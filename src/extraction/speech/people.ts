@@ -347,7 +347,8 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
       if (words.length > 3 || cast.isQuoted(first.start) || words.some((token) => token.pos !== "PROPN")) continue;
       // A name that opens its sentence before a verb is its subject ("Ana Ruiz was unloading ...").
       const next = tokens[to];
-      const opensSentence = from === 0 && next !== undefined && (next.pos === "VERB" || next.pos === "AUX");
+      // So is one set off by an appositive or a relative clause ("Ana Ruiz, who runs the shelter, ...").
+      const opensSentence = from === 0 && next !== undefined && (next.pos === "VERB" || next.pos === "AUX" || (next.text === "," && /^(?:who|whose|a|an|the)$/i.test(tokens[to + 1]?.text ?? "")));
       candidates.push({ name: text.slice(first.start, last.end), surname: last.text, start: first.start, sentence: index, from, to, opensSentence });
     }
   });

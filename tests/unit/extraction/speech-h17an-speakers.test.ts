@@ -63,3 +63,15 @@ describe("a plural description opening the lead", () => {
     expect(report?.speakerDescription).toBe("Officials");
   });
 });
+
+describe("an untitled name set off by a relative clause", () => {
+  it("gives 'she said' to the woman who opened the paragraph before, not to a man named earlier", () => {
+    const text = [
+      "Shelter Opens",
+      'Mayor Robert Allen opened the shelter on Monday. "We are ready," Allen said.',
+      "Margaret Dunn, who runs the shelter with her husband, was blunt about the cold.",
+      '"We need more beds," she said.',
+    ].join("\n\n");
+    expect(quoteIn(extractArticle(text), "We need more beds")?.speaker).toBe("Margaret Dunn");
+  });
+});
