@@ -157,11 +157,26 @@ export interface ResolveContext {
 }
 
 /** Resolves the words that name a speaker, as read at `position`; null when they name nobody. */
+/** "on Tuesday", "late Monday night", "yesterday": when a subject was said to speak, never part of its name. */
+const TIME_TAIL = /^(?:(?:on|late|early|last|this|earlier|later) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)(?: (?:morning|afternoon|evening|night))?$/;
+
+/**
+ * Where a time adverbial closing a subject starts ("Vietnam on Tuesday issued a statement ..."
+ * gives "Vietnam"), or the phrase's end when none does; the subject keeps at least one word.
+ */
+function timeTailStart(tokens: readonly Token[], from: number): number {
+  const last = tokens.length;
+  for (let start = Math.max(from + 1, last - 4); start < last; start += 1) {
+    if (TIME_TAIL.test(tokens.slice(start).map((token) => token.text.toLowerCase()).join(" "))) return start;
+  }
+  return last;
+}
+
 export function resolvePhrase(phrase: Phrase | null, position: number, context: ResolveContext): Resolved | null {
   if (!phrase) return null;
   let from = 0;
   while (from < phrase.tokens.length && ["CCONJ", "ADV", "PUNCT"].includes((phrase.tokens[from] as Token).pos)) from += 1;
-  const trimmed = phraseOf(context.text, phrase.tokens, from, phrase.tokens.length);
+  const trimmed = phraseOf(context.text, phrase.tokens, from, timeTailStart(phrase.tokens, from));
   if (!trimmed) return null;
   const tokens = trimmed.tokens;
   const first = tokens[0] as Token;
@@ -620,9 +635,12 @@ function startsSentence(text: string, offset: number): boolean {
   return /(^|[.!?:]\s*|\n)["“”'‘’\s(]*$/u.test(text.slice(Math.max(0, offset - 12), offset));
 }
 
-/** Whether the word appears capitalized after a lower-case word or a comma somewhere in the text. */
+/**
+ * Whether the word appears capitalized after a lower-case word or a comma somewhere in the text,
+ * on the same line: a headline's last word before a paragraph break puts nothing mid-sentence.
+ */
 function capitalizedMidSentence(text: string, word: string): boolean {
-  return new RegExp(`[\\p{Ll},;]\\s+${escapeForRegExp(word)}\\b`, "u").test(text);
+  return new RegExp(`[\\p{Ll},;][^\\S\\n]+${escapeForRegExp(word)}\\b`, "u").test(text);
 }
 
 const HONORIFIC_GENDER: ReadonlyMap<string, "male" | "female"> = new Map([
@@ -1246,7 +1264,10 @@ function isSubjectMention(text: string, at: number): boolean {
   const from = Math.max(0, at - 80);
   const before = (from === 0 ? "\n" : "") + text.slice(from, at);
   // Lower-case title words may stand between the capitals ("Party spokesman Jo Doe said").
-  const openings = [/(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:[\p{L}.'’-]+,?\s+){0,6})$/u.exec(before), afterOpeningPhrase(text, at)];
+  const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:[\p{L}.'’-]+,?\s+){0,6})$/u.exec(before);
+  // "... toppled Mr. Doe": the dot of a title's abbreviation ends no sentence.
+  const abbreviated = opening !== null && opening[0].startsWith(".") && NON_TERMINAL_ABBREVIATIONS.has(`${/[\p{L}.]+$/u.exec(before.slice(0, opening.index))?.[0] ?? ""}.`.toLowerCase());
+  const openings = [abbreviated ? null : opening, afterOpeningPhrase(text, at)];
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").
   // A time word may open the sentence before its subject ("Yesterday Secretary Doe called ..."),
@@ -1259,10 +1280,26 @@ function isSubjectMention(text: string, at: number): boolean {
     return words.every((word) => !word.endsWith(",") && (TITLE_WORDS.has(word.toLowerCase()) || isNameWord(word)));
   };
   // ", Doe said.": a name right before a reporting verb is that verb's subject wherever it stands.
-  const verbAfter = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(\p{Ll}+)\b/u.exec(text.slice(at, at + 60))?.[1];
+  // Within the mention's sentence: "... toppled Mr. Doe. ¶ He says" gives Doe no verb.
+  const rest = text.slice(at, at + 60);
+  const sentenceEnd = /\p{L}\p{Ll}{2,}[.!?]["”’]?\s|\n/u.exec(rest);
+  const verbAfter = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+(\p{Ll}+)\b/u.exec(sentenceEnd ? rest.slice(0, sentenceEnd.index + sentenceEnd[0].length) : rest)?.[1];
   if (verbAfter !== undefined && REPORTING_VERBS.has(verbAfter) && !/(?:^|[^\p{L}])(?:to|by|of|for|with)\s+$/iu.test(text.slice(Math.max(0, at - 6), at))) return true;
+  if (isAppositiveSubject(text, at)) return true;
   if (!openings.some(onlyTitlesAndNames)) return false;
   return !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s\b/u.test(text.slice(at, at + 60));
+}
+
+/**
+ * "A security analyst at the U.S. based Institute of Law, Jo Doe, does not believe ...": a name set
+ * off by commas right after a description that opens its sentence is that sentence's subject. The
+ * description may hold abbreviation dots ("U.S. based") but no other sentence end.
+ */
+function isAppositiveSubject(text: string, at: number): boolean {
+  const from = Math.max(0, at - 160);
+  const before = (from === 0 ? "\n" : "") + text.slice(from, at);
+  if (!/(?:[.!?]["”’]?\s+|\n\s*)(?:A|An|The) (?:[^.!?\n,;“”"]|\.(?=\S|\s+\p{Ll}))+,\s+$/u.test(before)) return false;
+  return /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s/u.test(text.slice(at, at + 60));
 }
 
 /** The unnamed source of one person ("the official", "a spokesman") mentioned last before a position, within this paragraph or the one before. */

@@ -124,7 +124,7 @@ export const NOT_NAME_WORDS = words(`
   july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept.
   oct. nov. dec. today yesterday tomorrow the a an and or of for in on at by to with from
   i we you he she they it this that these those his her their our my your its
-  reuters ap afp bbc cnn twitter facebook instagram youtube god christmas easter ramadan eid
+  reuters ap afp bbc cnn twitter facebook instagram youtube god christmas easter eid
   question answer q a moderator operator briefing voa npr statement statements opening remarks
   readout transcript testimony updates reporters regime`);
 

@@ -69,11 +69,32 @@ function titleBeforeComma(text: string, tokens: readonly Token[], nameStart: num
   const verbAfter = after !== undefined && (after.pos === "VERB" || after.pos === "AUX") && /^\p{Ll}/u.test(after.text);
   if (tokens[nameStart - 1]?.text !== "," || (after?.text !== "," && !verbAfter)) return null;
   const phrase = nounPhraseBefore(text, tokens, nameStart - 1, 0);
-  if (!phrase || !phrase.tokens.some(isRoleWord)) return null;
+  if (!phrase || !phrase.tokens.some(isRoleWord)) return after?.text === "," ? roleOpeningTheSentence(text, tokens, nameStart) : null;
   if (after?.text !== "," && phrase.tokens[0] !== tokens[0] && !/^(the|a|an)$/i.test(phrase.tokens[0]?.text ?? "")) return null;
   // "The United Nations envoy", "Its spokesman": the determiner is not part of the title.
   const from = /^(the|a|an|its|his|her|their)$/i.test((phrase.tokens[0] as Token).text) ? 1 : 0;
   const title = phraseOf(text, tokens, tokens.indexOf(phrase.tokens[from] as Token), tokens.indexOf(phrase.tokens[phrase.tokens.length - 1] as Token) + 1);
+  return title ? { titles: [title.text], range: title } : null;
+}
+
+/** Words that attach a place of work to a role: "an analyst at the Institute". */
+const ROLE_LINKS = /^(?:at|of|with|for|from|in)$/i;
+/** The longest opening description read as a title before an appositive name (in tokens). */
+const MAX_OPENING_TITLE = 16;
+
+/**
+ * "A security analyst at the U.S. based Fletcher School of Law and Diplomacy, Jo Roe, said":
+ * a sentence opening on an indefinite or definite role whose place of work runs long (dots,
+ * participles and "of" break the noun phrase) gives the whole opening, up to the comma, as the
+ * title. The role must stand right after the determiner, before any linking preposition.
+ */
+function roleOpeningTheSentence(text: string, tokens: readonly Token[], nameStart: number): FoundTitle | null {
+  const comma = nameStart - 1;
+  if (comma < 3 || comma > MAX_OPENING_TITLE || !/^(?:a|an|the)$/i.test(tokens[0]?.text ?? "")) return null;
+  if (tokens.slice(1, comma).some((token) => token.pos === "PUNCT" && token.text !== "." && !/^[-–]$/.test(token.text))) return null;
+  const link = tokens.findIndex((token, index) => index > 1 && index < comma && ROLE_LINKS.test(token.text));
+  if (link < 0 || !isRoleWord(tokens[link - 1] as Token)) return null;
+  const title = phraseOf(text, tokens, 1, comma);
   return title ? { titles: [title.text], range: title } : null;
 }
 
@@ -326,7 +347,8 @@ export function findBareNames(analyzed: AnalyzedText, cast: Cast, skip: (range: 
       if (words.length > 3 || cast.isQuoted(first.start) || words.some((token) => token.pos !== "PROPN")) continue;
       // A name that opens its sentence before a verb is its subject ("Ana Ruiz was unloading ...").
       const next = tokens[to];
-      const opensSentence = from === 0 && next !== undefined && (next.pos === "VERB" || next.pos === "AUX");
+      // So is one set off by an appositive or a relative clause ("Ana Ruiz, who runs the shelter, ...").
+      const opensSentence = from === 0 && next !== undefined && (next.pos === "VERB" || next.pos === "AUX" || (next.text === "," && /^(?:who|whose|a|an|the)$/i.test(tokens[to + 1]?.text ?? "")));
       candidates.push({ name: text.slice(first.start, last.end), surname: last.text, start: first.start, sentence: index, from, to, opensSentence });
     }
   });
