@@ -324,6 +324,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "other", pattern: CURFEW },
   // Looting and a jail break are `other` too ("the market was burned and then looted", "There was also a jail breakout").
   { type: "other", pattern: /\b(?:looted|(?<=\b(?:the|widespread|of)\s)looting(?!\s+(?:of\s+)?(?:charges?|allegations?))|jail ?break(?:outs?|s)?|prison ?break(?:outs?|s)?|(?:jail|prison) breakouts?|(?:broke|escaped) (?:out )?(?:of|from) (?:a |the )?(?:[\p{L}-]+\s+)?(?:jail|prison))\b/giu },
+  // (h18am) "the 13 men who broke out between Sunday night and Monday morning": people who broke out escaped (a fight
+  // or a fire "broke out" has no "who"), a jailbreak.
+  { type: "other", pattern: /\b(?=broke)(?<=\bwho\s+(?:had\s+)?)broke\s+out\b(?!\s+(?:in|into)\s+(?:tears|laughter|song|applause|cheers|a\s+sweat|a\s+rash|a\s+smile)\b)/giu },
   // Rioting told by its acts: stones thrown at the police, tires burned, barricades put up by a crowd.
   { type: "riot", pattern: RIOTING },
   // (h18ai: "a powerful storm system ... has left at least two people dead", "a tornado tore through the town": a storm

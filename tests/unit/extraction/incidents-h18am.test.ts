@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findDates } from "../../../src/extraction/events/dates.js";
 import { events } from "./events-support.js";
 
-// Issue 18, pass h18am (triggers, dates): a fire set by prisoners is a riot, an armed jailbreak an attack, a vehicle that
+// Issue 18, pass h18am (triggers, dates): a fire set by prisoners is a riot, an armed jailbreak an attack, people "who broke out" a jailbreak, a vehicle that
 // "came under rocket fire" an attack, "and the death of" a toll, and "more than two weeks ago" a span that ends before that
 // day. Sentences written for this file (published on Friday 2018-09-28).
 
@@ -22,6 +22,13 @@ describe("prisons", () => {
     expect(rest).toHaveLength(0);
     expect(incident).toMatchObject({ type: "attack", date: "2018-09-24" });
     expect(incident?.fatalities.min).toBe(1);
+  });
+
+  it("reads people 'who broke out' as a jailbreak dated by its span, and a fight that broke out as no jailbreak", () => {
+    const [incident, ...rest] = events("Police are hunting for the nine men who broke out between Sunday night and Monday morning in Kumasi.").incidents;
+    expect(rest).toHaveLength(0);
+    expect(incident).toMatchObject({ type: "other", dateEarliest: "2018-09-23", dateLatest: "2018-09-24" });
+    expect(types("Fighting broke out in Kumasi on Monday.")).not.toContain("other");
   });
 
   it("keeps an escape through a tunnel `other`", () => {
