@@ -114,8 +114,14 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
       if (unit === "day") return count <= 3 && !m[2] ? dayMention(published - count * DAY) : weekMention(published - count * DAY);
       if (unit === "week") {
         const back = published - count * 7 * DAY;
-        // "just over two weeks ago" is on or before that day; the week it falls in is all we know.
         const mention = weekMention(back);
+        // (h18am) "more than two weeks ago" is before that day: the span ends the day before it (the keys: incidents-14,
+        // -27), and starts a month before publication, since a longer past would be told as "a month ago". "just over"
+        // may be that very day, in the week it falls in.
+        if (m[2] && /over|more/i.test(m[2]) && !m[1] && count < 4) {
+          const d = new Date(published);
+          return { date: null, precision: "unknown", earliest: iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, d.getUTCDate())), latest: iso(back - DAY) };
+        }
         return m[2] && /over|more/i.test(m[2]) ? { ...mention, latest: iso(back) } : mention;
       }
       if (unit === "month") {

@@ -78,6 +78,10 @@ export const CROWD_ATTACKED_AND_LOOTED = new RegExp(
   String.raw`(?=attacked|stormed|raided|ransacked|broke into)(?<=\b(?:${CROWD_SIDE}|crowds?|mobs?|hundreds|thousands|dozens)\s+(?:(?:of\s+)?[\p{L}-]+\s+){0,2}?(?:(?:have|had|has|then|later|reportedly|also)\s+)*)(?:attacked|stormed|raided|ransacked|broke into)\s+and\s+(?:looted|ransacked|pillaged|burned|torched|set fire to)\b`,
   "giu",
 );
+/** "Inmates (at the central prison) set a fire to protest ...", "prisoners set fire to their cells", "detainees torched mattresses": prisoners' arson, a riot. */
+export const INMATES_SET_FIRE =
+  /\b(?=set|start|lit|torch|burn)(?<=\b(?:inmates|prisoners|detainees|convicts)\s+(?:(?:at|in|of)\s+(?:[\p{L}'’-]+\s+){1,6}?)?(?:(?:had|have|has|then|later|reportedly|also|allegedly)\s+)*)(?:(?:set|started|lit)\s+(?:a\s+|the\s+)?fires?(?:\s+to\s+(?:[\p{L}-]+\s+){0,3}?(?:cells?|mattresses|beddings?|buildings?|blocks?|wings?|dormitor(?:y|ies)|prison|jail))?|(?:set|started)\s+(?:ablaze|alight|on\s+fire)\s+(?:[\p{L}-]+\s+){0,2}?(?:cells?|mattresses|beddings?|buildings?|blocks?|wings?|dormitor(?:y|ies))|(?:torched|burned|burnt)\s+(?:[\p{L}-]+\s+){0,2}?(?:cells?|mattresses|beddings?|blocks?|wings?|dormitor(?:y|ies)))(?:\s+to\s+protest)?\b/giu;
+
 /**
  * "Riot police charged the protest camp", "police charged into the crowd", "security personnel armed with batons moved in
  * on the camp": the police's force on a crowd is an attack on it.
@@ -159,6 +163,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "riot", pattern: CROWD_ATTACKED_AND_LOOTED },
   // A crowd that takes or storms a seat of power riots (h18ac; before the attack words, so "stormed" is the riot's).
   { type: "riot", pattern: CROWD_SEIZED_BUILDING },
+  // (h18am) A fire set by the people held in a prison ("inmates set a fire to protest conditions", "prisoners torched
+  // their cells") is a riot (ACLED: violent demonstration), the protest its reason; the span takes in "to protest" so
+  // the protest word reports no second incident (before the protest words, an earlier hit wins an overlap).
+  { type: "riot", pattern: INMATES_SET_FIRE },
+  // (h18am) An armed jailbreak ("they shot their way out of the prison, killing a guard") is an attack; a jailbreak
+  // alone (a tunnel, a wall climbed) stays `other`, below.
+  { type: "attack", pattern: /\b(?:shot|shooting|shoot|blasted|blasting|fought|fighting|gunned)\s+(?:their|his|her)\s+way\s+(?:out|free)\b/gi },
   // The police's charge on a crowd or its camp (ACLED's excessive force on a protest; the keys: its own attack).
   { type: "attack", pattern: POLICE_CHARGED_CROWD },
   // (h18ai: "Sunni gunmen and al-Qaida militants have engaged in several days of battles": gunmen who fight are a side of
@@ -172,6 +183,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // indiscriminately" at villagers': fire aimed at a target is an attack (the weapon may stand between; small arms, a
   // fight's weapon, are left to the battle rules).
   { type: "attack", pattern: /\bfired\s+(?:(?:an?|one|two|three|four|five|six|several|multiple|\d+)\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:rockets?|mortars?|mortar (?:rounds|shells)|missiles?|shells|grenades?|RPGs?)\s+(?:at|on|into|toward|towards)\b|\bfired\s+(?:indiscriminately|randomly|blindly)["”]?\s+(?:at|on|into)\b/giu },
+  // (h18am) "their vehicle came under Taliban rocket fire", "the convoy came under heavy mortar fire": fire of a
+  // weapon on someone is an attack (CAME_UNDER in incidents.ts reads the battle if they fire back). Not "came under fire
+  // from lawmakers": the weapon must be named; not small arms or machine guns ("a patrol came under small-arms fire"
+  // during a firefight), a fight's weapons, left to the battle rules.
+  { type: "attack", pattern: /\bcame under\s+(?:[\p{L}-]+\s+){0,2}?(?:rocket|rocket-propelled[ -]grenade|RPG|mortar|artillery|sniper|grenade|missile|tank)\s+fire\b/giu },
   // "security forces lobbed a grenade into an area", "A grenade thrown into a downtown church": a grenade thrown is an attack.
   { type: "attack", pattern: /\b(?:(?:lobbed|threw|hurled|tossed|lobbing|throwing|hurling)\s+(?:an?\s+|two\s+|several\s+)?(?:hand\s+)?grenades?|grenades?\s+(?:was\s+|were\s+)?(?:thrown|lobbed|hurled|tossed)\s+(?:into|at|inside|onto))\b/giu },
   // "the excessive force used by police against civilians": force on people named as excessive is an attack on them (ACLED).
@@ -308,6 +324,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { type: "other", pattern: CURFEW },
   // Looting and a jail break are `other` too ("the market was burned and then looted", "There was also a jail breakout").
   { type: "other", pattern: /\b(?:looted|(?<=\b(?:the|widespread|of)\s)looting(?!\s+(?:of\s+)?(?:charges?|allegations?))|jail ?break(?:outs?|s)?|prison ?break(?:outs?|s)?|(?:jail|prison) breakouts?|(?:broke|escaped) (?:out )?(?:of|from) (?:a |the )?(?:[\p{L}-]+\s+)?(?:jail|prison))\b/giu },
+  // (h18am) "the 13 men who broke out between Sunday night and Monday morning": people who broke out escaped (a fight
+  // or a fire "broke out" has no "who"), a jailbreak.
+  { type: "other", pattern: /\b(?=broke)(?<=\bwho\s+(?:had\s+)?)broke\s+out\b(?!\s+(?:in|into)\s+(?:tears|laughter|song|applause|cheers|a\s+sweat|a\s+rash|a\s+smile)\b)/giu },
   // Rioting told by its acts: stones thrown at the police, tires burned, barricades put up by a crowd.
   { type: "riot", pattern: RIOTING },
   // (h18ai: "a powerful storm system ... has left at least two people dead", "a tornado tore through the town": a storm
@@ -386,9 +405,10 @@ export const FATALITY_AFTER = new RegExp(
 /** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in; "had sustained bullet wounds"). */
 export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed|(?:sustained|suffered)\s+(?:[\p{L}-]+\s+)?(?:wounds|injuries))\b`, "iu");
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
-// ("wounded another 13": more victims of the verb, counted as such.)
+// ("wounded another 13": more victims of the verb, counted as such. h18am: "..., and the death of an Afghan civilian",
+// "leaving the deaths of two": the deaths the sentence's event caused, as "resulted in the deaths of".)
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\bbehead(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bgunn(?:ed|ing) down|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\b(?:saddened|grieved|mourn(?:s|ed|ing)?|condemn(?:s|ed|ing)?|condolences for|sorrow at|shocked by)\s+(?:[\p{L}-]+\s+){0,2}?(?:by|at|over|for)?\s*the\s+deaths of|\b(?:the\s+)?(?:dead\s+)?bodies of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\bbehead(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:and|causing|caused|leaving|left|with)\s+the\s+deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bgunn(?:ed|ing) down|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\b(?:saddened|grieved|mourn(?:s|ed|ing)?|condemn(?:s|ed|ing)?|condolences for|sorrow at|shocked by)\s+(?:[\p{L}-]+\s+){0,2}?(?:by|at|over|for)?\s*the\s+deaths of|\b(?:the\s+)?(?:dead\s+)?bodies of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
 /**
  * Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"; "al-Shabab,
  * which claimed responsibility for the attack, said it killed 50"), no report of the toll.
