@@ -6,7 +6,7 @@ import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym } from "./organizations.js";
 import { registerPerson } from "./people.js";
-import { type Phrase, acronymAfterArticle, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
+import { type Phrase, acronymAfterArticle, beforeTimeAdverbial, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
 // Who said it: turns the words that name a speaker ("the official", "she", "State Department
 // spokesperson Heather Nauert", "the statement", "according to witnesses") into one member of
@@ -156,22 +156,14 @@ export interface ResolveContext {
   readonly continuing?: PersonEntry | null;
 }
 
-/** Resolves the words that name a speaker, as read at `position`; null when they name nobody. */
-/** "on Tuesday", "late Monday night", "yesterday": when a subject was said to speak, never part of its name. */
-const TIME_TAIL = /^(?:(?:on|late|early|last|this|earlier|later) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)(?: (?:morning|afternoon|evening|night))?$/;
-
 /**
  * Where a time adverbial closing a subject starts ("Vietnam on Tuesday issued a statement ..."
- * gives "Vietnam"), or the phrase's end when none does; the subject keeps at least one word.
+ * gives "Vietnam": when a subject spoke is never part of its name), or the phrase's end when none
+ * does; the subject keeps at least one word.
  */
-function timeTailStart(tokens: readonly Token[], from: number): number {
-  const last = tokens.length;
-  for (let start = Math.max(from + 1, last - 4); start < last; start += 1) {
-    if (TIME_TAIL.test(tokens.slice(start).map((token) => token.text.toLowerCase()).join(" "))) return start;
-  }
-  return last;
-}
+const timeTailStart = (tokens: readonly Token[], from: number): number => beforeTimeAdverbial(tokens, tokens.length, from + 1);
 
+/** Resolves the words that name a speaker, as read at `position`; null when they name nobody. */
 export function resolvePhrase(phrase: Phrase | null, position: number, context: ResolveContext): Resolved | null {
   if (!phrase) return null;
   let from = 0;

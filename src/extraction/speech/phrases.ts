@@ -493,7 +493,7 @@ const TIME_ADVERBIAL_HEADS = /^(?:today|tonight|yesterday|monday|tuesday|wednesd
  * Where a time adverbial right before `end` starts ("witnesses in the town on Friday said",
  * "the union, this morning, announced"), or `end` when there is none.
  */
-function beforeTimeAdverbial(tokens: readonly Token[], end: number, floor: number): number {
+export function beforeTimeAdverbial(tokens: readonly Token[], end: number, floor: number): number {
   let start = end;
   while (start - 1 >= floor && TIME_ADVERBIAL_WORDS.test(tokens[start - 1]?.text ?? "")) start -= 1;
   return start < end && tokens.slice(start, end).some((token) => TIME_ADVERBIAL_HEADS.test(token.text)) ? start : end;
