@@ -892,7 +892,7 @@ const NAMED_PERSON = /(?:^|[,;:—–]\s*)(?!(?:Police|Officials|Authorities|Wit
 const NAMED_VICTIM_AND = { test: (before: string): boolean => NAMED_VICTIM.test(before) || NAMED_PERSON.test(before) };
 // (h18al: "Smith, Jones and two Afghan soldiers were killed": people named in a list that opens the sentence, each one more
 // victim of the count's verb. Names only, two or more, with no word a plain noun or a day could be.)
-const LIST_NAME = String.raw`(?!(?:The|A|An|In|On|At|Near|After|Before|During|Police|Officials|Authorities|Witnesses|Troops|Soldiers|Militants|Gunmen|They|We|Others|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Meanwhile|Also|Elsewhere|Separately)\b)[A-Z][\p{L}'’-]*[^\sA-Zs,](?:\s+[A-Z][\p{L}'’-]*[^\sA-Zs,]){0,2}`;
+const LIST_NAME = String.raw`(?!(?:The|A|An|In|On|At|Near|After|Before|During|Police|Officials|Authorities|Witnesses|Troops|Soldiers|Militants|Gunmen|They|We|Others|${WEEKDAY_NAMES}|Meanwhile|Also|Elsewhere|Separately)\b)[A-Z][\p{L}'’-]*[^\sA-Zs,](?:\s+[A-Z][\p{L}'’-]*[^\sA-Zs,]){0,2}`;
 const NAMED_LIST_AND = new RegExp(String.raw`^\s*(${LIST_NAME}(?:,\s+${LIST_NAME})+),?\s+and\s+$`, "u");
 /** How many people a list of names before a count names (0 when there is none). */
 function namedBefore(before: string): number {
