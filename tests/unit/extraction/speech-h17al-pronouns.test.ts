@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../src/extraction/index.js";
+import { quoteOf } from "./speech-support.js";
 
 // Issue 17, pass h17al (pronoun speakers): when no titled person fits a pronoun, the latest name
 // the story gave without a title is its antecedent only if that name's given name does not tell
 // the other gender. Short texts written for these tests (a guard: these texts resolve right both
 // before and after the change, which showed on longer stories only).
 
-type Quote = ReturnType<typeof extractArticle>["quotes"][number];
-const quoteOf = (text: string, start: string): Quote | undefined =>
-  extractArticle(text).quotes.find((quote) => quote.text.replace(/^["“]/, "").startsWith(start));
 
 describe("a pronoun after two untitled names of different genders", () => {
   it("skips the later name whose given name is of the other gender", () => {

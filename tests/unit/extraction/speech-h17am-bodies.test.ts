@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extraction/index.js";
 import { stateBodyName } from "../../../src/extraction/speech/organizations.js";
+import { reportsOf } from "./speech-support.js";
 
 // Issue 17, pass h17am: a named institution speaking as a body ("the Pakistani army said",
 // "Kenya's government said") is an organization speaker; a description of people that names no
@@ -8,7 +9,6 @@ import { stateBodyName } from "../../../src/extraction/speech/organizations.js";
 // (eval/first-sight/speech/README.md). Texts written for these tests.
 
 const story = (...paragraphs: string[]): string => ["Fighting Flares Near the Border", ...paragraphs].join("\n\n");
-const reported = (text: string) => extractArticle(text).quotes.filter((quote) => quote.kind === "indirect");
 
 describe("state institutions speaking as bodies", () => {
   it("names a country's adjective or possessive before an institution as an organization", () => {
@@ -32,7 +32,7 @@ describe("state institutions speaking as bodies", () => {
       "Aid groups asked for access to the area. The military said it would open a road for civilians on Friday.",
       "Chad's government said it would send a delegation to the talks.",
     );
-    const quotes = reported(text);
+    const quotes = reportsOf(text);
     expect(quotes.map((quote) => [quote.speaker, quote.speakerKind])).toEqual([
       ["Nigerian military", "organization"],
       ["Nigerian military", "organization"],
@@ -42,7 +42,7 @@ describe("state institutions speaking as bodies", () => {
   });
 
   it("spells a two-word adjective in full (\"Sri Lankan\")", () => {
-    const [quote] = reported(story("Fighting broke out on Monday. The Sri Lankan military said the rebels had fled into the jungle."));
+    const [quote] = reportsOf(story("Fighting broke out on Monday. The Sri Lankan military said the rebels had fled into the jungle."));
     expect(quote?.speaker).toBe("Sri Lankan military");
   });
 
@@ -52,21 +52,21 @@ describe("state institutions speaking as bodies", () => {
       "Witnesses said the blast shattered windows across the street. Police said two men had been detained.",
       "A spokesman for the army said the soldiers had returned fire. Police in the capital said the streets were calm.",
     );
-    const quotes = reported(text);
+    const quotes = reportsOf(text);
     expect(quotes).toHaveLength(5);
     for (const quote of quotes) expect([quote.speaker, quote.speakerKind]).toEqual([null, null]);
     expect(extractArticle(text).organizations).not.toContain("Police in the capital");
   });
 
   it("keeps named ministries and councils as the text names them", () => {
-    const quotes = reported(story("Fighting broke out on Monday. The Interior Ministry said in a statement that three suspects had been arrested.", "The Security Council said the attack was a grave breach of the truce."));
+    const quotes = reportsOf(story("Fighting broke out on Monday. The Interior Ministry said in a statement that three suspects had been arrested.", "The Security Council said the attack was a grave breach of the truce."));
     expect(quotes.map((quote) => quote.speaker)).toEqual(["Interior Ministry", "Security Council"]);
   });
 });
 
 describe("explanations reported", () => {
   it("reads \"explained how/why CLAUSE\" as the explainer's reported speech, also with a listener between", () => {
-    const quotes = reported(story("The council met on Monday. Mayor Jane Doe explained how the city would pay for the new bridge.", "Mayor Jane Doe explained to reporters why the talks had failed after three days."));
+    const quotes = reportsOf(story("The council met on Monday. Mayor Jane Doe explained how the city would pay for the new bridge.", "Mayor Jane Doe explained to reporters why the talks had failed after three days."));
     expect(quotes.map((quote) => [quote.speaker, quote.text])).toEqual([
       ["Jane Doe", "how the city would pay for the new bridge"],
       ["Jane Doe", "why the talks had failed after three days"],
@@ -74,6 +74,6 @@ describe("explanations reported", () => {
   });
 
   it("leaves an explanation with no clause (\"explained his plan\") unreported", () => {
-    expect(reported(story("The council met on Monday. Mayor Jane Doe explained her plan to the council in detail."))).toEqual([]);
+    expect(reportsOf(story("The council met on Monday. Mayor Jane Doe explained her plan to the council in detail."))).toEqual([]);
   });
 });
