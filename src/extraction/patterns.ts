@@ -65,3 +65,32 @@ export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   pattern.lastIndex = 0;
   return found;
 }
+
+/**
+ * The matches, as `[offset, literal]`, that `matchesOf` gives for the global unicode pattern
+ * "(?<!edge)(?:literals, longest first)(?!edge)" (`edge` a one-character pattern with the u flag,
+ * tested on one code point; no literal empty), found with plain string searches: a pattern built
+ * for one story's names is compiled anew for each story, which costs more than matching them.
+ */
+export function literalMatches(text: string, literals: Iterable<string>, edge: RegExp): [number, string][] {
+  const candidates: [number, string][] = [];
+  for (const literal of literals) {
+    if (literal === "") throw new TypeError("literalMatches: an empty literal");
+    const lone = literal.charCodeAt(0) >= 0xdc00 && literal.charCodeAt(0) <= 0xdfff;
+    for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+      // (Under the u flag no match starts inside a surrogate pair.)
+      if (lone && at > 0 && text.charCodeAt(at - 1) >= 0xd800 && text.charCodeAt(at - 1) <= 0xdbff) continue;
+      if (!edge.test(codePointBefore(text, at)) && !edge.test(codePointFrom(text, at + literal.length))) candidates.push([at, literal]);
+    }
+  }
+  // At each offset the longest literal wins, and the search goes on after it.
+  candidates.sort((a, b) => a[0] - b[0] || b[1].length - a[1].length);
+  const found: [number, string][] = [];
+  let next = 0;
+  for (const candidate of candidates) {
+    if (candidate[0] < next) continue;
+    found.push(candidate);
+    next = candidate[0] + candidate[1].length;
+  }
+  return found;
+}

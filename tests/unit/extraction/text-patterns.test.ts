@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeForRegExp, LETTER, matchesOf, wordOffsets } from "../../../src/extraction/patterns.js";
+import { escapeForRegExp, LETTER, literalMatches, matchesOf, wordOffsets } from "../../../src/extraction/patterns.js";
 
 // The pattern helpers the extractor's hot loops use instead of `matchAll` and leading lookbehinds:
 // they must find exactly what the plain forms find.
@@ -39,5 +39,22 @@ describe("wordOffsets", () => {
 
   it("escapes pattern characters", () => {
     expect(escapeForRegExp("a.b*c")).toBe("a\\.b\\*c");
+  });
+});
+
+describe("literalMatches", () => {
+  // What the story's pattern of known localities finds: the longest name at each offset, names standing as words.
+  const edge = /[\p{L}\p{N}]/u;
+  const plain = (text: string, names: string[]): [number, string][] =>
+    matchesOf(new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort((a, b) => b.length - a.length).map(escapeForRegExp).join("|")})(?![\\p{L}\\p{N}])`, "gu"), text).map((m) => [m.index, m[0]]);
+  const cases: [string, string[]][] = [
+    ["Troops left Deh Rawud for Rawud and Deh.", ["Deh", "Deh Rawud", "Rawud"]],
+    ["b a a a", ["b a", "a a"]],
+    ["Sabari, Sabarix and 2Sabari; Sabari2 (Sabari)", ["Sabari"]],
+    ["😀Kot 😀 Kot Kot", ["Kot", "Kot Kot", "😀"]],
+    ["", ["Kot"]],
+  ];
+  it.each(cases)("finds in %j what the pattern finds", (text, names) => {
+    expect(literalMatches(text, names, edge)).toEqual(plain(text, names));
   });
 });
