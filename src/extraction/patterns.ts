@@ -94,3 +94,14 @@ export function literalMatches(text: string, literals: Iterable<string>, edge: R
   }
   return found;
 }
+
+/**
+ * The run of code points at the end of a text that each match a one-character pattern (u flag), what
+ * `new RegExp(`${char}+$`, "u").exec(text)?.[0] ?? ""` gives, read backwards from the end: a pattern
+ * anchored at the end is otherwise tried from every position of the text.
+ */
+export function trailingRun(text: string, char: RegExp): string {
+  let at = text.length;
+  for (let point = codePointBefore(text, at); point !== "" && char.test(point); point = codePointBefore(text, at)) at -= point.length;
+  return text.slice(at);
+}

@@ -1,5 +1,5 @@
 import { type Token } from "../text.js";
-import { escapeForRegExp, LETTER, matchesOf, wordOffsets } from "../patterns.js";
+import { escapeForRegExp, LETTER, matchesOf, trailingRun, wordOffsets } from "../patterns.js";
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
@@ -1258,7 +1258,7 @@ function isSubjectMention(text: string, at: number): boolean {
   // Lower-case title words may stand between the capitals ("Party spokesman Jo Doe said").
   const opening = /(?:[.!?]["”’]?\s+|\n\s*)["“]?((?:[\p{L}.'’-]+,?\s+){0,6})$/u.exec(before);
   // "... toppled Mr. Doe": the dot of a title's abbreviation ends no sentence.
-  const abbreviated = opening !== null && opening[0].startsWith(".") && NON_TERMINAL_ABBREVIATIONS.has(`${/[\p{L}.]+$/u.exec(before.slice(0, opening.index))?.[0] ?? ""}.`.toLowerCase());
+  const abbreviated = opening !== null && opening[0].startsWith(".") && NON_TERMINAL_ABBREVIATIONS.has(`${trailingRun(before.slice(0, opening.index), /[\p{L}.]/u)}.`.toLowerCase());
   const openings = [abbreviated ? null : opening, afterOpeningPhrase(text, at)];
   // Only titles and names before it ("Regarding President X's ..." opens with no subject), and
   // no possessive after it ("X's stance").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeForRegExp, LETTER, literalMatches, matchesOf, wordOffsets } from "../../../src/extraction/patterns.js";
+import { escapeForRegExp, LETTER, literalMatches, matchesOf, trailingRun, wordOffsets } from "../../../src/extraction/patterns.js";
 
 // The pattern helpers the extractor's hot loops use instead of `matchAll` and leading lookbehinds:
 // they must find exactly what the plain forms find.
@@ -56,5 +56,12 @@ describe("literalMatches", () => {
   ];
   it.each(cases)("finds in %j what the pattern finds", (text, names) => {
     expect(literalMatches(text, names, edge)).toEqual(plain(text, names));
+  });
+});
+
+describe("trailingRun", () => {
+  const samples = ["toppled Mr", "the U.S", "ends. ", "", "Ça😀", "a 𝐀𝐁", "word.", "12 Dr."];
+  it.each(samples)("gives for %j what [\\p{L}.]+$ gives", (text) => {
+    expect(trailingRun(text, /[\p{L}.]/u)).toBe(/[\p{L}.]+$/u.exec(text)?.[0] ?? "");
   });
 });
