@@ -4,7 +4,7 @@ import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
-import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym } from "./organizations.js";
+import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym, stateBodyName } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, beforeTimeAdverbial, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
@@ -438,8 +438,12 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   // "Chad's army says", "Afghan police say", "the government in Khartoum says": a generic force or
   // government noun that only a place qualifies is the country's institution described, an
   // unnamed source as "the army" is (the contract's speaker), not a body the story names.
+  // When the institution is a state body ("Mali's army", "the Sudanese government"), it speaks as
+  // that body, spelled with the country's adjective (`stateBodyName`); police, troops and
+  // authorities stay unnamed.
   if (placeQualifiedInstitution(tokens)) {
-    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: null };
+    const body = stateBodyName(trimmed.text);
+    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: body };
     context.cast.groups.push(group);
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
@@ -553,9 +557,11 @@ function placeQualifiedInstitution(tokens: readonly Token[]): boolean {
   if (headAt < 0) return false;
   const placeWord = (token: Token): boolean => lookupPlace(token.text) !== undefined || countryOfDemonym(token.text) !== undefined;
   const before = tokens.slice(0, headAt).filter((token) => token.pos !== "DET" && !/^['’]s$/.test(token.text));
-  if (before.length > 1 || !before.every(placeWord)) return false;
+  // A country of several words ("Sri Lanka's army") is one place.
+  const onePlace = before.length === 1 ? placeWord(before[0] as Token) : before.length > 1 && before.length <= 3 && lookupPlace(before.map((token) => token.text).join(" "))?.kind === "country";
+  if (before.length > 0 && !onePlace) return false;
   const after = tokens.slice(headAt + 1);
-  if (after.length === 0) return before.length === 1;
+  if (after.length === 0) return before.length >= 1;
   if (!/^(in|of)$/i.test((after[0] as Token).text)) return false;
   // After the preposition: lower-case words and places only, ending in a capitalized place.
   const capitals = after.slice(1).filter(isCapitalized);

@@ -40,3 +40,26 @@ describe("h17ap: a bare acronym of a body the story spells out", () => {
     expect(peopleNames(extraction)).not.toContain("POC");
   });
 });
+
+describe("h17ap: a title that ends in a portfolio's 'Affairs' before the name", () => {
+  it("keeps 'Affairs' in the title and out of the name", () => {
+    const text = "Deputy Minister for Foreign Affairs Tomas Brenner said the border would stay open through the winter.";
+    expect(reportOf(text, "the border would")?.speaker).toBe("Tomas Brenner");
+    expect(peopleNames(extractArticle(text))).toEqual(["Tomas Brenner"]);
+  });
+});
+
+describe("h17ap: a country's institution speaks as a body where it is first resolved", () => {
+  const text = "Fighting spread along the border on Sunday.\n\nNorway's army says it has pushed the raiders back across the river. Later the army said the road was open again.";
+  it("names the body with the country's adjective", () => {
+    const report = reportOf(text, "it has pushed");
+    expect(report?.speaker).toBe("Norwegian army");
+    expect(report?.speakerKind).toBe("organization");
+  });
+  it("reads a later bare 'the army' as that body", () => {
+    expect(reportOf(text, "the road was open")?.speaker).toBe("Norwegian army");
+  });
+  it("reads a country of two words as one place", () => {
+    expect(reportOf("New Zealand's government says the ferry will sail on Monday.", "the ferry")?.speaker).toBe("New Zealand government");
+  });
+});
