@@ -4,7 +4,7 @@ import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
 import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
-import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym } from "./organizations.js";
+import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym, stateBodyName } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, beforeTimeAdverbial, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
 
@@ -96,6 +96,44 @@ function describedNamedNext(phraseEnd: number, cues: readonly string[], context:
   return context.cast.addPerson(name, null, CONFIDENCE.reference);
 }
 
+/**
+ * A person's name as a speaker: the cast's (full name, or surname after a title), or a new full
+ * name that is no body, place or title; null for any other words.
+ */
+function personByName(name: string, start: number, context: ResolveContext): PersonEntry | null {
+  const bare = name.replace(TITLE_BEFORE_NAME, "");
+  // "In Washington, a spokesman said", "On Monday, the agency said": an opening phrase, no name.
+  const opener = /^\S+/u.exec(bare)?.[0] ?? "";
+  if (OPENER_WORDS.test(opener) || SENTENCE_TIME_WORDS.test(opener)) return null;
+  const known = context.cast.personNamed(bare) ?? (bare.includes(" ") ? undefined : context.cast.personBySurnameBefore(bare, start));
+  if (known) return known;
+  if (!bare.includes(" ") || lookupPlace(bare) || bare.split(/\s+/).some((word) => TITLE_WORDS.has(word.toLowerCase()) || ORG_HEADS.has(word.toLowerCase()) || ORG_NOUNS.has(word.toLowerCase()))) return null;
+  return context.cast.addPerson(bare, null, CONFIDENCE.reference);
+}
+
+const TITLE_BEFORE_NAME = /^(?:Mr|Mrs|Ms|Dr)\.\s+/u;
+
+/**
+ * The name a described subject stands beside, set off by a comma: before it, opening the sentence
+ * with the appositive left open ("But Jo Doe, the director of the Harbor Rights Forum says",
+ * "Jo Doe, editor of the \"Ledger\" weekly says"), or after it, closed before the reporting verb
+ * ("The candidate of the Renewal Party, Mr. Doe, says"). Null when the words around are not so.
+ */
+function nameBesideDescription(context: ResolveContext, phrase: Phrase): PersonEntry | null {
+  const { text } = context;
+  const after = NAME_APPOSITIVE_AFTER.exec(text.slice(phrase.end, phrase.end + 80));
+  if (after && REPORTING_VERBS.has(after[2] as string)) return personByName(after[1] as string, phrase.end, context);
+  const from = Math.max(0, phrase.start - 200);
+  const before = NAME_OPENING_BEFORE.exec((from === 0 ? "\n" : "") + text.slice(from, phrase.start));
+  if (!before || !REPORTING_VERBS.has(NEXT_WORD.exec(text.slice(phrase.end, phrase.end + 30))?.[1] ?? "")) return null;
+  return personByName(before[1] as string, phrase.start, context);
+}
+
+const NAME_WORDS = String.raw`(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}`;
+const NAME_APPOSITIVE_AFTER = new RegExp(String.raw`^,\s+(${NAME_WORDS}),\s+(\p{Ll}+)\b`, "u");
+const NAME_OPENING_BEFORE = new RegExp(String.raw`(?:[.!?]["”’]?\s+|\n\s*)(?:(?:But|And|Yet|So)\s+)?(${NAME_WORDS}),\s+(?:[^.!?\n,;:]*\s)?$`, "u");
+const NEXT_WORD = /^\s+(\p{Ll}+)\b/u;
+
 /** Words of a description that an appositive naming the same speaker may repeat (no determiners or prepositions). */
 function descriptionCues(tokens: readonly Token[]): string[] {
   return tokens.filter((token) => /^\p{L}{3,}$/u.test(token.text) && !["DET", "ADP", "CCONJ", "PRON"].includes(token.pos) && !/^(?:senior|top|local|former|other|said|says)$/i.test(token.text)).map((token) => token.text.toLowerCase().replace(/s$/, ""));
@@ -181,6 +219,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     return resolved;
   }
 
+  // "Jo Doe, the director of the Harbor Rights Forum says", "The candidate of the Renewal Party,
+  // Mr. Doe, says": a description set off from its name by a comma describes the named speaker.
+  const appositiveName = isCapitalized(first) && first.pos === "PROPN" ? null : nameBesideDescription(context, trimmed);
+  if (appositiveName) return { person: appositiveName, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+
   const statementAt = tokens.findIndex((token) => STATEMENT_NOUNS.has(key(token)) && token.pos === "NOUN");
   if (statementAt >= 0) return resolveStatement(trimmed, statementAt, position, context);
 
@@ -263,7 +306,12 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   }
   // "The international group Freedom Forum Watch … Freedom Forum Watch said": a name the story
   // already gave as an organization's (and no one's name) is that body speaking, not a person.
-  const bodyNamed = context.cast.organizations.find((organization) => organization.toLowerCase() === trimmed.text.replace(/^the\s+/i, "").toLowerCase());
+  const bareName = trimmed.text.replace(/^the\s+/i, "");
+  // "AU says" in a story that names the African Union: an acronym the story spells out is that body.
+  // The acronym stays one of the story's organizations, as the body's own short name.
+  const spelledOut = context.cast.personNamed(bareName) ? null : spelledOutAcronym(context.cast, bareName);
+  if (spelledOut !== null) context.cast.addOrganization(bareName);
+  const bodyNamed = context.cast.organizations.find((organization) => organization.toLowerCase() === bareName.toLowerCase()) ?? spelledOut ?? undefined;
   // Not a country's army or police ("Afghan police"), which stays an unnamed source (below).
   if (bodyNamed !== undefined && !context.cast.personNamed(bodyNamed) && !tokens.some((token) => GENERIC_INSTITUTIONS.has(key(token)))) {
     context.cast.mention(trimmed, "organization", bodyNamed, CONFIDENCE.explicit);
@@ -390,8 +438,12 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   // "Chad's army says", "Afghan police say", "the government in Khartoum says": a generic force or
   // government noun that only a place qualifies is the country's institution described, an
   // unnamed source as "the army" is (the contract's speaker), not a body the story names.
+  // When the institution is a state body ("Mali's army", "the Sudanese government"), it speaks as
+  // that body, spelled with the country's adjective (`stateBodyName`); police, troops and
+  // authorities stay unnamed.
   if (placeQualifiedInstitution(tokens)) {
-    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: null };
+    const body = stateBodyName(trimmed.text);
+    const group: GroupSpeaker = { description: trimmed.text, head, start: trimmed.start, organization: body };
     context.cast.groups.push(group);
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
@@ -505,9 +557,11 @@ function placeQualifiedInstitution(tokens: readonly Token[]): boolean {
   if (headAt < 0) return false;
   const placeWord = (token: Token): boolean => lookupPlace(token.text) !== undefined || countryOfDemonym(token.text) !== undefined;
   const before = tokens.slice(0, headAt).filter((token) => token.pos !== "DET" && !/^['’]s$/.test(token.text));
-  if (before.length > 1 || !before.every(placeWord)) return false;
+  // A country of several words ("Sri Lanka's army") is one place.
+  const onePlace = before.length === 1 ? placeWord(before[0] as Token) : before.length > 1 && before.length <= 3 && lookupPlace(before.map((token) => token.text).join(" "))?.kind === "country";
+  if (before.length > 0 && !onePlace) return false;
   const after = tokens.slice(headAt + 1);
-  if (after.length === 0) return before.length === 1;
+  if (after.length === 0) return before.length >= 1;
   if (!/^(in|of)$/i.test((after[0] as Token).text)) return false;
   // After the preposition: lower-case words and places only, ending in a capitalized place.
   const capitals = after.slice(1).filter(isCapitalized);

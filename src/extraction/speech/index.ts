@@ -240,9 +240,10 @@ const PEOPLE_OF_A_FORCE = /^(?:Police|Troops|Soldiers|Authorities|Officials)(?: 
 
 /**
  * "The Pakistani army said", "Sri Lanka's military says", then "the military said": a state's
- * institution speaks as a body (an organization speaker, `stateBodyName`), and a bare reference
- * to one of its kind later is that body. Descriptions of people ("police", "officials") stay
- * unnamed sources.
+ * institution speaks as a body, named where its speaker is resolved (`resolvePhrase` applies
+ * `stateBodyName`); here a body speaking keeps one spelling and is one of the story's
+ * organizations, and a bare reference to one of its kind later is that body. Descriptions of
+ * people ("police", "officials") stay unnamed sources.
  */
 function stateBodiesSpeaking(cast: Cast, quotes: readonly ExtractedQuote[]): ExtractedQuote[] {
   const named = new Map<string, string>();
@@ -259,6 +260,7 @@ function stateBodiesSpeaking(cast: Cast, quotes: readonly ExtractedQuote[]): Ext
     const respelled = quote.speakerKind === "organization" && quote.speaker !== null ? stateBodyName(quote.speaker) : null;
     if (respelled !== null && quote.speaker !== null) {
       named.set(headOf(respelled), respelled);
+      cast.addOrganization(respelled);
       if (respelled !== quote.speaker) renamed.set(quote, { ...quote, speaker: respelled });
       continue;
     }
@@ -268,9 +270,8 @@ function stateBodiesSpeaking(cast: Cast, quotes: readonly ExtractedQuote[]): Ext
       continue;
     }
     if (quote.speaker !== null || !description) continue;
-    const body = stateBodyName(description);
-    const bare = body === null ? BARE_INSTITUTION.exec(description.trim())?.[1]?.toLowerCase() : undefined;
-    const name = body ?? (bare ? (named.get(bare) ?? narrated(bare)) : null);
+    const bare = BARE_INSTITUTION.exec(description.trim())?.[1]?.toLowerCase();
+    const name = bare ? (named.get(bare) ?? narrated(bare)) : null;
     if (!name) continue;
     named.set(headOf(name), name);
     cast.addOrganization(name);

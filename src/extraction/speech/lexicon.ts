@@ -80,7 +80,7 @@ export const TITLE_WORDS = words(`
   bishop cardinal officer inspector superintendent sheriff detective premier chancellor envoy
   special acting former first lady head coach lawmaker legislator mp congressman congresswoman
   consul counselor counsellor undersecretary state protection civil public information coordinator administrator
-  brigadier brig. marshal corporal cpl. whip counsel`);
+  brigadier brig. marshal corporal cpl. whip counsel affairs`);
 
 /** Lower-case nouns that make a phrase a role or title ("spokesperson", "official"). */
 export const ROLE_NOUNS = words(`
