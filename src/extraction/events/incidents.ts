@@ -379,6 +379,12 @@ const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 const INVENTORY_BEFORE = /\b(?:seized|confiscated|found|discovered|uncovered|recovered|netted|turned in|handed over)\b[^.;:]*?\b(?:including|included|such as|consisting of)\b[^.;:]*$/i;
 const DEVICE_HANDLED_BEFORE = /\b(?:emplac(?:e|es|ed|ing)|found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
+/**
+ * From an incident word to a place after it: a telling verb and its teller, where the place is where it was told ("'We condemn
+ * these attacks,' said spokesman Richard Boucher in Washington", "the attack ..., the minister told reporters in Paris"):
+ * the teller's place, not the incident's (h18an).
+ */
+const SAID_IN_BETWEEN = /\b(?:said|says|told\s+(?:reporters|journalists))\s+(?:[\p{L}.'’-]+\s+){0,6}?(?:in|from)\s+(?:the\s+)?$/iu;
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
 // "In eastern Baghdad today, coalition forces arrested ...": an operations report that opens with its own place and day is a report of its own.
@@ -710,6 +716,8 @@ const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
 // incidents told apart is the toll of none of them, as the keys have it.)
 const SEPARATE_INCIDENTS_TOLL = /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate|different|distinct)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|shootings|assaults)\s+(?:(?:on|in|at|across)\s+[^.;]{0,40}?)?(?:(?:have|has|had)\s+)?(?:killed|left|claimed)\b/iu;
 
+/** A count hyphened to its people, as transcripts write it ("at least four-people died", "80-people"): read as "four people". */
+const HYPHENED_PEOPLE = /^-(?=(?:people|persons|civilians|villagers|residents|soldiers|troops|policemen|police|rebels|militants|insurgents|children|women|men)\b)/i;
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   if (SEPARATE_INCIDENTS_TOLL.test(sentence.text)) return [];
   const aggregate = AGGREGATE.exec(sentence.text);
@@ -734,13 +742,18 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   // (And the victim group of what it holds: "One soldier and two security troops" are forces, "six soldiers and 19
   // militants" people at large.)
   let pendingGroup: VictimGroup | null = null;
+  // (h18an: where the pending chain began, so a list of victims after "along with" adds to the count before it as a whole:
+  // "35 rebels were killed, along with three soldiers and a policeman" is 39.)
+  let pendingFrom = 0;
   quantities.forEach((quantity, i) => {
     const before = text.slice(sentence.start, quantity.start);
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1").replace(BRACKETED_WORD, "$1");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(HYPHENED_PEOPLE, " ").replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1").replace(BRACKETED_WORD, "$1");
     const joined = pending !== null;
+    const chainFrom = joined ? pendingFrom : i;
+    pendingFrom = chainFrom;
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     const heldGroup = pendingGroup;
@@ -760,8 +773,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       }
       // "killed five U.S. Soldiers and their interpreter": one more victim of the verb before.
       const last = out.at(-1);
-      const previous = quantities[i - 1];
-      if (!pending && last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)))
+      const previous = quantities[chainFrom - 1];
+      const chainStart = quantities[chainFrom]?.start ?? quantity.start;
+      if (!pending && last !== undefined && previous !== undefined && last.at === previous.start && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, chainStart)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, chainStart))))
         out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       return;
     }
@@ -802,9 +816,10 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     else {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
       const last = out.at(-1);
-      const previous = quantities[i - 1];
+      const previous = quantities[chainFrom - 1];
+      const chainStart = quantities[chainFrom]?.start ?? quantity.start;
       // ("Six civilians were injured along with four police": more victims of the verb after.)
-      const moreVictims = last !== undefined && previous !== undefined && last.at === previous.start && !NOT_VICTIMS_AFTER.test(own) && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, quantity.start)));
+      const moreVictims = last !== undefined && previous !== undefined && last.at === previous.start && !NOT_VICTIMS_AFTER.test(own) && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, chainStart)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, chainStart)));
       if (last && moreVictims) {
         out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       }
@@ -912,7 +927,9 @@ const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 // the office, were wounded"): cut out, so the count reaches its verb.
 // ("The soldier, serving with the 1st Marine Expeditionary Force, was killed": the aside may follow the count's own noun.)
 const VICTIM_ASIDE = /^((?:\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
-const COORDINATED = /^\s+(?:[\p{L}'’.-]+\s+){0,7}and\s+$/u;
+// (h18an: not across a verb of its own, "three foreigners have been kidnapped by gunmen and two people injured": the
+// count before "and" has its own verb, and the hurt are not added to the kidnapped.)
+const COORDINATED = /^\s+(?:(?!(?:have|has|had|were|was|been)\s)[\p{L}'’.-]+\s+){0,7}and\s+$/u;
 // One victim of a list set off by a comma ("An Iraqi soldier, an interpreter and ...").
 const LISTED = /^\s*,\s+$/;
 // A count of victims of a list set off by a comma ("two ISAF servicemembers, an Afghan police officer and ...").
@@ -1440,7 +1457,7 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => !tellersPlace(text, sentence, p, hit)).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => !tellersPlace(text, sentence, p, hit)).filter((p) => !(p.start > hit.end && SAID_IN_BETWEEN.test(text.slice(hit.end, p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
       // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
       // southwest of Timbuktu in Mali" stays Timbuktu's).

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { events, only } from "./events-support.js";
+
+// Issue 18, pass h18an (casualties): a list of victims after "along with" adds to the toll before it as a whole, a count
+// hyphened to its people ("four-people") is a count, and a count with a verb of its own before "and" is not summed with the
+// next. Sentences written for this file (published on Friday 2018-09-28).
+
+describe("victims listed after 'along with'", () => {
+  it("adds a list of two groups after 'along with' to the toll before it", () => {
+    const incident = only("Fighting broke out near Beni on Sunday. The army says at least 22 militiamen were killed, along with two soldiers and a nurse.");
+    expect(incident.fatalities.min).toBe(25);
+  });
+
+  it("still adds one group after 'along with'", () => {
+    const incident = only("Fighting broke out near Beni on Sunday. The army says at least 22 militiamen were killed, along with two soldiers.");
+    expect(incident.fatalities.min).toBe(24);
+  });
+
+  it("still adds a list after the verb's own count ('killing 12 villagers and three soldiers')", () => {
+    expect(only("Gunmen attacked a village near Beni on Sunday, killing 12 villagers and three soldiers.").fatalities.min).toBe(15);
+  });
+});
+
+describe("a count hyphened to its people", () => {
+  it("reads 'four-people died' as four dead", () => {
+    expect(only("Rebels attacked a suburb of Gitega overnight. Officials say at least four-people died in the attack.").fatalities.min).toBe(4);
+  });
+
+  it("reads 'killing 12-people' as twelve dead", () => {
+    expect(only("Gunmen raided a market in Gitega on Sunday, killing 12-people.").fatalities.min).toBe(12);
+  });
+});
+
+describe("a count with a verb of its own before 'and'", () => {
+  it("does not add the kidnapped to the hurt", () => {
+    const incident = only("At least four engineers have been kidnapped by gunmen and three people injured in the port city of Warri on Friday.");
+    expect(incident.injuries.min).toBe(3);
+    expect(incident.fatalities.min).toBeNull();
+  });
+
+  it("still sums two groups of one verb ('six soldiers and 19 militants were killed')", () => {
+    expect(only("Troops fought militants outside Warri on Friday; six soldiers and 19 militants were killed.").fatalities.min).toBe(25);
+  });
+});
+
+describe("a place where the teller spoke", () => {
+  it("makes no incident of a condemnation quoted and said in another city", () => {
+    const { incidents } = events('Two car bombs exploded at a market in Mosul on Thursday, killing 12 people. "We condemn these cowardly attacks," said a foreign ministry spokeswoman in Paris on Thursday.');
+    expect(incidents.map((i) => [i.type, i.place, i.fatalities.min])).toEqual([["attack", "Mosul", 12]]);
+  });
+});
