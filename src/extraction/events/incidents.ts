@@ -444,6 +444,8 @@ const RAID_KILLING = /\b(?:forces?|troops|soldiers|police|commandos|marines|patr
  */
 const RAID_SEARCH_AFTER = /^[^.;]{0,200}?\b(?:during|in|while)\s+(?:(?:an?|the)\s+)?(?:search(?:ing)?\s+for|(?:[\p{L}-]+\s+)?operations?\s+(?:to\s+(?:arrest|capture|detain)|in\s+search\s+of))\b/iu;
 /** After an attack someone was involved in, its own toll in a relative clause ("... in X last month that killed one civilian"). */
+/** The words before an incident that a person took part in or is charged with (NOT_AN_EVENT_BEFORE's), where its own toll makes it an incident. */
+const INVOLVED_IN = /^(?:involved in|suspected of|accused (?:[\p{L}-]+\s+){0,3}?of|wanted for|responsible for)\b/iu;
 const INVOLVED_TOLL_AFTER = /^[^.;]{0,80}?\b(?:that|which)\s+(?:killed|wounded|injured)\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/iu;
 /** A capture of people counted and called "others" after the dead ("capturing six others", "detained more than 30 others"); group 1 is the verb. */
 const RAID_CAPTURE_OTHERS = /\b(captur(?:ed|ing)|detain(?:ed|ing)|arrest(?:ed|ing))\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|\d+)\s+others\b/iu;
@@ -1139,7 +1141,9 @@ export function extractIncidents(
         const repeatedOnDay = notAnEvent !== null && /^repeated\s/i.test(notAnEvent[0]) && dates.some((d) => d.precision === "day" && d.start > start && !notWhen(text, d, sentence.start)) && /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:in|during)\s+$/i.test(text.slice(Math.max(sentence.start, start - 60), start - notAnEvent[0].length));
         // (h18aj: "was involved in an attack in X earlier this month that killed one civilian": an attack a person took part
         // in, told with its own toll, is a background incident the keys count.)
-        const tolledPart = notAnEvent !== null && /^involved in\b/i.test(notAnEvent[0]) && INVOLVED_TOLL_AFTER.test(text.slice(end, sentence.end));
+        // (h18an: so is one a person is suspected of, accused of, wanted for or responsible for: "a man suspected of the
+        // bombing of a bus in Kano last month that killed 12 people".)
+        const tolledPart = notAnEvent !== null && INVOLVED_IN.test(notAnEvent[0]) && INVOLVED_TOLL_AFTER.test(text.slice(end, sentence.end));
         if (notAnEvent && !repeatedOnDay && !tolledPart && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;

@@ -49,3 +49,19 @@ describe("a place where the teller spoke", () => {
     expect(incidents.map((i) => [i.type, i.place, i.fatalities.min])).toEqual([["attack", "Mosul", 12]]);
   });
 });
+
+describe("an incident a person is suspected or accused of, told with its toll", () => {
+  it("keeps a bombing someone is suspected of, with its own toll, as an incident", () => {
+    const rows = events("Police in Kano arrested a man on Monday. He is suspected of the bombing of a bus station in Kano last month that killed 12 people.").incidents.map((i) => [i.type, i.fatalities.min]);
+    expect(rows).toEqual([["arrest", null], ["attack", 12]]);
+  });
+
+  it("keeps one someone is accused of organizing, with its toll", () => {
+    const rows = events("Police in Kano arrested a cleric on Monday. He is accused of organizing an attack on a church in Zaria in May that killed four worshippers.").incidents.map((i) => [i.type, i.fatalities.min]);
+    expect(rows).toEqual([["arrest", null], ["attack", 4]]);
+  });
+
+  it("makes no incident of attacks someone is suspected of planning, with no toll", () => {
+    expect(events("Police in Kano arrested a man on Monday. He is suspected of planning attacks on churches.").incidents.map((i) => i.type)).toEqual(["arrest"]);
+  });
+});
