@@ -134,7 +134,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?|communes?|municipalit(?:y|ies)|hamlets?)$/i;
+const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?|communes?|municipalit(?:y|ies)|hamlets?|strongholds?|bastions?|heartlands?|hometowns?|enclaves?)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 // A clause opened by a word that dates by another event ("since forces withdrew ...").
 const TIME_CLAUSE_OPENING = /^\s*(?:since|after|before|until)\s/i;
@@ -1866,7 +1866,10 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // plural headline's toll is their total, none of one of them; casualties are never summed across incidents.)
   // (Only when the body tells that total itself, "At least seven people were killed in two attacks Wednesday": without it,
   // the headline may be the only count of one of them, "Hundreds Killed in Attacks" over "killed hundreds in those attacks".)
-  if (mention.inHeadline && mention.plural && allDrafts.some((d) => d.roundup && sameFamily(d.type, mention.type)) && allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)).length >= 2) {
+  // (h18an: nor when two incidents of the body have tolls of their own, "Suicide Attacks Kill More Than 100" over one attack
+  // that killed 49 and another that killed 51: the headline sums counted incidents, and is none of them.)
+  const bodyIncidents = mention.inHeadline && mention.plural ? allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)) : [];
+  if (mention.inHeadline && mention.plural && ((allDrafts.some((d) => d.roundup && sameFamily(d.type, mention.type)) && bodyIncidents.length >= 2) || bodyIncidents.filter((d) => d.fatalities.min !== null).length >= 2)) {
     mention.fatalities = NONE;
     mention.injuries = NONE;
     mention.tolls.fatalities.clear();

@@ -65,3 +65,17 @@ describe("an incident a person is suspected or accused of, told with its toll", 
     expect(events("Police in Kano arrested a man on Monday. He is suspected of planning attacks on churches.").incidents.map((i) => i.type)).toEqual(["arrest"]);
   });
 });
+
+describe("a place named as a stronghold, and a headline's total over counted attacks", () => {
+  it("locates an attack 'in the rebel stronghold of' a town there", () => {
+    const rows = events("A bomb killed 30 people in the northern city of Kirkuk on Tuesday. Another attack in the rebel stronghold of Fallujah killed 12 soldiers.").incidents.map((i) => [i.place, i.fatalities.min]);
+    expect(rows).toEqual([["Kirkuk", 30], ["Fallujah", 12]]);
+  });
+
+  it("gives a plural headline's toll to none of two attacks that have tolls of their own", () => {
+    const text = "Bomb Attacks in Iraq Kill More Than 40\n\nA bomb killed 30 people in the northern city of Kirkuk on Tuesday. Another attack in Mosul killed 12 soldiers.\n\nLater in Mosul, police say another suicide bomber struck an army checkpoint.";
+    const tolls = events(text, "Bomb Attacks in Iraq Kill More Than 40").incidents.map((i) => i.fatalities.min);
+    expect(tolls).not.toContain(41);
+    expect(tolls).toEqual([30, 12, null]);
+  });
+});
