@@ -134,7 +134,7 @@ interface Draft {
 const NONE: CountRange = { min: null, max: null };
 const LOCATIVE = new Set(["in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on", "within", "off", "toward", "towards", "against", "beyond", "between", "through", "along"]);
 const DESTINATION = new Set(["to", "toward", "towards", "for"]);
-const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?|communes?|municipalit(?:y|ies)|hamlets?)$/i;
+const PLACE_NOUNS = /^(?:side|sides|edge|streets|suburbs|village|villages|town|towns|city|cities|port|neighbou?rhood|neighbou?rhoods|district|districts|province|provinces|region|regions|suburb|county|capital|island|state|states|outskirts|east|west|north|south|northeast|northwest|southeast|southwest|centre|center|section|part|parts|area|areas|slums?|quarters?|townships?|communes?|municipalit(?:y|ies)|hamlets?|strongholds?|bastions?|heartlands?|hometowns?|enclaves?)$/i;
 const RESIDENTS = /^(?:residents|villagers|inhabitants|townspeople)$/i;
 // A clause opened by a word that dates by another event ("since forces withdrew ...").
 const TIME_CLAUSE_OPENING = /^\s*(?:since|after|before|until)\s/i;
@@ -379,6 +379,12 @@ const DEVICE_WORD = /\b(?:bombs?|IEDs?|devices?)\b/i;
 const INVENTORY_BEFORE = /\b(?:seized|confiscated|found|discovered|uncovered|recovered|netted|turned in|handed over)\b[^.;:]*?\b(?:including|included|such as|consisting of)\b[^.;:]*$/i;
 const DEVICE_HANDLED_BEFORE = /\b(?:emplac(?:e|es|ed|ing)|found|discovered|uncovered|recovered|seized|destroyed|cleared|defused|investigating|suspected|netted|turned in|handed over|stockpiles?|led\s+(?:[\p{L}-]+\s+){0,3}to)\b[^.;:]*$/iu;
 // (Witnesses "in western Somalia say" are where it happened; officials "in Baghdad reported" are where they sit.)
+/**
+ * From an incident word to a place after it: a telling verb and its teller, where the place is where it was told ("'We condemn
+ * these attacks,' said spokesman Richard Boucher in Washington", "the attack ..., the minister told reporters in Paris"):
+ * the teller's place, not the incident's (h18an).
+ */
+const SAID_IN_BETWEEN = /\b(?:said|says|told\s+(?:reporters|journalists))\s+(?:[\p{L}.'’-]+\s+){0,6}?(?:in|from)\s+(?:the\s+)?$/iu;
 const OFFICIALS_IN_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities|command|ministry|headquarters)\s+in\s+(?:the\s+)?$/i;
 const TELLING_AFTER = /^\s+(?:said|say|says|reported|reports|told|announced|confirmed)\b/i;
 // "In eastern Baghdad today, coalition forces arrested ...": an operations report that opens with its own place and day is a report of its own.
@@ -438,6 +444,8 @@ const RAID_KILLING = /\b(?:forces?|troops|soldiers|police|commandos|marines|patr
  */
 const RAID_SEARCH_AFTER = /^[^.;]{0,200}?\b(?:during|in|while)\s+(?:(?:an?|the)\s+)?(?:search(?:ing)?\s+for|(?:[\p{L}-]+\s+)?operations?\s+(?:to\s+(?:arrest|capture|detain)|in\s+search\s+of))\b/iu;
 /** After an attack someone was involved in, its own toll in a relative clause ("... in X last month that killed one civilian"). */
+/** The words before an incident that a person took part in or is charged with (NOT_AN_EVENT_BEFORE's), where its own toll makes it an incident. */
+const INVOLVED_IN = /^(?:involved in|suspected of|accused (?:[\p{L}-]+\s+){0,3}?of|wanted for|responsible for)\b/iu;
 const INVOLVED_TOLL_AFTER = /^[^.;]{0,80}?\b(?:that|which)\s+(?:killed|wounded|injured)\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/iu;
 /** A capture of people counted and called "others" after the dead ("capturing six others", "detained more than 30 others"); group 1 is the verb. */
 const RAID_CAPTURE_OTHERS = /\b(captur(?:ed|ing)|detain(?:ed|ing)|arrest(?:ed|ing))\s+(?:(?:at least|more than|about|some|nearly)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|\d+)\s+others\b/iu;
@@ -710,6 +718,8 @@ const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
 // incidents told apart is the toll of none of them, as the keys have it.)
 const SEPARATE_INCIDENTS_TOLL = /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate|different|distinct)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|shootings|assaults)\s+(?:(?:on|in|at|across)\s+[^.;]{0,40}?)?(?:(?:have|has|had)\s+)?(?:killed|left|claimed)\b/iu;
 
+/** A count hyphened to its people, as transcripts write it ("at least four-people died", "80-people"): read as "four people". */
+const HYPHENED_PEOPLE = /^-(?=(?:people|persons|civilians|villagers|residents|soldiers|troops|policemen|police|rebels|militants|insurgents|children|women|men)\b)/i;
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   if (SEPARATE_INCIDENTS_TOLL.test(sentence.text)) return [];
   const aggregate = AGGREGATE.exec(sentence.text);
@@ -734,13 +744,18 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   // (And the victim group of what it holds: "One soldier and two security troops" are forces, "six soldiers and 19
   // militants" people at large.)
   let pendingGroup: VictimGroup | null = null;
+  // (h18an: where the pending chain began, so a list of victims after "along with" adds to the count before it as a whole:
+  // "35 rebels were killed, along with three soldiers and a policeman" is 39.)
+  let pendingFrom = 0;
   quantities.forEach((quantity, i) => {
     const before = text.slice(sentence.start, quantity.start);
     const after = text.slice(quantity.end, sentence.end);
     // The words right after a count belong to it up to the next count ("killing nearly 20 people and injuring dozens").
     const next = quantities[i + 1];
-    const own = (next ? text.slice(quantity.end, next.start) : after).replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1").replace(BRACKETED_WORD, "$1");
+    const own = (next ? text.slice(quantity.end, next.start) : after).replace(HYPHENED_PEOPLE, " ").replace(SUBSET_PHRASE, "").replace(DASH_ASIDES, " ").replace(VICTIM_ASIDE, "$1").replace(BRACKETED_WORD, "$1");
     const joined = pending !== null;
+    const chainFrom = joined ? pendingFrom : i;
+    pendingFrom = chainFrom;
     let range = pending ? sumRanges(pending, quantity.range) : quantity.range;
     pending = null;
     const heldGroup = pendingGroup;
@@ -760,8 +775,9 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
       }
       // "killed five U.S. Soldiers and their interpreter": one more victim of the verb before.
       const last = out.at(-1);
-      const previous = quantities[i - 1];
-      if (!pending && last?.cueBefore && previous !== undefined && last.at === previous.start && MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)))
+      const previous = quantities[chainFrom - 1];
+      const chainStart = quantities[chainFrom]?.start ?? quantity.start;
+      if (!pending && last !== undefined && previous !== undefined && last.at === previous.start && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, chainStart)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, chainStart))))
         out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       return;
     }
@@ -802,9 +818,10 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     else {
       // "killed three soldiers and two civilians", "wounded two soldiers and dozens of civilians": more victims of the verb before.
       const last = out.at(-1);
-      const previous = quantities[i - 1];
+      const previous = quantities[chainFrom - 1];
+      const chainStart = quantities[chainFrom]?.start ?? quantity.start;
       // ("Six civilians were injured along with four police": more victims of the verb after.)
-      const moreVictims = last !== undefined && previous !== undefined && last.at === previous.start && !NOT_VICTIMS_AFTER.test(own) && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, quantity.start)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, quantity.start)));
+      const moreVictims = last !== undefined && previous !== undefined && last.at === previous.start && !NOT_VICTIMS_AFTER.test(own) && (last.cueBefore ? MORE_VICTIMS_BETWEEN.test(text.slice(previous.end, chainStart)) : ALONG_WITH_BEFORE.test(text.slice(previous.end, chainStart)));
       if (last && moreVictims) {
         out[out.length - 1] = { ...last, group: "generic", fatalities: last.fatalities.min !== null ? sumRanges(last.fatalities, range) : last.fatalities, injuries: last.injuries.min !== null ? sumRanges(last.injuries, range) : last.injuries };
       }
@@ -912,7 +929,9 @@ const SUBSET_PHRASES = new RegExp(SUBSET_PHRASE.source, "gi");
 // the office, were wounded"): cut out, so the count reaches its verb.
 // ("The soldier, serving with the 1st Marine Expeditionary Force, was killed": the aside may follow the count's own noun.)
 const VICTIM_ASIDE = /^((?:\s+(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?),[^,;.]{1,60},(?=\s+(?:were|was|have|has|had|are|is)\s)/u;
-const COORDINATED = /^\s+(?:[\p{L}'’.-]+\s+){0,7}and\s+$/u;
+// (h18an: not across a verb of its own, "three foreigners have been kidnapped by gunmen and two people injured": the
+// count before "and" has its own verb, and the hurt are not added to the kidnapped.)
+const COORDINATED = /^\s+(?:(?!(?:have|has|had|were|was|been)\s)[\p{L}'’.-]+\s+){0,7}and\s+$/u;
 // One victim of a list set off by a comma ("An Iraqi soldier, an interpreter and ...").
 const LISTED = /^\s*,\s+$/;
 // A count of victims of a list set off by a comma ("two ISAF servicemembers, an Afghan police officer and ...").
@@ -1122,7 +1141,9 @@ export function extractIncidents(
         const repeatedOnDay = notAnEvent !== null && /^repeated\s/i.test(notAnEvent[0]) && dates.some((d) => d.precision === "day" && d.start > start && !notWhen(text, d, sentence.start)) && /\b(?:killed|dead|died|wounded|injured|hurt)\s+(?:in|during)\s+$/i.test(text.slice(Math.max(sentence.start, start - 60), start - notAnEvent[0].length));
         // (h18aj: "was involved in an attack in X earlier this month that killed one civilian": an attack a person took part
         // in, told with its own toll, is a background incident the keys count.)
-        const tolledPart = notAnEvent !== null && /^involved in\b/i.test(notAnEvent[0]) && INVOLVED_TOLL_AFTER.test(text.slice(end, sentence.end));
+        // (h18an: so is one a person is suspected of, accused of, wanted for or responsible for: "a man suspected of the
+        // bombing of a bus in Kano last month that killed 12 people".)
+        const tolledPart = notAnEvent !== null && INVOLVED_IN.test(notAnEvent[0]) && INVOLVED_TOLL_AFTER.test(text.slice(end, sentence.end));
         if (notAnEvent && !repeatedOnDay && !tolledPart && !(SERIES.test(notAnEvent[0]) && (DAY_AFTER.test(after) || SERIES_TOLL_AFTER.test(text.slice(end, sentence.end))))) {
           dropped.push({ start, end });
           continue;
@@ -1440,7 +1461,7 @@ export function extractIncidents(
         // (What the next report of the list names is its own, not this one's.)
         return within.length ? within : list.filter((x) => x.start < stretch.end);
       };
-      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => !tellersPlace(text, sentence, p, hit)).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
+      const locatedAll = ownStretch(inClause).filter((p) => !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start))).filter((p) => !(TELLING_AFTER.test(text.slice(p.end, Math.min(sentence.end, p.end + 14))) && OFFICIALS_IN_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)))).filter((p) => !tellersPlace(text, sentence, p, hit)).filter((p) => !(p.start > hit.end && SAID_IN_BETWEEN.test(text.slice(hit.end, p.start)))).filter((p) => p.locative || ((hit.type === "attack" || (hit.type === "armed_clash" && GROUND_TAKEN.test(text.slice(hit.start, hit.end)))) && p.start >= hit.end && /^\s+(?:the\s+)?$/.test(text.slice(hit.end, p.start))) || (hit.type === "evacuation" && p.start > hit.end && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(clause.start, p.start - 12), p.start))));
       // "In Zabul province's Shah Joy District, about 140 km northeast of Kandahar": a place a distance is
       // measured from is only a bearing when the clause names another finer than a country ("45 kilometers
       // southwest of Timbuktu in Mali" stays Timbuktu's).
@@ -1845,7 +1866,10 @@ function place(mention: Mention, allDrafts: Draft[], dateline: PlacedMention | n
   // plural headline's toll is their total, none of one of them; casualties are never summed across incidents.)
   // (Only when the body tells that total itself, "At least seven people were killed in two attacks Wednesday": without it,
   // the headline may be the only count of one of them, "Hundreds Killed in Attacks" over "killed hundreds in those attacks".)
-  if (mention.inHeadline && mention.plural && allDrafts.some((d) => d.roundup && sameFamily(d.type, mention.type)) && allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)).length >= 2) {
+  // (h18an: nor when two incidents of the body have tolls of their own, "Suicide Attacks Kill More Than 100" over one attack
+  // that killed 49 and another that killed 51: the headline sums counted incidents, and is none of them.)
+  const bodyIncidents = mention.inHeadline && mention.plural ? allDrafts.filter((d) => sameFamily(d.type, mention.type) && !d.roundup && d.mentions.some((m) => !m.inHeadline)) : [];
+  if (mention.inHeadline && mention.plural && ((allDrafts.some((d) => d.roundup && sameFamily(d.type, mention.type)) && bodyIncidents.length >= 2) || bodyIncidents.filter((d) => d.fatalities.min !== null).length >= 2)) {
     mention.fatalities = NONE;
     mention.injuries = NONE;
     mention.tolls.fatalities.clear();
