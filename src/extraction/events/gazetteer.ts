@@ -173,6 +173,17 @@ const STREET_AFTER = /^\s+(?:Street|St\.|Road|Avenue|Boulevard|Highway)(?![\p{L}
 /** A name that ends as a street's does ("Haifa Street", "Airport Road"). */
 const STREET_END = /\s(?:Street|St\.|Road|Avenue|Boulevard|Highway)$/u;
 const TITLED_KIND = /\s+(?:District|Province|Village|Town)$/;
+/**
+ * Whether a spelling is part of the name of a unit, command or street named after a place, no mention of that place:
+ * "Task Force Olympia", "Operation Phoenix" (whatever the spelling), "Multinational Division Baghdad", "a patrol near
+ * Haifa Street", "on Jalalabad Road" (a street named after a city lies elsewhere, in the story's city). A country after
+ * a command's words or before a street's word still names the country ("Multinational Force Iraq").
+ */
+function namedAfterPlace(text: string, hit: { start: number; end: number; text: string }, from: number, to: number): boolean {
+  if (UNIT_BEFORE.test(text.slice(Math.max(from, hit.start - 20), hit.start))) return true;
+  if (bySpelling.get(hit.text)?.some((c) => c.kind === "country")) return false;
+  return COMMAND_BEFORE.test(text.slice(Math.max(from, hit.start - 32), hit.start)) || STREET_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12)));
+}
 /** A headline in title case ("Bomb Rips Through Market in Northwest Pakistan"): its capitals name nothing by themselves. */
 const titleCase = (slice: string): boolean => {
   const words = slice.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
@@ -300,11 +311,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   const found: PlaceMatch[] = [];
   for (const hit of raw) {
     if (COMPASS_WORD.test(hit.text) && OF_NAME_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12)))) continue;
-    // "Task Force Olympia", "Operation Phoenix": a unit or operation named after a city, no mention of that city.
-    if (UNIT_BEFORE.test(text.slice(Math.max(from, hit.start - 20), hit.start))) continue;
-    if (COMMAND_BEFORE.test(text.slice(Math.max(from, hit.start - 32), hit.start)) && !bySpelling.get(hit.text)?.some((c) => c.kind === "country")) continue;
-    // "a patrol near Haifa Street", "on Jalalabad Road": a street named after a city lies elsewhere (in the story's city), no mention of that city.
-    if (STREET_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12))) && !bySpelling.get(hit.text)?.some((c) => c.kind === "country")) continue;
+    if (namedAfterPlace(text, hit, from, to)) continue;
     const whole = enclosingName(text, hit, from, to);
     const place = lookupPlace(whole?.text ?? hit.text, countriesNamed);
     // "Somali", "Afghan": a country's adjective before a region or town of that spelling (Ethiopia's Somali Region).
