@@ -151,7 +151,7 @@ const NAME_BEFORE_REGION = /\b(?:in|near|outside|at)\s+(?:[A-Z][\p{L}'’-]*\p{L
 const NAME_BEFORE_COUNTRY = /\b(?:in|near|outside|at|of)\s+((?:(?:al|el|ad|an|ar|as|ash)[\s-])?(?:[A-Z][\p{L}'’-]*\p{L}\s+){0,2}[A-Z][\p{L}'’-]*\p{L}),\s+$/u;
 // "detonated in Balad Ruz around 7:30 a.m.", "In Acheen, six militants were killed": in a sentence that reports
 // an incident, a capitalised name after "in" and before a clause's end or a time word is where it happened.
-const TOWN_END = `(?=\\s*[,.;]|\\s*$|\\s+(?:that|which|killed|left|wounded|around|on|at|when|where|after|before|yesterday|today|early|late|last|this|during|while|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\b)`;
+const TOWN_END = `(?=\\s*[,.;]|\\s*$|\\s+(?:that|which|is|was|were|killed|left|wounded|around|on|at|when|where|after|before|yesterday|today|early|late|last|this|during|while|${WEEKDAY_NAMES}|${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\\b)`;
 const afterInPattern = new RegExp(`(?<![\\p{L}-])[Ii]n\\s+(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
 // ("in Baghdad, Mosul and Beiji": the later names of a list after "in".)
 const listedAfterInPattern = new RegExp(`(?=,|\\s+and\\s)(?<=(?<![\\p{L}-])[Ii]n\\s+${PLACE_NAME_NO_APOSTROPHE}(?:,\\s+${PLACE_NAME_NO_APOSTROPHE})*)(?:,\\s+|,?\\s+and\\s+)(${PLACE_NAME_NO_APOSTROPHE})${TOWN_END}`, "gu");
@@ -173,6 +173,17 @@ const STREET_AFTER = /^\s+(?:Street|St\.|Road|Avenue|Boulevard|Highway)(?![\p{L}
 /** A name that ends as a street's does ("Haifa Street", "Airport Road"). */
 const STREET_END = /\s(?:Street|St\.|Road|Avenue|Boulevard|Highway)$/u;
 const TITLED_KIND = /\s+(?:District|Province|Village|Town)$/;
+/**
+ * Whether a spelling is part of the name of a unit, command or street named after a place, no mention of that place:
+ * "Task Force Olympia", "Operation Phoenix" (whatever the spelling), "Multinational Division Baghdad", "a patrol near
+ * Haifa Street", "on Jalalabad Road" (a street named after a city lies elsewhere, in the story's city). A country after
+ * a command's words or before a street's word still names the country ("Multinational Force Iraq").
+ */
+function namedAfterPlace(text: string, hit: { start: number; end: number; text: string }, from: number, to: number): boolean {
+  if (UNIT_BEFORE.test(text.slice(Math.max(from, hit.start - 20), hit.start))) return true;
+  if (bySpelling.get(hit.text)?.some((c) => c.kind === "country")) return false;
+  return COMMAND_BEFORE.test(text.slice(Math.max(from, hit.start - 32), hit.start)) || STREET_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12)));
+}
 /** A headline in title case ("Bomb Rips Through Market in Northwest Pakistan"): its capitals name nothing by themselves. */
 const titleCase = (slice: string): boolean => {
   const words = slice.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
@@ -189,6 +200,8 @@ const CAPITAL_AFTER_DEMONYM = /^\s+capital\b/u;
 // ("Zabul province's Shah Joy District": the kind may be capitalised as part of the name.)
 const possessiveLocalityPattern = new RegExp(`(?:'s|’s)\\s+(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:neighbou?rhood|[Dd]istrict|suburb|[Pp]rovince|region)\\b`, "gu");
 /** The last word of a description, not a name, before "state" or "region" ("West African", "Central Asian", "Gulf Arab"). */
+/** (h18ao) One word in "-ese" is a people's or region's adjective ("the Acehnese village of ...", "a Javanese town"), no town's name. */
+const PEOPLE_ADJECTIVE = /^\p{Lu}\p{Ll}{2,}ese$/u;
 const DESCRIPTIVE_ADJECTIVE = /\b(?:African|Asian|European|American|Arab|Caribbean|Balkan|Nordic|Baltic|Gulf|Pacific|Atlantic|Mediterranean|Sahelian|Andean|Himalayan)$/;
 const NOT_A_NAME = new Set(["The", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Each", "Every", "Another", "Northern", "Southern", "Eastern", "Western", "Central", "Federal", "Capital", "Home", "Same", "Neighbouring", "Neighboring"]);
 // Words that open a sentence or a phrase before a name ("In Cabo Delgado province").
@@ -300,11 +313,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
   const found: PlaceMatch[] = [];
   for (const hit of raw) {
     if (COMPASS_WORD.test(hit.text) && OF_NAME_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12)))) continue;
-    // "Task Force Olympia", "Operation Phoenix": a unit or operation named after a city, no mention of that city.
-    if (UNIT_BEFORE.test(text.slice(Math.max(from, hit.start - 20), hit.start))) continue;
-    if (COMMAND_BEFORE.test(text.slice(Math.max(from, hit.start - 32), hit.start)) && !bySpelling.get(hit.text)?.some((c) => c.kind === "country")) continue;
-    // "a patrol near Haifa Street", "on Jalalabad Road": a street named after a city lies elsewhere (in the story's city), no mention of that city.
-    if (STREET_AFTER.test(text.slice(hit.end, Math.min(to, hit.end + 12))) && !bySpelling.get(hit.text)?.some((c) => c.kind === "country")) continue;
+    if (namedAfterPlace(text, hit, from, to)) continue;
     const whole = enclosingName(text, hit, from, to);
     const place = lookupPlace(whole?.text ?? hit.text, countriesNamed);
     // "Somali", "Afghan": a country's adjective before a region or town of that spelling (Ethiopia's Somali Region).
@@ -357,7 +366,7 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       if (CALENDAR_NAME.test(name)) continue;
       // ("the Taliban-held area", "a Shiite-majority town": a compound adjective alone describes the place, names none.)
       if (pattern === namedSettlementPattern && /\scity$/.test(match[0]) && CITY_ADJECTIVE.test(name)) continue;
-      if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
+      if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || PEOPLE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       if (ACRONYM.test(name)) continue;
       // ("near Haifa Street": a street is a site of some city, no town of its own.)
       if (STREET_END.test(name)) continue;
