@@ -820,6 +820,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // "The party said ... It says Mr. Doe had been campaigning": "it" goes on with the body or
       // document that spoke last, in this paragraph or the one before.
       resolved = { ...walk.previous.resolved, confidence: CONFIDENCE.pronoun };
+    } else if (pronoun === "it" && itsBody(walk, tokens, subject as Phrase, options.floor, context)) {
+      // "North Korea withdrew from the treaty, and in May it announced ...": "it" after the
+      // sentence's own subject, a body or country, is that body.
+      resolved = itsBody(walk, tokens, subject as Phrase, options.floor, context);
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     // "Another official, Col. Jo Doe, told reporters ...": a description, then the name set off by
@@ -900,7 +904,15 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // "Jane Doe reports from Colombo, a peace mission arrived ...".
       from = correspondentComma(tokens, index) + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0 && (!TELL.test(word) || bareClause(walk, tokens, listenerEnd(tokens, index + 1)) !== null)) {
+    } else if (
+      !inverted &&
+      BARE_CLAUSE_VERBS.has(word) &&
+      bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0 &&
+      (bareClause(walk, tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) !== null || (!TELL.test(word) && !adverbsToTheEnd(tokens, index + 1)))
+    ) {
+      // "..., a senior official said here today.": only adverbs and times after the verb ("here"
+      // may open a clause) make no clause of their own; the trailing reading below takes the
+      // sentence. An object after it ("the mayor said no") still reports nothing.
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
       to = clauseEnd(walk, tokens, from);
     } else if (!inverted && subject && next?.text === "," && BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && opensTheSentence(tokens, subjectAt, options.floor) && clauseAfterComma(walk, tokens, index + 2)) {
@@ -973,6 +985,21 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/** Whether only adverbs and time words ("here today", "again on Friday") follow `at` to the sentence's end. */
+function adverbsToTheEnd(tokens: readonly Token[], at: number): boolean {
+  let index = at;
+  while (index < tokens.length && (tokens[index]?.pos === "ADV" || isTimeWord(tokens, index))) index += 1;
+  return index > at && tokens.slice(index).every((token) => /^[.!?]$/.test(token.text));
+}
+
+/** The body or country that is the sentence's subject before "it" (no person, no pronoun). */
+function itsBody(walk: Walk, tokens: readonly Token[], subject: Phrase, floor: number, context: ResolveContext): Resolved | null {
+  const main = mainSubject(walk.text, tokens, floor, (candidate) => isQuoted(walk, candidate));
+  if (!main || main.start >= subject.start || (main.tokens.length === 1 && (main.tokens[0] as Token).pos === "PRON")) return null;
+  const resolved = resolvePhrase(main, main.start, context);
+  return resolved && resolved.person === null && (resolved.group?.organization || resolved.source?.organization) ? { ...resolved, confidence: CONFIDENCE.pronoun } : null;
 }
 
 /** Whether the subject at `subjectAt` opens the sentence, perhaps after a conjunction ("And he says, ..."). */

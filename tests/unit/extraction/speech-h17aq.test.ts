@@ -72,3 +72,13 @@ describe("h17aq: a possessive opens the reported clause's subject", () => {
     expect(reportOf("Jon Tsagaan confirmed his party will join the talks.", "his party will join")?.speaker).toBe("Jon Tsagaan");
   });
 });
+
+describe("h17aq: 'it' after the sentence's own subject, a body", () => {
+  it("gives what 'it announced' to that body", () => {
+    const text = "In January, the Harbor Party quit the coalition, and in May it announced it had picked a new leader.";
+    expect(reportOf(text, "it had picked a new leader")?.speaker).toBe("Harbor Party");
+  });
+  it("does not read a person as 'it'", () => {
+    expect(reportOf("In January, Mia Lund quit the coalition, and in May it announced it had picked a new leader.", "it had picked")).toBeUndefined();
+  });
+});
