@@ -454,11 +454,14 @@ function finiteClauseStart(tokens: readonly Token[], at: number, prepositions = 
   if (nouns > 0 && tokens[index]?.pos === "ADV" && /ly$/i.test(tokens[index]?.text ?? "") && tokens[index + 1]?.pos === "VERB") index += 1;
   const verb = tokens[index];
   if (nouns === 0 || !verb || !(verb.pos === "AUX" || verb.pos === "VERB") || /ing$/i.test(verb.text)) return -1;
-  // A pronoun is a subject only alone ("they looked"), and an object pronoun is none.
-  if ((tokens[start] as Token).pos === "PRON" && index !== start + 1) return -1;
+  // A pronoun is a subject only alone ("they looked"), and an object pronoun is none; a possessive
+  // opens a noun phrase ("his coalition could ...").
+  if ((tokens[start] as Token).pos === "PRON" && index !== start + 1 && !(POSSESSIVES.test((tokens[start] as Token).text) && /^(NOUN|ADJ)$/.test(tokens[start + 1]?.pos ?? ""))) return -1;
   return start;
 }
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
+/** Possessive determiners the tagger reads as pronouns ("his coalition"). */
+const POSSESSIVES = /^(my|your|his|her|its|our|their)$/i;
 /** A quotation mark that may open a quotation, as a token ('' is two apostrophes). */
 const OPENING_MARK = /^(?:[“"]|'')$/;
 /** A quotation mark that may close a quotation inside a clause's subject. */
@@ -808,19 +811,8 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     // "compared with four in 10 who said ...": a quantity of people before "who" is the speaker.
     const quantityWho = !subject && !gerund && key(tokens[index - 1] ?? token) === "who" && quantityStart(tokens, index - 1, options.floor, true) >= 0 ? quantitySource(walk, tokens, index - 1, options.floor, true) : null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
-    if (pronoun === "they") {
-      // "Police fired tear gas at protesters who they said had set fire to buses": "they" is the
-      // sentence's subject when that is a body of people, else the last speaking group.
-      const main = mainSubject(walk.text, tokens, options.floor, quotedOut);
-      const group = main && main.start < (subject as Phrase).start && main.text.toLowerCase() !== "they" ? resolvePhrase(main, main.start, context) : null;
-      // "Aid officials say ... They say ...": "they" opening a sentence goes on with the group or
-      // unnamed source who spoke last in the same paragraph.
-      const previous = walk.previous?.resolved;
-      const spokeLast = previous && previous.person === null && (previous.group !== null || previous.source !== null) && walk.previous?.paragraph === options.paragraph && subject?.start === tokens[options.floor]?.start ? previous : null;
-      const last = spokeLast ? null : walk.cast.groups.filter((entry) => entry.start < token.start).pop();
-      resolved = group?.group || group?.source ? group : spokeLast ? spokeLast : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
-      if (resolved) resolved = { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
-    } else if ((pronoun === "i" || pronoun === "we") && options.insideSpeaker) {
+    if (pronoun === "they") resolved = theyWhoSpeak(walk, tokens, subject as Phrase, token, options, context);
+    else if ((pronoun === "i" || pronoun === "we") && options.insideSpeaker) {
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
       // "We've made clear that ...": the briefer speaks for the office whose words they give.
       resolved = { person: options.insideSpeaker, source: null, group: null, confidence: CONFIDENCE.pronoun, viaStatement: false };
@@ -828,6 +820,10 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // "The party said ... It says Mr. Doe had been campaigning": "it" goes on with the body or
       // document that spoke last, in this paragraph or the one before.
       resolved = { ...walk.previous.resolved, confidence: CONFIDENCE.pronoun };
+    } else if (pronoun === "it" && itsBody(walk, tokens, subject as Phrase, options.floor, context)) {
+      // "North Korea withdrew from the treaty, and in May it announced ...": "it" after the
+      // sentence's own subject, a body or country, is that body.
+      resolved = itsBody(walk, tokens, subject as Phrase, options.floor, context);
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     // "Another official, Col. Jo Doe, told reporters ...": a description, then the name set off by
@@ -908,8 +904,21 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // "Jane Doe reports from Colombo, a peace mission arrived ...".
       from = correspondentComma(tokens, index) + 1;
       to = clauseEnd(walk, tokens, from);
-    } else if (!inverted && BARE_CLAUSE_VERBS.has(word) && bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0 && (!TELL.test(word) || bareClause(walk, tokens, listenerEnd(tokens, index + 1)) !== null)) {
+    } else if (
+      !inverted &&
+      BARE_CLAUSE_VERBS.has(word) &&
+      bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) > 0 &&
+      (bareClause(walk, tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1) !== null || (!TELL.test(word) && !adverbsToTheEnd(tokens, index + 1)))
+    ) {
+      // "..., a senior official said here today.": only adverbs and times after the verb ("here"
+      // may open a clause) make no clause of their own; the trailing reading below takes the
+      // sentence. An object after it ("the mayor said no") still reports nothing.
       from = bareClauseStart(tokens, TELL.test(word) ? listenerEnd(tokens, index + 1) : index + 1);
+      to = clauseEnd(walk, tokens, from);
+    } else if (!inverted && subject && next?.text === "," && BARE_CLAUSE_VERBS.has(word) && !TELL.test(word) && opensTheSentence(tokens, subjectAt, options.floor) && clauseAfterComma(walk, tokens, index + 2)) {
+      // "And he says, if elections were held the party would lose", "Doe said, the talks will go on":
+      // an attribution that opens the sentence, a comma, then the clause it reports (no quotation).
+      from = index + 2;
       to = clauseEnd(walk, tokens, from);
     } else if (!inverted && relative && /^(who|which|that|what)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
       // "protesters who they said had set fire to buses": what the relative clause reports.
@@ -976,6 +985,51 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
     emit(walk, options.paragraph, tokens, from, to, resolved, madeClear ? `${key(tokens[index - 1] as Token)} clear` : word, attribution, cues);
     lastInSentence = resolved;
   });
+}
+
+/** Whether only adverbs and time words ("here today", "again on Friday") follow `at` to the sentence's end. */
+function adverbsToTheEnd(tokens: readonly Token[], at: number): boolean {
+  let index = at;
+  while (index < tokens.length && (tokens[index]?.pos === "ADV" || isTimeWord(tokens, index))) index += 1;
+  return index > at && tokens.slice(index).every((token) => /^[.!?]$/.test(token.text));
+}
+
+/** The body or country that is the sentence's subject before "it" (no person, no pronoun). */
+function itsBody(walk: Walk, tokens: readonly Token[], subject: Phrase, floor: number, context: ResolveContext): Resolved | null {
+  const main = mainSubject(walk.text, tokens, floor, (candidate) => isQuoted(walk, candidate));
+  if (!main || main.start >= subject.start || (main.tokens.length === 1 && (main.tokens[0] as Token).pos === "PRON")) return null;
+  const resolved = resolvePhrase(main, main.start, context);
+  return resolved && resolved.person === null && (resolved.group?.organization || resolved.source?.organization) ? { ...resolved, confidence: CONFIDENCE.pronoun } : null;
+}
+
+/** Whether the subject at `subjectAt` opens the sentence, perhaps after a conjunction ("And he says, ..."). */
+function opensTheSentence(tokens: readonly Token[], subjectAt: number, floor: number): boolean {
+  return subjectAt === floor || (subjectAt === floor + 1 && (tokens[floor]?.pos === "CCONJ" || /^(also|then|still|now)$/i.test(tokens[floor]?.text ?? "")));
+}
+
+/** A reported clause right after a comma at `at`: a condition ("if ..., X would") or a subject and a finite verb, unquoted. */
+const CONDITION_OPENERS = /^(if|unless|once|when)$/i;
+function clauseAfterComma(walk: Walk, tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first || isQuoted(walk, first) || OPENING_MARK.test(first.text)) return false;
+  return CONDITION_OPENERS.test(first.text) || finiteClauseStart(tokens, at, false) === at;
+}
+
+/**
+ * Who "they" is as the subject of a reporting verb at `token`.
+ * "Police fired tear gas at protesters who they said had set fire to buses": "they" is the
+ * sentence's subject when that is a body of people, else the last speaking group.
+ * "Aid officials say ... They say ...": "they" opening a sentence goes on with the group or
+ * unnamed source who spoke last in the same paragraph.
+ */
+function theyWhoSpeak(walk: Walk, tokens: readonly Token[], subject: Phrase, token: Token, options: SentenceOptions, context: ResolveContext): Resolved | null {
+  const main = mainSubject(walk.text, tokens, options.floor, (candidate) => isQuoted(walk, candidate));
+  const group = main && main.start < subject.start && main.text.toLowerCase() !== "they" ? resolvePhrase(main, main.start, context) : null;
+  const previous = walk.previous?.resolved;
+  const spokeLast = previous && previous.person === null && (previous.group !== null || previous.source !== null) && walk.previous?.paragraph === options.paragraph && subject.start === tokens[options.floor]?.start ? previous : null;
+  const last = spokeLast ? null : walk.cast.groups.filter((entry) => entry.start < token.start).pop();
+  const resolved = group?.group || group?.source ? group : spokeLast ? spokeLast : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
+  return resolved ? { ...resolved, confidence: CONFIDENCE.ambiguousPronoun } : null;
 }
 
 /**
@@ -1237,7 +1291,9 @@ const ACCUSED_WORDS = new Set(["DET", "ADJ", "ADV", "NOUN", "PROPN", "NUM", "PRO
  */
 function accusation(walk: Walk, tokens: readonly Token[], index: number, options: SentenceOptions, context: ResolveContext, last: Resolved | null): Resolved | null {
   const before = tokens[index - 1];
-  if (!before || index === options.floor || /^(was|were|been|being|is|are|be|am|the|an?|of|by)$/i.test(before.text)) return null;
+  // "was accused of" is passive (no accuser named), but "are accusing each other of" is a progressive, the subject's act.
+  const progressive = /ing$/i.test((tokens[index] as Token).text) && /^(was|were|is|are|am)$/i.test(before?.text ?? "");
+  if (!before || index === options.floor || (!progressive && /^(was|were|been|being|is|are|be|am|the|an?|of|by)$/i.test(before.text))) return null;
   const urging = URGING.test(key(tokens[index] as Token));
   const link = urging ? "to" : "of";
   let of = -1;
@@ -1256,7 +1312,9 @@ function accusation(walk: Walk, tokens: readonly Token[], index: number, options
   const charge = tokens[of + (quotedCharge ? 2 : 1)];
   if (of < 0 || !charge) return null;
   // The charge is a gerund ("of staging"); what is urged, a verb's base form ("to resign", "to “act now”").
-  if (urging ? !(charge.pos === "VERB" || charge.pos === "AUX" || quotedCharge) || /(ed|ing)$/i.test(charge.text) : !(/ing$/i.test(charge.text) || /^not$/i.test(charge.text))) return null;
+  // The charge may be a noun phrase too ("accused each other of election fraud", "of a cover-up").
+  const nounCharge = charge.pos === "NOUN" || ((charge.pos === "ADJ" || charge.pos === "DET") && /^(NOUN|ADJ)$/.test(tokens[of + (quotedCharge ? 3 : 2)]?.pos ?? ""));
+  if (urging ? !(charge.pos === "VERB" || charge.pos === "AUX" || quotedCharge) || /(ed|ing)$/i.test(charge.text) : !(/ing$/i.test(charge.text) || /^not$/i.test(charge.text) || nounCharge)) return null;
   let to = clauseEnd(walk, tokens, index + 1);
   for (let at = of + 2; at < to; at += 1) {
     const candidate = tokens[at] as Token;
@@ -1265,21 +1323,30 @@ function accusation(walk: Walk, tokens: readonly Token[], index: number, options
       to = at;
       break;
     }
+    // "... of rigging the poll and are demanding a delay": "and" before a finite verb of the accuser's ends the charge too.
+    const accusersVerb = next !== undefined && (next.pos === "AUX" || (next.pos === "VERB" && !/(ing|ed)$/i.test(next.text)));
     if (/^(and|but)$/i.test(candidate.text) && next?.pos === "VERB" && (SPEAKER_ACTS.has(key(next)) || REPORTING_VERBS.has(key(next))) && PAST_REPORTING.test(key(next))) {
       to = tokens[at - 1]?.text === "," ? at - 1 : at;
       break;
     }
+    if (/^(and|but)$/i.test(candidate.text) && accusersVerb && !urging) {
+      to = tokens[at - 1]?.text === "," ? at - 1 : at;
+      break;
+    }
   }
-  const gerund = /ing$/.test(key(tokens[index] as Token));
+  const gerund = !progressive && /ing$/.test(key(tokens[index] as Token));
   const afterAnd = /^(and|but)$/i.test(before.text);
   let resolved: Resolved | null = null;
   let subject: Phrase | null = null;
   if (!gerund && !afterAnd) {
-    subject = subjectBefore(walk.text, tokens, index, options.floor);
+    subject = subjectBefore(walk.text, tokens, progressive ? index - 1 : index, options.floor);
     // "a spokesman for the leader on Thursday accused ...": a time before the verb is no subject; the sentence's is.
     if (subject && isTimeWord(tokens, tokens.findIndex((candidate) => candidate.start === subject?.start))) subject = mainSubject(walk.text, tokens, options.floor, (candidate) => isQuoted(walk, candidate));
-    if (!subject || (subject.tokens.length === 1 && FIRST_PERSON.test(subject.text))) return null;
-    resolved = resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject);
+    if (!subject) return null;
+    // "They accuse the authorities of ...": "they" is read as for any reporting verb (a group that spoke or was named before).
+    const they = subject.tokens.length === 1 && /^they$/i.test(subject.text);
+    if (subject.tokens.length === 1 && FIRST_PERSON.test(subject.text) && !they) return null;
+    resolved = they ? theyWhoSpeak(walk, tokens, subject, tokens[index] as Token, options, context) : (resolvePhrase(subject, subject.start, context) ?? describedSpeaker(walk.cast, subject));
   } else {
     const main = last ? null : mainSubject(walk.text, tokens, options.floor, (candidate) => isQuoted(walk, candidate));
     resolved = last ?? resolvePhrase(main, (tokens[index] as Token).start, context) ?? (main ? describedSpeaker(walk.cast, main) : null);

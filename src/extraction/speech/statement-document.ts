@@ -69,6 +69,9 @@ const BYLINE = /^([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}), ((?:[
  * State", "Ambassador to the United Nations"), as BYLINE reads "Jane Doe, Spokesperson".
  */
 function bylineOf(line: string): RegExpExecArray | null {
+  // A signature is a short line, never a sentence: "But Jo Doe, the director of the Center says ...
+  // He is calling ..." is a news paragraph whose words happen to run on from a title.
+  if (!signatureLength(line)) return null;
   const byline = BYLINE.exec(line);
   if (byline) return byline;
   const comma = line.indexOf(", ");
@@ -78,6 +81,12 @@ function bylineOf(line: string): RegExpExecArray | null {
   const match = [line, name] as unknown as RegExpExecArray;
   match.index = 0;
   return match;
+}
+
+/** A signature line's words: a name and an office, a dozen words at most, with no sentence stop inside (an initial's point is none). */
+const SIGNATURE_WORDS = 12;
+function signatureLength(line: string): boolean {
+  return line.split(/\s+/).length <= SIGNATURE_WORDS && !/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(line);
 }
 
 /**
@@ -616,7 +625,7 @@ function footSigned(text: string, paragraphs: readonly TextRange[]): StatementDo
   const last = lines[lines.length - 1];
   const before = lines[lines.length - 2];
   if (!last || !before || lines.length < 3) return null;
-  const onTwoLines = NAME_LINE.test(words(before)) && OFFICE_LINE.test(words(last)) ? before : null;
+  const onTwoLines = NAME_LINE.test(words(before)) && OFFICE_LINE.test(words(last)) && signatureLength(words(last)) ? before : null;
   const byline = bylineOf(words(last));
   const author = onTwoLines ?? (byline?.[1] ? { start: last.start, end: last.start + byline[1].length } : null) ?? (capitalsSignature(words(last)) ? last : null);
   if (!author) return null;
