@@ -513,6 +513,8 @@ function interviewers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
   });
 }
 
+/** A header that calls the transcript an interview ("Interview of the Vice President by Jo Doe"). */
+const INTERVIEW_HEADER = /\binterview(?:ed)?\b/i;
 /** Words that close a sentence the way a called-on name does, but are no names. */
 const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", "sure", "right", "well", "so", "sir", "ma'am", "everyone", "everybody", "anyone", "guys", "folks", "go", "next", "again", "all", "here", "there", "god", "secretary", "president", "ambassador", "general", "admiral", "chairman", "congress", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "welcome", "hello", "hi", "hey", "good", "great", "questions", "question", "you", "thank"]);
 /** One-word answers the tagger may read as names ("Correct.", "Affirmative.", "Mm-hmm."). */
@@ -677,9 +679,14 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const start = turn.quote.start + at + (address.index ?? 0) + address[0].lastIndexOf(name);
     return isName(start) ? { name, start } : null;
   };
+  // A briefing names a reporter only by the turn's label or the call just before the turn: a
+  // name in the answer ("Thank you, Helen.") leaves the question "a reporter" (the keys'
+  // convention from batch 20 on). An interview's one interviewer is the person its answers
+  // address ("It's good to be back, Chris."), so there the answer still names the question.
+  const interview = INTERVIEW_HEADER.test(text.slice(0, turns[0]?.labelLine.start ?? 0));
   turns.forEach((turn, index) => {
     const question = turns[index - 1];
-    if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || question.speaker.kind === "named" || named.has(question.labelLine.start)) return;
+    if (!interview || turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || question.speaker.kind === "named" || named.has(question.labelLine.start)) return;
     const second = turns[index + 1];
     const found = addressed(turn, index) ?? (second && second.labelLine === turn.labelLine ? addressed(second, index + 1) : null);
     if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });
