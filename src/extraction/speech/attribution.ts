@@ -3,7 +3,7 @@ import { escapeForRegExp, LETTER, matchesOf, trailingRun, wordOffsets } from "..
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, isCommonPluralNoun, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, GENDERED_WORDS, isCommonPluralNoun, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym, stateBodyName } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, beforeTimeAdverbial, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -404,6 +404,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     }
   }
   if (definite) {
+    const aged = ageDescribedPerson(trimmed, head, context);
+    if (aged) {
+      context.cast.mentionPerson(aged, trimmed, CONFIDENCE.reference);
+      return { person: aged, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
     const titled = titleHolder(tokens, head, position, context) ?? namedInNextParagraph(tokens, head, trimmed.start, context);
     if (titled) {
       context.cast.mentionPerson(titled, trimmed, CONFIDENCE.reference);
@@ -472,6 +477,28 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     return { person: null, source: null, group, confidence: CONFIDENCE.explicit, viaStatement: false };
   }
   return null;
+}
+
+/** "the 27-year-old Indian doctor": an age in a definite description. */
+const AGE_DESCRIBED = /^the (?:[\p{L}-]+ )?\d{1,3}-year-old\b/iu;
+/** How far back (characters) the person an age description refers to was last mentioned. */
+const AGE_REFERENCE_REACH = 900;
+
+/**
+ * "Mohamed Doe said ... ¶ ..., the 27-year-old Indian doctor said ...": a definite description that
+ * gives a person's age is the press's way back to someone already named, the person of the story
+ * mentioned last before it (outside quotation marks, within a few paragraphs), whose gender fits
+ * a gendered head ("the 40-year-old woman"). Null when nobody was named that close.
+ */
+function ageDescribedPerson(phrase: Phrase, head: string, context: ResolveContext): PersonEntry | null {
+  if (!AGE_DESCRIBED.test(phrase.text) || head.endsWith("s") || !isPersonNoun(head)) return null;
+  const gender = GENDERED_WORDS.get(head) ?? null;
+  const latest = context.cast.people
+    .filter((person) => gender === null || person.gender === null || person.gender === gender)
+    .map((person) => ({ person, last: lastTextMentionBefore(context, person, phrase.start, (at) => context.cast.isQuoted(at)) }))
+    .filter((candidate) => candidate.last >= 0 && phrase.start - candidate.last <= AGE_REFERENCE_REACH)
+    .sort((a, b) => b.last - a.last)[0];
+  return latest?.person ?? null;
 }
 
 /**

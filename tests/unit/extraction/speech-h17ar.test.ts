@@ -37,6 +37,27 @@ describe("a capitalized plural opening a sentence is people described, not a nam
   });
 });
 
+describe("a definite description that gives an age refers back to the person named last", () => {
+  it("gives 'the 41-year-old engineer said' to the engineer the story named, not to an unnamed source", () => {
+    const text = [
+      "Engineer Freed",
+      "A bridge engineer held for a month has been released. Tomas Reyes says he is glad to be home.",
+      "Asked whether he would return to the site, the 41-year-old engineer said he had not decided.",
+    ].join("\n\n");
+    const report = reportOf(text, "he had not decided");
+    expect(report?.speaker).toBe("Tomas Reyes");
+  });
+
+  it("does not give 'the 30-year-old woman' to the man named last", () => {
+    const text = [
+      "Fire in the Old Town",
+      "Fire chief Daniel Okafor said the blaze started in a bakery.",
+      "The 30-year-old woman who runs the bakery said the ovens had been switched off.",
+    ].join("\n\n");
+    expect(reportOf(text, "the ovens had been switched off")?.speaker).not.toBe("Daniel Okafor");
+  });
+});
+
 describe("a briefing names a reporter only by the label or the call before the turn", () => {
   const briefing = (answer: string): string =>
     [
