@@ -77,6 +77,24 @@ describe("a briefing names a reporter only by the label or the call before the t
     expect(bridge?.speakerDescription).toBe("a reporter");
   });
 
+  it("lists the reporter an answer addresses as a person of the story", () => {
+    expect(peopleNames(extractArticle(briefing("It is, as far as I know.")))).toContain("Dana");
+  });
+
+  it("reads 'to answer your question, Dana, ...' as no call on the next reporter", () => {
+    const text = [
+      "Daily Press Briefing",
+      "MS. LARKIN: Good afternoon. Nothing at the top.",
+      "QUESTION: Is the new pier finished?",
+      "MS. LARKIN: The crews worked through the winter. And to answer your question, Dana, it opens next week.",
+      "QUESTION: Who paid for it?",
+      "MS. LARKIN: The port did.",
+    ].join("\n\n");
+    const next = quoteOf(text, "Who paid for it");
+    expect(next?.speaker).toBeNull();
+    expect(next?.speakerDescription).toBe("a reporter");
+  });
+
   it("still names an interview's interviewer from the answer", () => {
     const text = [
       "Interview of the Harbor Minister by Lena Brook",
