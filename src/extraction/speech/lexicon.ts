@@ -2,6 +2,9 @@
 // reporters attribute, which words make a title or an organization), never one story: a word
 // belongs here only when it means the same thing in any wire story.
 
+import winkNLP, { type ItsFunction, type WinkMethods } from "wink-nlp";
+import winkModel from "wink-eng-lite-web-model";
+
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 /** Inflected forms of verbs that attribute speech ("said", "told", "warned"), lower case. */
@@ -286,3 +289,33 @@ export const KNOWN_ORGANIZATIONS = words(`
  * a story names as a body like any other: the outlet is one of the story's organizations.
  */
 export const KNOWN_ORGANIZATION_NAMES = /(?<![\p{L}])(?:Voice of America|Radio Free Europe\/Radio Liberty|Radio Free (?:Asia|Europe)|Radio Liberty|Al Jazeera|Deutsche Welle|Associated Press|(?<!(?:Nations|U\.?N\.?)\s)World Food Programm?e?)(?![\p{L}])/gu;
+
+// wink's lexicon, for the rare word a rule must know is a common noun. A second wink instance
+// (no pipeline steps beyond the tagger) loads only when first asked, so extraction that never
+// reaches such a word pays nothing; answers are kept per word.
+
+let lexiconReader: WinkMethods | null = null;
+const pluralNounAnswers = new Map<string, boolean>();
+
+/**
+ * Whether a word is the plural of a common noun wink's lexicon knows ("Civilians", "Separatists",
+ * "Villagers": their lemma is a singular the lexicon lists as a noun); a name that merely ends in
+ * "s" ("Reuters", "Hamas", "Jones") is not, since wink leaves an unknown word as it is.
+ */
+export function isCommonPluralNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const known = pluralNounAnswers.get(lower);
+  if (known !== undefined) return known;
+  let answer = false;
+  if (/^\p{Ll}{4,}s$/u.test(lower)) {
+    lexiconReader ??= winkNLP(winkModel, ["pos"]);
+    const its = lexiconReader.its;
+    const tokens = lexiconReader.readDoc(lower).tokens();
+    if (tokens.length() === 1) {
+      const lemma = String(tokens.itemAt(0).out(its.lemma as unknown as ItsFunction<string>));
+      answer = lemma !== lower && lemma.length >= 3 && lower.startsWith(lemma.slice(0, Math.min(lemma.length, 3)));
+    }
+  }
+  pluralNounAnswers.set(lower, answer);
+  return answer;
+}
