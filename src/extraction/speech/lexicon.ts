@@ -2,8 +2,7 @@
 // reporters attribute, which words make a title or an organization), never one story: a word
 // belongs here only when it means the same thing in any wire story.
 
-import winkNLP, { type ItsFunction, type WinkMethods } from "wink-nlp";
-import winkModel from "wink-eng-lite-web-model";
+import { lemmaOfWord } from "../text.js";
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
@@ -290,12 +289,10 @@ export const KNOWN_ORGANIZATIONS = words(`
  */
 export const KNOWN_ORGANIZATION_NAMES = /(?<![\p{L}])(?:Voice of America|Radio Free Europe\/Radio Liberty|Radio Free (?:Asia|Europe)|Radio Liberty|Al Jazeera|Deutsche Welle|Associated Press|(?<!(?:Nations|U\.?N\.?)\s)World Food Programm?e?)(?![\p{L}])/gu;
 
-// wink's lexicon, for the rare word a rule must know is a common noun. A second wink instance
-// (no pipeline steps beyond the tagger) loads only when first asked, so extraction that never
-// reaches such a word pays nothing; answers are kept per word.
-
-let lexiconReader: WinkMethods | null = null;
+// Answers of wink's lexicon, kept per word: the rule asks about few words, and the bound keeps a
+// long-running server's cache small whatever text it is sent.
 const pluralNounAnswers = new Map<string, boolean>();
+const PLURAL_NOUN_ANSWERS_KEPT = 10_000;
 
 /**
  * Whether a word is the plural of a common noun wink's lexicon knows ("Civilians", "Separatists",
@@ -308,14 +305,10 @@ export function isCommonPluralNoun(word: string): boolean {
   if (known !== undefined) return known;
   let answer = false;
   if (/^\p{Ll}{4,}s$/u.test(lower)) {
-    lexiconReader ??= winkNLP(winkModel, ["pos"]);
-    const its = lexiconReader.its;
-    const tokens = lexiconReader.readDoc(lower).tokens();
-    if (tokens.length() === 1) {
-      const lemma = String(tokens.itemAt(0).out(its.lemma as unknown as ItsFunction<string>));
-      answer = lemma !== lower && lemma.length >= 3 && lower.startsWith(lemma.slice(0, Math.min(lemma.length, 3)));
-    }
+    const lemma = lemmaOfWord(lower);
+    answer = lemma !== lower && lemma.length >= 3 && lower.startsWith(lemma.slice(0, Math.min(lemma.length, 3)));
   }
+  if (pluralNounAnswers.size >= PLURAL_NOUN_ANSWERS_KEPT) pluralNounAnswers.clear();
   pluralNounAnswers.set(lower, answer);
   return answer;
 }
