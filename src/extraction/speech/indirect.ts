@@ -66,6 +66,12 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (/^[;:—–]$/.test(token.text)) return index;
+    // "said the rebels are lying, because he says the weather was clear": a reason the speaker gives
+    // with an attribution of its own ("because he says", "since officials claim") is a second
+    // report, no part of the first.
+    // Without the comma the reason is inside the report ("started killing civilians because they
+    // said the town backs the rebels": the soldiers' saying, part of what is reported).
+    if (/^(because|since)$/.test(key(token)) && index > start + 1 && tokens[index - 1]?.text === "," && reasonAttribution(tokens, index + 1)) return index - 1;
     // "... a water shortage.The cyclone slammed ...": a full stop glued to both words (a space lost
     // in the copy) still ends the sentence, and the report with it.
     if (gluedFullStop(tokens, index)) return index;
@@ -110,6 +116,17 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/**
+ * Whether tokens[at..] open an attribution of their own: a personal pronoun or a subject of up to
+ * ten noun-phrase words, then a reporting verb ("he says", "officials said").
+ */
+function reasonAttribution(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  const verb = tokens[at + 1];
+  if (first && verb && PERSONAL_SUBJECT_PRONOUNS.has(first.text.toLowerCase()) && verb.pos === "VERB" && REPORTING_VERBS.has(key(verb))) return true;
+  return laterAttribution(tokens, at);
 }
 
 /** Conjunctions that open a subordinate clause set off by commas ("while his team ..."). */
@@ -354,6 +371,13 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
     return frontedPhraseClause(tokens, at + 1) ? at + 1 : -1;
   }
   let start = at;
+  // "said here the plan would fail": "here" (where the speaker spoke) is the saying's, when a
+  // clause with its own subject and finite verb follows it ("said here is the plan" keeps it).
+  if (/^here$/i.test(tokens[start]?.text ?? "")) {
+    let after = start + 1;
+    while (after < tokens.length && after < start + 5 && isTimeWord(tokens, after)) after += 1;
+    if (finiteClauseStart(tokens, after) === after) start = after;
+  }
   while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
   const first = tokens[start];
   if (!first) return -1;
@@ -1406,6 +1430,27 @@ function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: num
     return;
   }
   emitClause(walk, paragraph, tokens, from, to, resolved, verb, attribution, cues);
+  // "said the North had two bombs, and was working on a missile": a second verb phrase with no
+  // subject of its own, in the progressive or the perfect, goes on with the reported clause's
+  // subject; it is reported on its own (the clause ended at ", and").
+  const verbPhrase = subjectlessVerbPhrase(tokens, to);
+  if (verbPhrase > 0) emitClause(walk, paragraph, tokens, verbPhrase, clauseEnd(walk, tokens, verbPhrase), resolved, verb, attribution, cues);
+}
+
+/**
+ * The index of the auxiliary of ", and was working on ...", ", and had been trying to ..." right
+ * after a reported clause ending at `to`: an auxiliary of tense (no modal) then a present
+ * participle or "been"; -1 when there is none. A passive or an adjective ("and was taken to
+ * hospital", "and was pleased") is the speaker's own act and stays out.
+ */
+function subjectlessVerbPhrase(tokens: readonly Token[], to: number): number {
+  if (tokens[to]?.text !== "," || !/^(and|but)$/.test(key(tokens[to + 1] ?? (tokens[to] as Token)))) return -1;
+  const aux = tokens[to + 2];
+  const after = tokens[to + 3];
+  if (!aux || !after || !/^(is|are|was|were|has|have|had)$/i.test(aux.text)) return -1;
+  const progressive = /^(is|are|was|were)$/i.test(aux.text) && after.pos === "VERB" && /ing$/i.test(after.text) && !REPORTING_VERBS.has(key(after));
+  const perfect = /^(has|have|had)$/i.test(aux.text) && /^been$/i.test(after.text) && /ing$/i.test(tokens[to + 4]?.text ?? "");
+  return progressive || perfect ? to + 2 : -1;
 }
 
 /**
@@ -1430,7 +1475,8 @@ function secondThatClause(tokens: readonly Token[], from: number, to: number): n
     // then its verb is a clause too.
     const opener = tokens[index + 1];
     const headless = opener?.pos === "DET" && ["ADJ", "NUM"].includes(tokens[index + 2]?.pos ?? "") && ["AUX", "VERB"].includes(tokens[index + 3]?.pos ?? "");
-    const secondIsClause = finiteClauseStart(tokens, index + 1) === index + 1 || headless;
+    // "and that in some towns the rates are falling": a short fronted phrase may open it.
+    const secondIsClause = finiteClauseStart(tokens, index + 1) === index + 1 || headless || frontedPhraseClause(tokens, index + 1);
     if (!secondIsClause || !isClause(tokens, from, firstEnd, true)) continue;
     return index;
   }
