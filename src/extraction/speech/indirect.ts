@@ -4,7 +4,7 @@ import type { PersonEntry } from "./cast.js";
 import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, documentSource, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, DOCUMENT_NOUNS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS } from "./lexicon.js";
-import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
+import { type Phrase, headOf, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
 // Reported speech with a clear attribution: "X said (that) CLAUSE", "CLAUSE, X told Y",
@@ -672,6 +672,11 @@ export function recordStatements(walk: Walk, sentence: Sentence, options: Senten
 /** Finds the indirect quotes of one sentence and records them. */
 export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: SentenceOptions): void {
   const tokens = sentence.tokens;
+  readSentence(walk, tokens, options);
+  priorSentence = { walk, paragraph: options.paragraph, tokens, floor: options.floor };
+}
+
+function readSentence(walk: Walk, tokens: readonly Token[], options: SentenceOptions): void {
   const context = { text: walk.text, cast: walk.cast, insideSpeaker: options.insideSpeaker };
   const quotedOut = (token: Token): boolean => isQuoted(walk, token);
   let lastInSentence: Resolved | null = null;
@@ -1053,8 +1058,23 @@ function theyWhoSpeak(walk: Walk, tokens: readonly Token[], subject: Phrase, tok
   const spokeLast = previous && previous.person === null && (previous.group !== null || previous.source !== null) && walk.previous?.paragraph === options.paragraph && subject.start === tokens[options.floor]?.start ? previous : null;
   const last = spokeLast ? null : walk.cast.groups.filter((entry) => entry.start < token.start).pop();
   const resolved = group?.group || group?.source ? group : spokeLast ? spokeLast : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
-  return resolved ? { ...resolved, confidence: CONFIDENCE.ambiguousPronoun } : null;
+  if (resolved) return { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
+  // "Opposition supporters clashed with the police. They accuse the authorities of ...": "they"
+  // opening a sentence, with no group that spoke before, is the plural subject of the sentence
+  // before it in the same paragraph, an unnamed source described by that subject's words.
+  const before = priorSentence;
+  if (!before || before.walk !== walk || before.paragraph !== options.paragraph || subject.start !== tokens[options.floor]?.start) return null;
+  const prior = mainSubject(walk.text, before.tokens, before.floor, (candidate) => isQuoted(walk, candidate));
+  const head = prior ? headOf(prior) : undefined;
+  if (!prior || !head || (head.pos !== "NOUN" && !(head.pos === "PROPN" && head === prior.tokens[0])) || !/[^s]s$/i.test(head.text) || prior.tokens.length > 12 || prior.tokens.some((token) => token.pos === "PRON")) return null;
+  const described = describedSpeaker(walk.cast, prior);
+  if (described) return { ...described, confidence: CONFIDENCE.ambiguousPronoun };
+  const description = prior.text.replace(/^\p{Lu}/u, (letter) => (/^(The|A|An)\b/.test(prior.text) ? letter.toLowerCase() : letter));
+  return { person: null, source: walk.cast.addSource(description, key(head), null, CONFIDENCE.ambiguousPronoun), group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
 }
+
+/** The sentence read before the current one (its paragraph, tokens and story floor), for "they" opening the next. */
+let priorSentence: { readonly walk: Walk; readonly paragraph: number; readonly tokens: readonly Token[]; readonly floor: number } | null = null;
 
 /**
  * "The party's spokesman, Jo Doe, welcomed the vote and predicted ...": when the sentence's subject

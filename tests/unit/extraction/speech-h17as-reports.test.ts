@@ -76,3 +76,19 @@ describe("a headline of two clauses joined by ';'", () => {
     expect(headline.map((quote) => quote.text)).toEqual(["Strike Will Go On"]);
   });
 });
+
+describe("'They' opening a sentence after a group's action", () => {
+  it("is the plural subject of the sentence before, in the same paragraph", () => {
+    const text = "Dockworkers from the northern ports blocked the harbor road on Monday. They accuse the ministry of selling their quotas to foreign fleets.";
+    const report = reportOf(text, "the ministry of selling");
+    expect(report?.speakerDescription?.toLowerCase()).toBe("dockworkers from the northern ports");
+  });
+
+  it("is no one when the sentence before has no plural subject", () => {
+    expect(reportsOf("Rain fell on the harbor all night. They say the mayor will resign.")).toEqual([]);
+  });
+
+  it("is no one across a paragraph break", () => {
+    expect(reportsOf("Dockworkers from the northern ports blocked the harbor road on Monday.\n\nThey say the mayor will resign.")).toEqual([]);
+  });
+});
