@@ -949,7 +949,7 @@ function readSentence(walk: Walk, tokens: readonly Token[], options: SentenceOpt
       // an attribution that opens the sentence, a comma, then the clause it reports (no quotation).
       from = index + 2;
       to = clauseEnd(walk, tokens, from);
-    } else if (!inverted && relative && /^(who|which|that|what)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
+    } else if (!inverted && relative && (/^(who|which|that|what)$/i.test(relative.text) || contactRelative(tokens, relative, subject, next)) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
       // "protesters who they said had set fire to buses": what the relative clause reports.
       // "protested what they say are unfair prices": a free relative reports the same way.
       from = index + 1;
@@ -1434,6 +1434,15 @@ function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, op
   emit(walk, options.paragraph, tokens, opener, to, resolved, key(token), { start: token.start, end: token.end }, walk.text.slice(token.start, (tokens[opener] as Token).start));
   walk.previous = previous;
   return null;
+}
+
+/**
+ * "a move they say is meant to delay the vote": a relative clause with no relative word, a noun
+ * then a pronoun subject ("they", "he", "she") and the reporting verb, then a form of "be" whose
+ * subject is that noun; the verb reports what follows it.
+ */
+function contactRelative(tokens: readonly Token[], relative: Token, subject: Phrase | null, next: Token | undefined): boolean {
+  return relative.pos === "NOUN" && subject !== null && subject.tokens.length === 1 && /^(he|she|they)$/i.test(subject.text) && next !== undefined && /^(is|are|was|were)$/i.test(next.text) && tokens.indexOf(relative) > 0;
 }
 
 /** Records one indirect quote. */

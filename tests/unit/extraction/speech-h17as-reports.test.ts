@@ -92,3 +92,10 @@ describe("'They' opening a sentence after a group's action", () => {
     expect(reportsOf("Dockworkers from the northern ports blocked the harbor road on Monday.\n\nThey say the mayor will resign.")).toEqual([]);
   });
 });
+
+describe("a relative clause with no relative word", () => {
+  it("reports 'a move they say is meant to ...' from the verb on", () => {
+    const text = "Dockworkers from the northern ports blocked the harbor road, a protest they say is meant to stop the sale of the port.";
+    expect(texts(text)).toEqual(["is meant to stop the sale of the port"]);
+  });
+});
