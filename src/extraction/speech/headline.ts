@@ -42,18 +42,11 @@ function titleCaseLine(line: string): boolean {
 }
 
 /**
- * The headline's reported speech as an indirect quote, or null. A role word alone ("Spokesman",
+ * The headline's reported speech as indirect quotes, one per clause: "Army Claims Victory; Rebels
+ * Say Retreat Is Strategic" joins two headlines with ";", each read on its own (read as one, the
+ * second clause would be taken into the first speaker's words). A role word alone ("Spokesman",
  * "Director") is the one person of the story with that title; a place is the government that
  * sits there, an unnamed source ("Harare Says ...").
- */
-export function quoteHeadline(analyzed: AnalyzedText, cast: Cast, headline: TextRange): ExtractedQuote | null {
-  return quoteHeadlines(analyzed, cast, headline)[0] ?? null;
-}
-
-/**
- * The headline's reports, one per clause: "Army Claims Victory; Rebels Say Retreat Is Strategic"
- * joins two headlines with ";", each read on its own (read as one, the second clause would be
- * taken into the first speaker's words).
  */
 export function quoteHeadlines(analyzed: AnalyzedText, cast: Cast, headline: TextRange): ExtractedQuote[] {
   const raw = analyzed.text.slice(headline.start, headline.end);

@@ -5,7 +5,7 @@ import { CONFIDENCE } from "./attribution.js";
 import { type BriefingTurn, findBriefingTurns, isTitleLabel, titleCase } from "./briefing.js";
 import { Cast, type PersonEntry, type SourceEntry, surnameOf } from "./cast.js";
 import { attributeQuote } from "./direct.js";
-import { quoteHeadline } from "./headline.js";
+import { quoteHeadlines } from "./headline.js";
 import { findIndirectSpeech, recordStatements } from "./indirect.js";
 import { canonicalOrganization, findOrganizations, stateBodyName } from "./organizations.js";
 import { findBareNames, findCredits, findPeople, findTopicIndexNames, findPersonMentions, findTitledSurnames, findUntitledPeople, organizationOfTitle, registerPerson } from "./people.js";
@@ -218,8 +218,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const { people, anonymousSources, mentions } = cast.result();
   // A headline in headline style ("Town Falls to Rebels, Spokesman Says") reports speech too.
   const headline = storyStart > 0 ? analyzed.paragraphs[0] : undefined;
-  const headlineQuote = headline ? quoteHeadline(analyzed, cast, headline) : null;
-  if (headlineQuote) walk.quotes.push(headlineQuote);
+  if (headline) walk.quotes.push(...quoteHeadlines(analyzed, cast, headline));
   // A statement document speaks for its author throughout: it has no news lead that names a speaker lower down.
   const leadParagraph = statement ? undefined : analyzed.paragraphs[firstStoryParagraph(analyzed)];
   const described = leadRoleNamedNext(analyzed, cast, leadParagraph, namedLater(cast, [...walk.quotes].sort((a, b) => a.start - b.start)));
