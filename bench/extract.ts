@@ -6,6 +6,16 @@
  *
  *   npm run bench:extract                    # prints the figures and writes bench/results/extract.json
  *   npm run bench:extract -- --out /tmp/x.json --rounds 3
+ *   npm run bench:extract -- --studied-through 30          # seeds/ and the studied first sights only (see below)
+ *   npm run bench:extract -- --only eval/first-sight/speech-2 --only seeds   # these folders only
+ *
+ * By default every keyed folder under eval/first-sight/ is read, held-out ones included, so the
+ * figures are the project's own; a helper who may not touch held-out folders passes
+ * `--studied-through N` (seeds/ plus eval/first-sight/speech, speech-2 .. speech-N, incidents,
+ * incidents-2 .. incidents-N, built by name: eval/first-sight/ itself is never listed) or
+ * `--only FOLDER` (repeatable; a path from the repository root or an absolute one; nothing else
+ * is read). The figures then come from fewer, other stories: compare them only with a run on
+ * the same folders.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +28,8 @@ const { values: options } = parseArgs({
   options: {
     out: { type: "string" },
     rounds: { type: "string", default: "3" },
+    only: { type: "string", multiple: true },
+    "studied-through": { type: "string" },
   },
 });
 const rounds = Number(options.rounds);
@@ -35,8 +47,21 @@ function keyedTexts(folder: string): string[] {
   });
 }
 
-const texts = [path.join(root, "seeds"), path.join(root, "eval/first-sight")].flatMap((folder) => keyedTexts(folder));
-if (texts.length === 0) throw new Error("bench:extract: no keyed stories found under seeds/ or eval/first-sight/");
+/** The folders read: every keyed one by default, else the studied first sights up to a number, else those named. */
+function foldersRead(): string[] {
+  if (options.only !== undefined && options["studied-through"] !== undefined) throw new Error("bench:extract: give --only or --studied-through, not both");
+  if (options.only !== undefined) return options.only.map((folder) => path.resolve(root, folder));
+  if (options["studied-through"] !== undefined) {
+    const last = Number(options["studied-through"]);
+    if (!Number.isInteger(last) || last < 1) throw new Error("bench:extract: --studied-through needs a positive whole number");
+    const sights = ["speech", "incidents"].flatMap((side) => [side, ...Array.from({ length: last - 1 }, (_, i) => `${side}-${i + 2}`)]);
+    return [path.join(root, "seeds"), ...sights.map((name) => path.join(root, "eval/first-sight", name))];
+  }
+  return [path.join(root, "seeds"), path.join(root, "eval/first-sight")];
+}
+
+const texts = foldersRead().flatMap((folder) => keyedTexts(folder));
+if (texts.length === 0) throw new Error("bench:extract: no keyed stories found in the folders read");
 
 /** Stories of about `size` characters: each text cut at a paragraph near the size, or joined with the next ones. */
 function storiesOf(size: number): string[] {
@@ -69,6 +94,7 @@ for (let round = 0; round < rounds; round += 1) {
 const result = {
   when: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", node: process.version },
+  folders: options.only ?? (options["studied-through"] !== undefined ? `seeds/ and the studied first sights through ${options["studied-through"]}` : "every keyed folder"),
   stories: stories.length,
   meanStoryChars: meanSize,
   storiesPerSecond: { best: Math.round(Math.max(...throughput)), worst: Math.round(Math.min(...throughput)) },

@@ -1,4 +1,4 @@
-import winkNLP, { type Document, type ItemEntity, type ItemSentence } from "wink-nlp";
+import winkNLP, { type Document, type ItemEntity, type ItemSentence, type ItsFunction } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { TextRange } from "./types.js";
 
@@ -24,6 +24,17 @@ import type { TextRange } from "./types.js";
 // entities come out the same, and readDoc takes about a third less time.)
 const nlp = winkNLP(model, ["sbd", "pos", "ner", "cer"]);
 const its = nlp.its;
+
+/**
+ * wink's lemma of one lone word ("civilians" -> "civilian"; a word its lexicon does not know comes back
+ * as it is). Rules that must know whether a word is a common noun ask here, so the text is read with
+ * one wink instance.
+ */
+export function lemmaOfWord(word: string): string {
+  const tokens = nlp.readDoc(word).tokens();
+  // wink types its lemma add-on loosely; it reads a token as a string like its.value.
+  return tokens.length() === 1 ? String(tokens.itemAt(0).out(its.lemma as unknown as ItsFunction<string>)) : word;
+}
 
 /** A token with its offsets and wink's part-of-speech tag (Universal POS: NOUN, PROPN, VERB ...). */
 export interface Token extends TextRange {

@@ -54,6 +54,11 @@ const COUNT_WORDS = "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 // One pattern per shape, tried in order; an earlier shape wins where two overlap.
 /** A month with its year and no day ("June 2019"), an absolute shape read after the prefixed month's. */
 const MONTH_WITH_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\s+((?:19|20)\\d{2})\\b`, "g");
+/**
+ * (h18aq) Before a time: a place described by what was done to it then ("a pedestrian street closed last year", "a
+ * checkpoint built two years ago"), the time of that, not of the sentence's event. As a source for trailing lookbehinds.
+ */
+const DESCRIBED_PLACE_BEFORE = String.raw`\b(?:streets?|roads?|avenues?|lanes?|highways?|zones?|areas?|squares?|bridges?|barriers?|walls?|checkpoints?|crossings?)\s+(?:closed|built|opened|reopened|erected|completed|sealed|set up)\s+(?:to\s+(?:traffic|vehicles|cars)\s+)?`;
 const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpExecArray, published: number) => ReturnType<typeof dayMention> | null }[] = [
   {
     // "Aug. 20 and 21", "late March 29 and early March 30", "Sept. 16-17": two days of one stretch, the span between them
@@ -106,7 +111,7 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
     // "just over two weeks ago", "three days ago", "a month ago"
     // (h18ai: not in a clause of "since", "the deadliest attack since the prime minister visited two months ago": that
     // dates what the attack is measured against, not the attack.)
-    pattern: new RegExp(`\\b(?:(just|a little|slightly)\\s+)?(?:(over|more than|nearly|almost|about|some|around)\\s+)?(${COUNT_WORDS})\\s+(day|week|month|year)s?\\s+ago\\b(?<!\\bsince\\s[^.;]{0,120})`, "gi"),
+    pattern: new RegExp(`\\b(?:(just|a little|slightly)\\s+)?(?:(over|more than|nearly|almost|about|some|around)\\s+)?(${COUNT_WORDS})\\s+(day|week|month|year)s?\\s+ago\\b(?<!\\bsince\\s[^.;]{0,120})(?<!${DESCRIBED_PLACE_BEFORE}(?:[a-z-]+\\s+){1,5}ago)`, "gi"),
     resolve: (m, published) => {
       const count = numberValue(m[3] ?? "");
       if (count === null) return null;
@@ -134,7 +139,7 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   {
     // "last week", "this week", "last month", "earlier this month"
     // ("earlier this week", "earlier in the month": what happened before publication, so the span ends on its day.)
-    pattern: /\b(last|this|earlier this|earlier in the|late last|early last)\s+(week|month)\b/gi,
+    pattern: new RegExp(String.raw`\b(last|this|earlier this|earlier in the|late last|early last)\s+(week|month)\b(?<!${DESCRIBED_PLACE_BEFORE}(?:[a-z]+\s+){1,4}(?:week|month))`, "gi"),
     resolve: (m, published) => {
       const back = /last/i.test(m[1] ?? "");
       const earlier = /^earlier/i.test(m[1] ?? "");
@@ -150,7 +155,8 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   {
     // "last year", "late last year": the calendar year before publication. (Not "June of last year": the month's own
     // shape reads it. Not "this year" either: a year so far is no span an incident can be dated by.)
-    pattern: /(?<!\bof\s)\b(?:(?:earlier|late|early)\s+)?last\s+year\b(?!['’]s\b)/gi,
+    // (h18aq: not "a pedestrian street closed last year": DESCRIBED_PLACE_BEFORE.)
+    pattern: new RegExp(String.raw`(?<!\bof\s)\b(?:(?:earlier|late|early)\s+)?last\s+year\b(?!['’]s\b)(?<!${DESCRIBED_PLACE_BEFORE}(?:[a-z]+\s+){0,2}year)`, "gi"),
     resolve: (_m, published) => {
       const year = new Date(published).getUTCFullYear() - 1;
       return { date: null, precision: "unknown", earliest: `${year}-01-01`, latest: `${year}-12-31` };
@@ -196,7 +202,9 @@ const SHAPES: readonly { readonly pattern: RegExp; readonly resolve: (m: RegExpE
   {
     // "in January", "last January", "the August shooting": the most recent such month on or before publication
     // ("an April rocket attack": a month before an incident noun, after "a" or "an", too.)
-    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z])|[Aa]n?(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b|and\\b|or\\b)[a-z]+\\s+(?:[a-z]+\\s+)?(?:attacks?|bombings?|blasts?|explosions?|shootings?|raids?|ambush|strikes?|protests?|rall(?:y|ies)|clash(?:es)?|massacres?)\\b))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?`, "g"),
+    // (h18aq: not "the largest attack in the city since December 2004": after a superlative, "since" names what the
+    // incident is measured against, not its time, as for "ago" above.)
+    pattern: new RegExp(`\\b(?:[Ii]n|[Ll]ast|[Tt]his|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b)[a-z])|[Aa]n?(?=\\s+[A-Z][a-z]+\\s+(?!on\\b|to\\b|of\\b|for\\b|against\\b|and\\b|or\\b)[a-z]+\\s+(?:[a-z]+\\s+)?(?:attacks?|bombings?|blasts?|explosions?|shootings?|raids?|ambush|strikes?|protests?|rall(?:y|ies)|clash(?:es)?|massacres?)\\b))\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d{1,2}(?!\\d))(?:\\s+(\\d{4}))?(?<!\\b(?:largest|deadliest|worst|biggest|bloodiest|heaviest|first|highest|lowest|most)\\b[^.;]{0,100}\\bsince\\s+[A-Z][a-z]+(?:\\s+\\d{4})?)`, "g"),
     resolve: (m, published) => {
       const month = monthIndex(m[1] ?? "") ?? 0;
       const d = new Date(published);

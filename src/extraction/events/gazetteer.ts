@@ -126,6 +126,12 @@ const namedRegionPattern = new RegExp(`(?<![\\p{L}-])((?:(?:al|el|ad|an|as|ar|as
 // (h18ag: "a hospital in Manokwari city": a lower-case "city" after a name, as "town"; not "the Midwest city of Dayton",
 // where the words before "city of" describe the city the name after them names.)
 const namedSettlementPattern = new RegExp(`(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+(?:village|(?<=\\bthe\\s+(?:${NAME_WORD}\\s+){1,3})Village|town|city(?!\\s+of\\b)|area|neighbou?rhood|(?:refugee|displacement|IDP)\\s+(?:camps?|complex|settlement))\\b`, "gu");
+// (h18aq) "the Adhamiya and Waziriya areas", "the Karrada and Mansour districts": two names before one plural kind of
+// settlement are two places, the first named only by the kind after the second. (The first pattern takes in " and ", a
+// literal the prefilter can look for.)
+const PLURAL_SETTLEMENTS = "(?:areas|districts|neighbou?rhoods|villages|suburbs|towns)";
+const pairedFirstPattern = new RegExp(`(?=[A-Z])(?<![\\p{L}-])(${PLACE_NAME_NO_APOSTROPHE})\\s+and\\s+(?=${PLACE_NAME_NO_APOSTROPHE}\\s+${PLURAL_SETTLEMENTS}\\b)`, "gu");
+const pairedSecondPattern = new RegExp(`(?=\\p{Lu})(?<=\\band\\s)(${PLACE_NAME_NO_APOSTROPHE})\\s+${PLURAL_SETTLEMENTS}\\b`, "gu");
 // "near Duluiyah", "northwest of Hillah", "outside Yeed": a capitalised name after a word that only
 // ever introduces a place is a town too small for the gazetteer.
 const COMPASS = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)";
@@ -302,7 +308,7 @@ export function placeWithin(inner: PlaceMatch | { name: string; kind: string; co
  * text also names, else to the most populous.
  */
 /** The patterns that name a place the gazetteer may not know ("the village of X", "X province", "near X"), and their prefilter. */
-const NAMED_PLACE_PATTERNS = [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, afterLocativePattern, afterIncidentPattern, appositionPattern, bearingAppositionPattern];
+const NAMED_PLACE_PATTERNS = [localityPattern, possessiveLocalityPattern, namedRegionPattern, namedSettlementPattern, pairedFirstPattern, pairedSecondPattern, afterLocativePattern, afterIncidentPattern, appositionPattern, bearingAppositionPattern];
 const PLACE_PATTERN_PREFILTER = new PatternPrefilter(NAMED_PLACE_PATTERNS);
 
 export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch[] {
@@ -366,7 +372,8 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       if (CALENDAR_NAME.test(name)) continue;
       // ("the Taliban-held area", "a Shiite-majority town": a compound adjective alone describes the place, names none.)
       if (pattern === namedSettlementPattern && /\scity$/.test(match[0]) && CITY_ADJECTIVE.test(name)) continue;
-      if (pattern === namedSettlementPattern && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || PEOPLE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
+      if ((pattern === namedSettlementPattern || pattern === pairedFirstPattern || pattern === pairedSecondPattern) && NOT_A_NAME.has(name)) continue;
+      if ((pattern === namedSettlementPattern || pattern === pairedFirstPattern || pattern === pairedSecondPattern) && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || PEOPLE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       if (ACRONYM.test(name)) continue;
       // ("near Haifa Street": a street is a site of some city, no town of its own.)
       if (STREET_END.test(name)) continue;

@@ -785,9 +785,12 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // "a suicide car bomber killed one soldier", "two gunmen wounded three guards": the subject of an active verb whose
     // object is the next count is who did it, not a victim (the victims are the object).
     if (next && AGENT_OF_NEXT.test(own) && !PASSIVE_END.test(own)) return;
+    // (hspeed3: the two end-anchored cues are tried from every position of the sentence's start: read once per count.)
+    const fatalityBefore = FATALITY_BEFORE.test(before);
+    const injuryBefore = INJURY_BEFORE.test(before);
     // "An Afghan child was killed": one, with the verb right beside it (else "a man" is a witness).
     // ... unless a list runs on to the verb ("An Iraqi soldier, an interpreter and a civilian were wounded": three).
-    if (quantity.single && !FATALITY_BEFORE.test(before) && !INJURY_BEFORE.test(before) && !SINGLE_CUE_AFTER.test(own) && !AMONG_VICTIMS_AFTER.test(own)) {
+    if (quantity.single && !fatalityBefore && !injuryBefore && !SINGLE_CUE_AFTER.test(own) && !AMONG_VICTIMS_AFTER.test(own)) {
       if (next && (COORDINATED.test(own) || LISTED.test(own))) {
         pending = range;
         pendingGroup = joined && heldGroup !== ownGroup ? "generic" : ownGroup;
@@ -817,12 +820,12 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     // Who the victims are: a sum of several counts is of people at large.
     const group: VictimGroup = othersAfter || named > 0 || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
-    const injuryNearer = INJURY_BEFORE.test(before) && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
+    const injuryNearer = injuryBefore && !/\bkill(?:ed|ing|s)?\s+(?:and|or)\s+\S+\s+$/i.test(before);
     // (h18ah: "killed and injured dozens of people", "killed and wounded scores": one count of the dead and the hurt
     // together, no count of either; it tells only that someone died, as the keys read it: at least one dead.)
     if (JOINT_TOLL_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: { min: 1, max: null }, injuries: NONE, group: "generic" });
-    else if (FATALITY_BEFORE.test(before) && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
-    else if (INJURY_BEFORE.test(before)) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
+    else if (fatalityBefore && !injuryNearer) out.push({ at: quantity.start, cueBefore: true, fatalities: range, injuries: NONE, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
+    else if (injuryBefore) out.push({ at: quantity.start, cueBefore: true, fatalities: NONE, injuries: range, group, others: othersOnly && ANOTHER_COUNT_BEFORE.test(before) });
     // ("At least 12 others were injured", not "The governor and two others were killed", summed above.)
     // ("a bombing at a church left more than 100 people dead, and a series of attacks ...": "left N dead" is the toll of what comes before it.)
     // ("injuring one and leaving two others in critical condition": people left in a hospital's condition are hurt, and
@@ -1633,8 +1636,11 @@ export function extractIncidents(
       for (const place of jointPlaces ?? (ownPlaces.length ? ownPlaces : [null])) {
         // "In Uruzgan province, ... in Deh Rawud district": the region a locality lies in, named beside it.
         const area = place && (place.kind === "locality" || place.kind === "region") ? (sentencePlaces.find((p) => p.name !== place.name && (p.kind === "region" || p.kind === "city") && !p.demonym) ?? null) : null;
-        for (const when of dateList)
-          sentenceMentions.push({ ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct: distinct || few !== null, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when ?? (few && lastDated?.precision === "day" ? lastDated : null), fatalities: NONE, injuries: NONE, tolls: emptyTolls(), earlier, reaction, ...(few ? { jointToll: true, plural: false } : {}), ...(fewOfKind ? { type: fewOfKind } : {}) });
+        for (const when of dateList) {
+          // (hspeed3: the joint toll's keys are added in a second object only where there is one: no empty spreads per mention.)
+          const mention = { ...hit, area, plural: pluralWord || operations, sentence, clause, paragraphStart: analyzed.paragraphs[sentence.paragraph]?.start ?? sentence.start, nearbyStart: analyzed.paragraphs[Math.max(0, sentence.paragraph - 2)]?.start ?? sentence.start, anaphoric, fightBack, listedPlace: ownPlaces.length > 1, diplomatic, distinct: distinct || few !== null, scope, inHeadline: inHeadline(sentence), clock, acrossParts, place, ownPlace: place !== null, date: when ?? (few && lastDated?.precision === "day" ? lastDated : null), fatalities: NONE, injuries: NONE, tolls: emptyTolls(), earlier, reaction };
+          sentenceMentions.push(few ? { ...mention, jointToll: true, plural: false, ...(fewOfKind ? { type: fewOfKind } : {}) } : mention);
+        }
       }
       // "expel the envoy in coordination with Australia, Britain and Spain": each partner country takes the same action, an incident of its own.
       if (hit.type === "diplomatic_action")

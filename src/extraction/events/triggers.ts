@@ -99,9 +99,9 @@ export const POLICE_CHARGED_CROWD = new RegExp(
 export const FORCES_TARGETED_PERSON =
   /(?=targeted|raided)(?<=\b(?:forces|force|troops|soldiers|police|commandos|special operations|raids?|operations?)\s+(?:(?:also|then|later|reportedly)\s+)?)(?:targeted(?=\s+(?:an?|the|one|two|three|four|five|six|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?(?:individuals?|facilitators?|leaders?|commanders?|operatives?|suspects?|experts?|members?|emirs?|financiers?|associates?|couriers?|smugglers?|bomb-?makers?|men|man)\b)|raided(?=\s+(?:an?|the|two|three|several|\d+)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?(?:compounds?|houses?|homes?|safe-?houses?|hideouts?|buildings?|residences?|hide-?outs?)\b))/giu;
 
-/** A curfew imposed (see its rule in TRIGGERS). */
+/** A curfew imposed, or one ended that the story had not told of ("officials ended a curfew in the city"; see its rule in TRIGGERS). */
 export const CURFEW =
-  /(?=curfew)(?:(?<=\b(?:impos(?:ed|es|ing)|declar(?:ed|es|ing)|announc(?:ed|es|ing)|order(?:ed|s|ing)|extend(?:ed|s|ing)|reimpos(?:ed|es|ing)|slapp(?:ed|ing)|under)\s+(?:(?:an?|the|its|their)\s+)?(?:[\p{L}\p{N}.:-]+\s+){0,6}?)curfews?\b|\bcurfews?\b(?=\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:was\s+|were\s+|has been\s+|had been\s+)?(?:imposed|declared|took effect|went into effect|came into (?:effect|force))\b))/giu;
+  /(?=curfew)(?:(?<=\b(?:end(?:ed|s|ing)|lift(?:ed|s|ing))\s+an?\s+(?:[\p{L}\p{N}.:-]+\s+){0,4}?)curfews?\b|(?<=\b(?:impos(?:ed|es|ing)|declar(?:ed|es|ing)|announc(?:ed|es|ing)|order(?:ed|s|ing)|extend(?:ed|s|ing)|reimpos(?:ed|es|ing)|slapp(?:ed|ing)|under)\s+(?:(?:an?|the|its|their)\s+)?(?:[\p{L}\p{N}.:-]+\s+){0,6}?)curfews?\b|\bcurfews?\b(?=\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:was\s+|were\s+|has been\s+|had been\s+)?(?:imposed|declared|took effect|went into effect|came into (?:effect|force))\b))/giu;
 
 /** An attack fought off (see its rule in TRIGGERS). */
 export const ATTACK_FOUGHT_OFF =
@@ -188,6 +188,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // from lawmakers": the weapon must be named; not small arms or machine guns ("a patrol came under small-arms fire"
   // during a firefight), a fight's weapons, left to the battle rules.
   { type: "attack", pattern: /\bcame under\s+(?:[\p{L}-]+\s+){0,2}?(?:rocket|rocket-propelled[ -]grenade|RPG|mortar|artillery|sniper|grenade|missile|tank)\s+fire\b/giu },
+  // (h18aq) "rebels rammed an explosive-filled boat into a naval vessel", "an explosives-laden truck rammed the gate": a
+  // ramming by an armed side or with a charge aboard is an attack (a vehicle that rams another alone is an accident, below).
+  { type: "attack", pattern: /(?:(?=rammed)(?<=\b(?:rebels|militants|insurgents|attackers|assailants|bombers?|terrorists|gunm[ae]n|jihadists|fighters|extremists|guerrillas)\s+(?:(?:had|have|has|reportedly|allegedly|then|also|later)\s+)*)rammed|\bexplosives?[ -](?:laden|filled|packed|rigged|loaded)\s+(?:[\p{L}-]+\s+){0,3}?(?:rammed|crashed\s+into|slammed\s+into))\b/giu },
   // "security forces lobbed a grenade into an area", "A grenade thrown into a downtown church": a grenade thrown is an attack.
   { type: "attack", pattern: /\b(?:(?:lobbed|threw|hurled|tossed|lobbing|throwing|hurling)\s+(?:an?\s+|two\s+|several\s+)?(?:hand\s+)?grenades?|grenades?\s+(?:was\s+|were\s+)?(?:thrown|lobbed|hurled|tossed)\s+(?:into|at|inside|onto))\b/giu },
   // "the excessive force used by police against civilians": force on people named as excessive is an attack on them (ACLED).
@@ -298,9 +301,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
     type: "evacuation",
     pattern: /\b(?:evacuat(?:e|ed|es|ing|ion|ions)|ordered departure|fled (?:their homes|to(?!\s+escape\s+(?:the\s+)?(?:gunm[ae]n|attackers?|assailants?|shooters?|smoke|flames|fire)\b)|the (?:fighting|violence|area|region|city|town|village|country))|forced to flee|(?:were|been|are) displaced|extract(?:ed|ing|ion of)? (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats|citizens|nationals)|relocat(?:ed|ing|ion of) (?:[\p{L}.-]+ ){0,3}(?:personnel|staff|diplomats)|(?<=\b(?:people|residents|villagers|families|tourists|inhabitants)\s+(?:have|had|has)\s+been\s+)relocated|moved to (?:\d+ |[\p{L}-]+ )?(?:relief camps|shelters|safer (?:places|areas|ground)|higher ground|evacuation cent(?:er|re)s))\b/giu,
   },
+  // (h18aq: "a pedestrian street closed last year to prevent car bombs": a street the words describe as closed long
+  // since, by a past time right after the participle, is no closure of the story's.)
   {
     type: "closure",
-    pattern: /\b(?:clos(?<!\b(?:polls|polling stations?|polling booths?|voting|ballot boxes)\b[^.;]{0,60}clos)(?:e|ed|es|ing|ure|ures)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention|air|combat|quarters|protection|proximity|cooperation|coordination|second)\b)(?!\s+of\s+(?:the\s+)?(?:polls|polling|voting|vote|ballot)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
+    pattern: /\b(?:clos(?<!\b(?:polls|polling stations?|polling booths?|voting|ballot boxes)\b[^.;]{0,60}clos)(?:e|ed|es|ing|ure|ures)(?!(?<=\b(?:streets?|roads?|avenues?|lanes?|highways?|zones?|areas?|squares?)\s+closed)\s+(?:(?:to\s+(?:traffic|vehicles|cars)\s+)?(?:last\s+(?:year|month|spring|summer|autumn|fall|winter)|(?:[a-z0-9-]+\s+)?(?:years?|months?|decades?)\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|for\s+years))\b)(?![\s-]+(?:to|aide|ally|allies|friend|contact|range|call|door|ties|look|attention|air|combat|quarters|protection|proximity|cooperation|coordination|second)\b)(?!\s+of\s+(?:the\s+)?(?:polls|polling|voting|vote|ballot)\b)|shut(?:s|ting)?(?: down)?|suspend(?:ed|ing|s)? (?:its |all |our |their )?operations|sealed off)\b/gi,
   },
   // "Rail service was suspended", "suspended all flights to the city": a service stopped is a closure.
   { type: "closure", pattern: /\b(?:(?:rail|train|bus|ferry|air|flight|metro|subway)\s+(?:service|services|traffic)\s+(?:[\p{L}-]+\s+){0,5}?(?:was|were|has been|have been|had been)\s+suspended|suspend(?:ed|s|ing)\s+(?:all\s+)?(?:rail|train|bus|ferry|air)?\s*(?:flights|services|traffic)\b)/giu },
@@ -318,6 +323,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   // "were abducted Tuesday", "24 were taken hostage", "the abduction of two nurses". A bare noun ("kidnapping for ransom has
   // become common", "a rise in abductions") is a practice, not an event: only the verb, or the noun with its victim.
   { type: "other", pattern: KIDNAPPING },
+  // (h18aq: "officials ended a curfew in the city": a curfew ended that the story had not told of, with "a", is one too.)
   // A curfew imposed is `other` (the keys' convention): "has imposed a dusk-to-dawn curfew on the town", "declared a curfew
   // in the city", "the district would be under a 7 pm to 6 am curfew", "as the curfew imposed Tuesday took effect". A
   // curfew only named ("violating the curfew", "lifted the curfew") is no new event.
@@ -389,6 +395,9 @@ export function strongerType(a: ExtractedIncidentType, b: ExtractedIncidentType)
 /** The diplomatic posts whose closure and evacuation are one event (an "ordered departure"). */
 export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|mission|diplomats)\b/i;
 
+/** A count hyphened to its people, as transcripts write it ("at least four-people died", "80-people"): read as "four people" (what follows the count). */
+export const HYPHENED_PEOPLE = /^-(?=(?:people|persons|civilians|villagers|residents|soldiers|troops|policemen|police|rebels|militants|insurgents|children|women|men)\b)/i;
+
 /**
  * What may stand between a count and the word that says what befell them: a few words naming the
  * victims ("30 innocent men, women, and children", "four U.S. Division – Baghdad soldiers", "a
@@ -396,7 +405,9 @@ export const DIPLOMATIC_POST = /\b(?:consulate|embassy|diplomatic post|post|miss
  */
 // (Not a count that is a day of a month, "BAGHDAD 29 April, 2008 – Coalition forces killed ...": a date line. And a
 // phrase of the time or scene after the victims: "Eight soldiers on guard duty at the time were wounded".)
-const VICTIMS_THEN_AUXILIARIES = String.raw`^\s+(?!(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\b)(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:at|by) the time\s+|at the scene\s+|on the spot\s+)?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
+// (h18aq: "at least four-people died", "12-people were hurt": a count hyphened to its people, as transcripts write it;
+// not "a four-year-old boy died", a count of years.)
+const VICTIMS_THEN_AUXILIARIES = String.raw`^(?:\s+|${HYPHENED_PEOPLE.source.slice(1)})(?!(?:${MONTH_NAMES}|${MONTH_ABBREVIATIONS})\b)(?:(?:[\p{L}\p{N}'’.-]+,?|[–—])\s+){0,6}?(?:(?:at|by) the time\s+|at the scene\s+|on the spot\s+)?(?:(?:have|has|had|were|was|are|is|been|being|more|others?|found)\s+)*`;
 /** Words after a count that report deaths ("30 innocent men, women, and children dead", "four U.S. Division – Baghdad soldiers were killed"). */
 export const FATALITY_AFTER = new RegExp(
   String.raw`${VICTIMS_THEN_AUXILIARIES}(?:killed|dead|died|deaths?|fatalities|lives|perished|slain|murdered)\b(?!\s+or\s+(?:missing|unaccounted))`,
@@ -405,10 +416,11 @@ export const FATALITY_AFTER = new RegExp(
 /** Words after a count that report injuries ("four others hospitalized": hurt enough to be taken in; "had sustained bullet wounds"). */
 export const INJURY_AFTER = new RegExp(String.raw`${VICTIMS_THEN_AUXILIARIES}(?:injured|wounded|hurt|injuries|treated|hospitali[sz]ed|(?:sustained|suffered)\s+(?:[\p{L}-]+\s+)?(?:wounds|injuries))\b`, "iu");
 /** A verb right before a count that makes it a death toll ("killing at least 25"). */
-// ("wounded another 13": more victims of the verb, counted as such. h18am: "..., and the death of an Afghan civilian",
+// ("wounded another 13": more victims of the verb, counted as such. h18aq: "massacring 50 unarmed civilians": a massacre's
+// verb counts its dead as "killing" does. h18am: "..., and the death of an Afghan civilian",
 // "leaving the deaths of two": the deaths the sentence's event caused, as "resulted in the deaths of".)
 export const FATALITY_BEFORE =
-  /(?:\bkill(?:ed|ing|s)?|\bbehead(?:ed|ing|s)?|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:and|causing|caused|leaving|left|with)\s+the\s+deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bgunn(?:ed|ing) down|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\b(?:saddened|grieved|mourn(?:s|ed|ing)?|condemn(?:s|ed|ing)?|condolences for|sorrow at|shocked by)\s+(?:[\p{L}-]+\s+){0,2}?(?:by|at|over|for)?\s*the\s+deaths of|\b(?:the\s+)?(?:dead\s+)?bodies of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
+  /(?:\bkill(?:ed|ing|s)?|\bbehead(?:ed|ing|s)?|\bmassacr(?:ed|ing|es)|\b(?:shooting|stabbing|beating) death of|\bresult(?:ed|ing|s)? in the deaths? of|\b(?:and|causing|caused|leaving|left|with)\s+the\s+deaths? of|\b(?:cost|took|taken|claimed)(?:ing)? the (?:lives|life) of|\bshot dead|\bgunn(?:ed|ing) down|\bfatally (?:wounded|wounding|injured|injuring|shot|shooting|stabbed|stabbing)|\bclaim(?:ed|ing)? the lives of|\b(?:saddened|grieved|mourn(?:s|ed|ing)?|condemn(?:s|ed|ing)?|condolences for|sorrow at|shocked by)\s+(?:[\p{L}-]+\s+){0,2}?(?:by|at|over|for)?\s*the\s+deaths of|\b(?:the\s+)?(?:dead\s+)?bodies of|\bdeath toll (?:of |at )?|\b(?:death )?toll\b[^.;]{0,100}?\b(?:rose|risen|climbed|reached|stood|jumped|increased|hit) (?:to |at )?|\bkillings? of|\b(?:murders?|assassinations?) of)(?:\s+(?:all\s+)?the|\s+another)?\s*$/iu;
 /**
  * Before a count: a toll the attackers claim ("the group claimed killing 26", "claims to have killed 30"; "al-Shabab,
  * which claimed responsibility for the attack, said it killed 50"), no report of the toll.

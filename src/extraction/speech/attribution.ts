@@ -3,7 +3,7 @@ import { escapeForRegExp, LETTER, matchesOf, trailingRun, wordOffsets } from "..
 import type { ExtractedQuote, ExtractedQuoteMedium } from "../types.js";
 import { type Cast, type GroupSpeaker, type PersonEntry, type SourceEntry, genderOfGivenName, surnameOf } from "./cast.js";
 import { lookupPlace, countryOfDemonym } from "../events/gazetteer.js";
-import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
+import { DESCRIBED_AGENCIES, DOCUMENT_NOUNS, GENDERED_WORDS, isCommonPluralNoun, KNOWN_ORGANIZATIONS, MEDIUM_CUES, NON_TERMINAL_ABBREVIATIONS, ORGANIZATION_ALIASES, ORG_HEADS, ORG_NOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon.js";
 import { BODY_HEADS, canonicalOrganization, organizationInPhrase, organizationSpans, spelledOutAcronym, stateBodyName } from "./organizations.js";
 import { registerPerson } from "./people.js";
 import { type Phrase, acronymAfterArticle, beforeTimeAdverbial, endsInNoun, headOf, hyphenatedWord, isCapitalized, isNameWord, isNameToken, isRoleWord, key, nameRuns, nounPhraseAfter, nounPhraseBefore, phraseOf } from "./phrases.js";
@@ -345,6 +345,10 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
       return { person: lateNamed, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
     }
   }
+  // "Civilians here say", "Separatists say": a plural common noun capitalized only because it
+  // opens the sentence describes unnamed people, never a person or a body named "Civilians".
+  const plural = openingCommonPlural(trimmed, context);
+  if (plural) return plural;
   const person = personIn(trimmed, context);
   if (person) return { person, source: null, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
 
@@ -400,6 +404,11 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
     }
   }
   if (definite) {
+    const aged = ageDescribedPerson(trimmed, head, context);
+    if (aged) {
+      context.cast.mentionPerson(aged, trimmed, CONFIDENCE.reference);
+      return { person: aged, source: null, group: null, confidence: CONFIDENCE.reference, viaStatement: false };
+    }
     const titled = titleHolder(tokens, head, position, context) ?? namedInNextParagraph(tokens, head, trimmed.start, context);
     if (titled) {
       context.cast.mentionPerson(titled, trimmed, CONFIDENCE.reference);
@@ -469,6 +478,55 @@ export function resolvePhrase(phrase: Phrase | null, position: number, context: 
   }
   return null;
 }
+
+/** "the 27-year-old Indian doctor": an age in a definite description. */
+const AGE_DESCRIBED = /^the (?:[\p{L}-]+ )?\d{1,3}-year-old\b/iu;
+/** How far back (characters) the person an age description refers to was last mentioned. */
+const AGE_REFERENCE_REACH = 900;
+
+/**
+ * "Mohamed Doe said ... ¶ ..., the 27-year-old Indian doctor said ...": a definite description that
+ * gives a person's age is the press's way back to someone already named, the person of the story
+ * mentioned last before it (outside quotation marks, within a few paragraphs), whose gender fits
+ * a gendered head ("the 40-year-old woman"). Null when nobody was named that close.
+ */
+function ageDescribedPerson(phrase: Phrase, head: string, context: ResolveContext): PersonEntry | null {
+  if (!AGE_DESCRIBED.test(phrase.text) || head.endsWith("s") || !isPersonNoun(head)) return null;
+  const gender = GENDERED_WORDS.get(head) ?? null;
+  const latest = context.cast.people
+    .filter((person) => gender === null || person.gender === null || person.gender === gender)
+    .map((person) => ({ person, last: lastTextMentionBefore(context, person, phrase.start, (at) => context.cast.isQuoted(at)) }))
+    .filter((candidate) => candidate.last >= 0 && phrase.start - candidate.last <= AGE_REFERENCE_REACH)
+    .sort((a, b) => b.last - a.last)[0];
+  return latest?.person ?? null;
+}
+
+/**
+ * An unnamed source for a phrase that opens its sentence with a capitalized plural of a common
+ * noun (wink's lexicon: `isCommonPluralNoun`) and has no other capitalized word ("Civilians here",
+ * "Separatists", "Villagers nearby"), described as written; null for anything else, and for a
+ * word the story names as a body or a person.
+ */
+function openingCommonPlural(phrase: Phrase, context: ResolveContext): Resolved | null {
+  const [first, ...rest] = phrase.tokens;
+  if (!first || rest.length > 3 || !/^\p{Lu}\p{Ll}+s$/u.test(first.text) || !startsSentence(context.text, first.start)) return null;
+  if (rest.some((token) => isCapitalized(token) || token.pos === "PROPN" || token.pos === "NUM")) return null;
+  const word = key(first);
+  // "Gates told reporters" after "Robert Gates": a surname, however common the noun it spells.
+  if (SOURCE_HEADS.has(word) || context.cast.personNamed(first.text) || context.cast.personBySurname(first.text) || writtenAfterAWord(context.text, first.text) || context.cast.organizations.some((name) => name.toLowerCase() === word)) return null;
+  if (countryOfDemonym(first.text.slice(0, -1)) !== undefined || !isCommonPluralNoun(first.text)) return null;
+  // "Civilians here say": a place adverb right after the noun is part of the description.
+  const after = LOCATIVE_AFTER.exec(context.text.slice(phrase.end, phrase.end + 12));
+  const description = after ? `${phrase.text}${after[0]}` : phrase.text;
+  const source = context.cast.addSource(description, word, null, CONFIDENCE.explicit);
+  context.cast.mentionSource(source, phrase, CONFIDENCE.explicit);
+  return { person: null, source, group: null, confidence: CONFIDENCE.explicit, viaStatement: false };
+}
+/** Whether the word appears capitalized right after another word on one line ("Robert Gates", "the Gates"). */
+function writtenAfterAWord(text: string, word: string): boolean {
+  return new RegExp(`\\p{L}[^\\S\\n]+${escapeForRegExp(word)}\\b`, "u").test(text);
+}
+const LOCATIVE_AFTER = /^ (?:here|there|nearby|locally)(?= \p{Ll})/u;
 
 /** The organization of the cast the text last introduced as "<noun> <Name>" before `position` ("organization Liberty Watch"), or null. */
 function introducedAs(context: ResolveContext, noun: string, position: number): string | null {

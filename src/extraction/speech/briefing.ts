@@ -42,6 +42,11 @@ export interface BriefingTurn {
    * and "/// END ACT ///"): a direct quote, but spoken on tape, not at a briefing (medium "other").
    */
   readonly recorded?: boolean;
+  /**
+   * A briefing question's reporter whom only the answer addresses ("Thank you, Helen."): a person
+   * of the story, though the question stays "a reporter" (the keys' convention from batch 20 on).
+   */
+  readonly addressed?: { readonly name: string; readonly at: TextRange };
 }
 
 // A label in capitals, up to eleven words ("SECRETARY OF DEFENSE DR. MARK T. ESPER"; an office's
@@ -513,6 +518,8 @@ function interviewers(text: string, turns: BriefingTurn[]): BriefingTurn[] {
   });
 }
 
+/** A header that calls the transcript an interview ("Interview of the Vice President by Jo Doe"). */
+const INTERVIEW_HEADER = /\binterview(?:ed)?\b/i;
 /** Words that close a sentence the way a called-on name does, but are no names. */
 const NOT_VOCATIVES = new Set(["yes", "yeah", "okay", "ok", "please", "thanks", "sure", "right", "well", "so", "sir", "ma'am", "everyone", "everybody", "anyone", "guys", "folks", "go", "next", "again", "all", "here", "there", "god", "secretary", "president", "ambassador", "general", "admiral", "chairman", "congress", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "welcome", "hello", "hi", "hey", "good", "great", "questions", "question", "you", "thank"]);
 /** One-word answers the tagger may read as names ("Correct.", "Affirmative.", "Mm-hmm."). */
@@ -553,10 +560,14 @@ function calledWithin(words: string): RegExpExecArray | null {
   const last = words.slice(offset);
   if (!/\b(?:you|your|questions?)\b/i.test(last)) return null;
   const match = /,\s+((?:Mr\.|Ms\.|Mrs\.)\s+)?(\p{Lu}[\p{Ll}'’-]+),\s+/u.exec(last);
-  if (!match) return null;
+  // "And to answer your question, Helen, ...": the answer addresses who asked; it calls no one.
+  if (!match || ANSWERS_THE_ASKER.test(last.slice(0, match.index))) return null;
   match.index += offset;
   return match;
 }
+
+/** Words before a name that answer the question just asked rather than hand over the floor. */
+const ANSWERS_THE_ASKER = /\b(?:answer(?:ing)?|respond(?:ing)? to|on) your question\b/i;
 
 /** The header line of a taken question, the State Department's written answer to a briefing's question. */
 const TAKEN_QUESTION_HEADER = /(?:^|\n)\s*taken questions?\s*(?:\n|$)/i;
@@ -677,12 +688,19 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const start = turn.quote.start + at + (address.index ?? 0) + address[0].lastIndexOf(name);
     return isName(start) ? { name, start } : null;
   };
+  // A briefing names a reporter only by the turn's label or the call just before the turn: a
+  // name in the answer ("Thank you, Helen.") leaves the question "a reporter" (the keys'
+  // convention from batch 20 on). An interview's one interviewer is the person its answers
+  // address ("It's good to be back, Chris."), so there the answer still names the question.
+  const interview = INTERVIEW_HEADER.test(text.slice(0, turns[0]?.labelLine.start ?? 0));
+  const addressedOnly = new Map<number, { readonly name: string; readonly at: TextRange }>();
   turns.forEach((turn, index) => {
     const question = turns[index - 1];
     if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || question.speaker.kind === "named" || named.has(question.labelLine.start)) return;
     const second = turns[index + 1];
     const found = addressed(turn, index) ?? (second && second.labelLine === turn.labelLine ? addressed(second, index + 1) : null);
-    if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });
+    if (found && !interview) addressedOnly.set(question.labelLine.start, { name: found.name, at: { start: found.start, end: found.start + found.name.length } });
+    else if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });
   });
   // "MODERATOR: ... here's the captain." / "CAPT DOE: Thank you, Andy. ...": the official's first
   // words thank the moderator who handed over the floor by name; that moderator's turn is Andy's.
@@ -697,9 +715,11 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     const start = turn.quote.start + thanks[0].lastIndexOf(name);
     if (isName(start)) named.set(moderator.labelLine.start, { kind: "named", surname: name, gender: null, nameAt: { start, end: start + name.length } });
   });
-  if (named.size === 0) return turns;
+  if (named.size === 0 && addressedOnly.size === 0) return turns;
   return turns.map((turn) => {
     const speaker = named.get(turn.labelLine.start);
-    return speaker ? { ...turn, speaker } : turn;
+    if (speaker) return { ...turn, speaker };
+    const only = turn.line === turn.labelLine ? addressedOnly.get(turn.labelLine.start) : undefined;
+    return only ? { ...turn, addressed: only } : turn;
   });
 }

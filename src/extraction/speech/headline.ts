@@ -47,6 +47,31 @@ function titleCaseLine(line: string): boolean {
  * sits there, an unnamed source ("Harare Says ...").
  */
 export function quoteHeadline(analyzed: AnalyzedText, cast: Cast, headline: TextRange): ExtractedQuote | null {
+  return quoteHeadlines(analyzed, cast, headline)[0] ?? null;
+}
+
+/**
+ * The headline's reports, one per clause: "Army Claims Victory; Rebels Say Retreat Is Strategic"
+ * joins two headlines with ";", each read on its own (read as one, the second clause would be
+ * taken into the first speaker's words).
+ */
+export function quoteHeadlines(analyzed: AnalyzedText, cast: Cast, headline: TextRange): ExtractedQuote[] {
+  const raw = analyzed.text.slice(headline.start, headline.end);
+  const parts: TextRange[] = [];
+  let from = 0;
+  for (let semicolon = raw.indexOf(";"); semicolon >= 0; semicolon = raw.indexOf(";", from)) {
+    parts.push({ start: headline.start + from, end: headline.start + semicolon });
+    from = semicolon + 1;
+    while (from < raw.length && /\s/.test(raw[from] as string)) from += 1;
+  }
+  parts.push({ start: headline.start + from, end: headline.end });
+  return parts.flatMap((part) => {
+    const quote = quoteHeadlinePart(analyzed, cast, part);
+    return quote ? [quote] : [];
+  });
+}
+
+function quoteHeadlinePart(analyzed: AnalyzedText, cast: Cast, headline: TextRange): ExtractedQuote | null {
   const raw = analyzed.text.slice(headline.start, headline.end);
   // "Mayor Says The Bridge Will Reopen.": a headline in title case may be printed with a full
   // stop (some archives add one); a sentence in ordinary case with one is the story's first line.
@@ -72,6 +97,8 @@ export function quoteHeadline(analyzed: AnalyzedText, cast: Cast, headline: Text
   }
   if (!resolved || (!resolved.person && !resolved.group?.organization && !resolved.source)) return null;
   const clause = line.slice(found.clause[0], found.clause[1]).replace(/[,\s]+$/, "");
+  // "Army Claims Victory": a single word is a thing claimed, no clause reported.
+  if (!/\s/.test(clause)) return null;
   const start = offset + found.clause[0];
   return {
     start,

@@ -591,6 +591,13 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
     cast.mentionPerson(person, nameAt ?? { start: labelStart, end: labelStart + surname.length }, 0.95);
     description = person.titles[0] ?? null;
   } else {
+    // "Thank you, Helen.": the reporter the answer addresses is a person of the story, though the
+    // question stays "a reporter".
+    if (turn.addressed) {
+      const { name, at } = turn.addressed;
+      const reporter = cast.personBySurnameBefore(name, turn.line.start, true) ?? cast.personNamed(name) ?? cast.addPerson(name, null, CONFIDENCE.explicit);
+      cast.mentionPerson(reporter, at, 0.95);
+    }
     const source = cast.addSource(turn.speaker.description, turn.speaker.description.split(" ").pop() ?? "", null, CONFIDENCE.explicit);
     cast.mentionSource(source, { start: turn.labelLine.start, end: turn.labelLine.start + turn.label.length }, 0.95);
     description = source.description;

@@ -4,7 +4,7 @@ import type { PersonEntry } from "./cast.js";
 import { CONFIDENCE, type ResolveContext, type Resolved, describedSpeaker, documentSource, mainSubject, mediumOf, recordStatement, resolvePhrase, speakerDescription, speakerOf } from "./attribution.js";
 import { isReportingVerb } from "./direct.js";
 import { BARE_CLAUSE_VERBS, CLAUSE_TAKING_VERBS, DOCUMENT_NOUNS, PERSONAL_SUBJECT_PRONOUNS, QUOTE_ONLY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_HEADS, STATEMENT_NOUNS } from "./lexicon.js";
-import { type Phrase, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
+import { type Phrase, headOf, key, nounPhraseAfter, nounPhraseBefore, phraseOf, subjectBefore } from "./phrases.js";
 import { type Walk, continuingSpeaker, isQuoted } from "./walk.js";
 
 // Reported speech with a clear attribution: "X said (that) CLAUSE", "CLAUSE, X told Y",
@@ -66,6 +66,12 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (/^[;:—–]$/.test(token.text)) return index;
+    // "said the rebels are lying, because he says the weather was clear": a reason the speaker gives
+    // with an attribution of its own ("because he says", "since officials claim") is a second
+    // report, no part of the first.
+    // Without the comma the reason is inside the report ("started killing civilians because they
+    // said the town backs the rebels": the soldiers' saying, part of what is reported).
+    if (/^(because|since)$/.test(key(token)) && index > start + 1 && tokens[index - 1]?.text === "," && reasonAttribution(tokens, index + 1)) return index - 1;
     // "... a water shortage.The cyclone slammed ...": a full stop glued to both words (a space lost
     // in the copy) still ends the sentence, and the report with it.
     if (gluedFullStop(tokens, index)) return index;
@@ -110,6 +116,17 @@ function clauseEnd(walk: Walk, tokens: readonly Token[], start: number): number 
   let end = tokens.length;
   while (end > start && /^[.!?…]$/.test((tokens[end - 1] as Token).text)) end -= 1;
   return end;
+}
+
+/**
+ * Whether tokens[at..] open an attribution of their own: a personal pronoun or a subject of up to
+ * ten noun-phrase words, then a reporting verb ("he says", "officials said").
+ */
+function reasonAttribution(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  const verb = tokens[at + 1];
+  if (first && verb && PERSONAL_SUBJECT_PRONOUNS.has(first.text.toLowerCase()) && verb.pos === "VERB" && REPORTING_VERBS.has(key(verb))) return true;
+  return laterAttribution(tokens, at);
 }
 
 /** Conjunctions that open a subordinate clause set off by commas ("while his team ..."). */
@@ -354,6 +371,13 @@ function bareClauseStart(tokens: readonly Token[], at: number): number {
     return frontedPhraseClause(tokens, at + 1) ? at + 1 : -1;
   }
   let start = at;
+  // "said here the plan would fail": "here" (where the speaker spoke) is the saying's, when a
+  // clause with its own subject and finite verb follows it ("said here is the plan" keeps it).
+  if (/^here$/i.test(tokens[start]?.text ?? "")) {
+    let after = start + 1;
+    while (after < tokens.length && after < start + 5 && isTimeWord(tokens, after)) after += 1;
+    if (finiteClauseStart(tokens, after) === after) start = after;
+  }
   while (start < tokens.length && start < at + 4 && isTimeWord(tokens, start)) start += 1;
   const first = tokens[start];
   if (!first) return -1;
@@ -648,6 +672,11 @@ export function recordStatements(walk: Walk, sentence: Sentence, options: Senten
 /** Finds the indirect quotes of one sentence and records them. */
 export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: SentenceOptions): void {
   const tokens = sentence.tokens;
+  readSentence(walk, tokens, options);
+  priorSentence = { walk, paragraph: options.paragraph, tokens, floor: options.floor };
+}
+
+function readSentence(walk: Walk, tokens: readonly Token[], options: SentenceOptions): void {
   const context = { text: walk.text, cast: walk.cast, insideSpeaker: options.insideSpeaker };
   const quotedOut = (token: Token): boolean => isQuoted(walk, token);
   let lastInSentence: Resolved | null = null;
@@ -920,7 +949,7 @@ export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: Sent
       // an attribution that opens the sentence, a comma, then the clause it reports (no quotation).
       from = index + 2;
       to = clauseEnd(walk, tokens, from);
-    } else if (!inverted && relative && /^(who|which|that|what)$/i.test(relative.text) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
+    } else if (!inverted && relative && (/^(who|which|that|what)$/i.test(relative.text) || contactRelative(tokens, relative, subject, next)) && next && next.pos !== "DET" && next.pos !== "PUNCT") {
       // "protesters who they said had set fire to buses": what the relative clause reports.
       // "protested what they say are unfair prices": a free relative reports the same way.
       from = index + 1;
@@ -1029,8 +1058,23 @@ function theyWhoSpeak(walk: Walk, tokens: readonly Token[], subject: Phrase, tok
   const spokeLast = previous && previous.person === null && (previous.group !== null || previous.source !== null) && walk.previous?.paragraph === options.paragraph && subject.start === tokens[options.floor]?.start ? previous : null;
   const last = spokeLast ? null : walk.cast.groups.filter((entry) => entry.start < token.start).pop();
   const resolved = group?.group || group?.source ? group : spokeLast ? spokeLast : last ? { person: null, source: null, group: last, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false } : null;
-  return resolved ? { ...resolved, confidence: CONFIDENCE.ambiguousPronoun } : null;
+  if (resolved) return { ...resolved, confidence: CONFIDENCE.ambiguousPronoun };
+  // "Opposition supporters clashed with the police. They accuse the authorities of ...": "they"
+  // opening a sentence, with no group that spoke before, is the plural subject of the sentence
+  // before it in the same paragraph, an unnamed source described by that subject's words.
+  const before = priorSentence;
+  if (!before || before.walk !== walk || before.paragraph !== options.paragraph || subject.start !== tokens[options.floor]?.start) return null;
+  const prior = mainSubject(walk.text, before.tokens, before.floor, (candidate) => isQuoted(walk, candidate));
+  const head = prior ? headOf(prior) : undefined;
+  if (!prior || !head || (head.pos !== "NOUN" && !(head.pos === "PROPN" && head === prior.tokens[0])) || !/[^s]s$/i.test(head.text) || prior.tokens.length > 12 || prior.tokens.some((token) => token.pos === "PRON")) return null;
+  const described = describedSpeaker(walk.cast, prior);
+  if (described) return { ...described, confidence: CONFIDENCE.ambiguousPronoun };
+  const description = prior.text.replace(/^\p{Lu}/u, (letter) => (/^(The|A|An)\b/.test(prior.text) ? letter.toLowerCase() : letter));
+  return { person: null, source: walk.cast.addSource(description, key(head), null, CONFIDENCE.ambiguousPronoun), group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
 }
+
+/** The sentence read before the current one (its paragraph, tokens and story floor), for "they" opening the next. */
+let priorSentence: { readonly walk: Walk; readonly paragraph: number; readonly tokens: readonly Token[]; readonly floor: number } | null = null;
 
 /**
  * "The party's spokesman, Jo Doe, welcomed the vote and predicted ...": when the sentence's subject
@@ -1392,6 +1436,15 @@ function passiveQuestion(walk: Walk, tokens: readonly Token[], index: number, op
   return null;
 }
 
+/**
+ * "a move they say is meant to delay the vote": a relative clause with no relative word, a noun
+ * then a pronoun subject ("they", "he", "she") and the reporting verb, then a form of "be" whose
+ * subject is that noun; the verb reports what follows it.
+ */
+function contactRelative(tokens: readonly Token[], relative: Token, subject: Phrase | null, next: Token | undefined): boolean {
+  return relative.pos === "NOUN" && subject !== null && subject.tokens.length === 1 && /^(he|she|they)$/i.test(subject.text) && next !== undefined && /^(is|are|was|were)$/i.test(next.text) && tokens.indexOf(relative) > 0;
+}
+
 /** Records one indirect quote. */
 function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: number, to: number, resolved: Resolved, verb: string, attribution: { start: number; end: number }, cues: string): void {
   // "that, due to the storm, she will ...": the report starts after the comma.
@@ -1406,6 +1459,27 @@ function emit(walk: Walk, paragraph: number, tokens: readonly Token[], from: num
     return;
   }
   emitClause(walk, paragraph, tokens, from, to, resolved, verb, attribution, cues);
+  // "said the North had two bombs, and was working on a missile": a second verb phrase with no
+  // subject of its own, in the progressive or the perfect, goes on with the reported clause's
+  // subject; it is reported on its own (the clause ended at ", and").
+  const verbPhrase = subjectlessVerbPhrase(tokens, to);
+  if (verbPhrase > 0) emitClause(walk, paragraph, tokens, verbPhrase, clauseEnd(walk, tokens, verbPhrase), resolved, verb, attribution, cues);
+}
+
+/**
+ * The index of the auxiliary of ", and was working on ...", ", and had been trying to ..." right
+ * after a reported clause ending at `to`: an auxiliary of tense (no modal) then a present
+ * participle or "been"; -1 when there is none. A passive or an adjective ("and was taken to
+ * hospital", "and was pleased") is the speaker's own act and stays out.
+ */
+function subjectlessVerbPhrase(tokens: readonly Token[], to: number): number {
+  if (tokens[to]?.text !== "," || !/^(and|but)$/.test(key(tokens[to + 1] ?? (tokens[to] as Token)))) return -1;
+  const aux = tokens[to + 2];
+  const after = tokens[to + 3];
+  if (!aux || !after || !/^(is|are|was|were|has|have|had)$/i.test(aux.text)) return -1;
+  const progressive = /^(is|are|was|were)$/i.test(aux.text) && after.pos === "VERB" && /ing$/i.test(after.text) && !REPORTING_VERBS.has(key(after));
+  const perfect = /^(has|have|had)$/i.test(aux.text) && /^been$/i.test(after.text) && /ing$/i.test(tokens[to + 4]?.text ?? "");
+  return progressive || perfect ? to + 2 : -1;
 }
 
 /**
@@ -1430,7 +1504,8 @@ function secondThatClause(tokens: readonly Token[], from: number, to: number): n
     // then its verb is a clause too.
     const opener = tokens[index + 1];
     const headless = opener?.pos === "DET" && ["ADJ", "NUM"].includes(tokens[index + 2]?.pos ?? "") && ["AUX", "VERB"].includes(tokens[index + 3]?.pos ?? "");
-    const secondIsClause = finiteClauseStart(tokens, index + 1) === index + 1 || headless;
+    // "and that in some towns the rates are falling": a short fronted phrase may open it.
+    const secondIsClause = finiteClauseStart(tokens, index + 1) === index + 1 || headless || frontedPhraseClause(tokens, index + 1);
     if (!secondIsClause || !isClause(tokens, from, firstEnd, true)) continue;
     return index;
   }

@@ -2,6 +2,8 @@
 // reporters attribute, which words make a title or an organization), never one story: a word
 // belongs here only when it means the same thing in any wire story.
 
+import { lemmaOfWord } from "../text.js";
+
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 /** Inflected forms of verbs that attribute speech ("said", "told", "warned"), lower case. */
@@ -286,3 +288,27 @@ export const KNOWN_ORGANIZATIONS = words(`
  * a story names as a body like any other: the outlet is one of the story's organizations.
  */
 export const KNOWN_ORGANIZATION_NAMES = /(?<![\p{L}])(?:Voice of America|Radio Free Europe\/Radio Liberty|Radio Free (?:Asia|Europe)|Radio Liberty|Al Jazeera|Deutsche Welle|Associated Press|(?<!(?:Nations|U\.?N\.?)\s)World Food Programm?e?)(?![\p{L}])/gu;
+
+// Answers of wink's lexicon, kept per word: the rule asks about few words, and the bound keeps a
+// long-running server's cache small whatever text it is sent.
+const pluralNounAnswers = new Map<string, boolean>();
+const PLURAL_NOUN_ANSWERS_KEPT = 10_000;
+
+/**
+ * Whether a word is the plural of a common noun wink's lexicon knows ("Civilians", "Separatists",
+ * "Villagers": their lemma is a singular the lexicon lists as a noun); a name that merely ends in
+ * "s" ("Reuters", "Hamas", "Jones") is not, since wink leaves an unknown word as it is.
+ */
+export function isCommonPluralNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const known = pluralNounAnswers.get(lower);
+  if (known !== undefined) return known;
+  let answer = false;
+  if (/^\p{Ll}{4,}s$/u.test(lower)) {
+    const lemma = lemmaOfWord(lower);
+    answer = lemma !== lower && lemma.length >= 3 && lower.startsWith(lemma.slice(0, Math.min(lemma.length, 3)));
+  }
+  if (pluralNounAnswers.size >= PLURAL_NOUN_ANSWERS_KEPT) pluralNounAnswers.clear();
+  pluralNounAnswers.set(lower, answer);
+  return answer;
+}

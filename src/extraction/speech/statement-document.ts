@@ -35,23 +35,23 @@ export interface StatementDocument {
   readonly preface?: StatementDocument;
 }
 
-const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\s*$/i;
+const ATTRIBUTABLE = /^the (?:following|below)(?: statement| readout)? (?:is|was|can be) attributable to (.+?):?\.?\s*$/i;
 // "Pentagon Press Secretary Jane Doe provided the following readout:", "Below is Chairman Doe's
 // opening statement as prepared for delivery:": a line that hands the page to its author.
 // "Spokesperson Jane Doe provided the following:" (no noun after "following") hands the page over too.
-const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following(?: (?:readout|statement|remarks)\b[^.!?]*)?:\s*$/i;
+const INTRODUCED = /^(.+?) (?:provided|issued|released|gave|delivered|made) the following(?: (?:readout|statement|remarks)\b[^.!?]*)?:\.?\s*$/i;
 // "Following the loss of ..., President Doe released this statement:", "On the anniversary, the
 // Secretary issued these remarks:": an occasion clause may open the hand-over, and "this"/"these"
 // point at the document as "the following" does.
-const INTRODUCED_THIS = /^(?:(?:following|after|upon|on|in|with|marking|to mark)\b[^,:]*,\s+)?(.+?) (?:provided|issued|released|gave|delivered|made|sent) (?:this|these|the following) (?:statement|remarks|message|readout|letter)\b[^.!?:]*:\s*$/iu;
-const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\s*$/iu;
+const INTRODUCED_THIS = /^(?:(?:following|after|upon|on|in|with|marking|to mark)\b[^,:]*,\s+)?(.+?) (?:provided|issued|released|gave|delivered|made|sent) (?:this|these|the following) (?:statement|remarks|message|readout|letter)\b[^.!?:]*:\.?\s*$/iu;
+const BELOW_IS = /^(?:below|following) (?:is|are) (?:the )?(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony)\b[^.!?]*:\.?\s*$/iu;
 // "Below is a readout from White House Press Secretary Jane Doe:": the author after "from"/"by".
-const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony) (?:from|by) (.+?)\s*:\s*$/iu;
+const BELOW_FROM = /^(?:below|following) (?:is|are) (?:a|an|the) (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|readout|testimony) (?:from|by) (.+?)\s*:\.?\s*$/iu;
 // "Secretary Doe's remarks on the flood at a press conference in Lima on May 2, 2024:": a line that
 // hands the page to the possessor's words (read only among the header lines).
 const POSSESSOR_INTRO = /^(.+?)['’]s? (?:[\p{L}-]+ ){0,3}?(?:statement|remarks|testimony)\b.*:\s*$/iu;
 // "Secretary Doe's statement reads as follows:", "Doe's full statement reads:": the possessor's words follow.
-const READS_AS = /^(.+?)['’]s? (?:full |complete )?(?:statement|remarks|readout|message) (?:reads|read|is as follows|follows)(?: as follows| in full)?\s*:\s*$/iu;
+const READS_AS = /^(.+?)['’]s? (?:full |complete )?(?:statement|remarks|readout|message) (?:reads|read|is as follows|follows)(?: as follows| in full)?\s*:\.?\s*$/iu;
 // The occasion may follow the author with "following"/"after"/"upon" ("Statement by the President
 // Following the Attack on ..."): the author ends there, not at the topic's "on".
 const HEADED = /^(?:statement|remarks|readout) (?:from|by) (.+?)(?:\s+(?:on|regarding|at|in|to|following|after|upon|concerning)\s+.*)?$/i;

@@ -48,7 +48,7 @@ describe("a town's name after 'in' before a copula", () => {
 
 describe("'massacring' reports an attack", () => {
   it("dates and places it as 'massacred' would be", () => {
-    // (The count after a massacre's verb is no toll, "massacred" or "massacring": numbers.ts reads deaths by other words.)
-    expect(incidentRows("An inquiry found soldiers guilty of massacring 30 villagers last March in the Jaffna district.")).toEqual([["attack", "Jaffna", "2018-03-01", null, null]]);
+    // (h18aq: the count after a massacre's verb is its toll, as the keys read it: triggers.ts FATALITY_BEFORE.)
+    expect(incidentRows("An inquiry found soldiers guilty of massacring 30 villagers last March in the Jaffna district.")).toEqual([["attack", "Jaffna", "2018-03-01", 30, null]]);
   });
 });

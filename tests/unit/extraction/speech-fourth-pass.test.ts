@@ -53,7 +53,8 @@ describe("documents whose header hands the page to its author", () => {
 
 describe("reporters the answer addresses by name", () => {
   const transcript = (answer: string): string =>
-    ["Press Briefing by Spokesperson Rona Velasquez", "MS. VELASQUEZ: Good afternoon. I have nothing at the top.", "QUESTION: Will the ferry run on Monday?", `MS. VELASQUEZ: ${answer}`].join("\n\n");
+    // An interview: a briefing names no reporter from the answer (h17ar), an interview its one interviewer.
+    ["Interview of Spokesperson Rona Velasquez", "MS. VELASQUEZ: Good afternoon. I have nothing at the top.", "QUESTION: Will the ferry run on Monday?", `MS. VELASQUEZ: ${answer}`].join("\n\n");
   const asker = (answer: string): string | null => extractArticle(transcript(answer)).quotes.find((quote) => quote.text.startsWith("Will the ferry"))?.speaker ?? null;
 
   it("reads a name set off by commas or dashes anywhere in the answer's first sentence", () => {

@@ -215,7 +215,8 @@ describe("people a briefing names only by the official's words", () => {
 
   it("names the reporter an answer addresses in a middle sentence", () => {
     const text = [
-      "Department Press Briefing",
+      // An interview (h17ar: a briefing's answer names no reporter).
+      "Department Interview",
       "Jane Holm, Spokesperson",
       "MS. HOLM: Good afternoon, everyone. Just one thing at the top today.",
       "QUESTION: Nothing at all on the ferry strike? It has been going on for a week now.",

@@ -208,7 +208,8 @@ describe("names after an office's field", () => {
 describe("reporters the answer addresses", () => {
   it("gives the question to the reporter the official's answer addresses, and not when the answer only thanks a colleague", () => {
     const text = [
-      "Press Briefing",
+      // An interview (h17ar: a briefing's answer names no reporter).
+      "Press Interview",
       "MS. ARDEN: Good afternoon. Nothing at the top.",
       "QUESTION: You are late again.",
       "MS. ARDEN: Thank you, Priya. I was on a call.",

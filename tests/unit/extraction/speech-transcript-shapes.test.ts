@@ -107,7 +107,8 @@ describe("reporters called on and addressed", () => {
 
   it("names the asker from the answer's second paragraph when the first addresses no one", () => {
     const text = [
-      "Daily Press Briefing",
+      // An interview (h17ar: a briefing's answer names no reporter).
+      "Interview with Mr. Holloway",
       "MR. HOLLOWAY: Good afternoon. Let's get to it.",
       "QUESTION: This is the engineer who was detained at the border last week.",
       "MR. HOLLOWAY: I know a lot of engineers, but not all of them by name.",

@@ -77,7 +77,8 @@ describe("a body called by its kind", () => {
 describe("briefings: the reporter an answer addresses after a one-word reply", () => {
   it("reads 'Right. I can't say, Matt, ...' as answering Matt's question", () => {
     const text = [
-      "Daily Press Briefing",
+      // An interview (h17ar: a briefing's answer names no reporter).
+      "Interview with Mr. Doe",
       "MR. DOE: Good afternoon. I have nothing to start with, so let's go to your questions.",
       "QUESTION: Were you able to find out anything more about the threat to the embassy?",
       "MR. DOE: Right. I can't point to anything specific, Matt, other than the reports we collect every day.",
