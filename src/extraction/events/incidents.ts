@@ -149,8 +149,16 @@ const NOT_WHEN = /(?:\b(?:said|say|says|told|announced|(?<!\b(?:the|a|an)\s)repo
 // then it dates the event (wire copy also prints the apostrophe as a backquote).
 const POSSESSIVE_AFTER = /^['’`]s\b/;
 /** Whether date `d` of the text dates a telling or a span, not the event (`from`: its sentence's start). */
+// (h18ap: "a cease-fire declared last week", "a street closed last year": a day right after a participle that modifies a noun
+// dates that noun's own past, not the incident the sentence reports.)
+const NOUN_PARTICIPLE_BEFORE = /\b(?!(?:was|were|is|are|been|be|being|had|has|have|who|which|that|it|they|he|she|we|authorities|officials|police|government|troops|forces|rebels|militants)\s)[a-z][\p{L}-]*\s+(?:declared|signed|closed|imposed|built|opened|agreed|brokered|lifted|established|erected|installed|enacted|adopted|announced|reached)\s+(?:on\s+|in\s+)?$/u;
+// (Only a week, a month or a year back: "the curfew imposed Tuesday" may be the incident itself.)
+const PAST_PERIOD = /^(?:(?:last|this past|earlier this)\s+(?:week|month|year)|(?:in\s+)?(?:19|20)\d{2})$|\bago$/i;
+const PARTICIPLE_OF_NOUN_BEFORE = /\b(?:a|an|the)\s+(?:[a-z][\p{L}-]*\s+){1,3}$/u;
+const PAST_PERIOD_AFTER = /^(?:[^.;,]{0,12}?)\s*(?:last\s+(?:year|month|week)|(?:a|one|two|three|several)\s+(?:years?|months?)\s+ago|in\s+(?:19|20)\d{2}|since\b)/i;
 const notWhen = (text: string, d: TextRange, from: number): boolean =>
   (NOT_WHEN.test(text.slice(Math.max(from, d.start - 20), d.start)) && !POSSESSIVE_AFTER.test(text.slice(d.end, d.end + 3))) ||
+  (PAST_PERIOD.test(text.slice(d.start, d.end)) && NOUN_PARTICIPLE_BEFORE.test(text.slice(Math.max(from, d.start - 40), d.start))) ||
   STATEMENT_DAY_BEFORE.test(text.slice(d.end, d.end + 90).split(/[.;!?](?=\s)/)[0] ?? "");
 // "Today the men and women of the Department are mourning the murder of ...", "Today, we condemn the attack": a day that
 // opens a statement's own verb dates the statement (mourning, condemning), not what it mourns.
@@ -254,6 +262,10 @@ const SERIES_TOLL_AFTER = /^(?![^.;]*\b(?:since|this year|so far|in recent)\b)[^
 const SPAN_REFERENCE = /\b(?:(?:have|has|had)\s+(?:died|been killed|perished|lost their lives)|(?:were|have been) killed)\s+(?:in|during)\s+the\s+(?:fighting|violence|conflict|insurgency|unrest|war|unrest|crisis|uprising|rebellion)\b/i;
 const DAY_AFTER = new RegExp(`^\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES}|yesterday|today|last night|overnight)\\b`, "i");
 // ("... since rebel groups launched an uprising against the government in 2003": a span from a past year's event.)
+// (h18ap: "Last year, rebels launched a wave of attacks on the capital's outskirts": a series a year or more back, told
+// to set the scene with no toll of its own, is background, no incident of the story and no day of its lede.)
+const FRONTED_PAST = /^\s*(?:(?:Last|Early last|Late last|Earlier last)\s+(?:year|month)|(?:A|One|Two|Three|Several) (?:years?|months?) ago),(?![^.;]*\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring)\b)/;
+const SERIES_WORDS = /\b(?:wave|series|spate|string|campaign|rash) of\b/i;
 const BACKGROUND = /\bsince (?:(?:19|20)\d{2}\b|the (?:[\p{L}-]+\s+){1,3}(?:was|were) (?:established|created|deployed|launched|formed|founded|set up)\b|[^.;]{0,80}?\b(?:launched|began|started|erupted|broke out)\b[^.;]{0,60}?\bin (?:19|20)\d{2}\b)/iu;
 // "the sectarian fighting that left tens of thousands dead in 2006 and 2007", "an insurgency that has killed more than 5,000
 // people since ...": a conflict's toll over years, background (the keys' aggregates), no incident nor toll.
@@ -719,6 +731,13 @@ const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
 const SEPARATE_INCIDENTS_TOLL = /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate|different|distinct)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|shootings|assaults)\s+(?:(?:on|in|at|across)\s+[^.;]{0,40}?)?(?:(?:have|has|had)\s+)?(?:killed|left|claimed)\b/iu;
 
 /** A count hyphened to its people, as transcripts write it ("at least four-people died", "80-people"): read as "four people". */
+// (h18ap: "At least 75 people were killed in the bloody siege": a toll that names an event of its own, of a kind the triggers do
+// not report, is that event's; with no incident word in the sentence, it is not the last incident's either.)
+const OTHER_EVENT_TOLL = /\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|during)\s+(?:the|that|this|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:siege|stand-?off|crackdown|storming|offensive|blockade|hostage[- ](?:crisis|drama|taking))\b/iu;
+// (h18ap: "The Syrian Observatory for Human Rights says 12 people were killed", after state TV's "killing at least eight": a
+// second source's figure, told in a sentence of its own, is a rival count; the incident keeps the figure first reported.)
+const RIVAL_SOURCE_TOLL = /^\s*(?:But\s+|However,?\s+)?(?:the\s+)?(?:[A-Z][\p{L}.'’&-]*\s+){1,4}(?:(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\p{L}'’-]*\s+){1,4})?(?:says|said|reports|reported|put|puts|estimates|estimated|gave|gives)\s+(?:that\s+)?(?:the\s+(?:death\s+)?toll\s+(?:at|was|is)\s+)?(?:(?:at least|more than|some|about|nearly|over)\s+)?[\p{L}\d,-]+\s+(?:[\p{L}-]+\s+)?(?:were|had been|have been|are|was|died|dead|people)\b/u;
+const REPORTED_BY = /\b(?:says|said|say|reporting|reports|reported|according to|told)\b/i;
 const HYPHENED_PEOPLE = /^-(?=(?:people|persons|civilians|villagers|residents|soldiers|troops|policemen|police|rebels|militants|insurgents|children|women|men)\b)/i;
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   if (SEPARATE_INCIDENTS_TOLL.test(sentence.text)) return [];
@@ -794,7 +813,10 @@ function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
     if (named > 0 && (FATALITY_AFTER.test(own) || INJURY_AFTER.test(own))) range = sumRanges(range, { min: named, max: named });
     // ("while another eight people were injured", "Two other police officers were killed", "two more soldiers died":
     // victims besides those counted before, in the sentence or before it.)
-    const othersOnly = (((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0) || (!quantity.single && !joined && (ANOTHER_COUNT_BEFORE.test(before) || OTHER_COUNT_AFTER.test(own) || (out.length > 0 && ALSO_VICTIMS_AFTER.test(own))));
+    // (h18ap: "29 people were killed and dozens more were injured", "killing five and wounding another 10": hurt
+    // people "more" than the dead the sentence just counted are the hurt, not others besides an earlier count of the hurt.)
+    const moreThanTheDead = !FATALITY_AFTER.test(own) && !FATALITY_BEFORE.test(before) && out.length > 0 && out.every((c) => c.injuries.min === null && c.fatalities.min !== null);
+    const othersOnly = !moreThanTheDead && ((((othersAfter && !NAMED_VICTIM_AND.test(before)) || ALSO_VICTIMS_AFTER.test(own)) && out.length === 0 && i === 0) || (!quantity.single && !joined && (ANOTHER_COUNT_BEFORE.test(before) || OTHER_COUNT_AFTER.test(own) || (out.length > 0 && ALSO_VICTIMS_AFTER.test(own)))));
     // Who the victims are: a sum of several counts is of people at large.
     const group: VictimGroup = othersAfter || named > 0 || (joined && heldGroup !== ownGroup) ? "generic" : ownGroup;
     // ("killing two people and injuring Lebanon's defense minister": the injury verb right before the count is its verb.)
@@ -1121,7 +1143,7 @@ export function extractIncidents(
     const hits: { type: ExtractedIncidentType; start: number; end: number; cameUnder: boolean; fightersKilled: boolean; killsFighters: boolean; raid?: boolean; clauseDeath?: boolean; escalates?: boolean }[] = [];
     // "Thousands have been killed in the fighting since 2006", "Since 2017, militants have been
     // carrying out attacks": a years-long background, no incident of its own.
-    if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text)) return;
+    if (BACKGROUND.test(sentence.text) || CONFLICT_TOLL.test(sentence.text) || (FRONTED_PAST.test(sentence.text) && SERIES_WORDS.test(sentence.text))) return;
     const dropped: TextRange[] = [];
     let background = false;
     const triggerMayMatch = TRIGGER_PREFILTER.possible(sentence.text);
@@ -1133,6 +1155,9 @@ export function extractIncidents(
         // (Forces' killing in a search for someone is the raid's arrest: RAID_SEARCH_AFTER.)
         const ruleType: ExtractedIncidentType = rule.pattern === FORCES_KILLED_FIGHTERS && RAID_SEARCH_AFTER.test(sentence.text.slice(m.index + m[0].length)) ? "arrest" : rule.type;
         if (!outside({ start, end }) || hits.some((h) => h.start < end && start < h.end)) continue;
+        // (h18ap: "on a pedestrian street closed last year": a closure told as a participle of a noun, a year or a month back,
+        // is what the place is, not an incident.)
+        if (ruleType === "closure" && PARTICIPLE_OF_NOUN_BEFORE.test(text.slice(Math.max(sentence.start, start - 30), start)) && PAST_PERIOD_AFTER.test(text.slice(end, end + 30))) continue;
         const before = text.slice(Math.max(sentence.start, start - 60), start);
         const after = text.slice(end, Math.min(sentence.end, end + 40));
         // ("responsible for car-bombing attacks": the words before a hyphenated trigger are read from its word's start.)
@@ -1225,8 +1250,13 @@ export function extractIncidents(
       const range = death ? { start: sentence.start + death.index + death[0].length - (death[1] ?? "").length, end: sentence.start + death.index + death[0].length } : null;
       // (Nor a total over a war or since a day: "more than the 115 soldiers who were killed during the war".)
       // ("Forty-two peacekeepers have been killed in Mali since the mission was established": a count since a day, no death notice.)
-      if (range && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !/\bsince\b/i.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
-        hits.push({ type: "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
+      // (h18ap: "The Observatory says 12 people were killed", after a sourced report that counted the dead: a rival source's
+      // count of the last incident's dead, no massacre of its own; the toll rule below keeps the first figure.)
+      const rivalCount = death !== null && RIVAL_SOURCE_TOLL.test(sentence.text) && rivalSourced(drafts, sentence);
+      // (h18ap: "At least 75 people were killed in the bloody siege": the dead of a siege or a standoff, a fight.)
+      const otherEvent = death !== null ? OTHER_EVENT_TOLL.exec(sentence.text) : null;
+      if (range && !rivalCount && outside(range) && !NOT_IN_ACTION.test(sentence.text) && !AGGREGATE.test(sentence.text) && !/\bsince\b/i.test(sentence.text) && !FUTURE.test(sentence.text.slice(0, range.start - sentence.start)))
+        hits.push({ type: otherEvent && !/crackdown|hostage/i.test(otherEvent[0]) ? "armed_clash" : "attack", ...range, cameUnder: false, fightersKilled: false, killsFighters: false });
     }
     // "A soldier on patrol in Tal Afar was killed by a roadside bomb, and a soldier was killed by small-arms fire in
     // Mosul": a clause joined by ", and" that tells a service member's death with no incident word of its own, beside a
@@ -1704,11 +1734,36 @@ export function extractIncidents(
       // A headline's count with no event word of its own fits the story's one violent incident; with several, it is their total.
       const headlineTotal = inHeadline(sentence) && (hasCounts(previous ?? null) || drafts.filter((d) => VIOLENT.includes(d.type)).length > 1);
       // "In other news, two civilians were killed yesterday ...": a new report's toll is no earlier incident's.
+      // (h18ap: "One man was killed ... in Baghdad when a bomb they were building exploded", after an incident near Mosul: a
+      // toll sentence that names a town of its own, not the incident's nor in it, tells another event's dead.)
+      const elsewhere =
+        previous !== undefined &&
+        hits.length === 0 &&
+        !count.cueBefore &&
+        previous.ownPlace &&
+        previous.place !== null &&
+        (previous.place.kind === "city" || previous.place.kind === "locality") &&
+        sentencePlaces.some(
+          (p) =>
+            p.locative &&
+            !p.demonym &&
+            (p.kind === "city" || p.kind === "locality") &&
+            p.name !== previous.place?.name &&
+            !placeWithin(p, previous.place as PlacedMention) &&
+            !placeWithin(previous.place as PlacedMention, p) &&
+            !TREATED_AT_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)) &&
+            !REFERENCE_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)) &&
+            !tellersPlace(text, sentence, p, { start: sentence.end, end: sentence.end }),
+        ) &&
+        !sentence.text.includes(previous.place.name);
+      if (OTHER_EVENT_TOLL.test(sentence.text) || elsewhere) continue;
       if (previous && !headlineTotal && !ALSO_OPENING.test(sentence.text)) {
         // (A toll sentence in the paragraph that reported the incident breaks its toll down; one further off only
         // restates a total, or tells another event's dead beside it.)
         // (Twentieth pass, h18y: "... killed three and injured four others. They said four others, including one in serious
         // condition, have been hospitalized": exactly as many "others" as the incident already counts of that kind restate them.)
+        // (h18ap: a rival source's count, when the incident's own report is sourced too and counted that kind already.)
+        if (RIVAL_SOURCE_TOLL.test(sentence.text) && rivalSourced([previous], sentence) && (count.fatalities.min === null || previous.fatalities.min !== null) && (count.injuries.min === null || previous.injuries.min !== null)) continue;
         const restated =
           count.others === true &&
           ((count.injuries.min !== null && count.fatalities.min === null && previous.injuries.min === count.injuries.min) ||
@@ -2252,6 +2307,12 @@ function continuation(draft: Draft, sentence: Sentence, sentencePlaces: readonly
     draft.place = finer;
     draft.placeSentence = sentence.text;
   }
+}
+
+/** Whether the last violent incident of `sentence`'s paragraph or the one before was reported by a source and counted its dead (h18ap). */
+function rivalSourced(drafts: readonly Draft[], sentence: Sentence): boolean {
+  const last = byRecency(drafts).find((d) => VIOLENT.includes(d.type) && d.mentions.some((m) => m.sentence.paragraph >= sentence.paragraph - 1));
+  return last !== undefined && last.fatalities.min !== null && last.mentions.some((m) => m.sentence !== sentence && REPORTED_BY.test(m.sentence.text));
 }
 
 function hasCounts(draft: Draft | null): boolean {
