@@ -24,6 +24,7 @@ import {
   FIGHTING_AS_MODIFIER,
   FORCES_KILLED_FIGHTERS,
   FIGHTING_FIRE_AFTER,
+  HYPHENED_PEOPLE,
   INJURY_AFTER,
   INJURY_BEFORE,
   NOT_AN_EVENT_BEFORE,
@@ -725,12 +726,10 @@ const NOT_VICTIMS_AFTER = /^\s+(?:minutes|hours|days|weeks|months|years|kilomet(
 /** After a count: its people taken to a hospital ("two firefighters were taken to the hospital", "12 were rushed to hospitals"). */
 const TAKEN_TO_HOSPITAL_AFTER = /^\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:(?:were|was|have been|has been|had been)\s+)(?:(?:later|also|then|quickly)\s+)?(?:taken|rushed|admitted|brought|carried|transported|airlifted|flown)\s+(?:by\s+[\p{L}-]+\s+)?(?:to\s+)?(?:an?\s+|the\s+|local\s+|nearby\s+)*(?:[\p{L}-]+\s+){0,2}?hospitals?\b/iu;
 const MEASURE_AFTER = /^\s*(?:kilomet(?:er|re)s|km|miles|meters|metres)\b/i;
-/** The casualty counts a sentence gives, each with the offset of its number. */
 // (h18ad: "Four separate bombings killed more than 110 people across the country": a toll given jointly for several
 // incidents told apart is the toll of none of them, as the keys have it.)
 const SEPARATE_INCIDENTS_TOLL = /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate|different|distinct)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|shootings|assaults)\s+(?:(?:on|in|at|across)\s+[^.;]{0,40}?)?(?:(?:have|has|had)\s+)?(?:killed|left|claimed)\b/iu;
 
-/** A count hyphened to its people, as transcripts write it ("at least four-people died", "80-people"): read as "four people". */
 // (h18ap: "At least 75 people were killed in the bloody siege": a toll that names an event of its own, of a kind the triggers do
 // not report, is that event's; with no incident word in the sentence, it is not the last incident's either.)
 const OTHER_EVENT_TOLL = /\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|during)\s+(?:the|that|this|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:siege|stand-?off|crackdown|storming|offensive|blockade|hostage[- ](?:crisis|drama|taking))\b/iu;
@@ -738,7 +737,8 @@ const OTHER_EVENT_TOLL = /\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|du
 // second source's figure, told in a sentence of its own, is a rival count; the incident keeps the figure first reported.)
 const RIVAL_SOURCE_TOLL = /^\s*(?:But\s+|However,?\s+)?(?:the\s+)?(?:[A-Z][\p{L}.'’&-]*\s+){1,4}(?:(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\p{L}'’-]*\s+){1,4})?(?:says|said|reports|reported|put|puts|estimates|estimated|gave|gives)\s+(?:that\s+)?(?:the\s+(?:death\s+)?toll\s+(?:at|was|is)\s+)?(?:(?:at least|more than|some|about|nearly|over)\s+)?[\p{L}\d,-]+\s+(?:[\p{L}-]+\s+)?(?:were|had been|have been|are|was|died|dead|people)\b/u;
 const REPORTED_BY = /\b(?:says|said|say|reporting|reports|reported|according to|told)\b/i;
-const HYPHENED_PEOPLE = /^-(?=(?:people|persons|civilians|villagers|residents|soldiers|troops|policemen|police|rebels|militants|insurgents|children|women|men)\b)/i;
+
+/** The casualty counts a sentence gives, each with the offset of its number. */
 function casualtiesIn(text: string, sentence: Sentence): CasualtyCount[] {
   if (SEPARATE_INCIDENTS_TOLL.test(sentence.text)) return [];
   const aggregate = AGGREGATE.exec(sentence.text);
