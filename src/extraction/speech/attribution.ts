@@ -111,7 +111,9 @@ function personByName(name: string, start: number, context: ResolveContext): Per
   return context.cast.addPerson(bare, null, CONFIDENCE.reference);
 }
 
-const TITLE_BEFORE_NAME = /^(?:Mr|Mrs|Ms|Dr)\.\s+/u;
+/** "Mr. ", "Dr. ": a courtesy title written before a name. */
+const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Dr)\.\s+`;
+const TITLE_BEFORE_NAME = new RegExp(`^${HONORIFIC}`, "u");
 
 /**
  * The name a described subject stands beside, set off by a comma: before it, opening the sentence
@@ -129,7 +131,7 @@ function nameBesideDescription(context: ResolveContext, phrase: Phrase): PersonE
   return personByName(before[1] as string, phrase.start, context);
 }
 
-const NAME_WORDS = String.raw`(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}`;
+const NAME_WORDS = String.raw`(?:${HONORIFIC})?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}`;
 const NAME_APPOSITIVE_AFTER = new RegExp(String.raw`^,\s+(${NAME_WORDS}),\s+(\p{Ll}+)\b`, "u");
 const NAME_OPENING_BEFORE = new RegExp(String.raw`(?:[.!?]["”’]?\s+|\n\s*)(?:(?:But|And|Yet|So)\s+)?(${NAME_WORDS}),\s+(?:[^.!?\n,;:]*\s)?$`, "u");
 const NEXT_WORD = /^\s+(\p{Ll}+)\b/u;
