@@ -699,8 +699,10 @@ function nameReporters(analyzed: AnalyzedText, turns: BriefingTurn[]): BriefingT
     if (turn.isQuestion || turn.line !== turn.labelLine || !question?.isQuestion || question.speaker.kind === "named" || named.has(question.labelLine.start)) return;
     const second = turns[index + 1];
     const found = addressed(turn, index) ?? (second && second.labelLine === turn.labelLine ? addressed(second, index + 1) : null);
-    if (found && !interview) addressedOnly.set(question.labelLine.start, { name: found.name, at: { start: found.start, end: found.start + found.name.length } });
-    else if (found) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: { start: found.start, end: found.start + found.name.length } });
+    if (!found) return;
+    const at = { start: found.start, end: found.start + found.name.length };
+    if (interview) named.set(question.labelLine.start, { kind: "named", surname: found.name, gender: null, nameAt: at });
+    else addressedOnly.set(question.labelLine.start, { name: found.name, at });
   });
   // "MODERATOR: ... here's the captain." / "CAPT DOE: Thank you, Andy. ...": the official's first
   // words thank the moderator who handed over the floor by name; that moderator's turn is Andy's.

@@ -127,7 +127,7 @@ export function extractSpeech(given: AnalyzedText, _options: ExtractionOptions):
   const turnSpans = findQuoteSpans(spacedText, analyzed.paragraphs, (range) => !turns.some((turn) => within(turn.line)(range)));
   // Quotations inside a signed statement's own paragraphs ("As President Doe wrote: “…”").
   const statementSpans = author && statement ? withVerbIntroducedDirect(text, findQuoteSpans(spacedText, analyzed.paragraphs, (range) => !statement.paragraphs.some((paragraph) => within(paragraph)(range)))) : [];
-  const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null };
+  const walk: Walk = { text, cast, quotes: [], spans, usedVerbs: new Set(), previous: null, priorSentence: null };
   // The walk's own list, read as it grows.
   cast.reported = walk.quotes;
   const tokensByParagraph = new Map<number, Token[]>();
@@ -628,7 +628,7 @@ function quoteTurn(walk: Walk, turn: BriefingTurn, turns: readonly BriefingTurn[
 function quoteOthersInTurn(walk: Walk, turnSpans: readonly QuoteSpan[], line: TextRange, paragraph: number, official: PersonEntry | null, tokensOf: (paragraph: number) => readonly Token[]): void {
   const inside = turnSpans.filter((span) => span.open >= line.start && span.open < line.end);
   if (inside.length === 0) return;
-  const nested: Walk = { ...walk, spans: turnSpans, previous: null };
+  const nested: Walk = { ...walk, spans: turnSpans, previous: null, priorSentence: null };
   for (const span of inside) {
     const before = walk.quotes.length;
     attributeQuote(nested, span, { open: paragraph, close: paragraph }, tokensOf);

@@ -673,7 +673,7 @@ export function recordStatements(walk: Walk, sentence: Sentence, options: Senten
 export function findIndirectSpeech(walk: Walk, sentence: Sentence, options: SentenceOptions): void {
   const tokens = sentence.tokens;
   readSentence(walk, tokens, options);
-  priorSentence = { walk, paragraph: options.paragraph, tokens, floor: options.floor };
+  walk.priorSentence = { paragraph: options.paragraph, tokens, floor: options.floor };
 }
 
 function readSentence(walk: Walk, tokens: readonly Token[], options: SentenceOptions): void {
@@ -840,6 +840,8 @@ function readSentence(walk: Walk, tokens: readonly Token[], options: SentenceOpt
     // "compared with four in 10 who said ...": a quantity of people before "who" is the speaker.
     const quantityWho = !subject && !gerund && key(tokens[index - 1] ?? token) === "who" && quantityStart(tokens, index - 1, options.floor, true) >= 0 ? quantitySource(walk, tokens, index - 1, options.floor, true) : null;
     const pronoun = subject && subject.tokens.length === 1 ? subject.text.toLowerCase() : null;
+    // The body "it" stands for, found at most once (finding it records the body's mention).
+    let itBody: Resolved | null = null;
     if (pronoun === "they") resolved = theyWhoSpeak(walk, tokens, subject as Phrase, token, options, context);
     else if ((pronoun === "i" || pronoun === "we") && options.insideSpeaker) {
       // "I said that ..." in a briefer's own turn or an author's statement: what they said before.
@@ -849,10 +851,10 @@ function readSentence(walk: Walk, tokens: readonly Token[], options: SentenceOpt
       // "The party said ... It says Mr. Doe had been campaigning": "it" goes on with the body or
       // document that spoke last, in this paragraph or the one before.
       resolved = { ...walk.previous.resolved, confidence: CONFIDENCE.pronoun };
-    } else if (pronoun === "it" && itsBody(walk, tokens, subject as Phrase, options.floor, context)) {
+    } else if (pronoun === "it" && (itBody = itsBody(walk, tokens, subject as Phrase, options.floor, context)) !== null) {
       // "North Korea withdrew from the treaty, and in May it announced ...": "it" after the
       // sentence's own subject, a body or country, is that body.
-      resolved = itsBody(walk, tokens, subject as Phrase, options.floor, context);
+      resolved = itBody;
     } else if (pronoun !== null && FIRST_PERSON.test(pronoun)) return;
     else if (quantitySubject(tokens, index, options.floor)) resolved = quantitySource(walk, tokens, index, options.floor);
     // "Another official, Col. Jo Doe, told reporters ...": a description, then the name set off by
@@ -1062,8 +1064,8 @@ function theyWhoSpeak(walk: Walk, tokens: readonly Token[], subject: Phrase, tok
   // "Opposition supporters clashed with the police. They accuse the authorities of ...": "they"
   // opening a sentence, with no group that spoke before, is the plural subject of the sentence
   // before it in the same paragraph, an unnamed source described by that subject's words.
-  const before = priorSentence;
-  if (!before || before.walk !== walk || before.paragraph !== options.paragraph || subject.start !== tokens[options.floor]?.start) return null;
+  const before = walk.priorSentence;
+  if (!before || before.paragraph !== options.paragraph || subject.start !== tokens[options.floor]?.start) return null;
   const prior = mainSubject(walk.text, before.tokens, before.floor, (candidate) => isQuoted(walk, candidate));
   const head = prior ? headOf(prior) : undefined;
   if (!prior || !head || (head.pos !== "NOUN" && !(head.pos === "PROPN" && head === prior.tokens[0])) || !/[^s]s$/i.test(head.text) || prior.tokens.length > 12 || prior.tokens.some((token) => token.pos === "PRON")) return null;
@@ -1073,8 +1075,6 @@ function theyWhoSpeak(walk: Walk, tokens: readonly Token[], subject: Phrase, tok
   return { person: null, source: walk.cast.addSource(description, key(head), null, CONFIDENCE.ambiguousPronoun), group: null, confidence: CONFIDENCE.ambiguousPronoun, viaStatement: false };
 }
 
-/** The sentence read before the current one (its paragraph, tokens and story floor), for "they" opening the next. */
-let priorSentence: { readonly walk: Walk; readonly paragraph: number; readonly tokens: readonly Token[]; readonly floor: number } | null = null;
 
 /**
  * "The party's spokesman, Jo Doe, welcomed the vote and predicted ...": when the sentence's subject

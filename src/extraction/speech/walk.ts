@@ -26,6 +26,15 @@ export interface Walk {
   /** Offsets of reporting verbs already used by a direct quote's attribution. */
   readonly usedVerbs: Set<number>;
   previous: PreviousQuote | null;
+  /** The sentence the reported-speech pass read last, for "They say ..." opening the next one. */
+  priorSentence: PriorSentence | null;
+}
+
+/** A sentence already read: its paragraph, tokens and story floor. */
+export interface PriorSentence {
+  readonly paragraph: number;
+  readonly tokens: readonly Token[];
+  readonly floor: number;
 }
 
 /** Whether a token lies inside quotation marks (its words are the quote's, not the story's). */
