@@ -372,8 +372,9 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMatch
       if (CALENDAR_NAME.test(name)) continue;
       // ("the Taliban-held area", "a Shiite-majority town": a compound adjective alone describes the place, names none.)
       if (pattern === namedSettlementPattern && /\scity$/.test(match[0]) && CITY_ADJECTIVE.test(name)) continue;
-      if ((pattern === namedSettlementPattern || pattern === pairedFirstPattern || pattern === pairedSecondPattern) && NOT_A_NAME.has(name)) continue;
-      if ((pattern === namedSettlementPattern || pattern === pairedFirstPattern || pattern === pairedSecondPattern) && (GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || PEOPLE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
+      // A name read off the kind of settlement after it ("the village of X", "the X and Y areas"): no word that only describes.
+      const kindNamed = pattern === namedSettlementPattern || pattern === pairedFirstPattern || pattern === pairedSecondPattern;
+      if (kindNamed && (NOT_A_NAME.has(name) || GROUP_ADJECTIVE.test(name) || COMPOUND_ADJECTIVE.test(name) || DESCRIPTIVE_ADJECTIVE.test(name) || PEOPLE_ADJECTIVE.test(name) || countryOfDemonym(name.split(/\s+/).pop() ?? "") !== undefined)) continue;
       if (ACRONYM.test(name)) continue;
       // ("near Haifa Street": a street is a site of some city, no town of its own.)
       if (STREET_END.test(name)) continue;
